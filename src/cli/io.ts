@@ -1,0 +1,13 @@
+/** What a headless command may touch: output streams, stdin, TTY facts, env, and its exit code. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<string>;
+  isTTY: { stdin: boolean; stdout: boolean };
+  env: Record<string, string | undefined>;
+  /** Sets the exit code the process ends with (main.ts applies it). */
+  setExitCode(code: number): void;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, noMatch: 1, usage: 2, failure: 3 } as const;

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
+import { EXIT, type CliIO } from './io.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+function readAll(stream: NodeJS.ReadStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+/** Builds the commander program; exported so tests can drive it in-process. */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('wcdoctor')
+    .description('Windows Container Doctor: paste an error, get the known issue and its fix.')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--lang <locale>', 'language of knowledge text (en, zh-CN, ko-KR, sv-SE)'))
+    .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
+    .showHelpAfterError('(run "wcdoctor --help" for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  registerCommands(program, io);
+  return program;
+}
+
+/** Runs wcdoctor with argv and returns the exit code; never throws for user mistakes. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const wrapped: CliIO = { ...io, setExitCode: (c) => (code = c) };
+  const program = buildProgram(wrapped);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      io.err(`wcdoctor: ${e.message}\n`);
+      for (const step of e.nextSteps) io.err(`  → ${step}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof ExternalCommandError) {
+      io.err(`wcdoctor: ${e.message}\n`);
+      return EXIT.failure;
+    }
+    const msg = e instanceof BugError ? e.message : e instanceof Error ? e.message : String(e);
+    io.err(`wcdoctor: internal error: ${msg}\n  → please report this with the command you ran (WCDOCTOR_DEBUG=1 shows the stack)\n`);
+    if (io.env.WCDOCTOR_DEBUG && e instanceof Error) io.err(`${e.stack ?? ''}\n`);
+    return 70;
+  }
+  return code;
+}
+
+const isMain = process.argv[1] !== undefined && /(?:cli\.js|main\.ts)$/.test(process.argv[1]);
+if (isMain) {
+  const io: CliIO = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    readStdin: () => readAll(process.stdin),
+    isTTY: { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) },
+    env: process.env,
+    setExitCode: () => undefined,
+  };
+  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`wcdoctor: internal error: ${String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import type { Fix, Locale } from '../knowledge/types.js';
+
+/** A Windows error code found in a paste, with every spelling that means the same condition. */
+export interface FoundCode {
+  /** Canonical form: `0x` + 8 upper-case hex digits. Win32 codes are given in HRESULT form (0x8007xxxx). */
+  canonical: string;
+  /** Other canonical codes for the same condition (e.g. the HCS 0xC037/0x8037 twin). */
+  equivalents: string[];
+  /** The text as it appeared in the paste. */
+  raw: string;
+  /** How it was spelled. */
+  via: 'hex' | 'short-hex' | 'decimal' | 'signed-decimal' | 'symbolic-name' | 'message';
+  /** Offset of `raw` in the normalised paste. */
+  index: number;
+  /** Symbolic names and English message when the catalogue knows the code. */
+  names: string[];
+  message?: string;
+}
+
+/** One piece of evidence: what in the paste matched what in the topic, and its weight. */
+export interface Evidence {
+  kind: 'code' | 'phrase' | 'regex' | 'keyword' | 'fuzzy' | 'operation' | 'against' | 'structure';
+  /** What matched in the paste (as written there). */
+  matched: string;
+  /** What it matched in the knowledge (code name, phrase, keyword …). */
+  signature: string;
+  weight: number;
+}
+
+/** Entities a recogniser pulled out of the paste, for filling fix placeholders. */
+export interface Entities {
+  node?: string;
+  kernelVersion?: string;
+  build?: string;
+  revision?: string;
+  service?: string;
+  containerId?: string;
+  container?: string;
+  pod?: string;
+  namespace?: string;
+  image?: string;
+  tag?: string;
+  network?: string;
+  driver?: string;
+  ports?: string[];
+  ip?: string;
+  tool?: string;
+  operation?: string;
+  vmName?: string;
+  interfaceName?: string;
+  sharePath?: string;
+  user?: string;
+  [key: string]: string | string[] | undefined;
+}
+
+/** A known issue that explains the paste. */
+export interface Match {
+  id: string;
+  title: string;
+  score: number;
+  confidence: 'high' | 'medium' | 'low';
+  evidence: Evidence[];
+  sources: { locale: Locale; doc: string; heading: string }[];
+  fixes: Fix[];
+}
+
+/** What `diagnose` returns: ranked matches (empty when nothing known applies), entities and codes. */
+export interface DiagnoseResult {
+  matches: Match[];
+  entities: Entities;
+  codes: FoundCode[];
+  /** Which recognisers fired (kubectl-describe-pod, docker-service-ps, …). */
+  structures: string[];
+}

@@ -1,0 +1,204 @@
+import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
+import { parseCompatData } from '../compat/parse-compat-data.js';
+import { parseTrees } from '../trees/parse-trees.js';
+import { headingKey } from './clean-heading.js';
+import type { KnowledgeBase, ResolvedTopic } from './kb.js';
+import { parseMarkdownSections } from './parse-markdown.js';
+import { parsePlainTextSections } from './parse-plain-text.js';
+import type { Problem, RawFile } from './problem.js';
+import { issuePath, sourcesSchema, structureSchema, topicSchema } from './topic-schema.js';
+import type { Section, SectionRef, SourceDoc, Topic } from './types.js';
+
+/** Everything the builder reads from knowledge/, already loaded by the platform layer. */
+export interface KnowledgeInput {
+  sources: RawFile;
+  /** Source texts keyed by their path relative to knowledge/sources/. */
+  sourceTexts: Map<string, string>;
+  structure: RawFile;
+  topics: RawFile[];
+  codes: RawFile[];
+  compat: RawFile[];
+  trees: RawFile[];
+}
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g;
+
+/** Names of the `{{placeholders}}` in a command template, in order of first use. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))];
+}
+
+function zodProblems(file: string, error: { issues: { path: readonly PropertyKey[]; message: string }[] }): Problem[] {
+  return error.issues.map((i) => ({ file, field: issuePath(i.path), message: i.message }));
+}
+
+/** Finds the section a reference names, by anchor or by heading text. */
+function resolveRef(ref: SectionRef, sections: Section[]): number {
+  const key = ref.heading ? headingKey(ref.heading) : undefined;
+  return sections.findIndex(
+    (s) => s.doc === ref.doc && (ref.anchor ? s.anchor === ref.anchor : headingKey(s.heading) === key),
+  );
+}
+
+/** Parses every source document into sections. */
+export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceTexts'>): {
+  docs: SourceDoc[];
+  sections: Section[];
+  problems: Problem[];
+} {
+  const problems: Problem[] = [];
+  const parsed = sourcesSchema.safeParse(input.sources.data);
+  if (!parsed.success) return { docs: [], sections: [], problems: zodProblems(input.sources.file, parsed.error) };
+  const docs: SourceDoc[] = [];
+  const sections: Section[] = [];
+  parsed.data.docs.forEach((d, i) => {
+    const text = input.sourceTexts.get(d.file);
+    if (text === undefined) {
+      problems.push({ file: input.sources.file, field: `docs[${i}].file`, message: `no such file knowledge/sources/${d.file}` });
+      return;
+    }
+    const p = d.form === 'plain-text' ? parsePlainTextSections(text) : parseMarkdownSections(text);
+    const doc: SourceDoc = {
+      id: d.id,
+      file: d.file,
+      locale: d.locale,
+      form: d.form,
+      family: d.family,
+      title: d.title ?? p.frontMatter.title ?? p.sections[0]?.heading ?? d.id,
+      preamble: p.preamble,
+    };
+    const date = p.frontMatter['ms.date'] ?? p.frontMatter['ms.lasthandoff'];
+    if (date) doc.date = date;
+    docs.push(doc);
+    p.sections.forEach((s, index) => {
+      const sec: Section = { doc: d.id, locale: d.locale, index, level: s.level, heading: s.heading, line: s.line, body: s.body };
+      if (s.anchor !== undefined) sec.anchor = s.anchor;
+      sections.push(sec);
+    });
+  });
+  return { docs, sections, problems };
+}
+
+/**
+ * Builds the knowledge base from its inputs and reports every problem found: schema errors,
+ * unknown or unmapped sections, sections mapped twice, undeclared or unused placeholders,
+ * dangling related ids. The KB is usable only when `problems` is empty.
+ */
+export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
+  const { docs, sections, problems } = parseSources(input);
+  const all = [input.structure, ...input.topics, ...input.codes, ...input.compat, ...input.trees];
+  for (const f of all) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
+  const readable = (files: RawFile[]) => files.filter((f) => !f.error);
+  input = { ...input, topics: readable(input.topics), codes: readable(input.codes), compat: readable(input.compat), trees: readable(input.trees) };
+  const owner = new Map<number, string>();
+  const claim = (id: number, who: string, file: string, field: string) => {
+    const prev = owner.get(id);
+    if (prev !== undefined) {
+      const s = sections[id];
+      problems.push({ file, field, message: `section "${s?.heading}" (${s?.doc}) is already mapped by ${prev}` });
+    } else owner.set(id, who);
+  };
+
+  const structural: KnowledgeBase['structural'] = [];
+  const st = structureSchema.safeParse(input.structure.data);
+  if (input.structure.error) {
+    // already reported
+  } else if (!st.success) problems.push(...zodProblems(input.structure.file, st.error));
+  else
+    st.data.structural.forEach((r, i) => {
+      const id = resolveRef(r, sections);
+      const field = `structural[${i}]`;
+      if (id < 0) problems.push({ file: input.structure.file, field, message: `no section ${r.anchor ?? r.heading} in doc ${r.doc}` });
+      else {
+        claim(id, 'structure.yaml', input.structure.file, field);
+        structural.push({ ...r, sectionId: id });
+      }
+    });
+
+  const topics: ResolvedTopic[] = [];
+  const seen = new Set<string>();
+  for (const f of input.topics) {
+    const parsed = topicSchema.safeParse(f.data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(f.file, parsed.error));
+      continue;
+    }
+    const t = parsed.data as Topic;
+    const expectedId = f.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+    if (t.id !== expectedId) problems.push({ file: f.file, field: 'id', message: `id "${t.id}" must equal the file name "${expectedId}"` });
+    if (seen.has(t.id)) problems.push({ file: f.file, field: 'id', message: `duplicate topic id "${t.id}"` });
+    seen.add(t.id);
+    const sectionIds: number[] = [];
+    t.sections.forEach((r, i) => {
+      const id = resolveRef(r, sections);
+      if (id < 0) problems.push({ file: f.file, field: `sections[${i}]`, message: `no section "${r.anchor ?? r.heading}" in doc ${r.doc}` });
+      else {
+        claim(id, `topic ${t.id}`, f.file, `sections[${i}]`);
+        sectionIds.push(id);
+      }
+    });
+    const fixIds = new Set<string>();
+    t.fixes.forEach((fx, i) => {
+      if (fixIds.has(fx.id)) problems.push({ file: f.file, field: `fixes[${i}].id`, message: `duplicate fix id "${fx.id}"` });
+      fixIds.add(fx.id);
+      const used = placeholdersOf(fx.command);
+      for (const name of used)
+        if (!fx.params[name]) problems.push({ file: f.file, field: `fixes[${i}].params.${name}`, message: `placeholder {{${name}}} is used in the command but not declared` });
+      for (const name of Object.keys(fx.params))
+        if (!used.includes(name)) problems.push({ file: f.file, field: `fixes[${i}].params.${name}`, message: `declared but not used in the command` });
+      for (const [name, p] of Object.entries(fx.params))
+        if (p.pattern !== undefined) {
+          try {
+            new RegExp(p.pattern);
+          } catch {
+            problems.push({ file: f.file, field: `fixes[${i}].params.${name}.pattern`, message: 'is not a valid regular expression' });
+          }
+        }
+    });
+    t.signatures.regexes.forEach((r, i) => {
+      try {
+        new RegExp(r, 'iu');
+      } catch {
+        problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: 'is not a valid regular expression' });
+      }
+    });
+    topics.push({ ...t, sectionIds });
+  }
+  for (const t of topics)
+    t.related.forEach((r, i) => {
+      if (!seen.has(r)) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `related[${i}]`, message: `no topic "${r}"` });
+    });
+  sections.forEach((s, i) => {
+    if (!owner.has(i))
+      problems.push({ file: `knowledge/sources/${docs.find((d) => d.id === s.doc)?.file ?? s.doc}`, field: `section "${s.heading}" (line ${s.line})`, message: 'is mapped to no topic and not marked structural in knowledge/structure.yaml' });
+  });
+  topics.sort((a, b) => a.id.localeCompare(b.id));
+
+  const codes = parseCodeCatalog(input.codes);
+  problems.push(...codes.problems);
+  const compat = parseCompatData(input.compat);
+  problems.push(...compat.problems);
+  const trees = parseTrees(input.trees, { topics });
+  problems.push(...trees.problems);
+
+  const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees };
+  return { kb, problems };
+}
+
+/** Coverage figures for `kb stats`. */
+export function computeStats(kb: KnowledgeBase): {
+  sources: { doc: string; file: string; locale: string; sections: number; mapped: number }[];
+  topics: { id: string; locales: string[] }[];
+} {
+  const mapped = new Set<number>([...kb.topics.flatMap((t) => t.sectionIds), ...kb.structural.map((s) => s.sectionId)]);
+  return {
+    sources: kb.docs.map((d) => {
+      const ids = kb.sections.map((s, i) => (s.doc === d.id ? i : -1)).filter((i) => i >= 0);
+      return { doc: d.id, file: d.file, locale: d.locale, sections: ids.length, mapped: ids.filter((i) => mapped.has(i)).length };
+    }),
+    topics: kb.topics.map((t) => ({
+      id: t.id,
+      locales: [...new Set(['en', ...t.sectionIds.map((i) => kb.sections[i]?.locale ?? 'en')])],
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+import type { CodeEntry } from '../diagnosis/code-catalog.js';
+import type { CompatData } from '../compat/types.js';
+import type { Tree } from '../trees/types.js';
+import type { Section, SourceDoc, StructuralRef, Topic } from './types.js';
+
+/** A topic with its source sections resolved to indexes into `KnowledgeBase.sections`. */
+export interface ResolvedTopic extends Topic {
+  sectionIds: number[];
+}
+
+/** The built knowledge base: the single artefact the CLI loads at run time (`dist/kb.json`). */
+export interface KnowledgeBase {
+  schema: 1;
+  docs: SourceDoc[];
+  sections: Section[];
+  topics: ResolvedTopic[];
+  structural: (StructuralRef & { sectionId: number })[];
+  codes: CodeEntry[];
+  compat: CompatData;
+  trees: Tree[];
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { LOCALES } from './types.js';
+
+const localized = z.object({ en: z.string().min(1) }).catchall(z.string().min(1)).superRefine((v, ctx) => {
+  for (const k of Object.keys(v)) if (!(LOCALES as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `unknown locale "${k}"`, path: [k] });
+});
+
+const ref = z
+  .object({ doc: z.string().regex(/^\d{3}$/), heading: z.string().min(1).optional(), anchor: z.string().min(1).optional() })
+  .strict()
+  .refine((r) => Boolean(r.heading ?? r.anchor), { message: 'needs heading or anchor' });
+
+const PARAM_KINDS = [
+  'port', 'ipv4', 'cidr', 'build', 'vm-name', 'service-name', 'node-name', 'container-name', 'network-name',
+  'switch-name', 'interface-name', 'share-path', 'user', 'drive-letter', 'label-value', 'image-ref', 'text',
+] as const;
+
+const fix = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
+    title: z.string().min(1),
+    shell: z.enum(['powershell', 'cmd', 'docker', 'kubectl', 'reg', 'net']),
+    command: z.string().min(1),
+    params: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/),
+        z
+          .object({
+            kind: z.enum(PARAM_KINDS),
+            pattern: z.string().optional(),
+            description: z.string().min(1),
+            entity: z.string().optional(),
+            secret: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+    changes: z.string().min(1),
+    risk: z.enum(['low', 'high']),
+    admin: z.boolean(),
+    readOnly: z.boolean().optional(),
+  })
+  .strict();
+
+/** The schema of `knowledge/topics/<id>.yaml`. */
+export const topicSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id'),
+    category: z.enum(['general', 'networking', 'app-compat', 'docker', 'remote', 'identity', 'versions', 'orchestration']),
+    kind: z.enum(['issue', 'howto', 'reference']),
+    title: localized,
+    summary: localized,
+    sections: z.array(ref).min(1, 'a topic needs at least one source section'),
+    signatures: z
+      .object({
+        codes: z.array(z.string().regex(/^0x[0-9A-F]{8}$/, 'codes are 0x + 8 upper-case hex digits')).default([]),
+        phrases: z.array(z.string().min(3)).default([]),
+        regexes: z.array(z.string().min(1)).default([]),
+        keywords: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
+        operations: z.array(z.string().min(1)).default([]),
+        against: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [] }),
+    fixes: z.array(fix).default([]),
+    related: z.array(z.string()).default([]),
+    appliesTo: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type TopicInput = z.infer<typeof topicSchema>;
+
+/** The schema of `knowledge/structure.yaml`: sections that belong to no topic on purpose. */
+export const structureSchema = z
+  .object({
+    structural: z.array(
+      z
+        .object({ doc: z.string().regex(/^\d{3}$/), heading: z.string().optional(), anchor: z.string().optional(), role: z.enum(['intro', 'category', 'structural']) })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** The schema of `knowledge/sources.yaml`: which vendored file is which document. */
+export const sourcesSchema = z
+  .object({
+    docs: z.array(
+      z
+        .object({
+          id: z.string().regex(/^\d{3}$/),
+          file: z.string().min(1),
+          locale: z.enum(LOCALES),
+          form: z.enum(['markdown-frontmatter', 'markdown-anchors', 'plain-text']),
+          family: z.enum(['known-issues', 'version-compatibility', 'networking']),
+          title: z.string().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** Turns a zod issue path into the dotted field name `kb check` prints. */
+export const issuePath = (path: readonly PropertyKey[]): string =>
+  path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || '(root)';

@@ -1,0 +1,151 @@
+/** BCP 47 tags of the languages wcdoctor knows. `en` is the UI baseline. */
+export const LOCALES = ['en', 'zh-CN', 'ko-KR', 'sv-SE'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Predicate for a supported locale tag. */
+export const isLocale = (s: string): s is Locale => (LOCALES as readonly string[]).includes(s);
+
+/** A text given in one or more languages; `en` is the one we always write ourselves. */
+export type LocalizedText = { en: string } & Partial<Record<Exclude<Locale, 'en'>, string>>;
+
+/** The three forms the vendored sources come in. */
+export type SourceForm = 'markdown-frontmatter' | 'markdown-anchors' | 'plain-text';
+
+/** One vendored source document. */
+export interface SourceDoc {
+  /** Short id, the file's numeric prefix: "000" … "004". */
+  id: string;
+  file: string;
+  locale: Locale;
+  form: SourceForm;
+  /** Which document family it belongs to; translations and revisions share one. */
+  family: 'known-issues' | 'version-compatibility' | 'networking';
+  title: string;
+  /** Date or revision as given in the front matter, when there is one. */
+  date?: string;
+  /** Text before the first heading (normalised Markdown), if any. */
+  preamble: string;
+}
+
+/** One headed section of a source document, as parsed. */
+export interface Section {
+  doc: string;
+  locale: Locale;
+  /** Position of the section in its document, from 0. */
+  index: number;
+  level: number;
+  /** The heading as the source writes it, with anchors, links and emphasis removed. */
+  heading: string;
+  /** The `<a name>` anchor, when the source has one. */
+  anchor?: string;
+  /** 1-based line of the heading in the source file. */
+  line: number;
+  /** The body, normalised to CommonMark (fences repaired, HTML tables turned into Markdown). */
+  body: string;
+}
+
+/** How a topic points at a source section: by doc and heading text or anchor. */
+export interface SectionRef {
+  doc: string;
+  heading?: string;
+  anchor?: string;
+}
+
+/** Kinds of placeholder value a fix can take; each has a validator in core/fixes. */
+export type ParamKind =
+  | 'port'
+  | 'ipv4'
+  | 'cidr'
+  | 'build'
+  | 'vm-name'
+  | 'service-name'
+  | 'node-name'
+  | 'container-name'
+  | 'network-name'
+  | 'switch-name'
+  | 'interface-name'
+  | 'share-path'
+  | 'user'
+  | 'drive-letter'
+  | 'label-value'
+  | 'image-ref'
+  | 'text';
+
+export interface FixParam {
+  kind: ParamKind;
+  /** Extra regex the value must match, on top of the kind's own validator. */
+  pattern?: string;
+  description: string;
+  /** Entity name from diagnosis that fills this placeholder (e.g. `node`, `service`, `port`). */
+  entity?: string;
+  /** Marks a secret (a password): never written to the audit log. */
+  secret?: boolean;
+}
+
+/** Which program runs a fix. PowerShell scripts go through `-EncodedCommand`; the rest get an argv. */
+export type FixShell = 'powershell' | 'cmd' | 'docker' | 'kubectl' | 'reg' | 'net';
+
+/** A fix command offered for a topic. */
+export interface Fix {
+  id: string;
+  title: string;
+  shell: FixShell;
+  /** Command template with `{{name}}` placeholders. */
+  command: string;
+  params: Record<string, FixParam>;
+  /** What running it changes on the machine, in plain words. */
+  changes: string;
+  risk: 'low' | 'high';
+  admin: boolean;
+  /** True when it only reads state (a check), so it changes nothing. */
+  readOnly?: boolean;
+}
+
+/** Evidence a paste can carry for a topic. */
+export interface Signatures {
+  /** Canonical codes (`0x800705B4`, `0xC0370101`, …) that point at the topic. */
+  codes: string[];
+  /** Literal phrases, matched case-insensitively after normalisation. */
+  phrases: string[];
+  /** JavaScript regular expressions (source text, flag `i` implied). */
+  regexes: string[];
+  /** Words and short phrases people use when they describe the symptom, per language. */
+  keywords: Partial<Record<Locale, string[]>>;
+  /** Operations this topic is about (CreateContainer, Start, hnsCall, ...): evidence for. */
+  operations: string[];
+  /** Phrases that say the failure is something else: evidence against. */
+  against: string[];
+}
+
+export type Category =
+  | 'general'
+  | 'networking'
+  | 'app-compat'
+  | 'docker'
+  | 'remote'
+  | 'identity'
+  | 'versions'
+  | 'orchestration';
+
+/** A canonical topic: one known issue or how-to, with every language that covers it. */
+export interface Topic {
+  id: string;
+  category: Category;
+  /** Our own title; other languages may be added by us. */
+  title: LocalizedText;
+  /** Our own summary of cause and workaround. */
+  summary: LocalizedText;
+  /** Whether the topic describes a problem with a fix (as opposed to reference material). */
+  kind: 'issue' | 'howto' | 'reference';
+  sections: SectionRef[];
+  signatures: Signatures;
+  fixes: Fix[];
+  related: string[];
+  /** Which hosts/versions it applies to, in words (e.g. "Windows Server 2016"). */
+  appliesTo?: string[];
+}
+
+/** A section mapped as introductory or structural: it belongs to no topic on purpose. */
+export interface StructuralRef extends SectionRef {
+  role: 'intro' | 'category' | 'structural';
+}
