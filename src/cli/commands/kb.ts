@@ -11,24 +11,26 @@ export function registerKb(program: Command, io: CliIO): void {
 
   kb.command('build')
     .description('parse the sources and topics into dist/kb.json (fails on any problem)')
-    .action(() => {
+    .option('--root <dir>', 'the wcdoctor folder that holds knowledge/ (default: this installation)')
+    .action((opts: { root?: string }) => {
       const started = Date.now();
-      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput());
+      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
       if (problems.length) {
         for (const p of problems) io.err(`${formatProblem(p)}\n`);
         io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
         io.setExitCode(EXIT.failure);
         return;
       }
-      const out = writeKnowledgeBase(built);
+      const out = writeKnowledgeBase(built, opts.root);
       io.err(`kb build: ${built.topics.length} topics, ${built.sections.length} sections, ${built.codes.length} codes, ${built.trees.length} trees → ${out} (${Date.now() - started} ms)\n`);
     });
 
   kb.command('check')
     .description('validate schemas, section mapping, fix placeholders and references')
     .option('--json', 'print the problems as JSON')
-    .action((opts: { json?: boolean }) => {
-      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput());
+    .option('--root <dir>', 'the wcdoctor folder that holds knowledge/ (default: this installation)')
+    .action((opts: { json?: boolean; root?: string }) => {
+      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
       if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems }, null, 2)}\n`);
       else if (problems.length) for (const p of problems) io.err(`${formatProblem(p)}\n`);
       else io.out(`kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped)\n`);
@@ -41,8 +43,9 @@ export function registerKb(program: Command, io: CliIO): void {
   kb.command('stats')
     .description('coverage: sections found and mapped per source, locales per topic')
     .option('--json', 'print {"sources": [...], "topics": [...]}')
-    .action((opts: { json?: boolean }) => {
-      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput());
+    .option('--root <dir>', 'the wcdoctor folder that holds knowledge/ (default: this installation)')
+    .action((opts: { json?: boolean; root?: string }) => {
+      const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
       const stats = computeStats(built);
       if (opts.json) {
         io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), topics: stats.topics }, null, 2)}\n`);

@@ -47,6 +47,7 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
   problems: Problem[];
 } {
   const problems: Problem[] = [];
+  if (input.sources.error) return { docs: [], sections: [], problems };
   const parsed = sourcesSchema.safeParse(input.sources.data);
   if (!parsed.success) return { docs: [], sections: [], problems: zodProblems(input.sources.file, parsed.error) };
   const docs: SourceDoc[] = [];
@@ -86,7 +87,7 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
  */
 export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
   const { docs, sections, problems } = parseSources(input);
-  const all = [input.structure, ...input.topics, ...input.codes, ...input.compat, ...input.trees];
+  const all = [input.sources, input.structure, ...input.topics, ...input.codes, ...input.compat, ...input.trees];
   for (const f of all) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
   const readable = (files: RawFile[]) => files.filter((f) => !f.error);
   input = { ...input, topics: readable(input.topics), codes: readable(input.codes), compat: readable(input.compat), trees: readable(input.trees) };

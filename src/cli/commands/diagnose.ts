@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { isLocale, type Locale } from '../../core/knowledge/types.js';
+import { UserError } from '../../core/errors.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { EXIT, type CliIO } from '../io.js';
+
+/** Resolves the --lang option into a supported locale, or fails with the list of valid ones. */
+export function resolveLangOption(lang: string | undefined): Locale | undefined {
+  if (lang === undefined) return undefined;
+  const norm = lang.replace('_', '-').replace(/\..*$/, '');
+  const found = ['en', 'zh-CN', 'ko-KR', 'sv-SE'].find((l) => l.toLowerCase() === norm.toLowerCase() || l.split('-')[0] === norm.toLowerCase());
+  if (!found || !isLocale(found)) throw new UserError(`unknown language "${lang}"`, ['use one of: en, zh-CN, ko-KR, sv-SE']);
+  return found;
+}
+
+const MARK = { high: '✔', medium: '!', low: '?' } as const;
+
+/** Formats a diagnosis for people: best match in full, the others in one line each. */
+export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale): string {
+  if (!result.matches.length) {
+    const lines = ['No known issue matches this text.'];
+    if (result.codes.length) lines.push(`Codes found: ${result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', ')} — try "wcdoctor explain CODE".`);
+    lines.push('Paste more of the output (the whole error, the command that failed), or browse "wcdoctor docs".');
+    return `${lines.join('\n')}\n`;
+  }
+  const out: string[] = [];
+  const [best, ...rest] = result.matches as [Match, ...Match[]];
+  const topic = kb.topics.find((t) => t.id === best.id);
+  out.push(`${MARK[best.confidence]} ${best.title}  [${best.id}]`);
+  out.push(`  confidence: ${best.confidence} (score ${best.score})`);
+  out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${e.kind} "${e.matched}"`).join('; ')}`);
+  if (topic) out.push('', ...wrap(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
+  if (best.fixes.length) {
+    out.push('', '  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
+    for (const f of best.fixes) out.push(`    ${f.id}  [${f.risk} risk${f.admin ? ', admin' : ''}]  ${f.command}`);
+  }
+  out.push('', `  Sources: ${best.sources.map((s) => `${s.doc} (${s.locale})`).join(', ')} — "wcdoctor docs ${best.id}"`);
+  const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
+  if (ents.length) out.push(`  Found in the paste: ${ents.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(', ')}`);
+  if (rest.length) {
+    out.push('', 'Also possible:');
+    for (const m of rest) out.push(`  ${MARK[m.confidence]} ${m.title}  [${m.id}] (${m.confidence}, ${m.score})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** `wcdoctor diagnose [TEXT | -]`: exit 0 with a match, 1 with none, 2 on usage errors. */
+export function registerDiagnose(program: Command, io: CliIO): void {
+  program
+    .command('diagnose')
+    .description('find the known issue behind a pasted error (TEXT, or - for stdin)')
+    .argument('[text...]', 'the error text; "-" reads it from standard input')
+    .option('--json', 'print {"matches", "entities", "codes"} as JSON')
+    .option('--limit <n>', 'show at most n matches', '5')
+    .action(async (words: string[], opts: { json?: boolean; limit: string }, cmd: Command) => {
+      const locale = resolveLangOption(cmd.optsWithGlobals<{ lang?: string }>().lang) ?? 'en';
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${opts.limit}"`);
+      let text: string;
+      if (words.length === 1 && words[0] === '-') text = await io.readStdin();
+      else if (words.length) text = words.join(' ');
+      else if (!io.isTTY.stdin) text = await io.readStdin();
+      else if (io.isTTY.stdout && !opts.json) {
+        const { openApp } = await import('../../ui/run.js');
+        await openApp({ screen: 'diagnose' });
+        return;
+      } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
+      if (!text.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
+      const kb = loadKnowledgeBase();
+      const { diagnose } = await import('../../core/diagnosis/diagnose.js');
+      const result = diagnose(kb, text, { locale, limit });
+      if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
+      else io.out(formatDiagnosis(result, kb, locale));
+      io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
+    });
+}
+
+/** The documented JSON shape of a diagnosis. */
+export function toJson(r: DiagnoseResult): object {
+  return {
+    matches: r.matches.map((m) => ({ id: m.id, title: m.title, score: m.score, confidence: m.confidence, evidence: m.evidence, sources: m.sources, fixes: m.fixes })),
+    entities: r.entities,
+    codes: r.codes.map((c) => ({ code: c.canonical, raw: c.raw, via: c.via, names: c.names, message: c.message, equivalents: c.equivalents })),
+    structures: r.structures,
+  };
+}

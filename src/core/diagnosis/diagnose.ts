@@ -1,0 +1,70 @@
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { Locale } from '../knowledge/types.js';
+import { buildDiagnosisIndex, type DiagnosisIndex } from './build-index.js';
+import { flattenForMatching, focusLines, normalisePaste } from './normalise.js';
+import { extractCodes } from './parse-error-code.js';
+import { scoreTopics, type Scored } from './rank.js';
+import { recognise } from './recognise.js';
+import type { DiagnoseResult, Match } from './types.js';
+
+const indexes = new WeakMap<KnowledgeBase, DiagnosisIndex>();
+
+/** The diagnosis index of a knowledge base, built once and cached. */
+export function diagnosisIndexOf(kb: KnowledgeBase): DiagnosisIndex {
+  let index = indexes.get(kb);
+  if (!index) indexes.set(kb, (index = buildDiagnosisIndex(kb)));
+  return index;
+}
+
+export interface DiagnoseOptions {
+  locale?: Locale;
+  /** At most this many matches (default 5). */
+  limit?: number;
+}
+
+/** The score a topic needs to be shown at all; below it the answer is "no known issue". */
+export const MIN_SCORE = 3.5;
+
+function confidenceOf(s: Scored): Match['confidence'] {
+  if (s.specific && s.score >= 7) return 'high';
+  if (s.score >= 5) return 'medium';
+  return 'low';
+}
+
+/**
+ * Diagnoses a paste: finds its codes and structure, scores every known issue and returns the
+ * ones that explain it, best first, each with its evidence. Returns no match rather than a weak one.
+ * @example diagnose(kb, '0x800705B4').matches[0]?.id // 'processor-count-start-timeout'
+ */
+export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions = {}): DiagnoseResult {
+  const index = diagnosisIndexOf(kb);
+  const locale = opts.locale ?? 'en';
+  const text = normalisePaste(paste);
+  const focus = focusLines(text);
+  const flat = flattenForMatching(focus);
+  const codes = extractCodes(text, index.codeIndex);
+  const rec = recognise(focus);
+  const scored = scoreTopics(index, focus, flat, codes, rec)
+    .filter((s) => s.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || a.topic - b.topic);
+  const top = scored[0]?.score ?? 0;
+  const matches: Match[] = scored
+    .filter((s) => s.score >= top * 0.3)
+    .slice(0, opts.limit ?? 5)
+    .map((s) => {
+      const t = index.matchers[s.topic]!.topic;
+      return {
+        id: t.id,
+        title: t.title[locale] ?? t.title.en,
+        score: Math.round(s.score * 100) / 100,
+        confidence: confidenceOf(s),
+        evidence: s.evidence.sort((a, b) => b.weight - a.weight),
+        sources: t.sectionIds.flatMap((id) => {
+          const sec = kb.sections[id];
+          return sec ? [{ locale: sec.locale, doc: sec.doc, heading: sec.heading }] : [];
+        }),
+        fixes: t.fixes,
+      };
+    });
+  return { matches, entities: rec.entities, codes, structures: rec.structures };
+}

@@ -1,0 +1,88 @@
+/**
+ * Cleans a paste before matching: ANSI escape sequences, CR/CRLF line ends, control characters,
+ * JSON escaping (`\"`, `\\`, `\n` inside docker `extra info` blobs and kubectl events) and the
+ * commonest mojibake (UTF-8 read as Latin-1 or Windows-1252). Linear in the size of the input.
+ */
+export function normalisePaste(input: string): string {
+  let text = input
+    .replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+  if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
+  if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
+    text = repairMojibake(text);
+  }
+  return text;
+}
+
+/** Undoes one level of JSON string escaping wherever it appears in free text. */
+function unescapeJsonish(text: string): string {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrt])/g, (_m, e: string) => {
+    if (e[0] === 'u') return String.fromCharCode(parseInt(e.slice(1), 16));
+    return e === 'n' ? '\n' : e === 'r' ? '' : e === 't' ? ' ' : e;
+  });
+}
+
+const CP1252: Record<number, number> = {
+  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
+  0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93,
+  0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
+  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+};
+
+/**
+ * Re-decodes runs of text that are UTF-8 bytes shown as Latin-1/Windows-1252 characters
+ * (`Ã©` → `é`, `æ‰¾ä¸åˆ°` → `找不到`). Runs that do not decode cleanly are left alone.
+ */
+export function repairMojibake(text: string): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return text.replace(/[\u00c2-\u00f4][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+(?:[\u00c2-\u00f4][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+)*/g, (run) => {
+    const bytes: number[] = [];
+    for (const ch of run) {
+      const cp = ch.codePointAt(0) ?? 0;
+      const b = cp <= 0xff ? cp : CP1252[cp];
+      if (b === undefined) return run;
+      bytes.push(b);
+    }
+    try {
+      return decoder.decode(new Uint8Array(bytes));
+    } catch {
+      return run;
+    }
+  });
+}
+
+/**
+ * A single-line, lower-case view of the paste for phrase matching: console line-wrapping is
+ * undone (a word cut at the edge of the window is joined again) and white space folded.
+ */
+export function flattenForMatching(text: string): string {
+  return text
+    .replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * For very large pastes, the lines that carry evidence: unique lines that look like errors,
+ * plus the head and tail, capped at `limit` characters. Small pastes are returned whole.
+ */
+export function focusLines(text: string, limit = 65536): string {
+  if (text.length <= limit) return text;
+  const lines = text.split('\n');
+  const seen = new Set<string>();
+  const picked: string[] = [];
+  let size = 0;
+  const take = (line: string) => {
+    const key = line.trim();
+    if (!key || seen.has(key) || size + line.length > limit) return;
+    seen.add(key);
+    picked.push(line);
+    size += line.length + 1;
+  };
+  lines.slice(0, 40).forEach(take);
+  const marker = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
+  for (const line of lines) if (line.length < 4000 && marker.test(line)) take(line);
+  lines.slice(-40).forEach(take);
+  return picked.join('\n');
+}

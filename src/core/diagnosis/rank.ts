@@ -1,0 +1,124 @@
+import type { DiagnosisIndex } from './build-index.js';
+import type { Recognised } from './recognise.js';
+import { termsOf } from './terms.js';
+import type { Evidence, FoundCode } from './types.js';
+
+/** A topic's score and the evidence behind it, before presentation. */
+export interface Scored {
+  topic: number;
+  score: number;
+  evidence: Evidence[];
+  /** Whether anything specific (a code, phrase or pattern) matched, not only words. */
+  specific: boolean;
+}
+
+const W = { code: 6, codeByMessage: 5, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
+const TERM_CAP = 6;
+const FUZZY_FACTOR = 0.6;
+
+/**
+ * Scores every topic that has any evidence for the paste. `focus` is the (bounded) paste text,
+ * `flat` its flattened lower-case view, `codes` the codes found in the whole paste.
+ */
+export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised): Scored[] {
+  const acc = new Map<number, Scored>();
+  const get = (i: number): Scored => {
+    let s = acc.get(i);
+    if (!s) acc.set(i, (s = { topic: i, score: 0, evidence: [], specific: false }));
+    return s;
+  };
+
+  for (const c of codes)
+    for (const key of [c.canonical, ...c.equivalents])
+      for (const i of index.byCode.get(key) ?? []) {
+        const s = get(i);
+        if (s.evidence.some((e) => e.kind === 'code' && e.signature === key)) continue;
+        const weight = c.via === 'message' ? W.codeByMessage : W.code;
+        s.score += weight;
+        s.specific = true;
+        s.evidence.push({ kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight });
+      }
+
+  const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
+  const phraseHits = [...words].flatMap((w) => index.phraseAnchors.get(w) ?? []).concat(index.unanchoredPhrases);
+  for (const { topic, phrase } of phraseHits) {
+    if (!flat.includes(phrase)) continue;
+    const s = get(topic);
+    if (s.evidence.some((e) => e.kind === 'phrase' && e.signature === phrase)) continue;
+    const weight = s.evidence.some((e) => e.kind === 'phrase') ? W.phraseExtra : W.phrase;
+    s.score += weight;
+    s.specific = true;
+    s.evidence.push({ kind: 'phrase', matched: phrase, signature: phrase, weight });
+  }
+
+  index.matchers.forEach((m, i) => {
+    for (const re of m.regexes) {
+      const hit = re.exec(focus);
+      if (!hit) continue;
+      const s = get(i);
+      const weight = s.evidence.some((e) => e.kind === 'regex') ? W.regexExtra : W.regex;
+      s.score += weight;
+      s.specific = true;
+      s.evidence.push({ kind: 'regex', matched: hit[0].slice(0, 120), signature: re.source, weight });
+    }
+  });
+
+  scoreTerms(index, focus, get);
+
+  const ops = new Set(rec.operations.map((o) => o.toLowerCase()));
+  for (const s of acc.values()) {
+    const m = index.matchers[s.topic];
+    if (!m) continue;
+    for (const a of m.against)
+      if (flat.includes(a)) {
+        s.score += W.against;
+        s.evidence.push({ kind: 'against', matched: a, signature: a, weight: W.against });
+      }
+    if (!ops.size || !m.operations.size) continue;
+    const shared = [...ops].filter((o) => m.operations.has(o));
+    if (shared.length) {
+      s.score += W.operation;
+      s.evidence.push({ kind: 'operation', matched: shared.join(', '), signature: shared.join(', '), weight: W.operation });
+    } else if (!s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex')) {
+      // A code alone does not carry a match when the paste says the failure happened elsewhere.
+      const penalty = -s.score / 2;
+      s.score += penalty;
+      s.evidence.push({ kind: 'against', matched: [...ops].join(', '), signature: `not during ${[...m.operations].join('/')}`, weight: penalty });
+    }
+  }
+  return [...acc.values()];
+}
+
+/** Word evidence: IDF-weighted overlap of the paste's terms with each topic's words, fuzzy for typos. */
+function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Scored): void {
+  const query = new Set(termsOf(focus));
+  if (!query.size) return;
+  const sums = new Map<number, { sum: number; strong: Set<string>; hits: string[] }>();
+  const add = (term: string, shown: string, factor: number) => {
+    const idf = index.idf.get(term) ?? 0;
+    for (const p of index.postings.get(term) ?? []) {
+      let e = sums.get(p.topic);
+      if (!e) sums.set(p.topic, (e = { sum: 0, strong: new Set(), hits: [] }));
+      e.sum += idf * p.weight * factor;
+      if (p.weight >= 0.8 && idf > 1) e.strong.add(term);
+      if (e.hits.length < 6 && p.weight >= 0.5) e.hits.push(shown);
+    }
+  };
+  const fuzzyAllowed = focus.length <= 500;
+  for (const term of query) {
+    if (index.postings.has(term)) add(term, term, 1);
+    else if (fuzzyAllowed && term.length >= 5 && /^[a-z]+$/.test(term)) {
+      const best = index.vocabulary.search(term, { limit: 1 })[0];
+      if (best && (best.score ?? 1) <= 0.3) add(best.item, `${term}≈${best.item}`, FUZZY_FACTOR);
+    }
+  }
+  const norm = Math.max(1, Math.sqrt(query.size / 6));
+  for (const [topic, e] of sums) {
+    if (e.strong.size < 2 && e.sum / norm < 4) continue;
+    const weight = Math.min(TERM_CAP, e.sum / norm);
+    if (weight < 1) continue;
+    const s = get(topic);
+    s.score += weight;
+    s.evidence.push({ kind: e.hits.some((h) => h.includes('≈')) ? 'fuzzy' : 'keyword', matched: e.hits.join(', '), signature: [...e.strong].join(', '), weight: Math.round(weight * 100) / 100 });
+  }
+}

@@ -1,0 +1,191 @@
+import type { Entities } from './types.js';
+
+/** What the recognisers learnt from the structure of a paste. */
+export interface Recognised {
+  structures: string[];
+  entities: Entities;
+  /** Operations that failed, normalised (CreateContainer, Start, hnsCall, network create, ...). */
+  operations: string[];
+  /** Tools whose output this is (docker, kubectl, powershell, hcsshim, net). */
+  tools: string[];
+}
+
+const first = (re: RegExp, text: string): string | undefined => re.exec(text)?.[1]?.trim();
+
+interface Recogniser {
+  name: string;
+  test: RegExp;
+  extract(text: string, e: Entities): void;
+}
+
+const RECOGNISERS: Recogniser[] = [
+  {
+    name: 'kubectl-describe-pod',
+    test: /^\s*(?:Namespace:\s+\S+[\s\S]*?)?(?:Containers:|State:\s+\w+|Last State:)/m,
+    extract(t, e) {
+      if (/^Name:\s/m.test(t) && /^Namespace:/m.test(t)) e.pod ??= first(/^Name:\s+(\S+)/m, t);
+      e.namespace ??= first(/^Namespace:\s+(\S+)/m, t);
+      e.node ??= first(/^Node:\s+([^\s/]+)/m, t);
+      e.image ??= first(/^\s*Image:\s+(\S+)/m, t);
+      e.reason ??= first(/Reason:\s+(CrashLoopBackOff|ContainerCannotRun|ImagePullBackOff|ErrImagePull|Error)/, t);
+      e.tool ??= 'kubectl';
+    },
+  },
+  {
+    name: 'kubectl-describe-node',
+    test: /Kernel Version:\s+10\.0[ .]\d{5}/,
+    extract(t, e) {
+      const m = /Kernel Version:\s+10\.0[ .](\d{5})\s*(?:\((\d{5})\.(\d+)[^)]*\))?/.exec(t);
+      if (m) {
+        e.kernelVersion ??= m[0].replace(/^Kernel Version:\s+/, '');
+        e.build ??= m[1];
+        if (m[3]) e.revision ??= m[3];
+      }
+      e.node ??= first(/^(?:Name|Machine ID):\s+(\S+)/m, t);
+    },
+  },
+  {
+    name: 'kubectl-get-events',
+    test: /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE|^\s*\S+\s+(?:Warning|Normal)\s+\w+\s+pod\/\S+/m,
+    extract(t, e) {
+      e.pod ??= first(/\bpod\/(\S+)/, t);
+      e.tool ??= 'kubectl';
+    },
+  },
+  {
+    name: 'docker-service-ps',
+    test: /\bID\s+NAME\s+IMAGE\s+NODE\s+DESIRED STATE|\\_\s+[\w.-]+\.\d+\s|docker service ps\b/,
+    extract(t, e) {
+      e.service ??= first(/docker service ps(?:\s+--no-trunc)?\s+([\w.-]+)/, t) ?? first(/(?:\\_\s+|^\w{12,25}\s+)([\w-]+)\.\d+\s/m, t);
+      const row = /(?:\\_\s+)?[\w-]+\.\d+\s+(\S+)\s+(\S+)\s+(?:Shutdown|Running|Ready|Rejected|Failed)/.exec(t);
+      if (row) {
+        e.image ??= row[1];
+        e.node ??= row[2];
+      }
+      e.tool ??= 'docker';
+    },
+  },
+  {
+    name: 'docker-service-ls',
+    test: /\bID\s+NAME\s+MODE\s+REPLICAS\b/,
+    extract(t, e) {
+      const row = /^\w{10,}\s+([\w.-]+)\s+(replicated|global)\s+(\d+\/\d+)\s+(\S+)/m.exec(t);
+      if (row) {
+        e.service ??= row[1];
+        e.replicas ??= row[3];
+        e.image ??= row[4];
+      }
+      e.tool ??= 'docker';
+    },
+  },
+  {
+    name: 'docker-daemon-error',
+    test: /Error response from daemon|encountered an error during|failed to create endpoint|docker: /,
+    extract(t, e) {
+      e.containerId ??= first(/container ([0-9a-f]{12,64}) encountered an error/, t);
+      const ep = /failed to create endpoint (\S+) on network (\S+?):/.exec(t);
+      if (ep) {
+        e.container ??= ep[1];
+        e.network ??= ep[2];
+      }
+      e.tool ??= 'docker';
+    },
+  },
+  {
+    name: 'docker-run',
+    test: /docker(?:\.exe)?\s+(?:container\s+)?run\b/,
+    extract(t, e) {
+      const ports = [...t.matchAll(/(?:-p|--publish)[ =](?:[\d.]+:)?(\d{1,5}):(\d{1,5})/g)].map((m) => `${m[1]}:${m[2]}`);
+      if (ports.length) e.ports ??= ports;
+      e.network ??= first(/--network[ =](\S+)/, t);
+      e.ip ??= first(/--ip[ =](\d+\.\d+\.\d+\.\d+)/, t);
+      e.image ??= first(/docker(?:\.exe)?\s+run\b(?:\s+(?:--?[\w-]+(?:[ =](?!-)\S+)?))*\s+([a-z0-9][\w./:-]*)/, t);
+      e.tool ??= 'docker';
+    },
+  },
+  {
+    name: 'docker-network-create',
+    test: /docker(?:\.exe)?\s+network\s+create\b/,
+    extract(t, e) {
+      const line = /docker(?:\.exe)?\s+network\s+create\b[^\n]*/.exec(t)?.[0] ?? '';
+      e.driver ??= first(/(?:-d|--driver)[ =]([\w-]+)/, line);
+      e.subnet ??= first(/--subnet[ =](\S+)/, line);
+      e.gateway ??= first(/--gateway[ =](\S+)/, line);
+      e.network ??= first(/\s([\w.-]+)\s*$/, line);
+      e.interfaceName ??= first(/windowsshim\.interface=("[^"]+"|\S+)/, line)?.replace(/"/g, '');
+      e.tool ??= 'docker';
+    },
+  },
+  {
+    name: 'powershell-error-record',
+    test: /\+ CategoryInfo\s*:|FullyQualifiedErrorId\s*:|^\S[\w-]+ : .+\n\s*At line:\d+/m,
+    extract(t, e) {
+      e.cmdlet ??= first(/\[([A-Z][a-z]+-[A-Za-z]+)\]/, t) ?? first(/^([A-Z][a-z]+-[A-Za-z]+) : /m, t);
+      e.tool ??= 'powershell';
+    },
+  },
+  {
+    name: 'hcsshim-log',
+    test: /hcsshim::|hcs::System::|hnsCall|level=(?:error|warning) msg=/,
+    extract(t, e) {
+      e.tool ??= 'hcsshim';
+    },
+  },
+  {
+    name: 'net-use',
+    test: /\bnet use\b/i,
+    extract(t, e) {
+      e.sharePath ??= first(/net use\s+(?:[A-Z]:\s+)?(\\\\[^\s]+)/i, t);
+      e.user ??= first(/\/user:(\S+)/i, t);
+      e.tool ??= 'net';
+    },
+  },
+  {
+    name: 'ipconfig',
+    test: /Autoconfiguration IPv4 Address|IPv4 Address[ .]*:/,
+    extract(t, e) {
+      e.ip ??= first(/IPv4 Address[ .]*:\s*(\d+\.\d+\.\d+\.\d+)/, t);
+    },
+  },
+];
+
+const OPERATIONS: [RegExp, string][] = [
+  [/encountered an error during (\w+)/, '$1'],
+  [/hcsshim::(\w+)/, '$1'],
+  [/hcs::System::(\w+)/, '$1'],
+  [/\bhnsCall\b/, 'hnsCall'],
+  [/HNS failed with error/i, 'hnsCall'],
+  [/failed to create endpoint/, 'create endpoint'],
+  [/docker(?:\.exe)?\s+network\s+create/, 'network create'],
+  [/docker(?:\.exe)?\s+exec\b/, 'docker exec'],
+  [/\bnet use\b/i, 'net use'],
+  [/\b(Start|Stop|New)-Container\b/, '$1-Container'],
+  [/starting container failed/, 'Start'],
+  [/failed to start container/, 'Start'],
+  [/\bPrepareLayer\b/, 'PrepareLayer'],
+  [/\bpull(?:ing)? image\b|manifest unknown|manifest for \S+ not found/i, 'pull'],
+];
+
+/** Runs every recogniser over a paste (bounded by the caller) and collects entities and operations. */
+export function recognise(text: string): Recognised {
+  const entities: Entities = {};
+  const structures: string[] = [];
+  for (const r of RECOGNISERS) {
+    if (!r.test.test(text)) continue;
+    structures.push(r.name);
+    r.extract(text, entities);
+  }
+  const operations = new Set<string>();
+  for (const [re, out] of OPERATIONS) {
+    const m = re.exec(text);
+    if (m) operations.add(out.replace('$1', m[1] ?? ''));
+  }
+  const vm = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
+  if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');
+  const op = [...operations][0];
+  if (op) entities.operation ??= op;
+  const tools = [...new Set(structures.map((s) => s.split('-')[0] ?? s))];
+  if (entities.tool && !tools.includes(entities.tool)) tools.push(entities.tool);
+  for (const k of Object.keys(entities)) if (entities[k] === undefined) delete entities[k];
+  return { structures, entities, operations: [...operations], tools };
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns text in any of our languages into matching terms: Latin-script words lightly stemmed,
+ * Han text as overlapping bigrams, Hangul words as a jamo prefix (so 느립니다 and 느리게 meet).
+ */
+
+const STOP = new Set(
+  ('a an the to of in on at for and or but is are was were be been it its this that with from by as not no can ' +
+    'cannot does do did when after before my i we you your our there their has have had will would should could ' +
+    'how why what which into out get got use using used via than then also only just any all some so if while ' +
+    'container containers windows docker error errors fail failed fails failure please help issue problem ' +
+    'och att det som en ett för med av är du den till om på inte kan har i vi de så när från eller men').split(' '),
+);
+
+const HANGUL_BASE = 0xac00;
+
+/** Decomposes Hangul syllables into their jamo indexes (initial, medial, final), as a string. */
+function jamo(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const cp = (ch.codePointAt(0) ?? 0) - HANGUL_BASE;
+    if (cp < 0 || cp > 11171) continue;
+    const l = Math.floor(cp / 588);
+    const v = Math.floor((cp % 588) / 28);
+    const t = cp % 28;
+    out += String.fromCharCode(0x1100 + l, 0x1161 + v) + (t ? String.fromCharCode(0x11a7 + t) : '');
+  }
+  return out;
+}
+
+/** Light suffix stripping for English and Swedish words, the same on both sides of a match. */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  return word.replace(/(?:ingen|ing|ed|es|ly|arna|erna|orna|ar|er|or|en|et|s)$/, '') || word;
+}
+
+/** The terms of a text, with duplicates. */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{Script=Han}]+|[\p{Script=Hangul}]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)) {
+    const w = m[0];
+    const cp = w.codePointAt(0) ?? 0;
+    if (cp >= 0x3400 && cp <= 0x9fff) {
+      if (w.length === 1) out.push(w);
+      for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
+    } else if (cp >= 0xac00 && cp <= 0xd7a3) {
+      const j = jamo(w);
+      if (j.length >= 4) out.push(`ko:${j.slice(0, 4)}`);
+      else if (w.length >= 1) out.push(`ko:${j}`);
+    } else {
+      const word = w.replace(/[.-]+$/, '');
+      if (word.length < 2 || STOP.has(word)) continue;
+      out.push(stem(word));
+    }
+  }
+  return out;
+}
+
+/** The distinct terms of a text. */
+export const termSetOf = (text: string): Set<string> => new Set(termsOf(text));

@@ -1,0 +1,101 @@
+import type { FixShell } from '../knowledge/types.js';
+import { err, ok, type Result } from '../result.js';
+import { quotePowerShellLiteral, tokenizeTemplate } from './quote.js';
+
+const PLACEHOLDER_AT = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/y;
+const PLACEHOLDER_ALL = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/g;
+
+/** What may stand right before a PowerShell placeholder so that the literal is a whole argument or operand. */
+const PS_BEFORE = /(?:^|[\s(,=;|{[]|-[A-Za-z][\w-]*:)$/;
+/** What may follow it. */
+const PS_AFTER = /^(?:$|[\s),;|}\].])/;
+
+const isSingleQuote = (ch: string): boolean => ch !== '' && "'\u2018\u2019\u201A\u201B".includes(ch);
+
+/**
+ * Fills a PowerShell template: each `{{name}}` becomes one single-quoted literal of its value.
+ * A placeholder inside a quoted string or comment of the template, or glued to other text, is a template error,
+ * because then the value would not be one literal.
+ */
+export function fillPowerShellTemplate(template: string, values: ReadonlyMap<string, string>): Result<string, string> {
+  let out = '';
+  let state: 'code' | 'single' | 'double' | 'line-comment' | 'block-comment' = 'code';
+  for (let i = 0; i < template.length; ) {
+    PLACEHOLDER_AT.lastIndex = i;
+    const m = PLACEHOLDER_AT.exec(template);
+    if (m) {
+      const name = m[1] ?? '';
+      if (state !== 'code') return err(`places {{${name}}} inside a quoted string or comment; use it as a bare argument`);
+      const after = template.slice(i + m[0].length);
+      if (!PS_BEFORE.test(out) || !PS_AFTER.test(after)) return err(`glues {{${name}}} to other text; put it apart as its own argument`);
+      const value = values.get(name);
+      if (value === undefined) return err(`uses {{${name}}}, which has no value`);
+      out += quotePowerShellLiteral(value);
+      i += m[0].length;
+      continue;
+    }
+    const ch = template[i] ?? '';
+    const next = template[i + 1] ?? '';
+    out += ch;
+    i++;
+    if (state === 'code') {
+      if (isSingleQuote(ch)) state = 'single';
+      else if (ch === '"' || '\u201C\u201D\u201E'.includes(ch)) state = 'double';
+      else if (ch === '<' && next === '#') state = 'block-comment';
+      else if (ch === '#' && /(?:^|\s)#$/.test(out)) state = 'line-comment';
+    } else if (state === 'single' && isSingleQuote(ch)) {
+      if (isSingleQuote(template[i] ?? '')) out += template[i++] ?? '';
+      else state = 'code';
+    } else if (state === 'double') {
+      if (ch === '`') out += template[i++] ?? '';
+      else if (ch === '"' || '\u201C\u201D\u201E'.includes(ch)) state = 'code';
+    } else if (state === 'line-comment' && ch === '\n') state = 'code';
+    else if (state === 'block-comment' && ch === '#' && next === '>') {
+      out += next;
+      i++;
+      state = 'code';
+    }
+  }
+  if (state === 'single' || state === 'double') return err('has an unterminated quoted string');
+  return ok(out);
+}
+
+/** Programs a `cmd` fix may not start, because they are shells and would reintroduce shell parsing. */
+const SHELLS = /^(?:cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?$/i;
+
+/** An argv-template result: the vector, and which tokens consist of a single placeholder (by name). */
+export interface FilledArgv {
+  argv: string[];
+  /** For each argv element that is exactly one placeholder, that placeholder's name. */
+  whole: Map<number, string>;
+}
+
+/**
+ * Fills a template for a program run without a shell (docker, kubectl, reg, net, cmd): the template is tokenised first
+ * and each value is substituted inside its token, so a value can never split into more arguments or reach a shell.
+ */
+export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'powershell'>, values: ReadonlyMap<string, string>): Result<FilledArgv, string> {
+  const { tokens, error, shellSyntax } = tokenizeTemplate(template);
+  if (error) return err(error);
+  if (shellSyntax.length) return err(`uses shell syntax (${[...new Set(shellSyntax)].join(' ')}), which does nothing without a shell`);
+  const first = tokens[0]?.text ?? '';
+  if (!first || first.includes('{{')) return err('must start with the program name, not a placeholder');
+  const base = first.toLowerCase().replace(/\.exe$/, '');
+  if (shell !== 'cmd' && base !== shell) return err(`is a ${shell} fix but starts with "${first}"`);
+  if (shell === 'cmd' && SHELLS.test(first)) return err(`starts a shell ("${first}"); write the fix as a powershell fix or run the program directly`);
+  const whole = new Map<number, string>();
+  const argv: string[] = [];
+  for (const [idx, t] of tokens.entries()) {
+    let missing: string | undefined;
+    const text = t.text.replace(PLACEHOLDER_ALL, (_all, name: string) => {
+      const v = values.get(name);
+      if (v === undefined) missing ??= name;
+      return v ?? '';
+    });
+    if (missing) return err(`uses {{${missing}}}, which has no value`);
+    const only = /^\{\{\s*([a-zA-Z_]\w*)\s*\}\}$/.exec(t.text);
+    if (only) whole.set(idx, only[1] ?? '');
+    argv.push(text);
+  }
+  return ok({ argv, whole });
+}

@@ -1,0 +1,90 @@
+/** Characters PowerShell treats as a single quote: ASCII ' and the typographic ‘ ’ ‚ ‛. */
+const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+
+/**
+ * Makes a PowerShell single-quoted string literal: every quote character PowerShell recognises is doubled,
+ * so nothing inside can end the literal and nothing is expanded ($, backtick and double quotes stay text).
+ * @example quotePowerShellLiteral("it's") === "'it''s'"
+ */
+export function quotePowerShellLiteral(value: string): string {
+  return `'${value.replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
+}
+
+/** Encodes a script the way `powershell.exe -EncodedCommand` expects: base64 of its UTF-16LE bytes. */
+export function encodePowerShellCommand(script: string): string {
+  let binary = '';
+  for (let i = 0; i < script.length; i++) {
+    const unit = script.charCodeAt(i);
+    binary += String.fromCharCode(unit & 0xff, unit >> 8);
+  }
+  return btoa(binary);
+}
+
+/** One token of a command template, with its text after template quotes were removed. */
+export interface TemplateToken {
+  text: string;
+  /** True when some part of the token was inside template quotes. */
+  quoted: boolean;
+}
+
+/**
+ * Splits a command template into tokens at whitespace; "double" or 'single' quotes group words and are removed.
+ * Backslashes are literal (Windows paths and registry keys). Returns an error for an unterminated quote.
+ */
+export function tokenizeTemplate(template: string): { tokens: TemplateToken[]; error?: string; shellSyntax: string[] } {
+  const tokens: TemplateToken[] = [];
+  const shellSyntax: string[] = [];
+  let cur: TemplateToken | undefined;
+  let quote: string | undefined;
+  for (const ch of template) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else cur!.text += ch;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (cur) tokens.push(cur);
+      cur = undefined;
+      continue;
+    }
+    cur ??= { text: '', quoted: false };
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      cur.quoted = true;
+    } else {
+      if ('|&<>'.includes(ch)) shellSyntax.push(ch);
+      cur.text += ch;
+    }
+  }
+  if (cur) tokens.push(cur);
+  for (const t of tokens) for (const m of t.text.matchAll(/%[A-Za-z_]\w*%/g)) shellSyntax.push(m[0]);
+  return quote ? { tokens, shellSyntax, error: `has an unterminated ${quote} quote` } : { tokens, shellSyntax };
+}
+
+const SAFE_WINDOWS = /^[A-Za-z0-9_@+=:,./\\{}-]+$/;
+const SAFE_POSIX = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** Quotes one argument for display the way the Windows C runtime reads it back (backslashes before quotes doubled). */
+function quoteWindowsArg(arg: string): string {
+  if (arg !== '' && SAFE_WINDOWS.test(arg)) return arg;
+  let out = '"';
+  let slashes = 0;
+  for (const ch of arg) {
+    if (ch === '\\') {
+      slashes++;
+      continue;
+    }
+    out += ch === '"' ? '\\'.repeat(slashes * 2 + 1) + '"' : '\\'.repeat(slashes) + ch;
+    slashes = 0;
+  }
+  return `${out}${'\\'.repeat(slashes * 2)}"`;
+}
+
+function quotePosixArg(arg: string): string {
+  return arg !== '' && SAFE_POSIX.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Formats an argument vector as one line a person can read or paste (Windows or POSIX quoting). */
+export function formatArgv(argv: readonly string[], style: 'windows' | 'posix' = 'windows'): string {
+  return argv.map(style === 'posix' ? quotePosixArg : quoteWindowsArg).join(' ');
+}

@@ -1,0 +1,96 @@
+import type { FixShell, ParamKind } from '../knowledge/types.js';
+
+/** One filled placeholder of a plan: its name, kind, the value used and where that value came from. */
+export interface PlanPlaceholder {
+  name: string;
+  kind: ParamKind;
+  value: string;
+  from: 'set' | 'entity';
+  secret: boolean;
+}
+
+/** A fix made ready to run: every placeholder filled and validated, the exact program and argv built. */
+export interface FixPlan {
+  topic: string;
+  fix: string;
+  title: string;
+  /** What running it changes on the machine, in plain words. */
+  changes: string;
+  shell: FixShell;
+  /** The command as a person would type it (PowerShell: the filled script line; others: the quoted argv). */
+  command: string;
+  /** The program to start (`powershell.exe`, `docker`, `reg.exe`, …). */
+  program: string;
+  /** The full argument vector, program first; this is exactly what is executed, with no shell in between. */
+  argv: string[];
+  /** For PowerShell fixes: the decoded script that `-EncodedCommand` carries. */
+  script?: string;
+  risk: 'low' | 'high';
+  admin: boolean;
+  readOnly: boolean;
+  /** For high-risk fixes: the word the user must type to go ahead. */
+  confirmWord?: string;
+  placeholders: PlanPlaceholder[];
+  /** The same command, argv and script with secret values masked: what the audit log records. */
+  redacted: { command: string; argv: string[]; script?: string };
+}
+
+/** Why a plan could not be built: a placeholder missing or invalid, an unknown fix, or a broken template. */
+export interface FixProblem {
+  kind: 'missing' | 'invalid' | 'unknown-name' | 'unknown-fix' | 'template';
+  /** The placeholder (or `--set` name) concerned, when there is one. */
+  name?: string;
+  message: string;
+}
+
+/** Which stream a chunk of child output came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Options for running one child process. */
+export interface RunCommandOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Called with each chunk of output as it arrives, before the process exits. */
+  onOutput?: (chunk: string, stream: OutputStream) => void;
+  /** Bytes or text written to the child's stdin, which is then closed. */
+  input?: string | Uint8Array;
+  /** False: the child's stdout and stderr are discarded (for helpers that fork and linger, like xclip). */
+  captureOutput?: boolean;
+}
+
+/** How a child process ended. A non-zero exit code is data, not an error. */
+export interface CommandResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+  cancelled: boolean;
+  /** Set when the process could not be started at all (e.g. ENOENT). */
+  error?: string;
+}
+
+/** The shape of `platform/shell.ts` `runCommand`, so core code can take it as a dependency. */
+export type RunCommand = (file: string, args: readonly string[], options?: RunCommandOptions) => Promise<CommandResult>;
+
+/**
+ * What happened to a fix: `ran` (exit code 0), `failed` (non-zero exit or could not start),
+ * `refused` (never started), `cancelled` (stopped by the user) or `timeout` (stopped by the time limit).
+ */
+export type AuditOutcome = 'ran' | 'refused' | 'cancelled' | 'timeout' | 'failed';
+
+/** One line of the audit log. Secrets are masked before an entry is made. */
+export interface AuditEntry {
+  /** ISO 8601 time the run or refusal ended. */
+  time: string;
+  topic: string;
+  fix: string;
+  outcome: AuditOutcome;
+  command: string;
+  argv: string[];
+  exitCode: number | null;
+  durationMs: number | null;
+  /** Why it was refused or failed to start, in plain words. */
+  reason?: string;
+}

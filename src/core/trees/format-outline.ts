@@ -1,0 +1,44 @@
+import type { Locale, Topic } from '../knowledge/types.js';
+import type { Tree, TreeNode } from './types.js';
+
+const INDENT = '  ';
+
+function block(text: string, indent: string, marker: string): string[] {
+  const lines = text.trim().split(/\r?\n/);
+  const pad = ' '.repeat([...marker].length);
+  return lines.map((l, i) => `${indent}${i === 0 ? marker : pad}${l.trim()}`);
+}
+
+function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx: { locale: Locale; topics: Map<string, Topic> }): string[] {
+  const ind = INDENT.repeat(depth);
+  if (!node) return [`${ind}! (missing node)`];
+  const { locale } = ctx;
+  if (node.kind === 'question') {
+    const from = node.answerFrom ? ` [${node.answerFrom.entity}]` : '';
+    const out = block(`${node.text[locale]}${from}`, ind, '? ');
+    for (const a of node.answers) {
+      out.push(...block(a.label[locale], `${ind}${INDENT}`, '- '));
+      out.push(...outlineNode(tree, tree.nodes[a.next], depth + 2, ctx));
+    }
+    return out;
+  }
+  if (node.kind === 'topic') {
+    const t = ctx.topics.get(node.topic);
+    const title = t ? ` ${t.title[locale] ?? t.title.en}` : '';
+    const fix = node.fix ? ` (fix: ${node.fix})` : '';
+    const out = [`${ind}✔ [${node.topic}]${title}${fix}`];
+    if (node.note) out.push(...block(node.note[locale], `${ind}${INDENT}`, ''));
+    return out;
+  }
+  return [...block(node.collect[locale], ind, '✖ '), ...node.commands.map((c) => `${ind}${INDENT}$ ${c}`)];
+}
+
+/**
+ * Formats a tree as an indented outline in one language: `?` a question (with `[entity]` when diagnose
+ * can answer it), `-` an answer, `✔ [topic-id] title` a known issue, `✖` "not a known issue" with what to collect.
+ */
+export function formatTreeOutline(tree: Tree, opts: { locale: Locale; topics: Topic[] }): string {
+  const ctx = { locale: opts.locale, topics: new Map(opts.topics.map((t) => [t.id, t])) };
+  const head = [`${tree.id}: ${tree.title[opts.locale]}`, ...block(tree.summary[opts.locale], INDENT, ''), ''];
+  return [...head, ...outlineNode(tree, tree.nodes[tree.start], 0, ctx)].join('\n');
+}

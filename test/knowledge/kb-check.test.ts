@@ -1,0 +1,127 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { assembleKnowledgeBase, computeStats } from '../../src/core/knowledge/assemble-kb.js';
+import type { RawFile } from '../../src/core/knowledge/problem.js';
+import { readKnowledgeInput } from '../../src/platform/knowledge-fs.js';
+import { runCli } from '../helpers/cli-io.js';
+
+const input = readKnowledgeInput();
+const { kb, problems } = assembleKnowledgeBase(input);
+
+/** The input with one topic file's data replaced. */
+function withTopic(id: string, edit: (data: Record<string, unknown>) => unknown): ReturnType<typeof readKnowledgeInput> {
+  const topics: RawFile[] = input.topics.map((f) =>
+    f.file.endsWith(`/${id}.yaml`) ? { ...f, data: edit(structuredClone(f.data) as Record<string, unknown>) } : f,
+  );
+  return { ...input, topics };
+}
+
+describe('the real knowledge base', () => {
+  it('has no problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('maps every headed section of every source, with the counts the documents hold', () => {
+    const stats = computeStats(kb);
+    expect(stats.sources.map((s) => [s.doc, s.locale, s.sections, s.mapped])).toEqual([
+      ['000', 'zh-CN', 25, 25],
+      ['001', 'ko-KR', 25, 25],
+      ['002', 'sv-SE', 19, 19],
+      ['003', 'zh-CN', 11, 11],
+      ['004', 'zh-CN', 31, 31],
+    ]);
+  });
+
+  it('aligns the zh-CN and ko-KR known-issues lists section by section', () => {
+    const owner = new Map<number, string>();
+    for (const t of kb.topics) for (const id of t.sectionIds) owner.set(id, t.id);
+    for (const s of kb.structural) owner.set(s.sectionId, 'structural');
+    const zh = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '000');
+    const ko = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '001');
+    expect(zh.map(([, i]) => owner.get(i))).toEqual(ko.map(([, i]) => owner.get(i)));
+    expect(zh.map(([s]) => s.level)).toEqual(ko.map(([s]) => s.level));
+  });
+
+  it('gives every section of the older compatibility revision a newer Swedish counterpart', () => {
+    for (const t of kb.topics.filter((t) => t.sectionIds.some((i) => kb.sections[i]?.doc === '003'))) {
+      expect(t.sectionIds.map((i) => kb.sections[i]?.doc), t.id).toContain('002');
+    }
+    const svOnly = kb.topics.filter((t) => t.sectionIds.every((i) => kb.sections[i]?.doc === '002')).map((t) => t.id);
+    expect(svOnly.length).toBeGreaterThan(0);
+  });
+
+  it('lists en plus every source locale for each topic', () => {
+    const stats = computeStats(kb);
+    const known = stats.topics.find((t) => t.id === 'processor-count-start-timeout');
+    expect(known?.locales).toEqual(['en', 'zh-CN', 'ko-KR']);
+  });
+});
+
+describe('kb check on broken topic files', () => {
+  it.each([
+    ['an unknown category', (d: Record<string, unknown>) => ({ ...d, category: 'bogus' }), 'category'],
+    ['a missing title', (d: Record<string, unknown>) => ({ ...d, title: undefined }), 'title'],
+    ['a non-canonical code', (d: Record<string, unknown>) => ({ ...d, signatures: { ...(d.signatures as object), codes: ['800705b4'] } }), 'signatures.codes[0]'],
+    ['an unknown field', (d: Record<string, unknown>) => ({ ...d, colour: 'red' }), '(root)'],
+  ])('names the file and field for %s', (_name, edit, field) => {
+    const r = assembleKnowledgeBase(withTopic('processor-count-start-timeout', edit));
+    expect(r.problems).toContainEqual(expect.objectContaining({ file: 'knowledge/topics/processor-count-start-timeout.yaml', field }));
+  });
+
+  it('reports an undeclared and an unused placeholder', () => {
+    const r = assembleKnowledgeBase(
+      withTopic('processor-count-start-timeout', (d) => {
+        const fixes = d.fixes as { command: string; params: Record<string, unknown> }[];
+        fixes[0]!.command += ' -Extra {{undeclared}}';
+        fixes[0]!.params.unused = { kind: 'text', description: 'never used' };
+        return d;
+      }),
+    );
+    const fields = r.problems.map((p) => p.field);
+    expect(fields).toContain('fixes[0].params.undeclared');
+    expect(fields).toContain('fixes[0].params.unused');
+  });
+
+  it('reports a dangling related id, an id that is not the file name and a section that does not exist', () => {
+    const r = assembleKnowledgeBase(
+      withTopic('processor-count-start-timeout', (d) => ({ ...d, id: 'other-id', related: ['no-such-topic'], sections: [{ doc: '000', heading: 'No such heading' }] })),
+    );
+    const msgs = r.problems.map((p) => `${p.file} ${p.field}`);
+    expect(msgs).toContain('knowledge/topics/processor-count-start-timeout.yaml id');
+    expect(msgs).toContain('knowledge/topics/processor-count-start-timeout.yaml sections[0]');
+    expect(r.problems.some((p) => p.field.startsWith('section "当 4 核 VM'))).toBe(true);
+  });
+
+  it('reports a section claimed by two topics', () => {
+    const other = input.topics.find((f) => !f.file.endsWith('/processor-count-start-timeout.yaml'))!;
+    const r = assembleKnowledgeBase(
+      withTopic(path.basename(other.file, '.yaml'), (d) => ({ ...d, sections: [...(d.sections as object[]), { doc: '000', heading: '当 4 核 VM 上的处理器计数为 1 或 2 时，启动容器会失败' }] })),
+    );
+    expect(r.problems.some((p) => p.message.includes('already mapped'))).toBe(true);
+  });
+});
+
+describe('wcdoctor kb check --root on a copy with a broken file', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'wcd-kb-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  cpSync(new URL('../../knowledge', import.meta.url), path.join(root, 'knowledge'), { recursive: true });
+  writeFileSync(path.join(root, 'package.json'), '{"name":"wcdoctor"}');
+
+  it('passes on the unmodified copy and fails naming file and field once a topic is broken', async () => {
+    const good = await runCli(['kb', 'check', '--root', root]);
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(0);
+    const file = path.join(root, 'knowledge/topics/slow-start-antivirus.yaml');
+    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...data, kind: 'rumour' }));
+    const bad = await runCli(['kb', 'check', '--root', root]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('knowledge/topics/slow-start-antivirus.yaml: kind:');
+    writeFileSync(file, 'id: [unclosed');
+    const unreadable = await runCli(['kb', 'check', '--root', root]);
+    expect(unreadable.stderr).toContain('knowledge/topics/slow-start-antivirus.yaml: (file): cannot be read');
+  });
+});
