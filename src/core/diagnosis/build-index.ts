@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, type CodeIndex } from './parse-error-code.js';
+import { operationKey } from './recognise.js';
 import { stem, termsOf } from './terms.js';
 
 /** A topic's signatures compiled for matching. */
@@ -11,6 +12,7 @@ export interface TopicMatcher {
   regexes: RegExp[];
   against: string[];
   operations: Set<string>;
+  context: string[];
 }
 
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
@@ -63,7 +65,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       phrases: sig.phrases.map(flat),
       regexes: sig.regexes.map((r) => new RegExp(r, 'iu')),
       against: sig.against.map(flat),
-      operations: new Set(sig.operations.map((o) => o.toLowerCase())),
+      operations: new Set(sig.operations.map(operationKey)),
+      context: (sig.context ?? []).map(flat),
     };
     matchers.push(m);
     for (const c of m.codes) byCode.set(c, [...(byCode.get(c) ?? []), i]);

@@ -24,6 +24,8 @@ export interface DiagnoseOptions {
 
 /** The score a topic needs to be shown at all; below it the answer is "no known issue". */
 export const MIN_SCORE = 3.5;
+/** Words alone (no code, phrase or pattern) must say more before they count as a match. */
+export const MIN_WORDS_ONLY_SCORE = 4.5;
 
 function confidenceOf(s: Scored): Match['confidence'] {
   if (s.specific && s.score >= 7) return 'high';
@@ -45,7 +47,7 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const codes = extractCodes(text, index.codeIndex);
   const rec = recognise(focus);
   const scored = scoreTopics(index, focus, flat, codes, rec)
-    .filter((s) => s.score >= MIN_SCORE)
+    .filter((s) => s.score >= (s.specific ? MIN_SCORE : MIN_WORDS_ONLY_SCORE))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = scored[0]?.score ?? 0;
   const matches: Match[] = scored

@@ -1,5 +1,5 @@
 import type { DiagnosisIndex } from './build-index.js';
-import type { Recognised } from './recognise.js';
+import { FAILURE_SITES, operationKey, type Recognised } from './recognise.js';
 import { termsOf } from './terms.js';
 import type { Evidence, FoundCode } from './types.js';
 
@@ -28,16 +28,19 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     return s;
   };
 
-  for (const c of codes)
+  for (const c of codes) {
+    const credited = new Set<number>();
     for (const key of [c.canonical, ...c.equivalents])
       for (const i of index.byCode.get(key) ?? []) {
+        if (credited.has(i)) continue;
+        credited.add(i);
         const s = get(i);
-        if (s.evidence.some((e) => e.kind === 'code' && e.signature === key)) continue;
         const weight = c.via === 'message' ? W.codeByMessage : W.code;
         s.score += weight;
         s.specific = true;
         s.evidence.push({ kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight });
       }
+  }
 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
   const phraseHits = [...words].flatMap((w) => index.phraseAnchors.get(w) ?? []).concat(index.unanchoredPhrases);
@@ -65,10 +68,16 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
 
   scoreTerms(index, focus, get);
 
-  const ops = new Set(rec.operations.map((o) => o.toLowerCase()));
+  const ops = new Set(rec.operations.map(operationKey));
+  const sites = [...ops].filter((o) => FAILURE_SITES.has(o));
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
     if (!m) continue;
+    if (m.context.length && !m.context.some((c) => flat.includes(c))) {
+      const penalty = -s.score / 2;
+      s.score += penalty;
+      s.evidence.push({ kind: 'against', matched: '', signature: `needs context: ${m.context.slice(0, 3).join(', ')}`, weight: penalty });
+    }
     for (const a of m.against)
       if (flat.includes(a)) {
         s.score += W.against;
@@ -76,14 +85,15 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       }
     if (!ops.size || !m.operations.size) continue;
     const shared = [...ops].filter((o) => m.operations.has(o));
+    const topicSites = [...m.operations].filter((o) => FAILURE_SITES.has(o));
     if (shared.length) {
       s.score += W.operation;
       s.evidence.push({ kind: 'operation', matched: shared.join(', '), signature: shared.join(', '), weight: W.operation });
-    } else if (!s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex')) {
+    } else if (sites.length && topicSites.length && !s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex')) {
       // A code alone does not carry a match when the paste says the failure happened elsewhere.
       const penalty = -s.score / 2;
       s.score += penalty;
-      s.evidence.push({ kind: 'against', matched: [...ops].join(', '), signature: `not during ${[...m.operations].join('/')}`, weight: penalty });
+      s.evidence.push({ kind: 'against', matched: sites.join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
     }
   }
   return [...acc.values()];
@@ -94,7 +104,11 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
   const query = new Set(termsOf(focus));
   if (!query.size) return;
   const sums = new Map<number, { sum: number; strong: Set<string>; hits: string[] }>();
+  const credited = new Map<string, number>();
   const add = (term: string, shown: string, factor: number) => {
+    if ((credited.get(term) ?? 0) >= factor) return;
+    factor -= credited.get(term) ?? 0;
+    credited.set(term, (credited.get(term) ?? 0) + factor);
     const idf = index.idf.get(term) ?? 0;
     for (const p of index.postings.get(term) ?? []) {
       let e = sums.get(p.topic);

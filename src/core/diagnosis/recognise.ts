@@ -158,13 +158,26 @@ const OPERATIONS: [RegExp, string][] = [
   [/failed to create endpoint/, 'create endpoint'],
   [/docker(?:\.exe)?\s+network\s+create/, 'network create'],
   [/docker(?:\.exe)?\s+exec\b/, 'docker exec'],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]*\s(?:-p|--publish)[ =]/, 'docker run -p'],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run'],
   [/\bnet use\b/i, 'net use'],
   [/\b(Start|Stop|New)-Container\b/, '$1-Container'],
   [/starting container failed/, 'Start'],
   [/failed to start container/, 'Start'],
   [/\bPrepareLayer\b/, 'PrepareLayer'],
-  [/\bpull(?:ing)? image\b|manifest unknown|manifest for \S+ not found/i, 'pull'],
+  [/\bpull(?:ing)? image\b|manifest unknown|manifest for \S+ not found|\/v2\/\S*: unauthorized|docker login|pull access denied/i, 'pull'],
 ];
+
+/**
+ * The comparison key of an operation name: case, spaces, dashes and a leading `docker` do not
+ * count, so "docker network create", "network create" and "Network-Create" are one operation.
+ */
+export function operationKey(op: string): string {
+  return op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, '').replace(/[^a-z0-9]/g, '');
+}
+
+/** Operations that name where a failure happened (as opposed to a command merely mentioned). */
+export const FAILURE_SITES = new Set(['createcontainer', 'start', 'startcontainer', 'preparelayer', 'hnscall', 'createendpoint', 'networkcreate', 'createcomputesystem', 'createprocess', 'netuse', 'exec', 'pull']);
 
 /** Runs every recogniser over a paste (bounded by the caller) and collects entities and operations. */
 export function recognise(text: string): Recognised {

@@ -77,7 +77,7 @@ function checkUser(v: string): string | undefined {
 }
 
 const IMAGE_REF =
-  /^(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d+)?)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+  /^(?:(?:localhost(?::\d+)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?|[A-Za-z0-9-]+:\d+)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 const NAME_CHARS = /^[\p{L}\p{N} _.()#-]+$/u;
 
@@ -86,7 +86,7 @@ const KIND_CHECKS: Record<ParamKind, Check> = {
   port: checkPort,
   ipv4: checkIpv4,
   cidr: checkCidr,
-  build: byPattern(/^(?:10\.0\.)?\d{4,5}(?:\.\d{1,5})?$/, 'must be a Windows build number such as 17763, 17763.1234 or 10.0.17763.1234', 20),
+  build: byPattern(/^(?:10\.0\.)?\d{5}(?:\.\d{1,5})?$/, 'must be a Windows build number such as 17763, 17763.1234 or 10.0.17763.1234', 20),
   'vm-name': (v) => (WIN_FORBIDDEN.test(v) ? 'a VM name cannot contain \\ / : * ? " < > |' : checkName('a VM name', /^[^\\/:*?"<>|]+$/, 100)(v)),
   'service-name': byPattern(/^[A-Za-z0-9_][A-Za-z0-9_.$-]*$/, 'must be a service name such as hns or docker (letters, digits, _ . $ -)', 256),
   'node-name': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a node name: letters, digits, - and ., starting and ending with a letter or digit', 253),
@@ -96,7 +96,7 @@ const KIND_CHECKS: Record<ParamKind, Check> = {
   'interface-name': checkName('an interface name', NAME_CHARS, 256),
   'share-path': checkSharePath,
   user: checkUser,
-  'drive-letter': byPattern(/^[A-Za-z]:$/, 'must be a drive letter with a colon, such as Z:', 2),
+  'drive-letter': byPattern(/^[A-Za-z]:$/, 'must be a drive letter with a colon, such as Z:', 3),
   'label-value': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$/, 'must be a label value: letters, digits, - _ ., starting and ending with a letter or digit', 63),
   'image-ref': byPattern(IMAGE_REF, 'must be an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022', 512),
   text: () => undefined,

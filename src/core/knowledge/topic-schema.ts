@@ -59,9 +59,10 @@ export const topicSchema = z
         keywords: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
         operations: z.array(z.string().min(1)).default([]),
         against: z.array(z.string().min(1)).default([]),
+        context: z.array(z.string().min(2)).default([]),
       })
       .strict()
-      .default({ codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [] }),
+      .default({ codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [], context: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
     appliesTo: z.array(z.string()).optional(),

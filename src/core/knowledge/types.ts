@@ -115,6 +115,11 @@ export interface Signatures {
   operations: string[];
   /** Phrases that say the failure is something else: evidence against. */
   against: string[];
+  /**
+   * Context a paste must show for this topic to rank on evidence it shares with a more general
+   * topic (a Kubernetes topic needs kubectl output or Kubernetes words). Empty: no requirement.
+   */
+  context: string[];
 }
 
 export type Category =

@@ -16,6 +16,7 @@ function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx:
   if (node.kind === 'question') {
     const from = node.answerFrom ? ` [${node.answerFrom.entity}]` : '';
     const out = block(`${node.text[locale]}${from}`, ind, '? ');
+    if (node.help) out.push(...block(node.help[locale], `${ind}  `, ''));
     for (const a of node.answers) {
       out.push(...block(a.label[locale], `${ind}${INDENT}`, '- '));
       out.push(...outlineNode(tree, tree.nodes[a.next], depth + 2, ctx));

@@ -1,0 +1,164 @@
+// Benchmarks for wcdoctor, reported in one run (figures, not assertions):
+//  - cold start: `node dist/cli.js diagnose --json 0x800705B4` beside bare `node -e ''`
+//  - warm diagnose latency on the real knowledge base: a one-line and a 1 MB paste
+//  - warm diagnose latency on a synthetic knowledge base of 10,000 topics
+//  - (when tmux is present) time from process start to the first frame of the app, and the
+//    peak RSS of a session that diagnoses a 1 MB paste
+// Usage: npm run bench [-- --runs N]
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
+if (!existsSync('dist/cli.js') || !existsSync('dist/kb.json')) {
+  console.error('bench: dist/ is not built; run "npm run build" first');
+  process.exit(2);
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+const results = {};
+const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+// 1. Cold start, interleaved so that machine noise hits both sides alike.
+progress(`cold start, ${RUNS} runs each`);
+const bare = [];
+const cli = [];
+const time = (args) => {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', input: '' });
+  const t = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return t;
+};
+for (let i = 0; i < 3; i++) time(['-e', '']), time(['dist/cli.js', 'diagnose', '--json', '0x800705B4']);
+for (let i = 0; i < RUNS; i++) {
+  bare.push(time(['-e', '']));
+  cli.push(time(['dist/cli.js', 'diagnose', '--json', '0x800705B4']));
+}
+results.coldBareNodeMs = median(bare);
+results.coldDiagnoseMs = median(cli);
+results.coldRatio = results.coldDiagnoseMs / results.coldBareNodeMs;
+
+// 2. Warm latency: bundle the pure engine and call it in-process.
+mkdirSync('.tmp', { recursive: true });
+await build({ entryPoints: ['src/core/diagnosis/diagnose.ts'], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: '.tmp/bench-engine.mjs', logLevel: 'error' });
+const { diagnose } = await import(path.join(root, '.tmp/bench-engine.mjs'));
+const kb = JSON.parse(readFileSync('dist/kb.json', 'utf8'));
+
+function measure(kbase, text, runs) {
+  diagnose(kbase, text); // warms the index and the JIT
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    diagnose(kbase, text);
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+const oneLine = "docker: Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).";
+function megabytePaste() {
+  const block = readFileSync('knowledge/sources/zh-CN/003_07a008495d68cca4.txt', 'utf8').split('\n').slice(240, 300).join('\n');
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < 1024 * 1024; i++) {
+    const chunk = `${block.replace(/rqv6p/g, `p${i}`)}\nI1122 13:0${i % 10}:00.000 kubelet.go:${1000 + i}] pod worker ${i}: sync ok\n`;
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return parts.join('');
+}
+const mb = megabytePaste();
+progress('warm diagnose on the real knowledge base');
+results.warmOneLineMs = measure(kb, oneLine, 200);
+results.warm1MBMs = measure(kb, mb, 9);
+results.pasteBytes = mb.length;
+
+// 3. Synthetic knowledge base of 10,000 topics built from the real ones with new ids and words.
+progress('building a synthetic knowledge base of 10,000 topics');
+const words = [...new Set(kb.topics.flatMap((t) => Object.values(t.signatures.keywords).flat().join(' ').split(/\s+/)))].filter(Boolean);
+let seed = 42;
+const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+const topics = [];
+for (let i = 0; i < 10000; i++) {
+  const base = kb.topics[i % kb.topics.length];
+  const extra = Array.from({ length: 4 }, () => `${words[rand(words.length)]}${rand(50)}`);
+  topics.push({
+    ...base,
+    id: `${base.id}-${i}`,
+    title: { ...base.title, en: `${base.title.en} ${extra[0]}` },
+    signatures: {
+      ...base.signatures,
+      phrases: base.signatures.phrases.map((p) => `${p} ${extra[1]}`),
+      keywords: { ...base.signatures.keywords, en: [...(base.signatures.keywords.en ?? []), ...extra] },
+      regexes: i < kb.topics.length ? base.signatures.regexes : [],
+    },
+  });
+}
+const big = { ...kb, topics };
+const t0 = performance.now();
+diagnose(big, 'x');
+results.synthetic10kIndexBuildMs = performance.now() - t0;
+results.synthetic10kOneLineMs = measure(big, oneLine, 50);
+
+// 4. The app: first frame and peak RSS, in a real terminal (tmux).
+function hasTmux() {
+  return spawnSync('tmux', ['-V']).status === 0;
+}
+if (hasTmux() && process.env.WCDOCTOR_BENCH_UI !== '0') {
+  progress('first frame of the app in tmux');
+  const sock = `wcd-bench-${process.pid}`;
+  const tmux = (...a) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
+  const frames = [];
+  const bareUi = [];
+  for (let i = 0; i < 7; i++) {
+    for (const [list, cmd, needle] of [
+      [frames, `node ${root}/dist/cli.js`, /wcdoctor/i],
+      [bareUi, `node -e "process.stdout.write('ready')" && sleep 5`, /ready/],
+    ]) {
+      tmux('kill-server');
+      const start = performance.now();
+      tmux('new-session', '-d', '-x', '80', '-y', '24', '-e', 'WCDOCTOR_CONFIG_DIR=/tmp/wcd-bench-conf', cmd);
+      let seen = 0;
+      while (performance.now() - start < 10000) {
+        const pane = tmux('capture-pane', '-p').stdout ?? '';
+        if (needle.test(pane)) {
+          seen = performance.now() - start;
+          break;
+        }
+      }
+      if (seen) list.push(seen);
+    }
+  }
+  tmux('kill-server');
+  if (frames.length && bareUi.length) {
+    results.firstFrameMs = median(frames);
+    results.firstFrameBareNodeMs = median(bareUi);
+    results.firstFrameRatio = results.firstFrameMs / results.firstFrameBareNodeMs;
+  }
+  const pasteFile = '.tmp/bench-1mb.txt';
+  writeFileSync(pasteFile, mb);
+  const rss = spawnSync('/usr/bin/time', ['-v', process.execPath, 'dist/cli.js', 'diagnose', '--json', '-'], { input: mb, encoding: 'utf8' });
+  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(rss.stderr ?? '');
+  if (peak) results.peakRssDiagnose1MBMiB = Number(peak[1]) / 1024;
+  rmSync(pasteFile, { force: true });
+}
+
+console.log('\nwcdoctor benchmark (medians)');
+console.log(`  cold start, bare node -e ''            ${fmt(results.coldBareNodeMs)}`);
+console.log(`  cold start, diagnose --json 0x800705B4 ${fmt(results.coldDiagnoseMs)}  (${results.coldRatio.toFixed(2)}x bare node; target <= 1.5x)`);
+console.log(`  warm diagnose, one line                ${fmt(results.warmOneLineMs)}  (target < 5 ms)`);
+console.log(`  warm diagnose, ${(results.pasteBytes / 1048576).toFixed(1)} MB paste            ${fmt(results.warm1MBMs)}`);
+console.log(`  10,000 topics: index build             ${fmt(results.synthetic10kIndexBuildMs)}`);
+console.log(`  10,000 topics: warm diagnose, one line ${fmt(results.synthetic10kOneLineMs)}  (target < 50 ms)`);
+if (results.firstFrameMs) console.log(`  first frame of the app (tmux)          ${fmt(results.firstFrameMs)}  vs bare node ${fmt(results.firstFrameBareNodeMs)} (${results.firstFrameRatio.toFixed(2)}x; target <= 3.5x)`);
+if (results.peakRssDiagnose1MBMiB) console.log(`  peak RSS, diagnose of a 1 MB paste     ${results.peakRssDiagnose1MBMiB.toFixed(0)} MiB (target < 120 MB)`);
+console.log(`\n${JSON.stringify(results)}`);

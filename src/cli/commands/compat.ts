@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { checkCompat } from '../../core/compat/check-compat.js';
+import { formatCompatReport } from '../../core/compat/format-report.js';
+import { parseHost } from '../../core/compat/parse-host.js';
+import { parseImage } from '../../core/compat/parse-image.js';
+import type { CompatData, CompatReport } from '../../core/compat/types.js';
+import { UserError } from '../../core/errors.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { EXIT, type CliIO } from '../io.js';
+
+/** The inputs of `wcdoctor compat`, with `-` already replaced by the pasted text. */
+export interface CompatOptions {
+  host: string;
+  image: string;
+  json?: boolean;
+  /** Node name to use when the paste did not show one. */
+  node?: string;
+  /** Swarm service name to use when the paste did not show one. */
+  service?: string;
+}
+
+/** What the command prints and the exit code it ends with. */
+export interface CompatOutcome {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** The JSON shape of `compat --json`. */
+export function toCompatJson(r: CompatReport): object {
+  return {
+    host: { build: r.host.build, revision: r.host.revision, release: r.host.release },
+    image: { build: r.image.build, revision: r.image.revision, release: r.image.release, tag: r.image.tag },
+    process: r.process,
+    hyperv: r.hyperv,
+    reasons: r.reasons.map((x) => x.text),
+    actions: r.actions.map(({ kind, title, command, snippet, fixRef }) => ({ kind, title, command, snippet, fixRef })),
+  };
+}
+
+/** The core of `wcdoctor compat`: parses both inputs, checks them, and renders text or JSON. Pure. */
+export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutcome {
+  const host = parseHost(opts.host, data);
+  if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${host.error}\n` };
+  const image = parseImage(opts.image, data);
+  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${image.error}\n` };
+  const h = { ...host.value, nodeName: host.value.nodeName ?? opts.node ?? null };
+  const i = { ...image.value, serviceName: image.value.serviceName ?? opts.service ?? null };
+  if (i.nodeName === null && opts.node) i.nodeName = opts.node;
+  const report = checkCompat(h, i, data);
+  const out = opts.json ? `${JSON.stringify(toCompatJson(report), null, 2)}\n` : formatCompatReport(report);
+  return { code: EXIT.ok, out, err: '' };
+}
+
+const HOST_HELP = 'host Windows version (10.0.17763.1234, ltsc2019) or - to paste ver, reg query BuildLabEx, docker info or kubectl describe node output';
+const IMAGE_HELP = 'image reference, tag or build (mcr.microsoft.com/windows/servercore:ltsc2019, 20H2) or - to paste docker service ps, docker images or kubectl describe pod output';
+
+/** Where the command gets its data; tests pass data parsed from knowledge/compat. */
+export interface CompatCommandDeps {
+  loadCompatData(): CompatData;
+}
+
+const defaultDeps: CompatCommandDeps = { loadCompatData: () => loadKnowledgeBase().compat };
+
+/** `wcdoctor compat --host ... --image ... [--json]`: will this image run on this host, and what to do if not. */
+export function registerCompat(program: Command, io: CliIO, deps: CompatCommandDeps = defaultDeps): void {
+  program
+    .command('compat')
+    .description('check whether a Windows container image runs on a host (process and Hyper-V isolation)')
+    .option('--host <value>', HOST_HELP)
+    .option('--image <value>', IMAGE_HELP)
+    .option('--node <name>', 'Swarm or Kubernetes node name, when the paste does not show it')
+    .option('--service <name>', 'Swarm service name, when the paste does not show it')
+    .option('--json', 'print {"host", "image", "process", "hyperv", "reasons", "actions"}')
+    .addHelpText('after', '\nExit codes: 0 report printed, 2 missing or unreadable input, 3 knowledge base without compatibility data.')
+    .action(async (opts: Partial<CompatOptions>) => {
+      const fail = (message: string) => {
+        io.err(`wcdoctor compat: ${message}\n`);
+        io.setExitCode(EXIT.usage);
+      };
+      if (opts.host === undefined) return fail('--host is missing: give the host version (e.g. 10.0.17763.1234) or - to paste ver or docker info output');
+      if (opts.image === undefined) return fail('--image is missing: give an image reference or tag (e.g. mcr.microsoft.com/windows/servercore:ltsc2019) or - to paste');
+      if (opts.host === '-' && opts.image === '-') return fail('--host and --image cannot both be - (stdin holds one paste); give one of them as a value');
+      let pasted = '';
+      if (opts.host === '-' || opts.image === '-') {
+        if (io.isTTY.stdin) io.err('Paste the output, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
+        pasted = await io.readStdin();
+      }
+      const data = deps.loadCompatData();
+      if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
+      const result = compatCommand(data, {
+        ...opts,
+        host: opts.host === '-' ? pasted : opts.host,
+        image: opts.image === '-' ? pasted : opts.image,
+      });
+      if (result.out) io.out(result.out);
+      if (result.err) io.err(result.err);
+      io.setExitCode(result.code);
+    });
+}

@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { LOCALES, type Locale } from '../../core/knowledge/types.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { detectLocales, matchSupportedLocale, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { openSettings } from '../../platform/settings.js';
+import { createTopicSearch } from '../../ui/docs/topic-search.js';
+import { createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
+import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
+import { fillFixCommand, findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
+import type { CliIO } from '../io.js';
+import { padCell } from '../print.js';
+
+interface DocsOptions {
+  lang?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+/** Parses a --lang value (`ko`, `zh_CN.UTF-8`, `sv-SE` …) or fails naming the option and the choices. */
+export function parseLangOption(value: string): Locale {
+  const l = matchSupportedLocale(value);
+  if (!l) throw new UserError(`--lang: "${value}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
+  return l;
+}
+
+/** The topic as one Markdown document: our title and English summary, the fixes, then the source text. */
+export function topicMarkdown(view: TopicText, t: T): string {
+  const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
+  const parts = [`# ${view.title}`];
+  if (view.localSummary) parts.push(`**${t('topic.summary')}:** ${view.localSummary}`);
+  parts.push(`**${t('topic.summaryEnglish')}:** ${view.summary}`);
+  if (view.topic.fixes.length) {
+    parts.push(`## ${t('topic.fixes')}`);
+    for (const f of view.topic.fixes) parts.push(`${f.title} (${t(f.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low')}${f.admin ? `, ${t('topic.fix.admin')}` : ''}):\n\n\`\`\`${f.shell}\n${fillFixCommand(f, undefined)}\n\`\`\``);
+  }
+  if (!view.shown) {
+    parts.push(`> ${t('topic.noSource')}`);
+    return `${parts.join('\n\n')}\n`;
+  }
+  if (view.fallback) parts.push(`> ! ${t('topic.fallback', { requested: lang(view.requested), shown: lang(view.shown) })}`);
+  parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
+  const groups = topicsByCategory(kb);
+  if (json)
+    return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x) })) })) }, null, 2)}\n`;
+  const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
+  const lines = [t('cli.docs.topics')];
+  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title.en}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `wcdoctor docs [TOPIC] [--lang L] [--json]`: a topic for reading without the UI, or the list of topics. */
+export function registerDocs(program: Command, io: CliIO): void {
+  program
+    .command('docs')
+    .description('print a topic (source text in your language, with our English summary), or list topics')
+    .argument('[topic]', 'topic id, as listed by "wcdoctor docs"')
+    .option('--lang <locale>', 'language of the source text (en, zh-CN, ko-KR, sv-SE)')
+    .option('--json', 'print {id, title, summary, locale, fallback, sections} as JSON')
+    .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<DocsOptions>();
+      const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang);
+      const settings = openSettings({ env: io.env });
+      const problem = settings.takeProblem();
+      if (problem) io.err(`wcdoctor: warning: settings file ${problem.file}: ${problem.detail}${problem.backup ? ` (moved to ${problem.backup}; defaults used)` : ''}\n`);
+      const preferred = detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale })
+        .map((tag) => pickSupportedLocale([tag]))
+        .filter((l): l is Locale => l !== undefined);
+      const stored = settings.get();
+      const uiLocale = stored.language ?? preferred[0] ?? 'en';
+      const t = createT(uiLocale);
+      const kb = loadKnowledgeBase();
+      if (id === undefined) {
+        io.out(listTopics(kb, t, opts.json === true));
+        return;
+      }
+      const topic = findTopic(kb, id);
+      if (!topic) {
+        const near = createTopicSearch(kb).search(id.replace(/[-_]/g, ' '), 3).map((x) => x.id);
+        throw new UserError(`no topic "${id}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
+      }
+      const view = resolveTopicText(kb, topic, explicit ?? stored.knowledgeLanguage ?? uiLocale, preferred);
+      if (opts.json) {
+        const json = {
+          id: topic.id,
+          title: view.title,
+          summary: view.summary,
+          locale: view.shown ?? view.requested,
+          fallback: view.fallback,
+          sections: view.sections.map((s) => ({ doc: s.doc, locale: s.locale, heading: s.heading, body: s.body })),
+        };
+        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      const markdown = topicMarkdown(view, t);
+      if (!io.isTTY.stdout) {
+        io.out(markdown);
+        return;
+      }
+      const { createMarkdownRenderer } = await import('../../ui/markdown/create-markdown-renderer.js');
+      const noColor = opts.color === false || Boolean(io.env.NO_COLOR);
+      const renderer = await createMarkdownRenderer({ width: Number(io.env.COLUMNS) || 80, color: !noColor });
+      io.out(`${renderer.render(markdown)}\n`);
+    });
+}

@@ -1,0 +1,199 @@
+import type { Command } from 'commander';
+import { formatFixList, formatPlanText, toPlanJson } from '../../core/fixes/format-plan.js';
+import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
+import { checkRunnable, type HostFacts } from '../../core/fixes/runnable.js';
+import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
+import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { appendAuditEntry } from '../../platform/audit-log.js';
+import { copyToClipboard, type ClipboardResult } from '../../platform/clipboard.js';
+import { checkElevation, type Elevation } from '../../platform/elevation.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { getDataDir } from '../../platform/paths.js';
+import { isProgramOnPath } from '../../platform/program-lookup.js';
+import { runCommand } from '../../platform/shell.js';
+import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { EXIT, type CliIO } from '../io.js';
+
+/** Everything `wcdoctor fix` touches outside itself; tests pass an in-memory KB and fakes. */
+export interface FixCommandDeps {
+  loadKb(): KnowledgeBase;
+  host: HostFacts;
+  runCommand: RunCommand;
+  appendAudit(entry: AuditEntry): void;
+  checkElevation(): Promise<Elevation>;
+  copyToClipboard(text: string): Promise<ClipboardResult>;
+  ask(question: string): Promise<string>;
+  trapInterrupt(onInterrupt: () => void): () => void;
+  now(): Date;
+}
+
+/** Options of `wcdoctor fix`, as commander parses them. */
+export interface FixOptions {
+  set?: string[];
+  dryRun?: boolean;
+  yes?: boolean | string;
+  json?: boolean;
+  timeout?: string;
+}
+
+/** The real dependencies: the built KB, this machine, the user's audit log (WCDOCTOR_DATA_DIR honoured). */
+export function createNodeFixDeps(io: CliIO): FixCommandDeps {
+  return {
+    loadKb: () => loadKnowledgeBase(),
+    host: { platform: process.platform, hasProgram: (n) => isProgramOnPath(n, io.env) },
+    runCommand,
+    appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
+    checkElevation: () => checkElevation(),
+    copyToClipboard: (t) => copyToClipboard(t, { env: io.env }),
+    ask: (q) => askLine(q),
+    trapInterrupt,
+    now: () => new Date(),
+  };
+}
+
+function parseSets(sets: readonly string[]): { values: Record<string, string> } | { error: string } {
+  const values: Record<string, string> = {};
+  for (const s of sets) {
+    const eq = s.indexOf('=');
+    const name = eq > 0 ? s.slice(0, eq) : '';
+    if (!/^[A-Za-z_]\w*$/.test(name)) return { error: `--set ${JSON.stringify(s)}: expected NAME=VALUE, e.g. --set port=8080` };
+    if (Object.hasOwn(values, name)) return { error: `--set ${name} is given twice; give each placeholder once` };
+    values[name] = s.slice(eq + 1);
+  }
+  return { values };
+}
+
+function parseTimeout(raw: string | undefined): number | string {
+  if (raw === undefined) return DEFAULT_FIX_TIMEOUT_MS;
+  const n = Number(raw);
+  return /^\d+(?:\.\d+)?$/.test(raw) && n > 0 && n <= 86_400 ? Math.round(n * 1000) : `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`;
+}
+
+/** Writes child output as it arrives, each line prefixed with the elapsed time. */
+function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => number): (chunk: string, stream: OutputStream) => void {
+  const atLineStart = { stdout: true, stderr: true };
+  return (chunk, stream) => {
+    const stamp = `[${((now() - startedAt) / 1000).toFixed(1).padStart(5)}s] `;
+    let text = '';
+    for (const part of chunk.split(/(?<=\n)/)) {
+      text += (atLineStart[stream] ? stamp : '') + part;
+      atLineStart[stream] = part.endsWith('\n');
+    }
+    if (stream === 'stdout' && !json) io.out(text);
+    else io.err(text);
+  };
+}
+
+/** Runs `wcdoctor fix TOPIC [FIX]`: lists fixes, prints a dry run, or confirms, runs and records a fix. */
+export async function runFixCommand(topicId: string, fixId: string | undefined, opts: FixOptions, io: CliIO, deps: FixCommandDeps): Promise<void> {
+  const fail = (code: number, ...lines: string[]) => {
+    for (const l of lines) io.err(`wcdoctor fix: ${l}\n`);
+    io.setExitCode(code);
+  };
+  const kb = deps.loadKb();
+  const topic = kb.topics.find((t) => t.id === topicId);
+  if (!topic) {
+    const withFixes = kb.topics.filter((t) => t.fixes.length > 0).map((t) => t.id);
+    return fail(EXIT.usage, `unknown topic "${topicId}"`, `topics with fixes: ${withFixes.join(', ') || '(none)'}`);
+  }
+  const sets = parseSets(opts.set ?? []);
+  if ('error' in sets) return fail(EXIT.usage, sets.error);
+  const timeoutMs = parseTimeout(opts.timeout);
+  if (typeof timeoutMs === 'string') return fail(EXIT.usage, timeoutMs);
+
+  if (fixId === undefined) {
+    const fixes = summarizeFixes(topic);
+    io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title.en, fixes));
+    return;
+  }
+  const planned = planFix(topic, fixId, sets.values, {}, { quoting: deps.host.platform === 'win32' ? 'windows' : 'posix' });
+  if (!planned.ok) {
+    const problems = planned.error;
+    const code = problems.some((p) => p.kind === 'template') ? EXIT.failure : EXIT.usage;
+    const hint = problems.some((p) => p.kind === 'missing' || p.kind === 'invalid') ? [`give values with --set NAME=VALUE (see: wcdoctor fix ${topic.id})`] : [];
+    return fail(code, ...problems.map((p) => p.message), ...hint);
+  }
+  const plan = planned.value;
+  if (opts.dryRun) {
+    io.out(opts.json ? `${JSON.stringify(toPlanJson(plan), null, 2)}\n` : formatPlanText(plan, { argv: true }));
+    return;
+  }
+  await confirmAndRun(plan, opts, timeoutMs, io, deps, fail);
+}
+
+async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void): Promise<void> {
+  const refuse = (code: number, reason: string, ...more: string[]) => {
+    const { auditError } = recordRefusal(plan, reason, deps);
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: plan.command }, null, 2)}\n`);
+    fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
+  };
+
+  const runnable = checkRunnable(plan, deps.host);
+  if (!runnable.ok) {
+    const clip = await deps.copyToClipboard(plan.command);
+    refuse(EXIT.failure, `cannot run here: ${runnable.error}`, 'run this command where it can run:');
+    if (!opts.json) io.out(`${plan.command}\n`);
+    io.err(clip.ok ? `Copied to the clipboard (${clip.tool}).\n` : `Not copied to the clipboard: ${clip.reason}.\n`);
+    return;
+  }
+  if (plan.admin && deps.host.platform === 'win32') {
+    const elevation = await deps.checkElevation();
+    if (elevation.kind === 'not-elevated')
+      return refuse(EXIT.failure, 'this fix needs administrator rights and wcdoctor is not running elevated', 'open a terminal with "Run as administrator" and run the same command again');
+    if (elevation.kind === 'unknown') io.err(`wcdoctor fix: could not tell whether this session is elevated (${elevation.reason}); trying anyway\n`);
+  }
+  const word = plan.confirmWord;
+  if (opts.yes !== undefined && opts.yes !== false) {
+    if (word !== undefined && opts.yes !== word)
+      return refuse(EXIT.usage, `${plan.fix} is a high-risk fix: plain --yes is not enough; pass --yes=${word} to confirm`);
+  } else if (!io.isTTY.stdin) {
+    return refuse(EXIT.usage, 'not run: stdin is not a terminal, so there is no one to confirm', `pass ${word ? `--yes=${word}` : '--yes'} to run it, or --dry-run to only see the command`);
+  } else {
+    io.out(formatPlanText(plan));
+    const answer = await deps.ask(word ? `Type "${word}" to run it (anything else cancels): ` : 'Run this command? [y/N] ');
+    const agreed = word ? answer === word : /^y(?:es)?$/i.test(answer);
+    if (!agreed) return refuse(EXIT.noMatch, 'declined at the confirmation prompt');
+  }
+
+  const controller = new AbortController();
+  const release = deps.trapInterrupt(() => {
+    io.err('\nCancelling the command…\n');
+    controller.abort();
+  });
+  const startedAt = deps.now().getTime();
+  io.err(`Running: ${plan.command}\n(Ctrl+C cancels; time limit ${formatSeconds(timeoutMs)})\n`);
+  let result;
+  try {
+    result = await runFix(plan, deps, { signal: controller.signal, timeoutMs, onOutput: createStreamer(io, opts.json === true, startedAt, () => deps.now().getTime()) });
+  } finally {
+    release();
+  }
+  const text = describeOutcome(plan, result);
+  if (opts.json) {
+    const { topic, fix, command, argv } = plan;
+    io.out(`${JSON.stringify({ topic, fix, command, argv, outcome: result.outcome, exitCode: result.exitCode, durationMs: result.durationMs, stdout: result.stdout, stderr: result.stderr, result: text.headline, nextStep: text.nextStep }, null, 2)}\n`);
+  }
+  io.err(`${text.ok ? '✔' : '✖'} ${text.headline} (${formatSeconds(result.durationMs)})\n  → ${text.nextStep}\n`);
+  if (result.auditError) io.err(`wcdoctor fix: could not write the audit log: ${result.auditError}\n`);
+  io.setExitCode(result.outcome === 'ran' ? EXIT.ok : EXIT.failure);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `wcdoctor fix TOPIC [FIX]`: lists, fills, confirms, runs and records fix commands. */
+export function registerFix(program: Command, io: CliIO, deps?: FixCommandDeps): void {
+  program
+    .command('fix')
+    .description('list, fill, confirm and run the fix commands of a topic')
+    .argument('<topic>', 'topic id')
+    .argument('[fix]', "fix id; leave out to list the topic's fixes")
+    .option('--set <NAME=VALUE>', 'value of a placeholder (repeat for each)', collect, [])
+    .option('--dry-run', 'print the exact command, argument vector and PowerShell script; run nothing')
+    .option('-y, --yes [word]', 'skip the question (never the checks); high-risk fixes need --yes=WORD')
+    .option('--timeout <seconds>', 'stop the command after this many seconds (default 120)')
+    .option('--json', 'print JSON')
+    .action((topic: string, fix: string | undefined, opts: FixOptions) => runFixCommand(topic, fix, opts, io, deps ?? createNodeFixDeps(io)));
+}

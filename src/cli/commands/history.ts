@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import type { AuditEntry } from '../../core/fixes/types.js';
+import { UserError } from '../../core/errors.js';
+import { readAuditLog } from '../../platform/audit-log.js';
+import { getDataDir } from '../../platform/paths.js';
+import { EXIT, type CliIO } from '../io.js';
+import { formatTable } from '../print.js';
+
+/** How `history` reads the audit log; tests point it at a temp directory or fake it. */
+export interface HistoryDeps {
+  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[] };
+}
+
+/** Options of `wcdoctor history`. */
+export interface HistoryOptions {
+  json?: boolean;
+  limit?: string;
+}
+
+/** The real dependency: the audit log in the user's data directory (WCDOCTOR_DATA_DIR honoured). */
+export function createNodeHistoryDeps(io: CliIO): HistoryDeps {
+  return {
+    readAudit: () => {
+      const dir = getDataDir(io.env);
+      try {
+        return readAuditLog(dir);
+      } catch (e) {
+        throw new UserError(`cannot read the audit log in ${dir}: ${e instanceof Error ? e.message : String(e)}`, [], EXIT.failure);
+      }
+    },
+  };
+}
+
+function formatDuration(ms: number | null): string {
+  return ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Runs `wcdoctor history`: the audit log, newest last, with a warning for each damaged line skipped. */
+export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps): void {
+  let limit: number | undefined;
+  if (opts.limit !== undefined) {
+    if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
+      io.err(`wcdoctor history: --limit ${JSON.stringify(opts.limit)}: expected a whole number of 1 or more\n`);
+      io.setExitCode(EXIT.usage);
+      return;
+    }
+    limit = Number(opts.limit);
+  }
+  const log = deps.readAudit();
+  for (const w of log.warnings) io.err(`wcdoctor history: warning: ${w}\n`);
+  const entries = limit === undefined ? log.entries : log.entries.slice(-limit);
+  if (opts.json) {
+    io.out(`${JSON.stringify({ file: log.file, entries, skipped: log.warnings.length }, null, 2)}\n`);
+    return;
+  }
+  if (entries.length === 0) {
+    io.out(`No fix has been run or refused yet (audit log: ${log.file}).\n`);
+    return;
+  }
+  const rows = entries.map((e) => [
+    e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+    e.outcome,
+    `${e.topic}/${e.fix}`,
+    e.exitCode === null ? '-' : String(e.exitCode),
+    formatDuration(e.durationMs),
+    e.reason ? `${e.command}  (${e.reason})` : e.command,
+  ]);
+  io.out(`${formatTable(['time', 'outcome', 'fix', 'exit', 'took', 'command'], rows)}\n`);
+}
+
+/** `wcdoctor history`: shows the audit log of fixes run, refused and cancelled. */
+export function registerHistory(program: Command, io: CliIO, deps?: HistoryDeps): void {
+  program
+    .command('history')
+    .description('show the audit log of fixes run, refused and cancelled (newest last)')
+    .option('--limit <n>', 'show only the last N entries')
+    .option('--json', 'print {"file", "entries": [...], "skipped"}')
+    .action((opts: HistoryOptions) => runHistoryCommand(opts, io, deps ?? createNodeHistoryDeps(io)));
+}

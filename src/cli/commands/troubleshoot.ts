@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { isLocale, LOCALES, type Locale, type Topic } from '../../core/knowledge/types.js';
+import { formatTreeOutline } from '../../core/trees/format-outline.js';
+import type { Tree } from '../../core/trees/types.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { EXIT, type CliIO } from '../io.js';
+import { formatTable } from '../print.js';
+
+/** What `troubleshoot` was asked for, after parsing. */
+export interface TroubleshootRequest {
+  treeId?: string;
+  locale: Locale;
+  json: boolean;
+}
+
+/** What to print and the exit code. */
+export interface TroubleshootOutput {
+  out: string;
+  err: string;
+  code: number;
+}
+
+/** What the interactive app needs to open a tree (or the tree list when `treeId` is absent). */
+export interface TroubleshootAppContext {
+  kb: KnowledgeBase;
+  treeId?: string;
+  locale: Locale;
+  io: CliIO;
+}
+
+/**
+ * Hook point for the interactive app: opens `troubleshoot` in the app and resolves true once it ran, or
+ * false when the app is not available (then the outline is printed). The UI engineer wires this to
+ * `await import('../../ui/run.js')`.
+ */
+export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
+  void ctx;
+  return false;
+}
+
+/** Lists the trees or prints one as an outline (or JSON); pure, so tests need no built knowledge base. */
+export function renderTroubleshoot(trees: Tree[], topics: Topic[], req: TroubleshootRequest): TroubleshootOutput {
+  const { locale } = req;
+  if (req.treeId === undefined) {
+    if (req.json) return { out: `${JSON.stringify(trees.map((t) => ({ id: t.id, title: t.title[locale], summary: t.summary[locale] })), null, 2)}\n`, err: '', code: EXIT.ok };
+    const table = formatTable(['tree', 'symptom'], trees.map((t) => [t.id, t.title[locale]]));
+    return { out: `${table}\n\nrun "wcdoctor troubleshoot TREE" to walk one\n`, err: '', code: EXIT.ok };
+  }
+  const tree = trees.find((t) => t.id === req.treeId);
+  if (!tree) {
+    const valid = trees.map((t) => t.id).join(', ') || '(none: the knowledge base has no trees)';
+    return { out: '', err: `wcdoctor troubleshoot: no tree "${req.treeId}"; valid trees: ${valid}\n`, code: EXIT.usage };
+  }
+  if (req.json) return { out: `${JSON.stringify(tree, null, 2)}\n`, err: '', code: EXIT.ok };
+  return { out: `${formatTreeOutline(tree, { locale, topics })}\n`, err: '', code: EXIT.ok };
+}
+
+/** What the command loads and opens; tests pass fakes. */
+export interface TroubleshootDeps {
+  loadKnowledgeBase: () => KnowledgeBase;
+  openApp: (ctx: TroubleshootAppContext) => Promise<boolean>;
+}
+
+/** `wcdoctor troubleshoot [TREE]`: walks a decision tree (in the app) or prints it as an outline. */
+export function registerTroubleshoot(program: Command, io: CliIO, deps: TroubleshootDeps = { loadKnowledgeBase, openApp: openTroubleshootInApp }): void {
+  program
+    .command('troubleshoot')
+    .description('guided troubleshooting: list the trees, or walk one (an outline without a TTY)')
+    .argument('[tree]', 'tree id (omit to list them)')
+    .option('--outline', 'print the tree as an indented outline even on a TTY')
+    .option('--json', 'print the tree (or the list) as JSON')
+    .action(async (treeId: string | undefined, flags: { outline?: boolean; json?: boolean }, cmd: Command) => {
+      const lang = (cmd.optsWithGlobals() as { lang?: string }).lang ?? 'en';
+      if (!isLocale(lang)) {
+        io.err(`wcdoctor troubleshoot: --lang: "${lang}" is not one of ${LOCALES.join(', ')}\n`);
+        io.setExitCode(EXIT.usage);
+        return;
+      }
+      const kb = deps.loadKnowledgeBase();
+      const tty = io.isTTY.stdin && io.isTTY.stdout;
+      const interactive = tty && !flags.outline && !flags.json;
+      if (interactive && (await deps.openApp({ kb, treeId, locale: lang, io }))) return;
+      const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json) });
+      if (r.out) io.out(r.out);
+      if (r.err) io.err(r.err);
+      if (interactive && r.code === EXIT.ok && treeId !== undefined) io.err('(the interactive view comes with the app; this is the outline)\n');
+      io.setExitCode(r.code);
+    });
+}

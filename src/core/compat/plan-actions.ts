@@ -1,0 +1,75 @@
+import { fillTemplate, placeholderNames } from './template.js';
+import type { ActionId, CompatAction, CompatData, CompatReport, HostInfo, ImageInfo } from './types.js';
+import { findBaseImage, suggestTag } from './versions.js';
+
+/** Builds one action from its template, filling what is known and keeping the rest as placeholders. */
+function makeAction(data: CompatData, id: ActionId, values: Record<string, string>): CompatAction | undefined {
+  const t = data.actions[id];
+  if (!t) return undefined;
+  const fill = (s: string | undefined) => (s === undefined ? undefined : fillTemplate(s, values));
+  const used = new Set([t.title, t.command ?? '', t.snippet ?? ''].flatMap(placeholderNames));
+  const action: CompatAction = {
+    id,
+    kind: t.kind,
+    title: fill(t.title) ?? '',
+    params: Object.fromEntries(Object.entries(values).filter(([k]) => used.has(k))),
+  };
+  const command = fill(t.command);
+  const snippet = fill(t.snippet);
+  if (command) action.command = command;
+  if (snippet) action.snippet = snippet;
+  if (t.topic) action.topic = t.topic;
+  if (t.topic && t.fix) action.fixRef = { topic: t.topic, fix: t.fix };
+  return action;
+}
+
+/** The value of a `beta.kubernetes.io/osbuild` label: build.revision where the revision must match, else the build. */
+function osbuildOf(data: CompatData, build: number, revision: number | null): string {
+  return data.revision.mustMatch.includes(build) ? `${build}.${revision ?? '{{revision}}'}` : String(build);
+}
+
+/** Drops values that are unknown, so their placeholders stay for the fix runner. */
+function known(values: Record<string, string | null | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+/**
+ * Plans what to do when process isolation is not a clear yes: the tag that fits the host, finding the
+ * missing facts, Hyper-V isolation, and in a Swarm or Kubernetes paste the labels and constraints that keep
+ * the workload on matching nodes, with the real node and service names where the paste had them.
+ */
+export function planActions(
+  host: HostInfo,
+  image: ImageInfo,
+  verdict: Pick<CompatReport, 'process' | 'hyperv'>,
+  data: CompatData,
+): CompatAction[] {
+  if (verdict.process === 'yes') return [];
+  const ids: [ActionId, Record<string, string | null | undefined>][] = [];
+  const base = image.repository ? findBaseImage(data, image.repository) : undefined;
+  const fallback = data.baseImages[0];
+  const suggestion = suggestTag(data, host.build, host.revision, (base ?? (image.repository ? undefined : fallback))?.short ?? null);
+  const sameBuildAlready = suggestion && image.build === suggestion.build && !data.revision.mustMatch.includes(suggestion.build);
+  if (suggestion && !sameBuildAlready) {
+    if (suggestion.needsRevision) ids.push(['find-host-revision', {}]);
+    const repo = (base ?? fallback)?.repository;
+    const values = { tag: suggestion.tag, image: repo ? `${repo}:${suggestion.tag}` : null, repository: image.repository };
+    ids.push([base || !image.repository ? 'pull-tag' : 'rebuild-on-tag', values]);
+  }
+  if (image.build === null) ids.push(['inspect-image', { image: image.ref }]);
+  const swarm = image.orchestrator === 'swarm' || host.orchestrator === 'swarm' || image.serviceName !== null;
+  const k8s = !swarm && (image.orchestrator === 'kubernetes' || host.orchestrator === 'kubernetes');
+  if (verdict.hyperv === 'yes' && swarm) ids.push(['swarm-daemon-hyperv', {}], ['swarm-restart-docker', {}]);
+  else if (verdict.hyperv === 'yes' && !k8s) ids.push(['run-hyperv', { image: image.ref }]);
+  if (swarm && image.build !== null) {
+    const node = host.nodeName ?? image.nodeName;
+    ids.push(['swarm-node-label-os', { node }], ['swarm-node-label', { node, os_version: `10.0.${host.build}` }]);
+    ids.push(['swarm-service-constraint', { service: image.serviceName, os_version: `10.0.${image.build}` }]);
+  }
+  if (k8s) {
+    const nodes = [{ name: host.nodeName ?? image.nodeName, build: host.build, revision: host.revision }, ...host.otherNodes];
+    for (const n of nodes) ids.push(['k8s-node-label', { node: n.name, build: osbuildOf(data, n.build, n.revision) }]);
+    if (image.build !== null) ids.push(['k8s-node-selector', { build: osbuildOf(data, image.build, image.revision) }]);
+  }
+  return ids.map(([id, values]) => makeAction(data, id, known(values))).filter((a): a is CompatAction => a !== undefined);
+}

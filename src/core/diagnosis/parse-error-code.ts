@@ -1,0 +1,304 @@
+import type { CodeEntry } from './code-catalog.js';
+import type { FoundCode } from './types.js';
+
+// Facility numbers of the HRESULT layout (winerror.h FACILITY_*). Format knowledge, as err.exe carries it.
+const FACILITY_NAMES: Record<number, string> = {
+  0: 'NULL', 1: 'RPC', 2: 'DISPATCH', 3: 'STORAGE', 4: 'ITF', 7: 'WIN32', 8: 'WINDOWS', 9: 'SECURITY', 10: 'CONTROL',
+  11: 'CERT', 12: 'INTERNET', 13: 'MEDIASERVER', 14: 'MSMQ', 15: 'SETUPAPI', 16: 'SCARD', 17: 'COMPLUS', 23: 'SXS',
+  25: 'HTTP', 27: 'WER', 32: 'BACKGROUNDCOPY', 36: 'WINDOWSUPDATE', 40: 'TPM_SERVICES', 50: 'FWP', 51: 'WINRM',
+  52: 'NDIS', 53: 'USERMODE_HYPERVISOR', 54: 'CMI', 55: 'USERMODE_VIRTUALIZATION', 56: 'USERMODE_VOLMGR', 57: 'BCD',
+  58: 'USERMODE_VHD', 59: 'USERMODE_HNS', 60: 'SDIAG',
+};
+
+/** A 32-bit code taken apart as err.exe and `certutil -error` do. */
+export interface DecodedCode {
+  /** Canonical spelling: `0x` + 8 upper-case hex digits. */
+  hex: string;
+  unsigned: number;
+  signed: number;
+  severity: 'success' | 'error';
+  /** The customer bit (bit 29): set on codes defined outside Microsoft. */
+  customer: boolean;
+  facility: { code: number; name: string };
+  /** The low 16 bits. */
+  code: number;
+  /** The wrapped Win32 code when the facility is WIN32. */
+  win32?: number;
+  /** The NTSTATUS reading, for values with both top bits set (0xC…). */
+  ntstatus?: { severity: 'error'; facility: number; code: number };
+}
+
+/** Formats a 32-bit value as `0x` + 8 upper-case hex digits. */
+export const formatCode = (value: number): string => `0x${(value >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+
+/** HRESULT_FROM_WIN32: wraps a Win32 code in facility 7 (`1460` → `0x800705B4`), as an unsigned number. */
+export function hresultFromWin32(n: number): number {
+  return n <= 0 ? n >>> 0 : ((n & 0xffff) | 0x80070000) >>> 0;
+}
+
+/** The Win32 code inside a facility-7 HRESULT (`0x800706BE` → 1726), as hcsshim unwraps it; undefined otherwise. */
+export function win32FromHresult(h: number): number | undefined {
+  const v = h >>> 0;
+  return v >= 0x80000000 && (v & 0x1fff0000) === 0x00070000 ? v & 0xffff : undefined;
+}
+
+/** Decodes severity, customer bit, facility (number and name) and code of an HRESULT or NTSTATUS value. */
+export function decodeHresult(value: number): DecodedCode {
+  const v = value >>> 0;
+  const nt = v >>> 30 === 3;
+  const facility = nt ? (v >>> 16) & 0xfff : (v >>> 16) & 0x7ff;
+  const name = nt && facility === 0 ? 'NTSTATUS' : (FACILITY_NAMES[facility] ?? 'unknown');
+  const d: DecodedCode = {
+    hex: formatCode(v),
+    unsigned: v,
+    signed: v | 0,
+    severity: v >= 0x80000000 ? 'error' : 'success',
+    customer: (v & 0x20000000) !== 0,
+    facility: { code: facility, name },
+    code: v & 0xffff,
+  };
+  const w = win32FromHresult(v);
+  if (w !== undefined) d.win32 = w;
+  if (nt) d.ntstatus = { severity: 'error', facility, code: v & 0xffff };
+  return d;
+}
+
+/** True when the value is an error whose facility err.exe would name. */
+const hasKnownFacility = (v: number): boolean => v >= 0x80000000 && decodeHresult(v).facility.name !== 'unknown';
+
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
+const isAlnum = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
+const isCjk = (c: number): boolean => (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+
+const lowerCache = new Map<number, number>();
+/** Lower-cases one UTF-16 unit the way message matching compares text (curly apostrophes become '). */
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c === 0x2019 || c === 0x2018) return 39;
+  let l = lowerCache.get(c);
+  if (l === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerCache.set(c, l);
+  }
+  return l;
+}
+
+const FINAL_PUNCT = /[\s.。!！．:：;]+$/u;
+
+/** Normalises a message for matching: lower case, one space for any whitespace run, no final punctuation. */
+export function normalizeMessage(text: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) space = out.length > 0;
+    else {
+      if (space) out += ' ';
+      space = false;
+      out += String.fromCharCode(lowerCode(c));
+    }
+  }
+  return out.replace(FINAL_PUNCT, '');
+}
+
+/** A node of the message trie: children by lower-cased UTF-16 unit (32 for any whitespace run). */
+export interface TextNode {
+  next: Map<number, TextNode>;
+  /** Canonical code of the text that ends here. */
+  canonical?: string;
+}
+
+/** Lookup tables over the catalogue: canonical values, symbolic names, Win32 numbers and message texts. */
+export interface CodeIndex {
+  byCode: Map<string, CodeEntry>;
+  /** Upper-case symbolic name → canonical code. */
+  byName: Map<string, string>;
+  /** Plain Win32 number → canonical HRESULT form. */
+  byWin32: Map<number, string>;
+  /** Normalised message text (any language) → canonical code. */
+  byText: Map<string, string>;
+  /** The same texts as a trie, so a paste is scanned once whatever the number of messages. */
+  texts: TextNode;
+  /** 1 for each lower-cased UTF-16 unit a text starts with: a quick reject while scanning. */
+  textStarts: Uint8Array;
+}
+
+/** Builds the lookup index the extractor and `explain` use; texts that would name two codes are left out. */
+export function buildCodeIndex(codes: CodeEntry[]): CodeIndex {
+  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(), texts: { next: new Map() }, textStarts: new Uint8Array(0x10000) };
+  const ambiguous = new Set<string>();
+  for (const e of codes) {
+    index.byCode.set(e.code, e);
+    for (const n of e.names) if (!index.byName.has(n.toUpperCase())) index.byName.set(n.toUpperCase(), e.code);
+    if (e.kind === 'win32') index.byWin32.set(win32FromHresult(parseInt(e.code, 16)) ?? -1, e.code);
+    if (!e.matchText) continue;
+    for (const raw of [...Object.values(e.messages), ...e.variants.map((v) => v.text)]) {
+      const t = normalizeMessage(raw);
+      const cjk = [...t].some((ch) => isCjk(ch.charCodeAt(0)));
+      if (t.length < (cjk ? 5 : 10)) continue;
+      const prev = index.byText.get(t);
+      if (prev === undefined) index.byText.set(t, e.code);
+      else if (prev !== e.code && !e.equivalents.includes(prev)) ambiguous.add(t);
+    }
+  }
+  for (const t of ambiguous) index.byText.delete(t);
+  for (const [t, canonical] of index.byText) {
+    let node = index.texts;
+    for (let k = 0; k < t.length; k++) {
+      const c = t.charCodeAt(k);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.canonical = canonical;
+    index.textStarts[t.charCodeAt(0)] = 1;
+  }
+  return index;
+}
+
+interface Hit {
+  canonical: string;
+  raw: string;
+  via: FoundCode['via'];
+  index: number;
+  rank: number;
+}
+
+// Numbers and names, each alternative with its own guards against GUIDs, digests, versions and IPs.
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<![0-9A-Za-z_])0[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])`,
+    String.raw`(?<![0-9A-Za-z_.\-{])([89A-Fa-f][0-9A-Fa-f]{7})(?![0-9A-Za-z_\-}])`,
+    String.raw`(?<![0-9A-Za-z_.\-])(-?\d{10}|\d{1,5})(?![0-9A-Za-z_]|[.,:]\d)`,
+    String.raw`(?<![0-9A-Za-z_])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![0-9A-Za-z_])`,
+  ].join('|'),
+  'g',
+);
+const TAIL = String.raw`\s*[:=#]?\s*[(\[]?\s*$`;
+/** Words before a small decimal that make it a Win32 code even when the catalogue does not know it. */
+const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bwindows\s*error|\berror\s*code|\bgetlasterror(?:\s*\(\s*\))?|\blast\s*error|\bwin32|系统错误|系統錯誤|错误代码|시스템\s*오류|\bsystemfel|\bfelkod|\bsystemfehler|\bfehlercode|\bhresult)${TAIL}`, 'i');
+/** Words before a small decimal that make a catalogue Win32 code count. */
+const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
+/** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
+const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
+const before = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);
+/** Cheap pre-check: a window without any of these cannot hold a context word. */
+const CTX_HINT = /err|fail|win|fel|fehl|hresult|错误|系|오류/i;
+
+function hit(canonical: string, raw: string, via: Hit['via'], index: number, rank: number): Hit {
+  return { canonical, raw, via, index, rank };
+}
+
+/** Interprets one token match; returns the hit or undefined when it is not a code. No closures: this runs per number. */
+function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | undefined {
+  const at = m.index;
+  if (m[1] !== undefined) {
+    const v = parseInt(m[1], 16);
+    if (v <= 0xffff) {
+      if (!index.byWin32.has(v)) return undefined;
+      const ctx = before(text, at);
+      const ok = text[at - 1] === '(' || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
+      return ok ? hit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
+    }
+    return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? hit(formatCode(v), m[0], 'hex', at, 6) : undefined;
+  }
+  if (m[2] !== undefined) {
+    const v = parseInt(m[2], 16);
+    if (!hasKnownFacility(v)) return undefined;
+    return index.byCode.has(formatCode(v)) || LARGE_CTX.test(before(text, at)) ? hit(formatCode(v), m[0], 'hex', at, 5) : undefined;
+  }
+  if (m[3] !== undefined) {
+    const s = m[3];
+    const negative = s.charCodeAt(0) === 45;
+    const n = Number(s);
+    if (s.length - (negative ? 1 : 0) === 10) {
+      if (n < -0x80000000 || n > 0xffffffff || (n >= 0 && n < 0x80000000)) return undefined;
+      const v = n >>> 0;
+      if (!hasKnownFacility(v)) return undefined;
+      const ok = index.byCode.has(formatCode(v)) || LARGE_CTX.test(before(text, at));
+      return ok ? hit(formatCode(v), m[0], negative ? 'signed-decimal' : 'decimal', at, 4) : undefined;
+    }
+    if (n <= 0 || n > 0xffff || negative) return undefined;
+    const known = index.byWin32.has(n);
+    const ctx = before(text, at);
+    if (!CTX_HINT.test(ctx)) return undefined;
+    return STRONG_CTX.test(ctx) || (known && WEAK_CTX.test(ctx)) ? hit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
+  }
+  const canonical = m[4] === undefined ? undefined : index.byName.get(m[4].toUpperCase());
+  return canonical === undefined ? undefined : hit(canonical, m[0], 'symbolic-name', at, 2);
+}
+
+/** Walks the message trie from position i; returns the longest text that ends on a word boundary. */
+function matchTextAt(text: string, i: number, root: TextNode): { end: number; canonical: string } | undefined {
+  let node = root;
+  let j = i;
+  let best: { end: number; canonical: string } | undefined;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    const space = isSpace(c);
+    const child = node.next.get(space ? 32 : lowerCode(c));
+    if (!child) break;
+    node = child;
+    j++;
+    if (space) while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    else if (node.canonical !== undefined && !(isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) best = { end: j, canonical: node.canonical };
+  }
+  if (best && best.end < text.length && '.。!！'.includes(text[best.end] ?? '')) best.end++;
+  return best;
+}
+
+/** Finds catalogue messages (any language) in the paste, the longest text at each word start. */
+function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
+  const root = index.texts;
+  const starts = index.textStarts;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (starts[c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)] !== 1) continue;
+    if (isAlnum(c) && i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
+    const m = matchTextAt(text, i, root);
+    if (!m) continue;
+    hits.push({ canonical: m.canonical, raw: text.slice(i, m.end), via: 'message', index: i, rank: 1 });
+    i = m.end - 1;
+  }
+}
+
+/**
+ * Finds every Windows error code in a paste, in any spelling (hex, bare hex, hcsshim short form, decimal,
+ * signed decimal, symbolic name, catalogue message in any language), one result per canonical code in order
+ * of first appearance, each with its most explicit spelling. Linear in the length of the paste.
+ * @example extractCodes('hnsCall failed in Win32: The remote procedure call failed. (0x6be)', index)[0].canonical // '0x800706BE'
+ */
+export function extractCodes(text: string, index: CodeIndex): FoundCode[] {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const h = readToken(m, text, index);
+    if (h) hits.push(h);
+  }
+  scanTexts(text, index, hits);
+  const groups = new Map<string, { first: number; best: Hit }>();
+  for (const h of hits) {
+    const g = groups.get(h.canonical);
+    if (!g) groups.set(h.canonical, { first: h.index, best: h });
+    else {
+      g.first = Math.min(g.first, h.index);
+      if (h.rank > g.best.rank || (h.rank === g.best.rank && h.index < g.best.index)) g.best = h;
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.first - b.first)
+    .map(({ best }) => {
+      const e = index.byCode.get(best.canonical);
+      const found: FoundCode = { canonical: best.canonical, equivalents: e?.equivalents ?? [], raw: best.raw, via: best.via, index: best.index, names: e?.names ?? [] };
+      const message = e && messageOf(e, index, 'en');
+      if (message) found.message = message;
+      return found;
+    });
+}
+
+/** The message of an entry in a language, falling back to the same condition's equivalent codes. */
+export function messageOf(e: CodeEntry, index: CodeIndex, lang: string): string | undefined {
+  return e.messages[lang] ?? e.equivalents.map((q) => index.byCode.get(q)?.messages[lang]).find((m) => m !== undefined);
+}

@@ -1,0 +1,170 @@
+import type { Entities } from '../diagnosis/types.js';
+import type { Fix, FixParam, Topic } from '../knowledge/types.js';
+import { err, ok, type Result } from '../result.js';
+import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
+import { encodePowerShellCommand, formatArgv } from './quote.js';
+import type { FixPlan, FixProblem, PlanPlaceholder } from './types.js';
+import { validateParamValue } from './validate-param.js';
+
+/** Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. */
+export const POWERSHELL_PRELUDE = [
+  "$ErrorActionPreference = 'Stop'",
+  "$ProgressPreference = 'SilentlyContinue'",
+  '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
+].join('\n');
+
+/** How a secret value appears in the audit log. */
+export const SECRET_MASK = '********';
+
+/** The longest command line Windows accepts. */
+const MAX_COMMAND_LINE = 32767;
+
+/** Options for building a plan. */
+export interface PlanOptions {
+  /** How the display string of docker and kubectl fixes quotes arguments (reg, net, cmd are always Windows style). */
+  quoting?: 'windows' | 'posix';
+}
+
+/** Shows a value briefly and visibly (control characters escaped) inside a message. */
+function showValue(v: string): string {
+  return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
+}
+
+/** The value an entity from the diagnosis offers for a placeholder, if any (the first one when it is a list). */
+function entityValue(entities: Entities, param: FixParam): string | undefined {
+  if (!param.entity) return undefined;
+  const v = entities[param.entity] ?? entities[`${param.entity}s`];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** Finds a fix of a topic by id, or a problem that lists the valid ids. */
+export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
+  const fix = topic.fixes.find((f) => f.id === fixId);
+  if (fix) return ok(fix);
+  const valid = topic.fixes.map((f) => f.id);
+  return err({
+    kind: 'unknown-fix',
+    name: fixId,
+    message: valid.length
+      ? `topic "${topic.id}" has no fix "${fixId}"; its fixes are: ${valid.join(', ')}`
+      : `topic "${topic.id}" has no fixes`,
+  });
+}
+
+function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script'>, FixProblem[]> {
+  const template = (message: string): FixProblem[] => [{ kind: 'template', message: `the command of fix "${fix.id}" in topic "${topic.id}" ${message}` }];
+  if (fix.shell === 'powershell') {
+    const filled = fillPowerShellTemplate(fix.command, values);
+    if (!filled.ok) return err(template(filled.error));
+    const script = `${POWERSHELL_PRELUDE}\n${filled.value}`;
+    const argv = ['powershell.exe', '-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShellCommand(script)];
+    return ok({ command: filled.value, program: 'powershell.exe', argv, script });
+  }
+  const filled = fillArgvTemplate(fix.command, fix.shell, values);
+  if (!filled.ok) return err(template(filled.error));
+  const optionPrefix = fix.shell === 'docker' || fix.shell === 'kubectl' ? /^-/ : /^[-/]/;
+  const problems: FixProblem[] = [];
+  for (const [idx, name] of filled.value.whole) {
+    const v = filled.value.argv[idx] ?? '';
+    if (optionPrefix.test(v)) problems.push({ kind: 'invalid', name, message: `"${name}" ${showValue(v)} starts with ${v[0]}, so ${filled.value.argv[0]} would read it as an option` });
+  }
+  if (problems.length) return err(problems);
+  const argv = filled.value.argv;
+  const style = fix.shell === 'docker' || fix.shell === 'kubectl' ? options.quoting : 'windows';
+  return ok({ command: formatArgv(argv, style), program: argv[0] ?? '', argv });
+}
+
+/**
+ * Builds a runnable plan for one fix of a topic: fills each placeholder from `values` (given by the user) or,
+ * failing that, from the diagnosis `entities`, validates every value, and builds the program and argv.
+ * Any missing or invalid value, unknown `values` name or broken template gives problems instead of a plan.
+ * @example planFix(topic, 'restart-hns', {}) // {ok: true, value: {program: 'powershell.exe', argv: [...], ...}}
+ */
+export function planFix(topic: Topic, fixId: string, values: Readonly<Record<string, string>>, entities: Entities = {}, options: PlanOptions = {}): Result<FixPlan, FixProblem[]> {
+  const found = findFix(topic, fixId);
+  if (!found.ok) return err([found.error]);
+  const fix = found.value;
+  const problems: FixProblem[] = [];
+  const names = Object.keys(fix.params);
+  for (const name of Object.keys(values))
+    if (!fix.params[name])
+      problems.push({ kind: 'unknown-name', name, message: names.length ? `fix "${fix.id}" has no placeholder "${name}"; its placeholders are: ${names.join(', ')}` : `fix "${fix.id}" takes no values, but "${name}" was given` });
+  const placeholders: PlanPlaceholder[] = [];
+  for (const [name, param] of Object.entries(fix.params)) {
+    const given = values[name];
+    const fromEntity = given === undefined ? entityValue(entities, param) : undefined;
+    const value = given ?? fromEntity;
+    if (value === undefined) {
+      problems.push({ kind: 'missing', name, message: `"${name}" has no value: ${param.description} (${param.kind})` });
+      continue;
+    }
+    const checked = validateParamValue(param, value);
+    if (!checked.ok) {
+      const source = given === undefined ? ' (taken from the pasted text)' : '';
+      problems.push({ kind: 'invalid', name, message: `"${name}" ${showValue(value)}${source} ${checked.error}` });
+      continue;
+    }
+    placeholders.push({ name, kind: param.kind, value, from: given === undefined ? 'entity' : 'set', secret: param.secret === true });
+  }
+  if (problems.length) return err(problems);
+  const real = buildCommand(topic, fix, new Map(placeholders.map((p) => [p.name, p.value])), options);
+  if (!real.ok) return err(real.error);
+  const masked = new Map(placeholders.map((p) => [p.name, p.secret ? SECRET_MASK : p.value]));
+  const redacted = placeholders.some((p) => p.secret) ? buildCommand(topic, fix, masked, options) : real;
+  if (!redacted.ok) return err(redacted.error);
+  if (real.value.argv.reduce((n, a) => n + a.length + 3, 0) > MAX_COMMAND_LINE)
+    return err([{ kind: 'invalid', message: `the filled command would be longer than Windows allows (${MAX_COMMAND_LINE} characters); use shorter values` }]);
+  const { command, argv, script } = redacted.value;
+  return ok({
+    topic: topic.id,
+    fix: fix.id,
+    title: fix.title,
+    changes: fix.changes,
+    shell: fix.shell,
+    ...real.value,
+    risk: fix.risk,
+    admin: fix.admin,
+    readOnly: fix.readOnly === true,
+    ...(fix.risk === 'high' ? { confirmWord: fix.id } : {}),
+    placeholders,
+    redacted: script === undefined ? { command, argv } : { command, argv, script },
+  });
+}
+
+/** A fix as the `fix TOPIC` listing shows it: what it does and which placeholders it takes. */
+export interface FixSummary {
+  id: string;
+  title: string;
+  shell: Fix['shell'];
+  risk: Fix['risk'];
+  admin: boolean;
+  readOnly: boolean;
+  changes: string;
+  command: string;
+  confirmWord?: string;
+  placeholders: { name: string; kind: FixParam['kind']; description: string; entity: string | null; secret: boolean; pattern: string | null }[];
+}
+
+/** Lists a topic's fixes with their placeholders (kind, description, which diagnosis entity fills it). */
+export function summarizeFixes(topic: Topic): FixSummary[] {
+  return topic.fixes.map((f) => ({
+    id: f.id,
+    title: f.title,
+    shell: f.shell,
+    risk: f.risk,
+    admin: f.admin,
+    readOnly: f.readOnly === true,
+    changes: f.changes,
+    command: f.command,
+    ...(f.risk === 'high' ? { confirmWord: f.id } : {}),
+    placeholders: Object.entries(f.params).map(([name, p]) => ({
+      name,
+      kind: p.kind,
+      description: p.description,
+      entity: p.entity ?? null,
+      secret: p.secret === true,
+      pattern: p.pattern ?? null,
+    })),
+  }));
+}

@@ -1,0 +1,133 @@
+import type { AuditEntry, AuditOutcome, CommandResult, FixPlan, OutputStream, RunCommand } from './types.js';
+
+/** Time limit for a fix when the caller gives none. */
+export const DEFAULT_FIX_TIMEOUT_MS = 120_000;
+
+/** What running a fix needs from the platform: the child-process runner, the audit log and a clock. */
+export interface FixRunDeps {
+  runCommand: RunCommand;
+  appendAudit(entry: AuditEntry): void;
+  now(): Date;
+}
+
+/** How a caller (the CLI, or a screen) drives one run: cancel through the signal, watch output through onOutput. */
+export interface FixRunOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onOutput?: (chunk: string, stream: OutputStream) => void;
+}
+
+/** The end of a run, with the audit entry that was written (or the reason it could not be). */
+export interface FixRunResult {
+  outcome: Exclude<AuditOutcome, 'refused'>;
+  exitCode: number | null;
+  durationMs: number;
+  stdout: string;
+  stderr: string;
+  /** Set when the program could not be started. */
+  error?: string;
+  entry: AuditEntry;
+  /** Set when appending to the audit log failed; the run itself still happened. */
+  auditError?: string;
+}
+
+/** Plain-language result of a run and the next step to suggest. */
+export interface OutcomeText {
+  ok: boolean;
+  headline: string;
+  nextStep: string;
+}
+
+/** Seconds for people: `0.3 s`, `12 s`. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
+}
+
+/** Maps a child result to the audit outcome. */
+export function classifyResult(result: CommandResult): Exclude<AuditOutcome, 'refused'> {
+  if (result.cancelled) return 'cancelled';
+  if (result.timedOut) return 'timeout';
+  return result.exitCode === 0 && !result.error ? 'ran' : 'failed';
+}
+
+/** Builds the audit entry for a plan, using the redacted command so secrets never reach the log. */
+export function buildAuditEntry(plan: FixPlan, outcome: AuditOutcome, time: Date, extra: Partial<Pick<AuditEntry, 'exitCode' | 'durationMs' | 'reason'>> = {}): AuditEntry {
+  return {
+    time: time.toISOString(),
+    topic: plan.topic,
+    fix: plan.fix,
+    outcome,
+    command: plan.redacted.command,
+    argv: plan.redacted.argv,
+    exitCode: extra.exitCode ?? null,
+    durationMs: extra.durationMs ?? null,
+    ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+  };
+}
+
+function tryAppend(deps: Pick<FixRunDeps, 'appendAudit'>, entry: AuditEntry): string | undefined {
+  try {
+    deps.appendAudit(entry);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Records that a fix was not run (declined, cannot run here, not elevated, …); returns the entry and any log error. */
+export function recordRefusal(plan: FixPlan, reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>): { entry: AuditEntry; auditError?: string } {
+  const entry = buildAuditEntry(plan, 'refused', deps.now(), { reason });
+  const auditError = tryAppend(deps, entry);
+  return auditError === undefined ? { entry } : { entry, auditError };
+}
+
+/**
+ * Runs a confirmed plan: starts the program with its argv (no shell), streams output through `onOutput`,
+ * stops it on abort or timeout, and appends the outcome to the audit log. Never throws for a failing command.
+ * @example const ac = new AbortController(); const r = await runFix(plan, deps, {signal: ac.signal, onOutput: show});
+ */
+export async function runFix(plan: FixPlan, deps: FixRunDeps, options: FixRunOptions = {}): Promise<FixRunResult> {
+  const [file = plan.program, ...args] = plan.argv;
+  const result = await deps.runCommand(file, args, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+  });
+  const outcome = classifyResult(result);
+  const reason = result.error ?? (outcome === 'timeout' ? `stopped after ${formatSeconds(options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS)}` : undefined);
+  const entry = buildAuditEntry(plan, outcome, deps.now(), { exitCode: result.exitCode, durationMs: result.durationMs, ...(reason ? { reason } : {}) });
+  const auditError = tryAppend(deps, entry);
+  return {
+    outcome,
+    exitCode: result.exitCode,
+    durationMs: result.durationMs,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    ...(result.error ? { error: result.error } : {}),
+    entry,
+    ...(auditError !== undefined ? { auditError } : {}),
+  };
+}
+
+/** Says in plain words what a run's outcome means and what to do next. */
+export function describeOutcome(plan: Pick<FixPlan, 'readOnly' | 'admin' | 'program'>, run: Pick<FixRunResult, 'outcome' | 'exitCode' | 'error' | 'durationMs'>): OutcomeText {
+  switch (run.outcome) {
+    case 'ran':
+      return plan.readOnly
+        ? { ok: true, headline: 'Check finished (exit code 0).', nextStep: 'Read the output above and compare it with what the topic describes.' }
+        : { ok: true, headline: 'Fix applied (exit code 0).', nextStep: 'Retry the operation that failed; if the error remains, run "wcdoctor diagnose" on the new output.' };
+    case 'cancelled':
+      return { ok: false, headline: 'Cancelled: the command was stopped before it finished.', nextStep: 'It may have made part of its change; check the state before running it again.' };
+    case 'timeout':
+      return { ok: false, headline: `Stopped: the command did not finish within the time limit (stopped after ${formatSeconds(run.durationMs)}).`, nextStep: 'Run it again with a longer --timeout, or run it by hand to watch it.' };
+    case 'failed':
+      if (run.error) return { ok: false, headline: `Could not start ${plan.program}: ${run.error}.`, nextStep: `Check that ${plan.program} is installed and on PATH.` };
+      return {
+        ok: false,
+        headline: `The command failed (exit code ${run.exitCode ?? 'none'}).`,
+        nextStep: plan.admin
+          ? 'Read the error output above; "access denied" means it needs an elevated (Run as administrator) prompt.'
+          : 'Read the error output above; it usually names what is wrong with the values or the machine state.',
+      };
+  }
+}

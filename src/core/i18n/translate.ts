@@ -1,0 +1,79 @@
+/** A flat message catalog: dotted keys to text with `{{param}}` slots; plural forms end in `_one`, `_other`, … */
+export type Catalog = Readonly<Record<string, string>>;
+
+/** Values a message can interpolate; `count` also selects the plural form. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The CLDR plural categories, in the order Intl.PluralRules knows them. */
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
+
+/** A catalog key with its plural suffix removed: `results.count_one` → `results.count`. */
+export type BaseKeyOf<K extends string> = K extends `${infer B}_${PluralCategory}` ? B : K;
+
+const SLOT = /\{\{\s*([\w.-]+)\s*\}\}/g;
+const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
+
+/**
+ * Fills `{{name}}` slots from params; a slot without a value stays as written, so a missing
+ * parameter is visible instead of silently empty.
+ * @example interpolate('{{n}} lines', { n: 3 }) === '3 lines'
+ */
+export function interpolate(template: string, params: MessageParams = {}): string {
+  return template.replace(SLOT, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** The key without its plural suffix, so `a.b_other` and `a.b` name the same message. */
+export function baseKeyOf(key: string): string {
+  return key.replace(PLURAL_SUFFIX, '');
+}
+
+const rulesCache = new Map<string, Intl.PluralRules>();
+
+/** The plural category of a count in a locale (Intl.PluralRules, cached per locale). */
+export function pluralCategoryOf(locale: string, count: number): PluralCategory {
+  let rules = rulesCache.get(locale);
+  if (!rules) rulesCache.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(count) as PluralCategory;
+}
+
+/** The plural categories a locale uses for cardinal numbers (always including `other`). */
+export function pluralCategoriesOf(locale: string): PluralCategory[] {
+  return new Intl.PluralRules(locale).resolvedOptions().pluralCategories as PluralCategory[];
+}
+
+/**
+ * Looks a message up in one catalog and fills it in. A numeric `count` selects `key_<category>`
+ * (falling back to `key_other`, then `key`). Returns undefined when the catalog lacks the key.
+ * @example translate({ 'x.n_one': '{{count}} hit', 'x.n_other': '{{count}} hits' }, 'x.n', { count: 2 }, 'en') === '2 hits'
+ */
+export function translate(catalog: Catalog, key: string, params: MessageParams | undefined, locale: string): string | undefined {
+  const count = params?.count;
+  let template: string | undefined;
+  if (typeof count === 'number') {
+    template = catalog[`${key}_${pluralCategoryOf(locale, count)}`] ?? catalog[`${key}_other`];
+  }
+  template ??= catalog[key];
+  return template === undefined ? undefined : interpolate(template, params);
+}
+
+/** A translate function bound to one locale. */
+export type Translator<K extends string = string> = (key: K, params?: MessageParams) => string;
+
+/**
+ * Binds catalogs to a locale: looks in the locale's catalog, then the fallback's (English),
+ * and as a last resort returns the key itself so a gap shows up on screen rather than crashing.
+ */
+export function createTranslator<K extends string>(
+  catalogs: Readonly<Record<string, Catalog>>,
+  locale: string,
+  fallback = 'en',
+): Translator<K> {
+  const primary = catalogs[locale];
+  const backup = catalogs[fallback];
+  return (key, params) =>
+    (primary && translate(primary, key, params, locale)) ?? (backup && translate(backup, key, params, fallback)) ?? key;
+}

@@ -1,0 +1,149 @@
+import { stringify } from 'yaml';
+import { err, ok, type Result } from '../result.js';
+import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PREFIX, type PlannableDriver, type WindowsShimOption } from './drivers.js';
+import type { Cidr } from './ipv4.js';
+import { networkWarnings, type NetworkWarning } from './recommend.js';
+import { explainUnsupported, type RequestedOption } from './unsupported-options.js';
+import * as v from './validators.js';
+
+/** What to plan, as raw text from flags or the wizard; `planNetwork` validates every value. */
+export interface NetworkPlanInput {
+  driver: string;
+  name: string;
+  subnet?: string;
+  gateway?: string;
+  vlan?: string | number;
+  /** One adapter name, or several (a comma list or an array) to team them. */
+  interfaces?: string | string[];
+  dnsSuffix?: string;
+  dnsServers?: string | string[];
+  hnsName?: string;
+  hostBuild?: string;
+  /** The host's internal NAT prefix (Get-NetNat); defaults to 172.16.0.0/16. */
+  natPrefix?: string;
+  /** Static address for the `docker run` example. */
+  ip?: string;
+  image?: string;
+  hostIsVm?: boolean;
+  /** Other docker options asked for; each is checked against what Windows supports. */
+  extraOptions?: RequestedOption[];
+}
+
+/** Fields a plan problem can name (the wizard's form fields and the CLI's flags). */
+export type PlanField = 'driver' | 'name' | 'subnet' | 'gateway' | 'vlan' | 'interfaces' | 'dnsSuffix' | 'dnsServers' | 'hnsName' | 'hostBuild' | 'natPrefix' | 'ip' | 'option';
+
+/** Why a value was refused: the field, the CLI option that carries it, and why. */
+export interface PlanProblem {
+  field: PlanField;
+  option: string;
+  message: string;
+}
+
+/** The network to create: the command (display and argv), the compose snippet, a run example and warnings. */
+export interface NetworkPlan {
+  driver: PlannableDriver;
+  name: string;
+  command: string;
+  /** The command as an argument vector, starting with `docker`. */
+  argv: string[];
+  compose: string;
+  runExample: string;
+  runArgv: string[];
+  warnings: NetworkWarning[];
+}
+
+/** The CLI option for each field. */
+export const OPTION_OF: Record<PlanField, string> = {
+  driver: '--driver', name: 'NAME', subnet: '--subnet', gateway: '--gateway', vlan: '--vlan', interfaces: '--interface',
+  dnsSuffix: '--dns-suffix', dnsServers: '--dns-servers', hnsName: '--hns-name', hostBuild: '--host-build',
+  natPrefix: '--nat-prefix', ip: '--ip', option: '--opt',
+};
+
+/** Quotes one argument for display so it pastes the same into cmd and PowerShell. */
+export function quoteArg(arg: string): string {
+  const eq = arg.indexOf('=');
+  const needs = (s: string) => s === '' || /[^A-Za-z0-9_.:/+\\-]/.test(s);
+  if (eq > 0 && !needs(arg.slice(0, eq))) return needs(arg.slice(eq + 1)) ? `${arg.slice(0, eq + 1)}"${arg.slice(eq + 1)}"` : arg;
+  return needs(arg) ? `"${arg}"` : arg;
+}
+
+const has = (s: string | undefined): s is string => s !== undefined && s.trim() !== '';
+
+/**
+ * Validates the values and plans `docker network create -d DRIVER ... NAME` with the windowsshim options,
+ * the matching compose `networks:` snippet and a `docker run` (or `docker service create`) example.
+ * Refuses options Windows does not support and values that do not fit the driver, naming each.
+ */
+export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanProblem[]> {
+  const problems: PlanProblem[] = [];
+  const bad = (field: PlanField, message: string, option = OPTION_OF[field]) => problems.push({ field, option, message });
+  const check = <T>(field: PlanField, r: Result<T>): T | undefined => (r.ok ? r.value : (bad(field, r.error), undefined));
+
+  for (const req of input.extraOptions ?? []) {
+    const why = explainUnsupported(req);
+    if (why) bad('option', why, req.option === '-o' || req.option === '--opt' ? `--opt ${req.value ?? ''}`.trim() : req.option);
+  }
+  const raw = input.driver.trim().toLowerCase();
+  if (raw === 'l2tunnel') bad('driver', 'l2tunnel is for the Microsoft cloud (SDN) stack only; see "wcdoctor network explain l2tunnel"');
+  else if (!isPlannableDriver(raw)) bad('driver', `"${input.driver}" is not a Windows network driver; use one of ${PLANNABLE_DRIVERS.join(', ')}`);
+  const driver: PlannableDriver = isPlannableDriver(raw) ? raw : 'nat';
+  const name = check('name', v.validateNetworkName(input.name));
+  const subnet: Cidr | undefined = has(input.subnet) ? check('subnet', v.validateCidr(input.subnet)) : undefined;
+  let gateway: string | undefined;
+  if (has(input.gateway)) {
+    if (!has(input.subnet)) bad('gateway', 'needs --subnet: the gateway must lie inside the subnet');
+    else if (subnet) gateway = check('gateway', v.validateGateway(input.gateway, subnet));
+  }
+  const vlan = input.vlan !== undefined && String(input.vlan).trim() !== '' ? check('vlan', v.validateVlanId(input.vlan)) : undefined;
+  if (vlan !== undefined && !canUseShimOption('vlanid', driver)) bad('vlan', `a VLAN id applies to transparent and l2bridge networks, not ${driver}`);
+  const interfaces = input.interfaces !== undefined && (Array.isArray(input.interfaces) ? input.interfaces.length : has(input.interfaces)) ? check('interfaces', v.validateInterfaceNames(input.interfaces)) : undefined;
+  if (interfaces && !canUseShimOption('interface', driver)) bad('interfaces', 'the nat driver uses an internal vSwitch and binds to no adapter');
+  const dnsSuffix = has(input.dnsSuffix) ? check('dnsSuffix', v.validateDnsSuffix(input.dnsSuffix)) : undefined;
+  const dnsServers = input.dnsServers !== undefined && (Array.isArray(input.dnsServers) ? input.dnsServers.length : has(input.dnsServers)) ? check('dnsServers', v.validateDnsServers(input.dnsServers)) : undefined;
+  const hnsName = has(input.hnsName) ? check('hnsName', v.validateHnsName(input.hnsName)) : undefined;
+  const hostBuild = has(input.hostBuild) ? check('hostBuild', v.validateHostBuild(input.hostBuild)) : undefined;
+  const natPrefix = check('natPrefix', v.validateCidr(has(input.natPrefix) ? input.natPrefix : v.DEFAULT_NAT_PREFIX));
+
+  if (driver === 'l2bridge' && (!has(input.subnet) || !has(input.gateway)))
+    bad(has(input.subnet) ? 'gateway' : 'subnet', "l2bridge takes static addresses only: give the host network's --subnet and --gateway");
+  else if (driver === 'transparent' && has(input.subnet) && !has(input.gateway))
+    bad('gateway', "static addresses on a transparent network need --gateway as well as --subnet (the host network's own)");
+  if (driver === 'nat' && v.isWs2016(hostBuild) && natPrefix) {
+    if (!has(input.subnet)) bad('subnet', `on Windows Server 2016 an extra NAT network needs --subnet inside the host's NAT prefix ${natPrefix.text}`);
+    else if (subnet) check('subnet', v.validateNatSubnetInPrefix(subnet, natPrefix));
+  }
+  let ip: string | undefined;
+  if (has(input.ip)) {
+    if (driver === 'overlay') bad('ip', 'Swarm assigns overlay addresses; services take no static --ip');
+    else if (!subnet) bad('ip', has(input.subnet) ? 'cannot be checked against an invalid --subnet' : 'a static address needs the network to have --subnet (and --gateway)');
+    else ip = check('ip', v.validateContainerIp(input.ip, subnet, gateway));
+  }
+  if (problems.length || !name) return err(problems);
+
+  const shim: [WindowsShimOption, string | undefined][] = [
+    ['interface', interfaces?.join(',')],
+    ['vlanid', vlan === undefined ? undefined : String(vlan)],
+    ['networkname', hnsName],
+    ['dnssuffix', dnsSuffix],
+    ['dnsservers', dnsServers?.join(',')],
+  ];
+  const opts = shim.filter((o): o is [WindowsShimOption, string] => o[1] !== undefined).map(([k, val]) => [`${WINDOWSSHIM_PREFIX}${k}`, val] as const);
+  const argv = ['docker', 'network', 'create', '-d', driver];
+  if (subnet) argv.push(`--subnet=${subnet.text}`);
+  if (gateway) argv.push(`--gateway=${gateway}`);
+  for (const [k, val] of opts) argv.push('-o', `${k}=${val}`);
+  argv.push(name);
+
+  const net: Record<string, unknown> = { name, driver };
+  if (opts.length) net.driver_opts = Object.fromEntries(opts);
+  if (subnet) net.ipam = { driver: 'default', config: [gateway ? { subnet: subnet.text, gateway } : { subnet: subnet.text }] };
+  const compose = stringify({ networks: { [name]: net } });
+
+  const image = has(input.image) ? input.image.trim() : 'IMAGE';
+  const runArgv = driver === 'overlay' ? ['docker', 'service', 'create', `--network=${name}`, image] : ['docker', 'run', `--network=${name}`, ...(ip ? [`--ip=${ip}`] : []), image];
+  const warnings = networkWarnings({
+    driver, hostIsVm: input.hostIsVm, hostBuild, vlan, interfaces, subnet: subnet?.text,
+    natPrefixGiven: has(input.natPrefix), natPrefix: natPrefix?.text,
+  });
+  return ok({ driver, name, command: argv.map(quoteArg).join(' '), argv, compose, runExample: runArgv.map(quoteArg).join(' '), runArgv, warnings });
+}

@@ -1,0 +1,133 @@
+import { Box, useApp } from 'ink';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Platform } from '../platform/platform.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { ErrorPanel } from './components/ErrorPanel.js';
+import { InputProvider } from './contexts/InputContext.js';
+import { I18nProvider } from './contexts/I18nContext.js';
+import { NavigationProvider, useNavigate, useNavigationState } from './contexts/NavigationContext.js';
+import { PlatformProvider, type DiagnoseFn } from './contexts/PlatformContext.js';
+import { SettingsProvider, useSettings, useSettingsActions } from './contexts/SettingsContext.js';
+import { useKeymap } from './hooks/use-keymap.js';
+import { TerminalSizeOverride, type TerminalSize } from './hooks/use-terminal-size.js';
+import { Command } from './keys.js';
+import { currentRoute, type Route } from './navigation.js';
+import { DiagnoseScreen } from './screens/DiagnoseScreen.js';
+import { DocsScreen } from './screens/DocsScreen.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { TopicScreen } from './screens/TopicScreen.js';
+
+export interface ProvidersProps {
+  platform: Platform;
+  diagnose: DiagnoseFn;
+  /** Routes to start with, bottom first; home is put under them when missing. */
+  initial?: readonly Route[];
+  /** --no-color: the no-color theme whatever the setting. */
+  noColor?: boolean;
+  /** Fixes the terminal size (tests); otherwise it is read from stdout. */
+  size?: Partial<TerminalSize>;
+  children: ReactNode;
+}
+
+/** Every context the screens need, in dependency order. */
+export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, size, children }: ProvidersProps) {
+  return (
+    <TerminalSizeOverride.Provider value={size}>
+      <PlatformProvider platform={platform} diagnose={diagnose}>
+        <SettingsProvider noColor={noColor ?? false}>
+          <I18nProvider>
+            <NavigationProvider initial={initial}>
+              <InputProvider>{children}</InputProvider>
+            </NavigationProvider>
+          </I18nProvider>
+        </SettingsProvider>
+      </PlatformProvider>
+    </TerminalSizeOverride.Provider>
+  );
+}
+
+/** Keys that work on every screen unless the screen used them: quit, help, back, and paste-to-diagnose. */
+function GlobalKeys() {
+  const navigate = useNavigate();
+  const state = useNavigationState();
+  useKeymap(
+    (command, text) => {
+      if (command === Command.Quit) navigate({ type: 'quit' });
+      else if (command === Command.Help) navigate({ type: 'toggle-help' });
+      else if (command === Command.Back) navigate({ type: 'back' });
+      else if (command === Command.Paste && text && currentRoute(state).screen !== 'diagnose') navigate({ type: 'open', route: { screen: 'diagnose', text } });
+      else return false;
+      return true;
+    },
+    { priority: -10 },
+  );
+  return null;
+}
+
+/** The one place that ends the app: once quitting is set and the last frame is drawn. */
+function ExitWhenQuitting({ onQuit }: { onQuit?: (() => void) | undefined }) {
+  const { quitting } = useNavigationState();
+  const { exit } = useApp();
+  useEffect(() => {
+    if (!quitting) return;
+    onQuit?.();
+    exit();
+  }, [quitting, exit, onQuit]);
+  return null;
+}
+
+/** Shows the screen for the current route. */
+function Router() {
+  const state = useNavigationState();
+  const { problem } = useSettings();
+  const { dismissProblem } = useSettingsActions();
+  const first = useRef(state.stack);
+  useEffect(() => {
+    // The settings notice is shown until the user moves on.
+    if (problem && state.stack !== first.current) dismissProblem();
+  }, [state.stack, problem, dismissProblem]);
+  const route = currentRoute(state);
+  const key = `${state.stack.length}:${route.screen}`;
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen key={key} route={route} />;
+    case 'diagnose':
+      return <DiagnoseScreen key={key} route={route} />;
+    case 'topic':
+      return <TopicScreen key={key} route={route} />;
+    case 'docs':
+      return <DocsScreen key={key} route={route} />;
+    case 'settings':
+      return <SettingsScreen key={key} route={route} />;
+  }
+}
+
+function CrashPanel({ error }: { error: unknown }) {
+  const { theme } = useSettings();
+  return <ErrorPanel error={error} theme={theme} />;
+}
+
+/** The app inside its providers: global keys, the exit, and the current screen. */
+export function AppBody({ onQuit }: { onQuit?: () => void }) {
+  return (
+    <Box flexDirection="column">
+      <GlobalKeys />
+      <ExitWhenQuitting onQuit={onQuit} />
+      <ErrorBoundary fallback={(error) => <CrashPanel error={error} />}>
+        <Router />
+      </ErrorBoundary>
+    </Box>
+  );
+}
+
+export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: () => void };
+
+/** The interactive app. */
+export function App({ onQuit, ...props }: AppProps) {
+  return (
+    <Providers {...props}>
+      <AppBody {...(onQuit ? { onQuit } : {})} />
+    </Providers>
+  );
+}

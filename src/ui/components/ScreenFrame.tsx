@@ -1,0 +1,74 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { SettingsProblem } from '../../platform/settings.js';
+import { useNavigationState } from '../contexts/NavigationContext.js';
+import { useSettings } from '../contexts/SettingsContext.js';
+import { useT } from '../hooks/use-t.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import type { T } from '../i18n.js';
+import { wrapAnsiText } from '../text/wrap-ansi.js';
+import type { Theme } from '../theme.js';
+import { HelpPanel } from './HelpPanel.js';
+import { KeyHints, layoutHints, type KeyHint } from './KeyHints.js';
+import { StatusLine } from './StatusLine.js';
+
+/** The measured chrome of a screen: what is left for its body. */
+export interface Frame {
+  columns: number;
+  rows: number;
+  /** Lines the screen's body may use. */
+  bodyRows: number;
+  hintLines: ReturnType<typeof layoutHints>;
+  notice?: string;
+  theme: Theme;
+}
+
+function noticeOf(p: SettingsProblem | undefined, t: T): string | undefined {
+  if (!p) return undefined;
+  const params = { file: p.file, backup: p.backup ?? '', detail: p.detail };
+  if (p.kind === 'corrupt') return t('settings.problem.corrupt', params);
+  if (p.kind === 'unreadable') return t('settings.problem.unreadable', params);
+  return t('settings.problem.unwritable', params);
+}
+
+/**
+ * Measures the frame for a screen's hints. The body sizes to its content (no full-height layout)
+ * but must fit `bodyRows`, which keeps the output a line shorter than the terminal: Ink repaints
+ * the whole screen (and flickers) once its output fills it.
+ */
+export function useFrame(hints: readonly KeyHint[]): Frame {
+  const { columns, rows } = useTerminalSize();
+  const { theme, problem } = useSettings();
+  const t = useT();
+  const hintLines = layoutHints(hints, t, columns);
+  const notice = noticeOf(problem, t);
+  const noticeRows = notice ? wrapAnsiText(`! ${notice}`, columns).length : 0;
+  const bodyRows = Math.max(3, rows - 1 - 1 - hintLines.length - noticeRows);
+  return { columns, rows, bodyRows, hintLines, theme, ...(notice ? { notice } : {}) };
+}
+
+/** A screen's frame: breadcrumb header, the settings notice, the body (or help), and the key hints. */
+export function ScreenFrame({ frame, title, status, hints, children }: { frame: Frame; title: string; status?: string; hints: readonly KeyHint[]; children: ReactNode }) {
+  const t = useT();
+  const { help } = useNavigationState();
+  const { theme } = frame;
+  return (
+    <Box flexDirection="column" width={frame.columns}>
+      <Box justifyContent="space-between">
+        <Text wrap="truncate-end" bold={theme.bold} color={theme.text.heading}>
+          {t('app.breadcrumb', { app: t('app.name'), screen: title })}
+        </Text>
+        {status !== undefined && (
+          <Text wrap="truncate-end" color={theme.text.secondary}>
+            {status}
+          </Text>
+        )}
+      </Box>
+      {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} />}
+      <Box flexDirection="column">
+        {help ? <HelpPanel hints={hints} theme={theme} height={frame.bodyRows} /> : children}
+      </Box>
+      <KeyHints lines={frame.hintLines} theme={theme} />
+    </Box>
+  );
+}

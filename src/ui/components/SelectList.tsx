@@ -1,0 +1,92 @@
+import { Box, Text } from 'ink';
+import { useT } from '../hooks/use-t.js';
+import { GLYPH, type Theme } from '../theme.js';
+
+type StatusRole = 'success' | 'warning' | 'error' | 'info';
+
+/** One row of a list: a selectable item, or a header that groups the items after it. */
+export interface ListItem {
+  key: string;
+  label: string;
+  /** A second, dimmer line under the label. */
+  detail?: string;
+  /** A short mark before the label (a glyph plus words, never colour alone). */
+  prefix?: { text: string; role: StatusRole };
+  /** A short mark after the label (a glyph plus words, never colour alone). */
+  badge?: { text: string; role: StatusRole };
+  header?: boolean;
+}
+
+/** The next selectable index from `index` in direction `delta` (headers are skipped); stays put at the ends. */
+export function stepSelectable(items: readonly ListItem[], index: number, delta: number): number {
+  const dir = delta < 0 ? -1 : 1;
+  let i = index;
+  let moved = index;
+  for (let left = Math.abs(delta); left > 0; ) {
+    i += dir;
+    if (i < 0 || i >= items.length) break;
+    if (!items[i]?.header) {
+      moved = i;
+      left--;
+    }
+  }
+  return moved;
+}
+
+/** The first selectable index (or 0). */
+export const firstSelectable = (items: readonly ListItem[]): number => Math.max(0, items.findIndex((i) => !i.header));
+
+/** Which slice of the list to show so that the selected row is visible. */
+export function visibleWindow(count: number, selected: number, size: number): { start: number; end: number } {
+  if (count <= size) return { start: 0, end: count };
+  const start = Math.min(Math.max(0, selected - Math.floor(size / 2)), count - size);
+  return { start, end: start + size };
+}
+
+/**
+ * A scrolling list; the screen owns the selection and moves it with commands. `height` counts
+ * terminal lines, including the "more" markers.
+ */
+export function SelectList({ items, selected, height, theme, focused = true }: { items: readonly ListItem[]; selected: number; height: number; theme: Theme; focused?: boolean }) {
+  const t = useT();
+  const perItem = items.some((i) => i.detail !== undefined) ? 2 : 1;
+  const fits = Math.floor(height / perItem);
+  const room = items.length <= fits ? fits : Math.max(1, Math.floor((height - 2) / perItem));
+  const { start, end } = visibleWindow(items.length, selected, room);
+  return (
+    <Box flexDirection="column">
+      {start > 0 && <Text color={theme.text.secondary}>{t('list.above', { count: start })}</Text>}
+      {items.slice(start, end).map((item, n) => {
+        const isSelected = start + n === selected && !item.header;
+        const color = isSelected && focused ? theme.selection : item.header ? theme.text.heading : undefined;
+        return (
+          <Box key={item.key} flexDirection="column">
+            <Text wrap="truncate-end" color={color} bold={(isSelected || item.header) && theme.bold}>
+              {item.header ? '' : isSelected && focused ? `${GLYPH.pointer} ` : '  '}
+              {item.prefix && (
+                <Text color={theme.status[item.prefix.role]} bold={false}>
+                  {item.prefix.text}
+                  {'  '}
+                </Text>
+              )}
+              {item.label}
+              {item.badge && (
+                <Text color={theme.status[item.badge.role]} bold={false}>
+                  {'  '}
+                  {item.badge.text}
+                </Text>
+              )}
+            </Text>
+            {item.detail !== undefined && (
+              <Text wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
+                {'    '}
+                {item.detail}
+              </Text>
+            )}
+          </Box>
+        );
+      })}
+      {end < items.length && <Text color={theme.text.secondary}>{t('list.below', { count: items.length - end })}</Text>}
+    </Box>
+  );
+}

@@ -1,0 +1,83 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { BugError } from '../../core/errors.js';
+import type { Locale } from '../../core/knowledge/types.js';
+import { pickSupportedLocale } from '../../platform/locale.js';
+import type { Settings, SettingsProblem } from '../../platform/settings.js';
+import { resolveTheme, type Theme } from '../theme.js';
+import { usePlatform } from './PlatformContext.js';
+
+/** Settings as stored, plus what follows from them and the environment. */
+export interface SettingsState {
+  settings: Settings;
+  /** The interface language: the setting, else the environment's, else English. */
+  uiLocale: Locale;
+  /** The language topics are shown in: its own setting, else the interface language. */
+  knowledgeLocale: Locale;
+  /** What the environment asks for (shown when the user has not chosen). */
+  detectedLocale: Locale;
+  /** Supported languages the environment prefers, in order (for topic fallback). */
+  preferredLocales: Locale[];
+  theme: Theme;
+  /** NO_COLOR or --no-color overrides the theme setting. */
+  noColorForced: boolean;
+  /** A problem with the settings file, to report once. */
+  problem?: SettingsProblem;
+}
+
+export interface SettingsActions {
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+  dismissProblem(): void;
+}
+
+const StateContext = createContext<SettingsState | undefined>(undefined);
+const ActionsContext = createContext<SettingsActions | undefined>(undefined);
+
+export function SettingsProvider({ noColor = false, children }: { noColor?: boolean; children: ReactNode }) {
+  const platform = usePlatform();
+  const [settings, setSettings] = useState(() => platform.settings.get());
+  const [problem, setProblem] = useState(() => platform.settings.takeProblem());
+  const detected = useMemo(() => platform.detectLocales(), [platform]);
+  const state = useMemo<SettingsState>(() => {
+    const preferred = [...new Set(detected.map((t) => pickSupportedLocale([t])).filter((l): l is Locale => l !== undefined))];
+    const detectedLocale = preferred[0] ?? 'en';
+    const uiLocale = settings.language ?? detectedLocale;
+    const theme = resolveTheme(settings.theme, platform.env, noColor);
+    return {
+      settings,
+      uiLocale,
+      knowledgeLocale: settings.knowledgeLanguage ?? uiLocale,
+      detectedLocale,
+      preferredLocales: preferred,
+      theme,
+      noColorForced: theme.name === 'no-color' && settings.theme !== 'no-color',
+      ...(problem ? { problem } : {}),
+    };
+  }, [settings, detected, platform, noColor, problem]);
+  const set = useCallback<SettingsActions['set']>(
+    (key, value) => {
+      platform.settings.set(key, value);
+      setSettings(platform.settings.get());
+      const p = platform.settings.takeProblem();
+      if (p) setProblem(p);
+    },
+    [platform],
+  );
+  const actions = useMemo<SettingsActions>(() => ({ set, dismissProblem: () => setProblem(undefined) }), [set]);
+  return (
+    <ActionsContext.Provider value={actions}>
+      <StateContext.Provider value={state}>{children}</StateContext.Provider>
+    </ActionsContext.Provider>
+  );
+}
+
+export function useSettings(): SettingsState {
+  const s = useContext(StateContext);
+  if (!s) throw new BugError('useSettings() used outside <SettingsProvider>');
+  return s;
+}
+
+export function useSettingsActions(): SettingsActions {
+  const a = useContext(ActionsContext);
+  if (!a) throw new BugError('useSettingsActions() used outside <SettingsProvider>');
+  return a;
+}

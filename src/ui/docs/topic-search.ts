@@ -1,0 +1,52 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase, ResolvedTopic } from '../../core/knowledge/kb.js';
+
+interface Doc {
+  id: string;
+  titles: string[];
+  summaries: string[];
+  headings: string[];
+  bodies: string[];
+}
+
+/** Searches topics across every language: titles, summaries, and the source sections' headings and text. */
+export interface TopicSearch {
+  search(query: string, limit?: number): ResolvedTopic[];
+}
+
+/** Builds the search over a knowledge base once; results are best first. */
+export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
+  const docs: Doc[] = kb.topics.map((t) => {
+    const sections = t.sectionIds.map((i) => kb.sections[i]).filter((s) => s !== undefined);
+    return {
+      id: t.id,
+      titles: Object.values(t.title).filter((v): v is string => typeof v === 'string'),
+      summaries: Object.values(t.summary).filter((v): v is string => typeof v === 'string'),
+      headings: sections.map((s) => s.heading),
+      bodies: sections.map((s) => s.body),
+    };
+  });
+  const fuse = new Fuse(docs, {
+    keys: [
+      { name: 'id', weight: 2 },
+      { name: 'titles', weight: 3 },
+      { name: 'headings', weight: 2 },
+      { name: 'summaries', weight: 1.5 },
+      { name: 'bodies', weight: 1 },
+    ],
+    ignoreLocation: true,
+    threshold: 0.35,
+    minMatchCharLength: 2,
+  });
+  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  return {
+    search(query, limit = 50) {
+      const q = query.trim();
+      if (!q) return [];
+      return fuse
+        .search(q, { limit })
+        .map((r) => byId.get(r.item.id))
+        .filter((t): t is ResolvedTopic => t !== undefined);
+    },
+  };
+}

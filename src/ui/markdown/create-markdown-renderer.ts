@@ -1,0 +1,59 @@
+import type { MarkedExtension, Tokens } from 'marked';
+import { stripAnsi } from '../text/wrap-ansi.js';
+
+/** Renders Markdown for a terminal of a given width. */
+export interface MarkdownRenderer {
+  width: number;
+  render(markdown: string): string;
+}
+
+export interface MarkdownRendererOptions {
+  width: number;
+  /** False strips every colour and style (no-color theme, NO_COLOR). */
+  color?: boolean;
+}
+
+// marked ≥13 leaves inline markup in tight list items raw and marked ≥17 doubles task
+// checkboxes with marked-terminal 7.3; this shim restores both (see stack notes §5).
+const markedTerminalCompat: MarkedExtension = {
+  walkTokens(t) {
+    if (t.type === 'list_item' && (t as Tokens.ListItem).task) t.tokens = t.tokens?.filter((x) => x.type !== 'checkbox') ?? [];
+  },
+  renderer: {
+    text(tok) {
+      return typeof tok === 'object' && 'tokens' in tok && tok.tokens ? this.parser.parseInline(tok.tokens) : false;
+    },
+  },
+};
+
+const cache = new Map<string, Promise<MarkdownRenderer>>();
+
+/**
+ * One Markdown renderer per width and colour mode, built on a private `new Marked()` with
+ * marked-terminal (loaded on first use, since it is the heaviest module we have). Text is not
+ * reflowed here: marked-terminal measures UTF-16 length, so wrapping by display width is left to
+ * the caller (wrapAnsiText or Ink).
+ */
+export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<MarkdownRenderer> {
+  const width = Math.max(20, Math.floor(opts.width));
+  const color = opts.color !== false;
+  const key = `${width}:${color}`;
+  let renderer = cache.get(key);
+  if (!renderer) {
+    renderer = (async () => {
+      const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
+      const marked = new Marked();
+      marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
+      marked.use(markedTerminalCompat);
+      return {
+        width,
+        render(markdown: string) {
+          const out = (marked.parse(markdown, { async: false }) as string).trimEnd();
+          return color ? out : stripAnsi(out);
+        },
+      };
+    })();
+    cache.set(key, renderer);
+  }
+  return renderer;
+}

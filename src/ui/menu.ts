@@ -1,0 +1,17 @@
+import type { MessageKey } from './i18n.js';
+import type { Route } from './navigation.js';
+
+/** One entry of the home menu. A feature's screen appears here once it exists (no placeholders). */
+export interface MenuEntry {
+  id: string;
+  label: MessageKey;
+  hint: MessageKey;
+  route: () => Route;
+}
+
+/** The home menu, in the order shown. Add an entry when a screen lands (guided troubleshooting, network setup, version compatibility). */
+export const MENU: readonly MenuEntry[] = [
+  { id: 'diagnose', label: 'home.menu.diagnose', hint: 'home.menu.diagnoseHint', route: () => ({ screen: 'diagnose', text: '' }) },
+  { id: 'docs', label: 'home.menu.docs', hint: 'home.menu.docsHint', route: () => ({ screen: 'docs' }) },
+  { id: 'settings', label: 'home.menu.settings', hint: 'home.menu.settingsHint', route: () => ({ screen: 'settings' }) },
+];

@@ -1,0 +1,63 @@
+import type { Entities } from '../core/diagnosis/types.js';
+import type { Locale } from '../core/knowledge/types.js';
+
+/** Where the user is. Each screen keeps what it needs to come back to the same place. */
+export type Route =
+  | { screen: 'home'; selected?: number }
+  | { screen: 'diagnose'; text: string; selected?: number; focus?: 'input' | 'results' }
+  | { screen: 'topic'; topicId: string; locale?: Locale; entities?: Entities }
+  | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
+  | { screen: 'settings'; selected?: number };
+
+export type ScreenId = Route['screen'];
+
+/** The navigation state: a stack of routes (the last is shown), the help overlay, and quitting. */
+export interface NavigationState {
+  stack: [Route, ...Route[]];
+  help: boolean;
+  quitting: boolean;
+}
+
+export type NavigationAction =
+  /** Opens a route on top; `save` first updates the route being left, so Back restores it. */
+  | { type: 'open'; route: Route; save?: Partial<Route> }
+  | { type: 'back' }
+  /** Updates the current route in place (e.g. the language shown). */
+  | { type: 'update'; patch: Partial<Route> }
+  | { type: 'toggle-help' }
+  | { type: 'quit' };
+
+/** The state the app starts in: the given routes, with home beneath them when it is not first. */
+export function initialNavigation(routes: readonly Route[]): NavigationState {
+  const stack: NavigationState['stack'] = routes[0]?.screen === 'home' ? [routes[0], ...routes.slice(1)] : [{ screen: 'home' }, ...routes];
+  return { stack, help: false, quitting: false };
+}
+
+/** The route being shown. */
+export const currentRoute = (s: NavigationState): Route => s.stack[s.stack.length - 1] ?? s.stack[0];
+
+function patchTop(stack: NavigationState['stack'], patch: Partial<Route>): NavigationState['stack'] {
+  const top = { ...(stack[stack.length - 1] ?? stack[0]), ...patch } as Route;
+  const [first, ...rest] = stack.slice(0, -1);
+  return first ? [first, ...rest, top] : [top];
+}
+
+/** Navigation as a reducer; Back on the last route does nothing (q quits). */
+export function navigationReducer(state: NavigationState, action: NavigationAction): NavigationState {
+  switch (action.type) {
+    case 'open': {
+      const stack = action.save ? patchTop(state.stack, action.save) : state.stack;
+      return { ...state, help: false, stack: [...stack, action.route] };
+    }
+    case 'back':
+      if (state.help) return { ...state, help: false };
+      if (state.stack.length < 2) return state;
+      return { ...state, stack: state.stack.slice(0, -1) as NavigationState['stack'] };
+    case 'update':
+      return { ...state, stack: patchTop(state.stack, action.patch) };
+    case 'toggle-help':
+      return { ...state, help: !state.help };
+    case 'quit':
+      return { ...state, quitting: true };
+  }
+}

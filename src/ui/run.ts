@@ -1,0 +1,54 @@
+import { render } from 'ink';
+import { createElement } from 'react';
+import { diagnose } from '../core/diagnosis/diagnose.js';
+import { createNodePlatform, type Platform } from '../platform/platform.js';
+import { App } from './App.js';
+import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
+import type { Route } from './navigation.js';
+
+/** Where the app opens: home, the diagnose screen (with text), or the docs (at a topic). */
+export interface OpenAppInitial {
+  screen: 'home' | 'diagnose' | 'docs';
+  text?: string;
+  topic?: string;
+}
+
+export interface OpenAppOptions {
+  noColor?: boolean;
+  /** A ready platform (tests); by default the real one, which loads the knowledge base. */
+  platform?: Platform;
+}
+
+/** The routes an entry point opens, bottom first. */
+export function routesFor(initial: OpenAppInitial): Route[] {
+  switch (initial.screen) {
+    case 'home':
+      return [{ screen: 'home' }];
+    case 'diagnose':
+      return [{ screen: 'home' }, { screen: 'diagnose', text: initial.text ?? '' }];
+    case 'docs':
+      return [{ screen: 'home' }, { screen: 'docs' }, ...(initial.topic ? [{ screen: 'topic' as const, topicId: initial.topic }] : [])];
+  }
+}
+
+// Show the cursor and turn bracketed paste off whatever way the process ends.
+const restoreTerminal = () => {
+  if (process.stdout.isTTY) process.stdout.write(`${BRACKETED_PASTE.off}\u001B[?25h`);
+};
+
+/**
+ * Runs the interactive app until the user quits (q, or Ctrl+C, which Ink handles and which leaves
+ * the terminal as it was). Needs a TTY on stdin and stdout; the caller checks. A knowledge base
+ * that is not built throws a UserError before anything is drawn.
+ */
+export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions = {}): Promise<void> {
+  const platform = opts.platform ?? createNodePlatform();
+  process.once('exit', restoreTerminal);
+  try {
+    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: true });
+    await instance.waitUntilExit();
+  } finally {
+    restoreTerminal();
+    process.off('exit', restoreTerminal);
+  }
+}

@@ -1,0 +1,105 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { KeyHint } from '../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
+import { ScrollView, maxOffset } from '../components/ScrollView.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { useNavigate } from '../contexts/NavigationContext.js';
+import { usePlatform } from '../contexts/PlatformContext.js';
+import { useSettings } from '../contexts/SettingsContext.js';
+import { useKeymap } from '../hooks/use-keymap.js';
+import { useMarkdownLines } from '../hooks/use-markdown.js';
+import { useT } from '../hooks/use-t.js';
+import { LANGUAGE_NAME } from '../i18n.js';
+import { Command, KEY_LABELS } from '../keys.js';
+import type { Route } from '../navigation.js';
+import { findTopic, resolveTopicText, sectionsMarkdown } from '../topic/topic-text.js';
+import { buildTopicLines } from './topic-lines.js';
+
+const HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
+  { keys: KEY_LABELS.language, label: 'keys.language' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  { keys: KEY_LABELS.help, label: 'keys.help' },
+];
+
+export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { knowledge } = usePlatform();
+  const { knowledgeLocale, preferredLocales } = useSettings();
+  const frame = useFrame(HINTS);
+  const { theme, columns } = frame;
+  const [offset, setOffset] = useState(0);
+  const topic = findTopic(knowledge, route.topicId);
+  const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
+  const markdown = useMarkdownLines(view ? sectionsMarkdown(view.sections) : '', columns, theme.name !== 'no-color');
+  const lines = view ? buildTopicLines(view, markdown, route.entities, t, columns) : [];
+  const fixedRows = 2 + (view?.fallback ? 1 : 0);
+  const height = Math.max(3, frame.bodyRows - fixedRows);
+  const top = Math.min(offset, maxOffset(lines.length, height));
+
+  useKeymap((command) => {
+    const page = Math.max(1, height - 1);
+    const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
+    switch (command) {
+      case Command.Up:
+        scrollTo(top - 1);
+        return true;
+      case Command.Down:
+        scrollTo(top + 1);
+        return true;
+      case Command.PageUp:
+        scrollTo(top - page);
+        return true;
+      case Command.PageDown:
+        scrollTo(top + page);
+        return true;
+      case Command.First:
+        scrollTo(0);
+        return true;
+      case Command.Last:
+        scrollTo(lines.length);
+        return true;
+      case Command.CycleLanguage: {
+        if (!view?.available.length) return true;
+        const at = view.shown ? view.available.indexOf(view.shown) : -1;
+        const next = view.available[(at + 1) % view.available.length];
+        if (next) navigate({ type: 'update', patch: { locale: next } });
+        setOffset(0);
+        return true;
+      }
+      default:
+        return false;
+    }
+  });
+
+  const position = lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';
+  return (
+    <ScreenFrame frame={frame} title={route.topicId} status={position} hints={HINTS}>
+      {!view ? (
+        <StatusLine kind="error" text={t('topic.notFound', { id: route.topicId })} theme={theme} />
+      ) : (
+        <Box flexDirection="column">
+          <Text wrap="truncate-end" bold={theme.bold}>
+            {view.title}
+          </Text>
+          <Text wrap="truncate-end" color={theme.text.secondary}>
+            {view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(', ') }) : t('topic.noSource')}
+            {view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_NAME[view.shown]) })}` : ''}
+          </Text>
+          {view.fallback && view.shown && (
+            <StatusLine
+              kind="warning"
+              wrap="truncate-end"
+              text={t('topic.fallback', { requested: t(LANGUAGE_NAME[view.requested]), shown: t(LANGUAGE_NAME[view.shown]) })}
+              theme={theme}
+            />
+          )}
+          <ScrollView lines={lines} offset={top} height={height} theme={theme} />
+        </Box>
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Entities } from '../../core/diagnosis/types.js';
+import type { ViewLine } from '../components/ScrollView.js';
+import { LANGUAGE_NAME, type T } from '../i18n.js';
+import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
+
+const heading = (text: string): ViewLine => ({ text, role: 'heading', bold: true });
+const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
+
+/** The entities a paste revealed, as `name: value` pairs (lists joined). */
+export function entityPairs(entities: Entities | undefined): [string, string][] {
+  return Object.entries(entities ?? {})
+    .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]);
+}
+
+/**
+ * The scrollable body of a topic: our summaries, what the paste revealed, the fix commands
+ * (plain text, so they can be selected and copied), and the rendered source text.
+ */
+export function buildTopicLines(view: TopicText, markdownLines: readonly string[] | undefined, entities: Entities | undefined, t: T, width: number): ViewLine[] {
+  const lines: ViewLine[] = [];
+  if (view.localSummary) lines.push(heading(t('topic.summary')), ...plain(view.localSummary, width), '');
+  lines.push(heading(t('topic.summaryEnglish')), ...plain(view.summary, width), '');
+  const pairs = entityPairs(entities);
+  if (pairs.length) {
+    lines.push(heading(t('topic.entities')));
+    for (const [k, v] of pairs) lines.push(...plain(`${k}: ${v}`, width, '  '));
+    lines.push('');
+  }
+  if (view.topic.fixes.length) {
+    lines.push(heading(t('topic.fixes')), { text: t('topic.fixesNote'), role: 'secondary' });
+    for (const fix of view.topic.fixes) {
+      const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
+      lines.push(...plain(`• ${fix.title} (${tags.join(', ')})`, width));
+      for (const l of wrapAnsiText(fillFixCommand(fix, entities), width - 2)) lines.push({ text: `  ${l}`, role: 'accent' });
+    }
+    lines.push('');
+  }
+  if (!view.shown) {
+    lines.push({ text: t('topic.noSource'), role: 'secondary' });
+    return lines;
+  }
+  lines.push(heading(t('topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
+  if (markdownLines) lines.push(...markdownLines);
+  else lines.push({ text: t('topic.loading'), role: 'secondary' });
+  return lines;
+}

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+const all = files(SRC).map((file) => ({ file: path.relative(SRC, file), text: readFileSync(file, 'utf8') }));
+const layer = (f: string) => f.split(path.sep)[0] ?? '';
+
+/** Value imports (type-only imports are erased and allowed across layers). */
+function imports(text: string): { spec: string; typeOnly: boolean }[] {
+  const out: { spec: string; typeOnly: boolean }[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[3] ?? '', typeOnly: Boolean(m[2]) });
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1] ?? '', typeOnly: false });
+  return out;
+}
+
+function target(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  return layer(path.relative(SRC, path.resolve(SRC, path.dirname(from), spec)));
+}
+
+describe('architecture: dependency direction (STYLE.md §3)', () => {
+  const ALLOWED: Record<string, string[]> = {
+    core: ['core'],
+    platform: ['platform', 'core'],
+    ui: ['ui', 'core', 'platform'],
+    cli: ['cli', 'core', 'platform', 'ui'],
+  };
+
+  it.each(all.map((f) => [f.file, f.text] as const))('%s imports only what its layer may', (file, text) => {
+    const from = layer(file);
+    for (const { spec, typeOnly } of imports(text)) {
+      const to = target(file, spec);
+      if (to) {
+        if (from === 'ui' && to === 'platform') expect(typeOnly, `${file} → ${spec}: ui may use platform types only`).toBe(true);
+        else expect(ALLOWED[from] ?? [], `${file} → ${spec}`).toContain(to);
+      } else if (from === 'core') {
+        expect(spec, `${file}: core stays pure`).not.toMatch(/^(node:|fs$|path$|os$|child_process$|react|ink|conf$)/);
+      }
+    }
+  });
+
+  it('keeps process exit codes in cli/main.ts and console output out of the UI', () => {
+    for (const { file, text } of all) {
+      if (file !== path.join('cli', 'main.ts')) {
+        expect(text, file).not.toMatch(/process\.exitCode\s*=|process\.exit\(/);
+      }
+      if (layer(file) === 'ui') expect(text, file).not.toMatch(/\bconsole\.(log|error|warn|info)\(/);
+      if (layer(file) === 'core') expect(text, file).not.toMatch(/\bprocess\.(env|argv|stdout|stderr|cwd)\b/);
+    }
+  });
+});

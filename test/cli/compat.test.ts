@@ -1,0 +1,99 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { compatCommand, registerCompat } from '../../src/cli/commands/compat.js';
+import { fakeIO, runCli } from '../helpers/cli-io.js';
+import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat.js';
+
+const data = loadCompatData();
+
+/** Runs `wcdoctor compat ARGS` in-process with the data from knowledge/compat. */
+async function compat(args: string[], stdin?: string) {
+  const f = fakeIO({ stdin });
+  let code = 0;
+  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
+  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerCompat(program, io, { loadCompatData: () => data });
+  await program.parseAsync(['compat', ...args], { from: 'user' });
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+describe('compatCommand (pure)', () => {
+  it('prints the JSON shape', () => {
+    const r = compatCommand(data, { host: '10.0.17763.1234', image: 'mcr.microsoft.com/windows/servercore:ltsc2022', json: true });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['host', 'image', 'process', 'hyperv', 'reasons', 'actions']);
+    expect(json).toMatchObject({
+      host: { build: 17763, revision: 1234, release: expect.stringContaining('Windows Server 2019') },
+      image: { build: 20348, revision: null, release: 'Windows Server 2022', tag: 'ltsc2022' },
+      process: 'no',
+      hyperv: 'no',
+      reasons: [expect.stringContaining('newer than the host')],
+      actions: [{ kind: 'tag', title: expect.stringContaining('ltsc2019'), command: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2019', snippet: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019', fixRef: { topic: 'choose-image-tag', fix: 'pull-matching-tag' } }],
+    });
+  });
+
+  it('prints plain text for people, marks paired with words', () => {
+    const r = compatCommand(data, { host: '10.0.14393.1770', image: 'microsoft/nanoserver:10.0.14393.1944' });
+    expect(r.out).toContain('! Process isolation: risky');
+    expect(r.out).toContain('✔ Hyper-V isolation: yes');
+    expect(r.out).toContain('the host is at 1770, the image at 1944');
+    expect(r.out).toContain('docker pull mcr.microsoft.com/windows/nanoserver:10.0.14393.1770');
+    expect(r.out).toContain('docker run --isolation=hyperv microsoft/nanoserver:10.0.14393.1944');
+  });
+
+  it('fills names given as options when the paste has none', () => {
+    const r = compatCommand(data, { host: '10.0.17763.1', image: 'microsoft/windowsservercore:10.0.14393.1770', service: 'web', node: 'WIN-7', json: true });
+    const cmds = (JSON.parse(r.out) as { actions: { command?: string }[] }).actions.map((a) => a.command);
+    expect(cmds).toContain('docker node update --label-add OS=windows --label-add OsVersion=10.0.17763 WIN-7');
+    expect(cmds).toContain('docker service update --constraint-add "node.labels.OS == windows" --constraint-add "node.labels.OsVersion == 10.0.14393" web');
+  });
+
+  it.each([
+    [{ host: 'hello', image: 'ltsc2019' }, /--host: no Windows build found/],
+    [{ host: '', image: 'ltsc2019' }, /--host: it is empty/],
+    [{ host: '17763', image: 'the container will not start' }, /--image: no image reference found/],
+  ])('exit 2 naming the option: %j', (opts, message) => {
+    const r = compatCommand(data, opts);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+  });
+});
+
+describe('wcdoctor compat', () => {
+  it('reads the host paste from stdin (kubectl describe node, 003)', async () => {
+    const nodes = sourceBlock(DOC_003, '$ kubectl get node', '```');
+    const r = await compat(['--host', '-', '--image', 'microsoft/windowsservercore:1709', '--json'], nodes);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { host: unknown; process: string; actions: { command?: string }[] };
+    expect(json.host).toEqual({ build: 14393, revision: 1715, release: expect.stringContaining('Windows Server 2016') });
+    expect(json.process).toBe('no');
+    expect(json.actions.map((a) => a.command)).toContain('kubectl label node 38519acs9010 beta.kubernetes.io/osbuild=14393.1715');
+  });
+
+  it('reads the image paste from stdin (docker service ps, 003)', async () => {
+    const ps = sourceBlock(DOC_003, 'C:\\Program Files\\Docker>docker service ps --no-trunc angry_liskov', '```');
+    const r = await compat(['--host', '10.0.16299.125', '--image', '-'], ps);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('service angry_liskov');
+    expect(r.stdout).toContain('"exec-opts": ["isolation=hyperv"]');
+  });
+
+  it.each([
+    [['--image', 'ltsc2019'], /--host is missing/],
+    [['--host', '17763'], /--image is missing/],
+    [['--host', '-', '--image', '-'], /cannot both be -/],
+    [['--host', '-', '--image', 'ltsc2019'], /--host: it is empty/],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const r = await compat(args, '');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('is registered on the real program', async () => {
+    const r = await runCli(['compat', '--image', 'ltsc2019']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--host is missing/);
+  });
+});

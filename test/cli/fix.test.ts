@@ -1,0 +1,237 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
+import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
+import type { Elevation } from '../../src/platform/elevation.js';
+import { runCommand } from '../../src/platform/shell.js';
+import { decodeEncodedCommand, makeKb } from '../core/fixes/fix-fixtures.js';
+import { fakeIO } from '../helpers/cli-io.js';
+
+interface Harness {
+  deps: FixCommandDeps;
+  audit: AuditEntry[];
+  ran: { file: string; args: readonly string[] }[];
+  asked: string[];
+  copied: string[];
+}
+
+/** Fake deps around an in-memory KB; `child` is the node code that stands in for the real program when one runs. */
+function harness(o: { platform?: string; programs?: string[]; answer?: string; elevation?: Elevation; child?: string; onStart?: (interrupt: () => void) => void } = {}): Harness {
+  const h: Harness = { audit: [], ran: [], asked: [], copied: [], deps: undefined as never };
+  let interrupt = () => {};
+  const run: RunCommand = (file, args, opts) => {
+    h.ran.push({ file, args });
+    o.onStart?.(interrupt);
+    return runCommand(process.execPath, ['-e', o.child ?? 'console.log("ok")'], opts);
+  };
+  h.deps = {
+    loadKb: makeKb,
+    host: { platform: o.platform ?? 'win32', hasProgram: (n) => (o.programs ?? ['docker']).includes(n) },
+    runCommand: run,
+    appendAudit: (e) => void h.audit.push(e),
+    checkElevation: async () => o.elevation ?? { kind: 'elevated' },
+    copyToClipboard: async (t) => (h.copied.push(t), { ok: false, reason: 'no clipboard tool is available here' }),
+    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
+    trapInterrupt: (fn) => {
+      interrupt = fn;
+      return () => (interrupt = () => {});
+    },
+    now: () => new Date(),
+  };
+  return h;
+}
+
+async function fix(args: string[], h: Harness, tty = false) {
+  const f = fakeIO({ tty });
+  let code = 0;
+  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
+  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerFix(program, io, h.deps);
+  await program.parseAsync(['fix', ...args], { from: 'user' });
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+const PS_SET = ['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', "value=it's $(x)"];
+
+describe('wcdoctor fix: listing and dry runs', () => {
+  it('lists a topic\'s fixes with their placeholders as JSON', async () => {
+    const r = await fix(['demo-topic', '--json'], harness());
+    const json = JSON.parse(r.stdout) as { topic: string; fixes: { id: string; placeholders: { name: string; entity: string | null }[] }[] };
+    expect(json.topic).toBe('demo-topic');
+    expect(json.fixes.map((f) => f.id)).toContain('net-use');
+    expect(json.fixes[0]?.placeholders).toMatchObject([{ name: 'name', kind: 'container-name', description: 'name of the container', entity: 'container' }, { name: 'value', entity: null }]);
+  });
+
+  it('lists them for people too', async () => {
+    const r = await fix(['demo-topic'], harness());
+    expect(r.stdout).toContain('restart-hns: Title of restart-hns');
+    expect(r.stdout).toContain('HIGH risk (confirm word: restart-hns)');
+    expect(r.stdout).toContain('{{name}} container-name: name of the container (filled from the diagnosis: container)');
+  });
+
+  it('prints the dry-run plan as JSON with the decoded script', async () => {
+    const h = harness();
+    const r = await fix([...PS_SET, '--dry-run', '--json'], h);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown> & { argv: string[]; script: string };
+    expect(Object.keys(json)).toEqual(['topic', 'fix', 'command', 'argv', 'script', 'risk', 'admin', 'placeholders']);
+    expect(json.command).toBe("Set-Thing -Name 'web_1' -Value 'it''s $(x)'");
+    expect(decodeEncodedCommand(json.argv[4] ?? '')).toBe(json.script);
+    expect(json.placeholders).toEqual([{ name: 'name', kind: 'container-name', value: 'web_1' }, { name: 'value', kind: 'text', value: "it's $(x)" }]);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toEqual([]);
+  });
+
+  it('prints the dry run for people with command, argv and script', async () => {
+    const r = await fix(['demo-topic', 'docker-net', '--set', 'iface=Ethernet 2', '--set', 'note=a;b', '--set', 'network=n1', '--dry-run'], harness());
+    expect(r.stdout).toContain('docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=a;b" n1');
+    expect(r.stdout).toContain('[6] "com.docker.network.windowsshim.interface=Ethernet 2"');
+    expect(r.stdout).toContain('Administrator rights: not required');
+  });
+
+  it.each([
+    [['nope'], /unknown topic "nope"/, /topics with fixes: demo-topic/],
+    [['demo-topic', 'nope'], /has no fix "nope"; its fixes are: ps-set, restart-hns/, /./],
+    [['demo-topic', 'ps-set', '--set', 'name=web_1'], /"value" has no value: any text/, /--set NAME=VALUE/],
+    [['demo-topic', 'ps-set', '--set', 'name=x;y', '--set', 'value=v'], /"name" "x;y" must be a container name/, /./],
+    [['demo-topic', 'ps-set', '--set', 'novalue'], /--set "novalue": expected NAME=VALUE/, /./],
+    [['demo-topic', 'ps-set', '--set', 'a=1', '--set', 'a=2'], /--set a is given twice/, /./],
+    [[...PS_SET, '--timeout', 'soon'], /--timeout "soon": expected seconds/, /./],
+  ])('exits 2 for %j', async (args, first, second) => {
+    const h = harness();
+    const r = await fix(args, h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(first);
+    expect(r.stderr).toMatch(second);
+    expect(h.ran).toEqual([]);
+  });
+});
+
+describe('wcdoctor fix: consent and refusals', () => {
+  it('refuses without a terminal and without --yes, and records the refusal', async () => {
+    const h = harness();
+    const r = await fix(PS_SET, h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/stdin is not a terminal/);
+    expect(r.stderr).toMatch(/pass --yes to run it, or --dry-run/);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', fix: 'ps-set' }]);
+  });
+
+  it('refuses plain --yes for a high-risk fix, but runs with --yes=WORD', async () => {
+    const h = harness();
+    const r = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes'], h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/high-risk fix: plain --yes is not enough; pass --yes=restart-hns/);
+    const wrong = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes=restart'], h);
+    expect(wrong.code).toBe(2);
+    expect(h.ran).toEqual([]);
+    const ok = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes=restart-hns'], h);
+    expect(ok.code).toBe(0);
+    expect(h.ran).toHaveLength(1);
+    expect(h.audit.map((e) => e.outcome)).toEqual(['refused', 'refused', 'ran']);
+  });
+
+  it('never lets --yes skip validation', async () => {
+    const h = harness();
+    const r = await fix(['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', 'value=a\u0000b', '--yes'], h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/NUL/);
+    expect(h.ran).toEqual([]);
+  });
+
+  it('asks on a terminal, defaults to No, and records the decline', async () => {
+    const h = harness({ answer: '' });
+    const r = await fix(PS_SET, h, true);
+    expect(r.code).toBe(1);
+    expect(h.asked).toEqual(['Run this command? [y/N] ']);
+    expect(r.stdout).toContain("Set-Thing -Name 'web_1' -Value 'it''s $(x)'");
+    expect(r.stdout).toContain('Administrator rights: required');
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+  });
+
+  it('runs after "y" on a terminal', async () => {
+    const h = harness({ answer: 'y' });
+    const r = await fix(PS_SET, h, true);
+    expect(r.code).toBe(0);
+    expect(h.ran[0]?.file).toBe('powershell.exe');
+  });
+
+  it('needs the typed word on a terminal for a high-risk fix', async () => {
+    const no = harness({ answer: 'yes' });
+    expect((await fix(['demo-topic', 'reg-delete'], no, true)).code).toBe(1);
+    expect(no.asked[0]).toMatch(/Type "reg-delete" to run it/);
+    expect(no.ran).toEqual([]);
+    const yes = harness({ answer: 'reg-delete' });
+    expect((await fix(['demo-topic', 'reg-delete'], yes, true)).code).toBe(0);
+    expect(yes.ran[0]).toEqual({ file: 'reg', args: ['delete', 'HKLM\\SYSTEM\\Some Key', '/v', 'DisabledComponents', '/f'] });
+  });
+
+  it('refuses a Windows-only fix elsewhere, prints the command and tries the clipboard', async () => {
+    const h = harness({ platform: 'linux' });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot run here: powershell fixes run only on Windows, and this machine runs linux/);
+    expect(r.stdout).toBe("Set-Thing -Name 'web_1' -Value 'it''s $(x)'\n");
+    expect(h.copied).toEqual(["Set-Thing -Name 'web_1' -Value 'it''s $(x)'"]);
+    expect(r.stderr).toMatch(/Not copied to the clipboard: no clipboard tool/);
+    expect(h.audit).toMatchObject([{ outcome: 'refused' }]);
+  });
+
+  it('refuses a docker fix where docker is not installed', async () => {
+    const h = harness({ platform: 'linux', programs: [] });
+    const r = await fix(['demo-topic', 'list-networks', '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/docker is not installed here/);
+    expect(r.stdout).toBe('docker network ls\n');
+  });
+
+  it('checks elevation on Windows before an admin fix', async () => {
+    const h = harness({ elevation: { kind: 'not-elevated' } });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/needs administrator rights and wcdoctor is not running elevated/);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused' }]);
+  });
+});
+
+describe('wcdoctor fix: running real child processes', () => {
+  it('streams output with elapsed time and reports success', async () => {
+    const h = harness({ child: 'console.log("line one"); console.log("line two")' });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\[ +\d+\.\ds\] line one\n\[ +\d+\.\ds\] line two\n$/);
+    expect(r.stderr).toMatch(/✔ Fix applied \(exit code 0\)/);
+    expect(h.audit).toMatchObject([{ outcome: 'ran', exitCode: 0 }]);
+  });
+
+  it('reports a failing command with its exit code and next step', async () => {
+    const h = harness({ child: 'console.error("Access is denied."); process.exit(5)' });
+    const r = await fix([...PS_SET, '--yes', '--json'], h);
+    expect(r.code).toBe(3);
+    const json = JSON.parse(r.stdout) as { outcome: string; exitCode: number; stderr: string; nextStep: string };
+    expect(json).toMatchObject({ outcome: 'failed', exitCode: 5, stderr: 'Access is denied.\n' });
+    expect(json.nextStep).toMatch(/Run as administrator/);
+    expect(r.stderr).toMatch(/Access is denied/);
+    expect(h.audit).toMatchObject([{ outcome: 'failed', exitCode: 5 }]);
+  });
+
+  it('stops the command at --timeout', async () => {
+    const h = harness({ child: 'setInterval(() => {}, 1000)' });
+    const r = await fix([...PS_SET, '--yes', '--timeout', '0.3'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/did not finish within the time limit/);
+    expect(h.audit).toMatchObject([{ outcome: 'timeout' }]);
+  });
+
+  it('cancels the child, not wcdoctor, on Ctrl+C', async () => {
+    const h = harness({ child: 'console.log("working"); setInterval(() => {}, 1000)', onStart: (interrupt) => setImmediate(interrupt) });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Cancelling the command/);
+    expect(r.stderr).toMatch(/Cancelled: the command was stopped/);
+    expect(h.audit).toMatchObject([{ outcome: 'cancelled' }]);
+  });
+});

@@ -1,0 +1,66 @@
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/core/fixes/types.js';
+import { appendAuditEntry, getAuditLogPath } from '../../src/platform/audit-log.js';
+import { runCli } from '../helpers/cli-io.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-history-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const entry = (fix: string, outcome: AuditEntry['outcome'], extra: Partial<AuditEntry> = {}): AuditEntry => ({
+  time: '2025-03-04T05:06:07.890Z',
+  topic: 'demo-topic',
+  fix,
+  outcome,
+  command: `docker ${fix}`,
+  argv: ['docker', fix],
+  exitCode: outcome === 'refused' ? null : 0,
+  durationMs: outcome === 'refused' ? null : 1500,
+  ...extra,
+});
+
+describe('wcdoctor history', () => {
+  it('says so when nothing was run yet', async () => {
+    const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No fix has been run or refused yet/);
+  });
+
+  it('shows the log newest last, skipping a damaged line with a warning', async () => {
+    appendAuditEntry(entry('first', 'ran'), dir);
+    appendFileSync(getAuditLogPath(dir), 'not json at all\n');
+    appendAuditEntry(entry('second', 'refused', { reason: 'declined at the confirmation prompt' }), dir);
+    const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('wcdoctor history: warning: audit log line 2 is damaged and was skipped\n');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^time +outcome +fix +exit +took +command$/);
+    expect(lines[2]).toMatch(/^2025-03-04 05:06:07Z +ran +demo-topic\/first +0 +1\.5 s +docker first$/);
+    expect(lines[3]).toMatch(/refused +demo-topic\/second +- +- +docker second +\(declined at the confirmation prompt\)$/);
+  });
+
+  it('prints JSON and honours --limit', async () => {
+    for (const f of ['a', 'b', 'c']) appendAuditEntry(entry(f, 'ran'), dir);
+    const r = await runCli(['history', '--json', '--limit', '2'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    const json = JSON.parse(r.stdout) as { file: string; entries: AuditEntry[]; skipped: number };
+    expect(json.entries.map((e) => e.fix)).toEqual(['b', 'c']);
+    expect(json).toMatchObject({ file: getAuditLogPath(dir), skipped: 0 });
+  });
+
+  it('exits 2 for a bad --limit', async () => {
+    const r = await runCli(['history', '--limit', '0'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--limit "0": expected a whole number/);
+  });
+
+  it('is registered beside fix', async () => {
+    const r = await runCli(['fix', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--yes \[word\]/);
+  });
+});

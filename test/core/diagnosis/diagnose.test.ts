@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-fs.js';
+
+const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+interface Case {
+  lang: string;
+  text: string;
+  expect: string | null;
+  alsoOk: string[];
+}
+const cases = readFileSync(new URL('../../fixtures/errors/cases.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Case);
+
+describe('diagnose on real error strings', () => {
+  it.each(cases.filter((c) => c.expect).map((c) => [c.lang, c.text.slice(0, 60), c] as const))('[%s] %s', (_l, _t, c) => {
+    const r = diagnose(kb, c.text);
+    expect(r.matches[0]?.id, JSON.stringify(r.matches.map((m) => [m.id, m.score]))).toBe(c.expect);
+    // Runner-up matches are allowed only when they are plausible alternatives, and rank below.
+    for (const m of r.matches.slice(1)) expect(m.score).toBeLessThanOrEqual(r.matches[0]!.score);
+    expect(r.matches[0]?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases.filter((c) => !c.expect).map((c) => [c.lang, c.text.slice(0, 60), c] as const))('[%s] %s → no known issue', (_l, _t, c) => {
+    expect(diagnose(kb, c.text).matches.map((m) => [m.id, m.score])).toEqual([]);
+  });
+});
+
+describe('diagnose is robust', () => {
+  it('finds the same topic however the paste is dressed (ANSI, CRLF, JSON-escaped)', () => {
+    const plain = 'docker: Error response from daemon: container e15d99c06e31 encountered an error during CreateContainer: failure in a Windows system call: Element not found.';
+    const dressed = [
+      `\u001b[31m${plain}\u001b[0m`,
+      plain.replace(/ /g, ' ').replace('daemon:', 'daemon:\r\n'),
+      JSON.stringify({ message: plain }).replace(/"/g, '\\"'),
+    ];
+    const want = diagnose(kb, plain).matches[0]?.id;
+    expect(want).toBe('hns-requires-ipv6');
+    for (const d of dressed) expect(diagnose(kb, d).matches[0]?.id).toBe(want);
+  });
+
+  it('does not let a code carry a match when the operation says the failure is elsewhere', () => {
+    const r = diagnose(kb, 'level=error msg="hcsshim::PrepareLayer - failed failed in Win32: This operation returned because the timeout period expired. (0x5b4)"');
+    expect(r.matches[0]?.id).not.toBe('processor-count-start-timeout');
+  });
+
+  it('returns entities and codes with the matches', () => {
+    const r = diagnose(kb, 'C:\\> docker run -it -p 80:80 windowsservercore cmd\ndocker: Error response from daemon: failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).');
+    expect(r.entities.ports).toEqual(['80:80']);
+    expect(r.codes.map((c) => c.canonical)).toContain('0x800706BE');
+    expect(r.matches[0]?.sources.map((s) => s.locale)).toEqual(expect.arrayContaining(['zh-CN', 'ko-KR']));
+  });
+
+  it('never throws on random text or binary input, and answers a 5 MB paste', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => new TextDecoder('latin1').decode(b))), (s) => {
+        const r = diagnose(kb, s);
+        expect(Array.isArray(r.matches)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    const line = 'I1122 13:00:00.000 kubelet.go:1234] pod worker sync ok 0123456789abcdef\n';
+    const big = `${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}container 1 encountered an error during CreateContainer: failure in a Windows system call: The operating system of the container does not match the operating system of the host. (0xc0370101)\n`;
+    expect(diagnose(kb, big).matches[0]?.id).toMatch(/version-mismatch-error|k8s-pod-os-mismatch/);
+  });
+});

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { flattenForMatching, focusLines, normalisePaste, repairMojibake } from '../../../src/core/diagnosis/normalise.js';
+
+describe('normalisePaste', () => {
+  it.each([
+    ['ANSI colours', '\u001b[31mError response from daemon\u001b[0m: \u001b[1mboom\u001b[22m', 'Error response from daemon: boom'],
+    ['OSC hyperlinks', '\u001b]8;;https://x\u0007link\u001b]8;;\u0007', 'link'],
+    ['CRLF and lone CR', 'a\r\nb\rc', 'a\nb\nc'],
+    ['JSON-escaped quotes and backslashes', '{\\"Path\\":\\"C:\\\\\\\\ProgramData\\\\\\\\docker\\"}', '{"Path":"C:\\ProgramData\\docker"}'],
+    ['escaped newlines inside an event message', 'Error: failed\\nElement not found.', 'Error: failed\nElement not found.'],
+    ['unicode escapes', 'caf\\u00e9', 'café'],
+    ['NUL and other control characters', 'a\u0000b\u0007c', 'a b c'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalisePaste(input)).toBe(expected);
+  });
+
+  it('repairs UTF-8 read as Latin-1 or Windows-1252', () => {
+    const mangle = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));
+    expect(repairMojibake(mangle('找不到元素。'))).toBe('找不到元素。');
+    expect(normalisePaste(`Fehler: ${mangle('Zeitüberschreitung')}`)).toBe('Fehler: Zeitüberschreitung');
+    expect(normalisePaste('Ã©tÃ©')).toBe('été');
+    expect(repairMojibake('plain Ä text')).toBe('plain Ä text');
+  });
+
+  it('never throws on random or binary input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+        const out = normalisePaste(s);
+        expect(typeof out).toBe('string');
+        expect(typeof flattenForMatching(out)).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('flattenForMatching', () => {
+  it('joins a word cut by console wrapping and folds white space', () => {
+    const wrapped = `${'x'.repeat(70)} operating syste\nm of the host.   (0xc0370101)`;
+    expect(flattenForMatching(wrapped)).toContain('operating system of the host. (0xc0370101)');
+  });
+  it('keeps separate short lines apart', () => {
+    expect(flattenForMatching('State: Waiting\nReason: CrashLoopBackOff')).toBe('state: waiting reason: crashloopbackoff');
+  });
+});
+
+describe('focusLines', () => {
+  it('keeps small pastes whole and bounds large ones to the lines that carry evidence', () => {
+    expect(focusLines('hello')).toBe('hello');
+    const noise = Array.from({ length: 40000 }, (_, i) => `I1122 kubelet.go:${i}] sync ok ${i}`).join('\n');
+    const big = `${noise}\nError response from daemon: hnsCall failed in Win32: The remote procedure call failed. (0x6be)\n${noise}`;
+    const f = focusLines(big);
+    expect(f.length).toBeLessThanOrEqual(65536);
+    expect(f).toContain('hnsCall failed in Win32');
+  });
+});

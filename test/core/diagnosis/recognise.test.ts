@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { recognise } from '../../../src/core/diagnosis/recognise.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pastes/${name}`, import.meta.url), 'utf8');
+
+describe('structure recognisers', () => {
+  it('kubectl describe pod: pod, namespace, node, image, reason', () => {
+    const r = recognise(fixture('kubectl-describe-pod.txt'));
+    expect(r.structures).toContain('kubectl-describe-pod');
+    expect(r.entities).toMatchObject({ pod: 'fabrikamfiber.web-789699744-rqv6p', namespace: 'plang', node: '38519acs9011', image: 'patricklang/fabrikamfiber.web:latest', reason: 'CrashLoopBackOff' });
+    expect(r.operations).toContain('CreateContainer');
+  });
+
+  it('kubectl describe node: node name, kernel build and revision', () => {
+    const r = recognise(fixture('kubectl-describe-node.txt'));
+    expect(r.structures).toContain('kubectl-describe-node');
+    expect(r.entities).toMatchObject({ node: '38519acs9010', build: '14393', revision: '1715' });
+  });
+
+  it('kubectl get events: the pod', () => {
+    const r = recognise('LAST SEEN   TYPE      REASON    OBJECT                 MESSAGE\n2m          Warning   Failed    pod/web-7d9c-x2k4p     Error: failed to start container "web": container 1a2b encountered an error during CreateContainer');
+    expect(r.structures).toContain('kubectl-get-events');
+    expect(r.entities.pod).toBe('web-7d9c-x2k4p');
+  });
+
+  it('docker service ps --no-trunc: service, image and node', () => {
+    const r = recognise(fixture('docker-service-ps.txt'));
+    expect(r.structures).toContain('docker-service-ps');
+    expect(r.entities).toMatchObject({ service: 'angry_liskov', node: 'WIN-BSTMQDRQC2E' });
+    expect(r.entities.image).toMatch(/^microsoft\/iis:windowsservercore-10\.0\.14393\.1715/);
+  });
+
+  it('docker service ls: service, replicas and image', () => {
+    const r = recognise('ID                  NAME                MODE                REPLICAS            IMAGE\nxh6mwbdq2uil        angry_liskov        replicated          0/1                 microsoft/iis:windowsservercore-10.0.14393.1715');
+    expect(r.entities).toMatchObject({ service: 'angry_liskov', replicas: '0/1' });
+  });
+
+  it('docker run and daemon errors: ports, container, network, operation', () => {
+    const r = recognise('C:\\> docker run -it -p 80:80 windowsservercore cmd\ndocker: Error response from daemon: failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).');
+    expect(r.structures).toEqual(expect.arrayContaining(['docker-daemon-error', 'docker-run', 'hcsshim-log']));
+    expect(r.entities).toMatchObject({ ports: ['80:80'], container: 'berserk_bassi', network: 'nat', image: 'windowsservercore' });
+    expect(r.operations).toEqual(expect.arrayContaining(['hnsCall', 'create endpoint']));
+  });
+
+  it('docker network create: driver, subnet, gateway, interface and name', () => {
+    const r = recognise('C:\\> docker network create -d transparent --subnet=10.123.174.0/23 --gateway=10.123.174.1 -o com.docker.network.windowsshim.interface="Ethernet 2" MyTransparentNet\nError response from daemon: HNS failed with error : Unspecified error');
+    expect(r.entities).toMatchObject({ driver: 'transparent', subnet: '10.123.174.0/23', gateway: '10.123.174.1', interfaceName: 'Ethernet 2', network: 'MyTransparentNet' });
+    expect(r.operations).toEqual(expect.arrayContaining(['network create', 'hnsCall']));
+  });
+
+  it('PowerShell error records: the cmdlet', () => {
+    const r = recognise("Start-Container : 'test2' failed to start.\nAt line:1 char:1\n+ Start-Container test2\n    + CategoryInfo          : OperationTimeout: (:) [Start-Container], VirtualizationException");
+    expect(r.structures).toContain('powershell-error-record');
+    expect(r.entities.cmdlet).toBe('Start-Container');
+    expect(r.operations).toContain('Start-Container');
+  });
+
+  it('hcsshim log lines: the operation', () => {
+    const r = recognise('time="2024-01-01T00:00:00Z" level=error msg="hcsshim::PrepareLayer - failed failed in Win32: This operation returned because the timeout period expired. (0x5b4)"');
+    expect(r.structures).toContain('hcsshim-log');
+    expect(r.operations).toContain('PrepareLayer');
+  });
+
+  it('net use: share and user; VM names from Get-VMNetworkAdapter', () => {
+    expect(recognise('net use S: \\\\fs01\\builds /User:CONTOSO\\builder').entities).toMatchObject({ sharePath: '\\\\fs01\\builds', user: 'CONTOSO\\builder' });
+    expect(recognise('Get-VMNetworkAdapter -VMName "Container Host 1" | Set-VMNetworkAdapter -MacAddressSpoofing On').entities.vmName).toBe('Container Host 1');
+  });
+
+  it('finds nothing in unrelated text', () => {
+    const r = recognise('npm ERR! code ERESOLVE unable to resolve dependency tree');
+    expect(r.structures).toEqual([]);
+    expect(r.entities).toEqual({});
+  });
+});

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planFix } from '../../../src/core/fixes/plan-fix.js';
+import type { Topic } from '../../../src/core/knowledge/types.js';
+import { decodeEncodedCommand, makeTopic } from './fix-fixtures.js';
+
+const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B";
+
+/**
+ * Splits PowerShell code into single-quoted literals and the code outside them, by PowerShell's rules:
+ * any of ' ‘ ’ ‚ ‛ opens a literal; inside, two quote characters in a row stand for one; a lone one closes it.
+ */
+function splitLiterals(code: string): { literals: string[]; outside: string } {
+  const literals: string[] = [];
+  let outside = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i] ?? '';
+    if (!SINGLE_QUOTES.includes(ch)) {
+      outside += ch;
+      continue;
+    }
+    let lit = '';
+    for (i++; ; i++) {
+      if (i >= code.length) throw new Error('unterminated literal');
+      const c = code[i] ?? '';
+      if (SINGLE_QUOTES.includes(c)) {
+        const next = code[i + 1];
+        if (next !== undefined && SINGLE_QUOTES.includes(next)) {
+          lit += c;
+          i++;
+          continue;
+        }
+        break;
+      }
+      lit += c;
+    }
+    literals.push(lit);
+  }
+  return { literals, outside };
+}
+
+const HOSTILE = [
+  "'", '"', '\u2018', '\u2019', '\u201A', '\u201B', '\u201C', '\u201D', '\u201E', '\uFF07', '\u02BC', "''", "'''",
+  "'; Remove-Item C:\\ -Recurse -Force; '", '"; calc; "', '\u2019; calc; \u2018', 'a;b', 'a&b', '& calc', 'a|b', '|| calc',
+  '$(Stop-Computer)', '${env:PATH}', '$env:PATH', '`', '`n', '`$x', '`\'', "@'", "'@", '@"', '%PATH%', '--%', '#comment', '<# x #>',
+  '\\', "\\'", '\\"', 'x\\', 'a b  c', '>out.txt', '<in.txt', '2>&1', '^&', '!x!', '‘‛’‚', `${"'\u2019".repeat(200)}`,
+  `${'x'.repeat(500)}'${'$(y)'.repeat(100)}`,
+];
+
+const REJECTED: [string, RegExp][] = [
+  ['a\u0000b', /NUL/],
+  ['\u0000', /NUL/],
+  ["a'\nRemove-Item C:\\\n'", /line break/],
+  ['a\rb', /line break/],
+  ['x'.repeat(100_000), /longer than/],
+  ['\u202Eevil', /text-direction/],
+];
+
+function textFix(shell: Topic['fixes'][number]['shell'], command: string): Topic {
+  return { ...makeTopic(), fixes: [{ id: 'f', title: 'f', shell, command, params: { v: { kind: 'text', description: 'v' } }, changes: 'c', risk: 'low', admin: false }] };
+}
+
+function assertPowerShellLiteral(value: string): void {
+  const r = planFix(textFix('powershell', 'Write-Output {{v}}'), 'f', { v: value });
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  const script = decodeEncodedCommand(r.value.argv[4] ?? '');
+  expect(script).toBe(r.value.script);
+  const line = script.split('\n').at(-1) ?? '';
+  expect(line).toBe(r.value.command);
+  const { literals, outside } = splitLiterals(line);
+  expect(literals).toEqual([value]);
+  expect(outside).toBe('Write-Output ');
+  // The whole script has the prelude's literals and then exactly this one.
+  expect(splitLiterals(script).literals.filter((l) => l === value)).toHaveLength(value === 'Stop' ? 2 : 1);
+}
+
+describe('hostile values', () => {
+  it.each(HOSTILE.map((v) => [v]))('PowerShell keeps %j as one single-quoted literal', (value) => assertPowerShellLiteral(value));
+
+  it.each(HOSTILE.filter((v) => !v.startsWith('-')).map((v) => [v]))('argv keeps %j as one argument element', (value) => {
+    for (const shell of ['docker', 'kubectl', 'reg', 'net', 'cmd'] as const) {
+      const program = shell === 'cmd' ? 'sc.exe' : shell;
+      const r = planFix(textFix(shell, `${program} sub {{v}} --flag "x y"`), 'f', { v: value });
+      if (shell !== 'docker' && shell !== 'kubectl' && value.startsWith('/')) {
+        expect(r.ok).toBe(false);
+        continue;
+      }
+      expect(r.ok && r.value.argv).toEqual([program, 'sub', value, '--flag', 'x y']);
+    }
+    const prefixed = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value });
+    expect(prefixed.ok && prefixed.value.argv).toEqual(['docker', 'run', '--label', `note=${value}`, 'img']);
+  });
+
+  it.each(REJECTED)('rejects %j with a reason, for every program', (value, why) => {
+    for (const shell of ['powershell', 'docker', 'net'] as const) {
+      const r = planFix(textFix(shell, `${shell === 'powershell' ? 'Write-Output' : shell} {{v}}`), 'f', { v: value });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error[0]?.message).toMatch(why);
+    }
+  });
+
+  it('rejects option-looking values as whole arguments of argv programs', () => {
+    const r = planFix(textFix('docker', 'docker network rm {{v}}'), 'f', { v: '--help' });
+    expect(!r.ok && r.error[0]?.message).toMatch(/read it as an option/);
+    expect(planFix(textFix('powershell', 'Write-Output {{v}}'), 'f', { v: '-Force' }).ok).toBe(true);
+  });
+
+  it('keeps any random mix of quotes and shell characters as one literal or element', () => {
+    const alphabet = fc.constantFrom(...`'"\u2018\u2019\u201A\u201B\u201C\u201D\u201E;&|$()\`{}[]<>#@%^!\\ aZ9-=,.*?~`.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { minLength: 1, maxLength: 80 }).map((a) => a.join('')), (value) => {
+        if (value.trim() !== value || value.trim() === '') return;
+        assertPowerShellLiteral(value);
+        const r = planFix(textFix('kubectl', 'kubectl annotate x a={{v}} {{v}}'), 'f', { v: value });
+        if (value.startsWith('-')) expect(r.ok).toBe(false);
+        else expect(r.ok && r.value.argv).toEqual(['kubectl', 'annotate', 'x', `a=${value}`, value]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
+import { checkRunnable } from '../../../src/core/fixes/runnable.js';
+import { formatArgv, tokenizeTemplate } from '../../../src/core/fixes/quote.js';
+import type { Topic } from '../../../src/core/knowledge/types.js';
+import { decodeEncodedCommand, makeTopic } from './fix-fixtures.js';
+
+const topic = makeTopic();
+
+function withFix(command: string, shell: Topic['fixes'][number]['shell'] = 'powershell'): Topic {
+  return { ...topic, fixes: [{ id: 'x', title: 'x', shell, command, params: { v: { kind: 'text', description: 'v' } }, changes: 'x', risk: 'low', admin: false }] };
+}
+
+describe('planFix', () => {
+  it('builds a PowerShell plan passed with -EncodedCommand', () => {
+    const r = planFix(topic, 'ps-set', { name: 'web_1', value: "it's" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = r.value;
+    expect(p.command).toBe("Set-Thing -Name 'web_1' -Value 'it''s'");
+    expect(p.program).toBe('powershell.exe');
+    expect(p.argv.slice(0, 4)).toEqual(['powershell.exe', '-NoProfile', '-NonInteractive', '-EncodedCommand']);
+    expect(decodeEncodedCommand(p.argv[4] ?? '')).toBe(p.script);
+    expect(p.script?.endsWith(`\n${p.command}`)).toBe(true);
+    expect(p).toMatchObject({ topic: 'demo-topic', fix: 'ps-set', risk: 'low', admin: true, readOnly: false });
+    expect(p.confirmWord).toBeUndefined();
+    expect(p.placeholders).toEqual([
+      { name: 'name', kind: 'container-name', value: 'web_1', from: 'set', secret: false },
+      { name: 'value', kind: 'text', value: "it's", from: 'set', secret: false },
+    ]);
+  });
+
+  it('fills placeholders from diagnosis entities, and a given value wins', () => {
+    const r = planFix(topic, 'docker-net', { note: 'n' }, { interfaceName: 'Ethernet 2', network: 'from-paste' });
+    expect(r.ok && r.value.argv).toEqual(['docker', 'network', 'create', '-d', 'nat', '-o', 'com.docker.network.windowsshim.interface=Ethernet 2', '--label', 'note=n', 'from-paste']);
+    expect(r.ok && r.value.placeholders.map((p) => p.from)).toEqual(['entity', 'set', 'entity']);
+    const given = planFix(topic, 'docker-net', { note: 'n', network: 'mine' }, { interfaceName: 'Ethernet 2', network: 'from-paste' });
+    expect(given.ok && given.value.argv.at(-1)).toBe('mine');
+  });
+
+  it('takes the first value of a list entity', () => {
+    const r = planFix(topic, 'kubectl-label', { text: 'a=b' }, { nodes: ['n1', 'n2'] } as never);
+    expect(r.ok && r.value.argv).toEqual(['kubectl', 'label', 'node', 'n1', 'a=b', '--overwrite']);
+  });
+
+  it('names every missing, invalid and unknown placeholder', () => {
+    const r = planFix(topic, 'net-use', { drive: 'Z', share: '\\\\srv\\s', bogus: '1' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((p) => [p.kind, p.name])).toEqual([
+      ['unknown-name', 'bogus'],
+      ['invalid', 'drive'],
+      ['missing', 'user'],
+      ['missing', 'password'],
+    ]);
+    expect(r.error[1]?.message).toBe('"drive" "Z" must be a drive letter with a colon, such as Z:');
+    expect(r.error[2]?.message).toMatch(/"user" has no value: account \(user\)/);
+  });
+
+  it('says when an entity value from the paste is invalid', () => {
+    const r = planFix(topic, 'ps-set', { value: 'v' }, { container: 'x;y' });
+    expect(!r.ok && r.error[0]?.message).toMatch(/taken from the pasted text/);
+  });
+
+  it('lists the valid fixes for an unknown fix id', () => {
+    const r = planFix(topic, 'nope', {});
+    expect(!r.ok && r.error[0]).toMatchObject({ kind: 'unknown-fix' });
+    expect(!r.ok && r.error[0]?.message).toMatch(/its fixes are: ps-set, restart-hns, docker-net/);
+  });
+
+  it('gives high-risk fixes a confirmation word', () => {
+    const r = planFix(topic, 'restart-hns', { service: 'hns' });
+    expect(r.ok && r.value.confirmWord).toBe('restart-hns');
+    const reg = planFix(topic, 'reg-delete', {});
+    expect(reg.ok && reg.value.argv).toEqual(['reg', 'delete', 'HKLM\\SYSTEM\\Some Key', '/v', 'DisabledComponents', '/f']);
+    expect(reg.ok && reg.value.command).toBe('reg delete "HKLM\\SYSTEM\\Some Key" /v DisabledComponents /f');
+  });
+
+  it('masks secrets in the redacted command and argv only', () => {
+    const r = planFix(topic, 'net-use', { drive: 'Z:', share: '\\\\srv\\s', user: 'CONTOSO\\bob', password: 'p@ss word' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.argv).toEqual(['net', 'use', 'Z:', '\\\\srv\\s', '/user:CONTOSO\\bob', 'p@ss word']);
+    expect(r.value.redacted.argv).toEqual(['net', 'use', 'Z:', '\\\\srv\\s', '/user:CONTOSO\\bob', SECRET_MASK]);
+    expect(JSON.stringify(r.value.redacted)).not.toContain('p@ss');
+  });
+
+  it('rejects a whole-argument value that a program would read as an option', () => {
+    const r = planFix(topic, 'kubectl-label', { node: 'n1', text: '--all' });
+    expect(!r.ok && r.error[0]?.message).toMatch(/would read it as an option/);
+    const net = planFix(topic, 'net-use', { drive: 'Z:', share: '\\\\srv\\s', user: 'bob', password: '/delete' });
+    expect(!net.ok && net.error[0]?.name).toBe('password');
+  });
+
+  it('uses POSIX quoting for docker display strings when asked', () => {
+    const r = planFix(topic, 'docker-net', { iface: 'Ethernet 2', note: "it's", network: 'n1' }, {}, { quoting: 'posix' });
+    expect(r.ok && r.value.command).toBe("docker network create -d nat -o 'com.docker.network.windowsshim.interface=Ethernet 2' --label 'note=it'\\''s' n1");
+  });
+
+  it.each([
+    ["Set-X -Name '{{v}}'", /inside a quoted string/],
+    ['Set-X -Name "{{v}}"', /inside a quoted string/],
+    ['Set-X # {{v}}', /inside a quoted string or comment/],
+    ['Set-X <# {{v}} #>', /inside a quoted string or comment/],
+    ['Set-X -Path HKLM:\\Key\\{{v}}', /glues/],
+    ['Set-X -Name {{v}}x', /glues/],
+    ["Set-X 'unterminated {{v}}", /quoted string/],
+  ])('refuses the PowerShell template %j', (command, why) => {
+    const r = planFix(withFix(command), 'x', { v: 'a' });
+    expect(!r.ok && r.error[0]?.kind).toBe('template');
+    expect(!r.ok && r.error[0]?.message).toMatch(why);
+  });
+
+  it.each([
+    ['Set-X -Name {{v}}', "Set-X -Name 'a'"],
+    ['Set-X -Name:{{v}}', "Set-X -Name:'a'"],
+    ["Write-Output 'it''s' {{v}} # done", "Write-Output 'it''s' 'a' # done"],
+    ['Get-X ({{v}}).Length', "Get-X ('a').Length"],
+  ])('fills the PowerShell template %j', (command, filled) => {
+    const r = planFix(withFix(command), 'x', { v: 'a' });
+    expect(r.ok && r.value.command).toBe(filled);
+  });
+
+  it.each([
+    ['docker ps | findstr {{v}}', 'docker', /shell syntax/],
+    ['docker run %USERPROFILE% {{v}}', 'docker', /shell syntax \(%USERPROFILE%\)/],
+    ['kubectl get {{v}}', 'docker', /starts with "kubectl"/],
+    ['{{v}} --help', 'cmd', /program name/],
+    ['cmd /c echo {{v}}', 'cmd', /starts a shell/],
+    ['docker run "{{v}}', 'docker', /unterminated/],
+  ] as const)('refuses the argv template %j', (command, shell, why) => {
+    const r = planFix(withFix(command, shell), 'x', { v: 'a' });
+    expect(!r.ok && r.error[0]?.message).toMatch(why);
+  });
+});
+
+describe('checkRunnable', () => {
+  const host = (platform: string, programs: string[] = []) => ({ platform, hasProgram: (n: string) => programs.includes(n) });
+  it.each([
+    ['powershell', 'powershell.exe', host('linux'), /only on Windows, and this machine runs linux/],
+    ['reg', 'reg', host('darwin'), /only on Windows/],
+    ['net', 'net', host('linux'), /only on Windows/],
+    ['cmd', 'sc.exe', host('win32'), /not found on PATH/],
+    ['cmd', 'ver', host('win32', ['ver']), /built into cmd\.exe/],
+    ['docker', 'docker', host('win32'), /not installed here/],
+    ['kubectl', 'kubectl', host('linux', ['docker']), /kubectl is not installed/],
+  ] as const)('refuses %s here', (shell, program, h, why) => {
+    const r = checkRunnable({ shell, program }, h);
+    expect(!r.ok && r.error).toMatch(why);
+  });
+
+  it.each([
+    ['powershell', 'powershell.exe', host('win32')],
+    ['docker', 'docker', host('linux', ['docker'])],
+    ['kubectl', 'kubectl', host('darwin', ['kubectl'])],
+    ['cmd', 'sc.exe', host('win32', ['sc.exe'])],
+  ] as const)('allows %s here', (shell, program, h) => {
+    expect(checkRunnable({ shell, program }, h).ok).toBe(true);
+  });
+});
+
+describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
+  it('lists placeholders with kind, description and entity', () => {
+    const s = summarizeFixes(topic).find((f) => f.id === 'ps-set');
+    expect(s?.placeholders).toEqual([
+      { name: 'name', kind: 'container-name', description: 'name of the container', entity: 'container', secret: false, pattern: null },
+      { name: 'value', kind: 'text', description: 'any text', entity: null, secret: false, pattern: null },
+    ]);
+  });
+
+  it('tokenises with template quotes and literal backslashes', () => {
+    expect(tokenizeTemplate(`reg add "HKLM\\A B" /v 'x y'`).tokens.map((t) => t.text)).toEqual(['reg', 'add', 'HKLM\\A B', '/v', 'x y']);
+  });
+
+  it('quotes arguments for Windows the way the C runtime reads them', () => {
+    expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" "C:\\dir with space\\\\" ""');
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { ParamKind } from '../../../src/core/knowledge/types.js';
+import { MAX_VALUE_LENGTH, validateKind, validateParamValue } from '../../../src/core/fixes/validate-param.js';
+
+const good: [ParamKind, string][] = [
+  ['port', '1'],
+  ['port', '8080'],
+  ['port', '65535'],
+  ['ipv4', '0.0.0.0'],
+  ['ipv4', '172.16.0.1'],
+  ['ipv4', '255.255.255.255'],
+  ['cidr', '172.16.0.0/12'],
+  ['cidr', '10.123.174.0/23'],
+  ['cidr', '0.0.0.0/0'],
+  ['cidr', '192.168.1.7/32'],
+  ['build', '17763'],
+  ['build', '17763.1234'],
+  ['build', '10.0.20348.587'],
+  ['vm-name', 'Build VM 01'],
+  ['vm-name', 'Värd-ä'],
+  ['service-name', 'hns'],
+  ['service-name', 'MSSQL$SQLEXPRESS'],
+  ['service-name', 'com.docker.service'],
+  ['node-name', 'win-node-1'],
+  ['node-name', 'aks-nodepool1-12345.internal'],
+  ['container-name', 'web_1'],
+  ['container-name', '3f4e5a6b7c8d'],
+  ['network-name', 'nat'],
+  ['network-name', 'my-transparent (2)'],
+  ['switch-name', 'Default Switch'],
+  ['switch-name', 'Standardväxel'],
+  ['interface-name', 'vEthernet (nat)'],
+  ['interface-name', 'Ethernet 2'],
+  ['interface-name', '이더넷'],
+  ['share-path', '\\\\fileserver\\share'],
+  ['share-path', '\\\\10.0.0.5\\C$\\Some Folder\\'],
+  ['user', 'CONTOSO\\alice'],
+  ['user', '.\\Administrator'],
+  ['user', 'alice@contoso.com'],
+  ['user', 'ContainerAdministrator'],
+  ['user', "o'brien"],
+  ['user', 'CONTOSO\\gmsa$'],
+  ['drive-letter', 'Z:'],
+  ['drive-letter', 'd:'],
+  ['label-value', 'windows'],
+  ['label-value', 'v1.2_x-y'],
+  ['image-ref', 'mcr.microsoft.com/windows/servercore:ltsc2022'],
+  ['image-ref', 'mcr.microsoft.com/windows/nanoserver:10.0.17763.1234'],
+  ['image-ref', 'localhost:5000/app'],
+  ['image-ref', `microsoft/iis@sha256:${'a'.repeat(64)}`],
+  ['image-ref', 'nginx'],
+  ['text', `anything "goes" here; even $(this) & | \`that\``],
+];
+
+const bad: [ParamKind, string, RegExp][] = [
+  ['port', '0', /1 to 65535/],
+  ['port', '65536', /1 to 65535/],
+  ['port', '80a', /1 to 65535/],
+  ['port', '-1', /1 to 65535/],
+  ['port', '080', /1 to 65535/],
+  ['ipv4', '256.1.1.1', /0-255/],
+  ['ipv4', '10.0.0.01', /leading zero/],
+  ['ipv4', '10.0.0', /IPv4 address/],
+  ['ipv4', 'fe80::1', /IPv4 address/],
+  ['cidr', '10.0.0.0', /prefix/],
+  ['cidr', '10.0.0.0/33', /above 32/],
+  ['cidr', '10.0.0.1/24', /host bits set; the network address is 10\.0\.0\.0\/24/],
+  ['cidr', '172.17.5.4/12', /172\.16\.0\.0\/12/],
+  ['build', '1607', /build number/],
+  ['build', '10.0.x', /build number/],
+  ['vm-name', 'a/b', /cannot contain/],
+  ['vm-name', ' lead', /space/],
+  ['vm-name', 'x'.repeat(101), /longer than 100/],
+  ['service-name', 'hns; rm', /service name/],
+  ['service-name', 'a b', /service name/],
+  ['node-name', '-node', /node name/],
+  ['node-name', 'node_1', /node name/],
+  ['container-name', 'a', /two or more/],
+  ['container-name', '_web', /container name/],
+  ['container-name', 'web;ls', /container name/],
+  ['network-name', 'nat"x', /may only contain/],
+  ['network-name', '-o', /start with a letter or digit/],
+  ['switch-name', "Default'Switch", /may only contain/],
+  ['interface-name', 'Ethernet;2', /may only contain/],
+  ['share-path', 'C:\\share', /share path/],
+  ['share-path', '\\\\server', /share path/],
+  ['share-path', '\\\\ser ver\\share', /server name/],
+  ['share-path', '\\\\server\\sh|are', /share or folder/],
+  ['user', 'DOM\\a\\b', /without/],
+  ['user', 'a@b@c', /without/],
+  ['user', 'CON TOSO\\alice', /DOMAIN\\user/],
+  ['user', 'al;ice', /without/],
+  ['drive-letter', 'Z', /colon/],
+  ['drive-letter', 'ZZ:', /colon/],
+  ['label-value', 'a b', /label value/],
+  ['label-value', 'x'.repeat(64), /longer than 63/],
+  ['label-value', '-x', /label value/],
+  ['image-ref', 'UPPER/case', /image reference/],
+  ['image-ref', 'repo:tag with space', /image reference/],
+  ['text', '', /empty/],
+  ['text', 'a\nb', /line break/],
+  ['text', 'a\r\nb', /line break/],
+  ['text', 'a\u0000b', /NUL/],
+  ['text', 'a\u001bb', /control character \(U\+001B\)/],
+  ['text', 'abc\u202Edef', /text-direction/],
+  ['text', 'x'.repeat(MAX_VALUE_LENGTH + 1), /longer than/],
+  ['port', '8\n0', /line break/],
+];
+
+describe('validateKind', () => {
+  it.each(good)('%s accepts %j', (kind, value) => {
+    expect(validateKind(kind, value)).toEqual({ ok: true, value });
+  });
+
+  it.each(bad)('%s rejects %j and says why', (kind, value, why) => {
+    const r = validateKind(kind, value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(why);
+  });
+
+  it('covers every ParamKind with at least one good and one bad value', () => {
+    const kinds: ParamKind[] = ['port', 'ipv4', 'cidr', 'build', 'vm-name', 'service-name', 'node-name', 'container-name', 'network-name', 'switch-name', 'interface-name', 'share-path', 'user', 'drive-letter', 'label-value', 'image-ref', 'text'];
+    for (const k of kinds) {
+      expect(good.some(([g]) => g === k), `good ${k}`).toBe(true);
+      expect(bad.some(([b]) => b === k), `bad ${k}`).toBe(true);
+    }
+  });
+});
+
+describe('validateParamValue', () => {
+  it('applies the fix pattern on top of the kind', () => {
+    const param = { kind: 'text' as const, pattern: '^(?:[3-9]|[1-5][0-9])$', description: 'processor count, 3 or more' };
+    expect(validateParamValue(param, '4').ok).toBe(true);
+    expect(validateParamValue(param, '2')).toEqual({ ok: false, error: 'does not fit this fix: processor count, 3 or more' });
+  });
+
+  it('reports a broken pattern instead of throwing', () => {
+    const r = validateParamValue({ kind: 'text', pattern: '([', description: 'x' }, 'a');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/broken pattern/);
+  });
+});

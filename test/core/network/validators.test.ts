@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { cidrOf, formatIpv4, isSubnetOf, parseIpv4 } from '../../../src/core/network/ipv4.js';
+import * as v from '../../../src/core/network/validators.js';
+
+const cidr = (s: string) => {
+  const r = v.validateCidr(s);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('ipv4', () => {
+  it.each([
+    ['10.123.174.1', 0x0a7bae01],
+    ['0.0.0.0', 0],
+    ['255.255.255.255', 0xffffffff],
+  ])('parses %s', (s, n) => {
+    expect(parseIpv4(s)).toBe(n);
+    expect(formatIpv4(n)).toBe(s);
+  });
+  it.each(['256.1.1.1', '1.2.3', '01.2.3.4', 'a.b.c.d', '1.2.3.4.5', ''])('rejects %s', (s) => expect(parseIpv4(s)).toBeUndefined());
+  it('knows subnets', () => {
+    expect(isSubnetOf(cidrOf(parseIpv4('172.16.1.0')!, 24), cidrOf(parseIpv4('172.16.0.0')!, 16))).toBe(true);
+    expect(isSubnetOf(cidrOf(parseIpv4('172.17.1.0')!, 24), cidrOf(parseIpv4('172.16.0.0')!, 16))).toBe(false);
+  });
+});
+
+describe('validateCidr', () => {
+  it('accepts a prefix', () => expect(cidr('10.123.174.0/23')).toMatchObject({ text: '10.123.174.0/23', prefix: 23 }));
+  it.each([
+    ['10.123.174.0', 'not an IPv4 prefix'],
+    ['10.123.174.0/33', 'must be between'],
+    ['10.123.174.0/31', 'must be between'],
+    ['10.123.175.0/23', 'network address is 10.123.174.0/23'],
+    ['300.1.1.0/24', 'not an IPv4 prefix'],
+  ])('rejects %s', (s, why) => expect(v.validateCidr(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));
+});
+
+describe('validateGateway and validateContainerIp', () => {
+  const subnet = cidr('10.123.174.0/23');
+  it('accepts an address inside the subnet', () => {
+    expect(v.validateGateway('10.123.174.1', subnet)).toEqual({ ok: true, value: '10.123.174.1' });
+    expect(v.validateGateway('10.123.175.254', subnet).ok).toBe(true);
+  });
+  it.each([
+    ['10.123.176.1', 'outside the subnet'],
+    ['10.123.174.0', 'network address'],
+    ['10.123.175.255', 'broadcast address'],
+    ['10.123.174', 'not an IPv4 address'],
+  ])('rejects gateway %s', (s, why) => expect(v.validateGateway(s, subnet)).toEqual({ ok: false, error: expect.stringContaining(why) }));
+  it('rejects a container address equal to the gateway', () => {
+    expect(v.validateContainerIp('10.123.174.1', subnet, '10.123.174.1')).toEqual({ ok: false, error: expect.stringContaining('is the gateway') });
+    expect(v.validateContainerIp('10.123.174.105', subnet, '10.123.174.1')).toEqual({ ok: true, value: '10.123.174.105' });
+  });
+});
+
+describe('validateVlanId', () => {
+  it.each([1, '11', 4094])('accepts %s', (x) => expect(v.validateVlanId(x).ok).toBe(true));
+  it.each([0, '4095', '-1', '1.5', 'ten', ''])('rejects %s', (x) => expect(v.validateVlanId(x).ok).toBe(false));
+});
+
+describe('validateInterfaceNames', () => {
+  it('splits a comma list to team adapters', () => expect(v.validateInterfaceNames('Ethernet 2, Ethernet 3')).toEqual({ ok: true, value: ['Ethernet 2', 'Ethernet 3'] }));
+  it('accepts a list', () => expect(v.validateInterfaceNames(['vEthernet (LAN)'])).toEqual({ ok: true, value: ['vEthernet (LAN)'] }));
+  it.each([
+    ['Ethernet 2,', 'empty'],
+    ['Eth"ernet', 'quote'],
+    ['Eth$x', 'quote, $'],
+    ['Ethernet 2,ethernet 2', 'listed twice'],
+    ['x'.repeat(256), 'longer than 255'],
+  ])('rejects %j', (s, why) => expect(v.validateInterfaceNames(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));
+});
+
+describe('validateDnsServers and validateDnsSuffix', () => {
+  it('accepts an IPv4 list', () => expect(v.validateDnsServers('4.4.4.4, 8.8.8.8')).toEqual({ ok: true, value: ['4.4.4.4', '8.8.8.8'] }));
+  it.each(['', '4.4.4.4,', '4.4.4', 'dns.example.com', '::1'])('rejects servers %j', (s) => expect(v.validateDnsServers(s).ok).toBe(false));
+  it.each(['example.com', 'corp.example.com', 'a-b.c'])('accepts suffix %s', (s) => expect(v.validateDnsSuffix(s).ok).toBe(true));
+  it.each(['', '-a.com', 'a..com', 'a_b.com', 'a b.com', `${'a'.repeat(64)}.com`])('rejects suffix %j', (s) => expect(v.validateDnsSuffix(s).ok).toBe(false));
+});
+
+describe('validateNetworkName and validateHnsName', () => {
+  it.each(['MyNet', 'my_net.2', 'TeamedNet', 'a-b'])('accepts %s', (s) => expect(v.validateNetworkName(s).ok).toBe(true));
+  it.each([
+    ['', 'not a network name'],
+    ['-net', 'not a network name'],
+    ['my net', 'not a network name'],
+    ['nat', 'creates on every Windows host'],
+    ['NONE', 'creates on every Windows host'],
+  ])('rejects %j', (s, why) => expect(v.validateNetworkName(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));
+  it('accepts HNS names with spaces and rejects quotes', () => {
+    expect(v.validateHnsName('My Transparent Network').ok).toBe(true);
+    expect(v.validateHnsName('bad"name').ok).toBe(false);
+    expect(v.validateHnsName(' ').ok).toBe(false);
+  });
+});
+
+describe('validateHostBuild and the Windows Server 2016 NAT rule', () => {
+  it.each([
+    ['14393', { build: 14393, text: '14393' }],
+    ['14393.1715', { build: 14393, revision: 1715, text: '14393.1715' }],
+    ['10.0.17763.5458', { build: 17763, revision: 5458, text: '17763.5458' }],
+  ])('parses %s', (s, b) => expect(v.validateHostBuild(s)).toEqual({ ok: true, value: b }));
+  it.each(['2016', '1809', 'ltsc2019', '9600', '14393.x'])('rejects %s', (s) => expect(v.validateHostBuild(s).ok).toBe(false));
+  it('detects Windows Server 2016', () => {
+    expect(v.isWs2016({ build: 14393, text: '14393' })).toBe(true);
+    expect(v.isWs2016({ build: 17763, text: '17763' })).toBe(false);
+    expect(v.isWs2016(undefined)).toBe(false);
+  });
+  it('requires an extra NAT network to be a part of the NAT prefix', () => {
+    const prefix = cidr(v.DEFAULT_NAT_PREFIX);
+    expect(v.validateNatSubnetInPrefix(cidr('172.16.1.0/24'), prefix).ok).toBe(true);
+    expect(v.validateNatSubnetInPrefix(cidr('172.17.1.0/24'), prefix)).toEqual({ ok: false, error: expect.stringContaining('172.16.0.0/16') });
+    expect(v.validateNatSubnetInPrefix(cidr('172.16.0.0/16'), prefix).ok).toBe(false);
+    expect(v.validateNatSubnetInPrefix(cidr('172.0.0.0/8'), prefix).ok).toBe(false);
+  });
+});

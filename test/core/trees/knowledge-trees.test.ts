@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { topicSchema } from '../../../src/core/knowledge/topic-schema.js';
+import type { Topic } from '../../../src/core/knowledge/types.js';
+import { parseTrees } from '../../../src/core/trees/parse-trees.js';
+import { findUncoveredIssues } from '../../../src/core/trees/validate-tree.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-fs.js';
+
+// The real knowledge/trees against the real knowledge/topics.
+const input = readKnowledgeInput();
+const topics = input.topics.flatMap((f) => {
+  const r = topicSchema.safeParse(f.data);
+  return r.success ? [r.data as Topic] : [];
+});
+const { trees, problems } = parseTrees(input.trees, { topics });
+
+describe('knowledge/trees', () => {
+  it('has the six symptom trees', () => {
+    expect(trees.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['container-wont-start', 'no-network-or-ip', 'network-create-fails', 'orchestration-version-mismatch', 'inside-the-container', 'identity']),
+    );
+  });
+
+  it('validates with no problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('reaches every actionable topic (kind: issue) from some tree', () => {
+    expect(topics.some((t) => t.kind === 'issue')).toBe(true);
+    expect(findUncoveredIssues(trees, topics)).toEqual([]);
+  });
+});

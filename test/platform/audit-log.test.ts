@@ -1,0 +1,76 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/core/fixes/types.js';
+import { appendAuditEntry, getAuditLogPath, parseAuditLog, readAuditLog } from '../../src/platform/audit-log.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'wcd-audit-')), 'nested', 'data');
+});
+afterEach(() => rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true }));
+
+const entry = (fix: string, outcome: AuditEntry['outcome'] = 'ran'): AuditEntry => ({
+  time: '2025-01-02T03:04:05.000Z',
+  topic: 't',
+  fix,
+  outcome,
+  command: `cmd ${fix}`,
+  argv: ['cmd', fix],
+  exitCode: outcome === 'ran' ? 0 : null,
+  durationMs: 12,
+});
+
+describe('audit log', () => {
+  it('creates the data directory and appends JSON lines in order', () => {
+    appendAuditEntry(entry('a'), dir);
+    appendAuditEntry(entry('b', 'refused'), dir);
+    const text = readFileSync(getAuditLogPath(dir), 'utf8');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['a', 'b']);
+  });
+
+  it('reads a missing log as empty', () => {
+    expect(readAuditLog(dir)).toMatchObject({ entries: [], warnings: [] });
+  });
+
+  it('skips a damaged line in the middle with a warning and still reads the lines after it', () => {
+    appendAuditEntry(entry('a'), dir);
+    appendFileSync(getAuditLogPath(dir), '{"time": "cut sho\n');
+    appendFileSync(getAuditLogPath(dir), '{"time":"x","topic":"t","fix":"f","outcome":"exploded","command":"","argv":[],"exitCode":null,"durationMs":null}\n');
+    appendAuditEntry(entry('c'), dir);
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => e.fix)).toEqual(['a', 'c']);
+    expect(log.warnings).toEqual(['audit log line 2 is damaged and was skipped', 'audit log line 3 is damaged and was skipped']);
+  });
+
+  it('starts a new line after a last line that was cut short, and never rewrites what is there', () => {
+    appendAuditEntry(entry('a'), dir);
+    const file = getAuditLogPath(dir);
+    appendFileSync(file, '{"partial":');
+    const before = readFileSync(file, 'utf8');
+    appendAuditEntry(entry('b'), dir);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(statSync(file).size).toBeGreaterThan(before.length);
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => e.fix)).toEqual(['a', 'b']);
+    expect(log.warnings).toHaveLength(1);
+  });
+
+  it('keeps every existing byte when appending to a file it did not write', () => {
+    const file = getAuditLogPath(dir);
+    appendAuditEntry(entry('a'), dir);
+    writeFileSync(file, `garbage\u0000line\n${JSON.stringify(entry('x'))}\n`);
+    const before = readFileSync(file);
+    appendAuditEntry(entry('z'), dir);
+    expect(readFileSync(file).subarray(0, before.length).equals(before)).toBe(true);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['x', 'z']);
+  });
+
+  it('parses CRLF line ends and blank lines', () => {
+    const text = `${JSON.stringify(entry('a'))}\r\n\r\n${JSON.stringify(entry('b'))}\r\n`;
+    expect(parseAuditLog(text)).toMatchObject({ warnings: [], entries: [{ fix: 'a' }, { fix: 'b' }] });
+  });
+});

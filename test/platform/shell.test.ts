@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/platform/shell.js';
+
+const node = process.execPath;
+
+describe('runCommand', () => {
+  it('captures stdout and stderr and returns exit code 0', async () => {
+    const r = await runCommand(node, ['-e', 'process.stdout.write("out"); process.stderr.write("err")']);
+    expect(r).toMatchObject({ exitCode: 0, stdout: 'out', stderr: 'err', timedOut: false, cancelled: false });
+    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('returns a non-zero exit as data', async () => {
+    const r = await runCommand(node, ['-e', 'process.exit(7)']);
+    expect(r.exitCode).toBe(7);
+    expect(r.error).toBeUndefined();
+  });
+
+  it('passes each argument through unchanged, with no shell', async () => {
+    const args = ['a b', '"q"', "'s'", '$(x)', '`y`', ';|&', '%PATH%', '*'];
+    const r = await runCommand(node, ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', ...args]);
+    expect(JSON.parse(r.stdout)).toEqual(args);
+  });
+
+  it('streams chunks before the process exits', async () => {
+    // The child waits for a file that only onOutput creates, so it cannot exit before its first chunk was seen.
+    const flag = path.join(mkdtempSync(path.join(os.tmpdir(), 'wcd-shell-')), 'go');
+    const code = `console.log("first"); const t = setInterval(() => { if (require("fs").existsSync(${JSON.stringify(flag)})) { clearInterval(t); console.log("second"); } }, 20);`;
+    const seen: string[] = [];
+    const r = await runCommand(node, ['-e', code], {
+      timeoutMs: 15_000,
+      onOutput: (chunk, stream) => {
+        seen.push(`${stream}:${chunk}`);
+        if (chunk.includes('first')) writeFileSync(flag, '');
+      },
+    });
+    expect(r.exitCode).toBe(0);
+    expect(seen[0]).toMatch(/^stdout:first/);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(r.stdout).toBe('first\nsecond\n');
+  });
+
+  it('writes input to stdin', async () => {
+    const r = await runCommand(node, ['-e', 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(s.toUpperCase()))'], { input: 'héllo' });
+    expect(r.stdout).toBe('HÉLLO');
+  });
+
+  it('stops the child at the timeout', async () => {
+    const r = await runCommand(node, ['-e', 'setInterval(() => {}, 1000)'], { timeoutMs: 300 });
+    expect(r).toMatchObject({ timedOut: true, cancelled: false });
+    expect(r.exitCode === null || r.exitCode !== 0).toBe(true);
+  });
+
+  it('stops the child when the signal aborts', async () => {
+    const ac = new AbortController();
+    const r = await runCommand(node, ['-e', 'console.log("up"); setInterval(() => {}, 1000)'], {
+      signal: ac.signal,
+      onOutput: () => ac.abort(),
+    });
+    expect(r).toMatchObject({ cancelled: true, timedOut: false });
+    expect(r.stdout).toContain('up');
+  });
+
+  it('does not start when the signal is already aborted', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const r = await runCommand(node, ['-e', 'require("fs").writeFileSync("/should-not-exist", "")'], { signal: ac.signal });
+    expect(r).toMatchObject({ cancelled: true, exitCode: null, durationMs: 0 });
+  });
+
+  it('reports a program that cannot start', async () => {
+    const r = await runCommand('wcdoctor-no-such-program', []);
+    expect(r.exitCode).toBeNull();
+    expect(r.error).toMatch(/ENOENT/);
+  });
+});
