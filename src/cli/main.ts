@@ -14,8 +14,8 @@ function readAll(stream: NodeJS.ReadStream): Promise<string> {
   });
 }
 
-/** Builds the commander program; exported so tests can drive it in-process. */
-export function buildProgram(io: CliIO): Command {
+/** Builds the commander program with the commands `argv` needs; exported so tests can drive it in-process. */
+export async function buildProgram(io: CliIO, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('wcdoctor')
     .description('Windows Container Doctor: paste an error, get the known issue and its fix.')
     .version(VERSION, '-V, --version')
@@ -24,16 +24,20 @@ export function buildProgram(io: CliIO): Command {
     .showHelpAfterError('(run "wcdoctor --help" for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
-  registerCommands(program, io);
+  await registerCommands(program, io, argv);
   return program;
 }
 
 /** Runs wcdoctor with argv and returns the exit code; never throws for user mistakes. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   const wrapped: CliIO = { ...io, setExitCode: (c) => (code = c) };
-  const program = buildProgram(wrapped);
   try {
+    const program = await buildProgram(wrapped, argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {

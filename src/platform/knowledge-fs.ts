@@ -1,64 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
-import type { RawFile } from '../core/knowledge/problem.js';
 import { UserError } from '../core/errors.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
-
-function readYaml(root: string, rel: string): RawFile {
-  const file = path.posix.join('knowledge', rel);
-  try {
-    return { file, data: parseYaml(readFileSync(path.join(root, file), 'utf8')) as unknown };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { file, data: null, error: msg ?? 'unreadable' };
-  }
-}
-
-function readYamlDir(root: string, rel: string): RawFile[] {
-  const dir = path.join(root, 'knowledge', rel);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => readYaml(root, `${rel}/${f}`));
-}
-
-/** Reads every knowledge/ input file the builder needs (sources, structure, topics, codes, compat, trees). */
-export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
-  const sources = readYaml(root, 'sources.yaml');
-  const sourceTexts = new Map<string, string>();
-  const docs = (sources.data as { docs?: { file?: unknown }[] } | null)?.docs;
-  for (const d of Array.isArray(docs) ? docs : []) {
-    if (typeof d.file !== 'string') continue;
-    const p = path.join(root, 'knowledge', 'sources', d.file);
-    if (existsSync(p)) sourceTexts.set(d.file, readFileSync(p, 'utf8'));
-  }
-  return {
-    sources,
-    sourceTexts,
-    structure: readYaml(root, 'structure.yaml'),
-    topics: readYamlDir(root, 'topics'),
-    codes: readYamlDir(root, 'codes'),
-    compat: readYamlDir(root, 'compat'),
-    trees: readYamlDir(root, 'trees'),
-  };
-}
-
-/** Writes the built knowledge base atomically (temp file, then rename). */
-export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()): string {
-  const out = path.join(root, KB_ARTEFACT);
-  mkdirSync(path.dirname(out), { recursive: true });
-  const tmp = `${out}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(kb));
-  renameSync(tmp, out);
-  return out;
-}
 
 let cache: KnowledgeBase | undefined;
 

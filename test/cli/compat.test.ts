@@ -29,7 +29,7 @@ describe('compatCommand (pure)', () => {
       process: 'no',
       hyperv: 'no',
       reasons: [expect.stringContaining('newer than the host')],
-      actions: [{ kind: 'tag', title: expect.stringContaining('ltsc2019'), command: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2019', snippet: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019', fixRef: { topic: 'choose-image-tag', fix: 'pull-matching-tag' } }],
+      actions: [{ kind: 'tag', title: expect.stringContaining('ltsc2019'), command: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2019', snippet: 'FROM mcr.microsoft.com/windows/servercore:ltsc2019', fixRef: { topic: 'choose-image-tag', fix: 'pull-pinned-image' } }],
     });
   });
 
@@ -45,7 +45,7 @@ describe('compatCommand (pure)', () => {
   it('fills names given as options when the paste has none', () => {
     const r = compatCommand(data, { host: '10.0.17763.1', image: 'microsoft/windowsservercore:10.0.14393.1770', service: 'web', node: 'WIN-7', json: true });
     const cmds = (JSON.parse(r.out) as { actions: { command?: string }[] }).actions.map((a) => a.command);
-    expect(cmds).toContain('docker node update --label-add OS=windows --label-add OsVersion=10.0.17763 WIN-7');
+    expect(cmds).toContain('docker node update --label-add OsVersion=10.0.17763 WIN-7');
     expect(cmds).toContain('docker service update --constraint-add "node.labels.OS == windows" --constraint-add "node.labels.OsVersion == 10.0.14393" web');
   });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { assembleKnowledgeBase, computeStats } from '../../src/core/knowledge/assemble-kb.js';
 import type { RawFile } from '../../src/core/knowledge/problem.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-fs.js';
+import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
 import { runCli } from '../helpers/cli-io.js';
 
 const input = readKnowledgeInput();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ describe('runCommand', () => {
 
   it('streams chunks before the process exits', async () => {
     // The child waits for a file that only onOutput creates, so it cannot exit before its first chunk was seen.
-    const flag = path.join(mkdtempSync(path.join(os.tmpdir(), 'wcd-shell-')), 'go');
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'wcd-shell-'));
+    const flag = path.join(tmp, 'go');
     const code = `console.log("first"); const t = setInterval(() => { if (require("fs").existsSync(${JSON.stringify(flag)})) { clearInterval(t); console.log("second"); } }, 20);`;
     const seen: string[] = [];
     const r = await runCommand(node, ['-e', code], {
@@ -41,6 +42,7 @@ describe('runCommand', () => {
     expect(seen[0]).toMatch(/^stdout:first/);
     expect(seen.length).toBeGreaterThan(1);
     expect(r.stdout).toBe('first\nsecond\n');
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('writes input to stdin', async () => {

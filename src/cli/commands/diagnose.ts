@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { diagnose } from '../../core/diagnosis/diagnose.js';
 import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { isLocale, type Locale } from '../../core/knowledge/types.js';
@@ -82,7 +83,6 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
       if (!text.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
       const kb = loadKnowledgeBase();
-      const { diagnose } = await import('../../core/diagnosis/diagnose.js');
       const result = diagnose(kb, text, { locale, limit });
       if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
       else io.out(formatDiagnosis(result, kb, locale));

@@ -158,6 +158,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
 
   const controller = new AbortController();
   const release = deps.trapInterrupt(() => {
+    // One Ctrl+C can arrive twice: exit hooks of other modules (when-exit, via conf) re-raise the signal.
+    if (controller.signal.aborted) return;
     io.err('\nCancelling the command…\n');
     controller.abort();
   });

@@ -1,26 +1,46 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
-import { registerCompat } from './compat.js';
-import { registerDiagnose } from './diagnose.js';
-import { registerDocs } from './docs.js';
-import { registerExplain } from './explain.js';
-import { registerKb } from './kb.js';
-import { registerFix } from './fix.js';
-import { registerHistory } from './history.js';
-import { registerNetwork } from './network.js';
-import { registerTroubleshoot } from './troubleshoot.js';
-import { registerUi } from './ui.js';
 
-/** Registers every subcommand on the program. One file per command. */
-export function registerCommands(program: Command, io: CliIO): void {
-  registerKb(program, io);
-  registerCompat(program, io);
-  registerDiagnose(program, io);
-  registerDocs(program, io);
-  registerExplain(program, io);
-  registerFix(program, io);
-  registerHistory(program, io);
-  registerNetwork(program, io);
-  registerTroubleshoot(program, io);
+type Register = (program: Command, io: CliIO) => void;
+
+/**
+ * Every subcommand, loaded on demand: a run of `wcdoctor diagnose` loads the diagnose module
+ * and not the others (some pull in zod, yaml or Ink), which keeps start-up close to bare node.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  diagnose: async () => (await import('./diagnose.js')).registerDiagnose,
+  explain: async () => (await import('./explain.js')).registerExplain,
+  docs: async () => (await import('./docs.js')).registerDocs,
+  fix: async () => (await import('./fix.js')).registerFix,
+  history: async () => (await import('./history.js')).registerHistory,
+  compat: async () => (await import('./compat.js')).registerCompat,
+  network: async () => (await import('./network.js')).registerNetwork,
+  troubleshoot: async () => (await import('./troubleshoot.js')).registerTroubleshoot,
+  kb: async () => (await import('./kb.js')).registerKb,
+};
+
+/** Global options that take a value, so that their value is not mistaken for a subcommand. */
+const GLOBAL_WITH_VALUE = new Set(['--lang']);
+
+/** The subcommand named on the command line, if any. */
+export function subcommandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the subcommands this run needs: only the one named, or all of them when none is
+ * (help, the app) or the name is unknown (so that commander can suggest the right one).
+ */
+export async function registerCommands(program: Command, io: CliIO, argv: readonly string[] = []): Promise<void> {
+  const name = subcommandOf(argv);
+  const wanted = name && COMMANDS[name] ? [name] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((n) => COMMANDS[n]!()));
+  for (const register of registers) register(program, io);
+  const { registerUi } = await import('./ui.js');
   registerUi(program, io);
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
 import { formatProblem } from '../../core/knowledge/problem.js';
-import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
 

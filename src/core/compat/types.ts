@@ -17,6 +17,7 @@ export const MESSAGE_IDS = [
   'win11-preview', 'ws2025-needs-24h2', 'latest-retired', 'tag-missing', 'tag-says-nothing', 'legacy-latest',
   'image-build-unknown', 'no-process-image', 'unknown-build', 'other-nodes',
 ] as const;
+/** A reason id known to the checker. */
 export type MessageId = (typeof MESSAGE_IDS)[number];
 
 /** The action ids the planner uses; each needs a template in advice.yaml `actions`. */
@@ -25,9 +26,12 @@ export const ACTION_IDS = [
   'swarm-restart-docker', 'swarm-node-label-os', 'swarm-node-label', 'swarm-service-constraint', 'k8s-node-label',
   'k8s-node-selector',
 ] as const;
+/** An action id known to the planner. */
 export type ActionId = (typeof ACTION_IDS)[number];
 
+/** Windows Server or Windows client (10, 11). */
 export type HostFamily = 'server' | 'client';
+/** The orchestrator a paste came from, which decides the Swarm or Kubernetes actions. */
 export type Orchestrator = 'swarm' | 'kubernetes';
 
 /** Which form of input a host was read from. */

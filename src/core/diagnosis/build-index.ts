@@ -15,6 +15,16 @@ export interface TopicMatcher {
   context: string[];
 }
 
+/**
+ * The word index of the topics, precomputed by `kb build` and stored in kb.json so that a
+ * cold start does no tokenising: term → flat list of (topic index, field weight × 100) pairs.
+ */
+export interface TermIndexData {
+  postings: Record<string, number[]>;
+  /** Title, keyword and heading words of five letters or more, for typo-tolerant lookup. */
+  vocabulary: string[];
+}
+
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
 export interface DiagnosisIndex {
   matchers: TopicMatcher[];
@@ -23,11 +33,13 @@ export interface DiagnosisIndex {
   phraseAnchors: Map<string, { topic: number; phrase: string }[]>;
   /** Phrases with no Latin word to anchor them (CJK, Hangul): checked directly. */
   unanchoredPhrases: { topic: number; phrase: string }[];
-  /** term → topics that contain it, with the weight of the field it came from. */
-  postings: Map<string, { topic: number; weight: number }[]>;
-  idf: Map<string, number>;
-  vocabulary: Fuse<string>;
-  codeIndex: CodeIndex;
+  /** Topics that contain a term, with the weight of the field it came from. */
+  postingsOf(term: string): { topic: number; weight: number }[];
+  /** Inverse document frequency of a term over the topics (0 for unknown terms). */
+  idfOf(term: string): number;
+  /** Fuzzy lookup of a word in the vocabulary (built on first use). */
+  nearestWord(word: string): { word: string; score: number } | undefined;
+  readonly codeIndex: CodeIndex;
 }
 
 const FIELD = { title: 1, keyword: 1, heading: 0.8, summary: 0.5, body: 0.25 } as const;
@@ -35,7 +47,7 @@ const FIELD = { title: 1, keyword: 1, heading: 0.8, summary: 0.5, body: 0.25 } a
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const stripCode = (md: string) => md.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
 
-function topicFields(kb: KnowledgeBase, t: ResolvedTopic): [string, number][] {
+function topicFields(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): [string, number][] {
   const fields: [string, number][] = [];
   for (const v of Object.values(t.title)) if (v) fields.push([v, FIELD.title]);
   for (const list of Object.values(t.signatures.keywords)) for (const k of list ?? []) fields.push([k, FIELD.keyword]);
@@ -48,22 +60,43 @@ function topicFields(kb: KnowledgeBase, t: ResolvedTopic): [string, number][] {
   return fields;
 }
 
-/** Builds the diagnosis index for a knowledge base. */
+/** Tokenises every topic into the word index (run by `kb build`; a fallback at run time). */
+export function computeTermIndex(kb: Pick<KnowledgeBase, 'sections' | 'topics'>): TermIndexData {
+  const postings: Record<string, number[]> = {};
+  const vocab = new Set<string>();
+  kb.topics.forEach((t, i) => {
+    const best = new Map<string, number>();
+    for (const [text, weight] of topicFields(kb, t))
+      for (const term of termsOf(text)) {
+        if ((best.get(term) ?? 0) < weight) best.set(term, weight);
+        if (weight >= FIELD.heading && term.length >= 5 && /^[a-z]+$/.test(term)) vocab.add(term);
+      }
+    for (const [term, weight] of best) {
+      if (!Object.hasOwn(postings, term)) postings[term] = [];
+      postings[term]!.push(i, Math.round(weight * 100));
+    }
+  });
+  return { postings, vocabulary: [...vocab].sort() };
+}
+
+/** Builds the diagnosis index for a knowledge base, reusing its precomputed word index. */
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
   const byCode = new Map<string, number[]>();
   const phraseAnchors = new Map<string, { topic: number; phrase: string }[]>();
   const unanchoredPhrases: { topic: number; phrase: string }[] = [];
-  const postings = new Map<string, { topic: number; weight: number }[]>();
-  const vocab = new Set<string>();
 
   kb.topics.forEach((t, i) => {
     const sig = t.signatures;
+    let regexes: RegExp[] | undefined;
     const m: TopicMatcher = {
       topic: t,
       codes: new Set(sig.codes),
       phrases: sig.phrases.map(flat),
-      regexes: sig.regexes.map((r) => new RegExp(r, 'iu')),
+      // Compiled on first use: most pastes are decided before every pattern is needed.
+      get regexes() {
+        return (regexes ??= sig.regexes.map((r) => new RegExp(r, 'iu')));
+      },
       against: sig.against.map(flat),
       operations: new Set(sig.operations.map(operationKey)),
       context: (sig.context ?? []).map(flat),
@@ -76,24 +109,39 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       if (anchor) phraseAnchors.set(anchor, [...(phraseAnchors.get(anchor) ?? []), { topic: i, phrase }]);
       else unanchoredPhrases.push({ topic: i, phrase });
     }
-    const best = new Map<string, number>();
-    for (const [text, weight] of topicFields(kb, t))
-      for (const term of termsOf(text)) {
-        if ((best.get(term) ?? 0) < weight) best.set(term, weight);
-        if (weight >= FIELD.heading && term.length >= 5 && /^[a-z]/.test(term)) vocab.add(term);
-      }
-    for (const [term, weight] of best) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ topic: i, weight });
-    }
   });
 
+  const data = kb.termIndex ?? computeTermIndex(kb);
   const n = kb.topics.length || 1;
-  const idf = new Map<string, number>();
-  for (const [term, list] of postings) idf.set(term, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
-  const vocabulary = new Fuse([...vocab], { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
-  return { matchers, byCode, phraseAnchors, unanchoredPhrases, postings, idf, vocabulary, codeIndex: buildCodeIndex(kb.codes) };
+  const postingsOf = (term: string) => {
+    const flatList = Object.hasOwn(data.postings, term) ? (data.postings[term] ?? []) : [];
+    const out: { topic: number; weight: number }[] = [];
+    for (let i = 0; i + 1 < flatList.length; i += 2) out.push({ topic: flatList[i]!, weight: flatList[i + 1]! / 100 });
+    return out;
+  };
+  const idfOf = (term: string) => {
+    const df = Object.hasOwn(data.postings, term) ? (data.postings[term]?.length ?? 0) / 2 : 0;
+    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+  };
+  let fuse: Fuse<string> | undefined;
+  const nearestWord = (word: string) => {
+    fuse ??= new Fuse(data.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
+    const best = fuse.search(word, { limit: 1 })[0];
+    return best ? { word: best.item, score: best.score ?? 1 } : undefined;
+  };
+  let codeIndex: CodeIndex | undefined;
+  return {
+    matchers,
+    byCode,
+    phraseAnchors,
+    unanchoredPhrases,
+    postingsOf,
+    idfOf,
+    nearestWord,
+    get codeIndex() {
+      return (codeIndex ??= buildCodeIndex(kb.codes));
+    },
+  };
 }
 
 /** Stems a raw query word the same way topic terms are stemmed. */

@@ -25,7 +25,7 @@ export interface DiagnoseOptions {
 /** The score a topic needs to be shown at all; below it the answer is "no known issue". */
 export const MIN_SCORE = 3.5;
 /** Words alone (no code, phrase or pattern) must say more before they count as a match. */
-export const MIN_WORDS_ONLY_SCORE = 4.5;
+export const MIN_WORDS_ONLY_SCORE = 5;
 
 function confidenceOf(s: Scored): Match['confidence'] {
   if (s.specific && s.score >= 7) return 'high';

@@ -184,11 +184,11 @@ const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bw
 const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
-const before = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);
+const sliceBefore = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);
 /** Cheap pre-check: a window without any of these cannot hold a context word. */
 const CTX_HINT = /err|fail|win|fel|fehl|hresult|错误|系|오류/i;
 
-function hit(canonical: string, raw: string, via: Hit['via'], index: number, rank: number): Hit {
+function makeHit(canonical: string, raw: string, via: Hit['via'], index: number, rank: number): Hit {
   return { canonical, raw, via, index, rank };
 }
 
@@ -199,16 +199,16 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     const v = parseInt(m[1], 16);
     if (v <= 0xffff) {
       if (!index.byWin32.has(v)) return undefined;
-      const ctx = before(text, at);
+      const ctx = sliceBefore(text, at);
       const ok = text[at - 1] === '(' || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
-      return ok ? hit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
+      return ok ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
     }
-    return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? hit(formatCode(v), m[0], 'hex', at, 6) : undefined;
+    return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? makeHit(formatCode(v), m[0], 'hex', at, 6) : undefined;
   }
   if (m[2] !== undefined) {
     const v = parseInt(m[2], 16);
     if (!hasKnownFacility(v)) return undefined;
-    return index.byCode.has(formatCode(v)) || LARGE_CTX.test(before(text, at)) ? hit(formatCode(v), m[0], 'hex', at, 5) : undefined;
+    return index.byCode.has(formatCode(v)) || LARGE_CTX.test(sliceBefore(text, at)) ? makeHit(formatCode(v), m[0], 'hex', at, 5) : undefined;
   }
   if (m[3] !== undefined) {
     const s = m[3];
@@ -218,17 +218,17 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
       if (n < -0x80000000 || n > 0xffffffff || (n >= 0 && n < 0x80000000)) return undefined;
       const v = n >>> 0;
       if (!hasKnownFacility(v)) return undefined;
-      const ok = index.byCode.has(formatCode(v)) || LARGE_CTX.test(before(text, at));
-      return ok ? hit(formatCode(v), m[0], negative ? 'signed-decimal' : 'decimal', at, 4) : undefined;
+      const ok = index.byCode.has(formatCode(v)) || LARGE_CTX.test(sliceBefore(text, at));
+      return ok ? makeHit(formatCode(v), m[0], negative ? 'signed-decimal' : 'decimal', at, 4) : undefined;
     }
     if (n <= 0 || n > 0xffff || negative) return undefined;
     const known = index.byWin32.has(n);
-    const ctx = before(text, at);
+    const ctx = sliceBefore(text, at);
     if (!CTX_HINT.test(ctx)) return undefined;
-    return STRONG_CTX.test(ctx) || (known && WEAK_CTX.test(ctx)) ? hit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
+    return STRONG_CTX.test(ctx) || (known && WEAK_CTX.test(ctx)) ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
   }
   const canonical = m[4] === undefined ? undefined : index.byName.get(m[4].toUpperCase());
-  return canonical === undefined ? undefined : hit(canonical, m[0], 'symbolic-name', at, 2);
+  return canonical === undefined ? undefined : makeHit(canonical, m[0], 'symbolic-name', at, 2);
 }
 
 /** Walks the message trie from position i; returns the longest text that ends on a word boundary. */

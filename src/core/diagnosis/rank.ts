@@ -109,8 +109,8 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
     if ((credited.get(term) ?? 0) >= factor) return;
     factor -= credited.get(term) ?? 0;
     credited.set(term, (credited.get(term) ?? 0) + factor);
-    const idf = index.idf.get(term) ?? 0;
-    for (const p of index.postings.get(term) ?? []) {
+    const idf = index.idfOf(term);
+    for (const p of index.postingsOf(term)) {
       let e = sums.get(p.topic);
       if (!e) sums.set(p.topic, (e = { sum: 0, strong: new Set(), hits: [] }));
       e.sum += idf * p.weight * factor;
@@ -120,16 +120,18 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
   };
   const fuzzyAllowed = focus.length <= 500;
   for (const term of query) {
-    if (index.postings.has(term)) add(term, term, 1);
+    if (index.idfOf(term) > 0) add(term, term, 1);
     else if (fuzzyAllowed && term.length >= 5 && /^[a-z]+$/.test(term)) {
-      const best = index.vocabulary.search(term, { limit: 1 })[0];
-      if (best && (best.score ?? 1) <= 0.3) add(best.item, `${term}≈${best.item}`, FUZZY_FACTOR);
+      const best = index.nearestWord(term);
+      if (best && best.score <= 0.3) add(best.word, `${term}≈${best.word}`, FUZZY_FACTOR);
     }
   }
   const norm = Math.max(1, Math.sqrt(query.size / 6));
   for (const [topic, e] of sums) {
     if (e.strong.size < 2 && e.sum / norm < 4) continue;
-    const weight = Math.min(TERM_CAP, e.sum / norm);
+    const raw = e.sum / norm;
+    // Saturates at TERM_CAP but keeps growing a little, so that more words still rank higher.
+    const weight = raw <= TERM_CAP ? raw : TERM_CAP + Math.log1p(raw - TERM_CAP) / 4;
     if (weight < 1) continue;
     const s = get(topic);
     s.score += weight;

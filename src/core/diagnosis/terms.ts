@@ -7,6 +7,7 @@ const STOP = new Set(
   ('a an the to of in on at for and or but is are was were be been it its this that with from by as not no can ' +
     'cannot does do did when after before my i we you your our there their has have had will would should could ' +
     'how why what which into out get got use using used via than then also only just any all some so if while ' +
+    'another other others new way time try trying tried need needs make still even now every each like see seems ' +
     'container containers windows docker error errors fail failed fails failure please help issue problem ' +
     'och att det som en ett för med av är du den till om på inte kan har i vi de så när från eller men').split(' '),
 );
@@ -27,16 +28,31 @@ function jamo(word: string): string {
   return out;
 }
 
-/** Light suffix stripping for English and Swedish words, the same on both sides of a match. */
+const SUFFIX = /(?:ingen|ing|ed|es|ly|arna|erna|orna|ande|ar|er|or|en|et|s)$/;
+
+/**
+ * Light suffix stripping for English and Swedish words, the same on both sides of a match:
+ * at most two suffixes, never below four letters, and a doubled final consonant undone
+ * (running → run, värdens → värd, started → start).
+ */
 export function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
-  return word.replace(/(?:ingen|ing|ed|es|ly|arna|erna|orna|ar|er|or|en|et|s)$/, '') || word;
+  let w = word;
+  for (let i = 0; i < 2; i++) {
+    const next = w.replace(SUFFIX, '');
+    if (next === w || next.length < 4) break;
+    w = next;
+  }
+  return w.replace(/([bdfgklmnprt])\1$/, '$1');
 }
 
 /** The terms of a text, with duplicates. */
 export function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{Script=Han}]+|[\p{Script=Hangul}]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)) {
+  // Most pastes are ASCII: a plain pattern avoids compiling the Unicode-property one at start-up.
+  const ascii = !/[^\x00-\x7f]/.test(text);
+  const words = ascii ? /[a-z0-9][a-z0-9_.-]*[a-z0-9]|[a-z0-9]/g : /[\p{Script=Han}]+|[\p{Script=Hangul}]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+  for (const m of text.toLowerCase().matchAll(words)) {
     const w = m[0];
     const cp = w.codePointAt(0) ?? 0;
     if (cp >= 0x3400 && cp <= 0x9fff) {

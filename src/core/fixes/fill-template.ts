@@ -99,3 +99,13 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   }
   return ok({ argv, whole });
 }
+
+/**
+ * Checks that a fix's command template can be filled safely (for `kb check`): returns why not, or undefined.
+ * PowerShell placeholders must be bare arguments; argv templates must start with the program and use no shell syntax.
+ */
+export function checkFixTemplate(fix: { shell: FixShell; command: string; params: Record<string, unknown> }): string | undefined {
+  const values = new Map(Object.keys(fix.params).map((k) => [k, 'v']));
+  const r = fix.shell === 'powershell' ? fillPowerShellTemplate(fix.command, values) : fillArgvTemplate(fix.command, fix.shell, values);
+  return r.ok ? undefined : `the command ${r.error}`;
+}

@@ -119,7 +119,7 @@ export function describeOutcome(plan: Pick<FixPlan, 'readOnly' | 'admin' | 'prog
     case 'cancelled':
       return { ok: false, headline: 'Cancelled: the command was stopped before it finished.', nextStep: 'It may have made part of its change; check the state before running it again.' };
     case 'timeout':
-      return { ok: false, headline: `Stopped: the command did not finish within the time limit (stopped after ${formatSeconds(run.durationMs)}).`, nextStep: 'Run it again with a longer --timeout, or run it by hand to watch it.' };
+      return { ok: false, headline: 'Stopped: the command did not finish within the time limit.', nextStep: 'Run it again with a longer --timeout, or run it by hand to watch it.' };
     case 'failed':
       if (run.error) return { ok: false, headline: `Could not start ${plan.program}: ${run.error}.`, nextStep: `Check that ${plan.program} is installed and on PATH.` };
       return {

@@ -1,3 +1,4 @@
+import { computeTermIndex } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
 import { parseTrees } from '../trees/parse-trees.js';
@@ -183,6 +184,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   problems.push(...trees.problems);
 
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees };
+  kb.termIndex = computeTermIndex(kb);
   return { kb, problems };
 }
 

@@ -46,7 +46,7 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     summary: 'Containers sit on a private subnet behind the host (WinNAT on an internal vSwitch); ports are published with -p. The default network "nat" uses 172.16.0.0/16.',
     scope: 'single host',
     addresses: 'HNS assigns them from the --subnet prefix (IPAM by HNS).',
-    needs: ['Windows Server 2016: an extra NAT network must be a part of the host NAT prefix (Get-NetNat).', 'Several NAT networks need Windows 10 Creators Update or later.'],
+    needs: ['Windows Server 2016: an extra NAT network must be a part of the host NAT prefix (Get-NetNat).', 'Windows 10 Creators Update and later allow several NAT networks without that rule.'],
     serviceDiscovery: 'local: yes; global: not applicable',
     topic: 'network-drivers',
   },

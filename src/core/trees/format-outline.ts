@@ -14,7 +14,8 @@ function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx:
   if (!node) return [`${ind}! (missing node)`];
   const { locale } = ctx;
   if (node.kind === 'question') {
-    const from = node.answerFrom ? ` [${node.answerFrom.entity}]` : '';
+    const spec = node.answerFrom;
+    const from = spec ? ` [${[...new Set([spec.entity, ...spec.map.map((m) => m.entity ?? spec.entity)])].join(', ')}]` : '';
     const out = block(`${node.text[locale]}${from}`, ind, '? ');
     if (node.help) out.push(...block(node.help[locale], `${ind}  `, ''));
     for (const a of node.answers) {

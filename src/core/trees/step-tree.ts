@@ -1,8 +1,15 @@
+import type { DiagnoseResult } from '../diagnosis/types.js';
 import type { Locale } from '../knowledge/types.js';
 import { isQuestion, type QuestionNode, type Tree, type TreeNode } from './types.js';
 
 /** Values diagnose extracted (its `Entities`, optionally plus `code`: the canonical codes found). */
 export type TreeEntities = Record<string, string | string[] | undefined>;
+
+/** The entities a diagnose result gives a tree: its extracted entities plus `code`, every code found (with equivalents). */
+export function entitiesFromDiagnosis(result: Pick<DiagnoseResult, 'entities' | 'codes'>): TreeEntities {
+  const code = [...new Set(result.codes.flatMap((c) => [c.canonical, ...c.equivalents]))];
+  return { ...result.entities, ...(code.length ? { code } : {}) };
+}
 
 /** One step taken: the question, the answer id chosen, and whether an extracted entity answered it. */
 export interface TreeStep {
@@ -42,10 +49,9 @@ export interface Breadcrumb {
 export function answerFromEntities(question: QuestionNode, entities: TreeEntities): string | undefined {
   const spec = question.answerFrom;
   if (!spec) return undefined;
-  const raw = entities[spec.entity];
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v) => v.trim() !== '');
-  if (!values.length) return undefined;
   for (const m of spec.map) {
+    const raw = entities[m.entity ?? spec.entity];
+    const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v) => v.trim() !== '');
     let re: RegExp;
     try {
       re = new RegExp(m.match, 'i');

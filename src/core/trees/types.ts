@@ -24,8 +24,11 @@ const answerFromSchema = z
   .object({
     /** Entity name, as diagnose extracts it (`build`, `driver`, `operation`, `tool`, `code`, …). */
     entity: z.string().min(1),
-    /** Checked in order: the first regular expression (flag `i`) that matches the entity value picks the answer. */
-    map: z.array(z.object({ match: z.string().min(1), answer: kebab }).strict()).min(1),
+    /**
+     * Checked in order: the first regular expression (flag `i`) that matches the entity value picks the answer.
+     * An entry may name another entity to look at (e.g. `service` present → Swarm).
+     */
+    map: z.array(z.object({ entity: z.string().min(1).optional(), match: z.string().min(1), answer: kebab }).strict()).min(1),
   })
   .strict();
 

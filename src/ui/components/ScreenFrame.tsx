@@ -6,7 +6,8 @@ import { useSettings } from '../contexts/SettingsContext.js';
 import { useT } from '../hooks/use-t.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { T } from '../i18n.js';
-import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { displayWidth } from '../../core/text/display-width.js';
+import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 import { HelpPanel } from './HelpPanel.js';
 import { KeyHints, layoutHints, type KeyHint } from './KeyHints.js';
@@ -52,15 +53,17 @@ export function ScreenFrame({ frame, title, status, hints, children }: { frame: 
   const t = useT();
   const { help } = useNavigationState();
   const { theme } = frame;
+  const right = status ? truncateWidth(status, Math.floor(frame.columns / 2)) : '';
+  const left = truncateWidth(t('app.breadcrumb', { app: t('app.name'), screen: title }), frame.columns - displayWidth(right) - (right ? 2 : 0));
   return (
     <Box flexDirection="column" width={frame.columns}>
       <Box justifyContent="space-between">
         <Text wrap="truncate-end" bold={theme.bold} color={theme.text.heading}>
-          {t('app.breadcrumb', { app: t('app.name'), screen: title })}
+          {left}
         </Text>
-        {status !== undefined && (
+        {right && (
           <Text wrap="truncate-end" color={theme.text.secondary}>
-            {status}
+            {right}
           </Text>
         )}
       </Box>

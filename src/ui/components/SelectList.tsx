@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { displayWidth } from '../../core/text/display-width.js';
 import { useT } from '../hooks/use-t.js';
+import { truncateWidth } from '../text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 
 type StatusRole = 'success' | 'warning' | 'error' | 'info';
@@ -47,7 +49,7 @@ export function visibleWindow(count: number, selected: number, size: number): { 
  * A scrolling list; the screen owns the selection and moves it with commands. `height` counts
  * terminal lines, including the "more" markers.
  */
-export function SelectList({ items, selected, height, theme, focused = true }: { items: readonly ListItem[]; selected: number; height: number; theme: Theme; focused?: boolean }) {
+export function SelectList({ items, selected, height, width, theme, focused = true }: { items: readonly ListItem[]; selected: number; height: number; width: number; theme: Theme; focused?: boolean }) {
   const t = useT();
   const perItem = items.some((i) => i.detail !== undefined) ? 2 : 1;
   const fits = Math.floor(height / perItem);
@@ -59,28 +61,35 @@ export function SelectList({ items, selected, height, theme, focused = true }: {
       {items.slice(start, end).map((item, n) => {
         const isSelected = start + n === selected && !item.header;
         const color = isSelected && focused ? theme.selection : item.header ? theme.text.heading : undefined;
+        const lead = item.header ? 0 : 2;
+        const prefix = item.prefix ? truncateWidth(item.prefix.text, width - lead) : '';
+        const badge = item.badge ? `  ${item.badge.text}` : '';
+        const room = width - lead - (prefix ? displayWidth(prefix) + 2 : 0);
+        // The badge (a missing-language mark) keeps its room; the label gives way first.
+        const badgeRoom = Math.min(displayWidth(badge), Math.max(0, room - 12));
+        const label = truncateWidth(item.label, Math.max(1, room - badgeRoom));
+        const badgeShown = truncateWidth(badge, room - displayWidth(label));
         return (
           <Box key={item.key} flexDirection="column">
             <Text wrap="truncate-end" color={color} bold={(isSelected || item.header) && theme.bold}>
               {item.header ? '' : isSelected && focused ? `${GLYPH.pointer} ` : '  '}
               {item.prefix && (
                 <Text color={theme.status[item.prefix.role]} bold={false}>
-                  {item.prefix.text}
+                  {prefix}
                   {'  '}
                 </Text>
               )}
-              {item.label}
-              {item.badge && (
+              {label}
+              {item.badge && badgeShown && (
                 <Text color={theme.status[item.badge.role]} bold={false}>
-                  {'  '}
-                  {item.badge.text}
+                  {badgeShown}
                 </Text>
               )}
             </Text>
             {item.detail !== undefined && (
               <Text wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
                 {'    '}
-                {item.detail}
+                {truncateWidth(item.detail, width - 4)}
               </Text>
             )}
           </Box>

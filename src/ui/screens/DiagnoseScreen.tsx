@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { DiagnoseResult } from '../../core/diagnosis/types.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
 import type { KeyHint } from '../components/KeyHints.js';
@@ -12,9 +12,11 @@ import { useDiagnose, usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
 import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
+import { truncateWidth } from '../text/wrap-ansi.js';
 import { matchItem } from './diagnose-format.js';
 
 /** How long typing must pause before the paste is diagnosed again. */
@@ -46,9 +48,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const { knowledge } = usePlatform();
   const diagnose = useDiagnose();
   const { knowledgeLocale } = useSettings();
-  const [text, setText] = useState(route.text);
-  const [focus, setFocus] = useState<'input' | 'results'>(route.focus ?? 'input');
-  const [selected, setSelected] = useState(route.selected ?? 0);
+  const [text, setText, textRef] = useSyncedState(route.text);
+  const [focus, setFocus, focusRef] = useSyncedState<'input' | 'results'>(route.focus ?? 'input');
+  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
   const settled = useDebouncedValue(text, DIAGNOSE_DEBOUNCE_MS);
   const outcome = useMemo<Outcome>(() => {
     if (!settled.trim()) return undefined;
@@ -59,7 +61,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
     }
   }, [settled, diagnose, knowledge, knowledgeLocale]);
   const matches = outcome?.ok ? outcome.result.matches : [];
-  const current = Math.min(selected, Math.max(0, matches.length - 1));
+  const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
+  const current = clamp(selected);
   const inResults = focus === 'results' && matches.length > 0;
   const hints = inResults ? RESULT_HINTS : INPUT_HINTS;
   const frame = useFrame(hints);
@@ -84,29 +87,30 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         navigate({ type: 'back' });
         return true;
       }
-      if (!inResults) {
+      if (focusRef.current === 'input' || !matches.length) {
         if (command === Command.Backspace) setText(dropLastChar);
         else if (command === Command.Confirm) append('\n');
         else if ((command === Command.FocusNext || command === Command.Down) && matches.length) setFocus('results');
         else return false;
         return true;
       }
+      const at = clamp(selectedRef.current);
       switch (command) {
         case Command.Up:
-          if (current === 0) setFocus('input');
-          else setSelected(current - 1);
+          if (at === 0) setFocus('input');
+          else setSelected(at - 1);
           return true;
         case Command.Down:
-          setSelected(Math.min(matches.length - 1, current + 1));
+          setSelected(clamp(at + 1));
           return true;
         case Command.FocusNext:
         case Command.FocusPrevious:
           setFocus('input');
           return true;
         case Command.Confirm: {
-          const m = matches[current];
+          const m = matches[at];
           if (m && outcome?.ok)
-            navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities }, save: { text, selected: current, focus: 'results' } });
+            navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities }, save: { text: textRef.current, selected: at, focus: 'results' } });
           return true;
         }
         default:
@@ -126,7 +130,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
-      <TextArea text={text} focused={!inResults} height={inputRows} placeholder={t('diagnose.input.placeholder')} theme={theme} />
+      <TextArea text={text} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
       <Text bold={theme.bold} color={theme.text.heading}>
         {t('diagnose.results.title')}
       </Text>
@@ -134,10 +138,10 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         {outcome === undefined && <Text color={theme.text.secondary}>{t('diagnose.results.empty')}</Text>}
         {outcome?.ok === false && <ErrorPanel error={outcome.error} theme={theme} />}
         {outcome?.ok && matches.length === 0 && <StatusLine kind="info" text={t('diagnose.results.none')} theme={theme} />}
-        {matches.length > 0 && <SelectList items={matches.map((m) => matchItem(m, t))} selected={current} height={listRows} theme={theme} focused={inResults} />}
+        {matches.length > 0 && <SelectList items={matches.map((m) => matchItem(m, t))} selected={current} height={listRows} width={frame.columns} theme={theme} focused={inResults} />}
         {codes.length > 0 && (
           <Text color={theme.text.secondary} wrap="truncate-end">
-            {t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') })}
+            {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
           </Text>
         )}
       </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { LOCALES, type Locale } from '../../core/knowledge/types.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
@@ -10,11 +10,13 @@ import { usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
 import { createTopicSearch } from '../docs/topic-search.js';
 import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../i18n.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
-import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { displayWidth } from '../../core/text/display-width.js';
+import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { browseItems, topicItem } from './docs-items.js';
 
 const BROWSE_HINTS: readonly KeyHint[] = [
@@ -39,34 +41,39 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
   const navigate = useNavigate();
   const { knowledge: kb } = usePlatform();
   const { knowledgeLocale } = useSettings();
-  const [locale, setLocale] = useState<Locale>(route.locale ?? knowledgeLocale);
-  const [query, setQuery] = useState(route.query ?? '');
-  const [searching, setSearching] = useState(false);
+  const [locale, setLocale, localeRef] = useSyncedState<Locale>(route.locale ?? knowledgeLocale);
+  const [query, setQuery, queryRef] = useSyncedState(route.query ?? '');
+  const [searching, setSearching, searchingRef] = useSyncedState(false);
   const search = useMemo(() => createTopicSearch(kb), [kb]);
-  const found = useMemo(() => (query.trim() ? search.search(query) : undefined), [search, query]);
-  const items: ListItem[] = useMemo(
-    () => (found ? found.map((topic) => topicItem(kb, topic, locale, t)) : browseItems(kb, locale, t)),
-    [found, kb, locale, t],
-  );
-  const [selected, setSelected] = useState(() => route.selected ?? firstSelectable(items));
-  const current = items[selected]?.header || selected >= items.length ? firstSelectable(items) : selected;
+  const listFor = (q: string, l: Locale): { items: ListItem[]; found: boolean } =>
+    q.trim() ? { items: search.search(q).map((topic) => topicItem(kb, topic, l, t)), found: true } : { items: browseItems(kb, l, t), found: false };
+  const list = useMemo(() => listFor(query, locale), [search, kb, query, locale, t]);
+  const { items } = list;
+  const [selected, setSelected, selectedRef] = useSyncedState(() => route.selected ?? firstSelectable(items));
+  const fix = (its: readonly ListItem[], i: number) => (its[i]?.header || i >= its.length ? firstSelectable(its) : i);
+  const current = fix(items, selected);
   const hints = searching ? SEARCH_HINTS : BROWSE_HINTS;
   const frame = useFrame(hints);
 
-  const open = () => {
-    const item = items[current];
-    if (item && !item.header) navigate({ type: 'open', route: { screen: 'topic', topicId: item.key, locale }, save: { selected: current, query, locale } });
-  };
-  const move = (delta: number) => setSelected(stepSelectable(items, current, delta));
-  const setSearch = (q: string) => {
-    setQuery(q);
-    setSelected(0);
-  };
   useKeymap(
     (command, typed) => {
-      if (searching) {
-        if (command === Command.Insert || command === Command.Paste) setSearch(query + (typed ?? '').replace(/\s+/g, ' '));
-        else if (command === Command.Backspace) setSearch(query.slice(0, -1));
+      // Keys can outrun rendering; work on the latest query, language and selection.
+      const q = queryRef.current;
+      const its = q === query && localeRef.current === locale ? items : listFor(q, localeRef.current).items;
+      const at = fix(its, selectedRef.current);
+      const move = (delta: number) => setSelected(stepSelectable(its, at, delta));
+      const setSearch = (next: string) => {
+        setQuery(next);
+        setSelected(0);
+      };
+      const open = () => {
+        const item = its[at];
+        if (item && !item.header)
+          navigate({ type: 'open', route: { screen: 'topic', topicId: item.key, locale: localeRef.current }, save: { selected: at, query: q, locale: localeRef.current } });
+      };
+      if (searchingRef.current) {
+        if (command === Command.Insert || command === Command.Paste) setSearch(q + (typed ?? '').replace(/\s+/g, ' '));
+        else if (command === Command.Backspace) setSearch(q.slice(0, -1));
         else if (command === Command.ClearText) setSearch('');
         else if (command === Command.Back) {
           setSearching(false);
@@ -89,7 +96,7 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
           return true;
         case Command.First:
         case Command.Last:
-          move(command === Command.First ? -items.length : items.length);
+          move(command === Command.First ? -its.length : its.length);
           return true;
         case Command.Confirm:
           open();
@@ -101,7 +108,7 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
           setLocale((l) => LOCALES[(LOCALES.indexOf(l) + 1) % LOCALES.length] ?? 'en');
           return true;
         case Command.Back:
-          if (!query) return false;
+          if (!q) return false;
           setSearch('');
           return true;
         default:
@@ -116,25 +123,28 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
   const preview = topic ? wrapAnsiText(topic.summary[locale] ?? topic.summary.en, frame.columns).slice(0, PREVIEW_ROWS) : [];
   const showSearch = searching || query !== '';
   const listRows = Math.max(3, frame.bodyRows - 1 - (showSearch ? 1 : 0) - 1 - PREVIEW_ROWS);
+  const prompt = t('docs.search.prompt');
+  const note = truncateWidth(query ? t('docs.search.count', { count: items.length }) : t('docs.search.placeholder'), Math.floor(frame.columns / 2));
+  const shownQuery = truncateWidth(query, frame.columns - displayWidth(prompt) - displayWidth(note) - 5);
   return (
     <ScreenFrame frame={frame} title={t('docs.title')} status={t('docs.language', { language: t(LANGUAGE_NAME[locale]) })} hints={hints}>
       {showSearch && (
         <Text wrap="truncate-end">
           <Text bold={theme.bold} color={theme.text.accent}>
-            {t('docs.search.prompt')}
+            {prompt}
           </Text>{' '}
-          {query || (searching ? '' : ' ')}
-          {searching ? '█' : ''}
+          {shownQuery}
+          {searching ? '█' : ' '}
           <Text color={theme.text.secondary}>
             {'  '}
-            {query ? t('docs.search.count', { count: items.length }) : t('docs.search.placeholder')}
+            {note}
           </Text>
         </Text>
       )}
       <Box flexDirection="column" marginTop={1}>
         {kb.topics.length === 0 && <StatusLine kind="info" text={t('docs.empty')} theme={theme} />}
-        {found && found.length === 0 && <StatusLine kind="info" text={t('docs.search.none', { query })} theme={theme} />}
-        <SelectList items={items} selected={current} height={listRows} theme={theme} />
+        {list.found && items.length === 0 && <StatusLine kind="info" text={t('docs.search.none', { query })} theme={theme} />}
+        <SelectList items={items} selected={current} height={listRows} width={frame.columns} theme={theme} />
       </Box>
       <Box flexDirection="column" marginTop={1}>
         {preview.map((line, i) => (

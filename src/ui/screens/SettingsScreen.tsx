@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { LOCALES, type Locale } from '../../core/knowledge/types.js';
 import { THEMES, type Settings, type ThemeName } from '../../platform/settings.js';
 import type { KeyHint } from '../components/KeyHints.js';
@@ -9,10 +8,12 @@ import { StatusLine } from '../components/StatusLine.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings, useSettingsActions } from '../contexts/SettingsContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
 import { LANGUAGE_NAME, type MessageKey } from '../i18n.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
+import { truncateWidth } from '../text/wrap-ansi.js';
 
 const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
@@ -50,8 +51,8 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const state = useSettings();
   const { set } = useSettingsActions();
   const frame = useFrame(HINTS);
-  const [selected, setSelected] = useState(route.selected ?? 0);
-  const [saved, setSaved] = useState(false);
+  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
+  const [saved, setSaved] = useSyncedState(false);
   const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
   const valueOf: Record<Row, string> = {
     language: state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) }),
@@ -59,9 +60,11 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
     theme: t(THEME_NAME[state.settings.theme]),
   };
   const change = (delta: number) => {
-    const row = ROWS[selected] ?? 'language';
-    if (row === 'theme') set('theme', cycle(CHOICES.theme, state.settings.theme, delta));
-    else set(row, cycle<Locale | undefined>(CHOICES[row], state.settings[row], delta));
+    // Read the store, not the rendered state: two quick presses must cycle twice.
+    const now = store.get();
+    const row = ROWS[selectedRef.current] ?? 'language';
+    if (row === 'theme') set('theme', cycle(CHOICES.theme, now.theme, delta));
+    else set(row, cycle<Locale | undefined>(CHOICES[row], now[row], delta));
     setSaved(true);
   };
   useKeymap((command) => {
@@ -86,12 +89,12 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   return (
     <ScreenFrame frame={frame} title={t('settings.title')} hints={HINTS}>
       <Box marginY={1}>
-        <SelectList items={items} selected={selected} height={ROWS.length} theme={theme} />
+        <SelectList items={items} selected={selected} height={ROWS.length} width={frame.columns} theme={theme} />
       </Box>
       {state.noColorForced && <StatusLine kind="info" text={t('settings.noColorForced')} theme={theme} />}
       {saved && !state.problem && <StatusLine kind="success" text={t('settings.saved')} theme={theme} />}
       <Text color={theme.text.secondary} wrap="truncate-end">
-        {t('settings.file', { path: store.path })}
+        {truncateWidth(t('settings.file', { path: store.path }), frame.columns)}
       </Text>
     </ScreenFrame>
   );

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import type { KeyHint } from '../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../components/ScrollView.js';
@@ -8,11 +7,13 @@ import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useMarkdownLines } from '../hooks/use-markdown.js';
 import { useT } from '../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../i18n.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
+import { truncateWidth } from '../text/wrap-ansi.js';
 import { findTopic, resolveTopicText, sectionsMarkdown } from '../topic/topic-text.js';
 import { buildTopicLines } from './topic-lines.js';
 
@@ -31,7 +32,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const { knowledgeLocale, preferredLocales } = useSettings();
   const frame = useFrame(HINTS);
   const { theme, columns } = frame;
-  const [offset, setOffset] = useState(0);
+  const [offset, setOffset, offsetRef] = useSyncedState(0);
   const topic = findTopic(knowledge, route.topicId);
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
   const markdown = useMarkdownLines(view ? sectionsMarkdown(view.sections) : '', columns, theme.name !== 'no-color');
@@ -42,6 +43,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
 
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
+    const top = Math.min(offsetRef.current, maxOffset(lines.length, height));
     const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
     switch (command) {
       case Command.Up:
@@ -83,17 +85,20 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       ) : (
         <Box flexDirection="column">
           <Text wrap="truncate-end" bold={theme.bold}>
-            {view.title}
+            {truncateWidth(view.title, columns)}
           </Text>
           <Text wrap="truncate-end" color={theme.text.secondary}>
-            {view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(', ') }) : t('topic.noSource')}
-            {view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_NAME[view.shown]) })}` : ''}
+            {truncateWidth(
+              (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(', ') }) : t('topic.noSource')) +
+                (view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_NAME[view.shown]) })}` : ''),
+              columns,
+            )}
           </Text>
           {view.fallback && view.shown && (
             <StatusLine
               kind="warning"
               wrap="truncate-end"
-              text={t('topic.fallback', { requested: t(LANGUAGE_NAME[view.requested]), shown: t(LANGUAGE_NAME[view.shown]) })}
+              text={truncateWidth(t('topic.fallback', { requested: t(LANGUAGE_NAME[view.requested]), shown: t(LANGUAGE_NAME[view.shown]) }), columns - 2)}
               theme={theme}
             />
           )}

@@ -66,7 +66,7 @@ export function wrapAnsiLine(line: string, width: number): string[] {
       const t = rest[i]!;
       if ('ansi' in t) continue;
       if (w + t.w > width) {
-        cut = lastSpace > 0 ? lastSpace : Math.max(i, 1);
+        cut = t.ch === ' ' ? i : lastSpace > 0 ? lastSpace : Math.max(i, 1);
         break;
       }
       w += t.w;
@@ -86,4 +86,22 @@ export function wrapAnsiLine(line: string, width: number): string[] {
 /** Splits text into lines and wraps each to the width. */
 export function wrapAnsiText(text: string, width: number): string[] {
   return text.split('\n').flatMap((l) => wrapAnsiLine(l, width));
+}
+
+/**
+ * Cuts plain text to a display width, ending in `…` when cut. Ink's own truncation can overrun
+ * by a column when the cut falls on a wide (CJK, Hangul) character, so we cut before handing text over.
+ */
+export function truncateWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width < 1) return '';
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseCompatData } from '../../../src/core/compat/parse-compat-data.js';
 import type { RawFile } from '../../../src/core/knowledge/problem.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { placeholderNames } from '../../../src/core/compat/template.js';
 import { readCompatFiles } from './load-compat.js';
 
 const real = readCompatFiles();
@@ -53,5 +56,19 @@ describe('knowledge/compat', () => {
     expect(messages(twice)).toEqual(['knowledge/compat/extra.yaml: hyperv: is already given in knowledge/compat/rules.yaml']);
     const missing = real.filter((f) => !f.file.endsWith('tables.yaml'));
     expect(messages(missing)).toEqual(['knowledge/compat: tables: is missing: no knowledge/compat/*.yaml file gives it']);
+  });
+});
+
+describe('actions and the fix runner', () => {
+  const { data } = parseCompatData(real);
+  const withFix = Object.entries(data.actions).filter(([, a]) => a.fix);
+  test.each(withFix)('%s names a real fix and fills all its parameters', (_id, a) => {
+    const topic = parse(readFileSync(new URL(`../../../knowledge/topics/${a.topic}.yaml`, import.meta.url), 'utf8')) as {
+      fixes: { id: string; params?: Record<string, unknown> }[];
+    };
+    const fix = topic.fixes.find((f) => f.id === a.fix);
+    expect(fix, `${a.topic} has no fix ${a.fix}`).toBeDefined();
+    const filled = new Set([a.title, a.command ?? '', a.snippet ?? ''].flatMap(placeholderNames));
+    for (const name of Object.keys(fix?.params ?? {})) expect(filled, `{{${name}}}`).toContain(name);
   });
 });

@@ -21,7 +21,7 @@ describe('the tag that fits the host', () => {
     ['10.0.19042.1', '1809', 'mcr.microsoft.com/windows/servercore:20H2'],
   ])('host %s, image %s → %s', (h, i, ref) => {
     const tag = check(h, i).actions.find((a) => a.id === 'pull-tag');
-    expect(tag).toMatchObject({ kind: 'tag', command: `docker pull ${ref}`, snippet: `FROM ${ref}`, fixRef: { topic: 'choose-image-tag', fix: 'pull-matching-tag' } });
+    expect(tag).toMatchObject({ kind: 'tag', command: `docker pull ${ref}`, snippet: `FROM ${ref}`, fixRef: { topic: 'choose-image-tag', fix: 'pull-pinned-image' } });
   });
 
   test('a Windows Server 2016 host of unknown revision: find it first, the tag keeps a placeholder', () => {
@@ -46,7 +46,7 @@ describe('Hyper-V isolation', () => {
     const r = check('10.0.17763.1', 'mcr.microsoft.com/windows/servercore:ltsc2016');
     expect(r.actions.find((a) => a.kind === 'hyperv')).toMatchObject({
       command: 'docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016',
-      fixRef: { topic: 'hyperv-isolation', fix: 'run-with-hyperv-isolation' },
+      fixRef: { topic: 'hyperv-isolation', fix: 'run-hyperv-isolated' },
     });
   });
 
@@ -62,33 +62,38 @@ describe('Docker Swarm, from docker service ps of angry_liskov (003)', () => {
     expect([r.process, r.hyperv, r.image.service]).toEqual(['no', 'yes', 'angry_liskov']);
   });
 
-  test('daemon.json exec-opts instead of docker run', () => {
-    const a = r.actions.find((x) => x.kind === 'swarm-hyperv');
-    expect(a?.snippet).toBe('{ "exec-opts": ["isolation=hyperv"] }');
-    expect(a?.fixRef).toEqual({ topic: 'swarm-hyperv-isolation', fix: 'set-daemon-hyperv-isolation' });
+  test('daemon.json exec-opts and a restart instead of docker run', () => {
+    const a = r.actions.filter((x) => x.kind === 'swarm-hyperv');
+    expect(a.map((x) => [x.snippet ?? x.command, x.fixRef?.fix])).toEqual([
+      ['{ "exec-opts": ["isolation=hyperv"] }', 'set-default-isolation-hyperv'],
+      ['Stop-Service docker; Start-Service docker', 'restart-docker'],
+    ]);
+    expect(a[0]?.title).toContain('C:\\ProgramData\\docker\\config\\daemon.json');
     expect(r.actions.some((x) => x.kind === 'hyperv')).toBe(false);
   });
 
   test('node labels and service constraints with the real names', () => {
-    expect(commands(r)).toContain('docker node update --label-add OS=windows --label-add OsVersion=10.0.16299 WIN-BSTMQDRQC2E');
+    expect(commands(r)).toContain('docker node update --label-add OS=windows WIN-BSTMQDRQC2E');
+    expect(commands(r)).toContain('docker node update --label-add OsVersion=10.0.16299 WIN-BSTMQDRQC2E');
     expect(commands(r)).toContain(
       'docker service update --constraint-add "node.labels.OS == windows" --constraint-add "node.labels.OsVersion == 10.0.14393" angry_liskov',
     );
-    const label = r.actions.find((x) => x.kind === 'swarm-label');
-    expect(label).toMatchObject({ params: { node: 'WIN-BSTMQDRQC2E', os_version: '10.0.16299' }, fixRef: { topic: 'swarm-labels-constraints', fix: 'add-node-labels' } });
+    const label = r.actions.find((x) => x.id === 'swarm-node-label');
+    expect(label).toMatchObject({ params: { node: 'WIN-BSTMQDRQC2E', os_version: '10.0.16299' }, fixRef: { topic: 'swarm-labels-constraints', fix: 'label-node-osversion' } });
+    expect(r.actions.find((x) => x.kind === 'swarm-constraint')?.fixRef).toEqual({ topic: 'swarm-labels-constraints', fix: 'constrain-service' });
   });
 
   test('unknown names stay placeholders for the fix runner', () => {
     const h = { ...host(data, '10.0.17763.1'), orchestrator: 'swarm' as const };
     const a = checkCompat(h, image(data, 'ltsc2016'), data).actions;
-    expect(a.find((x) => x.kind === 'swarm-label')?.command).toMatch(/OsVersion=10\.0\.17763 \{\{node\}\}$/);
+    expect(a.find((x) => x.id === 'swarm-node-label')?.command).toMatch(/OsVersion=10\.0\.17763 \{\{node\}\}$/);
     expect(a.find((x) => x.kind === 'swarm-constraint')?.command).toMatch(/== 10\.0\.14393" \{\{service\}\}$/);
   });
 
   test('docker info of a Swarm host brings its name', () => {
     const info = ' Swarm: active\n Kernel Version: 10.0 17763 (17763.1.amd64fre.rs5_release.180914-1434)\n Operating System: Windows Server 2019 Datacenter Version 1809 (OS Build 17763.1879)\n OSType: windows\n Name: SWARM-WIN-02\n';
     expect(commands(check(info, 'microsoft/windowsservercore:10.0.14393.1770'))).toContain(
-      'docker node update --label-add OS=windows --label-add OsVersion=10.0.17763 SWARM-WIN-02',
+      'docker node update --label-add OsVersion=10.0.17763 SWARM-WIN-02',
     );
   });
 

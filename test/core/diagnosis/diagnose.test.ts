@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-fs.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
 
 const { kb } = assembleKnowledgeBase(readKnowledgeInput());
 interface Case {

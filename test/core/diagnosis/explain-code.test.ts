@@ -3,7 +3,7 @@ import { describe, expect, it, test } from 'vitest';
 import { parseCodeCatalog } from '../../../src/core/diagnosis/code-catalog.js';
 import { explainCode, type Explanation } from '../../../src/core/diagnosis/explain-code.js';
 import { buildCodeIndex } from '../../../src/core/diagnosis/parse-error-code.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-fs.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
 
 const index = buildCodeIndex(parseCodeCatalog(readKnowledgeInput().codes).codes);
 const explain = (input: string): Explanation => {

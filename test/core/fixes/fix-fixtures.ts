@@ -20,7 +20,7 @@ export function makeTopic(): ResolvedTopic {
     kind: 'issue',
     sections: [],
     sectionIds: [],
-    signatures: { codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [] },
+    signatures: { codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [], context: [] },
     related: [],
     fixes: [
       fix({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
+import { checkFixTemplate } from '../../../src/core/fixes/fill-template.js';
 import { checkRunnable } from '../../../src/core/fixes/runnable.js';
 import { formatArgv, tokenizeTemplate } from '../../../src/core/fixes/quote.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
@@ -174,5 +175,13 @@ describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
 
   it('quotes arguments for Windows the way the C runtime reads them', () => {
     expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" "C:\\dir with space\\\\" ""');
+  });
+});
+
+describe('checkFixTemplate', () => {
+  it('accepts the fixture templates and names what is wrong with a broken one', () => {
+    for (const f of topic.fixes) expect(checkFixTemplate(f), f.id).toBeUndefined();
+    expect(checkFixTemplate({ shell: 'powershell', command: 'Get-X "{{v}}"', params: { v: {} } })).toMatch(/^the command places \{\{v\}\} inside a quoted string/);
+    expect(checkFixTemplate({ shell: 'net', command: 'net use {{v}} && dir', params: { v: {} } })).toMatch(/shell syntax \(&\)/);
   });
 });

@@ -3,7 +3,7 @@ import { topicSchema } from '../../../src/core/knowledge/topic-schema.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
 import { findUncoveredIssues } from '../../../src/core/trees/validate-tree.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-fs.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
 
 // The real knowledge/trees against the real knowledge/topics.
 const input = readKnowledgeInput();

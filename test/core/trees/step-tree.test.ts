@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
-import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, initTreeState, stepTree } from '../../../src/core/trees/step-tree.js';
+import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, entitiesFromDiagnosis, initTreeState, stepTree } from '../../../src/core/trees/step-tree.js';
 import { isQuestion, type Tree } from '../../../src/core/trees/types.js';
 import { file, TOPICS, validTreeData } from './tree-fixtures.js';
 
@@ -94,5 +94,29 @@ describe('breadcrumbsOf', () => {
       { nodeId: 'symptom', question: 'What happens? (sv)', answer: 'It fails (sv)', auto: false },
       { nodeId: 'build', question: 'Which build? (sv)', answer: '2016 (sv)', auto: true },
     ]);
+  });
+});
+
+describe('answerFrom with per-entry entities', () => {
+  const data = validTreeData() as { nodes: Record<string, Record<string, unknown>> };
+  data.nodes.symptom!.answerFrom = { entity: 'tool', map: [{ match: '^kubectl$', answer: 'slow' }, { entity: 'service', match: '.', answer: 'other' }] };
+  const t2: Tree = parseTrees([file(data)], { topics: TOPICS }).trees[0]!;
+  const q = t2.nodes.symptom;
+  it('looks at the entity each entry names', () => {
+    if (!isQuestion(q)) throw new Error('fixture');
+    expect(answerFromEntities(q, { tool: 'kubectl' })).toBe('slow');
+    expect(answerFromEntities(q, { tool: 'docker', service: 'web' })).toBe('other');
+    expect(answerFromEntities(q, { tool: 'docker' })).toBeUndefined();
+  });
+});
+
+describe('entitiesFromDiagnosis', () => {
+  it('adds the codes found, with their equivalents, to the extracted entities', () => {
+    const e = entitiesFromDiagnosis({
+      entities: { build: '14393' },
+      codes: [{ canonical: '0xC0370101', equivalents: ['0x80370101'], raw: '0xc0370101', via: 'hex', index: 0, names: [] }],
+    });
+    expect(e).toEqual({ build: '14393', code: ['0xC0370101', '0x80370101'] });
+    expect(entitiesFromDiagnosis({ entities: {}, codes: [] })).toEqual({});
   });
 });

@@ -1,0 +1,100 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeDiagnose } from '../helpers/kb-fixture.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+const ERROR = [
+  "Start-Container : 'test2' failed to start.",
+  "'test2' failed to start: This operation returned because the timeout period expired. (0x800705B4).",
+  'At line:1 char:1',
+  '+ Start-Container test2',
+].join('\r');
+
+const open = (diagnose = fakeDiagnose(), onQuit?: () => void) => ({ ...renderApp({ initial: [{ screen: 'diagnose', text: '' }], diagnose: diagnose.fn, ...(onQuit ? { onQuit } : {}) }), engine: diagnose });
+
+describe('DiagnoseScreen', () => {
+  it('starts empty with a placeholder and its keys', async () => {
+    const { lastFrame, t } = open();
+    const frame = await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    expect(frame).toContain(t('diagnose.results.empty'));
+    expect(frame).toContain(`Tab ${t('keys.focus')}`);
+  });
+
+  it('takes a multi-line bracketed paste whole: letters in it are text, not keys', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t, engine } = open(fakeDiagnose(), onQuit);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(`${ERROR}\rquit?`));
+    const frame = await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    expect(frame).toContain("Start-Container : 'test2' failed to start.");
+    expect(frame).toContain('+ Start-Container test2');
+    expect(frame).toContain(t('diagnose.input.lines', { count: 5 }));
+    expect(frame).toMatch(/✔ high\s+Container start times out/);
+    expect(frame).toContain(t('diagnose.evidence.code', { value: '0x800705B4' }));
+    expect(onQuit).not.toHaveBeenCalled();
+    expect(engine.calls.at(-1)).toBe(`${ERROR.replace(/\r/g, '\n')}\nquit?`);
+  });
+
+  it('reassembles a paste that arrives in several chunks', async () => {
+    const { lastFrame, stdin, t, engine } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    const lines = Array.from({ length: 500 }, (_, i) => `line ${i} of the dump`);
+    const body = `${lines.join('\r')}\r(0x800705B4)`;
+    stdin.write(KEYS.pasteStart + body.slice(0, 3000));
+    stdin.write(body.slice(3000, 9000));
+    stdin.write(body.slice(9000) + KEYS.pasteEnd);
+    const frame = await waitForFrame(lastFrame, t('diagnose.input.lines', { count: 501 }));
+    expect(frame).toContain(t('diagnose.input.hidden', { count: 501 - 7 }));
+    await vi.waitFor(() => expect(engine.calls.at(-1)?.split('\n')).toHaveLength(501));
+    expect(engine.calls.every((c) => c.length === body.length)).toBe(true);
+  });
+
+  it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    for (const ch of 'Element not found') stdin.write(ch);
+    await waitForFrame(lastFrame, /! medium\s+CreateContainer fails/);
+    stdin.write(KEYS.backspace);
+    await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30));
+    stdin.write(KEYS.ctrlU);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+  });
+
+  it('opens the selected match with the entities of the paste, and Esc returns to the same results', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(`${ERROR}\rElement not found`));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 2 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `${t('keys.open')}`);
+    stdin.write('j');
+    await waitForFrame(lastFrame, /❯ ! medium/);
+    stdin.write('k');
+    await waitForFrame(lastFrame, /❯ ✔ high/);
+    stdin.write(KEYS.enter);
+    const topic = await waitForFrame(lastFrame, t('topic.entities'));
+    expect(topic).toContain('container: test2');
+    expect(topic).toContain('Set-ContainerProcessor -ContainerName test2 -Maximum {{count}}');
+    stdin.write(KEYS.esc);
+    const back = await waitForFrame(lastFrame, /❯ ✔ high/);
+    expect(back).toContain('+ Start-Container test2');
+    expect(back).toContain(`q ${t('keys.quit')}`);
+  });
+
+  it('shows an engine failure in an error panel instead of crashing', async () => {
+    const { lastFrame, stdin, t } = open({
+      fn: () => {
+        throw new Error('index is broken');
+      },
+      calls: [],
+    });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write('x');
+    const frame = await waitForFrame(lastFrame, 'index is broken');
+    expect(frame).toContain(t('error.title'));
+  });
+});

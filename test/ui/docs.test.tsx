@@ -1,0 +1,73 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+const openDocs = (opts: Parameters<typeof renderApp>[0] = {}) => renderApp({ initial: [{ screen: 'docs' }], ...opts });
+
+describe('DocsScreen', () => {
+  it('lists topics under their categories and skips the headers when moving', async () => {
+    const { lastFrame, stdin, t } = openDocs();
+    const frame = await waitForFrame(lastFrame, t('docs.category.general'));
+    expect(frame).toContain(t('docs.category.networking'));
+    expect(frame).toContain(t('docs.category.versions'));
+    expect(frame).toMatch(/❯ A topic we only summarise/);
+    stdin.write('j');
+    await waitForFrame(lastFrame, /❯ Container start times out/);
+    stdin.write('j');
+    await waitForFrame(lastFrame, /❯ CreateContainer fails/);
+    stdin.write(KEYS.up);
+    await waitForFrame(lastFrame, /❯ Container start times out/);
+    expect(lastFrame()).toContain('ERROR_TIMEOUT');
+  });
+
+  it('opens a topic with Enter and returns to the same row with Esc', async () => {
+    const { lastFrame, stdin, t } = openDocs();
+    await waitForFrame(lastFrame, /❯ A topic we only summarise/);
+    stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, /❯ Container start times out/);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('topic.summaryEnglish'));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, /❯ Container start times out/);
+  });
+
+  it('searches every language with /, and Esc closes the search', async () => {
+    const { lastFrame, stdin, t } = openDocs();
+    await waitForFrame(lastFrame, t('docs.category.general'));
+    stdin.write('/');
+    await waitForFrame(lastFrame, t('docs.search.placeholder'));
+    stdin.write('프로세서');
+    const korean = await waitForFrame(lastFrame, t('docs.search.count', { count: 1 }));
+    expect(korean).toMatch(/❯ Container start times out/);
+    stdin.write(KEYS.ctrlU);
+    stdin.write('ltsc2019');
+    await waitForFrame(lastFrame, /❯ Which image tag matches/);
+    stdin.write(KEYS.esc);
+    const closed = await waitForFrameWithout(lastFrame, t('docs.search.prompt'));
+    expect(closed).toContain(t('docs.category.general'));
+    stdin.write('/');
+    await waitForFrame(lastFrame, t('docs.search.placeholder'));
+    stdin.write('zzqqxx');
+    await waitForFrame(lastFrame, t('docs.search.none', { query: 'zzqqxx' }));
+  });
+
+  it('cycles the language with l and marks topics that have no text in it', async () => {
+    const { lastFrame, stdin, t } = openDocs();
+    await waitForFrame(lastFrame, t('docs.language', { language: t('language.en') }));
+    expect(lastFrame()).not.toContain('✖');
+    stdin.write('l');
+    const zh = await waitForFrame(lastFrame, t('docs.language', { language: t('language.zh-CN') }));
+    expect(zh).toMatch(new RegExp(`Which image tag matches which Windows Server\\s+✖ ${t('docs.missing', { language: t('language.zh-CN') })}`));
+    stdin.write('l');
+    const ko = await waitForFrame(lastFrame, t('docs.language', { language: t('language.ko-KR') }));
+    expect(ko).toContain('프로세서가 1~2개이면 컨테이너 시작 시간 초과');
+    stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, /❯ 프로세서가/);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('topic.showing', { language: t('language.ko-KR') }));
+  });
+});

@@ -1,0 +1,72 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+describe('HomeScreen', () => {
+  it('lists only the screens that exist, with the keys of the screen', async () => {
+    const { lastFrame, t } = renderApp();
+    const frame = await waitForFrame(lastFrame, t('home.menu.diagnose'));
+    expect(frame).toContain(t('home.menu.docs'));
+    expect(frame).toContain(t('home.menu.settings'));
+    expect(frame).not.toMatch(/troubleshoot|network setup|compatibility check/i);
+    expect(frame).toContain(`q ${t('keys.quit')}`);
+    expect(frame).toContain(`? ${t('keys.help')}`);
+  });
+
+  it('moves with j/k and arrows and opens the selected screen with Enter; Esc comes back', async () => {
+    const { lastFrame, stdin, t } = renderApp();
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
+    stdin.write('j');
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
+    stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.settings')}`);
+    stdin.write('k');
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `› ${t('docs.title')}`);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
+  });
+
+  it('shows the help overlay with ? and closes it with Esc', async () => {
+    const { lastFrame, stdin, t } = renderApp();
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('?');
+    const help = await waitForFrame(lastFrame, t('help.title'));
+    expect(help).toContain(t('keys.exit'));
+    expect(help).not.toContain(t('home.prompt'));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
+  it('quits with q', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('q');
+    await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
+  });
+
+  it('opens the diagnose screen with the text when an error is pasted on it', async () => {
+    const { lastFrame, stdin, t } = renderApp();
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(bracketedPaste("'web' failed to start\r(0x800705B4)\r"));
+    const frame = await waitForFrame(lastFrame, '(0x800705B4)');
+    expect(frame).toContain(`› ${t('diagnose.title')}`);
+  });
+
+  it('reports a damaged settings file once, and drops the notice after moving on', async () => {
+    const { fakePlatform } = await import('../helpers/fake-platform.js');
+    const platform = fakePlatform({ problem: { kind: 'corrupt', file: '/cfg/config.json', backup: '/cfg/config.json.bad-1', detail: 'Unexpected token' } });
+    const { lastFrame, stdin, t } = renderApp({ platform });
+    await waitForFrame(lastFrame, '/cfg/config.json.bad-1');
+    expect(platform.settings.takeProblem()).toBeUndefined();
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(lastFrame()).not.toContain('config.json.bad-1');
+  });
+});

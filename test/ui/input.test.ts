@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Command, parseInput } from '../../src/ui/keys.js';
+import { createPasteParser } from '../../src/ui/paste.js';
+import { initialNavigation, navigationReducer, currentRoute } from '../../src/ui/navigation.js';
+import { KEYS } from '../helpers/keys.js';
+
+describe('parseInput', () => {
+  it.each([
+    [KEYS.up, false, [Command.Up]],
+    ['\u001BOB', false, [Command.Down]],
+    ['j', false, [Command.Down]],
+    ['k', false, [Command.Up]],
+    ['q', false, [Command.Quit]],
+    ['?', false, [Command.Help]],
+    ['/', false, [Command.Search]],
+    ['l', false, [Command.CycleLanguage]],
+    [KEYS.enter, true, [Command.Confirm]],
+    [KEYS.esc, true, [Command.Back]],
+    [KEYS.tab, true, [Command.FocusNext]],
+    [KEYS.backspace, true, [Command.Backspace]],
+    [KEYS.ctrlU, true, [Command.ClearText]],
+    [KEYS.pageDown, false, [Command.PageDown]],
+    ['jjq', false, [Command.Down, Command.Down, Command.Quit]],
+    ['\u001B[99~', false, []],
+  ])('%j (text layer: %s) → %j', (raw, text, commands) => {
+    expect(parseInput(raw, text).map((e) => e.command)).toEqual(commands);
+  });
+
+  it('gives letters to a text layer as text, whole', () => {
+    expect(parseInput('quit', true)).toEqual([{ command: Command.Insert, text: 'quit' }]);
+    expect(parseInput('한국', true)).toEqual([{ command: Command.Insert, text: '한국' }]);
+  });
+
+  it('treats a multi-line burst in a text layer as a paste (terminals without bracketed paste)', () => {
+    expect(parseInput('a\rb\r', true)).toEqual([{ command: Command.Paste, text: 'a\rb\r' }]);
+  });
+});
+
+describe('createPasteParser', () => {
+  it('passes ordinary input through and collects a paste between the markers', () => {
+    const p = createPasteParser();
+    expect(p.push('j')).toEqual([{ kind: 'input', raw: 'j' }]);
+    expect(p.push(KEYS.pasteStart)).toEqual([]);
+    expect(p.isPasting()).toBe(true);
+    expect(p.push('line 1\r')).toEqual([]);
+    expect(p.push('\u001B[31m')).toEqual([]);
+    expect(p.push('line 2')).toEqual([]);
+    expect(p.push(KEYS.pasteEnd)).toEqual([{ kind: 'paste', text: 'line 1\n\u001B[31mline 2' }]);
+    expect(p.isPasting()).toBe(false);
+  });
+
+  it('finds markers inside a longer chunk, with input around them', () => {
+    const p = createPasteParser();
+    expect(p.push(`k${KEYS.pasteStart}a\r\nb${KEYS.pasteEnd}q`)).toEqual([
+      { kind: 'input', raw: 'k' },
+      { kind: 'paste', text: 'a\nb' },
+      { kind: 'input', raw: 'q' },
+    ]);
+  });
+});
+
+describe('navigationReducer', () => {
+  it('opens routes on a stack, saves the route left, and goes back to it', () => {
+    let s = initialNavigation([{ screen: 'diagnose', text: '' }]);
+    expect(s.stack.map((r) => r.screen)).toEqual(['home', 'diagnose']);
+    s = navigationReducer(s, { type: 'open', route: { screen: 'topic', topicId: 'x' }, save: { text: 'err', selected: 1 } });
+    expect(currentRoute(s)).toEqual({ screen: 'topic', topicId: 'x' });
+    s = navigationReducer(s, { type: 'update', patch: { locale: 'ko-KR' } });
+    expect(currentRoute(s)).toMatchObject({ locale: 'ko-KR' });
+    s = navigationReducer(s, { type: 'back' });
+    expect(currentRoute(s)).toEqual({ screen: 'diagnose', text: 'err', selected: 1 });
+    s = navigationReducer(navigationReducer(s, { type: 'back' }), { type: 'back' });
+    expect(s.stack).toEqual([{ screen: 'home' }]);
+  });
+
+  it('closes help before going back, and marks quitting', () => {
+    let s = navigationReducer(initialNavigation([{ screen: 'docs' }]), { type: 'toggle-help' });
+    s = navigationReducer(s, { type: 'back' });
+    expect(s.help).toBe(false);
+    expect(currentRoute(s).screen).toBe('docs');
+    expect(navigationReducer(s, { type: 'quit' }).quitting).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createT } from '../../src/ui/i18n.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+describe('SettingsScreen', () => {
+  it('shows the language detected from the environment until one is chosen, then saves the choice and switches the UI', async () => {
+    const platform = fakePlatform({ locales: ['sv-SE', 'en-US'] });
+    const sv = createT('sv-SE');
+    const zh = createT('zh-CN');
+    const { lastFrame, stdin } = renderApp({ platform, initial: [{ screen: 'settings' }] });
+    await waitForFrame(lastFrame, sv('settings.fromEnvironment', { language: sv('language.sv-SE') }));
+    stdin.write(KEYS.right);
+    await waitForFrame(lastFrame, `${sv('settings.language')}: English`);
+    expect(platform.settings.get().language).toBe('en');
+    stdin.write(KEYS.right);
+    const chinese = await waitForFrame(lastFrame, zh('settings.title'));
+    expect(chinese).toContain(zh('settings.saved'));
+    expect(platform.settings.get().language).toBe('zh-CN');
+    stdin.write(KEYS.left);
+    await waitForFrame(lastFrame, `${createT('en')('settings.language')}: English`);
+  });
+
+  it('cycles the topic language and the theme', async () => {
+    const platform = fakePlatform({ settings: { language: 'en' } });
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'settings' }] });
+    await waitForFrame(lastFrame, t('settings.sameAsInterface', { language: 'English' }));
+    stdin.write('j');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `${t('settings.knowledgeLanguage')}: English`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `${t('settings.knowledgeLanguage')}: ${t('language.zh-CN')}`);
+    stdin.write('j');
+    stdin.write(KEYS.right);
+    await waitForFrame(lastFrame, `${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
+    expect(platform.settings.get()).toMatchObject({ knowledgeLanguage: 'zh-CN', theme: 'high-contrast' });
+    expect(lastFrame()).toContain(t('settings.file', { path: platform.settings.path }));
+  });
+
+  it('says that NO_COLOR keeps colours off whatever the theme', async () => {
+    const platform = fakePlatform({ settings: { language: 'en' }, env: { NO_COLOR: '1' } });
+    const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'settings' }], noColor: false });
+    await waitForFrame(lastFrame, t('settings.noColorForced'));
+  });
+});

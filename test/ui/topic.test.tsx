@@ -1,0 +1,61 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame } from '../helpers/wait-for.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+
+afterEach(() => cleanup());
+
+describe('TopicScreen', () => {
+  it('marks a topic shown in another language, keeps our English summary, and l switches the language in place', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout' }] });
+    const first = await waitForFrame(lastFrame, '处理器计数为 1 或 2');
+    expect(first).toContain(t('topic.fallback', { requested: t('language.en'), shown: t('language.zh-CN') }));
+    expect(first).toContain(t('topic.languages', { languages: `${t('language.zh-CN')}, ${t('language.ko-KR')}` }));
+    expect(first).toContain(t('topic.summaryEnglish'));
+    expect(first).toContain('ERROR_TIMEOUT');
+    expect(first).toContain('Set-ContainerProcessor -ContainerName {{container}} -Maximum {{count}}');
+    stdin.write('l');
+    const korean = await waitForFrame(lastFrame, '프로세서 수가 4코어 VM에서');
+    expect(korean).toContain(t('topic.showing', { language: t('language.ko-KR') }));
+    expect(korean).not.toContain(t('topic.fallback', { requested: t('language.en'), shown: t('language.zh-CN') }));
+    expect(korean).toContain('프로세서가 1~2개이면 컨테이너 시작 시간 초과');
+    expect(korean).toContain('ERROR_TIMEOUT');
+    stdin.write('l');
+    await waitForFrame(lastFrame, t('topic.showing', { language: t('language.zh-CN') }));
+  });
+
+  it('opens in the topic language from the settings when the topic has it', async () => {
+    const platform = fakePlatform({ settings: { language: 'en', knowledgeLanguage: 'ko-KR' } });
+    const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout' }] });
+    const frame = await waitForFrame(lastFrame, '프로세서 수가 4코어 VM에서');
+    expect(frame).not.toContain(t('topic.fallback', { requested: t('language.ko-KR'), shown: t('language.zh-CN') }));
+  });
+
+  it('scrolls long text with the keys and shows where it is', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'topic', topicId: 'version-tags' }] });
+    const top = await waitForFrame(lastFrame, 'Rad 1 om versioner');
+    expect(top).toMatch(/lines 1–\d+ of \d+/);
+    stdin.write(KEYS.pageDown);
+    const down = await waitForFrame(lastFrame, /lines (?!1–)\d+–\d+ of/);
+    expect(down).not.toContain(t('topic.summaryEnglish'));
+    stdin.write('G');
+    await waitForFrame(lastFrame, 'Rad 40 om versioner');
+    stdin.write('g');
+    await waitForFrame(lastFrame, t('topic.summaryEnglish'));
+  });
+
+  it('says when a topic has no source text at all', async () => {
+    const { lastFrame, t } = renderApp({ initial: [{ screen: 'topic', topicId: 'summary-only' }] });
+    const frame = await waitForFrame(lastFrame, t('topic.noSource'));
+    expect(frame).toContain('our summary is all there is');
+  });
+
+  it('reports an unknown topic and goes back with Esc', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'topic', topicId: 'no-such-topic' }] });
+    await waitForFrame(lastFrame, t('topic.notFound', { id: 'no-such-topic' }));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('home.prompt'));
+  });
+});
