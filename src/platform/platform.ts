@@ -1,6 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
-import { loadKnowledgeBase } from './knowledge-fs.js';
-import { detectLocales, readIntlLocale } from './locale.js';
+import { LOCALES, type Locale } from '../core/knowledge/types.js';
+import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
+import { detectLocales, pickSupportedLocale, readIntlLocale } from './locale.js';
+import { findPackageRoot } from './package-root.js';
 import { openSettings, type SettingsStore } from './settings.js';
 
 /**
@@ -8,12 +13,16 @@ import { openSettings, type SettingsStore } from './settings.js';
  * can pass fakes. Other members (shell, audit, clipboard) join as their features land.
  */
 export interface Platform {
-  /** The loaded knowledge base (dist/kb.json). */
+  /** The knowledge base (dist/kb.json), loaded on first use. */
   readonly knowledge: KnowledgeBase;
   readonly settings: SettingsStore;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The UI message catalogs (locales/<locale>.json). */
+  readonly catalogs: Readonly<Record<Locale, Catalog>>;
   /** The user's preferred languages from the environment, most preferred first (BCP 47). */
   detectLocales(): string[];
+  /** The same, narrowed to the languages wcdoctor supports (may be empty). */
+  preferredLocales(): Locale[];
 }
 
 /** Options for {@link createNodePlatform}; everything defaults to the real process. */
@@ -23,15 +32,43 @@ export interface NodePlatformOptions {
   settings?: SettingsStore;
 }
 
-/** The real platform: the process environment, the built knowledge base and the conf settings file. */
+/**
+ * Reads the UI catalogs from locales/ in the package. A missing or damaged catalog is left empty,
+ * so its messages fall back to English (and English ones to their keys) rather than crash.
+ */
+export function readLocaleCatalogs(root = findPackageRoot()): Record<Locale, Catalog> {
+  const read = (locale: Locale): Catalog => {
+    try {
+      const data = JSON.parse(readFileSync(path.join(root, 'locales', `${locale}.json`), 'utf8')) as unknown;
+      return data && typeof data === 'object' && !Array.isArray(data) ? (data as Catalog) : {};
+    } catch {
+      return {};
+    }
+  };
+  return Object.fromEntries(LOCALES.map((l) => [l, read(l)])) as Record<Locale, Catalog>;
+}
+
+/** The supported languages the environment prefers, in order, without repeats (may be empty). */
+export function preferredLocales(tags: readonly string[]): Locale[] {
+  return [...new Set(tags.map((t) => pickSupportedLocale([t])).filter((l): l is Locale => l !== undefined))];
+}
+
+/** The real platform: the process environment, the built knowledge base, the catalogs and the settings file. */
 export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
   const env = opts.env ?? process.env;
-  const knowledge = opts.knowledge ?? loadKnowledgeBase();
-  const settings = opts.settings ?? openSettings({ env });
+  const detect = () => detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale });
+  // Parsing the knowledge base takes ~20 ms, so it waits until a screen needs it; a missing one
+  // still fails here, before anything is drawn.
+  let knowledge = opts.knowledge;
+  if (!knowledge && !existsSync(path.join(findPackageRoot(), KB_ARTEFACT))) knowledge = loadKnowledgeBase();
   return {
-    knowledge,
-    settings,
+    get knowledge() {
+      return (knowledge ??= loadKnowledgeBase());
+    },
+    settings: opts.settings ?? openSettings({ env }),
     env,
-    detectLocales: () => detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale }),
+    catalogs: readLocaleCatalogs(),
+    detectLocales: detect,
+    preferredLocales: () => preferredLocales(detect()),
   };
 }

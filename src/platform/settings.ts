@@ -1,9 +1,11 @@
-import { existsSync, renameSync } from 'node:fs';
-import Conf from 'conf';
+import { readFileSync, renameSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { isLocale, type Locale } from '../core/knowledge/types.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
 export const THEMES = ['default', 'high-contrast', 'no-color'] as const;
+/** One of THEMES. */
 export type ThemeName = (typeof THEMES)[number];
 
 /** What the app remembers between runs. An unset language means "follow the environment". */
@@ -31,7 +33,10 @@ export interface SettingsProblem {
 export interface SettingsStore {
   readonly path: string;
   get(): Settings;
+  /** Changes a value now; the file is written in the background (see flush). */
   set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+  /** Resolves once every change so far is on disk (or has failed and become a problem). */
+  flush(): Promise<void>;
   /** The problem found since the last call, once; undefined when there is none (or it was taken). */
   takeProblem(): SettingsProblem | undefined;
 }
@@ -41,10 +46,24 @@ export interface OpenSettingsOptions {
   env?: Readonly<Record<string, string | undefined>>;
   cwd?: string;
   now?: () => Date;
+  platform?: string;
+}
+
+/**
+ * The folder conf would choose for `wcdoctor` (env-paths, no suffix). We pass it to conf as `cwd`
+ * so that the file can be read before conf (and its schema validator) is loaded.
+ */
+export function settingsDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string {
+  if (env.WCDOCTOR_CONFIG_DIR) return env.WCDOCTOR_CONFIG_DIR;
+  const home = env.HOME || env.USERPROFILE || homedir();
+  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'wcdoctor', 'Config');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'wcdoctor');
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'wcdoctor');
 }
 
 class CorruptSettings extends Error {}
 
+/** Parses the settings file: BOM-safe, and only a JSON object counts as settings. */
 function parseSettingsFile(text: string): Record<string, unknown> {
   let data: unknown;
   try {
@@ -68,66 +87,67 @@ function sanitise(raw: Record<string, unknown>): Settings {
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 
 /**
- * Opens the settings file (`config.json` in WCDOCTOR_CONFIG_DIR, `cwd`, or the OS config folder).
- * A corrupt file is moved to `config.json.bad-<timestamp>` and replaced with defaults; an unreadable
- * or unwritable one leaves the settings in memory. Either way one problem is reported and nothing throws.
+ * Opens the settings (`config.json` in WCDOCTOR_CONFIG_DIR, `cwd`, or the OS config folder).
+ * The file is read at once; conf, which writes it atomically, is loaded only when something must
+ * be written, to keep start-up light. A corrupt file is moved to `config.json.bad-<timestamp>` and
+ * replaced with defaults; an unreadable or unwritable one leaves the settings in memory. Either way
+ * one problem is reported and nothing throws.
  */
 export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
-  const cwd = opts.cwd ?? (opts.env?.WCDOCTOR_CONFIG_DIR || undefined);
+  const env = opts.env ?? {};
+  const dir = opts.cwd ?? settingsDir(env, opts.platform);
+  const file = path.join(dir, 'config.json');
   const now = opts.now ?? (() => new Date());
   let problem: SettingsProblem | undefined;
-  let conf: Conf<Record<string, unknown>> | undefined;
   let values: Settings = { ...DEFAULT_SETTINGS };
-  let file = cwd ? `${cwd}/config.json` : 'config.json';
-  const make = () =>
-    new Conf<Record<string, unknown>>({
-      projectName: 'wcdoctor',
-      projectSuffix: '',
-      configName: 'config',
-      ...(cwd ? { cwd } : {}),
-      deserialize: parseSettingsFile,
-    });
+  let writable = true;
+  let queue: Promise<void> = Promise.resolve();
+  let conf: Promise<{ store: Record<string, unknown> }> | undefined;
+
+  const write = () => {
+    if (!writable) return;
+    const snapshot = { ...values };
+    conf ??= import('conf').then(({ default: Conf }) => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectSuffix: '', deserialize: parseSettingsFile }));
+    queue = queue
+      .then(() => conf)
+      .then((c) => {
+        if (c) c.store = snapshot;
+      })
+      .catch((e: unknown) => {
+        writable = false;
+        problem ??= { kind: 'unwritable', file, detail: messageOf(e) };
+      });
+  };
+
   try {
-    conf = make();
-    file = conf.path;
-    values = sanitise(conf.store);
+    values = sanitise(parseSettingsFile(readFileSync(file, 'utf8')));
   } catch (e) {
-    const path = (e as NodeJS.ErrnoException).path;
-    if (typeof path === 'string') file = path;
-    if (e instanceof CorruptSettings && existsSync(file)) {
+    if (e instanceof CorruptSettings) {
       const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
       try {
         renameSync(file, backup);
-        conf = make();
-        conf.store = { ...values };
-        problem = { kind: 'corrupt', file, backup, detail: messageOf(e) };
+        problem = { kind: 'corrupt', file, backup, detail: e.message };
+        write();
       } catch (e2) {
-        conf = undefined;
+        writable = false;
         problem = { kind: 'unreadable', file, detail: messageOf(e2) };
       }
-    } else {
-      conf = undefined;
+    } else if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      writable = false;
       problem = { kind: 'unreadable', file, detail: messageOf(e) };
     }
   }
   return {
-    get path() {
-      return file;
-    },
+    path: file,
     get: () => ({ ...values }),
     set(key, value) {
       const next: Settings = { ...values };
       if (value === undefined) delete next[key];
       else next[key] = value;
       values = sanitise(next as unknown as Record<string, unknown>);
-      if (!conf) return;
-      try {
-        conf.store = { ...values };
-      } catch (e) {
-        conf = undefined;
-        problem ??= { kind: 'unwritable', file, detail: messageOf(e) };
-      }
+      write();
     },
+    flush: () => queue,
     takeProblem() {
       const p = problem;
       problem = undefined;

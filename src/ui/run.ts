@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { diagnose } from '../core/diagnosis/diagnose.js';
-import { createNodePlatform, type Platform } from '../platform/platform.js';
+import type { Platform } from '../platform/platform.js';
 import { App } from './App.js';
 import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
 import type { Route } from './navigation.js';
@@ -14,9 +14,9 @@ export interface OpenAppInitial {
 }
 
 export interface OpenAppOptions {
+  /** What the UI may ask of the machine; the CLI creates it (createNodePlatform). */
+  platform: Platform;
   noColor?: boolean;
-  /** A ready platform (tests); by default the real one, which loads the knowledge base. */
-  platform?: Platform;
 }
 
 /** The routes an entry point opens, bottom first. */
@@ -38,17 +38,16 @@ const restoreTerminal = () => {
 
 /**
  * Runs the interactive app until the user quits (q, or Ctrl+C, which Ink handles and which leaves
- * the terminal as it was). Needs a TTY on stdin and stdout; the caller checks. A knowledge base
- * that is not built throws a UserError before anything is drawn.
+ * the terminal as it was). Needs a TTY on stdin and stdout; the caller checks.
  */
-export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions = {}): Promise<void> {
-  const platform = opts.platform ?? createNodePlatform();
+export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<void> {
+  const { platform } = opts;
+  // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
   try {
     const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: true });
     await instance.waitUntilExit();
   } finally {
     restoreTerminal();
-    process.off('exit', restoreTerminal);
   }
 }

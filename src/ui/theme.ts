@@ -51,6 +51,9 @@ const NO_COLOR: Theme = {
 
 export const THEME_TABLE: Readonly<Record<ThemeName, Theme>> = { default: DEFAULT, 'high-contrast': HIGH_CONTRAST, 'no-color': NO_COLOR };
 
+/** The theme names in the order settings cycle through them. */
+export const THEME_NAMES = Object.keys(THEME_TABLE) as ThemeName[];
+
 /** Glyphs that carry the meaning colour only underlines. */
 export const GLYPH = { ok: '✔', error: '✖', warning: '!', info: '·', pointer: '❯' } as const;
 

@@ -4,7 +4,8 @@ import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Platform } from '../../src/platform/platform.js';
 import { AppBody, Providers } from '../../src/ui/App.js';
 import type { DiagnoseFn } from '../../src/ui/contexts/PlatformContext.js';
-import { createT, type T } from '../../src/ui/i18n.js';
+import type { T } from '../../src/ui/i18n.js';
+import { tFor } from './i18n.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { fakeDiagnose } from './kb-fixture.js';
 import { fakePlatform } from './fake-platform.js';
@@ -35,7 +36,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
       {ui}
     </Providers>,
   );
-  const t: T = createT(locale);
+  const t: T = tFor(locale);
   return { ...result, platform, t, columns, rows };
 }
 

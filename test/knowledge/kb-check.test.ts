@@ -85,6 +85,17 @@ describe('kb check on broken topic files', () => {
     expect(fields).toContain('fixes[0].params.unused');
   });
 
+  it('reports a fix command that would need a shell to run', () => {
+    const r = assembleKnowledgeBase(
+      withTopic('nat-static-mapping-conflict', (d) => {
+        const fixes = d.fixes as { shell: string; command: string; params: Record<string, unknown> }[];
+        fixes.push({ ...fixes[0]!, id: 'piped', shell: 'docker', command: 'docker ps | findstr {{port}}' } as never);
+        return d;
+      }),
+    );
+    expect(r.problems).toContainEqual(expect.objectContaining({ file: 'knowledge/topics/nat-static-mapping-conflict.yaml', field: `fixes[${2}].command` }));
+  });
+
   it('reports a dangling related id, an id that is not the file name and a section that does not exist', () => {
     const r = assembleKnowledgeBase(
       withTopic('processor-count-start-timeout', (d) => ({ ...d, id: 'other-id', related: ['no-such-topic'], sections: [{ doc: '000', heading: 'No such heading' }] })),

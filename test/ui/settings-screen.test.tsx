@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createT } from '../../src/ui/i18n.js';
+import { tFor } from '../helpers/i18n.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
@@ -11,19 +11,19 @@ afterEach(() => cleanup());
 describe('SettingsScreen', () => {
   it('shows the language detected from the environment until one is chosen, then saves the choice and switches the UI', async () => {
     const platform = fakePlatform({ locales: ['sv-SE', 'en-US'] });
-    const sv = createT('sv-SE');
-    const zh = createT('zh-CN');
+    const sv = tFor('sv-SE');
+    const zh = tFor('zh-CN');
     const { lastFrame, stdin } = renderApp({ platform, initial: [{ screen: 'settings' }] });
     await waitForFrame(lastFrame, sv('settings.fromEnvironment', { language: sv('language.sv-SE') }));
     stdin.write(KEYS.right);
-    await waitForFrame(lastFrame, `${sv('settings.language')}: English`);
+    await waitForFrame(lastFrame, `${tFor('en')('settings.language')}: English`);
     expect(platform.settings.get().language).toBe('en');
     stdin.write(KEYS.right);
     const chinese = await waitForFrame(lastFrame, zh('settings.title'));
     expect(chinese).toContain(zh('settings.saved'));
     expect(platform.settings.get().language).toBe('zh-CN');
     stdin.write(KEYS.left);
-    await waitForFrame(lastFrame, `${createT('en')('settings.language')}: English`);
+    await waitForFrame(lastFrame, `${tFor('en')('settings.language')}: English`);
   });
 
   it('cycles the topic language and the theme', async () => {
@@ -40,6 +40,17 @@ describe('SettingsScreen', () => {
     await waitForFrame(lastFrame, `${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
     expect(platform.settings.get()).toMatchObject({ knowledgeLanguage: 'zh-CN', theme: 'high-contrast' });
     expect(lastFrame()).toContain(t('settings.file', { path: platform.settings.path }));
+  });
+
+  it('reports a settings file that cannot be written, and keeps the change for this run', async () => {
+    const platform = fakePlatform({ settings: { language: 'en' }, writeProblem: { kind: 'unwritable', file: '/ro/config.json', detail: 'EROFS: read-only file system' } });
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'settings' }] });
+    await waitForFrame(lastFrame, t('settings.title'));
+    stdin.write('jj');
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, 'EROFS');
+    expect(frame).toContain(`${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
+    expect(frame).not.toContain(t('settings.saved'));
   });
 
   it('says that NO_COLOR keeps colours off whatever the theme', async () => {

@@ -12,7 +12,7 @@ describe('TopicScreen', () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout' }] });
     const first = await waitForFrame(lastFrame, '处理器计数为 1 或 2');
     expect(first).toContain(t('topic.fallback', { requested: t('language.en'), shown: t('language.zh-CN') }));
-    expect(first).toContain(t('topic.languages', { languages: `${t('language.zh-CN')}, ${t('language.ko-KR')}` }));
+    expect(first).toContain(t('topic.languages', { languages: [t('language.zh-CN'), t('language.ko-KR')].join(t('list.separator')) }));
     expect(first).toContain(t('topic.summaryEnglish'));
     expect(first).toContain('ERROR_TIMEOUT');
     expect(first).toContain('Set-ContainerProcessor -ContainerName {{container}} -Maximum {{count}}');

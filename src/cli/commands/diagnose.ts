@@ -77,8 +77,8 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       else if (words.length) text = words.join(' ');
       else if (!io.isTTY.stdin) text = await io.readStdin();
       else if (io.isTTY.stdout && !opts.json) {
-        const { openApp } = await import('../../ui/run.js');
-        await openApp({ screen: 'diagnose' });
+        const { openInteractive } = await import('./ui.js');
+        await openInteractive({ screen: 'diagnose' }, { noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false });
         return;
       } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
       if (!text.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);

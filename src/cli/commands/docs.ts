@@ -3,7 +3,8 @@ import { UserError } from '../../core/errors.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../../core/knowledge/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { detectLocales, matchSupportedLocale, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { detectLocales, matchSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { preferredLocales, readLocaleCatalogs } from '../../platform/platform.js';
 import { openSettings } from '../../platform/settings.js';
 import { createTopicSearch } from '../../ui/docs/topic-search.js';
 import { createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
@@ -33,7 +34,10 @@ export function topicMarkdown(view: TopicText, t: T): string {
   parts.push(`**${t('topic.summaryEnglish')}:** ${view.summary}`);
   if (view.topic.fixes.length) {
     parts.push(`## ${t('topic.fixes')}`);
-    for (const f of view.topic.fixes) parts.push(`${f.title} (${t(f.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low')}${f.admin ? `, ${t('topic.fix.admin')}` : ''}):\n\n\`\`\`${f.shell}\n${fillFixCommand(f, undefined)}\n\`\`\``);
+    for (const f of view.topic.fixes) {
+      const tags = [t(f.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), ...(f.admin ? [t('topic.fix.admin')] : [])].join(t('list.separator'));
+      parts.push(`${t('topic.fix.line', { title: f.title, tags })}\n\n\`\`\`${f.shell}\n${fillFixCommand(f, undefined)}\n\`\`\``);
+    }
   }
   if (!view.shown) {
     parts.push(`> ${t('topic.noSource')}`);
@@ -68,12 +72,10 @@ export function registerDocs(program: Command, io: CliIO): void {
       const settings = openSettings({ env: io.env });
       const problem = settings.takeProblem();
       if (problem) io.err(`wcdoctor: warning: settings file ${problem.file}: ${problem.detail}${problem.backup ? ` (moved to ${problem.backup}; defaults used)` : ''}\n`);
-      const preferred = detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale })
-        .map((tag) => pickSupportedLocale([tag]))
-        .filter((l): l is Locale => l !== undefined);
+      const preferred = preferredLocales(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale }));
       const stored = settings.get();
       const uiLocale = stored.language ?? preferred[0] ?? 'en';
-      const t = createT(uiLocale);
+      const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
         io.out(listTopics(kb, t, opts.json === true));

@@ -1,6 +1,17 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import type { OpenAppInitial } from '../../ui/run.js';
 import type { CliIO } from '../io.js';
+
+/**
+ * Opens the interactive app at a screen (home, diagnose with text, docs at a topic). The CLI
+ * creates the platform the UI receives; a knowledge base that is not built is a UserError before
+ * anything is drawn. Ink, React and the platform load here, lazily.
+ */
+export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<void> {
+  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
+  await openApp(initial, { platform: createNodePlatform(), noColor: opts.noColor ?? false });
+}
 
 /**
  * The default action, `wcdoctor` alone: the interactive app when stdin and stdout are terminals,
@@ -18,7 +29,6 @@ export function registerUi(program: Command, io: CliIO): void {
       io.out(program.helpInformation());
       return;
     }
-    const { openApp } = await import('../../ui/run.js');
-    await openApp({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false });
+    await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false });
   });
 }

@@ -6,6 +6,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** The CLDR plural categories, in the order Intl.PluralRules knows them. */
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+/** One CLDR plural category. */
 export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 
 /** A catalog key with its plural suffix removed: `results.count_one` → `results.count`. */

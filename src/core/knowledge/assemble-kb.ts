@@ -1,5 +1,6 @@
 import { computeTermIndex } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
+import { checkFixTemplate } from '../fixes/fill-template.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
 import { parseTrees } from '../trees/parse-trees.js';
 import { headingKey } from './clean-heading.js';
@@ -143,6 +144,8 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     t.fixes.forEach((fx, i) => {
       if (fixIds.has(fx.id)) problems.push({ file: f.file, field: `fixes[${i}].id`, message: `duplicate fix id "${fx.id}"` });
       fixIds.add(fx.id);
+      const template = checkFixTemplate(fx);
+      if (template) problems.push({ file: f.file, field: `fixes[${i}].command`, message: template });
       const used = placeholdersOf(fx.command);
       for (const name of used)
         if (!fx.params[name]) problems.push({ file: f.file, field: `fixes[${i}].params.${name}`, message: `placeholder {{${name}}} is used in the command but not declared` });

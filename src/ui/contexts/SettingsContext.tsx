@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
 import type { Locale } from '../../core/knowledge/types.js';
-import { pickSupportedLocale } from '../../platform/locale.js';
 import type { Settings, SettingsProblem } from '../../platform/settings.js';
 import { resolveTheme, type Theme } from '../theme.js';
 import { usePlatform } from './PlatformContext.js';
@@ -36,9 +35,8 @@ export function SettingsProvider({ noColor = false, children }: { noColor?: bool
   const platform = usePlatform();
   const [settings, setSettings] = useState(() => platform.settings.get());
   const [problem, setProblem] = useState(() => platform.settings.takeProblem());
-  const detected = useMemo(() => platform.detectLocales(), [platform]);
+  const preferred = useMemo(() => platform.preferredLocales(), [platform]);
   const state = useMemo<SettingsState>(() => {
-    const preferred = [...new Set(detected.map((t) => pickSupportedLocale([t])).filter((l): l is Locale => l !== undefined))];
     const detectedLocale = preferred[0] ?? 'en';
     const uiLocale = settings.language ?? detectedLocale;
     const theme = resolveTheme(settings.theme, platform.env, noColor);
@@ -52,13 +50,16 @@ export function SettingsProvider({ noColor = false, children }: { noColor?: bool
       noColorForced: theme.name === 'no-color' && settings.theme !== 'no-color',
       ...(problem ? { problem } : {}),
     };
-  }, [settings, detected, platform, noColor, problem]);
+  }, [settings, preferred, platform, noColor, problem]);
   const set = useCallback<SettingsActions['set']>(
     (key, value) => {
       platform.settings.set(key, value);
       setSettings(platform.settings.get());
-      const p = platform.settings.takeProblem();
-      if (p) setProblem(p);
+      // The file is written in the background; a failure shows up as a notice.
+      void platform.settings.flush().then(() => {
+        const p = platform.settings.takeProblem();
+        if (p) setProblem(p);
+      });
     },
     [platform],
   );

@@ -35,7 +35,7 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
       { name: 'bodies', weight: 1 },
     ],
     ignoreLocation: true,
-    threshold: 0.35,
+    threshold: 0.25,
     minMatchCharLength: 2,
   });
   const byId = new Map(kb.topics.map((t) => [t.id, t]));

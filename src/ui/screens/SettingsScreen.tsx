@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { LOCALES, type Locale } from '../../core/knowledge/types.js';
-import { THEMES, type Settings, type ThemeName } from '../../platform/settings.js';
+import type { Settings, ThemeName } from '../../platform/settings.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../components/SelectList.js';
@@ -14,6 +14,7 @@ import { LANGUAGE_NAME, type MessageKey } from '../i18n.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
+import { THEME_NAMES } from '../theme.js';
 
 const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
@@ -33,7 +34,7 @@ const THEME_NAME: Readonly<Record<ThemeName, MessageKey>> = {
 const CHOICES = {
   language: [undefined, ...LOCALES],
   knowledgeLanguage: [undefined, ...LOCALES],
-  theme: [...THEMES],
+  theme: THEME_NAMES,
 } as const satisfies { [K in keyof Settings]-?: readonly Settings[K][] };
 
 type Row = keyof typeof CHOICES;
@@ -84,7 +85,7 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
         return false;
     }
   });
-  const items: ListItem[] = ROWS.map((row) => ({ key: row, label: `${t(LABEL[row])}: ${valueOf[row]}` }));
+  const items: ListItem[] = ROWS.map((row) => ({ key: row, label: t('settings.row', { label: t(LABEL[row]), value: valueOf[row] }) }));
   const { theme } = frame;
   return (
     <ScreenFrame frame={frame} title={t('settings.title')} hints={HINTS}>

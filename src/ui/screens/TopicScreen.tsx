@@ -89,7 +89,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
           </Text>
           <Text wrap="truncate-end" color={theme.text.secondary}>
             {truncateWidth(
-              (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(', ') }) : t('topic.noSource')) +
+              (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(t('list.separator')) }) : t('topic.noSource')) +
                 (view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_NAME[view.shown]) })}` : ''),
               columns,
             )}

@@ -1,10 +1,10 @@
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { ViewLine } from '../components/ScrollView.js';
 import { LANGUAGE_NAME, type T } from '../i18n.js';
-import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
 
-const heading = (text: string): ViewLine => ({ text, role: 'heading', bold: true });
+
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 
 /** The entities a paste revealed, as `name: value` pairs (lists joined). */
@@ -19,6 +19,7 @@ export function entityPairs(entities: Entities | undefined): [string, string][] 
  * (plain text, so they can be selected and copied), and the rendered source text.
  */
 export function buildTopicLines(view: TopicText, markdownLines: readonly string[] | undefined, entities: Entities | undefined, t: T, width: number): ViewLine[] {
+  const heading = (text: string): ViewLine => ({ text: truncateWidth(text, width), role: 'heading', bold: true });
   const lines: ViewLine[] = [];
   if (view.localSummary) lines.push(heading(t('topic.summary')), ...plain(view.localSummary, width), '');
   lines.push(heading(t('topic.summaryEnglish')), ...plain(view.summary, width), '');
@@ -29,16 +30,16 @@ export function buildTopicLines(view: TopicText, markdownLines: readonly string[
     lines.push('');
   }
   if (view.topic.fixes.length) {
-    lines.push(heading(t('topic.fixes')), { text: t('topic.fixesNote'), role: 'secondary' });
+    lines.push(heading(t('topic.fixes')), ...wrapAnsiText(t('topic.fixesNote'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
     for (const fix of view.topic.fixes) {
       const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
-      lines.push(...plain(`• ${fix.title} (${tags.join(', ')})`, width));
+      lines.push(...plain(`• ${t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) })}`, width));
       for (const l of wrapAnsiText(fillFixCommand(fix, entities), width - 2)) lines.push({ text: `  ${l}`, role: 'accent' });
     }
     lines.push('');
   }
   if (!view.shown) {
-    lines.push({ text: t('topic.noSource'), role: 'secondary' });
+    lines.push(...wrapAnsiText(t('topic.noSource'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
     return lines;
   }
   lines.push(heading(t('topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));

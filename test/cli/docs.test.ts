@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
+import { KB_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { findPackageRoot } from '../../src/platform/package-root.js';
+import { tFor } from '../helpers/i18n.js';
+import { runCli } from '../helpers/cli-io.js';
+
+const built = existsSync(path.join(findPackageRoot(), KB_ARTEFACT));
+if (!built) console.warn(`test/cli/docs.test.ts: skipped, ${KB_ARTEFACT} is not built (npm run build)`);
+
+const configDir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-docs-'));
+afterAll(() => rmSync(configDir, { recursive: true, force: true }));
+const env = (extra: Record<string, string> = {}) => ({ WCDOCTOR_CONFIG_DIR: configDir, LANG: 'en_US.UTF-8', ...extra });
+
+/** A topic with Chinese and Korean source text but no Swedish: the seed's shape. */
+function pickTopic(kb: KnowledgeBase) {
+  const localesOf = (t: KnowledgeBase['topics'][number]) => new Set(t.sectionIds.map((i) => kb.sections[i]?.locale));
+  const topic = kb.topics.find((t) => localesOf(t).has('zh-CN') && localesOf(t).has('ko-KR') && !localesOf(t).has('sv-SE'));
+  if (!topic) throw new Error('the knowledge base has no topic in zh-CN and ko-KR only');
+  return topic;
+}
+
+describe.runIf(built)('wcdoctor docs', () => {
+  const kb = built ? loadKnowledgeBase() : (undefined as never);
+  const en = tFor('en');
+
+  it('lists the topics by category without a TOPIC', async () => {
+    const r = await runCli(['docs'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(en('cli.docs.topics'));
+    expect(r.stdout).toContain(en('docs.category.general'));
+    for (const t of kb.topics) expect(r.stdout).toContain(t.id);
+  });
+
+  it('lists them as JSON with --json', async () => {
+    const r = await runCli(['docs', '--json'], { env: env() });
+    const json = JSON.parse(r.stdout) as { categories: { category: string; topics: { id: string; locales: string[] }[] }[] };
+    expect(json.categories.flatMap((c) => c.topics.map((t) => t.id)).sort()).toEqual(kb.topics.map((t) => t.id).sort());
+  });
+
+  it('prints plain Markdown when stdout is not a terminal: English summary, then the source in the language', async () => {
+    const topic = pickTopic(kb);
+    const r = await runCli(['docs', topic.id, '--lang', 'ko'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`# ${topic.title['ko-KR'] ?? topic.title.en}`);
+    expect(r.stdout).toContain(topic.summary.en);
+    expect(r.stdout).toContain(`## ${en('topic.sources', { language: en('language.ko-KR') })}`);
+    const ko = topic.sectionIds.map((i) => kb.sections[i]!).find((s) => s.locale === 'ko-KR')!;
+    expect(r.stdout).toContain(`### ${ko.heading}`);
+    expect(r.stdout.indexOf(topic.summary.en)).toBeLessThan(r.stdout.indexOf(ko.heading));
+  });
+
+  it('falls back to another language with a notice when the topic has none in the one asked for', async () => {
+    const topic = pickTopic(kb);
+    const r = await runCli(['docs', topic.id, '--lang', 'sv-SE'], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(en('topic.fallback', { requested: en('language.sv-SE'), shown: en('language.zh-CN') }));
+    const json = JSON.parse((await runCli(['docs', topic.id, '--lang', 'sv-SE', '--json'], { env: env() })).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ id: topic.id, summary: topic.summary.en, locale: 'zh-CN', fallback: true });
+    expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'sections', 'summary', 'title']);
+    for (const s of json.sections as { locale: string; doc: string; heading: string; body: string }[]) {
+      expect(s.locale).toBe('zh-CN');
+      expect(Object.keys(s).sort()).toEqual(['body', 'doc', 'heading', 'locale']);
+    }
+  });
+
+  it('takes --lang before the command too, and POSIX names', async () => {
+    const topic = pickTopic(kb);
+    const json = JSON.parse((await runCli(['--lang', 'ko_KR.UTF-8', 'docs', topic.id, '--json'], { env: env() })).stdout) as { locale: string; fallback: boolean };
+    expect(json).toMatchObject({ locale: 'ko-KR', fallback: false });
+  });
+
+  it('uses the environment language for its own words and as the default text language', async () => {
+    const topic = pickTopic(kb);
+    const r = await runCli(['docs', topic.id], { env: env({ LANG: 'ko_KR.UTF-8' }) });
+    const ko = tFor('ko-KR');
+    expect(r.stdout).toContain(ko('topic.summaryEnglish'));
+    expect(r.stdout).toContain(ko('topic.sources', { language: ko('language.ko-KR') }));
+  });
+
+  it('renders for the terminal when stdout is a TTY', async () => {
+    const topic = pickTopic(kb);
+    const r = await runCli(['docs', topic.id, '--lang', 'zh-CN'], { env: env({ NO_COLOR: '1' }), tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/^#{2,3} /m);
+    expect(r.stdout).toContain(en('topic.sources', { language: en('language.zh-CN') }));
+    expect(r.stdout).not.toContain('\u001B[');
+  });
+
+  it('fails with exit 2 and close suggestions for an unknown topic', async () => {
+    const topic = pickTopic(kb);
+    const typo = topic.id.slice(0, -2);
+    const r = await runCli(['docs', typo], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no topic "${typo}"`);
+    expect(r.stderr).toContain(topic.id);
+    expect(r.stdout).toBe('');
+  });
+
+  it('fails with exit 2 naming --lang for a language it does not know', async () => {
+    const r = await runCli(['docs', pickTopic(kb).id, '--lang', 'fr'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang');
+    expect(r.stderr).toContain('"fr"');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('wcdoctor (no command)', () => {
+  it('prints the help of the commands and exits 0 without a terminal', async () => {
+    const r = await runCli([], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: wcdoctor');
+    expect(r.stdout).toContain('docs');
+    expect(r.stdout).toContain('diagnose');
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const r = await runCli(['bogus'], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "bogus"');
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSettings, settingsDir } from '../../src/platform/settings.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-settings-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const file = () => path.join(dir, 'config.json');
+const NOW = () => new Date('2025-03-01T10:20:30.456Z');
+
+describe('settingsDir', () => {
+  it.each<[string, Record<string, string>, string, string]>([
+    ['WCDOCTOR_CONFIG_DIR wins', { WCDOCTOR_CONFIG_DIR: '/cfg', HOME: '/home/a' }, 'linux', '/cfg'],
+    ['XDG_CONFIG_HOME on Linux', { XDG_CONFIG_HOME: '/xdg', HOME: '/home/a' }, 'linux', path.join('/xdg', 'wcdoctor')],
+    ['~/.config on Linux', { HOME: '/home/a' }, 'linux', path.join('/home/a', '.config', 'wcdoctor')],
+    ['~/Library/Preferences on macOS', { HOME: '/Users/a' }, 'darwin', path.join('/Users/a', 'Library', 'Preferences', 'wcdoctor')],
+    ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', USERPROFILE: 'C:\\Users\\a' }, 'win32', path.join('C:\\Users\\a\\AppData\\Roaming', 'wcdoctor', 'Config')],
+  ])('%s', (_name, env, platform, expected) => {
+    expect(settingsDir(env, platform)).toBe(expected);
+  });
+});
+
+describe('openSettings', () => {
+  it('writes a change made while a write is still pending, in order', async () => {
+    const s = openSettings({ cwd: dir });
+    for (const theme of ['no-color', 'high-contrast', 'default', 'no-color'] as const) s.set('theme', theme);
+    await s.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'no-color' });
+  });
+
+  it('starts with defaults, persists what is set (through conf), and reads it back in a new store', async () => {
+    const s = openSettings({ cwd: dir });
+    expect(s.get()).toEqual({ theme: 'default' });
+    expect(s.takeProblem()).toBeUndefined();
+    expect(existsSync(file())).toBe(false);
+    s.set('language', 'ko-KR');
+    s.set('theme', 'high-contrast');
+    expect(s.get()).toEqual({ language: 'ko-KR', theme: 'high-contrast' });
+    await s.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ language: 'ko-KR', theme: 'high-contrast' });
+    expect(openSettings({ cwd: dir }).get()).toEqual({ language: 'ko-KR', theme: 'high-contrast' });
+    s.set('language', undefined);
+    await s.flush();
+    expect(openSettings({ cwd: dir }).get()).toEqual({ theme: 'high-contrast' });
+  });
+
+  it('honours WCDOCTOR_CONFIG_DIR', async () => {
+    const s = openSettings({ env: { WCDOCTOR_CONFIG_DIR: dir } });
+    s.set('knowledgeLanguage', 'sv-SE');
+    await s.flush();
+    expect(s.path).toBe(file());
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ knowledgeLanguage: 'sv-SE' });
+  });
+
+  it('reads a file with a byte-order mark', () => {
+    writeFileSync(file(), '\uFEFF{"language":"zh-CN","theme":"no-color"}');
+    const s = openSettings({ cwd: dir });
+    expect(s.get()).toEqual({ language: 'zh-CN', theme: 'no-color' });
+    expect(s.takeProblem()).toBeUndefined();
+  });
+
+  it.each([
+    ['broken JSON', '{"language": "ko-KR",'],
+    ['an empty file', ''],
+    ['JSON that is not an object', '["ko-KR"]'],
+  ])('backs up a corrupt file (%s) beside itself, starts from defaults, and reports it once', async (_name, content) => {
+    writeFileSync(file(), content);
+    const s = openSettings({ cwd: dir, now: NOW });
+    await s.flush();
+    expect(s.get()).toEqual({ theme: 'default' });
+    const problem = s.takeProblem();
+    expect(problem).toMatchObject({ kind: 'corrupt', file: file(), backup: `${file()}.bad-2025-03-01T10-20-30-456Z` });
+    expect(s.takeProblem()).toBeUndefined();
+    expect(readFileSync(problem!.backup!, 'utf8')).toBe(content);
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'default' });
+    const again = openSettings({ cwd: dir });
+    expect(again.takeProblem()).toBeUndefined();
+    expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(1);
+  });
+
+  it('drops values it does not understand without calling the file corrupt', () => {
+    writeFileSync(file(), JSON.stringify({ language: 'fr-FR', theme: 'purple', knowledgeLanguage: 'ko-KR' }));
+    const s = openSettings({ cwd: dir });
+    expect(s.get()).toEqual({ theme: 'default', knowledgeLanguage: 'ko-KR' });
+    expect(s.takeProblem()).toBeUndefined();
+  });
+
+  it('keeps working in memory when the file cannot be read, and says so once', async () => {
+    mkdirSync(file());
+    const s = openSettings({ cwd: dir });
+    expect(s.takeProblem()).toMatchObject({ kind: 'unreadable', file: file() });
+    expect(s.get()).toEqual({ theme: 'default' });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(s.get().theme).toBe('no-color');
+    expect(s.takeProblem()).toBeUndefined();
+  });
+
+  it('keeps working in memory when the folder is not a folder, and says so once', async () => {
+    const blocked = path.join(dir, 'not-a-dir');
+    writeFileSync(blocked, 'a file where the folder should be');
+    const s = openSettings({ cwd: blocked });
+    expect(s.takeProblem()?.kind).toBe('unreadable');
+    s.set('theme', 'no-color');
+    s.set('language', 'sv-SE');
+    await s.flush();
+    expect(s.get()).toEqual({ theme: 'no-color', language: 'sv-SE' });
+    expect(s.takeProblem()).toBeUndefined();
+    expect(existsSync(path.join(blocked, 'config.json'))).toBe(false);
+  });
+});
