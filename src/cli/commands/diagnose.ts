@@ -2,18 +2,21 @@ import type { Command } from 'commander';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
-import { isLocale, type Locale } from '../../core/knowledge/types.js';
+import { LOCALES, type Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { detectLocales, matchSupportedLocale, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { resolveTopicText } from '../../ui/topic/topic-text.js';
 import { EXIT, type CliIO } from '../io.js';
 
-/** Resolves the --lang option into a supported locale, or fails with the list of valid ones. */
-export function resolveLangOption(lang: string | undefined): Locale | undefined {
-  if (lang === undefined) return undefined;
-  const norm = lang.replace('_', '-').replace(/\..*$/, '');
-  const found = ['en', 'zh-CN', 'ko-KR', 'sv-SE'].find((l) => l.toLowerCase() === norm.toLowerCase() || l.split('-')[0] === norm.toLowerCase());
-  if (!found || !isLocale(found)) throw new UserError(`unknown language "${lang}"`, ['use one of: en, zh-CN, ko-KR, sv-SE']);
-  return found;
+/** The language of knowledge text: --lang when given, else the environment's, else English. */
+export function resolveDiagnoseLocale(lang: string | undefined, env: CliIO['env']): Locale {
+  if (lang !== undefined) {
+    const l = matchSupportedLocale(lang);
+    if (!l) throw new UserError(`--lang: "${lang}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
+    return l;
+  }
+  return pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
 }
 
 const MARK = { high: '✔', medium: '!', low: '?' } as const;
@@ -32,7 +35,17 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
   out.push(`${MARK[best.confidence]} ${best.title}  [${best.id}]`);
   out.push(`  confidence: ${best.confidence} (score ${best.score})`);
   out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${e.kind} "${e.matched}"`).join('; ')}`);
-  if (topic) out.push('', ...wrap(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
+  if (topic) {
+    out.push('', ...wrap(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
+    const view = resolveTopicText(kb, topic, locale);
+    if (view.shown && view.shown !== 'en') {
+      const note = view.fallback ? ` (no ${locale} text; showing ${view.shown})` : '';
+      out.push('', `  From the documentation, ${view.shown}${note}:`);
+      const body = view.sections.map((s) => `${s.heading}\n${s.body}`).join('\n\n').split('\n');
+      out.push(...body.slice(0, 18).map((l) => `    ${l}`));
+      if (body.length > 18) out.push(`    … "wcdoctor docs ${best.id} --lang ${view.shown}" shows the rest`);
+    }
+  }
   if (best.fixes.length) {
     out.push('', '  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
     for (const f of best.fixes) out.push(`    ${f.id}  [${f.risk} risk${f.admin ? ', admin' : ''}]  ${f.command}`);
@@ -69,7 +82,7 @@ export function registerDiagnose(program: Command, io: CliIO): void {
     .option('--json', 'print {"matches", "entities", "codes"} as JSON')
     .option('--limit <n>', 'show at most n matches', '5')
     .action(async (words: string[], opts: { json?: boolean; limit: string }, cmd: Command) => {
-      const locale = resolveLangOption(cmd.optsWithGlobals<{ lang?: string }>().lang) ?? 'en';
+      const locale = resolveDiagnoseLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${opts.limit}"`);
       let text: string;

@@ -8,6 +8,8 @@ import { stem, termsOf } from './terms.js';
 export interface TopicMatcher {
   topic: ResolvedTopic;
   codes: Set<string>;
+  /** The codes that the topic's own source sections print (the others are related evidence). */
+  documentedCodes: Set<string>;
   phrases: string[];
   regexes: RegExp[];
   against: string[];
@@ -60,6 +62,22 @@ function topicFields(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): [st
   return fields;
 }
 
+/**
+ * The topic's codes that appear in its own source sections, in full (0x800706BE) or in the short
+ * Win32 form hcsshim prints ((0x6be)).
+ */
+function documentedCodesOf(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): Set<string> {
+  const text = t.sectionIds.map((id) => kb.sections[id]?.body ?? '').join('\n').toLowerCase();
+  return new Set(
+    t.signatures.codes.filter((code) => {
+      const value = parseInt(code, 16);
+      if (text.includes(code.toLowerCase())) return true;
+      if ((value & 0xffff0000) >>> 0 !== 0x80070000) return false;
+      return new RegExp(`0x0*${(value & 0xffff).toString(16)}(?![0-9a-f])`).test(text);
+    }),
+  );
+}
+
 /** Tokenises every topic into the word index (run by `kb build`; a fallback at run time). */
 export function computeTermIndex(kb: Pick<KnowledgeBase, 'sections' | 'topics'>): TermIndexData {
   const postings: Record<string, number[]> = {};
@@ -92,6 +110,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const m: TopicMatcher = {
       topic: t,
       codes: new Set(sig.codes),
+      documentedCodes: documentedCodesOf(kb, t),
       phrases: sig.phrases.map(flat),
       // Compiled on first use: most pastes are decided before every pattern is needed.
       get regexes() {

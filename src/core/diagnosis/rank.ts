@@ -12,7 +12,7 @@ export interface Scored {
   specific: boolean;
 }
 
-const W = { code: 6, codeByMessage: 5, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
+const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
 const TERM_CAP = 6;
 const FUZZY_FACTOR = 0.6;
 
@@ -35,7 +35,9 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
         if (credited.has(i)) continue;
         credited.add(i);
         const s = get(i);
-        const weight = c.via === 'message' ? W.codeByMessage : W.code;
+        // A code the topic's own documentation prints counts fully; one listed as related evidence less.
+        const documented = index.matchers[i]?.documentedCodes.has(key) ?? false;
+        const weight = (c.via === 'message' ? W.codeByMessage : W.code) * (documented ? 1 : W.undocumentedCode);
         s.score += weight;
         s.specific = true;
         s.evidence.push({ kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight });
