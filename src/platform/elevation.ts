@@ -1,12 +1,9 @@
+import type { Elevation } from '../core/fixes/preflight.js';
 import type { RunCommand } from '../core/fixes/types.js';
 import { runCommand as defaultRunCommand } from './shell.js';
 
-/** Whether this process runs with administrator rights; `not-applicable` off Windows. */
-export type Elevation =
-  | { kind: 'elevated' }
-  | { kind: 'not-elevated' }
-  | { kind: 'not-applicable' }
-  | { kind: 'unknown'; reason: string };
+/** Whether this process runs with administrator rights; `not-applicable` off Windows (defined in core, beside preflightFix). */
+export type { Elevation };
 
 /** The SID of the High Mandatory Level group, present in an elevated token. */
 const HIGH_INTEGRITY_SID = 'S-1-16-12288';

@@ -1,16 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Elevation } from '../core/fixes/preflight.js';
+import type { HostFacts } from '../core/fixes/runnable.js';
+import type { AuditEntry, RunCommand } from '../core/fixes/types.js';
 import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
+import { appendAuditEntry, getAuditLogPath } from './audit-log.js';
+import { copyToClipboard, type ClipboardResult } from './clipboard.js';
+import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from './locale.js';
 import { findPackageRoot } from './package-root.js';
+import { getDataDir } from './paths.js';
+import { isProgramOnPath } from './program-lookup.js';
 import { openSettings, type SettingsStore } from './settings.js';
+import { runCommand } from './shell.js';
 
 /**
  * Everything the UI may ask of the machine, handed to it through a React context so that tests
- * can pass fakes. Other members (shell, audit, clipboard) join as their features land.
+ * can pass fakes.
  */
 export interface Platform {
   /** The knowledge base (dist/kb.json), loaded on first use. */
@@ -23,6 +32,16 @@ export interface Platform {
   detectLocales(): string[];
   /** The same, narrowed to the languages wcdoctor supports (may be empty). */
   preferredLocales(): Locale[];
+  /** Starts child processes (fix commands): an argv, no shell, streamed output, abort and timeout. */
+  readonly shell: { runCommand: RunCommand };
+  /** The audit log of fix runs and refusals in the user's data directory (JSON lines, append only). */
+  readonly audit: { readonly path: string; append(entry: AuditEntry): void };
+  /** The system clipboard, when this machine has one. */
+  readonly clipboard: { copy(text: string): Promise<ClipboardResult> };
+  /** Whether this session runs with administrator rights (Windows). */
+  readonly elevation: { check(): Promise<Elevation> };
+  /** This machine's OS and the programs on its PATH: what decides whether a fix can run here. */
+  readonly programs: HostFacts;
 }
 
 /** Options for {@link createNodePlatform}; everything defaults to the real process. */
@@ -70,5 +89,15 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
     catalogs: readLocaleCatalogs(),
     detectLocales: detect,
     preferredLocales: () => preferredLocales(detect()),
+    shell: { runCommand },
+    audit: {
+      get path() {
+        return getAuditLogPath(getDataDir(env));
+      },
+      append: (entry) => appendAuditEntry(entry, getDataDir(env)),
+    },
+    clipboard: { copy: (text) => copyToClipboard(text, { env }) },
+    elevation: { check: () => checkElevation() },
+    programs: { platform: process.platform, hasProgram: (name) => isProgramOnPath(name, env) },
   };
 }

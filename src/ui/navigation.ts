@@ -1,13 +1,24 @@
 import type { Entities } from '../core/diagnosis/types.js';
+import type { HostInfo, ImageInfo } from '../core/compat/types.js';
 import type { Locale } from '../core/knowledge/types.js';
+import type { WizardState } from '../core/network/wizard-reducer.js';
+import type { TreeState } from '../core/trees/step-tree.js';
 
 /** Where the user is. Each screen keeps what it needs to come back to the same place. */
 export type Route =
   | { screen: 'home'; selected?: number }
   | { screen: 'diagnose'; text: string; selected?: number; focus?: 'input' | 'results' }
-  | { screen: 'topic'; topicId: string; locale?: Locale; entities?: Entities }
+  /** `text` is the paste the topic was diagnosed from (for links that read more of it). */
+  | { screen: 'topic'; topicId: string; locale?: Locale; entities?: Entities; text?: string; selectedFix?: number }
+  /** One fix of a topic: fill its placeholders (from `entities` first), confirm, run. */
+  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
-  | { screen: 'settings'; selected?: number };
+  | { screen: 'settings'; selected?: number }
+  /** Without `treeId` the list of trees; `walk` keeps the path when the user comes back from a topic. */
+  | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
+  | { screen: 'network'; entities?: Entities; wizard?: WizardState }
+  /** `hints` is what a diagnosed paste revealed; it stands for the prefilled text until that is edited. */
+  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo } };
 
 export type ScreenId = Route['screen'];
 

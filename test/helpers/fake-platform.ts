@@ -1,6 +1,10 @@
+import type { Elevation } from '../../src/core/fixes/preflight.js';
+import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
+import type { ClipboardResult } from '../../src/platform/clipboard.js';
 import { preferredLocales, type Platform } from '../../src/platform/platform.js';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem, type SettingsStore } from '../../src/platform/settings.js';
+import { fakeShell, type FakeShell } from './fake-shell.js';
 import { CATALOGS } from './i18n.js';
 import { fixtureKb } from './kb-fixture.js';
 
@@ -40,10 +44,29 @@ export interface FakePlatformOptions {
   env?: Record<string, string | undefined>;
   /** What locale detection returns (BCP 47 tags, most preferred first). */
   locales?: string[];
+  /** A real runner instead of the controllable fake shell (e.g. platform/shell.ts runCommand). */
+  runCommand?: RunCommand;
+  /** The OS fixes are checked against (`process.platform` form); win32 by default, so Windows fixes can run. */
+  os?: string;
+  /** Programs on the fake PATH (all of them by default). */
+  programs?: string[];
+  elevation?: Elevation;
+  /** What copying to the clipboard answers (a missing clipboard by default). */
+  clipboard?: ClipboardResult;
 }
 
+/** The fake platform: the recorded audit entries and clipboard copies, and the shell the test drives. */
+export type FakePlatform = Platform & {
+  settings: ReturnType<typeof memorySettings>;
+  shell: FakeShell;
+  audit: Platform['audit'] & { entries: AuditEntry[] };
+  clipboard: Platform['clipboard'] & { copied: string[] };
+};
+
 /** A platform with a fixture knowledge base, memory settings and a fixed environment. */
-export function fakePlatform(opts: FakePlatformOptions = {}): Platform & { settings: ReturnType<typeof memorySettings> } {
+export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
+  const entries: AuditEntry[] = [];
+  const copied: string[] = [];
   return {
     knowledge: opts.kb ?? fixtureKb(),
     settings: memorySettings(opts.settings, opts.problem, opts.writeProblem),
@@ -51,5 +74,10 @@ export function fakePlatform(opts: FakePlatformOptions = {}): Platform & { setti
     catalogs: CATALOGS,
     detectLocales: () => opts.locales ?? ['en-US'],
     preferredLocales: () => preferredLocales(opts.locales ?? ['en-US']),
+    shell: opts.runCommand ? { runCommand: opts.runCommand, runs: [] } : fakeShell(),
+    audit: { path: '/tmp/wcdoctor-test/audit.jsonl', entries, append: (e) => void entries.push(e) },
+    clipboard: { copied, copy: async (text) => (copied.push(text), opts.clipboard ?? { ok: false, reason: 'no clipboard tool is available here' }) },
+    elevation: { check: async () => opts.elevation ?? { kind: 'elevated' } },
+    programs: { platform: opts.os ?? 'win32', hasProgram: (name) => opts.programs?.includes(name) ?? true },
   };
 }

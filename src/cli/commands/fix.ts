@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson } from '../../core/fixes/format-plan.js';
 import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
-import { checkRunnable, type HostFacts } from '../../core/fixes/runnable.js';
+import { DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
+import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
@@ -129,20 +130,16 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
   };
 
-  const runnable = checkRunnable(plan, deps.host);
-  if (!runnable.ok) {
+  const preflight = await preflightFix(plan, deps.host, deps.checkElevation);
+  if (preflight.kind === 'cannot-run') {
     const clip = await deps.copyToClipboard(plan.command);
-    refuse(EXIT.failure, `cannot run here: ${runnable.error}`, 'run this command where it can run:');
+    refuse(EXIT.failure, preflight.reason, 'run this command where it can run:');
     if (!opts.json) io.out(`${plan.command}\n`);
     io.err(clip.ok ? `Copied to the clipboard (${clip.tool}).\n` : `Not copied to the clipboard: ${clip.reason}.\n`);
     return;
   }
-  if (plan.admin && deps.host.platform === 'win32') {
-    const elevation = await deps.checkElevation();
-    if (elevation.kind === 'not-elevated')
-      return refuse(EXIT.failure, 'this fix needs administrator rights and wcdoctor is not running elevated', 'open a terminal with "Run as administrator" and run the same command again');
-    if (elevation.kind === 'unknown') io.err(`wcdoctor fix: could not tell whether this session is elevated (${elevation.reason}); trying anyway\n`);
-  }
+  if (preflight.kind === 'not-elevated') return refuse(EXIT.failure, preflight.reason, 'open a terminal with "Run as administrator" and run the same command again');
+  if (preflight.warning) io.err(`wcdoctor fix: ${preflight.warning}\n`);
   const word = plan.confirmWord;
   if (opts.yes !== undefined && opts.yes !== false) {
     if (word !== undefined && opts.yes !== word)
@@ -153,7 +150,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     io.out(formatPlanText(plan));
     const answer = await deps.ask(word ? `Type "${word}" to run it (anything else cancels): ` : 'Run this command? [y/N] ');
     const agreed = word ? answer === word : /^y(?:es)?$/i.test(answer);
-    if (!agreed) return refuse(EXIT.noMatch, 'declined at the confirmation prompt');
+    if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON);
   }
 
   const controller = new AbortController();

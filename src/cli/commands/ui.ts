@@ -9,7 +9,14 @@ import type { CliIO } from '../io.js';
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
 export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<void> {
-  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
+  // Ink decides at import time that a CI environment (CI=true) gets only the final frame. This
+  // path runs only when stdin and stdout are terminals, so a person is watching: hide the flag
+  // while Ink loads, then put it back for whatever the app runs.
+  const ci = process.env.CI;
+  delete process.env.CI;
+  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]).finally(() => {
+    if (ci !== undefined) process.env.CI = ci;
+  });
   await openApp(initial, { platform: createNodePlatform(), noColor: opts.noColor ?? false });
 }
 

@@ -38,6 +38,19 @@ function entityValue(entities: Entities, param: FixParam): string | undefined {
   return typeof first === 'string' && first !== '' ? first : undefined;
 }
 
+/**
+ * The values the diagnosis entities offer for a fix's placeholders (the same ones planFix falls back to),
+ * for a form to start from; placeholders no entity fills are left out.
+ */
+export function prefillFromEntities(fix: Pick<Fix, 'params'>, entities: Entities = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, param] of Object.entries(fix.params)) {
+    const v = entityValue(entities, param);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
 /** Finds a fix of a topic by id, or a problem that lists the valid ids. */
 export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
   const fix = topic.fixes.find((f) => f.id === fixId);

@@ -1,0 +1,54 @@
+import { Text } from 'ink';
+import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useT } from '../hooks/use-t.js';
+import { Command } from '../keys.js';
+import { GLYPH, type Theme } from '../theme.js';
+
+/**
+ * A Yes/No question that starts on No: Enter answers what is selected, ←→ or Tab move between
+ * the two, y and n answer at once, and Esc answers No. It takes keys above the screen.
+ */
+export function ConfirmPrompt({ question, onAnswer, theme }: { question: string; onAnswer: (yes: boolean) => void; theme: Theme }) {
+  const t = useT();
+  const [yes, setYes, yesRef] = useSyncedState(false);
+  useKeymap(
+    (command, text) => {
+      switch (command) {
+        case Command.Left:
+        case Command.Right:
+        case Command.FocusNext:
+        case Command.FocusPrevious:
+          setYes((y) => !y);
+          return true;
+        case Command.Confirm:
+          onAnswer(yesRef.current);
+          return true;
+        case Command.Back:
+          onAnswer(false);
+          return true;
+        case Command.Insert: {
+          // y and n in every language, as key names are (a Swedish j would be "down").
+          const key = text?.toLowerCase();
+          if (key !== 'y' && key !== 'n') return false;
+          onAnswer(key === 'y');
+          return true;
+        }
+        default:
+          return false;
+      }
+    },
+    { priority: 5 },
+  );
+  const option = (label: string, selected: boolean) => (
+    <Text color={selected ? theme.selection : theme.text.secondary} bold={selected && theme.bold} inverse={selected && theme.name === 'no-color'}>
+      {selected ? `${GLYPH.pointer} ${label}` : `  ${label}`}
+    </Text>
+  );
+  return (
+    <Text wrap="wrap">
+      <Text bold={theme.bold}>{question}</Text> {option(t('fix.confirm.yes'), yes)} {option(t('fix.confirm.no'), !yes)}{' '}
+      <Text color={theme.text.secondary}>{t('fix.confirm.keys')}</Text>
+    </Text>
+  );
+}

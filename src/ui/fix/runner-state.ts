@@ -1,0 +1,55 @@
+import type { OutcomeText, FixRunResult } from '../../core/fixes/run-fix.js';
+import type { FixPlan, OutputStream } from '../../core/fixes/types.js';
+import { appendOutput, emptyOutput, type OutputBuffer } from './fix-output.js';
+
+/**
+ * Where one fix is between the form and the result: being checked, refused (cannot run here, or not
+ * elevated), waiting for consent, declined, running, or done. `idle` is the form, before any plan.
+ */
+export type RunnerState =
+  | { phase: 'idle' }
+  | { phase: 'checking'; plan: FixPlan }
+  | { phase: 'refused'; plan: FixPlan; refusal: 'cannot-run' | 'not-elevated'; reason: string; auditError?: string }
+  | { phase: 'confirm'; plan: FixPlan; warning?: string }
+  | { phase: 'declined'; plan: FixPlan; auditError?: string }
+  | { phase: 'running'; plan: FixPlan; startedAt: number; output: OutputBuffer; cancelling: boolean }
+  | { phase: 'done'; plan: FixPlan; output: OutputBuffer; result: FixRunResult; outcome: OutcomeText };
+
+export type RunnerAction =
+  | { type: 'check'; plan: FixPlan }
+  | { type: 'ask'; warning?: string }
+  | { type: 'refuse'; refusal: 'cannot-run' | 'not-elevated'; reason: string; auditError?: string }
+  | { type: 'decline'; auditError?: string }
+  | { type: 'start'; startedAt: number }
+  | { type: 'output'; chunk: string; stream: OutputStream }
+  | { type: 'cancel' }
+  | { type: 'finish'; result: FixRunResult; outcome: OutcomeText }
+  | { type: 'reset' };
+
+const optional = <K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> => (v === undefined ? {} : ({ [key]: v } as Record<K, V>));
+
+/** The fix runner as a reducer; an action that does not fit the phase leaves the state as it is. */
+export function runnerReducer(state: RunnerState, action: RunnerAction): RunnerState {
+  switch (action.type) {
+    case 'check':
+      return state.phase === 'running' ? state : { phase: 'checking', plan: action.plan };
+    case 'ask':
+      return state.phase === 'checking' ? { phase: 'confirm', plan: state.plan, ...optional('warning', action.warning) } : state;
+    case 'refuse':
+      return state.phase === 'checking'
+        ? { phase: 'refused', plan: state.plan, refusal: action.refusal, reason: action.reason, ...optional('auditError', action.auditError) }
+        : state;
+    case 'decline':
+      return state.phase === 'confirm' ? { phase: 'declined', plan: state.plan, ...optional('auditError', action.auditError) } : state;
+    case 'start':
+      return state.phase === 'confirm' ? { phase: 'running', plan: state.plan, startedAt: action.startedAt, output: emptyOutput(), cancelling: false } : state;
+    case 'output':
+      return state.phase === 'running' ? { ...state, output: appendOutput(state.output, action.chunk, action.stream) } : state;
+    case 'cancel':
+      return state.phase === 'running' ? { ...state, cancelling: true } : state;
+    case 'finish':
+      return state.phase === 'running' ? { phase: 'done', plan: state.plan, output: state.output, result: action.result, outcome: action.outcome } : state;
+    case 'reset':
+      return state.phase === 'running' ? state : { phase: 'idle' };
+  }
+}

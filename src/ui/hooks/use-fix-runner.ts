@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
+import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
+import type { FixPlan } from '../../core/fixes/types.js';
+import { usePlatform } from '../contexts/PlatformContext.js';
+import { runnerReducer, type RunnerAction, type RunnerState } from '../fix/runner-state.js';
+import { useSyncedState } from './use-synced-state.js';
+
+/** What the fix runner screen drives: the state, and the steps from review to result. */
+export interface FixRunner {
+  state: RunnerState;
+  /** Time since the running fix started (0 when none runs). */
+  elapsedMs: number;
+  timeoutMs: number;
+  /** Checks a complete plan (can it run here, elevation), then asks for consent or records the refusal. */
+  review(plan: FixPlan): void;
+  /** The user agreed: starts the fix. Does nothing unless the runner is waiting for consent. */
+  confirm(): void;
+  /** The user said No (or Esc at the typed word): records the refusal. */
+  decline(): void;
+  /** Stops the running fix's child process; false when nothing was running. */
+  cancel(): boolean;
+  /** Back to the form (not while a fix runs). */
+  reset(): void;
+}
+
+/**
+ * Runs fixes from the UI through the same core calls as `wcdoctor fix` (preflightFix, runFix,
+ * recordRefusal): every run, refusal and cancellation reaches the audit log. Fixes start only from
+ * confirm(), an event handler; unmounting aborts a running fix.
+ */
+export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs?: number } = {}): FixRunner {
+  const platform = usePlatform();
+  const [state, setState, stateRef] = useSyncedState<RunnerState>({ phase: 'idle' });
+  const dispatch = useCallback((a: RunnerAction) => setState((s) => runnerReducer(s, a)), [setState]);
+  const controller = useRef<AbortController | undefined>(undefined);
+  const generation = useRef(0);
+  const mounted = useRef(true);
+  const [now, setNow] = useState(() => Date.now());
+
+  const deps = useMemo<FixRunDeps>(
+    () => ({ runCommand: platform.shell.runCommand, appendAudit: (e) => platform.audit.append(e), now: () => new Date() }),
+    [platform],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      controller.current?.abort();
+    };
+  }, []);
+
+  const running = state.phase === 'running';
+  useEffect(() => {
+    if (!running) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  const review = useCallback(
+    (plan: FixPlan) => {
+      if (stateRef.current.phase === 'running') return;
+      const mine = ++generation.current;
+      dispatch({ type: 'check', plan });
+      const current = () => mounted.current && generation.current === mine;
+      void preflightFix(plan, platform.programs, () => platform.elevation.check())
+        .catch((e: unknown) => ({ kind: 'ok' as const, warning: e instanceof Error ? e.message : String(e) }))
+        .then((pre) => {
+          if (!current()) return;
+          if (pre.kind === 'ok') return dispatch({ type: 'ask', ...(pre.warning ? { warning: pre.warning } : {}) });
+          const { auditError } = recordRefusal(plan, pre.reason, deps);
+          dispatch({ type: 'refuse', refusal: pre.kind, reason: pre.reason, ...(auditError ? { auditError } : {}) });
+        });
+    },
+    [deps, dispatch, platform, stateRef],
+  );
+
+  const confirm = useCallback(() => {
+    const s = stateRef.current;
+    if (s.phase !== 'confirm' || controller.current) return;
+    const ac = new AbortController();
+    controller.current = ac;
+    dispatch({ type: 'start', startedAt: Date.now() });
+    void runFix(s.plan, deps, { signal: ac.signal, timeoutMs, onOutput: (chunk, stream) => mounted.current && dispatch({ type: 'output', chunk, stream }) })
+      .then((result) => {
+        if (mounted.current) dispatch({ type: 'finish', result, outcome: describeOutcome(s.plan, result) });
+      })
+      .finally(() => {
+        if (controller.current === ac) controller.current = undefined;
+      });
+  }, [deps, dispatch, stateRef, timeoutMs]);
+
+  const decline = useCallback(() => {
+    const s = stateRef.current;
+    if (s.phase !== 'confirm') return;
+    const { auditError } = recordRefusal(s.plan, DECLINED_REASON, deps);
+    dispatch({ type: 'decline', ...(auditError ? { auditError } : {}) });
+  }, [deps, dispatch, stateRef]);
+
+  const cancel = useCallback(() => {
+    if (stateRef.current.phase !== 'running' || !controller.current) return false;
+    controller.current.abort();
+    dispatch({ type: 'cancel' });
+    return true;
+  }, [dispatch, stateRef]);
+
+  const reset = useCallback(() => {
+    generation.current++;
+    dispatch({ type: 'reset' });
+  }, [dispatch]);
+
+  const elapsedMs = state.phase === 'running' ? Math.max(0, now - state.startedAt) : 0;
+  return { state, elapsedMs, timeoutMs, review, confirm, decline, cancel, reset };
+}

@@ -1,0 +1,196 @@
+import { Box, Text } from 'ink';
+import { recommendationOf, fieldsFor, initWizardState, wizardReducer, type WizardAction, type WizardState } from '../../core/network/wizard-reducer.js';
+import type { KeyHint } from '../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
+import { ScrollView, maxOffset } from '../components/ScrollView.js';
+import { SelectList } from '../components/SelectList.js';
+import { StatusLine, type StatusKind } from '../components/StatusLine.js';
+import { useNavigate } from '../contexts/NavigationContext.js';
+import { usePlatform } from '../contexts/PlatformContext.js';
+import { useKeymap } from '../hooks/use-keymap.js';
+import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useT } from '../hooks/use-t.js';
+import { Command, KEY_LABELS } from '../keys.js';
+import type { Route } from '../navigation.js';
+import type { Platform } from '../../platform/platform.js';
+import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { answerLines, planLines, recommendLines } from './wizard-lines.js';
+import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems } from './wizard-text.js';
+import { WizardForm, type FormRow } from './WizardForm.js';
+import { WIZARD_KEYS, handleWizardKey, type WizardUi } from './wizard-keys.js';
+
+type NetworkRoute = Extract<Route, { screen: 'network' }>;
+
+const BACK = `${KEY_LABELS.esc}/←`;
+
+const HINTS: Readonly<Record<'choice' | 'text' | 'recommend' | 'values' | 'done', readonly KeyHint[]>> = {
+  choice: [
+    { keys: KEY_LABELS.move, label: 'keys.move' },
+    { keys: KEY_LABELS.enter, label: 'wizard.keys.choose' },
+    { keys: BACK, label: 'keys.back' },
+    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
+    { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  ],
+  text: [
+    { keys: KEY_LABELS.enter, label: 'wizard.keys.next' },
+    { keys: KEY_LABELS.clear, label: 'keys.clear' },
+    { keys: KEY_LABELS.esc, label: 'keys.back' },
+    { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
+  ],
+  recommend: [
+    { keys: KEY_LABELS.move, label: 'keys.move' },
+    { keys: KEY_LABELS.enter, label: 'wizard.keys.useDriver' },
+    { keys: BACK, label: 'keys.back' },
+    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
+    { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  ],
+  values: [
+    { keys: `${KEY_LABELS.tab}/↑↓`, label: 'wizard.keys.field' },
+    { keys: KEY_LABELS.enter, label: 'wizard.keys.next' },
+    { keys: KEY_LABELS.clear, label: 'keys.clear' },
+    { keys: KEY_LABELS.esc, label: 'keys.back' },
+    { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
+  ],
+  done: [
+    { keys: WIZARD_KEYS.copyCommand, label: 'wizard.keys.copyCommand' },
+    { keys: WIZARD_KEYS.copyCompose, label: 'wizard.keys.copyCompose' },
+    { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
+    { keys: BACK, label: 'keys.back' },
+    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
+    { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  ],
+};
+
+/** Which hints and input mode a state needs. */
+export function modeOf(s: WizardState): keyof typeof HINTS {
+  if (s.step.kind === 'question') return s.step.question === 'hostBuild' ? 'text' : 'choice';
+  return s.step.kind;
+}
+
+/** The form rows for a state: its fields, then submit. */
+export const formRows = (s: WizardState): FormRow[] => [...fieldsFor(s), { submit: true }];
+
+/** Where the cursor starts on a step: the answer already given, or the driver already chosen. */
+export function initialSelection(s: WizardState): number {
+  const step = s.step;
+  if (step.kind === 'question' && step.question !== 'hostBuild') return Math.max(0, CHOICES[step.question].findIndex((c) => c.value === s.answers[step.question]));
+  if (s.step.kind === 'recommend' && s.driver) return Math.max(0, driverItems(recommendationOf(s), () => '').findIndex((d) => d.driver === s.driver));
+  return 0;
+}
+
+function initialState(route: NetworkRoute): WizardState {
+  if (route.wizard) return route.wizard;
+  return route.entities ? wizardReducer(initWizardState(), { type: 'prefill', entities: route.entities }) : initWizardState();
+}
+
+export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const platform = usePlatform();
+  const [wizard, setWizard, wizardRef] = useSyncedState(() => initialState(route));
+  const [selected, setSelected, selectedRef] = useSyncedState(() => initialSelection(wizardRef.current));
+  const [offset, setOffset, offsetRef] = useSyncedState(0);
+  const [buildText, setBuildText, buildTextRef] = useSyncedState(wizard.answers.hostBuild ?? '');
+  const [notice, setNotice] = useSyncedState<{ kind: StatusKind; text: string } | undefined>(undefined);
+  const mode = modeOf(wizard);
+  const hints = HINTS[mode];
+  const frame = useFrame(hints);
+  const { theme, columns } = frame;
+  const recommendation = recommendationOf(wizard);
+  const drivers = driverItems(recommendation, t);
+  const rows = formRows(wizard);
+  const answers = answerLines(wizard, t, columns);
+  const bodyRows = Math.max(3, frame.bodyRows - (answers.length ? answers.length + 2 : 0) - (notice ? 1 : 0));
+  const body =
+    mode === 'recommend' ? recommendLines(wizard, recommendation, drivers[Math.min(selected, drivers.length - 1)]?.driver ?? recommendation.driver, t, columns) : mode === 'done' ? planLines(wizard, t, columns) : [];
+
+  const dispatch = (action: WizardAction) => {
+    const before = wizardRef.current;
+    const after = wizardReducer(before, action);
+    setWizard(after);
+    setNotice(undefined);
+    if (after.step !== before.step) {
+      setSelected(initialSelection(after));
+      setOffset(0);
+      if (after.step.kind === 'question' && after.step.question === 'hostBuild') setBuildText(after.answers.hostBuild ?? '');
+    }
+    return after;
+  };
+  const copy = (text: string, what: string) => {
+    // A platform without a clipboard (an embedder, an older fake) gets the select-and-copy advice.
+    const clipboard = platform.clipboard as Platform['clipboard'] | undefined;
+    if (!clipboard) return setNotice({ kind: 'info', text: t('wizard.copy.none') });
+    void clipboard.copy(text).then((r) => setNotice(r.ok ? { kind: 'success', text: t('wizard.copy.done', { what, tool: r.tool }) } : { kind: 'warning', text: t('wizard.copy.failed', { reason: r.reason }) }));
+  };
+  const ui: WizardUi = {
+    state: wizardRef,
+    selected: selectedRef,
+    offset: offsetRef,
+    buildText: buildTextRef,
+    drivers: drivers.map((d) => d.driver),
+    rows: () => formRows(wizardRef.current),
+    pageRows: bodyRows,
+    bodyLength: body.length,
+    dispatch,
+    setSelected,
+    setOffset,
+    setBuildText,
+    leave: () => navigate({ type: 'back' }),
+    explainOnly: () => setNotice({ kind: 'info', text: t('wizard.l2tunnel.only') }),
+    copyCommand: () => wizardRef.current.plan && copy(wizardRef.current.plan.command, t('wizard.copy.command')),
+    copyCompose: () => wizardRef.current.plan && copy(wizardRef.current.plan.compose, t('wizard.copy.compose')),
+  };
+  useKeymap((command, typed) => handleWizardKey(ui, command, typed), { text: mode === 'text' || mode === 'values' });
+
+  const problems = wizard.problems;
+  return (
+    <ScreenFrame frame={frame} title={t('wizard.title')} status={wizard.driver ?? ''} hints={hints}>
+      {answers.length > 0 && (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text bold={theme.bold} color={theme.text.heading}>
+            {t('wizard.answers')}
+          </Text>
+          <ScrollView lines={answers} offset={0} height={answers.length} theme={theme} />
+        </Box>
+      )}
+      {wizard.step.kind === 'question' && (
+        <Box flexDirection="column">
+          {wrapAnsiText(t(QUESTION_TEXT[wizard.step.question].text), columns).map((line, i) => (
+            <Text key={i} bold={theme.bold}>
+              {line}
+            </Text>
+          ))}
+          {mode === 'choice' && wizard.step.question !== 'hostBuild' && (
+            <SelectList items={CHOICES[wizard.step.question].map((c) => ({ key: String(c.value), label: t(c.label) }))} selected={selected} height={bodyRows - 2} width={columns} theme={theme} />
+          )}
+          {mode === 'text' && (
+            <Box borderStyle="round" borderColor={theme.selection} paddingX={1}>
+              <Text wrap="truncate-end">
+                {buildText}
+                {'█'}
+                {!buildText && <Text color={theme.text.secondary}>{` ${t('wizard.example', { value: FIELD_EXAMPLE.hostBuild ?? '' })}`}</Text>}
+              </Text>
+            </Box>
+          )}
+          {problems.map((p, i) => (
+            <StatusLine key={i} kind="error" text={p.message} theme={theme} />
+          ))}
+        </Box>
+      )}
+      {mode === 'recommend' && (
+        <Box flexDirection="column">
+          <SelectList items={drivers.map((d) => d.item)} selected={selected} height={Math.min(drivers.length * 2, Math.max(4, bodyRows - 6))} width={columns} theme={theme} />
+          <ScrollView lines={body} offset={0} height={Math.max(3, bodyRows - Math.min(drivers.length * 2, Math.max(4, bodyRows - 6)))} theme={theme} />
+        </Box>
+      )}
+      {mode === 'values' && (
+        <Box flexDirection="column">
+          <Text bold={theme.bold}>{t('wizard.values.title', { driver: wizard.driver ?? recommendation.driver })}</Text>
+          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} theme={theme} width={columns} />
+        </Box>
+      )}
+      {mode === 'done' && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}
+      {notice && <StatusLine kind={notice.kind} text={notice.text} theme={theme} wrap="truncate-end" />}
+    </ScreenFrame>
+  );
+}

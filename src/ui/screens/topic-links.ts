@@ -1,0 +1,51 @@
+import { readCompatHints } from '../../core/compat/read-compat-hints.js';
+import type { Entities } from '../../core/diagnosis/types.js';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import type { KeyHint } from '../components/KeyHints.js';
+import { Command } from '../keys.js';
+import type { Route } from '../navigation.js';
+import { treesReaching } from './tree-lines.js';
+
+/** Topics about an image whose Windows version does not fit the host: they link to the compatibility check. */
+export const COMPAT_TOPICS: ReadonlySet<string> = new Set(['version-mismatch-error', 'k8s-pod-os-mismatch', 'swarm-service-wont-start', 'host-image-build-match']);
+
+/** The letters that follow a link from a diagnosis or a topic. */
+export const LINK_KEYS = { compat: 'c', tree: 't' } as const;
+
+/** Where a topic (diagnosed from `text`, with its entities) can lead, with the key for each. */
+export interface TopicLinks {
+  hints: KeyHint[];
+  /** The route a command opens, if it is one of the links. */
+  routeFor(command: Command, typed: string | undefined): Route | undefined;
+}
+
+/**
+ * The links of a topic: the compatibility check pre-filled with what the paste revealed (for the
+ * version-mismatch topics), and the first troubleshooting tree that ends at the topic, its questions
+ * answered from the entities where they can be.
+ */
+export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts: { entities?: Entities; text?: string } = {}): TopicLinks {
+  const links: { key: string; hint: KeyHint; route: () => Route }[] = [];
+  if (topicId && COMPAT_TOPICS.has(topicId)) {
+    links.push({
+      key: LINK_KEYS.compat,
+      hint: { keys: LINK_KEYS.compat, label: 'compat.link' },
+      route: () => {
+        const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
+        return { screen: 'compat', hints };
+      },
+    });
+  }
+  const treeId = topicId ? treesReaching(kb, topicId)[0] : undefined;
+  if (treeId) {
+    links.push({
+      key: LINK_KEYS.tree,
+      hint: { keys: LINK_KEYS.tree, label: 'tree.link' },
+      route: () => ({ screen: 'tree', treeId, ...(opts.entities ? { entities: opts.entities } : {}) }),
+    });
+  }
+  return {
+    hints: links.map((l) => l.hint),
+    routeFor: (command, typed) => (command === Command.Insert ? links.find((l) => l.key === typed)?.route() : undefined),
+  };
+}
