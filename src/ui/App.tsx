@@ -14,8 +14,12 @@ import { Command } from './keys.js';
 import { currentRoute, type Route } from './navigation.js';
 import { DiagnoseScreen } from './screens/DiagnoseScreen.js';
 import { DocsScreen } from './screens/DocsScreen.js';
+import { FixRunnerScreen } from './screens/FixRunnerScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
+import { TreeScreen } from './screens/TreeScreen.js';
+import { NetworkWizardScreen } from './screens/NetworkWizardScreen.js';
+import { CompatScreen } from './screens/CompatScreen.js';
 import { TopicScreen } from './screens/TopicScreen.js';
 
 export interface ProvidersProps {
@@ -53,7 +57,7 @@ function GlobalKeys() {
   const state = useNavigationState();
   useKeymap(
     (command, text) => {
-      if (command === Command.Quit) navigate({ type: 'quit' });
+      if (command === Command.Quit || command === Command.Interrupt) navigate({ type: 'quit' });
       else if (command === Command.Help) navigate({ type: 'toggle-help' });
       else if (command === Command.Back) navigate({ type: 'back' });
       else if (command === Command.Paste && text && currentRoute(state).screen !== 'diagnose') navigate({ type: 'open', route: { screen: 'diagnose', text } });
@@ -100,6 +104,14 @@ function Router() {
       return <DocsScreen key={key} route={route} />;
     case 'settings':
       return <SettingsScreen key={key} route={route} />;
+    case 'fix':
+      return <FixRunnerScreen key={key} route={route} />;
+    case 'tree':
+      return <TreeScreen key={key} route={route} />;
+    case 'network':
+      return <NetworkWizardScreen key={key} route={route} />;
+    case 'compat':
+      return <CompatScreen key={key} route={route} />;
   }
 }
 

@@ -13,6 +13,8 @@ export const Command = {
   FocusNext: 'focus.next',
   FocusPrevious: 'focus.previous',
   Quit: 'app.quit',
+  /** Ctrl+C: stops a running fix when one runs, otherwise leaves the app at once. */
+  Interrupt: 'app.interrupt',
   Help: 'app.help',
   Search: 'docs.search',
   CycleLanguage: 'view.cycle-language',
@@ -32,6 +34,7 @@ export interface InputEvent {
 }
 
 const SEQUENCES: Readonly<Record<string, Command>> = {
+  '\u0003': Command.Interrupt,
   '\r': Command.Confirm,
   '\n': Command.Confirm,
   '\u001B': Command.Back,

@@ -6,11 +6,12 @@ import { App } from './App.js';
 import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
 import type { Route } from './navigation.js';
 
-/** Where the app opens: home, the diagnose screen (with text), or the docs (at a topic). */
+/** Where the app opens: home, the diagnose screen (with text), the docs (at a topic), or the troubleshooting trees (at one). */
 export interface OpenAppInitial {
-  screen: 'home' | 'diagnose' | 'docs';
+  screen: 'home' | 'diagnose' | 'docs' | 'tree';
   text?: string;
   topic?: string;
+  tree?: string;
 }
 
 export interface OpenAppOptions {
@@ -28,6 +29,8 @@ export function routesFor(initial: OpenAppInitial): Route[] {
       return [{ screen: 'home' }, { screen: 'diagnose', text: initial.text ?? '' }];
     case 'docs':
       return [{ screen: 'home' }, { screen: 'docs' }, ...(initial.topic ? [{ screen: 'topic' as const, topicId: initial.topic }] : [])];
+    case 'tree':
+      return [{ screen: 'home' }, { screen: 'tree' }, ...(initial.tree ? [{ screen: 'tree' as const, treeId: initial.tree }] : [])];
   }
 }
 
@@ -37,15 +40,16 @@ const restoreTerminal = () => {
 };
 
 /**
- * Runs the interactive app until the user quits (q, or Ctrl+C, which Ink handles and which leaves
- * the terminal as it was). Needs a TTY on stdin and stdout; the caller checks.
+ * Runs the interactive app until the user quits (q, or Ctrl+C, which the app's keymap turns into a
+ * quit unless a fix is running, when it stops the fix instead). Ink's unmount leaves the terminal as
+ * it was. Needs a TTY on stdin and stdout; the caller checks.
  */
 export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<void> {
   const { platform } = opts;
   // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
   try {
-    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: true });
+    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: false });
     await instance.waitUntilExit();
   } finally {
     restoreTerminal();

@@ -104,11 +104,15 @@ export function normalizeMessage(text: string): string {
   return out.replace(FINAL_PUNCT, '');
 }
 
-/** A node of the message trie: children by lower-cased UTF-16 unit (32 for any whitespace run). */
-export interface TextNode {
-  next: Map<number, TextNode>;
-  /** Canonical code of the text that ends here. */
-  canonical?: string;
+/**
+ * The message trie, flat: node 0 is the root; the child of node n for a lower-cased UTF-16 unit c
+ * (32 for any whitespace run) is `next.get(n * 65536 + c)`. One map instead of a map per node
+ * keeps building it cheap at start-up.
+ */
+export interface TextTrie {
+  next: Map<number, number>;
+  /** Canonical code of the text that ends at each node. */
+  canonical: (string | undefined)[];
 }
 
 /** Lookup tables over the catalogue: canonical values, symbolic names, Win32 numbers and message texts. */
@@ -121,14 +125,14 @@ export interface CodeIndex {
   /** Normalised message text (any language) → canonical code. */
   byText: Map<string, string>;
   /** The same texts as a trie, so a paste is scanned once whatever the number of messages. */
-  texts: TextNode;
+  texts: TextTrie;
   /** 1 for each lower-cased UTF-16 unit a text starts with: a quick reject while scanning. */
   textStarts: Uint8Array;
 }
 
 /** Builds the lookup index the extractor and `explain` use; texts that would name two codes are left out. */
 export function buildCodeIndex(codes: CodeEntry[]): CodeIndex {
-  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(), texts: { next: new Map() }, textStarts: new Uint8Array(0x10000) };
+  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(), texts: { next: new Map(), canonical: [undefined] }, textStarts: new Uint8Array(0x10000) };
   const ambiguous = new Set<string>();
   for (const e of codes) {
     index.byCode.set(e.code, e);
@@ -145,15 +149,20 @@ export function buildCodeIndex(codes: CodeEntry[]): CodeIndex {
     }
   }
   for (const t of ambiguous) index.byText.delete(t);
+  const trie = index.texts;
   for (const [t, canonical] of index.byText) {
-    let node = index.texts;
+    let node = 0;
     for (let k = 0; k < t.length; k++) {
-      const c = t.charCodeAt(k);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
+      const key = node * 65536 + t.charCodeAt(k);
+      let child = trie.next.get(key);
+      if (child === undefined) {
+        child = trie.canonical.length;
+        trie.canonical.push(undefined);
+        trie.next.set(key, child);
+      }
       node = child;
     }
-    node.canonical = canonical;
+    trie.canonical[node] = canonical;
     index.textStarts[t.charCodeAt(0)] = 1;
   }
   return index;
@@ -232,19 +241,20 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
 }
 
 /** Walks the message trie from position i; returns the longest text that ends on a word boundary. */
-function matchTextAt(text: string, i: number, root: TextNode): { end: number; canonical: string } | undefined {
-  let node = root;
+function matchTextAt(text: string, i: number, trie: TextTrie): { end: number; canonical: string } | undefined {
+  let node = 0;
   let j = i;
   let best: { end: number; canonical: string } | undefined;
   while (j < text.length) {
     const c = text.charCodeAt(j);
     const space = isSpace(c);
-    const child = node.next.get(space ? 32 : lowerCode(c));
-    if (!child) break;
+    const child = trie.next.get(node * 65536 + (space ? 32 : lowerCode(c)));
+    if (child === undefined) break;
     node = child;
     j++;
+    const canonical = trie.canonical[node];
     if (space) while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    else if (node.canonical !== undefined && !(isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) best = { end: j, canonical: node.canonical };
+    else if (canonical !== undefined && !(isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) best = { end: j, canonical };
   }
   if (best && best.end < text.length && '.。!！'.includes(text[best.end] ?? '')) best.end++;
   return best;

@@ -19,8 +19,9 @@ export function HelpPanel({ hints, theme, height }: { hints: readonly KeyHint[];
   const navigate = useNavigate();
   useKeymap(
     (command) => {
+      // Ctrl+C and q go on to the screen (a running fix stops first) and then the app, which exits.
+      if (command === Command.Interrupt || command === Command.Quit) return false;
       if (command === Command.Back || command === Command.Help) navigate({ type: 'toggle-help' });
-      else if (command === Command.Quit) navigate({ type: 'quit' });
       return true;
     },
     { priority: 10 },

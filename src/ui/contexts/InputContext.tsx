@@ -23,8 +23,8 @@ const RegistryContext = createContext<Registry | undefined>(undefined);
 
 /**
  * The single reader of keyboard input. It collects bracketed pastes whole, turns the rest into
- * commands and offers each to the keymap layers from the top down. Ctrl+C is left to Ink, which
- * exits and restores the terminal.
+ * commands and offers each to the keymap layers from the top down. Ctrl+C arrives as
+ * Command.Interrupt (Ink's own exit on Ctrl+C is off): a running fix takes it, else the app quits.
  */
 export function InputProvider({ children }: { children: ReactNode }) {
   const { setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();

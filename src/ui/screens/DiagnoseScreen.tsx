@@ -18,6 +18,7 @@ import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { matchItem } from './diagnose-format.js';
+import { diagnosisEntities, topicLinks } from './topic-links.js';
 
 /** How long typing must pause before the paste is diagnosed again. */
 export const DIAGNOSE_DEBOUNCE_MS = 150;
@@ -64,7 +65,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
   const current = clamp(selected);
   const inResults = focus === 'results' && matches.length > 0;
-  const hints = inResults ? RESULT_HINTS : INPUT_HINTS;
+  const linksAt = (i: number) =>
+    topicLinks(knowledge, matches[i]?.id, outcome?.ok ? { entities: diagnosisEntities(outcome.result), text: settled } : {});
+  const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : INPUT_HINTS;
   const frame = useFrame(hints);
 
   const append = (more: string) => {
@@ -73,6 +76,11 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   };
   useKeymap(
     (command, typed) => {
+      const link = focusRef.current === 'results' ? linksAt(clamp(selectedRef.current)).routeFor(command, typed) : undefined;
+      if (link) {
+        navigate({ type: 'open', route: link, save: { text: textRef.current, selected: clamp(selectedRef.current), focus: 'results' } });
+        return true;
+      }
       if (command === Command.Paste || command === Command.Insert) {
         append(typed ?? '');
         return true;
@@ -110,7 +118,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         case Command.Confirm: {
           const m = matches[at];
           if (m && outcome?.ok)
-            navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities }, save: { text: textRef.current, selected: at, focus: 'results' } });
+            navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities, text: settled }, save: { text: textRef.current, selected: at, focus: 'results' } });
           return true;
         }
         default:

@@ -13,8 +13,8 @@ type RunState = Extract<RunnerState, { phase: 'running' | 'done' }>;
 /** Lines under the output once the fix has ended: the result, the next step and any audit-log problem. */
 export function outcomeRows(state: RunState, width: number): number {
   if (state.phase !== 'done') return 0;
-  const next = wrapAnsiText(`→ ${state.outcome.nextStep}`, width).length;
-  return 1 + next + (state.result.auditError ? 1 : 0);
+  const rows = (text: string) => wrapAnsiText(text, width).length;
+  return rows(`✔ ${state.outcome.headline}`) + rows(`→ ${state.outcome.nextStep}`) + (state.result.auditError ? 1 : 0);
 }
 
 /** Where the output view starts: the tail while it follows, else the offset the user scrolled to. */
@@ -58,7 +58,7 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
         <Box flexDirection="column">
           <StatusLine kind={outcome.ok ? 'success' : 'error'} text={outcome.headline} theme={theme} />
           <Text wrap="wrap">{`→ ${outcome.nextStep}`}</Text>
-          {result?.auditError && <StatusLine kind="warning" text={t('fix.audit.failed', { error: result.auditError })} theme={theme} />}
+          {result?.auditError && <StatusLine kind="warning" wrap="truncate-end" text={t('fix.audit.failed', { error: result.auditError })} theme={theme} />}
         </Box>
       )}
     </Box>

@@ -16,6 +16,7 @@ import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { findTopic, resolveTopicText, sectionsMarkdown } from '../topic/topic-text.js';
 import { buildTopicLines } from './topic-lines.js';
+import { topicLinks } from './topic-links.js';
 
 const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
@@ -24,24 +25,29 @@ const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
   { keys: KEY_LABELS.help, label: 'keys.help' },
 ];
+/** Shown first when the topic has fixes: choose one and open it in the fix runner. */
+const FIX_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.tab, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
 
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
   const t = useT();
   const navigate = useNavigate();
   const { knowledge } = usePlatform();
   const { knowledgeLocale, preferredLocales } = useSettings();
-  const frame = useFrame(HINTS);
+  const topic = findTopic(knowledge, route.topicId);
+  const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
+  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...links.hints];
+  const frame = useFrame(hints);
   const { theme, columns } = frame;
   const [offset, setOffset, offsetRef] = useSyncedState(0);
-  const topic = findTopic(knowledge, route.topicId);
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
   const markdown = useMarkdownLines(view ? sectionsMarkdown(view.sections) : '', columns, theme.name !== 'no-color');
-  const lines = view ? buildTopicLines(view, markdown, route.entities, t, columns) : [];
+  const [selectedFix, setSelectedFix, selectedFixRef] = useSyncedState(route.selectedFix ?? 0);
+  const { lines, fixAt } = view ? buildTopicLines(view, markdown, route.entities, t, columns, selectedFix) : { lines: [], fixAt: [] };
   const fixedRows = 2 + (view?.fallback ? 1 : 0);
   const height = Math.max(3, frame.bodyRows - fixedRows);
   const top = Math.min(offset, maxOffset(lines.length, height));
 
-  useKeymap((command) => {
+  useKeymap((command, typed) => {
     const page = Math.max(1, height - 1);
     const top = Math.min(offsetRef.current, maxOffset(lines.length, height));
     const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
@@ -64,6 +70,23 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       case Command.Last:
         scrollTo(lines.length);
         return true;
+      case Command.FocusNext:
+      case Command.FocusPrevious: {
+        const count = topic?.fixes.length ?? 0;
+        if (!count) return false;
+        const next = (selectedFixRef.current + (command === Command.FocusNext ? 1 : -1) + count) % count;
+        setSelectedFix(next);
+        // Bring the fix and its command into view.
+        const at = fixAt[next] ?? 0;
+        if (at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
+        return true;
+      }
+      case Command.Confirm: {
+        const fix = topic?.fixes[selectedFixRef.current];
+        if (!fix) return false;
+        navigate({ type: 'open', route: { screen: 'fix', topicId: route.topicId, fixId: fix.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selectedFix: selectedFixRef.current } });
+        return true;
+      }
       case Command.CycleLanguage: {
         if (!view?.available.length) return true;
         const at = view.shown ? view.available.indexOf(view.shown) : -1;
@@ -72,14 +95,17 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         setOffset(0);
         return true;
       }
-      default:
-        return false;
+      default: {
+        const link = links.routeFor(command, typed);
+        if (link) navigate({ type: 'open', route: link });
+        return link !== undefined;
+      }
     }
   });
 
   const position = lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';
   return (
-    <ScreenFrame frame={frame} title={route.topicId} status={position} hints={HINTS}>
+    <ScreenFrame frame={frame} title={route.topicId} status={position} hints={hints}>
       {!view ? (
         <StatusLine kind="error" text={t('topic.notFound', { id: route.topicId })} theme={theme} />
       ) : (

@@ -2,6 +2,7 @@ import type { Entities } from '../../core/diagnosis/types.js';
 import type { ViewLine } from '../components/ScrollView.js';
 import { LANGUAGE_NAME, type T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
+import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
 
 
@@ -16,9 +17,18 @@ export function entityPairs(entities: Entities | undefined): [string, string][] 
 
 /**
  * The scrollable body of a topic: our summaries, what the paste revealed, the fix commands
- * (plain text, so they can be selected and copied), and the rendered source text.
+ * (plain text, so they can be selected and copied; the selected one marked, as Enter runs it),
+ * and the rendered source text. `fixAt` is the line where each fix starts.
  */
-export function buildTopicLines(view: TopicText, markdownLines: readonly string[] | undefined, entities: Entities | undefined, t: T, width: number): ViewLine[] {
+export function buildTopicLines(
+  view: TopicText,
+  markdownLines: readonly string[] | undefined,
+  entities: Entities | undefined,
+  t: T,
+  width: number,
+  selectedFix?: number,
+): { lines: ViewLine[]; fixAt: number[] } {
+  const fixAt: number[] = [];
   const heading = (text: string): ViewLine => ({ text: truncateWidth(text, width), role: 'heading', bold: true });
   const lines: ViewLine[] = [];
   if (view.localSummary) lines.push(heading(t('topic.summary')), ...plain(view.localSummary, width), '');
@@ -31,19 +41,22 @@ export function buildTopicLines(view: TopicText, markdownLines: readonly string[
   }
   if (view.topic.fixes.length) {
     lines.push(heading(t('topic.fixes')), ...wrapAnsiText(t('topic.fixesNote'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
-    for (const fix of view.topic.fixes) {
+    for (const [i, fix] of view.topic.fixes.entries()) {
       const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
-      lines.push(...plain(`• ${t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) })}`, width));
+      const line = t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) });
+      fixAt.push(lines.length);
+      if (i === selectedFix) lines.push(...wrapAnsiText(`${GLYPH.pointer} ${line}`, width).map((text): ViewLine => ({ text, role: 'heading', bold: true })));
+      else lines.push(...plain(`• ${line}`, width));
       for (const l of wrapAnsiText(fillFixCommand(fix, entities), width - 2)) lines.push({ text: `  ${l}`, role: 'accent' });
     }
     lines.push('');
   }
   if (!view.shown) {
     lines.push(...wrapAnsiText(t('topic.noSource'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
-    return lines;
+    return { lines, fixAt };
   }
   lines.push(heading(t('topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
   if (markdownLines) lines.push(...markdownLines);
   else lines.push({ text: t('topic.loading'), role: 'secondary' });
-  return lines;
+  return { lines, fixAt };
 }

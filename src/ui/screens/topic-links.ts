@@ -1,6 +1,7 @@
 import { readCompatHints } from '../../core/compat/read-compat-hints.js';
-import type { Entities } from '../../core/diagnosis/types.js';
+import type { DiagnoseResult, Entities } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { entitiesFromDiagnosis } from '../../core/trees/step-tree.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { Command } from '../keys.js';
 import type { Route } from '../navigation.js';
@@ -11,6 +12,9 @@ export const COMPAT_TOPICS: ReadonlySet<string> = new Set(['version-mismatch-err
 
 /** The letters that follow a link from a diagnosis or a topic. */
 export const LINK_KEYS = { compat: 'c', tree: 't' } as const;
+
+/** What a diagnosis found, for trees: its entities plus `code`, every code in the paste. */
+export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'codes'>): Entities => entitiesFromDiagnosis(result) as Entities;
 
 /** Where a topic (diagnosed from `text`, with its entities) can lead, with the key for each. */
 export interface TopicLinks {
