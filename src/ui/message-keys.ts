@@ -311,6 +311,7 @@ export const MESSAGE_KEYS = [
   'fix.keys.cancel',
   'fix.keys.copy',
   'fix.keys.edit',
+  'compat.keys.runFix',
 ] as const;
 
 /** A UI message key. */

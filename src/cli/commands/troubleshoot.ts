@@ -30,13 +30,15 @@ export interface TroubleshootAppContext {
 }
 
 /**
- * Hook point for the interactive app: opens `troubleshoot` in the app and resolves true once it ran, or
- * false when the app is not available (then the outline is printed). The UI engineer wires this to
- * `await import('../../ui/run.js')`.
+ * Opens `troubleshoot` in the app (the tree list, with the tree on top when one is named) and resolves
+ * true once the user quits. An unknown tree resolves false without drawing anything, so the command
+ * reports it as usual (exit 2). Ink, React and the platform load here, lazily.
  */
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
-  void ctx;
-  return false;
+  if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
+  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
+  await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb }) });
+  return true;
 }
 
 /** Lists the trees or prints one as an outline (or JSON); pure, so tests need no built knowledge base. */

@@ -35,6 +35,9 @@ export interface DiagnosisIndex {
   phraseAnchors: Map<string, { topic: number; phrase: string }[]>;
   /** Phrases with no Latin word to anchor them (CJK, Hangul): checked directly. */
   unanchoredPhrases: { topic: number; phrase: string }[];
+  /** Multi-word keywords (any language), anchored the same way: a whole one in the paste is evidence. */
+  keywordAnchors: Map<string, { topic: number; phrase: string }[]>;
+  unanchoredKeywords: { topic: number; phrase: string }[];
   /** Topics that contain a term, with the weight of the field it came from. */
   postingsOf(term: string): { topic: number; weight: number }[];
   /** Inverse document frequency of a term over the topics (0 for unknown terms). */
@@ -44,7 +47,21 @@ export interface DiagnosisIndex {
   readonly codeIndex: CodeIndex;
 }
 
-const FIELD = { title: 1, keyword: 1, heading: 0.8, summary: 0.5, body: 0.25 } as const;
+/**
+ * How much a word counts by where the topic has it. A single-word keyword is the strongest sign;
+ * the words of a multi-word keyword count little alone (the whole phrase is matched separately).
+ */
+const FIELD = { keyword: 1, title: 0.8, heading: 0.7, keywordPart: 0.5, summary: 0.4, body: 0.2 } as const;
+
+/**
+ * A keyword of several Latin-script words ("port already used"): its words are common alone, so
+ * the phrase counts as a whole. Han and Hangul keywords are matched word by word (their spacing
+ * and endings vary too much for a literal match).
+ */
+const isLatinPhrase = (k: string) => /\S\s+\S/.test(k.trim()) && !/[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/.test(k);
+
+/** Words at or above this field weight are "strong": two of them can carry a match on words alone. */
+export const STRONG_FIELD = 0.7;
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const stripCode = (md: string) => md.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
@@ -52,7 +69,8 @@ const stripCode = (md: string) => md.replace(/```[\s\S]*?```/g, ' ').replace(/`[
 function topicFields(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): [string, number][] {
   const fields: [string, number][] = [];
   for (const v of Object.values(t.title)) if (v) fields.push([v, FIELD.title]);
-  for (const list of Object.values(t.signatures.keywords)) for (const k of list ?? []) fields.push([k, FIELD.keyword]);
+  for (const list of Object.values(t.signatures.keywords))
+    for (const k of list ?? []) fields.push([k, isLatinPhrase(k) ? FIELD.keywordPart : FIELD.keyword]);
   fields.push([t.summary.en, FIELD.summary]);
   for (const id of t.sectionIds) {
     const s = kb.sections[id];
@@ -87,7 +105,7 @@ export function computeTermIndex(kb: Pick<KnowledgeBase, 'sections' | 'topics'>)
     for (const [text, weight] of topicFields(kb, t))
       for (const term of termsOf(text)) {
         if ((best.get(term) ?? 0) < weight) best.set(term, weight);
-        if (weight >= FIELD.heading && term.length >= 5 && /^[a-z]+$/.test(term)) vocab.add(term);
+        if (weight >= STRONG_FIELD && term.length >= 5 && /^[a-z]+$/.test(term)) vocab.add(term);
       }
     for (const [term, weight] of best) {
       if (!Object.hasOwn(postings, term)) postings[term] = [];
@@ -103,9 +121,19 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const byCode = new Map<string, number[]>();
   const phraseAnchors = new Map<string, { topic: number; phrase: string }[]>();
   const unanchoredPhrases: { topic: number; phrase: string }[] = [];
+  const keywordAnchors = new Map<string, { topic: number; phrase: string }[]>();
+  const unanchoredKeywords: { topic: number; phrase: string }[] = [];
+  const anchor = (phrase: string, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
+    const words = phrase.match(/[a-z0-9_]{3,}/g) ?? [];
+    const key = words.sort((a, b) => b.length - a.length)[0];
+    if (key) anchored.set(key, [...(anchored.get(key) ?? []), { topic, phrase }]);
+    else loose.push({ topic, phrase });
+  };
 
   kb.topics.forEach((t, i) => {
     const sig = t.signatures;
+    for (const list of Object.values(sig.keywords))
+      for (const k of list ?? []) if (isLatinPhrase(k)) anchor(flat(k), i, keywordAnchors, unanchoredKeywords);
     let regexes: RegExp[] | undefined;
     const m: TopicMatcher = {
       topic: t,
@@ -122,12 +150,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     };
     matchers.push(m);
     for (const c of m.codes) byCode.set(c, [...(byCode.get(c) ?? []), i]);
-    for (const phrase of m.phrases) {
-      const words = phrase.match(/[a-z0-9_]{3,}/g) ?? [];
-      const anchor = words.sort((a, b) => b.length - a.length)[0];
-      if (anchor) phraseAnchors.set(anchor, [...(phraseAnchors.get(anchor) ?? []), { topic: i, phrase }]);
-      else unanchoredPhrases.push({ topic: i, phrase });
-    }
+    for (const phrase of m.phrases) anchor(phrase, i, phraseAnchors, unanchoredPhrases);
   });
 
   const data = kb.termIndex ?? computeTermIndex(kb);
@@ -154,6 +177,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     byCode,
     phraseAnchors,
     unanchoredPhrases,
+    keywordAnchors,
+    unanchoredKeywords,
     postingsOf,
     idfOf,
     nearestWord,

@@ -28,8 +28,8 @@ export const MIN_SCORE = 3.5;
 export const MIN_WORDS_ONLY_SCORE = 5;
 
 function confidenceOf(s: Scored): Match['confidence'] {
-  if (s.specific && s.score >= 7) return 'high';
-  if (s.score >= 5) return 'medium';
+  if (s.specific && s.score >= 8) return 'high';
+  if (s.score >= 5.5) return 'medium';
   return 'low';
 }
 

@@ -1,4 +1,4 @@
-import type { DiagnosisIndex } from './build-index.js';
+import { STRONG_FIELD, type DiagnosisIndex } from './build-index.js';
 import { FAILURE_SITES, operationKey, type Recognised } from './recognise.js';
 import { termsOf } from './terms.js';
 import type { Evidence, FoundCode } from './types.js';
@@ -12,7 +12,7 @@ export interface Scored {
   specific: boolean;
 }
 
-const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
+const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 1.5, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
 const TERM_CAP = 6;
 const FUZZY_FACTOR = 0.6;
 
@@ -56,11 +56,24 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     s.evidence.push({ kind: 'phrase', matched: phrase, signature: phrase, weight });
   }
 
+  const keywordHits = [...words].flatMap((w) => index.keywordAnchors.get(w) ?? []).concat(index.unanchoredKeywords);
+  for (const { topic, phrase } of keywordHits) {
+    if (!flat.includes(phrase)) continue;
+    const s = get(topic);
+    const found = s.evidence.filter((e) => e.kind === 'keyword' && e.signature === 'keyword phrase');
+    if (found.some((e) => e.matched === phrase) || found.length >= 2) continue;
+    const weight = found.length ? W.keywordPhraseExtra : W.keywordPhrase;
+    s.score += weight;
+    s.evidence.push({ kind: 'keyword', matched: phrase, signature: 'keyword phrase', weight });
+  }
+
   index.matchers.forEach((m, i) => {
     for (const re of m.regexes) {
       const hit = re.exec(focus);
       if (!hit) continue;
       const s = get(i);
+      // Two patterns that matched the same text are one piece of evidence.
+      if (s.evidence.some((e) => e.kind === 'regex' && (e.matched.includes(hit[0]) || hit[0].includes(e.matched)))) continue;
       const weight = s.evidence.some((e) => e.kind === 'regex') ? W.regexExtra : W.regex;
       s.score += weight;
       s.specific = true;
@@ -75,7 +88,11 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
     if (!m) continue;
-    if (m.context.length && !m.context.some((c) => flat.includes(c))) {
+    const context = m.context.find((c) => flat.includes(c));
+    if (context) {
+      s.score += W.context;
+      s.evidence.push({ kind: 'structure', matched: context, signature: 'context', weight: W.context });
+    } else if (m.context.length) {
       const penalty = -s.score / 2;
       s.score += penalty;
       s.evidence.push({ kind: 'against', matched: '', signature: `needs context: ${m.context.slice(0, 3).join(', ')}`, weight: penalty });
@@ -98,8 +115,16 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       s.evidence.push({ kind: 'against', matched: sites.join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
     }
   }
+  // Diagnosis looks for known issues: reference and how-to material explains a paste less well.
+  for (const s of acc.values()) {
+    const kind = index.matchers[s.topic]?.topic.kind;
+    const factor = kind === 'reference' ? KIND_FACTOR.reference : kind === 'howto' ? KIND_FACTOR.howto : 1;
+    if (factor !== 1) s.score *= factor;
+  }
   return [...acc.values()];
 }
+
+const KIND_FACTOR = { reference: 0.6, howto: 0.85 } as const;
 
 /** Word evidence: IDF-weighted overlap of the paste's terms with each topic's words, fuzzy for typos. */
 function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Scored): void {
@@ -116,7 +141,7 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
       let e = sums.get(p.topic);
       if (!e) sums.set(p.topic, (e = { sum: 0, strong: new Set(), hits: [] }));
       e.sum += idf * p.weight * factor;
-      if (p.weight >= 0.8 && idf > 1) e.strong.add(term);
+      if (p.weight >= STRONG_FIELD && idf > 1) e.strong.add(term);
       if (e.hits.length < 6 && p.weight >= 0.5) e.hits.push(shown);
     }
   };

@@ -193,6 +193,11 @@ export function recognise(text: string): Recognised {
     const m = re.exec(text);
     if (m) operations.add(out.replace('$1', m[1] ?? ''));
   }
+  if (typeof entities.image === 'string') {
+    const image = entities.image.replace(/@sha256:[0-9a-f]+$/, '');
+    const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf('/') + 1))?.[1];
+    if (tag) entities.tag ??= tag;
+  }
   const vm = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
   if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');
   const op = [...operations][0];

@@ -18,7 +18,7 @@ import { useT } from '../hooks/use-t.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
-import { describeHost, describeImage, reportLines } from './compat-lines.js';
+import { describeHost, describeImage, entitiesForAction, reportLines } from './compat-lines.js';
 
 type CompatRoute = Extract<Route, { screen: 'compat' }>;
 type Focus = 'host' | 'image' | 'report';
@@ -30,6 +30,8 @@ const INPUT_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.esc, label: 'keys.back' },
   { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
 ];
+/** Keys 1–9 open that action's fix in the fix runner. */
+const RUN_HINT: KeyHint = { keys: '1–9', label: 'compat.keys.runFix' };
 const REPORT_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
   { keys: KEY_LABELS.tab, label: 'keys.focus' },
@@ -72,7 +74,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   const hasData = Boolean(data?.builds?.length);
   const result = useCompat(data, host, image, route, prefilled);
   const inReport = focus === 'report';
-  const hints = inReport ? REPORT_HINTS : INPUT_HINTS;
+  const runnable = result.report?.actions.some((a) => a.fixRef) ?? false;
+  const hints = inReport ? (runnable ? [RUN_HINT, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
   const frame = useFrame(hints);
   const { theme, columns } = frame;
   const lines = result.report ? reportLines(result.report, t, columns) : [];
@@ -108,7 +111,11 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       if (command === Command.Up && offsetRef.current === 0) move(-1);
       else if (command === Command.Up || command === Command.Down) scroll(offsetRef.current + (command === Command.Up ? -1 : 1));
       else if (command === Command.PageUp || command === Command.PageDown) scroll(offsetRef.current + (command === Command.PageUp ? -1 : 1) * (reportRows - 1));
-      else return false;
+      else if (command === Command.Insert && typed && /^[1-9]$/.test(typed)) {
+        const action = result.report?.actions[Number(typed) - 1];
+        if (action?.fixRef)
+          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: hostRef.current, image: imageRef.current } });
+      } else return false;
       return true;
     },
     { text: !inReport },

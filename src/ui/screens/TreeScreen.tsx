@@ -15,6 +15,7 @@ import { useSyncedState } from '../hooks/use-synced-state.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
+import { GLYPH } from '../theme.js';
 import { crumbLines, leafLines } from './tree-lines.js';
 
 type TreeRoute = Extract<Route, { screen: 'tree' }>;
@@ -162,7 +163,7 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
   const items: ListItem[] = (question?.answers ?? []).map((a) => ({
     key: a.id,
     label: a.label[locale],
-    ...(a.id === suggested ? { badge: { text: `${'· '}${t('tree.fromPaste')}`, role: 'info' as const } } : {}),
+    ...(a.id === suggested ? { badge: { text: `${GLYPH.info} ${t('tree.fromPaste')}`, role: 'info' as const } } : {}),
   }));
   const status = t('tree.steps', { count: walk.path.length });
   return (

@@ -1,8 +1,11 @@
-import type { CompatReport, HostInfo, ImageInfo } from '../../core/compat/types.js';
+import type { CompatAction, CompatReport, HostInfo, ImageInfo } from '../../core/compat/types.js';
+import type { Entities } from '../../core/diagnosis/types.js';
+import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { ViewLine } from '../components/ScrollView.js';
 import type { MessageKey, T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
+import { findTopic } from '../topic/topic-text.js';
 
 type Role = Exclude<ViewLine, string>['role'];
 const wrap = (text: string, width: number, indent = '', role?: Role): ViewLine[] =>
@@ -49,4 +52,15 @@ export function reportLines(r: CompatReport, t: T, width: number): ViewLine[] {
     });
   }
   return lines;
+}
+
+/** The values an action filled in, as the entities its fix's placeholders read (by the fix's entity names). */
+export function entitiesForAction(kb: KnowledgeBase, action: CompatAction): Entities {
+  const fix = action.fixRef ? findTopic(kb, action.fixRef.topic)?.fixes.find((f) => f.id === action.fixRef?.fix) : undefined;
+  const out: Entities = { ...action.params };
+  for (const [name, p] of Object.entries(fix?.params ?? {})) {
+    const value = action.params[name];
+    if (value && p.entity) out[p.entity] = value;
+  }
+  return out;
 }

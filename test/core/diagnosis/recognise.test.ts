@@ -29,6 +29,7 @@ describe('structure recognisers', () => {
     expect(r.structures).toContain('docker-service-ps');
     expect(r.entities).toMatchObject({ service: 'angry_liskov', node: 'WIN-BSTMQDRQC2E' });
     expect(r.entities.image).toMatch(/^microsoft\/iis:windowsservercore-10\.0\.14393\.1715/);
+    expect(r.entities.tag).toBe('windowsservercore-10.0.14393.1715');
   });
 
   it('docker service ls: service, replicas and image', () => {

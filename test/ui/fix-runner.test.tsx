@@ -1,0 +1,300 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Entities } from '../../src/core/diagnosis/types.js';
+import { DECLINED_REASON, NOT_ELEVATED_REASON } from '../../src/core/fixes/preflight.js';
+import { runCommand } from '../../src/platform/shell.js';
+import { makeKb } from '../core/fixes/fix-fixtures.js';
+import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { plain, waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+/** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts), over its topic screen. */
+function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void } = {}) {
+  const { onQuit, ...platformOpts } = opts;
+  const platform = fakePlatform({ kb: makeKb(), ...platformOpts });
+  const topic = { screen: 'topic' as const, topicId: 'demo-topic', ...(entities ? { entities } : {}) };
+  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}) });
+  return { ...r, platform, shell: platform.shell, audit: platform.audit.entries };
+}
+
+/** Waits until the fake shell has started a child (a fix ran) and returns it. */
+async function started(shell: { runs: unknown[] }, count = 1) {
+  await vi.waitFor(() => expect(shell.runs).toHaveLength(count), { timeout: 5000, interval: 10 });
+}
+
+const PS_COMMAND = "Set-Thing -Name 'web_1' -Value 'hello'";
+
+/** Waits for text that the frame may have wrapped over several lines. */
+async function waitForWrapped(lastFrame: () => string | undefined, text: string): Promise<string> {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(flat(text)), { timeout: 5000, interval: 10 });
+  return flat(plain(lastFrame()));
+}
+
+describe('FixRunnerScreen: filling', () => {
+  it('prefills placeholders from the diagnosis entities and marks where the value came from', async () => {
+    const { lastFrame, t } = openFix('ps-set', { container: 'web_1' });
+    const frame = await waitForFrame(lastFrame, t('fix.form.prompt'));
+    expect(frame).toContain(t('fix.form.field', { name: 'name', kind: 'container-name', description: 'name of the container' }));
+    expect(frame).toMatch(/web_1█?\s*\n\s*✔ valid; found in your paste/);
+    expect(frame).toContain(t('fix.form.missing'));
+  });
+
+  it('shows why an invalid value fails and never lets the fix run with it', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('ps-set', { container: 'web_1' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.form.blocked'));
+    stdin.write(KEYS.up);
+    stdin.write(KEYS.ctrlU);
+    stdin.write('x;y');
+    const bad = await waitForFrame(lastFrame, 'must be a container name or id');
+    expect(bad).toContain('x;y');
+    stdin.write(KEYS.tab);
+    stdin.write('hello');
+    await waitForFrame(lastFrame, 'hello');
+    stdin.write(KEYS.enter);
+    const still = await waitForFrame(lastFrame, t('fix.form.blocked'));
+    expect(still).not.toContain(t('fix.plan.command'));
+    expect(still).not.toContain(t('fix.confirm.question'));
+    expect(shell.runs).toEqual([]);
+  });
+});
+
+describe('FixRunnerScreen: consent', () => {
+  it('shows the exact command, changes, admin and risk, and runs nothing on Enter (default No) or n', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('ps-set', { container: 'web_1' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    const review = async () => {
+      stdin.write(KEYS.tab);
+      stdin.write('hello');
+      await waitForFrame(lastFrame, 'hello');
+      stdin.write(KEYS.enter);
+      return waitForFrame(lastFrame, t('fix.confirm.question'));
+    };
+    const frame = await review();
+    expect(frame).toContain(PS_COMMAND);
+    expect(frame).toContain(t('fix.plan.changes', { changes: 'What ps-set changes.' }));
+    expect(frame).toContain(t('fix.plan.admin'));
+    expect(frame).toContain(t('fix.plan.riskLow'));
+    expect(frame).toContain(`❯ ${t('fix.confirm.no')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.declined'));
+    expect(shell.runs).toEqual([]);
+    expect(audit).toMatchObject([{ outcome: 'refused', fix: 'ps-set', reason: DECLINED_REASON, command: PS_COMMAND }]);
+
+    // Enter goes back to the values (kept); the second time the answer is n.
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('n');
+    await waitForFrame(lastFrame, t('fix.declined'));
+    expect(shell.runs).toEqual([]);
+    expect(audit.map((e) => e.outcome)).toEqual(['refused', 'refused']);
+
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('y');
+    await started(shell);
+    expect(shell.runs[0]?.file).toBe('powershell.exe');
+    expect(shell.runs[0]?.args.slice(0, 3)).toEqual(['-NoProfile', '-NonInteractive', '-EncodedCommand']);
+  });
+
+  it('needs the typed word for a high-risk fix: a wrong word does not run, the right word does', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('restart-hns', { service: 'hns' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, t('fix.typed.prompt'));
+    expect(frame).toContain(t('fix.plan.riskHigh'));
+    expect(frame).toContain("Restart-Service 'hns' -Force");
+    expect(frame).not.toContain(t('fix.confirm.question'));
+    stdin.write('restart');
+    await waitForFrame(lastFrame, /❯ restart█/);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.typed.mismatch', { word: 'restart-hns' }));
+    stdin.write('y');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, /❯ restarty█/);
+    expect(shell.runs).toEqual([]);
+    stdin.write(KEYS.ctrlU);
+    stdin.write('restart-hns');
+    await waitForFrame(lastFrame, /❯ restart-hns█/);
+    stdin.write(KEYS.enter);
+    await started(shell);
+  });
+
+  it('cancels the typed confirmation with Esc and records the refusal', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('restart-hns', { service: 'hns' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.typed.prompt'));
+    stdin.write('q');
+    await waitForFrame(lastFrame, /❯ q█/);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('fix.declined'));
+    expect(shell.runs).toEqual([]);
+    expect(audit).toMatchObject([{ outcome: 'refused', fix: 'restart-hns', reason: DECLINED_REASON }]);
+  });
+});
+
+describe('FixRunnerScreen: refusals', () => {
+  it('refuses a Windows-only fix elsewhere, offers the command to copy and records the refusal', async () => {
+    const { lastFrame, stdin, t, shell, audit, platform } = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.tab);
+    stdin.write('hello');
+    await waitForFrame(lastFrame, 'hello');
+    stdin.write(KEYS.enter);
+    const reason = 'cannot run here: powershell fixes run only on Windows, and this machine runs linux';
+    const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
+    expect(frame).toContain(PS_COMMAND);
+    expect(frame).toContain(t('fix.refused.copyHint'));
+    expect(frame).not.toContain(t('fix.confirm.question'));
+    expect(audit).toMatchObject([{ outcome: 'refused', fix: 'ps-set', reason }]);
+    stdin.write('c');
+    await waitForWrapped(lastFrame, t('fix.copy.failed', { reason: 'no clipboard tool is available here' }));
+    expect(platform.clipboard.copied).toEqual([PS_COMMAND]);
+    expect(shell.runs).toEqual([]);
+  });
+
+  it('refuses a docker fix where docker is not installed, and says when the copy worked', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('list-networks', undefined, { os: 'linux', programs: [], clipboard: { ok: true, tool: 'xclip' } });
+    const frame = await waitForFrame(lastFrame, /docker is not installed here/);
+    expect(frame).toContain('docker network ls');
+    expect(audit).toMatchObject([{ outcome: 'refused', fix: 'list-networks' }]);
+    stdin.write('c');
+    await waitForFrame(lastFrame, t('fix.copy.done', { tool: 'xclip' }));
+    expect(shell.runs).toEqual([]);
+  });
+
+  it('checks elevation on Windows before an admin fix', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('restart-hns', { service: 'hns' }, { elevation: { kind: 'not-elevated' } });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    const frame = await waitForWrapped(lastFrame, t('fix.refused.notElevated'));
+    expect(frame).toContain(t('fix.refused.elevate'));
+    expect(frame).not.toContain(t('fix.typed.prompt'));
+    expect(audit).toMatchObject([{ outcome: 'refused', reason: NOT_ELEVATED_REASON }]);
+    expect(shell.runs).toEqual([]);
+  });
+});
+
+describe('FixRunnerScreen: running', () => {
+  /** list-networks takes no values: it opens at the question. */
+  async function runListNetworks(opts: FakePlatformOptions & { onQuit?: () => void } = {}) {
+    const r = openFix('list-networks', undefined, opts);
+    await waitForFrame(r.lastFrame, r.t('fix.confirm.question'));
+    r.stdin.write('y');
+    await started(r.shell);
+    await waitForFrame(r.lastFrame, /Running… \d+(\.\d)? s \(time limit 120 s\)/);
+    return r;
+  }
+
+  it('streams output as it arrives, then shows the exit code, the result and the next step', async () => {
+    const { lastFrame, shell, audit } = await runListNetworks();
+    const run = shell.runs[0]!;
+    expect(run.file).toBe('docker');
+    run.emit('NETWORK ID   NAME\n');
+    run.emit('abc123       nat', 'stdout');
+    const live = await waitForFrame(lastFrame, 'abc123       nat');
+    expect(live).toContain('NETWORK ID   NAME');
+    expect(live).toMatch(/Running…/);
+    expect(audit).toEqual([]);
+    run.emit('\n');
+    run.finish({ exitCode: 0, durationMs: 1200 });
+    const done = await waitForFrame(lastFrame, 'Check finished (exit code 0).');
+    expect(done).toContain('Exit code 0 after 1.2 s');
+    expect(done).toContain('→ Read the output above');
+    expect(audit).toMatchObject([{ outcome: 'ran', exitCode: 0, command: 'docker network ls' }]);
+  });
+
+  it('cancels the running child with Esc: the AbortSignal fires and the screen says cancelled', async () => {
+    const { lastFrame, stdin, shell, audit } = await runListNetworks();
+    shell.runs[0]!.emit('working\n');
+    await waitForFrame(lastFrame, 'working');
+    stdin.write(KEYS.esc);
+    await vi.waitFor(() => expect(shell.runs[0]!.aborted).toBe(true));
+    const frame = await waitForFrame(lastFrame, 'Cancelled: the command was stopped before it finished.');
+    expect(frame).toContain('working');
+    expect(audit).toMatchObject([{ outcome: 'cancelled', fix: 'list-networks' }]);
+  });
+
+  it('takes Ctrl+C while a fix runs to cancel the fix, not to quit; q waits too', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t, shell } = await runListNetworks({ onQuit });
+    stdin.write('q');
+    await waitForFrame(lastFrame, t('fix.run.quitBlocked'));
+    stdin.write(KEYS.ctrlC);
+    await waitForFrame(lastFrame, 'Cancelled:');
+    expect(shell.runs[0]!.aborted).toBe(true);
+    expect(onQuit).not.toHaveBeenCalled();
+    stdin.write(KEYS.ctrlC);
+    await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
+  });
+
+  it('aborts a running fix when the screen goes away', async () => {
+    const { unmount, shell } = await runListNetworks();
+    unmount();
+    await vi.waitFor(() => expect(shell.runs[0]!.aborted).toBe(true));
+  });
+
+  it('runs a real child through platform/shell.ts runCommand (node stands in for PowerShell)', async () => {
+    const child = 'console.log("step one"); setTimeout(() => { console.error("Access is denied."); process.exit(5); }, 50)';
+    const seen: string[] = [];
+    const { lastFrame, stdin, t, audit } = openFix('ps-set', { container: 'web_1' }, {
+      runCommand: (file, args, opts) => {
+        seen.push(file);
+        return runCommand(process.execPath, ['-e', child], opts);
+      },
+    });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.tab);
+    stdin.write('hello');
+    await waitForFrame(lastFrame, 'hello');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('y');
+    const frame = await waitForFrame(lastFrame, 'The command failed (exit code 5).');
+    expect(frame).toContain('step one');
+    expect(frame).toContain('Access is denied.');
+    expect(frame.replace(/\s+/g, ' ')).toContain('(Run as administrator)');
+    expect(seen).toEqual(['powershell.exe']);
+    expect(audit).toMatchObject([{ outcome: 'failed', exitCode: 5, fix: 'ps-set', command: PS_COMMAND }]);
+  });
+
+  it('cancels a real child with Esc', async () => {
+    const { lastFrame, stdin, t, audit } = openFix('list-networks', undefined, {
+      runCommand: (_file, _args, opts) => runCommand(process.execPath, ['-e', 'console.log("waiting"); setInterval(() => {}, 1000)'], opts),
+    });
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('y');
+    await waitForFrame(lastFrame, 'waiting');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, 'Cancelled:');
+    expect(audit).toMatchObject([{ outcome: 'cancelled' }]);
+  });
+});
+
+describe('TopicScreen → fix runner', () => {
+  it('selects a fix with Tab, opens it with Enter (entities carried over) and keeps the command to copy', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'topic', topicId: 'demo-topic', entities: { service: 'hns' } }] });
+    const topic = await waitForFrame(lastFrame, '❯ Title of ps-set');
+    expect(topic).toContain('Set-Thing -Name {{name}} -Value {{value}}');
+    expect(topic).toContain(`Enter ${t('fix.keys.open')}`);
+    stdin.write(KEYS.tab);
+    const second = await waitForFrame(lastFrame, '❯ Title of restart-hns');
+    expect(second).toContain('Restart-Service hns -Force');
+    stdin.write(KEYS.enter);
+    const runner = await waitForFrame(lastFrame, t('fix.title', { title: 'Title of restart-hns' }));
+    expect(plain(runner)).toMatch(/hns█?\s*\n\s*✔ valid; found in your paste/);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, '❯ Title of restart-hns');
+  });
+});

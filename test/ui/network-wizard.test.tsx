@@ -1,0 +1,215 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Route } from '../../src/ui/navigation.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
+
+/** A frame with its wrapped lines joined again, so long commands and sentences can be matched whole. */
+const flat = (frame: string): string => frame.replace(/\s*\n\s*/g, ' ');
+
+afterEach(() => cleanup());
+
+function open(opts: { route?: Route; clipboard?: boolean } = {}) {
+  const platform = fakePlatform({ ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}) });
+  const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, columns: 100, rows: 40 });
+  const { lastFrame, stdin, t } = r;
+  /** Moves the cursor to the row that starts with `label` and presses Enter. */
+  const choose = async (label: string) => {
+    await waitForFrame(lastFrame, label);
+    for (let i = 0; i < 8 && !plain(lastFrame()).includes(`❯ ${label}`); i++) {
+      stdin.write(KEYS.down);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await waitForFrame(lastFrame, `❯ ${label}`);
+    stdin.write(KEYS.enter);
+  };
+  /** Types the host build (or nothing) at its question and goes on to the recommendation. */
+  const build = async (text = '') => {
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild'));
+    if (text) stdin.write(text);
+    if (text) await waitForFrame(lastFrame, `${text}█`);
+    stdin.write(KEYS.enter);
+  };
+  /** Fills the focused field and moves to the next one. */
+  const fill = async (label: string, value: string) => {
+    await waitForFrame(lastFrame, new RegExp(`❯ ${label.replace(/[()]/g, '\\$&')}[^:]*: █`));
+    stdin.write(value);
+    await waitForFrame(lastFrame, `${value}█`);
+    stdin.write(KEYS.enter);
+  };
+  /** Moves to the submit row and presses Enter. */
+  const submit = async () => {
+    for (let i = 0; i < 12 && !plain(lastFrame()).includes(`❯ ${t('wizard.submit')}`); i++) {
+      stdin.write(KEYS.down);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await waitForFrame(lastFrame, `❯ ${t('wizard.submit')}`);
+    stdin.write(KEYS.enter);
+  };
+  const field = (key: Parameters<typeof t>[0]) => t(key);
+  return { ...r, platform, choose, build, fill, submit, field };
+}
+
+describe('NetworkWizardScreen', () => {
+  it('is on the home menu', async () => {
+    const { lastFrame, stdin, t } = renderApp({ rows: 30 });
+    await waitForFrame(lastFrame, t('wizard.menu'));
+    for (let i = 0; i < 2; i++) stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${t('wizard.menu')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('wizard.q.scope'));
+  });
+
+  it('nat: one host on a private subnet gives the command, the compose snippet and the run line; c copies the command', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field, platform } = open({ clipboard: true });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await build();
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    expect(flat(rec)).toContain(t('wizard.reason.private'));
+    expect(rec).toContain(t('wizard.short.hostBuild'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('wizard.values.title', { driver: 'nat' }));
+    await fill(field('wizard.field.name'), 'MyNat');
+    await submit();
+    const done = await waitForFrame(lastFrame, t('wizard.done.command'));
+    expect(done).toContain('docker network create -d nat MyNat');
+    expect(done).toContain('docker run --network=MyNat IMAGE');
+    expect(done).toContain(t('wizard.done.compose'));
+    expect(done).toContain('networks:');
+    expect(done).toContain('driver: nat');
+    stdin.write('c');
+    await waitForFrame(lastFrame, t('wizard.copy.done', { what: t('wizard.copy.command'), tool: 'clip.exe' }));
+    expect(platform.clipboard.copied).toEqual(['docker network create -d nat MyNat']);
+  });
+
+  it('transparent: DHCP on the host network with a VLAN; an invalid VLAN id shows its reason and does not advance', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.dhcp'));
+    await choose(t('wizard.a.yes')); // VLAN
+    await choose(t('wizard.a.no')); // teaming
+    await choose(t('wizard.a.no')); // DNS
+    await choose(t('wizard.a.yes')); // host is a VM
+    await build();
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }));
+    expect(flat(rec)).toContain(t('wizard.reason.host-subnet-dhcp'));
+    expect(rec).toContain(`! ${t('wizard.warning.mac-spoofing-vm').slice(0, 40)}`);
+    stdin.write(KEYS.enter);
+    await fill(field('wizard.field.name'), 'MyNet');
+    await fill(field('wizard.field.vlan'), '5000');
+    await fill(field('wizard.field.interfaces'), 'Ethernet 2');
+    await submit();
+    const refused = await waitForFrame(lastFrame, '5000 is outside the VLAN id range 1-4094');
+    expect(refused).toMatch(new RegExp(`❯ ${t('wizard.field.vlan')}`));
+    expect(refused).not.toContain(t('wizard.done.command'));
+    stdin.write(KEYS.ctrlU);
+    await waitForFrameWithout(lastFrame, '5000 is outside');
+    stdin.write('11');
+    await waitForFrame(lastFrame, '11█');
+    await submit();
+    const done = await waitForFrame(lastFrame, t('wizard.done.command'));
+    expect(flat(done)).toContain('docker network create -d transparent -o com.docker.network.windowsshim.interface="Ethernet 2" -o com.docker.network.windowsshim.vlanid=11 MyNet');
+    expect(flat(done)).toContain(t('wizard.warning.vlan-trunk', { vlan: '11' }));
+  });
+
+  it('overlay: a Swarm across hosts, with the Windows Server 2016 update warning', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
+    await choose(t('wizard.a.swarm'));
+    await choose(t('wizard.a.no')); // teaming
+    await choose(t('wizard.a.no')); // DNS
+    await build('14393.1000');
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'overlay' }));
+    expect(flat(rec)).toContain(t('wizard.warning.swarm-mode'));
+    expect(flat(rec)).toContain(t('wizard.warning.ws2016-kb4015217'));
+    stdin.write(KEYS.enter);
+    await fill(field('wizard.field.name'), 'MyOverlay');
+    await submit();
+    const done = await waitForFrame(lastFrame, t('wizard.done.service'));
+    expect(done).toContain('docker network create -d overlay MyOverlay');
+    expect(done).toContain('docker service create --network=MyOverlay IMAGE');
+  });
+
+  it('l2bridge: static addresses on the host subnet need subnet and gateway', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.static'));
+    for (let i = 0; i < 4; i++) await choose(t('wizard.a.no')); // VLAN, teaming, DNS, VM
+    await build();
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'l2bridge' }));
+    expect(flat(rec)).toContain(t('wizard.recommend.alternative', { driver: 'transparent' }));
+    stdin.write(KEYS.enter);
+    await fill(field('wizard.field.name'), 'MyBridge');
+    await fill(field('wizard.field.subnet'), '10.123.174.0/23');
+    await fill(field('wizard.field.gateway'), '10.123.174.1');
+    await submit();
+    const done = await waitForFrame(lastFrame, t('wizard.done.command'));
+    expect(flat(done)).toContain('docker network create -d l2bridge --subnet=10.123.174.0/23 --gateway=10.123.174.1 MyBridge');
+    expect(flat(done)).toContain(t('wizard.warning.l2bridge-static'));
+  });
+
+  it('l2tunnel is explained only: it never opens the values form', async () => {
+    const { lastFrame, stdin, t, choose, build } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await build();
+    await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    await choose('l2tunnel');
+    const frame = await waitForFrame(lastFrame, t('wizard.l2tunnel.only'));
+    expect(frame).toContain(t('wizard.l2tunnel.title'));
+    expect(flat(frame)).toContain(t('wizard.l2tunnel.text'));
+    expect(frame).not.toContain(t('wizard.values.title', { driver: 'nat' }));
+  });
+
+  it('applies the Windows Server 2016 NAT prefix rule to an extra NAT network', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await build('14393');
+    await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    stdin.write(KEYS.enter);
+    await fill(field('wizard.field.name'), 'Extra');
+    await fill(field('wizard.field.subnet'), '10.0.0.0/24');
+    await submit();
+    const refused = await waitForFrame(lastFrame, "must be a part of the host's NAT prefix 172.16.0.0/16");
+    expect(refused).not.toContain(t('wizard.done.command'));
+    // The cursor is on the refused field.
+    await waitForFrame(lastFrame, new RegExp(`❯ ${t('wizard.field.subnet').replace(/[()]/g, '\\$&')}`));
+    stdin.write(KEYS.ctrlU);
+    stdin.write('172.16.1.0/24');
+    await waitForFrame(lastFrame, '172.16.1.0/24█');
+    await submit();
+    const done = await waitForFrame(lastFrame, t('wizard.done.command'));
+    expect(done).toContain('docker network create -d nat --subnet=172.16.1.0/24 Extra');
+  });
+
+  it('refuses a host build it cannot read, and Esc goes back one question', async () => {
+    const { lastFrame, stdin, t, choose } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild'));
+    stdin.write('ltsc');
+    await waitForFrame(lastFrame, 'ltsc█');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'is not a Windows build');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('wizard.q.dns'));
+  });
+
+  it('takes the host build from a diagnosis', async () => {
+    const { lastFrame, t, choose } = open({ route: { screen: 'network', entities: { build: '10.0.14393.1715' } } });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    expect(rec).toContain(t('wizard.answer.prefilled', { question: t('wizard.short.hostBuild'), answer: '14393.1715' }));
+  });
+});
