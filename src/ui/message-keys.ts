@@ -312,6 +312,7 @@ export const MESSAGE_KEYS = [
   'fix.keys.copy',
   'fix.keys.edit',
   'compat.keys.runFix',
+  'compat.pasteNames',
 ] as const;
 
 /** A UI message key. */

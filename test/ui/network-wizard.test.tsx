@@ -27,14 +27,14 @@ function open(opts: { route?: Route; clipboard?: boolean } = {}) {
   };
   /** Types the host build (or nothing) at its question and goes on to the recommendation. */
   const build = async (text = '') => {
-    await waitForFrame(lastFrame, t('wizard.q.hostBuild'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild').slice(0, 30));
     if (text) stdin.write(text);
     if (text) await waitForFrame(lastFrame, `${text}█`);
     stdin.write(KEYS.enter);
   };
   /** Fills the focused field and moves to the next one. */
   const fill = async (label: string, value: string) => {
-    await waitForFrame(lastFrame, new RegExp(`❯ ${label.replace(/[()]/g, '\\$&')}[^:]*: █`));
+    await waitForFrame(lastFrame, `❯ ${label}`);
     stdin.write(value);
     await waitForFrame(lastFrame, `${value}█`);
     stdin.write(KEYS.enter);
@@ -178,10 +178,11 @@ describe('NetworkWizardScreen', () => {
     await fill(field('wizard.field.name'), 'Extra');
     await fill(field('wizard.field.subnet'), '10.0.0.0/24');
     await submit();
-    const refused = await waitForFrame(lastFrame, "must be a part of the host's NAT prefix 172.16.0.0/16");
+    const refused = await waitForFrame(lastFrame, 'an extra NAT network');
+    expect(flat(refused)).toContain("must be a part of the host's NAT prefix 172.16.0.0/16");
     expect(refused).not.toContain(t('wizard.done.command'));
     // The cursor is on the refused field.
-    await waitForFrame(lastFrame, new RegExp(`❯ ${t('wizard.field.subnet').replace(/[()]/g, '\\$&')}`));
+    await waitForFrame(lastFrame, `❯ ${t('wizard.field.subnet')}`);
     stdin.write(KEYS.ctrlU);
     stdin.write('172.16.1.0/24');
     await waitForFrame(lastFrame, '172.16.1.0/24█');
@@ -195,7 +196,7 @@ describe('NetworkWizardScreen', () => {
     await choose(t('wizard.a.singleHost'));
     await choose(t('wizard.a.private'));
     await choose(t('wizard.a.no'));
-    await waitForFrame(lastFrame, t('wizard.q.hostBuild'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild').slice(0, 30));
     stdin.write('ltsc');
     await waitForFrame(lastFrame, 'ltsc█');
     stdin.write(KEYS.enter);

@@ -69,7 +69,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   );
   const [host, setHost, hostRef] = useSyncedState(prefilled.host);
   const [image, setImage, imageRef] = useSyncedState(prefilled.image);
-  const [focus, setFocus, focusRef] = useSyncedState<Focus>(prefilled.host && !prefilled.image ? 'image' : prefilled.host && prefilled.image ? 'report' : 'host');
+  const [focus, setFocus, focusRef] = useSyncedState<Focus>(prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host');
   const [offset, setOffset, offsetRef] = useSyncedState(0);
   const hasData = Boolean(data?.builds?.length);
   const result = useCompat(data, host, image, route, prefilled);
@@ -79,7 +79,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   const frame = useFrame(hints);
   const { theme, columns } = frame;
   const lines = result.report ? reportLines(result.report, t, columns) : [];
-  const inputRows = 2;
+  // Inputs get the room while they are edited; the report gets it once it has the focus.
+  const inputRows = inReport ? 1 : Math.min(4, Math.max(1, Math.floor((frame.bodyRows - 12) / 2)));
   const reportRows = Math.max(3, frame.bodyRows - 2 * (inputRows + 2 + 2) - 1);
 
   const edit = (f: (s: string) => string) => {
@@ -99,7 +100,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         return true;
       }
       if (focusRef.current !== 'report') {
-        if (command === Command.Paste || command === Command.Insert) edit((s) => s + (typed ?? ''));
+        if (command === Command.Paste) edit((s) => (s + (typed ?? '')).replace(/^\s*\n|\s+$/g, ''));
+        else if (command === Command.Insert) edit((s) => s + (typed ?? ''));
         else if (command === Command.Backspace) edit(dropLastChar);
         else if (command === Command.ClearText) edit(() => '');
         else if (command === Command.Confirm || command === Command.Down) move(1);
@@ -121,6 +123,13 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     { text: !inReport },
   );
 
+  // The node and service names a paste showed: the actions fill them in.
+  const names = (which: 'host' | 'image'): string[] => {
+    const h = route.hints?.host;
+    const i = route.hints?.image;
+    const node = which === 'host' ? h?.nodeName : i?.nodeName;
+    return [node ? t('compat.node', { name: node }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: i.serviceName }) : ''].filter(Boolean);
+  };
   const field = (which: 'host' | 'image', text: string, parsed: Result<unknown, string> | undefined, fromPaste: boolean) => (
     <Box flexDirection="column">
       <Text bold={theme.bold} color={focus === which ? theme.selection : theme.text.heading} wrap="truncate-end">
@@ -128,6 +137,11 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       </Text>
       <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
       {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(parsed.error, columns - 2)} theme={theme} />}
+      {fromPaste && names(which).length > 0 && (
+        <Text color={theme.text.secondary} wrap="truncate-end">
+          {truncateWidth(t('compat.pasteNames', { names: names(which).join(' · ') }), columns)}
+        </Text>
+      )}
     </Box>
   );
   return (

@@ -34,7 +34,7 @@ export function WizardForm({ rows, values, problems, focus, theme, width }: { ro
           <Box key={row.field} flexDirection="column">
             <Text wrap="truncate-end" color={focused ? theme.selection : undefined}>
               {pointer}
-              {truncateWidth(`${label}: `, Math.floor(width / 2))}
+              {truncateWidth(`${label}: `, Math.floor(width * 0.6))}
               <Text bold={focused && theme.bold}>{value}</Text>
               {focused ? '█' : ''}
               {!value && example ? <Text color={theme.text.secondary}>{` ${t('wizard.example', { value: example })}`}</Text> : null}

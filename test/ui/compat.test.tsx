@@ -1,0 +1,138 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DiagnoseResult } from '../../src/core/diagnosis/types.js';
+import type { KnowledgeBase, ResolvedTopic } from '../../src/core/knowledge/kb.js';
+import type { Route } from '../../src/ui/navigation.js';
+import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { fixtureKb } from '../helpers/kb-fixture.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+const data = loadCompatData();
+const PULL_ERROR = 'Error response from daemon: a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host';
+const VER = '\r\nMicrosoft Windows [Version 10.0.17763.1234]\r\n';
+
+const topic = (id: string, fixes: ResolvedTopic['fixes'] = []): ResolvedTopic => ({
+  ...fixtureKb().topics[3]!,
+  id,
+  title: { en: `Title of ${id}` },
+  summary: { en: `Summary of ${id}` },
+  fixes,
+});
+
+/** The fixture knowledge base with the real compatibility data and the topics the links and fixes name. */
+function compatKb(): KnowledgeBase {
+  const base = fixtureKb();
+  const pull: ResolvedTopic['fixes'][number] = {
+    id: 'pull-pinned-image',
+    title: 'Pull a base image with an explicit tag',
+    shell: 'docker',
+    command: 'docker pull {{image}}',
+    params: { image: { kind: 'image-ref', description: 'image with an explicit tag', entity: 'image' } },
+    changes: 'Downloads the image.',
+    risk: 'low',
+    admin: false,
+  };
+  return { ...base, compat: data, topics: [...base.topics, topic('version-mismatch-error'), topic('swarm-service-wont-start'), topic('choose-image-tag', [pull])] };
+}
+
+/** A diagnosis engine that sees an OS-version mismatch in a pull error or a 0xc0370101. */
+function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
+  const hit = /incompatible with|0xc0370101/i.test(text);
+  return {
+    matches: hit ? [{ id: 'version-mismatch-error', title: 'Image and host Windows versions differ', score: 9, confidence: 'high', evidence: [{ kind: 'phrase', matched: 'incompatible', signature: 'incompatible', weight: 5 }], sources: [], fixes: [] }] : [],
+    entities: {},
+    codes: [],
+    structures: [],
+  };
+}
+
+const open = (initial: Route[]) => renderApp({ initial, platform: fakePlatform({ kb: compatKb() }), diagnose: mismatchDiagnose, columns: 100, rows: 40 });
+
+describe('CompatScreen', () => {
+  it('is on the home menu', async () => {
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: compatKb() }), rows: 30 });
+    await waitForFrame(lastFrame, t('compat.menu'));
+    for (let i = 0; i < 3; i++) stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
+  });
+
+  it('checks a pasted host against an image reference: verdicts with marks, reasons, and the tag that fits', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'compat' }]);
+    await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
+    stdin.write(bracketedPaste(VER));
+    await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
+    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2016');
+    const report = await waitForFrame(lastFrame, `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`);
+    expect(report).toContain(`✔ ${t('compat.hyperv', { verdict: t('compat.verdict.yes') })}`);
+    expect(report).toContain(t('compat.report.host', { value: '' }).trim());
+    expect(report).toContain(t('compat.build', { build: '17763.1234' }));
+    expect(report).toContain('Below build 20348, process isolation needs the image build to equal the host build');
+    expect(report).toContain(t('compat.actions'));
+    expect(report).toContain('docker pull mcr.microsoft.com/windows/servercore:ltsc2019');
+    expect(report).toContain('docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016');
+  });
+
+  it('shows why an input cannot be read, and nothing is judged until both are given', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'compat' }]);
+    await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
+    stdin.write('hello there');
+    await waitForFrame(lastFrame, '✖ no Windows build found in it');
+    expect(lastFrame()).toContain(t('compat.empty'));
+    stdin.write(KEYS.ctrlU);
+    await waitForFrameWithout(lastFrame, 'no Windows build found');
+  });
+
+  it('opens a fix of an action in the fix runner with the values filled in (keys 1–9 on the report)', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'compat', host: '10.0.17763.1234', image: 'mcr.microsoft.com/windows/servercore:ltsc2016' }]);
+    await waitForFrame(lastFrame, `1–9 ${t('compat.keys.runFix')}`);
+    stdin.write('1');
+    await waitForFrame(lastFrame, 'Pull a base image with an explicit tag');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('compat.process', { verdict: t('compat.verdict.no') }));
+  });
+});
+
+describe('the link from a diagnosis to the compatibility check', () => {
+  it('pre-fills the check with what the paste revealed', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'diagnose', text: '' }]);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(PULL_ERROR));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `c ${t('compat.link')}`);
+    stdin.write('c');
+    const frame = await waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
+    expect(frame).toContain(`${t('compat.host.label')}  ${t('compat.fromPaste')}`);
+    expect(frame).toContain(`${t('compat.image.label')}  ${t('compat.fromPaste')}`);
+    expect(frame).toContain('10.0.17763');
+    expect(frame).toContain('10.0.18362');
+    expect(frame).toContain('The image is build 18362, newer than the host (17763)');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('diagnose.results.title'));
+  });
+
+  it('is on the topic opened from the diagnosis too, with the names of a docker service ps paste', async () => {
+    const paste = sourceBlock(DOC_003, 'C:\\Program Files\\Docker>docker service ps --no-trunc angry_liskov', '```');
+    const { lastFrame, stdin, t } = open([{ screen: 'topic', topicId: 'swarm-service-wont-start', text: paste }]);
+    await waitForFrame(lastFrame, `c ${t('compat.link')}`);
+    stdin.write('c');
+    const frame = await waitForFrame(lastFrame, t('compat.service', { name: 'angry_liskov' }));
+    expect(frame).toContain(t('compat.fromPaste'));
+    expect(frame).toContain(t('compat.empty'));
+  });
+
+  it('is not offered for a topic about something else', async () => {
+    const { lastFrame, t } = open([{ screen: 'topic', topicId: 'hns-requires-ipv6', text: PULL_ERROR }]);
+    const frame = await waitForFrame(lastFrame, 'Element not found');
+    expect(frame).not.toContain(t('compat.link'));
+  });
+});
