@@ -79,9 +79,18 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   const frame = useFrame(hints);
   const { theme, columns } = frame;
   const lines = result.report ? reportLines(result.report, t, columns) : [];
-  // Inputs get the room while they are edited; the report gets it once it has the focus.
-  const inputRows = inReport ? 1 : Math.min(4, Math.max(1, Math.floor((frame.bodyRows - 12) / 2)));
-  const reportRows = Math.max(3, frame.bodyRows - 2 * (inputRows + 2 + 2) - 1);
+  // Inputs get the room while they are edited; once the report has the focus they shrink to a line each.
+  const inputRows = Math.min(3, Math.max(1, Math.floor((frame.bodyRows - 12) / 2)));
+  const fromPaste = { host: Boolean(route.hints?.host) && host === prefilled.host, image: Boolean(route.hints?.image) && image === prefilled.image };
+  const names = (which: Exclude<Focus, 'report'>): string[] => {
+    const h = route.hints?.host;
+    const i = route.hints?.image;
+    const node = which === 'host' ? h?.nodeName : i?.nodeName;
+    return [node ? t('compat.node', { name: node }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: i.serviceName }) : ''].filter(Boolean);
+  };
+  const fieldRows = (which: Exclude<Focus, 'report'>): number =>
+    (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);
+  const reportRows = Math.max(3, frame.bodyRows - fieldRows('host') - fieldRows('image'));
 
   const edit = (f: (s: string) => string) => {
     if (focusRef.current === 'host') setHost(f);
@@ -123,21 +132,17 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     { text: !inReport },
   );
 
-  // The node and service names a paste showed: the actions fill them in.
-  const names = (which: 'host' | 'image'): string[] => {
-    const h = route.hints?.host;
-    const i = route.hints?.image;
-    const node = which === 'host' ? h?.nodeName : i?.nodeName;
-    return [node ? t('compat.node', { name: node }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: i.serviceName }) : ''].filter(Boolean);
-  };
-  const field = (which: 'host' | 'image', text: string, parsed: Result<unknown, string> | undefined, fromPaste: boolean) => (
+  const field = (which: Exclude<Focus, 'report'>, text: string, parsed: Result<unknown, string> | undefined) => (
     <Box flexDirection="column">
       <Text bold={theme.bold} color={focus === which ? theme.selection : theme.text.heading} wrap="truncate-end">
-        {truncateWidth(`${t(which === 'host' ? 'compat.host.label' : 'compat.image.label')}${fromPaste ? `  ${t('compat.fromPaste')}` : ''}`, columns)}
+        {truncateWidth(`${t(which === 'host' ? 'compat.host.label' : 'compat.image.label')}${fromPaste[which] ? `  ${t('compat.fromPaste')}` : ''}`, columns)}
+        {inReport && <Text bold={false} color={theme.text.primary}>{`  ${truncateWidth(text.split("\n")[0] ?? "", Math.max(10, columns - 16))}`}</Text>}
       </Text>
-      <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
+      {!inReport && (
+        <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
+      )}
       {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(parsed.error, columns - 2)} theme={theme} />}
-      {fromPaste && names(which).length > 0 && (
+      {fromPaste[which] && names(which).length > 0 && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(t('compat.pasteNames', { names: names(which).join(' · ') }), columns)}
         </Text>
@@ -146,8 +151,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   );
   return (
     <ScreenFrame frame={frame} title={t('compat.title')} hints={hints}>
-      {field('host', host, result.host, Boolean(route.hints?.host) && host === prefilled.host)}
-      {field('image', image, result.image, Boolean(route.hints?.image) && image === prefilled.image)}
+      {field('host', host, result.host)}
+      {field('image', image, result.image)}
       {!hasData ? (
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
       ) : result.report ? (
