@@ -12,7 +12,7 @@ describe('HomeScreen', () => {
     const frame = await waitForFrame(lastFrame, t('home.menu.diagnose'));
     expect(frame).toContain(t('home.menu.docs'));
     expect(frame).toContain(t('home.menu.settings'));
-    expect(frame).not.toMatch(/troubleshoot|network setup|compatibility check/i);
+    for (const key of ['tree.menu', 'wizard.menu', 'compat.menu'] as const) expect(frame).toContain(t(key));
     expect(frame).toContain(`q ${t('keys.quit')}`);
     expect(frame).toContain(`? ${t('keys.help')}`);
   });
@@ -20,11 +20,13 @@ describe('HomeScreen', () => {
   it('moves with j/k and arrows and opens the selected screen with Enter; Esc comes back', async () => {
     const { lastFrame, stdin, t } = renderApp();
     await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
-    stdin.write('j');
-    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
-    stdin.write(KEYS.down);
+    stdin.write('G');
     await waitForFrame(lastFrame, `❯ ${t('home.menu.settings')}`);
     stdin.write('k');
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
+    stdin.write(KEYS.up);
+    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    stdin.write('j');
     await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, `› ${t('docs.title')}`);

@@ -96,7 +96,11 @@ const RECOGNISERS: Recogniser[] = [
     test: /docker(?:\.exe)?\s+(?:container\s+)?run\b/,
     extract(t, e) {
       const ports = [...t.matchAll(/(?:-p|--publish)[ =](?:[\d.]+:)?(\d{1,5}):(\d{1,5})/g)].map((m) => `${m[1]}:${m[2]}`);
-      if (ports.length) e.ports ??= ports;
+      if (ports.length) {
+        e.ports ??= ports;
+        // The host side of the first mapping: the port a NAT mapping could already hold.
+        e.port ??= ports[0]?.split(':')[0];
+      }
       e.network ??= first(/--network[ =](\S+)/, t);
       e.ip ??= first(/--ip[ =](\d+\.\d+\.\d+\.\d+)/, t);
       e.image ??= first(/docker(?:\.exe)?\s+run\b(?:\s+(?:--?[\w-]+(?:[ =](?!-)\S+)?))*\s+([a-z0-9][\w./:-]*)/, t);
@@ -113,6 +117,7 @@ const RECOGNISERS: Recogniser[] = [
       e.gateway ??= first(/--gateway[ =](\S+)/, line);
       e.network ??= first(/\s([\w.-]+)\s*$/, line);
       e.interfaceName ??= first(/windowsshim\.interface=("[^"]+"|\S+)/, line)?.replace(/"/g, '');
+      e.vlan ??= first(/windowsshim\.vlanid=(\d+)/, line);
       e.tool ??= 'docker';
     },
   },
@@ -198,6 +203,8 @@ export function recognise(text: string): Recognised {
     const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf('/') + 1))?.[1];
     if (tag) entities.tag ??= tag;
   }
+  const vswitch = /-(?:VMSwitchName|SwitchName)\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
+  if (vswitch) entities.switch ??= vswitch.replace(/^["']|["']$/g, '');
   const vm = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
   if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');
   const op = [...operations][0];

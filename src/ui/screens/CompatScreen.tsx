@@ -136,7 +136,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     <Box flexDirection="column">
       <Text bold={theme.bold} color={focus === which ? theme.selection : theme.text.heading} wrap="truncate-end">
         {truncateWidth(`${t(which === 'host' ? 'compat.host.label' : 'compat.image.label')}${fromPaste[which] ? `  ${t('compat.fromPaste')}` : ''}`, columns)}
-        {inReport && <Text bold={false} color={theme.text.primary}>{`  ${truncateWidth(text.split("\n")[0] ?? "", Math.max(10, columns - 16))}`}</Text>}
+        {inReport && <Text bold={false} color={theme.text.primary}>{`  ${truncateWidth(text.split('\n')[0] ?? '', Math.max(10, columns - 16))}`}</Text>}
       </Text>
       {!inReport && (
         <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />

@@ -14,7 +14,7 @@ import { useKeymap } from '../hooks/use-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
-import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
+import { wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { crumbLines, leafLines } from './tree-lines.js';
 
@@ -183,11 +183,12 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
               {line}
             </Text>
           ))}
-          {question.help && (
-            <Text color={theme.text.secondary} wrap="truncate-end">
-              {truncateWidth(question.help[locale], columns)}
-            </Text>
-          )}
+          {question.help &&
+            wrapAnsiText(question.help[locale], columns).map((line, i) => (
+              <Text key={`help-${i}`} color={theme.text.secondary}>
+                {line}
+              </Text>
+            ))}
           <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, bodyRows - 2)} width={columns} theme={theme} />
         </Box>
       )}

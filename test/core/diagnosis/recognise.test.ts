@@ -40,7 +40,7 @@ describe('structure recognisers', () => {
   it('docker run and daemon errors: ports, container, network, operation', () => {
     const r = recognise('C:\\> docker run -it -p 80:80 windowsservercore cmd\ndocker: Error response from daemon: failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).');
     expect(r.structures).toEqual(expect.arrayContaining(['docker-daemon-error', 'docker-run', 'hcsshim-log']));
-    expect(r.entities).toMatchObject({ ports: ['80:80'], container: 'berserk_bassi', network: 'nat', image: 'windowsservercore' });
+    expect(r.entities).toMatchObject({ ports: ['80:80'], port: '80', container: 'berserk_bassi', network: 'nat', image: 'windowsservercore' });
     expect(r.operations).toEqual(expect.arrayContaining(['hnsCall', 'create endpoint']));
   });
 
@@ -66,6 +66,8 @@ describe('structure recognisers', () => {
   it('net use: share and user; VM names from Get-VMNetworkAdapter', () => {
     expect(recognise('net use S: \\\\fs01\\builds /User:CONTOSO\\builder').entities).toMatchObject({ sharePath: '\\\\fs01\\builds', user: 'CONTOSO\\builder' });
     expect(recognise('Get-VMNetworkAdapter -VMName "Container Host 1" | Set-VMNetworkAdapter -MacAddressSpoofing On').entities.vmName).toBe('Container Host 1');
+    expect(recognise('Get-VMSwitchExtension -VMSwitchName "External 1" -Name "Microsoft Azure VFP Switch Extension"').entities.switch).toBe('External 1');
+    expect(recognise('docker network create -d transparent -o com.docker.network.windowsshim.vlanid=11 MyNet').entities).toMatchObject({ vlan: '11', driver: 'transparent', network: 'MyNet' });
   });
 
   it('finds nothing in unrelated text', () => {
