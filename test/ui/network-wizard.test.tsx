@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Route } from '../../src/ui/navigation.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
-import { KEYS } from '../helpers/keys.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
@@ -203,6 +203,17 @@ describe('NetworkWizardScreen', () => {
     await waitForFrame(lastFrame, 'is not a Windows build');
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('wizard.q.dns'));
+  });
+
+  it('sends a paste to Diagnose and keeps its place for when the user comes back', async () => {
+    const { lastFrame, stdin, t, choose } = open();
+    await choose(t('wizard.a.swarm'));
+    await waitForFrame(lastFrame, t('wizard.q.teaming'));
+    stdin.write(bracketedPaste('Element not found'));
+    await waitForFrame(lastFrame, t('diagnose.results.title'));
+    stdin.write(KEYS.esc);
+    const back = await waitForFrame(lastFrame, t('wizard.q.teaming'));
+    expect(back).toContain(t('wizard.answer', { question: t('wizard.short.scope'), answer: t('wizard.a.swarm') }));
   });
 
   it('takes the host build from a diagnosis', async () => {

@@ -8,7 +8,8 @@ import { file, TOPICS, validTreeData } from '../core/trees/tree-fixtures.js';
 import { fakeIO } from '../helpers/cli-io.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { fixtureKb } from '../helpers/kb-fixture.js';
-import { KEYS } from '../helpers/keys.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import type { DiagnoseResult } from '../../src/core/diagnosis/types.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 import type { Route } from '../../src/ui/navigation.js';
@@ -133,6 +134,24 @@ describe('TreeScreen', () => {
     stdin.write(KEYS.down);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, t('tree.crumb.auto', { question: 'Which build?', answer: '2016' }));
+  });
+
+  it('opens from a diagnosis result with t, answered from the codes the paste had', async () => {
+    const diagnose = (): DiagnoseResult => ({
+      matches: [{ id: 'slow-start', title: 'Title of slow-start', score: 9, confidence: 'high', evidence: [{ kind: 'code', matched: '0x800705B4', signature: '0x800705B4', weight: 5 }], sources: [], fixes: [] }],
+      entities: {},
+      codes: [{ canonical: '0x800705B4', equivalents: [], raw: '0x800705B4', via: 'hex', index: 0, names: [] }],
+      structures: [],
+    });
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], platform: fakePlatform({ kb: treeKb() }), diagnose, rows: 30 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Start-Container failed (0x800705B4)'));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `t ${t('tree.link')}`);
+    stdin.write('t');
+    const frame = await waitForFrame(lastFrame, t('tree.topic.title'));
+    expect(frame).toContain(t('tree.crumb.auto', { question: 'What happens?', answer: 'It is slow' }));
   });
 
   it('says so for an unknown tree', async () => {

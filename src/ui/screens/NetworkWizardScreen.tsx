@@ -10,12 +10,12 @@ import { usePlatform } from '../contexts/PlatformContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import type { Platform } from '../../platform/platform.js';
 import { wrapAnsiText } from '../text/wrap-ansi.js';
 import { answerLines, planLines, recommendLines } from './wizard-lines.js';
-import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems } from './wizard-text.js';
+import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems, driverOrder } from './wizard-text.js';
 import { WizardForm, type FormRow } from './WizardForm.js';
 import { WIZARD_KEYS, handleWizardKey, type WizardUi } from './wizard-keys.js';
 
@@ -74,7 +74,7 @@ export const formRows = (s: WizardState): FormRow[] => [...fieldsFor(s), { submi
 export function initialSelection(s: WizardState): number {
   const step = s.step;
   if (step.kind === 'question' && step.question !== 'hostBuild') return Math.max(0, CHOICES[step.question].findIndex((c) => c.value === s.answers[step.question]));
-  if (s.step.kind === 'recommend' && s.driver) return Math.max(0, driverItems(recommendationOf(s), () => '').findIndex((d) => d.driver === s.driver));
+  if (step.kind === 'recommend' && s.driver) return Math.max(0, driverOrder(recommendationOf(s)).indexOf(s.driver));
   return 0;
 }
 
@@ -136,6 +136,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     setOffset,
     setBuildText,
     leave: () => navigate({ type: 'back' }),
+    diagnose: (text) => navigate({ type: 'open', route: { screen: 'diagnose', text }, save: { wizard: wizardRef.current } }),
     explainOnly: () => setNotice({ kind: 'info', text: t('wizard.l2tunnel.only') }),
     copyCommand: () => wizardRef.current.plan && copy(wizardRef.current.plan.command, t('wizard.copy.command')),
     copyCompose: () => wizardRef.current.plan && copy(wizardRef.current.plan.compose, t('wizard.copy.compose')),

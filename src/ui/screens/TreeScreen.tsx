@@ -128,6 +128,11 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
       else navigate({ type: 'back' });
       return true;
     }
+    if (command === Command.Paste && typed && walkRef.current) {
+      // A paste anywhere goes to Diagnose (as the app's global key does), keeping the walk.
+      navigate({ type: 'open', route: { screen: 'diagnose', text: typed }, save: { walk: walkRef.current } });
+      return true;
+    }
     if (command === Command.Insert && typed === RESTART_KEY) {
       step({ type: 'restart' });
       return true;

@@ -20,6 +20,8 @@ export interface WizardUi {
   setOffset(n: number): void;
   setBuildText(next: string | ((s: string) => string)): void;
   leave(): void;
+  /** Opens Diagnose with a paste, keeping the wizard where it is. */
+  diagnose(text: string): void;
   explainOnly(): void;
   copyCommand(): void;
   copyCompose(): void;
@@ -82,6 +84,10 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed?: string):
     return true;
   }
   if (command === Command.Back || command === Command.Left) return back(ui);
+  if (command === Command.Paste && typed) {
+    ui.diagnose(typed);
+    return true;
+  }
   if (command === Command.Insert && typed === WIZARD_KEYS.restart) {
     ui.dispatch({ type: 'restart' });
     return true;

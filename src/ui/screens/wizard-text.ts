@@ -122,9 +122,16 @@ export function warningText(w: NetworkWarning, s: WizardState, t: T): string {
 }
 
 /** The drivers to pick from: the recommended one first, then the alternative, the others, and l2tunnel (explained only). */
+export const driverOrder = (r: Recommendation): NetworkDriver[] => [
+  r.driver,
+  ...(r.alternative ? [r.alternative.driver] : []),
+  ...PLANNABLE_DRIVERS.filter((d) => d !== r.driver && d !== r.alternative?.driver),
+  'l2tunnel',
+];
+
+/** The driver list's rows, in {@link driverOrder}, with what each does and a mark for the recommended one. */
 export function driverItems(r: Recommendation, t: T): { driver: NetworkDriver; item: ListItem }[] {
-  const order: NetworkDriver[] = [r.driver, ...(r.alternative ? [r.alternative.driver] : []), ...PLANNABLE_DRIVERS.filter((d) => d !== r.driver && d !== r.alternative?.driver), 'l2tunnel'];
-  return order.map((driver) => {
+  return driverOrder(r).map((driver) => {
     const badge: MessageKey | undefined =
       driver === r.driver ? 'wizard.driver.recommended' : driver === r.alternative?.driver ? 'wizard.driver.alternative' : driver === 'l2tunnel' ? 'wizard.driver.explainOnly' : undefined;
     const glyph = driver === r.driver ? GLYPH.ok : driver === 'l2tunnel' ? GLYPH.info : GLYPH.warning;
