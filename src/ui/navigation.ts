@@ -1,6 +1,6 @@
 import type { Entities } from '../core/diagnosis/types.js';
 import type { HostInfo, ImageInfo } from '../core/compat/types.js';
-import type { Locale } from '../core/knowledge/types.js';
+import type { Fix, Locale } from '../core/knowledge/types.js';
 import type { WizardState } from '../core/network/wizard-reducer.js';
 import type { TreeState } from '../core/trees/step-tree.js';
 
@@ -10,8 +10,11 @@ export type Route =
   | { screen: 'diagnose'; text: string; selected?: number; focus?: 'input' | 'results' }
   /** `text` is the paste the topic was diagnosed from (for links that read more of it). */
   | { screen: 'topic'; topicId: string; locale?: Locale; entities?: Entities; text?: string; selectedFix?: number }
-  /** One fix of a topic: fill its placeholders (from `entities` first), confirm, run. */
-  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities }
+  /**
+   * One fix of a topic: fill its placeholders (from `entities` first), confirm, run. `inline` is a fix built
+   * elsewhere (the network wizard's command) with its values filled, run as one of the topic's own.
+   */
+  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
   | { screen: 'settings'; selected?: number }
   /** Without `treeId` the list of trees; `walk` keeps the path when the user comes back from a topic. */
@@ -21,6 +24,12 @@ export type Route =
   | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo } };
 
 export type ScreenId = Route['screen'];
+
+/** A fix that is not in the knowledge base, with every placeholder's value; the runner plans it like a declared one. */
+export interface InlineFix {
+  fix: Fix;
+  values: Record<string, string>;
+}
 
 /** The navigation state: a stack of routes (the last is shown), the help overlay, and quitting. */
 export interface NavigationState {

@@ -14,7 +14,7 @@ async function troubleshoot(args: string[], opts: { tty?: boolean; openApp?: (ct
   const f = fakeIO({ tty: opts.tty });
   let code = 0;
   const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
-  const program = new Command('wcdoctor').option('--lang <locale>').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  const program = new Command('wcdoctor').option('--lang <locale>').option('--no-color').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   registerTroubleshoot(program, io, { loadKnowledgeBase: () => kb, openApp: opts.openApp ?? (async () => false) });
   await program.parseAsync(args, { from: 'user' });
   return { code, stdout: f.stdout(), stderr: f.stderr() };
@@ -61,7 +61,7 @@ describe('wcdoctor troubleshoot', () => {
   it('on a TTY asks the app first, and prints the outline with a note while the app is not there', async () => {
     const openApp = vi.fn(async () => false);
     const r = await troubleshoot(['troubleshoot', 'sample'], { tty: true, openApp });
-    expect(openApp).toHaveBeenCalledWith(expect.objectContaining({ treeId: 'sample', locale: 'en', kb }));
+    expect(openApp).toHaveBeenCalledWith(expect.objectContaining({ treeId: 'sample', locale: 'en', kb, noColor: false }));
     expect(r.stdout).toContain('sample: Sample tree');
     expect(r.stderr).toContain('interactive view comes with the app');
   });
@@ -72,6 +72,12 @@ describe('wcdoctor troubleshoot', () => {
     const r = await troubleshoot(['troubleshoot', 'sample', '--outline'], { tty: true, openApp });
     expect(openApp).toHaveBeenCalledTimes(1);
     expect(r.stdout).toContain('? What happens?');
+  });
+
+  it('passes the global --no-color to the app', async () => {
+    const openApp = vi.fn(async () => true);
+    await troubleshoot(['--no-color', 'troubleshoot', 'sample'], { tty: true, openApp });
+    expect(openApp).toHaveBeenCalledWith(expect.objectContaining({ treeId: 'sample', noColor: true }));
   });
 
   it('refuses an unknown --lang through the real program', async () => {

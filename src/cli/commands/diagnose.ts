@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readCompatHints } from '../../core/compat/read-compat-hints.js';
+import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
@@ -24,9 +24,11 @@ const MARK = { high: '✔', medium: '!', low: '?' } as const;
 
 /** Topics about an image that does not fit its host: their diagnosis links to the compatibility check. */
 const VERSION_TOPICS = new Set(['version-mismatch-error', 'k8s-pod-os-mismatch', 'swarm-service-wont-start', 'host-image-build-match', 'ws2016-revision-rule']);
+/** Whether a topic is about an image that does not fit its host. */
+export const isVersionTopic = (id: string): boolean => VERSION_TOPICS.has(id);
 
 /** The `wcdoctor compat` command line for a paste, with whatever host and image it revealed. */
-export function compatCommandFor(paste: string, kb: KnowledgeBase, entities: DiagnoseResult['entities'] = {}): string {
+export function compatCommandFor(paste: string, kb: KnowledgeBase, readCompatHints: typeof ReadCompatHints, entities: DiagnoseResult['entities'] = {}): string {
   const hints = readCompatHints(paste, kb.compat);
   if (!hints.image && typeof entities.image === 'string') {
     const fromEntity = readCompatHints(`Image: ${entities.image}\n`, kb.compat).image;
@@ -39,7 +41,7 @@ export function compatCommandFor(paste: string, kb: KnowledgeBase, entities: Dia
 }
 
 /** Formats a diagnosis for people: best match in full, the others in one line each. */
-export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = ''): string {
+export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = '', compatHints?: typeof ReadCompatHints): string {
   if (!result.matches.length) {
     const lines = ['No known issue matches this text.'];
     if (result.codes.length) lines.push(`Codes found: ${result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', ')} — try "wcdoctor explain CODE".`);
@@ -67,7 +69,7 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
     out.push('', '  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
     for (const f of best.fixes) out.push(`    ${f.id}  [${f.risk} risk${f.admin ? ', admin' : ''}]  ${f.command}`);
   }
-  if (VERSION_TOPICS.has(best.id)) out.push('', `  Check which image fits this host: ${compatCommandFor(paste, kb, result.entities)}`);
+  if (compatHints && isVersionTopic(best.id)) out.push('', `  Check which image fits this host: ${compatCommandFor(paste, kb, compatHints, result.entities)}`);
   out.push('', `  Sources: ${best.sources.map((s) => `${s.doc} (${s.locale})`).join(', ')} — "wcdoctor docs ${best.id}"`);
   const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
   if (ents.length) out.push(`  Found in the paste: ${ents.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(', ')}`);
@@ -116,7 +118,11 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       const kb = loadKnowledgeBase();
       const result = diagnose(kb, text, { locale, limit });
       if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
-      else io.out(formatDiagnosis(result, kb, locale, text));
+      else {
+        // The compatibility parsers load only when the answer is an OS mismatch.
+        const hints = result.matches[0] && isVersionTopic(result.matches[0].id) ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
+        io.out(formatDiagnosis(result, kb, locale, text, hints));
+      }
       io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
     });
 }

@@ -27,6 +27,8 @@ export interface TroubleshootAppContext {
   treeId?: string;
   locale: Locale;
   io: CliIO;
+  /** The program's global `--no-color`. */
+  noColor?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface TroubleshootAppContext {
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
   const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
-  await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb }) });
+  await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb }), noColor: ctx.noColor ?? false });
   return true;
 }
 
@@ -73,7 +75,8 @@ export function registerTroubleshoot(program: Command, io: CliIO, deps: Troubles
     .option('--outline', 'print the tree as an indented outline even on a TTY')
     .option('--json', 'print the tree (or the list) as JSON')
     .action(async (treeId: string | undefined, flags: { outline?: boolean; json?: boolean }, cmd: Command) => {
-      const lang = (cmd.optsWithGlobals() as { lang?: string }).lang ?? 'en';
+      const globals = cmd.optsWithGlobals() as { lang?: string; color?: boolean };
+      const lang = globals.lang ?? 'en';
       if (!isLocale(lang)) {
         io.err(`wcdoctor troubleshoot: --lang: "${lang}" is not one of ${LOCALES.join(', ')}\n`);
         io.setExitCode(EXIT.usage);
@@ -82,7 +85,7 @@ export function registerTroubleshoot(program: Command, io: CliIO, deps: Troubles
       const kb = deps.loadKnowledgeBase();
       const tty = io.isTTY.stdin && io.isTTY.stdout;
       const interactive = tty && !flags.outline && !flags.json;
-      if (interactive && (await deps.openApp({ kb, treeId, locale: lang, io }))) return;
+      if (interactive && (await deps.openApp({ kb, treeId, locale: lang, io, noColor: globals.color === false }))) return;
       const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json) });
       if (r.out) io.out(r.out);
       if (r.err) io.err(r.err);

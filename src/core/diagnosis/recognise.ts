@@ -14,6 +14,8 @@ const first = (re: RegExp, text: string): string | undefined => re.exec(text)?.[
 
 interface Recogniser {
   name: string;
+  /** Lower-case fragments of which one must be present before `test` runs (cheap, and it keeps unused patterns uncompiled). */
+  hints: string[];
   test: RegExp;
   extract(text: string, e: Entities): void;
 }
@@ -21,6 +23,7 @@ interface Recogniser {
 const RECOGNISERS: Recogniser[] = [
   {
     name: 'kubectl-describe-pod',
+    hints: ['containers:', 'state:', 'last state:'],
     test: /^\s*(?:Namespace:\s+\S+[\s\S]*?)?(?:Containers:|State:\s+\w+|Last State:)/m,
     extract(t, e) {
       if (/^Name:\s/m.test(t) && /^Namespace:/m.test(t)) e.pod ??= first(/^Name:\s+(\S+)/m, t);
@@ -33,6 +36,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'kubectl-describe-node',
+    hints: ['kernel version:'],
     test: /Kernel Version:\s+10\.0[ .]\d{5}/,
     extract(t, e) {
       const m = /Kernel Version:\s+10\.0[ .](\d{5})\s*(?:\((\d{5})\.(\d+)[^)]*\))?/.exec(t);
@@ -46,6 +50,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'kubectl-get-events',
+    hints: ['last seen', 'pod/'],
     test: /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE|^\s*\S+\s+(?:Warning|Normal)\s+\w+\s+pod\/\S+/m,
     extract(t, e) {
       e.pod ??= first(/\bpod\/(\S+)/, t);
@@ -54,6 +59,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'docker-service-ps',
+    hints: ['desired state', '\\_', 'docker service ps'],
     test: /\bID\s+NAME\s+IMAGE\s+NODE\s+DESIRED STATE|\\_\s+[\w.-]+\.\d+\s|docker service ps\b/,
     extract(t, e) {
       e.service ??= first(/docker service ps(?:\s+--no-trunc)?\s+([\w.-]+)/, t) ?? first(/(?:\\_\s+|^\w{12,25}\s+)([\w-]+)\.\d+\s/m, t);
@@ -67,6 +73,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'docker-service-ls',
+    hints: ['replicas'],
     test: /\bID\s+NAME\s+MODE\s+REPLICAS\b/,
     extract(t, e) {
       const row = /^\w{10,}\s+([\w.-]+)\s+(replicated|global)\s+(\d+\/\d+)\s+(\S+)/m.exec(t);
@@ -80,6 +87,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'docker-daemon-error',
+    hints: ['error response from daemon', 'encountered an error during', 'failed to create endpoint', 'docker: '],
     test: /Error response from daemon|encountered an error during|failed to create endpoint|docker: /,
     extract(t, e) {
       e.containerId ??= first(/container ([0-9a-f]{12,64}) encountered an error/, t);
@@ -93,6 +101,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'docker-run',
+    hints: [' run'],
     test: /docker(?:\.exe)?\s+(?:container\s+)?run\b/,
     extract(t, e) {
       const ports = [...t.matchAll(/(?:-p|--publish)[ =](?:[\d.]+:)?(\d{1,5}):(\d{1,5})/g)].map((m) => `${m[1]}:${m[2]}`);
@@ -109,6 +118,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'docker-network-create',
+    hints: ['network'],
     test: /docker(?:\.exe)?\s+network\s+create\b/,
     extract(t, e) {
       const line = /docker(?:\.exe)?\s+network\s+create\b[^\n]*/.exec(t)?.[0] ?? '';
@@ -123,6 +133,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'powershell-error-record',
+    hints: ['categoryinfo', 'fullyqualifiederrorid', 'at line:'],
     test: /\+ CategoryInfo\s*:|FullyQualifiedErrorId\s*:|^\S[\w-]+ : .+\n\s*At line:\d+/m,
     extract(t, e) {
       e.cmdlet ??= first(/\[([A-Z][a-z]+-[A-Za-z]+)\]/, t) ?? first(/^([A-Z][a-z]+-[A-Za-z]+) : /m, t);
@@ -131,6 +142,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'hcsshim-log',
+    hints: ['hcsshim::', 'hcs::system::', 'hnscall', 'level='],
     test: /hcsshim::|hcs::System::|hnsCall|level=(?:error|warning) msg=/,
     extract(t, e) {
       e.tool ??= 'hcsshim';
@@ -138,6 +150,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'net-use',
+    hints: ['net use'],
     test: /\bnet use\b/i,
     extract(t, e) {
       e.sharePath ??= first(/net use\s+(?:[A-Z]:\s+)?(\\\\[^\s]+)/i, t);
@@ -147,6 +160,7 @@ const RECOGNISERS: Recogniser[] = [
   },
   {
     name: 'ipconfig',
+    hints: ['ipv4 address'],
     test: /Autoconfiguration IPv4 Address|IPv4 Address[ .]*:/,
     extract(t, e) {
       e.ip ??= first(/IPv4 Address[ .]*:\s*(\d+\.\d+\.\d+\.\d+)/, t);
@@ -188,8 +202,9 @@ export const FAILURE_SITES = new Set(['createcontainer', 'start', 'startcontaine
 export function recognise(text: string): Recognised {
   const entities: Entities = {};
   const structures: string[] = [];
+  const lower = text.toLowerCase();
   for (const r of RECOGNISERS) {
-    if (!r.test.test(text)) continue;
+    if (!r.hints.some((h) => lower.includes(h)) || !r.test.test(text)) continue;
     structures.push(r.name);
     r.extract(text, entities);
   }

@@ -140,6 +140,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
     admin: fix.admin,
     readOnly: fix.readOnly === true,
     ...(fix.risk === 'high' ? { confirmWord: fix.id } : {}),
+    ...(fix.windowsOnly === true ? { windowsOnly: true as const } : {}),
     placeholders,
     redacted: script === undefined ? { command, argv } : { command, argv, script },
   });

@@ -24,7 +24,7 @@ export type Preflight =
  * is this session elevated. The CLI and the app both call it, so they refuse for the same reasons.
  * @example await preflightFix(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', reason: 'cannot run here: powershell fixes run only on Windows, …'}
  */
-export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'admin'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<Preflight> {
+export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<Preflight> {
   const runnable = checkRunnable(plan, host);
   if (!runnable.ok) return { kind: 'cannot-run', reason: `cannot run here: ${runnable.error}` };
   if (!plan.admin || host.platform !== 'win32') return { kind: 'ok' };

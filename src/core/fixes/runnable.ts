@@ -20,7 +20,8 @@ const CMD_BUILTINS = new Set(['ver', 'vol', 'dir', 'echo', 'set', 'type', 'cd', 
  * Decides whether a plan can run on this machine; the error is a plain-language reason to show with the refusal.
  * @example checkRunnable(plan, {platform: 'linux', hasProgram: () => true}) // err('reg fixes run only on Windows; …')
  */
-export function checkRunnable(plan: Pick<FixPlan, 'shell' | 'program'>, host: HostFacts): Result<true, string> {
+export function checkRunnable(plan: Pick<FixPlan, 'shell' | 'program' | 'windowsOnly'>, host: HostFacts): Result<true, string> {
+  if (plan.windowsOnly && host.platform !== 'win32') return err(`this command sets up a Windows container host and runs only on Windows, and this machine runs ${host.platform}`);
   if (WINDOWS_ONLY.includes(plan.shell)) {
     if (host.platform !== 'win32') return err(`${plan.shell} fixes run only on Windows, and this machine runs ${host.platform}`);
     if (plan.shell === 'cmd' && CMD_BUILTINS.has(plan.program.toLowerCase()))

@@ -30,6 +30,8 @@ export interface FixPlan {
   readOnly: boolean;
   /** For high-risk fixes: the word the user must type to go ahead. */
   confirmWord?: string;
+  /** Set when the fix is refused off Windows whatever its shell (see Fix.windowsOnly). */
+  windowsOnly?: true;
   placeholders: PlanPlaceholder[];
   /** The same command, argv and script with secret values masked: what the audit log records. */
   redacted: { command: string; argv: string[]; script?: string };

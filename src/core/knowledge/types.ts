@@ -99,6 +99,11 @@ export interface Fix {
   admin: boolean;
   /** True when it only reads state (a check), so it changes nothing. */
   readOnly?: boolean;
+  /**
+   * True when the command sets up the Windows container host itself (a network with Windows drivers):
+   * it is refused on any other system, even one whose docker is on PATH.
+   */
+  windowsOnly?: boolean;
 }
 
 /** Evidence a paste can carry for a topic. */

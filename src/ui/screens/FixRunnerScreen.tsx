@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { prefillFromEntities } from '../../core/fixes/plan-fix.js';
+import type { ResolvedTopic } from '../../core/knowledge/kb.js';
 import type { ClipboardResult } from '../../platform/clipboard.js';
 import { FIELD_ROWS, ParamForm } from '../components/ParamForm.js';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
@@ -13,12 +14,18 @@ import { useKeymap } from '../hooks/use-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
 import { Command } from '../keys.js';
-import type { Route } from '../navigation.js';
+import type { InlineFix, Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { findTopic } from '../topic/topic-text.js';
 import { COPY_KEY, fixHints } from './fix-hints.js';
 import { FixReview } from './FixReview.js';
 import { FixRunView, outcomeRows, outputTop } from './FixRunView.js';
+
+/** The topic with the route's inline fix among its fixes (in place of a declared fix with the same id). */
+function withInlineFix(topic: ResolvedTopic | undefined, inline: InlineFix | undefined): ResolvedTopic | undefined {
+  if (!topic || !inline) return topic;
+  return { ...topic, fixes: [...topic.fixes.filter((f) => f.id !== inline.fix.id), inline.fix] };
+}
 
 const isEditKey = (c: Command): boolean => c === Command.Insert || c === Command.Paste || c === Command.Backspace || c === Command.ClearText;
 
@@ -28,10 +35,11 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const platform = usePlatform();
   const runner = useFixRunner();
   const { state } = runner;
-  const topic = findTopic(platform.knowledge, route.topicId);
+  const { inline } = route;
+  const topic = useMemo(() => withInlineFix(findTopic(platform.knowledge, route.topicId), inline), [platform.knowledge, route.topicId, inline]);
   const fix = topic?.fixes.find((f) => f.id === route.fixId);
   const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
-  const [values, setValues, valuesRef] = useSyncedState<Record<string, string>>(() => ({ ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill }));
+  const [values, setValues, valuesRef] = useSyncedState<Record<string, string>>(() => ({ ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }));
   const [focus, setFocus, focusRef] = useSyncedState(0);
   const [blocked, setBlocked] = useState(false);
   const [copied, setCopied] = useState<ClipboardResult | undefined>(undefined);
@@ -41,14 +49,16 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const os = platform.programs.platform;
   const fields = fix ? buildFields(fix, values, prefill, t) : [];
   const planned = topic && fix ? planFromForm(topic, fix.id, values, prefill, route.entities, os) : undefined;
-  const hints = fixHints(state, fields.length > 0, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
+  // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
+  const editable = fields.length > 0 && !inline;
+  const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
   const frame = useFrame(hints);
   const { theme, columns } = frame;
   const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns) : 0));
 
   useEffect(() => {
-    // A fix without placeholders has nothing to fill: it goes straight to the checks and the question.
-    if (fields.length === 0 && planned?.ok) runner.review(planned.value);
+    // A fix without placeholders (or with its values given) has nothing to fill: straight to the checks and the question.
+    if ((fields.length === 0 || inline) && planned?.ok) runner.review(planned.value);
     // Only on opening; every later review starts from a key.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -118,7 +128,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       }
       if (s.phase === 'confirm') return false;
       if (command === Command.Confirm) {
-        if (fields.length === 0) return true;
+        if (!editable) return true;
         setOffset(undefined);
         setCopied(undefined);
         runner.reset();

@@ -14,6 +14,7 @@ import { KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import type { Platform } from '../../platform/platform.js';
 import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { buildNetworkFix } from './wizard-fix.js';
 import { answerLines, planLines, recommendLines } from './wizard-lines.js';
 import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems, driverOrder } from './wizard-text.js';
 import { WizardForm, type FormRow } from './WizardForm.js';
@@ -52,6 +53,7 @@ const HINTS: Readonly<Record<'choice' | 'text' | 'recommend' | 'values' | 'done'
     { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
   ],
   done: [
+    { keys: WIZARD_KEYS.run, label: 'wizard.keys.run' },
     { keys: WIZARD_KEYS.copyCommand, label: 'wizard.keys.copyCommand' },
     { keys: WIZARD_KEYS.copyCompose, label: 'wizard.keys.copyCompose' },
     { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
@@ -122,6 +124,17 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     if (!clipboard) return setNotice({ kind: 'info', text: t('wizard.copy.none') });
     void clipboard.copy(text).then((r) => setNotice(r.ok ? { kind: 'success', text: t('wizard.copy.done', { what, tool: r.tool }) } : { kind: 'warning', text: t('wizard.copy.failed', { reason: r.reason }) }));
   };
+  const run = () => {
+    const plan = wizardRef.current.plan;
+    if (!plan) return;
+    const built = buildNetworkFix(plan, platform.knowledge, t);
+    if (!built.ok) {
+      const key = WIZARD_KEYS.copyCommand;
+      return setNotice({ kind: 'warning', text: built.error.kind === 'no-topic' ? t('wizard.run.noTopic', { key }) : t('wizard.run.unexpected', { key, arg: built.error.arg }) });
+    }
+    const { topicId, inline } = built.value;
+    navigate({ type: 'open', route: { screen: 'fix', topicId, fixId: inline.fix.id, inline }, save: { wizard: wizardRef.current } });
+  };
   const ui: WizardUi = {
     state: wizardRef,
     selected: selectedRef,
@@ -140,6 +153,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     explainOnly: () => setNotice({ kind: 'info', text: t('wizard.l2tunnel.only') }),
     copyCommand: () => wizardRef.current.plan && copy(wizardRef.current.plan.command, t('wizard.copy.command')),
     copyCompose: () => wizardRef.current.plan && copy(wizardRef.current.plan.compose, t('wizard.copy.compose')),
+    runCommand: run,
   };
   useKeymap((command, typed) => handleWizardKey(ui, command, typed), { text: mode === 'text' || mode === 'values' });
 

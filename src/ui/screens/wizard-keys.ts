@@ -25,10 +25,12 @@ export interface WizardUi {
   explainOnly(): void;
   copyCommand(): void;
   copyCompose(): void;
+  /** Opens the fix runner on the command (it asks before anything runs). */
+  runCommand(): void;
 }
 
-/** Keys of the wizard: copy the command, copy the compose snippet, start again. */
-export const WIZARD_KEYS = { copyCommand: 'c', copyCompose: 'y', restart: 'r' } as const;
+/** Keys of the wizard: copy the command, copy the compose snippet, start again, run the command. */
+export const WIZARD_KEYS = { copyCommand: 'c', copyCompose: 'y', restart: 'r', run: 'x' } as const;
 
 const dropLastChar = (s: string): string => Array.from(s).slice(0, -1).join('');
 const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
@@ -98,6 +100,7 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed?: string):
     else if (command === Command.PageUp || command === Command.PageDown) scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * Math.max(1, ui.pageRows - 1));
     else if (command === Command.Insert && typed === WIZARD_KEYS.copyCommand) ui.copyCommand();
     else if (command === Command.Insert && typed === WIZARD_KEYS.copyCompose) ui.copyCompose();
+    else if (command === Command.Insert && typed === WIZARD_KEYS.run) ui.runCommand();
     else return false;
     return true;
   }

@@ -18,6 +18,14 @@ describe('preflightFix', () => {
     expect(r.kind === 'cannot-run' && r.reason).toMatch(/kubectl is not installed here/);
   });
 
+  it('refuses a windowsOnly docker fix off Windows even where docker is found, and lets it through on Windows', async () => {
+    const plan = { shell: 'docker' as const, program: 'docker', admin: true, windowsOnly: true as const };
+    const r = await preflightFix(plan, host('linux'), elevation({ kind: 'not-applicable' }));
+    expect(r).toEqual({ kind: 'cannot-run', reason: 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs linux' });
+    expect(await preflightFix(plan, host('win32'), elevation({ kind: 'elevated' }))).toEqual({ kind: 'ok' });
+    expect((await preflightFix(plan, host('win32', []), elevation({ kind: 'elevated' }))).kind).toBe('cannot-run');
+  });
+
   it.each([
     [{ kind: 'elevated' } as Elevation, { kind: 'ok' }],
     [{ kind: 'not-elevated' } as Elevation, { kind: 'not-elevated', reason: NOT_ELEVATED_REASON }],
