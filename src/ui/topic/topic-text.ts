@@ -1,3 +1,4 @@
+import { prefillFromEntities } from '../../core/fixes/plan-fix.js';
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase, ResolvedTopic } from '../../core/knowledge/kb.js';
 import { LOCALES, type Fix, type Locale, type Section } from '../../core/knowledge/types.js';
@@ -68,10 +69,11 @@ const SAFE_VALUE = /^[\w.:@\\/-]{1,128}$/;
  */
 export function fillFixCommand(fix: Fix, entities: Entities | undefined): string {
   if (!entities) return fix.command;
+  // The same entity → value mapping the fix runner pre-fills its form with.
+  const values = prefillFromEntities(fix, entities);
   return fix.command.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const param = fix.params[name];
-    const raw = param?.entity ? entities[param.entity] : undefined;
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    const value = values[name];
     if (!value || !SAFE_VALUE.test(value)) return whole;
     if (param?.pattern && !new RegExp(param.pattern).test(value)) return whole;
     return value;
