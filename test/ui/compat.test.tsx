@@ -1,7 +1,9 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import EN from '../../locales/en.json' with { type: 'json' };
 import type { DiagnoseResult } from '../../src/core/diagnosis/types.js';
 import type { KnowledgeBase, ResolvedTopic } from '../../src/core/knowledge/kb.js';
+import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
@@ -51,7 +53,8 @@ function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
   };
 }
 
-const open = (initial: Route[]) => renderApp({ initial, platform: fakePlatform({ kb: compatKb() }), diagnose: mismatchDiagnose, columns: 100, rows: 40 });
+const open = (initial: Route[], locale: Locale = 'en') =>
+  renderApp({ initial, platform: fakePlatform({ kb: compatKb(), settings: { language: locale } }), locale, diagnose: mismatchDiagnose, columns: 100, rows: 40 });
 
 describe('CompatScreen', () => {
   it('is on the home menu', async () => {
@@ -98,6 +101,37 @@ describe('CompatScreen', () => {
     await waitForFrame(lastFrame, 'Pull a base image with an explicit tag');
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('compat.process', { verdict: t('compat.verdict.no') }));
+  });
+});
+
+describe('the report in the UI language', () => {
+  /** A frame with its wrapped lines joined again, so long sentences can be matched whole. */
+  const flat = (frame: string): string => frame.replace(/\s*\n\s*/g, ' ');
+
+  it('shows the reasons and the action titles in zh-CN, keeping tags and commands as they are', async () => {
+    const { lastFrame, t } = open([{ screen: 'compat', host: '10.0.17763.1234', image: 'mcr.microsoft.com/windows/servercore:ltsc2016' }], 'zh-CN');
+    const frame = flat(await waitForFrame(lastFrame, t('compat.actions')));
+    expect(frame).toContain('在内部版本 20348 之前，进程隔离要求映像的内部版本与主机相同：主机为 17763，映像为 14393。');
+    expect(frame).toContain(t('compat.action.run-hyperv'));
+    expect(frame).toContain('使用标记为 ltsc2019、为这台主机构建的映像');
+    expect(frame).toContain('docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016');
+    expect(frame).not.toContain('Below build 20348');
+  });
+
+  it('translates the values a reason names in words (ko-KR): the unknown revision and an image without a reference', async () => {
+    const first = open([{ screen: 'compat', host: '10.0.14393', image: '10.0.14393' }], 'ko-KR');
+    const frame = flat(await waitForFrame(first.lastFrame, first.t('compat.why')));
+    expect(frame).toContain('입력에 호스트와 이미지의 리비전이 나와 있지 않습니다');
+    expect(frame).not.toContain('host and the image');
+    cleanup();
+    const { lastFrame, t } = open([{ screen: 'compat', host: '10.0.14393', image: 'latest' }], 'ko-KR');
+    expect(flat(await waitForFrame(lastFrame, t('compat.why')))).toContain(`${t('compat.theImage')}은(는) latest 태그를 사용합니다`);
+  });
+
+  it('keeps the English messages the same as advice.yaml, the source the CLI prints', () => {
+    const en = EN as Record<string, string>;
+    for (const [id, text] of Object.entries(data.messages)) expect(en[`compat.reason.${id}`], id).toBe(text);
+    for (const [id, a] of Object.entries(data.actions)) expect(en[`compat.action.${id}`], id).toBe(a.title);
   });
 });
 

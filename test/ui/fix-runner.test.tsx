@@ -1,6 +1,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entities } from '../../src/core/diagnosis/types.js';
+import type { Locale } from '../../src/core/knowledge/types.js';
 import { DECLINED_REASON, NOT_ELEVATED_REASON } from '../../src/core/fixes/preflight.js';
 import { runCommand } from '../../src/platform/shell.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
@@ -12,11 +13,11 @@ import { plain, waitForFrame } from '../helpers/wait-for.js';
 afterEach(() => cleanup());
 
 /** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts), over its topic screen. */
-function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void } = {}) {
-  const { onQuit, ...platformOpts } = opts;
-  const platform = fakePlatform({ kb: makeKb(), ...platformOpts });
+function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void; locale?: Locale } = {}) {
+  const { onQuit, locale, ...platformOpts } = opts;
+  const platform = fakePlatform({ kb: makeKb(), ...platformOpts, ...(locale ? { settings: { ...platformOpts.settings, language: locale } } : {}) });
   const topic = { screen: 'topic' as const, topicId: 'demo-topic', ...(entities ? { entities } : {}) };
-  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}) });
+  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}), ...(locale ? { locale } : {}) });
   return { ...r, platform, shell: platform.shell, audit: platform.audit.entries };
 }
 
@@ -296,5 +297,46 @@ describe('TopicScreen → fix runner', () => {
     expect(plain(runner)).toMatch(/hns█?\s*\n\s*✔ valid; found in your paste/);
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, '❯ Title of restart-hns');
+  });
+});
+
+describe('FixRunnerScreen in Swedish: messages from core are translated', () => {
+  it('shows a validation reason in the interface language', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('ps-set', { container: 'web_1' }, { locale: 'sv-SE' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.ctrlU);
+    stdin.write('x;y');
+    // The reason line is cut to the terminal width: its start is enough.
+    const reason = t('fix.reason.containerName');
+    expect(reason).toMatch(/^måste vara ett containernamn eller id/);
+    const frame = await waitForFrame(lastFrame, `✖ ${reason.slice(0, 40)}`);
+    expect(frame).not.toContain('must be a container name');
+    expect(shell.runs).toEqual([]);
+  });
+
+  it('shows a refusal in the interface language and keeps the audit reason in English', async () => {
+    const { lastFrame, stdin, t, audit } = openFix('ps-set', { container: 'web_1' }, { locale: 'sv-SE', os: 'linux' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.tab);
+    stdin.write('hello');
+    await waitForFrame(lastFrame, 'hello');
+    stdin.write(KEYS.enter);
+    const reason = t('fix.refusal.windowsShell', { shell: 'powershell', platform: 'linux' });
+    expect(reason).toBe('kan inte köras här: powershell-åtgärder körs bara på Windows, och den här datorn kör linux');
+    const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
+    expect(frame).not.toContain('cannot run here');
+    expect(audit).toMatchObject([{ outcome: 'refused', reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs linux' }]);
+  });
+
+  it('shows the outcome and the next step in the interface language', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('list-networks', undefined, { locale: 'sv-SE' });
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('y');
+    await started(shell);
+    shell.runs[0]!.finish({ exitCode: 0, durationMs: 1200 });
+    const frame = await waitForWrapped(lastFrame, t('fix.outcome.checked'));
+    expect(t('fix.outcome.checked')).toBe('Kontrollen är klar (slutkod 0).');
+    expect(frame).toContain(`→ ${t('fix.outcome.next.readOutput')}`);
+    expect(frame).not.toContain('Check finished');
   });
 });

@@ -1,5 +1,8 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import EN from '../../locales/en.json' with { type: 'json' };
+import { NETWORK_PROBLEM_TEXT } from '../../src/core/network/problems.js';
+import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
@@ -11,9 +14,10 @@ const flat = (frame: string): string => frame.replace(/\s*\n\s*/g, ' ');
 
 afterEach(() => cleanup());
 
-function open(opts: { route?: Route; clipboard?: boolean } = {}) {
-  const platform = fakePlatform({ ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}) });
-  const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, columns: 100, rows: 40 });
+function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale } = {}) {
+  const locale = opts.locale ?? 'en';
+  const platform = fakePlatform({ settings: { language: locale }, ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}) });
+  const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, locale, columns: 100, rows: 40 });
   const { lastFrame, stdin, t } = r;
   /** Moves the cursor to the row that starts with `label` and presses Enter. */
   const choose = async (label: string) => {
@@ -151,6 +155,28 @@ describe('NetworkWizardScreen', () => {
     const done = await waitForFrame(lastFrame, t('wizard.done.command'));
     expect(flat(done)).toContain('docker network create -d l2bridge --subnet=10.123.174.0/23 --gateway=10.123.174.1 MyBridge');
     expect(flat(done)).toContain(t('wizard.warning.l2bridge-static'));
+  });
+
+  it('shows a validation problem in the UI language (ko-KR), with its values', async () => {
+    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open({ locale: 'ko-KR' });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.static'));
+    for (let i = 0; i < 4; i++) await choose(t('wizard.a.no')); // VLAN, teaming, DNS, VM
+    await build();
+    await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'l2bridge' }));
+    stdin.write(KEYS.enter);
+    await fill(field('wizard.field.name'), 'MyBridge');
+    await fill(field('wizard.field.subnet'), '10.123.174.0/23');
+    await fill(field('wizard.field.gateway'), '10.200.0.1');
+    await submit();
+    const refused = await waitForFrame(lastFrame, t('wizard.problem.gateway-outside-subnet', { address: '10.200.0.1', subnet: '10.123.174.0/23' }));
+    expect(refused).toContain('10.200.0.1은(는) 서브넷 10.123.174.0/23 밖에 있습니다');
+    expect(refused).not.toContain('is outside the subnet');
+  });
+
+  it('keeps the English wizard problems the same as the messages the CLI prints', () => {
+    for (const [id, text] of Object.entries(NETWORK_PROBLEM_TEXT)) expect(EN[`wizard.problem.${id}` as keyof typeof EN], id).toBe(text);
   });
 
   it('l2tunnel is explained only: it never opens the values form', async () => {

@@ -1,9 +1,10 @@
 import { fillTemplate } from './template.js';
 import { planActions } from './plan-actions.js';
-import type { CompatData, CompatReason, CompatReport, HostInfo, HyperVVerdict, ImageInfo, MessageId, ProcessVerdict } from './types.js';
+import type { CompatData, CompatReason, CompatReport, HostInfo, HyperVVerdict, ImageInfo, MessageId, OtherNodeVerdict, ProcessVerdict } from './types.js';
 import { canRunProcess, familyOf, findBaseImage, findBuild, processFloor, releaseName, suggestTag } from './versions.js';
 
-type Say = (id: MessageId, params?: Record<string, string | number>) => void;
+/** Adds a reason; `english` overrides values only in the English text (words a UI translates itself), `extra` adds structured detail. */
+type Say = (id: MessageId, params?: Record<string, string | number>, english?: Record<string, string>, extra?: Pick<CompatReason, 'nodes'>) => void;
 
 /** When the image paste names the node it ran on and the host paste describes that node, check that node. */
 function selectNode(host: HostInfo, image: ImageInfo, data: CompatData): HostInfo {
@@ -21,8 +22,8 @@ function explainTag(host: HostInfo, image: ImageInfo, data: CompatData, say: Say
   const short = image.repository ? (findBaseImage(data, image.repository)?.short ?? null) : null;
   const older = data.builds.filter((b) => b.build <= host.build && b.tags.length).pop()?.tags[0]?.name;
   const tag = suggestTag(data, host.build, host.revision, short)?.tag ?? older ?? data.builds.find((b) => b.tags.length)?.tags[0]?.name ?? '';
-  const common = { ref: image.ref ?? 'The image', date: data.latest.retiredOn, tag };
-  if (image.tagForm === 'latest') say('latest-retired', common);
+  const common = { ref: image.ref ?? '', date: data.latest.retiredOn, tag };
+  if (image.tagForm === 'latest') say('latest-retired', common, { ref: image.ref ?? 'The image' });
   else if (image.tagForm === 'missing' && image.ref) say('tag-missing', common);
   else if (image.build === null && image.ref) say('tag-says-nothing', common);
   if (image.assumed && image.build !== null) say('legacy-latest', { repository: image.repository ?? '', image_build: image.build });
@@ -56,16 +57,22 @@ function judgeProcess(host: HostInfo, image: ImageInfo & { build: number }, data
     return 'yes';
   }
   if (known) say('revision-differs', { host_revision: host.revision ?? '', image_revision: image.revision ?? '' });
-  else say('revision-unknown', { which: host.revision === null ? (image.revision === null ? 'host and the image' : 'host') : 'image' });
+  else {
+    const which = host.revision === null ? (image.revision === null ? 'both' : 'host') : 'image';
+    say('revision-unknown', { which }, { which: which === 'both' ? 'host and the image' : which });
+  }
   return 'risky';
 }
 
-/** A one-line verdict for another node of the same paste. */
-function describeOtherNode(n: HostInfo['otherNodes'][number], host: HostInfo, image: ImageInfo, data: CompatData): string {
+/** The verdicts for another node of the same paste. */
+function judgeOtherNode(n: HostInfo['otherNodes'][number], host: HostInfo, image: ImageInfo, data: CompatData): OtherNodeVerdict {
   const node = { ...host, nodeName: n.name, build: n.build, revision: n.revision, family: familyOf(data, n.build), otherNodes: [] };
   const r = checkCompat(node, image, data);
-  return `${n.name} (build ${n.build}${n.revision === null ? '' : `.${n.revision}`}: process ${r.process}, Hyper-V ${r.hyperv})`;
+  return { name: n.name, version: `${n.build}${n.revision === null ? '' : `.${n.revision}`}`, process: r.process, hyperv: r.hyperv };
 }
+
+/** A one-line English verdict for another node. */
+const describeOtherNode = (v: OtherNodeVerdict): string => `${v.name} (build ${v.version}: process ${v.process}, Hyper-V ${v.hyperv})`;
 
 /**
  * Decides whether an image runs on a host with process and with Hyper-V isolation, says why in plain words,
@@ -74,9 +81,9 @@ function describeOtherNode(n: HostInfo['otherNodes'][number], host: HostInfo, im
 export function checkCompat(hostIn: HostInfo, image: ImageInfo, data: CompatData): CompatReport {
   const host = selectNode(hostIn, image, data);
   const reasons: CompatReason[] = [];
-  const say: Say = (id, params = {}) => {
+  const say: Say = (id, params = {}, english = {}, extra = {}) => {
     const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    reasons.push({ id, text: fillTemplate(data.messages[id] ?? id, strings), params: strings });
+    reasons.push({ id, text: fillTemplate(data.messages[id] ?? id, { ...strings, ...english }), params: strings, ...extra });
   };
   explainTag(host, image, data, say);
   let process: ProcessVerdict;
@@ -98,8 +105,10 @@ export function checkCompat(hostIn: HostInfo, image: ImageInfo, data: CompatData
   }
   if (process !== 'yes' && !suggestTag(data, host.build, host.revision, null)) say('no-process-image', { host_build: host.build });
   for (const b of new Set([host.build, image.build])) if (b !== null && !findBuild(data, b)) say('unknown-build', { build: b });
-  if (host.otherNodes.length)
-    say('other-nodes', { node: host.nodeName ?? '', nodes: host.otherNodes.map((n) => describeOtherNode(n, host, image, data)).join('; ') });
+  if (host.otherNodes.length) {
+    const nodes = host.otherNodes.map((n) => judgeOtherNode(n, host, image, data));
+    say('other-nodes', { node: host.nodeName ?? '', nodes: nodes.map(describeOtherNode).join('; ') }, {}, { nodes });
+  }
   return {
     host: { build: host.build, revision: host.revision, release: host.release, family: host.family, node: host.nodeName },
     image: { build: image.build, revision: image.revision, release: image.release, tag: image.tag, ref: image.ref, service: image.serviceName },

@@ -82,11 +82,25 @@ export type ProcessVerdict = 'yes' | 'no' | 'risky';
 /** A Hyper-V verdict; `risky` only when the image build cannot be known. */
 export type HyperVVerdict = 'yes' | 'no' | 'risky';
 
-/** A reason in plain words, with its id and values so a UI can translate it. */
+/** The verdicts for another node a paste described (the `other-nodes` reason). */
+export interface OtherNodeVerdict {
+  name: string;
+  /** build or build.revision */
+  version: string;
+  process: ProcessVerdict;
+  hyperv: HyperVVerdict;
+}
+
+/**
+ * A reason in plain words (English, from advice.yaml), with its id and values so a UI can translate it.
+ * Values are language-neutral: `ref` is empty when the input named no image reference, `which` (revision-unknown)
+ * is `host`, `image` or `both`; `nodes` gives the other-nodes verdicts one by one.
+ */
 export interface CompatReason {
   id: MessageId;
   text: string;
   params: Record<string, string>;
+  nodes?: OtherNodeVerdict[];
 }
 
 /** Something to do about the verdict; `fixRef` names the fix runner's topic and fix. */

@@ -1,5 +1,5 @@
-import { checkRunnable, type HostFacts } from './runnable.js';
-import type { FixPlan } from './types.js';
+import { findRunBlocker, type HostFacts, type RunBlockerId } from './runnable.js';
+import type { FixMessage, FixPlan } from './types.js';
 
 /** Whether this process runs with administrator rights (platform/elevation.ts finds out); `not-applicable` off Windows. */
 export type Elevation = { kind: 'elevated' } | { kind: 'not-elevated' } | { kind: 'not-applicable' } | { kind: 'unknown'; reason: string };
@@ -9,6 +9,18 @@ export const DECLINED_REASON = 'declined at the confirmation prompt';
 
 /** The audit reason when an admin fix meets a session that is not elevated. */
 export const NOT_ELEVATED_REASON = 'this fix needs administrator rights and wcdoctor is not running elevated';
+
+/** The stable id of each reason the checks refuse a fix, or warn about it (the UI key is `fix.refusal.<id>`). */
+export type RefusalId = RunBlockerId | 'notElevated' | 'elevationUnknown';
+
+/** A refusal (or warning) as an id with params, and the English text the CLI prints and the audit log records. */
+export type Refusal = FixMessage<RefusalId>;
+
+/** What the checks found, with each reason as a Refusal (see checkPreflight). */
+export type PreflightCheck =
+  | { kind: 'ok'; warning?: Refusal }
+  | { kind: 'cannot-run'; refusal: Refusal }
+  | { kind: 'not-elevated'; refusal: Refusal };
 
 /**
  * What the checks before the confirmation prompt found: the fix may be offered (with a warning when elevation
@@ -20,16 +32,30 @@ export type Preflight =
   | { kind: 'not-elevated'; reason: string };
 
 /**
- * Checks a plan before asking the user: can it run here (checkRunnable), and, for an admin fix on Windows,
- * is this session elevated. The CLI and the app both call it, so they refuse for the same reasons.
+ * Checks a plan before asking the user: can it run here (findRunBlocker), and, for an admin fix on Windows,
+ * is this session elevated. The app calls it to translate the reasons; preflightFix gives the same in English.
+ * @example await checkPreflight(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', refusal: {id: 'windowsShell', …}}
+ */
+export async function checkPreflight(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<PreflightCheck> {
+  const blocker = findRunBlocker(plan, host);
+  if (blocker) return { kind: 'cannot-run', refusal: { ...blocker, message: `cannot run here: ${blocker.message}` } };
+  if (!plan.admin || host.platform !== 'win32') return { kind: 'ok' };
+  const elevation = await checkElevation();
+  if (elevation.kind === 'not-elevated') return { kind: 'not-elevated', refusal: { id: 'notElevated', params: {}, message: NOT_ELEVATED_REASON } };
+  if (elevation.kind === 'unknown') {
+    const message = `could not tell whether this session is elevated (${elevation.reason}); trying anyway`;
+    return { kind: 'ok', warning: { id: 'elevationUnknown', params: { reason: elevation.reason }, message } };
+  }
+  return { kind: 'ok' };
+}
+
+/**
+ * Checks a plan before asking the user (see checkPreflight), with the reasons in English.
+ * The CLI and the app both run the same checks, so they refuse for the same reasons.
  * @example await preflightFix(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', reason: 'cannot run here: powershell fixes run only on Windows, …'}
  */
 export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<Preflight> {
-  const runnable = checkRunnable(plan, host);
-  if (!runnable.ok) return { kind: 'cannot-run', reason: `cannot run here: ${runnable.error}` };
-  if (!plan.admin || host.platform !== 'win32') return { kind: 'ok' };
-  const elevation = await checkElevation();
-  if (elevation.kind === 'not-elevated') return { kind: 'not-elevated', reason: NOT_ELEVATED_REASON };
-  if (elevation.kind === 'unknown') return { kind: 'ok', warning: `could not tell whether this session is elevated (${elevation.reason}); trying anyway` };
-  return { kind: 'ok' };
+  const pre = await checkPreflight(plan, host, checkElevation);
+  if (pre.kind !== 'ok') return { kind: pre.kind, reason: pre.refusal.message };
+  return pre.warning ? { kind: 'ok', warning: pre.warning.message } : { kind: 'ok' };
 }

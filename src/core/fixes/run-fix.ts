@@ -31,11 +31,23 @@ export interface FixRunResult {
   auditError?: string;
 }
 
-/** Plain-language result of a run and the next step to suggest. */
+/** The stable id of each outcome headline (the UI key is `fix.outcome.<id>`). */
+export type OutcomeId = 'checked' | 'applied' | 'cancelled' | 'timeout' | 'notStarted' | 'failed';
+
+/** The stable id of each suggested next step (the UI key is `fix.outcome.next.<id>`). */
+export type NextStepId = 'readOutput' | 'retry' | 'checkState' | 'longerTimeout' | 'checkPath' | 'readErrorAdmin' | 'readError';
+
+/**
+ * Plain-language result of a run and the next step to suggest: `headline` and `nextStep` in English (the CLI),
+ * `id`, `nextId` and `params` for the UI to translate.
+ */
 export interface OutcomeText {
   ok: boolean;
   headline: string;
   nextStep: string;
+  id: OutcomeId;
+  nextId: NextStepId;
+  params: Readonly<Record<string, string | number>>;
 }
 
 /** Seconds for people: `0.3 s`, `12 s`. */
@@ -111,23 +123,30 @@ export async function runFix(plan: FixPlan, deps: FixRunDeps, options: FixRunOpt
 
 /** Says in plain words what a run's outcome means and what to do next. */
 export function describeOutcome(plan: Pick<FixPlan, 'readOnly' | 'admin' | 'program'>, run: Pick<FixRunResult, 'outcome' | 'exitCode' | 'error' | 'durationMs'>): OutcomeText {
+  const { program } = plan;
   switch (run.outcome) {
     case 'ran':
       return plan.readOnly
-        ? { ok: true, headline: 'Check finished (exit code 0).', nextStep: 'Read the output above and compare it with what the topic describes.' }
-        : { ok: true, headline: 'Fix applied (exit code 0).', nextStep: 'Retry the operation that failed; if the error remains, run "wcdoctor diagnose" on the new output.' };
+        ? { ok: true, id: 'checked', nextId: 'readOutput', params: {}, headline: 'Check finished (exit code 0).', nextStep: 'Read the output above and compare it with what the topic describes.' }
+        : { ok: true, id: 'applied', nextId: 'retry', params: {}, headline: 'Fix applied (exit code 0).', nextStep: 'Retry the operation that failed; if the error remains, run "wcdoctor diagnose" on the new output.' };
     case 'cancelled':
-      return { ok: false, headline: 'Cancelled: the command was stopped before it finished.', nextStep: 'It may have made part of its change; check the state before running it again.' };
+      return { ok: false, id: 'cancelled', nextId: 'checkState', params: {}, headline: 'Cancelled: the command was stopped before it finished.', nextStep: 'It may have made part of its change; check the state before running it again.' };
     case 'timeout':
-      return { ok: false, headline: 'Stopped: the command did not finish within the time limit.', nextStep: 'Run it again with a longer --timeout, or run it by hand to watch it.' };
-    case 'failed':
-      if (run.error) return { ok: false, headline: `Could not start ${plan.program}: ${run.error}.`, nextStep: `Check that ${plan.program} is installed and on PATH.` };
+      return { ok: false, id: 'timeout', nextId: 'longerTimeout', params: {}, headline: 'Stopped: the command did not finish within the time limit.', nextStep: 'Run it again with a longer --timeout, or run it by hand to watch it.' };
+    case 'failed': {
+      const { error } = run;
+      if (error)
+        return { ok: false, id: 'notStarted', nextId: 'checkPath', params: { program, error }, headline: `Could not start ${program}: ${error}.`, nextStep: `Check that ${program} is installed and on PATH.` };
+      const code = run.exitCode ?? 'none';
       return {
         ok: false,
-        headline: `The command failed (exit code ${run.exitCode ?? 'none'}).`,
-        nextStep: plan.admin
-          ? 'Read the error output above; "access denied" means it needs an elevated (Run as administrator) prompt.'
-          : 'Read the error output above; it usually names what is wrong with the values or the machine state.',
+        id: 'failed',
+        params: { code },
+        headline: `The command failed (exit code ${code}).`,
+        ...(plan.admin
+          ? { nextId: 'readErrorAdmin', nextStep: 'Read the error output above; "access denied" means it needs an elevated (Run as administrator) prompt.' }
+          : { nextId: 'readError', nextStep: 'Read the error output above; it usually names what is wrong with the values or the machine state.' }),
       };
+    }
   }
 }

@@ -45,6 +45,16 @@ export interface FixProblem {
   message: string;
 }
 
+/**
+ * A message from core with a stable id and the values it names, so the UI can translate it; `message` is the
+ * English text that the CLI prints and the audit log keeps.
+ */
+export interface FixMessage<Id extends string> {
+  id: Id;
+  params: Readonly<Record<string, string | number>>;
+  message: string;
+}
+
 /** Which stream a chunk of child output came from. */
 export type OutputStream = 'stdout' | 'stderr';
 

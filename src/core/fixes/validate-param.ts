@@ -1,79 +1,94 @@
 import type { FixParam, ParamKind } from '../knowledge/types.js';
 import { err, ok, type Result } from '../result.js';
+import type { FixMessage } from './types.js';
 
 /** Longest value any placeholder accepts; keeps a Windows command line (32,767 chars) within reach. */
 export const MAX_VALUE_LENGTH = 1000;
 
-type Check = (v: string) => string | undefined;
+/** The stable id of each reason a placeholder value can fail for (the UI key is `fix.reason.<id>`). */
+export type ParamReasonId =
+  | 'empty' | 'tooLong' | 'nul' | 'tab' | 'lineBreak' | 'control' | 'bidi' | 'invisible'
+  | 'port' | 'ipv4' | 'ipv4Part' | 'cidr' | 'cidrPrefix' | 'cidrHostBits' | 'build'
+  | 'edgeSpace' | 'nameStart' | 'nameChars' | 'vmNameForbidden' | 'serviceName' | 'nodeName' | 'containerName'
+  | 'sharePath' | 'shareServer' | 'shareParts' | 'user' | 'userDomain' | 'userUpn'
+  | 'driveLetter' | 'labelValue' | 'imageRef' | 'brokenPattern' | 'patternMismatch';
+
+/** Why a value fails: an id with its params, and the English phrase (it follows the placeholder name). */
+export type ParamReason = FixMessage<ParamReasonId>;
+
+const why = (id: ParamReasonId, message: string, params: ParamReason['params'] = {}): ParamReason => ({ id, params, message });
+
+type Check = (v: string) => ParamReason | undefined;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 /** Characters Windows forbids in file, share and VM names. */
 const WIN_FORBIDDEN = /[\\/:*?"<>|]/;
 
-function byPattern(re: RegExp, reason: string, max: number): Check {
-  return (v) => (v.length > max ? `is longer than ${max} characters` : re.test(v) ? undefined : reason);
+const tooLong = (max: number): ParamReason => why('tooLong', `is longer than ${max} characters`, { max });
+
+function byPattern(re: RegExp, id: ParamReasonId, reason: string, max: number): Check {
+  return (v) => (v.length > max ? tooLong(max) : re.test(v) ? undefined : why(id, reason));
 }
 
-function checkPort(v: string): string | undefined {
-  if (!/^\d{1,5}$/.test(v)) return 'must be a whole number from 1 to 65535';
+function checkPort(v: string): ParamReason | undefined {
   const n = Number(v);
-  return n >= 1 && n <= 65535 && !/^0/.test(v) ? undefined : 'must be a whole number from 1 to 65535';
+  return /^\d{1,5}$/.test(v) && n >= 1 && n <= 65535 && !/^0/.test(v) ? undefined : why('port', 'must be a whole number from 1 to 65535');
 }
 
-function checkIpv4(v: string): string | undefined {
+function checkIpv4(v: string): ParamReason | undefined {
   if (IPV4.test(v)) return undefined;
-  if (/^\d+(?:\.\d+){3}$/.test(v)) return 'has a part above 255 or with a leading zero; each of the four parts is 0-255';
-  return 'must be an IPv4 address such as 172.16.0.1';
+  if (/^\d+(?:\.\d+){3}$/.test(v)) return why('ipv4Part', 'has a part above 255 or with a leading zero; each of the four parts is 0-255');
+  return why('ipv4', 'must be an IPv4 address such as 172.16.0.1');
 }
 
-function checkCidr(v: string): string | undefined {
+function checkCidr(v: string): ParamReason | undefined {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(v);
-  if (!m || !IPV4.test(m[1] ?? '')) return 'must be an IPv4 prefix such as 172.16.0.0/24';
+  if (!m || !IPV4.test(m[1] ?? '')) return why('cidr', 'must be an IPv4 prefix such as 172.16.0.0/24');
   const bits = Number(m[2]);
-  if (bits > 32) return 'has a prefix length above 32';
+  if (bits > 32) return why('cidrPrefix', 'has a prefix length above 32');
   const addr = (m[1] ?? '').split('.').reduce((a, o) => a * 256 + Number(o), 0);
   const size = 2 ** (32 - bits);
   const base = addr - (addr % size);
   if (base === addr) return undefined;
   const dotted = [24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.');
-  return `has host bits set; the network address is ${dotted}/${bits}`;
+  return why('cidrHostBits', `has host bits set; the network address is ${dotted}/${bits}`, { network: `${dotted}/${bits}` });
 }
 
 function checkName(label: string, extra: RegExp, max: number): Check {
   return (v) => {
-    if (v.length > max) return `is longer than ${max} characters`;
-    if (v !== v.trim()) return 'starts or ends with a space';
-    if (!/^[\p{L}\p{N}]/u.test(v)) return `${label} must start with a letter or digit`;
-    return extra.test(v) ? undefined : `${label} may only contain letters, digits, spaces and - _ . ( ) #`;
+    if (v.length > max) return tooLong(max);
+    if (v !== v.trim()) return why('edgeSpace', 'starts or ends with a space');
+    if (!/^[\p{L}\p{N}]/u.test(v)) return why('nameStart', `${label} must start with a letter or digit`);
+    return extra.test(v) ? undefined : why('nameChars', `${label} may only contain letters, digits, spaces and - _ . ( ) #`);
   };
 }
 
-function checkSharePath(v: string): string | undefined {
+function checkSharePath(v: string): ParamReason | undefined {
   const m = /^\\\\([^\\]+)\\(.+)$/.exec(v);
-  if (!m) return 'must be a share path such as \\\\server\\share';
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return 'has a server name that is not a host name or IPv4 address';
+  if (!m) return why('sharePath', 'must be a share path such as \\\\server\\share');
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return why('shareServer', 'has a server name that is not a host name or IPv4 address');
   const parts = (m[2] ?? '').replace(/\\$/, '').split('\\');
-  if (parts.some((p) => p === '' || WIN_FORBIDDEN.test(p) || p !== p.trim())) return 'has an empty share or folder name, or one with \\ / : * ? " < > | or edge spaces';
+  if (parts.some((p) => p === '' || WIN_FORBIDDEN.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | or edge spaces');
   return undefined;
 }
 
 const USER_FORBIDDEN = /["/\\[\]:;|=,+*?<>@]/;
 
-function checkUser(v: string): string | undefined {
-  if (v.length > 256) return 'is longer than 256 characters';
+function checkUser(v: string): ParamReason | undefined {
+  if (v.length > 256) return tooLong(256);
   const plain = (u: string) => u.length > 0 && u.length <= 104 && !USER_FORBIDDEN.test(u) && u === u.trim();
   const down = /^([^\\]+)\\([^\\]+)$/.exec(v);
   if (down) {
     const domainOk = down[1] === '.' || /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(down[1] ?? '');
-    return domainOk && plain(down[2] ?? '') ? undefined : 'must be DOMAIN\\user with a valid domain and user name';
+    return domainOk && plain(down[2] ?? '') ? undefined : why('userDomain', 'must be DOMAIN\\user with a valid domain and user name');
   }
   const upn = /^([^@]+)@([^@]+)$/.exec(v);
   if (upn) {
     const domainOk = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(upn[2] ?? '');
-    return domainOk && plain(upn[1] ?? '') ? undefined : 'must be user@domain with a valid domain and user name';
+    return domainOk && plain(upn[1] ?? '') ? undefined : why('userUpn', 'must be user@domain with a valid domain and user name');
   }
-  return plain(v) ? undefined : 'must be a user name, DOMAIN\\user or user@domain, without " / \\ [ ] : ; | = , + * ? < >';
+  return plain(v) ? undefined : why('user', 'must be a user name, DOMAIN\\user or user@domain, without " / \\ [ ] : ; | = , + * ? < >');
 }
 
 const IMAGE_REF =
@@ -86,44 +101,51 @@ const KIND_CHECKS: Record<ParamKind, Check> = {
   port: checkPort,
   ipv4: checkIpv4,
   cidr: checkCidr,
-  build: byPattern(/^(?:10\.0\.)?\d{5}(?:\.\d{1,5})?$/, 'must be a Windows build number such as 17763, 17763.1234 or 10.0.17763.1234', 20),
-  'vm-name': (v) => (WIN_FORBIDDEN.test(v) ? 'a VM name cannot contain \\ / : * ? " < > |' : checkName('a VM name', /^[^\\/:*?"<>|]+$/, 100)(v)),
-  'service-name': byPattern(/^[A-Za-z0-9_][A-Za-z0-9_.$-]*$/, 'must be a service name such as hns or docker (letters, digits, _ . $ -)', 256),
-  'node-name': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'must be a node name: letters, digits, - and ., starting and ending with a letter or digit', 253),
-  'container-name': byPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]+$/, 'must be a container name or id: two or more letters, digits, _ . -, starting with a letter or digit', 255),
+  build: byPattern(/^(?:10\.0\.)?\d{5}(?:\.\d{1,5})?$/, 'build', 'must be a Windows build number such as 17763, 17763.1234 or 10.0.17763.1234', 20),
+  'vm-name': (v) => (WIN_FORBIDDEN.test(v) ? why('vmNameForbidden', 'a VM name cannot contain \\ / : * ? " < > |') : checkName('a VM name', /^[^\\/:*?"<>|]+$/, 100)(v)),
+  'service-name': byPattern(/^[A-Za-z0-9_][A-Za-z0-9_.$-]*$/, 'serviceName', 'must be a service name such as hns or docker (letters, digits, _ . $ -)', 256),
+  'node-name': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'nodeName', 'must be a node name: letters, digits, - and ., starting and ending with a letter or digit', 253),
+  'container-name': byPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]+$/, 'containerName', 'must be a container name or id: two or more letters, digits, _ . -, starting with a letter or digit', 255),
   'network-name': checkName('a network name', NAME_CHARS, 128),
   'switch-name': checkName('a switch name', NAME_CHARS, 128),
   'interface-name': checkName('an interface name', NAME_CHARS, 256),
   'share-path': checkSharePath,
   user: checkUser,
-  'drive-letter': byPattern(/^[A-Za-z]:$/, 'must be a drive letter with a colon, such as Z:', 3),
-  'label-value': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$/, 'must be a label value: letters, digits, - _ ., starting and ending with a letter or digit', 63),
-  'image-ref': byPattern(IMAGE_REF, 'must be an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022', 512),
+  'drive-letter': byPattern(/^[A-Za-z]:$/, 'driveLetter', 'must be a drive letter with a colon, such as Z:', 3),
+  'label-value': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$/, 'labelValue', 'must be a label value: letters, digits, - _ ., starting and ending with a letter or digit', 63),
+  'image-ref': byPattern(IMAGE_REF, 'imageRef', 'must be an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022', 512),
   text: () => undefined,
 };
 
-const CONTROL_NAMES: Record<number, string> = { 0: 'a NUL character', 9: 'a tab', 10: 'a line break', 13: 'a line break' };
+const CONTROLS: Record<number, [ParamReasonId, string]> = { 0: ['nul', 'a NUL character'], 9: ['tab', 'a tab'], 10: ['lineBreak', 'a line break'], 13: ['lineBreak', 'a line break'] };
+
+function controlReason(cp: number): ParamReason {
+  const named = CONTROLS[cp];
+  if (named) return why(named[0], `contains ${named[1]}`);
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return why('control', `contains a control character (${code})`, { code });
+}
 
 /** Rules every value meets whatever its kind: not empty, not too long, no control or invisible direction characters. */
-function checkCommon(v: string): string | undefined {
-  if (v.length === 0) return 'is empty';
-  if (v.length > MAX_VALUE_LENGTH) return `is longer than ${MAX_VALUE_LENGTH} characters (${v.length})`;
+function checkCommon(v: string): ParamReason | undefined {
+  if (v.length === 0) return why('empty', 'is empty');
+  if (v.length > MAX_VALUE_LENGTH) return why('tooLong', `is longer than ${MAX_VALUE_LENGTH} characters (${v.length})`, { max: MAX_VALUE_LENGTH, length: v.length });
   for (const ch of v) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `contains ${CONTROL_NAMES[cp] ?? `a control character (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`}`;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return controlReason(cp);
     if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f)
-      return 'contains an invisible text-direction character that would make the command display differently from what runs';
-    if (cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) return 'contains an invisible or broken character';
+      return why('bidi', 'contains an invisible text-direction character that would make the command display differently from what runs');
+    if (cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) return why('invisible', 'contains an invisible or broken character');
   }
   return undefined;
 }
 
 /**
  * Checks one value against its placeholder: the common rules, the kind's validator, then the fix's own pattern.
- * Returns the value, or the reason it fails (a phrase that follows the placeholder name).
- * @example validateParamValue({kind: 'port', description: 'host port'}, '70000') // err('must be a whole number from 1 to 65535')
+ * Returns the value, or why it fails as an id with params (for the UI) and an English phrase that follows the placeholder name.
+ * @example checkParamValue({kind: 'port', description: 'host port'}, '70000') // err({id: 'port', params: {}, message: 'must be a whole number from 1 to 65535'})
  */
-export function validateParamValue(param: Pick<FixParam, 'kind' | 'pattern' | 'description'>, value: string): Result<string, string> {
+export function checkParamValue(param: Pick<FixParam, 'kind' | 'pattern' | 'description'>, value: string): Result<string, ParamReason> {
   const reason = checkCommon(value) ?? KIND_CHECKS[param.kind](value);
   if (reason !== undefined) return err(reason);
   if (param.pattern !== undefined) {
@@ -131,11 +153,20 @@ export function validateParamValue(param: Pick<FixParam, 'kind' | 'pattern' | 'd
     try {
       re = new RegExp(param.pattern);
     } catch {
-      return err('cannot be checked: the fix has a broken pattern (run "wcdoctor kb check")');
+      return err(why('brokenPattern', 'cannot be checked: the fix has a broken pattern (run "wcdoctor kb check")'));
     }
-    if (!re.test(value)) return err(`does not fit this fix: ${param.description}`);
+    if (!re.test(value)) return err(why('patternMismatch', `does not fit this fix: ${param.description}`, { description: param.description }));
   }
   return ok(value);
+}
+
+/**
+ * Checks one value against its placeholder (see checkParamValue); the error is the English reason only.
+ * @example validateParamValue({kind: 'port', description: 'host port'}, '70000') // err('must be a whole number from 1 to 65535')
+ */
+export function validateParamValue(param: Pick<FixParam, 'kind' | 'pattern' | 'description'>, value: string): Result<string, string> {
+  const r = checkParamValue(param, value);
+  return r.ok ? r : err(r.error.message);
 }
 
 /** Checks a value against a bare kind, without a fix's extra pattern. */

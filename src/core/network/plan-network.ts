@@ -4,6 +4,7 @@ import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PRE
 import type { Cidr } from './ipv4.js';
 import { networkWarnings, type NetworkWarning } from './recommend.js';
 import { explainUnsupported, type RequestedOption } from './unsupported-options.js';
+import { networkIssue, type NetworkIssue, type NetworkProblemId } from './problems.js';
 import * as v from './validators.js';
 
 /** What to plan, as raw text from flags or the wizard; `planNetwork` validates every value. */
@@ -32,12 +33,21 @@ export interface NetworkPlanInput {
 /** Fields a plan problem can name (the wizard's form fields and the CLI's flags). */
 export type PlanField = 'driver' | 'name' | 'subnet' | 'gateway' | 'vlan' | 'interfaces' | 'dnsSuffix' | 'dnsServers' | 'hnsName' | 'hostBuild' | 'natPrefix' | 'ip' | 'option';
 
-/** Why a value was refused: the field, the CLI option that carries it, and why. */
+/**
+ * Why a value was refused: the field, the CLI option that carries it, and why (the English message, which
+ * the CLI prints). `id` and `params` let a UI translate it; only a refused docker option (`field: 'option'`,
+ * a flag the wizard never sets) has none and keeps its English reason.
+ */
 export interface PlanProblem {
   field: PlanField;
   option: string;
   message: string;
+  id?: NetworkProblemId;
+  params?: Record<string, string>;
 }
+
+/** A problem about a field, from an issue the validators or the planner found. */
+export const problemOf = (field: PlanField, issue: NetworkIssue, option = OPTION_OF[field]): PlanProblem => ({ field, option, ...issue });
 
 /** The network to create: the command (display and argv), the compose snippet, a run example and warnings. */
 export interface NetworkPlan {
@@ -76,47 +86,47 @@ const has = (s: string | undefined): s is string => s !== undefined && s.trim() 
  */
 export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanProblem[]> {
   const problems: PlanProblem[] = [];
-  const bad = (field: PlanField, message: string, option = OPTION_OF[field]) => problems.push({ field, option, message });
-  const check = <T>(field: PlanField, r: Result<T>): T | undefined => (r.ok ? r.value : (bad(field, r.error), undefined));
+  const bad = (field: PlanField, id: NetworkProblemId, params?: Record<string, string | number>) => problems.push(problemOf(field, networkIssue(id, params)));
+  const check = <T>(field: PlanField, r: v.Checked<T>): T | undefined => (r.ok ? r.value : (problems.push(problemOf(field, r.error)), undefined));
 
   for (const req of input.extraOptions ?? []) {
     const why = explainUnsupported(req);
-    if (why) bad('option', why, req.option === '-o' || req.option === '--opt' ? `--opt ${req.value ?? ''}`.trim() : req.option);
+    if (why) problems.push({ field: 'option', option: req.option === '-o' || req.option === '--opt' ? `--opt ${req.value ?? ''}`.trim() : req.option, message: why });
   }
   const raw = input.driver.trim().toLowerCase();
-  if (raw === 'l2tunnel') bad('driver', 'l2tunnel is for the Microsoft cloud (SDN) stack only; see "wcdoctor network explain l2tunnel"');
-  else if (!isPlannableDriver(raw)) bad('driver', `"${input.driver}" is not a Windows network driver; use one of ${PLANNABLE_DRIVERS.join(', ')}`);
+  if (raw === 'l2tunnel') bad('driver', 'driver-l2tunnel');
+  else if (!isPlannableDriver(raw)) bad('driver', 'driver-unknown', { value: input.driver, drivers: PLANNABLE_DRIVERS.join(', ') });
   const driver: PlannableDriver = isPlannableDriver(raw) ? raw : 'nat';
-  const name = check('name', v.validateNetworkName(input.name));
-  const subnet: Cidr | undefined = has(input.subnet) ? check('subnet', v.validateCidr(input.subnet)) : undefined;
+  const name = check('name', v.checkNetworkName(input.name));
+  const subnet: Cidr | undefined = has(input.subnet) ? check('subnet', v.checkCidr(input.subnet)) : undefined;
   let gateway: string | undefined;
   if (has(input.gateway)) {
-    if (!has(input.subnet)) bad('gateway', 'needs --subnet: the gateway must lie inside the subnet');
-    else if (subnet) gateway = check('gateway', v.validateGateway(input.gateway, subnet));
+    if (!has(input.subnet)) bad('gateway', 'gateway-needs-subnet');
+    else if (subnet) gateway = check('gateway', v.checkGateway(input.gateway, subnet));
   }
-  const vlan = input.vlan !== undefined && String(input.vlan).trim() !== '' ? check('vlan', v.validateVlanId(input.vlan)) : undefined;
-  if (vlan !== undefined && !canUseShimOption('vlanid', driver)) bad('vlan', `a VLAN id applies to transparent and l2bridge networks, not ${driver}`);
-  const interfaces = input.interfaces !== undefined && (Array.isArray(input.interfaces) ? input.interfaces.length : has(input.interfaces)) ? check('interfaces', v.validateInterfaceNames(input.interfaces)) : undefined;
-  if (interfaces && !canUseShimOption('interface', driver)) bad('interfaces', 'the nat driver uses an internal vSwitch and binds to no adapter');
-  const dnsSuffix = has(input.dnsSuffix) ? check('dnsSuffix', v.validateDnsSuffix(input.dnsSuffix)) : undefined;
-  const dnsServers = input.dnsServers !== undefined && (Array.isArray(input.dnsServers) ? input.dnsServers.length : has(input.dnsServers)) ? check('dnsServers', v.validateDnsServers(input.dnsServers)) : undefined;
-  const hnsName = has(input.hnsName) ? check('hnsName', v.validateHnsName(input.hnsName)) : undefined;
-  const hostBuild = has(input.hostBuild) ? check('hostBuild', v.validateHostBuild(input.hostBuild)) : undefined;
-  const natPrefix = check('natPrefix', v.validateCidr(has(input.natPrefix) ? input.natPrefix : v.DEFAULT_NAT_PREFIX));
+  const vlan = input.vlan !== undefined && String(input.vlan).trim() !== '' ? check('vlan', v.checkVlanId(input.vlan)) : undefined;
+  if (vlan !== undefined && !canUseShimOption('vlanid', driver)) bad('vlan', 'vlan-wrong-driver', { driver });
+  const interfaces = input.interfaces !== undefined && (Array.isArray(input.interfaces) ? input.interfaces.length : has(input.interfaces)) ? check('interfaces', v.checkInterfaceNames(input.interfaces)) : undefined;
+  if (interfaces && !canUseShimOption('interface', driver)) bad('interfaces', 'interface-nat');
+  const dnsSuffix = has(input.dnsSuffix) ? check('dnsSuffix', v.checkDnsSuffix(input.dnsSuffix)) : undefined;
+  const dnsServers = input.dnsServers !== undefined && (Array.isArray(input.dnsServers) ? input.dnsServers.length : has(input.dnsServers)) ? check('dnsServers', v.checkDnsServers(input.dnsServers)) : undefined;
+  const hnsName = has(input.hnsName) ? check('hnsName', v.checkHnsName(input.hnsName)) : undefined;
+  const hostBuild = has(input.hostBuild) ? check('hostBuild', v.checkHostBuild(input.hostBuild)) : undefined;
+  const natPrefix = check('natPrefix', v.checkCidr(has(input.natPrefix) ? input.natPrefix : v.DEFAULT_NAT_PREFIX));
 
   if (driver === 'l2bridge' && (!has(input.subnet) || !has(input.gateway)))
-    bad(has(input.subnet) ? 'gateway' : 'subnet', "l2bridge takes static addresses only: give the host network's --subnet and --gateway");
+    bad(has(input.subnet) ? 'gateway' : 'subnet', 'l2bridge-needs-subnet');
   else if (driver === 'transparent' && has(input.subnet) && !has(input.gateway))
-    bad('gateway', "static addresses on a transparent network need --gateway as well as --subnet (the host network's own)");
+    bad('gateway', 'transparent-needs-gateway');
   if (driver === 'nat' && v.isWs2016(hostBuild) && natPrefix) {
-    if (!has(input.subnet)) bad('subnet', `on Windows Server 2016 an extra NAT network needs --subnet inside the host's NAT prefix ${natPrefix.text}`);
-    else if (subnet) check('subnet', v.validateNatSubnetInPrefix(subnet, natPrefix));
+    if (!has(input.subnet)) bad('subnet', 'ws2016-nat-needs-subnet', { prefix: natPrefix.text });
+    else if (subnet) check('subnet', v.checkNatSubnetInPrefix(subnet, natPrefix));
   }
   let ip: string | undefined;
   if (has(input.ip)) {
-    if (driver === 'overlay') bad('ip', 'Swarm assigns overlay addresses; services take no static --ip');
-    else if (!subnet) bad('ip', has(input.subnet) ? 'cannot be checked against an invalid --subnet' : 'a static address needs the network to have --subnet (and --gateway)');
-    else ip = check('ip', v.validateContainerIp(input.ip, subnet, gateway));
+    if (driver === 'overlay') bad('ip', 'ip-overlay');
+    else if (!subnet) bad('ip', has(input.subnet) ? 'ip-bad-subnet' : 'ip-needs-subnet');
+    else ip = check('ip', v.checkContainerIp(input.ip, subnet, gateway));
   }
   if (problems.length || !name) return err(problems);
 

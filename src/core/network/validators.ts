@@ -1,5 +1,12 @@
 import { err, ok, type Result } from '../result.js';
 import { cidrOf, formatIpv4, isInCidr, isSubnetOf, parseIpv4, type Cidr } from './ipv4.js';
+import { networkIssue as issue, type NetworkIssue } from './problems.js';
+
+/** A validation result whose error carries the problem's id, values and English message. */
+export type Checked<T> = Result<T, NetworkIssue>;
+
+/** Drops the id of a failed check, keeping the English message (the CLI's and the validators' plain form). */
+export const messageOf = <T>(r: Checked<T>): Result<T> => (r.ok ? r : err(r.error.message));
 
 /** The internal NAT prefix of a Windows container host unless `Get-NetNat` says otherwise. */
 export const DEFAULT_NAT_PREFIX = '172.16.0.0/16';
@@ -20,73 +27,74 @@ const SHELL_UNSAFE = /["`$%\u0000-\u001f]/u;
 const toList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim());
 
 /** Validates an IPv4 prefix such as `10.123.174.0/23` (prefix length 1-30, no host bits set). */
-export function validateCidr(text: string): Result<Cidr> {
+export function checkCidr(text: string): Checked<Cidr> {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(text.trim());
   const addr = m ? parseIpv4(m[1] ?? '') : undefined;
-  if (!m || addr === undefined) return err(`"${text}" is not an IPv4 prefix such as 10.123.174.0/23`);
+  if (!m || addr === undefined) return err(issue('cidr-invalid', { value: text }));
   const prefix = Number(m[2]);
-  if (prefix < 1 || prefix > 30) return err(`the prefix length /${prefix} must be between /1 and /30`);
+  if (prefix < 1 || prefix > 30) return err(issue('prefix-length', { prefix }));
   const cidr = cidrOf(addr, prefix);
-  if (cidr.network !== addr) return err(`host bits are set in "${text}"; the network address is ${cidr.text}`);
+  if (cidr.network !== addr) return err(issue('host-bits-set', { value: text, network: cidr.text }));
   return ok(cidr);
 }
 
 /** Validates a plain IPv4 address. */
-export function validateIpv4(text: string): Result<string> {
+export function checkIpv4(text: string): Checked<string> {
   const n = parseIpv4(text);
-  return n === undefined ? err(`"${text}" is not an IPv4 address such as 10.123.174.1`) : ok(formatIpv4(n));
+  return n === undefined ? err(issue('ipv4-invalid', { value: text })) : ok(formatIpv4(n));
 }
 
-function validateHostAddress(text: string, subnet: Cidr, what: string): Result<number> {
+function checkHostAddress(text: string, subnet: Cidr, what: 'gateway' | 'ip'): Checked<number> {
   const n = parseIpv4(text);
-  if (n === undefined) return err(`"${text}" is not an IPv4 address`);
-  if (!isInCidr(n, subnet)) return err(`${text} is outside the subnet ${subnet.text}`);
-  if (n === subnet.network) return err(`${text} is the network address of ${subnet.text}, not a usable ${what}`);
-  if (n === subnet.broadcast) return err(`${text} is the broadcast address of ${subnet.text}, not a usable ${what}`);
+  const values = { address: text, subnet: subnet.text };
+  if (n === undefined) return err(issue(`${what}-not-ipv4`, values));
+  if (!isInCidr(n, subnet)) return err(issue(`${what}-outside-subnet`, values));
+  if (n === subnet.network) return err(issue(`${what}-network-address`, values));
+  if (n === subnet.broadcast) return err(issue(`${what}-broadcast-address`, values));
   return ok(n);
 }
 
 /** Validates a gateway: an IPv4 address inside the subnet, neither its network nor its broadcast address. */
-export function validateGateway(text: string, subnet: Cidr): Result<string> {
-  const r = validateHostAddress(text, subnet, 'gateway');
+export function checkGateway(text: string, subnet: Cidr): Checked<string> {
+  const r = checkHostAddress(text, subnet, 'gateway');
   return r.ok ? ok(formatIpv4(r.value)) : r;
 }
 
 /** Validates a container's static address: inside the subnet and not the gateway. */
-export function validateContainerIp(text: string, subnet: Cidr, gateway?: string): Result<string> {
-  const r = validateHostAddress(text, subnet, 'container address');
+export function checkContainerIp(text: string, subnet: Cidr, gateway?: string): Checked<string> {
+  const r = checkHostAddress(text, subnet, 'ip');
   if (!r.ok) return r;
-  if (gateway !== undefined && parseIpv4(gateway) === r.value) return err(`${text} is the gateway; pick another address`);
+  if (gateway !== undefined && parseIpv4(gateway) === r.value) return err(issue('ip-is-gateway', { address: text }));
   return ok(formatIpv4(r.value));
 }
 
 /** Validates a VLAN id: a whole number from 1 to 4094. */
-export function validateVlanId(value: string | number): Result<number> {
+export function checkVlanId(value: string | number): Checked<number> {
   const text = String(value).trim();
-  if (!/^\d+$/.test(text)) return err(`"${text}" is not a VLAN id (a whole number from 1 to 4094)`);
+  if (!/^\d+$/.test(text)) return err(issue('vlan-invalid', { value: text }));
   const n = Number(text);
-  return n >= 1 && n <= 4094 ? ok(n) : err(`${n} is outside the VLAN id range 1-4094`);
+  return n >= 1 && n <= 4094 ? ok(n) : err(issue('vlan-range', { value: n }));
 }
 
 /** Validates network adapter names (as `Get-NetAdapter` shows them); several names team the adapters. */
-export function validateInterfaceNames(value: string | string[]): Result<string[]> {
+export function checkInterfaceNames(value: string | string[]): Checked<string[]> {
   const names = toList(value);
-  if (names.some((n) => n === '')) return err('an adapter name is empty (separate several names with commas)');
+  if (names.some((n) => n === '')) return err(issue('adapter-empty'));
   for (const n of names) {
-    if (n.length > 255) return err(`the adapter name "${n.slice(0, 20)}…" is longer than 255 characters`);
-    if (SHELL_UNSAFE.test(n)) return err(`the adapter name "${n}" contains a quote, $, %, \` or a control character`);
+    if (n.length > 255) return err(issue('adapter-too-long', { name: n.slice(0, 20) }));
+    if (SHELL_UNSAFE.test(n)) return err(issue('adapter-unsafe', { name: n }));
   }
   const dup = names.find((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
-  return dup === undefined ? ok(names) : err(`the adapter "${dup}" is listed twice`);
+  return dup === undefined ? ok(names) : err(issue('adapter-duplicate', { name: dup }));
 }
 
 /** Validates DNS servers: a comma list of IPv4 addresses. */
-export function validateDnsServers(value: string | string[]): Result<string[]> {
+export function checkDnsServers(value: string | string[]): Checked<string[]> {
   const list = toList(value);
-  if (list.length === 0 || list.some((s) => s === '')) return err('give one or more IPv4 addresses separated by commas');
+  if (list.length === 0 || list.some((s) => s === '')) return err(issue('dns-servers-empty'));
   const out: string[] = [];
   for (const s of list) {
-    const r = validateIpv4(s);
+    const r = checkIpv4(s);
     if (!r.ok) return r;
     out.push(r.value);
   }
@@ -94,35 +102,35 @@ export function validateDnsServers(value: string | string[]): Result<string[]> {
 }
 
 /** Validates a DNS suffix such as `corp.example.com`. */
-export function validateDnsSuffix(text: string): Result<string> {
+export function checkDnsSuffix(text: string): Checked<string> {
   const s = text.trim();
   const label = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
   if (s.length === 0 || s.length > 253 || !s.split('.').every((l) => label.test(l)))
-    return err(`"${text}" is not a DNS suffix such as corp.example.com`);
+    return err(issue('dns-suffix-invalid', { value: text }));
   return ok(s);
 }
 
 /** Validates a Docker network name; `nat` and `none` already exist on every Windows host. */
-export function validateNetworkName(text: string): Result<string> {
+export function checkNetworkName(text: string): Checked<string> {
   const s = text.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s) || s.length > 128)
-    return err(`"${text}" is not a network name: use letters, digits, "_", "." and "-", starting with a letter or digit`);
-  if (['nat', 'none'].includes(s.toLowerCase())) return err(`"${s}" is a network Docker creates on every Windows host; pick another name`);
+    return err(issue('network-name-invalid', { value: text }));
+  if (['nat', 'none'].includes(s.toLowerCase())) return err(issue('network-name-reserved', { name: s }));
   return ok(s);
 }
 
 /** Validates the name given to the HNS network (`windowsshim.networkname`). */
-export function validateHnsName(text: string): Result<string> {
+export function checkHnsName(text: string): Checked<string> {
   const s = text.trim();
   if (!/^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s) || s.length > 128)
-    return err(`"${text}" is not an HNS network name: use letters, digits, spaces, "_", ".", "-" and parentheses`);
+    return err(issue('hns-name-invalid', { value: text }));
   return ok(s);
 }
 
 /** Validates a host build: `14393`, `14393.1715` or `10.0.14393.1715`. */
-export function validateHostBuild(text: string): Result<HostBuild> {
+export function checkHostBuild(text: string): Checked<HostBuild> {
   const m = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/.exec(text.trim());
-  if (!m || Number(m[1]) < 10240) return err(`"${text}" is not a Windows build such as 14393 or 14393.1715`);
+  if (!m || Number(m[1]) < 10240) return err(issue('host-build-invalid', { value: text }));
   const build = Number(m[1]);
   return ok(m[2] === undefined ? { build, text: String(build) } : { build, revision: Number(m[2]), text: `${build}.${Number(m[2])}` });
 }
@@ -131,8 +139,33 @@ export function validateHostBuild(text: string): Result<HostBuild> {
 export const isWs2016 = (b: HostBuild | undefined): boolean => b?.build === WS2016_BUILD;
 
 /** Checks an extra NAT network against the host's internal NAT prefix (the Windows Server 2016 rule). */
-export function validateNatSubnetInPrefix(subnet: Cidr, natPrefix: Cidr): Result<Cidr> {
+export function checkNatSubnetInPrefix(subnet: Cidr, natPrefix: Cidr): Checked<Cidr> {
   if (!isSubnetOf(subnet, natPrefix) || subnet.prefix === natPrefix.prefix)
-    return err(`on Windows Server 2016 an extra NAT network must be a part of the host's NAT prefix ${natPrefix.text} (see Get-NetNat, InternalIPInterfaceAddressPrefix); ${subnet.text} is not`);
+    return err(issue('nat-subnet-outside-prefix', { prefix: natPrefix.text, subnet: subnet.text }));
   return ok(subnet);
 }
+
+/** Validates an IPv4 prefix; the error is the English message. */
+export const validateCidr = (text: string): Result<Cidr> => messageOf(checkCidr(text));
+/** Validates a plain IPv4 address; the error is the English message. */
+export const validateIpv4 = (text: string): Result<string> => messageOf(checkIpv4(text));
+/** Validates a gateway inside a subnet; the error is the English message. */
+export const validateGateway = (text: string, subnet: Cidr): Result<string> => messageOf(checkGateway(text, subnet));
+/** Validates a container's static address; the error is the English message. */
+export const validateContainerIp = (text: string, subnet: Cidr, gateway?: string): Result<string> => messageOf(checkContainerIp(text, subnet, gateway));
+/** Validates a VLAN id; the error is the English message. */
+export const validateVlanId = (value: string | number): Result<number> => messageOf(checkVlanId(value));
+/** Validates adapter names; the error is the English message. */
+export const validateInterfaceNames = (value: string | string[]): Result<string[]> => messageOf(checkInterfaceNames(value));
+/** Validates DNS servers; the error is the English message. */
+export const validateDnsServers = (value: string | string[]): Result<string[]> => messageOf(checkDnsServers(value));
+/** Validates a DNS suffix; the error is the English message. */
+export const validateDnsSuffix = (text: string): Result<string> => messageOf(checkDnsSuffix(text));
+/** Validates a Docker network name; the error is the English message. */
+export const validateNetworkName = (text: string): Result<string> => messageOf(checkNetworkName(text));
+/** Validates an HNS network name; the error is the English message. */
+export const validateHnsName = (text: string): Result<string> => messageOf(checkHnsName(text));
+/** Validates a host build; the error is the English message. */
+export const validateHostBuild = (text: string): Result<HostBuild> => messageOf(checkHostBuild(text));
+/** Checks an extra NAT network against the NAT prefix; the error is the English message. */
+export const validateNatSubnetInPrefix = (subnet: Cidr, natPrefix: Cidr): Result<Cidr> => messageOf(checkNatSubnetInPrefix(subnet, natPrefix));

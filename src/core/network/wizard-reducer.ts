@@ -1,7 +1,8 @@
 import type { PlannableDriver } from './drivers.js';
-import { OPTION_OF, planNetwork, type NetworkPlan, type NetworkPlanInput, type PlanProblem } from './plan-network.js';
+import { networkIssue } from './problems.js';
+import { planNetwork, problemOf, type NetworkPlan, type NetworkPlanInput, type PlanProblem } from './plan-network.js';
 import { recommendDriver, type NetworkNeeds, type Recommendation } from './recommend.js';
-import { isWs2016, validateHostBuild } from './validators.js';
+import { checkHostBuild, isWs2016, validateHostBuild } from './validators.js';
 
 /** The wizard's questions, in the order they are asked. */
 export const WIZARD_QUESTIONS = ['scope', 'addressing', 'assignment', 'vlan', 'teaming', 'dns', 'hostIsVm', 'hostBuild'] as const;
@@ -109,9 +110,9 @@ export function planInputOf(s: WizardState): NetworkPlanInput {
 
 function requiredProblems(s: WizardState): PlanProblem[] {
   const missing = fieldsFor(s).filter((f) => f.required && !(s.values[f.field] ?? '').trim());
-  const out = missing.map((f) => ({ field: f.field, option: OPTION_OF[f.field], message: 'is required for this network' }));
+  const out = missing.map((f) => problemOf(f.field, networkIssue('required')));
   if (s.answers.teaming && (s.values.interfaces ?? '').split(',').filter((x) => x.trim()).length === 1)
-    out.push({ field: 'interfaces', option: '--interface', message: 'teaming needs two or more adapter names, separated by commas' });
+    out.push(problemOf('interfaces', networkIssue('teaming-needs-two')));
   return out;
 }
 
@@ -120,8 +121,8 @@ function answer(s: WizardState, q: WizardQuestion, value: string | boolean): Wiz
   const choices = CHOICES[q];
   if (choices ? typeof value !== 'string' || !choices.includes(value) : q === 'hostBuild' ? typeof value !== 'string' : typeof value !== 'boolean') return s;
   if (q === 'hostBuild' && typeof value === 'string' && value.trim() !== '') {
-    const b = validateHostBuild(value);
-    if (!b.ok) return { ...s, problems: [{ field: 'hostBuild', option: '--host-build', message: b.error }] };
+    const b = checkHostBuild(value);
+    if (!b.ok) return { ...s, problems: [problemOf('hostBuild', b.error)] };
     value = b.value.text;
   }
   const answers: WizardAnswers = { ...s.answers, [q]: typeof value === 'string' ? value.trim() : value };

@@ -1,18 +1,19 @@
 import type { Entities } from '../../core/diagnosis/types.js';
 import { planFix } from '../../core/fixes/plan-fix.js';
 import type { FixPlan, FixProblem } from '../../core/fixes/types.js';
-import { validateParamValue } from '../../core/fixes/validate-param.js';
+import { checkParamValue } from '../../core/fixes/validate-param.js';
 import type { Fix, Topic } from '../../core/knowledge/types.js';
 import type { Result } from '../../core/result.js';
 import type { ParamField } from '../components/ParamForm.js';
 import type { T } from '../i18n.js';
+import { translateReason } from './fix-messages.js';
 
 /** The form's fields for a fix: each placeholder's value, checked by its kind's validator. */
 export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, prefill: Readonly<Record<string, string>>, t: T): ParamField[] {
   return Object.entries(fix.params).map(([name, param]) => {
     const value = values[name] ?? '';
-    const checked = value === '' ? undefined : validateParamValue(param, value);
-    const reason = value === '' ? t('fix.form.missing') : checked && !checked.ok ? checked.error : undefined;
+    const checked = value === '' ? undefined : checkParamValue(param, value);
+    const reason = value === '' ? t('fix.form.missing') : checked && !checked.ok ? translateReason(checked.error, t) : undefined;
     return {
       name,
       kind: param.kind,

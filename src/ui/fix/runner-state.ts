@@ -1,3 +1,4 @@
+import type { Refusal } from '../../core/fixes/preflight.js';
 import type { OutcomeText, FixRunResult } from '../../core/fixes/run-fix.js';
 import type { FixPlan, OutputStream } from '../../core/fixes/types.js';
 import { appendOutput, emptyOutput, type OutputBuffer } from './fix-output.js';
@@ -9,16 +10,16 @@ import { appendOutput, emptyOutput, type OutputBuffer } from './fix-output.js';
 export type RunnerState =
   | { phase: 'idle' }
   | { phase: 'checking'; plan: FixPlan }
-  | { phase: 'refused'; plan: FixPlan; refusal: 'cannot-run' | 'not-elevated'; reason: string; auditError?: string }
-  | { phase: 'confirm'; plan: FixPlan; warning?: string }
+  | { phase: 'refused'; plan: FixPlan; refusal: 'cannot-run' | 'not-elevated'; reason: string; detail?: Refusal; auditError?: string }
+  | { phase: 'confirm'; plan: FixPlan; warning?: Refusal }
   | { phase: 'declined'; plan: FixPlan; auditError?: string }
   | { phase: 'running'; plan: FixPlan; startedAt: number; output: OutputBuffer; cancelling: boolean }
   | { phase: 'done'; plan: FixPlan; output: OutputBuffer; result: FixRunResult; outcome: OutcomeText };
 
 export type RunnerAction =
   | { type: 'check'; plan: FixPlan }
-  | { type: 'ask'; warning?: string }
-  | { type: 'refuse'; refusal: 'cannot-run' | 'not-elevated'; reason: string; auditError?: string }
+  | { type: 'ask'; warning?: Refusal }
+  | { type: 'refuse'; refusal: 'cannot-run' | 'not-elevated'; reason: string; detail?: Refusal; auditError?: string }
   | { type: 'decline'; auditError?: string }
   | { type: 'start'; startedAt: number }
   | { type: 'output'; chunk: string; stream: OutputStream }
@@ -37,7 +38,7 @@ export function runnerReducer(state: RunnerState, action: RunnerAction): RunnerS
       return state.phase === 'checking' ? { phase: 'confirm', plan: state.plan, ...optional('warning', action.warning) } : state;
     case 'refuse':
       return state.phase === 'checking'
-        ? { phase: 'refused', plan: state.plan, refusal: action.refusal, reason: action.reason, ...optional('auditError', action.auditError) }
+        ? { phase: 'refused', plan: state.plan, refusal: action.refusal, reason: action.reason, ...optional('detail', action.detail), ...optional('auditError', action.auditError) }
         : state;
     case 'decline':
       return state.phase === 'confirm' ? { phase: 'declined', plan: state.plan, ...optional('auditError', action.auditError) } : state;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
+import { checkPreflight, DECLINED_REASON, type PreflightCheck } from '../../core/fixes/preflight.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
 import type { FixPlan } from '../../core/fixes/types.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
@@ -65,13 +65,17 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
       const mine = ++generation.current;
       dispatch({ type: 'check', plan });
       const current = () => mounted.current && generation.current === mine;
-      void preflightFix(plan, platform.programs, () => platform.elevation.check())
-        .catch((e: unknown) => ({ kind: 'ok' as const, warning: e instanceof Error ? e.message : String(e) }))
+      void checkPreflight(plan, platform.programs, () => platform.elevation.check())
+        .catch((e: unknown): PreflightCheck => {
+          const reason = e instanceof Error ? e.message : String(e);
+          return { kind: 'ok', warning: { id: 'elevationUnknown', params: { reason }, message: `could not tell whether this session is elevated (${reason}); trying anyway` } };
+        })
         .then((pre) => {
           if (!current()) return;
           if (pre.kind === 'ok') return dispatch({ type: 'ask', ...(pre.warning ? { warning: pre.warning } : {}) });
-          const { auditError } = recordRefusal(plan, pre.reason, deps);
-          dispatch({ type: 'refuse', refusal: pre.kind, reason: pre.reason, ...(auditError ? { auditError } : {}) });
+          const reason = pre.refusal.message;
+          const { auditError } = recordRefusal(plan, reason, deps);
+          dispatch({ type: 'refuse', refusal: pre.kind, reason, detail: pre.refusal, ...(auditError ? { auditError } : {}) });
         });
     },
     [deps, dispatch, platform, stateRef],

@@ -5,6 +5,7 @@ import { ScrollView } from '../components/ScrollView.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { TypedConfirmPrompt } from '../components/TypedConfirmPrompt.js';
 import type { RunnerState } from '../fix/runner-state.js';
+import { translateRefusal } from '../fix/fix-messages.js';
 import { buildPlanLines } from '../fix/plan-lines.js';
 import { useT } from '../hooks/use-t.js';
 import type { Theme } from '../theme.js';
@@ -21,13 +22,15 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
   const copyLine = copied && (
     <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? t('fix.copy.done', { tool: copied.tool }) : t('fix.copy.failed', { reason: copied.reason })} theme={theme} />
   );
+  // A refusal from core comes with its id (translated); without one, the English audit reason is all there is.
+  const reason = state.phase !== 'refused' ? '' : state.detail ? translateRefusal(state.detail, t) : state.refusal === 'not-elevated' ? t('fix.refused.notElevated') : state.reason;
   const auditError = state.phase === 'refused' || state.phase === 'declined' ? state.auditError : undefined;
   return (
     <Box flexDirection="column">
       <ScrollView lines={lines} offset={0} height={lines.length} theme={theme} />
       <Box flexDirection="column" marginTop={1}>
         {state.phase === 'checking' && <StatusLine kind="info" text={t('fix.checking')} theme={theme} />}
-        {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={state.warning} theme={theme} />}
+        {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={translateRefusal(state.warning, t)} theme={theme} />}
         {state.phase === 'confirm' &&
           (state.plan.confirmWord !== undefined ? (
             <TypedConfirmPrompt word={state.plan.confirmWord} onConfirm={onConfirm} onCancel={onDecline} theme={theme} />
@@ -36,7 +39,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
           ))}
         {state.phase === 'refused' && (
           <>
-            <StatusLine kind="error" text={t(state.refusal === 'cannot-run' ? 'fix.refused.cannotRun' : 'fix.refused.notElevated', { reason: state.reason })} theme={theme} />
+            <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} />
             <Text wrap="wrap">{t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : 'fix.refused.elevate')}</Text>
           </>
         )}

@@ -3,18 +3,21 @@ import { formatSeconds } from '../../core/fixes/run-fix.js';
 import { ScrollView, maxOffset } from '../components/ScrollView.js';
 import { StatusLine } from '../components/StatusLine.js';
 import type { RunnerState } from '../fix/runner-state.js';
+import { translateOutcome } from '../fix/fix-messages.js';
 import { shownCommand } from '../fix/plan-lines.js';
 import { useT } from '../hooks/use-t.js';
+import type { T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 
 type RunState = Extract<RunnerState, { phase: 'running' | 'done' }>;
 
 /** Lines under the output once the fix has ended: the result, the next step and any audit-log problem. */
-export function outcomeRows(state: RunState, width: number): number {
+export function outcomeRows(state: RunState, width: number, t: T): number {
   if (state.phase !== 'done') return 0;
   const rows = (text: string) => wrapAnsiText(text, width).length;
-  return rows(`✔ ${state.outcome.headline}`) + rows(`→ ${state.outcome.nextStep}`) + (state.result.auditError ? 1 : 0);
+  const { headline, nextStep } = translateOutcome(state.outcome, t);
+  return rows(`✔ ${headline}`) + rows(`→ ${nextStep}`) + (state.result.auditError ? 1 : 0);
 }
 
 /** Where the output view starts: the tail while it follows, else the offset the user scrolled to. */
@@ -29,10 +32,11 @@ export function outputTop(total: number, height: number, offset: number | undefi
 export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height, theme }: { state: RunState; elapsedMs: number; timeoutMs: number; offset: number | undefined; width: number; height: number; theme: Theme }) {
   const t = useT();
   const { lines } = state.output;
-  const outRows = Math.max(1, height - 2 - outcomeRows(state, width));
+  const outRows = Math.max(1, height - 2 - outcomeRows(state, width, t));
   const top = outputTop(lines.length, outRows, offset);
   const shown = lines.length ? lines : [t('fix.run.noOutput')];
-  const { result, outcome } = state.phase === 'done' ? state : { result: undefined, outcome: undefined };
+  const { result } = state.phase === 'done' ? state : { result: undefined };
+  const outcome = state.phase === 'done' ? { ok: state.outcome.ok, ...translateOutcome(state.outcome, t) } : undefined;
   const ended = result
     ? t(result.exitCode === null ? 'fix.run.noExitCode' : 'fix.run.exitCode', { code: result.exitCode ?? '', duration: formatSeconds(result.durationMs) })
     : undefined;

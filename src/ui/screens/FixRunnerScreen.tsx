@@ -54,7 +54,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
   const frame = useFrame(hints);
   const { theme, columns } = frame;
-  const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns) : 0));
+  const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns, t) : 0));
 
   useEffect(() => {
     // A fix without placeholders (or with its values given) has nothing to fill: straight to the checks and the question.

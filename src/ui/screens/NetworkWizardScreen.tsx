@@ -14,6 +14,7 @@ import { KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import type { Platform } from '../../platform/platform.js';
 import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { problemText } from './wizard-problems.js';
 import { buildNetworkFix } from './wizard-fix.js';
 import { answerLines, planLines, recommendLines } from './wizard-lines.js';
 import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems, driverOrder } from './wizard-text.js';
@@ -188,7 +189,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
             </Box>
           )}
           {problems.map((p, i) => (
-            <StatusLine key={i} kind="error" text={p.message} theme={theme} />
+            <StatusLine key={i} kind="error" text={problemText(p, t)} theme={theme} />
           ))}
         </Box>
       )}

@@ -5,6 +5,7 @@ import { StatusLine } from '../components/StatusLine.js';
 import { useT } from '../hooks/use-t.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
+import { problemText } from './wizard-problems.js';
 import { FIELD_EXAMPLE, FIELD_LABEL } from './wizard-text.js';
 
 /** One row of the form: a field with its value, or the submit row. */
@@ -43,14 +44,14 @@ export function WizardForm({ rows, values, problems, focus, theme, width }: { ro
               .filter((p) => p.field === row.field)
               .map((p, j) => (
                 <Box key={j} paddingLeft={4}>
-                  <StatusLine kind="error" text={p.message} theme={theme} />
+                  <StatusLine kind="error" text={problemText(p, t)} theme={theme} />
                 </Box>
               ))}
           </Box>
         );
       })}
       {others.map((p, j) => (
-        <StatusLine key={`other-${j}`} kind="error" text={t('wizard.problem', { label: t(FIELD_LABEL[p.field]), message: p.message })} theme={theme} />
+        <StatusLine key={`other-${j}`} kind="error" text={t('wizard.problem', { label: t(FIELD_LABEL[p.field]), message: problemText(p, t) })} theme={theme} />
       ))}
     </Box>
   );

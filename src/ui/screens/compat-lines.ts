@@ -6,6 +6,7 @@ import type { MessageKey, T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { findTopic } from '../topic/topic-text.js';
+import { actionTitle, reasonText } from './compat-text.js';
 
 type Role = Exclude<ViewLine, string>['role'];
 const wrap = (text: string, width: number, indent = '', role?: Role): ViewLine[] =>
@@ -41,11 +42,11 @@ export function reportLines(r: CompatReport, t: T, width: number): ViewLine[] {
     lines.push({ text: truncateWidth(`${v.glyph} ${t(label, { verdict: t(v.word) })}`, width), role: v.role, bold: true });
   }
   lines.push('', { text: t('compat.why'), role: 'heading', bold: true });
-  for (const reason of r.reasons) lines.push(...wrap(`- ${reason.text}`, width, '  '));
+  for (const reason of r.reasons) lines.push(...wrap(`- ${reasonText(reason, t)}`, width, '  '));
   if (r.actions.length) {
     lines.push('', { text: t('compat.actions'), role: 'heading', bold: true });
     r.actions.forEach((a, i) => {
-      lines.push(...wrap(`${i + 1}. ${a.title}`, width, '  '));
+      lines.push(...wrap(`${i + 1}. ${actionTitle(a, t)}`, width, '  '));
       if (a.command) lines.push(...wrap(a.command, width, '     ', 'accent'));
       if (a.snippet) for (const l of a.snippet.split('\n')) lines.push({ text: truncateWidth(`     ${l}`, width), role: 'accent' });
       if (a.fixRef) lines.push({ text: truncateWidth(`     ${t('compat.fixRef', { topic: a.fixRef.topic, fix: a.fixRef.fix })}`, width), role: 'secondary' });
