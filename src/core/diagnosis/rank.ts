@@ -29,19 +29,19 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   };
 
   for (const c of codes) {
-    const credited = new Set<number>();
-    for (const key of [c.canonical, ...c.equivalents])
-      for (const i of index.byCode.get(key) ?? []) {
-        if (credited.has(i)) continue;
-        credited.add(i);
-        const s = get(i);
-        // A code the topic's own documentation prints counts fully; one listed as related evidence less.
-        const documented = index.matchers[i]?.documentedCodes.has(key) ?? false;
-        const weight = (c.via === 'message' ? W.codeByMessage : W.code) * (documented ? 1 : W.undocumentedCode);
-        s.score += weight;
-        s.specific = true;
-        s.evidence.push({ kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight });
-      }
+    const keys = [c.canonical, ...c.equivalents];
+    const topics = new Set(keys.flatMap((k) => index.byCode.get(k) ?? []));
+    for (const i of topics) {
+      const s = get(i);
+      // A code the topic's own documentation prints (in any of its spellings) counts fully; one
+      // listed only as related evidence counts less.
+      const documented = keys.some((k) => index.matchers[i]?.documentedCodes.has(k));
+      const weight = (c.via === 'message' ? W.codeByMessage : W.code) * (documented ? 1 : W.undocumentedCode);
+      const key = keys.find((k) => index.matchers[i]?.codes.has(k)) ?? c.canonical;
+      s.score += weight;
+      s.specific = true;
+      s.evidence.push({ kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight });
+    }
   }
 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
