@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, type CodeIndex } from './parse-error-code.js';
 import { operationKey } from './recognise.js';
+import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 
 /** A topic's signatures compiled for matching. */
@@ -11,7 +12,8 @@ export interface TopicMatcher {
   /** The codes that the topic's own source sections print (the others are related evidence). */
   documentedCodes: Set<string>;
   phrases: string[];
-  regexes: RegExp[];
+  /** The topic's patterns, each compiled on first use, with the text a match must contain (if known). */
+  patterns: { literal: string | undefined; regex: () => RegExp }[];
   against: string[];
   operations: Set<string>;
   context: string[];
@@ -134,16 +136,16 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const sig = t.signatures;
     for (const list of Object.values(sig.keywords))
       for (const k of list ?? []) if (isLatinPhrase(k)) anchor(flat(k), i, keywordAnchors, unanchoredKeywords);
-    let regexes: RegExp[] | undefined;
     const m: TopicMatcher = {
       topic: t,
       codes: new Set(sig.codes),
       documentedCodes: documentedCodesOf(kb, t),
       phrases: sig.phrases.map(flat),
-      // Compiled on first use: most pastes are decided before every pattern is needed.
-      get regexes() {
-        return (regexes ??= sig.regexes.map((r) => new RegExp(r, 'iu')));
-      },
+      // Compiled on first use, and only for pastes that hold the pattern's required text.
+      patterns: sig.regexes.map((source) => {
+        let compiled: RegExp | undefined;
+        return { literal: requiredLiteral(source), regex: () => (compiled ??= new RegExp(source, 'iu')) };
+      }),
       against: sig.against.map(flat),
       operations: new Set(sig.operations.map(operationKey)),
       context: (sig.context ?? []).map(flat),

@@ -67,8 +67,11 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     s.evidence.push({ kind: 'keyword', matched: phrase, signature: 'keyword phrase', weight });
   }
 
+  const focusLower = focus.toLowerCase();
   index.matchers.forEach((m, i) => {
-    for (const re of m.regexes) {
+    for (const pattern of m.patterns) {
+      if (pattern.literal !== undefined && !focusLower.includes(pattern.literal)) continue;
+      const re = pattern.regex();
       const hit = re.exec(focus);
       if (!hit) continue;
       const s = get(i);

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { requiredLiteral } from '../../../src/core/diagnosis/regex-literal.js';
+import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+
+describe('requiredLiteral', () => {
+  it.each([
+    ['failed to create endpoint \\S+ on network nat', 'failed to create endpoint '],
+    ['hnsCall failed in Win32:[^\\n]*\\(0x6be\\)', 'hnscall failed in win32:'],
+    ["'C:\\\\Program' is not recognized", "'c:\\program' is not recognized"],
+    ['169\\.254\\.\\d{1,3}\\.\\d{1,3}', '169.254.'],
+    ['does not match the (?:operating system of the host|host operating system)', 'does not match the '],
+    ['Set-ContainerProcessor\\b[^\\n]*-Maximum\\s+[12]\\b', 'set-containerprocessor'],
+    ['colou?r scheme', 'r scheme'],
+    ['foo|bar', undefined],
+    ['\\d+\\.\\d+', undefined],
+    ['ab', undefined],
+  ])('%s → %s', (source, expected) => {
+    expect(requiredLiteral(source)).toBe(expected);
+  });
+
+  it('never claims a literal that a matching text lacks (topic patterns, and random ones)', () => {
+    const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+    for (const t of kb.topics)
+      for (const source of t.signatures.regexes) {
+        const literal = requiredLiteral(source);
+        if (!literal) continue;
+        const re = new RegExp(source, 'iu');
+        // Every sample text in the topic's own sections that the pattern matches holds the literal.
+        for (const id of t.sectionIds) {
+          const body = kb.sections[id]?.body ?? '';
+          const m = re.exec(body);
+          if (m) expect(m[0].toLowerCase(), `${t.id}: ${source}`).toContain(literal);
+        }
+      }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z .:()|?*+\\-]{0,20}$/), fc.string({ maxLength: 30 }), (source, text) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(source, 'i');
+        } catch {
+          return;
+        }
+        const literal = requiredLiteral(source);
+        const m = re.exec(text);
+        if (literal && m) expect(m[0].toLowerCase()).toContain(literal);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
