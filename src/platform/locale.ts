@@ -69,7 +69,8 @@ export function pickSupportedLocale(tags: readonly string[]): Locale | undefined
 /** The Intl UI culture of this process (Windows keeps the display language there). */
 export function readIntlLocale(): string | undefined {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
+    // A Collator needs no time-zone data, so this is the cheapest way to read the default locale.
+    return new Intl.Collator().resolvedOptions().locale;
   } catch {
     return undefined;
   }
