@@ -3,20 +3,18 @@ import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
-import { LOCALES, type Locale } from '../../core/knowledge/types.js';
+import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { detectLocales, matchSupportedLocale, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
-import { resolveTopicText } from '../../ui/topic/topic-text.js';
+import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
+import { parseLangOption } from '../lang.js';
+import { resolveTopicText } from '../../core/knowledge/topic-text.js';
 import { EXIT, type CliIO } from '../io.js';
 
 /** The language of knowledge text: --lang when given, else the environment's, else English. */
 export function resolveDiagnoseLocale(lang: string | undefined, env: CliIO['env']): Locale {
-  if (lang !== undefined) {
-    const l = matchSupportedLocale(lang);
-    if (!l) throw new UserError(`--lang: "${lang}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
-    return l;
-  }
+  if (lang !== undefined) return parseLangOption(lang);
   return pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
 }
 
@@ -55,7 +53,7 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
   out.push(`  confidence: ${best.confidence} (score ${best.score})`);
   out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${e.kind} "${e.matched}"`).join('; ')}`);
   if (topic) {
-    out.push('', ...wrap(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
+    out.push('', ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
     const view = resolveTopicText(kb, topic, locale);
     if (view.shown && view.shown !== 'en') {
       const note = view.fallback ? ` (no ${locale} text; showing ${view.shown})` : '';
@@ -80,18 +78,6 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
   return `${out.join('\n')}\n`;
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** `wcdoctor diagnose [TEXT | -]`: exit 0 with a match, 1 with none, 2 on usage errors. */
 export function registerDiagnose(program: Command, io: CliIO): void {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
-import { LOCALES, type Locale } from '../../core/knowledge/types.js';
+import type { Locale } from '../../core/knowledge/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { detectLocales, matchSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { detectLocales, readIntlLocale } from '../../platform/locale.js';
+import { parseLangOption } from '../lang.js';
 import { preferredLocales, readLocaleCatalogs } from '../../platform/platform.js';
 import { openSettings } from '../../platform/settings.js';
 import { createTopicSearch } from '../../ui/docs/topic-search.js';
@@ -19,12 +20,6 @@ interface DocsOptions {
   color?: boolean;
 }
 
-/** Parses a --lang value (`ko`, `zh_CN.UTF-8`, `sv-SE` …) or fails naming the option and the choices. */
-export function parseLangOption(value: string): Locale {
-  const l = matchSupportedLocale(value);
-  if (!l) throw new UserError(`--lang: "${value}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
-  return l;
-}
 
 /** The topic as one Markdown document: our title and English summary, the fixes, then the source text. */
 export function topicMarkdown(view: TopicText, t: T): string {
