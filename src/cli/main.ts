@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { EXIT, type CliIO } from './io.js';
@@ -61,13 +61,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   return code;
 }
 
-const isMain = process.argv[1] !== undefined && /(?:cli\.js|main\.ts)$/.test(process.argv[1]);
-if (isMain) {
+/**
+ * Runs wcdoctor for this process: argv, the real streams, the exit code. The launcher
+ * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
+ */
+export function startFromProcess(): void {
   const io: CliIO = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     readStdin: () => readAll(process.stdin),
-    isTTY: { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY) },
+    // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
+    // node:net for a pipe) that most commands never read.
+    isTTY: { stdin: isatty(0), stdout: isatty(1) },
     env: process.env,
     setExitCode: () => undefined,
   };
@@ -85,3 +90,5 @@ if (isMain) {
     },
   );
 }
+
+if (process.argv[1] !== undefined && /main\.ts$/.test(process.argv[1])) startFromProcess();
