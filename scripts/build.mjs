@@ -1,34 +1,42 @@
-// Bundles the CLI with esbuild in two parts, because on Node 20 an ES-module entry costs about
-// 20 ms more to start than a CommonJS one (the ESM loader itself has to load):
-//  - dist/cli.js: every headless command in one CommonJS file (no module graph to resolve);
-//  - dist/esm/*.mjs: what must stay ESM (Ink and yoga's top-level await, marked, marked-terminal,
-//    conf), split into chunks and imported only when the app, Markdown rendering or settings
-//    are used.
-// The two parts share no state: the CLI passes plain data and the platform object to the app,
-// and errors are recognised by brand, not by class identity (see src/core/errors.ts).
+// Bundles wcdoctor with esbuild. On Node 20 an ES-module entry costs about 20 ms more to start
+// than a CommonJS one (the ESM loader itself has to load), and compiling the bundle is most of
+// the rest, so the headless commands are CommonJS, compiled once at build time:
+//  - dist/cli.js: the launcher (src/cli/launcher.ts), which runs dist/main.js through V8's code
+//    cache (dist/main.js.cache, written by scripts/code-cache.mjs after the knowledge base);
+//  - dist/main.js: the CLI and every headless command in one CommonJS file;
+//  - dist/esm/*.mjs: what must stay ES modules or is heavy and rarely needed (the Ink app, whose
+//    yoga layout uses top-level await; marked and marked-terminal; conf; `kb build/check/stats`
+//    with yaml and zod), split into chunks and imported on first use.
+// The parts share no state: the CLI passes plain data and the platform object to the app, and
+// errors are recognised by brand, not by class identity (src/core/errors.ts).
+// WCDOCTOR_BUILD_NO_MINIFY=1 keeps names readable, for profiling.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
-  minify: process.env.WCD_NOMINIFY !== '1',
+  minify: process.env.WCDOCTOR_BUILD_NO_MINIFY !== '1',
   sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
-/** Imports that the CommonJS part leaves to the ESM part, and the file each one becomes. */
-const toEsm = {
-  '../../ui/run.js': './esm/run.mjs',
-  './kb.js': './esm/kb.mjs',
-  marked: './esm/marked.mjs',
-  'marked-terminal': './esm/marked-terminal.mjs',
-  conf: './esm/conf.mjs',
+/** The ES-module parts: entry name → what it bundles (a source file or a package). */
+const esmParts = {
+  run: 'src/ui/run.ts',
+  kb: 'src/cli/commands/kb.ts',
+  marked: 'marked',
+  'marked-terminal': 'marked-terminal',
+  conf: 'conf',
 };
+const isPackage = (p) => !p.startsWith('src/');
+/** Packages are bundled through a one-line re-export (an entry point must be a file). */
+const entryOf = (name, what) => (isPackage(what) ? `scripts/entries/${name}.mjs` : what);
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
@@ -37,13 +45,7 @@ writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' }, null,
 
 await build({
   ...common,
-  entryPoints: {
-    run: 'src/ui/run.ts',
-    kb: 'src/cli/commands/kb.ts',
-    marked: 'scripts/entries/marked.mjs',
-    'marked-terminal': 'scripts/entries/marked-terminal.mjs',
-    conf: 'scripts/entries/conf.mjs',
-  },
+  entryPoints: Object.fromEntries(Object.entries(esmParts).map(([name, what]) => [name, entryOf(name, what)])),
   splitting: true,
   format: 'esm',
   outdir: 'dist/esm',
@@ -70,9 +72,16 @@ await build({
   },
   plugins: [
     {
+      // An import of an ES-module part (by package name, or by the resolved source file) stays
+      // an import of its file in dist/esm/.
       name: 'leave-to-esm',
       setup(b) {
-        b.onResolve({ filter: /^(\.\.\/\.\.\/ui\/run\.js|\.\/kb\.js|marked|marked-terminal|conf)$/ }, (args) => ({ path: toEsm[args.path], external: true }));
+        const byTarget = new Map(Object.entries(esmParts).map(([name, what]) => [isPackage(what) ? what : path.resolve(what), `./esm/${name}.mjs`]));
+        b.onResolve({ filter: /.*/ }, (args) => {
+          const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') : args.path;
+          const file = byTarget.get(target);
+          return file ? { path: file, external: true } : undefined;
+        });
       },
     },
   ],
@@ -81,10 +90,12 @@ await build({
 // The launcher runs the bundle through vm.Script, where import() needs an experimental flag:
 // send the bundle's imports of its ES-module parts to the loader the launcher registers.
 const bundle = readFileSync('dist/main.js', 'utf8');
-const esmImports = bundle.match(/\bimport\("\.\/esm\/[\w-]+\.mjs"\)/g) ?? [];
+const imported = new Set(bundle.match(/\bimport\("\.\/esm\/[\w-]+\.mjs"\)/g) ?? []);
+const expected = new Set(Object.keys(esmParts).map((name) => `import("./esm/${name}.mjs")`));
 const rewritten = bundle.replace(/\bimport\("(\.\/esm\/[\w-]+\.mjs)"\)/g, '__wcdImportEsm("$1")');
-if (esmImports.length !== Object.keys(toEsm).length + 1 || /\bimport\(/.test(rewritten.replace('((s) => import(s))', ''))) {
-  throw new Error(`build: expected one import() per ES-module part in dist/main.js, found ${esmImports.join(', ') || 'none'}`);
+const stray = rewritten.replace('((s) => import(s))', '').match(/\bimport\([^)]*\)/g);
+if (imported.size !== expected.size || [...expected].some((i) => !imported.has(i)) || stray) {
+  throw new Error(`build: dist/main.js should import exactly the ES-module parts; found ${[...imported].join(', ') || 'none'}${stray ? `, and ${stray.join(', ')}` : ''}`);
 }
 writeFileSync('dist/main.js', rewritten);
 

@@ -1,29 +1,81 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CompatData } from '../core/compat/types.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
+import type { Section } from '../core/knowledge/types.js';
+import type { Tree } from '../core/trees/types.js';
 import { UserError } from '../core/errors.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
+/**
+ * Its second file: the section bodies, trees and compatibility data. Diagnosis reads none of
+ * them (the codes its sections print are precomputed), so they load on first use.
+ */
+export const KB_TEXT_ARTEFACT = 'dist/kb-text.json';
 
-let cache: KnowledgeBase | undefined;
+/** What kb-text.json holds. */
+export interface KnowledgeText {
+  bodies: string[];
+  trees: Tree[];
+  compat: CompatData;
+}
 
-/** Loads the built knowledge base (`dist/kb.json`); a missing or damaged one is a UserError with the fix. */
-export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
-  if (cache) return cache;
-  const file = path.join(root, KB_ARTEFACT);
+/** The knowledge base as stored: kb.json without what kb-text.json holds. */
+type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat'> & { sections: Omit<Section, 'body'>[] };
+
+/** Splits a knowledge base into the two files' contents. */
+export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText } {
+  const { trees, compat, sections, ...rest } = kb;
+  return {
+    main: { ...rest, sections: sections.map(({ body: _body, ...s }) => s) },
+    text: { bodies: sections.map((s) => s.body), trees, compat },
+  };
+}
+
+const damaged = (file: string) => new UserError(`the knowledge base ${file} is damaged`, ['run: npm run build']);
+
+function readJson(file: string, rel: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UserError(`the knowledge base is not built (${KB_ARTEFACT} is missing)`, ['run: npm run build']);
+    throw new UserError(`the knowledge base is not built (${rel} is missing)`, ['run: npm run build']);
   }
   try {
-    const kb = JSON.parse(text) as KnowledgeBase;
-    if (kb.schema !== 1) throw new Error('schema');
-    return (cache = kb);
+    return JSON.parse(text) as unknown;
   } catch {
-    throw new UserError(`the knowledge base ${KB_ARTEFACT} is damaged`, ['run: npm run build']);
+    throw damaged(rel);
   }
+}
+
+/** One loaded knowledge base per package root, for the life of the process. */
+const cache = new Map<string, KnowledgeBase>();
+
+/**
+ * Loads the built knowledge base (dist/kb.json, and dist/kb-text.json when a section body, a tree
+ * or the compatibility data is first read); a missing or damaged file is a UserError with the fix.
+ */
+export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const stored = readJson(path.join(root, KB_ARTEFACT), KB_ARTEFACT) as StoredKnowledgeBase | null;
+  if (stored?.schema !== 1 || !Array.isArray(stored.sections) || !Array.isArray(stored.topics)) throw damaged(KB_ARTEFACT);
+  let text: KnowledgeText | undefined;
+  const loadText = (): KnowledgeText => {
+    if (text) return text;
+    const t = readJson(path.join(root, KB_TEXT_ARTEFACT), KB_TEXT_ARTEFACT) as KnowledgeText | null;
+    if (!Array.isArray(t?.bodies) || t.bodies.length !== stored.sections.length || !Array.isArray(t.trees) || typeof t.compat !== 'object' || t.compat === null) {
+      throw damaged(KB_TEXT_ARTEFACT);
+    }
+    return (text = t);
+  };
+  const lazy = (target: object, key: string, get: () => unknown) => Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
+  stored.sections.forEach((s, i) => lazy(s, 'body', () => loadText().bodies[i]));
+  lazy(stored, 'trees', () => loadText().trees);
+  lazy(stored, 'compat', () => loadText().compat);
+  const kb = stored as KnowledgeBase;
+  cache.set(root, kb);
+  return kb;
 }

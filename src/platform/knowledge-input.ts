@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { RawFile } from '../core/knowledge/problem.js';
-import { KB_ARTEFACT } from './knowledge-fs.js';
+import { KB_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
 
 function readYaml(root: string, rel: string): RawFile {
@@ -47,13 +47,18 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
   };
 }
 
-/** Writes the built knowledge base atomically (temp file, then rename). */
+/** Writes the built knowledge base (its two files, each atomically: temp file, then rename); returns kb.json's path. */
 export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()): string {
-  const out = path.join(root, KB_ARTEFACT);
-  mkdirSync(path.dirname(out), { recursive: true });
-  const tmp = `${out}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(kb));
-  renameSync(tmp, out);
-  return out;
+  const { main, text } = splitKnowledgeBase(kb);
+  const write = (rel: string, value: unknown) => {
+    const out = path.join(root, rel);
+    mkdirSync(path.dirname(out), { recursive: true });
+    const tmp = `${out}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, out);
+    return out;
+  };
+  // The text first: a reader that finds the new kb.json also finds its text.
+  write(KB_TEXT_ARTEFACT, text);
+  return write(KB_ARTEFACT, main);
 }
-

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
-import { buildCodeIndex, type CodeIndex } from './parse-error-code.js';
+import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-code.js';
 import { operationKey } from './recognise.js';
 import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
@@ -20,13 +20,42 @@ export interface TopicMatcher {
 }
 
 /**
- * The word index of the topics, precomputed by `kb build` and stored in kb.json so that a
- * cold start does no tokenising: term → flat list of (topic index, field weight × 100) pairs.
+ * The word index of the topics: `terms` sorted (UTF-16 order, so a lookup is a binary search and
+ * loading it builds no map); the postings of terms[i] are (topic index, field weight × 100) pairs
+ * in postings[offsets[i] .. offsets[i + 1]).
  */
 export interface TermIndexData {
-  postings: Record<string, number[]>;
+  terms: string[];
+  offsets: number[];
+  postings: number[];
   /** Title, keyword and heading words of five letters or more, for typo-tolerant lookup. */
   vocabulary: string[];
+}
+
+/**
+ * What diagnosis derives from the knowledge base without looking at a paste. `kb build` stores it
+ * in kb.json so that a cold start does no tokenising, message normalising or regex analysis;
+ * when absent (a knowledge base assembled in memory) it is computed on the fly.
+ */
+export interface DiagnosisData {
+  terms: TermIndexData;
+  /** Per topic (same order as kb.topics): its codes printed by its own source sections. */
+  documentedCodes: string[][];
+  /** Per topic: for each of its regexes, the text a match must contain (null when none is known). */
+  regexLiterals: (string | null)[][];
+  /** The catalogue's message texts, normalised, with their canonical codes. */
+  codeTexts: [string, string][];
+  /**
+   * Per topic: the anchor word of each of its phrases (null: none, checked directly), and its
+   * multi-word Latin keywords, normalised, each with its anchor word.
+   */
+  anchors: { phrases: (string | null)[]; keywords: [string, string | null][] }[];
+}
+
+/** The longest Latin word of three or more characters in a normalised phrase: where matching starts. */
+function anchorWord(phrase: string): string | null {
+  const words = phrase.match(/[a-z0-9_]{3,}/g) ?? [];
+  return words.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
@@ -100,7 +129,7 @@ function documentedCodesOf(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic
 
 /** Tokenises every topic into the word index (run by `kb build`; a fallback at run time). */
 export function computeTermIndex(kb: Pick<KnowledgeBase, 'sections' | 'topics'>): TermIndexData {
-  const postings: Record<string, number[]> = {};
+  const byTerm = new Map<string, number[]>();
   const vocab = new Set<string>();
   kb.topics.forEach((t, i) => {
     const best = new Map<string, number>();
@@ -110,11 +139,50 @@ export function computeTermIndex(kb: Pick<KnowledgeBase, 'sections' | 'topics'>)
         if (weight >= STRONG_FIELD && term.length >= 5 && /^[a-z]+$/.test(term)) vocab.add(term);
       }
     for (const [term, weight] of best) {
-      if (!Object.hasOwn(postings, term)) postings[term] = [];
-      postings[term]!.push(i, Math.round(weight * 100));
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = []));
+      list.push(i, Math.round(weight * 100));
     }
   });
-  return { postings, vocabulary: [...vocab].sort() };
+  const terms = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const offsets = [0];
+  const postings: number[] = [];
+  for (const term of terms) {
+    postings.push(...byTerm.get(term)!);
+    offsets.push(postings.length);
+  }
+  return { terms, offsets, postings, vocabulary: [...vocab].sort() };
+}
+
+/** Position of a term in the sorted term list, or -1. */
+function findTerm(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Computes what `kb build` stores as `kb.diagnosis` (see DiagnosisData). */
+export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topics' | 'codes'>): DiagnosisData {
+  return {
+    terms: computeTermIndex(kb),
+    documentedCodes: kb.topics.map((t) => [...documentedCodesOf(kb, t)]),
+    regexLiterals: kb.topics.map((t) => t.signatures.regexes.map((source) => requiredLiteral(source) ?? null)),
+    codeTexts: computeCodeTexts(kb.codes),
+    anchors: kb.topics.map((t) => ({
+      phrases: t.signatures.phrases.map((p) => anchorWord(flat(p))),
+      keywords: Object.values(t.signatures.keywords)
+        .flatMap((list) => list ?? [])
+        .filter(isLatinPhrase)
+        .map((k): [string, string | null] => [flat(k), anchorWord(flat(k))]),
+    })),
+  };
 }
 
 /** Builds the diagnosis index for a knowledge base, reusing its precomputed word index. */
@@ -125,51 +193,61 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const unanchoredPhrases: { topic: number; phrase: string }[] = [];
   const keywordAnchors = new Map<string, { topic: number; phrase: string }[]>();
   const unanchoredKeywords: { topic: number; phrase: string }[] = [];
-  const anchor = (phrase: string, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
-    const words = phrase.match(/[a-z0-9_]{3,}/g) ?? [];
-    const key = words.sort((a, b) => b.length - a.length)[0];
-    if (key) anchored.set(key, [...(anchored.get(key) ?? []), { topic, phrase }]);
-    else loose.push({ topic, phrase });
+  const anchor = (phrase: string, key: string | null | undefined, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
+    if (!key) {
+      loose.push({ topic, phrase });
+      return;
+    }
+    const list = anchored.get(key);
+    if (list) list.push({ topic, phrase });
+    else anchored.set(key, [{ topic, phrase }]);
   };
 
+  const data = kb.diagnosis ?? computeDiagnosisData(kb);
   kb.topics.forEach((t, i) => {
     const sig = t.signatures;
-    for (const list of Object.values(sig.keywords))
-      for (const k of list ?? []) if (isLatinPhrase(k)) anchor(flat(k), i, keywordAnchors, unanchoredKeywords);
+    const anchors = data.anchors[i];
+    for (const [k, key] of anchors?.keywords ?? []) anchor(k, key, i, keywordAnchors, unanchoredKeywords);
     const m: TopicMatcher = {
       topic: t,
       codes: new Set(sig.codes),
-      documentedCodes: documentedCodesOf(kb, t),
+      documentedCodes: new Set(data.documentedCodes[i]),
       phrases: sig.phrases.map(flat),
       // Compiled on first use, and only for pastes that hold the pattern's required text.
-      patterns: sig.regexes.map((source) => {
+      patterns: sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;
-        return { literal: requiredLiteral(source), regex: () => (compiled ??= new RegExp(source, 'iu')) };
+        return { literal: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, 'iu')) };
       }),
       against: sig.against.map(flat),
       operations: new Set(sig.operations.map(operationKey)),
       context: (sig.context ?? []).map(flat),
     };
     matchers.push(m);
-    for (const c of m.codes) byCode.set(c, [...(byCode.get(c) ?? []), i]);
-    for (const phrase of m.phrases) anchor(phrase, i, phraseAnchors, unanchoredPhrases);
+    for (const c of m.codes) {
+      const list = byCode.get(c);
+      if (list) list.push(i);
+      else byCode.set(c, [i]);
+    }
+    m.phrases.forEach((phrase, k) => anchor(phrase, anchors?.phrases[k], i, phraseAnchors, unanchoredPhrases));
   });
 
-  const data = kb.termIndex ?? computeTermIndex(kb);
+  const { terms, offsets, postings } = data.terms;
   const n = kb.topics.length || 1;
   const postingsOf = (term: string) => {
-    const flatList = Object.hasOwn(data.postings, term) ? (data.postings[term] ?? []) : [];
+    const at = findTerm(terms, term);
     const out: { topic: number; weight: number }[] = [];
-    for (let i = 0; i + 1 < flatList.length; i += 2) out.push({ topic: flatList[i]!, weight: flatList[i + 1]! / 100 });
+    if (at < 0) return out;
+    for (let i = offsets[at]!; i + 1 < offsets[at + 1]!; i += 2) out.push({ topic: postings[i]!, weight: postings[i + 1]! / 100 });
     return out;
   };
   const idfOf = (term: string) => {
-    const df = Object.hasOwn(data.postings, term) ? (data.postings[term]?.length ?? 0) / 2 : 0;
+    const at = findTerm(terms, term);
+    const df = at < 0 ? 0 : (offsets[at + 1]! - offsets[at]!) / 2;
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
   let fuse: Fuse<string> | undefined;
   const nearestWord = (word: string) => {
-    fuse ??= new Fuse(data.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
+    fuse ??= new Fuse(data.terms.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
     const best = fuse.search(word, { limit: 1 })[0];
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
@@ -185,7 +263,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     idfOf,
     nearestWord,
     get codeIndex() {
-      return (codeIndex ??= buildCodeIndex(kb.codes));
+      return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },
   };
 }

@@ -130,27 +130,41 @@ export interface CodeIndex {
   textStarts: Uint8Array;
 }
 
-/** Builds the lookup index the extractor and `explain` use; texts that would name two codes are left out. */
-export function buildCodeIndex(codes: CodeEntry[]): CodeIndex {
-  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(), texts: { next: new Map(), canonical: [undefined] }, textStarts: new Uint8Array(0x10000) };
+/**
+ * The catalogue's message texts (every language and variant), normalised, each with its canonical
+ * code; texts too short to be telling, or that would name two different codes, are left out.
+ */
+export function computeCodeTexts(codes: CodeEntry[]): [string, string][] {
+  const byText = new Map<string, string>();
   const ambiguous = new Set<string>();
   for (const e of codes) {
-    index.byCode.set(e.code, e);
-    for (const n of e.names) if (!index.byName.has(n.toUpperCase())) index.byName.set(n.toUpperCase(), e.code);
-    if (e.kind === 'win32') index.byWin32.set(win32FromHresult(parseInt(e.code, 16)) ?? -1, e.code);
     if (!e.matchText) continue;
     for (const raw of [...Object.values(e.messages), ...e.variants.map((v) => v.text)]) {
       const t = normalizeMessage(raw);
       const cjk = [...t].some((ch) => isCjk(ch.charCodeAt(0)));
       if (t.length < (cjk ? 5 : 10)) continue;
-      const prev = index.byText.get(t);
-      if (prev === undefined) index.byText.set(t, e.code);
+      const prev = byText.get(t);
+      if (prev === undefined) byText.set(t, e.code);
       else if (prev !== e.code && !e.equivalents.includes(prev)) ambiguous.add(t);
     }
   }
-  for (const t of ambiguous) index.byText.delete(t);
+  for (const t of ambiguous) byText.delete(t);
+  return [...byText];
+}
+
+/**
+ * Builds the lookup index the extractor and `explain` use. `texts` is computeCodeTexts(codes),
+ * which `kb build` stores precomputed.
+ */
+export function buildCodeIndex(codes: CodeEntry[], texts: readonly [string, string][] = computeCodeTexts(codes)): CodeIndex {
+  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(texts), texts: { next: new Map(), canonical: [undefined] }, textStarts: new Uint8Array(0x10000) };
+  for (const e of codes) {
+    index.byCode.set(e.code, e);
+    for (const n of e.names) if (!index.byName.has(n.toUpperCase())) index.byName.set(n.toUpperCase(), e.code);
+    if (e.kind === 'win32') index.byWin32.set(win32FromHresult(parseInt(e.code, 16)) ?? -1, e.code);
+  }
   const trie = index.texts;
-  for (const [t, canonical] of index.byText) {
+  for (const [t, canonical] of texts) {
     let node = 0;
     for (let k = 0; k < t.length; k++) {
       const key = node * 65536 + t.charCodeAt(k);

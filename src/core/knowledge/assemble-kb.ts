@@ -1,4 +1,4 @@
-import { computeTermIndex } from '../diagnosis/build-index.js';
+import { computeDiagnosisData } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
 import { checkFixTemplate } from '../fixes/fill-template.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
@@ -187,7 +187,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   problems.push(...trees.problems);
 
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees };
-  kb.termIndex = computeTermIndex(kb);
+  kb.diagnosis = computeDiagnosisData(kb);
   return { kb, problems };
 }
 

@@ -1,4 +1,4 @@
-import type { TermIndexData } from '../diagnosis/build-index.js';
+import type { DiagnosisData } from '../diagnosis/build-index.js';
 import type { CodeEntry } from '../diagnosis/code-catalog.js';
 import type { CompatData } from '../compat/types.js';
 import type { Tree } from '../trees/types.js';
@@ -19,6 +19,6 @@ export interface KnowledgeBase {
   codes: CodeEntry[];
   compat: CompatData;
   trees: Tree[];
-  /** The diagnosis word index, precomputed by `kb build` (computed on the fly when absent). */
-  termIndex?: TermIndexData;
+  /** What diagnosis derives from the topics and codes, precomputed by `kb build` (computed on the fly when absent). */
+  diagnosis?: DiagnosisData;
 }

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDiagnosisIndex, computeDiagnosisData } from '../../../src/core/diagnosis/build-index.js';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { termsOf } from '../../../src/core/diagnosis/terms.js';
+import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
+import type { KnowledgeBase } from '../../../src/core/knowledge/kb.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+
+const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+/** The same knowledge base without what `kb build` precomputes, so diagnosis computes it itself. */
+const bare: KnowledgeBase = { ...kb, diagnosis: undefined };
+const cases = readFileSync(new URL('../../fixtures/errors/cases.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { text: string });
+
+describe('precomputed diagnosis data (kb.diagnosis)', () => {
+  it('is what kb build stores, and recomputing it gives the same', () => {
+    expect(kb.diagnosis).toBeDefined();
+    expect(computeDiagnosisData(bare)).toEqual(kb.diagnosis);
+  });
+
+  it('survives the JSON round trip of kb.json', () => {
+    expect(JSON.parse(JSON.stringify(kb.diagnosis))).toEqual(kb.diagnosis);
+  });
+
+  it('gives every fixture paste the same diagnosis as computing it on the fly', () => {
+    expect(cases.length).toBeGreaterThan(30);
+    for (const c of cases) expect(diagnose(kb, c.text)).toEqual(diagnose(bare, c.text));
+  });
+
+  it('keeps the term list sorted, so a lookup is a binary search', () => {
+    const { terms, offsets, postings } = kb.diagnosis!.terms;
+    for (let i = 1; i < terms.length; i++) expect(terms[i - 1]! < terms[i]!).toBe(true);
+    expect(offsets).toHaveLength(terms.length + 1);
+    expect(offsets.at(-1)).toBe(postings.length);
+  });
+
+  it('finds the postings of every term of a topic title and none for an unknown word', () => {
+    const index = buildDiagnosisIndex(kb);
+    const i = kb.topics.findIndex((t) => t.id === 'processor-count-start-timeout');
+    const title = kb.topics[i]!.title.en!;
+    for (const term of termsOf(title)) {
+      expect(index.postingsOf(term).some((p) => p.topic === i), term).toBe(true);
+      expect(index.idfOf(term)).toBeGreaterThan(0);
+    }
+    expect(index.postingsOf('zzzqqqnotaword')).toEqual([]);
+    expect(index.idfOf('zzzqqqnotaword')).toBe(0);
+  });
+});

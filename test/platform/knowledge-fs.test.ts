@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
+import { KB_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { readKnowledgeInput, writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
+
+const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+/** A fresh folder with the knowledge base written into it (each root is loaded once per process). */
+function written(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'wcdoctor-kbfs-'));
+  roots.push(root);
+  writeKnowledgeBase(kb, root);
+  return root;
+}
+const caught = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
+
+describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
+  it('loads back equal to what was written', () => {
+    const loaded = loadKnowledgeBase(written());
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual(JSON.parse(JSON.stringify(kb)));
+  });
+
+  it('keeps section bodies, trees and compatibility data out of kb.json', () => {
+    const root = written();
+    const main = readFileSync(path.join(root, KB_ARTEFACT), 'utf8');
+    const { bodies, trees } = JSON.parse(readFileSync(path.join(root, KB_TEXT_ARTEFACT), 'utf8')) as { bodies: string[]; trees: unknown[] };
+    expect(bodies).toHaveLength(kb.sections.length);
+    expect(trees).toHaveLength(kb.trees.length);
+    expect(main).not.toContain(JSON.stringify(kb.sections[0]!.body));
+    expect(JSON.parse(main)).not.toHaveProperty('trees');
+  });
+
+  it('reads kb-text.json only when a body, tree or compatibility datum is used', () => {
+    const root = written();
+    rmSync(path.join(root, KB_TEXT_ARTEFACT));
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded.topics).toHaveLength(kb.topics.length);
+    expect(loaded.sections[0]!.heading).toBe(kb.sections[0]!.heading);
+    const e = caught(() => loaded.trees);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toContain(`${KB_TEXT_ARTEFACT} is missing`);
+    expect((e as UserError).nextSteps).toEqual(['run: npm run build']);
+  });
+
+  it('reports a damaged kb-text.json (bodies that do not fit the sections) as a UserError', () => {
+    const root = written();
+    writeFileSync(path.join(root, KB_TEXT_ARTEFACT), JSON.stringify({ bodies: ['one'], trees: [], compat: {} }));
+    const e = caught(() => loadKnowledgeBase(root).sections[0]!.body);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toContain(`${KB_TEXT_ARTEFACT} is damaged`);
+  });
+
+  it('reports a missing or damaged kb.json as a UserError', () => {
+    const missing = mkdtempSync(path.join(tmpdir(), 'wcdoctor-kbfs-'));
+    roots.push(missing);
+    expect((caught(() => loadKnowledgeBase(missing)) as UserError).message).toContain(`${KB_ARTEFACT} is missing`);
+    const root = written();
+    writeFileSync(path.join(root, KB_ARTEFACT), '{"schema": 1, "topics": [');
+    const e = caught(() => loadKnowledgeBase(root));
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+  });
+});
