@@ -29,7 +29,7 @@ const common = {
 /** The ES-module parts: entry name → what it bundles (a source file or a package). */
 const esmParts = {
   run: 'src/ui/run.ts',
-  kb: 'src/cli/commands/kb.ts',
+  kb: 'src/cli/commands/kb-actions.ts',
   marked: 'marked',
   'marked-terminal': 'marked-terminal',
   conf: 'conf',

@@ -6,6 +6,7 @@ import type { Tree } from '../../core/trees/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
+import { loadApp } from './ui.js';
 
 /** What `troubleshoot` was asked for, after parsing. */
 export interface TroubleshootRequest {
@@ -38,7 +39,7 @@ export interface TroubleshootAppContext {
  */
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
-  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
+  const [{ openApp }, { createNodePlatform }] = await loadApp();
   await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb }), noColor: ctx.noColor ?? false });
   return true;
 }

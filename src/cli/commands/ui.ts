@@ -4,19 +4,34 @@ import type { OpenAppInitial } from '../../ui/run.js';
 import type { CliIO } from '../io.js';
 
 /**
+ * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
+ * while they load:
+ * - CI: Ink decides at import time that a CI environment (CI=true) gets only the final frame. The
+ *   app opens only when stdin and stdout are terminals, so a person is watching.
+ * - fetch: yoga-layout's loader fetches its embedded WebAssembly through fetch() when there is one,
+ *   which loads Node's HTTP client (about 35 ms before the first frame); without it, the loader
+ *   decodes the same bytes itself. wcdoctor makes no network requests.
+ */
+export async function loadApp(): Promise<[typeof import('../../ui/run.js'), typeof import('../../platform/platform.js')]> {
+  const ci = process.env.CI;
+  delete process.env.CI;
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchProperty?.configurable) delete (globalThis as { fetch?: unknown }).fetch;
+  try {
+    return await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]);
+  } finally {
+    if (ci !== undefined) process.env.CI = ci;
+    if (fetchProperty?.configurable) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+  }
+}
+
+/**
  * Opens the interactive app at a screen (home, diagnose with text, docs at a topic). The CLI
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
 export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<void> {
-  // Ink decides at import time that a CI environment (CI=true) gets only the final frame. This
-  // path runs only when stdin and stdout are terminals, so a person is watching: hide the flag
-  // while Ink loads, then put it back for whatever the app runs.
-  const ci = process.env.CI;
-  delete process.env.CI;
-  const [{ openApp }, { createNodePlatform }] = await Promise.all([import('../../ui/run.js'), import('../../platform/platform.js')]).finally(() => {
-    if (ci !== undefined) process.env.CI = ci;
-  });
+  const [{ openApp }, { createNodePlatform }] = await loadApp();
   await openApp(initial, { platform: createNodePlatform(), noColor: opts.noColor ?? false });
 }
 

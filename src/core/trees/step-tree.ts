@@ -1,6 +1,7 @@
 import type { DiagnoseResult } from '../diagnosis/types.js';
 import type { Locale } from '../knowledge/types.js';
-import { isQuestion, type QuestionNode, type Tree, type TreeNode } from './types.js';
+import { isQuestion } from './tree-nodes.js';
+import type { QuestionNode, Tree, TreeNode } from './types.js';
 
 /** Values diagnose extracted (its `Entities`, optionally plus `code`: the canonical codes found). */
 export type TreeEntities = Record<string, string | string[] | undefined>;

@@ -105,9 +105,3 @@ export interface Tree {
   /** Nodes keyed by id; every node also carries its id. */
   nodes: Record<string, TreeNode>;
 }
-
-/** Predicate for a question node. */
-export const isQuestion = (n: TreeNode | undefined): n is QuestionNode => n?.kind === 'question';
-
-/** Predicate for a leaf node. */
-export const isLeaf = (n: TreeNode | undefined): n is TreeLeaf => n !== undefined && n.kind !== 'question';

@@ -1,6 +1,7 @@
 import type { Problem } from '../knowledge/problem.js';
 import { LOCALES, type Topic } from '../knowledge/types.js';
-import { isQuestion, type Tree } from './types.js';
+import { isQuestion } from './tree-nodes.js';
+import type { Tree } from './types.js';
 
 /** The phrase every "not a known issue" leaf must contain in each language, so the user is sent to diagnose. */
 export const DIAGNOSE_HINT = 'wcdoctor diagnose';

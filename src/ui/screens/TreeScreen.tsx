@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, initTreeState, type TreeAction, type TreeState } from '../../core/trees/step-tree.js';
-import { isLeaf, isQuestion, type Tree } from '../../core/trees/types.js';
+import { isLeaf, isQuestion } from '../../core/trees/tree-nodes.js';
+import type { Tree } from '../../core/trees/types.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../components/ScrollView.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
 import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, entitiesFromDiagnosis, initTreeState, stepTree } from '../../../src/core/trees/step-tree.js';
-import { isQuestion, type Tree } from '../../../src/core/trees/types.js';
+import { isQuestion } from '../../../src/core/trees/tree-nodes.js';
+import type { Tree } from '../../../src/core/trees/types.js';
 import { file, TOPICS, validTreeData } from './tree-fixtures.js';
 
 const tree: Tree = parseTrees([file(validTreeData())], { topics: TOPICS }).trees[0]!;

@@ -1,0 +1,50 @@
+import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
+import { formatProblem } from '../../core/knowledge/problem.js';
+import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
+import { EXIT, type CliIO } from '../io.js';
+import { formatTable } from '../print.js';
+
+// The work behind `wcdoctor kb …`, loaded only when one of them runs: it brings the YAML reader,
+// the zod schemas and the assembler, which no other command needs.
+
+/** `kb build`: parses the sources and topics and writes the knowledge base (nothing on any problem). */
+export function runKbBuild(opts: { root?: string }, io: CliIO): void {
+  const started = Date.now();
+  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  if (problems.length) {
+    for (const p of problems) io.err(`${formatProblem(p)}\n`);
+    io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
+    io.setExitCode(EXIT.failure);
+    return;
+  }
+  const out = writeKnowledgeBase(built, opts.root);
+  io.err(`kb build: ${built.topics.length} topics, ${built.sections.length} sections, ${built.codes.length} codes, ${built.trees.length} trees → ${out} (${Date.now() - started} ms)\n`);
+}
+
+/** `kb check`: validates everything `kb build` reads. */
+export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): void {
+  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems }, null, 2)}\n`);
+  else if (problems.length) for (const p of problems) io.err(`${formatProblem(p)}\n`);
+  else io.out(`kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped)\n`);
+  if (problems.length) {
+    if (!opts.json) io.err(`kb check: ${problems.length} problem(s)\n`);
+    io.setExitCode(EXIT.failure);
+  }
+}
+
+/** `kb stats`: coverage of the sources and locales. */
+export function runKbStats(opts: { json?: boolean; root?: string }, io: CliIO): void {
+  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  const stats = computeStats(built);
+  if (opts.json) {
+    io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), topics: stats.topics }, null, 2)}\n`);
+  } else {
+    io.out(`${formatTable(['doc', 'locale', 'sections', 'mapped', 'file'], stats.sources.map((s) => [s.doc, s.locale, String(s.sections), String(s.mapped), s.file]))}\n\n`);
+    io.out(`${formatTable(['topic', 'locales'], stats.topics.map((t) => [t.id, t.locales.join(', ')]))}\n`);
+  }
+  if (problems.length) {
+    io.err(`kb stats: the knowledge base has ${problems.length} problem(s); run "wcdoctor kb check"\n`);
+    io.setExitCode(EXIT.failure);
+  }
+}
