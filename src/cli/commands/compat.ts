@@ -41,9 +41,9 @@ export function toCompatJson(r: CompatReport): object {
 /** The core of `wcdoctor compat`: parses both inputs, checks them, and renders text or JSON. Pure. */
 export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutcome {
   const host = parseHost(opts.host, data);
-  if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${host.error}\n` };
+  if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${host.error.message}\n` };
   const image = parseImage(opts.image, data);
-  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${image.error}\n` };
+  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${image.error.message}\n` };
   const h = { ...host.value, nodeName: host.value.nodeName ?? opts.node ?? null };
   const i = { ...image.value, serviceName: image.value.serviceName ?? opts.service ?? null };
   if (i.nodeName === null && opts.node) i.nodeName = opts.node;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.js';
+import { refuseInput as refuse, type CompatInputError } from './input-error.js';
 import type { CompatData, HostFamily, HostForm, HostInfo } from './types.js';
 import { familyOf, releaseName, resolveName } from './versions.js';
 
@@ -60,17 +61,19 @@ function findInText(text: string): Found | undefined {
 }
 
 /** Why a text cannot describe a Windows container host, if it clearly cannot. */
-function rejectText(text: string): string | undefined {
-  const osType = /^\s*OSType:\s*(\S+)/im.exec(text);
-  if (osType?.[1] && osType[1].toLowerCase() !== 'windows')
-    return `the Docker engine runs ${osType[1]} containers; switch it to Windows containers and paste again`;
+function rejectText(text: string): CompatInputError | undefined {
+  const osType = /^\s*OSType:\s*(\S+)/im.exec(text)?.[1];
+  if (osType && osType.toLowerCase() !== 'windows')
+    return refuse('linuxEngine', `the Docker engine runs ${osType} containers; switch it to Windows containers and paste again`, { os: osType });
   const archs = [...text.matchAll(/OS\/Arch:\s*(\S+)/gi)].map((m) => m[1] ?? '');
   const server = archs[archs.length - 1];
   if (archs.length > 1 && server && !server.startsWith('windows'))
-    return `the Docker server runs ${server}; switch it to Windows containers and paste again`;
+    return refuse('otherServer', `the Docker server runs ${server}; switch it to Windows containers and paste again`, { arch: server });
   const old = /\b(?:Version|OsVersion\s*:)\s*\[?(\d+)\.(\d+)\.(\d{4,5})/i.exec(text);
-  if (old && (old[1] !== '10' || old[2] !== '0'))
-    return `Windows ${old[1]}.${old[2]} cannot run Windows containers; they need Windows Server 2016 or Windows 10 (version 10.0) or later`;
+  if (old && (old[1] !== '10' || old[2] !== '0')) {
+    const version = `${old[1]}.${old[2]}`;
+    return refuse('oldWindows', `Windows ${version} cannot run Windows containers; they need Windows Server 2016 or Windows 10 (version 10.0) or later`, { version });
+  }
   return undefined;
 }
 
@@ -79,9 +82,9 @@ function rejectText(text: string): string | undefined {
  * pasted output of `ver`, `reg query ... BuildLabEx`, `(Get-ComputerInfo).OsVersion`, `kubectl describe node`,
  * `docker info` or `docker version`.
  */
-export function parseHost(input: string, data: CompatData): Result<HostInfo, string> {
+export function parseHost(input: string, data: CompatData): Result<HostInfo, CompatInputError> {
   const text = input.trim();
-  if (!text) return err('it is empty');
+  if (!text) return err(refuse('empty', 'it is empty'));
   const rejected = rejectText(text);
   if (rejected) return err(rejected);
   const nodes = /System Info:|Machine ID:|kubectl describe (?:node|no)\b/i.test(text) ? readNodes(text) : [];
@@ -96,7 +99,7 @@ export function parseHost(input: string, data: CompatData): Result<HostInfo, str
     }
   }
   if (!found)
-    return err('no Windows build found in it; give a version such as 10.0.17763.1234, or paste the output of ver, docker info or kubectl describe node');
+    return err(refuse('noBuild', 'no Windows build found in it; give a version such as 10.0.17763.1234, or paste the output of ver, docker info or kubectl describe node'));
   family ??= familyOf(data, found.build);
   const nodeName = first ? first.name || null : found.form === 'docker-info' ? (NAME_LINE.exec(text)?.[1] ?? null) : null;
   const isolation = /Default Isolation:\s*(process|hyperv)/i.exec(text)?.[1]?.toLowerCase() as HostInfo['isolation'] | undefined;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.js';
+import { refuseInput, type CompatInputError } from './input-error.js';
 import type { CompatData, ImageInfo, Orchestrator, TagForm } from './types.js';
 import { buildOfTag, releaseName } from './versions.js';
 
@@ -111,13 +112,13 @@ function readWord(word: string, data: CompatData): Found | { tag: string } {
  * a bare tag (`ltsc2022`, `20H2`), a build number, or pasted output of `docker service ps`, `docker images`,
  * `kubectl describe pod`, a Dockerfile or a pull error. Also returns the service and node names a paste shows.
  */
-export function parseImage(input: string, data: CompatData): Result<ImageInfo, string> {
+export function parseImage(input: string, data: CompatData): Result<ImageInfo, CompatInputError> {
   const text = input.trim();
-  if (!text) return err('it is empty');
+  if (!text) return err(refuseInput('empty', 'it is empty'));
   const single = !/\s/.test(text);
   const found = single ? readWord(text, data) : findInText(text);
-  if (!found) return err('no image reference found in it; give a reference such as mcr.microsoft.com/windows/servercore:ltsc2019 or a tag such as ltsc2022');
-  if ('ref' in found && found.ref !== null && !REF.test(found.ref)) return err(`"${found.ref}" is not an image reference`);
+  if (!found) return err(refuseInput('noImage', 'no image reference found in it; give a reference such as mcr.microsoft.com/windows/servercore:ltsc2019 or a tag such as ltsc2022'));
+  if ('ref' in found && found.ref !== null && !REF.test(found.ref)) return err(refuseInput('notReference', `"${found.ref}" is not an image reference`, { ref: found.ref }));
   const base: ImageInfo = {
     ref: null, repository: null, tag: null, build: null, revision: null, kb: null, release: null, tagForm: 'missing',
     assumed: false, serviceName: null, nodeName: null, orchestrator: null,

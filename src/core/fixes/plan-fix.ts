@@ -3,8 +3,8 @@ import type { Fix, FixParam, Topic } from '../knowledge/types.js';
 import { err, ok, type Result } from '../result.js';
 import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv } from './quote.js';
-import type { FixPlan, FixProblem, PlanPlaceholder } from './types.js';
-import { validateParamValue } from './validate-param.js';
+import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
+import { checkParamValue } from './validate-param.js';
 
 /** Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. */
 export const POWERSHELL_PRELUDE = [
@@ -28,6 +28,11 @@ export interface PlanOptions {
 /** Shows a value briefly and visibly (control characters escaped) inside a message. */
 function showValue(v: string): string {
   return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
+}
+
+/** A plan problem: its kind, id, English text and the values it names (and the placeholder, or why a value fails). */
+function problem(kind: FixProblem['kind'], id: FixProblemId, message: string, params: FixProblem['params'], more: Pick<FixProblem, 'name' | 'reason'> = {}): FixProblem {
+  return { kind, id, params, message, ...more };
 }
 
 /** The value an entity from the diagnosis offers for a placeholder, if any (the first one when it is a list). */
@@ -56,17 +61,18 @@ export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
   const fix = topic.fixes.find((f) => f.id === fixId);
   if (fix) return ok(fix);
   const valid = topic.fixes.map((f) => f.id);
-  return err({
-    kind: 'unknown-fix',
-    name: fixId,
-    message: valid.length
-      ? `topic "${topic.id}" has no fix "${fixId}"; its fixes are: ${valid.join(', ')}`
-      : `topic "${topic.id}" has no fixes`,
-  });
+  const params = { topic: topic.id, fix: fixId, fixes: valid.join(', ') };
+  return err(
+    valid.length
+      ? problem('unknown-fix', 'unknownFix', `topic "${topic.id}" has no fix "${fixId}"; its fixes are: ${params.fixes}`, params, { name: fixId })
+      : problem('unknown-fix', 'noFixes', `topic "${topic.id}" has no fixes`, params, { name: fixId }),
+  );
 }
 
 function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script'>, FixProblem[]> {
-  const template = (message: string): FixProblem[] => [{ kind: 'template', message: `the command of fix "${fix.id}" in topic "${topic.id}" ${message}` }];
+  const template = (detail: string): FixProblem[] => [
+    problem('template', 'template', `the command of fix "${fix.id}" in topic "${topic.id}" ${detail}`, { fix: fix.id, topic: topic.id, detail }),
+  ];
   if (fix.shell === 'powershell') {
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));
@@ -80,7 +86,9 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
   const problems: FixProblem[] = [];
   for (const [idx, name] of filled.value.whole) {
     const v = filled.value.argv[idx] ?? '';
-    if (optionPrefix.test(v)) problems.push({ kind: 'invalid', name, message: `"${name}" ${showValue(v)} starts with ${v[0]}, so ${filled.value.argv[0]} would read it as an option` });
+    if (!optionPrefix.test(v)) continue;
+    const params = { name, value: showValue(v), first: v[0] ?? '', program: filled.value.argv[0] ?? '' };
+    problems.push(problem('invalid', 'optionLike', `"${name}" ${params.value} starts with ${params.first}, so ${params.program} would read it as an option`, params, { name }));
   }
   if (problems.length) return err(problems);
   const argv = filled.value.argv;
@@ -100,22 +108,30 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   const fix = found.value;
   const problems: FixProblem[] = [];
   const names = Object.keys(fix.params);
-  for (const name of Object.keys(values))
-    if (!fix.params[name])
-      problems.push({ kind: 'unknown-name', name, message: names.length ? `fix "${fix.id}" has no placeholder "${name}"; its placeholders are: ${names.join(', ')}` : `fix "${fix.id}" takes no values, but "${name}" was given` });
+  for (const name of Object.keys(values)) {
+    if (fix.params[name]) continue;
+    const params = { fix: fix.id, name, names: names.join(', ') };
+    problems.push(
+      names.length
+        ? problem('unknown-name', 'unknownName', `fix "${fix.id}" has no placeholder "${name}"; its placeholders are: ${params.names}`, params, { name })
+        : problem('unknown-name', 'takesNoValues', `fix "${fix.id}" takes no values, but "${name}" was given`, params, { name }),
+    );
+  }
   const placeholders: PlanPlaceholder[] = [];
   for (const [name, param] of Object.entries(fix.params)) {
     const given = values[name];
     const fromEntity = given === undefined ? entityValue(entities, param) : undefined;
     const value = given ?? fromEntity;
     if (value === undefined) {
-      problems.push({ kind: 'missing', name, message: `"${name}" has no value: ${param.description} (${param.kind})` });
+      problems.push(problem('missing', 'missing', `"${name}" has no value: ${param.description} (${param.kind})`, { name, description: param.description, kind: param.kind }, { name }));
       continue;
     }
-    const checked = validateParamValue(param, value);
+    const checked = checkParamValue(param, value);
     if (!checked.ok) {
-      const source = given === undefined ? ' (taken from the pasted text)' : '';
-      problems.push({ kind: 'invalid', name, message: `"${name}" ${showValue(value)}${source} ${checked.error}` });
+      const pasted = given === undefined;
+      const source = pasted ? ' (taken from the pasted text)' : '';
+      const message = `"${name}" ${showValue(value)}${source} ${checked.error.message}`;
+      problems.push(problem('invalid', pasted ? 'invalidFromPaste' : 'invalid', message, { name, value: showValue(value) }, { name, reason: checked.error }));
       continue;
     }
     placeholders.push({ name, kind: param.kind, value, from: given === undefined ? 'entity' : 'set', secret: param.secret === true });
@@ -127,7 +143,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   const redacted = placeholders.some((p) => p.secret) ? buildCommand(topic, fix, masked, options) : real;
   if (!redacted.ok) return err(redacted.error);
   if (real.value.argv.reduce((n, a) => n + a.length + 3, 0) > MAX_COMMAND_LINE)
-    return err([{ kind: 'invalid', message: `the filled command would be longer than Windows allows (${MAX_COMMAND_LINE} characters); use shorter values` }]);
+    return err([problem('invalid', 'commandTooLong', `the filled command would be longer than Windows allows (${MAX_COMMAND_LINE} characters); use shorter values`, { max: MAX_COMMAND_LINE })]);
   const { command, argv, script } = redacted.value;
   return ok({
     topic: topic.id,

@@ -1,4 +1,5 @@
 import type { FixShell, ParamKind } from '../knowledge/types.js';
+import type { ParamReason } from './validate-param.js';
 
 /** One filled placeholder of a plan: its name, kind, the value used and where that value came from. */
 export interface PlanPlaceholder {
@@ -37,14 +38,6 @@ export interface FixPlan {
   redacted: { command: string; argv: string[]; script?: string };
 }
 
-/** Why a plan could not be built: a placeholder missing or invalid, an unknown fix, or a broken template. */
-export interface FixProblem {
-  kind: 'missing' | 'invalid' | 'unknown-name' | 'unknown-fix' | 'template';
-  /** The placeholder (or `--set` name) concerned, when there is one. */
-  name?: string;
-  message: string;
-}
-
 /**
  * A message from core with a stable id and the values it names, so the UI can translate it; `message` is the
  * English text that the CLI prints and the audit log keeps.
@@ -53,6 +46,25 @@ export interface FixMessage<Id extends string> {
   id: Id;
   params: Readonly<Record<string, string | number>>;
   message: string;
+}
+
+/**
+ * The stable id of each plan problem (the UI key is `fix.problem.<id>`): `missing`, `invalid` and
+ * `invalidFromPaste` (a placeholder value; `reason` says why), `optionLike` (a value the program would read as an
+ * option), `commandTooLong`, `unknownName` and `takesNoValues` (a value for no placeholder), `unknownFix` and
+ * `noFixes`, and `template` (a broken command template; `detail` is English).
+ */
+export type FixProblemId =
+  | 'missing' | 'invalid' | 'invalidFromPaste' | 'optionLike' | 'commandTooLong'
+  | 'unknownName' | 'takesNoValues' | 'unknownFix' | 'noFixes' | 'template';
+
+/** Why a plan could not be built: a placeholder missing or invalid, an unknown fix, or a broken template. */
+export interface FixProblem extends FixMessage<FixProblemId> {
+  kind: 'missing' | 'invalid' | 'unknown-name' | 'unknown-fix' | 'template';
+  /** The placeholder (or `--set` name) concerned, when there is one. */
+  name?: string;
+  /** For `invalid` and `invalidFromPaste`: why the value fails, itself with an id for the UI. */
+  reason?: ParamReason;
 }
 
 /** Which stream a chunk of child output came from. */

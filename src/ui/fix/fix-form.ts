@@ -6,7 +6,7 @@ import type { Fix, Topic } from '../../core/knowledge/types.js';
 import type { Result } from '../../core/result.js';
 import type { ParamField } from '../components/ParamForm.js';
 import type { T } from '../i18n.js';
-import { translateReason } from './fix-messages.js';
+import { translateProblem, translateReason } from './fix-messages.js';
 
 /** The form's fields for a fix: each placeholder's value, checked by its kind's validator. */
 export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, prefill: Readonly<Record<string, string>>, t: T): ParamField[] {
@@ -42,8 +42,11 @@ export function planFromForm(
   return planFix(topic, fixId, given, entities ?? {}, { quoting: os === 'win32' ? 'windows' : 'posix' });
 }
 
-/** Problems the fields do not show already: a value the command would read as an option, a broken template, a too-long command. */
-export function formProblems(problems: readonly FixProblem[], fields: readonly ParamField[]): string[] {
+/**
+ * Problems the fields do not show already (a value the command would read as an option, a broken template, a
+ * too-long command), in the interface language.
+ */
+export function formProblems(problems: readonly FixProblem[], fields: readonly ParamField[], t: T): string[] {
   const shown = new Set(fields.filter((f) => f.reason !== undefined).map((f) => f.name));
-  return problems.filter((p) => p.kind !== 'missing' && !(p.name !== undefined && shown.has(p.name))).map((p) => p.message);
+  return problems.filter((p) => p.kind !== 'missing' && !(p.name !== undefined && shown.has(p.name))).map((p) => translateProblem(p, t));
 }

@@ -1,5 +1,6 @@
 import type { Refusal, RefusalId } from '../../core/fixes/preflight.js';
 import type { NextStepId, OutcomeId, OutcomeText } from '../../core/fixes/run-fix.js';
+import type { FixProblem, FixProblemId } from '../../core/fixes/types.js';
 import type { ParamReason, ParamReasonId } from '../../core/fixes/validate-param.js';
 import type { MessageKey, T } from '../i18n.js';
 
@@ -42,6 +43,19 @@ const REASON_KEYS: Readonly<Record<ParamReasonId, MessageKey>> = {
   patternMismatch: 'fix.reason.patternMismatch',
 };
 
+const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
+  missing: 'fix.problem.missing',
+  invalid: 'fix.problem.invalid',
+  invalidFromPaste: 'fix.problem.invalidFromPaste',
+  optionLike: 'fix.problem.optionLike',
+  commandTooLong: 'fix.problem.commandTooLong',
+  unknownName: 'fix.problem.unknownName',
+  takesNoValues: 'fix.problem.takesNoValues',
+  unknownFix: 'fix.problem.unknownFix',
+  noFixes: 'fix.problem.noFixes',
+  template: 'fix.problem.template',
+};
+
 const REFUSAL_KEYS: Readonly<Record<RefusalId, MessageKey>> = {
   windowsHost: 'fix.refusal.windowsHost',
   windowsShell: 'fix.refusal.windowsShell',
@@ -74,6 +88,12 @@ const NEXT_STEP_KEYS: Readonly<Record<NextStepId, MessageKey>> = {
 
 /** Why a placeholder value fails, in the interface language (a phrase after the placeholder name). */
 export const translateReason = (reason: ParamReason, t: T): string => t(REASON_KEYS[reason.id], reason.params);
+
+/** Why a fix cannot be planned, in the interface language (an invalid value's reason translated too). */
+export function translateProblem(problem: FixProblem, t: T): string {
+  const params = problem.reason ? { ...problem.params, reason: translateReason(problem.reason, t) } : problem.params;
+  return t(PROBLEM_KEYS[problem.id], params);
+}
 
 /** Why a fix is refused here (or the elevation warning), in the interface language. */
 export const translateRefusal = (refusal: Refusal, t: T): string => t(REFUSAL_KEYS[refusal.id], refusal.params);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { checkCompat } from '../../core/compat/check-compat.js';
 import { parseHost } from '../../core/compat/parse-host.js';
 import { parseImage } from '../../core/compat/parse-image.js';
+import type { CompatInputError } from '../../core/compat/input-error.js';
 import type { CompatData, CompatReport, HostInfo, ImageInfo } from '../../core/compat/types.js';
 import { ok, type Result } from '../../core/result.js';
 import type { KeyHint } from '../components/KeyHints.js';
@@ -19,6 +20,7 @@ import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { describeHost, describeImage, entitiesForAction, reportLines } from './compat-lines.js';
+import { translateInputError } from './compat-text.js';
 
 type CompatRoute = Extract<Route, { screen: 'compat' }>;
 type Focus = 'host' | 'image' | 'report';
@@ -42,7 +44,7 @@ const REPORT_HINTS: readonly KeyHint[] = [
 const dropLastChar = (s: string): string => Array.from(s).slice(0, -1).join('');
 
 /** What a field holds: the paste's hint while its prefilled text is untouched, else the text parsed. */
-function readField<V>(text: string, hint: V | undefined, prefilled: string, parse: (s: string) => Result<V, string>): Result<V, string> | undefined {
+function readField<V>(text: string, hint: V | undefined, prefilled: string, parse: (s: string) => Result<V, CompatInputError>): Result<V, CompatInputError> | undefined {
   if (hint !== undefined && text === prefilled) return ok(hint);
   return text.trim() ? parse(text) : undefined;
 }
@@ -132,7 +134,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     { text: !inReport },
   );
 
-  const field = (which: Exclude<Focus, 'report'>, text: string, parsed: Result<unknown, string> | undefined) => (
+  const field = (which: Exclude<Focus, 'report'>, text: string, parsed: Result<unknown, CompatInputError> | undefined) => (
     <Box flexDirection="column">
       <Text bold={theme.bold} color={focus === which ? theme.selection : theme.text.heading} wrap="truncate-end">
         {truncateWidth(`${t(which === 'host' ? 'compat.host.label' : 'compat.image.label')}${fromPaste[which] ? `  ${t('compat.fromPaste')}` : ''}`, columns)}
@@ -141,7 +143,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       {!inReport && (
         <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
       )}
-      {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(parsed.error, columns - 2)} theme={theme} />}
+      {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(translateInputError(parsed.error, t), columns - 2)} theme={theme} />}
       {fromPaste[which] && names(which).length > 0 && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(t('compat.pasteNames', { names: names(which).join(' · ') }), columns)}

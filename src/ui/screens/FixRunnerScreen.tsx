@@ -150,7 +150,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const body = () => {
     if (!topic || !fix) return <StatusLine kind="error" text={t('fix.notFound', { topic: route.topicId, fix: route.fixId })} theme={theme} />;
     if (state.phase === 'idle') {
-      const notes = [...(blocked ? [t('fix.form.blocked')] : []), ...(planned && !planned.ok ? formProblems(planned.error, fields) : [])];
+      const notes = [...(blocked ? [t('fix.form.blocked')] : []), ...(planned && !planned.ok ? formProblems(planned.error, fields, t) : [])];
       return (
         <Box flexDirection="column">
           <Text color={theme.text.secondary} wrap="truncate-end">

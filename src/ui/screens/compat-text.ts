@@ -1,3 +1,4 @@
+import type { CompatInputError, CompatInputId } from '../../core/compat/input-error.js';
 import type { ActionId, CompatAction, CompatReason, MessageId, OtherNodeVerdict } from '../../core/compat/types.js';
 import type { MessageKey, T } from '../i18n.js';
 
@@ -42,6 +43,17 @@ const ACTION: Readonly<Record<ActionId, MessageKey>> = {
   'k8s-node-selector': 'compat.action.k8s-node-selector',
 };
 
+/** Why a host or image input cannot be read (exhaustive, like REASON). */
+const INPUT: Readonly<Record<CompatInputId, MessageKey>> = {
+  empty: 'compat.input.empty',
+  linuxEngine: 'compat.input.linuxEngine',
+  otherServer: 'compat.input.otherServer',
+  oldWindows: 'compat.input.oldWindows',
+  noBuild: 'compat.input.noBuild',
+  noImage: 'compat.input.noImage',
+  notReference: 'compat.input.notReference',
+};
+
 const WHICH: Readonly<Record<string, MessageKey>> = { host: 'compat.which.host', image: 'compat.which.image', both: 'compat.which.both' };
 const VERDICT_WORD: Readonly<Record<OtherNodeVerdict['process'], MessageKey>> = { yes: 'compat.verdict.yes', no: 'compat.verdict.no', risky: 'compat.verdict.risky' };
 
@@ -60,3 +72,6 @@ export function reasonText(r: CompatReason, t: T): string {
 
 /** An action's title in the UI language; values the input did not give stay `{{placeholders}}`, as in English. */
 export const actionTitle = (a: CompatAction, t: T): string => t(ACTION[a.id], a.params);
+
+/** Why a host or image input cannot be read, in the UI language (the CLI prints the English `message`). */
+export const translateInputError = (e: CompatInputError, t: T): string => t(INPUT[e.id], e.params);

@@ -5,13 +5,13 @@ import type { CompatData, HostFamily, HostInfo, ImageInfo } from '../../../src/c
 /** Parses a host input that the test knows is valid. */
 export function host(data: CompatData, input: string, family?: HostFamily | null): HostInfo {
   const r = parseHost(input, data);
-  if (!r.ok) throw new Error(`host ${input}: ${r.error}`);
+  if (!r.ok) throw new Error(`host ${input}: ${r.error.message}`);
   return family === undefined ? r.value : { ...r.value, family };
 }
 
 /** Parses an image input that the test knows is valid. */
 export function image(data: CompatData, input: string): ImageInfo {
   const r = parseImage(input, data);
-  if (!r.ok) throw new Error(`image ${input}: ${r.error}`);
+  if (!r.ok) throw new Error(`image ${input}: ${r.error.message}`);
   return r.value;
 }

@@ -115,15 +115,16 @@ describe('kubectl describe node', () => {
 
 describe('input that describes no usable host', () => {
   test.each([
-    ['empty', '  ', /empty/],
-    ['no build', 'hello world', /no Windows build/],
-    ['too old', 'Microsoft Windows [Version 6.3.9600]', /Windows 6\.3 cannot run Windows containers/],
-    ['Linux engine (docker info)', DOCKER_INFO.replace('OSType: windows', 'OSType: linux'), /runs linux containers/],
-    ['Linux engine (docker version)', DOCKER_VERSION.replace(/OS\/Arch:          windows/, 'OS/Arch:          linux'), /Docker server runs linux\/amd64/],
-    ['docker version without a kernel line', DOCKER_VERSION.replace(/ {2}Kernel Version:.*\n/, ''), /no Windows build/],
-    ['a release wcdoctor does not know', 'Windows Server 2012 R2', /no Windows build/],
-  ])('%s', (_name, input, message) => {
+    ['empty', '  ', /empty/, 'empty', {}],
+    ['no build', 'hello world', /no Windows build/, 'noBuild', {}],
+    ['too old', 'Microsoft Windows [Version 6.3.9600]', /Windows 6\.3 cannot run Windows containers/, 'oldWindows', { version: '6.3' }],
+    ['Linux engine (docker info)', DOCKER_INFO.replace('OSType: windows', 'OSType: linux'), /runs linux containers/, 'linuxEngine', { os: 'linux' }],
+    ['Linux engine (docker version)', DOCKER_VERSION.replace(/OS\/Arch:          windows/, 'OS/Arch:          linux'), /Docker server runs linux\/amd64/, 'otherServer', { arch: 'linux/amd64' }],
+    ['docker version without a kernel line', DOCKER_VERSION.replace(/ {2}Kernel Version:.*\n/, ''), /no Windows build/, 'noBuild', {}],
+    ['a release wcdoctor does not know', 'Windows Server 2012 R2', /no Windows build/, 'noBuild', {}],
+  ])('%s, with an id and values for the UI', (_name, input, message, id, params) => {
     const r = parseHost(input, data);
-    expect(r.ok ? 'parsed' : r.error).toMatch(message);
+    expect(r.ok ? 'parsed' : r.error.message).toMatch(message);
+    expect(!r.ok && r.error).toEqual({ id, params, message: expect.stringMatching(message) });
   });
 });

@@ -5,7 +5,7 @@ import { DOC_002, DOC_003, loadCompatData, sourceBlock } from './load-compat.js'
 const data = loadCompatData();
 const read = (input: string) => {
   const r = parseImage(input, data);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
 
@@ -111,11 +111,12 @@ describe('pasted output', () => {
   });
 
   test.each([
-    ['empty', '', /empty/],
-    ['no image', 'the container will not start', /no image reference/],
-    ['not a reference', 'Image:  <none>', /not an image reference/],
-  ])('rejects %s', (_name, input, message) => {
+    ['empty', '', /empty/, 'empty', {}],
+    ['no image', 'the container will not start', /no image reference/, 'noImage', {}],
+    ['not a reference', 'Image:  <none>', /not an image reference/, 'notReference', { ref: '<none>' }],
+  ])('rejects %s, with an id and values for the UI', (_name, input, message, id, params) => {
     const r = parseImage(input, data);
-    expect(r.ok ? 'parsed' : r.error).toMatch(message);
+    expect(r.ok ? 'parsed' : r.error.message).toMatch(message);
+    expect(!r.ok && r.error).toMatchObject({ id, params });
   });
 });

@@ -135,6 +135,38 @@ describe('planFix', () => {
   });
 });
 
+describe('planFix problems carry an id and values for the UI', () => {
+  it('names missing, invalid and unknown placeholders by id, with the reason of an invalid value', () => {
+    const r = planFix(topic, 'net-use', { drive: 'Z', share: '\\\\srv\\s', bogus: '1' });
+    expect(!r.ok && r.error.map((p) => p.id)).toEqual(['unknownName', 'invalid', 'missing', 'missing']);
+    if (r.ok) return;
+    expect(r.error[0]?.params).toEqual({ fix: 'net-use', name: 'bogus', names: 'drive, share, user, password' });
+    expect(r.error[1]).toMatchObject({ params: { name: 'drive', value: '"Z"' }, reason: { id: 'driveLetter' } });
+    expect(r.error[2]?.params).toEqual({ name: 'user', description: 'account', kind: 'user' });
+  });
+
+  it('marks a value taken from the paste', () => {
+    const r = planFix(topic, 'ps-set', { value: 'v' }, { container: 'x;y' });
+    expect(!r.ok && r.error[0]).toMatchObject({ id: 'invalidFromPaste', params: { name: 'name', value: '"x;y"' }, reason: { id: 'containerName' } });
+  });
+
+  it('gives the option-like value, its first character and the program', () => {
+    const r = planFix(topic, 'kubectl-label', { node: 'n1', text: '--all' });
+    expect(!r.ok && r.error[0]).toMatchObject({ kind: 'invalid', id: 'optionLike', name: 'text', params: { name: 'text', value: '"--all"', first: '-', program: 'kubectl' } });
+  });
+
+  it('names an unknown fix, a topic without fixes, a fix that takes no values and a broken template', () => {
+    const unknown = planFix(topic, 'nope', {});
+    expect(!unknown.ok && unknown.error[0]).toMatchObject({ id: 'unknownFix', params: { topic: 'demo-topic', fix: 'nope', fixes: expect.stringContaining('ps-set, restart-hns') } });
+    const none = planFix({ ...topic, fixes: [] }, 'nope', {});
+    expect(!none.ok && none.error[0]).toMatchObject({ id: 'noFixes', params: { topic: 'demo-topic', fix: 'nope' }, message: 'topic "demo-topic" has no fixes' });
+    const extra = planFix(topic, 'list-networks', { x: '1' });
+    expect(!extra.ok && extra.error[0]).toMatchObject({ id: 'takesNoValues', params: { fix: 'list-networks', name: 'x' } });
+    const broken = planFix(withFix("Set-X -Name '{{v}}'"), 'x', { v: 'a' });
+    expect(!broken.ok && broken.error[0]).toMatchObject({ kind: 'template', id: 'template', params: { fix: 'x', topic: 'demo-topic', detail: expect.stringMatching(/inside a quoted string/) } });
+  });
+});
+
 describe('checkRunnable', () => {
   const host = (platform: string, programs: string[] = []) => ({ platform, hasProgram: (n: string) => programs.includes(n) });
   it.each([
