@@ -119,15 +119,19 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 32MB')).toBe(true);
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 48MB')).toBe(false);
     expect(matchesAny('memory-limit-below-48mb', 'docker run --memory=40m img')).toBe(true);
-    expect(matchesAny('swarm-service-wont-start', 'xh6mwbdq2uil  angry_liskov  replicated  0/1  microsoft/iis')).toBe(true);
-    expect(matchesAny('swarm-service-wont-start', 'xh6mwbdq2uil  angry_liskov  replicated  1/1  microsoft/iis')).toBe(false);
     expect(matchesAny('rterm-program-files-path', "'C:\\Program' is not recognized as an internal or external command")).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 2')).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 3')).toBe(false);
     expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).')).toBe(true);
-    expect(matchesAny('k8s-pod-os-mismatch', '      Reason:           ContainerCannotRun')).toBe(true);
     expect(matchesAny('query-host-version', 'Microsoft Windows [Version 10.0.16299.125]')).toBe(true);
     expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
+  });
+
+  it('keeps the setting an issue shows up in (tool output, commands) apart from its cause', () => {
+    expect(get('swarm-service-wont-start').signatures.setting).toEqual(expect.arrayContaining(['replicated 0/', 'shutdown failed', 'docker service ps']));
+    expect(get('k8s-pod-os-mismatch').signatures.setting).toEqual(expect.arrayContaining(['CrashLoopBackOff', 'ContainerCannotRun']));
+    expect(get('k8s-pod-os-mismatch').signatures.phrases).toEqual(['does not match the operating system of the host']);
+    expect(get('nat-static-mapping-conflict').signatures.setting).toContain('on network nat');
   });
 
   it('maps every section of docs 000-003 and reports no problem in these topics', async () => {

@@ -14,6 +14,10 @@ export interface TopicMatcher {
   phrases: string[];
   /** The topic's patterns, each compiled on first use, with the text a match must contain (if known). */
   patterns: { literal: string | undefined; regex: () => RegExp }[];
+  /** Phrases of the setting (commands, tool output), normalised: weak evidence, never an explanation. */
+  setting: string[];
+  /** The words of those phrases: they do not explain a failure either. */
+  settingTerms: Set<string>;
   against: string[];
   operations: Set<string>;
   context: string[];
@@ -49,7 +53,7 @@ export interface DiagnosisData {
    * Per topic: the anchor word of each of its phrases (null: none, checked directly), and its
    * multi-word Latin keywords, normalised, each with its anchor word.
    */
-  anchors: { phrases: (string | null)[]; keywords: [string, string | null][] }[];
+  anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
 }
 
 /** The longest Latin word of three or more characters in a normalised phrase: where matching starts. */
@@ -64,6 +68,9 @@ export interface DiagnosisIndex {
   byCode: Map<string, number[]>;
   /** Latin anchor word → phrases containing it (topic index, phrase). */
   phraseAnchors: Map<string, { topic: number; phrase: string }[]>;
+  /** The same for setting phrases. */
+  settingAnchors: Map<string, { topic: number; phrase: string }[]>;
+  unanchoredSetting: { topic: number; phrase: string }[];
   /** Phrases with no Latin word to anchor them (CJK, Hangul): checked directly. */
   unanchoredPhrases: { topic: number; phrase: string }[];
   /** Multi-word keywords (any language), anchored the same way: a whole one in the paste is evidence. */
@@ -177,6 +184,7 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
     codeTexts: computeCodeTexts(kb.codes),
     anchors: kb.topics.map((t) => ({
       phrases: t.signatures.phrases.map((p) => anchorWord(flat(p))),
+      setting: (t.signatures.setting ?? []).map((p) => anchorWord(flat(p))),
       keywords: Object.values(t.signatures.keywords)
         .flatMap((list) => list ?? [])
         .filter(isLatinPhrase)
@@ -192,6 +200,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const phraseAnchors = new Map<string, { topic: number; phrase: string }[]>();
   const unanchoredPhrases: { topic: number; phrase: string }[] = [];
   const keywordAnchors = new Map<string, { topic: number; phrase: string }[]>();
+  const settingAnchors = new Map<string, { topic: number; phrase: string }[]>();
+  const unanchoredSetting: { topic: number; phrase: string }[] = [];
   const unanchoredKeywords: { topic: number; phrase: string }[] = [];
   const anchor = (phrase: string, key: string | null | undefined, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
     if (!key) {
@@ -218,6 +228,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
         let compiled: RegExp | undefined;
         return { literal: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, 'iu')) };
       }),
+      setting: (sig.setting ?? []).map(flat),
+      settingTerms: new Set((sig.setting ?? []).flatMap((p) => termsOf(p))),
       against: sig.against.map(flat),
       operations: new Set(sig.operations.map(operationKey)),
       context: (sig.context ?? []).map(flat),
@@ -229,6 +241,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       else byCode.set(c, [i]);
     }
     m.phrases.forEach((phrase, k) => anchor(phrase, anchors?.phrases[k], i, phraseAnchors, unanchoredPhrases));
+    m.setting.forEach((phrase, k) => anchor(phrase, anchors?.setting[k], i, settingAnchors, unanchoredSetting));
   });
 
   const { terms, offsets, postings } = data.terms;
@@ -257,6 +270,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     byCode,
     phraseAnchors,
     unanchoredPhrases,
+    settingAnchors,
+    unanchoredSetting,
     keywordAnchors,
     unanchoredKeywords,
     postingsOf,

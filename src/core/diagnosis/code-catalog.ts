@@ -32,6 +32,11 @@ export interface CodeEntry {
   equivalents: string[];
   /** False when the text is too generic or shared to identify the code in a paste. */
   matchText: boolean;
+  /**
+   * True when the code says only that something failed, not what (E_FAIL, "The parameter is
+   * incorrect", "exited unexpectedly"): it is never evidence against an issue that does not list it.
+   */
+  generic: boolean;
   /** Where the code has been seen in container errors (issue references, seed documents). */
   seenIn: string[];
   /** Where the value and the English text come from. */
@@ -58,6 +63,7 @@ const entrySchema = z
     variants: z.array(variantSchema).default([]),
     equivalents: z.array(codeString).default([]),
     matchText: z.boolean().default(true),
+    generic: z.boolean().default(false),
     seenIn: z.array(z.string().min(3)).default([]),
     source: z.string().min(3),
   })

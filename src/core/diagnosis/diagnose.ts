@@ -4,6 +4,7 @@ import { buildDiagnosisIndex, type DiagnosisIndex } from './build-index.js';
 import { flattenForMatching, focusLines, normalisePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { scoreTopics, type Scored } from './rank.js';
+import { failureText } from './reasons.js';
 import { recognise } from './recognise.js';
 import type { DiagnoseResult, Match } from './types.js';
 
@@ -46,7 +47,8 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const flat = flattenForMatching(focus);
   const codes = extractCodes(text, index.codeIndex);
   const rec = recognise(focus);
-  const scored = scoreTopics(index, focus, flat, codes, rec)
+  const reason = flattenForMatching(failureText(focus));
+  const scored = scoreTopics(index, focus, flat, codes, rec, reason)
     .filter((s) => s.score >= (s.specific ? MIN_SCORE : MIN_WORDS_ONLY_SCORE))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = scored[0]?.score ?? 0;

@@ -195,7 +195,8 @@ const TOKEN = new RegExp(
   [
     String.raw`(?<![0-9A-Za-z_])0[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])`,
     String.raw`(?<![0-9A-Za-z_.\-{])([89A-Fa-f][0-9A-Fa-f]{7})(?![0-9A-Za-z_\-}])`,
-    String.raw`(?<![0-9A-Za-z_.\-])(-?\d{10}|\d{1,5})(?![0-9A-Za-z_]|[.,:]\d)`,
+    // A number followed by a unit ("Failed 6 seconds ago", "40 MB", "3 nodes") is a quantity, not a code.
+    String.raw`(?<![0-9A-Za-z_.\-])(-?\d{10}|\d{1,5})(?![0-9A-Za-z_]|[.,:]\d|\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b))`,
     String.raw`(?<![0-9A-Za-z_])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![0-9A-Za-z_])`,
   ].join('|'),
   'g',
@@ -318,6 +319,7 @@ export function extractCodes(text: string, index: CodeIndex): FoundCode[] {
       const found: FoundCode = { canonical: best.canonical, equivalents: e?.equivalents ?? [], raw: best.raw, via: best.via, index: best.index, names: e?.names ?? [] };
       const message = e && messageOf(e, index, 'en');
       if (message) found.message = message;
+      if (e?.generic) found.generic = true;
       return found;
     });
 }

@@ -12,7 +12,11 @@ export interface Scored {
   specific: boolean;
 }
 
-const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 1.5, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, operation: 1.5, against: -4 } as const;
+const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 3, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, setting: 1.5, settingExtra: 0.5, operation: 1.5, against: -4 } as const;
+/** What a topic keeps of its score when the paste states a failure it does not explain. */
+const UNEXPLAINED_FACTOR = 0.35;
+/** How rare (summed IDF) the strong words of a topic in the failure lines must be for words alone to explain them. */
+const REASON_WORDS_IDF = 3;
 const TERM_CAP = 6;
 const FUZZY_FACTOR = 0.6;
 
@@ -20,7 +24,7 @@ const FUZZY_FACTOR = 0.6;
  * Scores every topic that has any evidence for the paste. `focus` is the (bounded) paste text,
  * `flat` its flattened lower-case view, `codes` the codes found in the whole paste.
  */
-export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised): Scored[] {
+export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = ''): Scored[] {
   const acc = new Map<number, Scored>();
   const get = (i: number): Scored => {
     let s = acc.get(i);
@@ -47,7 +51,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
   const phraseHits = [...words].flatMap((w) => index.phraseAnchors.get(w) ?? []).concat(index.unanchoredPhrases);
   for (const { topic, phrase } of phraseHits) {
-    if (!flat.includes(phrase)) continue;
+    if (!hasPhrase(flat, phrase)) continue;
     const s = get(topic);
     if (s.evidence.some((e) => e.kind === 'phrase' && e.signature === phrase)) continue;
     const weight = s.evidence.some((e) => e.kind === 'phrase') ? W.phraseExtra : W.phrase;
@@ -56,9 +60,24 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     s.evidence.push({ kind: 'phrase', matched: phrase, signature: phrase, weight });
   }
 
+  // The setting of an issue (a command, a tool's output) is weak evidence in a paste that states a
+  // failure, which must be explained by something else; in a question or a plain description it is
+  // what the paste is about.
+  const settingHits = [...words].flatMap((w) => index.settingAnchors.get(w) ?? []).concat(index.unanchoredSetting);
+  for (const { topic, phrase } of settingHits) {
+    if (!hasPhrase(flat, phrase)) continue;
+    const s = get(topic);
+    const found = s.evidence.filter((e) => e.kind === 'structure' && e.signature === 'setting');
+    if (found.some((e) => e.matched === phrase) || found.length >= 3) continue;
+    const weight = reason ? (found.length ? W.settingExtra : W.setting) : found.length ? W.phraseExtra : W.phrase;
+    s.score += weight;
+    if (!reason) s.specific = true;
+    s.evidence.push({ kind: 'structure', matched: phrase, signature: 'setting', weight });
+  }
+
   const keywordHits = [...words].flatMap((w) => index.keywordAnchors.get(w) ?? []).concat(index.unanchoredKeywords);
   for (const { topic, phrase } of keywordHits) {
-    if (!flat.includes(phrase)) continue;
+    if (!hasPhrase(flat, phrase)) continue;
     const s = get(topic);
     const found = s.evidence.filter((e) => e.kind === 'keyword' && e.signature === 'keyword phrase');
     if (found.some((e) => e.matched === phrase) || found.length >= 2) continue;
@@ -111,13 +130,14 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     if (shared.length) {
       s.score += W.operation;
       s.evidence.push({ kind: 'operation', matched: shared.join(', '), signature: shared.join(', '), weight: W.operation });
-    } else if (sites.length && topicSites.length && !s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex')) {
+    } else if (sites.length && topicSites.length && !s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || (e.kind === 'code' && /\s/.test(e.matched)))) {
       // A code alone does not carry a match when the paste says the failure happened elsewhere.
       const penalty = -s.score / 2;
       s.score += penalty;
       s.evidence.push({ kind: 'against', matched: sites.join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
     }
   }
+  if (reason) weighReasons(index, reason, codes, acc);
   // Diagnosis looks for known issues: reference and how-to material explains a paste less well.
   for (const s of acc.values()) {
     const kind = index.matchers[s.topic]?.topic.kind;
@@ -128,6 +148,67 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
 }
 
 const KIND_FACTOR = { reference: 0.6, howto: 0.85 } as const;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/**
+ * Whether a normalised phrase stands in the text as a whole: "net use" is not in "net user".
+ * The ends are checked only where the phrase itself starts or ends with a letter or digit.
+ */
+export function hasPhrase(text: string, phrase: string): boolean {
+  const wordStart = isWordChar(phrase[0]);
+  const wordEnd = isWordChar(phrase[phrase.length - 1]);
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (wordStart && isWordChar(text[at - 1])) continue;
+    if (wordEnd && isWordChar(text[at + phrase.length])) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Lower case with whitespace runs as one space, as `flat` is. */
+const flatten = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * When the paste states why something failed (its failure lines, flattened in `reason`), a topic
+ * must explain that statement: a code, or a phrase, pattern or keyword of its own found in a failure
+ * line, or enough of its strong words there. A topic that only shares the setting (the tool, the
+ * command, the object names) keeps a fraction of its score and no longer counts as specific.
+ * A code in the paste that a topic does not list weighs the same way: the failure is that code's.
+ */
+function weighReasons(index: DiagnosisIndex, reason: string, codes: FoundCode[], acc: Map<number, Scored>): void {
+  const reasonTerms = new Set(termsOf(reason));
+  for (const s of acc.values()) {
+    const m = index.matchers[s.topic];
+    if (!m) continue;
+    if (s.evidence.some((e) => e.kind === 'code')) continue;
+    // A code the topic does not list, stated with the failure, says the failure is that code's.
+    const foreign = codes.filter((c) => !c.generic && reason.includes(flatten(c.raw)));
+    // Otherwise a phrase or pattern of the topic's cause anywhere in the paste explains it, and
+    // words of the topic explain it when they stand in the failure lines.
+    const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex');
+    const byWords = () =>
+      s.evidence.some((e) => e.kind === 'keyword' && e.signature === 'keyword phrase' && hasPhrase(reason, e.matched)) ||
+      strongTermsIdf(index, s.topic, reasonTerms, m.settingTerms) >= REASON_WORDS_IDF;
+    if (!foreign.length && (byCause || byWords())) continue;
+    const penalty = -s.score * (1 - UNEXPLAINED_FACTOR);
+    s.score += penalty;
+    s.specific = false;
+    const said = foreign[0] ? `${foreign[0].raw}${foreign[0].message ? ` (${foreign[0].message})` : ''}` : reason.slice(0, 80);
+    s.evidence.push({ kind: 'against', matched: said, signature: foreign.length ? 'the error is a code this issue does not produce' : 'the error says something this issue does not explain', weight: Math.round(penalty * 100) / 100 });
+  }
+}
+
+/** The summed rarity (IDF) of a topic's strong words (title, keyword and heading words) among a set of terms. */
+function strongTermsIdf(index: DiagnosisIndex, topic: number, terms: Set<string>, exclude: Set<string>): number {
+  let sum = 0;
+  for (const term of terms) {
+    if (exclude.has(term)) continue;
+    const idf = index.idfOf(term);
+    if (idf > 1 && index.postingsOf(term).some((p) => p.topic === topic && p.weight >= STRONG_FIELD)) sum += idf;
+  }
+  return sum;
+}
 
 /** Word evidence: IDF-weighted overlap of the paste's terms with each topic's words, fuzzy for typos. */
 function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Scored): void {

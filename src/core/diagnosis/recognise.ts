@@ -184,7 +184,7 @@ const OPERATIONS: [RegExp, string][] = [
   [/starting container failed/, 'Start'],
   [/failed to start container/, 'Start'],
   [/\bPrepareLayer\b/, 'PrepareLayer'],
-  [/\bpull(?:ing)? image\b|manifest unknown|manifest for \S+ not found|\/v2\/\S*: unauthorized|docker login|pull access denied/i, 'pull'],
+  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]*\b(?:failed|error)|manifest unknown|manifest for \S+ not found|\/v2\/\S*: unauthorized|docker login|pull access denied/i, 'pull'],
 ];
 
 /**

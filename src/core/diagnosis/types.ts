@@ -15,6 +15,8 @@ export interface FoundCode {
   /** Symbolic names and English message when the catalogue knows the code. */
   names: string[];
   message?: string;
+  /** Set when the catalogue marks the code as saying only that something failed (E_FAIL, E_INVALIDARG …). */
+  generic?: boolean;
 }
 
 /** One piece of evidence: what in the paste matched what in the topic, and its weight. */

@@ -56,13 +56,14 @@ export const topicSchema = z
         codes: z.array(z.string().regex(/^0x[0-9A-F]{8}$/, 'codes are 0x + 8 upper-case hex digits')).default([]),
         phrases: z.array(z.string().min(3)).default([]),
         regexes: z.array(z.string().min(1)).default([]),
+        setting: z.array(z.string().min(3)).default([]),
         keywords: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
         operations: z.array(z.string().min(1)).default([]),
         against: z.array(z.string().min(1)).default([]),
         context: z.array(z.string().min(2)).default([]),
       })
       .strict()
-      .default({ codes: [], phrases: [], regexes: [], keywords: {}, operations: [], against: [], context: [] }),
+      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
     appliesTo: z.array(z.string()).optional(),

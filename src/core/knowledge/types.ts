@@ -110,10 +110,15 @@ export interface Fix {
 export interface Signatures {
   /** Canonical codes (`0x800705B4`, `0xC0370101`, …) that point at the topic. */
   codes: string[];
-  /** Literal phrases, matched case-insensitively after normalisation. */
+  /** Literal phrases that say what went wrong, matched case-insensitively after normalisation. */
   phrases: string[];
-  /** JavaScript regular expressions (source text, flag `i` implied). */
+  /** JavaScript regular expressions (source text, flag `i` implied) for what went wrong. */
   regexes: string[];
+  /**
+   * Literal phrases of the setting the issue shows up in (a command, a tool's output, a resource
+   * name) rather than of its cause: weak evidence that never explains a failure on its own.
+   */
+  setting?: string[];
   /** Words and short phrases people use when they describe the symptom, per language. */
   keywords: Partial<Record<Locale, string[]>>;
   /** Operations this topic is about (CreateContainer, Start, hnsCall, ...): evidence for. */

@@ -1,0 +1,37 @@
+/**
+ * The lines of a paste that say that something failed, and so carry its reason: an error response,
+ * a failed system call, a PowerShell error record, a kubectl message, a task's ERROR column, a
+ * sentence that says "fails" or "cannot". The rest of a paste (tables, commands, names, events that
+ * went well) tells where the failure happened, not why.
+ */
+
+// Words that make a line a failure line, in the four languages and German, whose Windows prints
+// localised messages. Whole words for the Latin scripts, so that "errorlevel" or "failover" do not count.
+const FAILURE_WORDS = new RegExp(
+  [
+    String.raw`\b(?:errors?|failed|failure|fails?|failing|cannot|can't|could\s+not|couldn't|unable|unsupported|not\s+supported|not\s+found|not\s+recognized|denied|refused|timed?\s*out|expired|invalid|incorrect|exception|panic|fatal|no\s+such|not\s+allowed|conflicts?|already\s+exists|evicted|insufficient|mismatch|does\s+not\s+match|doesn't\s+match|(?:in|not\s+)compatible|not\s+available|unavailable|unexpected|aborted|crash\w*|hangs?|stuck|no\s+longer|too\s+(?:slow|long)|slow|not\s+work\w*|doesn't\s+work|won't)\b`,
+    String.raw`\b(?:fel|felet|misslyckades|kan\s+inte|kunde\s+inte|stöds\s+inte|hittades\s+inte|nekad|fehler|fehlgeschlagen|nicht|kann|konnte|verweigert)\b`,
+    '错误|失败|无法|不能|不支持|找不到|拒绝|超时|异常|不匹配|缓慢|오류|실패|없습니다|않습니다|지원되지|거부|시간\\s*초과|일치하지|느립니다',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Lines that only report progress or success (an error count, a failure policy) or ask a question:
+ * a question about an error asks what something is, and is answered by what it names.
+ */
+const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$/i;
+
+/** The failure lines of a (normalised, focused) paste, joined by newlines; empty when it has none. */
+export function failureText(text: string): string {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length > 2000) {
+      // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
+      if (FAILURE_WORDS.test(line.slice(0, 2000))) lines.push(line.slice(0, 2000));
+      continue;
+    }
+    if (FAILURE_WORDS.test(line) && !NOT_A_FAILURE.test(line)) lines.push(line);
+  }
+  return lines.join('\n');
+}

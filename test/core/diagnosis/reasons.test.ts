@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { failureText } from '../../../src/core/diagnosis/reasons.js';
+import { hasPhrase } from '../../../src/core/diagnosis/rank.js';
+import { buildCodeIndex, extractCodes } from '../../../src/core/diagnosis/parse-error-code.js';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
+import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+
+const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+
+describe('failure lines', () => {
+  it('keeps the lines that say something failed, in any supported language', () => {
+    const text = [
+      'Step 3/5 : RUN install.cmd',
+      ' ---> Running in 1f2e',
+      'docker: Error response from daemon: failed to create endpoint web on network nat.',
+      'Status:       Running',
+      '无法启动容器。',
+      'Der Vorgang ist fehlgeschlagen.',
+      'Tjänsten kunde inte startas.',
+    ].join('\n');
+    expect(failureText(text).split('\n')).toEqual([
+      'docker: Error response from daemon: failed to create endpoint web on network nat.',
+      '无法启动容器。',
+      'Der Vorgang ist fehlgeschlagen.',
+      'Tjänsten kunde inte startas.',
+    ]);
+  });
+
+  it('leaves out questions, PowerShell position lines and success counts', () => {
+    expect(failureText('Why does docker network create fail on my host?')).toBe('');
+    expect(failureText('At line:1 char:1\n    + CategoryInfo          : NotSpecified: (:) [], RemoteException')).toBe('');
+    expect(failureText('Build succeeded.\n    0 Error(s)')).toBe('');
+    expect(failureText('errorlevel set; failover cluster ok')).toBe('');
+  });
+});
+
+describe('hasPhrase', () => {
+  it('finds a phrase only as whole words where it starts or ends with one', () => {
+    expect(hasPhrase('c:\\> net use s: \\\\srv\\share', 'net use')).toBe(true);
+    expect(hasPhrase('run net user appsvc /add', 'net use')).toBe(false);
+    expect(hasPhrase('x --isolation=hyperv y', '--isolation=hyperv')).toBe(true);
+    expect(hasPhrase('replicated 0/4', 'replicated 0/')).toBe(true);
+  });
+});
+
+describe('what a failure statement does to a match', () => {
+  it('does not read a count of seconds, nodes or megabytes as an error code', () => {
+    const index = buildCodeIndex(kb.codes);
+    expect(extractCodes('Shutdown  Failed 6 seconds ago', index)).toEqual([]);
+    expect(extractCodes('insufficient resources on 2 nodes; error 5 nodes', index)).toEqual([]);
+    expect(extractCodes('System error 5 has occurred.', index).map((c) => c.canonical)).toEqual(['0x80070005']);
+  });
+
+  it('keeps a match whose own code states the failure, and says why a setting-only one lost', () => {
+    const paste = 'PS C:\\> docker run -it fabrikam/app:ltsc2019\nError response from daemon: hcsshim::CreateComputeSystem 2b7c: The request is not supported.';
+    const r = diagnose(kb, paste);
+    expect(r.matches.map((m) => m.id)).not.toContain('paste-50-char-limit');
+    const withEvidence = diagnose(kb, `${paste}\ntyping a long command gets cut at 50 characters`);
+    const paste50 = withEvidence.matches.find((m) => m.id === 'paste-50-char-limit');
+    expect(paste50).toBeDefined();
+  });
+
+  it('lets the setting count in full when the paste asks rather than fails', () => {
+    const r = diagnose(kb, 'Can a Windows 11 laptop run servercore:ltsc2022 with --isolation=process?');
+    expect(r.matches[0]?.id).toMatch(/windows-client-host-compat|version-compat-matrix/);
+  });
+});
