@@ -4,6 +4,8 @@ import { buildDiagnosisIndex, type DiagnosisIndex } from './build-index.js';
 import { flattenForMatching, focusLines, normalisePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { scoreTopics, type Scored } from './rank.js';
+import { buildOfTag } from '../compat/versions.js';
+import { readPasteBuilds } from './builds.js';
 import { failureText } from './reasons.js';
 import { recognise } from './recognise.js';
 import type { DiagnoseResult, Match } from './types.js';
@@ -25,8 +27,12 @@ export interface DiagnoseOptions {
 
 /** The score a topic needs to be shown at all; below it the answer is "no known issue". */
 export const MIN_SCORE = 3.5;
-/** Words alone (no code, phrase or pattern) must say more before they count as a match. */
-export const MIN_WORDS_ONLY_SCORE = 5;
+/**
+ * Words alone (no code, phrase or pattern) must say more before they count as a match: more still
+ * when the paste states a failure, whose own vocabulary (error, failed, network, start) overlaps
+ * many topics; less in a question or description, which is short and names its subject.
+ */
+export const MIN_WORDS_ONLY_SCORE = { failure: 5.5, calm: 4.5 } as const;
 
 function confidenceOf(s: Scored): Match['confidence'] {
   if (s.specific && s.score >= 8) return 'high';
@@ -48,8 +54,11 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const codes = extractCodes(text, index.codeIndex);
   const rec = recognise(focus);
   const reason = flattenForMatching(failureText(focus));
-  const scored = scoreTopics(index, focus, flat, codes, rec, reason)
-    .filter((s) => s.score >= (s.specific ? MIN_SCORE : MIN_WORDS_ONLY_SCORE))
+  const builds = readPasteBuilds(focus, rec.entities, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined));
+  if (builds.host) rec.entities.hostBuild = String(builds.host.build);
+  if (builds.image) rec.entities.imageBuild = String(builds.image.build);
+  const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds)
+    .filter((s) => s.score >= (s.specific ? MIN_SCORE : reason ? MIN_WORDS_ONLY_SCORE.failure : MIN_WORDS_ONLY_SCORE.calm))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = scored[0]?.score ?? 0;
   const matches: Match[] = scored

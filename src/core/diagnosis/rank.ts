@@ -1,5 +1,6 @@
 import { STRONG_FIELD, type DiagnosisIndex } from './build-index.js';
 import { FAILURE_SITES, operationKey, type Recognised } from './recognise.js';
+import type { PasteBuilds } from './builds.js';
 import { termsOf } from './terms.js';
 import type { Evidence, FoundCode } from './types.js';
 
@@ -12,7 +13,7 @@ export interface Scored {
   specific: boolean;
 }
 
-const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 3, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, setting: 1.5, settingExtra: 0.5, operation: 1.5, against: -4 } as const;
+const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 3, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, setting: 1.5, settingExtra: 0.5, fact: 5, operation: 1.5, against: -4 } as const;
 /** What a topic keeps of its score when the paste states a failure it does not explain. */
 const UNEXPLAINED_FACTOR = 0.35;
 /** How rare (summed IDF) the strong words of a topic in the failure lines must be for words alone to explain them. */
@@ -24,7 +25,7 @@ const FUZZY_FACTOR = 0.6;
  * Scores every topic that has any evidence for the paste. `focus` is the (bounded) paste text,
  * `flat` its flattened lower-case view, `codes` the codes found in the whole paste.
  */
-export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = ''): Scored[] {
+export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = '', builds: PasteBuilds = {}): Scored[] {
   const acc = new Map<number, Scored>();
   const get = (i: number): Scored => {
     let s = acc.get(i);
@@ -105,6 +106,18 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
 
   scoreTerms(index, focus, get);
 
+  // The paste shows the host and the image on different builds: the cause of a version mismatch.
+  const { host, image } = builds;
+  if (host && image && host.build !== image.build) {
+    index.matchers.forEach((m, i) => {
+      if (!m.topic.signatures.facts?.includes('build-mismatch')) return;
+      const s = get(i);
+      s.score += W.fact;
+      s.specific = true;
+      s.evidence.push({ kind: 'structure', matched: `image ${image.build} (${image.said}), host ${host.build} (${host.said})`, signature: 'build-mismatch', weight: W.fact });
+    });
+  }
+
   const ops = new Set(rec.operations.map(operationKey));
   const sites = [...ops].filter((o) => FAILURE_SITES.has(o));
   for (const s of acc.values()) {
@@ -138,8 +151,9 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     }
   }
   if (reason) weighReasons(index, reason, codes, acc);
-  // Diagnosis looks for known issues: reference and how-to material explains a paste less well.
-  for (const s of acc.values()) {
+  // Diagnosis looks for known issues: reference and how-to material explains a failure less well.
+  // A paste that states no failure (a question, a description) may be asking for exactly that.
+  for (const s of reason ? acc.values() : []) {
     const kind = index.matchers[s.topic]?.topic.kind;
     const factor = kind === 'reference' ? KIND_FACTOR.reference : kind === 'howto' ? KIND_FACTOR.howto : 1;
     if (factor !== 1) s.score *= factor;
@@ -186,7 +200,7 @@ function weighReasons(index: DiagnosisIndex, reason: string, codes: FoundCode[],
     const foreign = codes.filter((c) => !c.generic && reason.includes(flatten(c.raw)));
     // Otherwise a phrase or pattern of the topic's cause anywhere in the paste explains it, and
     // words of the topic explain it when they stand in the failure lines.
-    const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex');
+    const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || e.signature === 'build-mismatch');
     const byWords = () =>
       s.evidence.some((e) => e.kind === 'keyword' && e.signature === 'keyword phrase' && hasPhrase(reason, e.matched)) ||
       strongTermsIdf(index, s.topic, reasonTerms, m.settingTerms) >= REASON_WORDS_IDF;

@@ -66,6 +66,9 @@ export function termsOf(text: string): string[] {
       const word = w.replace(/[.-]+$/, '');
       if (word.length < 2 || STOP.has(word)) continue;
       out.push(stem(word));
+      // A hyphenated compound (Kubernetes-Cluster, Windows-containrar) also counts as its parts.
+      if (word.includes('-') && !/\d/.test(word))
+        for (const part of word.split('-')) if (part.length >= 3 && !STOP.has(part)) out.push(stem(part));
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from './types.js';
+import { DIAGNOSIS_FACTS, LOCALES } from './types.js';
 
 const localized = z.object({ en: z.string().min(1) }).catchall(z.string().min(1)).superRefine((v, ctx) => {
   for (const k of Object.keys(v)) if (!(LOCALES as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `unknown locale "${k}"`, path: [k] });
@@ -61,9 +61,10 @@ export const topicSchema = z
         operations: z.array(z.string().min(1)).default([]),
         against: z.array(z.string().min(1)).default([]),
         context: z.array(z.string().min(2)).default([]),
+        facts: z.array(z.enum(DIAGNOSIS_FACTS)).default([]),
       })
       .strict()
-      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [] }),
+      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], facts: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
     appliesTo: z.array(z.string()).optional(),

@@ -130,7 +130,16 @@ export interface Signatures {
    * topic (a Kubernetes topic needs kubectl output or Kubernetes words). Empty: no requirement.
    */
   context: string[];
+  /**
+   * Facts diagnosis establishes from the structure of a paste that are evidence for this topic:
+   * `build-mismatch`, the paste shows a host build and an image build that differ.
+   */
+  facts?: DiagnosisFact[];
 }
+
+/** The facts diagnosis can establish from a paste's structure (see Signatures.facts). */
+export const DIAGNOSIS_FACTS = ['build-mismatch'] as const;
+export type DiagnosisFact = (typeof DIAGNOSIS_FACTS)[number];
 
 export type Category =
   | 'general'

@@ -52,13 +52,21 @@ describe('what a failure statement does to a match', () => {
     expect(extractCodes('System error 5 has occurred.', index).map((c) => c.canonical)).toEqual(['0x80070005']);
   });
 
-  it('keeps a match whose own code states the failure, and says why a setting-only one lost', () => {
-    const paste = 'PS C:\\> docker run -it fabrikam/app:ltsc2019\nError response from daemon: hcsshim::CreateComputeSystem 2b7c: The request is not supported.';
-    const r = diagnose(kb, paste);
+  it('drops a match that only shares the setting when the error is a code it does not produce', () => {
+    const run = 'PS C:\\> docker run -it fabrikam/app:ltsc2019';
+    const r = diagnose(kb, `${run}\nError response from daemon: hcsshim::CreateComputeSystem 2b7c: The request is not supported.`);
     expect(r.matches.map((m) => m.id)).not.toContain('paste-50-char-limit');
-    const withEvidence = diagnose(kb, `${paste}\ntyping a long command gets cut at 50 characters`);
-    const paste50 = withEvidence.matches.find((m) => m.id === 'paste-50-char-limit');
-    expect(paste50).toBeDefined();
+    expect(diagnose(kb, `${run}\nlong commands I paste get cut off after 50 characters`).matches[0]?.id).toBe('paste-50-char-limit');
+  });
+
+  it('finds a version mismatch from the host and image builds a tool prints', () => {
+    const paste = ['Container OS Version: 10.0.17763.437 (ltsc2019)', 'Host OS Version: 10.0.19045.3803 (22H2)', 'Using process isolation', 'Creating container app01 failed'].join('\n');
+    const r = diagnose(kb, paste);
+    expect(r.matches[0]?.id).toMatch(/version-mismatch-error|host-image-build-match/);
+    expect(r.matches[0]?.evidence.some((e) => e.signature === 'build-mismatch')).toBe(true);
+    expect(r.entities).toMatchObject({ hostBuild: '19045', imageBuild: '17763' });
+    const same = diagnose(kb, paste.replace('10.0.19045.3803 (22H2)', '10.0.17763.5830 (1809)'));
+    expect(same.matches.flatMap((m) => m.evidence).some((e) => e.signature === 'build-mismatch')).toBe(false);
   });
 
   it('lets the setting count in full when the paste asks rather than fails', () => {
