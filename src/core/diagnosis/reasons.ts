@@ -22,8 +22,23 @@ const FAILURE_WORDS = new RegExp(
  */
 const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$/i;
 
-/** The failure lines of a (normalised, focused) paste, joined by newlines; empty when it has none. */
+/**
+ * Marks of a tool's output (an error response, a log field, a PowerShell record, a prompt, a kubectl
+ * or table header, a stack frame). A paste without any is prose: a person describing the problem,
+ * whose every sentence may carry its cause.
+ */
+const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|HNS failed|level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^\s*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]*>|\$ |# )|^\s*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^\s+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^\s*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im;
+
+/**
+ * The statement of failure in a (normalised, focused) paste, joined by newlines; empty when it
+ * states none. In a tool's output that is its failure lines; in prose, the whole text once any
+ * sentence says something failed.
+ */
 export function failureText(text: string): string {
+  if (!TOOL_OUTPUT.test(text)) {
+    const sentences = text.split(/\n|(?<=[.!。])\s+/);
+    return sentences.some((l) => FAILURE_WORDS.test(l) && !NOT_A_FAILURE.test(l)) ? text : '';
+  }
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     if (line.length > 2000) {

@@ -27,10 +27,16 @@ describe('failure lines', () => {
     ]);
   });
 
+  it('takes a description in prose whole once a sentence of it says something failed', () => {
+    const prose = 'Our web container publishes port 8080 on a transparent network. I suspect the host firewall. Nobody outside can reach it, the request times out.';
+    expect(failureText(prose)).toBe(prose);
+    expect(failureText('Our web container publishes port 8080 on a transparent network. It works.')).toBe('');
+  });
+
   it('leaves out questions, PowerShell position lines and success counts', () => {
     expect(failureText('Why does docker network create fail on my host?')).toBe('');
     expect(failureText('At line:1 char:1\n    + CategoryInfo          : NotSpecified: (:) [], RemoteException')).toBe('');
-    expect(failureText('Build succeeded.\n    0 Error(s)')).toBe('');
+    expect(failureText('C:\\> msbuild app.sln\nBuild succeeded.\n    0 Error(s)')).toBe('');
     expect(failureText('errorlevel set; failover cluster ok')).toBe('');
   });
 });
