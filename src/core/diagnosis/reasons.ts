@@ -9,7 +9,7 @@
 // localised messages. Whole words for the Latin scripts, so that "errorlevel" or "failover" do not count.
 const FAILURE_WORDS = new RegExp(
   [
-    String.raw`\b(?:errors?|failed|failure|fails?|failing|cannot|can't|could\s+not|couldn't|unable|unsupported|not\s+supported|not\s+found|not\s+recognized|denied|refused|timed?\s*out|expired|invalid|incorrect|exception|panic|fatal|no\s+such|not\s+allowed|conflicts?|already\s+exists|evicted|insufficient|mismatch|does\s+not\s+match|doesn't\s+match|(?:in|not\s+)compatible|not\s+available|unavailable|unexpected|aborted|crash\w*|hangs?|stuck|no\s+longer|too\s+(?:slow|long)|slow|not\s+enough|out\s+of\s+(?:memory|space)|no\s+space|fault|not\s+work\w*|doesn't\s+work|won't)\b`,
+    String.raw`\b(?:errors?|failed|failure|fails?|failing|cannot|can't|could\s+not|couldn't|unable|unsupported|not\s+supported|not\s+found|not\s+recognized|denied|refused|time[sd]?\s*out|expired|invalid|incorrect|exception|panic|fatal|no\s+such|not\s+allowed|conflicts?|already\s+exists|evicted|insufficient|mismatch|does\s+not\s+match|doesn't\s+match|(?:in|not\s+)compatible|not\s+available|unavailable|unexpected|aborted|crash\w*|hangs?|stuck|no\s+longer|too\s+(?:slow|long)|slow|not\s+enough|out\s+of\s+(?:memory|space)|no\s+space|fault|not\s+work\w*|doesn't\s+work|won't)\b`,
     String.raw`\b(?:fel|felet|misslyckades|kan\s+inte|kunde\s+inte|stöds\s+inte|hittades\s+inte|nekad|fehler|fehlgeschlagen|nicht|kann|konnte|verweigert)\b`,
     '错误|失败|无法|不能|不支持|找不到|拒绝|超时|异常|不匹配|缓慢|오류|실패|없습니다|않습니다|지원되지|거부|시간\\s*초과|일치하지|느립니다',
   ].join('|'),
