@@ -163,7 +163,14 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
 
 const KIND_FACTOR = { reference: 0.6, howto: 0.85 } as const;
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** A letter, digit or underscore; ASCII without the Unicode pattern, which is costly to compile at start-up. */
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return WORD_CHAR.test(c);
+}
 
 /**
  * Whether a normalised phrase stands in the text as a whole: "net use" is not in "net user".
