@@ -40,6 +40,8 @@ const IMAGE = [
  */
 export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (tag: string) => number | undefined): PasteBuilds {
   const out: PasteBuilds = {};
+  // Every form below names a 10.0.x version or an OS Build: most pastes have neither.
+  if (!text.includes('10.0') && !text.includes('OS Build')) return out;
   for (const re of HOST) if (!out.host) out.host = first(re, text);
   if (!out.host && entities.tool === 'kubectl' && entities.kernelVersion && entities.build) {
     out.host = { build: Number(entities.build), said: `Kernel Version: ${entities.kernelVersion}` };

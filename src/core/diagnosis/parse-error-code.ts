@@ -195,8 +195,7 @@ const TOKEN = new RegExp(
   [
     String.raw`(?<![0-9A-Za-z_])0[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])`,
     String.raw`(?<![0-9A-Za-z_.\-{])([89A-Fa-f][0-9A-Fa-f]{7})(?![0-9A-Za-z_\-}])`,
-    // A number followed by a unit ("Failed 6 seconds ago", "40 MB", "3 nodes") is a quantity, not a code.
-    String.raw`(?<![0-9A-Za-z_.\-])(-?\d{10}|\d{1,5})(?![0-9A-Za-z_]|[.,:]\d|\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b))`,
+    String.raw`(?<![0-9A-Za-z_.\-])(-?\d{10}|\d{1,5})(?![0-9A-Za-z_]|[.,:]\d)`,
     String.raw`(?<![0-9A-Za-z_])([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![0-9A-Za-z_])`,
   ].join('|'),
   'g',
@@ -208,6 +207,8 @@ const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bw
 const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
+/** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */
+const UNIT_AFTER = /^\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b)/i;
 const sliceBefore = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);
 /** Cheap pre-check: a window without any of these cannot hold a context word. */
 const CTX_HINT = /err|fail|win|fel|fehl|hresult|错误|系|오류/i;
@@ -245,7 +246,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
       const ok = index.byCode.has(formatCode(v)) || LARGE_CTX.test(sliceBefore(text, at));
       return ok ? makeHit(formatCode(v), m[0], negative ? 'signed-decimal' : 'decimal', at, 4) : undefined;
     }
-    if (n <= 0 || n > 0xffff || negative) return undefined;
+    if (n <= 0 || n > 0xffff || negative || UNIT_AFTER.test(text.slice(at + s.length, at + s.length + 14))) return undefined;
     const known = index.byWin32.has(n);
     const ctx = sliceBefore(text, at);
     if (!CTX_HINT.test(ctx)) return undefined;

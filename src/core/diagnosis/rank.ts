@@ -177,9 +177,11 @@ function isWordChar(c: string | undefined): boolean {
  * The ends are checked only where the phrase itself starts or ends with a letter or digit.
  */
 export function hasPhrase(text: string, phrase: string): boolean {
+  let at = text.indexOf(phrase);
+  if (at < 0) return false;
   const wordStart = isWordChar(phrase[0]);
   const wordEnd = isWordChar(phrase[phrase.length - 1]);
-  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+  for (; at >= 0; at = text.indexOf(phrase, at + 1)) {
     if (wordStart && isWordChar(text[at - 1])) continue;
     if (wordEnd && isWordChar(text[at + phrase.length])) continue;
     return true;
