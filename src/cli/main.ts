@@ -2,6 +2,7 @@ import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { EXIT, type CliIO } from './io.js';
+import { createSyncWriter, exitOnClosedReader, processTarget } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -66,20 +67,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
  */
 export function startFromProcess(): void {
+  const stdoutTTY = isatty(1);
   const io: CliIO = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    // A terminal gets the stream (it writes Unicode properly on Windows consoles); a pipe or a
+    // file gets synchronous writes, without building a stream at all.
+    out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, processTarget(1)),
+    err: isatty(2) ? (s) => process.stderr.write(s) : createSyncWriter(2, processTarget(2)),
     readStdin: () => readAll(process.stdin),
     // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
-    isTTY: { stdin: isatty(0), stdout: isatty(1) },
+    isTTY: { stdin: isatty(0), stdout: stdoutTTY },
     env: process.env,
     setExitCode: () => undefined,
   };
-  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
+  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace. A pipe's stream
+  // is made only if the synchronous writer falls back to it, and gets the same rule then.
+  if (stdoutTTY) exitOnClosedReader(process.stdout);
   run(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -50,18 +50,18 @@ const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|
  * sentence says something failed.
  */
 export function failureText(text: string): string {
-  if (!TOOL_OUTPUT.test(text)) {
-    const sentences = text.split(/\n|(?<=[.!。])\s+/);
-    return sentences.some((l) => statesFailure(l) && !NOT_A_FAILURE.test(l)) ? text : '';
-  }
   const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length > 2000) {
-      // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
-      if (statesFailure(line.slice(0, 2000))) lines.push(line.slice(0, 2000));
-      continue;
-    }
-    if (statesFailure(line) && !NOT_A_FAILURE.test(line)) lines.push(line);
+  for (const raw of text.split('\n')) {
+    // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
+    const line = raw.length > 2000 ? raw.slice(0, 2000) : raw;
+    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line))) lines.push(line);
   }
-  return lines.join('\n');
+  if (!lines.length) return '';
+  return TOOL_OUTPUT.test(text) ? lines.join('\n') : text;
+}
+
+/** A line that ends in a question may still state a failure in an earlier sentence ("It fails. Why?"). */
+function saysFailureBeforeQuestion(line: string): boolean {
+  if (!/[?？]\s*$/.test(line)) return false;
+  return line.split(/(?<=[.!。])\s+/).some((sentence) => statesFailure(sentence) && !NOT_A_FAILURE.test(sentence));
 }

@@ -1,0 +1,56 @@
+import { writeSync } from 'node:fs';
+
+/** What the writer needs from the process; injectable for tests. */
+export interface OutputTarget {
+  /** Writes bytes to the descriptor, returning how many were written (fs.writeSync). */
+  writeSync(fd: number, data: Uint8Array): number;
+  /** The stream for the same descriptor (process.stdout or process.stderr), made on first use. */
+  stream(): NodeJS.WritableStream;
+  /** Called when the reader has gone away (`wcdoctor … | head`): nothing more can be written. */
+  onClosed(): void;
+}
+
+/**
+ * A writer for a descriptor that is a pipe or a file. It writes synchronously with fs.writeSync,
+ * which keeps start-up light (process.stdout on a pipe builds a socket stream and loads node:net,
+ * about 3 ms) and the output in order. A descriptor left non-blocking by whoever opened it (EAGAIN)
+ * hands the rest to the stream; a closed reader (EPIPE) ends the output quietly.
+ */
+export function createSyncWriter(fd: number, target: OutputTarget): (text: string) => void {
+  let streaming = false;
+  return (text) => {
+    if (streaming) {
+      target.stream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += target.writeSync(fd, bytes.subarray(done));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return target.onClosed();
+      if (code !== 'EAGAIN') throw e;
+      streaming = true;
+      target.stream().write(bytes.subarray(done));
+    }
+  };
+}
+
+/** Ends the process quietly when the reader of a stream has gone away. */
+export function exitOnClosedReader(stream: NodeJS.WritableStream): void {
+  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => e.code === 'EPIPE' && process.exit(0));
+}
+
+/** The real process's target for a descriptor (1 or 2). */
+export function processTarget(fd: 1 | 2): OutputTarget {
+  return {
+    writeSync: (f, data) => writeSync(f, data),
+    stream: () => {
+      const stream = fd === 1 ? process.stdout : process.stderr;
+      exitOnClosedReader(stream);
+      return stream;
+    },
+    onClosed: () => process.exit(0),
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createSyncWriter, type OutputTarget } from '../../src/cli/output.js';
+
+/** A fake descriptor: takes at most `chunk` bytes a call, or throws the given code on call `failAt`. */
+function fakeTarget(opts: { chunk?: number; failAt?: number; code?: string } = {}) {
+  const written: Buffer[] = [];
+  const streamed: (string | Uint8Array)[] = [];
+  let calls = 0;
+  let closed = false;
+  const target: OutputTarget = {
+    writeSync: (_fd, data) => {
+      calls++;
+      if (opts.failAt !== undefined && calls >= opts.failAt) throw Object.assign(new Error(opts.code), { code: opts.code });
+      const n = Math.min(opts.chunk ?? data.length, data.length);
+      written.push(Buffer.from(data.subarray(0, n)));
+      return n;
+    },
+    stream: () => ({ write: (d: string | Uint8Array) => streamed.push(d) }) as unknown as NodeJS.WritableStream,
+    onClosed: () => {
+      closed = true;
+    },
+  };
+  return { target, written, streamed, isClosed: () => closed };
+}
+
+describe('createSyncWriter', () => {
+  it('writes everything, in order, even when the descriptor takes a little at a time', () => {
+    const f = fakeTarget({ chunk: 3 });
+    const write = createSyncWriter(1, f.target);
+    write('héllo ');
+    write('wörld\n');
+    expect(Buffer.concat(f.written).toString('utf8')).toBe('héllo wörld\n');
+    expect(f.streamed).toEqual([]);
+  });
+
+  it('hands the rest to the stream on EAGAIN, and keeps using it', () => {
+    const f = fakeTarget({ chunk: 4, failAt: 2, code: 'EAGAIN' });
+    const write = createSyncWriter(1, f.target);
+    write('abcdefgh');
+    write('ij');
+    expect(Buffer.concat(f.written).toString()).toBe('abcd');
+    expect(f.streamed.map((d) => Buffer.from(d).toString())).toEqual(['efgh', 'ij']);
+  });
+
+  it('ends quietly when the reader has gone away, and rethrows anything else', () => {
+    const gone = fakeTarget({ failAt: 1, code: 'EPIPE' });
+    createSyncWriter(1, gone.target)('x');
+    expect(gone.isClosed()).toBe(true);
+    const broken = fakeTarget({ failAt: 1, code: 'EIO' });
+    expect(() => createSyncWriter(1, broken.target)('x')).toThrow('EIO');
+  });
+});
