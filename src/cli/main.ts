@@ -2,7 +2,7 @@ import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { EXIT, type CliIO } from './io.js';
-import { createSyncWriter, exitOnClosedReader, processTarget } from './output.js';
+import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -68,11 +68,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
  */
 export function startFromProcess(): void {
   const stdoutTTY = isatty(1);
+  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace.
+  const readerGone = () => process.exit(0);
   const io: CliIO = {
     // A terminal gets the stream (it writes Unicode properly on Windows consoles); a pipe or a
     // file gets synchronous writes, without building a stream at all.
-    out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, processTarget(1)),
-    err: isatty(2) ? (s) => process.stderr.write(s) : createSyncWriter(2, processTarget(2)),
+    out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, processTarget(1, readerGone)),
+    err: isatty(2) ? (s) => process.stderr.write(s) : createSyncWriter(2, processTarget(2, readerGone)),
     readStdin: () => readAll(process.stdin),
     // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
@@ -80,9 +82,8 @@ export function startFromProcess(): void {
     env: process.env,
     setExitCode: () => undefined,
   };
-  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace. A pipe's stream
-  // is made only if the synchronous writer falls back to it, and gets the same rule then.
-  if (stdoutTTY) exitOnClosedReader(process.stdout);
+  // A pipe's stream is made only if the synchronous writer falls back to it, and gets the same rule then.
+  if (stdoutTTY) onClosedReader(process.stdout, readerGone);
   run(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -37,20 +37,20 @@ export function createSyncWriter(fd: number, target: OutputTarget): (text: strin
   };
 }
 
-/** Ends the process quietly when the reader of a stream has gone away. */
-export function exitOnClosedReader(stream: NodeJS.WritableStream): void {
-  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => e.code === 'EPIPE' && process.exit(0));
+/** Calls `onClosed` when the reader of a stream has gone away (EPIPE), once per stream. */
+export function onClosedReader(stream: NodeJS.WritableStream, onClosed: () => void): void {
+  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => e.code === 'EPIPE' && onClosed());
 }
 
-/** The real process's target for a descriptor (1 or 2). */
-export function processTarget(fd: 1 | 2): OutputTarget {
+/** The real process's target for a descriptor (1 or 2); `onClosed` decides what a closed reader means. */
+export function processTarget(fd: 1 | 2, onClosed: () => void): OutputTarget {
   return {
     writeSync: (f, data) => writeSync(f, data),
     stream: () => {
       const stream = fd === 1 ? process.stdout : process.stderr;
-      exitOnClosedReader(stream);
+      onClosedReader(stream, onClosed);
       return stream;
     },
-    onClosed: () => process.exit(0),
+    onClosed,
   };
 }
