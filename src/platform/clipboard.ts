@@ -3,7 +3,7 @@ import { isProgramOnPath } from './program-lookup.js';
 import { runCommand as defaultRunCommand } from './shell.js';
 
 /** What copying to the clipboard did: which tool took the text, or why there is no clipboard. */
-export type ClipboardResult = { ok: true; tool: string } | { ok: false; reason: string };
+export type ClipboardResult = { ok: true; tool: string } | { ok: false; reason: string; noTool?: true };
 
 /** What the clipboard helper needs to know about the machine; tests pass their own. */
 export interface ClipboardHost {
@@ -39,7 +39,8 @@ export async function copyToClipboard(text: string, host: Partial<ClipboardHost>
     run: host.run ?? defaultRunCommand,
   };
   const tools = candidates(h, text).filter((c) => h.hasProgram(c.file));
-  if (tools.length === 0) return { ok: false, reason: 'no clipboard tool is available here (clip.exe, pbcopy, wl-copy, xclip or xsel with a desktop session)' };
+  // `noTool` lets the app say this in the user's language; the reason stays for logs and the CLI.
+  if (tools.length === 0) return { ok: false, noTool: true, reason: 'no clipboard tool is available here (clip.exe, pbcopy, wl-copy, xclip or xsel with a desktop session)' };
   let last = '';
   for (const t of tools) {
     // The tools fork and keep the selection alive, so their output is not captured (it would never close).

@@ -145,6 +145,19 @@ describe('FixRunnerScreen: consent', () => {
 });
 
 describe('FixRunnerScreen: refusals', () => {
+  it('says in the interface language that there is no clipboard tool', async () => {
+    const { lastFrame, stdin, t } = openFix('ps-set', { container: 'web_1' }, { os: 'linux', locale: 'ko-KR', clipboard: { ok: false, noTool: true, reason: 'no clipboard tool is available here' } });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.tab);
+    stdin.write('hello');
+    await waitForFrame(lastFrame, 'hello');
+    stdin.write(KEYS.enter);
+    await waitForWrapped(lastFrame, t('fix.refused.copyHint'));
+    stdin.write('c');
+    const frame = await waitForWrapped(lastFrame, t('fix.copy.failed', { reason: t('clipboard.noTool') }));
+    expect(plain(frame)).not.toContain('no clipboard tool is available');
+  });
+
   it('refuses a Windows-only fix elsewhere, offers the command to copy and records the refusal', async () => {
     const { lastFrame, stdin, t, shell, audit, platform } = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
     await waitForFrame(lastFrame, t('fix.form.prompt'));
