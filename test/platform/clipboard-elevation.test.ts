@@ -8,7 +8,7 @@ const result = (r: Partial<CommandResult>): CommandResult => ({ exitCode: 0, sig
 describe('copyToClipboard', () => {
   it('reports unavailable when no tool is present', async () => {
     const r = await copyToClipboard('x', { platform: 'linux', env: {}, hasProgram: () => true, run: async () => result({}) });
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/no clipboard tool/) });
+    expect(r).toEqual({ ok: false, noTool: true, reason: expect.stringMatching(/no clipboard tool/) });
   });
 
   it('feeds clip.exe UTF-16LE with a byte-order mark on Windows', async () => {
