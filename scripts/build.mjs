@@ -13,6 +13,7 @@
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 
 const common = {
   bundle: true,
@@ -97,7 +98,10 @@ const stray = rewritten.replace('((s) => import(s))', '').match(/\bimport\([^)]*
 if (imported.size !== expected.size || [...expected].some((i) => !imported.has(i)) || stray) {
   throw new Error(`build: dist/main.js should import exactly the ES-module parts; found ${[...imported].join(', ') || 'none'}${stray ? `, and ${stray.join(', ')}` : ''}`);
 }
-writeFileSync('dist/main.js', rewritten);
+// The first line names this build by its content, so that the launcher takes only a code cache made
+// from this very bundle (see src/cli/launcher.ts).
+const buildId = createHash('sha256').update(rewritten).digest('hex').slice(0, 32);
+writeFileSync('dist/main.js', `// wcdoctor-build: ${buildId}\n${rewritten}`);
 
 await build({
   ...common,

@@ -20,9 +20,18 @@ interface CliBundle {
   startFromProcess(): void;
 }
 
-function readCache(file: string): Buffer | undefined {
+/**
+ * The cache's header names the bundle it was made from (the content hash the build writes on the
+ * bundle's first line): V8 itself checks only its own version, flags and the source's length, so a
+ * cache from another build of the same length would otherwise be taken.
+ */
+const headerOf = (source: string): Buffer => Buffer.from(`wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'}\n`);
+
+/** The V8 data of the cache file, when there is one and it was made from this bundle. */
+function readCache(file: string, header: Buffer): Buffer | undefined {
   try {
-    return readFileSync(file);
+    const data = readFileSync(file);
+    return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
   } catch {
     return undefined;
   }
@@ -32,13 +41,16 @@ function readCache(file: string): Buffer | undefined {
 function loadBundle(file: string): CliBundle {
   const cacheFile = `${file}.cache`;
   const writeCache = process.env.WCDOCTOR_WRITE_CODE_CACHE === '1';
-  const cachedData = writeCache ? undefined : readCache(cacheFile);
-  const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const source = readFileSync(file, 'utf8');
+  const header = headerOf(source);
+  const cachedData = writeCache ? undefined : readCache(cacheFile, header);
+  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'}\n`);
   if (writeCache) {
     // After the run, so that the functions the run compiled are in the cache too.
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
+      writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
       renameSync(tmp, cacheFile);
     });
   }

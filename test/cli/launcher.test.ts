@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +27,20 @@ const ARGS = ['diagnose', '--json', "Start-Container : 'api' failed to start: Th
 
 describe.skipIf(!built)('the launcher (dist/cli.js) and its code cache', () => {
   it('has a code cache that this Node accepts for the bundle', () => {
-    const probe = [
-      "const fs = require('node:fs'), vm = require('node:vm'), { wrap } = require('node:module');",
-      `const file = ${JSON.stringify(path.join(DIST, 'main.js'))};`,
-      "const s = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });",
-      'process.stdout.write(String(s.cachedDataRejected));',
-    ].join('\n');
-    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-    expect(r.stdout).toBe('false');
+    const r = run(path.join(DIST, 'cli.js'), ['--version'], { WCDOCTOR_DEBUG: '1' });
+    expect(r.stderr).toContain('code cache used');
+  });
+
+  it('takes no cache made from another build of the bundle', () => {
+    const root = installedCopy();
+    const cli = path.join(root, 'dist', 'cli.js');
+    const cache = path.join(root, 'dist', 'main.js.cache');
+    const data = readFileSync(cache);
+    const other = Buffer.concat([Buffer.from('wcdoctor-code-cache 00000000000000000000000000000000\n'), data.subarray(data.indexOf(10) + 1)]);
+    writeFileSync(cache, other);
+    const r = run(cli, ARGS, { WCDOCTOR_DEBUG: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('code cache not used');
   });
 
   it('runs the same with a damaged or missing cache, and never writes one unasked', () => {
@@ -57,6 +63,7 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code cache', () => {
     const r = run(path.join(root, 'dist', 'cli.js'), ARGS, { WCDOCTOR_WRITE_CODE_CACHE: '1' });
     expect(r.code).toBe(0);
     expect(statSync(cache).size).toBeGreaterThan(10_000);
+    expect(run(path.join(root, 'dist', 'cli.js'), ['--version'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('code cache used');
     expect(readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
