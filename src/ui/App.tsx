@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Platform } from '../platform/platform.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { ErrorPanel } from './components/ErrorPanel.js';
+import { SettingsNoticeScope } from './components/ScreenFrame.js';
 import { InputProvider } from './contexts/InputContext.js';
 import { I18nProvider } from './contexts/I18nContext.js';
 import { NavigationProvider, useNavigate, useNavigationState } from './contexts/NavigationContext.js';
@@ -92,7 +93,11 @@ function Router() {
     if (problem && state.stack !== first.current) dismissProblem();
   }, [state.stack, problem, dismissProblem]);
   const route = currentRoute(state);
-  const key = `${state.stack.length}:${route.screen}`;
+  return <SettingsNoticeScope.Provider value={state.stack === first.current}>{screenFor(route, `${state.stack.length}:${route.screen}`)}</SettingsNoticeScope.Provider>;
+}
+
+/** The screen component for a route. */
+function screenFor(route: Route, key: string): ReactNode {
   switch (route.screen) {
     case 'home':
       return <HomeScreen key={key} route={route} />;

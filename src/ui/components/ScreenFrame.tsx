@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { SettingsProblem } from '../../platform/settings.js';
 import { useNavigationState } from '../contexts/NavigationContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
@@ -33,6 +33,12 @@ function noticeOf(p: SettingsProblem | undefined, t: T): string | undefined {
 }
 
 /**
+ * Whether the screens below may show the settings notice: only the screen the app opened on, so
+ * the notice is gone in the very frame that shows the next screen.
+ */
+export const SettingsNoticeScope = createContext(true);
+
+/**
  * Measures the frame for a screen's hints. The body sizes to its content (no full-height layout)
  * but must fit `bodyRows`, which keeps the output a line shorter than the terminal: Ink repaints
  * the whole screen (and flickers) once its output fills it.
@@ -42,7 +48,7 @@ export function useFrame(hints: readonly KeyHint[]): Frame {
   const { theme, problem } = useSettings();
   const t = useT();
   const hintLines = layoutHints(hints, t, columns);
-  const notice = noticeOf(problem, t);
+  const notice = useContext(SettingsNoticeScope) ? noticeOf(problem, t) : undefined;
   const noticeRows = notice ? wrapAnsiText(`! ${notice}`, columns).length : 0;
   const bodyRows = Math.max(3, rows - 1 - 1 - hintLines.length - noticeRows);
   return { columns, rows, bodyRows, hintLines, theme, ...(notice ? { notice } : {}) };
