@@ -118,12 +118,14 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     });
   }
 
+  // `docker info` prints "Swarm: inactive" on every host: that is no Swarm context.
+  const contextText = flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat;
   const ops = new Set(rec.operations.map(operationKey));
   const sites = [...ops].filter((o) => FAILURE_SITES.has(o));
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
     if (!m) continue;
-    const context = m.context.find((c) => flat.includes(c));
+    const context = m.context.find((c) => contextText.includes(c));
     if (context) {
       s.score += W.context;
       s.evidence.push({ kind: 'structure', matched: context, signature: 'context', weight: W.context });
@@ -151,6 +153,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     }
   }
   if (reason) weighReasons(index, reason, codes, acc);
+  preferSpecialised(index, acc);
   // Diagnosis looks for known issues: reference and how-to material explains a failure less well.
   // A paste that states no failure (a question, a description) may be asking for exactly that.
   for (const s of reason ? acc.values() : []) {
@@ -187,6 +190,29 @@ export function hasPhrase(text: string, phrase: string): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A topic that needs a context (Kubernetes, Swarm) and finds it is the more specific explanation
+ * of a code it shares with a general topic (the pod or service version of an OS mismatch): it ranks
+ * just above that topic, with the reason in its evidence.
+ */
+function preferSpecialised(index: DiagnosisIndex, acc: Map<number, Scored>): void {
+  const codesOf = (s: Scored) => new Set(s.evidence.filter((e) => e.kind === 'code').map((e) => e.signature));
+  for (const s of acc.values()) {
+    if (!s.evidence.some((e) => e.signature === 'context')) continue;
+    const mine = codesOf(s);
+    if (!mine.size) continue;
+    let best: Scored | undefined;
+    for (const other of acc.values()) {
+      if (other === s || index.matchers[other.topic]?.context.length) continue;
+      if (other.score >= s.score && [...codesOf(other)].some((c) => mine.has(c)) && (!best || other.score > best.score)) best = other;
+    }
+    if (!best) continue;
+    const weight = best.score - s.score + 0.5;
+    s.score += weight;
+    s.evidence.push({ kind: 'structure', matched: index.matchers[best.topic]?.topic.id ?? '', signature: 'the same code in its context', weight: Math.round(weight * 100) / 100 });
+  }
 }
 
 /** Lower case with whitespace runs as one space, as `flat` is. */
