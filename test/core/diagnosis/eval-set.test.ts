@@ -5,8 +5,8 @@ import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.j
 import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
 
 /**
- * Our own evaluation set (test/fixtures/eval/pastes.jsonl, 110 pastes in the development set's
- * format: error lines, tool output, questions, five languages, 20 that are about no known issue),
+ * Our own evaluation set (test/fixtures/eval/pastes.jsonl, 180 pastes in the development set's
+ * format: error lines, long tool output, prose, questions, five languages, 40 about no known issue),
  * scored the way ../shared/eval/score.mjs scores: a match is right when one of its sources has an
  * expected heading. The floors sit a little under today's figures, to catch a regression.
  */
@@ -41,10 +41,10 @@ describe('the evaluation set', () => {
       else misses.push(`${item.id}: got ${matches.map((m) => m.id).join(', ') || 'nothing'}`);
       if (matches.slice(0, 3).some(hit)) top3++;
     }
-    expect(pos + neg).toBe(110);
+    expect(pos + neg).toBe(180);
     const figures = { top1: top1 / pos, top3: top3 / pos, reject: rejected / neg };
     expect(figures.top1, misses.join('\n')).toBeGreaterThanOrEqual(0.88);
-    expect(figures.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.93);
-    expect(figures.reject, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(figures.top3, misses.join('\n')).toBeGreaterThanOrEqual(0.92);
+    expect(figures.reject, misses.join('\n')).toBeGreaterThanOrEqual(0.93);
   });
 });
