@@ -53,11 +53,14 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const flat = flattenForMatching(focus);
   const codes = extractCodes(text, index.codeIndex);
   const rec = recognise(focus);
-  const reason = flattenForMatching(failureText(focus));
+  const failure = failureText(focus);
+  const reason = flattenForMatching(failure);
+  // The first failure line as the paste has it, to quote when a topic does not explain it.
+  const shown = failure.split('\n').find((l) => l.trim())?.trim().slice(0, 100) ?? '';
   const builds = readPasteBuilds(focus, rec.entities, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined));
   if (builds.host) rec.entities.hostBuild = String(builds.host.build);
   if (builds.image) rec.entities.imageBuild = String(builds.image.build);
-  const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds)
+  const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds, shown)
     .filter((s) => s.score >= (s.specific ? MIN_SCORE : reason ? MIN_WORDS_ONLY_SCORE.failure : MIN_WORDS_ONLY_SCORE.calm))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = scored[0]?.score ?? 0;

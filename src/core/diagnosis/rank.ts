@@ -25,7 +25,7 @@ const FUZZY_FACTOR = 0.6;
  * Scores every topic that has any evidence for the paste. `focus` is the (bounded) paste text,
  * `flat` its flattened lower-case view, `codes` the codes found in the whole paste.
  */
-export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = '', builds: PasteBuilds = {}): Scored[] {
+export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = '', builds: PasteBuilds = {}, reasonShown = ''): Scored[] {
   const acc = new Map<number, Scored>();
   const get = (i: number): Scored => {
     let s = acc.get(i);
@@ -152,7 +152,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       s.evidence.push({ kind: 'against', matched: sites.join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
     }
   }
-  if (reason) weighReasons(index, reason, codes, acc);
+  if (reason) weighReasons(index, reason, reasonShown || reason.slice(0, 100), codes, acc);
   preferSpecialised(index, acc);
   // Diagnosis looks for known issues: reference and how-to material explains a failure less well.
   // A paste that states no failure (a question, a description) may be asking for exactly that.
@@ -225,7 +225,7 @@ const flatten = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
  * command, the object names) keeps a fraction of its score and no longer counts as specific.
  * A code in the paste that a topic does not list weighs the same way: the failure is that code's.
  */
-function weighReasons(index: DiagnosisIndex, reason: string, codes: FoundCode[], acc: Map<number, Scored>): void {
+function weighReasons(index: DiagnosisIndex, reason: string, shown: string, codes: FoundCode[], acc: Map<number, Scored>): void {
   const reasonTerms = new Set(termsOf(reason));
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
@@ -243,7 +243,7 @@ function weighReasons(index: DiagnosisIndex, reason: string, codes: FoundCode[],
     const penalty = -s.score * (1 - UNEXPLAINED_FACTOR);
     s.score += penalty;
     s.specific = false;
-    const said = foreign[0] ? `${foreign[0].raw}${foreign[0].message ? ` (${foreign[0].message})` : ''}` : reason.slice(0, 80);
+    const said = foreign[0] ? `${foreign[0].raw}${foreign[0].message ? ` (${foreign[0].message})` : ''}` : shown;
     s.evidence.push({ kind: 'against', matched: said, signature: foreign.length ? 'the error is a code this issue does not produce' : 'the error says something this issue does not explain', weight: Math.round(penalty * 100) / 100 });
   }
 }
