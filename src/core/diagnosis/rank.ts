@@ -50,9 +50,14 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   }
 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
+  // A phrase that is only the message of a code found in the paste says nothing the code did not:
+  // it counts for a topic that has the code, not as a second piece of evidence.
+  const codeMessages = codes.flatMap((c) => (c.message ? [flatten(c.message).replace(/[.。\s]+$/, '')] : []));
+  const isCodeMessage = (phrase: string) => codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
   const phraseHits = [...words].flatMap((w) => index.phraseAnchors.get(w) ?? []).concat(index.unanchoredPhrases);
   for (const { topic, phrase } of phraseHits) {
     if (!hasPhrase(flat, phrase)) continue;
+    if (isCodeMessage(phrase) && acc.get(topic)?.evidence.some((e) => e.kind === 'code')) continue;
     const s = get(topic);
     if (s.evidence.some((e) => e.kind === 'phrase' && e.signature === phrase)) continue;
     const weight = s.evidence.some((e) => e.kind === 'phrase') ? W.phraseExtra : W.phrase;
@@ -61,24 +66,25 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     s.evidence.push({ kind: 'phrase', matched: phrase, signature: phrase, weight });
   }
 
-  // The setting of an issue (a command, a tool's output) is weak evidence in a paste that states a
-  // failure, which must be explained by something else; in a question or a plain description it is
-  // what the paste is about.
+  // The setting of an issue (a command, a tool's output) is weak evidence, unless the paste asks a
+  // question and states no failure: then it is what the paste is about.
+  const asks = !reason && /[?？]/.test(focus);
   const settingHits = [...words].flatMap((w) => index.settingAnchors.get(w) ?? []).concat(index.unanchoredSetting);
   for (const { topic, phrase } of settingHits) {
     if (!hasPhrase(flat, phrase)) continue;
     const s = get(topic);
     const found = s.evidence.filter((e) => e.kind === 'structure' && e.signature === 'setting');
     if (found.some((e) => e.matched === phrase) || found.length >= 3) continue;
-    const weight = reason ? (found.length ? W.settingExtra : W.setting) : found.length ? W.phraseExtra : W.phrase;
+    const weight = !asks ? (found.length ? W.settingExtra : W.setting) : found.length ? W.phraseExtra : W.phrase;
     s.score += weight;
-    if (!reason) s.specific = true;
+    if (asks) s.specific = true;
     s.evidence.push({ kind: 'structure', matched: phrase, signature: 'setting', weight });
   }
 
   const keywordHits = [...words].flatMap((w) => index.keywordAnchors.get(w) ?? []).concat(index.unanchoredKeywords);
   for (const { topic, phrase } of keywordHits) {
     if (!hasPhrase(flat, phrase)) continue;
+    if (isCodeMessage(phrase) && acc.get(topic)?.evidence.some((e) => e.kind === 'code')) continue;
     const s = get(topic);
     const found = s.evidence.filter((e) => e.kind === 'keyword' && e.signature === 'keyword phrase');
     if (found.some((e) => e.matched === phrase) || found.length >= 2) continue;
