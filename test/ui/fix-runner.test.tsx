@@ -2,6 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entities } from '../../src/core/diagnosis/types.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
+import type { MessageKey } from '../../src/ui/message-keys.js';
 import { DECLINED_REASON, NOT_ELEVATED_REASON } from '../../src/core/fixes/preflight.js';
 import { runCommand } from '../../src/platform/shell.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
@@ -29,6 +30,15 @@ async function started(shell: { runs: unknown[] }, count = 1) {
 const PS_COMMAND = "Set-Thing -Name 'web_1' -Value 'hello'";
 
 /** Waits for text that the frame may have wrapped over several lines. */
+/** Waits for the fix form, types "hello" into its text field and submits it. */
+async function fillTextAndSubmit(lastFrame: () => string | undefined, stdin: { write(s: string): void }, t: (key: MessageKey) => string): Promise<void> {
+  await waitForFrame(lastFrame, t('fix.form.prompt'));
+  stdin.write(KEYS.tab);
+  stdin.write('hello');
+  await waitForFrame(lastFrame, 'hello');
+  stdin.write(KEYS.enter);
+}
+
 async function waitForWrapped(lastFrame: () => string | undefined, text: string): Promise<string> {
   const flat = (s: string) => s.replace(/\s+/g, ' ');
   await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(flat(text)), { timeout: 5000, interval: 10 });
@@ -147,11 +157,7 @@ describe('FixRunnerScreen: consent', () => {
 describe('FixRunnerScreen: refusals', () => {
   it('says in the interface language that there is no clipboard tool', async () => {
     const { lastFrame, stdin, t } = openFix('ps-set', { container: 'web_1' }, { os: 'linux', locale: 'ko-KR', clipboard: { ok: false, noTool: true, reason: 'no clipboard tool is available here' } });
-    await waitForFrame(lastFrame, t('fix.form.prompt'));
-    stdin.write(KEYS.tab);
-    stdin.write('hello');
-    await waitForFrame(lastFrame, 'hello');
-    stdin.write(KEYS.enter);
+    await fillTextAndSubmit(lastFrame, stdin, t);
     await waitForWrapped(lastFrame, t('fix.refused.copyHint'));
     stdin.write('c');
     const frame = await waitForWrapped(lastFrame, t('fix.copy.failed', { reason: t('clipboard.noTool') }));
@@ -160,11 +166,7 @@ describe('FixRunnerScreen: refusals', () => {
 
   it('refuses a Windows-only fix elsewhere, offers the command to copy and records the refusal', async () => {
     const { lastFrame, stdin, t, shell, audit, platform } = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
-    await waitForFrame(lastFrame, t('fix.form.prompt'));
-    stdin.write(KEYS.tab);
-    stdin.write('hello');
-    await waitForFrame(lastFrame, 'hello');
-    stdin.write(KEYS.enter);
+    await fillTextAndSubmit(lastFrame, stdin, t);
     const reason = 'cannot run here: powershell fixes run only on Windows, and this machine runs linux';
     const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
     expect(frame).toContain(PS_COMMAND);
@@ -267,11 +269,7 @@ describe('FixRunnerScreen: running', () => {
         return runCommand(process.execPath, ['-e', child], opts);
       },
     });
-    await waitForFrame(lastFrame, t('fix.form.prompt'));
-    stdin.write(KEYS.tab);
-    stdin.write('hello');
-    await waitForFrame(lastFrame, 'hello');
-    stdin.write(KEYS.enter);
+    await fillTextAndSubmit(lastFrame, stdin, t);
     await waitForFrame(lastFrame, t('fix.confirm.question'));
     stdin.write('y');
     const frame = await waitForFrame(lastFrame, 'The command failed (exit code 5).');
@@ -329,11 +327,7 @@ describe('FixRunnerScreen in Swedish: messages from core are translated', () => 
 
   it('shows a refusal in the interface language and keeps the audit reason in English', async () => {
     const { lastFrame, stdin, t, audit } = openFix('ps-set', { container: 'web_1' }, { locale: 'sv-SE', os: 'linux' });
-    await waitForFrame(lastFrame, t('fix.form.prompt'));
-    stdin.write(KEYS.tab);
-    stdin.write('hello');
-    await waitForFrame(lastFrame, 'hello');
-    stdin.write(KEYS.enter);
+    await fillTextAndSubmit(lastFrame, stdin, t);
     const reason = t('fix.refusal.windowsShell', { shell: 'powershell', platform: 'linux' });
     expect(reason).toBe('kan inte köras här: powershell-åtgärder körs bara på Windows, och den här datorn kör linux');
     const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
