@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
-import type { DiagnoseResult, Match } from '../../core/diagnosis/types.js';
+import type { DiagnoseResult, Evidence, Match } from '../../core/diagnosis/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
@@ -11,6 +11,20 @@ import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
 import { parseLangOption } from '../lang.js';
 import { resolveTopicText } from '../../core/knowledge/topic-text.js';
 import { EXIT, type CliIO } from '../io.js';
+
+/** How the human output names each kind of evidence. */
+const EVIDENCE_LABEL: Readonly<Record<Evidence['kind'], string>> = {
+  code: 'code',
+  phrase: 'phrase',
+  regex: 'pattern',
+  keyword: 'words',
+  fuzzy: 'similar words',
+  operation: 'operation',
+  structure: 'output of',
+  against: 'against',
+  setting: 'seen with',
+  fact: 'image and host builds differ:',
+};
 
 /** The language of knowledge text: --lang when given, else the environment's, else English. */
 export function resolveDiagnoseLocale(lang: string | undefined, env: CliIO['env']): Locale {
@@ -51,7 +65,7 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
   const topic = kb.topics.find((t) => t.id === best.id);
   out.push(`${MARK[best.confidence]} ${best.title}  [${best.id}]`);
   out.push(`  confidence: ${best.confidence} (score ${best.score})`);
-  out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${e.kind} "${e.matched}"`).join('; ')}`);
+  out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`);
   if (topic) {
     out.push('', ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
     const view = resolveTopicText(kb, topic, locale);

@@ -73,12 +73,12 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   for (const { topic, phrase } of settingHits) {
     if (!hasPhrase(flat, phrase)) continue;
     const s = get(topic);
-    const found = s.evidence.filter((e) => e.kind === 'structure' && e.signature === 'setting');
+    const found = s.evidence.filter((e) => e.kind === 'setting');
     if (found.some((e) => e.matched === phrase) || found.length >= 3) continue;
     const weight = !asks ? (found.length ? W.settingExtra : W.setting) : found.length ? W.phraseExtra : W.phrase;
     s.score += weight;
     if (asks) s.specific = true;
-    s.evidence.push({ kind: 'structure', matched: phrase, signature: 'setting', weight });
+    s.evidence.push({ kind: 'setting', matched: phrase, signature: 'setting', weight });
   }
 
   const keywordHits = [...words].flatMap((w) => index.keywordAnchors.get(w) ?? []).concat(index.unanchoredKeywords);
@@ -120,7 +120,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       const s = get(i);
       s.score += W.fact;
       s.specific = true;
-      s.evidence.push({ kind: 'structure', matched: `image ${image.build} (${image.said}), host ${host.build} (${host.said})`, signature: 'build-mismatch', weight: W.fact });
+      s.evidence.push({ kind: 'fact', matched: `${image.build} ≠ ${host.build}`, signature: `build-mismatch: image ${image.build} (${image.said}), host ${host.build} (${host.said})`, weight: W.fact });
     });
   }
 
@@ -217,7 +217,8 @@ function preferSpecialised(index: DiagnosisIndex, acc: Map<number, Scored>): voi
     if (!best) continue;
     const weight = best.score - s.score + 0.5;
     s.score += weight;
-    s.evidence.push({ kind: 'structure', matched: index.matchers[best.topic]?.topic.id ?? '', signature: 'the same code in its context', weight: Math.round(weight * 100) / 100 });
+    const context = s.evidence.find((e) => e.signature === 'context')?.matched ?? '';
+    s.evidence.push({ kind: 'structure', matched: context, signature: `more specific than ${index.matchers[best.topic]?.topic.id ?? ''} in this context`, weight: Math.round(weight * 100) / 100 });
   }
 }
 
@@ -241,7 +242,7 @@ function weighReasons(index: DiagnosisIndex, reason: string, shown: string, code
     const foreign = codes.filter((c) => !c.generic && reason.includes(flatten(c.raw)));
     // Otherwise a phrase or pattern of the topic's cause anywhere in the paste explains it, and
     // words of the topic explain it when they stand in the failure lines.
-    const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || e.signature === 'build-mismatch');
+    const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || e.kind === 'fact');
     const byWords = () =>
       s.evidence.some((e) => e.kind === 'keyword' && e.signature === 'keyword phrase' && hasPhrase(reason, e.matched)) ||
       strongTermsIdf(index, s.topic, reasonTerms, m.settingTerms) >= REASON_WORDS_IDF;

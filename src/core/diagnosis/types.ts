@@ -21,7 +21,12 @@ export interface FoundCode {
 
 /** One piece of evidence: what in the paste matched what in the topic, and its weight. */
 export interface Evidence {
-  kind: 'code' | 'phrase' | 'regex' | 'keyword' | 'fuzzy' | 'operation' | 'against' | 'structure';
+  /**
+   * `setting`: a phrase of where the issue shows up (weak); `fact`: something read from the paste's
+   * structure (signature `build-mismatch`: the host and image builds differ); `structure`: the tool
+   * output or context the paste shows.
+   */
+  kind: 'code' | 'phrase' | 'regex' | 'keyword' | 'fuzzy' | 'operation' | 'against' | 'structure' | 'setting' | 'fact';
   /** What matched in the paste (as written there). */
   matched: string;
   /** What it matched in the knowledge (code name, phrase, keyword …). */

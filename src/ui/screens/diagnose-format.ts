@@ -12,6 +12,8 @@ const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
   operation: 'diagnose.evidence.operation',
   structure: 'diagnose.evidence.structure',
   against: 'diagnose.evidence.against',
+  setting: 'diagnose.evidence.setting',
+  fact: 'diagnose.evidence.fact',
 };
 
 const CONFIDENCE: Readonly<Record<Match['confidence'], { glyph: string; key: MessageKey; role: 'success' | 'warning' | 'info' }>> = {

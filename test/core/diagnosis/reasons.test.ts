@@ -69,10 +69,10 @@ describe('what a failure statement does to a match', () => {
     const paste = ['Container OS Version: 10.0.17763.437 (ltsc2019)', 'Host OS Version: 10.0.19045.3803 (22H2)', 'Using process isolation', 'Creating container app01 failed'].join('\n');
     const r = diagnose(kb, paste);
     expect(r.matches[0]?.id).toMatch(/version-mismatch-error|host-image-build-match/);
-    expect(r.matches[0]?.evidence.some((e) => e.signature === 'build-mismatch')).toBe(true);
+    expect(r.matches[0]?.evidence.some((e) => e.kind === 'fact' && e.matched === '17763 ≠ 19045')).toBe(true);
     expect(r.entities).toMatchObject({ hostBuild: '19045', imageBuild: '17763' });
     const same = diagnose(kb, paste.replace('10.0.19045.3803 (22H2)', '10.0.17763.5830 (1809)'));
-    expect(same.matches.flatMap((m) => m.evidence).some((e) => e.signature === 'build-mismatch')).toBe(false);
+    expect(same.matches.flatMap((m) => m.evidence).some((e) => e.kind === 'fact')).toBe(false);
   });
 
   it('lets the setting count in full when the paste asks rather than fails', () => {
