@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-code.js';
+import { flattenPhrase as flat } from './normalise.js';
 import { operationKey } from './recognise.js';
 import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
@@ -62,20 +63,26 @@ function anchorWord(phrase: string): string | null {
   return words.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
+/** A phrase of a topic (normalised), found in a paste through its anchor word. */
+export interface AnchoredPhrase {
+  topic: number;
+  phrase: string;
+}
+
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
 export interface DiagnosisIndex {
   matchers: TopicMatcher[];
   byCode: Map<string, number[]>;
   /** Latin anchor word → phrases containing it (topic index, phrase). */
-  phraseAnchors: Map<string, { topic: number; phrase: string }[]>;
+  phraseAnchors: Map<string, AnchoredPhrase[]>;
   /** The same for setting phrases. */
-  settingAnchors: Map<string, { topic: number; phrase: string }[]>;
-  unanchoredSetting: { topic: number; phrase: string }[];
+  settingAnchors: Map<string, AnchoredPhrase[]>;
+  unanchoredSetting: AnchoredPhrase[];
   /** Phrases with no Latin word to anchor them (CJK, Hangul): checked directly. */
-  unanchoredPhrases: { topic: number; phrase: string }[];
+  unanchoredPhrases: AnchoredPhrase[];
   /** Multi-word keywords (any language), anchored the same way: a whole one in the paste is evidence. */
-  keywordAnchors: Map<string, { topic: number; phrase: string }[]>;
-  unanchoredKeywords: { topic: number; phrase: string }[];
+  keywordAnchors: Map<string, AnchoredPhrase[]>;
+  unanchoredKeywords: AnchoredPhrase[];
   /** Topics that contain a term, with the weight of the field it came from. */
   postingsOf(term: string): { topic: number; weight: number }[];
   /** Inverse document frequency of a term over the topics (0 for unknown terms). */
@@ -101,7 +108,6 @@ const isLatinPhrase = (k: string) => /\S\s+\S/.test(k.trim()) && !/[\u1100-\u11f
 /** Words at or above this field weight are "strong": two of them can carry a match on words alone. */
 export const STRONG_FIELD = 0.7;
 
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 const stripCode = (md: string) => md.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
 
 function topicFields(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): [string, number][] {
@@ -197,12 +203,12 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
   const byCode = new Map<string, number[]>();
-  const phraseAnchors = new Map<string, { topic: number; phrase: string }[]>();
-  const unanchoredPhrases: { topic: number; phrase: string }[] = [];
-  const keywordAnchors = new Map<string, { topic: number; phrase: string }[]>();
-  const settingAnchors = new Map<string, { topic: number; phrase: string }[]>();
-  const unanchoredSetting: { topic: number; phrase: string }[] = [];
-  const unanchoredKeywords: { topic: number; phrase: string }[] = [];
+  const phraseAnchors = new Map<string, AnchoredPhrase[]>();
+  const unanchoredPhrases: AnchoredPhrase[] = [];
+  const keywordAnchors = new Map<string, AnchoredPhrase[]>();
+  const settingAnchors = new Map<string, AnchoredPhrase[]>();
+  const unanchoredSetting: AnchoredPhrase[] = [];
+  const unanchoredKeywords: AnchoredPhrase[] = [];
   const anchor = (phrase: string, key: string | null | undefined, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
     if (!key) {
       loose.push({ topic, phrase });

@@ -43,9 +43,6 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
   // Every form below names a 10.0.x version or an OS Build: most pastes have neither.
   if (!text.includes('10.0') && !text.includes('OS Build')) return out;
   for (const re of HOST) if (!out.host) out.host = first(re, text);
-  if (!out.host && entities.tool === 'kubectl' && entities.kernelVersion && entities.build) {
-    out.host = { build: Number(entities.build), said: `Kernel Version: ${entities.kernelVersion}` };
-  }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
   if (out.host && !out.image) {
     const image = typeof entities.image === 'string' ? entities.image : undefined;

@@ -56,6 +56,9 @@ export function repairMojibake(text: string): string {
  * A single-line, lower-case view of the paste for phrase matching: console line-wrapping is
  * undone (a word cut at the edge of the window is joined again) and white space folded.
  */
+/** A short text (a phrase, a message) in the form `flattenForMatching` gives a paste: one space, lower case. */
+export const flattenPhrase = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
 export function flattenForMatching(text: string): string {
   return text
     .replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1')

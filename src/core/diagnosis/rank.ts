@@ -1,4 +1,5 @@
-import { STRONG_FIELD, type DiagnosisIndex } from './build-index.js';
+import { STRONG_FIELD, type AnchoredPhrase, type DiagnosisIndex } from './build-index.js';
+import { flattenPhrase } from './normalise.js';
 import { FAILURE_SITES, operationKey, type Recognised } from './recognise.js';
 import type { PasteBuilds } from './builds.js';
 import { termsOf } from './terms.js';
@@ -52,11 +53,12 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
   // A phrase that is only the message of a code found in the paste says nothing the code did not:
   // it counts for a topic that has the code, not as a second piece of evidence.
-  const codeMessages = codes.flatMap((c) => (c.message ? [flatten(c.message).replace(/[.。\s]+$/, '')] : []));
+  const codeMessages = codes.flatMap((c) => (c.message ? [flattenPhrase(c.message).replace(/[.。\s]+$/, '')] : []));
   const isCodeMessage = (phrase: string) => codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
-  const phraseHits = [...words].flatMap((w) => index.phraseAnchors.get(w) ?? []).concat(index.unanchoredPhrases);
-  for (const { topic, phrase } of phraseHits) {
-    if (!hasPhrase(flat, phrase)) continue;
+  // Phrases are found through their anchor word, then checked whole in the flattened paste.
+  const hitsOf = (anchored: Map<string, AnchoredPhrase[]>, loose: AnchoredPhrase[]) =>
+    [...words].flatMap((w) => anchored.get(w) ?? []).concat(loose).filter((h) => hasPhrase(flat, h.phrase));
+  for (const { topic, phrase } of hitsOf(index.phraseAnchors, index.unanchoredPhrases)) {
     if (isCodeMessage(phrase) && acc.get(topic)?.evidence.some((e) => e.kind === 'code')) continue;
     const s = get(topic);
     if (s.evidence.some((e) => e.kind === 'phrase' && e.signature === phrase)) continue;
@@ -69,9 +71,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   // The setting of an issue (a command, a tool's output) is weak evidence, unless the paste asks a
   // question and states no failure: then it is what the paste is about.
   const asks = !reason && /[?？]/.test(focus);
-  const settingHits = [...words].flatMap((w) => index.settingAnchors.get(w) ?? []).concat(index.unanchoredSetting);
-  for (const { topic, phrase } of settingHits) {
-    if (!hasPhrase(flat, phrase)) continue;
+  for (const { topic, phrase } of hitsOf(index.settingAnchors, index.unanchoredSetting)) {
     const s = get(topic);
     const found = s.evidence.filter((e) => e.kind === 'setting');
     if (found.some((e) => e.matched === phrase) || found.length >= 3) continue;
@@ -81,9 +81,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     s.evidence.push({ kind: 'setting', matched: phrase, signature: 'setting', weight });
   }
 
-  const keywordHits = [...words].flatMap((w) => index.keywordAnchors.get(w) ?? []).concat(index.unanchoredKeywords);
-  for (const { topic, phrase } of keywordHits) {
-    if (!hasPhrase(flat, phrase)) continue;
+  for (const { topic, phrase } of hitsOf(index.keywordAnchors, index.unanchoredKeywords)) {
     if (isCodeMessage(phrase) && acc.get(topic)?.evidence.some((e) => e.kind === 'code')) continue;
     const s = get(topic);
     const found = s.evidence.filter((e) => e.kind === 'keyword' && e.signature === 'keyword phrase');
@@ -204,26 +202,25 @@ export function hasPhrase(text: string, phrase: string): boolean {
  * just above that topic, with the reason in its evidence.
  */
 function preferSpecialised(index: DiagnosisIndex, acc: Map<number, Scored>): void {
-  const codesOf = (s: Scored) => new Set(s.evidence.filter((e) => e.kind === 'code').map((e) => e.signature));
+  const codes = new Map<Scored, Set<string>>();
   for (const s of acc.values()) {
-    if (!s.evidence.some((e) => e.signature === 'context')) continue;
-    const mine = codesOf(s);
-    if (!mine.size) continue;
+    const mine = new Set(s.evidence.filter((e) => e.kind === 'code').map((e) => e.signature));
+    if (mine.size) codes.set(s, mine);
+  }
+  for (const [s, mine] of codes) {
+    const context = s.evidence.find((e) => e.signature === 'context');
+    if (!context) continue;
     let best: Scored | undefined;
-    for (const other of acc.values()) {
+    for (const [other, theirs] of codes) {
       if (other === s || index.matchers[other.topic]?.context.length) continue;
-      if (other.score >= s.score && [...codesOf(other)].some((c) => mine.has(c)) && (!best || other.score > best.score)) best = other;
+      if (other.score >= s.score && [...theirs].some((c) => mine.has(c)) && (!best || other.score > best.score)) best = other;
     }
     if (!best) continue;
     const weight = best.score - s.score + 0.5;
     s.score += weight;
-    const context = s.evidence.find((e) => e.signature === 'context')?.matched ?? '';
-    s.evidence.push({ kind: 'structure', matched: context, signature: `more specific than ${index.matchers[best.topic]?.topic.id ?? ''} in this context`, weight: Math.round(weight * 100) / 100 });
+    s.evidence.push({ kind: 'structure', matched: context.matched, signature: `more specific than ${index.matchers[best.topic]?.topic.id ?? ''} in this context`, weight: Math.round(weight * 100) / 100 });
   }
 }
-
-/** Lower case with whitespace runs as one space, as `flat` is. */
-const flatten = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * When the paste states why something failed (its failure lines, flattened in `reason`), a topic
@@ -233,19 +230,23 @@ const flatten = (s: string) => s.replace(/\s+/g, ' ').toLowerCase();
  * A code in the paste that a topic does not list weighs the same way: the failure is that code's.
  */
 function weighReasons(index: DiagnosisIndex, reason: string, shown: string, codes: FoundCode[], acc: Map<number, Scored>): void {
-  const reasonTerms = new Set(termsOf(reason));
+  // A code stated with the failure that a topic does not list says the failure is that code's.
+  const foreign = codes.filter((c) => !c.generic && reason.includes(flattenPhrase(c.raw)));
+  let strong: Map<number, [string, number][]> | undefined;
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
     if (!m) continue;
     if (s.evidence.some((e) => e.kind === 'code')) continue;
-    // A code the topic does not list, stated with the failure, says the failure is that code's.
-    const foreign = codes.filter((c) => !c.generic && reason.includes(flatten(c.raw)));
     // Otherwise a phrase or pattern of the topic's cause anywhere in the paste explains it, and
     // words of the topic explain it when they stand in the failure lines.
     const byCause = s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || e.kind === 'fact');
-    const byWords = () =>
-      s.evidence.some((e) => e.kind === 'keyword' && e.signature === 'keyword phrase' && hasPhrase(reason, e.matched)) ||
-      strongTermsIdf(index, s.topic, reasonTerms, m.settingTerms) >= REASON_WORDS_IDF;
+    const byWords = () => {
+      if (s.evidence.some((e) => e.kind === 'keyword' && e.signature === 'keyword phrase' && hasPhrase(reason, e.matched))) return true;
+      strong ??= strongTermsByTopic(index, reason);
+      let rarity = 0;
+      for (const [term, idf] of strong.get(s.topic) ?? []) if (!m.settingTerms.has(term)) rarity += idf;
+      return rarity >= REASON_WORDS_IDF;
+    };
     if (!foreign.length && (byCause || byWords())) continue;
     const penalty = -s.score * (1 - UNEXPLAINED_FACTOR);
     s.score += penalty;
@@ -255,15 +256,23 @@ function weighReasons(index: DiagnosisIndex, reason: string, shown: string, code
   }
 }
 
-/** The summed rarity (IDF) of a topic's strong words (title, keyword and heading words) among a set of terms. */
-function strongTermsIdf(index: DiagnosisIndex, topic: number, terms: Set<string>, exclude: Set<string>): number {
-  let sum = 0;
-  for (const term of terms) {
-    if (exclude.has(term)) continue;
+/**
+ * For each topic, its strong words (title, keyword and heading words that are rare among topics,
+ * IDF > 1) among the terms of a text, with their rarity: one pass over the text's postings.
+ */
+function strongTermsByTopic(index: DiagnosisIndex, text: string): Map<number, [string, number][]> {
+  const out = new Map<number, [string, number][]>();
+  for (const term of new Set(termsOf(text))) {
     const idf = index.idfOf(term);
-    if (idf > 1 && index.postingsOf(term).some((p) => p.topic === topic && p.weight >= STRONG_FIELD)) sum += idf;
+    if (idf <= 1) continue;
+    for (const p of index.postingsOf(term)) {
+      if (p.weight < STRONG_FIELD) continue;
+      const list = out.get(p.topic);
+      if (list) list.push([term, idf]);
+      else out.set(p.topic, [[term, idf]]);
+    }
   }
-  return sum;
+  return out;
 }
 
 /** Word evidence: IDF-weighted overlap of the paste's terms with each topic's words, fuzzy for typos. */
