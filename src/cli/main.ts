@@ -1,17 +1,53 @@
 import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
+import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
-function readAll(stream: NodeJS.ReadStream): Promise<string> {
+/** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
+export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Reads a stream to its end as text (UTF-8, or UTF-16 with a BOM as Windows PowerShell 5.1 writes it, see decodeText).
+ * Beyond `max` bytes it stops reading and rejects with a UserError (exit 2) instead of buffering without bound.
+ */
+export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
+    let size = 0;
+    const stop = () => {
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+    };
+    const onData = (c: Buffer | string) => {
+      const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+      size += chunk.length;
+      if (size > max) {
+        stop();
+        chunks.length = 0;
+        stream.pause();
+        (stream as Partial<NodeJS.ReadStream>).destroy?.();
+        const limit = max % 1048576 === 0 ? `${max / 1048576} MiB` : `${max} bytes`;
+        reject(new UserError(`standard input is larger than ${limit}, the most wcdoctor reads`, ['pass only the part around the error (the failing command and the lines after it)'], EXIT.usage));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(decodeText(Buffer.concat(chunks, size)));
+    };
+    const onError = (e: unknown) => {
+      stop();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
   });
 }
 

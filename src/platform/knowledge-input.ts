@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
+import { decodeText } from '../core/text/decode-text.js';
 import type { RawFile } from '../core/knowledge/problem.js';
 import { KB_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
@@ -10,7 +11,7 @@ import { findPackageRoot } from './package-root.js';
 function readYaml(root: string, rel: string): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: parseYaml(readFileSync(path.join(root, file), 'utf8')) as unknown };
+    return { file, data: parseYaml(decodeText(readFileSync(path.join(root, file)))) as unknown };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { file, data: null, error: msg ?? 'unreadable' };
@@ -34,7 +35,7 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
   for (const d of Array.isArray(docs) ? docs : []) {
     if (typeof d.file !== 'string') continue;
     const p = path.join(root, 'knowledge', 'sources', d.file);
-    if (existsSync(p)) sourceTexts.set(d.file, readFileSync(p, 'utf8'));
+    if (existsSync(p)) sourceTexts.set(d.file, decodeText(readFileSync(p)));
   }
   return {
     sources,

@@ -2,6 +2,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isLocale, type Locale } from '../core/knowledge/types.js';
+import { decodeText } from '../core/text/decode-text.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
 export const THEMES = ['default', 'high-contrast', 'no-color'] as const;
@@ -120,7 +121,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   };
 
   try {
-    values = sanitise(parseSettingsFile(readFileSync(file, 'utf8')));
+    values = sanitise(parseSettingsFile(decodeText(readFileSync(file))));
   } catch (e) {
     if (e instanceof CorruptSettings) {
       const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;

@@ -1,0 +1,32 @@
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/** The encoding a byte-order mark at the start of `bytes` names, and the mark's length; UTF-8 without one. */
+export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number } {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: 0 };
+}
+
+/**
+ * Decodes text read from a file or standard input as Windows tools write it: UTF-16LE with a BOM (what Windows
+ * PowerShell 5.1 `Out-File` and `>` write), UTF-16BE with a BOM, UTF-8 with or without a BOM. The BOM is dropped;
+ * bytes that are not valid in the encoding become U+FFFD.
+ * @example decodeText(new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0])) === 'hi'
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const { encoding, bom } = detectEncoding(bytes);
+  const body = bytes.subarray(bom);
+  if (encoding === 'utf-8') return utf8.decode(body);
+  if (encoding === 'utf-16le') return utf16le.decode(body);
+  // UTF-16BE: swap each pair and decode as LE (a UTF-16BE decoder is not in every Node build's ICU).
+  const swapped = new Uint8Array(body.length);
+  for (let i = 0; i + 1 < body.length; i += 2) {
+    swapped[i] = body[i + 1] ?? 0;
+    swapped[i + 1] = body[i] ?? 0;
+  }
+  if (body.length % 2 === 1) swapped[body.length - 1] = body[body.length - 1] ?? 0;
+  return utf16le.decode(swapped);
+}
