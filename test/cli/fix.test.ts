@@ -220,7 +220,7 @@ describe('wcdoctor fix: running real child processes', () => {
 
   it('stops the command at --timeout', async () => {
     const h = harness({ child: 'setInterval(() => {}, 1000)' });
-    const r = await fix([...PS_SET, '--yes', '--timeout', '0.3'], h);
+    const r = await fix([...PS_SET, '--yes', '--timeout', '1'], h);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/did not finish within the time limit/);
     expect(h.audit).toMatchObject([{ outcome: 'timeout' }]);

@@ -54,21 +54,23 @@ export function createNodeFixDeps(io: CliIO): FixCommandDeps {
 }
 
 function parseSets(sets: readonly string[]): { values: Record<string, string> } | { error: string } {
-  const values: Record<string, string> = {};
+  // A Map, then own properties: a name such as __proto__ or constructor stays an ordinary (unknown) name.
+  const values = new Map<string, string>();
   for (const s of sets) {
     const eq = s.indexOf('=');
     const name = eq > 0 ? s.slice(0, eq) : '';
     if (!/^[A-Za-z_]\w*$/.test(name)) return { error: `--set ${JSON.stringify(s)}: expected NAME=VALUE, e.g. --set port=8080` };
-    if (Object.hasOwn(values, name)) return { error: `--set ${name} is given twice; give each placeholder once` };
-    values[name] = s.slice(eq + 1);
+    if (values.has(name)) return { error: `--set ${name} is given twice; give each placeholder once` };
+    values.set(name, s.slice(eq + 1));
   }
-  return { values };
+  return { values: Object.fromEntries(values) };
 }
 
+/** The time limit in ms: seconds from 1 to 86400 (a fraction of a second is no limit worth having, and 0 would be none). */
 function parseTimeout(raw: string | undefined): number | string {
   if (raw === undefined) return DEFAULT_FIX_TIMEOUT_MS;
   const n = Number(raw);
-  return /^\d+(?:\.\d+)?$/.test(raw) && n > 0 && n <= 86_400 ? Math.round(n * 1000) : `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`;
+  return /^\d+(?:\.\d+)?$/.test(raw) && n >= 1 && n <= 86_400 ? Math.round(n * 1000) : `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`;
 }
 
 /** Writes child output as it arrives, each line prefixed with the elapsed time. */

@@ -38,7 +38,8 @@ function problem(kind: FixProblem['kind'], id: FixProblemId, message: string, pa
 /** The value an entity from the diagnosis offers for a placeholder, if any (the first one when it is a list). */
 function entityValue(entities: Entities, param: FixParam): string | undefined {
   if (!param.entity) return undefined;
-  const v = entities[param.entity] ?? entities[`${param.entity}s`];
+  const own = (key: string) => (Object.hasOwn(entities, key) ? entities[key] : undefined);
+  const v = own(param.entity) ?? own(`${param.entity}s`);
   const first = Array.isArray(v) ? v[0] : v;
   return typeof first === 'string' && first !== '' ? first : undefined;
 }
@@ -108,8 +109,9 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   const fix = found.value;
   const problems: FixProblem[] = [];
   const names = Object.keys(fix.params);
+  // Own keys only: `constructor`, `toString` or `__proto__` are no placeholder, whatever Object.prototype holds.
   for (const name of Object.keys(values)) {
-    if (fix.params[name]) continue;
+    if (Object.hasOwn(fix.params, name)) continue;
     const params = { fix: fix.id, name, names: names.join(', ') };
     problems.push(
       names.length
@@ -119,7 +121,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   }
   const placeholders: PlanPlaceholder[] = [];
   for (const [name, param] of Object.entries(fix.params)) {
-    const given = values[name];
+    const given = Object.hasOwn(values, name) ? values[name] : undefined;
     const fromEntity = given === undefined ? entityValue(entities, param) : undefined;
     const value = given ?? fromEntity;
     if (value === undefined) {

@@ -126,16 +126,35 @@ function controlReason(cp: number): ParamReason {
   return why('control', `contains a control character (${code})`, { code });
 }
 
-/** Rules every value meets whatever its kind: not empty, not too long, no control or invisible direction characters. */
+/** Invisible direction controls: marks (LRM, RLM, ALM), embeddings, overrides and isolates. */
+const isBidiControl = (cp: number): boolean => cp === 0x200e || cp === 0x200f || cp === 0x061c || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+
+/**
+ * Characters that take no visible space but change what runs or what is compared: the soft hyphen, zero-width
+ * space, joiners and word joiner, invisible operators, the BOM, the Mongolian vowel separator, Hangul fillers,
+ * the combining grapheme joiner, Khmer invisible vowels, deprecated format controls, interlinear annotation
+ * marks and the tag characters; also unpaired surrogates (broken text).
+ */
+const isInvisible = (cp: number): boolean =>
+  cp === 0x00ad || cp === 0x034f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || cp === 0x180e ||
+  (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) ||
+  cp === 0x3164 || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfff9 && cp <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f) ||
+  (cp >= 0xd800 && cp <= 0xdfff);
+
+/** Rules every value meets whatever its kind: not empty, not too long, no control, direction or invisible characters. */
 function checkCommon(v: string): ParamReason | undefined {
   if (v.length === 0) return why('empty', 'is empty');
   if (v.length > MAX_VALUE_LENGTH) return why('tooLong', `is longer than ${MAX_VALUE_LENGTH} characters (${v.length})`, { max: MAX_VALUE_LENGTH, length: v.length });
   for (const ch of v) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return controlReason(cp);
-    if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f)
+    if (cp === 0x2028 || cp === 0x2029) return why('lineBreak', 'contains a line break');
+    if (isBidiControl(cp))
       return why('bidi', 'contains an invisible text-direction character that would make the command display differently from what runs');
-    if (cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) return why('invisible', 'contains an invisible or broken character');
+    if (isInvisible(cp)) {
+      const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      return why('invisible', `contains an invisible or broken character (${code})`, { code });
+    }
   }
   return undefined;
 }
