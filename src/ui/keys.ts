@@ -33,6 +33,32 @@ export interface InputEvent {
   text?: string;
 }
 
+/**
+ * An input event as the keymap layers get it: `alone` says that its key was the only one in its chunk of
+ * input (what one read of the terminal gave), so a person pressed it; a key that arrived with others (a
+ * paste without bracketed paste, a tool typing for the user) or a bracketed paste is never alone.
+ */
+export interface KeyEvent extends InputEvent {
+  alone: boolean;
+}
+
+/**
+ * Whether one chunk of input, as ink splits it into raw events, is a single key press: one event that is
+ * one character (a letter, Enter, Tab, Backspace, a Ctrl key) or one escape sequence (an arrow, Esc).
+ * `System`, `y\r` or an arrow followed by Enter are bursts, never a key.
+ */
+export function isSingleKey(raws: readonly string[]): boolean {
+  const [raw] = raws;
+  if (raws.length !== 1 || !raw) return false;
+  return raw.startsWith('\u001B') || Array.from(raw).length === 1;
+}
+
+/**
+ * Whether an event may answer a question that starts something (Yes/No, the typed word, a run key):
+ * only a key pressed alone, never part of a burst or a paste. The one rule every prompt applies.
+ */
+export const isDeliberate = (event: KeyEvent): boolean => event.alone && event.command !== Command.Paste;
+
 const SEQUENCES: Readonly<Record<string, Command>> = {
   '\u0003': Command.Interrupt,
   '\r': Command.Confirm,

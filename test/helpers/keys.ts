@@ -18,3 +18,8 @@ export const KEYS = {
 
 /** Text wrapped in bracketed-paste markers, as a terminal sends a paste. */
 export const bracketedPaste = (text: string): string => `${KEYS.pasteStart}${text}${KEYS.pasteEnd}`;
+
+/** Types text key by key, one chunk of input per character, as a person does (a prompt ignores a burst). */
+export function typeKeys(stdin: { write(s: string): void }, text: string): void {
+  for (const ch of text) stdin.write(ch);
+}

@@ -7,7 +7,7 @@ import { DECLINED_REASON, NOT_ELEVATED_REASON } from '../../src/core/fixes/prefl
 import { runCommand } from '../../src/platform/shell.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
-import { KEYS } from '../helpers/keys.js';
+import { KEYS, typeKeys } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame } from '../helpers/wait-for.js';
 
@@ -125,7 +125,7 @@ describe('FixRunnerScreen: consent', () => {
     expect(frame).toContain(t('fix.plan.riskHigh'));
     expect(frame).toContain("Restart-Service 'hns' -Force");
     expect(frame).not.toContain(t('fix.confirm.question'));
-    stdin.write('restart');
+    typeKeys(stdin, 'restart');
     await waitForFrame(lastFrame, /❯ restart█/);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, t('fix.typed.mismatch', { word: 'restart-hns' }));
@@ -134,7 +134,7 @@ describe('FixRunnerScreen: consent', () => {
     await waitForFrame(lastFrame, /❯ restarty█/);
     expect(shell.runs).toEqual([]);
     stdin.write(KEYS.ctrlU);
-    stdin.write('restart-hns');
+    typeKeys(stdin, 'restart-hns');
     await waitForFrame(lastFrame, /❯ restart-hns█/);
     stdin.write(KEYS.enter);
     await started(shell);

@@ -1,19 +1,25 @@
-import { Text } from 'ink';
-import { useKeymap } from '../hooks/use-keymap.js';
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { usePromptKeymap } from '../hooks/use-prompt-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
 import { Command } from '../keys.js';
 import { GLYPH, type Theme } from '../theme.js';
+import { StatusLine } from './StatusLine.js';
 
 /**
  * A Yes/No question that starts on No: Enter answers what is selected, ←→ or Tab move between
  * the two, y and n answer at once, and Esc answers No. It takes keys above the screen.
+ * Only a key pressed on its own counts (usePromptKeymap): the y in a burst such as a pasted
+ * "System", or "y" and Enter arriving together, answers nothing and says so.
  */
 export function ConfirmPrompt({ question, onAnswer, theme }: { question: string; onAnswer: (yes: boolean) => void; theme: Theme }) {
   const t = useT();
   const [yes, setYes, yesRef] = useSyncedState(false);
-  useKeymap(
+  const [ignored, setIgnored] = useState(false);
+  usePromptKeymap(
     (command, text) => {
+      setIgnored(false);
       switch (command) {
         case Command.Left:
         case Command.Right:
@@ -38,7 +44,7 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
           return false;
       }
     },
-    { priority: 5 },
+    { priority: 5, onBurst: () => setIgnored(true) },
   );
   const option = (label: string, selected: boolean) => (
     <Text color={selected ? theme.selection : theme.text.secondary} bold={selected && theme.bold} inverse={selected && theme.name === 'no-color'}>
@@ -46,9 +52,12 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
     </Text>
   );
   return (
-    <Text wrap="wrap">
-      <Text bold={theme.bold}>{question}</Text> {option(t('fix.confirm.yes'), yes)} {option(t('fix.confirm.no'), !yes)}{' '}
-      <Text color={theme.text.secondary}>{t('fix.confirm.keys')}</Text>
-    </Text>
+    <Box flexDirection="column">
+      <Text wrap="wrap">
+        <Text bold={theme.bold}>{question}</Text> {option(t('fix.confirm.yes'), yes)} {option(t('fix.confirm.no'), !yes)}{' '}
+        <Text color={theme.text.secondary}>{t('fix.confirm.keys')}</Text>
+      </Text>
+      {ignored && <StatusLine kind="warning" text={t('fix.confirm.burst')} theme={theme} />}
+    </Box>
   );
 }

@@ -2,11 +2,14 @@ import { useStdin } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
 import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
-import { Command, parseInput, type InputEvent } from '../keys.js';
+import { Command, isSingleKey, parseInput, type KeyEvent } from '../keys.js';
 import { createPasteParser } from '../paste.js';
 
-/** Handles a command; returns true when it used it (otherwise the layer below gets it). */
-export type KeymapHandler = (command: Command, text?: string) => boolean;
+/**
+ * Handles a command; returns true when it used it (otherwise the layer below gets it). `event.alone`
+ * tells a key pressed on its own from one of a burst (see isDeliberate in keys.ts).
+ */
+export type KeymapHandler = (command: Command, text: string | undefined, event: KeyEvent) => boolean;
 
 /** One keymap layer: the top one gets keys first; `text` layers receive letters as text. */
 export interface KeymapLayer {
@@ -25,9 +28,12 @@ const RegistryContext = createContext<Registry | undefined>(undefined);
  * The single reader of keyboard input. It collects bracketed pastes whole, turns the rest into
  * commands and offers each to the keymap layers from the top down. Ctrl+C arrives as
  * Command.Interrupt (Ink's own exit on Ctrl+C is off): a running fix takes it, else the app quits.
+ *
+ * Input is taken a chunk at a time (one read of the terminal, which ink splits into raw events), so
+ * each event says whether its key came alone: prompts answer only to such a key.
  */
 export function InputProvider({ children }: { children: ReactNode }) {
-  const { setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
+  const { stdin, setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const layers = useRef<KeymapLayer[]>([]);
   useBracketedPaste();
   const registry = useMemo<Registry>(
@@ -48,22 +54,49 @@ export function InputProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (isRawModeSupported) setRawMode(true);
     const parser = createPasteParser();
-    const dispatch = (ev: InputEvent) => {
+    const dispatch = (ev: KeyEvent) => {
       const stack = layers.current;
-      for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.handler.current(ev.command, ev.text)) return;
+      for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.handler.current(ev.command, ev.text, ev)) return;
+    };
+    // The raw events of the chunk being read; undefined between chunks.
+    let chunk: string[] | undefined;
+    const flush = () => {
+      const raws = chunk;
+      chunk = undefined;
+      if (!raws?.length) return;
+      const alone = isSingleKey(raws);
+      for (const raw of raws)
+        for (const out of parser.push(raw)) {
+          if (out.kind === 'paste') dispatch({ command: Command.Paste, text: out.text, alone: false });
+          else for (const ev of parseInput(out.raw, layers.current.at(-1)?.text ?? false)) dispatch({ ...ev, alone });
+        }
+    };
+    // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener
+    // before it opens the chunk, one after it hands the chunk on.
+    const open = () => {
+      flush();
+      chunk = [];
     };
     const onInput = (raw: string) => {
-      for (const out of parser.push(raw)) {
-        if (out.kind === 'paste') dispatch({ command: Command.Paste, text: out.text });
-        else for (const ev of parseInput(out.raw, layers.current.at(-1)?.text ?? false)) dispatch(ev);
+      if (chunk) {
+        chunk.push(raw);
+        return;
       }
+      // Input outside a read (ink's lone Esc after its wait): what arrives in this tick is its chunk.
+      chunk = [raw];
+      queueMicrotask(flush);
     };
+    stdin.prependListener('readable', open);
     events.on('input', onInput);
+    stdin.on('readable', flush);
     return () => {
+      stdin.off('readable', open);
+      stdin.off('readable', flush);
       events.off('input', onInput);
+      chunk = undefined;
       if (isRawModeSupported) setRawMode(false);
     };
-  }, [events, isRawModeSupported, setRawMode]);
+  }, [stdin, events, isRawModeSupported, setRawMode]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 

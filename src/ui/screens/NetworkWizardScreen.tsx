@@ -156,7 +156,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     copyCompose: () => wizardRef.current.plan && copy(wizardRef.current.plan.compose, t('wizard.copy.compose')),
     runCommand: run,
   };
-  useKeymap((command, typed) => handleWizardKey(ui, command, typed), { text: mode === 'text' || mode === 'values' });
+  useKeymap((command, typed, event) => handleWizardKey(ui, command, typed, event), { text: mode === 'text' || mode === 'values' });
 
   const problems = wizard.problems;
   return (

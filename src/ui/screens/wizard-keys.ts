@@ -1,7 +1,7 @@
 import type { NetworkDriver } from '../../core/network/drivers.js';
 import type { WizardAction, WizardState } from '../../core/network/wizard-reducer.js';
 import { maxOffset } from '../components/ScrollView.js';
-import { Command } from '../keys.js';
+import { Command, isDeliberate, type KeyEvent } from '../keys.js';
 import type { FormRow } from './WizardForm.js';
 import { CHOICES, isPlannable } from './wizard-text.js';
 
@@ -73,8 +73,11 @@ function onValues(ui: WizardUi, command: Command, typed: string | undefined): bo
   return true;
 }
 
-/** Handles one command on the wizard screen; returns true when it used it. */
-export function handleWizardKey(ui: WizardUi, command: Command, typed?: string): boolean {
+/**
+ * Handles one command on the wizard screen; returns true when it used it. The run key acts only when
+ * pressed on its own (isDeliberate): an x in a burst of characters or a paste starts nothing.
+ */
+export function handleWizardKey(ui: WizardUi, command: Command, typed: string | undefined, event: KeyEvent): boolean {
   const s = ui.state.current;
   const step = s.step;
   if (step.kind === 'values') return onValues(ui, command, typed);
@@ -100,7 +103,9 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed?: string):
     else if (command === Command.PageUp || command === Command.PageDown) scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * Math.max(1, ui.pageRows - 1));
     else if (command === Command.Insert && typed === WIZARD_KEYS.copyCommand) ui.copyCommand();
     else if (command === Command.Insert && typed === WIZARD_KEYS.copyCompose) ui.copyCompose();
-    else if (command === Command.Insert && typed === WIZARD_KEYS.run) ui.runCommand();
+    else if (command === Command.Insert && typed === WIZARD_KEYS.run) {
+      if (isDeliberate(event)) ui.runCommand();
+    }
     else return false;
     return true;
   }

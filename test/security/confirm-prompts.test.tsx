@@ -1,0 +1,164 @@
+// Issue 11, item 4: a prompt is answered only by a deliberate key. A paste that arrives as keystrokes
+// (a terminal or a tool without bracketed paste) is one chunk of input with many characters; none of
+// them may answer a Yes/No prompt, fill the typed word of a high-risk fix, or press the wizard's run key.
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initWizardState, wizardReducer, type WizardAction } from '../../src/core/network/wizard-reducer.js';
+import { makeKb } from '../core/fixes/fix-fixtures.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { KEYS, bracketedPaste, typeKeys } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { plain, waitForFrame } from '../helpers/wait-for.js';
+import { networkKb } from '../ui/network-kb.js';
+
+afterEach(() => cleanup());
+
+/** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts); the fake shell runs nothing. */
+function openFix(fixId: string, entities?: Record<string, string>) {
+  const platform = fakePlatform({ kb: makeKb() });
+  const r = renderApp({ platform, initial: [{ screen: 'topic', topicId: 'demo-topic' }, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }] });
+  return { ...r, shell: platform.shell, audit: platform.audit.entries };
+}
+
+/** Waits until either the fix started or the frame shows the text: whichever the code does, the test then checks which. */
+async function ranOrShows(shell: { runs: unknown[] }, lastFrame: () => string | undefined, text: string): Promise<void> {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  await vi.waitFor(() => expect(shell.runs.length > 0 || flat(plain(lastFrame())).includes(flat(text)), `waiting for a run or ${text}; the frame:\n${plain(lastFrame())}`).toBe(true), { timeout: 5000, interval: 10 });
+}
+
+async function started(shell: { runs: unknown[] }): Promise<void> {
+  await vi.waitFor(() => expect(shell.runs).toHaveLength(1), { timeout: 5000, interval: 10 });
+}
+
+describe('the Yes/No prompt answers only a key pressed alone', () => {
+  // Each is one chunk of input, as a paste without bracketed paste (or a tool typing) delivers it.
+  const bursts: Record<string, string> = {
+    'the y in "System"': 'System',
+    '"yes"': 'yes',
+    '"Ysystem" and Enter': 'Ysystem\r',
+    'y with its Enter': 'y\r',
+    'Y with its Enter': 'Y\r',
+    'Tab to Yes and Enter': `${KEYS.tab}${KEYS.enter}`,
+    'Right to Yes and Enter': `${KEYS.right}${KEYS.enter}`,
+    'a bracketed paste of y': bracketedPaste('y'),
+  };
+  for (const [name, burst] of Object.entries(bursts)) {
+    it(`runs nothing on ${name} in one chunk, and then runs on a lone y`, async () => {
+      const { lastFrame, stdin, t, shell, audit } = openFix('list-networks');
+      await waitForFrame(lastFrame, t('fix.confirm.question'));
+      stdin.write(burst);
+      await ranOrShows(shell, lastFrame, t('fix.confirm.burst'));
+      expect(shell.runs).toEqual([]);
+      expect(audit).toEqual([]);
+      const frame = plain(lastFrame());
+      expect(frame).toContain(t('fix.confirm.question'));
+      expect(frame).toContain(`❯ ${t('fix.confirm.no')}`);
+      expect(frame).not.toContain(t('fix.declined'));
+
+      // The prompt is still there and a deliberate key answers it.
+      stdin.write('y');
+      await started(shell);
+      expect(shell.runs).toMatchObject([{ file: 'docker', args: ['network', 'ls'] }]);
+    });
+  }
+
+  it('takes Yes from a lone arrow and a lone Enter, each its own chunk', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('list-networks');
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write(KEYS.right);
+    await waitForFrame(lastFrame, `❯ ${t('fix.confirm.yes')}`);
+    stdin.write(KEYS.enter);
+    await started(shell);
+  });
+
+  it('does not pass a burst on to the screen beneath (no copy, no quit, no decline)', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('list-networks');
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write(`cq${KEYS.esc}n`);
+    await ranOrShows(shell, lastFrame, t('fix.confirm.burst'));
+    const frame = plain(lastFrame());
+    expect(frame).toContain(t('fix.confirm.question'));
+    expect(frame).not.toContain(t('fix.declined'));
+    expect(shell.runs).toEqual([]);
+    expect(audit).toEqual([]);
+  });
+});
+
+describe('the typed word of a high-risk fix must be typed, not pasted', () => {
+  /** The typed-word prompt of restart-hns (its value prefilled). */
+  async function typedPrompt() {
+    const r = openFix('restart-hns', { service: 'hns' });
+    await waitForFrame(r.lastFrame, r.t('fix.form.prompt'));
+    r.stdin.write(KEYS.enter);
+    await waitForFrame(r.lastFrame, r.t('fix.typed.prompt'));
+    return r;
+  }
+
+  const pastes: Record<string, string> = {
+    'the word as one chunk, then a lone Enter': 'restart-hns',
+    'the word and Enter as one chunk': 'restart-hns\r',
+    'a bracketed paste of the word, then a lone Enter': bracketedPaste('restart-hns'),
+    'the word typed up to its last two letters, then those two as one chunk': 'restart-h|ns',
+  };
+  for (const [name, paste] of Object.entries(pastes)) {
+    it(`rejects ${name}: the field is cleared, a note says why, nothing runs`, async () => {
+      const { lastFrame, stdin, t, shell } = await typedPrompt();
+      const [typed, chunk] = paste.includes('|') ? (paste.split('|') as [string, string]) : ['', paste];
+      typeKeys(stdin, typed);
+      stdin.write(chunk);
+      await ranOrShows(shell, lastFrame, t('fix.typed.pasted'));
+      expect(shell.runs).toEqual([]);
+      expect(plain(lastFrame())).toMatch(/❯ █/);
+      if (!chunk.endsWith('\r')) {
+        stdin.write(KEYS.enter);
+        await waitForFrame(lastFrame, t('fix.typed.mismatch', { word: 'restart-hns' }));
+      }
+      expect(shell.runs).toEqual([]);
+    });
+  }
+
+  it('accepts the word typed key by key and a lone Enter, also after a rejected paste', async () => {
+    const { lastFrame, stdin, t, shell } = await typedPrompt();
+    stdin.write('restart-hns');
+    await waitForFrame(lastFrame, t('fix.typed.pasted'));
+    typeKeys(stdin, 'restart-hns');
+    const frame = await waitForFrame(lastFrame, /❯ restart-hns█/);
+    expect(frame).not.toContain(t('fix.typed.pasted'));
+    stdin.write(KEYS.enter);
+    await started(shell);
+  });
+});
+
+describe("the network wizard's run key acts only when pressed alone", () => {
+  it('opens nothing on an x inside a burst; a lone x opens the fix runner, which still asks', async () => {
+    const actions: WizardAction[] = [
+      { type: 'answer', question: 'scope', value: 'single-host' },
+      { type: 'answer', question: 'addressing', value: 'host-subnet' },
+      { type: 'answer', question: 'assignment', value: 'dhcp' },
+      { type: 'answer', question: 'vlan', value: false },
+      { type: 'answer', question: 'teaming', value: false },
+      { type: 'answer', question: 'dns', value: false },
+      { type: 'answer', question: 'hostIsVm', value: false },
+      { type: 'answer', question: 'hostBuild', value: '' },
+      { type: 'choose-driver', driver: 'transparent' },
+      { type: 'set-value', field: 'name', value: 'tnet' },
+      { type: 'set-value', field: 'interfaces', value: 'Ethernet' },
+      { type: 'submit' },
+    ];
+    const wizard = actions.reduce(wizardReducer, initWizardState());
+    expect(wizard.step.kind).toBe('done');
+    const platform = fakePlatform({ kb: networkKb(), clipboard: { ok: true, tool: 'clip.exe' } });
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'network', wizard }], platform, columns: 100, rows: 40 });
+    await waitForFrame(lastFrame, t('wizard.keys.run'));
+    stdin.write('xy');
+    stdin.write(`ex${KEYS.enter}`);
+    // A lone c (copy) after the bursts: once its note shows, the bursts have been handled.
+    stdin.write('c');
+    await vi.waitFor(() => expect(plain(lastFrame())).toMatch(new RegExp(`clip\\.exe|${t('fix.confirm.question').replace('?', '\\?')}`)), { timeout: 5000, interval: 10 });
+    expect(plain(lastFrame())).not.toContain(t('fix.confirm.question'));
+    expect(platform.shell.runs).toEqual([]);
+    stdin.write('x');
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    expect(platform.shell.runs).toEqual([]);
+  });
+});
