@@ -1,9 +1,11 @@
 import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
+import { showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
+import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -66,7 +68,9 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
 }
 
 /** Runs wcdoctor with argv and returns the exit code; never throws for user mistakes. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], rawIO: CliIO): Promise<number> {
+  // Everything written from here on, by any command, is made safe for the terminal (see terminalSafeIO).
+  const io = terminalSafeIO(rawIO, { json: wantsJson(argv) });
   let code: number = EXIT.ok;
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.out(`${VERSION}\n`);
@@ -125,7 +129,7 @@ export function startFromProcess(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`wcdoctor: internal error: ${String(e)}\n`);
+      process.stderr.write(`wcdoctor: internal error: ${showControls(String(e))}\n`);
       process.exitCode = 70;
     },
   );

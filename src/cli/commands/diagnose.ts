@@ -11,6 +11,7 @@ import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
 import { parseLangOption } from '../lang.js';
 import { resolveTopicText } from '../../core/knowledge/topic-text.js';
 import { EXIT, type CliIO } from '../io.js';
+import { isShellNeutral } from '../../core/text/shell-safe.js';
 
 /** How the human output names each kind of evidence. */
 const EVIDENCE_LABEL: Readonly<Record<Evidence['kind'], string>> = {
@@ -39,7 +40,24 @@ const VERSION_TOPICS = new Set(['version-mismatch-error', 'k8s-pod-os-mismatch',
 /** Whether a topic is about an image that does not fit its host. */
 export const isVersionTopic = (id: string): boolean => VERSION_TOPICS.has(id);
 
-/** The `wcdoctor compat` command line for a paste, with whatever host and image it revealed. */
+/** A Kubernetes or Swarm node name (a DNS name: letters, digits, - and ., starting and ending with a letter or digit). */
+const NODE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+/** A Swarm service name. */
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
+/**
+ * A value from the paste for the suggested command line, only when it is what it claims to be and
+ * reads the same bare in sh, PowerShell and cmd (see isShellNeutral); otherwise it is left out.
+ */
+function pastedArg(value: string | null | undefined, valid?: RegExp): string | undefined {
+  return value && isShellNeutral(value) && (!valid || valid.test(value)) ? value : undefined;
+}
+
+/**
+ * The `wcdoctor compat` command line for a paste, with whatever host and image it revealed. Every value
+ * taken from the paste is checked first (see pastedArg): one with shell syntax, spaces or control
+ * characters is left out (the image becomes IMAGE), so the line is always safe to paste into any shell.
+ */
 export function compatCommandFor(paste: string, kb: KnowledgeBase, readCompatHints: typeof ReadCompatHints, entities: DiagnoseResult['entities'] = {}): string {
   const hints = readCompatHints(paste, kb.compat);
   if (!hints.image && typeof entities.image === 'string') {
@@ -47,9 +65,10 @@ export function compatCommandFor(paste: string, kb: KnowledgeBase, readCompatHin
     if (fromEntity) hints.image = fromEntity;
   }
   const host = hints.host ? `10.0.${hints.host.build}${hints.host.revision === null ? '' : `.${hints.host.revision}`}` : 'HOST-VERSION';
-  const image = hints.image ? (hints.image.ref ?? hints.image.tag ?? String(hints.image.build ?? 'IMAGE')) : 'IMAGE';
-  const names = [hints.image?.nodeName ?? hints.host?.nodeName ?? (entities.node as string | undefined), hints.image?.serviceName ?? (entities.service as string | undefined)];
-  return `wcdoctor compat --host ${host} --image ${image}${names[0] ? ` --node ${names[0]}` : ''}${names[1] ? ` --service ${names[1]}` : ''}`;
+  const image = pastedArg(hints.image ? (hints.image.ref ?? hints.image.tag ?? String(hints.image.build ?? '')) : undefined) ?? 'IMAGE';
+  const node = pastedArg(hints.image?.nodeName ?? hints.host?.nodeName ?? (entities.node as string | undefined), NODE_NAME);
+  const service = pastedArg(hints.image?.serviceName ?? (entities.service as string | undefined), SERVICE_NAME);
+  return `wcdoctor compat --host ${pastedArg(host) ?? 'HOST-VERSION'} --image ${image}${node ? ` --node ${node}` : ''}${service ? ` --service ${service}` : ''}`;
 }
 
 /** Formats a diagnosis for people: best match in full, the others in one line each. */

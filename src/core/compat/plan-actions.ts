@@ -1,17 +1,25 @@
+import { isShellNeutral } from '../text/shell-safe.js';
 import { fillTemplate, placeholderNames } from './template.js';
 import type { ActionId, CompatAction, CompatData, CompatReport, HostInfo, ImageInfo } from './types.js';
 import { findBaseImage, suggestTag } from './versions.js';
 
-/** Builds one action from its template, filling what is known and keeping the rest as placeholders. */
+/**
+ * Builds one action from its template, filling what is known and keeping the rest as placeholders. A command
+ * or snippet is filled only with values that read the same bare in any shell (isShellNeutral): a node or
+ * service name from a paste that carries shell syntax, spaces or control characters stays a placeholder there,
+ * so the printed command is safe to paste (the fix runner asks for the value and validates it).
+ */
 function makeAction(data: CompatData, id: ActionId, values: Record<string, string>): CompatAction | undefined {
   const t = data.actions[id];
   if (!t) return undefined;
-  const fill = (s: string | undefined) => (s === undefined ? undefined : fillTemplate(s, values));
+  // A value may hold a placeholder of ours (`17763.{{revision}}`), which the fix runner fills in turn.
+  const neutral = Object.fromEntries(Object.entries(values).filter(([, v]) => isShellNeutral(v.replace(/\{\{[a-z_]+\}\}/g, '0'))));
+  const fill = (s: string | undefined, with_ = neutral) => (s === undefined ? undefined : fillTemplate(s, with_));
   const used = new Set([t.title, t.command ?? '', t.snippet ?? ''].flatMap(placeholderNames));
   const action: CompatAction = {
     id,
     kind: t.kind,
-    title: fill(t.title) ?? '',
+    title: fill(t.title, values) ?? '',
     params: Object.fromEntries(Object.entries(values).filter(([k]) => used.has(k))),
   };
   const command = fill(t.command);

@@ -15,10 +15,19 @@ export function normalisePaste(input: string): string {
   return text;
 }
 
-/** Undoes one level of JSON string escaping wherever it appears in free text. */
+/**
+ * Undoes one level of JSON string escaping wherever it appears in free text. It never produces a
+ * control character other than \n: `\u001b`, `\u0007`, `\u009d` and the like become a space, as raw
+ * control characters do above, so an escaped sequence cannot come back to life as a real one.
+ */
 function unescapeJsonish(text: string): string {
   return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrt])/g, (_m, e: string) => {
-    if (e[0] === 'u') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e[0] === 'u') {
+      const cp = parseInt(e.slice(1), 16);
+      if (cp === 0x0a) return '\n';
+      if (cp === 0x0d) return '';
+      return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ? ' ' : String.fromCharCode(cp);
+    }
     return e === 'n' ? '\n' : e === 'r' ? '' : e === 't' ? ' ' : e;
   });
 }

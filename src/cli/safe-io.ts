@@ -1,0 +1,23 @@
+import { escapeJsonControls, showControls, showControlsKeepColour } from '../core/text/terminal-safe.js';
+import type { CliIO } from './io.js';
+
+/** Whether a command line asks for JSON on standard output (`--json` before any `--`). */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/**
+ * The one place the CLI's text reaches a terminal (or a pipe): every write is made safe, whatever
+ * it carries from a paste, argv, a file or a fix's child process. Control characters are shown
+ * visibly (`␛`, `␇`, `\x9b`); only colour sequences (our Markdown and theme styling) pass. With
+ * `--json`, standard output also gets DEL, C1, U+2028 and U+2029 written as `\uXXXX`, which keeps
+ * the JSON valid and its values the same.
+ */
+export function terminalSafeIO(io: CliIO, opts: { json: boolean }): CliIO {
+  return {
+    ...io,
+    out: opts.json ? (s) => io.out(showControls(escapeJsonControls(s))) : (s) => io.out(showControlsKeepColour(s)),
+    err: (s) => io.err(showControlsKeepColour(s)),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Text that came from outside (a paste, argv, a file, a child process's output) must never reach a
+ * terminal as a control sequence: an OSC can set the window title or write the clipboard (OSC 52), a
+ * CSI can move the cursor and overwrite what was shown. These functions make control characters
+ * visible instead, so the text reads the same and the terminal only ever prints it.
+ *
+ * - ESC and the other C0 controls become their Control Pictures (`␛`, `␇`, `␍` … U+2400–U+241F);
+ * - DEL and the C1 controls (U+0080–U+009F, among them the 8-bit CSI U+009B and OSC U+009D) become
+ *   `\x7f`, `\x9b`;
+ * - line feed and tab are kept, and so is a carriage return directly before a line feed (CRLF).
+ */
+
+/** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept). */
+const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
+const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1. */
+export function visibleControl(ch: string): string {
+  const cp = ch.charCodeAt(0);
+  if (cp < 0x20) return String.fromCharCode(0x2400 + cp);
+  return `\\x${cp.toString(16).padStart(2, '0')}`;
+}
+
+const show = (m: string): string => (m === '\r\n' ? m : visibleControl(m));
+
+/**
+ * The text with every control character shown visibly (see the module note); \n, \t and CRLF kept.
+ * @example showControls('a\u001b]0;x\u0007b') === 'a␛]0;x␇b'
+ */
+export function showControls(text: string): string {
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, show) : text;
+}
+
+/**
+ * Whether an SGR sequence only sets colours and text attributes we draw with (bold, dim, italic,
+ * underline, inverse, strike, fore- and background colours, and their resets). Conceal (8) and
+ * blink (5, 6), which can hide or disguise text, are not.
+ */
+export function isColourSgr(seq: string): boolean {
+  const body = seq.slice(2, -1);
+  if (body === '') return true;
+  const params = body.split(';');
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] ?? '';
+    if (p.length > 3) return false;
+    const n = Number(p); // an empty parameter means 0
+    if (n === 38 || n === 48 || n === 58) {
+      // Extended colour: 5;N (256 colours) or 2;R;G;B.
+      const mode = params[i + 1];
+      const take = mode === '5' ? 1 : mode === '2' ? 3 : -1;
+      if (take < 0) return false;
+      const values = params.slice(i + 2, i + 2 + take);
+      if (values.length !== take || values.some((v) => !/^\d{1,3}$/.test(v) || Number(v) > 255)) return false;
+      i += 1 + take;
+      continue;
+    }
+    const allowed = n <= 4 || n === 7 || n === 9 || (n >= 21 && n <= 24) || n === 27 || n === 29 || (n >= 30 && n <= 37) || n === 39 || (n >= 40 && n <= 47) || n === 49 || n === 59 || (n >= 90 && n <= 97) || (n >= 100 && n <= 107);
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+/**
+ * Like showControls, but well-formed colour sequences (`ESC[<digits;>m`, see isColourSgr) pass, as our
+ * own styling (rendered Markdown, theme colours) writes them. Every other sequence is shown visibly.
+ * @example showControlsKeepColour('\u001b[31mred\u001b[39m \u001b]52;c;eA==\u0007') === '\u001b[31mred\u001b[39m ␛]52;c;eA==␇'
+ */
+export function showControlsKeepColour(text: string): string {
+  if (!HAS_CONTROL.test(text)) return text;
+  return text.replace(CONTROL_OR_SGR, (m) => (m.length > 2 && m.charCodeAt(0) === 0x1b ? (isColourSgr(m) ? m : `␛${m.slice(1)}`) : show(m)));
+}
+
+/** Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may not take: DEL, C1, U+2028, U+2029. */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * JSON text with DEL, the C1 controls and the line and paragraph separators written as `\uXXXX`.
+ * In valid JSON these characters can only stand inside strings, where the escape means the same
+ * character, so the document keeps its value; JSON.stringify already escapes the C0 controls, so
+ * the result carries no control character at all.
+ * @example escapeJsonControls('{"a":"\u009d"}') === '{"a":"\\u009d"}'
+ */
+export function escapeJsonControls(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** JSON.stringify (indented by 2) made safe to print with escapeJsonControls. */
+export function safeJsonStringify(value: unknown, indent: number | undefined = 2): string {
+  return escapeJsonControls(JSON.stringify(value, null, indent) ?? 'null');
+}
+
+/** A CSI sequence (cursor moves, erases, modes such as bracketed paste and synchronised output, colours). */
+const CONTROL_OR_CSI = /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * A filter for what an interactive screen writes to the terminal: CSI sequences (ESC [ …), which the
+ * screen library draws with, pass, as do \n, \r and \t; everything else is shown visibly: OSC (title,
+ * clipboard, hyperlinks), DCS, APC, PM, SOS, BEL, a lone ESC, DEL and the C1 controls.
+ * @example showControlsKeepCsi('\u001b[2K\u001b]0;x\u0007') === '\u001b[2K␛]0;x␇'
+ */
+export function showControlsKeepCsi(text: string): string {
+  if (!HAS_CONTROL_NOT_CR.test(text)) return text;
+  return text.replace(CONTROL_OR_CSI, (m) => (m.length > 1 ? m : visibleControl(m)));
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeFixDeps, registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
+import { terminalSafeIO } from '../../src/cli/safe-io.js';
+import { normalisePaste } from '../../src/core/diagnosis/normalise.js';
+import { showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
+import { runCommand } from '../../src/platform/shell.js';
+import { makeKb } from '../core/fixes/fix-fixtures.js';
+import { fakeIO, runCli } from '../helpers/cli-io.js';
+
+// Item 2 of issue 11: nothing from outside reaches the terminal as a control sequence.
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'wcdoctor-sec-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const env = { WCDOCTOR_CONFIG_DIR: path.join(tmp, 'config'), WCDOCTOR_DATA_DIR: path.join(tmp, 'data'), LANG: 'en_US.UTF-8' };
+
+/** Control characters left once our own colour sequences (ESC[<digits;>m) are taken out. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const unsafe = (text: string): RegExpExecArray | null => CONTROL.exec(text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n'));
+
+/** A docker error whose network name carries a title change and an OSC 52 clipboard write, JSON-escaped as in docker's `extra info`. */
+const ESCAPED_OSC =
+  'docker: Error response from daemon: failed to create endpoint happy on network mynet\\u001b]0;pwned\\u0007\\u001b]52;c;cm0gLXJmIH4=\\u0007: HNS failed with error : The object already exists. (0x80071392)';
+/** The same with raw C1 controls: 8-bit OSC (U+009D), ST (U+009C) and CSI (U+009B). */
+const RAW_C1 = 'docker: Error response from daemon: failed to create endpoint happy on network mynet\u009d0;pwned\u009c\u009b2J: HNS failed with error : The object already exists. (0x80071392)';
+
+describe('the terminal only ever prints outside text', () => {
+  it('JSON unescaping of a paste never produces a control character', () => {
+    const text = normalisePaste('a \\u001b]0;pwned\\u0007 b \\u009d c \\\\u001b d \\u000a e');
+    expect(unsafe(text)).toBeNull();
+    expect(text).toContain('\n');
+  });
+
+  it('diagnose: escaped ESC/BEL in a paste (title change, OSC 52 clipboard write) reach neither stdout nor stderr', async () => {
+    const r = await runCli(['diagnose', '-'], { stdin: ESCAPED_OSC, env });
+    expect(r.code).toBe(0);
+    expect(unsafe(r.stdout)).toBeNull();
+    expect(unsafe(r.stderr)).toBeNull();
+  });
+
+  it('diagnose: raw C1 controls in a found value are shown as \\x9d, not passed to the terminal', async () => {
+    const r = await runCli(['diagnose', '-'], { stdin: RAW_C1, env });
+    expect(r.stdout).toContain('network=mynet\\x9d0;pwned\\x9c\\x9b2J');
+    expect(unsafe(r.stdout)).toBeNull();
+  });
+
+  it('diagnose --json: C1, DEL and U+2028 are written as \\uXXXX and the JSON keeps its values', async () => {
+    const r = await runCli(['diagnose', '--json', '-'], { stdin: RAW_C1, env });
+    expect(unsafe(r.stdout)).toBeNull();
+    expect(r.stdout).toContain('mynet\\u009d0;pwned\\u009c\\u009b2J');
+    const json = JSON.parse(r.stdout) as { entities: { network: string } };
+    expect(json.entities.network).toBe('mynet\u009d0;pwned\u009c\u009b2J');
+    const io = fakeIO();
+    terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ v: 'a\u2028b\u2029c\u007fd\u0085' })}\n`);
+    expect(io.stdout()).toBe('{"v":"a\\u2028b\\u2029c\\u007fd\\u0085"}\n');
+    expect(JSON.parse(io.stdout())).toEqual({ v: 'a\u2028b\u2029c\u007fd\u0085' });
+  });
+
+  it('explain echoes an argument with ESC, BEL and 8-bit CSI visibly', async () => {
+    const r = await runCli(['explain', '\u001b]0;pwned\u0007\u009b2J'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('␛]0;pwned␇\\x9b2J');
+    expect(unsafe(r.stderr)).toBeNull();
+    expect(unsafe(r.stdout)).toBeNull();
+  });
+
+  it('docs echoes an unknown topic with an OSC 52 clipboard write visibly', async () => {
+    const r = await runCli(['docs', 'x\u001b]52;c;cm0gLXJmIH4=\u0007'], { env, tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('x␛]52;c;cm0gLXJmIH4=␇');
+    expect(unsafe(r.stderr)).toBeNull();
+  });
+
+  it('an unknown option with an escape sequence is echoed visibly by the argument parser', async () => {
+    const r = await runCli(['diagnose', '--\u001b]0;pwned\u0007'], { env });
+    expect(r.code).toBe(2);
+    expect(unsafe(r.stderr)).toBeNull();
+  });
+
+  it("fix: a child's output cannot set the title or write the clipboard", async () => {
+    const f = fakeIO({ env });
+    let code = 0;
+    const io = terminalSafeIO({ ...f.io, setExitCode: (c) => void (code = c) }, { json: false });
+    const deps: FixCommandDeps = {
+      ...createNodeFixDeps(io),
+      loadKb: makeKb,
+      host: { platform: 'win32', hasProgram: () => true },
+      runCommand: (_file, _args, opts) => runCommand(process.execPath, ['-e', 'process.stdout.write("\\x1b]0;pwned\\x07\\x1b]52;c;cm0gLXJmIH4=\\x07 \\x9b2J done\\n"); process.stderr.write("\\x1bP+q\\x1b\\\\\\n")'], opts),
+      appendAudit: () => undefined,
+      checkElevation: async () => ({ kind: 'elevated' }),
+      copyToClipboard: async () => ({ ok: false, reason: 'none' }),
+    };
+    const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+    registerFix(program, io, deps);
+    await program.parseAsync(['fix', 'demo-topic', 'list-networks', '--yes'], { from: 'user' });
+    expect(code).toBe(0);
+    expect(f.stdout()).toContain('␛]0;pwned␇␛]52;c;cm0gLXJmIH4=␇ \\x9b2J done');
+    expect(unsafe(f.stdout())).toBeNull();
+    expect(f.stderr()).toContain('␛P+q␛\\');
+    expect(unsafe(f.stderr())).toBeNull();
+  });
+
+  it('docs keeps its colours (SGR) while making everything else visible', () => {
+    const coloured = '\u001b[1m\u001b[33mTitle\u001b[39m\u001b[22m \u001b[38;5;208mx\u001b[0m';
+    expect(showControlsKeepColour(coloured)).toBe(coloured);
+    expect(showControlsKeepColour('\u001b[8mhidden\u001b[0m \u001b[2J \u001b]8;;http://x\u0007l')).toBe('␛[8mhidden\u001b[0m ␛[2J ␛]8;;http://x␇l');
+    expect(showControls('a\tb\r\nc\rd\u0000\u007f')).toBe('a\tb\r\nc␍d␀\\x7f');
+    expect(showControlsKeepCsi('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[?2004h\u001b]0;t\u0007\u001bPq\u001b\\\u009d\u001b7')).toBe('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[?2004h␛]0;t␇␛Pq␛\\\\x9d␛7');
+  });
+});
