@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { diagnose } from '../core/diagnosis/diagnose.js';
+import { showControlsKeepCsi } from '../core/text/terminal-safe.js';
 import type { Platform } from '../platform/platform.js';
 import { App } from './App.js';
 import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
@@ -40,6 +41,26 @@ const restoreTerminal = () => {
 };
 
 /**
+ * The stream the app draws to: `stdout` itself, except that every write passes showControlsKeepCsi, so the
+ * CSI sequences Ink and the bracketed-paste hook write go through and anything else that could still carry
+ * a control sequence (OSC title or clipboard writes, DCS, BEL, C1) is shown visibly. The screens already
+ * make outside text safe where it enters the display; this is the last line of defence.
+ */
+export function terminalSafeStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk);
+    return (stdout.write as (c: string, ...r: unknown[]) => boolean)(showControlsKeepCsi(text), ...rest.filter((r) => typeof r === 'function'));
+  };
+  return new Proxy(stdout, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * Runs the interactive app until the user quits (q, or Ctrl+C, which the app's keymap turns into a
  * quit unless a fix is running, when it stops the fix instead). Ink's unmount leaves the terminal as
  * it was. Needs a TTY on stdin and stdout; the caller checks.
@@ -49,7 +70,7 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
   // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
   try {
-    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: false });
+    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
     await instance.waitUntilExit();
   } finally {
     restoreTerminal();

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createNodeFixDeps, registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
 import { terminalSafeIO } from '../../src/cli/safe-io.js';
 import { normalisePaste } from '../../src/core/diagnosis/normalise.js';
 import { showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
-import { runCommand } from '../../src/platform/shell.js';
-import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 
 // Item 2 of issue 11: nothing from outside reaches the terminal as a control sequence.
@@ -80,27 +76,24 @@ describe('the terminal only ever prints outside text', () => {
     expect(unsafe(r.stderr)).toBeNull();
   });
 
-  it("fix: a child's output cannot set the title or write the clipboard", async () => {
-    const f = fakeIO({ env });
-    let code = 0;
-    const io = terminalSafeIO({ ...f.io, setExitCode: (c) => void (code = c) }, { json: false });
-    const deps: FixCommandDeps = {
-      ...createNodeFixDeps(io),
-      loadKb: makeKb,
-      host: { platform: 'win32', hasProgram: () => true },
-      runCommand: (_file, _args, opts) => runCommand(process.execPath, ['-e', 'process.stdout.write("\\x1b]0;pwned\\x07\\x1b]52;c;cm0gLXJmIH4=\\x07 \\x9b2J done\\n"); process.stderr.write("\\x1bP+q\\x1b\\\\\\n")'], opts),
-      appendAudit: () => undefined,
-      checkElevation: async () => ({ kind: 'elevated' }),
-      copyToClipboard: async () => ({ ok: false, reason: 'none' }),
-    };
-    const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-    registerFix(program, io, deps);
-    await program.parseAsync(['fix', 'demo-topic', 'list-networks', '--yes'], { from: 'user' });
-    expect(code).toBe(0);
-    expect(f.stdout()).toContain('␛]0;pwned␇␛]52;c;cm0gLXJmIH4=␇ \\x9b2J done');
-    expect(unsafe(f.stdout())).toBeNull();
-    expect(f.stderr()).toContain('␛P+q␛\\');
-    expect(unsafe(f.stderr())).toBeNull();
+  it.skipIf(process.platform === 'win32')("fix: a child's output cannot set the title or write the clipboard", async () => {
+    // A stand-in kubectl on PATH that prints a title change, an OSC 52 clipboard write, an 8-bit CSI and a DCS.
+    const bin = path.join(tmp, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'kubectl'), "#!/bin/sh\nprintf '\\033]0;pwned\\007\\033]52;c;cm0gLXJmIH4=\\007 \\302\\2332J done\\n'\nprintf '\\033P+q\\033\\\\\\n' >&2\n", { mode: 0o755 });
+    const PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
+    const saved = process.env.PATH;
+    process.env.PATH = PATH;
+    try {
+      const r = await runCli(['fix', 'k8s-pod-os-mismatch', 'list-nodes-wide', '--yes'], { env: { ...env, PATH } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('␛]0;pwned␇␛]52;c;cm0gLXJmIH4=␇ \\x9b2J done');
+      expect(unsafe(r.stdout)).toBeNull();
+      expect(r.stderr).toContain('␛P+q␛\\');
+      expect(unsafe(r.stderr)).toBeNull();
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 
   it('docs keeps its colours (SGR) while making everything else visible', () => {

@@ -4,6 +4,7 @@ import { useT } from '../hooks/use-t.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { visibleWindow } from './SelectList.js';
+import { safeText } from '../text/safe-text.js';
 
 /** One placeholder in the form: its value and, when the value cannot be used, why. */
 export interface ParamField {
@@ -52,8 +53,8 @@ export function ParamForm({ fields, focused, width, height, theme }: { fields: r
       {start > 0 && <Text color={theme.text.secondary}>{t('list.above', { count: start })}</Text>}
       {fields.slice(start, end).map((f, n) => {
         const isFocused = start + n === focused;
-        const shown = f.secret ? MASK.repeat(Array.from(f.value).length) : f.value;
-        const status = f.reason ?? (f.fromPaste ? t('fix.form.fromPaste') : t('fix.form.valid'));
+        const shown = f.secret ? MASK.repeat(Array.from(f.value).length) : safeText(f.value);
+        const status = f.reason !== undefined ? safeText(f.reason) : (f.fromPaste ? t('fix.form.fromPaste') : t('fix.form.valid'));
         return (
           <Box key={f.name} flexDirection="column">
             <Text wrap="truncate-end" color={isFocused ? theme.selection : undefined} bold={isFocused && theme.bold}>

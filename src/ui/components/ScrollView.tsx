@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Theme } from '../theme.js';
+import { safeAnsiText, safeText } from '../text/safe-text.js';
 
 /** A line of a scroll view: ANSI text (rendered Markdown) or plain text in a theme role. */
 export type ViewLine = string | { text: string; role?: 'heading' | 'secondary' | 'accent' | 'warning' | 'success' | 'error'; bold?: boolean };
@@ -30,11 +31,11 @@ export function ScrollView({ lines, offset, height, theme }: { lines: readonly V
       {lines.slice(offset, offset + height).map((line, i) =>
         typeof line === 'string' ? (
           <Text key={i} wrap="truncate-end">
-            {line || ' '}
+            {safeAnsiText(line) || ' '}
           </Text>
         ) : (
           <Text key={i} wrap="truncate-end" color={colourOf(line.role)} bold={line.bold === true && theme.bold}>
-            {line.text || ' '}
+            {safeText(line.text) || ' '}
           </Text>
         ),
       )}

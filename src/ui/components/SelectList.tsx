@@ -3,6 +3,7 @@ import { displayWidth } from '../../core/text/display-width.js';
 import { useT } from '../hooks/use-t.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
+import { safeText } from '../text/safe-text.js';
 
 type StatusRole = 'success' | 'warning' | 'error' | 'info';
 
@@ -67,7 +68,7 @@ export function SelectList({ items, selected, height, width, theme, focused = tr
         const room = width - lead - (prefix ? displayWidth(prefix) + 2 : 0);
         // The badge (a missing-language mark) keeps its room; the label gives way first.
         const badgeRoom = Math.min(displayWidth(badge), Math.max(0, room - 12));
-        const label = truncateWidth(item.label, Math.max(1, room - badgeRoom));
+        const label = truncateWidth(safeText(item.label), Math.max(1, room - badgeRoom));
         const badgeShown = truncateWidth(badge, room - displayWidth(label));
         return (
           <Box key={item.key} flexDirection="column">
@@ -89,7 +90,7 @@ export function SelectList({ items, selected, height, width, theme, focused = tr
             {item.detail !== undefined && (
               <Text wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
                 {'    '}
-                {truncateWidth(item.detail, width - 4)}
+                {truncateWidth(safeText(item.detail), width - 4)}
               </Text>
             )}
           </Box>

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { GLYPH, type Theme } from '../theme.js';
+import { safeText } from '../text/safe-text.js';
 
 export type StatusKind = 'success' | 'warning' | 'error' | 'info';
 
@@ -12,7 +13,7 @@ export function StatusLine({ kind, text, theme, wrap = 'wrap' }: { kind: StatusK
       <Text color={theme.status[kind]} bold={theme.bold}>
         {GLYPHS[kind]}
       </Text>{' '}
-      <Text color={theme.status[kind]}>{text}</Text>
+      <Text color={theme.status[kind]}>{safeText(text)}</Text>
     </Text>
   );
 }

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useT } from '../hooks/use-t.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
+import { safeText } from '../text/safe-text.js';
 
 /** The last `count` lines of a text and how many lines it has, without splitting all of it. */
 export function tailLines(text: string, count: number): { lines: string[]; total: number } {
@@ -47,7 +48,7 @@ export function TextArea({ text, focused, height, width, placeholder, theme }: {
       {text &&
         shown.map((line, i) => (
           <Text key={i} wrap="truncate-end">
-            {truncateWidth(line.replace(/\t/g, '  '), room)}
+            {truncateWidth(safeText(line.replace(/\t/g, '  ')), room)}
             {i === shown.length - 1 ? cursor : ''}
           </Text>
         ))}

@@ -21,6 +21,7 @@ import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { describeHost, describeImage, entitiesForAction, reportLines } from './compat-lines.js';
 import { translateInputError } from './compat-text.js';
+import { safeText } from '../text/safe-text.js';
 
 type CompatRoute = Extract<Route, { screen: 'compat' }>;
 type Focus = 'host' | 'image' | 'report';
@@ -88,7 +89,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     const h = route.hints?.host;
     const i = route.hints?.image;
     const node = which === 'host' ? h?.nodeName : i?.nodeName;
-    return [node ? t('compat.node', { name: node }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: i.serviceName }) : ''].filter(Boolean);
+    return [node ? t('compat.node', { name: safeText(node) }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: safeText(i.serviceName) }) : ''].filter(Boolean);
   };
   const fieldRows = (which: Exclude<Focus, 'report'>): number =>
     (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);

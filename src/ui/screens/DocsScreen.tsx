@@ -18,6 +18,7 @@ import type { Route } from '../navigation.js';
 import { displayWidth } from '../../core/text/display-width.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { browseItems, topicItem } from './docs-items.js';
+import { safeText } from '../text/safe-text.js';
 
 const BROWSE_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
@@ -125,7 +126,7 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
   const listRows = Math.max(3, frame.bodyRows - 1 - (showSearch ? 1 : 0) - 1 - PREVIEW_ROWS);
   const prompt = t('docs.search.prompt');
   const note = truncateWidth(query ? t('docs.search.count', { count: items.length }) : t('docs.search.placeholder'), Math.floor(frame.columns / 2));
-  const shownQuery = truncateWidth(query, frame.columns - displayWidth(prompt) - displayWidth(note) - 5);
+  const shownQuery = truncateWidth(safeText(query), frame.columns - displayWidth(prompt) - displayWidth(note) - 5);
   return (
     <ScreenFrame frame={frame} title={t('docs.title')} status={t('docs.language', { language: t(LANGUAGE_NAME[locale]) })} hints={hints}>
       {showSearch && (

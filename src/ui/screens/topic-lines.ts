@@ -4,6 +4,7 @@ import { LANGUAGE_NAME, type T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
+import { safeText } from '../text/safe-text.js';
 
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
@@ -12,7 +13,7 @@ const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsi
 export function entityPairs(entities: Entities | undefined): [string, string][] {
   return Object.entries(entities ?? {})
     .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
-    .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]);
+    .map(([k, v]) => [safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)]);
 }
 
 /**
