@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
+import { decodeText } from '../core/text/decode-text.js';
 import { getDataDir } from './paths.js';
 
 /** File name of the audit log inside the data directory. */
@@ -8,20 +9,105 @@ export const AUDIT_FILE = 'audit.jsonl';
 
 const OUTCOMES: readonly AuditOutcome[] = ['ran', 'refused', 'cancelled', 'timeout', 'failed'];
 
+/** How much of the log `readAuditLog` reads at most: the newest 8 MiB (about 25,000 entries). */
+export const MAX_AUDIT_READ_BYTES = 8 * 1024 * 1024;
+
+/** How many damaged lines are named one by one; the rest are only counted. */
+export const MAX_AUDIT_WARNINGS = 5;
+
+// Where the platform has them (not on Windows): never follow a link at the log's path, and never wait on a FIFO.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** The audit log cannot be used: its path is not a regular file, or it cannot be opened. The message says why. */
+export class AuditLogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditLogError';
+  }
+}
+
 /** The audit log's path for a data directory (the user's one by default). */
 export function getAuditLogPath(dataDir: string = getDataDir()): string {
   return path.join(dataDir, AUDIT_FILE);
 }
 
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function notRegular(file: string, kind: string): AuditLogError {
+  return new AuditLogError(`the audit log ${file} is ${kind}, not a regular file; wcdoctor only uses a regular file there (move it away)`);
+}
+
+/** Turns an error from opening or creating the log into a plain reason. */
+function openError(file: string, e: unknown): Error {
+  if (e instanceof AuditLogError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ELOOP' ? 'it is a symbolic link, not a regular file'
+    : code === 'EISDIR' ? 'it is a directory, not a regular file'
+    : code === 'ENXIO' ? 'it is a FIFO (named pipe) or device, not a regular file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'part of its path is a file, not a folder'
+    : e instanceof Error ? e.message : String(e);
+  return new AuditLogError(`cannot write the audit log ${file}: ${reason}`);
+}
+
+/**
+ * Opens the log for appending, creating it (0600, its folder 0700) when missing. A link, FIFO, device or directory
+ * at its path is refused: `lstat` first, then the open itself with O_NOFOLLOW and O_NONBLOCK (where the platform has
+ * them) so that nothing is written through a link and a FIFO cannot block, then `fstat` of what was opened.
+ */
+function openForAppend(dataDir: string): { fd: number; file: string; size: number } {
+  const file = getAuditLogPath(dataDir);
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    let existing: Stats | undefined;
+    try {
+      existing = lstatSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const kind = existing && kindOf(existing);
+    if (kind) throw notRegular(file, kind);
+    const fd = openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | NOFOLLOW | NONBLOCK, 0o600);
+    const st = fstatSync(fd);
+    const opened = kindOf(st);
+    if (opened) {
+      closeSync(fd);
+      throw notRegular(file, opened);
+    }
+    return { fd, file, size: st.size };
+  } catch (e) {
+    throw openError(file, e);
+  }
+}
+
+/**
+ * Checks, before a fix runs, that its run can be recorded: opens the log for appending (creating it empty when
+ * missing) without writing, and throws an AuditLogError that says why when it cannot be.
+ */
+export function probeAuditLog(dataDir: string = getDataDir()): void {
+  closeSync(openForAppend(dataDir).fd);
+}
+
 /**
  * Appends one entry as a JSON line. The file is opened with O_APPEND and written with a single write, so earlier
  * lines are never rewritten; when the last line was cut short (no final newline) the entry starts on a fresh line.
+ * A link, FIFO, device or directory at the log's path is refused (AuditLogError) and nothing is written.
  */
 export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir()): void {
-  mkdirSync(dataDir, { recursive: true });
-  const fd = openSync(getAuditLogPath(dataDir), 'a+');
+  const { fd, size } = openForAppend(dataDir);
   try {
-    const { size } = fstatSync(fd);
     let lead = '';
     if (size > 0) {
       const last = Buffer.alloc(1);
@@ -51,13 +137,31 @@ function isEntry(v: unknown): v is AuditEntry {
   );
 }
 
-/** Parses audit-log text: every well-formed line is kept in order; each damaged line is skipped with a warning. */
-export function parseAuditLog(text: string): { entries: AuditEntry[]; warnings: string[] } {
+/** What reading the log found: the entries in order, the first few warnings, how many lines were skipped, what was left unread. */
+export interface AuditLogRead {
+  file: string;
+  entries: AuditEntry[];
+  /** The first MAX_AUDIT_WARNINGS warnings (damaged lines), then one line that counts the rest; plus a note when only the log's tail was read. */
+  warnings: string[];
+  /** How many damaged lines were skipped in all. */
+  skipped: number;
+  /** Bytes at the start of a large log that were not read (0 when all of it was). */
+  unreadBytes: number;
+}
+
+/**
+ * Parses audit-log text: every well-formed line is kept in order; each damaged line is skipped and counted, the
+ * first `maxWarnings` with a warning that names the line, the rest in one closing warning.
+ */
+export function parseAuditLog(text: string, maxWarnings: number = MAX_AUDIT_WARNINGS): { entries: AuditEntry[]; warnings: string[]; skipped: number } {
   const entries: AuditEntry[] = [];
   const warnings: string[] = [];
-  text.split('\n').forEach((raw, i) => {
+  let skipped = 0;
+  let lineNo = 0;
+  for (const raw of text.split('\n')) {
+    lineNo++;
     const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') return;
+    if (line.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -65,20 +169,61 @@ export function parseAuditLog(text: string): { entries: AuditEntry[]; warnings: 
       value = undefined;
     }
     if (isEntry(value)) entries.push(value);
-    else warnings.push(`audit log line ${i + 1} is damaged and was skipped`);
-  });
-  return { entries, warnings };
+    else if (++skipped <= maxWarnings) warnings.push(`audit log line ${lineNo} is damaged and was skipped`);
+  }
+  if (skipped > maxWarnings) warnings.push(`${skipped - maxWarnings} more damaged lines were skipped (${skipped} in all)`);
+  return { entries, warnings, skipped };
 }
 
-/** Reads the audit log, oldest first; a missing log is empty. The file is only read, never repaired in place. */
-export function readAuditLog(dataDir: string = getDataDir()): { file: string; entries: AuditEntry[]; warnings: string[] } {
+function mib(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MiB`;
+}
+
+/**
+ * Reads the audit log, oldest first; a missing log is empty. Only a regular file is read (a link, FIFO, device or
+ * directory is refused with an AuditLogError; the open uses O_NOFOLLOW and O_NONBLOCK where the platform has them, so
+ * a FIFO cannot hang it), and at most the newest `maxBytes` (from the first whole line in them). The file is only
+ * read, never repaired in place.
+ */
+export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = MAX_AUDIT_READ_BYTES): AuditLogRead {
   const file = getAuditLogPath(dataDir);
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    const kind = kindOf(lstatSync(file));
+    if (kind) throw notRegular(file, kind);
+    fd = openSync(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [] };
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], skipped: 0, unreadBytes: 0 };
+    if (e instanceof AuditLogError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AuditLogError(code === 'ELOOP' ? `the audit log ${file} is a symbolic link, not a regular file; wcdoctor only uses a regular file there (move it away)` : `cannot read the audit log ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { file, ...parseAuditLog(text) };
+  let bytes: Buffer;
+  let unreadBytes = 0;
+  try {
+    const st = fstatSync(fd);
+    const kind = kindOf(st);
+    if (kind) throw notRegular(file, kind);
+    const start = Math.max(0, st.size - maxBytes);
+    bytes = Buffer.alloc(Math.min(st.size, maxBytes));
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    bytes = bytes.subarray(0, got);
+    if (start > 0) {
+      // Start at the first whole line of the tail.
+      const nl = bytes.indexOf(0x0a);
+      const cut = nl < 0 ? bytes.length : nl + 1;
+      bytes = bytes.subarray(cut);
+      unreadBytes = start + cut;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const parsed = parseAuditLog(decodeText(bytes));
+  const warnings = unreadBytes > 0 ? [`the audit log is ${mib(unreadBytes + bytes.length)}; only its newest ${mib(bytes.length)} were read (line numbers below count from there), so older entries are not shown`, ...parsed.warnings] : parsed.warnings;
+  return { file, entries: parsed.entries, warnings, skipped: parsed.skipped, unreadBytes };
 }

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isLocale, type Locale } from '../core/knowledge/types.js';
@@ -51,8 +52,8 @@ export interface OpenSettingsOptions {
 }
 
 /**
- * The folder conf would choose for `wcdoctor` (env-paths, no suffix). We pass it to conf as `cwd`
- * so that the file can be read before conf (and its schema validator) is loaded.
+ * The per-user config folder for `wcdoctor`: the one conf / env-paths would choose (no suffix), so that settings
+ * written by earlier versions, which saved through conf, are found where they were.
  */
 export function settingsDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string {
   if (env.WCDOCTOR_CONFIG_DIR) return env.WCDOCTOR_CONFIG_DIR;
@@ -63,6 +64,42 @@ export function settingsDir(env: Readonly<Record<string, string | undefined>>, p
 }
 
 class CorruptSettings extends Error {}
+
+/** Renames, retrying briefly where Windows refuses while another process (an indexer, a virus scanner) has the file open. */
+function renameOver(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || attempt >= 5 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * (attempt + 1));
+    }
+  }
+}
+
+/**
+ * Writes the settings file atomically and never through a link: the data goes to a new file beside it (created
+ * exclusively, so nothing that is already there is opened), which is then renamed over `config.json`. A symbolic link
+ * at that path is replaced by the new file; the file it pointed to is left as it was.
+ */
+export function writeSettingsFile(file: string, data: Readonly<Record<string, unknown>>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    try {
+      writeSync(fd, `${JSON.stringify(data, undefined, '\t')}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    renameOver(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
 
 /** Parses the settings file: BOM-safe, and only a JSON object counts as settings. */
 function parseSettingsFile(text: string): Record<string, unknown> {
@@ -89,8 +126,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 /**
  * Opens the settings (`config.json` in WCDOCTOR_CONFIG_DIR, `cwd`, or the OS config folder).
- * The file is read at once; conf, which writes it atomically, is loaded only when something must
- * be written, to keep start-up light. A corrupt file is moved to `config.json.bad-<timestamp>` and
+ * The file is read at once and written in the background, atomically and never through a link
+ * (see writeSettingsFile). A corrupt file is moved to `config.json.bad-<timestamp>` and
  * replaced with defaults; an unreadable or unwritable one leaves the settings in memory. Either way
  * one problem is reported and nothing throws.
  */
@@ -103,17 +140,12 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   let values: Settings = { ...DEFAULT_SETTINGS };
   let writable = true;
   let queue: Promise<void> = Promise.resolve();
-  let conf: Promise<{ store: Record<string, unknown> }> | undefined;
 
   const write = () => {
     if (!writable) return;
     const snapshot = { ...values };
-    conf ??= import('conf').then(({ default: Conf }) => new Conf<Record<string, unknown>>({ cwd: dir, configName: 'config', projectSuffix: '', deserialize: parseSettingsFile }));
     queue = queue
-      .then(() => conf)
-      .then((c) => {
-        if (c) c.store = snapshot;
-      })
+      .then(() => writeSettingsFile(file, snapshot))
       .catch((e: unknown) => {
         writable = false;
         problem ??= { kind: 'unwritable', file, detail: messageOf(e) };

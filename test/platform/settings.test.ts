@@ -35,7 +35,7 @@ describe('openSettings', () => {
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'no-color' });
   });
 
-  it('starts with defaults, persists what is set (through conf), and reads it back in a new store', async () => {
+  it('starts with defaults, persists what is set, and reads it back in a new store', async () => {
     const s = openSettings({ cwd: dir });
     expect(s.get()).toEqual({ theme: 'default' });
     expect(s.takeProblem()).toBeUndefined();

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { AuditEntry } from '../../core/fixes/types.js';
 import { UserError } from '../../core/errors.js';
-import { readAuditLog } from '../../platform/audit-log.js';
+import { AuditLogError, readAuditLog } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
 
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
 export interface HistoryDeps {
-  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[] };
+  /** The log's entries and the warnings to print (already capped); `skipped` counts every damaged line. */
+  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[]; skipped?: number; unreadBytes?: number };
 }
 
 /** Options of `wcdoctor history`. */
@@ -25,6 +26,7 @@ export function createNodeHistoryDeps(io: CliIO): HistoryDeps {
       try {
         return readAuditLog(dir);
       } catch (e) {
+        if (e instanceof AuditLogError) throw new UserError(e.message, [], EXIT.failure);
         throw new UserError(`cannot read the audit log in ${dir}: ${e instanceof Error ? e.message : String(e)}`, [], EXIT.failure);
       }
     },
@@ -35,7 +37,7 @@ function formatDuration(ms: number | null): string {
   return ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Runs `wcdoctor history`: the audit log, newest last, with a warning for each damaged line skipped. */
+/** Runs `wcdoctor history`: the audit log, newest last, with warnings for the first damaged lines skipped and a count of the rest. */
 export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps): void {
   let limit: number | undefined;
   if (opts.limit !== undefined) {
@@ -50,7 +52,7 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   for (const w of log.warnings) io.err(`wcdoctor history: warning: ${w}\n`);
   const entries = limit === undefined ? log.entries : log.entries.slice(-limit);
   if (opts.json) {
-    io.out(`${JSON.stringify({ file: log.file, entries, skipped: log.warnings.length }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file: log.file, entries, skipped: log.skipped ?? log.warnings.length, unreadBytes: log.unreadBytes ?? 0 }, null, 2)}\n`);
     return;
   }
   if (entries.length === 0) {
@@ -74,6 +76,6 @@ export function registerHistory(program: Command, io: CliIO, deps?: HistoryDeps)
     .command('history')
     .description('show the audit log of fixes run, refused and cancelled (newest last)')
     .option('--limit <n>', 'show only the last N entries')
-    .option('--json', 'print {"file", "entries": [...], "skipped"}')
+    .option('--json', 'print {"file", "entries": [...], "skipped", "unreadBytes"}')
     .action((opts: HistoryOptions) => runHistoryCommand(opts, io, deps ?? createNodeHistoryDeps(io)));
 }
