@@ -6,7 +6,7 @@ import type { AuditEntry, RunCommand } from '../core/fixes/types.js';
 import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
-import { appendAuditEntry, getAuditLogPath } from './audit-log.js';
+import { appendAuditEntry, getAuditLogPath, probeAuditLog } from './audit-log.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
@@ -35,7 +35,12 @@ export interface Platform {
   /** Starts child processes (fix commands): an argv, no shell, streamed output, abort and timeout. */
   readonly shell: { runCommand: RunCommand };
   /** The audit log of fix runs and refusals in the user's data directory (JSON lines, append only). */
-  readonly audit: { readonly path: string; append(entry: AuditEntry): void };
+  readonly audit: {
+    readonly path: string;
+    append(entry: AuditEntry): void;
+    /** Throws, saying why, when an entry could not be appended (a fix must not run then); writes nothing. */
+    probe(): void;
+  };
   /** The system clipboard, when this machine has one. */
   readonly clipboard: { copy(text: string): Promise<ClipboardResult> };
   /** Whether this session runs with administrator rights (Windows). */
@@ -95,6 +100,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
         return getAuditLogPath(getDataDir(env));
       },
       append: (entry) => appendAuditEntry(entry, getDataDir(env)),
+      probe: () => probeAuditLog(getDataDir(env)),
     },
     clipboard: { copy: (text) => copyToClipboard(text, { env }) },
     elevation: { check: () => checkElevation() },

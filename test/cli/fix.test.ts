@@ -29,6 +29,7 @@ function harness(o: { platform?: string; programs?: string[]; answer?: string; e
     host: { platform: o.platform ?? 'win32', hasProgram: (n) => (o.programs ?? ['docker']).includes(n) },
     runCommand: run,
     appendAudit: (e) => void h.audit.push(e),
+    probeAudit: () => undefined,
     checkElevation: async () => o.elevation ?? { kind: 'elevated' },
     copyToClipboard: async (t) => (h.copied.push(t), { ok: false, reason: 'no clipboard tool is available here' }),
     ask: async (q) => (h.asked.push(q), o.answer ?? ''),

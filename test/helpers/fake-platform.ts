@@ -53,6 +53,8 @@ export interface FakePlatformOptions {
   elevation?: Elevation;
   /** What copying to the clipboard answers (a missing clipboard by default). */
   clipboard?: ClipboardResult;
+  /** Set: the audit log cannot be written, for this reason (its probe throws). */
+  auditUnwritable?: string;
 }
 
 /** The fake platform: the recorded audit entries and clipboard copies, and the shell the test drives. */
@@ -75,7 +77,14 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
     detectLocales: () => opts.locales ?? ['en-US'],
     preferredLocales: () => preferredLocales(opts.locales ?? ['en-US']),
     shell: opts.runCommand ? { runCommand: opts.runCommand, runs: [] } : fakeShell(),
-    audit: { path: '/tmp/wcdoctor-test/audit.jsonl', entries, append: (e) => void entries.push(e) },
+    audit: {
+      path: '/tmp/wcdoctor-test/audit.jsonl',
+      entries,
+      append: (e) => void entries.push(e),
+      probe: () => {
+        if (opts.auditUnwritable) throw new Error(opts.auditUnwritable);
+      },
+    },
     clipboard: { copied, copy: async (text) => (copied.push(text), opts.clipboard ?? { ok: false, reason: 'no clipboard tool is available here' }) },
     elevation: { check: async () => opts.elevation ?? { kind: 'elevated' } },
     programs: { platform: opts.os ?? 'win32', hasProgram: (name) => opts.programs?.includes(name) ?? true },

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson } from '../../core/fixes/format-plan.js';
 import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
-import { DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
+import { checkAuditLog, DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
-import { appendAuditEntry } from '../../platform/audit-log.js';
+import { appendAuditEntry, getAuditLogPath, probeAuditLog } from '../../platform/audit-log.js';
 import { copyToClipboard, type ClipboardResult } from '../../platform/clipboard.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -22,6 +22,8 @@ export interface FixCommandDeps {
   host: HostFacts;
   runCommand: RunCommand;
   appendAudit(entry: AuditEntry): void;
+  /** Throws, saying why, when the audit log cannot be appended to (checked before a fix runs). */
+  probeAudit(): void;
   checkElevation(): Promise<Elevation>;
   copyToClipboard(text: string): Promise<ClipboardResult>;
   ask(question: string): Promise<string>;
@@ -45,6 +47,7 @@ export function createNodeFixDeps(io: CliIO): FixCommandDeps {
     host: { platform: process.platform, hasProgram: (n) => isProgramOnPath(n, io.env) },
     runCommand,
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
+    probeAudit: () => probeAuditLog(getDataDir(io.env)),
     checkElevation: () => checkElevation(),
     copyToClipboard: (t) => copyToClipboard(t, { env: io.env }),
     ask: (q) => askLine(q),
@@ -141,6 +144,15 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     return;
   }
   if (preflight.kind === 'not-elevated') return refuse(EXIT.failure, preflight.reason, 'open a terminal with "Run as administrator" and run the same command again');
+  // Every run is recorded, so a run that cannot be recorded does not start (and nothing is written to say so).
+  const unrecordable = () => {
+    const blocked = checkAuditLog(() => deps.probeAudit());
+    if (!blocked) return false;
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: plan.command }, null, 2)}\n`);
+    fail(EXIT.failure, blocked.message, `make ${getAuditLogPath(getDataDir(io.env))} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`);
+    return true;
+  };
+  if (unrecordable()) return;
   if (preflight.warning) io.err(`wcdoctor fix: ${preflight.warning}\n`);
   const word = plan.confirmWord;
   if (opts.yes !== undefined && opts.yes !== false) {
@@ -155,6 +167,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON);
   }
 
+  // Checked again: the answer may have taken a while.
+  if (unrecordable()) return;
   const controller = new AbortController();
   const release = deps.trapInterrupt(() => {
     // One Ctrl+C can arrive twice: exit hooks of other modules (when-exit, via conf) re-raise the signal.
@@ -171,13 +185,16 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     release();
   }
   const text = describeOutcome(plan, result);
+  const recorded = result.auditError === undefined;
   if (opts.json) {
     const { topic, fix, command, argv } = plan;
-    io.out(`${JSON.stringify({ topic, fix, command, argv, outcome: result.outcome, exitCode: result.exitCode, durationMs: result.durationMs, stdout: result.stdout, stderr: result.stderr, result: text.headline, nextStep: text.nextStep }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ topic, fix, command, argv, outcome: result.outcome, exitCode: result.exitCode, durationMs: result.durationMs, stdout: result.stdout, stderr: result.stderr, result: text.headline, nextStep: text.nextStep, recorded, ...(recorded ? {} : { auditError: result.auditError }) }, null, 2)}\n`);
   }
-  io.err(`${text.ok ? '✔' : '✖'} ${text.headline} (${formatSeconds(result.durationMs)})\n  → ${text.nextStep}\n`);
-  if (result.auditError) io.err(`wcdoctor fix: could not write the audit log: ${result.auditError}\n`);
-  io.setExitCode(result.outcome === 'ran' ? EXIT.ok : EXIT.failure);
+  // A run that could not be recorded is no success, whatever the command did.
+  const headline = text.ok && !recorded ? `The command finished (exit code ${result.exitCode ?? 0}), but its run could not be recorded.` : text.headline;
+  io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs)})\n  → ${text.nextStep}\n`);
+  if (!recorded) io.err(`wcdoctor fix: the run is not in the audit log: could not write it: ${result.auditError}\n`);
+  io.setExitCode(result.outcome === 'ran' && recorded ? EXIT.ok : EXIT.failure);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -11,7 +11,7 @@ export const DECLINED_REASON = 'declined at the confirmation prompt';
 export const NOT_ELEVATED_REASON = 'this fix needs administrator rights and wcdoctor is not running elevated';
 
 /** The stable id of each reason the checks refuse a fix, or warn about it (the UI key is `fix.refusal.<id>`). */
-export type RefusalId = RunBlockerId | 'notElevated' | 'elevationUnknown';
+export type RefusalId = RunBlockerId | 'notElevated' | 'elevationUnknown' | 'auditUnwritable';
 
 /** A refusal (or warning) as an id with params, and the English text the CLI prints and the audit log records. */
 export type Refusal = FixMessage<RefusalId>;
@@ -58,4 +58,21 @@ export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'ad
   const pre = await checkPreflight(plan, host, checkElevation);
   if (pre.kind !== 'ok') return { kind: pre.kind, reason: pre.refusal.message };
   return pre.warning ? { kind: 'ok', warning: pre.warning.message } : { kind: 'ok' };
+}
+
+/**
+ * Whether a run could be recorded: calls `probe` (which opens the audit log for appending without writing and throws
+ * when it cannot) and returns the refusal when it fails. A fix must not start when this returns one: every run is
+ * recorded, so a run that cannot be recorded does not happen.
+ * @example checkAuditLog(() => { throw new Error('the audit log /x is a directory') }) // {id: 'auditUnwritable', …}
+ */
+export function checkAuditLog(probe: (() => void) | undefined): Refusal | undefined {
+  if (probe === undefined) return undefined;
+  try {
+    probe();
+    return undefined;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    return { id: 'auditUnwritable', params: { reason }, message: `not run, because the run could not be recorded: ${reason}` };
+  }
 }

@@ -7,6 +7,8 @@ export const DEFAULT_FIX_TIMEOUT_MS = 120_000;
 export interface FixRunDeps {
   runCommand: RunCommand;
   appendAudit(entry: AuditEntry): void;
+  /** Throws (saying why) when the audit log cannot be appended to; callers check it with checkAuditLog before a run. */
+  probeAudit?(): void;
   now(): Date;
 }
 

@@ -65,6 +65,7 @@ const REFUSAL_KEYS: Readonly<Record<RefusalId, MessageKey>> = {
   // The screen's sentence for this refusal already says it all.
   notElevated: 'fix.refused.notElevated',
   elevationUnknown: 'fix.refusal.elevationUnknown',
+  auditUnwritable: 'fix.refusal.auditUnwritable',
 };
 
 const OUTCOME_KEYS: Readonly<Record<OutcomeId, MessageKey>> = {

@@ -3,6 +3,9 @@ import type { OutcomeText, FixRunResult } from '../../core/fixes/run-fix.js';
 import type { FixPlan, OutputStream } from '../../core/fixes/types.js';
 import { appendOutput, emptyOutput, type OutputBuffer } from './fix-output.js';
 
+/** Why a fix was not run: it cannot run here, needs elevation, or its run could not be recorded (audit log unwritable). */
+export type RefusalKind = 'cannot-run' | 'not-elevated' | 'no-audit';
+
 /**
  * Where one fix is between the form and the result: being checked, refused (cannot run here, or not
  * elevated), waiting for consent, declined, running, or done. `idle` is the form, before any plan.
@@ -10,7 +13,7 @@ import { appendOutput, emptyOutput, type OutputBuffer } from './fix-output.js';
 export type RunnerState =
   | { phase: 'idle' }
   | { phase: 'checking'; plan: FixPlan }
-  | { phase: 'refused'; plan: FixPlan; refusal: 'cannot-run' | 'not-elevated'; reason: string; detail?: Refusal; auditError?: string }
+  | { phase: 'refused'; plan: FixPlan; refusal: RefusalKind; reason: string; detail?: Refusal; auditError?: string }
   | { phase: 'confirm'; plan: FixPlan; warning?: Refusal }
   | { phase: 'declined'; plan: FixPlan; auditError?: string }
   | { phase: 'running'; plan: FixPlan; startedAt: number; output: OutputBuffer; cancelling: boolean }
@@ -19,7 +22,7 @@ export type RunnerState =
 export type RunnerAction =
   | { type: 'check'; plan: FixPlan }
   | { type: 'ask'; warning?: Refusal }
-  | { type: 'refuse'; refusal: 'cannot-run' | 'not-elevated'; reason: string; detail?: Refusal; auditError?: string }
+  | { type: 'refuse'; refusal: RefusalKind; reason: string; detail?: Refusal; auditError?: string }
   | { type: 'decline'; auditError?: string }
   | { type: 'start'; startedAt: number }
   | { type: 'output'; chunk: string; stream: OutputStream }
@@ -37,7 +40,8 @@ export function runnerReducer(state: RunnerState, action: RunnerAction): RunnerS
     case 'ask':
       return state.phase === 'checking' ? { phase: 'confirm', plan: state.plan, ...optional('warning', action.warning) } : state;
     case 'refuse':
-      return state.phase === 'checking'
+      // From the question too: the audit log is checked again when the user says Yes.
+      return state.phase === 'checking' || (state.phase === 'confirm' && action.refusal === 'no-audit')
         ? { phase: 'refused', plan: state.plan, refusal: action.refusal, reason: action.reason, ...optional('detail', action.detail), ...optional('auditError', action.auditError) }
         : state;
     case 'decline':

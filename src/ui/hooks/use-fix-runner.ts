@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { checkPreflight, DECLINED_REASON, type PreflightCheck } from '../../core/fixes/preflight.js';
+import { checkAuditLog, checkPreflight, DECLINED_REASON, type PreflightCheck } from '../../core/fixes/preflight.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
 import type { FixPlan } from '../../core/fixes/types.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
@@ -39,7 +39,7 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
   const [now, setNow] = useState(() => Date.now());
 
   const deps = useMemo<FixRunDeps>(
-    () => ({ runCommand: platform.shell.runCommand, appendAudit: (e) => platform.audit.append(e), now: () => new Date() }),
+    () => ({ runCommand: platform.shell.runCommand, appendAudit: (e) => platform.audit.append(e), probeAudit: () => platform.audit.probe(), now: () => new Date() }),
     [platform],
   );
 
@@ -72,7 +72,12 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
         })
         .then((pre) => {
           if (!current()) return;
-          if (pre.kind === 'ok') return dispatch({ type: 'ask', ...(pre.warning ? { warning: pre.warning } : {}) });
+          if (pre.kind === 'ok') {
+            // A run that could not be recorded is not offered (nothing can be written to say so either).
+            const blocked = checkAuditLog(deps.probeAudit);
+            if (blocked) return dispatch({ type: 'refuse', refusal: 'no-audit', reason: blocked.message, detail: blocked });
+            return dispatch({ type: 'ask', ...(pre.warning ? { warning: pre.warning } : {}) });
+          }
           const reason = pre.refusal.message;
           const { auditError } = recordRefusal(plan, reason, deps);
           dispatch({ type: 'refuse', refusal: pre.kind, reason, detail: pre.refusal, ...(auditError ? { auditError } : {}) });
@@ -84,6 +89,9 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
   const confirm = useCallback(() => {
     const s = stateRef.current;
     if (s.phase !== 'confirm' || controller.current) return;
+    // Checked again at the moment of running: the question may have waited a while.
+    const blocked = checkAuditLog(deps.probeAudit);
+    if (blocked) return dispatch({ type: 'refuse', refusal: 'no-audit', reason: blocked.message, detail: blocked });
     const ac = new AbortController();
     controller.current = ac;
     dispatch({ type: 'start', startedAt: Date.now() });

@@ -40,7 +40,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
         {state.phase === 'refused' && (
           <>
             <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} />
-            <Text wrap="wrap">{t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : 'fix.refused.elevate')}</Text>
+            <Text wrap="wrap">{t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}</Text>
           </>
         )}
         {state.phase === 'declined' && <StatusLine kind="info" text={t('fix.declined')} theme={theme} />}

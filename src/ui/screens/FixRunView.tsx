@@ -60,9 +60,9 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
       <ScrollView lines={shown.map((text) => (lines.length ? text : { text, role: 'secondary' as const }))} offset={lines.length ? top : 0} height={outRows} theme={theme} />
       {outcome && (
         <Box flexDirection="column">
-          <StatusLine kind={outcome.ok ? 'success' : 'error'} text={outcome.headline} theme={theme} />
+          <StatusLine kind={outcome.ok && !result?.auditError ? 'success' : 'error'} text={outcome.headline} theme={theme} />
           <Text wrap="wrap">{`→ ${outcome.nextStep}`}</Text>
-          {result?.auditError && <StatusLine kind="warning" wrap="truncate-end" text={t('fix.audit.failed', { error: result.auditError })} theme={theme} />}
+          {result?.auditError && <StatusLine kind="error" wrap="truncate-end" text={t('fix.audit.notRecorded', { error: result.auditError })} theme={theme} />}
         </Box>
       )}
     </Box>
