@@ -96,6 +96,20 @@ describe('the terminal only ever prints outside text', () => {
     }
   });
 
+  it('rendered Markdown prints links as text (url), never as OSC 8 hyperlinks the filters would show', async () => {
+    const before = process.env.FORCE_HYPERLINK;
+    process.env.FORCE_HYPERLINK = '1';
+    try {
+      const { createMarkdownRenderer } = await import('../../src/ui/markdown/create-markdown-renderer.js');
+      const out = (await createMarkdownRenderer({ width: 80, color: true })).render('see [the docs](https://example.com/a) now');
+      expect(out).toContain('https://example.com/a');
+      expect(out).not.toContain('\u001b]');
+    } finally {
+      if (before === undefined) delete process.env.FORCE_HYPERLINK;
+      else process.env.FORCE_HYPERLINK = before;
+    }
+  });
+
   it('docs keeps its colours (SGR) while making everything else visible', () => {
     const coloured = '\u001b[1m\u001b[33mTitle\u001b[39m\u001b[22m \u001b[38;5;208mx\u001b[0m';
     expect(showControlsKeepColour(coloured)).toBe(coloured);

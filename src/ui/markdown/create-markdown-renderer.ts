@@ -29,6 +29,22 @@ const markedTerminalCompat: MarkedExtension = {
 const cache = new Map<string, Promise<MarkdownRenderer>>();
 
 /**
+ * Loads marked-terminal so that it never writes OSC 8 hyperlinks: everything we print to a terminal passes a
+ * filter that shows OSC sequences visibly (they can set the title or write the clipboard), so a link is printed
+ * as `text (url)` instead. supports-hyperlinks decides once, when it loads, from FORCE_HYPERLINK.
+ */
+async function importMarkedTerminal(): Promise<typeof import('marked-terminal')> {
+  const before = process.env.FORCE_HYPERLINK;
+  process.env.FORCE_HYPERLINK = '0';
+  try {
+    return await import('marked-terminal');
+  } finally {
+    if (before === undefined) delete process.env.FORCE_HYPERLINK;
+    else process.env.FORCE_HYPERLINK = before;
+  }
+}
+
+/**
  * One Markdown renderer per width and colour mode, built on a private `new Marked()` with
  * marked-terminal (loaded on first use, since it is the heaviest module we have). Text is not
  * reflowed here: marked-terminal measures UTF-16 length, so wrapping by display width is left to
@@ -41,7 +57,7 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
   let renderer = cache.get(key);
   if (!renderer) {
     renderer = (async () => {
-      const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
+      const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), importMarkedTerminal()]);
       const marked = new Marked();
       marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
       marked.use(markedTerminalCompat);
