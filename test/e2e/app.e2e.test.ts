@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -157,3 +157,97 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
     }
   });
 });
+
+describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', () => {
+  it('is not answered by a burst of keys with a y in it (tmux send-keys -l), only by a lone y', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'confirm';
+    // A tmux server of its own: a new session on the shared socket races the server that the tests above
+    // leave exiting (their last session killed), and fails with "server exited unexpectedly".
+    const own = `${socket}-confirm`;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', own, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    // No real command may run: docker is a fake first on PATH that only prints and leaves a mark. PATH is
+    // set in the pane's script (tmux gives a new session the PATH of the client, whatever -e says), and
+    // the script writes where docker resolves, so the test stops before any answer if it is not the fake.
+    const bin = path.join(dir, 'bin');
+    mkdirSync(bin);
+    const fake = path.join(bin, 'docker');
+    writeFileSync(fake, `#!/bin/sh\necho "fake docker ran: $*"\necho "$*" >> '${dir}/docker-ran'\n`);
+    chmodSync(fake, 0o755);
+    const script = [`PATH='${bin}':"$PATH"`, 'export PATH', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`].join('; ');
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    const screen = () => tmux('capture-pane', '-p', '-t', name);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    const waitFor = async (text: string) => {
+      let last = '';
+      await vi.waitFor(
+        () => {
+          last = screen();
+          if (!flat(last).includes(flat(text))) throw new Error(`waiting for ${JSON.stringify(text)}; the pane shows:\n${last}`);
+        },
+        { timeout: 15000, interval: 100 },
+      );
+      return last;
+    };
+    try {
+      await waitFor(en('home.menu.diagnose'));
+      expect(readFileSync(path.join(dir, 'docker-path'), 'utf8').trim(), 'docker is the fake').toBe(fake);
+      // Home → Docs (the fifth entry) → search for the Compose topic → open it → open its first fix,
+      // docker network ls --filter driver=nat, which has nothing to fill in and goes straight to the question.
+      for (let i = 0; i < 4; i++) tmux('send-keys', '-t', name, 'Down');
+      await waitFor(`❯ ${en('home.menu.docs')}`);
+      tmux('send-keys', '-t', name, 'Enter');
+      await waitFor(`/ ${en('keys.search')}`);
+      tmux('send-keys', '-t', name, '/');
+      await waitFor(en('docs.search.placeholder'));
+      tmux('send-keys', '-t', name, '-l', 'compose networks');
+      await waitFor('Define container networks for Windows containers in Docker Compose');
+      tmux('send-keys', '-t', name, 'Enter');
+      await waitFor('docker network ls --filter driver=nat');
+      tmux('send-keys', '-t', name, 'Enter');
+      const question = await waitFor(en('fix.confirm.question'));
+      expect(question).toContain(`❯ ${en('fix.confirm.no')}`);
+
+      // A paste that arrives as keystrokes: one send-keys -l is one burst. Each step waits until the app
+      // has read what was sent (a note shows, or the selection moves), so a lone key is never sent while a
+      // burst is still unread (they would arrive together, as one burst).
+      const burstNote = flat(en('fix.confirm.burst'));
+      const ran = 'fake docker ran';
+      const readBurst = () => screenOf(screen, (s) => flat(s).includes(burstNote) || s.includes(ran));
+      tmux('send-keys', '-t', name, '-l', 'System');
+      const first = await readBurst();
+      expect(first).not.toContain(ran);
+      expect(first).toContain(`❯ ${en('fix.confirm.no')}`);
+      // A lone arrow moves to Yes (and clears the note); then a burst with a y and Enter in it.
+      tmux('send-keys', '-t', name, 'Right');
+      await screenOf(screen, (s) => s.includes(`❯ ${en('fix.confirm.yes')}`) && !flat(s).includes(burstNote));
+      tmux('send-keys', '-t', name, '-l', 'Ysystem\r');
+      const second = await readBurst();
+      expect(second).not.toContain(ran);
+      expect(second).toContain(en('fix.confirm.question'));
+      expect(second).not.toContain(en('fix.declined'));
+      expect(existsSync(path.join(dir, 'docker-ran')), 'the fix did not run').toBe(false);
+
+      // The prompt is still live: a lone y runs the (fake) fix.
+      tmux('send-keys', '-t', name, 'y');
+      await waitFor('fake docker ran: network ls --filter driver=nat');
+      expect(readFileSync(path.join(dir, 'docker-ran'), 'utf8')).toBe('network ls --filter driver=nat\n');
+    } finally {
+      spawnSync('tmux', ['-L', own, 'kill-server']);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Polls the screen until the check passes. */
+async function screenOf(screen: () => string, check: (s: string) => boolean): Promise<string> {
+  let last = '';
+  await vi.waitFor(
+    () => {
+      last = screen();
+      if (!check(last)) throw new Error(`waiting; the pane shows:\n${last}`);
+    },
+    { timeout: 15000, interval: 100 },
+  );
+  return last;
+}
