@@ -4,6 +4,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initWizardState, wizardReducer, type WizardAction } from '../../src/core/network/wizard-reducer.js';
+import { Command, isDeliberate, isSingleKey } from '../../src/ui/keys.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS, bracketedPaste, typeKeys } from '../helpers/keys.js';
@@ -29,6 +30,20 @@ async function ranOrShows(shell: { runs: unknown[] }, lastFrame: () => string | 
 async function started(shell: { runs: unknown[] }): Promise<void> {
   await vi.waitFor(() => expect(shell.runs).toHaveLength(1), { timeout: 5000, interval: 10 });
 }
+
+describe('isSingleKey: one chunk of input (as ink splits it) is one key press', () => {
+  it.each([['y'], ['Y'], ['\r'], ['\t'], ['\u007F'], ['\u0003'], ['\u001B'], [KEYS.right], ['\u001BOC'], ['한'], ['😀']])('%j is a key', (raw) => {
+    expect(isSingleKey([raw])).toBe(true);
+  });
+  it.each([[['System']], [['yes']], [['y\r']], [['Ysystem\r']], [['\r\n']], [[KEYS.right, '\r']], [['y', 'y']], [[]], [['']]])('%j is not', (raws) => {
+    expect(isSingleKey(raws)).toBe(false);
+  });
+  it('never counts a paste as deliberate, even a one-character one', () => {
+    expect(isDeliberate({ command: Command.Paste, text: 'y', alone: true })).toBe(false);
+    expect(isDeliberate({ command: Command.Insert, text: 'y', alone: false })).toBe(false);
+    expect(isDeliberate({ command: Command.Insert, text: 'y', alone: true })).toBe(true);
+  });
+});
 
 describe('the Yes/No prompt answers only a key pressed alone', () => {
   // Each is one chunk of input, as a paste without bracketed paste (or a tool typing) delivers it.
