@@ -171,7 +171,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   if (unrecordable()) return;
   const controller = new AbortController();
   const release = deps.trapInterrupt(() => {
-    // One Ctrl+C can arrive twice: exit hooks of other modules (when-exit, via conf) re-raise the signal.
+    // One Ctrl+C can arrive twice: exit hooks of other modules can re-raise the signal.
     if (controller.signal.aborted) return;
     io.err('\nCancelling the command…\n');
     controller.abort();
