@@ -30,7 +30,7 @@ function readNodes(text: string): { name: string; build: number; revision: numbe
   const lines = text.split(/\r?\n/);
   let name: string | null = null;
   for (const line of lines) {
-    const n = /^[ \t]*Name:[ \t]*(\S+)[ \t]*$/i.exec(line) ?? /^\s*\$?\s*kubectl describe (?:node|no)\s+(\S+)/i.exec(line);
+    const n = /^[ \t]*Name:[ \t]*(\S+)[ \t]*$/i.exec(line) ?? /^\s*(?:\$\s*)?kubectl describe (?:node|no)\s+(\S+)/i.exec(line);
     if (n?.[1]) name = n[1];
     const k = KERNEL_LINE.exec(line);
     if (k?.[1]) nodes.push({ name: name ?? '', build: Number(k[1]), revision: num(k[4] ?? k[2]) });
@@ -62,7 +62,7 @@ function findInText(text: string): Found | undefined {
 
 /** Why a text cannot describe a Windows container host, if it clearly cannot. */
 function rejectText(text: string): CompatInputError | undefined {
-  const osType = /^\s*OSType:\s*(\S+)/im.exec(text)?.[1];
+  const osType = /^[ \t]*OSType:[ \t]*(\S+)/im.exec(text)?.[1];
   if (osType && osType.toLowerCase() !== 'windows')
     return refuse('linuxEngine', `the Docker engine runs ${osType} containers; switch it to Windows containers and paste again`, { os: osType });
   const archs = [...text.matchAll(/OS\/Arch:\s*(\S+)/gi)].map((m) => m[1] ?? '');
@@ -103,7 +103,7 @@ export function parseHost(input: string, data: CompatData): Result<HostInfo, Com
   family ??= familyOf(data, found.build);
   const nodeName = first ? first.name || null : found.form === 'docker-info' ? (NAME_LINE.exec(text)?.[1] ?? null) : null;
   const isolation = /Default Isolation:\s*(process|hyperv)/i.exec(text)?.[1]?.toLowerCase() as HostInfo['isolation'] | undefined;
-  const swarm = /^\s*Swarm:\s*active/im.test(text);
+  const swarm = /^[ \t]*Swarm:[ \t]*active/im.test(text);
   return ok({
     build: found.build,
     revision: found.revision,

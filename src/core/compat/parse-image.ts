@@ -84,7 +84,7 @@ function findInText(text: string): Found | undefined {
   const named = (f: Found | undefined): Found | undefined => (f && service ? { ...f, service, orchestrator: 'swarm' } : f);
   const podImage = line(/^\s*(?:-\s*)?Image:\s*(\S+)\s*$/i);
   if (podImage) {
-    const node = /^\s*Node:\s*([^/\s]+)/im.exec(text)?.[1];
+    const node = /^[ \t]*Node:[ \t]*([^/\s]+)/im.exec(text)?.[1];
     const k8s = /Namespace:|kubectl|kubelet/i.test(text);
     return { ref: podImage, ...(node ? { node } : {}), ...(k8s ? { orchestrator: 'kubernetes' as const } : {}) };
   }

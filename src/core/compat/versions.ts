@@ -41,7 +41,7 @@ export function resolveName(data: CompatData, text: string): { build: number; fa
   for (const b of data.builds) {
     if (b.tags.some((t) => normalize(t.name) === key)) hits.set(b.build, hits.get(b.build) ?? null);
     for (const r of b.releases) {
-      const names = [r.name, r.name.replace(/\(.*?\)/g, ''), r.name.replace(/\bversion\b/i, '')].map(normalize);
+      const names = [r.name, r.name.replace(/\([^()]*\)/g, ''), r.name.replace(/\bversion\b/i, '')].map(normalize);
       if (names.includes(key)) hits.set(b.build, r.family);
       else if (r.version && normalize(r.version) === key && !hits.has(b.build)) hits.set(b.build, null);
     }

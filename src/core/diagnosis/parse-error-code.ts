@@ -86,7 +86,8 @@ function lowerCode(c: number): number {
   return l;
 }
 
-const FINAL_PUNCT = /[\s.。!！．:：;]+$/u;
+// The lookbehind lets only the first character of a run try to reach the end: linear on any input.
+const FINAL_PUNCT = /(?<![\s.。!！．:：;])[\s.。!！．:：;]+$/u;
 
 /** Normalises a message for matching: lower case, one space for any whitespace run, no final punctuation. */
 export function normalizeMessage(text: string): string {

@@ -53,7 +53,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
   // A phrase that is only the message of a code found in the paste says nothing the code did not:
   // it counts for a topic that has the code, not as a second piece of evidence.
-  const codeMessages = codes.flatMap((c) => (c.message ? [flattenPhrase(c.message).replace(/[.。\s]+$/, '')] : []));
+  const codeMessages = codes.flatMap((c) => (c.message ? [flattenPhrase(c.message).replace(/(?<![.。\s])[.。\s]+$/, '')] : []));
   const isCodeMessage = (phrase: string) => codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
   // Phrases are found through their anchor word, then checked whole in the flattened paste.
   const hitsOf = (anchored: Map<string, AnchoredPhrase[]>, loose: AnchoredPhrase[]) =>

@@ -42,7 +42,7 @@ const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|Catego
  * or table header, a stack frame). A paste without any is prose: a person describing the problem,
  * whose every sentence may carry its cause.
  */
-const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|HNS failed|level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^\s*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]*>|\$ |# )|^\s*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^\s+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^\s*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im;
+const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|HNS failed|level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^[ \t]*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]{0,200}>|\$ |# )|^[ \t]*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^[ \t]+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^[ \t]*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im;
 
 /**
  * The statement of failure in a (normalised, focused) paste, joined by newlines; empty when it

@@ -20,16 +20,42 @@ interface Recogniser {
   extract(text: string, e: Entities): void;
 }
 
+/** `docker run` options that take no value; every other option takes one (`--name x` or `--name=x`). */
+const RUN_SWITCHES = new Set(['d', 'i', 't', 'P', 'detach', 'interactive', 'tty', 'rm', 'init', 'privileged', 'publish-all', 'read-only', 'sig-proxy', 'no-healthcheck', 'oom-kill-disable', 'help', 'quiet', 'q']);
+
+/**
+ * The image a `docker run` line starts: its words are read as the docker CLI reads them (options,
+ * their values, then the image), rather than by one pattern, which would backtrack over every way
+ * of splitting a long run of options. Only the first 4,096 characters of the line are read.
+ */
+export function imageOfDockerRun(text: string): string | undefined {
+  const at = /docker(?:\.exe)?[ \t]+(?:container[ \t]+)?run\b/.exec(text);
+  if (!at) return undefined;
+  const rest = text.slice(at.index + at[0].length, at.index + at[0].length + 4096);
+  const words = rest.slice(0, rest.includes('\n') ? rest.indexOf('\n') : undefined).split(/[ \t]+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') return /^[a-z0-9][\w./:-]*/.exec(words[i + 1] ?? '')?.[0];
+    if (!w.startsWith('-')) return /^[a-z0-9][\w./:-]*/.exec(w)?.[0];
+    if (w.includes('=')) continue;
+    const name = w.replace(/^--?/, '');
+    // Short switches may be grouped (`-it`, `-dit`); a long or short option outside the list takes the next word.
+    const isSwitch = w.startsWith('--') ? RUN_SWITCHES.has(name) : [...name].every((c) => RUN_SWITCHES.has(c));
+    if (!isSwitch) i++;
+  }
+  return undefined;
+}
+
 const RECOGNISERS: Recogniser[] = [
   {
     name: 'kubectl-describe-pod',
     hints: ['containers:', 'state:', 'last state:'],
-    test: /^\s*(?:Namespace:\s+\S+[\s\S]*?)?(?:Containers:|State:\s+\w+|Last State:)/m,
+    test: /^[ \t]*(?:Containers:|State:\s+\w|Last State:)/m,
     extract(t, e) {
       if (/^Name:\s/m.test(t) && /^Namespace:/m.test(t)) e.pod ??= first(/^Name:\s+(\S+)/m, t);
       e.namespace ??= first(/^Namespace:\s+(\S+)/m, t);
       e.node ??= first(/^Node:\s+([^\s/]+)/m, t);
-      e.image ??= first(/^\s*Image:\s+(\S+)/m, t);
+      e.image ??= first(/^[ \t]*Image:[ \t]+(\S+)/m, t);
       e.reason ??= first(/Reason:\s+(CrashLoopBackOff|ContainerCannotRun|ImagePullBackOff|ErrImagePull|Error)/, t);
       e.tool ??= 'kubectl';
     },
@@ -39,7 +65,7 @@ const RECOGNISERS: Recogniser[] = [
     hints: ['kernel version:'],
     test: /Kernel Version:\s+10\.0[ .]\d{5}/,
     extract(t, e) {
-      const m = /Kernel Version:\s+10\.0[ .](\d{5})\s*(?:\((\d{5})\.(\d+)[^)]*\))?/.exec(t);
+      const m = /Kernel Version:\s+10\.0[ .](\d{5})\s*(?:\((\d{5})\.(\d+)(?:[^)\d][^)]{0,200})?\))?/.exec(t);
       if (m) {
         e.kernelVersion ??= m[0].replace(/^Kernel Version:\s+/, '');
         e.build ??= m[1];
@@ -51,7 +77,7 @@ const RECOGNISERS: Recogniser[] = [
   {
     name: 'kubectl-get-events',
     hints: ['last seen', 'pod/'],
-    test: /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE|^\s*\S+\s+(?:Warning|Normal)\s+\w+\s+pod\/\S+/m,
+    test: /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE|^[ \t]*\S+[ \t]+(?:Warning|Normal)[ \t]+\w+[ \t]+pod\/\S+/m,
     extract(t, e) {
       e.pod ??= first(/\bpod\/(\S+)/, t);
       e.tool ??= 'kubectl';
@@ -63,7 +89,7 @@ const RECOGNISERS: Recogniser[] = [
     test: /\bID\s+NAME\s+IMAGE\s+NODE\s+DESIRED STATE|\\_\s+[\w.-]+\.\d+\s|docker service ps\b/,
     extract(t, e) {
       e.service ??= first(/docker service ps(?:\s+--no-trunc)?\s+([\w.-]+)/, t) ?? first(/(?:\\_\s+|^\w{12,25}\s+)([\w-]+)\.\d+\s/m, t);
-      const row = /(?:\\_\s+)?[\w-]+\.\d+\s+(\S+)\s+(\S+)\s+(?:Shutdown|Running|Ready|Rejected|Failed)/.exec(t);
+      const row = /(?<![\w-])[\w-]+\.\d+[ \t]+(\S+)[ \t]+(\S+)[ \t]+(?:Shutdown|Running|Ready|Rejected|Failed)/.exec(t);
       if (row) {
         e.image ??= row[1];
         e.node ??= row[2];
@@ -112,7 +138,7 @@ const RECOGNISERS: Recogniser[] = [
       }
       e.network ??= first(/--network[ =](\S+)/, t);
       e.ip ??= first(/--ip[ =](\d+\.\d+\.\d+\.\d+)/, t);
-      e.image ??= first(/docker(?:\.exe)?\s+run\b(?:\s+(?:--?[\w-]+(?:[ =](?!-)\S+)?))*\s+([a-z0-9][\w./:-]*)/, t);
+      e.image ??= imageOfDockerRun(t);
       e.tool ??= 'docker';
     },
   },
@@ -184,7 +210,7 @@ const OPERATIONS: [RegExp, string][] = [
   [/starting container failed/, 'Start'],
   [/failed to start container/, 'Start'],
   [/\bPrepareLayer\b/, 'PrepareLayer'],
-  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]*\b(?:failed|error)|manifest unknown|manifest for \S+ not found|\/v2\/\S*: unauthorized|docker login|pull access denied/i, 'pull'],
+  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|\/v2\/\S{0,300}: unauthorized|docker login|pull access denied/i, 'pull'],
 ];
 
 /**

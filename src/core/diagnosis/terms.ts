@@ -63,7 +63,7 @@ export function termsOf(text: string): string[] {
       if (j.length >= 4) out.push(`ko:${j.slice(0, 4)}`);
       else if (w.length >= 1) out.push(`ko:${j}`);
     } else {
-      const word = w.replace(/[.-]+$/, '');
+      const word = w.replace(/(?<![.-])[.-]+$/, '');
       if (word.length < 2 || STOP.has(word)) continue;
       out.push(stem(word));
       // A hyphenated compound (Kubernetes-Cluster, Windows-containrar) also counts as its parts.

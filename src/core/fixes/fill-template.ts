@@ -6,7 +6,7 @@ const PLACEHOLDER_AT = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/y;
 const PLACEHOLDER_ALL = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/g;
 
 /** What may stand right before a PowerShell placeholder so that the literal is a whole argument or operand. */
-const PS_BEFORE = /(?:^|[\s(,=;|{[]|-[A-Za-z][\w-]*:)$/;
+const PS_BEFORE = /(?:^|[\s(,=;|{[]|(?<![\w-])-[A-Za-z][\w-]*:)$/;
 /** What may follow it. */
 const PS_AFTER = /^(?:$|[\s),;|}\].])/;
 

@@ -1,6 +1,7 @@
 import { computeDiagnosisData } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
 import { checkFixTemplate } from '../fixes/fill-template.js';
+import { unsafePatternReason } from '../text/regex-safety.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
 import { parseTrees } from '../trees/parse-trees.js';
 import { headingKey } from './clean-heading.js';
@@ -153,19 +154,13 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
         if (!used.includes(name)) problems.push({ file: f.file, field: `fixes[${i}].params.${name}`, message: `declared but not used in the command` });
       for (const [name, p] of Object.entries(fx.params))
         if (p.pattern !== undefined) {
-          try {
-            new RegExp(p.pattern);
-          } catch {
-            problems.push({ file: f.file, field: `fixes[${i}].params.${name}.pattern`, message: 'is not a valid regular expression' });
-          }
+          const unsafe = unsafePatternReason(p.pattern, '');
+          if (unsafe) problems.push({ file: f.file, field: `fixes[${i}].params.${name}.pattern`, message: unsafe });
         }
     });
     t.signatures.regexes.forEach((r, i) => {
-      try {
-        new RegExp(r, 'iu');
-      } catch {
-        problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: 'is not a valid regular expression' });
-      }
+      const unsafe = unsafePatternReason(r, 'iu');
+      if (unsafe) problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: `/${r}/ ${unsafe}` });
     });
     topics.push({ ...t, sectionIds });
   }

@@ -6,11 +6,11 @@
 export function cleanHeading(raw: string): string {
   return raw
     .replace(/<a\s+name="[^"]*"\s*>\s*<\/a>/gi, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*{1,3}|_{1,3})(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/<[^<>]+>/g, '')
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/(\*{1,3}|_{1,3})(\S(?:[^\n]{0,200}?\S)?)\1/g, '$2')
     .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/\s+#+\s*$/, '')
+    .replace(/(?<!\s)\s+#+\s*$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -16,9 +16,11 @@ export interface ParsedMarkdown {
   sections: ParsedSection[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const QUOTED_FENCE = /^ {0,3}>\s?(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*$/;
+// A fence is taken whole (`{3,}(?!`)), so the rest of the line never competes with it for characters.
+const FENCE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+const QUOTED_FENCE = /^ {0,3}>\s?(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+/** A heading; its text is trimmed by the caller (a lazy group before `[ \t]*$` would be quadratic). */
+const HEADING = /^ {0,3}(#{1,6})[ \t]+([^ \t].*)?$/;
 
 /** Reads `key: value` pairs of a YAML front matter block (flat, as the sources use it). */
 function parseFrontMatter(lines: string[]): { data: Record<string, string>; end: number } {
@@ -27,7 +29,7 @@ function parseFrontMatter(lines: string[]): { data: Record<string, string>; end:
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line.trim() === '---') return { data, end: i + 1 };
-    const m = /^([\w.-]+):\s*(.*)$/.exec(line);
+    const m = /^([\w.-]+):[ \t]*(\S.*)?$/.exec(line);
     if (m?.[1]) data[m[1]] = (m[2] ?? '').replace(/^"(.*)"$/, '$1').trim();
   }
   return { data: {}, end: 0 };
@@ -36,13 +38,13 @@ function parseFrontMatter(lines: string[]): { data: Record<string, string>; end:
 /** Turns an HTML `<table>` (as in the older compatibility document) into a Markdown table. */
 export function htmlTableToMarkdown(html: string): string {
   const rows: string[][] = [];
-  for (const tr of html.matchAll(/<tr>([\s\S]*?)<\/tr>/gi)) {
+  for (const tr of html.matchAll(/<tr>((?:(?!<\/?tr>)[\s\S])*)<\/tr>/gi)) {
     const cells: string[] = [];
-    for (const cell of (tr[1] ?? '').matchAll(/<(td|th)\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1>)/gi)) {
+    for (const cell of (tr[1] ?? '').matchAll(/<(td|th)\b[^<>]*?(?:\/>|>((?:(?!<\/?t[dh]\b)[\s\S])*)<\/\1>)/gi)) {
       const text = (cell[2] ?? '')
         .replace(/<br\s*\/?>/gi, ' ')
-        .replace(/<b>([\s\S]*?)<\/b>/gi, '**$1**')
-        .replace(/<[^>]+>/g, '')
+        .replace(/<b>((?:(?!<\/?b>)[\s\S])*)<\/b>/gi, '**$1**')
+        .replace(/<[^<>]+>/g, '')
         .replace(/\|/g, '\\|')
         .replace(/\s+/g, ' ')
         .trim();
@@ -62,9 +64,9 @@ export function htmlTableToMarkdown(html: string): string {
 function normaliseBody(lines: string[]): string {
   const text = lines
     .join('\n')
-    .replace(/<table>[\s\S]*?<\/table>/gi, (t) => `\n${htmlTableToMarkdown(t)}\n`)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<figure>[\s\S]*?<\/figure>/gi, '')
+    .replace(/<table>(?:(?!<\/?table>)[\s\S])*<\/table>/gi, (t) => `\n${htmlTableToMarkdown(t)}\n`)
+    .replace(/<!--(?:(?!<!--|-->)[\s\S])*-->/g, '')
+    .replace(/<figure>(?:(?!<\/?figure>)[\s\S])*<\/figure>/gi, '')
     .replace(/<a\s+name="[^"]*"\s*>\s*<\/a>/gi, '');
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
@@ -105,7 +107,7 @@ export function parseMarkdownSections(text: string): ParsedMarkdown {
     }
     const h = HEADING.exec(line);
     if (h?.[1]) {
-      const raw = h[2] ?? '';
+      const raw = (h[2] ?? '').replace(/(?<![ \t])[ \t]+$/, '');
       const anchor = headingAnchor(raw);
       const section: ParsedSection = { level: h[1].length, rawHeading: raw, heading: cleanHeading(raw), line: i + 1, body: '' };
       if (anchor !== undefined) section.anchor = anchor;

@@ -1,5 +1,6 @@
 import type { Problem } from '../knowledge/problem.js';
 import { LOCALES, type Topic } from '../knowledge/types.js';
+import { unsafePatternReason } from '../text/regex-safety.js';
 import { isQuestion } from './tree-nodes.js';
 import type { Tree } from './types.js';
 
@@ -58,11 +59,8 @@ function checkQuestions(tree: Tree): Problem[] {
     });
     node.answerFrom?.map.forEach((m, i) => {
       if (!ids.has(m.answer)) problems.push({ file: '', field: `${at}.answerFrom.map[${i}].answer`, message: `no answer "${m.answer}" in this question` });
-      try {
-        new RegExp(m.match, 'i');
-      } catch {
-        problems.push({ file: '', field: `${at}.answerFrom.map[${i}].match`, message: 'is not a valid regular expression' });
-      }
+      const unsafe = unsafePatternReason(m.match, 'i');
+      if (unsafe) problems.push({ file: '', field: `${at}.answerFrom.map[${i}].match`, message: unsafe });
     });
   }
   return problems;

@@ -1,0 +1,276 @@
+/**
+ * A time-budget check of a regular expression against adversarial input, so that a pattern that
+ * backtracks badly (nested or adjacent quantifiers over the same characters, `^\s*` in multiline
+ * mode, a class run before `$`) is found before a paste finds it.
+ *
+ * The attack strings are derived from the pattern itself: a walk along its first and last
+ * alternatives gives the text that leads into each quantified part (the prefix), one to three
+ * consecutive pieces of it repeated are the pump, and a character that makes the match fail ends
+ * the string. Each candidate grows step by step (a few pumps at a time while an exponential blow-up
+ * would still be cheap, then by length), and the first size that takes longer than the budget is
+ * measured again; a pattern fails only when it stays over the budget. Pure: the clock is passed in.
+ */
+
+export interface RegexSafetyOptions {
+  /** Time one match may take on a candidate of the largest size (default 4 ms). */
+  budgetMs?: number;
+  /** Largest attack string, in characters (default 8,000). */
+  maxLength?: number;
+  /** The clock, in milliseconds (default performance.now). */
+  now?: () => number;
+}
+
+export interface RegexSafetyFinding {
+  source: string;
+  flags: string;
+  /** A string that took longer than the budget, shortened for display. */
+  attack: string;
+  /** Its length, and the best of the repeated timings. */
+  length: number;
+  ms: number;
+}
+
+/** Characters tried against each class or escape of the pattern, to find ones it accepts. */
+const PROBES = [' ', '\t', '\n', 'a', 'A', 'x', '0', '1', '_', '-', '.', '/', ':', '=', '(', ')', '"', "'", '\\', '<', '>', '#', '$', ',', ';', '@', '\u0000', 'é', '中', '한'];
+/** Characters that end an attack string: each makes a different kind of pattern fail late. */
+const SUFFIXES = ['\u0000', '\n', '-\n'];
+const MAX_PUMPS = 160;
+
+type Piece = string[];
+
+/** The characters among the probes that a class or escape accepts (at most four). */
+function membersOf(atom: string, flags: string): string[] {
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${atom})$`, flags.replace(/[gym]/g, ''));
+  } catch {
+    return [];
+  }
+  return PROBES.filter((c) => re.test(c)).slice(0, 4);
+}
+
+/** Index just past the closing `]` of a class that opens at `i`. */
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** Index of the `)` that closes the group whose body starts at `i` (or the end). */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(src, j) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return j;
+      depth--;
+    }
+  }
+  return src.length;
+}
+
+/** The top-level alternatives of a pattern (`a|b(c|d)` → `a`, `b(c|d)`). */
+function alternativesOf(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(src, j) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(start, j));
+      start = j + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+/**
+ * How a path goes through the pattern: `first` and `last` keep that branch at each `|` and every
+ * optional part; `lean` keeps the first branch and drops what may be absent (`?`, `*`, `{0,…}`).
+ */
+type PathMode = 'first' | 'last' | 'lean';
+
+/**
+ * The pieces along one path through the pattern: literal runs as one piece, classes and escapes
+ * as the characters they accept, a part repeated at least n times (`{n,}`) n times.
+ */
+function piecesOf(src: string, flags: string, mode: PathMode): Piece[] {
+  const atoms: { members: string[]; literal: boolean }[] = [];
+  /** Where each open group's atoms begin. */
+  const groupStarts: number[] = [];
+  /** Where the last quantifiable unit (an atom or a closed group) begins, or -1. */
+  let unit = -1;
+  const push = (members: string[], literal = false) => {
+    unit = atoms.length;
+    if (members.length) atoms.push({ members, literal });
+  };
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const n = src[i + 1] ?? '';
+      if ('bBk'.includes(n) || /[1-9]/.test(n)) {
+        i += n === 'k' ? Math.max(1, src.indexOf('>', i) - i) : 1;
+        unit = -1;
+        continue;
+      }
+      let end = i + 2;
+      if (n === 'x') end = i + 4;
+      else if (n === 'u') end = src[i + 2] === '{' ? src.indexOf('}', i) + 1 : i + 6;
+      else if (n === 'p' || n === 'P') end = src.indexOf('}', i) + 1;
+      else if (n === 'c') end = i + 3;
+      const text = src.slice(i, end);
+      if (/^\\[sSwWdDpPuxtnrfv0c]/.test(text)) push(membersOf(text, flags));
+      else push([n], true);
+      i = end - 1;
+    } else if (c === '[') {
+      const end = classEnd(src, i);
+      push(membersOf(src.slice(i, end), flags));
+      i = end - 1;
+    } else if (c === '.') {
+      push(membersOf('.', flags));
+    } else if (c === '(') {
+      groupStarts.push(atoms.length);
+      unit = -1;
+      if (src[i + 1] === '?') {
+        const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(src.slice(i));
+        if (m) i += m[0].length - 1;
+      }
+    } else if (c === '|') {
+      if (mode === 'last') atoms.length = groupStarts[groupStarts.length - 1] ?? 0;
+      else i = groupEnd(src, i + 1) - 1;
+      unit = -1;
+    } else if (c === ')') {
+      unit = groupStarts.pop() ?? 0;
+    } else if (c === '?' || c === '*' || c === '+' || (c === '{' && /^\{\d+(,\d*)?\}/.test(src.slice(i)))) {
+      const min = c === '{' ? Number(/^\{(\d+)/.exec(src.slice(i))![1]) : c === '+' ? 1 : 0;
+      if (c === '{') i = src.indexOf('}', i);
+      if (src[i + 1] === '?') i++; // lazy
+      if (unit < 0) continue;
+      if (min === 0 && mode === 'lean') atoms.length = unit;
+      else if (min > 1) {
+        const part = atoms.slice(unit);
+        for (let k = 1; k < Math.min(min, 8); k++) atoms.push(...part);
+      }
+      unit = -1;
+    } else if (c === '^' || c === '$') {
+      unit = -1;
+    } else {
+      push([c], true);
+    }
+  }
+  // Consecutive literal characters are one piece.
+  const pieces: Piece[] = [];
+  let run = '';
+  for (const a of atoms) {
+    if (a.literal) run += a.members[0];
+    else {
+      if (run) pieces.push([run]);
+      run = '';
+      pieces.push(a.members);
+    }
+  }
+  if (run) pieces.push([run]);
+  return pieces;
+}
+
+/** The attack candidates of a pattern: prefix, pump and suffix, deduplicated. */
+export function attackCandidates(source: string, flags: string): { prefix: string; pump: string; suffix: string }[] {
+  const pumps = new Map<string, string>();
+  const add = (prefix: string, pump: string) => {
+    const key = prefix ? `${prefix}\u0001${pump}` : pump;
+    if (pump && !pumps.has(key)) pumps.set(key, prefix);
+  };
+  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).map((mode) => piecesOf(alt, flags, mode)));
+  for (const pieces of paths) {
+    const lead: string[] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      const prefix = lead.join('');
+      for (const member of pieces[i]!) {
+        add('', member);
+        add(prefix, member);
+      }
+      for (let len = 2; len <= 3 && i + len <= pieces.length; len++) {
+        const pump = pieces.slice(i, i + len).map((p) => p[0]!).join('');
+        add('', pump);
+        add(prefix, pump);
+        // Words repeated as words: `docker run docker run …`.
+        if (/\w$/.test(pump)) add('', `${pump} `);
+      }
+      lead.push(pieces[i]![0]!);
+    }
+  }
+  // Separators that real pastes repeat, whatever the pattern says.
+  for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
+  const out: { prefix: string; pump: string; suffix: string }[] = [];
+  for (const [key, prefix] of [...pumps].slice(0, MAX_PUMPS)) {
+    const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
+    if (!pump) continue;
+    for (const suffix of SUFFIXES) out.push({ prefix, pump, suffix });
+  }
+  return out;
+}
+
+/** Sizes a candidate grows through: pump counts while exponential growth is cheap, then lengths. */
+const REPEATS = [4, 8, 12, 16, 20, 24];
+const LENGTHS = [100, 300, 1000, 3000, 8000];
+
+/**
+ * Runs `re` over the adversarial candidates of its own source and returns the first one that
+ * stays over the time budget, or undefined when every candidate runs within it.
+ */
+export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexSafetyFinding | undefined {
+  const budget = opts.budgetMs ?? 4;
+  const maxLength = opts.maxLength ?? 8000;
+  const now = opts.now ?? (() => performance.now());
+  const probe = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+  const time = (text: string) => {
+    const t = now();
+    probe.test(text);
+    return now() - t;
+  };
+  for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
+    const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
+    for (const size of sizes) {
+      const text = prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
+      if (time(text) <= budget) continue;
+      // Over the budget once: measure again, so that a pause of the machine is not a finding.
+      const best = Math.min(time(text), time(text), time(text));
+      if (best > budget) {
+        const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
+        return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(best * 10) / 10 };
+      }
+    }
+  }
+  return undefined;
+}
+
+const verdicts = new Map<string, RegexSafetyFinding | null>();
+
+/**
+ * Why a pattern from the knowledge cannot be used, or undefined when it can: not a valid regular
+ * expression, or one that stays over the time budget on adversarial input. Results are kept per
+ * pattern and flags, so checking the same knowledge twice costs nothing the second time.
+ */
+export function unsafePatternReason(source: string, flags: string): string | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags);
+  } catch {
+    return 'is not a valid regular expression';
+  }
+  const key = `${flags}/${source}`;
+  let finding = verdicts.get(key);
+  if (finding === undefined) verdicts.set(key, (finding = findSlowInput(re) ?? null));
+  if (!finding) return undefined;
+  return `backtracks too much: matching ${finding.attack} (${finding.length} characters) takes ${finding.ms} ms; avoid nested or adjacent quantifiers over the same characters (e.g. \\s*\\n\\s+, (a+)+), and use [ \\t]* rather than \\s* after ^ in a line pattern`;
+}
