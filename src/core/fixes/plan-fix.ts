@@ -35,13 +35,24 @@ function problem(kind: FixProblem['kind'], id: FixProblemId, message: string, pa
   return { kind, id, params, message, ...more };
 }
 
-/** The value an entity from the diagnosis offers for a placeholder, if any (the first one when it is a list). */
+/**
+ * Characters a shell still acts on inside a double-quoted argument, or that end it: `"` and the typographic
+ * double quotes PowerShell also reads as quotes, `$` and the backtick (PowerShell), `%` and `!` (cmd), and
+ * control characters. A command line with such a value cannot be shown so that it pastes safely everywhere.
+ */
+const QUOTE_ACTIVE = /["\u201c\u201d\u201e$`%!\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The value an entity from the diagnosis offers for a placeholder, if any (the first one when it is a list).
+ * A value from a paste that carries shell syntax (see QUOTE_ACTIVE) is not offered: the command shown for it,
+ * and copied, would not be safe to paste, so the person gives the value instead.
+ */
 function entityValue(entities: Entities, param: FixParam): string | undefined {
   if (!param.entity) return undefined;
   const own = (key: string) => (Object.hasOwn(entities, key) ? entities[key] : undefined);
   const v = own(param.entity) ?? own(`${param.entity}s`);
   const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' && first !== '' ? first : undefined;
+  return typeof first === 'string' && first !== '' && !QUOTE_ACTIVE.test(first) ? first : undefined;
 }
 
 /**

@@ -1,16 +1,18 @@
 import { prefillFromEntities } from '../../core/fixes/plan-fix.js';
+import { checkParamValue } from '../../core/fixes/validate-param.js';
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { Fix } from '../../core/knowledge/types.js';
 
 // Choosing a topic's text by language is pure knowledge logic, shared with the CLI.
 export { findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../core/knowledge/topic-text.js';
 
-const SAFE_VALUE = /^[\w.:@\\/-]{1,128}$/;
+/** Plain values (letters, digits, `.:@/\-_`) that start with a letter, digit or `\` (never an option or a splat). */
+const SAFE_VALUE = /^[\w\\][\w.:@\\/-]{0,127}$/;
 
 /**
  * A fix command with the placeholders that the paste's entities can fill filled in. Only plain
- * values (letters, digits, `.:@/\-_`) that satisfy the parameter's pattern are used, so a crafted
- * paste cannot smuggle shell syntax into a command the user may copy.
+ * values (see SAFE_VALUE) that are what the placeholder takes (its kind and pattern, checkParamValue)
+ * are used, so a crafted paste cannot smuggle shell syntax into a command the user may copy.
  */
 export function fillFixCommand(fix: Fix, entities: Entities | undefined): string {
   if (!entities) return fix.command;
@@ -19,8 +21,7 @@ export function fillFixCommand(fix: Fix, entities: Entities | undefined): string
   return fix.command.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const param = fix.params[name];
     const value = values[name];
-    if (!value || !SAFE_VALUE.test(value)) return whole;
-    if (param?.pattern && !new RegExp(param.pattern).test(value)) return whole;
-    return value;
+    if (!value || !param || !SAFE_VALUE.test(value)) return whole;
+    return checkParamValue(param, value).ok ? value : whole;
   });
 }
