@@ -69,6 +69,15 @@ describe('suggested command lines are safe to paste', () => {
     expect(given.ok && given.value.argv.at(-2)).toBe('com.docker.network.windowsshim.interface=Ethernet$(calc)');
   });
 
+  it('network plan: the run example is offered only for an image reference, never for shell syntax', async () => {
+    const bad = await runCli(['network', 'plan', 'net1', '--image', 'a"&calc&"']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--image');
+    const good = await runCli(['network', 'plan', 'net1', '--image', 'mcr.microsoft.com/windows/nanoserver:ltsc2022']);
+    expect(good.stdout).toContain('docker run --network=net1 mcr.microsoft.com/windows/nanoserver:ltsc2022');
+  });
+
   it('a shell-neutral value reads the same bare in sh, PowerShell and cmd; shell syntax never is', () => {
     for (const v of ['mcr.microsoft.com/windows/servercore:ltsc2022', 'akswin000001', '10.0.17763.1234', 'web_1', 'repo@sha256:0123abcd']) expect(isShellNeutral(v), v).toBe(true);
     for (const v of [INJECTED, '-rm', '@splat', 'a b', 'a$(x)', 'a`b', '%PATH%', '!x!', 'a"b', "a'b", 'a\nb', 'a\u001bb', '']) expect(isShellNeutral(v), v).toBe(false);

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { validateKind } from '../fixes/validate-param.js';
 import { err, ok, type Result } from '../result.js';
 import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PREFIX, type PlannableDriver, type WindowsShimOption } from './drivers.js';
 import type { Cidr } from './ipv4.js';
@@ -128,6 +129,10 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
     else if (!subnet) bad('ip', has(input.subnet) ? 'ip-bad-subnet' : 'ip-needs-subnet');
     else ip = check('ip', v.checkContainerIp(input.ip, subnet, gateway));
   }
+  // The run example is a line to copy: the image must be an image reference, which no shell reads as syntax.
+  const image = has(input.image) ? input.image.trim() : 'IMAGE';
+  if (image !== 'IMAGE' && !validateKind('image-ref', image).ok)
+    problems.push({ field: 'option', option: '--image', message: `${JSON.stringify(image)} is not an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022` });
   if (problems.length || !name) return err(problems);
 
   const shim: [WindowsShimOption, string | undefined][] = [
@@ -149,7 +154,6 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   if (subnet) net.ipam = { driver: 'default', config: [gateway ? { subnet: subnet.text, gateway } : { subnet: subnet.text }] };
   const compose = stringify({ networks: { [name]: net } });
 
-  const image = has(input.image) ? input.image.trim() : 'IMAGE';
   const runArgv = driver === 'overlay' ? ['docker', 'service', 'create', `--network=${name}`, image] : ['docker', 'run', `--network=${name}`, ...(ip ? [`--ip=${ip}`] : []), image];
   const warnings = networkWarnings({
     driver, hostIsVm: input.hostIsVm, hostBuild, vlan, interfaces, subnet: subnet?.text,
