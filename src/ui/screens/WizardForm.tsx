@@ -7,6 +7,7 @@ import { truncateWidth } from '../text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { problemText } from './wizard-problems.js';
 import { FIELD_EXAMPLE, FIELD_LABEL } from './wizard-text.js';
+import { safeText } from '../text/safe-text.js';
 
 /** One row of the form: a field with its value, or the submit row. */
 export type FormRow = { field: WizardField; required: boolean } | { submit: true };
@@ -36,7 +37,7 @@ export function WizardForm({ rows, values, problems, focus, theme, width }: { ro
             <Text wrap="truncate-end" color={focused ? theme.selection : undefined}>
               {pointer}
               {truncateWidth(`${label}: `, Math.floor(width * 0.6))}
-              <Text bold={focused && theme.bold}>{value}</Text>
+              <Text bold={focused && theme.bold}>{safeText(value)}</Text>
               {focused ? '█' : ''}
               {!value && example ? <Text color={theme.text.secondary}>{` ${t('wizard.example', { value: example })}`}</Text> : null}
             </Text>
