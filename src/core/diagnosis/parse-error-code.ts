@@ -192,7 +192,7 @@ interface Hit {
 }
 
 // Numbers and names, each alternative with its own guards against GUIDs, digests, versions and IPs.
-const TOKEN = new RegExp(
+export const TOKEN = new RegExp(
   [
     String.raw`(?<![0-9A-Za-z_])0[xX]0*([0-9A-Fa-f]{1,8})(?![0-9A-Za-z_])`,
     String.raw`(?<![0-9A-Za-z_.\-{])([89A-Fa-f][0-9A-Fa-f]{7})(?![0-9A-Za-z_\-}])`,
@@ -201,13 +201,13 @@ const TOKEN = new RegExp(
   ].join('|'),
   'g',
 );
-const TAIL = String.raw`\s*[:=#]?\s*[(\[]?\s*$`;
+const TAIL = String.raw`\s*(?:[:=#]\s*)?(?:[(\[]\s*)?$`;
 /** Words before a small decimal that make it a Win32 code even when the catalogue does not know it. */
-const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bwindows\s*error|\berror\s*code|\bgetlasterror(?:\s*\(\s*\))?|\blast\s*error|\bwin32|系统错误|系統錯誤|错误代码|시스템\s*오류|\bsystemfel|\bfelkod|\bsystemfehler|\bfehlercode|\bhresult)${TAIL}`, 'i');
+export const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bwindows\s*error|\berror\s*code|\bgetlasterror(?:\s*\(\s*\))?|\blast\s*error|\bwin32|系统错误|系統錯誤|错误代码|시스템\s*오류|\bsystemfel|\bfelkod|\bsystemfehler|\bfehlercode|\bhresult)${TAIL}`, 'i');
 /** Words before a small decimal that make a catalogue Win32 code count. */
-const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
+export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
-const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
+export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
 /** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */
 const UNIT_AFTER = /^\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b)/i;
 const sliceBefore = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);

@@ -203,14 +203,14 @@ const OPERATIONS: [RegExp, string][] = [
   [/failed to create endpoint/, 'create endpoint'],
   [/docker(?:\.exe)?\s+network\s+create/, 'network create'],
   [/docker(?:\.exe)?\s+exec\b/, 'docker exec'],
-  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]*\s(?:-p|--publish)[ =]/, 'docker run -p'],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]{0,300}\s(?:-p|--publish)[ =]/, 'docker run -p'],
   [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run'],
   [/\bnet use\b/i, 'net use'],
   [/\b(Start|Stop|New)-Container\b/, '$1-Container'],
   [/starting container failed/, 'Start'],
   [/failed to start container/, 'Start'],
   [/\bPrepareLayer\b/, 'PrepareLayer'],
-  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|\/v2\/\S{0,300}: unauthorized|docker login|pull access denied/i, 'pull'],
+  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull'],
 ];
 
 /**

@@ -21,7 +21,7 @@ const why = (id: ParamReasonId, message: string, params: ParamReason['params'] =
 type Check = (v: string) => ParamReason | undefined;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+export const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 /** Characters Windows forbids in file, share and VM names. */
 const WIN_FORBIDDEN = /[\\/:*?"<>|]/;
 

@@ -13,7 +13,7 @@ export type PluralCategory = (typeof PLURAL_CATEGORIES)[number];
 export type BaseKeyOf<K extends string> = K extends `${infer B}_${PluralCategory}` ? B : K;
 
 const SLOT = /\{\{\s*([\w.-]+)\s*\}\}/g;
-const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
+export const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
 
 /**
  * Fills `{{name}}` slots from params; a slot without a value stays as written, so a missing

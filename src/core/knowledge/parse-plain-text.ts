@@ -48,6 +48,8 @@ export function isHeadingCandidate(line: string): boolean {
 
 const SENTENCE_STARTERS =
   'Lägg|När|Detta|Därefter|Stäng|Kontrollera|Anmärkning|Här|Utdata|Sedan|Den|Det|Om|Nu|Mer|Kör';
+/** The end of a command glued to the sentence that follows it. */
+export const GLUED_SENTENCE = new RegExp(`([\\p{Ll}\\p{Lu}0-9_)\\]}"'])(?=(?:${SENTENCE_STARTERS})\\b[ ,])`, 'gu');
 
 /**
  * Splits lines where the scrape glued a sentence to a command (`...i stället.docker node update`)
@@ -56,7 +58,7 @@ const SENTENCE_STARTERS =
 export function splitGluedLine(line: string): string[] {
   return line
     .replace(/([.:])(?=(?:docker |kubectl |\$ kubectl|Stop-Service |C:\\|\{ ?"|"Spec"|apiVersion:))/g, '$1\n')
-    .replace(new RegExp(`([\\p{Ll}\\p{Lu}0-9_)\\]}"'])(?=(?:${SENTENCE_STARTERS})\\b[ ,])`, 'gu'), '$1\n')
+    .replace(GLUED_SENTENCE, '$1\n')
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);

@@ -8,7 +8,8 @@
  * consecutive pieces of it repeated are the pump, and a character that makes the match fail ends
  * the string. Each candidate grows step by step (a few pumps at a time while an exponential blow-up
  * would still be cheap, then by length), and the first size that takes longer than the budget is
- * measured again; a pattern fails only when it stays over the budget. Pure: the clock is passed in.
+ * measured again; a pattern fails when it stays over the budget and its time grows faster than the
+ * input (or is ten times over the budget whatever its growth). Pure: the clock is passed in.
  */
 
 export interface RegexSafetyOptions {
@@ -238,16 +239,24 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
     probe.test(text);
     return now() - t;
   };
+  const textOf = (prefix: string, pump: string, suffix: string, size: number) => prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
+  const best = (text: string) => Math.min(time(text), time(text), time(text), time(text), time(text));
   for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
     const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
-    for (const size of sizes) {
-      const text = prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
+    for (let i = 0; i < sizes.length; i++) {
+      const text = textOf(prefix, pump, suffix, sizes[i]!);
       if (time(text) <= budget) continue;
       // Over the budget once: measure again, so that a pause of the machine is not a finding.
-      const best = Math.min(time(text), time(text), time(text));
-      if (best > budget) {
+      const ms = best(text);
+      if (ms <= budget) continue;
+      // Still over: a finding when the time grows faster than the input (backtracking), or is
+      // far over the budget whatever its growth. A bounded gap (`[^\n]{0,300}`) costs time in
+      // proportion to the input, and that is allowed up to ten times the budget.
+      const before = i > 0 ? textOf(prefix, pump, suffix, sizes[i - 1]!) : '';
+      const growth = before ? Math.log(ms / Math.max(best(before), 1e-3)) / Math.log(text.length / before.length) : Infinity;
+      if (growth > 1.5 || ms > budget * 10) {
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
-        return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(best * 10) / 10 };
+        return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 };
       }
     }
   }

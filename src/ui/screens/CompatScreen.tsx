@@ -112,7 +112,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         return true;
       }
       if (focusRef.current !== 'report') {
-        if (command === Command.Paste) edit((s) => (s + (typed ?? '')).replace(/^\s*\n|\s+$/g, ''));
+        if (command === Command.Paste) edit((s) => (s + (typed ?? '')).replace(/^\s*\n|(?<!\s)\s+$/g, ''));
         else if (command === Command.Insert) edit((s) => s + (typed ?? ''));
         else if (command === Command.Backspace) edit(dropLastChar);
         else if (command === Command.ClearText) edit(() => '');

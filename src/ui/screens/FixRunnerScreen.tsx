@@ -74,7 +74,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       const name = Object.keys(fix.params)[focusRef.current];
       if (name === undefined) return true;
       const edit = (v: string) =>
-        command === Command.Backspace ? Array.from(v).slice(0, -1).join('') : command === Command.ClearText ? '' : v + (text ?? '').replace(/[\r\n]+$/, '');
+        command === Command.Backspace ? Array.from(v).slice(0, -1).join('') : command === Command.ClearText ? '' : v + (text ?? '').replace(/(?<![\r\n])[\r\n]+$/, '');
       setValues((vs) => ({ ...vs, [name]: edit(vs[name] ?? '') }));
       setBlocked(false);
       return true;

@@ -1,0 +1,153 @@
+// Issue 11, item 1: no pattern backtracks badly, whatever the paste. Every regular expression
+// literal in src/, every pattern built at load time, and every pattern of the knowledge (topic
+// regexes, fix parameter patterns, tree matches) runs against adversarial strings derived from it
+// (core/text/regex-safety.ts) within a time budget per pattern.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LARGE_CTX, STRONG_CTX, TOKEN, WEAK_CTX } from '../../src/core/diagnosis/parse-error-code.js';
+import { IPV4 } from '../../src/core/fixes/validate-param.js';
+import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
+import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
+import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
+import { attackCandidates, findSlowInput } from '../../src/core/text/regex-safety.js';
+import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { runCli } from '../helpers/cli-io.js';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+interface Site {
+  at: string;
+  re: RegExp;
+}
+
+/** Every regular expression literal in src/, with where it is. */
+function regexLiterals(): Site[] {
+  const out: Site[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (n: ts.Node) => {
+      if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = n.getText(sf);
+        const end = text.lastIndexOf('/');
+        const at = `${path.relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+        out.push({ at, re: new RegExp(text.slice(1, end), text.slice(end + 1)) });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
+/** `new RegExp(` in src/: each is a pattern built at load time (checked below) or one from the knowledge (checked by kb check). */
+const DYNAMIC_SITES: Record<string, string> = {
+  'core/diagnosis/parse-error-code.ts': 'TOKEN and the three context patterns, checked below',
+  'core/fixes/validate-param.ts': 'IPV4, checked below; a parameter pattern from the knowledge, checked by kb check',
+  'core/i18n/translate.ts': 'PLURAL_SUFFIX, checked below',
+  'core/knowledge/parse-plain-text.ts': 'GLUED_SENTENCE, checked below',
+  'core/diagnosis/build-index.ts': 'a topic regex (kb check) and a fixed hex literal per code',
+  'core/knowledge/assemble-kb.ts': 'none compiled for use: the checks of kb check itself',
+  'core/text/regex-safety.ts': 'the checker: a class under test and the pattern being checked',
+  'core/trees/step-tree.ts': 'a tree match from the knowledge, checked by kb check',
+  'core/trees/validate-tree.ts': 'the checks of kb check',
+  'ui/topic/topic-text.ts': 'a parameter pattern from the knowledge, checked by kb check',
+};
+
+const literals = regexLiterals();
+
+describe('regular expressions in src/', () => {
+  it('finds the literals (the scan works)', () => {
+    expect(literals.length).toBeGreaterThan(250);
+  });
+
+  it('every literal runs within its time budget on adversarial input', () => {
+    const slow = literals.flatMap(({ at, re }) => {
+      const f = findSlowInput(re);
+      return f ? [`${at} /${re.source}/${re.flags}: ${f.attack} took ${f.ms} ms`] : [];
+    });
+    expect(slow).toEqual([]);
+  }, 120_000);
+
+  it('every pattern built at load time runs within its time budget', () => {
+    for (const re of [TOKEN, STRONG_CTX, WEAK_CTX, LARGE_CTX, IPV4, PLURAL_SUFFIX, GLUED_SENTENCE]) expect(findSlowInput(re), re.source).toBeUndefined();
+  }, 60_000);
+
+  it('every `new RegExp(` in src/ is accounted for', () => {
+    const sites = new Set(sourceFiles(SRC).filter((f) => /new RegExp\(/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f).split(path.sep).join('/')));
+    expect([...sites].sort()).toEqual(Object.keys(DYNAMIC_SITES).filter((s) => sites.has(s)).sort());
+    for (const s of sites) expect(DYNAMIC_SITES, s).toHaveProperty([s]);
+  });
+});
+
+describe('the checker is not vacuous', () => {
+  // The patterns that hung wcdoctor before this fix, as they were.
+  const BEFORE: [string, RegExp][] = [
+    ['docker run image (exponential)', /docker(?:\.exe)?\s+run\b(?:\s+(?:--?[\w-]+(?:[ =](?!-)\S+)?))*\s+([a-z0-9][\w./:-]*)/],
+    ['multiline ^\\s* (quadratic on blank lines)', /^\s*OSType:\s*(\S+)/im],
+    ['compose networks (\\s*\\n\\s+)', /networks:\s*\n\s+default:\s*\n\s+(?:external|driver)\s*:/iu],
+    ['service ps row', /(?:\\_\s+)?[\w-]+\.\d+\s+(\S+)\s+(\S+)\s+(?:Shutdown|Running|Ready|Rejected|Failed)/],
+    ['trailing class run', /[.。\s]+$/],
+    ['open gap after a repeated word', /\/v2\/\S*: unauthorized/i],
+  ];
+  it.each(BEFORE)('flags %s', (_name, re) => {
+    expect(findSlowInput(re)).toBeDefined();
+  }, 30_000);
+
+  it('derives its attack strings from the pattern (the words it needs, the separators it repeats)', () => {
+    const c = attackCandidates(String.raw`docker\s+run\b(?:\s+--?\w+)*\s+(\w+)`, '');
+    expect(c.some((x) => x.pump.includes('docker') || x.prefix.includes('docker'))).toBe(true);
+    expect(c.some((x) => x.pump === '\n')).toBe(true);
+  });
+
+  it('passes patterns that are linear', () => {
+    for (const re of [/^[ \t]*OSType:[ \t]*(\S+)/im, /(?<![.。\s])[.。\s]+$/, /0x[0-9a-f]{8}/i, /\bhnsCall failed in Win32: [^\n]{0,300}\(0x6be\)/]) expect(findSlowInput(re), re.source).toBeUndefined();
+  });
+});
+
+describe('patterns of the knowledge', () => {
+  const input = readKnowledgeInput();
+  const { kb, problems } = assembleKnowledgeBase(input);
+
+  it('the shipped knowledge passes kb check, so every topic regex, parameter pattern and tree match is within budget', () => {
+    expect(problems).toEqual([]);
+    expect(kb.topics.flatMap((t) => t.signatures.regexes).length).toBeGreaterThan(40);
+  });
+
+  it('kb check refuses a topic regex that backtracks, naming the topic and the regex', () => {
+    const topics = input.topics.map((f) =>
+      f.file.endsWith('/compose-networks.yaml')
+        ? { ...f, data: { ...(f.data as Record<string, unknown>), signatures: { ...((f.data as { signatures: object }).signatures), regexes: ['networks:\\s*\\n\\s+default:'] } } }
+        : f,
+    );
+    const bad = assembleKnowledgeBase({ ...input, topics }).problems;
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ file: expect.stringMatching(/compose-networks\.yaml$/), field: 'signatures.regexes[0]' });
+    expect(bad[0]?.message).toContain('networks:\\s*\\n\\s+default:');
+    expect(bad[0]?.message).toMatch(/backtracks too much/);
+  }, 30_000);
+
+  const root = mkdtempSync(path.join(tmpdir(), 'wcd-regex-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('wcdoctor kb check --root exits 3 and names the file, the field and the regex', async () => {
+    cpSync(path.resolve(import.meta.dirname, '../../knowledge'), path.join(root, 'knowledge'), { recursive: true });
+    cpSync(path.resolve(import.meta.dirname, '../../locales'), path.join(root, 'locales'), { recursive: true });
+    const file = path.join(root, 'knowledge/topics/dhcp-mac-spoofing.yaml');
+    const text = readFileSync(file, 'utf8');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, text.replace("'MacAddressSpoofing\\s*(?::\\s*)?Off'", "'MacAddressSpoofing\\s*:?\\s*Off'"));
+    const r = await runCli(['kb', 'check', '--root', root]);
+    expect(r.code).toBe(3);
+    expect(r.stdout + r.stderr).toMatch(/dhcp-mac-spoofing\.yaml.*signatures\.regexes\[1\].*MacAddressSpoofing\\s\*:\?\\s\*Off.*backtracks too much/);
+  }, 30_000);
+});
