@@ -8,6 +8,9 @@ import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
 
+/** The most text `compat` reads for a host or an image (1 MiB of characters). */
+export const MAX_COMPAT_INPUT = 1024 * 1024;
+
 /** The inputs of `wcdoctor compat`, with `-` already replaced by the pasted text. */
 export interface CompatOptions {
   host: string;
@@ -86,6 +89,10 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
         if (io.isTTY.stdin) io.err('Paste the output, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
         pasted = await io.readStdin();
       }
+      // A host or image description is a few kilobytes (docker info, kubectl describe node); more is another paste.
+      for (const [name, value] of [['--host', opts.host === '-' ? pasted : opts.host], ['--image', opts.image === '-' ? pasted : opts.image]] as const)
+        if (value.length > MAX_COMPAT_INPUT)
+          return fail(`${name}: the text is ${Math.ceil(value.length / 1024)} KiB, more than the ${MAX_COMPAT_INPUT / 1024} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`);
       const data = deps.loadCompatData();
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
       const result = compatCommand(data, {

@@ -79,7 +79,8 @@ export function registerDocs(program: Command, io: CliIO): void {
       const topic = findTopic(kb, id);
       if (!topic) {
         const near = createTopicSearch(kb).search(id.replace(/[-_]/g, ' '), 3).map((x) => x.id);
-        throw new UserError(`no topic "${id}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
+        const shown = id.length > 60 ? `${Array.from(id).slice(0, 60).join('')}…` : id;
+        throw new UserError(`no topic "${shown}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
       }
       const view = resolveTopicText(kb, topic, explicit ?? stored.knowledgeLanguage ?? uiLocale, preferred);
       if (opts.json) {

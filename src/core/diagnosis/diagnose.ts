@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Locale } from '../knowledge/types.js';
 import { buildDiagnosisIndex, type DiagnosisIndex } from './build-index.js';
-import { flattenForMatching, focusLines, normalisePaste } from './normalise.js';
+import { flattenForMatching, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { scoreTopics, type Scored } from './rank.js';
 import { buildOfTag } from '../compat/versions.js';
@@ -48,10 +48,11 @@ function confidenceOf(s: Scored): Match['confidence'] {
 export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions = {}): DiagnoseResult {
   const index = diagnosisIndexOf(kb);
   const locale = opts.locale ?? 'en';
-  const text = normalisePaste(paste);
+  const text = normalisePaste(reduceLargePaste(paste));
   const focus = focusLines(text);
   const flat = flattenForMatching(focus);
-  const codes = extractCodes(text, index.codeIndex);
+  // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
+  const codes = extractCodes(focus, index.codeIndex);
   const rec = recognise(focus);
   const failure = failureText(focus);
   const reason = flattenForMatching(failure);

@@ -93,8 +93,32 @@ export function focusLines(text: string, limit = 65536): string {
     size += line.length + 1;
   };
   lines.slice(0, 40).forEach(take);
-  const marker = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
-  for (const line of lines) if (line.length < 4000 && marker.test(line)) take(line);
+  for (const line of lines) if (line.length < 4000 && EVIDENCE_MARKER.test(line)) take(line);
   lines.slice(-40).forEach(take);
   return picked.join('\n');
+}
+
+/** Lines that may carry evidence: words of failure, codes, in the five languages of the knowledge. */
+const EVIDENCE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
+
+/**
+ * Bounds the work on a very large paste before anything else reads it: past `limit` characters only
+ * the first and last 200 lines and the lines that carry evidence (each read up to 20,000
+ * characters) are kept, in their order, up to `limit` in all. A 50 MB log thus costs what 2 MB does.
+ */
+export function reduceLargePaste(text: string, limit = 2 * 1024 * 1024): string {
+  if (text.length <= limit) return text;
+  const lines = text.split('\n');
+  const keep = new Uint8Array(lines.length);
+  for (let i = 0; i < Math.min(200, lines.length); i++) keep[i] = 1;
+  for (let i = Math.max(0, lines.length - 200); i < lines.length; i++) keep[i] = 1;
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; i < lines.length && size < limit; i++) {
+    const line = lines[i]!.length > 20000 ? lines[i]!.slice(0, 20000) : lines[i]!;
+    if (!keep[i] && !EVIDENCE_MARKER.test(line)) continue;
+    out.push(line);
+    size += line.length + 1;
+  }
+  return out.join('\n');
 }

@@ -9,6 +9,16 @@ interface Doc {
   bodies: string[];
 }
 
+/**
+ * The longest query searched, in characters. fuse.js cuts a longer pattern into 32-character pieces
+ * and searches every text for each, so the work grows with the query: a 10,000-character query took
+ * 17 s. A topic is found by a few words; the rest of a longer query is not read.
+ */
+export const MAX_SEARCH_QUERY = 64;
+
+/** A query as it is searched: trimmed, at most MAX_SEARCH_QUERY characters (whole code points). */
+export const searchableQuery = (query: string): string => Array.from(query.trim()).slice(0, MAX_SEARCH_QUERY).join('').trim();
+
 /** Searches topics across every language: titles, summaries, and the source sections' headings and text. */
 export interface TopicSearch {
   search(query: string, limit?: number): ResolvedTopic[];
@@ -41,7 +51,7 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
   return {
     search(query, limit = 50) {
-      const q = query.trim();
+      const q = searchableQuery(query);
       if (!q) return [];
       return fuse
         .search(q, { limit })

@@ -17,8 +17,12 @@ import { useT } from '../hooks/use-t.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
+import { reduceLargePaste } from '../../core/diagnosis/normalise.js';
 import { matchItem } from './diagnose-format.js';
 import { diagnosisEntities, topicLinks } from './topic-links.js';
+
+/** The most the paste field holds, in characters. */
+const MAX_FIELD_CHARS = 2 * 1024 * 1024;
 
 /** How long typing must pause before the paste is diagnosed again. */
 export const DIAGNOSE_DEBOUNCE_MS = 150;
@@ -71,7 +75,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const frame = useFrame(hints);
 
   const append = (more: string) => {
-    setText((s) => s + more);
+    // A paste past 2 MiB keeps its head, tail and evidence lines, as diagnosis would read it, so
+    // neither the field nor a diagnosis ever holds more than that.
+    setText((s) => reduceLargePaste(s + more, MAX_FIELD_CHARS));
     setFocus('input');
   };
   useKeymap(

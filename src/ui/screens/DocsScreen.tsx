@@ -8,7 +8,7 @@ import { StatusLine } from '../components/StatusLine.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
-import { createTopicSearch } from '../docs/topic-search.js';
+import { createTopicSearch, MAX_SEARCH_QUERY } from '../docs/topic-search.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useT } from '../hooks/use-t.js';
@@ -73,7 +73,8 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
           navigate({ type: 'open', route: { screen: 'topic', topicId: item.key, locale: localeRef.current }, save: { selected: at, query: q, locale: localeRef.current } });
       };
       if (searchingRef.current) {
-        if (command === Command.Insert || command === Command.Paste) setSearch(q + (typed ?? '').replace(/\s+/g, ' '));
+        // The field holds what is searched and no more, so a long paste costs one bounded search.
+        if (command === Command.Insert || command === Command.Paste) setSearch(Array.from(q + (typed ?? '').replace(/\s+/g, ' ')).slice(0, MAX_SEARCH_QUERY).join(''));
         else if (command === Command.Backspace) setSearch(q.slice(0, -1));
         else if (command === Command.ClearText) setSearch('');
         else if (command === Command.Back) {

@@ -1,0 +1,100 @@
+// Issue 11, item 1: no input hangs anything. Each paste here once took seconds to minutes (or never
+// finished) on the code before the fix; now each answers well within the test's own timeout. The
+// figures are in `npm run bench`; these tests check behaviour (an answer, the right entities, bounded
+// work) and rely only on the generous per-test timeout for time.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/core/diagnosis/diagnose.js';
+import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
+import { imageOfDockerRun, recognise } from '../../src/core/diagnosis/recognise.js';
+import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/ui/docs/topic-search.js';
+import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { runCli } from '../helpers/cli-io.js';
+
+const kb = loadKnowledgeBase();
+const T = 15_000;
+
+describe('diagnose answers any paste in bounded time', () => {
+  it('a docker run line with many short options (exponential backtracking before)', () => {
+    const r = diagnose(kb, `docker run${' --a'.repeat(28)} !`);
+    expect(r.matches).toEqual([]);
+  }, T);
+
+  it('a realistic 515-byte docker run with 26 --opt=value flags and an image with capitals reads the image', () => {
+    const line = `docker run ${Array.from({ length: 26 }, (_, i) => `--opt${i}=value${i}`).join(' ')} myregistry.io/Team/Image:Latest cmd`;
+    expect(imageOfDockerRun(line)).toBe('myregistry.io/Team/Image:Latest');
+    expect(recognise(line).entities.image).toBe('myregistry.io/Team/Image:Latest');
+    diagnose(kb, line.replace('myregistry', 'MyRegistry'));
+  }, T);
+
+  it('reads docker run options as the docker CLI does: switches, options with values, then the image', () => {
+    expect(imageOfDockerRun('docker run -it --rm -p 80:80 --name web mcr.microsoft.com/windows/servercore:ltsc2019 cmd')).toBe('mcr.microsoft.com/windows/servercore:ltsc2019');
+    expect(imageOfDockerRun('docker container run -d --isolation=hyperv nanoserver')).toBe('nanoserver');
+    expect(imageOfDockerRun('docker run -e A=1 -- alpine')).toBe('alpine');
+    expect(imageOfDockerRun('docker run --network')).toBeUndefined();
+  });
+
+  it('error followed by 64,000 newlines (multiline ^\\s* patterns were quadratic)', () => {
+    expect(diagnose(kb, `error${'\n'.repeat(64000)}`).matches).toEqual([]);
+  }, T);
+
+  it('blank and whitespace-only lines under a docker service ps header', () => {
+    const r = diagnose(kb, `ID  NAME  IMAGE  NODE  DESIRED STATE\n${' \t\n'.repeat(60000)}web.1 x`);
+    expect(r.structures).toContain('docker-service-ps');
+  }, T);
+
+  it('5 MB of distinct codes: codes come from the lines kept for matching, not the whole paste', () => {
+    const paste = Array.from({ length: 450000 }, (_, i) => `0x${(0x80070000 + i).toString(16)}`).join(' ');
+    const r = diagnose(kb, paste);
+    expect(r.codes.length).toBeLessThan(5000);
+  }, T);
+
+  it('a 50 MB log is reduced to its evidence before anything else reads it', () => {
+    const line = (i: number) => `time="2024-01-01T10:00:00Z" level=info msg="container ${i} started"\n`;
+    const log = Array.from({ length: 600000 }, (_, i) => line(i)).join('') + 'Error response from daemon: hcsshim::CreateComputeSystem: The container operating system does not match the host operating system. (0xc0370101)\n';
+    expect(log.length).toBeGreaterThan(35 * 1024 * 1024);
+    const reduced = reduceLargePaste(log);
+    expect(reduced.length).toBeLessThanOrEqual(2 * 1024 * 1024 + 20001);
+    expect(reduced).toContain('(0xc0370101)');
+    expect(diagnose(kb, log).matches[0]?.id).toBe('version-mismatch-error');
+  }, 60_000);
+
+  it('keeps small pastes whole', () => {
+    const paste = 'a\nb\nerror 0x800705B4\n';
+    expect(reduceLargePaste(paste)).toBe(paste);
+    expect(focusLines(paste)).toBe(paste);
+  });
+});
+
+describe('compat and docs bound their input', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wcd-bounded-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('compat --host - on 160,000 blank lines answers at once', async () => {
+    const r = await runCli(['compat', '--host', '-', '--image', 'ltsc2019'], { stdin: ' \n'.repeat(160000) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--host/);
+  }, T);
+
+  it('compat refuses a host paste over 1 MiB with the reason, exit 2', async () => {
+    const r = await runCli(['compat', '--host', '-', '--image', 'ltsc2019'], { stdin: `OSType: windows\n${'x'.repeat(1100 * 1024)}` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/more than the 1024 KiB wcdoctor reads/);
+  }, T);
+
+  it('docs with a 10,000-character topic answers "no topic" with the name shortened', async () => {
+    const r = await runCli(['docs', 'nat network '.repeat(900)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(600);
+  }, T);
+
+  it('the topic search reads at most MAX_SEARCH_QUERY characters of a query', () => {
+    const search = createTopicSearch(kb);
+    expect(searchableQuery('x'.repeat(5000))).toHaveLength(MAX_SEARCH_QUERY);
+    expect(searchableQuery('😀'.repeat(100))).toBe('😀'.repeat(MAX_SEARCH_QUERY));
+    expect(search.search(`nat ${'z'.repeat(5000)}`)).toEqual(search.search(`nat ${'z'.repeat(MAX_SEARCH_QUERY)}`));
+    writeFileSync(path.join(dir, 'done'), '');
+  }, T);
+});
