@@ -5,7 +5,7 @@
 //    cache (dist/main.js.cache, written by scripts/code-cache.mjs after the knowledge base);
 //  - dist/main.js: the CLI and every headless command in one CommonJS file;
 //  - dist/esm/*.mjs: what must stay ES modules or is heavy and rarely needed (the Ink app, whose
-//    yoga layout uses top-level await; marked and marked-terminal; `kb build/check/stats`
+//    yoga layout uses top-level await; marked and marked-terminal; conf; `kb build/check/stats`
 //    with yaml and zod), split into chunks and imported on first use.
 // The parts share no state: the CLI passes plain data and the platform object to the app, and
 // errors are recognised by brand, not by class identity (src/core/errors.ts).
@@ -33,6 +33,7 @@ const esmParts = {
   kb: 'src/cli/commands/kb-actions.ts',
   marked: 'marked',
   'marked-terminal': 'marked-terminal',
+  conf: 'conf',
 };
 const isPackage = (p) => !p.startsWith('src/');
 /** Packages are bundled through a one-line re-export (an entry point must be a file). */

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { isLocale, type Locale } from '../core/knowledge/types.js';
+import type Conf from 'conf';
+import { isLocale, LOCALES, type Locale } from '../core/knowledge/types.js';
 import { decodeText } from '../core/text/decode-text.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
@@ -52,8 +52,8 @@ export interface OpenSettingsOptions {
 }
 
 /**
- * The per-user config folder for `wcdoctor`: the one conf / env-paths would choose (no suffix), so that settings
- * written by earlier versions, which saved through conf, are found where they were.
+ * The folder conf would choose for `wcdoctor` (env-paths, no suffix; a test checks they agree). We pass it to conf as
+ * `cwd` so that the file can be read at start-up before conf (and its schema validator) is loaded.
  */
 export function settingsDir(env: Readonly<Record<string, string | undefined>>, platform: string = process.platform): string {
   if (env.WCDOCTOR_CONFIG_DIR) return env.WCDOCTOR_CONFIG_DIR;
@@ -65,40 +65,69 @@ export function settingsDir(env: Readonly<Record<string, string | undefined>>, p
 
 class CorruptSettings extends Error {}
 
-/** Renames, retrying briefly where Windows refuses while another process (an indexer, a virus scanner) has the file open. */
-function renameOver(from: string, to: string): void {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      renameSync(from, to);
-      return;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || attempt >= 5 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * (attempt + 1));
-    }
-  }
-}
-
 /**
- * Writes the settings file atomically and never through a link: the data goes to a new file beside it (created
- * exclusively, so nothing that is already there is opened), which is then renamed over `config.json`. A symbolic link
- * at that path is replaced by the new file; the file it pointed to is left as it was.
+ * Makes sure that what conf writes next lands in a new file at `config.json`, never in a file a link there points to.
+ *
+ * conf writes through `atomically`, which first resolves the path with `realpath`: for a symbolic link at
+ * `config.json` it writes its temporary file beside the link's *target* and renames it over the target (issue 11,
+ * item 6: a symlinked config.json had the file it pointed to overwritten). conf passes atomically no option that
+ * changes this, and conf also reads the file through the link when it is made and before every write (to keep its
+ * internal keys), which for a link to /dev/zero or a FIFO never ends; a custom `serialize` could look at the path
+ * too, but only after that read. So, right before conf is made and before every write, the entry at `config.json` is
+ * looked at with `lstat` (which does not follow links): anything that is neither a regular file nor a folder (a
+ * symbolic link, a FIFO, a socket, a device) is unlinked. Unlinking removes only the directory entry: the link's
+ * target is untouched. conf then finds no file, creates `config.json.tmp-…` beside it and renames it into place, a
+ * regular file of our own (0600). A regular file, hard-linked or not, is replaced by that rename without being
+ * opened, so a hard link's other names keep the old contents. A folder is left alone (the write fails and is reported
+ * as unwritable).
+ *
+ * The check, conf's construction and the write run in one synchronous step, so nothing in this process comes between
+ * them; another process would need write access to the config folder, with which it could replace config.json itself.
+ * On Windows atomically retries the rename while another process holds the file open.
  */
-export function writeSettingsFile(file: string, data: Readonly<Record<string, unknown>>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
+function releaseLink(file: string): void {
+  let stats;
   try {
-    try {
-      writeSync(fd, `${JSON.stringify(data, undefined, '\t')}\n`);
-    } finally {
-      closeSync(fd);
-    }
-    renameOver(tmp, file);
+    stats = lstatSync(file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
+  if (!stats.isFile() && !stats.isDirectory()) unlinkSync(file);
+}
+
+/** What conf may hold: the same rules as {@link sanitise}, checked by conf (ajv) before every write. */
+const SETTINGS_SCHEMA = {
+  language: { type: 'string', enum: [...LOCALES] },
+  knowledgeLanguage: { type: 'string', enum: [...LOCALES] },
+  theme: { type: 'string', enum: [...THEMES] },
+};
+
+/** The conf store for `dir` (`config.json`), made once a first write needs it; conf is an ES-module chunk loaded then. */
+async function loadConf(dir: string): Promise<() => Conf<Settings>> {
+  const { default: ConfClass } = await import('conf');
+  let conf: Conf<Settings> | undefined;
+  return () =>
+    (conf ??= new ConfClass<Settings>({
+      cwd: dir,
+      configName: 'config',
+      projectSuffix: '',
+      schema: SETTINGS_SCHEMA,
+      rootSchema: { additionalProperties: false },
+      configFileMode: 0o600,
+      // conf reads the file as UTF-8 text when it is made and before each write (only to carry over keys of its
+      // own, which we do not use); what the app uses was read by openSettings through decodeText. So this parser
+      // drops a UTF-8 BOM, keeps what the schema allows, and treats text that is not settings (damaged since we
+      // read it, or UTF-16 that conf read as UTF-8) as the defaults rather than failing the write: every write
+      // replaces the whole store with the app's values anyway.
+      deserialize: (text) => {
+        try {
+          return sanitise(parseSettingsFile(text));
+        } catch {
+          return { ...DEFAULT_SETTINGS };
+        }
+      },
+    }));
 }
 
 /** Parses the settings file: BOM-safe, and only a JSON object counts as settings. */
@@ -126,8 +155,9 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 /**
  * Opens the settings (`config.json` in WCDOCTOR_CONFIG_DIR, `cwd`, or the OS config folder).
- * The file is read at once and written in the background, atomically and never through a link
- * (see writeSettingsFile). A corrupt file is moved to `config.json.bad-<timestamp>` and
+ * The file is read at once (decodeText: UTF-8, or UTF-16 with a BOM); conf, which validates against the schema and
+ * writes atomically, is loaded only when something must be written, to keep start-up light, and never writes through
+ * a link (see releaseLink). A corrupt file is moved to `config.json.bad-<timestamp>` and
  * replaced with defaults; an unreadable or unwritable one leaves the settings in memory. Either way
  * one problem is reported and nothing throws.
  */
@@ -140,12 +170,22 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   let values: Settings = { ...DEFAULT_SETTINGS };
   let writable = true;
   let queue: Promise<void> = Promise.resolve();
+  let conf: Promise<() => Conf<Settings>> | undefined;
 
   const write = () => {
     if (!writable) return;
     const snapshot = { ...values };
+    conf ??= loadConf(dir);
     queue = queue
-      .then(() => writeSettingsFile(file, snapshot))
+      .then(() => conf)
+      .then((getConf) => {
+        if (!getConf) return;
+        // One synchronous step: the link check, conf (made on the first write, reading the file) and the write.
+        releaseLink(file);
+        const store = getConf();
+        releaseLink(file);
+        store.store = snapshot;
+      })
       .catch((e: unknown) => {
         writable = false;
         problem ??= { kind: 'unwritable', file, detail: messageOf(e) };

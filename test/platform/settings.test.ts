@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSettings, settingsDir } from '../../src/platform/settings.js';
 
@@ -24,6 +26,20 @@ describe('settingsDir', () => {
     ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', USERPROFILE: 'C:\\Users\\a' }, 'win32', path.join('C:\\Users\\a\\AppData\\Roaming', 'wcdoctor', 'Config')],
   ])('%s', (_name, env, platform, expected) => {
     expect(settingsDir(env, platform)).toBe(expected);
+  });
+});
+
+describe('settingsDir and conf', () => {
+  it.skipIf(process.platform !== 'linux')('names the folder conf itself chooses for wcdoctor (env-paths, no suffix)', () => {
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = dir;
+    try {
+      const conf = new Conf({ projectName: 'wcdoctor', projectSuffix: '' });
+      expect(conf.path).toBe(path.join(settingsDir({ XDG_CONFIG_HOME: dir }, 'linux'), 'config.json'));
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
   });
 });
 
@@ -114,5 +130,83 @@ describe('openSettings', () => {
     expect(s.get()).toEqual({ theme: 'no-color', language: 'sv-SE' });
     expect(s.takeProblem()).toBeUndefined();
     expect(existsSync(path.join(blocked, 'config.json'))).toBe(false);
+  });
+
+  it('saves through conf: its layout, readable by the user only', async () => {
+    const s = openSettings({ cwd: dir });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(readFileSync(file(), 'utf8')).toBe(JSON.stringify({ theme: 'no-color' }, undefined, '\t'));
+    if (process.platform !== 'win32') expect(statSync(file()).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads a UTF-16LE file (as PowerShell 5.1 writes it) and then saves over it as UTF-8', async () => {
+    writeFileSync(file(), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"language":"sv-SE","theme":"high-contrast"}', 'utf16le')]));
+    const s = openSettings({ cwd: dir });
+    expect(s.get()).toEqual({ language: 'sv-SE', theme: 'high-contrast' });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(s.takeProblem()).toBeUndefined();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ language: 'sv-SE', theme: 'no-color' });
+  });
+});
+
+// conf writes through atomically, which resolves links with realpath (and would replace the link's target): the
+// store removes whatever is not a regular file at config.json before each write. Each case here wrote the target
+// (or hung) when conf was given the path as it is.
+describe.skipIf(process.platform === 'win32')('openSettings: never writes through a link', () => {
+  const victim = () => path.join(dir, 'victim.json');
+  const cfg = () => path.join(dir, 'cfg');
+  const cfgFile = () => path.join(cfg(), 'config.json');
+  beforeEach(() => {
+    mkdirSync(cfg());
+    writeFileSync(victim(), '{"theme":"high-contrast"}');
+  });
+  const expectOwnFile = (theme: string) => {
+    expect(readFileSync(victim(), 'utf8')).toBe('{"theme":"high-contrast"}');
+    expect(lstatSync(cfgFile()).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(cfgFile(), 'utf8'))).toEqual({ theme });
+  };
+
+  it('a link placed after the store was opened, and one placed between two saves', async () => {
+    const s = openSettings({ cwd: cfg() });
+    symlinkSync(victim(), cfgFile());
+    s.set('theme', 'no-color');
+    await s.flush();
+    expectOwnFile('no-color');
+    rmSync(cfgFile());
+    symlinkSync(victim(), cfgFile());
+    s.set('theme', 'default');
+    await s.flush();
+    expect(s.takeProblem()).toBeUndefined();
+    expectOwnFile('default');
+  });
+
+  it('a dangling link: its target is not created', async () => {
+    const absent = path.join(dir, 'absent.json');
+    symlinkSync(absent, cfgFile());
+    const s = openSettings({ cwd: cfg() });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(existsSync(absent)).toBe(false);
+    expectOwnFile('no-color');
+  });
+
+  it('a hard link: the other name keeps the old contents', async () => {
+    linkSync(victim(), cfgFile());
+    const s = openSettings({ cwd: cfg() });
+    expect(s.get().theme).toBe('high-contrast');
+    s.set('theme', 'no-color');
+    await s.flush();
+    expectOwnFile('no-color');
+  });
+
+  it('a FIFO placed at config.json after opening is replaced, not opened (no hang)', async () => {
+    const s = openSettings({ cwd: cfg() });
+    execFileSync('mkfifo', [cfgFile()]);
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(s.takeProblem()).toBeUndefined();
+    expectOwnFile('no-color');
   });
 });
