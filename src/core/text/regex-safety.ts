@@ -252,8 +252,16 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
       // Still over: a finding when the time grows faster than the input (backtracking), or is
       // far over the budget whatever its growth. A bounded gap (`[^\n]{0,300}`) costs time in
       // proportion to the input, and that is allowed up to ten times the budget.
+      const growthOf = (small: string, smallMs: number, large: string, largeMs: number) => Math.log(largeMs / Math.max(smallMs, 1e-3)) / Math.log(large.length / small.length);
       const before = i > 0 ? textOf(prefix, pump, suffix, sizes[i - 1]!) : '';
-      const growth = before ? Math.log(ms / Math.max(best(before), 1e-3)) / Math.log(text.length / before.length) : Infinity;
+      let growth = before ? growthOf(before, best(before), text, ms) : Infinity;
+      // Polynomial-looking growth is confirmed once more at twice the size, so that a busy machine
+      // (or a bounded gap still filling up) is not taken for backtracking; exponential growth needs
+      // no confirmation (and twice the size would never finish).
+      if (growth > 1.5 && growth < 4 && ms <= budget * 10) {
+        const twice = textOf(prefix, pump, suffix, text.length * 2);
+        growth = Math.min(growth, growthOf(text, ms, twice, best(twice)));
+      }
       if (growth > 1.5 || ms > budget * 10) {
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
         return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 };

@@ -1,0 +1,147 @@
+// Runs every labelled set of pastes through the diagnosis engine, in-process, straight from src/ and
+// knowledge/ (no rebuild), and prints top-1, top-3, rejection and the precision of each confidence
+// level, per set, per split and per language, with the confusions.
+//
+//   npm run eval [-- --verbose] [-- --json] [-- --set NAME]
+//
+// Sets:
+//   dev       ../shared/eval/dev.jsonl (when present): {id, text, expected_sections}
+//   ours      test/fixtures/eval/pastes.jsonl: written by us, same format
+//   real      test/fixtures/eval/real/*.jsonl: real pastes from public threads, labelled by topic id
+//             ({id, thread, url, lang, shape, own_words, topics, note, text}); split into train and
+//             held-out by thread (a hash of the thread URL), so no thread is on both sides.
+// Only the train part of `real` may be looked at when changing the engine; report held-out figures.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const asJson = args.includes('--json');
+const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
+
+mkdirSync(path.join(root, '.tmp'), { recursive: true });
+const engineFile = path.join(root, '.tmp/eval-engine.mjs');
+await build({
+  stdin: {
+    contents: [
+      "export { diagnose } from './src/core/diagnosis/diagnose.ts';",
+      "export { assembleKnowledgeBase } from './src/core/knowledge/assemble-kb.ts';",
+      "export { readKnowledgeInput } from './src/platform/knowledge-input.ts';",
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: engineFile,
+  logLevel: 'error',
+  packages: 'external',
+});
+const { diagnose, assembleKnowledgeBase, readKnowledgeInput } = await import(`${engineFile}?t=${Date.now()}`);
+const { kb, problems } = assembleKnowledgeBase(readKnowledgeInput(root));
+if (problems.length) console.error(`eval: the knowledge has ${problems.length} problem(s); run "wcdoctor kb check"`);
+
+/** Headings compared as score.mjs compares them: no emphasis, links, anchors, case or spacing. */
+const norm = (h) =>
+  String(h ?? '')
+    .replace(/<a name="[^"]*"><\/a>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+const topicOfHeading = new Map();
+for (const t of kb.topics) for (const id of t.sectionIds) topicOfHeading.set(norm(kb.sections[id]?.heading), t.id);
+
+/** The held-out side of a thread: 40 % of threads, fixed by a hash of its URL. */
+export const splitOf = (thread) => (createHash('sha256').update(String(thread)).digest()[0] % 10 < 4 ? 'heldout' : 'train');
+
+function readJsonl(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        throw new Error(`${path.relative(root, file)}:${i + 1}: not JSON`);
+      }
+    });
+}
+
+const cases = [];
+const devFile = path.resolve(root, '../shared/eval/dev.jsonl');
+if (existsSync(devFile))
+  for (const c of readJsonl(devFile)) cases.push({ set: 'dev', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: [...new Set(c.expected_sections.map((s) => topicOfHeading.get(norm(s.heading))).filter(Boolean))] });
+for (const c of readJsonl(path.join(root, 'test/fixtures/eval/pastes.jsonl')))
+  cases.push({ set: 'ours', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: [...new Set(c.expected_sections.map((s) => topicOfHeading.get(norm(s.heading))).filter(Boolean))] });
+const realDir = path.join(root, 'test/fixtures/eval/real');
+if (existsSync(realDir))
+  for (const f of readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort())
+    for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOf(c.thread), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
+
+const known = new Set(kb.topics.map((t) => t.id));
+const unknownLabels = cases.flatMap((c) => c.expected.filter((t) => !known.has(t)).map((t) => `${c.id}: ${t}`));
+if (unknownLabels.length) console.error(`eval: labels that name no topic: ${unknownLabels.join(', ')}`);
+
+const t0 = performance.now();
+for (const c of cases) {
+  const r = diagnose(kb, c.text, { limit: 5 });
+  c.got = r.matches.map((m) => m.id);
+  c.confidence = r.matches[0]?.confidence;
+  c.top1 = c.expected.length ? c.expected.includes(c.got[0]) : c.got.length === 0;
+  c.top3 = c.expected.length ? c.got.slice(0, 3).some((g) => c.expected.includes(g)) : c.got.length === 0;
+}
+const ms = performance.now() - t0;
+
+/** The figures of a group of cases. */
+function figures(group) {
+  const pos = group.filter((c) => c.expected.length);
+  const neg = group.filter((c) => !c.expected.length);
+  const rate = (xs, f) => (xs.length ? xs.filter(f).length / xs.length : null);
+  const precisionOf = (level) => {
+    const at = group.filter((c) => c.confidence === level);
+    return { n: at.length, precision: rate(at, (c) => c.expected.includes(c.got[0])) };
+  };
+  return {
+    cases: group.length,
+    positives: pos.length,
+    negatives: neg.length,
+    top1: rate(pos, (c) => c.top1),
+    top3: rate(pos, (c) => c.top3),
+    reject: rate(neg, (c) => c.got.length === 0),
+    high: precisionOf('high'),
+    medium: precisionOf('medium'),
+    low: precisionOf('low'),
+  };
+}
+
+const groups = new Map();
+const add = (key, c) => (groups.get(key) ?? groups.set(key, []).get(key)).push(c);
+for (const c of cases) {
+  if (only && c.set !== only) continue;
+  add(`${c.set}${c.split === 'all' ? '' : `/${c.split}`}`, c);
+  if (c.set === 'real') add(`real/${c.split}/lang=${c.lang}`, c);
+}
+const report = Object.fromEntries([...groups].map(([k, g]) => [k, figures(g)]));
+if (asJson) {
+  console.log(JSON.stringify({ ms, report }, null, 1));
+} else {
+  const pct = (x) => (x === null ? '  -  ' : x.toFixed(3));
+  console.log(`eval: ${cases.length} pastes in ${ms.toFixed(0)} ms`);
+  console.log('set'.padEnd(28), 'n'.padStart(4), 'pos'.padStart(4), 'neg'.padStart(4), ' top1 ', ' top3 ', 'reject', ' high (n)    ', ' medium (n)  ');
+  for (const [k, f] of Object.entries(report))
+    console.log(k.padEnd(28), String(f.cases).padStart(4), String(f.positives).padStart(4), String(f.negatives).padStart(4), pct(f.top1), pct(f.top3), pct(f.reject), ` ${pct(f.high.precision)} (${f.high.n})`.padEnd(13), ` ${pct(f.medium.precision)} (${f.medium.n})`);
+  const confusions = new Map();
+  for (const c of cases.filter((c) => !c.top1 && (!only || c.set === only) && c.split !== 'heldout')) {
+    const key = `${c.expected.join('|') || '(none)'} → ${c.got[0] ?? '(none)'}`;
+    confusions.set(key, [...(confusions.get(key) ?? []), c.id]);
+  }
+  console.log('\nconfusions (train and our sets only; held-out misses are not listed):');
+  for (const [k, ids] of [...confusions].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${String(ids.length).padStart(3)}  ${k}${verbose ? `   [${ids.join(', ')}]` : ''}`);
+}
