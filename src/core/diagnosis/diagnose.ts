@@ -61,7 +61,10 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const builds = readPasteBuilds(focus, rec.entities, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined));
   if (builds.host) rec.entities.hostBuild = String(builds.host.build);
   if (builds.image) rec.entities.imageBuild = String(builds.image.build);
-  const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds, shown)
+  // A paste that is only codes (`0x5b4`, `1460 0x6be`) asks what they mean: every topic that lists
+  // one is an answer, a specialised one (Kubernetes, Swarm) just below the general one.
+  const bare = codes.length > 0 && text.length <= 200 && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
+  const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds, shown, bare)
     .filter((s) => s.score >= (s.specific ? MIN_SCORE : reason ? MIN_WORDS_ONLY_SCORE.failure : MIN_WORDS_ONLY_SCORE.calm))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = scored[0]?.score ?? 0;

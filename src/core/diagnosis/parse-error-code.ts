@@ -218,6 +218,11 @@ function makeHit(canonical: string, raw: string, via: Hit['via'], index: number,
   return { canonical, raw, via, index, rank };
 }
 
+/** Whether a token is all the paste holds (white space aside): a bare code asked about, as `explain` takes it. */
+function isWholePaste(text: string, at: number, token: string): boolean {
+  return text.length <= 40 && text.slice(0, at).trim() === '' && text.slice(at + token.length).trim() === '';
+}
+
 /** Interprets one token match; returns the hit or undefined when it is not a code. No closures: this runs per number. */
 function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | undefined {
   const at = m.index;
@@ -226,7 +231,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     if (v <= 0xffff) {
       if (!index.byWin32.has(v)) return undefined;
       const ctx = sliceBefore(text, at);
-      const ok = text[at - 1] === '(' || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
+      const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
       return ok ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
     }
     return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? makeHit(formatCode(v), m[0], 'hex', at, 6) : undefined;
@@ -249,6 +254,8 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     }
     if (n <= 0 || n > 0xffff || negative || UNIT_AFTER.test(text.slice(at + s.length, at + s.length + 14))) return undefined;
     const known = index.byWin32.has(n);
+    // A number alone (`wcdoctor diagnose 1460`) is the code the user asks about, when it is one.
+    if (isWholePaste(text, at, s)) return known ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
     const ctx = sliceBefore(text, at);
     if (!CTX_HINT.test(ctx)) return undefined;
     return STRONG_CTX.test(ctx) || (known && WEAK_CTX.test(ctx)) ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;

@@ -14,7 +14,7 @@ export interface Scored {
   specific: boolean;
 }
 
-const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 3, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, setting: 1.5, settingExtra: 0.5, fact: 5, operation: 1.5, against: -4 } as const;
+const W = { code: 6, codeByMessage: 5, undocumentedCode: 0.8, keywordPhrase: 2, keywordPhraseExtra: 1, context: 3, phrase: 4, phraseExtra: 2, regex: 4, regexExtra: 2, setting: 1.5, settingExtra: 0.5, fact: 5, operation: 1.5, against: -4, bareWithoutContext: -1 } as const;
 /** What a topic keeps of its score when the paste states a failure it does not explain. */
 const UNEXPLAINED_FACTOR = 0.35;
 /** How rare (summed IDF) the strong words of a topic in the failure lines must be for words alone to explain them. */
@@ -26,7 +26,7 @@ const FUZZY_FACTOR = 0.6;
  * Scores every topic that has any evidence for the paste. `focus` is the (bounded) paste text,
  * `flat` its flattened lower-case view, `codes` the codes found in the whole paste.
  */
-export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = '', builds: PasteBuilds = {}, reasonShown = ''): Scored[] {
+export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, codes: FoundCode[], rec: Recognised, reason = '', builds: PasteBuilds = {}, reasonShown = '', bareCodes = false): Scored[] {
   const acc = new Map<number, Scored>();
   const get = (i: number): Scored => {
     let s = acc.get(i);
@@ -134,7 +134,9 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       s.score += W.context;
       s.evidence.push({ kind: 'structure', matched: context, signature: 'context', weight: W.context });
     } else if (m.context.length) {
-      const penalty = -s.score / 2;
+      // Without its context a specialised topic loses half its score; for a bare code, which has
+      // no context to show, it only ranks below the general topic.
+      const penalty = bareCodes ? W.bareWithoutContext : -s.score / 2;
       s.score += penalty;
       s.evidence.push({ kind: 'against', matched: '', signature: `needs context: ${m.context.slice(0, 3).join(', ')}`, weight: penalty });
     }
