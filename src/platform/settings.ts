@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
@@ -64,6 +64,34 @@ export function settingsDir(env: Readonly<Record<string, string | undefined>>, p
 }
 
 class CorruptSettings extends Error {}
+
+/** The most a settings file may hold; ours is a few hundred bytes. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/**
+ * Reads the settings file without ever blocking: opened non-blocking (a FIFO put at its path opens at
+ * once instead of waiting for a writer), then only a regular file is read, and at most
+ * MAX_SETTINGS_BYTES of it (a link to /dev/zero would otherwise grow without end). A link to a
+ * regular file is read as that file.
+ */
+function readSettingsBytes(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTREG' });
+    if (st.size > MAX_SETTINGS_BYTES) throw new CorruptSettings(`it is ${st.size} bytes, more than a settings file holds`);
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Makes sure that what conf writes next lands in a new file at `config.json`, never in a file a link there points to.
@@ -193,7 +221,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   };
 
   try {
-    values = sanitise(parseSettingsFile(decodeText(readFileSync(file))));
+    values = sanitise(parseSettingsFile(decodeText(readSettingsBytes(file))));
   } catch (e) {
     if (e instanceof CorruptSettings) {
       const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
