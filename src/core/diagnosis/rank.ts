@@ -53,7 +53,13 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   const words = new Set(flat.match(/[a-z0-9_]{3,}/g) ?? []);
   // A phrase that is only the message of a code found in the paste says nothing the code did not:
   // it counts for a topic that has the code, not as a second piece of evidence.
-  const codeMessages = codes.flatMap((c) => (c.message ? [flattenPhrase(c.message).replace(/(?<![.。\s])[.。\s]+$/, '')] : []));
+  // Its message in any language counts, so that a failure reads the same in English, German or Chinese.
+  const codeMessages = codes.flatMap((c) =>
+    [c.canonical, ...c.equivalents].flatMap((k) => {
+      const e = index.codeIndex.byCode.get(k);
+      return [...(c.message ? [c.message] : []), ...Object.values(e?.messages ?? {}), ...(e?.variants ?? []).map((v) => v.text)].map((m) => flattenPhrase(m).replace(/(?<![.。\s])[.。\s]+$/, '')).filter((m) => m.length >= 4);
+    }),
+  );
   const isCodeMessage = (phrase: string) => codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
   // Phrases are found through their anchor word, then checked whole in the flattened paste.
   const hitsOf = (anchored: Map<string, AnchoredPhrase[]>, loose: AnchoredPhrase[]) =>
@@ -108,7 +114,11 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
     }
   });
 
-  scoreTerms(index, focus, get);
+  // The words of a code's message are the code's evidence, already counted: only the rest of the
+  // paste speaks in words, whatever the language the message was printed in.
+  let wordsText = flat;
+  for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
+  scoreTerms(index, wordsText, get);
 
   // The paste shows the host and the image on different builds: the cause of a version mismatch.
   const { host, image } = builds;
