@@ -139,7 +139,8 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
     if (!m) continue;
-    const context = m.context.find((c) => contextText.includes(c));
+    // Whole words only: "podman" is no Kubernetes context, "replicaset" no Swarm one.
+    const context = m.context.find((c) => hasPhrase(contextText, c));
     if (context) {
       s.score += W.context;
       s.evidence.push({ kind: 'structure', matched: context, signature: 'context', weight: W.context });
@@ -151,7 +152,7 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       s.evidence.push({ kind: 'against', matched: '', signature: `needs context: ${m.context.slice(0, 3).join(', ')}`, weight: penalty });
     }
     for (const a of m.against)
-      if (flat.includes(a)) {
+      if (hasPhrase(flat, a)) {
         s.score += W.against;
         s.evidence.push({ kind: 'against', matched: a, signature: a, weight: W.against });
       }
