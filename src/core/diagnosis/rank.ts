@@ -2,7 +2,7 @@ import { STRONG_FIELD, type AnchoredPhrase, type DiagnosisIndex } from './build-
 import { flattenPhrase } from './normalise.js';
 import { FAILURE_SITES, operationKey, type Recognised } from './recognise.js';
 import type { PasteBuilds } from './builds.js';
-import { termsOf } from './terms.js';
+import { termsOf, termSurfaces } from './terms.js';
 import type { Evidence, FoundCode } from './types.js';
 
 /** A topic's score and the evidence behind it, before presentation. */
@@ -135,6 +135,8 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   // `docker info` prints "Swarm: inactive" on every host: that is no Swarm context.
   const contextText = flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat;
   const ops = new Set(rec.operations.map(operationKey));
+  // Evidence names an operation as the paste says it ("docker run -p"), never by its comparison key.
+  const opName = new Map(rec.operations.map((o) => [operationKey(o), o]));
   const sites = [...ops].filter((o) => FAILURE_SITES.has(o));
   for (const s of acc.values()) {
     const m = index.matchers[s.topic];
@@ -158,15 +160,16 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
       }
     if (!ops.size || !m.operations.size) continue;
     const shared = [...ops].filter((o) => m.operations.has(o));
-    const topicSites = [...m.operations].filter((o) => FAILURE_SITES.has(o));
+    const topicSites = (m.topic.signatures.operations ?? []).filter((o) => FAILURE_SITES.has(operationKey(o)));
     if (shared.length) {
       s.score += W.operation;
-      s.evidence.push({ kind: 'operation', matched: shared.join(', '), signature: shared.join(', '), weight: W.operation });
+      const named = shared.map((o) => opName.get(o) ?? o).join(', ');
+      s.evidence.push({ kind: 'operation', matched: named, signature: named, weight: W.operation });
     } else if (sites.length && topicSites.length && !s.evidence.some((e) => e.kind === 'phrase' || e.kind === 'regex' || (e.kind === 'code' && /\s/.test(e.matched)))) {
       // A code alone does not carry a match when the paste says the failure happened elsewhere.
       const penalty = -s.score / 2;
       s.score += penalty;
-      s.evidence.push({ kind: 'against', matched: sites.join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
+      s.evidence.push({ kind: 'against', matched: sites.map((o) => opName.get(o) ?? o).join(', '), signature: `happens during ${topicSites.join('/')}`, weight: penalty });
     }
   }
   if (reason) weighReasons(index, reason, reasonShown || reason.slice(0, 100), codes, acc);
@@ -290,7 +293,9 @@ function strongTermsByTopic(index: DiagnosisIndex, text: string): Map<number, [s
 
 /** Word evidence: IDF-weighted overlap of the paste's terms with each topic's words, fuzzy for typos. */
 function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Scored): void {
-  const query = new Set(termsOf(focus));
+  // Each term with the word of the paste it came from: evidence shows that, never a stem or bigram.
+  const surfaces = termSurfaces(focus);
+  const query = new Set(surfaces.keys());
   if (!query.size) return;
   const sums = new Map<number, { sum: number; strong: Set<string>; hits: string[] }>();
   const credited = new Map<string, number>();
@@ -304,15 +309,16 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
       if (!e) sums.set(p.topic, (e = { sum: 0, strong: new Set(), hits: [] }));
       e.sum += idf * p.weight * factor;
       if (p.weight >= STRONG_FIELD && idf > 1) e.strong.add(term);
-      if (e.hits.length < 6 && p.weight >= 0.5) e.hits.push(shown);
+      if (e.hits.length < 6 && p.weight >= 0.5 && !e.hits.includes(shown)) e.hits.push(shown);
     }
   };
   const fuzzyAllowed = focus.length <= 500;
   for (const term of query) {
-    if (index.idfOf(term) > 0) add(term, term, 1);
+    const shown = surfaces.get(term) ?? term;
+    if (index.idfOf(term) > 0) add(term, shown, 1);
     else if (fuzzyAllowed && term.length >= 5 && /^[a-z]+$/.test(term)) {
       const best = index.nearestWord(term);
-      if (best && best.score <= 0.3) add(best.word, `${term}≈${best.word}`, FUZZY_FACTOR);
+      if (best && best.score <= 0.3) add(best.word, `${shown}≈`, FUZZY_FACTOR);
     }
   }
   const norm = Math.max(1, Math.sqrt(query.size / 6));
@@ -324,6 +330,8 @@ function scoreTerms(index: DiagnosisIndex, focus: string, get: (i: number) => Sc
     if (weight < 1) continue;
     const s = get(topic);
     s.score += weight;
-    s.evidence.push({ kind: e.hits.some((h) => h.includes('≈')) ? 'fuzzy' : 'keyword', matched: e.hits.join(', '), signature: [...e.strong].join(', '), weight: Math.round(weight * 100) / 100 });
+    const fuzzy = e.hits.some((h) => h.endsWith('≈'));
+    const shown = e.hits.map((h) => h.replace(/≈$/, ''));
+    s.evidence.push({ kind: fuzzy ? 'fuzzy' : 'keyword', matched: shown.join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight: Math.round(weight * 100) / 100 });
   }
 }

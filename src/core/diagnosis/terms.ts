@@ -46,31 +46,50 @@ export function stem(word: string): string {
   return w.replace(/([bdfgklmnprt])\1$/, '$1');
 }
 
-/** The terms of a text, with duplicates. */
-export function termsOf(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Calls `emit` for each term of a text with the text it came from, as the paste has it: the word
+ * (not its stem), the run of Han characters a bigram is part of, the Hangul word.
+ */
+function eachTerm(text: string, emit: (term: string, surface: string) => void): void {
   // Most pastes are ASCII: a plain pattern avoids compiling the Unicode-property one at start-up.
   const ascii = !/[^\x00-\x7f]/.test(text);
-  const words = ascii ? /[a-z0-9][a-z0-9_.-]*[a-z0-9]|[a-z0-9]/g : /[\p{Script=Han}]+|[\p{Script=Hangul}]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
-  for (const m of text.toLowerCase().matchAll(words)) {
-    const w = m[0];
+  const words = ascii ? /[a-z0-9][a-z0-9_.-]*[a-z0-9]|[a-z0-9]/gi : /[\p{Script=Han}]+|[\p{Script=Hangul}]+|[\p{L}\p{N}][\p{L}\p{N}_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+  for (const m of text.matchAll(words)) {
+    const surface = m[0];
+    const w = surface.toLowerCase();
     const cp = w.codePointAt(0) ?? 0;
     if (cp >= 0x3400 && cp <= 0x9fff) {
-      if (w.length === 1) out.push(w);
-      for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
+      if (w.length === 1) emit(w, surface);
+      for (let i = 0; i + 1 < w.length; i++) emit(w.slice(i, i + 2), surface);
     } else if (cp >= 0xac00 && cp <= 0xd7a3) {
       const j = jamo(w);
-      if (j.length >= 4) out.push(`ko:${j.slice(0, 4)}`);
-      else if (w.length >= 1) out.push(`ko:${j}`);
+      if (j.length >= 4) emit(`ko:${j.slice(0, 4)}`, surface);
+      else if (w.length >= 1) emit(`ko:${j}`, surface);
     } else {
       const word = w.replace(/(?<![.-])[.-]+$/, '');
       if (word.length < 2 || STOP.has(word)) continue;
-      out.push(stem(word));
+      const shown = surface.slice(0, word.length);
+      emit(stem(word), shown);
       // A hyphenated compound (Kubernetes-Cluster, Windows-containrar) also counts as its parts.
       if (word.includes('-') && !/\d/.test(word))
-        for (const part of word.split('-')) if (part.length >= 3 && !STOP.has(part)) out.push(stem(part));
+        for (const part of shown.split('-')) if (part.length >= 3 && !STOP.has(part.toLowerCase())) emit(stem(part.toLowerCase()), part);
     }
   }
+}
+
+/** The terms of a text, with duplicates. */
+export function termsOf(text: string): string[] {
+  const out: string[] = [];
+  eachTerm(text, (term) => out.push(term));
+  return out;
+}
+
+/** Each distinct term of a text with the first text of the paste it came from (for evidence). */
+export function termSurfaces(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  eachTerm(text, (term, surface) => {
+    if (!out.has(term)) out.set(term, surface);
+  });
   return out;
 }
 

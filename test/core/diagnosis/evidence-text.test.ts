@@ -1,0 +1,47 @@
+// Evidence shows the text of the paste that matched: never a stem ("hnscal"), a Han bigram ("器启")
+// or decomposed Hangul ("ko:찾ᄋ"). Checked over every paste of our evaluation set.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { flattenForMatching, normalisePaste } from '../../../src/core/diagnosis/normalise.js';
+import { loadKnowledgeBase } from '../../../src/platform/knowledge-fs.js';
+
+const kb = loadKnowledgeBase();
+const pastes = readFileSync(new URL('../../fixtures/eval/pastes.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+
+/** Whether a piece stands in the text as a whole word (a stem such as "hnscal" does not stand in "hnscall"). */
+const standsIn = (text: string, piece: string): boolean => {
+  const esc = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const left = /^[\p{L}\p{N}_]/u.test(piece) && !/^\p{Script=Han}/u.test(piece) ? '(?<![\\p{L}\\p{N}_])' : '';
+  const right = /[\p{L}\p{N}_]$/u.test(piece) && !/\p{Script=Han}$/u.test(piece) ? '(?![\\p{L}\\p{N}_])' : '';
+  return new RegExp(left + esc + right, 'u').test(text);
+};
+
+describe('evidence quotes the paste', () => {
+  it('every word, phrase and code shown is in the paste as written (case aside)', () => {
+    const missing: string[] = [];
+    for (const text of pastes) {
+      const seen = flattenForMatching(normalisePaste(text));
+      for (const m of diagnose(kb, text).matches)
+        for (const e of m.evidence) {
+          if (!['keyword', 'fuzzy', 'phrase', 'setting', 'code'].includes(e.kind)) continue;
+          const pieces = e.kind === 'keyword' || e.kind === 'fuzzy' ? e.matched.split(', ') : [e.matched];
+          // A code's spelling is quoted as found, even glued to a word ("1223이(가)"); words stand whole.
+          const found = (p: string) => (e.kind === 'code' ? seen.includes(p.toLowerCase()) : standsIn(seen, p.toLowerCase().replace(/\s+/g, ' ')));
+          for (const p of pieces) if (!found(p)) missing.push(`${m.id} ${e.kind} "${p}"`);
+        }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('shows Han and Hangul as the paste has them', () => {
+    const zh = diagnose(kb, '容器启动很慢，防病毒软件扫描每个文件').matches.flatMap((m) => m.evidence.filter((e) => e.kind === 'keyword').flatMap((e) => e.matched.split(', ')));
+    expect(zh.length).toBeGreaterThan(0);
+    for (const piece of zh) expect(['容器启动很慢', '防病毒软件扫描每个文件']).toContain(piece);
+    const ko = diagnose(kb, '컨테이너 시작이 느립니다 바이러스 백신 검사').matches.flatMap((m) => m.evidence.map((e) => e.matched)).join(' ');
+    expect(ko).not.toMatch(/ko:|[\u1100-\u11ff]/);
+  });
+});
