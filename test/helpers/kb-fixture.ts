@@ -84,7 +84,7 @@ export function fakeDiagnose() {
     if (/0x800705B4/i.test(text)) matches.push(match('processor-count-start-timeout', 'Container start times out with 1 or 2 processors', 'high', '0x800705B4'));
     if (/element not found/i.test(text)) matches.push(match('hns-requires-ipv6', 'CreateContainer fails with "Element not found" when IPv6 is off', 'medium', 'Element not found'));
     const container = /'(\w+)' failed to start/.exec(text)?.[1];
-    return { matches, entities: container ? { container } : {}, codes: [], structures: [] };
+    return { matches, entities: container ? { container } : {}, codes: [], structures: [], scope: { kind: 'unknown', signals: [] } };
   };
   return { fn, calls };
 }

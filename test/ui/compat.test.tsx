@@ -49,7 +49,7 @@ function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
     matches: hit ? [{ id: 'version-mismatch-error', title: 'Image and host Windows versions differ', score: 9, confidence: 'high', evidence: [{ kind: 'phrase', matched: 'incompatible', signature: 'incompatible', weight: 5 }], sources: [], fixes: [] }] : [],
     entities: {},
     codes: [],
-    structures: [],
+    structures: [], scope: { kind: 'unknown', signals: [] },
   };
 }
 

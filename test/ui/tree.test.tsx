@@ -141,7 +141,7 @@ describe('TreeScreen', () => {
       matches: [{ id: 'slow-start', title: 'Title of slow-start', score: 9, confidence: 'high', evidence: [{ kind: 'code', matched: '0x800705B4', signature: '0x800705B4', weight: 5 }], sources: [], fixes: [] }],
       entities: {},
       codes: [{ canonical: '0x800705B4', equivalents: [], raw: '0x800705B4', via: 'hex', index: 0, names: [] }],
-      structures: [],
+      structures: [], scope: { kind: 'unknown', signals: [] },
     });
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], platform: fakePlatform({ kb: treeKb() }), diagnose, rows: 30 });
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

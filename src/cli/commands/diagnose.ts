@@ -74,6 +74,8 @@ export function compatCommandFor(paste: string, kb: KnowledgeBase, readCompatHin
 /** Formats a diagnosis for people: best match in full, the others in one line each. */
 export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = '', compatHints?: typeof ReadCompatHints): string {
   if (!result.matches.length) {
+    if (result.scope?.kind === 'linux')
+      return `This looks like output from a Linux host or runtime (${result.scope.signals.join(', ')}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.\n`;
     const lines = ['No known issue matches this text.'];
     if (result.codes.length) lines.push(`Codes found: ${result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', ')} — try "wcdoctor explain CODE".`);
     lines.push('Paste more of the output (the whole error, the command that failed), or browse "wcdoctor docs".');
@@ -118,7 +120,7 @@ export function registerDiagnose(program: Command, io: CliIO): void {
     .command('diagnose')
     .description('find the known issue behind a pasted error (TEXT, or - for stdin)')
     .argument('[text...]', 'the error text; "-" reads it from standard input')
-    .option('--json', 'print {"matches", "entities", "codes"} as JSON')
+    .option('--json', 'print {"matches", "entities", "codes", "structures", "scope"} as JSON')
     .option('--limit <n>', 'show at most n matches', '5')
     .action(async (words: string[], opts: { json?: boolean; limit: string }, cmd: Command) => {
       const locale = resolveDiagnoseLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
@@ -153,5 +155,6 @@ export function toJson(r: DiagnoseResult): object {
     entities: r.entities,
     codes: r.codes.map((c) => ({ code: c.canonical, raw: c.raw, via: c.via, names: c.names, message: c.message, equivalents: c.equivalents })),
     structures: r.structures,
+    scope: r.scope,
   };
 }

@@ -8,6 +8,7 @@ import { buildOfTag } from '../compat/versions.js';
 import { readPasteBuilds } from './builds.js';
 import { failureText } from './reasons.js';
 import { recognise } from './recognise.js';
+import { readScope } from './scope.js';
 import type { DiagnoseResult, Match } from './types.js';
 
 const indexes = new WeakMap<KnowledgeBase, DiagnosisIndex>();
@@ -67,6 +68,9 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const scored = scoreTopics(index, focus, flat, codes, rec, reason, builds, shown, bare)
     .filter((s) => s.score >= (s.specific ? MIN_SCORE : reason ? MIN_WORDS_ONLY_SCORE.failure : MIN_WORDS_ONLY_SCORE.calm))
     .sort((a, b) => b.score - a.score || a.topic - b.topic);
+  // A paste from a Linux host or runtime is out of scope: say so rather than match a Windows topic.
+  const scope = readScope(flat);
+  if (scope.kind === 'linux') scored.length = 0;
   const top = scored[0]?.score ?? 0;
   const matches: Match[] = scored
     .filter((s) => s.score >= top * 0.3)
@@ -86,5 +90,5 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
         fixes: t.fixes,
       };
     });
-  return { matches, entities: rec.entities, codes, structures: rec.structures };
+  return { matches, entities: rec.entities, codes, structures: rec.structures, scope };
 }

@@ -1,4 +1,5 @@
 import type { Fix, Locale } from '../knowledge/types.js';
+import type { Scope } from './scope.js';
 
 /** A Windows error code found in a paste, with every spelling that means the same condition. */
 export interface FoundCode {
@@ -78,4 +79,9 @@ export interface DiagnoseResult {
   codes: FoundCode[];
   /** Which recognisers fired (kubectl-describe-pod, docker-service-ps, …). */
   structures: string[];
+  /**
+   * Whether the paste is about Windows containers: `linux` when it comes from a Linux host or runtime
+   * (and then `matches` is empty: it is out of wcdoctor's scope), with the texts that decided it.
+   */
+  scope: Scope;
 }

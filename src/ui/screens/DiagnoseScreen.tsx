@@ -151,7 +151,13 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       <Box flexDirection="column">
         {outcome === undefined && <Text color={theme.text.secondary}>{t('diagnose.results.empty')}</Text>}
         {outcome?.ok === false && <ErrorPanel error={outcome.error} theme={theme} />}
-        {outcome?.ok && matches.length === 0 && <StatusLine kind="info" text={t('diagnose.results.none')} theme={theme} />}
+        {outcome?.ok && matches.length === 0 && (
+          <StatusLine
+            kind="info"
+            text={outcome.result.scope?.kind === 'linux' ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') }) : t('diagnose.results.none')}
+            theme={theme}
+          />
+        )}
         {matches.length > 0 && <SelectList items={matches.map((m) => matchItem(m, t))} selected={current} height={listRows} width={frame.columns} theme={theme} focused={inResults} />}
         {codes.length > 0 && (
           <Text color={theme.text.secondary} wrap="truncate-end">

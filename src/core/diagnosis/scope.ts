@@ -1,0 +1,41 @@
+import { hasPhrase } from './rank.js';
+
+/**
+ * Whether a paste is about Windows containers at all. wcdoctor knows Windows containers; a paste
+ * from a Linux host or a Linux runtime (runc, cgroups, overlayfs, podman) is out of its scope, and
+ * saying so is a better answer than a Windows topic that shares a word with it, or silence.
+ */
+export interface Scope {
+  kind: 'windows' | 'linux' | 'unknown';
+  /** The texts of the paste that decided it (as found, lower case). */
+  signals: string[];
+}
+
+/**
+ * Marks of a Linux host or runtime. Each is specific: Docker on Windows never prints it. Distribution
+ * names and `alpine` are left out on purpose, because Windows users pull Linux images by mistake
+ * and that failure is theirs to diagnose.
+ */
+const LINUX_SIGNALS = [
+  'container_linux.go', 'runc', 'crun', 'runsc', 'cgroup', 'cgroups', 'cgroupfs', 'cgroupv2', 'overlayfs', 'overlay2', 'fuse-overlayfs',
+  '/var/lib/docker', '/var/lib/containerd', '/var/run/docker.sock', '/run/containerd', '/proc/self', '/sys/fs/cgroup', '/dev/mapper',
+  'systemd', 'systemctl', 'journalctl', 'apparmor', 'seccomp', 'selinux', 'podman', 'buildah', 'iptables', 'nftables', 'nsenter',
+  'exec format error', 'oci runtime exec failed', 'apt-get', 'kata-runtime', 'lxc', 'sudo',
+];
+
+/** Marks of Windows: any one keeps a paste in scope, whatever else it says. */
+const WINDOWS_SIGNALS = [
+  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'c:\\', 'ps c:', 'servercore', 'nanoserver', 'windowsservercore',
+  'mcr.microsoft.com/windows', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
+  'isolation', 'docker for windows', 'docker desktop', 'wsl', 'programdata', 'windows container', 'windows containers', 'windows node',
+  'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', '1809', 'kernel32', 'netsh', 'get-netnat', 'new-netnat',
+];
+
+/** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
+export function readScope(flat: string): Scope {
+  const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
+  if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
+  const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
+  if (linux.length) return { kind: 'linux', signals: linux.slice(0, 3) };
+  return { kind: 'unknown', signals: [] };
+}

@@ -1,0 +1,46 @@
+// Out of scope is an answer: a paste from a Linux host or runtime says so, in --json (`scope`) and in
+// words, instead of matching a Windows topic; any mark of Windows keeps a paste in scope.
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { readScope } from '../../../src/core/diagnosis/scope.js';
+import { loadKnowledgeBase } from '../../../src/platform/knowledge-fs.js';
+import { runCli } from '../../helpers/cli-io.js';
+
+const kb = loadKnowledgeBase();
+
+describe('readScope', () => {
+  it.each([
+    ['docker: Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused: process_linux.go:449', 'linux'],
+    ['Error: crun: creating cgroup directory `/sys/fs/cgroup/systemd/libpod_parent`: No such file or directory: OCI runtime attempted to invoke a command that was not found', 'linux'],
+    ['failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process', 'linux'],
+    ['Error response from daemon: failed to create endpoint on network nat: hnsCall failed in Win32 (0x6be)', 'windows'],
+    // Windows wins: a Windows paste that mentions a Linux word stays in scope.
+    ['docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2019 fails; on my Linux box runc works', 'windows'],
+    ['image operating system "linux" cannot be used on this platform', 'unknown'],
+    ['connection refused', 'unknown'],
+  ])('%s → %s', (text, kind) => {
+    expect(readScope(text.toLowerCase()).kind).toBe(kind);
+  });
+
+  it('signals match whole words ("runc" is not in "runcmd")', () => {
+    expect(readScope('runcmd failed').kind).toBe('unknown');
+  });
+});
+
+describe('diagnose and the CLI', () => {
+  const LINUX = 'docker: Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "process_linux.go:297: applying cgroup configuration for process caused \\"mountpoint for cgroup not found\\"": unknown.';
+
+  it('a Linux paste gets no Windows topic, and its scope', () => {
+    const r = diagnose(kb, LINUX);
+    expect(r.matches).toEqual([]);
+    expect(r.scope).toEqual({ kind: 'linux', signals: expect.arrayContaining(['container_linux.go']) });
+  });
+
+  it('diagnose says so in words (exit 1) and in --json', async () => {
+    const text = await runCli(['diagnose', LINUX]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/Linux host or runtime \(container_linux\.go.*Windows containers only/);
+    const json = await runCli(['diagnose', '--json', LINUX]);
+    expect(JSON.parse(json.stdout).scope.kind).toBe('linux');
+  });
+});
