@@ -98,11 +98,17 @@ export function scoreTopics(index: DiagnosisIndex, focus: string, flat: string, 
   }
 
   const focusLower = focus.toLowerCase();
+  // The same text with console line-wrapping undone ("does not match the⏎host operating system"),
+  // for the patterns that do not look at line ends themselves.
+  const unwrapped = focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus;
+  const unwrappedLower = unwrapped === focus ? focusLower : unwrapped.toLowerCase();
   index.matchers.forEach((m, i) => {
     for (const pattern of m.patterns) {
-      if (pattern.literal !== undefined && !focusLower.includes(pattern.literal)) continue;
       const re = pattern.regex();
-      const hit = re.exec(focus);
+      const lineAware = /\\n|\^|\$/.test(re.source);
+      let hit: RegExpExecArray | null = null;
+      if (pattern.literal === undefined || focusLower.includes(pattern.literal)) hit = re.exec(focus);
+      if (!hit && !lineAware && unwrapped !== focus && (pattern.literal === undefined || unwrappedLower.includes(pattern.literal))) hit = re.exec(unwrapped);
       if (!hit) continue;
       const s = get(i);
       // Two patterns that matched the same text are one piece of evidence.
@@ -225,7 +231,18 @@ function preferSpecialised(index: DiagnosisIndex, acc: Map<number, Scored>): voi
   }
   for (const [s, mine] of codes) {
     const context = s.evidence.find((e) => e.signature === 'context');
-    if (!context) continue;
+    if (!context) {
+      // Without its context a specialised topic never outranks the general topic it shares a code with.
+      if (!index.matchers[s.topic]?.context.length) continue;
+      let general: Scored | undefined;
+      for (const [other, theirs] of codes)
+        if (other !== s && !index.matchers[other.topic]?.context.length && [...theirs].some((c) => mine.has(c)) && (!general || other.score > general.score)) general = other;
+      if (!general || s.score <= general.score - 0.5) continue;
+      const weight = general.score - 0.5 - s.score;
+      s.score += weight;
+      s.evidence.push({ kind: 'against', matched: '', signature: `less specific than ${index.matchers[general.topic]?.topic.id ?? ''} without its context`, weight: Math.round(weight * 100) / 100 });
+      continue;
+    }
     let best: Scored | undefined;
     for (const [other, theirs] of codes) {
       if (other === s || index.matchers[other.topic]?.context.length) continue;

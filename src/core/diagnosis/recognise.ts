@@ -195,8 +195,9 @@ const RECOGNISERS: Recogniser[] = [
 ];
 
 const OPERATIONS: [RegExp, string][] = [
-  [/encountered an error during (\w+)/, '$1'],
-  [/hcsshim::(\w+)/, '$1'],
+  // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`: the operation is the last name.
+  [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1'],
+  [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1'],
   [/hcs::System::(\w+)/, '$1'],
   [/\bhnsCall\b/, 'hnsCall'],
   [/HNS failed with error/i, 'hnsCall'],
