@@ -1,3 +1,4 @@
+import { imageOf, optionOf, optionsOf, parseCommand } from './command-line.js';
 import type { Entities } from './types.js';
 
 /** What the recognisers learnt from the structure of a paste. */
@@ -20,30 +21,57 @@ interface Recogniser {
   extract(text: string, e: Entities): void;
 }
 
-/** `docker run` options that take no value; every other option takes one (`--name x` or `--name=x`). */
-const RUN_SWITCHES = new Set(['d', 'i', 't', 'P', 'detach', 'interactive', 'tty', 'rm', 'init', 'privileged', 'publish-all', 'read-only', 'sig-proxy', 'no-healthcheck', 'oom-kill-disable', 'help', 'quiet', 'q']);
+/** The image a `docker run` line starts, read as the docker CLI reads the line (see command-line.ts). */
+export function imageOfDockerRun(text: string): string | undefined {
+  const cmd = parseCommand(text.slice(Math.max(0, text.search(/docker(?:\.exe)?[ \t]+(?:container[ \t]+)?run\b/i))));
+  return cmd && (cmd.command === 'run' || cmd.command === 'create') ? imageOf(cmd) : undefined;
+}
+
+/** Ports of `-p`/`--publish` values (`[ip:]host:container[/proto]`) as `host:container`. */
+function publishedPorts(values: string[]): string[] {
+  return values.flatMap((v) => {
+    const m = /^(?:[\d.]+:|\[[^\]]*\]:)?(\d{1,5}):(\d{1,5})(?:\/\w+)?$/.exec(v);
+    return m ? [`${m[1]}:${m[2]}`] : [];
+  });
+}
 
 /**
- * The image a `docker run` line starts: its words are read as the docker CLI reads them (options,
- * their values, then the image), rather than by one pattern, which would backtrack over every way
- * of splitting a long run of options. Only the first 4,096 characters of the line are read.
+ * Entities of the first docker or kubectl command in the paste that the command-line model knows:
+ * image, container or service name, network, IP, published ports, isolation; for `docker network
+ * create`, the driver, subnet, gateway, options and the network's name.
  */
-export function imageOfDockerRun(text: string): string | undefined {
-  const at = /docker(?:\.exe)?[ \t]+(?:container[ \t]+)?run\b/.exec(text);
-  if (!at) return undefined;
-  const rest = text.slice(at.index + at[0].length, at.index + at[0].length + 4096);
-  const words = rest.slice(0, rest.includes('\n') ? rest.indexOf('\n') : undefined).split(/[ \t]+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') return /^[a-z0-9][\w./:-]*/.exec(words[i + 1] ?? '')?.[0];
-    if (!w.startsWith('-')) return /^[a-z0-9][\w./:-]*/.exec(w)?.[0];
-    if (w.includes('=')) continue;
-    const name = w.replace(/^--?/, '');
-    // Short switches may be grouped (`-it`, `-dit`); a long or short option outside the list takes the next word.
-    const isSwitch = w.startsWith('--') ? RUN_SWITCHES.has(name) : [...name].every((c) => RUN_SWITCHES.has(c));
-    if (!isSwitch) i++;
+function commandEntities(t: string, e: Entities): void {
+  const cmd = parseCommand(t);
+  if (!cmd) return;
+  e.tool ??= cmd.tool;
+  if (cmd.command === 'network create') {
+    e.driver ??= optionOf(cmd, 'driver', 'd');
+    e.subnet ??= optionOf(cmd, 'subnet');
+    e.gateway ??= optionOf(cmd, 'gateway');
+    e.network ??= cmd.positionals[0];
+    for (const o of optionsOf(cmd, 'opt', 'o')) {
+      const [k, v] = [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)];
+      if (o.includes('=') && /windowsshim\.interface$/.test(k)) e.interfaceName ??= v;
+      if (o.includes('=') && /windowsshim\.vlanid$/.test(k) && /^\d+$/.test(v)) e.vlan ??= v;
+    }
+    return;
   }
-  return undefined;
+  const image = imageOf(cmd);
+  if (image) e.image ??= image;
+  if (cmd.command === 'service create' || cmd.command === 'service update') {
+    e.service ??= optionOf(cmd, 'name') ?? (cmd.command === 'service update' ? cmd.positionals[0] : undefined);
+  } else if (cmd.tool === 'docker') e.container ??= optionOf(cmd, 'name');
+  e.network ??= optionOf(cmd, 'network', 'net');
+  const ip = optionOf(cmd, 'ip');
+  if (ip && /^\d+\.\d+\.\d+\.\d+$/.test(ip)) e.ip ??= ip;
+  const isolation = optionOf(cmd, 'isolation');
+  if (isolation) e.isolation ??= isolation;
+  const ports = publishedPorts(optionsOf(cmd, 'publish', 'p'));
+  if (ports.length) {
+    e.ports ??= ports;
+    // The host side of the first mapping: the port a NAT mapping could already hold.
+    e.port ??= ports[0]?.split(':')[0];
+  }
 }
 
 const RECOGNISERS: Recogniser[] = [
@@ -130,15 +158,7 @@ const RECOGNISERS: Recogniser[] = [
     hints: [' run'],
     test: /docker(?:\.exe)?\s+(?:container\s+)?run\b/,
     extract(t, e) {
-      const ports = [...t.matchAll(/(?:-p|--publish)[ =](?:[\d.]+:)?(\d{1,5}):(\d{1,5})/g)].map((m) => `${m[1]}:${m[2]}`);
-      if (ports.length) {
-        e.ports ??= ports;
-        // The host side of the first mapping: the port a NAT mapping could already hold.
-        e.port ??= ports[0]?.split(':')[0];
-      }
-      e.network ??= first(/--network[ =](\S+)/, t);
-      e.ip ??= first(/--ip[ =](\d+\.\d+\.\d+\.\d+)/, t);
-      e.image ??= imageOfDockerRun(t);
+      commandEntities(t.slice(Math.max(0, t.search(/docker(?:\.exe)?[ \t]+(?:container[ \t]+)?run\b/i))), e);
       e.tool ??= 'docker';
     },
   },
@@ -147,14 +167,17 @@ const RECOGNISERS: Recogniser[] = [
     hints: ['network'],
     test: /docker(?:\.exe)?\s+network\s+create\b/,
     extract(t, e) {
-      const line = /docker(?:\.exe)?\s+network\s+create\b[^\n]*/.exec(t)?.[0] ?? '';
-      e.driver ??= first(/(?:-d|--driver)[ =]([\w-]+)/, line);
-      e.subnet ??= first(/--subnet[ =](\S+)/, line);
-      e.gateway ??= first(/--gateway[ =](\S+)/, line);
-      e.network ??= first(/\s([\w.-]+)\s*$/, line);
-      e.interfaceName ??= first(/windowsshim\.interface=("[^"]+"|\S+)/, line)?.replace(/"/g, '');
-      e.vlan ??= first(/windowsshim\.vlanid=(\d+)/, line);
+      commandEntities(t.slice(Math.max(0, t.search(/docker(?:\.exe)?[ \t]+network[ \t]+create\b/i))), e);
       e.tool ??= 'docker';
+    },
+  },
+  {
+    // Other commands the command-line model reads: docker create / pull / service create|update, kubectl run / create deployment.
+    name: 'docker-command',
+    hints: ['docker', 'kubectl'],
+    test: /\b(?:docker(?:\.exe)?[ \t]+(?:container[ \t]+)?(?:create|pull|service[ \t]+(?:create|update))|kubectl(?:\.exe)?[ \t]+(?:run|create[ \t]+deployment))\b/i,
+    extract(t, e) {
+      commandEntities(t, e);
     },
   },
   {
