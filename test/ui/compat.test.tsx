@@ -39,7 +39,9 @@ function compatKb(): KnowledgeBase {
     risk: 'low',
     admin: false,
   };
-  return { ...base, compat: data, topics: [...base.topics, topic('version-mismatch-error'), topic('swarm-service-wont-start'), topic('choose-image-tag', [pull])] };
+  // The version topics link to the compatibility check (`links: [compat]` in their files).
+  const linked = (t: ResolvedTopic): ResolvedTopic => ({ ...t, links: ['compat'] });
+  return { ...base, compat: data, topics: [...base.topics, linked(topic('version-mismatch-error')), linked(topic('swarm-service-wont-start')), topic('choose-image-tag', [pull])] };
 }
 
 /** A diagnosis engine that sees an OS-version mismatch in a pull error or a 0xc0370101. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import type { DiagnoseResult, Evidence, Match } from '../../core/diagnosis/types.js';
-import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { topicLinksTo, type KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -35,10 +35,6 @@ export function resolveDiagnoseLocale(lang: string | undefined, env: CliIO['env'
 
 const MARK = { high: '✔', medium: '!', low: '?' } as const;
 
-/** Topics about an image that does not fit its host: their diagnosis links to the compatibility check. */
-const VERSION_TOPICS = new Set(['version-mismatch-error', 'k8s-pod-os-mismatch', 'swarm-service-wont-start', 'host-image-build-match', 'ws2016-revision-rule']);
-/** Whether a topic is about an image that does not fit its host. */
-export const isVersionTopic = (id: string): boolean => VERSION_TOPICS.has(id);
 
 /** A Kubernetes or Swarm node name (a DNS name: letters, digits, - and ., starting and ending with a letter or digit). */
 const NODE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
@@ -102,7 +98,7 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
     out.push('', '  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
     for (const f of best.fixes) out.push(`    ${f.id}  [${f.risk} risk${f.admin ? ', admin' : ''}]  ${f.command}`);
   }
-  if (compatHints && isVersionTopic(best.id)) out.push('', `  Check which image fits this host: ${compatCommandFor(paste, kb, compatHints, result.entities)}`);
+  if (compatHints && topicLinksTo(kb, best.id, 'compat')) out.push('', `  Check which image fits this host: ${compatCommandFor(paste, kb, compatHints, result.entities)}`);
   out.push('', `  Sources: ${best.sources.map((s) => `${s.doc} (${s.locale})`).join(', ')} — "wcdoctor docs ${best.id}"`);
   const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
   if (ents.length) out.push(`  Found in the paste: ${ents.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(', ')}`);
@@ -141,7 +137,7 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
       else {
         // The compatibility parsers load only when the answer is an OS mismatch.
-        const hints = result.matches[0] && isVersionTopic(result.matches[0].id) ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
+        const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
         io.out(formatDiagnosis(result, kb, locale, text, hints));
       }
       io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);

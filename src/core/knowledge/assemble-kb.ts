@@ -11,6 +11,7 @@ import { parsePlainTextSections } from './parse-plain-text.js';
 import type { Problem, RawFile } from './problem.js';
 import { issuePath, sourcesSchema, structureSchema, topicSchema } from './topic-schema.js';
 import type { Section, SectionRef, SourceDoc, Topic } from './types.js';
+import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
 /** Everything the builder reads from knowledge/, already loaded by the platform layer. */
 export interface KnowledgeInput {
@@ -164,6 +165,9 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     });
     topics.push({ ...t, sectionIds });
   }
+  // Every topic the code links to must exist (network planner, wizard).
+  for (const [key, id] of Object.entries(CODE_TOPIC_REFS))
+    if (!seen.has(id)) problems.push({ file: 'knowledge/topics', field: id, message: `no topic "${id}", which the code links to (${CODE_TOPIC_REF_USES[key as keyof typeof CODE_TOPIC_REFS]})` });
   for (const t of topics)
     t.related.forEach((r, i) => {
       if (!seen.has(r)) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `related[${i}]`, message: `no topic "${r}"` });

@@ -2,9 +2,13 @@ import type { DiagnosisData } from '../diagnosis/build-index.js';
 import type { CodeEntry } from '../diagnosis/code-catalog.js';
 import type { CompatData } from '../compat/types.js';
 import type { Tree } from '../trees/types.js';
-import type { Section, SourceDoc, StructuralRef, Topic } from './types.js';
+import type { Section, SourceDoc, StructuralRef, Topic, TopicLink } from './types.js';
 
 /** A topic with its source sections resolved to indexes into `KnowledgeBase.sections`. */
+/** Whether a topic offers a link (`compat`: the host/image compatibility check), as its file says. */
+export const topicLinksTo = (kb: Pick<KnowledgeBase, 'topics'>, topicId: string, link: TopicLink): boolean =>
+  kb.topics.some((t) => t.id === topicId && (t.links ?? []).includes(link));
+
 export interface ResolvedTopic extends Topic {
   sectionIds: number[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIAGNOSIS_FACTS, LOCALES } from './types.js';
+import { DIAGNOSIS_FACTS, LOCALES, TOPIC_LINKS } from './types.js';
 
 const localized = z.object({ en: z.string().min(1) }).catchall(z.string().min(1)).superRefine((v, ctx) => {
   for (const k of Object.keys(v)) if (!(LOCALES as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `unknown locale "${k}"`, path: [k] });
@@ -67,6 +67,7 @@ export const topicSchema = z
       .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], facts: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
+    links: z.array(z.enum(TOPIC_LINKS)).default([]),
     appliesTo: z.array(z.string()).optional(),
   })
   .strict();

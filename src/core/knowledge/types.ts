@@ -151,6 +151,10 @@ export type Category =
   | 'versions'
   | 'orchestration';
 
+/** What a topic can link to besides other topics: `compat`, the host/image compatibility check. */
+export const TOPIC_LINKS = ['compat'] as const;
+export type TopicLink = (typeof TOPIC_LINKS)[number];
+
 /** A canonical topic: one known issue or how-to, with every language that covers it. */
 export interface Topic {
   id: string;
@@ -165,6 +169,8 @@ export interface Topic {
   signatures: Signatures;
   fixes: Fix[];
   related: string[];
+  /** Tools the topic offers from its page and diagnosis (`compat`: the host/image compatibility check). */
+  links?: TopicLink[];
   /** Which hosts/versions it applies to, in words (e.g. "Windows Server 2016"). */
   appliesTo?: string[];
 }

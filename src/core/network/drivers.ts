@@ -1,3 +1,5 @@
+import { CODE_TOPIC_REFS } from '../knowledge/code-topic-refs.js';
+
 /** Every Windows container network driver Docker knows. */
 export const DRIVERS = ['nat', 'transparent', 'overlay', 'l2bridge', 'l2tunnel'] as const;
 export type NetworkDriver = (typeof DRIVERS)[number];
@@ -48,7 +50,7 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     addresses: 'HNS assigns them from the --subnet prefix (IPAM by HNS).',
     needs: ['Windows Server 2016: an extra NAT network must be a part of the host NAT prefix (Get-NetNat).', 'Windows 10 Creators Update and later allow several NAT networks without that rule.'],
     serviceDiscovery: 'local: yes; global: not applicable',
-    topic: 'network-drivers',
+    topic: CODE_TOPIC_REFS.networkDrivers,
   },
   transparent: {
     driver: 'transparent',
@@ -57,7 +59,7 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     addresses: 'From the physical network: a DHCP server there, or static with --subnet, --gateway and docker run --ip.',
     needs: ['MAC address spoofing on the VM adapter when the host is a virtual machine.', 'One adapter per network that uses an external vSwitch.'],
     serviceDiscovery: 'local: no; global: no',
-    topic: 'network-drivers',
+    topic: CODE_TOPIC_REFS.networkDrivers,
   },
   overlay: {
     driver: 'overlay',
@@ -66,7 +68,7 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     addresses: 'Docker Swarm mode assigns them (IPAM by the Swarm KVS).',
     needs: ['Docker in Swarm mode.', 'Windows Server 2016 with KB4015217 or later, or Windows 10 Creators Update.', 'The VFP switch extension.'],
     serviceDiscovery: 'local: yes; global: yes',
-    topic: 'network-drivers',
+    topic: CODE_TOPIC_REFS.networkDrivers,
   },
   l2bridge: {
     driver: 'l2bridge',
@@ -75,7 +77,7 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     addresses: 'Static only, from the same prefix as the host (no DHCP): --subnet, --gateway and docker run --ip.',
     needs: ['Windows Server 2016 (KB4015217 or later) or Windows 10 Creators Update.', 'The VFP switch extension.'],
     serviceDiscovery: 'local: no; global: no',
-    topic: 'network-drivers',
+    topic: CODE_TOPIC_REFS.networkDrivers,
   },
   l2tunnel: {
     driver: 'l2tunnel',
@@ -84,6 +86,6 @@ export const DRIVER_NOTES: Record<NetworkDriver, DriverNotes> = {
     addresses: 'From the SDN network controller.',
     needs: ['The Microsoft SDN stack.'],
     serviceDiscovery: 'not applicable',
-    topic: 'network-drivers',
+    topic: CODE_TOPIC_REFS.networkDrivers,
   },
 };

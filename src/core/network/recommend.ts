@@ -1,5 +1,6 @@
 import type { PlannableDriver } from './drivers.js';
 import { WS2016_BUILD, type HostBuild } from './validators.js';
+import { CODE_TOPIC_REFS } from '../knowledge/code-topic-refs.js';
 
 /** What the user needs from a network, as the wizard asks it. Unanswered questions are undefined. */
 export interface NetworkNeeds {
@@ -74,7 +75,7 @@ function kbWarning(build: HostBuild | undefined): NetworkWarning | undefined {
   if (build !== undefined && build.build !== WS2016_BUILD) return undefined;
   if (build?.revision !== undefined && build.revision >= KB4015217_REVISION) return undefined;
   const known = build?.revision !== undefined ? ` This host is ${build.text}, older than 14393.${KB4015217_REVISION}.` : '';
-  return { id: 'ws2016-kb4015217', message: `On Windows Server 2016 (build 14393) this driver needs update KB4015217 (14393.${KB4015217_REVISION}) or later.${known}`, topic: 'network-drivers' };
+  return { id: 'ws2016-kb4015217', message: `On Windows Server 2016 (build 14393) this driver needs update KB4015217 (14393.${KB4015217_REVISION}) or later.${known}`, topic: CODE_TOPIC_REFS.networkDrivers };
 }
 
 /** The warnings for a planned network, in a stable order. */
@@ -86,24 +87,24 @@ export function networkWarnings(ctx: WarningContext): NetworkWarning[] {
     out.push({
       id: 'mac-spoofing',
       message: `${ctx.hostIsVm ? 'The host is a virtual machine: enable' : 'If the host is a virtual machine, enable'} MAC address spoofing on its network adapter (Hyper-V: Get-VMNetworkAdapter -VMName <vm> | Set-VMNetworkAdapter -MacAddressSpoofing On; VMware: promiscuous mode), or the hypervisor drops the containers' traffic.`,
-      topic: 'dhcp-mac-spoofing',
+      topic: CODE_TOPIC_REFS.macSpoofing,
     });
   if (driver === 'overlay')
-    out.push({ id: 'swarm-mode', message: 'Overlay networks need Docker in Swarm mode on every host (docker swarm init, then docker swarm join).', topic: 'network-drivers' });
+    out.push({ id: 'swarm-mode', message: 'Overlay networks need Docker in Swarm mode on every host (docker swarm init, then docker swarm join).', topic: CODE_TOPIC_REFS.networkDrivers });
   if (driver === 'overlay' || driver === 'l2bridge') {
     const kb = kbWarning(ctx.hostBuild);
     if (kb) out.push(kb);
   }
   if (driver === 'l2bridge')
-    out.push({ id: 'l2bridge-static', message: 'l2bridge has no DHCP: give every container a static address from the subnet with docker run --ip.', topic: 'l2bridge-no-dhcp' });
+    out.push({ id: 'l2bridge-static', message: 'l2bridge has no DHCP: give every container a static address from the subnet with docker run --ip.', topic: CODE_TOPIC_REFS.l2bridgeNoDhcp });
   if (ctx.vlan !== undefined)
-    out.push({ id: 'vlan-trunk', message: `Put the host's physical adapter in trunk mode so traffic tagged for VLAN ${ctx.vlan} reaches the containers.`, topic: 'network-vlan-id' });
+    out.push({ id: 'vlan-trunk', message: `Put the host's physical adapter in trunk mode so traffic tagged for VLAN ${ctx.vlan} reaches the containers.`, topic: CODE_TOPIC_REFS.vlanId });
   if (external && !ctx.interfaces?.length)
-    out.push({ id: 'own-adapter', message: 'Every network on an external vSwitch needs its own adapter: to create more than one, bind each to a different adapter with --interface.', topic: 'multiple-transparent-networks' });
+    out.push({ id: 'own-adapter', message: 'Every network on an external vSwitch needs its own adapter: to create more than one, bind each to a different adapter with --interface.', topic: CODE_TOPIC_REFS.ownAdapter });
   if (driver === 'nat' && ctx.hostBuild?.build === WS2016_BUILD && ctx.subnet !== undefined && !ctx.natPrefixGiven)
-    out.push({ id: 'ws2016-nat-prefix', message: `Assumed the host's internal NAT prefix is ${ctx.natPrefix ?? ''}; check InternalIPInterfaceAddressPrefix in Get-NetNat and pass --nat-prefix if it differs.`, topic: 'ws2016-multiple-nat' });
+    out.push({ id: 'ws2016-nat-prefix', message: `Assumed the host's internal NAT prefix is ${ctx.natPrefix ?? ''}; check InternalIPInterfaceAddressPrefix in Get-NetNat and pass --nat-prefix if it differs.`, topic: CODE_TOPIC_REFS.ws2016Nat });
   if (external)
-    out.push({ id: 'no-service-discovery', message: 'Containers on this network cannot find each other by name: there is no service discovery for transparent and l2bridge.', topic: 'service-discovery' });
-  out.push({ id: 'ipv6-hns', message: 'HNS needs IPv6 enabled on the host: with it disabled, containers fail at CreateContainer with "Element not found".', topic: 'hns-requires-ipv6' });
+    out.push({ id: 'no-service-discovery', message: 'Containers on this network cannot find each other by name: there is no service discovery for transparent and l2bridge.', topic: CODE_TOPIC_REFS.serviceDiscovery });
+  out.push({ id: 'ipv6-hns', message: 'HNS needs IPv6 enabled on the host: with it disabled, containers fail at CreateContainer with "Element not found".', topic: CODE_TOPIC_REFS.ipv6 });
   return out;
 }

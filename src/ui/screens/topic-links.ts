@@ -1,14 +1,12 @@
 import { readCompatHints } from '../../core/compat/read-compat-hints.js';
 import type { DiagnoseResult, Entities } from '../../core/diagnosis/types.js';
-import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import { topicLinksTo, type KnowledgeBase } from '../../core/knowledge/kb.js';
 import { entitiesFromDiagnosis } from '../../core/trees/step-tree.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { Command } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { treesReaching } from './tree-lines.js';
 
-/** Topics about an image whose Windows version does not fit the host: they link to the compatibility check. */
-export const COMPAT_TOPICS: ReadonlySet<string> = new Set(['version-mismatch-error', 'k8s-pod-os-mismatch', 'swarm-service-wont-start', 'host-image-build-match']);
 
 /** The letters that follow a link from a diagnosis or a topic. */
 export const LINK_KEYS = { compat: 'c', tree: 't' } as const;
@@ -30,7 +28,8 @@ export interface TopicLinks {
  */
 export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts: { entities?: Entities; text?: string } = {}): TopicLinks {
   const links: { key: string; hint: KeyHint; route: () => Route }[] = [];
-  if (topicId && COMPAT_TOPICS.has(topicId)) {
+  // Topics whose file says `links: [compat]` (an image whose Windows version does not fit the host).
+  if (topicId && topicLinksTo(kb, topicId, 'compat')) {
     links.push({
       key: LINK_KEYS.compat,
       hint: { keys: LINK_KEYS.compat, label: 'compat.link' },

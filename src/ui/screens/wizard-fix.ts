@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { T } from '../i18n.js';
 import type { InlineFix } from '../navigation.js';
 import { FIELD_LABEL } from './wizard-text.js';
+import { CODE_TOPIC_REFS } from '../../core/knowledge/code-topic-refs.js';
 
 /** The id of the fix the wizard builds; the audit log records it under the topic it is attached to. */
 export const WIZARD_FIX_ID = 'wizard-create-network';
@@ -36,13 +37,13 @@ const optionValue = (argv: readonly string[], option: string): string | undefine
 export function networkTopicFor(plan: NetworkPlan, kb: KnowledgeBase): string | undefined {
   const preferred =
     optionValue(plan.argv, 'vlanid') !== undefined
-      ? 'network-vlan-id'
+      ? CODE_TOPIC_REFS.vlanId
       : plan.driver === 'transparent' && optionValue(plan.argv, 'interface') !== undefined
-        ? 'multiple-transparent-networks'
+        ? CODE_TOPIC_REFS.ownAdapter
         : plan.driver !== 'nat' && plan.argv.some((a) => a.startsWith('--gateway='))
-          ? 'static-ip-subnet-gateway'
-          : 'network-drivers';
-  return [preferred, 'network-drivers'].find((id) => kb.topics.some((t) => t.id === id));
+          ? CODE_TOPIC_REFS.staticIp
+          : CODE_TOPIC_REFS.networkDrivers;
+  return [preferred, CODE_TOPIC_REFS.networkDrivers].find((id) => kb.topics.some((t) => t.id === id));
 }
 
 /** What the network's creation changes, in plain words: which network, on which adapter(s). */
