@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
+import { reduceLargePaste } from '../../core/diagnosis/normalise.js';
 import type { DiagnoseResult, Evidence, Match } from '../../core/diagnosis/types.js';
 import { topicLinksTo, type KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -132,6 +133,8 @@ export function registerDiagnose(program: Command, io: CliIO): void {
         return;
       } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
       if (!text.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
+      // A very large paste is reduced to its evidence lines once, here, for the diagnosis and the compat hints alike.
+      text = reduceLargePaste(text);
       const kb = loadKnowledgeBase();
       const result = diagnose(kb, text, { locale, limit });
       if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
