@@ -67,7 +67,7 @@ const match = (id: string, title: string, confidence: Match['confidence'], match
   title,
   score: confidence === 'high' ? 9 : 5,
   confidence,
-  evidence: [{ kind: 'code', matched, signature: matched, weight: 5 }],
+  evidence: [{ kind: 'code', matched, signature: matched, weight: 5, rule: 'code' }],
   sources: [],
   fixes: [],
 });

@@ -48,7 +48,7 @@ function compatKb(): KnowledgeBase {
 function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
   const hit = /incompatible with|0xc0370101/i.test(text);
   return {
-    matches: hit ? [{ id: 'version-mismatch-error', title: 'Image and host Windows versions differ', score: 9, confidence: 'high', evidence: [{ kind: 'phrase', matched: 'incompatible', signature: 'incompatible', weight: 5 }], sources: [], fixes: [] }] : [],
+    matches: hit ? [{ id: 'version-mismatch-error', title: 'Image and host Windows versions differ', score: 9, confidence: 'high', evidence: [{ kind: 'phrase', matched: 'incompatible', signature: 'incompatible', weight: 5, rule: 'phrase' }], sources: [], fixes: [] }] : [],
     entities: {},
     codes: [],
     structures: [], scope: { kind: 'unknown', signals: [] },

@@ -138,7 +138,7 @@ describe('TreeScreen', () => {
 
   it('opens from a diagnosis result with t, answered from the codes the paste had', async () => {
     const diagnose = (): DiagnoseResult => ({
-      matches: [{ id: 'slow-start', title: 'Title of slow-start', score: 9, confidence: 'high', evidence: [{ kind: 'code', matched: '0x800705B4', signature: '0x800705B4', weight: 5 }], sources: [], fixes: [] }],
+      matches: [{ id: 'slow-start', title: 'Title of slow-start', score: 9, confidence: 'high', evidence: [{ kind: 'code', matched: '0x800705B4', signature: '0x800705B4', weight: 5, rule: 'code' }], sources: [], fixes: [] }],
       entities: {},
       codes: [{ canonical: '0x800705B4', equivalents: [], raw: '0x800705B4', via: 'hex', index: 0, names: [] }],
       structures: [], scope: { kind: 'unknown', signals: [] },

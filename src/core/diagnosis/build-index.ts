@@ -57,9 +57,12 @@ export interface DiagnosisData {
   anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
 }
 
+/** A Latin word of three or more characters: phrases are anchored on one, and a paste's are looked up. */
+export const ANCHOR_WORD = /[a-z0-9_]{3,}/g;
+
 /** The longest Latin word of three or more characters in a normalised phrase: where matching starts. */
 function anchorWord(phrase: string): string | null {
-  const words = phrase.match(/[a-z0-9_]{3,}/g) ?? [];
+  const words = phrase.match(ANCHOR_WORD) ?? [];
   return words.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 

@@ -25,15 +25,39 @@ export interface Evidence {
   /**
    * `setting`: a phrase of where the issue shows up (weak); `fact`: something read from the paste's
    * structure (signature `build-mismatch`: the host and image builds differ); `structure`: the tool
-   * output or context the paste shows.
+   * output or context the paste shows; `against`: text or a gate that counts against the topic.
    */
   kind: 'code' | 'phrase' | 'regex' | 'keyword' | 'fuzzy' | 'operation' | 'against' | 'structure' | 'setting' | 'fact';
   /** What matched in the paste (as written there). */
   matched: string;
-  /** What it matched in the knowledge (code name, phrase, keyword …). */
+  /** What it matched in the knowledge (code name, phrase, keyword …), or why a gate applied. */
   signature: string;
+  /** What it adds to the score (negative: against); a match's score is the sum of its evidence. */
   weight: number;
+  /** The evidence rule that recorded it (rules/index.ts). */
+  rule: RuleId;
 }
+
+/**
+ * The evidence rules, in the order they run: additive evidence first, then the gates. Each id is one
+ * file in `rules/`, and what `Evidence.rule` names.
+ */
+export type RuleId =
+  | 'code'
+  | 'phrase'
+  | 'setting'
+  | 'keyword-phrase'
+  | 'regex'
+  | 'words'
+  | 'fact'
+  | 'context'
+  | 'missing-context'
+  | 'against'
+  | 'operation'
+  | 'elsewhere'
+  | 'unexplained'
+  | 'specialised'
+  | 'kind';
 
 /** Entities a recogniser pulled out of the paste, for filling fix placeholders. */
 export interface Entities {

@@ -1,0 +1,128 @@
+import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
+import { readPasteBuilds, type PasteBuilds } from './builds.js';
+import { flattenForMatching, flattenPhrase, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
+import { extractCodes } from './parse-error-code.js';
+import { failureText } from './reasons.js';
+import { FAILURE_SITES, operationKey, recognise, type Recognised } from './recognise.js';
+import { readScope, type Scope } from './scope.js';
+import type { FoundCode } from './types.js';
+import type { Weights } from './weights.js';
+
+/**
+ * Everything diagnosis reads from a paste, read once: the evidence rules look at this and at the
+ * knowledge, never at the raw paste. Built by `readFeatures`.
+ */
+export interface PasteFeatures {
+  /** The paste, normalised (ANSI, CRLF, JSON escapes, mojibake) and bounded (`reduceLargePaste`). */
+  text: string;
+  /** The lines kept for matching (`focusLines`). */
+  focus: string;
+  /** `focus` flattened and lower-cased (`flattenForMatching`): what phrases are compared with. */
+  flat: string;
+  /** The error codes in `focus`, in any spelling. */
+  codes: FoundCode[];
+  /** What the recognisers found: structures, entities (with the builds read below), operations, tools. */
+  recognised: Recognised;
+  /** The paste's statement of failure, when it states one (`failureText`). */
+  failure?: {
+    /** Flattened as `flat` is. */
+    flat: string;
+    /** Its first line as the paste has it, to quote when a topic does not explain it. */
+    shown: string;
+  };
+  /** The paste asks a question (`?`) and states no failure: what it is about is the setting it names. */
+  asks: boolean;
+  /** The host's and the image's Windows builds, where the paste shows them. */
+  builds: PasteBuilds;
+  /** The paste is only codes (`0x5b4`, `1460 0x6be`): it asks what they mean, and shows no context. */
+  bareCodes: boolean;
+  /** Whether the paste is about Windows containers (`linux`: out of scope). */
+  scope: Scope;
+  /** The script of the paste's letters: a hint of its language (Han, Hangul, kana or Latin only). */
+  script: 'han' | 'hangul' | 'kana' | 'latin';
+  /** The Latin words (three characters or more) of `flat`: phrases are looked up through them. */
+  anchorWords: ReadonlySet<string>;
+  /** The messages of the found codes in every language, flattened: a phrase equal to one says nothing the code did not. */
+  codeMessages: string[];
+  /** `flat` without those messages: the text that speaks in words. */
+  wordsText: string;
+  /** `focus` with console line-wrapping undone, for patterns that do not look at line ends. */
+  unwrapped: string;
+  /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host). */
+  contextText: string;
+  /** The failed operations, as comparison keys (`operationKey`), each with the name the paste gives it. */
+  operations: ReadonlyMap<string, string>;
+  /** Those of them that are failure sites (CreateContainer, PrepareLayer, hnsCall …). */
+  sites: string[];
+}
+
+/**
+ * Reads a paste into the features the evidence rules use. `buildOfTag` maps an image tag to its
+ * Windows build (from the compatibility data), to read the image's build from a tag.
+ * @example readFeatures(index, '0x800705B4', () => undefined, WEIGHTS).codes[0]?.canonical // '0x800705B4'
+ */
+export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (tag: string) => number | undefined, w: Weights): PasteFeatures {
+  const text = normalisePaste(reduceLargePaste(paste));
+  const focus = focusLines(text);
+  const flat = flattenForMatching(focus);
+  // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
+  const codes = extractCodes(focus, index.codeIndex);
+  const rec = recognise(focus);
+  const failure = failureText(focus);
+  const reason = flattenForMatching(failure);
+  const builds = readPasteBuilds(focus, rec.entities, buildOfTag);
+  const entities = { ...rec.entities };
+  if (builds.host) entities.hostBuild = String(builds.host.build);
+  if (builds.image) entities.imageBuild = String(builds.image.build);
+  // A paste that is only codes asks what they mean: every topic that lists one is an answer.
+  const bareCodes = codes.length > 0 && text.length <= w.paste.bareMaxLength && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
+  const codeMessages = messagesOf(codes, index, w);
+  let wordsText = flat;
+  for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
+  const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
+  return {
+    text,
+    focus,
+    flat,
+    codes,
+    recognised: { ...rec, entities },
+    ...(reason ? { failure: { flat: reason, shown: failure.split('\n').find((l) => l.trim())?.trim().slice(0, w.display.failureLine) || reason.slice(0, w.display.failureLine) } } : {}),
+    asks: !reason && /[?？]/.test(focus),
+    builds,
+    bareCodes,
+    scope: readScope(flat),
+    script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
+    anchorWords: new Set(flat.match(ANCHOR_WORD) ?? []),
+    codeMessages,
+    wordsText,
+    unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
+    contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
+    operations,
+    sites: [...operations.keys()].filter((o) => FAILURE_SITES.has(o)),
+  };
+}
+
+/** The messages of the codes, in every language and variant the catalogue has, flattened, without a final full stop. */
+function messagesOf(codes: FoundCode[], index: DiagnosisIndex, w: Weights): string[] {
+  return codes.flatMap((c) =>
+    [c.canonical, ...c.equivalents].flatMap((k) => {
+      const e = index.codeIndex.byCode.get(k);
+      return [...(c.message ? [c.message] : []), ...Object.values(e?.messages ?? {}), ...(e?.variants ?? []).map((v) => v.text)]
+        .map((m) => flattenPhrase(m).replace(/(?<![.。\s])[.。\s]+$/, ''))
+        .filter((m) => m.length >= w.code.minMessageLength);
+    }),
+  );
+}
+
+/** Whether a phrase is (part of) the message of a code found in the paste, or contains one. */
+export function isCodeMessage(f: PasteFeatures, phrase: string): boolean {
+  return f.codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
+}
+
+/**
+ * Whether a found code was spelled as its message in words (with white space): such a code says
+ * what failed, as a phrase does. A message without spaces (Han, Hangul) does not count here today.
+ */
+export function isSaidInWords(c: FoundCode): boolean {
+  return c.via === 'message' && /\s/.test(c.raw);
+}

@@ -1,0 +1,28 @@
+import { hasEvidence, type EvidenceRule } from './types.js';
+
+/**
+ * The topic's patterns. Each is tried on the paste, then (unless it looks at line ends itself) on the
+ * paste with console line-wrapping undone. Two patterns that matched the same text are one piece of
+ * evidence.
+ */
+export const regexRule: EvidenceRule = {
+  id: 'regex',
+  describe: 'a pattern of the topic matches the paste (or the paste unwrapped): the first fully, further ones on other text less',
+  apply(f, index, acc, w) {
+    const focusLower = f.focus.toLowerCase();
+    const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
+    index.matchers.forEach((m, i) => {
+      for (const pattern of m.patterns) {
+        const re = pattern.regex();
+        const lineAware = /\\n|\^|\$/.test(re.source);
+        let hit: RegExpExecArray | null = null;
+        if (pattern.literal === undefined || focusLower.includes(pattern.literal)) hit = re.exec(f.focus);
+        if (!hit && !lineAware && f.unwrapped !== f.focus && (pattern.literal === undefined || unwrappedLower.includes(pattern.literal))) hit = re.exec(f.unwrapped);
+        if (!hit) continue;
+        const s = acc.get(i);
+        if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(hit[0]) || hit[0].includes(e.matched)))) continue;
+        acc.add(i, { kind: 'regex', matched: hit[0].slice(0, w.display.regexMatched), signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
+      }
+    });
+  },
+};

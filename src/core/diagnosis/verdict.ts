@@ -1,0 +1,43 @@
+import type { PasteFeatures } from './features.js';
+import type { Scored } from './rules/index.js';
+import type { Match, RuleId } from './types.js';
+import type { Weights } from './weights.js';
+
+/** Evidence that says what went wrong, not only words about it. */
+const SPECIFIC: ReadonlySet<RuleId> = new Set(['code', 'phrase', 'regex', 'fact']);
+
+/**
+ * Whether something specific matched (a code, phrase, pattern or fact; a setting phrase in a question
+ * that states no failure), and the topic explains the failure the paste states. Otherwise words
+ * carry the match, and words must say more (`minScoreOf`).
+ */
+export function isSpecific(s: Scored, f: PasteFeatures): boolean {
+  return s.evidence.some((e) => SPECIFIC.has(e.rule) || (e.rule === 'setting' && f.asks)) && !s.evidence.some((e) => e.rule === 'unexplained');
+}
+
+/**
+ * The score a topic needs to be shown at all; below it the answer is "no known issue". Words alone
+ * need more when the paste states a failure, whose own vocabulary (error, failed, network, start)
+ * overlaps many topics; less in a question or description, which is short and names its subject.
+ */
+export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
+  return isSpecific(s, f) ? w.verdict.show : f.failure ? w.verdict.wordsOnlyFailure : w.verdict.wordsOnlyCalm;
+}
+
+/** How sure a match is: high only when something specific matched and the score is high. */
+export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights): Match['confidence'] {
+  if (s.score >= w.verdict.high && isSpecific(s, f)) return 'high';
+  if (s.score >= w.verdict.medium) return 'medium';
+  return 'low';
+}
+
+/**
+ * The topics to show, best first: those that reach their threshold, none for a paste out of scope
+ * (a Linux host or runtime), none far below the best one, at most `limit`.
+ */
+export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, limit: number): Scored[] {
+  if (f.scope.kind === 'linux') return [];
+  const shown = scored.filter((s) => s.score >= minScoreOf(s, f, w)).sort((a, b) => b.score - a.score || a.topic - b.topic);
+  const top = shown[0]?.score ?? 0;
+  return shown.filter((s) => s.score >= top * w.verdict.relative).slice(0, limit);
+}

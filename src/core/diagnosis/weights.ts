@@ -1,0 +1,103 @@
+/**
+ * Every number that turns a paste's evidence into a score, and a score into a verdict: one table,
+ * one comment per row. The values are the hand-set ones the engine has always used; `npm run
+ * calibrate` (to come) fits them on the training pastes and writes this table.
+ *
+ * How to read it: an evidence rule (rules/*.ts) adds a weight to a topic's score for what it finds;
+ * a gate ("keeps" rows) multiplies the score, and is recorded as evidence too, of weight
+ * score × (keeps − 1). So a topic's score is always the sum of its evidence.
+ */
+export const WEIGHTS = deepFreeze({
+  code: {
+    documented: 6, // a code the topic's own source sections print, spelled as a code (hex, decimal, name)
+    byMessage: 5, // the same, spelled as its message ("This operation returned because the timeout period expired")
+    relatedKeeps: 0.8, // a code the topic lists only as related evidence (its sources do not print it) counts this fraction
+    minMessageLength: 4, // a code's message shorter than this (flattened) is not compared with phrases or removed from the words
+  },
+  phrase: {
+    first: 4, // the first literal phrase of the topic found whole in the paste
+    more: 2, // each further, different phrase
+  },
+  setting: {
+    first: 1.5, // the first phrase of where the issue shows up (a command, a tool's output): weak, never explains a failure
+    more: 0.5, // each further one
+    maxHits: 3, // setting phrases counted per topic at most
+    askedFirst: 4, // the first one when the paste asks a question and states no failure: then it is what the paste is about (= phrase.first today)
+    askedMore: 2, // each further one in a question (= phrase.more today)
+  },
+  keywordPhrase: {
+    first: 2, // a multi-word keyword of the topic ("port already used") found whole
+    more: 1, // a second one
+    maxHits: 2, // keyword phrases counted per topic at most
+  },
+  regex: {
+    first: 4, // the first pattern of the topic that matches
+    more: 2, // each further pattern matching other text (two patterns on the same text are one piece of evidence)
+  },
+  words: {
+    cap: 6, // the word score saturates here …
+    capSlope: 4, // … and beyond it grows by ln(1 + excess) / capSlope, so that more words still rank higher
+    queryNorm: 6, // the raw sum is divided by max(1, √(distinct terms / queryNorm)): a long paste shares more words by chance
+    strongIdf: 1, // a strong word is a title, keyword or heading word (build-index STRONG_FIELD) with an IDF above this
+    strongWords: 2, // this many strong words in common let words count, whatever their sum …
+    rawFloor: 4, // … otherwise the normalised sum must reach this
+    minWeight: 1, // a word score below this is not evidence
+    fuzzyKeeps: 0.6, // a paste word matched to a topic word by spelling (fuse.js) counts this fraction of the word
+    fuzzyMaxDistance: 0.3, // the fuse.js score a spelling match may have at most (0 = identical)
+    fuzzyMinLength: 5, // only paste words this long or longer are matched by spelling
+    fuzzyMaxPaste: 500, // … and only in a paste (code messages removed) of at most this many characters
+  },
+  fact: {
+    buildMismatch: 5, // the paste shows a host and an image on different Windows builds (topics with `facts: [build-mismatch]`)
+  },
+  context: {
+    found: 3, // a specialised topic (Kubernetes, Swarm) whose context the paste shows
+    missingKeeps: 0.5, // a specialised topic whose context the paste does not show keeps this fraction of its score
+    missingBare: -1, // … but a paste of bare codes has no context to show: it only ranks below the general topic
+  },
+  against: {
+    each: -4, // each `against` text of the topic found in the paste (the failure is something else)
+  },
+  operation: {
+    shared: 1.5, // the paste's failed operation (CreateContainer, hnsCall, network create …) is one where the topic happens
+    elsewhereKeeps: 0.5, // the paste failed at another failure site, and only a code (no phrase, pattern or code message) supports the topic
+  },
+  unexplained: {
+    keeps: 0.35, // a topic that does not explain the paste's failure lines (or whose failure is a code it does not list) keeps this fraction
+    wordsIdf: 3, // the summed IDF of a topic's strong words (not setting words) in the failure lines that counts as explaining them
+  },
+  specialised: {
+    margin: 0.5, // a specialised topic in its context ranks this far above the general topic sharing its code; without it, this far below
+  },
+  kind: {
+    referenceKeeps: 0.6, // a reference topic keeps this fraction when the paste states a failure (it explains one less well)
+    howtoKeeps: 0.85, // the same for a how-to topic
+  },
+  verdict: {
+    show: 3.5, // the score a topic needs to be shown when something specific (code, phrase, pattern, fact) matched
+    wordsOnlyFailure: 5.5, // the score words alone need when the paste states a failure (its vocabulary overlaps many topics)
+    wordsOnlyCalm: 4.5, // the score words alone need in a question or description (short, and naming its subject)
+    relative: 0.3, // a match below this fraction of the best one is not shown
+    high: 8, // "high" confidence: a specific match scoring at least this
+    medium: 5.5, // "medium": any match scoring at least this (below: "low")
+    limit: 5, // matches shown at most, unless the caller asks otherwise
+  },
+  paste: {
+    bareMaxLength: 200, // a paste of only codes (`0x5b4`, `1460 0x6be`) is at most this long
+  },
+  display: {
+    regexMatched: 120, // characters of a pattern's match quoted as evidence
+    failureLine: 100, // characters of the failure line quoted when a topic does not explain it
+    wordHits: 6, // words quoted as word evidence at most
+    wordHitField: 0.5, // only words from a field weighing this much or more (keyword parts, titles, headings) are quoted
+  },
+});
+
+/** The shape of the table with plain numbers, so that calibration (or a test) can pass another one. */
+export type Weights = Widen<typeof WEIGHTS>;
+type Widen<T> = { readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> };
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
+  return Object.freeze(o);
+}
