@@ -14,7 +14,7 @@ export const phraseRule: EvidenceRule = {
     for (const { topic, phrase } of phraseHits(f.anchorWords, f.flat, index.phraseAnchors, index.unanchoredPhrases)) {
       const s = acc.get(topic);
       if (isCodeMessage(f, phrase) && hasEvidence(s, 'code')) continue;
-      if (s?.evidence.some((e) => e.rule === 'phrase' && e.signature === phrase)) continue;
+      if (s?.evidence.some((e) => e.rule === 'phrase' && e.matched === phrase)) continue;
       acc.add(topic, { kind: 'phrase', matched: phrase, signature: phrase, weight: hasEvidence(s, 'phrase') ? w.phrase.more : w.phrase.first, rule: 'phrase' });
     }
   },

@@ -1,0 +1,75 @@
+// A match's score is the sum of its evidence: every gate (a missing context, a failure elsewhere or
+// unexplained, the reference/how-to factor) is recorded as evidence, so the "why" is the whole story.
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
+import { kb, scoredFor } from './rules/helpers.js';
+
+const sum = (ws: number[]) => ws.reduce((t, w) => t + w, 0);
+
+/** Checks the invariant for a paste, on every topic weighed and on every match shown (to two decimals). */
+function expectScoresAreSums(paste: string): void {
+  for (const [id, s] of scoredFor(paste)) expect(s.score, id).toBeCloseTo(sum(s.evidence.map((e) => e.weight)), 9);
+  for (const m of diagnose(kb, paste).matches) expect(Math.abs(m.score - sum(m.evidence.map((e) => e.weight))), m.id).toBeLessThanOrEqual(0.005 * (m.evidence.length + 1));
+}
+
+const jsonl = (url: URL) =>
+  readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string });
+
+describe('score = sum of evidence', () => {
+  it('holds for every fixture paste and every paste of our own evaluation set', () => {
+    const pastes = [
+      ...jsonl(new URL('../../fixtures/errors/cases.jsonl', import.meta.url)),
+      ...jsonl(new URL('../../fixtures/eval/pastes.jsonl', import.meta.url)),
+      ...readdirSync(new URL('../../fixtures/pastes/', import.meta.url)).map((f) => ({ text: readFileSync(new URL(`../../fixtures/pastes/${f}`, import.meta.url), 'utf8') })),
+    ];
+    expect(pastes.length).toBeGreaterThan(200);
+    for (const p of pastes) expectScoresAreSums(p.text);
+  });
+
+  it('holds for random pastes made of the knowledge’s own signatures, codes and failure words', () => {
+    const sig = kb.topics.flatMap((t) => [
+      ...t.signatures.codes,
+      ...t.signatures.phrases,
+      ...(t.signatures.setting ?? []),
+      ...(t.signatures.against ?? []),
+      ...(t.signatures.context ?? []),
+      ...(t.signatures.operations ?? []),
+      ...Object.values(t.signatures.keywords).flatMap((k) => k ?? []),
+      t.title.en,
+    ]);
+    const glue = ['Error response from daemon:', 'failed', 'error', '(0x5b4)', '1460', 'hcsshim::PrepareLayer', 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd', 'Microsoft Windows [Version 10.0.17763.5830]', 'kubectl describe pod', 'Swarm: inactive', '?', 'why?', '找不到元素', '요소를 찾을 수 없습니다'];
+    const fragment = fc.oneof(fc.constantFrom(...sig), fc.constantFrom(...glue), fc.string({ maxLength: 12 }));
+    const paste = fc.tuple(fc.array(fragment, { minLength: 1, maxLength: 10 }), fc.array(fc.constantFrom(' ', '\n', ': ', '. '), { minLength: 10, maxLength: 10 })).map(([parts, seps]) => parts.map((p, i) => p + seps[i]).join(''));
+    fc.assert(fc.property(paste, (p) => expectScoresAreSums(p)), { numRuns: 300 });
+  });
+
+  it('records the kind factor as evidence (it used to scale the score silently)', () => {
+    const m = diagnose(kb, 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown').matches.find((x) => x.id === 'choose-image-tag');
+    const kind = m?.evidence.find((e) => e.rule === 'kind');
+    expect(kind).toMatchObject({ kind: 'against' });
+    expect(kind!.weight).toBeCloseTo(-(m!.score / WEIGHTS.kind.howtoKeeps) * (1 - WEIGHTS.kind.howtoKeeps), 1);
+  });
+});
+
+describe('the weights table', () => {
+  it('is frozen, and holds only finite numbers', () => {
+    const leaves = (o: object): unknown[] => Object.values(o).flatMap((v) => (v && typeof v === 'object' ? leaves(v) : [v]));
+    const frozen = (o: object): boolean => Object.isFrozen(o) && Object.values(o).every((v) => !v || typeof v !== 'object' || frozen(v));
+    expect(frozen(WEIGHTS)).toBe(true);
+    for (const v of leaves(WEIGHTS)) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('is what diagnosis uses: another table changes the verdict', () => {
+    const paste = '0x800705B4';
+    const before = diagnose(kb, paste).matches[0];
+    const after = diagnose(kb, paste, { weights: { ...WEIGHTS, code: { ...WEIGHTS.code, documented: 1 } } }).matches[0];
+    expect(before?.score).toBe(WEIGHTS.code.documented);
+    expect(after?.score).not.toBe(before?.score);
+  });
+});

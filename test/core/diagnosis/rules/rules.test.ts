@@ -1,0 +1,83 @@
+// One row per evidence rule: a paste where the rule records evidence of a known weight for a topic,
+// and whose verdict changes when the rule is left out of the registry. Removing a rule, or breaking
+// what it finds or weighs, fails its row.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EVIDENCE_RULES } from '../../../../src/core/diagnosis/rules/index.js';
+import type { RuleId } from '../../../../src/core/diagnosis/types.js';
+import { scoredFor, verdictOf } from './helpers.js';
+
+interface Row {
+  rule: RuleId;
+  paste: string;
+  topic: string;
+  /** The weight of the rule's evidence for the topic (to two decimals). */
+  weight: number;
+}
+
+const ROWS: Row[] = [
+  { rule: 'code', paste: '-1070137087', topic: 'version-mismatch-error', weight: 6 },
+  { rule: 'code', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 4.8 },
+  { rule: 'phrase', paste: '컨테이너에서 이벤트 로그를 사용할 수 없습니다 get-eventlog 오류', topic: 'eventlog-unavailable', weight: 4 },
+  { rule: 'setting', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 1.5 },
+  { rule: 'setting', paste: 'kubectl describe pod shows what?', topic: 'k8s-pod-os-mismatch', weight: 4 },
+  { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
+  { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
+  { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.63 },
+  {
+    rule: 'fact',
+    paste: 'PS C:\\> docker run mcr.microsoft.com/windows/servercore:ltsc2022 cmd\nMicrosoft Windows [Version 10.0.17763.5830]\ndocker: Error response from daemon: container encountered an error during CreateContainer: The container operating system does not match the host operating system.',
+    topic: 'version-mismatch-error',
+    weight: 5,
+  },
+  { rule: 'context', paste: 'docker service ls\nID             NAME      MODE         REPLICAS   IMAGE\nq2w3e4r5t6y7   web       replicated   0/3        contoso/web:1809', topic: 'swarm-service-wont-start', weight: 3 },
+  { rule: 'missing-context', paste: '0xc0370101', topic: 'k8s-pod-os-mismatch', weight: -1 },
+  {
+    rule: 'missing-context',
+    paste: 'container 7ab14c9e encountered an error during CreateContainer: failure in a Windows system call: The operating system of the container does not match the operating system of the host. (0xc0370101)',
+    topic: 'k8s-pod-os-mismatch',
+    weight: -3, // half of the code's 6: the operation comes after the gate
+  },
+  { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', weight: -4 },
+  { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
+  { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
+  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: Access is denied. (0x80070005)', topic: 'choose-image-tag', weight: -4.37 },
+  { rule: 'specialised', paste: 'swarm: The operating system of the container does not match the operating system of the host. (0xc0370101)', topic: 'swarm-service-wont-start', weight: 1.5 },
+  { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -2.63 },
+];
+
+describe('the evidence rules registry', () => {
+  it('has one rule per id, each with a description and a file of its own', () => {
+    const ids = EVIDENCE_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of EVIDENCE_RULES) expect(r.describe.length, r.id).toBeGreaterThan(20);
+    const files = readdirSync(new URL('../../../../src/core/diagnosis/rules/', import.meta.url)).filter((f) => !['index.ts', 'types.ts'].includes(f));
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...ids].sort());
+  });
+
+  it('has a row in this table for every rule', () => {
+    expect([...new Set(ROWS.map((r) => r.rule))].sort()).toEqual(EVIDENCE_RULES.map((r) => r.id).sort());
+  });
+
+  it('rules read earlier evidence by its rule id, never by its display text or kind', () => {
+    const dir = new URL('../../../../src/core/diagnosis/rules/', import.meta.url);
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      expect(text, f).not.toMatch(/\.signature\s*===|\.kind\s*===|e\.kind\b/);
+    }
+  });
+});
+
+describe.each(ROWS.map((r) => [r.rule, r.topic, r] as const))('rule %s (%s)', (rule, topic, row) => {
+  it('records its evidence with its weight', () => {
+    const s = scoredFor(row.paste).get(topic);
+    const mine = s?.evidence.filter((e) => e.rule === rule) ?? [];
+    expect(mine.length, `${rule} evidence for ${topic}`).toBeGreaterThan(0);
+    expect(mine.reduce((t, e) => t + e.weight, 0)).toBeCloseTo(row.weight, 2);
+  });
+
+  it('changes the verdict when left out of the registry', () => {
+    const without = EVIDENCE_RULES.filter((r) => r.id !== rule);
+    expect(verdictOf(row.paste, without)).not.toEqual(verdictOf(row.paste));
+  });
+});
