@@ -11,80 +11,15 @@
 //             ({id, thread, url, lang, shape, own_words, topics, note, text}); split into train and
 //             held-out by thread (a hash of the thread URL), so no thread is on both sides.
 // Only the train part of `real` may be looked at when changing the engine; report held-out figures.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
+import { loadCases, loadEngine } from './lib/eval-sets.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const asJson = args.includes('--json');
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 
-mkdirSync(path.join(root, '.tmp'), { recursive: true });
-const engineFile = path.join(root, '.tmp/eval-engine.mjs');
-await build({
-  stdin: {
-    contents: [
-      "export { diagnose } from './src/core/diagnosis/diagnose.ts';",
-      "export { assembleKnowledgeBase } from './src/core/knowledge/assemble-kb.ts';",
-      "export { readKnowledgeInput } from './src/platform/knowledge-input.ts';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: engineFile,
-  logLevel: 'error',
-  packages: 'external',
-});
-const { diagnose, assembleKnowledgeBase, readKnowledgeInput } = await import(`${engineFile}?t=${Date.now()}`);
-const { kb, problems } = assembleKnowledgeBase(readKnowledgeInput(root));
-if (problems.length) console.error(`eval: the knowledge has ${problems.length} problem(s); run "wcdoctor kb check"`);
-
-/** Headings compared as score.mjs compares them: no emphasis, links, anchors, case or spacing. */
-const norm = (h) =>
-  String(h ?? '')
-    .replace(/<a name="[^"]*"><\/a>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-const topicOfHeading = new Map();
-for (const t of kb.topics) for (const id of t.sectionIds) topicOfHeading.set(norm(kb.sections[id]?.heading), t.id);
-
-/** The held-out side of a thread: 40 % of threads, fixed by a hash of its URL. */
-export const splitOf = (thread) => (createHash('sha256').update(String(thread)).digest()[0] % 10 < 4 ? 'heldout' : 'train');
-
-function readJsonl(file) {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l);
-      } catch {
-        throw new Error(`${path.relative(root, file)}:${i + 1}: not JSON`);
-      }
-    });
-}
-
-const cases = [];
-const devFile = path.resolve(root, '../shared/eval/dev.jsonl');
-if (existsSync(devFile))
-  for (const c of readJsonl(devFile)) cases.push({ set: 'dev', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: [...new Set(c.expected_sections.map((s) => topicOfHeading.get(norm(s.heading))).filter(Boolean))] });
-for (const c of readJsonl(path.join(root, 'test/fixtures/eval/pastes.jsonl')))
-  cases.push({ set: 'ours', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: [...new Set(c.expected_sections.map((s) => topicOfHeading.get(norm(s.heading))).filter(Boolean))] });
-const realDir = path.join(root, 'test/fixtures/eval/real');
-if (existsSync(realDir))
-  for (const f of readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort())
-    for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOf(c.thread), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
-
+const { diagnose, kb } = await loadEngine();
+const cases = loadCases(kb);
 const known = new Set(kb.topics.map((t) => t.id));
 const unknownLabels = cases.flatMap((c) => c.expected.filter((t) => !known.has(t)).map((t) => `${c.id}: ${t}`));
 if (unknownLabels.length) console.error(`eval: labels that name no topic: ${unknownLabels.join(', ')}`);

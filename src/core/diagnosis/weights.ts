@@ -35,6 +35,7 @@ export const WEIGHTS = deepFreeze({
     more: 2, // each further pattern matching other text (two patterns on the same text are one piece of evidence)
   },
   words: {
+    scale: 1, // the word score (below) is multiplied by this: the one knob calibration turns for words
     cap: 6, // the word score saturates here …
     capSlope: 4, // … and beyond it grows by ln(1 + excess) / capSlope, so that more words still rank higher
     queryNorm: 6, // the raw sum is divided by max(1, √(distinct terms / queryNorm)): a long paste shares more words by chance

@@ -55,7 +55,7 @@ function scoreWords(index: DiagnosisIndex, text: string, w: Weights): [topic: nu
     const raw = e.sum / norm;
     const weight = raw <= W.cap ? raw : W.cap + Math.log1p(raw - W.cap) / W.capSlope;
     if (weight < W.minWeight) continue;
-    out.push([topic, weight, e.hits.map((h) => h.replace(/≈$/, '')), e.hits.some((h) => h.endsWith('≈'))]);
+    out.push([topic, weight * W.scale, e.hits.map((h) => h.replace(/≈$/, '')), e.hits.some((h) => h.endsWith('≈'))]);
   }
   return out;
 }

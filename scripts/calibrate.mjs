@@ -1,0 +1,183 @@
+// Fits the diagnosis weights on the training pastes and prints what the fitted table would do on
+// every set, the held-out real pastes included (measured only, never fitted on).
+//
+//   npm run calibrate [-- --write]
+//
+// What is fitted: one multiplier per evidence rule (code, phrase, setting, keyword-phrase, regex,
+// words, fact, context, against, operation): every weight of that rule's rows is scaled by it. The
+// gates (missing context, failure elsewhere, unexplained failure, kind) keep their fractions. The
+// features of a (paste, topic) candidate are the rule's evidence as the current table weighs it,
+// with the gates recorded after it applied, so the fitted score is Σ multiplier × feature; a
+// logistic regression (src/core/diagnosis/fit-weights.ts) fits the multipliers and a bias on
+// dev + our pastes + the train side of the real pastes. The show threshold is the score where a
+// candidate is as likely right as wrong; "high" and "medium" are the scores above which the best
+// candidate was right at least 95 % and 80 % of the time on the training pastes.
+// With --write, the fitted table goes to knowledge/diagnosis-weights.json, which `kb build` stores
+// in dist/kb.json and diagnosis uses in place of the defaults of src/core/diagnosis/weights.ts.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCases, loadEngine, root } from './lib/eval-sets.mjs';
+
+const write = process.argv.includes('--write');
+const engine = await loadEngine();
+const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, fitLogistic, predict, cutForPrecision, diagnose } = engine;
+const index = diagnosisIndexOf(kb);
+const cases = loadCases(kb);
+const training = cases.filter((c) => c.split !== 'heldout');
+
+/** The rules whose weights are fitted, and the rows of the table each one scales. */
+const FITTED = {
+  code: ['code.documented', 'code.byMessage'],
+  phrase: ['phrase.first', 'phrase.more'],
+  setting: ['setting.first', 'setting.more', 'setting.askedFirst', 'setting.askedMore'],
+  'keyword-phrase': ['keywordPhrase.first', 'keywordPhrase.more'],
+  regex: ['regex.first', 'regex.more'],
+  words: ['words.scale'],
+  fact: ['fact.buildMismatch'],
+  context: ['context.found'],
+  against: ['against.each'],
+  operation: ['operation.shared'],
+};
+const RULES = Object.keys(FITTED);
+const GATES = new Set(['missing-context', 'elsewhere', 'unexplained', 'kind']);
+/** Evidence for a topic must stay evidence for it; against stays against. */
+const SIGNS = RULES.map((r) => (r === 'against' ? -1 : 1));
+
+/** A candidate's features: per fitted rule, its evidence times the fractions the gates after it kept. */
+function featuresOf(scored) {
+  const x = new Array(RULES.length).fill(0);
+  let before = 0;
+  const items = [];
+  for (const e of scored.evidence) {
+    if (GATES.has(e.rule) && e.weight < 0 && before > 0 && !(e.rule === 'missing-context' && e.weight === WEIGHTS.context.missingBare)) {
+      const keeps = (before + e.weight) / before;
+      for (const it of items) it.factor *= keeps;
+    } else items.push({ rule: e.rule, weight: e.weight, factor: 1 });
+    before += e.weight;
+  }
+  for (const it of items) {
+    const j = RULES.indexOf(it.rule);
+    if (j >= 0) x[j] += it.weight * it.factor;
+  }
+  return x;
+}
+
+/** Every candidate topic of every training paste, with its features and whether it is right. */
+const rows = [];
+const perPaste = [];
+for (const c of training) {
+  const f = readFeatures(index, c.text, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), WEIGHTS);
+  const scored = scoreTopics(index, f, undefined, WEIGHTS);
+  const cands = scored.map((s) => ({ id: index.matchers[s.topic].topic.id, x: featuresOf(s) }));
+  perPaste.push({ c, cands });
+  // Each paste weighs the same in total, however many topics share a word with it.
+  for (const k of cands) rows.push({ x: k.x, y: c.expected.includes(k.id) ? 1 : 0, weight: 1 / Math.max(1, cands.length) });
+}
+// Two objectives: `pointwise` (is this candidate right?) or `pairwise` (does the right candidate
+// outrank each wrong one?); the pairwise fit has no bias of its own, the show threshold comes below.
+const pairwise = process.argv.includes('--pairwise');
+const pairs = [];
+if (pairwise)
+  for (const { c, cands } of perPaste) {
+    const right = cands.filter((k) => c.expected.includes(k.id));
+    const wrong = cands.filter((k) => !c.expected.includes(k.id));
+    for (const r of right.slice(0, 1))
+      for (const k of wrong) {
+        const d = r.x.map((v, j) => v - k.x[j]);
+        const weight = 1 / Math.max(1, wrong.length);
+        pairs.push({ x: d, y: 1, weight }, { x: d.map((v) => -v), y: 0, weight });
+      }
+  }
+const fit = pairwise ? { ...fitLogistic(pairs, { l2: 0.002, iterations: 4000, learningRate: 0.05, signs: SIGNS }), bias: -WEIGHTS.verdict.show } : fitLogistic(rows, { l2: 0.002, iterations: 4000, learningRate: 0.05, signs: SIGNS });
+if (pairwise) {
+  // The pairwise fit sets only the ratios of the multipliers: keep the code rule at its current scale.
+  const k = 1 / (fit.weights[0] || 1);
+  fit.weights = fit.weights.map((x) => x * k);
+}
+
+// The fitted score of a candidate is Σ multiplier × feature; the bias sets where a candidate is as likely right as wrong.
+const scoreOf = (x) => x.reduce((s, v, j) => s + v * fit.weights[j], 0);
+const best = perPaste.map(({ c, cands }) => {
+  const top = cands.map((k) => ({ ...k, score: scoreOf(k.x) })).sort((a, b) => b.score - a.score)[0];
+  return { p: top ? predict(fit, top.x) : 0, right: top ? c.expected.includes(top.id) : false, score: top?.score ?? -Infinity };
+});
+const shown = best.filter((b) => b.p >= 0.5);
+const logit = (p) => Math.log(p / (1 - p));
+const highP = cutForPrecision(shown, 0.95) ?? 0.95;
+const mediumP = cutForPrecision(shown, 0.8) ?? 0.8;
+
+// The fitted table: the rows of each rule scaled by its multiplier, thresholds in the new units.
+const table = structuredClone(WEIGHTS);
+const set = (pathName, value) => {
+  const [a, b] = pathName.split('.');
+  table[a][b] = Math.round(value * 1000) / 1000;
+};
+RULES.forEach((r, j) => {
+  for (const row of FITTED[r]) {
+    const [a, b] = row.split('.');
+    set(row, WEIGHTS[a][b] * fit.weights[j]);
+  }
+});
+// Bare codes have no context to show: they stay one "against" unit below the general topic.
+set('context.missingBare', WEIGHTS.context.missingBare * fit.weights[RULES.indexOf('against')] / 4);
+// The show threshold: the score that best separates, on the training pastes, the pastes whose best
+// candidate is right (to show) from those about no known issue (to reject), each side weighing half.
+const bestOf = perPaste.map(({ c, cands }) => {
+  const top = cands.map((k) => ({ ...k, score: scoreOf(k.x) })).sort((a, b) => b.score - a.score)[0];
+  return { pos: c.expected.length > 0, right: top ? c.expected.includes(top.id) : false, score: top?.score ?? -Infinity };
+});
+const nPos = bestOf.filter((b) => b.pos).length || 1;
+const nNeg = bestOf.filter((b) => !b.pos).length || 1;
+let show = -fit.bias;
+let bestValue = -1;
+for (let t = 0.5; t <= 12; t += 0.05) {
+  const top1 = bestOf.filter((b) => b.pos && b.right && b.score >= t).length / nPos;
+  const reject = bestOf.filter((b) => !b.pos && b.score < t).length / nNeg;
+  if ((top1 + reject) / 2 > bestValue + 1e-9) [bestValue, show] = [(top1 + reject) / 2, t];
+}
+set('verdict.show', show);
+set('verdict.wordsOnlyFailure', show + (WEIGHTS.verdict.wordsOnlyFailure - WEIGHTS.verdict.show) * fit.weights[RULES.indexOf('words')]);
+set('verdict.wordsOnlyCalm', show + (WEIGHTS.verdict.wordsOnlyCalm - WEIGHTS.verdict.show) * fit.weights[RULES.indexOf('words')]);
+set('verdict.high', logit(Math.max(highP, 0.5)) - fit.bias);
+set('verdict.medium', logit(Math.max(mediumP, 0.5)) - fit.bias);
+set('specialised.margin', WEIGHTS.specialised.margin * fit.weights[RULES.indexOf('code')]);
+
+/** top-1, top-3, rejection and precision of "high", per set, with a table. */
+function figures(weights) {
+  const out = {};
+  for (const c of cases) {
+    const key = c.split === 'all' ? c.set : `${c.set}/${c.split}`;
+    const r = diagnose(kb, c.text, { weights });
+    const got = r.matches.map((m) => m.id);
+    const o = (out[key] ??= { pos: 0, neg: 0, top1: 0, top3: 0, reject: 0, high: 0, highRight: 0 });
+    if (c.expected.length) {
+      o.pos++;
+      if (c.expected.includes(got[0])) o.top1++;
+      if (got.slice(0, 3).some((g) => c.expected.includes(g))) o.top3++;
+    } else {
+      o.neg++;
+      if (!got.length) o.reject++;
+    }
+    if (r.matches[0]?.confidence === 'high') {
+      o.high++;
+      if (c.expected.includes(got[0])) o.highRight++;
+    }
+  }
+  return out;
+}
+const f3 = (x) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+const print = (name, figs) => {
+  console.log(`\n${name}`);
+  for (const [k, o] of Object.entries(figs))
+    console.log(`  ${k.padEnd(14)} top1 ${f3(o.top1 / o.pos)}  top3 ${f3(o.top3 / o.pos)}  reject ${f3(o.reject / o.neg)}  high ${f3(o.highRight / o.high)} (${o.high})`);
+};
+console.log(`calibrate: ${rows.length} candidates from ${training.length} training pastes; log-loss ${fit.loss.toFixed(3)}`);
+console.log('multipliers:', Object.fromEntries(RULES.map((r, j) => [r, Math.round(fit.weights[j] * 1000) / 1000])), 'bias', Math.round(fit.bias * 1000) / 1000);
+console.log(`show ≥ ${table.verdict.show}, medium ≥ ${table.verdict.medium} (p ${mediumP.toFixed(3)}), high ≥ ${table.verdict.high} (p ${highP.toFixed(3)})`);
+print('current table', figures(WEIGHTS));
+print('fitted table', figures(table));
+if (write) {
+  const file = path.join(root, 'knowledge/diagnosis-weights.json');
+  writeFileSync(file, `${JSON.stringify({ comment: 'Written by npm run calibrate: the weights table of src/core/diagnosis/weights.ts, fitted on the training pastes.', weights: table }, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(root, file)}`);
+}
