@@ -1,7 +1,7 @@
 // Fits the diagnosis weights on the training pastes and prints what the fitted table would do on
 // every set, the held-out real pastes included (measured only, never fitted on).
 //
-//   npm run calibrate [-- --write]
+//   npm run calibrate [-- --pairwise]
 //
 // What is fitted: one multiplier per evidence rule (code, phrase, setting, keyword-phrase, regex,
 // words, fact, context, against, operation): every weight of that rule's rows is scaled by it. The
@@ -12,13 +12,11 @@
 // dev + our pastes + the train side of the real pastes. The show threshold is the score where a
 // candidate is as likely right as wrong; "high" and "medium" are the scores above which the best
 // candidate was right at least 95 % and 80 % of the time on the training pastes.
-// With --write, the fitted table goes to knowledge/diagnosis-weights.json, which `kb build` stores
-// in dist/kb.json and diagnosis uses in place of the defaults of src/core/diagnosis/weights.ts.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadCases, loadEngine, root } from './lib/eval-sets.mjs';
+// It only measures: adopting a fitted table means copying its rows into src/core/diagnosis/weights.ts,
+// which is done only when the held-out figures say so (today they do not: the fits trade top-1 for
+// rejection).
+import { loadCases, loadEngine } from './lib/eval-sets.mjs';
 
-const write = process.argv.includes('--write');
 const engine = await loadEngine();
 const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, fitLogistic, predict, cutForPrecision, diagnose } = engine;
 const index = diagnosisIndexOf(kb);
@@ -176,8 +174,5 @@ console.log('multipliers:', Object.fromEntries(RULES.map((r, j) => [r, Math.roun
 console.log(`show ≥ ${table.verdict.show}, medium ≥ ${table.verdict.medium} (p ${mediumP.toFixed(3)}), high ≥ ${table.verdict.high} (p ${highP.toFixed(3)})`);
 print('current table', figures(WEIGHTS));
 print('fitted table', figures(table));
-if (write) {
-  const file = path.join(root, 'knowledge/diagnosis-weights.json');
-  writeFileSync(file, `${JSON.stringify({ comment: 'Written by npm run calibrate: the weights table of src/core/diagnosis/weights.ts, fitted on the training pastes.', weights: table }, null, 2)}\n`);
-  console.log(`\nwrote ${path.relative(root, file)}`);
-}
+console.log('\nfitted table (rows that differ):');
+for (const [a, rowsOf] of Object.entries(table)) for (const [b, v] of Object.entries(rowsOf)) if (WEIGHTS[a][b] !== v) console.log(`  ${a}.${b}: ${WEIGHTS[a][b]} → ${v}`);
