@@ -60,7 +60,8 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(r.stdout).toContain(en('topic.fallback', { requested: en('language.sv-SE'), shown: en('language.zh-CN') }));
     const json = JSON.parse((await runCli(['docs', topic.id, '--lang', 'sv-SE', '--json'], { env: env() })).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ id: topic.id, summary: topic.summary.en, locale: 'zh-CN', fallback: true });
-    expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'sections', 'summary', 'title']);
+    expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'ours', 'sections', 'sources', 'summary', 'title']);
+    expect(json).toMatchObject({ ours: false, sources: [] });
     for (const s of json.sections as { locale: string; doc: string; heading: string; body: string }[]) {
       expect(s.locale).toBe('zh-CN');
       expect(Object.keys(s).sort()).toEqual(['body', 'doc', 'heading', 'locale']);

@@ -39,17 +39,22 @@ export function topicMarkdown(view: TopicText, t: T): string {
     return `${parts.join('\n\n')}\n`;
   }
   if (view.fallback) parts.push(`> ! ${t('topic.fallback', { requested: lang(view.requested), shown: lang(view.shown) })}`);
-  parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
+  const sources = view.topic.sources ?? [];
+  if (sources.length) {
+    // A topic of our own: our text, then where its facts come from.
+    parts.push(`## ${t('topic.ours', { language: lang(view.shown) })}`, view.sections.map((s) => s.body.trim()).join('\n\n'));
+    parts.push(`## ${t('topic.oursSources')}`, sources.map((s) => `- ${s.title}: ${s.url}`).join('\n'));
+  } else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
   return `${parts.join('\n\n')}\n`;
 }
 
 function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
   const groups = topicsByCategory(kb);
   if (json)
-    return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x) })) })) }, null, 2)}\n`;
+    return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x), ours: Boolean(x.sources?.length) })) })) }, null, 2)}\n`;
   const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
   const lines = [t('cli.docs.topics')];
-  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title.en}`));
+  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,6 +96,8 @@ export function registerDocs(program: Command, io: CliIO): void {
           locale: view.shown ?? view.requested,
           fallback: view.fallback,
           sections: view.sections.map((s) => ({ doc: s.doc, locale: s.locale, heading: s.heading, body: s.body })),
+          ours: Boolean(topic.sources?.length),
+          sources: topic.sources ?? [],
         };
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;

@@ -10,7 +10,7 @@ import { parseMarkdownSections } from './parse-markdown.js';
 import { parsePlainTextSections } from './parse-plain-text.js';
 import type { Problem, RawFile } from './problem.js';
 import { issuePath, sourcesSchema, structureSchema, topicSchema } from './topic-schema.js';
-import type { Section, SectionRef, SourceDoc, Topic } from './types.js';
+import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
 /** Everything the builder reads from knowledge/, already loaded by the platform layer. */
@@ -89,6 +89,9 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
  * unknown or unmapped sections, sections mapped twice, undeclared or unused placeholders,
  * dangling related ids. The KB is usable only when `problems` is empty.
  */
+/** The document id of the sections of topics of our own (written by us, with public sources). */
+export const OUR_DOC = 'ours';
+
 export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
   const { docs, sections, problems } = parseSources(input);
   const all = [input.sources, input.structure, ...input.topics, ...input.codes, ...input.compat, ...input.trees];
@@ -134,6 +137,15 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     if (seen.has(t.id)) problems.push({ file: f.file, field: 'id', message: `duplicate topic id "${t.id}"` });
     seen.add(t.id);
     const sectionIds: number[] = [];
+    // A topic of our own: its body in each language becomes a section of the document "ours".
+    if (!t.sections.length && t.body)
+      for (const l of LOCALES) {
+        const body = t.body[l];
+        if (!body) continue;
+        sectionIds.push(sections.length);
+        owner.set(sections.length, `topic ${t.id}`);
+        sections.push({ doc: OUR_DOC, locale: l, index: sectionIds.length - 1, level: 2, heading: t.title[l] ?? t.title.en, line: 0, body: body.trim() });
+      }
     t.sections.forEach((r, i) => {
       const id = resolveRef(r, sections);
       if (id < 0) problems.push({ file: f.file, field: `sections[${i}]`, message: `no section "${r.anchor ?? r.heading}" in doc ${r.doc}` });

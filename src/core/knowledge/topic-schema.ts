@@ -50,7 +50,11 @@ export const topicSchema = z
     kind: z.enum(['issue', 'howto', 'reference']),
     title: localized,
     summary: localized,
-    sections: z.array(ref).min(1, 'a topic needs at least one source section'),
+    // A topic rests on sections of the vendored documents, or (a topic of our own) on public sources
+    // with a body we wrote in every language.
+    sections: z.array(ref).default([]),
+    sources: z.array(z.object({ url: z.string().regex(/^https:\/\/\S+$/, 'must be an https URL'), title: z.string().min(3) }).strict()).default([]),
+    body: localized.optional(),
     signatures: z
       .object({
         codes: z.array(z.string().regex(/^0x[0-9A-F]{8}$/, 'codes are 0x + 8 upper-case hex digits')).default([]),
@@ -70,7 +74,16 @@ export const topicSchema = z
     links: z.array(z.enum(TOPIC_LINKS)).default([]),
     appliesTo: z.array(z.string()).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if (!t.sections.length && !t.sources.length) ctx.addIssue({ code: 'custom', message: 'a topic needs source sections, or sources (url and title) and a body of our own', path: ['sections'] });
+    if (t.sources.length && t.sections.length) ctx.addIssue({ code: 'custom', message: 'a topic has source sections or sources of its own, not both', path: ['sources'] });
+    if (t.sources.length) {
+      // A topic of our own is written by us in every language: title, summary and body.
+      for (const field of ['title', 'summary', 'body'] as const)
+        for (const l of LOCALES) if (!t[field]?.[l]) ctx.addIssue({ code: 'custom', message: `a topic of our own needs its ${field} in ${l}`, path: [field, l] });
+    }
+  });
 
 export type TopicInput = z.infer<typeof topicSchema>;
 

@@ -169,6 +169,10 @@ export interface Topic {
   signatures: Signatures;
   fixes: Fix[];
   related: string[];
+  /** Public sources of a topic of our own (one with no vendored section): where the cause was confirmed. */
+  sources?: { url: string; title: string }[];
+  /** The body of a topic of our own, in our words, per language (Markdown). */
+  body?: LocalizedText;
   /** Tools the topic offers from its page and diagnosis (`compat`: the host/image compatibility check). */
   links?: TopicLink[];
   /** Which hosts/versions it applies to, in words (e.g. "Windows Server 2016"). */

@@ -56,8 +56,14 @@ export function buildTopicLines(
     lines.push(...wrapAnsiText(t('topic.noSource'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
     return { lines, fixAt };
   }
-  lines.push(heading(t('topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
+  const sources = view.topic.sources ?? [];
+  // A topic of our own says so, and ends with where its facts come from.
+  lines.push(heading(t(sources.length ? 'topic.ours' : 'topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
   if (markdownLines) lines.push(...markdownLines);
   else lines.push({ text: t('topic.loading'), role: 'secondary' });
+  if (sources.length) {
+    lines.push({ text: '', role: 'secondary' }, heading(t('topic.oursSources')));
+    for (const s of sources) lines.push(...plain(`• ${s.title}: ${s.url}`, width));
+  }
   return { lines, fixAt };
 }
