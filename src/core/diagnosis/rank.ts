@@ -3,7 +3,6 @@ import type { PasteFeatures } from './features.js';
 import { EVIDENCE_RULES, TopicScores, type EvidenceRule, type Scored } from './rules/index.js';
 import { WEIGHTS, type Weights } from './weights.js';
 
-export { hasPhrase } from './phrase-match.js';
 export type { Scored } from './rules/index.js';
 
 /**

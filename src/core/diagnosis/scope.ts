@@ -1,4 +1,4 @@
-import { hasPhrase } from './rank.js';
+import { hasPhrase } from './phrase-match.js';
 
 /**
  * Whether a paste is about Windows containers at all. wcdoctor knows Windows containers; a paste

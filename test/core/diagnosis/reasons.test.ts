@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/core/diagnosis/reasons.js';
-import { hasPhrase } from '../../../src/core/diagnosis/rank.js';
+import { hasPhrase } from '../../../src/core/diagnosis/phrase-match.js';
 import { buildCodeIndex, extractCodes } from '../../../src/core/diagnosis/parse-error-code.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
