@@ -41,6 +41,7 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     sources,
     sourceTexts,
     structure: readYaml(root, 'structure.yaml'),
+    vocabulary: readYaml(root, 'vocabulary.yaml'),
     topics: readYamlDir(root, 'topics'),
     codes: readYamlDir(root, 'codes'),
     compat: readYamlDir(root, 'compat'),

@@ -93,6 +93,8 @@ export interface DiagnosisIndex {
   /** Fuzzy lookup of a word in the vocabulary (built on first use). */
   nearestWord(word: string): { word: string; score: number } | undefined;
   readonly codeIndex: CodeIndex;
+  /** Failure sites (knowledge/vocabulary.yaml, `site: true`), as operation keys. */
+  failureSites: ReadonlySet<string>;
 }
 
 /**
@@ -286,6 +288,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     postingsOf,
     idfOf,
     nearestWord,
+    failureSites: new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))),
     get codeIndex() {
       return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },

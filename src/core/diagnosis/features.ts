@@ -3,7 +3,7 @@ import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { flattenForMatching, flattenPhrase, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
-import { FAILURE_SITES, operationKey, recognise, type Recognised } from './recognise.js';
+import { operationKey, recognise, type Recognised } from './recognise.js';
 import { readScope, type Scope } from './scope.js';
 import type { FoundCode } from './types.js';
 import type { Weights } from './weights.js';
@@ -98,7 +98,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
     contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
     operations,
-    sites: [...operations.keys()].filter((o) => FAILURE_SITES.has(o)),
+    sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };
 }
 

@@ -217,7 +217,8 @@ const RECOGNISERS: Recogniser[] = [
   },
 ];
 
-const OPERATIONS: [RegExp, string][] = [
+/** Where a failure happened, from the paste: each name is in knowledge/vocabulary.yaml (`$1` takes the HCS operation's own name). */
+export const OPERATIONS: readonly [RegExp, string][] = [
   // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`: the operation is the last name.
   [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1'],
   [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1'],
@@ -234,6 +235,12 @@ const OPERATIONS: [RegExp, string][] = [
   [/starting container failed/, 'Start'],
   [/failed to start container/, 'Start'],
   [/\bPrepareLayer\b/, 'PrepareLayer'],
+  [/docker(?:\.exe)?\s+(?:image\s+|buildx\s+)?build\b/, 'docker build'],
+  [/docker(?:\.exe)?\s+(?:container\s+)?start\b/, 'docker start'],
+  [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect'],
+  [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1'],
+  [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy'],
+  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+)*up\b/, 'compose up'],
   [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull'],
 ];
 
@@ -245,8 +252,6 @@ export function operationKey(op: string): string {
   return op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, '').replace(/[^a-z0-9]/g, '');
 }
 
-/** Operations that name where a failure happened (as opposed to a command merely mentioned). */
-export const FAILURE_SITES = new Set(['createcontainer', 'start', 'startcontainer', 'preparelayer', 'hnscall', 'createendpoint', 'networkcreate', 'createcomputesystem', 'createprocess', 'netuse', 'exec', 'pull']);
 
 /** Runs every recogniser over a paste (bounded by the caller) and collects entities and operations. */
 export function recognise(text: string): Recognised {

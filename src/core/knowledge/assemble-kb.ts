@@ -9,7 +9,8 @@ import type { KnowledgeBase, ResolvedTopic } from './kb.js';
 import { parseMarkdownSections } from './parse-markdown.js';
 import { parsePlainTextSections } from './parse-plain-text.js';
 import type { Problem, RawFile } from './problem.js';
-import { issuePath, sourcesSchema, structureSchema, topicSchema } from './topic-schema.js';
+import { issuePath, sourcesSchema, structureSchema, topicSchema, vocabularySchema } from './topic-schema.js';
+import { operationKey } from '../diagnosis/recognise.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
@@ -19,6 +20,8 @@ export interface KnowledgeInput {
   /** Source texts keyed by their path relative to knowledge/sources/. */
   sourceTexts: Map<string, string>;
   structure: RawFile;
+  /** knowledge/vocabulary.yaml: the operations the recognisers name (absent in small test inputs). */
+  vocabulary?: RawFile;
   topics: RawFile[];
   codes: RawFile[];
   compat: RawFile[];
@@ -94,7 +97,7 @@ export const OUR_DOC = 'ours';
 
 export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
   const { docs, sections, problems } = parseSources(input);
-  const all = [input.sources, input.structure, ...input.topics, ...input.codes, ...input.compat, ...input.trees];
+  const all = [input.sources, input.structure, ...(input.vocabulary ? [input.vocabulary] : []), ...input.topics, ...input.codes, ...input.compat, ...input.trees];
   for (const f of all) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
   const readable = (files: RawFile[]) => files.filter((f) => !f.error);
   input = { ...input, topics: readable(input.topics), codes: readable(input.codes), compat: readable(input.compat), trees: readable(input.trees) };
@@ -197,7 +200,22 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   const trees = parseTrees(input.trees, { topics });
   problems.push(...trees.problems);
 
-  const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees };
+  // The operations a topic names must be ones the recognisers produce (knowledge/vocabulary.yaml).
+  let vocabulary: KnowledgeBase['vocabulary'];
+  if (input.vocabulary && !input.vocabulary.error) {
+    const v = vocabularySchema.safeParse(input.vocabulary.data);
+    if (!v.success) problems.push(...zodProblems(input.vocabulary.file, v.error));
+    else {
+      vocabulary = v.data;
+      const known = new Set(v.data.operations.map((o) => operationKey(o.name)));
+      for (const t of topics)
+        t.signatures.operations.forEach((op, i) => {
+          if (!known.has(operationKey(op)))
+            problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.operations[${i}]`, message: `"${op}" is no operation the recognisers name (knowledge/vocabulary.yaml): no paste could show it` });
+        });
+    }
+  }
+  const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };
   kb.diagnosis = computeDiagnosisData(kb);
   return { kb, problems };
 }

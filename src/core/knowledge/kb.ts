@@ -23,6 +23,8 @@ export interface KnowledgeBase {
   codes: CodeEntry[];
   compat: CompatData;
   trees: Tree[];
+  /** The operations a failure can happen in (knowledge/vocabulary.yaml), and which are failure sites. */
+  vocabulary?: { operations: { name: string; site: boolean }[] };
   /** What diagnosis derives from the topics and codes, precomputed by `kb build` (computed on the fly when absent). */
   diagnosis?: DiagnosisData;
 }

@@ -119,3 +119,8 @@ export const sourcesSchema = z
 /** Turns a zod issue path into the dotted field name `kb check` prints. */
 export const issuePath = (path: readonly PropertyKey[]): string =>
   path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') || '(root)';
+
+/** The schema of `knowledge/vocabulary.yaml`: the operations the recognisers name, and which are failure sites. */
+export const vocabularySchema = z
+  .object({ operations: z.array(z.object({ name: z.string().min(2), site: z.boolean() }).strict()).min(1) })
+  .strict();

@@ -1,4 +1,4 @@
-import { FAILURE_SITES, operationKey } from '../recognise.js';
+import { operationKey } from '../recognise.js';
 import { isSaidInWords } from '../features.js';
 import type { EvidenceRule } from './types.js';
 
@@ -15,7 +15,7 @@ export const elsewhereRule: EvidenceRule = {
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
       if (!m?.operations.size || [...f.operations.keys()].some((o) => m.operations.has(o))) continue;
-      const topicSites = (m.topic.signatures.operations ?? []).filter((o) => FAILURE_SITES.has(operationKey(o)));
+      const topicSites = (m.topic.signatures.operations ?? []).filter((o) => index.failureSites.has(operationKey(o)));
       if (!topicSites.length) continue;
       if (s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || (e.code && isSaidInWords(e.code.found)))) continue;
       acc.scale(s.topic, w.operation.elsewhereKeeps, { kind: 'against', matched: f.sites.map((o) => f.operations.get(o) ?? o).join(', '), signature: `happens during ${topicSites.join('/')}`, rule: 'elsewhere' });

@@ -1,0 +1,47 @@
+// The operation vocabulary lives once, in knowledge/vocabulary.yaml: every name the recognisers
+// produce is in it, every name in it can be produced, and kb check refuses a topic naming another.
+import { describe, expect, it } from 'vitest';
+import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
+import { OPERATIONS, operationKey, recognise } from '../../src/core/diagnosis/recognise.js';
+import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+
+const input = readKnowledgeInput();
+const { kb } = assembleKnowledgeBase(input);
+const names = new Set((kb.vocabulary?.operations ?? []).map((o) => operationKey(o.name)));
+
+describe('the operation vocabulary', () => {
+  it('is in the knowledge base, with its failure sites', () => {
+    expect(names.size).toBeGreaterThan(20);
+    expect(kb.vocabulary?.operations.filter((o) => o.site).map((o) => operationKey(o.name)).sort()).toEqual(
+      ['createcomputesystem', 'createcontainer', 'createendpoint', 'createprocess', 'exec', 'hnscall', 'netuse', 'networkcreate', 'preparelayer', 'pull', 'start', 'startcontainer'],
+    );
+  });
+
+  it('holds every fixed name a recogniser produces', () => {
+    const fixed = OPERATIONS.map(([, out]) => out).filter((o) => !o.includes('$1'));
+    for (const o of fixed) expect(names, o).toContain(operationKey(o));
+  });
+
+  it.each([
+    ['docker: Error response from daemon: container 1 encountered an error during CreateContainer: failure', 'CreateContainer'],
+    ['hcsshim::System::CreateProcess failed', 'CreateProcess'],
+    ['docker service create --name web iis', 'service create'],
+    ['docker service update --image x web', 'service update'],
+    ['docker-compose -f a.yml up', 'compose up'],
+    ['docker build -t x .', 'docker build'],
+    ['docker network connect nat web', 'network connect'],
+    ['Start-Container web', 'Start-Container'],
+  ])('a paste produces a name of the vocabulary: %s', (paste, op) => {
+    const ops = recognise(paste).operations.map(operationKey);
+    expect(ops).toContain(operationKey(op));
+    for (const o of ops) expect(names, o).toContain(o);
+  });
+
+  it('kb check refuses a topic naming an operation no recogniser produces', () => {
+    const topics = input.topics.map((f) =>
+      f.file.endsWith('/local-users.yaml') ? { ...f, data: { ...(f.data as object), signatures: { ...(f.data as { signatures: object }).signatures, operations: ['net user'] } } } : f,
+    );
+    const { problems } = assembleKnowledgeBase({ ...input, topics });
+    expect(problems).toContainEqual({ file: 'knowledge/topics/local-users.yaml', field: 'signatures.operations[0]', message: expect.stringMatching(/"net user" is no operation the recognisers name/) });
+  });
+});
