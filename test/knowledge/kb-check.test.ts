@@ -107,7 +107,8 @@ describe('kb check on broken topic files', () => {
   });
 
   it('reports a section claimed by two topics', () => {
-    const other = input.topics.find((f) => !f.file.endsWith('/processor-count-start-timeout.yaml'))!;
+    // Another topic that rests on vendored sections (a topic of our own has none).
+    const other = input.topics.find((f) => !f.file.endsWith('/processor-count-start-timeout.yaml') && ((f.data as { sections?: unknown[] }).sections?.length ?? 0) > 0)!;
     const r = assembleKnowledgeBase(
       withTopic(path.basename(other.file, '.yaml'), (d) => ({ ...d, sections: [...(d.sections as object[]), { doc: '000', heading: '当 4 核 VM 上的处理器计数为 1 或 2 时，启动容器会失败' }] })),
     );

@@ -49,7 +49,7 @@ describe('the real-paste corpus', () => {
     const neg = train.filter((p) => !p.topics.length);
     const top1 = pos.filter((p) => p.topics.includes(diagnose(kb, p.text).matches[0]?.id ?? '')).length / pos.length;
     const reject = neg.filter((p) => diagnose(kb, p.text).matches.length === 0).length / neg.length;
-    expect(top1).toBeGreaterThanOrEqual(0.68);
-    expect(reject).toBeGreaterThanOrEqual(0.87);
+    expect(top1).toBeGreaterThanOrEqual(0.78);
+    expect(reject).toBeGreaterThanOrEqual(0.85);
   });
 });

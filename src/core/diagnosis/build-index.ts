@@ -3,6 +3,7 @@ import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-code.js';
 import { flattenPhrase as flat } from './normalise.js';
 import { operationKey } from './recognise.js';
+import { OUR_DOC } from '../knowledge/our-doc.js';
 import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 
@@ -124,7 +125,9 @@ function topicFields(kb: Pick<KnowledgeBase, 'sections'>, t: ResolvedTopic): [st
   for (const id of t.sectionIds) {
     const s = kb.sections[id];
     if (!s) continue;
-    fields.push([s.heading, FIELD.heading], [stripCode(s.body), FIELD.body]);
+    // The heading of a topic of our own is its title, already counted: only a source's own heading adds words.
+    if (s.doc !== OUR_DOC) fields.push([s.heading, FIELD.heading]);
+    fields.push([stripCode(s.body), FIELD.body]);
   }
   return fields;
 }

@@ -258,6 +258,8 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     if (isWholePaste(text, at, s)) return known ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
     const ctx = sliceBefore(text, at);
     if (!CTX_HINT.test(ctx)) return undefined;
+    // A probe's thresholds (`#success=1 #failure=3` in kubectl describe) are counts, not codes.
+    if (/#(?:failure|success)=$/i.test(ctx)) return undefined;
     return STRONG_CTX.test(ctx) || (known && WEAK_CTX.test(ctx)) ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;
   }
   const canonical = m[4] === undefined ? undefined : index.byName.get(m[4].toUpperCase());

@@ -51,6 +51,12 @@ export function requiredLiteral(source: string): string | undefined {
       if (depth === 0) return undefined;
       continue;
     }
+    if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+      // A counted quantifier ({0,120}): its digits are no text of the match.
+      end();
+      i = source.indexOf('}', i);
+      continue;
+    }
     if ('^$.*+?{}'.includes(c)) {
       end();
       continue;

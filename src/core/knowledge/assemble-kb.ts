@@ -11,6 +11,7 @@ import { parsePlainTextSections } from './parse-plain-text.js';
 import type { Problem, RawFile } from './problem.js';
 import { issuePath, sourcesSchema, structureSchema, topicSchema, vocabularySchema } from './topic-schema.js';
 import { operationKey } from '../diagnosis/recognise.js';
+import { OUR_DOC } from './our-doc.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
@@ -92,9 +93,6 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
  * unknown or unmapped sections, sections mapped twice, undeclared or unused placeholders,
  * dangling related ids. The KB is usable only when `problems` is empty.
  */
-/** The document id of the sections of topics of our own (written by us, with public sources). */
-export const OUR_DOC = 'ours';
-
 export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
   const { docs, sections, problems } = parseSources(input);
   const all = [input.sources, input.structure, ...(input.vocabulary ? [input.vocabulary] : []), ...input.topics, ...input.codes, ...input.compat, ...input.trees];

@@ -9,7 +9,7 @@
  * the string. Each candidate grows step by step (a few pumps at a time while an exponential blow-up
  * would still be cheap, then by length), and the first size that takes longer than the budget is
  * measured again; a pattern fails when it stays over the budget and its time grows faster than the
- * input (or is ten times over the budget whatever its growth). Pure: the clock is passed in.
+ * input (or is fifty times over the budget whatever its growth). Pure: the clock is passed in.
  */
 
 export interface RegexSafetyOptions {
@@ -251,18 +251,19 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
       if (ms <= budget) continue;
       // Still over: a finding when the time grows faster than the input (backtracking), or is
       // far over the budget whatever its growth. A bounded gap (`[^\n]{0,300}`) costs time in
-      // proportion to the input, and that is allowed up to ten times the budget.
+      // proportion to the input, and that is allowed up to fifty times the budget: a busy machine
+      // slows every pattern alike, and only growth says a pattern backtracks.
       const growthOf = (small: string, smallMs: number, large: string, largeMs: number) => Math.log(largeMs / Math.max(smallMs, 1e-3)) / Math.log(large.length / small.length);
       const before = i > 0 ? textOf(prefix, pump, suffix, sizes[i - 1]!) : '';
       let growth = before ? growthOf(before, best(before), text, ms) : Infinity;
       // Polynomial-looking growth is confirmed once more at twice the size, so that a busy machine
       // (or a bounded gap still filling up) is not taken for backtracking; exponential growth needs
       // no confirmation (and twice the size would never finish).
-      if (growth > 1.5 && growth < 4 && ms <= budget * 10) {
+      if (growth > 1.5 && growth < 4 && ms <= budget * 50) {
         const twice = textOf(prefix, pump, suffix, text.length * 2);
         growth = Math.min(growth, growthOf(text, ms, twice, best(twice)));
       }
-      if (growth > 1.5 || ms > budget * 10) {
+      if (growth > 1.5 || ms > budget * 50) {
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
         return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 };
       }
