@@ -82,8 +82,7 @@ describe('known-issues and version-compatibility topics', () => {
       expect(c).toMatch(/^0x[0-9A-F]{8}$/);
       expect(c, 'Win32 codes are written in HRESULT form').not.toMatch(/^0x0000/);
     }
-    const generic = new Set(['error', 'container', 'failed', 'docker', 'windows']);
-    for (const p of [...s.phrases, ...Object.values(s.keywords).flat()]) expect(generic.has(p.toLowerCase()), p).toBe(false);
+    // Generic words are refused by kb check (core/knowledge/content-rules.ts) for every topic.
     for (const r of s.regexes) expect(() => new RegExp(r, 'iu')).not.toThrow();
   });
 
@@ -93,16 +92,8 @@ describe('known-issues and version-compatibility topics', () => {
     for (const fx of get(id).fixes) {
       const used = placeholdersOf(fx.command).sort();
       expect(Object.keys(fx.params).sort(), `${id}/${fx.id}`).toEqual(used);
-      for (const [name, p] of Object.entries(fx.params)) {
-        expect(name, 'no password parameter').not.toMatch(/pass|pwd|secret/i);
-        expect(p.secret).toBeUndefined();
-        if (p.pattern !== undefined) expect(() => new RegExp(p.pattern as string)).not.toThrow();
-      }
-      if (fx.readOnly) expect(fx.risk, `${id}/${fx.id} read-only is low risk`).toBe('low');
-      if (/\bRemove-|\bdelete\b|\brm\b/i.test(fx.command)) {
-        expect(fx.risk).toBe('high');
-        expect(used.length, `${id}/${fx.id} destructive needs a placeholder`).toBeGreaterThan(0);
-      }
+      // Secrets, read-only and destructive fixes: kb check's content rules, for every topic.
+      for (const p of Object.values(fx.params)) if (p.pattern !== undefined) expect(() => new RegExp(p.pattern as string)).not.toThrow();
     }
   });
 

@@ -12,6 +12,7 @@ import type { Problem, RawFile } from './problem.js';
 import { issuePath, sourcesSchema, structureSchema, topicSchema, vocabularySchema } from './topic-schema.js';
 import { operationKey } from '../diagnosis/recognise.js';
 import { OUR_DOC } from './our-doc.js';
+import { contentProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
@@ -172,6 +173,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
           if (unsafe) problems.push({ file: f.file, field: `fixes[${i}].params.${name}.pattern`, message: unsafe });
         }
     });
+    problems.push(...contentProblems(t, f.file));
     t.signatures.regexes.forEach((r, i) => {
       const unsafe = unsafePatternReason(r, 'iu');
       if (unsafe) problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: `/${r}/ ${unsafe}` });
