@@ -27,9 +27,10 @@ type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat'> 
 
 /** Splits a knowledge base into the two files' contents. */
 export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText } {
-  const { trees, compat, sections, ...rest } = kb;
+  const { trees, compat, sections, topics, ...rest } = kb;
   return {
-    main: { ...rest, sections: sections.map(({ body: _body, ...s }) => s) },
+    // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
+    main: { ...rest, topics: topics.map(({ body: _body, ...t }) => t), sections: sections.map(({ body: _body, ...s }) => s) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
   };
 }

@@ -27,9 +27,11 @@ const caught = (f: () => unknown): unknown => {
 };
 
 describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
-  it('loads back equal to what was written', () => {
+  it('loads back equal to what was written (a topic of our own keeps its body as its sections only)', () => {
     const loaded = loadKnowledgeBase(written());
-    expect(JSON.parse(JSON.stringify(loaded))).toEqual(JSON.parse(JSON.stringify(kb)));
+    const withoutTopicBodies = { ...kb, topics: kb.topics.map(({ body: _body, ...t }) => t) };
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual(JSON.parse(JSON.stringify(withoutTopicBodies)));
+    for (const t of kb.topics.filter((x) => x.body)) expect(t.sectionIds.map((i) => loaded.sections[i]?.body)).toEqual(Object.values(t.body ?? {}).map((b) => b.trim()));
   });
 
   it('keeps section bodies, trees and compatibility data out of kb.json', () => {

@@ -13,11 +13,13 @@ export const regexRule: EvidenceRule = {
     const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
+        // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
+        const inFocus = pattern.literal === undefined || focusLower.includes(pattern.literal);
+        const inUnwrapped = f.unwrapped !== f.focus && (pattern.literal === undefined || unwrappedLower.includes(pattern.literal));
+        if (!inFocus && !inUnwrapped) continue;
         const re = pattern.regex();
-        const lineAware = /\\n|\^|\$/.test(re.source);
-        let hit: RegExpExecArray | null = null;
-        if (pattern.literal === undefined || focusLower.includes(pattern.literal)) hit = re.exec(f.focus);
-        if (!hit && !lineAware && f.unwrapped !== f.focus && (pattern.literal === undefined || unwrappedLower.includes(pattern.literal))) hit = re.exec(f.unwrapped);
+        let hit = inFocus ? re.exec(f.focus) : null;
+        if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
         if (!hit) continue;
         const s = acc.get(i);
         if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(hit[0]) || hit[0].includes(e.matched)))) continue;
