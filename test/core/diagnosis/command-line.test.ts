@@ -64,3 +64,17 @@ describe('entities from the model', () => {
     expect(recognise('kubectl run test --image=mcr.microsoft.com/windows/nanoserver:ltsc2022').entities.image).toBe('mcr.microsoft.com/windows/nanoserver:ltsc2022');
   });
 });
+
+describe('bounded on adversarial input', () => {
+  it.each([
+    ['a million spaces after docker run', `docker run${' '.repeat(1_000_000)}img`],
+    ['an unclosed quote over a long line', `docker run -e "${'a'.repeat(500_000)}`],
+    ['200,000 mentions of docker that are no command', 'docker: '.repeat(200_000)],
+    ['100,000 continuation lines', `docker run \\\n${'-e A=1 \\\n'.repeat(100_000)}img`],
+    ['control characters and tabs', `docker\trun\t-it\u0000\u001b[31m\t${'\t'.repeat(100_000)}img`],
+  ])('%s: reads at most a bounded part and answers', (_name, text) => {
+    const cmd = parseCommand(text);
+    if (cmd) expect(cmd.positionals.join(' ').length).toBeLessThanOrEqual(4096);
+    expect(recognise(text.slice(0, 65536)).structures).toBeDefined();
+  }, 10_000);
+});

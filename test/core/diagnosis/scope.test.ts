@@ -44,3 +44,11 @@ describe('diagnose and the CLI', () => {
     expect(JSON.parse(json.stdout).scope.kind).toBe('linux');
   });
 });
+
+describe('readScope on adversarial input', () => {
+  it('answers on long runs of near-misses of its signals', () => {
+    expect(readScope('runc'.repeat(100_000)).kind).toBe('unknown');
+    expect(readScope(`${' '.repeat(500_000)}cgroup`).kind).toBe('linux');
+    expect(readScope(`${'c:'.repeat(200_000)}\\`).kind).toBe('windows');
+  }, 10_000);
+});
