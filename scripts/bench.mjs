@@ -9,7 +9,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { importFromSource } from './lib/eval-sets.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -53,24 +53,11 @@ results.coldRatio = results.coldDiagnoseMs / results.coldBareNodeMs;
 
 // 2. Warm latency: bundle the pure engine and call it in-process.
 mkdirSync('.tmp', { recursive: true });
-await build({
-  stdin: {
-    contents: [
-      "export { diagnose } from './src/core/diagnosis/diagnose.ts';",
-      "export { computeDiagnosisData } from './src/core/diagnosis/build-index.ts';",
-      "export { loadKnowledgeBase } from './src/platform/knowledge-fs.ts';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile: '.tmp/bench-engine.mjs',
-  logLevel: 'error',
-});
-const { diagnose, computeDiagnosisData, loadKnowledgeBase } = await import(path.join(root, '.tmp/bench-engine.mjs'));
+const { diagnose, computeDiagnosisData, loadKnowledgeBase } = await importFromSource([
+  "export { diagnose } from './src/core/diagnosis/diagnose.ts';",
+  "export { computeDiagnosisData } from './src/core/diagnosis/build-index.ts';",
+  "export { loadKnowledgeBase } from './src/platform/knowledge-fs.ts';",
+]);
 const kb = loadKnowledgeBase(root);
 
 function measure(kbase, text, runs) {

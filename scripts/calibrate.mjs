@@ -42,12 +42,13 @@ const GATES = new Set(['missing-context', 'elsewhere', 'unexplained', 'kind']);
 const SIGNS = RULES.map((r) => (r === 'against' ? -1 : 1));
 
 /** A candidate's features: per fitted rule, its evidence times the fractions the gates after it kept. */
-function featuresOf(scored) {
+function featuresOf(scored, bareCodes) {
   const x = new Array(RULES.length).fill(0);
   let before = 0;
   const items = [];
   for (const e of scored.evidence) {
-    if (GATES.has(e.rule) && e.weight < 0 && before > 0 && !(e.rule === 'missing-context' && e.weight === WEIGHTS.context.missingBare)) {
+    // For a paste of bare codes the missing context is a fixed step, not a gate.
+    if (GATES.has(e.rule) && e.weight < 0 && before > 0 && !(e.rule === 'missing-context' && bareCodes)) {
       const keeps = (before + e.weight) / before;
       for (const it of items) it.factor *= keeps;
     } else items.push({ rule: e.rule, weight: e.weight, factor: 1 });
@@ -66,7 +67,7 @@ const perPaste = [];
 for (const c of training) {
   const f = readFeatures(index, c.text, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), WEIGHTS);
   const scored = scoreTopics(index, f, undefined, WEIGHTS);
-  const cands = scored.map((s) => ({ id: index.matchers[s.topic].topic.id, x: featuresOf(s) }));
+  const cands = scored.map((s) => ({ id: index.matchers[s.topic].topic.id, x: featuresOf(s, f.bareCodes) }));
   perPaste.push({ c, cands });
   // Each paste weighs the same in total, however many topics share a word with it.
   for (const k of cands) rows.push({ x: k.x, y: c.expected.includes(k.id) ? 1 : 0, weight: 1 / Math.max(1, cands.length) });

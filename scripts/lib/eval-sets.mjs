@@ -10,25 +10,15 @@ import { build } from 'esbuild';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-/** Bundles the engine straight from src/ (no rebuild of dist/) and imports it. */
-export async function loadEngine() {
+/**
+ * Bundles the given export lines of src/ (TypeScript, as it is now: no rebuild of dist/) into one
+ * throw-away ES module and imports it. Shared by eval, calibrate and bench.
+ */
+export async function importFromSource(exportLines) {
   mkdirSync(path.join(root, '.tmp'), { recursive: true });
-  const file = path.join(root, `.tmp/eval-engine-${process.pid}.mjs`);
+  const file = path.join(root, `.tmp/engine-${process.pid}-${Date.now()}.mjs`);
   await build({
-    stdin: {
-      contents: [
-        "export { diagnose, diagnosisIndexOf } from './src/core/diagnosis/diagnose.ts';",
-        "export { readFeatures } from './src/core/diagnosis/features.ts';",
-        "export { scoreTopics } from './src/core/diagnosis/rank.ts';",
-        "export { WEIGHTS } from './src/core/diagnosis/weights.ts';",
-        "export { fitLogistic, predict, cutForPrecision } from './src/core/diagnosis/fit-weights.ts';",
-        "export { buildOfTag } from './src/core/compat/versions.ts';",
-        "export { assembleKnowledgeBase } from './src/core/knowledge/assemble-kb.ts';",
-        "export { readKnowledgeInput } from './src/platform/knowledge-input.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents: exportLines.join('\n'), resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -37,8 +27,23 @@ export async function loadEngine() {
     logLevel: 'error',
     packages: 'external',
   });
-  const engine = await import(file);
+  const mod = await import(file);
   rmSync(file, { force: true });
+  return mod;
+}
+
+/** The engine and a knowledge base assembled straight from knowledge/. */
+export async function loadEngine() {
+  const engine = await importFromSource([
+    "export { diagnose, diagnosisIndexOf } from './src/core/diagnosis/diagnose.ts';",
+    "export { readFeatures } from './src/core/diagnosis/features.ts';",
+    "export { scoreTopics } from './src/core/diagnosis/rank.ts';",
+    "export { WEIGHTS } from './src/core/diagnosis/weights.ts';",
+    "export { fitLogistic, predict, cutForPrecision } from './src/core/diagnosis/fit-weights.ts';",
+    "export { buildOfTag } from './src/core/compat/versions.ts';",
+    "export { assembleKnowledgeBase } from './src/core/knowledge/assemble-kb.ts';",
+    "export { readKnowledgeInput } from './src/platform/knowledge-input.ts';",
+  ]);
   const { kb, problems } = engine.assembleKnowledgeBase(engine.readKnowledgeInput(root));
   if (problems.length) console.error(`the knowledge has ${problems.length} problem(s); run "wcdoctor kb check"`);
   return { ...engine, kb };
