@@ -12,6 +12,7 @@ export const WEIGHTS = deepFreeze({
     documented: 6, // a code the topic's own source sections print, spelled as a code (hex, decimal, name)
     byMessage: 5, // the same, spelled as its message ("This operation returned because the timeout period expired")
     relatedKeeps: 0.8, // a code the topic lists only as related evidence (its sources do not print it) counts this fraction
+    manyCausesKeeps: 0.5, // a code of many unrelated causes (catalogue `manyCauses`: element not found, access denied) counts this fraction, unless the paste is only codes
     minMessageLength: 4, // a code's message shorter than this (flattened) is not compared with phrases or removed from the words
   },
   phrase: {
