@@ -28,9 +28,12 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
   return (f.failure ? w.verdict.wordsOnlyFailure : w.verdict.wordsOnlyCalm) + context;
 }
 
-/** How sure a match is: high only when something specific matched and the score is high. */
-export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights): Match['confidence'] {
-  if (s.score >= w.verdict.high && isSpecific(s, f)) return 'high';
+/**
+ * How sure a match is: high only when something specific matched, the score is high and no other
+ * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one).
+ */
+export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
+  if (s.score >= w.verdict.high && isSpecific(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
   if (s.score >= w.verdict.medium) return 'medium';
   return 'low';
 }

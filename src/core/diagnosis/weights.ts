@@ -80,7 +80,8 @@ export const WEIGHTS = deepFreeze({
     wordsOnlyFailure: 5.5, // the score words alone need when the paste states a failure (its vocabulary overlaps many topics)
     wordsOnlyCalm: 4.5, // the score words alone need in a question or description (short, and naming its subject)
     relative: 0.3, // a match below this fraction of the best one is not shown
-    high: 8, // "high" confidence: a specific match scoring at least this
+    high: 8, // "high" confidence: a specific match scoring at least this …
+    highMargin: 0.7, // … with the next match shown below this fraction of its score (fitted on the training pastes: high precision 0.93 → 0.95 there)
     medium: 5.5, // "medium": any match scoring at least this (below: "low")
     limit: 5, // matches shown at most, unless the caller asks otherwise
   },

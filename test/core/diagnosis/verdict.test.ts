@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PasteFeatures } from '../../../src/core/diagnosis/features.js';
 import type { Scored } from '../../../src/core/diagnosis/rules/index.js';
 import type { Evidence } from '../../../src/core/diagnosis/types.js';
-import { minScoreOf } from '../../../src/core/diagnosis/verdict.js';
+import { confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
 import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
 
 const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
@@ -26,5 +26,19 @@ describe('minScoreOf', () => {
     expect(s.score).toBeGreaterThan(WEIGHTS.verdict.wordsOnlyCalm);
     expect(minScoreOf(s, question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm + WEIGHTS.context.found);
     expect(s.score < minScoreOf(s, question, WEIGHTS)).toBe(true);
+  });
+});
+
+describe('confidenceOf', () => {
+  const strong = scored(ev('code', 6), ev('regex', 4));
+  it('is high for a specific match well ahead of the next one', () => {
+    expect(confidenceOf(strong, failure, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(strong, failure, WEIGHTS, strong.score * (WEIGHTS.verdict.highMargin - 0.01))).toBe('high');
+  });
+  it('is not high when another match comes close', () => {
+    expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
+  });
+  it('is never high for words alone', () => {
+    expect(confidenceOf(scored(ev('words', 12)), failure, WEIGHTS, 0)).toBe('medium');
   });
 });
