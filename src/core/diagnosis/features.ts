@@ -1,5 +1,6 @@
 import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
+import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { flattenForMatching, flattenPhrase, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
@@ -34,6 +35,8 @@ export interface PasteFeatures {
   asks: boolean;
   /** The host's and the image's Windows builds, where the paste shows them. */
   builds: PasteBuilds;
+  /** The versions of the engine, containerd and the pause image the paste shows. */
+  versions: SeenVersion[];
   /** The paste is only codes (`0x5b4`, `1460 0x6be`): it asks what they mean, and shows no context. */
   bareCodes: boolean;
   /** Whether the paste is about Windows containers (`linux`: out of scope). */
@@ -96,6 +99,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     ...(reason ? { failure: { flat: reason, shown: failure.split('\n').find((l) => l.trim())?.trim().slice(0, w.display.failureLine) || reason.slice(0, w.display.failureLine) } } : {}),
     asks: !reason && /[?？]/.test(focus),
     builds,
+    versions: readComponentVersions(focus),
     bareCodes,
     scope: readScope(flat),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',

@@ -45,6 +45,7 @@ export interface Evidence {
  * file in `rules/`, and what `Evidence.rule` names.
  */
 export type RuleId =
+  | 'version'
   | 'code'
   | 'phrase'
   | 'setting'

@@ -52,6 +52,10 @@ export const WEIGHTS = deepFreeze({
   fact: {
     buildMismatch: 5, // the paste shows a host and an image on different Windows builds (topics with `facts: [build-mismatch]`)
   },
+  version: {
+    affected: 1.5, // the paste shows a version of a component (engine, containerd, pause) inside the releases the topic's bug affects
+    outside: -3, // … or one before the bug came or at or after its fix: the known bug cannot be the cause
+  },
   context: {
     found: 3, // a specialised topic (Kubernetes, Swarm) whose context the paste shows
     missingKeeps: 0.5, // a specialised topic whose context the paste does not show keeps this fraction of its score
