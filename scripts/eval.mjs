@@ -79,10 +79,10 @@ if (asJson) {
   for (const [k, f] of Object.entries(report))
     console.log(k.padEnd(28), String(f.cases).padStart(4), String(f.positives).padStart(4), String(f.negatives).padStart(4), pct(f.top1), pct(f.top3), pct(f.reject), ` ${pct(f.high.precision)} (${f.high.n})`.padEnd(13), ` ${pct(f.medium.precision)} (${f.medium.n})`);
   const confusions = new Map();
-  for (const c of cases.filter((c) => !c.top1 && (!only || c.set === only) && c.split !== 'heldout')) {
+  for (const c of cases.filter((c) => !c.top1 && (!only || c.set === only) && (c.split === 'train' || c.split === 'all'))) {
     const key = `${c.expected.join('|') || '(none)'} → ${c.got[0] ?? '(none)'}`;
     confusions.set(key, [...(confusions.get(key) ?? []), c.id]);
   }
-  console.log('\nconfusions (train and our sets only; held-out misses are not listed):');
+  console.log('\nconfusions (train and our sets only; held-out and source-thread misses are not listed):');
   for (const [k, ids] of [...confusions].sort((a, b) => b[1].length - a[1].length)) console.log(`  ${String(ids.length).padStart(3)}  ${k}${verbose ? `   [${ids.join(', ')}]` : ''}`);
 }
