@@ -136,5 +136,8 @@ export const issuePath = (path: readonly PropertyKey[]): string =>
 
 /** The schema of `knowledge/vocabulary.yaml`: the operations the recognisers name, and which are failure sites. */
 export const vocabularySchema = z
-  .object({ operations: z.array(z.object({ name: z.string().min(2), site: z.boolean() }).strict()).min(1) })
+  .object({
+    operations: z.array(z.object({ name: z.string().min(2), site: z.boolean() }).strict()).min(1),
+    contexts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a context name is lower-case kebab-case'), z.array(z.string().min(2)).min(1)).default({}),
+  })
   .strict();
