@@ -14,15 +14,17 @@ export const versionRule: EvidenceRule = {
     if (!f.versions.length) return;
     for (const s of [...acc.values()]) {
       const ranges = index.matchers[s.topic]?.topic.signatures.versions ?? [];
-      for (const r of ranges) {
-        const seen = f.versions.find((v) => v.component === r.component);
+      // Per component: affected when inside any of its ranges (a topic may name two bugs), not when outside all.
+      for (const component of new Set(ranges.map((r) => r.component))) {
+        const seen = f.versions.find((v) => v.component === component);
         if (!seen) continue;
-        const affected = inRange(seen.version, r);
+        const mine = ranges.filter((r) => r.component === component);
+        const hit = mine.find((r) => inRange(seen.version, r));
         acc.add(s.topic, {
-          kind: affected ? 'fact' : 'against',
+          kind: hit ? 'fact' : 'against',
           matched: seen.said,
-          signature: affected ? `affected: ${describeRange(r)}` : `not affected: ${describeRange(r)}`,
-          weight: affected ? w.version.affected : w.version.outside,
+          signature: hit ? `affected: ${describeRange(hit)}` : `not affected: ${mine.map(describeRange).join(', ')}`,
+          weight: hit ? w.version.affected : w.version.outside,
           rule: 'version',
         });
       }
