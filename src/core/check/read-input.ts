@@ -65,7 +65,7 @@ const PASTE_ORDER: readonly ReadId[] = [
 /** Text that marks each command's output; a paste is offered to a parser only when its marker is there. */
 const MARKERS: Partial<Record<ReadId, RegExp>> = {
   kubeNode: /"kind"[ \t]*:[ \t]*"(?:Node|List)"/,
-  dockerVersion: /^Client:|"Client"[ \t]*:/m,
+  dockerVersion: /API version:|"ApiVersion"/,
   dockerInfo: /Server Version:|"OSType"|"ServerVersion"|error during connect|pipe\/docker_engine/i,
   hnsNetworks: /"(?:ManagementIP|Subnets|Ipams|SourceMac|NetworkAdapterName)"/i,
   netNat: /InternalIPInterfaceAddressPrefix/,
@@ -73,7 +73,7 @@ const MARKERS: Partial<Record<ReadId, RegExp>> = {
   ipv6Binding: /ms_tcpip6/,
   mpPreference: /ExclusionPath|DisableRealtimeMonitoring/,
   computerInfo: /WindowsBuildLabEx|OsBuildNumber|WindowsProductName/,
-  services: /^[ \t]*Status[ \t]+Name[ \t]+DisplayName/m,
+  services: /^[ \t]*Status[ \t]+Name[ \t]+DisplayName|"Status"[ \t]*:/m,
   excludedPorts: /^[ \t]*-{4,}[ \t]+-{4,}[ \t]*$/m,
   ver: /Microsoft Windows \[/,
 };

@@ -21,6 +21,11 @@ export function viewFacts(doc: FactsDocument): HostView {
     if (!raw) return { kind: 'missing', reason: 'not-collected', detail: doc.origin === 'paste' ? 'not in the pasted output' : 'not collected' };
     if (raw.skipped === 'needs-admin') return { kind: 'missing', reason: 'needs-admin', detail: 'run as administrator' };
     if (raw.skipped === 'not-present') return { kind: 'missing', reason: 'not-applicable', detail: raw.error ?? 'not on this host' };
+    if (raw.output === undefined && raw.error !== undefined) {
+      // docker's failure to reach the daemon is data (C1 reads it): an error text its parser reads is a value.
+      const fromError = (READS[id].parse as (t: string) => unknown)(raw.error);
+      if (fromError !== undefined) return { kind: 'ok', value: fromError };
+    }
     if (raw.output === undefined || raw.output.trim() === '') {
       const error = raw.error ?? 'no output';
       if (admin && doc.elevated === false) return { kind: 'missing', reason: 'needs-admin', detail: 'run as administrator' };
@@ -28,9 +33,7 @@ export function viewFacts(doc: FactsDocument): HostView {
       if (NOT_PRESENT.test(error)) return { kind: 'missing', reason: 'not-applicable', detail: error };
       if (raw.output === undefined && raw.error !== undefined) return { kind: 'missing', reason: 'read-failed', detail: error };
     }
-    const text = raw.output ?? '';
-    // docker's failure to reach the daemon is data (C1 reads it), so the error text is parsed too.
-    const value = (READS[id].parse as (t: string) => unknown)(text) ?? (raw.error ? (READS[id].parse as (t: string) => unknown)(raw.error) : undefined);
+    const value = (READS[id].parse as (t: string) => unknown)(raw.output ?? '');
     if (value === undefined) return raw.error ? { kind: 'missing', reason: 'read-failed', detail: raw.error } : { kind: 'missing', reason: 'unreadable', detail: 'output not recognised' };
     return { kind: 'ok', value };
   };

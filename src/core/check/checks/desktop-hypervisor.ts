@@ -8,15 +8,19 @@ export const desktopHypervisor: HostCheck = {
   group: 'K',
   title: 'Docker Desktop has a hypervisor',
   topic: CODE_TOPIC_REFS.desktopSwitch,
-  reads: ['dockerInfo', 'computerSystem'],
+  reads: ['dockerInfo', 'dockerVersion', 'computerSystem'],
   evaluate(host) {
     const info = host.get('dockerInfo');
-    if (info.kind === 'missing') return missing('dockerInfo', info);
-    if (!/docker desktop/i.test(info.value.operatingSystem ?? '')) return notApplicable('not Docker Desktop', ...(info.value.operatingSystem ? [ev('dockerInfo', info.value.operatingSystem)] : []));
+    const version = host.get('dockerVersion');
+    if (info.kind === 'missing' && version.kind === 'missing') return missing('dockerInfo', info);
+    // Linux mode names itself in OperatingSystem; Windows mode only in docker version's server platform.
+    const desktop = [info.kind === 'ok' ? info.value.operatingSystem : undefined, version.kind === 'ok' ? version.value.serverPlatform : undefined].find((s) => /docker desktop/i.test(s ?? ''));
+    if (!desktop) return notApplicable('not Docker Desktop');
     const cs = host.get('computerSystem');
     if (cs.kind === 'missing') return missing('computerSystem', cs);
     const e = ev('computerSystem', `HypervisorPresent ${cs.value.hypervisorPresent ?? '?'}`);
-    if (cs.value.hypervisorPresent === false) return fail('Docker Desktop needs a running hypervisor: enable Hyper-V / Virtual Machine Platform and set hypervisorlaunchtype auto', ev('dockerInfo', info.value.operatingSystem ?? ''), e);
-    return pass('a hypervisor is running', e);
+    const which = ev(info.kind === 'ok' && /docker desktop/i.test(info.value.operatingSystem ?? '') ? 'dockerInfo' : 'dockerVersion', desktop);
+    if (cs.value.hypervisorPresent === false) return fail('Docker Desktop needs a running hypervisor: enable Hyper-V / Virtual Machine Platform and set hypervisorlaunchtype auto', which, e);
+    return pass('a hypervisor is running', which, e);
   },
 };

@@ -15,6 +15,7 @@ export const k8sNodeReady: HostCheck = {
     const nodes = host.get('kubeNode');
     if (nodes.kind === 'missing') return missing('kubeNode', nodes);
     const node = nodes.value[0];
+    if (node?.os === 'linux') return notApplicable('not a Windows node');
     if (!node?.ready) return notApplicable('the node shows no Ready condition');
     const r = node.ready;
     const e = ev('kubeNode', `Ready ${r.status}${r.reason ? ` (${r.reason})` : ''}${r.message ? `: ${r.message.slice(0, 200)}` : ''}`);

@@ -81,6 +81,8 @@ export interface DockerVersion {
   clientVersion?: string;
   serverVersion?: string;
   serverOs?: string;
+  /** The server's platform name: `Docker Desktop 4.21.1 (114176)`, `Docker Engine - Community`. */
+  serverPlatform?: string;
   serverError?: string;
 }
 
@@ -91,14 +93,18 @@ export function parseDockerVersion(text: string): DockerVersion | undefined {
     const client = asRecord(prop(json, 'Client'));
     const server = asRecord(prop(json, 'Server'));
     if (!client && !server) return undefined;
-    return strip({ clientVersion: str(client, 'Version'), serverVersion: str(server, 'Version'), serverOs: str(server, 'Os'), serverError: server ? undefined : SERVER_ERROR.exec(text)?.[0] });
+    return strip({ clientVersion: str(client, 'Version'), serverVersion: str(server, 'Version'), serverOs: str(server, 'Os'), serverPlatform: str(asRecord(prop(server, 'Platform')), 'Name') || undefined, serverError: server ? undefined : SERVER_ERROR.exec(text)?.[0] });
   }
   const lines = text.replace(/\r/g, '').split('\n');
   let section: 'client' | 'server' | undefined;
   const out: DockerVersion = {};
   for (const line of lines) {
     if (/^Client\b/.test(line)) section = 'client';
-    else if (/^Server\b/.test(line)) section = 'server';
+    else if (/^Server\b/.test(line)) {
+      section = 'server';
+      const platform = /^Server:[ \t]*(\S[^\n]{0,100})$/.exec(line)?.[1]?.trim();
+      if (platform) out.serverPlatform = platform;
+    }
     const m = /^[ \t]+(Version|OS\/Arch):[ \t]*(\S+)/.exec(line);
     if (!m || !section) continue;
     if (m[1] === 'Version') {

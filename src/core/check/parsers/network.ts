@@ -190,7 +190,7 @@ export function parseExcludedPorts(text: string): PortRange[] | undefined {
   let rule = false;
   for (const line of text.replace(/\r/g, '').split('\n')) {
     if (/^[ \t]*-{4,}[ \t]+-{4,}[ \t]*$/.test(line)) rule = true;
-    const m = /^[ \t]*(\d{1,5})[ \t]+(\d{1,5})[ \t]*(\*)?[ \t]*$/.exec(line);
+    const m = /^(\d{1,5})[ \t]+(\d{1,5})(?:[ \t]+(\*))?$/.exec(line.trim());
     if (!m) continue;
     const start = Number(m[1]);
     const end = Number(m[2]);

@@ -128,21 +128,24 @@ export function parsePagefile(text: string): { name: string; allocatedMb: number
 
 /** Defender's exclusions, or that they could not be read without elevation. */
 export interface MpPreference {
-  exclusionPath: string[] | 'needs-admin';
-  exclusionProcess: string[] | 'needs-admin';
+  /** `needs-admin`: the unelevated N/A; `hidden`: "N/A: Administrators are not allowed to view exclusions" (policy). */
+  exclusionPath: string[] | 'needs-admin' | 'hidden';
+  exclusionProcess: string[] | 'needs-admin' | 'hidden';
   realtimeDisabled?: boolean;
 }
 
 const MP_NA = /^N\/A:[ \t]?Must be an administrator/i;
+const MP_HIDDEN = /^N\/A:[ \t]?Administrators are not allowed/i;
 
 /** Parses `Get-MpPreference` (a list or JSON); the unelevated `N/A: Must be an administrator to view exclusions` is kept as such. */
 export function parseMpPreference(text: string): MpPreference | undefined {
   const r = recordsOf(text).find((x) => prop(x, 'ExclusionPath') !== undefined || prop(x, 'DisableRealtimeMonitoring') !== undefined);
   if (!r) return undefined;
-  const list = (name: string): string[] | 'needs-admin' => {
+  const list = (name: string): string[] | 'needs-admin' | 'hidden' => {
     const v = prop(r, name);
-    if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' && MP_NA.test(v[0])) return 'needs-admin';
-    if (typeof v === 'string' && MP_NA.test(v.trim().replace(/^\{|\}$/g, ''))) return 'needs-admin';
+    const single = Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' ? v[0] : typeof v === 'string' ? v.trim().replace(/^\{|\}$/g, '') : undefined;
+    if (single !== undefined && MP_NA.test(single)) return 'needs-admin';
+    if (single !== undefined && MP_HIDDEN.test(single)) return 'hidden';
     return strList(r, name) ?? [];
   };
   const out: MpPreference = { exclusionPath: list('ExclusionPath'), exclusionProcess: list('ExclusionProcess') };
