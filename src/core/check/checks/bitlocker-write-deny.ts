@@ -6,6 +6,7 @@ export const bitlockerWriteDeny: HostCheck = {
   id: 'bitlocker-write-deny',
   group: 'D',
   title: 'BitLocker policy does not deny writes to data drives',
+  titleKey: 'check.title.bitlocker-write-deny',
   reads: ['fveDenyWrite', 'dockerInfo'],
   evaluate(host) {
     const fve = host.get('fveDenyWrite');

@@ -7,6 +7,7 @@ export const containerdConfig: HostCheck = {
   id: 'containerd-config',
   group: 'B',
   title: 'containerd config version fits the containerd release',
+  titleKey: 'check.title.containerd-config',
   topic: CODE_TOPIC_REFS.containerdMigration,
   reads: ['containerdVersion'],
   evaluate(host) {

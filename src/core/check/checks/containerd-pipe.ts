@@ -7,6 +7,7 @@ export const containerdPipe: HostCheck = {
   id: 'containerd-pipe',
   group: 'B',
   title: 'containerd pipe exists',
+  titleKey: 'check.title.containerd-pipe',
   topic: CODE_TOPIC_REFS.nodeNotReadyCni,
   reads: ['pipes', 'services'],
   evaluate(host) {

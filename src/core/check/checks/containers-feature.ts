@@ -7,6 +7,7 @@ export const containersFeature: HostCheck = {
   id: 'containers-feature',
   group: 'B',
   title: 'Containers feature is enabled',
+  titleKey: 'check.title.containers-feature',
   topic: CODE_TOPIC_REFS.desktopSwitch,
   reads: ['features'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const coreServices: HostCheck = {
   id: 'core-services',
   group: 'B',
   title: 'HNS and vmcompute services are running',
+  titleKey: 'check.title.core-services',
   topic: CODE_TOPIC_REFS.hnsManagement,
   reads: ['services'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const credentialSpecs: HostCheck = {
   id: 'credential-specs',
   group: 'J',
   title: 'gMSA credential specs are complete',
+  titleKey: 'check.title.credential-specs',
   topic: CODE_TOPIC_REFS.gmsaTrust,
   reads: ['credentialSpecs'],
   evaluate(host) {

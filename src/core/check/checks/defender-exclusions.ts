@@ -18,6 +18,7 @@ export const defenderExclusions: HostCheck = {
   id: 'defender-exclusions',
   group: 'I',
   title: 'Defender excludes the container data folders',
+  titleKey: 'check.title.defender-exclusions',
   topic: CODE_TOPIC_REFS.antivirus,
   reads: ['mpPreference', 'services', 'dockerInfo'],
   evaluate(host) {

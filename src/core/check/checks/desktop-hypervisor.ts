@@ -7,6 +7,7 @@ export const desktopHypervisor: HostCheck = {
   id: 'desktop-hypervisor',
   group: 'K',
   title: 'Docker Desktop has a hypervisor',
+  titleKey: 'check.title.desktop-hypervisor',
   topic: CODE_TOPIC_REFS.desktopSwitch,
   reads: ['dockerInfo', 'dockerVersion', 'computerSystem'],
   evaluate(host) {

@@ -9,6 +9,7 @@ export const diskFree: HostCheck = {
   id: 'disk-free',
   group: 'D',
   title: 'Enough free disk for images and layers',
+  titleKey: 'check.title.disk-free',
   reads: ['disks', 'dockerInfo'],
   evaluate(host) {
     const disks = host.get('disks');

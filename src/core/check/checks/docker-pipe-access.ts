@@ -9,6 +9,7 @@ export const dockerPipeAccess: HostCheck = {
   id: 'docker-pipe-access',
   group: 'C',
   title: 'docker can reach the engine pipe',
+  titleKey: 'check.title.docker-pipe-access',
   topic: CODE_TOPIC_REFS.dockerPipeAccess,
   reads: ['dockerInfo'],
   evaluate(host) {

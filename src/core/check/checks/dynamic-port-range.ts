@@ -8,6 +8,7 @@ export const dynamicPortRange: HostCheck = {
   id: 'dynamic-port-range',
   group: 'F',
   title: 'Dynamic port range is large enough and clear of NodePorts',
+  titleKey: 'check.title.dynamic-port-range',
   topic: CODE_TOPIC_REFS.hnsPortExists,
   reads: ['dynamicPorts', 'services'],
   evaluate(host) {

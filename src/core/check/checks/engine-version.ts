@@ -7,6 +7,7 @@ export const engineVersion: HostCheck = {
   id: 'engine-version',
   group: 'B',
   title: 'Docker Engine version has no known Windows regression',
+  titleKey: 'check.title.engine-version',
   topic: CODE_TOPIC_REFS.engineDnsRegression,
   reads: ['dockerVersion', 'dockerInfo'],
   evaluate(host) {

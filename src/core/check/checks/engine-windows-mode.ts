@@ -7,6 +7,7 @@ export const engineWindowsMode: HostCheck = {
   id: 'engine-windows-mode',
   group: 'B',
   title: 'Docker engine is in Windows containers mode',
+  titleKey: 'check.title.engine-windows-mode',
   topic: CODE_TOPIC_REFS.desktopSwitch,
   reads: ['dockerInfo', 'dockerVersion'],
   evaluate(host) {

@@ -10,6 +10,7 @@ export const excludedPortRanges: HostCheck = {
   id: 'excluded-port-ranges',
   group: 'F',
   title: 'Excluded port ranges leave ports free',
+  titleKey: 'check.title.excluded-port-ranges',
   topic: CODE_TOPIC_REFS.portReserved,
   reads: ['excludedPorts', 'services'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const hnsEndpointCount: HostCheck = {
   id: 'hns-endpoint-leak',
   group: 'E',
   title: 'No leaked HNS endpoints',
+  titleKey: 'check.title.hns-endpoint-leak',
   topic: CODE_TOPIC_REFS.staleEndpoint,
   reads: ['hnsEndpoints', 'dockerInfo'],
   evaluate(host) {

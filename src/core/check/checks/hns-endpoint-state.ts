@@ -10,6 +10,7 @@ export const hnsEndpointState: HostCheck = {
   id: 'hns-endpoint-state',
   group: 'E',
   title: 'Local HNS endpoints are attached',
+  titleKey: 'check.title.hns-endpoint-state',
   topic: CODE_TOPIC_REFS.staleEndpoint,
   reads: ['hnsEndpoints'],
   evaluate(host) {

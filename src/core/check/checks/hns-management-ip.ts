@@ -7,6 +7,7 @@ export const hnsManagementIp: HostCheck = {
   id: 'hns-management-ip',
   group: 'E',
   title: 'HNS management IPs are not link-local',
+  titleKey: 'check.title.hns-management-ip',
   topic: CODE_TOPIC_REFS.hnsManagement,
   reads: ['hnsNetworks'],
   evaluate(host) {

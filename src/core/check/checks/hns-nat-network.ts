@@ -7,6 +7,7 @@ export const hnsNatNetwork: HostCheck = {
   id: 'hns-expected-network',
   group: 'E',
   title: 'Expected HNS network exists',
+  titleKey: 'check.title.hns-expected-network',
   topic: CODE_TOPIC_REFS.defaultNetworkFails,
   reads: ['hnsNetworks', 'dockerInfo', 'services'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const hnsThreads: HostCheck = {
   id: 'hns-threads',
   group: 'E',
   title: 'HNS is not deadlocked (thread count)',
+  titleKey: 'check.title.hns-threads',
   topic: CODE_TOPIC_REFS.hnsManagement,
   reads: ['processes'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const hypervAvailable: HostCheck = {
   id: 'hyperv-available',
   group: 'B',
   title: 'Hyper-V is available where isolation needs it',
+  titleKey: 'check.title.hyperv-available',
   topic: CODE_TOPIC_REFS.hypervIsolation,
   reads: ['dockerInfo', 'computerSystem', 'features', 'win32os'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const imageBuildMismatch: HostCheck = {
   id: 'image-build-mismatch',
   group: 'A',
   title: 'Local images match the host build',
+  titleKey: 'check.title.image-build-mismatch',
   topic: CODE_TOPIC_REFS.versionMismatch,
   reads: ['dockerImages', 'currentVersion', 'dockerInfo'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const imageNewerThanHost: HostCheck = {
   id: 'image-newer-than-host',
   group: 'A',
   title: 'No local image is newer than the host patch level',
+  titleKey: 'check.title.image-newer-than-host',
   topic: CODE_TOPIC_REFS.imageNewerThanHost,
   reads: ['dockerImages', 'currentVersion', 'dockerInfo'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const ipv6Enabled: HostCheck = {
   id: 'ipv6-enabled',
   group: 'E',
   title: 'IPv6 is not disabled',
+  titleKey: 'check.title.ipv6-enabled',
   topic: CODE_TOPIC_REFS.ipv6,
   reads: ['ipv6Registry', 'ipv6Binding'],
   evaluate(host) {

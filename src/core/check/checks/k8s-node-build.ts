@@ -7,6 +7,7 @@ export const k8sNodeBuild: HostCheck = {
   id: 'k8s-node-build',
   group: 'A',
   title: 'Kubernetes node build label matches its kernel',
+  titleKey: 'check.title.k8s-node-build',
   topic: CODE_TOPIC_REFS.k8sVersionMatching,
   reads: ['kubeNode'],
   evaluate(host) {

@@ -9,6 +9,7 @@ export const k8sNodeReady: HostCheck = {
   id: 'k8s-node-ready',
   group: 'G',
   title: 'Kubernetes node is Ready',
+  titleKey: 'check.title.k8s-node-ready',
   topic: CODE_TOPIC_REFS.nodeNotReadyCni,
   reads: ['kubeNode'],
   evaluate(host) {

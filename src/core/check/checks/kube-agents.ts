@@ -6,6 +6,7 @@ export const kubeAgents: HostCheck = {
   id: 'kube-agents',
   group: 'B',
   title: 'Exactly one kubelet and one kube-proxy',
+  titleKey: 'check.title.kube-agents',
   reads: ['services', 'processes'],
   evaluate(host) {
     const services = host.get('services');

@@ -7,6 +7,7 @@ export const memoryFree: HostCheck = {
   id: 'memory-free',
   group: 'H',
   title: 'Enough free memory',
+  titleKey: 'check.title.memory-free',
   topic: CODE_TOPIC_REFS.pagingFile,
   reads: ['win32os', 'computerInfo'],
   evaluate(host) {

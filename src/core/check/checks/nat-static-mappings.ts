@@ -7,6 +7,7 @@ export const natStaticMappings: HostCheck = {
   id: 'nat-static-mappings',
   group: 'E',
   title: 'No static NAT mappings in the way',
+  titleKey: 'check.title.nat-static-mappings',
   topic: CODE_TOPIC_REFS.natStaticMapping,
   reads: ['netNatStatic'],
   evaluate(host) {

@@ -8,6 +8,7 @@ export const netnatOverlap: HostCheck = {
   id: 'netnat-overlap',
   group: 'E',
   title: 'NAT prefixes do not overlap',
+  titleKey: 'check.title.netnat-overlap',
   topic: CODE_TOPIC_REFS.hnsStoreCorrupted,
   reads: ['netNat'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const osBuild: HostCheck = {
   id: 'os-build',
   group: 'A',
   title: 'Host Windows build supports containers',
+  titleKey: 'check.title.os-build',
   topic: CODE_TOPIC_REFS.clientHostCompat,
   reads: ['currentVersion', 'win32os', 'computerInfo', 'ver', 'dockerInfo', 'kubeNode'],
   evaluate(host) {

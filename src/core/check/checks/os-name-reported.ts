@@ -10,6 +10,7 @@ export const osNameReported: HostCheck = {
   id: 'os-name-reported',
   group: 'A',
   title: 'OS name reported by docker matches the build',
+  titleKey: 'check.title.os-name-reported',
   topic: CODE_TOPIC_REFS.queryHostVersion,
   reads: ['dockerInfo'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const pagefile: HostCheck = {
   id: 'pagefile',
   group: 'H',
   title: 'Page file is large enough',
+  titleKey: 'check.title.pagefile',
   topic: CODE_TOPIC_REFS.pagingFile,
   reads: ['pagefile', 'computerSystem'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const runtimeService: HostCheck = {
   id: 'runtime-service',
   group: 'B',
   title: 'Container runtime service is running',
+  titleKey: 'check.title.runtime-service',
   topic: CODE_TOPIC_REFS.defaultNetworkFails,
   reads: ['services'],
   evaluate(host) {

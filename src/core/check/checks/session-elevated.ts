@@ -7,6 +7,7 @@ export const sessionElevated: HostCheck = {
   id: 'session-elevated',
   group: 'C',
   title: 'Collected in an elevated session',
+  titleKey: 'check.title.session-elevated',
   reads: [],
   evaluate(host) {
     if (host.elevated === null) return { status: 'not-evaluated', reason: 'not-collected', message: 'not evaluated: a paste does not say whether the session was elevated', evidence: [] };

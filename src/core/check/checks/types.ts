@@ -21,6 +21,8 @@ export interface HostCheck {
   group: CheckGroup;
   /** English title (locales/*.json `check.title.<id>` has it in every language). */
   title: string;
+  /** Its locale key, `check.title.<id>` (a literal, so the catalog test finds it). */
+  titleKey: string;
   /** The topic a warn or fail reveals. */
   topic?: TopicRef;
   reads: readonly ReadId[];

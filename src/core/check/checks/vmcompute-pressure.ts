@@ -7,6 +7,7 @@ export const vmcomputePressure: HostCheck = {
   id: 'vmcompute-pressure',
   group: 'H',
   title: 'vmcompute is not leaking memory or handles',
+  titleKey: 'check.title.vmcompute-pressure',
   topic: CODE_TOPIC_REFS.podStuckTerminating,
   reads: ['processes'],
   evaluate(host) {

@@ -7,6 +7,7 @@ export const vswitchHidden: HostCheck = {
   id: 'vswitch-unknown-to-hns',
   group: 'E',
   title: 'External vSwitches are known to HNS',
+  titleKey: 'check.title.vswitch-unknown-to-hns',
   topic: CODE_TOPIC_REFS.hiddenVswitch,
   reads: ['vmSwitch', 'hnsNetworks'],
   evaluate(host) {

@@ -76,7 +76,8 @@ export interface NetNat {
 export function parseNetNat(text: string): NetNat[] | undefined {
   if (text.trim() === '' || text.trim() === 'null') return [];
   const records = recordsOf(text);
-  if (!records.length || !records.every((r) => prop(r, 'InternalIPInterfaceAddressPrefix') !== undefined || prop(r, 'Name') !== undefined)) return undefined;
+  if (!records.length) return parseJsonLoose(text) !== undefined ? [] : undefined;
+  if (!records.every((r) => prop(r, 'InternalIPInterfaceAddressPrefix') !== undefined || prop(r, 'Name') !== undefined)) return undefined;
   return records.map((r) => {
     const n: NetNat = { name: str(r, 'Name') ?? '' };
     const prefix = str(r, 'InternalIPInterfaceAddressPrefix');
