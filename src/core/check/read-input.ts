@@ -56,6 +56,22 @@ function toFacts(v: unknown, index: number): FactsDocument | string | undefined 
   return doc;
 }
 
+/**
+ * One JSON document per line (kubectl logs of the DaemonSet, the Ansible example's files concatenated) as an array;
+ * undefined unless every non-blank line is a JSON object.
+ */
+function jsonLines(text: string): unknown[] | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length < 2 || !lines.every((l) => l.startsWith('{'))) return undefined;
+  const docs: unknown[] = [];
+  for (const l of lines) {
+    const v = parseJsonLoose(l);
+    if (v === undefined) return undefined;
+    docs.push(v);
+  }
+  return docs;
+}
+
 /** Reads for which a paste is recognised, in the order they are tried (the most specific first). */
 const PASTE_ORDER: readonly ReadId[] = [
   'kubeNode', 'dockerVersion', 'dockerInfo', 'hnsNetworks', 'netNat', 'vmSwitch', 'ipv6Binding', 'mpPreference',
@@ -96,12 +112,12 @@ const pasteDoc = (host: string, read: ReadId, output: string): FactsDocument => 
 });
 
 /**
- * Reads what `check --from` was given: a collector document, an array of them or Invoke-Command's output (a fleet,
- * hosts named by PSComputerName), or the pasted output of one command (a list of Kubernetes nodes is a fleet).
+ * Reads what `check --from` was given: a collector document, an array of them, one per line, or Invoke-Command's
+ * output (a fleet, hosts named by PSComputerName), or the pasted output of one command (a list of Kubernetes nodes is a fleet).
  */
 export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
   if (text.trim() === '') return err({ message: 'the input is empty' });
-  const json = parseJsonLoose(text);
+  const json = parseJsonLoose(text) ?? jsonLines(text);
   if (json !== undefined) {
     const items = Array.isArray(json) ? json : [json];
     const docs: FactsDocument[] = [];
