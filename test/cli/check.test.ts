@@ -37,6 +37,9 @@ describe('wcdoctor check --from and --script (any system)', () => {
     expect(first).toMatch(/^✖ fail/);
     expect(r.stdout).toContain('read services: hns Stopped');
     expect(r.stdout).toContain('wcdoctor fix hns-management');
+    // The topic's title and fixes come from the knowledge base.
+    expect(r.stdout).toContain("→ Image newer than the host's monthly update");
+    expect(r.stdout).toMatch(/fix run-hyperv-isolated: Run the image with Hyper-V isolation/);
   });
 
   it('--json: one finding per check, with status, evidence and topic', async () => {
@@ -45,7 +48,7 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const j = JSON.parse(r.stdout) as { kind: string; host: string; findings: { check: string; status: string; topic?: string; evidence: unknown[] }[] };
     expect(j.kind).toBe('host');
     expect(j.findings).toHaveLength(CHECKS.length);
-    expect(j.findings.find((f) => f.check === 'image-newer-than-host')).toMatchObject({ status: 'fail', topic: 'image-newer-than-host-patch' });
+    expect(j.findings.find((f) => f.check === 'image-newer-than-host')).toMatchObject({ status: 'fail', topic: 'image-newer-than-host-patch', fixes: expect.arrayContaining([expect.objectContaining({ id: 'run-hyperv-isolated' })]) });
   });
 
   it('an unelevated host (a UTF-16LE file as PowerShell 5.1 writes it): admin-only reads are "run as administrator"', async () => {
@@ -150,6 +153,7 @@ function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<C
     trapInterrupt: () => () => undefined,
     now: () => new Date('2026-12-03T06:00:00Z'),
     catalogs: () => readLocaleCatalogs(),
+    topics: () => undefined,
   };
   return h;
 }
@@ -174,6 +178,8 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(r.stdout).toContain('Host check: LEGACYHOST02');
     expect(r.code).toBe(1);
     expect(h.asked).toEqual([]);
+    // Without a knowledge base the findings still print, with a note instead of the fixes.
+    expect(r.stderr).toContain('the knowledge base could not be read');
   });
 
   it('in a terminal it asks once; "y" runs it', async () => {

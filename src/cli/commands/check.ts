@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { planCollectorRun } from '../../core/check/collector-plan.js';
 import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
-import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText } from '../../core/check/format.js';
+import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
 import { DECLINED_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
 import { recordRefusal, runFix } from '../../core/fixes/run-fix.js';
@@ -10,6 +10,7 @@ import { translate, type Catalog } from '../../core/i18n/translate.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { decodeText } from '../../core/text/decode-text.js';
 import { appendAuditEntry, probeAuditLog } from '../../platform/audit-log.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { readCollectorScript, readFactsFile, writeCollectorToTemp } from '../../platform/collector.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
@@ -34,6 +35,8 @@ export interface CheckCommandDeps {
   trapInterrupt(onInterrupt: () => void): () => void;
   now(): Date;
   catalogs(): Readonly<Record<Locale, Catalog>>;
+  /** The topics findings link to, with their fixes; undefined when the knowledge base cannot be read. */
+  topics(locale: Locale): TopicLookup | undefined;
 }
 
 /** Options of `wcdoctor check`, as commander parses them. */
@@ -60,6 +63,18 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
     trapInterrupt,
     now: () => new Date(),
     catalogs: () => readLocaleCatalogs(),
+    topics: (locale) => {
+      try {
+        const kb = loadKnowledgeBase();
+        const byId = new Map(kb.topics.map((t) => [t.id, t]));
+        return (id) => {
+          const topic = byId.get(id);
+          return topic && { title: topic.title[locale] ?? topic.title.en, fixes: topic.fixes.map((f) => ({ id: f.id, title: f.title })) };
+        };
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -71,16 +86,19 @@ function translator(catalogs: Readonly<Record<Locale, Catalog>>, locale: Locale)
 }
 
 /** Prints the findings of what was read and sets the exit code: 0 all pass, 1 a warning or failure. */
-function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText): void {
+function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, deps: CheckCommandDeps, locale: Locale): void {
+  const topics = deps.topics(locale);
+  if (!topics && !opts.json) io.err(`wcdoctor check: ${t('check.noKnowledge')}\n`);
+  const lookup: TopicLookup = topics ?? (() => undefined);
   if (input.docs.length > 1) {
     const fleet = evaluateFleet(input.docs);
-    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map(hostReportJson), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
+    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map((h) => hostReportJson(h, lookup)), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
     io.setExitCode(fleet.hosts.some(hasFindings) ? EXIT.noMatch : EXIT.ok);
     return;
   }
   const host = evaluateHost(input.docs[0]!);
   const paste = input.kind === 'paste' ? input.read : undefined;
-  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(paste ? { read: paste } : {}), ...hostReportJson(host) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste } : {}));
+  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(paste ? { read: paste } : {}), ...hostReportJson(host, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }
 
@@ -115,7 +133,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     }
     const input = readCheckInput(text);
     if (!input.ok) return fail(EXIT.usage, `--from ${opts.from === '-' ? '(standard input)' : opts.from}: ${input.error.message}`, t('check.fromHint'));
-    report(input.value, opts, io, t);
+    report(input.value, opts, io, t, deps, locale);
     return;
   }
 
@@ -157,7 +175,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   }
   const input = readCheckInput(run.stdout);
   if (!input.ok || input.value.kind !== 'facts') return fail(EXIT.failure, `the collector's output is not a facts document${input.ok ? '' : `: ${input.error.message}`}`, ...run.stderr.trim().split('\n').slice(-5));
-  report(input.value, opts, io, t);
+  report(input.value, opts, io, t, deps, locale);
   if (run.auditError) io.setExitCode(EXIT.failure);
 }
 

@@ -3,6 +3,15 @@ import type { FleetReport, HostReport } from './evaluate.js';
 import { READS } from './reads.js';
 import type { CheckStatus, Finding, NotEvaluatedReason } from './types.js';
 
+/** A topic as the knowledge base has it: its title and its fixes (what a finding links to). */
+export interface TopicInfo {
+  title: string;
+  fixes: { id: string; title: string }[];
+}
+
+/** Finds a topic in the knowledge base; undefined when the base is not there or lacks it. */
+export type TopicLookup = (topic: string) => TopicInfo | undefined;
+
 /** Looks up a UI message (`check.*` in locales/*.json) in the chosen language, English as the fallback. */
 export type CheckText = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -34,14 +43,19 @@ function reasonText(t: CheckText, reason: NotEvaluatedReason | undefined): strin
   return t(REASON_KEY[reason ?? 'not-collected']);
 }
 
-function findingLines(t: CheckText, f: Finding): string[] {
+function findingLines(t: CheckText, f: Finding, topics: TopicLookup): string[] {
   const head = `${MARK[f.status]} ${t(STATUS_KEY[f.status])}  ${t(TITLE_KEY.get(f.check) ?? f.check)} (${f.check})`;
   const lines = [head];
   if (f.status === 'not-evaluated') lines.push(`    ${reasonText(t, f.reason)}: ${f.message}`);
   else lines.push(`    ${f.message}`);
   for (const e of f.evidence.slice(0, 6)) lines.push(`    ${t('check.read')} ${e.read}: ${e.value}`);
   if (f.evidence.length > 6) lines.push(`    ${t('check.moreEvidence', { count: f.evidence.length - 6 })}`);
-  if (f.topic) lines.push(`    → ${t('check.topic', { topic: f.topic })}`);
+  if (f.topic) {
+    const info = topics(f.topic);
+    if (info) lines.push(`    → ${info.title}`);
+    lines.push(`    → ${t('check.topic', { topic: f.topic })}`);
+    for (const fix of info?.fixes.slice(0, 4) ?? []) lines.push(`      ${t('check.fix', { fix: fix.id, title: fix.title })}`);
+  }
   return lines;
 }
 
@@ -49,12 +63,13 @@ function findingLines(t: CheckText, f: Finding): string[] {
  * One host's findings for the terminal: failures and warnings first with what was read and the topic to open, then
  * passes; checks that could not judge are listed by reason (for a paste, only counted: they need other output).
  */
-export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: string } = {}): string {
+export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: string; topics?: TopicLookup } = {}): string {
+  const topics = opts.topics ?? (() => undefined);
   const who = opts.paste !== undefined ? t('check.host.paste', { read: opts.paste }) : r.elevated === null ? r.host : t(r.elevated ? 'check.host.elevated' : 'check.host.notElevated', { host: r.host });
   const out = [t('check.header', { host: who }), ''];
   const sorted = [...r.findings].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const judged = sorted.filter((f) => f.status !== 'not-evaluated');
-  for (const f of judged) out.push(...findingLines(t, f), '');
+  for (const f of judged) out.push(...findingLines(t, f, topics), '');
   const skipped = sorted.filter((f) => f.status === 'not-evaluated');
   if (opts.paste === undefined) {
     const byReason = new Map<string, string[]>();
@@ -89,7 +104,11 @@ export function formatFleetReport(t: CheckText, f: FleetReport): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The JSON shape of one host's report. */
-export function hostReportJson(r: HostReport): object {
-  return { host: r.host, elevated: r.elevated, origin: r.origin, counts: r.counts, findings: r.findings };
+/** The JSON shape of one host's report; a finding's topic comes with its title and fixes when the knowledge has them. */
+export function hostReportJson(r: HostReport, topics: TopicLookup = () => undefined): object {
+  const findings = r.findings.map((f) => {
+    const info = f.topic ? topics(f.topic) : undefined;
+    return info ? { ...f, topicTitle: info.title, fixes: info.fixes } : f;
+  });
+  return { host: r.host, elevated: r.elevated, origin: r.origin, counts: r.counts, findings };
 }

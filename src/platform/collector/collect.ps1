@@ -58,9 +58,10 @@ function Read-Native {
     return $text
 }
 
+# Always a JSON array (ConvertTo-Json writes one object as an object), and "[]" rather than "[null]" for nothing.
 function ConvertTo-JsonArray {
     param($Items)
-    return (ConvertTo-Json -InputObject @($Items) -Depth 20 -Compress)
+    return (ConvertTo-Json -InputObject @($Items | Where-Object { $null -ne $_ }) -Depth 20 -Compress)
 }
 
 $cv = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
