@@ -30,7 +30,7 @@ const EXPECTED: [file: string, doc: number, statuses: string][] = [
     ['paste/computerinfo-ps7.json', 0, 'os-build:P memory-free:P'],
     ['paste/computerinfo-ws2019.txt', 0, 'os-build:P memory-free:W'],
     ['paste/docker-info-access-denied.txt', 0, 'docker-pipe-access:F'],
-    ['paste/docker-info-win10-1809.txt', 0, 'os-build:P os-name-reported:P engine-windows-mode:P engine-version:W docker-pipe-access:P'],
+    ['paste/docker-info-win10-1809.txt', 0, 'os-build:P os-name-reported:P engine-windows-mode:P docker-pipe-access:P'],
     ['paste/docker-info-win11-engine20.txt', 0, 'os-build:P os-name-reported:W engine-windows-mode:P engine-version:P docker-pipe-access:P'],
     ['paste/docker-info-ws2022.json', 0, 'os-build:P os-name-reported:P engine-windows-mode:P engine-version:P docker-pipe-access:P'],
     ['paste/docker-version-1909.txt', 0, 'engine-windows-mode:P engine-version:P'],

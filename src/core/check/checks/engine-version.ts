@@ -20,6 +20,7 @@ export const engineVersion: HostCheck = {
       return { status: 'not-evaluated', reason: m?.reason ?? 'read-failed', message: 'not evaluated: the engine version is not known (the daemon did not answer)', evidence: [] };
     }
     const e = ev(version.kind === 'ok' && version.value.serverVersion ? 'dockerVersion' : 'dockerInfo', `Engine ${v}`);
+    if (!/^\d+\.\d+/.test(v)) return notApplicable(`Engine ${v} is not a release version (a development build)`, e);
     if (compareVersions(v, '19.03') < 0) return warn(`Engine ${v} is older than 19.03, the minimum sig-windows-tools' node check required: update the engine`, e);
     if (compareVersions(v, '25.0.0') >= 0 && compareVersions(v, '27.0.0') < 0)
       return warn(`Engine ${v}: container-name lookups on the default nat network can fail (25.0 and later; 27.0 made windows-dns-proxy the default)`, e);
