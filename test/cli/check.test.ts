@@ -80,6 +80,10 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const denied = await runCli(['check', '--from', '-', '--json'], { stdin: fixture('paste/docker-info-access-denied.txt') });
     expect(denied.code).toBe(1);
     expect(JSON.parse(denied.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo' });
+    // A check that could read the paste but not judge it says why: here, exclusions are hidden without elevation.
+    const mp = await runCli(['check', '--from', '-'], { stdin: fixture('paste/mppreference-unelevated.txt') });
+    expect(mp.stdout).toMatch(/· not evaluated {2}Defender excludes the container data folders \(defender-exclusions\)\n {4}not evaluated: run as administrator — Get-MpPreference hides exclusions from other sessions\n/);
+    expect(mp.stdout).toContain('35 more checks need the output of other commands');
   });
 
   it('in the user\'s language', async () => {

@@ -46,7 +46,12 @@ function reasonText(t: CheckText, reason: NotEvaluatedReason | undefined): strin
 function findingLines(t: CheckText, f: Finding, topics: TopicLookup): string[] {
   const head = `${MARK[f.status]} ${t(STATUS_KEY[f.status])}  ${t(TITLE_KEY.get(f.check) ?? f.check)} (${f.check})`;
   const lines = [head];
-  if (f.status === 'not-evaluated') lines.push(`    ${reasonText(t, f.reason)}: ${f.message}`);
+  if (f.status === 'not-evaluated') {
+    // The reason in the chosen language, then what the check said beyond it (in English).
+    let detail = f.message.replace(/^not (?:evaluated|applicable): /, '');
+    if (f.reason === 'needs-admin' && detail.startsWith('run as administrator (') && detail.endsWith(')')) detail = detail.slice('run as administrator ('.length, -1);
+    lines.push(detail === 'run as administrator' ? `    ${reasonText(t, f.reason)}` : `    ${reasonText(t, f.reason)} — ${detail}`);
+  }
   else lines.push(`    ${f.message}`);
   for (const e of f.evidence.slice(0, 6)) lines.push(`    ${t('check.read')} ${e.read}: ${e.value}`);
   if (f.evidence.length > 6) lines.push(`    ${t('check.moreEvidence', { count: f.evidence.length - 6 })}`);
@@ -71,12 +76,16 @@ export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: st
   const judged = sorted.filter((f) => f.status !== 'not-evaluated');
   for (const f of judged) out.push(...findingLines(t, f, topics), '');
   const skipped = sorted.filter((f) => f.status === 'not-evaluated');
-  if (opts.paste === undefined) {
-    const byReason = new Map<string, string[]>();
-    for (const f of skipped) byReason.set(f.reason ?? 'not-collected', [...(byReason.get(f.reason ?? 'not-collected') ?? []), f.check]);
-    for (const [reason, ids] of byReason) out.push(`${MARK['not-evaluated']} ${reasonText(t, reason as NotEvaluatedReason)}: ${ids.join(', ')}`);
-    if (byReason.size) out.push('');
-  } else if (skipped.length) out.push(t('check.pasteOthers', { count: skipped.length }), '');
+  // For a paste, the checks that need other commands' output are only counted; the rest say why they could not judge.
+  const others = opts.paste !== undefined ? skipped.filter((f) => f.reason === undefined || f.reason === 'not-collected' || f.reason === 'not-applicable') : [];
+  const byReason = new Map<string, Finding[]>();
+  for (const f of skipped) if (!others.includes(f)) byReason.set(f.reason ?? 'not-collected', [...(byReason.get(f.reason ?? 'not-collected') ?? []), f]);
+  for (const [reason, list] of byReason) {
+    if (opts.paste !== undefined) for (const f of list) out.push(...findingLines(t, f, topics), '');
+    else out.push(`${MARK['not-evaluated']} ${reasonText(t, reason as NotEvaluatedReason)}: ${list.map((f) => f.check).join(', ')}`);
+  }
+  if (opts.paste === undefined && byReason.size) out.push('');
+  if (others.length) out.push(t('check.pasteOthers', { count: others.length }), '');
   out.push(t('check.summary', { pass: r.counts.pass, warn: r.counts.warn, fail: r.counts.fail, skipped: r.counts['not-evaluated'] }));
   return `${out.join('\n')}\n`;
 }
