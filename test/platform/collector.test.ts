@@ -121,6 +121,10 @@ describe('the collector', () => {
     expect(ops).not.toContain('?');
   });
 
+  it('is ASCII, so Windows PowerShell 5.1 reads it the same from a file saved without a BOM', () => {
+    expect(script).toMatch(/^[\x00-\x7f]*$/);
+  });
+
   it('records elevation before the first read', () => {
     const elevation = tokens.findIndex((t) => t.text === '$elevated' && tokens[tokens.indexOf(t) + 1]?.text === '=');
     const firstRead = tokens.findIndex((t, i) => t.text === 'Read-Fact' && tokens[i - 1]?.text !== 'function');
