@@ -84,6 +84,8 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const mp = await runCli(['check', '--from', '-'], { stdin: fixture('paste/mppreference-unelevated.txt') });
     expect(mp.stdout).toMatch(/· not evaluated {2}Defender excludes the container data folders \(defender-exclusions\)\n {4}not evaluated: run as administrator — Get-MpPreference hides exclusions from other sessions\n/);
     expect(mp.stdout).toContain('35 more checks need the output of other commands');
+    const session = await runCli(['check', '--from', at('session-ws2022.txt'), '--json']);
+    expect(JSON.parse(session.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo', reads: ['dockerInfo', 'ver', 'excludedPorts'] });
   });
 
   it('in the user\'s language', async () => {

@@ -97,8 +97,8 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, 
     return;
   }
   const host = evaluateHost(input.docs[0]!);
-  const paste = input.kind === 'paste' ? input.read : undefined;
-  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(paste ? { read: paste } : {}), ...hostReportJson(host, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
+  const paste = input.kind === 'paste' ? input.reads.join(', ') : undefined;
+  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(input.kind === 'paste' ? { read: input.read, reads: input.reads } : {}), ...hostReportJson(host, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }
 

@@ -4,7 +4,7 @@ import { READS } from './reads.js';
 import { FACTS_SCHEMA, READ_IDS, type FactsDocument, type RawRead, type ReadId } from './types.js';
 
 /** What `check --from` was given: collected documents (one host or a fleet), or the output of one command. */
-export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'paste'; read: ReadId; docs: FactsDocument[] };
+export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'paste'; read: ReadId; reads: ReadId[]; docs: FactsDocument[] };
 
 /** Why the input could not be used, in plain words. */
 export interface InputProblem {
@@ -103,6 +103,22 @@ export function recognisePaste(text: string): ReadId | undefined {
   return undefined;
 }
 
+/** A prompt line of a pasted terminal session: `PS C:\\> docker info`, `C:\\Users\\me>ver`. */
+const PROMPT = /^(?:PS )?[A-Za-z]:\\[^>\n]{0,200}>/;
+
+/**
+ * A pasted terminal session split at its prompt lines, one block per command (the prompt line itself dropped);
+ * undefined when the paste shows fewer than two prompts.
+ */
+export function splitAtPrompts(text: string): string[] | undefined {
+  const blocks: string[][] = [];
+  for (const line of text.replace(/\r/g, '').split('\n')) {
+    if (PROMPT.test(line)) blocks.push([]);
+    else blocks[blocks.length - 1]?.push(line);
+  }
+  return blocks.length >= 2 ? blocks.map((b) => b.join('\n')) : undefined;
+}
+
 const pasteDoc = (host: string, read: ReadId, output: string): FactsDocument => ({
   schema: FACTS_SCHEMA,
   host,
@@ -131,13 +147,27 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
     if (docs.length && docs.length < items.length) return err({ message: `${items.length - docs.length} of ${items.length} items are not wcdoctor facts documents` });
     if (docs.length) return ok({ kind: 'facts', docs });
   }
+  const session = splitAtPrompts(text);
+  if (session) {
+    // A terminal session with several commands: each block is recognised on its own, the first of each kind kept.
+    const doc = pasteDoc('pasted output', 'ver', '');
+    doc.reads = {};
+    const reads: ReadId[] = [];
+    for (const block of session) {
+      const id = recognisePaste(block);
+      if (!id || id === 'kubeNode' || doc.reads[id]) continue;
+      doc.reads[id] = { command: READS[id].command, output: block };
+      reads.push(id);
+    }
+    if (reads.length) return ok({ kind: 'paste', read: reads[0]!, reads, docs: [doc] });
+  }
   const read = recognisePaste(text);
   if (!read) return err({ message: 'not a wcdoctor collector document, and not the output of a command wcdoctor recognises' });
   if (read === 'kubeNode') {
     const r = asRecord(json);
     const items = str(r, 'kind') === 'Node' ? [r] : asRecords(prop(r, 'items'));
     const docs = items.map((n, i) => pasteDoc(str(asRecord(prop(n, 'metadata')), 'name') ?? `node ${i + 1}`, 'kubeNode', JSON.stringify({ ...n, kind: 'Node' })));
-    return ok({ kind: 'paste', read, docs });
+    return ok({ kind: 'paste', read, reads: [read], docs });
   }
-  return ok({ kind: 'paste', read, docs: [pasteDoc('pasted output', read, text)] });
+  return ok({ kind: 'paste', read, reads: [read], docs: [pasteDoc('pasted output', read, text)] });
 }

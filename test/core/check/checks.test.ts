@@ -141,6 +141,19 @@ describe('input', () => {
     if (!r.ok) expect(r.error.message).toMatch(message);
   });
 
+  it('a pasted terminal session is split at its prompts and each command recognised on its own', () => {
+    const r = readCheckInput(fixture('session-ws2022.txt'));
+    expect(r.ok && r.value.kind === 'paste' && r.value.reads).toEqual(['dockerInfo', 'ver', 'excludedPorts']);
+    if (!r.ok) return;
+    const got = evaluateHost(r.value.docs[0]!).findings.filter((f) => f.status !== 'not-evaluated').map((f) => `${f.check}:${SHORT[f.status]}`);
+    expect(got).toEqual(['os-build:P', 'os-name-reported:P', 'engine-windows-mode:P', 'engine-version:W', 'docker-pipe-access:P', 'excluded-port-ranges:P']);
+  });
+
+  it('one prompt is no session: the paste is read whole', () => {
+    const r = readCheckInput(`PS C:\\> cmd /c ver\n\nMicrosoft Windows [Version 10.0.17763.1]\n`);
+    expect(r.ok && r.value.kind === 'paste' && r.value.reads).toEqual(['ver']);
+  });
+
   it('reads of unknown ids are ignored, and a non-string output is kept as JSON text', () => {
     const r = readCheckInput(JSON.stringify({ schema: 'wcdoctor-facts/1', host: 'h', elevated: true, reads: { bogus: { output: 'x' }, disks: { command: 'c', output: [{ DeviceID: 'C:', FreeSpace: 5e9 }] } } }));
     expect(r.ok && evaluateHost(r.value.docs[0]!).findings.find((f) => f.check === 'disk-free')?.status).toBe('fail');
