@@ -2,7 +2,7 @@ import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
 import { compareVersions, ev, notApplicable, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
-/** B7: Docker Engine versions with known Windows problems (25.0–26.x container-name DNS on nat, moby#47370; before 19.03). */
+/** B7: Docker Engine versions with known Windows problems (25.0.0–25.0.3 container-name DNS on the default nat network, moby#47370, fixed in 25.0.4 by moby#47490 — the range of engine-internal-dns-regression's `signatures.versions`; before 19.03). */
 export const engineVersion: HostCheck = {
   id: 'engine-version',
   group: 'B',
@@ -22,8 +22,8 @@ export const engineVersion: HostCheck = {
     const e = ev(version.kind === 'ok' && version.value.serverVersion ? 'dockerVersion' : 'dockerInfo', `Engine ${v}`);
     if (!/^\d+\.\d+/.test(v)) return notApplicable(`Engine ${v} is not a release version (a development build)`, e);
     if (compareVersions(v, '19.03') < 0) return warn(`Engine ${v} is older than 19.03, the minimum sig-windows-tools' node check required: update the engine`, e);
-    if (compareVersions(v, '25.0.0') >= 0 && compareVersions(v, '27.0.0') < 0)
-      return warn(`Engine ${v}: container-name lookups on the default nat network can fail (25.0 and later; 27.0 made windows-dns-proxy the default)`, e);
+    if (compareVersions(v, '25.0.0') >= 0 && compareVersions(v, '25.0.4') < 0)
+      return warn(`Engine ${v}: container-name lookups on the default nat network fail from 25.0.0 to 25.0.3 (moby#47370); 25.0.4 fixed them`, e);
     return pass(`Engine ${v}`, e);
   },
 };
