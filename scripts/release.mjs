@@ -1,7 +1,9 @@
 // `npm run release`: builds every release artefact into release/<version>/ from one build of dist/:
-//   wcdoctor-<version>-win-x64.zip   wcdoctor.exe, a Node single executable (SEA) for Windows x64
+//   wcdoctor-<version>-win-x64.zip   wcdoctor.exe, a Node single executable (SEA) for Windows x64,
+//                                    and NOTICES.txt (the licence of the vendored documents, and
+//                                    the legal comments of the bundled libraries)
 //   wcdoctor-<version>.tgz           the npm package (`npm pack`)
-//   SHA256SUMS                       the hashes of both, and of wcdoctor.exe as unzipped
+//   wcdoctor-<version>-SHA256SUMS    the hashes of both, and of wcdoctor.exe as unzipped
 // and, for tests and the benchmark, release/<version>/unpublished/: wcdoctor.exe as zipped, and
 // wcdoctor, the same blob in the Linux binary of the same Node version (the "Linux twin").
 //
@@ -166,12 +168,27 @@ if (withWin) {
   // -X: no extra file attributes; a fixed time makes the archive depend on the exe's bytes only.
   const when = new Date('2026-01-01T00:00:00Z');
   spawnSync('touch', ['-d', when.toISOString(), exe]);
-  run('zip', ['-X', '-9', '-j', '-q', zipFile, exe]);
+  const notices = path.join(winDir, 'NOTICES.txt');
+  const legal = walk('dist').filter((f) => f.endsWith('.LEGAL.txt')).sort();
+  writeFileSync(
+    notices,
+    [
+      `wcdoctor ${version}`,
+      '',
+      'The documentation text inside wcdoctor.exe comes from MicrosoftDocs/Virtualization-Documentation:',
+      '',
+      readFileSync('knowledge/sources/LICENSE', 'utf8').trim(),
+      ...legal.map((f) => `\n----- ${path.basename(f, '.LEGAL.txt')}: legal comments of the bundled libraries -----\n\n${readFileSync(f, 'utf8').trim()}`),
+      '',
+    ].join('\n').replace(/\n/g, '\r\n'),
+  );
+  spawnSync('touch', ['-d', when.toISOString(), notices]);
+  run('zip', ['-X', '-9', '-j', '-q', zipFile, exe, notices]);
   sums.push([sha256(zipFile), path.basename(zipFile)], [sha256(exe), 'wcdoctor.exe']);
   copyFileSync(exe, path.join(out, 'unpublished', 'wcdoctor.exe'));
   say(`wcdoctor.exe ${mib(exe)}, zipped ${mib(zipFile)}`);
 }
-writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.map(([h, f]) => `${h}  ${f}`).join('\n')}\n`);
+writeFileSync(path.join(out, `wcdoctor-${version}-SHA256SUMS`), `${sums.map(([h, f]) => `${h}  ${f}`).join('\n')}\n`);
 say(`npm package ${path.basename(tarball)} ${(statSync(tarball).size / 1024).toFixed(0)} KiB`);
 say(`done: ${path.relative(root, out)}/ (${readdirSync(out).join(', ')})`);
 

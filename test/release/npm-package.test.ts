@@ -37,9 +37,11 @@ describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g i
     });
   }, 120000);
 
-  it('ships dist/ and the locales, without sources, tests, knowledge sources, the SEA entry or any dependency', () => {
+  it('ships dist/, the locales and the vendored documents\' licence, without sources, tests, the SEA entry or any dependency', () => {
     const top = readdirSync(installed).sort();
-    expect(top).toEqual(['LICENSE', 'README.md', 'dist', 'locales', 'package.json'].filter((f) => f !== 'LICENSE' || existsSync(path.join(installed, f))));
+    expect(top).toEqual(['README.md', 'dist', 'knowledge', 'locales', 'package.json']);
+    // Of knowledge/, only the licence of the vendored documents (their text is in dist/kb-text.json).
+    expect(readdirSync(path.join(installed, 'knowledge'), { recursive: true }).sort()).toEqual(['sources', path.join('sources', 'LICENSE')]);
     expect(existsSync(path.join(installed, 'node_modules'))).toBe(false);
     expect(existsSync(path.join(installed, 'dist', 'sea.js'))).toBe(false);
     const size = statSync(release?.tarball ?? '').size;

@@ -20,7 +20,7 @@ export const release = dir
       exe: path.join(dir, 'unpublished', 'wcdoctor.exe'),
       zip: path.join(dir, `wcdoctor-${version}-win-x64.zip`),
       tarball: path.join(dir, `wcdoctor-${version}.tgz`),
-      sums: path.join(dir, 'SHA256SUMS'),
+      sums: path.join(dir, `wcdoctor-${version}-SHA256SUMS`),
     }
   : undefined;
 

@@ -70,7 +70,8 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
     );
     expect(sums[path.basename(release?.zip ?? '')]).toBe(sha256(release?.zip ?? ''));
     expect(sums['wcdoctor.exe']).toBe(sha256(exe));
-    expect(readdirSync(unzipped)).toEqual(['wcdoctor.exe']);
+    expect(readdirSync(unzipped).sort()).toEqual(['NOTICES.txt', 'wcdoctor.exe']);
+    expect(readFileSync(path.join(unzipped, 'NOTICES.txt'), 'utf8')).toContain('MIT License');
   });
 
   it('starts 4 copies at once on a fresh machine; all unpack-and-run alike, into %LOCALAPPDATA%\\wcdoctor', async () => {
