@@ -249,7 +249,14 @@ function sign(exe) {
   const signing = spawnSync('osslsigncode', argv, { encoding: 'utf8' });
   if (passFile) rmSync(passFile, { force: true });
   if (signing.status !== 0) fail(`osslsigncode sign exited ${signing.status}: ${(signing.stderr || signing.stdout).trim()}`);
-  run('osslsigncode', ['verify', '-in', signed]);
+  // The digest in the signature must be the file's. A chain this machine does not trust (a private CA,
+  // a self-signed test certificate) fails osslsigncode's own verdict but is still a sound signature.
+  const check = spawnSync('osslsigncode', ['verify', '-in', signed], { encoding: 'utf8' });
+  const text = `${check.stdout}${check.stderr}`;
+  const current = /Current message digest\s*:\s*([0-9A-F]+)/.exec(text)?.[1];
+  const calculated = /Calculated message digest\s*:\s*([0-9A-F]+)/.exec(text)?.[1];
+  if (!current || current !== calculated) fail(`the signature of wcdoctor.exe does not verify:\n${text.trim()}`);
+  if (check.status !== 0) say('signed; osslsigncode does not trust the certificate chain on this machine (a private or self-signed certificate?)');
   copyFileSync(signed, exe);
   rmSync(signed);
   say('signed with osslsigncode');
