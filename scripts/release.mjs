@@ -13,9 +13,10 @@
 // makes the executable crash) and the Windows binary of that same version receives it. Each
 // executable carries a code cache made by its own binary (the Windows one under Wine, when Wine is
 // installed; V8 rejects a cache made on Linux there, which costs start-up time but nothing else).
-// Steps: npm pack (its "prepare" builds dist/) → code caches → blobs (node --experimental-sea-config)
-// → Linux twin → Windows: remove the Authenticode signature (osslsigncode), inject (postject), sign
-// again when a certificate is given → zip → SHA256SUMS.
+// Steps: npm run build → npm pack → code caches → blobs (node --experimental-sea-config)
+// → Linux twin → Windows: remove the Authenticode signature (osslsigncode), stamp wcdoctor's name and
+// version in the version information (resedit), inject (postject), sign again when a certificate is
+// given → zip → SHA256SUMS.
 //
 // Signing (optional; skipped with a message when none is set):
 //   WCDOCTOR_SIGN_PFX=path.pfx [WCDOCTOR_SIGN_PASSWORD=…]            a PKCS#12 file, or
@@ -27,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, copyFileSync, openSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as ResEdit from 'resedit';
 import { fetchNode, NODE_LINES } from './fetch-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,11 +73,13 @@ const envWith = (node) => {
 };
 const withNode = envWith(nodeLts);
 
-// 2. The npm package; its "prepare" script builds dist/ (bundle, knowledge base, code cache) with that Node.
+// 2. dist/ (bundle, knowledge base, code cache) built by the LTS, then the npm package made from it.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-say('npm pack (builds dist/)');
-const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], { env: withNode }).replace(/^[^[]*/, ''));
+say(`npm run build (Node ${NODE_LINES.lts})`);
+run('npm', ['run', 'build'], { env: withNode });
+say('npm pack');
+const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { env: withNode }).replace(/^[^[]*/, ''));
 const tarball = path.join(out, packed[0].filename);
 for (const f of ['dist/sea.js', 'dist/main.js', 'dist/main.js.cache', 'dist/kb.json']) if (!existsSync(f)) fail(`${f} is missing after the build`);
 
@@ -161,7 +165,7 @@ if (withWin) {
   const unsigned = path.join(stage, 'node-unsigned.exe');
   rmSync(unsigned, { force: true });
   run('osslsigncode', ['remove-signature', '-in', nodeWin, '-out', unsigned]);
-  copyFileSync(unsigned, exe);
+  stampVersion(unsigned, exe);
   run(postject, [exe, 'NODE_SEA_BLOB', blobFor('win'), '--sentinel-fuse', SENTINEL, '--overwrite']);
   sign(exe);
   const zipFile = path.join(out, `wcdoctor-${version}-win-x64.zip`);
@@ -191,6 +195,36 @@ if (withWin) {
 writeFileSync(path.join(out, `wcdoctor-${version}-SHA256SUMS`), `${sums.map(([h, f]) => `${h}  ${f}`).join('\n')}\n`);
 say(`npm package ${path.basename(tarball)} ${(statSync(tarball).size / 1024).toFixed(0)} KiB`);
 say(`done: ${path.relative(root, out)}/ (${readdirSync(out).join(', ')})`);
+
+/**
+ * Writes node.exe to `to` with wcdoctor's name and version in its version information (what
+ * Explorer's Details tab and Get-Item's VersionInfo show), saying which Node.js it contains.
+ */
+function stampVersion(from, to) {
+  const exe = ResEdit.NtExecutable.from(readFileSync(from), { ignoreCert: true });
+  const resources = ResEdit.NtExecutableResource.from(exe);
+  const [info] = ResEdit.Resource.VersionInfo.fromEntries(resources.entries);
+  if (!info) fail('node.exe has no version information to stamp');
+  const [major = 0, minor = 0, patch = 0] = version.split(/[.+-]/).map(Number);
+  info.setFileVersion(major, minor, patch, 0);
+  info.setProductVersion(major, minor, patch, 0);
+  for (const lang of info.getAllLanguagesForStringValues()) {
+    info.setStringValues(lang, {
+      CompanyName: 'wcdoctor',
+      ProductName: 'wcdoctor',
+      FileDescription: 'wcdoctor, the Windows Container Doctor',
+      FileVersion: version,
+      ProductVersion: version,
+      OriginalFilename: 'wcdoctor.exe',
+      InternalName: 'wcdoctor',
+      LegalCopyright: 'MIT License. Contains Node.js (MIT License, Node.js contributors).',
+      Comments: `A Node.js ${NODE_LINES.exe} single executable application.`,
+    });
+  }
+  info.outputToResourceEntries(resources.entries);
+  resources.outputResource(exe);
+  writeFileSync(to, Buffer.from(exe.generate()));
+}
 
 /**
  * The code cache made by the Windows node.exe itself, under Wine (a fresh prefix set to Windows 10;

@@ -102,7 +102,10 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
   });
 
   it('kb check works on a knowledge folder given with --root', async () => {
-    const r = await runExe(['kb', 'check', '--root', repoRoot]);
+    // kb check times each pattern with a wall-clock budget, which a loaded machine (and Wine) can
+    // exceed now and then (see sea.test.ts): such a run is repeated, twice at most.
+    let r = await runExe(['kb', 'check', '--root', repoRoot]);
+    for (let i = 0; i < 2 && r.stderr.includes('backtracks too much'); i++) r = await runExe(['kb', 'check', '--root', repoRoot]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(runTwin(['kb', 'check', '--root', repoRoot]).stdout);
