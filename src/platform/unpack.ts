@@ -41,8 +41,16 @@ export function unpackBase(env: Record<string, string | undefined> = process.env
   return xdg ? [path.join(xdg, 'wcdoctor', 'app'), tmp] : [tmp];
 }
 
-/** Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder. */
-export function unpackInto(base: string, name: string, files: () => PackedFile[]): string {
+/** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RENAME_TRIES = 10;
+const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder.
+ * `rename` is fs.renameSync, replaceable in tests.
+ */
+export function unpackInto(base: string, name: string, files: () => PackedFile[], rename: (from: string, to: string) => void = renameSync): string {
   if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
   const target = path.join(base, name);
   if (existsSync(path.join(target, UNPACK_MARKER))) return target;
@@ -56,15 +64,19 @@ export function unpackInto(base: string, name: string, files: () => PackedFile[]
       writeFileSync(out, f.data);
     }
     writeFileSync(path.join(temp, UNPACK_MARKER), `${name}\n`);
-    try {
-      renameSync(temp, target);
-    } catch (err) {
-      // Another copy got there first (EEXIST/ENOTEMPTY; EPERM on Windows), or an incomplete folder is
-      // in the way (someone deleted files from it): replace that one, once.
-      if (existsSync(path.join(target, UNPACK_MARKER))) return target;
-      if (!existsSync(target)) throw err;
-      rmSync(target, { recursive: true, force: true });
-      renameSync(temp, target);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rename(temp, target);
+        break;
+      } catch (err) {
+        // Another copy got there first (EEXIST/ENOTEMPTY; EPERM on Windows): take its folder.
+        if (existsSync(path.join(target, UNPACK_MARKER))) return target;
+        // An incomplete folder in the way (someone deleted files from it): replace it.
+        if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+        else if (!TRANSIENT.has((err as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw err;
+        else sleepMs(50 * attempt);
+        if (attempt >= RENAME_TRIES) throw err;
+      }
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,40 @@ describe('unpack', () => {
     const second = path.join(b, 'second');
     expect(unpack([path.join(blocked, 'app'), second], NAME, files)).toBe(path.join(second, NAME));
     expect(() => unpack([path.join(blocked, 'app')], NAME, files)).toThrow(/could not unpack wcdoctor's files \(.*file.app: /);
+  });
+});
+
+describe('unpackInto on a machine that holds new files for a moment (Windows anti-virus)', () => {
+  const refusing = (times: number, code = 'EPERM') => {
+    let left = times;
+    return (from: string, to: string) => {
+      if (left-- > 0) throw Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
+      renameSync(from, to);
+    };
+  };
+
+  it('retries a rename refused with EPERM, EACCES or EBUSY', () => {
+    for (const code of ['EPERM', 'EACCES', 'EBUSY']) {
+      const b = base();
+      expect(unpackInto(b, NAME, files, refusing(3, code))).toBe(path.join(b, NAME));
+      expect(readdirSync(b)).toEqual([NAME]);
+    }
+  });
+
+  it('gives up after ten tries, leaving no temporary folder', () => {
+    const b = base();
+    expect(() => unpackInto(b, NAME, files, refusing(100))).toThrow(/EPERM/);
+    expect(readdirSync(b)).toEqual([]);
+  });
+
+  it('does not retry other errors', () => {
+    const b = base();
+    let calls = 0;
+    const rename = () => {
+      calls++;
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    };
+    expect(() => unpackInto(b, NAME, files, rename)).toThrow(/ENOSPC/);
+    expect(calls).toBe(1);
   });
 });
