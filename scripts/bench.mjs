@@ -1,12 +1,14 @@
 // Benchmarks for wcdoctor, reported in one run (figures, not assertions):
-//  - cold start: `node dist/cli.js diagnose --json 0x800705B4` beside bare `node -e ''`
+//  - cold start of `diagnose --json 0x800705B4` beside bare `node -e ''` of the same Node version:
+//    the npm install and the exe's Linux twin from release/<version>/, or dist/cli.js without one;
+//    and the exe's size, raw and zipped
 //  - warm diagnose latency on the real knowledge base: a one-line and a 1 MB paste
 //  - warm diagnose latency on a synthetic knowledge base of 10,000 topics
 //  - (when tmux is present) time from process start to the first frame of the app, and the
 //    peak RSS of a session that diagnoses a 1 MB paste
 // Usage: npm run bench [-- --runs N]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importFromSource } from './lib/eval-sets.mjs';
@@ -31,25 +33,69 @@ const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 const childEnv = { ...process.env };
 delete childEnv.NODE_EXTRA_CA_CERTS;
 
-// 1. Cold start, interleaved so that machine noise hits both sides alike.
-progress(`cold start, ${RUNS} runs each`);
-const bare = [];
-const cli = [];
-const time = (args) => {
+// 1. Cold start, interleaved so that machine noise hits both sides alike: each way wcdoctor ships
+// beside bare `node -e ''` of the Node version it runs on. From the release (npm run release):
+// the npm package installed into a prefix, run on the current LTS, and the Linux twin of
+// wcdoctor.exe (the same SEA blob, same Node version as the exe). Without a release: dist/cli.js
+// on the Node running this script.
+const ARGS = ['diagnose', '--json', '0x800705B4'];
+const time = (cmd, args) => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', input: '', env: childEnv });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', input: '', env: childEnv });
   const t = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return t;
 };
-for (let i = 0; i < 3; i++) time(['-e', '']), time(['dist/cli.js', 'diagnose', '--json', '0x800705B4']);
-for (let i = 0; i < RUNS; i++) {
-  bare.push(time(['-e', '']));
-  cli.push(time(['dist/cli.js', 'diagnose', '--json', '0x800705B4']));
+function coldPair(bareNode, cmd, args) {
+  const bare = [];
+  const app = [];
+  for (let i = 0; i < 3; i++) time(bareNode, ['-e', '']), time(cmd, args);
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(time(bareNode, ['-e', '']));
+    app.push(time(cmd, args));
+  }
+  return { bareMs: median(bare), appMs: median(app), ratio: median(app) / median(bare) };
 }
-results.coldBareNodeMs = median(bare);
-results.coldDiagnoseMs = median(cli);
-results.coldRatio = results.coldDiagnoseMs / results.coldBareNodeMs;
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const releaseDir = path.join(root, 'release', version);
+const pairs = [];
+if (existsSync(path.join(releaseDir, `wcdoctor-${version}.tgz`))) {
+  const { fetchNode, NODE_LINES } = await import('./fetch-node.mjs');
+  const nodeLts = fetchNode('linux', 'lts');
+  const prefix = path.join(root, '.tmp', 'bench-npm-prefix');
+  rmSync(prefix, { recursive: true, force: true });
+  progress(`installing release/${version}/wcdoctor-${version}.tgz into .tmp/bench-npm-prefix`);
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(releaseDir, `wcdoctor-${version}.tgz`)], {
+    env: { ...childEnv, PATH: `${path.dirname(nodeLts)}${path.delimiter}${process.env.PATH}` },
+    stdio: 'ignore',
+  });
+  // The bin script finds node on PATH, as it does for a user.
+  childEnv.PATH = `${path.dirname(nodeLts)}${path.delimiter}${process.env.PATH}`;
+  progress(`cold start of the npm install on Node ${NODE_LINES.lts}, ${RUNS} runs each`);
+  pairs.push({ what: `npm install, Node ${NODE_LINES.lts}`, ...coldPair(nodeLts, path.join(prefix, 'bin', 'wcdoctor'), ARGS) });
+  const twin = path.join(releaseDir, 'unpublished', 'wcdoctor');
+  if (existsSync(twin)) {
+    const nodeExe = fetchNode('linux', 'exe');
+    childEnv.XDG_CACHE_HOME = path.join(root, '.tmp', 'bench-sea-cache');
+    progress(`cold start of the exe's Linux twin on Node ${NODE_LINES.exe}, ${RUNS} runs each`);
+    pairs.push({ what: `exe's Linux twin, Node ${NODE_LINES.exe}`, ...coldPair(nodeExe, twin, ARGS) });
+    delete childEnv.XDG_CACHE_HOME;
+    results.twinMiB = statSync(twin).size / 1048576;
+  }
+  const exe = path.join(releaseDir, 'unpublished', 'wcdoctor.exe');
+  const zip = path.join(releaseDir, `wcdoctor-${version}-win-x64.zip`);
+  if (existsSync(exe) && existsSync(zip)) {
+    results.exeMiB = statSync(exe).size / 1048576;
+    results.exeZipMiB = statSync(zip).size / 1048576;
+  }
+  results.npmTarballKiB = statSync(path.join(releaseDir, `wcdoctor-${version}.tgz`)).size / 1024;
+  childEnv.PATH = process.env.PATH;
+  rmSync(prefix, { recursive: true, force: true });
+} else {
+  progress(`no release/${version}/ (npm run release): measuring dist/cli.js on this Node (${process.version}), ${RUNS} runs each`);
+  pairs.push({ what: `dist/cli.js, Node ${process.version.slice(1)}`, ...coldPair(process.execPath, process.execPath, ['dist/cli.js', ...ARGS]) });
+}
+results.coldStart = pairs;
 
 // 2. Warm latency: bundle the pure engine and call it in-process.
 mkdirSync('.tmp', { recursive: true });
@@ -212,8 +258,9 @@ const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(rss.stderr ?? ''
 if (peak) results.peakRssHeadless1MBMiB = Number(peak[1]) / 1024;
 
 console.log('\nwcdoctor benchmark (medians)');
-console.log(`  cold start, bare node -e ''            ${fmt(results.coldBareNodeMs)}`);
-console.log(`  cold start, diagnose --json 0x800705B4 ${fmt(results.coldDiagnoseMs)}  (${results.coldRatio.toFixed(2)}x bare node; target <= 1.5x)`);
+for (const p of results.coldStart) console.log(`  cold start, diagnose --json 0x800705B4 ${fmt(p.appMs)}  beside bare node ${fmt(p.bareMs)}: ${p.ratio.toFixed(2)}x (target <= 1.5x)  [${p.what}]`);
+if (results.exeMiB) console.log(`  wcdoctor.exe                           ${results.exeMiB.toFixed(1)} MiB, zipped ${results.exeZipMiB.toFixed(1)} MiB (Linux twin ${results.twinMiB?.toFixed(1)} MiB)`);
+if (results.npmTarballKiB) console.log(`  npm package                            ${results.npmTarballKiB.toFixed(0)} KiB`);
 console.log(`  warm diagnose, one line                ${fmt(results.warmOneLineMs)}  (target < 5 ms)`);
 console.log(`  warm diagnose, ${(results.pasteBytes / 1048576).toFixed(1)} MB paste            ${fmt(results.warm1MBMs)}`);
 console.log(`  warm diagnose, worst adversarial paste ${fmt(results.adversarialWorstMs)}  (${results.adversarialWorst}; beside ${fmt(results.warmOneLineMs)} for one line; target well under 100 ms)`);

@@ -1,12 +1,14 @@
-// Bundles wcdoctor with esbuild. On Node 20 an ES-module entry costs about 20 ms more to start
-// than a CommonJS one (the ESM loader itself has to load), and compiling the bundle is most of
-// the rest, so the headless commands are CommonJS, compiled once at build time:
+// Bundles wcdoctor with esbuild. An ES-module entry costs more to start than a CommonJS one (the
+// ESM loader itself has to load), and compiling the bundle is most of the rest, so the headless
+// commands are CommonJS, compiled once at build time:
 //  - dist/cli.js: the launcher (src/cli/launcher.ts), which runs dist/main.js through V8's code
 //    cache (dist/main.js.cache, written by scripts/code-cache.mjs after the knowledge base);
 //  - dist/main.js: the CLI and every headless command in one CommonJS file;
 //  - dist/esm/*.mjs: what must stay ES modules or is heavy and rarely needed (the Ink app, whose
 //    yoga layout uses top-level await; marked and marked-terminal; conf; `kb build/check/stats`
-//    with yaml and zod), split into chunks and imported on first use.
+//    with yaml and zod), split into chunks and imported on first use;
+//  - dist/sea.js: the entry of the single executable (src/cli/sea-launcher.ts), which runs the same
+//    bundle from the executable's assets (scripts/release.mjs embeds it; the npm package leaves it out).
 // The parts share no state: the CLI passes plain data and the platform object to the app, and
 // errors are recognised by brand, not by class identity (src/core/errors.ts).
 // WCDOCTOR_BUILD_NO_MINIFY=1 keeps names readable, for profiling.
@@ -18,7 +20,7 @@ import { createHash } from 'node:crypto';
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   jsx: 'automatic',
   minify: process.env.WCDOCTOR_BUILD_NO_MINIFY !== '1',
   sourcemap: false,
@@ -113,3 +115,10 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
+
+await build({
+  ...common,
+  entryPoints: { sea: 'src/cli/sea-launcher.ts' },
+  format: 'cjs',
+  outdir: 'dist',
+});

@@ -22,7 +22,7 @@ export async function importFromSource(exportLines) {
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     outfile: file,
     logLevel: 'error',
     packages: 'external',

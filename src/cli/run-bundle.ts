@@ -1,0 +1,68 @@
+/**
+ * Runs the CLI bundle (dist/main.js, CommonJS) through V8's code cache: shared by the npm
+ * launcher (dist/cli.js, which reads both from files) and the single executable (dist/sea.js,
+ * which reads both from the executable's assets). On Node 22 and 24 compiling the bundle from
+ * source is most of what wcdoctor spends before it can diagnose; a cache made by another Node or
+ * V8 version, or damaged, is rejected by V8 and the bundle is compiled as usual.
+ *
+ * Code compiled by vm.Script cannot use import() without an experimental flag, so the bundle
+ * loads its ES-module parts (dist/esm/) through the function registered here under
+ * Symbol.for('wcdoctor.importEsm'); the build points those imports at it.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+export interface CliBundle {
+  startFromProcess(): void;
+}
+
+/**
+ * The cache's header names the bundle it was made from (the content hash the build writes on the
+ * bundle's first line): V8 itself checks only its own version, flags and the source's length, so a
+ * cache from another build of the same length would otherwise be taken.
+ */
+export const cacheHeaderOf = (source: string): Buffer => Buffer.from(`wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'}\n`);
+
+/** The V8 data of a cache, when it was made from this bundle. */
+export function cacheDataFor(source: string, cache: Buffer | undefined): Buffer | undefined {
+  const header = cacheHeaderOf(source);
+  return cache && cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
+}
+
+export interface BundleInput {
+  /** Where the bundle lives (or is taken to live): its require() and __dirname resolve from here. */
+  file: string;
+  source: string;
+  /** The cache file's bytes (header included), if any. */
+  cache?: Buffer;
+  /** Writes a fresh cache here when the process exits (the build's warm-up run). */
+  writeCacheTo?: string;
+}
+
+/** Compiles and evaluates the bundle as a CommonJS module, with the code cache when it fits. */
+export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): CliBundle {
+  const cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
+  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'}\n`);
+  if (writeCacheTo) {
+    // After the run, so that the functions the run compiled are in the cache too.
+    process.once('exit', () => {
+      const tmp = `${writeCacheTo}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat([cacheHeaderOf(source), script.createCachedData()]));
+      renameSync(tmp, writeCacheTo);
+    });
+  }
+  const mod = { exports: {} as CliBundle };
+  const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  fn(mod.exports, createRequire(file), mod, file, path.dirname(file));
+  return mod.exports;
+}
+
+/** Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). */
+export function registerEsmImporter(distDir: string): void {
+  const importEsm = (specifier: string): Promise<unknown> => import(pathToFileURL(path.join(distDir, specifier)).href);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.importEsm')] = importEsm;
+}

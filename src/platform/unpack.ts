@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * First-run unpacking for the single executable: the parts that Node must read as files (the
+ * ES-module chunks, which import one another by path; the knowledge base and the locale catalogs,
+ * read from the package root by the same code as in the npm package) are written once to a folder
+ * named after the version and the content, then reused by every later start.
+ *
+ * Several copies may start at once: each writes into its own temporary folder and renames it into
+ * place, which is atomic; the first rename wins and the others drop their copy. The marker file is
+ * written last, so a folder is never taken half-written. Folders of other builds are removed.
+ */
+
+/** A file to unpack: its path relative to the folder (with /), and its bytes. */
+export interface PackedFile {
+  path: string;
+  data: Uint8Array;
+}
+
+export const UNPACK_MARKER = '.wcdoctor-complete';
+/** The folder names this code writes: `<version>-<content hash>`, and their temporary twins. */
+const BUILD_DIR = /^\d{1,4}\.\d{1,4}\.\d{1,4}(?:-[\w.]{1,40})?-[0-9a-f]{12,64}$/;
+const TEMP_DIR = /^(\d{1,4}\.\d{1,4}\.\d{1,4}(?:-[\w.]{1,40})?-[0-9a-f]{12,64})\.\d{1,10}\.[0-9a-z]{1,16}\.tmp$/;
+/** A temporary folder older than this is a crashed run's and may go. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Where unpacked builds live: `%LOCALAPPDATA%\wcdoctor\app` on Windows (`%TEMP%\wcdoctor\app`
+ * without it), `$XDG_CACHE_HOME/wcdoctor/app` or `~/.cache/wcdoctor/app` elsewhere.
+ */
+export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = os.homedir()): string[] {
+  const tmp = path.join(os.tmpdir(), 'wcdoctor', 'app');
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA;
+    const temp = env.TEMP ? path.win32.join(env.TEMP, 'wcdoctor', 'app') : tmp;
+    return local ? [path.win32.join(local, 'wcdoctor', 'app'), temp] : [temp];
+  }
+  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home ? path.join(home, '.cache') : undefined;
+  return xdg ? [path.join(xdg, 'wcdoctor', 'app'), tmp] : [tmp];
+}
+
+/** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
+const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RENAME_TRIES = 10;
+const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder.
+ * `rename` is fs.renameSync, replaceable in tests.
+ */
+export function unpackInto(base: string, name: string, files: () => PackedFile[], rename: (from: string, to: string) => void = renameSync): string {
+  if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
+  const target = path.join(base, name);
+  if (existsSync(path.join(target, UNPACK_MARKER))) return target;
+  mkdirSync(base, { recursive: true });
+  const temp = path.join(base, `${name}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    for (const f of files()) {
+      const out = path.join(temp, ...f.path.split('/'));
+      if (path.relative(temp, out).startsWith('..')) throw new Error(`unpack: "${f.path}" leaves the folder`);
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, f.data);
+    }
+    writeFileSync(path.join(temp, UNPACK_MARKER), `${name}\n`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rename(temp, target);
+        break;
+      } catch (err) {
+        // Another copy got there first (EEXIST/ENOTEMPTY; EPERM on Windows): take its folder.
+        if (existsSync(path.join(target, UNPACK_MARKER))) return target;
+        // An incomplete folder in the way (someone deleted files from it): replace it.
+        if (existsSync(target)) rmSync(target, { recursive: true, force: true });
+        else if (!TRANSIENT.has((err as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw err;
+        else sleepMs(50 * attempt);
+        if (attempt >= RENAME_TRIES) throw err;
+      }
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  removeOtherBuilds(base, name);
+  return target;
+}
+
+/** Removes the folders of other builds, and temporary folders left by crashed runs (best effort). */
+export function removeOtherBuilds(base: string, keep: string, now = Date.now()): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(base, entry);
+    try {
+      if (BUILD_DIR.test(entry) && entry !== keep) rmSync(full, { recursive: true, force: true });
+      else if (TEMP_DIR.test(entry) && now - statSync(full).mtimeMs > STALE_TEMP_MS) rmSync(full, { recursive: true, force: true });
+    } catch {
+      // in use or not ours to remove: leave it
+    }
+  }
+}
+
+/** Unpacks into the first base folder that can be written; throws with every reason when none can. */
+export function unpack(bases: string[], name: string, files: () => PackedFile[]): string {
+  const reasons: string[] = [];
+  for (const base of bases) {
+    try {
+      return unpackInto(base, name, files);
+    } catch (err) {
+      reasons.push(`${base}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new Error(`could not unpack wcdoctor's files (${reasons.join('; ')})`);
+}

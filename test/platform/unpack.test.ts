@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeOtherBuilds, unpack, unpackBase, unpackInto, UNPACK_MARKER } from '../../src/platform/unpack.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const base = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'wcd-unpack-'));
+  dirs.push(d);
+  return d;
+};
+const files = (text = 'x') => [
+  { path: 'package.json', data: Buffer.from('{"name":"wcdoctor"}') },
+  { path: 'dist/esm/chunks/a.mjs', data: Buffer.from(text) },
+];
+const NAME = '0.2.0-0123456789abcdef';
+
+describe('unpackBase', () => {
+  it.each([
+    ['win32, LOCALAPPDATA and TEMP', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', TEMP: 'C:\\Temp' }, 'win32', ['C:\\Users\\a\\AppData\\Local\\wcdoctor\\app', 'C:\\Temp\\wcdoctor\\app']],
+    ['linux, XDG_CACHE_HOME', { XDG_CACHE_HOME: '/c' }, 'linux', ['/c/wcdoctor/app', path.join(tmpdir(), 'wcdoctor', 'app')]],
+    ['linux, relative XDG_CACHE_HOME is ignored', { XDG_CACHE_HOME: 'rel' }, 'linux', ['/home/a/.cache/wcdoctor/app', path.join(tmpdir(), 'wcdoctor', 'app')]],
+  ] as const)('%s', (_name, env, platform, expected) => {
+    expect(unpackBase(env, platform, '/home/a')).toEqual(expected);
+  });
+
+  it('win32 without LOCALAPPDATA falls back to TEMP', () => {
+    expect(unpackBase({ TEMP: 'C:\\Temp' }, 'win32', 'C:\\Users\\a')).toEqual(['C:\\Temp\\wcdoctor\\app']);
+  });
+});
+
+describe('unpackInto', () => {
+  it('writes the files and the marker, then reuses the folder without calling for the files again', () => {
+    const b = base();
+    const dir = unpackInto(b, NAME, () => files('one'));
+    expect(dir).toBe(path.join(b, NAME));
+    expect(readFileSync(path.join(dir, 'dist/esm/chunks/a.mjs'), 'utf8')).toBe('one');
+    expect(existsSync(path.join(dir, UNPACK_MARKER))).toBe(true);
+    expect(unpackInto(b, NAME, () => { throw new Error('should not be asked again'); })).toBe(dir);
+    expect(readdirSync(b)).toEqual([NAME]);
+  });
+
+  it('replaces a folder that lost its marker (a half-deleted copy)', () => {
+    const b = base();
+    mkdirSync(path.join(b, NAME, 'dist'), { recursive: true });
+    writeFileSync(path.join(b, NAME, 'dist', 'stale'), '');
+    const dir = unpackInto(b, NAME, () => files('fresh'));
+    expect(readFileSync(path.join(dir, 'dist/esm/chunks/a.mjs'), 'utf8')).toBe('fresh');
+    expect(existsSync(path.join(dir, 'dist', 'stale'))).toBe(false);
+  });
+
+  it('refuses names that are not build folders, and file paths that leave the folder', () => {
+    const b = base();
+    expect(() => unpackInto(b, '../evil', files)).toThrow(/not a build folder/);
+    expect(() => unpackInto(b, NAME, () => [{ path: '../outside', data: Buffer.from('') }])).toThrow(/leaves the folder/);
+    expect(existsSync(path.join(b, '..', 'outside'))).toBe(false);
+    expect(readdirSync(b)).toEqual([]);
+  });
+
+  it('removes the folders of other builds and stale temporary folders, and nothing else', () => {
+    const b = base();
+    const old = path.join(b, '0.1.0-fedcba9876543210');
+    const staleTemp = path.join(b, `${NAME}.123.abc.tmp`);
+    const freshTemp = path.join(b, `${NAME}.456.def.tmp`);
+    for (const d of [old, staleTemp, freshTemp, path.join(b, 'notes')]) mkdirSync(d);
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(staleTemp, hourAgo, hourAgo);
+    unpackInto(b, NAME, files);
+    expect(readdirSync(b).sort()).toEqual([NAME, `${NAME}.456.def.tmp`, 'notes'].sort());
+  });
+
+  it('removeOtherBuilds is quiet when the folder does not exist', () => {
+    expect(() => removeOtherBuilds(path.join(base(), 'missing'), NAME)).not.toThrow();
+  });
+});
+
+describe('unpack', () => {
+  it('falls back to the next folder when the first cannot be written, and says why when none can', () => {
+    const b = base();
+    const blocked = path.join(b, 'file');
+    writeFileSync(blocked, '');
+    const second = path.join(b, 'second');
+    expect(unpack([path.join(blocked, 'app'), second], NAME, files)).toBe(path.join(second, NAME));
+    expect(() => unpack([path.join(blocked, 'app')], NAME, files)).toThrow(/could not unpack wcdoctor's files \(.*file.app: /);
+  });
+});
+
+describe('unpackInto on a machine that holds new files for a moment (Windows anti-virus)', () => {
+  const refusing = (times: number, code = 'EPERM') => {
+    let left = times;
+    return (from: string, to: string) => {
+      if (left-- > 0) throw Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
+      renameSync(from, to);
+    };
+  };
+
+  it('retries a rename refused with EPERM, EACCES or EBUSY', () => {
+    for (const code of ['EPERM', 'EACCES', 'EBUSY']) {
+      const b = base();
+      expect(unpackInto(b, NAME, files, refusing(3, code))).toBe(path.join(b, NAME));
+      expect(readdirSync(b)).toEqual([NAME]);
+    }
+  });
+
+  it('gives up after ten tries, leaving no temporary folder', () => {
+    const b = base();
+    expect(() => unpackInto(b, NAME, files, refusing(100))).toThrow(/EPERM/);
+    expect(readdirSync(b)).toEqual([]);
+  });
+
+  it('does not retry other errors', () => {
+    const b = base();
+    let calls = 0;
+    const rename = () => {
+      calls++;
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    };
+    expect(() => unpackInto(b, NAME, files, rename)).toThrow(/ENOSPC/);
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,161 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tFor } from '../helpers/i18n.js';
+import { firstFrame, hasTmux, release, releaseSkipReason, repoRoot } from './release-artefacts.js';
+
+// The Linux twin of wcdoctor.exe (the same SEA blob in the Linux node of the same version) against
+// the npm build, `node dist/cli.js`: same output, same exit code, for every command.
+const skip = releaseSkipReason('linuxTwin');
+if (skip) console.warn(`test/release/sea.test.ts: SKIPPED, ${skip}`);
+const twin = release?.linuxTwin ?? '';
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = (label: string) => {
+  const d = mkdtempSync(path.join(tmpdir(), `wcd-sea-${label}-`));
+  temps.push(d);
+  return d;
+};
+/** A clean environment of our own: no settings, history or unpacked files from elsewhere. */
+function envIn(home: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_DATA_HOME: path.join(home, 'data'),
+    TMPDIR: path.join(home, 'tmp'),
+    LANG: 'en_US.UTF-8',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+const home = tempDir('home');
+mkdirSync(path.join(home, 'tmp'), { recursive: true });
+const run = (cmd: string[], args: string[], input = '', env = envIn(home)) => {
+  const r = spawnSync(cmd[0] ?? '', [...cmd.slice(1), ...args], { input, encoding: 'utf8', env, timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+/**
+ * kb build and kb check time every pattern against adversarial input with a wall-clock budget
+ * (src/core/text/regex-safety.ts), which a heavily loaded machine can exceed now and then: such a
+ * run is repeated (twice at most), since what is compared here is the executable, not the clock.
+ */
+function retryingTimeouts(cmd: string[], args: string[], input = ''): ReturnType<typeof run> {
+  let r = run(cmd, args, input);
+  for (let i = 0; i < 2 && args[0] === 'kb' && r.stderr.includes('backtracks too much'); i++) r = run(cmd, args, input);
+  return r;
+}
+const viaNpm = (args: string[], input = '') => retryingTimeouts([process.execPath, cli], args, input);
+const viaSea = (args: string[], input = '') => retryingTimeouts([twin], args, input);
+
+const paste = "Start-Container : 'api' failed to start: This operation returned because the timeout period expired. (0x800705B4).\nhnsCall failed in Win32: The remote procedure call failed. (0x6be)";
+const CASES: [string, string[], string?][] = [
+  ['version', ['--version']],
+  ['help', ['--help']],
+  ['diagnose a code', ['diagnose', '0x800705B4']],
+  ['diagnose --json', ['diagnose', '--json', 'failed to create endpoint web on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be)']],
+  ['diagnose from stdin', ['diagnose', '-'], paste],
+  ['diagnose, no match', ['diagnose', '--json', '-'], 'nothing to see here'],
+  ['diagnose, bad --limit', ['diagnose', '--limit', 'x', 'a']],
+  ['explain', ['explain', '0x800705B4']],
+  ['explain --json by name', ['explain', '--json', 'ERROR_TIMEOUT']],
+  ['explain, not a code', ['explain', 'not-a-code']],
+  ['docs list', ['docs']],
+  ['docs topic', ['docs', 'processor-count-start-timeout']],
+  ['docs topic in Swedish', ['docs', 'processor-count-start-timeout', '--lang', 'sv-SE']],
+  ['docs --json', ['docs', '--json', 'slow-start-antivirus']],
+  ['docs, unknown topic', ['docs', 'no-such-topic']],
+  ['fix list', ['fix', 'nat-static-mapping-conflict']],
+  ['compat', ['compat', '--host', 'ltsc2019', '--image', 'mcr.microsoft.com/windows/servercore:ltsc2022']],
+  ['network', ['network']],
+  ['troubleshoot list', ['troubleshoot']],
+  ['troubleshoot outline', ['troubleshoot', 'container-wont-start']],
+  ['history, empty', ['history']],
+  ['unknown command', ['no-such-command']],
+  ['kb check --root', ['kb', 'check', '--root', repoRoot]],
+  ['kb stats --json --root', ['kb', 'stats', '--json', '--root', repoRoot]],
+];
+
+describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executable)', { timeout: 90000 }, () => {
+  it.each(CASES)('%s: same output and exit code as node dist/cli.js', (_name, args, input) => {
+    const expected = viaNpm(args, input);
+    const got = viaSea(args, input);
+    expect(got).toEqual(expected);
+    expect(got.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+  });
+
+  it('kb build --root builds the same knowledge base as the npm build', () => {
+    const [a, b] = [tempDir('kb-a'), tempDir('kb-b')];
+    for (const d of [a, b]) cpSync(path.join(repoRoot, 'knowledge'), path.join(d, 'knowledge'), { recursive: true });
+    const fromNpm = viaNpm(['kb', 'build', '--root', a]);
+    const fromSea = viaSea(['kb', 'build', '--root', b]);
+    expect([fromNpm.code, fromSea.code]).toEqual([0, 0]);
+    for (const f of ['kb.json', 'kb-text.json']) expect(readFileSync(path.join(b, 'dist', f), 'utf8')).toBe(readFileSync(path.join(a, 'dist', f), 'utf8'));
+  });
+
+  it('kb check without --root says where the knowledge is missing, without a stack trace', () => {
+    const r = viaSea(['kb', 'check']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('knowledge');
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('unpacks once, safely when 8 copies start at once, and removes older builds', async () => {
+    const h = tempDir('race');
+    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
+    mkdirSync(path.join(appDir, '0.0.1-0123456789abcdef', 'dist'), { recursive: true });
+    writeFileSync(path.join(appDir, '0.0.1-0123456789abcdef', 'dist', 'kb.json'), '{}');
+    mkdirSync(path.join(appDir, 'not-ours'));
+    const runOne = () =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(twin, ['diagnose', '--json', '0x800705B4'], { env: envIn(h), stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const runs = await Promise.all(Array.from({ length: 8 }, runOne));
+    const expected = viaNpm(['diagnose', '--json', '0x800705B4']);
+    for (const r of runs) expect(r).toEqual({ code: expected.code, out: expected.stdout });
+    const left = readdirSync(appDir).sort();
+    expect(left).toHaveLength(2); // this build's folder and the folder that is not ours
+    expect(left).toContain('not-ours');
+    const build = left.find((d) => d !== 'not-ours') ?? '';
+    expect(build).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
+    expect(existsSync(path.join(appDir, build, '.wcdoctor-complete'))).toBe(true);
+    expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['esm', 'kb-text.json', 'kb.json', 'package.json']);
+  });
+
+  it('says so plainly, exit 3, when no folder can be written for its files', () => {
+    const h = tempDir('nowrite');
+    writeFileSync(path.join(h, 'file'), '');
+    const r = run([twin], ['--version'], '', envIn(h, { XDG_CACHE_HOME: path.join(h, 'file'), TMPDIR: path.join(h, 'file') }));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^wcdoctor: could not unpack/);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('ignores NODE_OPTIONS (a --require there runs in node, not in the executable)', () => {
+    const h = tempDir('node-options');
+    const marker = path.join(h, 'ran');
+    const preload = path.join(h, 'preload.cjs');
+    writeFileSync(preload, `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x');`);
+    const env = envIn(home, { NODE_OPTIONS: `--require ${preload}` });
+    expect(run([twin], ['--version'], '', env).code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    expect(run([process.execPath, cli], ['--version'], '', env).code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it.skipIf(!hasTmux)('opens the app in a terminal with the same first frame', async () => {
+    const needle = tFor('en')('home.menu.diagnose');
+    const env = { ...envIn(home), TERM: 'xterm-256color' };
+    const fromSea = await firstFrame(twin, needle, env);
+    const fromNpm = await firstFrame(`${process.execPath} ${cli}`, needle, env);
+    expect(fromSea).toBe(fromNpm);
+  });
+});
