@@ -62,7 +62,7 @@ $results = foreach ($case in $cases) {
     $tokens = $null; $errors = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($script, [ref]$tokens, [ref]$errors)
     $r.parseErrors = @(foreach ($e in $errors) { "$($e.ErrorId): $($e.Message)" })
-    $r.ast = @(Get-WcdAstShape $ast)
+    if ($null -ne $case.argv) { $r.ast = @(Get-WcdAstShape $ast) }
     if ($errors.Count -eq 0) {
       $calls = [System.Collections.Generic.List[object]]::new()
       # Every command the script names gets a stub; an alias gets one under the name it stands for.

@@ -107,6 +107,8 @@ export function nativeArgs(call: StubCall): { argv: string[] } | { error: string
   for (const a of call.args) {
     if ('param' in a) argv.push(a.param);
     else if ('s' in a) argv.push(a.s);
+    // A bare number reaches a program as its text; only one whose text PowerShell keeps (12, not 1e3 or 07) is that.
+    else if ('type' in a && /^System\.(?:Int32|Int64|Double|Decimal)$/.test(a.type) && /^(?:0|[1-9]\d{0,8})$/.test(a.text)) argv.push(a.text);
     else return { error: `PowerShell passed ${JSON.stringify(a)}, not one string` };
   }
   return { argv };
