@@ -49,6 +49,11 @@ function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
   }
 }
 
+$aliases = @{}
+foreach ($a in Get-Alias) { $aliases[$a.Name] = $a.ResolvedCommandName }
+$stubbed = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+$stub = { & $record $MyInvocation.MyCommand.Name 'stub' $args @($input).Count }
+
 $results = foreach ($case in $cases) {
   $r = [ordered]@{ id = $case.id; script = $null; parseErrors = @(); ast = @(); calls = @(); error = $null }
   try {
@@ -65,19 +70,18 @@ $results = foreach ($case in $cases) {
     if ($null -ne $case.argv) { $r.ast = @(Get-WcdAstShape $ast) }
     if ($errors.Count -eq 0) {
       $calls = [System.Collections.Generic.List[object]]::new()
-      # Every command the script names gets a stub; an alias gets one under the name it stands for.
-      $names = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
+      # Every command the script names gets a stub (an alias: under the name it stands for). Stubs are made once, as
+      # global functions, and record into the $calls of the case that is running.
       foreach ($cmd in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
         $n = $cmd.GetCommandName()
         if (-not $n) { continue }
-        $alias = Get-Alias -Name $n -ErrorAction Ignore
-        [void]$names.Add($(if ($alias) { $alias.ResolvedCommandName } else { $n }))
+        if ($aliases.ContainsKey($n)) { $n = $aliases[$n] }
+        if ($stubbed.Add($n)) { Microsoft.PowerShell.Management\Set-Item -LiteralPath "function:global:$n" -Value $stub }
       }
       $record = {
         param($name, $how, $argList, $inputCount)
         $calls.Add([ordered]@{ name = $name; how = $how; input = $inputCount; args = @(foreach ($x in $argList) { ConvertTo-WcdArg $x }) })
       }
-      $stub = { & $record $MyInvocation.MyCommand.Name 'stub' $args @($input).Count }
       # A command that is still not found (a name built at run time, or anything injected) is recorded too.
       $ExecutionContext.InvokeCommand.CommandNotFoundAction = {
         param($missing, $e)
@@ -86,7 +90,6 @@ $results = foreach ($case in $cases) {
       }
       try {
         & {
-          foreach ($n in $names) { Set-Item -LiteralPath "function:$n" -Value $stub }
           . ([scriptblock]::Create($script))
         } | Microsoft.PowerShell.Core\Out-Null
       } catch {
@@ -102,4 +105,4 @@ $results = foreach ($case in $cases) {
   }
   $r
 }
-[System.IO.File]::WriteAllText($OutPath, (ConvertTo-Json -InputObject @($results) -Depth 20 -Compress), $utf8)
+[System.IO.File]::WriteAllText($OutPath, (Microsoft.PowerShell.Utility\ConvertTo-Json -InputObject @($results) -Depth 20 -Compress), $utf8)
