@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { fillArgvTemplate } from '../../src/core/fixes/fill-template.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import { tokenizeTemplate } from '../../src/core/fixes/quote.js';
 import type { Fix, Topic } from '../../src/core/knowledge/types.js';
@@ -83,6 +84,19 @@ for (const { topic, fix } of nonPs) {
   }
 }
 
+// 2b. A fix's template as the docs and topic screens show it, filled with plain values (fillFixCommand fills only
+// such values): what it stands for is the argv wcdoctor would run. A template that starts with a quoted program
+// path is a cmd line (shown in a cmd block); PowerShell needs `&` before it, which a template cannot hold.
+let templateLines = 0;
+for (const { fix } of nonPs) {
+  if (fix.command.startsWith('"')) continue;
+  const refs = referenceValues(fix.params);
+  const filled = fillArgvTemplate(fix.command, fix.shell as Exclude<Fix['shell'], 'powershell'>, new Map(Object.entries(refs)));
+  if (!filled.ok) throw new Error(`${fix.id}: ${filled.error}`);
+  templateLines++;
+  add(`template ${fix.id}`, fix.command.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => refs[name] ?? whole), filled.value.argv);
+}
+
 // 3. Compat actions and the diagnosis's `wcdoctor compat` line: filled only with shell-neutral values.
 // A shell-neutral word PowerShell reads as a number of another spelling (1e3) is checked with a real program below.
 const neutral = acceptedBy((v) => isShellNeutral(v) && !isPowerShellNumberChanged(v));
@@ -113,7 +127,7 @@ describe.skipIf(!PWSH)(`command lines shown for copying, pasted into PowerShell 
 
   it('gives every program exactly the arguments the line stands for, each one string', () => {
     console.info(
-      `pwsh copy lines: ${networkPlans} network plans (${interfaces.length} hostile adapter names, ${hnsNames.length} HNS names), ${fixLines} fix commands of ${nonPs.length} fixes (${notPasteable} value sets refused as not pasteable or option-like), ` +
+      `pwsh copy lines: ${networkPlans} network plans (${interfaces.length} hostile adapter names, ${hnsNames.length} HNS names), ${fixLines} fix commands of ${nonPs.length} fixes (${notPasteable} value sets refused as not pasteable or option-like), ${templateLines} fix templates as shown, ` +
         `${compatLines} compat action lines, ${neutral.length} shell-neutral values; ${cases.length} lines run by pwsh in ${seconds.toFixed(1)} s`,
     );
     const failures: string[] = [];
