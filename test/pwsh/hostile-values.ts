@@ -63,6 +63,8 @@ export function candidateGroups(): string[][] {
     groups.push(LENGTHS.map((n) => `\\\\srv\\a${body}`.slice(0, n)));
   }
   for (const e of EDGES) groups.push([e]);
+  // A trailing backslash, which a Windows quoting must not double where PowerShell reads it (`"a b\\"` → a b\\).
+  for (const x of [' ', ' & ', "'", '\u65E5 \u672C']) groups.push([`\\\\srv\\a${x}b\\`, `a${x}b\\`, `a${x}b\\,c${x}d\\`]);
   return groups;
 }
 

@@ -80,9 +80,8 @@ const PS_ACTIVE_IN_DOUBLE_QUOTES = /["`\u201C\u201D\u201E]|\$[\p{L}\p{N}_{(?^$:]
 /** Whether an argument holds text that PowerShell would expand or end a string at, however it is quoted for cmd. */
 export const isPowerShellActive = (arg: string): boolean => PS_ACTIVE_IN_DOUBLE_QUOTES.test(arg);
 
-/** Quotes one argument for display the way the Windows C runtime reads it back (backslashes before quotes doubled). */
-function quoteWindowsArg(arg: string): string {
-  if (arg !== '' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
+/** Quotes one argument the way the Windows C runtime reads it back: a backslash before a quote is doubled. */
+function cQuote(arg: string): string {
   let out = '"';
   let slashes = 0;
   for (const ch of arg) {
@@ -94,6 +93,29 @@ function quoteWindowsArg(arg: string): string {
     slashes = 0;
   }
   return `${out}${'\\'.repeat(slashes * 2)}"`;
+}
+
+/**
+ * Quotes one argument for display so that cmd, the C runtime and PowerShell read it back alike. An argument that
+ * ends in a backslash is the hard case: the C runtime needs "a b\\" for a b\, PowerShell reads that as a b\\, and
+ * after a closing quote PowerShell starts a new argument ("a b"\ is two). So such an argument is quoted from its
+ * first character that needs it to its last one that is not a backslash: \\srv\a" b"\ is \\srv\a b\ to all three
+ * (no backslash may stand right before the opening quote, and the argument may not start with - or a quote).
+ */
+function quoteWindowsArg(arg: string): string {
+  if (arg !== '' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
+  let end = arg.length;
+  while (end > 0 && arg[end - 1] === '\\') end--;
+  const tail = arg.slice(end);
+  if (tail && !arg.startsWith('-')) {
+    const body = arg.slice(0, end);
+    let start = [...body].findIndex((ch) => !/[A-Za-z0-9_+=:./\\-]/.test(ch));
+    if (start === -1) start = body.length;
+    else start = [...body].slice(0, start).join('').length;
+    while (start > 0 && body[start - 1] === '\\') start--;
+    if (start > 0 && /^[A-Za-z0-9_+=:./\\]/.test(body) && !body.includes('"')) return `${body.slice(0, start)}"${body.slice(start)}"${tail}`;
+  }
+  return cQuote(arg);
 }
 
 function quotePosixArg(arg: string): string {

@@ -79,7 +79,13 @@ export const OPTION_OF: Record<PlanField, string> = {
 export function quoteArg(arg: string): string {
   const eq = arg.indexOf('=');
   const needs = (s: string) => s === '' || /[^A-Za-z0-9_.:/+\\-]/.test(s) || isPowerShellNumberChanged(s);
-  if (eq > 0 && !needs(arg.slice(0, eq))) return needs(arg.slice(eq + 1)) ? `${arg.slice(0, eq + 1)}"${arg.slice(eq + 1)}"` : arg;
+  if (eq > 0 && !needs(arg.slice(0, eq))) {
+    if (!needs(arg.slice(eq + 1))) return arg;
+    // Backslashes at the end go after the closing quote: before it, cmd's C runtime would read \" as a quote.
+    let end = arg.length;
+    while (end > eq + 1 && arg[end - 1] === '\\') end--;
+    return `${arg.slice(0, eq + 1)}"${arg.slice(eq + 1, end)}"${arg.slice(end)}`;
+  }
   return needs(arg) ? `"${arg}"` : arg;
 }
 

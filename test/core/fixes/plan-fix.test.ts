@@ -219,7 +219,11 @@ describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
   });
 
   it('quotes arguments for Windows the way the C runtime reads them', () => {
-    expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" "C:\\dir with space\\\\" ""');
+    // A trailing backslash: quoted from the first character that needs it, the backslash after the closing quote, so
+    // cmd, the C runtime and PowerShell all read C:\\dir" with space"\\ as C:\\dir with space\\ (checked in pwsh by test/pwsh).
+    expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" C:\\dir" with space"\\ ""');
+    expect(formatArgv(['net', 'use', '\\\\srv\\a b\\', '\\\\srv\\ b\\'])).toBe('net use \\\\srv\\a" b"\\ \\\\srv"\\ b"\\');
+    expect(formatArgv(['x', '-a b\\'])).toBe('x "-a b\\\\"');
   });
 });
 

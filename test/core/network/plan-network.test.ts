@@ -129,5 +129,7 @@ describe('quoteArg', () => {
     ['0x10', '"0x10"'],
     ['07', '"07"'],
     ['42', '42'],
+    // cmd's C runtime reads \" as a quote, so a trailing backslash stays outside (PowerShell reads it the same).
+    ['com.docker.network.windowsshim.interface=vEthernet (x)\\', 'com.docker.network.windowsshim.interface="vEthernet (x)"\\'],
   ])('%s → %s', (arg, out) => expect(quoteArg(arg)).toBe(out));
 });
