@@ -39,8 +39,9 @@ describe('the real knowledge base', () => {
     const owner = new Map<number, string>();
     for (const t of kb.topics) for (const id of t.sectionIds) owner.set(id, t.id);
     for (const s of kb.structural) owner.set(s.sectionId, 'structural');
-    const zh = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '000');
-    const ko = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '001');
+    // Source sections only: our translations carry the doc they translate.
+    const zh = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '000' && !s.translatedFrom);
+    const ko = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '001' && !s.translatedFrom);
     expect(zh.map(([, i]) => owner.get(i))).toEqual(ko.map(([, i]) => owner.get(i)));
     expect(zh.map(([s]) => s.level)).toEqual(ko.map(([s]) => s.level));
   });
@@ -124,7 +125,8 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
 
   it('passes on the unmodified copy and fails naming file and field once a topic is broken', async () => {
     const good = await runCli(['kb', 'check', '--root', root]);
-    expect(good.stderr).toBe('');
+    // Sections still missing in a language are warnings until every translation is written; nothing else is printed.
+    expect(good.stderr.split('\n').filter((l) => l && !l.startsWith('warning: '))).toEqual([]);
     expect(good.code).toBe(0);
     const file = path.join(root, 'knowledge/topics/slow-start-antivirus.yaml');
     const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { parseLangOption } from '../lang.js';
 import { preferredLocales, readLocaleCatalogs } from '../../platform/platform.js';
 import { openSettings } from '../../platform/settings.js';
 import { createTopicSearch } from '../../ui/docs/topic-search.js';
-import { createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
+import { createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
 import { fillFixCommand, findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
 import type { CliIO } from '../io.js';
@@ -18,12 +18,29 @@ interface DocsOptions {
   lang?: string;
   json?: boolean;
   color?: boolean;
+  original?: boolean;
 }
 
 
-/** The topic as one Markdown document: our title and English summary, the fixes, then the source text. */
-export function topicMarkdown(view: TopicText, t: T): string {
-  const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
+/**
+ * The sections as Markdown; with `original`, each of our translations is followed by the source
+ * section it was made from, as a quote under its own heading.
+ */
+function bodyMarkdown(view: TopicText, t: T, original: boolean, lang: (l: Locale) => string): string {
+  return view.sections
+    .map((s) => {
+      const own = `### ${s.heading}\n\n${s.body.trim()}`;
+      const src = original && s.original !== undefined ? view.originals.find((o) => o.doc === s.doc && o.index === s.index) : undefined;
+      if (!src) return own;
+      const quoted = src.body.trim().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+      return `${own}\n\n#### ${t('topic.original', { language: lang(src.locale), heading: src.heading })}\n\n${quoted}`;
+    })
+    .join('\n\n');
+}
+
+/** The topic as one Markdown document: our title and English summary, the fixes, then the text (source or our translation). */
+export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean } = {}): string {
+  const lang = (l: Locale) => t(LANGUAGE_IN_TEXT[l]);
   const parts = [`# ${view.title}`];
   if (view.localSummary) parts.push(`**${t('topic.summary')}:** ${view.localSummary}`);
   parts.push(`**${t('topic.summaryEnglish')}:** ${view.summary}`);
@@ -44,7 +61,8 @@ export function topicMarkdown(view: TopicText, t: T): string {
     // A topic of our own: our text, then where its facts come from.
     parts.push(`## ${t('topic.ours', { language: lang(view.shown) })}`, view.sections.map((s) => s.body.trim()).join('\n\n'));
     parts.push(`## ${t('topic.oursSources')}`, sources.map((s) => `- ${s.title}: ${s.url}`).join('\n'));
-  } else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
+  } else if (view.translatedFrom) parts.push(`## ${t('topic.translated', { language: lang(view.shown), from: lang(view.translatedFrom) })}`, bodyMarkdown(view, t, opts.original === true, lang));
+  else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -62,10 +80,11 @@ function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
 export function registerDocs(program: Command, io: CliIO): void {
   program
     .command('docs')
-    .description('print a topic (source text in your language, with our English summary), or list topics')
+    .description('print a topic (source text in your language, or our translation of it), or list topics')
     .argument('[topic]', 'topic id, as listed by "wcdoctor docs"')
     .option('--lang <locale>', 'language of the source text (en, zh-CN, ko-KR, sv-SE)')
-    .option('--json', 'print {id, title, summary, locale, fallback, sections} as JSON')
+    .option('--json', 'print {id, title, summary, locale, fallback, translatedFrom, sections} as JSON')
+    .option('--original', 'with our translation, show the source text it was made from beside each section')
     .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<DocsOptions>();
       const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang);
@@ -95,14 +114,25 @@ export function registerDocs(program: Command, io: CliIO): void {
           summary: view.summary,
           locale: view.shown ?? view.requested,
           fallback: view.fallback,
-          sections: view.sections.map((s) => ({ doc: s.doc, locale: s.locale, heading: s.heading, body: s.body })),
+          ...(view.translatedFrom ? { translatedFrom: view.translatedFrom } : {}),
+          sections: view.sections.map((s) => {
+            const src = s.original === undefined ? undefined : view.originals.find((o) => o.doc === s.doc && o.index === s.index);
+            return {
+              doc: s.doc,
+              locale: s.locale,
+              heading: s.heading,
+              body: s.body,
+              ...(s.translatedFrom ? { translatedFrom: s.translatedFrom } : {}),
+              ...(src ? { original: { locale: src.locale, heading: src.heading, ...(opts.original ? { body: src.body } : {}) } } : {}),
+            };
+          }),
           ours: Boolean(topic.sources?.length),
           sources: topic.sources ?? [],
         };
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
-      const markdown = topicMarkdown(view, t);
+      const markdown = topicMarkdown(view, t, { original: opts.original === true });
       if (!io.isTTY.stdout) {
         io.out(markdown);
         return;

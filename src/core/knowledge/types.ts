@@ -25,6 +25,11 @@ export interface SourceDoc {
   date?: string;
   /** Text before the first heading (normalised Markdown), if any. */
   preamble: string;
+  /**
+   * The document of its family that our translations are made from (the newest revision, or the
+   * one of two translations we chose); a family has at most one.
+   */
+  translationSource?: boolean;
 }
 
 /** One headed section of a source document, as parsed. */
@@ -42,6 +47,13 @@ export interface Section {
   line: number;
   /** The body, normalised to CommonMark (fences repaired, HTML tables turned into Markdown). */
   body: string;
+  /**
+   * Set on our translation of a source section: the language it was translated from. The section
+   * then has the source's doc and index, the translated heading, and `original` points at the source.
+   */
+  translatedFrom?: Locale;
+  /** Index in `KnowledgeBase.sections` of the source section a translation translates. */
+  original?: number;
 }
 
 /** How a topic points at a source section: by doc and heading text or anchor. */

@@ -1,0 +1,167 @@
+import { parse as parseYaml } from 'yaml';
+import { headingKey } from './clean-heading.js';
+import type { Problem } from './problem.js';
+import { isLocale, type Locale, type Section, type SourceDoc } from './types.js';
+
+/**
+ * Our translations of source sections (knowledge/translations/<locale>/<doc>/<name>.md).
+ *
+ * A file names the section it translates by `doc` and `heading` (the heading exactly as the source
+ * writes it), the language it was translated from (`translatedFrom`, which must be the source
+ * document's), and the translated heading (`title`). Its body is our text in the folder's language.
+ * The source's code blocks are never retyped: a line `<!-- code N -->` stands for the Nth fenced
+ * block of the source section, so commands, flags, codes and output stay byte for byte the source's.
+ * Every code block of the source must be used, so a translation cannot silently drop one.
+ */
+
+/** A translation file as read from disk: its path relative to the repository and its text. */
+export interface RawText {
+  file: string;
+  text: string;
+}
+
+/** A parsed translation, tied to the source section it translates. */
+export interface Translation {
+  file: string;
+  locale: Locale;
+  /** Index of the translated section in the section list. */
+  sourceId: number;
+  translatedFrom: Locale;
+  heading: string;
+  body: string;
+}
+
+const CODE_REF = /^<!--[ \t]*code[ \t]+(\d{1,3})[ \t]*-->[ \t]*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The fenced code blocks of a Markdown body, each with its fences, in order. */
+export function codeBlocksOf(body: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] | null = null;
+  let fence = '';
+  for (const line of body.split('\n')) {
+    if (current) {
+      current.push(line);
+      const m = FENCE_OPEN.exec(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && !line.slice(m[0].length).trim()) {
+        blocks.push(current.join('\n'));
+        current = null;
+      }
+      continue;
+    }
+    const m = FENCE_OPEN.exec(line);
+    if (m?.[1]) {
+      fence = m[1];
+      current = [line];
+    }
+  }
+  if (current) blocks.push(current.join('\n'));
+  return blocks;
+}
+
+/** Splits `---` front matter from the body; the front matter is YAML. */
+function splitFrontMatter(text: string): { data: unknown; body: string } | { error: string } {
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  if (lines[0]?.trim() !== '---') return { error: 'no front matter (a first line "---")' };
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end < 0) return { error: 'front matter is not closed by a line "---"' };
+  try {
+    return { data: parseYaml(lines.slice(1, end).join('\n')) as unknown, body: lines.slice(end + 1).join('\n').trim() };
+  } catch (e) {
+    return { error: `front matter is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v).padStart(3, '0') : undefined);
+
+/**
+ * Parses and checks translation files against the parsed sources. Returns the translations that
+ * are sound and a problem for each that is not (unknown doc or heading, wrong language, a source
+ * code block left out or referenced twice, a reference to a block that does not exist, two files
+ * for one section and language).
+ */
+export function parseTranslations(files: readonly RawText[], docs: readonly SourceDoc[], sections: readonly Section[]): { translations: Translation[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const translations: Translation[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const bad = (field: string, message: string) => problems.push({ file: f.file, field, message });
+    const folder = /(?:^|\/)translations\/([^/]+)\/([^/]+)\/[^/]+\.md$/.exec(f.file);
+    const locale = folder?.[1] ?? '';
+    if (!isLocale(locale)) {
+      bad('(path)', `must be knowledge/translations/<locale>/<doc>/<name>.md with a locale of en, zh-CN, ko-KR, sv-SE (not "${locale}")`);
+      continue;
+    }
+    const split = splitFrontMatter(f.text);
+    if ('error' in split) {
+      bad('(front matter)', split.error);
+      continue;
+    }
+    const fm = (split.data ?? {}) as Record<string, unknown>;
+    const docId = str(fm.doc);
+    const heading = str(fm.heading);
+    const title = str(fm.title)?.trim();
+    const from = str(fm.translatedFrom);
+    const known = new Set(['doc', 'heading', 'title', 'translatedFrom']);
+    for (const k of Object.keys(fm)) if (!known.has(k)) bad(k, 'unknown field (doc, heading, title, translatedFrom)');
+    const doc = docs.find((d) => d.id === docId);
+    if (!doc) {
+      bad('doc', `no source document "${docId ?? ''}"`);
+      continue;
+    }
+    if (folder?.[2] !== doc.id) bad('(path)', `the folder must be named after the doc: translations/${locale}/${doc.id}/`);
+    if (!heading) {
+      bad('heading', 'required: the heading of the source section, as the source writes it');
+      continue;
+    }
+    const sourceId = sections.findIndex((s) => s.doc === doc.id && s.translatedFrom === undefined && headingKey(s.heading) === headingKey(heading));
+    const source = sections[sourceId];
+    if (!source) {
+      bad('heading', `no section "${heading}" in doc ${doc.id}`);
+      continue;
+    }
+    if (!title) bad('title', 'required: the heading in the language of the translation');
+    if (from !== doc.locale) bad('translatedFrom', `must be the language of doc ${doc.id}: ${doc.locale}`);
+    if (locale === doc.locale) bad('(path)', `doc ${doc.id} is already in ${locale}: there is nothing to translate`);
+    const key = `${locale} ${sourceId}`;
+    const prev = seen.get(key);
+    if (prev) bad('heading', `section "${heading}" is already translated into ${locale} by ${prev}`);
+    seen.set(key, f.file);
+    const blocks = codeBlocksOf(source.body);
+    const used = new Set<number>();
+    const lines: string[] = [];
+    let inFence = false;
+    let fenceMark = '';
+    for (const line of split.body.split('\n')) {
+      const fm2 = FENCE_OPEN.exec(line);
+      if (fm2?.[1]) {
+        if (!inFence) {
+          inFence = true;
+          fenceMark = fm2[1];
+        } else if (fm2[1][0] === fenceMark[0] && fm2[1].length >= fenceMark.length) inFence = false;
+      }
+      const ref = inFence ? null : CODE_REF.exec(line);
+      if (!ref) {
+        lines.push(line);
+        continue;
+      }
+      const n = Number(ref[1]);
+      const block = blocks[n - 1];
+      if (!block) bad(`<!-- code ${n} -->`, `the source section has ${blocks.length} code block(s)`);
+      else {
+        if (used.has(n)) bad(`<!-- code ${n} -->`, 'used twice');
+        used.add(n);
+        lines.push(block);
+      }
+    }
+    const body = lines.join('\n').trim();
+    // A block retyped verbatim counts as used; one left out or changed does not.
+    blocks.forEach((b, i) => {
+      if (!used.has(i + 1) && !body.includes(b.split('\n').slice(1, -1).join('\n'))) bad('(body)', `code block ${i + 1} of the source is missing: write <!-- code ${i + 1} --> where it goes`);
+    });
+    if (!body) bad('(body)', 'empty');
+    if (!title || !body || from !== doc.locale || locale === doc.locale || prev) continue;
+    translations.push({ file: f.file, locale, sourceId, translatedFrom: doc.locale, heading: title, body });
+  }
+  return { translations, problems };
+}
