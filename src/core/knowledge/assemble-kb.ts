@@ -57,6 +57,22 @@ function resolveRef(ref: SectionRef, sections: Section[]): number {
   );
 }
 
+/**
+ * The language a section of a Chinese or Korean document is really written in, when its prose
+ * (code blocks and inline code left out) has no Han or Hangul at all but plenty of Latin words: English.
+ */
+function proseLocale(heading: string, body: string): 'en' | undefined {
+  let fenced = false;
+  const prose: string[] = [heading];
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(?:`{3}|~{3})/.test(line)) fenced = !fenced;
+    else if (!fenced) prose.push(line.replace(/`[^`\n]{0,400}`/g, ' ').replace(/\([^()\n]{0,400}\)/g, ' '));
+  }
+  const text = prose.join('\n');
+  if (/[\u3400-\u9fff\uac00-\ud7af]/.test(text)) return undefined;
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).length >= 20 ? 'en' : undefined;
+}
+
 /** Parses every source document into sections. */
 export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceTexts'>): {
   docs: SourceDoc[];
@@ -92,6 +108,8 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
     p.sections.forEach((s, index) => {
       const sec: Section = { doc: d.id, locale: d.locale, index, level: s.level, heading: s.heading, line: s.line, body: s.body };
       if (s.anchor !== undefined) sec.anchor = s.anchor;
+      const written = d.locale === 'zh-CN' || d.locale === 'ko-KR' ? proseLocale(s.heading, s.body) : undefined;
+      if (written && written !== d.locale) sec.textLocale = written;
       sections.push(sec);
     });
   });

@@ -69,12 +69,12 @@ export function topicSectionsIn(kb: Pick<KnowledgeBase, 'docs' | 'sections'>, to
   if (!parts.length) return undefined;
   const out: Section[] = [];
   for (const p of parts) {
-    const native = p.sources.filter((s) => s.locale === locale);
+    const native = p.sources.filter((s) => s.locale === locale && (s.textLocale ?? s.locale) === locale);
     if (native.length) {
       out.push(...native);
       continue;
     }
-    const ours = p.base.map((s) => translationOf(kb, translations, s, locale));
+    const ours = p.base.map((s) => (s.textLocale === locale ? s : translationOf(kb, translations, s, locale)));
     if (ours.some((s) => s === undefined)) return undefined;
     out.push(...(ours as Section[]));
   }
@@ -87,8 +87,8 @@ export function topicGaps(kb: Pick<KnowledgeBase, 'docs' | 'sections'>, topic: R
   const out: { locale: Locale; section: Section; state: 'source' | 'translated' | 'missing' }[] = [];
   for (const locale of LOCALES)
     for (const p of parts) {
-      const native = p.sources.some((s) => s.locale === locale);
-      for (const s of p.base) out.push({ locale, section: s, state: native ? 'source' : translationOf(kb, translations, s, locale) ? 'translated' : 'missing' });
+      const native = p.sources.some((s) => s.locale === locale && (s.textLocale ?? s.locale) === locale);
+      for (const s of p.base) out.push({ locale, section: s, state: native || s.textLocale === locale ? 'source' : translationOf(kb, translations, s, locale) ? 'translated' : 'missing' });
     }
   return out;
 }

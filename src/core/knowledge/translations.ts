@@ -121,8 +121,9 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
       continue;
     }
     if (!title) bad('title', 'required: the heading in the language of the translation');
-    if (from !== doc.locale) bad('translatedFrom', `must be the language of doc ${doc.id}: ${doc.locale}`);
-    if (locale === doc.locale) bad('(path)', `doc ${doc.id} is already in ${locale}: there is nothing to translate`);
+    const written = source.textLocale ?? doc.locale;
+    if (from !== written) bad('translatedFrom', `must be the language the section is written in: ${written}`);
+    if (locale === written) bad('(path)', `the section is already in ${locale}: there is nothing to translate`);
     const key = `${locale} ${sourceId}`;
     const prev = seen.get(key);
     if (prev) bad('heading', `section "${heading}" is already translated into ${locale} by ${prev}`);
@@ -160,8 +161,8 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
       if (!used.has(i + 1) && !body.includes(b.split('\n').slice(1, -1).join('\n'))) bad('(body)', `code block ${i + 1} of the source is missing: write <!-- code ${i + 1} --> where it goes`);
     });
     if (!body) bad('(body)', 'empty');
-    if (!title || !body || from !== doc.locale || locale === doc.locale || prev) continue;
-    translations.push({ file: f.file, locale, sourceId, translatedFrom: doc.locale, heading: title, body });
+    if (!title || !body || from !== written || locale === written || prev) continue;
+    translations.push({ file: f.file, locale, sourceId, translatedFrom: written, heading: title, body });
   }
   return { translations, problems };
 }

@@ -54,6 +54,11 @@ export interface Section {
   translatedFrom?: Locale;
   /** Index in `KnowledgeBase.sections` of the source section a translation translates. */
   original?: number;
+  /**
+   * The language the section is actually written in, when it is not its document's (the networking
+   * document has a few sections still in English): a reader of that language gets it as it is.
+   */
+  textLocale?: Locale;
 }
 
 /** How a topic points at a source section: by doc and heading text or anchor. */
