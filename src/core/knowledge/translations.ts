@@ -11,7 +11,9 @@ import { isLocale, type Locale, type Section, type SourceDoc } from './types.js'
  * document's), and the translated heading (`title`). Its body is our text in the folder's language.
  * The source's code blocks are never retyped: a line `<!-- code N -->` stands for the Nth fenced
  * block of the source section, so commands, flags, codes and output stay byte for byte the source's.
- * Every code block of the source must be used, so a translation cannot silently drop one.
+ * Every code block of the source must be used, so a translation cannot silently drop one. A line
+ * `<!-- line N -->` stands for the Nth line of the source body, for machine output the source prints
+ * as prose (a log line outside any code block).
  */
 
 /** A translation file as read from disk: its path relative to the repository and its text. */
@@ -32,6 +34,8 @@ export interface Translation {
 }
 
 const CODE_REF = /^<!--[ \t]*code[ \t]+(\d{1,3})[ \t]*-->[ \t]*$/;
+/** A line of machine output the source prints outside a code block (a pasted log line), taken as it is. */
+const LINE_REF = /^<!--[ \t]*line[ \t]+(\d{1,4})[ \t]*-->[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** The fenced code blocks of a Markdown body, each with its fences, in order. */
@@ -140,6 +144,14 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
           inFence = true;
           fenceMark = fm2[1];
         } else if (fm2[1][0] === fenceMark[0] && fm2[1].length >= fenceMark.length) inFence = false;
+      }
+      const lineRef = inFence ? null : LINE_REF.exec(line);
+      if (lineRef) {
+        const n = Number(lineRef[1]);
+        const text = source.body.split('\n')[n - 1];
+        if (text === undefined || !text.trim()) bad(`<!-- line ${n} -->`, 'the source section has no such line, or it is empty');
+        else lines.push(text);
+        continue;
       }
       const ref = inFence ? null : CODE_REF.exec(line);
       if (!ref) {
