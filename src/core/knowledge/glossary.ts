@@ -57,7 +57,10 @@ export function glossaryProblems(terms: readonly GlossaryTerm[], x: Translation,
   const out: Problem[] = [];
   const src = prose(`${source.heading}\n${source.body}`);
   const ours = prose(`${x.heading}\n${x.body}`);
+  for (const id of Object.keys(x.exempt))
+    if (!terms.some((t) => t.id === id)) out.push({ file: x.file, field: `glossaryExempt.${id}`, message: 'no such term in knowledge/glossary.yaml' });
   for (const t of terms) {
+    if (x.exempt[t.id]) continue;
     const want = list(t[x.locale]);
     if (list(t[x.translatedFrom]).some((w) => src.includes(w.toLowerCase())) && !want.some((w) => ours.includes(w.toLowerCase())))
       out.push({ file: x.file, field: `glossary ${t.id}`, message: `the source says "${list(t[x.translatedFrom]).join('" / "')}": write "${want.join('" or "')}"` });

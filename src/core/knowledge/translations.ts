@@ -31,6 +31,8 @@ export interface Translation {
   translatedFrom: Locale;
   heading: string;
   body: string;
+  /** Glossary terms this translation need not follow, each with the reason (the source misuses the word). */
+  exempt: Record<string, string>;
 }
 
 const CODE_REF = /^<!--[ \t]*code[ \t]+(\d{1,3})[ \t]*-->[ \t]*$/;
@@ -106,8 +108,17 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
     const heading = str(fm.heading);
     const title = str(fm.title)?.trim();
     const from = str(fm.translatedFrom);
-    const known = new Set(['doc', 'heading', 'title', 'translatedFrom']);
-    for (const k of Object.keys(fm)) if (!known.has(k)) bad(k, 'unknown field (doc, heading, title, translatedFrom)');
+    const known = new Set(['doc', 'heading', 'title', 'translatedFrom', 'glossaryExempt']);
+    for (const k of Object.keys(fm)) if (!known.has(k)) bad(k, 'unknown field (doc, heading, title, translatedFrom, glossaryExempt)');
+    const exempt: Record<string, string> = {};
+    if (fm.glossaryExempt !== undefined) {
+      const e = fm.glossaryExempt;
+      if (typeof e !== 'object' || e === null || Array.isArray(e)) bad('glossaryExempt', 'a map of glossary term id to the reason the term does not apply here');
+      else for (const [k, v] of Object.entries(e)) {
+        if (typeof v === 'string' && v.trim()) exempt[k] = v;
+        else bad(`glossaryExempt.${k}`, 'give the reason the term does not apply here');
+      }
+    }
     const doc = docs.find((d) => d.id === docId);
     if (!doc) {
       bad('doc', `no source document "${docId ?? ''}"`);
@@ -174,7 +185,7 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
     });
     if (!body) bad('(body)', 'empty');
     if (!title || !body || from !== written || locale === written || prev) continue;
-    translations.push({ file: f.file, locale, sourceId, translatedFrom: written, heading: title, body });
+    translations.push({ file: f.file, locale, sourceId, translatedFrom: written, heading: title, body, exempt });
   }
   return { translations, problems };
 }
