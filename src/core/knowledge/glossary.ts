@@ -52,6 +52,18 @@ function prose(text: string): string {
   return kept.join('\n').toLowerCase();
 }
 
+/**
+ * Whether a text uses a form of a term. A form in Latin letters must start a word (so "NAT" is not
+ * found in "kombination"); it may be followed by an inflection ("containervärden", "endpoints").
+ * Han and Hangul have no such boundaries and are matched anywhere.
+ */
+export function usesForm(text: string, form: string): boolean {
+  const f = form.toLowerCase();
+  if (!/^[a-z]/.test(f)) return text.includes(f);
+  for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) if (at === 0 || !/\p{L}/u.test(text[at - 1] ?? '')) return true;
+  return false;
+}
+
 /** The glossary problems of one translation, measured against the source section it translates. */
 export function glossaryProblems(terms: readonly GlossaryTerm[], x: Translation, source: Section): Problem[] {
   const out: Problem[] = [];
@@ -62,10 +74,10 @@ export function glossaryProblems(terms: readonly GlossaryTerm[], x: Translation,
   for (const t of terms) {
     if (x.exempt[t.id]) continue;
     const want = list(t[x.locale]);
-    if (list(t[x.translatedFrom]).some((w) => src.includes(w.toLowerCase())) && !want.some((w) => ours.includes(w.toLowerCase())))
+    if (list(t[x.translatedFrom]).some((w) => usesForm(src, w)) && !want.some((w) => usesForm(ours, w)))
       out.push({ file: x.file, field: `glossary ${t.id}`, message: `the source says "${list(t[x.translatedFrom]).join('" / "')}": write "${want.join('" or "')}"` });
     for (const bad of t.avoid?.[x.locale] ?? [])
-      if (ours.includes(bad.toLowerCase())) out.push({ file: x.file, field: `glossary ${t.id}`, message: `"${bad}" is not our word for ${t.id}: write "${want.join('" or "')}"` });
+      if (usesForm(ours, bad)) out.push({ file: x.file, field: `glossary ${t.id}`, message: `"${bad}" is not our word for ${t.id}: write "${want.join('" or "')}"` });
   }
   return out;
 }
