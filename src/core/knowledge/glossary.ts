@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Problem, RawFile } from './problem.js';
-import type { Section } from './types.js';
+import type { Locale, Section } from './types.js';
 import type { Translation } from './translations.js';
 
 /**
@@ -53,13 +53,15 @@ function prose(text: string): string {
 }
 
 /**
- * Whether a text uses a form of a term. A form in Latin letters must start a word (so "NAT" is not
- * found in "kombination"); it may be followed by an inflection ("containervärden", "endpoints").
- * Han and Hangul have no such boundaries and are matched anywhere.
+ * Whether a text uses a form of a term. An English form, or an acronym in any language, must start a
+ * word (so "NAT" is not found in "kombination", nor "host" in "ghost"); it may be followed by an
+ * inflection ("endpoints"). Swedish forms are found inside compounds too ("containervärd",
+ * "operativsystemavbildning"), and Han and Hangul have no word boundaries to respect.
  */
-export function usesForm(text: string, form: string): boolean {
+export function usesForm(text: string, form: string, locale: Locale): boolean {
   const f = form.toLowerCase();
-  if (!/^[a-z]/.test(f)) return text.includes(f);
+  const bounded = locale === 'en' || /^[A-Z0-9-]{2,}$/.test(form);
+  if (!bounded) return text.includes(f);
   for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) if (at === 0 || !/\p{L}/u.test(text[at - 1] ?? '')) return true;
   return false;
 }
@@ -74,10 +76,10 @@ export function glossaryProblems(terms: readonly GlossaryTerm[], x: Translation,
   for (const t of terms) {
     if (x.exempt[t.id]) continue;
     const want = list(t[x.locale]);
-    if (list(t[x.translatedFrom]).some((w) => usesForm(src, w)) && !want.some((w) => usesForm(ours, w)))
+    if (list(t[x.translatedFrom]).some((w) => usesForm(src, w, x.translatedFrom)) && !want.some((w) => usesForm(ours, w, x.locale)))
       out.push({ file: x.file, field: `glossary ${t.id}`, message: `the source says "${list(t[x.translatedFrom]).join('" / "')}": write "${want.join('" or "')}"` });
     for (const bad of t.avoid?.[x.locale] ?? [])
-      if (usesForm(ours, bad)) out.push({ file: x.file, field: `glossary ${t.id}`, message: `"${bad}" is not our word for ${t.id}: write "${want.join('" or "')}"` });
+      if (usesForm(ours, bad, x.locale)) out.push({ file: x.file, field: `glossary ${t.id}`, message: `"${bad}" is not our word for ${t.id}: write "${want.join('" or "')}"` });
   }
   return out;
 }
