@@ -48,7 +48,9 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     compat: readYamlDir(root, 'compat'),
     trees: readYamlDir(root, 'trees'),
     translations: readTranslations(root),
-    glossary: readYaml(root, 'glossary.yaml'),
+    ...(existsSync(path.join(root, 'knowledge', 'glossary.yaml')) ? { glossary: readYaml(root, 'glossary.yaml') } : {}),
+    // A knowledge folder with translations promises every topic in every language.
+    requireComplete: existsSync(path.join(root, 'knowledge', 'translations')),
   };
 }
 

@@ -10,7 +10,7 @@ import { openSettings } from '../../platform/settings.js';
 import { createTopicSearch } from '../../ui/docs/topic-search.js';
 import { createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
-import { fillFixCommand, findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
+import { fillFixCommand, findTopic, originalOf, resolveTopicText, sectionsMarkdown, sectionsWithOriginals, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
 import type { CliIO } from '../io.js';
 import { padCell } from '../print.js';
 
@@ -21,22 +21,6 @@ interface DocsOptions {
   original?: boolean;
 }
 
-
-/**
- * The sections as Markdown; with `original`, each of our translations is followed by the source
- * section it was made from, as a quote under its own heading.
- */
-function bodyMarkdown(view: TopicText, t: T, original: boolean, lang: (l: Locale) => string): string {
-  return view.sections
-    .map((s) => {
-      const own = `### ${s.heading}\n\n${s.body.trim()}`;
-      const src = original && s.original !== undefined ? view.originals.find((o) => o.doc === s.doc && o.index === s.index) : undefined;
-      if (!src) return own;
-      const quoted = src.body.trim().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
-      return `${own}\n\n#### ${t('topic.original', { language: lang(src.locale), heading: src.heading })}\n\n${quoted}`;
-    })
-    .join('\n\n');
-}
 
 /** The topic as one Markdown document: our title and English summary, the fixes, then the text (source or our translation). */
 export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean } = {}): string {
@@ -61,7 +45,11 @@ export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean 
     // A topic of our own: our text, then where its facts come from.
     parts.push(`## ${t('topic.ours', { language: lang(view.shown) })}`, view.sections.map((s) => s.body.trim()).join('\n\n'));
     parts.push(`## ${t('topic.oursSources')}`, sources.map((s) => `- ${s.title}: ${s.url}`).join('\n'));
-  } else if (view.translatedFrom) parts.push(`## ${t('topic.translated', { language: lang(view.shown), from: lang(view.translatedFrom) })}`, bodyMarkdown(view, t, opts.original === true, lang));
+  } else if (view.translatedFrom)
+    parts.push(
+      `## ${t('topic.translated', { language: lang(view.shown), from: lang(view.translatedFrom) })}`,
+      opts.original ? sectionsWithOriginals(view, (src) => t('topic.original', { language: lang(src.locale), heading: src.heading })) : sectionsMarkdown(view.sections),
+    );
   else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
   return `${parts.join('\n\n')}\n`;
 }
@@ -116,7 +104,7 @@ export function registerDocs(program: Command, io: CliIO): void {
           fallback: view.fallback,
           ...(view.translatedFrom ? { translatedFrom: view.translatedFrom } : {}),
           sections: view.sections.map((s) => {
-            const src = s.original === undefined ? undefined : view.originals.find((o) => o.doc === s.doc && o.index === s.index);
+            const src = originalOf(view, s);
             return {
               doc: s.doc,
               locale: s.locale,

@@ -36,6 +36,12 @@ export interface KnowledgeInput {
   translations?: RawText[];
   /** knowledge/glossary.yaml: the terms our translations must use (absent in small test inputs). */
   glossary?: RawFile;
+  /**
+   * Every topic must read in full in every language (a section with neither source text nor our
+   * translation in some language is a problem). Set for a knowledge folder that has translations;
+   * without it such a gap is only a warning.
+   */
+  requireComplete?: boolean;
 }
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g;
@@ -215,6 +221,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
       if (!seen.has(r)) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `related[${i}]`, message: `no topic "${r}"` });
     });
   // Our translations: each becomes a section in its language, tied to the topic of its source section.
+  if (input.glossary?.error) problems.push({ file: input.glossary.file, field: '(file)', message: `cannot be read: ${input.glossary.error}` });
   const glossary = input.glossary && !input.glossary.error ? parseGlossary(input.glossary) : undefined;
   if (glossary) problems.push(...glossary.problems);
   const tr = parseTranslations(input.translations ?? [], docs, sections);
@@ -264,13 +271,14 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };
   kb.diagnosis = computeDiagnosisData(kb);
-  // A topic without text in a language is a gap to fill, reported as a warning until every translation is written.
-  const warnings = completenessGaps(kb).map((g) => ({
+  // A topic without text in a language: a problem where completeness is required, else a warning.
+  const gaps = completenessGaps(kb).map((g) => ({
     file: `knowledge/topics/${g.topic}.yaml`,
     field: g.locale,
     message: `no text in ${g.locale} for section "${g.heading}" (doc ${g.doc}): translate it into knowledge/translations/${g.locale}/${g.doc}/`,
   }));
-  return { kb, problems, warnings };
+  if (input.requireComplete) problems.push(...gaps);
+  return { kb, problems, warnings: input.requireComplete ? [] : gaps };
 }
 
 /** Coverage figures for `kb stats`. */

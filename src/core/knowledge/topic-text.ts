@@ -136,6 +136,27 @@ export function sectionsMarkdown(sections: readonly Section[]): string {
   return sections.map((s) => `### ${s.heading}\n\n${s.body.trim()}`).join('\n\n');
 }
 
+/** The source section a translation shown in `view` was made from. */
+export function originalOf(view: Pick<TopicText, 'originals'>, section: Section): Section | undefined {
+  return section.original === undefined ? undefined : view.originals.find((o) => o.doc === section.doc && o.index === section.index);
+}
+
+/**
+ * The text shown as Markdown with, after each of our translations, the source section it was made
+ * from: a heading (`originalHeading` words it, in the UI language) and the source body as a quote.
+ */
+export function sectionsWithOriginals(view: Pick<TopicText, 'sections' | 'originals'>, originalHeading: (source: Section) => string): string {
+  return view.sections
+    .map((s) => {
+      const own = `### ${s.heading}\n\n${s.body.trim()}`;
+      const src = originalOf(view, s);
+      if (!src) return own;
+      const quoted = src.body.trim().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+      return `${own}\n\n#### ${originalHeading(src)}\n\n${quoted}`;
+    })
+    .join('\n\n');
+}
+
 /** Finds a topic by id. */
 export function findTopic(kb: KnowledgeBase, id: string): ResolvedTopic | undefined {
   return kb.topics.find((t) => t.id === id);

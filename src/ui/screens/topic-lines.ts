@@ -1,11 +1,14 @@
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { ViewLine } from '../components/ScrollView.js';
-import { LANGUAGE_NAME, type T } from '../i18n.js';
+import { LANGUAGE_IN_TEXT, type T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
 import { safeText } from '../text/safe-text.js';
 
+
+/** The key that shows the source text beside our translation on the topic screen. */
+export const ORIGINAL_KEY = 'o';
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 
@@ -57,8 +60,14 @@ export function buildTopicLines(
     return { lines, fixAt };
   }
   const sources = view.topic.sources ?? [];
-  // A topic of our own says so, and ends with where its facts come from.
-  lines.push(heading(t(sources.length ? 'topic.ours' : 'topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
+  // A topic of our own says so, and ends with where its facts come from; our translation names its source language.
+  const language = t(LANGUAGE_IN_TEXT[view.shown]);
+  if (sources.length) lines.push(heading(t('topic.ours', { language })));
+  else if (view.translatedFrom) {
+    const from = t(LANGUAGE_IN_TEXT[view.translatedFrom]);
+    lines.push(heading(t('topic.translated', { language, from })));
+    lines.push(...wrapAnsiText(t('topic.translatedNote', { from, key: ORIGINAL_KEY }), width).map((text): ViewLine => ({ text, role: 'secondary' })));
+  } else lines.push(heading(t('topic.sources', { language })));
   if (markdownLines) lines.push(...markdownLines);
   else lines.push({ text: t('topic.loading'), role: 'secondary' });
   if (sources.length) {
