@@ -12,6 +12,7 @@ import { createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
 import { fillFixCommand, findTopic, originalOf, resolveTopicText, sectionsMarkdown, sectionsWithOriginals, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
 import type { CliIO } from '../io.js';
+import { renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { padCell } from '../print.js';
 
 interface DocsOptions {
@@ -125,9 +126,7 @@ export function registerDocs(program: Command, io: CliIO): void {
         io.out(markdown);
         return;
       }
-      const { createMarkdownRenderer } = await import('../../ui/markdown/create-markdown-renderer.js');
       const noColor = opts.color === false || Boolean(io.env.NO_COLOR);
-      const renderer = await createMarkdownRenderer({ width: Number(io.env.COLUMNS) || 80, color: !noColor });
-      io.out(`${renderer.render(markdown)}\n`);
+      io.out(`${(await renderTerminalMarkdown(markdown, { width: terminalWidth(io), color: !noColor })).join('\n')}\n`);
     });
 }
