@@ -13,7 +13,7 @@ describe('TopicScreen', () => {
     const first = await waitForFrame(lastFrame, '处理器计数为 1 或 2');
     expect(first).toContain(t('topic.fallback', { requested: t('language.text.en'), shown: t('language.text.zh-CN') }));
     expect(first).toContain(t('topic.languages', { languages: [t('language.zh-CN'), t('language.ko-KR')].join(t('list.separator')) }));
-    expect(first).toContain(t('topic.summaryEnglish'));
+    expect(first).toContain(t('topic.summary'));
     expect(first).toContain('ERROR_TIMEOUT');
     expect(first).toContain('Set-ContainerProcessor -ContainerName {{container}} -Maximum {{count}}');
     stdin.write('l');
@@ -56,11 +56,11 @@ describe('TopicScreen', () => {
     expect(top).toMatch(/lines 1–\d+ of \d+/);
     stdin.write(KEYS.pageDown);
     const down = await waitForFrame(lastFrame, /lines (?!1–)\d+–\d+ of/);
-    expect(down).not.toContain(t('topic.summaryEnglish'));
+    expect(down).not.toContain(t('topic.summary'));
     stdin.write('G');
     await waitForFrame(lastFrame, 'Rad 40 om versioner');
     stdin.write('g');
-    await waitForFrame(lastFrame, t('topic.summaryEnglish'));
+    await waitForFrame(lastFrame, t('topic.summary'));
   });
 
   it('says when a topic has no source text at all', async () => {

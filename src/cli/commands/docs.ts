@@ -23,12 +23,13 @@ interface DocsOptions {
 }
 
 
-/** The topic as one Markdown document: our title and English summary, the fixes, then the text (source or our translation). */
+/** The topic as one Markdown document: our title and summary, the fixes, then the text (source or our translation). */
 export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean } = {}): string {
   const lang = (l: Locale) => t(LANGUAGE_IN_TEXT[l]);
   const parts = [`# ${view.title}`];
-  if (view.localSummary) parts.push(`**${t('topic.summary')}:** ${view.localSummary}`);
-  parts.push(`**${t('topic.summaryEnglish')}:** ${view.summary}`);
+  // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
+  const local = view.requested === 'en' ? view.summary : view.localSummary;
+  parts.push(`**${t(local ? 'topic.summary' : 'topic.summaryEnglish')}:** ${local ?? view.summary}`);
   if (view.topic.fixes.length) {
     parts.push(`## ${t('topic.fixes')}`);
     for (const f of view.topic.fixes) {

@@ -1,6 +1,6 @@
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { ViewLine } from '../components/ScrollView.js';
-import { LANGUAGE_IN_TEXT, type T } from '../i18n.js';
+import { LANGUAGE_IN_TEXT, type MessageKey, type T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
@@ -12,11 +12,22 @@ export const ORIGINAL_KEY = 'o';
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 
-/** The entities a paste revealed, as `name: value` pairs (lists joined). */
-export function entityPairs(entities: Entities | undefined): [string, string][] {
+/** The entities diagnosis names, each with its label in the UI language. */
+const ENTITY_LABEL: Readonly<Record<string, MessageKey>> = {
+  node: 'entity.node', kernelVersion: 'entity.kernelVersion', build: 'entity.build', revision: 'entity.revision', service: 'entity.service',
+  containerId: 'entity.containerId', container: 'entity.container', pod: 'entity.pod', namespace: 'entity.namespace', image: 'entity.image',
+  tag: 'entity.tag', network: 'entity.network', driver: 'entity.driver', ports: 'entity.ports', ip: 'entity.ip', tool: 'entity.tool',
+  operation: 'entity.operation', vmName: 'entity.vmName', interfaceName: 'entity.interfaceName', sharePath: 'entity.sharePath', user: 'entity.user',
+};
+
+/** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
+export function entityPairs(entities: Entities | undefined, t?: T): [string, string][] {
   return Object.entries(entities ?? {})
     .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
-    .map(([k, v]) => [safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)]);
+    .map(([k, v]) => {
+      const key = Object.hasOwn(ENTITY_LABEL, k) ? ENTITY_LABEL[k] : undefined;
+      return [key && t ? t(key) : safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)];
+    });
 }
 
 /**
@@ -35,9 +46,10 @@ export function buildTopicLines(
   const fixAt: number[] = [];
   const heading = (text: string): ViewLine => ({ text: truncateWidth(text, width), role: 'heading', bold: true });
   const lines: ViewLine[] = [];
-  if (view.localSummary) lines.push(heading(t('topic.summary')), ...plain(view.localSummary, width), '');
-  lines.push(heading(t('topic.summaryEnglish')), ...plain(view.summary, width), '');
-  const pairs = entityPairs(entities);
+  // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
+  const local = view.requested === 'en' ? view.summary : view.localSummary;
+  lines.push(heading(t(local ? 'topic.summary' : 'topic.summaryEnglish')), ...plain(local ?? view.summary, width), '');
+  const pairs = entityPairs(entities, t);
   if (pairs.length) {
     lines.push(heading(t('topic.entities')));
     for (const [k, v] of pairs) lines.push(...plain(`${k}: ${v}`, width, '  '));
