@@ -42,16 +42,16 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(json.categories.flatMap((c) => c.topics.map((t) => t.id)).sort()).toEqual(kb.topics.map((t) => t.id).sort());
   });
 
-  it('prints plain Markdown when stdout is not a terminal: English summary, then the source in the language', async () => {
+  it('prints plain Markdown when stdout is not a terminal: our summary, then the source in the language', async () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id, '--lang', 'ko'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`# ${topic.title['ko-KR'] ?? topic.title.en}`);
-    expect(r.stdout).toContain(topic.summary.en);
+    expect(r.stdout).toContain(topic.summary['ko-KR']);
     expect(r.stdout).toContain(`## ${en('topic.sources', { language: en('language.text.ko-KR') })}`);
     const ko = topic.sectionIds.map((i) => kb.sections[i]!).find((s) => s.locale === 'ko-KR')!;
     expect(r.stdout).toContain(`### ${ko.heading}`);
-    expect(r.stdout.indexOf(topic.summary.en)).toBeLessThan(r.stdout.indexOf(ko.heading));
+    expect(r.stdout.indexOf(topic.summary['ko-KR']!)).toBeLessThan(r.stdout.indexOf(ko.heading));
   });
 
   it('shows our translation where the language has no source text, marked as ours, with translatedFrom in --json', async () => {
@@ -102,7 +102,9 @@ describe.runIf(built)('wcdoctor docs', () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id], { env: env({ LANG: 'ko_KR.UTF-8' }) });
     const ko = tFor('ko-KR');
-    expect(r.stdout).toContain(ko('topic.summaryEnglish'));
+    // Our Korean summary, not the English one.
+    expect(r.stdout).toContain(`**${ko('topic.summary')}:** ${topic.summary['ko-KR']}`);
+    expect(r.stdout).not.toContain(ko('topic.summaryEnglish'));
     expect(r.stdout).toContain(ko('topic.sources', { language: ko('language.text.ko-KR') }));
   });
 

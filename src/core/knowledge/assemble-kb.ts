@@ -277,7 +277,14 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     field: g.locale,
     message: `no text in ${g.locale} for section "${g.heading}" (doc ${g.doc}): translate it into knowledge/translations/${g.locale}/${g.doc}/`,
   }));
-  if (input.requireComplete) problems.push(...gaps);
+  if (input.requireComplete) {
+    problems.push(...gaps);
+    // Our own words too: every topic's title and summary in every language.
+    for (const t of topics)
+      for (const l of LOCALES)
+        for (const field of ['title', 'summary'] as const)
+          if (!t[field][l]?.trim()) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `${field}.${l}`, message: `no ${field} in ${l}: every topic has its title and summary in en, zh-CN, ko-KR and sv-SE` });
+  }
   return { kb, problems, warnings: input.requireComplete ? [] : gaps };
 }
 
