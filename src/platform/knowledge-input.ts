@@ -48,6 +48,7 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     compat: readYamlDir(root, 'compat'),
     trees: readYamlDir(root, 'trees'),
     translations: readTranslations(root),
+    fixText: readYamlDir(root, 'fix-text'),
     ...(existsSync(path.join(root, 'knowledge', 'glossary.yaml')) ? { glossary: readYaml(root, 'glossary.yaml') } : {}),
     // A knowledge folder with translations promises every topic in every language.
     requireComplete: existsSync(path.join(root, 'knowledge', 'translations')),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -32,7 +33,7 @@ export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean 
   parts.push(`**${t(local ? 'topic.summary' : 'topic.summaryEnglish')}:** ${local ?? view.summary}`);
   if (view.topic.fixes.length) {
     parts.push(`## ${t('topic.fixes')}`);
-    for (const f of view.topic.fixes) {
+    for (const f of view.topic.fixes.map((x) => localizeFix(x, view.requested))) {
       const tags = [t(f.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), ...(f.admin ? [t('topic.fix.admin')] : [])].join(t('list.separator'));
       parts.push(`${t('topic.fix.line', { title: f.title, tags })}\n\n\`\`\`${f.shell}\n${fillFixCommand(f, undefined)}\n\`\`\``);
     }

@@ -17,6 +17,7 @@ import { contentProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 import { parseTranslations, type RawText } from './translations.js';
+import { attachFixText, fixTextGaps } from './fix-text.js';
 import { glossaryProblems, parseGlossary } from './glossary.js';
 import { completenessGaps, type LocaleCoverage, localeCoverage } from './coverage.js';
 
@@ -34,6 +35,8 @@ export interface KnowledgeInput {
   trees: RawFile[];
   /** Our translations of source sections (knowledge/translations/<locale>/<doc>/*.md), as text. */
   translations?: RawText[];
+  /** knowledge/fix-text/<locale>.yaml: the fixes' words in zh-CN, ko-KR and sv-SE. */
+  fixText?: RawFile[];
   /** knowledge/glossary.yaml: the terms our translations must use (absent in small test inputs). */
   glossary?: RawFile;
   /**
@@ -220,6 +223,9 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     t.related.forEach((r, i) => {
       if (!seen.has(r)) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `related[${i}]`, message: `no topic "${r}"` });
     });
+  // The fixes' words in the other languages.
+  for (const f of input.fixText ?? []) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
+  problems.push(...attachFixText(input.fixText ?? [], topics));
   // Our translations: each becomes a section in its language, tied to the topic of its source section.
   if (input.glossary?.error) problems.push({ file: input.glossary.file, field: '(file)', message: `cannot be read: ${input.glossary.error}` });
   const glossary = input.glossary && !input.glossary.error ? parseGlossary(input.glossary) : undefined;
@@ -279,6 +285,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   }));
   if (input.requireComplete) {
     problems.push(...gaps);
+    problems.push(...fixTextGaps(topics));
     // Our own words too: every topic's title and summary in every language.
     for (const t of topics)
       for (const l of LOCALES)

@@ -102,6 +102,14 @@ export interface FixParam {
 /** Which program runs a fix. PowerShell scripts go through `-EncodedCommand`; the rest get an argv. */
 export type FixShell = 'powershell' | 'cmd' | 'docker' | 'kubectl' | 'reg' | 'net';
 
+/** A fix's words in one language other than English (knowledge/fix-text/<locale>.yaml). */
+export interface FixText {
+  title: string;
+  changes: string;
+  /** Placeholder name → description. */
+  params: Record<string, string>;
+}
+
 /** A fix command offered for a topic. */
 export interface Fix {
   id: string;
@@ -121,6 +129,8 @@ export interface Fix {
    * it is refused on any other system, even one whose docker is on PATH.
    */
   windowsOnly?: boolean;
+  /** Its title, changes text and placeholder descriptions in zh-CN, ko-KR and sv-SE (see localizeFix). */
+  text?: Partial<Record<Exclude<Locale, 'en'>, FixText>>;
 }
 
 /** Evidence a paste can carry for a topic. */

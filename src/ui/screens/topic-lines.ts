@@ -5,6 +5,7 @@ import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
 import { safeText } from '../text/safe-text.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 
 
 /** The key that shows the source text beside our translation on the topic screen. */
@@ -57,7 +58,7 @@ export function buildTopicLines(
   }
   if (view.topic.fixes.length) {
     lines.push(heading(t('topic.fixes')), ...wrapAnsiText(t('topic.fixesNote'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
-    for (const [i, fix] of view.topic.fixes.entries()) {
+    for (const [i, fix] of view.topic.fixes.map((f) => localizeFix(f, view.requested)).entries()) {
       const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
       const line = t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) });
       fixAt.push(lines.length);
