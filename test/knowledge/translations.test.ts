@@ -50,6 +50,14 @@ describe('parseTranslations', () => {
     expect(problems.some((p) => p.field === field && p.message.includes(message)), JSON.stringify(problems)).toBe(true);
   });
 
+  it('refuses a translation that drops or changes a code, number, option or command of the source prose', () => {
+    const src = [sec('004', 'zh-CN', 0, 'IPv6', '自 KB4015217 起需要 IPv6；错误 0x490，请使用 `docker network create` 和 --subnet，版本 10.0.14393.1944。')];
+    const ok = file('en/004/x.md', { doc: '004', heading: 'IPv6', title: 'IPv6', translatedFrom: 'zh-CN' }, 'Since KB4015217 IPv6 is needed; error 0x490, use `docker network create` and --subnet, version 10.0.14393.1944.');
+    expect(parseTranslations([ok], DOCS, src).problems).toEqual([]);
+    const bad = file('en/004/x.md', { doc: '004', heading: 'IPv6', title: 'IPv6', translatedFrom: 'zh-CN' }, 'Since KB4015127 IPv6 is needed; error 0x490, use docker net create and --sub-net, version 10.0.14393.');
+    expect(parseTranslations([bad], DOCS, src).problems.map((p) => p.message.split('"')[1]).sort()).toEqual(['--subnet', '10.0.14393.1944', 'KB4015217', 'docker network create']);
+  });
+
   it('refuses two translations of one section into one language', () => {
     const { translations, problems } = parseTranslations([EN_NAT, { ...EN_NAT, file: 'knowledge/translations/en/000/nat-again.md' }], DOCS, SOURCE);
     expect(translations).toHaveLength(1);

@@ -16,7 +16,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function attachFixText(files: readonly RawFile[], topics: readonly ResolvedTopic[]): Problem[] {
   const problems: Problem[] = [];
   for (const f of files) {
-    const locale = /([^/]+)\.ya?ml$/.exec(f.file)?.[1] ?? '';
+    const locale = f.file.slice(f.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
     if (!(LOCALES as readonly string[]).includes(locale) || locale === 'en') {
       problems.push({ file: f.file, field: '(file)', message: 'must be named after a language other than en: zh-CN.yaml, ko-KR.yaml or sv-SE.yaml (English is in the topic files)' });
       continue;

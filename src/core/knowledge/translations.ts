@@ -65,6 +65,30 @@ export function codeBlocksOf(body: string): string[] {
   return blocks;
 }
 
+/** The prose of a body: its lines outside fenced code blocks. */
+function proseOf(body: string): string {
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of body.split('\n')) {
+    if (FENCE_OPEN.test(line)) fenced = !fenced;
+    else if (!fenced) out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
+ * What a translation must carry over unchanged from the source's prose: KB numbers, hex codes,
+ * versions and other numbers, `inline code` and --options.
+ */
+const FACT = /KB\d{6,7}|0x[0-9A-Fa-f]{3,8}|\b\d{1,10}(?:\.\d{1,10}){1,3}\b|\b\d{2,10}\b|`[^`\n]{1,80}`|--[a-z][a-z0-9-]{0,40}/g;
+
+/** The facts of the source's prose that the translation's prose lacks. */
+export function missingFacts(source: string, translation: string): string[] {
+  const have = proseOf(translation).replace(/`/g, '');
+  const facts = new Set([...proseOf(source).matchAll(FACT)].map((m) => m[0].replace(/`/g, '')));
+  return [...facts].filter((f) => !have.includes(f));
+}
+
 /** Splits `---` front matter from the body; the front matter is YAML. */
 function splitFrontMatter(text: string): { data: unknown; body: string } | { error: string } {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
@@ -184,6 +208,8 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
       if (!used.has(i + 1) && !body.includes(b.split('\n').slice(1, -1).join('\n'))) bad('(body)', `code block ${i + 1} of the source is missing: write <!-- code ${i + 1} --> where it goes`);
     });
     if (!body) bad('(body)', 'empty');
+    // Commands, options, codes and numbers are never translated: each one in the source's prose is in ours.
+    for (const f of missingFacts(source.body, body)) bad('(body)', `the source says "${f}" (a code, number, option or command): keep it unchanged in the translation`);
     if (!title || !body || from !== written || locale === written || prev) continue;
     translations.push({ file: f.file, locale, sourceId, translatedFrom: written, heading: title, body, exempt });
   }
