@@ -60,8 +60,9 @@ function readTranslations(root: string): RawText[] {
   const base = path.join(root, 'knowledge', 'translations');
   if (!existsSync(base)) return [];
   const out: RawText[] = [];
-  for (const locale of readdirSync(base).sort())
-    for (const doc of existsSync(path.join(base, locale)) ? readdirSync(path.join(base, locale)).sort() : []) {
+  const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const locale of dirs(base))
+    for (const doc of dirs(path.join(base, locale))) {
       const dir = path.join(base, locale, doc);
       let names: string[];
       try {
