@@ -144,4 +144,23 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     const unreadable = await runCli(['kb', 'check', '--root', root]);
     expect(unreadable.stderr).toContain('knowledge/topics/slow-start-antivirus.yaml: (file): cannot be read');
   });
+
+  it('fails naming the file when a translation goes missing, drops a code or uses a rival word', async () => {
+    // The topic file was broken above: restore it from the shipped copy first.
+    cpSync(new URL('../../knowledge/topics/slow-start-antivirus.yaml', import.meta.url), path.join(root, 'knowledge/topics/slow-start-antivirus.yaml'));
+    const tr = (rel: string) => path.join(root, 'knowledge/translations', rel);
+    rmSync(tr('sv-SE/000/memory-limit-below-48mb.md'));
+    const nat = tr('en/000/nat-static-mapping-conflict.md');
+    writeFileSync(nat, readFileSync(nat, 'utf8').replaceAll('port 80', 'port eighty'));
+    const zh = tr('zh-CN/002/hyperv-isolation.md');
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('容器主机', '宿主机').replace('主机和映像', '宿主机和映像'));
+    const r = await runCli(['kb', 'check', '--root', root]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('knowledge/topics/memory-limit-below-48mb.yaml: sv-SE: no text in sv-SE');
+    expect(r.stderr).toContain('knowledge/translations/en/000/nat-static-mapping-conflict.md: (body): the source says "80"');
+    expect(r.stderr).toContain('knowledge/translations/zh-CN/002/hyperv-isolation.md: glossary container-host: "宿主机" is not our word');
+    const stats = await runCli(['kb', 'stats', '--root', root, '--json']);
+    const sv = (JSON.parse(stats.stdout) as { languages: { locale: string; missing: number }[] }).languages.find((l) => l.locale === 'sv-SE');
+    expect(sv?.missing).toBe(1);
+  });
 });
