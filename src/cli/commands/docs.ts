@@ -57,13 +57,13 @@ export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean 
   return `${parts.join('\n\n')}\n`;
 }
 
-function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
+function listTopics(kb: KnowledgeBase, t: T, json: boolean, locale: Locale): string {
   const groups = topicsByCategory(kb);
   if (json)
     return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x), ours: Boolean(x.sources?.length) })) })) }, null, 2)}\n`;
   const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
   const lines = [t('cli.docs.topics')];
-  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
+  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title[locale] ?? x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -88,7 +88,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
-        io.out(listTopics(kb, t, opts.json === true));
+        io.out(listTopics(kb, t, opts.json === true, explicit ?? stored.knowledgeLanguage ?? uiLocale));
         return;
       }
       const topic = findTopic(kb, id);
