@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryProblems, parseGlossary, usesForm, type GlossaryTerm } from '../../src/core/knowledge/glossary.js';
+import { glossaryProblems, ownTextGlossaryProblems, parseGlossary, usesForm, type GlossaryTerm } from '../../src/core/knowledge/glossary.js';
 import type { KnowledgeBase, ResolvedTopic } from '../../src/core/knowledge/kb.js';
 import { localeCoverage, completenessGaps } from '../../src/core/knowledge/coverage.js';
 import { resolveTopicText, sectionsWithOriginals, topicLocales } from '../../src/core/knowledge/topic-text.js';
@@ -96,6 +96,11 @@ describe('glossary', () => {
     expect(glossaryProblems(terms, { ...x('zh-CN', '宿主机上的容器主机规则。', 'sv-SE') }, sec('002', 'sv-SE', 0, 'h', 'containervärd')).map((p) => p.message)).toEqual(['"宿主机" is not our word for container-host: write "容器主机"']);
     // A term the translation exempts, with its reason, is not asked for.
     expect(glossaryProblems(terms, { ...x('en', 'Rules on the host machine.'), exempt: { 'container-host': 'the source means something else here' } }, src)).toEqual([]);
+  });
+
+  it('refuses a rival word in our own titles, summaries and fix words, never in keywords', () => {
+    const topic = { id: 't', title: { en: 'T', 'zh-CN': '宿主机上的容器' }, summary: { en: 'S', 'zh-CN': '容器主机' }, fixes: [{ id: 'f', text: { 'zh-CN': { title: '检查', changes: '宿主机不变', params: {} } } }] };
+    expect(ownTextGlossaryProblems(terms, [topic]).map((p) => `${p.file} ${p.field}`)).toEqual(['knowledge/topics/t.yaml title.zh-CN', 'knowledge/fix-text/zh-CN.yaml t.f']);
   });
 
   it('reads the shipped shape and refuses duplicate ids', () => {

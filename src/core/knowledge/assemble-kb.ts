@@ -18,7 +18,7 @@ import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } fr
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 import { parseTranslations, type RawText } from './translations.js';
 import { attachFixText, fixTextGaps } from './fix-text.js';
-import { glossaryProblems, parseGlossary } from './glossary.js';
+import { glossaryProblems, ownTextGlossaryProblems, parseGlossary } from './glossary.js';
 import { completenessGaps, type LocaleCoverage, localeCoverage } from './coverage.js';
 
 /** Everything the builder reads from knowledge/, already loaded by the platform layer. */
@@ -286,6 +286,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   if (input.requireComplete) {
     problems.push(...gaps);
     problems.push(...fixTextGaps(topics));
+    if (glossary) problems.push(...ownTextGlossaryProblems(glossary.terms, topics));
     // Our own words too: every topic's title and summary in every language.
     for (const t of topics)
       for (const l of LOCALES)

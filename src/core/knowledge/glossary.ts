@@ -83,3 +83,27 @@ export function glossaryProblems(terms: readonly GlossaryTerm[], x: Translation,
   }
   return out;
 }
+
+/**
+ * Rival words in our own texts: a topic's title and summary and its fixes' words in zh-CN, ko-KR
+ * and sv-SE never use a word the glossary lists under `avoid` (keywords may, as people type them).
+ */
+export function ownTextGlossaryProblems(terms: readonly GlossaryTerm[], topics: readonly { id: string; title: Partial<Record<Locale, string>>; summary: Partial<Record<Locale, string>>; fixes: readonly { id: string; text?: Partial<Record<Exclude<Locale, 'en'>, { title: string; changes: string; params: Record<string, string> }>> }[] }[]): Problem[] {
+  const out: Problem[] = [];
+  for (const t of topics)
+    for (const l of ['zh-CN', 'ko-KR', 'sv-SE'] as const) {
+      const texts: [string, string, string][] = [
+        [`knowledge/topics/${t.id}.yaml`, `title.${l}`, t.title[l] ?? ''],
+        [`knowledge/topics/${t.id}.yaml`, `summary.${l}`, t.summary[l] ?? ''],
+        ...t.fixes.flatMap((f): [string, string, string][] => {
+          const x = f.text?.[l];
+          return x ? [[`knowledge/fix-text/${l}.yaml`, `${t.id}.${f.id}`, [x.title, x.changes, ...Object.values(x.params)].join('\n')]] : [];
+        }),
+      ];
+      for (const [file, field, text] of texts)
+        for (const term of terms)
+          for (const bad of term.avoid?.[l] ?? [])
+            if (usesForm(text.toLowerCase(), bad, l)) out.push({ file, field, message: `"${bad}" is not our word for ${term.id}: write "${list(term[l]).join('" or "')}"` });
+    }
+  return out;
+}
