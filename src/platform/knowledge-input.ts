@@ -5,6 +5,7 @@ import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { decodeText } from '../core/text/decode-text.js';
 import type { RawFile } from '../core/knowledge/problem.js';
+import type { RawText } from '../core/knowledge/translations.js';
 import { KB_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
 
@@ -46,7 +47,32 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     codes: readYamlDir(root, 'codes'),
     compat: readYamlDir(root, 'compat'),
     trees: readYamlDir(root, 'trees'),
+    translations: readTranslations(root),
+    fixText: readYamlDir(root, 'fix-text'),
+    ...(existsSync(path.join(root, 'knowledge', 'glossary.yaml')) ? { glossary: readYaml(root, 'glossary.yaml') } : {}),
+    // A knowledge folder with translations promises every topic in every language.
+    requireComplete: existsSync(path.join(root, 'knowledge', 'translations')),
   };
+}
+
+/** Our translations: every knowledge/translations/<locale>/<doc>/*.md, as text, in a stable order. */
+function readTranslations(root: string): RawText[] {
+  const base = path.join(root, 'knowledge', 'translations');
+  if (!existsSync(base)) return [];
+  const out: RawText[] = [];
+  const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const locale of dirs(base))
+    for (const doc of dirs(path.join(base, locale))) {
+      const dir = path.join(base, locale, doc);
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const f of names.filter((n) => n.endsWith('.md')).sort()) out.push({ file: path.posix.join('knowledge/translations', locale, doc, f), text: decodeText(readFileSync(path.join(dir, f))) });
+    }
+  return out;
 }
 
 /** Writes the built knowledge base (its two files, each atomically: temp file, then rename); returns kb.json's path. */

@@ -17,3 +17,11 @@ export const LANGUAGE_NAME: Readonly<Record<Locale, MessageKey>> = {
   'ko-KR': 'language.ko-KR',
   'sv-SE': 'language.sv-SE',
 };
+
+/** The message key that names each language in running text, in the UI language ("Finns inte på svenska"). */
+export const LANGUAGE_IN_TEXT: Readonly<Record<Locale, MessageKey>> = {
+  en: 'language.text.en',
+  'zh-CN': 'language.text.zh-CN',
+  'ko-KR': 'language.text.ko-KR',
+  'sv-SE': 'language.text.sv-SE',
+};

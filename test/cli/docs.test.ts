@@ -15,10 +15,11 @@ const configDir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-docs-'));
 afterAll(() => rmSync(configDir, { recursive: true, force: true }));
 const env = (extra: Record<string, string> = {}) => ({ WCDOCTOR_CONFIG_DIR: configDir, LANG: 'en_US.UTF-8', ...extra });
 
-/** A topic with Chinese and Korean source text but no Swedish: the seed's shape. */
+/** A topic with Chinese and Korean source text but no Swedish (the known-issues list only): the seed's shape. */
 function pickTopic(kb: KnowledgeBase) {
   const localesOf = (t: KnowledgeBase['topics'][number]) => new Set(t.sectionIds.map((i) => kb.sections[i]?.locale));
-  const topic = kb.topics.find((t) => localesOf(t).has('zh-CN') && localesOf(t).has('ko-KR') && !localesOf(t).has('sv-SE'));
+  const knownIssuesOnly = (t: KnowledgeBase['topics'][number]) => t.sectionIds.every((i) => ['000', '001'].includes(kb.sections[i]?.doc ?? ''));
+  const topic = kb.topics.find((t) => knownIssuesOnly(t) && localesOf(t).has('zh-CN') && localesOf(t).has('ko-KR') && !localesOf(t).has('sv-SE'));
   if (!topic) throw new Error('the knowledge base has no topic in zh-CN and ko-KR only');
   return topic;
 }
@@ -41,31 +42,54 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(json.categories.flatMap((c) => c.topics.map((t) => t.id)).sort()).toEqual(kb.topics.map((t) => t.id).sort());
   });
 
-  it('prints plain Markdown when stdout is not a terminal: English summary, then the source in the language', async () => {
+  it('prints plain Markdown when stdout is not a terminal: our summary, then the source in the language', async () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id, '--lang', 'ko'], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`# ${topic.title['ko-KR'] ?? topic.title.en}`);
-    expect(r.stdout).toContain(topic.summary.en);
-    expect(r.stdout).toContain(`## ${en('topic.sources', { language: en('language.ko-KR') })}`);
+    expect(r.stdout).toContain(topic.summary['ko-KR']);
+    expect(r.stdout).toContain(`## ${en('topic.sources', { language: en('language.text.ko-KR') })}`);
     const ko = topic.sectionIds.map((i) => kb.sections[i]!).find((s) => s.locale === 'ko-KR')!;
     expect(r.stdout).toContain(`### ${ko.heading}`);
-    expect(r.stdout.indexOf(topic.summary.en)).toBeLessThan(r.stdout.indexOf(ko.heading));
+    expect(r.stdout.indexOf(topic.summary['ko-KR']!)).toBeLessThan(r.stdout.indexOf(ko.heading));
   });
 
-  it('falls back to another language with a notice when the topic has none in the one asked for', async () => {
+  it('shows our translation where the language has no source text, marked as ours, with translatedFrom in --json', async () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id, '--lang', 'sv-SE'], { env: env() });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(en('topic.fallback', { requested: en('language.sv-SE'), shown: en('language.zh-CN') }));
+    expect(r.stdout).not.toContain(en('topic.fallback', { requested: en('language.text.sv-SE'), shown: en('language.text.zh-CN') }));
+    expect(r.stdout).toContain(`## ${en('topic.translated', { language: en('language.text.sv-SE'), from: en('language.text.zh-CN') })}`);
     const json = JSON.parse((await runCli(['docs', topic.id, '--lang', 'sv-SE', '--json'], { env: env() })).stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ id: topic.id, summary: topic.summary.en, locale: 'zh-CN', fallback: true });
-    expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'ours', 'sections', 'sources', 'summary', 'title']);
+    expect(json).toMatchObject({ id: topic.id, summary: topic.summary.en, locale: 'sv-SE', fallback: false, translatedFrom: 'zh-CN' });
+    expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'ours', 'sections', 'sources', 'summary', 'title', 'translatedFrom']);
     expect(json).toMatchObject({ ours: false, sources: [] });
-    for (const s of json.sections as { locale: string; doc: string; heading: string; body: string }[]) {
-      expect(s.locale).toBe('zh-CN');
-      expect(Object.keys(s).sort()).toEqual(['body', 'doc', 'heading', 'locale']);
+    const zh = topic.sectionIds.map((i) => kb.sections[i]!).filter((s) => s.locale === 'zh-CN');
+    const sections = json.sections as { locale: string; doc: string; heading: string; body: string; translatedFrom: string; original: { locale: string; heading: string; body?: string } }[];
+    expect(sections).toHaveLength(zh.length);
+    sections.forEach((s, i) => {
+      expect(s).toMatchObject({ locale: 'sv-SE', doc: '000', translatedFrom: 'zh-CN', original: { locale: 'zh-CN', heading: zh[i]!.heading } });
+      expect(s.original.body).toBeUndefined();
+      expect(s.heading).not.toBe(zh[i]!.heading);
+    });
+  });
+
+  it('shows the source beside each translated section with --original (text and JSON)', async () => {
+    const topic = pickTopic(kb);
+    const zh = topic.sectionIds.map((i) => kb.sections[i]!).filter((s) => s.locale === 'zh-CN');
+    const r = await runCli(['docs', topic.id, '--lang', 'en', '--original'], { env: env() });
+    expect(r.code).toBe(0);
+    for (const s of zh) {
+      expect(r.stdout).toContain(`#### ${en('topic.original', { language: en('language.text.zh-CN'), heading: s.heading })}`);
+      // The source body, quoted line by line.
+      const first = s.body.split('\n').find((l) => l.trim())!;
+      expect(r.stdout).toContain(`> ${first}`);
     }
+    const json = JSON.parse((await runCli(['docs', topic.id, '--lang', 'en', '--original', '--json'], { env: env() })).stdout) as { sections: { original: { body: string } }[] };
+    expect(json.sections.map((s) => s.original.body)).toEqual(zh.map((s) => s.body));
+    // A source text has no original to show: the flag changes nothing there.
+    const ko = await runCli(['docs', topic.id, '--lang', 'ko-KR', '--original'], { env: env() });
+    expect(ko.stdout).toBe((await runCli(['docs', topic.id, '--lang', 'ko-KR'], { env: env() })).stdout);
   });
 
   it('takes --lang before the command too, and POSIX names', async () => {
@@ -78,8 +102,10 @@ describe.runIf(built)('wcdoctor docs', () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id], { env: env({ LANG: 'ko_KR.UTF-8' }) });
     const ko = tFor('ko-KR');
-    expect(r.stdout).toContain(ko('topic.summaryEnglish'));
-    expect(r.stdout).toContain(ko('topic.sources', { language: ko('language.ko-KR') }));
+    // Our Korean summary, not the English one.
+    expect(r.stdout).toContain(`**${ko('topic.summary')}:** ${topic.summary['ko-KR']}`);
+    expect(r.stdout).not.toContain(ko('topic.summaryEnglish'));
+    expect(r.stdout).toContain(ko('topic.sources', { language: ko('language.text.ko-KR') }));
   });
 
   it('renders for the terminal when stdout is a TTY', async () => {
@@ -87,7 +113,7 @@ describe.runIf(built)('wcdoctor docs', () => {
     const r = await runCli(['docs', topic.id, '--lang', 'zh-CN'], { env: env({ NO_COLOR: '1' }), tty: true });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/^#{2,3} /m);
-    expect(r.stdout).toContain(en('topic.sources', { language: en('language.zh-CN') }));
+    expect(r.stdout).toContain(en('topic.sources', { language: en('language.text.zh-CN') }));
     expect(r.stdout).not.toContain('\u001B[');
   });
 

@@ -39,8 +39,9 @@ describe('the real knowledge base', () => {
     const owner = new Map<number, string>();
     for (const t of kb.topics) for (const id of t.sectionIds) owner.set(id, t.id);
     for (const s of kb.structural) owner.set(s.sectionId, 'structural');
-    const zh = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '000');
-    const ko = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '001');
+    // Source sections only: our translations carry the doc they translate.
+    const zh = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '000' && !s.translatedFrom);
+    const ko = kb.sections.map((s, i) => [s, i] as const).filter(([s]) => s.doc === '001' && !s.translatedFrom);
     expect(zh.map(([, i]) => owner.get(i))).toEqual(ko.map(([, i]) => owner.get(i)));
     expect(zh.map(([s]) => s.level)).toEqual(ko.map(([s]) => s.level));
   });
@@ -53,10 +54,17 @@ describe('the real knowledge base', () => {
     expect(svOnly.length).toBeGreaterThan(0);
   });
 
-  it('lists en plus every source locale for each topic', () => {
+  it('lists the languages each topic reads in whole (source or our translation), and per language nothing missing', () => {
     const stats = computeStats(kb);
-    const known = stats.topics.find((t) => t.id === 'processor-count-start-timeout');
-    expect(known?.locales).toEqual(['en', 'zh-CN', 'ko-KR']);
+    for (const t of stats.topics) expect(t.locales, t.id).toEqual(['en', 'zh-CN', 'ko-KR', 'sv-SE']);
+    expect(stats.locales.map((l) => l.locale)).toEqual(['en', 'zh-CN', 'ko-KR', 'sv-SE']);
+    for (const l of stats.locales) {
+      expect(l.missing, l.locale).toBe(0);
+      // Every language counts the same sections: each is source text, our translation, or a topic of our own.
+      expect(l.source + l.translated + l.ours).toBe(stats.locales[0]!.source + stats.locales[0]!.translated + stats.locales[0]!.ours);
+    }
+    // English has no vendored document, only the two English sections of the networking one.
+    expect(stats.locales[0]).toMatchObject({ locale: 'en', source: 2 });
   });
 });
 
@@ -135,5 +143,24 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     writeFileSync(file, 'id: [unclosed');
     const unreadable = await runCli(['kb', 'check', '--root', root]);
     expect(unreadable.stderr).toContain('knowledge/topics/slow-start-antivirus.yaml: (file): cannot be read');
+  });
+
+  it('fails naming the file when a translation goes missing, drops a code or uses a rival word', async () => {
+    // The topic file was broken above: restore it from the shipped copy first.
+    cpSync(new URL('../../knowledge/topics/slow-start-antivirus.yaml', import.meta.url), path.join(root, 'knowledge/topics/slow-start-antivirus.yaml'));
+    const tr = (rel: string) => path.join(root, 'knowledge/translations', rel);
+    rmSync(tr('sv-SE/000/memory-limit-below-48mb.md'));
+    const nat = tr('en/000/nat-static-mapping-conflict.md');
+    writeFileSync(nat, readFileSync(nat, 'utf8').replaceAll('port 80', 'port eighty'));
+    const zh = tr('zh-CN/002/hyperv-isolation.md');
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('容器主机', '宿主机').replace('主机和映像', '宿主机和映像'));
+    const r = await runCli(['kb', 'check', '--root', root]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('knowledge/topics/memory-limit-below-48mb.yaml: sv-SE: no text in sv-SE');
+    expect(r.stderr).toContain('knowledge/translations/en/000/nat-static-mapping-conflict.md: (body): the source says "80"');
+    expect(r.stderr).toContain('knowledge/translations/zh-CN/002/hyperv-isolation.md: glossary container-host: "宿主机" is not our word');
+    const stats = await runCli(['kb', 'stats', '--root', root, '--json']);
+    const sv = (JSON.parse(stats.stdout) as { languages: { locale: string; missing: number }[] }).languages.find((l) => l.locale === 'sv-SE');
+    expect(sv?.missing).toBe(1);
   });
 });

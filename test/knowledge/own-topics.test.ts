@@ -12,7 +12,7 @@ import { tFor } from '../helpers/i18n.js';
 import { resolveTopicText } from '../../src/core/knowledge/topic-text.js';
 import { topicMarkdown } from '../../src/cli/commands/docs.js';
 import { buildTopicLines } from '../../src/ui/screens/topic-lines.js';
-import { LANGUAGE_NAME } from '../../src/ui/i18n.js';
+import { LANGUAGE_IN_TEXT } from '../../src/ui/i18n.js';
 
 const input = readKnowledgeInput();
 const sample = parse(readFileSync(new URL('../fixtures/own-topic/sample-own-topic.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -56,7 +56,7 @@ describe('a topic of our own', () => {
     const view = resolveTopicText(kb, t, locale);
     const tr = tFor(locale);
     const md = topicMarkdown(view, tr);
-    expect(md).toContain(tr('topic.ours', { language: tr(LANGUAGE_NAME[locale]) }));
+    expect(md).toContain(tr('topic.ours', { language: tr(LANGUAGE_IN_TEXT[locale]) }));
     expect(md).toContain('zorblax');
     expect(md).toContain('- Zorblax issue thread: https://example.com/zorblax-issue');
     const lines = buildTopicLines(view, ['(rendered body)'], undefined, tr, 80).lines.map((l) => (typeof l === 'string' ? l : l.text)).join('\n');

@@ -14,11 +14,13 @@ const unsafe = (frame: string | undefined): RegExpExecArray | null => CONTROL.ex
 
 describe('the app shows outside text visibly', () => {
   it('topic screen: entities found in a paste cannot set the title, write the clipboard or send C1 controls', async () => {
-    const entities = { network: 'mynet\u001b]0;pwned\u0007', vmName: 'vm\u001b]52;c;cm0gLXJmIH4=\u0007', node: 'n\u009d0;x\u009c\u009b2J' };
+    const entities = { network: 'mynet\u001b]0;pwned\u0007', vmName: 'vm\u001b]52;c;cm0gLXJmIH4=\u0007', node: 'n\u009d0;x\u009c\u009b2J', 'odd\u001b]0;key\u0007': 'v' };
     const { lastFrame } = renderApp({ initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout', entities }] });
     const frame = await waitForFrame(lastFrame, 'network: mynet');
     expect(frame).toContain('network: mynet␛]0;pwned␇');
-    expect(frame).toContain('vmName: vm␛]52;c;cm0gLXJmIH4=␇');
+    // Known entities carry their label in the UI language; an unknown name is shown as it is, made visible.
+    expect(frame).toContain('VM name: vm␛]52;c;cm0gLXJmIH4=␇');
+    expect(frame).toContain('odd␛]0;key␇: v');
     expect(frame).toContain('node: n\\x9d0;x\\x9c\\x9b2J');
     expect(unsafe(lastFrame())).toBeNull();
   });

@@ -6,6 +6,8 @@ import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const openDocs = (opts: Parameters<typeof renderApp>[0] = {}) => renderApp({ initial: [{ screen: 'docs' }], ...opts });
 
 describe('DocsScreen', () => {
@@ -30,7 +32,7 @@ describe('DocsScreen', () => {
     stdin.write(KEYS.down);
     await waitForFrame(lastFrame, /❯ Container start times out/);
     stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, t('topic.summaryEnglish'));
+    await waitForFrame(lastFrame, t('topic.summary'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, /❯ Container start times out/);
   });
@@ -57,17 +59,19 @@ describe('DocsScreen', () => {
 
   it('cycles the language with l and marks topics that have no text in it', async () => {
     const { lastFrame, stdin, t } = openDocs();
-    await waitForFrame(lastFrame, t('docs.language', { language: t('language.en') }));
-    expect(lastFrame()).not.toContain('✖');
+    const en = await waitForFrame(lastFrame, t('docs.language', { language: t('language.en') }));
+    // The Swedish-only topic has no English text (no translation in this small base): marked.
+    expect(en).toMatch(new RegExp(`Which image tag matches which Windows Server\\s+✖ ${escapeRegExp(t('docs.missing', { language: t('language.text.en') }))}`));
+    expect(en).not.toMatch(/HNS[^\n]*✖/);
     stdin.write('l');
     const zh = await waitForFrame(lastFrame, t('docs.language', { language: t('language.zh-CN') }));
-    expect(zh).toMatch(new RegExp(`Which image tag matches which Windows Server\\s+✖ ${t('docs.missing', { language: t('language.zh-CN') })}`));
+    expect(zh).toMatch(new RegExp(`Which image tag matches which Windows Server\\s+✖ ${escapeRegExp(t('docs.missing', { language: t('language.text.zh-CN') }))}`));
     stdin.write('l');
     const ko = await waitForFrame(lastFrame, t('docs.language', { language: t('language.ko-KR') }));
     expect(ko).toContain('프로세서가 1~2개이면 컨테이너 시작 시간 초과');
     stdin.write(KEYS.down);
     await waitForFrame(lastFrame, /❯ 프로세서가/);
     stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, t('topic.showing', { language: t('language.ko-KR') }));
+    await waitForFrame(lastFrame, t('topic.showing', { language: t('language.text.ko-KR') }));
   });
 });

@@ -19,6 +19,25 @@ describe('wrapAnsiLine', () => {
     expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
   });
 
+  // Where a line may break: at spaces, and between Han characters, but never inside a Latin or Hangul
+  // word that fits on a line, never before closing punctuation, never with a space at a line start.
+  it.each([
+    ['a Latin word inside Chinese text stays whole', '以管理员身份运行 administrator 账户中的命令', 20, ['以管理员身份运行', 'administrator 账户中', '的命令']],
+    ['Chinese breaks between characters, not before a full stop', '容器主机上的所有容器。', 10, ['容器主机上', '的所有容', '器。']],
+    ['Korean breaks at spaces only', '컨테이너 호스트에서 실행합니다', 12, ['컨테이너', '호스트에서', '실행합니다']],
+    ['Swedish breaks at spaces', 'Kör som administratör på containervärden', 16, ['Kör som', 'administratör på', 'containervärden']],
+    ['no line starts with a space', 'one  two   three', 5, ['one', 'two', 'three']],
+    ['a word wider than the line is cut, as nothing else fits', 'abcdefghij', 4, ['abcd', 'efgh', 'ij']],
+    ['an indented code line keeps its indent when it wraps', '  Get-NetNatStaticMapping | Remove-NetNatStaticMapping', 30, ['  Get-NetNatStaticMapping |', '  Remove-NetNatStaticMapping']],
+  ])('%s', (_name, text, width, expected) => {
+    const lines = wrapAnsiLine(text, width);
+    expect(lines).toEqual(expected);
+    for (const l of lines) {
+      expect(displayWidth(l)).toBeLessThanOrEqual(width);
+      expect(l.startsWith(' ') && !text.startsWith(' ')).toBe(false);
+    }
+  });
+
   it('re-opens and closes styles on each line so any slice renders on its own', () => {
     const lines = wrapAnsiLine('\u001B[1mbold words that wrap\u001B[22m plain', 10);
     expect(lines[0]).toBe('\u001B[1mbold words\u001B[0m');

@@ -10,7 +10,8 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
 import { parseLangOption } from '../lang.js';
-import { resolveTopicText } from '../../core/knowledge/topic-text.js';
+import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-text.js';
+import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
 
@@ -68,8 +69,28 @@ export function compatCommandFor(paste: string, kb: KnowledgeBase, readCompatHin
   return `wcdoctor compat --host ${pastedArg(host) ?? 'HOST-VERSION'} --image ${image}${node ? ` --node ${node}` : ''}${service ? ` --service ${service}` : ''}`;
 }
 
-/** Formats a diagnosis for people: best match in full, the others in one line each. */
-export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = '', compatHints?: typeof ReadCompatHints): string {
+/** How many lines of the documentation a diagnosis quotes before pointing at `wcdoctor docs`. */
+const EXCERPT_LINES = 18;
+
+/**
+ * The documentation a diagnosis quotes for a topic: its text in the language (source text or our
+ * translation), cut to EXCERPT_LINES lines of Markdown, with the words that introduce it.
+ */
+export function diagnosisExcerpt(kb: KnowledgeBase, topicId: string, locale: Locale): { markdown: string; label: string; more?: string } | undefined {
+  const topic = kb.topics.find((t) => t.id === topicId);
+  if (!topic) return undefined;
+  const view = resolveTopicText(kb, topic, locale);
+  if (!view.shown || !view.sections.length) return undefined;
+  const notes = [view.shown, ...(view.translatedFrom ? [`our translation from ${view.translatedFrom}`] : []), ...(view.fallback ? [`no ${locale} text`] : [])];
+  const { text, cut } = markdownExcerpt(sectionsMarkdown(view.sections), EXCERPT_LINES);
+  return { markdown: text, label: `From the documentation (${notes.join('; ')}):`, ...(cut ? { more: `… "wcdoctor docs ${topicId} --lang ${view.shown}" shows the rest` } : {}) };
+}
+
+/**
+ * Formats a diagnosis for people: best match in full, the others in one line each. The quoted
+ * documentation is plain Markdown, or `excerptLines` when the caller rendered it for a terminal.
+ */
+export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = '', compatHints?: typeof ReadCompatHints, excerptLines?: readonly string[]): string {
   if (!result.matches.length) {
     if (result.scope?.kind === 'linux')
       return `This looks like output from a Linux host or runtime (${result.scope.signals.join(', ')}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.\n`;
@@ -86,13 +107,11 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
   out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`);
   if (topic) {
     out.push('', ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
-    const view = resolveTopicText(kb, topic, locale);
-    if (view.shown && view.shown !== 'en') {
-      const note = view.fallback ? ` (no ${locale} text; showing ${view.shown})` : '';
-      out.push('', `  From the documentation, ${view.shown}${note}:`);
-      const body = view.sections.map((s) => `${s.heading}\n${s.body}`).join('\n\n').split('\n');
-      out.push(...body.slice(0, 18).map((l) => `    ${l}`));
-      if (body.length > 18) out.push(`    … "wcdoctor docs ${best.id} --lang ${view.shown}" shows the rest`);
+    const excerpt = diagnosisExcerpt(kb, topic.id, locale);
+    if (excerpt) {
+      out.push('', `  ${excerpt.label}`);
+      out.push(...(excerptLines ?? excerpt.markdown.split('\n').map((l) => (l ? `    ${l}` : ''))));
+      if (excerpt.more) out.push(`    ${excerpt.more}`);
     }
   }
   if (best.fixes.length) {
@@ -141,7 +160,13 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       else {
         // The compatibility parsers load only when the answer is an OS mismatch.
         const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
-        io.out(formatDiagnosis(result, kb, locale, text, hints));
+        // In a terminal the quoted documentation is rendered (no raw Markdown) and wrapped to its width.
+        const best = result.matches[0];
+        const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, locale) : undefined;
+        const noColor = cmd.optsWithGlobals<{ color?: boolean }>().color === false || Boolean(io.env.NO_COLOR);
+        const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;
+        const report = formatDiagnosis(result, kb, locale, text, hints, rendered);
+        io.out(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
       }
       io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
     });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -8,28 +9,31 @@ import { parseLangOption } from '../lang.js';
 import { preferredLocales, readLocaleCatalogs } from '../../platform/platform.js';
 import { openSettings } from '../../platform/settings.js';
 import { createTopicSearch } from '../../ui/docs/topic-search.js';
-import { createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
+import { createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
-import { fillFixCommand, findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
+import { fillFixCommand, findTopic, originalOf, resolveTopicText, sectionsMarkdown, sectionsWithOriginals, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
 import type { CliIO } from '../io.js';
+import { renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { padCell } from '../print.js';
 
 interface DocsOptions {
   lang?: string;
   json?: boolean;
   color?: boolean;
+  original?: boolean;
 }
 
 
-/** The topic as one Markdown document: our title and English summary, the fixes, then the source text. */
-export function topicMarkdown(view: TopicText, t: T): string {
-  const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
+/** The topic as one Markdown document: our title and summary, the fixes, then the text (source or our translation). */
+export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean } = {}): string {
+  const lang = (l: Locale) => t(LANGUAGE_IN_TEXT[l]);
   const parts = [`# ${view.title}`];
-  if (view.localSummary) parts.push(`**${t('topic.summary')}:** ${view.localSummary}`);
-  parts.push(`**${t('topic.summaryEnglish')}:** ${view.summary}`);
+  // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
+  const local = view.requested === 'en' ? view.summary : view.localSummary;
+  parts.push(`**${t(local ? 'topic.summary' : 'topic.summaryEnglish')}:** ${local ?? view.summary}`);
   if (view.topic.fixes.length) {
     parts.push(`## ${t('topic.fixes')}`);
-    for (const f of view.topic.fixes) {
+    for (const f of view.topic.fixes.map((x) => localizeFix(x, view.requested))) {
       const tags = [t(f.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), ...(f.admin ? [t('topic.fix.admin')] : [])].join(t('list.separator'));
       parts.push(`${t('topic.fix.line', { title: f.title, tags })}\n\n\`\`\`${f.shell}\n${fillFixCommand(f, undefined)}\n\`\`\``);
     }
@@ -44,17 +48,22 @@ export function topicMarkdown(view: TopicText, t: T): string {
     // A topic of our own: our text, then where its facts come from.
     parts.push(`## ${t('topic.ours', { language: lang(view.shown) })}`, view.sections.map((s) => s.body.trim()).join('\n\n'));
     parts.push(`## ${t('topic.oursSources')}`, sources.map((s) => `- ${s.title}: ${s.url}`).join('\n'));
-  } else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
+  } else if (view.translatedFrom)
+    parts.push(
+      `## ${t('topic.translated', { language: lang(view.shown), from: lang(view.translatedFrom) })}`,
+      opts.original ? sectionsWithOriginals(view, (src) => t('topic.original', { language: lang(src.locale), heading: src.heading })) : sectionsMarkdown(view.sections),
+    );
+  else parts.push(`## ${t('topic.sources', { language: lang(view.shown) })}`, sectionsMarkdown(view.sections));
   return `${parts.join('\n\n')}\n`;
 }
 
-function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
+function listTopics(kb: KnowledgeBase, t: T, json: boolean, locale: Locale): string {
   const groups = topicsByCategory(kb);
   if (json)
     return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x), ours: Boolean(x.sources?.length) })) })) }, null, 2)}\n`;
   const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
   const lines = [t('cli.docs.topics')];
-  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
+  for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title[locale] ?? x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -62,10 +71,11 @@ function listTopics(kb: KnowledgeBase, t: T, json: boolean): string {
 export function registerDocs(program: Command, io: CliIO): void {
   program
     .command('docs')
-    .description('print a topic (source text in your language, with our English summary), or list topics')
+    .description('print a topic (source text in your language, or our translation of it), or list topics')
     .argument('[topic]', 'topic id, as listed by "wcdoctor docs"')
     .option('--lang <locale>', 'language of the source text (en, zh-CN, ko-KR, sv-SE)')
-    .option('--json', 'print {id, title, summary, locale, fallback, sections} as JSON')
+    .option('--json', 'print {id, title, summary, locale, fallback, translatedFrom, sections} as JSON')
+    .option('--original', 'with our translation, show the source text it was made from beside each section')
     .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<DocsOptions>();
       const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang);
@@ -78,7 +88,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
-        io.out(listTopics(kb, t, opts.json === true));
+        io.out(listTopics(kb, t, opts.json === true, explicit ?? stored.knowledgeLanguage ?? uiLocale));
         return;
       }
       const topic = findTopic(kb, id);
@@ -95,21 +105,30 @@ export function registerDocs(program: Command, io: CliIO): void {
           summary: view.summary,
           locale: view.shown ?? view.requested,
           fallback: view.fallback,
-          sections: view.sections.map((s) => ({ doc: s.doc, locale: s.locale, heading: s.heading, body: s.body })),
+          ...(view.translatedFrom ? { translatedFrom: view.translatedFrom } : {}),
+          sections: view.sections.map((s) => {
+            const src = originalOf(view, s);
+            return {
+              doc: s.doc,
+              locale: s.locale,
+              heading: s.heading,
+              body: s.body,
+              ...(s.translatedFrom ? { translatedFrom: s.translatedFrom } : {}),
+              ...(src ? { original: { locale: src.locale, heading: src.heading, ...(opts.original ? { body: src.body } : {}) } } : {}),
+            };
+          }),
           ours: Boolean(topic.sources?.length),
           sources: topic.sources ?? [],
         };
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
-      const markdown = topicMarkdown(view, t);
+      const markdown = topicMarkdown(view, t, { original: opts.original === true });
       if (!io.isTTY.stdout) {
         io.out(markdown);
         return;
       }
-      const { createMarkdownRenderer } = await import('../../ui/markdown/create-markdown-renderer.js');
       const noColor = opts.color === false || Boolean(io.env.NO_COLOR);
-      const renderer = await createMarkdownRenderer({ width: Number(io.env.COLUMNS) || 80, color: !noColor });
-      io.out(`${renderer.render(markdown)}\n`);
+      io.out(`${(await renderTerminalMarkdown(markdown, { width: terminalWidth(io), color: !noColor })).join('\n')}\n`);
     });
 }

@@ -21,12 +21,19 @@ export function runKbBuild(opts: { root?: string }, io: CliIO): void {
   io.err(`kb build: ${built.topics.length} topics, ${built.sections.length} sections, ${built.codes.length} codes, ${built.trees.length} trees → ${out} (${Date.now() - started} ms)\n`);
 }
 
-/** `kb check`: validates everything `kb build` reads. */
+/**
+ * `kb check`: validates everything `kb build` reads. A topic section without text in some language
+ * (no source text and no translation of ours) is a warning, not a problem, until the translations are
+ * complete: it is printed and counted but does not fail the check.
+ */
 export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): void {
-  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
-  if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems }, null, 2)}\n`);
-  else if (problems.length) for (const p of problems) io.err(`${formatProblem(p)}\n`);
-  else io.out(`kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped)\n`);
+  const { kb: built, problems, warnings } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems, warnings }, null, 2)}\n`);
+  else {
+    for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
+    if (problems.length) for (const p of problems) io.err(`${formatProblem(p)}\n`);
+    else io.out(`kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped${warnings.length ? `; ${warnings.length} section(s) missing in some language` : '; every topic in full in every language'})\n`);
+  }
   if (problems.length) {
     if (!opts.json) io.err(`kb check: ${problems.length} problem(s)\n`);
     io.setExitCode(EXIT.failure);
@@ -38,9 +45,10 @@ export function runKbStats(opts: { json?: boolean; root?: string }, io: CliIO): 
   const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
   const stats = computeStats(built);
   if (opts.json) {
-    io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), topics: stats.topics }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), languages: stats.locales, topics: stats.topics }, null, 2)}\n`);
   } else {
     io.out(`${formatTable(['doc', 'locale', 'sections', 'mapped', 'file'], stats.sources.map((s) => [s.doc, s.locale, String(s.sections), String(s.mapped), s.file]))}\n\n`);
+    io.out(`${formatTable(['language', 'source', 'translated', 'ours', 'missing'], stats.locales.map((l) => [l.locale, String(l.source), String(l.translated), String(l.ours), String(l.missing)]))}\n\n`);
     io.out(`${formatTable(['topic', 'locales'], stats.topics.map((t) => [t.id, t.locales.join(', ')]))}\n`);
   }
   if (problems.length) {

@@ -5,6 +5,7 @@ import { unsafePatternReason } from '../text/regex-safety.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
 import { parseTrees } from '../trees/parse-trees.js';
 import { headingKey } from './clean-heading.js';
+import { topicLocales } from './topic-text.js';
 import type { KnowledgeBase, ResolvedTopic } from './kb.js';
 import { parseMarkdownSections } from './parse-markdown.js';
 import { parsePlainTextSections } from './parse-plain-text.js';
@@ -15,6 +16,10 @@ import { OUR_DOC } from './our-doc.js';
 import { contentProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
+import { parseTranslations, type RawText } from './translations.js';
+import { attachFixText, fixTextGaps } from './fix-text.js';
+import { glossaryProblems, ownTextGlossaryProblems, parseGlossary } from './glossary.js';
+import { completenessGaps, type LocaleCoverage, localeCoverage } from './coverage.js';
 
 /** Everything the builder reads from knowledge/, already loaded by the platform layer. */
 export interface KnowledgeInput {
@@ -28,6 +33,18 @@ export interface KnowledgeInput {
   codes: RawFile[];
   compat: RawFile[];
   trees: RawFile[];
+  /** Our translations of source sections (knowledge/translations/<locale>/<doc>/*.md), as text. */
+  translations?: RawText[];
+  /** knowledge/fix-text/<locale>.yaml: the fixes' words in zh-CN, ko-KR and sv-SE. */
+  fixText?: RawFile[];
+  /** knowledge/glossary.yaml: the terms our translations must use (absent in small test inputs). */
+  glossary?: RawFile;
+  /**
+   * Every topic must read in full in every language (a section with neither source text nor our
+   * translation in some language is a problem). Set for a knowledge folder that has translations;
+   * without it such a gap is only a warning.
+   */
+  requireComplete?: boolean;
 }
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g;
@@ -45,8 +62,24 @@ function zodProblems(file: string, error: { issues: { path: readonly PropertyKey
 function resolveRef(ref: SectionRef, sections: Section[]): number {
   const key = ref.heading ? headingKey(ref.heading) : undefined;
   return sections.findIndex(
-    (s) => s.doc === ref.doc && (ref.anchor ? s.anchor === ref.anchor : headingKey(s.heading) === key),
+    (s) => s.doc === ref.doc && s.translatedFrom === undefined && (ref.anchor ? s.anchor === ref.anchor : headingKey(s.heading) === key),
   );
+}
+
+/**
+ * The language a section of a Chinese or Korean document is really written in, when its prose
+ * (code blocks and inline code left out) has no Han or Hangul at all but plenty of Latin words: English.
+ */
+function proseLocale(heading: string, body: string): 'en' | undefined {
+  let fenced = false;
+  const prose: string[] = [heading];
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(?:`{3}|~{3})/.test(line)) fenced = !fenced;
+    else if (!fenced) prose.push(line.replace(/`[^`\n]{0,400}`/g, ' ').replace(/\([^()\n]{0,400}\)/g, ' '));
+  }
+  const text = prose.join('\n');
+  if (/[\u3400-\u9fff\uac00-\ud7af]/.test(text)) return undefined;
+  return (text.match(/[A-Za-z]{3,}/g) ?? []).length >= 20 ? 'en' : undefined;
 }
 
 /** Parses every source document into sections. */
@@ -79,10 +112,13 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
     };
     const date = p.frontMatter['ms.date'] ?? p.frontMatter['ms.lasthandoff'];
     if (date) doc.date = date;
+    if (d.translationSource) doc.translationSource = true;
     docs.push(doc);
     p.sections.forEach((s, index) => {
       const sec: Section = { doc: d.id, locale: d.locale, index, level: s.level, heading: s.heading, line: s.line, body: s.body };
       if (s.anchor !== undefined) sec.anchor = s.anchor;
+      const written = d.locale === 'zh-CN' || d.locale === 'ko-KR' ? proseLocale(s.heading, s.body) : undefined;
+      if (written && written !== d.locale) sec.textLocale = written;
       sections.push(sec);
     });
   });
@@ -94,7 +130,7 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
  * unknown or unmapped sections, sections mapped twice, undeclared or unused placeholders,
  * dangling related ids. The KB is usable only when `problems` is empty.
  */
-export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[] } {
+export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBase; problems: Problem[]; warnings: Problem[] } {
   const { docs, sections, problems } = parseSources(input);
   const all = [input.sources, input.structure, ...(input.vocabulary ? [input.vocabulary] : []), ...input.topics, ...input.codes, ...input.compat, ...input.trees];
   for (const f of all) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
@@ -187,6 +223,30 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     t.related.forEach((r, i) => {
       if (!seen.has(r)) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `related[${i}]`, message: `no topic "${r}"` });
     });
+  // The fixes' words in the other languages.
+  for (const f of input.fixText ?? []) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
+  problems.push(...attachFixText(input.fixText ?? [], topics));
+  // Our translations: each becomes a section in its language, tied to the topic of its source section.
+  if (input.glossary?.error) problems.push({ file: input.glossary.file, field: '(file)', message: `cannot be read: ${input.glossary.error}` });
+  const glossary = input.glossary && !input.glossary.error ? parseGlossary(input.glossary) : undefined;
+  if (glossary) problems.push(...glossary.problems);
+  const tr = parseTranslations(input.translations ?? [], docs, sections);
+  problems.push(...tr.problems);
+  const byFile = new Map(topics.map((t) => [t.id, t] as const));
+  for (const x of tr.translations) {
+    const who = owner.get(x.sourceId);
+    const topic = who?.startsWith('topic ') ? byFile.get(who.slice(6)) : undefined;
+    const src = sections[x.sourceId];
+    if (!topic || !src) {
+      problems.push({ file: x.file, field: 'heading', message: `section "${src?.heading}" (${src?.doc}) belongs to no topic: there is no page to show the translation on` });
+      continue;
+    }
+    if (glossary) problems.push(...glossaryProblems(glossary.terms, x, src));
+    const id = sections.length;
+    sections.push({ doc: src.doc, locale: x.locale, index: src.index, level: src.level, heading: x.heading, line: 0, body: x.body, translatedFrom: x.translatedFrom, original: x.sourceId });
+    owner.set(id, `translation ${x.file}`);
+    (topic.translationIds ??= []).push(id);
+  }
   sections.forEach((s, i) => {
     if (!owner.has(i))
       problems.push({ file: `knowledge/sources/${docs.find((d) => d.id === s.doc)?.file ?? s.doc}`, field: `section "${s.heading}" (line ${s.line})`, message: 'is mapped to no topic and not marked structural in knowledge/structure.yaml' });
@@ -226,23 +286,39 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };
   kb.diagnosis = computeDiagnosisData(kb);
-  return { kb, problems };
+  // A topic without text in a language: a problem where completeness is required, else a warning.
+  const gaps = completenessGaps(kb).map((g) => ({
+    file: `knowledge/topics/${g.topic}.yaml`,
+    field: g.locale,
+    message: `no text in ${g.locale} for section "${g.heading}" (doc ${g.doc}): translate it into knowledge/translations/${g.locale}/${g.doc}/`,
+  }));
+  if (input.requireComplete) {
+    problems.push(...gaps);
+    problems.push(...fixTextGaps(topics));
+    if (glossary) problems.push(...ownTextGlossaryProblems(glossary.terms, topics));
+    // Our own words too: every topic's title and summary in every language.
+    for (const t of topics)
+      for (const l of LOCALES)
+        for (const field of ['title', 'summary'] as const)
+          if (!t[field][l]?.trim()) problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `${field}.${l}`, message: `no ${field} in ${l}: every topic has its title and summary in en, zh-CN, ko-KR and sv-SE` });
+  }
+  return { kb, problems, warnings: input.requireComplete ? [] : gaps };
 }
 
 /** Coverage figures for `kb stats`. */
 export function computeStats(kb: KnowledgeBase): {
   sources: { doc: string; file: string; locale: string; sections: number; mapped: number }[];
   topics: { id: string; locales: string[] }[];
+  locales: LocaleCoverage[];
 } {
   const mapped = new Set<number>([...kb.topics.flatMap((t) => t.sectionIds), ...kb.structural.map((s) => s.sectionId)]);
   return {
     sources: kb.docs.map((d) => {
-      const ids = kb.sections.map((s, i) => (s.doc === d.id ? i : -1)).filter((i) => i >= 0);
+      const ids = kb.sections.map((s, i) => (s.doc === d.id && s.translatedFrom === undefined ? i : -1)).filter((i) => i >= 0);
       return { doc: d.id, file: d.file, locale: d.locale, sections: ids.length, mapped: ids.filter((i) => mapped.has(i)).length };
     }),
-    topics: kb.topics.map((t) => ({
-      id: t.id,
-      locales: [...new Set(['en', ...t.sectionIds.map((i) => kb.sections[i]?.locale ?? 'en')])],
-    })),
+    // The languages a topic can be read in whole, from a source or our translation (not "en" by default).
+    topics: kb.topics.map((t) => ({ id: t.id, locales: topicLocales(kb, t) })),
+    locales: localeCoverage(kb),
   };
 }

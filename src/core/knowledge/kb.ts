@@ -11,6 +11,8 @@ export const topicLinksTo = (kb: Pick<KnowledgeBase, 'topics'>, topicId: string,
 
 export interface ResolvedTopic extends Topic {
   sectionIds: number[];
+  /** Our translations of the topic's source sections (indexes into `KnowledgeBase.sections`), in every language. */
+  translationIds?: number[];
 }
 
 /** The built knowledge base: the single artefact the CLI loads at run time (`dist/kb.json`). */

@@ -124,6 +124,7 @@ export const sourcesSchema = z
           form: z.enum(['markdown-frontmatter', 'markdown-anchors', 'plain-text']),
           family: z.enum(['known-issues', 'version-compatibility', 'networking']),
           title: z.string().optional(),
+          translationSource: z.boolean().optional(),
         })
         .strict(),
     ),

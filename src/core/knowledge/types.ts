@@ -25,6 +25,11 @@ export interface SourceDoc {
   date?: string;
   /** Text before the first heading (normalised Markdown), if any. */
   preamble: string;
+  /**
+   * The document of its family that our translations are made from (the newest revision, or the
+   * one of two translations we chose); a family has at most one.
+   */
+  translationSource?: boolean;
 }
 
 /** One headed section of a source document, as parsed. */
@@ -42,6 +47,18 @@ export interface Section {
   line: number;
   /** The body, normalised to CommonMark (fences repaired, HTML tables turned into Markdown). */
   body: string;
+  /**
+   * Set on our translation of a source section: the language it was translated from. The section
+   * then has the source's doc and index, the translated heading, and `original` points at the source.
+   */
+  translatedFrom?: Locale;
+  /** Index in `KnowledgeBase.sections` of the source section a translation translates. */
+  original?: number;
+  /**
+   * The language the section is actually written in, when it is not its document's (the networking
+   * document has a few sections still in English): a reader of that language gets it as it is.
+   */
+  textLocale?: Locale;
 }
 
 /** How a topic points at a source section: by doc and heading text or anchor. */
@@ -85,6 +102,14 @@ export interface FixParam {
 /** Which program runs a fix. PowerShell scripts go through `-EncodedCommand`; the rest get an argv. */
 export type FixShell = 'powershell' | 'cmd' | 'docker' | 'kubectl' | 'reg' | 'net';
 
+/** A fix's words in one language other than English (knowledge/fix-text/<locale>.yaml). */
+export interface FixText {
+  title: string;
+  changes: string;
+  /** Placeholder name → description. */
+  params: Record<string, string>;
+}
+
 /** A fix command offered for a topic. */
 export interface Fix {
   id: string;
@@ -104,6 +129,8 @@ export interface Fix {
    * it is refused on any other system, even one whose docker is on PATH.
    */
   windowsOnly?: boolean;
+  /** Its title, changes text and placeholder descriptions in zh-CN, ko-KR and sv-SE (see localizeFix). */
+  text?: Partial<Record<Exclude<Locale, 'en'>, FixText>>;
 }
 
 /** Evidence a paste can carry for a topic. */

@@ -8,6 +8,8 @@ import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
+import { useSettings } from '../contexts/SettingsContext.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { buildFields, formProblems, planFromForm } from '../fix/fix-form.js';
 import { useFixRunner } from '../hooks/use-fix-runner.js';
 import { useKeymap } from '../hooks/use-keymap.js';
@@ -37,7 +39,9 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const { state } = runner;
   const { inline } = route;
   const topic = useMemo(() => withInlineFix(findTopic(platform.knowledge, route.topicId), inline), [platform.knowledge, route.topicId, inline]);
-  const fix = topic?.fixes.find((f) => f.id === route.fixId);
+  // The fix's words (title, what it changes, its placeholders) in the topic language.
+  const { knowledgeLocale } = useSettings();
+  const fix = useMemo(() => localizeFix(topic?.fixes.find((f) => f.id === route.fixId), knowledgeLocale), [topic, route.fixId, knowledgeLocale]);
   const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
   const [values, setValues, valuesRef] = useSyncedState<Record<string, string>>(() => ({ ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }));
   const [focus, setFocus, focusRef] = useSyncedState(0);

@@ -10,12 +10,12 @@ import { useKeymap } from '../hooks/use-keymap.js';
 import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useMarkdownLines } from '../hooks/use-markdown.js';
 import { useT } from '../hooks/use-t.js';
-import { LANGUAGE_NAME } from '../i18n.js';
+import { LANGUAGE_IN_TEXT, LANGUAGE_NAME } from '../i18n.js';
 import { Command, KEY_LABELS } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
-import { findTopic, resolveTopicText, sectionsMarkdown } from '../topic/topic-text.js';
-import { buildTopicLines } from './topic-lines.js';
+import { findTopic, resolveTopicText, sectionsMarkdown, sectionsWithOriginals } from '../topic/topic-text.js';
+import { buildTopicLines, ORIGINAL_KEY } from './topic-lines.js';
 import { topicLinks } from './topic-links.js';
 
 const HINTS: readonly KeyHint[] = [
@@ -35,12 +35,16 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const { knowledgeLocale, preferredLocales } = useSettings();
   const topic = findTopic(knowledge, route.topicId);
   const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
-  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...links.hints];
+  const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
+  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? [{ keys: ORIGINAL_KEY, label: 'keys.original' } as const] : []), ...links.hints];
   const frame = useFrame(hints);
   const { theme, columns } = frame;
   const [offset, setOffset, offsetRef] = useSyncedState(0);
-  const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
-  const markdown = useMarkdownLines(view ? sectionsMarkdown(view.sections) : '', columns, theme.name !== 'no-color');
+  // `o` shows the source text beside our translation (each translated section followed by its original).
+  const [showOriginal, setShowOriginal] = useSyncedState(false);
+  const withOriginal = Boolean(showOriginal && view?.translatedFrom);
+  const body = !view ? '' : withOriginal ? sectionsWithOriginals(view, (src) => t('topic.original', { language: t(LANGUAGE_IN_TEXT[src.locale]), heading: src.heading })) : sectionsMarkdown(view.sections);
+  const markdown = useMarkdownLines(body, columns, theme.name !== 'no-color');
   const [selectedFix, setSelectedFix, selectedFixRef] = useSyncedState(route.selectedFix ?? 0);
   const { lines, fixAt } = view ? buildTopicLines(view, markdown, route.entities, t, columns, selectedFix) : { lines: [], fixAt: [] };
   const fixedRows = 2 + (view?.fallback ? 1 : 0);
@@ -96,6 +100,10 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         return true;
       }
       default: {
+        if (command === Command.Insert && typed === ORIGINAL_KEY && view?.translatedFrom) {
+          setShowOriginal(!showOriginal);
+          return true;
+        }
         const link = links.routeFor(command, typed);
         if (link) navigate({ type: 'open', route: link });
         return link !== undefined;
@@ -116,7 +124,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
           <Text wrap="truncate-end" color={theme.text.secondary}>
             {truncateWidth(
               (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(t('list.separator')) }) : t('topic.noSource')) +
-                (view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_NAME[view.shown]) })}` : ''),
+                (view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_IN_TEXT[view.shown]) })}` : ''),
               columns,
             )}
           </Text>
@@ -124,7 +132,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
             <StatusLine
               kind="warning"
               wrap="truncate-end"
-              text={truncateWidth(t('topic.fallback', { requested: t(LANGUAGE_NAME[view.requested]), shown: t(LANGUAGE_NAME[view.shown]) }), columns - 2)}
+              text={truncateWidth(t('topic.fallback', { requested: t(LANGUAGE_IN_TEXT[view.requested]), shown: t(LANGUAGE_IN_TEXT[view.shown]) }), columns - 2)}
               theme={theme}
             />
           )}

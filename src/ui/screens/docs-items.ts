@@ -1,7 +1,7 @@
 import type { KnowledgeBase, ResolvedTopic } from '../../core/knowledge/kb.js';
 import type { Category, Locale } from '../../core/knowledge/types.js';
 import type { ListItem } from '../components/SelectList.js';
-import { LANGUAGE_NAME, type MessageKey, type T } from '../i18n.js';
+import { LANGUAGE_IN_TEXT, type MessageKey, type T } from '../i18n.js';
 import { GLYPH } from '../theme.js';
 import { topicLocales } from '../topic/topic-text.js';
 
@@ -27,16 +27,13 @@ export function topicsByCategory(kb: KnowledgeBase): { category: Category; topic
   })).filter((g) => g.topics.length > 0);
 }
 
-/**
- * A topic row: its title in the language, marked when the topic has no source text in it.
- * English is never marked: no source is English, and our English summary covers every topic.
- */
+/** A topic row: its title in the language, marked when the topic has no text in it (neither source nor our translation). */
 export function topicItem(kb: KnowledgeBase, topic: ResolvedTopic, locale: Locale, t: T): ListItem {
-  const has = locale === 'en' || topicLocales(kb, topic).includes(locale);
+  const has = topicLocales(kb, topic).includes(locale);
   return {
     key: topic.id,
     label: topic.title[locale] ?? topic.title.en,
-    ...(has ? {} : { badge: { text: `${GLYPH.error} ${t('docs.missing', { language: t(LANGUAGE_NAME[locale]) })}`, role: 'warning' as const } }),
+    ...(has ? {} : { badge: { text: `${GLYPH.error} ${t('docs.missing', { language: t(LANGUAGE_IN_TEXT[locale]) })}`, role: 'warning' as const } }),
   };
 }
 

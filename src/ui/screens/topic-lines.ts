@@ -1,19 +1,34 @@
 import type { Entities } from '../../core/diagnosis/types.js';
 import type { ViewLine } from '../components/ScrollView.js';
-import { LANGUAGE_NAME, type T } from '../i18n.js';
+import { LANGUAGE_IN_TEXT, type MessageKey, type T } from '../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
 import { fillFixCommand, type TopicText } from '../topic/topic-text.js';
 import { safeText } from '../text/safe-text.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 
+
+/** The key that shows the source text beside our translation on the topic screen. */
+export const ORIGINAL_KEY = 'o';
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 
-/** The entities a paste revealed, as `name: value` pairs (lists joined). */
-export function entityPairs(entities: Entities | undefined): [string, string][] {
+/** The entities diagnosis names, each with its label in the UI language. */
+const ENTITY_LABEL: Readonly<Record<string, MessageKey>> = {
+  node: 'entity.node', kernelVersion: 'entity.kernelVersion', build: 'entity.build', revision: 'entity.revision', service: 'entity.service',
+  containerId: 'entity.containerId', container: 'entity.container', pod: 'entity.pod', namespace: 'entity.namespace', image: 'entity.image',
+  tag: 'entity.tag', network: 'entity.network', driver: 'entity.driver', ports: 'entity.ports', ip: 'entity.ip', tool: 'entity.tool',
+  operation: 'entity.operation', vmName: 'entity.vmName', interfaceName: 'entity.interfaceName', sharePath: 'entity.sharePath', user: 'entity.user',
+};
+
+/** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
+export function entityPairs(entities: Entities | undefined, t?: T): [string, string][] {
   return Object.entries(entities ?? {})
     .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
-    .map(([k, v]) => [safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)]);
+    .map(([k, v]) => {
+      const key = Object.hasOwn(ENTITY_LABEL, k) ? ENTITY_LABEL[k] : undefined;
+      return [key && t ? t(key) : safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)];
+    });
 }
 
 /**
@@ -32,9 +47,10 @@ export function buildTopicLines(
   const fixAt: number[] = [];
   const heading = (text: string): ViewLine => ({ text: truncateWidth(text, width), role: 'heading', bold: true });
   const lines: ViewLine[] = [];
-  if (view.localSummary) lines.push(heading(t('topic.summary')), ...plain(view.localSummary, width), '');
-  lines.push(heading(t('topic.summaryEnglish')), ...plain(view.summary, width), '');
-  const pairs = entityPairs(entities);
+  // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
+  const local = view.requested === 'en' ? view.summary : view.localSummary;
+  lines.push(heading(t(local ? 'topic.summary' : 'topic.summaryEnglish')), ...plain(local ?? view.summary, width), '');
+  const pairs = entityPairs(entities, t);
   if (pairs.length) {
     lines.push(heading(t('topic.entities')));
     for (const [k, v] of pairs) lines.push(...plain(`${k}: ${v}`, width, '  '));
@@ -42,7 +58,7 @@ export function buildTopicLines(
   }
   if (view.topic.fixes.length) {
     lines.push(heading(t('topic.fixes')), ...wrapAnsiText(t('topic.fixesNote'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
-    for (const [i, fix] of view.topic.fixes.entries()) {
+    for (const [i, fix] of view.topic.fixes.map((f) => localizeFix(f, view.requested)).entries()) {
       const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
       const line = t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) });
       fixAt.push(lines.length);
@@ -57,8 +73,14 @@ export function buildTopicLines(
     return { lines, fixAt };
   }
   const sources = view.topic.sources ?? [];
-  // A topic of our own says so, and ends with where its facts come from.
-  lines.push(heading(t(sources.length ? 'topic.ours' : 'topic.sources', { language: t(LANGUAGE_NAME[view.shown]) })));
+  // A topic of our own says so, and ends with where its facts come from; our translation names its source language.
+  const language = t(LANGUAGE_IN_TEXT[view.shown]);
+  if (sources.length) lines.push(heading(t('topic.ours', { language })));
+  else if (view.translatedFrom) {
+    const from = t(LANGUAGE_IN_TEXT[view.translatedFrom]);
+    lines.push(heading(t('topic.translated', { language, from })));
+    lines.push(...wrapAnsiText(t('topic.translatedNote', { from, key: ORIGINAL_KEY }), width).map((text): ViewLine => ({ text, role: 'secondary' })));
+  } else lines.push(heading(t('topic.sources', { language })));
   if (markdownLines) lines.push(...markdownLines);
   else lines.push({ text: t('topic.loading'), role: 'secondary' });
   if (sources.length) {

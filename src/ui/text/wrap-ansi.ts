@@ -47,36 +47,56 @@ function applySgr(active: ReadonlyMap<string, string>, code: string): Map<string
   return next;
 }
 
+// Han, kana and full-width forms may break between any two characters; Hangul, like Latin, breaks at spaces.
+const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+/** Characters a line must not start with (closing punctuation) or end with (opening punctuation). */
+const NO_START = new Set([...'，。、；：！？）」』】》〉”’,.;:!?)]}%']);
+const NO_END = new Set([...'（「『【《〈“‘([{']);
+
+/** Whether a line may break between two characters: at a space, or beside a Han character outside punctuation rules. */
+function canBreakBetween(prev: string, next: string): boolean {
+  if (prev === ' ' || next === ' ') return true;
+  if (!CJK.test(prev) && !CJK.test(next)) return false;
+  return !NO_START.has(next) && !NO_END.has(prev);
+}
+
 /**
  * Wraps one line (which may carry ANSI styles) to a display width: CJK and Hangul count two
- * columns. Breaks at the last space that fits, or inside a word when none does. Each output
- * line re-opens the styles active at its start and closes them at its end, so any slice of
- * the lines renders correctly on its own.
+ * columns. Breaks at the last opportunity that fits (a space, or beside a Han character, never
+ * before closing punctuation), and inside a word only when the word alone is wider than the line.
+ * A wrapped line never starts with the space it broke at; an indented line (a code block, a list
+ * item) keeps its indent on the lines it wraps onto. Each output line re-opens the styles active at
+ * its start and closes them at its end, so any slice of the lines renders correctly on its own.
  */
 export function wrapAnsiLine(line: string, width: number): string[] {
   if (width < 1 || displayWidth(stripAnsi(line)) <= width) return [line];
   const out: string[] = [];
   let active = new Map<string, string>();
   let rest = tokenise(line);
+  const lead = /^ */.exec(stripAnsi(line))?.[0].length ?? 0;
+  const hang = lead * 2 <= width ? ' '.repeat(lead) : '';
   while (rest.length) {
+    const room = out.length ? width - hang.length : width;
     let w = 0;
     let cut = rest.length;
-    let lastSpace = -1;
+    let lastBreak = -1;
+    let prev = '';
     for (let i = 0; i < rest.length; i++) {
       const t = rest[i]!;
       if ('ansi' in t) continue;
-      if (w + t.w > width) {
-        cut = t.ch === ' ' ? i : lastSpace > 0 ? lastSpace : Math.max(i, 1);
+      if (prev && canBreakBetween(prev, t.ch)) lastBreak = i;
+      if (w + t.w > room) {
+        cut = t.ch === ' ' ? i : lastBreak > 0 ? lastBreak : Math.max(i, 1);
         break;
       }
       w += t.w;
-      if (t.ch === ' ') lastSpace = i;
+      prev = t.ch;
     }
     const taken = rest.slice(0, cut);
     const startActive = active;
     for (const t of taken) if ('ansi' in t) active = applySgr(active, t.ansi);
     const body = taken.map((t) => ('ansi' in t ? t.ansi : t.ch)).join('');
-    out.push([...startActive.values()].join('') + body.trimEnd() + (active.size ? '\u001B[0m' : ''));
+    out.push((out.length ? hang : '') + [...startActive.values()].join('') + body.trimEnd() + (active.size ? '\u001B[0m' : ''));
     rest = rest.slice(cut);
     while (rest[0] && 'ch' in rest[0] && rest[0].ch === ' ') rest = rest.slice(1);
   }

@@ -4,7 +4,7 @@ import type { Entities } from '../../core/diagnosis/types.js';
 import type { Fix } from '../../core/knowledge/types.js';
 
 // Choosing a topic's text by language is pure knowledge logic, shared with the CLI.
-export { findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../core/knowledge/topic-text.js';
+export { findTopic, originalOf, resolveTopicText, sectionsMarkdown, sectionsWithOriginals, topicLocales, type TopicText } from '../../core/knowledge/topic-text.js';
 
 /** Plain values (letters, digits, `.:@/\-_`) that start with a letter, digit or `\` (never an option or a splat). */
 const SAFE_VALUE = /^[\w\\][\w.:@\\/-]{0,127}$/;
