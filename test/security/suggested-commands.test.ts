@@ -64,9 +64,12 @@ describe('suggested command lines are safe to paste', () => {
     expect(prefillFromEntities(topic.fixes[0]!, entities)).toEqual({ network: 'net1' });
     const planned = planFix(topic, 'team', {}, entities, { quoting: 'windows' });
     expect(!planned.ok && planned.error.map((p) => p.id)).toEqual(['missing']);
-    // A value the person gives themselves still runs as one argument (argv, no shell).
-    const given = planFix(topic, 'team', { interfaces: 'Ethernet$(calc)' }, entities, { quoting: 'windows' });
+    // A value the person gives themselves runs as one argument (argv, no shell) where the line is shown POSIX-quoted;
+    // on Windows the line shown would run $(calc) when pasted into PowerShell, whatever the quoting, so it is refused.
+    const given = planFix(topic, 'team', { interfaces: 'Ethernet$(calc)' }, entities, { quoting: 'posix' });
     expect(given.ok && given.value.argv.at(-2)).toBe('com.docker.network.windowsshim.interface=Ethernet$(calc)');
+    const onWindows = planFix(topic, 'team', { interfaces: 'Ethernet$(calc)' }, entities, { quoting: 'windows' });
+    expect(!onWindows.ok && onWindows.error.map((p) => [p.id, p.name])).toEqual([['notPasteable', 'interfaces']]);
   });
 
   it('network plan: the run example is offered only for an image reference, never for shell syntax', async () => {

@@ -2,7 +2,7 @@ import type { Entities } from '../diagnosis/types.js';
 import type { Fix, FixParam, Topic } from '../knowledge/types.js';
 import { err, ok, type Result } from '../result.js';
 import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
-import { encodePowerShellCommand, formatArgv } from './quote.js';
+import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
 import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
 import { checkParamValue } from './validate-param.js';
 
@@ -81,6 +81,12 @@ export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
   );
 }
 
+/** A value that cannot be shown in a Windows command line so that cmd and PowerShell both read it as it runs. */
+function notPasteable(name: string, value: string): FixProblem {
+  const params = { name, value: showValue(value) };
+  return problem('invalid', 'notPasteable', `"${name}" ${params.value} holds $, \`, " or “ ” „, which PowerShell reads as code or as the end of a string, so the command shown could not be pasted safely`, params, { name });
+}
+
 function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script'>, FixProblem[]> {
   const template = (detail: string): FixProblem[] => [
     problem('template', 'template', `the command of fix "${fix.id}" in topic "${topic.id}" ${detail}`, { fix: fix.id, topic: topic.id, detail }),
@@ -102,9 +108,13 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     const params = { name, value: showValue(v), first: v[0] ?? '', program: filled.value.argv[0] ?? '' };
     problems.push(problem('invalid', 'optionLike', `"${name}" ${params.value} starts with ${params.first}, so ${params.program} would read it as an option`, params, { name }));
   }
-  if (problems.length) return err(problems);
   const argv = filled.value.argv;
   const style = fix.shell === 'docker' || fix.shell === 'kubectl' ? options.quoting : 'windows';
+  // A Windows command line is shown and copied to be pasted into cmd or PowerShell: a value that PowerShell would
+  // expand or end a string at inside double quotes cannot be written so that both read it as what runs.
+  // A secret is shown masked, so its own characters never reach the line.
+  if (style !== 'posix') for (const [name, v] of values) if (fix.params[name]?.secret !== true && isPowerShellActive(v)) problems.push(notPasteable(name, v));
+  if (problems.length) return err(problems);
   return ok({ command: formatArgv(argv, style), program: argv[0] ?? '', argv });
 }
 

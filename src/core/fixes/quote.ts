@@ -1,3 +1,5 @@
+import { isPowerShellNumberChanged } from '../text/shell-safe.js';
+
 /** Characters PowerShell treats as a single quote: ASCII ' and the typographic ‘ ’ ‚ ‛. */
 const PS_SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 
@@ -61,12 +63,25 @@ export function tokenizeTemplate(template: string): { tokens: TemplateToken[]; e
   return quote ? { tokens, shellSyntax, error: `has an unterminated ${quote} quote` } : { tokens, shellSyntax };
 }
 
-const SAFE_WINDOWS = /^[A-Za-z0-9_@+=:,./\\{}-]+$/;
-const SAFE_POSIX = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/**
+ * Arguments that stand bare in a Windows command line and read the same in cmd and PowerShell. Not `{ }` (a script
+ * block in PowerShell), `,` (an array), `@` first (a splat), nor a word PowerShell reads as a number (`1e3`).
+ */
+const SAFE_WINDOWS = /^[A-Za-z0-9_+=:./\\-][A-Za-z0-9_@+=:./\\-]*$/;
+const SAFE_POSIX = /^[A-Za-z0-9_@%+=:./-]+$/;
 
-/** Quotes one argument for display the way the Windows C runtime reads it back (backslashes before quotes doubled). */
-function quoteWindowsArg(arg: string): string {
-  if (arg !== '' && SAFE_WINDOWS.test(arg)) return arg;
+/**
+ * What PowerShell still reads inside a double-quoted argument, so that no quoting reads the same in cmd and
+ * PowerShell: `"` and the typographic double quotes (they end the string), the backtick (an escape) and `$`
+ * before a name, `{`, `(` or an automatic variable (it expands).
+ */
+const PS_ACTIVE_IN_DOUBLE_QUOTES = /["`\u201C\u201D\u201E]|\$[\p{L}\p{N}_{(?^$:]/u;
+
+/** Whether an argument holds text that PowerShell would expand or end a string at, however it is quoted for cmd. */
+export const isPowerShellActive = (arg: string): boolean => PS_ACTIVE_IN_DOUBLE_QUOTES.test(arg);
+
+/** Quotes one argument the way the Windows C runtime reads it back: a backslash before a quote is doubled. */
+function cQuote(arg: string): string {
   let out = '"';
   let slashes = 0;
   for (const ch of arg) {
@@ -80,11 +95,39 @@ function quoteWindowsArg(arg: string): string {
   return `${out}${'\\'.repeat(slashes * 2)}"`;
 }
 
+/**
+ * Quotes one argument for display so that cmd, the C runtime and PowerShell read it back alike. An argument that
+ * ends in a backslash is the hard case: the C runtime needs "a b\\" for a b\, PowerShell reads that as a b\\, and
+ * after a closing quote PowerShell starts a new argument ("a b"\ is two). So such an argument is quoted from its
+ * first character that needs it to its last one that is not a backslash: \\srv\a" b"\ is \\srv\a b\ to all three
+ * (no backslash may stand right before the opening quote, and the argument may not start with - or a quote).
+ */
+function quoteWindowsArg(arg: string): string {
+  if (arg !== '' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
+  let end = arg.length;
+  while (end > 0 && arg[end - 1] === '\\') end--;
+  const tail = arg.slice(end);
+  if (tail && !arg.startsWith('-')) {
+    const body = arg.slice(0, end);
+    let start = [...body].findIndex((ch) => !/[A-Za-z0-9_+=:./\\-]/.test(ch));
+    if (start === -1) start = body.length;
+    else start = [...body].slice(0, start).join('').length;
+    while (start > 0 && body[start - 1] === '\\') start--;
+    if (start > 0 && /^[A-Za-z0-9_+=:./\\]/.test(body) && !body.includes('"')) return `${body.slice(0, start)}"${body.slice(start)}"${tail}`;
+  }
+  return cQuote(arg);
+}
+
 function quotePosixArg(arg: string): string {
   return arg !== '' && SAFE_POSIX.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Formats an argument vector as one line a person can read or paste (Windows or POSIX quoting). */
+/**
+ * Formats an argument vector as one line a person can read or paste (Windows or POSIX quoting). A Windows line
+ * reads the same in cmd and PowerShell, but for a program path that must be quoted: PowerShell reads a line that
+ * starts with a quoted string as an expression, so that line starts with PowerShell's call operator `&`.
+ */
 export function formatArgv(argv: readonly string[], style: 'windows' | 'posix' = 'windows'): string {
-  return argv.map(style === 'posix' ? quotePosixArg : quoteWindowsArg).join(' ');
+  const line = argv.map(style === 'posix' ? quotePosixArg : quoteWindowsArg).join(' ');
+  return style === 'windows' && line.startsWith('"') ? `& ${line}` : line;
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { validateKind } from '../fixes/validate-param.js';
 import { err, ok, type Result } from '../result.js';
+import { isPowerShellNumberChanged } from '../text/shell-safe.js';
 import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PREFIX, type PlannableDriver, type WindowsShimOption } from './drivers.js';
 import type { Cidr } from './ipv4.js';
 import { networkWarnings, type NetworkWarning } from './recommend.js';
@@ -70,11 +71,21 @@ export const OPTION_OF: Record<PlanField, string> = {
   natPrefix: '--nat-prefix', ip: '--ip', option: '--opt',
 };
 
-/** Quotes one argument for display so it pastes the same into cmd and PowerShell. */
+/**
+ * Quotes one argument for display so it pastes the same into cmd and PowerShell: anything but letters, digits and
+ * `_ . : / + \\ -` is quoted (a bare `,` would make an array in PowerShell, `{ }` a script block), and so is a word
+ * PowerShell reads as a number of another spelling (a network named `1e3` would reach a cmdlet as 1000).
+ */
 export function quoteArg(arg: string): string {
   const eq = arg.indexOf('=');
-  const needs = (s: string) => s === '' || /[^A-Za-z0-9_.:/+\\-]/.test(s);
-  if (eq > 0 && !needs(arg.slice(0, eq))) return needs(arg.slice(eq + 1)) ? `${arg.slice(0, eq + 1)}"${arg.slice(eq + 1)}"` : arg;
+  const needs = (s: string) => s === '' || /[^A-Za-z0-9_.:/+\\-]/.test(s) || isPowerShellNumberChanged(s);
+  if (eq > 0 && !needs(arg.slice(0, eq))) {
+    if (!needs(arg.slice(eq + 1))) return arg;
+    // Backslashes at the end go after the closing quote: before it, cmd's C runtime would read \" as a quote.
+    let end = arg.length;
+    while (end > eq + 1 && arg[end - 1] === '\\') end--;
+    return `${arg.slice(0, eq + 1)}"${arg.slice(eq + 1, end)}"${arg.slice(end)}`;
+  }
   return needs(arg) ? `"${arg}"` : arg;
 }
 

@@ -21,8 +21,9 @@ export interface HostBuild {
   text: string;
 }
 
-// Characters that would change meaning inside a double-quoted argument in cmd or PowerShell.
-const SHELL_UNSAFE = /["`$%\u0000-\u001f]/u;
+// Characters that would change meaning inside a double-quoted argument in cmd or PowerShell; PowerShell ends a
+// double-quoted string at the typographic double quotes “ ” „ as well as at ".
+const SHELL_UNSAFE = /["\u201C\u201D\u201E`$%\u0000-\u001f]/u;
 
 const toList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim());
 

@@ -48,6 +48,7 @@ const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
   invalid: 'fix.problem.invalid',
   invalidFromPaste: 'fix.problem.invalidFromPaste',
   optionLike: 'fix.problem.optionLike',
+  notPasteable: 'fix.problem.notPasteable',
   commandTooLong: 'fix.problem.commandTooLong',
   unknownName: 'fix.problem.unknownName',
   takesNoValues: 'fix.problem.takesNoValues',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planFix } from '../../../src/core/fixes/plan-fix.js';
+import { isPowerShellActive } from '../../../src/core/fixes/quote.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
 import { decodeEncodedCommand, makeTopic } from './fix-fixtures.js';
 
@@ -81,14 +82,19 @@ describe('hostile values', () => {
   it.each(HOSTILE.filter((v) => !v.startsWith('-')).map((v) => [v]))('argv keeps %j as one argument element', (value) => {
     for (const shell of ['docker', 'kubectl', 'reg', 'net', 'cmd'] as const) {
       const program = shell === 'cmd' ? 'sc.exe' : shell;
-      const r = planFix(textFix(shell, `${program} sub {{v}} --flag "x y"`), 'f', { v: value });
+      // docker and kubectl lines are shown POSIX-quoted off Windows; reg, net and cmd lines always Windows-quoted.
+      const r = planFix(textFix(shell, `${program} sub {{v}} --flag "x y"`), 'f', { v: value }, {}, { quoting: 'posix' });
       if (shell !== 'docker' && shell !== 'kubectl' && value.startsWith('/')) {
         expect(r.ok).toBe(false);
         continue;
       }
+      if (shell !== 'docker' && shell !== 'kubectl' && isPowerShellActive(value)) {
+        expect(!r.ok && r.error.map((p) => p.id)).toEqual(['notPasteable']);
+        continue;
+      }
       expect(r.ok && r.value.argv).toEqual([program, 'sub', value, '--flag', 'x y']);
     }
-    const prefixed = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value });
+    const prefixed = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value }, {}, { quoting: 'posix' });
     expect(prefixed.ok && prefixed.value.argv).toEqual(['docker', 'run', '--label', `note=${value}`, 'img']);
   });
 
@@ -97,6 +103,18 @@ describe('hostile values', () => {
       const r = planFix(textFix(shell, `${shell === 'powershell' ? 'Write-Output' : shell} {{v}}`), 'f', { v: value });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error[0]?.message).toMatch(why);
+    }
+  });
+
+  it('refuses, for a line shown Windows-quoted, a value PowerShell would expand or end a string at (checked in pwsh by test/pwsh)', () => {
+    for (const value of ['Ethernet$(calc)', 'a$env:PATH', 'a`b', 'a"b', 'a\u201Cb', 'a\u201Db', 'a\u201Eb', '${x}', 'a$?']) {
+      const r = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value }, {}, { quoting: 'windows' });
+      expect(!r.ok && r.error.map((p) => [p.id, p.name]), value).toEqual([['notPasteable', 'v']]);
+    }
+    // A lone $ expands nothing (the admin share C$), so it is shown as it is.
+    for (const value of ['\\\\srv\\C$', 'a$', 'a$ b', "a'b", 'a\u2018b']) {
+      const r = planFix(textFix('net', 'net use Z: {{v}}'), 'f', { v: value });
+      expect(r.ok && r.value.argv.at(-1), value).toBe(value);
     }
   });
 
@@ -112,7 +130,7 @@ describe('hostile values', () => {
       fc.property(fc.array(alphabet, { minLength: 1, maxLength: 80 }).map((a) => a.join('')), (value) => {
         if (value.trim() !== value || value.trim() === '') return;
         assertPowerShellLiteral(value);
-        const r = planFix(textFix('kubectl', 'kubectl annotate x a={{v}} {{v}}'), 'f', { v: value });
+        const r = planFix(textFix('kubectl', 'kubectl annotate x a={{v}} {{v}}'), 'f', { v: value }, {}, { quoting: 'posix' });
         if (value.startsWith('-')) expect(r.ok).toBe(false);
         else expect(r.ok && r.value.argv).toEqual(['kubectl', 'annotate', 'x', `a=${value}`, value]);
       }),

@@ -205,8 +205,25 @@ describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
     expect(tokenizeTemplate(`reg add "HKLM\\A B" /v 'x y'`).tokens.map((t) => t.text)).toEqual(['reg', 'add', 'HKLM\\A B', '/v', 'x y']);
   });
 
+  it('quotes for Windows what PowerShell would read as code: braces, commas, a leading @, numbers of another spelling', () => {
+    // Each was read differently by PowerShell 7 (test/pwsh/copy-lines.test.ts): a script block, an array, a splat, 1000.
+    expect(formatArgv(['docker', 'image', 'inspect', '--format', '{{.OsVersion}}', 'img'])).toBe('docker image inspect --format "{{.OsVersion}}" img');
+    expect(formatArgv(['docker', 'network', 'create', '-o', 'com.docker.network.windowsshim.interface=a,b', 'n'])).toBe('docker network create -o "com.docker.network.windowsshim.interface=a,b" n');
+    expect(formatArgv(['net', 'user', '@x', 'a@b'])).toBe('net user "@x" a@b');
+    expect(formatArgv(['docker', 'inspect', '1e3', '0x10', '1kb', '07', '1.0', '42', '10.0.17763.1234'])).toBe('docker inspect "1e3" "0x10" "1kb" "07" "1.0" 42 10.0.17763.1234');
+  });
+
+  it('starts a Windows line whose program path is quoted with the call operator, which PowerShell needs', () => {
+    expect(formatArgv(['C:\\Program Files\\containerd\\bin\\containerd.exe', '--version'])).toBe('& "C:\\Program Files\\containerd\\bin\\containerd.exe" --version');
+    expect(formatArgv(['C:\\Program Files\\x.exe'], 'posix')).toBe("'C:\\Program Files\\x.exe'");
+  });
+
   it('quotes arguments for Windows the way the C runtime reads them', () => {
-    expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" "C:\\dir with space\\\\" ""');
+    // A trailing backslash: quoted from the first character that needs it, the backslash after the closing quote, so
+    // cmd, the C runtime and PowerShell all read C:\\dir" with space"\\ as C:\\dir with space\\ (checked in pwsh by test/pwsh).
+    expect(formatArgv(['a', 'b c', 'say "hi"', 'C:\\dir with space\\', ''])).toBe('a "b c" "say \\"hi\\"" C:\\dir" with space"\\ ""');
+    expect(formatArgv(['net', 'use', '\\\\srv\\a b\\', '\\\\srv\\ b\\'])).toBe('net use \\\\srv\\a" b"\\ \\\\srv"\\ b"\\');
+    expect(formatArgv(['x', '-a b\\'])).toBe('x "-a b\\\\"');
   });
 });
 

@@ -123,5 +123,13 @@ describe('quoteArg', () => {
     ['--subnet=10.0.0.0/24', '--subnet=10.0.0.0/24'],
     ['com.docker.network.windowsshim.interface=Ethernet 2', 'com.docker.network.windowsshim.interface="Ethernet 2"'],
     ['a b', '"a b"'],
+    // Found by running the lines in PowerShell 7 (test/pwsh): a bare comma makes an array, a bare 1e3 the number 1000.
+    ['com.docker.network.windowsshim.dnsservers=4.4.4.4,8.8.8.8', 'com.docker.network.windowsshim.dnsservers="4.4.4.4,8.8.8.8"'],
+    ['1e3', '"1e3"'],
+    ['0x10', '"0x10"'],
+    ['07', '"07"'],
+    ['42', '42'],
+    // cmd's C runtime reads \" as a quote, so a trailing backslash stays outside (PowerShell reads it the same).
+    ['com.docker.network.windowsshim.interface=vEthernet (x)\\', 'com.docker.network.windowsshim.interface="vEthernet (x)"\\'],
   ])('%s → %s', (arg, out) => expect(quoteArg(arg)).toBe(out));
 });

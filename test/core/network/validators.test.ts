@@ -65,6 +65,10 @@ describe('validateInterfaceNames', () => {
     ['Ethernet 2,', 'empty'],
     ['Eth"ernet', 'quote'],
     ['Eth$x', 'quote, $'],
+    // PowerShell ends a double-quoted string at “ ” „ too (found by test/pwsh/copy-lines.test.ts).
+    ['Eth\u201Cernet', 'quote'],
+    ['Eth\u201Dernet', 'quote'],
+    ['Eth\u201Eernet', 'quote'],
     ['Ethernet 2,ethernet 2', 'listed twice'],
     ['x'.repeat(256), 'longer than 255'],
   ])('rejects %j', (s, why) => expect(v.validateInterfaceNames(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));

@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { fillArgvTemplate } from '../../src/core/fixes/fill-template.js';
+import { planFix } from '../../src/core/fixes/plan-fix.js';
+import { tokenizeTemplate } from '../../src/core/fixes/quote.js';
+import type { Fix, Topic } from '../../src/core/knowledge/types.js';
+import { planNetwork, type NetworkPlanInput } from '../../src/core/network/plan-network.js';
+import { checkHnsName, checkInterfaceNames } from '../../src/core/network/validators.js';
+import { isPowerShellNumberChanged, isShellNeutral } from '../../src/core/text/shell-safe.js';
+import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { acceptedValues, candidateGroups, referenceValues } from './hostile-values.js';
+import { nativeArgs, PWSH, runHarness, SKIP_NOTE, type HarnessResult } from './pwsh.js';
+
+// Issue 18: the command lines wcdoctor shows for copying (the network plan, a fix's command as shown on Windows,
+// the compat actions and the `wcdoctor compat` line of a diagnosis), pasted into PowerShell 7 with the program
+// stubbed: the program must receive exactly the arguments the line stands for, each as one string.
+
+interface LineCase {
+  id: string;
+  line: string;
+  /** The program and the arguments it must receive, one call per statement. */
+  expect: string[][];
+}
+
+const kb = loadKnowledgeBase();
+const cases: LineCase[] = [];
+const seen = new Set<string>();
+/** Adds a line once (fixes share templates, so the same line comes up many times). */
+const add = (id: string, line: string, ...expect: string[][]) => {
+  if (seen.has(line)) return;
+  seen.add(line);
+  cases.push({ id: `${id}#${cases.length}`, line, expect });
+};
+
+/** The first value of each hostile group that a check accepts (see candidateGroups). */
+const acceptedBy = (ok: (v: string) => boolean): string[] => [...new Set(candidateGroups().map((g) => g.find(ok)).filter((v): v is string => v !== undefined))];
+
+// 1. The network plan: its docker network create line and its run example, for hostile adapter and HNS names too.
+const interfaces = acceptedBy((v) => !v.includes(',') && checkInterfaceNames(v).ok);
+const hnsNames = acceptedBy((v) => checkHnsName(v).ok);
+const networkInputs: NetworkPlanInput[] = [
+  { driver: 'nat', name: 'wcd-nat' },
+  { driver: 'nat', name: 'wcd-nat', subnet: '172.20.0.0/16', gateway: '172.20.0.1', dnsServers: '4.4.4.4,8.8.8.8', dnsSuffix: 'corp.example.com', image: 'mcr.microsoft.com/windows/servercore:ltsc2022' },
+  { driver: 'transparent', name: 'wcd.t_1', subnet: '10.1.0.0/24', gateway: '10.1.0.1', ip: '10.1.0.7', vlan: '42', interfaces: 'Ethernet 2, Ethernet 3', hnsName: 'HNS (team) 1' },
+  { driver: 'l2bridge', name: 'l2', subnet: '10.2.0.0/24', gateway: '10.2.0.1', dnsServers: ['10.0.0.10', '10.0.0.11', '10.0.0.12'] },
+  { driver: 'overlay', name: 'ov', subnet: '10.3.0.0/24', gateway: '10.3.0.1', image: 'localhost:5000/team/app@sha256:' + 'c'.repeat(64) },
+  ...interfaces.map((i): NetworkPlanInput => ({ driver: 'transparent', name: 'wcdt', interfaces: [i, 'Ethernet 9'] })),
+  ...interfaces.map((i): NetworkPlanInput => ({ driver: 'l2bridge', name: 'wcdl2', subnet: '10.9.0.0/24', gateway: '10.9.0.1', interfaces: i })),
+  ...hnsNames.map((h): NetworkPlanInput => ({ driver: 'nat', name: 'wcdh', hnsName: h })),
+];
+let networkPlans = 0;
+const composeChecks: { compose: string; argv: string[]; name: string }[] = [];
+for (const input of networkInputs) {
+  const r = planNetwork(input);
+  if (!r.ok) continue;
+  networkPlans++;
+  add('network', r.value.command, r.value.argv);
+  add('network-run', r.value.runExample, r.value.runArgv);
+  composeChecks.push({ compose: r.value.compose, argv: r.value.argv, name: r.value.name });
+}
+
+// 2. The command a fix shows on Windows (every fix that is not PowerShell), with reference and hostile values.
+let fixLines = 0;
+let notPasteable = 0;
+const nonPs: { topic: Topic; fix: Fix }[] = kb.topics.flatMap((topic) => topic.fixes.filter((f) => f.shell !== 'powershell').map((fix) => ({ topic, fix })));
+for (const { topic, fix } of nonPs) {
+  const refs = referenceValues(fix.params);
+  const sets: Record<string, string>[] = [refs];
+  for (const [name, p] of Object.entries(fix.params)) for (const v of acceptedValues(p, Object.values(refs)).accepted) sets.push({ ...refs, [name]: v });
+  for (const values of sets) {
+    const r = planFix(topic, fix.id, values, {}, { quoting: 'windows' });
+    if (!r.ok) {
+      // Refused because no quoting would make PowerShell read the value as it runs: that is the point of the refusal.
+      if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'optionLike')) notPasteable++;
+      else throw new Error(`${topic.id}/${fix.id} ${JSON.stringify(values)}: ${r.error.map((p) => p.message).join('; ')}`);
+      continue;
+    }
+    fixLines++;
+    add(`fix ${topic.id}/${fix.id}`, r.value.command, r.value.argv);
+  }
+}
+
+// 2b. A fix's template as the docs and topic screens show it, filled with plain values (fillFixCommand fills only
+// such values): what it stands for is the argv wcdoctor would run. A template that starts with a quoted program
+// path is a cmd line (shown in a cmd block); PowerShell needs `&` before it, which a template cannot hold.
+let templateLines = 0;
+for (const { fix } of nonPs) {
+  if (fix.command.startsWith('"')) continue;
+  const refs = referenceValues(fix.params);
+  const filled = fillArgvTemplate(fix.command, fix.shell as Exclude<Fix['shell'], 'powershell'>, new Map(Object.entries(refs)));
+  if (!filled.ok) throw new Error(`${fix.id}: ${filled.error}`);
+  templateLines++;
+  add(`template ${fix.id}`, fix.command.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => refs[name] ?? whole), filled.value.argv);
+}
+
+// 3. Compat actions and the diagnosis's `wcdoctor compat` line: filled only with shell-neutral values.
+// A shell-neutral word PowerShell reads as a number of another spelling (1e3) is checked with a real program below.
+const neutral = acceptedBy((v) => isShellNeutral(v) && !isPowerShellNumberChanged(v));
+const numberWords = acceptedBy((v) => isShellNeutral(v) && isPowerShellNumberChanged(v));
+for (const v of neutral) add('wcdoctor compat', `wcdoctor compat --host 10.0.17763.1234 --image ${v} --node ${v} --service ${v}`, ['wcdoctor', 'compat', '--host', '10.0.17763.1234', '--image', v, '--node', v, '--service', v]);
+let compatLines = 0;
+for (const [id, action] of Object.entries(kb.compat.actions)) {
+  if (!action.command) continue;
+  const values = ['node', 'image', 'service', 'build', 'os_version'];
+  for (const v of [...neutral, 'mcr.microsoft.com/windows/servercore:ltsc2022']) {
+    const line = action.command.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (values.includes(name) ? v : whole));
+    if (line.includes('{{') && !line.includes('{{.')) continue;
+    compatLines++;
+    // What the line stands for, read the way cmd and the C runtime read it: statements split at ';', quotes grouping words.
+    const statements = line.split(/;[ ]/).map((s) => tokenizeTemplate(s).tokens.map((t) => t.text));
+    add(`compat ${id}`, line, ...statements);
+  }
+}
+
+describe.skipIf(!PWSH)(`command lines shown for copying, pasted into PowerShell 7${SKIP_NOTE}`, () => {
+  let results: Map<string, HarnessResult>;
+  let seconds = 0;
+  beforeAll(() => {
+    const t = performance.now();
+    results = runHarness(cases.map(({ id, line }) => ({ id, line })));
+    seconds = (performance.now() - t) / 1000;
+  }, 600_000);
+
+  it('gives every program exactly the arguments the line stands for, each one string', () => {
+    console.info(
+      `pwsh copy lines: ${networkPlans} network plans (${interfaces.length} hostile adapter names, ${hnsNames.length} HNS names), ${fixLines} fix commands of ${nonPs.length} fixes (${notPasteable} value sets refused as not pasteable or option-like), ${templateLines} fix templates as shown, ` +
+        `${compatLines} compat action lines, ${neutral.length} shell-neutral values; ${cases.length} lines run by pwsh in ${seconds.toFixed(1)} s`,
+    );
+    const failures: string[] = [];
+    for (const c of cases) {
+      const r = results.get(c.id);
+      const show = `${c.id}: ${c.line}`;
+      if (!r) {
+        failures.push(`${show}: no result`);
+        continue;
+      }
+      if (r.parseErrors.length) {
+        failures.push(`${show}: ${r.parseErrors[0]}`);
+        continue;
+      }
+      if (r.error) failures.push(`${show}: ${r.error}`);
+      const got = r.calls.map((call) => {
+        const a = nativeArgs(call);
+        return 'error' in a ? [call.name, a.error] : [call.name, ...a.argv];
+      });
+      const want = c.expect;
+      if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`${show}\n    PowerShell passed ${JSON.stringify(got)}\n    meant          ${JSON.stringify(want)}`);
+    }
+    expect(failures.slice(0, 15).join('\n'), `${failures.length} of ${cases.length} lines`).toBe('');
+  });
+
+  it('passes a shell-neutral word that PowerShell reads as a number (1e3, 0x10, 07) to a program as written', () => {
+    // A function stub gets the number (1000); a program gets the text. wcdoctor, docker and kubectl are programs.
+    expect(numberWords.length).toBeGreaterThan(3);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-native-'));
+    try {
+      const rec = path.join(dir, 'rec');
+      writeFileSync(rec, `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done > "${path.join(dir, 'args')}"\n`);
+      chmodSync(rec, 0o755);
+      const r = spawnSync(PWSH ?? 'pwsh', ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `& '${rec}' compat --image ${numberWords.join(' ')}`], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(path.join(dir, 'args'), 'utf8').split('\0').slice(0, -1)).toEqual(['compat', '--image', ...numberWords]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps each network option's value the same in the compose snippet as in the command", () => {
+    for (const { compose, argv, name } of composeChecks) {
+      const net = (parseYaml(compose) as { networks: Record<string, { driver: string; driver_opts?: Record<string, string> }> }).networks[name];
+      const opts = Object.fromEntries(argv.flatMap((a, i) => (argv[i - 1] === '-o' ? [a.split(/=(.*)/s).slice(0, 2)] : [])));
+      expect(net?.driver_opts ?? {}, compose).toEqual(opts);
+    }
+  });
+});

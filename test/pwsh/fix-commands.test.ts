@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planFix } from '../../src/core/fixes/plan-fix.js';
+import type { FixPlan } from '../../src/core/fixes/types.js';
+import type { Fix, Topic } from '../../src/core/knowledge/types.js';
+import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { acceptedValues, candidateGroups, referenceValues } from './hostile-values.js';
+import { PWSH, runHarness, SKIP_NOTE, substitute, type HarnessCase, type HarnessResult, type StubCall } from './pwsh.js';
+
+// Issue 18: every PowerShell fix in the knowledge, filled with hostile values its validators accept, run as the exact
+// -EncodedCommand wcdoctor builds, by PowerShell 7, with each command it calls replaced by a recording stub.
+
+interface FixCase {
+  key: string;
+  topic: Topic;
+  fix: Fix;
+  refs: Record<string, string>;
+  /** Placeholder → the accepted hostile values. */
+  hostile: Map<string, string[]>;
+  refused: number;
+}
+
+const kb = loadKnowledgeBase();
+const GROUPS = candidateGroups().length;
+const FIXES: FixCase[] = kb.topics.flatMap((topic) =>
+  topic.fixes
+    .filter((f) => f.shell === 'powershell')
+    .map((fix) => {
+      const refs = referenceValues(fix.params);
+      const hostile = new Map<string, string[]>();
+      let refused = 0;
+      for (const [name, p] of Object.entries(fix.params)) {
+        const r = acceptedValues(p, Object.values(refs));
+        hostile.set(name, r.accepted);
+        refused += r.refused;
+      }
+      return { key: `${topic.id}/${fix.id}`, topic, fix, refs, hostile, refused };
+    }),
+);
+
+function plan(c: FixCase, values: Record<string, string>): FixPlan | undefined {
+  const r = planFix(c.topic, c.fix.id, values);
+  return r.ok ? r.value : undefined;
+}
+
+/** The parameter a placeholder stands after in the template (`-Name {{x}}` or `-Name:{{x}}`), if any. */
+function parameterOf(fix: Fix, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)(-[A-Za-z][\\w-]{0,60})(:|[ \\t]{1,10})\\{\\{\\s{0,5}${name}\\s{0,5}\\}\\}`).exec(fix.command);
+  return m ? `${m[1]}${m[2] === ':' ? ':' : ''}` : undefined;
+}
+
+/** True when some stub got `param` followed by exactly `value` as one string. */
+function passedAs(calls: StubCall[], param: string, value: string): boolean {
+  return calls.some((c) => c.args.some((a, i) => 'param' in a && a.param.toLowerCase() === param.toLowerCase() && JSON.stringify(c.args[i + 1]) === JSON.stringify({ s: value })));
+}
+
+const hostileCases: { id: string; c: FixCase; name: string; value: string; plan: FixPlan }[] = [];
+const references = new Map<string, FixPlan>();
+let planRefused = 0;
+for (const c of FIXES) {
+  const ref = plan(c, c.refs);
+  if (!ref) throw new Error(`the reference values of ${c.key} do not make a plan`);
+  references.set(c.key, ref);
+  for (const [name, values] of c.hostile)
+    for (const value of values) {
+      const p = plan(c, { ...c.refs, [name]: value });
+      if (!p) {
+        planRefused++;
+        continue;
+      }
+      hostileCases.push({ id: `${c.key}#${hostileCases.length}`, c, name, value, plan: p });
+    }
+}
+
+describe.skipIf(!PWSH)(`PowerShell fixes run by PowerShell 7 with stubbed commands${SKIP_NOTE}`, () => {
+  let results: Map<string, HarnessResult>;
+  let seconds = 0;
+
+  beforeAll(() => {
+    const cases: HarnessCase[] = [
+      ...[...references].map(([key, p]) => ({ id: `ref:${key}`, argv: p.argv })),
+      ...hostileCases.map((h) => ({ id: h.id, argv: h.plan.argv })),
+    ];
+    const t = performance.now();
+    results = runHarness(cases);
+    seconds = (performance.now() - t) / 1000;
+  }, 600_000);
+
+  it('covers every PowerShell fix of the knowledge and a hostile value for each placeholder that takes one', () => {
+    const placeholders = FIXES.reduce((n, c) => n + c.hostile.size, 0);
+    const accepted = FIXES.reduce((n, c) => n + [...c.hostile.values()].reduce((m, v) => m + v.length, 0), 0);
+    const refused = FIXES.reduce((n, c) => n + c.refused, 0);
+    console.info(
+      `pwsh fix commands: ${FIXES.length} PowerShell fixes, ${placeholders} placeholders, ${accepted} hostile values accepted by the validators ` +
+        `(the first accepted form of each of ${GROUPS} kinds of hostile text; ${refused} placeholder × kind pairs refused whole, ${planRefused} values refused by the plan), ` +
+        `${hostileCases.length + references.size} scripts run by pwsh in ${seconds.toFixed(1)} s`,
+    );
+    expect(FIXES.length).toBeGreaterThan(40);
+    for (const c of FIXES) for (const [name, values] of c.hostile) expect(values.length, `${c.key} {{${name}}}`).toBeGreaterThan(0);
+    // No validator lets a line break through, so no fix value can start a second PowerShell statement that way.
+    for (const c of FIXES) for (const values of c.hostile.values()) for (const v of values) expect(v).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
+  });
+
+  it('runs each fix with its reference values: it parses, only commands the script names run, and nothing fails', () => {
+    for (const [key, p] of references) {
+      const r = results.get(`ref:${key}`);
+      expect(r, key).toBeDefined();
+      if (!r) continue;
+      expect(p.argv.slice(0, 4), key).toEqual(['powershell.exe', '-NoProfile', '-NonInteractive', '-EncodedCommand']);
+      expect(r.script, `${key}: what PowerShell decodes from -EncodedCommand`).toBe(p.script);
+      expect(r.parseErrors, key).toEqual([]);
+      expect(r.error, key).toBeNull();
+      // A command no stub was made for is one whose name the script builds at run time: a program path.
+      for (const call of r.calls.filter((x) => x.how === 'not-found')) expect(call.name, `${key} ran ${call.name}`).toMatch(/^C:\\Program Files\\/);
+      const fix = FIXES.find((c) => c.key === key);
+      for (const [name, value] of Object.entries(fix?.refs ?? {})) {
+        const param = fix ? parameterOf(fix.fix, name) : undefined;
+        if (param) expect(passedAs(r.calls, param, value), `${key}: {{${name}}} reaches ${param}`).toBe(true);
+      }
+    }
+  });
+
+  it('passes every accepted hostile value byte for byte to the parameter it was meant for, and changes nothing else', () => {
+    const failures: string[] = [];
+    for (const h of hostileCases) {
+      const r = results.get(h.id);
+      const ref = results.get(`ref:${h.c.key}`);
+      const refValue = h.c.refs[h.name] ?? '';
+      const show = `${h.c.key} {{${h.name}}}=${JSON.stringify(h.value)}`;
+      if (!r || !ref) {
+        failures.push(`${show}: no result`);
+        continue;
+      }
+      if (r.script !== h.plan.script) failures.push(`${show}: decoded script differs`);
+      if (r.parseErrors.length) failures.push(`${show}: parse errors ${r.parseErrors.join('; ')}`);
+      if (r.error !== null) failures.push(`${show}: ${r.error}`);
+      // The parsed script is the reference script with the one literal changed: same nodes, same order.
+      if (JSON.stringify(r.ast) !== JSON.stringify(substitute(ref.ast, refValue, h.value))) failures.push(`${show}: PowerShell parsed a different script`);
+      const literals = r.ast.filter((n) => n.t === 'StringConstantExpressionAst' && n.kind === 'SingleQuoted' && n.v === h.value).length;
+      const uses = h.c.fix.command.split(new RegExp(`\\{\\{\\s{0,5}${h.name}\\s{0,5}\\}\\}`)).length - 1;
+      if (literals < uses) failures.push(`${show}: ${literals} single-quoted literals hold the value, the template uses it ${uses} times`);
+      // The same commands ran with the same arguments, the value in place of the reference value.
+      if (JSON.stringify(r.calls) !== JSON.stringify(substitute(ref.calls, refValue, h.value))) failures.push(`${show}: the commands run differ: ${JSON.stringify(r.calls).slice(0, 400)}`);
+      const param = parameterOf(h.c.fix, h.name);
+      if (param && !passedAs(r.calls, param, h.value)) failures.push(`${show}: did not reach ${param} as one string`);
+    }
+    expect(failures.slice(0, 20), `${failures.length} failures`).toEqual([]);
+  });
+});
