@@ -98,7 +98,7 @@ describe.skipIf(SKIP !== '')(`the host collector under PowerShell 7 and Pester${
     expect(summary.failed).toBe(0);
     expect(summary.notRun + summary.skipped).toBe(0);
     expect(summary.passed).toBe(summary.total);
-    expect(summary.total).toBeGreaterThanOrEqual(28);
+    expect(summary.total).toBeGreaterThanOrEqual(30);
     expect(summary.pwsh).toMatch(/^7\./);
     console.log(`collector Pester: ${summary.passed} tests passed in ${summary.ms} ms (pwsh ${summary.pwsh}, Pester ${summary.pester}; ${wallMs} ms with pwsh start)`);
   });
@@ -172,6 +172,17 @@ describe.skipIf(SKIP !== '')(`the host collector under PowerShell 7 and Pester${
     const f = status(r.json, 'docker-pipe-access');
     expect(f?.status).toBe('fail');
     expect(JSON.stringify(f?.evidence)).toContain('Access is denied');
+  });
+
+  it('names outside ASCII: the document is ASCII, and check --from reads the names back exactly', async () => {
+    const bytes = readFileSync(path.join(out, 'non-ascii.json'));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const input = readCheckInput(decodeText(bytes));
+    if (!input.ok || input.value.kind !== 'facts') throw new Error('not read as a collector document');
+    const switches = JSON.parse(input.value.docs[0]!.reads.vmSwitch!.output!) as { Name: string }[];
+    expect(switches.map((s) => s.Name)).toEqual(['vEthernet (Ñat) 스위치 🚀 "q" \'a\' `b']);
+    const r = await checkFrom(path.join(out, 'non-ascii.json'));
+    expect(r.json.host).toBe('CONTAINERHOST01');
   });
 
   it('the fleet: Invoke-Command output saved by ConvertTo-Json -Depth 20 reads back as one report, hosts × checks', async () => {

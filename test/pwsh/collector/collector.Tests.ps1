@@ -344,6 +344,17 @@ Describe 'collect.ps1 on a host' {
         $out.reads.dockerVersion.output | Should -Match '"Version":"27.3.1"'
     }
 
+    It 'names outside ASCII (accents, Hangul, an emoji, quotes) leave as \u escapes and come back exactly' {
+        $global:WcdDoc = Read-Fixture 'ws2022-healthy.json'
+        $switch = "vEthernet (Ñat) 스위치 `u{1F680} `"q`" 'a' ``b"
+        Mock Get-VMSwitch { [pscustomobject]@{ Name = $switch; SwitchType = 'Internal'; NetAdapterInterfaceDescription = $null } }
+        $text = Invoke-Collector $global:WcdDoc 'non-ascii'
+        Save-Document 'non-ascii' $text
+        $text | Should -Match '^[\x00-\x7F]*$'
+        $text | Should -Match ([regex]::Escape('\ud83d\ude80'))
+        (($text | ConvertFrom-Json).reads.vmSwitch.output | ConvertFrom-Json).Name | Should -BeExactly $switch
+    }
+
     It 'runs the programs with the command lines it shows' {
         $calls = Get-Content -LiteralPath (Join-Path $Work 'healthy/calls.log')
         $calls | Should -Contain 'cmd /c ver'
