@@ -169,7 +169,7 @@ BeforeAll {
         }
         Mock Get-Service { Get-FixtureObjects $global:WcdDoc 'services' | Where-Object { $Name -contains $_.Name } }
         # Get-Process objects: Threads is a collection (the collector counts it).
-        $asProcess = { param($p) [pscustomobject]@{ Name = $p.Name; Id = $p.Id; WorkingSet64 = $p.WorkingSet64; HandleCount = $p.HandleCount; Threads = @(1..([int]$p.Threads + 0) | Where-Object { $_ -gt 0 }) } }
+        $asProcess = { param($p) [pscustomobject]@{ Name = $p.Name; Id = $p.Id; WorkingSet64 = $p.WorkingSet64; HandleCount = $p.HandleCount; Threads = $(if ([int]$p.Threads -gt 0) { @(1..[int]$p.Threads) } else { @() }) } }
         Set-Variable -Scope Global -Name WcdAsProcess -Value $asProcess
         Mock Get-Process -ParameterFilter { $null -ne $Name } { Get-FixtureObjects $global:WcdDoc 'processes' | Where-Object { $_.Name -ne 'hns' -and $Name -contains $_.Name } | ForEach-Object { & $global:WcdAsProcess $_ } }
         Mock Get-Process -ParameterFilter { $null -ne $Id } { Get-FixtureObjects $global:WcdDoc 'processes' | Where-Object { $_.Name -eq 'hns' -and $Id -contains $_.Id } | ForEach-Object { & $global:WcdAsProcess $_ } }
@@ -265,7 +265,7 @@ Describe 'collect.ps1 on a host' {
     # The mocks answer from $global:WcdDoc, which each test sets to its host.
     BeforeAll { Set-HostMocks }
 
-    It 'healthy host (<file>): every read answered, nothing skipped, no error' -TestCases @(
+    It 'elevated host, <name> (<file>): every read answered, nothing skipped, no error but the fixture''s' -TestCases @(
         @{ file = 'ws2022-healthy.json'; name = 'healthy'; networks = 1 }
         @{ file = 'k8s-node-containerd2.json'; name = 'one-network'; networks = 1 }
         @{ file = 'ws2019-problems.json'; name = 'several-networks'; networks = 2 }
