@@ -21,8 +21,12 @@
 param()
 
 $ErrorActionPreference = 'Stop'
-$principal = [Security.Principal.WindowsPrincipal]::new([Security.Principal.WindowsIdentity]::GetCurrent())
-$elevated = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+# Whether this session is elevated (a function, so that the Pester tests in test/pwsh can answer for it).
+function Test-Elevated {
+    $principal = [Security.Principal.WindowsPrincipal]::new([Security.Principal.WindowsIdentity]::GetCurrent())
+    return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+}
+$elevated = [bool](Test-Elevated)
 $reads = [ordered]@{}
 
 # Runs one read and records its raw output, or the error that stopped it. A read that needs an elevated session is
@@ -78,7 +82,9 @@ Read-Fact 'ver' 'cmd /c ver' { Read-Native 'cmd' @('/c', 'ver') }
 Read-Fact 'dockerInfo' "docker info --format '{{json .}}'" { Read-Native 'docker' @('info', '--format', '{{json .}}') }
 Read-Fact 'dockerVersion' "docker version --format '{{json .}}'" { Read-Native 'docker' @('version', '--format', '{{json .}}') }
 Read-Fact 'dockerImages' 'docker image inspect (docker image ls -q)' {
-    $ids = @(Read-Native 'docker' @('image', 'ls', '-q', '--no-trunc') -split "`n" | Where-Object { $_ -match '^sha256:[0-9a-f]{64}$' } | Select-Object -Unique -First 200)
+    # The parentheses matter: without them "-split" is one more argument to Read-Native, the text stays whole, and
+    # with two or more images no line matched (the Pester tests found it).
+    $ids = @((Read-Native 'docker' @('image', 'ls', '-q', '--no-trunc')) -split "`n" | Where-Object { $_ -match '^sha256:[0-9a-f]{64}$' } | Select-Object -Unique -First 200)
     if ($ids.Count -eq 0) { return '[]' }
     Read-Native 'docker' (@('image', 'inspect') + $ids)
 }
