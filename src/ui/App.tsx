@@ -58,7 +58,9 @@ function GlobalKeys() {
   const state = useNavigationState();
   useKeymap(
     (command, text) => {
-      if (command === Command.Quit || command === Command.Interrupt) navigate({ type: 'quit' });
+      if (command === Command.Quit) navigate({ type: 'quit' });
+      else if (command === Command.Interrupt) navigate({ type: 'quit', interrupted: true });
+      else if (command === Command.Home) navigate({ type: 'home' });
       else if (command === Command.Help) navigate({ type: 'toggle-help' });
       else if (command === Command.Back) navigate({ type: 'back' });
       else if (command === Command.Paste && text && currentRoute(state).screen !== 'diagnose') navigate({ type: 'open', route: { screen: 'diagnose', text } });
@@ -71,14 +73,14 @@ function GlobalKeys() {
 }
 
 /** The one place that ends the app: once quitting is set and the last frame is drawn. */
-function ExitWhenQuitting({ onQuit }: { onQuit?: (() => void) | undefined }) {
-  const { quitting } = useNavigationState();
+function ExitWhenQuitting({ onQuit }: { onQuit?: QuitHandler | undefined }) {
+  const { quitting, interrupted } = useNavigationState();
   const { exit } = useApp();
   useEffect(() => {
     if (!quitting) return;
-    onQuit?.();
+    onQuit?.({ interrupted: interrupted === true });
     exit();
-  }, [quitting, exit, onQuit]);
+  }, [quitting, interrupted, exit, onQuit]);
   return null;
 }
 
@@ -126,7 +128,7 @@ function CrashPanel({ error }: { error: unknown }) {
 }
 
 /** The app inside its providers: global keys, the exit, and the current screen. */
-export function AppBody({ onQuit }: { onQuit?: () => void }) {
+export function AppBody({ onQuit }: { onQuit?: QuitHandler }) {
   return (
     <Box flexDirection="column">
       <GlobalKeys />
@@ -138,7 +140,10 @@ export function AppBody({ onQuit }: { onQuit?: () => void }) {
   );
 }
 
-export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: () => void };
+/** Hears how the app ended: `interrupted` on Ctrl+C. */
+export type QuitHandler = (how: { interrupted: boolean }) => void;
+
+export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: QuitHandler };
 
 /** The interactive app. */
 export function App({ onQuit, ...props }: AppProps) {

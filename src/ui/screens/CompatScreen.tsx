@@ -14,9 +14,10 @@ import { TextArea } from '../components/TextArea.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../text/text-buffer.js';
 import { useT } from '../hooks/use-t.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { describeHost, describeImage, entitiesForAction, reportLines } from './compat-lines.js';
@@ -42,7 +43,27 @@ const REPORT_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
 ];
 
-const dropLastChar = (s: string): string => Array.from(s).slice(0, -1).join('');
+/** The most a host or image field holds (the CLI reads at most 1 MiB for either). */
+const MAX_FIELD = 1024 * 1024;
+
+interface CompatState {
+  host: TextBuffer;
+  image: TextBuffer;
+  focus: Focus;
+  offset: number;
+}
+type CompatAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; delta: number } | { type: 'scroll'; offset: number };
+
+function compatReducer(s: CompatState, a: CompatAction): CompatState {
+  switch (a.type) {
+    case 'edit':
+      return s.focus === 'report' ? s : { ...s, [s.focus]: a.buffer, offset: 0 };
+    case 'focus':
+      return { ...s, focus: ORDER[(ORDER.indexOf(s.focus) + a.delta + ORDER.length) % ORDER.length] ?? 'host' };
+    case 'scroll':
+      return { ...s, offset: a.offset };
+  }
+}
 
 /** What a field holds: the paste's hint while its prefilled text is untouched, else the text parsed. */
 function readField<V>(text: string, hint: V | undefined, prefilled: string, parse: (s: string) => Result<V, CompatInputError>): Result<V, CompatInputError> | undefined {
@@ -70,16 +91,21 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     () => ({ host: route.host ?? (route.hints?.host ? describeHost(route.hints.host) : ''), image: route.image ?? (route.hints?.image ? describeImage(route.hints.image) : '') }),
     [route.host, route.image, route.hints],
   );
-  const [host, setHost, hostRef] = useSyncedState(prefilled.host);
-  const [image, setImage, imageRef] = useSyncedState(prefilled.image);
-  const [focus, setFocus, focusRef] = useSyncedState<Focus>(prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host');
-  const [offset, setOffset, offsetRef] = useSyncedState(0);
+  const [state, dispatch, get] = useScreenReducer(compatReducer, () => ({
+    host: bufferOf(prefilled.host),
+    image: bufferOf(prefilled.image),
+    focus: (prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host') as Focus,
+    offset: 0,
+  }));
+  const { focus, offset } = state;
+  const host = state.host.text;
+  const image = state.image.text;
   const hasData = Boolean(data?.builds?.length);
   const result = useCompat(data, host, image, route, prefilled);
   const inReport = focus === 'report';
   const runnable = result.report?.actions.some((a) => a.fixRef) ?? false;
   const hints = inReport ? (runnable ? [RUN_HINT, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, inReport ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput);
   const { theme, columns } = frame;
   const lines = result.report ? reportLines(result.report, t, columns) : [];
   // Inputs get the room while they are edited; once the report has the focus they shrink to a line each.
@@ -95,44 +121,41 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);
   const reportRows = Math.max(3, frame.bodyRows - fieldRows('host') - fieldRows('image'));
 
-  const edit = (f: (s: string) => string) => {
-    if (focusRef.current === 'host') setHost(f);
-    else setImage(f);
-    setOffset(0);
-  };
-  const move = (delta: number) => setFocus(ORDER[(ORDER.indexOf(focusRef.current) + delta + ORDER.length) % ORDER.length] ?? 'host');
   useKeymap(
     (command, typed) => {
+      const now = get();
       if (command === Command.Back) {
         navigate({ type: 'back' });
         return true;
       }
       if (command === Command.FocusNext || command === Command.FocusPrevious) {
-        move(command === Command.FocusNext ? 1 : -1);
+        dispatch({ type: 'focus', delta: command === Command.FocusNext ? 1 : -1 });
         return true;
       }
-      if (focusRef.current !== 'report') {
-        if (command === Command.Paste) edit((s) => (s + (typed ?? '')).replace(/^\s*\n|(?<!\s)\s+$/g, ''));
-        else if (command === Command.Insert) edit((s) => s + (typed ?? ''));
-        else if (command === Command.Backspace) edit(dropLastChar);
-        else if (command === Command.ClearText) edit(() => '');
-        else if (command === Command.Confirm || command === Command.Down) move(1);
-        else if (command === Command.Up) move(-1);
+      if (now.focus !== 'report') {
+        const buffer = now[now.focus];
+        // A pasted `ver` or `docker info` keeps its lines; blank lines around it go.
+        const edited = command === Command.Paste ? insertText(buffer, (typed ?? '').replace(/^\s*\n|(?<!\s)\s+$/g, ''), { multiline: true, maxLength: MAX_FIELD }) : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
+        if (edited) dispatch({ type: 'edit', buffer: edited });
+        else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
+        else if (command === Command.Up) dispatch({ type: 'focus', delta: -1 });
         else return false;
         return true;
       }
-      const scroll = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, reportRows))));
-      if (command === Command.Up && offsetRef.current === 0) move(-1);
-      else if (command === Command.Up || command === Command.Down) scroll(offsetRef.current + (command === Command.Up ? -1 : 1));
-      else if (command === Command.PageUp || command === Command.PageDown) scroll(offsetRef.current + (command === Command.PageUp ? -1 : 1) * (reportRows - 1));
-      else if (command === Command.Insert && typed && /^[1-9]$/.test(typed)) {
+      const scroll = (n: number) => dispatch({ type: 'scroll', offset: Math.max(0, Math.min(n, maxOffset(lines.length, reportRows))) });
+      const page = Math.max(1, reportRows - 1);
+      if (command === Command.Up && now.offset === 0) dispatch({ type: 'focus', delta: -1 });
+      else if (command === Command.Up || command === Command.Down) scroll(now.offset + (command === Command.Up ? -1 : 1));
+      else if (command === Command.PageUp || command === Command.PageDown) scroll(now.offset + (command === Command.PageUp ? -1 : 1) * page);
+      else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : lines.length);
+      else if (command === Command.RunAction && typed) {
         const action = result.report?.actions[Number(typed) - 1];
         if (action?.fixRef)
-          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: hostRef.current, image: imageRef.current } });
+          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
       } else return false;
       return true;
     },
-    { text: !inReport },
+    { text: () => get().focus !== 'report', scopes: () => (get().focus === 'report' ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput) },
   );
 
   const field = (which: Exclude<Focus, 'report'>, text: string, parsed: Result<unknown, CompatInputError> | undefined) => (
@@ -142,7 +165,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         {inReport && <Text bold={false} color={theme.text.primary}>{`  ${truncateWidth(text.split('\n')[0] ?? '', Math.max(10, columns - 16))}`}</Text>}
       </Text>
       {!inReport && (
-        <TextArea text={text} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
+        <TextArea buffer={state[which]} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
       )}
       {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(translateInputError(parsed.error, t), columns - 2)} theme={theme} />}
       {fromPaste[which] && names(which).length > 0 && (

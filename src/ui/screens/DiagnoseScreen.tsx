@@ -12,9 +12,11 @@ import { useDiagnose, usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
 import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { moveSelection } from '../hooks/use-selection-list.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../text/text-buffer.js';
 import { useT } from '../hooks/use-t.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { reduceLargePaste } from '../../core/diagnosis/normalise.js';
@@ -45,7 +47,36 @@ const RESULT_HINTS: readonly KeyHint[] = [
 
 type Outcome = { ok: true; result: DiagnoseResult } | { ok: false; error: unknown } | undefined;
 
-const dropLastChar = (s: string): string => s.slice(0, s.length - (Array.from(s.slice(-2)).at(-1)?.length ?? 0));
+/** The Diagnose screen's state: the paste being edited, where the focus is, and the result chosen. */
+export interface DiagnoseState {
+  buffer: TextBuffer;
+  focus: 'input' | 'results';
+  selected: number;
+}
+
+export type DiagnoseAction =
+  | { type: 'edit'; buffer: TextBuffer }
+  | { type: 'focus'; focus: DiagnoseState['focus'] }
+  | { type: 'select'; selected: number }
+  | { type: 'clear' };
+
+export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): DiagnoseState {
+  switch (action.type) {
+    case 'edit': {
+      // A paste past 2 MiB keeps its head, tail and evidence lines, as diagnosis would read it, so
+      // neither the field nor a diagnosis ever holds more than that.
+      const b = action.buffer;
+      const buffer = b.text.length > MAX_FIELD_CHARS ? bufferOf(reduceLargePaste(b.text, MAX_FIELD_CHARS)) : b;
+      return { ...state, buffer, focus: 'input' };
+    }
+    case 'focus':
+      return { ...state, focus: action.focus };
+    case 'select':
+      return { ...state, selected: action.selected };
+    case 'clear':
+      return { buffer: bufferOf(''), focus: 'input', selected: 0 };
+  }
+}
 
 export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'diagnose' }> }) {
   const t = useT();
@@ -53,9 +84,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const { knowledge } = usePlatform();
   const diagnose = useDiagnose();
   const { knowledgeLocale } = useSettings();
-  const [text, setText, textRef] = useSyncedState(route.text);
-  const [focus, setFocus, focusRef] = useSyncedState<'input' | 'results'>(route.focus ?? 'input');
-  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
+  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, () => ({ buffer: bufferOf(route.text), focus: route.focus ?? 'input', selected: route.selected ?? 0 }));
+  const text = state.buffer.text;
   const settled = useDebouncedValue(text, DIAGNOSE_DEBOUNCE_MS);
   const outcome = useMemo<Outcome>(() => {
     if (!settled.trim()) return undefined;
@@ -67,71 +97,64 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   }, [settled, diagnose, knowledge, knowledgeLocale]);
   const matches = outcome?.ok ? outcome.result.matches : [];
   const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
-  const current = clamp(selected);
-  const inResults = focus === 'results' && matches.length > 0;
+  const current = clamp(state.selected);
+  const inResults = state.focus === 'results' && matches.length > 0;
   const linksAt = (i: number) =>
     topicLinks(knowledge, matches[i]?.id, outcome?.ok ? { entities: diagnosisEntities(outcome.result), text: settled } : {});
   const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : INPUT_HINTS;
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput);
+  const resultsFocused = () => get().focus === 'results' && matches.length > 0;
 
-  const append = (more: string) => {
-    // A paste past 2 MiB keeps its head, tail and evidence lines, as diagnosis would read it, so
-    // neither the field nor a diagnosis ever holds more than that.
-    setText((s) => reduceLargePaste(s + more, MAX_FIELD_CHARS));
-    setFocus('input');
-  };
   useKeymap(
     (command, typed) => {
-      const link = focusRef.current === 'results' ? linksAt(clamp(selectedRef.current)).routeFor(command, typed) : undefined;
+      const now = get();
+      const save = () => ({ text: get().buffer.text, selected: clamp(get().selected), focus: 'results' as const });
+      const link = resultsFocused() ? linksAt(clamp(now.selected)).routeFor(command) : undefined;
       if (link) {
-        navigate({ type: 'open', route: link, save: { text: textRef.current, selected: clamp(selectedRef.current), focus: 'results' } });
-        return true;
-      }
-      if (command === Command.Paste || command === Command.Insert) {
-        append(typed ?? '');
+        navigate({ type: 'open', route: link, save: save() });
         return true;
       }
       if (command === Command.ClearText) {
-        setText('');
-        setSelected(0);
-        setFocus('input');
+        dispatch({ type: 'clear' });
         return true;
       }
       if (command === Command.Back) {
         navigate({ type: 'back' });
         return true;
       }
-      if (focusRef.current === 'input' || !matches.length) {
-        if (command === Command.Backspace) setText(dropLastChar);
-        else if (command === Command.Confirm) append('\n');
-        else if ((command === Command.FocusNext || command === Command.Down) && matches.length) setFocus('results');
-        else return false;
+      if (command === Command.Paste) {
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
         return true;
       }
-      const at = clamp(selectedRef.current);
-      switch (command) {
-        case Command.Up:
-          if (at === 0) setFocus('input');
-          else setSelected(at - 1);
-          return true;
-        case Command.Down:
-          setSelected(clamp(at + 1));
-          return true;
-        case Command.FocusNext:
-        case Command.FocusPrevious:
-          setFocus('input');
-          return true;
-        case Command.Confirm: {
-          const m = matches[at];
-          if (m && outcome?.ok)
-            navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities, text: settled }, save: { text: textRef.current, selected: at, focus: 'results' } });
+      if (!resultsFocused()) {
+        if ((command === Command.FocusNext || command === Command.Down) && matches.length) {
+          dispatch({ type: 'focus', focus: 'results' });
           return true;
         }
-        default:
-          return false;
+        const edited = command === Command.Confirm ? insertText(now.buffer, '\n', { multiline: true }) : editText(now.buffer, command, typed, { multiline: true });
+        if (!edited) return false;
+        dispatch({ type: 'edit', buffer: edited });
+        return true;
       }
+      const at = clamp(now.selected);
+      if (command === Command.Insert) {
+        // Typing while the results have the focus goes on with the paste.
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
+        return true;
+      }
+      if (command === Command.Up && at === 0) dispatch({ type: 'focus', focus: 'input' });
+      else if (command === Command.FocusNext || command === Command.FocusPrevious) dispatch({ type: 'focus', focus: 'input' });
+      else if (command === Command.Confirm) {
+        const m = matches[at];
+        if (m && outcome?.ok) navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities, text: settled }, save: save() });
+      } else {
+        const next = moveSelection(at, command, { count: matches.length });
+        if (next === undefined) return false;
+        dispatch({ type: 'select', selected: next });
+      }
+      return true;
     },
-    { text: !inResults },
+    { text: () => !resultsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput) },
   );
 
   const { theme } = frame;
@@ -144,7 +167,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
-      <TextArea text={text} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
+      <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
       <Text bold={theme.bold} color={theme.text.heading}>
         {t('diagnose.results.title')}
       </Text>

@@ -11,13 +11,15 @@ import { usePlatform } from '../contexts/PlatformContext.js';
 import { buildFields, formProblems, planFromForm } from '../fix/fix-form.js';
 import { useFixRunner } from '../hooks/use-fix-runner.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { moveSelection } from '../hooks/use-selection-list.js';
+import { editText } from '../text/text-buffer.js';
 import { useT } from '../hooks/use-t.js';
-import { Command } from '../keys.js';
+import { Command, SCREEN_SCOPES } from '../keys.js';
 import type { InlineFix, Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { findTopic } from '../topic/topic-text.js';
-import { COPY_KEY, fixHints } from './fix-hints.js';
+import { fixHints } from './fix-hints.js';
 import { FixReview } from './FixReview.js';
 import { FixRunView, outcomeRows, outputTop } from './FixRunView.js';
 
@@ -27,7 +29,14 @@ function withInlineFix(topic: ResolvedTopic | undefined, inline: InlineFix | und
   return { ...topic, fixes: [...topic.fixes.filter((f) => f.id !== inline.fix.id), inline.fix] };
 }
 
-const isEditKey = (c: Command): boolean => c === Command.Insert || c === Command.Paste || c === Command.Backspace || c === Command.ClearText;
+/** The fix form: each placeholder's value, the field in focus and the cursor in it. */
+interface FormState {
+  values: Record<string, string>;
+  focus: number;
+  cursor: number;
+}
+/** The most a placeholder's value holds. */
+const MAX_PARAM = 1024;
 
 export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fix' }> }) {
   const t = useT();
@@ -39,8 +48,11 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const topic = useMemo(() => withInlineFix(findTopic(platform.knowledge, route.topicId), inline), [platform.knowledge, route.topicId, inline]);
   const fix = topic?.fixes.find((f) => f.id === route.fixId);
   const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
-  const [values, setValues, valuesRef] = useSyncedState<Record<string, string>>(() => ({ ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }));
-  const [focus, setFocus, focusRef] = useSyncedState(0);
+  const [form, patchForm, getForm] = useScreenReducer(
+    (s: FormState, p: Partial<FormState>): FormState => ({ ...s, ...p }),
+    () => ({ values: { ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }, focus: 0, cursor: Number.MAX_SAFE_INTEGER }),
+  );
+  const { values, focus } = form;
   const [blocked, setBlocked] = useState(false);
   const [copied, setCopied] = useState<ClipboardResult | undefined>(undefined);
   const [quitNote, setQuitNote] = useState(false);
@@ -52,7 +64,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? SCREEN_SCOPES.confirm : SCREEN_SCOPES.fixResult);
   const { theme, columns } = frame;
   const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns, t) : 0));
 
@@ -70,35 +82,38 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   /** The form: typing edits the field in focus; Enter goes on only when every value is valid. */
   const onFormKey = (command: Command, text: string | undefined): boolean => {
     if (!topic || !fix) return false;
-    if (isEditKey(command)) {
-      const name = Object.keys(fix.params)[focusRef.current];
-      if (name === undefined) return true;
-      const edit = (v: string) =>
-        command === Command.Backspace ? Array.from(v).slice(0, -1).join('') : command === Command.ClearText ? '' : v + (text ?? '').replace(/(?<![\r\n])[\r\n]+$/, '');
-      setValues((vs) => ({ ...vs, [name]: edit(vs[name] ?? '') }));
-      setBlocked(false);
+    const names = Object.keys(fix.params);
+    const now = getForm();
+    const name = names[now.focus];
+    if (name !== undefined) {
+      const value = now.values[name] ?? '';
+      const edited = editText({ text: value, cursor: Math.min(now.cursor, value.length) }, command, command === Command.Paste ? (text ?? '').trim() : text, { maxLength: MAX_PARAM });
+      if (edited) {
+        patchForm({ values: { ...now.values, [name]: edited.text }, cursor: edited.cursor });
+        setBlocked(false);
+        return true;
+      }
+    }
+    const count = names.length;
+    // The fields wrap around, as one form does everywhere (Tab from the last goes to the first).
+    const focusTo = (f: number) => patchForm({ focus: f, cursor: Number.MAX_SAFE_INTEGER });
+    const moved = command === Command.FocusNext ? Command.Down : command === Command.FocusPrevious ? Command.Up : command;
+    const next = moved === Command.Up || moved === Command.Down ? moveSelection(now.focus, moved, { count, wrap: true }) : undefined;
+    if (next !== undefined) {
+      focusTo(next);
       return true;
     }
-    const count = Object.keys(fix.params).length;
     switch (command) {
-      case Command.Up:
-      case Command.FocusPrevious:
-        setFocus((f) => (count ? (f - 1 + count) % count : 0));
-        return true;
-      case Command.Down:
-      case Command.FocusNext:
-        setFocus((f) => (count ? (f + 1) % count : 0));
-        return true;
       case Command.Confirm: {
-        const now = planFromForm(topic, fix.id, valuesRef.current, prefill, route.entities, os);
+        const now = planFromForm(topic, fix.id, getForm().values, prefill, route.entities, os);
         if (now.ok) {
           setCopied(undefined);
           runner.review(now.value);
           return true;
         }
         setBlocked(true);
-        const firstBad = buildFields(fix, valuesRef.current, prefill, t).findIndex((f) => f.reason !== undefined);
-        if (firstBad >= 0) setFocus(firstBad);
+        const firstBad = buildFields(fix, getForm().values, prefill, t).findIndex((f) => f.reason !== undefined);
+        if (firstBad >= 0) focusTo(firstBad);
         return true;
       }
       default:
@@ -122,7 +137,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       }
       if (s.phase === 'idle') return onFormKey(command, text);
       if (s.phase === 'checking') return false;
-      if (command === Command.Insert && text?.toLowerCase() === COPY_KEY) {
+      if (command === Command.Copy) {
         copy(s.plan.command);
         return true;
       }
@@ -144,7 +159,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       setOffset(Math.max(0, next));
       return true;
     },
-    { text: state.phase === 'idle' },
+    { text: () => runner.state.phase === 'idle', scopes: () => (runner.state.phase === 'idle' ? SCREEN_SCOPES.fixForm : SCREEN_SCOPES.fixResult) },
   );
 
   const body = () => {
@@ -156,7 +171,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
           <Text color={theme.text.secondary} wrap="truncate-end">
             {truncateWidth(fields.length ? t('fix.form.prompt') : t('fix.form.none'), columns)}
           </Text>
-          <ParamForm fields={fields} focused={focus} width={columns} height={Math.max(FIELD_ROWS, frame.bodyRows - 1 - notes.length)} theme={theme} />
+          <ParamForm fields={fields} focused={focus} cursor={form.cursor} width={columns} height={Math.max(FIELD_ROWS, frame.bodyRows - 1 - notes.length)} theme={theme} />
           {notes.map((n, i) => (
             <StatusLine key={i} kind="error" wrap="truncate-end" text={truncateWidth(n, columns - 2)} theme={theme} />
           ))}

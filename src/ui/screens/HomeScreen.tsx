@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import { ScreenFrame, useFrame } from '../components/ScreenFrame.js';
-import { SelectList, stepSelectable, type ListItem } from '../components/SelectList.js';
+import { SelectList, type ListItem } from '../components/SelectList.js';
 import type { KeyHint } from '../components/KeyHints.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useSelectionList } from '../hooks/use-selection-list.js';
 import { useT } from '../hooks/use-t.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES } from '../keys.js';
 import { MENU } from '../menu.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import type { Route } from '../navigation.js';
@@ -21,28 +21,17 @@ const HINTS: readonly KeyHint[] = [
 export function HomeScreen({ route }: { route: Extract<Route, { screen: 'home' }> }) {
   const t = useT();
   const navigate = useNavigate();
-  const frame = useFrame(HINTS);
-  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
+  const frame = useFrame(HINTS, SCREEN_SCOPES.home);
+  const { selected, get, move } = useSelectionList(route.selected ?? 0);
   const items: ListItem[] = MENU.map((m) => ({ key: m.id, label: t(m.label), detail: t(m.hint) }));
   useKeymap((command) => {
-    switch (command) {
-      case Command.Up:
-      case Command.Down:
-        setSelected((s) => stepSelectable(items, s, command === Command.Up ? -1 : 1));
-        return true;
-      case Command.First:
-      case Command.Last:
-        setSelected(command === Command.First ? 0 : items.length - 1);
-        return true;
-      case Command.Confirm: {
-        const entry = MENU[selectedRef.current];
-        if (entry) navigate({ type: 'open', route: entry.route(), save: { selected: selectedRef.current } });
-        return true;
-      }
-      default:
-        return false;
+    if (command === Command.Confirm) {
+      const entry = MENU[get()];
+      if (entry) navigate({ type: 'open', route: entry.route(), save: { selected: get() } });
+      return true;
     }
-  });
+    return move(command, { count: items.length });
+  }, { scopes: SCREEN_SCOPES.home });
   const { theme } = frame;
   return (
     <ScreenFrame frame={frame} title={t('home.title')} status={t('app.tagline')} hints={HINTS}>

@@ -8,9 +8,11 @@ import { StatusLine, type StatusKind } from '../components/StatusLine.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { bufferOf, type TextBuffer } from '../text/text-buffer.js';
+import { FieldText } from '../components/FieldText.js';
 import { useT } from '../hooks/use-t.js';
-import { KEY_LABELS } from '../keys.js';
+import { KEY_LABELS, SCREEN_SCOPES } from '../keys.js';
 import type { Route } from '../navigation.js';
 import type { Platform } from '../../platform/platform.js';
 import { wrapAnsiText } from '../text/wrap-ansi.js';
@@ -24,6 +26,25 @@ import { WIZARD_KEYS, handleWizardKey, type WizardUi } from './wizard-keys.js';
 type NetworkRoute = Extract<Route, { screen: 'network' }>;
 
 const BACK = `${KEY_LABELS.esc}/←`;
+
+/** What the wizard screen holds beside the wizard itself: the cursor row, the scroll, the build field, a notice. */
+interface WizardView {
+  wizard: WizardState;
+  selected: number;
+  offset: number;
+  buildText: TextBuffer;
+  cursor: number;
+  notice: { kind: StatusKind; text: string } | undefined;
+}
+const patchReducer = <S,>(s: S, patch: Partial<S>): S => ({ ...s, ...patch });
+
+const SCOPES = {
+  choice: SCREEN_SCOPES.wizardChoice,
+  recommend: SCREEN_SCOPES.wizardChoice,
+  text: SCREEN_SCOPES.wizardText,
+  values: SCREEN_SCOPES.wizardText,
+  done: SCREEN_SCOPES.wizardDone,
+} as const;
 
 const HINTS: Readonly<Record<'choice' | 'text' | 'recommend' | 'values' | 'done', readonly KeyHint[]>> = {
   choice: [
@@ -42,6 +63,7 @@ const HINTS: Readonly<Record<'choice' | 'text' | 'recommend' | 'values' | 'done'
   recommend: [
     { keys: KEY_LABELS.move, label: 'keys.move' },
     { keys: KEY_LABELS.enter, label: 'wizard.keys.useDriver' },
+    { keys: 'PgUp/PgDn', label: 'keys.scroll' },
     { keys: BACK, label: 'keys.back' },
     { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
     { keys: KEY_LABELS.quit, label: 'keys.quit' },
@@ -90,14 +112,16 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   const t = useT();
   const navigate = useNavigate();
   const platform = usePlatform();
-  const [wizard, setWizard, wizardRef] = useSyncedState(() => initialState(route));
-  const [selected, setSelected, selectedRef] = useSyncedState(() => initialSelection(wizardRef.current));
-  const [offset, setOffset, offsetRef] = useSyncedState(0);
-  const [buildText, setBuildText, buildTextRef] = useSyncedState(wizard.answers.hostBuild ?? '');
-  const [notice, setNotice] = useSyncedState<{ kind: StatusKind; text: string } | undefined>(undefined);
+  const [ui0, patchUi, getUi] = useScreenReducer(patchReducer<WizardView>, () => {
+    const wizard = initialState(route);
+    return { wizard, selected: initialSelection(wizard), offset: 0, buildText: bufferOf(wizard.answers.hostBuild ?? ''), cursor: 0, notice: undefined };
+  });
+  const { wizard, selected, offset, buildText, notice } = ui0;
+  const wizardRef = { get current() { return getUi().wizard; } };
+  const setNotice = (n: WizardView['notice']) => patchUi({ notice: n });
   const mode = modeOf(wizard);
   const hints = HINTS[mode];
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, SCOPES[mode]);
   const { theme, columns } = frame;
   const recommendation = recommendationOf(wizard);
   const drivers = driverItems(recommendation, t);
@@ -110,12 +134,11 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   const dispatch = (action: WizardAction) => {
     const before = wizardRef.current;
     const after = wizardReducer(before, action);
-    setWizard(after);
-    setNotice(undefined);
+    patchUi({ wizard: after, notice: undefined });
     if (after.step !== before.step) {
-      setSelected(initialSelection(after));
-      setOffset(0);
-      if (after.step.kind === 'question' && after.step.question === 'hostBuild') setBuildText(after.answers.hostBuild ?? '');
+      const first = formRows(after)[initialSelection(after)];
+      patchUi({ selected: initialSelection(after), offset: 0, cursor: first && 'field' in first ? (after.values[first.field] ?? '').length : 0 });
+      if (after.step.kind === 'question' && after.step.question === 'hostBuild') patchUi({ buildText: bufferOf(after.answers.hostBuild ?? '') });
     }
     return after;
   };
@@ -138,17 +161,19 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   };
   const ui: WizardUi = {
     state: wizardRef,
-    selected: selectedRef,
-    offset: offsetRef,
-    buildText: buildTextRef,
+    selected: { get current() { return getUi().selected; } },
+    offset: { get current() { return getUi().offset; } },
+    buildText: { get current() { return getUi().buildText; } },
+    cursor: { get current() { return getUi().cursor; } },
     drivers: drivers.map((d) => d.driver),
     rows: () => formRows(wizardRef.current),
     pageRows: bodyRows,
     bodyLength: body.length,
     dispatch,
-    setSelected,
-    setOffset,
-    setBuildText,
+    setSelected: (n) => patchUi({ selected: n }),
+    setOffset: (n) => patchUi({ offset: n }),
+    setBuildText: (b) => patchUi({ buildText: b }),
+    setCursor: (n) => patchUi({ cursor: n }),
     leave: () => navigate({ type: 'back' }),
     diagnose: (text) => navigate({ type: 'open', route: { screen: 'diagnose', text }, save: { wizard: wizardRef.current } }),
     explainOnly: () => setNotice({ kind: 'info', text: t('wizard.l2tunnel.only') }),
@@ -156,7 +181,10 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     copyCompose: () => wizardRef.current.plan && copy(wizardRef.current.plan.compose, t('wizard.copy.compose')),
     runCommand: run,
   };
-  useKeymap((command, typed, event) => handleWizardKey(ui, command, typed, event), { text: mode === 'text' || mode === 'values' });
+  useKeymap((command, typed, event) => handleWizardKey(ui, command, typed, event), {
+    text: () => ['text', 'values'].includes(modeOf(getUi().wizard)),
+    scopes: () => SCOPES[modeOf(getUi().wizard)],
+  });
 
   const problems = wizard.problems;
   return (
@@ -182,8 +210,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
           {mode === 'text' && (
             <Box borderStyle="round" borderColor={theme.selection} paddingX={1}>
               <Text wrap="truncate-end">
-                {buildText}
-                {'█'}
+                <FieldText buffer={buildText} focused width={Math.max(4, columns - 6)} theme={theme} />
                 {!buildText && <Text color={theme.text.secondary}>{` ${t('wizard.example', { value: FIELD_EXAMPLE.hostBuild ?? '' })}`}</Text>}
               </Text>
             </Box>
@@ -196,13 +223,13 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
       {mode === 'recommend' && (
         <Box flexDirection="column">
           <SelectList items={drivers.map((d) => d.item)} selected={selected} height={Math.min(drivers.length * 2, Math.max(4, bodyRows - 6))} width={columns} theme={theme} />
-          <ScrollView lines={body} offset={0} height={Math.max(3, bodyRows - Math.min(drivers.length * 2, Math.max(4, bodyRows - 6)))} theme={theme} />
+          <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows - Math.min(drivers.length * 2, Math.max(4, bodyRows - 6))))} height={Math.max(3, bodyRows - Math.min(drivers.length * 2, Math.max(4, bodyRows - 6)))} theme={theme} />
         </Box>
       )}
       {mode === 'values' && (
         <Box flexDirection="column">
           <Text bold={theme.bold}>{t('wizard.values.title', { driver: wizard.driver ?? recommendation.driver })}</Text>
-          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} theme={theme} width={columns} />
+          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} cursor={ui0.cursor} theme={theme} width={columns} />
         </Box>
       )}
       {mode === 'done' && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}

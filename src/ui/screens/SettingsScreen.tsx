@@ -8,10 +8,11 @@ import { StatusLine } from '../components/StatusLine.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useSettings, useSettingsActions } from '../contexts/SettingsContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useState } from 'react';
+import { useSelectionList } from '../hooks/use-selection-list.js';
 import { useT } from '../hooks/use-t.js';
 import { LANGUAGE_NAME, type MessageKey } from '../i18n.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { THEME_NAMES } from '../theme.js';
@@ -51,9 +52,9 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const { settings: store } = usePlatform();
   const state = useSettings();
   const { set } = useSettingsActions();
-  const frame = useFrame(HINTS);
-  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
-  const [saved, setSaved] = useSyncedState(false);
+  const frame = useFrame(HINTS, SCREEN_SCOPES.settings);
+  const { selected, get, move } = useSelectionList(route.selected ?? 0);
+  const [saved, setSaved] = useState(false);
   const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
   const valueOf: Record<Row, string> = {
     language: state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) }),
@@ -63,17 +64,13 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const change = (delta: number) => {
     // Read the store, not the rendered state: two quick presses must cycle twice.
     const now = store.get();
-    const row = ROWS[selectedRef.current] ?? 'language';
+    const row = ROWS[get()] ?? 'language';
     if (row === 'theme') set('theme', cycle(CHOICES.theme, now.theme, delta));
     else set(row, cycle<Locale | undefined>(CHOICES[row], now[row], delta));
     setSaved(true);
   };
   useKeymap((command) => {
     switch (command) {
-      case Command.Up:
-      case Command.Down:
-        setSelected((s) => Math.max(0, Math.min(ROWS.length - 1, s + (command === Command.Up ? -1 : 1))));
-        return true;
       case Command.Left:
         change(-1);
         return true;
@@ -82,9 +79,9 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
         change(1);
         return true;
       default:
-        return false;
+        return move(command, { count: ROWS.length });
     }
-  });
+  }, { scopes: SCREEN_SCOPES.settings });
   const items: ListItem[] = ROWS.map((row) => ({ key: row, label: t('settings.row', { label: t(LABEL[row]), value: valueOf[row] }) }));
   const { theme } = frame;
   return (

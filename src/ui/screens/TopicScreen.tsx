@@ -11,7 +11,7 @@ import { useSyncedState } from '../hooks/use-synced-state.js';
 import { useMarkdownLines } from '../hooks/use-markdown.js';
 import { useT } from '../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../i18n.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { truncateWidth } from '../text/wrap-ansi.js';
 import { findTopic, resolveTopicText, sectionsMarkdown } from '../topic/topic-text.js';
@@ -26,7 +26,7 @@ const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.help, label: 'keys.help' },
 ];
 /** Shown first when the topic has fixes: choose one and open it in the fix runner. */
-const FIX_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.tab, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
+const FIX_HINTS: readonly KeyHint[] = [{ keys: `${keyLabel(Command.TopicFixes)}/${KEY_LABELS.tab}`, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
 
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
   const t = useT();
@@ -36,7 +36,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const topic = findTopic(knowledge, route.topicId);
   const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
   const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...links.hints];
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
   const [offset, setOffset, offsetRef] = useSyncedState(0);
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
@@ -47,7 +47,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const height = Math.max(3, frame.bodyRows - fixedRows);
   const top = Math.min(offset, maxOffset(lines.length, height));
 
-  useKeymap((command, typed) => {
+  useKeymap((command) => {
     const page = Math.max(1, height - 1);
     const top = Math.min(offsetRef.current, maxOffset(lines.length, height));
     const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
@@ -70,15 +70,16 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       case Command.Last:
         scrollTo(lines.length);
         return true;
+      case Command.TopicFixes:
       case Command.FocusNext:
       case Command.FocusPrevious: {
         const count = topic?.fixes.length ?? 0;
         if (!count) return false;
-        const next = (selectedFixRef.current + (command === Command.FocusNext ? 1 : -1) + count) % count;
+        const next = command === Command.TopicFixes ? selectedFixRef.current : (selectedFixRef.current + (command === Command.FocusNext ? 1 : -1) + count) % count;
         setSelectedFix(next);
         // Bring the fix and its command into view.
         const at = fixAt[next] ?? 0;
-        if (at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
+        if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
         return true;
       }
       case Command.Confirm: {
@@ -96,14 +97,15 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         return true;
       }
       default: {
-        const link = links.routeFor(command, typed);
+        const link = links.routeFor(command);
         if (link) navigate({ type: 'open', route: link });
         return link !== undefined;
       }
     }
-  });
+  }, { scopes: SCREEN_SCOPES.topic });
 
-  const position = lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';
+  // The count waits for the rendered text, so it does not change a moment after the topic opens.
+  const position = markdown !== undefined && lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';
   return (
     <ScreenFrame frame={frame} title={route.topicId} status={position} hints={hints}>
       {!view ? (

@@ -12,8 +12,11 @@ import { useI18n } from '../contexts/I18nContext.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { useState } from 'react';
+import { useSelectionList, moveSelection } from '../hooks/use-selection-list.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { FullText, fullTextLines } from '../components/FullText.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { wrapAnsiText } from '../text/wrap-ansi.js';
 import { GLYPH } from '../theme.js';
@@ -22,12 +25,13 @@ import { crumbLines, leafLines } from './tree-lines.js';
 type TreeRoute = Extract<Route, { screen: 'tree' }>;
 
 /** The key that starts a tree again from its first question. */
-export const RESTART_KEY = 'r';
+export const RESTART_KEY = keyLabel(Command.Restart);
 const BACK_KEYS = `${KEY_LABELS.esc}/←`;
 
 const LIST_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
   { keys: KEY_LABELS.enter, label: 'keys.open' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
   { keys: KEY_LABELS.esc, label: 'keys.back' },
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
 ];
@@ -50,6 +54,14 @@ const UNKNOWN_HINTS: readonly KeyHint[] = [
   ...TOPIC_HINTS.slice(1),
 ];
 
+/** A walk through a tree as the screen shows it: where the walk is, the answer chosen, the scroll of a leaf. */
+interface WalkView {
+  walk: TreeState | undefined;
+  selected: number;
+  offset: number;
+}
+const walkViewReducer = (s: WalkView, patch: Partial<WalkView>): WalkView => ({ ...s, ...patch });
+
 /** Guided troubleshooting: the list of trees, or a walk through one. */
 export function TreeScreen({ route }: { route: TreeRoute }) {
   const { knowledge } = usePlatform();
@@ -61,27 +73,36 @@ export function TreeScreen({ route }: { route: TreeRoute }) {
 function TreeList({ route, trees }: { route: TreeRoute; trees: readonly Tree[] }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const frame = useFrame(LIST_HINTS);
-  const [selected, setSelected, selectedRef] = useSyncedState(route.selected ?? 0);
+  const frame = useFrame(LIST_HINTS, SCREEN_SCOPES.treeList);
+  const { selected, get, move } = useSelectionList(route.selected ?? 0);
+  const [full, setFull] = useState(false);
   const items: ListItem[] = trees.map((tree) => ({ key: tree.id, label: tree.title[locale], detail: tree.summary[locale] }));
   useKeymap((command) => {
-    const at = selectedRef.current;
-    if (command === Command.Up || command === Command.Down) setSelected(Math.max(0, Math.min(items.length - 1, at + (command === Command.Up ? -1 : 1))));
+    const at = get();
+    if (full && command !== Command.Interrupt) {
+      // The full text is open: any key closes it (Esc without leaving the list).
+      setFull(false);
+      return command === Command.Back || command === Command.ShowFull || command === Command.Confirm;
+    }
+    if (command === Command.ShowFull) setFull(true);
     else if (command === Command.Confirm) {
       const tree = trees[at];
       if (tree) navigate({ type: 'open', route: { screen: 'tree', treeId: tree.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selected: at } });
-    } else return false;
+    } else return move(command, { count: items.length });
     return true;
-  });
+  }, { scopes: SCREEN_SCOPES.treeList });
   const { theme } = frame;
+  const chosen = items[Math.min(selected, items.length - 1)];
+  const fullRows = full && chosen ? fullTextLines(chosen, frame.columns, Math.max(2, frame.bodyRows - 5)) : [];
   return (
     <ScreenFrame frame={frame} title={t('tree.title')} hints={LIST_HINTS}>
       <Text bold={theme.bold}>{t('tree.pick')}</Text>
       {trees.length === 0 ? (
         <StatusLine kind="info" text={t('tree.none')} theme={theme} />
       ) : (
-        <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={frame.bodyRows - 1} width={frame.columns} theme={theme} />
+        <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={frame.bodyRows - 1 - (full ? fullRows.length + 1 : 0)} width={frame.columns} theme={theme} />
       )}
+      {full && <FullText lines={fullRows} theme={theme} />}
     </ScreenFrame>
   );
 }
@@ -91,16 +112,22 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
   const navigate = useNavigate();
   const { knowledge } = usePlatform();
   const reduce = useMemo(() => (tree ? createTreeReducer(tree) : undefined), [tree]);
-  const [walk, setWalk, walkRef] = useSyncedState<TreeState | undefined>(() =>
-    tree ? (route.walk?.treeId === tree.id ? route.walk : initTreeState(tree, route.entities ?? {})) : undefined,
-  );
-  const [selected, setSelected, selectedRef] = useSyncedState(0);
-  const [offset, setOffset, offsetRef] = useSyncedState(0);
+  const [view, dispatchView, getView] = useScreenReducer(walkViewReducer, () => ({
+    walk: tree ? (route.walk?.treeId === tree.id ? route.walk : initTreeState(tree, route.entities ?? {})) : undefined,
+    selected: 0,
+    offset: 0,
+  }));
+  const { walk, selected, offset } = view;
+  const walkRef = { get current() { return getView().walk; } };
+  const selectedRef = { get current() { return getView().selected; } };
+  const offsetRef = { get current() { return getView().offset; } };
+  const setSelected = (n: number) => dispatchView({ selected: n });
+  const setOffset = (n: number) => dispatchView({ offset: n });
   const node = tree && walk ? currentNodeOf(tree, walk) : undefined;
   const question = isQuestion(node) ? node : undefined;
   const leaf = isLeaf(node) ? node : undefined;
   const hints = question || !leaf ? QUESTION_HINTS : leaf.kind === 'topic' ? TOPIC_HINTS : UNKNOWN_HINTS;
-  const frame = useFrame(hints);
+  const frame = useFrame(hints, SCREEN_SCOPES.tree);
   const { theme, columns } = frame;
 
   const crumbs = tree && walk ? breadcrumbsOf(tree, walk, locale) : [];
@@ -114,12 +141,10 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
     const before = walkRef.current;
     if (!reduce || !before) return;
     const after = reduce(before, action);
-    setWalk(after);
-    setOffset(0);
     // Back lands on the answer that was given, so Enter repeats it.
     const undone = action.type === 'back' ? before.path.at(-1) : undefined;
     const q = tree ? currentNodeOf(tree, after) : undefined;
-    setSelected(undone && isQuestion(q) ? Math.max(0, q.answers.findIndex((a) => a.id === undone.choice)) : 0);
+    dispatchView({ walk: after, offset: 0, selected: undone && isQuestion(q) ? Math.max(0, q.answers.findIndex((a) => a.id === undone.choice)) : 0 });
   };
 
   useKeymap((command, typed) => {
@@ -134,30 +159,34 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
       navigate({ type: 'open', route: { screen: 'diagnose', text: typed }, save: { walk: walkRef.current } });
       return true;
     }
-    if (command === Command.Insert && typed === RESTART_KEY) {
+    if (command === Command.Restart) {
       step({ type: 'restart' });
       return true;
     }
     if (isQuestion(now)) {
       const at = selectedRef.current;
-      if (command === Command.Up || command === Command.Down) setSelected(Math.max(0, Math.min(now.answers.length - 1, at + (command === Command.Up ? -1 : 1))));
-      else if (command === Command.Confirm || command === Command.Right) {
+      if (command === Command.Confirm || command === Command.Right) {
         const answer = now.answers[at];
         if (answer) step({ type: 'answer', choice: answer.id });
-      } else return false;
+      } else {
+        const next = moveSelection(at, command, { count: now.answers.length });
+        if (next === undefined) return false;
+        setSelected(next);
+      }
       return true;
     }
     if (!isLeaf(now) || !walkRef.current) return false;
     const scroll = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(body.length, bodyRows))));
     if (command === Command.Up || command === Command.Down) scroll(offsetRef.current + (command === Command.Up ? -1 : 1));
     else if (command === Command.PageUp || command === Command.PageDown) scroll(offsetRef.current + (command === Command.PageUp ? -1 : 1) * (bodyRows - 1));
+    else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : body.length);
     else if (command === Command.Confirm || command === Command.Right) {
       const save: Partial<Route> = { walk: walkRef.current };
       if (now.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: now.topic, entities: walkRef.current.entities }, save });
       else navigate({ type: 'open', route: { screen: 'diagnose', text: '' }, save });
     } else return false;
     return true;
-  });
+  }, { scopes: SCREEN_SCOPES.tree });
 
   if (!tree || !walk) {
     return (

@@ -8,12 +8,14 @@ import { GLYPH, type Theme } from '../theme.js';
 import { problemText } from './wizard-problems.js';
 import { FIELD_EXAMPLE, FIELD_LABEL } from './wizard-text.js';
 import { safeText } from '../text/safe-text.js';
+import { FieldText } from '../components/FieldText.js';
+import { displayWidth } from '../../core/text/display-width.js';
 
 /** One row of the form: a field with its value, or the submit row. */
 export type FormRow = { field: WizardField; required: boolean } | { submit: true };
 
 /** The values form: each field with its value, the reason it was refused beneath it, and a submit row. */
-export function WizardForm({ rows, values, problems, focus, theme, width }: { rows: readonly FormRow[]; values: Partial<Record<WizardField, string>>; problems: readonly PlanProblem[]; focus: number; theme: Theme; width: number }) {
+export function WizardForm({ rows, values, problems, focus, cursor, theme, width }: { rows: readonly FormRow[]; values: Partial<Record<WizardField, string>>; problems: readonly PlanProblem[]; focus: number; cursor: number; theme: Theme; width: number }) {
   const t = useT();
   const inForm = new Set(rows.flatMap((r) => ('field' in r ? [r.field] : [])));
   const others = problems.filter((p) => !inForm.has(p.field as WizardField));
@@ -37,8 +39,9 @@ export function WizardForm({ rows, values, problems, focus, theme, width }: { ro
             <Text wrap="truncate-end" color={focused ? theme.selection : undefined}>
               {pointer}
               {truncateWidth(`${label}: `, Math.floor(width * 0.6))}
-              <Text bold={focused && theme.bold}>{safeText(value)}</Text>
-              {focused ? '█' : ''}
+              <Text bold={focused && theme.bold}>
+                <FieldText buffer={{ text: value, cursor: Math.min(cursor, value.length) }} focused={focused} width={Math.max(4, width - displayWidth(truncateWidth(`${label}: `, Math.floor(width * 0.6))) - 3)} theme={theme} />
+              </Text>
               {!value && example ? <Text color={theme.text.secondary}>{` ${t('wizard.example', { value: example })}`}</Text> : null}
             </Text>
             {problems

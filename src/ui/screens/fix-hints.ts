@@ -1,9 +1,9 @@
 import type { KeyHint } from '../components/KeyHints.js';
 import type { RunnerState } from '../fix/runner-state.js';
-import { KEY_LABELS } from '../keys.js';
+import { Command, KEY_LABELS, keyLabel } from '../keys.js';
 
-/** The copy key of the fix runner (a key name, the same in every language). */
-export const COPY_KEY = 'c';
+/** The copy key of the fix runner (from the registry). */
+export const COPY_KEY = keyLabel(Command.Copy);
 
 const EXIT: KeyHint = { keys: KEY_LABELS.ctrlC, label: 'keys.exit' };
 const BACK: KeyHint = { keys: KEY_LABELS.esc, label: 'keys.back' };

@@ -3,13 +3,10 @@ import type { DiagnoseResult, Entities } from '../../core/diagnosis/types.js';
 import { topicLinksTo, type KnowledgeBase } from '../../core/knowledge/kb.js';
 import { entitiesFromDiagnosis } from '../../core/trees/step-tree.js';
 import type { KeyHint } from '../components/KeyHints.js';
-import { Command } from '../keys.js';
+import { Command, keyLabel } from '../keys.js';
 import type { Route } from '../navigation.js';
 import { treesReaching } from './tree-lines.js';
 
-
-/** The letters that follow a link from a diagnosis or a topic. */
-export const LINK_KEYS = { compat: 'c', tree: 't' } as const;
 
 /** What a diagnosis found, for trees: its entities plus `code`, every code in the paste. */
 export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'codes'>): Entities => entitiesFromDiagnosis(result) as Entities;
@@ -18,7 +15,7 @@ export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'cod
 export interface TopicLinks {
   hints: KeyHint[];
   /** The route a command opens, if it is one of the links. */
-  routeFor(command: Command, typed: string | undefined): Route | undefined;
+  routeFor(command: Command): Route | undefined;
 }
 
 /**
@@ -27,12 +24,12 @@ export interface TopicLinks {
  * answered from the entities where they can be.
  */
 export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts: { entities?: Entities; text?: string } = {}): TopicLinks {
-  const links: { key: string; hint: KeyHint; route: () => Route }[] = [];
+  const links: { command: Command; hint: KeyHint; route: () => Route }[] = [];
   // Topics whose file says `links: [compat]` (an image whose Windows version does not fit the host).
   if (topicId && topicLinksTo(kb, topicId, 'compat')) {
     links.push({
-      key: LINK_KEYS.compat,
-      hint: { keys: LINK_KEYS.compat, label: 'compat.link' },
+      command: Command.LinkCompat,
+      hint: { keys: keyLabel(Command.LinkCompat), label: 'compat.link' },
       route: () => {
         const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
         return { screen: 'compat', hints };
@@ -42,13 +39,13 @@ export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts:
   const treeId = topicId ? treesReaching(kb, topicId)[0] : undefined;
   if (treeId) {
     links.push({
-      key: LINK_KEYS.tree,
-      hint: { keys: LINK_KEYS.tree, label: 'tree.link' },
+      command: Command.LinkTree,
+      hint: { keys: keyLabel(Command.LinkTree), label: 'tree.link' },
       route: () => ({ screen: 'tree', treeId, ...(opts.entities ? { entities: opts.entities } : {}) }),
     });
   }
   return {
     hints: links.map((l) => l.hint),
-    routeFor: (command, typed) => (command === Command.Insert ? links.find((l) => l.key === typed)?.route() : undefined),
+    routeFor: (command) => links.find((l) => l.command === command)?.route(),
   };
 }

@@ -1,7 +1,9 @@
 import type { NetworkDriver } from '../../core/network/drivers.js';
 import type { WizardAction, WizardState } from '../../core/network/wizard-reducer.js';
 import { maxOffset } from '../components/ScrollView.js';
-import { Command, isDeliberate, type KeyEvent } from '../keys.js';
+import { COMMANDS, Command, isDeliberate, keyLabel, type KeyEvent } from '../keys.js';
+import { editText, type TextBuffer } from '../text/text-buffer.js';
+import { moveSelection } from '../hooks/use-selection-list.js';
 import type { FormRow } from './WizardForm.js';
 import { CHOICES, isPlannable } from './wizard-text.js';
 
@@ -10,7 +12,9 @@ export interface WizardUi {
   state: { readonly current: WizardState };
   selected: { readonly current: number };
   offset: { readonly current: number };
-  buildText: { readonly current: string };
+  buildText: { readonly current: TextBuffer };
+  /** The cursor in the value field that has the focus (its end when the focus moves there). */
+  cursor: { readonly current: number };
   drivers: readonly NetworkDriver[];
   rows(): FormRow[];
   pageRows: number;
@@ -18,7 +22,8 @@ export interface WizardUi {
   dispatch(action: WizardAction): WizardState;
   setSelected(n: number): void;
   setOffset(n: number): void;
-  setBuildText(next: string | ((s: string) => string)): void;
+  setBuildText(next: TextBuffer): void;
+  setCursor(n: number): void;
   leave(): void;
   /** Opens Diagnose with a paste, keeping the wizard where it is. */
   diagnose(text: string): void;
@@ -29,11 +34,16 @@ export interface WizardUi {
   runCommand(): void;
 }
 
-/** Keys of the wizard: copy the command, copy the compose snippet, start again, run the command. */
-export const WIZARD_KEYS = { copyCommand: 'c', copyCompose: 'y', restart: 'r', run: 'x' } as const;
+/** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
+export const WIZARD_KEYS = {
+  copyCommand: COMMANDS.find((c) => c.scope === 'wizard.done' && c.command === Command.Copy)?.label ?? '',
+  copyCompose: keyLabel(Command.WizardCopyCompose),
+  restart: keyLabel(Command.Restart),
+  run: keyLabel(Command.WizardRun),
+} as const;
 
-const dropLastChar = (s: string): string => Array.from(s).slice(0, -1).join('');
-const oneLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').trim();
+/** The most a wizard field holds: names, subnets and builds are short. */
+const MAX_VALUE = 256;
 const clamp = (n: number, count: number) => Math.max(0, Math.min(count - 1, n));
 
 /** Back one step, or off the screen from the first question. */
@@ -43,11 +53,11 @@ function back(ui: WizardUi): true {
   return true;
 }
 
-function onText(ui: WizardUi, command: Command, typed: string | undefined, edit: (f: (s: string) => string) => void): boolean {
-  if (command === Command.Insert || command === Command.Paste) edit((s) => s + oneLine(typed ?? ''));
-  else if (command === Command.Backspace) edit(dropLastChar);
-  else if (command === Command.ClearText) edit(() => '');
-  else return false;
+function onText(command: Command, typed: string | undefined, buffer: TextBuffer, edit: (b: TextBuffer) => void): boolean {
+  const typedText = command === Command.Paste ? (typed ?? '').trim() : typed;
+  const next = editText(buffer, command, typedText, { maxLength: MAX_VALUE });
+  if (!next) return false;
+  edit(next);
   return true;
 }
 
@@ -57,12 +67,23 @@ function onValues(ui: WizardUi, command: Command, typed: string | undefined): bo
   const row = rows[at];
   if (row && 'field' in row) {
     const field = row.field;
-    const edit = (f: (s: string) => string) => ui.dispatch({ type: 'set-value', field, value: f(ui.state.current.values[field] ?? '') });
-    if (onText(ui, command, typed, edit)) return true;
+    const value = ui.state.current.values[field] ?? '';
+    const buffer = { text: value, cursor: Math.min(ui.cursor.current, value.length) };
+    const edit = (b: TextBuffer) => {
+      ui.dispatch({ type: 'set-value', field, value: b.text });
+      ui.setCursor(b.cursor);
+    };
+    if (onText(command, typed, buffer, edit)) return true;
   }
-  if (command === Command.Up || command === Command.FocusPrevious) ui.setSelected(clamp(at - 1, rows.length));
-  else if (command === Command.Down || command === Command.FocusNext) ui.setSelected(clamp(at + 1, rows.length));
-  else if (command === Command.Confirm && row && 'field' in row) ui.setSelected(clamp(at + 1, rows.length));
+  const focusRow = (n: number) => {
+    const next = clamp(n, rows.length);
+    const r = rows[next];
+    ui.setSelected(next);
+    ui.setCursor(r && 'field' in r ? (ui.state.current.values[r.field] ?? '').length : 0);
+  };
+  if (command === Command.Up || command === Command.FocusPrevious) focusRow(at - 1);
+  else if (command === Command.Down || command === Command.FocusNext) focusRow(at + 1);
+  else if (command === Command.Confirm && row && 'field' in row) focusRow(at + 1);
   else if (command === Command.Confirm) {
     const after = ui.dispatch({ type: 'submit' });
     // A refused value: the cursor goes to the first field with a reason.
@@ -82,8 +103,8 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed: string | 
   const step = s.step;
   if (step.kind === 'values') return onValues(ui, command, typed);
   if (step.kind === 'question' && step.question === 'hostBuild') {
-    if (onText(ui, command, typed, (f) => ui.setBuildText(f))) return true;
-    if (command === Command.Confirm) ui.dispatch({ type: 'answer', question: 'hostBuild', value: ui.buildText.current });
+    if (onText(command, typed, ui.buildText.current, ui.setBuildText)) return true;
+    if (command === Command.Confirm) ui.dispatch({ type: 'answer', question: 'hostBuild', value: ui.buildText.current.text });
     else if (command === Command.Back) return back(ui);
     else return false;
     return true;
@@ -93,25 +114,32 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed: string | 
     ui.diagnose(typed);
     return true;
   }
-  if (command === Command.Insert && typed === WIZARD_KEYS.restart) {
+  if (command === Command.Restart) {
     ui.dispatch({ type: 'restart' });
     return true;
   }
+  const scroll = (n: number) => ui.setOffset(Math.max(0, Math.min(n, maxOffset(ui.bodyLength, ui.pageRows))));
+  const page = Math.max(1, ui.pageRows - 1);
   if (step.kind === 'done') {
-    const scroll = (n: number) => ui.setOffset(Math.max(0, Math.min(n, maxOffset(ui.bodyLength, ui.pageRows))));
     if (command === Command.Up || command === Command.Down) scroll(ui.offset.current + (command === Command.Up ? -1 : 1));
-    else if (command === Command.PageUp || command === Command.PageDown) scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * Math.max(1, ui.pageRows - 1));
-    else if (command === Command.Insert && typed === WIZARD_KEYS.copyCommand) ui.copyCommand();
-    else if (command === Command.Insert && typed === WIZARD_KEYS.copyCompose) ui.copyCompose();
-    else if (command === Command.Insert && typed === WIZARD_KEYS.run) {
+    else if (command === Command.PageUp || command === Command.PageDown) scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * page);
+    else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : ui.bodyLength);
+    else if (command === Command.Copy) ui.copyCommand();
+    else if (command === Command.WizardCopyCompose) ui.copyCompose();
+    else if (command === Command.WizardRun) {
       if (isDeliberate(event)) ui.runCommand();
-    }
-    else return false;
+    } else return false;
+    return true;
+  }
+  // The recommendation's explanation and warnings scroll with PgUp/PgDn (↑↓ choose the driver).
+  if (step.kind === 'recommend' && (command === Command.PageUp || command === Command.PageDown)) {
+    scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * page);
     return true;
   }
   const count = step.kind === 'question' ? CHOICES[step.question as Exclude<typeof step.question, 'hostBuild'>].length : ui.drivers.length;
   const at = clamp(ui.selected.current, count);
-  if (command === Command.Up || command === Command.Down) ui.setSelected(clamp(at + (command === Command.Up ? -1 : 1), count));
+  const moved = moveSelection(at, command, { count });
+  if (moved !== undefined) ui.setSelected(moved);
   else if (command === Command.Confirm || command === Command.Right) {
     if (step.kind === 'question') {
       const choice = CHOICES[step.question as Exclude<typeof step.question, 'hostBuild'>][at];
