@@ -102,3 +102,15 @@ describe('navigationReducer', () => {
     expect(navigationReducer(s, { type: 'quit' }).quitting).toBe(true);
   });
 });
+
+describe('navigationReducer: home and Ctrl+C (issue 17, defects 6 and 11)', () => {
+  it('goes home from any depth in one step and marks an interrupt for exit 130', () => {
+    let s = initialNavigation([{ screen: 'network' }]);
+    s = navigationReducer(s, { type: 'open', route: { screen: 'fix', topicId: 't', fixId: 'f' } });
+    s = navigationReducer(s, { type: 'home' });
+    expect(s.stack).toEqual([{ screen: 'home' }]);
+    const q = navigationReducer(s, { type: 'quit', interrupted: true });
+    expect(q).toMatchObject({ quitting: true, interrupted: true });
+    expect(navigationReducer(s, { type: 'quit' }).interrupted).toBeUndefined();
+  });
+});
