@@ -10,6 +10,7 @@ import { NavigationProvider, useNavigate, useNavigationState } from './contexts/
 import { PlatformProvider, type DiagnoseFn } from './contexts/PlatformContext.js';
 import { SettingsProvider, useSettings, useSettingsActions } from './contexts/SettingsContext.js';
 import { useKeymap } from './hooks/use-keymap.js';
+import { useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { TerminalSizeOverride, type TerminalSize } from './hooks/use-terminal-size.js';
 import { Command } from './keys.js';
 import { currentRoute, type Route } from './navigation.js';
@@ -22,6 +23,7 @@ import { TreeScreen } from './screens/TreeScreen.js';
 import { NetworkWizardScreen } from './screens/NetworkWizardScreen.js';
 import { CompatScreen } from './screens/CompatScreen.js';
 import { TopicScreen } from './screens/TopicScreen.js';
+import { HistoryScreen } from './screens/HistoryScreen.js';
 
 export interface ProvidersProps {
   platform: Platform;
@@ -72,6 +74,12 @@ function GlobalKeys() {
   return null;
 }
 
+/** Clears and redraws the whole app when the terminal is resized. */
+function RedrawOnResize() {
+  useRedrawOnResize();
+  return null;
+}
+
 /** The one place that ends the app: once quitting is set and the last frame is drawn. */
 function ExitWhenQuitting({ onQuit }: { onQuit?: QuitHandler | undefined }) {
   const { quitting, interrupted } = useNavigationState();
@@ -119,6 +127,8 @@ function screenFor(route: Route, key: string): ReactNode {
       return <NetworkWizardScreen key={key} route={route} />;
     case 'compat':
       return <CompatScreen key={key} route={route} />;
+    case 'history':
+      return <HistoryScreen key={key} route={route} />;
   }
 }
 
@@ -132,6 +142,7 @@ export function AppBody({ onQuit }: { onQuit?: QuitHandler }) {
   return (
     <Box flexDirection="column">
       <GlobalKeys />
+      <RedrawOnResize />
       <ExitWhenQuitting onQuit={onQuit} />
       <ErrorBoundary fallback={(error) => <CrashPanel error={error} />}>
         <Router />

@@ -16,5 +16,6 @@ export const MENU: readonly MenuEntry[] = [
   { id: 'network', label: 'wizard.menu', hint: 'wizard.menuHint', route: () => ({ screen: 'network' }) },
   { id: 'compat', label: 'compat.menu', hint: 'compat.menuHint', route: () => ({ screen: 'compat' }) },
   { id: 'docs', label: 'home.menu.docs', hint: 'home.menu.docsHint', route: () => ({ screen: 'docs' }) },
+  { id: 'history', label: 'history.menu', hint: 'history.menuHint', route: () => ({ screen: 'history' }) },
   { id: 'settings', label: 'home.menu.settings', hint: 'home.menu.settingsHint', route: () => ({ screen: 'settings' }) },
 ];

@@ -17,6 +17,8 @@ export type Route =
   | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
   | { screen: 'settings'; selected?: number }
+  /** The audit log of fixes run, refused and cancelled, newest first. */
+  | { screen: 'history'; selected?: number }
   /** Without `treeId` the list of trees; `walk` keeps the path when the user comes back from a topic. */
   | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
   | { screen: 'network'; entities?: Entities; wizard?: WizardState }

@@ -32,7 +32,7 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
  */
 export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<{ interrupted: boolean }> {
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  return openApp(initial, { platform: createNodePlatform(), noColor: opts.noColor ?? false });
+  return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false });
 }
 
 /**
