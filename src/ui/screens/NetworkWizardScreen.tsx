@@ -9,6 +9,7 @@ import { useNavigate } from '../contexts/NavigationContext.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { networkExamples } from '../../core/network/examples.js';
 import { bufferOf, type TextBuffer } from '../text/text-buffer.js';
 import { FieldText } from '../components/FieldText.js';
 import { useT } from '../hooks/use-t.js';
@@ -229,7 +230,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
       {mode === 'values' && (
         <Box flexDirection="column">
           <Text bold={theme.bold}>{t('wizard.values.title', { driver: wizard.driver ?? recommendation.driver })}</Text>
-          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} cursor={ui0.cursor} theme={theme} width={columns} />
+          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} cursor={ui0.cursor} examples={networkExamples({ driver: wizard.driver, hostBuild: wizard.answers.hostBuild, natPrefix: wizard.values.natPrefix })} theme={theme} width={columns} />
         </Box>
       )}
       {mode === 'done' && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}

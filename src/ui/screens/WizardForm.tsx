@@ -15,7 +15,7 @@ import { displayWidth } from '../../core/text/display-width.js';
 export type FormRow = { field: WizardField; required: boolean } | { submit: true };
 
 /** The values form: each field with its value, the reason it was refused beneath it, and a submit row. */
-export function WizardForm({ rows, values, problems, focus, cursor, theme, width }: { rows: readonly FormRow[]; values: Partial<Record<WizardField, string>>; problems: readonly PlanProblem[]; focus: number; cursor: number; theme: Theme; width: number }) {
+export function WizardForm({ rows, values, problems, focus, cursor, theme, width, examples = {} }: { rows: readonly FormRow[]; values: Partial<Record<WizardField, string>>; problems: readonly PlanProblem[]; focus: number; cursor: number; theme: Theme; width: number; examples?: Partial<Record<WizardField, string>> }) {
   const t = useT();
   const inForm = new Set(rows.flatMap((r) => ('field' in r ? [r.field] : [])));
   const others = problems.filter((p) => !inForm.has(p.field as WizardField));
@@ -33,7 +33,7 @@ export function WizardForm({ rows, values, problems, focus, cursor, theme, width
           );
         const value = values[row.field] ?? '';
         const label = t(row.required ? 'wizard.field.required' : 'wizard.field.optional', { label: t(FIELD_LABEL[row.field]) });
-        const example = FIELD_EXAMPLE[row.field];
+        const example = examples[row.field] ?? FIELD_EXAMPLE[row.field];
         return (
           <Box key={row.field} flexDirection="column">
             <Text wrap="truncate-end" color={focused ? theme.selection : undefined}>

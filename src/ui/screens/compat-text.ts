@@ -9,6 +9,8 @@ const REASON: Readonly<Record<MessageId, MessageKey>> = {
   'process-build-differs': 'compat.reason.process-build-differs',
   'process-window': 'compat.reason.process-window',
   'process-below-floor': 'compat.reason.process-below-floor',
+  'process-own-build': 'compat.reason.process-own-build',
+  'process-own-build-older': 'compat.reason.process-own-build-older',
   'revision-same': 'compat.reason.revision-same',
   'revision-differs': 'compat.reason.revision-differs',
   'revision-unknown': 'compat.reason.revision-unknown',

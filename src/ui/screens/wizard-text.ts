@@ -77,7 +77,8 @@ export const FIELD_EXAMPLE: Readonly<Partial<Record<PlanField, string>>> = {
   hnsName: 'MyNet',
   natPrefix: DEFAULT_NAT_PREFIX,
   ip: '10.123.174.20',
-  hostBuild: '14393.1715',
+  // A current build (Windows Server 2025 / Windows 11 24H2, January 2025 update), so the example reads as today's.
+  hostBuild: '26100.2894',
 };
 
 const REASON: Readonly<Record<string, MessageKey>> = {
