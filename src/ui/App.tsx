@@ -14,16 +14,16 @@ import { useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { TerminalSizeOverride, type TerminalSize } from './hooks/use-terminal-size.js';
 import { Command } from './keys.js';
 import { currentRoute, type Route } from './navigation.js';
-import { DiagnoseScreen } from './screens/DiagnoseScreen.js';
-import { DocsScreen } from './screens/DocsScreen.js';
-import { FixRunnerScreen } from './screens/FixRunnerScreen.js';
-import { HomeScreen } from './screens/HomeScreen.js';
-import { SettingsScreen } from './screens/SettingsScreen.js';
-import { TreeScreen } from './screens/TreeScreen.js';
-import { NetworkWizardScreen } from './screens/NetworkWizardScreen.js';
-import { CompatScreen } from './screens/CompatScreen.js';
-import { TopicScreen } from './screens/TopicScreen.js';
-import { HistoryScreen } from './screens/HistoryScreen.js';
+import { DiagnoseScreen } from './screens/diagnose/DiagnoseScreen.js';
+import { DocsScreen } from './screens/docs/DocsScreen.js';
+import { FixRunnerScreen } from './screens/fix/FixRunnerScreen.js';
+import { HomeScreen } from './screens/home/HomeScreen.js';
+import { SettingsScreen } from './screens/settings/SettingsScreen.js';
+import { TreeScreen } from './screens/tree/TreeScreen.js';
+import { NetworkWizardScreen } from './screens/network/NetworkWizardScreen.js';
+import { CompatScreen } from './screens/compat/CompatScreen.js';
+import { TopicScreen } from './screens/topic/TopicScreen.js';
+import { HistoryScreen } from './screens/history/HistoryScreen.js';
 
 export interface ProvidersProps {
   platform: Platform;

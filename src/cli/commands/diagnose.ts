@@ -8,7 +8,7 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
-import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
+import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import { parseLangOption } from '../lang.js';
 import { resolveTopicText } from '../../core/knowledge/topic-text.js';
 import { EXIT, type CliIO } from '../io.js';

@@ -7,10 +7,11 @@ import { detectLocales, readIntlLocale } from '../../platform/locale.js';
 import { parseLangOption } from '../lang.js';
 import { preferredLocales, readLocaleCatalogs } from '../../platform/platform.js';
 import { openSettings } from '../../platform/settings.js';
-import { createTopicSearch } from '../../ui/docs/topic-search.js';
-import { createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
-import { CATEGORY_NAME, topicsByCategory } from '../../ui/screens/docs-items.js';
-import { fillFixCommand, findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../ui/topic/topic-text.js';
+import { createTopicSearch } from '../../core/knowledge/topic-search.js';
+import { CATEGORY_NAME, createT, LANGUAGE_NAME, type T } from '../../ui/i18n.js';
+import { topicsByCategory } from '../../core/knowledge/categories.js';
+import { fillFixCommand } from '../../core/fixes/fill-fix-command.js';
+import { findTopic, resolveTopicText, sectionsMarkdown, topicLocales, type TopicText } from '../../core/knowledge/topic-text.js';
 import type { CliIO } from '../io.js';
 import { padCell } from '../print.js';
 

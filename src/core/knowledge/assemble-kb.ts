@@ -14,6 +14,7 @@ import { operationKey } from '../diagnosis/recognise.js';
 import { OUR_DOC } from './our-doc.js';
 import { contentProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
+import { placeholderNames } from '../text/placeholder.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 
 /** Everything the builder reads from knowledge/, already loaded by the platform layer. */
@@ -30,12 +31,8 @@ export interface KnowledgeInput {
   trees: RawFile[];
 }
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g;
-
-/** Names of the `{{placeholders}}` in a command template, in order of first use. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))];
-}
+/** Names of the `{{placeholders}}` in a command template, in order of first use (core/text/placeholder.ts). */
+export const placeholdersOf = placeholderNames;
 
 function zodProblems(file: string, error: { issues: { path: readonly PropertyKey[]; message: string }[] }): Problem[] {
   return error.issues.map((i) => ({ file, field: issuePath(i.path), message: i.message }));

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { safeText } from '../text/safe-text.js';
-import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 import type { ListItem } from './SelectList.js';
 

@@ -7,7 +7,7 @@ import { useT } from '../hooks/use-t.js';
 import { moveSelection } from '../hooks/use-selection-list.js';
 import type { MessageKey } from '../i18n.js';
 import { Command, commandsIn, type Scope } from '../keys.js';
-import { truncateWidth } from '../text/wrap-ansi.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 import type { KeyHint } from './KeyHints.js';
 

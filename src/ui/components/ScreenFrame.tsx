@@ -7,7 +7,7 @@ import { useT } from '../hooks/use-t.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { T } from '../i18n.js';
 import { displayWidth } from '../../core/text/display-width.js';
-import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 import type { Scope } from '../keys.js';
 import { HelpPanel } from './HelpPanel.js';

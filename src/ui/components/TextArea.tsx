@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../text/wrap-ansi.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import type { TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
 import { safeText } from '../text/safe-text.js';

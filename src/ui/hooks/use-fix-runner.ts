@@ -3,7 +3,7 @@ import { checkAuditLog, checkPreflight, DECLINED_REASON, type PreflightCheck } f
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
 import type { FixPlan } from '../../core/fixes/types.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
-import { runnerReducer, type RunnerAction, type RunnerState } from '../fix/runner-state.js';
+import { runnerReducer, type RunnerAction, type RunnerState } from '../screens/fix/runner-state.js';
 import { useSyncedState } from './use-synced-state.js';
 
 /** What the fix runner screen drives: the state, and the steps from review to result. */
