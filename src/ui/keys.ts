@@ -126,7 +126,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 export const SCREEN_SCOPES = {
   home: ['nav', 'list'],
   diagnoseInput: ['nav', 'text'],
-  diagnoseResults: ['nav', 'list', 'links'],
+  diagnoseResults: ['nav', 'list', 'links', 'detail'],
   topic: ['nav', 'scroll', 'language', 'topic', 'links'],
   docs: ['nav', 'list', 'docs', 'language', 'detail'],
   docsSearch: ['nav', 'text'],
@@ -134,6 +134,7 @@ export const SCREEN_SCOPES = {
   history: ['nav', 'list', 'detail'],
   treeList: ['nav', 'list', 'detail'],
   tree: ['nav', 'list', 'scroll', 'tree', 'detail'],
+  treeLeaf: ['nav', 'scroll', 'tree'],
   wizardChoice: ['nav', 'list', 'wizard'],
   wizardText: ['nav', 'text'],
   wizardDone: ['nav', 'scroll', 'wizard', 'wizard.done'],

@@ -63,3 +63,20 @@ describe('bursts of keys in one write', () => {
     expect(frame).not.toContain('ipv6x');
   });
 });
+
+describe('text cut in a list can be read in full (issue 17, defect 10)', () => {
+  it('i shows a diagnosis result whole, and any key closes it', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], columns: 60 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Element not found'));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `i ${t('keys.showFull')}`);
+    expect(plain(lastFrame())).not.toContain('when IPv6 is');
+    stdin.write('i');
+    await waitForFrame(lastFrame, 'when IPv6 is');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('diagnose.results.title'));
+    expect(plain(lastFrame())).not.toContain('when IPv6 is');
+  });
+});

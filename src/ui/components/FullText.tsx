@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { Command } from '../keys.js';
 import { safeText } from '../text/safe-text.js';
 import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
@@ -21,4 +23,23 @@ export function FullText({ lines, theme }: { lines: readonly string[]; theme: Th
       ))}
     </Box>
   );
+}
+
+/**
+ * The `i` key of a list (Command.ShowFull): opens the selected row in full; while it is open, any key
+ * closes it, and Esc, Enter and `i` do nothing else. `handle` returns true when it used the key,
+ * undefined when the screen should go on with it.
+ */
+export function useFullText() {
+  const [open, setOpen] = useState(false);
+  const handle = (command: Command, available = true): true | undefined => {
+    if (open && command !== Command.Interrupt) {
+      setOpen(false);
+      return command === Command.Back || command === Command.ShowFull || command === Command.Confirm ? true : undefined;
+    }
+    if (command !== Command.ShowFull) return undefined;
+    setOpen(available);
+    return true;
+  };
+  return { open, handle };
 }

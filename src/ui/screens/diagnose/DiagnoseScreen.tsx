@@ -13,10 +13,11 @@ import { useSettings } from '../../contexts/SettingsContext.js';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { useT } from '../../hooks/use-t.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
@@ -39,6 +40,7 @@ const INPUT_HINTS: readonly KeyHint[] = [
 const RESULT_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
   { keys: KEY_LABELS.enter, label: 'keys.open' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
   { keys: KEY_LABELS.tab, label: 'keys.focus' },
   { keys: KEY_LABELS.esc, label: 'keys.back' },
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
@@ -105,9 +107,11 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput);
   const resultsFocused = () => get().focus === 'results' && matches.length > 0;
 
+  const full = useFullText();
   useKeymap(
     (command, typed) => {
       const now = get();
+      if (resultsFocused() && full.handle(command)) return true;
       const save = () => ({ text: get().buffer.text, selected: clamp(get().selected), focus: 'results' as const });
       const link = resultsFocused() ? linksAt(clamp(now.selected)).routeFor(command) : undefined;
       if (link) {
@@ -165,6 +169,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
     .filter(Boolean)
     .join(' · ');
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
+  const matchItems = matches.map((m) => matchItem(m, t));
+  const showFull = full.open && inResults && matchItems[current] !== undefined;
+  const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(2, listRows - 3)) : [];
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
@@ -181,7 +188,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             theme={theme}
           />
         )}
-        {matches.length > 0 && <SelectList items={matches.map((m) => matchItem(m, t))} selected={current} height={listRows} width={frame.columns} theme={theme} focused={inResults} />}
+        {matches.length > 0 && <SelectList items={matchItems} selected={current} height={listRows - (showFull ? fullRows.length + 1 : 0)} width={frame.columns} theme={theme} focused={inResults} />}
+        {showFull && <FullText lines={fullRows} theme={theme} />}
         {codes.length > 0 && (
           <Text color={theme.text.secondary} wrap="truncate-end">
             {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}

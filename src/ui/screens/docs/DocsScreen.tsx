@@ -14,9 +14,10 @@ import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { bufferOf, editText, type TextBuffer } from '../../text/text-buffer.js';
 import { FieldText } from '../../components/FieldText.js';
+import { useFullText } from '../../components/FullText.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { displayWidth } from '../../../core/text/display-width.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -28,6 +29,7 @@ const BROWSE_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.enter, label: 'keys.open' },
   { keys: KEY_LABELS.search, label: 'keys.search' },
   { keys: KEY_LABELS.language, label: 'keys.language' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
   { keys: KEY_LABELS.esc, label: 'keys.back' },
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
   { keys: KEY_LABELS.help, label: 'keys.help' },
@@ -80,8 +82,10 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
   const hints = searching ? SEARCH_HINTS : BROWSE_HINTS;
   const frame = useFrame(hints, searching ? SCREEN_SCOPES.docsSearch : SCREEN_SCOPES.docs);
 
+  const full = useFullText();
   useKeymap(
     (command, typed) => {
+      if (!get().searching && full.handle(command, items.length > 0)) return true;
       // The list of the state the last key left (a burst may have typed a query a moment ago).
       const now = get();
       const its = now.query.text === query && now.locale === locale ? items : listFor(now.query.text, now.locale).items;
@@ -134,9 +138,11 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
 
   const { theme } = frame;
   const topic = kb.topics.find((x) => x.id === items[current]?.key);
-  const preview = topic ? wrapAnsiText(topic.summary[locale] ?? topic.summary.en, frame.columns).slice(0, PREVIEW_ROWS) : [];
+  const previewRows = full.open ? Math.max(PREVIEW_ROWS, frame.bodyRows - 8) : PREVIEW_ROWS;
+  const wholeTitle = full.open && topic ? wrapAnsiText(topic.title[locale] ?? topic.title.en, frame.columns) : [];
+  const preview = topic ? [...wholeTitle, ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, frame.columns)].slice(0, previewRows) : [];
   const showSearch = searching || query !== '';
-  const listRows = Math.max(3, frame.bodyRows - 1 - (showSearch ? 1 : 0) - 1 - PREVIEW_ROWS);
+  const listRows = Math.max(3, frame.bodyRows - 1 - (showSearch ? 1 : 0) - 1 - previewRows);
   const prompt = t('docs.search.prompt');
   const note = truncateWidth(query ? t('docs.search.count', { count: items.length }) : t('docs.search.placeholder'), Math.floor(frame.columns / 2));
   return (

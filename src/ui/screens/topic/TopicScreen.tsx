@@ -7,13 +7,14 @@ import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useSettings } from '../../contexts/SettingsContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
-import { useSyncedState } from '../../hooks/use-synced-state.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useMarkdownLines } from '../../hooks/use-markdown.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../../i18n.js';
 import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
-import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import { safeText } from '../../text/safe-text.js';
 import { findTopic, resolveTopicText, sectionsMarkdown } from '../../../core/knowledge/topic-text.js';
 import { buildTopicLines } from './lines.js';
 import { topicLinks } from './links.js';
@@ -38,18 +39,21 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...links.hints];
   const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
-  const [offset, setOffset, offsetRef] = useSyncedState(0);
+  const [view0, patchView, getView] = useScreenReducer((s: { offset: number; selectedFix: number }, p: Partial<{ offset: number; selectedFix: number }>) => ({ ...s, ...p }), () => ({ offset: 0, selectedFix: route.selectedFix ?? 0 }));
+  const { offset, selectedFix } = view0;
+  const setOffset = (n: number) => patchView({ offset: n });
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
   const markdown = useMarkdownLines(view ? sectionsMarkdown(view.sections) : '', columns, theme.name !== 'no-color');
-  const [selectedFix, setSelectedFix, selectedFixRef] = useSyncedState(route.selectedFix ?? 0);
   const { lines, fixAt } = view ? buildTopicLines(view, markdown, route.entities, t, columns, selectedFix) : { lines: [], fixAt: [] };
-  const fixedRows = 2 + (view?.fallback ? 1 : 0);
+  // The title whole (wrapped, up to three lines), never cut with an ellipsis.
+  const titleLines = view ? wrapAnsiText(safeText(view.title), columns).slice(0, 3) : [];
+  const fixedRows = 1 + Math.max(1, titleLines.length) + (view?.fallback ? 1 : 0);
   const height = Math.max(3, frame.bodyRows - fixedRows);
   const top = Math.min(offset, maxOffset(lines.length, height));
 
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
-    const top = Math.min(offsetRef.current, maxOffset(lines.length, height));
+    const top = Math.min(getView().offset, maxOffset(lines.length, height));
     const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
     switch (command) {
       case Command.Up:
@@ -75,17 +79,18 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       case Command.FocusPrevious: {
         const count = topic?.fixes.length ?? 0;
         if (!count) return false;
-        const next = command === Command.TopicFixes ? selectedFixRef.current : (selectedFixRef.current + (command === Command.FocusNext ? 1 : -1) + count) % count;
-        setSelectedFix(next);
+        const now = getView().selectedFix;
+        const next = command === Command.TopicFixes ? now : (now + (command === Command.FocusNext ? 1 : -1) + count) % count;
+        patchView({ selectedFix: next });
         // Bring the fix and its command into view.
         const at = fixAt[next] ?? 0;
         if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
         return true;
       }
       case Command.Confirm: {
-        const fix = topic?.fixes[selectedFixRef.current];
+        const fix = topic?.fixes[getView().selectedFix];
         if (!fix) return false;
-        navigate({ type: 'open', route: { screen: 'fix', topicId: route.topicId, fixId: fix.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selectedFix: selectedFixRef.current } });
+        navigate({ type: 'open', route: { screen: 'fix', topicId: route.topicId, fixId: fix.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selectedFix: getView().selectedFix } });
         return true;
       }
       case Command.CycleLanguage: {
@@ -112,9 +117,11 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         <StatusLine kind="error" text={t('topic.notFound', { id: route.topicId })} theme={theme} />
       ) : (
         <Box flexDirection="column">
-          <Text wrap="truncate-end" bold={theme.bold}>
-            {truncateWidth(view.title, columns)}
-          </Text>
+          {titleLines.map((line, i) => (
+            <Text key={`title-${i}`} bold={theme.bold}>
+              {line}
+            </Text>
+          ))}
           <Text wrap="truncate-end" color={theme.text.secondary}>
             {truncateWidth(
               (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(t('list.separator')) }) : t('topic.noSource')) +

@@ -15,7 +15,7 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useState } from 'react';
 import { useSelectionList, moveSelection } from '../../hooks/use-selection-list.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
-import { FullText, fullTextLines } from '../../components/FullText.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
 import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -38,6 +38,7 @@ const LIST_HINTS: readonly KeyHint[] = [
 const QUESTION_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
   { keys: `${KEY_LABELS.enter}/→`, label: 'tree.keys.answer' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
   { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
   { keys: RESTART_KEY, label: 'tree.keys.restart' },
   { keys: KEY_LABELS.quit, label: 'keys.quit' },
@@ -127,7 +128,7 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
   const question = isQuestion(node) ? node : undefined;
   const leaf = isLeaf(node) ? node : undefined;
   const hints = question || !leaf ? QUESTION_HINTS : leaf.kind === 'topic' ? TOPIC_HINTS : UNKNOWN_HINTS;
-  const frame = useFrame(hints, SCREEN_SCOPES.tree);
+  const frame = useFrame(hints, question ? SCREEN_SCOPES.tree : SCREEN_SCOPES.treeLeaf);
   const { theme, columns } = frame;
 
   const crumbs = tree && walk ? breadcrumbsOf(tree, walk, locale) : [];
@@ -147,8 +148,10 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
     dispatchView({ walk: after, offset: 0, selected: undone && isQuestion(q) ? Math.max(0, q.answers.findIndex((a) => a.id === undone.choice)) : 0 });
   };
 
+  const full = useFullText();
   useKeymap((command, typed) => {
     const now = tree && walkRef.current ? currentNodeOf(tree, walkRef.current) : undefined;
+    if (isQuestion(now) && full.handle(command)) return true;
     if (command === Command.Back || command === Command.Left) {
       if (walkRef.current?.path.length) step({ type: 'back' });
       else navigate({ type: 'back' });
@@ -186,7 +189,7 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
       else navigate({ type: 'open', route: { screen: 'diagnose', text: '' }, save });
     } else return false;
     return true;
-  }, { scopes: SCREEN_SCOPES.tree });
+  }, { scopes: () => (isQuestion(tree && getView().walk ? currentNodeOf(tree, getView().walk!) : undefined) ? SCREEN_SCOPES.tree : SCREEN_SCOPES.treeLeaf) });
 
   if (!tree || !walk) {
     return (
@@ -201,6 +204,8 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
     ...(a.id === suggested ? { badge: { text: `${GLYPH.info} ${t('tree.fromPaste')}`, role: 'info' as const } } : {}),
   }));
   const status = t('tree.steps', { count: walk.path.length });
+  const chosenAnswer = items[Math.min(selected, items.length - 1)];
+  const answerRows = full.open && chosenAnswer ? fullTextLines(chosenAnswer, columns, Math.max(2, bodyRows - 4)) : [];
   return (
     <ScreenFrame frame={frame} title={tree.title[locale]} status={status} hints={hints}>
       {shownCrumbs.length > 0 && (
@@ -224,7 +229,8 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
                 {line}
               </Text>
             ))}
-          <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, bodyRows - 2)} width={columns} theme={theme} />
+          <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, bodyRows - 2 - (full.open ? answerRows.length + 1 : 0))} width={columns} theme={theme} />
+          {full.open && <FullText lines={answerRows} theme={theme} />}
         </Box>
       )}
       {leaf && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}
