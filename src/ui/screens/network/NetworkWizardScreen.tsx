@@ -132,6 +132,9 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   const body =
     mode === 'recommend' ? recommendLines(wizard, recommendation, drivers[Math.min(selected, drivers.length - 1)]?.driver ?? recommendation.driver, t, columns) : mode === 'done' ? planLines(wizard, t, columns) : [];
 
+  // The lines the scrolled text has: all the body when done, what the driver list leaves when recommending.
+  const room = mode === 'done' ? bodyRows : Math.max(3, bodyRows - Math.min(drivers.length * 2, Math.max(4, bodyRows - 6)));
+
   const dispatch = (action: WizardAction) => {
     const before = wizardRef.current;
     const after = wizardReducer(before, action);
@@ -168,7 +171,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     cursor: { get current() { return getUi().cursor; } },
     drivers: drivers.map((d) => d.driver),
     rows: () => formRows(wizardRef.current),
-    pageRows: bodyRows,
+    pageRows: room,
     bodyLength: body.length,
     dispatch,
     setSelected: (n) => patchUi({ selected: n }),
@@ -188,8 +191,11 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   });
 
   const problems = wizard.problems;
+  // Where the scrolled text stands, when it is longer than its room (the warnings come last).
+  const top = Math.min(offset, maxOffset(body.length, room));
+  const position = (mode === 'done' || mode === 'recommend') && body.length > room ? t('topic.position', { from: top + 1, to: Math.min(body.length, top + room), total: body.length }) : '';
   return (
-    <ScreenFrame frame={frame} title={t('wizard.title')} status={wizard.driver ?? ''} hints={hints}>
+    <ScreenFrame frame={frame} title={t('wizard.title')} status={[wizard.driver ?? '', position].filter(Boolean).join(' · ')} hints={hints}>
       {answers.length > 0 && (
         <Box flexDirection="column" marginBottom={1}>
           <Text bold={theme.bold} color={theme.text.heading}>
@@ -230,7 +236,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
       {mode === 'values' && (
         <Box flexDirection="column">
           <Text bold={theme.bold}>{t('wizard.values.title', { driver: wizard.driver ?? recommendation.driver })}</Text>
-          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} cursor={ui0.cursor} examples={networkExamples({ driver: wizard.driver, hostBuild: wizard.answers.hostBuild, natPrefix: wizard.values.natPrefix })} theme={theme} width={columns} />
+          <WizardForm rows={rows} values={wizard.values} problems={problems} focus={Math.min(selected, rows.length - 1)} cursor={ui0.cursor} height={Math.max(4, bodyRows - 1)} examples={networkExamples({ driver: wizard.driver, hostBuild: wizard.answers.hostBuild, natPrefix: wizard.values.natPrefix })} theme={theme} width={columns} />
         </Box>
       )}
       {mode === 'done' && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}
