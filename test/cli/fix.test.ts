@@ -217,6 +217,14 @@ describe('wcdoctor fix: running real child processes', () => {
     expect(h.audit).toMatchObject([{ outcome: 'ran', exitCode: 0 }]);
   });
 
+  it('stamps no empty line: a failed command whose output is blank lines prints no bare "[  0.0s] " (issue 17, defect 11)', async () => {
+    const h = harness({ child: 'process.stderr.write("\\n"); process.stderr.write("Error response from daemon: failed\\n\\n"); process.exit(1)' });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\[ +\d+\.\ds\] Error response from daemon: failed\n/);
+    expect(r.stderr).not.toMatch(/\[ +\d+\.\ds\] *(\n|$)/);
+  });
+
   it('reports a failing command with its exit code and next step', async () => {
     const h = harness({ child: 'console.error("Access is denied."); process.exit(5)' });
     const r = await fix([...PS_SET, '--yes', '--json'], h);
