@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { KB_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
-import { readKnowledgeInput, writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
+import { writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
 import { realKnowledgeBase } from '../helpers/real-kb.js';
 
 const { kb } = realKnowledgeBase();

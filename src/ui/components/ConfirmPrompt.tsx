@@ -15,7 +15,7 @@ import { StatusLine } from './StatusLine.js';
  */
 export function ConfirmPrompt({ question, onAnswer, theme }: { question: string; onAnswer: (yes: boolean) => void; theme: Theme }) {
   const t = useT();
-  const [yes, setYes, getYes] = useScreenReducer((y: boolean, next: boolean) => next, false);
+  const [yes, setYes, getYes] = useScreenReducer((_: boolean, next: boolean) => next, false);
   const [ignored, setIgnored] = useState(false);
   usePromptKeymap(
     (command) => {

@@ -22,7 +22,6 @@ import type { Route } from '../../navigation.js';
 import { displayWidth } from '../../../core/text/display-width.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { browseItems, topicItem } from './items.js';
-import { safeText } from '../../text/safe-text.js';
 
 const BROWSE_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },

@@ -1,5 +1,5 @@
 import type { KnowledgeBase, ResolvedTopic } from '../../../core/knowledge/kb.js';
-import type { Category, Locale } from '../../../core/knowledge/types.js';
+import type { Locale } from '../../../core/knowledge/types.js';
 import type { ListItem } from '../../components/SelectList.js';
 import { CATEGORY_NAME, LANGUAGE_NAME, type T } from '../../i18n.js';
 import { topicsByCategory } from '../../../core/knowledge/categories.js';

@@ -7,7 +7,6 @@ import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../../theme.js';
 import { problemText } from './problems.js';
 import { FIELD_EXAMPLE, FIELD_LABEL } from './text.js';
-import { safeText } from '../../text/safe-text.js';
 import { FieldText } from '../../components/FieldText.js';
 import { displayWidth } from '../../../core/text/display-width.js';
 
