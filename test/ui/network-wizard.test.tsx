@@ -121,6 +121,25 @@ describe('NetworkWizardScreen', () => {
     expect(flat(done)).toContain(t('wizard.warning.vlan-trunk', { vlan: '11' }));
   });
 
+  it('reads bursts key by key: the build and Enter in one write, then mynat Tab 10.0.0.0/24 Enter (issue 17, defect 1)', async () => {
+    const { lastFrame, stdin, t, choose } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild').slice(0, 30));
+    stdin.write('20348\r');
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    expect(rec).toContain('20348');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `❯ ${t('wizard.field.required', { label: t('wizard.field.name') })}`);
+    stdin.write('mynat\t10.0.0.0/24\r');
+    const form = await waitForFrame(lastFrame, '10.0.0.0/24');
+    const row = (label: string) => form.split('\n').find((l) => l.includes(label)) ?? '';
+    expect(row(t('wizard.field.name'))).toMatch(/: mynat\s*$/);
+    expect(row(t('wizard.field.subnet'))).toContain(': 10.0.0.0/24');
+    expect(form).not.toMatch(/mynat\s+10\.0\.0\.0/);
+  });
+
   it('scrolls the recommendation at 80×24 so that its last warning can be read (issue 17, defect 5)', async () => {
     const { lastFrame, stdin, t, choose, build } = open({ rows: 24 });
     await choose(t('wizard.a.singleHost'));
