@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AuditEntry, AuditOutcome } from '../../../core/fixes/types.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import { FullText, fullTextLines } from '../../components/FullText.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
 import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
@@ -64,16 +64,13 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   const entries = read.ok ? read.entries : [];
   const frame = useFrame(HINTS, SCREEN_SCOPES.history);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
-  const [full, setFull] = useState(false);
+  const fullText = useFullText();
+  const full = fullText.open;
   const items = entries.map((e, i) => historyItem(e, i, t));
   useKeymap(
     (command) => {
-      if (full && command !== Command.Interrupt) {
-        setFull(false);
-        return command === Command.Back || command === Command.ShowFull || command === Command.Confirm;
-      }
-      if (command === Command.ShowFull) setFull(items.length > 0);
-      else if (command === Command.Confirm) {
+      if (fullText.handle(command, items.length > 0)) return true;
+      if (command === Command.Confirm) {
         const entry = entries[get()];
         if (entry && knowledge.topics.some((x) => x.id === entry.topic)) navigate({ type: 'open', route: { screen: 'topic', topicId: entry.topic }, save: { selected: get() } });
       } else return move(command, { count: items.length });

@@ -12,7 +12,6 @@ import { useI18n } from '../../contexts/I18nContext.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
-import { useState } from 'react';
 import { useSelectionList, moveSelection } from '../../hooks/use-selection-list.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
@@ -76,17 +75,13 @@ function TreeList({ route, trees }: { route: TreeRoute; trees: readonly Tree[] }
   const navigate = useNavigate();
   const frame = useFrame(LIST_HINTS, SCREEN_SCOPES.treeList);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
-  const [full, setFull] = useState(false);
+  const fullText = useFullText();
+  const full = fullText.open;
   const items: ListItem[] = trees.map((tree) => ({ key: tree.id, label: tree.title[locale], detail: tree.summary[locale] }));
   useKeymap((command) => {
     const at = get();
-    if (full && command !== Command.Interrupt) {
-      // The full text is open: any key closes it (Esc without leaving the list).
-      setFull(false);
-      return command === Command.Back || command === Command.ShowFull || command === Command.Confirm;
-    }
-    if (command === Command.ShowFull) setFull(true);
-    else if (command === Command.Confirm) {
+    if (fullText.handle(command, items.length > 0)) return true;
+    if (command === Command.Confirm) {
       const tree = trees[at];
       if (tree) navigate({ type: 'open', route: { screen: 'tree', treeId: tree.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selected: at } });
     } else return move(command, { count: items.length });
