@@ -59,4 +59,30 @@ describe('architecture: dependency direction (STYLE.md §3)', () => {
       if (layer(file) === 'core') expect(text, file).not.toMatch(/\bprocess\.(env|argv|stdout|stderr|cwd)\b/);
     }
   });
+
+  // Issue 17: the CLI reaches the app only to open it, and shares its catalogues and Markdown renderer;
+  // logic both use (topic text, search, categories, fix commands, wrapping) lives in core.
+  it('lets the CLI import from ui/ only the app entry, the message catalogues and the Markdown renderer', () => {
+    const OPEN_TO_CLI = [/^ui\/run\.ts$/, /^ui\/i18n\.ts$/, /^ui\/message-keys\.ts$/, /^ui\/markdown\//];
+    for (const { file, text } of all.filter((f) => layer(f.file) === 'cli')) {
+      for (const { spec } of imports(text)) {
+        if (target(file, spec) !== 'ui') continue;
+        const to = path.relative(SRC, path.resolve(SRC, path.dirname(file), spec)).split(path.sep).join('/').replace(/\.js$/, '.ts');
+        expect(OPEN_TO_CLI.some((re) => re.test(to)), `${file} → ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('organises ui/screens by feature: only folders there, one per screen', () => {
+    const entries = readdirSync(path.join(SRC, 'ui', 'screens'));
+    for (const e of entries) expect(statSync(path.join(SRC, 'ui', 'screens', e)).isDirectory(), `ui/screens/${e}`).toBe(true);
+    for (const e of entries) expect(readdirSync(path.join(SRC, 'ui', 'screens', e)).some((f) => f.endsWith('Screen.tsx')), `ui/screens/${e} holds its screen`).toBe(true);
+  });
+
+  it('defines the {{placeholder}} pattern once (core/text/placeholder.ts)', () => {
+    for (const { file, text } of all) {
+      if (file === path.join('core', 'text', 'placeholder.ts')) continue;
+      expect(text, file).not.toContain('\\{\\{\\s*([a-zA-Z_]');
+    }
+  });
 });

@@ -4,10 +4,12 @@ export interface CliIO {
   err(text: string): void;
   readStdin(): Promise<string>;
   isTTY: { stdin: boolean; stdout: boolean };
+  /** Standard input is a pipe or a file (`echo … | wcdoctor`, `wcdoctor < f`), not a terminal or an inherited socket. */
+  stdinPiped?: boolean;
   env: Record<string, string | undefined>;
   /** Sets the exit code the process ends with (main.ts applies it). */
   setExitCode(code: number): void;
 }
 
 /** Exit codes shared by every command. */
-export const EXIT = { ok: 0, noMatch: 1, usage: 2, failure: 3 } as const;
+export const EXIT = { ok: 0, noMatch: 1, usage: 2, failure: 3, interrupted: 130 } as const;

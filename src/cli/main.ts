@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
@@ -102,6 +103,16 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
   return code;
 }
 
+/** Whether fd 0 is a FIFO or a regular file: what a shell pipe or redirect gives (a parent's socket or a terminal is neither). */
+function stdinIsPipeOrFile(): boolean {
+  try {
+    const s = fstatSync(0);
+    return s.isFIFO() || s.isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs wcdoctor for this process: argv, the real streams, the exit code. The launcher
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
@@ -119,6 +130,7 @@ export function startFromProcess(): void {
     // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
     isTTY: { stdin: isatty(0), stdout: stdoutTTY },
+    stdinPiped: stdinIsPipeOrFile(),
     env: process.env,
     setExitCode: () => undefined,
   };

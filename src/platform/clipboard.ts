@@ -11,7 +11,29 @@ export interface ClipboardHost {
   env: Record<string, string | undefined>;
   hasProgram(name: string): boolean;
   run: RunCommand;
+  /**
+   * Writes to the terminal itself, past the app's filter: given only where the user asked to copy (the
+   * app's copy keys), it lets a session without a clipboard tool (SSH, tmux) copy through OSC 52.
+   */
+  writeTerminal?: (sequence: string) => void;
 }
+
+/** The most text OSC 52 carries: terminals drop longer sequences (xterm and tmux cap them near 100 kB). */
+export const OSC52_MAX_BYTES = 74_000;
+
+/**
+ * The OSC 52 sequence that asks the terminal to put text on the clipboard: the text base64-encoded, so
+ * nothing in it can end the sequence or act on the terminal. Undefined for text too long to send.
+ * @example osc52Sequence('hi') === '\u001B]52;c;aGk=\u0007'
+ */
+export function osc52Sequence(text: string): string | undefined {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > OSC52_MAX_BYTES) return undefined;
+  return `\u001B]52;c;${bytes.toString('base64')}\u0007`;
+}
+
+/** The tool name reported when the terminal was asked to copy. */
+export const OSC52_TOOL = 'OSC 52';
 
 function toUtf16leWithBom(text: string): Uint8Array {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -39,6 +61,13 @@ export async function copyToClipboard(text: string, host: Partial<ClipboardHost>
     run: host.run ?? defaultRunCommand,
   };
   const tools = candidates(h, text).filter((c) => h.hasProgram(c.file));
+  if (tools.length === 0 && host.writeTerminal) {
+    const sequence = osc52Sequence(text);
+    if (sequence) {
+      host.writeTerminal(sequence);
+      return { ok: true, tool: OSC52_TOOL };
+    }
+  }
   // `noTool` lets the app say this in the user's language; the reason stays for logs and the CLI.
   if (tools.length === 0) return { ok: false, noTool: true, reason: 'no clipboard tool is available here (clip.exe, pbcopy, wl-copy, xclip or xsel with a desktop session)' };
   let last = '';

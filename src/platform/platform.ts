@@ -6,7 +6,7 @@ import type { AuditEntry, RunCommand } from '../core/fixes/types.js';
 import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
-import { appendAuditEntry, getAuditLogPath, probeAuditLog } from './audit-log.js';
+import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
@@ -40,6 +40,8 @@ export interface Platform {
     append(entry: AuditEntry): void;
     /** Throws, saying why, when an entry could not be appended (a fix must not run then); writes nothing. */
     probe(): void;
+    /** Reads the log (its newest 8 MiB), damaged lines skipped and counted; throws AuditLogError when it is not a regular file. */
+    read(): AuditLogRead;
   };
   /** The system clipboard, when this machine has one. */
   readonly clipboard: { copy(text: string): Promise<ClipboardResult> };
@@ -54,6 +56,8 @@ export interface NodePlatformOptions {
   env?: Readonly<Record<string, string | undefined>>;
   knowledge?: KnowledgeBase;
   settings?: SettingsStore;
+  /** For the app: copying may fall back to OSC 52 on the terminal (the app copies only when asked). */
+  terminalClipboard?: boolean;
 }
 
 /**
@@ -101,8 +105,10 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
       },
       append: (entry) => appendAuditEntry(entry, getDataDir(env)),
       probe: () => probeAuditLog(getDataDir(env)),
+      read: () => readAuditLog(getDataDir(env)),
     },
-    clipboard: { copy: (text) => copyToClipboard(text, { env }) },
+    // The app copies only when the user presses a copy key, so there the terminal may be asked (OSC 52) when no tool is found.
+    clipboard: { copy: (text) => copyToClipboard(text, { env, ...(opts.terminalClipboard && process.stdout.isTTY ? { writeTerminal: (s: string) => void process.stdout.write(s) } : {}) }) },
     elevation: { check: () => checkElevation() },
     programs: { platform: process.platform, hasProgram: (name) => isProgramOnPath(name, env) },
   };

@@ -10,18 +10,20 @@ import { NavigationProvider, useNavigate, useNavigationState } from './contexts/
 import { PlatformProvider, type DiagnoseFn } from './contexts/PlatformContext.js';
 import { SettingsProvider, useSettings, useSettingsActions } from './contexts/SettingsContext.js';
 import { useKeymap } from './hooks/use-keymap.js';
+import { useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { TerminalSizeOverride, type TerminalSize } from './hooks/use-terminal-size.js';
 import { Command } from './keys.js';
 import { currentRoute, type Route } from './navigation.js';
-import { DiagnoseScreen } from './screens/DiagnoseScreen.js';
-import { DocsScreen } from './screens/DocsScreen.js';
-import { FixRunnerScreen } from './screens/FixRunnerScreen.js';
-import { HomeScreen } from './screens/HomeScreen.js';
-import { SettingsScreen } from './screens/SettingsScreen.js';
-import { TreeScreen } from './screens/TreeScreen.js';
-import { NetworkWizardScreen } from './screens/NetworkWizardScreen.js';
-import { CompatScreen } from './screens/CompatScreen.js';
-import { TopicScreen } from './screens/TopicScreen.js';
+import { DiagnoseScreen } from './screens/diagnose/DiagnoseScreen.js';
+import { DocsScreen } from './screens/docs/DocsScreen.js';
+import { FixRunnerScreen } from './screens/fix/FixRunnerScreen.js';
+import { HomeScreen } from './screens/home/HomeScreen.js';
+import { SettingsScreen } from './screens/settings/SettingsScreen.js';
+import { TreeScreen } from './screens/tree/TreeScreen.js';
+import { NetworkWizardScreen } from './screens/network/NetworkWizardScreen.js';
+import { CompatScreen } from './screens/compat/CompatScreen.js';
+import { TopicScreen } from './screens/topic/TopicScreen.js';
+import { HistoryScreen } from './screens/history/HistoryScreen.js';
 
 export interface ProvidersProps {
   platform: Platform;
@@ -58,7 +60,9 @@ function GlobalKeys() {
   const state = useNavigationState();
   useKeymap(
     (command, text) => {
-      if (command === Command.Quit || command === Command.Interrupt) navigate({ type: 'quit' });
+      if (command === Command.Quit) navigate({ type: 'quit' });
+      else if (command === Command.Interrupt) navigate({ type: 'quit', interrupted: true });
+      else if (command === Command.Home) navigate({ type: 'home' });
       else if (command === Command.Help) navigate({ type: 'toggle-help' });
       else if (command === Command.Back) navigate({ type: 'back' });
       else if (command === Command.Paste && text && currentRoute(state).screen !== 'diagnose') navigate({ type: 'open', route: { screen: 'diagnose', text } });
@@ -70,15 +74,21 @@ function GlobalKeys() {
   return null;
 }
 
+/** Clears and redraws the whole app when the terminal is resized. */
+function RedrawOnResize() {
+  useRedrawOnResize();
+  return null;
+}
+
 /** The one place that ends the app: once quitting is set and the last frame is drawn. */
-function ExitWhenQuitting({ onQuit }: { onQuit?: (() => void) | undefined }) {
-  const { quitting } = useNavigationState();
+function ExitWhenQuitting({ onQuit }: { onQuit?: QuitHandler | undefined }) {
+  const { quitting, interrupted } = useNavigationState();
   const { exit } = useApp();
   useEffect(() => {
     if (!quitting) return;
-    onQuit?.();
+    onQuit?.({ interrupted: interrupted === true });
     exit();
-  }, [quitting, exit, onQuit]);
+  }, [quitting, interrupted, exit, onQuit]);
   return null;
 }
 
@@ -117,6 +127,8 @@ function screenFor(route: Route, key: string): ReactNode {
       return <NetworkWizardScreen key={key} route={route} />;
     case 'compat':
       return <CompatScreen key={key} route={route} />;
+    case 'history':
+      return <HistoryScreen key={key} route={route} />;
   }
 }
 
@@ -126,10 +138,11 @@ function CrashPanel({ error }: { error: unknown }) {
 }
 
 /** The app inside its providers: global keys, the exit, and the current screen. */
-export function AppBody({ onQuit }: { onQuit?: () => void }) {
+export function AppBody({ onQuit }: { onQuit?: QuitHandler }) {
   return (
     <Box flexDirection="column">
       <GlobalKeys />
+      <RedrawOnResize />
       <ExitWhenQuitting onQuit={onQuit} />
       <ErrorBoundary fallback={(error) => <CrashPanel error={error} />}>
         <Router />
@@ -138,7 +151,10 @@ export function AppBody({ onQuit }: { onQuit?: () => void }) {
   );
 }
 
-export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: () => void };
+/** Hears how the app ended: `interrupted` on Ctrl+C. */
+export type QuitHandler = (how: { interrupted: boolean }) => void;
+
+export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: QuitHandler };
 
 /** The interactive app. */
 export function App({ onQuit, ...props }: AppProps) {

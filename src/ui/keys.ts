@@ -1,4 +1,9 @@
-/** Semantic commands: screens react to these, never to raw keys. */
+import type { MessageKey } from './message-keys.js';
+
+/**
+ * Semantic commands: screens react to these, never to raw keys. Every command, screen letters
+ * included, has its bindings, the label shown for them and a description in COMMANDS below.
+ */
 export const Command = {
   Up: 'nav.up',
   Down: 'nav.down',
@@ -16,18 +21,147 @@ export const Command = {
   /** Ctrl+C: stops a running fix when one runs, otherwise leaves the app at once. */
   Interrupt: 'app.interrupt',
   Help: 'app.help',
+  /** Back to the home screen from anywhere (one key instead of one Esc per step). */
+  Home: 'app.home',
   Search: 'docs.search',
   CycleLanguage: 'view.cycle-language',
   Backspace: 'text.backspace',
+  /** Deletes the character under the cursor. */
+  Delete: 'text.delete',
+  /** Deletes the word before the cursor. */
+  DeleteWord: 'text.delete-word',
+  WordLeft: 'text.word-left',
+  WordRight: 'text.word-right',
   ClearText: 'text.clear',
   /** Typed text: in a text layer every printable key; elsewhere a key with no binding. */
   Insert: 'text.insert',
-  /** A whole paste, delivered at once (bracketed paste, or a multi-line burst in a text layer). */
+  /** A whole paste, delivered at once (bracketed paste). */
   Paste: 'text.paste',
+  /** Follows a diagnosis or a topic to the compatibility check. */
+  LinkCompat: 'link.compat',
+  /** Follows a diagnosis or a topic to the troubleshooting tree that ends there. */
+  LinkTree: 'link.tree',
+  /** In the topic view: jumps to the topic's fixes. */
+  TopicFixes: 'topic.fixes',
+  /** In the topic view: shows the source text beside our translation, or hides it again. */
+  TopicOriginal: 'topic.original',
+  /** Shows a cut title or description in full. */
+  ShowFull: 'view.show-full',
+  Copy: 'fix.copy',
+  WizardCopyCompose: 'wizard.copy-compose',
+  Restart: 'flow.restart',
+  WizardRun: 'wizard.run',
+  /** Keys 1–9 on the compatibility report: that action's fix. */
+  RunAction: 'compat.run-action',
+  Yes: 'confirm.yes',
+  No: 'confirm.no',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-/** One input event after key parsing: a command, with the text for Insert and Paste. */
+/**
+ * Where a command is bound. A screen (or one state of it) turns on a set of scopes (SCREEN_SCOPES);
+ * a key may mean one thing only within the scopes that are on together.
+ */
+export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail';
+
+/** One command in the registry: the sequences and letters that send it, the label shown, and what it does. */
+export interface CommandSpec {
+  command: Command;
+  scope: Scope;
+  /** Terminal sequences (control characters, escape sequences). */
+  sequences?: readonly string[];
+  /** Printable keys, which send the command only outside a text field. */
+  letters?: readonly string[];
+  /** How the keys are written in hints and help (key names are the same in every language). */
+  label: string;
+  description: MessageKey;
+}
+
+const CSI = '\u001B[';
+const SS3 = '\u001BO';
+
+/** Every command with its bindings and description: the one table of keys (help is generated from it). */
+export const COMMANDS: readonly CommandSpec[] = [
+  { command: Command.Interrupt, scope: 'app', sequences: ['\u0003'], label: 'Ctrl+C', description: 'keys.exit' },
+  { command: Command.Quit, scope: 'app', letters: ['q'], label: 'q', description: 'keys.quit' },
+  { command: Command.Help, scope: 'app', letters: ['?'], label: '?', description: 'keys.help' },
+  { command: Command.Back, scope: 'app', sequences: ['\u001B', '\u001B\u001B'], label: 'Esc', description: 'keys.back' },
+  { command: Command.Home, scope: 'app', sequences: ['\u0007'], letters: ['h'], label: 'h/Ctrl+G', description: 'keys.home' },
+  { command: Command.Up, scope: 'nav', sequences: [`${CSI}A`, `${SS3}A`], letters: ['k'], label: '↑/k', description: 'keys.up' },
+  { command: Command.Down, scope: 'nav', sequences: [`${CSI}B`, `${SS3}B`], letters: ['j'], label: '↓/j', description: 'keys.down' },
+  { command: Command.Left, scope: 'nav', sequences: [`${CSI}D`, `${SS3}D`], label: '←', description: 'keys.left' },
+  { command: Command.Right, scope: 'nav', sequences: [`${CSI}C`, `${SS3}C`], label: '→', description: 'keys.right' },
+  { command: Command.PageUp, scope: 'nav', sequences: [`${CSI}5~`], label: 'PgUp', description: 'keys.pageUp' },
+  { command: Command.PageDown, scope: 'nav', sequences: [`${CSI}6~`], letters: [' '], label: 'PgDn/Space', description: 'keys.pageDown' },
+  { command: Command.First, scope: 'nav', sequences: [`${CSI}H`, `${SS3}H`, `${CSI}1~`, `${CSI}7~`, '\u0001'], letters: ['g'], label: 'Home/g', description: 'keys.first' },
+  { command: Command.Last, scope: 'nav', sequences: [`${CSI}F`, `${SS3}F`, `${CSI}4~`, `${CSI}8~`, '\u0005'], letters: ['G'], label: 'End/G', description: 'keys.last' },
+  { command: Command.Confirm, scope: 'nav', sequences: ['\r', '\n'], label: 'Enter', description: 'keys.open' },
+  { command: Command.FocusNext, scope: 'nav', sequences: ['\t'], label: 'Tab', description: 'keys.focus' },
+  { command: Command.FocusPrevious, scope: 'nav', sequences: [`${CSI}Z`], label: 'Shift+Tab', description: 'keys.focusBack' },
+  { command: Command.Backspace, scope: 'text', sequences: ['\u007F', '\b'], label: 'Backspace', description: 'keys.backspace' },
+  { command: Command.Delete, scope: 'text', sequences: [`${CSI}3~`, '\u0004'], label: 'Del/Ctrl+D', description: 'keys.delete' },
+  { command: Command.DeleteWord, scope: 'text', sequences: ['\u0017', '\u001B\u007F'], label: 'Ctrl+W', description: 'keys.deleteWord' },
+  { command: Command.WordLeft, scope: 'text', sequences: [`${CSI}1;5D`, `${CSI}1;3D`, '\u001Bb'], label: 'Ctrl+←', description: 'keys.wordLeft' },
+  { command: Command.WordRight, scope: 'text', sequences: [`${CSI}1;5C`, `${CSI}1;3C`, '\u001Bf'], label: 'Ctrl+→', description: 'keys.wordRight' },
+  { command: Command.ClearText, scope: 'text', sequences: ['\u0015'], label: 'Ctrl+U', description: 'keys.clear' },
+  { command: Command.Search, scope: 'docs', letters: ['/'], label: '/', description: 'keys.search' },
+  { command: Command.CycleLanguage, scope: 'language', letters: ['l'], label: 'l', description: 'keys.language' },
+  { command: Command.LinkCompat, scope: 'links', letters: ['v'], label: 'v', description: 'compat.link' },
+  { command: Command.LinkTree, scope: 'links', letters: ['t'], label: 't', description: 'tree.link' },
+  { command: Command.TopicFixes, scope: 'topic', letters: ['f'], label: 'f', description: 'topic.keys.fixes' },
+  { command: Command.TopicOriginal, scope: 'topic', letters: ['o'], label: 'o', description: 'keys.original' },
+  { command: Command.ShowFull, scope: 'detail', letters: ['i'], label: 'i', description: 'keys.showFull' },
+  { command: Command.Copy, scope: 'fix', letters: ['c'], label: 'c', description: 'fix.keys.copy' },
+  { command: Command.Copy, scope: 'wizard.done', letters: ['c'], label: 'c', description: 'wizard.keys.copyCommand' },
+  { command: Command.WizardCopyCompose, scope: 'wizard.done', letters: ['o'], label: 'o', description: 'wizard.keys.copyCompose' },
+  { command: Command.WizardRun, scope: 'wizard.done', letters: ['x'], label: 'x', description: 'wizard.keys.run' },
+  { command: Command.Restart, scope: 'wizard', letters: ['r'], label: 'r', description: 'wizard.keys.restart' },
+  { command: Command.Restart, scope: 'tree', letters: ['r'], label: 'r', description: 'tree.keys.restart' },
+  { command: Command.RunAction, scope: 'compat', letters: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9', description: 'compat.keys.runFix' },
+  { command: Command.Yes, scope: 'confirm', letters: ['y', 'Y'], label: 'y', description: 'fix.confirm.yesKey' },
+  { command: Command.No, scope: 'confirm', letters: ['n', 'N'], label: 'n', description: 'fix.confirm.noKey' },
+];
+
+/**
+ * The scopes each screen (or state of a screen) turns on. `app` is always on beneath them; a text
+ * field adds `text` and turns letters into text.
+ */
+export const SCREEN_SCOPES = {
+  home: ['nav', 'list'],
+  diagnoseInput: ['nav', 'text'],
+  diagnoseResults: ['nav', 'list', 'links', 'detail'],
+  topic: ['nav', 'scroll', 'language', 'topic', 'links'],
+  docs: ['nav', 'list', 'docs', 'language', 'detail'],
+  docsSearch: ['nav', 'text'],
+  settings: ['nav', 'list'],
+  history: ['nav', 'list', 'detail'],
+  treeList: ['nav', 'list', 'detail'],
+  tree: ['nav', 'list', 'scroll', 'tree', 'detail'],
+  treeLeaf: ['nav', 'scroll', 'tree'],
+  wizardChoice: ['nav', 'list', 'wizard'],
+  wizardText: ['nav', 'text'],
+  wizardDone: ['nav', 'scroll', 'wizard', 'wizard.done'],
+  compatInput: ['nav', 'text'],
+  compatReport: ['nav', 'scroll', 'compat'],
+  fixForm: ['nav', 'text'],
+  fixResult: ['nav', 'scroll', 'fix'],
+  confirm: ['nav', 'confirm', 'fix'],
+  typedWord: ['nav', 'text'],
+} as const satisfies Record<string, readonly Scope[]>;
+export type ScreenScopes = (typeof SCREEN_SCOPES)[keyof typeof SCREEN_SCOPES];
+
+/** The registry entries that are on for a set of scopes (`app` always), in table order. */
+export function commandsIn(scopes: readonly Scope[]): CommandSpec[] {
+  const on = new Set<Scope>(['app', ...scopes]);
+  return COMMANDS.filter((c) => on.has(c.scope));
+}
+
+/** The label of a command's keys (the first entry of it in the registry). */
+export function keyLabel(command: Command): string {
+  return COMMANDS.find((c) => c.command === command)?.label ?? '';
+}
+
+/** One input event after key parsing: a command, with the text for Insert and Paste (and the key for a letter command). */
 export interface InputEvent {
   command: Command;
   text?: string;
@@ -59,49 +193,7 @@ export function isSingleKey(raws: readonly string[]): boolean {
  */
 export const isDeliberate = (event: KeyEvent): boolean => event.alone && event.command !== Command.Paste;
 
-const SEQUENCES: Readonly<Record<string, Command>> = {
-  '\u0003': Command.Interrupt,
-  '\r': Command.Confirm,
-  '\n': Command.Confirm,
-  '\u001B': Command.Back,
-  '\u001B\u001B': Command.Back,
-  '\t': Command.FocusNext,
-  '\u001B[Z': Command.FocusPrevious,
-  '\u007F': Command.Backspace,
-  '\b': Command.Backspace,
-  '\u0015': Command.ClearText,
-  '\u001B[A': Command.Up,
-  '\u001BOA': Command.Up,
-  '\u001B[B': Command.Down,
-  '\u001BOB': Command.Down,
-  '\u001B[C': Command.Right,
-  '\u001BOC': Command.Right,
-  '\u001B[D': Command.Left,
-  '\u001BOD': Command.Left,
-  '\u001B[5~': Command.PageUp,
-  '\u001B[6~': Command.PageDown,
-  '\u001B[H': Command.First,
-  '\u001BOH': Command.First,
-  '\u001B[1~': Command.First,
-  '\u001B[7~': Command.First,
-  '\u001B[F': Command.Last,
-  '\u001BOF': Command.Last,
-  '\u001B[4~': Command.Last,
-  '\u001B[8~': Command.Last,
-};
-
-/** Letter bindings, active only outside text layers (where letters are text). */
-const LETTERS: Readonly<Record<string, Command>> = {
-  j: Command.Down,
-  k: Command.Up,
-  g: Command.First,
-  G: Command.Last,
-  ' ': Command.PageDown,
-  q: Command.Quit,
-  '?': Command.Help,
-  '/': Command.Search,
-  l: Command.CycleLanguage,
-};
+const SEQUENCES: ReadonlyMap<string, Command> = new Map(COMMANDS.flatMap((c) => (c.sequences ?? []).map((s) => [s, c.command] as const)));
 
 /** Keys as shown in help lines; key names are the same in every language. */
 export const KEY_LABELS = {
@@ -117,28 +209,63 @@ export const KEY_LABELS = {
   change: '←→/Enter',
   clear: 'Ctrl+U',
   ctrlC: 'Ctrl+C',
+  home: 'h',
+  edit: '←→ Home/End',
 } as const;
 
-const isControl = (s: string): boolean => /^[\u0000-\u001F\u007F]/.test(s);
+/** C0 controls, DEL and the C1 controls: never text. */
+export const isControlChar = (ch: string): boolean => {
+  const c = ch.codePointAt(0) ?? 0;
+  return c < 0x20 || (c >= 0x7f && c < 0xa0);
+};
 
 /**
- * Turns one raw input event (as ink's input parser splits stdin) into commands.
- * In a text layer printable text is inserted whole; elsewhere each character is its own key.
- * A multi-line burst in a text layer is a paste from a terminal without bracketed paste.
+ * Splits one raw input event (as ink's input parser hands it: an escape sequence, or a run of
+ * characters) into keys: each control character is a key of its own and a run of printable
+ * characters is one piece of text, so `hello⇥⏎` is the text `hello`, then Tab, then Enter.
  */
-export function parseInput(raw: string, textMode: boolean): InputEvent[] {
-  const known = SEQUENCES[raw];
-  if (known) return [{ command: known }];
-  if (raw.startsWith('\u001B')) return [];
-  if (textMode && raw.length > 1 && /[\r\n]/.test(raw)) return [{ command: Command.Paste, text: raw }];
-  if (textMode && !isControl(raw)) return [{ command: Command.Insert, text: raw }];
-  const events: InputEvent[] = [];
+export function splitKeys(raw: string): string[] {
+  if (raw.startsWith('\u001B')) return [raw];
+  const keys: string[] = [];
+  let run = '';
   for (const ch of raw) {
-    const seq = SEQUENCES[ch];
-    if (seq) events.push({ command: seq });
-    else if (isControl(ch)) continue;
-    else if (!textMode && LETTERS[ch]) events.push({ command: LETTERS[ch] });
-    else events.push({ command: Command.Insert, text: ch });
+    if (isControlChar(ch)) {
+      if (run) keys.push(run);
+      run = '';
+      keys.push(ch);
+    } else run += ch;
+  }
+  if (run) keys.push(run);
+  return keys;
+}
+
+/** How a keymap layer reads letters: as text (a text field), or as the letter commands of its scopes. */
+export interface ParseMode {
+  text: boolean;
+  scopes?: readonly Scope[];
+}
+
+/**
+ * Turns one key (see splitKeys) into commands. In a text field printable text is inserted whole;
+ * elsewhere each character is its own key, looked up in the layer's scopes (then `nav` and `app`).
+ * Unknown sequences and stray control characters are dropped: they never reach a field.
+ */
+export function parseKey(key: string, mode: ParseMode): InputEvent[] {
+  const known = SEQUENCES.get(key);
+  if (known) return [{ command: known }];
+  if (key.startsWith('\u001B') || isControlChar(key)) return [];
+  if (mode.text) return [{ command: Command.Insert, text: key }];
+  const on = commandsIn([...(mode.scopes ?? []), 'nav']);
+  const events: InputEvent[] = [];
+  for (const ch of key) {
+    const spec = on.find((c) => c.letters?.includes(ch));
+    events.push(spec ? { command: spec.command, text: ch } : { command: Command.Insert, text: ch });
   }
   return events;
+}
+
+/** Splits a raw input event into keys and parses each (one mode for all; the provider re-reads it per key). */
+export function parseInput(raw: string, mode: ParseMode | boolean): InputEvent[] {
+  const m = typeof mode === 'boolean' ? { text: mode } : mode;
+  return splitKeys(raw).flatMap((k) => parseKey(k, m));
 }

@@ -17,6 +17,8 @@ export type Route =
   | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
   | { screen: 'settings'; selected?: number }
+  /** The audit log of fixes run, refused and cancelled, newest first. */
+  | { screen: 'history'; selected?: number }
   /** Without `treeId` the list of trees; `walk` keeps the path when the user comes back from a topic. */
   | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
   | { screen: 'network'; entities?: Entities; wizard?: WizardState }
@@ -36,6 +38,8 @@ export interface NavigationState {
   stack: [Route, ...Route[]];
   help: boolean;
   quitting: boolean;
+  /** The app is ending on Ctrl+C (the CLI exits 130), not on q. */
+  interrupted?: boolean;
 }
 
 export type NavigationAction =
@@ -45,7 +49,9 @@ export type NavigationAction =
   /** Updates the current route in place (e.g. the language shown). */
   | { type: 'update'; patch: Partial<Route> }
   | { type: 'toggle-help' }
-  | { type: 'quit' };
+  /** Back to the first route (home), keeping what it saved. */
+  | { type: 'home' }
+  | { type: 'quit'; interrupted?: boolean };
 
 /** The state the app starts in: the given routes, with home beneath them when it is not first. */
 export function initialNavigation(routes: readonly Route[]): NavigationState {
@@ -77,7 +83,9 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       return { ...state, stack: patchTop(state.stack, action.patch) };
     case 'toggle-help':
       return { ...state, help: !state.help };
+    case 'home':
+      return { ...state, help: false, stack: [state.stack[0]] };
     case 'quit':
-      return { ...state, quitting: true };
+      return { ...state, quitting: true, ...(action.interrupted ? { interrupted: true } : {}) };
   }
 }

@@ -65,13 +65,18 @@ export function terminalSafeStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStre
  * quit unless a fix is running, when it stops the fix instead). Ink's unmount leaves the terminal as
  * it was. Needs a TTY on stdin and stdout; the caller checks.
  */
-export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<void> {
+export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<{ interrupted: boolean }> {
   const { platform } = opts;
   // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
   try {
-    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
+    let interrupted = false;
+    const onQuit = (how: { interrupted: boolean }) => {
+      interrupted = how.interrupted;
+    };
+    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
     await instance.waitUntilExit();
+    return { interrupted };
   } finally {
     restoreTerminal();
   }

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compatCommandFor, formatDiagnosis } from '../../src/cli/commands/diagnose.js';
 import { readCompatHints } from '../../src/core/compat/read-compat-hints.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
-import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../helpers/real-kb.js';
 
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 
 describe('a diagnosis of an OS mismatch links to the compatibility check', () => {
   it('fills host, image and node from the paste', () => {

@@ -119,11 +119,20 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(h.audit).toMatchObject([{ outcome: 'refused', fix: 'ps-set' }]);
   });
 
+  it('says a high-risk fix needs --yes=WORD (exit 2) even where it cannot run (issue 17, defect 11)', async () => {
+    const h = harness({ platform: 'linux' });
+    const r = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes'], h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs --yes=restart-hns/);
+    expect(r.stderr).not.toMatch(/cannot run here/);
+    expect(h.ran).toEqual([]);
+  });
+
   it('refuses plain --yes for a high-risk fix, but runs with --yes=WORD', async () => {
     const h = harness();
     const r = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes'], h);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/high-risk fix: plain --yes is not enough; pass --yes=restart-hns/);
+    expect(r.stderr).toMatch(/high-risk fix: needs --yes=restart-hns; plain --yes is not enough/);
     const wrong = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes=restart'], h);
     expect(wrong.code).toBe(2);
     expect(h.ran).toEqual([]);
@@ -206,6 +215,14 @@ describe('wcdoctor fix: running real child processes', () => {
     expect(r.stdout).toMatch(/^\[ +\d+\.\ds\] line one\n\[ +\d+\.\ds\] line two\n$/);
     expect(r.stderr).toMatch(/✔ Fix applied \(exit code 0\)/);
     expect(h.audit).toMatchObject([{ outcome: 'ran', exitCode: 0 }]);
+  });
+
+  it('stamps no empty line: a failed command whose output is blank lines prints no bare "[  0.0s] " (issue 17, defect 11)', async () => {
+    const h = harness({ child: 'process.stderr.write("\\n"); process.stderr.write("Error response from daemon: failed\\n\\n"); process.exit(1)' });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/\[ +\d+\.\ds\] Error response from daemon: failed\n/);
+    expect(r.stderr).not.toMatch(/\[ +\d+\.\ds\] *(\n|$)/);
   });
 
   it('reports a failing command with its exit code and next step', async () => {

@@ -252,3 +252,82 @@ async function screenOf(screen: () => string, check: (s: string) => boolean): Pr
   );
   return last;
 }
+
+describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with resizes and bursts of keys (issue 17)', () => {
+  it('walks each screen from home, redraws whole on resize, reads a burst key by key, and Ctrl+C exits 130', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'walk';
+    const own = `${socket}-walk`;
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', own, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    const script = [`node '${cli}'`, `echo $? > '${dir}/exit-code'`].join('; ');
+    tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    const screen = () => tmux('capture-pane', '-p', '-t', name);
+    const until = (check: (s: string) => boolean, what: string) => screenOf(screen, check).catch((e: unknown) => {
+      throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    const waitFor = (text: string) => until((s) => s.includes(text), JSON.stringify(text));
+    const keys = (...k: string[]) => tmux('send-keys', '-t', name, ...k);
+    /** One frame on the screen: the header once, the foot's help line once, nothing of another size. */
+    const oneFrame = (s: string, title: string) => s.split('\n').filter((l) => l.includes(`wcdoctor › ${title}`)).length === 1 && s.split('\n').filter((l) => l.includes(`? ${en('keys.help')}`)).length <= 1;
+    const resize = async (x: number, y: number, title: string) => {
+      tmux('resize-window', '-t', name, '-x', String(x), '-y', String(y));
+      // Laid out for the new width: the header's status ends at the last column.
+      const header = (s: string) => s.split('\n').find((l) => l.includes(`wcdoctor › ${title}`))?.trimEnd() ?? '';
+      const s = await until((s) => oneFrame(s, title) && [...header(s)].length === x && s.split('\n').every((l) => [...l].length <= x), `one whole frame at ${x}×${y}`);
+      // Nothing of the old frame is left at the bottom (the lines under the frame are empty).
+      const lines = s.split('\n');
+      const last = lines.map((l, i) => (l.trim() ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+      expect(last, s).toBeLessThan(y);
+      return s;
+    };
+    /** Goes home in one key (Ctrl+G, which works in a text field too) and opens the menu entry `down` rows below the first. */
+    const open = async (down: number, label: string, expectText: string) => {
+      keys('C-g');
+      await waitFor(en('home.prompt'));
+      // Home keeps the entry chosen last; g goes to the first.
+      keys('g');
+      await waitFor(`❯ ${en('home.menu.diagnose')}`);
+      for (let i = 0; i < down; i++) keys('Down');
+      await waitFor(`❯ ${label}`);
+      keys('Enter');
+      return waitFor(expectText);
+    };
+    try {
+      await waitFor(en('home.menu.diagnose'));
+      // Resizes: narrower and shorter, then larger; each leaves one whole frame.
+      await resize(80, 24, en('home.title'));
+      await resize(120, 40, en('home.title'));
+      await resize(80, 24, en('home.title'));
+
+      // Diagnose: `hello`, Tab and Enter in one write; the field holds hello, no tab or return, the box stays closed.
+      keys('Enter');
+      await waitFor(en('diagnose.input.placeholder'));
+      keys('-l', 'hello\t\r');
+      const closed = (s: string) => s.split('\n').filter((l) => l.startsWith('│')).every((row) => row.trimEnd().endsWith('│'));
+      const typed = await until((s) => s.includes('│ hello') && closed(s) && s.includes(en('diagnose.input.lines', { count: 2 })), 'hello and a new line in a closed box');
+      expect(typed).not.toMatch(/hello\s{2,}[^\s│]/);
+      await resize(100, 30, en('diagnose.title'));
+
+      await open(1, en('tree.menu'), en('tree.pick'));
+      await open(2, en('wizard.menu'), en('wizard.q.scope'));
+      await open(3, en('compat.menu'), en('compat.host.label'));
+      // The host field takes a build and Enter in one write, and moves on to the image.
+      keys('-l', '10.0.20348.1\r');
+      await waitFor('10.0.20348.1');
+      await open(4, en('home.menu.docs'), `› ${en('docs.title')}`);
+      await open(5, en('history.menu'), en('history.empty'));
+      await open(6, en('home.menu.settings'), `› ${en('settings.title')}`);
+      keys('?');
+      await waitFor(en('help.global'));
+      keys('Escape');
+      await waitFor(`› ${en('settings.title')}`);
+
+      keys('C-c');
+      await vi.waitFor(() => expect(tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim()).toBe('1'), { timeout: 10000, interval: 100 });
+      expect(readFileSync(path.join(dir, 'exit-code'), 'utf8').trim()).toBe('130');
+    } finally {
+      spawnSync('tmux', ['-L', own, 'kill-server']);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

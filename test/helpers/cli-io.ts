@@ -10,6 +10,7 @@ export function fakeIO(opts: { stdin?: string; tty?: boolean; env?: Record<strin
     err: (s) => void err.push(s),
     readStdin: async () => opts.stdin ?? '',
     isTTY: { stdin: opts.tty ?? false, stdout: opts.tty ?? false },
+    stdinPiped: opts.stdin !== undefined && !opts.tty,
     env: opts.env ?? {},
     setExitCode: () => undefined,
   };

@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import { stripAnsi } from '../../src/ui/text/wrap-ansi.js';
+import { stripAnsi } from '../../src/core/text/wrap-ansi.js';
 
 /** The last frame without ANSI styles. */
 export const plain = (frame: string | undefined): string => stripAnsi(frame ?? '');

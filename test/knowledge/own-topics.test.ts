@@ -11,7 +11,7 @@ import { runCli } from '../helpers/cli-io.js';
 import { tFor } from '../helpers/i18n.js';
 import { resolveTopicText } from '../../src/core/knowledge/topic-text.js';
 import { topicMarkdown } from '../../src/cli/commands/docs.js';
-import { buildTopicLines } from '../../src/ui/screens/topic-lines.js';
+import { buildTopicLines } from '../../src/ui/screens/topic/lines.js';
 import { LANGUAGE_IN_TEXT } from '../../src/ui/i18n.js';
 
 const input = readKnowledgeInput();

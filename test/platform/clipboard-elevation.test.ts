@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResult, RunCommandOptions } from '../../src/core/fixes/types.js';
-import { copyToClipboard } from '../../src/platform/clipboard.js';
+import { OSC52_MAX_BYTES, OSC52_TOOL, copyToClipboard, osc52Sequence } from '../../src/platform/clipboard.js';
 import { checkElevation } from '../../src/platform/elevation.js';
 
 const result = (r: Partial<CommandResult>): CommandResult => ({ exitCode: 0, signal: null, stdout: '', stderr: '', durationMs: 1, timedOut: false, cancelled: false, ...r });
@@ -50,5 +50,26 @@ describe('checkElevation', () => {
     expect(await checkElevation('win32', run)).toEqual({ kind: 'not-elevated' });
     const none = async () => result({ exitCode: null, error: 'spawn ENOENT' });
     expect(await checkElevation('win32', none)).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('copyToClipboard: OSC 52 when the user asks to copy and no tool is there (issue 17, defect 7)', () => {
+  const none = { platform: 'linux', env: {}, hasProgram: () => false };
+  it('asks the terminal, with the text base64-encoded, only when given a way to write to it', async () => {
+    const written: string[] = [];
+    const r = await copyToClipboard('docker network create -d nat "x\u001B]0;y\u0007"', { ...none, writeTerminal: (s) => written.push(s) });
+    expect(r).toEqual({ ok: true, tool: OSC52_TOOL });
+    expect(written).toHaveLength(1);
+    const [seq] = written;
+    expect(seq).toMatch(/^\u001B\]52;c;[A-Za-z0-9+/=]+\u0007$/);
+    expect(Buffer.from(seq!.slice(7, -1), 'base64').toString('utf8')).toBe('docker network create -d nat "x\u001B]0;y\u0007"');
+    expect(await copyToClipboard('x', none)).toMatchObject({ ok: false, noTool: true });
+  });
+  it('does not send text too long for a terminal', async () => {
+    const written: string[] = [];
+    const r = await copyToClipboard('a'.repeat(OSC52_MAX_BYTES + 1), { ...none, writeTerminal: (s) => written.push(s) });
+    expect(r).toMatchObject({ ok: false, noTool: true });
+    expect(written).toEqual([]);
+    expect(osc52Sequence('hi')).toBe('\u001B]52;c;aGk=\u0007');
   });
 });

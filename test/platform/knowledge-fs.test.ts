@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { KB_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
-import { readKnowledgeInput, writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
+import { writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../helpers/real-kb.js';
 
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 /** A fresh folder with the knowledge base written into it (each root is loaded once per process). */

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
 import { imageOfDockerRun, recognise } from '../../src/core/diagnosis/recognise.js';
-import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/ui/docs/topic-search.js';
+import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/core/knowledge/topic-search.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { runCli } from '../helpers/cli-io.js';
 

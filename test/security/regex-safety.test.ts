@@ -60,7 +60,7 @@ const DYNAMIC_SITES: Record<string, string> = {
   'core/text/regex-safety.ts': 'the checker: a class under test and the pattern being checked',
   'core/trees/step-tree.ts': 'a tree match from the knowledge, checked by kb check',
   'core/trees/validate-tree.ts': 'the checks of kb check',
-  'ui/topic/topic-text.ts': 'a parameter pattern from the knowledge, checked by kb check',
+  'core/fixes/fill-template.ts': 'the placeholder pattern of core/text/placeholder.ts, made sticky (checked there as a literal)',
 };
 
 const literals = regexLiterals();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planFix, prefillFromEntities } from '../../src/core/fixes/plan-fix.js';
 import type { Fix, Topic } from '../../src/core/knowledge/types.js';
 import { isShellNeutral } from '../../src/core/text/shell-safe.js';
-import { fillFixCommand } from '../../src/ui/topic/topic-text.js';
+import { fillFixCommand } from '../../src/core/fixes/fill-fix-command.js';
 import { makeTopic } from '../core/fixes/fix-fixtures.js';
 import { runCli } from '../helpers/cli-io.js';
 

@@ -144,8 +144,8 @@ describe('the link from a diagnosis to the compatibility check', () => {
     stdin.write(bracketedPaste(PULL_ERROR));
     await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
     stdin.write(KEYS.tab);
-    await waitForFrame(lastFrame, `c ${t('compat.link')}`);
-    stdin.write('c');
+    await waitForFrame(lastFrame, `v ${t('compat.link')}`);
+    stdin.write('v');
     const frame = await waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
     expect(frame).toContain(`${t('compat.host.label')}  ${t('compat.fromPaste')}`);
     expect(frame).toContain(`${t('compat.image.label')}  ${t('compat.fromPaste')}`);
@@ -159,8 +159,8 @@ describe('the link from a diagnosis to the compatibility check', () => {
   it('is on the topic opened from the diagnosis too, with the names of a docker service ps paste', async () => {
     const paste = sourceBlock(DOC_003, 'C:\\Program Files\\Docker>docker service ps --no-trunc angry_liskov', '```');
     const { lastFrame, stdin, t } = open([{ screen: 'topic', topicId: 'swarm-service-wont-start', text: paste }]);
-    await waitForFrame(lastFrame, `c ${t('compat.link')}`);
-    stdin.write('c');
+    await waitForFrame(lastFrame, `v ${t('compat.link')}`);
+    stdin.write('v');
     const frame = await waitForFrame(lastFrame, t('compat.service', { name: 'angry_liskov' }));
     expect(frame).toContain(t('compat.fromPaste'));
     expect(frame).toContain(t('compat.empty'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendOutput, emptyOutput } from '../../src/ui/fix/fix-output.js';
-import { runnerReducer, type RunnerState } from '../../src/ui/fix/runner-state.js';
+import { appendOutput, emptyOutput } from '../../src/ui/screens/fix/output.js';
+import { runnerReducer, type RunnerState } from '../../src/ui/screens/fix/runner-state.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import { makeTopic } from '../core/fixes/fix-fixtures.js';
 

@@ -23,8 +23,8 @@ describe('HomeScreen', () => {
     stdin.write('G');
     await waitForFrame(lastFrame, `❯ ${t('home.menu.settings')}`);
     stdin.write('k');
-    await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
-    stdin.write(KEYS.up);
+    await waitForFrame(lastFrame, `❯ ${t('history.menu')}`);
+    stdin.write(`${KEYS.up}${KEYS.up}`);
     await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
     stdin.write('j');
     await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);

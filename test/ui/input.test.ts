@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Command, parseInput } from '../../src/ui/keys.js';
+import { Command, SCREEN_SCOPES, parseInput } from '../../src/ui/keys.js';
 import { createPasteParser } from '../../src/ui/paste.js';
 import { initialNavigation, navigationReducer, currentRoute } from '../../src/ui/navigation.js';
 import { KEYS } from '../helpers/keys.js';
@@ -12,8 +12,6 @@ describe('parseInput', () => {
     ['k', false, [Command.Up]],
     ['q', false, [Command.Quit]],
     ['?', false, [Command.Help]],
-    ['/', false, [Command.Search]],
-    ['l', false, [Command.CycleLanguage]],
     [KEYS.enter, true, [Command.Confirm]],
     [KEYS.esc, true, [Command.Back]],
     [KEYS.tab, true, [Command.FocusNext]],
@@ -31,8 +29,31 @@ describe('parseInput', () => {
     expect(parseInput('한국', true)).toEqual([{ command: Command.Insert, text: '한국' }]);
   });
 
-  it('treats a multi-line burst in a text layer as a paste (terminals without bracketed paste)', () => {
-    expect(parseInput('a\rb\r', true)).toEqual([{ command: Command.Paste, text: 'a\rb\r' }]);
+  it('splits a burst into keys, in order: text, then each control key (issue 17, defect 1)', () => {
+    expect(parseInput('hello\t\r', true)).toEqual([{ command: Command.Insert, text: 'hello' }, { command: Command.FocusNext }, { command: Command.Confirm }]);
+    expect(parseInput('mynat\t10.0.0.0/24\r', true)).toEqual([
+      { command: Command.Insert, text: 'mynat' },
+      { command: Command.FocusNext },
+      { command: Command.Insert, text: '10.0.0.0/24' },
+      { command: Command.Confirm },
+    ]);
+    expect(parseInput('14393\r', true)).toEqual([{ command: Command.Insert, text: '14393' }, { command: Command.Confirm }]);
+  });
+
+  it('never lets a stray control character through as text (defect 2)', () => {
+    expect(parseInput('a\u0000b\u0007\u009bc', true)).toEqual([
+      { command: Command.Insert, text: 'a' },
+      { command: Command.Insert, text: 'b' },
+      { command: Command.Home },
+      { command: Command.Insert, text: 'c' },
+    ]);
+  });
+
+  it('reads letters as the commands of the scopes a layer has on', () => {
+    expect(parseInput('/l', { text: false, scopes: SCREEN_SCOPES.docs }).map((e) => e.command)).toEqual([Command.Search, Command.CycleLanguage]);
+    expect(parseInput('c', { text: false, scopes: SCREEN_SCOPES.fixResult }).map((e) => e.command)).toEqual([Command.Copy]);
+    expect(parseInput('y', { text: false, scopes: SCREEN_SCOPES.confirm }).map((e) => e.command)).toEqual([Command.Yes]);
+    expect(parseInput('y', { text: false, scopes: SCREEN_SCOPES.wizardDone })).toEqual([{ command: Command.Insert, text: 'y' }]);
   });
 });
 
@@ -79,5 +100,17 @@ describe('navigationReducer', () => {
     expect(s.help).toBe(false);
     expect(currentRoute(s).screen).toBe('docs');
     expect(navigationReducer(s, { type: 'quit' }).quitting).toBe(true);
+  });
+});
+
+describe('navigationReducer: home and Ctrl+C (issue 17, defects 6 and 11)', () => {
+  it('goes home from any depth in one step and marks an interrupt for exit 130', () => {
+    let s = initialNavigation([{ screen: 'network' }]);
+    s = navigationReducer(s, { type: 'open', route: { screen: 'fix', topicId: 't', fixId: 'f' } });
+    s = navigationReducer(s, { type: 'home' });
+    expect(s.stack).toEqual([{ screen: 'home' }]);
+    const q = navigationReducer(s, { type: 'quit', interrupted: true });
+    expect(q).toMatchObject({ quitting: true, interrupted: true });
+    expect(navigationReducer(s, { type: 'quit' }).interrupted).toBeUndefined();
   });
 });

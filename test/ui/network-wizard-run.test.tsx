@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
 import { formatArgv } from '../../src/core/fixes/quote.js';
 import { initWizardState, wizardReducer, type WizardAction, type WizardState } from '../../src/core/network/wizard-reducer.js';
-import { WIZARD_FIX_ID } from '../../src/ui/screens/wizard-fix.js';
+import { WIZARD_FIX_ID } from '../../src/ui/screens/network/fix.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';

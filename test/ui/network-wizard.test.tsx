@@ -1,5 +1,5 @@
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import EN from '../../locales/en.json' with { type: 'json' };
 import { NETWORK_PROBLEM_TEXT } from '../../src/core/network/problems.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
@@ -14,10 +14,10 @@ const flat = (frame: string): string => frame.replace(/\s*\n\s*/g, ' ');
 
 afterEach(() => cleanup());
 
-function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale } = {}) {
+function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale; rows?: number } = {}) {
   const locale = opts.locale ?? 'en';
   const platform = fakePlatform({ settings: { language: locale }, ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}) });
-  const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, locale, columns: 100, rows: 40 });
+  const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, locale, columns: 100, rows: opts.rows ?? 40 });
   const { lastFrame, stdin, t } = r;
   /** Moves the cursor to the row that starts with `label` and presses Enter. */
   const choose = async (label: string) => {
@@ -119,6 +119,46 @@ describe('NetworkWizardScreen', () => {
     const done = await waitForFrame(lastFrame, t('wizard.done.command'));
     expect(flat(done)).toContain('docker network create -d transparent -o com.docker.network.windowsshim.interface="Ethernet 2" -o com.docker.network.windowsshim.vlanid=11 MyNet');
     expect(flat(done)).toContain(t('wizard.warning.vlan-trunk', { vlan: '11' }));
+  });
+
+  it('reads bursts key by key: the build and Enter in one write, then mynat Tab 10.0.0.0/24 Enter (issue 17, defect 1)', async () => {
+    const { lastFrame, stdin, t, choose } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild').slice(0, 30));
+    stdin.write('20348\r');
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    expect(rec).toContain('20348');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `❯ ${t('wizard.field.required', { label: t('wizard.field.name') })}`);
+    stdin.write('mynat\t10.0.0.0/24\r');
+    const form = await waitForFrame(lastFrame, '10.0.0.0/24');
+    const row = (label: string) => form.split('\n').find((l) => l.includes(label)) ?? '';
+    expect(row(t('wizard.field.name'))).toMatch(/: mynat\s*$/);
+    expect(row(t('wizard.field.subnet'))).toContain(': 10.0.0.0/24');
+    expect(form).not.toMatch(/mynat\s+10\.0\.0\.0/);
+  });
+
+  it('scrolls the recommendation at 80×24 so that its last warning can be read (issue 17, defect 5)', async () => {
+    const { lastFrame, stdin, t, choose, build } = open({ rows: 24 });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.dhcp'));
+    await choose(t('wizard.a.yes')); // VLAN
+    await choose(t('wizard.a.no')); // teaming
+    await choose(t('wizard.a.no')); // DNS
+    await choose(t('wizard.a.yes')); // host is a VM
+    await build();
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }));
+    const position = /lines 1–(\d+) of (\d+)/.exec(rec);
+    expect(position, rec).not.toBeNull();
+    const last = t('wizard.warning.no-service-discovery').slice(0, 30);
+    expect(flat(rec)).not.toContain(last);
+    // PgDn three times, each its own key, reaches the end (a page is the room less one line).
+    for (let i = 0; i < 3; i++) stdin.write(KEYS.pageDown);
+    await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(last), { timeout: 5000, interval: 10 });
+    expect(plain(lastFrame())).toMatch(/lines \d+–14 of 14/);
   });
 
   it('overlay: a Swarm across hosts, with the Windows Server 2016 update warning', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { createMarkdownRenderer } from '../../src/ui/markdown/create-markdown-renderer.js';
-import { stripAnsi, wrapAnsiLine } from '../../src/ui/text/wrap-ansi.js';
+import { stripAnsi, wrapAnsiLine } from '../../src/core/text/wrap-ansi.js';
 import { tailLines } from '../../src/ui/components/TextArea.js';
 
 describe('wrapAnsiLine', () => {

@@ -1,5 +1,5 @@
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
@@ -74,5 +74,21 @@ describe('TopicScreen', () => {
     await waitForFrame(lastFrame, t('topic.notFound', { id: 'no-such-topic' }));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('home.prompt'));
+  });
+});
+
+describe('TopicScreen: the line count (issue 17, defect 4)', () => {
+  it('shows one total from the first frame that counts lines: it waits for the rendered text', async () => {
+    const { lastFrame, frames, stdin } = renderApp({ initial: [{ screen: 'topic', topicId: 'version-tags' }], rows: 9 });
+    // The last line of the rendered section can be reached only once the Markdown is there (a loading line stands before).
+    await vi.waitFor(
+      () => {
+        stdin.write('G');
+        expect(lastFrame()).toContain('Rad 40 om versioner');
+      },
+      { timeout: 5000, interval: 20 },
+    );
+    const totals = new Set(frames.flatMap((f) => [...f.matchAll(/lines \d+–\d+ of (\d+)/g)].map((m) => m[1])));
+    expect(totals.size).toBe(1);
   });
 });

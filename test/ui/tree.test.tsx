@@ -170,3 +170,21 @@ describe('wcdoctor troubleshoot in the app', () => {
     expect(await openTroubleshootInApp({ kb: treeKb(), treeId: 'nope', locale: 'en', io: fakeIO({ tty: true }).io })).toBe(false);
   });
 });
+
+describe('TreeScreen: the list remembers the tree you came from (issue 17, defect 6)', () => {
+  it('comes back from a walk to the same tree', async () => {
+    const kb = treeKb();
+    const [first] = kb.trees;
+    if (!first) throw new Error('no tree');
+    const second = { ...first, id: 'second-tree', title: Object.fromEntries(Object.entries(first.title).map(([l, v]) => [l, `Second ${v}`])) as typeof first.title };
+    const platform = fakePlatform({ kb: { ...kb, trees: [first, second] } });
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'tree' }], platform, rows: 30 });
+    await waitForFrame(lastFrame, t('tree.pick'));
+    stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${second.title.en}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('tree.steps', { count: 0 }));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `❯ ${second.title.en}`);
+  });
+});

@@ -3,7 +3,7 @@ import { checkFixTemplate } from '../../src/core/fixes/fill-template.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../src/core/network/plan-network.js';
-import { buildNetworkFix, WIZARD_FIX_ID } from '../../src/ui/screens/wizard-fix.js';
+import { buildNetworkFix, WIZARD_FIX_ID } from '../../src/ui/screens/network/fix.js';
 import { tFor } from '../helpers/i18n.js';
 import { networkKb } from './network-kb.js';
 

@@ -8,7 +8,7 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
-import { wrapAnsiText } from '../../ui/text/wrap-ansi.js';
+import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import { parseLangOption } from '../lang.js';
 import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-text.js';
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
@@ -148,28 +148,33 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       else if (!io.isTTY.stdin) text = await io.readStdin();
       else if (io.isTTY.stdout && !opts.json) {
         const { openInteractive } = await import('./ui.js');
-        await openInteractive({ screen: 'diagnose' }, { noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false });
+        if ((await openInteractive({ screen: 'diagnose' }, { noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false })).interrupted) io.setExitCode(EXIT.interrupted);
         return;
       } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
-      if (!text.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
-      // A very large paste is reduced to its evidence lines once, here, for the diagnosis and the compat hints alike.
-      text = reduceLargePaste(text);
-      const kb = loadKnowledgeBase();
-      const result = diagnose(kb, text, { locale, limit });
-      if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
-      else {
-        // The compatibility parsers load only when the answer is an OS mismatch.
-        const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
-        // In a terminal the quoted documentation is rendered (no raw Markdown) and wrapped to its width.
-        const best = result.matches[0];
-        const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, locale) : undefined;
-        const noColor = cmd.optsWithGlobals<{ color?: boolean }>().color === false || Boolean(io.env.NO_COLOR);
-        const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;
-        const report = formatDiagnosis(result, kb, locale, text, hints, rendered);
-        io.out(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
-      }
-      io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
+      await runDiagnose(text, { locale, limit, json: Boolean(opts.json), noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false }, io);
     });
+}
+
+/** Diagnoses a text and prints the answer (or JSON); sets exit 0 on a match, 1 on none. */
+export async function runDiagnose(input: string, opts: { locale: Locale; limit: number; json: boolean; noColor?: boolean }, io: CliIO): Promise<void> {
+  if (!input.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
+  // A very large paste is reduced to its evidence lines once, here, for the diagnosis and the compat hints alike.
+  const text = reduceLargePaste(input);
+  const kb = loadKnowledgeBase();
+  const result = diagnose(kb, text, { locale: opts.locale, limit: opts.limit });
+  if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
+  else {
+    // The compatibility parsers load only when the answer is an OS mismatch.
+    const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
+    // In a terminal the quoted documentation is rendered (no raw Markdown) and wrapped to its width.
+    const best = result.matches[0];
+    const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, opts.locale) : undefined;
+    const noColor = Boolean(opts.noColor) || Boolean(io.env.NO_COLOR);
+    const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;
+    const report = formatDiagnosis(result, kb, opts.locale, text, hints, rendered);
+    io.out(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
+  }
+  io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
 }
 
 /** The documented JSON shape of a diagnosis. */

@@ -83,9 +83,12 @@ function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => 
     const stamp = `[${((now() - startedAt) / 1000).toFixed(1).padStart(5)}s] `;
     let text = '';
     for (const part of chunk.split(/(?<=\n)/)) {
-      text += (atLineStart[stream] ? stamp : '') + part;
+      if (part === '') continue;
+      // A blank line gets no stamp: `[  0.0s] ` alone says nothing.
+      text += (atLineStart[stream] && part.trim() !== '' ? stamp : '') + part;
       atLineStart[stream] = part.endsWith('\n');
     }
+    if (!text) return;
     if (stream === 'stdout' && !json) io.out(text);
     else io.err(text);
   };
@@ -135,6 +138,10 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
   };
 
+  const word = plan.confirmWord;
+  // A high-risk fix names its word whatever else stands in the way: plain --yes is a usage error (exit 2).
+  if (opts.yes !== undefined && opts.yes !== false && word !== undefined && opts.yes !== word)
+    return refuse(EXIT.usage, `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`);
   const preflight = await preflightFix(plan, deps.host, deps.checkElevation);
   if (preflight.kind === 'cannot-run') {
     const clip = await deps.copyToClipboard(plan.command);
@@ -154,10 +161,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   };
   if (unrecordable()) return;
   if (preflight.warning) io.err(`wcdoctor fix: ${preflight.warning}\n`);
-  const word = plan.confirmWord;
   if (opts.yes !== undefined && opts.yes !== false) {
-    if (word !== undefined && opts.yes !== word)
-      return refuse(EXIT.usage, `${plan.fix} is a high-risk fix: plain --yes is not enough; pass --yes=${word} to confirm`);
+    // The word was checked above.
   } else if (!io.isTTY.stdin) {
     return refuse(EXIT.usage, 'not run: stdin is not a terminal, so there is no one to confirm', `pass ${word ? `--yes=${word}` : '--yes'} to run it, or --dry-run to only see the command`);
   } else {

@@ -40,7 +40,8 @@ export interface TroubleshootAppContext {
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb }), noColor: ctx.noColor ?? false });
+  const { interrupted } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
+  if (interrupted) ctx.io.setExitCode(EXIT.interrupted);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import type { OpenAppInitial } from '../../ui/run.js';
-import type { CliIO } from '../io.js';
+import { EXIT, type CliIO } from '../io.js';
 
 /**
  * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
@@ -30,9 +30,9 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
-export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<void> {
+export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<{ interrupted: boolean }> {
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  await openApp(initial, { platform: createNodePlatform(), noColor: opts.noColor ?? false });
+  return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false });
 }
 
 /**
@@ -47,10 +47,20 @@ export function registerUi(program: Command, io: CliIO): void {
   program.action(async (_opts: unknown, cmd: Command) => {
     const [unknown] = cmd.args;
     if (unknown !== undefined) throw new UserError(`unknown command "${unknown}"`, ['run "wcdoctor --help" for the list of commands']);
+    if (!io.isTTY.stdin && io.stdinPiped) {
+      // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
+      const text = await io.readStdin();
+      if (text.trim()) {
+        const { runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');
+        await runDiagnose(text, { locale: resolveDiagnoseLocale(program.opts<{ lang?: string }>().lang, io.env), limit: 5, json: false }, io);
+        return;
+      }
+    }
     if (!io.isTTY.stdin || !io.isTTY.stdout) {
       io.out(program.helpInformation());
       return;
     }
-    await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false });
+    const { interrupted } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false });
+    if (interrupted) io.setExitCode(EXIT.interrupted);
   });
 }

@@ -33,12 +33,14 @@ function explainTag(host: HostInfo, image: ImageInfo, data: CompatData, say: Say
 function judgeProcess(host: HostInfo, image: ImageInfo & { build: number }, data: CompatData, say: Say): ProcessVerdict {
   const p = { host_build: host.build, image_build: image.build, floor: processFloor(data, host.build) };
   const below = host.build < data.process.exactFrom;
+  // A host at the first build of the window runs its own build only: "from 20348 up to 20348" says that badly.
+  const ownOnly = p.floor === host.build;
   if (!canRunProcess(data, host.build, image.build)) {
-    say(below ? 'process-build-differs' : 'process-below-floor', p);
+    say(below ? 'process-build-differs' : ownOnly ? 'process-own-build-older' : 'process-below-floor', p);
     return 'no';
   }
   if (!below) {
-    say('process-window', p);
+    say(ownOnly ? 'process-own-build' : 'process-window', p);
     if (host.family === 'client' && image.build === data.client.previewImageBuild) say('win11-preview');
     return 'yes';
   }

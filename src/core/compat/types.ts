@@ -13,6 +13,7 @@ export type CompatTableRow = CompatData['tables'][number]['rows'][number];
 /** The reason ids the checker uses; each needs a text in advice.yaml `messages`. */
 export const MESSAGE_IDS = [
   'image-newer', 'process-same-build', 'process-build-differs', 'process-window', 'process-below-floor',
+  'process-own-build', 'process-own-build-older',
   'revision-same', 'revision-differs', 'revision-unknown', 'revision-free', 'hyperv-ok', 'client-old-host',
   'win11-preview', 'ws2025-needs-24h2', 'latest-retired', 'tag-missing', 'tag-says-nothing', 'legacy-latest',
   'image-build-unknown', 'no-process-image', 'unknown-build', 'other-nodes',

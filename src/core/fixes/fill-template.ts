@@ -1,9 +1,10 @@
 import type { FixShell } from '../knowledge/types.js';
 import { err, ok, type Result } from '../result.js';
 import { quotePowerShellLiteral, tokenizeTemplate } from './quote.js';
+import { PLACEHOLDER, solePlaceholder } from '../text/placeholder.js';
 
-const PLACEHOLDER_AT = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/y;
-const PLACEHOLDER_ALL = /\{\{\s*([a-zA-Z_]\w*)\s*\}\}/g;
+// The one placeholder pattern (core/text/placeholder.ts), sticky here to read a template left to right.
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER.source, 'y');
 
 /** What may stand right before a PowerShell placeholder so that the literal is a whole argument or operand. */
 const PS_BEFORE = /(?:^|[\s(,=;|{[]|(?<![\w-])-[A-Za-z][\w-]*:)$/;
@@ -87,14 +88,14 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   const argv: string[] = [];
   for (const [idx, t] of tokens.entries()) {
     let missing: string | undefined;
-    const text = t.text.replace(PLACEHOLDER_ALL, (_all, name: string) => {
+    const text = t.text.replace(PLACEHOLDER, (_all, name: string) => {
       const v = values.get(name);
       if (v === undefined) missing ??= name;
       return v ?? '';
     });
     if (missing) return err(`uses {{${missing}}}, which has no value`);
-    const only = /^\{\{\s*([a-zA-Z_]\w*)\s*\}\}$/.exec(t.text);
-    if (only) whole.set(idx, only[1] ?? '');
+    const only = solePlaceholder(t.text);
+    if (only !== undefined) whole.set(idx, only);
     argv.push(text);
   }
   return ok({ argv, whole });

@@ -15,6 +15,7 @@ import { operationKey } from '../diagnosis/recognise.js';
 import { OUR_DOC } from './our-doc.js';
 import { contentProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
+import { placeholderNames } from '../text/placeholder.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
 import { parseTranslations, type RawText } from './translations.js';
 import { attachFixText, fixTextGaps } from './fix-text.js';
@@ -47,12 +48,8 @@ export interface KnowledgeInput {
   requireComplete?: boolean;
 }
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g;
-
-/** Names of the `{{placeholders}}` in a command template, in order of first use. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))];
-}
+/** Names of the `{{placeholders}}` in a command template, in order of first use (core/text/placeholder.ts). */
+export const placeholdersOf = placeholderNames;
 
 function zodProblems(file: string, error: { issues: { path: readonly PropertyKey[]; message: string }[] }): Problem[] {
   return error.issues.map((i) => ({ file, field: issuePath(i.path), message: i.message }));

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { usePromptKeymap } from '../hooks/use-prompt-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
 import { useT } from '../hooks/use-t.js';
-import { Command } from '../keys.js';
+import { Command, SCREEN_SCOPES } from '../keys.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { StatusLine } from './StatusLine.js';
 
@@ -15,36 +15,34 @@ import { StatusLine } from './StatusLine.js';
  */
 export function ConfirmPrompt({ question, onAnswer, theme }: { question: string; onAnswer: (yes: boolean) => void; theme: Theme }) {
   const t = useT();
-  const [yes, setYes, yesRef] = useSyncedState(false);
+  const [yes, setYes, getYes] = useScreenReducer((_: boolean, next: boolean) => next, false);
   const [ignored, setIgnored] = useState(false);
   usePromptKeymap(
-    (command, text) => {
+    (command) => {
       setIgnored(false);
       switch (command) {
         case Command.Left:
         case Command.Right:
         case Command.FocusNext:
         case Command.FocusPrevious:
-          setYes((y) => !y);
+          setYes(!getYes());
           return true;
         case Command.Confirm:
-          onAnswer(yesRef.current);
+          onAnswer(getYes());
           return true;
         case Command.Back:
           onAnswer(false);
           return true;
-        case Command.Insert: {
-          // y and n in every language, as key names are (a Swedish j would be "down").
-          const key = text?.toLowerCase();
-          if (key !== 'y' && key !== 'n') return false;
-          onAnswer(key === 'y');
+        // y and n in every language, as key names are (a Swedish j would be "down").
+        case Command.Yes:
+        case Command.No:
+          onAnswer(command === Command.Yes);
           return true;
-        }
         default:
           return false;
       }
     },
-    { priority: 5, onBurst: () => setIgnored(true) },
+    { priority: 5, scopes: SCREEN_SCOPES.confirm, onBurst: () => setIgnored(true) },
   );
   const option = (label: string, selected: boolean) => (
     <Text color={selected ? theme.selection : theme.text.secondary} bold={selected && theme.bold} inverse={selected && theme.name === 'no-color'}>

@@ -1,50 +1,74 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { displayWidth } from '../../core/text/display-width.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
 import { useT } from '../hooks/use-t.js';
-import { Command, KEY_LABELS } from '../keys.js';
+import { moveSelection } from '../hooks/use-selection-list.js';
+import type { MessageKey } from '../i18n.js';
+import { Command, commandsIn, type Scope } from '../keys.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
 import type { KeyHint } from './KeyHints.js';
 
-/** Keys that work on every screen. */
-export const GLOBAL_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-];
+/** Keys that work on every screen (the registry's `app` scope). */
+export const GLOBAL_HINTS: readonly KeyHint[] = commandsIn([]).map((c) => ({ keys: c.label, label: c.description }));
 
-/** The `?` overlay: every key of the current screen, one per line. It takes all keys while open. */
-export function HelpPanel({ hints, theme, height }: { hints: readonly KeyHint[]; theme: Theme; height: number }) {
+type HelpRow = { heading: MessageKey } | { keys: string; label: MessageKey } | { note: MessageKey };
+
+/** The rows of the help overlay for a screen's scopes: its commands, then the ones that work everywhere, from the registry. */
+export function helpRows(scopes: readonly Scope[]): HelpRow[] {
+  const all = commandsIn(scopes);
+  const screen = all.filter((c) => c.scope !== 'app');
+  const rows: HelpRow[] = [];
+  if (screen.length) rows.push({ heading: 'help.title' }, ...screen.map((c) => ({ keys: c.label, label: c.description })));
+  rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app').map((c) => ({ keys: c.label, label: c.description })));
+  if (screen.some((c) => c.command === Command.Copy)) rows.push({ note: 'help.clipboard' });
+  return rows;
+}
+
+/** The `?` overlay: every command on for the current screen, generated from the registry. It takes all keys while open; ↑↓ scroll it. */
+export function HelpPanel({ scopes, theme, height, width }: { scopes: readonly Scope[]; theme: Theme; height: number; width: number }) {
   const t = useT();
   const navigate = useNavigate();
+  const rows = helpRows(scopes);
+  const room = Math.max(1, height - 1);
+  const [top, setTop] = useState(0);
   useKeymap(
     (command) => {
       // Ctrl+C and q go on to the screen (a running fix stops first) and then the app, which exits.
       if (command === Command.Interrupt || command === Command.Quit) return false;
       if (command === Command.Back || command === Command.Help) navigate({ type: 'toggle-help' });
+      else {
+        const next = moveSelection(top, command, { count: Math.max(1, rows.length - room + 1), page: room });
+        if (next !== undefined) setTop(next);
+      }
       return true;
     },
     { priority: 10 },
   );
-  const width = Math.max(...[...hints, ...GLOBAL_HINTS].map((h) => h.keys.length)) + 2;
-  const row = (h: KeyHint, i: number) => (
-    <Text key={`${h.keys}-${i}`} wrap="truncate-end">
-      <Text color={theme.text.accent} bold={theme.bold}>
-        {h.keys.padEnd(width)}
-      </Text>
-      {t(h.label)}
-    </Text>
-  );
+  const keyWidth = Math.max(...rows.map((r) => ('keys' in r ? displayWidth(r.keys) : 0))) + 2;
+  const shown = rows.slice(top, top + room);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Text bold={theme.bold} color={theme.text.heading}>
-        {t('help.title')}
-      </Text>
-      {hints.map(row)}
-      <Text bold={theme.bold} color={theme.text.heading}>
-        {t('help.global')}
-      </Text>
-      {GLOBAL_HINTS.map(row)}
+      {shown.map((r, i) =>
+        'heading' in r ? (
+          <Text key={i} bold={theme.bold} color={theme.text.heading}>
+            {t(r.heading)}
+          </Text>
+        ) : 'note' in r ? (
+          <Text key={i} color={theme.text.secondary} wrap="wrap">
+            {t(r.note)}
+          </Text>
+        ) : (
+          <Text key={i} wrap="truncate-end">
+            <Text color={theme.text.accent} bold={theme.bold}>
+              {r.keys + ' '.repeat(Math.max(1, keyWidth - displayWidth(r.keys)))}
+            </Text>
+            {truncateWidth(t(r.label), Math.max(1, width - keyWidth))}
+          </Text>
+        ),
+      )}
       <Text color={theme.text.secondary}>{t('help.close')}</Text>
     </Box>
   );

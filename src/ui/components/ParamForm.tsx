@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import { displayWidth } from '../../core/text/display-width.js';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../text/wrap-ansi.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { visibleWindow } from './SelectList.js';
 import { safeText } from '../text/safe-text.js';
+import { FieldText } from './FieldText.js';
 
 /** One placeholder in the form: its value and, when the value cannot be used, why. */
 export interface ParamField {
@@ -22,7 +23,6 @@ export interface ParamField {
 /** Lines each field takes: what it is, its value, and whether the value is fine. */
 export const FIELD_ROWS = 3;
 
-const CURSOR = '█';
 const MASK = '•';
 
 /** The end of a long value within a width (where the typing happens), starting with `…` when cut. */
@@ -44,7 +44,7 @@ export function tailWidth(text: string, width: number): string {
  * The values of a fix's placeholders, one field under another. Presentational: the screen owns the
  * values and the focus and moves them with commands; `height` counts terminal lines.
  */
-export function ParamForm({ fields, focused, width, height, theme }: { fields: readonly ParamField[]; focused: number; width: number; height: number; theme: Theme }) {
+export function ParamForm({ fields, focused, cursor = Number.MAX_SAFE_INTEGER, width, height, theme }: { fields: readonly ParamField[]; focused: number; cursor?: number; width: number; height: number; theme: Theme }) {
   const t = useT();
   const room = Math.max(1, Math.floor(height / FIELD_ROWS));
   const { start, end } = visibleWindow(fields.length, focused, fields.length <= room ? room : Math.max(1, Math.floor((height - 2) / FIELD_ROWS)));
@@ -63,8 +63,11 @@ export function ParamForm({ fields, focused, width, height, theme }: { fields: r
             </Text>
             <Text wrap="truncate-end">
               {'    '}
-              {tailWidth(shown, width - 6)}
-              {isFocused ? CURSOR : ''}
+              {isFocused ? (
+                <FieldText buffer={{ text: f.value, cursor: Math.min(cursor, f.value.length) }} focused width={width - 6} theme={theme} {...(f.secret ? { mask: MASK } : {})} />
+              ) : (
+                tailWidth(shown, width - 6)
+              )}
             </Text>
             <Text wrap="truncate-end" color={f.reason ? theme.status.error : theme.status.success}>
               {'    '}

@@ -7,8 +7,9 @@ import { useT } from '../hooks/use-t.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import type { T } from '../i18n.js';
 import { displayWidth } from '../../core/text/display-width.js';
-import { truncateWidth, wrapAnsiText } from '../text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import type { Theme } from '../theme.js';
+import type { Scope } from '../keys.js';
 import { HelpPanel } from './HelpPanel.js';
 import { KeyHints, layoutHints, type KeyHint } from './KeyHints.js';
 import { StatusLine } from './StatusLine.js';
@@ -22,6 +23,8 @@ export interface Frame {
   hintLines: ReturnType<typeof layoutHints>;
   notice?: string;
   theme: Theme;
+  /** The registry scopes the screen has on: the help overlay lists their commands. */
+  scopes: readonly Scope[];
 }
 
 function noticeOf(p: SettingsProblem | undefined, t: T): string | undefined {
@@ -43,7 +46,7 @@ export const SettingsNoticeScope = createContext(true);
  * but must fit `bodyRows`, which keeps the output a line shorter than the terminal: Ink repaints
  * the whole screen (and flickers) once its output fills it.
  */
-export function useFrame(hints: readonly KeyHint[]): Frame {
+export function useFrame(hints: readonly KeyHint[], scopes: readonly Scope[] = []): Frame {
   const { columns, rows } = useTerminalSize();
   const { theme, problem } = useSettings();
   const t = useT();
@@ -51,11 +54,11 @@ export function useFrame(hints: readonly KeyHint[]): Frame {
   const notice = useContext(SettingsNoticeScope) ? noticeOf(problem, t) : undefined;
   const noticeRows = notice ? wrapAnsiText(`! ${notice}`, columns).length : 0;
   const bodyRows = Math.max(3, rows - 1 - 1 - hintLines.length - noticeRows);
-  return { columns, rows, bodyRows, hintLines, theme, ...(notice ? { notice } : {}) };
+  return { columns, rows, bodyRows, hintLines, theme, scopes, ...(notice ? { notice } : {}) };
 }
 
 /** A screen's frame: breadcrumb header, the settings notice, the body (or help), and the key hints. */
-export function ScreenFrame({ frame, title, status, hints, children }: { frame: Frame; title: string; status?: string; hints: readonly KeyHint[]; children: ReactNode }) {
+export function ScreenFrame({ frame, title, status, children }: { frame: Frame; title: string; status?: string; hints?: readonly KeyHint[]; children: ReactNode }) {
   const t = useT();
   const { help } = useNavigationState();
   const { theme } = frame;
@@ -75,7 +78,7 @@ export function ScreenFrame({ frame, title, status, hints, children }: { frame: 
       </Box>
       {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} />}
       <Box flexDirection="column">
-        {help ? <HelpPanel hints={hints} theme={theme} height={frame.bodyRows} /> : children}
+        {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
       </Box>
       <KeyHints lines={frame.hintLines} theme={theme} />
     </Box>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { displayWidth } from '../../core/text/display-width.js';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../text/wrap-ansi.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { safeText } from '../text/safe-text.js';
 

@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../text/wrap-ansi.js';
+import { truncateWidth } from '../../core/text/wrap-ansi.js';
+import type { TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
 import { safeText } from '../text/safe-text.js';
+import { FieldText } from './FieldText.js';
 
 /** The last `count` lines of a text and how many lines it has, without splitting all of it. */
 export function tailLines(text: string, count: number): { lines: string[]; total: number } {
@@ -20,38 +22,71 @@ export function tailLines(text: string, count: number): { lines: string[]; total
 }
 
 /**
- * A paste area: shows the end of the text (pastes can be huge) with a cursor when focused.
- * `height` counts the lines inside the border.
+ * The lines to show of a long text so that the cursor's line is in view: up to `count` lines ending
+ * with the cursor's line (more after it when the text is short), read around the cursor only.
  */
-export function TextArea({ text, focused, height, width, placeholder, theme }: { text: string; focused: boolean; height: number; width: number; placeholder: string; theme: Theme }) {
+export function linesAround(text: string, cursor: number, count: number): { lines: string[]; first: number; cursorRow: number; cursorCol: number; total: number } {
+  let total = 1;
+  let before = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    total++;
+    if (i < cursor) before++;
+  }
+  const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  const first = Math.max(0, Math.min(before - count + 1, total - count));
+  const lines: string[] = [];
+  // Back from the cursor's line to the first shown, then forward to fill the view.
+  let start = lineStart;
+  for (let row = before; row > first; row--) start = text.lastIndexOf('\n', start - 2) + 1;
+  for (let at = start; lines.length < count; ) {
+    const nl = text.indexOf('\n', at);
+    lines.push(text.slice(at, nl < 0 ? text.length : nl));
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return { lines, first, cursorRow: before - first, cursorCol: cursor - lineStart, total };
+}
+
+/**
+ * A paste area: shows the lines around the cursor (pastes can be huge), the cursor's line drawn with
+ * its cursor when focused. `height` counts the lines inside the border.
+ */
+export function TextArea({ buffer, focused, height, width, placeholder, theme }: { buffer: TextBuffer; focused: boolean; height: number; width: number; placeholder: string; theme: Theme }) {
   const t = useT();
+  const text = buffer.text;
   const inner = Math.max(1, height);
-  const { lines, total } = tailLines(text, text ? inner : 0);
-  const hidden = total - lines.length;
-  const shown = hidden > 0 ? lines.slice(1) : lines;
-  const cursor = focused ? '█' : '';
+  const { lines, first, cursorRow, cursorCol } = linesAround(text, buffer.cursor, inner);
+  const hiddenAbove = first > 0;
+  // One row says how many lines are above the view when some are.
+  const shown = hiddenAbove && lines.length >= inner ? lines.slice(1) : lines;
+  const offset = lines.length - shown.length;
   // Inside the border and padding, with a column kept for the cursor.
   const room = Math.max(1, width - 5);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={focused ? theme.selection : theme.border} paddingX={1} height={inner + 2}>
       {!text && (
         <Text wrap="truncate-end" color={theme.text.secondary}>
-          {cursor}
+          {focused ? '█' : ''}
           {truncateWidth(placeholder, room)}
         </Text>
       )}
-      {text && hidden > 0 && (
+      {text && hiddenAbove && (
         <Text color={theme.text.secondary} wrap="truncate-end">
-          {t('diagnose.input.hidden', { count: hidden + 1 })}
+          {t('diagnose.input.hidden', { count: first + offset })}
         </Text>
       )}
       {text &&
-        shown.map((line, i) => (
-          <Text key={i} wrap="truncate-end">
-            {truncateWidth(safeText(line.replace(/\t/g, '  ')), room)}
-            {i === shown.length - 1 ? cursor : ''}
-          </Text>
-        ))}
+        shown.map((line, i) =>
+          i + offset === cursorRow && focused ? (
+            <Text key={i} wrap="truncate-end">
+              <FieldText buffer={{ text: line, cursor: cursorCol }} focused width={room} theme={theme} />
+            </Text>
+          ) : (
+            <Text key={i} wrap="truncate-end">
+              {truncateWidth(safeText(line), room)}
+            </Text>
+          ),
+        )}
     </Box>
   );
 }

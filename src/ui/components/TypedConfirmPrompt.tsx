@@ -1,13 +1,14 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { usePromptKeymap } from '../hooks/use-prompt-keymap.js';
-import { useSyncedState } from '../hooks/use-synced-state.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
+import { bufferOf, editText, type TextBuffer } from '../text/text-buffer.js';
+import { FieldText } from './FieldText.js';
 import { useT } from '../hooks/use-t.js';
 import { Command } from '../keys.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { StatusLine } from './StatusLine.js';
 
-const CURSOR = '█';
 
 /**
  * The consent for a dangerous step: the user types the word shown and presses Enter. Any other
@@ -17,27 +18,22 @@ const CURSOR = '█';
  */
 export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word: string; onConfirm: () => void; onCancel: () => void; theme: Theme }) {
   const t = useT();
-  const [text, setText, textRef] = useSyncedState('');
+  const [buffer, setBuffer, getBuffer] = useScreenReducer((_: TextBuffer, next: TextBuffer) => next, bufferOf(''));
   const [wrong, setWrong] = useState(false);
   const [pasted, setPasted] = useState(false);
   usePromptKeymap(
     (command, typed) => {
       if (command === Command.Insert || command === Command.Backspace || command === Command.ClearText) setPasted(false);
+      // A paste never reaches here (usePromptKeymap takes it); every other edit of the field does.
+      const edited = command === Command.Paste ? undefined : editText(getBuffer(), command, typed, { maxLength: 64 });
+      if (edited) {
+        setBuffer(edited);
+        setWrong(false);
+        return true;
+      }
       switch (command) {
-        case Command.Insert:
-          setText((s) => s + (typed ?? ''));
-          setWrong(false);
-          return true;
-        case Command.Backspace:
-          setText((s) => Array.from(s).slice(0, -1).join(''));
-          setWrong(false);
-          return true;
-        case Command.ClearText:
-          setText('');
-          setWrong(false);
-          return true;
         case Command.Confirm:
-          if (textRef.current === word) onConfirm();
+          if (getBuffer().text === word) onConfirm();
           else setWrong(true);
           return true;
         case Command.Back:
@@ -52,7 +48,7 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
       text: true,
       onBurst: ({ command }) => {
         if (command !== Command.Insert && command !== Command.Paste && command !== Command.Confirm) return;
-        setText('');
+        setBuffer(bufferOf(''));
         setWrong(false);
         setPasted(true);
       },
@@ -68,8 +64,7 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
       </Text>
       <Text wrap="truncate-end">
         <Text color={theme.text.accent}>{GLYPH.pointer} </Text>
-        {text}
-        <Text color={theme.selection}>{CURSOR}</Text>
+        <FieldText buffer={buffer} focused width={60} theme={theme} />
       </Text>
       {wrong && <StatusLine kind="error" text={t('fix.typed.mismatch', { word })} theme={theme} />}
       {pasted && <StatusLine kind="warning" text={t('fix.typed.pasted')} theme={theme} />}

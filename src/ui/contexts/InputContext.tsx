@@ -2,7 +2,7 @@ import { useStdin } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
 import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
-import { Command, isSingleKey, parseInput, type KeyEvent } from '../keys.js';
+import { Command, isSingleKey, parseKey, splitKeys, type KeyEvent, type ParseMode } from '../keys.js';
 import { createPasteParser } from '../paste.js';
 
 /**
@@ -11,10 +11,14 @@ import { createPasteParser } from '../paste.js';
  */
 export type KeymapHandler = (command: Command, text: string | undefined, event: KeyEvent) => boolean;
 
-/** One keymap layer: the top one gets keys first; `text` layers receive letters as text. */
+/**
+ * One keymap layer: the top one gets keys first. `mode` says, at the moment each key is read, whether
+ * letters are text (a text field) or the letter commands of the layer's scopes, so a burst that moves
+ * the focus out of a field (`hello` Tab Enter) is read key by key in the mode each key finds.
+ */
 export interface KeymapLayer {
   handler: { current: KeymapHandler };
-  text: boolean;
+  mode: { current: () => ParseMode };
   priority: number;
 }
 
@@ -68,7 +72,9 @@ export function InputProvider({ children }: { children: ReactNode }) {
       for (const raw of raws)
         for (const out of parser.push(raw)) {
           if (out.kind === 'paste') dispatch({ command: Command.Paste, text: out.text, alone: false });
-          else for (const ev of parseInput(out.raw, layers.current.at(-1)?.text ?? false)) dispatch({ ...ev, alone });
+          else
+            for (const key of splitKeys(out.raw))
+              for (const ev of parseKey(key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
         }
     };
     // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener

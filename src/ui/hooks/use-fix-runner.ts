@@ -3,8 +3,8 @@ import { checkAuditLog, checkPreflight, DECLINED_REASON, type PreflightCheck } f
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
 import type { FixPlan } from '../../core/fixes/types.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
-import { runnerReducer, type RunnerAction, type RunnerState } from '../fix/runner-state.js';
-import { useSyncedState } from './use-synced-state.js';
+import { runnerReducer, type RunnerAction, type RunnerState } from '../screens/fix/runner-state.js';
+import { useScreenReducer } from './use-screen-reducer.js';
 
 /** What the fix runner screen drives: the state, and the steps from review to result. */
 export interface FixRunner {
@@ -31,8 +31,10 @@ export interface FixRunner {
  */
 export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs?: number } = {}): FixRunner {
   const platform = usePlatform();
-  const [state, setState, stateRef] = useSyncedState<RunnerState>({ phase: 'idle' });
-  const dispatch = useCallback((a: RunnerAction) => setState((s) => runnerReducer(s, a)), [setState]);
+  // Applied at once (useScreenReducer): a key that answers right after another reads the phase it left.
+  const [state, dispatchNow, getState] = useScreenReducer<RunnerState, RunnerAction>(runnerReducer, { phase: 'idle' });
+  const dispatch = useCallback((a: RunnerAction) => void dispatchNow(a), [dispatchNow]);
+  const stateRef = useMemo(() => ({ get current() { return getState(); } }), [getState]);
   const controller = useRef<AbortController | undefined>(undefined);
   const generation = useRef(0);
   const mounted = useRef(true);

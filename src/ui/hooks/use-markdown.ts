@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createMarkdownRenderer } from '../markdown/create-markdown-renderer.js';
-import { wrapAnsiText } from '../text/wrap-ansi.js';
+import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
 
 /**
  * Markdown rendered for the terminal and wrapped to the width by display width, as lines;

@@ -1,5 +1,5 @@
 import type { MarkedExtension, Tokens } from 'marked';
-import { stripAnsi } from '../text/wrap-ansi.js';
+import { stripAnsi } from '../../core/text/wrap-ansi.js';
 
 /** Renders Markdown for a terminal of a given width. */
 export interface MarkdownRenderer {

@@ -90,6 +90,23 @@ describe('the containerd process-isolation rule around 20348 and 26100', () => {
     expect(ids(r)).toEqual(['process-window', 'win11-preview', 'hyperv-ok']);
     expect(r.reasons[0]?.text).toContain('20348 up to its own build (22621)');
   });
+
+  // Issue 17, defect 12: a host at the window's first build runs its own build only, and says so.
+  test.each([
+    ['10.0.20348.1', 'mcr.microsoft.com/windows/servercore:ltsc2022', 'process-own-build', 'runs images of its own build only'],
+    ['10.0.20348.1', 'mcr.microsoft.com/windows/servercore:ltsc2019', 'process-own-build-older', 'the image, 17763, is older'],
+  ])('a %s host and %s: %s', (h, i, id, words) => {
+    const r = check(h, i, 'server');
+    expect(ids(r)).toContain(id);
+    const text = r.reasons.map((x) => x.text).join(' ');
+    expect(text).toContain(words);
+    expect(text).not.toMatch(/from build 20348 up to 20348/);
+  });
+
+  test('names build 22631 (Windows 11 23H2)', () => {
+    expect(data.builds.find((b) => b.build === 22631)?.releases.map((x) => x.name)).toEqual(['Windows 11 23H2']);
+    expect(ids(check('10.0.22631.2861', 'mcr.microsoft.com/windows/servercore:ltsc2022', 'client'))).not.toContain('unknown-build');
+  });
 });
 
 describe('the Windows Server 2016 revision rule', () => {
@@ -149,9 +166,9 @@ describe('Hyper-V, newer images and client hosts', () => {
   });
 
   test('a build wcdoctor does not list still follows the rules', () => {
-    const r = check('10.0.22631.2861', 'ltsc2022');
+    const r = check('10.0.22635.4000', 'ltsc2022');
     expect(r.process).toBe('yes');
-    expect(r.reasons.find((x) => x.id === 'unknown-build')?.params.build).toBe('22631');
+    expect(r.reasons.find((x) => x.id === 'unknown-build')?.params.build).toBe('22635');
   });
 });
 

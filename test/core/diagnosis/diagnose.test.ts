@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 interface Case {
   lang: string;
   text: string;

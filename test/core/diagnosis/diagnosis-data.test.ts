@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildDiagnosisIndex, computeDiagnosisData } from '../../../src/core/diagnosis/build-index.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { termsOf } from '../../../src/core/diagnosis/terms.js';
-import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 /** The same knowledge base without what `kb build` precomputes, so diagnosis computes it itself. */
 const bare: KnowledgeBase = { ...kb, diagnosis: undefined };
 const cases = readFileSync(new URL('../../fixtures/errors/cases.jsonl', import.meta.url), 'utf8')

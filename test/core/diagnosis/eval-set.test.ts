@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 /**
  * Our own evaluation set (test/fixtures/eval/pastes.jsonl, 180 pastes in the development set's
@@ -10,7 +9,7 @@ import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
  * scored the way ../shared/eval/score.mjs scores: a match is right when one of its sources has an
  * expected heading. The floors sit a little under today's figures, to catch a regression.
  */
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 const norm = (h: string) =>
   h.replace(/<a name="[^"]*"><\/a>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 const items = readFileSync(new URL('../../fixtures/eval/pastes.jsonl', import.meta.url), 'utf8')

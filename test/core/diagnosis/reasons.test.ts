@@ -3,10 +3,9 @@ import { failureText } from '../../../src/core/diagnosis/reasons.js';
 import { hasPhrase } from '../../../src/core/diagnosis/phrase-match.js';
 import { buildCodeIndex, extractCodes } from '../../../src/core/diagnosis/parse-error-code.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
-const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+const { kb } = realKnowledgeBase();
 
 describe('failure lines', () => {
   it('keeps the lines that say something failed, in any supported language', () => {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requiredLiteral } from '../../../src/core/diagnosis/regex-literal.js';
-import { assembleKnowledgeBase } from '../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 describe('requiredLiteral', () => {
   it.each([
@@ -21,7 +20,7 @@ describe('requiredLiteral', () => {
   });
 
   it('never claims a literal that a matching text lacks (topic patterns, and random ones)', () => {
-    const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+    const { kb } = realKnowledgeBase();
     for (const t of kb.topics)
       for (const source of t.signatures.regexes) {
         const literal = requiredLiteral(source);

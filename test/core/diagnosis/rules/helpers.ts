@@ -4,10 +4,9 @@ import { readFeatures } from '../../../../src/core/diagnosis/features.js';
 import { scoreTopics } from '../../../../src/core/diagnosis/rank.js';
 import type { EvidenceRule, Scored } from '../../../../src/core/diagnosis/rules/index.js';
 import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
-import { assembleKnowledgeBase } from '../../../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../../../src/platform/knowledge-input.js';
+import { realKnowledgeBase } from '../../../helpers/real-kb.js';
 
-export const { kb } = assembleKnowledgeBase(readKnowledgeInput());
+export const { kb } = realKnowledgeBase();
 const index = diagnosisIndexOf(kb);
 
 /** Every topic the rules weigh for a paste (shown or not), by topic id. */

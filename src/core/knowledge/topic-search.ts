@@ -1,0 +1,62 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase, ResolvedTopic } from './kb.js';
+
+interface Doc {
+  id: string;
+  titles: string[];
+  summaries: string[];
+  headings: string[];
+  bodies: string[];
+}
+
+/**
+ * The longest query searched, in characters. fuse.js cuts a longer pattern into 32-character pieces
+ * and searches every text for each, so the work grows with the query: a 10,000-character query took
+ * 17 s. A topic is found by a few words; the rest of a longer query is not read.
+ */
+export const MAX_SEARCH_QUERY = 64;
+
+/** A query as it is searched: trimmed, at most MAX_SEARCH_QUERY characters (whole code points). */
+export const searchableQuery = (query: string): string => Array.from(query.trim()).slice(0, MAX_SEARCH_QUERY).join('').trim();
+
+/** Searches topics across every language: titles, summaries, and the source sections' headings and text. */
+export interface TopicSearch {
+  search(query: string, limit?: number): ResolvedTopic[];
+}
+
+/** Builds the search over a knowledge base once; results are best first. */
+export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
+  const docs: Doc[] = kb.topics.map((t) => {
+    const sections = t.sectionIds.map((i) => kb.sections[i]).filter((s) => s !== undefined);
+    return {
+      id: t.id,
+      titles: Object.values(t.title).filter((v): v is string => typeof v === 'string'),
+      summaries: Object.values(t.summary).filter((v): v is string => typeof v === 'string'),
+      headings: sections.map((s) => s.heading),
+      bodies: sections.map((s) => s.body),
+    };
+  });
+  const fuse = new Fuse(docs, {
+    keys: [
+      { name: 'id', weight: 2 },
+      { name: 'titles', weight: 3 },
+      { name: 'headings', weight: 2 },
+      { name: 'summaries', weight: 1.5 },
+      { name: 'bodies', weight: 1 },
+    ],
+    ignoreLocation: true,
+    threshold: 0.25,
+    minMatchCharLength: 2,
+  });
+  const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  return {
+    search(query, limit = 50) {
+      const q = searchableQuery(query);
+      if (!q) return [];
+      return fuse
+        .search(q, { limit })
+        .map((r) => byId.get(r.item.id))
+        .filter((t): t is ResolvedTopic => t !== undefined);
+    },
+  };
+}

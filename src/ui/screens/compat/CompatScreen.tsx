@@ -1,0 +1,191 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { checkCompat } from '../../../core/compat/check-compat.js';
+import { parseHost } from '../../../core/compat/parse-host.js';
+import { parseImage } from '../../../core/compat/parse-image.js';
+import type { CompatInputError } from '../../../core/compat/input-error.js';
+import type { CompatData, CompatReport, HostInfo, ImageInfo } from '../../../core/compat/types.js';
+import { ok, type Result } from '../../../core/result.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { ScrollView, maxOffset } from '../../components/ScrollView.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { TextArea } from '../../components/TextArea.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
+import { useT } from '../../hooks/use-t.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { describeHost, describeImage, entitiesForAction, reportLines } from './lines.js';
+import { translateInputError } from './text.js';
+import { safeText } from '../../text/safe-text.js';
+
+type CompatRoute = Extract<Route, { screen: 'compat' }>;
+type Focus = 'host' | 'image' | 'report';
+const ORDER: readonly Focus[] = ['host', 'image', 'report'];
+
+const INPUT_HINTS: readonly KeyHint[] = [
+  { keys: `${KEY_LABELS.tab}/${KEY_LABELS.enter}`, label: 'compat.keys.next' },
+  { keys: KEY_LABELS.clear, label: 'keys.clear' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
+];
+/** Keys 1–9 open that action's fix in the fix runner. */
+const RUN_HINT: KeyHint = { keys: '1–9', label: 'compat.keys.runFix' };
+const REPORT_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
+  { keys: KEY_LABELS.tab, label: 'keys.focus' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+];
+
+/** The most a host or image field holds (the CLI reads at most 1 MiB for either). */
+const MAX_FIELD = 1024 * 1024;
+
+interface CompatState {
+  host: TextBuffer;
+  image: TextBuffer;
+  focus: Focus;
+  offset: number;
+}
+type CompatAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; delta: number } | { type: 'scroll'; offset: number };
+
+function compatReducer(s: CompatState, a: CompatAction): CompatState {
+  switch (a.type) {
+    case 'edit':
+      return s.focus === 'report' ? s : { ...s, [s.focus]: a.buffer, offset: 0 };
+    case 'focus':
+      return { ...s, focus: ORDER[(ORDER.indexOf(s.focus) + a.delta + ORDER.length) % ORDER.length] ?? 'host' };
+    case 'scroll':
+      return { ...s, offset: a.offset };
+  }
+}
+
+/** What a field holds: the paste's hint while its prefilled text is untouched, else the text parsed. */
+function readField<V>(text: string, hint: V | undefined, prefilled: string, parse: (s: string) => Result<V, CompatInputError>): Result<V, CompatInputError> | undefined {
+  if (hint !== undefined && text === prefilled) return ok(hint);
+  return text.trim() ? parse(text) : undefined;
+}
+
+/** The inputs and the report; undefined where an input is missing. */
+function useCompat(data: CompatData, host: string, image: string, route: CompatRoute, prefilled: { host: string; image: string }) {
+  return useMemo(() => {
+    const h = readField<HostInfo>(host, route.hints?.host, prefilled.host, (s) => parseHost(s, data));
+    const i = readField<ImageInfo>(image, route.hints?.image, prefilled.image, (s) => parseImage(s, data));
+    let report: CompatReport | undefined;
+    if (h?.ok && i?.ok) report = checkCompat(h.value, i.value, data);
+    return { host: h, image: i, report };
+  }, [data, host, image, route.hints, prefilled]);
+}
+
+export function CompatScreen({ route }: { route: CompatRoute }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { knowledge } = usePlatform();
+  const data = knowledge.compat;
+  const prefilled = useMemo(
+    () => ({ host: route.host ?? (route.hints?.host ? describeHost(route.hints.host) : ''), image: route.image ?? (route.hints?.image ? describeImage(route.hints.image) : '') }),
+    [route.host, route.image, route.hints],
+  );
+  const [state, dispatch, get] = useScreenReducer(compatReducer, () => ({
+    host: bufferOf(prefilled.host),
+    image: bufferOf(prefilled.image),
+    focus: (prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host') as Focus,
+    offset: 0,
+  }));
+  const { focus, offset } = state;
+  const host = state.host.text;
+  const image = state.image.text;
+  const hasData = Boolean(data?.builds?.length);
+  const result = useCompat(data, host, image, route, prefilled);
+  const inReport = focus === 'report';
+  const runnable = result.report?.actions.some((a) => a.fixRef) ?? false;
+  const hints = inReport ? (runnable ? [RUN_HINT, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
+  const frame = useFrame(hints, inReport ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput);
+  const { theme, columns } = frame;
+  const lines = result.report ? reportLines(result.report, t, columns) : [];
+  // Inputs get the room while they are edited; once the report has the focus they shrink to a line each.
+  const inputRows = Math.min(3, Math.max(1, Math.floor((frame.bodyRows - 12) / 2)));
+  const fromPaste = { host: Boolean(route.hints?.host) && host === prefilled.host, image: Boolean(route.hints?.image) && image === prefilled.image };
+  const names = (which: Exclude<Focus, 'report'>): string[] => {
+    const h = route.hints?.host;
+    const i = route.hints?.image;
+    const node = which === 'host' ? h?.nodeName : i?.nodeName;
+    return [node ? t('compat.node', { name: safeText(node) }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: safeText(i.serviceName) }) : ''].filter(Boolean);
+  };
+  const fieldRows = (which: Exclude<Focus, 'report'>): number =>
+    (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);
+  const reportRows = Math.max(3, frame.bodyRows - fieldRows('host') - fieldRows('image'));
+
+  useKeymap(
+    (command, typed) => {
+      const now = get();
+      if (command === Command.Back) {
+        navigate({ type: 'back' });
+        return true;
+      }
+      if (command === Command.FocusNext || command === Command.FocusPrevious) {
+        dispatch({ type: 'focus', delta: command === Command.FocusNext ? 1 : -1 });
+        return true;
+      }
+      if (now.focus !== 'report') {
+        const buffer = now[now.focus];
+        // A pasted `ver` or `docker info` keeps its lines; blank lines around it go.
+        const edited = command === Command.Paste ? insertText(buffer, (typed ?? '').replace(/^\s*\n|(?<!\s)\s+$/g, ''), { multiline: true, maxLength: MAX_FIELD }) : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
+        if (edited) dispatch({ type: 'edit', buffer: edited });
+        else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
+        else if (command === Command.Up) dispatch({ type: 'focus', delta: -1 });
+        else return false;
+        return true;
+      }
+      const scroll = (n: number) => dispatch({ type: 'scroll', offset: Math.max(0, Math.min(n, maxOffset(lines.length, reportRows))) });
+      const page = Math.max(1, reportRows - 1);
+      if (command === Command.Up && now.offset === 0) dispatch({ type: 'focus', delta: -1 });
+      else if (command === Command.Up || command === Command.Down) scroll(now.offset + (command === Command.Up ? -1 : 1));
+      else if (command === Command.PageUp || command === Command.PageDown) scroll(now.offset + (command === Command.PageUp ? -1 : 1) * page);
+      else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : lines.length);
+      else if (command === Command.RunAction && typed) {
+        const action = result.report?.actions[Number(typed) - 1];
+        if (action?.fixRef)
+          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
+      } else return false;
+      return true;
+    },
+    { text: () => get().focus !== 'report', scopes: () => (get().focus === 'report' ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput) },
+  );
+
+  const field = (which: Exclude<Focus, 'report'>, text: string, parsed: Result<unknown, CompatInputError> | undefined) => (
+    <Box flexDirection="column">
+      <Text bold={theme.bold} color={focus === which ? theme.selection : theme.text.heading} wrap="truncate-end">
+        {truncateWidth(`${t(which === 'host' ? 'compat.host.label' : 'compat.image.label')}${fromPaste[which] ? `  ${t('compat.fromPaste')}` : ''}`, columns)}
+        {inReport && <Text bold={false} color={theme.text.primary}>{`  ${truncateWidth(text.split('\n')[0] ?? '', Math.max(10, columns - 16))}`}</Text>}
+      </Text>
+      {!inReport && (
+        <TextArea buffer={state[which]} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
+      )}
+      {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(translateInputError(parsed.error, t), columns - 2)} theme={theme} />}
+      {fromPaste[which] && names(which).length > 0 && (
+        <Text color={theme.text.secondary} wrap="truncate-end">
+          {truncateWidth(t('compat.pasteNames', { names: names(which).join(' · ') }), columns)}
+        </Text>
+      )}
+    </Box>
+  );
+  return (
+    <ScreenFrame frame={frame} title={t('compat.title')} hints={hints}>
+      {field('host', host, result.host)}
+      {field('image', image, result.image)}
+      {!hasData ? (
+        <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
+      ) : result.report ? (
+        <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows))} height={reportRows} theme={theme} />
+      ) : (
+        <Text color={theme.text.secondary}>{t('compat.empty')}</Text>
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,201 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { SelectList } from '../../components/SelectList.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { TextArea, tailLines } from '../../components/TextArea.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { useDiagnose, usePlatform } from '../../contexts/PlatformContext.js';
+import { useSettings } from '../../contexts/SettingsContext.js';
+import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
+import { moveSelection } from '../../hooks/use-selection-list.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
+import { useT } from '../../hooks/use-t.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
+import { matchItem } from './format.js';
+import { diagnosisEntities, topicLinks } from '../topic/links.js';
+
+/** The most the paste field holds, in characters. */
+const MAX_FIELD_CHARS = 2 * 1024 * 1024;
+
+/** How long typing must pause before the paste is diagnosed again. */
+export const DIAGNOSE_DEBOUNCE_MS = 150;
+
+const INPUT_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.tab, label: 'keys.focus' },
+  { keys: KEY_LABELS.enter, label: 'keys.newline' },
+  { keys: KEY_LABELS.clear, label: 'keys.clear' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
+];
+const RESULT_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.move, label: 'keys.move' },
+  { keys: KEY_LABELS.enter, label: 'keys.open' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
+  { keys: KEY_LABELS.tab, label: 'keys.focus' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  { keys: KEY_LABELS.help, label: 'keys.help' },
+];
+
+type Outcome = { ok: true; result: DiagnoseResult } | { ok: false; error: unknown } | undefined;
+
+/** The Diagnose screen's state: the paste being edited, where the focus is, and the result chosen. */
+export interface DiagnoseState {
+  buffer: TextBuffer;
+  focus: 'input' | 'results';
+  selected: number;
+}
+
+export type DiagnoseAction =
+  | { type: 'edit'; buffer: TextBuffer }
+  | { type: 'focus'; focus: DiagnoseState['focus'] }
+  | { type: 'select'; selected: number }
+  | { type: 'clear' };
+
+export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): DiagnoseState {
+  switch (action.type) {
+    case 'edit': {
+      // A paste past 2 MiB keeps its head, tail and evidence lines, as diagnosis would read it, so
+      // neither the field nor a diagnosis ever holds more than that.
+      const b = action.buffer;
+      const buffer = b.text.length > MAX_FIELD_CHARS ? bufferOf(reduceLargePaste(b.text, MAX_FIELD_CHARS)) : b;
+      return { ...state, buffer, focus: 'input' };
+    }
+    case 'focus':
+      return { ...state, focus: action.focus };
+    case 'select':
+      return { ...state, selected: action.selected };
+    case 'clear':
+      return { buffer: bufferOf(''), focus: 'input', selected: 0 };
+  }
+}
+
+export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'diagnose' }> }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { knowledge } = usePlatform();
+  const diagnose = useDiagnose();
+  const { knowledgeLocale } = useSettings();
+  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, () => ({ buffer: bufferOf(route.text), focus: route.focus ?? 'input', selected: route.selected ?? 0 }));
+  const text = state.buffer.text;
+  const settled = useDebouncedValue(text, DIAGNOSE_DEBOUNCE_MS);
+  const outcome = useMemo<Outcome>(() => {
+    if (!settled.trim()) return undefined;
+    try {
+      return { ok: true, result: diagnose(knowledge, settled, { locale: knowledgeLocale }) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }, [settled, diagnose, knowledge, knowledgeLocale]);
+  const matches = outcome?.ok ? outcome.result.matches : [];
+  const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
+  const current = clamp(state.selected);
+  const inResults = state.focus === 'results' && matches.length > 0;
+  const linksAt = (i: number) =>
+    topicLinks(knowledge, matches[i]?.id, outcome?.ok ? { entities: diagnosisEntities(outcome.result), text: settled } : {});
+  const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : INPUT_HINTS;
+  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput);
+  const resultsFocused = () => get().focus === 'results' && matches.length > 0;
+
+  const full = useFullText();
+  useKeymap(
+    (command, typed) => {
+      const now = get();
+      if (resultsFocused() && full.handle(command)) return true;
+      const save = () => ({ text: get().buffer.text, selected: clamp(get().selected), focus: 'results' as const });
+      const link = resultsFocused() ? linksAt(clamp(now.selected)).routeFor(command) : undefined;
+      if (link) {
+        navigate({ type: 'open', route: link, save: save() });
+        return true;
+      }
+      if (command === Command.ClearText) {
+        dispatch({ type: 'clear' });
+        return true;
+      }
+      if (command === Command.Back) {
+        navigate({ type: 'back' });
+        return true;
+      }
+      if (command === Command.Paste) {
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
+        return true;
+      }
+      if (!resultsFocused()) {
+        if ((command === Command.FocusNext || command === Command.Down) && matches.length) {
+          dispatch({ type: 'focus', focus: 'results' });
+          return true;
+        }
+        const edited = command === Command.Confirm ? insertText(now.buffer, '\n', { multiline: true }) : editText(now.buffer, command, typed, { multiline: true });
+        if (!edited) return false;
+        dispatch({ type: 'edit', buffer: edited });
+        return true;
+      }
+      const at = clamp(now.selected);
+      if (command === Command.Insert) {
+        // Typing while the results have the focus goes on with the paste.
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
+        return true;
+      }
+      if (command === Command.Up && at === 0) dispatch({ type: 'focus', focus: 'input' });
+      else if (command === Command.FocusNext || command === Command.FocusPrevious) dispatch({ type: 'focus', focus: 'input' });
+      else if (command === Command.Confirm) {
+        const m = matches[at];
+        if (m && outcome?.ok) navigate({ type: 'open', route: { screen: 'topic', topicId: m.id, entities: outcome.result.entities, text: settled }, save: save() });
+      } else {
+        const next = moveSelection(at, command, { count: matches.length });
+        if (next === undefined) return false;
+        dispatch({ type: 'select', selected: next });
+      }
+      return true;
+    },
+    { text: () => !resultsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput) },
+  );
+
+  const { theme } = frame;
+  const inputRows = Math.max(3, Math.min(8, frame.bodyRows - 12));
+  const listRows = Math.max(2, frame.bodyRows - inputRows - 2 - 2);
+  const lineCount = text ? tailLines(text, 0).total : 0;
+  const status = [text ? t('diagnose.input.lines', { count: lineCount }) : '', outcome?.ok ? t('diagnose.results.count', { count: matches.length }) : '']
+    .filter(Boolean)
+    .join(' · ');
+  const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
+  const matchItems = matches.map((m) => matchItem(m, t));
+  const showFull = full.open && inResults && matchItems[current] !== undefined;
+  const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(2, listRows - 3)) : [];
+  return (
+    <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
+      <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
+      <Text bold={theme.bold} color={theme.text.heading}>
+        {t('diagnose.results.title')}
+      </Text>
+      <Box flexDirection="column">
+        {outcome === undefined && <Text color={theme.text.secondary}>{t('diagnose.results.empty')}</Text>}
+        {outcome?.ok === false && <ErrorPanel error={outcome.error} theme={theme} />}
+        {outcome?.ok && matches.length === 0 && (
+          <StatusLine
+            kind="info"
+            text={outcome.result.scope?.kind === 'linux' ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') }) : t('diagnose.results.none')}
+            theme={theme}
+          />
+        )}
+        {matches.length > 0 && <SelectList items={matchItems} selected={current} height={listRows - (showFull ? fullRows.length + 1 : 0)} width={frame.columns} theme={theme} focused={inResults} />}
+        {showFull && <FullText lines={fullRows} theme={theme} />}
+        {codes.length > 0 && (
+          <Text color={theme.text.secondary} wrap="truncate-end">
+            {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
+          </Text>
+        )}
+      </Box>
+    </ScreenFrame>
+  );
+}

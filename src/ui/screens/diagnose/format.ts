@@ -1,0 +1,48 @@
+import type { Evidence, Match } from '../../../core/diagnosis/types.js';
+import type { ListItem } from '../../components/SelectList.js';
+import type { MessageKey, T } from '../../i18n.js';
+import { GLYPH } from '../../theme.js';
+
+const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
+  code: 'diagnose.evidence.code',
+  phrase: 'diagnose.evidence.phrase',
+  regex: 'diagnose.evidence.regex',
+  keyword: 'diagnose.evidence.keyword',
+  fuzzy: 'diagnose.evidence.fuzzy',
+  operation: 'diagnose.evidence.operation',
+  structure: 'diagnose.evidence.structure',
+  against: 'diagnose.evidence.against',
+  setting: 'diagnose.evidence.setting',
+  fact: 'diagnose.evidence.fact',
+};
+
+const CONFIDENCE: Readonly<Record<Match['confidence'], { glyph: string; key: MessageKey; role: 'success' | 'warning' | 'info' }>> = {
+  high: { glyph: GLYPH.ok, key: 'diagnose.confidence.high', role: 'success' },
+  medium: { glyph: GLYPH.warning, key: 'diagnose.confidence.medium', role: 'warning' },
+  low: { glyph: GLYPH.info, key: 'diagnose.confidence.low', role: 'info' },
+};
+
+const clip = (s: string, n: number): string => {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > n ? `${one.slice(0, n - 1)}…` : one;
+};
+
+/** The evidence of a match in words: the strongest few, what matched and how. */
+export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3): string {
+  return evidence
+    .filter((e) => e.weight > 0)
+    .slice(0, limit)
+    .map((e) => t(EVIDENCE_KEY[e.kind], { value: clip(e.matched || e.signature, 40) }))
+    .join(' · ');
+}
+
+/** A match as a list row: confidence (glyph and word), title, and its evidence underneath. */
+export function matchItem(m: Match, t: T): ListItem {
+  const c = CONFIDENCE[m.confidence];
+  return {
+    key: m.id,
+    label: m.title,
+    prefix: { text: `${c.glyph} ${t(c.key)}`, role: c.role },
+    detail: describeEvidence(m.evidence, t),
+  };
+}

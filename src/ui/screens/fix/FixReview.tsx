@@ -1,0 +1,52 @@
+import { Box, Text } from 'ink';
+import type { ClipboardResult } from '../../../platform/clipboard.js';
+import { ConfirmPrompt } from '../../components/ConfirmPrompt.js';
+import { ScrollView } from '../../components/ScrollView.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { TypedConfirmPrompt } from '../../components/TypedConfirmPrompt.js';
+import type { RunnerState } from './runner-state.js';
+import { translateRefusal } from './messages.js';
+import { buildPlanLines } from './plan-lines.js';
+import { useT } from '../../hooks/use-t.js';
+import type { Theme } from '../../theme.js';
+
+type ReviewState = Extract<RunnerState, { phase: 'checking' | 'confirm' | 'refused' | 'declined' }>;
+
+/**
+ * The plan before anything runs, and under it what happens next: the checks, the question (Yes/No,
+ * or the typed word for a high-risk fix), the refusal with the command to copy, or the decline.
+ */
+export function FixReview({ state, copied, onConfirm, onDecline, width, theme }: { state: ReviewState; copied: ClipboardResult | undefined; onConfirm: () => void; onDecline: () => void; width: number; theme: Theme }) {
+  const t = useT();
+  const lines = buildPlanLines(state.plan, t, width);
+  const copyLine = copied && (
+    <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? t('fix.copy.done', { tool: copied.tool }) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} />
+  );
+  // A refusal from core comes with its id (translated); without one, the English audit reason is all there is.
+  const reason = state.phase !== 'refused' ? '' : state.detail ? translateRefusal(state.detail, t) : state.refusal === 'not-elevated' ? t('fix.refused.notElevated') : state.reason;
+  const auditError = state.phase === 'refused' || state.phase === 'declined' ? state.auditError : undefined;
+  return (
+    <Box flexDirection="column">
+      <ScrollView lines={lines} offset={0} height={lines.length} theme={theme} />
+      <Box flexDirection="column" marginTop={1}>
+        {state.phase === 'checking' && <StatusLine kind="info" text={t('fix.checking')} theme={theme} />}
+        {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={translateRefusal(state.warning, t)} theme={theme} />}
+        {state.phase === 'confirm' &&
+          (state.plan.confirmWord !== undefined ? (
+            <TypedConfirmPrompt word={state.plan.confirmWord} onConfirm={onConfirm} onCancel={onDecline} theme={theme} />
+          ) : (
+            <ConfirmPrompt question={t('fix.confirm.question')} onAnswer={(yes) => (yes ? onConfirm() : onDecline())} theme={theme} />
+          ))}
+        {state.phase === 'refused' && (
+          <>
+            <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} />
+            <Text wrap="wrap">{t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}</Text>
+          </>
+        )}
+        {state.phase === 'declined' && <StatusLine kind="info" text={t('fix.declined')} theme={theme} />}
+        {copyLine}
+        {auditError && <StatusLine kind="warning" text={t('fix.audit.failed', { error: auditError })} theme={theme} />}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,70 @@
+import { Box, Text } from 'ink';
+import { formatSeconds } from '../../../core/fixes/run-fix.js';
+import { ScrollView, maxOffset } from '../../components/ScrollView.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import type { RunnerState } from './runner-state.js';
+import { translateOutcome } from './messages.js';
+import { shownCommand } from './plan-lines.js';
+import { useT } from '../../hooks/use-t.js';
+import type { T } from '../../i18n.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import type { Theme } from '../../theme.js';
+
+type RunState = Extract<RunnerState, { phase: 'running' | 'done' }>;
+
+/** Lines under the output once the fix has ended: the result, the next step and any audit-log problem. */
+export function outcomeRows(state: RunState, width: number, t: T): number {
+  if (state.phase !== 'done') return 0;
+  const rows = (text: string) => wrapAnsiText(text, width).length;
+  const { headline, nextStep } = translateOutcome(state.outcome, t);
+  return rows(`✔ ${headline}`) + rows(`→ ${nextStep}`) + (state.result.auditError ? 1 : 0);
+}
+
+/** Where the output view starts: the tail while it follows, else the offset the user scrolled to. */
+export function outputTop(total: number, height: number, offset: number | undefined): number {
+  return offset === undefined ? maxOffset(total, height) : Math.min(offset, maxOffset(total, height));
+}
+
+/**
+ * A running or finished fix: the command, the elapsed time (or how it ended, with the exit code),
+ * and its output as it arrives. `height` counts every line it may use.
+ */
+export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height, theme }: { state: RunState; elapsedMs: number; timeoutMs: number; offset: number | undefined; width: number; height: number; theme: Theme }) {
+  const t = useT();
+  const { lines } = state.output;
+  const outRows = Math.max(1, height - 2 - outcomeRows(state, width, t));
+  const top = outputTop(lines.length, outRows, offset);
+  const shown = lines.length ? lines : [t('fix.run.noOutput')];
+  const { result } = state.phase === 'done' ? state : { result: undefined };
+  const outcome = state.phase === 'done' ? { ok: state.outcome.ok, ...translateOutcome(state.outcome, t) } : undefined;
+  const ended = result
+    ? t(result.exitCode === null ? 'fix.run.noExitCode' : 'fix.run.exitCode', { code: result.exitCode ?? '', duration: formatSeconds(result.durationMs) })
+    : undefined;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end" color={theme.text.accent}>
+        {truncateWidth(t('fix.run.command', { command: shownCommand(state.plan) }), width)}
+      </Text>
+      {state.phase === 'running' ? (
+        <StatusLine
+          kind={state.cancelling ? 'warning' : 'info'}
+          wrap="truncate-end"
+          text={state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs), limit: formatSeconds(timeoutMs) })}
+          theme={theme}
+        />
+      ) : (
+        <Text wrap="truncate-end" color={theme.text.secondary}>
+          {truncateWidth(`${ended ?? ''}${lines.length > outRows ? ` · ${t('fix.run.lines', { from: top + 1, to: Math.min(lines.length, top + outRows), total: lines.length })}` : ''}`, width)}
+        </Text>
+      )}
+      <ScrollView lines={shown.map((text) => (lines.length ? text : { text, role: 'secondary' as const }))} offset={lines.length ? top : 0} height={outRows} theme={theme} />
+      {outcome && (
+        <Box flexDirection="column">
+          <StatusLine kind={outcome.ok && !result?.auditError ? 'success' : 'error'} text={outcome.headline} theme={theme} />
+          <Text wrap="wrap">{`→ ${outcome.nextStep}`}</Text>
+          {result?.auditError && <StatusLine kind="error" wrap="truncate-end" text={t('fix.audit.notRecorded', { error: result.auditError })} theme={theme} />}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,202 @@
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { prefillFromEntities } from '../../../core/fixes/plan-fix.js';
+import type { ResolvedTopic } from '../../../core/knowledge/kb.js';
+import type { ClipboardResult } from '../../../platform/clipboard.js';
+import { FIELD_ROWS, ParamForm } from '../../components/ParamForm.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useSettings } from '../../contexts/SettingsContext.js';
+import { localizeFix } from '../../../core/knowledge/fix-text.js';
+import { buildFields, formProblems, planFromForm } from './form.js';
+import { useFixRunner } from '../../hooks/use-fix-runner.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { moveSelection } from '../../hooks/use-selection-list.js';
+import { editText } from '../../text/text-buffer.js';
+import { useT } from '../../hooks/use-t.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
+import type { InlineFix, Route } from '../../navigation.js';
+import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { findTopic } from '../../../core/knowledge/topic-text.js';
+import { fixHints } from './hints.js';
+import { FixReview } from './FixReview.js';
+import { FixRunView, outcomeRows, outputTop } from './FixRunView.js';
+
+/** The topic with the route's inline fix among its fixes (in place of a declared fix with the same id). */
+function withInlineFix(topic: ResolvedTopic | undefined, inline: InlineFix | undefined): ResolvedTopic | undefined {
+  if (!topic || !inline) return topic;
+  return { ...topic, fixes: [...topic.fixes.filter((f) => f.id !== inline.fix.id), inline.fix] };
+}
+
+/** The fix form: each placeholder's value, the field in focus and the cursor in it. */
+interface FormState {
+  values: Record<string, string>;
+  focus: number;
+  cursor: number;
+}
+/** The most a placeholder's value holds. */
+const MAX_PARAM = 1024;
+
+export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fix' }> }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const platform = usePlatform();
+  const runner = useFixRunner();
+  const { state } = runner;
+  const { inline } = route;
+  const topic = useMemo(() => withInlineFix(findTopic(platform.knowledge, route.topicId), inline), [platform.knowledge, route.topicId, inline]);
+  // The fix's words (title, what it changes, its placeholders) in the topic language.
+  const { knowledgeLocale } = useSettings();
+  const fix = useMemo(() => localizeFix(topic?.fixes.find((f) => f.id === route.fixId), knowledgeLocale), [topic, route.fixId, knowledgeLocale]);
+  const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
+  const [form, patchForm, getForm] = useScreenReducer(
+    (s: FormState, p: Partial<FormState>): FormState => ({ ...s, ...p }),
+    () => ({ values: { ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }, focus: 0, cursor: Number.MAX_SAFE_INTEGER }),
+  );
+  const { values, focus } = form;
+  const [blocked, setBlocked] = useState(false);
+  const [copied, setCopied] = useState<ClipboardResult | undefined>(undefined);
+  const [quitNote, setQuitNote] = useState(false);
+  const [offset, setOffset] = useState<number | undefined>(undefined);
+
+  const os = platform.programs.platform;
+  const fields = fix ? buildFields(fix, values, prefill, t) : [];
+  const planned = topic && fix ? planFromForm(topic, fix.id, values, prefill, route.entities, os) : undefined;
+  // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
+  const editable = fields.length > 0 && !inline;
+  const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
+  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? SCREEN_SCOPES.confirm : SCREEN_SCOPES.fixResult);
+  const { theme, columns } = frame;
+  const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns, t) : 0));
+
+  useEffect(() => {
+    // A fix without placeholders (or with its values given) has nothing to fill: straight to the checks and the question.
+    if ((fields.length === 0 || inline) && planned?.ok) runner.review(planned.value);
+    // Only on opening; every later review starts from a key.
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const copy = (command: string) => {
+    setCopied(undefined);
+    void platform.clipboard.copy(command).then(setCopied, (e: unknown) => setCopied({ ok: false, reason: e instanceof Error ? e.message : String(e) }));
+  };
+
+  /** The form: typing edits the field in focus; Enter goes on only when every value is valid. */
+  const onFormKey = (command: Command, text: string | undefined): boolean => {
+    if (!topic || !fix) return false;
+    const names = Object.keys(fix.params);
+    const now = getForm();
+    const name = names[now.focus];
+    if (name !== undefined) {
+      const value = now.values[name] ?? '';
+      const edited = editText({ text: value, cursor: Math.min(now.cursor, value.length) }, command, command === Command.Paste ? (text ?? '').trim() : text, { maxLength: MAX_PARAM });
+      if (edited) {
+        patchForm({ values: { ...now.values, [name]: edited.text }, cursor: edited.cursor });
+        setBlocked(false);
+        return true;
+      }
+    }
+    const count = names.length;
+    // The fields wrap around, as one form does everywhere (Tab from the last goes to the first).
+    const focusTo = (f: number) => patchForm({ focus: f, cursor: Number.MAX_SAFE_INTEGER });
+    const moved = command === Command.FocusNext ? Command.Down : command === Command.FocusPrevious ? Command.Up : command;
+    const next = moved === Command.Up || moved === Command.Down ? moveSelection(now.focus, moved, { count, wrap: true }) : undefined;
+    if (next !== undefined) {
+      focusTo(next);
+      return true;
+    }
+    switch (command) {
+      case Command.Confirm: {
+        const now = planFromForm(topic, fix.id, getForm().values, prefill, route.entities, os);
+        if (now.ok) {
+          setCopied(undefined);
+          runner.review(now.value);
+          return true;
+        }
+        setBlocked(true);
+        const firstBad = buildFields(fix, getForm().values, prefill, t).findIndex((f) => f.reason !== undefined);
+        if (firstBad >= 0) focusTo(firstBad);
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+
+  useKeymap(
+    (command, text) => {
+      const s = runner.state;
+      if (s.phase === 'running') {
+        // Esc and Ctrl+C stop the child, not wcdoctor; q waits until the fix has ended.
+        if (command === Command.Back || command === Command.Interrupt) runner.cancel();
+        else if (command === Command.Quit) setQuitNote(true);
+        else return false;
+        return true;
+      }
+      if (command === Command.Back) {
+        navigate({ type: 'back' });
+        return true;
+      }
+      if (s.phase === 'idle') return onFormKey(command, text);
+      if (s.phase === 'checking') return false;
+      if (command === Command.Copy) {
+        copy(s.plan.command);
+        return true;
+      }
+      if (s.phase === 'confirm') return false;
+      if (command === Command.Confirm) {
+        if (!editable) return true;
+        setOffset(undefined);
+        setCopied(undefined);
+        runner.reset();
+        return true;
+      }
+      if (s.phase !== 'done') return false;
+      const total = s.output.lines.length;
+      const top = outputTop(total, outRows, offset);
+      const page = Math.max(1, outRows - 1);
+      const to: Partial<Record<Command, number>> = { [Command.Up]: top - 1, [Command.Down]: top + 1, [Command.PageUp]: top - page, [Command.PageDown]: top + page, [Command.First]: 0, [Command.Last]: total };
+      const next = to[command];
+      if (next === undefined) return false;
+      setOffset(Math.max(0, next));
+      return true;
+    },
+    { text: () => runner.state.phase === 'idle', scopes: () => (runner.state.phase === 'idle' ? SCREEN_SCOPES.fixForm : SCREEN_SCOPES.fixResult) },
+  );
+
+  const body = () => {
+    if (!topic || !fix) return <StatusLine kind="error" text={t('fix.notFound', { topic: route.topicId, fix: route.fixId })} theme={theme} />;
+    if (state.phase === 'idle') {
+      const notes = [...(blocked ? [t('fix.form.blocked')] : []), ...(planned && !planned.ok ? formProblems(planned.error, fields, t) : [])];
+      return (
+        <Box flexDirection="column">
+          <Text color={theme.text.secondary} wrap="truncate-end">
+            {truncateWidth(fields.length ? t('fix.form.prompt') : t('fix.form.none'), columns)}
+          </Text>
+          <ParamForm fields={fields} focused={focus} cursor={form.cursor} width={columns} height={Math.max(FIELD_ROWS, frame.bodyRows - 1 - notes.length)} theme={theme} />
+          {notes.map((n, i) => (
+            <StatusLine key={i} kind="error" wrap="truncate-end" text={truncateWidth(n, columns - 2)} theme={theme} />
+          ))}
+        </Box>
+      );
+    }
+    if (state.phase === 'running' || state.phase === 'done') {
+      const note = quitNote && state.phase === 'running';
+      return (
+        <Box flexDirection="column">
+          <FixRunView state={state} elapsedMs={runner.elapsedMs} timeoutMs={runner.timeoutMs} offset={offset} width={columns} height={frame.bodyRows - (note ? 1 : 0)} theme={theme} />
+          {note && <StatusLine kind="warning" wrap="truncate-end" text={t('fix.run.quitBlocked')} theme={theme} />}
+        </Box>
+      );
+    }
+    return <FixReview state={state} copied={copied} onConfirm={runner.confirm} onDecline={runner.decline} width={columns} theme={theme} />;
+  };
+
+  return (
+    <ScreenFrame frame={frame} title={t('fix.title', { title: fix?.title ?? route.fixId })} status={route.topicId} hints={hints}>
+      {body()}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Refusal, RefusalId } from '../../../core/fixes/preflight.js';
+import type { NextStepId, OutcomeId, OutcomeText } from '../../../core/fixes/run-fix.js';
+import type { FixProblem, FixProblemId } from '../../../core/fixes/types.js';
+import type { ParamReason, ParamReasonId } from '../../../core/fixes/validate-param.js';
+import type { MessageKey, T } from '../../i18n.js';
+
+// Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
+// catalog keys, written out so that every key stays a literal and a new id fails to typecheck here.
+
+const REASON_KEYS: Readonly<Record<ParamReasonId, MessageKey>> = {
+  empty: 'fix.reason.empty',
+  tooLong: 'fix.reason.tooLong',
+  nul: 'fix.reason.nul',
+  tab: 'fix.reason.tab',
+  lineBreak: 'fix.reason.lineBreak',
+  control: 'fix.reason.control',
+  bidi: 'fix.reason.bidi',
+  invisible: 'fix.reason.invisible',
+  port: 'fix.reason.port',
+  ipv4: 'fix.reason.ipv4',
+  ipv4Part: 'fix.reason.ipv4Part',
+  cidr: 'fix.reason.cidr',
+  cidrPrefix: 'fix.reason.cidrPrefix',
+  cidrHostBits: 'fix.reason.cidrHostBits',
+  build: 'fix.reason.build',
+  edgeSpace: 'fix.reason.edgeSpace',
+  nameStart: 'fix.reason.nameStart',
+  nameChars: 'fix.reason.nameChars',
+  vmNameForbidden: 'fix.reason.vmNameForbidden',
+  serviceName: 'fix.reason.serviceName',
+  nodeName: 'fix.reason.nodeName',
+  containerName: 'fix.reason.containerName',
+  sharePath: 'fix.reason.sharePath',
+  shareServer: 'fix.reason.shareServer',
+  shareParts: 'fix.reason.shareParts',
+  user: 'fix.reason.user',
+  userDomain: 'fix.reason.userDomain',
+  userUpn: 'fix.reason.userUpn',
+  driveLetter: 'fix.reason.driveLetter',
+  labelValue: 'fix.reason.labelValue',
+  imageRef: 'fix.reason.imageRef',
+  brokenPattern: 'fix.reason.brokenPattern',
+  patternMismatch: 'fix.reason.patternMismatch',
+};
+
+const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
+  missing: 'fix.problem.missing',
+  invalid: 'fix.problem.invalid',
+  invalidFromPaste: 'fix.problem.invalidFromPaste',
+  optionLike: 'fix.problem.optionLike',
+  notPasteable: 'fix.problem.notPasteable',
+  commandTooLong: 'fix.problem.commandTooLong',
+  unknownName: 'fix.problem.unknownName',
+  takesNoValues: 'fix.problem.takesNoValues',
+  unknownFix: 'fix.problem.unknownFix',
+  noFixes: 'fix.problem.noFixes',
+  template: 'fix.problem.template',
+};
+
+const REFUSAL_KEYS: Readonly<Record<RefusalId, MessageKey>> = {
+  windowsHost: 'fix.refusal.windowsHost',
+  windowsShell: 'fix.refusal.windowsShell',
+  cmdBuiltin: 'fix.refusal.cmdBuiltin',
+  notOnPath: 'fix.refusal.notOnPath',
+  notInstalled: 'fix.refusal.notInstalled',
+  // The screen's sentence for this refusal already says it all.
+  notElevated: 'fix.refused.notElevated',
+  elevationUnknown: 'fix.refusal.elevationUnknown',
+  auditUnwritable: 'fix.refusal.auditUnwritable',
+};
+
+const OUTCOME_KEYS: Readonly<Record<OutcomeId, MessageKey>> = {
+  checked: 'fix.outcome.checked',
+  applied: 'fix.outcome.applied',
+  cancelled: 'fix.outcome.cancelled',
+  timeout: 'fix.outcome.timeout',
+  notStarted: 'fix.outcome.notStarted',
+  failed: 'fix.outcome.failed',
+};
+
+const NEXT_STEP_KEYS: Readonly<Record<NextStepId, MessageKey>> = {
+  readOutput: 'fix.outcome.next.readOutput',
+  retry: 'fix.outcome.next.retry',
+  checkState: 'fix.outcome.next.checkState',
+  longerTimeout: 'fix.outcome.next.longerTimeout',
+  checkPath: 'fix.outcome.next.checkPath',
+  readErrorAdmin: 'fix.outcome.next.readErrorAdmin',
+  readError: 'fix.outcome.next.readError',
+};
+
+/** Why a placeholder value fails, in the interface language (a phrase after the placeholder name). */
+export const translateReason = (reason: ParamReason, t: T): string => t(REASON_KEYS[reason.id], reason.params);
+
+/** Why a fix cannot be planned, in the interface language (an invalid value's reason translated too). */
+export function translateProblem(problem: FixProblem, t: T): string {
+  const params = problem.reason ? { ...problem.params, reason: translateReason(problem.reason, t) } : problem.params;
+  return t(PROBLEM_KEYS[problem.id], params);
+}
+
+/** Why a fix is refused here (or the elevation warning), in the interface language. */
+export const translateRefusal = (refusal: Refusal, t: T): string => t(REFUSAL_KEYS[refusal.id], refusal.params);
+
+/** A run's result and the next step, in the interface language. */
+export function translateOutcome(outcome: OutcomeText, t: T): { headline: string; nextStep: string } {
+  return { headline: t(OUTCOME_KEYS[outcome.id], outcome.params), nextStep: t(NEXT_STEP_KEYS[outcome.nextId], outcome.params) };
+}

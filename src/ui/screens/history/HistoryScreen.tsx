@@ -1,0 +1,103 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { AuditEntry, AuditOutcome } from '../../../core/fixes/types.js';
+import { ErrorPanel } from '../../components/ErrorPanel.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { SelectList, type ListItem } from '../../components/SelectList.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useSelectionList } from '../../hooks/use-selection-list.js';
+import { useT } from '../../hooks/use-t.js';
+import type { MessageKey, T } from '../../i18n.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { GLYPH } from '../../theme.js';
+
+const HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.move, label: 'keys.move' },
+  { keys: KEY_LABELS.enter, label: 'history.keys.topic' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+];
+
+const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' | 'warning' | 'error' | 'info'; glyph: string }>> = {
+  ran: { key: 'history.outcome.ran', role: 'success', glyph: GLYPH.ok },
+  failed: { key: 'history.outcome.failed', role: 'error', glyph: GLYPH.error },
+  timeout: { key: 'history.outcome.timeout', role: 'error', glyph: GLYPH.error },
+  cancelled: { key: 'history.outcome.cancelled', role: 'warning', glyph: GLYPH.warning },
+  refused: { key: 'history.outcome.refused', role: 'info', glyph: GLYPH.info },
+};
+
+/** One entry of the log as a list row: when, what came of it, the topic and fix; the command (and why) beneath. */
+export function historyItem(e: AuditEntry, index: number, t: T): ListItem {
+  const o = OUTCOME[e.outcome] ?? OUTCOME.failed;
+  const when = e.time.replace('T', ' ').replace(/\.\d{1,9}Z$|Z$/, '');
+  return {
+    key: `${index}`,
+    label: t('history.row', { time: when, topic: e.topic, fix: e.fix }),
+    prefix: { text: `${o.glyph} ${t(o.key)}`, role: o.role },
+    detail: e.reason ? `${e.command} · ${e.reason}` : e.command,
+  };
+}
+
+type Read = { ok: true; entries: AuditEntry[]; warnings: string[] } | { ok: false; error: unknown };
+
+/** The fix history: the audit log, newest first; Enter opens the entry's topic, where its fixes are. */
+export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'history' }> }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { audit, knowledge } = usePlatform();
+  const read = useMemo<Read>(() => {
+    try {
+      const log = audit.read();
+      return { ok: true, entries: [...log.entries].reverse(), warnings: log.warnings };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }, [audit]);
+  const entries = read.ok ? read.entries : [];
+  const frame = useFrame(HINTS, SCREEN_SCOPES.history);
+  const { selected, get, move } = useSelectionList(route.selected ?? 0);
+  const fullText = useFullText();
+  const full = fullText.open;
+  const items = entries.map((e, i) => historyItem(e, i, t));
+  useKeymap(
+    (command) => {
+      if (fullText.handle(command, items.length > 0)) return true;
+      if (command === Command.Confirm) {
+        const entry = entries[get()];
+        if (entry && knowledge.topics.some((x) => x.id === entry.topic)) navigate({ type: 'open', route: { screen: 'topic', topicId: entry.topic }, save: { selected: get() } });
+      } else return move(command, { count: items.length });
+      return true;
+    },
+    { scopes: SCREEN_SCOPES.history },
+  );
+  const { theme, columns } = frame;
+  const chosen = items[Math.min(selected, items.length - 1)];
+  const fullRows = full && chosen ? fullTextLines(chosen, columns, Math.max(2, frame.bodyRows - 5)) : [];
+  const warnings = read.ok ? read.warnings.slice(0, 2) : [];
+  return (
+    <ScreenFrame frame={frame} title={t('history.title')} status={read.ok ? t('history.count', { count: entries.length }) : ''} hints={HINTS}>
+      <Text color={theme.text.secondary} wrap="truncate-end">
+        {truncateWidth(t('history.file', { path: audit.path }), columns)}
+      </Text>
+      {!read.ok && <ErrorPanel error={read.error} theme={theme} />}
+      {warnings.map((w, i) => (
+        <StatusLine key={i} kind="warning" wrap="truncate-end" text={truncateWidth(w, columns - 2)} theme={theme} />
+      ))}
+      {read.ok && entries.length === 0 && <StatusLine kind="info" text={t('history.empty')} theme={theme} />}
+      <Box flexDirection="column" marginTop={1}>
+        {entries.length > 0 && (
+          <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, frame.bodyRows - 2 - warnings.length - (full ? fullRows.length + 1 : 0))} width={columns} theme={theme} />
+        )}
+        {full && <FullText lines={fullRows} theme={theme} />}
+      </Box>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,156 @@
+import { Box, Text } from 'ink';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { ScrollView, maxOffset } from '../../components/ScrollView.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useSettings } from '../../contexts/SettingsContext.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { useMarkdownLines } from '../../hooks/use-markdown.js';
+import { useT } from '../../hooks/use-t.js';
+import { LANGUAGE_IN_TEXT, LANGUAGE_NAME } from '../../i18n.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import { safeText } from '../../text/safe-text.js';
+import { findTopic, resolveTopicText, sectionsMarkdown, sectionsWithOriginals } from '../../../core/knowledge/topic-text.js';
+import { buildTopicLines, ORIGINAL_KEY } from './lines.js';
+import { topicLinks } from './links.js';
+
+const HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
+  { keys: KEY_LABELS.language, label: 'keys.language' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  { keys: KEY_LABELS.help, label: 'keys.help' },
+];
+/** Shown first when the topic has fixes: choose one and open it in the fix runner. */
+const FIX_HINTS: readonly KeyHint[] = [{ keys: `${keyLabel(Command.TopicFixes)}/${KEY_LABELS.tab}`, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
+
+export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { knowledge } = usePlatform();
+  const { knowledgeLocale, preferredLocales } = useSettings();
+  const topic = findTopic(knowledge, route.topicId);
+  const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
+  const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
+  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? [{ keys: ORIGINAL_KEY, label: 'keys.original' } as const] : []), ...links.hints];
+  const frame = useFrame(hints, SCREEN_SCOPES.topic);
+  const { theme, columns } = frame;
+  const [view0, patchView, getView] = useScreenReducer(
+    (s: { offset: number; selectedFix: number; showOriginal: boolean }, p: Partial<{ offset: number; selectedFix: number; showOriginal: boolean }>) => ({ ...s, ...p }),
+    () => ({ offset: 0, selectedFix: route.selectedFix ?? 0, showOriginal: false }),
+  );
+  const { offset, selectedFix, showOriginal } = view0;
+  const setOffset = (n: number) => patchView({ offset: n });
+  // `o` shows the source text beside our translation (each translated section followed by its original).
+  const withOriginal = Boolean(showOriginal && view?.translatedFrom);
+  const body = !view ? '' : withOriginal ? sectionsWithOriginals(view, (src) => t('topic.original', { language: t(LANGUAGE_IN_TEXT[src.locale]), heading: src.heading })) : sectionsMarkdown(view.sections);
+  const markdown = useMarkdownLines(body, columns, theme.name !== 'no-color');
+  const { lines, fixAt } = view ? buildTopicLines(view, markdown, route.entities, t, columns, selectedFix) : { lines: [], fixAt: [] };
+  // The title whole (wrapped, up to three lines), never cut with an ellipsis.
+  const titleLines = view ? wrapAnsiText(safeText(view.title), columns).slice(0, 3) : [];
+  const fixedRows = 1 + Math.max(1, titleLines.length) + (view?.fallback ? 1 : 0);
+  const height = Math.max(3, frame.bodyRows - fixedRows);
+  const top = Math.min(offset, maxOffset(lines.length, height));
+
+  useKeymap((command) => {
+    const page = Math.max(1, height - 1);
+    const top = Math.min(getView().offset, maxOffset(lines.length, height));
+    const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
+    switch (command) {
+      case Command.Up:
+        scrollTo(top - 1);
+        return true;
+      case Command.Down:
+        scrollTo(top + 1);
+        return true;
+      case Command.PageUp:
+        scrollTo(top - page);
+        return true;
+      case Command.PageDown:
+        scrollTo(top + page);
+        return true;
+      case Command.First:
+        scrollTo(0);
+        return true;
+      case Command.Last:
+        scrollTo(lines.length);
+        return true;
+      case Command.TopicOriginal: {
+        if (!view?.translatedFrom) return false;
+        patchView({ showOriginal: !getView().showOriginal });
+        return true;
+      }
+      case Command.TopicFixes:
+      case Command.FocusNext:
+      case Command.FocusPrevious: {
+        const count = topic?.fixes.length ?? 0;
+        if (!count) return false;
+        const now = getView().selectedFix;
+        const next = command === Command.TopicFixes ? now : (now + (command === Command.FocusNext ? 1 : -1) + count) % count;
+        patchView({ selectedFix: next });
+        // Bring the fix and its command into view.
+        const at = fixAt[next] ?? 0;
+        if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
+        return true;
+      }
+      case Command.Confirm: {
+        const fix = topic?.fixes[getView().selectedFix];
+        if (!fix) return false;
+        navigate({ type: 'open', route: { screen: 'fix', topicId: route.topicId, fixId: fix.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selectedFix: getView().selectedFix } });
+        return true;
+      }
+      case Command.CycleLanguage: {
+        if (!view?.available.length) return true;
+        const at = view.shown ? view.available.indexOf(view.shown) : -1;
+        const next = view.available[(at + 1) % view.available.length];
+        if (next) navigate({ type: 'update', patch: { locale: next } });
+        setOffset(0);
+        return true;
+      }
+      default: {
+        const link = links.routeFor(command);
+        if (link) navigate({ type: 'open', route: link });
+        return link !== undefined;
+      }
+    }
+  }, { scopes: SCREEN_SCOPES.topic });
+
+  // The count waits for the rendered text, so it does not change a moment after the topic opens.
+  const position = markdown !== undefined && lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';
+  return (
+    <ScreenFrame frame={frame} title={route.topicId} status={position} hints={hints}>
+      {!view ? (
+        <StatusLine kind="error" text={t('topic.notFound', { id: route.topicId })} theme={theme} />
+      ) : (
+        <Box flexDirection="column">
+          {titleLines.map((line, i) => (
+            <Text key={`title-${i}`} bold={theme.bold}>
+              {line}
+            </Text>
+          ))}
+          <Text wrap="truncate-end" color={theme.text.secondary}>
+            {truncateWidth(
+              (view.available.length ? t('topic.languages', { languages: view.available.map((l) => t(LANGUAGE_NAME[l])).join(t('list.separator')) }) : t('topic.noSource')) +
+                (view.shown && !view.fallback ? ` · ${t('topic.showing', { language: t(LANGUAGE_IN_TEXT[view.shown]) })}` : ''),
+              columns,
+            )}
+          </Text>
+          {view.fallback && view.shown && (
+            <StatusLine
+              kind="warning"
+              wrap="truncate-end"
+              text={truncateWidth(t('topic.fallback', { requested: t(LANGUAGE_IN_TEXT[view.requested]), shown: t(LANGUAGE_IN_TEXT[view.shown]) }), columns - 2)}
+              theme={theme}
+            />
+          )}
+          <ScrollView lines={lines} offset={top} height={height} theme={theme} />
+        </Box>
+      )}
+    </ScreenFrame>
+  );
+}

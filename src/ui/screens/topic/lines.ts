@@ -1,0 +1,92 @@
+import type { Entities } from '../../../core/diagnosis/types.js';
+import type { ViewLine } from '../../components/ScrollView.js';
+import { LANGUAGE_IN_TEXT, type MessageKey, type T } from '../../i18n.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import { GLYPH } from '../../theme.js';
+import { fillFixCommand } from '../../../core/fixes/fill-fix-command.js';
+import { type TopicText } from '../../../core/knowledge/topic-text.js';
+import { safeText } from '../../text/safe-text.js';
+import { localizeFix } from '../../../core/knowledge/fix-text.js';
+
+
+/** The key that shows the source text beside our translation on the topic screen. */
+export const ORIGINAL_KEY = 'o';
+
+const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
+
+/** The entities diagnosis names, each with its label in the UI language. */
+const ENTITY_LABEL: Readonly<Record<string, MessageKey>> = {
+  node: 'entity.node', kernelVersion: 'entity.kernelVersion', build: 'entity.build', revision: 'entity.revision', service: 'entity.service',
+  containerId: 'entity.containerId', container: 'entity.container', pod: 'entity.pod', namespace: 'entity.namespace', image: 'entity.image',
+  tag: 'entity.tag', network: 'entity.network', driver: 'entity.driver', ports: 'entity.ports', ip: 'entity.ip', tool: 'entity.tool',
+  operation: 'entity.operation', vmName: 'entity.vmName', interfaceName: 'entity.interfaceName', sharePath: 'entity.sharePath', user: 'entity.user',
+};
+
+/** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
+export function entityPairs(entities: Entities | undefined, t?: T): [string, string][] {
+  return Object.entries(entities ?? {})
+    .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
+    .map(([k, v]) => {
+      const key = Object.hasOwn(ENTITY_LABEL, k) ? ENTITY_LABEL[k] : undefined;
+      return [key && t ? t(key) : safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)];
+    });
+}
+
+/**
+ * The scrollable body of a topic: our summaries, what the paste revealed, the fix commands
+ * (plain text, so they can be selected and copied; the selected one marked, as Enter runs it),
+ * and the rendered source text. `fixAt` is the line where each fix starts.
+ */
+export function buildTopicLines(
+  view: TopicText,
+  markdownLines: readonly string[] | undefined,
+  entities: Entities | undefined,
+  t: T,
+  width: number,
+  selectedFix?: number,
+): { lines: ViewLine[]; fixAt: number[] } {
+  const fixAt: number[] = [];
+  const heading = (text: string): ViewLine => ({ text: truncateWidth(text, width), role: 'heading', bold: true });
+  const lines: ViewLine[] = [];
+  // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
+  const local = view.requested === 'en' ? view.summary : view.localSummary;
+  lines.push(heading(t(local ? 'topic.summary' : 'topic.summaryEnglish')), ...plain(local ?? view.summary, width), '');
+  const pairs = entityPairs(entities, t);
+  if (pairs.length) {
+    lines.push(heading(t('topic.entities')));
+    for (const [k, v] of pairs) lines.push(...plain(`${k}: ${v}`, width, '  '));
+    lines.push('');
+  }
+  if (view.topic.fixes.length) {
+    lines.push(heading(t('topic.fixes')), ...wrapAnsiText(t('topic.fixesNote'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
+    for (const [i, fix] of view.topic.fixes.map((f) => localizeFix(f, view.requested)).entries()) {
+      const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
+      const line = t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) });
+      fixAt.push(lines.length);
+      if (i === selectedFix) lines.push(...wrapAnsiText(`${GLYPH.pointer} ${line}`, width).map((text): ViewLine => ({ text, role: 'heading', bold: true })));
+      else lines.push(...plain(`• ${line}`, width));
+      for (const l of wrapAnsiText(fillFixCommand(fix, entities), width - 2)) lines.push({ text: `  ${l}`, role: 'accent' });
+    }
+    lines.push('');
+  }
+  if (!view.shown) {
+    lines.push(...wrapAnsiText(t('topic.noSource'), width).map((text): ViewLine => ({ text, role: 'secondary' })));
+    return { lines, fixAt };
+  }
+  const sources = view.topic.sources ?? [];
+  // A topic of our own says so, and ends with where its facts come from; our translation names its source language.
+  const language = t(LANGUAGE_IN_TEXT[view.shown]);
+  if (sources.length) lines.push(heading(t('topic.ours', { language })));
+  else if (view.translatedFrom) {
+    const from = t(LANGUAGE_IN_TEXT[view.translatedFrom]);
+    lines.push(heading(t('topic.translated', { language, from })));
+    lines.push(...wrapAnsiText(t('topic.translatedNote', { from, key: ORIGINAL_KEY }), width).map((text): ViewLine => ({ text, role: 'secondary' })));
+  } else lines.push(heading(t('topic.sources', { language })));
+  if (markdownLines) lines.push(...markdownLines);
+  else lines.push({ text: t('topic.loading'), role: 'secondary' });
+  if (sources.length) {
+    lines.push({ text: '', role: 'secondary' }, heading(t('topic.oursSources')));
+    for (const s of sources) lines.push(...plain(`• ${s.title}: ${s.url}`, width));
+  }
+  return { lines, fixAt };
+}

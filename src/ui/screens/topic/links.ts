@@ -1,0 +1,51 @@
+import { readCompatHints } from '../../../core/compat/read-compat-hints.js';
+import type { DiagnoseResult, Entities } from '../../../core/diagnosis/types.js';
+import { topicLinksTo, type KnowledgeBase } from '../../../core/knowledge/kb.js';
+import { entitiesFromDiagnosis } from '../../../core/trees/step-tree.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { Command, keyLabel } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { treesReaching } from '../tree/lines.js';
+
+
+/** What a diagnosis found, for trees: its entities plus `code`, every code in the paste. */
+export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'codes'>): Entities => entitiesFromDiagnosis(result) as Entities;
+
+/** Where a topic (diagnosed from `text`, with its entities) can lead, with the key for each. */
+export interface TopicLinks {
+  hints: KeyHint[];
+  /** The route a command opens, if it is one of the links. */
+  routeFor(command: Command): Route | undefined;
+}
+
+/**
+ * The links of a topic: the compatibility check pre-filled with what the paste revealed (for the
+ * version-mismatch topics), and the first troubleshooting tree that ends at the topic, its questions
+ * answered from the entities where they can be.
+ */
+export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts: { entities?: Entities; text?: string } = {}): TopicLinks {
+  const links: { command: Command; hint: KeyHint; route: () => Route }[] = [];
+  // Topics whose file says `links: [compat]` (an image whose Windows version does not fit the host).
+  if (topicId && topicLinksTo(kb, topicId, 'compat')) {
+    links.push({
+      command: Command.LinkCompat,
+      hint: { keys: keyLabel(Command.LinkCompat), label: 'compat.link' },
+      route: () => {
+        const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
+        return { screen: 'compat', hints };
+      },
+    });
+  }
+  const treeId = topicId ? treesReaching(kb, topicId)[0] : undefined;
+  if (treeId) {
+    links.push({
+      command: Command.LinkTree,
+      hint: { keys: keyLabel(Command.LinkTree), label: 'tree.link' },
+      route: () => ({ screen: 'tree', treeId, ...(opts.entities ? { entities: opts.entities } : {}) }),
+    });
+  }
+  return {
+    hints: links.map((l) => l.hint),
+    routeFor: (command) => links.find((l) => l.command === command)?.route(),
+  };
+}

@@ -1,0 +1,234 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, initTreeState, type TreeAction, type TreeState } from '../../../core/trees/step-tree.js';
+import { isLeaf, isQuestion } from '../../../core/trees/tree-nodes.js';
+import type { Tree } from '../../../core/trees/types.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { ScrollView, maxOffset } from '../../components/ScrollView.js';
+import { SelectList, type ListItem } from '../../components/SelectList.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { useI18n } from '../../contexts/I18nContext.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useSelectionList, moveSelection } from '../../hooks/use-selection-list.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import type { Route } from '../../navigation.js';
+import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import { GLYPH } from '../../theme.js';
+import { crumbLines, leafLines } from './lines.js';
+
+type TreeRoute = Extract<Route, { screen: 'tree' }>;
+
+/** The key that starts a tree again from its first question. */
+export const RESTART_KEY = keyLabel(Command.Restart);
+const BACK_KEYS = `${KEY_LABELS.esc}/←`;
+
+const LIST_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.move, label: 'keys.move' },
+  { keys: KEY_LABELS.enter, label: 'keys.open' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+];
+const QUESTION_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.move, label: 'keys.move' },
+  { keys: `${KEY_LABELS.enter}/→`, label: 'tree.keys.answer' },
+  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
+  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
+  { keys: RESTART_KEY, label: 'tree.keys.restart' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+];
+const TOPIC_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.enter, label: 'tree.keys.openTopic' },
+  { keys: KEY_LABELS.move, label: 'keys.scroll' },
+  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
+  { keys: RESTART_KEY, label: 'tree.keys.restart' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+];
+const UNKNOWN_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.enter, label: 'tree.keys.diagnose' },
+  ...TOPIC_HINTS.slice(1),
+];
+
+/** A walk through a tree as the screen shows it: where the walk is, the answer chosen, the scroll of a leaf. */
+interface WalkView {
+  walk: TreeState | undefined;
+  selected: number;
+  offset: number;
+}
+const walkViewReducer = (s: WalkView, patch: Partial<WalkView>): WalkView => ({ ...s, ...patch });
+
+/** Guided troubleshooting: the list of trees, or a walk through one. */
+export function TreeScreen({ route }: { route: TreeRoute }) {
+  const { knowledge } = usePlatform();
+  const tree = route.treeId === undefined ? undefined : knowledge.trees.find((x) => x.id === route.treeId);
+  if (route.treeId === undefined) return <TreeList route={route} trees={knowledge.trees} />;
+  return <TreeWalk route={route} tree={tree} />;
+}
+
+function TreeList({ route, trees }: { route: TreeRoute; trees: readonly Tree[] }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const frame = useFrame(LIST_HINTS, SCREEN_SCOPES.treeList);
+  const { selected, get, move } = useSelectionList(route.selected ?? 0);
+  const fullText = useFullText();
+  const full = fullText.open;
+  const items: ListItem[] = trees.map((tree) => ({ key: tree.id, label: tree.title[locale], detail: tree.summary[locale] }));
+  useKeymap((command) => {
+    const at = get();
+    if (fullText.handle(command, items.length > 0)) return true;
+    if (command === Command.Confirm) {
+      const tree = trees[at];
+      if (tree) navigate({ type: 'open', route: { screen: 'tree', treeId: tree.id, ...(route.entities ? { entities: route.entities } : {}) }, save: { selected: at } });
+    } else return move(command, { count: items.length });
+    return true;
+  }, { scopes: SCREEN_SCOPES.treeList });
+  const { theme } = frame;
+  const chosen = items[Math.min(selected, items.length - 1)];
+  const fullRows = full && chosen ? fullTextLines(chosen, frame.columns, Math.max(2, frame.bodyRows - 5)) : [];
+  return (
+    <ScreenFrame frame={frame} title={t('tree.title')} hints={LIST_HINTS}>
+      <Text bold={theme.bold}>{t('tree.pick')}</Text>
+      {trees.length === 0 ? (
+        <StatusLine kind="info" text={t('tree.none')} theme={theme} />
+      ) : (
+        <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={frame.bodyRows - 1 - (full ? fullRows.length + 1 : 0)} width={frame.columns} theme={theme} />
+      )}
+      {full && <FullText lines={fullRows} theme={theme} />}
+    </ScreenFrame>
+  );
+}
+
+function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const { knowledge } = usePlatform();
+  const reduce = useMemo(() => (tree ? createTreeReducer(tree) : undefined), [tree]);
+  const [view, dispatchView, getView] = useScreenReducer(walkViewReducer, () => ({
+    walk: tree ? (route.walk?.treeId === tree.id ? route.walk : initTreeState(tree, route.entities ?? {})) : undefined,
+    selected: 0,
+    offset: 0,
+  }));
+  const { walk, selected, offset } = view;
+  const walkRef = { get current() { return getView().walk; } };
+  const selectedRef = { get current() { return getView().selected; } };
+  const offsetRef = { get current() { return getView().offset; } };
+  const setSelected = (n: number) => dispatchView({ selected: n });
+  const setOffset = (n: number) => dispatchView({ offset: n });
+  const node = tree && walk ? currentNodeOf(tree, walk) : undefined;
+  const question = isQuestion(node) ? node : undefined;
+  const leaf = isLeaf(node) ? node : undefined;
+  const hints = question || !leaf ? QUESTION_HINTS : leaf.kind === 'topic' ? TOPIC_HINTS : UNKNOWN_HINTS;
+  const frame = useFrame(hints, question ? SCREEN_SCOPES.tree : SCREEN_SCOPES.treeLeaf);
+  const { theme, columns } = frame;
+
+  const crumbs = tree && walk ? breadcrumbsOf(tree, walk, locale) : [];
+  const crumbRows = Math.min(crumbs.length, Math.max(1, Math.floor(frame.bodyRows / 4)));
+  const shownCrumbs = crumbLines(crumbs, t, columns, crumbRows);
+  const body = leaf && tree && walk ? leafLines(knowledge, leaf, walk.entities, locale, t, columns) : [];
+  const bodyRows = Math.max(3, frame.bodyRows - 1 - shownCrumbs.length - (shownCrumbs.length ? 2 : 0));
+  const suggested = question && walk ? answerFromEntities(question, walk.entities) : undefined;
+
+  const step = (action: TreeAction) => {
+    const before = walkRef.current;
+    if (!reduce || !before) return;
+    const after = reduce(before, action);
+    // Back lands on the answer that was given, so Enter repeats it.
+    const undone = action.type === 'back' ? before.path.at(-1) : undefined;
+    const q = tree ? currentNodeOf(tree, after) : undefined;
+    dispatchView({ walk: after, offset: 0, selected: undone && isQuestion(q) ? Math.max(0, q.answers.findIndex((a) => a.id === undone.choice)) : 0 });
+  };
+
+  const full = useFullText();
+  useKeymap((command, typed) => {
+    const now = tree && walkRef.current ? currentNodeOf(tree, walkRef.current) : undefined;
+    if (isQuestion(now) && full.handle(command)) return true;
+    if (command === Command.Back || command === Command.Left) {
+      if (walkRef.current?.path.length) step({ type: 'back' });
+      else navigate({ type: 'back' });
+      return true;
+    }
+    if (command === Command.Paste && typed && walkRef.current) {
+      // A paste anywhere goes to Diagnose (as the app's global key does), keeping the walk.
+      navigate({ type: 'open', route: { screen: 'diagnose', text: typed }, save: { walk: walkRef.current } });
+      return true;
+    }
+    if (command === Command.Restart) {
+      step({ type: 'restart' });
+      return true;
+    }
+    if (isQuestion(now)) {
+      const at = selectedRef.current;
+      if (command === Command.Confirm || command === Command.Right) {
+        const answer = now.answers[at];
+        if (answer) step({ type: 'answer', choice: answer.id });
+      } else {
+        const next = moveSelection(at, command, { count: now.answers.length });
+        if (next === undefined) return false;
+        setSelected(next);
+      }
+      return true;
+    }
+    if (!isLeaf(now) || !walkRef.current) return false;
+    const scroll = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(body.length, bodyRows))));
+    if (command === Command.Up || command === Command.Down) scroll(offsetRef.current + (command === Command.Up ? -1 : 1));
+    else if (command === Command.PageUp || command === Command.PageDown) scroll(offsetRef.current + (command === Command.PageUp ? -1 : 1) * (bodyRows - 1));
+    else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : body.length);
+    else if (command === Command.Confirm || command === Command.Right) {
+      const save: Partial<Route> = { walk: walkRef.current };
+      if (now.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: now.topic, entities: walkRef.current.entities }, save });
+      else navigate({ type: 'open', route: { screen: 'diagnose', text: '' }, save });
+    } else return false;
+    return true;
+  }, { scopes: () => (isQuestion(tree && getView().walk ? currentNodeOf(tree, getView().walk!) : undefined) ? SCREEN_SCOPES.tree : SCREEN_SCOPES.treeLeaf) });
+
+  if (!tree || !walk) {
+    return (
+      <ScreenFrame frame={frame} title={t('tree.title')} hints={hints}>
+        <StatusLine kind="error" text={t('tree.notFound', { id: route.treeId ?? '' })} theme={theme} />
+      </ScreenFrame>
+    );
+  }
+  const items: ListItem[] = (question?.answers ?? []).map((a) => ({
+    key: a.id,
+    label: a.label[locale],
+    ...(a.id === suggested ? { badge: { text: `${GLYPH.info} ${t('tree.fromPaste')}`, role: 'info' as const } } : {}),
+  }));
+  const status = t('tree.steps', { count: walk.path.length });
+  const chosenAnswer = items[Math.min(selected, items.length - 1)];
+  const answerRows = full.open && chosenAnswer ? fullTextLines(chosenAnswer, columns, Math.max(2, bodyRows - 4)) : [];
+  return (
+    <ScreenFrame frame={frame} title={tree.title[locale]} status={status} hints={hints}>
+      {shownCrumbs.length > 0 && (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text bold={theme.bold} color={theme.text.heading}>
+            {t('tree.path')}
+          </Text>
+          <ScrollView lines={shownCrumbs} offset={0} height={shownCrumbs.length} theme={theme} />
+        </Box>
+      )}
+      {question && (
+        <Box flexDirection="column">
+          {wrapAnsiText(question.text[locale], columns).map((line, i) => (
+            <Text key={i} bold={theme.bold}>
+              {line}
+            </Text>
+          ))}
+          {question.help &&
+            wrapAnsiText(question.help[locale], columns).map((line, i) => (
+              <Text key={`help-${i}`} color={theme.text.secondary}>
+                {line}
+              </Text>
+            ))}
+          <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, bodyRows - 2 - (full.open ? answerRows.length + 1 : 0))} width={columns} theme={theme} />
+          {full.open && <FullText lines={answerRows} theme={theme} />}
+        </Box>
+      )}
+      {leaf && <ScrollView lines={body} offset={Math.min(offset, maxOffset(body.length, bodyRows))} height={bodyRows} theme={theme} />}
+    </ScreenFrame>
+  );
+}

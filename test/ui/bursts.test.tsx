@@ -1,0 +1,82 @@
+// Issue 17, defects 1, 2 and 6: keys that arrive together are read one by one, in order.
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { plain, waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+describe('bursts of keys in one write', () => {
+  it('Diagnose: hello then Tab and Enter in one write types no tab or carriage return into the field', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(`hello${KEYS.tab}${KEYS.enter}`);
+    const frame = await waitForFrame(lastFrame, 'hello');
+    expect(lastFrame()).not.toMatch(/[\t\r]/);
+    // The box keeps its borders: every row inside it still ends with │.
+    for (const row of frame.split('\n').filter((l) => l.startsWith('│'))) expect(row.trimEnd().endsWith('│'), row).toBe(true);
+  });
+
+  it('Diagnose: Tab and Enter in one write open the first result', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('0x800705B4'));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(`${KEYS.tab}${KEYS.enter}`);
+    await waitForFrame(lastFrame, 'processor-count-start-timeout');
+  });
+
+  it('Diagnose: pasted binary junk shows no control characters, and Ctrl+U clears it all', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('ab\u0000\u0001\u001B]0;title\u0007\u009b2Jcd\u001B[31mef'));
+    const frame = await waitForFrame(lastFrame, 'ab');
+    expect(plain(lastFrame())).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(frame).toContain('ab0;title2Jcdef');
+    stdin.write(KEYS.ctrlU);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+  });
+
+  it('h goes home from deep inside, in one key', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }, { screen: 'topic', topicId: 'hns-requires-ipv6' }] });
+    await waitForFrame(lastFrame, 'hns-requires-ipv6');
+    stdin.write('h');
+    await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
+  it('Docs: / starts a new search after coming back from a topic', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }] });
+    await waitForFrame(lastFrame, t('docs.title'));
+    stdin.write('/');
+    await waitForFrame(lastFrame, t('docs.search.prompt'));
+    for (const ch of 'ipv6') stdin.write(ch);
+    await waitForFrame(lastFrame, 'ipv6█');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'hns-requires-ipv6');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('docs.title'));
+    expect(plain(lastFrame())).not.toContain('ipv6█');
+    stdin.write('/');
+    stdin.write('x');
+    const frame = await waitForFrame(lastFrame, 'x█');
+    expect(frame).not.toContain('ipv6x');
+  });
+});
+
+describe('text cut in a list can be read in full (issue 17, defect 10)', () => {
+  it('i shows a diagnosis result whole, and any key closes it', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], columns: 60 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Element not found'));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `i ${t('keys.showFull')}`);
+    expect(plain(lastFrame())).not.toContain('when IPv6 is');
+    stdin.write('i');
+    await waitForFrame(lastFrame, 'when IPv6 is');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('diagnose.results.title'));
+    expect(plain(lastFrame())).not.toContain('when IPv6 is');
+  });
+});

@@ -1,0 +1,53 @@
+// Issue 17, defect 9: a screen for the fix history, and a way from an entry to its topic's fixes.
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/core/fixes/types.js';
+import { makeKb } from '../core/fixes/fix-fixtures.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { KEYS } from '../helpers/keys.js';
+import { renderApp } from '../helpers/render.js';
+import { waitForFrame } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  time: '2026-12-01T10:00:00.000Z',
+  topic: 'demo-topic',
+  fix: 'list-networks',
+  outcome: 'ran',
+  command: 'docker network ls',
+  argv: ['docker', 'network', 'ls'],
+  exitCode: 0,
+  durationMs: 120,
+  ...over,
+});
+
+describe('HistoryScreen', () => {
+  it('is on the home menu and says when there is nothing yet', async () => {
+    const { lastFrame, stdin, t } = renderApp({ rows: 30 });
+    await waitForFrame(lastFrame, t('history.menu'));
+    for (let i = 0; i < 5; i++) stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${t('history.menu')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('history.empty'));
+  });
+
+  it('lists the log newest first, shows an entry in full, and opens its topic at the fixes', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    platform.audit.entries.push(entry({}), entry({ time: '2026-12-02T09:30:00.000Z', fix: 'restart-hns', outcome: 'refused', command: 'Restart-Service hns', reason: 'declined at the prompt' }));
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 80, rows: 24 });
+    const frame = await waitForFrame(lastFrame, t('history.count', { count: 2 }));
+    const newest = frame.indexOf('2026-12-02 09:30:00');
+    expect(newest).toBeGreaterThan(-1);
+    expect(frame.indexOf('2026-12-01 10:00:00')).toBeGreaterThan(newest);
+    expect(frame).toContain(t('history.outcome.refused'));
+    stdin.write('i');
+    await waitForFrame(lastFrame, 'Restart-Service hns · declined at the prompt');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('history.title'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'demo-topic');
+    stdin.write('f');
+    await waitForFrame(lastFrame, '❯ ');
+  });
+});
