@@ -11,7 +11,7 @@
 // errors are recognised by brand, not by class identity (src/core/errors.ts).
 // WCDOCTOR_BUILD_NO_MINIFY=1 keeps names readable, for profiling.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -43,6 +43,8 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 // dist/*.js are CommonJS although the package is "type": "module".
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+// The host collector of `wcdoctor check` ships as the script itself (check --script prints it; check runs it).
+copyFileSync('src/platform/collector/collect.ps1', 'dist/collect.ps1');
 
 await build({
   ...common,

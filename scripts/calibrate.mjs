@@ -21,7 +21,7 @@ const engine = await loadEngine();
 const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, fitLogistic, predict, cutForPrecision, diagnose } = engine;
 const index = diagnosisIndexOf(kb);
 const cases = loadCases(kb);
-const training = cases.filter((c) => c.split !== 'heldout');
+const training = cases.filter((c) => c.split === 'train' || c.split === 'all');
 
 /** The rules whose weights are fitted, and the rows of the table each one scales. */
 const FITTED = {

@@ -49,6 +49,21 @@ export async function loadEngine() {
   return { ...engine, kb };
 }
 
+/**
+ * The failure family of each topic of our own: the troubleshooting tree that leads to it among the trees
+ * of today's failures (engine-and-images, host-networking-today, cluster-nodes-today). Topics from the
+ * vendored documents have no family here.
+ */
+export function familiesOf(kb) {
+  const out = new Map();
+  for (const tree of kb.trees ?? []) {
+    if (!['engine-and-images', 'host-networking-today', 'cluster-nodes-today'].includes(tree.id)) continue;
+    for (const node of Object.values(tree.nodes ?? {})) if (node.kind === 'topic' && node.topic) out.set(node.topic, tree.id);
+  }
+  for (const t of kb.topics) if (!t.sources?.length) out.delete(t.id);
+  return out;
+}
+
 /** The held-out side of a thread: 40 % of threads, fixed by a hash of its URL. */
 export const splitOf = (thread) => (createHash('sha256').update(String(thread)).digest()[0] % 10 < 4 ? 'heldout' : 'train');
 
@@ -84,9 +99,13 @@ export function loadCases(kb) {
   const devFile = path.resolve(root, '../shared/eval/dev.jsonl');
   if (existsSync(devFile)) for (const c of readJsonl(devFile)) cases.push({ set: 'dev', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: bySections(c) });
   for (const c of readJsonl(path.join(root, 'test/fixtures/eval/pastes.jsonl'))) cases.push({ set: 'ours', split: 'all', id: c.id, lang: c.lang ?? 'en', text: c.text, expected: bySections(c) });
+  // A held-out thread that a topic cites as a source was read when the topic was written: its pastes
+  // measure nothing the topic did not see, so they are set apart ("source"), in neither split.
+  const cited = new Set(kb.topics.flatMap((t) => (t.sources ?? []).map((s) => s.url)));
+  const splitOfCase = (thread) => (splitOf(thread) === 'heldout' && cited.has(thread) ? 'source' : splitOf(thread));
   const realDir = path.join(root, 'test/fixtures/eval/real');
   if (existsSync(realDir))
     for (const f of readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort())
-      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOf(c.thread), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
+      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOfCase(c.thread), file: f.replace(/\.jsonl$/, ''), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
   return cases;
 }

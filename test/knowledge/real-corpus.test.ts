@@ -40,7 +40,8 @@ describe('the real-paste corpus', () => {
     for (const s of sides.values()) expect(s.size).toBe(1);
     const held = pastes.filter((p) => splitOf(p.thread) === 'heldout').length;
     expect(held / pastes.length).toBeGreaterThan(0.25);
-    expect(held / pastes.length).toBeLessThan(0.55);
+    // The hash holds out 40 % of threads; current-failures.jsonl was collected from held-out threads only.
+    expect(held / pastes.length).toBeLessThan(0.65);
   });
 
   it('train side: top-1 and rejection stay above their floors (a regression guard; held-out figures come from npm run eval)', () => {

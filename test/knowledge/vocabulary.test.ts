@@ -45,3 +45,23 @@ describe('the operation vocabulary', () => {
     expect(problems).toContainEqual({ file: 'knowledge/topics/local-users.yaml', field: 'signatures.operations[0]', message: expect.stringMatching(/"net user" is no operation the recognisers name/) });
   });
 });
+
+describe('the contexts by name', () => {
+  it('a topic names its contexts; the knowledge base holds their words', () => {
+    expect(Object.keys(kb.vocabulary?.contexts ?? {}).sort()).toEqual(['containerd', 'kubernetes', 'swarm']);
+    const k8s = kb.topics.find((t) => t.id === 'k8s-pod-os-mismatch')!;
+    expect(k8s.signatures.context).toEqual(kb.vocabulary?.contexts.kubernetes);
+    for (const f of input.topics) {
+      const ctx = ((f.data as { signatures?: { context?: string[] } }).signatures?.context ?? []);
+      for (const name of ctx) expect(Object.keys(kb.vocabulary?.contexts ?? {}), f.file).toContain(name);
+    }
+  });
+
+  it('kb check refuses a topic naming a context the vocabulary does not have', () => {
+    const topics = input.topics.map((f) =>
+      f.file.endsWith('/k8s-pod-os-mismatch.yaml') ? { ...f, data: { ...(f.data as object), signatures: { ...(f.data as { signatures: object }).signatures, context: ['kubectl'] } } } : f,
+    );
+    const { problems } = assembleKnowledgeBase({ ...input, topics });
+    expect(problems).toContainEqual({ file: 'knowledge/topics/k8s-pod-os-mismatch.yaml', field: 'signatures.context[0]', message: expect.stringMatching(/"kubectl" is no context in knowledge\/vocabulary.yaml/) });
+  });
+});

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   compat: async () => (await import('./compat.js')).registerCompat,
   network: async () => (await import('./network.js')).registerNetwork,
   troubleshoot: async () => (await import('./troubleshoot.js')).registerTroubleshoot,
+  check: async () => (await import('./check.js')).registerCheck,
   kb: async () => (await import('./kb.js')).registerKb,
 };
 

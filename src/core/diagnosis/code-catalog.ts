@@ -37,6 +37,12 @@ export interface CodeEntry {
    * incorrect", "exited unexpectedly"): it is never evidence against an issue that does not list it.
    */
   generic: boolean;
+  /**
+   * True when the code names a common system condition with many unrelated causes (file not found,
+   * access denied, element not found, file in use): alone, outside a paste that only asks about the
+   * code, it does not name a known issue, so it counts only part of its weight (weights.ts `code.manyCausesKeeps`).
+   */
+  manyCauses: boolean;
   /** Where the code has been seen in container errors (issue references, seed documents). */
   seenIn: string[];
   /** Where the value and the English text come from. */
@@ -64,6 +70,7 @@ const entrySchema = z
     equivalents: z.array(codeString).default([]),
     matchText: z.boolean().default(true),
     generic: z.boolean().default(false),
+    manyCauses: z.boolean().default(false),
     seenIn: z.array(z.string().min(3)).default([]),
     source: z.string().min(3),
   })

@@ -42,13 +42,16 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const w = opts.weights ?? WEIGHTS;
   const f = readFeatures(index, paste, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), w);
   const scored = scoreTopics(index, f, opts.rules, w);
-  const matches: Match[] = selectMatches(scored, f, w, opts.limit ?? w.verdict.limit).map((s) => {
+  const selected = selectMatches(scored, f, w, opts.limit ?? w.verdict.limit);
+  // The two best matches whatever the limit, so that confidence does not depend on how many are asked for.
+  const [best, next] = selectMatches(scored, f, w, 2);
+  const matches: Match[] = selected.map((s) => {
     const t = index.matchers[s.topic]!.topic;
     return {
       id: t.id,
       title: t.title[locale] ?? t.title.en,
       score: round2(s.score),
-      confidence: confidenceOf(s, f, w),
+      confidence: confidenceOf(s, f, w, s === best ? (next?.score ?? 0) : (best?.score ?? 0)),
       // Shown to two decimals, strongest first; the rule's own fields (a code's spelling) stay inside.
       evidence: s.evidence.map((e): Evidence => ({ kind: e.kind, matched: e.matched, signature: e.signature, weight: round2(e.weight), rule: e.rule })).sort((a, b) => b.weight - a.weight),
       sources: t.sectionIds.flatMap((id) => {

@@ -1,5 +1,6 @@
 import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
+import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { flattenForMatching, flattenPhrase, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
@@ -34,13 +35,21 @@ export interface PasteFeatures {
   asks: boolean;
   /** The host's and the image's Windows builds, where the paste shows them. */
   builds: PasteBuilds;
+  /** The versions of the engine, containerd and the pause image the paste shows. */
+  versions: SeenVersion[];
   /** The paste is only codes (`0x5b4`, `1460 0x6be`): it asks what they mean, and shows no context. */
   bareCodes: boolean;
   /** Whether the paste is about Windows containers (`linux`: out of scope). */
   scope: Scope;
   /** The script of the paste's letters: a hint of its language (Han, Hangul, kana or Latin only). */
   script: 'han' | 'hangul' | 'kana' | 'latin';
-  /** The Latin words (three characters or more) of `flat`: phrases are looked up through them. */
+  /**
+   * `flat` with each code message spelled in another language (找不到元素, Element nicht gefunden) put
+   * back in English, the language the topics' phrases are written in: the same failure matches the same
+   * phrases in every language.
+   */
+  phraseText: string;
+  /** The Latin words (three characters or more) of `phraseText`: phrases are looked up through them. */
   anchorWords: ReadonlySet<string>;
   /** The messages of the found codes in every language, flattened: a phrase equal to one says nothing the code did not. */
   codeMessages: string[];
@@ -80,6 +89,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   let wordsText = flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
+  const phraseText = inEnglish(flat, codes, w);
   return {
     text,
     focus,
@@ -89,10 +99,12 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     ...(reason ? { failure: { flat: reason, shown: failure.split('\n').find((l) => l.trim())?.trim().slice(0, w.display.failureLine) || reason.slice(0, w.display.failureLine) } } : {}),
     asks: !reason && /[?？]/.test(focus),
     builds,
+    versions: readComponentVersions(focus),
     bareCodes,
     scope: readScope(flat),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
-    anchorWords: new Set(flat.match(ANCHOR_WORD) ?? []),
+    phraseText,
+    anchorWords: new Set(phraseText.match(ANCHOR_WORD) ?? []),
     codeMessages,
     wordsText,
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
@@ -100,6 +112,18 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };
+}
+
+/** The flattened paste with each code spelled as a message in another language given its English message instead. */
+function inEnglish(flat: string, codes: FoundCode[], w: Weights): string {
+  let out = flat;
+  for (const c of codes) {
+    if (c.via !== 'message' || !c.message) continue;
+    const raw = flattenPhrase(c.raw).replace(/(?<![.。\s])[.。\s]+$/, '');
+    const en = flattenPhrase(c.message).replace(/(?<![.。\s])[.。\s]+$/, '');
+    if (raw.length >= w.code.minMessageLength && raw !== en && out.includes(raw)) out = out.split(raw).join(en);
+  }
+  return out;
 }
 
 /** The messages of the codes, in every language and variant the catalogue has, flattened, without a final full stop. */
@@ -116,7 +140,7 @@ function messagesOf(codes: FoundCode[], index: DiagnosisIndex, w: Weights): stri
 
 /** Whether a phrase is (part of) the message of a code found in the paste, or contains one. */
 export function isCodeMessage(f: PasteFeatures, phrase: string): boolean {
-  return f.codeMessages.some((m) => m.includes(phrase) || phrase.includes(m));
+  return f.codeMessages.some((m) => m.includes(phrase) || phrase === m);
 }
 
 /**

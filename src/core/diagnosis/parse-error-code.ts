@@ -331,6 +331,7 @@ export function extractCodes(text: string, index: CodeIndex): FoundCode[] {
       const message = e && messageOf(e, index, 'en');
       if (message) found.message = message;
       if (e?.generic) found.generic = true;
+      if (e?.manyCauses) found.manyCauses = true;
       return found;
     });
 }

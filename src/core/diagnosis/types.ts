@@ -18,6 +18,8 @@ export interface FoundCode {
   message?: string;
   /** Set when the catalogue marks the code as saying only that something failed (E_FAIL, E_INVALIDARG …). */
   generic?: boolean;
+  /** Set when the catalogue marks the code as a common condition with many unrelated causes (ERROR_NOT_FOUND, E_ACCESSDENIED …). */
+  manyCauses?: boolean;
 }
 
 /** One piece of evidence: what in the paste matched what in the topic, and its weight. */
@@ -43,6 +45,7 @@ export interface Evidence {
  * file in `rules/`, and what `Evidence.rule` names.
  */
 export type RuleId =
+  | 'version'
   | 'code'
   | 'phrase'
   | 'setting'

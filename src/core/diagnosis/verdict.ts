@@ -21,12 +21,19 @@ export function isSpecific(s: Scored, f: PasteFeatures): boolean {
  * overlaps many topics; less in a question or description, which is short and names its subject.
  */
 export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
-  return isSpecific(s, f) ? w.verdict.show : f.failure ? w.verdict.wordsOnlyFailure : w.verdict.wordsOnlyCalm;
+  if (isSpecific(s, f)) return w.verdict.show;
+  // The context (Kubernetes, Swarm) says where a topic applies, not what failed: when words carry the
+  // match, the context's share does not help it over the bar (it still ranks the topic among those shown).
+  const context = s.evidence.reduce((sum, e) => sum + (e.rule === 'context' && e.weight > 0 ? e.weight : 0), 0);
+  return (f.failure ? w.verdict.wordsOnlyFailure : w.verdict.wordsOnlyCalm) + context;
 }
 
-/** How sure a match is: high only when something specific matched and the score is high. */
-export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights): Match['confidence'] {
-  if (s.score >= w.verdict.high && isSpecific(s, f)) return 'high';
+/**
+ * How sure a match is: high only when something specific matched, the score is high and no other
+ * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one).
+ */
+export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
+  if (s.score >= w.verdict.high && isSpecific(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
   if (s.score >= w.verdict.medium) return 'medium';
   return 'low';
 }

@@ -12,6 +12,7 @@ export const WEIGHTS = deepFreeze({
     documented: 6, // a code the topic's own source sections print, spelled as a code (hex, decimal, name)
     byMessage: 5, // the same, spelled as its message ("This operation returned because the timeout period expired")
     relatedKeeps: 0.8, // a code the topic lists only as related evidence (its sources do not print it) counts this fraction
+    manyCausesKeeps: 0.5, // a code of many unrelated causes (catalogue `manyCauses`: element not found, access denied) counts this fraction, unless the paste is only codes
     minMessageLength: 4, // a code's message shorter than this (flattened) is not compared with phrases or removed from the words
   },
   phrase: {
@@ -51,6 +52,10 @@ export const WEIGHTS = deepFreeze({
   fact: {
     buildMismatch: 5, // the paste shows a host and an image on different Windows builds (topics with `facts: [build-mismatch]`)
   },
+  version: {
+    affected: 1.5, // the paste shows a version of a component (engine, containerd, pause) inside the releases the topic's bug affects
+    outside: -3, // … or one before the bug came or at or after its fix: the known bug cannot be the cause
+  },
   context: {
     found: 3, // a specialised topic (Kubernetes, Swarm) whose context the paste shows
     missingKeeps: 0.5, // a specialised topic whose context the paste does not show keeps this fraction of its score
@@ -79,7 +84,8 @@ export const WEIGHTS = deepFreeze({
     wordsOnlyFailure: 5.5, // the score words alone need when the paste states a failure (its vocabulary overlaps many topics)
     wordsOnlyCalm: 4.5, // the score words alone need in a question or description (short, and naming its subject)
     relative: 0.3, // a match below this fraction of the best one is not shown
-    high: 8, // "high" confidence: a specific match scoring at least this
+    high: 8, // "high" confidence: a specific match scoring at least this …
+    highMargin: 0.7, // … with the next match shown below this fraction of its score (fitted on the training pastes: high precision 0.93 → 0.95 there)
     medium: 5.5, // "medium": any match scoring at least this (below: "low")
     limit: 5, // matches shown at most, unless the caller asks otherwise
   },

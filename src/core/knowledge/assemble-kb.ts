@@ -210,6 +210,15 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
           if (!known.has(operationKey(op)))
             problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.operations[${i}]`, message: `"${op}" is no operation the recognisers name (knowledge/vocabulary.yaml): no paste could show it` });
         });
+      // A topic names its contexts; their words (knowledge/vocabulary.yaml `contexts`) are what a paste shows.
+      for (const t of topics) {
+        const names = t.signatures.context ?? [];
+        names.forEach((name, i) => {
+          if (!v.data.contexts[name])
+            problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.context[${i}]`, message: `"${name}" is no context in knowledge/vocabulary.yaml (${Object.keys(v.data.contexts).join(', ')})` });
+        });
+        t.signatures.context = [...new Set(names.flatMap((name) => v.data.contexts[name] ?? []))];
+      }
     }
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };

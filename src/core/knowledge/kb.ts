@@ -24,7 +24,7 @@ export interface KnowledgeBase {
   compat: CompatData;
   trees: Tree[];
   /** The operations a failure can happen in (knowledge/vocabulary.yaml), and which are failure sites. */
-  vocabulary?: { operations: { name: string; site: boolean }[] };
+  vocabulary?: { operations: { name: string; site: boolean }[]; contexts: Record<string, string[]> };
   /** What diagnosis derives from the topics and codes, precomputed by `kb build` (computed on the fly when absent). */
   diagnosis?: DiagnosisData;
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { DIAGNOSIS_FACTS, LOCALES, TOPIC_LINKS } from './types.js';
+import { COMPONENTS, DIAGNOSIS_FACTS, LOCALES, TOPIC_LINKS, compareVersions } from './types.js';
+
+/** A release number as projects print it: 25.0.3, 2.0, 3.10.2. */
+const release = z.string().regex(/^\d{1,3}\.\d{1,3}(?:\.\d{1,4})?$/, 'a release such as 25.0.3 or 2.0');
 
 const localized = z.object({ en: z.string().min(1) }).catchall(z.string().min(1)).superRefine((v, ctx) => {
   for (const k of Object.keys(v)) if (!(LOCALES as readonly string[]).includes(k)) ctx.addIssue({ code: 'custom', message: `unknown locale "${k}"`, path: [k] });
@@ -66,9 +69,20 @@ export const topicSchema = z
         against: z.array(z.string().min(1)).default([]),
         context: z.array(z.string().min(2)).default([]),
         facts: z.array(z.enum(DIAGNOSIS_FACTS)).default([]),
+        // Releases of a component where the bug lives: a version seen in a paste inside them counts for
+        // the topic, outside them against it.
+        versions: z
+          .array(
+            z
+              .object({ component: z.enum(COMPONENTS), introduced: release.optional(), fixed: release.optional() })
+              .strict()
+              .refine((r) => r.introduced || r.fixed, 'a version range needs introduced, fixed or both')
+              .refine((r) => !r.introduced || !r.fixed || compareVersions(r.introduced, r.fixed) < 0, 'introduced must come before fixed'),
+          )
+          .default([]),
       })
       .strict()
-      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], facts: [] }),
+      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], facts: [], versions: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
     links: z.array(z.enum(TOPIC_LINKS)).default([]),
@@ -122,5 +136,8 @@ export const issuePath = (path: readonly PropertyKey[]): string =>
 
 /** The schema of `knowledge/vocabulary.yaml`: the operations the recognisers name, and which are failure sites. */
 export const vocabularySchema = z
-  .object({ operations: z.array(z.object({ name: z.string().min(2), site: z.boolean() }).strict()).min(1) })
+  .object({
+    operations: z.array(z.object({ name: z.string().min(2), site: z.boolean() }).strict()).min(1),
+    contexts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a context name is lower-case kebab-case'), z.array(z.string().min(2)).min(1)).default({}),
+  })
   .strict();

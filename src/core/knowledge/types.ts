@@ -135,6 +135,26 @@ export interface Signatures {
    * `build-mismatch`, the paste shows a host build and an image build that differ.
    */
   facts?: DiagnosisFact[];
+  /**
+   * Releases of a component where the topic's bug lives (introduced included, fixed excluded): a
+   * version the paste shows inside them counts for the topic, outside them against it.
+   */
+  versions?: { component: Component; introduced?: string; fixed?: string }[];
+}
+
+/** The components whose version a paste can show and a topic's `versions` may name. */
+export const COMPONENTS = ['engine', 'containerd', 'pause'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** Compares two dotted versions numerically ("25.0.10" > "25.0.9"; a missing part counts as 0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, '').split('.').map(Number);
+  const pb = b.replace(/^v/, '').split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return Math.sign(d);
+  }
+  return 0;
 }
 
 /** The facts diagnosis can establish from a paste's structure (see Signatures.facts). */

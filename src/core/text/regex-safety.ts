@@ -272,6 +272,17 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
   return undefined;
 }
 
+/**
+ * `findSlowInput`, with a finding confirmed by further independent rounds: a pattern that
+ * backtracks is slow every time, while a machine busy with other work (a test run on every core)
+ * slows one round now and then. A finding stands only when every round finds one.
+ */
+export function findSlowInputConfirmed(re: RegExp, opts: RegexSafetyOptions = {}, rounds = 3): RegexSafetyFinding | undefined {
+  let finding = findSlowInput(re, opts);
+  for (let r = 1; finding && r < rounds; r++) finding = findSlowInput(re, opts) && finding;
+  return finding;
+}
+
 const verdicts = new Map<string, RegexSafetyFinding | null>();
 
 /**
@@ -288,7 +299,7 @@ export function unsafePatternReason(source: string, flags: string): string | und
   }
   const key = `${flags}/${source}`;
   let finding = verdicts.get(key);
-  if (finding === undefined) verdicts.set(key, (finding = findSlowInput(re) ?? null));
+  if (finding === undefined) verdicts.set(key, (finding = findSlowInputConfirmed(re) ?? null));
   if (!finding) return undefined;
   return `backtracks too much: matching ${finding.attack} (${finding.length} characters) takes ${finding.ms} ms; avoid nested or adjacent quantifiers over the same characters (e.g. \\s*\\n\\s+, (a+)+), and use [ \\t]* rather than \\s* after ^ in a line pattern`;
 }

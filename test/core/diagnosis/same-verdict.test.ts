@@ -25,6 +25,33 @@ describe('one verdict in every language', () => {
   it('the message words are not counted beside the code', () => {
     const ev = diagnose(kb, `encountered an error during CreateContainer: failure in a Windows system call: ${MESSAGES.en} (0x490)`).matches[0]?.evidence ?? [];
     expect(ev.filter((e) => e.kind === 'keyword' && /element|found/.test(e.matched))).toEqual([]);
-    expect(ev.filter((e) => e.kind === 'phrase' && /element not found/.test(e.matched))).toEqual([]);
+    // A phrase that is only the message says nothing the code did not; one that says more (the
+    // system-call form of the topic's own error) is evidence of its own.
+    expect(ev.filter((e) => e.kind === 'phrase' && e.matched === 'element not found')).toEqual([]);
+  });
+});
+
+describe('a code of many causes', () => {
+  it('does not name a known issue by itself in a failure elsewhere, in any language', () => {
+    for (const msg of Object.values(MESSAGES)) {
+      expect(verdict(`hcnOpenNamespace failed in Win32: ${msg} (0x490) {"Success":false}`)).toBe('none');
+    }
+  });
+
+  it('still lists every topic that names it when the paste is only the code', () => {
+    const ids = diagnose(kb, '0x490').matches.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(['hns-requires-ipv6', 'hns-store-corrupted-cleanup']));
+  });
+
+  it('is evidence with the words of the topic\'s own error, whatever the language of the message', () => {
+    const verdicts = Object.values(MESSAGES).map((m) => verdict(`failure in a Windows system call: ${m}`));
+    expect(verdicts.every((v) => v.startsWith('hns-requires-ipv6 ')), verdicts.join(' / ')).toBe(true);
+  });
+
+  it('does not count against a topic that names no code, but does against one whose codes differ', () => {
+    const pipe = diagnose(kb, 'panic: open \\\\.\\pipe\\csi-proxy-filesystem-v1: The system cannot find the file specified.').matches[0]?.id;
+    expect(pipe).toBe('csi-proxy-pipe-missing');
+    const engine = diagnose(kb, 'error during connect: Get http://%2F%2F.%2Fpipe%2Fdocker_engine/_ping: open //./pipe/docker_engine: The system cannot find the file specified.').matches.map((m) => m.id);
+    expect(engine).not.toContain('docker-pipe-access-denied');
   });
 });

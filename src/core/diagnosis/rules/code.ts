@@ -3,7 +3,8 @@ import type { EvidenceRule } from './types.js';
 /**
  * Error codes, in any spelling. A code the topic's own documentation prints counts fully; one it lists
  * only as related evidence counts `relatedKeeps` of that. A code spelled as its message counts a little
- * less than the code itself.
+ * less than the code itself. A code of many unrelated causes (catalogue `manyCauses`) counts only part
+ * of its weight unless the paste is nothing but codes.
  */
 export const codeRule: EvidenceRule = {
   id: 'code',
@@ -14,10 +15,13 @@ export const codeRule: EvidenceRule = {
       const topics = new Set(keys.flatMap((k) => index.byCode.get(k) ?? []));
       for (const i of topics) {
         const documented = keys.some((k) => index.matchers[i]?.documentedCodes.has(k));
-        const weight = (c.via === 'message' ? w.code.byMessage : w.code.documented) * (documented ? 1 : w.code.relatedKeeps);
+        // A common condition (element not found, access denied) names no issue by itself, unless the
+        // paste is only the code: then the user asks about the code, and every topic listing it answers.
+        const common = c.manyCauses && !f.bareCodes;
+        const weight = (c.via === 'message' ? w.code.byMessage : w.code.documented) * (documented ? 1 : w.code.relatedKeeps) * (common ? w.code.manyCausesKeeps : 1);
         // The spelling the topic lists, when it lists an equivalent rather than the canonical code.
         const key = keys.find((k) => index.matchers[i]?.codes.has(k)) ?? c.canonical;
-        acc.add(i, { kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1)].join(' '), weight, rule: 'code', code: { found: c, key } });
+        acc.add(i, { kind: 'code', matched: c.raw, signature: [key, ...c.names.slice(0, 1), ...(common ? ['(a code of many causes)'] : [])].join(' '), weight, rule: 'code', code: { found: c, key } });
       }
     }
   },

@@ -13,6 +13,7 @@ import { settingRule } from './setting.js';
 import { specialisedRule } from './specialised.js';
 import type { EvidenceRule } from './types.js';
 import { unexplainedRule } from './unexplained.js';
+import { versionRule } from './version.js';
 import { wordsRule } from './words.js';
 
 export type { EvidenceRule, RuleEvidence, Scored } from './types.js';
@@ -26,7 +27,7 @@ export { TopicScores } from './types.js';
  *    `phrase` and `keyword-phrase` skip a code's message for a topic that already has the code;
  *    the others (setting, regex, words, fact) read no evidence. Their order only sets the order
  *    of evidence (and of topics on a tie), which is kept as it always was.
- * 2. Evidence about a topic already in play, never bringing a new one: `context`, then the
+ * 2. Evidence about a topic already in play, never bringing a new one: `context`, `version`, then the
  *    `missing-context` gate, which scales the score built so far and must come before `against`
  *    and `operation` (a −4 after a halving costs twice what it costs before one: so it always ran),
  *    then `elsewhere`, a gate that reads phrase, pattern and code evidence.
@@ -44,6 +45,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = Object.freeze([
   wordsRule,
   factRule,
   contextRule,
+  versionRule,
   missingContextRule,
   againstRule,
   operationRule,

@@ -11,7 +11,7 @@ export const phraseRule: EvidenceRule = {
   id: 'phrase',
   describe: 'a literal phrase of the topic found whole: the first counts fully, further ones less; a code message already counted as the code is skipped',
   apply(f, index, acc, w) {
-    for (const { topic, phrase } of phraseHits(f.anchorWords, f.flat, index.phraseAnchors, index.unanchoredPhrases)) {
+    for (const { topic, phrase } of phraseHits(f.anchorWords, f.phraseText, index.phraseAnchors, index.unanchoredPhrases)) {
       const s = acc.get(topic);
       if (isCodeMessage(f, phrase) && hasEvidence(s, 'code')) continue;
       if (s?.evidence.some((e) => e.rule === 'phrase' && e.matched === phrase)) continue;

@@ -19,12 +19,15 @@ export const unexplainedRule: EvidenceRule = {
   apply(f, index, acc, w) {
     if (!f.failure) return;
     const reason = f.failure.flat;
-    // A code stated with the failure that a topic does not list says the failure is that code's.
-    const foreign = f.codes.filter((c) => !c.generic && reason.includes(flattenPhrase(c.raw)));
+    // A code stated with the failure that a topic does not list says the failure is that code's; not a
+    // generic one (something failed), and one of many causes (file not found, access denied) only for a
+    // topic that has codes of its own: it fits an issue that names none.
+    const stated = f.codes.filter((c) => !c.generic && reason.includes(flattenPhrase(c.raw)));
     let strong: Map<number, [string, number][]> | undefined;
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
       if (!m || hasEvidence(s, 'code')) continue;
+      const foreign = stated.filter((c) => !c.manyCauses || m.codes.size > 0);
       const byCause = s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact');
       const byWords = () => {
         if (s.evidence.some((e) => e.rule === 'keyword-phrase' && hasPhrase(reason, e.matched))) return true;

@@ -36,12 +36,18 @@ const ROWS: Row[] = [
     rule: 'missing-context',
     paste: 'container 7ab14c9e encountered an error during CreateContainer: failure in a Windows system call: The operating system of the container does not match the operating system of the host. (0xc0370101)',
     topic: 'k8s-pod-os-mismatch',
-    weight: -5.01, // half of what the topic had before the gate (its code and words); the operation comes after it
+    weight: -3, // half of what the topic had before the gate (its code); the operation comes after it
   },
   { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', weight: -4 },
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
   { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
-  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: Access is denied. (0x80070005)', topic: 'choose-image-tag', weight: -4.29 },
+  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', weight: -4.3 },
+  {
+    rule: 'version',
+    paste: 'win-node-1 NotReady v1.31.1 containerd://1.7.20\nlevel=warning msg="failed to load plugin" error="invalid cri image config: `mirrors` cannot be set when `config_path` is provided" id=io.containerd.podsandbox.controller.v1.podsandbox',
+    topic: 'containerd-config-migration',
+    weight: -3, // containerd 1.7 predates the 2.0 config migration the topic is about
+  },
   { rule: 'specialised', paste: 'swarm: The operating system of the container does not match the operating system of the host. (0xc0370101)', topic: 'swarm-service-wont-start', weight: 1.5 },
   { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -1.95 },
 ];

@@ -1,0 +1,206 @@
+import type { Command } from 'commander';
+import { planCollectorRun } from '../../core/check/collector-plan.js';
+import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
+import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
+import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
+import { DECLINED_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
+import { recordRefusal, runFix } from '../../core/fixes/run-fix.js';
+import type { AuditEntry, RunCommand } from '../../core/fixes/types.js';
+import { translate, type Catalog } from '../../core/i18n/translate.js';
+import type { Locale } from '../../core/knowledge/types.js';
+import { decodeText } from '../../core/text/decode-text.js';
+import { appendAuditEntry, probeAuditLog } from '../../platform/audit-log.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { readCollectorScript, readFactsFile, writeCollectorToTemp } from '../../platform/collector.js';
+import { checkElevation, type Elevation } from '../../platform/elevation.js';
+import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { getDataDir } from '../../platform/paths.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { runCommand } from '../../platform/shell.js';
+import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { EXIT, type CliIO } from '../io.js';
+import { parseLangOption } from '../lang.js';
+
+/** Everything `wcdoctor check` touches outside itself; tests pass fakes. */
+export interface CheckCommandDeps {
+  platform: string;
+  readCollector(): string;
+  readFile(file: string): Uint8Array;
+  writeTempScript(script: string): { path: string; remove(): void };
+  runCommand: RunCommand;
+  appendAudit(entry: AuditEntry): void;
+  probeAudit(): void;
+  checkElevation(): Promise<Elevation>;
+  ask(question: string): Promise<string>;
+  trapInterrupt(onInterrupt: () => void): () => void;
+  now(): Date;
+  catalogs(): Readonly<Record<Locale, Catalog>>;
+  /** The topics findings link to, with their fixes; undefined when the knowledge base cannot be read. */
+  topics(locale: Locale): TopicLookup | undefined;
+}
+
+/** Options of `wcdoctor check`, as commander parses them. */
+export interface CheckOptions {
+  from?: string;
+  script?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  timeout?: string;
+}
+
+/** The real dependencies: this machine, the user's audit log (WCDOCTOR_DATA_DIR honoured), the package's files. */
+export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
+  return {
+    platform: process.platform,
+    readCollector: () => readCollectorScript(),
+    readFile: (f) => readFactsFile(f),
+    writeTempScript: (s) => writeCollectorToTemp(s),
+    runCommand,
+    appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
+    probeAudit: () => probeAuditLog(getDataDir(io.env)),
+    checkElevation: () => checkElevation(),
+    ask: (q) => askLine(q),
+    trapInterrupt,
+    now: () => new Date(),
+    catalogs: () => readLocaleCatalogs(),
+    topics: (locale) => {
+      try {
+        const kb = loadKnowledgeBase();
+        const byId = new Map(kb.topics.map((t) => [t.id, t]));
+        return (id) => {
+          const topic = byId.get(id);
+          return topic && { title: topic.title[locale] ?? topic.title.en, fixes: topic.fixes.map((f) => ({ id: f.id, title: f.title })) };
+        };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Default time limit of a collector run: the reads are quick, but Get-WindowsFeature and docker can be slow. */
+const DEFAULT_TIMEOUT_S = 300;
+
+function translator(catalogs: Readonly<Record<Locale, Catalog>>, locale: Locale): CheckText {
+  return (key, params) => translate(catalogs[locale], key, params, locale) ?? translate(catalogs.en, key, params, 'en') ?? key;
+}
+
+/** Prints the findings of what was read and sets the exit code: 0 all pass, 1 a warning or failure. */
+function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, deps: CheckCommandDeps, locale: Locale): void {
+  const topics = deps.topics(locale);
+  if (!topics && !opts.json) io.err(`wcdoctor check: ${t('check.noKnowledge')}\n`);
+  const lookup: TopicLookup = topics ?? (() => undefined);
+  if (input.docs.length > 1) {
+    const fleet = evaluateFleet(input.docs);
+    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map((h) => hostReportJson(h, lookup)), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
+    io.setExitCode(fleet.hosts.some(hasFindings) ? EXIT.noMatch : EXIT.ok);
+    return;
+  }
+  const host = evaluateHost(input.docs[0]!);
+  const paste = input.kind === 'paste' ? input.reads.join(', ') : undefined;
+  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(input.kind === 'paste' ? { read: input.read, reads: input.reads } : {}), ...hostReportJson(host, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
+  io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
+}
+
+/** Runs `wcdoctor check`: prints the collector, evaluates collected or pasted output, or collects on this host. */
+export async function runCheckCommand(opts: CheckOptions, lang: string | undefined, io: CliIO, deps: CheckCommandDeps): Promise<void> {
+  const fail = (code: number, ...lines: string[]) => {
+    for (const l of lines) io.err(`wcdoctor check: ${l}\n`);
+    io.setExitCode(code);
+  };
+  const locale = lang !== undefined ? parseLangOption(lang) : (pickSupportedLocale(detectLocales({ env: io.env, platform: deps.platform, intlLocale: readIntlLocale })) ?? 'en');
+  const t = translator(deps.catalogs(), locale);
+  if (opts.script && opts.from !== undefined) return fail(EXIT.usage, '--script and --from do not go together: --script prints the collector, --from evaluates what it collected');
+  const timeoutS = opts.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(opts.timeout);
+  if (opts.timeout !== undefined && !(/^\d+$/.test(opts.timeout) && timeoutS >= 1 && timeoutS <= 3600)) return fail(EXIT.usage, `--timeout ${JSON.stringify(opts.timeout)}: expected whole seconds from 1 to 3600`);
+
+  if (opts.script) {
+    io.out(deps.readCollector());
+    return;
+  }
+  if (opts.from !== undefined) {
+    let text: string;
+    if (opts.from === '-') {
+      if (io.isTTY.stdin) io.err(`${t('check.pastePrompt')}\n`);
+      text = await io.readStdin();
+    } else {
+      try {
+        text = decodeText(deps.readFile(opts.from));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return fail(EXIT.usage, code === 'ENOENT' ? `--from ${opts.from}: no such file` : `--from ${opts.from}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const input = readCheckInput(text);
+    if (!input.ok) return fail(EXIT.usage, `--from ${opts.from === '-' ? '(standard input)' : opts.from}: ${input.error.message}`, t('check.fromHint'));
+    report(input.value, opts, io, t, deps, locale);
+    return;
+  }
+
+  if (deps.platform !== 'win32') return fail(EXIT.failure, t('check.needsWindows'), t('check.needsWindowsScript'), t('check.needsWindowsFrom'));
+  const elevation = await deps.checkElevation();
+  io.err(formatCollectorPreview(t, elevation.kind === 'not-elevated' ? false : elevation.kind === 'elevated' ? true : undefined));
+  const script = deps.readCollector();
+  const placeholder = planCollectorRun('collect.ps1');
+  const refuse = (code: number, reason: string, ...more: string[]) => {
+    const { auditError } = recordRefusal(placeholder, reason, deps);
+    fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
+  };
+  const blocked = checkAuditLog(() => deps.probeAudit());
+  if (blocked) return fail(EXIT.failure, blocked.message, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again');
+  if (!opts.yes) {
+    if (!io.isTTY.stdin) return refuse(EXIT.usage, 'not run: stdin is not a terminal, so there is no one to confirm', 'pass --yes to run the read-only collector, or --script to print it');
+    const answer = await deps.ask(`${t('check.confirm')} `);
+    if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
+  }
+
+  const temp = deps.writeTempScript(script);
+  const plan = planCollectorRun(temp.path);
+  const controller = new AbortController();
+  const release = deps.trapInterrupt(() => {
+    if (!controller.signal.aborted) controller.abort();
+  });
+  io.err(`${t('check.running')}\n`);
+  let run;
+  try {
+    run = await runFix(plan, deps, { signal: controller.signal, timeoutMs: timeoutS * 1000 });
+  } finally {
+    release();
+    temp.remove();
+  }
+  if (run.auditError) io.err(`wcdoctor check: the run is not in the audit log: could not write it: ${run.auditError}\n`);
+  if (run.outcome !== 'ran') {
+    const why = run.outcome === 'timeout' ? `stopped after ${timeoutS} s (raise --timeout)` : run.outcome === 'cancelled' ? 'cancelled' : run.error ? `could not start powershell.exe: ${run.error}` : `the collector failed (exit code ${run.exitCode ?? 'none'})`;
+    return fail(EXIT.failure, why, ...run.stderr.trim().split('\n').slice(-5));
+  }
+  const input = readCheckInput(run.stdout);
+  if (!input.ok || input.value.kind !== 'facts') return fail(EXIT.failure, `the collector's output is not a facts document${input.ok ? '' : `: ${input.error.message}`}`, ...run.stderr.trim().split('\n').slice(-5));
+  report(input.value, opts, io, t, deps, locale);
+  if (run.auditError) io.setExitCode(EXIT.failure);
+}
+
+/** `wcdoctor check`: a read-only doctor for this host, for collected output, and for a fleet. */
+export function registerCheck(program: Command, io: CliIO, deps?: CheckCommandDeps): void {
+  program
+    .command('check')
+    .description('check this Windows host (read-only), or evaluate collected or pasted output (--from), or print the collector (--script)')
+    .option('--from <file>', 'evaluate a collector JSON (one host, or a fleet from Invoke-Command) or the pasted output of one command; - reads standard input')
+    .option('--script', 'print the read-only collector (PowerShell), to run on hosts without wcdoctor')
+    .option('-y, --yes', 'run the collector without asking')
+    .option('--timeout <seconds>', `stop the collector after this many seconds (default ${DEFAULT_TIMEOUT_S})`)
+    .option('--json', 'print the findings as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 every check passed (or could not judge), 1 a warning or failure, 2 usage or unreadable input, 3 could not collect.',
+        '',
+        'A fleet, without an agent:',
+        '  wcdoctor check --script > collect.ps1',
+        '  Invoke-Command -ComputerName (Get-Content hosts.txt) -FilePath collect.ps1 | ConvertTo-Json -Depth 20 > fleet.json',
+        '  wcdoctor check --from fleet.json',
+      ].join('\n'),
+    )
+    .action((opts: CheckOptions, cmd: Command) => runCheckCommand(opts, cmd.optsWithGlobals<{ lang?: string }>().lang, io, deps ?? createNodeCheckDeps(io)));
+}
+

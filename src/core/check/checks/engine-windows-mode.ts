@@ -1,0 +1,25 @@
+import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
+import { ev, fail, notApplicable, pass } from './helpers.js';
+import type { HostCheck } from './types.js';
+
+/** B5: the docker engine runs Windows containers (not Linux containers, as Docker Desktop does by default). */
+export const engineWindowsMode: HostCheck = {
+  id: 'engine-windows-mode',
+  group: 'B',
+  title: 'Docker engine is in Windows containers mode',
+  titleKey: 'check.title.engine-windows-mode',
+  topic: CODE_TOPIC_REFS.desktopSwitch,
+  reads: ['dockerInfo', 'dockerVersion'],
+  evaluate(host) {
+    const info = host.get('dockerInfo');
+    const version = host.get('dockerVersion');
+    const os = (info.kind === 'ok' ? info.value.osType : undefined) ?? (version.kind === 'ok' ? version.value.serverOs : undefined);
+    if (os === undefined) {
+      const reason = info.kind === 'missing' ? info : version.kind === 'missing' ? version : undefined;
+      if (reason?.reason === 'not-applicable') return notApplicable('docker is not installed');
+      return { status: 'not-evaluated', reason: reason?.reason ?? 'read-failed', message: 'not evaluated: the engine did not answer (see docker-pipe-access)', evidence: [] };
+    }
+    const e = ev(info.kind === 'ok' && info.value.osType ? 'dockerInfo' : 'dockerVersion', `OSType ${os}`);
+    return os === 'windows' ? pass('the engine runs Windows containers', e) : fail(`the engine runs ${os} containers: switch to Windows containers to run Windows images`, e);
+  },
+};

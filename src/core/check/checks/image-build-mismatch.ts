@@ -1,0 +1,32 @@
+import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
+import { ev, fail, hostOs, missing, notApplicable, pass, warn } from './helpers.js';
+import type { HostCheck } from './types.js';
+
+/** A3: local Windows images of another build than the host: newer never run, older need Hyper-V isolation before 2022. */
+export const imageBuildMismatch: HostCheck = {
+  id: 'image-build-mismatch',
+  group: 'A',
+  title: 'Local images match the host build',
+  titleKey: 'check.title.image-build-mismatch',
+  topic: CODE_TOPIC_REFS.versionMismatch,
+  reads: ['dockerImages', 'currentVersion', 'dockerInfo'],
+  evaluate(host) {
+    const images = host.get('dockerImages');
+    if (images.kind === 'missing') return missing('dockerImages', images);
+    const { os, from } = hostOs(host);
+    if (os.build === undefined) return { status: 'not-evaluated', reason: 'not-collected', message: 'not evaluated: the host build is not known', evidence: [] };
+    const hostBuild = os.build;
+    const windows = images.value.filter((i) => i.build !== undefined);
+    if (!windows.length) return notApplicable('no local Windows images');
+    const hostEv = ev(from[0] ?? 'currentVersion', String(hostBuild));
+    const show = (list: typeof windows) => list.map((i) => ev('dockerImages', `${i.tags[0] ?? '<untagged>'} ${i.osVersion ?? ''}`.trim()));
+    const newer = windows.filter((i) => (i.build ?? 0) > hostBuild);
+    if (newer.length) return fail(`${newer.length} image(s) are of a newer Windows build than the host ${hostBuild}: they cannot run here in any isolation`, hostEv, ...show(newer));
+    const info = host.get('dockerInfo');
+    const processDefault = info.kind === 'ok' && info.value.isolation === 'process';
+    // From Windows Server 2022 (20348) on, older images of 20348 and later run in process isolation.
+    const older = windows.filter((i) => (i.build ?? 0) < hostBuild && !((i.build ?? 0) >= 20348 && hostBuild >= 20348));
+    if (older.length && processDefault) return warn(`${older.length} image(s) of an older build need --isolation=hyperv on this host (default isolation is process)`, hostEv, ...show(older));
+    return pass(`${windows.length} Windows image(s) can run on build ${hostBuild}`, hostEv);
+  },
+};

@@ -1,0 +1,23 @@
+import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import type { HostCheck } from './types.js';
+
+/** B4: a Kubernetes node runs exactly one kubelet and one kube-proxy (none or two mean a broken or doubled agent). */
+export const kubeAgents: HostCheck = {
+  id: 'kube-agents',
+  group: 'B',
+  title: 'Exactly one kubelet and one kube-proxy',
+  titleKey: 'check.title.kube-agents',
+  reads: ['services', 'processes'],
+  evaluate(host) {
+    const services = host.get('services');
+    const procs = host.get('processes');
+    if (procs.kind === 'missing') return missing('processes', procs);
+    const isNode = (services.kind === 'ok' && services.value.some((s) => s.name.toLowerCase() === 'kubelet')) || procs.value.some((p) => p.name.toLowerCase() === 'kubelet');
+    if (!isNode) return notApplicable('no kubelet on this host');
+    const kubelets = procs.value.filter((p) => p.name.toLowerCase() === 'kubelet').length;
+    const proxies = procs.value.filter((p) => p.name.toLowerCase().includes('kube-proxy')).length;
+    const e = ev('processes', `kubelet ×${kubelets}, kube-proxy ×${proxies}`);
+    if (kubelets === 1 && proxies === 1) return pass('one kubelet and one kube-proxy', e);
+    return fail(`expected one kubelet and one kube-proxy, found ${kubelets} and ${proxies}`, e);
+  },
+};

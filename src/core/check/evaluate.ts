@@ -1,0 +1,66 @@
+import { CHECKS } from './checks/index.js';
+import type { HostCheck } from './checks/types.js';
+import type { CheckStatus, FactsDocument, Finding } from './types.js';
+import { viewFacts } from './view.js';
+
+/** One host's findings, in check order. */
+export interface HostReport {
+  host: string;
+  elevated: boolean | null;
+  origin: FactsDocument['origin'];
+  findings: Finding[];
+  counts: Record<CheckStatus, number>;
+}
+
+/** Runs every check on one facts document. Pure; a check that throws is a bug and is reported as not evaluated. */
+export function evaluateHost(doc: FactsDocument, checks: readonly HostCheck[] = CHECKS): HostReport {
+  const view = viewFacts(doc);
+  const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, 'not-evaluated': 0 };
+  const findings = checks.map((c): Finding => {
+    let v;
+    try {
+      v = c.evaluate(view);
+    } catch (e) {
+      v = { status: 'not-evaluated' as const, reason: 'unreadable' as const, message: `not evaluated: the check failed on this input (${e instanceof Error ? e.message : String(e)})`, evidence: [] };
+    }
+    counts[v.status]++;
+    const topic = 'topic' in v ? v.topic : c.topic;
+    return {
+      check: c.id,
+      group: c.group,
+      status: v.status,
+      message: v.message,
+      evidence: v.evidence,
+      ...(topic && (v.status === 'warn' || v.status === 'fail') ? { topic } : {}),
+      ...(v.reason ? { reason: v.reason } : {}),
+    };
+  });
+  return { host: doc.host, elevated: doc.elevated, origin: doc.origin, findings, counts };
+}
+
+/** A fleet: hosts × checks, and per check how many hosts warn or fail. */
+export interface FleetReport {
+  hosts: HostReport[];
+  byCheck: { check: string; fail: number; warn: number; notEvaluated: number; failing: string[] }[];
+}
+
+/** Evaluates every host and sums per check. */
+export function evaluateFleet(docs: readonly FactsDocument[], checks: readonly HostCheck[] = CHECKS): FleetReport {
+  const hosts = docs.map((d) => evaluateHost(d, checks));
+  const byCheck = checks.map((c, i) => {
+    const row = { check: c.id, fail: 0, warn: 0, notEvaluated: 0, failing: [] as string[] };
+    for (const h of hosts) {
+      const f = h.findings[i];
+      if (!f) continue;
+      if (f.status === 'fail') row.fail++;
+      if (f.status === 'warn') row.warn++;
+      if (f.status === 'not-evaluated') row.notEvaluated++;
+      if (f.status === 'fail' || f.status === 'warn') row.failing.push(h.host);
+    }
+    return row;
+  });
+  return { hosts, byCheck };
+}
+
+/** Whether a report has a warning or a failure (exit code 1). */
+export const hasFindings = (r: HostReport): boolean => r.counts.fail + r.counts.warn > 0;

@@ -1,0 +1,173 @@
+import { err, ok, type Result } from '../result.js';
+import { asRecord, asRecords, parseJsonLoose, prop, str } from './parsers/common.js';
+import { READS } from './reads.js';
+import { FACTS_SCHEMA, READ_IDS, type FactsDocument, type RawRead, type ReadId } from './types.js';
+
+/** What `check --from` was given: collected documents (one host or a fleet), or the output of one command. */
+export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'paste'; read: ReadId; reads: ReadId[]; docs: FactsDocument[] };
+
+/** Why the input could not be used, in plain words. */
+export interface InputProblem {
+  message: string;
+}
+
+function toFacts(v: unknown, index: number): FactsDocument | string | undefined {
+  let r = asRecord(v);
+  if (!r) return undefined;
+  // Through Invoke-Command the collector returns its document as JSON text in `document` (remoting would flatten
+  // nested objects); a bare string result arrives as {"value": "…", "PSComputerName": …}.
+  const inner = str(r, 'document') ?? (str(r, 'schema') === undefined ? str(r, 'value') : undefined);
+  const tag = str(r, 'PSComputerName');
+  if (inner !== undefined) {
+    const parsed = asRecord(parseJsonLoose(inner));
+    if (!parsed) return `host ${tag ?? index + 1}: its document is not JSON`;
+    r = parsed;
+  }
+  const schema = str(r, 'schema');
+  if (schema === undefined) return undefined;
+  if (schema !== FACTS_SCHEMA) return `host ${tag ?? index + 1}: schema "${schema}" is not one this wcdoctor reads (${FACTS_SCHEMA}); collect again with "wcdoctor check --script"`;
+  const readsIn = asRecord(prop(r, 'reads')) ?? {};
+  const reads: Partial<Record<ReadId, RawRead>> = {};
+  for (const id of READ_IDS) {
+    const raw = asRecord(readsIn[id]);
+    if (!raw) continue;
+    const read: RawRead = { command: str(raw, 'command') ?? READS[id].command };
+    const output = prop(raw, 'output');
+    if (typeof output === 'string') read.output = output;
+    else if (output !== undefined && output !== null) read.output = JSON.stringify(output);
+    const error = str(raw, 'error');
+    if (error) read.error = error;
+    const skipped = str(raw, 'skipped');
+    if (skipped === 'needs-admin' || skipped === 'not-present') read.skipped = skipped;
+    reads[id] = read;
+  }
+  const elevated = prop(r, 'elevated');
+  const doc: FactsDocument = {
+    schema: FACTS_SCHEMA,
+    host: tag ?? str(r, 'host') ?? `host ${index + 1}`,
+    elevated: typeof elevated === 'boolean' ? elevated : null,
+    reads,
+    origin: 'collector',
+  };
+  const at = str(r, 'collectedAt');
+  if (at) doc.collectedAt = at;
+  const ps = str(r, 'psVersion');
+  if (ps) doc.psVersion = ps;
+  return doc;
+}
+
+/**
+ * One JSON document per line (kubectl logs of the DaemonSet, the Ansible example's files concatenated) as an array;
+ * undefined unless every non-blank line is a JSON object.
+ */
+function jsonLines(text: string): unknown[] | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length < 2 || !lines.every((l) => l.startsWith('{'))) return undefined;
+  const docs: unknown[] = [];
+  for (const l of lines) {
+    const v = parseJsonLoose(l);
+    if (v === undefined) return undefined;
+    docs.push(v);
+  }
+  return docs;
+}
+
+/** Reads for which a paste is recognised, in the order they are tried (the most specific first). */
+const PASTE_ORDER: readonly ReadId[] = [
+  'kubeNode', 'dockerVersion', 'dockerInfo', 'hnsNetworks', 'netNat', 'vmSwitch', 'ipv6Binding', 'mpPreference',
+  'computerInfo', 'services', 'excludedPorts', 'ver',
+];
+
+/** Text that marks each command's output; a paste is offered to a parser only when its marker is there. */
+const MARKERS: Partial<Record<ReadId, RegExp>> = {
+  kubeNode: /"kind"[ \t]*:[ \t]*"(?:Node|List)"/,
+  dockerVersion: /API version:|"ApiVersion"/,
+  dockerInfo: /Server Version:|"OSType"|"ServerVersion"|error during connect|pipe\/docker_engine/i,
+  hnsNetworks: /"(?:ManagementIP|Subnets|Ipams|SourceMac|NetworkAdapterName)"/i,
+  netNat: /InternalIPInterfaceAddressPrefix/,
+  vmSwitch: /SwitchType/,
+  ipv6Binding: /ms_tcpip6/,
+  mpPreference: /ExclusionPath|DisableRealtimeMonitoring/,
+  computerInfo: /WindowsBuildLabEx|OsBuildNumber|WindowsProductName/,
+  services: /^[ \t]*Status[ \t]+Name[ \t]+DisplayName|"Status"[ \t]*:/m,
+  excludedPorts: /^[ \t]*-{4,}[ \t]+-{4,}[ \t]*$/m,
+  ver: /Microsoft Windows \[/,
+};
+
+/** Which command printed this text, judged by its structure; undefined when none fits. */
+export function recognisePaste(text: string): ReadId | undefined {
+  for (const id of PASTE_ORDER) {
+    if (!MARKERS[id]?.test(text)) continue;
+    if ((READS[id].parse as (t: string) => unknown)(text) !== undefined) return id;
+  }
+  return undefined;
+}
+
+/** A prompt line of a pasted terminal session: `PS C:\\> docker info`, `C:\\Users\\me>ver`. */
+const PROMPT = /^(?:PS )?[A-Za-z]:\\[^>\n]{0,200}>/;
+
+/**
+ * A pasted terminal session split at its prompt lines, one block per command (the prompt line itself dropped);
+ * undefined when the paste shows fewer than two prompts.
+ */
+export function splitAtPrompts(text: string): string[] | undefined {
+  const blocks: string[][] = [];
+  for (const line of text.replace(/\r/g, '').split('\n')) {
+    if (PROMPT.test(line)) blocks.push([]);
+    else blocks[blocks.length - 1]?.push(line);
+  }
+  return blocks.length >= 2 ? blocks.map((b) => b.join('\n')) : undefined;
+}
+
+const pasteDoc = (host: string, read: ReadId, output: string): FactsDocument => ({
+  schema: FACTS_SCHEMA,
+  host,
+  elevated: null,
+  reads: { [read]: { command: READS[read].command, output } },
+  origin: 'paste',
+});
+
+/**
+ * Reads what `check --from` was given: a collector document, an array of them, one per line, or Invoke-Command's
+ * output (a fleet, hosts named by PSComputerName), or the pasted output of one command (a list of Kubernetes nodes is a fleet).
+ */
+export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
+  if (text.trim() === '') return err({ message: 'the input is empty' });
+  const json = parseJsonLoose(text) ?? jsonLines(text);
+  if (json !== undefined) {
+    const items = Array.isArray(json) ? json : [json];
+    const docs: FactsDocument[] = [];
+    const problems: string[] = [];
+    items.forEach((v, i) => {
+      const d = toFacts(v, i);
+      if (typeof d === 'string') problems.push(d);
+      else if (d) docs.push(d);
+    });
+    if (problems.length) return err({ message: problems.slice(0, 3).join('; ') });
+    if (docs.length && docs.length < items.length) return err({ message: `${items.length - docs.length} of ${items.length} items are not wcdoctor facts documents` });
+    if (docs.length) return ok({ kind: 'facts', docs });
+  }
+  const session = splitAtPrompts(text);
+  if (session) {
+    // A terminal session with several commands: each block is recognised on its own, the first of each kind kept.
+    const doc = pasteDoc('pasted output', 'ver', '');
+    doc.reads = {};
+    const reads: ReadId[] = [];
+    for (const block of session) {
+      const id = recognisePaste(block);
+      if (!id || id === 'kubeNode' || doc.reads[id]) continue;
+      doc.reads[id] = { command: READS[id].command, output: block };
+      reads.push(id);
+    }
+    if (reads.length) return ok({ kind: 'paste', read: reads[0]!, reads, docs: [doc] });
+  }
+  const read = recognisePaste(text);
+  if (!read) return err({ message: 'not a wcdoctor collector document, and not the output of a command wcdoctor recognises' });
+  if (read === 'kubeNode') {
+    const r = asRecord(json);
+    const items = str(r, 'kind') === 'Node' ? [r] : asRecords(prop(r, 'items'));
+    const docs = items.map((n, i) => pasteDoc(str(asRecord(prop(n, 'metadata')), 'name') ?? `node ${i + 1}`, 'kubeNode', JSON.stringify({ ...n, kind: 'Node' })));
+    return ok({ kind: 'paste', read, reads: [read], docs });
+  }
+  return ok({ kind: 'paste', read, reads: [read], docs: [pasteDoc('pasted output', read, text)] });
+}

@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findPackageRoot } from './package-root.js';
+
+/** Where the collector is: copied to dist/ by the build, beside its source in a checkout. */
+const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
+
+/**
+ * The host collector of `wcdoctor check` (a read-only PowerShell script), as text. Throws when the package has
+ * neither the built copy nor the source.
+ */
+export function readCollectorScript(root: string = findPackageRoot()): string {
+  for (const rel of CANDIDATES) {
+    const file = path.join(root, rel);
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  throw new Error(`the collector script is missing (looked for ${CANDIDATES.join(' and ')} in ${root}); run: npm run build`);
+}
+
+/**
+ * Writes the collector to a new private folder in the temp directory (0700, the file 0600, created exclusively) so
+ * PowerShell can run it with -File; `remove` deletes the folder. The script is too long for -EncodedCommand.
+ */
+export function writeCollectorToTemp(script: string): { path: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-check-'));
+  const file = path.join(dir, 'collect.ps1');
+  writeFileSync(file, script, { mode: 0o600, flag: 'wx' });
+  return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The most a --from file may hold (256 MiB: a fleet of thousands of hosts). */
+export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads a --from file as bytes; refuses what is not a regular file or is larger than MAX_FACTS_FILE_BYTES. */
+export function readFactsFile(file: string): Uint8Array {
+  const st = statSync(file);
+  if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+  if (st.size > MAX_FACTS_FILE_BYTES) throw new Error(`${file} is ${Math.ceil(st.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`);
+  return readFileSync(file);
+}

@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCheckCommand, type CheckCommandDeps } from '../../src/cli/commands/check.js';
+import { CHECKS } from '../../src/core/check/checks/index.js';
+import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
+import type { Elevation } from '../../src/platform/elevation.js';
+import { readLocaleCatalogs } from '../../src/platform/platform.js';
+import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
+import { fakeIO, runCli } from '../helpers/cli-io.js';
+
+const at = (rel: string) => path.join(CHECK_FIXTURES, rel);
+const tmp = mkdtempSync(path.join(tmpdir(), 'wcd-check-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('wcdoctor check --from and --script (any system)', () => {
+  it('--script prints the read-only collector', async () => {
+    const r = await runCli(['check', '--script']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("schema      = 'wcdoctor-facts/1'");
+    expect(r.stdout).toContain('Read-Fact');
+  });
+
+  it('a healthy host: every judged check passes, exit 0', async () => {
+    const r = await runCli(['check', '--from', at('hosts/ws2022-healthy.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Host check: CONTAINERHOST01 (elevated)');
+    expect(r.stdout).toMatch(/27 pass, 0 warn, 0 fail, 9 not evaluated/);
+    expect(r.stdout).not.toContain('✖');
+  });
+
+  it('a host with problems: failures first, with the value read and the topic to open, exit 1', async () => {
+    const r = await runCli(['check', '--from', at('hosts/ws2019-problems.json')]);
+    expect(r.code).toBe(1);
+    const first = r.stdout.split('\n').find((l) => /^[✔!✖]/.test(l));
+    expect(first).toMatch(/^✖ fail/);
+    expect(r.stdout).toContain('read services: hns Stopped');
+    expect(r.stdout).toContain('wcdoctor fix hns-management');
+    // The topic's title and fixes come from the knowledge base.
+    expect(r.stdout).toContain("→ Image newer than the host's monthly update");
+    expect(r.stdout).toMatch(/fix run-hyperv-isolated: Run the image with Hyper-V isolation/);
+  });
+
+  it('--json: one finding per check, with status, evidence and topic', async () => {
+    const r = await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { kind: string; host: string; findings: { check: string; status: string; topic?: string; evidence: unknown[] }[] };
+    expect(j.kind).toBe('host');
+    expect(j.findings).toHaveLength(CHECKS.length);
+    expect(j.findings.find((f) => f.check === 'image-newer-than-host')).toMatchObject({ status: 'fail', topic: 'image-newer-than-host-patch', fixes: expect.arrayContaining([expect.objectContaining({ id: 'run-hyperv-isolated' })]) });
+  });
+
+  it('an unelevated host (a UTF-16LE file as PowerShell 5.1 writes it): admin-only reads are "run as administrator"', async () => {
+    const r = await runCli(['check', '--from', at('hosts/win11-desktop-linux-unelevated.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('(not elevated)');
+    expect(r.stdout).toMatch(/· not evaluated: run as administrator: [a-z-]+(?:, [a-z-]+)*/);
+  });
+
+  it('a fleet from Invoke-Command: hosts × checks, and the checks that fail on how many hosts', async () => {
+    const r = await runCli(['check', '--from', at('fleet-invoke-command.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Fleet check: 3 hosts');
+    const rows = r.stdout.split('\n').filter((l) => /\.contoso\.com +[✔!✖·]+ {2}/.test(l));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.split(/ {2,}/)[1]).toHaveLength(CHECKS.length);
+    expect(r.stdout).toMatch(/core-services: 1 fail, 0 warn \(legacyhost02\.contoso\.com\)/);
+    const j = JSON.parse((await runCli(['check', '--from', at('fleet-invoke-command.json'), '--json'])).stdout) as { kind: string; hosts: unknown[]; byCheck: { check: string; warn: number }[] };
+    expect(j.kind).toBe('fleet');
+    expect(j.hosts).toHaveLength(3);
+    expect(j.byCheck.find((c) => c.check === 'excluded-port-ranges')?.warn).toBe(2);
+  });
+
+  it('pasted output of one command on standard input: only the checks it can judge', async () => {
+    const r = await runCli(['check', '--from', '-'], { stdin: fixture('paste/excludedports-zh-CN.txt') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pasted output (excludedPorts)');
+    expect(r.stdout).toMatch(/35 more checks need the output of other commands/);
+    const denied = await runCli(['check', '--from', '-', '--json'], { stdin: fixture('paste/docker-info-access-denied.txt') });
+    expect(denied.code).toBe(1);
+    expect(JSON.parse(denied.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo' });
+    // A check that could read the paste but not judge it says why: here, exclusions are hidden without elevation.
+    const mp = await runCli(['check', '--from', '-'], { stdin: fixture('paste/mppreference-unelevated.txt') });
+    expect(mp.stdout).toMatch(/· not evaluated {2}Defender excludes the container data folders \(defender-exclusions\)\n {4}not evaluated: run as administrator — Get-MpPreference hides exclusions from other sessions\n/);
+    expect(mp.stdout).toContain('35 more checks need the output of other commands');
+    const session = await runCli(['check', '--from', at('session-ws2022.txt'), '--json']);
+    expect(JSON.parse(session.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo', reads: ['dockerInfo', 'ver', 'excludedPorts'] });
+  });
+
+  it('in the user\'s language', async () => {
+    const r = await runCli(['--lang', 'zh-CN', 'check', '--from', at('hosts/ws2019-problems.json')]);
+    expect(r.stdout).toContain('主机检查：LEGACYHOST02（已提升权限）');
+    expect(r.stdout).toContain('HNS 和 vmcompute 服务正在运行');
+    const sv = await runCli(['check', '--from', at('hosts/ws2022-healthy.json')], { env: { LANG: 'sv_SE.UTF-8' } });
+    expect(sv.stdout).toContain('Värdkontroll: CONTAINERHOST01 (upphöjd)');
+  });
+
+  it.each([
+    [['check', '--from', '-'], 'just some words', /not the output of a command wcdoctor recognises/],
+    [['check', '--from', '-'], '', /the input is empty/],
+    [['check', '--from', path.join(tmp, 'missing.json')], '', /no such file/],
+    [['check', '--from', tmp], '', /is not a regular file/],
+    [['check', '--script', '--from', 'x'], '', /do not go together/],
+    [['check', '--from', '-', '--timeout', '0'], '', /--timeout "0"/],
+  ])('%j: a clear message and exit 2', async (args, stdin, message) => {
+    const r = await runCli(args, { stdin });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('text from the input never reaches the terminal as control sequences', async () => {
+    const doc = JSON.parse(fixture('hosts/ws2022-healthy.json')) as { host: string };
+    doc.host = 'evil\u001b]0;owned\u0007\u001b[2J';
+    const file = path.join(tmp, 'evil.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await runCli(['check', '--from', file]);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('evil␛]0;owned␇␛[2J');
+  });
+
+  it('off Windows, running on this host says it needs a Windows host and points to --script and --from (exit 3)', async () => {
+    if (process.platform === 'win32') return;
+    const r = await runCli(['check', '--yes']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('needs a Windows host');
+    expect(r.stderr).toContain('wcdoctor check --script > collect.ps1');
+    expect(r.stderr).toContain('wcdoctor check --from host.json');
+  });
+});
+
+interface Harness {
+  deps: CheckCommandDeps;
+  audit: AuditEntry[];
+  ran: { file: string; args: readonly string[] }[];
+  asked: string[];
+  removed: number;
+}
+
+function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<CommandResult>; auditBroken?: boolean } = {}): Harness {
+  const h: Harness = { audit: [], ran: [], asked: [], removed: 0, deps: undefined as never };
+  const run: RunCommand = async (file, args) => {
+    h.ran.push({ file, args });
+    return { exitCode: 0, signal: null, stdout: fixture('hosts/ws2019-problems.json'), stderr: '', durationMs: 1200, timedOut: false, cancelled: false, ...o.result };
+  };
+  h.deps = {
+    platform: 'win32',
+    readCollector: () => '# collector',
+    readFile: () => new Uint8Array(),
+    writeTempScript: () => ({ path: 'C:\\Temp\\wcdoctor-check-x\\collect.ps1', remove: () => void h.removed++ }),
+    runCommand: run,
+    appendAudit: (e) => void h.audit.push(e),
+    probeAudit: () => {
+      if (o.auditBroken) throw new Error('the audit log /x/audit.jsonl is a directory, not a regular file');
+    },
+    checkElevation: async () => o.elevation ?? { kind: 'elevated' },
+    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
+    trapInterrupt: () => () => undefined,
+    now: () => new Date('2026-12-03T06:00:00Z'),
+    catalogs: () => readLocaleCatalogs(),
+    topics: () => undefined,
+  };
+  return h;
+}
+
+async function live(h: Harness, opts: Parameters<typeof runCheckCommand>[0], tty = false) {
+  const f = fakeIO({ tty });
+  let code = 0;
+  f.io.setExitCode = (c) => void (code = c);
+  await runCheckCommand(opts, undefined, f.io, h.deps);
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+describe('wcdoctor check on a Windows host (fake runner)', () => {
+  it('--yes: shows the read-only commands, runs the collector through the fix runner, records the run, prints findings', async () => {
+    const h = harness();
+    const r = await live(h, { yes: true });
+    expect(r.stderr).toContain('only reads this host');
+    expect(r.stderr).toContain("* Get-HnsNetwork | ConvertTo-Json -Depth 20");
+    expect(h.ran).toEqual([{ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\Temp\\wcdoctor-check-x\\collect.ps1'] }]);
+    expect(h.audit).toEqual([expect.objectContaining({ topic: 'check', fix: 'collect-host-facts', outcome: 'ran', exitCode: 0 })]);
+    expect(h.removed).toBe(1);
+    expect(r.stdout).toContain('Host check: LEGACYHOST02');
+    expect(r.code).toBe(1);
+    expect(h.asked).toEqual([]);
+    // Without a knowledge base the findings still print, with a note instead of the fixes.
+    expect(r.stderr).toContain('the knowledge base could not be read');
+  });
+
+  it('in a terminal it asks once; "y" runs it', async () => {
+    const h = harness({ answer: 'y', elevation: { kind: 'not-elevated' } });
+    const r = await live(h, { json: true }, true);
+    expect(h.asked).toEqual(['Run these read-only commands? [y/N] ']);
+    expect(r.stderr).toContain('This session is not elevated');
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'host', host: 'LEGACYHOST02' });
+  });
+
+  it('declined: nothing runs, the refusal is recorded, exit 3', async () => {
+    const h = harness({ answer: 'n' });
+    const r = await live(h, {}, true);
+    expect(r.code).toBe(3);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toEqual([expect.objectContaining({ topic: 'check', outcome: 'refused' })]);
+  });
+
+  it('no terminal and no --yes: nothing runs, exit 2 with the flag to pass', async () => {
+    const h = harness();
+    const r = await live(h, {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pass --yes');
+    expect(h.ran).toEqual([]);
+  });
+
+  it('an audit log that cannot be written: nothing runs, exit 3', async () => {
+    const h = harness({ auditBroken: true });
+    const r = await live(h, { yes: true });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('could not be recorded');
+    expect(h.ran).toEqual([]);
+  });
+
+  it.each([
+    [{ exitCode: 1, stderr: 'Get-CimInstance : Access denied' }, /the collector failed \(exit code 1\)/],
+    [{ exitCode: null, error: 'spawn powershell.exe ENOENT' }, /could not start powershell\.exe/],
+    [{ stdout: 'not json at all' }, /not a facts document/],
+    [{ timedOut: true, exitCode: null }, /stopped after 300 s/],
+  ])('a collector that could not collect (%j): exit 3', async (result, message) => {
+    const h = harness({ result });
+    const r = await live(h, { yes: true });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(message);
+    expect(h.removed).toBe(1);
+  });
+});

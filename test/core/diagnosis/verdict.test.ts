@@ -1,0 +1,44 @@
+// The bar a match must clear: something specific (code, phrase, pattern, fact) clears `show`; words
+// alone need more, and the context of a specialised topic (Kubernetes, Swarm) says where a topic
+// applies, not what failed, so it does not lift words over that bar.
+import { describe, expect, it } from 'vitest';
+import type { PasteFeatures } from '../../../src/core/diagnosis/features.js';
+import type { Scored } from '../../../src/core/diagnosis/rules/index.js';
+import type { Evidence } from '../../../src/core/diagnosis/types.js';
+import { confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
+import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
+
+const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
+const scored = (...evidence: Evidence[]): Scored => ({ topic: 0, score: evidence.reduce((t, e) => t + e.weight, 0), evidence }) as unknown as Scored;
+const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false } as unknown as PasteFeatures;
+const question = { asks: true } as unknown as PasteFeatures;
+
+describe('minScoreOf', () => {
+  it('asks `show` of a specific match, context or not', () => {
+    expect(minScoreOf(scored(ev('code', 6), ev('context', 3)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+  });
+  it('asks more of words alone in a failure than in a question', () => {
+    expect(minScoreOf(scored(ev('words', 5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
+    expect(minScoreOf(scored(ev('words', 5)), question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm);
+  });
+  it('does not let the context lift words alone over the bar', () => {
+    const s = scored(ev('words', 4), ev('context', WEIGHTS.context.found));
+    expect(s.score).toBeGreaterThan(WEIGHTS.verdict.wordsOnlyCalm);
+    expect(minScoreOf(s, question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm + WEIGHTS.context.found);
+    expect(s.score < minScoreOf(s, question, WEIGHTS)).toBe(true);
+  });
+});
+
+describe('confidenceOf', () => {
+  const strong = scored(ev('code', 6), ev('regex', 4));
+  it('is high for a specific match well ahead of the next one', () => {
+    expect(confidenceOf(strong, failure, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(strong, failure, WEIGHTS, strong.score * (WEIGHTS.verdict.highMargin - 0.01))).toBe('high');
+  });
+  it('is not high when another match comes close', () => {
+    expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
+  });
+  it('is never high for words alone', () => {
+    expect(confidenceOf(scored(ev('words', 12)), failure, WEIGHTS, 0)).toBe('medium');
+  });
+});
