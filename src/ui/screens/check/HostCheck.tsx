@@ -21,6 +21,7 @@ import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { CheckRoute } from './CheckScreen.js';
 import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
 import { checkTitle } from './findings.js';
+import { safeText } from '../../text/safe-text.js';
 
 /** Where a check of this host is: the commands shown and the question, the run, the evaluation, the findings. */
 export type HostPhase =
@@ -207,12 +208,9 @@ export function HostCheck({ route }: { route: CheckRoute }) {
       const s = get();
       const r = s.run;
       if (r.phase === 'collecting' || r.phase === 'evaluating') {
-        // Ctrl+C or Esc stops the collector (the run is recorded as cancelled); nothing else acts meanwhile.
-        if (command === Command.Interrupt || command === Command.Back) {
-          if (r.phase === 'collecting') controller.current?.abort();
-          return true;
-        }
-        return command !== Command.Quit;
+        // Ctrl+C or Esc stops the collector (the run is recorded as cancelled); no other key acts meanwhile.
+        if ((command === Command.Interrupt || command === Command.Back) && r.phase === 'collecting') controller.current?.abort();
+        return true;
       }
       if (command === Command.Restart && r.phase !== 'preview') {
         preview();
@@ -269,7 +267,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
             <StatusLine kind="error" text={run.reason} theme={theme} />
             {run.stderrTail.map((line, i) => (
               <Text key={i} color={theme.text.secondary} wrap="truncate-end">
-                {`  ${line}`}
+                {`  ${safeText(line)}`}
               </Text>
             ))}
             {run.auditError && <StatusLine kind="warning" text={t('check.app.auditError', { reason: run.auditError })} theme={theme} />}

@@ -156,9 +156,10 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
         }
         if (command === Command.Confirm) {
           const current = now.buffer.text;
-          // A recognised input: Enter goes to the findings. One line that is not: it is a file's path.
-          if (current.trim() && current === settled && typed?.ok) dispatch({ type: 'focus', focus: 'results' });
-          else if (current.trim() && !current.includes('\n') && !read(current).ok) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
+          // A recognised input: Enter goes to the findings. One line that is not: it is a file's path. Else a new line.
+          const recognised = current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current).ok);
+          if (recognised) dispatch({ type: 'focus', focus: 'results' });
+          else if (current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
         }
