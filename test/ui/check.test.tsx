@@ -6,6 +6,8 @@ import { CHECK_AUDIT } from '../../src/core/check/collector-plan.js';
 import { READS } from '../../src/core/check/reads.js';
 import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
+import { helpRows } from '../../src/ui/components/HelpPanel.js';
+import { SCREEN_SCOPES } from '../../src/ui/keys.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
@@ -96,6 +98,13 @@ describe('CheckScreen: collected output', () => {
     await waitForFrame(lastFrame, /❯ ✖ fail {2}Local images match the host build/);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, title('version-mismatch-error'));
+    // From the topic, its fixes, as the topic screen allows: f chooses the first, Enter opens it in the fix runner.
+    const fix = kb.topics.find((x) => x.id === 'version-mismatch-error')!.fixes[0]!;
+    stdin.write('f');
+    stdin.write(KEYS.enter);
+    await waitForWrapped(lastFrame, `› ${t('fix.title', { title: fix.title })}`);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, title('version-mismatch-error'));
     stdin.write(KEYS.esc);
     const back = await waitForFrame(lastFrame, /❯ ✖ fail {2}Local images match the host build/);
     expect(back).toContain(t('check.host.elevated', { host: 'LEGACYHOST02' }));
@@ -163,10 +172,9 @@ describe('CheckScreen: collected output', () => {
     await waitForFrame(lastFrame, 'nothere.json');
     stdin.write(KEYS.enter);
     await waitForWrapped(lastFrame, t('check.app.fileError', { file: 'C:\\facts\\nothere.json', reason: t('check.app.noSuchFile') }));
+    // The path and Enter in one write (a burst): the Enter reads what the path left in the field.
     stdin.write(KEYS.ctrlU);
-    stdin.write('C:\\facts\\host.json');
-    await waitForFrame(lastFrame, 'host.json');
-    stdin.write(KEYS.enter);
+    stdin.write('C:\\facts\\host.json\r');
     const frame = await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
     expect(frame).toContain('(not elevated)');
     expect(frame).toMatch(/❯ [✖!] /);
@@ -187,6 +195,17 @@ describe('CheckScreen: collected output', () => {
 const HOST_DOC = fixture('hosts/ws2019-problems.json');
 
 describe('CheckScreen: this host', () => {
+  it('off Windows the route to this host shows the choice and its message; nothing starts', async () => {
+    const { lastFrame, t, platform } = open([{ screen: 'check', way: 'host' }], { os: 'darwin' });
+    await waitForWrapped(lastFrame, t('check.app.notWindows'));
+    expect(platform.shell.runs).toEqual([]);
+  });
+
+  it('lists r (check again) in the help overlay once findings are shown', () => {
+    const keys = helpRows(SCREEN_SCOPES.checkHostResults).flatMap((r) => ('keys' in r ? [`${r.keys} ${r.label}`] : []));
+    expect(keys).toContain('r check.app.keys.again');
+  });
+
   const openHost = (opts: FakePlatformOptions = {}) => open([{ screen: 'check' }, { screen: 'check', way: 'host' }], opts);
 
   it('shows the read-only commands and asks once; y runs the collector through the fix runner and lists the findings', async () => {

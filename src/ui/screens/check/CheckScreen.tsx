@@ -27,7 +27,9 @@ const WAYS = ['host', 'paste'] as const;
 
 /** The host check: the choice of how, then checking this host or collected output. */
 export function CheckScreen({ route }: { route: CheckRoute }) {
-  if (route.way === 'host') return <HostCheck route={route} />;
+  const windows = usePlatform().programs.platform === 'win32';
+  // Off Windows there is no host to collect from: the choice says so (and never starts powershell.exe).
+  if (route.way === 'host' && windows) return <HostCheck route={route} />;
   if (route.way === 'paste') return <PasteCheck route={route} />;
   return <ChooseWay route={route} />;
 }
