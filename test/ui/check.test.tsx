@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECKS } from '../../src/core/check/checks/index.js';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import { CHECK_AUDIT } from '../../src/core/check/collector-plan.js';
 import { READS } from '../../src/core/check/reads.js';
 import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
@@ -33,6 +34,8 @@ function open(initial: Route[], opts: FakePlatformOptions & { locale?: Locale; r
 async function waitForWrapped(lastFrame: () => string | undefined, text: string): Promise<string> {
   const flat = (s: string) => s.replace(/\s+/g, ' ');
   await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(flat(text)), { timeout: 5000, interval: 10 });
+  // As waitForFrame: one macrotask, so what was just drawn is listening for keys.
+  await new Promise((r) => setTimeout(r, 0));
   return plain(lastFrame());
 }
 
@@ -103,6 +106,10 @@ describe('CheckScreen: collected output', () => {
     stdin.write('f');
     stdin.write(KEYS.enter);
     await waitForWrapped(lastFrame, `› ${t('fix.title', { title: fix.title })}`);
+    // It has nothing to fill in, so it asks at once; Esc there answers No, and the next Esc goes back.
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('fix.declined'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, title('version-mismatch-error'));
     stdin.write(KEYS.esc);
@@ -303,5 +310,30 @@ describe('CheckScreen: this host', () => {
     const frame = await waitForFrame(lastFrame, t('check.app.failed', { reason: t('check.app.problem.failed', { code: 1 }) }));
     expect(frame).toContain('Get-Thing : something went wrong');
     expect(platform.audit.entries).toMatchObject([{ outcome: 'failed', exitCode: 1 }]);
+  });
+});
+
+describe('CheckScreen: layout', () => {
+  const SIZES: [number, number, Locale][] = [
+    [80, 24, 'en'],
+    [60, 24, 'zh-CN'],
+    [60, 20, 'ko-KR'],
+    [80, 24, 'sv-SE'],
+  ];
+  const STATES: { name: string; initial: Route[]; os?: string; paste?: string; ready: (t: ReturnType<typeof tFor>) => string }[] = [
+    { name: 'the choice off Windows', initial: [{ screen: 'check' }], os: 'linux', ready: (t) => t('check.app.prompt') },
+    { name: 'the commands and the question', initial: [{ screen: 'check', way: 'host' }], ready: (t) => t('fix.confirm.no') },
+    { name: 'a host document', initial: [{ screen: 'check', way: 'paste' }], paste: 'hosts/ws2019-problems.json', ready: () => 'LEGACYHOST02' },
+    { name: 'a fleet', initial: [{ screen: 'check', way: 'paste' }], paste: 'fleet-invoke-command.json', ready: () => 'legacyhost02' },
+  ];
+  const CASES = STATES.flatMap((s) => SIZES.map(([columns, rows, locale]) => ({ ...s, columns, rows, locale })));
+  it.each(CASES)('$name fits $columns x $rows in $locale', async ({ initial, os, paste, ready, columns, rows, locale }) => {
+    const { lastFrame, stdin, t } = open(initial, { columns, rows, locale, ...(os ? { os } : {}) });
+    await waitForFrame(lastFrame, /wcdoctor ›/);
+    if (paste) stdin.write(bracketedPaste(fixture(paste)));
+    const frame = await waitForFrame(lastFrame, ready(t));
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows - 1);
+    for (const line of lines) expect(displayWidth(line.trimEnd()), line).toBeLessThanOrEqual(columns);
   });
 });

@@ -4,6 +4,7 @@ import { CHECKS } from '../../../core/check/checks/index.js';
 import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal, type CollectDeps, type CollectProblem } from '../../../core/check/collect.js';
 import { evaluateHostSteps, type HostReport } from '../../../core/check/evaluate.js';
 import { formatCollectorPreview } from '../../../core/check/format.js';
+import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { checkAuditLog, DECLINED_REASON } from '../../../core/fixes/preflight.js';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt.js';
@@ -200,7 +201,11 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : SCREEN_SCOPES.checkRun;
   const frame = useFrame(hints, scopes);
   const { theme, columns } = frame;
-  const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated).trimEnd().split('\n') : [];
+  const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated)
+          .trimEnd()
+          .split('\n')
+          .flatMap((line) => (line === '' ? [''] : wrapAnsiText(line, columns)))
+      : [];
   const previewRows = Math.max(3, frame.bodyRows - 3);
 
   useKeymap(
