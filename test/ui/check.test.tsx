@@ -139,6 +139,14 @@ describe('CheckScreen: collected output', () => {
     expect(frame).toMatch(/✔ pass {2}Excluded port ranges leave ports free\s+read excludedPorts: 18 ranges, 1265 ports/);
   });
 
+  it('a paste without bracketed paste (lines and their Enters in one write) keeps its lines and is recognised; no file is read', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }]);
+    await waitForFrame(lastFrame, t('check.app.waiting'));
+    stdin.write(fixture('paste/docker-info-win10-1809.txt').replace(/\r?\n/g, '\r'));
+    const frame = await waitForFrame(lastFrame, t('check.host.paste', { read: 'dockerInfo' }));
+    expect(frame).not.toContain(t('check.app.noSuchFile'));
+  });
+
   it('text that is not recognised says so; Ctrl+U clears it', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }]);
     await waitForFrame(lastFrame, t('check.app.waiting'));
@@ -179,9 +187,10 @@ describe('CheckScreen: collected output', () => {
     await waitForFrame(lastFrame, 'nothere.json');
     stdin.write(KEYS.enter);
     await waitForWrapped(lastFrame, t('check.app.fileError', { file: 'C:\\facts\\nothere.json', reason: t('check.app.noSuchFile') }));
-    // The path and Enter in one write (a burst): the Enter reads what the path left in the field.
     stdin.write(KEYS.ctrlU);
-    stdin.write('C:\\facts\\host.json\r');
+    stdin.write('C:\\facts\\host.json');
+    await waitForFrame(lastFrame, 'host.json');
+    stdin.write(KEYS.enter);
     const frame = await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
     expect(frame).toContain('(not elevated)');
     expect(frame).toMatch(/❯ [✖!] /);

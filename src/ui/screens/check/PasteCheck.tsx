@@ -16,7 +16,7 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
 import type { T } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, isDeliberate } from '../../keys.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { safeText } from '../../text/safe-text.js';
 import type { CheckRoute } from './CheckScreen.js';
@@ -135,7 +135,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const resultsFocused = () => get().focus === 'results' && results !== undefined;
 
   useKeymap(
-    (command, typedText) => {
+    (command, typedText, event) => {
       const now = get();
       if (command === Command.ClearText) {
         dispatch({ type: 'clear' });
@@ -157,9 +157,12 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
         if (command === Command.Confirm) {
           const current = now.buffer.text;
           // A recognised input: Enter goes to the findings. One line that is not: it is a file's path. Else a new line.
-          const recognised = current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current).ok);
+          // Only an Enter pressed on its own does more than a new line: in a paste without bracketed paste every line
+          // ends with one, and the first line is no path.
+          const alone = isDeliberate(event);
+          const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current).ok);
           if (recognised) dispatch({ type: 'focus', focus: 'results' });
-          else if (current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
+          else if (alone && current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
         }
