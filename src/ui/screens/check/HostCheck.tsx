@@ -55,13 +55,24 @@ function hostReducer(s: HostState, a: HostAction): HostState {
 
 const REVIEW_HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-  { keys: 'y/n', label: 'fix.confirm.keys' },
+  { keys: 'y', label: 'fix.confirm.yesKey' },
+  { keys: 'n', label: 'fix.confirm.noKey' },
   { keys: KEY_LABELS.esc, label: 'keys.back' },
 ];
 const RUN_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.ctrlC, label: 'check.app.keys.cancel' }];
 const AGAIN: KeyHint = { keys: keyLabel(Command.Restart), label: 'check.app.keys.again' };
 const END_HINTS: readonly KeyHint[] = [AGAIN, { keys: KEY_LABELS.esc, label: 'keys.back' }, { keys: KEY_LABELS.quit, label: 'keys.quit' }];
 const DONE_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.move, label: 'keys.move' }, { keys: KEY_LABELS.enter, label: 'keys.open' }, ...END_HINTS, { keys: KEY_LABELS.help, label: 'keys.help' }];
+
+/** A line wrapped to the width, its continuation lines indented under its text (a long command stays readable). */
+function wrapIndented(line: string, width: number): string[] {
+  if (line === '') return [''];
+  const lead = /^ */.exec(line)?.[0].length ?? 0;
+  const indent = Math.min(lead + 2, Math.floor(width / 3));
+  const [first = '', ...rest] = wrapAnsiText(line, width);
+  const more = rest.length ? wrapAnsiText(line.slice(first.length).trimStart(), Math.max(10, width - indent)) : [];
+  return [first, ...more.map((l) => `${' '.repeat(indent)}${l}`)];
+}
 
 const PROBLEM: Record<CollectProblem['kind'], MessageKey> = {
   timeout: 'check.app.problem.timeout',
@@ -204,7 +215,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated)
           .trimEnd()
           .split('\n')
-          .flatMap((line) => (line === '' ? [''] : wrapAnsiText(line, columns)))
+          .flatMap((line) => wrapIndented(line, columns))
       : [];
   const previewRows = Math.max(3, frame.bodyRows - 3);
 

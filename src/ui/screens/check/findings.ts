@@ -45,7 +45,9 @@ export function listedFindings(report: HostReport, paste: boolean): { findings: 
 export function findingDetail(t: T, f: Finding): string {
   if (f.status === 'not-evaluated') {
     const reason = t(REASON_KEY[f.reason ?? 'not-collected']);
-    const detail = f.message.replace(/^not (?:evaluated|applicable): /, '');
+    let detail = f.message.replace(/^not (?:evaluated|applicable): /, '');
+    // "run as administrator (hnsEndpoints needs …)": the reason already says the first part.
+    if (f.reason === 'needs-admin' && detail.startsWith('run as administrator (') && detail.endsWith(')')) detail = detail.slice('run as administrator ('.length, -1);
     return detail === 'run as administrator' || detail === '' ? reason : `${reason} — ${detail}`;
   }
   const read = f.evidence.map((e) => `${e.read}: ${e.value}`).join(' · ');
