@@ -7,6 +7,7 @@ import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
+import { readCollectorScript, readFactsFile, writeCollectorToTemp } from './collector.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
@@ -49,6 +50,15 @@ export interface Platform {
   readonly elevation: { check(): Promise<Elevation> };
   /** This machine's OS and the programs on its PATH: what decides whether a fix can run here. */
   readonly programs: HostFacts;
+  /** What `check` needs beyond the fix runner: the read-only collector, a private file to run it from, and collected files. */
+  readonly collector: {
+    /** The collector script (throws when the package lacks it). */
+    read(): string;
+    /** Writes the script to a private temp folder for powershell -File; `remove` deletes it. */
+    writeTemp(script: string): { path: string; remove(): void };
+    /** A collected file's bytes (a regular file of at most 256 MiB; throws with the reason otherwise). */
+    readFile(file: string): Uint8Array;
+  };
 }
 
 /** Options for {@link createNodePlatform}; everything defaults to the real process. */
@@ -111,5 +121,6 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
     clipboard: { copy: (text) => copyToClipboard(text, { env, ...(opts.terminalClipboard && process.stdout.isTTY ? { writeTerminal: (s: string) => void process.stdout.write(s) } : {}) }) },
     elevation: { check: () => checkElevation() },
     programs: { platform: process.platform, hasProgram: (name) => isProgramOnPath(name, env) },
+    collector: { read: () => readCollectorScript(), writeTemp: (script) => writeCollectorToTemp(script), readFile: (file) => readFactsFile(file) },
   };
 }

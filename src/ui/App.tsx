@@ -24,6 +24,7 @@ import { NetworkWizardScreen } from './screens/network/NetworkWizardScreen.js';
 import { CompatScreen } from './screens/compat/CompatScreen.js';
 import { TopicScreen } from './screens/topic/TopicScreen.js';
 import { HistoryScreen } from './screens/history/HistoryScreen.js';
+import { CheckScreen } from './screens/check/CheckScreen.js';
 
 export interface ProvidersProps {
   platform: Platform;
@@ -129,6 +130,8 @@ function screenFor(route: Route, key: string): ReactNode {
       return <CompatScreen key={key} route={route} />;
     case 'history':
       return <HistoryScreen key={key} route={route} />;
+    case 'check':
+      return <CheckScreen key={key} route={route} />;
   }
 }
 

@@ -62,7 +62,7 @@ export type Command = (typeof Command)[keyof typeof Command];
  * Where a command is bound. A screen (or one state of it) turns on a set of scopes (SCREEN_SCOPES);
  * a key may mean one thing only within the scopes that are on together.
  */
-export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail';
+export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check';
 
 /** One command in the registry: the sequences and letters that send it, the label shown, and what it does. */
 export interface CommandSpec {
@@ -117,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.WizardRun, scope: 'wizard.done', letters: ['x'], label: 'x', description: 'wizard.keys.run' },
   { command: Command.Restart, scope: 'wizard', letters: ['r'], label: 'r', description: 'wizard.keys.restart' },
   { command: Command.Restart, scope: 'tree', letters: ['r'], label: 'r', description: 'tree.keys.restart' },
+  { command: Command.Restart, scope: 'check', letters: ['r'], label: 'r', description: 'check.app.keys.again' },
   { command: Command.RunAction, scope: 'compat', letters: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9', description: 'compat.keys.runFix' },
   { command: Command.Yes, scope: 'confirm', letters: ['y', 'Y'], label: 'y', description: 'fix.confirm.yesKey' },
   { command: Command.No, scope: 'confirm', letters: ['n', 'N'], label: 'n', description: 'fix.confirm.noKey' },
@@ -147,6 +148,11 @@ export const SCREEN_SCOPES = {
   fixResult: ['nav', 'scroll', 'fix'],
   confirm: ['nav', 'confirm', 'fix'],
   typedWord: ['nav', 'text'],
+  checkChoose: ['nav', 'list'],
+  checkInput: ['nav', 'text'],
+  checkResults: ['nav', 'list'],
+  checkRun: ['nav', 'scroll', 'check'],
+  checkHostResults: ['nav', 'list', 'check'],
 } as const satisfies Record<string, readonly Scope[]>;
 export type ScreenScopes = (typeof SCREEN_SCOPES)[keyof typeof SCREEN_SCOPES];
 

@@ -1,5 +1,6 @@
 import type { Entities } from '../core/diagnosis/types.js';
 import type { HostInfo, ImageInfo } from '../core/compat/types.js';
+import type { HostReport } from '../core/check/evaluate.js';
 import type { Fix, Locale } from '../core/knowledge/types.js';
 import type { WizardState } from '../core/network/wizard-reducer.js';
 import type { TreeState } from '../core/trees/step-tree.js';
@@ -23,7 +24,12 @@ export type Route =
   | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
   | { screen: 'network'; entities?: Entities; wizard?: WizardState }
   /** `hints` is what a diagnosed paste revealed; it stands for the prefilled text until that is edited. */
-  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo } };
+  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo } }
+  /**
+   * The host check: without `way` the choice of how; `host` collects here, `paste` reads collected output (`text`,
+   * or the file `file` names). What was found (`report`, `cursor`, `focus`) is kept for coming back from a topic.
+   */
+  | { screen: 'check'; way?: 'host' | 'paste'; selected?: number; text?: string; file?: string; focus?: 'input' | 'results'; report?: HostReport; cursor?: { selected: number; host?: number } };
 
 export type ScreenId = Route['screen'];
 

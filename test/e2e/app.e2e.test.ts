@@ -193,9 +193,9 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
     try {
       await waitFor(en('home.menu.diagnose'));
       expect(readFileSync(path.join(dir, 'docker-path'), 'utf8').trim(), 'docker is the fake').toBe(fake);
-      // Home → Docs (the fifth entry) → search for the Compose topic → open it → open its first fix,
+      // Home → Docs (the sixth entry) → search for the Compose topic → open it → open its first fix,
       // docker network ls --filter driver=nat, which has nothing to fill in and goes straight to the question.
-      for (let i = 0; i < 4; i++) tmux('send-keys', '-t', name, 'Down');
+      for (let i = 0; i < 5; i++) tmux('send-keys', '-t', name, 'Down');
       await waitFor(`❯ ${en('home.menu.docs')}`);
       tmux('send-keys', '-t', name, 'Enter');
       await waitFor(`/ ${en('keys.search')}`);
@@ -314,9 +314,10 @@ describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with
       // The host field takes a build and Enter in one write, and moves on to the image.
       keys('-l', '10.0.20348.1\r');
       await waitFor('10.0.20348.1');
-      await open(4, en('home.menu.docs'), `› ${en('docs.title')}`);
-      await open(5, en('history.menu'), en('history.empty'));
-      await open(6, en('home.menu.settings'), `› ${en('settings.title')}`);
+      await open(4, en('check.menu'), en('check.app.prompt'));
+      await open(5, en('home.menu.docs'), `› ${en('docs.title')}`);
+      await open(6, en('history.menu'), en('history.empty'));
+      await open(7, en('home.menu.settings'), `› ${en('settings.title')}`);
       keys('?');
       await waitFor(en('help.global'));
       keys('Escape');

@@ -55,7 +55,12 @@ export interface FakePlatformOptions {
   clipboard?: ClipboardResult;
   /** Set: the audit log cannot be written, for this reason (its probe throws). */
   auditUnwritable?: string;
+  /** Files the check screen may read by path (their text, stored as UTF-8); any other path is missing. */
+  files?: Record<string, string | Uint8Array>;
 }
+
+/** What the fake platform's collector "script" is: never run, only written to a temp file by name. */
+export const FAKE_COLLECTOR = '# the collector (test stand-in)';
 
 /** The fake platform: the recorded audit entries and clipboard copies, and the shell the test drives. */
 export type FakePlatform = Platform & {
@@ -63,11 +68,13 @@ export type FakePlatform = Platform & {
   shell: FakeShell;
   audit: Platform['audit'] & { entries: AuditEntry[] };
   clipboard: Platform['clipboard'] & { copied: string[] };
+  collector: Platform['collector'] & { temps: { path: string; removed: boolean }[] };
 };
 
 /** A platform with a fixture knowledge base, memory settings and a fixed environment. */
 export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
   const entries: AuditEntry[] = [];
+  const temps: { path: string; removed: boolean }[] = [];
   const copied: string[] = [];
   return {
     knowledge: opts.kb ?? fixtureKb(),
@@ -89,5 +96,19 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
     clipboard: { copied, copy: async (text) => (copied.push(text), opts.clipboard ?? { ok: false, reason: 'no clipboard tool is available here' }) },
     elevation: { check: async () => opts.elevation ?? { kind: 'elevated' } },
     programs: { platform: opts.os ?? 'win32', hasProgram: (name) => opts.programs?.includes(name) ?? true },
+    collector: {
+      temps,
+      read: () => FAKE_COLLECTOR,
+      writeTemp: () => {
+        const temp = { path: `C:\\Temp\\wcdoctor-check-${temps.length + 1}\\collect.ps1`, removed: false };
+        temps.push(temp);
+        return { path: temp.path, remove: () => void (temp.removed = true) };
+      },
+      readFile: (file) => {
+        const data = opts.files?.[file];
+        if (data === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${file}'`), { code: 'ENOENT' });
+        return typeof data === 'string' ? new TextEncoder().encode(data) : data;
+      },
+    },
   };
 }

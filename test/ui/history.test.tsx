@@ -26,7 +26,7 @@ describe('HistoryScreen', () => {
   it('is on the home menu and says when there is nothing yet', async () => {
     const { lastFrame, stdin, t } = renderApp({ rows: 30 });
     await waitForFrame(lastFrame, t('history.menu'));
-    for (let i = 0; i < 5; i++) stdin.write(KEYS.down);
+    for (let i = 0; i < 6; i++) stdin.write(KEYS.down);
     await waitForFrame(lastFrame, `❯ ${t('history.menu')}`);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, t('history.empty'));

@@ -25,7 +25,7 @@ describe('HomeScreen', () => {
     stdin.write('k');
     await waitForFrame(lastFrame, `❯ ${t('history.menu')}`);
     stdin.write(`${KEYS.up}${KEYS.up}`);
-    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    await waitForFrame(lastFrame, `❯ ${t('check.menu')}`);
     stdin.write('j');
     await waitForFrame(lastFrame, `❯ ${t('home.menu.docs')}`);
     stdin.write(KEYS.enter);

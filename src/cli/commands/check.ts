@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { planCollectorRun } from '../../core/check/collector-plan.js';
+import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal } from '../../core/check/collect.js';
 import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
 import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
 import { DECLINED_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
-import { recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, RunCommand } from '../../core/fixes/types.js';
 import { translate, type Catalog } from '../../core/i18n/translate.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -78,8 +77,8 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
   };
 }
 
-/** Default time limit of a collector run: the reads are quick, but Get-WindowsFeature and docker can be slow. */
-const DEFAULT_TIMEOUT_S = 300;
+/** Default time limit of a collector run, in seconds. */
+const DEFAULT_TIMEOUT_S = COLLECT_TIMEOUT_MS / 1000;
 
 function translator(catalogs: Readonly<Record<Locale, Catalog>>, locale: Locale): CheckText {
   return (key, params) => translate(catalogs[locale], key, params, locale) ?? translate(catalogs.en, key, params, 'en') ?? key;
@@ -141,9 +140,8 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   const elevation = await deps.checkElevation();
   io.err(formatCollectorPreview(t, elevation.kind === 'not-elevated' ? false : elevation.kind === 'elevated' ? true : undefined));
   const script = deps.readCollector();
-  const placeholder = planCollectorRun('collect.ps1');
   const refuse = (code: number, reason: string, ...more: string[]) => {
-    const { auditError } = recordRefusal(placeholder, reason, deps);
+    const { auditError } = recordCollectRefusal(reason, deps);
     fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
   };
   const blocked = checkAuditLog(() => deps.probeAudit());
@@ -154,28 +152,21 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
   }
 
-  const temp = deps.writeTempScript(script);
-  const plan = planCollectorRun(temp.path);
   const controller = new AbortController();
   const release = deps.trapInterrupt(() => {
     if (!controller.signal.aborted) controller.abort();
   });
   io.err(`${t('check.running')}\n`);
-  let run;
+  let collected;
   try {
-    run = await runFix(plan, deps, { signal: controller.signal, timeoutMs: timeoutS * 1000 });
+    collected = await collectHostFacts(script, deps, { signal: controller.signal, timeoutMs: timeoutS * 1000 });
   } finally {
     release();
-    temp.remove();
   }
+  const { run } = collected;
   if (run.auditError) io.err(`wcdoctor check: the run is not in the audit log: could not write it: ${run.auditError}\n`);
-  if (run.outcome !== 'ran') {
-    const why = run.outcome === 'timeout' ? `stopped after ${timeoutS} s (raise --timeout)` : run.outcome === 'cancelled' ? 'cancelled' : run.error ? `could not start powershell.exe: ${run.error}` : `the collector failed (exit code ${run.exitCode ?? 'none'})`;
-    return fail(EXIT.failure, why, ...run.stderr.trim().split('\n').slice(-5));
-  }
-  const input = readCheckInput(run.stdout);
-  if (!input.ok || input.value.kind !== 'facts') return fail(EXIT.failure, `the collector's output is not a facts document${input.ok ? '' : `: ${input.error.message}`}`, ...run.stderr.trim().split('\n').slice(-5));
-  report(input.value, opts, io, t, deps, locale);
+  if (!collected.ok) return fail(EXIT.failure, collected.problem.message, ...collected.problem.stderrTail);
+  report(collected.input, opts, io, t, deps, locale);
   if (run.auditError) io.setExitCode(EXIT.failure);
 }
 

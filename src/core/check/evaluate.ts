@@ -12,11 +12,15 @@ export interface HostReport {
   counts: Record<CheckStatus, number>;
 }
 
-/** Runs every check on one facts document. Pure; a check that throws is a bug and is reported as not evaluated. */
-export function evaluateHost(doc: FactsDocument, checks: readonly HostCheck[] = CHECKS): HostReport {
+/**
+ * Runs the checks on one facts document one at a time, yielding each finding as it is made (the app shows
+ * progress per check) and returning the report. Pure; a check that throws is a bug and is reported as not evaluated.
+ */
+export function* evaluateHostSteps(doc: FactsDocument, checks: readonly HostCheck[] = CHECKS): Generator<Finding, HostReport, void> {
   const view = viewFacts(doc);
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, 'not-evaluated': 0 };
-  const findings = checks.map((c): Finding => {
+  const findings: Finding[] = [];
+  for (const c of checks) {
     let v;
     try {
       v = c.evaluate(view);
@@ -25,7 +29,7 @@ export function evaluateHost(doc: FactsDocument, checks: readonly HostCheck[] = 
     }
     counts[v.status]++;
     const topic = 'topic' in v ? v.topic : c.topic;
-    return {
+    const finding: Finding = {
       check: c.id,
       group: c.group,
       status: v.status,
@@ -34,8 +38,16 @@ export function evaluateHost(doc: FactsDocument, checks: readonly HostCheck[] = 
       ...(topic && (v.status === 'warn' || v.status === 'fail') ? { topic } : {}),
       ...(v.reason ? { reason: v.reason } : {}),
     };
-  });
+    findings.push(finding);
+    yield finding;
+  }
   return { host: doc.host, elevated: doc.elevated, origin: doc.origin, findings, counts };
+}
+
+/** Runs every check on one facts document (evaluateHostSteps to the end). */
+export function evaluateHost(doc: FactsDocument, checks: readonly HostCheck[] = CHECKS): HostReport {
+  const steps = evaluateHostSteps(doc, checks);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 /** A fleet: hosts × checks, and per check how many hosts warn or fail. */

@@ -15,6 +15,7 @@ export const MENU: readonly MenuEntry[] = [
   { id: 'troubleshoot', label: 'tree.menu', hint: 'tree.menuHint', route: () => ({ screen: 'tree' }) },
   { id: 'network', label: 'wizard.menu', hint: 'wizard.menuHint', route: () => ({ screen: 'network' }) },
   { id: 'compat', label: 'compat.menu', hint: 'compat.menuHint', route: () => ({ screen: 'compat' }) },
+  { id: 'check', label: 'check.menu', hint: 'check.menuHint', route: () => ({ screen: 'check' }) },
   { id: 'docs', label: 'home.menu.docs', hint: 'home.menu.docsHint', route: () => ({ screen: 'docs' }) },
   { id: 'history', label: 'history.menu', hint: 'history.menuHint', route: () => ({ screen: 'history' }) },
   { id: 'settings', label: 'home.menu.settings', hint: 'home.menu.settingsHint', route: () => ({ screen: 'settings' }) },

@@ -1,0 +1,221 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { evaluateFleet, evaluateHost } from '../../../core/check/evaluate.js';
+import { readCheckInput, type CheckInput } from '../../../core/check/read-input.js';
+import { findTopic } from '../../../core/knowledge/topic-text.js';
+import { decodeText } from '../../../core/text/decode-text.js';
+import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import type { KeyHint } from '../../components/KeyHints.js';
+import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
+import { StatusLine } from '../../components/StatusLine.js';
+import { TextArea } from '../../components/TextArea.js';
+import { useNavigate } from '../../contexts/NavigationContext.js';
+import { usePlatform } from '../../contexts/PlatformContext.js';
+import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
+import { useKeymap } from '../../hooks/use-keymap.js';
+import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
+import { useT } from '../../hooks/use-t.js';
+import type { T } from '../../i18n.js';
+import { Command, KEY_LABELS, SCREEN_SCOPES, isDeliberate } from '../../keys.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
+import { safeText } from '../../text/safe-text.js';
+import type { CheckRoute } from './CheckScreen.js';
+import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
+import type { CheckResults } from './findings.js';
+
+/** How long typing must pause before the paste is read again (as in Diagnose). */
+export const CHECK_DEBOUNCE_MS = 150;
+
+/** The most the field holds, in UTF-16 units: a fleet of a few hundred hosts; larger files are given by path. */
+export const MAX_CHECK_PASTE = 16 * 1024 * 1024;
+
+const INPUT_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.tab, label: 'keys.focus' },
+  { keys: KEY_LABELS.enter, label: 'check.app.keys.readFile' },
+  { keys: KEY_LABELS.clear, label: 'keys.clear' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
+];
+const RESULT_HINTS: readonly KeyHint[] = [
+  { keys: KEY_LABELS.move, label: 'keys.move' },
+  { keys: KEY_LABELS.enter, label: 'keys.open' },
+  { keys: KEY_LABELS.tab, label: 'keys.focus' },
+  { keys: KEY_LABELS.esc, label: 'keys.back' },
+  { keys: KEY_LABELS.quit, label: 'keys.quit' },
+  { keys: KEY_LABELS.help, label: 'keys.help' },
+];
+
+/** What was read: the findings, or why the input could not be used. */
+type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };
+
+/** A file the user named: its path and what it held (or why it could not be read). */
+interface LoadedFile {
+  path: string;
+  /** The field's text when the file was read; editing the field leaves the file. */
+  from: string;
+  outcome: Outcome;
+}
+
+interface PasteState {
+  buffer: TextBuffer;
+  focus: 'input' | 'results';
+  cursor: ResultsCursor;
+  file?: LoadedFile;
+}
+
+type PasteAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; focus: PasteState['focus'] } | { type: 'cursor'; cursor: ResultsCursor } | { type: 'file'; file: LoadedFile } | { type: 'clear' };
+
+function pasteReducer(s: PasteState, a: PasteAction): PasteState {
+  switch (a.type) {
+    case 'edit': {
+      const { file: _left, ...rest } = s;
+      return { ...rest, buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
+    }
+    case 'focus':
+      return { ...s, focus: a.focus };
+    case 'cursor':
+      return { ...s, cursor: a.cursor };
+    case 'file':
+      return { ...s, file: a.file, cursor: { selected: 0 }, focus: a.file.outcome.ok ? 'results' : 'input' };
+    case 'clear':
+      return { buffer: bufferOf(''), focus: 'input', cursor: { selected: 0 } };
+  }
+}
+
+/** Evaluates what check --from would: a fleet when there are several documents (or nodes), else one host or one paste. */
+export function evaluateInput(input: CheckInput): CheckResults {
+  if (input.docs.length > 1) return { kind: 'fleet', fleet: evaluateFleet(input.docs) };
+  const report = evaluateHost(input.docs[0]!);
+  return input.kind === 'paste' ? { kind: 'host', report, paste: input.reads.join(', ') } : { kind: 'host', report };
+}
+
+function read(text: string): Outcome {
+  const input = readCheckInput(text);
+  return input.ok ? { ok: true, results: evaluateInput(input.value) } : { ok: false, message: input.error.message };
+}
+
+/** A path as typed or copied ("Copy as path" on Windows quotes it). */
+const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
+
+/** Reads a named file as check --from does (UTF-16LE with a BOM as PowerShell 5.1 writes, or UTF-8). */
+function readFile(t: T, readBytes: (file: string) => Uint8Array, file: string, from: string): LoadedFile {
+  try {
+    return { path: file, from, outcome: read(decodeText(readBytes(file))) };
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('check.app.noSuchFile') : e instanceof Error ? e.message : String(e);
+    return { path: file, from, outcome: { ok: false, message: t('check.app.fileError', { file, reason }) } };
+  }
+}
+
+/**
+ * "Check collected output": the collector's JSON (one host, or a fleet as hosts × checks), one command's output or a
+ * terminal session, pasted as in Diagnose; or the path of such a file, read on Enter. The findings list below opens
+ * each finding's known issue.
+ */
+export function PasteCheck({ route }: { route: CheckRoute }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const platform = usePlatform();
+  const { knowledge } = platform;
+  const [state, dispatch, get] = useScreenReducer(pasteReducer, (): PasteState => {
+    const text = route.text ?? '';
+    const file = route.file !== undefined ? readFile(t, platform.collector.readFile, route.file, text) : undefined;
+    return { buffer: bufferOf(text), focus: route.focus ?? 'input', cursor: route.cursor ?? { selected: 0 }, ...(file ? { file } : {}) };
+  });
+  const text = state.buffer.text;
+  const settled = useDebouncedValue(text, CHECK_DEBOUNCE_MS);
+  const typed = useMemo<Outcome | undefined>(() => (settled.trim() ? read(settled) : undefined), [settled]);
+  const file = state.file && state.file.from === text ? state.file : undefined;
+  const outcome = file ? file.outcome : settled === text || typed?.ok ? typed : undefined;
+  const results = outcome?.ok ? outcome.results : undefined;
+  const inResults = state.focus === 'results' && results !== undefined;
+  const hints = inResults ? RESULT_HINTS : INPUT_HINTS;
+  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
+  const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
+  const resultsFocused = () => get().focus === 'results' && results !== undefined;
+
+  useKeymap(
+    (command, typedText, event) => {
+      const now = get();
+      if (command === Command.ClearText) {
+        dispatch({ type: 'clear' });
+        return true;
+      }
+      if (command === Command.Paste) {
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+        return true;
+      }
+      if (!resultsFocused()) {
+        if (command === Command.Back) {
+          navigate({ type: 'back' });
+          return true;
+        }
+        if ((command === Command.FocusNext || command === Command.Down) && results) {
+          dispatch({ type: 'focus', focus: 'results' });
+          return true;
+        }
+        if (command === Command.Confirm) {
+          const current = now.buffer.text;
+          // A recognised input: Enter goes to the findings. One line that is not: it is a file's path. Else a new line.
+          // Only an Enter pressed on its own does more than a new line: in a paste without bracketed paste every line
+          // ends with one, and the first line is no path.
+          const alone = isDeliberate(event);
+          const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current).ok);
+          if (recognised) dispatch({ type: 'focus', focus: 'results' });
+          else if (alone && current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
+          else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+          return true;
+        }
+        const edited = editText(now.buffer, command, typedText, { multiline: true, maxLength: MAX_CHECK_PASTE });
+        if (!edited) return false;
+        dispatch({ type: 'edit', buffer: edited });
+        return true;
+      }
+      if (command === Command.Insert) {
+        // Typing while the findings have the focus goes on with the input.
+        dispatch({ type: 'edit', buffer: insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+        return true;
+      }
+      if (command === Command.FocusNext || command === Command.FocusPrevious || (command === Command.Up && now.cursor.selected === 0 && now.cursor.host === undefined)) {
+        dispatch({ type: 'focus', focus: 'input' });
+        return true;
+      }
+      const step = resultsCommand(results!, now.cursor, command, hasTopic);
+      if (step.kind === 'topic') {
+        const f = file ?? undefined;
+        navigate({ type: 'open', route: { screen: 'topic', topicId: step.topic }, save: { text: now.buffer.text, focus: 'results', cursor: now.cursor, ...(f ? { file: f.path } : {}) } });
+      } else if (step.kind === 'cursor') dispatch({ type: 'cursor', cursor: step.cursor });
+      else if (command === Command.Back) navigate({ type: 'back' });
+      else return false;
+      return true;
+    },
+    { text: () => !resultsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput) },
+  );
+
+  const { theme, columns } = frame;
+  const inputRows = results ? Math.max(2, Math.min(4, frame.bodyRows - 14)) : Math.max(3, Math.min(8, frame.bodyRows - 8));
+  const full = text.length >= MAX_CHECK_PASTE;
+  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok ? 1 : 0);
+  const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
+  return (
+    <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
+      <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
+      {file && (
+        <Text color={theme.text.secondary} wrap="truncate-end">
+          {truncateWidth(safeText(t('check.app.fromFile', { file: file.path })), columns)}
+        </Text>
+      )}
+      {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
+      {outcome && !outcome.ok && <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />}
+      {results ? (
+        <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} />
+      ) : (
+        !outcome && (
+          <Box>
+            <Text color={theme.text.secondary}>{t('check.app.waiting')}</Text>
+          </Box>
+        )
+      )}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { collectHostFacts, recordCollectRefusal, type CollectDeps } from '../../../src/core/check/collect.js';
+import { CHECK_AUDIT } from '../../../src/core/check/collector-plan.js';
+import type { AuditEntry, CommandResult } from '../../../src/core/fixes/types.js';
+import { fixture } from './fixtures.js';
+
+const DOC = fixture('hosts/ws2022-healthy.json');
+
+function deps(result: Partial<CommandResult>, opts: { auditThrows?: boolean } = {}) {
+  const audit: AuditEntry[] = [];
+  const temps: { path: string; removed: boolean; script: string }[] = [];
+  const calls: { file: string; args: readonly string[] }[] = [];
+  const d: CollectDeps = {
+    runCommand: async (file, args) => {
+      calls.push({ file, args });
+      return { exitCode: 0, signal: null, stdout: '', stderr: '', durationMs: 7, timedOut: false, cancelled: false, ...result };
+    },
+    appendAudit: (e) => {
+      if (opts.auditThrows) throw new Error('EACCES');
+      audit.push(e);
+    },
+    now: () => new Date('2026-01-02T03:04:05Z'),
+    writeTempScript: (script) => {
+      const temp = { path: `/tmp/x${temps.length}/collect.ps1`, removed: false, script };
+      temps.push(temp);
+      return { path: temp.path, remove: () => void (temp.removed = true) };
+    },
+  };
+  return { d, audit, temps, calls };
+}
+
+describe('collectHostFacts', () => {
+  it('runs the script from a temp file through the fix runner, records the run and reads the facts', async () => {
+    const { d, audit, temps, calls } = deps({ stdout: DOC });
+    const r = await collectHostFacts('# script', d, { timeoutMs: 1000 });
+    expect(r.ok && r.input.docs.map((x) => x.host)).toEqual(['CONTAINERHOST01']);
+    expect(temps).toEqual([{ path: '/tmp/x0/collect.ps1', removed: true, script: '# script' }]);
+    expect(calls[0]).toEqual({ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', '/tmp/x0/collect.ps1'] });
+    expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0, durationMs: 7 }]);
+  });
+
+  it.each([
+    [{ timedOut: true, exitCode: null }, 'timeout', 'stopped after 300 s', 'timeout'],
+    [{ cancelled: true, exitCode: null }, 'cancelled', 'cancelled', 'cancelled'],
+    [{ exitCode: null, error: 'spawn powershell.exe ENOENT' }, 'not-started', 'could not start powershell.exe: spawn powershell.exe ENOENT', 'failed'],
+    [{ exitCode: 1, stderr: 'a\nb\nc\nd\ne\nf\n' }, 'failed', 'the collector failed (exit code 1)', 'failed'],
+    [{ stdout: 'not json at all' }, 'not-facts', "the collector's output is not a facts document", 'ran'],
+    [{ stdout: fixture('paste/ver-en.txt') }, 'not-facts', "the collector's output is not a facts document", 'ran'],
+  ] as const)('%j: %s', async (result, kind, message, outcome) => {
+    const { d, audit, temps } = deps(result);
+    const r = await collectHostFacts('# script', d, { timeoutMs: 300_000 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem.kind).toBe(kind);
+    expect(r.problem.message.startsWith(message)).toBe(true);
+    expect(temps[0]?.removed).toBe(true);
+    expect(audit.map((e) => e.outcome)).toEqual([outcome]);
+    if (kind === 'failed') expect(r.problem.stderrTail).toEqual(['b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('removes the temp file even when the runner throws', async () => {
+    const { d, temps } = deps({});
+    d.runCommand = () => Promise.reject(new Error('boom'));
+    await expect(collectHostFacts('# s', d, { timeoutMs: 1000 })).rejects.toThrow('boom');
+    expect(temps[0]?.removed).toBe(true);
+  });
+
+  it('a run the audit log could not take still returns its facts, with the reason', async () => {
+    const { d } = deps({ stdout: DOC }, { auditThrows: true });
+    const r = await collectHostFacts('# s', d, { timeoutMs: 1000 });
+    expect(r.ok).toBe(true);
+    expect(r.run.auditError).toBe('EACCES');
+  });
+});
+
+describe('recordCollectRefusal', () => {
+  it('records the refusal under the collector run, with the reason', () => {
+    const { d, audit } = deps({});
+    expect(recordCollectRefusal('declined at the confirmation prompt', d)).toEqual({});
+    expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+    const failing = deps({}, { auditThrows: true });
+    expect(recordCollectRefusal('x', failing.d)).toEqual({ auditError: 'EACCES' });
+  });
+});
