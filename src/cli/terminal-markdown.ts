@@ -1,4 +1,4 @@
-import { wrapAnsiText } from '../ui/text/wrap-ansi.js';
+import { wrapAnsiText } from '../core/text/wrap-ansi.js';
 import type { CliIO } from './io.js';
 
 /** The terminal width the CLI lays text out for: `COLUMNS` when set, else 80, never under 20. */
