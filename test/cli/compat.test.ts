@@ -97,3 +97,33 @@ describe('wcdoctor compat', () => {
     expect(r.stderr).toMatch(/--host is missing/);
   });
 });
+
+// Issue 14: the report in the user's language (the UI catalogue's words, the reasons and actions the app
+// shows); English stays the knowledge's own text.
+describe('compat in the user language', () => {
+  const args = ['compat', '--host', '10.0.17763.1234', '--image', 'mcr.microsoft.com/windows/servercore:ltsc2022'];
+
+  it('speaks Swedish with --lang sv-SE: headings, verdicts, reasons and actions', async () => {
+    const r = await runCli([...args, '--lang', 'sv-SE']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Processisolering: nej');
+    expect(r.stdout).toContain('Varför:');
+    expect(r.stdout).toMatch(/Avbildningen är bygge 20348, nyare än värden \(17763\)/);
+    expect(r.stdout).not.toContain('Why:');
+    // Commands stay as they are.
+    expect(r.stdout).toContain('docker pull mcr.microsoft.com/windows/servercore:ltsc2019');
+  });
+
+  it('follows LANG, and says why an input cannot be read in that language', async () => {
+    const zh = await runCli(args, { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stdout).toContain('原因');
+    const bad = await runCli(['compat', '--host', 'bogus', '--image', 'ltsc2019'], { env: { LANG: 'ko_KR.UTF-8' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^wcdoctor compat: --host: [^\n]*[\uac00-\ud7a3]/);
+  });
+
+  it('keeps English, the knowledge text, byte for byte when nothing asks for another language', async () => {
+    const en = await runCli(args, { env: { LANG: 'C' } });
+    expect(en.stdout).toBe(compatCommand(data, { host: '10.0.17763.1234', image: 'mcr.microsoft.com/windows/servercore:ltsc2022' }).out);
+  });
+});

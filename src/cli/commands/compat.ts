@@ -1,12 +1,18 @@
 import type { Command } from 'commander';
 import { checkCompat } from '../../core/compat/check-compat.js';
-import { formatCompatReport } from '../../core/compat/format-report.js';
+import { formatCompatReport, type CompatWords } from '../../core/compat/format-report.js';
 import { parseHost } from '../../core/compat/parse-host.js';
 import { parseImage } from '../../core/compat/parse-image.js';
 import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
+import type { Locale } from '../../core/knowledge/types.js';
+import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
+import { createT, type T } from '../../ui/i18n.js';
+import { parseLangOption } from '../lang.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
 export const MAX_COMPAT_INPUT = 1024 * 1024;
@@ -20,6 +26,37 @@ export interface CompatOptions {
   node?: string;
   /** Swarm service name to use when the paste did not show one. */
   service?: string;
+  /** The report's words in the user's language (English, the knowledge's own text, when not given). */
+  words?: CompatWords;
+  /** Why an input cannot be read, in the user's language. */
+  inputError?: (e: import('../../core/compat/input-error.js').CompatInputError) => string;
+}
+
+/** The report's words through the UI catalogue of a language. */
+export function compatWords(t: T): CompatWords {
+  return {
+    host: (value) => t('compat.report.host', { value }),
+    image: (value) => t('compat.report.image', { value }),
+    build: (build) => t('compat.build', { build }),
+    buildUnknown: t('compat.buildUnknown'),
+    node: (name) => t('compat.node', { name }),
+    service: (name) => t('compat.service', { name }),
+    tag: (tag) => t('compat.tag', { tag }),
+    process: (verdict) => t('compat.process', { verdict }),
+    hyperv: (verdict) => t('compat.hyperv', { verdict }),
+    verdict: (v) => t(v === 'yes' ? 'compat.verdict.yes' : v === 'no' ? 'compat.verdict.no' : 'compat.verdict.risky'),
+    why: t('compat.why'),
+    actions: t('compat.actions'),
+    fixRef: (topic, fix) => t('compat.fixRef', { topic, fix }),
+    reason: (r) => reasonText(r, t),
+    actionTitle: (a) => actionTitle(a, t),
+  };
+}
+
+/** The language `compat` speaks: --lang, else the one the environment names, else English. */
+function compatLocale(lang: string | undefined, io: CliIO): Locale {
+  if (lang !== undefined) return parseLangOption(lang);
+  return pickSupportedLocale(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
 }
 
 /** What the command prints and the exit code it ends with. */
@@ -44,14 +81,14 @@ export function toCompatJson(r: CompatReport): object {
 /** The core of `wcdoctor compat`: parses both inputs, checks them, and renders text or JSON. Pure. */
 export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutcome {
   const host = parseHost(opts.host, data);
-  if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${host.error.message}\n` };
+  if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${opts.inputError?.(host.error) ?? host.error.message}\n` };
   const image = parseImage(opts.image, data);
-  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${image.error.message}\n` };
+  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${opts.inputError?.(image.error) ?? image.error.message}\n` };
   const h = { ...host.value, nodeName: host.value.nodeName ?? opts.node ?? null };
   const i = { ...image.value, serviceName: image.value.serviceName ?? opts.service ?? null };
   if (i.nodeName === null && opts.node) i.nodeName = opts.node;
   const report = checkCompat(h, i, data);
-  const out = opts.json ? `${JSON.stringify(toCompatJson(report), null, 2)}\n` : formatCompatReport(report);
+  const out = opts.json ? `${JSON.stringify(toCompatJson(report), null, 2)}\n` : formatCompatReport(report, opts.words);
   return { code: EXIT.ok, out, err: '' };
 }
 
@@ -76,7 +113,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
     .option('--service <name>', 'Swarm service name, when the paste does not show it')
     .option('--json', 'print {"host", "image", "process", "hyperv", "reasons", "actions"}')
     .addHelpText('after', '\nExit codes: 0 report printed, 2 missing or unreadable input, 3 knowledge base without compatibility data.')
-    .action(async (opts: Partial<CompatOptions>) => {
+    .action(async (opts: Partial<CompatOptions>, cmd: Command) => {
       const fail = (message: string) => {
         io.err(`wcdoctor compat: ${message}\n`);
         io.setExitCode(EXIT.usage);
@@ -95,10 +132,14 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
           return fail(`${name}: the text is ${Math.ceil(value.length / 1024)} KiB, more than the ${MAX_COMPAT_INPUT / 1024} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`);
       const data = deps.loadCompatData();
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
+      // The report in the user's language; English stays the knowledge's own text (advice.yaml).
+      const locale = compatLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io);
+      const t = locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
       const result = compatCommand(data, {
         ...opts,
         host: opts.host === '-' ? pasted : opts.host,
         image: opts.image === '-' ? pasted : opts.image,
+        ...(t ? { words: compatWords(t), inputError: (e) => translateInputError(e, t) } : {}),
       });
       if (result.out) io.out(result.out);
       if (result.err) io.err(result.err);

@@ -1,31 +1,66 @@
-import type { CompatReport } from './types.js';
+import type { CompatAction, CompatReason, CompatReport, ProcessVerdict } from './types.js';
 
 const MARK = { yes: '✔', no: '✖', risky: '!' } as const;
 
-const version = (build: number | null, revision: number | null): string =>
-  build === null ? 'build unknown' : `build ${build}${revision === null ? '' : `.${revision}`}`;
+/** The words of a report in one language; `ENGLISH` is the one the knowledge's advice is written in. */
+export interface CompatWords {
+  host(value: string): string;
+  image(value: string): string;
+  build(build: string): string;
+  buildUnknown: string;
+  node(name: string): string;
+  service(name: string): string;
+  tag(tag: string): string;
+  process(verdict: string): string;
+  hyperv(verdict: string): string;
+  verdict(v: ProcessVerdict): string;
+  why: string;
+  actions: string;
+  fixRef(topic: string, fix: string): string;
+  reason(r: CompatReason): string;
+  actionTitle(a: CompatAction): string;
+}
 
-/** Formats a compatibility report as plain text for a terminal or a log (marks pair ✔ ✖ ! with words). */
-export function formatCompatReport(r: CompatReport): string {
-  const host = [version(r.host.build, r.host.revision), r.host.release, r.host.node && `node ${r.host.node}`];
-  const image = [r.image.ref ?? (r.image.tag ? `tag ${r.image.tag}` : null), version(r.image.build, r.image.revision), r.image.release, r.image.service && `service ${r.image.service}`];
+export const ENGLISH: CompatWords = {
+  host: (v) => `Host:   ${v}`,
+  image: (v) => `Image:  ${v}`,
+  build: (b) => `build ${b}`,
+  buildUnknown: 'build unknown',
+  node: (n) => `node ${n}`,
+  service: (n) => `service ${n}`,
+  tag: (t) => `tag ${t}`,
+  process: (v) => `Process isolation: ${v}`,
+  hyperv: (v) => `Hyper-V isolation: ${v}`,
+  verdict: (v) => v,
+  why: 'Why:',
+  actions: 'What to do:',
+  fixRef: (topic, fix) => `(fix: ${topic} / ${fix})`,
+  reason: (r) => r.text,
+  actionTitle: (a) => a.title,
+};
+
+/** Formats a compatibility report as plain text for a terminal or a log (marks pair ✔ ✖ ! with words), in English or in the words given. */
+export function formatCompatReport(r: CompatReport, w: CompatWords = ENGLISH): string {
+  const version = (build: number | null, revision: number | null): string => (build === null ? w.buildUnknown : w.build(`${build}${revision === null ? '' : `.${revision}`}`));
+  const host = [version(r.host.build, r.host.revision), r.host.release, r.host.node && w.node(r.host.node)];
+  const image = [r.image.ref ?? (r.image.tag ? w.tag(r.image.tag) : null), version(r.image.build, r.image.revision), r.image.release, r.image.service && w.service(r.image.service)];
   const lines = [
-    `Host:   ${host.filter(Boolean).join(' · ')}`,
-    `Image:  ${image.filter(Boolean).join(' · ')}`,
+    w.host(host.filter(Boolean).join(' · ')),
+    w.image(image.filter(Boolean).join(' · ')),
     '',
-    `${MARK[r.process]} Process isolation: ${r.process}`,
-    `${MARK[r.hyperv]} Hyper-V isolation: ${r.hyperv}`,
+    `${MARK[r.process]} ${w.process(w.verdict(r.process))}`,
+    `${MARK[r.hyperv]} ${w.hyperv(w.verdict(r.hyperv))}`,
     '',
-    'Why:',
-    ...r.reasons.map((x) => `  - ${x.text}`),
+    w.why,
+    ...r.reasons.map((x) => `  - ${w.reason(x)}`),
   ];
   if (r.actions.length) {
-    lines.push('', 'What to do:');
+    lines.push('', w.actions);
     r.actions.forEach((a, i) => {
-      lines.push(`  ${i + 1}. ${a.title}`);
+      lines.push(`  ${i + 1}. ${w.actionTitle(a)}`);
       if (a.command) lines.push(`       ${a.command}`);
       if (a.snippet) lines.push(...a.snippet.split('\n').map((l) => `       ${l}`));
-      if (a.fixRef) lines.push(`       (fix: ${a.fixRef.topic} / ${a.fixRef.fix})`);
+      if (a.fixRef) lines.push(`       ${w.fixRef(a.fixRef.topic, a.fixRef.fix)}`);
     });
   }
   return `${lines.join('\n')}\n`;

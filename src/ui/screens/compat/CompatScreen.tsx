@@ -21,7 +21,7 @@ import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { describeHost, describeImage, entitiesForAction, reportLines } from './lines.js';
-import { translateInputError } from './text.js';
+import { translateInputError } from '../../compat-text.js';
 import { safeText } from '../../text/safe-text.js';
 
 type CompatRoute = Extract<Route, { screen: 'compat' }>;

@@ -6,7 +6,7 @@ import type { MessageKey, T } from '../../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
-import { actionTitle, reasonText } from './text.js';
+import { actionTitle, reasonText } from '../../compat-text.js';
 
 type Role = Exclude<ViewLine, string>['role'];
 const wrap = (text: string, width: number, indent = '', role?: Role): ViewLine[] =>

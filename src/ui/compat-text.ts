@@ -1,6 +1,6 @@
-import type { CompatInputError, CompatInputId } from '../../../core/compat/input-error.js';
-import type { ActionId, CompatAction, CompatReason, MessageId, OtherNodeVerdict } from '../../../core/compat/types.js';
-import type { MessageKey, T } from '../../i18n.js';
+import type { CompatInputError, CompatInputId } from '../core/compat/input-error.js';
+import type { ActionId, CompatAction, CompatReason, MessageId, OtherNodeVerdict } from '../core/compat/types.js';
+import type { MessageKey, T } from './i18n.js';
 
 /** The message of each reason id (exhaustive: a new id in core fails the typecheck until it has a key). */
 const REASON: Readonly<Record<MessageId, MessageKey>> = {
