@@ -7,12 +7,10 @@ import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
-import type { Locale } from '../../core/knowledge/types.js';
-import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { readLocaleCatalogs } from '../../platform/platform.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import { createT, type T } from '../../ui/i18n.js';
-import { parseLangOption } from '../lang.js';
+import { resolveCliLocale } from '../lang.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
 export const MAX_COMPAT_INPUT = 1024 * 1024;
@@ -53,11 +51,6 @@ export function compatWords(t: T): CompatWords {
   };
 }
 
-/** The language `compat` speaks: --lang, else the one the environment names, else English. */
-function compatLocale(lang: string | undefined, io: CliIO): Locale {
-  if (lang !== undefined) return parseLangOption(lang);
-  return pickSupportedLocale(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
-}
 
 /** What the command prints and the exit code it ends with. */
 export interface CompatOutcome {
@@ -133,7 +126,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
       const data = deps.loadCompatData();
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
       // The report in the user's language; English stays the knowledge's own text (advice.yaml).
-      const locale = compatLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io);
+      const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
       const t = locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
       const result = compatCommand(data, {
         ...opts,

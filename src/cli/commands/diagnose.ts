@@ -7,9 +7,8 @@ import { topicLinksTo, type KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
-import { parseLangOption } from '../lang.js';
+import { resolveCliLocale } from '../lang.js';
 import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-text.js';
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -30,10 +29,7 @@ const EVIDENCE_LABEL: Readonly<Record<Evidence['kind'], string>> = {
 };
 
 /** The language of knowledge text: --lang when given, else the environment's, else English. */
-export function resolveDiagnoseLocale(lang: string | undefined, env: CliIO['env']): Locale {
-  if (lang !== undefined) return parseLangOption(lang);
-  return pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
-}
+export const resolveDiagnoseLocale = resolveCliLocale;
 
 const MARK = { high: '✔', medium: '!', low: '?' } as const;
 

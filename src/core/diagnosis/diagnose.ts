@@ -42,9 +42,11 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const w = opts.weights ?? WEIGHTS;
   const f = readFeatures(index, paste, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), w);
   const scored = scoreTopics(index, f, opts.rules, w);
-  const selected = selectMatches(scored, f, w, opts.limit ?? w.verdict.limit);
-  // The two best matches whatever the limit, so that confidence does not depend on how many are asked for.
-  const [best, next] = selectMatches(scored, f, w, 2);
+  // Ranked once; the two best whatever the limit, so that confidence does not depend on how many are asked for.
+  const limit = opts.limit ?? w.verdict.limit;
+  const ranked = selectMatches(scored, f, w, Math.max(limit, 2));
+  const selected = ranked.slice(0, limit);
+  const [best, next] = ranked;
   const matches: Match[] = selected.map((s) => {
     const t = index.matchers[s.topic]!.topic;
     return {

@@ -114,13 +114,16 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   };
 }
 
+/** A message as phrases compare it: flattened, without a final full stop. */
+const messageKeyOf = (m: string): string => flattenPhrase(m).replace(/(?<![.。\s])[.。\s]+$/, '');
+
 /** The flattened paste with each code spelled as a message in another language given its English message instead. */
 function inEnglish(flat: string, codes: FoundCode[], w: Weights): string {
   let out = flat;
   for (const c of codes) {
     if (c.via !== 'message' || !c.message) continue;
-    const raw = flattenPhrase(c.raw).replace(/(?<![.。\s])[.。\s]+$/, '');
-    const en = flattenPhrase(c.message).replace(/(?<![.。\s])[.。\s]+$/, '');
+    const raw = messageKeyOf(c.raw);
+    const en = messageKeyOf(c.message);
     if (raw.length >= w.code.minMessageLength && raw !== en && out.includes(raw)) out = out.split(raw).join(en);
   }
   return out;
@@ -132,7 +135,7 @@ function messagesOf(codes: FoundCode[], index: DiagnosisIndex, w: Weights): stri
     [c.canonical, ...c.equivalents].flatMap((k) => {
       const e = index.codeIndex.byCode.get(k);
       return [...(c.message ? [c.message] : []), ...Object.values(e?.messages ?? {}), ...(e?.variants ?? []).map((v) => v.text)]
-        .map((m) => flattenPhrase(m).replace(/(?<![.。\s])[.。\s]+$/, ''))
+        .map(messageKeyOf)
         .filter((m) => m.length >= w.code.minMessageLength);
     }),
   );

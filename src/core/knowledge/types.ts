@@ -173,10 +173,14 @@ export interface Signatures {
 export const COMPONENTS = ['engine', 'containerd', 'pause'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
-/** Compares two dotted versions numerically ("25.0.10" > "25.0.9"; a missing part counts as 0). */
+/**
+ * Compares two dotted versions numerically: -1, 0 or 1 ("25.0.10" > "25.0.9"; a leading `v` is ignored,
+ * a build suffix such as `+azure` or `-rc1` splits like a dot, and a missing or non-numeric part counts as 0).
+ */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split('.').map(Number);
-  const pb = b.replace(/^v/, '').split('.').map(Number);
+  const parts = (v: string) => v.replace(/^v/, '').split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pa = parts(a);
+  const pb = parts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return Math.sign(d);

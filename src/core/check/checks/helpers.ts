@@ -76,16 +76,8 @@ export function isServer(os: OsInfo): boolean | undefined {
   return undefined;
 }
 
-/** Compares dotted versions: negative, zero or positive. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Compares dotted versions (the one comparison the knowledge and diagnosis use too). */
+export { compareVersions } from '../../knowledge/types.js';
 
 /** Bytes for people: `12.3 GB`. */
 export const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
