@@ -77,6 +77,21 @@ await build({
   },
   plugins: [
     {
+      // commander requires node:child_process at load time, for executable subcommands that
+      // wcdoctor does not have; loading it (with node:net, node:stream and node:dgram) costs a few
+      // milliseconds of every start. Commander gets a stand-in that loads the module on first use.
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'wcdoctor-lazy' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'wcdoctor-lazy' }, () => ({
+          contents: "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // An import of an ES-module part (by package name, or by the resolved source file) stays
       // an import of its file in dist/esm/.
       name: 'leave-to-esm',

@@ -1,5 +1,4 @@
 import { fstatSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { showControls } from '../core/text/terminal-safe.js';
@@ -9,6 +8,7 @@ import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { isTerminal } from './terminal.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -118,18 +118,18 @@ function stdinIsPipeOrFile(): boolean {
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
  */
 export function startFromProcess(): void {
-  const stdoutTTY = isatty(1);
+  const stdoutTTY = isTerminal(1);
   // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace.
   const readerGone = () => process.exit(0);
   const io: CliIO = {
     // A terminal gets the stream (it writes Unicode properly on Windows consoles); a pipe or a
     // file gets synchronous writes, without building a stream at all.
     out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, processTarget(1, readerGone)),
-    err: isatty(2) ? (s) => process.stderr.write(s) : createSyncWriter(2, processTarget(2, readerGone)),
+    err: isTerminal(2) ? (s) => process.stderr.write(s) : createSyncWriter(2, processTarget(2, readerGone)),
     readStdin: () => readAll(process.stdin),
-    // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
+    // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
-    isTTY: { stdin: isatty(0), stdout: stdoutTTY },
+    isTTY: { stdin: isTerminal(0), stdout: stdoutTTY },
     stdinPiped: stdinIsPipeOrFile(),
     env: process.env,
     setExitCode: () => undefined,

@@ -56,6 +56,27 @@ export interface DiagnosisData {
    * multi-word Latin keywords, normalised, each with its anchor word.
    */
   anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
+  /** Per topic: its signature texts in the form matching compares (flattenPhrase), and its setting's words. */
+  flat?: FlatSignatures[];
+}
+
+/** A topic's signature texts, normalised for matching. */
+export interface FlatSignatures {
+  phrases: string[];
+  setting: string[];
+  settingTerms: string[];
+  against: string[];
+  context: string[];
+}
+
+function flatSignaturesOf(sig: KnowledgeBase['topics'][number]['signatures']): FlatSignatures {
+  return {
+    phrases: sig.phrases.map(flat),
+    setting: (sig.setting ?? []).map(flat),
+    settingTerms: [...new Set((sig.setting ?? []).flatMap((p) => termsOf(p)))],
+    against: sig.against.map(flat),
+    context: (sig.context ?? []).map(flat),
+  };
 }
 
 /** A Latin word of three or more characters: phrases are anchored on one, and a paste's are looked up. */
@@ -204,6 +225,7 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
         .filter(isLatinPhrase)
         .map((k): [string, string | null] => [flat(k), anchorWord(flat(k))]),
     })),
+    flat: kb.topics.map((t) => flatSignaturesOf(t.signatures)),
   };
 }
 
@@ -232,21 +254,22 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const sig = t.signatures;
     const anchors = data.anchors[i];
     for (const [k, key] of anchors?.keywords ?? []) anchor(k, key, i, keywordAnchors, unanchoredKeywords);
+    const f = data.flat?.[i] ?? flatSignaturesOf(sig);
     const m: TopicMatcher = {
       topic: t,
       codes: new Set(sig.codes),
       documentedCodes: new Set(data.documentedCodes[i]),
-      phrases: sig.phrases.map(flat),
+      phrases: f.phrases,
       // Compiled on first use, and only for pastes that hold the pattern's required text.
       patterns: sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;
         return { literal: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, 'iu')) };
       }),
-      setting: (sig.setting ?? []).map(flat),
-      settingTerms: new Set((sig.setting ?? []).flatMap((p) => termsOf(p))),
-      against: sig.against.map(flat),
+      setting: f.setting,
+      settingTerms: new Set(f.settingTerms),
+      against: f.against,
       operations: new Set(sig.operations.map(operationKey)),
-      context: (sig.context ?? []).map(flat),
+      context: f.context,
     };
     matchers.push(m);
     for (const c of m.codes) {

@@ -114,6 +114,36 @@ export interface TextTrie {
   next: Map<number, number>;
   /** Canonical code of the text that ends at each node. */
   canonical: (string | undefined)[];
+  /**
+   * Texts not yet in the trie, by their first two units (`first * 65536 + second`): a group goes
+   * in the first time a paste has a word starting with those two units, so a short paste builds
+   * only the few branches it can reach (a cold start of `diagnose 0x…` builds none).
+   */
+  pending: Map<number, [string, string][]>;
+}
+
+function insertText(trie: TextTrie, t: string, canonical: string): void {
+  let node = 0;
+  for (let k = 0; k < t.length; k++) {
+    const key = node * 65536 + t.charCodeAt(k);
+    let child = trie.next.get(key);
+    if (child === undefined) {
+      child = trie.canonical.length;
+      trie.canonical.push(undefined);
+      trie.next.set(key, child);
+    }
+    node = child;
+  }
+  trie.canonical[node] = canonical;
+}
+
+/** Puts the texts starting with these two units into the trie, if not yet there. */
+function growTrie(trie: TextTrie, first: number, second: number): void {
+  const key = first * 65536 + second;
+  const group = trie.pending.get(key);
+  if (!group) return;
+  trie.pending.delete(key);
+  for (const [t, canonical] of group) insertText(trie, t, canonical);
 }
 
 /** Lookup tables over the catalogue: canonical values, symbolic names, Win32 numbers and message texts. */
@@ -158,26 +188,19 @@ export function computeCodeTexts(codes: CodeEntry[]): [string, string][] {
  * which `kb build` stores precomputed.
  */
 export function buildCodeIndex(codes: CodeEntry[], texts: readonly [string, string][] = computeCodeTexts(codes)): CodeIndex {
-  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(texts), texts: { next: new Map(), canonical: [undefined] }, textStarts: new Uint8Array(0x10000) };
+  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(texts), texts: { next: new Map(), canonical: [undefined], pending: new Map() }, textStarts: new Uint8Array(0x10000) };
   for (const e of codes) {
     index.byCode.set(e.code, e);
     for (const n of e.names) if (!index.byName.has(n.toUpperCase())) index.byName.set(n.toUpperCase(), e.code);
     if (e.kind === 'win32') index.byWin32.set(win32FromHresult(parseInt(e.code, 16)) ?? -1, e.code);
   }
-  const trie = index.texts;
-  for (const [t, canonical] of texts) {
-    let node = 0;
-    for (let k = 0; k < t.length; k++) {
-      const key = node * 65536 + t.charCodeAt(k);
-      let child = trie.next.get(key);
-      if (child === undefined) {
-        child = trie.canonical.length;
-        trie.canonical.push(undefined);
-        trie.next.set(key, child);
-      }
-      node = child;
-    }
-    trie.canonical[node] = canonical;
+  const pending = index.texts.pending;
+  for (const entry of texts) {
+    const t = entry[0];
+    const key = t.charCodeAt(0) * 65536 + t.charCodeAt(1);
+    const group = pending.get(key);
+    if (group) group.push(entry);
+    else pending.set(key, [entry]);
     index.textStarts[t.charCodeAt(0)] = 1;
   }
   return index;
@@ -294,6 +317,10 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
     const c = text.charCodeAt(i);
     if (starts[c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)] !== 1) continue;
     if (isAlnum(c) && i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
+    if (root.pending.size > 0 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      growTrie(root, isSpace(c) ? 32 : lowerCode(c), isSpace(next) ? 32 : lowerCode(next));
+    }
     const m = matchTextAt(text, i, root);
     if (!m) continue;
     hits.push({ canonical: m.canonical, raw: text.slice(i, m.end), via: 'message', index: i, rank: 1 });
