@@ -22,15 +22,29 @@ export interface KnowledgeText {
   compat: CompatData;
 }
 
+/**
+ * A topic's fields that only its display reads (what diagnosis prints for a match, the docs, the
+ * fix screens): kb.json keeps them as one JSON text per topic, parsed the first time one of them
+ * is read. Building their objects (titles and summaries in four languages, fixes with their texts)
+ * for every topic was a good part of each start, when a run shows a few topics at most.
+ */
+const DISPLAY_FIELDS = ['title', 'summary', 'fixes', 'sources'] as const;
+type DisplayField = (typeof DISPLAY_FIELDS)[number];
+type StoredTopic = Omit<KnowledgeBase['topics'][number], DisplayField | 'body'> & { display: string };
+
 /** The knowledge base as stored: kb.json without what kb-text.json holds. */
-type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat'> & { sections: Omit<Section, 'body'>[] };
+type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics'> & { sections: Omit<Section, 'body'>[]; topics: StoredTopic[] };
 
 /** Splits a knowledge base into the two files' contents. */
 export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText } {
   const { trees, compat, sections, topics, ...rest } = kb;
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
-    main: { ...rest, topics: topics.map(({ body: _body, ...t }) => t), sections: sections.map(({ body: _body, ...s }) => s) },
+    main: {
+      ...rest,
+      topics: topics.map(({ body: _body, title, summary, fixes, sources, ...t }) => ({ ...t, display: JSON.stringify({ title, summary, fixes, sources }) })),
+      sections: sections.map(({ body: _body, ...s }) => s),
+    },
     text: { bodies: sections.map((s) => s.body), trees, compat },
   };
 }
@@ -76,7 +90,24 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   stored.sections.forEach((s, i) => lazy(s, 'body', () => loadText().bodies[i]));
   lazy(stored, 'trees', () => loadText().trees);
   lazy(stored, 'compat', () => loadText().compat);
-  const kb = stored as KnowledgeBase;
+  for (const topic of stored.topics) {
+    if (typeof topic.display !== 'string') throw damaged(KB_ARTEFACT);
+    const target = topic as unknown as Record<string, unknown>;
+    const display = topic.display;
+    delete target.display;
+    const open = (): Record<DisplayField, unknown> => {
+      let fields: Record<DisplayField, unknown>;
+      try {
+        fields = JSON.parse(display) as Record<DisplayField, unknown>;
+      } catch {
+        throw damaged(KB_ARTEFACT);
+      }
+      for (const f of DISPLAY_FIELDS) Object.defineProperty(target, f, { value: fields[f], enumerable: true, writable: true, configurable: true });
+      return fields;
+    };
+    for (const f of DISPLAY_FIELDS) lazy(target, f, () => open()[f]);
+  }
+  const kb = stored as unknown as KnowledgeBase;
   cache.set(root, kb);
   return kb;
 }

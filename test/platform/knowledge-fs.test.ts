@@ -64,6 +64,30 @@ describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
     expect((e as UserError).message).toContain(`${KB_TEXT_ARTEFACT} is damaged`);
   });
 
+  it("keeps each topic's display fields as one text, parsed when first read", () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'utf8')) as { topics: Record<string, unknown>[] };
+    expect(stored.topics[0]).not.toHaveProperty('fixes');
+    expect(typeof stored.topics[0]!.display).toBe('string');
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded.topics[0]).not.toHaveProperty('display');
+    expect(Object.keys(loaded.topics[0]!)).toEqual(expect.arrayContaining(['title', 'summary', 'fixes', 'sources', 'signatures']));
+    expect(loaded.topics[1]!.fixes).toEqual(kb.topics[1]!.fixes);
+    expect(loaded.topics[1]!.title).toEqual(kb.topics[1]!.title);
+  });
+
+  it("reports a topic's damaged display text as a UserError when it is read", () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'utf8')) as { topics: Record<string, unknown>[] };
+    stored.topics[2]!.display = '{"title": ';
+    writeFileSync(path.join(root, KB_ARTEFACT), JSON.stringify(stored));
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded.topics[0]!.title).toEqual(kb.topics[0]!.title);
+    const e = caught(() => loaded.topics[2]!.title);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+  });
+
   it('reports a missing or damaged kb.json as a UserError', () => {
     const missing = mkdtempSync(path.join(tmpdir(), 'wcdoctor-kbfs-'));
     roots.push(missing);
