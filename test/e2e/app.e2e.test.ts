@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
 import { LOCALES } from '../../src/core/knowledge/types.js';
 import { topicLocales } from '../../src/core/knowledge/topic-text.js';
 import { tFor } from '../helpers/i18n.js';
+import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 
 // The built CLI in the repo (CI builds it first). WCDOCTOR_E2E_CLI may point at another build.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +72,7 @@ describe.skipIf(skipReason !== undefined)('the interactive app in a real termina
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
-    kb = JSON.parse(readFileSync(kbFile, 'utf8')) as KnowledgeBase;
+    kb = loadKnowledgeBase(path.resolve(path.dirname(cli), '..'));
     writeFileSync(path.join(dir, 'error.txt'), ERROR);
     // The pane runs a shell that records the terminal modes before and after, and the exit code.
     const script = [
