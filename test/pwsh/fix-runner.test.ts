@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
-import { describeOutcome, runFix, type FixRunDeps } from '../../src/core/fixes/run-fix.js';
+import { describeOutcome, formatSeconds, runFix, type FixRunDeps } from '../../src/core/fixes/run-fix.js';
 import type { FixPlan } from '../../src/core/fixes/types.js';
 import { appendAuditEntry, readAuditLog } from '../../src/platform/audit-log.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
@@ -20,6 +21,7 @@ const kb = loadKnowledgeBase();
 let dir: string;
 let dataDir: string;
 let deps: FixRunDeps;
+let pwshStartMs = 8000;
 const saved = { PSModulePath: process.env.PSModulePath, WCD_STUB_LOG: process.env.WCD_STUB_LOG, WCD_STUB_MODE: process.env.WCD_STUB_MODE };
 
 /** The module: each command records its arguments to $env:WCD_STUB_LOG, then acts as $env:WCD_STUB_MODE says. */
@@ -80,6 +82,9 @@ describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in p
     process.env.PSModulePath = [path.join(dir, 'modules'), saved.PSModulePath].filter(Boolean).join(path.delimiter);
     process.env.WCD_STUB_LOG = path.join(dir, 'calls.jsonl');
     deps = { runCommand, appendAudit: (e) => appendAuditEntry(e, dataDir), now: () => new Date() };
+    const t0 = performance.now();
+    spawnSync(PWSH ?? 'pwsh', ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', 'Get-VMNetworkAdapter'], { env: process.env });
+    pwshStartMs = performance.now() - t0;
   });
   afterAll(() => {
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
@@ -124,13 +129,15 @@ describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in p
     writeFileSync(process.env.WCD_STUB_LOG ?? '', '');
     process.env.WCD_STUB_MODE = 'hang';
     const p = plan('containerd-config-migration', 'restart-containerd', {});
-    // Long enough for pwsh to start on a busy machine, far shorter than the stub's minute.
-    const r = await runFix(onPwsh(p), deps, { timeoutMs: 8000 });
+    // Long enough for pwsh to start and print (three times its measured start on this machine, 2.5 to 8 s),
+    // far shorter than the stub's minute.
+    const limit = Math.min(8000, Math.max(2500, Math.ceil((3 * pwshStartMs) / 500) * 500));
+    const r = await runFix(onPwsh(p), deps, { timeoutMs: limit });
     expect(r.outcome).toBe('timeout');
     expect(r.stdout).toContain('Restart-Service started');
     expect(r.stdout).not.toContain('never');
     expect(r.durationMs).toBeLessThan(20_000);
-    expect(readAuditLog(dataDir).entries.at(-1)).toMatchObject({ fix: 'restart-containerd', outcome: 'timeout', reason: 'stopped after 8 s' });
+    expect(readAuditLog(dataDir).entries.at(-1)).toMatchObject({ fix: 'restart-containerd', outcome: 'timeout', reason: `stopped after ${formatSeconds(limit)}` });
   }, 60_000);
 
   it('cancels a run as soon as asked (here: on its first output) and records it', async () => {
