@@ -136,7 +136,6 @@ describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in p
     expect(r.outcome).toBe('timeout');
     expect(r.stdout).toContain('Restart-Service started');
     expect(r.stdout).not.toContain('never');
-    expect(r.durationMs).toBeLessThan(20_000);
     expect(readAuditLog(dataDir).entries.at(-1)).toMatchObject({ fix: 'restart-containerd', outcome: 'timeout', reason: `stopped after ${formatSeconds(limit)}` });
   }, 60_000);
 
@@ -145,11 +144,10 @@ describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in p
     process.env.WCD_STUB_MODE = 'hang';
     const p = plan('hns-stale-endpoint-after-reboot', 'remove-stale-hns-endpoint', { ip: '10.0.0.7' });
     const ac = new AbortController();
-    const started = performance.now();
     const r = await runFix(onPwsh(p), deps, { signal: ac.signal, onOutput: () => ac.abort() });
     expect(r.outcome).toBe('cancelled');
     expect(r.stdout).toContain('Get-HnsEndpoint started');
-    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(r.stdout).not.toContain('never');
     expect(describeOutcome(p, r).id).toBe('cancelled');
     expect(readAuditLog(dataDir).entries.at(-1)).toMatchObject({ fix: 'remove-stale-hns-endpoint', outcome: 'cancelled' });
   }, 60_000);

@@ -94,9 +94,8 @@ describe.skipIf(!POSIX)('history reads only a regular file', () => {
     ['a directory', () => execFileSync('mkdir', [getAuditLogPath(dir)]), 'is a directory'],
   ])('%s: exit 3 with a clear message, nothing read', async (_name, make, message) => {
     make();
-    const started = Date.now();
+    // Reading a link to /dev/zero would never end: the test's own time limit is the witness.
     const r = await history();
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(new RegExp(`^wcdoctor: the audit log .*audit\\.jsonl ${message}, not a regular file`));
     expect(r.stdout).toBe('');
