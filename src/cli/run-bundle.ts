@@ -10,7 +10,7 @@
  * Symbol.for('wcdoctor.importEsm'); the build points those imports at it.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire, enableCompileCache, wrap } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -63,6 +63,20 @@ export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): 
 
 /** Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). */
 export function registerEsmImporter(distDir: string): void {
-  const importEsm = (specifier: string): Promise<unknown> => import(pathToFileURL(path.join(distDir, specifier)).href);
+  let cacheAsked = false;
+  const importEsm = (specifier: string): Promise<unknown> => {
+    // The ES-module parts (the app above all) are compiled on every start unless Node keeps their
+    // compiled code: its on-disk compile cache (by default in the system's temporary folder; off when
+    // NODE_DISABLE_COMPILE_CACHE is set). The headless commands never get here, and write nothing.
+    if (!cacheAsked) {
+      cacheAsked = true;
+      try {
+        enableCompileCache?.();
+      } catch {
+        // A cache that cannot be used is only a slower start.
+      }
+    }
+    return import(pathToFileURL(path.join(distDir, specifier)).href);
+  };
   (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.importEsm')] = importEsm;
 }
