@@ -250,3 +250,28 @@ describe('normalizeMessage', () => {
     expect(normalizeMessage('L’opération a été annulée')).toBe("l'opération a été annulée");
   });
 });
+
+describe('the message index, grown as pastes reach it', () => {
+  // Texts go into the index per two-letter start the first time a paste has a word starting so; what a paste
+  // finds must not depend on what earlier pastes made the index hold.
+  const texts = catalog.codes.flatMap((e) => Object.values(e.messages)).filter((m) => m.length >= 12);
+  it('finds in a paste what a fresh index finds, whatever was read before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...texts), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(...texts), { minLength: 1, maxLength: 4 }), (before, now) => {
+        const grown = buildCodeIndex(catalog.codes);
+        extractCodes(before.join(' ... '), grown);
+        const paste = `Error: ${now.join('\n  at: ')}`;
+        expect(extractCodes(paste, grown)).toEqual(extractCodes(paste, buildCodeIndex(catalog.codes)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('builds no branch for a paste of only a code', () => {
+    const fresh = buildCodeIndex(catalog.codes);
+    const pending = fresh.texts.pending.size;
+    expect(extractCodes('0x800705B4', fresh).map((f) => f.canonical)).toEqual(['0x800705B4']);
+    expect(fresh.texts.pending.size).toBe(pending);
+    expect(fresh.texts.canonical).toHaveLength(1);
+  });
+});
