@@ -241,6 +241,21 @@ function makeHit(canonical: string, raw: string, via: Hit['via'], index: number,
   return { canonical, raw, via, index, rank };
 }
 
+/** How hcsshim and moby report a Win32 failure: `… failed in Win32: <message> (0x3f1)`, `failure in a Windows system call: <message> (0x…)`. */
+const WIN32_REPORT = /(?:failed in win32|in a windows system call)\s*:/i;
+
+/**
+ * Whether the short hex at `at` closes such a report on its own line, in parentheses: a Win32 code
+ * whatever it is, known to the catalogue or not (an uncatalogued one still says which failure it was).
+ */
+function isWin32Report(text: string, at: number): boolean {
+  if (text[at - 1] !== '(') return false;
+  const from = Math.max(0, at - 400);
+  const line = text.slice(from, at);
+  const nl = line.lastIndexOf('\n');
+  return WIN32_REPORT.test(nl < 0 ? line : line.slice(nl + 1));
+}
+
 /** Whether a token is all the paste holds (white space aside): a bare code asked about, as `explain` takes it. */
 function isWholePaste(text: string, at: number, token: string): boolean {
   return text.length <= 40 && text.slice(0, at).trim() === '' && text.slice(at + token.length).trim() === '';
@@ -252,7 +267,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
   if (m[1] !== undefined) {
     const v = parseInt(m[1], 16);
     if (v <= 0xffff) {
-      if (!index.byWin32.has(v)) return undefined;
+      if (!index.byWin32.has(v)) return v > 0 && isWin32Report(text, at) ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
       const ctx = sliceBefore(text, at);
       const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
       return ok ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;

@@ -27,7 +27,8 @@ export const unexplainedRule: EvidenceRule = {
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
       if (!m || hasEvidence(s, 'code')) continue;
-      const foreign = stated.filter((c) => !c.manyCauses || m.codes.size > 0);
+      // A code the topic's own pattern or phrase matched with the failure is part of its evidence, not another failure.
+      const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !s.evidence.some((e) => (e.rule === 'regex' || e.rule === 'phrase') && e.matched.includes(c.raw)));
       const byCause = s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact');
       const byWords = () => {
         if (s.evidence.some((e) => e.rule === 'keyword-phrase' && hasPhrase(reason, e.matched))) return true;
