@@ -1,4 +1,5 @@
 import { cleanHeading, headingAnchor } from './clean-heading.js';
+import { collapseSpace } from '../text/normalise.js';
 
 /** A headed section found in a Markdown document, before it is tied to a doc id. */
 export interface ParsedSection {
@@ -45,10 +46,8 @@ export function htmlTableToMarkdown(html: string): string {
         .replace(/<br\s*\/?>/gi, ' ')
         .replace(/<b>((?:(?!<\/?b>)[\s\S])*)<\/b>/gi, '**$1**')
         .replace(/<[^<>]+>/g, '')
-        .replace(/\|/g, '\\|')
-        .replace(/\s+/g, ' ')
-        .trim();
-      cells.push(text);
+        .replace(/\|/g, '\\|');
+      cells.push(collapseSpace(text));
     }
     if (cells.length) rows.push(cells);
   }
