@@ -1,5 +1,5 @@
 import { Command } from '../keys.js';
-import { normaliseLineEnds, removeControls, stripEscapeSequences } from '../../core/text/normalise.js';
+import { normaliseLineEnds, removeControls } from '../../core/text/normalise.js';
 
 /** The text of a field and where the cursor stands in it (a UTF-16 index, always on a grapheme boundary). */
 export interface TextBuffer {
@@ -39,7 +39,10 @@ export function nextBoundary(text: string, at: number): number {
 
 /** The text as it may enter a field: escape sequences and control characters removed, line ends kept only where wanted. */
 export function cleanInsert(raw: string, multiline: boolean): string {
-  const unescaped = normaliseLineEnds(stripEscapeSequences(raw)).replace(/\t/g, multiline ? '  ' : ' ');
+  // Unlike stripEscapeSequences, an OSC loses only its introducer: its text stays visible, so a field shows
+  // what was pasted (minus every control character) instead of swallowing it.
+  // eslint-disable-next-line no-control-regex -- CSI and two-byte escape sequences of a paste
+  const unescaped = normaliseLineEnds(raw.replace(/\u001B\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]|\u001B[@-Z\\-_]/g, '')).replace(/\t/g, multiline ? '  ' : ' ');
   if (multiline) return removeControls(unescaped, '\n');
   return removeControls(unescaped.replace(/\n/g, ' ')).replace(/ {2,}/g, ' ');
 }
