@@ -12,7 +12,7 @@ import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { networkExamples } from '../../../core/network/examples.js';
 import { FieldText } from '../../components/FieldText.js';
 import { useT } from '../../hooks/use-t.js';
-import { KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import type { Platform } from '../../../platform/platform.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -23,11 +23,9 @@ import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems } from './text.js';
 import { WizardForm } from './WizardForm.js';
 import { formRows, initWizardView, wizardViewReducer, type WizardView } from './reducer.js';
 import { WIZARD_KEYS, handleWizardKey, type WizardUi } from './keys.js';
+import { footerHints } from '../../footers.js';
 
 type NetworkRoute = Extract<Route, { screen: 'network' }>;
-
-const BACK = `${KEY_LABELS.esc}/←`;
-
 
 const SCOPES = {
   choice: SCREEN_SCOPES.wizardChoice,
@@ -37,52 +35,19 @@ const SCOPES = {
   done: SCREEN_SCOPES.wizardDone,
 } as const;
 
-const HINTS: Readonly<Record<'choice' | 'text' | 'recommend' | 'values' | 'done', readonly KeyHint[]>> = {
-  choice: [
-    { keys: KEY_LABELS.move, label: 'keys.move' },
-    { keys: KEY_LABELS.enter, label: 'wizard.keys.choose' },
-    { keys: BACK, label: 'keys.back' },
-    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
-    { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  ],
-  text: [
-    { keys: KEY_LABELS.enter, label: 'wizard.keys.next' },
-    { keys: KEY_LABELS.clear, label: 'keys.clear' },
-    { keys: KEY_LABELS.esc, label: 'keys.back' },
-    { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-  ],
-  recommend: [
-    { keys: KEY_LABELS.move, label: 'keys.move' },
-    { keys: KEY_LABELS.enter, label: 'wizard.keys.useDriver' },
-    { keys: 'PgUp/PgDn', label: 'keys.scroll' },
-    { keys: BACK, label: 'keys.back' },
-    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
-    { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  ],
-  values: [
-    { keys: `${KEY_LABELS.tab}/↑↓`, label: 'wizard.keys.field' },
-    { keys: KEY_LABELS.enter, label: 'wizard.keys.next' },
-    { keys: KEY_LABELS.clear, label: 'keys.clear' },
-    { keys: KEY_LABELS.esc, label: 'keys.back' },
-    { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-  ],
-  done: [
-    { keys: WIZARD_KEYS.run, label: 'wizard.keys.run' },
-    { keys: WIZARD_KEYS.copyCommand, label: 'wizard.keys.copyCommand' },
-    { keys: WIZARD_KEYS.copyCompose, label: 'wizard.keys.copyCompose' },
-    { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-    { keys: BACK, label: 'keys.back' },
-    { keys: WIZARD_KEYS.restart, label: 'wizard.keys.restart' },
-    { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  ],
-};
+const HINTS = {
+  choice: footerHints('wizardChoice'),
+  text: footerHints('wizardText'),
+  recommend: footerHints('wizardRecommend'),
+  values: footerHints('wizardValues'),
+  done: footerHints('wizardDone'),
+} as const satisfies Record<'choice' | 'text' | 'recommend' | 'values' | 'done', readonly KeyHint[]>;
 
 /** Which hints and input mode a state needs. */
 export function modeOf(s: WizardState): keyof typeof HINTS {
   if (s.step.kind === 'question') return s.step.question === 'hostBuild' ? 'text' : 'choice';
   return s.step.kind;
 }
-
 
 function initialState(route: NetworkRoute): WizardState {
   if (route.wizard) return route.wizard;

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -11,23 +10,18 @@ import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useMarkdownLines } from '../../hooks/use-markdown.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_IN_TEXT, LANGUAGE_NAME } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { safeText } from '../../text/safe-text.js';
 import { findTopic, resolveTopicText, sectionsMarkdown, sectionsWithOriginals } from '../../../core/knowledge/topic-text.js';
-import { buildTopicLines, ORIGINAL_KEY } from './lines.js';
+import { buildTopicLines } from './lines.js';
 import { topicLinks } from './links.js';
+import { footerHints } from '../../footers.js';
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-  { keys: KEY_LABELS.language, label: 'keys.language' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const HINTS = footerHints('topic');
 /** Shown first when the topic has fixes: choose one and open it in the fix runner. */
-const FIX_HINTS: readonly KeyHint[] = [{ keys: `${keyLabel(Command.TopicFixes)}/${KEY_LABELS.tab}`, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
+const FIX_HINTS = footerHints('topicFixes', 'topic');
 
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
   const t = useT();
@@ -37,7 +31,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const topic = findTopic(knowledge, route.topicId);
   const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
-  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? [{ keys: ORIGINAL_KEY, label: 'keys.original' } as const] : []), ...links.hints];
+  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? footerHints('topicOriginal') : []), ...links.hints];
   const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
   const [view0, patchView, getView] = useScreenReducer(

@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { answerFromEntities, breadcrumbsOf, currentNodeOf, type TreeAction } from '../../../core/trees/step-tree.js';
 import { isLeaf, isQuestion } from '../../../core/trees/tree-nodes.js';
 import type { Tree } from '../../../core/trees/types.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
@@ -14,45 +13,21 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList, moveSelection } from '../../hooks/use-selection-list.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { crumbLines, leafLines } from './lines.js';
 import { initWalkView, walkViewReducer } from './reducer.js';
+import { footerHints } from '../../footers.js';
 
 type TreeRoute = Extract<Route, { screen: 'tree' }>;
 
-/** The key that starts a tree again from its first question. */
-export const RESTART_KEY = keyLabel(Command.Restart);
-const BACK_KEYS = `${KEY_LABELS.esc}/←`;
 
-const LIST_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const QUESTION_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: `${KEY_LABELS.enter}/→`, label: 'tree.keys.answer' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
-  { keys: RESTART_KEY, label: 'tree.keys.restart' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const TOPIC_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.enter, label: 'tree.keys.openTopic' },
-  { keys: KEY_LABELS.move, label: 'keys.scroll' },
-  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
-  { keys: RESTART_KEY, label: 'tree.keys.restart' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const UNKNOWN_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.enter, label: 'tree.keys.diagnose' },
-  ...TOPIC_HINTS.slice(1),
-];
+const LIST_HINTS = footerHints('treeList');
+const QUESTION_HINTS = footerHints('treeQuestion');
+const TOPIC_HINTS = footerHints('treeTopic');
+const UNKNOWN_HINTS = footerHints('treeUnknown');
 
 /** Guided troubleshooting: the list of trees, or a walk through one. */
 export function TreeScreen({ route }: { route: TreeRoute }) {
