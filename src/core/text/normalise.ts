@@ -1,18 +1,17 @@
 /**
  * The text normalisers, one per purpose. Each is the only implementation of its job in src/; the
- * diagnosis, the knowledge parser, the compatibility check and the app call these.
+ * diagnosis, the knowledge parser, the compatibility check, the renderer and the app call these.
  *
- * | purpose                                         | function                |
- * |-------------------------------------------------|-------------------------|
- * | line ends as `\n`                               | normaliseLineEnds       |
- * | terminal escape sequences removed               | stripEscapeSequences    |
- * | control characters removed (text for a field)   | removeControls          |
- * | white space folded to one space (display, keys) | collapseSpace           |
- * | comparison form of a text (phrases, headings)   | foldForMatching         |
- * | comparison key of a name (letters and digits)   | alphanumericKey         |
- * | comparison form of an error message, per code unit, for the message index | foldMessage (foldCodeUnit, isFoldSpace) |
+ * - line ends as `\n`: normaliseLineEnds
+ * - terminal escape sequences removed (outside text, and styled text being measured): stripEscapeSequences
+ * - control characters removed: removeControls
+ * - white space folded to one space (one line of display, spacing-blind keys): collapseSpace
+ * - the comparison form of a text (phrases, headings, lines and pastes): foldForMatching
+ * - the comparison key of a name (letters and digits only): alphanumericKey
+ * - the comparison form of an error message, unit by unit, for the message index: foldMessage
+ *   (with foldCodeUnit and isFoldSpace, which the scanner of a paste uses)
  *
- * Making control characters visible for the terminal (rather than removing them) is terminal-safe.ts.
+ * Making control characters visible for the terminal, rather than removing them, is terminal-safe.ts.
  */
 
 /**
@@ -21,8 +20,8 @@
  */
 export const normaliseLineEnds = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-/** CSI (`ESC [` …), OSC (`ESC ]` … BEL or ST) and two-character escape sequences. */
-const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+/** CSI (`ESC [` …), OSC (`ESC ]` … BEL or ST) and two-character escape sequences: what takes no columns on a terminal. */
+export const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
 /**
  * The text without terminal escape sequences (colours, cursor moves, titles, hyperlinks): what a paste,
