@@ -1,5 +1,5 @@
 import { cleanHeading, headingAnchor } from './clean-heading.js';
-import { collapseSpace } from '../text/normalise.js';
+import { collapseSpace, normaliseFileText } from '../text/normalise.js';
 
 /** A headed section found in a Markdown document, before it is tied to a doc id. */
 export interface ParsedSection {
@@ -77,7 +77,7 @@ function normaliseBody(lines: string[]): string {
  * swallows the rest of the document nor leaks its content out as prose.
  */
 export function parseMarkdownSections(text: string): ParsedMarkdown {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = normaliseFileText(text).split('\n');
   const fm = parseFrontMatter(lines);
   const sections: ParsedSection[] = [];
   const bodies: string[][] = [];

@@ -2,7 +2,7 @@
  * The text normalisers, one per purpose. Each is the only implementation of its job in src/; the
  * diagnosis, the knowledge parser, the compatibility check, the renderer and the app call these.
  *
- * - line ends as `\n`: normaliseLineEnds
+ * - line ends as `\n`: normaliseLineEnds (and a file's text, its byte-order mark dropped: normaliseFileText)
  * - terminal escape sequences removed (outside text, and styled text being measured): stripEscapeSequences
  * - control characters removed: removeControls
  * - white space folded to one space (one line of display, spacing-blind keys): collapseSpace
@@ -11,6 +11,9 @@
  * - the comparison form of an error message, unit by unit, for the message index: foldMessage
  *   (with foldCodeUnit and isFoldSpace, which the scanner of a paste uses)
  *
+ * Two callers keep a policy of their own, on purpose: a text field removes only an OSC's introducer, so
+ * what was pasted stays visible (ui/text/text-buffer.ts), and a paste read for matching turns control
+ * characters into spaces and keeps the C1 range, which its mojibake repair reads (diagnosis/normalise.ts).
  * Making control characters visible for the terminal, rather than removing them, is terminal-safe.ts.
  */
 
@@ -19,6 +22,12 @@
  * @example normaliseLineEnds('a\r\nb\rc') === 'a\nb\nc'
  */
 export const normaliseLineEnds = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+/**
+ * A file's text as the parsers read it: a leading byte-order mark dropped, line ends as `\n`.
+ * @example normaliseFileText('\uFEFFa\r\nb') === 'a\nb'
+ */
+export const normaliseFileText = (text: string): string => normaliseLineEnds(text.replace(/^\uFEFF/, ''));
 
 /** CSI (`ESC [` …), OSC (`ESC ]` … BEL or ST) and two-character escape sequences: what takes no columns on a terminal. */
 export const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;

@@ -6,6 +6,7 @@ import {
   foldForMatching,
   foldMessage,
   isFoldSpace,
+  normaliseFileText,
   normaliseLineEnds,
   removeControls,
   stripEscapeSequences,
@@ -114,4 +115,13 @@ describe('foldCodeUnit', () => {
     ['left single quotation mark', '‘', "'"],
     ['a letter whose lower case is two units stays', 'İ', 'İ'],
   ])('%s', (_, input, expected) => expect(String.fromCharCode(foldCodeUnit(input.charCodeAt(0)))).toBe(expected));
+});
+
+describe('normaliseFileText', () => {
+  test.each([
+    ['byte-order mark and CRLF', '\uFEFFa\r\nb', 'a\nb'],
+    ['a mark inside the text stays', 'a\uFEFFb', 'a\uFEFFb'],
+    ['only the first mark goes', '\uFEFF\uFEFFa', '\uFEFFa'],
+    ['no mark', 'a\rb', 'a\nb'],
+  ])('%s', (_, input, expected) => expect(normaliseFileText(input)).toBe(expected));
 });
