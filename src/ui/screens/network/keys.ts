@@ -1,6 +1,6 @@
 import type { NetworkDriver } from '../../../core/network/drivers.js';
 import { maxOffset } from '../../components/ScrollView.js';
-import { COMMANDS, Command, isDeliberate, keyLabel, type KeyEvent } from '../../keys.js';
+import { Command, SCREEN_SCOPES, isDeliberate, keyLabel, keyLabelIn, type KeyEvent } from '../../keys.js';
 import { editText, type TextBuffer } from '../../text/text-buffer.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { formRows, type WizardView, type WizardViewAction } from './reducer.js';
@@ -26,7 +26,7 @@ export interface WizardUi {
 
 /** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
 export const WIZARD_KEYS = {
-  copyCommand: COMMANDS.find((c) => c.scope === 'wizard.done' && c.command === Command.Copy)?.label ?? '',
+  copyCommand: keyLabelIn(Command.Copy, SCREEN_SCOPES.wizardDone) ?? '',
   copyCompose: keyLabel(Command.WizardCopyCompose),
   restart: keyLabel(Command.Restart),
   run: keyLabel(Command.WizardRun),
