@@ -18,6 +18,7 @@ import { findTopic, resolveTopicText, sectionsMarkdown, sectionsWithOriginals } 
 import { buildTopicLines } from './lines.js';
 import { topicLinks } from './links.js';
 import { footerHints } from '../../footers.js';
+import { initTopicView, topicViewReducer } from './reducer.js';
 
 const HINTS = footerHints('topic');
 /** Shown first when the topic has fixes: choose one and open it in the fix runner. */
@@ -34,12 +35,8 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? footerHints('topicOriginal') : []), ...links.hints];
   const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
-  const [view0, patchView, getView] = useScreenReducer(
-    (s: { offset: number; selectedFix: number; showOriginal: boolean }, p: Partial<{ offset: number; selectedFix: number; showOriginal: boolean }>) => ({ ...s, ...p }),
-    () => ({ offset: 0, selectedFix: route.selectedFix ?? 0, showOriginal: false }),
-  );
+  const [view0, dispatch, getView] = useScreenReducer(topicViewReducer, () => initTopicView(route.selectedFix ?? 0));
   const { offset, selectedFix, showOriginal } = view0;
-  const setOffset = (n: number) => patchView({ offset: n });
   // `o` shows the source text beside our translation (each translated section followed by its original).
   const withOriginal = Boolean(showOriginal && view?.translatedFrom);
   const body = !view ? '' : withOriginal ? sectionsWithOriginals(view, (src) => t('topic.original', { language: t(LANGUAGE_IN_TEXT[src.locale]), heading: src.heading })) : sectionsMarkdown(view.sections);
@@ -54,7 +51,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
     const top = Math.min(getView().offset, maxOffset(lines.length, height));
-    const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
+    const scrollTo = (n: number) => dispatch({ type: 'scroll', to: n, max: maxOffset(lines.length, height) });
     switch (command) {
       case Command.Up:
         scrollTo(top - 1);
@@ -76,7 +73,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         return true;
       case Command.TopicOriginal: {
         if (!view?.translatedFrom) return false;
-        patchView({ showOriginal: !getView().showOriginal });
+        dispatch({ type: 'toggle-original' });
         return true;
       }
       case Command.TopicFixes:
@@ -84,9 +81,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       case Command.FocusPrevious: {
         const count = topic?.fixes.length ?? 0;
         if (!count) return false;
-        const now = getView().selectedFix;
-        const next = command === Command.TopicFixes ? now : (now + (command === Command.FocusNext ? 1 : -1) + count) % count;
-        patchView({ selectedFix: next });
+        const next = dispatch({ type: 'step-fix', by: command === Command.TopicFixes ? 0 : command === Command.FocusNext ? 1 : -1, count }).selectedFix;
         // Bring the fix and its command into view.
         const at = fixAt[next] ?? 0;
         if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
@@ -103,7 +98,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         const at = view.shown ? view.available.indexOf(view.shown) : -1;
         const next = view.available[(at + 1) % view.available.length];
         if (next) navigate({ type: 'update', patch: { locale: next } });
-        setOffset(0);
+        scrollTo(0);
         return true;
       }
       default: {
