@@ -54,6 +54,7 @@ function hostReducer(s: HostState, a: HostAction): HostState {
 }
 
 const REVIEW_HINTS = footerHints('checkPreview');
+const PREVIEW_ONLY_HINTS = footerHints('checkPreviewOnly');
 const RUN_HINTS = footerHints('checkRunning');
 const END_HINTS = footerHints('checkEnded');
 const DONE_HINTS = footerHints('checkDone');
@@ -202,8 +203,10 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   }, [collecting]);
 
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
-  const hints = run.phase === 'preview' ? REVIEW_HINTS : run.phase === 'collecting' || run.phase === 'evaluating' ? RUN_HINTS : run.phase === 'done' ? DONE_HINTS : END_HINTS;
-  const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : run.phase === 'preview' ? SCREEN_SCOPES.checkPreview : SCREEN_SCOPES.checkRun;
+  // The Yes/No prompt shows (and its keys work) only once the preview is ready and an audit log can be written.
+  const asking = run.phase === 'preview' && run.ready && !run.blocked;
+  const hints = run.phase === 'preview' ? (asking ? REVIEW_HINTS : PREVIEW_ONLY_HINTS) : run.phase === 'collecting' || run.phase === 'evaluating' ? RUN_HINTS : run.phase === 'done' ? DONE_HINTS : END_HINTS;
+  const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : asking ? SCREEN_SCOPES.checkPreview : SCREEN_SCOPES.checkRun;
   const frame = useFrame(hints, scopes);
   const { theme, columns } = frame;
   const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated)
