@@ -152,6 +152,8 @@ export const SCREEN_SCOPES = {
   checkInput: ['nav', 'text'],
   checkResults: ['nav', 'list'],
   checkRun: ['nav', 'scroll', 'check'],
+  /** The collector's preview: the screen scrolls, the Yes/No prompt above it answers. */
+  checkPreview: ['nav', 'scroll', 'check', 'confirm'],
   checkHostResults: ['nav', 'list', 'check'],
 } as const satisfies Record<string, readonly Scope[]>;
 export type ScreenScopes = (typeof SCREEN_SCOPES)[keyof typeof SCREEN_SCOPES];
@@ -166,6 +168,25 @@ export function commandsIn(scopes: readonly Scope[]): CommandSpec[] {
 export function keyLabel(command: Command): string {
   return COMMANDS.find((c) => c.command === command)?.label ?? '';
 }
+
+/** The label of a command's keys where these scopes are on (a letter may differ by scope); undefined when none binds it. */
+export function keyLabelIn(command: Command, scopes: readonly Scope[]): string | undefined {
+  return commandsIn(scopes).find((c) => c.command === command)?.label;
+}
+
+/**
+ * Commands a footer names together, under one label: the arrows and their letters, the arrows alone
+ * (in a text field, where letters are text), scrolling, paging, changing a value, and yes/no.
+ */
+export const KEY_GROUPS = {
+  move: { commands: [Command.Up, Command.Down], label: '↑↓/jk' },
+  arrows: { commands: [Command.Up, Command.Down], label: '↑↓' },
+  scroll: { commands: [Command.Up, Command.Down, Command.PageUp, Command.PageDown], label: '↑↓/jk PgUp/PgDn' },
+  page: { commands: [Command.PageUp, Command.PageDown], label: 'PgUp/PgDn' },
+  change: { commands: [Command.Left, Command.Right, Command.Confirm], label: '←→/Enter' },
+  yesNo: { commands: [Command.Yes, Command.No], label: 'y/n' },
+} as const satisfies Record<string, { commands: readonly Command[]; label: string }>;
+export type KeyGroup = keyof typeof KEY_GROUPS;
 
 /** One input event after key parsing: a command, with the text for Insert and Paste (and the key for a letter command). */
 export interface InputEvent {
@@ -200,24 +221,6 @@ export function isSingleKey(raws: readonly string[]): boolean {
 export const isDeliberate = (event: KeyEvent): boolean => event.alone && event.command !== Command.Paste;
 
 const SEQUENCES: ReadonlyMap<string, Command> = new Map(COMMANDS.flatMap((c) => (c.sequences ?? []).map((s) => [s, c.command] as const)));
-
-/** Keys as shown in help lines; key names are the same in every language. */
-export const KEY_LABELS = {
-  move: '↑↓/jk',
-  scroll: '↑↓/jk PgUp/PgDn',
-  enter: 'Enter',
-  esc: 'Esc',
-  tab: 'Tab',
-  quit: 'q',
-  help: '?',
-  search: '/',
-  language: 'l',
-  change: '←→/Enter',
-  clear: 'Ctrl+U',
-  ctrlC: 'Ctrl+C',
-  home: 'h',
-  edit: '←→ Home/End',
-} as const;
 
 /** C0 controls, DEL and the C1 controls: never text. */
 export const isControlChar = (ch: string): boolean => {

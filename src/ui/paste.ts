@@ -1,11 +1,10 @@
+import { normaliseLineEnds } from '../core/text/normalise.js';
+
 /** What the paste parser hands on: an ordinary input event, or a whole paste. */
 export type PasteOutput = { kind: 'input'; raw: string } | { kind: 'paste'; text: string };
 
 const START = '\u001B[200~';
 const END = '\u001B[201~';
-
-/** Normalises line ends of pasted text to `\n` (terminals send `\r`). */
-export const normaliseNewlines = (s: string): string => s.replace(/\r\n?/g, '\n');
 
 /**
  * Collects bracketed pastes (`ESC[200~ … ESC[201~`) from the stream of input events, so that a
@@ -36,7 +35,7 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
             break;
           }
           parts.push(rest.slice(0, at));
-          out.push({ kind: 'paste', text: normaliseNewlines(parts.join('')) });
+          out.push({ kind: 'paste', text: normaliseLineEnds(parts.join('')) });
           parts = undefined;
           rest = rest.slice(at + END.length);
         }

@@ -1,8 +1,8 @@
 import { expect, vi } from 'vitest';
-import { stripAnsi } from '../../src/core/text/wrap-ansi.js';
+import { stripEscapeSequences } from '../../src/core/text/normalise.js';
 
 /** The last frame without ANSI styles. */
-export const plain = (frame: string | undefined): string => stripAnsi(frame ?? '');
+export const plain = (frame: string | undefined): string => stripEscapeSequences(frame ?? '');
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

@@ -289,6 +289,17 @@ describe('CheckScreen: this host', () => {
     expect(platform.audit.entries.map((e) => e.outcome)).toEqual(['refused', 'refused']);
   });
 
+  it('names y and n at the foot only while the question is asked', async () => {
+    const yes = `y ${tEn('fix.confirm.yesKey')}`;
+    const asked = openHost();
+    expect(await waitForFrame(asked.lastFrame, asked.t('check.app.confirm'))).toContain(yes);
+    cleanup();
+    const blocked = openHost({ auditUnwritable: 'EACCES: permission denied' });
+    const frame = await waitForWrapped(blocked.lastFrame, 'EACCES: permission denied');
+    expect(frame).not.toContain(yes);
+    expect(frame).toContain(`Esc ${tEn('keys.back')}`);
+  });
+
   it('an audit log that cannot be written: the question is not asked and nothing runs', async () => {
     const { lastFrame, stdin, t, platform } = openHost({ auditUnwritable: 'EACCES: permission denied' });
     await waitForWrapped(lastFrame, 'EACCES: permission denied');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { createMarkdownRenderer } from '../../src/ui/markdown/create-markdown-renderer.js';
-import { stripAnsi, wrapAnsiLine } from '../../src/core/text/wrap-ansi.js';
+import { stripEscapeSequences } from '../../src/core/text/normalise.js';
+import { wrapAnsiLine } from '../../src/core/text/wrap-ansi.js';
 import { tailLines } from '../../src/ui/components/TextArea.js';
 
 describe('wrapAnsiLine', () => {
@@ -42,7 +43,7 @@ describe('wrapAnsiLine', () => {
     const lines = wrapAnsiLine('\u001B[1mbold words that wrap\u001B[22m plain', 10);
     expect(lines[0]).toBe('\u001B[1mbold words\u001B[0m');
     expect(lines[1]).toBe('\u001B[1mthat wrap\u001B[22m');
-    expect(stripAnsi(lines.join(' '))).toBe('bold words that wrap plain');
+    expect(stripEscapeSequences(lines.join(' '))).toBe('bold words that wrap plain');
   });
 });
 
@@ -61,7 +62,7 @@ describe('createMarkdownRenderer', () => {
     expect(out).not.toContain('###');
     expect(out).toContain('Heading');
     expect(out).toContain('Get-Thing');
-    expect(out).toBe(stripAnsi(out));
+    expect(out).toBe(stripEscapeSequences(out));
     expect(await createMarkdownRenderer({ width: 60, color: false })).toBe(r);
   });
 });

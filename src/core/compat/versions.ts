@@ -1,4 +1,5 @@
 import type { BuildEntry, CompatData, HostFamily } from './types.js';
+import { alphanumericKey } from '../text/normalise.js';
 
 /** The data's entry for a build, if it lists it. */
 export function findBuild(data: CompatData, build: number): BuildEntry | undefined {
@@ -22,8 +23,6 @@ export function releaseName(data: CompatData, build: number, family: HostFamily 
   return names.length ? names.join(' / ') : null;
 }
 
-const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /** The build a base-image tag names (`ltsc2019`, `1809`, `20H2`), case-insensitively. */
 export function buildOfTag(data: CompatData, tag: string): number | undefined {
   const key = tag.toLowerCase();
@@ -35,15 +34,15 @@ export function buildOfTag(data: CompatData, tag: string): number | undefined {
  * Names shared by several builds resolve to nothing.
  */
 export function resolveName(data: CompatData, text: string): { build: number; family: HostFamily | null } | undefined {
-  const key = normalize(text);
+  const key = alphanumericKey(text);
   if (!key) return undefined;
   const hits = new Map<number, HostFamily | null>();
   for (const b of data.builds) {
-    if (b.tags.some((t) => normalize(t.name) === key)) hits.set(b.build, hits.get(b.build) ?? null);
+    if (b.tags.some((t) => alphanumericKey(t.name) === key)) hits.set(b.build, hits.get(b.build) ?? null);
     for (const r of b.releases) {
-      const names = [r.name, r.name.replace(/\([^()]*\)/g, ''), r.name.replace(/\bversion\b/i, '')].map(normalize);
+      const names = [r.name, r.name.replace(/\([^()]*\)/g, ''), r.name.replace(/\bversion\b/i, '')].map(alphanumericKey);
       if (names.includes(key)) hits.set(b.build, r.family);
-      else if (r.version && normalize(r.version) === key && !hits.has(b.build)) hits.set(b.build, null);
+      else if (r.version && alphanumericKey(r.version) === key && !hits.has(b.build)) hits.set(b.build, null);
     }
   }
   if (hits.size !== 1) return undefined;

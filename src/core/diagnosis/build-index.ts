@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-code.js';
-import { flattenPhrase as flat } from './normalise.js';
+import { foldForMatching as flat } from '../text/normalise.js';
 import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
 import { requiredLiteral } from './regex-literal.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Problem, RawFile } from '../knowledge/problem.js';
 import { issuePath } from '../knowledge/topic-schema.js';
-import { formatCode, hresultFromWin32, normalizeMessage } from './parse-error-code.js';
+import { foldMessage } from '../text/normalise.js';
+import { formatCode, hresultFromWin32 } from './parse-error-code.js';
 
 /** What family a catalogue code belongs to. */
 export type CodeKind = 'hresult' | 'win32' | 'ntstatus' | 'hcs' | 'hcn';
@@ -108,7 +109,7 @@ function checkEntry(e: CodeEntry, file: string, at: string): Problem[] {
 /** Texts of an entry that may identify it in a paste, normalised. */
 function matchableTexts(e: CodeEntry): string[] {
   if (!e.matchText) return [];
-  return [...new Set([...Object.values(e.messages), ...e.variants.map((v) => v.text)].map(normalizeMessage))];
+  return [...new Set([...Object.values(e.messages), ...e.variants.map((v) => v.text)].map(foldMessage))];
 }
 
 /** Cross-entry checks: unique codes and names, symmetric equivalents, texts that name two codes. */

@@ -1,7 +1,8 @@
 import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
-import { flattenForMatching, flattenPhrase, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
+import { foldForMatching } from '../text/normalise.js';
+import { flattenForMatching, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
 import { operationKey, recognise, type Recognised } from './recognise.js';
@@ -115,7 +116,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
 }
 
 /** A message as phrases compare it: flattened, without a final full stop. */
-const messageKeyOf = (m: string): string => flattenPhrase(m).replace(/(?<![.。\s])[.。\s]+$/, '');
+const messageKeyOf = (m: string): string => foldForMatching(m).replace(/(?<![.。\s])[.。\s]+$/, '');
 
 /** The flattened paste with each code spelled as a message in another language given its English message instead. */
 function inEnglish(flat: string, codes: FoundCode[], w: Weights): string {

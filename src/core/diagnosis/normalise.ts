@@ -1,13 +1,13 @@
+import { foldForMatching, normaliseLineEnds, stripEscapeSequences } from '../text/normalise.js';
+
 /**
  * Cleans a paste before matching: ANSI escape sequences, CR/CRLF line ends, control characters,
  * JSON escaping (`\"`, `\\`, `\n` inside docker `extra info` blobs and kubectl events) and the
  * commonest mojibake (UTF-8 read as Latin-1 or Windows-1252). Linear in the size of the input.
  */
 export function normalisePaste(input: string): string {
-  let text = input
-    .replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+  // Controls become spaces (words must not join) and the C1 range stays: mojibake repair below reads it.
+  let text = normaliseLineEnds(stripEscapeSequences(input)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
@@ -63,16 +63,11 @@ export function repairMojibake(text: string): string {
 
 /**
  * A single-line, lower-case view of the paste for phrase matching: console line-wrapping is
- * undone (a word cut at the edge of the window is joined again) and white space folded.
+ * undone (a word cut at the edge of the window is joined again), then the text is in the form
+ * phrases are compared in (foldForMatching).
  */
-/** A short text (a phrase, a message) in the form `flattenForMatching` gives a paste: one space, lower case. */
-export const flattenPhrase = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
-
 export function flattenForMatching(text: string): string {
-  return text
-    .replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  return foldForMatching(text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1'));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CodeEntry } from './code-catalog.js';
 import type { FoundCode } from './types.js';
+import { foldCodeUnit, foldMessage, isFoldSpace } from '../text/normalise.js';
 
 // Facility numbers of the HRESULT layout (winerror.h FACILITY_*). Format knowledge, as err.exe carries it.
 const FACILITY_NAMES: Record<number, string> = {
@@ -66,44 +67,9 @@ export function decodeHresult(value: number): DecodedCode {
 /** True when the value is an error whose facility err.exe would name. */
 const hasKnownFacility = (v: number): boolean => v >= 0x80000000 && decodeHresult(v).facility.name !== 'unknown';
 
-const isSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
 const isAlnum = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
 const isCjk = (c: number): boolean => (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
-
-const lowerCache = new Map<number, number>();
-/** Lower-cases one UTF-16 unit the way message matching compares text (curly apostrophes become '). */
-function lowerCode(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  if (c === 0x2019 || c === 0x2018) return 39;
-  let l = lowerCache.get(c);
-  if (l === undefined) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = s.length === 1 ? s.charCodeAt(0) : c;
-    lowerCache.set(c, l);
-  }
-  return l;
-}
-
-// The lookbehind lets only the first character of a run try to reach the end: linear on any input.
-const FINAL_PUNCT = /(?<![\s.。!！．:：;])[\s.。!！．:：;]+$/u;
-
-/** Normalises a message for matching: lower case, one space for any whitespace run, no final punctuation. */
-export function normalizeMessage(text: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) space = out.length > 0;
-    else {
-      if (space) out += ' ';
-      space = false;
-      out += String.fromCharCode(lowerCode(c));
-    }
-  }
-  return out.replace(FINAL_PUNCT, '');
-}
 
 /**
  * The message trie, flat: node 0 is the root; the child of node n for a lower-cased UTF-16 unit c
@@ -171,7 +137,7 @@ export function computeCodeTexts(codes: CodeEntry[]): [string, string][] {
   for (const e of codes) {
     if (!e.matchText) continue;
     for (const raw of [...Object.values(e.messages), ...e.variants.map((v) => v.text)]) {
-      const t = normalizeMessage(raw);
+      const t = foldMessage(raw);
       const cjk = [...t].some((ch) => isCjk(ch.charCodeAt(0)));
       if (t.length < (cjk ? 5 : 10)) continue;
       const prev = byText.get(t);
@@ -311,13 +277,13 @@ function matchTextAt(text: string, i: number, trie: TextTrie): { end: number; ca
   let best: { end: number; canonical: string } | undefined;
   while (j < text.length) {
     const c = text.charCodeAt(j);
-    const space = isSpace(c);
-    const child = trie.next.get(node * 65536 + (space ? 32 : lowerCode(c)));
+    const space = isFoldSpace(c);
+    const child = trie.next.get(node * 65536 + (space ? 32 : foldCodeUnit(c)));
     if (child === undefined) break;
     node = child;
     j++;
     const canonical = trie.canonical[node];
-    if (space) while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (space) while (j < text.length && isFoldSpace(text.charCodeAt(j))) j++;
     else if (canonical !== undefined && !(isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) best = { end: j, canonical };
   }
   if (best && best.end < text.length && '.。!！'.includes(text[best.end] ?? '')) best.end++;
@@ -330,11 +296,11 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
   const starts = index.textStarts;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (starts[c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)] !== 1) continue;
+    if (starts[c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCodeUnit(c)] !== 1) continue;
     if (isAlnum(c) && i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
     if (root.pending.size > 0 && i + 1 < text.length) {
       const next = text.charCodeAt(i + 1);
-      growTrie(root, isSpace(c) ? 32 : lowerCode(c), isSpace(next) ? 32 : lowerCode(next));
+      growTrie(root, isFoldSpace(c) ? 32 : foldCodeUnit(c), isFoldSpace(next) ? 32 : foldCodeUnit(next));
     }
     const m = matchTextAt(text, i, root);
     if (!m) continue;

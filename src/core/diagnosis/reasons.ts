@@ -1,3 +1,5 @@
+import { foldForMatching } from '../text/normalise.js';
+
 /**
  * The lines of a paste that say that something failed, and so carry its reason: an error response,
  * a failed system call, a PowerShell error record, a kubectl message, a task's ERROR column, a
@@ -26,7 +28,7 @@ const FAILURE_PHRASES = [
 
 /** Whether a line says that something failed. */
 function statesFailure(line: string): boolean {
-  const lower = line.toLowerCase().replace(/\s+/g, ' ');
+  const lower = foldForMatching(line);
   for (const w of lower.match(/[a-zäöüß']+/g) ?? []) if (FAILURE_WORDS.has(w) || w.startsWith('crash')) return true;
   return FAILURE_PHRASES.some((p) => lower.includes(p));
 }

@@ -1,5 +1,6 @@
 import { imageOf, optionOf, optionsOf, parseCommand } from './command-line.js';
 import type { Entities } from './types.js';
+import { alphanumericKey } from '../text/normalise.js';
 
 /** What the recognisers learnt from the structure of a paste. */
 export interface Recognised {
@@ -249,7 +250,7 @@ export const OPERATIONS: readonly [RegExp, string][] = [
  * count, so "docker network create", "network create" and "Network-Create" are one operation.
  */
 export function operationKey(op: string): string {
-  return op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, '').replace(/[^a-z0-9]/g, '');
+  return alphanumericKey(op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, ''));
 }
 
 

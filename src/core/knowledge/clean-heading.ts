@@ -1,18 +1,19 @@
+import { collapseSpace, foldForMatching } from '../text/normalise.js';
+
 /**
  * Removes what is markup rather than words from a heading: `<a name>` anchors, Markdown links
  * (their text is kept), emphasis and code markers, trailing `#`s, and extra white space.
  * @example cleanHeading('<a name="x"></a>记住指定 *--subnet*') === '记住指定 --subnet'
  */
 export function cleanHeading(raw: string): string {
-  return raw
+  const text = raw
     .replace(/<a\s+name="[^"]*"\s*>\s*<\/a>/gi, '')
     .replace(/<[^<>]+>/g, '')
     .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
     .replace(/(\*{1,3}|_{1,3})(\S(?:[^\n]{0,200}?\S)?)\1/g, '$2')
     .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/(?<!\s)\s+#+\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/(?<!\s)\s+#+\s*$/, '');
+  return collapseSpace(text);
 }
 
 /** The anchor of a heading written as `<a name="...">`, if any. */
@@ -25,5 +26,5 @@ export function headingAnchor(raw: string): string | undefined {
  * Used to resolve `{doc, heading}` references and by tests.
  */
 export function headingKey(heading: string): string {
-  return cleanHeading(heading).replace(/[*_`#]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return foldForMatching(cleanHeading(heading).replace(/[*_`#]/g, ''));
 }

@@ -1,4 +1,5 @@
 import { cleanHeading, headingAnchor } from './clean-heading.js';
+import { collapseSpace, normaliseFileText } from '../text/normalise.js';
 
 /** A headed section found in a Markdown document, before it is tied to a doc id. */
 export interface ParsedSection {
@@ -45,10 +46,8 @@ export function htmlTableToMarkdown(html: string): string {
         .replace(/<br\s*\/?>/gi, ' ')
         .replace(/<b>((?:(?!<\/?b>)[\s\S])*)<\/b>/gi, '**$1**')
         .replace(/<[^<>]+>/g, '')
-        .replace(/\|/g, '\\|')
-        .replace(/\s+/g, ' ')
-        .trim();
-      cells.push(text);
+        .replace(/\|/g, '\\|');
+      cells.push(collapseSpace(text));
     }
     if (cells.length) rows.push(cells);
   }
@@ -78,7 +77,7 @@ function normaliseBody(lines: string[]): string {
  * swallows the rest of the document nor leaks its content out as prose.
  */
 export function parseMarkdownSections(text: string): ParsedMarkdown {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = normaliseFileText(text).split('\n');
   const fm = parseFrontMatter(lines);
   const sections: ParsedSection[] = [];
   const bodies: string[][] = [];

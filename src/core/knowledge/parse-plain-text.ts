@@ -1,4 +1,5 @@
 import type { ParsedMarkdown, ParsedSection } from './parse-markdown.js';
+import { normaliseFileText } from '../text/normalise.js';
 
 /**
  * Recovers structure from a web page scraped to bare lines (the Swedish compatibility document):
@@ -120,7 +121,7 @@ function toMarkdown(lines: string[], kinds: Kind[]): string {
 
 /** Parses the plain-text scrape into a preamble and headed sections with Markdown bodies. */
 export function parsePlainTextSections(text: string): ParsedMarkdown {
-  const raw = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const raw = normaliseFileText(text).split('\n');
   const lines: { text: string; line: number }[] = [];
   raw.forEach((l, i) => {
     for (const part of l.trim() ? splitGluedLine(l) : ['']) lines.push({ text: part, line: i + 1 });

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { headingKey } from './clean-heading.js';
 import type { Problem } from './problem.js';
 import { isLocale, type Locale, type Section, type SourceDoc } from './types.js';
+import { normaliseFileText } from '../text/normalise.js';
 
 /**
  * Our translations of source sections (knowledge/translations/<locale>/<doc>/<name>.md).
@@ -91,7 +92,7 @@ export function missingFacts(source: string, translation: string): string[] {
 
 /** Splits `---` front matter from the body; the front matter is YAML. */
 function splitFrontMatter(text: string): { data: unknown; body: string } | { error: string } {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = normaliseFileText(text).split('\n');
   if (lines[0]?.trim() !== '---') return { error: 'no front matter (a first line "---")' };
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) return { error: 'front matter is not closed by a line "---"' };

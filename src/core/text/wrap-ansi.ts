@@ -1,19 +1,16 @@
 import { displayWidth } from './display-width.js';
+import { ESCAPE_SEQUENCE, stripEscapeSequences } from './normalise.js';
 
-// CSI sequences (colours, cursor) and OSC sequences (hyperlinks), which take no columns.
-const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
 const SGR = /^\u001B\[[0-9;]*m$/;
 const RESET = /^\u001B\[0?m$/;
 
-/** Removes ANSI escape sequences. */
-export const stripAnsi = (s: string): string => s.replace(ANSI, '');
 
 type Token = { ansi: string } | { ch: string; w: number };
 
 function tokenise(line: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of line.matchAll(ANSI)) {
+  for (const m of line.matchAll(ESCAPE_SEQUENCE)) {
     for (const ch of line.slice(last, m.index)) tokens.push({ ch, w: displayWidth(ch) });
     tokens.push({ ansi: m[0] });
     last = m.index + m[0].length;
@@ -69,11 +66,11 @@ function canBreakBetween(prev: string, next: string): boolean {
  * its start and closes them at its end, so any slice of the lines renders correctly on its own.
  */
 export function wrapAnsiLine(line: string, width: number): string[] {
-  if (width < 1 || displayWidth(stripAnsi(line)) <= width) return [line];
+  if (width < 1 || displayWidth(stripEscapeSequences(line)) <= width) return [line];
   const out: string[] = [];
   let active = new Map<string, string>();
   let rest = tokenise(line);
-  const lead = /^ */.exec(stripAnsi(line))?.[0].length ?? 0;
+  const lead = /^ */.exec(stripEscapeSequences(line))?.[0].length ?? 0;
   const hang = lead * 2 <= width ? ' '.repeat(lead) : '';
   while (rest.length) {
     const room = out.length ? width - hang.length : width;

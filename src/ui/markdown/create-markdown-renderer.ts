@@ -1,5 +1,5 @@
 import type { MarkedExtension, Tokens } from 'marked';
-import { stripAnsi } from '../../core/text/wrap-ansi.js';
+import { stripEscapeSequences } from '../../core/text/normalise.js';
 
 /** Renders Markdown for a terminal of a given width. */
 export interface MarkdownRenderer {
@@ -65,7 +65,7 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
         width,
         render(markdown: string) {
           const out = (marked.parse(markdown, { async: false }) as string).trimEnd();
-          return color ? out : stripAnsi(out);
+          return color ? out : stripEscapeSequences(out);
         },
       };
     })();

@@ -1,4 +1,5 @@
 import { Command } from '../keys.js';
+import { normaliseLineEnds, removeControls } from '../../core/text/normalise.js';
 
 /** The text of a field and where the cursor stands in it (a UTF-16 index, always on a grapheme boundary). */
 export interface TextBuffer {
@@ -38,14 +39,12 @@ export function nextBoundary(text: string, at: number): number {
 
 /** The text as it may enter a field: escape sequences and control characters removed, line ends kept only where wanted. */
 export function cleanInsert(raw: string, multiline: boolean): string {
-  const unescaped = raw
-    // eslint-disable-next-line no-control-regex -- CSI and two-byte escape sequences of a paste
-    .replace(/\u001B\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]|\u001B[@-Z\\-_]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, multiline ? '  ' : ' ');
-  // eslint-disable-next-line no-control-regex -- every other C0/C1 control and DEL
-  const clean = unescaped.replace(multiline ? /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g : /[\u0000-\u001F\u007F-\u009F]/g, (c) => (c === '\n' ? ' ' : ''));
-  return multiline ? clean : clean.replace(/ {2,}/g, ' ');
+  // Unlike stripEscapeSequences, an OSC loses only its introducer: its text stays visible, so a field shows
+  // what was pasted (minus every control character) instead of swallowing it.
+  // eslint-disable-next-line no-control-regex -- CSI and two-byte escape sequences of a paste
+  const unescaped = normaliseLineEnds(raw.replace(/\u001B\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]|\u001B[@-Z\\-_]/g, '')).replace(/\t/g, multiline ? '  ' : ' ');
+  if (multiline) return removeControls(unescaped, '\n');
+  return removeControls(unescaped.replace(/\n/g, ' ')).replace(/ {2,}/g, ' ');
 }
 
 /** Cuts text to at most `room` UTF-16 units without splitting a grapheme. */

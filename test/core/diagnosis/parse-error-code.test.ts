@@ -7,7 +7,6 @@ import {
   extractCodes,
   formatCode,
   hresultFromWin32,
-  normalizeMessage,
   win32FromHresult,
 } from '../../../src/core/diagnosis/parse-error-code.js';
 import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
@@ -240,14 +239,6 @@ describe('extractCodes scales and never throws', () => {
         expect(canonicals(`${a} (0x800705B4) ${b}`)).toContain('0x800705B4');
       }),
     );
-  });
-});
-
-describe('normalizeMessage', () => {
-  it('folds case, spaces, curly apostrophes and final punctuation', () => {
-    expect(normalizeMessage('  Element   not\nfound. ')).toBe('element not found');
-    expect(normalizeMessage('找不到元素。')).toBe('找不到元素');
-    expect(normalizeMessage('L’opération a été annulée')).toBe("l'opération a été annulée");
   });
 });
 

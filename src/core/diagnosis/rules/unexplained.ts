@@ -1,5 +1,5 @@
 import { STRONG_FIELD, type DiagnosisIndex } from '../build-index.js';
-import { flattenPhrase } from '../normalise.js';
+import { foldForMatching } from '../../text/normalise.js';
 import { hasPhrase } from '../phrase-match.js';
 import { termsOf } from '../terms.js';
 import type { Weights } from '../weights.js';
@@ -22,7 +22,7 @@ export const unexplainedRule: EvidenceRule = {
     // A code stated with the failure that a topic does not list says the failure is that code's; not a
     // generic one (something failed), and one of many causes (file not found, access denied) only for a
     // topic that has codes of its own: it fits an issue that names none.
-    const stated = f.codes.filter((c) => !c.generic && reason.includes(flattenPhrase(c.raw)));
+    const stated = f.codes.filter((c) => !c.generic && reason.includes(foldForMatching(c.raw)));
     let strong: Map<number, [string, number][]> | undefined;
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];

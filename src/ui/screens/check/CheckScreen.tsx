@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -8,20 +7,15 @@ import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { HostCheck } from './HostCheck.js';
 import { PasteCheck } from './PasteCheck.js';
+import { footerHints } from '../../footers.js';
 
 export type CheckRoute = Extract<Route, { screen: 'check' }>;
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const HINTS = footerHints('checkChoose');
 
 const WAYS = ['host', 'paste'] as const;
 

@@ -8,7 +8,6 @@ import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { checkAuditLog, DECLINED_REASON } from '../../../core/fixes/preflight.js';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -18,11 +17,12 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
 import type { MessageKey, T } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { CheckRoute } from './CheckScreen.js';
 import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
 import { checkTitle } from './findings.js';
 import { safeText } from '../../text/safe-text.js';
+import { footerHints } from '../../footers.js';
 
 /** Where a check of this host is: the commands shown and the question, the run, the evaluation, the findings. */
 export type HostPhase =
@@ -53,16 +53,11 @@ function hostReducer(s: HostState, a: HostAction): HostState {
   }
 }
 
-const REVIEW_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-  { keys: 'y', label: 'fix.confirm.yesKey' },
-  { keys: 'n', label: 'fix.confirm.noKey' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-];
-const RUN_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.ctrlC, label: 'check.app.keys.cancel' }];
-const AGAIN: KeyHint = { keys: keyLabel(Command.Restart), label: 'check.app.keys.again' };
-const END_HINTS: readonly KeyHint[] = [AGAIN, { keys: KEY_LABELS.esc, label: 'keys.back' }, { keys: KEY_LABELS.quit, label: 'keys.quit' }];
-const DONE_HINTS: readonly KeyHint[] = [{ keys: KEY_LABELS.move, label: 'keys.move' }, { keys: KEY_LABELS.enter, label: 'keys.open' }, ...END_HINTS, { keys: KEY_LABELS.help, label: 'keys.help' }];
+const REVIEW_HINTS = footerHints('checkPreview');
+const PREVIEW_ONLY_HINTS = footerHints('checkPreviewOnly');
+const RUN_HINTS = footerHints('checkRunning');
+const END_HINTS = footerHints('checkEnded');
+const DONE_HINTS = footerHints('checkDone');
 
 /** A line wrapped to the width, its continuation lines indented under its text (a long command stays readable). */
 function wrapIndented(line: string, width: number): string[] {
@@ -208,8 +203,10 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   }, [collecting]);
 
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
-  const hints = run.phase === 'preview' ? REVIEW_HINTS : run.phase === 'collecting' || run.phase === 'evaluating' ? RUN_HINTS : run.phase === 'done' ? DONE_HINTS : END_HINTS;
-  const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : SCREEN_SCOPES.checkRun;
+  // The Yes/No prompt shows (and its keys work) only once the preview is ready and an audit log can be written.
+  const asking = run.phase === 'preview' && run.ready && !run.blocked;
+  const hints = run.phase === 'preview' ? (asking ? REVIEW_HINTS : PREVIEW_ONLY_HINTS) : run.phase === 'collecting' || run.phase === 'evaluating' ? RUN_HINTS : run.phase === 'done' ? DONE_HINTS : END_HINTS;
+  const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : asking ? SCREEN_SCOPES.checkPreview : SCREEN_SCOPES.checkRun;
   const frame = useFrame(hints, scopes);
   const { theme, columns } = frame;
   const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated)

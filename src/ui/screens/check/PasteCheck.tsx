@@ -5,7 +5,6 @@ import { readCheckInput, type CheckInput } from '../../../core/check/read-input.
 import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { decodeText } from '../../../core/text/decode-text.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { TextArea } from '../../components/TextArea.js';
@@ -16,12 +15,13 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
 import type { T } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, isDeliberate } from '../../keys.js';
+import { Command, SCREEN_SCOPES, isDeliberate } from '../../keys.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { safeText } from '../../text/safe-text.js';
 import type { CheckRoute } from './CheckScreen.js';
 import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
 import type { CheckResults } from './findings.js';
+import { footerHints } from '../../footers.js';
 
 /** How long typing must pause before the paste is read again (as in Diagnose). */
 export const CHECK_DEBOUNCE_MS = 150;
@@ -29,21 +29,8 @@ export const CHECK_DEBOUNCE_MS = 150;
 /** The most the field holds, in UTF-16 units: a fleet of a few hundred hosts; larger files are given by path. */
 export const MAX_CHECK_PASTE = 16 * 1024 * 1024;
 
-const INPUT_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.tab, label: 'keys.focus' },
-  { keys: KEY_LABELS.enter, label: 'check.app.keys.readFile' },
-  { keys: KEY_LABELS.clear, label: 'keys.clear' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-];
-const RESULT_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: KEY_LABELS.tab, label: 'keys.focus' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const INPUT_HINTS = footerHints('checkInput');
+const RESULT_HINTS = footerHints('checkResults');
 
 /** What was read: the findings, or why the input could not be used. */
 type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };

@@ -6,7 +6,6 @@ import { parseImage } from '../../../core/compat/parse-image.js';
 import type { CompatInputError } from '../../../core/compat/input-error.js';
 import type { CompatData, CompatReport, HostInfo, ImageInfo } from '../../../core/compat/types.js';
 import { ok, type Result } from '../../../core/result.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -17,31 +16,22 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { useT } from '../../hooks/use-t.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { describeHost, describeImage, entitiesForAction, reportLines } from './lines.js';
 import { translateInputError } from '../../compat-text.js';
 import { safeText } from '../../text/safe-text.js';
+import { footerHints } from '../../footers.js';
 
 type CompatRoute = Extract<Route, { screen: 'compat' }>;
 type Focus = 'host' | 'image' | 'report';
 const ORDER: readonly Focus[] = ['host', 'image', 'report'];
 
-const INPUT_HINTS: readonly KeyHint[] = [
-  { keys: `${KEY_LABELS.tab}/${KEY_LABELS.enter}`, label: 'compat.keys.next' },
-  { keys: KEY_LABELS.clear, label: 'keys.clear' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-];
+const INPUT_HINTS = footerHints('compatInput');
 /** Keys 1–9 open that action's fix in the fix runner. */
-const RUN_HINT: KeyHint = { keys: '1–9', label: 'compat.keys.runFix' };
-const REPORT_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-  { keys: KEY_LABELS.tab, label: 'keys.focus' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
+const RUN_HINT = footerHints('compatRun')[0]!;
+const REPORT_HINTS = footerHints('compatReport');
 
 /** The most a host or image field holds (the CLI reads at most 1 MiB for either). */
 const MAX_FIELD = 1024 * 1024;

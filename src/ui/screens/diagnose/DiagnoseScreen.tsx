@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -17,12 +16,13 @@ import { FullText, fullTextLines, useFullText } from '../../components/FullText.
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { useT } from '../../hooks/use-t.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
 import { matchItem } from './format.js';
 import { diagnosisEntities, topicLinks } from '../topic/links.js';
+import { footerHints } from '../../footers.js';
 
 /** The most the paste field holds, in characters. */
 const MAX_FIELD_CHARS = 2 * 1024 * 1024;
@@ -30,22 +30,8 @@ const MAX_FIELD_CHARS = 2 * 1024 * 1024;
 /** How long typing must pause before the paste is diagnosed again. */
 export const DIAGNOSE_DEBOUNCE_MS = 150;
 
-const INPUT_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.tab, label: 'keys.focus' },
-  { keys: KEY_LABELS.enter, label: 'keys.newline' },
-  { keys: KEY_LABELS.clear, label: 'keys.clear' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-];
-const RESULT_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: KEY_LABELS.tab, label: 'keys.focus' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const INPUT_HINTS = footerHints('diagnoseInput');
+const RESULT_HINTS = footerHints('diagnoseResults');
 
 type Outcome = { ok: true; result: DiagnoseResult } | { ok: false; error: unknown } | undefined;
 

@@ -2,6 +2,7 @@ import type { Evidence, Match } from '../../../core/diagnosis/types.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { GLYPH } from '../../theme.js';
+import { collapseSpace } from '../../../core/text/normalise.js';
 
 const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
   code: 'diagnose.evidence.code',
@@ -23,7 +24,7 @@ const CONFIDENCE: Readonly<Record<Match['confidence'], { glyph: string; key: Mes
 };
 
 const clip = (s: string, n: number): string => {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = collapseSpace(s);
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 

@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { LOCALES, type Locale } from '../../../core/knowledge/types.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, firstSelectable, type ListItem } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -17,28 +16,15 @@ import { FieldText } from '../../components/FieldText.js';
 import { useFullText } from '../../components/FullText.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_NAME } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { displayWidth } from '../../../core/text/display-width.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { browseItems, topicItem } from './items.js';
+import { footerHints } from '../../footers.js';
 
-const BROWSE_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: KEY_LABELS.search, label: 'keys.search' },
-  { keys: KEY_LABELS.language, label: 'keys.language' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
-const SEARCH_HINTS: readonly KeyHint[] = [
-  { keys: '↑↓', label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: KEY_LABELS.esc, label: 'keys.closeSearch' },
-  { keys: KEY_LABELS.ctrlC, label: 'keys.exit' },
-];
+const BROWSE_HINTS = footerHints('docs');
+const SEARCH_HINTS = footerHints('docsSearch');
 const PREVIEW_ROWS = 3;
 
 interface DocsState {

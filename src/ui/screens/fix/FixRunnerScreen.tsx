@@ -24,6 +24,7 @@ import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { fixHints } from './hints.js';
 import { FixReview } from './FixReview.js';
 import { FixRunView, outcomeRows, outputTop } from './FixRunView.js';
+import { formReducer, initFormState } from './form-reducer.js';
 
 /** The topic with the route's inline fix among its fixes (in place of a declared fix with the same id). */
 function withInlineFix(topic: ResolvedTopic | undefined, inline: InlineFix | undefined): ResolvedTopic | undefined {
@@ -31,12 +32,6 @@ function withInlineFix(topic: ResolvedTopic | undefined, inline: InlineFix | und
   return { ...topic, fixes: [...topic.fixes.filter((f) => f.id !== inline.fix.id), inline.fix] };
 }
 
-/** The fix form: each placeholder's value, the field in focus and the cursor in it. */
-interface FormState {
-  values: Record<string, string>;
-  focus: number;
-  cursor: number;
-}
 /** The most a placeholder's value holds. */
 const MAX_PARAM = 1024;
 
@@ -52,10 +47,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const { knowledgeLocale } = useSettings();
   const fix = useMemo(() => localizeFix(topic?.fixes.find((f) => f.id === route.fixId), knowledgeLocale), [topic, route.fixId, knowledgeLocale]);
   const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
-  const [form, patchForm, getForm] = useScreenReducer(
-    (s: FormState, p: Partial<FormState>): FormState => ({ ...s, ...p }),
-    () => ({ values: { ...Object.fromEntries(Object.keys(fix?.params ?? {}).map((n) => [n, ''])), ...prefill, ...inline?.values }, focus: 0, cursor: Number.MAX_SAFE_INTEGER }),
-  );
+  const [form, dispatchForm, getForm] = useScreenReducer(formReducer, () => initFormState(Object.keys(fix?.params ?? {}), { ...prefill, ...inline?.values }));
   const { values, focus } = form;
   const [blocked, setBlocked] = useState(false);
   const [copied, setCopied] = useState<ClipboardResult | undefined>(undefined);
@@ -93,14 +85,14 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       const value = now.values[name] ?? '';
       const edited = editText({ text: value, cursor: Math.min(now.cursor, value.length) }, command, command === Command.Paste ? (text ?? '').trim() : text, { maxLength: MAX_PARAM });
       if (edited) {
-        patchForm({ values: { ...now.values, [name]: edited.text }, cursor: edited.cursor });
+        dispatchForm({ type: 'edit', name, buffer: edited });
         setBlocked(false);
         return true;
       }
     }
     const count = names.length;
     // The fields wrap around, as one form does everywhere (Tab from the last goes to the first).
-    const focusTo = (f: number) => patchForm({ focus: f, cursor: Number.MAX_SAFE_INTEGER });
+    const focusTo = (f: number) => dispatchForm({ type: 'focus', index: f });
     const moved = command === Command.FocusNext ? Command.Down : command === Command.FocusPrevious ? Command.Up : command;
     const next = moved === Command.Up || moved === Command.Down ? moveSelection(now.focus, moved, { count, wrap: true }) : undefined;
     if (next !== undefined) {

@@ -1,5 +1,5 @@
 import type { OutputStream } from '../../../core/fixes/types.js';
-import { stripAnsi } from '../../../core/text/wrap-ansi.js';
+import { removeControls, stripEscapeSequences } from '../../../core/text/normalise.js';
 
 /** A child's output as lines; each stream keeps its own unfinished last line, so interleaved chunks stay readable. */
 export interface OutputBuffer {
@@ -18,7 +18,7 @@ export const emptyOutput = (): OutputBuffer => ({ lines: [], open: {}, dropped: 
 /** Removes what would move the cursor or restyle the screen; a carriage return (progress bars) rewrites the line. */
 function cleanLine(line: string): string {
   const last = line.slice(line.lastIndexOf('\r') + 1);
-  return stripAnsi(last).replace(/\t/g, '  ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
+  return removeControls(stripEscapeSequences(last).replace(/\t/g, '  '));
 }
 
 /** Adds a chunk of child output to the buffer (a new buffer; the old one is untouched). */

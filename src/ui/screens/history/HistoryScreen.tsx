@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import type { AuditEntry, AuditOutcome } from '../../../core/fixes/types.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -13,18 +12,13 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
 import type { MessageKey, T } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
+import { footerHints } from '../../footers.js';
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'history.keys.topic' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
+const HINTS = footerHints('history');
 
 const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' | 'warning' | 'error' | 'info'; glyph: string }>> = {
   ran: { key: 'history.outcome.ran', role: 'success', glyph: GLYPH.ok },

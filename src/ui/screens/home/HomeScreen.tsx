@@ -1,22 +1,17 @@
 import { Box, Text } from 'ink';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import { MENU } from './menu.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import type { Route } from '../../navigation.js';
+import { footerHints } from '../../footers.js';
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const HINTS = footerHints('home');
 
 export function HomeScreen({ route }: { route: Extract<Route, { screen: 'home' }> }) {
   const t = useT();

@@ -1,29 +1,19 @@
 import type { NetworkDriver } from '../../../core/network/drivers.js';
-import type { WizardAction, WizardState } from '../../../core/network/wizard-reducer.js';
 import { maxOffset } from '../../components/ScrollView.js';
-import { COMMANDS, Command, isDeliberate, keyLabel, type KeyEvent } from '../../keys.js';
+import { Command, SCREEN_SCOPES, isDeliberate, keyLabel, keyLabelIn, type KeyEvent } from '../../keys.js';
 import { editText, type TextBuffer } from '../../text/text-buffer.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
-import type { FormRow } from './WizardForm.js';
+import { formRows, type WizardView, type WizardViewAction } from './reducer.js';
 import { CHOICES, isPlannable } from './text.js';
 
-/** What the wizard's key handler reads and does; refs hold the latest values between renders. */
+/** What the wizard's key handler reads and does: the latest view, its reducer, and what leaves the view. */
 export interface WizardUi {
-  state: { readonly current: WizardState };
-  selected: { readonly current: number };
-  offset: { readonly current: number };
-  buildText: { readonly current: TextBuffer };
-  /** The cursor in the value field that has the focus (its end when the focus moves there). */
-  cursor: { readonly current: number };
+  /** The view as the last action left it (keys of a burst each see the one before). */
+  view(): WizardView;
+  dispatch(action: WizardViewAction): WizardView;
   drivers: readonly NetworkDriver[];
-  rows(): FormRow[];
   pageRows: number;
   bodyLength: number;
-  dispatch(action: WizardAction): WizardState;
-  setSelected(n: number): void;
-  setOffset(n: number): void;
-  setBuildText(next: TextBuffer): void;
-  setCursor(n: number): void;
   leave(): void;
   /** Opens Diagnose with a paste, keeping the wizard where it is. */
   diagnose(text: string): void;
@@ -36,7 +26,7 @@ export interface WizardUi {
 
 /** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
 export const WIZARD_KEYS = {
-  copyCommand: COMMANDS.find((c) => c.scope === 'wizard.done' && c.command === Command.Copy)?.label ?? '',
+  copyCommand: keyLabelIn(Command.Copy, SCREEN_SCOPES.wizardDone) ?? '',
   copyCompose: keyLabel(Command.WizardCopyCompose),
   restart: keyLabel(Command.Restart),
   run: keyLabel(Command.WizardRun),
@@ -48,7 +38,7 @@ const clamp = (n: number, count: number) => Math.max(0, Math.min(count - 1, n));
 
 /** Back one step, or off the screen from the first question. */
 function back(ui: WizardUi): true {
-  if (ui.state.current.history.length) ui.dispatch({ type: 'back' });
+  if (ui.view().wizard.history.length) ui.dispatch({ type: 'wizard', action: { type: 'back' } });
   else ui.leave();
   return true;
 }
@@ -62,34 +52,21 @@ function onText(command: Command, typed: string | undefined, buffer: TextBuffer,
 }
 
 function onValues(ui: WizardUi, command: Command, typed: string | undefined): boolean {
-  const rows = ui.rows();
-  const at = clamp(ui.selected.current, rows.length);
+  const view = ui.view();
+  const rows = formRows(view.wizard);
+  const at = clamp(view.selected, rows.length);
   const row = rows[at];
   if (row && 'field' in row) {
     const field = row.field;
-    const value = ui.state.current.values[field] ?? '';
-    const buffer = { text: value, cursor: Math.min(ui.cursor.current, value.length) };
-    const edit = (b: TextBuffer) => {
-      ui.dispatch({ type: 'set-value', field, value: b.text });
-      ui.setCursor(b.cursor);
-    };
-    if (onText(command, typed, buffer, edit)) return true;
+    const value = view.wizard.values[field] ?? '';
+    const buffer = { text: value, cursor: Math.min(view.cursor, value.length) };
+    if (onText(command, typed, buffer, (b) => ui.dispatch({ type: 'edit-value', field, buffer: b }))) return true;
   }
-  const focusRow = (n: number) => {
-    const next = clamp(n, rows.length);
-    const r = rows[next];
-    ui.setSelected(next);
-    ui.setCursor(r && 'field' in r ? (ui.state.current.values[r.field] ?? '').length : 0);
-  };
-  if (command === Command.Up || command === Command.FocusPrevious) focusRow(at - 1);
-  else if (command === Command.Down || command === Command.FocusNext) focusRow(at + 1);
-  else if (command === Command.Confirm && row && 'field' in row) focusRow(at + 1);
-  else if (command === Command.Confirm) {
-    const after = ui.dispatch({ type: 'submit' });
-    // A refused value: the cursor goes to the first field with a reason.
-    const bad = ui.rows().findIndex((r) => 'field' in r && after.problems.some((p) => p.field === r.field));
-    if (after.step.kind === 'values' && bad >= 0) ui.setSelected(bad);
-  } else if (command === Command.Back) return back(ui);
+  if (command === Command.Up || command === Command.FocusPrevious) ui.dispatch({ type: 'focus-row', index: at - 1 });
+  else if (command === Command.Down || command === Command.FocusNext) ui.dispatch({ type: 'focus-row', index: at + 1 });
+  else if (command === Command.Confirm && row && 'field' in row) ui.dispatch({ type: 'focus-row', index: at + 1 });
+  else if (command === Command.Confirm) ui.dispatch({ type: 'wizard', action: { type: 'submit' } });
+  else if (command === Command.Back) return back(ui);
   else return false;
   return true;
 }
@@ -99,12 +76,12 @@ function onValues(ui: WizardUi, command: Command, typed: string | undefined): bo
  * pressed on its own (isDeliberate): an x in a burst of characters or a paste starts nothing.
  */
 export function handleWizardKey(ui: WizardUi, command: Command, typed: string | undefined, event: KeyEvent): boolean {
-  const s = ui.state.current;
-  const step = s.step;
+  const view = ui.view();
+  const step = view.wizard.step;
   if (step.kind === 'values') return onValues(ui, command, typed);
   if (step.kind === 'question' && step.question === 'hostBuild') {
-    if (onText(command, typed, ui.buildText.current, ui.setBuildText)) return true;
-    if (command === Command.Confirm) ui.dispatch({ type: 'answer', question: 'hostBuild', value: ui.buildText.current.text });
+    if (onText(command, typed, view.buildText, (b) => ui.dispatch({ type: 'edit-build', buffer: b }))) return true;
+    if (command === Command.Confirm) ui.dispatch({ type: 'wizard', action: { type: 'answer', question: 'hostBuild', value: view.buildText.text } });
     else if (command === Command.Back) return back(ui);
     else return false;
     return true;
@@ -115,14 +92,14 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed: string | 
     return true;
   }
   if (command === Command.Restart) {
-    ui.dispatch({ type: 'restart' });
+    ui.dispatch({ type: 'wizard', action: { type: 'restart' } });
     return true;
   }
-  const scroll = (n: number) => ui.setOffset(Math.max(0, Math.min(n, maxOffset(ui.bodyLength, ui.pageRows))));
+  const scroll = (n: number) => ui.dispatch({ type: 'scroll', to: n, max: maxOffset(ui.bodyLength, ui.pageRows) });
   const page = Math.max(1, ui.pageRows - 1);
   if (step.kind === 'done') {
-    if (command === Command.Up || command === Command.Down) scroll(ui.offset.current + (command === Command.Up ? -1 : 1));
-    else if (command === Command.PageUp || command === Command.PageDown) scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * page);
+    if (command === Command.Up || command === Command.Down) scroll(view.offset + (command === Command.Up ? -1 : 1));
+    else if (command === Command.PageUp || command === Command.PageDown) scroll(view.offset + (command === Command.PageUp ? -1 : 1) * page);
     else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : ui.bodyLength);
     else if (command === Command.Copy) ui.copyCommand();
     else if (command === Command.WizardCopyCompose) ui.copyCompose();
@@ -133,20 +110,20 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed: string | 
   }
   // The recommendation's explanation and warnings scroll with PgUp/PgDn (↑↓ choose the driver).
   if (step.kind === 'recommend' && (command === Command.PageUp || command === Command.PageDown)) {
-    scroll(ui.offset.current + (command === Command.PageUp ? -1 : 1) * page);
+    scroll(view.offset + (command === Command.PageUp ? -1 : 1) * page);
     return true;
   }
   const count = step.kind === 'question' ? CHOICES[step.question as Exclude<typeof step.question, 'hostBuild'>].length : ui.drivers.length;
-  const at = clamp(ui.selected.current, count);
+  const at = clamp(view.selected, count);
   const moved = moveSelection(at, command, { count });
-  if (moved !== undefined) ui.setSelected(moved);
+  if (moved !== undefined) ui.dispatch({ type: 'select', index: moved });
   else if (command === Command.Confirm || command === Command.Right) {
     if (step.kind === 'question') {
       const choice = CHOICES[step.question as Exclude<typeof step.question, 'hostBuild'>][at];
-      if (choice) ui.dispatch({ type: 'answer', question: step.question, value: choice.value });
+      if (choice) ui.dispatch({ type: 'wizard', action: { type: 'answer', question: step.question, value: choice.value } });
     } else {
       const driver = ui.drivers[at];
-      if (driver && isPlannable(driver)) ui.dispatch({ type: 'choose-driver', driver });
+      if (driver && isPlannable(driver)) ui.dispatch({ type: 'wizard', action: { type: 'choose-driver', driver } });
       else ui.explainOnly();
     }
   } else return false;

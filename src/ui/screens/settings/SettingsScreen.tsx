@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { LOCALES, type Locale } from '../../../core/knowledge/types.js';
 import type { Settings, ThemeName } from '../../../platform/settings.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -12,18 +11,13 @@ import { useState } from 'react';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_NAME, type MessageKey } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { THEME_NAMES } from '../../theme.js';
+import { footerHints } from '../../footers.js';
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.change, label: 'keys.change' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const HINTS = footerHints('settings');
 
 const THEME_NAME: Readonly<Record<ThemeName, MessageKey>> = {
   default: 'settings.theme.default',

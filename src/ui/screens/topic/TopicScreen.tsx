@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -11,23 +10,19 @@ import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useMarkdownLines } from '../../hooks/use-markdown.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_IN_TEXT, LANGUAGE_NAME } from '../../i18n.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { safeText } from '../../text/safe-text.js';
 import { findTopic, resolveTopicText, sectionsMarkdown, sectionsWithOriginals } from '../../../core/knowledge/topic-text.js';
-import { buildTopicLines, ORIGINAL_KEY } from './lines.js';
+import { buildTopicLines } from './lines.js';
 import { topicLinks } from './links.js';
+import { footerHints } from '../../footers.js';
+import { initTopicView, topicViewReducer } from './reducer.js';
 
-const HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.scroll, label: 'keys.scroll' },
-  { keys: KEY_LABELS.language, label: 'keys.language' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-  { keys: KEY_LABELS.help, label: 'keys.help' },
-];
+const HINTS = footerHints('topic');
 /** Shown first when the topic has fixes: choose one and open it in the fix runner. */
-const FIX_HINTS: readonly KeyHint[] = [{ keys: `${keyLabel(Command.TopicFixes)}/${KEY_LABELS.tab}`, label: 'fix.keys.select' }, { keys: KEY_LABELS.enter, label: 'fix.keys.open' }, ...HINTS];
+const FIX_HINTS = footerHints('topicFixes', 'topic');
 
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
   const t = useT();
@@ -37,15 +32,11 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const topic = findTopic(knowledge, route.topicId);
   const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
-  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? [{ keys: ORIGINAL_KEY, label: 'keys.original' } as const] : []), ...links.hints];
+  const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? footerHints('topicOriginal') : []), ...links.hints];
   const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
-  const [view0, patchView, getView] = useScreenReducer(
-    (s: { offset: number; selectedFix: number; showOriginal: boolean }, p: Partial<{ offset: number; selectedFix: number; showOriginal: boolean }>) => ({ ...s, ...p }),
-    () => ({ offset: 0, selectedFix: route.selectedFix ?? 0, showOriginal: false }),
-  );
+  const [view0, dispatch, getView] = useScreenReducer(topicViewReducer, () => initTopicView(route.selectedFix ?? 0));
   const { offset, selectedFix, showOriginal } = view0;
-  const setOffset = (n: number) => patchView({ offset: n });
   // `o` shows the source text beside our translation (each translated section followed by its original).
   const withOriginal = Boolean(showOriginal && view?.translatedFrom);
   const body = !view ? '' : withOriginal ? sectionsWithOriginals(view, (src) => t('topic.original', { language: t(LANGUAGE_IN_TEXT[src.locale]), heading: src.heading })) : sectionsMarkdown(view.sections);
@@ -60,7 +51,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
     const top = Math.min(getView().offset, maxOffset(lines.length, height));
-    const scrollTo = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(lines.length, height))));
+    const scrollTo = (n: number) => dispatch({ type: 'scroll', to: n, max: maxOffset(lines.length, height) });
     switch (command) {
       case Command.Up:
         scrollTo(top - 1);
@@ -82,7 +73,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         return true;
       case Command.TopicOriginal: {
         if (!view?.translatedFrom) return false;
-        patchView({ showOriginal: !getView().showOriginal });
+        dispatch({ type: 'toggle-original' });
         return true;
       }
       case Command.TopicFixes:
@@ -90,9 +81,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
       case Command.FocusPrevious: {
         const count = topic?.fixes.length ?? 0;
         if (!count) return false;
-        const now = getView().selectedFix;
-        const next = command === Command.TopicFixes ? now : (now + (command === Command.FocusNext ? 1 : -1) + count) % count;
-        patchView({ selectedFix: next });
+        const next = dispatch({ type: 'step-fix', by: command === Command.TopicFixes ? 0 : command === Command.FocusNext ? 1 : -1, count }).selectedFix;
         // Bring the fix and its command into view.
         const at = fixAt[next] ?? 0;
         if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
@@ -109,7 +98,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         const at = view.shown ? view.available.indexOf(view.shown) : -1;
         const next = view.available[(at + 1) % view.available.length];
         if (next) navigate({ type: 'update', patch: { locale: next } });
-        setOffset(0);
+        scrollTo(0);
         return true;
       }
       default: {

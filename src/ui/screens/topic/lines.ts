@@ -7,10 +7,11 @@ import { fillFixCommand } from '../../../core/fixes/fill-fix-command.js';
 import { type TopicText } from '../../../core/knowledge/topic-text.js';
 import { safeText } from '../../text/safe-text.js';
 import { localizeFix } from '../../../core/knowledge/fix-text.js';
+import { Command, keyLabel } from '../../keys.js';
 
 
 /** The key that shows the source text beside our translation on the topic screen. */
-export const ORIGINAL_KEY = 'o';
+export const ORIGINAL_KEY = keyLabel(Command.TopicOriginal);
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 

@@ -3,10 +3,10 @@ import type { DiagnoseResult, Entities } from '../../../core/diagnosis/types.js'
 import { topicLinksTo, type KnowledgeBase } from '../../../core/knowledge/kb.js';
 import { entitiesFromDiagnosis } from '../../../core/trees/step-tree.js';
 import type { KeyHint } from '../../components/KeyHints.js';
-import { Command, keyLabel } from '../../keys.js';
+import { Command } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { treesReaching } from '../tree/lines.js';
-
+import { footerHints } from '../../footers.js';
 
 /** What a diagnosis found, for trees: its entities plus `code`, every code in the paste. */
 export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'codes'>): Entities => entitiesFromDiagnosis(result) as Entities;
@@ -29,7 +29,7 @@ export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts:
   if (topicId && topicLinksTo(kb, topicId, 'compat')) {
     links.push({
       command: Command.LinkCompat,
-      hint: { keys: keyLabel(Command.LinkCompat), label: 'compat.link' },
+      hint: footerHints('linkCompat')[0]!,
       route: () => {
         const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
         return { screen: 'compat', hints };
@@ -40,7 +40,7 @@ export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts:
   if (treeId) {
     links.push({
       command: Command.LinkTree,
-      hint: { keys: keyLabel(Command.LinkTree), label: 'tree.link' },
+      hint: footerHints('linkTree')[0]!,
       route: () => ({ screen: 'tree', treeId, ...(opts.entities ? { entities: opts.entities } : {}) }),
     });
   }

@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
-import { answerFromEntities, breadcrumbsOf, createTreeReducer, currentNodeOf, initTreeState, type TreeAction, type TreeState } from '../../../core/trees/step-tree.js';
+import { answerFromEntities, breadcrumbsOf, currentNodeOf, type TreeAction } from '../../../core/trees/step-tree.js';
 import { isLeaf, isQuestion } from '../../../core/trees/tree-nodes.js';
 import type { Tree } from '../../../core/trees/types.js';
-import type { KeyHint } from '../../components/KeyHints.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
@@ -15,52 +13,21 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList, moveSelection } from '../../hooks/use-selection-list.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
-import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { crumbLines, leafLines } from './lines.js';
+import { initWalkView, walkViewReducer } from './reducer.js';
+import { footerHints } from '../../footers.js';
 
 type TreeRoute = Extract<Route, { screen: 'tree' }>;
 
-/** The key that starts a tree again from its first question. */
-export const RESTART_KEY = keyLabel(Command.Restart);
-const BACK_KEYS = `${KEY_LABELS.esc}/←`;
 
-const LIST_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: KEY_LABELS.enter, label: 'keys.open' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: KEY_LABELS.esc, label: 'keys.back' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const QUESTION_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.move, label: 'keys.move' },
-  { keys: `${KEY_LABELS.enter}/→`, label: 'tree.keys.answer' },
-  { keys: keyLabel(Command.ShowFull), label: 'keys.showFull' },
-  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
-  { keys: RESTART_KEY, label: 'tree.keys.restart' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const TOPIC_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.enter, label: 'tree.keys.openTopic' },
-  { keys: KEY_LABELS.move, label: 'keys.scroll' },
-  { keys: BACK_KEYS, label: 'tree.keys.stepBack' },
-  { keys: RESTART_KEY, label: 'tree.keys.restart' },
-  { keys: KEY_LABELS.quit, label: 'keys.quit' },
-];
-const UNKNOWN_HINTS: readonly KeyHint[] = [
-  { keys: KEY_LABELS.enter, label: 'tree.keys.diagnose' },
-  ...TOPIC_HINTS.slice(1),
-];
-
-/** A walk through a tree as the screen shows it: where the walk is, the answer chosen, the scroll of a leaf. */
-interface WalkView {
-  walk: TreeState | undefined;
-  selected: number;
-  offset: number;
-}
-const walkViewReducer = (s: WalkView, patch: Partial<WalkView>): WalkView => ({ ...s, ...patch });
+const LIST_HINTS = footerHints('treeList');
+const QUESTION_HINTS = footerHints('treeQuestion');
+const TOPIC_HINTS = footerHints('treeTopic');
+const UNKNOWN_HINTS = footerHints('treeUnknown');
 
 /** Guided troubleshooting: the list of trees, or a walk through one. */
 export function TreeScreen({ route }: { route: TreeRoute }) {
@@ -107,18 +74,8 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { knowledge } = usePlatform();
-  const reduce = useMemo(() => (tree ? createTreeReducer(tree) : undefined), [tree]);
-  const [view, dispatchView, getView] = useScreenReducer(walkViewReducer, () => ({
-    walk: tree ? (route.walk?.treeId === tree.id ? route.walk : initTreeState(tree, route.entities ?? {})) : undefined,
-    selected: 0,
-    offset: 0,
-  }));
+  const [view, dispatch, getView] = useScreenReducer(walkViewReducer, () => initWalkView(tree, route.walk, route.entities ?? {}));
   const { walk, selected, offset } = view;
-  const walkRef = { get current() { return getView().walk; } };
-  const selectedRef = { get current() { return getView().selected; } };
-  const offsetRef = { get current() { return getView().offset; } };
-  const setSelected = (n: number) => dispatchView({ selected: n });
-  const setOffset = (n: number) => dispatchView({ offset: n });
   const node = tree && walk ? currentNodeOf(tree, walk) : undefined;
   const question = isQuestion(node) ? node : undefined;
   const leaf = isLeaf(node) ? node : undefined;
@@ -133,28 +90,21 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
   const bodyRows = Math.max(3, frame.bodyRows - 1 - shownCrumbs.length - (shownCrumbs.length ? 2 : 0));
   const suggested = question && walk ? answerFromEntities(question, walk.entities) : undefined;
 
-  const step = (action: TreeAction) => {
-    const before = walkRef.current;
-    if (!reduce || !before) return;
-    const after = reduce(before, action);
-    // Back lands on the answer that was given, so Enter repeats it.
-    const undone = action.type === 'back' ? before.path.at(-1) : undefined;
-    const q = tree ? currentNodeOf(tree, after) : undefined;
-    dispatchView({ walk: after, offset: 0, selected: undone && isQuestion(q) ? Math.max(0, q.answers.findIndex((a) => a.id === undone.choice)) : 0 });
-  };
+  const step = (action: TreeAction) => dispatch({ type: 'walk', action });
 
   const full = useFullText();
   useKeymap((command, typed) => {
-    const now = tree && walkRef.current ? currentNodeOf(tree, walkRef.current) : undefined;
+    const latest = getView();
+    const now = tree && latest.walk ? currentNodeOf(tree, latest.walk) : undefined;
     if (isQuestion(now) && full.handle(command)) return true;
     if (command === Command.Back || command === Command.Left) {
-      if (walkRef.current?.path.length) step({ type: 'back' });
+      if (latest.walk?.path.length) step({ type: 'back' });
       else navigate({ type: 'back' });
       return true;
     }
-    if (command === Command.Paste && typed && walkRef.current) {
+    if (command === Command.Paste && typed && latest.walk) {
       // A paste anywhere goes to Diagnose (as the app's global key does), keeping the walk.
-      navigate({ type: 'open', route: { screen: 'diagnose', text: typed }, save: { walk: walkRef.current } });
+      navigate({ type: 'open', route: { screen: 'diagnose', text: typed }, save: { walk: latest.walk } });
       return true;
     }
     if (command === Command.Restart) {
@@ -162,25 +112,25 @@ function TreeWalk({ route, tree }: { route: TreeRoute; tree: Tree | undefined })
       return true;
     }
     if (isQuestion(now)) {
-      const at = selectedRef.current;
+      const at = latest.selected;
       if (command === Command.Confirm || command === Command.Right) {
         const answer = now.answers[at];
         if (answer) step({ type: 'answer', choice: answer.id });
       } else {
         const next = moveSelection(at, command, { count: now.answers.length });
         if (next === undefined) return false;
-        setSelected(next);
+        dispatch({ type: 'select', index: next });
       }
       return true;
     }
-    if (!isLeaf(now) || !walkRef.current) return false;
-    const scroll = (n: number) => setOffset(Math.max(0, Math.min(n, maxOffset(body.length, bodyRows))));
-    if (command === Command.Up || command === Command.Down) scroll(offsetRef.current + (command === Command.Up ? -1 : 1));
-    else if (command === Command.PageUp || command === Command.PageDown) scroll(offsetRef.current + (command === Command.PageUp ? -1 : 1) * (bodyRows - 1));
+    if (!isLeaf(now) || !latest.walk) return false;
+    const scroll = (n: number) => dispatch({ type: 'scroll', to: n, max: maxOffset(body.length, bodyRows) });
+    if (command === Command.Up || command === Command.Down) scroll(latest.offset + (command === Command.Up ? -1 : 1));
+    else if (command === Command.PageUp || command === Command.PageDown) scroll(latest.offset + (command === Command.PageUp ? -1 : 1) * (bodyRows - 1));
     else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : body.length);
     else if (command === Command.Confirm || command === Command.Right) {
-      const save: Partial<Route> = { walk: walkRef.current };
-      if (now.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: now.topic, entities: walkRef.current.entities }, save });
+      const save: Partial<Route> = { walk: latest.walk };
+      if (now.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: now.topic, entities: latest.walk.entities }, save });
       else navigate({ type: 'open', route: { screen: 'diagnose', text: '' }, save });
     } else return false;
     return true;

@@ -1,0 +1,122 @@
+/**
+ * The text normalisers, one per purpose. Each is the only implementation of its job in src/; the
+ * diagnosis, the knowledge parser, the compatibility check, the renderer and the app call these.
+ *
+ * - line ends as `\n`: normaliseLineEnds (and a file's text, its byte-order mark dropped: normaliseFileText)
+ * - terminal escape sequences removed (outside text, and styled text being measured): stripEscapeSequences
+ * - control characters removed: removeControls
+ * - white space folded to one space (one line of display, spacing-blind keys): collapseSpace
+ * - the comparison form of a text (phrases, headings, lines and pastes): foldForMatching
+ * - the comparison key of a name (letters and digits only): alphanumericKey
+ * - the comparison form of an error message, unit by unit, for the message index: foldMessage
+ *   (with foldCodeUnit and isFoldSpace, which the scanner of a paste uses)
+ *
+ * Two callers keep a policy of their own, on purpose: a text field removes only an OSC's introducer, so
+ * what was pasted stays visible (ui/text/text-buffer.ts), and a paste read for matching turns control
+ * characters into spaces and keeps the C1 range, which its mojibake repair reads (diagnosis/normalise.ts).
+ * Making control characters visible for the terminal, rather than removing them, is terminal-safe.ts.
+ */
+
+/**
+ * CRLF and a lone CR (what a terminal sends for Enter, and old Mac files) as `\n`.
+ * @example normaliseLineEnds('a\r\nb\rc') === 'a\nb\nc'
+ */
+export const normaliseLineEnds = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+/**
+ * A file's text as the parsers read it: a leading byte-order mark dropped, line ends as `\n`.
+ * @example normaliseFileText('\uFEFFa\r\nb') === 'a\nb'
+ */
+export const normaliseFileText = (text: string): string => normaliseLineEnds(text.replace(/^\uFEFF/, ''));
+
+/** CSI (`ESC [` …), OSC (`ESC ]` … BEL or ST) and two-character escape sequences: what takes no columns on a terminal. */
+export const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+
+/**
+ * The text without terminal escape sequences (colours, cursor moves, titles, hyperlinks): what a paste,
+ * a log or a child's output says, without how a terminal drew it. A lone ESC is left (see removeControls).
+ * @example stripEscapeSequences('\u001b[31mred\u001b[0m \u001b]0;title\u0007x') === 'red x'
+ */
+export const stripEscapeSequences = (text: string): string => text.replace(ESCAPE_SEQUENCE, '');
+
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * The text without C0 controls, DEL and C1 controls, except the characters in `keep` (`'\n'` for a
+ * multi-line field). Escape sequences should go first (stripEscapeSequences), or their tails stay as text.
+ * @example removeControls('a\u0007b\nc', '\n') === 'ab\nc'
+ */
+export function removeControls(text: string, keep = ''): string {
+  return text.replace(CONTROLS, (c) => (keep.includes(c) ? c : ''));
+}
+
+/**
+ * Every run of white space (line ends and tabs included) as one space, trimmed: a text for one line of
+ * display, or the spacing-blind form of a key.
+ * @example collapseSpace('  Element \n not\tfound ') === 'Element not found'
+ */
+export const collapseSpace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The form texts are compared in: white space collapsed (collapseSpace) and lower case. A phrase of the
+ * knowledge, a heading, a line of a paste and the paste itself are all compared in this form.
+ * @example foldForMatching('  Element\nNOT found ') === 'element not found'
+ */
+export const foldForMatching = (text: string): string => collapseSpace(text).toLowerCase();
+
+/**
+ * The key of a name where only its letters and digits count (ASCII, lower case): `Windows Server 2019`,
+ * `windows-server-2019` and `WindowsServer2019` are one key.
+ * @example alphanumericKey('Network-Create') === 'networkcreate'
+ */
+export const alphanumericKey = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Whether a UTF-16 unit is white space for foldMessage: ASCII white space, no-break spaces, the
+ * ideographic space and the typographic spaces U+2000–U+200A.
+ */
+export const isFoldSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
+
+const foldCache = new Map<number, number>();
+
+/**
+ * One UTF-16 unit in foldMessage's form: lower case where the lower case is one unit, and the curly
+ * apostrophes (U+2018, U+2019) as `'`. A scanner that folds a paste unit by unit with this stays in step
+ * with the texts foldMessage stored, and its offsets are the paste's own.
+ */
+export function foldCodeUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c === 0x2019 || c === 0x2018) return 39;
+  let l = foldCache.get(c);
+  if (l === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    foldCache.set(c, l);
+  }
+  return l;
+}
+
+// The lookbehind lets only the first character of a run try to reach the end: linear on any input.
+const FINAL_PUNCT = /(?<![\s.。!！．:：;])[\s.。!！．:：;]+$/u;
+
+/**
+ * An error message in the form the message index stores it: each unit folded (foldCodeUnit), each run
+ * of white space (isFoldSpace) one space, trimmed, without final punctuation. It differs from
+ * foldForMatching on purpose: it must agree unit for unit with a scan of the raw paste.
+ * @example foldMessage('  L’opération   a échoué. ') === "l'opération a échoué"
+ */
+export function foldMessage(text: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isFoldSpace(c)) space = out.length > 0;
+    else {
+      if (space) out += ' ';
+      space = false;
+      out += String.fromCharCode(foldCodeUnit(c));
+    }
+  }
+  return out.replace(FINAL_PUNCT, '');
+}
