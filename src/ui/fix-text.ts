@@ -1,8 +1,8 @@
-import type { Refusal, RefusalId } from '../../../core/fixes/preflight.js';
-import type { NextStepId, OutcomeId, OutcomeText } from '../../../core/fixes/run-fix.js';
-import type { FixProblem, FixProblemId } from '../../../core/fixes/types.js';
-import type { ParamReason, ParamReasonId } from '../../../core/fixes/validate-param.js';
-import type { MessageKey, T } from '../../i18n.js';
+import type { Refusal, RefusalId } from '../core/fixes/preflight.js';
+import type { NextStepId, OutcomeId, OutcomeText } from '../core/fixes/run-fix.js';
+import type { FixProblem, FixProblemId } from '../core/fixes/types.js';
+import type { ParamReason, ParamReasonId } from '../core/fixes/validate-param.js';
+import type { MessageKey, T } from './i18n.js';
 
 // Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
 // catalog keys, written out so that every key stays a literal and a new id fails to typecheck here.

@@ -1,6 +1,6 @@
-import type { PlanProblem } from '../../../core/network/plan-network.js';
-import type { NetworkProblemId } from '../../../core/network/problems.js';
-import type { MessageKey, T } from '../../i18n.js';
+import type { PlanProblem } from '../core/network/plan-network.js';
+import type { NetworkProblemId } from '../core/network/problems.js';
+import type { MessageKey, T } from './i18n.js';
 
 /** The message of each network problem id (exhaustive: a new id in core fails the typecheck until it has a key). */
 const PROBLEM: Readonly<Record<NetworkProblemId, MessageKey>> = {
