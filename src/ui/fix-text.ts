@@ -1,6 +1,6 @@
 import type { Refusal, RefusalId } from '../core/fixes/preflight.js';
 import type { NextStepId, OutcomeId, OutcomeText } from '../core/fixes/run-fix.js';
-import type { FixProblem, FixProblemId } from '../core/fixes/types.js';
+import type { AuditOutcome, FixProblem, FixProblemId } from '../core/fixes/types.js';
 import type { ParamReason, ParamReasonId } from '../core/fixes/validate-param.js';
 import type { MessageKey, T } from './i18n.js';
 
@@ -104,3 +104,12 @@ export const translateRefusal = (refusal: Refusal, t: T): string => t(REFUSAL_KE
 export function translateOutcome(outcome: OutcomeText, t: T): { headline: string; nextStep: string } {
   return { headline: t(OUTCOME_KEYS[outcome.id], outcome.params), nextStep: t(NEXT_STEP_KEYS[outcome.nextId], outcome.params) };
 }
+
+/** The name of each outcome the audit log records (the history screen's and `wcdoctor history`'s words). */
+export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
+  ran: 'history.outcome.ran',
+  failed: 'history.outcome.failed',
+  timeout: 'history.outcome.timeout',
+  cancelled: 'history.outcome.cancelled',
+  refused: 'history.outcome.refused',
+};

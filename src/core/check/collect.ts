@@ -11,6 +11,8 @@ export interface CollectDeps extends FixRunDeps {
 export interface CollectProblem {
   kind: 'timeout' | 'cancelled' | 'not-started' | 'failed' | 'not-facts';
   message: string;
+  /** For `not-facts`: why the output could not be read (English, from readCheckInput). */
+  detail?: string;
   stderrTail: string[];
 }
 
@@ -51,7 +53,7 @@ export async function collectHostFacts(script: string, deps: CollectDeps, option
   }
   const input = readCheckInput(run.stdout);
   if (!input.ok || input.value.kind !== 'facts')
-    return { ok: false, problem: { kind: 'not-facts', message: `the collector's output is not a facts document${input.ok ? '' : `: ${input.error.message}`}`, stderrTail }, run };
+    return { ok: false, problem: { kind: 'not-facts', message: `the collector's output is not a facts document${input.ok ? '' : `: ${input.error.message}`}`, ...(input.ok ? {} : { detail: input.error.message }), stderrTail }, run };
   return { ok: true, input: input.value, run };
 }
 

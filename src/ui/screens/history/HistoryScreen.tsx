@@ -17,6 +17,7 @@ import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
+import { AUDIT_OUTCOME_KEYS } from '../../fix-text.js';
 
 const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
@@ -27,11 +28,11 @@ const HINTS: readonly KeyHint[] = [
 ];
 
 const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' | 'warning' | 'error' | 'info'; glyph: string }>> = {
-  ran: { key: 'history.outcome.ran', role: 'success', glyph: GLYPH.ok },
-  failed: { key: 'history.outcome.failed', role: 'error', glyph: GLYPH.error },
-  timeout: { key: 'history.outcome.timeout', role: 'error', glyph: GLYPH.error },
-  cancelled: { key: 'history.outcome.cancelled', role: 'warning', glyph: GLYPH.warning },
-  refused: { key: 'history.outcome.refused', role: 'info', glyph: GLYPH.info },
+  ran: { key: AUDIT_OUTCOME_KEYS.ran, role: 'success', glyph: GLYPH.ok },
+  failed: { key: AUDIT_OUTCOME_KEYS.failed, role: 'error', glyph: GLYPH.error },
+  timeout: { key: AUDIT_OUTCOME_KEYS.timeout, role: 'error', glyph: GLYPH.error },
+  cancelled: { key: AUDIT_OUTCOME_KEYS.cancelled, role: 'warning', glyph: GLYPH.warning },
+  refused: { key: AUDIT_OUTCOME_KEYS.refused, role: 'info', glyph: GLYPH.info },
 };
 
 /** One entry of the log as a list row: when, what came of it, the topic and fix; the command (and why) beneath. */
