@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
 import { localizeFix } from '../../src/core/knowledge/fix-text.js';
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
-import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { runCommand } from '../../src/platform/shell.js';
 import { fakeIO } from '../helpers/cli-io.js';
+import { realKb } from '../helpers/real-kb.js';
 
 // Issue 14: `wcdoctor fix` speaks the user's language (--lang or the environment): the fix's own words from the
 // knowledge, the preview, prompts, refusals and results from the UI catalogue (the fix screens' keys where they
 // say the same). Commands, argument vectors, flags, ids and values stay as they are; so do --json and the audit log.
 
-const kb = loadKnowledgeBase();
+const kb = realKb();
 const TOPIC = 'hyperv-isolation-no-hypervisor';
 const FIX = 'expose-virtualization-extensions';
 const HIGH = [TOPIC, FIX, '--set', 'vm_name=Web01'];
