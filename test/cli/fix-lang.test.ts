@@ -101,7 +101,7 @@ const LANGS = [
     cancelled: ['Avbryter: stoppar kommandot…', '✖ Avbrutet: kommandot stoppades innan det var klart.', '→ Kommandot kan ha gjort en del av ändringen'],
     running: ['Kör: Set-VMProcessor', '(Ctrl+C avbryter; tidsgräns'],
     missing: /^wcdoctor fix: "vm_name" saknar värde: .+ \(vm-name\)\nwcdoctor fix: ange värden med --set NAME=VALUE \(se: wcdoctor fix hyperv-isolation-no-hypervisor\)\n$/,
-    list: [`Åtgärder för ${TOPIC}: `, 'låg risk', 'kräver administratör', `HÖG risk (bekräftelseord: ${FIX})`, `Kör en: wcdoctor fix ${TOPIC} FIX --set NAME=VALUE ... (lägg till --dry-run för att bara se kommandot)`],
+    list: [`Åtgärder för ${TOPIC}: `, 'låg risk', 'kräver administratör', `HÖG risk (bekräftelseord: ${FIX})`, `Kör en av dem: wcdoctor fix ${TOPIC} FIX --set NAME=VALUE ... (lägg till --dry-run för att bara se kommandot)`],
   },
 ] as const;
 

@@ -69,7 +69,7 @@ describe('history in the user language', () => {
   it.each([
     ['zh-CN', ['时间', '结果', '修复', '退出代码', '耗时', '命令'], '未运行', '已运行', '--limit "0"：应为 1 或更大的整数'],
     ['ko-KR', ['시간', '결과', '해결 방법', '종료 코드', '소요 시간', '명령'], '실행 안 함', '실행됨', '--limit "0": 1 이상의 정수여야 합니다'],
-    ['sv-SE', ['tid', 'utfall', 'åtgärd', 'slutkod', 'tog', 'kommando'], 'kördes inte', 'kördes', '--limit "0": förväntade ett heltal som är 1 eller större'],
+    ['sv-SE', ['tid', 'utfall', 'åtgärd', 'slutkod', 'tog', 'kommando'], 'kördes inte', 'kördes', '--limit "0": ska vara ett heltal, 1 eller större'],
   ])('%s: headings and outcomes translated, what the log recorded as recorded; a bad --limit (exit 2)', async (lang, header, refused, ran, limit) => {
     const en = await run(['history']);
     const r = await run(['--lang', lang, 'history']);
@@ -172,7 +172,7 @@ describe('check: input errors and refusals in the user language', () => {
   it.each([
     ['zh-CN', '--script 和 --from 不能同时使用', '--timeout "0"：应为 1 到 3600 之间的整秒数', '--from C:\\nope.json：没有这个文件', '未运行：标准输入不是终端', '传入 --yes', '300 秒后已停止（请调高 --timeout）'],
     ['ko-KR', '--script와 --from은 함께 쓸 수 없습니다', '--timeout "0": 1~3600 사이의 정수 초여야 합니다', '--from C:\\nope.json: 그런 파일이 없습니다', '실행하지 않음: 표준 입력이 터미널이 아니어서', '--yes를', '300초 후 중지됨(--timeout을 늘리세요)'],
-    ['sv-SE', '--script och --from går inte att kombinera', '--timeout "0": förväntade hela sekunder från 1 till 3600', '--from C:\\nope.json: filen finns inte', 'inte körd: standard in är ingen terminal', 'ange --yes', 'stoppades efter 300 s (höj --timeout)'],
+    ['sv-SE', '--script och --from går inte att kombinera', '--timeout "0": ska vara hela sekunder från 1 till 3600', '--from C:\\nope.json: filen finns inte', 'inte körd: standard in är ingen terminal', 'ange --yes', 'stoppades efter 300 s (höj --timeout)'],
   ])('%s', async (lang, both, timeout, missing, noTerminal, passYes, stopped) => {
     const a = await check({ script: true, from: 'x.json' }, lang);
     expect(a.code).toBe(2);
