@@ -2,6 +2,7 @@ import type { Refusal, RefusalId } from '../core/fixes/preflight.js';
 import type { NextStepId, OutcomeId, OutcomeText } from '../core/fixes/run-fix.js';
 import type { AuditOutcome, FixProblem, FixProblemId } from '../core/fixes/types.js';
 import type { ParamReason, ParamReasonId } from '../core/fixes/validate-param.js';
+import type { AuditLogNote } from '../platform/audit-log.js';
 import type { MessageKey, T } from './i18n.js';
 
 // Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
@@ -113,3 +114,15 @@ export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
   cancelled: 'history.outcome.cancelled',
   refused: 'history.outcome.refused',
 };
+
+/** A warning about reading the audit log (a damaged line, more of them, only its tail read), in the UI language. */
+export function auditNoteText(n: AuditLogNote, t: T): string {
+  switch (n.id) {
+    case 'damaged':
+      return t('history.note.damaged', { line: n.line });
+    case 'moreDamaged':
+      return t('history.note.moreDamaged', { more: n.more, total: n.total });
+    case 'tail':
+      return t('history.note.tail', { size: n.size, read: n.read });
+  }
+}

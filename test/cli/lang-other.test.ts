@@ -87,6 +87,19 @@ describe('history in the user language', () => {
     expect(bad.stderr).toBe(`wcdoctor history: ${limit}\n`);
   });
 
+  it.each([
+    ['zh-CN', '审计日志第 7 行已损坏，已跳过', '另有 3 行损坏的行已跳过（共 8 行）'],
+    ['ko-KR', '감사 로그 7번째 줄이 손상되어 건너뛰었습니다', '손상된 줄 3개를 더 건너뛰었습니다(모두 8개)'],
+    ['sv-SE', 'rad 7 i granskningsloggen är skadad och hoppades över', 'ytterligare 3 skadade rader hoppades över (8 totalt)'],
+  ])('%s: the warnings about damaged lines', async (lang, damaged, more) => {
+    const warnings = ['audit log line 7 is damaged and was skipped', '3 more damaged lines were skipped (8 in all)'];
+    const notes = [{ id: 'damaged', line: 7 } as const, { id: 'moreDamaged', more: 3, total: 8 } as const];
+    const r = await cli((p, io) => registerHistory(p, io, { readAudit: () => ({ file: '/data/audit.jsonl', entries, warnings, notes }) }), ['--lang', lang, 'history']);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringContaining(damaged), expect.stringContaining(more)]);
+    const en = await cli((p, io) => registerHistory(p, io, { readAudit: () => ({ file: '/data/audit.jsonl', entries, warnings, notes }) }), ['history']);
+    expect(en.stderr).toBe(`wcdoctor history: warning: ${warnings[0]}\nwcdoctor history: warning: ${warnings[1]}\n`);
+  });
+
   it('keeps the English table and --json as they were', async () => {
     expect((await run(['history'])).stdout.split('\n')[0]).toBe('time                  outcome  fix                         exit  took   command');
     expect((await run(['--lang', 'sv-SE', 'history', '--json'])).stdout).toBe((await run(['history', '--json'])).stdout);

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import type { AuditEntry } from '../../core/fixes/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/knowledge/types.js';
-import { AuditLogError, readAuditLog } from '../../platform/audit-log.js';
+import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/platform.js';
-import { AUDIT_OUTCOME_KEYS } from '../../ui/fix-text.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
 import { createT } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale } from '../lang.js';
@@ -14,7 +14,7 @@ import { formatTable } from '../print.js';
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
 export interface HistoryDeps {
   /** The log's entries and the warnings to print (already capped); `skipped` counts every damaged line. */
-  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[]; skipped?: number; unreadBytes?: number };
+  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[]; notes?: AuditLogNote[]; skipped?: number; unreadBytes?: number };
 }
 
 /** Options of `wcdoctor history`. */
@@ -59,7 +59,13 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     limit = Number(opts.limit);
   }
   const log = deps.readAudit();
-  for (const w of log.warnings) io.err(`wcdoctor history: ${t ? t('history.cli.warning', { text: w }) : `warning: ${w}`}\n`);
+  // Each warning in the user's language when its id is known (the notes and the warnings go in step).
+  const notes = t && log.notes?.length === log.warnings.length ? log.notes : undefined;
+  log.warnings.forEach((w, i) => {
+    const note = notes?.[i];
+    const text = t && note ? auditNoteText(note, t) : w;
+    io.err(`wcdoctor history: ${t ? t('history.cli.warning', { text }) : `warning: ${w}`}\n`);
+  });
   const entries = limit === undefined ? log.entries : log.entries.slice(-limit);
   if (opts.json) {
     io.out(`${JSON.stringify({ file: log.file, entries, skipped: log.skipped ?? log.warnings.length, unreadBytes: log.unreadBytes ?? 0 }, null, 2)}\n`);

@@ -17,7 +17,7 @@ import { Command, KEY_LABELS, SCREEN_SCOPES, keyLabel } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
-import { AUDIT_OUTCOME_KEYS } from '../../fix-text.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../fix-text.js';
 
 const HINTS: readonly KeyHint[] = [
   { keys: KEY_LABELS.move, label: 'keys.move' },
@@ -57,11 +57,13 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   const read = useMemo<Read>(() => {
     try {
       const log = audit.read();
-      return { ok: true, entries: [...log.entries].reverse(), warnings: log.warnings };
+      // The warnings in the interface language, from their ids (the English ones when the two are not in step).
+      const warnings = log.notes.length === log.warnings.length ? log.notes.map((n) => auditNoteText(n, t)) : log.warnings;
+      return { ok: true, entries: [...log.entries].reverse(), warnings };
     } catch (error) {
       return { ok: false, error };
     }
-  }, [audit]);
+  }, [audit, t]);
   const entries = read.ok ? read.entries : [];
   const frame = useFrame(HINTS, SCREEN_SCOPES.history);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
