@@ -40,7 +40,7 @@ function harness(o: { answer?: string; child?: string; interrupt?: boolean } = {
     appendAudit: (e) => void h.audit.push(e),
     probeAudit: () => undefined,
     checkElevation: async () => ({ kind: 'elevated' }),
-    copyToClipboard: async () => ({ ok: false, reason: 'no clipboard tool is available here' }),
+    copyToClipboard: async () => ({ ok: false, noTool: true, reason: 'no clipboard tool is available here' }),
     ask: async (q) => (h.asked.push(q), o.answer ?? ''),
     trapInterrupt: (fn) => {
       interrupt = fn;
@@ -178,6 +178,22 @@ describe('wcdoctor fix in the user language', () => {
     expect(bad.stderr).toMatch(/^wcdoctor fix: --set "vm_name"[:：]/);
     expect(bad.stderr).toContain('--set port=8080');
     expect(bad.stderr).not.toContain('expected NAME=VALUE');
+  });
+
+  it.each([
+    ['zh-CN', '未复制到剪贴板：'],
+    ['ko-KR', '클립보드에 복사하지 못함: '],
+    ['sv-SE', 'Inte kopierat till urklipp: '],
+  ])('%s: a fix that cannot run here is refused in that language, its command printed as it is (exit 3)', async (lang, notCopied) => {
+    const h = harness();
+    h.deps.host = { platform: 'linux', hasProgram: () => true };
+    const r = await fix([...HIGH, `--yes=${FIX}`, '--lang', lang], h);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
+    expect(r.stderr).toContain('linux');
+    expect(r.stderr).toContain(notCopied);
+    expect(r.stderr).not.toMatch(/cannot run here|no clipboard tool|Not copied/);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: expect.stringMatching(/^cannot run here: /) }]);
   });
 
   it('keeps --json and English as they were', async () => {

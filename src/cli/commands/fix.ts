@@ -201,7 +201,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     const clip = await deps.copyToClipboard(plan.command);
     refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), say('fix.cli.runElsewhere', {}, 'run this command where it can run:'));
     if (!opts.json) io.out(`${plan.command}\n`);
-    io.err(`${clip.ok ? say('fix.copy.done', { tool: clip.tool }, `Copied to the clipboard (${clip.tool}).`) : say('fix.cli.notCopied', { reason: clip.reason }, `Not copied to the clipboard: ${clip.reason}.`)}\n`);
+    io.err(`${clip.ok ? say('fix.copy.done', { tool: clip.tool }, `Copied to the clipboard (${clip.tool}).`) : say('fix.cli.notCopied', { reason: clip.noTool ? say('clipboard.noTool', {}, clip.reason) : clip.reason }, `Not copied to the clipboard: ${clip.reason}.`)}\n`);
     return;
   }
   if (preflight.kind === 'not-elevated')
