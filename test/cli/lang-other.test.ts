@@ -159,7 +159,8 @@ describe('check: input errors and refusals in the user language', () => {
     return Object.assign(h, {
       platform: 'win32' as const,
       readCollector: () => '# collector',
-      readFile: () => {
+      readFile: (name: string) => {
+        if (name === 'junk.txt') return new TextEncoder().encode('hello there');
         throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       },
       writeTempScript: () => ({ path: 'C:\\Temp\\collect.ps1', remove: () => undefined }),
@@ -183,10 +184,14 @@ describe('check: input errors and refusals in the user language', () => {
   }
 
   it.each([
-    ['zh-CN', '--script 和 --from 不能同时使用', '--timeout "0"：应为 1 到 3600 之间的整秒数', '--from C:\\nope.json：没有这个文件', '未运行：标准输入不是终端', '传入 --yes', '300 秒后已停止（请调高 --timeout）'],
-    ['ko-KR', '--script와 --from은 함께 쓸 수 없습니다', '--timeout "0": 1~3600 사이의 정수 초여야 합니다', '--from C:\\nope.json: 그런 파일이 없습니다', '실행하지 않음: 표준 입력이 터미널이 아니어서', '--yes를', '300초 후 중지됨(--timeout을 늘리세요)'],
-    ['sv-SE', '--script och --from går inte att kombinera', '--timeout "0": ska vara hela sekunder från 1 till 3600', '--from C:\\nope.json: filen finns inte', 'inte körd: standard in är ingen terminal', 'ange --yes', 'stoppades efter 300 s (höj --timeout)'],
-  ])('%s', async (lang, both, timeout, missing, noTerminal, passYes, stopped) => {
+    ['zh-CN', '既不是 wcdoctor 收集器文档', '--script 和 --from 不能同时使用', '--timeout "0"：应为 1 到 3600 之间的整秒数', '--from C:\\nope.json：没有这个文件', '未运行：标准输入不是终端', '传入 --yes', '300 秒后已停止（请调高 --timeout）'],
+    ['ko-KR', 'wcdoctor 수집기 문서도 아니고', '--script와 --from은 함께 쓸 수 없습니다', '--timeout "0": 1~3600 사이의 정수 초여야 합니다', '--from C:\\nope.json: 그런 파일이 없습니다', '실행하지 않음: 표준 입력이 터미널이 아니어서', '--yes를', '300초 후 중지됨(--timeout을 늘리세요)'],
+    ['sv-SE', 'varken ett insamlardokument från wcdoctor', '--script och --from går inte att kombinera', '--timeout "0": ska vara hela sekunder från 1 till 3600', '--from C:\\nope.json: filen finns inte', 'inte körd: standard in är ingen terminal', 'ange --yes', 'stoppades efter 300 s (höj --timeout)'],
+  ])('%s', async (lang, unrecognised, both, timeout, missing, noTerminal, passYes, stopped) => {
+    const junk = await check({ from: 'junk.txt' }, lang);
+    expect(junk.code).toBe(2);
+    expect(junk.stderr.startsWith(`wcdoctor check: --from junk.txt: ${unrecognised}`)).toBe(true);
+    expect(junk.stderr).not.toContain('not a wcdoctor collector document');
     const a = await check({ script: true, from: 'x.json' }, lang);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain(`wcdoctor check: ${both}`);

@@ -17,7 +17,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/platform.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
-import { COLLECT_PROBLEM_KEYS } from '../../ui/check-text.js';
+import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -145,7 +145,10 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
       }
     }
     const input = readCheckInput(text);
-    if (!input.ok) return fail(EXIT.usage, `--from ${opts.from === '-' ? say('check.cli.stdin', {}, '(standard input)') : opts.from}: ${input.error.message}`, t('check.fromHint'));
+    if (!input.ok) {
+      const why = locale === 'en' ? input.error.message : inputProblemText(input.error, t);
+      return fail(EXIT.usage, `--from ${opts.from === '-' ? say('check.cli.stdin', {}, '(standard input)') : opts.from}: ${why}`, t('check.fromHint'));
+    }
     report(input.value, opts, io, t, deps, locale);
     return;
   }
@@ -185,7 +188,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     const why =
       p.kind === 'timeout'
         ? say('check.cli.stopped', { seconds: timeoutS }, p.message)
-        : say(COLLECT_PROBLEM_KEYS[p.kind], { error: run.error ?? '', code: run.exitCode ?? 'none' }, p.message) + (locale !== 'en' && p.detail ? `: ${p.detail}` : '');
+        : say(COLLECT_PROBLEM_KEYS[p.kind], { error: run.error ?? '', code: run.exitCode ?? 'none' }, p.message) + (locale !== 'en' && p.detail ? `: ${inputProblemText(p.detail, t)}` : '');
     return fail(EXIT.failure, why, ...p.stderrTail);
   }
   report(collected.input, opts, io, t, deps, locale);
