@@ -137,12 +137,17 @@ function isEntry(v: unknown): v is AuditEntry {
   );
 }
 
+/** A warning about reading the log as an id with its values, for a translation (`warnings` holds the English). */
+export type AuditLogNote = { id: 'damaged'; line: number } | { id: 'moreDamaged'; more: number; total: number } | { id: 'tail'; size: string; read: string };
+
 /** What reading the log found: the entries in order, the first few warnings, how many lines were skipped, what was left unread. */
 export interface AuditLogRead {
   file: string;
   entries: AuditEntry[];
   /** The first MAX_AUDIT_WARNINGS warnings (damaged lines), then one line that counts the rest; plus a note when only the log's tail was read. */
   warnings: string[];
+  /** The same warnings, in the same order, as ids with values. */
+  notes: AuditLogNote[];
   /** How many damaged lines were skipped in all. */
   skipped: number;
   /** Bytes at the start of a large log that were not read (0 when all of it was). */
@@ -153,9 +158,10 @@ export interface AuditLogRead {
  * Parses audit-log text: every well-formed line is kept in order; each damaged line is skipped and counted, the
  * first `maxWarnings` with a warning that names the line, the rest in one closing warning.
  */
-export function parseAuditLog(text: string, maxWarnings: number = MAX_AUDIT_WARNINGS): { entries: AuditEntry[]; warnings: string[]; skipped: number } {
+export function parseAuditLog(text: string, maxWarnings: number = MAX_AUDIT_WARNINGS): { entries: AuditEntry[]; warnings: string[]; notes: AuditLogNote[]; skipped: number } {
   const entries: AuditEntry[] = [];
   const warnings: string[] = [];
+  const notes: AuditLogNote[] = [];
   let skipped = 0;
   let lineNo = 0;
   for (const raw of text.split('\n')) {
@@ -169,10 +175,16 @@ export function parseAuditLog(text: string, maxWarnings: number = MAX_AUDIT_WARN
       value = undefined;
     }
     if (isEntry(value)) entries.push(value);
-    else if (++skipped <= maxWarnings) warnings.push(`audit log line ${lineNo} is damaged and was skipped`);
+    else if (++skipped <= maxWarnings) {
+      warnings.push(`audit log line ${lineNo} is damaged and was skipped`);
+      notes.push({ id: 'damaged', line: lineNo });
+    }
   }
-  if (skipped > maxWarnings) warnings.push(`${skipped - maxWarnings} more damaged lines were skipped (${skipped} in all)`);
-  return { entries, warnings, skipped };
+  if (skipped > maxWarnings) {
+    warnings.push(`${skipped - maxWarnings} more damaged lines were skipped (${skipped} in all)`);
+    notes.push({ id: 'moreDamaged', more: skipped - maxWarnings, total: skipped });
+  }
+  return { entries, warnings, notes, skipped };
 }
 
 function mib(bytes: number): string {
@@ -193,7 +205,7 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
     if (kind) throw notRegular(file, kind);
     fd = openSync(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], skipped: 0, unreadBytes: 0 };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 0 };
     if (e instanceof AuditLogError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AuditLogError(code === 'ELOOP' ? `the audit log ${file} is a symbolic link, not a regular file; wcdoctor only uses a regular file there (move it away)` : `cannot read the audit log ${file}: ${e instanceof Error ? e.message : String(e)}`);
@@ -224,6 +236,8 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
     closeSync(fd);
   }
   const parsed = parseAuditLog(decodeText(bytes));
-  const warnings = unreadBytes > 0 ? [`the audit log is ${mib(unreadBytes + bytes.length)}; only its newest ${mib(bytes.length)} were read (line numbers below count from there), so older entries are not shown`, ...parsed.warnings] : parsed.warnings;
-  return { file, entries: parsed.entries, warnings, skipped: parsed.skipped, unreadBytes };
+  const tail = { id: 'tail', size: mib(unreadBytes + bytes.length), read: mib(bytes.length) } as const;
+  const warnings = unreadBytes > 0 ? [`the audit log is ${tail.size}; only its newest ${tail.read} were read (line numbers below count from there), so older entries are not shown`, ...parsed.warnings] : parsed.warnings;
+  const notes = unreadBytes > 0 ? [tail, ...parsed.notes] : parsed.notes;
+  return { file, entries: parsed.entries, warnings, notes, skipped: parsed.skipped, unreadBytes };
 }

@@ -91,7 +91,7 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
       probe: () => {
         if (opts.auditUnwritable) throw new Error(opts.auditUnwritable);
       },
-      read: () => ({ file: '/tmp/wcdoctor-test/audit.jsonl', entries: [...entries], warnings: [], skipped: 0, unreadBytes: 0 }),
+      read: () => ({ file: '/tmp/wcdoctor-test/audit.jsonl', entries: [...entries], warnings: [], notes: [], skipped: 0, unreadBytes: 0 }),
     },
     clipboard: { copied, copy: async (text) => (copied.push(text), opts.clipboard ?? { ok: false, reason: 'no clipboard tool is available here' }) },
     elevation: { check: async () => opts.elevation ?? { kind: 'elevated' } },

@@ -69,6 +69,21 @@ describe('audit log', () => {
     expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['x', 'z']);
   });
 
+  // Issue 14: each warning also as an id with its values, in step with the English, so a reader can translate it.
+  it('gives each warning as an id with values too, in the same order', () => {
+    const text = ['x1', JSON.stringify(entry('a')), 'x2', 'x3'].join('\n');
+    expect(parseAuditLog(text, 2)).toMatchObject({
+      warnings: ['audit log line 1 is damaged and was skipped', 'audit log line 3 is damaged and was skipped', '1 more damaged lines were skipped (3 in all)'],
+      notes: [{ id: 'damaged', line: 1 }, { id: 'damaged', line: 3 }, { id: 'moreDamaged', more: 1, total: 3 }],
+    });
+    appendAuditEntry(entry('a'), dir);
+    writeFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('a'))}\n`.repeat(40));
+    const tail = readAuditLog(dir, 1000);
+    expect(tail.notes[0]).toMatchObject({ id: 'tail' });
+    expect(tail.warnings[0]).toContain(`the audit log is ${(tail.notes[0] as { size: string }).size}; only its newest`);
+    expect(tail.notes).toHaveLength(tail.warnings.length);
+  });
+
   it('parses CRLF line ends and blank lines', () => {
     const text = `${JSON.stringify(entry('a'))}\r\n\r\n${JSON.stringify(entry('b'))}\r\n`;
     expect(parseAuditLog(text)).toMatchObject({ warnings: [], entries: [{ fix: 'a' }, { fix: 'b' }] });

@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
-import { translateProblem } from '../../src/ui/screens/fix/messages.js';
+import { translateProblem } from '../../src/ui/fix-text.js';
 import { loadCompatData } from '../core/compat/load-compat.js';
 import { makeKb, makeTopic } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform } from '../helpers/fake-platform.js';

@@ -17,6 +17,9 @@ import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/platform.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
+import { translateRefusal } from '../../ui/fix-text.js';
+import type { MessageKey } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 
@@ -101,6 +104,12 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, 
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }
 
+/** The audit log's reason when no one can confirm the collector run (English, as the log records it). */
+const NO_TERMINAL = 'not run: stdin is not a terminal, so there is no one to confirm';
+
+/** The message key that says a recorded refusal reason to the user. */
+const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : 'fix.cli.noTerminal');
+
 /** Runs `wcdoctor check`: prints the collector, evaluates collected or pasted output, or collects on this host. */
 export async function runCheckCommand(opts: CheckOptions, lang: string | undefined, io: CliIO, deps: CheckCommandDeps): Promise<void> {
   const fail = (code: number, ...lines: string[]) => {
@@ -109,9 +118,14 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   };
   const locale = lang !== undefined ? parseLangOption(lang) : (pickSupportedLocale(detectLocales({ env: io.env, platform: deps.platform, intlLocale: readIntlLocale })) ?? 'en');
   const t = translator(deps.catalogs(), locale);
-  if (opts.script && opts.from !== undefined) return fail(EXIT.usage, '--script and --from do not go together: --script prints the collector, --from evaluates what it collected');
+  // Input errors and refusals: English as it always was, other languages through the catalogue (values as typed).
+  const say = (key: MessageKey, params: Readonly<Record<string, string | number>>, english: string) => (locale === 'en' ? english : t(key, params));
+  if (opts.script && opts.from !== undefined) return fail(EXIT.usage, say('check.cli.scriptAndFrom', {}, '--script and --from do not go together: --script prints the collector, --from evaluates what it collected'));
   const timeoutS = opts.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(opts.timeout);
-  if (opts.timeout !== undefined && !(/^\d+$/.test(opts.timeout) && timeoutS >= 1 && timeoutS <= 3600)) return fail(EXIT.usage, `--timeout ${JSON.stringify(opts.timeout)}: expected whole seconds from 1 to 3600`);
+  if (opts.timeout !== undefined && !(/^\d+$/.test(opts.timeout) && timeoutS >= 1 && timeoutS <= 3600)) {
+    const value = JSON.stringify(opts.timeout);
+    return fail(EXIT.usage, say('check.cli.timeout', { value }, `--timeout ${value}: expected whole seconds from 1 to 3600`));
+  }
 
   if (opts.script) {
     io.out(deps.readCollector());
@@ -127,11 +141,14 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
         text = decodeText(deps.readFile(opts.from));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        return fail(EXIT.usage, code === 'ENOENT' ? `--from ${opts.from}: no such file` : `--from ${opts.from}: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(EXIT.usage, code === 'ENOENT' ? say('check.cli.noSuchFile', { file: opts.from }, `--from ${opts.from}: no such file`) : `--from ${opts.from}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     const input = readCheckInput(text);
-    if (!input.ok) return fail(EXIT.usage, `--from ${opts.from === '-' ? '(standard input)' : opts.from}: ${input.error.message}`, t('check.fromHint'));
+    if (!input.ok) {
+      const why = locale === 'en' ? input.error.message : inputProblemText(input.error, t);
+      return fail(EXIT.usage, `--from ${opts.from === '-' ? say('check.cli.stdin', {}, '(standard input)') : opts.from}: ${why}`, t('check.fromHint'));
+    }
     report(input.value, opts, io, t, deps, locale);
     return;
   }
@@ -142,12 +159,13 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   const script = deps.readCollector();
   const refuse = (code: number, reason: string, ...more: string[]) => {
     const { auditError } = recordCollectRefusal(reason, deps);
-    fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
+    fail(code, say(reasonKey(reason), {}, reason), ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
   const blocked = checkAuditLog(() => deps.probeAudit());
-  if (blocked) return fail(EXIT.failure, blocked.message, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again');
+  if (blocked)
+    return fail(EXIT.failure, locale === 'en' ? blocked.message : translateRefusal(blocked, t), say('check.cli.auditHint', {}, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again'));
   if (!opts.yes) {
-    if (!io.isTTY.stdin) return refuse(EXIT.usage, 'not run: stdin is not a terminal, so there is no one to confirm', 'pass --yes to run the read-only collector, or --script to print it');
+    if (!io.isTTY.stdin) return refuse(EXIT.usage, NO_TERMINAL, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
     const answer = await deps.ask(`${t('check.confirm')} `);
     if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
   }
@@ -164,8 +182,15 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     release();
   }
   const { run } = collected;
-  if (run.auditError) io.err(`wcdoctor check: the run is not in the audit log: could not write it: ${run.auditError}\n`);
-  if (!collected.ok) return fail(EXIT.failure, collected.problem.message, ...collected.problem.stderrTail);
+  if (run.auditError) io.err(`wcdoctor check: ${say('fix.audit.notRecorded', { error: run.auditError }, `the run is not in the audit log: could not write it: ${run.auditError}`)}\n`);
+  if (!collected.ok) {
+    const p = collected.problem;
+    const why =
+      p.kind === 'timeout'
+        ? say('check.cli.stopped', { seconds: timeoutS }, p.message)
+        : say(COLLECT_PROBLEM_KEYS[p.kind], { error: run.error ?? '', code: run.exitCode ?? 'none' }, p.message) + (locale !== 'en' && p.detail ? `: ${inputProblemText(p.detail, t)}` : '');
+    return fail(EXIT.failure, why, ...p.stderrTail);
+  }
   report(collected.input, opts, io, t, deps, locale);
   if (run.auditError) io.setExitCode(EXIT.failure);
 }

@@ -2,14 +2,65 @@ import type { Command } from 'commander';
 import { explainCode, type Explanation } from '../../core/diagnosis/explain-code.js';
 import { buildCodeIndex } from '../../core/diagnosis/parse-error-code.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import type { Locale } from '../../core/knowledge/types.js';
+import { displayWidth } from '../../core/text/display-width.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
+import { matchSupportedLocale } from '../../platform/locale.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { createT, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
+import { resolveCliLocale } from '../lang.js';
+import { padCell } from '../print.js';
 
 /** Options of `wcdoctor explain`. */
 export interface ExplainOptions {
   json?: boolean;
   /** Language of the localised message to show beside English (any BCP 47 tag: de, zh-CN, …). */
   lang?: string;
+  /** The words around the code in this language (labels, topic titles); English when absent. */
+  ui?: { locale: Locale; t: T };
+}
+
+/** The labels and sentences of the text output; `ENGLISH` is what `explain` has always printed. */
+interface ExplainWords {
+  label(id: 'kind' | 'severity' | 'facility' | 'code' | 'names' | 'message' | 'sameAs'): string;
+  severity(s: Explanation['severity']): string;
+  unknownKind: string;
+  ntstatus(severity: string, facility: string, code: string): string;
+  noMessage: string;
+  topics: string;
+  noTopics: string;
+}
+
+const ENGLISH: ExplainWords = {
+  label: (id) => ({ kind: 'Kind:', severity: 'Severity:', facility: 'Facility:', code: 'Code:', names: 'Names:', message: 'Message:', sameAs: 'Same as:' })[id],
+  severity: (s) => s,
+  unknownKind: 'not in the catalogue (decoded from its bits only)',
+  ntstatus: (severity, facility, code) => `severity ${severity}, facility ${facility}, code ${code}`,
+  noMessage: 'no Windows message text in this language is recorded',
+  topics: 'Topics that mention this code:',
+  noTopics: 'No topic in the knowledge base mentions this code.',
+};
+
+function explainWords(t: T): ExplainWords {
+  const labels = {
+    kind: t('explain.cli.kind'),
+    severity: t('explain.cli.severity'),
+    facility: t('explain.cli.facility'),
+    code: t('explain.cli.code'),
+    names: t('explain.cli.names'),
+    message: t('explain.cli.message'),
+    sameAs: t('explain.cli.sameAs'),
+  };
+  return {
+    label: (id) => labels[id],
+    severity: (s) => t(s === 'error' ? 'explain.cli.severityError' : 'explain.cli.severitySuccess'),
+    unknownKind: t('explain.cli.unknownKind'),
+    ntstatus: (severity, facility, code) => t('explain.cli.ntstatus', { severity, facility, code }),
+    noMessage: t('explain.cli.noMessage'),
+    topics: t('explain.cli.topics'),
+    noTopics: t('explain.cli.noTopics'),
+  };
 }
 
 /** What the command prints and the exit code it ends with. */
@@ -22,41 +73,44 @@ export interface ExplainOutput {
 const LANG_TAG = /^[a-z]{2,3}(?:-[a-z]{2,4})?$/i;
 
 /** Topics whose signature codes name the code or one of its equivalents. */
-function topicsFor(kb: KnowledgeBase, x: Explanation): { id: string; title: string }[] {
+function topicsFor(kb: KnowledgeBase, x: Explanation, locale: Locale = 'en'): { id: string; title: string }[] {
   const forms = new Set([x.canonical, ...x.equivalents]);
-  return kb.topics.filter((t) => t.signatures.codes.some((c) => forms.has(c))).map((t) => ({ id: t.id, title: t.title.en }));
+  return kb.topics.filter((t) => t.signatures.codes.some((c) => forms.has(c))).map((t) => ({ id: t.id, title: t.title[locale] ?? t.title.en }));
 }
 
 /** Finds a message key case-insensitively (`zh-cn` → `zh-CN`). */
 const langKey = (messages: Record<string, string>, lang: string): string | undefined =>
   Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase());
 
-function formatText(x: Explanation, topics: { id: string; title: string }[], lang: string | undefined): string {
+function formatText(x: Explanation, topics: { id: string; title: string }[], lang: string | undefined, w: ExplainWords = ENGLISH): string {
   const hex4 = (n: number) => `0x${n.toString(16).toUpperCase().padStart(4, '0')}`;
   const first = x.names[0] ? ` ${x.names[0]}` : '';
   const view = x.win32 !== undefined ? ` (WIN32: ${x.win32}${first})` : first ? ` (${first.trim()})` : '';
   const lines = [`${x.canonical}${view} -- ${x.unsigned} (${x.signed})`];
-  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(11)}${value}`);
-  row('Kind:', x.known ? x.kind : 'not in the catalogue (decoded from its bits only)');
-  row('Severity:', x.severity);
-  row('Facility:', `${x.facility.code} (0x${x.facility.code.toString(16).toUpperCase()}) ${x.facility.name}`);
-  row('Code:', `${hex4(x.code)} (${x.code})`);
+  const rows: [string, string][] = [];
+  const row = (label: string, value: string) => void rows.push([label, value]);
+  row(w.label('kind'), x.known ? x.kind : w.unknownKind);
+  row(w.label('severity'), w.severity(x.severity));
+  row(w.label('facility'), `${x.facility.code} (0x${x.facility.code.toString(16).toUpperCase()}) ${x.facility.name}`);
+  row(w.label('code'), `${hex4(x.code)} (${x.code})`);
   if (x.win32 !== undefined) row('Win32:', `${x.win32} (0x${x.win32.toString(16).toUpperCase()})`);
-  if (x.ntstatus) row('NTSTATUS:', `severity ${x.ntstatus.severity}, facility 0x${x.ntstatus.facility.toString(16).toUpperCase()}, code ${hex4(x.ntstatus.code)}`);
-  if (x.names.length) row('Names:', x.names.join(', '));
-  if (x.messages.en) row('Message:', x.messages.en);
+  if (x.ntstatus) row('NTSTATUS:', w.ntstatus(w.severity(x.ntstatus.severity), `0x${x.ntstatus.facility.toString(16).toUpperCase()}`, hex4(x.ntstatus.code)));
+  if (x.names.length) row(w.label('names'), x.names.join(', '));
+  if (x.messages.en) row(w.label('message'), x.messages.en);
   const key = lang ? langKey(x.messages, lang) : undefined;
   if (lang && lang.toLowerCase() !== 'en') {
     if (key) row(`[${key}]`, x.messages[key] ?? '');
-    else row(`[${lang}]`, 'no Windows message text in this language is recorded');
+    else row(`[${lang}]`, w.noMessage);
   } else if (!lang) for (const [k, m] of Object.entries(x.messages)) if (k !== 'en') row(`[${k}]`, m);
-  if (x.equivalents.length) row('Same as:', x.equivalents.join(', '));
-  lines.push('');
+  if (x.equivalents.length) row(w.label('sameAs'), x.equivalents.join(', '));
+  // Labels take 11 columns, or one more than the longest translated label (CJK and Hangul count as two).
+  const labelWidth = Math.max(11, ...rows.map(([l]) => displayWidth(l) + 1));
+  lines.push(...rows.map(([label, value]) => `  ${padCell(label, labelWidth)}${value}`), '');
   if (topics.length) {
-    lines.push('Topics that mention this code:');
-    const w = Math.max(...topics.map((t) => t.id.length));
-    for (const t of topics) lines.push(`  ${t.id.padEnd(w)}  ${t.title}`);
-  } else lines.push('No topic in the knowledge base mentions this code.');
+    lines.push(w.topics);
+    const width = Math.max(...topics.map((t) => t.id.length));
+    for (const t of topics) lines.push(`  ${t.id.padEnd(width)}  ${t.title}`);
+  } else lines.push(w.noTopics);
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,8 +121,8 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   const r = explainCode(input, buildCodeIndex(kb.codes));
   if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${r.error}\n` };
   const x = r.value;
+  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsFor(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
   const topics = topicsFor(kb, x);
-  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topics, opts.lang), stderr: '' };
   const json = {
     input: x.input,
     canonical: x.canonical,
@@ -96,7 +150,12 @@ export function registerExplain(program: Command, io: CliIO): void {
     .option('--json', 'print the decoding as JSON')
     .action((code: string, _opts: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ExplainOptions>();
-      const out = explainCommand(loadKnowledgeBase(), code, { json: opts.json === true, ...(opts.lang ? { lang: opts.lang } : {}) });
+      // The words around the code follow --lang when it names a language wcdoctor speaks, else the environment;
+      // --lang still picks the Windows message text in any language the catalogue has (de, fr, …).
+      const valid = opts.lang === undefined || LANG_TAG.test(opts.lang);
+      const locale = (opts.lang !== undefined && valid ? matchSupportedLocale(opts.lang) : undefined) ?? resolveCliLocale(undefined, io.env);
+      const ui = valid && locale !== 'en' ? { ui: { locale, t: createT(readLocaleCatalogs(), locale) } } : {};
+      const out = explainCommand(loadKnowledgeBase(), code, { json: opts.json === true, ...(opts.lang ? { lang: opts.lang } : {}), ...ui });
       if (out.stdout) io.out(out.stdout);
       if (out.stderr) io.err(out.stderr);
       io.setExitCode(out.code);

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { formatFixList, formatPlanText, toPlanJson } from '../../core/fixes/format-plan.js';
+import { formatFixList, formatPlanText, toPlanJson, type FixWords } from '../../core/fixes/format-plan.js';
 import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
-import { checkAuditLog, DECLINED_REASON, preflightFix } from '../../core/fixes/preflight.js';
+import { checkAuditLog, checkPreflight, DECLINED_REASON, type Refusal } from '../../core/fixes/preflight.js';
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
+import type { MessageParams } from '../../core/i18n/translate.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
+import type { Locale } from '../../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog } from '../../platform/audit-log.js';
 import { copyToClipboard, type ClipboardResult } from '../../platform/clipboard.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
@@ -13,8 +16,12 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
+import { createT, type MessageKey, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
+import { resolveCliLocale } from '../lang.js';
 
 /** Everything `wcdoctor fix` touches outside itself; tests pass an in-memory KB and fakes. */
 export interface FixCommandDeps {
@@ -56,24 +63,59 @@ export function createNodeFixDeps(io: CliIO): FixCommandDeps {
   };
 }
 
-function parseSets(sets: readonly string[]): { values: Record<string, string> } | { error: string } {
+/**
+ * The words of `wcdoctor fix` in one language: a message key of the UI catalogue, its values, and the English the
+ * CLI has always printed (English stays that text, byte for byte; other languages go through the catalogue).
+ */
+interface FixSay {
+  (key: MessageKey, params: MessageParams, english: string): string;
+  /** The UI catalogue of a language other than English, for the messages core gives as ids. */
+  t?: T;
+}
+
+const sayFor = (t: T | undefined): FixSay => Object.assign((key: MessageKey, params: MessageParams, english: string) => (t ? t(key, params) : english), t ? { t } : {});
+
+/** The preview's and the list's words through the UI catalogue (the fix screens' keys where they say the same). */
+function fixWords(t: T): FixWords {
+  return {
+    title: (title) => t('fix.title', { title }),
+    command: t('fix.plan.command'),
+    script: t('fix.cli.script'),
+    argv: t('fix.cli.argv'),
+    changes: (changes) => t('fix.plan.changes', { changes }),
+    admin: (required) => t(required ? 'fix.plan.admin' : 'fix.plan.noAdmin'),
+    risk: (p) => (p.risk === 'high' ? t('fix.cli.riskHigh', { word: p.confirmWord ?? p.fix }) : t(p.readOnly ? 'fix.plan.readOnly' : 'fix.plan.riskLow')),
+    noFixes: (topic, title) => t('fix.cli.noFixes', { topic, title }),
+    listTitle: (topic, title) => t('fix.cli.listTitle', { topic, title }),
+    highRisk: (word) => t('fix.cli.highRisk', { word }),
+    lowRisk: t('fix.cli.lowRisk'),
+    needsAdmin: t('fix.cli.needsAdmin'),
+    noAdmin: t('fix.cli.noAdmin'),
+    readOnly: t('fix.cli.readOnly'),
+    fromDiagnosis: (entity) => ` ${t('fix.cli.fromDiagnosis', { entity })}`,
+    secret: ` ${t('fix.cli.secret')}`,
+    runOne: (command) => t('fix.cli.runOne', { command }),
+  };
+}
+
+function parseSets(sets: readonly string[], say: FixSay): { values: Record<string, string> } | { error: string } {
   // A Map, then own properties: a name such as __proto__ or constructor stays an ordinary (unknown) name.
   const values = new Map<string, string>();
   for (const s of sets) {
     const eq = s.indexOf('=');
     const name = eq > 0 ? s.slice(0, eq) : '';
-    if (!/^[A-Za-z_]\w*$/.test(name)) return { error: `--set ${JSON.stringify(s)}: expected NAME=VALUE, e.g. --set port=8080` };
-    if (values.has(name)) return { error: `--set ${name} is given twice; give each placeholder once` };
+    if (!/^[A-Za-z_]\w*$/.test(name)) return { error: say('fix.cli.setFormat', { value: JSON.stringify(s) }, `--set ${JSON.stringify(s)}: expected NAME=VALUE, e.g. --set port=8080`) };
+    if (values.has(name)) return { error: say('fix.cli.setTwice', { name }, `--set ${name} is given twice; give each placeholder once`) };
     values.set(name, s.slice(eq + 1));
   }
   return { values: Object.fromEntries(values) };
 }
 
 /** The time limit in ms: seconds from 1 to 86400 (a fraction of a second is no limit worth having, and 0 would be none). */
-function parseTimeout(raw: string | undefined): number | string {
+function parseTimeout(raw: string | undefined, say: FixSay): number | string {
   if (raw === undefined) return DEFAULT_FIX_TIMEOUT_MS;
   const n = Number(raw);
-  return /^\d+(?:\.\d+)?$/.test(raw) && n >= 1 && n <= 86_400 ? Math.round(n * 1000) : `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`;
+  return /^\d+(?:\.\d+)?$/.test(raw) && n >= 1 && n <= 86_400 ? Math.round(n * 1000) : say('fix.cli.timeout', { value: JSON.stringify(raw) }, `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`);
 }
 
 /** Writes child output as it arrives, each line prefixed with the elapsed time. */
@@ -94,82 +136,99 @@ function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => 
   };
 }
 
-/** Runs `wcdoctor fix TOPIC [FIX]`: lists fixes, prints a dry run, or confirms, runs and records a fix. */
-export async function runFixCommand(topicId: string, fixId: string | undefined, opts: FixOptions, io: CliIO, deps: FixCommandDeps): Promise<void> {
+/**
+ * Runs `wcdoctor fix TOPIC [FIX]`: lists fixes, prints a dry run, or confirms, runs and records a fix. It speaks
+ * `locale` (English by default): the fix's own words from the knowledge, the rest from the UI catalogue; the
+ * commands, ids and values shown, `--json` and the audit log stay as they are in every language.
+ */
+export async function runFixCommand(topicId: string, fixId: string | undefined, opts: FixOptions, io: CliIO, deps: FixCommandDeps, locale: Locale = 'en'): Promise<void> {
+  const say = sayFor(locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale));
   const fail = (code: number, ...lines: string[]) => {
     for (const l of lines) io.err(`wcdoctor fix: ${l}\n`);
     io.setExitCode(code);
   };
   const kb = deps.loadKb();
-  const topic = kb.topics.find((t) => t.id === topicId);
-  if (!topic) {
+  const found = kb.topics.find((t) => t.id === topicId);
+  if (!found) {
     const withFixes = kb.topics.filter((t) => t.fixes.length > 0).map((t) => t.id);
-    return fail(EXIT.usage, `unknown topic "${topicId}"`, `topics with fixes: ${withFixes.join(', ') || '(none)'}`);
+    return fail(EXIT.usage, say('fix.cli.unknownTopic', { topic: topicId }, `unknown topic "${topicId}"`), say('fix.cli.topicsWithFixes', { topics: withFixes.join(', ') || say('fix.cli.noTopics', {}, '(none)') }, `topics with fixes: ${withFixes.join(', ') || '(none)'}`));
   }
-  const sets = parseSets(opts.set ?? []);
+  // The fixes' titles, changes and placeholder descriptions in the asked language (the knowledge's text).
+  const topic = locale === 'en' ? found : { ...found, fixes: found.fixes.map((f) => localizeFix(f, locale)) };
+  const sets = parseSets(opts.set ?? [], say);
   if ('error' in sets) return fail(EXIT.usage, sets.error);
-  const timeoutMs = parseTimeout(opts.timeout);
+  const timeoutMs = parseTimeout(opts.timeout, say);
   if (typeof timeoutMs === 'string') return fail(EXIT.usage, timeoutMs);
+  const words = say.t && fixWords(say.t);
 
   if (fixId === undefined) {
-    const fixes = summarizeFixes(topic);
-    io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title.en, fixes));
+    const fixes = summarizeFixes(opts.json ? found : topic);
+    io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title[locale] ?? topic.title.en, fixes, words));
     return;
   }
   const planned = planFix(topic, fixId, sets.values, {}, { quoting: deps.host.platform === 'win32' ? 'windows' : 'posix' });
   if (!planned.ok) {
     const problems = planned.error;
     const code = problems.some((p) => p.kind === 'template') ? EXIT.failure : EXIT.usage;
-    const hint = problems.some((p) => p.kind === 'missing' || p.kind === 'invalid') ? [`give values with --set NAME=VALUE (see: wcdoctor fix ${topic.id})`] : [];
-    return fail(code, ...problems.map((p) => p.message), ...hint);
+    const hint = problems.some((p) => p.kind === 'missing' || p.kind === 'invalid') ? [say('fix.cli.setHint', { command: `wcdoctor fix ${topic.id}` }, `give values with --set NAME=VALUE (see: wcdoctor fix ${topic.id})`)] : [];
+    return fail(code, ...problems.map((p) => (say.t ? translateProblem(p, say.t) : p.message)), ...hint);
   }
   const plan = planned.value;
   if (opts.dryRun) {
-    io.out(opts.json ? `${JSON.stringify(toPlanJson(plan), null, 2)}\n` : formatPlanText(plan, { argv: true }));
+    io.out(opts.json ? `${JSON.stringify(toPlanJson(plan), null, 2)}\n` : formatPlanText(plan, { argv: true }, words));
     return;
   }
-  await confirmAndRun(plan, opts, timeoutMs, io, deps, fail);
+  await confirmAndRun(plan, opts, timeoutMs, io, deps, fail, say, words);
 }
 
-async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void): Promise<void> {
-  const refuse = (code: number, reason: string, ...more: string[]) => {
+async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void, say: FixSay, words: FixWords | undefined): Promise<void> {
+  // `reason` is what the audit log and --json record (English, as ever); `shown` is what the user reads.
+  const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
     if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: plan.command }, null, 2)}\n`);
-    fail(code, reason, ...more, ...(auditError ? [`could not write the audit log: ${auditError}`] : []));
+    fail(code, shown, ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
+  const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);
 
   const word = plan.confirmWord;
   // A high-risk fix names its word whatever else stands in the way: plain --yes is a usage error (exit 2).
-  if (opts.yes !== undefined && opts.yes !== false && word !== undefined && opts.yes !== word)
-    return refuse(EXIT.usage, `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`);
-  const preflight = await preflightFix(plan, deps.host, deps.checkElevation);
+  if (opts.yes !== undefined && opts.yes !== false && word !== undefined && opts.yes !== word) {
+    const reason = `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`;
+    return refuse(EXIT.usage, reason, say('fix.cli.needsWord', { fix: plan.fix, word }, reason));
+  }
+  const preflight = await checkPreflight(plan, deps.host, deps.checkElevation);
   if (preflight.kind === 'cannot-run') {
     const clip = await deps.copyToClipboard(plan.command);
-    refuse(EXIT.failure, preflight.reason, 'run this command where it can run:');
+    refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), say('fix.cli.runElsewhere', {}, 'run this command where it can run:'));
     if (!opts.json) io.out(`${plan.command}\n`);
-    io.err(clip.ok ? `Copied to the clipboard (${clip.tool}).\n` : `Not copied to the clipboard: ${clip.reason}.\n`);
+    io.err(`${clip.ok ? say('fix.copy.done', { tool: clip.tool }, `Copied to the clipboard (${clip.tool}).`) : say('fix.cli.notCopied', { reason: clip.noTool ? say('clipboard.noTool', {}, clip.reason) : clip.reason }, `Not copied to the clipboard: ${clip.reason}.`)}\n`);
     return;
   }
-  if (preflight.kind === 'not-elevated') return refuse(EXIT.failure, preflight.reason, 'open a terminal with "Run as administrator" and run the same command again');
+  if (preflight.kind === 'not-elevated')
+    return refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), say('fix.cli.elevate', {}, 'open a terminal with "Run as administrator" and run the same command again'));
   // Every run is recorded, so a run that cannot be recorded does not start (and nothing is written to say so).
   const unrecordable = () => {
     const blocked = checkAuditLog(() => deps.probeAudit());
     if (!blocked) return false;
     if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: plan.command }, null, 2)}\n`);
-    fail(EXIT.failure, blocked.message, `make ${getAuditLogPath(getDataDir(io.env))} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`);
+    const path = getAuditLogPath(getDataDir(io.env));
+    fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
     return true;
   };
   if (unrecordable()) return;
-  if (preflight.warning) io.err(`wcdoctor fix: ${preflight.warning}\n`);
+  if (preflight.warning) io.err(`wcdoctor fix: ${refusal(preflight.warning)}\n`);
   if (opts.yes !== undefined && opts.yes !== false) {
     // The word was checked above.
   } else if (!io.isTTY.stdin) {
-    return refuse(EXIT.usage, 'not run: stdin is not a terminal, so there is no one to confirm', `pass ${word ? `--yes=${word}` : '--yes'} to run it, or --dry-run to only see the command`);
+    const reason = 'not run: stdin is not a terminal, so there is no one to confirm';
+    const flag = word ? `--yes=${word}` : '--yes';
+    return refuse(EXIT.usage, reason, say('fix.cli.noTerminal', {}, reason), say('fix.cli.passYes', { flag }, `pass ${flag} to run it, or --dry-run to only see the command`));
   } else {
-    io.out(formatPlanText(plan));
-    const answer = await deps.ask(word ? `Type "${word}" to run it (anything else cancels): ` : 'Run this command? [y/N] ');
+    io.out(formatPlanText(plan, {}, words));
+    const question = word ? say('fix.cli.typeWord', { word }, `Type "${word}" to run it (anything else cancels):`) : say('fix.confirm.question', {}, 'Run this command?') + ' [y/N]';
+    const answer = await deps.ask(`${question} `);
     const agreed = word ? answer === word : /^y(?:es)?$/i.test(answer);
-    if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON);
+    if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON, say('fix.declined', {}, DECLINED_REASON));
   }
 
   // Checked again: the answer may have taken a while.
@@ -178,11 +237,12 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const release = deps.trapInterrupt(() => {
     // One Ctrl+C can arrive twice: exit hooks of other modules can re-raise the signal.
     if (controller.signal.aborted) return;
-    io.err('\nCancelling the command…\n');
+    io.err(`\n${say('fix.run.cancelling', {}, 'Cancelling the command…')}\n`);
     controller.abort();
   });
   const startedAt = deps.now().getTime();
-  io.err(`Running: ${plan.command}\n(Ctrl+C cancels; time limit ${formatSeconds(timeoutMs)})\n`);
+  const limit = formatSeconds(timeoutMs);
+  io.err(`${say('fix.cli.running', { command: plan.command }, `Running: ${plan.command}`)}\n${say('fix.cli.cancelHint', { limit }, `(Ctrl+C cancels; time limit ${limit})`)}\n`);
   let result;
   try {
     result = await runFix(plan, deps, { signal: controller.signal, timeoutMs, onOutput: createStreamer(io, opts.json === true, startedAt, () => deps.now().getTime()) });
@@ -196,9 +256,11 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     io.out(`${JSON.stringify({ topic, fix, command, argv, outcome: result.outcome, exitCode: result.exitCode, durationMs: result.durationMs, stdout: result.stdout, stderr: result.stderr, result: text.headline, nextStep: text.nextStep, recorded, ...(recorded ? {} : { auditError: result.auditError }) }, null, 2)}\n`);
   }
   // A run that could not be recorded is no success, whatever the command did.
-  const headline = text.ok && !recorded ? `The command finished (exit code ${result.exitCode ?? 0}), but its run could not be recorded.` : text.headline;
-  io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs)})\n  → ${text.nextStep}\n`);
-  if (!recorded) io.err(`wcdoctor fix: the run is not in the audit log: could not write it: ${result.auditError}\n`);
+  const shown = say.t ? translateOutcome(text, say.t) : text;
+  const code = result.exitCode ?? 0;
+  const headline = text.ok && !recorded ? say('fix.cli.notRecorded', { code }, `The command finished (exit code ${code}), but its run could not be recorded.`) : shown.headline;
+  io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs)})\n  → ${shown.nextStep}\n`);
+  if (!recorded) io.err(`wcdoctor fix: ${say('fix.audit.notRecorded', { error: result.auditError ?? '' }, `the run is not in the audit log: could not write it: ${result.auditError}`)}\n`);
   io.setExitCode(result.outcome === 'ran' && recorded ? EXIT.ok : EXIT.failure);
 }
 
@@ -218,5 +280,6 @@ export function registerFix(program: Command, io: CliIO, deps?: FixCommandDeps):
     .option('-y, --yes [word]', 'skip the question (never the checks); high-risk fixes need --yes=WORD')
     .option('--timeout <seconds>', 'stop the command after this many seconds (default 120)')
     .option('--json', 'print JSON')
-    .action((topic: string, fix: string | undefined, opts: FixOptions) => runFixCommand(topic, fix, opts, io, deps ?? createNodeFixDeps(io)));
+    .action((topic: string, fix: string | undefined, opts: FixOptions, cmd: Command) =>
+      runFixCommand(topic, fix, opts, io, deps ?? createNodeFixDeps(io), resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env)));
 }

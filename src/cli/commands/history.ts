@@ -1,15 +1,20 @@
 import type { Command } from 'commander';
 import type { AuditEntry } from '../../core/fixes/types.js';
 import { UserError } from '../../core/errors.js';
-import { AuditLogError, readAuditLog } from '../../platform/audit-log.js';
+import type { Locale } from '../../core/knowledge/types.js';
+import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
+import { createT } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
+import { resolveCliLocale } from '../lang.js';
 import { formatTable } from '../print.js';
 
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
 export interface HistoryDeps {
   /** The log's entries and the warnings to print (already capped); `skipped` counts every damaged line. */
-  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[]; skipped?: number; unreadBytes?: number };
+  readAudit(): { file: string; entries: AuditEntry[]; warnings: string[]; notes?: AuditLogNote[]; skipped?: number; unreadBytes?: number };
 }
 
 /** Options of `wcdoctor history`. */
@@ -37,37 +42,51 @@ function formatDuration(ms: number | null): string {
   return ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Runs `wcdoctor history`: the audit log, newest last, with warnings for the first damaged lines skipped and a count of the rest. */
-export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps): void {
+/**
+ * Runs `wcdoctor history`: the audit log, newest last, with warnings for the first damaged lines skipped and a count
+ * of the rest. In `locale` the headings and outcomes are the catalogue's; what the log records (commands, reasons) is shown as recorded.
+ */
+export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps, locale: Locale = 'en'): void {
+  const t = locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
   let limit: number | undefined;
   if (opts.limit !== undefined) {
     if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
-      io.err(`wcdoctor history: --limit ${JSON.stringify(opts.limit)}: expected a whole number of 1 or more\n`);
+      const value = JSON.stringify(opts.limit);
+      io.err(`wcdoctor history: ${t ? t('history.cli.limit', { value }) : `--limit ${value}: expected a whole number of 1 or more`}\n`);
       io.setExitCode(EXIT.usage);
       return;
     }
     limit = Number(opts.limit);
   }
   const log = deps.readAudit();
-  for (const w of log.warnings) io.err(`wcdoctor history: warning: ${w}\n`);
+  // Each warning in the user's language when its id is known (the notes and the warnings go in step).
+  const notes = t && log.notes?.length === log.warnings.length ? log.notes : undefined;
+  log.warnings.forEach((w, i) => {
+    const note = notes?.[i];
+    const text = t && note ? auditNoteText(note, t) : w;
+    io.err(`wcdoctor history: ${t ? t('history.cli.warning', { text }) : `warning: ${w}`}\n`);
+  });
   const entries = limit === undefined ? log.entries : log.entries.slice(-limit);
   if (opts.json) {
     io.out(`${JSON.stringify({ file: log.file, entries, skipped: log.skipped ?? log.warnings.length, unreadBytes: log.unreadBytes ?? 0 }, null, 2)}\n`);
     return;
   }
   if (entries.length === 0) {
-    io.out(`No fix has been run or refused yet (audit log: ${log.file}).\n`);
+    io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
     return;
   }
   const rows = entries.map((e) => [
     e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
-    e.outcome,
+    t ? t(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed) : e.outcome,
     `${e.topic}/${e.fix}`,
     e.exitCode === null ? '-' : String(e.exitCode),
     formatDuration(e.durationMs),
     e.reason ? `${e.command}  (${e.reason})` : e.command,
   ]);
-  io.out(`${formatTable(['time', 'outcome', 'fix', 'exit', 'took', 'command'], rows)}\n`);
+  const header = t
+    ? [t('history.cli.time'), t('history.cli.outcome'), t('history.cli.fix'), t('history.cli.exit'), t('history.cli.took'), t('history.cli.command')]
+    : ['time', 'outcome', 'fix', 'exit', 'took', 'command'];
+  io.out(`${formatTable(header, rows)}\n`);
 }
 
 /** `wcdoctor history`: shows the audit log of fixes run, refused and cancelled. */
@@ -77,5 +96,5 @@ export function registerHistory(program: Command, io: CliIO, deps?: HistoryDeps)
     .description('show the audit log of fixes run, refused and cancelled (newest last)')
     .option('--limit <n>', 'show only the last N entries')
     .option('--json', 'print {"file", "entries": [...], "skipped", "unreadBytes"}')
-    .action((opts: HistoryOptions) => runHistoryCommand(opts, io, deps ?? createNodeHistoryDeps(io)));
+    .action((opts: HistoryOptions, cmd: Command) => runHistoryCommand(opts, io, deps ?? createNodeHistoryDeps(io), resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env)));
 }

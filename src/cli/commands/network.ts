@@ -2,7 +2,11 @@ import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { createT, type T } from '../../ui/i18n.js';
+import { driverNotesText, planWarningText, problemText, unsupportedText } from '../../ui/network-text.js';
 import { EXIT, type CliIO } from '../io.js';
+import { resolveCliLocale } from '../lang.js';
 
 interface PlanFlags {
   driver: string;
@@ -59,21 +63,73 @@ export function planInputFromFlags(name: string, f: PlanFlags): NetworkPlanInput
 
 const indent = (text: string) => text.trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
 
-/** Formats a plan as plain text: command, run example, compose snippet and warnings. */
-export function formatPlan(plan: NetworkPlan): string {
+/** The headings and warnings of a plan printout in one language; `ENGLISH` is the engine's own text. */
+export interface PlanWords {
+  driver(driver: string): string;
+  create: string;
+  runContainer: string;
+  runService: string;
+  compose: string;
+  warnings: string;
+  warning(w: NetworkPlan['warnings'][number]): string;
+  /** A warning followed by the topic that explains it. */
+  withTopic(warning: string, topic: string): string;
+}
+
+const ENGLISH: PlanWords = {
+  driver: (d) => `Driver: ${d}`,
+  create: 'Create the network:',
+  runContainer: 'Run a container on it:',
+  runService: 'Run a service on it:',
+  compose: 'docker-compose:',
+  warnings: 'Warnings:',
+  warning: (w) => w.message,
+  withTopic: (warning, topic) => `${warning} (topic: ${topic})`,
+};
+
+/** The plan's words through the UI catalogue: the wizard's headings and warnings where they say the same. */
+export function planWords(t: T, ctx: { hostIsVm?: boolean }): PlanWords {
+  return {
+    driver: (driver) => t('network.plan.driver', { driver }),
+    create: t('wizard.done.command'),
+    runContainer: t('wizard.done.run'),
+    runService: t('wizard.done.service'),
+    compose: t('wizard.done.compose'),
+    warnings: t('network.plan.warnings'),
+    warning: (w) => planWarningText(w, t, ctx),
+    withTopic: (warning, topic) => t('network.plan.topic', { warning, topic }),
+  };
+}
+
+/** Formats a plan as plain text: command, run example, compose snippet and warnings (in English unless words are given). */
+export function formatPlan(plan: NetworkPlan, w: PlanWords = ENGLISH): string {
   const parts = [
-    `Driver: ${plan.driver}`,
-    `Create the network:\n${indent(plan.command)}`,
-    `${plan.driver === 'overlay' ? 'Run a service on it' : 'Run a container on it'}:\n${indent(plan.runExample)}`,
-    `docker-compose:\n${indent(plan.compose)}`,
+    w.driver(plan.driver),
+    `${w.create}\n${indent(plan.command)}`,
+    `${plan.driver === 'overlay' ? w.runService : w.runContainer}\n${indent(plan.runExample)}`,
+    `${w.compose}\n${indent(plan.compose)}`,
   ];
-  if (plan.warnings.length) parts.push(`Warnings:\n${plan.warnings.map((w) => `  ! ${w.message}${w.topic ? ` (topic: ${w.topic})` : ''}`).join('\n')}`);
+  if (plan.warnings.length) parts.push(`${w.warnings}\n${plan.warnings.map((x) => `  ! ${x.topic ? w.withTopic(w.warning(x), x.topic) : w.warning(x)}`).join('\n')}`);
   return `${parts.join('\n\n')}\n`;
 }
 
-function formatNotes(d: NetworkDriver): string {
+function formatNotes(d: NetworkDriver, t: T | undefined): string {
   const n = DRIVER_NOTES[d];
-  return [`${n.driver} (${n.scope})`, indent(n.summary), `  addresses: ${n.addresses}`, ...n.needs.map((x) => `  needs: ${x}`), `  service discovery: ${n.serviceDiscovery}`].join('\n');
+  if (!t) return [`${n.driver} (${n.scope})`, indent(n.summary), `  addresses: ${n.addresses}`, ...n.needs.map((x) => `  needs: ${x}`), `  service discovery: ${n.serviceDiscovery}`].join('\n');
+  const x = driverNotesText(d, t);
+  return [
+    t('network.explain.heading', { driver: n.driver, scope: x.scope }),
+    indent(x.summary),
+    `  ${t('network.explain.addresses', { text: x.addresses })}`,
+    ...x.needs.map((text) => `  ${t('network.explain.needs', { text })}`),
+    `  ${t('network.explain.discovery', { text: x.discovery })}`,
+  ].join('\n');
+}
+
+/** The UI catalogue in the language --lang or the environment names; undefined for English (the engine's own text). */
+function cliTranslator(cmd: Command, io: CliIO): T | undefined {
+  const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
+  return locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
 }
 
 /** `wcdoctor network plan|explain`: plans a `docker network create` command and explains the drivers. */
@@ -100,15 +156,19 @@ export function registerNetwork(program: Command, io: CliIO): void {
     .option('--json', 'print {"driver","command","argv","compose","runExample","warnings"}');
   for (const [, flag, arg] of REFUSED) plan.addOption(new Option(`${flag}${arg}`).hideHelp());
   plan.addOption(new Option('-o, --opt <key=value>').hideHelp().argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]));
-  plan.action((name: string, flags: PlanFlags) => {
+  plan.action((name: string, flags: PlanFlags, cmd: Command) => {
+    // Headings, warnings and refusals in the user's language; commands, options and values stay as typed.
+    const t = cliTranslator(cmd, io);
     const r = planNetwork(planInputFromFlags(name, flags));
     if (!r.ok) {
-      for (const p of r.error) io.err(`wcdoctor network plan: ${p.option}: ${p.message}\n`);
+      for (const p of r.error) io.err(`wcdoctor network plan: ${p.option}: ${t ? problemText(p, t) : p.message}\n`);
       io.setExitCode(EXIT.usage);
       return;
     }
-    const { driver, command, argv, compose, runExample, warnings } = r.value;
-    io.out(flags.json ? `${JSON.stringify({ driver, command, argv, compose, runExample, warnings }, null, 2)}\n` : formatPlan(r.value));
+    const { driver, command, argv, compose, runExample } = r.value;
+    // --json keeps the engine's fields (the English message beside each warning id), without the translation's values.
+    const warnings = r.value.warnings.map(({ params: _values, ...w }) => w);
+    io.out(flags.json ? `${JSON.stringify({ driver, command, argv, compose, runExample, warnings }, null, 2)}\n` : formatPlan(r.value, t && planWords(t, { hostIsVm: flags.hostVm })));
   });
 
   network
@@ -116,10 +176,12 @@ export function registerNetwork(program: Command, io: CliIO): void {
     .description('what each driver does and needs (l2tunnel included), and the options Windows refuses')
     .argument('[driver]', DRIVERS.join(', '))
     .option('--json', 'print the notes as JSON')
-    .action((driver: string | undefined, flags: { json?: boolean }) => {
+    .action((driver: string | undefined, flags: { json?: boolean }, cmd: Command) => {
+      const t = cliTranslator(cmd, io);
       const d = driver?.toLowerCase();
       if (d !== undefined && !(DRIVERS as readonly string[]).includes(d)) {
-        io.err(`wcdoctor network explain: "${driver}" is not a Windows network driver; use one of ${DRIVERS.join(', ')}\n`);
+        const why = t ? t('wizard.problem.driver-unknown', { value: driver ?? '', drivers: DRIVERS.join(', ') }) : `"${driver}" is not a Windows network driver; use one of ${DRIVERS.join(', ')}`;
+        io.err(`wcdoctor network explain: ${why}\n`);
         io.setExitCode(EXIT.usage);
         return;
       }
@@ -128,7 +190,7 @@ export function registerNetwork(program: Command, io: CliIO): void {
         io.out(`${JSON.stringify({ drivers: list.map((x) => DRIVER_NOTES[x]), ...(d ? {} : { unsupported: UNSUPPORTED_OPTIONS }) }, null, 2)}\n`);
         return;
       }
-      io.out(`${list.map(formatNotes).join('\n\n')}\n`);
-      if (!d) io.out(`\nNot supported on Windows:\n${UNSUPPORTED_OPTIONS.map((u) => `  ${u.command} ${u.option}: ${u.reason}`).join('\n')}\n`);
+      io.out(`${list.map((x) => formatNotes(x, t)).join('\n\n')}\n`);
+      if (!d) io.out(`\n${t ? t('network.explain.unsupported') : 'Not supported on Windows:'}\n${UNSUPPORTED_OPTIONS.map((u) => `  ${u.command} ${u.option}: ${t ? unsupportedText(u.option, t) : u.reason}`).join('\n')}\n`);
     });
 }

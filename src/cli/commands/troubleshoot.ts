@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { isLocale, LOCALES, type Locale, type Topic } from '../../core/knowledge/types.js';
+import { matchSupportedLocale } from '../../platform/locale.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { createT, type T } from '../../ui/i18n.js';
+import { resolveCliLocale } from '../lang.js';
 import { formatTreeOutline } from '../../core/trees/format-outline.js';
 import type { Tree } from '../../core/trees/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -13,6 +17,8 @@ export interface TroubleshootRequest {
   treeId?: string;
   locale: Locale;
   json: boolean;
+  /** The UI catalogue for the words around the tree's own text (English when absent). */
+  t?: T;
 }
 
 /** What to print and the exit code. */
@@ -47,19 +53,23 @@ export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promis
 
 /** Lists the trees or prints one as an outline (or JSON); pure, so tests need no built knowledge base. */
 export function renderTroubleshoot(trees: Tree[], topics: Topic[], req: TroubleshootRequest): TroubleshootOutput {
-  const { locale } = req;
+  const { locale, t: tr } = req;
   if (req.treeId === undefined) {
     if (req.json) return { out: `${JSON.stringify(trees.map((t) => ({ id: t.id, title: t.title[locale], summary: t.summary[locale] })), null, 2)}\n`, err: '', code: EXIT.ok };
-    const table = formatTable(['tree', 'symptom'], trees.map((t) => [t.id, t.title[locale]]));
-    return { out: `${table}\n\nrun "wcdoctor troubleshoot TREE" to walk one\n`, err: '', code: EXIT.ok };
+    const table = formatTable(tr ? [tr('troubleshoot.cli.tree'), tr('troubleshoot.cli.symptom')] : ['tree', 'symptom'], trees.map((t) => [t.id, t.title[locale]]));
+    const command = 'wcdoctor troubleshoot TREE';
+    return { out: `${table}\n\n${tr ? tr('troubleshoot.cli.walk', { command }) : `run "${command}" to walk one`}\n`, err: '', code: EXIT.ok };
   }
   const tree = trees.find((t) => t.id === req.treeId);
   if (!tree) {
-    const valid = trees.map((t) => t.id).join(', ') || '(none: the knowledge base has no trees)';
-    return { out: '', err: `wcdoctor troubleshoot: no tree "${req.treeId}"; valid trees: ${valid}\n`, code: EXIT.usage };
+    const none = tr ? tr('troubleshoot.cli.noTrees') : '(none: the knowledge base has no trees)';
+    const valid = trees.map((t) => t.id).join(', ') || none;
+    const why = tr ? tr('troubleshoot.cli.noTree', { id: req.treeId, trees: valid }) : `no tree "${req.treeId}"; valid trees: ${valid}`;
+    return { out: '', err: `wcdoctor troubleshoot: ${why}\n`, code: EXIT.usage };
   }
   if (req.json) return { out: `${JSON.stringify(tree, null, 2)}\n`, err: '', code: EXIT.ok };
-  return { out: `${formatTreeOutline(tree, { locale, topics })}\n`, err: '', code: EXIT.ok };
+  const words = tr && { missing: tr('troubleshoot.cli.missing'), fix: (fix: string) => tr('troubleshoot.cli.fix', { fix }) };
+  return { out: `${formatTreeOutline(tree, { locale, topics, ...(words ? { words } : {}) })}\n`, err: '', code: EXIT.ok };
 }
 
 /** What the command loads and opens; tests pass fakes. */
@@ -78,20 +88,22 @@ export function registerTroubleshoot(program: Command, io: CliIO, deps: Troubles
     .option('--json', 'print the tree (or the list) as JSON')
     .action(async (treeId: string | undefined, flags: { outline?: boolean; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals() as { lang?: string; color?: boolean };
-      const lang = globals.lang ?? 'en';
+      // --lang (any spelling of a language wcdoctor has), else the environment's; the tree and the words around it follow it.
+      const lang = globals.lang === undefined ? resolveCliLocale(undefined, io.env) : (matchSupportedLocale(globals.lang) ?? globals.lang);
       if (!isLocale(lang)) {
         io.err(`wcdoctor troubleshoot: --lang: "${lang}" is not one of ${LOCALES.join(', ')}\n`);
         io.setExitCode(EXIT.usage);
         return;
       }
+      const t = lang === 'en' ? undefined : createT(readLocaleCatalogs(), lang);
       const kb = deps.loadKnowledgeBase();
       const tty = io.isTTY.stdin && io.isTTY.stdout;
       const interactive = tty && !flags.outline && !flags.json;
       if (interactive && (await deps.openApp({ kb, treeId, locale: lang, io, noColor: globals.color === false }))) return;
-      const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json) });
+      const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json), ...(t ? { t } : {}) });
       if (r.out) io.out(r.out);
       if (r.err) io.err(r.err);
-      if (interactive && r.code === EXIT.ok && treeId !== undefined) io.err('(the interactive view comes with the app; this is the outline)\n');
+      if (interactive && r.code === EXIT.ok && treeId !== undefined) io.err(`${t ? t('troubleshoot.cli.outlineOnly') : '(the interactive view comes with the app; this is the outline)'}\n`);
       io.setExitCode(r.code);
     });
 }

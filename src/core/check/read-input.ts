@@ -9,6 +9,9 @@ export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'pas
 /** Why the input could not be used, in plain words. */
 export interface InputProblem {
   message: string;
+  /** What went wrong, for a translation; absent for a document with a broken field (the message names it). */
+  id?: 'empty' | 'unrecognised' | 'notFacts';
+  params?: { bad: number; total: number };
 }
 
 function toFacts(v: unknown, index: number): FactsDocument | string | undefined {
@@ -132,7 +135,7 @@ const pasteDoc = (host: string, read: ReadId, output: string): FactsDocument => 
  * output (a fleet, hosts named by PSComputerName), or the pasted output of one command (a list of Kubernetes nodes is a fleet).
  */
 export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
-  if (text.trim() === '') return err({ message: 'the input is empty' });
+  if (text.trim() === '') return err({ id: 'empty', message: 'the input is empty' });
   const json = parseJsonLoose(text) ?? jsonLines(text);
   if (json !== undefined) {
     const items = Array.isArray(json) ? json : [json];
@@ -144,7 +147,10 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
       else if (d) docs.push(d);
     });
     if (problems.length) return err({ message: problems.slice(0, 3).join('; ') });
-    if (docs.length && docs.length < items.length) return err({ message: `${items.length - docs.length} of ${items.length} items are not wcdoctor facts documents` });
+    if (docs.length && docs.length < items.length) {
+      const params = { bad: items.length - docs.length, total: items.length };
+      return err({ id: 'notFacts', params, message: `${params.bad} of ${params.total} items are not wcdoctor facts documents` });
+    }
     if (docs.length) return ok({ kind: 'facts', docs });
   }
   const session = splitAtPrompts(text);
@@ -162,7 +168,7 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
     if (reads.length) return ok({ kind: 'paste', read: reads[0]!, reads, docs: [doc] });
   }
   const read = recognisePaste(text);
-  if (!read) return err({ message: 'not a wcdoctor collector document, and not the output of a command wcdoctor recognises' });
+  if (!read) return err({ id: 'unrecognised', message: 'not a wcdoctor collector document, and not the output of a command wcdoctor recognises' });
   if (read === 'kubeNode') {
     const r = asRecord(json);
     const items = str(r, 'kind') === 'Node' ? [r] : asRecords(prop(r, 'items'));

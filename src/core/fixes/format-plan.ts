@@ -2,19 +2,58 @@ import type { FixSummary } from './plan-fix.js';
 import type { FixPlan } from './types.js';
 
 /**
+ * The words of a plan's preview and of a topic's list of fixes in one language (commands, ids, values and
+ * placeholder names are never among them). `ENGLISH_FIX_WORDS` is the CLI's English.
+ */
+export interface FixWords {
+  title(title: string): string;
+  command: string;
+  script: string;
+  argv: string;
+  changes(changes: string): string;
+  admin(required: boolean): string;
+  risk(plan: Pick<FixPlan, 'risk' | 'readOnly' | 'confirmWord' | 'fix'>): string;
+  noFixes(topic: string, title: string): string;
+  listTitle(topic: string, title: string): string;
+  highRisk(word: string): string;
+  lowRisk: string;
+  needsAdmin: string;
+  noAdmin: string;
+  readOnly: string;
+  fromDiagnosis(entity: string): string;
+  secret: string;
+  runOne(command: string): string;
+}
+
+export const ENGLISH_FIX_WORDS: FixWords = {
+  title: (title) => `Fix: ${title}`,
+  command: 'Command:',
+  script: 'PowerShell script (passed with -EncodedCommand):',
+  argv: 'Argument vector (run without a shell):',
+  changes: (changes) => `Changes: ${changes}`,
+  admin: (required) => `Administrator rights: ${required ? 'required' : 'not required'}`,
+  risk: (p) => `Risk: ${p.risk === 'high' ? `HIGH — type "${p.confirmWord ?? p.fix}" to confirm` : p.readOnly ? 'low (read-only check)' : 'low'}`,
+  noFixes: (topic, title) => `Topic ${topic} (${title}) has no fix commands.`,
+  listTitle: (topic, title) => `Fixes for ${topic}: ${title}`,
+  highRisk: (word) => `HIGH risk (confirm word: ${word})`,
+  lowRisk: 'low risk',
+  needsAdmin: 'needs admin',
+  noAdmin: 'no admin',
+  readOnly: 'read-only',
+  fromDiagnosis: (entity) => ` (filled from the diagnosis: ${entity})`,
+  secret: ' (secret)',
+  runOne: (command) => `Run one: ${command} (add --dry-run to only see the command)`,
+};
+
+/**
  * The plain-text description of a plan shown before anything runs: the exact command, the argv,
  * the decoded PowerShell script, what it changes, whether it needs administrator rights and its risk.
  */
-export function formatPlanText(plan: FixPlan, options: { argv?: boolean } = {}): string {
-  const lines = [`Fix: ${plan.title} (${plan.topic}/${plan.fix})`, '', 'Command:', `  ${plan.command}`];
-  if (plan.script !== undefined) lines.push('', 'PowerShell script (passed with -EncodedCommand):', ...plan.script.split('\n').map((l) => `  ${l}`));
-  if (options.argv) lines.push('', 'Argument vector (run without a shell):', ...plan.argv.map((a, i) => `  [${i}] ${JSON.stringify(a)}`));
-  lines.push(
-    '',
-    `Changes: ${plan.changes}`,
-    `Administrator rights: ${plan.admin ? 'required' : 'not required'}`,
-    `Risk: ${plan.risk === 'high' ? `HIGH — type "${plan.confirmWord ?? plan.fix}" to confirm` : plan.readOnly ? 'low (read-only check)' : 'low'}`,
-  );
+export function formatPlanText(plan: FixPlan, options: { argv?: boolean } = {}, w: FixWords = ENGLISH_FIX_WORDS): string {
+  const lines = [`${w.title(plan.title)} (${plan.topic}/${plan.fix})`, '', w.command, `  ${plan.command}`];
+  if (plan.script !== undefined) lines.push('', w.script, ...plan.script.split('\n').map((l) => `  ${l}`));
+  if (options.argv) lines.push('', w.argv, ...plan.argv.map((a, i) => `  [${i}] ${JSON.stringify(a)}`));
+  lines.push('', w.changes(plan.changes), w.admin(plan.admin), w.risk(plan));
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,16 +81,16 @@ export function toPlanJson(plan: FixPlan): {
 }
 
 /** The human listing of a topic's fixes that `fix TOPIC` prints. */
-export function formatFixList(topicId: string, title: string, fixes: readonly FixSummary[]): string {
-  if (fixes.length === 0) return `Topic ${topicId} (${title}) has no fix commands.\n`;
-  const lines = [`Fixes for ${topicId}: ${title}`, ''];
+export function formatFixList(topicId: string, title: string, fixes: readonly FixSummary[], w: FixWords = ENGLISH_FIX_WORDS): string {
+  if (fixes.length === 0) return `${w.noFixes(topicId, title)}\n`;
+  const lines = [w.listTitle(topicId, title), ''];
   for (const f of fixes) {
-    const traits = [f.shell, f.risk === 'high' ? `HIGH risk (confirm word: ${f.confirmWord ?? f.id})` : 'low risk', f.admin ? 'needs admin' : 'no admin', ...(f.readOnly ? ['read-only'] : [])];
-    lines.push(`  ${f.id}: ${f.title}`, `    ${traits.join(' · ')}`, `    ${f.command}`, `    Changes: ${f.changes}`);
+    const traits = [f.shell, f.risk === 'high' ? w.highRisk(f.confirmWord ?? f.id) : w.lowRisk, f.admin ? w.needsAdmin : w.noAdmin, ...(f.readOnly ? [w.readOnly] : [])];
+    lines.push(`  ${f.id}: ${f.title}`, `    ${traits.join(' · ')}`, `    ${f.command}`, `    ${w.changes(f.changes)}`);
     for (const p of f.placeholders)
-      lines.push(`    {{${p.name}}} ${p.kind}: ${p.description}${p.entity ? ` (filled from the diagnosis: ${p.entity})` : ''}${p.secret ? ' (secret)' : ''}`);
+      lines.push(`    {{${p.name}}} ${p.kind}: ${p.description}${p.entity ? w.fromDiagnosis(p.entity) : ''}${p.secret ? w.secret : ''}`);
     lines.push('');
   }
-  lines.push(`Run one: wcdoctor fix ${topicId} FIX --set NAME=VALUE ... (add --dry-run to only see the command)`);
+  lines.push(w.runOne(`wcdoctor fix ${topicId} FIX --set NAME=VALUE ...`));
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { isPowerShellNumberChanged } from '../text/shell-safe.js';
 import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PREFIX, type PlannableDriver, type WindowsShimOption } from './drivers.js';
 import type { Cidr } from './ipv4.js';
 import { networkWarnings, type NetworkWarning } from './recommend.js';
-import { explainUnsupported, type RequestedOption } from './unsupported-options.js';
+import { refuseOption, type OptionRefusal, type RequestedOption } from './unsupported-options.js';
 import { networkIssue, type NetworkIssue, type NetworkProblemId } from './problems.js';
 import * as v from './validators.js';
 
@@ -37,8 +37,8 @@ export type PlanField = 'driver' | 'name' | 'subnet' | 'gateway' | 'vlan' | 'int
 
 /**
  * Why a value was refused: the field, the CLI option that carries it, and why (the English message, which
- * the CLI prints). `id` and `params` let a UI translate it; only a refused docker option (`field: 'option'`,
- * a flag the wizard never sets) has none and keeps its English reason.
+ * the CLI prints). `id` and `params` let a UI translate it; a refused docker option or run-example image
+ * (`field: 'option'`, flags the wizard never sets) has `refusal` instead.
  */
 export interface PlanProblem {
   field: PlanField;
@@ -46,7 +46,11 @@ export interface PlanProblem {
   message: string;
   id?: NetworkProblemId;
   params?: Record<string, string>;
+  refusal?: PlanRefusal;
 }
+
+/** Why an option outside the form was refused: a docker option Windows lacks, or an image that is not an image reference. */
+export type PlanRefusal = OptionRefusal | { id: 'image-ref'; value: string; message: string };
 
 /** A problem about a field, from an issue the validators or the planner found. */
 export const problemOf = (field: PlanField, issue: NetworkIssue, option = OPTION_OF[field]): PlanProblem => ({ field, option, ...issue });
@@ -102,8 +106,8 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   const check = <T>(field: PlanField, r: v.Checked<T>): T | undefined => (r.ok ? r.value : (problems.push(problemOf(field, r.error)), undefined));
 
   for (const req of input.extraOptions ?? []) {
-    const why = explainUnsupported(req);
-    if (why) problems.push({ field: 'option', option: req.option === '-o' || req.option === '--opt' ? `--opt ${req.value ?? ''}`.trim() : req.option, message: why });
+    const refusal = refuseOption(req);
+    if (refusal) problems.push({ field: 'option', option: req.option === '-o' || req.option === '--opt' ? `--opt ${req.value ?? ''}`.trim() : req.option, message: refusal.message, refusal });
   }
   const raw = input.driver.trim().toLowerCase();
   if (raw === 'l2tunnel') bad('driver', 'driver-l2tunnel');
@@ -142,8 +146,10 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   }
   // The run example is a line to copy: the image must be an image reference, which no shell reads as syntax.
   const image = has(input.image) ? input.image.trim() : 'IMAGE';
-  if (image !== 'IMAGE' && !validateKind('image-ref', image).ok)
-    problems.push({ field: 'option', option: '--image', message: `${JSON.stringify(image)} is not an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022` });
+  if (image !== 'IMAGE' && !validateKind('image-ref', image).ok) {
+    const message = `${JSON.stringify(image)} is not an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022`;
+    problems.push({ field: 'option', option: '--image', message, refusal: { id: 'image-ref', value: JSON.stringify(image), message } });
+  }
   if (problems.length || !name) return err(problems);
 
   const shim: [WindowsShimOption, string | undefined][] = [

@@ -19,6 +19,8 @@ export interface NetworkWarning {
   message: string;
   /** Knowledge topic that explains it. */
   topic?: string;
+  /** The values in `message`, for a translation to use (`vlan`, `prefix`; `host` and `required` when the host build is too old). */
+  params?: Record<string, string>;
 }
 
 /** The recommended driver, why, and the other driver that would also work (if any). */
@@ -74,8 +76,14 @@ export interface WarningContext {
 function kbWarning(build: HostBuild | undefined): NetworkWarning | undefined {
   if (build !== undefined && build.build !== WS2016_BUILD) return undefined;
   if (build?.revision !== undefined && build.revision >= KB4015217_REVISION) return undefined;
-  const known = build?.revision !== undefined ? ` This host is ${build.text}, older than 14393.${KB4015217_REVISION}.` : '';
-  return { id: 'ws2016-kb4015217', message: `On Windows Server 2016 (build 14393) this driver needs update KB4015217 (14393.${KB4015217_REVISION}) or later.${known}`, topic: CODE_TOPIC_REFS.networkDrivers };
+  const required = `14393.${KB4015217_REVISION}`;
+  const known = build?.revision !== undefined ? ` This host is ${build.text}, older than ${required}.` : '';
+  return {
+    id: 'ws2016-kb4015217',
+    message: `On Windows Server 2016 (build 14393) this driver needs update KB4015217 (${required}) or later.${known}`,
+    topic: CODE_TOPIC_REFS.networkDrivers,
+    ...(build?.revision !== undefined ? { params: { host: build.text, required } } : {}),
+  };
 }
 
 /** The warnings for a planned network, in a stable order. */
@@ -98,11 +106,11 @@ export function networkWarnings(ctx: WarningContext): NetworkWarning[] {
   if (driver === 'l2bridge')
     out.push({ id: 'l2bridge-static', message: 'l2bridge has no DHCP: give every container a static address from the subnet with docker run --ip.', topic: CODE_TOPIC_REFS.l2bridgeNoDhcp });
   if (ctx.vlan !== undefined)
-    out.push({ id: 'vlan-trunk', message: `Put the host's physical adapter in trunk mode so traffic tagged for VLAN ${ctx.vlan} reaches the containers.`, topic: CODE_TOPIC_REFS.vlanId });
+    out.push({ id: 'vlan-trunk', message: `Put the host's physical adapter in trunk mode so traffic tagged for VLAN ${ctx.vlan} reaches the containers.`, topic: CODE_TOPIC_REFS.vlanId, params: { vlan: String(ctx.vlan) } });
   if (external && !ctx.interfaces?.length)
     out.push({ id: 'own-adapter', message: 'Every network on an external vSwitch needs its own adapter: to create more than one, bind each to a different adapter with --interface.', topic: CODE_TOPIC_REFS.ownAdapter });
   if (driver === 'nat' && ctx.hostBuild?.build === WS2016_BUILD && ctx.subnet !== undefined && !ctx.natPrefixGiven)
-    out.push({ id: 'ws2016-nat-prefix', message: `Assumed the host's internal NAT prefix is ${ctx.natPrefix ?? ''}; check InternalIPInterfaceAddressPrefix in Get-NetNat and pass --nat-prefix if it differs.`, topic: CODE_TOPIC_REFS.ws2016Nat });
+    out.push({ id: 'ws2016-nat-prefix', message: `Assumed the host's internal NAT prefix is ${ctx.natPrefix ?? ''}; check InternalIPInterfaceAddressPrefix in Get-NetNat and pass --nat-prefix if it differs.`, topic: CODE_TOPIC_REFS.ws2016Nat, params: { prefix: ctx.natPrefix ?? '' } });
   if (external)
     out.push({ id: 'no-service-discovery', message: 'Containers on this network cannot find each other by name: there is no service discovery for transparent and l2bridge.', topic: CODE_TOPIC_REFS.serviceDiscovery });
   out.push({ id: 'ipv6-hns', message: 'HNS needs IPv6 enabled on the host: with it disabled, containers fail at CreateContainer with "Element not found".', topic: CODE_TOPIC_REFS.ipv6 });

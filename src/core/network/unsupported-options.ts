@@ -6,9 +6,23 @@ export interface RequestedOption {
   value?: string;
 }
 
+/** The docker options Windows does not support (the names are also the ids a translation keys on). */
+export type UnsupportedOptionName =
+  | '--internal'
+  | '--ip-range'
+  | '--ipv6'
+  | '--aux-address'
+  | '--ipam-driver'
+  | '--ipam-opt'
+  | '--link'
+  | '--ip6'
+  | '--dns-option'
+  | '--dns-search'
+  | '--opt encrypted';
+
 /** A docker option Windows does not support, where it is refused and why. */
 export interface UnsupportedOption {
-  option: string;
+  option: UnsupportedOptionName;
   command: 'docker network create' | 'docker run' | 'docker service';
   reason: string;
 }
@@ -36,17 +50,38 @@ const SHIM_FLAGS: Record<string, string> = {
   dnsservers: '--dns-servers',
 };
 
+/**
+ * Why a requested option is refused, as an id with its values (for a translation) and the English message:
+ * an option Windows does not support, a windowsshim option that has a flag of its own, or an `--opt` key
+ * that is not a Windows network option.
+ */
+export type OptionRefusal = (
+  | { id: 'unsupported'; option: UnsupportedOptionName }
+  | { id: 'shim-flag'; flag: string }
+  | { id: 'shim-unknown'; name: string }
+  | { id: 'opt-unknown'; key: string }
+) & { message: string };
+
 /** Why a requested option is refused, or undefined when it is fine. `--opt`/`-o` values are checked too. */
-export function explainUnsupported(req: RequestedOption): string | undefined {
+export function refuseOption(req: RequestedOption): OptionRefusal | undefined {
   const name = req.option === '-o' ? '--opt' : req.option;
+  const unsupported = (option: string): OptionRefusal | undefined => {
+    const u = UNSUPPORTED_OPTIONS.find((x) => x.option === option);
+    return u && { id: 'unsupported', option: u.option, message: u.reason };
+  };
   if (name === '--opt') {
     const key = (req.value ?? '').split('=')[0]?.trim() ?? '';
-    if (key === 'encrypted') return UNSUPPORTED_OPTIONS.find((u) => u.option === '--opt encrypted')?.reason;
+    if (key === 'encrypted') return unsupported('--opt encrypted');
     if (key.startsWith(WINDOWSSHIM_PREFIX)) {
       const shim = key.slice(WINDOWSSHIM_PREFIX.length);
-      return shim in WINDOWSSHIM_OPTIONS ? `use ${SHIM_FLAGS[shim] ?? 'its flag'} instead; wcdoctor writes the -o option itself` : `"${shim}" is not a Windows network option`;
+      if (!(shim in WINDOWSSHIM_OPTIONS)) return { id: 'shim-unknown', name: shim, message: `"${shim}" is not a Windows network option` };
+      const flag = SHIM_FLAGS[shim] ?? 'its flag';
+      return { id: 'shim-flag', flag, message: `use ${flag} instead; wcdoctor writes the -o option itself` };
     }
-    return `"${key}" is not a driver option wcdoctor knows for Windows networks`;
+    return { id: 'opt-unknown', key, message: `"${key}" is not a driver option wcdoctor knows for Windows networks` };
   }
-  return UNSUPPORTED_OPTIONS.find((u) => u.option === name)?.reason;
+  return unsupported(name);
 }
+
+/** Why a requested option is refused (in English), or undefined when it is fine. */
+export const explainUnsupported = (req: RequestedOption): string | undefined => refuseOption(req)?.message;

@@ -9,9 +9,17 @@ function block(text: string, indent: string, marker: string): string[] {
   return lines.map((l, i) => `${indent}${i === 0 ? marker : pad}${l.trim()}`);
 }
 
-function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx: { locale: Locale; topics: Map<string, Topic> }): string[] {
+/** The outline's own words in one language (the tree's text comes from the tree); `ENGLISH_OUTLINE` by default. */
+export interface OutlineWords {
+  missing: string;
+  fix(fix: string): string;
+}
+
+export const ENGLISH_OUTLINE: OutlineWords = { missing: '(missing node)', fix: (fix) => `(fix: ${fix})` };
+
+function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx: { locale: Locale; topics: Map<string, Topic>; words: OutlineWords }): string[] {
   const ind = INDENT.repeat(depth);
-  if (!node) return [`${ind}! (missing node)`];
+  if (!node) return [`${ind}! ${ctx.words.missing}`];
   const { locale } = ctx;
   if (node.kind === 'question') {
     const spec = node.answerFrom;
@@ -27,7 +35,7 @@ function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx:
   if (node.kind === 'topic') {
     const t = ctx.topics.get(node.topic);
     const title = t ? ` ${t.title[locale] ?? t.title.en}` : '';
-    const fix = node.fix ? ` (fix: ${node.fix})` : '';
+    const fix = node.fix ? ` ${ctx.words.fix(node.fix)}` : '';
     const out = [`${ind}✔ [${node.topic}]${title}${fix}`];
     if (node.note) out.push(...block(node.note[locale], `${ind}${INDENT}`, ''));
     return out;
@@ -39,8 +47,8 @@ function outlineNode(tree: Tree, node: TreeNode | undefined, depth: number, ctx:
  * Formats a tree as an indented outline in one language: `?` a question (with `[entity]` when diagnose
  * can answer it), `-` an answer, `✔ [topic-id] title` a known issue, `✖` "not a known issue" with what to collect.
  */
-export function formatTreeOutline(tree: Tree, opts: { locale: Locale; topics: Topic[] }): string {
-  const ctx = { locale: opts.locale, topics: new Map(opts.topics.map((t) => [t.id, t])) };
+export function formatTreeOutline(tree: Tree, opts: { locale: Locale; topics: Topic[]; words?: OutlineWords }): string {
+  const ctx = { locale: opts.locale, topics: new Map(opts.topics.map((t) => [t.id, t])), words: opts.words ?? ENGLISH_OUTLINE };
   const head = [`${tree.id}: ${tree.title[opts.locale]}`, ...block(tree.summary[opts.locale], INDENT, ''), ''];
   return [...head, ...outlineNode(tree, tree.nodes[tree.start], 0, ctx)].join('\n');
 }

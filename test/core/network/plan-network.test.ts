@@ -70,13 +70,15 @@ describe('planNetwork per driver', () => {
 describe('planNetwork refusals', () => {
   it.each(UNSUPPORTED_OPTIONS.map((u) => [u.option, u.reason] as const))('refuses %s, saying why', (option, reason) => {
     const req = option === '--opt encrypted' ? { option: '--opt', value: 'encrypted' } : { option };
-    expect(problems({ driver: 'overlay', name: 'Ov', extraOptions: [req] })).toEqual([{ field: 'option', option, message: reason }]);
+    expect(problems({ driver: 'overlay', name: 'Ov', extraOptions: [req] })).toEqual([{ field: 'option', option, message: reason, refusal: { id: 'unsupported', option, message: reason } }]);
   });
 
   it('points windowsshim -o options at their flags and rejects unknown ones', () => {
     const p = problems({ driver: 'nat', name: 'n', extraOptions: [{ option: '-o', value: 'com.docker.network.windowsshim.vlanid=11' }, { option: '--opt', value: 'foo=bar' }] });
     expect(p[0]?.message).toContain('--vlan');
     expect(p[1]?.message).toContain('"foo"');
+    // The same reasons as ids with values, for a translation.
+    expect(p.map((x) => x.refusal)).toMatchObject([{ id: 'shim-flag', flag: '--vlan' }, { id: 'opt-unknown', key: 'foo' }]);
   });
 
   it.each<[string, NetworkPlanInput, string, RegExp]>([

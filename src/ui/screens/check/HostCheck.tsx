@@ -23,6 +23,7 @@ import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane
 import { checkTitle } from './findings.js';
 import { safeText } from '../../text/safe-text.js';
 import { footerHints } from '../../footers.js';
+import { COLLECT_PROBLEM_KEYS } from '../../check-text.js';
 
 /** Where a check of this host is: the commands shown and the question, the run, the evaluation, the findings. */
 export type HostPhase =
@@ -69,13 +70,7 @@ function wrapIndented(line: string, width: number): string[] {
   return [first, ...more.map((l) => `${' '.repeat(indent)}${l}`)];
 }
 
-const PROBLEM: Record<CollectProblem['kind'], MessageKey> = {
-  timeout: 'check.app.problem.timeout',
-  cancelled: 'check.app.problem.cancelled',
-  'not-started': 'check.app.problem.not-started',
-  failed: 'check.app.problem.failed',
-  'not-facts': 'check.app.problem.not-facts',
-};
+const PROBLEM = COLLECT_PROBLEM_KEYS;
 
 /** Why a run gave no findings, in the interface language. */
 function problemText(t: T, p: CollectProblem, run: { exitCode: number | null; error?: string }): string {

@@ -22,6 +22,7 @@ import type { CheckRoute } from './CheckScreen.js';
 import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
 import type { CheckResults } from './findings.js';
 import { footerHints } from '../../footers.js';
+import { inputProblemText } from '../../check-text.js';
 
 /** How long typing must pause before the paste is read again (as in Diagnose). */
 export const CHECK_DEBOUNCE_MS = 150;
@@ -76,9 +77,9 @@ export function evaluateInput(input: CheckInput): CheckResults {
   return input.kind === 'paste' ? { kind: 'host', report, paste: input.reads.join(', ') } : { kind: 'host', report };
 }
 
-function read(text: string): Outcome {
+function read(text: string, t: T): Outcome {
   const input = readCheckInput(text);
-  return input.ok ? { ok: true, results: evaluateInput(input.value) } : { ok: false, message: input.error.message };
+  return input.ok ? { ok: true, results: evaluateInput(input.value) } : { ok: false, message: inputProblemText(input.error, t) };
 }
 
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
@@ -87,7 +88,7 @@ const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '
 /** Reads a named file as check --from does (UTF-16LE with a BOM as PowerShell 5.1 writes, or UTF-8). */
 function readFile(t: T, readBytes: (file: string) => Uint8Array, file: string, from: string): LoadedFile {
   try {
-    return { path: file, from, outcome: read(decodeText(readBytes(file))) };
+    return { path: file, from, outcome: read(decodeText(readBytes(file)), t) };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('check.app.noSuchFile') : e instanceof Error ? e.message : String(e);
     return { path: file, from, outcome: { ok: false, message: t('check.app.fileError', { file, reason }) } };
@@ -111,7 +112,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   });
   const text = state.buffer.text;
   const settled = useDebouncedValue(text, CHECK_DEBOUNCE_MS);
-  const typed = useMemo<Outcome | undefined>(() => (settled.trim() ? read(settled) : undefined), [settled]);
+  const typed = useMemo<Outcome | undefined>(() => (settled.trim() ? read(settled, t) : undefined), [settled, t]);
   const file = state.file && state.file.from === text ? state.file : undefined;
   const outcome = file ? file.outcome : settled === text || typed?.ok ? typed : undefined;
   const results = outcome?.ok ? outcome.results : undefined;
@@ -147,7 +148,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           // Only an Enter pressed on its own does more than a new line: in a paste without bracketed paste every line
           // ends with one, and the first line is no path.
           const alone = isDeliberate(event);
-          const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current).ok);
+          const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current, t).ok);
           if (recognised) dispatch({ type: 'focus', focus: 'results' });
           else if (alone && current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });

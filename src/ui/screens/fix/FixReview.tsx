@@ -5,7 +5,7 @@ import { ScrollView } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { TypedConfirmPrompt } from '../../components/TypedConfirmPrompt.js';
 import type { RunnerState } from './runner-state.js';
-import { translateRefusal } from './messages.js';
+import { translateRefusal } from '../../fix-text.js';
 import { buildPlanLines } from './plan-lines.js';
 import { useT } from '../../hooks/use-t.js';
 import type { Theme } from '../../theme.js';

@@ -3,7 +3,7 @@ import { formatSeconds } from '../../../core/fixes/run-fix.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import type { RunnerState } from './runner-state.js';
-import { translateOutcome } from './messages.js';
+import { translateOutcome } from '../../fix-text.js';
 import { shownCommand } from './plan-lines.js';
 import { useT } from '../../hooks/use-t.js';
 import type { T } from '../../i18n.js';

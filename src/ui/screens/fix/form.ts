@@ -6,7 +6,7 @@ import type { Fix, Topic } from '../../../core/knowledge/types.js';
 import type { Result } from '../../../core/result.js';
 import type { ParamField } from '../../components/ParamForm.js';
 import type { T } from '../../i18n.js';
-import { translateProblem, translateReason } from './messages.js';
+import { translateProblem, translateReason } from '../../fix-text.js';
 
 /** The form's fields for a fix: each placeholder's value, checked by its kind's validator. */
 export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, prefill: Readonly<Record<string, string>>, t: T): ParamField[] {

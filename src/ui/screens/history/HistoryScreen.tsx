@@ -17,15 +17,16 @@ import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { footerHints } from '../../footers.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../fix-text.js';
 
 const HINTS = footerHints('history');
 
 const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' | 'warning' | 'error' | 'info'; glyph: string }>> = {
-  ran: { key: 'history.outcome.ran', role: 'success', glyph: GLYPH.ok },
-  failed: { key: 'history.outcome.failed', role: 'error', glyph: GLYPH.error },
-  timeout: { key: 'history.outcome.timeout', role: 'error', glyph: GLYPH.error },
-  cancelled: { key: 'history.outcome.cancelled', role: 'warning', glyph: GLYPH.warning },
-  refused: { key: 'history.outcome.refused', role: 'info', glyph: GLYPH.info },
+  ran: { key: AUDIT_OUTCOME_KEYS.ran, role: 'success', glyph: GLYPH.ok },
+  failed: { key: AUDIT_OUTCOME_KEYS.failed, role: 'error', glyph: GLYPH.error },
+  timeout: { key: AUDIT_OUTCOME_KEYS.timeout, role: 'error', glyph: GLYPH.error },
+  cancelled: { key: AUDIT_OUTCOME_KEYS.cancelled, role: 'warning', glyph: GLYPH.warning },
+  refused: { key: AUDIT_OUTCOME_KEYS.refused, role: 'info', glyph: GLYPH.info },
 };
 
 /** One entry of the log as a list row: when, what came of it, the topic and fix; the command (and why) beneath. */
@@ -50,11 +51,13 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   const read = useMemo<Read>(() => {
     try {
       const log = audit.read();
-      return { ok: true, entries: [...log.entries].reverse(), warnings: log.warnings };
+      // The warnings in the interface language, from their ids (the English ones when the two are not in step).
+      const warnings = log.notes.length === log.warnings.length ? log.notes.map((n) => auditNoteText(n, t)) : log.warnings;
+      return { ok: true, entries: [...log.entries].reverse(), warnings };
     } catch (error) {
       return { ok: false, error };
     }
-  }, [audit]);
+  }, [audit, t]);
   const entries = read.ok ? read.entries : [];
   const frame = useFrame(HINTS, SCREEN_SCOPES.history);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);

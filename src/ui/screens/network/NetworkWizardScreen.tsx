@@ -16,7 +16,7 @@ import { SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import type { Platform } from '../../../platform/platform.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
-import { problemText } from './problems.js';
+import { problemText } from '../../network-text.js';
 import { buildNetworkFix } from './fix.js';
 import { answerLines, planLines, recommendLines } from './lines.js';
 import { CHOICES, FIELD_EXAMPLE, QUESTION_TEXT, driverItems } from './text.js';

@@ -5,7 +5,7 @@ import { StatusLine } from '../../components/StatusLine.js';
 import { useT } from '../../hooks/use-t.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../../theme.js';
-import { problemText } from './problems.js';
+import { problemText } from '../../network-text.js';
 import { FIELD_EXAMPLE, FIELD_LABEL } from './text.js';
 import { FieldText } from '../../components/FieldText.js';
 import { displayWidth } from '../../../core/text/display-width.js';

@@ -1,8 +1,9 @@
-import type { Refusal, RefusalId } from '../../../core/fixes/preflight.js';
-import type { NextStepId, OutcomeId, OutcomeText } from '../../../core/fixes/run-fix.js';
-import type { FixProblem, FixProblemId } from '../../../core/fixes/types.js';
-import type { ParamReason, ParamReasonId } from '../../../core/fixes/validate-param.js';
-import type { MessageKey, T } from '../../i18n.js';
+import type { Refusal, RefusalId } from '../core/fixes/preflight.js';
+import type { NextStepId, OutcomeId, OutcomeText } from '../core/fixes/run-fix.js';
+import type { AuditOutcome, FixProblem, FixProblemId } from '../core/fixes/types.js';
+import type { ParamReason, ParamReasonId } from '../core/fixes/validate-param.js';
+import type { AuditLogNote } from '../platform/audit-log.js';
+import type { MessageKey, T } from './i18n.js';
 
 // Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
 // catalog keys, written out so that every key stays a literal and a new id fails to typecheck here.
@@ -103,4 +104,25 @@ export const translateRefusal = (refusal: Refusal, t: T): string => t(REFUSAL_KE
 /** A run's result and the next step, in the interface language. */
 export function translateOutcome(outcome: OutcomeText, t: T): { headline: string; nextStep: string } {
   return { headline: t(OUTCOME_KEYS[outcome.id], outcome.params), nextStep: t(NEXT_STEP_KEYS[outcome.nextId], outcome.params) };
+}
+
+/** The name of each outcome the audit log records (the history screen's and `wcdoctor history`'s words). */
+export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
+  ran: 'history.outcome.ran',
+  failed: 'history.outcome.failed',
+  timeout: 'history.outcome.timeout',
+  cancelled: 'history.outcome.cancelled',
+  refused: 'history.outcome.refused',
+};
+
+/** A warning about reading the audit log (a damaged line, more of them, only its tail read), in the UI language. */
+export function auditNoteText(n: AuditLogNote, t: T): string {
+  switch (n.id) {
+    case 'damaged':
+      return t('history.note.damaged', { line: n.line });
+    case 'moreDamaged':
+      return t('history.note.moreDamaged', { more: n.more, total: n.total });
+    case 'tail':
+      return t('history.note.tail', { size: n.size, read: n.read });
+  }
 }
