@@ -63,8 +63,8 @@ describe('architecture: dependency direction (STYLE.md §3)', () => {
   // Issue 17: the CLI reaches the app only to open it, and shares its catalogues and Markdown renderer;
   // logic both use (topic text, search, categories, fix commands, wrapping) lives in core.
   it('lets the CLI import from ui/ only the app entry, the message catalogues and the Markdown renderer', () => {
-    // check-text.ts, compat-text.ts, fix-text.ts and network-text.ts map core's message ids (reasons, refusals, problems, warnings) to message keys: catalogues too.
-    const OPEN_TO_CLI = [/^ui\/run\.ts$/, /^ui\/i18n\.ts$/, /^ui\/message-keys\.ts$/, /^ui\/(?:check|compat|fix|network)-text\.ts$/, /^ui\/markdown\//];
+    // check-text.ts, compat-text.ts, diagnose-text.ts, fix-text.ts and network-text.ts map core's message ids (reasons, refusals, problems, warnings) to message keys: catalogues too.
+    const OPEN_TO_CLI = [/^ui\/run\.ts$/, /^ui\/i18n\.ts$/, /^ui\/message-keys\.ts$/, /^ui\/(?:check|compat|diagnose|fix|network)-text\.ts$/, /^ui\/markdown\//];
     for (const { file, text } of all.filter((f) => layer(f.file) === 'cli')) {
       for (const { spec } of imports(text)) {
         if (target(file, spec) !== 'ui') continue;

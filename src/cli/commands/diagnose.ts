@@ -13,6 +13,15 @@ import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-t
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
+import { readLocaleCatalogs } from '../../platform/platform.js';
+import { createT, type T } from '../../ui/i18n.js';
+import type { MessageKey } from '../../ui/message-keys.js';
+import { entityLabelKey } from '../../ui/diagnose-text.js';
+
+const entityKeyText = (t: T, name: string): string => {
+  const key = entityLabelKey(name);
+  return key ? t(key) : name;
+};
 
 /** How the human output names each kind of evidence. */
 const EVIDENCE_LABEL: Readonly<Record<Evidence['kind'], string>> = {
@@ -30,6 +39,87 @@ const EVIDENCE_LABEL: Readonly<Record<Evidence['kind'], string>> = {
 
 /** The language of knowledge text: --lang when given, else the environment's, else English. */
 export const resolveDiagnoseLocale = resolveCliLocale;
+
+/** The words of the human report around the knowledge's own text. */
+export interface DiagnoseWords {
+  confidence(level: Match['confidence'], score: number): string;
+  why(reasons: readonly Evidence[]): string;
+  fromDocs(notes: readonly string[]): string;
+  ourTranslation(locale: string): string;
+  noLocaleText(locale: string): string;
+  more(command: string): string;
+  fixes(command: string): string;
+  risk(risk: string, admin: boolean): string;
+  compat(command: string): string;
+  sources(sources: string, command: string): string;
+  found(entities: readonly [string, string][]): string;
+  also: string;
+  short(level: Match['confidence'], score: number): string;
+  none: string;
+  codes(codes: string, command: string): string;
+  pasteMore(command: string): string;
+  linux(signals: string): string;
+}
+
+/** English: the report as it has always read (byte for byte). */
+export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
+  confidence: (level, score) => `confidence: ${level} (score ${score})`,
+  why: (reasons) => `why: ${reasons.map((e) => `${EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
+  fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
+  ourTranslation: (locale) => `our translation from ${locale}`,
+  noLocaleText: (locale) => `no ${locale} text`,
+  more: (command) => `… "${command}" shows the rest`,
+  fixes: (command) => `Fixes (run with "${command}", nothing runs without your confirmation):`,
+  risk: (risk, admin) => `${risk} risk${admin ? ', admin' : ''}`,
+  compat: (command) => `Check which image fits this host: ${command}`,
+  sources: (sources, command) => `Sources: ${sources} — "${command}"`,
+  found: (entities) => `Found in the paste: ${entities.map(([k, v]) => `${k}=${v}`).join(', ')}`,
+  also: 'Also possible:',
+  short: (level, score) => `${level}, ${score}`,
+  none: 'No known issue matches this text.',
+  codes: (codes, command) => `Codes found: ${codes} — try "${command}".`,
+  pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
+  linux: (signals) =>
+    `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
+};
+
+const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
+  code: 'diagnose.evidence.code',
+  phrase: 'diagnose.evidence.phrase',
+  regex: 'diagnose.evidence.regex',
+  keyword: 'diagnose.evidence.keyword',
+  fuzzy: 'diagnose.evidence.fuzzy',
+  operation: 'diagnose.evidence.operation',
+  structure: 'diagnose.evidence.structure',
+  against: 'diagnose.evidence.against',
+  setting: 'diagnose.evidence.setting',
+  fact: 'diagnose.evidence.fact',
+};
+const RISK_KEY: Readonly<Record<string, MessageKey>> = { low: 'diagnose.cli.riskLow', medium: 'diagnose.cli.riskMedium', high: 'diagnose.cli.riskHigh' };
+
+/** The report's words through the app's catalogue of a language (the same evidence and entity words as its screens). */
+export function diagnoseWords(t: T): DiagnoseWords {
+  const level = (l: Match['confidence']) => t(`diagnose.confidence.${l}`);
+  return {
+    confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score: String(score) }),
+    why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(EVIDENCE_KEY[e.kind], { value: e.matched })).join('; ') }),
+    fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
+    ourTranslation: (locale) => t('diagnose.cli.ourTranslation', { locale }),
+    noLocaleText: (locale) => t('diagnose.cli.noLocaleText', { locale }),
+    more: (command) => t('diagnose.cli.more', { command }),
+    fixes: (command) => t('diagnose.cli.fixes', { command }),
+    risk: (risk, admin) => `${RISK_KEY[risk] ? t(RISK_KEY[risk]) : risk}${admin ? `, ${t('diagnose.cli.admin')}` : ''}`,
+    compat: (command) => t('diagnose.cli.compat', { command }),
+    sources: (sources, command) => t('diagnose.cli.sources', { sources, command }),
+    found: (entities) => t('diagnose.cli.found', { entities: entities.map(([k, v]) => `${entityKeyText(t, k)}=${v}`).join(', ') }),
+    also: t('diagnose.cli.also'),
+    short: (l, score) => `${level(l)}, ${score}`,
+    none: t('diagnose.cli.none'),
+    codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
+    pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
+    linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
+  };
+}
 
 const MARK = { high: '✔', medium: '!', low: '?' } as const;
 
@@ -72,38 +162,45 @@ const EXCERPT_LINES = 18;
  * The documentation a diagnosis quotes for a topic: its text in the language (source text or our
  * translation), cut to EXCERPT_LINES lines of Markdown, with the words that introduce it.
  */
-export function diagnosisExcerpt(kb: KnowledgeBase, topicId: string, locale: Locale): { markdown: string; label: string; more?: string } | undefined {
+export function diagnosisExcerpt(kb: KnowledgeBase, topicId: string, locale: Locale, words: DiagnoseWords = ENGLISH_DIAGNOSE_WORDS): { markdown: string; label: string; more?: string } | undefined {
   const topic = kb.topics.find((t) => t.id === topicId);
   if (!topic) return undefined;
   const view = resolveTopicText(kb, topic, locale);
   if (!view.shown || !view.sections.length) return undefined;
-  const notes = [view.shown, ...(view.translatedFrom ? [`our translation from ${view.translatedFrom}`] : []), ...(view.fallback ? [`no ${locale} text`] : [])];
+  const notes = [view.shown, ...(view.translatedFrom ? [words.ourTranslation(view.translatedFrom)] : []), ...(view.fallback ? [words.noLocaleText(locale)] : [])];
   const { text, cut } = markdownExcerpt(sectionsMarkdown(view.sections), EXCERPT_LINES);
-  return { markdown: text, label: `From the documentation (${notes.join('; ')}):`, ...(cut ? { more: `… "wcdoctor docs ${topicId} --lang ${view.shown}" shows the rest` } : {}) };
+  return { markdown: text, label: words.fromDocs(notes), ...(cut ? { more: words.more(`wcdoctor docs ${topicId} --lang ${view.shown}`) } : {}) };
 }
 
 /**
  * Formats a diagnosis for people: best match in full, the others in one line each. The quoted
  * documentation is plain Markdown, or `excerptLines` when the caller rendered it for a terminal.
  */
-export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, locale: Locale, paste = '', compatHints?: typeof ReadCompatHints, excerptLines?: readonly string[]): string {
+export function formatDiagnosis(
+  result: DiagnoseResult,
+  kb: KnowledgeBase,
+  locale: Locale,
+  paste = '',
+  compatHints?: typeof ReadCompatHints,
+  excerptLines?: readonly string[],
+  words: DiagnoseWords = ENGLISH_DIAGNOSE_WORDS,
+): string {
   if (!result.matches.length) {
-    if (result.scope?.kind === 'linux')
-      return `This looks like output from a Linux host or runtime (${result.scope.signals.join(', ')}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.\n`;
-    const lines = ['No known issue matches this text.'];
-    if (result.codes.length) lines.push(`Codes found: ${result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', ')} — try "wcdoctor explain CODE".`);
-    lines.push('Paste more of the output (the whole error, the command that failed), or browse "wcdoctor docs".');
+    if (result.scope?.kind === 'linux') return `${words.linux(result.scope.signals.join(', '))}\n`;
+    const lines = [words.none];
+    if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
+    lines.push(words.pasteMore('wcdoctor docs'));
     return `${lines.join('\n')}\n`;
   }
   const out: string[] = [];
   const [best, ...rest] = result.matches as [Match, ...Match[]];
   const topic = kb.topics.find((t) => t.id === best.id);
   out.push(`${MARK[best.confidence]} ${best.title}  [${best.id}]`);
-  out.push(`  confidence: ${best.confidence} (score ${best.score})`);
-  out.push(`  why: ${best.evidence.filter((e) => e.weight > 0).slice(0, 4).map((e) => `${EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`);
+  out.push(`  ${words.confidence(best.confidence, best.score)}`);
+  out.push(`  ${words.why(best.evidence.filter((e) => e.weight > 0).slice(0, 4))}`);
   if (topic) {
     out.push('', ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
-    const excerpt = diagnosisExcerpt(kb, topic.id, locale);
+    const excerpt = diagnosisExcerpt(kb, topic.id, locale, words);
     if (excerpt) {
       out.push('', `  ${excerpt.label}`);
       out.push(...(excerptLines ?? excerpt.markdown.split('\n').map((l) => (l ? `    ${l}` : ''))));
@@ -111,16 +208,16 @@ export function formatDiagnosis(result: DiagnoseResult, kb: KnowledgeBase, local
     }
   }
   if (best.fixes.length) {
-    out.push('', '  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
-    for (const f of best.fixes) out.push(`    ${f.id}  [${f.risk} risk${f.admin ? ', admin' : ''}]  ${f.command}`);
+    out.push('', `  ${words.fixes('wcdoctor fix TOPIC FIX')}`);
+    for (const f of best.fixes) out.push(`    ${f.id}  [${words.risk(f.risk, f.admin)}]  ${f.command}`);
   }
-  if (compatHints && topicLinksTo(kb, best.id, 'compat')) out.push('', `  Check which image fits this host: ${compatCommandFor(paste, kb, compatHints, result.entities)}`);
-  out.push('', `  Sources: ${best.sources.map((s) => `${s.doc} (${s.locale})`).join(', ')} — "wcdoctor docs ${best.id}"`);
+  if (compatHints && topicLinksTo(kb, best.id, 'compat')) out.push('', `  ${words.compat(compatCommandFor(paste, kb, compatHints, result.entities))}`);
+  out.push('', `  ${words.sources(best.sources.map((s) => `${s.doc} (${s.locale})`).join(', '), `wcdoctor docs ${best.id}`)}`);
   const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
-  if (ents.length) out.push(`  Found in the paste: ${ents.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(', ')}`);
+  if (ents.length) out.push(`  ${words.found(ents.map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(',') : String(v)]))}`);
   if (rest.length) {
-    out.push('', 'Also possible:');
-    for (const m of rest) out.push(`  ${MARK[m.confidence]} ${m.title}  [${m.id}] (${m.confidence}, ${m.score})`);
+    out.push('', words.also);
+    for (const m of rest) out.push(`  ${MARK[m.confidence]} ${m.title}  [${m.id}] (${words.short(m.confidence, m.score)})`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -164,10 +261,11 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
     const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
     // In a terminal the quoted documentation is rendered (no raw Markdown) and wrapped to its width.
     const best = result.matches[0];
-    const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, opts.locale) : undefined;
+    const words = opts.locale === 'en' ? ENGLISH_DIAGNOSE_WORDS : diagnoseWords(createT(readLocaleCatalogs(), opts.locale));
+    const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, opts.locale, words) : undefined;
     const noColor = Boolean(opts.noColor) || Boolean(io.env.NO_COLOR);
     const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;
-    const report = formatDiagnosis(result, kb, opts.locale, text, hints, rendered);
+    const report = formatDiagnosis(result, kb, opts.locale, text, hints, rendered, words);
     io.out(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
   }
   io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);

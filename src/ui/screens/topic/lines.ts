@@ -1,4 +1,5 @@
 import type { Entities } from '../../../core/diagnosis/types.js';
+import { entityLabelKey } from '../../diagnose-text.js';
 import type { ViewLine } from '../../components/ScrollView.js';
 import { LANGUAGE_IN_TEXT, type MessageKey, type T } from '../../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -15,20 +16,13 @@ export const ORIGINAL_KEY = keyLabel(Command.TopicOriginal);
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
 
-/** The entities diagnosis names, each with its label in the UI language. */
-const ENTITY_LABEL: Readonly<Record<string, MessageKey>> = {
-  node: 'entity.node', kernelVersion: 'entity.kernelVersion', build: 'entity.build', revision: 'entity.revision', service: 'entity.service',
-  containerId: 'entity.containerId', container: 'entity.container', pod: 'entity.pod', namespace: 'entity.namespace', image: 'entity.image',
-  tag: 'entity.tag', network: 'entity.network', driver: 'entity.driver', ports: 'entity.ports', ip: 'entity.ip', tool: 'entity.tool',
-  operation: 'entity.operation', vmName: 'entity.vmName', interfaceName: 'entity.interfaceName', sharePath: 'entity.sharePath', user: 'entity.user',
-};
 
 /** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
 export function entityPairs(entities: Entities | undefined, t?: T): [string, string][] {
   return Object.entries(entities ?? {})
     .filter((e): e is [string, string | string[]] => e[1] !== undefined && e[1].length > 0)
     .map(([k, v]) => {
-      const key = Object.hasOwn(ENTITY_LABEL, k) ? ENTITY_LABEL[k] : undefined;
+      const key = entityLabelKey(k);
       return [key && t ? t(key) : safeText(k), safeText(Array.isArray(v) ? v.join(', ') : v)];
     });
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { diagnoseWords, ENGLISH_DIAGNOSE_WORDS, formatDiagnosis } from '../../src/cli/commands/diagnose.js';
+import { diagnose } from '../../src/core/diagnosis/diagnose.js';
+import { readLocaleCatalogs } from '../../src/platform/platform.js';
+import { createT } from '../../src/ui/i18n.js';
+import { realKb } from '../helpers/real-kb.js';
+
+// Issue 14: the headless diagnosis speaks the user's language around the knowledge's own text: confidence, why,
+// the documentation label, fixes, sources, what was found in the paste, the other matches, and the no-match and
+// Linux answers. Commands, ids, codes, values and the quoted evidence stay as they are; English is unchanged.
+
+const kb = realKb();
+const catalogs = readLocaleCatalogs();
+const PASTE = 'docker: Error response from daemon: container 3f2a9c: hcsshim::CreateComputeSystem web: The requested operation timed out (0x800705B4). docker run -it --cpus 2 mcr.microsoft.com/windows/servercore:ltsc2022';
+const ENGLISH_SCAFFOLD = ['confidence:', 'why:', 'From the documentation', 'Fixes (run with', 'Sources:', 'Found in the paste:', 'Also possible:', 'low risk', 'high risk', 'No known issue', 'Paste more of the output', 'This looks like output from a Linux host'];
+
+describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s', (locale) => {
+  const t = createT(catalogs, locale);
+  const words = diagnoseWords(t);
+
+  it('says its own words in the language and keeps commands, ids, codes and values as they are', () => {
+    const result = diagnose(kb, PASTE, { locale });
+    const report = formatDiagnosis(result, kb, locale, PASTE, undefined, undefined, words);
+    const english = formatDiagnosis(diagnose(kb, PASTE, { locale: 'en' }), kb, 'en', PASTE);
+    for (const w of ENGLISH_SCAFFOLD) expect(report, w).not.toContain(w);
+    expect(report).toContain(t('diagnose.cli.confidence', { level: t(`diagnose.confidence.${result.matches[0]!.confidence}`), score: String(result.matches[0]!.score) }));
+    expect(report).toContain(t('diagnose.evidence.code', { value: '0x800705B4' }));
+    expect(report).toContain(t('diagnose.cli.fixes', { command: 'wcdoctor fix TOPIC FIX' }));
+    expect(report).toContain(`${t('entity.image')}=mcr.microsoft.com/windows/servercore:ltsc2022`);
+    expect(report).toContain('[processor-count-start-timeout]');
+    // Each fix line names the same fix and command as in English; only the risk words differ.
+    const fixLines = (text: string) => text.split('\n').filter((l) => /^ {4}[a-z0-9-]+ {2}\[/.test(l)).map((l) => l.replace(/\[[^\]]*\]/, '[]'));
+    expect(fixLines(report).length).toBeGreaterThan(0);
+    expect(fixLines(report)).toEqual(fixLines(english));
+    expect(report).toContain(`"wcdoctor docs processor-count-start-timeout"`);
+  });
+
+  it('answers no match and a Linux paste in the language', () => {
+    const none = formatDiagnosis(diagnose(kb, 'hello there, nothing failed'), kb, locale, '', undefined, undefined, words);
+    expect(none).toBe(`${t('diagnose.cli.none')}\n${t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' })}\n`);
+    const codes = formatDiagnosis(diagnose(kb, 'it printed 0x80070057 and stopped'), kb, locale, '', undefined, undefined, words);
+    expect(codes).toContain(t('diagnose.cli.codes', { codes: '0x80070057 (ERROR_INVALID_PARAMETER)', command: 'wcdoctor explain CODE' }));
+    const linux = formatDiagnosis(diagnose(kb, 'kernel: cgroup: fork rejected by pids controller in /system.slice/docker.service'), kb, locale, '', undefined, undefined, words);
+    expect(linux.startsWith(t('diagnose.results.linux', { signals: 'cgroup' }))).toBe(true);
+    for (const w of ENGLISH_SCAFFOLD) expect(linux, w).not.toContain(w);
+  });
+});
+
+describe('wcdoctor diagnose in English', () => {
+  it('reads as it always has: the English words are the default', () => {
+    const result = diagnose(kb, PASTE);
+    const report = formatDiagnosis(result, kb, 'en', PASTE);
+    expect(formatDiagnosis(result, kb, 'en', PASTE, undefined, undefined, ENGLISH_DIAGNOSE_WORDS)).toBe(report);
+    expect(report).toContain(`  confidence: ${result.matches[0]!.confidence} (score ${result.matches[0]!.score})`);
+    expect(report).toContain('  why: code "0x800705B4"');
+    expect(report).toContain('  Fixes (run with "wcdoctor fix TOPIC FIX", nothing runs without your confirmation):');
+    expect(report).toContain('  Found in the paste: tool=docker, image=mcr.microsoft.com/windows/servercore:ltsc2022');
+  });
+});
