@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readLocaleCatalogs } from './locale-catalogs.js';
 import path from 'node:path';
 import type { Elevation } from '../core/fixes/preflight.js';
 import type { HostFacts } from '../core/fixes/runnable.js';
@@ -70,21 +71,7 @@ export interface NodePlatformOptions {
   terminalClipboard?: boolean;
 }
 
-/**
- * Reads the UI catalogs from locales/ in the package. A missing or damaged catalog is left empty,
- * so its messages fall back to English (and English ones to their keys) rather than crash.
- */
-export function readLocaleCatalogs(root = findPackageRoot()): Record<Locale, Catalog> {
-  const read = (locale: Locale): Catalog => {
-    try {
-      const data = JSON.parse(readFileSync(path.join(root, 'locales', `${locale}.json`), 'utf8')) as unknown;
-      return data && typeof data === 'object' && !Array.isArray(data) ? (data as Catalog) : {};
-    } catch {
-      return {};
-    }
-  };
-  return Object.fromEntries(LOCALES.map((l) => [l, read(l)])) as Record<Locale, Catalog>;
-}
+export { readLocaleCatalogs } from './locale-catalogs.js';
 
 /** The supported languages the environment prefers, in order, without repeats (may be empty). */
 export function preferredLocales(tags: readonly string[]): Locale[] {

@@ -44,7 +44,8 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
     const ko = wcd(['--lang', 'ko-KR', 'diagnose', '--json', '0x800706BE']);
     expect((JSON.parse(ko.stdout) as { matches: { title: string }[] }).matches[0]?.title).toMatch(/[\uac00-\ud7a3]/);
     const zh = wcd(['diagnose', 'The remote procedure call failed. (0x6be) hnsCall docker run -p 80:80'], '', { LANG: 'zh_CN.UTF-8' });
-    expect(zh.stdout).toContain('From the documentation (zh-CN):');
+    expect(zh.stdout).toContain('摘自文档（zh-CN）：');
+    expect(zh.stdout).not.toContain('From the documentation');
   });
 
   it('exits 2 with a clear message on usage errors, never a stack trace', () => {

@@ -14,7 +14,7 @@ import { readCollectorScript, readFactsFile, writeCollectorToTemp } from '../../
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { getDataDir } from '../../platform/paths.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';

@@ -7,7 +7,7 @@ import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { resolveCliLocale } from '../lang.js';

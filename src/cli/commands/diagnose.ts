@@ -13,7 +13,7 @@ import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-t
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
 import { entityLabelKey } from '../../ui/diagnose-text.js';

@@ -6,7 +6,7 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { displayWidth } from '../../core/text/display-width.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { matchSupportedLocale } from '../../platform/locale.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale } from '../lang.js';

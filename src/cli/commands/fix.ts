@@ -16,7 +16,7 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import { createT, type MessageKey, type T } from '../../ui/i18n.js';

@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
 import { createT } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { driverNotesText, planWarningText, problemText, unsupportedText } from '../../ui/network-text.js';
 import { EXIT, type CliIO } from '../io.js';

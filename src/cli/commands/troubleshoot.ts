@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { isLocale, LOCALES, type Locale, type Topic } from '../../core/knowledge/types.js';
 import { matchSupportedLocale } from '../../platform/locale.js';
-import { readLocaleCatalogs } from '../../platform/platform.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { resolveCliLocale } from '../lang.js';
 import { formatTreeOutline } from '../../core/trees/format-outline.js';
