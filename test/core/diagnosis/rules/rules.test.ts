@@ -23,7 +23,7 @@ const ROWS: Row[] = [
   { rule: 'setting', paste: 'kubectl describe pod shows what?', topic: 'k8s-pod-os-mismatch', weight: 4 },
   { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
   { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
-  { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.62 },
+  { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.63 },
   {
     rule: 'fact',
     paste: 'PS C:\\> docker run mcr.microsoft.com/windows/servercore:ltsc2022 cmd\nMicrosoft Windows [Version 10.0.17763.5830]\ndocker: Error response from daemon: container encountered an error during CreateContainer: The container operating system does not match the host operating system.',
@@ -41,7 +41,7 @@ const ROWS: Row[] = [
   { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', weight: -4 },
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
   { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
-  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', weight: -4.3 },
+  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', weight: -4.33 },
   {
     rule: 'version',
     paste: 'win-node-1 NotReady v1.31.1 containerd://1.7.20\nlevel=warning msg="failed to load plugin" error="invalid cri image config: `mirrors` cannot be set when `config_path` is provided" id=io.containerd.podsandbox.controller.v1.podsandbox',
