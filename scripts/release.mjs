@@ -89,6 +89,7 @@ const unpacked = [
   'dist/package.json',
   'dist/kb.json',
   'dist/kb-text.json',
+  'dist/kb-display.json',
   ...walk('dist/esm'),
   ...readdirSync('locales').filter((f) => f.endsWith('.json')).map((f) => `locales/${f}`),
 ].map((f) => f.split(path.sep).join('/')).sort();

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
@@ -23,29 +24,45 @@ export interface KnowledgeText {
 }
 
 /**
- * A topic's fields that only its display reads (what diagnosis prints for a match, the docs, the
- * fix screens): kb.json keeps them as one JSON text per topic, parsed the first time one of them
- * is read. Building their objects (titles and summaries in four languages, fixes with their texts)
- * for every topic was a good part of each start, when a run shows a few topics at most.
+ * Its third file: each topic's display fields (titles, summaries, fixes, sources in every language),
+ * one JSON text per topic at the byte range kb.json gives (`display`), read and parsed only for the
+ * topics a run shows. Building those objects for every topic, and decoding their Chinese and Korean
+ * text, was a good part of each start, when a run shows a few topics at most.
  */
+export const KB_DISPLAY_ARTEFACT = 'dist/kb-display.json';
+
 const DISPLAY_FIELDS = ['title', 'summary', 'fixes', 'sources'] as const;
 type DisplayField = (typeof DISPLAY_FIELDS)[number];
-type StoredTopic = Omit<KnowledgeBase['topics'][number], DisplayField | 'body'> & { display: string };
+type StoredTopic = Omit<KnowledgeBase['topics'][number], DisplayField | 'body'> & { display: [number, number] };
 
-/** The knowledge base as stored: kb.json without what kb-text.json holds. */
+/** The knowledge base as stored: kb.json without what kb-text.json and kb-display.json hold. */
 type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics'> & { sections: Omit<Section, 'body'>[]; topics: StoredTopic[] };
 
-/** Splits a knowledge base into the two files' contents. */
-export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText } {
+/**
+ * JSON text with every character outside ASCII written as a \u escape: the same value, read back as a
+ * one-byte string (a plain copy of the file) instead of decoding UTF-8 into a two-byte string.
+ */
+export const asciiJson = (value: unknown): string => JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/** Splits a knowledge base into the three files' contents (kb-display.json as its text: the byte ranges are into it). */
+export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText; display: string } {
   const { trees, compat, sections, topics, ...rest } = kb;
+  const parts: string[] = [];
+  let at = 1; // after the opening bracket
+  const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...t }): StoredTopic => {
+    const json = JSON.stringify({ title, summary, fixes, sources });
+    const start = at + (parts.length ? 1 : 0); // after the comma
+    const end = start + Buffer.byteLength(json, 'utf8');
+    parts.push(json);
+    at = end;
+    return { ...t, display: [start, end] };
+  });
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
-    main: {
-      ...rest,
-      topics: topics.map(({ body: _body, title, summary, fixes, sources, ...t }) => ({ ...t, display: JSON.stringify({ title, summary, fixes, sources }) })),
-      sections: sections.map(({ body: _body, ...s }) => s),
-    },
+    main: { ...rest, topics: stored, sections: sections.map(({ body: _body, ...s }) => s) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
+    display: `[${parts.join(',')}]`,
   };
 }
 
@@ -54,7 +71,9 @@ const damaged = (file: string) => new UserError(`the knowledge base ${file} is d
 function readJson(file: string, rel: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    // kb.json is written in ASCII (asciiJson): read as such it is a plain copy, not a UTF-8 decode.
+    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
     throw new UserError(`the knowledge base is not built (${rel} is missing)`, ['run: npm run build']);
   }
@@ -90,17 +109,30 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   stored.sections.forEach((s, i) => lazy(s, 'body', () => loadText().bodies[i]));
   lazy(stored, 'trees', () => loadText().trees);
   lazy(stored, 'compat', () => loadText().compat);
+  let displayBytes: Buffer | undefined;
+  const readDisplay = (): Buffer => {
+    if (displayBytes) return displayBytes;
+    try {
+      return (displayBytes = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT)));
+    } catch {
+      throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
+    }
+  };
   for (const topic of stored.topics) {
-    if (typeof topic.display !== 'string') throw damaged(KB_ARTEFACT);
+    const range = topic.display as unknown;
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[0] > range[1]) throw damaged(KB_ARTEFACT);
+    const [start, end] = range as [number, number];
     const target = topic as unknown as Record<string, unknown>;
-    const display = topic.display;
     delete target.display;
     const open = (): Record<DisplayField, unknown> => {
       let fields: Record<DisplayField, unknown>;
+      const bytes = readDisplay();
       try {
-        fields = JSON.parse(display) as Record<DisplayField, unknown>;
+        if (end > bytes.length) throw new Error('out of range');
+        fields = JSON.parse(bytes.toString('utf8', start, end)) as Record<DisplayField, unknown>;
+        if (!fields || typeof fields !== 'object') throw new Error('not an object');
       } catch {
-        throw damaged(KB_ARTEFACT);
+        throw damaged(KB_DISPLAY_ARTEFACT);
       }
       for (const f of DISPLAY_FIELDS) Object.defineProperty(target, f, { value: fields[f], enumerable: true, writable: true, configurable: true });
       return fields;

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { decodeText } from '../core/text/decode-text.js';
 import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
-import { KB_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
+import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
 
 function readYaml(root: string, rel: string): RawFile {
@@ -75,18 +75,19 @@ function readTranslations(root: string): RawText[] {
   return out;
 }
 
-/** Writes the built knowledge base (its two files, each atomically: temp file, then rename); returns kb.json's path. */
+/** Writes the built knowledge base (its three files, each atomically: temp file, then rename); returns kb.json's path. */
 export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()): string {
-  const { main, text } = splitKnowledgeBase(kb);
-  const write = (rel: string, value: unknown) => {
+  const { main, text, display } = splitKnowledgeBase(kb);
+  const write = (rel: string, content: string) => {
     const out = path.join(root, rel);
     mkdirSync(path.dirname(out), { recursive: true });
     const tmp = `${out}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(value));
+    writeFileSync(tmp, content);
     renameSync(tmp, out);
     return out;
   };
-  // The text first: a reader that finds the new kb.json also finds its text.
-  write(KB_TEXT_ARTEFACT, text);
-  return write(KB_ARTEFACT, main);
+  // The text and the display first: a reader that finds the new kb.json also finds what it points into.
+  write(KB_TEXT_ARTEFACT, JSON.stringify(text));
+  write(KB_DISPLAY_ARTEFACT, display);
+  return write(KB_ARTEFACT, asciiJson(main));
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { KB_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
 import { realKnowledgeBase } from '../helpers/real-kb.js';
 
@@ -26,7 +26,7 @@ const caught = (f: () => unknown): unknown => {
   return undefined;
 };
 
-describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
+describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json)', () => {
   it('loads back equal to what was written (a topic of our own keeps its body as its sections only)', () => {
     const loaded = loadKnowledgeBase(written());
     const withoutTopicBodies = { ...kb, topics: kb.topics.map(({ body: _body, ...t }) => t) };
@@ -64,11 +64,19 @@ describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
     expect((e as UserError).message).toContain(`${KB_TEXT_ARTEFACT} is damaged`);
   });
 
-  it("keeps each topic's display fields as one text, parsed when first read", () => {
+  it("keeps each topic's display fields in kb-display.json, read and parsed for the topics shown", () => {
     const root = written();
-    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'utf8')) as { topics: Record<string, unknown>[] };
+    const raw = readFileSync(path.join(root, KB_ARTEFACT));
+    // kb.json is ASCII (every other character a \u escape), read as a one-byte string.
+    expect(raw.every((b) => b < 0x80)).toBe(true);
+    const stored = JSON.parse(raw.toString('latin1')) as { topics: Record<string, unknown>[] };
     expect(stored.topics[0]).not.toHaveProperty('fixes');
-    expect(typeof stored.topics[0]!.display).toBe('string');
+    expect(stored.topics[0]!.display).toEqual([expect.any(Number), expect.any(Number)]);
+    // kb-display.json is one JSON array; each topic's range holds its element.
+    const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
+    const [start, end] = stored.topics[1]!.display as [number, number];
+    expect(JSON.parse(display.toString('utf8', start, end))).toEqual(JSON.parse(JSON.stringify({ title: kb.topics[1]!.title, summary: kb.topics[1]!.summary, fixes: kb.topics[1]!.fixes, sources: kb.topics[1]!.sources })));
+    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(kb.topics.length);
     const loaded = loadKnowledgeBase(root);
     expect(loaded.topics[0]).not.toHaveProperty('display');
     expect(Object.keys(loaded.topics[0]!)).toEqual(expect.arrayContaining(['title', 'summary', 'fixes', 'sources', 'signatures']));
@@ -76,16 +84,19 @@ describe('the knowledge base on disk (kb.json + kb-text.json)', () => {
     expect(loaded.topics[1]!.title).toEqual(kb.topics[1]!.title);
   });
 
-  it("reports a topic's damaged display text as a UserError when it is read", () => {
+  it('reads kb-display.json only when a topic is shown, and reports it missing or damaged as a UserError', () => {
     const root = written();
-    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'utf8')) as { topics: Record<string, unknown>[] };
-    stored.topics[2]!.display = '{"title": ';
-    writeFileSync(path.join(root, KB_ARTEFACT), JSON.stringify(stored));
+    rmSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const loaded = loadKnowledgeBase(root);
-    expect(loaded.topics[0]!.title).toEqual(kb.topics[0]!.title);
-    const e = caught(() => loaded.topics[2]!.title);
-    expect(e).toBeInstanceOf(UserError);
-    expect((e as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+    expect(loaded.topics[0]!.signatures).toEqual(kb.topics[0]!.signatures);
+    const missing = caught(() => loaded.topics[0]!.title);
+    expect(missing).toBeInstanceOf(UserError);
+    expect((missing as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is missing`);
+    const other = written();
+    writeFileSync(path.join(other, KB_DISPLAY_ARTEFACT), '[{"title": ');
+    const damaged = caught(() => loadKnowledgeBase(other).topics[2]!.title);
+    expect(damaged).toBeInstanceOf(UserError);
+    expect((damaged as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
   });
 
   it('reports a missing or damaged kb.json as a UserError', () => {
