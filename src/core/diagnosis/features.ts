@@ -50,6 +50,8 @@ export interface PasteFeatures {
    * phrases in every language.
    */
   phraseText: string;
+  /** The messages `phraseText` reads in English: [English, as the paste wrote it], to quote a phrase found through one as written. */
+  englishFor: readonly (readonly [string, string])[];
   /** The Latin words (three characters or more) of `phraseText`: phrases are looked up through them. */
   anchorWords: ReadonlySet<string>;
   /** The messages of the found codes in every language, flattened: a phrase equal to one says nothing the code did not. */
@@ -90,7 +92,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   let wordsText = flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
-  const phraseText = inEnglish(flat, codes, w);
+  const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
   return {
     text,
     focus,
@@ -105,6 +107,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     scope: readScope(flat),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
     phraseText,
+    englishFor,
     anchorWords: new Set(phraseText.match(ANCHOR_WORD) ?? []),
     codeMessages,
     wordsText,
@@ -119,14 +122,32 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
 const messageKeyOf = (m: string): string => foldForMatching(m).replace(/(?<![.。\s])[.。\s]+$/, '');
 
 /** The flattened paste with each code spelled as a message in another language given its English message instead. */
-function inEnglish(flat: string, codes: FoundCode[], w: Weights): string {
+function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: Weights): { text: string; swaps: [string, string][] } {
   let out = flat;
+  const swaps: [string, string][] = [];
+  const swap = (from: string, to: string) => {
+    if (from.length >= w.code.minMessageLength && from !== to && out.includes(from)) {
+      out = out.split(from).join(to);
+      swaps.push([to, from]);
+    }
+  };
   for (const c of codes) {
-    if (c.via !== 'message' || !c.message) continue;
-    const raw = messageKeyOf(c.raw);
-    const en = messageKeyOf(c.message);
-    if (raw.length >= w.code.minMessageLength && raw !== en && out.includes(raw)) out = out.split(raw).join(en);
+    if (c.via === 'message' && c.message) swap(messageKeyOf(c.raw), messageKeyOf(c.message));
+    // The code found another way (its number beside the message): its message in any other language reads as English too.
+    const e = index.codeIndex.byCode.get(c.canonical);
+    const en = e?.messages.en;
+    if (!e || !en) continue;
+    const to = messageKeyOf(en);
+    for (const [lang, text] of Object.entries(e.messages)) if (lang !== 'en') swap(messageKeyOf(text), to);
+    for (const v of e.variants) swap(messageKeyOf(v.text), to);
   }
+  return { text: out, swaps };
+}
+
+/** A phrase found in `phraseText`, quoted as the paste wrote it (a message it read in English put back in the paste's language). */
+export function asWritten(f: PasteFeatures, phrase: string): string {
+  let out = phrase;
+  for (const [en, raw] of f.englishFor) if (out.includes(en) && !f.flat.includes(phrase)) out = out.split(en).join(raw);
   return out;
 }
 

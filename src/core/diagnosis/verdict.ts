@@ -32,8 +32,16 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
  * How sure a match is: high only when something specific matched, the score is high and no other
  * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one).
  */
+/**
+ * Specific evidence that names this issue: not only a code of many unrelated causes (access denied,
+ * file not found), which counts for a topic listing it but, alone, cannot say which of its causes it is.
+ */
+function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
+  return isSpecific(s, f) && s.evidence.some((e) => e.weight > 0 && ((SPECIFIC.has(e.rule) && !(e.rule === 'code' && e.code?.found.manyCauses && !f.bareCodes)) || (e.rule === 'setting' && f.asks)));
+}
+
 export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
-  if (s.score >= w.verdict.high && isSpecific(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
+  if (s.score >= w.verdict.high && namesTheIssue(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
   if (s.score >= w.verdict.medium) return 'medium';
   return 'low';
 }

@@ -35,6 +35,16 @@ describe('confidenceOf', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, 0)).toBe('high');
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * (WEIGHTS.verdict.highMargin - 0.01))).toBe('high');
   });
+  it('is not high when its only specific evidence is a code of many causes (access denied, file not found)', () => {
+    const common = { ...ev('code', 2.5), code: { found: { manyCauses: true }, key: '0x80070005' } } as unknown as Evidence;
+    const s = scored(common, ev('words', 6.5));
+    expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
+    expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
+    // … unless the paste is only that code: then the code is the question.
+    expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    // A phrase of the issue beside it names it.
+    expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
+  });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
   });

@@ -1,4 +1,4 @@
-import { isCodeMessage } from '../features.js';
+import { asWritten, isCodeMessage } from '../features.js';
 import { hasPhrase } from '../phrase-match.js';
 import { hasEvidence, type EvidenceRule } from './types.js';
 
@@ -14,8 +14,9 @@ export const phraseRule: EvidenceRule = {
     for (const { topic, phrase } of phraseHits(f.anchorWords, f.phraseText, index.phraseAnchors, index.unanchoredPhrases)) {
       const s = acc.get(topic);
       if (isCodeMessage(f, phrase) && hasEvidence(s, 'code')) continue;
-      if (s?.evidence.some((e) => e.rule === 'phrase' && e.matched === phrase)) continue;
-      acc.add(topic, { kind: 'phrase', matched: phrase, signature: phrase, weight: hasEvidence(s, 'phrase') ? w.phrase.more : w.phrase.first, rule: 'phrase' });
+      const matched = asWritten(f, phrase);
+      if (s?.evidence.some((e) => e.rule === 'phrase' && e.matched === matched)) continue;
+      acc.add(topic, { kind: 'phrase', matched, signature: phrase, weight: hasEvidence(s, 'phrase') ? w.phrase.more : w.phrase.first, rule: 'phrase' });
     }
   },
 };
