@@ -11,6 +11,7 @@ import { readLocaleCatalogs } from '../../src/platform/platform.js';
 import { file, TOPICS, validTreeData } from '../core/trees/tree-fixtures.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 import { realKb } from '../helpers/real-kb.js';
+import { tFor } from '../helpers/i18n.js';
 
 // Issue 14: the other headless commands speak the user's language too (--lang or the environment); what the
 // knowledge, the audit log or the user wrote (ids, commands, codes, values) is shown as it is.
@@ -135,6 +136,22 @@ describe('explain in the user language', () => {
     expect(r.stdout).toContain(topics);
     expect(r.stdout).toContain(`slow-start-antivirus           ${titleOf('slow-start-antivirus', lang)}`);
     expect(r.stdout).not.toMatch(/Kind:|Severity:|Topics that mention/);
+  });
+
+  it.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('%s: says why an input is not a code in that language (exit 2), quoting the input as typed', async (lang) => {
+    const t = tFor(lang);
+    for (const [input, key] of [
+      ['hello', 'explain.input.notACode'],
+      ['4294967296', 'explain.input.outOfRange'],
+      ['ERROR_NOT_A_REAL_NAME', 'explain.input.unknownName'],
+    ] as const) {
+      const r = await run(['explain', input, '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`explain: ${t(key, { input })}\n`);
+      expect(r.stderr).not.toMatch(/is not an error code|outside the 32-bit range|catalogue knows/);
+    }
+    const en = await run(['explain', 'hello']);
+    expect(en.stderr).toContain('"hello" is not an error code');
   });
 
   it('--lang for a Windows message in a language wcdoctor does not speak keeps the words of the environment', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { explainCode, type Explanation } from '../../core/diagnosis/explain-code.js';
+import { explainCode, type ExplainInputError, type Explanation } from '../../core/diagnosis/explain-code.js';
 import { buildCodeIndex } from '../../core/diagnosis/parse-error-code.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -7,7 +7,7 @@ import { displayWidth } from '../../core/text/display-width.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { matchSupportedLocale } from '../../platform/locale.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
-import { createT, type T } from '../../ui/i18n.js';
+import { createT, type MessageKey, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale } from '../lang.js';
 import { padCell } from '../print.js';
@@ -114,12 +114,18 @@ function formatText(x: Explanation, topics: { id: string; title: string }[], lan
   return `${lines.join('\n')}\n`;
 }
 
+const INPUT_ERROR_KEY: Record<ExplainInputError['id'], MessageKey> = {
+  'not-a-code': 'explain.input.notACode',
+  'out-of-range': 'explain.input.outOfRange',
+  'unknown-name': 'explain.input.unknownName',
+};
+
 /** Runs `explain` against a knowledge base: pure, so tests can call it with a small in-memory KB. */
 export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOptions): ExplainOutput {
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
     return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${opts.lang}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
-  if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${r.error}\n` };
+  if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
   const x = r.value;
   if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsFor(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
   const topics = topicsFor(kb, x);

@@ -21,11 +21,22 @@ export interface Explanation extends DecodedCode {
   source?: string;
 }
 
-const NOT_A_CODE = (input: string): string =>
-  `"${input}" is not an error code: give hex (0x800705B4, 800705B4, 0x5b4), decimal (1460, 2147943860, -2147023436) or a symbolic name (ERROR_TIMEOUT)`;
+/** Why an input is not a code: an id (for the user's language) and the English sentence. */
+export interface ExplainInputError {
+  id: 'not-a-code' | 'out-of-range' | 'unknown-name';
+  input: string;
+  message: string;
+}
+
+const ENGLISH: Record<ExplainInputError['id'], (input: string) => string> = {
+  'not-a-code': (input) => `"${input}" is not an error code: give hex (0x800705B4, 800705B4, 0x5b4), decimal (1460, 2147943860, -2147023436) or a symbolic name (ERROR_TIMEOUT)`,
+  'out-of-range': (input) => `"${input}" is outside the 32-bit range`,
+  'unknown-name': (input) => `"${input}" is not a symbolic name the catalogue knows`,
+};
+const problem = (id: ExplainInputError['id'], input: string) => err<ExplainInputError>({ id, input, message: ENGLISH[id](input) });
 
 /** Reads the value an input spells, or says why it is not a code. */
-function readInput(input: string, index: CodeIndex): Result<{ value: number; readAs: Explanation['readAs'] }, string> {
+function readInput(input: string, index: CodeIndex): Result<{ value: number; readAs: Explanation['readAs'] }, ExplainInputError> {
   const s = input.trim().replace(/^\((.*)\)$/, '$1').trim();
   let m: RegExpMatchArray | null;
   if ((m = /^0x0*([0-9a-f]{1,8})$/i.exec(s))) {
@@ -36,19 +47,19 @@ function readInput(input: string, index: CodeIndex): Result<{ value: number; rea
   if (/^[89][0-9]{7}$/.test(s)) return ok({ value: parseInt(s, 16), readAs: 'hex' });
   if (/^-\d{1,10}$/.test(s)) {
     const n = Number(s);
-    return n < -0x80000000 ? err(`"${input}" is outside the 32-bit range`) : ok({ value: n >>> 0, readAs: 'signed-decimal' });
+    return n < -0x80000000 ? problem('out-of-range', input) : ok({ value: n >>> 0, readAs: 'signed-decimal' });
   }
   if (/^\d{1,10}$/.test(s)) {
     const n = Number(s);
-    if (n > 0xffffffff) return err(`"${input}" is outside the 32-bit range`);
+    if (n > 0xffffffff) return problem('out-of-range', input);
     return ok(n <= 0xffff ? { value: hresultFromWin32(n), readAs: 'decimal' } : { value: n, readAs: 'decimal' });
   }
   if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$/.test(s)) {
     const canonical = index.byName.get(s.toUpperCase());
-    if (canonical === undefined) return err(`"${input}" is not a symbolic name the catalogue knows`);
+    if (canonical === undefined) return problem('unknown-name', input);
     return ok({ value: parseInt(canonical, 16), readAs: 'symbolic-name' });
   }
-  return err(NOT_A_CODE(input));
+  return problem('not-a-code', input);
 }
 
 /**
@@ -57,7 +68,7 @@ function readInput(input: string, index: CodeIndex): Result<{ value: number; rea
  * Codes the catalogue does not know still decode from their bits; anything that is not a code is an error.
  * @example explainCode('1460', index) // ok: canonical 0x800705B4, names [ERROR_TIMEOUT], win32 1460
  */
-export function explainCode(input: string, index: CodeIndex): Result<Explanation, string> {
+export function explainCode(input: string, index: CodeIndex): Result<Explanation, ExplainInputError> {
   const read = readInput(input, index);
   if (!read.ok) return read;
   const decoded = decodeHresult(read.value.value);

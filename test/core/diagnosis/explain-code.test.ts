@@ -8,7 +8,7 @@ import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
 const index = buildCodeIndex(parseCodeCatalog(readKnowledgeInput().codes).codes);
 const explain = (input: string): Explanation => {
   const r = explainCode(input, index);
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
 
@@ -113,7 +113,7 @@ describe('explainCode refuses what is not a code', () => {
   test.each(['hello', '', '0xZZ', '12.5', '0x1234567890', '99999999999', '-99999999999', 'ERROR_NO_SUCH_THING', '1460 1461', 'HRESULT'])('%j', (input) => {
     const r = explainCode(input, index);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(JSON.stringify(input));
+    if (!r.ok) expect(r.error.message).toContain(JSON.stringify(input));
   });
 
   it('never throws, whatever the input', () => {
