@@ -102,7 +102,7 @@ describe('explainCode on HCS, HCN and NTSTATUS codes', () => {
 describe('explainCode on codes the catalogue does not know', () => {
   it('decodes them from their bits', () => {
     expect(explain('0x80072F8F')).toMatchObject({ canonical: '0x80072F8F', kind: 'unknown', known: false, win32: 12175, names: [], messages: {}, facility: { name: 'WIN32' } });
-    expect(explain('53')).toMatchObject({ canonical: '0x80070035', win32: 53, known: false });
+    expect(explain('12175')).toMatchObject({ canonical: '0x80072F8F', win32: 12175, known: false });
     expect(explain('0xC0000005')).toMatchObject({ facility: { code: 0, name: 'NTSTATUS' }, signed: -1073741819, ntstatus: { code: 5 } });
     expect(explain('0')).toMatchObject({ canonical: '0x00000000', severity: 'success' });
     expect(explain('0xDEADBEEF').facility.name).toBe('unknown');
