@@ -21,5 +21,7 @@ export default defineConfig({
     env: { DOTNET_TieredPGO: '0' },
     // The real knowledge base, assembled once per run for every file that needs it (test/helpers/real-kb.ts).
     globalSetup: ['test/setup/knowledge-base.ts'],
+    // … and the regex-safety verdicts it reached, handed to every test file (test/setup/pattern-verdicts.ts).
+    setupFiles: ['test/setup/pattern-verdicts.ts'],
   },
 });

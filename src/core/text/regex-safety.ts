@@ -285,6 +285,19 @@ export function findSlowInputConfirmed(re: RegExp, opts: RegexSafetyOptions = {}
 
 const verdicts = new Map<string, RegexSafetyFinding | null>();
 
+/** The verdicts reached so far (pattern key → finding, or null when safe), to hand to another process. */
+export function patternVerdicts(): [string, RegexSafetyFinding | null][] {
+  return [...verdicts];
+}
+
+/**
+ * Takes verdicts another process reached with this same checker (the test run's global setup hands
+ * them to its workers, so that patterns are timed once, on a machine not yet busy with the tests).
+ */
+export function rememberPatternVerdicts(entries: readonly [string, RegexSafetyFinding | null][]): void {
+  for (const [key, finding] of entries) if (!verdicts.has(key)) verdicts.set(key, finding);
+}
+
 /**
  * Why a pattern from the knowledge cannot be used, or undefined when it can: not a valid regular
  * expression, or one that stays over the time budget on adversarial input. Results are kept per
