@@ -20,7 +20,7 @@ const LINUX_SIGNALS = [
   'container_linux.go', 'runc', 'crun', 'runsc', 'cgroup', 'cgroups', 'cgroupfs', 'cgroupv2', 'overlayfs', 'overlay2', 'fuse-overlayfs',
   '/var/lib/docker', '/var/lib/containerd', '/var/run/docker.sock', '/run/containerd', '/proc/self', '/sys/fs/cgroup', '/dev/mapper',
   'systemd', 'systemctl', 'journalctl', 'apparmor', 'seccomp', 'selinux', 'podman', 'buildah', 'iptables', 'nftables', 'nsenter',
-  'exec format error', 'oci runtime exec failed', 'apt-get', 'kata-runtime', 'lxc', 'sudo',
+  'exec format error', 'oci runtime exec failed', 'apt-get', 'kata-runtime', 'lxc', 'sudo', 'grub', 'sysctl',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

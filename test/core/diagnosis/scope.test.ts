@@ -16,6 +16,9 @@ describe('readScope', () => {
     ['Error response from daemon: failed to create endpoint on network nat: hnsCall failed in Win32 (0x6be)', 'windows'],
     // Windows wins: a Windows paste that mentions a Linux word stays in scope.
     ['docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2019 fails; on my Linux box runc works', 'windows'],
+    // A Linux host's own configuration: its boot loader and kernel settings.
+    ['after setting ipv6.disable=1 in GRUB and a reboot the container no longer starts', 'linux'],
+    ['sysctl net.ipv4.ip_forward=0 and now published ports stop answering', 'linux'],
     ['image operating system "linux" cannot be used on this platform', 'unknown'],
     ['connection refused', 'unknown'],
   ])('%s → %s', (text, kind) => {
