@@ -1,3 +1,4 @@
+import type { Evidence } from '../core/diagnosis/types.js';
 import type { MessageKey } from './message-keys.js';
 
 /** The entities diagnosis names, each with its label in the UI language (the app's topic screen and the CLI's report). */
@@ -27,3 +28,19 @@ export const ENTITY_LABEL: Readonly<Record<string, MessageKey>> = {
 
 /** The label key of an entity, when the catalogue has one. */
 export const entityLabelKey = (name: string): MessageKey | undefined => (Object.hasOwn(ENTITY_LABEL, name) ? ENTITY_LABEL[name] : undefined);
+
+const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
+  code: 'diagnose.evidence.code',
+  phrase: 'diagnose.evidence.phrase',
+  regex: 'diagnose.evidence.regex',
+  keyword: 'diagnose.evidence.keyword',
+  fuzzy: 'diagnose.evidence.fuzzy',
+  operation: 'diagnose.evidence.operation',
+  structure: 'diagnose.evidence.structure',
+  against: 'diagnose.evidence.against',
+  setting: 'diagnose.evidence.setting',
+  fact: 'diagnose.evidence.fact',
+};
+
+/** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind, a version seen in the paste by its rule. */
+export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey => (e.rule === 'version' && e.kind === 'fact' ? 'diagnose.evidence.version' : EVIDENCE_KEY[e.kind]);

@@ -57,3 +57,20 @@ describe('wcdoctor diagnose in English', () => {
     expect(report).toContain('  Found in the paste: tool=docker, image=mcr.microsoft.com/windows/servercore:ltsc2022');
   });
 });
+
+describe('a version seen in the paste', () => {
+  const paste = 'docker version\nServer: Docker Engine - Community\n Engine:\n  Version: 25.0.3\nContainers on the default nat network cannot resolve each other by name since the upgrade; windows-dns-proxy is not set';
+  it('is named a version, not a difference of image and host builds, in English and in each language', () => {
+    const result = diagnose(kb, paste);
+    expect(result.matches[0]?.evidence.some((e) => e.rule === 'version' && e.kind === 'fact')).toBe(true);
+    const english = formatDiagnosis(result, kb, 'en', paste);
+    expect(english).toMatch(/why: .*version "Engine:/);
+    expect(english).not.toContain('image and host builds differ');
+    for (const locale of ['zh-CN', 'ko-KR', 'sv-SE'] as const) {
+      const t = createT(catalogs, locale);
+      const report = formatDiagnosis(result, kb, locale, paste, undefined, undefined, diagnoseWords(t));
+      expect(report).toContain(t('diagnose.evidence.version', { value: 'Engine:' }).split('Engine:')[0]!);
+      expect(report).not.toContain(t('diagnose.evidence.fact', { value: '' }).trim());
+    }
+  });
+});

@@ -16,7 +16,7 @@ import { isShellNeutral } from '../../core/text/shell-safe.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey } from '../../ui/diagnose-text.js';
+import { entityLabelKey, evidenceLabelKey } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -64,7 +64,7 @@ export interface DiagnoseWords {
 /** English: the report as it has always read (byte for byte). */
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
-  why: (reasons) => `why: ${reasons.map((e) => `${EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
+  why: (reasons) => `why: ${reasons.map((e) => `${e.rule === 'version' && e.kind === 'fact' ? 'version' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
   noLocaleText: (locale) => `no ${locale} text`,
@@ -83,18 +83,6 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
     `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
 };
 
-const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
-  code: 'diagnose.evidence.code',
-  phrase: 'diagnose.evidence.phrase',
-  regex: 'diagnose.evidence.regex',
-  keyword: 'diagnose.evidence.keyword',
-  fuzzy: 'diagnose.evidence.fuzzy',
-  operation: 'diagnose.evidence.operation',
-  structure: 'diagnose.evidence.structure',
-  against: 'diagnose.evidence.against',
-  setting: 'diagnose.evidence.setting',
-  fact: 'diagnose.evidence.fact',
-};
 const RISK_KEY: Readonly<Record<string, MessageKey>> = { low: 'diagnose.cli.riskLow', medium: 'diagnose.cli.riskMedium', high: 'diagnose.cli.riskHigh' };
 
 /** The report's words through the app's catalogue of a language (the same evidence and entity words as its screens). */
@@ -102,7 +90,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
   const level = (l: Match['confidence']) => t(`diagnose.confidence.${l}`);
   return {
     confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score: String(score) }),
-    why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(EVIDENCE_KEY[e.kind], { value: e.matched })).join('; ') }),
+    why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(evidenceLabelKey(e), { value: e.matched })).join('; ') }),
     fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
     ourTranslation: (locale) => t('diagnose.cli.ourTranslation', { locale }),
     noLocaleText: (locale) => t('diagnose.cli.noLocaleText', { locale }),

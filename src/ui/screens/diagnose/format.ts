@@ -1,21 +1,10 @@
 import type { Evidence, Match } from '../../../core/diagnosis/types.js';
+import { evidenceLabelKey } from '../../diagnose-text.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { GLYPH } from '../../theme.js';
 import { collapseSpace } from '../../../core/text/normalise.js';
 
-const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
-  code: 'diagnose.evidence.code',
-  phrase: 'diagnose.evidence.phrase',
-  regex: 'diagnose.evidence.regex',
-  keyword: 'diagnose.evidence.keyword',
-  fuzzy: 'diagnose.evidence.fuzzy',
-  operation: 'diagnose.evidence.operation',
-  structure: 'diagnose.evidence.structure',
-  against: 'diagnose.evidence.against',
-  setting: 'diagnose.evidence.setting',
-  fact: 'diagnose.evidence.fact',
-};
 
 const CONFIDENCE: Readonly<Record<Match['confidence'], { glyph: string; key: MessageKey; role: 'success' | 'warning' | 'info' }>> = {
   high: { glyph: GLYPH.ok, key: 'diagnose.confidence.high', role: 'success' },
@@ -33,7 +22,7 @@ export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3)
   return evidence
     .filter((e) => e.weight > 0)
     .slice(0, limit)
-    .map((e) => t(EVIDENCE_KEY[e.kind], { value: clip(e.matched || e.signature, 40) }))
+    .map((e) => t(evidenceLabelKey(e), { value: clip(e.matched || e.signature, 40) }))
     .join(' · ');
 }
 
