@@ -42,5 +42,8 @@ const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
   fact: 'diagnose.evidence.fact',
 };
 
+/** Evidence that a version seen in the paste lies where the topic's bug lives (the version rule's finding for it). */
+export const isVersionEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean => e.rule === 'version' && e.kind === 'fact';
+
 /** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind, a version seen in the paste by its rule. */
-export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey => (e.rule === 'version' && e.kind === 'fact' ? 'diagnose.evidence.version' : EVIDENCE_KEY[e.kind]);
+export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey => (isVersionEvidence(e) ? 'diagnose.evidence.version' : EVIDENCE_KEY[e.kind]);

@@ -7,10 +7,9 @@ import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
-import { createT, type T } from '../../ui/i18n.js';
-import { resolveCliLocale } from '../lang.js';
+import type { T } from '../../ui/i18n.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
 export const MAX_COMPAT_INPUT = 1024 * 1024;
@@ -127,7 +126,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
       // The report in the user's language; English stays the knowledge's own text (advice.yaml).
       const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
-      const t = locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
+      const t = translatorFor(locale);
       const result = compatCommand(data, {
         ...opts,
         host: opts.host === '-' ? pasted : opts.host,

@@ -8,15 +8,14 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { wrapAnsiText } from '../../core/text/wrap-ansi.js';
-import { resolveCliLocale } from '../lang.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-text.js';
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
-import { createT, type T } from '../../ui/i18n.js';
+import type { T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey, evidenceLabelKey } from '../../ui/diagnose-text.js';
+import { entityLabelKey, evidenceLabelKey, isVersionEvidence } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -64,7 +63,7 @@ export interface DiagnoseWords {
 /** English: the report as it has always read (byte for byte). */
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
-  why: (reasons) => `why: ${reasons.map((e) => `${e.rule === 'version' && e.kind === 'fact' ? 'version' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
+  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
   noLocaleText: (locale) => `no ${locale} text`,
@@ -249,7 +248,8 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
     const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
     // In a terminal the quoted documentation is rendered (no raw Markdown) and wrapped to its width.
     const best = result.matches[0];
-    const words = opts.locale === 'en' ? ENGLISH_DIAGNOSE_WORDS : diagnoseWords(createT(readLocaleCatalogs(), opts.locale));
+    const t = translatorFor(opts.locale);
+    const words = t ? diagnoseWords(t) : ENGLISH_DIAGNOSE_WORDS;
     const excerpt = best && io.isTTY.stdout ? diagnosisExcerpt(kb, best.id, opts.locale, words) : undefined;
     const noColor = Boolean(opts.noColor) || Boolean(io.env.NO_COLOR);
     const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;

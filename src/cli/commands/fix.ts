@@ -16,12 +16,11 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
-import { createT, type MessageKey, type T } from '../../ui/i18n.js';
+import type { MessageKey, T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
-import { resolveCliLocale } from '../lang.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 
 /** Everything `wcdoctor fix` touches outside itself; tests pass an in-memory KB and fakes. */
 export interface FixCommandDeps {
@@ -142,7 +141,7 @@ function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => 
  * commands, ids and values shown, `--json` and the audit log stay as they are in every language.
  */
 export async function runFixCommand(topicId: string, fixId: string | undefined, opts: FixOptions, io: CliIO, deps: FixCommandDeps, locale: Locale = 'en'): Promise<void> {
-  const say = sayFor(locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale));
+  const say = sayFor(translatorFor(locale));
   const fail = (code: number, ...lines: string[]) => {
     for (const l of lines) io.err(`wcdoctor fix: ${l}\n`);
     io.setExitCode(code);

@@ -4,11 +4,9 @@ import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
-import { createT } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
-import { resolveCliLocale } from '../lang.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 import { formatTable } from '../print.js';
 
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
@@ -47,7 +45,7 @@ function formatDuration(ms: number | null): string {
  * of the rest. In `locale` the headings and outcomes are the catalogue's; what the log records (commands, reasons) is shown as recorded.
  */
 export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps, locale: Locale = 'en'): void {
-  const t = locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
+  const t = translatorFor(locale);
   let limit: number | undefined;
   if (opts.limit !== undefined) {
     if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {

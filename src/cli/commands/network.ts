@@ -2,11 +2,10 @@ import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
-import { createT, type T } from '../../ui/i18n.js';
+import type { T } from '../../ui/i18n.js';
 import { driverNotesText, planWarningText, problemText, unsupportedText } from '../../ui/network-text.js';
 import { EXIT, type CliIO } from '../io.js';
-import { resolveCliLocale } from '../lang.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 
 interface PlanFlags {
   driver: string;
@@ -129,7 +128,7 @@ function formatNotes(d: NetworkDriver, t: T | undefined): string {
 /** The UI catalogue in the language --lang or the environment names; undefined for English (the engine's own text). */
 function cliTranslator(cmd: Command, io: CliIO): T | undefined {
   const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
-  return locale === 'en' ? undefined : createT(readLocaleCatalogs(), locale);
+  return translatorFor(locale);
 }
 
 /** `wcdoctor network plan|explain`: plans a `docker network create` command and explains the drivers. */

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { isLocale, LOCALES, type Locale, type Topic } from '../../core/knowledge/types.js';
 import { matchSupportedLocale } from '../../platform/locale.js';
-import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
-import { createT, type T } from '../../ui/i18n.js';
-import { resolveCliLocale } from '../lang.js';
+import type { T } from '../../ui/i18n.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
 import { formatTreeOutline } from '../../core/trees/format-outline.js';
 import type { Tree } from '../../core/trees/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -95,7 +94,7 @@ export function registerTroubleshoot(program: Command, io: CliIO, deps: Troubles
         io.setExitCode(EXIT.usage);
         return;
       }
-      const t = lang === 'en' ? undefined : createT(readLocaleCatalogs(), lang);
+      const t = translatorFor(lang);
       const kb = deps.loadKnowledgeBase();
       const tty = io.isTTY.stdin && io.isTTY.stdout;
       const interactive = tty && !flags.outline && !flags.json;

@@ -119,7 +119,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
 }
 
 /** A message as phrases compare it: flattened, without a final full stop. */
-const messageKeyOf = (m: string): string => foldForMatching(m).replace(/(?<![.。\s])[.。\s]+$/, '');
+export const messageKeyOf = (m: string): string => foldForMatching(m).replace(/(?<![.。\s])[.。\s]+$/, '');
 
 /** The flattened paste with each code spelled as a message in another language given its English message instead. */
 function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: Weights): { text: string; swaps: [string, string][] } {
@@ -146,8 +146,9 @@ function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: W
 
 /** A phrase found in `phraseText`, quoted as the paste wrote it (a message it read in English put back in the paste's language). */
 export function asWritten(f: PasteFeatures, phrase: string): string {
+  if (!f.englishFor.length || f.flat.includes(phrase)) return phrase;
   let out = phrase;
-  for (const [en, raw] of f.englishFor) if (out.includes(en) && !f.flat.includes(phrase)) out = out.split(en).join(raw);
+  for (const [en, raw] of f.englishFor) if (out.includes(en)) out = out.split(en).join(raw);
   return out;
 }
 

@@ -103,9 +103,12 @@ function insertText(trie: TextTrie, t: string, canonical: string): void {
   trie.canonical[node] = canonical;
 }
 
+/** The key of a group of pending texts: their first two folded units. */
+const pairKey = (first: number, second: number): number => first * 65536 + second;
+
 /** Puts the texts starting with these two units into the trie, if not yet there. */
 function growTrie(trie: TextTrie, first: number, second: number): void {
-  const key = first * 65536 + second;
+  const key = pairKey(first, second);
   const group = trie.pending.get(key);
   if (!group) return;
   trie.pending.delete(key);
@@ -163,7 +166,7 @@ export function buildCodeIndex(codes: CodeEntry[], texts: readonly [string, stri
   const pending = index.texts.pending;
   for (const entry of texts) {
     const t = entry[0];
-    const key = t.charCodeAt(0) * 65536 + t.charCodeAt(1);
+    const key = pairKey(t.charCodeAt(0), t.charCodeAt(1));
     const group = pending.get(key);
     if (group) group.push(entry);
     else pending.set(key, [entry]);

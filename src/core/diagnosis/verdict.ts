@@ -6,13 +6,15 @@ import type { Weights } from './weights.js';
 /** Evidence that says what went wrong, not only words about it. */
 const SPECIFIC: ReadonlySet<RuleId> = new Set(['code', 'phrase', 'regex', 'fact']);
 
+/** One piece of specific evidence: a code, phrase, pattern or fact, or a setting phrase in a question that states no failure. */
+const isSpecificEvidence = (e: Scored['evidence'][number], f: PasteFeatures): boolean => SPECIFIC.has(e.rule) || (e.rule === 'setting' && f.asks);
+
 /**
- * Whether something specific matched (a code, phrase, pattern or fact; a setting phrase in a question
- * that states no failure), and the topic explains the failure the paste states. Otherwise words
- * carry the match, and words must say more (`minScoreOf`).
+ * Whether something specific matched (`isSpecificEvidence`), and the topic explains the failure the
+ * paste states. Otherwise words carry the match, and words must say more (`minScoreOf`).
  */
 export function isSpecific(s: Scored, f: PasteFeatures): boolean {
-  return s.evidence.some((e) => SPECIFIC.has(e.rule) || (e.rule === 'setting' && f.asks)) && !s.evidence.some((e) => e.rule === 'unexplained');
+  return s.evidence.some((e) => isSpecificEvidence(e, f)) && !s.evidence.some((e) => e.rule === 'unexplained');
 }
 
 /**
@@ -29,17 +31,18 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
 }
 
 /**
- * How sure a match is: high only when something specific matched, the score is high and no other
- * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one).
- */
-/**
  * Specific evidence that names this issue: not only a code of many unrelated causes (access denied,
  * file not found), which counts for a topic listing it but, alone, cannot say which of its causes it is.
  */
 function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  return isSpecific(s, f) && s.evidence.some((e) => e.weight > 0 && ((SPECIFIC.has(e.rule) && !(e.rule === 'code' && e.code?.found.manyCauses && !f.bareCodes)) || (e.rule === 'setting' && f.asks)));
+  const commonCode = (e: Scored['evidence'][number]) => e.rule === 'code' && e.code?.found.manyCauses === true && !f.bareCodes;
+  return isSpecific(s, f) && s.evidence.some((e) => e.weight > 0 && isSpecificEvidence(e, f) && !commonCode(e));
 }
 
+/**
+ * How sure a match is: high only when evidence names the issue, the score is high and no other
+ * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one).
+ */
 export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
   if (s.score >= w.verdict.high && namesTheIssue(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
   if (s.score >= w.verdict.medium) return 'medium';

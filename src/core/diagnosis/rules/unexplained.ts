@@ -1,5 +1,6 @@
 import { STRONG_FIELD, type DiagnosisIndex } from '../build-index.js';
 import { foldForMatching } from '../../text/normalise.js';
+import { messageKeyOf } from '../features.js';
 import { hasPhrase } from '../phrase-match.js';
 import { termsOf } from '../terms.js';
 import type { Weights } from '../weights.js';
@@ -13,9 +14,6 @@ import { hasEvidence, type EvidenceRule } from './types.js';
  * A specific code stated with the failure that the topic does not list weighs the same way.
  * A gate: it runs after all the evidence it reads.
  */
-/** A message's closing full stop, which a pattern quoting the message may leave out. */
-const FINAL_STOP = /[.。]$/;
-
 export const unexplainedRule: EvidenceRule = {
   id: 'unexplained',
   describe: "a topic that does not explain the paste's failure lines (or whose failure is another code) keeps part of its score",
@@ -30,8 +28,9 @@ export const unexplainedRule: EvidenceRule = {
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
       if (!m || hasEvidence(s, 'code')) continue;
-      // A code the topic's own pattern or phrase matched with the failure is part of its evidence, not another failure.
-      const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !s.evidence.some((e) => (e.rule === 'regex' || e.rule === 'phrase') && foldForMatching(e.matched).includes(foldForMatching(c.raw).replace(FINAL_STOP, ''))));
+      // A code the topic's own pattern or phrase quoted (its message, even without the full stop) is part of its evidence, not another failure.
+      const quoted = stated.length ? s.evidence.filter((e) => e.rule === 'regex' || e.rule === 'phrase').map((e) => foldForMatching(e.matched)) : [];
+      const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !quoted.some((q) => q.includes(messageKeyOf(c.raw))));
       const byCause = s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact');
       const byWords = () => {
         if (s.evidence.some((e) => e.rule === 'keyword-phrase' && hasPhrase(reason, e.matched))) return true;
