@@ -219,6 +219,23 @@ describe('extractCodes scales and never throws', () => {
     expect(canonicals(text)).toEqual(['0x800706BE', '0xC000013A', '0x80070490']);
   });
 
+  it('reads an uncatalogued code closing a Win32 report, and stays linear on adversarial runs of that form', () => {
+    expect(canonicals('hcsshim::ImportLayer failed in Win32: something new. (0x3fe)')).toEqual(['0x800703FE']);
+    // Not in a report (no "failed in Win32:" on its line, or not in parentheses): not a code.
+    expect(canonicals('failed in Win32: x\nsee (0x3fe)')).toEqual([]);
+    expect(canonicals('failed in Win32: x 0x3fe')).toEqual([]);
+    // Many reports, long runs of spaces, tabs and newlines between them, repeated separators and control characters.
+    const runs = [
+      'failed in Win32: (0x3fe)'.repeat(20000),
+      `failed in Win32:${' '.repeat(200000)}(0x3fe)`,
+      `failed in Win32:${'\t'.repeat(100000)}${'('.repeat(100000)}0x3fe)`,
+      `${'failed in Win32: :::: '.repeat(20000)}\n(0x3fe)`,
+      `failed in Win32: \u0000\u001b[31m\u0007 (0x3fe)${'\n'.repeat(100000)}`,
+    ];
+    // The report is looked for in the 400 characters before the code: a code further from "failed in Win32:" is not read as one.
+    expect(runs.map((t) => canonicals(t))).toEqual([['0x800703FE'], [], [], [], ['0x800703FE']]);
+  });
+
   it('never throws on random text or random bytes', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string()), (s) => {
