@@ -21,7 +21,7 @@ const first = (re: RegExp, text: string): SeenBuild | undefined => {
 // mismatch message of a pull, kubectl's or docker info's kernel version, `ver`, winver's "OS Build".
 const HOST = [
   /\bHost\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
-  /\bincompatible with a 10\.0\.(\d{5}) host\b/i,
+  /\bincompatible with a 10\.0\.(\d{5})(?:\.\d+)? host\b/i,
   /\bKernel Version:\s+10\.0[ .](\d{5})\b/,
   /\bMicrosoft Windows \[Version 10\.0\.(\d{5})\.\d+\]/,
   /\bOS Build (\d{5})\.\d+/,
@@ -29,7 +29,7 @@ const HOST = [
 // Where they print the image's: the container OS version line, the pull message, an OsVersion field.
 const IMAGE = [
   /\bContainer\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
-  /\ba Windows version 10\.0\.(\d{5})(?:\.\d+)?-based image\b/i,
+  /\bWindows version 10\.0\.(\d{5})(?:\.\d+)?-based image\b/i,
   /"OsVersion"\s*:\s*"10\.0\.(\d{5})/,
 ];
 

@@ -91,6 +91,8 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const codeMessages = messagesOf(codes, index, w);
   let wordsText = flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
+  // A code written as a number or a name is the code rule's evidence: as a word it would count twice.
+  for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
   const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
   return {
@@ -175,4 +177,19 @@ export function isCodeMessage(f: PasteFeatures, phrase: string): boolean {
  */
 export function isSaidInWords(c: FoundCode): boolean {
   return c.via === 'message' && /\s/.test(c.raw);
+}
+
+/** `text` without every whole occurrence of `token` (not inside a longer word or number). */
+function withoutToken(text: string, token: string): string {
+  if (!token || !text.includes(token)) return text;
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
+    const before = text[at - 1];
+    const after = text[at + token.length];
+    if ((before && /[\p{L}\p{N}_]/u.test(before)) || (after && /[\p{L}\p{N}_]/u.test(after))) continue;
+    out += text.slice(from, at) + ' ';
+    from = at + token.length;
+  }
+  return out + text.slice(from);
 }

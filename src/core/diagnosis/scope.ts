@@ -12,15 +12,18 @@ export interface Scope {
 }
 
 /**
- * Marks of a Linux host or runtime. Each is specific: Docker on Windows never prints it. Distribution
- * names and `alpine` are left out on purpose, because Windows users pull Linux images by mistake
- * and that failure is theirs to diagnose.
+ * Marks of a Linux host or runtime. Each is specific: Docker on Windows never prints it. Bare
+ * distribution names and `alpine` are left out on purpose, because Windows users pull Linux images by
+ * mistake and that failure is theirs to diagnose; a distribution with its release written as a host's
+ * ("Ubuntu 22.04", not the image tag `ubuntu:22.04`) and the Linux CNI folders are a host's marks.
  */
 const LINUX_SIGNALS = [
   'container_linux.go', 'runc', 'crun', 'runsc', 'cgroup', 'cgroups', 'cgroupfs', 'cgroupv2', 'overlayfs', 'overlay2', 'fuse-overlayfs',
   '/var/lib/docker', '/var/lib/containerd', '/var/run/docker.sock', '/run/containerd', '/proc/self', '/sys/fs/cgroup', '/dev/mapper',
   'systemd', 'systemctl', 'journalctl', 'apparmor', 'seccomp', 'selinux', 'podman', 'buildah', 'iptables', 'nftables', 'nsenter',
   'exec format error', 'oci runtime exec failed', 'apt-get', 'kata-runtime', 'lxc', 'sudo', 'grub', 'sysctl',
+  '/etc/cni/net.d', '/opt/cni/bin', 'ubuntu 18.04', 'ubuntu 20.04', 'ubuntu 22.04', 'ubuntu 24.04', 'centos 7', 'centos 8',
+  'rhel 8', 'rhel 9', 'debian 11', 'debian 12', 'rocky linux', 'almalinux',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

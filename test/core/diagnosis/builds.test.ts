@@ -15,6 +15,12 @@ describe('readPasteBuilds', () => {
     expect(r.image?.build).toBe(16299);
   });
 
+  it('reads the pull message quoted without its leading article, and with a host revision', () => {
+    const r = readPasteBuilds('"Windows version 10.0.17763-based image is incompatible with a 10.0.17134.1 host"', {}, buildOfTag);
+    expect(r.host?.build).toBe(17134);
+    expect(r.image?.build).toBe(17763);
+  });
+
   it('takes the image build from the image tag once a host build is known', () => {
     const r = readPasteBuilds('Kernel Version: 10.0 20348 (20348.1.amd64fre.fe_release.210507-1500)', { image: 'fabrikam/api:2.4-ltsc2019', tag: '2.4-ltsc2019' }, buildOfTag);
     expect(r).toMatchObject({ host: { build: 20348 }, image: { build: 17763, said: 'fabrikam/api:2.4-ltsc2019' } });

@@ -45,3 +45,15 @@ describe('evidence quotes the paste', () => {
     expect(ko).not.toMatch(/ko:|[\u1100-\u11ff]/);
   });
 });
+
+describe('a code counts once', () => {
+  it.each(['0x6be', 'hnsCall failed in Win32: (0x6be)', 'error 1460', 'HCS_E_IMAGE_MISMATCH'])('%s is code evidence, never also a word', (text) => {
+    const matches = diagnose(kb, text).matches;
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) {
+      const words = m.evidence.filter((e) => e.kind === 'keyword' || e.kind === 'fuzzy').flatMap((e) => e.matched.toLowerCase().split(', '));
+      const codes = m.evidence.filter((e) => e.kind === 'code').map((e) => e.matched.toLowerCase());
+      for (const c of codes) expect(words, `${m.id}: ${c}`).not.toContain(c);
+    }
+  });
+});

@@ -21,6 +21,11 @@ describe('readScope', () => {
     ['sysctl net.ipv4.ip_forward=0 and now published ports stop answering', 'linux'],
     ['image operating system "linux" cannot be used on this platform', 'unknown'],
     ['connection refused', 'unknown'],
+    // A distribution written as a host's release, and the Linux CNI folders, are a host's marks; an image tag is not.
+    ['After kubeadm init on Ubuntu 20.04 the node stays NotReady: cni plugin not initialized', 'linux'],
+    ['containerd logs no network config found in /etc/cni/net.d', 'linux'],
+    ['docker run ubuntu:22.04 fails: image operating system "linux" cannot be used on this platform', 'unknown'],
+    ['kubelet on my Windows node reads c:\\etc\\cni\\net.d and /etc/cni/net.d', 'windows'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
