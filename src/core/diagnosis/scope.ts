@@ -24,6 +24,8 @@ const LINUX_SIGNALS = [
   'exec format error', 'oci runtime exec failed', 'apt-get', 'kata-runtime', 'lxc', 'sudo', 'grub', 'sysctl',
   '/etc/cni/net.d', '/opt/cni/bin', 'ubuntu 18.04', 'ubuntu 20.04', 'ubuntu 22.04', 'ubuntu 24.04', 'centos 7', 'centos 8',
   'rhel 8', 'rhel 9', 'debian 11', 'debian 12', 'rocky linux', 'almalinux',
+  // Linux's ENOSPC; on Windows a full disk reads "There is not enough space on the disk".
+  'no space left on device',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

@@ -24,6 +24,8 @@ describe('readScope', () => {
     // A distribution written as a host's release, and the Linux CNI folders, are a host's marks; an image tag is not.
     ['After kubeadm init on Ubuntu 20.04 the node stays NotReady: cni plugin not initialized', 'linux'],
     ['containerd logs no network config found in /etc/cni/net.d', 'linux'],
+    ['failed to register layer: no space left on device', 'linux'],
+    ['hcsshim::ImportLayer failed in Win32: There is not enough space on the disk. (0x70)', 'windows'],
     ['docker run ubuntu:22.04 fails: image operating system "linux" cannot be used on this platform', 'unknown'],
     ['kubelet on my Windows node reads c:\\etc\\cni\\net.d and /etc/cni/net.d', 'windows'],
   ])('%s → %s', (text, kind) => {
