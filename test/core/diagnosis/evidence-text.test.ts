@@ -31,7 +31,7 @@ describe('evidence quotes the paste', () => {
           const pieces = e.kind === 'keyword' || e.kind === 'fuzzy' ? e.matched.split(', ') : [e.matched];
           // A code's spelling is quoted as found, even glued to a word ("1223이(가)"); words stand whole.
           const found = (p: string) => (e.kind === 'code' ? seen.includes(p.toLowerCase()) : standsIn(seen, p.toLowerCase().replace(/\s+/g, ' ')));
-          for (const p of pieces) if (!found(p)) missing.push(`${m.id} ${e.kind} "${p}"`);
+          for (const p of pieces) if (!p.trim() || !found(p)) missing.push(`${m.id} ${e.kind} "${p}"`);
         }
     }
     expect(missing).toEqual([]);
@@ -55,5 +55,15 @@ describe('a code counts once', () => {
       const codes = m.evidence.filter((e) => e.kind === 'code').map((e) => e.matched.toLowerCase());
       for (const c of codes) expect(words, `${m.id}: ${c}`).not.toContain(c);
     }
+  });
+});
+
+describe('words count only when they are shown', () => {
+  it('a paste sharing only body words with a topic gets no word evidence without words to show', () => {
+    // From a real thread (a socket permission error with no container engine around it).
+    const text = ': listen tcp 127.0.0.1:2019: bind: An attempt was made to access a socket in a way forbidden by its access permissions.';
+    for (const m of diagnose(kb, text).matches)
+      for (const e of m.evidence) if (e.kind === 'keyword' || e.kind === 'fuzzy') expect(e.matched.trim(), m.id).not.toBe('');
+    expect(diagnose(kb, text).matches).toEqual([]);
   });
 });

@@ -54,7 +54,8 @@ function scoreWords(index: DiagnosisIndex, text: string, w: Weights): [topic: nu
     if (e.strong.size < W.strongWords && e.sum / norm < W.rawFloor) continue;
     const raw = e.sum / norm;
     const weight = raw <= W.cap ? raw : W.cap + Math.log1p(raw - W.cap) / W.capSlope;
-    if (weight < W.minWeight) continue;
+    // Words the user is not shown (only from fields below the display bar) are no evidence: the why is the whole story.
+    if (weight < W.minWeight || !e.hits.length) continue;
     out.push([topic, weight * W.scale, e.hits.map((h) => h.replace(/≈$/, '')), e.hits.some((h) => h.endsWith('≈'))]);
   }
   return out;
