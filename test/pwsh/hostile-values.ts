@@ -46,6 +46,8 @@ const EDGES = [
   '1', '3', '9', '64', '80', '65535', '0.0.0.0', '255.255.255.255', '10.0.0.1', '172.16.0.0/12', '10.0.0.0/8', '0.0.0.0/0',
   '17763', '10.0.20348.2113', 'Z:', 'a:', '48MB', '1GB', 'web-1', 'x9', 'hns', 'svc$', 'a.b-c_d', 'a', 'A1',
   'mcr.microsoft.com/windows/servercore:ltsc2022', 'localhost:5000/a/b@sha256:' + 'a'.repeat(64),
+  // HNS object ids (GUIDs), the smallest and largest, for placeholders that take only an id.
+  '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
   // Words PowerShell reads as numbers of another spelling.
   '1e3', '0x10', '1kb', '07', '1.0', '5d', '0b101',
 ];
@@ -73,6 +75,8 @@ const REFERENCES = [
   'WcdRef01', 'wcdref01', 'wcdref02', '47113', '47114', '10.47.11.3', '10.47.11.4', '\\\\wcdsrv\\wcdshare', 'CORP\\wcdref', 'Y:',
   '3', '2', '48MB', '64m', '10.0.17763.1234', '17763', 'mcr.microsoft.com/windows/servercore:ltsc2022', '10.47.0.0/16', 'wcdref.example',
   'transparent', 'l2bridge', 'nat', '42', '4.4.4.4,8.8.8.8', 'Ethernet 1,Ethernet 2', 'abcdef012345',
+  // An HNS object id (hnsdiag delete loadbalancers <id>).
+  '0c47e1a3-5b2d-4f6e-8a9c-1d2e3f4a5b6c',
 ];
 
 /** The reference value of each placeholder of a fix: accepted by its validator and different from the others'. */
