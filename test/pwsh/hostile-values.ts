@@ -35,6 +35,8 @@ const WRAPS: ((x: string) => string)[] = [
   (x) => `CORP\\a${x}z`,
   (x) => `a${x}z@corp.example`,
   (x) => `svc${x}`,
+  // A Windows path, for placeholders whose pattern takes only a drive-letter path.
+  (x) => `C:\\a${x}z`,
 ];
 
 /** Fillers repeated to the longest length each kind allows (1,000 is the most any placeholder takes). */
@@ -73,6 +75,7 @@ const REFERENCES = [
   'WcdRef01', 'wcdref01', 'wcdref02', '47113', '47114', '10.47.11.3', '10.47.11.4', '\\\\wcdsrv\\wcdshare', 'CORP\\wcdref', 'Y:',
   '3', '2', '48MB', '64m', '10.0.17763.1234', '17763', 'mcr.microsoft.com/windows/servercore:ltsc2022', '10.47.0.0/16', 'wcdref.example',
   'transparent', 'l2bridge', 'nat', '42', '4.4.4.4,8.8.8.8', 'Ethernet 1,Ethernet 2', 'abcdef012345',
+  'C:\\wcdref', 'C:\\wcdref2', 'C:\\wcdref\\app.json',
 ];
 
 /** The reference value of each placeholder of a fix: accepted by its validator and different from the others'. */
