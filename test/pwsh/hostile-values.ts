@@ -35,6 +35,8 @@ const WRAPS: ((x: string) => string)[] = [
   (x) => `CORP\\a${x}z`,
   (x) => `a${x}z@corp.example`,
   (x) => `svc${x}`,
+  // A Windows path, for placeholders whose pattern takes only a drive-letter path.
+  (x) => `C:\\a${x}z`,
 ];
 
 /** Fillers repeated to the longest length each kind allows (1,000 is the most any placeholder takes). */
@@ -77,6 +79,7 @@ const REFERENCES = [
   'transparent', 'l2bridge', 'nat', '42', '4.4.4.4,8.8.8.8', 'Ethernet 1,Ethernet 2', 'abcdef012345',
   // An HNS object id (hnsdiag delete loadbalancers <id>).
   '0c47e1a3-5b2d-4f6e-8a9c-1d2e3f4a5b6c',
+  'C:\\wcdref', 'C:\\wcdref2', 'C:\\wcdref\\app.json',
 ];
 
 /** The reference value of each placeholder of a fix: accepted by its validator and different from the others'. */

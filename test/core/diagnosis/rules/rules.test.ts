@@ -41,7 +41,7 @@ const ROWS: Row[] = [
   { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', weight: -4 },
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
   { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
-  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', weight: -4.37 },
+  { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', weight: -4.39 },
   {
     rule: 'version',
     paste: 'win-node-1 NotReady v1.31.1 containerd://1.7.20\nlevel=warning msg="failed to load plugin" error="invalid cri image config: `mirrors` cannot be set when `config_path` is provided" id=io.containerd.podsandbox.controller.v1.podsandbox',
