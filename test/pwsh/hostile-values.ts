@@ -80,6 +80,7 @@ const REFERENCES = [
   // An HNS object id (hnsdiag delete loadbalancers <id>).
   '0c47e1a3-5b2d-4f6e-8a9c-1d2e3f4a5b6c',
   'C:\\wcdref', 'C:\\wcdref2', 'C:\\wcdref\\app.json',
+  'http://wcdref.example:3128',
 ];
 
 /** The reference value of each placeholder of a fix: accepted by its validator and different from the others'. */
