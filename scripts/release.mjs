@@ -90,6 +90,7 @@ const unpacked = [
   'dist/kb.json',
   'dist/kb-text.json',
   'dist/kb-display.json',
+  'dist/kb-terms.bin',
   ...walk('dist/esm'),
   ...readdirSync('locales').filter((f) => f.endsWith('.json')).map((f) => `locales/${f}`),
 ].map((f) => f.split(path.sep).join('/')).sort();

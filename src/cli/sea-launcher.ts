@@ -6,7 +6,7 @@
  * In memory: the CLI bundle and its V8 code cache (the part whose compiling costs start-up time).
  * As files, unpacked once per build (src/platform/unpack.ts): what Node or the CLI read by path
  * from the package root — the ES-module chunks (they import one another by path), dist/kb.json,
- * dist/kb-text.json, dist/kb-display.json, locales/*.json and a package.json — so that the executable runs exactly the
+ * dist/kb-text.json, dist/kb-display.json, dist/kb-terms.bin, locales/*.json and a package.json — so that the executable runs exactly the
  * code paths of the npm package. The knowledge sources (knowledge/) are not embedded: `kb check`
  * and `kb build` work on a folder given with --root.
  */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDiagnosisIndex, computeDiagnosisData } from '../../../src/core/diagnosis/build-index.js';
+import { buildDiagnosisIndex, computeDiagnosisData, type TermIndexData } from '../../../src/core/diagnosis/build-index.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { termsOf } from '../../../src/core/diagnosis/terms.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/kb.js';
@@ -30,7 +30,7 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
   });
 
   it('keeps the term list sorted, so a lookup is a binary search', () => {
-    const { terms, offsets, postings } = kb.diagnosis!.terms;
+    const { terms, offsets, postings } = kb.diagnosis!.terms as TermIndexData;
     for (let i = 1; i < terms.length; i++) expect(terms[i - 1]! < terms[i]!).toBe(true);
     expect(offsets).toHaveLength(terms.length + 1);
     expect(offsets.at(-1)).toBe(postings.length);
