@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
 import type { TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
-import { encodeTermTable, TermTable } from '../core/diagnosis/term-table.js';
+import { DamagedTermTable, encodeTermTable, TermTable } from '../core/diagnosis/term-table.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
@@ -102,19 +102,23 @@ function readJson(file: string, rel: string): unknown {
   }
 }
 
-/** The word index's table (dist/kb-terms.bin); missing or damaged, a UserError with the fix. */
-function readTermTable(root: string): TermTable {
+/** The word index's table (dist/kb-terms.bin); missing or damaged (when it loads or at a lookup), a UserError with the fix. */
+function readTermTable(root: string): Pick<TermTable, 'postingsOf' | 'toLists'> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.join(root, KB_TERMS_ARTEFACT));
   } catch {
     throw new UserError(`the knowledge base is not built (${KB_TERMS_ARTEFACT} is missing)`, ['run: npm run build']);
   }
-  try {
-    return new TermTable(bytes);
-  } catch {
-    throw damaged(KB_TERMS_ARTEFACT);
-  }
+  const checked = <R>(read: () => R): R => {
+    try {
+      return read();
+    } catch (e) {
+      throw e instanceof DamagedTermTable ? damaged(KB_TERMS_ARTEFACT) : e;
+    }
+  };
+  const table = checked(() => new TermTable(bytes));
+  return { postingsOf: (term) => checked(() => table.postingsOf(term)), toLists: () => checked(() => table.toLists()) };
 }
 
 /** One loaded knowledge base per package root, for the life of the process. */
@@ -175,7 +179,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   if (stored.diagnosis) {
     const vocabulary = stored.diagnosis.terms?.vocabulary;
     if (!Array.isArray(vocabulary)) throw damaged(KB_ARTEFACT);
-    let table: TermTable | undefined;
+    let table: ReturnType<typeof readTermTable> | undefined;
     const tableOf = () => (table ??= readTermTable(root));
     const words: TableTermIndex = {
       vocabulary,

@@ -71,35 +71,35 @@ export function encodeTermTable(data: Pick<TermIndexData, 'terms' | 'offsets' | 
 
 /** A term table that is not what encodeTermTable writes. */
 export class DamagedTermTable extends Error {}
+const damaged = (why: string) => new DamagedTermTable(`term table: ${why}`);
 
-/** Looks terms up in a table's bytes (see encodeTermTable); the constructor checks the layout and throws DamagedTermTable. */
+/**
+ * Looks terms up in a table's bytes (see encodeTermTable). The constructor checks the header, the
+ * sizes and that the last entries end where the table does (a table cut short or grown is refused);
+ * each lookup checks the entries it reads (inside the table, none ending before it starts) and
+ * throws DamagedTermTable at one that is not, so nothing is ever read outside the bytes. Damage in
+ * entries a lookup does not read can only make it miss. Nothing walks the whole table: at start-up,
+ * in code not yet compiled, checking every entry took longer than parsing the index as JSON.
+ */
 export class TermTable {
   private readonly view: DataView;
   private readonly n: number;
+  private readonly p: number;
+  private readonly b: number;
   private readonly postingsAt: number;
   private readonly textAt: number;
 
   constructor(private readonly bytes: Uint8Array) {
-    const damaged = (why: string) => new DamagedTermTable(`term table: ${why}`);
     if (bytes.length < HEADER || MAGIC.some((m, i) => bytes[i] !== m)) throw damaged('not a term table');
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (this.view.getUint32(4, true) !== TABLE_VERSION) throw damaged(`version ${this.view.getUint32(4, true)}, not ${TABLE_VERSION}`);
     const n = (this.n = this.view.getUint32(8, true));
-    const p = this.view.getUint32(12, true);
-    const b = this.view.getUint32(16, true);
+    this.p = this.view.getUint32(12, true);
+    this.b = this.view.getUint32(16, true);
     this.postingsAt = HEADER + 8 * n;
-    this.textAt = this.postingsAt + 2 * p;
-    if (this.textAt + b !== bytes.length) throw damaged('its sizes do not add up to its length');
-    // Every end within its area and never before the previous one: no lookup can read outside the table.
-    for (const [first, limit] of [[HEADER, b], [HEADER + 4 * n, p]] as const) {
-      let prev = 0;
-      for (let i = 0; i < n; i++) {
-        const end = this.view.getUint32(first + 4 * i, true);
-        if (end < prev || end > limit) throw damaged('an entry lies outside the table');
-        prev = end;
-      }
-      if (n && prev !== limit) throw damaged('its entries do not fill it');
-    }
+    this.textAt = this.postingsAt + 2 * this.p;
+    if (this.textAt + this.b !== bytes.length) throw damaged('its sizes do not add up to its length');
+    if (n && (this.termEnd(n - 1) !== this.b || this.postEnd(n - 1) !== this.p)) throw damaged('its entries do not fill it');
   }
 
   /** How many terms it holds. */
@@ -115,6 +115,22 @@ export class TermTable {
     return i < 0 ? 0 : this.view.getUint32(HEADER + 4 * this.n + 4 * i, true);
   }
 
+  /** Where term i lies in the term text, checked. */
+  private termRange(i: number): [number, number] {
+    const start = this.termEnd(i - 1);
+    const end = this.termEnd(i);
+    if (start > end || end > this.b) throw damaged('an entry lies outside the table');
+    return [this.textAt + start, this.textAt + end];
+  }
+
+  /** Where term i's postings lie, checked. */
+  private postRange(i: number): [number, number] {
+    const start = this.postEnd(i - 1);
+    const end = this.postEnd(i);
+    if (start > end || end > this.p || (end - start) % 2) throw damaged('an entry lies outside the table');
+    return [start, end];
+  }
+
   /** Position of a term, or -1. */
   private find(term: string): number {
     // The table holds well-formed terms only (encodeTermTable refuses others): a lone surrogate, which
@@ -125,8 +141,7 @@ export class TermTable {
     let hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const start = this.textAt + this.termEnd(mid - 1);
-      const end = this.textAt + this.termEnd(mid);
+      const [start, end] = this.termRange(mid);
       const c = compareBytes(this.bytes.subarray(start, end), q);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
@@ -139,8 +154,9 @@ export class TermTable {
   postingsOf(term: string): number[] {
     const at = this.find(term);
     if (at < 0) return [];
+    const [start, end] = this.postRange(at);
     const out: number[] = [];
-    for (let k = this.postEnd(at - 1); k < this.postEnd(at); k++) out.push(this.view.getUint16(this.postingsAt + 2 * k, true));
+    for (let k = start; k < end; k++) out.push(this.view.getUint16(this.postingsAt + 2 * k, true));
     return out;
   }
 
@@ -150,12 +166,13 @@ export class TermTable {
    */
   toLists(): Pick<TermIndexData, 'terms' | 'offsets' | 'postings'> {
     const entries: [string, number][] = [];
-    for (let i = 0; i < this.n; i++) entries.push([decoder.decode(this.bytes.subarray(this.textAt + this.termEnd(i - 1), this.textAt + this.termEnd(i))), i]);
+    for (let i = 0; i < this.n; i++) entries.push([decoder.decode(this.bytes.subarray(...this.termRange(i))), i]);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const offsets = [0];
     const postings: number[] = [];
     for (const [, i] of entries) {
-      for (let k = this.postEnd(i - 1); k < this.postEnd(i); k++) postings.push(this.view.getUint16(this.postingsAt + 2 * k, true));
+      const [start, end] = this.postRange(i);
+      for (let k = start; k < end; k++) postings.push(this.view.getUint16(this.postingsAt + 2 * k, true));
       offsets.push(postings.length);
     }
     return { terms: entries.map(([t]) => t), offsets, postings };

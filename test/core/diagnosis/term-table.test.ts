@@ -76,10 +76,15 @@ describe('the word index as a binary table (dist/kb-terms.bin)', () => {
     ['with a byte more', (b) => Uint8Array.from([...b, 0])],
     ['of another version', (b) => (u32(b, 4, 2), b)],
     ['with a term count that does not fit', (b) => (u32(b, 8, n + 1), b)],
-    ['with a term ending before the previous one', (b) => (u32(b, 20 + 4 * 10, 0), b)],
-    ['with a term ending outside the text', (b) => (u32(b, 20 + 4 * (n - 1), 0xffffff), b)],
-    ['with postings ending before the previous ones', (b) => (u32(b, 20 + 4 * n + 4 * 10, 0), b)],
-  ])('refuses a table %s', (_what, damage) => {
-    expect(() => new TermTable(damage(Uint8Array.from(bytes)))).toThrow(DamagedTermTable);
+    // The middle entry is the first every lookup reads.
+    ['with a term ending before the previous one', (b) => (u32(b, 20 + 4 * ((n - 1) >>> 1), 0), b)],
+    ['with a term ending outside the text', (b) => (u32(b, 20 + 4 * ((n - 1) >>> 1), 0xffffff), b)],
+    ['with the last term ending outside the text', (b) => (u32(b, 20 + 4 * (n - 1), 0xffffff), b)],
+    ['with postings ending before the previous ones', (b) => (u32(b, 20 + 4 * n + 4 * ((n - 1) >>> 1), 0), b)],
+    ['with postings of an odd length', (b) => (u32(b, 20 + 4 * n + 4 * ((n - 1) >>> 1), new DataView(b.buffer).getUint32(20 + 4 * n + 4 * ((n - 1) >>> 1), true) - 1), b)],
+  ])('refuses a table %s, when it loads or at the first lookup that reads the damage', (_what, damage) => {
+    // The middle term in the table's order (UTF-8 bytes): its lookup reads its own postings.
+    const middle = [...lists.terms].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))[(n - 1) >>> 1]!;
+    expect(() => new TermTable(damage(Uint8Array.from(bytes))).postingsOf(middle)).toThrow(DamagedTermTable);
   });
 });
