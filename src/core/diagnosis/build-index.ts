@@ -6,6 +6,8 @@ import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
 import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
+import type { CodeEntry } from './code-catalog.js';
+import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
 
 /** A topic's signatures compiled for matching. */
 export interface TopicMatcher {
@@ -73,6 +75,8 @@ export interface DiagnosisData {
   anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
   /** Per topic: its signature texts in the form matching compares (flattenPhrase), and its setting's words. */
   flat?: FlatSignatures[];
+  /** Per catalogue entry (same order as kb.codes): the keys of its messages and variants (messageKeysOfEntry). */
+  codeMessageKeys?: MessageKeys[];
 }
 
 /** A topic's signature texts, normalised for matching. */
@@ -130,6 +134,8 @@ export interface DiagnosisIndex {
   /** Fuzzy lookup of a word in the vocabulary (built on first use). */
   nearestWord(word: string): { word: string; score: number } | undefined;
   readonly codeIndex: CodeIndex;
+  /** The message keys of a catalogue entry (precomputed by `kb build` for the entries of kb.codes). */
+  messageKeysOf(entry: CodeEntry): MessageKeys;
   /** Failure sites (knowledge/vocabulary.yaml, `site: true`), as operation keys. */
   failureSites: ReadonlySet<string>;
 }
@@ -251,6 +257,7 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
         .map((k): [string, string | null] => [flat(k), anchorWord(flat(k))]),
     })),
     flat: kb.topics.map((t) => flatSignaturesOf(t.signatures)),
+    codeMessageKeys: kb.codes.map(messageKeysOfEntry),
   };
 }
 
@@ -326,6 +333,11 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
   let codeIndex: CodeIndex | undefined;
+  let stored: Map<CodeEntry, MessageKeys> | undefined;
+  const messageKeysOf = (entry: CodeEntry): MessageKeys => {
+    stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
+    return stored.get(entry) ?? messageKeysOfEntry(entry);
+  };
   return {
     matchers,
     byCode,
@@ -342,6 +354,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     get codeIndex() {
       return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },
+    messageKeysOf,
   };
 }
 
