@@ -64,3 +64,13 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
   }
   return command ? out : undefined;
 }
+
+/**
+ * Whether a run is a plain diagnosis that needs no commander: its command line is one of the forms
+ * above, and it has text (or standard input is not a terminal, so the text comes from there). With
+ * no text in a terminal, the diagnose screen opens or commander's path says what is missing.
+ */
+export function plainDiagnosis(argv: readonly string[], stdinIsTerminal: boolean): DiagnoseArgs | undefined {
+  const args = diagnoseArgsOf(argv);
+  return args && (args.words.length > 0 || !stdinIsTerminal) ? args : undefined;
+}

@@ -5,7 +5,7 @@ import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
-import { diagnoseArgsOf } from './diagnose-args.js';
+import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal } from './terminal.js';
 
@@ -53,6 +53,15 @@ export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_B
   });
 }
 
+/**
+ * Reads the command line with commander and runs the command (src/cli/program.ts, loaded on first
+ * use). The diagnose bundle (dist/diagnose.js, see scripts/build.mjs) has no commander: there this
+ * import hands the run to the full bundle, dist/main.js.
+ */
+export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
+  return (await import('./program.js')).parseWithCommander(argv, io);
+}
+
 /** Runs wcdoctor with argv and returns the exit code; never throws for user mistakes. */
 export async function run(argv: string[], rawIO: CliIO): Promise<number> {
   // Everything written from here on, by any command, is made safe for the terminal (see terminalSafeIO).
@@ -66,12 +75,11 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
   try {
     // A plain `diagnose` command line (with text, or text on standard input) runs without commander,
     // which then never loads (see diagnose-args.ts); anything else is commander's to read.
-    const diagnoseArgs = diagnoseArgsOf(argv);
-    if (diagnoseArgs && (diagnoseArgs.words.length || !io.isTTY.stdin)) {
+    const diagnoseArgs = plainDiagnosis(argv, io.isTTY.stdin);
+    if (diagnoseArgs) {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       await diagnoseCommand(diagnoseArgs, wrapped);
     } else {
-      const { parseWithCommander } = await import('./program.js');
       const exit = await parseWithCommander(argv, wrapped);
       if (exit !== undefined) return exit;
     }
