@@ -23,9 +23,12 @@ export interface CliBundle {
   parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined>;
 }
 
-/** The bundle a run loads: diagnose.js for a plain diagnosis (see plainDiagnosis), main.js for anything else. */
+/**
+ * The bundle a run loads: diagnose.js for a plain diagnosis (see plainDiagnosis) and for `--version`
+ * alone (which run() answers before anything else, in either bundle), main.js for anything else.
+ */
 export const bundleNameFor = (argv: readonly string[], stdinIsTerminal: boolean): 'diagnose.js' | 'main.js' =>
-  plainDiagnosis(argv, stdinIsTerminal) ? 'diagnose.js' : 'main.js';
+  plainDiagnosis(argv, stdinIsTerminal) || (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) ? 'diagnose.js' : 'main.js';
 
 /**
  * Lets the diagnose bundle hand a run it does not take (commander's) to the full bundle, which

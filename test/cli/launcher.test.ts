@@ -72,6 +72,16 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('answers --version from the diagnose bundle, as the full one does', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = run(path.join(DIST, 'cli.js'), [flag], { WCDOCTOR_DEBUG: '1' });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('code cache used (diagnose.js)');
+      expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
+    expect(run(path.join(DIST, 'cli.js'), ['-V', '--no-color'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('(main.js)');
+  });
+
   it('gives a plain diagnosis and the same read by commander the same answer', () => {
     const [plain, commander] = BUNDLES.map(([, args]) => run(path.join(DIST, 'cli.js'), args));
     expect(plain).toEqual(commander);
