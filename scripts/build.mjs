@@ -1,9 +1,11 @@
 // Bundles wcdoctor with esbuild. An ES-module entry costs more to start than a CommonJS one (the
 // ESM loader itself has to load), and compiling the bundle is most of the rest, so the headless
 // commands are CommonJS, compiled once at build time:
-//  - dist/cli.js: the launcher (src/cli/launcher.ts), which runs dist/main.js through V8's code
-//    cache (dist/main.js.cache, written by scripts/code-cache.mjs after the knowledge base);
+//  - dist/cli.js: the launcher (src/cli/launcher.ts), which runs dist/main.js or dist/diagnose.js
+//    through V8's code cache (dist/*.js.cache, written by scripts/code-cache.mjs after the knowledge base);
 //  - dist/main.js: the CLI and every headless command in one CommonJS file;
+//  - dist/diagnose.js: the same CLI without commander and the other commands, which the launcher
+//    loads for a plain `wcdoctor diagnose` (a third of the code; anything else it hands to main.js);
 //  - dist/esm/*.mjs: what must stay ES modules or is heavy and rarely needed (the Ink app, whose
 //    yoga layout uses top-level await; marked and marked-terminal; conf; `kb build/check/stats`
 //    with yaml and zod), split into chunks and imported on first use;
@@ -62,65 +64,94 @@ await build({
   },
 });
 
-// The CLI bundle, loaded by the launcher (dist/cli.js) through V8's code cache.
-await build({
-  ...common,
-  entryPoints: { main: 'src/cli/main.ts' },
-  format: 'cjs',
-  outdir: 'dist',
-  define: { ...common.define, 'import.meta.url': '__wcdModuleUrl' },
-  banner: {
-    js: [
-      "const __wcdModuleUrl = require('node:url').pathToFileURL(__filename).href;",
-      "const __wcdImportEsm = globalThis[Symbol.for('wcdoctor.importEsm')] ?? ((s) => import(s));",
-    ].join('\n'),
+/** An import of ./program.js (commander and every command) from src/cli/main.ts, for the diagnose bundle: it hands the run to the full bundle. */
+const toMainBundle = {
+  name: 'program-from-main-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: 'program', namespace: 'wcdoctor-main-bundle' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'wcdoctor-main-bundle' }, () => ({
+      contents: "module.exports = { parseWithCommander: (argv, io) => globalThis[Symbol.for('wcdoctor.mainBundle')]().parseWithCommander(argv, io) };",
+      loader: 'js',
+    }));
   },
-  plugins: [
-    {
-      // commander requires node:child_process at load time, for executable subcommands that
-      // wcdoctor does not have; loading it (with node:net, node:stream and node:dgram) costs a few
-      // milliseconds of every start. Commander gets a stand-in that loads the module on first use.
-      name: 'lazy-child-process',
-      setup(b) {
-        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'wcdoctor-lazy' } : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'wcdoctor-lazy' }, () => ({
-          contents: "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });",
-          loader: 'js',
-        }));
-      },
-    },
-    {
-      // An import of an ES-module part (by package name, or by the resolved source file) stays
-      // an import of its file in dist/esm/.
-      name: 'leave-to-esm',
-      setup(b) {
-        const byTarget = new Map(Object.entries(esmParts).map(([name, what]) => [isPackage(what) ? what : path.resolve(what), `./esm/${name}.mjs`]));
-        b.onResolve({ filter: /.*/ }, (args) => {
-          const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') : args.path;
-          const file = byTarget.get(target);
-          return file ? { path: file, external: true } : undefined;
-        });
-      },
-    },
-  ],
-});
+};
 
-// The launcher runs the bundle through vm.Script, where import() needs an experimental flag:
-// send the bundle's imports of its ES-module parts to the loader the launcher registers.
-const bundle = readFileSync('dist/main.js', 'utf8');
-const imported = new Set(bundle.match(/\bimport\("\.\/esm\/[\w-]+\.mjs"\)/g) ?? []);
-const expected = new Set(Object.keys(esmParts).map((name) => `import("./esm/${name}.mjs")`));
-const rewritten = bundle.replace(/\bimport\("(\.\/esm\/[\w-]+\.mjs)"\)/g, '__wcdImportEsm("$1")');
-const stray = rewritten.replace('((s) => import(s))', '').match(/\bimport\([^)]*\)/g);
-if (imported.size !== expected.size || [...expected].some((i) => !imported.has(i)) || stray) {
-  throw new Error(`build: dist/main.js should import exactly the ES-module parts; found ${[...imported].join(', ') || 'none'}${stray ? `, and ${stray.join(', ')}` : ''}`);
+/**
+ * A CommonJS bundle of the CLI from src/cli/main.ts, loaded by the launcher (dist/cli.js) through
+ * V8's code cache: dist/main.js, the CLI and every command; dist/diagnose.js, the same without
+ * commander and the other commands, for a plain `wcdoctor diagnose` (src/cli/diagnose-args.ts), a
+ * third of the code to load. Returns the ES-module parts it imports.
+ */
+async function buildCli(name, plugins = []) {
+  const file = `dist/${name}.js`;
+  const { metafile } = await build({
+    ...common,
+    metafile: true,
+    entryPoints: { [name]: 'src/cli/main.ts' },
+    format: 'cjs',
+    outdir: 'dist',
+    define: { ...common.define, 'import.meta.url': '__wcdModuleUrl' },
+    banner: {
+      js: [
+        "const __wcdModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+        "const __wcdImportEsm = globalThis[Symbol.for('wcdoctor.importEsm')] ?? ((s) => import(s));",
+      ].join('\n'),
+    },
+    plugins: [
+      ...plugins,
+      {
+        // commander requires node:child_process at load time, for executable subcommands that
+        // wcdoctor does not have; loading it (with node:net, node:stream and node:dgram) costs a few
+        // milliseconds of every start. Commander gets a stand-in that loads the module on first use.
+        name: 'lazy-child-process',
+        setup(b) {
+          b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+            /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'wcdoctor-lazy' } : undefined,
+          );
+          b.onLoad({ filter: /.*/, namespace: 'wcdoctor-lazy' }, () => ({
+            contents: "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });",
+            loader: 'js',
+          }));
+        },
+      },
+      {
+        // An import of an ES-module part (by package name, or by the resolved source file) stays
+        // an import of its file in dist/esm/.
+        name: 'leave-to-esm',
+        setup(b) {
+          const byTarget = new Map(Object.entries(esmParts).map(([part, what]) => [isPackage(what) ? what : path.resolve(what), `./esm/${part}.mjs`]));
+          b.onResolve({ filter: /.*/ }, (args) => {
+            const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') : args.path;
+            const esm = byTarget.get(target);
+            return esm ? { path: esm, external: true } : undefined;
+          });
+        },
+      },
+    ],
+  });
+  // The launcher runs the bundle through vm.Script, where import() needs an experimental flag:
+  // send the bundle's imports of its ES-module parts to the loader the launcher registers.
+  const bundle = readFileSync(file, 'utf8');
+  const imported = new Set(bundle.match(/\bimport\("\.\/esm\/[\w-]+\.mjs"\)/g) ?? []);
+  const parts = new Set(Object.keys(esmParts).map((part) => `import("./esm/${part}.mjs")`));
+  const rewritten = bundle.replace(/\bimport\("(\.\/esm\/[\w-]+\.mjs)"\)/g, '__wcdImportEsm("$1")');
+  const stray = rewritten.replace('((s) => import(s))', '').match(/\bimport\([^)]*\)/g);
+  if (!imported.size || [...imported].some((i) => !parts.has(i)) || stray) {
+    throw new Error(`build: ${file} should import only ES-module parts; found ${[...imported].join(', ') || 'none'}${stray ? `, and ${stray.join(', ')}` : ''}`);
+  }
+  // The first line names this build by its content, so that the launcher takes only a code cache made
+  // from this very bundle (see src/cli/launcher.ts).
+  const buildId = createHash('sha256').update(rewritten).digest('hex').slice(0, 32);
+  writeFileSync(file, `// wcdoctor-build: ${buildId}\n${rewritten}`);
+  return { imported, inputs: Object.keys(metafile.inputs) };
 }
-// The first line names this build by its content, so that the launcher takes only a code cache made
-// from this very bundle (see src/cli/launcher.ts).
-const buildId = createHash('sha256').update(rewritten).digest('hex').slice(0, 32);
-writeFileSync('dist/main.js', `// wcdoctor-build: ${buildId}\n${rewritten}`);
+
+const main = await buildCli('main');
+const missing = Object.keys(esmParts).filter((part) => !main.imported.has(`import("./esm/${part}.mjs")`));
+if (missing.length) throw new Error(`build: dist/main.js should import every ES-module part; ${missing.join(', ')} missing`);
+const diagnose = await buildCli('diagnose', [toMainBundle]);
+const heavy = diagnose.inputs.filter((f) => /node_modules[\\/]commander[\\/]|src[\\/]cli[\\/](?:program|commands[\\/](?!diagnose\.ts|ui\.ts))/.test(f));
+if (heavy.length) throw new Error(`build: dist/diagnose.js should hold no commander and no command but diagnose; it has ${heavy.join(', ')}`);
 
 await build({
   ...common,

@@ -81,15 +81,17 @@ run('npm', ['run', 'build'], { env: withNode });
 say('npm pack');
 const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { env: withNode }).replace(/^[^[]*/, ''));
 const tarball = path.join(out, packed[0].filename);
-for (const f of ['dist/sea.js', 'dist/main.js', 'dist/main.js.cache', 'dist/kb.json']) if (!existsSync(f)) fail(`${f} is missing after the build`);
+const BUNDLES = ['main.js', 'diagnose.js'];
+for (const f of ['dist/sea.js', ...BUNDLES.flatMap((b) => [`dist/${b}`, `dist/${b}.cache`]), 'dist/kb.json']) if (!existsSync(f)) fail(`${f} is missing after the build`);
 
-// 3. The assets: what is unpacked on first run, and the bundle with its code cache (read in memory).
+// 3. The assets: what is unpacked on first run, and the bundles with their code caches (read in memory).
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const unpacked = [
   'dist/package.json',
   'dist/kb.json',
   'dist/kb-text.json',
   'dist/kb-display.json',
+  'dist/kb-terms.bin',
   ...walk('dist/esm'),
   ...readdirSync('locales').filter((f) => f.endsWith('.json')).map((f) => `locales/${f}`),
 ].map((f) => f.split(path.sep).join('/')).sort();
@@ -99,24 +101,25 @@ mkdirSync(stage, { recursive: true });
 const rootPackage = path.join(stage, 'package.json');
 writeFileSync(rootPackage, `${JSON.stringify({ name: pkg.name, version, type: 'module', private: true }, null, 2)}\n`);
 const content = createHash('sha256');
-for (const f of [...unpacked, 'dist/main.js']) content.update(f).update('\0').update(readFileSync(f));
+for (const f of [...unpacked, ...BUNDLES.map((b) => `dist/${b}`)]) content.update(f).update('\0').update(readFileSync(f));
 const name = `${version}-${content.digest('hex').slice(0, 16)}`;
 writeFileSync(path.join(stage, 'manifest.json'), JSON.stringify({ name, files: ['package.json', ...unpacked] }));
 // The code caches: a package copy in which each executable's own Node runs the warm-up run.
 const pkgCopy = path.join(stage, 'pkg');
 mkdirSync(pkgCopy, { recursive: true });
 copyFileSync(rootPackage, path.join(pkgCopy, 'package.json'));
-for (const f of [...unpacked, 'dist/main.js', 'dist/cli.js']) {
+for (const f of [...unpacked, ...BUNDLES.map((b) => `dist/${b}`), 'dist/cli.js']) {
   mkdirSync(path.dirname(path.join(pkgCopy, f)), { recursive: true });
   copyFileSync(f, path.join(pkgCopy, f));
 }
-const caches = { linux: path.join(stage, 'main.js.cache.linux'), win: path.join(stage, 'main.js.cache.win') };
+/** Each platform's code cache of each bundle: stage/<bundle>.cache.<platform>. */
+const caches = Object.fromEntries(['linux', 'win'].map((p) => [p, Object.fromEntries(BUNDLES.map((b) => [b, path.join(stage, `${b}.cache.${p}`)]))]));
 run(nodeLinux, [path.join(root, 'scripts', 'code-cache.mjs')], { cwd: pkgCopy, env: envWith(nodeLinux) });
-copyFileSync(path.join(pkgCopy, 'dist', 'main.js.cache'), caches.linux);
+for (const b of BUNDLES) copyFileSync(path.join(pkgCopy, 'dist', `${b}.cache`), caches.linux[b]);
 if (withWin) {
   const made = windowsCodeCache(nodeWin, pkgCopy);
-  copyFileSync(made ?? caches.linux, caches.win);
-  if (!made) say("wcdoctor.exe carries the Linux code cache: Windows will likely reject it and compile the bundle (slower start, same behaviour)");
+  for (const b of BUNDLES) copyFileSync(made?.[b] ?? caches.linux[b], caches.win[b]);
+  if (!made) say("wcdoctor.exe carries the Linux code caches: Windows will likely reject them and compile the bundles (slower start, same behaviour)");
 }
 
 /** The blob for one platform: the same entry and files, with that platform's code cache. */
@@ -126,7 +129,7 @@ function blobFor(platform) {
     output: path.join(stage, `sea-${platform}.blob`),
     disableExperimentalSEAWarning: true,
     // A snapshot made on Linux is refused on Windows, and SEA's own code cache breaks import():
-    // the bundle carries its own cache (dist/main.js.cache), used by src/cli/run-bundle.ts.
+    // each bundle carries its own cache (dist/*.js.cache), used by src/cli/run-bundle.ts.
     useSnapshot: false,
     useCodeCache: false,
     // NODE_OPTIONS is ignored: wcdoctor.exe is a tool, not a Node runtime (see README).
@@ -135,8 +138,7 @@ function blobFor(platform) {
       'wcdoctor-manifest.json': path.join(stage, 'manifest.json'),
       'package.json': rootPackage,
       ...Object.fromEntries(unpacked.map((f) => [f, f])),
-      'dist/main.js': 'dist/main.js',
-      'dist/main.js.cache': caches[platform],
+      ...Object.fromEntries(BUNDLES.flatMap((b) => [[`dist/${b}`, `dist/${b}`], [`dist/${b}.cache`, caches[platform][b]]])),
     },
   };
   const config = path.join(stage, `sea-config-${platform}.json`);
@@ -228,8 +230,9 @@ function stampVersion(from, to) {
 }
 
 /**
- * The code cache made by the Windows node.exe itself, under Wine (a fresh prefix set to Windows 10;
- * files for every stream, since pipes fail under Wine); undefined when Wine is missing or fails.
+ * The code caches made by the Windows node.exe itself, under Wine (a fresh prefix set to Windows 10;
+ * files for every stream, since pipes fail under Wine), as scripts/code-cache.mjs makes them: one
+ * warm-up run per bundle. Returns each bundle's cache file, or undefined when Wine is missing or fails.
  */
 function windowsCodeCache(nodeExe, pkgDir) {
   if (spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0) {
@@ -239,23 +242,29 @@ function windowsCodeCache(nodeExe, pkgDir) {
   const prefix = path.join(stage, 'wineprefix');
   const env = { ...wineEnv(prefix), WCDOCTOR_WRITE_CODE_CACHE: '1' };
   spawnSync('wine', ['winecfg', '-v', 'win10'], { env, stdio: 'ignore' });
-  const cache = path.join(pkgDir, 'dist', 'main.js.cache');
-  rmSync(cache, { force: true });
-  const io = ['in', 'out', 'err'].map((n) => path.join(stage, `wine-${n}`));
-  writeFileSync(io[0], '');
-  const fds = [openSync(io[0], 'r'), openSync(io[1], 'w'), openSync(io[2], 'w')];
   const sample = 'failed to create endpoint web on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be)';
-  const r = spawnSync('wine', [nodeExe, path.join(pkgDir, 'dist', 'cli.js'), 'diagnose', '--json', sample], { env, stdio: fds, timeout: 120000 });
-  fds.forEach((fd) => closeSync(fd));
-  spawnSync('wineserver', ['-k'], { env, stdio: 'ignore' });
-  // 0: a match, 1: none; either way the run compiled the diagnosis path.
-  if ((r.status !== 0 && r.status !== 1) || !existsSync(cache)) {
-    say(`the Windows code cache could not be made under Wine (exit ${r.status ?? r.signal}): ${readFileSync(io[2], 'utf8').trim().slice(0, 300)}`);
-    return undefined;
+  // A plain diagnosis loads the diagnose bundle; after `--`, commander reads it, in the full bundle.
+  const runs = { 'diagnose.js': ['diagnose', '--json', sample], 'main.js': ['diagnose', '--json', '--', sample] };
+  const made = {};
+  for (const [bundle, args] of Object.entries(runs)) {
+    const cache = path.join(pkgDir, 'dist', `${bundle}.cache`);
+    rmSync(cache, { force: true });
+    const io = ['in', 'out', 'err'].map((n) => path.join(stage, `wine-${n}`));
+    writeFileSync(io[0], '');
+    const fds = [openSync(io[0], 'r'), openSync(io[1], 'w'), openSync(io[2], 'w')];
+    const r = spawnSync('wine', [nodeExe, path.join(pkgDir, 'dist', 'cli.js'), ...args], { env, stdio: fds, timeout: 120000 });
+    fds.forEach((fd) => closeSync(fd));
+    // 0: a match, 1: none; either way the run compiled the diagnosis path.
+    if ((r.status !== 0 && r.status !== 1) || !existsSync(cache)) {
+      spawnSync('wineserver', ['-k'], { env, stdio: 'ignore' });
+      say(`the Windows code cache of ${bundle} could not be made under Wine (exit ${r.status ?? r.signal}): ${readFileSync(io[2], 'utf8').trim().slice(0, 300)}`);
+      return undefined;
+    }
+    made[bundle] = path.join(stage, `${bundle}.cache.wine`);
+    copyFileSync(cache, made[bundle]);
   }
-  const made = path.join(stage, 'main.js.cache.wine');
-  copyFileSync(cache, made);
-  say('Windows code cache made by node.exe under Wine');
+  spawnSync('wineserver', ['-k'], { env, stdio: 'ignore' });
+  say('Windows code caches made by node.exe under Wine');
   return made;
 }
 

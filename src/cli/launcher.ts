@@ -1,12 +1,14 @@
 /**
- * The `wcdoctor` executable of the npm package (built to dist/cli.js, CommonJS). It loads the CLI
- * bundle (dist/main.js) through V8's code cache when the build left one beside it
- * (dist/main.js.cache); see run-bundle.ts. Nothing is written at run time unless
- * WCDOCTOR_WRITE_CODE_CACHE=1 (the build sets it for one warm-up run).
+ * The `wcdoctor` executable of the npm package (built to dist/cli.js, CommonJS). It loads a CLI
+ * bundle through V8's code cache when the build left one beside it (dist/<bundle>.cache): the
+ * diagnose bundle (dist/diagnose.js) for a plain `wcdoctor diagnose`, the full one (dist/main.js)
+ * for anything else; see run-bundle.ts. Nothing is written at run time unless
+ * WCDOCTOR_WRITE_CODE_CACHE=1 (the build sets it for its warm-up runs).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadBundle, registerEsmImporter } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle } from './run-bundle.js';
+import { isTerminal } from './terminal.js';
 
 function readOptional(file: string): Buffer | undefined {
   try {
@@ -16,11 +18,16 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-const file = path.join(__dirname, 'main.js');
 const writeCache = process.env.WCDOCTOR_WRITE_CODE_CACHE === '1';
+/** Loads dist/<name> with its code cache (or, for the build's warm-up run, to write one). */
+const load = (name: string, write: boolean) => {
+  const file = path.join(__dirname, name);
+  return loadBundle({
+    file,
+    source: readFileSync(file, 'utf8'),
+    ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`) }),
+  });
+};
 registerEsmImporter(__dirname);
-loadBundle({
-  file,
-  source: readFileSync(file, 'utf8'),
-  ...(writeCache ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`) }),
-}).startFromProcess();
+registerMainBundle(() => load('main.js', false));
+load(bundleNameFor(process.argv.slice(2), isTerminal(0)), writeCache).startFromProcess();

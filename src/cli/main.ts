@@ -1,12 +1,11 @@
 import { fstatSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
-import { registerCommands } from './commands/index.js';
+import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal } from './terminal.js';
 
@@ -54,18 +53,13 @@ export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_B
   });
 }
 
-/** Builds the commander program with the commands `argv` needs; exported so tests can drive it in-process. */
-export async function buildProgram(io: CliIO, argv: readonly string[] = []): Promise<Command> {
-  const program = new Command('wcdoctor')
-    .description('Windows Container Doctor: paste an error, get the known issue and its fix.')
-    .version(VERSION, '-V, --version')
-    .addOption(new Option('--lang <locale>', 'language of knowledge text (en, zh-CN, ko-KR, sv-SE)'))
-    .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
-    .showHelpAfterError('(run "wcdoctor --help" for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
-  await registerCommands(program, io, argv);
-  return program;
+/**
+ * Reads the command line with commander and runs the command (src/cli/program.ts, loaded on first
+ * use). The diagnose bundle (dist/diagnose.js, see scripts/build.mjs) has no commander: there this
+ * import hands the run to the full bundle, dist/main.js.
+ */
+export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
+  return (await import('./program.js')).parseWithCommander(argv, io);
 }
 
 /** Runs wcdoctor with argv and returns the exit code; never throws for user mistakes. */
@@ -79,13 +73,17 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
   }
   const wrapped: CliIO = { ...io, setExitCode: (c) => (code = c) };
   try {
-    const program = await buildProgram(wrapped, argv);
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // A plain `diagnose` command line (with text, or text on standard input) runs without commander,
+    // which then never loads (see diagnose-args.ts); anything else is commander's to read.
+    const diagnoseArgs = plainDiagnosis(argv, io.isTTY.stdin);
+    if (diagnoseArgs) {
+      const { diagnoseCommand } = await import('./commands/diagnose.js');
+      await diagnoseCommand(diagnoseArgs, wrapped);
+    } else {
+      const exit = await parseWithCommander(argv, wrapped);
+      if (exit !== undefined) return exit;
     }
+  } catch (e) {
     if (e instanceof UserError) {
       io.err(`wcdoctor: ${e.message}\n`);
       for (const step of e.nextSteps) io.err(`  → ${step}\n`);

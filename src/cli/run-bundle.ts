@@ -1,5 +1,5 @@
 /**
- * Runs the CLI bundle (dist/main.js, CommonJS) through V8's code cache: shared by the npm
+ * Runs a CLI bundle (dist/main.js or dist/diagnose.js, CommonJS) through V8's code cache: shared by the npm
  * launcher (dist/cli.js, which reads both from files) and the single executable (dist/sea.js,
  * which reads both from the executable's assets). On Node 22 and 24 compiling the bundle from
  * source is most of what wcdoctor spends before it can diagnose; a cache made by another Node or
@@ -14,9 +14,30 @@ import { createRequire, enableCompileCache, wrap } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { plainDiagnosis } from './diagnose-args.js';
+import type { CliIO } from './io.js';
 
+/** What a CLI bundle (dist/main.js, dist/diagnose.js) exports: src/cli/main.ts. */
 export interface CliBundle {
   startFromProcess(): void;
+  parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined>;
+}
+
+/**
+ * The bundle a run loads: diagnose.js for a plain diagnosis (see plainDiagnosis) and for `--version`
+ * alone (which run() answers before anything else, in either bundle), main.js for anything else.
+ */
+export const bundleNameFor = (argv: readonly string[], stdinIsTerminal: boolean): 'diagnose.js' | 'main.js' =>
+  plainDiagnosis(argv, stdinIsTerminal) || (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) ? 'diagnose.js' : 'main.js';
+
+/**
+ * Lets the diagnose bundle hand a run it does not take (commander's) to the full bundle, which
+ * `load` loads the first time it is needed. The launchers pick the bundle by the same rule as the
+ * CLI's own (bundleNameFor), so this serves only a run whose standard input changes in between.
+ */
+export function registerMainBundle(load: () => CliBundle): void {
+  let loaded: CliBundle | undefined;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.mainBundle')] = () => (loaded ??= load());
 }
 
 /**
@@ -46,7 +67,7 @@ export interface BundleInput {
 export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): CliBundle {
   const cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'}\n`);
+  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)})\n`);
   if (writeCacheTo) {
     // After the run, so that the functions the run compiled are in the cache too.
     process.once('exit', () => {

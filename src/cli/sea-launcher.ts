@@ -3,10 +3,11 @@
  * test it): built to dist/sea.js and embedded, with the assets listed in its manifest, by
  * scripts/release.mjs.
  *
- * In memory: the CLI bundle and its V8 code cache (the part whose compiling costs start-up time).
+ * In memory: the CLI bundles (dist/main.js, and dist/diagnose.js for a plain diagnosis) and their
+ * V8 code caches (the part whose compiling costs start-up time).
  * As files, unpacked once per build (src/platform/unpack.ts): what Node or the CLI read by path
  * from the package root — the ES-module chunks (they import one another by path), dist/kb.json,
- * dist/kb-text.json, dist/kb-display.json, locales/*.json and a package.json — so that the executable runs exactly the
+ * dist/kb-text.json, dist/kb-display.json, dist/kb-terms.bin, locales/*.json and a package.json — so that the executable runs exactly the
  * code paths of the npm package. The knowledge sources (knowledge/) are not embedded: `kb check`
  * and `kb build` work on a folder given with --root.
  */
@@ -14,7 +15,8 @@ import { getAsset, getRawAsset } from 'node:sea';
 import path from 'node:path';
 import { unpack, unpackBase } from '../platform/unpack.js';
 import { EXIT } from './io.js';
-import { loadBundle, registerEsmImporter } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle } from './run-bundle.js';
+import { isTerminal } from './terminal.js';
 
 /** What the release script writes beside the assets: the folder name and the files to unpack. */
 export interface SeaManifest {
@@ -32,9 +34,13 @@ try {
   process.exit(EXIT.failure);
 }
 const distDir = path.join(dir, 'dist');
+/** Loads a CLI bundle and its code cache from the executable's assets (see launcher.ts). */
+const load = (name: string) =>
+  loadBundle({
+    file: path.join(distDir, name),
+    source: getAsset(`dist/${name}`, 'utf8'),
+    cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
+  });
 registerEsmImporter(distDir);
-loadBundle({
-  file: path.join(distDir, 'main.js'),
-  source: getAsset('dist/main.js', 'utf8'),
-  cache: Buffer.from(getRawAsset('dist/main.js.cache') as ArrayBuffer),
-}).startFromProcess();
+registerMainBundle(() => load('main.js'));
+load(bundleNameFor(process.argv.slice(2), isTerminal(0))).startFromProcess();

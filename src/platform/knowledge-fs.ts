@@ -2,6 +2,8 @@ import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
+import type { TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
+import { DamagedTermTable, encodeTermTable, TermTable } from '../core/diagnosis/term-table.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
@@ -31,12 +33,23 @@ export interface KnowledgeText {
  */
 export const KB_DISPLAY_ARTEFACT = 'dist/kb-display.json';
 
+/**
+ * Its fourth file: the word index of diagnosis (terms and postings) as a binary table
+ * (src/core/diagnosis/term-table.ts), looked up where it lies instead of parsed; kb.json keeps the
+ * index's vocabulary. As JSON it was a third of kb.json and most of the time taken to parse it.
+ */
+export const KB_TERMS_ARTEFACT = 'dist/kb-terms.bin';
+
 const DISPLAY_FIELDS = ['title', 'summary', 'fixes', 'sources'] as const;
 type DisplayField = (typeof DISPLAY_FIELDS)[number];
 type StoredTopic = Omit<KnowledgeBase['topics'][number], DisplayField | 'body'> & { display: [number, number] };
 
-/** The knowledge base as stored: kb.json without what kb-text.json and kb-display.json hold. */
-type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics'> & { sections: Omit<Section, 'body'>[]; topics: StoredTopic[] };
+/** The knowledge base as stored: kb.json without what kb-text.json, kb-display.json and kb-terms.bin hold. */
+type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics' | 'diagnosis'> & {
+  sections: Omit<Section, 'body'>[];
+  topics: StoredTopic[];
+  diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms'> & { terms: { vocabulary: string[] } };
+};
 
 /**
  * JSON text with every character outside ASCII written as a \u escape: the same value, read back as a
@@ -45,9 +58,13 @@ type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' |
 export const asciiJson = (value: unknown): string => JSON.stringify(value).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const NON_ASCII = /[\u0080-\uffff]/g;
 
-/** Splits a knowledge base into the three files' contents (kb-display.json as its text: the byte ranges are into it). */
-export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText; display: string } {
-  const { trees, compat, sections, topics, ...rest } = kb;
+/** Splits a knowledge base into the four files' contents (kb-display.json as its text: the byte ranges are into it). */
+export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText; display: string; terms: Uint8Array } {
+  const { trees, compat, sections, topics, diagnosis, ...rest } = kb;
+  // What `kb build` computes (assembleKnowledgeBase): the word index as lists, encoded here.
+  if (!diagnosis || !('terms' in diagnosis.terms)) throw new Error('splitKnowledgeBase: the knowledge base has no computed word index (assemble it with assembleKnowledgeBase)');
+  const { terms: words, ...diagnosisRest } = diagnosis;
+  const { vocabulary, ...lists } = words as TermIndexData;
   const parts: string[] = [];
   let at = 1; // after the opening bracket
   const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...t }): StoredTopic => {
@@ -60,9 +77,10 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   });
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
-    main: { ...rest, topics: stored, sections: sections.map(({ body: _body, ...s }) => s) },
+    main: { ...rest, topics: stored, sections: sections.map(({ body: _body, ...s }) => s), diagnosis: { ...diagnosisRest, terms: { vocabulary } } },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
+    terms: encodeTermTable(lists),
   };
 }
 
@@ -82,6 +100,25 @@ function readJson(file: string, rel: string): unknown {
   } catch {
     throw damaged(rel);
   }
+}
+
+/** The word index's table (dist/kb-terms.bin); missing or damaged (when it loads or at a lookup), a UserError with the fix. */
+function readTermTable(root: string): Pick<TermTable, 'postingsOf' | 'toLists'> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.join(root, KB_TERMS_ARTEFACT));
+  } catch {
+    throw new UserError(`the knowledge base is not built (${KB_TERMS_ARTEFACT} is missing)`, ['run: npm run build']);
+  }
+  const checked = <R>(read: () => R): R => {
+    try {
+      return read();
+    } catch (e) {
+      throw e instanceof DamagedTermTable ? damaged(KB_TERMS_ARTEFACT) : e;
+    }
+  };
+  const table = checked(() => new TermTable(bytes));
+  return { postingsOf: (term) => checked(() => table.postingsOf(term)), toLists: () => checked(() => table.toLists()) };
 }
 
 /** One loaded knowledge base per package root, for the life of the process. */
@@ -138,6 +175,21 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
       return fields;
     };
     for (const f of DISPLAY_FIELDS) lazy(target, f, () => open()[f]);
+  }
+  if (stored.diagnosis) {
+    const vocabulary = stored.diagnosis.terms?.vocabulary;
+    if (!Array.isArray(vocabulary)) throw damaged(KB_ARTEFACT);
+    let table: ReturnType<typeof readTermTable> | undefined;
+    const tableOf = () => (table ??= readTermTable(root));
+    const words: TableTermIndex = {
+      vocabulary,
+      get table() {
+        return tableOf();
+      },
+    };
+    // Written out (a test, a debugging dump), the index reads as the lists kb build computed.
+    Object.defineProperty(words, 'toJSON', { value: (): TermIndexData => ({ ...tableOf().toLists(), vocabulary }), enumerable: false });
+    (stored.diagnosis as { terms: unknown }).terms = words;
   }
   const kb = stored as unknown as KnowledgeBase;
   cache.set(root, kb);

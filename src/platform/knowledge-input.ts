@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { decodeText } from '../core/text/decode-text.js';
 import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
-import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
+import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
 
 function readYaml(root: string, rel: string): RawFile {
@@ -75,10 +75,10 @@ function readTranslations(root: string): RawText[] {
   return out;
 }
 
-/** Writes the built knowledge base (its three files, each atomically: temp file, then rename); returns kb.json's path. */
+/** Writes the built knowledge base (its four files, each atomically: temp file, then rename); returns kb.json's path. */
 export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()): string {
-  const { main, text, display } = splitKnowledgeBase(kb);
-  const write = (rel: string, content: string) => {
+  const { main, text, display, terms } = splitKnowledgeBase(kb);
+  const write = (rel: string, content: string | Uint8Array) => {
     const out = path.join(root, rel);
     mkdirSync(path.dirname(out), { recursive: true });
     const tmp = `${out}.tmp-${process.pid}`;
@@ -86,8 +86,9 @@ export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()):
     renameSync(tmp, out);
     return out;
   };
-  // The text and the display first: a reader that finds the new kb.json also finds what it points into.
+  // The others first: a reader that finds the new kb.json also finds what it points into.
   write(KB_TEXT_ARTEFACT, JSON.stringify(text));
   write(KB_DISPLAY_ARTEFACT, display);
+  write(KB_TERMS_ARTEFACT, terms);
   return write(KB_ARTEFACT, asciiJson(main));
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const built = ['cli.js', 'main.js', 'main.js.cache', 'kb.json'].every((f) => existsSync(path.join(DIST, f)));
+const built = ['cli.js', 'main.js', 'main.js.cache', 'diagnose.js', 'diagnose.js.cache', 'kb.json'].every((f) => existsSync(path.join(DIST, f)));
 if (!built) console.warn('test/cli/launcher.test.ts: dist/ is not built (npm run build); skipped');
 
 const copies: string[] = [];
@@ -23,48 +23,87 @@ const run = (cli: string, args: string[], env: Record<string, string> = {}) => {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
-const ARGS = ['diagnose', '--json', "Start-Container : 'api' failed to start: This operation returned because the timeout period expired. (0x800705B4)."];
+const PASTE = "Start-Container : 'api' failed to start: This operation returned because the timeout period expired. (0x800705B4).";
+/** Each bundle with a command line the launcher runs it for: a plain diagnosis, and the same read by commander. */
+const BUNDLES: [string, string[]][] = [
+  ['diagnose.js', ['diagnose', '--json', PASTE]],
+  ['main.js', ['diagnose', '--json', '--', PASTE]],
+];
 
-describe.skipIf(!built)('the launcher (dist/cli.js) and its code cache', () => {
-  it('has a code cache that this Node accepts for the bundle', () => {
-    const r = run(path.join(DIST, 'cli.js'), ['--version'], { WCDOCTOR_DEBUG: '1' });
-    expect(r.stderr).toContain('code cache used');
+describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => {
+  it.each(BUNDLES)('has a code cache for %s that this Node accepts', (bundle, args) => {
+    const r = run(path.join(DIST, 'cli.js'), args, { WCDOCTOR_DEBUG: '1' });
+    expect(r.stderr).toContain(`code cache used (${bundle})`);
   });
 
-  it('takes no cache made from another build of the bundle', () => {
+  it.each(BUNDLES)('takes no cache made from another build of %s', (bundle, args) => {
     const root = installedCopy();
     const cli = path.join(root, 'dist', 'cli.js');
-    const cache = path.join(root, 'dist', 'main.js.cache');
+    const cache = path.join(root, 'dist', `${bundle}.cache`);
     const data = readFileSync(cache);
     const other = Buffer.concat([Buffer.from('wcdoctor-code-cache 00000000000000000000000000000000\n'), data.subarray(data.indexOf(10) + 1)]);
     writeFileSync(cache, other);
-    const r = run(cli, ARGS, { WCDOCTOR_DEBUG: '1' });
+    const r = run(cli, args, { WCDOCTOR_DEBUG: '1' });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('code cache not used');
   });
 
-  it('runs the same with a damaged or missing cache, and never writes one unasked', () => {
-    const expected = run(path.join(DIST, 'cli.js'), ARGS);
+  it.each(BUNDLES)('runs %s the same with a damaged or missing cache, and never writes one unasked', (bundle, args) => {
+    const expected = run(path.join(DIST, 'cli.js'), args);
     expect(expected.code).toBe(0);
     const root = installedCopy();
     const cli = path.join(root, 'dist', 'cli.js');
-    const cache = path.join(root, 'dist', 'main.js.cache');
+    const cache = path.join(root, 'dist', `${bundle}.cache`);
     writeFileSync(cache, 'not a V8 code cache');
-    expect(run(cli, ARGS)).toEqual(expected);
+    expect(run(cli, args)).toEqual(expected);
     rmSync(cache);
-    expect(run(cli, ARGS)).toEqual(expected);
+    expect(run(cli, args)).toEqual(expected);
     expect(existsSync(cache)).toBe(false);
   });
 
-  it('writes the cache when the build asks for it, atomically', () => {
+  it.each(BUNDLES)('writes the cache of %s when the build asks for it, atomically', (bundle, args) => {
     const root = installedCopy();
-    const cache = path.join(root, 'dist', 'main.js.cache');
+    const cache = path.join(root, 'dist', `${bundle}.cache`);
     rmSync(cache);
-    const r = run(path.join(root, 'dist', 'cli.js'), ARGS, { WCDOCTOR_WRITE_CODE_CACHE: '1' });
+    const r = run(path.join(root, 'dist', 'cli.js'), args, { WCDOCTOR_WRITE_CODE_CACHE: '1' });
     expect(r.code).toBe(0);
     expect(statSync(cache).size).toBeGreaterThan(10_000);
-    expect(run(path.join(root, 'dist', 'cli.js'), ['--version'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('code cache used');
+    expect(run(path.join(root, 'dist', 'cli.js'), args, { WCDOCTOR_DEBUG: '1' }).stderr).toContain('code cache used');
     expect(readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers --version from the diagnose bundle, as the full one does', () => {
+    for (const flag of ['--version', '-V']) {
+      const r = run(path.join(DIST, 'cli.js'), [flag], { WCDOCTOR_DEBUG: '1' });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('code cache used (diagnose.js)');
+      expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
+    expect(run(path.join(DIST, 'cli.js'), ['-V', '--no-color'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('(main.js)');
+  });
+
+  it('gives a plain diagnosis and the same read by commander the same answer', () => {
+    const [plain, commander] = BUNDLES.map(([, args]) => run(path.join(DIST, 'cli.js'), args));
+    expect(plain).toEqual(commander);
+  });
+
+  it('keeps commander out of the diagnose bundle, which hands any other command line to the full bundle', () => {
+    const root = installedCopy();
+    // The diagnose bundle run as a module, with the full bundle registered as the launchers do.
+    const script = path.join(root, 'dist', 'hand-over.cjs');
+    writeFileSync(
+      script,
+      [
+        "globalThis[Symbol.for('wcdoctor.mainBundle')] = () => require('./main.js');",
+        "process.argv.splice(2, 0, 'explain', '0x800705B4', '--json');",
+        "require('./diagnose.js').startFromProcess();",
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const expected = run(path.join(DIST, 'cli.js'), ['explain', '0x800705B4', '--json']);
+    expect(expected.code).toBe(0);
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    expect(statSync(path.join(DIST, 'diagnose.js')).size).toBeLessThan(statSync(path.join(DIST, 'main.js')).size / 2);
   });
 
   it('loads its ES-module parts (here `kb`) without a warning', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { diagnose } from '../../src/core/diagnosis/diagnose.js';
+import { KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { writeKnowledgeBase } from '../../src/platform/knowledge-input.js';
 import { realKnowledgeBase } from '../helpers/real-kb.js';
 
@@ -26,7 +27,7 @@ const caught = (f: () => unknown): unknown => {
   return undefined;
 };
 
-describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json)', () => {
+describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json + kb-terms.bin)', () => {
   it('loads back equal to what was written (a topic of our own keeps its body as its sections only)', () => {
     const loaded = loadKnowledgeBase(written());
     const withoutTopicBodies = { ...kb, topics: kb.topics.map(({ body: _body, ...t }) => t) };
@@ -108,5 +109,35 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json)'
     const e = caught(() => loadKnowledgeBase(root));
     expect(e).toBeInstanceOf(UserError);
     expect((e as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+  });
+  it('keeps the word index out of kb.json, in kb-terms.bin, and diagnoses every fixture paste as the knowledge base in memory does', () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { diagnosis: { terms: Record<string, unknown> } };
+    expect(Object.keys(stored.diagnosis.terms)).toEqual(['vocabulary']);
+    const loaded = loadKnowledgeBase(root);
+    const cases = readFileSync(new URL('../fixtures/errors/cases.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    expect(cases.length).toBeGreaterThan(30);
+    for (const text of [...cases, '0x800705B4', '要素が見つかりません', '요소를 찾을 수 없습니다', 'Elementet hittades inte']) {
+      expect(JSON.parse(JSON.stringify(diagnose(loaded, text))), text).toEqual(JSON.parse(JSON.stringify(diagnose(kb, text))));
+    }
+  });
+
+  it('reads kb-terms.bin on the first lookup, and reports it missing or damaged as a UserError', () => {
+    const root = written();
+    rmSync(path.join(root, KB_TERMS_ARTEFACT));
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded.topics).toHaveLength(kb.topics.length);
+    const missing = caught(() => diagnose(loaded, 'The container failed to start'));
+    expect(missing).toBeInstanceOf(UserError);
+    expect((missing as UserError).message).toContain(`${KB_TERMS_ARTEFACT} is missing`);
+    expect((missing as UserError).nextSteps).toEqual(['run: npm run build']);
+    const other = written();
+    writeFileSync(path.join(other, KB_TERMS_ARTEFACT), readFileSync(path.join(other, KB_TERMS_ARTEFACT)).subarray(0, 100));
+    const damaged = caught(() => diagnose(loadKnowledgeBase(other), 'The container failed to start'));
+    expect(damaged).toBeInstanceOf(UserError);
+    expect((damaged as UserError).message).toContain(`${KB_TERMS_ARTEFACT} is damaged`);
   });
 });

@@ -96,6 +96,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const fromSea = viaSea(['kb', 'build', '--root', b]);
     expect([fromNpm.code, fromSea.code]).toEqual([0, 0]);
     for (const f of ['kb.json', 'kb-text.json', 'kb-display.json']) expect(readFileSync(path.join(b, 'dist', f), 'utf8')).toBe(readFileSync(path.join(a, 'dist', f), 'utf8'));
+    expect(readFileSync(path.join(b, 'dist', 'kb-terms.bin')).equals(readFileSync(path.join(a, 'dist', 'kb-terms.bin')))).toBe(true);
   });
 
   it('kb check without --root says where the knowledge is missing, without a stack trace', () => {
@@ -127,7 +128,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const build = left.find((d) => d !== 'not-ours') ?? '';
     expect(build).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
     expect(existsSync(path.join(appDir, build, '.wcdoctor-complete'))).toBe(true);
-    expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['esm', 'kb-display.json', 'kb-text.json', 'kb.json', 'package.json']);
+    expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['esm', 'kb-display.json', 'kb-terms.bin', 'kb-text.json', 'kb.json', 'package.json']);
   });
 
   it('says so plainly, exit 3, when no folder can be written for its files', () => {

@@ -12,6 +12,7 @@ import { resolveCliLocale, translatorFor } from '../lang.js';
 import { resolveTopicText, sectionsMarkdown } from '../../core/knowledge/topic-text.js';
 import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
 import { EXIT, type CliIO } from '../io.js';
+import { DEFAULT_LIMIT, type DiagnoseArgs } from '../diagnose-args.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
 import type { T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
@@ -217,22 +218,33 @@ export function registerDiagnose(program: Command, io: CliIO): void {
     .description('find the known issue behind a pasted error (TEXT, or - for stdin)')
     .argument('[text...]', 'the error text; "-" reads it from standard input')
     .option('--json', 'print {"matches", "entities", "codes", "structures", "scope"} as JSON')
-    .option('--limit <n>', 'show at most n matches', '5')
+    .option('--limit <n>', 'show at most n matches', DEFAULT_LIMIT)
     .action(async (words: string[], opts: { json?: boolean; limit: string }, cmd: Command) => {
-      const locale = resolveDiagnoseLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${opts.limit}"`);
-      let text: string;
-      if (words.length === 1 && words[0] === '-') text = await io.readStdin();
-      else if (words.length) text = words.join(' ');
-      else if (!io.isTTY.stdin) text = await io.readStdin();
-      else if (io.isTTY.stdout && !opts.json) {
-        const { openInteractive } = await import('./ui.js');
-        if ((await openInteractive({ screen: 'diagnose' }, { noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false })).interrupted) io.setExitCode(EXIT.interrupted);
-        return;
-      } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
-      await runDiagnose(text, { locale, limit, json: Boolean(opts.json), noColor: cmd.optsWithGlobals<{ color?: boolean }>().color === false }, io);
+      const globals = cmd.optsWithGlobals<{ lang?: string; color?: boolean }>();
+      await diagnoseCommand({ words, json: Boolean(opts.json), limit: opts.limit, ...(globals.lang !== undefined ? { lang: globals.lang } : {}), noColor: globals.color === false }, io);
     });
+}
+
+/**
+ * The diagnose command with its arguments read (by commander, or by diagnoseArgsOf for a plain
+ * command line): checks --limit, takes the text from the arguments or standard input (in a
+ * terminal with no text, opens the diagnose screen) and runs the diagnosis.
+ */
+export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<void> {
+  const { words } = args;
+  const locale = resolveDiagnoseLocale(args.lang, io.env);
+  const limit = Number(args.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${args.limit}"`);
+  let text: string;
+  if (words.length === 1 && words[0] === '-') text = await io.readStdin();
+  else if (words.length) text = words.join(' ');
+  else if (!io.isTTY.stdin) text = await io.readStdin();
+  else if (io.isTTY.stdout && !args.json) {
+    const { openInteractive } = await import('./ui.js');
+    if ((await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor })).interrupted) io.setExitCode(EXIT.interrupted);
+    return;
+  } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
+  await runDiagnose(text, { locale, limit, json: args.json, noColor: args.noColor }, io);
 }
 
 /** Diagnoses a text and prints the answer (or JSON); sets exit 0 on a match, 1 on none. */

@@ -6,6 +6,8 @@ import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
 import { requiredLiteral } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
+import type { CodeEntry } from './code-catalog.js';
+import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
 
 /** A topic's signatures compiled for matching. */
 export interface TopicMatcher {
@@ -38,13 +40,28 @@ export interface TermIndexData {
   vocabulary: string[];
 }
 
+/** A word index that looks terms up: the postings of a term, as TermIndexData.postings has them. */
+export interface TermLookup {
+  postingsOf(term: string): readonly number[];
+}
+
+/**
+ * The word index as the knowledge base's loader gives it: the vocabulary (in kb.json) and the
+ * terms with their postings in a table (dist/kb-terms.bin, see term-table.ts), read on first lookup.
+ */
+export interface TableTermIndex {
+  vocabulary: string[];
+  readonly table: TermLookup;
+}
+
 /**
  * What diagnosis derives from the knowledge base without looking at a paste. `kb build` stores it
  * in kb.json so that a cold start does no tokenising, message normalising or regex analysis;
  * when absent (a knowledge base assembled in memory) it is computed on the fly.
  */
 export interface DiagnosisData {
-  terms: TermIndexData;
+  /** As `kb build` computes it, or as the loader gives it (the same words, postings and vocabulary). */
+  terms: TermIndexData | TableTermIndex;
   /** Per topic (same order as kb.topics): its codes printed by its own source sections. */
   documentedCodes: string[][];
   /** Per topic: for each of its regexes, the text a match must contain (null when none is known). */
@@ -58,6 +75,8 @@ export interface DiagnosisData {
   anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
   /** Per topic: its signature texts in the form matching compares (flattenPhrase), and its setting's words. */
   flat?: FlatSignatures[];
+  /** Per catalogue entry (same order as kb.codes): the keys of its messages and variants (messageKeysOfEntry). */
+  codeMessageKeys?: MessageKeys[];
 }
 
 /** A topic's signature texts, normalised for matching. */
@@ -115,6 +134,8 @@ export interface DiagnosisIndex {
   /** Fuzzy lookup of a word in the vocabulary (built on first use). */
   nearestWord(word: string): { word: string; score: number } | undefined;
   readonly codeIndex: CodeIndex;
+  /** The message keys of a catalogue entry (precomputed by `kb build` for the entries of kb.codes). */
+  messageKeysOf(entry: CodeEntry): MessageKeys;
   /** Failure sites (knowledge/vocabulary.yaml, `site: true`), as operation keys. */
   failureSites: ReadonlySet<string>;
 }
@@ -210,8 +231,18 @@ function findTerm(terms: readonly string[], term: string): number {
   return -1;
 }
 
+/** Looks terms up in the lists `kb build` computes. */
+function listLookup({ terms, offsets, postings }: TermIndexData): TermLookup {
+  return {
+    postingsOf(term) {
+      const at = findTerm(terms, term);
+      return at < 0 ? [] : postings.slice(offsets[at], offsets[at + 1]);
+    },
+  };
+}
+
 /** Computes what `kb build` stores as `kb.diagnosis` (see DiagnosisData). */
-export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topics' | 'codes'>): DiagnosisData {
+export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topics' | 'codes'>): DiagnosisData & { terms: TermIndexData } {
   return {
     terms: computeTermIndex(kb),
     documentedCodes: kb.topics.map((t) => [...documentedCodesOf(kb, t)]),
@@ -226,6 +257,7 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
         .map((k): [string, string | null] => [flat(k), anchorWord(flat(k))]),
     })),
     flat: kb.topics.map((t) => flatSignaturesOf(t.signatures)),
+    codeMessageKeys: kb.codes.map(messageKeysOfEntry),
   };
 }
 
@@ -281,27 +313,31 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     m.setting.forEach((phrase, k) => anchor(phrase, anchors?.setting[k], i, settingAnchors, unanchoredSetting));
   });
 
-  const { terms, offsets, postings } = data.terms;
+  const words = data.terms;
+  const lookup: TermLookup = 'table' in words ? words.table : listLookup(words);
   const n = kb.topics.length || 1;
   const postingsOf = (term: string) => {
-    const at = findTerm(terms, term);
+    const p = lookup.postingsOf(term);
     const out: { topic: number; weight: number }[] = [];
-    if (at < 0) return out;
-    for (let i = offsets[at]!; i + 1 < offsets[at + 1]!; i += 2) out.push({ topic: postings[i]!, weight: postings[i + 1]! / 100 });
+    for (let i = 0; i + 1 < p.length; i += 2) out.push({ topic: p[i]!, weight: p[i + 1]! / 100 });
     return out;
   };
   const idfOf = (term: string) => {
-    const at = findTerm(terms, term);
-    const df = at < 0 ? 0 : (offsets[at + 1]! - offsets[at]!) / 2;
+    const df = lookup.postingsOf(term).length / 2;
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
   let fuse: Fuse<string> | undefined;
   const nearestWord = (word: string) => {
-    fuse ??= new Fuse(data.terms.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
+    fuse ??= new Fuse(words.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
     const best = fuse.search(word, { limit: 1 })[0];
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
   let codeIndex: CodeIndex | undefined;
+  let stored: Map<CodeEntry, MessageKeys> | undefined;
+  const messageKeysOf = (entry: CodeEntry): MessageKeys => {
+    stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
+    return stored.get(entry) ?? messageKeysOfEntry(entry);
+  };
   return {
     matchers,
     byCode,
@@ -318,6 +354,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     get codeIndex() {
       return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },
+    messageKeysOf,
   };
 }
 

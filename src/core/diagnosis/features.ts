@@ -1,7 +1,7 @@
 import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
-import { foldForMatching } from '../text/normalise.js';
+import { messageKeyOf } from './message-key.js';
 import { flattenForMatching, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
@@ -120,8 +120,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   };
 }
 
-/** A message as phrases compare it: flattened, without a final full stop. */
-export const messageKeyOf = (m: string): string => foldForMatching(m).replace(/(?<![.。\s])[.。\s]+$/, '');
+export { messageKeyOf };
 
 /** The flattened paste with each code spelled as a message in another language given its English message instead. */
 function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: Weights): { text: string; swaps: [string, string][] } {
@@ -140,8 +139,11 @@ function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: W
     const en = e?.messages.en;
     if (!e || !en) continue;
     const to = messageKeyOf(en);
-    for (const [lang, text] of Object.entries(e.messages)) if (lang !== 'en') swap(messageKeyOf(text), to);
-    for (const v of e.variants) swap(messageKeyOf(v.text), to);
+    const keys = index.messageKeysOf(e);
+    Object.keys(e.messages).forEach((lang, i) => {
+      if (lang !== 'en') swap(keys.messages[i]!, to);
+    });
+    for (const v of keys.variants) swap(v, to);
   }
   return { text: out, swaps };
 }
@@ -159,9 +161,8 @@ function messagesOf(codes: FoundCode[], index: DiagnosisIndex, w: Weights): stri
   return codes.flatMap((c) =>
     [c.canonical, ...c.equivalents].flatMap((k) => {
       const e = index.codeIndex.byCode.get(k);
-      return [...(c.message ? [c.message] : []), ...Object.values(e?.messages ?? {}), ...(e?.variants ?? []).map((v) => v.text)]
-        .map(messageKeyOf)
-        .filter((m) => m.length >= w.code.minMessageLength);
+      const keys = e ? index.messageKeysOf(e) : undefined;
+      return [...(c.message ? [messageKeyOf(c.message)] : []), ...(keys?.messages ?? []), ...(keys?.variants ?? [])].filter((m) => m.length >= w.code.minMessageLength);
     }),
   );
 }

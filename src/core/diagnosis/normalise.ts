@@ -67,7 +67,16 @@ export function repairMojibake(text: string): string {
  * phrases are compared in (foldForMatching).
  */
 export function flattenForMatching(text: string): string {
-  return foldForMatching(text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1'));
+  // Only a line of 79 characters or more that ends in a line feed can have been wrapped: without one,
+  // the pattern (whose Unicode classes take half a millisecond to compile) could match nothing.
+  return foldForMatching(mayBeWrapped(text) ? text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1') : text);
+}
+
+/** Whether some line feed ends a line of 79 UTF-16 units or more (other line breaks counted as characters: a superset of what the pattern above needs). */
+export function mayBeWrapped(text: string): boolean {
+  let prev = -1;
+  for (let at = text.indexOf('\n'); at >= 0; prev = at, at = text.indexOf('\n', at + 1)) if (at - prev - 1 >= 79) return true;
+  return false;
 }
 
 /**

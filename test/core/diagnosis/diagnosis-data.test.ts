@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDiagnosisIndex, computeDiagnosisData } from '../../../src/core/diagnosis/build-index.js';
+import { buildDiagnosisIndex, computeDiagnosisData, type TermIndexData } from '../../../src/core/diagnosis/build-index.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { termsOf } from '../../../src/core/diagnosis/terms.js';
+import { messageKeysOfEntry } from '../../../src/core/diagnosis/message-key.js';
 import type { KnowledgeBase } from '../../../src/core/knowledge/kb.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
@@ -30,7 +31,7 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
   });
 
   it('keeps the term list sorted, so a lookup is a binary search', () => {
-    const { terms, offsets, postings } = kb.diagnosis!.terms;
+    const { terms, offsets, postings } = kb.diagnosis!.terms as TermIndexData;
     for (let i = 1; i < terms.length; i++) expect(terms[i - 1]! < terms[i]!).toBe(true);
     expect(offsets).toHaveLength(terms.length + 1);
     expect(offsets.at(-1)).toBe(postings.length);
@@ -46,5 +47,13 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
     }
     expect(index.postingsOf('zzzqqqnotaword')).toEqual([]);
     expect(index.idfOf('zzzqqqnotaword')).toBe(0);
+  });
+  it('gives each catalogue entry the message keys it would compute, from what kb build stored', () => {
+    const index = buildDiagnosisIndex(kb);
+    expect(kb.diagnosis!.codeMessageKeys).toHaveLength(kb.codes.length);
+    for (const e of kb.codes) expect(index.messageKeysOf(e), e.code).toEqual(messageKeysOfEntry(e));
+    // An entry from elsewhere (explain's catalogue of a knowledge folder of one's own) is computed.
+    const other = { ...kb.codes[0]!, messages: { en: 'Something  Else Failed.' }, variants: [{ text: 'ETWAS ist fehlgeschlagen。', lang: 'de', source: 'test' }] };
+    expect(index.messageKeysOf(other)).toEqual({ messages: ['something else failed'], variants: ['etwas ist fehlgeschlagen'] });
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flattenForMatching, focusLines, normalisePaste, repairMojibake } from '../../../src/core/diagnosis/normalise.js';
+import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
   it.each([
@@ -42,6 +43,29 @@ describe('flattenForMatching', () => {
   });
   it('keeps separate short lines apart', () => {
     expect(flattenForMatching('State: Waiting\nReason: CrashLoopBackOff')).toBe('state: waiting reason: crashloopbackoff');
+  });
+  // The pattern runs only where a line can have been wrapped (mayBeWrapped); the result is what it gives everywhere.
+  const always = (text: string) => foldForMatching(text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1'));
+  it.each([
+    ['one line', '0x800705B4'],
+    ['a 78-character line', `${'a'.repeat(77)}b\nc`],
+    ['a 79-character line', `${'a'.repeat(78)}b\nc`],
+    ['a 79-character line after a CR', `x\r${'a'.repeat(78)}b\nc`],
+    ['a 79-character line with U+2028 in it', `${'a'.repeat(40)}\u2028${'a'.repeat(38)}b\nc`],
+    ['astral characters', `${'\u{1F600}'.repeat(40)}b\nc`],
+    ['a long line at the end, no line feed', `x\n${'a'.repeat(200)}`],
+  ])('gives what the pattern alone gives: %s', (_what, text) => {
+    expect(flattenForMatching(text)).toBe(always(text));
+  });
+  it('gives what the pattern alone gives, for any text of letters, digits, spaces and line breaks', () => {
+    const chars = fc.constantFrom('a', 'Z', '7', 'é', '中', ' ', '\n', '\r', '\u2028', '.', '\u{1F600}');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 400 }), fc.integer({ min: 60, max: 100 }), (cs, run) => {
+        const text = `${'w'.repeat(run)}${cs.join('')}`;
+        expect(flattenForMatching(text)).toBe(always(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
