@@ -53,6 +53,21 @@ $aliases = @{}
 foreach ($a in Get-Alias) { $aliases[$a.Name] = $a.ResolvedCommandName }
 $stubbed = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
 $stub = { & $record $MyInvocation.MyCommand.Name 'stub' $args @($input).Count }
+# What a stub records, into the $calls of the case that is running (found by scope when the stub runs). Made once, as is
+# the handler for a command still not found below (making them for every case took about a seventh of the run).
+# A plain string (the usual argument) is converted here, without a call of ConvertTo-WcdArg for each.
+$record = {
+  param($name, $how, $argList, $inputCount)
+  $calls.Add([ordered]@{ name = $name; how = $how; input = $inputCount; args = @(foreach ($x in $argList) {
+          if ($x -is [string]) { if ($x.PSObject.Properties['<CommandParameterName>']) { @{ param = $x } } else { @{ s = $x } } } else { ConvertTo-WcdArg $x }
+        }) })
+}
+# A command that is still not found (a name built at run time, or anything injected) is recorded too.
+$notFound = [System.EventHandler[System.Management.Automation.CommandLookupEventArgs]] {
+  param($missing, $e)
+  $e.CommandScriptBlock = { & $record $missing 'not-found' $args @($input).Count }.GetNewClosure()
+  $e.StopSearch = $true
+}
 
 $results = foreach ($case in $cases) {
   $r = [ordered]@{ id = $case.id; script = $null; parseErrors = @(); ast = @(); calls = @(); error = $null }
@@ -78,20 +93,12 @@ $results = foreach ($case in $cases) {
         if ($aliases.ContainsKey($n)) { $n = $aliases[$n] }
         if ($stubbed.Add($n)) { Microsoft.PowerShell.Management\Set-Item -LiteralPath "function:global:$n" -Value $stub }
       }
-      $record = {
-        param($name, $how, $argList, $inputCount)
-        $calls.Add([ordered]@{ name = $name; how = $how; input = $inputCount; args = @(foreach ($x in $argList) { ConvertTo-WcdArg $x }) })
-      }
-      # A command that is still not found (a name built at run time, or anything injected) is recorded too.
-      $ExecutionContext.InvokeCommand.CommandNotFoundAction = {
-        param($missing, $e)
-        $e.CommandScriptBlock = { & $record $missing 'not-found' $args @($input).Count }.GetNewClosure()
-        $e.StopSearch = $true
-      }
+      $ExecutionContext.InvokeCommand.CommandNotFoundAction = $notFound
       try {
-        & {
-          . ([scriptblock]::Create($script))
-        } | Microsoft.PowerShell.Core\Out-Null
+        # The script as parsed above (not parsed a second time), dot-sourced in a scope of its own; its output discarded.
+        $null = & {
+          . $ast.GetScriptBlock()
+        }
       } catch {
         $r.error = "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
       } finally {
