@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './test/setup/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -26,5 +27,7 @@ export default defineConfig({
     globalSetup: ['test/setup/knowledge-base.ts'],
     // … and the regex-safety verdicts it reached, handed to every test file (test/setup/pattern-verdicts.ts).
     setupFiles: ['test/setup/pattern-verdicts.ts'],
+    // The files that take longest on their own start first (test/setup/sequencer.ts).
+    sequence: { sequencer: LongFilesFirst },
   },
 });
