@@ -34,7 +34,7 @@ function ConvertTo-WcdArg($a) {
 
 # The parsed script, node by node in document order, without positions: what a substituted value may not change.
 function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
-  foreach ($n in $root.FindAll({ $true }, $true)) {
+  foreach ($n in $root.FindAll($script:AnyNode, $true)) {
     $o = [ordered]@{ t = $n.GetType().Name }
     if ($n -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $o.kind = [string]$n.StringConstantType; $o.v = $n.Value }
     elseif ($n -is [System.Management.Automation.Language.ExpandableStringExpressionAst]) { $o.kind = [string]$n.StringConstantType; $o.v = $n.Value }
@@ -48,6 +48,11 @@ function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
     $o
   }
 }
+
+# The predicates of the AST searches below, made into delegates once (a script block passed to FindAll is made into
+# one on every call).
+$script:AnyNode = [Func[System.Management.Automation.Language.Ast, bool]] { $true }
+$isCommand = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] -is [System.Management.Automation.Language.CommandAst] }
 
 $aliases = @{}
 foreach ($a in Get-Alias) { $aliases[$a.Name] = $a.ResolvedCommandName }
@@ -87,7 +92,7 @@ $results = foreach ($case in $cases) {
       $calls = [System.Collections.Generic.List[object]]::new()
       # Every command the script names gets a stub (an alias: under the name it stands for). Stubs are made once, as
       # global functions, and record into the $calls of the case that is running.
-      foreach ($cmd in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+      foreach ($cmd in $ast.FindAll($isCommand, $true)) {
         $n = $cmd.GetCommandName()
         if (-not $n) { continue }
         if ($aliases.ContainsKey($n)) { $n = $aliases[$n] }
