@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { CODE_TOPIC_REFS } from '../../src/core/knowledge/code-topic-refs.js';
 import { topicLinksTo } from '../../src/core/knowledge/kb.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const { kb } = assembleKnowledgeBase(input);
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const files = (dir: string): string[] =>

@@ -2,9 +2,9 @@
 // definition each: generic signatures, secrets in fix parameters, read-only and destructive fixes.
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const edit = (id: string, change: (d: Record<string, any>) => void) => ({
   ...input,
   topics: input.topics.map((f) => {

@@ -6,13 +6,14 @@ import { parse } from 'yaml';
 import { assembleKnowledgeBase, computeStats } from '../../src/core/knowledge/assemble-kb.js';
 import type { RawFile } from '../../src/core/knowledge/problem.js';
 import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const { kb, problems } = assembleKnowledgeBase(input);
 
 /** The input with one topic file's data replaced. */
-function withTopic(id: string, edit: (data: Record<string, unknown>) => unknown): ReturnType<typeof readKnowledgeInput> {
+function withTopic(id: string, edit: (data: Record<string, unknown>) => unknown): ReturnType<typeof realKnowledgeInput> {
   const topics: RawFile[] = input.topics.map((f) =>
     f.file.endsWith(`/${id}.yaml`) ? { ...f, data: edit(structuredClone(f.data) as Record<string, unknown>) } : f,
   );
@@ -20,6 +21,10 @@ function withTopic(id: string, edit: (data: Record<string, unknown>) => unknown)
 }
 
 describe('the real knowledge base', () => {
+  it('is read once per run for every test file, exactly as readKnowledgeInput reads it (test/setup/knowledge-base.ts)', () => {
+    expect(realKnowledgeInput()).toStrictEqual(readKnowledgeInput());
+  });
+
   it('has no problems', () => {
     expect(problems).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 import { tFor } from '../helpers/i18n.js';
 import { resolveTopicText } from '../../src/core/knowledge/topic-text.js';
@@ -14,7 +14,7 @@ import { topicMarkdown } from '../../src/cli/commands/docs.js';
 import { buildTopicLines } from '../../src/ui/screens/topic/lines.js';
 import { LANGUAGE_IN_TEXT } from '../../src/ui/i18n.js';
 
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const sample = parse(readFileSync(new URL('../fixtures/own-topic/sample-own-topic.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
 const withTopic = (data: unknown) => ({ ...input, topics: [...input.topics, { file: 'knowledge/topics/sample-own-topic.yaml', data }] });
 // A reference topic needs no tree; an issue topic must be reachable from one (checked elsewhere).

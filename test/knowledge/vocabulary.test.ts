@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { OPERATIONS, operationKey, recognise } from '../../src/core/diagnosis/recognise.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const { kb } = assembleKnowledgeBase(input);
 const names = new Set((kb.vocabulary?.operations ?? []).map((o) => operationKey(o.name)));
 

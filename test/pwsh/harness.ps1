@@ -34,7 +34,7 @@ function ConvertTo-WcdArg($a) {
 
 # The parsed script, node by node in document order, without positions: what a substituted value may not change.
 function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
-  foreach ($n in $root.FindAll({ $true }, $true)) {
+  foreach ($n in $root.FindAll($script:AnyNode, $true)) {
     $o = [ordered]@{ t = $n.GetType().Name }
     if ($n -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $o.kind = [string]$n.StringConstantType; $o.v = $n.Value }
     elseif ($n -is [System.Management.Automation.Language.ExpandableStringExpressionAst]) { $o.kind = [string]$n.StringConstantType; $o.v = $n.Value }
@@ -49,10 +49,30 @@ function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
   }
 }
 
+# The predicates of the AST searches below, made into delegates once (a script block passed to FindAll is made into
+# one on every call).
+$script:AnyNode = [Func[System.Management.Automation.Language.Ast, bool]] { $true }
+$isCommand = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] -is [System.Management.Automation.Language.CommandAst] }
+
 $aliases = @{}
 foreach ($a in Get-Alias) { $aliases[$a.Name] = $a.ResolvedCommandName }
 $stubbed = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
 $stub = { & $record $MyInvocation.MyCommand.Name 'stub' $args @($input).Count }
+# What a stub records, into the $calls of the case that is running (found by scope when the stub runs). Made once, as is
+# the handler for a command still not found below (making them for every case took about a seventh of the run).
+# A plain string (the usual argument) is converted here, without a call of ConvertTo-WcdArg for each.
+$record = {
+  param($name, $how, $argList, $inputCount)
+  $calls.Add([ordered]@{ name = $name; how = $how; input = $inputCount; args = @(foreach ($x in $argList) {
+          if ($x -is [string]) { if ($x.PSObject.Properties['<CommandParameterName>']) { @{ param = $x } } else { @{ s = $x } } } else { ConvertTo-WcdArg $x }
+        }) })
+}
+# A command that is still not found (a name built at run time, or anything injected) is recorded too.
+$notFound = [System.EventHandler[System.Management.Automation.CommandLookupEventArgs]] {
+  param($missing, $e)
+  $e.CommandScriptBlock = { & $record $missing 'not-found' $args @($input).Count }.GetNewClosure()
+  $e.StopSearch = $true
+}
 
 $results = foreach ($case in $cases) {
   $r = [ordered]@{ id = $case.id; script = $null; parseErrors = @(); ast = @(); calls = @(); error = $null }
@@ -72,26 +92,18 @@ $results = foreach ($case in $cases) {
       $calls = [System.Collections.Generic.List[object]]::new()
       # Every command the script names gets a stub (an alias: under the name it stands for). Stubs are made once, as
       # global functions, and record into the $calls of the case that is running.
-      foreach ($cmd in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+      foreach ($cmd in $ast.FindAll($isCommand, $true)) {
         $n = $cmd.GetCommandName()
         if (-not $n) { continue }
         if ($aliases.ContainsKey($n)) { $n = $aliases[$n] }
         if ($stubbed.Add($n)) { Microsoft.PowerShell.Management\Set-Item -LiteralPath "function:global:$n" -Value $stub }
       }
-      $record = {
-        param($name, $how, $argList, $inputCount)
-        $calls.Add([ordered]@{ name = $name; how = $how; input = $inputCount; args = @(foreach ($x in $argList) { ConvertTo-WcdArg $x }) })
-      }
-      # A command that is still not found (a name built at run time, or anything injected) is recorded too.
-      $ExecutionContext.InvokeCommand.CommandNotFoundAction = {
-        param($missing, $e)
-        $e.CommandScriptBlock = { & $record $missing 'not-found' $args @($input).Count }.GetNewClosure()
-        $e.StopSearch = $true
-      }
+      $ExecutionContext.InvokeCommand.CommandNotFoundAction = $notFound
       try {
-        & {
-          . ([scriptblock]::Create($script))
-        } | Microsoft.PowerShell.Core\Out-Null
+        # The script as parsed above (not parsed a second time), dot-sourced in a scope of its own; its output discarded.
+        $null = & {
+          . $ast.GetScriptBlock()
+        }
       } catch {
         $r.error = "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
       } finally {

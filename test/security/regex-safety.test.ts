@@ -13,7 +13,7 @@ import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
 import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { attackCandidates, findSlowInput, findSlowInputConfirmed } from '../../src/core/text/regex-safety.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
@@ -115,7 +115,7 @@ describe('the checker is not vacuous', () => {
 });
 
 describe('patterns of the knowledge', () => {
-  const input = readKnowledgeInput();
+  const input = realKnowledgeInput();
   const { kb, problems } = assembleKnowledgeBase(input);
 
   it('the shipped knowledge passes kb check, so every topic regex, parameter pattern and tree match is within budget', () => {

@@ -3,10 +3,10 @@ import { topicSchema } from '../../../src/core/knowledge/topic-schema.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
 import { findUncoveredIssues } from '../../../src/core/trees/validate-tree.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../../helpers/real-kb.js';
 
 // The real knowledge/trees against the real knowledge/topics.
-const input = readKnowledgeInput();
+const input = realKnowledgeInput();
 const topics = input.topics.flatMap((f) => {
   const r = topicSchema.safeParse(f.data);
   return r.success ? [r.data as Topic] : [];

@@ -69,21 +69,24 @@ BeforeAll {
     }
 
     # The answers of the programs for one host: each command line the collector runs, and what it prints.
+    # These helpers build their paths with [IO.Path] and [IO.File], not Join-Path and Test-Path: once Set-HostMocks has
+    # run, every Join-Path and Test-Path call in this file goes through Pester's mock dispatch (about 10 ms each), and the
+    # helpers made about forty such calls per collector run.
     function script:Set-NativeAnswers($Doc, [string]$Dir) {
-        $null = New-Item -ItemType Directory -Force -Path (Join-Path $Dir 'bin')
+        $null = New-Item -ItemType Directory -Force -Path ([IO.Path]::Combine($Dir, 'bin'))
         $answer = {
             param([string]$Line, $Read, [string]$Text)
             $hash = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($Line))).ToLowerInvariant()
             $program = $Line.Split(' ')[0]
             if ($null -ne $Read -and $Read.error -like "$program is not recognized*") { return }
-            $link = Join-Path $Dir "bin/$program"
-            if (-not (Test-Path -LiteralPath $link)) { $null = New-Item -ItemType SymbolicLink -Path $link -Target $FakeNative }
+            $link = [IO.Path]::Combine($Dir, "bin/$program")
+            if (-not [IO.File]::Exists($link)) { $null = New-Item -ItemType SymbolicLink -Path $link -Target $FakeNative }
             if ($null -ne $Read -and $null -ne $Read.error) {
-                [IO.File]::WriteAllText((Join-Path $Dir "$hash.err"), [string]$Read.error)
-                [IO.File]::WriteAllText((Join-Path $Dir "$hash.exit"), '1')
+                [IO.File]::WriteAllText(([IO.Path]::Combine($Dir, "$hash.err")), [string]$Read.error)
+                [IO.File]::WriteAllText(([IO.Path]::Combine($Dir, "$hash.exit")), '1')
             } else {
                 if ($PSBoundParameters.ContainsKey('Text')) { $out = $Text } elseif ($null -ne $Read) { $out = [string]$Read.output } else { $out = '' }
-                [IO.File]::WriteAllText((Join-Path $Dir "$hash.out"), $out)
+                [IO.File]::WriteAllText(([IO.Path]::Combine($Dir, "$hash.out")), $out)
             }
         }
         $r = $Doc.reads
@@ -105,8 +108,8 @@ BeforeAll {
             $lines = ([string]$r.containerdVersion.output) -split "`n"
             & $answer 'containerd --version' $null $lines[0]
             if ($lines.Count -gt 1) {
-                $null = New-Item -ItemType Directory -Force -Path (Join-Path $Dir 'ProgramFiles/containerd')
-                [IO.File]::WriteAllText((Join-Path $Dir 'ProgramFiles/containerd/config.toml'), "root = 'C:\\ProgramData\\containerd\\root'`n" + ($lines[1..($lines.Count - 1)] -join "`n") + "`n")
+                $null = New-Item -ItemType Directory -Force -Path ([IO.Path]::Combine($Dir, 'ProgramFiles/containerd'))
+                [IO.File]::WriteAllText(([IO.Path]::Combine($Dir, 'ProgramFiles/containerd/config.toml')), "root = 'C:\\ProgramData\\containerd\\root'`n" + ($lines[1..($lines.Count - 1)] -join "`n") + "`n")
             }
         } else {
             & $answer 'containerd --version' $r.containerdVersion
@@ -117,23 +120,23 @@ BeforeAll {
 
     # Runs the collector as the host in $Doc would answer; returns what it printed (the JSON text).
     function script:Invoke-Collector($Doc, [string]$Name) {
-        $dir = Join-Path $Work $Name
+        $dir = [IO.Path]::Combine($Work, $Name)
         $null = New-Item -ItemType Directory -Force -Path $dir
-        $global:WcdDrive = Join-Path $dir 'drives'
+        $global:WcdDrive = [IO.Path]::Combine($dir, 'drives')
         $root = 'C:\ProgramData\docker'
         $info = @(Get-FixtureObjects $Doc 'dockerInfo')
         if ($info.Count -and $info[0].DockerRootDir) { $root = [string]$info[0].DockerRootDir }
-        $specs = Join-Path $global:WcdDrive ($root.Substring(0, 1) + '/' + $root.Substring(3).Replace('\', '/') + '/CredentialSpecs')
+        $specs = [IO.Path]::Combine($global:WcdDrive, ($root.Substring(0, 1) + '/' + $root.Substring(3).Replace('\', '/') + '/CredentialSpecs'))
         foreach ($spec in @(Get-FixtureObjects $Doc 'credentialSpecs')) {
             $null = New-Item -ItemType Directory -Force -Path $specs
-            [IO.File]::WriteAllText((Join-Path $specs $spec.Name), [string]$spec.Content)
+            [IO.File]::WriteAllText(([IO.Path]::Combine($specs, $spec.Name)), [string]$spec.Content)
         }
         Set-NativeAnswers $Doc $dir
         $saved = @{ PATH = $env:PATH; ProgramFiles = $env:ProgramFiles; COMPUTERNAME = $env:COMPUTERNAME; WCD_NATIVE_DIR = $env:WCD_NATIVE_DIR }
         try {
             # Only the fake programs of this host are found, plus the tools the fake needs.
-            $env:PATH = (Join-Path $dir 'bin') + [IO.Path]::PathSeparator + '/usr/bin' + [IO.Path]::PathSeparator + '/bin'
-            $env:ProgramFiles = Join-Path $dir 'ProgramFiles'
+            $env:PATH = ([IO.Path]::Combine($dir, 'bin')) + [IO.Path]::PathSeparator + '/usr/bin' + [IO.Path]::PathSeparator + '/bin'
+            $env:ProgramFiles = [IO.Path]::Combine($dir, 'ProgramFiles')
             $env:COMPUTERNAME = [string]$Doc.host
             $env:WCD_NATIVE_DIR = $dir
             return (& $Collector)
