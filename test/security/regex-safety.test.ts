@@ -12,7 +12,7 @@ import { IPV4 } from '../../src/core/fixes/validate-param.js';
 import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
 import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { attackCandidates, findSlowInput, findSlowInputConfirmed } from '../../src/core/text/regex-safety.js';
+import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed } from '../../src/core/text/regex-safety.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
@@ -168,5 +168,25 @@ describe('a busy machine is not a finding', () => {
 
   it('a pattern slow in every round is still a finding', () => {
     expect(findSlowInputConfirmed(re, { now: stalledClock(Number.POSITIVE_INFINITY) })).toBeDefined();
+  });
+});
+
+describe('the clock the checker times patterns with', () => {
+  it('is the CPU time on Linux: time the process spends waiting (a busy machine) does not count', () => {
+    const fake = { process: { platform: 'linux', cpuUsage: () => ({ user: 1500, system: 500 }) } };
+    expect(defaultClock(fake)()).toBe(2);
+    expect(defaultClock({ process: { platform: 'win32', cpuUsage: () => ({ user: 1500, system: 500 }) } })()).not.toBe(2);
+    if (process.platform !== 'linux') return;
+    const clock = defaultClock();
+    const t0 = clock();
+    const w0 = performance.now();
+    // Blocked for 30 ms without running: the wall clock moves, the CPU clock hardly does.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    expect(performance.now() - w0).toBeGreaterThanOrEqual(25);
+    expect(clock() - t0).toBeLessThan(10);
+  });
+
+  it('still finds a backtracking pattern by its CPU time', () => {
+    expect(findSlowInput(/^(a+)+$/)).toBeDefined();
   });
 });

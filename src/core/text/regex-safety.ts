@@ -17,8 +17,28 @@ export interface RegexSafetyOptions {
   budgetMs?: number;
   /** Largest attack string, in characters (default 8,000). */
   maxLength?: number;
-  /** The clock, in milliseconds (default performance.now). */
+  /** The clock, in milliseconds (default `defaultClock`). */
   now?: () => number;
+}
+
+interface CpuClockHost {
+  process?: { platform?: string; cpuUsage?: () => { user: number; system: number } };
+}
+
+/**
+ * The process's CPU time where the system counts it precisely (Linux: the scheduler's nanosecond
+ * accounting), else the wall clock. A pattern that backtracks costs CPU time; a machine busy with
+ * other work (a test run on every core, other builds) only stretches the wall clock, and on the wall
+ * clock a small input done within one time slice and a large one spread over several look like growth.
+ * (Windows counts CPU time in 15.6 ms ticks, too coarse for a 4 ms budget: there the wall clock.)
+ */
+export function defaultClock(host: CpuClockHost = globalThis as CpuClockHost): () => number {
+  const proc = host.process;
+  if (proc?.platform !== 'linux' || typeof proc.cpuUsage !== 'function') return () => performance.now();
+  return () => {
+    const u = proc.cpuUsage!();
+    return (u.user + u.system) / 1000;
+  };
 }
 
 export interface RegexSafetyFinding {
@@ -232,7 +252,7 @@ const LENGTHS = [100, 300, 1000, 3000, 8000];
 export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexSafetyFinding | undefined {
   const budget = opts.budgetMs ?? 4;
   const maxLength = opts.maxLength ?? 8000;
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? defaultClock();
   const probe = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
   const time = (text: string) => {
     const t = now();
