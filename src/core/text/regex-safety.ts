@@ -22,21 +22,23 @@ export interface RegexSafetyOptions {
 }
 
 interface CpuClockHost {
-  process?: { platform?: string; cpuUsage?: () => { user: number; system: number } };
+  process?: { platform?: string; threadCpuUsage?: () => { user: number; system: number } };
 }
 
 /**
- * The process's CPU time where the system counts it precisely (Linux: the scheduler's nanosecond
- * accounting), else the wall clock. A pattern that backtracks costs CPU time; a machine busy with
- * other work (a test run on every core, other builds) only stretches the wall clock, and on the wall
- * clock a small input done within one time slice and a large one spread over several look like growth.
- * (Windows counts CPU time in 15.6 ms ticks, too coarse for a 4 ms budget: there the wall clock.)
+ * The running thread's CPU time where the system counts it precisely (Linux: the scheduler's
+ * nanosecond accounting; Node 22.19 and later can ask it), else the wall clock. A pattern that
+ * backtracks costs CPU time; a machine busy with other work (a test run on every core, other builds)
+ * only stretches the wall clock, and on the wall clock a small input done within one time slice and a
+ * large one spread over several look like growth. The thread's, not the process's: worker threads
+ * (a test runner's) would add their work. Windows counts CPU time in 15.6 ms ticks, too coarse for a
+ * 4 ms budget: there, the wall clock.
  */
 export function defaultClock(host: CpuClockHost = globalThis as CpuClockHost): () => number {
   const proc = host.process;
-  if (proc?.platform !== 'linux' || typeof proc.cpuUsage !== 'function') return () => performance.now();
+  if (proc?.platform !== 'linux' || typeof proc.threadCpuUsage !== 'function') return () => performance.now();
   return () => {
-    const u = proc.cpuUsage!();
+    const u = proc.threadCpuUsage!();
     return (u.user + u.system) / 1000;
   };
 }
