@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { diagnoseArgsOf, type DiagnoseArgs } from '../../src/cli/diagnose-args.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { fakeIO } from '../helpers/cli-io.js';
@@ -59,6 +59,17 @@ describe('a plain diagnose command line, read without commander (diagnoseArgsOf)
 
 // Colour on, whatever runs the tests: --no-color and NO_COLOR must make a difference to compare.
 process.env.FORCE_COLOR = '3';
+// marked-terminal colours through chalk, which reads the environment once, when it is first imported: in a
+// worker that ran another file first (vitest keeps modules between files) that was before the line above.
+let chalkLevel: number | undefined;
+beforeAll(async () => {
+  const chalk = (await import('chalk')).default;
+  chalkLevel = chalk.level;
+  chalk.level = 3;
+});
+afterAll(async () => {
+  if (chalkLevel !== undefined) (await import('chalk')).default.level = chalkLevel as 0 | 1 | 2 | 3;
+});
 
 describe.skipIf(!built)('a plain diagnose command line gives what commander gives', { timeout: 60000 }, () => {
   /** Runs argv through run(): once as it is, once with the reading above turned off (commander reads every command line). */
