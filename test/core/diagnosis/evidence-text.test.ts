@@ -67,3 +67,13 @@ describe('words count only when they are shown', () => {
     expect(diagnose(kb, text).matches).toEqual([]);
   });
 });
+
+describe('one condition counts once', () => {
+  it('a code beside its twin\'s message (HCS_E_ and ERROR_VMCOMPUTE_ forms) is one piece of code evidence, the stronger one', () => {
+    const text = 'container 6a2f encountered an error during hcs::System::Start: failure in a Windows system call: The virtual machine or container exited unexpectedly. (0xc0370106)';
+    const m = diagnose(kb, text).matches.find((x) => x.id === 'image-newer-than-host-patch');
+    expect(m).toBeDefined();
+    const codes = m!.evidence.filter((e) => e.kind === 'code');
+    expect(codes.map((e) => e.matched.toLowerCase())).toEqual(['0xc0370106']);
+  });
+});
