@@ -1,10 +1,6 @@
-import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
 import { localizeFix } from '../../src/core/knowledge/fix-text.js';
-import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
-import { runCommand } from '../../src/platform/shell.js';
-import { fakeIO } from '../helpers/cli-io.js';
+import { fixHarness, runFixCommand, type FixHarness } from '../helpers/fix-cli.js';
 import { realKb } from '../helpers/real-kb.js';
 
 // Issue 14: `wcdoctor fix` speaks the user's language (--lang or the environment): the fix's own words from the
@@ -17,51 +13,12 @@ const FIX = 'expose-virtualization-extensions';
 const HIGH = [TOPIC, FIX, '--set', 'vm_name=Web01'];
 const fixOf = (id: string) => kb.topics.find((t) => t.id === TOPIC)?.fixes.find((f) => f.id === id);
 
-interface Harness {
-  deps: FixCommandDeps;
-  audit: AuditEntry[];
-  ran: string[];
-  asked: string[];
-}
-
 /** The real knowledge base with this machine faked: Windows, elevated, and a node child in place of PowerShell. */
-function harness(o: { answer?: string; child?: string; interrupt?: boolean } = {}): Harness {
-  const h: Harness = { audit: [], ran: [], asked: [], deps: undefined as never };
-  let interrupt = () => {};
-  const run: RunCommand = (file, args, opts) => {
-    h.ran.push(file);
-    if (o.interrupt) setImmediate(() => interrupt());
-    return runCommand(process.execPath, ['-e', o.child ?? 'console.log("ok")'], opts);
-  };
-  h.deps = {
-    loadKb: () => kb,
-    host: { platform: 'win32', hasProgram: () => true },
-    runCommand: run,
-    appendAudit: (e) => void h.audit.push(e),
-    probeAudit: () => undefined,
-    checkElevation: async () => ({ kind: 'elevated' }),
-    copyToClipboard: async () => ({ ok: false, noTool: true, reason: 'no clipboard tool is available here' }),
-    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
-    trapInterrupt: (fn) => {
-      interrupt = fn;
-      return () => (interrupt = () => {});
-    },
-    now: () => new Date(),
-  };
-  return h;
-}
+const harness = (o: { answer?: string; child?: string; interrupt?: boolean } = {}) =>
+  fixHarness({ loadKb: () => kb, noClipboardTool: true, ...(o.answer !== undefined ? { answer: o.answer } : {}), ...(o.child !== undefined ? { child: o.child } : {}), ...(o.interrupt ? { onStart: (interrupt: () => void) => setImmediate(interrupt) } : {}) });
 
 /** Runs `wcdoctor fix ARGS` with the global --lang option main.ts defines. */
-async function fix(args: string[], h: Harness, o: { tty?: boolean; env?: Record<string, string> } = {}) {
-  const f = fakeIO({ tty: o.tty ?? false, env: o.env ?? {} });
-  let code = 0;
-  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
-  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  program.addOption(new Option('--lang <locale>'));
-  registerFix(program, io, h.deps);
-  await program.parseAsync(['fix', ...args], { from: 'user' });
-  return { code, stdout: f.stdout(), stderr: f.stderr() };
-}
+const fix = (args: string[], h: FixHarness, o: { tty?: boolean; env?: Record<string, string> } = {}) => runFixCommand(args, h.deps, { ...o, lang: true });
 
 /** What a user copies or checks against what runs: the command and argument-vector lines of a preview. */
 const exactLines = (out: string) => out.split('\n').filter((l) => /^ {2}(?:Set-VMProcessor|\[\d+\] |\$|\[Console\])/.test(l));

@@ -1,56 +1,10 @@
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
-import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
-import type { Elevation } from '../../src/platform/elevation.js';
-import { runCommand } from '../../src/platform/shell.js';
 import { decodeEncodedCommand, makeKb } from '../core/fixes/fix-fixtures.js';
-import { fakeIO } from '../helpers/cli-io.js';
+import { fixHarness, runFixCommand, type FixHarness, type FixHarnessOptions } from '../helpers/fix-cli.js';
 
-interface Harness {
-  deps: FixCommandDeps;
-  audit: AuditEntry[];
-  ran: { file: string; args: readonly string[] }[];
-  asked: string[];
-  copied: string[];
-}
-
-/** Fake deps around an in-memory KB; `child` is the node code that stands in for the real program when one runs. */
-function harness(o: { platform?: string; programs?: string[]; answer?: string; elevation?: Elevation; child?: string; onStart?: (interrupt: () => void) => void } = {}): Harness {
-  const h: Harness = { audit: [], ran: [], asked: [], copied: [], deps: undefined as never };
-  let interrupt = () => {};
-  const run: RunCommand = (file, args, opts) => {
-    h.ran.push({ file, args });
-    o.onStart?.(interrupt);
-    return runCommand(process.execPath, ['-e', o.child ?? 'console.log("ok")'], opts);
-  };
-  h.deps = {
-    loadKb: makeKb,
-    host: { platform: o.platform ?? 'win32', hasProgram: (n) => (o.programs ?? ['docker']).includes(n) },
-    runCommand: run,
-    appendAudit: (e) => void h.audit.push(e),
-    probeAudit: () => undefined,
-    checkElevation: async () => o.elevation ?? { kind: 'elevated' },
-    copyToClipboard: async (t) => (h.copied.push(t), { ok: false, reason: 'no clipboard tool is available here' }),
-    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
-    trapInterrupt: (fn) => {
-      interrupt = fn;
-      return () => (interrupt = () => {});
-    },
-    now: () => new Date(),
-  };
-  return h;
-}
-
-async function fix(args: string[], h: Harness, tty = false) {
-  const f = fakeIO({ tty });
-  let code = 0;
-  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
-  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerFix(program, io, h.deps);
-  await program.parseAsync(['fix', ...args], { from: 'user' });
-  return { code, stdout: f.stdout(), stderr: f.stderr() };
-}
+/** Fake deps around an in-memory KB (docker present); `child` is the node code that stands in for the real program when one runs. */
+const harness = (o: Omit<FixHarnessOptions, 'loadKb'> = {}) => fixHarness({ loadKb: makeKb, programs: ['docker'], ...o });
+const fix = (args: string[], h: FixHarness, tty = false) => runFixCommand(args, h.deps, { tty });
 
 const PS_SET = ['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', "value=it's $(x)"];
 

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
+import type { FixCommandDeps } from '../../src/cli/commands/fix.js';
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog } from '../../src/platform/audit-log.js';
 import { openSettings } from '../../src/platform/settings.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
-import { fakeIO } from '../helpers/cli-io.js';
+import { fakeFixDeps, runFixCommand } from '../helpers/fix-cli.js';
 
 // Issue 11, items 5 and 6. Before: a fix ran and said "Fix applied", exit 0, when the audit log was a directory or
 // read-only (the warning came afterwards); the log was appended through a symbolic link (a refusal too); saving
@@ -35,30 +34,18 @@ function harness(o: { platform?: string; appendAudit?: (e: AuditEntry) => void }
     runs.push(file);
     return { exitCode: 0, signal: null, stdout: 'done\n', stderr: '', durationMs: 3, timedOut: false, cancelled: false };
   };
-  const deps: FixCommandDeps = {
+  const deps = fakeFixDeps({
     loadKb: makeKb,
     host: { platform: o.platform ?? 'win32', hasProgram: () => true },
     runCommand: run,
     appendAudit: o.appendAudit ?? ((e) => appendAuditEntry(e, dir)),
     probeAudit: () => probeAuditLog(dir),
-    checkElevation: async () => ({ kind: 'elevated' }),
-    copyToClipboard: async () => ({ ok: false, reason: 'none' }),
     ask: async () => 'y',
-    trapInterrupt: () => () => undefined,
-    now: () => new Date(),
-  };
+  });
   return { deps, runs };
 }
 
-async function fix(args: string[], deps: FixCommandDeps, tty = false) {
-  const f = fakeIO({ tty });
-  let code = 0;
-  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
-  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerFix(program, io, deps);
-  await program.parseAsync(['fix', ...args], { from: 'user' });
-  return { code, stdout: f.stdout(), stderr: f.stderr() };
-}
+const fix = (args: string[], deps: FixCommandDeps, tty = false) => runFixCommand(args, deps, { tty });
 
 const RUN = ['demo-topic', 'list-networks', '--yes'];
 

@@ -1,11 +1,10 @@
-import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js';
+import type { FixCommandDeps } from '../../src/cli/commands/fix.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import type { AuditEntry, RunCommandOptions } from '../../src/core/fixes/types.js';
 import { checkParamValue } from '../../src/core/fixes/validate-param.js';
 import { makeKb, makeTopic } from '../core/fixes/fix-fixtures.js';
-import { fakeIO } from '../helpers/cli-io.js';
+import { fakeFixDeps, runFixCommand } from '../helpers/fix-cli.js';
 
 // Issue 11, item 7: a time limit below 1 s was rounded to 0 (no limit at all); `--set constructor=x` or
 // `toString=x` passed as a known placeholder because the lookup walked Object.prototype (and `__proto__=x` was
@@ -14,33 +13,18 @@ import { fakeIO } from '../helpers/cli-io.js';
 function harness() {
   const runs: { file: string; args: readonly string[]; opts: RunCommandOptions | undefined }[] = [];
   const audit: AuditEntry[] = [];
-  const deps: FixCommandDeps = {
+  const deps = fakeFixDeps({
     loadKb: makeKb,
-    host: { platform: 'win32', hasProgram: () => true },
     runCommand: async (file, args, opts) => {
       runs.push({ file, args, opts });
       return { exitCode: 0, signal: null, stdout: '', stderr: '', durationMs: 1, timedOut: false, cancelled: false };
     },
     appendAudit: (e) => void audit.push(e),
-    probeAudit: () => undefined,
-    checkElevation: async () => ({ kind: 'elevated' }),
-    copyToClipboard: async () => ({ ok: false, reason: 'none' }),
-    ask: async () => '',
-    trapInterrupt: () => () => undefined,
-    now: () => new Date(),
-  };
+  });
   return { deps, runs, audit };
 }
 
-async function fix(args: string[], deps: FixCommandDeps) {
-  const f = fakeIO();
-  let code = 0;
-  const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
-  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerFix(program, io, deps);
-  await program.parseAsync(['fix', ...args], { from: 'user' });
-  return { code, stdout: f.stdout(), stderr: f.stderr() };
-}
+const fix = (args: string[], deps: FixCommandDeps) => runFixCommand(args, deps);
 
 describe('--timeout below one second is refused, not rounded to no limit', () => {
   it.each(['0.0001', '0.4', '0.999', '0', '0.0'])('--timeout %s: usage error, nothing runs', async (t) => {

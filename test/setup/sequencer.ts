@@ -14,8 +14,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONG_FILES = ['test/pwsh/', 'test/e2e/', 'test/security/regex-safety.test.ts'];
 
+/** A test file's path from the root, with forward slashes. */
+const relativeTo = (root: string, moduleId: string): string =>
+  (moduleId.startsWith(root) ? moduleId.slice(root.length) : moduleId).replace(/^[\\/]+/, '').split('\\').join('/');
+
 export function isLongFile(root: string, moduleId: string): boolean {
-  const rel = moduleId.startsWith(root) ? moduleId.slice(root.length).replace(/^[\\/]+/, '').split('\\').join('/') : moduleId;
+  const rel = relativeTo(root, moduleId);
   return LONG_FILES.some((p) => rel === p || (p.endsWith('/') && rel.startsWith(p)));
 }
 
@@ -27,9 +31,6 @@ export function committedDurations(file = new URL('./durations.json', import.met
     return new Map();
   }
 }
-
-const relativeTo = (root: string, moduleId: string): string =>
-  (moduleId.startsWith(root) ? moduleId.slice(root.length) : moduleId).replace(/^[\\/]+/, '').split('\\').join('/');
 
 /** `files` (in vitest's order) with the long files first, then the others by their committed duration, longest first. */
 export function longestFirst<T extends { moduleId: string }>(files: T[], root: string, durations: Map<string, number>): T[] {
