@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { topicSchema, type TopicInput } from '../../src/core/knowledge/topic-schema.js';
+import { signatureFlags } from '../../src/core/diagnosis/regex-literal.js';
 import { LOCALES } from '../../src/core/knowledge/types.js';
 
 const TOPICS_DIR = path.resolve(__dirname, '../../knowledge/topics');
@@ -56,7 +57,7 @@ const get = (id: string): TopicInput => {
   return t;
 };
 const matchesAny = (id: string, text: string): boolean =>
-  get(id).signatures.regexes.some((r) => new RegExp(r, 'iu').test(text));
+  get(id).signatures.regexes.some((r) => new RegExp(r, signatureFlags(r)).test(text));
 
 describe('known-issues and version-compatibility topics', () => {
   it.each(IDS)('%s parses, is named after its file and has the expected category', (id) => {
@@ -83,7 +84,7 @@ describe('known-issues and version-compatibility topics', () => {
       expect(c, 'Win32 codes are written in HRESULT form').not.toMatch(/^0x0000/);
     }
     // Generic words are refused by kb check (core/knowledge/content-rules.ts) for every topic.
-    for (const r of s.regexes) expect(() => new RegExp(r, 'iu')).not.toThrow();
+    for (const r of s.regexes) expect(() => new RegExp(r, signatureFlags(r))).not.toThrow();
   });
 
   it.each(IDS)('%s fixes declare exactly the placeholders they use and are safe', async (id) => {

@@ -4,7 +4,7 @@ import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-
 import { foldForMatching as flat } from '../text/normalise.js';
 import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
-import { requiredLiteral } from './regex-literal.js';
+import { requiredLiteral, signatureFlags } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 import type { CodeEntry } from './code-catalog.js';
 import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
@@ -295,7 +295,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       // Compiled on first use, and only for pastes that hold the pattern's required text.
       patterns: sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;
-        return { literal: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, 'iu')) };
+        return { literal: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, signatureFlags(source))) };
       }),
       setting: f.setting,
       settingTerms: new Set(f.settingTerms),

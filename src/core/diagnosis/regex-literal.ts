@@ -74,3 +74,13 @@ function isQuantifier(source: string, at: number): boolean {
   const c = source[at];
   return c === '?' || c === '*' || c === '+' || c === '{';
 }
+
+/**
+ * The flags a topic's signature pattern is compiled with: case-insensitive, and Unicode-aware
+ * only when the source needs it (a non-ASCII character, a `\p{…}` property or a `\u{…}` escape).
+ * For an ASCII pattern both read the same text the same way (Unicode mode differs only in
+ * folding K/S to the Kelvin and long-s signs and in counting an astral character as one), but
+ * V8 compiles an `iu` pattern with a negated class (`[^\n]{0,200}`) several times slower: on a
+ * cold start that was most of the cost of the patterns a paste could not rule out by text.
+ */
+export const signatureFlags = (source: string): 'i' | 'iu' => (/[^\x00-\x7f]|\\[pP]\{|\\u\{/.test(source) ? 'iu' : 'i');

@@ -2,6 +2,7 @@ import { computeDiagnosisData } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
 import { checkFixTemplate } from '../fixes/fill-template.js';
 import { unsafePatternReason } from '../text/regex-safety.js';
+import { signatureFlags } from '../diagnosis/regex-literal.js';
 import { parseCompatData } from '../compat/parse-compat-data.js';
 import { parseTrees } from '../trees/parse-trees.js';
 import { headingKey } from './clean-heading.js';
@@ -208,7 +209,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     });
     problems.push(...contentProblems(t, f.file));
     t.signatures.regexes.forEach((r, i) => {
-      const unsafe = unsafePatternReason(r, 'iu');
+      const unsafe = unsafePatternReason(r, signatureFlags(r));
       if (unsafe) problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: `/${r}/ ${unsafe}` });
     });
     topics.push({ ...t, sectionIds });

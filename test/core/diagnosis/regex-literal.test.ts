@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredLiteral } from '../../../src/core/diagnosis/regex-literal.js';
+import { requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 describe('requiredLiteral', () => {
@@ -47,5 +47,28 @@ describe('requiredLiteral', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('signatureFlags', () => {
+  it.each([
+    ['failed to create endpoint \\S+ on network nat', 'i'],
+    ['pipe[\\\\/%2F]{1,4}docker[^\\n]{0,200}500', 'i'],
+    ['找不到元素', 'iu'],
+    ['\\p{L}+ failed', 'iu'],
+    ['\\u{1F600}', 'iu'],
+  ] as const)('%s compiles with %s', (source, flags) => {
+    expect(signatureFlags(source)).toBe(flags);
+  });
+
+  it('reads every topic pattern as Unicode mode would: the same match on every section of the knowledge base', () => {
+    const { kb } = realKnowledgeBase();
+    const bodies = Object.values(kb.sections).map((s) => s.body);
+    for (const t of kb.topics)
+      for (const source of t.signatures.regexes) {
+        const mine = new RegExp(source, signatureFlags(source));
+        const unicode = new RegExp(source, 'iu');
+        for (const body of bodies) expect(mine.exec(body)?.[0], `${t.id}: ${source}`).toBe(unicode.exec(body)?.[0]);
+      }
   });
 });
