@@ -18,7 +18,8 @@ const runs = [
 let failed = false;
 for (const [cache, args] of runs) {
   rmSync(cache, { force: true });
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], {
+  // With this node's flags (the release passes the executable's): V8 takes a cache only under the flags it was made with.
+  const r = spawnSync(process.execPath, [...process.execArgv, 'dist/cli.js', ...args], {
     env: { ...process.env, WCDOCTOR_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

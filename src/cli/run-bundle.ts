@@ -67,7 +67,7 @@ export interface BundleInput {
 export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): CliBundle {
   const cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)})\n`);
+  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)}); node flags: ${process.execArgv.join(' ') || 'none'}\n`);
   if (writeCacheTo) {
     // After the run, so that the functions the run compiled are in the cache too.
     process.once('exit', () => {

@@ -152,6 +152,13 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(existsSync(marker)).toBe(true);
   });
 
+  it('starts with the young generation its configuration gives (no scavenge while the knowledge base loads)', () => {
+    const r = run([twin], ['diagnose', '--json', '0x800705B4'], '', envIn(home, { WCDOCTOR_DEBUG: '1' }));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('code cache used (diagnose.js); node flags: --min-semi-space-size=4');
+    expect(run([process.execPath, cli], ['--version'], '', envIn(home, { WCDOCTOR_DEBUG: '1' })).stderr).toContain('node flags: none');
+  });
+
   it.skipIf(!hasTmux)('opens the app in a terminal with the same first frame', async () => {
     const needle = tFor('en')('home.menu.diagnose');
     const env = { ...envIn(home), TERM: 'xterm-256color' };
