@@ -26,21 +26,25 @@ export interface VersionRange {
 // block (" Engine:" then "  Version:  24.0.7"), `docker --version` (the client, usually the same release),
 // "Docker Engine - Community 24.0.7"; `kubectl get nodes -o wide` ("containerd://1.7.20"),
 // `containerd --version`; an image reference or sandbox_image setting for pause. Group 1 is the version.
-const PATTERNS: { component: Component; re: RegExp }[] = [
-  { component: 'engine', re: /\bServer Version:[ \t]{0,20}v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'engine', re: /\bEngine:[ \t]{0,20}\r?\n[ \t]{1,20}Version:[ \t]{0,20}v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'engine', re: /\bDocker version v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'engine', re: /\bDocker Engine(?: - Community)? v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'containerd', re: /\bcontainerd:\/\/v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'containerd', re: /\bgithub\.com\/containerd\/containerd(?:\/v2)? v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g },
-  { component: 'containerd', re: /\bcontainerd version v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/gi },
-  { component: 'pause', re: /\/pause:v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)\b/g },
+// `needs`: texts of which every match holds one, lower-cased (checked against the pattern by
+// requiredAnyOf in the tests): a paste without them skips the pattern, and it is never compiled.
+export const PATTERNS: { component: Component; re: RegExp; needs: readonly string[] }[] = [
+  { component: 'engine', re: /\bServer Version:[ \t]{0,20}v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['server version:'] },
+  { component: 'engine', re: /\bEngine:[ \t]{0,20}\r?\n[ \t]{1,20}Version:[ \t]{0,20}v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['version:'] },
+  { component: 'engine', re: /\bDocker version v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['docker version '] },
+  { component: 'engine', re: /\bDocker Engine(?: - Community)? v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['docker engine'] },
+  { component: 'containerd', re: /\bcontainerd:\/\/v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['containerd://'] },
+  { component: 'containerd', re: /\bgithub\.com\/containerd\/containerd(?:\/v2)? v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/g, needs: ['github.com/containerd/containerd'] },
+  { component: 'containerd', re: /\bcontainerd version v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)/gi, needs: ['containerd version '] },
+  { component: 'pause', re: /\/pause:v?(\d{1,3}\.\d{1,3}(?:\.\d{1,4})?)\b/g, needs: ['/pause:'] },
 ];
 
 /** Every component version the text shows, in the order found, each component/version once. */
 export function readComponentVersions(text: string): SeenVersion[] {
   const out: SeenVersion[] = [];
-  for (const { component, re } of PATTERNS) {
+  const lower = text.toLowerCase();
+  for (const { component, re, needs } of PATTERNS) {
+    if (!needs.some((n) => lower.includes(n))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const version = m[1]!;

@@ -218,31 +218,37 @@ const RECOGNISERS: Recogniser[] = [
   },
 ];
 
-/** Where a failure happened, from the paste: each name is in knowledge/vocabulary.yaml (`$1` takes the HCS operation's own name). */
-export const OPERATIONS: readonly [RegExp, string][] = [
+/**
+ * Where a failure happened, from the paste: [pattern, operation, needs]. Each operation is in
+ * knowledge/vocabulary.yaml (`$1` takes the HCS operation's own name). `needs` are texts of which
+ * every match holds one, lower-cased (test/core/diagnosis/recognise.test.ts derives them from the
+ * pattern with requiredAnyOf): a paste without any is not run through the pattern, which is then
+ * never compiled (compiling the patterns was a good part of a cold start).
+ */
+export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
   // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`: the operation is the last name.
-  [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1'],
-  [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1'],
-  [/hcs::System::(\w+)/, '$1'],
-  [/\bhnsCall\b/, 'hnsCall'],
-  [/HNS failed with error/i, 'hnsCall'],
-  [/failed to create endpoint/, 'create endpoint'],
-  [/docker(?:\.exe)?\s+network\s+create/, 'network create'],
-  [/docker(?:\.exe)?\s+exec\b/, 'docker exec'],
-  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]{0,300}\s(?:-p|--publish)[ =]/, 'docker run -p'],
-  [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run'],
-  [/\bnet use\b/i, 'net use'],
-  [/\b(Start|Stop|New)-Container\b/, '$1-Container'],
-  [/starting container failed/, 'Start'],
-  [/failed to start container/, 'Start'],
-  [/\bPrepareLayer\b/, 'PrepareLayer'],
-  [/docker(?:\.exe)?\s+(?:image\s+|buildx\s+)?build\b/, 'docker build'],
-  [/docker(?:\.exe)?\s+(?:container\s+)?start\b/, 'docker start'],
-  [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect'],
-  [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1'],
-  [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy'],
-  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+)*up\b/, 'compose up'],
-  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull'],
+  [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1', ['encountered an error during ']],
+  [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1', ['hcsshim::']],
+  [/hcs::System::(\w+)/, '$1', ['hcs::system::']],
+  [/\bhnsCall\b/, 'hnsCall', ['hnscall']],
+  [/HNS failed with error/i, 'hnsCall', ['hns failed with error']],
+  [/failed to create endpoint/, 'create endpoint', ['failed to create endpoint']],
+  [/docker(?:\.exe)?\s+network\s+create/, 'network create', ['network']],
+  [/docker(?:\.exe)?\s+exec\b/, 'docker exec', ['docker']],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]{0,300}\s(?:-p|--publish)[ =]/, 'docker run -p', ['docker']],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run', ['docker']],
+  [/\bnet use\b/i, 'net use', ['net use']],
+  [/\b(Start|Stop|New)-Container\b/, '$1-Container', ['-container']],
+  [/starting container failed/, 'Start', ['starting container failed']],
+  [/failed to start container/, 'Start', ['failed to start container']],
+  [/\bPrepareLayer\b/, 'PrepareLayer', ['preparelayer']],
+  [/docker(?:\.exe)?\s+(?:image\s+|buildx\s+)?build\b/, 'docker build', ['docker']],
+  [/docker(?:\.exe)?\s+(?:container\s+)?start\b/, 'docker start', ['docker']],
+  [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect', ['network']],
+  [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1', ['service']],
+  [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy', ['docker']],
+  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+)*up\b/, 'compose up', ['compose']],
+  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull', ['image', ' image', 'manifest unknown', 'manifest for ', ': unauthorized', 'docker login', 'pull access denied']],
 ];
 
 /**
@@ -253,6 +259,9 @@ export function operationKey(op: string): string {
   return alphanumericKey(op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, ''));
 }
 
+
+const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"]+"|'[^']+'|\S+)/i;
+const VM_NAME = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i;
 
 /** Runs every recogniser over a paste (bounded by the caller) and collects entities and operations. */
 export function recognise(text: string): Recognised {
@@ -265,7 +274,8 @@ export function recognise(text: string): Recognised {
     r.extract(text, entities);
   }
   const operations = new Set<string>();
-  for (const [re, out] of OPERATIONS) {
+  for (const [re, out, needs] of OPERATIONS) {
+    if (!needs.some((n) => lower.includes(n))) continue;
     const m = re.exec(text);
     if (m) operations.add(out.replace('$1', m[1] ?? ''));
   }
@@ -274,9 +284,9 @@ export function recognise(text: string): Recognised {
     const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf('/') + 1))?.[1];
     if (tag) entities.tag ??= tag;
   }
-  const vswitch = /-(?:VMSwitchName|SwitchName)\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
+  const vswitch = lower.includes('switchname') ? SWITCH_NAME.exec(text)?.[1] : undefined;
   if (vswitch) entities.switch ??= vswitch.replace(/^["']|["']$/g, '');
-  const vm = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i.exec(text)?.[1];
+  const vm = lower.includes('-vmname') ? VM_NAME.exec(text)?.[1] : undefined;
   if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');
   const op = [...operations][0];
   if (op) entities.operation ??= op;

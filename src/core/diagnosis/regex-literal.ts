@@ -84,3 +84,116 @@ function isQuantifier(source: string, at: number): boolean {
  * cold start that was most of the cost of the patterns a paste could not rule out by text.
  */
 export const signatureFlags = (source: string): 'i' | 'iu' => (/[^\x00-\x7f]|\\[pP]\{|\\u\{/.test(source) ? 'iu' : 'i');
+
+/**
+ * Texts of which every match of a regular expression contains at least one (lower-cased), when
+ * they can be read off its source safely; undefined otherwise. Generalises requiredLiteral to
+ * alternation: each top-level alternative gives its own required text, and a group that is not
+ * optional, repeated or a lookaround, and whose alternatives each give one, counts as "one of
+ * these". Each alternative's best candidate is the one whose shortest text is longest (3 at least).
+ * Used to skip (and not even compile) a pattern a text cannot match: compiling is most of what a
+ * pattern costs on a cold start.
+ * @example requiredAnyOf('(?:servercore|nanoserver)(?::latest)?\\s*not found') // ['servercore', 'nanoserver']
+ * @example requiredAnyOf('hyper-?v.{0,80}docker exec|docker exec.{0,80}hyper-?v') // ['docker exec']
+ */
+export function requiredAnyOf(source: string): string[] | undefined {
+  const alternatives = splitTopLevel(source);
+  if (!alternatives) return undefined;
+  const out = new Set<string>();
+  for (const alt of alternatives) {
+    const best = bestRequired(alt);
+    if (!best) return undefined;
+    for (const l of best) out.add(l);
+  }
+  return [...out];
+}
+
+/** The source's top-level alternatives (`|` outside groups and classes); undefined if it is malformed. */
+function splitTopLevel(source: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (--depth < 0) return undefined;
+    } else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return undefined;
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/** The index just past the group that opens at `open` (its closing parenthesis + 1), or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** One alternative's best required text(s): a plain run of it, or a required group's any-of. */
+function bestRequired(alt: string): string[] | undefined {
+  const candidates: string[][] = [];
+  const single = requiredLiteral(alt);
+  if (single) candidates.push([single]);
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // Skip the class (a parenthesis inside it opens no group).
+      for (i++; i < alt.length && alt[i] !== ']'; i++) if (alt[i] === '\\') i++;
+      continue;
+    }
+    if (c !== '(') continue;
+    const end = groupEnd(alt, i);
+    if (end < 0) return candidates[0];
+    const q = alt[end];
+    const optional = q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(alt.slice(end)));
+    const head = alt.slice(i + 1, i + 4);
+    const lookaround = head.startsWith('?=') || head.startsWith('?!') || head.startsWith('?<=') || head.startsWith('?<!');
+    if (!optional && !lookaround) {
+      let inner = alt.slice(i + 1, end - 1);
+      if (inner.startsWith('?:')) inner = inner.slice(2);
+      else if (/^\?<[A-Za-z_]\w*>/.test(inner)) inner = inner.slice(inner.indexOf('>') + 1);
+      // Another group syntax (a modifier group such as `(?i:…)`): its text is not read.
+      const any = inner.startsWith('?') ? undefined : requiredAnyOf(inner);
+      if (any?.length) candidates.push(any);
+    }
+    i = end - 1;
+  }
+  const score = (ls: string[]) => Math.min(...ls.map((l) => l.trim().length));
+  const best = candidates.filter((ls) => score(ls) >= 3).sort((a, b) => score(b) - score(a))[0];
+  return best;
+}
+

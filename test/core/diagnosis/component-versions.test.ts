@@ -1,6 +1,7 @@
 // The component versions a paste shows, read where tools print them, and the release ranges of a bug.
 import { describe, expect, it } from 'vitest';
-import { compareVersions, describeRange, inRange, readComponentVersions } from '../../../src/core/diagnosis/component-versions.js';
+import { compareVersions, describeRange, inRange, PATTERNS, readComponentVersions } from '../../../src/core/diagnosis/component-versions.js';
+import { requiredAnyOf } from '../../../src/core/diagnosis/regex-literal.js';
 
 describe('readComponentVersions', () => {
   it.each([
@@ -35,5 +36,11 @@ describe('release ranges', () => {
     expect([inRange('24.0.9', r), inRange('25.0.0', r), inRange('26.1.4', r), inRange('27.0.0', r)]).toEqual([false, true, true, false]);
     expect(describeRange(r)).toBe('25.0.0 ≤ engine < 27.0.0');
     expect(inRange('1.3.0', { component: 'pause', fixed: '3.10.2' })).toBe(true);
+  });
+});
+
+describe('version patterns', () => {
+  it.each(PATTERNS.map((p) => [p.component, p.re, p.needs] as const))('%s %s: its needs are what the pattern requires', (_c, re, needs) => {
+    expect(needs).toEqual(requiredAnyOf(re.source));
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { recognise } from '../../../src/core/diagnosis/recognise.js';
+import { OPERATIONS, recognise } from '../../../src/core/diagnosis/recognise.js';
+import { requiredAnyOf } from '../../../src/core/diagnosis/regex-literal.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pastes/${name}`, import.meta.url), 'utf8');
 
@@ -74,5 +75,17 @@ describe('structure recognisers', () => {
     const r = recognise('npm ERR! code ERESOLVE unable to resolve dependency tree');
     expect(r.structures).toEqual([]);
     expect(r.entities).toEqual({});
+  });
+});
+
+describe('operation patterns', () => {
+  it.each(OPERATIONS.map(([re, op, needs]) => [op, re, needs] as const))('%s: its needs are what the pattern requires (%s)', (_op, re, needs) => {
+    expect(needs).toEqual(requiredAnyOf(re.source));
+  });
+
+  it('finds an operation written in another case, and skips a paste without its words', () => {
+    expect(recognise('HNS FAILED WITH ERROR : the parameter is incorrect').operations).toContain('hnsCall');
+    expect(recognise('ERROR: PULL ACCESS DENIED for foo').operations).toContain('pull');
+    expect(recognise('nothing about containers here').operations).toEqual([]);
   });
 });

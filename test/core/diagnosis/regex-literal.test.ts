@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
+import { requiredAnyOf, requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 describe('requiredLiteral', () => {
@@ -72,3 +72,55 @@ describe('signatureFlags', () => {
       }
   });
 });
+
+describe('requiredAnyOf', () => {
+  it.each([
+    ['failed to create endpoint \\S+ on network nat', ['failed to create endpoint ']],
+    ['(?:servercore|nanoserver|windows\\/server)(?::latest)?:?\\s*(?:not found|manifest unknown)', ['servercore', 'nanoserver', 'windows/server']],
+    ['hyper-?v[^\\n]{0,80}docker\\s+exec|docker\\s+exec[^\\n]{0,80}hyper-?v', ['docker']],
+    ['\\b50 (?:characters|chars)\\b', ['characters', 'chars']],
+    ['\\b(Start|Stop|New)-Container\\b', ['-container']],
+    ['(?:^|\\n)[ \\t]*links:[ \\t]*(?:\\n|$)|`links:`', ['links:', '`links:`']],
+    ['foo|bar', ['foo', 'bar']],
+    ['(?:abc)?def', ['def']],
+    ['(?:abcd){0,2}xy', undefined],
+    ['x(?=abcd)', undefined],
+    ['(?<name>alpha|beta)', ['alpha', 'beta']],
+    ['(?i:abcd)', undefined],
+    ['(?:--memory|-m)[ =]\\d', undefined],
+    ['foo|\\d+', undefined],
+    ['[(]abc', ['abc']],
+  ])('%s → %j', (source, expected) => {
+    expect(requiredAnyOf(source)).toEqual(expected);
+  });
+
+  it('never rules out a text that a pattern matches (topic patterns on the sections, and random patterns)', () => {
+    const { kb } = realKnowledgeBase();
+    const bodies = Object.values(kb.sections).map((s) => s.body);
+    for (const t of kb.topics)
+      for (const source of t.signatures.regexes) {
+        const any = requiredAnyOf(source);
+        if (!any) continue;
+        const re = new RegExp(source, signatureFlags(source));
+        for (const body of bodies) {
+          const m = re.exec(body);
+          if (m) expect(any.some((l) => m[0].toLowerCase().includes(l)), `${t.id}: ${source}`).toBe(true);
+        }
+      }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z .:()|?*+\\-]{0,24}$/), fc.string({ maxLength: 30 }), (source, text) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(source, 'i');
+        } catch {
+          return;
+        }
+        const any = requiredAnyOf(source);
+        const m = re.exec(text);
+        if (any && m) expect(any.some((l) => m[0].toLowerCase().includes(l))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+

@@ -14,8 +14,8 @@ export const regexRule: EvidenceRule = {
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
         // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
-        const inFocus = pattern.literal === undefined || focusLower.includes(pattern.literal);
-        const inUnwrapped = f.unwrapped !== f.focus && (pattern.literal === undefined || unwrappedLower.includes(pattern.literal));
+        const inFocus = pattern.literals === undefined || pattern.literals.some((l) => focusLower.includes(l));
+        const inUnwrapped = f.unwrapped !== f.focus && (pattern.literals === undefined || pattern.literals.some((l) => unwrappedLower.includes(l)));
         if (!inFocus && !inUnwrapped) continue;
         const re = pattern.regex();
         let hit = inFocus ? re.exec(f.focus) : null;
