@@ -30,4 +30,4 @@ const load = (name: string, write: boolean) => {
 };
 registerEsmImporter(__dirname);
 registerMainBundle(() => load('main.js', false));
-load(bundleNameFor(process.argv.slice(2), isTerminal(0)), writeCache).startFromProcess();
+load(bundleNameFor(process.argv.slice(2), isTerminal), writeCache).startFromProcess();

@@ -76,7 +76,13 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
     // A plain `diagnose` command line (with text, or text on standard input) runs without commander,
     // which then never loads (see diagnose-args.ts); anything else is commander's to read.
     const diagnoseArgs = plainDiagnosis(argv, io.isTTY.stdin);
-    if (diagnoseArgs) {
+    if (argv.length === 0 && io.isTTY.stdin && io.isTTY.stdout) {
+      // `wcdoctor` alone in a terminal: the app, as commander's default action would open it (see
+      // registerUi), without loading commander and every command first.
+      const { openInteractive } = await import('./commands/ui.js');
+      const { interrupted } = await openInteractive({ screen: 'home' });
+      return interrupted ? EXIT.interrupted : code;
+    } else if (diagnoseArgs) {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       await diagnoseCommand(diagnoseArgs, wrapped);
     } else {

@@ -24,11 +24,16 @@ export interface CliBundle {
 }
 
 /**
- * The bundle a run loads: diagnose.js for a plain diagnosis (see plainDiagnosis) and for `--version`
- * alone (which run() answers before anything else, in either bundle), main.js for anything else.
+ * The bundle a run loads: diagnose.js for a plain diagnosis (see plainDiagnosis), for `--version`
+ * alone and for `wcdoctor` alone in a terminal (both of which run() answers without commander, in
+ * either bundle: the version, the app), main.js for anything else. `isTerminal` is asked only when
+ * the answer depends on it.
  */
-export const bundleNameFor = (argv: readonly string[], stdinIsTerminal: boolean): 'diagnose.js' | 'main.js' =>
-  plainDiagnosis(argv, stdinIsTerminal) || (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) ? 'diagnose.js' : 'main.js';
+export const bundleNameFor = (argv: readonly string[], isTerminal: (fd: number) => boolean): 'diagnose.js' | 'main.js' =>
+  (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) || opensAppAlone(argv, isTerminal) || plainDiagnosis(argv, isTerminal(0)) ? 'diagnose.js' : 'main.js';
+
+/** Whether the run is `wcdoctor` alone with a terminal on both sides: the app opens, and nothing else runs. */
+export const opensAppAlone = (argv: readonly string[], isTerminal: (fd: number) => boolean): boolean => argv.length === 0 && isTerminal(0) && isTerminal(1);
 
 /**
  * Lets the diagnose bundle hand a run it does not take (commander's) to the full bundle, which

@@ -43,4 +43,4 @@ const load = (name: string) =>
   });
 registerEsmImporter(distDir);
 registerMainBundle(() => load('main.js'));
-load(bundleNameFor(process.argv.slice(2), isTerminal(0))).startFromProcess();
+load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();

@@ -143,7 +143,9 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
   it('exits at once and leaves the terminal as it was', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
     const name = 'ctrlc';
-    const script = `stty -g > '${dir}/stty-before'; node '${cli}'; stty -g > '${dir}/stty-after'`;
+    // WCDOCTOR_DEBUG names the bundle the launcher loaded (on stderr, kept in a file): `wcdoctor` alone in a
+    // terminal opens the app from the diagnose bundle, without commander.
+    const script = `stty -g > '${dir}/stty-before'; WCDOCTOR_DEBUG=1 node '${cli}' 2> '${dir}/debug'; stty -g > '${dir}/stty-after'`;
     tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
     tmux('pipe-pane', '-t', name, '-o', `cat > '${dir}/output'`);
     try {
@@ -153,6 +155,8 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
       tmux('send-keys', '-t', name, 'C-c');
       await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
       await expectTerminalRestored(dir);
+      expect(readFileSync(path.join(dir, 'debug'), 'utf8')).toContain('(diagnose.js)');
+      expect(readFileSync(path.join(dir, 'debug'), 'utf8')).not.toContain('(main.js)');
     } finally {
       spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,32 @@
+// Which CLI bundle the launchers load for a command line (src/cli/run-bundle.ts): the diagnose bundle
+// for what it answers without commander, the full one for everything else.
+import { describe, expect, it } from 'vitest';
+import { bundleNameFor } from '../../src/cli/run-bundle.js';
+
+const terminals = (...fds: number[]) => {
+  const asked: number[] = [];
+  return { isTerminal: (fd: number) => (asked.push(fd), fds.includes(fd)), asked };
+};
+
+describe('bundleNameFor', () => {
+  it.each([
+    ['a plain diagnosis', ['diagnose', '--json', '0x800705B4'], [], 'diagnose.js'],
+    ['a diagnosis from a pipe', ['diagnose'], [1], 'diagnose.js'],
+    ['diagnose alone in a terminal (the diagnose screen, through commander)', ['diagnose'], [0, 1], 'main.js'],
+    ['--version', ['--version'], [], 'diagnose.js'],
+    ['wcdoctor alone in a terminal (the app)', [], [0, 1], 'diagnose.js'],
+    ['wcdoctor alone, output to a pipe (the help)', [], [0], 'main.js'],
+    ['wcdoctor alone, input from a pipe (diagnosed, through commander)', [], [1], 'main.js'],
+    ['--lang before the app (commander reads it)', ['--lang', 'sv-SE'], [0, 1], 'main.js'],
+    ['another command', ['docs'], [0, 1], 'main.js'],
+  ] as const)('%s → %s', (_name, argv, ttys, bundle) => {
+    expect(bundleNameFor(argv, terminals(...ttys).isTerminal)).toBe(bundle);
+  });
+
+  it('asks whether a stream is a terminal only when the answer depends on it', () => {
+    const t = terminals();
+    bundleNameFor(['diagnose', '--json', 'text'], t.isTerminal);
+    bundleNameFor(['--version'], t.isTerminal);
+    expect(t.asked).toEqual([0]);
+  });
+});
