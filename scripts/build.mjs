@@ -115,6 +115,25 @@ async function buildCli(name, plugins = []) {
         },
       },
       {
+        // fuse.js (a quarter of the diagnose bundle) serves only a spelling fallback of diagnosis and
+        // the docs search; compiled and initialised at load, it cost every start about a millisecond.
+        // The bundles get a stand-in constructor that loads it (bundled, as a CommonJS module
+        // esbuild initialises on first require) when the first index is made.
+        name: 'lazy-fuse',
+        setup(b) {
+          b.onResolve({ filter: /^fuse\.js$/ }, (args) => (args.namespace === 'wcdoctor-lazy-fuse' ? undefined : { path: 'lazy-fuse', namespace: 'wcdoctor-lazy-fuse' }));
+          b.onLoad({ filter: /.*/, namespace: 'wcdoctor-lazy-fuse' }, () => ({
+            contents: [
+              'let Fuse;',
+              "function LazyFuse(...args) { Fuse ??= require('fuse.js'); return new Fuse(...args); }",
+              'module.exports = LazyFuse;',
+            ].join('\n'),
+            resolveDir: process.cwd(),
+            loader: 'js',
+          }));
+        },
+      },
+      {
         // An import of an ES-module part (by package name, or by the resolved source file) stays
         // an import of its file in dist/esm/.
         name: 'leave-to-esm',

@@ -112,4 +112,18 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout)).toHaveProperty('sources');
   });
+
+  it('loads fuse.js on first use: a misspelt word is matched by its spelling in both bundles', () => {
+    // "procesor" is no word of the index: the words rule asks fuse.js (bundled behind a stand-in that
+    // requires it when the first spelling index is made) for the nearest one.
+    const text = 'container start times out, procesor count set to 2 on a 4 core VM';
+    const viaDiagnose = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', text], { WCDOCTOR_DEBUG: '1' });
+    const viaMain = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', '--', text]);
+    expect(viaDiagnose.stderr).toContain('(diagnose.js)');
+    expect(viaDiagnose.stderr).not.toContain('internal error');
+    expect(viaMain.stdout).toBe(viaDiagnose.stdout);
+    const best = (JSON.parse(viaDiagnose.stdout) as { matches: { id: string; evidence: { matched: string }[] }[] }).matches[0];
+    expect(best?.id).toBe('processor-count-start-timeout');
+  });
 });
+
