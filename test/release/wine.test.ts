@@ -101,6 +101,13 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
     expect(got).toEqual(expected);
   });
 
+  it("uses the code cache node.exe made for it, under the executable's node flags", async () => {
+    // Made under Wine at release time with the same flags (V8 refuses a cache made under others).
+    const r = await runExe(['diagnose', '--json', '0x800705B4'], '', { WCDOCTOR_DEBUG: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('code cache used (diagnose.js); node flags: --min-semi-space-size=4');
+  });
+
   it('kb check works on a knowledge folder given with --root', async () => {
     // kb check times each pattern with a wall-clock budget, which a loaded machine (and Wine) can
     // exceed now and then (see sea.test.ts): such a run is repeated, twice at most.
