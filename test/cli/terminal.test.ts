@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,5 +36,18 @@ describe.skipIf(!built)('a headless run of the built CLI', () => {
     const loaded = /LOADED (.*)$/.exec(r.stderr)?.[1]?.split(',') ?? [];
     expect(loaded).toContain('NativeModule fs');
     for (const m of ['tty', 'net', 'child_process']) expect(loaded).not.toContain(`NativeModule ${m}`);
+  });
+
+  it.skipIf(process.platform !== 'linux')('loads no node:tty for output sent to /dev/null either (a script\'s 2>/dev/null)', () => {
+    const probe = path.join(dir, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(3, 'LOADED ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')));");
+    const out = path.join(dir, 'loaded');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(process.execPath, ['--require', probe, path.join(DIST, 'cli.js'), 'diagnose', '--json', '0x800705B4'], { stdio: ['pipe', 'ignore', 'ignore', fd] });
+    closeSync(fd);
+    expect(r.status).toBe(0);
+    const loaded = /LOADED (.*)$/.exec(readFileSync(out, 'utf8'))?.[1]?.split(',') ?? [];
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded).not.toContain('NativeModule tty');
   });
 });
