@@ -108,14 +108,17 @@ export function requiredAnyOf(source: string): string[] | undefined {
   return [...out];
 }
 
-/** The source's top-level alternatives (`|` outside groups and classes); undefined if it is malformed. */
-function splitTopLevel(source: string): string[] | undefined {
-  const parts: string[] = [];
+/**
+ * Walks a pattern's source outside escapes and character classes, calling `visit` with each
+ * character and the group depth after it (an opening parenthesis counts in, a closing one out);
+ * `visit` returning true stops the walk there. Returns where it stopped (the length if it did not),
+ * the depth and whether a class was left open.
+ */
+function walk(source: string, from: number, visit: (c: string, i: number, depth: number) => boolean | void): { at: number; depth: number; inClass: boolean } {
   let depth = 0;
   let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+  for (let i = from; i < source.length; i++) {
+    const c = source[i] ?? '';
     if (c === '\\') {
       i++;
       continue;
@@ -124,39 +127,37 @@ function splitTopLevel(source: string): string[] | undefined {
       if (c === ']') inClass = false;
       continue;
     }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      if (--depth < 0) return undefined;
-    } else if (c === '|' && depth === 0) {
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (visit(c, i, depth)) return { at: i, depth, inClass };
+  }
+  return { at: source.length, depth, inClass };
+}
+
+/** The source's top-level alternatives (`|` outside groups and classes); undefined if it is malformed. */
+function splitTopLevel(source: string): string[] | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  const end = walk(source, 0, (c, i, depth) => {
+    if (depth < 0) return true;
+    if (c === '|' && depth === 0) {
       parts.push(source.slice(start, i));
       start = i + 1;
     }
-  }
-  if (depth !== 0 || inClass) return undefined;
+  });
+  if (end.at < source.length || end.depth !== 0 || end.inClass) return undefined;
   parts.push(source.slice(start));
   return parts;
 }
 
 /** The index just past the group that opens at `open` (its closing parenthesis + 1), or -1. */
 function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return -1;
+  const end = walk(source, open, (c, _i, depth) => c === ')' && depth === 0);
+  return end.at < source.length ? end.at + 1 : -1;
 }
 
 /** One alternative's best required text(s): a plain run of it, or a required group's any-of. */
