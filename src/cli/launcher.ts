@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
 function readOptional(file: string): Buffer | undefined {
@@ -29,5 +29,6 @@ const load = (name: string, write: boolean) => {
   });
 };
 registerEsmImporter(__dirname);
+registerPackageRoot(path.dirname(__dirname));
 registerMainBundle(() => load('main.js', false));
 load(bundleNameFor(process.argv.slice(2), isTerminal), writeCache).startFromProcess();

@@ -87,6 +87,14 @@ export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): 
   return mod.exports;
 }
 
+/**
+ * Tells the bundles where the package root is (the folder with package.json, dist/ and locales/),
+ * which the launcher knows, so that findPackageRoot (src/platform/package-root.ts) walks no folders.
+ */
+export function registerPackageRoot(root: string): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageRoot')] = root;
+}
+
 /** Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). */
 export function registerEsmImporter(distDir: string): void {
   let cacheAsked = false;

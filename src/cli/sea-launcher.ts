@@ -15,7 +15,7 @@ import { getAsset, getRawAsset } from 'node:sea';
 import path from 'node:path';
 import { unpack, unpackBase } from '../platform/unpack.js';
 import { EXIT } from './io.js';
-import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
 /** What the release script writes beside the assets: the folder name and the files to unpack. */
@@ -42,5 +42,6 @@ const load = (name: string) =>
     cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
   });
 registerEsmImporter(distDir);
+registerPackageRoot(dir);
 registerMainBundle(() => load('main.js'));
 load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();

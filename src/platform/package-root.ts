@@ -4,10 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
-/** Finds the wcdoctor package root (the folder with its package.json), from dist/ or src/. */
-export function findPackageRoot(start = path.dirname(fileURLToPath(import.meta.url))): string {
+/** Where a launcher registers the package root it knows (registerPackageRoot in src/cli/run-bundle.ts), so that no folder is walked at start. */
+const PACKAGE_ROOT = Symbol.for('wcdoctor.packageRoot');
+
+/**
+ * Finds the wcdoctor package root (the folder with its package.json): the one the launcher
+ * registered, else walking up from dist/ or src/ (or `start`).
+ */
+export function findPackageRoot(start?: string): string {
   if (cached) return cached;
-  let dir = start;
+  const registered = (globalThis as Record<symbol, unknown>)[PACKAGE_ROOT];
+  if (start === undefined && typeof registered === 'string') return (cached = registered);
+  let dir = start ?? path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
     if (existsSync(pkg)) {

@@ -125,5 +125,15 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     const best = (JSON.parse(viaDiagnose.stdout) as { matches: { id: string; evidence: { matched: string }[] }[] }).matches[0];
     expect(best?.id).toBe('processor-count-start-timeout');
   });
+
+  it('tells the bundle where its package is: no folder walk, so a copy whose package.json has another name still runs', () => {
+    const root = installedCopy();
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'vendored-wcdoctor', type: 'module' }));
+    cpSync(path.resolve(DIST, '..', 'locales'), path.join(root, 'locales'), { recursive: true });
+    const r = run(path.join(root, 'dist', 'cli.js'), ['diagnose', '--json', PASTE]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { matches: { id: string }[] }).matches[0]?.id).toBe('processor-count-start-timeout');
+  });
 });
 
