@@ -224,6 +224,8 @@ export const OPERATIONS: readonly [RegExp, string][] = [
   [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1'],
   [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1'],
   [/hcs::System::(\w+)/, '$1'],
+  // The same names in a user's own words: "every docker run fails in CreateContainer with …".
+  [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1'],
   [/\bhnsCall\b/, 'hnsCall'],
   [/HNS failed with error/i, 'hnsCall'],
   [/failed to create endpoint/, 'create endpoint'],

@@ -17,6 +17,14 @@ describe('minScoreOf', () => {
   it('asks `show` of a specific match, context or not', () => {
     expect(minScoreOf(scored(ev('code', 6), ev('context', 3)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
   });
+  it('asks of a code of many causes what it asks of words: it says something failed, not which issue', () => {
+    const common = { ...ev('code', 2.4), code: { found: { manyCauses: true }, key: '0x80070490' } } as unknown as Evidence;
+    expect(minScoreOf(scored(common, ev('operation', 1.5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
+    // … unless the paste is only the code: then every topic listing it answers.
+    expect(minScoreOf(scored(common), { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+    // A phrase of the issue beside it is specific.
+    expect(minScoreOf(scored(common, ev('phrase', 4)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+  });
   it('asks more of words alone in a failure than in a question', () => {
     expect(minScoreOf(scored(ev('words', 5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
     expect(minScoreOf(scored(ev('words', 5)), question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm);
@@ -44,6 +52,11 @@ describe('confidenceOf', () => {
     expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     // A phrase of the issue beside it names it.
     expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
+  });
+  it("is not high when the paste shows a text the topic says belongs to another failure (its `against`)", () => {
+    const s = scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each));
+    expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
+    expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
   });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
