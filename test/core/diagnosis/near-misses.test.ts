@@ -1,0 +1,85 @@
+// Near misses: pastes about another failure that share a topic's words, message or setting. Each row
+// is a paste written for this test in the shape such pastes have (not a line of the evaluation corpus)
+// and the topic it must not get; where the topic's own failure reads almost the same, a second paste
+// shows it still gets it. What decides is what the paste is about: the component that spoke, the
+// failing operation, a sign of the topic's own cause — never a particular line.
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
+
+const { kb } = realKnowledgeBase();
+const ids = (text: string) => diagnose(kb, text).matches.map((m) => m.id);
+
+interface Row {
+  why: string;
+  /** About something else: must not get `topic`. */
+  other: string;
+  topic: string;
+  /** The topic's own failure, worded closely: must get `topic` first. */
+  own?: string;
+}
+
+const ROWS: Row[] = [
+  {
+    why: "the daemon refuses privileged mode to a container run (the CLI's run hint), not only to BuildKit",
+    other: "docker: Error response from daemon: Windows does not support privileged mode.\nSee 'docker run --help'.",
+    topic: 'buildkit-windows-images',
+    own: 'Error: buildx failed with: ERROR: Error response from daemon: Windows does not support privileged mode',
+  },
+  {
+    why: "Docker Desktop's own backend pipe refusing access is the Desktop's failure, not the engine pipe's",
+    other: 'Docker Desktop does not start for my second (non-admin) account: listening on \\\\.\\pipe\\dockerBackendApiServer: open: Access is denied.',
+    topic: 'docker-pipe-access-denied',
+    own: 'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.45/containers/json": open //./pipe/docker_engine: Access is denied.',
+  },
+  {
+    why: ".NET's file-access message from a PowerShell module is no layer import",
+    other: "New-BcContainer failed: Access to the path 'C:\\ProgramData\\BcContainerHelper\\Extensions\\bc1\\my\\settings.json' is denied.",
+    topic: 'layer-import-path-not-found',
+  },
+  {
+    why: 'an endpoint that cannot be created is no network that cannot be created on a hidden vSwitch',
+    other: 'Warning  FailedCreatePodSandBox  kubelet  NetworkPlugin cni failed to set up pod "web-0_default" network: Failed to create endpoint: HNS failed with error : The parameter is incorrect.',
+    topic: 'hidden-vswitch-blocks-transparent',
+  },
+  {
+    why: "a name with a domain that does not resolve is the DNS server's failure, not discovery between containers",
+    other: 'C:\\>ping www.example.org\nPing request could not find host www.example.org. Please check the name and try again.',
+    topic: 'service-discovery',
+    own: 'Both containers are on our l2bridge network and reach each other by IP, but not by name:\nPS C:\\> docker exec web ping -n 1 api\nPing request could not find host api. Please check the name and try again.',
+  },
+  {
+    why: 'the word IPAM is in every CNI log: it names no question about IPAM',
+    other: '2025-01-10 10:00:00.000 [INFO][4120] dataplane_windows.go 187: Overriding network name, only a single IPAM block will be supported on this host',
+    topic: 'network-ipam',
+  },
+  {
+    why: "the redistributable's installer named in a build that hangs says where, not that the dedup filter broke it",
+    other: 'Since last week our docker build never finishes: it sits at the RUN step with vc_redist.x64.exe /install /quiet /norestart and prints nothing.',
+    topic: 'vcredist-dedup-filter',
+    own: 'vc_redist.x64.exe /quiet returns 0 in the container, but wmic product get name says No Instance(s) Available.',
+  },
+  {
+    why: 'net use failing with another system error (67, the network name) is not the cancelled-prompt error 1223',
+    other: 'Im Container fragt net use nach Benutzer und Kennwort und bricht mit Systemfehler 67 ab.',
+    topic: 'net-use-error-1223',
+  },
+];
+
+describe('near misses get no topic that only shares their words', () => {
+  it.each(ROWS.map((r) => [r.topic, r.why, r] as const))('not %s: %s', (_t, _w, r) => {
+    expect(ids(r.other)).not.toContain(r.topic);
+  });
+  it.each(ROWS.filter((r) => r.own).map((r) => [r.topic, r] as const))('%s still for its own failure', (_t, r) => {
+    expect(ids(r.own!)[0]).toBe(r.topic);
+  });
+});
+
+describe('a code of many causes names no issue by itself', () => {
+  it.each([
+    'Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)',
+    'docker cp fails: hcsshim::ActivateLayer failed in Win32: The process cannot access the file because it is being used by another process. (0x20)',
+  ])('%s → no known issue', (text) => {
+    expect(diagnose(kb, text).matches.map((m) => [m.id, m.score])).toEqual([]);
+  });
+});
