@@ -34,6 +34,10 @@ const WINDOWS_SIGNALS = [
   'mcr.microsoft.com/windows', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
   'isolation', 'docker for windows', 'docker desktop', 'wsl', 'programdata', 'windows container', 'windows containers', 'windows node',
   'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', '1809', 'kernel32', 'netsh', 'get-netnat', 'new-netnat',
+  // Windows in a cluster's words: named pipes (CSI proxy, the engine's), SMB global mappings, the
+  // kubelet's folders written with backslashes, and the user naming the platform of the nodes.
+  '\\pipe\\', '//./pipe/', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet',
+  'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
 ];
 
 /** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */

@@ -45,7 +45,17 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
  * image`) may still be that issue, but not surely.
  */
 function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  return isSpecific(s, f) && !s.evidence.some((e) => e.rule === 'against');
+  return isSpecific(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
+}
+
+/**
+ * A specialised topic (Kubernetes, Swarm, containerd) matched in a paste that shows no mark of Windows,
+ * on evidence that is no Windows code: the orchestrator prints the same message on every node it runs
+ * (`cni plugin not initialized` on a Linux node reads as on a Windows one), so the paste may be the
+ * same failure on another platform.
+ */
+function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
+  return f.scope.kind !== 'windows' && s.evidence.some((e) => e.rule === 'context' && e.weight > 0) && !s.evidence.some((e) => e.rule === 'code' && e.weight > 0);
 }
 
 /**

@@ -28,6 +28,14 @@ describe('readScope', () => {
     ['hcsshim::ImportLayer failed in Win32: There is not enough space on the disk. (0x70)', 'windows'],
     ['docker run ubuntu:22.04 fails: image operating system "linux" cannot be used on this platform', 'unknown'],
     ['kubelet on my Windows node reads c:\\etc\\cni\\net.d and /etc/cni/net.d', 'windows'],
+    // Windows in a cluster's words: a named pipe, an SMB global mapping, the kubelet's folders with backslashes, the nodes' platform.
+    ['transport: Error while dialing open \\\\.\\pipe\\csi-proxy-filesystem-v1: The system cannot find the file specified.', 'windows'],
+    ['NewSmbGlobalMapping failed. output: "New-SmbGlobalMapping : The network path was not found."', 'windows'],
+    ['Could not mount target \\var\\lib\\kubelet\\plugins\\kubernetes.io\\csi\\pv\\data\\globalmount', 'windows'],
+    ['How do I keep these pods on the Windows nodes of the pool?', 'windows'],
+    // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
+    ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
+    ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });

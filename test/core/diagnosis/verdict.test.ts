@@ -10,7 +10,7 @@ import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
 
 const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
 const scored = (...evidence: Evidence[]): Scored => ({ topic: 0, score: evidence.reduce((t, e) => t + e.weight, 0), evidence }) as unknown as Scored;
-const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false } as unknown as PasteFeatures;
+const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] } } as unknown as PasteFeatures;
 const question = { asks: true } as unknown as PasteFeatures;
 
 describe('minScoreOf', () => {
@@ -57,6 +57,17 @@ describe('confidenceOf', () => {
     const s = scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each));
     expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
+  });
+  it('is not high for a specialised topic on a message every platform prints, in a paste that shows no Windows', () => {
+    const k8s = scored(ev('phrase', 4), ev('phrase', 2), ev('context', WEIGHTS.context.found), ev('words', 6));
+    const unknown = { ...failure, scope: { kind: 'unknown', signals: [] } } as PasteFeatures;
+    const windows = { ...failure, scope: { kind: 'windows', signals: ['windows node'] } } as PasteFeatures;
+    expect(confidenceOf(k8s, unknown, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(k8s, windows, WEIGHTS, 0)).toBe('high');
+    // A Windows code is Windows whatever else the paste shows.
+    expect(confidenceOf(scored(ev('code', 6), ev('context', WEIGHTS.context.found), ev('phrase', 4)), unknown, WEIGHTS, 0)).toBe('high');
+    // A topic of no particular setting is not concerned.
+    expect(confidenceOf(strong, unknown, WEIGHTS, 0)).toBe('high');
   });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
