@@ -40,9 +40,33 @@ const WINDOWS_SIGNALS = [
   'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
 ];
 
+/**
+ * Marks of WSL's own machinery (installing, updating, importing a distribution, its service's error
+ * codes, Docker Desktop deploying its distribution): a paste about them is about the Linux subsystem,
+ * not Windows containers, even though it comes from Windows.
+ */
+const WSL_SIGNALS = [
+  'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
+  'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
+  'deploy distro', 'importing wsl distro', 'wsl integration with distro',
+];
+
+/**
+ * The marks of WINDOWS_SIGNALS that say Windows containers (their runtime, images, networks, nodes),
+ * not only Windows: they keep a paste in scope even beside WSL's marks.
+ */
+const WINDOWS_CONTAINER_SIGNALS = new Set([
+  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'servercore', 'nanoserver', 'windowsservercore', 'mcr.microsoft.com/windows',
+  'isolation', 'windows container', 'windows containers', 'windows node', 'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', 'get-netnat', 'new-netnat',
+  'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet', 'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+]);
+
 /** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
 export function readScope(flat: string): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
+  const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : WSL_SIGNALS.filter((s) => hasPhrase(flat, s));
+  // WSL runs Linux: its own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
+  if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   if (linux.length) return { kind: 'linux', signals: linux.slice(0, 3) };

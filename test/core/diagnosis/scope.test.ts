@@ -33,6 +33,13 @@ describe('readScope', () => {
     ['NewSmbGlobalMapping failed. output: "New-SmbGlobalMapping : The network path was not found."', 'windows'],
     ['Could not mount target \\var\\lib\\kubelet\\plugins\\kubernetes.io\\csi\\pv\\data\\globalmount', 'windows'],
     ['How do I keep these pods on the Windows nodes of the pool?', 'windows'],
+    // WSL's own machinery runs Linux: out of scope, though it comes from Windows …
+    ['PS C:\\Users\\me> wsl --install -d Ubuntu\nWslRegisterDistribution failed with error: 0x80370102', 'linux'],
+    ['Error code: Wsl/Service/CreateInstance/0x80040326 when starting the distribution on Windows 11', 'linux'],
+    ['System.InvalidOperationException: Failed to deploy distro docker-desktop to C:\\Users\\me\\AppData\\Local\\Docker\\wsl\\distro', 'linux'],
+    // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
+    ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
+    ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
     // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
     ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
     ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
