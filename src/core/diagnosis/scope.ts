@@ -42,10 +42,12 @@ const WINDOWS_SIGNALS = [
 
 /**
  * Marks of WSL's own machinery (installing, updating, importing a distribution, its service's error
- * codes, Docker Desktop deploying its distribution): a paste about them is about the Linux subsystem,
+ * codes, Docker Desktop deploying its distribution), and of runtimes that run only Linux containers
+ * even when started from Windows (podman, its machine, buildah): a paste about them is about Linux,
  * not Windows containers, even though it comes from Windows.
  */
 const WSL_SIGNALS = [
+  'podman', 'buildah',
   'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
   'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
   'deploy distro', 'importing wsl distro', 'wsl integration with distro',
@@ -65,7 +67,7 @@ const WINDOWS_CONTAINER_SIGNALS = new Set([
 export function readScope(flat: string): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
   const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : WSL_SIGNALS.filter((s) => hasPhrase(flat, s));
-  // WSL runs Linux: its own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
+  // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
