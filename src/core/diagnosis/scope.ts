@@ -38,16 +38,20 @@ const WINDOWS_SIGNALS = [
   // kubelet's folders written with backslashes, and the user naming the platform of the nodes.
   '\\pipe\\', '//./pipe/', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet',
   'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+  // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in.
+  'image operating system "windows"',
 ];
 
 /**
  * Marks of WSL's own machinery (installing, updating, importing a distribution, its service's error
  * codes, Docker Desktop deploying its distribution), and of runtimes that run only Linux containers
- * even when started from Windows (podman, its machine, buildah): a paste about them is about Linux,
+ * even when started from Windows (podman, its machine, buildah; Docker Desktop in its Linux containers mode): a paste about them is about Linux,
  * not Windows containers, even though it comes from Windows.
  */
-const WSL_SIGNALS = [
+const LINUX_FROM_WINDOWS = [
   'podman', 'buildah',
+  // Docker Desktop said to run in its Linux containers mode: "(Docker Desktop, Linux containers)".
+  'linux containers)', 'linux containers mode', 'linux-containers mode', 'linux container mode',
   'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
   'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
   'deploy distro', 'importing wsl distro', 'wsl integration with distro',
@@ -60,13 +64,13 @@ const WSL_SIGNALS = [
 const WINDOWS_CONTAINER_SIGNALS = new Set([
   'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'servercore', 'nanoserver', 'windowsservercore', 'mcr.microsoft.com/windows',
   'isolation', 'windows container', 'windows containers', 'windows node', 'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', 'get-netnat', 'new-netnat',
-  'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet', 'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+  'image operating system "windows"', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet', 'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
 ]);
 
 /** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
 export function readScope(flat: string): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
-  const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : WSL_SIGNALS.filter((s) => hasPhrase(flat, s));
+  const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };

@@ -38,6 +38,11 @@ describe('readScope', () => {
     ['Error code: Wsl/Service/CreateInstance/0x80040326 when starting the distribution on Windows 11', 'linux'],
     ['System.InvalidOperationException: Failed to deploy distro docker-desktop to C:\\Users\\me\\AppData\\Local\\Docker\\wsl\\distro', 'linux'],
     ['C:\\Users\\me> podman machine start\nError: machine did not transition into running state', 'linux'],
+    ['With Docker Desktop 4.1 (Linux containers) on Windows 10 every docker build stops with failed to solve', 'linux'],
+    ['Docker Desktop in Linux containers mode: the nginx container exits at once', 'linux'],
+    // A Windows image refused by the Linux engine, or switching the Desktop between its modes, is about Windows containers.
+    ['docker pull: image operating system "windows" cannot be used on this platform (Docker Desktop, Linux containers)', 'windows'],
+    ['On Windows 10 I switch the Docker Desktop menu from Windows containers to Linux containers and it hangs', 'windows'],
     // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
     ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
     ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
