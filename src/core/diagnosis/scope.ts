@@ -26,11 +26,14 @@ const LINUX_SIGNALS = [
   'rhel 8', 'rhel 9', 'debian 11', 'debian 12', 'rocky linux', 'almalinux',
   // Linux's ENOSPC; on Windows a full disk reads "There is not enough space on the disk".
   'no space left on device',
+  // A Linux node's own folders, kernel modules, bridges and tools (a Windows node writes c:\var\lib\kubelet; eth0 is left out: CNI names a pod's interface so on Windows too).
+  '/var/lib/kubelet', '/etc/kubernetes', '/etc/containerd', '/etc/docker', 'br_netfilter', 'modprobe', 'swapoff',
+  'docker0', 'cni0', 'flannel.1', 'ip link', 'ifconfig', 'dmesg',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */
 const WINDOWS_SIGNALS = [
-  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'c:\\', 'ps c:', 'servercore', 'nanoserver', 'windowsservercore',
+  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'c:\\', 'c:/', 'ps c:', 'servercore', 'nanoserver', 'windowsservercore',
   'mcr.microsoft.com/windows', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
   'isolation', 'docker for windows', 'docker desktop', 'wsl', 'programdata', 'windows container', 'windows containers', 'windows node',
   'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', '1809', 'kernel32', 'netsh', 'get-netnat', 'new-netnat',

@@ -33,6 +33,12 @@ describe('readScope', () => {
     ['NewSmbGlobalMapping failed. output: "New-SmbGlobalMapping : The network path was not found."', 'windows'],
     ['Could not mount target \\var\\lib\\kubelet\\plugins\\kubernetes.io\\csi\\pv\\data\\globalmount', 'windows'],
     ['How do I keep these pods on the Windows nodes of the pool?', 'windows'],
+    // A Linux node's folders, modules and bridges; CNI's pod interface eth0 is on Windows nodes too.
+    ['kubeadm join fails: [ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: run modprobe br_netfilter', 'linux'],
+    ['the node has cni0 and flannel.1 but pods get no address', 'linux'],
+    ['failed to load kubelet config file /var/lib/kubelet/config.yaml', 'linux'],
+    ['calico: Trying to set up the pod interface eth0 on the node', 'unknown'],
+    ['kubelet: failed to read c:/var/lib/kubelet/config.yaml', 'windows'],
     // WSL's own machinery runs Linux: out of scope, though it comes from Windows …
     ['PS C:\\Users\\me> wsl --install -d Ubuntu\nWslRegisterDistribution failed with error: 0x80370102', 'linux'],
     ['Error code: Wsl/Service/CreateInstance/0x80040326 when starting the distribution on Windows 11', 'linux'],
