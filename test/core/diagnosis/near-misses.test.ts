@@ -64,6 +64,12 @@ const ROWS: Row[] = [
     other: 'Im Container fragt net use nach Benutzer und Kennwort und bricht mit Systemfehler 67 ab.',
     topic: 'net-use-error-1223',
   },
+  {
+    why: 'a gMSA container whose name has no DNS record is a registration problem: its trust and membership work',
+    other: 'Our Windows container runs with a gMSA credential spec and nltest /sc_verify passes inside it, but the domain DNS has no record for its --hostname, so other servers cannot resolve it.',
+    topic: 'gmsa-container-no-domain-trust',
+    own: 'PS C:\\> docker exec web nltest /sc_verify:contoso.com\nI_NetLogonControl failed: Status = 1311 0x51f ERROR_NO_LOGON_SERVERS',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
