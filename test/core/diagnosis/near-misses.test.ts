@@ -70,6 +70,12 @@ const ROWS: Row[] = [
     topic: 'gmsa-container-no-domain-trust',
     own: 'PS C:\\> docker exec web nltest /sc_verify:contoso.com\nI_NetLogonControl failed: Status = 1311 0x51f ERROR_NO_LOGON_SERVERS',
   },
+  {
+    why: "the engine's Windows service (\"the docker service does not start\") is no Swarm service, and daemon.json's path says where, not what",
+    other: 'I set "hosts": ["tcp://0.0.0.0:2376", "npipe://"] in daemon.json and the docker service does not start: unable to configure the Docker daemon with file C:\\ProgramData\\docker\\config\\daemon.json',
+    topic: 'swarm-hyperv-isolation',
+    own: 'How do I make every task of docker service create run with Hyper-V isolation on our swarm workers? Is "exec-opts": ["isolation=hyperv"] in daemon.json the way?',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
