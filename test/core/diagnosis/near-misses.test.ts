@@ -76,6 +76,12 @@ const ROWS: Row[] = [
     topic: 'swarm-hyperv-isolation',
     own: 'How do I make every task of docker service create run with Hyper-V isolation on our swarm workers? Is "exec-opts": ["isolation=hyperv"] in daemon.json the way?',
   },
+  {
+    why: 'a gMSA credential spec is how a container reaches the domain without joining it: naming one is no attempt to join',
+    other: 'docker run --security-opt "credentialspec=file://webapp01.json" fails: Error response from daemon: invalid credential spec security option - file "webapp01.json" does not exist (gMSA)',
+    topic: 'domain-membership',
+    own: 'Inside the container Add-Computer -DomainName contoso.com -Credential $cred fails and the container never joins the domain.',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
