@@ -82,6 +82,12 @@ const ROWS: Row[] = [
     topic: 'domain-membership',
     own: 'Inside the container Add-Computer -DomainName contoso.com -Credential $cred fails and the container never joins the domain.',
   },
+  {
+    why: "R's programs named in a failure of R itself are no split Program Files path",
+    other: "PS C:\\> docker exec etl Rscript C:\\jobs\\daily.R\nError in library(data.table) : there is no package called 'data.table'\nExecution halted",
+    topic: 'rterm-program-files-path',
+    own: "RTerm startet im Container nicht: 'C:\\Program' wird nicht als interner oder externer Befehl erkannt.",
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
