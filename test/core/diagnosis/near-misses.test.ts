@@ -88,6 +88,12 @@ const ROWS: Row[] = [
     topic: 'rterm-program-files-path',
     own: "RTerm startet im Container nicht: 'C:\\Program' wird nicht als interner oder externer Befehl erkannt.",
   },
+  {
+    why: 'naming the anti-malware product (turned off, exclusions added) is where the user looked, not a sign that it scanned',
+    other: 'We turned Windows Defender off on the host, but our containers still cannot resolve any DNS name.',
+    topic: 'slow-start-antivirus',
+    own: 'Every docker run takes over 40 seconds to start the container, and MsMpEng sits at 100% CPU the whole time.',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
