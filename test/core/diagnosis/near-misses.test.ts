@@ -94,6 +94,12 @@ const ROWS: Row[] = [
     topic: 'slow-start-antivirus',
     own: 'Every docker run takes over 40 seconds to start the container, and MsMpEng sits at 100% CPU the whole time.',
   },
+  {
+    why: "a proxy's 407 met by a tool in a build step is that tool's proxy setting, not the engine's",
+    other: 'Step 4/9 : RUN Invoke-WebRequest https://example.org/tool.zip -OutFile tool.zip\nInvoke-WebRequest : The remote server returned an error: (407) Proxy Authentication Required.',
+    topic: 'docker-service-proxy',
+    own: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nError response from daemon: Get "https://mcr.microsoft.com/v2/": Proxy Authentication Required',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
