@@ -100,6 +100,11 @@ const ROWS: Row[] = [
     topic: 'docker-service-proxy',
     own: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nError response from daemon: Get "https://mcr.microsoft.com/v2/": Proxy Authentication Required',
   },
+  {
+    why: 'a number of seconds in a health check or timeout is no slow start',
+    other: 'The container is unhealthy: the HEALTHCHECK curl http://localhost/health returns connection refused after 30 seconds.',
+    topic: 'slow-start-antivirus',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
