@@ -33,7 +33,7 @@ const FITTED = {
   words: ['words.scale'],
   fact: ['fact.buildMismatch'],
   context: ['context.found'],
-  against: ['against.each'],
+  against: ['against.each'], // the weight only: the first text's gate (against.keeps) keeps its fraction, as the other gates do
   operation: ['operation.shared'],
 };
 const RULES = Object.keys(FITTED);
@@ -45,8 +45,19 @@ const SIGNS = RULES.map((r) => (r === 'against' ? -1 : 1));
 function featuresOf(scored, bareCodes) {
   const x = new Array(RULES.length).fill(0);
   let before = 0;
+  let againstSeen = false;
   const items = [];
   for (const e of scored.evidence) {
+    // The first `against` text is a gate (the topic keeps against.keeps) recorded together with its weight:
+    // the gate keeps its fraction like the other gates, and only the weight is the against feature.
+    if (e.rule === 'against' && !againstSeen) {
+      againstSeen = true;
+      const gate = -Math.max(0, before) * (1 - WEIGHTS.against.keeps);
+      if (gate < 0 && before > 0) for (const it of items) it.factor *= WEIGHTS.against.keeps;
+      items.push({ rule: e.rule, weight: e.weight - gate, factor: 1 });
+      before += e.weight;
+      continue;
+    }
     // For a paste of bare codes the missing context is a fixed step, not a gate.
     if (GATES.has(e.rule) && e.weight < 0 && before > 0 && !(e.rule === 'missing-context' && bareCodes)) {
       const keeps = (before + e.weight) / before;

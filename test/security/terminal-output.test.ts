@@ -17,11 +17,14 @@ const env = { WCDOCTOR_CONFIG_DIR: path.join(tmp, 'config'), WCDOCTOR_DATA_DIR: 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const unsafe = (text: string): RegExpExecArray | null => CONTROL.exec(text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r\n/g, '\n'));
 
-/** A docker error whose network name carries a title change and an OSC 52 clipboard write, JSON-escaped as in docker's `extra info`. */
+/**
+ * A docker error whose network name carries a title change and an OSC 52 clipboard write, JSON-escaped as in docker's `extra info`.
+ * Its failure (HNS refusing a port that exists) is one wcdoctor diagnoses, so that the found values are printed.
+ */
 const ESCAPED_OSC =
-  'docker: Error response from daemon: failed to create endpoint happy on network mynet\\u001b]0;pwned\\u0007\\u001b]52;c;cm0gLXJmIH4=\\u0007: HNS failed with error : The object already exists. (0x80071392)';
+  'docker: Error response from daemon: failed to create endpoint happy on network mynet\\u001b]0;pwned\\u0007\\u001b]52;c;cm0gLXJmIH4=\\u0007: hnsCall failed in Win32: The specified port already exists. (0x803b0013)';
 /** The same with raw C1 controls: 8-bit OSC (U+009D), ST (U+009C) and CSI (U+009B). */
-const RAW_C1 = 'docker: Error response from daemon: failed to create endpoint happy on network mynet\u009d0;pwned\u009c\u009b2J: HNS failed with error : The object already exists. (0x80071392)';
+const RAW_C1 = 'docker: Error response from daemon: failed to create endpoint happy on network mynet\u009d0;pwned\u009c\u009b2J: hnsCall failed in Win32: The specified port already exists. (0x803b0013)';
 
 describe('the terminal only ever prints outside text', () => {
   it('JSON unescaping of a paste never produces a control character', () => {

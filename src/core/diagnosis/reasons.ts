@@ -8,7 +8,7 @@ import { foldForMatching } from '../text/normalise.js';
  */
 
 // Words and phrases that make a line a failure line, in the four languages and German, whose
-// Windows prints localised messages; compared on lower-cased text, single words as whole words
+// Windows prints localised messages (and German compounds of "Fehler": Systemfehler, Netzwerkfehler); compared on lower-cased text, single words as whole words
 // (so that "errorlevel" or "failover" do not count). Sets and substring tests rather than one large
 // pattern: compiling that cost a plain paste a millisecond at start-up.
 const FAILURE_WORDS = new Set(
@@ -29,7 +29,7 @@ const FAILURE_PHRASES = [
 /** Whether a line says that something failed. */
 function statesFailure(line: string): boolean {
   const lower = foldForMatching(line);
-  for (const w of lower.match(/[a-zäöüß']+/g) ?? []) if (FAILURE_WORDS.has(w) || w.startsWith('crash')) return true;
+  for (const w of lower.match(/[a-zäöüß']+/g) ?? []) if (FAILURE_WORDS.has(w) || w.startsWith('crash') || (w.length > 6 && w.endsWith('fehler'))) return true;
   return FAILURE_PHRASES.some((p) => lower.includes(p));
 }
 

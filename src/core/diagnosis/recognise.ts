@@ -230,6 +230,8 @@ export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
   [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1', ['encountered an error during ']],
   [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1', ['hcsshim::']],
   [/hcs::System::(\w+)/, '$1', ['hcs::system::']],
+  // The same names in a user's own words: "every docker run fails in CreateContainer with …".
+  [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1', ['createcontainer', 'createcomputesystem', 'createprocess', 'preparelayer', 'activatelayer', 'importlayer']],
   [/\bhnsCall\b/, 'hnsCall', ['hnscall']],
   [/HNS failed with error/i, 'hnsCall', ['hns failed with error']],
   [/failed to create endpoint/, 'create endpoint', ['failed to create endpoint']],

@@ -26,19 +26,56 @@ const LINUX_SIGNALS = [
   'rhel 8', 'rhel 9', 'debian 11', 'debian 12', 'rocky linux', 'almalinux',
   // Linux's ENOSPC; on Windows a full disk reads "There is not enough space on the disk".
   'no space left on device',
+  // A Linux node's own folders, kernel modules, bridges and tools (a Windows node writes c:\var\lib\kubelet; eth0 is left out: CNI names a pod's interface so on Windows too).
+  '/var/lib/kubelet', '/etc/kubernetes', '/etc/containerd', '/etc/docker', 'br_netfilter', 'modprobe', 'swapoff',
+  'docker0', 'cni0', 'flannel.1', 'ip link', 'ifconfig', 'dmesg',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */
 const WINDOWS_SIGNALS = [
-  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'c:\\', 'ps c:', 'servercore', 'nanoserver', 'windowsservercore',
+  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'c:\\', 'c:/', 'ps c:', 'servercore', 'nanoserver', 'windowsservercore',
   'mcr.microsoft.com/windows', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
   'isolation', 'docker for windows', 'docker desktop', 'wsl', 'programdata', 'windows container', 'windows containers', 'windows node',
   'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', '1809', 'kernel32', 'netsh', 'get-netnat', 'new-netnat',
+  // Windows in a cluster's words: named pipes (CSI proxy, the engine's), SMB global mappings, the
+  // kubelet's folders written with backslashes, and the user naming the platform of the nodes.
+  '\\pipe\\', '//./pipe/', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet',
+  'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+  // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in.
+  'image operating system "windows"',
 ];
+
+/**
+ * Marks of WSL's own machinery (installing, updating, importing a distribution, its service's error
+ * codes, Docker Desktop deploying its distribution), and of runtimes that run only Linux containers
+ * even when started from Windows (podman, its machine, buildah; Docker Desktop in its Linux containers mode): a paste about them is about Linux,
+ * not Windows containers, even though it comes from Windows.
+ */
+const LINUX_FROM_WINDOWS = [
+  'podman', 'buildah',
+  // Docker Desktop said to run in its Linux containers mode: "(Docker Desktop, Linux containers)".
+  'linux containers)', 'linux containers mode', 'linux-containers mode', 'linux container mode',
+  'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
+  'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
+  'deploy distro', 'importing wsl distro', 'wsl integration with distro',
+];
+
+/**
+ * The marks of WINDOWS_SIGNALS that say Windows containers (their runtime, images, networks, nodes),
+ * not only Windows: they keep a paste in scope even beside WSL's marks.
+ */
+const WINDOWS_CONTAINER_SIGNALS = new Set([
+  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'servercore', 'nanoserver', 'windowsservercore', 'mcr.microsoft.com/windows',
+  'isolation', 'windows container', 'windows containers', 'windows node', 'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', 'get-netnat', 'new-netnat',
+  'image operating system "windows"', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet', 'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+]);
 
 /** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
 export function readScope(flat: string): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
+  const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
+  // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
+  if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   if (linux.length) return { kind: 'linux', signals: linux.slice(0, 3) };

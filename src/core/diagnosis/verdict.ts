@@ -10,11 +10,19 @@ const SPECIFIC: ReadonlySet<RuleId> = new Set(['code', 'phrase', 'regex', 'fact'
 const isSpecificEvidence = (e: Scored['evidence'][number], f: PasteFeatures): boolean => SPECIFIC.has(e.rule) || (e.rule === 'setting' && f.asks);
 
 /**
- * Whether something specific matched (`isSpecificEvidence`), and the topic explains the failure the
- * paste states. Otherwise words carry the match, and words must say more (`minScoreOf`).
+ * A code of many unrelated causes (access denied, element not found, file in use) in a paste that is
+ * more than codes: it counts for a topic that lists it, but cannot say which of its causes this is.
+ */
+const isCommonCode = (e: Scored['evidence'][number], f: PasteFeatures): boolean => e.rule === 'code' && e.code?.found.manyCauses === true && !f.bareCodes;
+
+/**
+ * Whether something specific matched (`isSpecificEvidence`) other than a code of many causes, and the
+ * topic explains the failure the paste states. Otherwise words carry the match, and words must say
+ * more (`minScoreOf`): `Element not found` beside the failed operation is every topic's that lists
+ * it, and none of them is shown on that alone.
  */
 export function isSpecific(s: Scored, f: PasteFeatures): boolean {
-  return s.evidence.some((e) => isSpecificEvidence(e, f)) && !s.evidence.some((e) => e.rule === 'unexplained');
+  return s.evidence.some((e) => e.weight > 0 && isSpecificEvidence(e, f) && !isCommonCode(e, f)) && !s.evidence.some((e) => e.rule === 'unexplained');
 }
 
 /**
@@ -31,12 +39,23 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
 }
 
 /**
- * Specific evidence that names this issue: not only a code of many unrelated causes (access denied,
- * file not found), which counts for a topic listing it but, alone, cannot say which of its causes it is.
+ * Specific evidence that names this issue (`isSpecific`: not only a code of many causes), and nothing
+ * in the paste that the topic says belongs to another failure (its `against` texts): a paste that
+ * shows the issue's message beside another failure's (`no such host` after `failed to get sandbox
+ * image`) may still be that issue, but not surely.
  */
 function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  const commonCode = (e: Scored['evidence'][number]) => e.rule === 'code' && e.code?.found.manyCauses === true && !f.bareCodes;
-  return isSpecific(s, f) && s.evidence.some((e) => e.weight > 0 && isSpecificEvidence(e, f) && !commonCode(e));
+  return isSpecific(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
+}
+
+/**
+ * A specialised topic (Kubernetes, Swarm, containerd) matched in a paste that shows no mark of Windows,
+ * on evidence that is no Windows code: the orchestrator prints the same message on every node it runs
+ * (`cni plugin not initialized` on a Linux node reads as on a Windows one), so the paste may be the
+ * same failure on another platform.
+ */
+function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
+  return f.scope.kind !== 'windows' && s.evidence.some((e) => e.rule === 'context' && e.weight > 0) && !s.evidence.some((e) => e.rule === 'code' && e.weight > 0);
 }
 
 /**

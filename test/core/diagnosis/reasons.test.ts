@@ -26,6 +26,15 @@ describe('failure lines', () => {
     ]);
   });
 
+  it.each([
+    ['Der Befehl bricht mit Systemfehler 67 ab.', true],
+    ['Beim Start kommt ein Netzwerkfehler.', true],
+    ['Der Fehlerbericht liegt bei.', false],
+    ['Ein Fehlerchen? Nein, alles läuft.', false],
+  ])('reads a German compound of "Fehler" as a failure: %s', (line, fails) => {
+    expect(failureText(line) !== '').toBe(fails);
+  });
+
   it('takes a description in prose whole once a sentence of it says something failed', () => {
     const prose = 'Our web container publishes port 8080 on a transparent network. I suspect the host firewall. Nobody outside can reach it, the request times out.';
     expect(failureText(prose)).toBe(prose);

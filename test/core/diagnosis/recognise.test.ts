@@ -64,6 +64,18 @@ describe('structure recognisers', () => {
     expect(r.operations).toContain('PrepareLayer');
   });
 
+  it.each([
+    ['every docker run fails in CreateContainer with "Element not found. (0x490)"', 'CreateContainer'],
+    ['the pull failed during PrepareLayer after the update', 'PrepareLayer'],
+    ['it keeps failing at CreateComputeSystem', 'CreateComputeSystem'],
+  ])('an HCS operation named in prose: %s', (text, op) => {
+    expect(recognise(text).operations).toContain(op);
+  });
+
+  it('a word after "fails in" that is no HCS operation is none', () => {
+    expect(recognise('the build fails in Docker Desktop and in CreateContainers of our own').operations).toEqual([]);
+  });
+
   it('net use: share and user; VM names from Get-VMNetworkAdapter', () => {
     expect(recognise('net use S: \\\\fs01\\builds /User:CONTOSO\\builder').entities).toMatchObject({ sharePath: '\\\\fs01\\builds', user: 'CONTOSO\\builder' });
     expect(recognise('Get-VMNetworkAdapter -VMName "Container Host 1" | Set-VMNetworkAdapter -MacAddressSpoofing On').entities.vmName).toBe('Container Host 1');

@@ -28,6 +28,33 @@ describe('readScope', () => {
     ['hcsshim::ImportLayer failed in Win32: There is not enough space on the disk. (0x70)', 'windows'],
     ['docker run ubuntu:22.04 fails: image operating system "linux" cannot be used on this platform', 'unknown'],
     ['kubelet on my Windows node reads c:\\etc\\cni\\net.d and /etc/cni/net.d', 'windows'],
+    // Windows in a cluster's words: a named pipe, an SMB global mapping, the kubelet's folders with backslashes, the nodes' platform.
+    ['transport: Error while dialing open \\\\.\\pipe\\csi-proxy-filesystem-v1: The system cannot find the file specified.', 'windows'],
+    ['NewSmbGlobalMapping failed. output: "New-SmbGlobalMapping : The network path was not found."', 'windows'],
+    ['Could not mount target \\var\\lib\\kubelet\\plugins\\kubernetes.io\\csi\\pv\\data\\globalmount', 'windows'],
+    ['How do I keep these pods on the Windows nodes of the pool?', 'windows'],
+    // A Linux node's folders, modules and bridges; CNI's pod interface eth0 is on Windows nodes too.
+    ['kubeadm join fails: [ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: run modprobe br_netfilter', 'linux'],
+    ['the node has cni0 and flannel.1 but pods get no address', 'linux'],
+    ['failed to load kubelet config file /var/lib/kubelet/config.yaml', 'linux'],
+    ['calico: Trying to set up the pod interface eth0 on the node', 'unknown'],
+    ['kubelet: failed to read c:/var/lib/kubelet/config.yaml', 'windows'],
+    // WSL's own machinery runs Linux: out of scope, though it comes from Windows …
+    ['PS C:\\Users\\me> wsl --install -d Ubuntu\nWslRegisterDistribution failed with error: 0x80370102', 'linux'],
+    ['Error code: Wsl/Service/CreateInstance/0x80040326 when starting the distribution on Windows 11', 'linux'],
+    ['System.InvalidOperationException: Failed to deploy distro docker-desktop to C:\\Users\\me\\AppData\\Local\\Docker\\wsl\\distro', 'linux'],
+    ['C:\\Users\\me> podman machine start\nError: machine did not transition into running state', 'linux'],
+    ['With Docker Desktop 4.1 (Linux containers) on Windows 10 every docker build stops with failed to solve', 'linux'],
+    ['Docker Desktop in Linux containers mode: the nginx container exits at once', 'linux'],
+    // A Windows image refused by the Linux engine, or switching the Desktop between its modes, is about Windows containers.
+    ['docker pull: image operating system "windows" cannot be used on this platform (Docker Desktop, Linux containers)', 'windows'],
+    ['On Windows 10 I switch the Docker Desktop menu from Windows containers to Linux containers and it hangs', 'windows'],
+    // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
+    ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
+    ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
+    // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
+    ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
+    ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });

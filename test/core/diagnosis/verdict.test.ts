@@ -10,12 +10,20 @@ import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
 
 const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
 const scored = (...evidence: Evidence[]): Scored => ({ topic: 0, score: evidence.reduce((t, e) => t + e.weight, 0), evidence }) as unknown as Scored;
-const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false } as unknown as PasteFeatures;
+const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] } } as unknown as PasteFeatures;
 const question = { asks: true } as unknown as PasteFeatures;
 
 describe('minScoreOf', () => {
   it('asks `show` of a specific match, context or not', () => {
     expect(minScoreOf(scored(ev('code', 6), ev('context', 3)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+  });
+  it('asks of a code of many causes what it asks of words: it says something failed, not which issue', () => {
+    const common = { ...ev('code', 2.4), code: { found: { manyCauses: true }, key: '0x80070490' } } as unknown as Evidence;
+    expect(minScoreOf(scored(common, ev('operation', 1.5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
+    // … unless the paste is only the code: then every topic listing it answers.
+    expect(minScoreOf(scored(common), { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+    // A phrase of the issue beside it is specific.
+    expect(minScoreOf(scored(common, ev('phrase', 4)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
   });
   it('asks more of words alone in a failure than in a question', () => {
     expect(minScoreOf(scored(ev('words', 5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
@@ -44,6 +52,22 @@ describe('confidenceOf', () => {
     expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     // A phrase of the issue beside it names it.
     expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
+  });
+  it("is not high when the paste shows a text the topic says belongs to another failure (its `against`)", () => {
+    const s = scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each));
+    expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
+    expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
+  });
+  it('is not high for a specialised topic on a message every platform prints, in a paste that shows no Windows', () => {
+    const k8s = scored(ev('phrase', 4), ev('phrase', 2), ev('context', WEIGHTS.context.found), ev('words', 6));
+    const unknown = { ...failure, scope: { kind: 'unknown', signals: [] } } as PasteFeatures;
+    const windows = { ...failure, scope: { kind: 'windows', signals: ['windows node'] } } as PasteFeatures;
+    expect(confidenceOf(k8s, unknown, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(k8s, windows, WEIGHTS, 0)).toBe('high');
+    // A Windows code is Windows whatever else the paste shows.
+    expect(confidenceOf(scored(ev('code', 6), ev('context', WEIGHTS.context.found), ev('phrase', 4)), unknown, WEIGHTS, 0)).toBe('high');
+    // A topic of no particular setting is not concerned.
+    expect(confidenceOf(strong, unknown, WEIGHTS, 0)).toBe('high');
   });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');

@@ -1,0 +1,126 @@
+// Near misses: pastes about another failure that share a topic's words, message or setting. Each row
+// is a paste written for this test in the shape such pastes have (not a line of the evaluation corpus)
+// and the topic it must not get; where the topic's own failure reads almost the same, a second paste
+// shows it still gets it. What decides is what the paste is about: the component that spoke, the
+// failing operation, a sign of the topic's own cause — never a particular line.
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
+
+const { kb } = realKnowledgeBase();
+const ids = (text: string) => diagnose(kb, text).matches.map((m) => m.id);
+
+interface Row {
+  why: string;
+  /** About something else: must not get `topic`. */
+  other: string;
+  topic: string;
+  /** The topic's own failure, worded closely: must get `topic` first. */
+  own?: string;
+}
+
+const ROWS: Row[] = [
+  {
+    why: "the daemon refuses privileged mode to a container run (the CLI's run hint), not only to BuildKit",
+    other: "docker: Error response from daemon: Windows does not support privileged mode.\nSee 'docker run --help'.",
+    topic: 'buildkit-windows-images',
+    own: 'Error: buildx failed with: ERROR: Error response from daemon: Windows does not support privileged mode',
+  },
+  {
+    why: "Docker Desktop's own backend pipe refusing access is the Desktop's failure, not the engine pipe's",
+    other: 'Docker Desktop does not start for my second (non-admin) account: listening on \\\\.\\pipe\\dockerBackendApiServer: open: Access is denied.',
+    topic: 'docker-pipe-access-denied',
+    own: 'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.45/containers/json": open //./pipe/docker_engine: Access is denied.',
+  },
+  {
+    why: ".NET's file-access message from a PowerShell module is no layer import",
+    other: "New-BcContainer failed: Access to the path 'C:\\ProgramData\\BcContainerHelper\\Extensions\\bc1\\my\\settings.json' is denied.",
+    topic: 'layer-import-path-not-found',
+  },
+  {
+    why: 'an endpoint that cannot be created is no network that cannot be created on a hidden vSwitch',
+    other: 'Warning  FailedCreatePodSandBox  kubelet  NetworkPlugin cni failed to set up pod "web-0_default" network: Failed to create endpoint: HNS failed with error : The parameter is incorrect.',
+    topic: 'hidden-vswitch-blocks-transparent',
+  },
+  {
+    why: "a name with a domain that does not resolve is the DNS server's failure, not discovery between containers",
+    other: 'C:\\>ping www.example.org\nPing request could not find host www.example.org. Please check the name and try again.',
+    topic: 'service-discovery',
+    own: 'Both containers are on our l2bridge network and reach each other by IP, but not by name:\nPS C:\\> docker exec web ping -n 1 api\nPing request could not find host api. Please check the name and try again.',
+  },
+  {
+    why: 'the word IPAM is in every CNI log: it names no question about IPAM',
+    other: '2025-01-10 10:00:00.000 [INFO][4120] dataplane_windows.go 187: Overriding network name, only a single IPAM block will be supported on this host',
+    topic: 'network-ipam',
+  },
+  {
+    why: "the redistributable's installer named in a build that hangs says where, not that the dedup filter broke it",
+    other: 'Since last week our docker build never finishes: it sits at the RUN step with vc_redist.x64.exe /install /quiet /norestart and prints nothing.',
+    topic: 'vcredist-dedup-filter',
+    own: 'vc_redist.x64.exe /quiet returns 0 in the container, but wmic product get name says No Instance(s) Available.',
+  },
+  {
+    why: 'net use failing with another system error (67, the network name) is not the cancelled-prompt error 1223',
+    other: 'Im Container fragt net use nach Benutzer und Kennwort und bricht mit Systemfehler 67 ab.',
+    topic: 'net-use-error-1223',
+  },
+  {
+    why: 'a gMSA container whose name has no DNS record is a registration problem: its trust and membership work',
+    other: 'Our Windows container runs with a gMSA credential spec and nltest /sc_verify passes inside it, but the domain DNS has no record for its --hostname, so other servers cannot resolve it.',
+    topic: 'gmsa-container-no-domain-trust',
+    own: 'PS C:\\> docker exec web nltest /sc_verify:contoso.com\nI_NetLogonControl failed: Status = 1311 0x51f ERROR_NO_LOGON_SERVERS',
+  },
+  {
+    why: "the engine's Windows service (\"the docker service does not start\") is no Swarm service, and daemon.json's path says where, not what",
+    other: 'I set "hosts": ["tcp://0.0.0.0:2376", "npipe://"] in daemon.json and the docker service does not start: unable to configure the Docker daemon with file C:\\ProgramData\\docker\\config\\daemon.json',
+    topic: 'swarm-hyperv-isolation',
+    own: 'How do I make every task of docker service create run with Hyper-V isolation on our swarm workers? Is "exec-opts": ["isolation=hyperv"] in daemon.json the way?',
+  },
+  {
+    why: 'a gMSA credential spec is how a container reaches the domain without joining it: naming one is no attempt to join',
+    other: 'docker run --security-opt "credentialspec=file://webapp01.json" fails: Error response from daemon: invalid credential spec security option - file "webapp01.json" does not exist (gMSA)',
+    topic: 'domain-membership',
+    own: 'Inside the container Add-Computer -DomainName contoso.com -Credential $cred fails and the container never joins the domain.',
+  },
+  {
+    why: "R's programs named in a failure of R itself are no split Program Files path",
+    other: "PS C:\\> docker exec etl Rscript C:\\jobs\\daily.R\nError in library(data.table) : there is no package called 'data.table'\nExecution halted",
+    topic: 'rterm-program-files-path',
+    own: "RTerm startet im Container nicht: 'C:\\Program' wird nicht als interner oder externer Befehl erkannt.",
+  },
+  {
+    why: 'naming the anti-malware product (turned off, exclusions added) is where the user looked, not a sign that it scanned',
+    other: 'We turned Windows Defender off on the host, but our containers still cannot resolve any DNS name.',
+    topic: 'slow-start-antivirus',
+    own: 'Every docker run takes over 40 seconds to start the container, and MsMpEng sits at 100% CPU the whole time.',
+  },
+  {
+    why: "a proxy's 407 met by a tool in a build step is that tool's proxy setting, not the engine's",
+    other: 'Step 4/9 : RUN Invoke-WebRequest https://example.org/tool.zip -OutFile tool.zip\nInvoke-WebRequest : The remote server returned an error: (407) Proxy Authentication Required.',
+    topic: 'docker-service-proxy',
+    own: 'docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nError response from daemon: Get "https://mcr.microsoft.com/v2/": Proxy Authentication Required',
+  },
+  {
+    why: 'a number of seconds in a health check or timeout is no slow start',
+    other: 'The container is unhealthy: the HEALTHCHECK curl http://localhost/health returns connection refused after 30 seconds.',
+    topic: 'slow-start-antivirus',
+  },
+];
+
+describe('near misses get no topic that only shares their words', () => {
+  it.each(ROWS.map((r) => [r.topic, r.why, r] as const))('not %s: %s', (_t, _w, r) => {
+    expect(ids(r.other)).not.toContain(r.topic);
+  });
+  it.each(ROWS.filter((r) => r.own).map((r) => [r.topic, r] as const))('%s still for its own failure', (_t, r) => {
+    expect(ids(r.own!)[0]).toBe(r.topic);
+  });
+});
+
+describe('a code of many causes names no issue by itself', () => {
+  it.each([
+    'Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)',
+    'docker cp fails: hcsshim::ActivateLayer failed in Win32: The process cannot access the file because it is being used by another process. (0x20)',
+  ])('%s → no known issue', (text) => {
+    expect(diagnose(kb, text).matches.map((m) => [m.id, m.score])).toEqual([]);
+  });
+});
