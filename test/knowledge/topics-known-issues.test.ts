@@ -101,7 +101,7 @@ describe('known-issues and version-compatibility topics', () => {
   it('carries the codes each issue is about', () => {
     expect(get('processor-count-start-timeout').signatures.codes).toContain('0x800705B4');
     expect(get('net-use-error-1223').signatures.codes).toEqual(['0x800704C7']);
-    expect(get('nat-static-mapping-conflict').signatures.codes).toEqual(['0x800706BE']);
+    expect(get('nat-static-mapping-conflict').signatures.codes).toEqual(['0x800706BE', '0x80071392']);
     for (const id of ['version-mismatch-error', 'swarm-service-wont-start', 'k8s-pod-os-mismatch'])
       expect(get(id).signatures.codes).toEqual(expect.arrayContaining(['0xC0370101', '0x80370101']));
   });
