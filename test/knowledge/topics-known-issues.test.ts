@@ -116,7 +116,10 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 3')).toBe(false);
     expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).')).toBe(true);
     expect(matchesAny('query-host-version', 'Microsoft Windows [Version 10.0.16299.125]')).toBe(true);
-    expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
+    // The engine's refusal of an image newer than the host is the compatibility rule, not the process-isolation error.
+    expect(matchesAny('version-compat-matrix', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
+    expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(false);
+    expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint web2 on network nat: HNS failed with error : The object already exists')).toBe(true);
   });
 
   it('keeps the setting an issue shows up in (tool output, commands) apart from its cause', () => {
