@@ -120,6 +120,10 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('version-compat-matrix', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
     expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(false);
     expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint web2 on network nat: HNS failed with error : The object already exists')).toBe(true);
+    // A compatibility question, however the releases are named.
+    for (const q of ['can I run Windows Server 2019 images on Windows Server 2022?', 'running our 20H2 based images on a Windows Server 2022 host', 'run ltsc2019 containers on 2025', 'run 1809 images on Windows 11'])
+      expect(matchesAny('version-compat-matrix', q), q).toBe(true);
+    expect(matchesAny('version-compat-matrix', 'I run 2 images on 3 hosts')).toBe(false);
   });
 
   it('keeps the setting an issue shows up in (tool output, commands) apart from its cause', () => {
