@@ -31,7 +31,7 @@ const FITTED = {
   'keyword-phrase': ['keywordPhrase.first', 'keywordPhrase.more'],
   regex: ['regex.first', 'regex.more'],
   words: ['words.scale'],
-  fact: ['fact.buildMismatch'],
+  fact: ['fact.buildMismatch', 'fact.imageNewer', 'fact.clientHost'],
   context: ['context.found'],
   against: ['against.each'],
   operation: ['operation.shared'],
