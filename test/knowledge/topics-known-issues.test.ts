@@ -111,6 +111,8 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 32MB')).toBe(true);
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 48MB')).toBe(false);
     expect(matchesAny('memory-limit-below-48mb', 'docker run --memory=40m img')).toBe(true);
+    expect(matchesAny('memory-limit-below-48mb', 'docker run -d -m 4000000 img cmd')).toBe(true);
+    expect(matchesAny('memory-limit-below-48mb', 'curl -m 5 http://ctr-host-04:9182/metrics ')).toBe(false); // curl's time-out
     expect(matchesAny('rterm-program-files-path', "'C:\\Program' is not recognized as an internal or external command")).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 2')).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 3')).toBe(false);
