@@ -16,7 +16,7 @@ export const factRule: EvidenceRule = {
       ['build-mismatch', `${image.build} ≠ ${host.build}`, `build-mismatch: image ${image.build} (${image.said}), host ${host.build} (${host.said})`, w.fact.buildMismatch],
     ];
     if (image.build > host.build) seen.push(['image-newer-than-host', `${image.build} > ${host.build}`, `image-newer-than-host: image ${image.build} (${image.said}), host ${host.build} (${host.said})`, w.fact.imageNewer]);
-    if (index.clientBuilds.has(host.build)) seen.push(['client-host', host.said, `client-host: build ${host.build} is a Windows client release`, w.fact.clientHost]);
+    if (host.client || index.clientBuilds.has(host.build)) seen.push(['client-host', host.said, `client-host: build ${host.build} is a Windows client release`, w.fact.clientHost]);
     index.matchers.forEach((m, i) => {
       for (const [fact, matched, signature, weight] of seen)
         if (m.topic.signatures.facts?.includes(fact)) acc.add(i, { kind: 'fact', matched, signature, weight, rule: 'fact' });
