@@ -18,7 +18,7 @@
 import { loadCases, loadEngine } from './lib/eval-sets.mjs';
 
 const engine = await loadEngine();
-const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, fitLogistic, predict, cutForPrecision, diagnose } = engine;
+const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName, fitLogistic, predict, cutForPrecision, diagnose } = engine;
 const index = diagnosisIndexOf(kb);
 const cases = loadCases(kb);
 const training = cases.filter((c) => c.split === 'train' || c.split === 'all');
@@ -31,7 +31,7 @@ const FITTED = {
   'keyword-phrase': ['keywordPhrase.first', 'keywordPhrase.more'],
   regex: ['regex.first', 'regex.more'],
   words: ['words.scale'],
-  fact: ['fact.buildMismatch'],
+  fact: ['fact.buildMismatch', 'fact.imageNewer', 'fact.clientHost'],
   context: ['context.found'],
   against: ['against.each'], // the weight only: the first text's gate (against.keeps) keeps its fraction, as the other gates do
   operation: ['operation.shared'],
@@ -76,7 +76,7 @@ function featuresOf(scored, bareCodes) {
 const rows = [];
 const perPaste = [];
 for (const c of training) {
-  const f = readFeatures(index, c.text, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), WEIGHTS);
+  const f = readFeatures(index, c.text, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), WEIGHTS, (name) => (kb.compat ? resolveName(kb.compat, name)?.build : undefined));
   const scored = scoreTopics(index, f, undefined, WEIGHTS);
   const cands = scored.map((s) => ({ id: index.matchers[s.topic].topic.id, x: featuresOf(s, f.bareCodes) }));
   perPaste.push({ c, cands });

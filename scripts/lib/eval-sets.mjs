@@ -40,7 +40,7 @@ export async function loadEngine() {
     "export { scoreTopics } from './src/core/diagnosis/rank.ts';",
     "export { WEIGHTS } from './src/core/diagnosis/weights.ts';",
     "export { fitLogistic, predict, cutForPrecision } from './src/core/diagnosis/fit-weights.ts';",
-    "export { buildOfTag } from './src/core/compat/versions.ts';",
+    "export { buildOfTag, resolveName } from './src/core/compat/versions.ts';",
     "export { assembleKnowledgeBase } from './src/core/knowledge/assemble-kb.ts';",
     "export { readKnowledgeInput } from './src/platform/knowledge-input.ts';",
   ]);

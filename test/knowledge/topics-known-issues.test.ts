@@ -101,7 +101,7 @@ describe('known-issues and version-compatibility topics', () => {
   it('carries the codes each issue is about', () => {
     expect(get('processor-count-start-timeout').signatures.codes).toContain('0x800705B4');
     expect(get('net-use-error-1223').signatures.codes).toEqual(['0x800704C7']);
-    expect(get('nat-static-mapping-conflict').signatures.codes).toEqual(['0x800706BE']);
+    expect(get('nat-static-mapping-conflict').signatures.codes).toEqual(['0x800706BE', '0x80071392']);
     for (const id of ['version-mismatch-error', 'swarm-service-wont-start', 'k8s-pod-os-mismatch'])
       expect(get(id).signatures.codes).toEqual(expect.arrayContaining(['0xC0370101', '0x80370101']));
   });
@@ -111,12 +111,21 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 32MB')).toBe(true);
     expect(matchesAny('memory-limit-below-48mb', 'new-container "Test" -MaximumBytes 48MB')).toBe(false);
     expect(matchesAny('memory-limit-below-48mb', 'docker run --memory=40m img')).toBe(true);
+    expect(matchesAny('memory-limit-below-48mb', 'docker run -d -m 4000000 img cmd')).toBe(true);
+    expect(matchesAny('memory-limit-below-48mb', 'curl -m 5 http://ctr-host-04:9182/metrics ')).toBe(false); // curl's time-out
     expect(matchesAny('rterm-program-files-path', "'C:\\Program' is not recognized as an internal or external command")).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 2')).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 3')).toBe(false);
     expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).')).toBe(true);
     expect(matchesAny('query-host-version', 'Microsoft Windows [Version 10.0.16299.125]')).toBe(true);
-    expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
+    // The engine's refusal of an image newer than the host is the compatibility rule, not the process-isolation error.
+    expect(matchesAny('version-compat-matrix', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
+    expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(false);
+    expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint web2 on network nat: HNS failed with error : The object already exists')).toBe(true);
+    // A compatibility question, however the releases are named.
+    for (const q of ['can I run Windows Server 2019 images on Windows Server 2022?', 'running our 20H2 based images on a Windows Server 2022 host', 'run ltsc2019 containers on 2025', 'run 1809 images on Windows 11'])
+      expect(matchesAny('version-compat-matrix', q), q).toBe(true);
+    expect(matchesAny('version-compat-matrix', 'I run 2 images on 3 hosts')).toBe(false);
   });
 
   it('keeps the setting an issue shows up in (tool output, commands) apart from its cause', () => {

@@ -138,6 +138,8 @@ export interface DiagnosisIndex {
   messageKeysOf(entry: CodeEntry): MessageKeys;
   /** Failure sites (knowledge/vocabulary.yaml, `site: true`), as operation keys. */
   failureSites: ReadonlySet<string>;
+  /** Windows builds that only client releases ship (19045, 22631: Windows 10 and 11), from the compatibility data. */
+  clientBuilds: ReadonlySet<number>;
 }
 
 /**
@@ -351,6 +353,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     idfOf,
     nearestWord,
     failureSites: new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))),
+    clientBuilds: new Set((kb.compat?.builds ?? []).filter((b) => b.releases.length > 0 && b.releases.every((r) => r.family === 'client')).map((b) => b.build)),
     get codeIndex() {
       return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },

@@ -4,6 +4,8 @@ import type { Entities } from './types.js';
 export interface SeenBuild {
   build: number;
   said: string;
+  /** The paste named a Windows client release (Windows 10 22H2): the host is a client whatever else shares its build. */
+  client?: boolean;
 }
 
 /** The host's and the image's Windows builds, where the paste shows them. */
@@ -26,6 +28,10 @@ const HOST = [
   /\bMicrosoft Windows \[Version 10\.0\.(\d{5})\.\d+\]/,
   /\bOS Build (\d{5})\.\d+/,
 ];
+// Where people name a client host in words: Windows 10 and 11 releases are hosts, never images.
+const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
+// An LTSC tag written in words (a base image "ltsc2019"), for the image once the host is known.
+const LTSC_WORD = /\bltsc20(?:16|19|22|25)\b/i;
 // Where they print the image's: the container OS version line, the pull message, an OsVersion field.
 const IMAGE = [
   /\bContainer\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
@@ -36,13 +42,20 @@ const IMAGE = [
 /**
  * The host and image builds a paste shows. The image build also comes from its tag (`ltsc2019`,
  * `1809`, `10.0.17763.437`, `4.8-windowsservercore-ltsc2019`) through `buildOfTag`, the
- * compatibility data's tag table, which is consulted only once a host build was found.
+ * compatibility data's tag table, which is consulted only once a host build was found; failing a
+ * tag, from an LTSC tag written in words. With `buildOfName` (the compatibility data's release
+ * names), a host named in words as a Windows 10 or 11 release ("Windows 10 22H2") is read too.
  */
-export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (tag: string) => number | undefined): PasteBuilds {
+export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (tag: string) => number | undefined, buildOfName?: (name: string) => number | undefined): PasteBuilds {
   const out: PasteBuilds = {};
-  // Every form below names a 10.0.x version or an OS Build: most pastes have neither.
-  if (!text.includes('10.0') && !text.includes('OS Build')) return out;
+  // Every form below names a 10.0.x version, an OS Build or a Windows release: most pastes have none.
+  if (!text.includes('10.0') && !text.includes('OS Build') && !(buildOfName && /windows/i.test(text))) return out;
   for (const re of HOST) if (!out.host) out.host = first(re, text);
+  if (!out.host && buildOfName) {
+    const m = CLIENT_HOST.exec(text);
+    const build = m ? buildOfName(`Windows ${m[1]} ${m[2]!.toUpperCase()}`) : undefined;
+    if (m && build) out.host = { build, said: m[0], client: true };
+  }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
   if (out.host && !out.image) {
     const image = typeof entities.image === 'string' ? entities.image : undefined;
@@ -55,6 +68,9 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
         break;
       }
     }
+    const word = out.image ? null : LTSC_WORD.exec(text);
+    const build = word ? buildOfTag(word[0].toLowerCase()) : undefined;
+    if (word && build) out.image = { build, said: word[0] };
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Locale } from '../knowledge/types.js';
 import { buildDiagnosisIndex, type DiagnosisIndex } from './build-index.js';
 import { scoreTopics } from './rank.js';
-import { buildOfTag } from '../compat/versions.js';
+import { buildOfTag, resolveName } from '../compat/versions.js';
 import { readFeatures } from './features.js';
 import type { EvidenceRule } from './rules/index.js';
 import { confidenceOf, selectMatches } from './verdict.js';
@@ -40,7 +40,8 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const index = diagnosisIndexOf(kb);
   const locale = opts.locale ?? 'en';
   const w = opts.weights ?? WEIGHTS;
-  const f = readFeatures(index, paste, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), w);
+  const compat = kb.compat;
+  const f = readFeatures(index, paste, (tag) => (compat ? buildOfTag(compat, tag) : undefined), w, (name) => (compat ? resolveName(compat, name)?.build : undefined));
   const scored = scoreTopics(index, f, opts.rules, w);
   // Ranked once; the two best whatever the limit, so that confidence does not depend on how many are asked for.
   const limit = opts.limit ?? w.verdict.limit;

@@ -71,10 +71,11 @@ export interface PasteFeatures {
 
 /**
  * Reads a paste into the features the evidence rules use. `buildOfTag` maps an image tag to its
- * Windows build (from the compatibility data), to read the image's build from a tag.
+ * Windows build (from the compatibility data), to read the image's build from a tag; `buildOfName`,
+ * a release name ("Windows 10 22H2"), to read a client host named in words.
  * @example readFeatures(index, '0x800705B4', () => undefined, WEIGHTS).codes[0]?.canonical // '0x800705B4'
  */
-export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (tag: string) => number | undefined, w: Weights): PasteFeatures {
+export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (tag: string) => number | undefined, w: Weights, buildOfName?: (name: string) => number | undefined): PasteFeatures {
   const text = normalisePaste(reduceLargePaste(paste));
   const focus = focusLines(text);
   const flat = flattenForMatching(focus);
@@ -83,7 +84,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const rec = recognise(focus);
   const failure = failureText(focus);
   const reason = flattenForMatching(failure);
-  const builds = readPasteBuilds(focus, rec.entities, buildOfTag);
+  const builds = readPasteBuilds(focus, rec.entities, buildOfTag, buildOfName);
   const entities = { ...rec.entities };
   if (builds.host) entities.hostBuild = String(builds.host.build);
   if (builds.image) entities.imageBuild = String(builds.image.build);

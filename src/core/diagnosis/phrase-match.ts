@@ -7,20 +7,49 @@ function isWordChar(c: string | undefined): boolean {
   return WORD_CHAR.test(c);
 }
 
+/** Whether a phrase's last word is made of ASCII lower-case letters only (normalised text has no upper case). */
+function endsInLatinWord(phrase: string): boolean {
+  let i = phrase.length - 1;
+  while (i >= 0 && phrase[i]! >= 'a' && phrase[i]! <= 'z') i--;
+  return i < phrase.length - 1 && !isWordChar(phrase[i]);
+}
+
 /**
- * Whether a normalised phrase stands in the text as a whole: "net use" is not in "net user".
- * The ends are checked only where the phrase itself starts or ends with a letter or digit.
- * @example hasPhrase('run net user appsvc /add', 'net use') // false
+ * The endings a word of the user's own vocabulary may carry in a paste beyond its keyword form: the
+ * English plural ("leftover endpoints" for the keyword "leftover endpoint"). Longest first.
  */
-export function hasPhrase(text: string, phrase: string): boolean {
+export const LOOSE_ENDINGS = ['es', 's'] as const;
+
+/**
+ * Where a normalised phrase stands in the text as a whole, and the text it covers: "net use" is not
+ * in "net user". The ends are checked only where the phrase itself starts or ends with a letter or
+ * digit. With `loose`, a phrase whose last word is plain Latin letters (not a code such as 0x6be,
+ * not "värden") may also end in one of LOOSE_ENDINGS: for keywords, the words people use, never for
+ * literal error text.
+ * @example findPhrase('run net user appsvc /add', 'net use') // undefined
+ * @example findPhrase('two stale endpoints left', 'stale endpoint', { loose: true }) // 'stale endpoints'
+ */
+export function findPhrase(text: string, phrase: string, opts: { loose?: boolean } = {}): string | undefined {
   let at = text.indexOf(phrase);
-  if (at < 0) return false;
+  if (at < 0) return undefined;
   const wordStart = isWordChar(phrase[0]);
   const wordEnd = isWordChar(phrase[phrase.length - 1]);
+  const loose = opts.loose === true && endsInLatinWord(phrase);
   for (; at >= 0; at = text.indexOf(phrase, at + 1)) {
     if (wordStart && isWordChar(text[at - 1])) continue;
-    if (wordEnd && isWordChar(text[at + phrase.length])) continue;
-    return true;
+    const end = at + phrase.length;
+    if (!wordEnd || !isWordChar(text[end])) return phrase;
+    if (!loose) continue;
+    const ending = LOOSE_ENDINGS.find((e) => text.startsWith(e, end) && !isWordChar(text[end + e.length]));
+    if (ending) return phrase + ending;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * Whether a normalised phrase stands in the text as a whole (see findPhrase).
+ * @example hasPhrase('run net user appsvc /add', 'net use') // false
+ */
+export function hasPhrase(text: string, phrase: string, opts: { loose?: boolean } = {}): boolean {
+  return findPhrase(text, phrase, opts) !== undefined;
 }

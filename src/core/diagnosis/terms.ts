@@ -12,6 +12,25 @@ const STOP = new Set(
     'och att det som en ett för med av är du den till om på inte kan har i vi de så när från eller men').split(' '),
 );
 
+/**
+ * Chinese words users write where our texts, like Microsoft's Chinese pages, use another
+ * (knowledge/glossary.yaml): 镜像 for image (映像), 宿主机 for the container host (主机), 端点 for
+ * endpoint (终结点). A paste's Han run is read with our word before it is cut into bigrams, so
+ * "镜像不一致" meets a topic's "映像不兼容". The evidence still quotes the paste.
+ */
+const HAN_VARIANTS: readonly (readonly [string, string])[] = [
+  ['镜像', '映像'],
+  ['宿主机', '主机'],
+  ['端点', '终结点'],
+];
+
+/** A run of Han characters with users' words replaced by ours (HAN_VARIANTS). */
+export function hanAsOurs(run: string): string {
+  let out = run;
+  for (const [theirs, ours] of HAN_VARIANTS) if (out.includes(theirs)) out = out.replaceAll(theirs, ours);
+  return out;
+}
+
 const HANGUL_BASE = 0xac00;
 
 /** Decomposes Hangul syllables into their jamo indexes (initial, medial, final), as a string. */
@@ -59,8 +78,9 @@ function eachTerm(text: string, emit: (term: string, surface: string) => void): 
     const w = surface.toLowerCase();
     const cp = w.codePointAt(0) ?? 0;
     if (cp >= 0x3400 && cp <= 0x9fff) {
-      if (w.length === 1) emit(w, surface);
-      for (let i = 0; i + 1 < w.length; i++) emit(w.slice(i, i + 2), surface);
+      const han = hanAsOurs(w);
+      if (han.length === 1) emit(han, surface);
+      for (let i = 0; i + 1 < han.length; i++) emit(han.slice(i, i + 2), surface);
     } else if (cp >= 0xac00 && cp <= 0xd7a3) {
       const j = jamo(w);
       if (j.length >= 4) emit(`ko:${j.slice(0, 4)}`, surface);

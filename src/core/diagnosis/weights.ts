@@ -51,6 +51,8 @@ export const WEIGHTS = deepFreeze({
   },
   fact: {
     buildMismatch: 5, // the paste shows a host and an image on different Windows builds (topics with `facts: [build-mismatch]`)
+    imageNewer: 4, // … and the image is the newer build, which no isolation mode runs (topics with `facts: [image-newer-than-host]`): the compatibility rule, not the process-isolation error, explains it
+    clientHost: 5, // … on a host whose build only Windows 10 or 11 ships (topics with `facts: [client-host]`): the client compatibility rules explain it, ahead of the general table's signatures (its pull message weighs 4)
   },
   version: {
     affected: 1.5, // the paste shows a version of a component (engine, containerd, pause) inside the releases the topic's bug affects

@@ -159,7 +159,9 @@ export interface Signatures {
   context: string[];
   /**
    * Facts diagnosis establishes from the structure of a paste that are evidence for this topic:
-   * `build-mismatch`, the paste shows a host build and an image build that differ.
+   * `build-mismatch`, the paste shows a host build and an image build that differ;
+   * `image-newer-than-host`, the image's build is the newer one (no isolation mode runs it);
+   * `client-host`, the host's build is one only Windows 10 or 11 ships (the client compatibility rules apply).
    */
   facts?: DiagnosisFact[];
   /**
@@ -189,7 +191,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The facts diagnosis can establish from a paste's structure (see Signatures.facts). */
-export const DIAGNOSIS_FACTS = ['build-mismatch'] as const;
+export const DIAGNOSIS_FACTS = ['build-mismatch', 'image-newer-than-host', 'client-host'] as const;
 export type DiagnosisFact = (typeof DIAGNOSIS_FACTS)[number];
 
 export type Category =

@@ -27,6 +27,33 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('Microsoft Windows [Version 10.0.17763.5830]', { tag: '10.0.17763.437' }, buildOfTag).image?.build).toBe(17763);
   });
 
+  describe('a client host named in words, with the release names of the compatibility data', () => {
+    const names: Record<string, number> = { 'Windows 10 22H2': 19045, 'Windows 10 1909': 18363, 'Windows 11 24H2': 26100 };
+    const buildOfName = (n: string) => names[n];
+    it.each([
+      // text, entities, host (build, client), image build
+      ['Our build agent is Windows 10 22H2 without Hyper-V; New-BcImage now picks ltsc2019', {}, 19045, 17763],
+      ['On Windows 10 Pro 1909 (build 18363.476) docker run fails', { tag: 'ltsc2019' }, 18363, 17763],
+      ['Auf unserem Build-Agent (Windows 10 22h2, ohne Hyper-V) wählt New-BcImage ltsc2019', {}, 19045, 17763],
+      ['Windows 11 24H2 runs servercore:ltsc2022 fine', { tag: 'ltsc2022' }, 26100, 20348],
+      ['Windows 10 22H2 host, image unknown', {}, 19045, undefined],
+    ] as const)('%s', (text, entities, host, image) => {
+      const r = readPasteBuilds(text, entities, buildOfTag, buildOfName);
+      expect(r.host).toMatchObject({ build: host, client: true });
+      expect(r.image?.build).toBe(image);
+    });
+
+    it('reads no server release as the host (a server name may be the image), and nothing without the names', () => {
+      expect(readPasteBuilds('run Windows Server 2019 images on Windows Server 2022', {}, buildOfTag, buildOfName)).toEqual({});
+      expect(readPasteBuilds('Windows 10 22H2 with ltsc2019', {}, buildOfTag)).toEqual({});
+      expect(readPasteBuilds('Windows 10 2H22 with ltsc2019', {}, buildOfTag, buildOfName)).toEqual({});
+    });
+
+    it('prefers a printed host version to the words', () => {
+      expect(readPasteBuilds('Windows 10 22H2\nHost OS Version: 10.0.19044.1', {}, buildOfTag, buildOfName).host).toMatchObject({ build: 19044 });
+    });
+  });
+
   it('claims nothing without a host build, or from tags it cannot read', () => {
     expect(readPasteBuilds('image fabrikam/api:ltsc2019 failed', { tag: 'ltsc2019' }, buildOfTag)).toEqual({});
     expect(readPasteBuilds('OS Build 19045.3803', { tag: 'latest' }, buildOfTag)).toEqual({ host: { build: 19045, said: 'OS Build 19045.3803' } });

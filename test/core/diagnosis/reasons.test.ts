@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureText } from '../../../src/core/diagnosis/reasons.js';
-import { hasPhrase } from '../../../src/core/diagnosis/phrase-match.js';
+import { findPhrase, hasPhrase } from '../../../src/core/diagnosis/phrase-match.js';
 import { buildCodeIndex, extractCodes } from '../../../src/core/diagnosis/parse-error-code.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
@@ -55,6 +55,27 @@ describe('hasPhrase', () => {
     expect(hasPhrase('run net user appsvc /add', 'net use')).toBe(false);
     expect(hasPhrase('x --isolation=hyperv y', '--isolation=hyperv')).toBe(true);
     expect(hasPhrase('replicated 0/4', 'replicated 0/')).toBe(true);
+  });
+});
+
+describe('findPhrase, loose (keywords: the words people use)', () => {
+  it.each([
+    // text, phrase, loose, what it covers in the text
+    ['two stale endpoints left in hns', 'stale endpoint', true, 'stale endpoints'],
+    ['the nat networks overlap', 'nat network', true, 'nat networks'],
+    ['after fixing the port mapping conflicts', 'port mapping conflict', true, 'port mapping conflicts'],
+    ['matchar inte värdens version', 'matchar inte värden', true, undefined], // only a plain Latin last word is loosened
+    ['one stale endpoint', 'stale endpoint', true, 'stale endpoint'],
+    ['two stale endpoints', 'stale endpoint', false, undefined], // literal text (phrases, setting): exact
+    ['stale endpointsx', 'stale endpoint', true, undefined], // an ending, then the word must stop
+    ['stale endpointing', 'stale endpoint', true, undefined],
+    ['the hyper-v containers', 'hyper-v container', true, 'hyper-v containers'],
+    ['net user appsvc', 'net use', true, undefined], // "r" is no plural ending
+    ['a --isolation=hyperv b', '--isolation=hyperv', true, '--isolation=hyperv'],
+    ['0x6bes', '0x6be', true, undefined], // a code is no word with a plural
+    ['docker exec', 'docker exec', true, 'docker exec'],
+  ] as const)('%s / %s (loose %s)', (text, phrase, loose, covers) => {
+    expect(findPhrase(text, phrase, { loose })).toBe(covers);
   });
 });
 

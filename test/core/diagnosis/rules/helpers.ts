@@ -1,4 +1,4 @@
-import { buildOfTag } from '../../../../src/core/compat/versions.js';
+import { buildOfTag, resolveName } from '../../../../src/core/compat/versions.js';
 import { diagnose, diagnosisIndexOf } from '../../../../src/core/diagnosis/diagnose.js';
 import { readFeatures } from '../../../../src/core/diagnosis/features.js';
 import { scoreTopics } from '../../../../src/core/diagnosis/rank.js';
@@ -11,7 +11,7 @@ const index = diagnosisIndexOf(kb);
 
 /** Every topic the rules weigh for a paste (shown or not), by topic id. */
 export function scoredFor(paste: string, rules?: readonly EvidenceRule[]): Map<string, Scored> {
-  const f = readFeatures(index, paste, (tag) => buildOfTag(kb.compat, tag), WEIGHTS);
+  const f = readFeatures(index, paste, (tag) => buildOfTag(kb.compat, tag), WEIGHTS, (name) => resolveName(kb.compat, name)?.build);
   return new Map(scoreTopics(index, f, rules).map((s) => [index.matchers[s.topic]!.topic.id, s]));
 }
 

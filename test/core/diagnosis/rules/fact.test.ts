@@ -1,0 +1,44 @@
+// The facts the fact rule reads from a paste's builds, per topic that lists them: which facts a paste
+// establishes decides which topics they count for (knowledge/topics/*.yaml `facts`).
+import { describe, expect, it } from 'vitest';
+import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
+import { scoredFor, verdictOf } from './helpers.js';
+
+const factsFor = (paste: string, topic: string) =>
+  (scoredFor(paste).get(topic)?.evidence ?? []).filter((e) => e.rule === 'fact').map((e) => e.signature.split(':')[0]);
+
+const SERVER_NEWER = 'PS C:\\> docker pull contoso/api:2.1-ltsc2022\nError response from daemon: a Windows version 10.0.20348-based image is incompatible with a 10.0.17763 host';
+const CLIENT_NEWER = 'docker run contoso/api:2.1-ltsc2022\ndocker: Error response from daemon: a Windows version 10.0.20348-based image is incompatible with a 10.0.19045 host.';
+const SERVER_OLDER = 'Host OS Version: 10.0.20348.2340 (ltsc2022)\nContainer OS Version: 10.0.17763.5576 (ltsc2019)\nhcsshim::CreateComputeSystem 1a2b: The container operating system does not match the host operating system.';
+const CLIENT_OLDER = 'Host OS Version: 10.0.19045.4170\nContainer OS Version: 10.0.17763.5576 (ltsc2019)\nUsing process isolation';
+const SAME = 'Host OS Version: 10.0.17763.5576\nContainer OS Version: 10.0.17763.5576 (ltsc2019)';
+
+describe('facts from the builds a paste shows', () => {
+  it.each([
+    // paste, topic, facts recorded for it
+    [SERVER_NEWER, 'version-compat-matrix', ['build-mismatch', 'image-newer-than-host']],
+    [SERVER_NEWER, 'windows-client-host-compat', ['build-mismatch', 'image-newer-than-host']], // 17763 is also Windows 10 1809: not a client-only build
+    [SERVER_NEWER, 'version-mismatch-error', ['build-mismatch']],
+    [CLIENT_NEWER, 'windows-client-host-compat', ['build-mismatch', 'image-newer-than-host', 'client-host']],
+    [CLIENT_NEWER, 'version-compat-matrix', ['build-mismatch', 'image-newer-than-host']],
+    [SERVER_OLDER, 'version-compat-matrix', ['build-mismatch']],
+    [SERVER_OLDER, 'version-mismatch-error', ['build-mismatch']],
+    [CLIENT_OLDER, 'windows-client-host-compat', ['build-mismatch', 'client-host']],
+    [SAME, 'version-mismatch-error', []],
+    [SAME, 'windows-client-host-compat', []],
+  ] as const)('%#: %s → %s', (paste, topic, facts) => {
+    expect(factsFor(paste, topic)).toEqual(facts);
+  });
+
+  it('weighs each fact by its row of the weights table', () => {
+    const weights = (scoredFor(CLIENT_NEWER).get('windows-client-host-compat')?.evidence ?? []).filter((e) => e.rule === 'fact').map((e) => e.weight);
+    expect(weights).toEqual([WEIGHTS.fact.buildMismatch, WEIGHTS.fact.imageNewer, WEIGHTS.fact.clientHost]);
+  });
+
+  it('ranks the compatibility rule first for an image newer than the host, and the client rules on a client host', () => {
+    const id = (paste: string) => verdictOf(paste)[0]?.split(' ')[0];
+    expect(id(SERVER_NEWER)).toBe('version-compat-matrix');
+    expect(id(CLIENT_NEWER)).toBe('windows-client-host-compat');
+    expect(id(SERVER_OLDER)).toBe('version-mismatch-error');
+  });
+});
