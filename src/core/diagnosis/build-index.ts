@@ -335,6 +335,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
   let codeIndex: CodeIndex | undefined;
+  let clientBuilds: Set<number> | undefined;
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -353,7 +354,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     idfOf,
     nearestWord,
     failureSites: new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))),
-    clientBuilds: new Set((kb.compat?.builds ?? []).filter((b) => b.releases.length > 0 && b.releases.every((r) => r.family === 'client')).map((b) => b.build)),
+    // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
+    get clientBuilds() {
+      return (clientBuilds ??= new Set((kb.compat?.builds ?? []).filter((b) => b.releases.length > 0 && b.releases.every((r) => r.family === 'client')).map((b) => b.build)));
+    },
     get codeIndex() {
       return (codeIndex ??= buildCodeIndex(kb.codes, data.codeTexts));
     },

@@ -40,8 +40,9 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const index = diagnosisIndexOf(kb);
   const locale = opts.locale ?? 'en';
   const w = opts.weights ?? WEIGHTS;
-  const compat = kb.compat;
-  const f = readFeatures(index, paste, (tag) => (compat ? buildOfTag(compat, tag) : undefined), w, (name) => (compat ? resolveName(compat, name)?.build : undefined));
+  // The compatibility data lives in kb-text.json, read on first use: only a paste that shows a tag or a
+  // release name to resolve pays for it.
+  const f = readFeatures(index, paste, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), w, (name) => (kb.compat ? resolveName(kb.compat, name)?.build : undefined));
   const scored = scoreTopics(index, f, opts.rules, w);
   // Ranked once; the two best whatever the limit, so that confidence does not depend on how many are asked for.
   const limit = opts.limit ?? w.verdict.limit;

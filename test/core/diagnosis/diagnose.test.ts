@@ -68,3 +68,33 @@ describe('diagnose is robust', () => {
     expect(diagnose(kb, big).matches[0]?.id).toMatch(/version-mismatch-error|k8s-pod-os-mismatch/);
   });
 });
+
+describe('what a diagnosis reads of the knowledge base', () => {
+  // The compatibility data and the section bodies live in dist/kb-text.json, which the CLI reads on
+  // first use (src/platform/knowledge-fs.ts): a paste without a build or a tag must not ask for them.
+  const counting = () => {
+    const { kb } = realKnowledgeBase();
+    const asked = { compat: 0 };
+    const copy = { ...kb };
+    Object.defineProperty(copy, 'compat', {
+      get: () => {
+        asked.compat++;
+        return kb.compat;
+      },
+    });
+    return { kb: copy as typeof kb, asked };
+  };
+
+  it('a bare code or a message without a build does not read the compatibility data', () => {
+    const { kb, asked } = counting();
+    expect(diagnose(kb, '0x800705B4').matches[0]?.id).toBe('processor-count-start-timeout');
+    diagnose(kb, 'failed to create endpoint web on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be)');
+    expect(asked.compat).toBe(0);
+  });
+
+  it('a paste that names a host build and an image tag does', () => {
+    const { kb, asked } = counting();
+    diagnose(kb, 'docker run mcr.microsoft.com/windows/servercore:ltsc2022 on a host with OS Build 17763.1234 fails: The container operating system does not match the host operating system.');
+    expect(asked.compat).toBeGreaterThan(0);
+  });
+});
