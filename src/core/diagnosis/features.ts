@@ -2,7 +2,7 @@ import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { messageKeyOf } from './message-key.js';
-import { foldForMatching } from '../text/normalise.js';
+import { foldForMatching, spanAsWritten } from '../text/normalise.js';
 import { flattenForMatching, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
@@ -152,10 +152,10 @@ function inEnglish(flat: string, codes: FoundCode[], index: DiagnosisIndex, w: W
 
 /** A phrase found in `phraseText`, quoted as the paste wrote it (a message it read in English put back in the paste's language). */
 export function asWritten(f: PasteFeatures, phrase: string): string {
-  if (!f.englishFor.length || f.flat.includes(phrase)) return phrase;
   let out = phrase;
-  for (const [en, raw] of f.englishFor) if (out.includes(en)) out = out.split(en).join(raw);
-  return out;
+  if (f.englishFor.length && !f.flat.includes(phrase)) for (const [en, raw] of f.englishFor) if (out.includes(en)) out = out.split(en).join(raw);
+  // In the paste's own case ("hnsCall failed in Win32", not "hnscall failed in win32") where it can be found so.
+  return spanAsWritten(f.focus, out) ?? out;
 }
 
 /** The messages of the codes, in every language and variant the catalogue has, flattened, without a final full stop. */

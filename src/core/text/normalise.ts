@@ -6,7 +6,8 @@
  * - terminal escape sequences removed (outside text, and styled text being measured): stripEscapeSequences
  * - control characters removed: removeControls
  * - white space folded to one space (one line of display, spacing-blind keys): collapseSpace
- * - the comparison form of a text (phrases, headings, lines and pastes): foldForMatching
+ * - the comparison form of a text (phrases, headings, lines and pastes): foldForMatching (and back to the
+ *   text as written: spanAsWritten)
  * - the comparison key of a name (letters and digits only): alphanumericKey
  * - the comparison form of an error message, unit by unit, for the message index: foldMessage
  *   (with foldCodeUnit and isFoldSpace, which the scanner of a paste uses)
@@ -63,6 +64,34 @@ export const collapseSpace = (text: string): string => text.replace(/\s+/g, ' ')
  * @example foldForMatching('  Element\nNOT found ') === 'element not found'
  */
 export const foldForMatching = (text: string): string => collapseSpace(text).toLowerCase();
+
+const SPACE = /\s/;
+
+/**
+ * The stretch of `text` whose comparison form (foldForMatching) is `folded`, as the text writes it: its
+ * case kept, its white space collapsed. What a user is shown of a phrase found in their paste. Undefined
+ * when no stretch folds to it, or when lower case changes the text's length (positions then do not map).
+ * @example spanAsWritten('Error: HNSCall\n  failed in Win32', 'hnscall failed') === 'HNSCall failed'
+ */
+export function spanAsWritten(text: string, folded: string): string | undefined {
+  const lower = text.toLowerCase();
+  const words = folded.split(' ');
+  const first = words[0] ?? '';
+  if (!first || lower.length !== text.length) return undefined;
+  for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+    let i = at + first.length;
+    let whole = true;
+    for (let k = 1; k < words.length && whole; k++) {
+      const gap = i;
+      while (i < lower.length && SPACE.test(lower[i] ?? '')) i++;
+      const word = words[k] ?? '';
+      if (i === gap || !lower.startsWith(word, i)) whole = false;
+      else i += word.length;
+    }
+    if (whole) return collapseSpace(text.slice(at, i));
+  }
+  return undefined;
+}
 
 /**
  * The key of a name where only its letters and digits count (ASCII, lower case): `Windows Server 2019`,

@@ -37,6 +37,14 @@ describe('evidence quotes the paste', () => {
     expect(missing).toEqual([]);
   });
 
+  it('quotes a phrase in the paste\'s own case, its line breaks as spaces', () => {
+    const text = 'failed to create endpoint web on network nat: hnsCall failed in Win32:\n  The remote procedure call failed. (0x6be)';
+    const phrases = diagnose(kb, text).matches.flatMap((m) => m.evidence.filter((e) => e.kind === 'phrase').map((e) => e.matched));
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const p of phrases) expect(text.replace(/\s+/g, ' ')).toContain(p);
+    expect(phrases.some((p) => p.includes('hnsCall') || p.includes('Win32'))).toBe(true);
+  });
+
   it('shows Han and Hangul as the paste has them', () => {
     const zh = diagnose(kb, '容器启动很慢，防病毒软件扫描每个文件').matches.flatMap((m) => m.evidence.filter((e) => e.kind === 'keyword').flatMap((e) => e.matched.split(', ')));
     expect(zh.length).toBeGreaterThan(0);

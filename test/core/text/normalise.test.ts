@@ -9,6 +9,7 @@ import {
   normaliseFileText,
   normaliseLineEnds,
   removeControls,
+  spanAsWritten,
   stripEscapeSequences,
 } from '../../../src/core/text/normalise.js';
 
@@ -66,6 +67,24 @@ describe('foldForMatching', () => {
     ['CJK unchanged', '找不到 元素', '找不到 元素'],
     ['curly quotes kept (unlike foldMessage)', 'don’t', 'don’t'],
   ])('%s', (_, input, expected) => expect(foldForMatching(input)).toBe(expected));
+});
+
+describe('spanAsWritten', () => {
+  test.each([
+    ['case kept', 'Error: hnsCall failed in Win32: x', 'hnscall failed in win32', 'hnsCall failed in Win32'],
+    ['a line break and spaces between words become one space', 'HNSCall\n   failed', 'hnscall failed', 'HNSCall failed'],
+    ['the first stretch that folds whole', 'hns x HNS Failed', 'hns failed', 'HNS Failed'],
+    ['non-Latin scripts', 'Fel: ÅTKOMST nekad', 'åtkomst nekad', 'ÅTKOMST nekad'],
+    ['words run together are no match', 'hnscallfailed', 'hnscall failed', undefined],
+    ['absent', 'nothing here', 'element not found', undefined],
+    ['a text whose lower case is longer (İ)', 'İ hnsCall failed', 'hnscall failed', undefined],
+  ])('%s', (_, text, folded, expected) => expect(spanAsWritten(text, folded)).toBe(expected));
+
+  test('what it returns folds back to what was asked', () => {
+    const text = 'docker: Error response from daemon: hcsshim::CreateComputeSystem 42: The Requested operation TIMED OUT.';
+    for (const folded of ['error response from daemon', 'the requested operation timed out.', 'hcsshim::createcomputesystem 42:'])
+      expect(foldForMatching(spanAsWritten(text, folded) ?? '')).toBe(folded);
+  });
 });
 
 describe('alphanumericKey', () => {
