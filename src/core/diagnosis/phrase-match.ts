@@ -53,3 +53,17 @@ export function findPhrase(text: string, phrase: string, opts: { loose?: boolean
 export function hasPhrase(text: string, phrase: string, opts: { loose?: boolean } = {}): boolean {
   return findPhrase(text, phrase, opts) !== undefined;
 }
+
+/**
+ * A word of the comparison form (lower case) as the text writes it, where it stands whole: "hnsCall"
+ * for "hnscall", and "nat" never out of "signature". The word itself when the text has it nowhere so
+ * (a Han or Hangul word, a text whose lower case changes its length).
+ * @example wordAsWritten('hnsCall failed on network NAT', 'nat') === 'NAT'
+ */
+export function wordAsWritten(text: string, word: string): string {
+  const lower = text.toLowerCase();
+  if (!word || lower.length !== text.length) return word;
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
+    if (!(isWordChar(word[0]) && isWordChar(text[at - 1])) && !(isWordChar(word[word.length - 1]) && isWordChar(text[at + word.length]))) return text.slice(at, at + word.length);
+  return word;
+}

@@ -1,4 +1,5 @@
 import { STRONG_FIELD, type DiagnosisIndex } from '../build-index.js';
+import { wordAsWritten } from '../phrase-match.js';
 import { termSurfaces } from '../terms.js';
 import type { Weights } from '../weights.js';
 import type { EvidenceRule } from './types.js';
@@ -13,7 +14,8 @@ export const wordsRule: EvidenceRule = {
   describe: "IDF-weighted overlap of the paste's words (not its code messages) with the topic's words, typos at a discount, saturating",
   apply(f, index, acc, w) {
     for (const [topic, weight, hits, fuzzy] of scoreWords(index, f.wordsText, w))
-      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: hits.join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
+      // Each word in the paste's own case ("hnsCall", not "hnscall").
+      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: hits.map((h) => wordAsWritten(f.focus, h)).join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
   },
 };
 
