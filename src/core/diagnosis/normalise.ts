@@ -21,7 +21,13 @@ export function normalisePaste(input: string): string {
  * control characters do above, so an escaped sequence cannot come back to life as a real one.
  */
 function unescapeJsonish(text: string): string {
-  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrt])/g, (_m, e: string) => {
+  const paths = windowsPaths(text);
+  let p = 0;
+  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/nrt])/g, (m, e: string, at: number) => {
+    // `C:\etc\cni\net.d`, `C:\tools\nssm`, `D:\root`: a backslash inside a Windows path separates its
+    // parts; its \n, \t and \r are no escapes (a JSON-escaped path reads `C:\\net` and comes here as `C:\net`).
+    while (p < paths.length && paths[p]![1] <= at) p++;
+    if ((e === 'n' || e === 'r' || e === 't') && p < paths.length && paths[p]![0] < at) return m;
     if (e[0] === 'u') {
       const cp = parseInt(e.slice(1), 16);
       if (cp === 0x0a) return '\n';
@@ -30,6 +36,19 @@ function unescapeJsonish(text: string): string {
     }
     return e === 'n' ? '\n' : e === 'r' ? '' : e === 't' ? ' ' : e;
   });
+}
+
+/**
+ * A Windows path on a drive (`C:\`), then what a path may hold up to white space, a quote or a bracket, at
+ * most MAX_PATH (260) characters. A UNC path (`\\srv\share`) is not told from an escaped backslash here.
+ */
+const WINDOWS_PATH = /(?<![A-Za-z0-9])[A-Za-z]:\\[^\s"'`<>|(){}[\],;=]{0,260}/g;
+
+/** Where the Windows paths of a text are, in order: [start, end) of each. */
+function windowsPaths(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(WINDOWS_PATH)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 const CP1252: Record<number, number> = {

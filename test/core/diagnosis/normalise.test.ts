@@ -11,6 +11,11 @@ describe('normalisePaste', () => {
     ['JSON-escaped quotes and backslashes', '{\\"Path\\":\\"C:\\\\\\\\ProgramData\\\\\\\\docker\\"}', '{"Path":"C:\\ProgramData\\docker"}'],
     ['escaped newlines inside an event message', 'Error: failed\\nElement not found.', 'Error: failed\nElement not found.'],
     ['unicode escapes', 'caf\\u00e9', 'café'],
+    ['a Windows path keeps its \\n, \\t and \\r', 'no network config found in C:\\etc\\cni\\net.d: cni plugin not initialized', 'no network config found in C:\\etc\\cni\\net.d: cni plugin not initialized'],
+    ['a path and an escaped newline after it', 'C:\\tools\\nat.exe failed\\nnext line', 'C:\\tools\\nat.exe failed\nnext line'],
+    ['a JSON-escaped path (escaped once)', '{"conf":"C:\\\\etc\\\\cni\\\\net.d"}', '{"conf":"C:\\etc\\cni\\net.d"}'],
+    ['a JSON-escaped path inside escaped JSON', '{\\"conf\\":\\"C:\\\\\\\\etc\\\\\\\\net.d\\"}', '{"conf":"C:\\etc\\net.d"}'],
+    ['an escape inside a word is still one', 'foo\\nbar', 'foo\nbar'],
     ['NUL and other control characters', 'a\u0000b\u0007c', 'a b c'],
   ])('%s', (_name, input, expected) => {
     expect(normalisePaste(input)).toBe(expected);
