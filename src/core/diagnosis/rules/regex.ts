@@ -23,7 +23,7 @@ export const regexRule: EvidenceRule = {
         if (!hit) continue;
         const s = acc.get(i);
         if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(hit[0]) || hit[0].includes(e.matched)))) continue;
-        acc.add(i, { kind: 'regex', matched: hit[0].slice(0, w.display.regexMatched), signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
+        acc.add(i, { kind: 'regex', matched: hit[0].slice(0, w.display.regexMatched), whole: hit[0], signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
       }
     });
   },

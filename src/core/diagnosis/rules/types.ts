@@ -7,6 +7,8 @@ import type { Weights } from '../weights.js';
 export interface RuleEvidence extends Evidence {
   /** For code evidence: the code found, and the spelling of it the topic lists. */
   code?: { found: FoundCode; key: string };
+  /** A pattern's whole match, where `matched` (what is shown) is cut: what the gates read (a code message it quotes). */
+  whole?: string;
 }
 
 /** A topic's score and the evidence behind it, before presentation. The score is the sum of the evidence. */

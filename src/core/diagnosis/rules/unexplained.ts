@@ -29,7 +29,7 @@ export const unexplainedRule: EvidenceRule = {
       const m = index.matchers[s.topic];
       if (!m || hasEvidence(s, 'code')) continue;
       // A code the topic's own pattern or phrase quoted (its message, even without the full stop) is part of its evidence, not another failure.
-      const quoted = stated.length ? s.evidence.filter((e) => e.rule === 'regex' || e.rule === 'phrase').map((e) => foldForMatching(e.matched)) : [];
+      const quoted = stated.length ? s.evidence.filter((e) => e.rule === 'regex' || e.rule === 'phrase').map((e) => foldForMatching(e.whole ?? e.matched)) : [];
       const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !quoted.some((q) => q.includes(messageKeyOf(c.raw))));
       const byCause = s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact');
       const byWords = () => {

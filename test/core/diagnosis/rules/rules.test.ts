@@ -101,3 +101,14 @@ describe.each(ROWS.map((r) => [r.rule, r.topic, r] as const))('rule %s (%s)', (r
     expect(verdictOf(row.paste, without)).not.toEqual(verdictOf(row.paste));
   });
 });
+
+describe('a pattern match longer than what is shown', () => {
+  it('is cut for display, and kept whole for the gates that read it (a code message it quotes)', () => {
+    const id = 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef';
+    const paste = `Error response from daemon: failed to remove root filesystem for ${id}: remove C:\\ProgramData\\docker\\containers\\${id}\\${id}-json.log: The process cannot access the file because it is being used by another process.`;
+    const e = scoredFor(paste).get('k8s-pod-stuck-terminating-windows')?.evidence.find((x) => x.rule === 'regex');
+    expect(e?.matched.length).toBe(120);
+    expect(e?.whole?.startsWith(e.matched)).toBe(true);
+    expect(e?.whole).toMatch(/being used by another process$/);
+  });
+});
