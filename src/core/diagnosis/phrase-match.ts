@@ -1,3 +1,4 @@
+import { lowerCaseOf } from '../text/normalise.js';
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** A letter, digit or underscore; ASCII without the Unicode pattern, which is costly to compile at start-up. */
 function isWordChar(c: string | undefined): boolean {
@@ -61,7 +62,7 @@ export function hasPhrase(text: string, phrase: string, opts: { loose?: boolean 
  * @example wordAsWritten('hnsCall failed on network NAT', 'nat') === 'NAT'
  */
 export function wordAsWritten(text: string, word: string): string {
-  const lower = text.toLowerCase();
+  const lower = lowerCaseOf(text);
   if (!word || lower.length !== text.length) return word;
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
     if (!(isWordChar(word[0]) && isWordChar(text[at - 1])) && !(isWordChar(word[word.length - 1]) && isWordChar(text[at + word.length]))) return text.slice(at, at + word.length);

@@ -67,6 +67,13 @@ export const foldForMatching = (text: string): string => collapseSpace(text).toL
 
 const SPACE = /\s/;
 
+let lastLowered: { text: string; lower: string } | undefined;
+/**
+ * `text.toLowerCase()`, remembered for the last text asked: quoting evidence asks for one paste's lower
+ * case once per phrase and word shown, and a large paste's costs milliseconds each time.
+ */
+export const lowerCaseOf = (text: string): string => (lastLowered?.text === text ? lastLowered.lower : (lastLowered = { text, lower: text.toLowerCase() }).lower);
+
 /**
  * The stretch of `text` whose comparison form (foldForMatching) is `folded`, as the text writes it: its
  * case kept, its white space collapsed. What a user is shown of a phrase found in their paste. Undefined
@@ -74,7 +81,7 @@ const SPACE = /\s/;
  * @example spanAsWritten('Error: HNSCall\n  failed in Win32', 'hnscall failed') === 'HNSCall failed'
  */
 export function spanAsWritten(text: string, folded: string): string | undefined {
-  const lower = text.toLowerCase();
+  const lower = lowerCaseOf(text);
   const words = folded.split(' ');
   const first = words[0] ?? '';
   if (!first || lower.length !== text.length) return undefined;

@@ -6,6 +6,7 @@ import {
   foldForMatching,
   foldMessage,
   isFoldSpace,
+  lowerCaseOf,
   normaliseFileText,
   normaliseLineEnds,
   removeControls,
@@ -79,6 +80,12 @@ describe('spanAsWritten', () => {
     ['absent', 'nothing here', 'element not found', undefined],
     ['a text whose lower case is longer (İ)', 'İ hnsCall failed', 'hnscall failed', undefined],
   ])('%s', (_, text, folded, expected) => expect(spanAsWritten(text, folded)).toBe(expected));
+
+  test('lowerCaseOf gives the lower case of whichever text it is asked, remembering the last one', () => {
+    expect(lowerCaseOf('ABC Déf')).toBe('abc déf');
+    expect(lowerCaseOf('ABC Déf')).toBe('abc déf');
+    expect(lowerCaseOf('XyZ')).toBe('xyz');
+  });
 
   test('what it returns folds back to what was asked', () => {
     const text = 'docker: Error response from daemon: hcsshim::CreateComputeSystem 42: The Requested operation TIMED OUT.';
