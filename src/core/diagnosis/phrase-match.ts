@@ -8,6 +8,11 @@ function isWordChar(c: string | undefined): boolean {
   return WORD_CHAR.test(c);
 }
 
+/** Whether `phrase` at `at` in `text` is not glued to a word before it (checked where the phrase starts with a word character). */
+const startsWhole = (text: string, at: number, phrase: string): boolean => !(isWordChar(phrase[0]) && isWordChar(text[at - 1]));
+/** Whether the text at `end` does not glue a word onto a phrase that ends with a word character. */
+const endsWhole = (text: string, end: number, phrase: string): boolean => !(isWordChar(phrase[phrase.length - 1]) && isWordChar(text[end]));
+
 /** Whether a phrase's last word is made of ASCII lower-case letters only (normalised text has no upper case). */
 function endsInLatinWord(phrase: string): boolean {
   let i = phrase.length - 1;
@@ -33,13 +38,11 @@ export const LOOSE_ENDINGS = ['es', 's'] as const;
 export function findPhrase(text: string, phrase: string, opts: { loose?: boolean } = {}): string | undefined {
   let at = text.indexOf(phrase);
   if (at < 0) return undefined;
-  const wordStart = isWordChar(phrase[0]);
-  const wordEnd = isWordChar(phrase[phrase.length - 1]);
   const loose = opts.loose === true && endsInLatinWord(phrase);
   for (; at >= 0; at = text.indexOf(phrase, at + 1)) {
-    if (wordStart && isWordChar(text[at - 1])) continue;
+    if (!startsWhole(text, at, phrase)) continue;
     const end = at + phrase.length;
-    if (!wordEnd || !isWordChar(text[end])) return phrase;
+    if (endsWhole(text, end, phrase)) return phrase;
     if (!loose) continue;
     const ending = LOOSE_ENDINGS.find((e) => text.startsWith(e, end) && !isWordChar(text[end + e.length]));
     if (ending) return phrase + ending;
@@ -65,6 +68,6 @@ export function wordAsWritten(text: string, word: string): string {
   const lower = lowerCaseOf(text);
   if (!word || lower.length !== text.length) return word;
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
-    if (!(isWordChar(word[0]) && isWordChar(text[at - 1])) && !(isWordChar(word[word.length - 1]) && isWordChar(text[at + word.length]))) return text.slice(at, at + word.length);
+    if (startsWhole(text, at, word) && endsWhole(text, at + word.length, word)) return text.slice(at, at + word.length);
   return word;
 }

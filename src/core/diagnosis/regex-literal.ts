@@ -165,34 +165,23 @@ function bestRequired(alt: string): string[] | undefined {
   const candidates: string[][] = [];
   const single = requiredLiteral(alt);
   if (single) candidates.push([single]);
-  for (let i = 0; i < alt.length; i++) {
-    const c = alt[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      // Skip the class (a parenthesis inside it opens no group).
-      for (i++; i < alt.length && alt[i] !== ']'; i++) if (alt[i] === '\\') i++;
-      continue;
-    }
-    if (c !== '(') continue;
+  // Each group at the top of the alternative (the walk's depth is 1 just after its parenthesis).
+  walk(alt, 0, (c, i, depth) => {
+    if (c !== '(' || depth !== 1) return;
     const end = groupEnd(alt, i);
-    if (end < 0) return candidates[0];
+    if (end < 0) return true;
     const q = alt[end];
     const optional = q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(alt.slice(end)));
     const head = alt.slice(i + 1, i + 4);
     const lookaround = head.startsWith('?=') || head.startsWith('?!') || head.startsWith('?<=') || head.startsWith('?<!');
-    if (!optional && !lookaround) {
-      let inner = alt.slice(i + 1, end - 1);
-      if (inner.startsWith('?:')) inner = inner.slice(2);
-      else if (/^\?<[A-Za-z_]\w*>/.test(inner)) inner = inner.slice(inner.indexOf('>') + 1);
-      // Another group syntax (a modifier group such as `(?i:…)`): its text is not read.
-      const any = inner.startsWith('?') ? undefined : requiredAnyOf(inner);
-      if (any?.length) candidates.push(any);
-    }
-    i = end - 1;
-  }
+    if (optional || lookaround) return;
+    let inner = alt.slice(i + 1, end - 1);
+    if (inner.startsWith('?:')) inner = inner.slice(2);
+    else if (/^\?<[A-Za-z_]\w*>/.test(inner)) inner = inner.slice(inner.indexOf('>') + 1);
+    // Another group syntax (a modifier group such as `(?i:…)`): its text is not read.
+    const any = inner.startsWith('?') ? undefined : requiredAnyOf(inner);
+    if (any?.length) candidates.push(any);
+  });
   const score = (ls: string[]) => Math.min(...ls.map((l) => l.trim().length));
   const best = candidates.filter((ls) => score(ls) >= 3).sort((a, b) => score(b) - score(a))[0];
   return best;

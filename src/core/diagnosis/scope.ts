@@ -61,19 +61,19 @@ const LINUX_FROM_WINDOWS = [
 ];
 
 /**
- * The marks of WINDOWS_SIGNALS that say Windows containers (their runtime, images, networks, nodes),
- * not only Windows: they keep a paste in scope even beside WSL's marks.
+ * The marks of WINDOWS_SIGNALS that say only Windows (a path, a shell, an edition, WSL, Docker Desktop),
+ * not Windows containers: every other mark (their runtime, images, networks, nodes) keeps a paste in
+ * scope even beside WSL's marks.
  */
-const WINDOWS_CONTAINER_SIGNALS = new Set([
-  'hcsshim', 'hcs::', 'hnscall', 'hns', 'vmcompute', 'windowsfilter', 'servercore', 'nanoserver', 'windowsservercore', 'mcr.microsoft.com/windows',
-  'isolation', 'windows container', 'windows containers', 'windows node', 'ltsc2016', 'ltsc2019', 'ltsc2022', 'ltsc2025', 'get-netnat', 'new-netnat',
-  'image operating system "windows"', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet', 'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
+const WINDOWS_ONLY = new Set([
+  'c:\\', 'c:/', 'ps c:', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
+  'docker for windows', 'docker desktop', 'wsl', 'programdata', '1809', 'kernel32', 'netsh', '\\pipe\\', '//./pipe/',
 ]);
 
 /** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
 export function readScope(flat: string): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
-  const wsl = windows.some((s) => WINDOWS_CONTAINER_SIGNALS.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
+  const wsl = windows.some((s) => !WINDOWS_ONLY.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
