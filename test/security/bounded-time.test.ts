@@ -36,6 +36,16 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(imageOfDockerRun('docker run --network')).toBeUndefined();
   });
 
+  it('300,000 drive paths and escaped newlines (Windows paths keep their \\n; the paths are found once per pass)', () => {
+    const r = diagnose(kb, `${'C:\\n '.repeat(150000)}${'x\\n'.repeat(150000)}hnsCall failed`);
+    expect(r.codes).toEqual([]);
+  }, T);
+
+  it('a phrase whose words are far apart in the paste is quoted as written, its white space runs collapsed', () => {
+    const paste = `failed to create endpoint web on network nat: hnsCall failed in Win32:${' \t\n'.repeat(50000)}The remote procedure call failed. (0x6be)`;
+    for (const m of diagnose(kb, paste).matches) for (const e of m.evidence) expect(e.matched).not.toMatch(/\s{2}/);
+  }, T);
+
   it('error followed by 64,000 newlines (multiline ^\\s* patterns were quadratic)', () => {
     expect(diagnose(kb, `error${'\n'.repeat(64000)}`).matches).toEqual([]);
   }, T);
