@@ -29,6 +29,8 @@ const LINUX_SIGNALS = [
   // A Linux node's own folders, kernel modules, bridges and tools (a Windows node writes c:\var\lib\kubelet; eth0 is left out: CNI names a pod's interface so on Windows too).
   '/var/lib/kubelet', '/etc/kubernetes', '/etc/containerd', '/etc/docker', 'br_netfilter', 'modprobe', 'swapoff',
   'docker0', 'cni0', 'flannel.1', 'ip link', 'ifconfig', 'dmesg',
+  // The user naming the platform: a Linux host, node or VM, Amazon Linux; a home folder, which Windows containers never have.
+  'linux host', 'linux hosts', 'linux node', 'linux nodes', 'linux vm', 'linux server', 'amazon linux', '/home/',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */
@@ -41,8 +43,9 @@ const WINDOWS_SIGNALS = [
   // kubelet's folders written with backslashes, and the user naming the platform of the nodes.
   '\\pipe\\', '//./pipe/', 'csi-proxy', 'new-smbglobalmapping', 'newsmbglobalmapping', '\\var\\lib\\kubelet',
   'windows nodes', 'windows pods', 'windows pod', 'windows worker', 'windows workers',
-  // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in.
-  'image operating system "windows"',
+  // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in, and so
+  // is a Windows image's layer unpacked by a Linux snapshotter: its folders are Files/ (Program Files, Windows) and Hives/.
+  'image operating system "windows"', 'fs/files/program files', 'fs/files/windows', 'fs/hives',
 ];
 
 /**

@@ -55,6 +55,13 @@ describe('readScope', () => {
     // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
     ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
     ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
+    // The user naming a Linux host, node or VM, or a home folder, which no Windows container has …
+    ['Since upgrading Docker Engine from 24 to 25 on a Linux host, names on an internal network no longer resolve', 'linux'],
+    ['our EKS worker nodes run Amazon Linux and pods stay Terminating after a rollout', 'linux'],
+    ['invalid mount config for type "bind": bind mount source path does not exist: /home/docker/data', 'linux'],
+    // … but a mixed cluster's Windows nodes keep it in scope, and so does a Windows layer unpacked by a Linux snapshotter.
+    ['the Linux nodes are fine, only the Windows nodes lose their pod network after a reboot', 'windows'],
+    ['failed to extract layer to overlayfs: link /var/lib/desktop-containerd/daemon/io.containerd.snapshotter.v1.overlayfs/snapshots/5/fs/Files/Program Files/Common Files/x.dll', 'windows'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
