@@ -31,6 +31,11 @@ const LINUX_SIGNALS = [
   'docker0', 'cni0', 'flannel.1', 'ip link', 'ifconfig', 'dmesg',
   // The user naming the platform: a Linux host, node or VM, Amazon Linux; a home folder, which Windows containers never have.
   'linux host', 'linux hosts', 'linux node', 'linux nodes', 'linux vm', 'linux server', 'amazon linux', '/home/',
+  // Platforms and runtimes with Linux nodes only (a Mac's Docker Desktop runs Linux in a VM; k3s, minikube, MicroK8s and
+  // CRI-O have no Windows nodes; rootless Docker, IPVS and conntrack are Linux's), and Linux distributions named as such.
+  'darwin', 'macos', 'mac os x', 'docker desktop for mac', 'homebrew', 'apple silicon', 'minikube', 'microk8s', 'k3s', 'k3d',
+  'cri-o', 'crio', 'rootless', 'dockerd-rootless', 'ipvs', 'conntrack', 'containerd-shim-runc-v2', 'unix socket',
+  'gnu/linux', 'fedora', 'arch linux', 'opensuse', 'raspberry pi', 'raspbian',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

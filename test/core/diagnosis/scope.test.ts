@@ -59,6 +59,9 @@ describe('readScope', () => {
     ['Since upgrading Docker Engine from 24 to 25 on a Linux host, names on an internal network no longer resolve', 'linux'],
     ['our EKS worker nodes run Amazon Linux and pods stay Terminating after a rollout', 'linux'],
     ['invalid mount config for type "bind": bind mount source path does not exist: /home/docker/data', 'linux'],
+    ['minikube start --driver=docker: the node never becomes Ready, cni plugin not initialized', 'linux'],
+    ['Docker Desktop for Mac on Apple silicon: port is already allocated', 'linux'],
+    ['kube-proxy in IPVS mode drops connections; conntrack -L shows nothing for the service', 'linux'],
     // … but a mixed cluster's Windows nodes keep it in scope, and so does a Windows layer unpacked by a Linux snapshotter.
     ['the Linux nodes are fine, only the Windows nodes lose their pod network after a reboot', 'windows'],
     ['failed to extract layer to overlayfs: link /var/lib/desktop-containerd/daemon/io.containerd.snapshotter.v1.overlayfs/snapshots/5/fs/Files/Program Files/Common Files/x.dll', 'windows'],
