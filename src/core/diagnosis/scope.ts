@@ -36,6 +36,10 @@ const LINUX_SIGNALS = [
   'darwin', 'macos', 'mac os x', 'docker desktop for mac', 'homebrew', 'apple silicon', 'minikube', 'microk8s', 'k3s', 'k3d',
   'cri-o', 'crio', 'rootless', 'dockerd-rootless', 'ipvs', 'conntrack', 'containerd-shim-runc-v2', 'unix socket',
   'gnu/linux', 'fedora', 'arch linux', 'opensuse', 'raspberry pi', 'raspbian',
+  // Linux platforms of other processors (a Mac's M1, a Raspberry Pi, Graviton, POWER, Z): Windows containers are amd64.
+  'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/arm/v6', 'linux/ppc64le', 'linux/s390x', 'ppc64le', 's390x', 'aarch64',
+  // A Linux node's container runtime socket and log folders.
+  '/var/run/dockershim.sock', '/var/log/containers', '/var/log/pods',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

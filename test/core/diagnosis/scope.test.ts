@@ -62,6 +62,8 @@ describe('readScope', () => {
     ['minikube start --driver=docker: the node never becomes Ready, cni plugin not initialized', 'linux'],
     ['Docker Desktop for Mac on Apple silicon: port is already allocated', 'linux'],
     ['kube-proxy in IPVS mode drops connections; conntrack -L shows nothing for the service', 'linux'],
+    ['latest: Pulling from library/mysql\nno matching manifest for linux/arm64/v8 in the manifest list entries', 'linux'],
+    ['kubeadm.alpha.kubernetes.io/cri-socket: /var/run/dockershim.sock', 'linux'],
     // … but a mixed cluster's Windows nodes keep it in scope, and so does a Windows layer unpacked by a Linux snapshotter.
     ['the Linux nodes are fine, only the Windows nodes lose their pod network after a reboot', 'windows'],
     ['failed to extract layer to overlayfs: link /var/lib/desktop-containerd/daemon/io.containerd.snapshotter.v1.overlayfs/snapshots/5/fs/Files/Program Files/Common Files/x.dll', 'windows'],
