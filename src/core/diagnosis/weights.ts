@@ -89,7 +89,7 @@ export const WEIGHTS = deepFreeze({
     relative: 0.3, // a match below this fraction of the best one is not shown
     high: 8, // "high" confidence: a specific match scoring at least this …
     highMargin: 0.7, // … with the next match shown below this fraction of its score (fitted on the training pastes: high precision 0.93 → 0.95 there)
-    medium: 5.5, // "medium": any match scoring at least this (below: "low")
+    medium: 5.5, // "medium": a match on something specific (not words alone) scoring at least this (below, or words alone: "low")
     limit: 5, // matches shown at most, unless the caller asks otherwise
   },
   paste: {

@@ -47,7 +47,8 @@ describe('confidenceOf', () => {
     const common = { ...ev('code', 2.5), code: { found: { manyCauses: true }, key: '0x80070005' } } as unknown as Evidence;
     const s = scored(common, ev('words', 6.5));
     expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
-    expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
+    // Not even medium: the code cannot say which of its causes this is, and words alone are a lead.
+    expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('low');
     // … unless the paste is only that code: then the code is the question.
     expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     // A phrase of the issue beside it names it.
@@ -72,7 +73,10 @@ describe('confidenceOf', () => {
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
   });
-  it('is never high for words alone', () => {
-    expect(confidenceOf(scored(ev('words', 12)), failure, WEIGHTS, 0)).toBe('medium');
+  it('is never high, nor medium, for words alone', () => {
+    expect(confidenceOf(scored(ev('words', 12)), failure, WEIGHTS, 0)).toBe('low');
+    expect(confidenceOf(scored(ev('words', 8), ev('setting', 1.5), ev('operation', 1.5)), failure, WEIGHTS, 0)).toBe('low');
+    // Something specific beside the words makes a score above the medium bar medium.
+    expect(confidenceOf(scored(ev('phrase', 4), ev('words', 3)), failure, WEIGHTS, 0)).toBe('medium');
   });
 });
