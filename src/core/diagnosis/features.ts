@@ -3,7 +3,7 @@ import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { messageKeyOf } from './message-key.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
-import { flattenForMatching, focusLines, normalisePaste, reduceLargePaste } from './normalise.js';
+import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
 import { operationKey, recognise, type Recognised } from './recognise.js';
@@ -61,6 +61,8 @@ export interface PasteFeatures {
   wordsText: string;
   /** `focus` with console line-wrapping undone, for patterns that do not look at line ends. */
   unwrapped: string;
+  /** `focus` with only the words the console cut at the window's edge joined (`joinWrappedWords`): its other lines stay lines. */
+  rejoined: string;
   /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host). */
   contextText: string;
   /** The failed operations, as comparison keys (`operationKey`), each with the name the paste gives it. */
@@ -77,7 +79,10 @@ export interface PasteFeatures {
  */
 export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (tag: string) => number | undefined, w: Weights, buildOfName?: (name: string) => number | undefined): PasteFeatures {
   const text = normalisePaste(reduceLargePaste(paste));
-  const focus = focusLines(text);
+  // The lines kept for matching, with the words the console cut at the window's edge joined again: every
+  // rule then reads "hcsshim::ImportLayer" and "failing?" whole, as the paste's writer saw them.
+  const focus = joinWrappedWords(focusLines(text));
+  const rejoined = focus;
   const flat = flattenForMatching(focus);
   // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
   const codes = extractCodes(focus, index.codeIndex);
@@ -115,7 +120,9 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     anchorWords: new Set(phraseText.match(ANCHOR_WORD) ?? []),
     codeMessages,
     wordsText,
-    unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
+    // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
+    unwrapped: rejoined.includes('\n') ? rejoined.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : rejoined,
+    rejoined,
     contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),

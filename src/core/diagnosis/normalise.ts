@@ -86,9 +86,62 @@ export function repairMojibake(text: string): string {
  * phrases are compared in (foldForMatching).
  */
 export function flattenForMatching(text: string): string {
+  return foldForMatching(joinWrappedWords(text));
+}
+
+/**
+ * The text with console line-wrapping undone where it shows: when two lines or more of the paste have
+ * the same length of 79 or more (the width of the window that printed it), every line of that length
+ * is joined to the next without a separator, as the window cut it ("…during Create" + "Container:");
+ * elsewhere, a word cut at the edge of a line of 79 or more is joined ("hcsshim::ImportL" + "ayer"), but
+ * not after a whole short word ("does not match the" + "host": the copy dropped a space there).
+ */
+export function joinWrappedWords(text: string, opts: { ungated?: boolean } = {}): string {
   // Only a line of 79 characters or more that ends in a line feed can have been wrapped: without one,
-  // the pattern (whose Unicode classes take half a millisecond to compile) could match nothing.
-  return foldForMatching(mayBeWrapped(text) ? text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1') : text);
+  // the patterns below (whose Unicode classes take half a millisecond to compile) could match nothing.
+  // (`ungated` skips that shortcut, for tests that show it changes nothing.)
+  if (!opts.ungated && !mayBeWrapped(text)) return text;
+  const width = wrapWidth(text);
+  const joined = width === undefined ? text : joinAtWidth(text, width);
+  if (!opts.ungated && !mayBeWrapped(joined)) return joined;
+  return joined.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, (whole, last: string, at: number) => {
+    const word = /[A-Za-z]{1,5}$/.exec(joined.slice(Math.max(0, at - 5), at + 1))?.[0];
+    return word && WHOLE_WORDS.has(word.toLowerCase()) && !/[A-Za-z]/.test(joined[at - word.length] ?? '') ? whole : last;
+  });
+}
+
+/** Short words that end a line whole, never as the start of a longer word cut by the window's edge. */
+const WHOLE_WORDS = new Set('a an the of to in on at by is are was be and or not no for with from as if it its this that does do has have can will when then than but into'.split(' '));
+
+/** The width of the window a paste was printed in: a length of 79 or more that two lines or more followed by another have, the most common such. */
+function wrapWidth(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  let prev = -1;
+  for (let at = text.indexOf('\n'); at >= 0; prev = at, at = text.indexOf('\n', at + 1)) {
+    const length = at - prev - 1;
+    if (length >= 79) counts.set(length, (counts.get(length) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [length, n] of counts) if (n >= 2 && (best === undefined || n > counts.get(best)! || (n === counts.get(best) && length > best))) best = length;
+  return best;
+}
+
+/** Every line exactly `width` long joined to the next, except the rows and rules of a drawn table (`| a | b |`, `-----`). */
+function joinAtWidth(text: string, width: number): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    current += line;
+    const wrapped = line.length === width && i < lines.length - 1 && !/[|+]\s*$/.test(line) && !/^[\s=+|-]*$/.test(line);
+    if (!wrapped) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out.join('\n');
 }
 
 /** Whether some line feed ends a line of 79 UTF-16 units or more (other line breaks counted as characters: a superset of what the pattern above needs). */

@@ -43,6 +43,23 @@ describe('diagnose is robust', () => {
     for (const d of dressed) expect(diagnose(kb, d).matches[0]?.id).toBe(want);
   });
 
+  it('finds the same topic when the paste was printed in a window of 80 or 120 columns (console wrapping, words cut at the edge)', () => {
+    const wrap = (t: string, width: number) => t.split('\n').map((l) => l.match(new RegExp(`.{1,${width}}`, 'gu'))?.join('\n') ?? l).join('\n');
+    let tried = 0;
+    const changed: string[] = [];
+    for (const c of cases.filter((x) => x.expect))
+      for (const width of [80, 120]) {
+        if (!c.text.split('\n').some((l) => l.length > width)) continue;
+        tried++;
+        const got = diagnose(kb, wrap(c.text, width)).matches[0]?.id;
+        if (got !== c.expect) changed.push(`${width}: ${c.expect} → ${got ?? 'none'}`);
+      }
+    expect(tried).toBeGreaterThan(200);
+    // Before wrapping was undone where it shows (the window's width, words cut at its edge), 35 of 418 real pastes
+    // wrapped at 80 columns lost their answer; a few still do where a wrapped line also holds escapes or a table.
+    expect(changed.length / tried, changed.join('\n')).toBeLessThan(0.03);
+  });
+
   it('does not let a code carry a match when the operation says the failure is elsewhere', () => {
     const r = diagnose(kb, 'level=error msg="hcsshim::PrepareLayer - failed failed in Win32: This operation returned because the timeout period expired. (0x5b4)"');
     expect(r.matches[0]?.id).not.toBe('processor-count-start-timeout');

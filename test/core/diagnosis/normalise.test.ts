@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenForMatching, focusLines, normalisePaste, repairMojibake } from '../../../src/core/diagnosis/normalise.js';
+import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -49,8 +49,23 @@ describe('flattenForMatching', () => {
   it('keeps separate short lines apart', () => {
     expect(flattenForMatching('State: Waiting\nReason: CrashLoopBackOff')).toBe('state: waiting reason: crashloopbackoff');
   });
-  // The pattern runs only where a line can have been wrapped (mayBeWrapped); the result is what it gives everywhere.
-  const always = (text: string) => foldForMatching(text.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, '$1'));
+  it("joins every line of the window's width to the next, as the window cut it, when two lines or more show that width", () => {
+    const line = 'docker: Error response from daemon: container 7f70 encountered an error during CreateContainer: failure in a Windows system call: The container operating system does not match the host operating system.';
+    const at120 = line.match(/.{1,120}/g)!.join('\n');
+    const text = `${at120}\n${at120}`;
+    expect(joinWrappedWords(text)).toBe(`${line}\n${line}`);
+    // A drawn table's rows of that width stay rows.
+    const row = `| ${'x'.repeat(116)} |`;
+    expect(joinWrappedWords(`${row}\n${row}\n${row}`)).toBe(`${row}\n${row}\n${row}`);
+  });
+  it('keeps the break after a whole short word, where the copy dropped a space, and joins a word cut elsewhere', () => {
+    const head = `DockerDo : docker.exe: Error response from daemon: CreateComputeSystem ${'a'.repeat(40)}: The container operating system does not match the`;
+    expect(joinWrappedWords(`${head}\nhost operating system.`)).toBe(`${head}\nhost operating system.`);
+    const cut = `failed to register layer: re-exec error: exit status 1: output: hcsshim::ImportL`;
+    expect(joinWrappedWords(`${cut}\nayer failed in Win32: Access is denied. (0x5)`)).toBe(`${cut}ayer failed in Win32: Access is denied. (0x5)`);
+  });
+  // The joins run only where a line can have been wrapped (mayBeWrapped); the result is what they give everywhere.
+  const always = (text: string) => foldForMatching(joinWrappedWords(text, { ungated: true }));
   it.each([
     ['one line', '0x800705B4'],
     ['a 78-character line', `${'a'.repeat(77)}b\nc`],

@@ -1,9 +1,9 @@
 import { hasEvidence, type EvidenceRule } from './types.js';
 
 /**
- * The topic's patterns. Each is tried on the paste, then (unless it looks at line ends itself) on the
- * paste with console line-wrapping undone. Two patterns that matched the same text are one piece of
- * evidence.
+ * The topic's patterns. Each is tried on the paste, then on the paste with the words the console cut
+ * at the window's edge joined again, then (unless it looks at line ends itself) on the paste with all
+ * its lines joined. Two patterns that matched the same text are one piece of evidence.
  */
 export const regexRule: EvidenceRule = {
   id: 'regex',
@@ -11,14 +11,17 @@ export const regexRule: EvidenceRule = {
   apply(f, index, acc, w) {
     const focusLower = f.focus.toLowerCase();
     const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
+    const rejoinedLower = f.rejoined === f.focus ? focusLower : f.rejoined.toLowerCase();
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
         // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
         const inFocus = pattern.literals === undefined || pattern.literals.some((l) => focusLower.includes(l));
         const inUnwrapped = f.unwrapped !== f.focus && (pattern.literals === undefined || pattern.literals.some((l) => unwrappedLower.includes(l)));
-        if (!inFocus && !inUnwrapped) continue;
+        const inRejoined = f.rejoined !== f.focus && (pattern.literals === undefined || pattern.literals.some((l) => rejoinedLower.includes(l)));
+        if (!inFocus && !inUnwrapped && !inRejoined) continue;
         const re = pattern.regex();
         let hit = inFocus ? re.exec(f.focus) : null;
+        if (!hit && inRejoined) hit = re.exec(f.rejoined);
         if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
         if (!hit) continue;
         const s = acc.get(i);
