@@ -8,11 +8,28 @@ import { foldForMatching, normaliseLineEnds, stripEscapeSequences } from '../tex
 export function normalisePaste(input: string): string {
   // Controls become spaces (words must not join) and the C1 range stays: mojibake repair below reads it.
   let text = normaliseLineEnds(stripEscapeSequences(input)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+  text = unquoteMarkdown(text);
   if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
   }
   return text;
+}
+
+/**
+ * A paste quoted as Markdown (every line that is not empty starts with `>`, as a reply on an issue
+ * thread or an e-mail quotes it) without its quote marks, nested ones too: "> The container operating
+ * system does not match the" + "> host operating system." reads as the message it quotes.
+ */
+export function unquoteMarkdown(text: string): string {
+  if (!text.trimStart().startsWith('>')) return text;
+  let out = text;
+  for (let depth = 0; depth < 4; depth++) {
+    const lines = out.split('\n');
+    if (!lines.every((l) => l.trim() === '' || /^[ \t]{0,3}>/.test(l))) break;
+    out = lines.map((l) => l.replace(/^[ \t]{0,3}> ?/, '')).join('\n');
+  }
+  return out;
 }
 
 /**

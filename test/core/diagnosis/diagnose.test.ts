@@ -37,6 +37,8 @@ describe('diagnose is robust', () => {
       `\u001b[31m${plain}\u001b[0m`,
       plain.replace(/ /g, ' ').replace('daemon:', 'daemon:\r\n'),
       JSON.stringify({ message: plain }).replace(/"/g, '\\"'),
+      // Quoted as Markdown in a reply, the message cut over two quoted lines.
+      `> ${plain.replace('during CreateContainer:', 'during CreateContainer:\n>')}`,
     ];
     const want = diagnose(kb, plain).matches[0]?.id;
     expect(want).toBe('hns-requires-ipv6');

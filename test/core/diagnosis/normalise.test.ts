@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake } from '../../../src/core/diagnosis/normalise.js';
+import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake, unquoteMarkdown } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -38,6 +38,18 @@ describe('normalisePaste', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('unquoteMarkdown', () => {
+  it('takes the quote marks off a paste quoted as Markdown, nested ones too, and keeps its empty lines', () => {
+    expect(unquoteMarkdown('> The container operating system does not match the\n> host operating system.')).toBe('The container operating system does not match the\nhost operating system.');
+    expect(unquoteMarkdown('> > quoted twice\n>\n> > again')).toBe('quoted twice\n\nagain');
+    expect(unquoteMarkdown('> first\n\n> second')).toBe('first\n\nsecond');
+  });
+  it('leaves a paste alone when some line is not quoted (a PowerShell continuation prompt among others)', () => {
+    expect(unquoteMarkdown('PS C:\\> docker run `\n>> -it nanoserver')).toBe('PS C:\\> docker run `\n>> -it nanoserver');
+    expect(unquoteMarkdown('> quoted\nnot quoted')).toBe('> quoted\nnot quoted');
   });
 });
 
