@@ -3,7 +3,7 @@ import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { messageKeyOf } from './message-key.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
-import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
+import { focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
 import { operationKey, recognise, type Recognised } from './recognise.js';
@@ -20,7 +20,7 @@ export interface PasteFeatures {
   text: string;
   /** The lines kept for matching (`focusLines`). */
   focus: string;
-  /** `focus` flattened and lower-cased (`flattenForMatching`): what phrases are compared with. */
+  /** `focus` (its wrapped words already joined) folded to one lower-case line (`foldForMatching`): what phrases are compared with. */
   flat: string;
   /** The error codes in `focus`, in any spelling. */
   codes: FoundCode[];
@@ -83,12 +83,13 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   // rule then reads "hcsshim::ImportLayer" and "failing?" whole, as the paste's writer saw them.
   const focus = joinWrappedWords(focusLines(text));
   const rejoined = focus;
-  const flat = flattenForMatching(focus);
+  // Folded, not flattened again: joining the joined lines once more would run a wrapped line into the next.
+  const flat = foldForMatching(focus);
   // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
   const codes = extractCodes(focus, index.codeIndex);
   const rec = recognise(focus);
   const failure = failureText(focus);
-  const reason = flattenForMatching(failure);
+  const reason = foldForMatching(failure);
   const builds = readPasteBuilds(focus, rec.entities, buildOfTag, buildOfName);
   const entities = { ...rec.entities };
   if (builds.host) entities.hostBuild = String(builds.host.build);
