@@ -123,7 +123,11 @@ export function joinWrappedWords(text: string, opts: { ungated?: boolean } = {})
   if (!opts.ungated && !mayBeWrapped(joined)) return joined;
   return joined.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?<=^.{79,}\n)/gmu, (whole, last: string, at: number) => {
     const word = /[A-Za-z]{1,5}$/.exec(joined.slice(Math.max(0, at - 5), at + 1))?.[0];
-    return word && WHOLE_WORDS.has(word.toLowerCase()) && !/[A-Za-z]/.test(joined[at - word.length] ?? '') ? whole : last;
+    if (word && WHOLE_WORDS.has(word.toLowerCase()) && !/[A-Za-z]/.test(joined[at - word.length] ?? '')) return whole;
+    // A number that ends a line before a word ("… hcn error 2151350327" + "npm ERR!") is whole too; a hash cut
+    // in two ("c424d7940" + "ce4") has letters in it.
+    const token = /[A-Za-z0-9]{1,40}$/.exec(joined.slice(Math.max(0, at - 39), at + 1))?.[0] ?? '';
+    return /^\d+$/.test(token) && /[A-Za-z]/.test(joined[at + 2] ?? '') ? whole : last;
   });
 }
 

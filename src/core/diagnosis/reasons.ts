@@ -40,6 +40,15 @@ function statesFailure(line: string): boolean {
 const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$/i;
 
 /**
+ * A line that only says that a step around the failure gave up, not why: a CI runner's last line
+ * (GitHub Actions' "Process completed with exit code 1", Azure Pipelines' ##[error], GitLab's "Job
+ * failed: exit code 1", Jenkins' "script returned exit code 1"), npm's and make's, a build step's
+ * "returned a non-zero code". The reason is on the lines before it; on its own it states no failure.
+ */
+const WRAPPER_FAILURE =
+  /^[ \t]{0,8}(?:\S{1,40}[ \t]{1,4}){0,2}(?:##\[error\][ \t]{0,4})?(?:Error:[ \t]{0,4})?(?:Process completed with exit code \d{1,5}\.?|(?:ERROR:[ \t]{0,4})?Job failed: exit code \d{1,5}|script returned exit code \d{1,5}|npm ERR! .{0,200}|make(?:\[\d{1,3}\])?: \*\*\* .{0,200}|The command .{0,400} returned a non-zero code: \d{1,5}|Command failed with exit code \d{1,5}\.?)[ \t]{0,8}$/;
+
+/**
  * Marks of a tool's output (an error response, a log field, a PowerShell record, a prompt, a kubectl
  * or table header, a stack frame). A paste without any is prose: a person describing the problem,
  * whose every sentence may carry its cause.
@@ -56,7 +65,7 @@ export function failureText(text: string): string {
   for (const raw of text.split('\n')) {
     // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
     const line = raw.length > 2000 ? raw.slice(0, 2000) : raw;
-    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line))) lines.push(line);
+    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line)) && !WRAPPER_FAILURE.test(line)) lines.push(line);
   }
   if (!lines.length) return '';
   return TOOL_OUTPUT.test(text) ? lines.join('\n') : text;

@@ -73,6 +73,10 @@ describe('flattenForMatching', () => {
   it('keeps the break after a whole short word, where the copy dropped a space, and joins a word cut elsewhere', () => {
     const head = `DockerDo : docker.exe: Error response from daemon: CreateComputeSystem ${'a'.repeat(40)}: The container operating system does not match the`;
     expect(joinWrappedWords(`${head}\nhost operating system.`)).toBe(`${head}\nhost operating system.`);
+    const code = `E0312 09:14:22.118402 4412 main.go:330] error registering network: hcnCreateNetwork returned hcn error 2151350327`;
+    expect(joinWrappedWords(`${code}\nnpm ERR! code ELIFECYCLE`)).toBe(`${code}\nnpm ERR! code ELIFECYCLE`);
+    const hash = `"LayerFolderPath":"C:\\ProgramData\\docker\\windowsfilter\\af1a50df1a744fd08dd93fee715c636bd0192f09aa8fab9eb083c424d7940`;
+    expect(joinWrappedWords(`${hash}\nce4"`)).toBe(`${hash}ce4"`);
     const cut = `failed to register layer: re-exec error: exit status 1: output: hcsshim::ImportL`;
     expect(joinWrappedWords(`${cut}\nayer failed in Win32: Access is denied. (0x5)`)).toBe(`${cut}ayer failed in Win32: Access is denied. (0x5)`);
   });

@@ -8,6 +8,23 @@ import { realKnowledgeBase } from '../../helpers/real-kb.js';
 const { kb } = realKnowledgeBase();
 
 describe('failure lines', () => {
+  it.each([
+    'Error: Process completed with exit code 1.',
+    '##[error]Process completed with exit code 1.',
+    'ERROR: Job failed: exit code 1',
+    'script returned exit code 1',
+    'npm ERR! code ELIFECYCLE',
+    "make: *** [Makefile:12: image] Error 1",
+    "The command 'cmd /S /C powershell -File install.ps1' returned a non-zero code: 1",
+    '2024-05-01T10:00:09.1234567Z ##[error]Process completed with exit code 1.',
+  ])('a line that only says a step around the failure gave up states none: %s', (line) => {
+    expect(failureText(line)).toBe('');
+    // … and the failure above it is still the paste's.
+    const paste = `hcsshim::ImportLayer failed in Win32: The system cannot find the path specified. (0x3)\n${line}`;
+    expect(failureText(paste)).toContain('ImportLayer failed');
+    expect(failureText(paste)).not.toContain(line.slice(-12));
+  });
+
   it('keeps the lines that say something failed, in any supported language', () => {
     const text = [
       'Step 3/5 : RUN install.cmd',
