@@ -39,6 +39,9 @@ function statesFailure(line: string): boolean {
  */
 const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$/i;
 
+/** Where a PowerShell error record says the error happened: "At line:1 char:1", "At C:\build\run.ps1:12 char:5", German "In Zeile:1 Zeichen:1". */
+const PS_POSITION = /^[ \t]{0,8}(?:At [^\n]{0,300}:\d{1,6} char:\d{1,6}|At line:\d{1,6} char:\d{1,6}|In [^\n]{0,300}:\d{1,6} Zeichen:\d{1,6}|In Zeile:\d{1,6} Zeichen:\d{1,6})[ \t]{0,8}$/;
+
 /**
  * A line that only says that a step around the failure gave up, not why: a CI runner's last line
  * (GitHub Actions' "Process completed with exit code 1", Azure Pipelines' ##[error], GitLab's "Job
@@ -62,9 +65,15 @@ const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|
  */
 export function failureText(text: string): string {
   const lines: string[] = [];
+  // After a PowerShell error record's "At C:\x.ps1:12 char:5", its "+ …" lines echo the script's code (a
+  // `throw "docker run failed"`), not the error: the message is the record's first line.
+  let echo = false;
   for (const raw of text.split('\n')) {
     // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
     const line = raw.length > 2000 ? raw.slice(0, 2000) : raw;
+    if (PS_POSITION.test(line)) echo = true;
+    else if (echo && !/^[ \t]{0,8}\+/.test(line)) echo = false;
+    if (echo) continue;
     if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line)) && !WRAPPER_FAILURE.test(line)) lines.push(line);
   }
   if (!lines.length) return '';

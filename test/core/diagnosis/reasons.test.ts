@@ -8,6 +8,18 @@ import { realKnowledgeBase } from '../../helpers/real-kb.js';
 const { kb } = realKnowledgeBase();
 
 describe('failure lines', () => {
+  it("skips the script's code that a PowerShell error record echoes after its position ('+ throw …'), keeping the message", () => {
+    const record = [
+      'docker : Error response from daemon: hcsshim::CreateComputeSystem web: The container operating system does not match the host operating system.',
+      'At C:\\build\\run.ps1:12 char:5',
+      '+     throw "docker run failed"',
+      '+     ~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : OperationStopped: (docker run failed:String) [], RuntimeException',
+      '    + FullyQualifiedErrorId : docker run failed',
+      'WARNING: the next step failed too',
+    ].join('\n');
+    expect(failureText(record).split('\n')).toEqual([record.split('\n')[0], 'WARNING: the next step failed too']);
+  });
   it.each([
     'Error: Process completed with exit code 1.',
     '##[error]Process completed with exit code 1.',
