@@ -110,7 +110,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     codes,
     recognised: { ...rec, entities },
     ...(reason ? { failure: { flat: reason, shown: failure.split('\n').find((l) => l.trim())?.trim().slice(0, w.display.failureLine) || reason.slice(0, w.display.failureLine) } } : {}),
-    asks: !reason && /[?？]/.test(focus),
+    asks: !reason && /[?？]/.test(focus) && asksAboutSomething(focus),
     builds,
     versions: readComponentVersions(focus),
     bareCodes,
@@ -128,6 +128,23 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };
+}
+
+/**
+ * A plea that ends a sentence and asks nothing of its own ("…, any idea?", "Can anyone help?",
+ * "What am I doing wrong?"): a paste whose only questions are such pleas describes its problem, it
+ * does not ask about a setting.
+ */
+const PLEA = /(?:^|[,;:(]|\s-{1,2})\s{0,4}(?:(?:hi|hello|thanks)[,!.]?\s{1,4})?(?:any (?:idea|ideas|help|suggestions?|clues?|thoughts|hints?|pointers?)|ideas|why|what can i do|what should i do|can (?:anyone|someone|somebody|you) help(?: me)?(?: with this| here)?|could (?:anyone|someone|you) help(?: me)?|what am i (?:doing wrong|missing)|is this a bug|how (?:can|do) i (?:fix|solve) (?:this|it)|how to (?:fix|solve) (?:this|it)|what(?:'s| is) (?:wrong|going on)|please help|thoughts|anyone)\s{0,4}[?？]+$/i;
+
+/** Whether some sentence of the paste is a question of its own (not only a plea such as "any idea?"). */
+function asksAboutSomething(text: string): boolean {
+  for (const line of text.split('\n'))
+    for (const sentence of line.split(/(?<=[.!?。！？])\s+/)) {
+      const s = sentence.trim();
+      if (/[?？]$/.test(s) && !PLEA.test(s.slice(-120))) return true;
+    }
+  return false;
 }
 
 export { messageKeyOf };

@@ -28,6 +28,8 @@ const ROWS: Row[] = [
   { rule: 'phrase', paste: '컨테이너에서 이벤트 로그를 사용할 수 없습니다 get-eventlog 오류', topic: 'eventlog-unavailable', weight: 4 },
   { rule: 'setting', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 1.5 },
   { rule: 'setting', paste: 'kubectl describe pod shows what?', topic: 'k8s-pod-os-mismatch', weight: 4 },
+  // A plea that asks nothing of its own ("…, any idea?") makes no question: the setting stays weak.
+  { rule: 'setting', paste: 'My pods never start and kubectl describe pod lists them all, any idea?', topic: 'k8s-pod-os-mismatch', weight: 1.5 },
   { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
   { rule: 'keyword-phrase', paste: 'how do I clean up stale endpoints', topic: 'hns-stale-endpoint-after-reboot', weight: 2 }, // the keyword "stale endpoint", in the plural
   { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
