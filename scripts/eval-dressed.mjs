@@ -1,6 +1,6 @@
 // How diagnosis holds when a paste is dressed the way real pastes are: quoted as Markdown, with Windows line
 // ends, wrapped by an 80- or 120-column window, JSON-escaped inside a log record, coloured, indented, ended by a CI
-// runner's last line.
+// runner's last line, with a CI runner's time before every line.
 // For every train-side, development and our own paste whose top answer is right as it is, prints how many keep
 // that answer in each dress (held-out pastes are left out: nothing is tuned on them).
 //
@@ -18,6 +18,7 @@ const DRESSES = {
   ansi: (t) => `\u001b[31m${t}\u001b[0m`,
   indent: (t) => t.split('\n').map((l) => `    ${l}`).join('\n'),
   ci: (t) => `${t}\nError: Process completed with exit code 1.`,
+  times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
 const listIndex = process.argv.indexOf('--list');
 const list = listIndex > 0 ? process.argv[listIndex + 1] : undefined;

@@ -141,7 +141,8 @@ const PLEA = /(?:^|[,;:(]|\s-{1,2})\s{0,4}(?:(?:hi|hello|thanks)[,!.]?\s{1,4})?(
 function asksAboutSomething(text: string): boolean {
   for (const line of text.split('\n'))
     for (const sentence of line.split(/(?<=[.!?。！？])\s+/)) {
-      const s = sentence.trim();
+      // Quotes and brackets after the mark still end a question ('…bara 2016?"}' in a JSON record).
+      const s = sentence.trim().replace(/["'`)\]}]{1,6}$/, '');
       if (/[?？]$/.test(s) && !PLEA.test(s.slice(-120))) return true;
     }
   return false;

@@ -8,12 +8,26 @@ import { foldForMatching, normaliseLineEnds, stripEscapeSequences } from '../tex
 export function normalisePaste(input: string): string {
   // Controls become spaces (words must not join) and the C1 range stays: mojibake repair below reads it.
   let text = normaliseLineEnds(stripEscapeSequences(input)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
-  text = unquoteMarkdown(text);
+  text = withoutLineTimestamps(unquoteMarkdown(text));
   if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
   }
   return text;
+}
+
+/** An ISO time that starts a line: GitHub Actions, Azure Pipelines and `kubectl logs --timestamps` put one before every line. */
+const LINE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]/;
+
+/**
+ * A log whose every line that is not empty starts with an ISO time (two lines or more), without those times: a
+ * message the tool printed over two lines reads as one again.
+ */
+export function withoutLineTimestamps(text: string): string {
+  if (!LINE_TIMESTAMP.test(text)) return text;
+  const lines = text.split('\n');
+  if (lines.filter((l) => l.trim()).length < 2 || !lines.every((l) => l.trim() === '' || LINE_TIMESTAMP.test(l))) return text;
+  return lines.map((l) => l.replace(LINE_TIMESTAMP, '')).join('\n');
 }
 
 /**

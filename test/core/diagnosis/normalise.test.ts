@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake, unquoteMarkdown } from '../../../src/core/diagnosis/normalise.js';
+import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -38,6 +38,17 @@ describe('normalisePaste', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('withoutLineTimestamps', () => {
+  it("takes off the ISO time a CI runner or kubectl --timestamps puts before every line", () => {
+    const log = '2024-05-01T10:00:00.1234567Z docker: Error response from daemon: The container operating system does not match the\n2024-05-01T10:00:00.1240000Z host operating system.\n\n2024-05-01 10:00:01,5 done';
+    expect(withoutLineTimestamps(log)).toBe('docker: Error response from daemon: The container operating system does not match the\nhost operating system.\n\ndone');
+  });
+  it('leaves a paste alone when one line has no time, or only one line has one', () => {
+    expect(withoutLineTimestamps('2024-05-01T10:00:00Z started\nError: failed')).toBe('2024-05-01T10:00:00Z started\nError: failed');
+    expect(withoutLineTimestamps('2024-05-01T10:00:00Z started')).toBe('2024-05-01T10:00:00Z started');
   });
 });
 
