@@ -18,6 +18,8 @@ const DRESSES = {
   ansi: (t) => `\u001b[31m${t}\u001b[0m`,
   indent: (t) => t.split('\n').map((l) => `    ${l}`).join('\n'),
   ci: (t) => `${t}\nError: Process completed with exit code 1.`,
+  smart: (t) => t.replace(/"([^"\n]{0,200})"/g, '\u201c$1\u201d').replace(/'/g, '\u2019'),
+  html: (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
   times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
 const listIndex = process.argv.indexOf('--list');

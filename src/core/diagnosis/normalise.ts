@@ -9,12 +9,19 @@ export function normalisePaste(input: string): string {
   // Controls become spaces (words must not join) and the C1 range stays: mojibake repair below reads it.
   let text = normaliseLineEnds(stripEscapeSequences(input)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   text = withoutLineTimestamps(unquoteMarkdown(text));
+  // The few HTML entities a paste copied from a web page's source or a mail keeps (&quot;windows&quot;), as the
+  // characters they stand for; only printable ones, so no entity becomes a control character.
+  if (/&(?:quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/i.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/gi, (_m, e: string) => HTML_ENTITIES[e.toLowerCase()] ?? _m);
+  // Typographic quotes (a paste that went through a mail, a chat or a word processor) as the tools print them.
+  if (/[\u2018-\u201f]/.test(text)) text = text.replace(/[\u201c-\u201f]/g, '"').replace(/[\u2018-\u201b]/g, "'");
   if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
   }
   return text;
 }
+
+const HTML_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: ' ', '#34': '"', '#39': "'", '#x22': '"', '#x27': "'" };
 
 /** An ISO time that starts a line: GitHub Actions, Azure Pipelines and `kubectl logs --timestamps` put one before every line. */
 const LINE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]/;

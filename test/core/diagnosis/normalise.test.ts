@@ -41,6 +41,16 @@ describe('normalisePaste', () => {
   });
 });
 
+describe('normalisePaste: quotes and entities as the tools print them', () => {
+  it('reads typographic quotes as ASCII ones (a paste that went through a mail or a word processor)', () => {
+    expect(normalisePaste('image operating system \u201cwindows\u201d cannot be used; L\u2019acc\u00e8s')).toBe('image operating system "windows" cannot be used; L\'acc\u00e8s');
+  });
+  it('reads the HTML entities of quotes, brackets and spaces, and never makes a control character of one', () => {
+    expect(normalisePaste('image operating system &quot;windows&quot; &amp;&lt;x&gt;&#39;&nbsp;')).toBe('image operating system "windows" &<x>\' ');
+    expect(normalisePaste('&#27;[31m red &#x1b;')).toBe('&#27;[31m red &#x1b;');
+  });
+});
+
 describe('withoutLineTimestamps', () => {
   it("takes off the ISO time a CI runner or kubectl --timestamps puts before every line", () => {
     const log = '2024-05-01T10:00:00.1234567Z docker: Error response from daemon: The container operating system does not match the\n2024-05-01T10:00:00.1240000Z host operating system.\n\n2024-05-01 10:00:01,5 done';
