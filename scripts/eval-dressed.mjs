@@ -20,6 +20,7 @@ const DRESSES = {
   ci: (t) => `${t}\nError: Process completed with exit code 1.`,
   smart: (t) => t.replace(/"([^"\n]{0,200})"/g, '\u201c$1\u201d').replace(/'/g, '\u2019'),
   html: (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  version: (t) => `PS C:\\> docker version\nClient:\n Version:           27.3.1\n API version:       1.47\n OS/Arch:           windows/amd64\n\nServer: Docker Engine - Community\n Engine:\n  Version:          27.3.1\n  API version:      1.47 (minimum version 1.24)\n  OS/Arch:          windows/amd64\n\n${t}`,
   times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
 const listIndex = process.argv.indexOf('--list');

@@ -97,7 +97,9 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   // A paste that is only codes asks what they mean: every topic that lists one is an answer.
   const bareCodes = codes.length > 0 && text.length <= w.paste.bareMaxLength && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
   const codeMessages = messagesOf(codes, index, w);
-  let wordsText = flat;
+  // The words of `docker version` / `docker info` blocks say what runs, not what failed: left out of the words,
+  // they would dilute every topic's share of the paste (the versions themselves are read above).
+  let wordsText = VERSION_BLOCK_START.test(focus) ? foldForMatching(withoutVersionBlocks(focus)) : flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   // A code written as a number or a name is the code rule's evidence: as a word it would count twice.
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
@@ -128,6 +130,21 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };
+}
+
+/** A line that opens the output of `docker version` or `docker info`: "Client:", "Server: Docker Engine - Community". */
+const VERSION_BLOCK_START = /^[ \t]{0,4}(?:Client|Server)(?::[ \t]{0,4}(?:Docker Engine[^\n]{0,40}|Mirantis[^\n]{0,40})?|[ \t]Version:[^\n]{0,40})[ \t]{0,4}$/m;
+
+/** The text without its `docker version` / `docker info` blocks: from a line VERSION_BLOCK_START matches, its indented lines. */
+function withoutVersionBlocks(text: string): string {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (VERSION_BLOCK_START.test(line)) inBlock = true;
+    else if (inBlock && !/^[ \t]{1,12}\S/.test(line)) inBlock = false;
+    if (!inBlock) out.push(line);
+  }
+  return out.join('\n');
 }
 
 /**

@@ -62,6 +62,13 @@ describe('diagnose is robust', () => {
     expect(changed.length / tried, changed.join('\n')).toBeLessThan(0.03);
   });
 
+  it('finds the same topic when `docker version` output comes first (its words say what runs, not what failed)', () => {
+    const version = 'PS C:\\> docker version\nClient:\n Version:           27.3.1\n API version:       1.47\n OS/Arch:           windows/amd64\n\nServer: Docker Engine - Community\n Engine:\n  Version:          27.3.1\n  OS/Arch:          windows/amd64\n\n';
+    const withTopic = cases.filter((x) => x.expect);
+    const changed = withTopic.filter((c) => diagnose(kb, version + c.text).matches[0]?.id !== c.expect).map((c) => `${c.expect}: ${c.text.slice(0, 60)}`);
+    expect(changed.length / withTopic.length, changed.join('\n')).toBeLessThan(0.03);
+  });
+
   it('does not let a code carry a match when the operation says the failure is elsewhere', () => {
     const r = diagnose(kb, 'level=error msg="hcsshim::PrepareLayer - failed failed in Win32: This operation returned because the timeout period expired. (0x5b4)"');
     expect(r.matches[0]?.id).not.toBe('processor-count-start-timeout');
