@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLE_WRAPPER, wrappedSource } from '../../src/cli/run-bundle.js';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const built = ['cli.js', 'main.js', 'main.js.cache', 'diagnose.js', 'diagnose.js.cache', 'kb.json'].every((f) => existsSync(path.join(DIST, f)));
@@ -94,9 +95,11 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     writeFileSync(
       script,
       [
-        "globalThis[Symbol.for('wcdoctor.mainBundle')] = () => require('./main.js');",
+        // Each bundle is a CommonJS module already wrapped (see BUNDLE_WRAPPER): its text evaluates to the module function.
+        "const load = (name) => { const file = require('node:path').join(__dirname, name); const m = { exports: {} }; require('node:vm').runInThisContext(require('node:fs').readFileSync(file, 'utf8'), { filename: file })(m.exports, require, m, file, __dirname); return m.exports; };",
+        "globalThis[Symbol.for('wcdoctor.mainBundle')] = () => load('main.js');",
         "process.argv.splice(2, 0, 'explain', '0x800705B4', '--json');",
-        "require('./diagnose.js').startFromProcess();",
+        "load('diagnose.js').startFromProcess();",
       ].join('\n'),
     );
     const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
@@ -104,6 +107,16 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(expected.code).toBe(0);
     expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
     expect(statSync(path.join(DIST, 'diagnose.js')).size).toBeLessThan(statSync(path.join(DIST, 'main.js')).size / 2);
+  });
+
+  it.each(BUNDLES)('builds %s as ASCII text already wrapped as a CommonJS module, which the launcher compiles as it is', (bundle) => {
+    const source = readFileSync(path.join(DIST, bundle), 'utf8');
+    // One character outside ASCII makes V8 hold the whole text in two bytes a character.
+    expect(source).toMatch(/^[\x00-\x7f]*$/);
+    const [first, second] = source.split('\n', 2);
+    expect(first).toMatch(/^\/\/ wcdoctor-build: \w{32}$/);
+    expect(second?.startsWith(BUNDLE_WRAPPER)).toBe(true);
+    expect(wrappedSource(source)).toBe(source);
   });
 
   it('loads its ES-module parts (here `kb`) without a warning', () => {
