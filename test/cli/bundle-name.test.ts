@@ -2,6 +2,7 @@
 // for what it answers without commander, the full one for everything else.
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_WRAPPER, bundleNameFor, wrappedSource } from '../../src/cli/run-bundle.js';
+import { answeredByRun } from '../../src/cli/main.js';
 
 const terminals = (...fds: number[]) => {
   const asked: number[] = [];
@@ -41,5 +42,21 @@ describe('wrappedSource', () => {
     expect(wrappedSource(plain)).toBe(wrap(plain));
     // The build writes the same wrapper (scripts/build.mjs keeps its own copy of the text).
     expect(readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8')).toContain(`const BUNDLE_WRAPPER = '${BUNDLE_WRAPPER}';`);
+  });
+});
+
+describe('answeredByRun', () => {
+  it.each([
+    ['a plain diagnosis', ['diagnose', '--json', '0x800705B4'], false, true],
+    ['a plain diagnosis of standard input', ['diagnose', '-'], false, true],
+    ['diagnose alone, input from a pipe', ['diagnose'], false, true],
+    ['--version', ['--version'], true, true],
+    ['-V', ['-V'], false, true],
+    ['diagnose alone in a terminal (the diagnose screen, through commander)', ['diagnose'], true, false],
+    ['wcdoctor alone (the app, or the help)', [], true, false],
+    ['another command', ['explain', '0x800705B4'], false, false],
+    ['a diagnosis read by commander', ['diagnose', '--json', '--', 'text'], false, false],
+  ] as const)('%s → %s', (_name, argv, stdinIsTerminal, expected) => {
+    expect(answeredByRun(argv, stdinIsTerminal)).toBe(expected);
   });
 });

@@ -83,6 +83,23 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(run(path.join(DIST, 'cli.js'), ['-V', '--no-color'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('(main.js)');
   });
 
+  it('ends a plain diagnosis written to a pipe as soon as it is out, with every byte and the exit code, and writes the code cache on the way out when asked', () => {
+    // A long answer (every match, with its evidence), compared with the same run read by commander, which ends as Node ends it.
+    const long = `${PASTE}\n${'hcsshim::CreateComputeSystem failed: The virtual machine could not be started (0xc0370102)\n'.repeat(40)}`;
+    const viaRun = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', '--limit', '50', long]);
+    const viaCommander = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', '--limit', '50', '--', long]);
+    expect(viaRun).toEqual(viaCommander);
+    expect(viaRun.code).toBe(0);
+    expect(() => JSON.parse(viaRun.stdout) as unknown).not.toThrow();
+    const none = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', 'nothing of the kind here']);
+    expect(none.code).toBe(1);
+    const root = installedCopy();
+    const cache = path.join(root, 'dist', 'diagnose.js.cache');
+    rmSync(cache);
+    expect(run(path.join(root, 'dist', 'cli.js'), ['diagnose', '--json', PASTE], { WCDOCTOR_WRITE_CODE_CACHE: '1' }).code).toBe(0);
+    expect(statSync(cache).size).toBeGreaterThan(10_000);
+  });
+
   it('gives a plain diagnosis and the same read by commander the same answer', () => {
     const [plain, commander] = BUNDLES.map(([, args]) => run(path.join(DIST, 'cli.js'), args));
     expect(plain).toEqual(commander);
