@@ -375,6 +375,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   };
   let codeIndex: CodeIndex | undefined;
   let clientBuilds: Set<number> | undefined;
+  let failureSites: Set<string> | undefined;
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -392,7 +393,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     postingsOf,
     idfOf,
     nearestWord,
-    failureSites: new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))),
+    // Asked only of a paste that names an operation.
+    get failureSites() {
+      return (failureSites ??= new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))));
+    },
     // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
     get clientBuilds() {
       return (clientBuilds ??= new Set((kb.compat?.builds ?? []).filter((b) => b.releases.length > 0 && b.releases.every((r) => r.family === 'client')).map((b) => b.build)));
