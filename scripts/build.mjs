@@ -64,6 +64,26 @@ await build({
   },
 });
 
+/**
+ * `import path from 'node:path'` in a CommonJS bundle becomes esbuild's interop copy of the module
+ * (__toESM: a getter defined for each of its functions), made once per importing file: nine copies
+ * of node:path and one of node:os, 1.4 ms of every start spent on names only `.default` ever reads.
+ * The CLI's builtin imports go through a module of our own instead, which exports the builtin as its
+ * default and its functions by name, bound once.
+ */
+const builtinImports = {
+  name: 'builtin-imports',
+  setup(b) {
+    b.onResolve({ filter: /^node:(?:path|os)$/ }, (args) =>
+      args.namespace !== 'wcdoctor-builtin' && /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'wcdoctor-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'wcdoctor-builtin' }, (args) => {
+      const names = Object.keys(process.getBuiltinModule(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      return { contents: `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, loader: 'js' };
+    });
+  },
+};
+
 /** What the launcher expects on the second line of a CLI bundle (the same as in src/cli/run-bundle.ts, which a test checks). */
 const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
@@ -127,6 +147,7 @@ async function buildCli(name, plugins = []) {
     },
     plugins: [
       ...plugins,
+      builtinImports,
       {
         // commander requires node:child_process at load time, for executable subcommands that
         // wcdoctor does not have; loading it (with node:net, node:stream and node:dgram) costs a few
@@ -208,6 +229,7 @@ await build({
   entryPoints: { cli: 'src/cli/launcher.ts' },
   format: 'cjs',
   outdir: 'dist',
+  plugins: [builtinImports],
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
@@ -217,4 +239,5 @@ await build({
   entryPoints: { sea: 'src/cli/sea-launcher.ts' },
   format: 'cjs',
   outdir: 'dist',
+  plugins: [builtinImports],
 });
