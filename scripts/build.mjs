@@ -67,14 +67,15 @@ await build({
 /**
  * `import path from 'node:path'` in a CommonJS bundle becomes esbuild's interop copy of the module
  * (__toESM: a getter defined for each of its functions), made once per importing file: nine copies
- * of node:path and one of node:os, 1.4 ms of every start spent on names only `.default` ever reads.
+ * of node:path and one of node:os, 1.4 ms of every start spent on names only `.default` ever reads
+ * (and node:vm in the launchers).
  * The CLI's builtin imports go through a module of our own instead, which exports the builtin as its
  * default and its functions by name, bound once.
  */
 const builtinImports = {
   name: 'builtin-imports',
   setup(b) {
-    b.onResolve({ filter: /^node:(?:path|os)$/ }, (args) =>
+    b.onResolve({ filter: /^node:(?:path|os|vm)$/ }, (args) =>
       args.namespace !== 'wcdoctor-builtin' && /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'wcdoctor-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'wcdoctor-builtin' }, (args) => {
