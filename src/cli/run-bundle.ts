@@ -68,10 +68,19 @@ export interface BundleInput {
   writeCacheTo?: string;
 }
 
+/**
+ * How the build wraps a CLI bundle (scripts/build.mjs), on the line after its build name: as
+ * node:module's wrap() would, so that the text is compiled as it is read, without a second copy.
+ */
+export const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
+/** The bundle's text as a function expression of the CommonJS wrapper: as the build wrote it, or wrapped here. */
+export const wrappedSource = (source: string): string => (source.startsWith(BUNDLE_WRAPPER, source.indexOf('\n') + 1) ? source : wrap(source));
+
 /** Compiles and evaluates the bundle as a CommonJS module, with the code cache when it fits. */
 export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): CliBundle {
   const cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
-  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(wrappedSource(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)}); node flags: ${process.execArgv.join(' ') || 'none'}\n`);
   if (writeCacheTo) {
     // After the run, so that the functions the run compiled are in the cache too.

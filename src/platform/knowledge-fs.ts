@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
 import type { TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
@@ -42,14 +42,48 @@ export const KB_TERMS_ARTEFACT = 'dist/kb-terms.bin';
 
 const DISPLAY_FIELDS = ['title', 'summary', 'fixes', 'sources'] as const;
 type DisplayField = (typeof DISPLAY_FIELDS)[number];
-type StoredTopic = Omit<KnowledgeBase['topics'][number], DisplayField | 'body'> & { display: [number, number] };
+
+/**
+ * Fields no diagnosis reads (kb.diagnosis holds what it derives from them), stored as the last
+ * element of kb-display.json and parsed together the first time one is read: a topic's keywords and
+ * its phrases as written (diagnosis compares the normalised ones, kb.diagnosis.flat), and a code's
+ * variants, sources and where it was seen (diagnosis uses the precomputed codeTexts and codeMessageKeys).
+ * A cold start parsed them into some 3,000 objects and strings it never looked at.
+ */
+const COLD_SIGNATURE_FIELDS = ['keywords', 'phrases', 'against', 'context'] as const;
+const COLD_CODE_FIELDS = ['messageSources', 'variants', 'seenIn', 'source'] as const;
+type Topic = KnowledgeBase['topics'][number];
+type Code = KnowledgeBase['codes'][number];
+type StoredTopic = Omit<Topic, DisplayField | 'body' | 'signatures'> & {
+  signatures: Omit<Topic['signatures'], (typeof COLD_SIGNATURE_FIELDS)[number]>;
+  display: [number, number];
+};
+/** kb-display.json's last element: per topic, its cold signature fields; per code, its cold fields (in the orders above). */
+interface ColdFields {
+  signatures: unknown[][];
+  codes: unknown[][];
+}
 
 /** The knowledge base as stored: kb.json without what kb-text.json, kb-display.json and kb-terms.bin hold. */
-type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics' | 'diagnosis'> & {
+type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics' | 'codes' | 'diagnosis'> & {
   sections: Omit<Section, 'body'>[];
   topics: StoredTopic[];
+  codes: Omit<Code, (typeof COLD_CODE_FIELDS)[number]>[];
   diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms'> & { terms: { vocabulary: string[] } };
+  /** The byte range of the cold fields (ColdFields) in kb-display.json. */
+  cold: [number, number];
 };
+
+/** `fields` of `o` as a list, and `o` without them. */
+function takeFields<T extends object, K extends keyof T>(o: T, fields: readonly K[]): [unknown[], Omit<T, K>] {
+  const rest = { ...o };
+  const taken = fields.map((f) => {
+    const v = rest[f];
+    delete rest[f];
+    return v;
+  });
+  return [taken, rest];
+}
 
 /**
  * JSON text with every character outside ASCII written as a \u escape: the same value, read back as a
@@ -60,24 +94,37 @@ const NON_ASCII = /[\u0080-\uffff]/g;
 
 /** Splits a knowledge base into the four files' contents (kb-display.json as its text: the byte ranges are into it). */
 export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBase; text: KnowledgeText; display: string; terms: Uint8Array } {
-  const { trees, compat, sections, topics, diagnosis, ...rest } = kb;
+  const { trees, compat, sections, topics, codes, diagnosis, ...rest } = kb;
   // What `kb build` computes (assembleKnowledgeBase): the word index as lists, encoded here.
   if (!diagnosis || !('terms' in diagnosis.terms)) throw new Error('splitKnowledgeBase: the knowledge base has no computed word index (assemble it with assembleKnowledgeBase)');
   const { terms: words, ...diagnosisRest } = diagnosis;
   const { vocabulary, ...lists } = words as TermIndexData;
   const parts: string[] = [];
   let at = 1; // after the opening bracket
-  const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...t }): StoredTopic => {
-    const json = JSON.stringify({ title, summary, fixes, sources });
+  /** Adds an element to kb-display.json; returns its byte range. */
+  const place = (value: unknown): [number, number] => {
+    const json = JSON.stringify(value);
     const start = at + (parts.length ? 1 : 0); // after the comma
     const end = start + Buffer.byteLength(json, 'utf8');
     parts.push(json);
     at = end;
-    return { ...t, display: [start, end] };
+    return [start, end];
+  };
+  const cold: ColdFields = { signatures: [], codes: [] };
+  const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...t }): StoredTopic => {
+    const [coldSignature, signatures] = takeFields(t.signatures, COLD_SIGNATURE_FIELDS);
+    cold.signatures.push(coldSignature);
+    return { ...t, signatures, display: place({ title, summary, fixes, sources }) };
+  });
+  const storedCodes = codes.map((c) => {
+    const [coldCode, hot] = takeFields(c, COLD_CODE_FIELDS);
+    cold.codes.push(coldCode);
+    return hot;
   });
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
-    main: { ...rest, topics: stored, sections: sections.map(({ body: _body, ...s }) => s), diagnosis: { ...diagnosisRest, terms: { vocabulary } } },
+    // `cold` is last: the loader deletes it, and deleting an object's last property keeps the object's fast layout.
+    main: { ...rest, topics: stored, codes: storedCodes, sections: sections.map(({ body: _body, ...s }) => s), diagnosis: { ...diagnosisRest, terms: { vocabulary } }, cold: place(cold) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
     terms: encodeTermTable(lists),
@@ -143,39 +190,118 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     return (text = t);
   };
   const lazy = (target: object, key: string, get: () => unknown) => Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
-  stored.sections.forEach((s, i) => lazy(s, 'body', () => loadText().bodies[i]));
+  /**
+   * A getter shared by every object of a kind, which finds the object's position when first called.
+   * A getter of its own for each of hundreds of objects (a closure over its index) gave each object a
+   * layout of its own, and cost a cold start half a millisecond before it read anything.
+   */
+  const sharedLazy = <T extends object>(list: () => readonly T[], get: (i: number, key: string) => unknown) => {
+    let position: Map<T, number> | undefined;
+    return (key: string): PropertyDescriptor => ({
+      get(this: T) {
+        position ??= new Map(list().map((o, i) => [o, i]));
+        const i = position.get(this);
+        return i === undefined ? undefined : get(i, key);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  };
+  const body = sharedLazy(() => stored.sections, (i) => loadText().bodies[i])('body');
+  for (const s of stored.sections) Object.defineProperty(s, 'body', body);
   lazy(stored, 'trees', () => loadText().trees);
   lazy(stored, 'compat', () => loadText().compat);
-  let displayBytes: Buffer | undefined;
-  const readDisplay = (): Buffer => {
-    if (displayBytes) return displayBytes;
+  /**
+   * The bytes of kb-display.json at a range, read alone: a run shows a few topics, and the whole file
+   * (0.6 MB) took longer to read than the elements it needs.
+   */
+  const readDisplay = ([start, end]: [number, number]): Buffer | undefined => {
+    let fd: number;
     try {
-      return (displayBytes = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT)));
+      fd = openSync(path.join(root, KB_DISPLAY_ARTEFACT), 'r');
     } catch {
       throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
     }
+    try {
+      const bytes = Buffer.allocUnsafe(end - start);
+      let got = 0;
+      for (let n = 1; got < bytes.length && n > 0; got += n) n = readSync(fd, bytes, got, bytes.length - got, start + got);
+      return got === bytes.length ? bytes : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
   };
-  for (const topic of stored.topics) {
-    const range = topic.display as unknown;
+  const rangeOf = (range: unknown): [number, number] => {
     if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[0] > range[1]) throw damaged(KB_ARTEFACT);
-    const [start, end] = range as [number, number];
-    const target = topic as unknown as Record<string, unknown>;
-    delete target.display;
-    const open = (): Record<DisplayField, unknown> => {
-      let fields: Record<DisplayField, unknown>;
-      const bytes = readDisplay();
-      try {
-        if (end > bytes.length) throw new Error('out of range');
-        fields = JSON.parse(bytes.toString('utf8', start, end)) as Record<DisplayField, unknown>;
-        if (!fields || typeof fields !== 'object') throw new Error('not an object');
-      } catch {
-        throw damaged(KB_DISPLAY_ARTEFACT);
-      }
-      for (const f of DISPLAY_FIELDS) Object.defineProperty(target, f, { value: fields[f], enumerable: true, writable: true, configurable: true });
-      return fields;
-    };
-    for (const f of DISPLAY_FIELDS) lazy(target, f, () => open()[f]);
-  }
+    return range as [number, number];
+  };
+  /** The JSON element at a byte range of kb-display.json, which must be of the shape `valid` accepts. */
+  const parseDisplay = <T>(range: [number, number], valid: (v: unknown) => v is T): T => {
+    const bytes = readDisplay(range);
+    try {
+      if (!bytes) throw new Error('out of range');
+      const value: unknown = JSON.parse(bytes.toString('utf8'));
+      if (!valid(value)) throw new Error('not of its shape');
+      return value;
+    } catch {
+      throw damaged(KB_DISPLAY_ARTEFACT);
+    }
+  };
+  /** Replaces a getter with the value it found (as a plain field, which it then is). */
+  const settle = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  const ranges = stored.topics.map((topic) => {
+    const range = rangeOf(topic.display);
+    delete (topic as Partial<StoredTopic>).display;
+    return range;
+  });
+  const display = sharedLazy(
+    () => stored.topics,
+    (i, key) => {
+      const topic = stored.topics[i]!;
+      const fields = parseDisplay(ranges[i]!, isObject);
+      for (const f of DISPLAY_FIELDS) settle(topic, f, fields[f]);
+      return fields[key];
+    },
+  );
+  const displayGetters = DISPLAY_FIELDS.map(display);
+  for (const topic of stored.topics) DISPLAY_FIELDS.forEach((f, k) => Object.defineProperty(topic, f, displayGetters[k]!));
+
+  // The fields no diagnosis reads (see COLD_SIGNATURE_FIELDS), all parsed the first time one is read.
+  if (!Array.isArray(stored.codes)) throw damaged(KB_ARTEFACT);
+  const coldRange = rangeOf(stored.cold);
+  delete (stored as Partial<StoredKnowledgeBase>).cold;
+  let coldRead = false;
+  const readCold = () => {
+    if (coldRead) return;
+    const cold = parseDisplay(
+      coldRange,
+      (v): v is ColdFields =>
+        isObject(v) &&
+        Array.isArray(v.signatures) &&
+        Array.isArray(v.codes) &&
+        v.signatures.length === stored.topics.length &&
+        v.codes.length === stored.codes.length &&
+        v.signatures.every((fields) => Array.isArray(fields) && fields.length === COLD_SIGNATURE_FIELDS.length) &&
+        v.codes.every((fields) => Array.isArray(fields) && fields.length === COLD_CODE_FIELDS.length),
+    );
+    stored.topics.forEach((t, i) => COLD_SIGNATURE_FIELDS.forEach((f, k) => settle(t.signatures, f, cold.signatures[i]![k])));
+    stored.codes.forEach((c, i) => COLD_CODE_FIELDS.forEach((f, k) => settle(c, f, cold.codes[i]![k])));
+    coldRead = true;
+  };
+  const coldOf = <T extends object>(list: () => readonly T[], fields: readonly string[]) => {
+    const getter = sharedLazy(list, (i, key) => {
+      readCold();
+      return (list()[i] as Record<string, unknown> | undefined)?.[key];
+    });
+    return fields.map((f) => [f, getter(f)] as const);
+  };
+  const coldSignature = coldOf(() => stored.topics.map((t) => t.signatures), COLD_SIGNATURE_FIELDS);
+  for (const t of stored.topics) for (const [f, d] of coldSignature) Object.defineProperty(t.signatures, f, d);
+  const coldCode = coldOf(() => stored.codes, COLD_CODE_FIELDS);
+  for (const c of stored.codes) for (const [f, d] of coldCode) Object.defineProperty(c, f, d);
   if (stored.diagnosis) {
     const vocabulary = stored.diagnosis.terms?.vocabulary;
     if (!Array.isArray(vocabulary)) throw damaged(KB_ARTEFACT);

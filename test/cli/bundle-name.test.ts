@@ -1,7 +1,8 @@
 // Which CLI bundle the launchers load for a command line (src/cli/run-bundle.ts): the diagnose bundle
 // for what it answers without commander, the full one for everything else.
 import { describe, expect, it } from 'vitest';
-import { bundleNameFor } from '../../src/cli/run-bundle.js';
+import { BUNDLE_WRAPPER, bundleNameFor, wrappedSource } from '../../src/cli/run-bundle.js';
+import { answeredByRun } from '../../src/cli/main.js';
 
 const terminals = (...fds: number[]) => {
   const asked: number[] = [];
@@ -28,5 +29,34 @@ describe('bundleNameFor', () => {
     bundleNameFor(['diagnose', '--json', 'text'], t.isTerminal);
     bundleNameFor(['--version'], t.isTerminal);
     expect(t.asked).toEqual([0]);
+  });
+});
+
+describe('wrappedSource', () => {
+  it('leaves a bundle the build wrapped as it is, and wraps any other CommonJS text as node:module does', async () => {
+    const { wrap } = await import('node:module');
+    const { readFileSync } = await import('node:fs');
+    const built = `// wcdoctor-build: 0123\n${BUNDLE_WRAPPER}module.exports = 1;\n});`;
+    expect(wrappedSource(built)).toBe(built);
+    const plain = '// wcdoctor-build: 0123\nmodule.exports = 1;';
+    expect(wrappedSource(plain)).toBe(wrap(plain));
+    // The build writes the same wrapper (scripts/build.mjs keeps its own copy of the text).
+    expect(readFileSync(new URL('../../scripts/build.mjs', import.meta.url), 'utf8')).toContain(`const BUNDLE_WRAPPER = '${BUNDLE_WRAPPER}';`);
+  });
+});
+
+describe('answeredByRun', () => {
+  it.each([
+    ['a plain diagnosis', ['diagnose', '--json', '0x800705B4'], false, true],
+    ['a plain diagnosis of standard input', ['diagnose', '-'], false, true],
+    ['diagnose alone, input from a pipe', ['diagnose'], false, true],
+    ['--version', ['--version'], true, true],
+    ['-V', ['-V'], false, true],
+    ['diagnose alone in a terminal (the diagnose screen, through commander)', ['diagnose'], true, false],
+    ['wcdoctor alone (the app, or the help)', [], true, false],
+    ['another command', ['explain', '0x800705B4'], false, false],
+    ['a diagnosis read by commander', ['diagnose', '--json', '--', 'text'], false, false],
+  ] as const)('%s → %s', (_name, argv, stdinIsTerminal, expected) => {
+    expect(answeredByRun(argv, stdinIsTerminal)).toBe(expected);
   });
 });

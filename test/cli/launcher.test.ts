@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLE_WRAPPER, wrappedSource } from '../../src/cli/run-bundle.js';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const built = ['cli.js', 'main.js', 'main.js.cache', 'diagnose.js', 'diagnose.js.cache', 'kb.json'].every((f) => existsSync(path.join(DIST, f)));
@@ -82,6 +83,23 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(run(path.join(DIST, 'cli.js'), ['-V', '--no-color'], { WCDOCTOR_DEBUG: '1' }).stderr).toContain('(main.js)');
   });
 
+  it('ends a plain diagnosis written to a pipe as soon as it is out, with every byte and the exit code, and writes the code cache on the way out when asked', () => {
+    // A long answer (every match, with its evidence), compared with the same run read by commander, which ends as Node ends it.
+    const long = `${PASTE}\n${'hcsshim::CreateComputeSystem failed: The virtual machine could not be started (0xc0370102)\n'.repeat(40)}`;
+    const viaRun = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', '--limit', '50', long]);
+    const viaCommander = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', '--limit', '50', '--', long]);
+    expect(viaRun).toEqual(viaCommander);
+    expect(viaRun.code).toBe(0);
+    expect(() => JSON.parse(viaRun.stdout) as unknown).not.toThrow();
+    const none = run(path.join(DIST, 'cli.js'), ['diagnose', '--json', 'nothing of the kind here']);
+    expect(none.code).toBe(1);
+    const root = installedCopy();
+    const cache = path.join(root, 'dist', 'diagnose.js.cache');
+    rmSync(cache);
+    expect(run(path.join(root, 'dist', 'cli.js'), ['diagnose', '--json', PASTE], { WCDOCTOR_WRITE_CODE_CACHE: '1' }).code).toBe(0);
+    expect(statSync(cache).size).toBeGreaterThan(10_000);
+  });
+
   it('gives a plain diagnosis and the same read by commander the same answer', () => {
     const [plain, commander] = BUNDLES.map(([, args]) => run(path.join(DIST, 'cli.js'), args));
     expect(plain).toEqual(commander);
@@ -94,9 +112,11 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     writeFileSync(
       script,
       [
-        "globalThis[Symbol.for('wcdoctor.mainBundle')] = () => require('./main.js');",
+        // Each bundle is a CommonJS module already wrapped (see BUNDLE_WRAPPER): its text evaluates to the module function.
+        "const load = (name) => { const file = require('node:path').join(__dirname, name); const m = { exports: {} }; require('node:vm').runInThisContext(require('node:fs').readFileSync(file, 'utf8'), { filename: file })(m.exports, require, m, file, __dirname); return m.exports; };",
+        "globalThis[Symbol.for('wcdoctor.mainBundle')] = () => load('main.js');",
         "process.argv.splice(2, 0, 'explain', '0x800705B4', '--json');",
-        "require('./diagnose.js').startFromProcess();",
+        "load('diagnose.js').startFromProcess();",
       ].join('\n'),
     );
     const r = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
@@ -104,6 +124,16 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(expected.code).toBe(0);
     expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
     expect(statSync(path.join(DIST, 'diagnose.js')).size).toBeLessThan(statSync(path.join(DIST, 'main.js')).size / 2);
+  });
+
+  it.each(BUNDLES)('builds %s as ASCII text already wrapped as a CommonJS module, which the launcher compiles as it is', (bundle) => {
+    const source = readFileSync(path.join(DIST, bundle), 'utf8');
+    // One character outside ASCII makes V8 hold the whole text in two bytes a character.
+    expect(source).toMatch(/^[\x00-\x7f]*$/);
+    const [first, second] = source.split('\n', 2);
+    expect(first).toMatch(/^\/\/ wcdoctor-build: \w{32}$/);
+    expect(second?.startsWith(BUNDLE_WRAPPER)).toBe(true);
+    expect(wrappedSource(source)).toBe(source);
   });
 
   it('loads its ES-module parts (here `kb`) without a warning', () => {

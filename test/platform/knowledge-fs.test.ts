@@ -77,7 +77,8 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const [start, end] = stored.topics[1]!.display as [number, number];
     expect(JSON.parse(display.toString('utf8', start, end))).toEqual(JSON.parse(JSON.stringify({ title: kb.topics[1]!.title, summary: kb.topics[1]!.summary, fixes: kb.topics[1]!.fixes, sources: kb.topics[1]!.sources })));
-    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(kb.topics.length);
+    // One element per topic, and last the fields no diagnosis reads (at the range kb.json gives as `cold`).
+    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(kb.topics.length + 1);
     const loaded = loadKnowledgeBase(root);
     expect(loaded.topics[0]).not.toHaveProperty('display');
     expect(Object.keys(loaded.topics[0]!)).toEqual(expect.arrayContaining(['title', 'summary', 'fixes', 'sources', 'signatures']));
@@ -89,7 +90,8 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const root = written();
     rmSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const loaded = loadKnowledgeBase(root);
-    expect(loaded.topics[0]!.signatures).toEqual(kb.topics[0]!.signatures);
+    expect(loaded.topics[0]!.signatures.codes).toEqual(kb.topics[0]!.signatures.codes);
+    expect(loaded.topics[0]!.signatures.regexes).toEqual(kb.topics[0]!.signatures.regexes);
     const missing = caught(() => loaded.topics[0]!.title);
     expect(missing).toBeInstanceOf(UserError);
     expect((missing as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is missing`);
@@ -98,6 +100,32 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const damaged = caught(() => loadKnowledgeBase(other).topics[2]!.title);
     expect(damaged).toBeInstanceOf(UserError);
     expect((damaged as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
+  });
+
+  it('keeps the fields no diagnosis reads (keywords, phrases as written, code variants and sources) in kb-display.json, parsed all at once when one is read', () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { topics: { signatures: Record<string, unknown> }[]; codes: Record<string, unknown>[]; cold: [number, number] };
+    expect(stored.topics[0]!.signatures).not.toHaveProperty('keywords');
+    expect(stored.topics[0]!.signatures).toHaveProperty('regexes');
+    expect(stored.codes[0]).not.toHaveProperty('variants');
+    expect(stored.codes[0]).toHaveProperty('messages');
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded).not.toHaveProperty('cold');
+    // Read, they are what was written, in every topic and code; and plain fields after the first read.
+    const code = kb.codes.findIndex((c) => c.variants.length > 0);
+    expect(loaded.codes[code]!.variants).toEqual(kb.codes[code]!.variants);
+    expect(Object.getOwnPropertyDescriptor(loaded.codes[0], 'source')).toHaveProperty('value', kb.codes[0]!.source);
+    expect(loaded.codes.map((c) => [c.messageSources, c.seenIn, c.source])).toEqual(kb.codes.map((c) => [c.messageSources, c.seenIn, c.source]));
+    expect(loaded.topics.map((t) => t.signatures)).toEqual(kb.topics.map((t) => t.signatures));
+    // Missing or damaged, the first read says so.
+    const gone = written();
+    const unread = loadKnowledgeBase(gone);
+    rmSync(path.join(gone, KB_DISPLAY_ARTEFACT));
+    expect((caught(() => unread.topics[3]!.signatures.keywords) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is missing`);
+    const other = written();
+    const display = readFileSync(path.join(other, KB_DISPLAY_ARTEFACT), 'utf8');
+    writeFileSync(path.join(other, KB_DISPLAY_ARTEFACT), display.replace(/,\{"signatures":\[\[/, ',{"signatures":[[1],['));
+    expect((caught(() => loadKnowledgeBase(other).codes[0]!.variants) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
   });
 
   it('reports a missing or damaged kb.json as a UserError', () => {

@@ -263,6 +263,50 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
   };
 }
 
+/**
+ * A topic's matcher. Its sets are made the first time a rule asks (most ask only of the topics a
+ * paste has evidence for): making four sets for each of the topics was a good part of building the
+ * index at every start.
+ */
+class Matcher implements TopicMatcher {
+  readonly phrases: string[];
+  readonly setting: string[];
+  readonly against: string[];
+  readonly context: string[];
+  #codes: Set<string> | undefined;
+  #documentedCodes: Set<string> | undefined;
+  #settingTerms: Set<string> | undefined;
+  #operations: Set<string> | undefined;
+  readonly #documented: readonly string[];
+  readonly #settingTermList: readonly string[];
+
+  constructor(
+    readonly topic: ResolvedTopic,
+    documented: readonly string[],
+    f: FlatSignatures,
+    readonly patterns: TopicMatcher['patterns'],
+  ) {
+    this.phrases = f.phrases;
+    this.setting = f.setting;
+    this.against = f.against;
+    this.context = f.context;
+    this.#documented = documented;
+    this.#settingTermList = f.settingTerms;
+  }
+  get codes(): Set<string> {
+    return (this.#codes ??= new Set(this.topic.signatures.codes));
+  }
+  get documentedCodes(): Set<string> {
+    return (this.#documentedCodes ??= new Set(this.#documented));
+  }
+  get settingTerms(): Set<string> {
+    return (this.#settingTerms ??= new Set(this.#settingTermList));
+  }
+  get operations(): Set<string> {
+    return (this.#operations ??= new Set(this.topic.signatures.operations.map(operationKey)));
+  }
+}
+
 /** Builds the diagnosis index for a knowledge base, reusing its precomputed word index. */
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
@@ -289,27 +333,22 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const anchors = data.anchors[i];
     for (const [k, key] of anchors?.keywords ?? []) anchor(k, key, i, keywordAnchors, unanchoredKeywords);
     const f = data.flat?.[i] ?? flatSignaturesOf(sig);
-    const m: TopicMatcher = {
-      topic: t,
-      codes: new Set(sig.codes),
-      documentedCodes: new Set(data.documentedCodes[i]),
-      phrases: f.phrases,
+    const m = new Matcher(
+      t,
+      data.documentedCodes[i] ?? [],
+      f,
       // Compiled on first use, and only for pastes that hold the pattern's required text.
-      patterns: sig.regexes.map((source, k) => {
+      sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;
         return { literals: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, signatureFlags(source))) };
       }),
-      setting: f.setting,
-      settingTerms: new Set(f.settingTerms),
-      against: f.against,
-      operations: new Set(sig.operations.map(operationKey)),
-      context: f.context,
-    };
+    );
     matchers.push(m);
-    for (const c of m.codes) {
+    for (const c of sig.codes) {
       const list = byCode.get(c);
-      if (list) list.push(i);
-      else byCode.set(c, [i]);
+      if (!list) byCode.set(c, [i]);
+      // A code listed twice by a topic names it once.
+      else if (list[list.length - 1] !== i) list.push(i);
     }
     m.phrases.forEach((phrase, k) => anchor(phrase, anchors?.phrases[k], i, phraseAnchors, unanchoredPhrases));
     m.setting.forEach((phrase, k) => anchor(phrase, anchors?.setting[k], i, settingAnchors, unanchoredSetting));
@@ -336,6 +375,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   };
   let codeIndex: CodeIndex | undefined;
   let clientBuilds: Set<number> | undefined;
+  let failureSites: Set<string> | undefined;
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -353,7 +393,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     postingsOf,
     idfOf,
     nearestWord,
-    failureSites: new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))),
+    // Asked only of a paste that names an operation.
+    get failureSites() {
+      return (failureSites ??= new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))));
+    },
     // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
     get clientBuilds() {
       return (clientBuilds ??= new Set((kb.compat?.builds ?? []).filter((b) => b.releases.length > 0 && b.releases.every((r) => r.family === 'client')).map((b) => b.build)));
