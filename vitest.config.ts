@@ -14,9 +14,12 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     // Vitest's default is one worker fewer than the machine's cores: one worker on a 2-core machine. Many
-    // files mostly wait on a child process (the built CLI, pwsh, tmux), so four workers keep both cores busy
-    // (the whole suite went from 112 s to 64 s on 2 cores).
-    maxWorkers: 4,
+    // files mostly wait on a child process (the built CLI, pwsh, tmux), so more workers keep both cores busy
+    // (the whole suite went from 112 s to 64 s on 2 cores with four). Three do it with less CPU: each worker
+    // imports src/ and its libraries once, and a fourth import cost more than it overlapped (measured back to
+    // back on 2026-12-03: three workers 58.2, 59.6, 59.8 s and 102-104 s of CPU; four 61.9, 64.5 s and
+    // 112-116 s; two 65.3 s).
+    maxWorkers: 3,
     // For the .NET runtime of the pwsh processes the PowerShell tests start (those tests were half of the suite's
     // CPU): without profile-guided re-compilation a short-lived pwsh spends about a quarter less CPU; without call
     // counting, methods stay at their first compilation instead of being compiled again, optimised, in the
