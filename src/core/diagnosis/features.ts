@@ -63,6 +63,12 @@ export interface PasteFeatures {
   unwrapped: string;
   /** `focus` with only the words the console cut at the window's edge joined (`joinWrappedWords`): its other lines stay lines. */
   rejoined: string;
+  /**
+   * `focus` with each catalogue message the paste gives in another language ("Zugriff verweigert.") in English
+   * ("Access is denied."), and those pairs [English, as written]: a topic's pattern that quotes the English
+   * message matches the same failure in any language. The same text as `focus` when there is none.
+   */
+  englishFocus: { text: string; swaps: [string, string][] };
   /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host). */
   contextText: string;
   /** The failed operations, as comparison keys (`operationKey`), each with the name the paste gives it. */
@@ -126,10 +132,26 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
     unwrapped: rejoined.includes('\n') ? rejoined.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : rejoined,
     rejoined,
+    englishFocus: englishFocusOf(focus, codes),
     contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };
+}
+
+/** `focus` with the catalogue messages found in another language put in English (PasteFeatures.englishFocus). */
+function englishFocusOf(focus: string, codes: FoundCode[]): { text: string; swaps: [string, string][] } {
+  let text = focus;
+  const swaps: [string, string][] = [];
+  for (const c of codes) {
+    if (c.via !== 'message' || !c.message) continue;
+    const raw = c.raw.replace(/[.。]$/, '');
+    const en = c.message.replace(/[.。]$/, '');
+    if (raw === en || !text.includes(raw)) continue;
+    text = text.split(raw).join(en);
+    swaps.push([en, raw]);
+  }
+  return { text, swaps };
 }
 
 /** A line that opens the output of `docker version` or `docker info`: "Client:", "Server: Docker Engine - Community". */

@@ -22,6 +22,17 @@ describe('one verdict in every language', () => {
     expect(new Set(verdicts).size, verdicts.join(' / ')).toBe(1);
   });
 
+  it("a topic's pattern that quotes the English message matches the message in another language, and shows it as written", () => {
+    const paste = (msg: string) => `Error response from daemon: unable to remove filesystem for 7ab1: CreateFile C:\\ProgramData\\docker\\containers\\7ab1\\7ab1-json.log.4: ${msg}`;
+    const langs = { en: 'Access is denied.', de: 'Zugriff verweigert.', fr: 'Accès refusé.', ru: 'Отказано в доступе.' };
+    const verdicts = Object.values(langs).map((m) => verdict(paste(m)));
+    expect(new Set(verdicts).size, verdicts.join(' / ')).toBe(1);
+    expect(verdicts[0]).toMatch(/^k8s-pod-stuck-terminating-windows /);
+    const ev = diagnose(kb, paste(langs.de)).matches[0]?.evidence.find((e) => e.kind === 'regex');
+    expect(ev?.matched).toContain('Zugriff');
+    expect(ev?.matched).not.toContain('Access is denied');
+  });
+
   it('the message words are not counted beside the code', () => {
     const ev = diagnose(kb, `encountered an error during CreateContainer: failure in a Windows system call: ${MESSAGES.en} (0x490)`).matches[0]?.evidence ?? [];
     expect(ev.filter((e) => e.kind === 'keyword' && /element|found/.test(e.matched))).toEqual([]);

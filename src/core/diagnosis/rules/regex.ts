@@ -3,7 +3,8 @@ import { hasEvidence, type EvidenceRule } from './types.js';
 /**
  * The topic's patterns. Each is tried on the paste, then on the paste with the words the console cut
  * at the window's edge joined again, then (unless it looks at line ends itself) on the paste with all
- * its lines joined. Two patterns that matched the same text are one piece of evidence.
+ * its lines joined, then with the catalogue messages it gives in another language put in English. Two
+ * patterns that matched the same text are one piece of evidence.
  */
 export const regexRule: EvidenceRule = {
   id: 'regex',
@@ -12,6 +13,8 @@ export const regexRule: EvidenceRule = {
     const focusLower = f.focus.toLowerCase();
     const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
     const rejoinedLower = f.rejoined === f.focus ? focusLower : f.rejoined.toLowerCase();
+    let englishLowerText: string | undefined;
+    const englishLower = () => (englishLowerText ??= f.englishFocus.text.toLowerCase());
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
         // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
@@ -23,10 +26,17 @@ export const regexRule: EvidenceRule = {
         let hit = inFocus ? re.exec(f.focus) : null;
         if (!hit && inRejoined) hit = re.exec(f.rejoined);
         if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
+        // A catalogue message given in another language, read in English; the evidence shows it as written.
+        let written: string | undefined;
+        if (!hit && f.englishFocus.swaps.length && (pattern.literals === undefined || pattern.literals.some((l) => englishLower().includes(l)))) {
+          hit = re.exec(f.englishFocus.text);
+          if (hit) written = f.englishFocus.swaps.reduce((t, [en, raw]) => t.split(en).join(raw), hit[0]);
+        }
         if (!hit) continue;
+        const shown = written ?? hit[0];
         const s = acc.get(i);
-        if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(hit[0]) || hit[0].includes(e.matched)))) continue;
-        acc.add(i, { kind: 'regex', matched: hit[0].slice(0, w.display.regexMatched), whole: hit[0], signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
+        if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(shown) || shown.includes(e.matched)))) continue;
+        acc.add(i, { kind: 'regex', matched: shown.slice(0, w.display.regexMatched), whole: hit[0], signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
       }
     });
   },

@@ -30,7 +30,8 @@ export const unexplainedRule: EvidenceRule = {
       if (!m || hasEvidence(s, 'code')) continue;
       // A code the topic's own pattern or phrase quoted (its message, even without the full stop) is part of its evidence, not another failure.
       const quoted = stated.length ? s.evidence.filter((e) => e.rule === 'regex' || e.rule === 'phrase').map((e) => foldForMatching(e.whole ?? e.matched)) : [];
-      const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !quoted.some((q) => q.includes(messageKeyOf(c.raw))));
+      // (Quoted as written, or in English where the paste gave the message in another language.)
+      const foreign = stated.filter((c) => (!c.manyCauses || m.codes.size > 0) && !quoted.some((q) => q.includes(messageKeyOf(c.raw)) || (c.message !== undefined && q.includes(messageKeyOf(c.message)))));
       const byCause = s.evidence.some((e) => e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact');
       const byWords = () => {
         if (s.evidence.some((e) => e.rule === 'keyword-phrase' && hasPhrase(reason, e.matched))) return true;
