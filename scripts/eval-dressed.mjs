@@ -1,6 +1,7 @@
 // How diagnosis holds when a paste is dressed the way real pastes are: quoted as Markdown, with Windows line
 // ends, wrapped by an 80- or 120-column window, JSON-escaped inside a log record, coloured, indented, ended by a CI
-// runner's last line, with a CI runner's time before every line.
+// runner's last line, with a CI runner's time before every line, curly quotes, HTML entities, after a `docker version`
+// block, and with each catalogue message it quotes in English given in the catalogue's other languages.
 // For every train-side, development and our own paste whose top answer is right as it is, prints how many keep
 // that answer in each dress (held-out pastes are left out: nothing is tuned on them).
 //
@@ -23,6 +24,8 @@ const DRESSES = {
   version: (t) => `PS C:\\> docker version\nClient:\n Version:           27.3.1\n API version:       1.47\n OS/Arch:           windows/amd64\n\nServer: Docker Engine - Community\n Engine:\n  Version:          27.3.1\n  API version:      1.47 (minimum version 1.24)\n  OS/Arch:          windows/amd64\n\n${t}`,
   times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
+// A paste that quotes a catalogue message in English, with that message in each other language the catalogue has.
+const localised = kb.codes.filter((c) => c.messages?.en && c.messages.en.replace(/\.$/, '').length >= 12 && Object.keys(c.messages).length > 1);
 const listIndex = process.argv.indexOf('--list');
 const list = listIndex > 0 ? process.argv[listIndex + 1] : undefined;
 const started = performance.now();
@@ -41,6 +44,18 @@ for (const c of loadCases(kb)) {
     const got = diagnose(kb, dressed).matches[0]?.id;
     if (got === top) o.kept++;
     else o.lost.push(`${c.id}: ${top} → ${got ?? 'none'}`);
+  }
+  for (const e of localised) {
+    const en = e.messages.en.replace(/\.$/, '');
+    if (!c.text.includes(en)) continue;
+    for (const [lang, msg] of Object.entries(e.messages)) {
+      if (lang === 'en') continue;
+      const o = (figures.localised ??= { tried: 0, kept: 0, lost: [] });
+      o.tried++;
+      const got = diagnose(kb, c.text.split(en).join(msg.replace(/[.。]$/, ''))).matches[0]?.id;
+      if (got === top) o.kept++;
+      else o.lost.push(`${c.id} (${lang}, ${e.code}): ${top} → ${got ?? 'none'}`);
+    }
   }
 }
 console.log(`eval:dressed: ${base} pastes answered right as they are, in ${Math.round(performance.now() - started)} ms`);
