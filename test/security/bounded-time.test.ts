@@ -46,6 +46,20 @@ describe('diagnose answers any paste in bounded time', () => {
     for (const m of diagnose(kb, paste).matches) for (const e of m.evidence) expect(e.matched).not.toMatch(/\s{2}/);
   }, T);
 
+  it.each([
+    ['200,000 nested quote marks', `${'>'.repeat(200000)} error`],
+    ['60,000 quoted lines, each a run of spaces and marks', `${'> >  \t> \n'.repeat(60000)}hnsCall failed`],
+    ['60,000 lines each opened by a CI time', `${'2024-05-01T10:00:00.1234567Z  \t\n'.repeat(60000)}error`],
+    ['200,000 HTML entities and curly quotes', `${'&quot;&amp;\u201c&#27;'.repeat(200000)} error`],
+    ['a PowerShell position followed by 60,000 echoed lines', `At C:\\x.ps1:1 char:1\n${'+   \t~\n'.repeat(60000)}failed`],
+    ['a docker version block of 60,000 indented lines', `Client:\n${'  Version:  \t1.0\n'.repeat(60000)}error`],
+    ['50,000 lines of the window width, cut after short words and numbers', `${`${'x'.repeat(76)} the\n${'y'.repeat(75)} 12345\n`.repeat(25000)}error`],
+    ['a run of 100,000 question marks and pleas', `${'any idea? '.repeat(50000)}${'?'.repeat(100000)}`],
+    ['lines that only say a step gave up, with long runs between their words', `${`Error:${' '.repeat(400)}Process completed with exit code 1.${' \t'.repeat(200)}\n`.repeat(2000)}npm ERR! ${'x'.repeat(300)}`],
+  ])('reading a paste ends: %s', (_what, paste) => {
+    expect(Array.isArray(diagnose(kb, paste).matches)).toBe(true);
+  }, T);
+
   it('error followed by 64,000 newlines (multiline ^\\s* patterns were quadratic)', () => {
     expect(diagnose(kb, `error${'\n'.repeat(64000)}`).matches).toEqual([]);
   }, T);

@@ -16,9 +16,9 @@ import type { Weights } from './weights.js';
  * knowledge, never at the raw paste. Built by `readFeatures`.
  */
 export interface PasteFeatures {
-  /** The paste, normalised (ANSI, CRLF, JSON escapes, mojibake) and bounded (`reduceLargePaste`). */
+  /** The paste, normalised (`normalisePaste`: ANSI, CRLF, JSON escapes, mojibake, quote marks, CI times, typographic quotes) and bounded (`reduceLargePaste`). */
   text: string;
-  /** The lines kept for matching (`focusLines`). */
+  /** The lines kept for matching (`focusLines`), with the words console wrapping cut joined again (`joinWrappedWords`). */
   focus: string;
   /** `focus` (its wrapped words already joined) folded to one lower-case line (`foldForMatching`): what phrases are compared with. */
   flat: string;
@@ -59,10 +59,8 @@ export interface PasteFeatures {
   codeMessages: string[];
   /** `flat` without those messages: the text that speaks in words. */
   wordsText: string;
-  /** `focus` with console line-wrapping undone, for patterns that do not look at line ends. */
+  /** `focus` with all its lines joined (a space for each break), for patterns that do not look at line ends. */
   unwrapped: string;
-  /** `focus` with only the words the console cut at the window's edge joined (`joinWrappedWords`): its other lines stay lines. */
-  rejoined: string;
   /**
    * `focus` with each catalogue message the paste gives in another language ("Zugriff verweigert.") in English
    * ("Access is denied."), and those pairs [English, as written]: a topic's pattern that quotes the English
@@ -88,7 +86,6 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   // The lines kept for matching, with the words the console cut at the window's edge joined again: every
   // rule then reads "hcsshim::ImportLayer" and "failing?" whole, as the paste's writer saw them.
   const focus = joinWrappedWords(focusLines(text));
-  const rejoined = focus;
   // Folded, not flattened again: joining the joined lines once more would run a wrapped line into the next.
   const flat = foldForMatching(focus);
   // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
@@ -130,8 +127,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     codeMessages,
     wordsText,
     // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
-    unwrapped: rejoined.includes('\n') ? rejoined.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : rejoined,
-    rejoined,
+    unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
     englishFocus: englishFocusOf(focus, codes),
     contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
     operations,

@@ -31,11 +31,19 @@ const LINE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(
  * message the tool printed over two lines reads as one again.
  */
 export function withoutLineTimestamps(text: string): string {
-  if (!LINE_TIMESTAMP.test(text)) return text;
-  const lines = text.split('\n');
-  if (lines.filter((l) => l.trim()).length < 2 || !lines.every((l) => l.trim() === '' || LINE_TIMESTAMP.test(l))) return text;
-  return lines.map((l) => l.replace(LINE_TIMESTAMP, '')).join('\n');
+  if (!LINE_TIMESTAMP.test(text) || text.split('\n').filter((l) => l.trim()).length < 2) return text;
+  return withoutPrefixOfEveryLine(text, LINE_TIMESTAMP) ?? text;
 }
+
+/** The text with `prefix` (anchored at a line's start) taken off every line, or undefined when a line that is not empty lacks it. */
+function withoutPrefixOfEveryLine(text: string, prefix: RegExp): string | undefined {
+  const lines = text.split('\n');
+  if (!lines.every((l) => l.trim() === '' || prefix.test(l))) return undefined;
+  return lines.map((l) => l.replace(prefix, '')).join('\n');
+}
+
+/** A Markdown quote mark at a line's start. */
+const QUOTE_MARK = /^[ \t]{0,3}> ?/;
 
 /**
  * A paste quoted as Markdown (every line that is not empty starts with `>`, as a reply on an issue
@@ -46,9 +54,9 @@ export function unquoteMarkdown(text: string): string {
   if (!text.trimStart().startsWith('>')) return text;
   let out = text;
   for (let depth = 0; depth < 4; depth++) {
-    const lines = out.split('\n');
-    if (!lines.every((l) => l.trim() === '' || /^[ \t]{0,3}>/.test(l))) break;
-    out = lines.map((l) => l.replace(/^[ \t]{0,3}> ?/, '')).join('\n');
+    const inner = withoutPrefixOfEveryLine(out, QUOTE_MARK);
+    if (inner === undefined) break;
+    out = inner;
   }
   return out;
 }

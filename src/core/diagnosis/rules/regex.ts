@@ -1,10 +1,10 @@
 import { hasEvidence, type EvidenceRule } from './types.js';
 
 /**
- * The topic's patterns. Each is tried on the paste, then on the paste with the words the console cut
- * at the window's edge joined again, then (unless it looks at line ends itself) on the paste with all
- * its lines joined, then with the catalogue messages it gives in another language put in English. Two
- * patterns that matched the same text are one piece of evidence.
+ * The topic's patterns. Each is tried on the paste (its words cut by console wrapping already joined),
+ * then (unless it looks at line ends itself) on the paste with all its lines joined, then with the
+ * catalogue messages it gives in another language put in English. Two patterns that matched the same
+ * text are one piece of evidence.
  */
 export const regexRule: EvidenceRule = {
   id: 'regex',
@@ -12,23 +12,22 @@ export const regexRule: EvidenceRule = {
   apply(f, index, acc, w) {
     const focusLower = f.focus.toLowerCase();
     const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
-    const rejoinedLower = f.rejoined === f.focus ? focusLower : f.rejoined.toLowerCase();
     let englishLowerText: string | undefined;
     const englishLower = () => (englishLowerText ??= f.englishFocus.text.toLowerCase());
+    // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
+    const mayMatch = (literals: readonly string[] | undefined, lower: string) => literals === undefined || literals.some((l) => lower.includes(l));
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
-        // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
-        const inFocus = pattern.literals === undefined || pattern.literals.some((l) => focusLower.includes(l));
-        const inUnwrapped = f.unwrapped !== f.focus && (pattern.literals === undefined || pattern.literals.some((l) => unwrappedLower.includes(l)));
-        const inRejoined = f.rejoined !== f.focus && (pattern.literals === undefined || pattern.literals.some((l) => rejoinedLower.includes(l)));
-        if (!inFocus && !inUnwrapped && !inRejoined) continue;
+        const inFocus = mayMatch(pattern.literals, focusLower);
+        const inUnwrapped = f.unwrapped !== f.focus && mayMatch(pattern.literals, unwrappedLower);
+        const inEnglish = f.englishFocus.swaps.length > 0 && mayMatch(pattern.literals, englishLower());
+        if (!inFocus && !inUnwrapped && !inEnglish) continue;
         const re = pattern.regex();
         let hit = inFocus ? re.exec(f.focus) : null;
-        if (!hit && inRejoined) hit = re.exec(f.rejoined);
         if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
         // A catalogue message given in another language, read in English; the evidence shows it as written.
         let written: string | undefined;
-        if (!hit && f.englishFocus.swaps.length && (pattern.literals === undefined || pattern.literals.some((l) => englishLower().includes(l)))) {
+        if (!hit && inEnglish) {
           hit = re.exec(f.englishFocus.text);
           if (hit) written = f.englishFocus.swaps.reduce((t, [en, raw]) => t.split(en).join(raw), hit[0]);
         }
