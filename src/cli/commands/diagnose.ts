@@ -59,7 +59,11 @@ export interface DiagnoseWords {
   codes(codes: string, command: string): string;
   pasteMore(command: string): string;
   linux(signals: string): string;
+  unrelated: string;
 }
+
+const UNRELATED_EN = 'This reads as words about another program: it names no container, image, engine or cluster, and wcdoctor knows the issues of Windows containers only.';
+const UNRELATED_NEXT_EN = 'If it did happen in a container, paste the output of the command that failed (docker, kubectl, the container\'s own log).';
 
 /** English: the report as it has always read (byte for byte). */
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
@@ -81,6 +85,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
   linux: (signals) =>
     `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
+  unrelated: `${UNRELATED_EN}\n${UNRELATED_NEXT_EN}`,
 };
 
 const RISK_KEY: Readonly<Record<string, MessageKey>> = { low: 'diagnose.cli.riskLow', medium: 'diagnose.cli.riskMedium', high: 'diagnose.cli.riskHigh' };
@@ -106,6 +111,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
+    unrelated: `${t('diagnose.results.unrelated')}\n${t('diagnose.cli.unrelatedNext')}`,
   };
 }
 
@@ -175,6 +181,7 @@ export function formatDiagnosis(
 ): string {
   if (!result.matches.length) {
     if (result.scope?.kind === 'linux') return `${words.linux(result.scope.signals.join(', '))}\n`;
+    if (result.scope?.kind === 'unrelated') return `${words.unrelated}\n`;
     const lines = [words.none];
     if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
     lines.push(words.pasteMore('wcdoctor docs'));

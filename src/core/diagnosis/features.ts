@@ -41,7 +41,7 @@ export interface PasteFeatures {
   versions: SeenVersion[];
   /** The paste is only codes (`0x5b4`, `1460 0x6be`): it asks what they mean, and shows no context. */
   bareCodes: boolean;
-  /** Whether the paste is about Windows containers (`linux`: out of scope). */
+  /** Whether the paste is about Windows containers (`linux`, `unrelated`: out of scope). */
   scope: Scope;
   /** The script of the paste's letters: a hint of its language (Han, Hangul, kana or Latin only). */
   script: 'han' | 'hangul' | 'kana' | 'latin';
@@ -119,7 +119,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     builds,
     versions: readComponentVersions(focus),
     bareCodes,
-    scope: readScope(flat),
+    scope: readScope(flat, focus),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
     phraseText,
     englishFor,

@@ -6,7 +6,12 @@ import { hasPhrase } from './phrase-match.js';
  * saying so is a better answer than a Windows topic that shares a word with it, or silence.
  */
 export interface Scope {
-  kind: 'windows' | 'linux' | 'unknown';
+  /**
+   * `unrelated`: a person's own words about some program that name no container, image, engine or
+   * cluster (a Python library's credential error, a WMI module's failure): a Windows message such a
+   * paste quotes is one every program can print, and says nothing about containers.
+   */
+  kind: 'windows' | 'linux' | 'unrelated' | 'unknown';
   /** The texts of the paste that decided it (as found, lower case). */
   signals: string[];
 }
@@ -84,14 +89,63 @@ const WINDOWS_ONLY = new Set([
   'docker for windows', 'docker desktop', 'wsl', 'programdata', '1809', 'kernel32', 'netsh', '\\pipe\\', '//./pipe/',
 ]);
 
-/** Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it). */
-export function readScope(flat: string): Scope {
+/**
+ * A Unix shell's prompt (`simon@k8s-1:~$ `, `root@e351e345bdf9:/app# `): user, host, a path from `~` or
+ * `/`, then `$` or `#`. Windows shells prompt `PS C:\>` or `C:\>`; Git Bash puts its path on a line of its
+ * own and `$` on the next, so this form is a Linux (or Mac) shell's, WSL's included.
+ */
+const UNIX_PROMPT = /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{0,200}[$#])(?=[ \t]|$)/im;
+
+/**
+ * Words that only a paste about containers has, in any of the languages pastes come in: the engine,
+ * its runtimes and tools, images, clusters and their parts, container networks, the Windows builds a
+ * compatibility question names, and the marks of their output (`Error response from daemon`, a build
+ * step, a compose service's prefix, a container's prompt).
+ */
+const CONTAINER_WORDS =
+  /\b(?:docker[\w.-]{0,20}|containers?|containerd|moby|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?|hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|dockerfile|compose|swarm|images?|[\w-]{0,10}containerhelper|new-(?:bc|nav)container|vethernet|flannel|calico|antrea|cni|lcow|isolation|nat|winnat|ltsc\d{4}|overlay|l2bridge|l2tunnel|transparent|dockerd|buildkit|buildx|podman|nerdctl|crictl|ctr|registry|manifest|acr|ecr|gcr|daemon|vswitch|virtual switch|[\w-]{0,20}smbglobalmapping|10\.0\.\d{5})\b|container|컨테이너|容器|コンテナ|behållare|^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:/im;
+
+/**
+ * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
+ * position and category lines, a log line's time or level, a line of JSON. English messages read as
+ * sentences ("The operation was canceled by the user."), so a paste with any such line is output, not a
+ * person's words, however many function words it has.
+ */
+const OUTPUT_LINE =
+  /^[ \t]*(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]])/;
+
+/** Words that carry a sentence in English (articles, pronouns, auxiliaries, prepositions): a person writing, not a program. */
+const FUNCTION_WORDS = new Set(
+  'the a an of to is are was were be been i we my our it its this that when with for on in at and or but not no do does did have has had can could would should will there they them their me you your if as by from so after before since what which who how why then than'.split(' '),
+);
+
+/**
+ * Whether a paste is a person's own words in English (at least 20 words, a fifth of them function
+ * words) that name nothing of containers (`CONTAINER_WORDS`). Machine output is not (it has few function
+ * words), nor are other languages' words, which this does not weigh.
+ */
+export function isUnrelatedProse(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z][a-z']{0,40}/g) ?? [];
+  if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
+  if (text.split('\n').some((line) => OUTPUT_LINE.test(line))) return false;
+  const share = words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length;
+  return share >= 0.2 && !CONTAINER_WORDS.test(text);
+}
+
+/**
+ * Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it); `lines`, the paste's
+ * lines before flattening, for what only lines show (a shell's prompt, a person's sentences).
+ */
+export function readScope(flat: string, lines = ''): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
   const wsl = windows.some((s) => !WINDOWS_ONLY.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
+  if (isUnrelatedProse(lines)) return { kind: 'unrelated', signals: [] };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
+  const prompt = UNIX_PROMPT.exec(lines)?.[1];
+  if (prompt) linux.push(prompt.toLowerCase());
   if (linux.length) return { kind: 'linux', signals: linux.slice(0, 3) };
   return { kind: 'unknown', signals: [] };
 }

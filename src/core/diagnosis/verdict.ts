@@ -45,7 +45,17 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
  * image`) may still be that issue, but not surely.
  */
 function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  return isSpecific(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
+  return isSpecific(s, f) && namesAFailure(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
+}
+
+/**
+ * Whether a code, message, pattern or fact matched (not only the setting a question names): a question
+ * about a setting (the proxy, buildx, an image's size) is about that setting, but whether its asker has
+ * the issue, or only wonders about the setting, the question does not say; on real pastes read before
+ * anything was tuned on them, a "high" answer carried by a setting alone was wrong more often than right.
+ */
+function namesAFailure(s: Scored, f: PasteFeatures): boolean {
+  return s.evidence.some((e) => e.weight > 0 && SPECIFIC.has(e.rule) && !isCommonCode(e, f));
 }
 
 /**
@@ -73,10 +83,10 @@ export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp =
 
 /**
  * The topics to show, best first: those that reach their threshold, none for a paste out of scope
- * (a Linux host or runtime), none far below the best one, at most `limit`.
+ * (a Linux host or runtime, or words about another program), none far below the best one, at most `limit`.
  */
 export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, limit: number): Scored[] {
-  if (f.scope.kind === 'linux') return [];
+  if (f.scope.kind === 'linux' || f.scope.kind === 'unrelated') return [];
   const shown = scored.filter((s) => s.score >= minScoreOf(s, f, w)).sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = shown[0]?.score ?? 0;
   return shown.filter((s) => s.score >= top * w.verdict.relative).slice(0, limit);

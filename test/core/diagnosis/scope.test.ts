@@ -71,6 +71,34 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
 
+  // A Unix shell's prompt (user@host:path$) is a Linux or Mac shell's; Windows prompts PS C:\> or C:\>.
+  it.each([
+    ['simon@k8s-1:~$ kubectl get nodes\nk8s-2     NotReady   5d        v1.7.0', 'linux'],
+    ['root@e351e345bdf9:/app/server# ./start.sh\nError: address already in use', 'linux'],
+    ['PS C:\\> docker network ls\nme@example.com: permission denied', 'windows'],
+    ['mail me at ops@example.com: the container stops', 'unknown'],
+  ])('a prompt: %s → %s', (text, kind) => {
+    expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
+  });
+
+  const KEYRING =
+    "Using the Windows backend, when I supply a password of a sufficient length, the following error is observed: `win32cred.CredWrite(credential, 0) -> (1783, 'CredWrite', 'The stub received bad data')`.";
+  it.each([
+    // A person's own words about another program, naming nothing of containers: out of scope, whatever Windows words they use.
+    [KEYRING, 'unrelated'],
+    ['The discovery module works on most of our Windows 10 domain computers, but on two of them it stops with an unknown WMI error, HRESULT 0x800706be. Any idea what may be wrong or how to debug it?', 'unrelated'],
+    // The same words with a container, an image or the engine named are about containers.
+    [`${KEYRING} It happens when docker login stores the token.`, 'unknown'],
+    ['On two of our hosts the container stops with an unknown error, HRESULT 0x800706be, and we have no idea what may be wrong or how to debug it.', 'windows'],
+    ['컨테이너 안에서 실행하면 시스템 오류 1223이 발생하고 사용자 이름이나 암호를 전혀 묻지 않고 바로 끝납니다. 왜 그런지 알려 주실 수 있나요?', 'unknown'],
+    // Machine output is no person's words, however long: its message may come from a container that the paste does not name.
+    ['System error 1223 has occurred.\n\nThe operation was canceled by the user.\nget-eventlog : Cannot open log Application on machine .. Windows has not provided an error code.\nAt line:1 char:1\n+ get-eventlog -LogName Application -Newest 5', 'unknown'],
+    // Short words are too few to say.
+    ['Why does net use fail with error 1223 here?', 'unknown'],
+  ])('another program: %s → %s', (text, kind) => {
+    expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
+  });
+
   it('signals match whole words ("runc" is not in "runcmd")', () => {
     expect(readScope('runcmd failed').kind).toBe('unknown');
   });
@@ -83,6 +111,15 @@ describe('diagnose and the CLI', () => {
     const r = diagnose(kb, LINUX);
     expect(r.matches).toEqual([]);
     expect(r.scope).toEqual({ kind: 'linux', signals: expect.arrayContaining(['container_linux.go']) });
+  });
+
+  it('words about another program get no topic, and say why in words and in --json', async () => {
+    const text = 'Git Credential Manager only uses the Windows Credential Manager on Windows, which has two limits: it cannot persist credentials from network logon sessions such as SSH, and a credential can hold at most 2560 bytes. Please add another store for these cases.';
+    expect(diagnose(kb, text)).toMatchObject({ matches: [], scope: { kind: 'unrelated' } });
+    const out = await runCli(['diagnose', text]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/names no container, image, engine or cluster/);
+    expect(JSON.parse((await runCli(['diagnose', '--json', text])).stdout).scope.kind).toBe('unrelated');
   });
 
   it('diagnose says so in words (exit 1) and in --json', async () => {

@@ -170,7 +170,13 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         {outcome?.ok && matches.length === 0 && (
           <StatusLine
             kind="info"
-            text={outcome.result.scope?.kind === 'linux' ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') }) : t('diagnose.results.none')}
+            text={
+              outcome.result.scope?.kind === 'linux'
+                ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') })
+                : outcome.result.scope?.kind === 'unrelated'
+                  ? t('diagnose.results.unrelated')
+                  : t('diagnose.results.none')
+            }
             theme={theme}
           />
         )}
