@@ -103,7 +103,7 @@ const UNIX_PROMPT = /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{
  * step, a compose service's prefix, a container's prompt). `registry` is left out: Windows has one of its own.
  */
 const CONTAINER_WORDS =
-  /\b(?:docker[\w.-]{0,20}|containers?|containerd|moby|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?|hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|dockerfile|compose|swarm|images?|[\w-]{0,10}containerhelper|new-(?:bc|nav)container|vethernet|flannel|calico|antrea|cni|lcow|isolation|nat|winnat|ltsc\d{4}|overlay|l2bridge|l2tunnel|transparent|dockerd|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr|daemon|vswitch|virtual switch|[\w-]{0,20}smbglobalmapping|10\.0\.\d{5})\b|container|컨테이너|容器|コンテナ|behållare|^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:/im;
+  /\b(?:docker[\w.-]{0,20}|containers?|containerd|moby|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?|hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|dockerfile|compose|swarm|images?|[\w-]{0,10}containerhelper|new-(?:bc|nav)container|vethernet|flannel|calico|antrea|cni|lcow|isolation|nat|winnat|ltsc\d{4}|overlay|l2bridge|l2tunnel|transparent|dockerd|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr|daemon|vswitch|virtual switch|gmsa|credential ?spec|[\w-]{0,20}smbglobalmapping|10\.0\.\d{5})\b|container|컨테이너|容器|コンテナ|behållare|^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:/im;
 
 /**
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
