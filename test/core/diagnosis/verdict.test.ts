@@ -79,11 +79,12 @@ describe('confidenceOf', () => {
     // Something specific beside the words makes a score above the medium bar medium.
     expect(confidenceOf(scored(ev('phrase', 4), ev('words', 3)), failure, WEIGHTS, 0)).toBe('medium');
   });
-  it('is at most medium for the setting a question names, with no code, message, pattern or fact', () => {
+  it('is low for the setting a question names, with no code, message, pattern or fact: it may be shown, as a lead', () => {
     const asks = { ...failure, failure: undefined, asks: true } as unknown as PasteFeatures;
     const setting = scored(ev('setting', 4), ev('words', 4), ev('keyword-phrase', 2));
     expect(setting.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
-    expect(confidenceOf(setting, asks, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(setting, asks, WEIGHTS, 0)).toBe('low');
+    expect(setting.score).toBeGreaterThanOrEqual(minScoreOf(setting, asks, WEIGHTS));
     // The same question with the topic's message in it names the issue.
     expect(confidenceOf(scored(ev('setting', 4), ev('phrase', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('high');
   });
