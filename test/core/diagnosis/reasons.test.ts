@@ -37,6 +37,21 @@ describe('failure lines', () => {
     expect(failureText(paste)).not.toContain(line.slice(-12));
   });
 
+  it("the engine saying it will pull an image it does not have yet is no failure; what fails after it is", () => {
+    const paste = [
+      "Unable to find image 'redis:latest' locally",
+      'latest: Pulling from library/redis',
+      'docker: no matching manifest for windows/amd64 10.0.26100 in the manifest list entries.',
+    ].join('\n');
+    expect(failureText(paste)).not.toContain('Unable to find');
+    expect(failureText("Unable to find image 'app:latest' locally")).toBe('');
+    const denied = "Unable to find image 'acme/app:1.0' locally\ndocker: Error response from daemon: pull access denied for acme/app, repository does not exist or may require 'docker login'.";
+    expect(failureText(denied)).toBe(denied.split('\n')[1]);
+    // A redis image with the host's build in the refusal is a Linux-only image, not a Windows tag missing for this build.
+    expect(diagnose(kb, `PS C:\\> docker run -d redis\n${paste}`).matches[0]?.id).toBe('linux-image-on-windows-engine');
+    expect(diagnose(kb, `PS C:\\> docker run mcr.microsoft.com/windows/servercore:ltsc2025\n${paste.replace(/redis/g, 'windows/servercore')}`).matches[0]?.id).toBe('choose-image-tag');
+  });
+
   it('keeps the lines that say something failed, in any supported language', () => {
     const text = [
       'Step 3/5 : RUN install.cmd',
