@@ -75,6 +75,9 @@ export interface PasteFeatures {
   sites: string[];
 }
 
+/** The facilities of the container stack's own codes: HCS (0x37, 0xC037… and 0x8037…) and HNS/HCN (0x3B, 0x803B…). */
+const CONTAINER_FACILITY = /^0x[8C]03[7B]/i;
+
 /**
  * Reads a paste into the features the evidence rules use. `buildOfTag` maps an image tag to its
  * Windows build (from the compatibility data), to read the image's build from a tag; `buildOfName`,
@@ -119,7 +122,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     builds,
     versions: readComponentVersions(focus),
     bareCodes,
-    scope: readScope(flat, focus),
+    scope: readScope(flat, focus, codes.some((c) => CONTAINER_FACILITY.test(c.canonical))),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
     phraseText,
     englishFor,

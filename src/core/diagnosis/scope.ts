@@ -38,11 +38,13 @@ const LINUX_SIGNALS = [
   'linux host', 'linux hosts', 'linux node', 'linux nodes', 'linux vm', 'linux server', 'amazon linux', '/home/',
   // Platforms and runtimes with Linux nodes only (a Mac's Docker Desktop runs Linux in a VM; k3s, minikube, MicroK8s and
   // CRI-O have no Windows nodes; rootless Docker, IPVS and conntrack are Linux's), and Linux distributions named as such.
-  'darwin', 'macos', 'mac os x', 'docker desktop for mac', 'homebrew', 'apple silicon', 'minikube', 'microk8s', 'k3s', 'k3d',
+  'darwin', 'macos', 'macosx', 'mac os x', 'osx', 'docker desktop for mac', 'homebrew', 'apple silicon', 'minikube', 'microk8s', 'k3s', 'k3d',
   'cri-o', 'crio', 'rootless', 'dockerd-rootless', 'ipvs', 'conntrack', 'containerd-shim-runc-v2', 'unix socket',
   'gnu/linux', 'fedora', 'arch linux', 'opensuse', 'raspberry pi', 'raspbian',
   // Linux platforms of other processors (a Mac's M1, a Raspberry Pi, Graviton, POWER, Z): Windows containers are amd64.
   'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/arm/v6', 'linux/ppc64le', 'linux/s390x', 'ppc64le', 's390x', 'aarch64',
+  // The host's own network for a container: Windows containers have no host network mode.
+  '--net=host', '--network=host', '--network host', '--net host', 'network_mode: host', 'network_mode: "host"',
   // A Linux node's container runtime socket and log folders.
   '/var/run/dockershim.sock', '/var/log/containers', '/var/log/pods',
 ];
@@ -109,10 +111,11 @@ const CONTAINER_WORDS =
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
  * position and category lines, a log line's time or level, a line of JSON. English messages read as
  * sentences ("The operation was canceled by the user."), so a paste with any such line is output, not a
- * person's words, however many function words it has.
+ * person's words, however many function words it has. A line may open with the backticks or quotes it
+ * is quoted in; a JSON object's key anywhere in a line is output too.
  */
 const OUTPUT_LINE =
-  /^[ \t]*(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]])/;
+  /\{"\w{1,40}":|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]])/;
 
 /** Words that carry a sentence in English (articles, pronouns, auxiliaries, prepositions): a person writing, not a program. */
 const FUNCTION_WORDS = new Set(
@@ -121,10 +124,12 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Whether a paste is a person's own words in English (at least 20 words, a fifth of them function
- * words) that name nothing of containers (`CONTAINER_WORDS`). Machine output is not (it has few function
+ * words) that name nothing of containers (`CONTAINER_WORDS`) and quote no code of the container stack
+ * (`containerCode`: an HCS or HNS code, however it is spelled). Machine output is not (it has few function
  * words), nor are other languages' words, which this does not weigh.
  */
-export function isUnrelatedProse(text: string): boolean {
+export function isUnrelatedProse(text: string, containerCode = false): boolean {
+  if (containerCode) return false;
   const words = text.toLowerCase().match(/[a-z][a-z']{0,40}/g) ?? [];
   if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
   if (text.split('\n').some((line) => OUTPUT_LINE.test(line))) return false;
@@ -134,14 +139,15 @@ export function isUnrelatedProse(text: string): boolean {
 
 /**
  * Reads the scope of a flattened, lower-case paste (as `flattenForMatching` gives it); `lines`, the paste's
- * lines before flattening, for what only lines show (a shell's prompt, a person's sentences).
+ * lines before flattening, for what only lines show (a shell's prompt, a person's sentences); `containerCode`,
+ * whether the paste has a code of HCS or HNS (the container stack's own facilities).
  */
-export function readScope(flat: string, lines = ''): Scope {
+export function readScope(flat: string, lines = '', containerCode = false): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
   const wsl = windows.some((s) => !WINDOWS_ONLY.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
-  if (isUnrelatedProse(lines)) return { kind: 'unrelated', signals: [] };
+  if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   const prompt = UNIX_PROMPT.exec(lines)?.[1];

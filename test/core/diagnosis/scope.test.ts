@@ -95,9 +95,25 @@ describe('readScope', () => {
     ['System error 1223 has occurred.\n\nThe operation was canceled by the user.\nget-eventlog : Cannot open log Application on machine .. Windows has not provided an error code.\nAt line:1 char:1\n+ get-eventlog -LogName Application -Newest 5', 'unknown'],
     // Short words are too few to say.
     ['Why does net use fail with error 1223 here?', 'unknown'],
+    // Output quoted in backticks, or holding JSON, is no person's words; nor is a paste with a code of HCS or HNS.
+    ['`VERBOSE: Result : {"Error":"An adapter was not found. ","ErrorCode":2151350278,"Success":false}`\n\nEven removing this criterion I get an error and I do not know why it is happening to me now.', 'unknown'],
   ])('another program: %s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
   });
+
+  it('a code of HCS or HNS keeps a person\'s words about containers, however they are worded', () => {
+    const text = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
+    expect(readScope(text.toLowerCase(), text).kind).toBe('unrelated');
+    expect(readScope(text.toLowerCase(), text, true).kind).toBe('unknown');
+    expect(diagnose(kb, `${text} The number is 0x803B0006.`).scope?.kind).not.toBe('unrelated');
+  });
+
+  it.each(['docker run --net=host --rm busybox', 'docker run --network host nginx', 'services:\n  web:\n    network_mode: host'])(
+    "a container on the host's network is a Linux engine's (Windows containers have no host network): %s",
+    (text) => {
+      expect(readScope(text.toLowerCase(), text).kind).toBe('linux');
+    },
+  );
 
   it('signals match whole words ("runc" is not in "runcmd")', () => {
     expect(readScope('runcmd failed').kind).toBe('unknown');
