@@ -105,32 +105,46 @@ const UNIX_PROMPT = /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{
  * step, a compose service's prefix, a container's prompt). `registry` is left out: Windows has one of its own.
  */
 const CONTAINER_WORDS =
-  /\b(?:docker[\w.-]{0,20}|containers?|containerd|moby|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?|hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|dockerfile|compose|swarm|images?|[\w-]{0,10}containerhelper|new-(?:bc|nav)container|vethernet|flannel|calico|antrea|cni|lcow|isolation|nat|winnat|ltsc\d{4}|overlay|l2bridge|l2tunnel|transparent|dockerd|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr|daemon|vswitch|virtual switch|gmsa|credential ?spec|[\w-]{0,20}smbglobalmapping|10\.0\.\d{5})\b|container|컨테이너|容器|コンテナ|behållare|^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:/im;
+  /\b(?:docker[\w.-]{0,20}|containers?|containerd|moby|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?|hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|dockerfile|compose|swarm|images?|[\w-]{0,10}containerhelper|new-(?:bc|nav)container|vethernet|flannel|calico|antrea|cni|lcow|isolation|nat|winnat|ltsc\d{4}|overlay|l2bridge|l2tunnel|transparent|dockerd|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr|daemon|vswitch|virtual switch|gmsa|credential ?spec|[\w-]{0,20}smbglobalmapping|10\.0\.\d{5})\b|container|conteneur|contenedor|contêiner|contenitore|컨테이너|容器|コンテナ|behållare|^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:/im;
 
 /**
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
  * position and category lines, a log line's time or level, a line of JSON. English messages read as
  * sentences ("The operation was canceled by the user."), so a paste with any such line is output, not a
  * person's words, however many function words it has. A line may open with the backticks or quotes it
- * is quoted in; a JSON object's key anywhere in a line is output too.
+ * is quoted in; a JSON object's key anywhere in a line, or a line that is a JSON key and its value, is output too.
  */
 const OUTPUT_LINE =
-  /\{"\w{1,40}":|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]])/;
+  /\{"\w{1,40}":|^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]])/;
 
-/** Words that carry a sentence in English (articles, pronouns, auxiliaries, prepositions): a person writing, not a program. */
+/**
+ * Words that carry a sentence (articles, pronouns, auxiliaries, prepositions) in English and the other
+ * languages of Latin script pastes come in (German, French, Spanish, Portuguese, Swedish): a person
+ * writing, not a program.
+ */
 const FUNCTION_WORDS = new Set(
-  'the a an of to is are was were be been i we my our it its this that when with for on in at and or but not no do does did have has had can could would should will there they them their me you your if as by from so after before since what which who how why then than'.split(' '),
+  [
+    'the a an of to is are was were be been i we my our it its this that when with for on in at and or but not no do does did have has had can could would should will there they them their me you your if as by from so after before since what which who how why then than',
+    'der die das und ist nicht ich wir mit für auf ein eine einen dem den des zu von bei wenn wird werden hat haben kann auch aber oder es sie',
+    'le la les et est pas je nous avec pour sur un une des du de que qui dans ce cette il elle ne mais ou',
+    'el los las y es no yo con para por una del que en se lo pero o',
+    'o os as e é não eu nós com um uma do da dos das em que se mas ou',
+    'och är inte jag vi med för på en ett att som när det den har kan men eller',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
- * Whether a paste is a person's own words in English (at least 20 words, a fifth of them function
- * words) that name nothing of containers (`CONTAINER_WORDS`) and quote no code of the container stack
+ * Whether a paste is a person's own words in a language of Latin script (at least 20 words, a fifth of
+ * them function words) that name nothing of containers (`CONTAINER_WORDS`) and quote no code of the container stack
  * (`containerCode`: an HCS or HNS code, however it is spelled). Machine output is not (it has few function
  * words), nor are other languages' words, which this does not weigh.
  */
 export function isUnrelatedProse(text: string, containerCode = false): boolean {
   if (containerCode) return false;
-  const words = text.toLowerCase().match(/[a-z][a-z']{0,40}/g) ?? [];
+  // Words are runs of letters between other characters: an ID's letters ("8be2f66ffc…") are no words.
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}'’]{1,60}/gu) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
   if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
   if (text.split('\n').some((line) => OUTPUT_LINE.test(line))) return false;
   const share = words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length;

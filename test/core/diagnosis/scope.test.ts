@@ -93,6 +93,10 @@ describe('readScope', () => {
     ['컨테이너 안에서 실행하면 시스템 오류 1223이 발생하고 사용자 이름이나 암호를 전혀 묻지 않고 바로 끝납니다. 왜 그런지 알려 주실 수 있나요?', 'unknown'],
     // Machine output is no person's words, however long: its message may come from a container that the paste does not name.
     ['System error 1223 has occurred.\n\nThe operation was canceled by the user.\nget-eventlog : Cannot open log Application on machine .. Windows has not provided an error code.\nAt line:1 char:1\n+ get-eventlog -LogName Application -Newest 5', 'unknown'],
+    // In another language of Latin script too; an ID's letters are no words, and a line that is a JSON key and its value is output.
+    ['Seit dem Update startet unser Programm nicht mehr, und in der Ereignisanzeige steht nur, dass der Dienst nicht gestartet werden kann. Was ist da los?', 'unrelated'],
+    ['Seit dem Update startet unser Container nicht mehr, und in der Ereignisanzeige steht nur, dass der Dienst nicht gestartet werden kann. Was ist da los?', 'unknown'],
+    ['6. See error...\n\t"State": {\n\t\t"Status": "exited",\n\t\t"Error": "could not find a network matching network mode 8be2f66ffc25391d4076d428cd5eb7f3a5c28aad64d699d52e9ab276e7e15e07: network 8be2f66ffc25391d4076d428 not found",\n\t\t"Running": false', 'unknown'],
     // Short words are too few to say.
     ['Why does net use fail with error 1223 here?', 'unknown'],
     // Output quoted in backticks, or holding JSON, is no person's words; nor is a paste with a code of HCS or HNS.
