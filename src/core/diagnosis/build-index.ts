@@ -355,16 +355,18 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   });
 
   const words = data.terms;
-  const lookup: TermLookup = 'table' in words ? words.table : listLookup(words);
+  // The table is read on the first lookup, not here: a paste of bare codes may never look a word up.
+  let lookup: TermLookup | undefined;
+  const lookupOf = (): TermLookup => (lookup ??= 'table' in words ? words.table : listLookup(words));
   const n = kb.topics.length || 1;
   const postingsOf = (term: string) => {
-    const p = lookup.postingsOf(term);
+    const p = lookupOf().postingsOf(term);
     const out: { topic: number; weight: number }[] = [];
     for (let i = 0; i + 1 < p.length; i += 2) out.push({ topic: p[i]!, weight: p[i + 1]! / 100 });
     return out;
   };
   const idfOf = (term: string) => {
-    const df = lookup.postingsOf(term).length / 2;
+    const df = lookupOf().postingsOf(term).length / 2;
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
   let fuse: Fuse<string> | undefined;

@@ -142,9 +142,10 @@ const FUNCTION_WORDS = new Set(
  * words), nor are other languages' words, which this does not weigh.
  */
 export function isUnrelatedProse(text: string, containerCode = false): boolean {
-  if (containerCode) return false;
+  // Twenty words take more than 80 characters: a shorter paste is not weighed (nor are its patterns compiled).
+  if (containerCode || text.length < 80) return false;
   // Words are runs of letters between other characters: an ID's letters ("8be2f66ffc…") are no words.
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}'’]{1,60}/gu) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
+  const words = (text.toLowerCase().match(/[0-9a-zà-öø-ÿ'’]{1,60}/g) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
   if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
   if (text.split('\n').some((line) => OUTPUT_LINE.test(line))) return false;
   const share = words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length;

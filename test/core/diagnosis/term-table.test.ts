@@ -88,3 +88,30 @@ describe('the word index as a binary table (dist/kb-terms.bin)', () => {
     expect(() => new TermTable(damage(Uint8Array.from(bytes))).postingsOf(middle)).toThrow(DamagedTermTable);
   });
 });
+
+describe('the index reads the word table on its first lookup', () => {
+  // A knowledge base whose word index is a table behind a getter, as the loader gives it (dist/kb-terms.bin).
+  const withCountedTable = () => {
+    const reads = { count: 0 };
+    const terms = {
+      vocabulary: lists.vocabulary,
+      get table() {
+        reads.count++;
+        return table;
+      },
+    };
+    const counted = { ...kb, diagnosis: { ...kb.diagnosis!, terms } } as typeof kb;
+    return { counted, reads };
+  };
+
+  it('not for a paste of bare codes, which looks no word up', async () => {
+    const { diagnose } = await import('../../../src/core/diagnosis/diagnose.js');
+    const { counted, reads } = withCountedTable();
+    expect(diagnose(counted, '0x800705B4').matches[0]?.id).toBe(diagnose(kb, '0x800705B4').matches[0]?.id);
+    expect(reads.count).toBe(0);
+    // Words read it, once, and find what the lists find.
+    const words = 'the container cannot reach the published port from the host';
+    expect(diagnose(counted, words).matches.map((m) => m.id)).toEqual(diagnose(kb, words).matches.map((m) => m.id));
+    expect(reads.count).toBe(1);
+  });
+});
