@@ -2,8 +2,8 @@
 // ends, wrapped by an 80- or 120-column window, JSON-escaped inside a log record, coloured, indented, ended by a CI
 // runner's last line, with a CI runner's time before every line, curly quotes, HTML entities, after a `docker version`
 // block, without the CLI's "Error response from daemon:" prefix, inside a pull's progress lines and before a prompt,
-// between a greeting and a plea as in an issue, or after the prompt and command that ran (those three for real tool
-// output only, not a person's words), and with
+// between a greeting and a plea as in an issue, after the prompt and command that ran, or inside an issue template's
+// sections (those four for real tool output only, not a person's words), and with
 // each catalogue message it quotes in English given in the catalogue's other languages.
 // For every train-side, development and our own paste whose top answer is right as it is, prints how many keep
 // that answer in each dress (held-out pastes are left out: nothing is tuned on them).
@@ -29,6 +29,7 @@ const DRESSES = {
   noise: (t) => `Unable to find image 'app:latest' locally\nlatest: Pulling from library/app\nDigest: sha256:0123456789abcdef\nStatus: Downloaded newer image for app:latest\n${t}\nPS C:\\src> `,
   asked: (t) => `Hi, I'm getting this when I start my container:\n\n${t}\n\nAny idea what is wrong? Thanks!`,
   cmd: (t) => `PS C:\\app> docker run -d --name web -p 8080:80 contoso/web:1.0\n${t}`,
+  template: (t) => `**Describe the bug**\nThe container does not start.\n\n**To Reproduce**\nSteps to reproduce the behavior:\n1. Run the container\n2. See error\n\n\`\`\`\n${t}\n\`\`\`\n\n**Expected behavior**\nIt should start.\n\n**Environment**\n - OS: Windows Server 2022\n - Docker: 24.0.7`,
   times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
 // A paste that quotes a catalogue message in English, with that message in each other language the catalogue has.
@@ -44,7 +45,7 @@ for (const c of loadCases(kb)) {
   if (!c.expected.includes(top)) continue;
   base++;
   for (const [name, dress] of Object.entries(DRESSES)) {
-    if ((name === 'noise' || name === 'asked' || name === 'cmd') && (c.set !== 'real' || c.shape === 'prose')) continue;
+    if ((name === 'noise' || name === 'asked' || name === 'cmd' || name === 'template') && (c.set !== 'real' || c.shape === 'prose')) continue;
     const dressed = dress(c.text);
     if (dressed === c.text) continue;
     const o = figures[name];
