@@ -62,6 +62,24 @@ describe('the code catalogue (knowledge/codes)', () => {
   });
 });
 
+describe('a localised HCS or HCN message names its code without the code', () => {
+  // Windows prints HCS and HNS messages in the host's language; each one the catalogue records must be
+  // read back to its code behind the prefix an engine puts before it, as the English message is.
+  const rows = catalog.codes
+    .filter((e) => e.kind === 'hcs' || e.kind === 'hcn')
+    .flatMap((e) => [
+      ...Object.entries(e.messages).filter(([lang]) => lang !== 'en').map(([lang, text]) => [e.code, lang, text] as const),
+      ...e.variants.filter((v) => v.lang !== 'en').map((v) => [e.code, v.lang, v.text] as const),
+    ]);
+  it('has localised HCS messages to check', () => {
+    expect(rows.length).toBeGreaterThan(0);
+  });
+  it.each(rows)('%s (%s): %s', (code, _lang, text) => {
+    expect(canonicals(`hcsshim::CreateComputeSystem web: ${text}`)).toContain(code);
+    expect(canonicals(`Error response from daemon: container 4b1a encountered an error during CreateContainer: failure in a Windows system call: ${text}`)).toContain(code);
+  });
+});
+
 describe('HRESULT helpers', () => {
   it('wraps and unwraps Win32 codes', () => {
     expect(formatCode(hresultFromWin32(1460))).toBe('0x800705B4');

@@ -11,7 +11,7 @@ const verdict = (text: string) => {
   return m ? `${m.id} ${m.confidence}` : 'none';
 };
 
-const MESSAGES = { en: 'Element not found.', de: 'Element nicht gefunden.', 'zh-CN': '找不到元素。', ru: 'Элемент не найден.' };
+const MESSAGES = { en: 'Element not found.', de: 'Element nicht gefunden.', 'zh-CN': '找不到元素。', ru: 'Элемент не найден.', 'ko-KR': '요소가 없습니다.' };
 
 describe('one verdict in every language', () => {
   it.each([
