@@ -131,7 +131,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     wordsText,
     // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
-    englishFocus: englishFocusOf(focus, codes),
+    englishFocus: englishFocusOf(focus, codes, index),
     contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
@@ -139,16 +139,25 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
 }
 
 /** `focus` with the catalogue messages found in another language put in English (PasteFeatures.englishFocus). */
-function englishFocusOf(focus: string, codes: FoundCode[]): { text: string; swaps: [string, string][] } {
+function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex): { text: string; swaps: [string, string][] } {
   let text = focus;
   const swaps: [string, string][] = [];
-  for (const c of codes) {
-    if (c.via !== 'message' || !c.message) continue;
-    const raw = c.raw.replace(/[.。]$/, '');
-    const en = c.message.replace(/[.。]$/, '');
-    if (raw === en || !text.includes(raw)) continue;
+  const swap = (written: string, english: string) => {
+    const raw = written.replace(/[.。]$/, '');
+    const en = english.replace(/[.。]$/, '');
+    if (!raw || raw === en || !text.includes(raw)) return;
     text = text.split(raw).join(en);
     swaps.push([en, raw]);
+  };
+  for (const c of codes) {
+    if (c.via === 'message' && c.message) swap(c.raw, c.message);
+    // The code found another way (its number beside the message, `… 另一个程序正在使用此文件，进程无法访问。 (0x20)`): its
+    // message in any other language reads as English too, as in `phraseText`.
+    const e = index.codeIndex.byCode.get(c.canonical);
+    const en = e?.messages.en;
+    if (!e || !en) continue;
+    for (const [lang, message] of Object.entries(e.messages)) if (lang !== 'en' && message) swap(message, en);
+    for (const v of e.variants) swap(v.text, en);
   }
   return { text, swaps };
 }

@@ -33,6 +33,18 @@ describe('one verdict in every language', () => {
     expect(ev?.matched).not.toContain('Access is denied');
   });
 
+  it("a topic's pattern reads the message in English also when the code is written beside it in hex", () => {
+    const paste = (msg: string) => `Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: ${msg} (0x20)`;
+    const langs = {
+      en: 'The process cannot access the file because it is being used by another process.',
+      'ko-KR': '다른 프로세스가 파일을 사용 중이기 때문에 프로세스가 액세스 할 수 없습니다.',
+      ja: 'プロセスはファイルにアクセスできません。別のプロセスが使用中です。',
+    };
+    const verdicts = Object.values(langs).map((m) => verdict(paste(m)));
+    expect(new Set(verdicts).size, verdicts.join(' / ')).toBe(1);
+    expect(verdicts[0]).toMatch(/^host-port-reserved-or-in-use /);
+  });
+
   it('the message words are not counted beside the code', () => {
     const ev = diagnose(kb, `encountered an error during CreateContainer: failure in a Windows system call: ${MESSAGES.en} (0x490)`).matches[0]?.evidence ?? [];
     expect(ev.filter((e) => e.kind === 'keyword' && /element|found/.test(e.matched))).toEqual([]);
