@@ -3,7 +3,8 @@
 // runner's last line, with a CI runner's time before every line, curly quotes, HTML entities, after a `docker version`
 // block, without the CLI's "Error response from daemon:" prefix, inside a pull's progress lines and before a prompt,
 // between a greeting and a plea as in an issue, after the prompt and command that ran, or inside an issue template's
-// sections (those four for real tool output only, not a person's words), and with
+// sections (those four for real tool output only, not a person's words), with IDs, addresses and user names
+// redacted as people do before posting, and with
 // each catalogue message it quotes in English given in the catalogue's other languages.
 // For every train-side, development and our own paste whose top answer is right as it is, prints how many keep
 // that answer in each dress (held-out pastes are left out: nothing is tuned on them).
@@ -30,6 +31,12 @@ const DRESSES = {
   asked: (t) => `Hi, I'm getting this when I start my container:\n\n${t}\n\nAny idea what is wrong? Thanks!`,
   cmd: (t) => `PS C:\\app> docker run -d --name web -p 8080:80 contoso/web:1.0\n${t}`,
   template: (t) => `**Describe the bug**\nThe container does not start.\n\n**To Reproduce**\nSteps to reproduce the behavior:\n1. Run the container\n2. See error\n\n\`\`\`\n${t}\n\`\`\`\n\n**Expected behavior**\nIt should start.\n\n**Environment**\n - OS: Windows Server 2022\n - Docker: 24.0.7`,
+  redacted: (t) =>
+    t
+      .replace(/\b[0-9a-f]{64}\b/g, '<id>')
+      .replace(/\b[0-9a-f]{12}\b/g, 'xxxxxxxx')
+      .replace(/\b(\d{1,3}\.){3}\d{1,3}\b/g, 'x.x.x.x')
+      .replace(/([Cc]:\\{1,2}Users\\{1,2})[^\\\s"']+/g, '$1<user>'),
   times: (t) => t.split('\n').map((l, i) => `2024-05-01T10:00:${String(i % 60).padStart(2, '0')}.1234567Z ${l}`).join('\n'),
 };
 // A paste that quotes a catalogue message in English, with that message in each other language the catalogue has.
