@@ -102,6 +102,24 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect((damaged as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
   });
 
+  it('a diagnosis reads none of the fields kept apart, in any language the message comes in', () => {
+    const root = written();
+    const { cold } = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { cold: [number, number] };
+    // The kept-apart element blanked: reading it now fails as damaged, so any read shows.
+    const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
+    display.fill(0x20, cold[0], cold[1]);
+    writeFileSync(path.join(root, KB_DISPLAY_ARTEFACT), display);
+    const loaded = loadKnowledgeBase(root);
+    for (const paste of [
+      '0x800705B4',
+      'Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: 다른 프로세스가 파일을 사용 중이기 때문에 프로세스가 액세스 할 수 없습니다. (0x20)',
+      'hcsshim::PrepareLayer - failed failed in Win32: Element nicht gefunden. (0x490)',
+      'docker: Error response from daemon: container 3f2a: hcsshim::CreateComputeSystem web: The container operating system does not match the host operating system.',
+    ])
+      expect(diagnose(loaded, paste).matches.map((m) => m.id), paste).toEqual(diagnose(kb, paste).matches.map((m) => m.id));
+    expect(caught(() => loaded.codes[0]!.variants)).toBeInstanceOf(UserError);
+  });
+
   it('keeps the fields no diagnosis reads (keywords, phrases as written, code variants and sources) in kb-display.json, parsed all at once when one is read', () => {
     const root = written();
     const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { topics: { signatures: Record<string, unknown> }[]; codes: Record<string, unknown>[]; cold: [number, number] };

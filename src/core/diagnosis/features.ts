@@ -152,12 +152,12 @@ function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex
   for (const c of codes) {
     if (c.via === 'message' && c.message) swap(c.raw, c.message);
     // The code found another way (its number beside the message, `… 另一个程序正在使用此文件，进程无法访问。 (0x20)`): its
-    // message in any other language reads as English too, as in `phraseText`.
+    // message in any other language reads as English too, as in `phraseText`. Its messages only: the variants are
+    // stored apart from what a diagnosis reads (kb-display.json), and reading them cost a cold start 300 KB of parsing.
     const e = index.codeIndex.byCode.get(c.canonical);
     const en = e?.messages.en;
     if (!e || !en) continue;
     for (const [lang, message] of Object.entries(e.messages)) if (lang !== 'en' && message) swap(message, en);
-    for (const v of e.variants) swap(v.text, en);
   }
   return { text, swaps };
 }
