@@ -77,6 +77,8 @@ const LINUX_FROM_WINDOWS = [
   'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
   'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
   'deploy distro', 'importing wsl distro', 'wsl integration with distro',
+  // Docker Desktop on its WSL 2 back end runs Linux containers unless the paste shows Windows ones (their images, HCS, HNS).
+  'wsl 2', 'wsl2',
   // Docker Desktop on a Mac (its Linux VM), which "docker desktop" alone would keep in scope.
   'docker desktop for mac', 'apple silicon', 'macos', 'darwin',
 ];

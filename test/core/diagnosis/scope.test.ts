@@ -49,6 +49,8 @@ describe('readScope', () => {
     // A Windows image refused by the Linux engine, or switching the Desktop between its modes, is about Windows containers.
     ['docker pull: image operating system "windows" cannot be used on this platform (Docker Desktop, Linux containers)', 'windows'],
     ['On Windows 10 I switch the Docker Desktop menu from Windows containers to Linux containers and it hangs', 'windows'],
+    // Docker Desktop on its WSL 2 back end runs Linux containers: a pull refused by a proxy there is the Linux engine's …
+    ['Docker Desktop 4.12 (Windows 10 21H2, WSL 2) cannot pull: Error response from daemon: Get "https://registry-1.docker.io/v2/": Proxy Authentication Required', 'linux'],
     // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
     ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
     ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
