@@ -22,7 +22,12 @@ const isCommonCode = (e: Scored['evidence'][number], f: PasteFeatures): boolean 
  * it, and none of them is shown on that alone.
  */
 export function isSpecific(s: Scored, f: PasteFeatures): boolean {
-  return s.evidence.some((e) => e.weight > 0 && isSpecificEvidence(e, f) && !isCommonCode(e, f)) && !s.evidence.some((e) => e.rule === 'unexplained');
+  return hasSpecific(s, f, (e) => isSpecificEvidence(e, f));
+}
+
+/** Whether evidence of the kinds `counts` takes (other than a code of many causes) matched, and the topic explains the paste's failure. */
+function hasSpecific(s: Scored, f: PasteFeatures, counts: (e: Scored['evidence'][number]) => boolean): boolean {
+  return s.evidence.some((e) => e.weight > 0 && counts(e) && !isCommonCode(e, f)) && !s.evidence.some((e) => e.rule === 'unexplained');
 }
 
 /**
@@ -39,23 +44,23 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
 }
 
 /**
- * Specific evidence that names this issue (`isSpecific`: not only a code of many causes), and nothing
+ * Specific evidence that names this issue (`namesAFailure`: not only a code of many causes or a setting), and nothing
  * in the paste that the topic says belongs to another failure (its `against` texts): a paste that
  * shows the issue's message beside another failure's (`no such host` after `failed to get sandbox
  * image`) may still be that issue, but not surely.
  */
 function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  return isSpecific(s, f) && namesAFailure(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
+  return namesAFailure(s, f) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
 }
 
 /**
- * Whether a code, message, pattern or fact matched (not only the setting a question names): a question
+ * `isSpecific` without the setting a question names: a code, message, pattern or fact matched. A question
  * about a setting (the proxy, buildx, an image's size) is about that setting, but whether its asker has
  * the issue, or only wonders about the setting, the question does not say; on real pastes read before
  * anything was tuned on them, a "high" answer carried by a setting alone was wrong more often than right.
  */
 function namesAFailure(s: Scored, f: PasteFeatures): boolean {
-  return s.evidence.some((e) => e.weight > 0 && SPECIFIC.has(e.rule) && !isCommonCode(e, f));
+  return hasSpecific(s, f, (e) => SPECIFIC.has(e.rule));
 }
 
 /**
@@ -71,7 +76,7 @@ function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
 /**
  * How sure a match is: high only when evidence names the issue, the score is high and no other
  * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one);
- * medium only when something specific matched (`isSpecific`); otherwise low.
+ * medium only when a code, message, pattern or fact matched (`namesAFailure`); otherwise low.
  */
 export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
   if (s.score >= w.verdict.high && namesTheIssue(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
@@ -79,7 +84,7 @@ export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp =
   // tuned on them, a top answer that only words (and settings) carried was right about one time in four.
   // The setting a question names lets a topic be shown, but is a lead too: on real pastes, an answer it alone made
   // "medium" was right one time in five (train side), the questions being about the setting, not about a failure.
-  if (s.score >= w.verdict.medium && isSpecific(s, f) && namesAFailure(s, f)) return 'medium';
+  if (s.score >= w.verdict.medium && namesAFailure(s, f)) return 'medium';
   return 'low';
 }
 
