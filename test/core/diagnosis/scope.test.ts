@@ -121,6 +121,22 @@ describe('readScope', () => {
     },
   );
 
+  // Output of programs that are no container tools, written for this test: the Windows message in each is one a topic knows.
+  const PROGRAMS: [string, string][] = [
+    ['Python', 'OSError: [WinError 1455] The paging file is too small for this operation to complete'],
+    ['Python', 'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import torch\nPermissionError: [WinError 5] Access is denied'],
+    ['git', '> git credential approve\nfatal: Failed to write item to store. [0x6f7]\nfatal: The stub received bad data'],
+    ['npm', 'npm ERR! code EPERM\nnpm ERR! Error: EPERM: operation not permitted, open C:\\app\\x'],
+    ['Java', 'Exception in thread "main" java.net.BindException: Address already in use: bind\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)'],
+  ];
+  it.each(PROGRAMS)('output of another program (%s), with nothing of containers, is unrelated and names it', (program, text) => {
+    expect(readScope(text.toLowerCase(), text)).toEqual({ kind: 'unrelated', signals: [], program });
+  });
+  it.each(PROGRAMS)('the same output beside a container word or an HNS code stays in scope (%s)', (_program, text) => {
+    expect(readScope(`docker run app\n${text}`.toLowerCase(), `docker run app\n${text}`).kind).not.toBe('unrelated');
+    expect(readScope(text.toLowerCase(), text, true).kind).not.toBe('unrelated');
+  });
+
   it('signals match whole words ("runc" is not in "runcmd")', () => {
     expect(readScope('runcmd failed').kind).toBe('unknown');
   });
@@ -142,6 +158,17 @@ describe('diagnose and the CLI', () => {
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/names no container, image, engine or cluster/);
     expect(JSON.parse((await runCli(['diagnose', '--json', text])).stdout).scope.kind).toBe('unrelated');
+  });
+
+  it("another program's output gets no topic, and the answer names the program", async () => {
+    const text = 'OSError: [WinError 1455] The paging file is too small for this operation to complete';
+    expect(diagnose(kb, text)).toMatchObject({ matches: [], scope: { kind: 'unrelated', program: 'Python' } });
+    const out = await runCli(['diagnose', text]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/output of another program \(Python\)/);
+    expect(JSON.parse((await runCli(['diagnose', '--json', text])).stdout).scope).toEqual({ kind: 'unrelated', signals: [], program: 'Python' });
+    // In a container it is the container's failure: the topic answers.
+    expect(diagnose(kb, `docker run --rm -m 2g trainer:1.0\n${text}`).matches[0]?.id).toBe('container-paging-file-too-small');
   });
 
   it('diagnose says so in words (exit 1) and in --json', async () => {

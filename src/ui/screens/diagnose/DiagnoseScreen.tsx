@@ -174,7 +174,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
               outcome.result.scope?.kind === 'linux'
                 ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') })
                 : outcome.result.scope?.kind === 'unrelated'
-                  ? t('diagnose.results.unrelated')
+                  ? outcome.result.scope.program
+                    ? t('diagnose.results.otherProgram', { program: outcome.result.scope.program })
+                    : t('diagnose.results.unrelated')
                   : t('diagnose.results.none')
             }
             theme={theme}
