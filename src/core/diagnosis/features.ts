@@ -105,7 +105,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const codeMessages = messagesOf(codes, index, w);
   // The words of `docker version` / `docker info` blocks say what runs, not what failed: left out of the words,
   // they would dilute every topic's share of the paste (the versions themselves are read above).
-  let wordsText = VERSION_BLOCK_START.test(focus) ? foldForMatching(withoutVersionBlocks(focus)) : flat;
+  let wordsText = VERSION_BLOCK_START.test(focus) || EVENT_FIELD.test(focus) ? foldForMatching(withoutVersionBlocks(withoutEventFields(focus))) : flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   // A code written as a number or a name is the code rule's evidence: as a word it would count twice.
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
@@ -160,6 +160,22 @@ function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex
     for (const [lang, message] of Object.entries(e.messages)) if (lang !== 'en' && message) swap(message, en);
   }
   return { text, swaps };
+}
+
+/**
+ * A header field of an event copied from Event Viewer or printed by `Get-WinEvent | Format-List` ("Log Name:",
+ * "Source:", "Event ID:", "Level:", "TimeCreated :" …): it says where the event was logged, not what failed.
+ */
+const EVENT_FIELD = /^[ \t]{0,4}(?:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|TimeCreated|ProviderName|Id|LevelDisplayName|MachineName|ContainerLog)[ \t]{0,16}:[ \t]/m;
+const EVENT_FIELDS = new RegExp(EVENT_FIELD.source, 'gm');
+
+/** The text without the header fields of an event record (three or more of them: a lone "Source:" or "User:" stays). */
+function withoutEventFields(text: string): string {
+  if ((text.match(EVENT_FIELDS) ?? []).length < 3) return text;
+  return text
+    .split('\n')
+    .filter((line) => !EVENT_FIELD.test(line) && !/^[ \t]{0,4}Description:[ \t]*$/.test(line))
+    .join('\n');
 }
 
 /** A line that opens the output of `docker version` or `docker info`: "Client:", "Server: Docker Engine - Community". */

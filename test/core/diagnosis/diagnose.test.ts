@@ -69,6 +69,15 @@ describe('diagnose is robust', () => {
     expect(changed.length / withTopic.length, changed.join('\n')).toBeLessThan(0.03);
   });
 
+  it("finds the same topic inside an event copied from Event Viewer (its header fields say where it was logged, not what failed)", () => {
+    const event = (t: string) => `Log Name:      Application\nSource:        docker\nDate:          5/1/2024 10:00:00 AM\nEvent ID:      4\nTask Category: None\nLevel:         Error\nKeywords:      Classic\nUser:          N/A\nComputer:      WIN-HOST01\nDescription:\n${t}`;
+    const withTopic = cases.filter((x) => x.expect);
+    const changed = withTopic.filter((c) => diagnose(kb, event(c.text)).matches[0]?.id !== c.expect).map((c) => `${c.expect}: ${c.text.slice(0, 60)}`);
+    expect(changed.length / withTopic.length, changed.join('\n')).toBeLessThan(0.03);
+    // A short description keeps its words' share of the paste: the header would have taken it (no answer before).
+    expect(diagnose(kb, event('container with 40MB memory limit sometimes fails to stop')).matches[0]?.id).toBe('memory-limit-below-48mb');
+  });
+
   it('does not let a code carry a match when the operation says the failure is elsewhere', () => {
     const r = diagnose(kb, 'level=error msg="hcsshim::PrepareLayer - failed failed in Win32: This operation returned because the timeout period expired. (0x5b4)"');
     expect(r.matches[0]?.id).not.toBe('processor-count-start-timeout');
