@@ -93,8 +93,12 @@ describe('DiagnoseScreen', () => {
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
     stdin.write(bracketedPaste('OSError: [WinError 1455] The paging file is too small'));
     // The status line wraps at the frame's width: its first words, whatever the spaces between them.
-    const words = t(key, { program: 'Python' }).split(/\s+/).slice(0, 5);
-    await waitForFrame(lastFrame, new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')));
+    const said = t(key, { program: 'Python' });
+    const words = said.split(/\s+/).slice(0, 7);
+    const frame = await waitForFrame(lastFrame, new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')));
+    // The program is named in the words, not left as a slot.
+    expect(said).not.toMatch(/[{}]/);
+    if ('program' in scope) expect(frame).toContain('(Python)');
   });
 
   it('shows an engine failure in an error panel instead of crashing', async () => {

@@ -40,6 +40,11 @@ describe('locales/*.json', () => {
     }
   });
 
+  it.each([...LOCALES])('%s writes every slot as {{name}}: a {name} would be printed as it is', (locale) => {
+    const single = Object.entries(load(locale)).filter(([, text]) => /(?<!\{)\{[A-Za-z]\w*\}(?!\})/.test(text));
+    expect(single.map(([key]) => key)).toEqual([]);
+  });
+
   it.each(['zh-CN', 'ko-KR', 'sv-SE'])('%s is translated: most messages differ from English', (locale) => {
     const cat = load(locale);
     const same = Object.keys(en).filter((k) => cat[k] === en[k] && !k.startsWith('language.') && k !== 'app.name');
