@@ -167,15 +167,12 @@ function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex
  * "Source:", "Event ID:", "Level:", "TimeCreated :" …): it says where the event was logged, not what failed.
  */
 const EVENT_FIELD = /^[ \t]{0,4}(?:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|TimeCreated|ProviderName|Id|LevelDisplayName|MachineName|ContainerLog)[ \t]{0,16}:[ \t]/m;
-const EVENT_FIELDS = new RegExp(EVENT_FIELD.source, 'gm');
 
 /** The text without the header fields of an event record (three or more of them: a lone "Source:" or "User:" stays). */
 function withoutEventFields(text: string): string {
-  if ((text.match(EVENT_FIELDS) ?? []).length < 3) return text;
-  return text
-    .split('\n')
-    .filter((line) => !EVENT_FIELD.test(line) && !/^[ \t]{0,4}Description:[ \t]*$/.test(line))
-    .join('\n');
+  const lines = text.split('\n');
+  const kept = lines.filter((line) => !EVENT_FIELD.test(line) && !/^[ \t]{0,4}Description:[ \t]*$/.test(line));
+  return lines.length - kept.length >= 3 ? kept.join('\n') : text;
 }
 
 /** A line that opens the output of `docker version` or `docker info`: "Client:", "Server: Docker Engine - Community". */
