@@ -146,12 +146,13 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Output that only a program that is no container tool prints, by the program: a Windows error in Python's
- * own form (`OSError: [WinError 1455] …`), a Python traceback, git, npm, a Java stack. A Windows message
+ * own form (`OSError: [WinError 1455] …`), a Python traceback or package path, a .NET stack, git, npm, a Java stack. A Windows message
  * quoted in such output came from that program, so a paste that is this and nothing of containers
  * (`CONTAINER_WORDS`, an HCS or HNS code) is about that program, however much the message reads like a topic's.
  */
 const OTHER_PROGRAMS: [program: string, mark: RegExp][] = [
-  ['Python', /\b[A-Z]\w{0,40}(?:Error|Exception|Warning): \[WinError -?\d{1,10}\]|^[ \t]*Traceback \(most recent call last\):/m],
+  ['Python', /\[WinError -?\d{1,10}\]|^[ \t]*Traceback \(most recent call last\):|\bsite-packages[\\/]/m],
+  ['.NET', /^[ \t]+at System\.[\w.`]{1,200}\(|\bUnhandled exception\. System\./m],
   ['git', /\bgit(?:\.exe)? credential\b|^fatal: /m],
   ['npm', /^npm (?:ERR!|error) /m],
   ['Java', /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$.]{1,200}\(/m],

@@ -124,6 +124,8 @@ describe('readScope', () => {
   // Output of programs that are no container tools, written for this test: the Windows message in each is one a topic knows.
   const PROGRAMS: [string, string][] = [
     ['Python', 'OSError: [WinError 1455] The paging file is too small for this operation to complete'],
+    ['Python', '[WinError 5] Access is denied: \'C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Temp\\\\x\''],
+    ['.NET', "Unhandled exception. System.IO.IOException: The process cannot access the file 'C:\\data\\app.db' because it is being used by another process.\n   at System.IO.FileStream.ValidateFileHandle(SafeFileHandle fileHandle)"],
     ['Python', 'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import torch\nPermissionError: [WinError 5] Access is denied'],
     ['git', '> git credential approve\nfatal: Failed to write item to store. [0x6f7]\nfatal: The stub received bad data'],
     ['npm', 'npm ERR! code EPERM\nnpm ERR! Error: EPERM: operation not permitted, open C:\\app\\x'],
