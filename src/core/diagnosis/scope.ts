@@ -192,9 +192,9 @@ export function readScope(flat: string, lines = '', containerCode = false): Scop
   const wsl = windows.some((s) => !WINDOWS_ONLY.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
-  if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };
   const program = otherProgramOf(lines, containerCode);
   if (program) return { kind: 'unrelated', signals: [], program };
+  if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   const prompt = UNIX_PROMPT.exec(lines)?.[1];
