@@ -3,7 +3,8 @@ export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
-  isTTY: { stdin: boolean; stdout: boolean };
+  /** Which streams are terminals (`stderr`: where a long command says what it is doing while it works). */
+  isTTY: { stdin: boolean; stdout: boolean; stderr?: boolean };
   /** Standard input is a pipe or a file (`echo … | wcdoctor`, `wcdoctor < f`), not a terminal or an inherited socket. */
   stdinPiped?: boolean;
   env: Record<string, string | undefined>;

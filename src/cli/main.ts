@@ -148,7 +148,7 @@ export function startFromProcess(): void {
     readStdin: () => readAll(process.stdin),
     // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
-    isTTY: { stdin: isTerminal(0), stdout: stdoutTTY },
+    isTTY: { stdin: isTerminal(0), stdout: stdoutTTY, stderr: stderrTTY },
     stdinPiped: stdinIsPipeOrFile(),
     env: process.env,
     setExitCode: () => undefined,

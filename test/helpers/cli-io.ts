@@ -2,14 +2,14 @@ import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
 
 /** A CliIO that records output, for driving commands in-process. */
-export function fakeIO(opts: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {}) {
+export function fakeIO(opts: { stdin?: string; tty?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
     out: (s) => void out.push(s),
     err: (s) => void err.push(s),
     readStdin: async () => opts.stdin ?? '',
-    isTTY: { stdin: opts.tty ?? false, stdout: opts.tty ?? false },
+    isTTY: { stdin: opts.tty ?? false, stdout: opts.tty ?? false, stderr: opts.stderrTTY ?? opts.tty ?? false },
     stdinPiped: opts.stdin !== undefined && !opts.tty,
     env: opts.env ?? {},
     setExitCode: () => undefined,

@@ -73,6 +73,25 @@ describe('the real knowledge base', () => {
   });
 });
 
+describe('kb build, check and stats say what they are doing while they work', () => {
+  it.each(['build', 'check', 'stats'])("kb %s: a first line on a terminal's stderr; nothing on a pipe", async (command) => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'wcd-kb-say-'));
+    try {
+      const said = `kb ${command}: reading the knowledge and timing each of its patterns…\n`;
+      const tty = await runCli(['kb', command, '--root', empty], { stderrTTY: true });
+      expect(tty.stderr.startsWith(said)).toBe(true);
+      const piped = await runCli(['kb', command, '--root', empty]);
+      expect(piped.stderr).not.toContain(said);
+      // The rest is the same either way.
+      expect(tty.stderr.slice(said.length)).toBe(piped.stderr);
+      expect(tty.stdout).toBe(piped.stdout);
+      expect(tty.code).toBe(piped.code);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('kb check on broken topic files', () => {
   it.each([
     ['an unknown category', (d: Record<string, unknown>) => ({ ...d, category: 'bogus' }), 'category'],

@@ -7,10 +7,20 @@ import { formatTable } from '../print.js';
 // The work behind `wcdoctor kb …`, loaded only when one of them runs: it brings the YAML reader,
 // the zod schemas and the assembler, which no other command needs.
 
+/**
+ * Assembles the knowledge for `kb build`, `check` and `stats`, which takes seconds (every pattern is timed against
+ * adversarial input): on a terminal, a line on stderr says so first. (A line, not one rubbed out after: what the CLI
+ * writes passes through the filter that shows control characters as symbols.)
+ */
+function assembleSaying(command: string, root: string | undefined, io: CliIO): ReturnType<typeof assembleKnowledgeBase> {
+  if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing each of its patterns…\n`);
+  return assembleKnowledgeBase(readKnowledgeInput(root));
+}
+
 /** `kb build`: parses the sources and topics and writes the knowledge base (nothing on any problem). */
 export function runKbBuild(opts: { root?: string }, io: CliIO): void {
   const started = Date.now();
-  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  const { kb: built, problems } = assembleSaying('kb build', opts.root, io);
   if (problems.length) {
     for (const p of problems) io.err(`${formatProblem(p)}\n`);
     io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
@@ -27,7 +37,7 @@ export function runKbBuild(opts: { root?: string }, io: CliIO): void {
  * complete: it is printed and counted but does not fail the check.
  */
 export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): void {
-  const { kb: built, problems, warnings } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  const { kb: built, problems, warnings } = assembleSaying('kb check', opts.root, io);
   if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems, warnings }, null, 2)}\n`);
   else {
     for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
@@ -42,7 +52,7 @@ export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): 
 
 /** `kb stats`: coverage of the sources and locales. */
 export function runKbStats(opts: { json?: boolean; root?: string }, io: CliIO): void {
-  const { kb: built, problems } = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  const { kb: built, problems } = assembleSaying('kb stats', opts.root, io);
   const stats = computeStats(built);
   if (opts.json) {
     io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), languages: stats.locales, topics: stats.topics }, null, 2)}\n`);
