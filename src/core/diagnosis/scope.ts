@@ -155,6 +155,7 @@ const OTHER_PROGRAMS: [program: string, mark: RegExp][] = [
   ['.NET', /^[ \t]+at System\.[\w.`]{1,200}\(|\bUnhandled exception\. System\./m],
   ['git', /\bgit(?:\.exe)? credential\b|^fatal: /m],
   ['npm', /^npm (?:ERR!|error) /m],
+  ['MSVC', /\b(?:LNK|MSB)\d{4}\b|\berror (?:C|CS)\d{4}:/],
   ['Java', /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$.]{1,200}\(/m],
 ];
 

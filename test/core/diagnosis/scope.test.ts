@@ -128,6 +128,7 @@ describe('readScope', () => {
     ['.NET', "Unhandled exception. System.IO.IOException: The process cannot access the file 'C:\\data\\app.db' because it is being used by another process.\n   at System.IO.FileStream.ValidateFileHandle(SafeFileHandle fileHandle)"],
     ['Python', 'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import torch\nPermissionError: [WinError 5] Access is denied'],
     ['git', '> git credential approve\nfatal: Failed to write item to store. [0x6f7]\nfatal: The stub received bad data'],
+    ['MSVC', 'LINK : fatal error LNK1171: unable to load mspdbcore.dll (error code: 1455)'],
     ['npm', 'npm ERR! code EPERM\nnpm ERR! Error: EPERM: operation not permitted, open C:\\app\\x'],
     ['Java', 'Exception in thread "main" java.net.BindException: Address already in use: bind\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)'],
   ];
