@@ -146,7 +146,8 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Output that only a program that is no container tool prints, by the program: a Windows error in Python's
- * own form (`OSError: [WinError 1455] …`), a Python traceback or package path, a .NET stack, git, npm, a Java stack. A Windows message
+ * own form (`OSError: [WinError 1455] …`), a Python traceback or package path, a .NET stack, git, npm, the MSVC
+ * linker or MSBuild, Rust's and Node.js's I/O errors, a Java stack. A Windows message
  * quoted in such output came from that program, so a paste that is this and nothing of containers
  * (`CONTAINER_WORDS`, an HCS or HNS code) is about that program, however much the message reads like a topic's.
  */
@@ -156,6 +157,9 @@ const OTHER_PROGRAMS: [program: string, mark: RegExp][] = [
   ['git', /\bgit(?:\.exe)? credential\b|^fatal: /m],
   ['npm', /^npm (?:ERR!|error) /m],
   ['MSVC', /\b(?:LNK|MSB)\d{4}\b|\berror (?:C|CS)\d{4}:/],
+  // An I/O error as Rust's Debug prints it, and as Node.js prints its error object.
+  ['Rust', /\bOs \{ code: -?\d{1,10}, kind: \w{1,40}, message: "/],
+  ['Node.js', /\berrno: -?\d{1,6},[ \t\n]{0,20}(?:code: '[A-Z]{1,20}',[ \t\n]{0,20})?syscall: '/],
   ['Java', /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$.]{1,200}\(/m],
 ];
 

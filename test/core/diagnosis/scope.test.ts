@@ -129,6 +129,8 @@ describe('readScope', () => {
     ['Python', 'Traceback (most recent call last):\n  File "train.py", line 3, in <module>\n    import torch\nPermissionError: [WinError 5] Access is denied'],
     ['git', '> git credential approve\nfatal: Failed to write item to store. [0x6f7]\nfatal: The stub received bad data'],
     ['MSVC', 'LINK : fatal error LNK1171: unable to load mspdbcore.dll (error code: 1455)'],
+    ['Rust', 'Error: Os { code: 5, kind: PermissionDenied, message: "Access is denied." }'],
+    ['Node.js', "[Error: EPERM: operation not permitted, rename 'C:\\app\\a.tmp' -> 'C:\\app\\a'] {\n  errno: -4048,\n  code: 'EPERM',\n  syscall: 'rename'\n}"],
     ['npm', 'npm ERR! code EPERM\nnpm ERR! Error: EPERM: operation not permitted, open C:\\app\\x'],
     ['Java', 'Exception in thread "main" java.net.BindException: Address already in use: bind\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)'],
   ];
