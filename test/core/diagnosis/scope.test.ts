@@ -2,7 +2,7 @@
 // words, instead of matching a Windows topic; any mark of Windows keeps a paste in scope.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { readScope } from '../../../src/core/diagnosis/scope.js';
+import { otherProgramOf, readScope } from '../../../src/core/diagnosis/scope.js';
 import { loadKnowledgeBase } from '../../../src/platform/knowledge-fs.js';
 import { runCli } from '../../helpers/cli-io.js';
 
@@ -190,5 +190,19 @@ describe('readScope on adversarial input', () => {
     expect(readScope('runc'.repeat(100_000)).kind).toBe('unknown');
     expect(readScope(`${' '.repeat(500_000)}cgroup`).kind).toBe('linux');
     expect(readScope(`${'c:'.repeat(200_000)}\\`).kind).toBe('windows');
+  }, 10_000);
+
+  it("names another program on long runs of near-misses of its marks, control characters and separators", () => {
+    expect(otherProgramOf('  at System'.repeat(100_000))).toBeUndefined();
+    expect(otherProgramOf(`errno: 1,${' \t\n'.repeat(200_000)}syscall: '`)).toBeUndefined();
+    expect(otherProgramOf(`Os { code: 5, kind: ${'x'.repeat(200_000)}, message: "`)).toBeUndefined();
+    expect(otherProgramOf(`${'\u0000\t'.repeat(200_000)}npm ERR! x`)).toBeUndefined();
+    expect(otherProgramOf(`${'[WinError '.repeat(100_000)}1]`)).toBe('Python');
+    expect(otherProgramOf(`${'LNK '.repeat(200_000)}LNK1171`)).toBe('MSVC');
+  }, 10_000);
+
+  it('answers a paste of nothing but event header fields, blank descriptions and separators', () => {
+    expect(diagnose(kb, 'Level:   Error\n'.repeat(100_000)).matches).toEqual([]);
+    expect(diagnose(kb, `Source:${' \t'.repeat(200_000)}x\nDescription:\n`.repeat(3)).matches).toEqual([]);
   }, 10_000);
 });
