@@ -166,6 +166,26 @@ describe('a busy machine is not a finding', () => {
     expect(findSlowInputConfirmed(re, { now: stalledClock(12) })).toBeUndefined();
   });
 
+  it('the cheap screening clock only lets a match pass: over the budget on it, the CPU clock decides', () => {
+    const slowClock = () => {
+      let t = 0;
+      return () => (t += 1000);
+    };
+    const fastClock = () => {
+      let t = 0;
+      return () => (t += 0.001);
+    };
+    // Slow on the screen, fast on the real clock: not a finding (a busy machine stretches the wall clock only).
+    expect(findSlowInputConfirmed(re, { screen: slowClock(), now: fastClock() })).toBeUndefined();
+    // Fast on the screen: settled there, the real clock is never asked.
+    let asked = 0;
+    const counted = () => ++asked;
+    expect(findSlowInput(re, { screen: fastClock(), now: counted })).toBeUndefined();
+    expect(asked).toBe(0);
+    // Slow on both: a finding, confirmed on the real clock.
+    expect(findSlowInputConfirmed(re, { screen: slowClock(), now: slowClock() })).toBeDefined();
+  });
+
   it('a pattern slow in every round is still a finding', () => {
     expect(findSlowInputConfirmed(re, { now: stalledClock(Number.POSITIVE_INFINITY) })).toBeDefined();
   });
