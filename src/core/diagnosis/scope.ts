@@ -101,6 +101,13 @@ const WINDOWS_ONLY = new Set([
 ]);
 
 /**
+ * The marks of WINDOWS_SIGNALS that WSL's own networking shows too: WSL 2's virtual network is an HNS network
+ * (wsl.exe prints HNS's codes, its troubleshooting steps delete HNS endpoints), so beside WSL's marks they do not
+ * say Windows containers.
+ */
+const SHARED_WITH_WSL = new Set(['hns', 'hnscall']);
+
+/**
  * A Unix shell's prompt (`simon@k8s-1:~$ `, `root@e351e345bdf9:/app# `): user, host, a path from `~` or
  * `/`, then `$` or `#`. Windows shells prompt `PS C:\>` or `C:\>`; Git Bash puts its path on a line of its
  * own and `$` on the next, so this form is a Linux (or Mac) shell's, WSL's included.
@@ -194,7 +201,7 @@ export function isUnrelatedProse(text: string, containerCode = false): boolean {
  */
 export function readScope(flat: string, lines = '', containerCode = false): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
-  const wsl = windows.some((s) => !WINDOWS_ONLY.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
+  const wsl = windows.some((s) => !WINDOWS_ONLY.has(s) && !SHARED_WITH_WSL.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
   const program = otherProgramOf(lines, containerCode);

@@ -54,6 +54,11 @@ describe('readScope', () => {
     // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
     ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
     ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
+    // WSL 2's network is an HNS network: HNS beside WSL's marks is WSL's own networking, not Windows containers …
+    ['WSL2 distributions have no network: I deleted the HNS endpoints and restarted the hns service, then it worked', 'linux'],
+    ['wsl 2 fails to start: hnsCall failed in Win32: The object already exists. (0x1392)', 'linux'],
+    // … unless the paste shows Windows containers too.
+    ['With WSL 2 installed, docker network create -d transparent fails in HNS for my Windows containers', 'windows'],
     // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
     ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
     ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
