@@ -76,9 +76,12 @@ BeforeAll {
         $null = New-Item -ItemType Directory -Force -Path ([IO.Path]::Combine($Dir, 'bin'))
         $answer = {
             param([string]$Line, $Read, [string]$Text)
-            $hash = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($Line))).ToLowerInvariant()
             $program = $Line.Split(' ')[0]
             if ($null -ne $Read -and $Read.error -like "$program is not recognized*") { return }
+            # The answer's number, listed with its command line in answers.tsv (fake-native.sh looks the line up there).
+            $list = [IO.Path]::Combine($Dir, 'answers.tsv')
+            $hash = if ([IO.File]::Exists($list)) { [IO.File]::ReadAllLines($list).Count } else { 0 }
+            [IO.File]::AppendAllText($list, "$hash`t$Line`n")
             $link = [IO.Path]::Combine($Dir, "bin/$program")
             if (-not [IO.File]::Exists($link)) { $null = New-Item -ItemType SymbolicLink -Path $link -Target $FakeNative }
             if ($null -ne $Read -and $null -ne $Read.error) {
