@@ -9,6 +9,9 @@ import { stem, termsOf } from './terms.js';
 import type { CodeEntry } from './code-catalog.js';
 import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
 
+/** How many spelling lookups an index keeps (a word and its nearest vocabulary word, a few dozen bytes each). */
+const NEAREST_KEPT = 20_000;
+
 /** A topic's signatures compiled for matching. */
 export interface TopicMatcher {
   topic: ResolvedTopic;
@@ -370,10 +373,18 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
   let fuse: Fuse<string> | undefined;
+  // A search scans the whole vocabulary (about a millisecond a word); the same misspelt or unknown words come back
+  // paste after paste (an edited paste, a log's repeated lines, the app diagnosing as one types), so each answer is
+  // kept, up to a bound.
+  const nearest = new Map<string, { word: string; score: number } | undefined>();
   const nearestWord = (word: string) => {
+    if (nearest.has(word)) return nearest.get(word);
     fuse ??= new Fuse(words.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
     const best = fuse.search(word, { limit: 1 })[0];
-    return best ? { word: best.item, score: best.score ?? 1 } : undefined;
+    const found = best ? { word: best.item, score: best.score ?? 1 } : undefined;
+    if (nearest.size >= NEAREST_KEPT) nearest.clear();
+    nearest.set(word, found);
+    return found;
   };
   let codeIndex: CodeIndex | undefined;
   let clientBuilds: Set<number> | undefined;
