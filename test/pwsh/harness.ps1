@@ -54,6 +54,11 @@ function Get-WcdAstShape([System.Management.Automation.Language.Ast] $root) {
 $script:AnyNode = [Func[System.Management.Automation.Language.Ast, bool]] { $true }
 $isCommand = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] -is [System.Management.Automation.Language.CommandAst] }
 
+# No folder to search for programs: every command a case names is a stub (a function) or recorded as not found, as on a
+# Windows host where Linux's programs do not exist; and PowerShell, looking a name up, lists every folder on PATH
+# (about a thousand files in /usr/bin, every time).
+$env:PATH = ''
+
 $aliases = @{}
 foreach ($a in Get-Alias) { $aliases[$a.Name] = $a.ResolvedCommandName }
 $stubbed = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase)

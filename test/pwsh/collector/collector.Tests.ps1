@@ -18,6 +18,9 @@ BeforeAll {
     if (-not $OutDir) { throw 'WCD_COLLECTOR_OUT is not set (run through test/pwsh/collector.test.ts)' }
     $script:Work = Join-Path $OutDir 'work'
     $null = New-Item -ItemType Directory -Force -Path $Work
+    # No Linux programs: a Windows host has none, and PowerShell, looking up a name it does not know (Get-Command below,
+    # Pester's mocks), lists every file of every folder on PATH (six thousand stat calls for /usr/bin and /bin alone).
+    $env:PATH = Join-Path $Work 'no-programs'
     . (Join-Path $PSScriptRoot 'Ps51Syntax.ps1')
 
     # Stubs for the commands this pwsh does not have, with the parameters the collector passes, so that Mock can
@@ -137,8 +140,8 @@ BeforeAll {
         Set-NativeAnswers $Doc $dir
         $saved = @{ PATH = $env:PATH; ProgramFiles = $env:ProgramFiles; COMPUTERNAME = $env:COMPUTERNAME; WCD_NATIVE_DIR = $env:WCD_NATIVE_DIR }
         try {
-            # Only the fake programs of this host are found, plus the tools the fake needs.
-            $env:PATH = ([IO.Path]::Combine($dir, 'bin')) + [IO.Path]::PathSeparator + '/usr/bin' + [IO.Path]::PathSeparator + '/bin'
+            # Only the fake programs of this host are found (they are bash scripts that start nothing else).
+            $env:PATH = [IO.Path]::Combine($dir, 'bin')
             $env:ProgramFiles = [IO.Path]::Combine($dir, 'ProgramFiles')
             $env:COMPUTERNAME = [string]$Doc.host
             $env:WCD_NATIVE_DIR = $dir

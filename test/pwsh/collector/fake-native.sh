@@ -1,4 +1,4 @@
-#!/usr/bin/env bash
+#!/bin/bash
 # A Windows program (docker, cmd, containerd, netsh) for the collector's Pester tests: linked under the program's name
 # into a folder on PATH. It prints the answer the test prepared for this exact command line and exits with its code.
 # $WCD_NATIVE_DIR/answers.tsv lists "<n><TAB>name arg1 arg2 ..." per prepared command line; the answer is <n>.out
