@@ -59,7 +59,7 @@ const ROWS: Row[] = [
     weight: -3, // containerd 1.7 predates the 2.0 config migration the topic is about
   },
   { rule: 'specialised', paste: 'swarm: The operating system of the container does not match the operating system of the host. (0xc0370101)', topic: 'swarm-service-wont-start', weight: 1.5 },
-  { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -1.95 },
+  { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -1.425 },
 ];
 
 describe('the evidence rules registry', () => {
