@@ -54,6 +54,8 @@ describe('readScope', () => {
     // … but Docker Desktop on its WSL 2 backend, switching to Windows containers, is Windows; so is a paste that shows Windows containers beside WSL.
     ["Docker Desktop 4.15 on the WSL 2 backend: 'Switch to Windows containers' does nothing", 'windows'],
     ['After wsl --update, docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 fails with hcsshim::CreateComputeSystem', 'windows'],
+    // A PowerShell error record's first line ("Verb-Noun : message") is output, however sentence-like its message.
+    ['> Install-WindowsFeature : A prerequisite check for the Hyper-V feature failed.\n   Hyper-V cannot be installed: The processor does not have required virtualization capabilities.', 'windows'],
     // WSL 2's network is an HNS network: HNS beside WSL's marks is WSL's own networking, not Windows containers …
     ['WSL2 distributions have no network: I deleted the HNS endpoints and restarted the hns service, then it worked', 'linux'],
     ['wsl 2 fails to start: hnsCall failed in Win32: The object already exists. (0x1392)', 'linux'],
