@@ -132,7 +132,7 @@ const CONTAINER_WORDS =
  * is quoted in; a JSON object's key anywhere in a line, or a line that is a JSON key and its value, is output too.
  */
 const OUTPUT_LINE =
-  /\{"\w{1,40}":|^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|>?[ \t]*[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/;
+  /\{"\w{1,40}":|^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|(?:> ?)?[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/;
 
 /**
  * Words that carry a sentence (articles, pronouns, auxiliaries, prepositions) in English and the other
