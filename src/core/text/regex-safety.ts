@@ -263,8 +263,8 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
   return searchSlowInput(re, opts)?.finding;
 }
 
-/** `findSlowInput` (over the candidate numbered `only` alone, when given), with the number of the candidate that was slow. */
-function searchSlowInput(re: RegExp, opts: RegexSafetyOptions, only?: number): { finding: RegexSafetyFinding; candidate: number } | undefined {
+/** `findSlowInput`, as the finding of one search round. */
+function searchSlowInput(re: RegExp, opts: RegexSafetyOptions): { finding: RegexSafetyFinding } | undefined {
   const budget = opts.budgetMs ?? 4;
   const maxLength = opts.maxLength ?? 8000;
   const now = opts.now ?? defaultClock();
@@ -282,9 +282,7 @@ function searchSlowInput(re: RegExp, opts: RegexSafetyOptions, only?: number): {
   };
   const textOf = (prefix: string, pump: string, suffix: string, size: number) => prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
   const best = (text: string) => Math.min(timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text));
-  const candidates = attackCandidates(re.source, re.flags);
-  for (let c = only ?? 0; c < (only === undefined ? candidates.length : only + 1); c++) {
-    const { prefix, pump, suffix } = candidates[c]!;
+  for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
     const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
     for (let i = 0; i < sizes.length; i++) {
       const text = textOf(prefix, pump, suffix, sizes[i]!);
@@ -304,12 +302,11 @@ function searchSlowInput(re: RegExp, opts: RegexSafetyOptions, only?: number): {
       // no confirmation (and twice the size would never finish).
       if (growth > 1.5 && growth < 4 && ms <= budget * 50) {
         const twice = textOf(prefix, pump, suffix, text.length * 2);
-        // (Best of three there: at twice the size a backtracking match takes the longest of all, and CPU time varies little.)
-        growth = Math.min(growth, growthOf(text, ms, twice, Math.min(timeWith(now, twice), timeWith(now, twice), timeWith(now, twice))));
+        growth = Math.min(growth, growthOf(text, ms, twice, best(twice)));
       }
       if (growth > 1.5 || ms > budget * 50) {
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
-        return { finding: { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 }, candidate: c };
+        return { finding: { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 } };
       }
     }
   }
@@ -324,12 +321,10 @@ function searchSlowInput(re: RegExp, opts: RegexSafetyOptions, only?: number): {
 export function findSlowInputConfirmed(re: RegExp, opts: RegexSafetyOptions = {}, rounds = 3): RegexSafetyFinding | undefined {
   const first = searchSlowInput(re, opts);
   if (!first) return undefined;
-  // A further round searches the candidate that was slow again, growing it as the first round did: a pattern that
-  // backtracks is slow on it every time (if not at the same size, at a larger one), a stall of the machine does not
-  // come back. The candidates before it were within the budget already; searching them all again took as long as the
-  // first round. (Timing only the string that was slow is not enough: it is the first size over the budget, so a
-  // pattern that backtracks can be just under it the next time.)
-  for (let r = 1; r < rounds; r++) if (!searchSlowInput(re, opts, first.candidate)) return undefined;
+  // A further round searches every candidate again, as the first did. Searching only the candidate that was slow, or
+  // timing only its string (the first size over the budget), let a backtracking pattern pass on a busy machine with
+  // the wall clock (Node before 22.19), where another candidate would have shown it.
+  for (let r = 1; r < rounds; r++) if (!searchSlowInput(re, opts)) return undefined;
   return first.finding;
 }
 
