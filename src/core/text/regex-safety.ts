@@ -260,11 +260,6 @@ const LENGTHS = [100, 300, 1000, 3000, 8000];
  * stays over the time budget, or undefined when every candidate runs within it.
  */
 export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexSafetyFinding | undefined {
-  return searchSlowInput(re, opts)?.finding;
-}
-
-/** `findSlowInput`, as the finding of one search round. */
-function searchSlowInput(re: RegExp, opts: RegexSafetyOptions): { finding: RegexSafetyFinding } | undefined {
   const budget = opts.budgetMs ?? 4;
   const maxLength = opts.maxLength ?? 8000;
   const now = opts.now ?? defaultClock();
@@ -306,7 +301,7 @@ function searchSlowInput(re: RegExp, opts: RegexSafetyOptions): { finding: Regex
       }
       if (growth > 1.5 || ms > budget * 50) {
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
-        return { finding: { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 } };
+        return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 };
       }
     }
   }
@@ -319,13 +314,9 @@ function searchSlowInput(re: RegExp, opts: RegexSafetyOptions): { finding: Regex
  * slows one round now and then. A finding stands only when every round finds one.
  */
 export function findSlowInputConfirmed(re: RegExp, opts: RegexSafetyOptions = {}, rounds = 3): RegexSafetyFinding | undefined {
-  const first = searchSlowInput(re, opts);
-  if (!first) return undefined;
-  // A further round searches every candidate again, as the first did. Searching only the candidate that was slow, or
-  // timing only its string (the first size over the budget), let a backtracking pattern pass on a busy machine with
-  // the wall clock (Node before 22.19), where another candidate would have shown it.
-  for (let r = 1; r < rounds; r++) if (!searchSlowInput(re, opts)) return undefined;
-  return first.finding;
+  let finding = findSlowInput(re, opts);
+  for (let r = 1; finding && r < rounds; r++) finding = findSlowInput(re, opts) && finding;
+  return finding;
 }
 
 const verdicts = new Map<string, RegexSafetyFinding | null>();
