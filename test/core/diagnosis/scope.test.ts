@@ -2,7 +2,7 @@
 // words, instead of matching a Windows topic; any mark of Windows keeps a paste in scope.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { otherProgramOf, readScope } from '../../../src/core/diagnosis/scope.js';
+import { isUnrelatedProse, otherProgramOf, readScope } from '../../../src/core/diagnosis/scope.js';
 import { loadKnowledgeBase } from '../../../src/platform/knowledge-fs.js';
 import { runCli } from '../../helpers/cli-io.js';
 
@@ -206,6 +206,21 @@ describe('readScope on adversarial input', () => {
     expect(otherProgramOf(`${'\u0000\t'.repeat(200_000)}npm ERR! x`)).toBeUndefined();
     expect(otherProgramOf(`${'[WinError '.repeat(100_000)}1]`)).toBe('Python');
     expect(otherProgramOf(`${'LNK '.repeat(200_000)}LNK1171`)).toBe('MSVC');
+  }, 10_000);
+
+  it("tells a PowerShell record's first line from a person's words on long runs of blanks, near-misses and control characters", () => {
+    const sentence = 'the job stopped because the machine did not have what it needed, and we tried it again on another one with the same settings but it did not help at all';
+    expect(isUnrelatedProse(sentence)).toBe(true);
+    expect(isUnrelatedProse(`${' '.repeat(200_000)}Install-WindowsFeature : A prerequisite check failed\n${sentence}`)).toBe(false);
+    expect(isUnrelatedProse(`${'Install-WindowsFeature :'.repeat(50_000)}\n${sentence}`)).toBe(false);
+    // No capital after " : ": a person's words, however many prompts and tabs come first.
+    expect(isUnrelatedProse(`${'>\t'.repeat(200_000)}Get-Item : x\n${sentence}`)).toBe(true);
+    expect(isUnrelatedProse(`${'\u0000\u001b'.repeat(200_000)}\n${sentence}`)).toBe(true);
+  }, 10_000);
+
+  it("reads HNS beside WSL's marks as WSL's own, however many times HNS is named", () => {
+    expect(readScope(`wsl2 ${'hns '.repeat(100_000)}`).kind).toBe('linux');
+    expect(readScope(`wsl2 ${'hns '.repeat(100_000)}windows containers`).kind).toBe('windows');
   }, 10_000);
 
   it('answers a paste of nothing but event header fields, blank descriptions and separators', () => {
