@@ -2,6 +2,7 @@
 // literal in src/, every pattern built at load time, and every pattern of the knowledge (topic
 // regexes, fix parameter patterns, tree matches) runs against adversarial strings derived from it
 // (core/text/regex-safety.ts) within a time budget per pattern.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { IPV4 } from '../../src/core/fixes/validate-param.js';
 import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
 import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed } from '../../src/core/text/regex-safety.js';
+import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, stepBefore } from '../../src/core/text/regex-safety.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
@@ -103,6 +104,42 @@ describe('the checker is not vacuous', () => {
     expect(findSlowInput(re)).toBeDefined();
   }, 30_000);
 
+  it('finds an exponential blow-up still under the budget after 24 pumps, without a jump to a size that never ends', () => {
+    // `(?:\s*\n)+` on blank lines doubles its work with each one: about 2 ms at 24, and the next size of the schedule
+    // (100 characters) would never return. A child process, so that a regression fails here instead of hanging the run.
+    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
+      const f = findSlowInput(/networks:(?:\\s*\\n)+\\s+default:/);
+      process.stdout.write(JSON.stringify(f ?? null));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'the check did not end within a minute').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const finding = JSON.parse(r.stdout) as { length: number } | null;
+    expect(finding).not.toBeNull();
+    expect(finding!.length).toBeLessThan(100);
+  }, 70_000);
+
+  it('steps in before a size that an exponential growth could not finish, and only then', () => {
+    // 0.2 ms at 20 pumps, 2 ms at 24: the growth seen reaches twice the budget (8 ms) two pumps further.
+    expect(stepBefore([[16, 0.02], [20, 0.2]], 24, 2, 100, 1, 4)).toBe(26);
+    // The fastest growth seen counts: 3.8 ms at 25 and 4.1 at 26 (a stretched reading) still double from 20 on.
+    expect(stepBefore([[20, 0.1], [24, 2], [25, 3.8]], 26, 4.1, 100, 1, 4)).toBe(27);
+    // Linear growth: the jump to 100 stays far under the budget.
+    expect(stepBefore([[20, 0.002]], 24, 0.0024, 100, 1, 4)).toBeUndefined();
+    // Timings too small to say anything about growth, or nothing seen before.
+    expect(stepBefore([[20, 0]], 24, 0.005, 100, 1, 4)).toBeUndefined();
+    expect(stepBefore([], 4, 2, 8, 1, 4)).toBeUndefined();
+    // A pump of several characters: whole pumps only, at least one.
+    expect(stepBefore([[40, 0.5]], 48, 3.9, 300, 2, 4)).toBe(50);
+    // A step that would not come before the next size: none.
+    expect(stepBefore([[20, 0.2]], 24, 2, 25, 1, 4)).toBeUndefined();
+  });
+
+  it('pumps a quantified character on its own, not only inside the literal text around it', () => {
+    // `(x+x+)+y` read as the literal text `xxy` pumps `xxy`, which matches at once; `x` alone is the attack.
+    expect(attackCandidates('(x+x+)+y', '').some((c) => c.pump === 'x')).toBe(true);
+    expect(findSlowInput(/(x+x+)+y/)).toBeDefined();
+  });
+
   it('derives its attack strings from the pattern (the words it needs, the separators it repeats)', () => {
     const c = attackCandidates(String.raw`docker\s+run\b(?:\s+--?\w+)*\s+(\w+)`, '');
     expect(c.some((x) => x.pump.includes('docker') || x.prefix.includes('docker'))).toBe(true);
@@ -126,13 +163,13 @@ describe('patterns of the knowledge', () => {
   it('kb check refuses a topic regex that backtracks, naming the topic and the regex', () => {
     const topics = input.topics.map((f) =>
       f.file.endsWith('/compose-networks.yaml')
-        ? { ...f, data: { ...(f.data as Record<string, unknown>), signatures: { ...((f.data as { signatures: object }).signatures), regexes: ['networks:\\s*\\n\\s+default:'] } } }
+        ? { ...f, data: { ...(f.data as Record<string, unknown>), signatures: { ...((f.data as { signatures: object }).signatures), regexes: ['networks:(?:\\s*\\n)+\\s+default:'] } } }
         : f,
     );
     const bad = assembleKnowledgeBase({ ...input, topics }).problems;
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ file: expect.stringMatching(/compose-networks\.yaml$/), field: 'signatures.regexes[0]' });
-    expect(bad[0]?.message).toContain('networks:\\s*\\n\\s+default:');
+    expect(bad[0]?.message).toContain('networks:(?:\\s*\\n)+\\s+default:');
     expect(bad[0]?.message).toMatch(/backtracks too much/);
   }, 30_000);
 
@@ -145,10 +182,10 @@ describe('patterns of the knowledge', () => {
     const file = path.join(root, 'knowledge/topics/dhcp-mac-spoofing.yaml');
     const text = readFileSync(file, 'utf8');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, text.replace("'MacAddressSpoofing\\s*(?::\\s*)?Off'", "'MacAddressSpoofing\\s*:?\\s*Off'"));
+    writeFileSync(file, text.replace("'MacAddressSpoofing\\s*(?::\\s*)?Off'", "'MacAddressSpoofing(?:\\s*:?)+\\s*Off'"));
     const r = await runCli(['kb', 'check', '--root', root]);
     expect(r.code).toBe(3);
-    expect(r.stdout + r.stderr).toMatch(/dhcp-mac-spoofing\.yaml.*signatures\.regexes\[1\].*MacAddressSpoofing\\s\*:\?\\s\*Off.*backtracks too much/);
+    expect(r.stdout + r.stderr).toMatch(/dhcp-mac-spoofing\.yaml.*signatures\.regexes\[1\].*MacAddressSpoofing\(\?:\\s\*:\?\)\+\\s\*Off.*backtracks too much/);
   }, 30_000);
 });
 

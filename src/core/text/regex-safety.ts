@@ -135,15 +135,19 @@ type PathMode = 'first' | 'last' | 'lean';
  * The pieces along one path through the pattern: literal runs as one piece, classes and escapes
  * as the characters they accept, a part repeated at least n times (`{n,}`) n times.
  */
-function piecesOf(src: string, flags: string, mode: PathMode): Piece[] {
-  const atoms: { members: string[]; literal: boolean }[] = [];
+function piecesOf(src: string, flags: string, mode: PathMode, quantifiedApart: boolean): Piece[] {
+  /** `apart`: the atom starts a piece of its own (a quantified part begins, or one ended just before it). */
+  const atoms: { members: string[]; literal: boolean; apart: boolean }[] = [];
   /** Where each open group's atoms begin. */
   const groupStarts: number[] = [];
   /** Where the last quantifiable unit (an atom or a closed group) begins, or -1. */
   let unit = -1;
+  /** Whether the next atom follows a quantified part. */
+  let afterQuantified = false;
   const push = (members: string[], literal = false) => {
     unit = atoms.length;
-    if (members.length) atoms.push({ members, literal });
+    if (members.length) atoms.push({ members, literal, apart: afterQuantified });
+    afterQuantified = false;
   };
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
@@ -187,6 +191,10 @@ function piecesOf(src: string, flags: string, mode: PathMode): Piece[] {
       if (c === '{') i = src.indexOf('}', i);
       if (src[i + 1] === '?') i++; // lazy
       if (unit < 0) continue;
+      // A quantified part starts a piece of its own, and so does what follows it, where the path keeps them apart
+      // from the literal text around them (`x+x+y` pumps `x`, not `xxy`).
+      if (atoms[unit]) atoms[unit] = { ...atoms[unit]!, apart: true };
+      afterQuantified = true;
       if (min === 0 && mode === 'lean') atoms.length = unit;
       else if (min > 1) {
         const part = atoms.slice(unit);
@@ -203,6 +211,10 @@ function piecesOf(src: string, flags: string, mode: PathMode): Piece[] {
   const pieces: Piece[] = [];
   let run = '';
   for (const a of atoms) {
+    if (quantifiedApart && a.apart && run) {
+      pieces.push([run]);
+      run = '';
+    }
     if (a.literal) run += a.members[0];
     else {
       if (run) pieces.push([run]);
@@ -221,7 +233,11 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
     const key = prefix ? `${prefix}\u0001${pump}` : pump;
     if (pump && !pumps.has(key)) pumps.set(key, prefix);
   };
-  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).map((mode) => piecesOf(alt, flags, mode)));
+  // Separators that real pastes repeat, whatever the pattern says (first: the pumps derived below may reach the cap).
+  for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
+  // Each path both ways: literal text in one piece with the quantified characters inside it (`run --` from `run\s+--?`),
+  // and quantified parts apart (`x` from `x+x+y`).
+  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).flatMap((mode) => [piecesOf(alt, flags, mode, false), piecesOf(alt, flags, mode, true)]));
   for (const pieces of paths) {
     const lead: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
@@ -240,8 +256,6 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
       lead.push(pieces[i]![0]!);
     }
   }
-  // Separators that real pastes repeat, whatever the pattern says.
-  for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
   const out: { prefix: string; pump: string; suffix: string }[] = [];
   for (const [key, prefix] of [...pumps].slice(0, MAX_PUMPS)) {
     const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
@@ -254,6 +268,28 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
 /** Sizes a candidate grows through: pump counts while exponential growth is cheap, then lengths. */
 const REPEATS = [4, 8, 12, 16, 20, 24];
 const LENGTHS = [100, 300, 1000, 3000, 8000];
+
+/** Below this time (ms), a match's timing is mostly the clock's own cost and says nothing about growth. */
+const GROWTH_FLOOR_MS = 0.01;
+
+/**
+ * A size to try before `next`, when the timings so far (`seen`: size and time of each smaller size) grow so fast
+ * that one match at `next` might never end: an exponential blow-up still under the budget after 24 pumps (2 ms at
+ * 24 `\n` for `(?:\s*\n)+x`) would take longer than the age of the universe at the next size, 100 characters. The
+ * growth is the fastest seen from any earlier size to this one (one pair of neighbouring sizes can be off: a
+ * reading stretched by the machine's other work), taken as exponential, the worst case a jump must survive. The
+ * size chosen is where that growth reaches about twice the budget, at least one pump further: there the match goes
+ * over the budget within milliseconds and its growth is measured like any other. Undefined when the jump to
+ * `next` is safe (the growth seen would stay under 25 times the budget there).
+ */
+export function stepBefore(seen: readonly (readonly [size: number, ms: number])[], size: number, ms: number, next: number, pumpLength: number, budget: number): number | undefined {
+  if (ms < GROWTH_FLOOR_MS) return undefined;
+  let rate = 0;
+  for (const [s, t] of seen) if (s < size) rate = Math.max(rate, Math.log(ms / Math.max(t, GROWTH_FLOOR_MS / 10)) / (size - s));
+  if (!(rate > 0) || ms * Math.exp(rate * (next - size)) <= budget * 25) return undefined;
+  const ahead = Math.max(pumpLength, Math.floor(Math.log((budget * 2) / ms) / rate / pumpLength) * pumpLength);
+  return size + ahead < next ? size + ahead : undefined;
+}
 
 /**
  * Runs `re` over the adversarial candidates of its own source and returns the first one that
@@ -279,12 +315,28 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
   const best = (text: string) => Math.min(timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text));
   for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
     const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
+    const seen: [number, number][] = [];
     for (let i = 0; i < sizes.length; i++) {
       const text = textOf(prefix, pump, suffix, sizes[i]!);
-      if (time(text) <= budget) continue;
+      // Every size that is no finding goes on to the next, with a size in between where the growth so far says
+      // the next one might never end.
+      const onward = (ms: number) => {
+        const next = sizes[i + 1];
+        const between = next === undefined ? undefined : stepBefore(seen, sizes[i]!, ms, next, pump.length, budget);
+        if (between !== undefined) sizes.splice(i + 1, 0, between);
+        seen.push([sizes[i]!, ms]);
+      };
+      const quick = time(text);
+      if (quick <= budget) {
+        onward(quick);
+        continue;
+      }
       // Over the budget once: measure again, so that a pause of the machine is not a finding.
       const ms = best(text);
-      if (ms <= budget) continue;
+      if (ms <= budget) {
+        onward(ms);
+        continue;
+      }
       // Still over: a finding when the time grows faster than the input (backtracking), or is
       // far over the budget whatever its growth. A bounded gap (`[^\n]{0,300}`) costs time in
       // proportion to the input, and that is allowed up to fifty times the budget: a busy machine
@@ -303,6 +355,7 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
         const shown = text.length > 80 ? `${JSON.stringify(prefix)} + ${JSON.stringify(pump)} × ${Math.round((text.length - prefix.length - suffix.length) / pump.length)} + ${JSON.stringify(suffix)}` : JSON.stringify(text);
         return { source: re.source, flags: re.flags, attack: shown, length: text.length, ms: Math.round(ms * 10) / 10 };
       }
+      onward(ms);
     }
   }
   return undefined;
