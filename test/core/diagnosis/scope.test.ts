@@ -61,6 +61,8 @@ describe('readScope', () => {
     ['wsl 2 fails to start: hnsCall failed in Win32: The object already exists. (0x1392)', 'linux'],
     // … unless the paste shows Windows containers too.
     ['With WSL 2 installed, docker network create -d transparent fails in HNS for my Windows containers', 'windows'],
+    // The Windows host's excluded port ranges refuse a port that Docker Desktop publishes for its WSL 2 back end too.
+    ['docker compose up on Docker Desktop (WSL2): host port 8085 now lies in a range that netsh interface ipv4 show excludedportrange lists', 'windows'],
     // A kubelet message alone shows no platform; a Linux kubelet's own folder does.
     ['NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized', 'unknown'],
     ['Could not mount target /var/lib/kubelet/pods/x/volumes: permission denied on a node running systemd', 'linux'],
