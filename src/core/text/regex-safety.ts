@@ -34,8 +34,10 @@ interface CpuClockHost {
 }
 
 /**
- * The running thread's CPU time where the system counts it precisely (Linux: the scheduler's
- * nanosecond accounting; Node 22.19 and later can ask it), else the wall clock. A pattern that
+ * The running thread's CPU time on Linux (Node 22.19 and later can ask it), else the wall clock. Not always
+ * precise: some kernels advance it in scheduler ticks (4 ms on this project's build machines, measured
+ * 2026-12-04: a 1.5 ms busy loop read 0 or 4 ms), so one reading of a short match says little, and
+ * `findSlowInput` takes the larger of it and the wall clock wherever a low reading would be unsafe. A pattern that
  * backtracks costs CPU time; a machine busy with other work (a test run on every core, other builds)
  * only stretches the wall clock, and on the wall clock a small input done within one time slice and a
  * large one spread over several look like growth. The thread's, not the process's: worker threads
@@ -284,8 +286,13 @@ const GROWTH_FLOOR_MS = 0.01;
  */
 export function stepBefore(seen: readonly (readonly [size: number, ms: number])[], size: number, ms: number, next: number, pumpLength: number, budget: number): number | undefined {
   if (ms < GROWTH_FLOOR_MS) return undefined;
+  // From the sizes whose timings say something (a few microseconds are the clock's own noise, and from them any
+  // linear pattern would look exponential), else from the last size at the floor.
+  const measured = seen.filter(([s, t]) => s < size && t >= GROWTH_FLOOR_MS);
+  const last = seen[seen.length - 1];
+  const from = measured.length ? measured : last && last[0] < size ? [[last[0], GROWTH_FLOOR_MS] as const] : [];
   let rate = 0;
-  for (const [s, t] of seen) if (s < size) rate = Math.max(rate, Math.log(ms / Math.max(t, GROWTH_FLOOR_MS / 10)) / (size - s));
+  for (const [s, t] of from) rate = Math.max(rate, Math.log(ms / t) / (size - s));
   if (!(rate > 0) || ms * Math.exp(rate * (next - size)) <= budget * 25) return undefined;
   const ahead = Math.max(pumpLength, Math.floor(Math.log((budget * 2) / ms) / rate / pumpLength) * pumpLength);
   return size + ahead < next ? size + ahead : undefined;
@@ -306,11 +313,6 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
     probe.test(text);
     return clock() - t;
   };
-  // Within the budget on the screening clock settles it; over it, the real clock decides.
-  const time = (text: string) => {
-    const quick = timeWith(screen, text);
-    return quick <= budget || screen === now ? quick : timeWith(now, text);
-  };
   const textOf = (prefix: string, pump: string, suffix: string, size: number) => prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
   const best = (text: string) => Math.min(timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text));
   for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
@@ -318,15 +320,18 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
     const seen: [number, number][] = [];
     for (let i = 0; i < sizes.length; i++) {
       const text = textOf(prefix, pump, suffix, sizes[i]!);
+      // Within the budget on the screening clock settles it; over it, the real clock decides.
+      const wall = timeWith(screen, text);
+      const quick = wall <= budget || screen === now ? wall : timeWith(now, text);
       // Every size that is no finding goes on to the next, with a size in between where the growth so far says
-      // the next one might never end.
+      // the next one might never end. The larger reading counts there: a thread's CPU time can advance in the
+      // scheduler's ticks (4 ms on this project's Linux build machines), so that a 2 ms match may read 0 on it.
       const onward = (ms: number) => {
         const next = sizes[i + 1];
-        const between = next === undefined ? undefined : stepBefore(seen, sizes[i]!, ms, next, pump.length, budget);
+        const between = next === undefined ? undefined : stepBefore(seen, sizes[i]!, Math.max(ms, wall), next, pump.length, budget);
         if (between !== undefined) sizes.splice(i + 1, 0, between);
-        seen.push([sizes[i]!, ms]);
+        seen.push([sizes[i]!, Math.max(ms, wall)]);
       };
-      const quick = time(text);
       if (quick <= budget) {
         onward(quick);
         continue;
