@@ -20,11 +20,15 @@ const first = (re: RegExp, text: string): SeenBuild | undefined => {
 };
 
 // Where tools print the host's build: a "host OS version" line (BcContainerHelper and similar), the
-// mismatch message of a pull, kubectl's or docker info's kernel version, `ver`, winver's "OS Build".
+// mismatch message of a pull, a pull's refusal of a manifest list (the engine asks it for its own OS version),
+// kubectl's or docker info's kernel version, systeminfo's OS version, `ver`, winver's "OS Build".
 const HOST = [
   /\bHost\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
   /\bincompatible with a 10\.0\.(\d{5})(?:\.\d+)? host\b/i,
+  /\bno matching manifest for windows\/amd64 10\.0\.(\d{5})\b/i,
   /\bKernel Version:\s+10\.0[ .](\d{5})\b/,
+  // systeminfo's "OS Version:   10.0.14393 N/A Build 14393".
+  /^[ \t]*OS Version:[ \t]+10\.0\.(\d{5})\b/m,
   /\bMicrosoft Windows \[Version 10\.0\.(\d{5})\.\d+\]/,
   /\bOS Build (\d{5})\.\d+/,
 ];
@@ -32,6 +36,8 @@ const HOST = [
 const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
 // An LTSC tag written in words (a base image "ltsc2019"), for the image once the host is known.
 const LTSC_WORD = /\bltsc20(?:16|19|22|25)\b/i;
+// A Dockerfile's FROM line (as written, or as a build step prints it), for its base image's tag.
+const FROM_LINE = /^[ \t]*(?:Step \d{1,4}\/\d{1,4} : )?FROM[ \t]+(?:--platform=\S{1,40}[ \t]+)?[\w.\/-]{1,200}:([\w.-]{1,128})/im;
 // Where they print the image's: the container OS version line, the pull message, an OsVersion field.
 const IMAGE = [
   /\bContainer\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
@@ -58,8 +64,9 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
   }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
   if (out.host && !out.image) {
-    const image = typeof entities.image === 'string' ? entities.image : undefined;
-    const tag = typeof entities.tag === 'string' ? entities.tag : undefined;
+    const from = entities.tag === undefined ? FROM_LINE.exec(text) : null;
+    const image = typeof entities.image === 'string' ? entities.image : from ? from[0].trim() : undefined;
+    const tag = typeof entities.tag === 'string' ? entities.tag : from?.[1];
     for (const part of (tag ?? '').split(/[-_]/).reverse()) {
       const version = /^10\.0\.(\d{5})(?:\.\d+)?$/.exec(part);
       const build = version ? Number(version[1]) : buildOfTag(part);

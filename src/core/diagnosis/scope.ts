@@ -129,13 +129,13 @@ const CONTAINER_WORDS =
 /**
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
  * position and category lines and its first line (`Install-WindowsFeature : A prerequisite check …`), a log
- * line's time or level, a line of JSON. English messages read as
+ * line's time or level, a line of JSON, a socket's address with its port or Go's network error (`listen tcp …`). English messages read as
  * sentences ("The operation was canceled by the user."), so a paste with any such line is output, not a
  * person's words, however many function words it has. A line may open with the backticks or quotes it
  * is quoted in; a JSON object's key anywhere in a line, or a line that is a JSON key and its value, is output too.
  */
 const OUTPUT_LINE =
-  /\{"\w{1,40}":|^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|(?:> ?)?[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/;
+  /\{"\w{1,40}":|\b(?:listen|dial) (?:tcp|udp)[46]? |\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}\b|^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)|^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|(?:> ?)?[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/;
 
 /**
  * Words that carry a sentence (articles, pronouns, auxiliaries, prepositions) in English and the other

@@ -54,6 +54,20 @@ describe('readPasteBuilds', () => {
     });
   });
 
+  it("reads the host from a pull's refusal of a manifest list: the engine asks it for its own version", () => {
+    const r = readPasteBuilds('ltsc2022: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.19045 in the manifest list entries', { tag: 'ltsc2022' }, buildOfTag);
+    expect(r).toMatchObject({ host: { build: 19045 }, image: { build: 20348 } });
+  });
+
+  it("reads the host from systeminfo's OS Version line and the image from a Dockerfile's FROM line", () => {
+    const paste = 'OS Name:                   Microsoft Windows Server 2016 Standard\nOS Version:                10.0.14393 N/A Build 14393\nStep 1/5 : FROM microsoft/iis:windowsservercore-1709\nfailed to register layer';
+    expect(readPasteBuilds(paste, {}, buildOfTag)).toMatchObject({ host: { build: 14393 }, image: { build: 16299, said: 'Step 1/5 : FROM microsoft/iis:windowsservercore-1709' } });
+    // A tag the paste's command line gave wins over a FROM line.
+    expect(readPasteBuilds(paste, { tag: 'ltsc2019' }, buildOfTag)).toMatchObject({ image: { build: 17763 } });
+    // Not an "OS Version" inside a sentence, nor a FROM inside one.
+    expect(readPasteBuilds('the OS Version: 10.0.14393 here; we copy FROM microsoft/iis:1709', {}, buildOfTag)).toEqual({});
+  });
+
   it('claims nothing without a host build, or from tags it cannot read', () => {
     expect(readPasteBuilds('image fabrikam/api:ltsc2019 failed', { tag: 'ltsc2019' }, buildOfTag)).toEqual({});
     expect(readPasteBuilds('OS Build 19045.3803', { tag: 'latest' }, buildOfTag)).toEqual({ host: { build: 19045, said: 'OS Build 19045.3803' } });

@@ -220,6 +220,16 @@ describe('readScope on adversarial input', () => {
     expect(isUnrelatedProse(`${'\u0000\u001b'.repeat(200_000)}\n${sentence}`)).toBe(true);
   }, 10_000);
 
+  it("reads a socket's address or Go's network error as output, however sentence-like the message around it", () => {
+    const refusal = '(HTTP code 500) server error - Ports are not available: exposing port TCP 0.0.0.0:1337 -> 0.0.0.0:0: listen tcp 0.0.0.0:1337: bind: An attempt was made to access a socket in a way forbidden by its access permissions.';
+    expect(isUnrelatedProse(refusal)).toBe(false);
+    expect(isUnrelatedProse('the service could not dial tcp to the other machine because it was not up and we were told that it would be back in an hour or so')).toBe(false);
+    // On long runs of near-misses: addresses without a port, digits and dots run together, a colon with no port.
+    const sentence = 'the job stopped because the machine did not have what it needed, and we tried it again on another one with the same settings but it did not help at all';
+    expect(isUnrelatedProse(`${'1.2.3.4 '.repeat(50_000)}\n${sentence}`)).toBe(true);
+    expect(isUnrelatedProse(`${'0.0.0.0'.repeat(50_000)}:\n${sentence}`)).toBe(true);
+  }, 10_000);
+
   it("reads HNS beside WSL's marks as WSL's own, however many times HNS is named", () => {
     expect(readScope(`wsl2 ${'hns '.repeat(100_000)}`).kind).toBe('linux');
     expect(readScope(`wsl2 ${'hns '.repeat(100_000)}windows containers`).kind).toBe('windows');
