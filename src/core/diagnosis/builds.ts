@@ -20,12 +20,13 @@ const first = (re: RegExp, text: string): SeenBuild | undefined => {
 };
 
 // Where tools print the host's build: a "host OS version" line (BcContainerHelper and similar), the
-// mismatch message of a pull, a pull's refusal of a manifest list (the engine asks it for its own OS version),
-// kubectl's or docker info's kernel version, systeminfo's OS version, `ver`, winver's "OS Build".
+// mismatch message of a pull, kubectl's or docker info's kernel version, systeminfo's OS version, `ver`, winver's
+// "OS Build". Not a pull's refusal of a manifest list ("no matching manifest for windows/amd64 10.0.17763"): it
+// names the host's build, but what it says is that the tag has no variant for it (choose-image-tag), and read as a
+// build mismatch it let the compatibility tables outweigh that.
 const HOST = [
   /\bHost\s+OS\s+Version\s*:\s*10\.0\.(\d{5})\b/i,
   /\bincompatible with a 10\.0\.(\d{5})(?:\.\d+)? host\b/i,
-  /\bno matching manifest for windows\/amd64 10\.0\.(\d{5})\b/i,
   /\bKernel Version:\s+10\.0[ .](\d{5})\b/,
   // systeminfo's "OS Version:   10.0.14393 N/A Build 14393".
   /^[ \t]*OS Version:[ \t]+10\.0\.(\d{5})\b/m,
