@@ -135,9 +135,10 @@ type PathMode = 'first' | 'last' | 'lean';
 
 /**
  * The pieces along one path through the pattern: literal runs as one piece, classes and escapes
- * as the characters they accept, a part repeated at least n times (`{n,}`) n times.
+ * as the characters they accept, a part repeated at least n times (`{n,}`) n times; read once, given
+ * both ways: quantified characters inside the literal run around them, and quantified parts apart.
  */
-function piecesOf(src: string, flags: string, mode: PathMode, quantifiedApart: boolean): Piece[] {
+function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[], apart: Piece[]] {
   /** `apart`: the atom starts a piece of its own (a quantified part begins, or one ended just before it). */
   const atoms: { members: string[]; literal: boolean; apart: boolean }[] = [];
   /** Where each open group's atoms begin. */
@@ -210,22 +211,25 @@ function piecesOf(src: string, flags: string, mode: PathMode, quantifiedApart: b
     }
   }
   // Consecutive literal characters are one piece.
-  const pieces: Piece[] = [];
-  let run = '';
-  for (const a of atoms) {
-    if (quantifiedApart && a.apart && run) {
-      pieces.push([run]);
-      run = '';
+  const merge = (quantifiedApart: boolean): Piece[] => {
+    const pieces: Piece[] = [];
+    let run = '';
+    for (const a of atoms) {
+      if (quantifiedApart && a.apart && run) {
+        pieces.push([run]);
+        run = '';
+      }
+      if (a.literal) run += a.members[0];
+      else {
+        if (run) pieces.push([run]);
+        run = '';
+        pieces.push(a.members);
+      }
     }
-    if (a.literal) run += a.members[0];
-    else {
-      if (run) pieces.push([run]);
-      run = '';
-      pieces.push(a.members);
-    }
-  }
-  if (run) pieces.push([run]);
-  return pieces;
+    if (run) pieces.push([run]);
+    return pieces;
+  };
+  return [merge(false), merge(true)];
 }
 
 /** The attack candidates of a pattern: prefix, pump and suffix, deduplicated. */
@@ -237,9 +241,9 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   };
   // Separators that real pastes repeat, whatever the pattern says (first: the pumps derived below may reach the cap).
   for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
-  // Each path both ways: literal text in one piece with the quantified characters inside it (`run --` from `run\s+--?`),
-  // and quantified parts apart (`x` from `x+x+y`).
-  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).flatMap((mode) => [piecesOf(alt, flags, mode, false), piecesOf(alt, flags, mode, true)]));
+  // Each path both ways (piecesOf): literal text in one piece with the quantified characters inside it (`run --` from
+  // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
+  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).flatMap((mode) => piecesOf(alt, flags, mode)));
   for (const pieces of paths) {
     const lead: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
@@ -327,10 +331,11 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
       // the next one might never end. The larger reading counts there: a thread's CPU time can advance in the
       // scheduler's ticks (4 ms on this project's Linux build machines), so that a 2 ms match may read 0 on it.
       const onward = (ms: number) => {
+        const read = Math.max(ms, wall);
         const next = sizes[i + 1];
-        const between = next === undefined ? undefined : stepBefore(seen, sizes[i]!, Math.max(ms, wall), next, pump.length, budget);
+        const between = next === undefined ? undefined : stepBefore(seen, sizes[i]!, read, next, pump.length, budget);
         if (between !== undefined) sizes.splice(i + 1, 0, between);
-        seen.push([sizes[i]!, Math.max(ms, wall)]);
+        seen.push([sizes[i]!, read]);
       };
       if (quick <= budget) {
         onward(quick);
