@@ -59,6 +59,7 @@ export type RuleId =
   | 'operation'
   | 'elsewhere'
   | 'unexplained'
+  | 'subsumed'
   | 'specialised'
   | 'kind';
 

@@ -75,6 +75,9 @@ export const WEIGHTS = deepFreeze({
     keeps: 0.35, // a topic that does not explain the paste's failure lines (or whose failure is a code it does not list) keeps this fraction
     wordsIdf: 3, // the summed IDF of a topic's strong words (not setting words) in the failure lines that counts as explaining them
   },
+  subsumed: {
+    margin: 0.5, // a topic whose pattern's match holds all of another topic's code, phrase and pattern evidence ranks this far above it
+  },
   specialised: {
     margin: 0.5, // a specialised topic in its context ranks this far above the general topic sharing its code; without it, this far below
   },

@@ -11,6 +11,7 @@ import { phraseRule } from './phrase.js';
 import { regexRule } from './regex.js';
 import { settingRule } from './setting.js';
 import { specialisedRule } from './specialised.js';
+import { subsumedRule } from './subsumed.js';
 import type { EvidenceRule } from './types.js';
 import { unexplainedRule } from './unexplained.js';
 import { versionRule } from './version.js';
@@ -32,8 +33,8 @@ export { TopicScores } from './types.js';
  *    and `operation` (a −4 after a halving costs twice what it costs before one: so it always ran),
  *    then `elsewhere`, a gate that reads phrase, pattern and code evidence.
  * 3. `unexplained`: a gate that reads code, phrase, pattern, fact and keyword-phrase evidence.
- * 4. `specialised`: compares the scores of topics sharing a code, so it needs them final but for
- *    the kind factor.
+ * 4. `subsumed`, then `specialised`: each compares the scores of two topics (one whose pattern holds
+ *    the other's evidence; two sharing a code), so they need them final but for the kind factor.
  * 5. `kind`: scales the whole score, last.
  */
 export const EVIDENCE_RULES: readonly EvidenceRule[] = Object.freeze([
@@ -51,6 +52,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = Object.freeze([
   operationRule,
   elsewhereRule,
   unexplainedRule,
+  subsumedRule,
   specialisedRule,
   kindRule,
 ]);

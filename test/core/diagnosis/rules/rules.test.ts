@@ -58,6 +58,8 @@ const ROWS: Row[] = [
     topic: 'containerd-config-migration',
     weight: -3, // containerd 1.7 predates the 2.0 config migration the topic is about
   },
+  // The weight lifts the topic to the other's score plus the margin, so it moves with the words: subsumed.test.ts checks the sum.
+  { rule: 'subsumed', paste: 'docker pull nginx\nUsing default tag: latest\nlatest: Pulling from library/nginx\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries', topic: 'linux-image-on-windows-engine' },
   { rule: 'specialised', paste: 'swarm: The operating system of the container does not match the operating system of the host. (0xc0370101)', topic: 'swarm-service-wont-start', weight: 1.5 },
   { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -1.425 },
 ];

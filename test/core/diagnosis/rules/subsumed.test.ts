@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { endsInside, leadsUpTo } from '../../../../src/core/diagnosis/rules/subsumed.js';
+import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
+import { scoredFor, verdictOf } from './helpers.js';
+
+describe('leadsUpTo: a longer match read as the same failure with what comes before', () => {
+  const whole = 'latest: pulling from library/nginx no matching manifest for windows';
+  it.each([
+    // [texts of the other topic, expected]
+    [['no matching manifest for windows'], true], // ends with it
+    [['no matching manifest for windows/amd64 10.0.17763'], true], // runs on past the match's end
+    [['pulling from library/nginx', 'no matching manifest for windows'], true], // one inside, one at the end
+    [['pulling from library/nginx'], false], // passed on the way: the match does not end in it
+    [['library/nginx no matching manifest for windows/amd64', 'something else entirely'], false], // one text elsewhere
+    [[whole], false], // the same text: nothing read before it
+    [['windows/amd64 10.0.17763'], false], // overlaps the end by less than a phrase ("windows")
+  ])('%j → %s', (texts, expected) => {
+    expect(leadsUpTo(whole, texts)).toBe(expected);
+  });
+
+  it('endsInside needs a real overlap, or the whole text', () => {
+    expect(endsInside('abc failed', 'failed')).toBe(true);
+    expect(endsInside('the operation failed to start', 'start the engine')).toBe(false);
+    expect(endsInside('x: the system cannot find the path', 'the system cannot find the path specified')).toBe(true);
+  });
+});
+
+describe('the subsumed rule on the knowledge', () => {
+  it('ranks the longer reading exactly the margin above the topic whose evidence it holds', () => {
+    const paste = 'docker pull nginx\nUsing default tag: latest\nlatest: Pulling from library/nginx\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries';
+    const scored = scoredFor(paste);
+    const linux = scored.get('linux-image-on-windows-engine')!;
+    const tag = scored.get('choose-image-tag')!;
+    expect(linux.evidence.some((e) => e.rule === 'subsumed')).toBe(true);
+    expect(linux.score - tag.score).toBeCloseTo(WEIGHTS.subsumed.margin, 5);
+    expect(verdictOf(paste)[0]).toMatch(/^linux-image-on-windows-engine /);
+  });
+
+  it('does not lift a loose pattern that only passes the other topic on its way', () => {
+    // The image named is a Windows one: the Linux-image pattern does not match at all, and the tag topic stays first.
+    const paste = 'ltsc2025: Pulling from windows/servercore\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries';
+    expect(scoredFor(paste).get('linux-image-on-windows-engine')?.evidence.some((e) => e.rule === 'subsumed') ?? false).toBe(false);
+    expect(verdictOf(paste)[0]).toMatch(/^choose-image-tag /);
+  });
+});
