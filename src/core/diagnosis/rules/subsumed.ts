@@ -1,8 +1,16 @@
 import { foldForMatching } from '../../text/normalise.js';
 import type { EvidenceRule, RuleEvidence, Scored } from './types.js';
 
+/** Characters that close a message (a full stop, a quote) rather than belong to its words. */
+const CLOSING = new Set([' ', '\t', '\n', '\r', '.', ':', ';', ',', '!', ')', ']', '"', "'"]);
+
 /** The text a piece of signature evidence stands on, folded for comparison (a pattern's whole match), without closing punctuation. */
-const textOf = (e: RuleEvidence): string => foldForMatching(e.whole ?? e.matched).replace(/[\s.:;,!)\]"'']+$/u, '');
+function textOf(e: RuleEvidence): string {
+  const t = foldForMatching(e.whole ?? e.matched);
+  let end = t.length;
+  while (end > 0 && CLOSING.has(t[end - 1]!)) end--;
+  return t.slice(0, end);
+}
 
 /** Shortest overlap of a match's end with the start of another text that counts as the same words. */
 const MIN_OVERLAP = 12;
