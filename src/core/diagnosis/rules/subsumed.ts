@@ -1,4 +1,5 @@
 import { foldForMatching } from '../../text/normalise.js';
+import type { RuleId } from '../types.js';
 import type { EvidenceRule, RuleEvidence, Scored } from './types.js';
 
 /** Characters that close a message (a full stop, a quote) rather than belong to its words. */
@@ -15,11 +16,29 @@ function textOf(e: RuleEvidence): string {
 /** Shortest overlap of a match's end with the start of another text that counts as the same words. */
 const MIN_OVERLAP = 12;
 
-/** Whether `whole` ends inside `t`: it ends with t, or with a beginning of t at least MIN_OVERLAP long. */
-export function endsInside(whole: string, t: string): boolean {
-  for (let k = t.length; k >= Math.min(MIN_OVERLAP, t.length); k--) if (whole.endsWith(t.slice(0, k))) return true;
-  return false;
+/**
+ * The length of the longest beginning of `t` that `whole` ends with: t's prefix function run over the
+ * last t.length characters of `whole` (Knuth–Morris–Pratt), linear in both, whatever they repeat.
+ */
+export function overlapAtEnd(whole: string, t: string): number {
+  if (!t) return 0;
+  const border = new Int32Array(t.length);
+  for (let i = 1, k = 0; i < t.length; i++) {
+    while (k > 0 && t[i] !== t[k]) k = border[k - 1]!;
+    if (t[i] === t[k]) k++;
+    border[i] = k;
+  }
+  let q = 0;
+  for (let i = Math.max(0, whole.length - t.length); i < whole.length; i++) {
+    if (q === t.length) q = border[q - 1]!;
+    while (q > 0 && whole[i] !== t[q]) q = border[q - 1]!;
+    if (whole[i] === t[q]) q++;
+  }
+  return q;
 }
+
+/** Whether `whole` ends inside `t`: it ends with t, or with a beginning of t at least MIN_OVERLAP long. */
+export const endsInside = (whole: string, t: string): boolean => !t || overlapAtEnd(whole, t) >= Math.min(MIN_OVERLAP, t.length);
 
 /**
  * Whether a pattern's match `whole` is another topic's evidence `texts` read with what comes before: every
@@ -31,7 +50,7 @@ export function leadsUpTo(whole: string, texts: readonly string[]): boolean {
 }
 
 /** Evidence that names the failure itself: a code, a phrase, a pattern. */
-const SIGNATURE_RULES = new Set(['code', 'phrase', 'regex']);
+const SIGNATURE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['code', 'phrase', 'regex']);
 
 /**
  * A topic whose pattern matched a longer stretch of the paste that leads up to another topic's failure
@@ -46,19 +65,24 @@ export const subsumedRule: EvidenceRule = {
   describe: "a topic whose pattern's match leads up to all of another topic's code, phrase and pattern evidence ranks just above it",
   apply(_f, index, acc, w) {
     const margin = w.subsumed.margin;
-    const all = [...acc.values()];
-    const signatureTexts = new Map<Scored, string[]>();
-    for (const s of all) {
-      const texts = s.evidence.filter((e) => SIGNATURE_RULES.has(e.rule) && e.weight > 0).map(textOf).filter((t) => t.length > 0);
-      if (texts.length) signatureTexts.set(s, texts);
+    // Per topic, the folded texts of its signature evidence, and those of its patterns (what may lift it), read once.
+    const read = new Map<Scored, { texts: string[]; wholes: string[] }>();
+    for (const s of acc.values()) {
+      const texts: string[] = [];
+      const wholes: string[] = [];
+      for (const e of s.evidence) {
+        if (!SIGNATURE_RULES.has(e.rule)) continue;
+        const t = textOf(e);
+        if (e.rule === 'regex') wholes.push(t);
+        if (e.weight > 0 && t.length > 0) texts.push(t);
+      }
+      if (texts.length || wholes.length) read.set(s, { texts, wholes });
     }
-    for (const a of all) {
-      if (a.score <= 0 || a.evidence.some((e) => e.rule === 'against')) continue;
-      const wholes = a.evidence.filter((e) => e.rule === 'regex').map(textOf);
-      if (!wholes.length) continue;
+    for (const [a, { wholes }] of read) {
+      if (!wholes.length || a.score <= 0 || a.evidence.some((e) => e.rule === 'against')) continue;
       let held: Scored | undefined;
-      for (const [b, texts] of signatureTexts) {
-        if (b === a || b.score < a.score || (held && b.score <= held.score)) continue;
+      for (const [b, { texts }] of read) {
+        if (b === a || !texts.length || b.score < a.score || (held && b.score <= held.score)) continue;
         if (wholes.some((whole) => leadsUpTo(whole, texts))) held = b;
       }
       if (!held) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endsInside, leadsUpTo } from '../../../../src/core/diagnosis/rules/subsumed.js';
+import { endsInside, leadsUpTo, overlapAtEnd } from '../../../../src/core/diagnosis/rules/subsumed.js';
 import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
 import { scoredFor, verdictOf } from './helpers.js';
 
@@ -22,6 +22,31 @@ describe('leadsUpTo: a longer match read as the same failure with what comes bef
     expect(endsInside('abc failed', 'failed')).toBe(true);
     expect(endsInside('the operation failed to start', 'start the engine')).toBe(false);
     expect(endsInside('x: the system cannot find the path', 'the system cannot find the path specified')).toBe(true);
+  });
+});
+
+describe('overlapAtEnd on repetitive text (a paste is only read)', () => {
+  it('finds the longest beginning of a text that a match ends with, on runs of one character, spaces and separators', () => {
+    const n = 200_000;
+    expect(overlapAtEnd('a'.repeat(n), `${'a'.repeat(n - 1)}b`)).toBe(n - 1);
+    expect(overlapAtEnd(' '.repeat(n), `${' '.repeat(n)}x`)).toBe(n);
+    expect(overlapAtEnd('\t\n'.repeat(n), `\n${'\t\n'.repeat(n)}`)).toBe(2 * n - 1);
+    expect(overlapAtEnd(`${'ab'.repeat(n)}a`, 'ab'.repeat(n))).toBe(2 * n - 1);
+    expect(overlapAtEnd('::'.repeat(n), `${'::'.repeat(n)}\u0000`)).toBe(2 * n);
+    expect(endsInside('x'.repeat(n), `${'x'.repeat(11)}y`)).toBe(false); // 11 characters: less than a phrase
+    expect(leadsUpTo(`${' '.repeat(n)}failed`, [' '.repeat(n - 10), 'failed'])).toBe(true);
+  });
+
+  it('is the overlap the definition gives, on random short texts', () => {
+    const letters = 'ab ';
+    const random = (len: number) => Array.from({ length: len }, () => letters[Math.floor(Math.random() * letters.length)]).join('');
+    for (let i = 0; i < 500; i++) {
+      const whole = random(1 + (i % 17));
+      const t = random(1 + ((i * 7) % 13));
+      let expected = 0;
+      for (let k = Math.min(whole.length, t.length); k > 0; k--) if (whole.endsWith(t.slice(0, k))) { expected = k; break; }
+      expect(overlapAtEnd(whole, t), JSON.stringify([whole, t])).toBe(expected);
+    }
   });
 });
 
