@@ -49,10 +49,11 @@ describe('confidenceOf', () => {
     expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     // Not even medium: the code cannot say which of its causes this is, and words alone are a lead.
     expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('low');
-    // … unless the paste is only that code: then the code is the question.
-    expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
-    // A phrase of the issue beside it names it.
-    expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
+    // A paste of only that code asks about the code: the topic is a likely answer, not a sure one (the code has many causes).
+    expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('medium');
+    // A phrase of the issue beside it makes it likely; a pattern of the issue's output makes it sure.
+    expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(scored(common, ev('regex', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
   });
   it("is not high when the paste shows a text the topic says belongs to another failure (its `against`)", () => {
     const s = scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each));
@@ -60,7 +61,7 @@ describe('confidenceOf', () => {
     expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
   });
   it('is not high for a specialised topic on a message every platform prints, in a paste that shows no Windows', () => {
-    const k8s = scored(ev('phrase', 4), ev('phrase', 2), ev('context', WEIGHTS.context.found), ev('words', 6));
+    const k8s = scored(ev('phrase', 4), ev('regex', 4), ev('context', WEIGHTS.context.found), ev('words', 6));
     const unknown = { ...failure, scope: { kind: 'unknown', signals: [] } } as PasteFeatures;
     const windows = { ...failure, scope: { kind: 'windows', signals: ['windows node'] } } as PasteFeatures;
     expect(confidenceOf(k8s, unknown, WEIGHTS, 0)).toBe('medium');
@@ -69,6 +70,13 @@ describe('confidenceOf', () => {
     expect(confidenceOf(scored(ev('code', 6), ev('context', WEIGHTS.context.found), ev('phrase', 4)), unknown, WEIGHTS, 0)).toBe('high');
     // A topic of no particular setting is not concerned.
     expect(confidenceOf(strong, unknown, WEIGHTS, 0)).toBe('high');
+  });
+  it('is high only on evidence written for one failure: its code (not one of many causes), a pattern of its output or a version fact', () => {
+    // Phrases found whole, however many: a message many pastes quote while asking about something else.
+    const phrases = scored(ev('phrase', 4), ev('phrase', 2), ev('words', 6));
+    expect(phrases.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
+    expect(confidenceOf(phrases, failure, WEIGHTS, 0)).toBe('medium');
+    for (const rule of ['code', 'regex', 'fact'] as const) expect(confidenceOf(scored(ev('phrase', 4), ev(rule, 4), ev('words', 4)), failure, WEIGHTS, 0), rule).toBe('high');
   });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
@@ -85,7 +93,8 @@ describe('confidenceOf', () => {
     expect(setting.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     expect(confidenceOf(setting, asks, WEIGHTS, 0)).toBe('low');
     expect(setting.score).toBeGreaterThanOrEqual(minScoreOf(setting, asks, WEIGHTS));
-    // The same question with the topic's message in it names the issue.
-    expect(confidenceOf(scored(ev('setting', 4), ev('phrase', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('high');
+    // The same question with the topic's message in it makes the issue likely; with a pattern of its output, sure.
+    expect(confidenceOf(scored(ev('setting', 4), ev('phrase', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(scored(ev('setting', 4), ev('regex', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('high');
   });
 });
