@@ -32,9 +32,21 @@ const HOST = [
   /^[ \t]*OS Version:[ \t]+10\.0\.(\d{5})\b/m,
   /\bMicrosoft Windows \[Version 10\.0\.(\d{5})\.\d+\]/,
   /\bOS Build (\d{5})\.\d+/,
+  // The same version in a sentence, where it is said to be the host's: in brackets after the host's name ("on Windows
+  // 10 LTSB (OS version 10.0.14393)") or as the host's ("the host OS version is 10.0.17763.1039"). A bare "OS
+  // Version: …" inside a sentence may be anything's.
+  /(?:(?<!\b(?:container|image)[ \t]{0,4})\(|\bhost(?:'s)?[ \t]{1,4})OS[ \t]+version[ \t]{0,4}(?:is[ \t]{1,4}|:[ \t]{0,4})?10\.0\.(\d{5})\b/i,
 ];
 // Where people name a client host in words: Windows 10 and 11 releases are hosts, never images.
 const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
+// A Windows release a sentence names: Windows 10, Windows 11, Windows Server 2019, Windows Server version 1809.
+const NAMED_WINDOWS = /\bWindows[ \t]+(1[01]|Server[ \t]+(?:20\d\d|version[ \t]+\d{4}))\b/gi;
+// Windows 10's long-term servicing editions, named by their year: client hosts of the build each ships.
+const CLIENT_LONG_TERM = /\bWindows[ \t]+10[ \t]+(?:(?:IoT[ \t]+)?Enterprise[ \t]+)?(?:(2015|2016)[ \t]+LTSB|LTSB[ \t]+(2015|2016)|LTSC[ \t]+(2019|2021)|(2019|2021)[ \t]+LTSC)\b/i;
+const LONG_TERM_BUILD: Record<string, number> = { '2015': 10240, '2016': 14393, '2019': 17763, '2021': 19044 };
+// A Windows base image named with its tag in a sentence, without a command around it ("pulling
+// microsoft/dotnet-framework:4.8-windowsservercore-1709", "only nanoserver 1803 images are built").
+const BASE_IMAGE_TAG = /\b(?:windows)?(?:servercore|nanoserver)(?:[:-]|[ \t]{1,2})(ltsc20(?:16|19|22|25)|1[5-9]0\d|2004|2\dH[12]|10\.0\.\d{5}(?:\.\d{1,6})?)\b/i;
 // An LTSC tag written in words (a base image "ltsc2019"), for the image once the host is known.
 const LTSC_WORD = /\bltsc20(?:16|19|22|25)\b/i;
 // A Dockerfile's FROM line (as written, or as a build step prints it), for its base image's tag.
@@ -56,12 +68,20 @@ const IMAGE = [
 export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (tag: string) => number | undefined, buildOfName?: (name: string) => number | undefined): PasteBuilds {
   const out: PasteBuilds = {};
   // Every form below names a 10.0.x version, an OS Build or a Windows release: most pastes have none.
-  if (!text.includes('10.0') && !text.includes('OS Build') && !(buildOfName && /windows/i.test(text))) return out;
+  if (!text.includes('10.0') && !text.includes('OS Build') && !/windows/i.test(text)) return out;
   for (const re of HOST) if (!out.host) out.host = first(re, text);
-  if (!out.host && buildOfName) {
+  // A host named in words, when the paste names one Windows release only: "on a Windows 11 host … seen on Windows 10
+  // LTSC 2019 too" or "Server 2019 runs only 1809, Windows 10 1909 runs 1909" compare hosts, and no one of them is the host.
+  const oneNamedHost = new Set(Array.from(text.matchAll(NAMED_WINDOWS), (m) => m[1]!.toLowerCase().replace(/\s+/g, ' '))).size <= 1;
+  if (!out.host && buildOfName && oneNamedHost) {
     const m = CLIENT_HOST.exec(text);
     const build = m ? buildOfName(`Windows ${m[1]} ${m[2]!.toUpperCase()}`) : undefined;
     if (m && build) out.host = { build, said: m[0], client: true };
+  }
+  if (!out.host && oneNamedHost) {
+    const m = CLIENT_LONG_TERM.exec(text);
+    const year = m?.slice(1).find((g) => g !== undefined);
+    if (m && year) out.host = { build: LONG_TERM_BUILD[year]!, said: m[0], client: true };
   }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
   if (out.host && !out.image) {
@@ -76,6 +96,10 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
         break;
       }
     }
+    const named = out.image ? null : BASE_IMAGE_TAG.exec(text);
+    const version = named ? /^10\.0\.(\d{5})/.exec(named[1]!) : null;
+    const namedBuild = named ? (version ? Number(version[1]) : buildOfTag(named[1]!.toLowerCase())) : undefined;
+    if (named && namedBuild) out.image = { build: namedBuild, said: named[0] };
     const word = out.image ? null : LTSC_WORD.exec(text);
     const build = word ? buildOfTag(word[0].toLowerCase()) : undefined;
     if (word && build) out.image = { build, said: word[0] };

@@ -68,6 +68,23 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('the OS Version: 10.0.14393 here; we copy FROM microsoft/iis:1709', {}, buildOfTag)).toEqual({});
   });
 
+  it("reads a host's OS version said in a sentence, and a base image named with its tag in one", () => {
+    const r = readPasteBuilds('On Windows 10 Enterprise 2016 LTSB (OS version 10.0.14393), pulling microsoft/dotnet-framework:4.7.1-windowsservercore-1709 fails', {}, buildOfTag);
+    expect(r).toMatchObject({ host: { build: 14393 }, image: { build: 16299, said: 'windowsservercore-1709' } });
+    expect(readPasteBuilds('the host OS version is 10.0.17763.1039 and only nanoserver 1709 images are built', {}, buildOfTag)).toMatchObject({ host: { build: 17763 }, image: { build: 16299 } });
+    // Said of the container, or bare inside a sentence: not the host's.
+    expect(readPasteBuilds('the container (OS version 10.0.17763) and the image OS version 10.0.17763', {}, buildOfTag).host).toBeUndefined();
+  });
+
+  it("reads Windows 10's long-term editions as client hosts, when the paste names one Windows release only", () => {
+    expect(readPasteBuilds('Windows 10 Enterprise LTSC 2019 with servercore:ltsc2022', {}, buildOfTag).host).toMatchObject({ build: 17763, client: true });
+    expect(readPasteBuilds('a Windows 10 2016 LTSB machine', {}, buildOfTag).host).toMatchObject({ build: 14393, client: true });
+    // Two releases compared: none of them is the host.
+    expect(readPasteBuilds('On a Windows 11 host the build fails; it was later seen on Windows 10 LTSC 2019 too', {}, buildOfTag)).toEqual({});
+    const names = (n: string) => ({ 'Windows 10 1909': 18363 })[n];
+    expect(readPasteBuilds('Windows Server 2019 runs only 1809; Windows 10 1909 runs nanoserver 1809 and 1909', {}, buildOfTag, names)).toEqual({});
+  });
+
   it('claims nothing without a host build, or from tags it cannot read', () => {
     expect(readPasteBuilds('image fabrikam/api:ltsc2019 failed', { tag: 'ltsc2019' }, buildOfTag)).toEqual({});
     expect(readPasteBuilds('OS Build 19045.3803', { tag: 'latest' }, buildOfTag)).toEqual({ host: { build: 19045, said: 'OS Build 19045.3803' } });
