@@ -22,8 +22,9 @@ export const unexplainedRule: EvidenceRule = {
     const reason = f.failure.flat;
     // A code stated with the failure that a topic does not list says the failure is that code's; not a
     // generic one (something failed), and one of many causes (file not found, access denied) only for a
-    // topic that has codes of its own: it fits an issue that names none.
-    const stated = f.codes.filter((c) => !c.generic && reason.includes(foldForMatching(c.raw)));
+    // topic that has codes of its own: it fits an issue that names none. Nor one the catalogue does not know
+    // (`winapi error #3489661090` after a layer step's own message): what failure it stands for, nothing says.
+    const stated = f.codes.filter((c) => !c.generic && (c.names.length > 0 || c.message !== undefined) && reason.includes(foldForMatching(c.raw)));
     let strong: Map<number, [string, number][]> | undefined;
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
