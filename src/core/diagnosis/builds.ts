@@ -72,13 +72,14 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
   for (const re of HOST) if (!out.host) out.host = first(re, text);
   // A host named in words, when the paste names one Windows release only: "on a Windows 11 host … seen on Windows 10
   // LTSC 2019 too" or "Server 2019 runs only 1809, Windows 10 1909 runs 1909" compare hosts, and no one of them is the host.
-  const oneNamedHost = new Set(Array.from(text.matchAll(NAMED_WINDOWS), (m) => m[1]!.toLowerCase().replace(/\s+/g, ' '))).size <= 1;
-  if (!out.host && buildOfName && oneNamedHost) {
+  let one: boolean | undefined;
+  const oneNamedHost = () => (one ??= new Set(Array.from(text.matchAll(NAMED_WINDOWS), (m) => m[1]!.toLowerCase().replace(/\s+/g, ' '))).size <= 1);
+  if (!out.host && buildOfName && oneNamedHost()) {
     const m = CLIENT_HOST.exec(text);
     const build = m ? buildOfName(`Windows ${m[1]} ${m[2]!.toUpperCase()}`) : undefined;
     if (m && build) out.host = { build, said: m[0], client: true };
   }
-  if (!out.host && oneNamedHost) {
+  if (!out.host && oneNamedHost()) {
     const m = CLIENT_LONG_TERM.exec(text);
     const year = m?.slice(1).find((g) => g !== undefined);
     if (m && year) out.host = { build: LONG_TERM_BUILD[year]!, said: m[0], client: true };
@@ -88,17 +89,20 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
     const from = entities.tag === undefined ? FROM_LINE.exec(text) : null;
     const image = typeof entities.image === 'string' ? entities.image : from ? from[0].trim() : undefined;
     const tag = typeof entities.tag === 'string' ? entities.tag : from?.[1];
-    for (const part of (tag ?? '').split(/[-_]/).reverse()) {
+    // A tag part is a version (10.0.17763.437) or a tag the compatibility data names (ltsc2019, 1809).
+    const buildOfPart = (part: string): number | undefined => {
       const version = /^10\.0\.(\d{5})(?:\.\d+)?$/.exec(part);
-      const build = version ? Number(version[1]) : buildOfTag(part);
+      return version ? Number(version[1]) : buildOfTag(part);
+    };
+    for (const part of (tag ?? '').split(/[-_]/).reverse()) {
+      const build = buildOfPart(part);
       if (build) {
         out.image = { build, said: image ?? tag ?? part };
         break;
       }
     }
     const named = out.image ? null : BASE_IMAGE_TAG.exec(text);
-    const version = named ? /^10\.0\.(\d{5})/.exec(named[1]!) : null;
-    const namedBuild = named ? (version ? Number(version[1]) : buildOfTag(named[1]!.toLowerCase())) : undefined;
+    const namedBuild = named ? buildOfPart(named[1]!.toLowerCase()) : undefined;
     if (named && namedBuild) out.image = { build: namedBuild, said: named[0] };
     const word = out.image ? null : LTSC_WORD.exec(text);
     const build = word ? buildOfTag(word[0].toLowerCase()) : undefined;

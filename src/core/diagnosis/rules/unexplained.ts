@@ -24,7 +24,7 @@ export const unexplainedRule: EvidenceRule = {
     // generic one (something failed), and one of many causes (file not found, access denied) only for a
     // topic that has codes of its own: it fits an issue that names none. Nor one the catalogue does not know
     // (`winapi error #3489661090` after a layer step's own message): what failure it stands for, nothing says.
-    const stated = f.codes.filter((c) => !c.generic && (c.names.length > 0 || c.message !== undefined) && reason.includes(foldForMatching(c.raw)));
+    const stated = f.codes.filter((c) => !c.generic && index.codeIndex.byCode.has(c.canonical) && reason.includes(foldForMatching(c.raw)));
     let strong: Map<number, [string, number][]> | undefined;
     for (const s of [...acc.values()]) {
       const m = index.matchers[s.topic];
