@@ -40,9 +40,9 @@ const HOST = [
 // Where people name a client host in words: Windows 10 and 11 releases are hosts, never images.
 const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
 // A Windows release a sentence names: Windows 10, Windows 11, Windows Server 2019, Windows Server version 1809.
-const NAMED_WINDOWS = /\bWindows[ \t]+(1[01]|Server[ \t]+(?:20\d\d|version[ \t]+\d{4}))\b/gi;
+const NAMED_WINDOWS = /\bWindows[ \t]{1,4}(1[01]|Server[ \t]{1,4}(?:20\d\d|version[ \t]{1,4}\d{4}))\b/gi;
 // Windows 10's long-term servicing editions, named by their year: client hosts of the build each ships.
-const CLIENT_LONG_TERM = /\bWindows[ \t]+10[ \t]+(?:(?:IoT[ \t]+)?Enterprise[ \t]+)?(?:(2015|2016)[ \t]+LTSB|LTSB[ \t]+(2015|2016)|LTSC[ \t]+(2019|2021)|(2019|2021)[ \t]+LTSC)\b/i;
+const CLIENT_LONG_TERM = /\bWindows[ \t]{1,4}10[ \t]{1,4}(?:(?:IoT[ \t]{1,4})?Enterprise[ \t]{1,4})?(?:(2015|2016)[ \t]{1,4}LTSB|LTSB[ \t]{1,4}(2015|2016)|LTSC[ \t]{1,4}(2019|2021)|(2019|2021)[ \t]{1,4}LTSC)\b/i;
 const LONG_TERM_BUILD: Record<string, number> = { '2015': 10240, '2016': 14393, '2019': 17763, '2021': 19044 };
 // A Windows base image named with its tag in a sentence, without a command around it ("pulling
 // microsoft/dotnet-framework:4.8-windowsservercore-1709", "only nanoserver 1803 images are built").

@@ -90,3 +90,24 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('OS Build 19045.3803', { tag: 'latest' }, buildOfTag)).toEqual({ host: { build: 19045, said: 'OS Build 19045.3803' } });
   });
 });
+
+describe('readPasteBuilds on adversarial text (the prose forms read a whole paste)', () => {
+  const names = (n: string) => ({ 'Windows 10 22H2': 19045 })[n];
+  it.each([
+    ['spaces', `Windows 10${' '.repeat(200_000)}LTSC 2019 (OS version${' '.repeat(200_000)}10.0.17763)`],
+    ['tabs and newlines', `host OS version${'\t\n'.repeat(100_000)}10.0.17763 servercore${'\t'.repeat(100_000)}1709`],
+    ['repeated releases', 'Windows 10 Windows Server 2019 '.repeat(20_000)],
+    ['repeated brackets', '(OS version ('.repeat(40_000) + 'nanoserver-:'.repeat(40_000)],
+    ['control characters', `Windows 10 LTSC 2019\u0000\u001b[31m(OS version\u0007 10.0.17763)\u0008 servercore-1709${'\u0001'.repeat(100_000)}`],
+  ])('%s: reads nothing across the noise', (_name, text) => {
+    // Linear patterns: the regex-safety test times every literal of src/; here, what they read.
+    const r = readPasteBuilds(text, {}, buildOfTag, names);
+    // No host where spaces, tabs or control characters break a form apart; no host among many named releases.
+    expect(r.host === undefined || r.host.said.length < 80).toBe(true);
+  });
+
+  it('keeps what it reads beside the noise', () => {
+    const r = readPasteBuilds(`${'\u0007'.repeat(10_000)}On Windows 10 Enterprise LTSC 2019 pulling servercore:1709\u001b[0m`, {}, buildOfTag);
+    expect(r).toMatchObject({ host: { build: 17763, client: true }, image: { build: 16299 } });
+  });
+});
