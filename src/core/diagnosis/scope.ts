@@ -69,6 +69,9 @@ const WINDOWS_SIGNALS = [
   // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in, and so
   // is a Windows image's layer unpacked by a Linux snapshotter: its folders are Files/ (Program Files, Windows) and Hives/.
   'image operating system "windows"', 'fs/files/program files', 'fs/files/windows', 'fs/hives',
+  // Repositories that hold Windows images only (.NET Framework, ASP.NET 4.x, IIS): a paste about them is about Windows
+  // containers, on whatever engine it was pulled.
+  'dotnet/framework', 'microsoft/dotnet-framework', 'microsoft/aspnet', 'microsoft/iis',
   // The Windows host's own port reservations, which refuse a published port whatever the containers' OS (Docker
   // Desktop publishes the ports of its WSL 2 back end's Linux containers on the Windows host).
   'excludedportrange',

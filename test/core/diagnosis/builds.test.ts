@@ -85,6 +85,19 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('Windows Server 2019 runs only 1809; Windows 10 1909 runs nanoserver 1809 and 1909', {}, buildOfTag, names)).toEqual({});
   });
 
+  it('reads a Windows 10 or 11 named with its version number as the client host', () => {
+    expect(readPasteBuilds('On Windows 10 Enterprise 10.0.17134, pulling mcr.microsoft.com/windows/nanoserver:1809 fails', {}, buildOfTag)).toMatchObject({
+      host: { build: 17134, client: true },
+      image: { build: 17763 },
+    });
+    expect(readPasteBuilds('Windows 11 Pro (build 22631) cannot run it', {}, buildOfTag).host).toMatchObject({ build: 22631, client: true });
+    expect(readPasteBuilds('Windows 10 version 10.0.19045 here', {}, buildOfTag).host).toMatchObject({ build: 19045 });
+    // A number that is no build, a bare five digits without "build", and two releases compared: no host.
+    expect(readPasteBuilds('Windows 10 Pro 12345 users', {}, buildOfTag).host).toBeUndefined();
+    expect(readPasteBuilds('Windows 11 build 00042', {}, buildOfTag).host).toBeUndefined();
+    expect(readPasteBuilds('Windows 10 10.0.19045 works, Windows 11 10.0.22631 does not', {}, buildOfTag).host).toBeUndefined();
+  });
+
   it('claims nothing without a host build, or from tags it cannot read', () => {
     expect(readPasteBuilds('image fabrikam/api:ltsc2019 failed', { tag: 'ltsc2019' }, buildOfTag)).toEqual({});
     expect(readPasteBuilds('OS Build 19045.3803', { tag: 'latest' }, buildOfTag)).toEqual({ host: { build: 19045, said: 'OS Build 19045.3803' } });

@@ -33,6 +33,13 @@ const ROWS: Row[] = [
     own: 'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.45/containers/json": open //./pipe/docker_engine: Access is denied.',
   },
   {
+    why: "the client's hint to run elevated follows every failure to reach the engine's pipe; a pipe refusing message mode is no permission",
+    other:
+      'level=error msg="Failed to retrieve information of the docker client and server host: error during connect: Get http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/version: open //./pipe/docker_engine: message readmode pipes not supported In the default daemon configuration on Windows, the docker client must be run elevated to connect. This error may also indicate that the docker daemon is not running."',
+    topic: 'docker-pipe-access-denied',
+    own: 'error during connect: Get http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.40/version: open //./pipe/docker_engine: Access is denied. In the default daemon configuration on Windows, the docker client must be run elevated to connect. This error may also indicate that the docker daemon is not running.',
+  },
+  {
     why: ".NET's file-access message from a PowerShell module is no layer import",
     other: "New-BcContainer failed: Access to the path 'C:\\ProgramData\\BcContainerHelper\\Extensions\\bc1\\my\\settings.json' is denied.",
     topic: 'layer-import-path-not-found',

@@ -151,6 +151,19 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase(), text, true).kind).not.toBe('unrelated');
   });
 
+  it.each([
+    ['~/app$ sudo docker-compose up\nStep 1 : FROM microsoft/aspnet\nERROR: unknown blob'],
+    ['podman pull mcr.microsoft.com/dotnet/framework/aspnet:4.8\nError: writing blob: unpacking failed'],
+    ['docker pull microsoft/iis on the Linux runner'],
+  ])("a repository of Windows images only keeps a paste about Windows containers, beside a Linux engine's marks: %s", (text) => {
+    expect(readScope(text.toLowerCase(), text).kind).toBe('windows');
+  });
+
+  it('a repository name that only starts like a Windows-only one is no Windows signal', () => {
+    const text = 'ubuntu@build:~/app$ docker pull microsoft/aspnetcore:2.0';
+    expect(readScope(text.toLowerCase(), text).kind).toBe('linux');
+  });
+
   it('signals match whole words ("runc" is not in "runcmd")', () => {
     expect(readScope('runcmd failed').kind).toBe('unknown');
   });
