@@ -98,6 +98,7 @@ describe('kb check on broken topic files', () => {
     ['a missing title', (d: Record<string, unknown>) => ({ ...d, title: undefined }), 'title'],
     ['a non-canonical code', (d: Record<string, unknown>) => ({ ...d, signatures: { ...(d.signatures as object), codes: ['800705b4'] } }), 'signatures.codes[0]'],
     ['an unknown field', (d: Record<string, unknown>) => ({ ...d, colour: 'red' }), '(root)'],
+    ['an unknown context in needs', (d: Record<string, unknown>) => ({ ...d, signatures: { ...(d.signatures as object), needs: ['containerz'] } }), 'signatures.needs[0]'],
   ])('names the file and field for %s', (_name, edit, field) => {
     const r = assembleKnowledgeBase(withTopic('processor-count-start-timeout', edit));
     expect(r.problems).toContainEqual(expect.objectContaining({ file: 'knowledge/topics/processor-count-start-timeout.yaml', field }));

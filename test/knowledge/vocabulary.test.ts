@@ -48,12 +48,16 @@ describe('the operation vocabulary', () => {
 
 describe('the contexts by name', () => {
   it('a topic names its contexts; the knowledge base holds their words', () => {
-    expect(Object.keys(kb.vocabulary?.contexts ?? {}).sort()).toEqual(['containerd', 'kubernetes', 'swarm']);
+    expect(Object.keys(kb.vocabulary?.contexts ?? {}).sort()).toEqual(['containerd', 'containers', 'kubernetes', 'swarm']);
     const k8s = kb.topics.find((t) => t.id === 'k8s-pod-os-mismatch')!;
     expect(k8s.signatures.context).toEqual(kb.vocabulary?.contexts.kubernetes);
+    // A context a topic needs (no evidence, only a gate) is resolved the same way; a topic that needs none stores none.
+    const ports = kb.topics.find((t) => t.id === 'host-port-reserved-or-in-use')!;
+    expect(ports.signatures.needs).toEqual(kb.vocabulary?.contexts.containers);
+    expect(k8s.signatures.needs).toBeUndefined();
     for (const f of input.topics) {
-      const ctx = ((f.data as { signatures?: { context?: string[] } }).signatures?.context ?? []);
-      for (const name of ctx) expect(Object.keys(kb.vocabulary?.contexts ?? {}), f.file).toContain(name);
+      const sig = (f.data as { signatures?: { context?: string[]; needs?: string[] } }).signatures;
+      for (const name of [...(sig?.context ?? []), ...(sig?.needs ?? [])]) expect(Object.keys(kb.vocabulary?.contexts ?? {}), f.file).toContain(name);
     }
   });
 

@@ -28,6 +28,8 @@ export interface TopicMatcher {
   against: string[];
   operations: Set<string>;
   context: string[];
+  /** Words of which the paste must show one (signatures.needs), normalised; showing one is no evidence. */
+  needs: string[];
 }
 
 /**
@@ -89,6 +91,7 @@ export interface FlatSignatures {
   settingTerms: string[];
   against: string[];
   context: string[];
+  needs?: string[];
 }
 
 function flatSignaturesOf(sig: KnowledgeBase['topics'][number]['signatures']): FlatSignatures {
@@ -98,6 +101,7 @@ function flatSignaturesOf(sig: KnowledgeBase['topics'][number]['signatures']): F
     settingTerms: [...new Set((sig.setting ?? []).flatMap((p) => termsOf(p)))],
     against: sig.against.map(flat),
     context: (sig.context ?? []).map(flat),
+    ...(sig.needs?.length ? { needs: sig.needs.map(flat) } : {}),
   };
 }
 
@@ -276,6 +280,7 @@ class Matcher implements TopicMatcher {
   readonly setting: string[];
   readonly against: string[];
   readonly context: string[];
+  readonly needs: string[];
   #codes: Set<string> | undefined;
   #documentedCodes: Set<string> | undefined;
   #settingTerms: Set<string> | undefined;
@@ -293,6 +298,7 @@ class Matcher implements TopicMatcher {
     this.setting = f.setting;
     this.against = f.against;
     this.context = f.context;
+    this.needs = f.needs ?? [];
     this.#documented = documented;
     this.#settingTermList = f.settingTerms;
   }

@@ -272,14 +272,17 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
             problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.operations[${i}]`, message: `"${op}" is no operation the recognisers name (knowledge/vocabulary.yaml): no paste could show it` });
         });
       // A topic names its contexts; their words (knowledge/vocabulary.yaml `contexts`) are what a paste shows.
-      for (const t of topics) {
-        const names = t.signatures.context ?? [];
-        names.forEach((name, i) => {
-          if (!v.data.contexts[name])
-            problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.context[${i}]`, message: `"${name}" is no context in knowledge/vocabulary.yaml (${Object.keys(v.data.contexts).join(', ')})` });
-        });
-        t.signatures.context = [...new Set(names.flatMap((name) => v.data.contexts[name] ?? []))];
-      }
+      for (const t of topics)
+        for (const field of ['context', 'needs'] as const) {
+          const names = t.signatures[field] ?? [];
+          names.forEach((name, i) => {
+            if (!v.data.contexts[name])
+              problems.push({ file: `knowledge/topics/${t.id}.yaml`, field: `signatures.${field}[${i}]`, message: `"${name}" is no context in knowledge/vocabulary.yaml (${Object.keys(v.data.contexts).join(', ')})` });
+          });
+          if (field === 'context' || names.length) t.signatures[field] = [...new Set(names.flatMap((name) => v.data.contexts[name] ?? []))];
+          // Most topics need nothing: no empty list in every stored topic.
+          else delete t.signatures[field];
+        }
     }
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };

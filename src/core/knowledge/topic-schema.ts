@@ -68,6 +68,7 @@ export const topicSchema = z
         operations: z.array(z.string().min(1)).default([]),
         against: z.array(z.string().min(1)).default([]),
         context: z.array(z.string().min(2)).default([]),
+        needs: z.array(z.string().min(2)).default([]),
         facts: z.array(z.enum(DIAGNOSIS_FACTS)).default([]),
         // Releases of a component where the bug lives: a version seen in a paste inside them counts for
         // the topic, outside them against it.
@@ -82,7 +83,7 @@ export const topicSchema = z
           .default([]),
       })
       .strict()
-      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], facts: [], versions: [] }),
+      .default({ codes: [], phrases: [], regexes: [], setting: [], keywords: {}, operations: [], against: [], context: [], needs: [], facts: [], versions: [] }),
     fixes: z.array(fix).default([]),
     related: z.array(z.string()).default([]),
     links: z.array(z.enum(TOPIC_LINKS)).default([]),

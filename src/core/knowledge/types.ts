@@ -158,6 +158,12 @@ export interface Signatures {
    */
   context: string[];
   /**
+   * Contexts of which the paste must show a word, or the topic keeps part of its score; unlike `context`, showing
+   * one is no evidence for the topic (the words are too common to say more than "this is about containers").
+   * For a topic about a Windows facility that other programs meet too (the host's excluded port ranges).
+   */
+  needs?: string[];
+  /**
    * Facts diagnosis establishes from the structure of a paste that are evidence for this topic:
    * `build-mismatch`, the paste shows a host build and an image build that differ;
    * `image-newer-than-host`, the image's build is the newer one (no isolation mode runs it);

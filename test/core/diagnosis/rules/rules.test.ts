@@ -48,6 +48,13 @@ const ROWS: Row[] = [
     topic: 'k8s-pod-os-mismatch',
     weight: -3, // half of what the topic had before the gate (its code); the operation comes after it
   },
+  // A topic that needs containers (signatures.needs), in a paste about a program that is no container: the same gate.
+  {
+    rule: 'missing-context',
+    paste: 'tftpd64 cannot listen on its port 2994: netsh interface ipv4 show excludedportrange protocol=tcp lists 2912-3011 as excluded',
+    topic: 'host-port-reserved-or-in-use',
+    keeps: 0.3,
+  },
   { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', keeps: 0.3, plus: -4 },
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
   { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
