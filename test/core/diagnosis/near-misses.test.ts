@@ -40,6 +40,11 @@ const ROWS: Row[] = [
     own: 'error during connect: Get http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.40/version: open //./pipe/docker_engine: Access is denied. In the default daemon configuration on Windows, the docker client must be run elevated to connect. This error may also indicate that the docker daemon is not running.',
   },
   {
+    why: 'Docker Desktop failing to listen on the engine pipe at start-up (another program holds it) is no client refused by the pipe',
+    other: 'starting services: initializing Docker API Proxy: setting up docker api proxy listener: open \\\\.\\pipe\\docker_engine: Access is denied.',
+    topic: 'docker-pipe-access-denied',
+  },
+  {
     why: ".NET's file-access message from a PowerShell module is no layer import",
     other: "New-BcContainer failed: Access to the path 'C:\\ProgramData\\BcContainerHelper\\Extensions\\bc1\\my\\settings.json' is denied.",
     topic: 'layer-import-path-not-found',
