@@ -74,19 +74,37 @@ export interface DiagnosisData {
   /** The catalogue's message texts, normalised, with their canonical codes. */
   codeTexts: [string, string][];
   /**
-   * Per topic: the anchor word of each of its phrases (null: none, checked directly), and its
-   * multi-word Latin keywords, normalised, each with its anchor word.
+   * The phrases, setting phrases and multi-word Latin keywords of all topics grouped by their anchor word
+   * (see AnchorGroup): stored grouped, the loader's parse makes the lookup itself, where building maps
+   * from per-topic lists at every start allocated enough to cost a cold start a second scavenge.
    */
-  anchors: { phrases: (string | null)[]; keywords: [string, string | null][]; setting: (string | null)[] }[];
+  anchors: { phrases: AnchorGroup; setting: AnchorGroup; keywords: AnchorGroup };
   /** Per topic: its signature texts in the form matching compares (flattenPhrase), and its setting's words. */
-  flat?: FlatSignatures[];
+  flat: FlatSignatures[];
   /** Per catalogue entry (same order as kb.codes): the keys of its messages and variants (messageKeysOfEntry). */
   codeMessageKeys?: MessageKeys[];
+}
+
+/**
+ * Phrases of one kind grouped by anchor word: `anchored[word]` lists (topic index, position) pairs, flat, for the
+ * phrases that contain the word; `loose` the pairs of phrases without a Latin word to anchor them (checked
+ * directly). A position indexes the topic's FlatSignatures list of that kind (phrases, setting, keywords).
+ */
+export interface AnchorGroup {
+  anchored: Record<string, number[]>;
+  loose: number[];
+}
+
+/** Phrases of one kind looked up by a word of the paste: the same list for the same word (hits dedupe by identity). */
+export interface AnchorLookup {
+  get(word: string): readonly AnchoredPhrase[] | undefined;
 }
 
 /** A topic's signature texts, normalised for matching. */
 export interface FlatSignatures {
   phrases: string[];
+  /** Its multi-word Latin keywords of every language (isLatinPhrase), normalised. */
+  keywords: string[];
   setting: string[];
   settingTerms: string[];
   against: string[];
@@ -97,6 +115,10 @@ export interface FlatSignatures {
 function flatSignaturesOf(sig: KnowledgeBase['topics'][number]['signatures']): FlatSignatures {
   return {
     phrases: sig.phrases.map(flat),
+    keywords: Object.values(sig.keywords)
+      .flatMap((list) => list ?? [])
+      .filter(isLatinPhrase)
+      .map(flat),
     setting: (sig.setting ?? []).map(flat),
     settingTerms: [...new Set((sig.setting ?? []).flatMap((p) => termsOf(p)))],
     against: sig.against.map(flat),
@@ -125,14 +147,14 @@ export interface DiagnosisIndex {
   matchers: TopicMatcher[];
   byCode: Map<string, number[]>;
   /** Latin anchor word → phrases containing it (topic index, phrase). */
-  phraseAnchors: Map<string, AnchoredPhrase[]>;
+  phraseAnchors: AnchorLookup;
   /** The same for setting phrases. */
-  settingAnchors: Map<string, AnchoredPhrase[]>;
+  settingAnchors: AnchorLookup;
   unanchoredSetting: AnchoredPhrase[];
   /** Phrases with no Latin word to anchor them (CJK, Hangul): checked directly. */
   unanchoredPhrases: AnchoredPhrase[];
   /** Multi-word keywords (any language), anchored the same way: a whole one in the paste is evidence. */
-  keywordAnchors: Map<string, AnchoredPhrase[]>;
+  keywordAnchors: AnchorLookup;
   unanchoredKeywords: AnchoredPhrase[];
   /** Topics that contain a term, with the weight of the field it came from. */
   postingsOf(term: string): { topic: number; weight: number }[];
@@ -250,22 +272,34 @@ function listLookup({ terms, offsets, postings }: TermIndexData): TermLookup {
   };
 }
 
+/** Groups each kind of phrase of every topic by its anchor word (see AnchorGroup). */
+function groupAnchors(flats: readonly FlatSignatures[]): DiagnosisData['anchors'] {
+  const group = (kind: 'phrases' | 'setting' | 'keywords'): AnchorGroup => {
+    // No prototype: an anchor word may be "constructor" or "__proto__".
+    const anchored = Object.create(null) as Record<string, number[]>;
+    const loose: number[] = [];
+    flats.forEach((f, topic) =>
+      f[kind].forEach((phrase, at) => {
+        const key = anchorWord(phrase);
+        if (!key) loose.push(topic, at);
+        else (anchored[key] ??= []).push(topic, at);
+      }),
+    );
+    return { anchored, loose };
+  };
+  return { phrases: group('phrases'), setting: group('setting'), keywords: group('keywords') };
+}
+
 /** Computes what `kb build` stores as `kb.diagnosis` (see DiagnosisData). */
 export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topics' | 'codes'>): DiagnosisData & { terms: TermIndexData } {
+  const flats = kb.topics.map((t) => flatSignaturesOf(t.signatures));
   return {
     terms: computeTermIndex(kb),
     documentedCodes: kb.topics.map((t) => [...documentedCodesOf(kb, t)]),
     regexLiterals: kb.topics.map((t) => t.signatures.regexes.map((source) => requiredAnyOf(source) ?? null)),
     codeTexts: computeCodeTexts(kb.codes),
-    anchors: kb.topics.map((t) => ({
-      phrases: t.signatures.phrases.map((p) => anchorWord(flat(p))),
-      setting: (t.signatures.setting ?? []).map((p) => anchorWord(flat(p))),
-      keywords: Object.values(t.signatures.keywords)
-        .flatMap((list) => list ?? [])
-        .filter(isLatinPhrase)
-        .map((k): [string, string | null] => [flat(k), anchorWord(flat(k))]),
-    })),
-    flat: kb.topics.map((t) => flatSignaturesOf(t.signatures)),
+    anchors: groupAnchors(flats),
+    flat: flats,
     codeMessageKeys: kb.codes.map(messageKeysOfEntry),
   };
 }
@@ -320,32 +354,13 @@ class Matcher implements TopicMatcher {
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
   const byCode = new Map<string, number[]>();
-  const phraseAnchors = new Map<string, AnchoredPhrase[]>();
-  const unanchoredPhrases: AnchoredPhrase[] = [];
-  const keywordAnchors = new Map<string, AnchoredPhrase[]>();
-  const settingAnchors = new Map<string, AnchoredPhrase[]>();
-  const unanchoredSetting: AnchoredPhrase[] = [];
-  const unanchoredKeywords: AnchoredPhrase[] = [];
-  const anchor = (phrase: string, key: string | null | undefined, topic: number, anchored: typeof phraseAnchors, loose: typeof unanchoredPhrases) => {
-    if (!key) {
-      loose.push({ topic, phrase });
-      return;
-    }
-    const list = anchored.get(key);
-    if (list) list.push({ topic, phrase });
-    else anchored.set(key, [{ topic, phrase }]);
-  };
-
   const data = kb.diagnosis ?? computeDiagnosisData(kb);
   kb.topics.forEach((t, i) => {
     const sig = t.signatures;
-    const anchors = data.anchors[i];
-    for (const [k, key] of anchors?.keywords ?? []) anchor(k, key, i, keywordAnchors, unanchoredKeywords);
-    const f = data.flat?.[i] ?? flatSignaturesOf(sig);
     const m = new Matcher(
       t,
       data.documentedCodes[i] ?? [],
-      f,
+      data.flat[i] ?? flatSignaturesOf(sig),
       // Compiled on first use, and only for pastes that hold the pattern's required text.
       sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;
@@ -359,9 +374,36 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       // A code listed twice by a topic names it once.
       else if (list[list.length - 1] !== i) list.push(i);
     }
-    m.phrases.forEach((phrase, k) => anchor(phrase, anchors?.phrases[k], i, phraseAnchors, unanchoredPhrases));
-    m.setting.forEach((phrase, k) => anchor(phrase, anchors?.setting[k], i, settingAnchors, unanchoredSetting));
   });
+  // The phrases of each kind by anchor word, as stored: a word's list is made when a paste first shows the word.
+  const flats = data.flat;
+  const pairsToPhrases = (pairs: readonly number[], kind: 'phrases' | 'setting' | 'keywords'): AnchoredPhrase[] => {
+    const out: AnchoredPhrase[] = [];
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      const topic = pairs[k]!;
+      const phrase = flats[topic]?.[kind][pairs[k + 1]!];
+      if (phrase !== undefined) out.push({ topic, phrase });
+    }
+    return out;
+  };
+  const anchorLookup = (group: AnchorGroup, kind: 'phrases' | 'setting' | 'keywords'): AnchorLookup => {
+    const made = new Map<string, readonly AnchoredPhrase[] | undefined>();
+    return {
+      get(word) {
+        if (made.has(word)) return made.get(word);
+        const pairs = Object.hasOwn(group.anchored, word) ? group.anchored[word] : undefined;
+        const list = pairs ? pairsToPhrases(pairs, kind) : undefined;
+        made.set(word, list);
+        return list;
+      },
+    };
+  };
+  const phraseAnchors = anchorLookup(data.anchors.phrases, 'phrases');
+  const settingAnchors = anchorLookup(data.anchors.setting, 'setting');
+  const keywordAnchors = anchorLookup(data.anchors.keywords, 'keywords');
+  const unanchoredPhrases = pairsToPhrases(data.anchors.phrases.loose, 'phrases');
+  const unanchoredSetting = pairsToPhrases(data.anchors.setting.loose, 'setting');
+  const unanchoredKeywords = pairsToPhrases(data.anchors.keywords.loose, 'keywords');
 
   const words = data.terms;
   // The table is read on the first lookup, not here: a paste of bare codes may never look a word up.

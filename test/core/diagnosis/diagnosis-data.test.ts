@@ -30,6 +30,28 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
     for (const c of cases) expect(diagnose(kb, c.text)).toEqual(diagnose(bare, c.text));
   });
 
+  it('groups the phrases of each kind by anchor word, every phrase once, and looks a word up as written', () => {
+    const index = buildDiagnosisIndex(kb);
+    const data = kb.diagnosis!;
+    for (const kind of ['phrases', 'setting', 'keywords'] as const) {
+      const { anchored, loose } = data.anchors[kind];
+      const pairs = Object.values(anchored).reduce((n, list) => n + list.length, loose.length) / 2;
+      expect(pairs, kind).toBe(data.flat.reduce((n, f) => n + f[kind].length, 0));
+    }
+    // A phrase is found through its anchor word, and the same list comes back for the same word.
+    const word = Object.keys(data.anchors.phrases.anchored).find((w) => w.length > 6)!;
+    const hits = index.phraseAnchors.get(word);
+    expect(hits?.length, word).toBeGreaterThan(0);
+    expect(hits?.every((h) => h.phrase.includes(word))).toBe(true);
+    expect(index.phraseAnchors.get(word)).toBe(hits);
+    // Words named like an object's own machinery are words like any other.
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(index.phraseAnchors.get(word), word).toBeUndefined();
+      expect(index.keywordAnchors.get(word), word).toBeUndefined();
+    }
+    expect(diagnose(kb, 'constructor __proto__ toString hasOwnProperty valueOf prototype').matches).toEqual([]);
+  });
+
   it('keeps the term list sorted, so a lookup is a binary search', () => {
     const { terms, offsets, postings } = kb.diagnosis!.terms as TermIndexData;
     for (let i = 1; i < terms.length; i++) expect(terms[i - 1]! < terms[i]!).toBe(true);

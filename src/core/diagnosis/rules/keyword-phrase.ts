@@ -1,4 +1,5 @@
 import { isCodeMessage } from '../features.js';
+import type { AnchorLookup } from '../build-index.js';
 import { findPhrase, LOOSE_ENDINGS } from '../phrase-match.js';
 import { hasEvidence, type EvidenceRule } from './types.js';
 
@@ -29,7 +30,7 @@ type Anchored = { topic: number; phrase: string };
  * is looked up through a word of the paste, or that word without a plural ending (its anchor may be
  * the word that carries one).
  */
-function keywordHits(words: ReadonlySet<string>, flat: string, anchored: ReadonlyMap<string, Anchored[]>, loose: Anchored[]): (Anchored & { matched: string })[] {
+function keywordHits(words: ReadonlySet<string>, flat: string, anchored: AnchorLookup, loose: Anchored[]): (Anchored & { matched: string })[] {
   const keys = new Set(words);
   for (const word of words)
     for (const e of LOOSE_ENDINGS) if (word.length > e.length + 2 && word.endsWith(e)) keys.add(word.slice(0, -e.length));

@@ -1,4 +1,5 @@
 import { asWritten, isCodeMessage } from '../features.js';
+import type { AnchorLookup } from '../build-index.js';
 import { hasPhrase } from '../phrase-match.js';
 import { hasEvidence, type EvidenceRule } from './types.js';
 
@@ -22,6 +23,6 @@ export const phraseRule: EvidenceRule = {
 };
 
 /** The phrases of a kind (found through an anchor word of the paste, or checked directly) that stand whole in the flattened paste. */
-export function phraseHits(words: ReadonlySet<string>, flat: string, anchored: ReadonlyMap<string, { topic: number; phrase: string }[]>, loose: { topic: number; phrase: string }[]) {
+export function phraseHits(words: ReadonlySet<string>, flat: string, anchored: AnchorLookup, loose: { topic: number; phrase: string }[]) {
   return [...words].flatMap((word) => anchored.get(word) ?? []).concat(loose).filter((h) => hasPhrase(flat, h.phrase));
 }
