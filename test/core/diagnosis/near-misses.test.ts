@@ -45,6 +45,12 @@ const ROWS: Row[] = [
     topic: 'docker-pipe-access-denied',
   },
   {
+    why: 'Remote Desktop through a tunnelling tool, with no container in sight, is no container that refuses RDP (needs: containers)',
+    other: 'Our tunnel tool fails on the last step: dial: listen tcp 127.0.0.1:3389: bind: An attempt was made to access a socket in a way forbidden by its access permissions. Remote Desktop to 127.0.0.1:3389 does not connect either.',
+    topic: 'remote-desktop-unsupported',
+    own: 'Remote Desktop to my windowsservercore container on port 3389 does not connect; mstsc says the remote computer cannot be reached',
+  },
+  {
     why: ".NET's file-access message from a PowerShell module is no layer import",
     other: "New-BcContainer failed: Access to the path 'C:\\ProgramData\\BcContainerHelper\\Extensions\\bc1\\my\\settings.json' is denied.",
     topic: 'layer-import-path-not-found',
