@@ -360,7 +360,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const m = new Matcher(
       t,
       data.documentedCodes[i] ?? [],
-      data.flat[i] ?? flatSignaturesOf(sig),
+      data.flat[i]!,
       // Compiled on first use, and only for pastes that hold the pattern's required text.
       sig.regexes.map((source, k) => {
         let compiled: RegExp | undefined;

@@ -41,7 +41,7 @@ const HOST = [
 const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
 // … or with its version right after the name ("on Windows 10 Enterprise 10.0.17134", "Windows 11 Pro (build
 // 22631)"): a Windows 10 or 11 is a host whatever the sentence says of it, so its number is the host's build.
-const CLIENT_HOST_VERSION = /\bWindows[ \t]{1,4}1[01](?:[ \t]{1,4}(?:Pro|Enterprise|Education|Home))?[ \t]{1,4}(?:\([ \t]{0,4})?(?:(?:version|build|OS build)[ \t]{1,4})?(?:10\.0\.(\d{5})|(?<=build[ \t]{1,4})(\d{5}))\b/i;
+const CLIENT_HOST_VERSION = /\bWindows[ \t]{1,4}1[01](?:[ \t]{1,4}(?:Pro|Enterprise|Education|Home))?[ \t]{1,4}\(?[ \t]{0,4}(?:(?:version[ \t]{1,4})?10\.0\.(\d{5})|(?:OS[ \t]{1,4})?build[ \t]{1,4}(?:10\.0\.)?(\d{5}))\b/i;
 // A Windows release a sentence names: Windows 10, Windows 11, Windows Server 2019, Windows Server version 1809.
 const NAMED_WINDOWS = /\bWindows[ \t]{1,4}(1[01]|Server[ \t]{1,4}(?:20\d\d|version[ \t]{1,4}\d{4}))\b/gi;
 // Windows 10's long-term servicing editions, named by their year: client hosts of the build each ships.

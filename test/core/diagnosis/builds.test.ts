@@ -111,6 +111,7 @@ describe('readPasteBuilds on adversarial text (the prose forms read a whole past
     ['tabs and newlines', `host OS version${'\t\n'.repeat(100_000)}10.0.17763 servercore${'\t'.repeat(100_000)}1709`],
     ['repeated releases', 'Windows 10 Windows Server 2019 '.repeat(20_000)],
     ['repeated brackets', '(OS version ('.repeat(40_000) + 'nanoserver-:'.repeat(40_000)],
+    ['a release and its version apart', `Windows 11 Pro (build${' '.repeat(200_000)}22631) Windows 10 ${'Enterprise '.repeat(40_000)}10.0.17134`],
     ['control characters', `Windows 10 LTSC 2019\u0000\u001b[31m(OS version\u0007 10.0.17763)\u0008 servercore-1709${'\u0001'.repeat(100_000)}`],
   ])('%s: reads nothing across the noise', (_name, text) => {
     // Linear patterns: the regex-safety test times every literal of src/; here, what they read.
