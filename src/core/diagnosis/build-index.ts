@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import type { KnowledgeBase, ResolvedTopic } from '../knowledge/kb.js';
 import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-code.js';
 import { foldForMatching as flat } from '../text/normalise.js';
@@ -8,6 +7,7 @@ import { requiredAnyOf, signatureFlags } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 import type { CodeEntry } from './code-catalog.js';
 import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
+import { nearestWordSearch } from './nearest-word.js';
 
 /** How many spelling lookups an index keeps (a word and its nearest vocabulary word, a few dozen bytes each). */
 const NEAREST_KEPT = 20_000;
@@ -420,16 +420,13 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const df = lookupOf().postingsOf(term).length / 2;
     return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
   };
-  let fuse: Fuse<string> | undefined;
-  // A search scans the whole vocabulary (about a millisecond a word); the same misspelt or unknown words come back
-  // paste after paste (an edited paste, a log's repeated lines, the app diagnosing as one types), so each answer is
-  // kept, up to a bound.
+  let search: ReturnType<typeof nearestWordSearch> | undefined;
+  // The same misspelt or unknown words come back paste after paste (an edited paste, a log's repeated lines, the
+  // app diagnosing as one types), so each answer is kept, up to a bound.
   const nearest = new Map<string, { word: string; score: number } | undefined>();
   const nearestWord = (word: string) => {
     if (nearest.has(word)) return nearest.get(word);
-    fuse ??= new Fuse(words.vocabulary, { threshold: 0.3, includeScore: true, minMatchCharLength: 4 });
-    const best = fuse.search(word, { limit: 1 })[0];
-    const found = best ? { word: best.item, score: best.score ?? 1 } : undefined;
+    const found = (search ??= nearestWordSearch(words.vocabulary))(word);
     if (nearest.size >= NEAREST_KEPT) nearest.clear();
     nearest.set(word, found);
     return found;
