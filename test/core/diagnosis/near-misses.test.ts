@@ -21,6 +21,26 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    why: "the pause image's registry refusing the connection is a network failure, not a tag without the node's platform",
+    other:
+      'Warning  FailedCreatePodSandBox  2s (x4 over 40s)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.local:5000/pause:3.9": failed to pull image "registry.local:5000/pause:3.9": failed to resolve reference: failed to do request: Head "https://registry.local:5000/v2/pause/manifests/3.9": dial tcp 10.0.0.5:5000: connect: connection refused',
+    topic: 'pause-image-no-windows-manifest',
+    own: 'Warning  FailedCreatePodSandBox  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image \"registry.k8s.io/pause:3.6\": failed to pull image \"registry.k8s.io/pause:3.6\": failed to pull and unpack image: no match for platform in manifest: not found',
+  },
+  {
+    why: 'a PowerShell session into a container that never started (no powershell.exe in the image) has no exit to go wrong',
+    other:
+      'Enter-PSSession : Failed to launch PowerShell process (powershell.exe) inside container with id 51c0e6d2a7 with error: 2147942402.\n+ Enter-PSSession -ContainerId 51c0e6d2a7 -RunAsAdministrator',
+    topic: 'nano-server-exit-session',
+    own: 'On the Nano Server host I ran Enter-PSSession -ContainerId 51c0e6d2a7 -RunAsAdministrator, and typing exit in the container dropped my whole remote session to the host.',
+  },
+  {
+    why: 'a Windows workload lands on Windows nodes as it should: only a placement told as unexpected is a missing nodeSelector',
+    other: 'Since the upgrade, every pod that lands on our Windows node pool fails to pull its sidecar image: the new tags list only linux/amd64 in their manifest.',
+    topic: 'k8s-node-labels-nodeselector',
+    own: 'Our monitoring chart installs fine, but some of its pods get scheduled onto the Windows nodes of the cluster and stay in ImagePullBackOff there.',
+  },
+  {
     why: "the daemon refuses privileged mode to a container run (the CLI's run hint), not only to BuildKit",
     other: "docker: Error response from daemon: Windows does not support privileged mode.\nSee 'docker run --help'.",
     topic: 'buildkit-windows-images',

@@ -123,3 +123,14 @@ describe('a pattern match longer than what is shown', () => {
     expect(e?.whole).toMatch(/being used by another process$/);
   });
 });
+
+describe('a message broken over lines', () => {
+  it('still matches when kubelet or Markdown puts the Windows error a line or two below its context', () => {
+    const id = 'cdce17ef7168b13b58d9409524324d0067f46a554979cfea0db7f6a2fcc0627d';
+    const paste = `RemoveContainer "${id}" from runtime service failed: rpc error: code = Unknown desc = failed to remove container "${id}":\n\nError response from daemon: unable to remove filesystem for ${id}: \n\nCreateFile C:\\ProgramData\\docker\\containers\\${id}\\${id}-json.log: Access is denied.`;
+    expect(scoredFor(paste).get('k8s-pod-stuck-terminating-windows')?.evidence.some((x) => x.rule === 'regex')).toBe(true);
+    // … but not when the error is further away than that, in another message.
+    const far = paste.replace('\n\nCreateFile', '\n1\n2\n3\n4\nCreateFile');
+    expect(scoredFor(far).get('k8s-pod-stuck-terminating-windows')?.evidence.some((x) => x.rule === 'regex') ?? false).toBe(false);
+  });
+});
