@@ -20,7 +20,7 @@ const bigramsOf = (word: string): Set<string> => {
  * pairs intact (the q-gram lemma: one edit breaks at most two pairs), and each intact pair occurs in the
  * word. fuse.js accepts at most `threshold × m` errors, so a word sharing fewer of the pattern's pairs
  * cannot match and is never scored. Searching every word with fuse.js took about a millisecond a
- * word of the paste, and most of a first diagnosis's allocation; the answer is the same, since fuse.js
+ * word of the paste (three times what the filtered search takes); the answer is the same, since fuse.js
  * scores a word by itself and breaks ties by the order the filter keeps.
  */
 export function nearestWordSearch(vocabulary: readonly string[]): (word: string) => { word: string; score: number } | undefined {
