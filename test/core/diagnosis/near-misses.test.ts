@@ -21,6 +21,12 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    why: "another program's secret refused by Credential Manager (a Python keyring) is not Docker's credential helper's",
+    other: "WARNING: Keyring cache token has failed: (1783, 'CredWrite', 'The stub received bad data')",
+    topic: 'wincred-token-too-long',
+    own: 'Error saving credentials: error storing credentials - err: exit status 1, out: `The stub received bad data.`',
+  },
+  {
     why: "the pause image's registry refusing the connection is a network failure, not a tag without the node's platform",
     other:
       'Warning  FailedCreatePodSandBox  2s (x4 over 40s)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.local:5000/pause:3.9": failed to pull image "registry.local:5000/pause:3.9": failed to resolve reference: failed to do request: Head "https://registry.local:5000/v2/pause/manifests/3.9": dial tcp 10.0.0.5:5000: connect: connection refused',
