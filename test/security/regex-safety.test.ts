@@ -248,3 +248,25 @@ describe('the clock the checker times patterns with', () => {
     expect(findSlowInput(/^(a+)+$/)).toBeDefined();
   });
 });
+
+describe('a reading near the budget within the pumped sizes', () => {
+  // A clock that reads the same for every match: the growth seen is none, so only the rule under test can make the
+  // checker go on one pump at a time instead of jumping from 24 pumps to 100 characters.
+  const calls = (ms: number) => {
+    let n = 0;
+    let t = 0;
+    const now = () => {
+      n++;
+      t += n % 2 ? 0 : ms;
+      return t;
+    };
+    expect(findSlowInput(/^ab+c$/, { now, screen: now })).toBeUndefined();
+    return n;
+  };
+  it('goes on one pump at a time (0.6 ms is over an eighth of the 4 ms budget), and not below it', () => {
+    const near = calls(0.6);
+    const far = calls(0.1);
+    // From 24 pumps to twice that, a pump at a time: at least 20 more matches timed for every candidate pump.
+    expect(near - far).toBeGreaterThan(40);
+  });
+});
