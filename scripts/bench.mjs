@@ -49,6 +49,11 @@ const time = (cmd, args) => {
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return t;
 };
+/** The cold start of a bare code and of a whole failure line, each beside bare node. */
+const coldPairs = (what, bareNode, cmd, lead = []) => [
+  { what, ...coldPair(bareNode, cmd, [...lead, ...ARGS]) },
+  { what, line: true, ...coldPair(bareNode, cmd, [...lead, ...LINE_ARGS]) },
+];
 function coldPair(bareNode, cmd, args) {
   const bare = [];
   const app = [];
@@ -75,15 +80,13 @@ if (existsSync(path.join(releaseDir, `wcdoctor-${version}.tgz`))) {
   // The bin script finds node on PATH, as it does for a user.
   childEnv.PATH = `${path.dirname(nodeLts)}${path.delimiter}${process.env.PATH}`;
   progress(`cold start of the npm install on Node ${NODE_LINES.lts}, ${RUNS} runs each`);
-  pairs.push({ what: `npm install, Node ${NODE_LINES.lts}`, ...coldPair(nodeLts, path.join(prefix, 'bin', 'wcdoctor'), ARGS) });
-  pairs.push({ what: `npm install, Node ${NODE_LINES.lts}`, line: true, ...coldPair(nodeLts, path.join(prefix, 'bin', 'wcdoctor'), LINE_ARGS) });
+  pairs.push(...coldPairs(`npm install, Node ${NODE_LINES.lts}`, nodeLts, path.join(prefix, 'bin', 'wcdoctor')));
   const twin = path.join(releaseDir, 'unpublished', 'wcdoctor');
   if (existsSync(twin)) {
     const nodeExe = fetchNode('linux', 'exe');
     childEnv.XDG_CACHE_HOME = path.join(root, '.tmp', 'bench-sea-cache');
     progress(`cold start of the exe's Linux twin on Node ${NODE_LINES.exe}, ${RUNS} runs each`);
-    pairs.push({ what: `exe's Linux twin, Node ${NODE_LINES.exe}`, ...coldPair(nodeExe, twin, ARGS) });
-    pairs.push({ what: `exe's Linux twin, Node ${NODE_LINES.exe}`, line: true, ...coldPair(nodeExe, twin, LINE_ARGS) });
+    pairs.push(...coldPairs(`exe's Linux twin, Node ${NODE_LINES.exe}`, nodeExe, twin));
     delete childEnv.XDG_CACHE_HOME;
     results.twinMiB = statSync(twin).size / 1048576;
   }
@@ -98,8 +101,7 @@ if (existsSync(path.join(releaseDir, `wcdoctor-${version}.tgz`))) {
   rmSync(prefix, { recursive: true, force: true });
 } else {
   progress(`no release/${version}/ (npm run release): measuring dist/cli.js on this Node (${process.version}), ${RUNS} runs each`);
-  pairs.push({ what: `dist/cli.js, Node ${process.version.slice(1)}`, ...coldPair(process.execPath, process.execPath, ['dist/cli.js', ...ARGS]) });
-  pairs.push({ what: `dist/cli.js, Node ${process.version.slice(1)}`, line: true, ...coldPair(process.execPath, process.execPath, ['dist/cli.js', ...LINE_ARGS]) });
+  pairs.push(...coldPairs(`dist/cli.js, Node ${process.version.slice(1)}`, process.execPath, process.execPath, ['dist/cli.js']));
 }
 results.coldStart = pairs;
 

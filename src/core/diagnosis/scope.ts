@@ -157,6 +157,7 @@ const OUTPUT_LINE: readonly RegExp[] = [
   /^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~)/,
   /^[ \t]*[`'"]{0,3}(?:\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|(?:> ?)?[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/,
 ];
+const isOutputLine = (line: string): boolean => OUTPUT_LINE.some((re) => re.test(line));
 
 /**
  * Words that carry a sentence (articles, pronouns, auxiliaries, prepositions) in English and the other
@@ -214,7 +215,7 @@ export function isUnrelatedProse(text: string, containerCode = false): boolean {
   // Words are runs of letters between other characters: an ID's letters ("8be2f66ffc…") are no words.
   const words = (text.toLowerCase().match(/[0-9a-zà-öø-ÿ'’]{1,60}/g) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
   if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
-  if (text.split('\n').some((line) => OUTPUT_LINE.some((re) => re.test(line)))) return false;
+  if (text.split('\n').some(isOutputLine)) return false;
   const share = words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length;
   return share >= 0.2 && !namesContainers(text);
 }

@@ -322,6 +322,9 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
   for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
     const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
     const seen: [number, number][] = [];
+    // The pumped sizes, where an exponential blow-up shows (and where a step too far never ends): up to twice the last
+    // repeat count.
+    const pumpedEnd = REPEATS[REPEATS.length - 1]! * pump.length * 2;
     for (let i = 0; i < sizes.length; i++) {
       const text = textOf(prefix, pump, suffix, sizes[i]!);
       // Within the budget on the screening clock settles it; over it, the real clock decides.
@@ -337,7 +340,7 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
         // Within the pumped sizes, a reading already near the budget goes on one pump at a time, whatever the growth
         // seen says: the timings it is read from can all be off on a busy machine (one run jumped from 24 pumps to
         // 100 characters of an exponential pattern and never ended), and one pump more either settles it or finds it.
-        if (between === undefined && next !== undefined && read >= budget / 8 && sizes[i]! < REPEATS[REPEATS.length - 1]! * pump.length * 2 && next > sizes[i]! + pump.length) between = sizes[i]! + pump.length;
+        if (between === undefined && next !== undefined && read >= budget / 8 && sizes[i]! < pumpedEnd && next > sizes[i]! + pump.length) between = sizes[i]! + pump.length;
         if (between !== undefined) sizes.splice(i + 1, 0, between);
         seen.push([sizes[i]!, read]);
       };
@@ -364,7 +367,7 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
       // Not within the pumped sizes: a match over the budget there (best of five) is no bounded gap filling up, and
       // twice the size of a pattern whose growth the readings understate can be an exponential one that never ends
       // (a test run hung on it).
-      if (growth > 1.5 && growth < 4 && ms <= budget * 50 && sizes[i]! >= REPEATS[REPEATS.length - 1]! * pump.length * 2) {
+      if (growth > 1.5 && growth < 4 && ms <= budget * 50 && sizes[i]! >= pumpedEnd) {
         const twice = textOf(prefix, pump, suffix, text.length * 2);
         growth = Math.min(growth, growthOf(text, ms, twice, best(twice)));
       }
