@@ -6,12 +6,6 @@ const OPTIONS = { threshold: SPELLING_THRESHOLD, includeScore: true, minMatchCha
 /** fuse.js cuts longer patterns into pieces of this many letters and scores each: the filter below does not hold for them. */
 const FUSE_PATTERN_MAX = 32;
 
-const bigramsOf = (word: string): Set<string> => {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(i, i + 2));
-  return out;
-};
-
 /**
  * The vocabulary word nearest to `word` by fuse.js's spelling score, searching only the words that can be
  * within the threshold.
@@ -24,7 +18,7 @@ const bigramsOf = (word: string): Set<string> => {
  * scores a word by itself and breaks ties by the order the filter keeps.
  */
 export function nearestWordSearch(vocabulary: readonly string[]): (word: string) => { word: string; score: number } | undefined {
-  let pairs: Set<string>[] | undefined;
+  let lowered: readonly string[] | undefined;
   let whole: Fuse<string> | undefined;
   return (word) => {
     const query = word.toLowerCase();
@@ -33,14 +27,23 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
     let fuse: Fuse<string>;
     if (needed <= 0 || m > FUSE_PATTERN_MAX) fuse = whole ??= new Fuse(vocabulary, OPTIONS);
     else {
-      pairs ??= vocabulary.map((v) => bigramsOf(v.toLowerCase()));
+      lowered ??= vocabulary.map((v) => v.toLowerCase());
       const own: string[] = [];
       for (let i = 0; i + 1 < m; i++) own.push(query.slice(i, i + 2));
-      const candidates = vocabulary.filter((_, i) => {
+      // A pair occurs in a word when the word contains it: plain loops and `includes`, since this runs at
+      // every cold start that meets an unknown word, before any of it is optimised (a set of pairs per
+      // word, and an iterator per loop, were a fifth of a megabyte of garbage at each such start).
+      const candidates: string[] = [];
+      for (let w = 0; w < lowered.length; w++) {
+        const v = lowered[w]!;
         let shared = 0;
-        for (const p of own) if (pairs![i]!.has(p) && ++shared >= needed) return true;
-        return false;
-      });
+        for (let k = 0; k < own.length; k++) {
+          if (v.includes(own[k]!) && ++shared >= needed) {
+            candidates.push(vocabulary[w]!);
+            break;
+          }
+        }
+      }
       if (!candidates.length) return undefined;
       fuse = new Fuse(candidates, OPTIONS);
     }

@@ -81,12 +81,28 @@ export interface TextTrie {
   /** Canonical code of the text that ends at each node. */
   canonical: (string | undefined)[];
   /**
-   * Texts not yet in the trie, by their first two units (`first * 65536 + second`): a group goes
-   * in the first time a paste has a word starting with those two units, so a short paste builds
-   * only the few branches it can reach (a cold start of `diagnose 0x…` builds none).
+   * Texts not yet in the trie, by their first two units (`first * 65536 + second`). A word starting
+   * with those two units is matched against the group's texts one by one; the group goes into the trie
+   * once it has been tried PROBES_BEFORE_TRIE times. A short paste (a cold start) builds no trie at
+   * all, and a long one pays the one-by-one comparison a bounded number of times per group.
    */
-  pending: Map<number, [string, string][]>;
+  pending: Map<number, PendingGroup>;
+  /** How many times a group is tried text by text before it goes into the trie (PROBES_BEFORE_TRIE). */
+  probeLimit: number;
 }
+
+/** Texts sharing their first two units, not yet in the trie, and how often a paste has tried them. */
+interface PendingGroup {
+  texts: [string, string][];
+  probes: number;
+}
+
+/**
+ * How many times a group is matched text by text before it goes into the trie. A word of a short paste
+ * starting like a catalogue message ("the …", "fa…") used to put every text of its group into the trie:
+ * some 600 KB of map entries, a garbage collection at the cold start of a one-line paste.
+ */
+export const PROBES_BEFORE_TRIE = 8;
 
 function insertText(trie: TextTrie, t: string, canonical: string): void {
   let node = 0;
@@ -106,13 +122,10 @@ function insertText(trie: TextTrie, t: string, canonical: string): void {
 /** The key of a group of pending texts: their first two folded units. */
 const pairKey = (first: number, second: number): number => first * 65536 + second;
 
-/** Puts the texts starting with these two units into the trie, if not yet there. */
-function growTrie(trie: TextTrie, first: number, second: number): void {
-  const key = pairKey(first, second);
-  const group = trie.pending.get(key);
-  if (!group) return;
+/** Puts a pending group's texts into the trie. */
+function growTrie(trie: TextTrie, key: number, group: PendingGroup): void {
   trie.pending.delete(key);
-  for (const [t, canonical] of group) insertText(trie, t, canonical);
+  for (let g = 0; g < group.texts.length; g++) insertText(trie, group.texts[g]![0], group.texts[g]![1]);
 }
 
 /** Lookup tables over the catalogue: canonical values, symbolic names, Win32 numbers and message texts. */
@@ -122,8 +135,6 @@ export interface CodeIndex {
   byName: Map<string, string>;
   /** Plain Win32 number → canonical HRESULT form. */
   byWin32: Map<number, string>;
-  /** Normalised message text (any language) → canonical code. */
-  byText: Map<string, string>;
   /** The same texts as a trie, so a paste is scanned once whatever the number of messages. */
   texts: TextTrie;
   /** 1 for each lower-cased UTF-16 unit a text starts with: a quick reject while scanning. */
@@ -154,22 +165,35 @@ export function computeCodeTexts(codes: CodeEntry[]): [string, string][] {
 
 /**
  * Builds the lookup index the extractor and `explain` use. `texts` is computeCodeTexts(codes),
- * which `kb build` stores precomputed.
+ * which `kb build` stores precomputed; `probeLimit` is PROBES_BEFORE_TRIE but in tests, which compare
+ * the trie (0) with the one-by-one comparison (Infinity).
  */
-export function buildCodeIndex(codes: CodeEntry[], texts: readonly [string, string][] = computeCodeTexts(codes)): CodeIndex {
-  const index: CodeIndex = { byCode: new Map(), byName: new Map(), byWin32: new Map(), byText: new Map(texts), texts: { next: new Map(), canonical: [undefined], pending: new Map() }, textStarts: new Uint8Array(0x10000) };
-  for (const e of codes) {
+export function buildCodeIndex(codes: CodeEntry[], texts: readonly [string, string][] = computeCodeTexts(codes), probeLimit = PROBES_BEFORE_TRIE): CodeIndex {
+  const index: CodeIndex = {
+    byCode: new Map(),
+    byName: new Map(),
+    byWin32: new Map(),
+    texts: { next: new Map(), canonical: [undefined], pending: new Map(), probeLimit },
+    textStarts: new Uint8Array(0x10000),
+  };
+  // Counted loops: this runs at the start of every diagnosis, before anything is optimised.
+  for (let c = 0; c < codes.length; c++) {
+    const e = codes[c]!;
     index.byCode.set(e.code, e);
-    for (const n of e.names) if (!index.byName.has(n.toUpperCase())) index.byName.set(n.toUpperCase(), e.code);
+    for (let k = 0; k < e.names.length; k++) {
+      const name = e.names[k]!.toUpperCase();
+      if (!index.byName.has(name)) index.byName.set(name, e.code);
+    }
     if (e.kind === 'win32') index.byWin32.set(win32FromHresult(parseInt(e.code, 16)) ?? -1, e.code);
   }
   const pending = index.texts.pending;
-  for (const entry of texts) {
+  for (let k = 0; k < texts.length; k++) {
+    const entry = texts[k]!;
     const t = entry[0];
     const key = pairKey(t.charCodeAt(0), t.charCodeAt(1));
     const group = pending.get(key);
-    if (group) group.push(entry);
-    else pending.set(key, [entry]);
+    if (group) group.texts.push(entry);
+    else pending.set(key, { texts: [entry], probes: 0 });
     index.textStarts[t.charCodeAt(0)] = 1;
   }
   return index;
@@ -289,8 +313,38 @@ function matchTextAt(text: string, i: number, trie: TextTrie): { end: number; ca
     if (space) while (j < text.length && isFoldSpace(text.charCodeAt(j))) j++;
     else if (canonical !== undefined && !(isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) best = { end: j, canonical };
   }
+  return withFullStop(text, best);
+}
+
+/** A match's end moved past a full stop right after it. */
+function withFullStop(text: string, best: { end: number; canonical: string } | undefined): { end: number; canonical: string } | undefined {
   if (best && best.end < text.length && '.。!！'.includes(text[best.end] ?? '')) best.end++;
   return best;
+}
+
+/**
+ * What matchTextAt would find at position i with a group's texts in the trie, found by comparing them
+ * one by one: the longest text that the paste spells from i (any whitespace run for a space) and that
+ * ends on a word boundary.
+ */
+function matchGroupAt(text: string, i: number, group: PendingGroup): { end: number; canonical: string } | undefined {
+  let best: { end: number; canonical: string } | undefined;
+  for (let g = 0; g < group.texts.length; g++) {
+    const t = group.texts[g]![0];
+    let j = i;
+    let k = 0;
+    let c = 0;
+    for (; k < t.length && j < text.length; k++) {
+      c = text.charCodeAt(j);
+      const space = isFoldSpace(c);
+      if ((space ? 32 : foldCodeUnit(c)) !== t.charCodeAt(k)) break;
+      j++;
+      if (space) while (j < text.length && isFoldSpace(text.charCodeAt(j))) j++;
+    }
+    if (k < t.length || isFoldSpace(c) || (isAlnum(c) && j < text.length && isAlnum(text.charCodeAt(j)))) continue;
+    if (!best || j > best.end) best = { end: j, canonical: group.texts[g]![1] };
+  }
+  return withFullStop(text, best);
 }
 
 /** Finds catalogue messages (any language) in the paste, the longest text at each word start. */
@@ -301,11 +355,18 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
     const c = text.charCodeAt(i);
     if (starts[c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCodeUnit(c)] !== 1) continue;
     if (isAlnum(c) && i > 0 && isAlnum(text.charCodeAt(i - 1))) continue;
+    let group: PendingGroup | undefined;
     if (root.pending.size > 0 && i + 1 < text.length) {
       const next = text.charCodeAt(i + 1);
-      growTrie(root, isFoldSpace(c) ? 32 : foldCodeUnit(c), isFoldSpace(next) ? 32 : foldCodeUnit(next));
+      const key = pairKey(isFoldSpace(c) ? 32 : foldCodeUnit(c), isFoldSpace(next) ? 32 : foldCodeUnit(next));
+      group = root.pending.get(key);
+      if (group && ++group.probes > root.probeLimit) {
+        growTrie(root, key, group);
+        group = undefined;
+      }
     }
-    const m = matchTextAt(text, i, root);
+    // Only texts of this position's group can match here, in the trie or still pending.
+    const m = group ? matchGroupAt(text, i, group) : matchTextAt(text, i, root);
     if (!m) continue;
     hits.push({ canonical: m.canonical, raw: text.slice(i, m.end), via: 'message', index: i, rank: 1 });
     i = m.end - 1;

@@ -5,6 +5,7 @@ import {
   buildCodeIndex,
   decodeHresult,
   extractCodes,
+  PROBES_BEFORE_TRIE,
   formatCode,
   hresultFromWin32,
   win32FromHresult,
@@ -291,6 +292,32 @@ describe('the message index, grown as pastes reach it', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('finds by comparing texts one by one what the trie finds', () => {
+    const oneByOne = buildCodeIndex(catalog.codes, undefined, Infinity);
+    const trie = buildCodeIndex(catalog.codes, undefined, 0);
+    // Every message as written, shouted, with its spaces doubled, glued to a letter on either side, and cut short.
+    const spellings = (m: string) => [m, m.toUpperCase(), m.replace(/ /g, ' \t '), `${m}x`, `x${m}`, `${m}.`, `(${m})!`, m.slice(0, -3)];
+    for (const m of texts) for (const paste of spellings(m)) expect(extractCodes(paste, oneByOne), paste).toEqual(extractCodes(paste, trie));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...texts), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 6 }), (parts) => {
+        const paste = parts.join(' ');
+        expect(extractCodes(paste, oneByOne)).toEqual(extractCodes(paste, trie));
+      }),
+      { numRuns: 200 },
+    );
+    expect(oneByOne.texts.canonical).toHaveLength(1);
+  });
+
+  it('puts a group into the trie only after it has been tried PROBES_BEFORE_TRIE times', () => {
+    const fresh = buildCodeIndex(catalog.codes);
+    const line = 'hnsCall failed in Win32: The remote procedure call failed. (0x6be)';
+    expect(extractCodes(line, fresh).map((f) => f.canonical)).toEqual(['0x800706BE']);
+    expect(fresh.texts.canonical).toHaveLength(1);
+    const many = Array.from({ length: PROBES_BEFORE_TRIE + 1 }, () => 'The remote procedure call failed.').join('\n');
+    expect(extractCodes(many, fresh).map((f) => f.canonical)).toEqual(['0x800706BE']);
+    expect(fresh.texts.canonical.length).toBeGreaterThan(1);
   });
 
   it('builds no branch for a paste of only a code', () => {
