@@ -254,11 +254,21 @@ export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
 ];
 
 /**
+ * Names of one operation at two layers: the engine reports hcsshim's creation of a compute system as
+ * `encountered an error during CreateContainer` (older engines, and hcsshim's legacy API, whose
+ * CreateContainer calls HcsCreateComputeSystem), hcsshim itself as `hcsshim::CreateComputeSystem` or
+ * `hcs::CreateComputeSystem`. The same failure of the same step reads either way.
+ */
+const SAME_OPERATION: Readonly<Record<string, string>> = { createcomputesystem: 'createcontainer' };
+
+/**
  * The comparison key of an operation name: case, spaces, dashes and a leading `docker` do not
- * count, so "docker network create", "network create" and "Network-Create" are one operation.
+ * count, so "docker network create", "network create" and "Network-Create" are one operation;
+ * two names of one operation (SAME_OPERATION) have one key.
  */
 export function operationKey(op: string): string {
-  return alphanumericKey(op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, ''));
+  const key = alphanumericKey(op.toLowerCase().replace(/^docker(?:\.exe)?\s+/, ''));
+  return SAME_OPERATION[key] ?? key;
 }
 
 
