@@ -13,17 +13,23 @@ const FUSE_PATTERN_MAX = 32;
  * A match of `m` letters with `k` errors (edits) leaves at least `m - 1 - 2k` of the pattern's letter
  * pairs intact (the q-gram lemma: one edit breaks at most two pairs), and each intact pair occurs in the
  * word. fuse.js accepts at most `threshold × m` errors, so a word sharing fewer of the pattern's pairs
- * cannot match and is never scored. Searching every word with fuse.js took about a millisecond a
- * word of the paste (three times what the filtered search takes); the answer is the same, since fuse.js
- * scores a word by itself and breaks ties by the order the filter keeps.
+ * cannot match and is never scored. A word that passes is then checked exactly: fuse.js's bitap search
+ * finds the pattern in a word with some number of edits (letters changed, dropped or added) and accepts
+ * the match only when edits / m is within the threshold, so a word in which no part is within that many
+ * edits of the pattern (withinEdits) cannot match either. Searching every word with fuse.js took about a
+ * millisecond a word of the paste (three times what the filtered search takes); the answer is the same,
+ * since fuse.js scores a word by itself and breaks ties by the order the filter keeps. When no word is
+ * left, fuse.js is not loaded at all: most unknown words of a paste ("response", "daemon") are no typo.
  */
 export function nearestWordSearch(vocabulary: readonly string[]): (word: string) => { word: string; score: number } | undefined {
   let lowered: readonly string[] | undefined;
   let whole: Fuse<string> | undefined;
+  const column = new Int32Array(FUSE_PATTERN_MAX + 1);
   return (word) => {
     const query = word.toLowerCase();
     const m = query.length;
-    const needed = m - 1 - 2 * Math.floor(SPELLING_THRESHOLD * m + 1e-9);
+    const edits = Math.floor(SPELLING_THRESHOLD * m + 1e-9);
+    const needed = m - 1 - 2 * edits;
     let fuse: Fuse<string>;
     if (needed <= 0 || m > FUSE_PATTERN_MAX) fuse = whole ??= new Fuse(vocabulary, OPTIONS);
     else {
@@ -39,7 +45,7 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
         let shared = 0;
         for (let k = 0; k < own.length; k++) {
           if (v.includes(own[k]!) && ++shared >= needed) {
-            candidates.push(vocabulary[w]!);
+            if (withinEdits(query, v, edits, column)) candidates.push(vocabulary[w]!);
             break;
           }
         }
@@ -50,4 +56,28 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
     const best = fuse.search(word, { limit: 1 })[0];
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
+}
+
+/**
+ * Whether some part of `text` is within `k` edits (a letter changed, dropped or added) of the whole
+ * `pattern`: Sellers' algorithm, the edit distance with a free start and end in the text, one column
+ * of the table at a time in `column` (at least pattern.length + 1 long).
+ */
+export function withinEdits(pattern: string, text: string, k: number, column: Int32Array): boolean {
+  const m = pattern.length;
+  if (m <= k) return true;
+  for (let i = 0; i <= m; i++) column[i] = i;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    // column holds the distances up to text[j - 1]; each step makes it the distances up to text[j].
+    let diagonal = column[0]!;
+    column[0] = 0;
+    for (let i = 1; i <= m; i++) {
+      const left = column[i]!;
+      column[i] = Math.min(diagonal + (pattern.charCodeAt(i - 1) === c ? 0 : 1), left + 1, column[i - 1]! + 1);
+      diagonal = left;
+    }
+    if (column[m]! <= k) return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import type { TermIndexData } from '../../../src/core/diagnosis/build-index.js';
-import { nearestWordSearch, SPELLING_THRESHOLD } from '../../../src/core/diagnosis/nearest-word.js';
+import { nearestWordSearch, SPELLING_THRESHOLD, withinEdits } from '../../../src/core/diagnosis/nearest-word.js';
 import { realKb } from '../../helpers/real-kb.js';
 
 // The spelling search reads only the vocabulary words that share enough letter pairs with the word; its answer
@@ -59,5 +59,42 @@ describe('the spelling search', () => {
 
   it('answers undefined when no word is near', () => {
     expect(search('zzzzzzzzqx')).toBeUndefined();
+  });
+});
+
+describe('withinEdits (is some part of a word within k edits of the pattern)', () => {
+  const column = new Int32Array(64);
+  /** The same, by brute force: the edit distance of the pattern to every part of the text. */
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+    return d[a.length]![b.length]!;
+  };
+  const best = (p: string, t: string) => {
+    let min = p.length;
+    for (let i = 0; i <= t.length; i++) for (let j = i; j <= t.length; j++) min = Math.min(min, distance(p, t.slice(i, j)));
+    return min;
+  };
+
+  it.each([
+    ['response', 'regression', 2, false],
+    ['hnscal', 'hnscall', 0, true],
+    ['netwrok', 'network', 1, false],
+    ['netwrok', 'network', 2, true],
+    ['isolaton', 'processisolation', 1, true],
+    ['abc', 'xyz', 2, false],
+    ['abc', 'xyz', 3, true],
+  ])('%s in %s with %i edits: %s', (p, t, k, want) => {
+    expect(withinEdits(p, t, k, column)).toBe(want);
+  });
+
+  it('agrees with the edit distance to every part of the text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-e]{1,8}$/), fc.stringMatching(/^[a-e]{0,10}$/), fc.nat(4), (p, t, k) => {
+        expect(withinEdits(p, t, k, column)).toBe(best(p, t) <= k);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
