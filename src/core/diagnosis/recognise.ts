@@ -226,10 +226,12 @@ const RECOGNISERS: Recogniser[] = [
  * never compiled (compiling the patterns was a good part of a cold start).
  */
 export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
-  // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`: the operation is the last name.
-  [/encountered an error during (?:hcsshim::)?(?:(?:Compute)?System::)?(\w+)/, '$1', ['encountered an error during ']],
-  [/hcsshim::(?:(?:Compute)?System::)?(\w+)/, '$1', ['hcsshim::']],
-  [/hcs::System::(\w+)/, '$1', ['hcs::system::']],
+  // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`, and hcsshim's newer `hcs::System::Start`,
+  // `hcs::CreateComputeSystem` (containerd's shim): the operation is the last name.
+  [/encountered an error during (?:hcs(?:shim)?::)?(?:(?:Compute)?System::)?(\w+)/, '$1', ['encountered an error during ']],
+  [/\bhcs(?:shim)?::(?:(?:Compute)?System::)?(\w+)/, '$1', ['hcs']],
+  // The engine's own wrapping of it, without the prefix: `Error response from daemon: CreateComputeSystem 22b48c…: …`.
+  [/\bCreateComputeSystem [0-9a-f]{12,64}:/, 'CreateComputeSystem', ['createcomputesystem ']],
   // The same names in a user's own words: "every docker run fails in CreateContainer with …".
   [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1', ['createcontainer', 'createcomputesystem', 'createprocess', 'preparelayer', 'activatelayer', 'importlayer']],
   [/\bhnsCall\b/, 'hnsCall', ['hnscall']],

@@ -100,4 +100,17 @@ describe('operation patterns', () => {
     expect(recognise('ERROR: PULL ACCESS DENIED for foo').operations).toContain('pull');
     expect(recognise('nothing about containers here').operations).toEqual([]);
   });
+
+  // hcsshim names the step `hcsshim::X`, `hcsshim::System::X`, and in its newer code `hcs::X`, `hcs::System::X`;
+  // the engine can print `CreateComputeSystem <id>:` on its own. The step is X, never the prefix.
+  it.each([
+    ['failed to create shim task: hcs::CreateComputeSystem 3f2a: The system cannot find the file specified.', ['CreateComputeSystem']],
+    ['container web encountered an error during hcs::System::Start: failure in a Windows system call: x (0xc0370103)', ['Start']],
+    ['container 1 encountered an error during hcs::System::CreateProcess: failure in a Windows system call', ['CreateProcess']],
+    ['encountered an error during hcsshim::System::Start: context deadline exceeded', ['Start']],
+    ['hcsshim::ImportLayer failed in Win32: The system cannot find the path specified. (0x3)', ['ImportLayer']],
+    ['Error response from daemon: CreateComputeSystem 22b48c923afc: The container operating system does not match the host operating system.', ['CreateComputeSystem']],
+  ])('%s', (text, ops) => {
+    expect(recognise(text).operations).toEqual(ops);
+  });
 });
