@@ -114,6 +114,18 @@ const WINDOWS_ONLY = new Set([
 const SHARED_WITH_WSL = new Set(['hns', 'hnscall']);
 
 /**
+ * Marks of a Linux container runtime at work (runc and its kin, their cgroups and overlay layers, a Linux exec
+ * refusing a binary): the container that failed is a Linux one. Beside marks that say only Windows
+ * (WINDOWS_ONLY: a PowerShell prompt, a C:\ path, Docker Desktop) they still decide: Docker Desktop runs Linux
+ * containers from a Windows shell, and "exec: \"powershell\": executable file not found" is runc's, about a
+ * Linux image.
+ */
+const LINUX_RUNTIME = [
+  'container_linux.go', 'runc', 'crun', 'runsc', 'containerd-shim-runc-v2', 'oci runtime exec failed', 'cgroup', 'cgroups', 'overlay2',
+  'overlayfs', '/sys/fs/cgroup', '/proc/self', 'exec format error',
+];
+
+/**
  * A Unix shell's prompt (`simon@k8s-1:~$ `, `root@e351e345bdf9:/app# `): user, host, a path from `~` or
  * `/`, then `$` or `#`. Windows shells prompt `PS C:\>` or `C:\>`; Git Bash puts its path on a line of its
  * own and `$` on the next, so this form is a Linux (or Mac) shell's, WSL's included.
@@ -227,9 +239,13 @@ export function isUnrelatedProse(text: string, containerCode = false): boolean {
  */
 export function readScope(flat: string, lines = '', containerCode = false): Scope {
   const windows = WINDOWS_SIGNALS.filter((s) => hasPhrase(flat, s));
-  const wsl = windows.some((s) => !WINDOWS_ONLY.has(s) && !SHARED_WITH_WSL.has(s)) ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
+  const containersOfWindows = windows.some((s) => !WINDOWS_ONLY.has(s) && !SHARED_WITH_WSL.has(s));
+  const wsl = containersOfWindows ? [] : LINUX_FROM_WINDOWS.filter((s) => hasPhrase(flat, s));
   // WSL and podman run Linux: their own failures are out of scope like a Linux host's, unless the paste shows Windows containers too.
   if (wsl.length) return { kind: 'linux', signals: wsl.slice(0, 3) };
+  // So does a Linux runtime started from Windows (Docker Desktop's Linux containers), unless the paste shows Windows ones.
+  const runtime = containersOfWindows || !windows.length ? [] : LINUX_RUNTIME.filter((s) => hasPhrase(flat, s));
+  if (runtime.length) return { kind: 'linux', signals: runtime.slice(0, 3) };
   const program = otherProgramOf(lines, containerCode);
   if (program) return { kind: 'unrelated', signals: [], program };
   if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };

@@ -78,6 +78,12 @@ describe('readScope', () => {
     // … but a mixed cluster's Windows nodes keep it in scope, and so does a Windows layer unpacked by a Linux snapshotter.
     ['the Linux nodes are fine, only the Windows nodes lose their pod network after a reboot', 'windows'],
     ['failed to extract layer to overlayfs: link /var/lib/desktop-containerd/daemon/io.containerd.snapshotter.v1.overlayfs/snapshots/5/fs/Files/Program Files/Common Files/x.dll', 'windows'],
+    // A Linux runtime at work beside marks that say only Windows (a shell, a path, Docker Desktop): a Linux container
+    // started from Windows. Beside a mark of Windows containers the paste stays theirs.
+    ['PS C:\\> docker run -it azuresdk/azure-powershell-core\ndocker: Error response from daemon: OCI runtime create failed: container_linux.go:348: starting container process caused "exec: \\"pwsh-preview\\": executable file not found in $PATH": unknown.', 'linux'],
+    ['docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "powershell": executable file not found in $PATH: unknown.', 'linux'],
+    ['Docker Desktop on Windows 11: exec /usr/local/bin/docker-entrypoint.sh: exec format error', 'linux'],
+    ['docker run mcr.microsoft.com/windows/servercore:ltsc2022 on Windows 11: runc is not what starts it, hcsshim is', 'windows'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
