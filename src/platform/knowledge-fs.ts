@@ -48,19 +48,24 @@ type DisplayField = (typeof DISPLAY_FIELDS)[number];
  * element of kb-display.json and parsed together the first time one is read: a topic's keywords and
  * its phrases as written (diagnosis compares the normalised ones, kb.diagnosis.flat), and a code's
  * variants, sources and where it was seen (diagnosis uses the precomputed codeTexts and codeMessageKeys).
- * A cold start parsed them into some 3,000 objects and strings it never looked at.
+ * A cold start parsed them into some 3,000 objects and strings it never looked at. Also a topic's settings
+ * as written (kb.diagnosis.flat has them normalised), its source sections as its file names them (resolved
+ * into sectionIds) and its related topics, which only the topic's own screen shows: another 1,000 objects
+ * and strings. (A topic's links stay: the printed diagnosis reads them, to offer the compatibility check.)
  */
-const COLD_SIGNATURE_FIELDS = ['keywords', 'phrases', 'against', 'context'] as const;
+const COLD_SIGNATURE_FIELDS = ['keywords', 'phrases', 'against', 'context', 'setting'] as const;
+const COLD_TOPIC_FIELDS = ['sections', 'related'] as const;
 const COLD_CODE_FIELDS = ['messageSources', 'variants', 'seenIn', 'source'] as const;
 type Topic = KnowledgeBase['topics'][number];
 type Code = KnowledgeBase['codes'][number];
-type StoredTopic = Omit<Topic, DisplayField | 'body' | 'signatures'> & {
+type StoredTopic = Omit<Topic, DisplayField | 'body' | 'signatures' | (typeof COLD_TOPIC_FIELDS)[number]> & {
   signatures: Omit<Topic['signatures'], (typeof COLD_SIGNATURE_FIELDS)[number]>;
   display: [number, number];
 };
-/** kb-display.json's last element: per topic, its cold signature fields; per code, its cold fields (in the orders above). */
+/** kb-display.json's last element: per topic, its cold signature fields and its cold fields; per code, its cold fields (in the orders above). */
 interface ColdFields {
   signatures: unknown[][];
+  topics: unknown[][];
   codes: unknown[][];
 }
 
@@ -110,10 +115,12 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
     at = end;
     return [start, end];
   };
-  const cold: ColdFields = { signatures: [], codes: [] };
-  const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...t }): StoredTopic => {
+  const cold: ColdFields = { signatures: [], topics: [], codes: [] };
+  const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...whole }): StoredTopic => {
+    const [coldTopic, t] = takeFields(whole, COLD_TOPIC_FIELDS);
     const [coldSignature, signatures] = takeFields(t.signatures, COLD_SIGNATURE_FIELDS);
     cold.signatures.push(coldSignature);
+    cold.topics.push(coldTopic);
     return { ...t, signatures, display: place({ title, summary, fixes, sources }) };
   });
   const storedCodes = codes.map((c) => {
@@ -275,7 +282,8 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   );
   defineOnEach(stored.topics, DISPLAY_FIELDS, DISPLAY_FIELDS.map(display));
 
-  // The fields no diagnosis reads (see COLD_SIGNATURE_FIELDS), all parsed the first time one is read.
+  // The fields no diagnosis reads (see COLD_SIGNATURE_FIELDS), all parsed the first time one is read. A field a
+  // topic or code does not have is stored as null (JSON has no undefined) and read back as undefined.
   if (!Array.isArray(stored.codes)) throw damaged(KB_ARTEFACT);
   const coldRange = rangeOf(stored.cold);
   delete (stored as Partial<StoredKnowledgeBase>).cold;
@@ -287,14 +295,20 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
       (v): v is ColdFields =>
         isObject(v) &&
         Array.isArray(v.signatures) &&
+        Array.isArray(v.topics) &&
         Array.isArray(v.codes) &&
         v.signatures.length === stored.topics.length &&
+        v.topics.length === stored.topics.length &&
         v.codes.length === stored.codes.length &&
         v.signatures.every((fields) => Array.isArray(fields) && fields.length === COLD_SIGNATURE_FIELDS.length) &&
+        v.topics.every((fields) => Array.isArray(fields) && fields.length === COLD_TOPIC_FIELDS.length) &&
         v.codes.every((fields) => Array.isArray(fields) && fields.length === COLD_CODE_FIELDS.length),
     );
-    stored.topics.forEach((t, i) => COLD_SIGNATURE_FIELDS.forEach((f, k) => settle(t.signatures, f, cold.signatures[i]![k])));
-    stored.codes.forEach((c, i) => COLD_CODE_FIELDS.forEach((f, k) => settle(c, f, cold.codes[i]![k])));
+    const settleAll = (targets: readonly object[], fields: readonly string[], values: unknown[][]) =>
+      targets.forEach((t, i) => fields.forEach((f, k) => settle(t, f, values[i]![k] ?? undefined)));
+    settleAll(stored.topics.map((t) => t.signatures), COLD_SIGNATURE_FIELDS, cold.signatures);
+    settleAll(stored.topics, COLD_TOPIC_FIELDS, cold.topics);
+    settleAll(stored.codes, COLD_CODE_FIELDS, cold.codes);
     coldRead = true;
   };
   const coldOf = <T extends object>(list: () => readonly T[], fields: readonly string[]) => {
@@ -305,6 +319,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     defineOnEach(list(), fields, fields.map(getter));
   };
   coldOf(() => stored.topics.map((t) => t.signatures), COLD_SIGNATURE_FIELDS);
+  coldOf(() => stored.topics, COLD_TOPIC_FIELDS);
   coldOf(() => stored.codes, COLD_CODE_FIELDS);
   if (stored.diagnosis) {
     const vocabulary = stored.diagnosis.terms?.vocabulary;

@@ -120,11 +120,15 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect(caught(() => loaded.codes[0]!.variants)).toBeInstanceOf(UserError);
   });
 
-  it('keeps the fields no diagnosis reads (keywords, phrases as written, code variants and sources) in kb-display.json, parsed all at once when one is read', () => {
+  it('keeps the fields no diagnosis reads (keywords, phrases and settings as written, source sections, related topics, code variants and sources) in kb-display.json, parsed all at once when one is read', () => {
     const root = written();
     const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { topics: { signatures: Record<string, unknown> }[]; codes: Record<string, unknown>[]; cold: [number, number] };
     expect(stored.topics[0]!.signatures).not.toHaveProperty('keywords');
+    expect(stored.topics[0]!.signatures).not.toHaveProperty('setting');
     expect(stored.topics[0]!.signatures).toHaveProperty('regexes');
+    expect(stored.topics[0]).not.toHaveProperty('related');
+    expect(stored.topics[0]).not.toHaveProperty('sections');
+    expect(stored.topics[0]).toHaveProperty('sectionIds');
     expect(stored.codes[0]).not.toHaveProperty('variants');
     expect(stored.codes[0]).toHaveProperty('messages');
     const loaded = loadKnowledgeBase(root);
@@ -135,6 +139,7 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect(Object.getOwnPropertyDescriptor(loaded.codes[0], 'source')).toHaveProperty('value', kb.codes[0]!.source);
     expect(loaded.codes.map((c) => [c.messageSources, c.seenIn, c.source])).toEqual(kb.codes.map((c) => [c.messageSources, c.seenIn, c.source]));
     expect(loaded.topics.map((t) => t.signatures)).toEqual(kb.topics.map((t) => t.signatures));
+    expect(loaded.topics.map((t) => [t.sections, t.related, t.links])).toEqual(kb.topics.map((t) => [t.sections, t.related, t.links]));
     // Missing or damaged, the first read says so.
     const gone = written();
     const unread = loadKnowledgeBase(gone);
