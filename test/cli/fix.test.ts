@@ -45,7 +45,8 @@ describe('wcdoctor fix: listing and dry runs', () => {
   });
 
   it.each([
-    [['nope'], /unknown topic "nope"/, /topics with fixes: demo-topic/],
+    [['nope'], /unknown topic "nope"/, /run "wcdoctor docs" to list the topics/],
+    [['demo-topics'], /unknown topic "demo-topics"/, /did you mean: demo-topic\n/],
     [['demo-topic', 'nope'], /has no fix "nope"; its fixes are: ps-set, restart-hns/, /./],
     [['demo-topic', 'ps-set', '--set', 'name=web_1'], /"value" has no value: any text/, /--set NAME=VALUE/],
     [['demo-topic', 'ps-set', '--set', 'name=x;y', '--set', 'value=v'], /"name" "x;y" must be a container name/, /./],

@@ -7,6 +7,7 @@ import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, 
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
+import { createTopicSearch, nearTopicIds } from '../../core/knowledge/topic-search.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog } from '../../platform/audit-log.js';
@@ -149,8 +150,23 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
   const kb = deps.loadKb();
   const found = kb.topics.find((t) => t.id === topicId);
   if (!found) {
+    // The nearest topics that have fixes, as `docs` suggests topics (a list of every topic with fixes was some 90 ids).
     const withFixes = kb.topics.filter((t) => t.fixes.length > 0).map((t) => t.id);
-    return fail(EXIT.usage, say('fix.cli.unknownTopic', { topic: topicId }, `unknown topic "${topicId}"`), say('fix.cli.topicsWithFixes', { topics: withFixes.join(', ') || say('fix.cli.noTopics', {}, '(none)') }, `topics with fixes: ${withFixes.join(', ') || '(none)'}`));
+    const near = [
+      ...new Set([
+        ...nearTopicIds(withFixes, topicId),
+        ...createTopicSearch(kb)
+          .search(topicId.replace(/[-_]/g, ' '), 10)
+          .map((x) => x.id)
+          .filter((id) => withFixes.includes(id)),
+      ]),
+    ].slice(0, 3);
+    return fail(
+      EXIT.usage,
+      say('fix.cli.unknownTopic', { topic: topicId }, `unknown topic "${topicId}"`),
+      ...(near.length ? [say('fix.cli.didYouMean', { topics: near.join(', ') }, `did you mean: ${near.join(', ')}`)] : []),
+      say('fix.cli.listTopics', {}, 'run "wcdoctor docs" to list the topics, and "wcdoctor fix TOPIC" to list the fixes of one'),
+    );
   }
   // The fixes' titles, changes and placeholder descriptions in the asked language (the knowledge's text).
   const topic = locale === 'en' ? found : { ...found, fixes: found.fixes.map((f) => localizeFix(f, locale)) };

@@ -60,3 +60,25 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
     },
   };
 }
+
+/**
+ * The ids nearest to a mistyped topic id, for a "did you mean": every word of it (split at dashes,
+ * underscores and spaces) found in the id, a typo allowed (fuse.js's extended search: one fuzzy term per
+ * word, all required). `proces-count-timout` finds processor-count-start-timeout; a word found only with
+ * a quarter of its letters wrong ("nope" in "node") is no suggestion.
+ */
+export function nearTopicIds(ids: readonly string[], query: string, limit = 3): string[] {
+  // Each word as a plain fuzzy term: the extended search's operators (=, ', !, ^, $, |) are dropped.
+  const words = searchableQuery(query)
+    .split(/[-_\s]+/)
+    .map((w) => w.replace(/[='!^$|]/g, ''))
+    .filter(Boolean);
+  if (!words.length) return [];
+  const fuse = new Fuse(ids as string[], { useExtendedSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true });
+  return fuse
+    .search(words.join(' '), { limit })
+    .filter((r) => (r.score ?? 1) <= NEAR_ID_SCORE)
+    .map((r) => r.item);
+}
+/** The worst fuse.js score a suggested id may have (0 is exact): about one typo in six letters. */
+const NEAR_ID_SCORE = 0.2;

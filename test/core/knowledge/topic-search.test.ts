@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nearTopicIds } from '../../../src/core/knowledge/topic-search.js';
+import { realKb } from '../../helpers/real-kb.js';
+
+// "Did you mean" for a mistyped topic id (wcdoctor docs ID, wcdoctor fix ID).
+describe('nearTopicIds', () => {
+  const ids = realKb().topics.map((t) => t.id);
+
+  it.each([
+    ['proces-count-timeout', 'processor-count-start-timeout'],
+    ['processor-count-start-timout', 'processor-count-start-timeout'],
+    ['natt-static', 'nat-static-mapping-conflict'],
+    ['hns_port_exist', 'hns-port-already-exists'],
+    ['GMSA', 'gmsa-container-no-domain-trust'],
+  ])('%s → %s first', (typed, id) => {
+    expect(nearTopicIds(ids, typed)[0]).toBe(id);
+  });
+
+  it('suggests nothing for a word found only with a quarter of its letters wrong, or for nothing', () => {
+    expect(nearTopicIds(ids, 'nope')).toEqual([]);
+    expect(nearTopicIds(ids, '  -_ ')).toEqual([]);
+  });
+
+  it("reads the extended search's operators as letters, never as operators", () => {
+    expect(nearTopicIds(ids, '!gmsa')).toEqual(nearTopicIds(ids, 'gmsa'));
+    expect(nearTopicIds(ids, "'gmsa | ^nat$")).toEqual(nearTopicIds(ids, 'gmsa nat'));
+  });
+
+  it('answers at most the limit, each an id it was given, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const near = nearTopicIds(ids, text, 3);
+        expect(near.length).toBeLessThanOrEqual(3);
+        for (const id of near) expect(ids).toContain(id);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
