@@ -1,15 +1,19 @@
 // Global setup: the knowledge's input files are read once per run, and the real knowledge base is assembled
 // once from them (and its patterns timed once, before the workers make the machine busy: a busy machine is what
-// makes a time budget unreliable) (about a second on 2 cores). Both are written as JSON to a temp folder; test
-// files load them with realKb() and realKnowledgeInput() (test/helpers/real-kb.ts) instead of each reading the
-// YAML and assembling the knowledge again at module load.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// makes a time budget unreliable). Both are written as JSON; test files load them with realKb() and
+// realKnowledgeInput() (test/helpers/real-kb.ts) instead of each reading the YAML and assembling the knowledge
+// again at module load.
+//
+// Reading and assembling take about 5 s of one core before any test file starts, so the three files are kept
+// in node_modules/.cache/wcdoctor-test-kb/, under a key made of everything they are made from: the content of
+// knowledge/ and src/, package-lock.json (the YAML and schema libraries), the Node version and the platform. A
+// rerun with none of it changed takes them from there; any change makes a new key, and older entries are removed
+// after a while. WCDOCTOR_TEST_KB_CACHE=0 turns the cache off.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
-import { patternVerdicts } from '../../src/core/text/regex-safety.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,19 +26,84 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-test-kb-'));
-  const file = path.join(dir, 'kb.json');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'wcdoctor-test-kb');
+const FILES = ['kb.json', 'kb-input.json', 'pattern-verdicts.json'] as const;
+
+/** Every file under a folder, in a fixed order, with its path relative to the root. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
+    });
+}
+
+/** The key of what the three files are made from (see the head of this file). */
+export function inputsKey(root = ROOT): string {
+  const hash = createHash('sha256');
+  hash.update(`${process.version} ${process.platform} ${process.arch}\n`);
+  for (const file of [...filesUnder(path.join(root, 'knowledge')), ...filesUnder(path.join(root, 'src')), path.join(root, 'package-lock.json')]) {
+    hash.update(`${path.relative(root, file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Reads and assembles the knowledge, writing the three files into `dir` (what it needs is imported only then). */
+async function build(dir: string): Promise<void> {
+  const [{ assembleKnowledgeBase }, { readKnowledgeInput }, { patternVerdicts }] = await Promise.all([
+    import('../../src/core/knowledge/assemble-kb.js'),
+    import('../../src/platform/knowledge-input.js'),
+    import('../../src/core/text/regex-safety.js'),
+  ]);
   const input = readKnowledgeInput();
   const { kb, problems } = assembleKnowledgeBase(input);
-  writeFileSync(file, JSON.stringify({ kb, problems }));
-  project.provide('realKbFile', file);
+  writeFileSync(path.join(dir, 'kb.json'), JSON.stringify({ kb, problems }));
   // The input too: parsing the knowledge's YAML took most of a second of CPU in each of eight files that read it.
-  const inputFile = path.join(dir, 'kb-input.json');
-  writeFileSync(inputFile, JSON.stringify({ ...input, sourceTexts: [...input.sourceTexts] }));
-  project.provide('realKbInputFile', inputFile);
-  const verdictsFile = path.join(dir, 'pattern-verdicts.json');
-  writeFileSync(verdictsFile, JSON.stringify(patternVerdicts()));
-  project.provide('patternVerdictsFile', verdictsFile);
-  return () => rmSync(dir, { recursive: true, force: true });
+  writeFileSync(path.join(dir, 'kb-input.json'), JSON.stringify({ ...input, sourceTexts: [...input.sourceTexts] }));
+  writeFileSync(path.join(dir, 'pattern-verdicts.json'), JSON.stringify(patternVerdicts()));
+}
+
+/** The folder holding the three files: the cache's entry for the current inputs, made when missing; or a temp folder. */
+async function filesFolder(): Promise<{ dir: string; temporary: boolean }> {
+  const useCache = process.env.WCDOCTOR_TEST_KB_CACHE !== '0' && existsSync(path.join(ROOT, 'node_modules'));
+  if (!useCache) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-test-kb-'));
+    await build(dir);
+    return { dir, temporary: true };
+  }
+  const entry = path.join(CACHE, inputsKey());
+  if (FILES.every((f) => existsSync(path.join(entry, f)))) return { dir: entry, temporary: false };
+  mkdirSync(CACHE, { recursive: true });
+  // Built beside the entry and renamed into place: a run stopped half-way leaves no entry that looks whole.
+  const staging = mkdtempSync(path.join(CACHE, 'staging-'));
+  await build(staging);
+  // Entries of other inputs go once they are ten minutes old (a run still reading one is not left without it), and
+  // another run's staging folder once it is an hour old (that run ended without cleaning up).
+  for (const old of readdirSync(CACHE)) {
+    const p = path.join(CACHE, old);
+    const age = Date.now() - statSync(p).mtimeMs;
+    if (p !== staging && age > (old.startsWith('staging-') ? 3_600_000 : 600_000)) rmSync(p, { recursive: true, force: true });
+  }
+  try {
+    renameSync(staging, entry);
+    return { dir: entry, temporary: false };
+  } catch {
+    // Another run put the same entry in place first: its files are the same.
+    rmSync(staging, { recursive: true, force: true });
+    return { dir: entry, temporary: false };
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const { dir, temporary } = await filesFolder();
+  project.provide('realKbFile', path.join(dir, 'kb.json'));
+  project.provide('realKbInputFile', path.join(dir, 'kb-input.json'));
+  project.provide('patternVerdictsFile', path.join(dir, 'pattern-verdicts.json'));
+  return () => {
+    if (temporary) rmSync(dir, { recursive: true, force: true });
+  };
 }
