@@ -9,7 +9,7 @@ import { parseLangOption } from '../lang.js';
 import { preferredLocales } from '../../platform/platform.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { openSettings } from '../../platform/settings.js';
-import { createTopicSearch, nearTopicIds } from '../../core/knowledge/topic-search.js';
+import { suggestTopicIds } from '../../core/knowledge/topic-search.js';
 import { CATEGORY_NAME, createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { topicsByCategory } from '../../core/knowledge/categories.js';
 import { fillFixCommand } from '../../core/fixes/fill-fix-command.js';
@@ -95,7 +95,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       }
       const topic = findTopic(kb, id);
       if (!topic) {
-        const near = [...new Set([...nearTopicIds(kb.topics.map((t) => t.id), id), ...createTopicSearch(kb).search(id.replace(/[-_]/g, ' '), 3).map((x) => x.id)])].slice(0, 3);
+        const near = suggestTopicIds(kb, id);
         const shown = id.length > 60 ? `${Array.from(id).slice(0, 60).join('')}…` : id;
         throw new UserError(`no topic "${shown}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
       }

@@ -7,7 +7,7 @@ import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, 
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
-import { createTopicSearch, nearTopicIds } from '../../core/knowledge/topic-search.js';
+import { suggestTopicIds } from '../../core/knowledge/topic-search.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog } from '../../platform/audit-log.js';
@@ -151,16 +151,7 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
   const found = kb.topics.find((t) => t.id === topicId);
   if (!found) {
     // The nearest topics that have fixes, as `docs` suggests topics (a list of every topic with fixes was some 90 ids).
-    const withFixes = kb.topics.filter((t) => t.fixes.length > 0).map((t) => t.id);
-    const near = [
-      ...new Set([
-        ...nearTopicIds(withFixes, topicId),
-        ...createTopicSearch(kb)
-          .search(topicId.replace(/[-_]/g, ' '), 10)
-          .map((x) => x.id)
-          .filter((id) => withFixes.includes(id)),
-      ]),
-    ].slice(0, 3);
+    const near = suggestTopicIds(kb, topicId, (t) => t.fixes.length > 0);
     return fail(
       EXIT.usage,
       say('fix.cli.unknownTopic', { topic: topicId }, `unknown topic "${topicId}"`),

@@ -82,3 +82,18 @@ export function nearTopicIds(ids: readonly string[], query: string, limit = 3): 
 }
 /** The worst fuse.js score a suggested id may have (0 is exact): about one typo in six letters. */
 const NEAR_ID_SCORE = 0.2;
+
+/**
+ * At most three topics to suggest for a topic id that names none ("did you mean"): the nearest ids
+ * (nearTopicIds) first, then what the text search finds for its words; `keep` limits them to some topics
+ * (`fix` suggests only topics with fixes).
+ */
+export function suggestTopicIds(kb: KnowledgeBase, query: string, keep: (t: ResolvedTopic) => boolean = () => true): string[] {
+  const ids = kb.topics.filter(keep).map((t) => t.id);
+  const kept = new Set(ids);
+  const found = createTopicSearch(kb)
+    .search(query.replace(/[-_]/g, ' '), 10)
+    .map((t) => t.id)
+    .filter((id) => kept.has(id));
+  return [...new Set([...nearTopicIds(ids, query), ...found])].slice(0, 3);
+}
