@@ -41,6 +41,14 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(r.codes).toEqual([]);
   }, T);
 
+  it('catalogue messages cut short by long runs of spaces, tabs, newlines, separators and control characters', () => {
+    const runs = [' '.repeat(300000), '\t'.repeat(300000), '\n'.repeat(300000), ' :'.repeat(150000), '\u0001 '.repeat(150000)];
+    const paste = runs.map((run, i) => `${['the', 'The remote', 'The system cannot', 'Element', 'de'][i]}${run}`).join('').repeat(2);
+    expect(diagnose(kb, paste).codes).toEqual([]);
+    // Short, the same shapes go through the one-by-one comparison, and say the same.
+    expect(diagnose(kb, runs.map((run, i) => `${['the', 'The remote', 'The system cannot', 'Element', 'de'][i]}${run.slice(0, 400)}`).join('')).codes).toEqual([]);
+  }, T);
+
   it('a phrase whose words are far apart in the paste is quoted as written, its white space runs collapsed', () => {
     const paste = `failed to create endpoint web on network nat: hnsCall failed in Win32:${' \t\n'.repeat(50000)}The remote procedure call failed. (0x6be)`;
     for (const m of diagnose(kb, paste).matches) for (const e of m.evidence) expect(e.matched).not.toMatch(/\s{2}/);

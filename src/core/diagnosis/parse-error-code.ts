@@ -83,8 +83,8 @@ export interface TextTrie {
   /**
    * Texts not yet in the trie, by their first two units (`first * 65536 + second`). A word starting
    * with those two units is matched against the group's texts one by one; the group goes into the trie
-   * once it has been tried PROBES_BEFORE_TRIE times. A short paste (a cold start) builds no trie at
-   * all, and a long one pays the one-by-one comparison a bounded number of times per group.
+   * once it has been tried PROBES_BEFORE_TRIE times, or at once in a paste over ONE_BY_ONE_MAX characters.
+   * A short paste (a cold start) builds no trie at all.
    */
   pending: Map<number, PendingGroup>;
   /** How many times a group is tried text by text before it goes into the trie (PROBES_BEFORE_TRIE). */
@@ -103,6 +103,14 @@ interface PendingGroup {
  * some 600 KB of map entries, a garbage collection at the cold start of a one-line paste.
  */
 export const PROBES_BEFORE_TRIE = 8;
+
+/**
+ * The longest paste matched text by text. Each comparison walks the paste as the trie would, once per text
+ * of the group (85 texts start with "th"), so a long whitespace run after "the" cost a 5 MB paste ten times the trie's
+ * time; a paste longer than this goes straight to the trie, and a shorter one is bounded by
+ * PROBES_BEFORE_TRIE × the group × its length.
+ */
+const ONE_BY_ONE_MAX = 4096;
 
 function insertText(trie: TextTrie, t: string, canonical: string): void {
   let node = 0;
@@ -360,7 +368,7 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
       const next = text.charCodeAt(i + 1);
       const key = pairKey(isFoldSpace(c) ? 32 : foldCodeUnit(c), isFoldSpace(next) ? 32 : foldCodeUnit(next));
       group = root.pending.get(key);
-      if (group && ++group.probes > root.probeLimit) {
+      if (group && (text.length > ONE_BY_ONE_MAX || ++group.probes > root.probeLimit)) {
         growTrie(root, key, group);
         group = undefined;
       }

@@ -320,6 +320,13 @@ describe('the message index, grown as pastes reach it', () => {
     expect(fresh.texts.canonical.length).toBeGreaterThan(1);
   });
 
+  it('puts a group into the trie at once in a long paste, however few times it was tried', () => {
+    const fresh = buildCodeIndex(catalog.codes);
+    const long = `The remote procedure call${' \t'.repeat(3000)}failed. (0x6be)`;
+    expect(extractCodes(long, fresh).map((f) => f.canonical)).toEqual(['0x800706BE']);
+    expect(fresh.texts.canonical.length).toBeGreaterThan(1);
+  });
+
   it('builds no branch for a paste of only a code', () => {
     const fresh = buildCodeIndex(catalog.codes);
     const pending = fresh.texts.pending.size;
