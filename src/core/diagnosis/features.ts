@@ -2,6 +2,7 @@ import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { messageKeyOf } from './message-key.js';
+import { isWordChar } from './phrase-match.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
 import { focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
@@ -276,7 +277,7 @@ function withoutToken(text: string, token: string): string {
   for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
     const before = text[at - 1];
     const after = text[at + token.length];
-    if ((before && /[\p{L}\p{N}_]/u.test(before)) || (after && /[\p{L}\p{N}_]/u.test(after))) continue;
+    if (isWordChar(before) || isWordChar(after)) continue;
     out += text.slice(from, at) + ' ';
     from = at + token.length;
   }

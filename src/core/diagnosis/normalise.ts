@@ -11,7 +11,7 @@ export function normalisePaste(input: string): string {
   text = withoutLineTimestamps(unquoteMarkdown(text));
   // The few HTML entities a paste copied from a web page's source or a mail keeps (&quot;windows&quot;), as the
   // characters they stand for; only printable ones, so no entity becomes a control character.
-  if (/&(?:quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/i.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/gi, (_m, e: string) => HTML_ENTITIES[e.toLowerCase()] ?? _m);
+  if (text.includes('&') && /&(?:quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/i.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/gi, (_m, e: string) => HTML_ENTITIES[e.toLowerCase()] ?? _m);
   // Typographic quotes (a paste that went through a mail, a chat or a word processor) as the tools print them.
   if (/[\u2018-\u201f]/.test(text)) text = text.replace(/[\u201c-\u201f]/g, '"').replace(/[\u2018-\u201b]/g, "'");
   if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));

@@ -2,7 +2,7 @@ import { lowerCaseOf } from '../text/normalise.js';
 /** Made on first use: V8 reads a pattern of Unicode properties when it is created, a sixth of a millisecond of every start. */
 let wordChar: RegExp | undefined;
 /** A letter, digit or underscore; ASCII without the Unicode pattern, which is costly to compile at start-up. */
-function isWordChar(c: string | undefined): boolean {
+export function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;

@@ -49,14 +49,24 @@ const PS_POSITION = /^[ \t]{0,8}(?:At [^\n]{0,300}:\d{1,6} char:\d{1,6}|At line:
  * failed: exit code 1", Jenkins' "script returned exit code 1"), npm's and make's, a build step's
  * "returned a non-zero code". The reason is on the lines before it; on its own it states no failure.
  */
+const WRAPPER_FAILURE_MARKS = ['exit code', 'npm ERR!', 'make', 'non-zero code'];
 const WRAPPER_FAILURE =
   /^[ \t]{0,8}(?:\S{1,40}[ \t]{1,4}){0,2}(?:##\[error\][ \t]{0,4})?(?:Error:[ \t]{0,4})?(?:Process completed with exit code \d{1,5}\.?|(?:ERROR:[ \t]{0,4})?Job failed: exit code \d{1,5}|script returned exit code \d{1,5}|npm ERR! .{0,200}|make(?:\[\d{1,3}\])?: \*\*\* .{0,200}|The command .{0,400} returned a non-zero code: \d{1,5}|Command failed with exit code \d{1,5}\.?)[ \t]{0,8}$/;
+
+/** Whether a line only says that a step gave up (WRAPPER_FAILURE): its text is looked for first, the pattern (costly to compile, a millisecond of a start) only then. */
+const isWrapperFailure = (line: string): boolean => WRAPPER_FAILURE_MARKS.some((m) => line.includes(m)) && WRAPPER_FAILURE.test(line);
 
 /**
  * Marks of a tool's output (an error response, a log field, a PowerShell record, a prompt, a kubectl
  * or table header, a stack frame). A paste without any is prose: a person describing the problem,
- * whose every sentence may carry its cause.
+ * whose every sentence may carry its cause. The fixed texts among them (lower case) are looked for
+ * before the pattern, which costs half a millisecond of a start to compile.
  */
+const TOOL_OUTPUT_TEXTS = ['error response from daemon', 'failed in win32', 'hcsshim', 'hnscall', 'hns failed'];
+const isToolOutput = (text: string): boolean => {
+  const lower = text.toLowerCase();
+  return TOOL_OUTPUT_TEXTS.some((t) => lower.includes(t)) || TOOL_OUTPUT.test(text);
+};
 const TOOL_OUTPUT = /Error response from daemon|failed in Win32|hcsshim|hnsCall|HNS failed|level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^[ \t]*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]{0,200}>|\$ |# )|^[ \t]*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^[ \t]+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^[ \t]*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im;
 
 /**
@@ -75,10 +85,10 @@ export function failureText(text: string): string {
     if (PS_POSITION.test(line)) echo = true;
     else if (echo && !/^[ \t]{0,8}\+/.test(line)) echo = false;
     if (echo) continue;
-    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line)) && !WRAPPER_FAILURE.test(line)) lines.push(line);
+    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line)) && !isWrapperFailure(line)) lines.push(line);
   }
   if (!lines.length) return '';
-  return TOOL_OUTPUT.test(text) ? lines.join('\n') : text;
+  return isToolOutput(text) ? lines.join('\n') : text;
 }
 
 /** A line that ends in a question may still state a failure in an earlier sentence ("It fails. Why?"). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildDiagnosisIndex, computeDiagnosisData, type TermIndexData } from '../../../src/core/diagnosis/build-index.js';
+import { anchorPairs, anchorWords, buildDiagnosisIndex, computeDiagnosisData, type TermIndexData } from '../../../src/core/diagnosis/build-index.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { termsOf } from '../../../src/core/diagnosis/terms.js';
 import { messageKeysOfEntry } from '../../../src/core/diagnosis/message-key.js';
@@ -34,12 +34,20 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
     const index = buildDiagnosisIndex(kb);
     const data = kb.diagnosis!;
     for (const kind of ['phrases', 'setting', 'keywords'] as const) {
-      const { anchored, loose } = data.anchors[kind];
-      const pairs = Object.values(anchored).reduce((n, list) => n + list.length, loose.length) / 2;
+      const group = data.anchors[kind];
+      const words = anchorWords(group);
+      expect(words, kind).toEqual([...words].sort());
+      expect(new Set(words).size, kind).toBe(words.length);
+      expect(group.starts, kind).toHaveLength(words.length + 1);
+      const pairs = words.reduce((n, _w, i) => n + anchorPairs(group, i).length, group.loose.length) / 2;
       expect(pairs, kind).toBe(data.flat.reduce((n, f) => n + f[kind].length, 0));
+      // Every word's phrases contain the word, and every word of the group is found.
+      const index = buildDiagnosisIndex(kb);
+      const lookup = { phrases: index.phraseAnchors, setting: index.settingAnchors, keywords: index.keywordAnchors }[kind];
+      for (const w of words) expect(lookup.get(w)?.length, `${kind}: ${w}`).toBeGreaterThan(0);
     }
     // A phrase is found through its anchor word, and the same list comes back for the same word.
-    const word = Object.keys(data.anchors.phrases.anchored).find((w) => w.length > 6)!;
+    const word = anchorWords(data.anchors.phrases).find((w) => w.length > 6)!;
     const hits = index.phraseAnchors.get(word);
     expect(hits?.length, word).toBeGreaterThan(0);
     expect(hits?.every((h) => h.phrase.includes(word))).toBe(true);
