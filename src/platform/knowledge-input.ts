@@ -9,10 +9,31 @@ import type { RawText } from '../core/knowledge/translations.js';
 import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
 
+/**
+ * The data of each YAML text parsed so far in this process, by its text: a process that reads a knowledge folder
+ * more than once (the test suite runs `kb check` in-process on a dozen copies of the shipped folder) parses each
+ * distinct file once; a caller gets its own copy. Bounded by the text kept, about twice the shipped knowledge.
+ */
+const parsedYaml = new Map<string, unknown>();
+let parsedYamlChars = 0;
+const PARSED_YAML_MAX_CHARS = 8_000_000;
+
+function parseYamlText(text: string): unknown {
+  if (parsedYaml.has(text)) return structuredClone(parsedYaml.get(text));
+  const data = parseYaml(text) as unknown;
+  if (parsedYamlChars + text.length > PARSED_YAML_MAX_CHARS) {
+    parsedYaml.clear();
+    parsedYamlChars = 0;
+  }
+  parsedYaml.set(text, structuredClone(data));
+  parsedYamlChars += text.length;
+  return data;
+}
+
 function readYaml(root: string, rel: string): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: parseYaml(decodeText(readFileSync(path.join(root, file)))) as unknown };
+    return { file, data: parseYamlText(decodeText(readFileSync(path.join(root, file)))) };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { file, data: null, error: msg ?? 'unreadable' };
