@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,11 +11,18 @@ import { realKnowledgeBase } from '../helpers/real-kb.js';
 const { kb } = realKnowledgeBase();
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-/** A fresh folder with the knowledge base written into it (each root is loaded once per process). */
-function written(): string {
+const tempRoot = (): string => {
   const root = mkdtempSync(path.join(tmpdir(), 'wcdoctor-kbfs-'));
   roots.push(root);
-  writeKnowledgeBase(kb, root);
+  return root;
+};
+/** The knowledge base written once (writeKnowledgeBase), copied by every test that needs a folder of its own. */
+let template: string | undefined;
+/** A fresh folder with the knowledge base written into it (each root is loaded once per process). */
+function written(): string {
+  if (!template) writeKnowledgeBase(kb, (template = tempRoot()));
+  const root = tempRoot();
+  cpSync(template, root, { recursive: true });
   return root;
 }
 const caught = (f: () => unknown): unknown => {
