@@ -207,7 +207,8 @@ const OTHER_PROGRAMS: [program: string, hints: readonly string[], mark: RegExp][
   // An I/O error as Rust's Debug prints it, and as Node.js prints its error object.
   ['Rust', ['os { code: '], /\bOs \{ code: -?\d{1,10}, kind: \w{1,40}, message: "/],
   ['Node.js', ['errno: '], /\berrno: -?\d{1,6},[ \t\n]{0,20}(?:code: '[A-Z]{1,20}',[ \t\n]{0,20})?syscall: '/],
-  ['Java', ['exception in thread "', 'at java', 'at javax', 'at sun', 'at jdk'], /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$.]{1,200}\(/m],
+  // A Java stack frame, with its module since Java 9 (`at java.base/java.io.File.open(…)`).
+  ['Java', ['exception in thread "', 'at java', 'at javax', 'at sun', 'at jdk'], /^Exception in thread "|^[ \t]+at (?:java|javax|sun|jdk)\.[\w$./]{1,200}\(/m],
 ];
 
 /** The program (`OTHER_PROGRAMS`) whose output a paste is, when it shows nothing of containers; else undefined. */

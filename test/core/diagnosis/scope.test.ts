@@ -122,6 +122,28 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
   });
 
+  it.each([
+    ['OSError: [WinError 1455] The paging file is too small for this operation to complete', 'Python'],
+    ['Traceback (most recent call last):\n  File "run.py", line 3, in <module>\nPermissionError: denied', 'Python'],
+    ['  File "C:\\Python311\\Lib\\site-packages\\keyring\\core.py", line 60', 'Python'],
+    ['   at System.IO.FileStream.ValidateHandle(SafeFileHandle handle)', '.NET'],
+    ['Unhandled exception. System.UnauthorizedAccessException: Access to the path is denied.', '.NET'],
+    ['git.exe credential-manager-core get: the handle is invalid\ngit credential fill failed', 'git'],
+    ['fatal: unable to access the remote: SSL certificate problem', 'git'],
+    ['npm ERR! code EPERM\nnpm ERR! syscall rename', 'npm'],
+    ['npm error code E404', 'npm'],
+    ['LINK : fatal error LNK1104: cannot open file', 'MSVC'],
+    ['error MSB3073: The command exited with code 1.', 'MSVC'],
+    ['main.cpp(3): error C2065: undeclared identifier', 'MSVC'],
+    ['Program.cs(3,1): error CS0246: The type or namespace name could not be found', 'MSVC'],
+    ['Error: Os { code: 5, kind: PermissionDenied, message: "Access is denied." }', 'Rust'],
+    ["Error: EPERM: operation not permitted\n  errno: -4048,\n  code: 'EPERM',\n  syscall: 'open'", 'Node.js'],
+    ['Exception in thread "main" java.io.IOException: Access is denied', 'Java'],
+    ['\tat java.base/java.io.WinNTFileSystem.createFileExclusively(Native Method)', 'Java'],
+  ])('names the program whose output it is (each mark found through the texts looked for first): %s → %s', (text, program) => {
+    expect(otherProgramOf(text)).toBe(program);
+  });
+
   it('a code of HCS or HNS keeps a person\'s words about containers, however they are worded', () => {
     const text = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
     expect(readScope(text.toLowerCase(), text).kind).toBe('unrelated');
