@@ -38,6 +38,22 @@ describe('bursts of keys in one write', () => {
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
   });
 
+  it('Home: a paste that arrives over several reads (its markers cut in two) is one paste: Diagnose opens with it whole', async () => {
+    const { lastFrame, stdin, t } = renderApp();
+    await waitForFrame(lastFrame, t('home.prompt'));
+    // Ink holds back an unfinished escape sequence, and a paste until its end marker arrives: typed as keys,
+    // "j" would move the selection and the carriage return would open the first entry.
+    stdin.write('\u001B[20');
+    stdin.write('0~jj 0x8007');
+    stdin.write('05B4\r\nhcsshim::CreateComputeSystem\u001B[2');
+    stdin.write('01~');
+    const frame = await waitForFrame(lastFrame, 'hcsshim::CreateComputeSystem');
+    expect(frame).toContain(`› ${t('diagnose.title')}`);
+    expect(plain(frame)).toContain('jj 0x800705B4');
+    expect(frame).not.toMatch(/\[20[01]~|\r/);
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+  });
+
   it('h goes home from deep inside, in one key', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }, { screen: 'topic', topicId: 'hns-requires-ipv6' }] });
     await waitForFrame(lastFrame, 'hns-requires-ipv6');

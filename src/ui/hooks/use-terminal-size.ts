@@ -9,7 +9,11 @@ export interface TerminalSize {
 /** Lets tests (and embedders) fix the size instead of reading the terminal. */
 export const TerminalSizeOverride = createContext<Partial<TerminalSize> | undefined>(undefined);
 
-const read = (s: NodeJS.WriteStream): TerminalSize => ({ columns: s.columns || 80, rows: s.rows || 24 });
+/** Ink types its stdout as any writable stream: a terminal's has columns and rows. */
+const read = (s: NodeJS.WritableStream): TerminalSize => {
+  const tty = s as Partial<NodeJS.WriteStream>;
+  return { columns: tty.columns || 80, rows: tty.rows || 24 };
+};
 
 /** The terminal's columns and rows, updated on resize. */
 export function useTerminalSize(): TerminalSize {
