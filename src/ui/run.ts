@@ -4,6 +4,7 @@ import { diagnose } from '../core/diagnosis/diagnose.js';
 import { showControlsKeepCsi } from '../core/text/terminal-safe.js';
 import type { Platform } from '../platform/platform.js';
 import { App } from './App.js';
+import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
 import type { Route } from './navigation.js';
 
 /** Where the app opens: home, the diagnose screen (with text), the docs (at a topic), or the troubleshooting trees (at one). */
@@ -34,12 +35,9 @@ export function routesFor(initial: OpenAppInitial): Route[] {
   }
 }
 
-/** Turns the terminal's bracketed paste off (Ink's usePaste turns it on while the app runs, and off when it ends). */
-const BRACKETED_PASTE_OFF = '\u001B[?2004l';
-
 // Show the cursor and turn bracketed paste off whatever way the process ends.
 const restoreTerminal = () => {
-  if (process.stdout.isTTY) process.stdout.write(`${BRACKETED_PASTE_OFF}\u001B[?25h`);
+  if (process.stdout.isTTY) process.stdout.write(`${BRACKETED_PASTE.off}\u001B[?25h`);
 };
 
 /**

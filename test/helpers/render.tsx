@@ -1,4 +1,3 @@
-import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import type { Locale } from '../../src/core/knowledge/types.js';
@@ -21,20 +20,6 @@ export interface RenderOptions {
   initial?: Route[];
   noColor?: boolean;
 }
-
-/**
- * ink-testing-library's stdout has columns (100) but no rows. Ink 8 then asks the terminal-size package for
- * the rows on every frame, which runs `tput` twice each time (the UI tests went from 14 to 63 s). Its fake
- * stdout gets rows here, as many as any frame needs, so Ink never clips or clears a frame for its height
- * (as with Ink 6, which read no size of its own): the app lays out for the size a test gives (`size` below).
- */
-function giveFakeStdoutRows(): void {
-  const probe = render(<Text />);
-  const proto = Object.getPrototypeOf(probe.stdout) as object;
-  if (!('rows' in proto)) Object.defineProperty(proto, 'rows', { get: () => 1000, configurable: true });
-  probe.unmount();
-}
-giveFakeStdoutRows();
 
 /**
  * Renders UI inside every provider with a fake platform, a language and a terminal size

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Command, SCREEN_SCOPES, parseInput } from '../../src/ui/keys.js';
+import { createPasteParser } from '../../src/ui/paste.js';
 import { initialNavigation, navigationReducer, currentRoute } from '../../src/ui/navigation.js';
 import { KEYS } from '../helpers/keys.js';
 
@@ -53,6 +54,29 @@ describe('parseInput', () => {
     expect(parseInput('c', { text: false, scopes: SCREEN_SCOPES.fixResult }).map((e) => e.command)).toEqual([Command.Copy]);
     expect(parseInput('y', { text: false, scopes: SCREEN_SCOPES.confirm }).map((e) => e.command)).toEqual([Command.Yes]);
     expect(parseInput('y', { text: false, scopes: SCREEN_SCOPES.wizardDone })).toEqual([{ command: Command.Insert, text: 'y' }]);
+  });
+});
+
+describe('createPasteParser', () => {
+  it('passes ordinary input through and collects a paste between the markers', () => {
+    const p = createPasteParser();
+    expect(p.push('j')).toEqual([{ kind: 'input', raw: 'j' }]);
+    expect(p.push(KEYS.pasteStart)).toEqual([]);
+    expect(p.isPasting()).toBe(true);
+    expect(p.push('line 1\r')).toEqual([]);
+    expect(p.push('\u001B[31m')).toEqual([]);
+    expect(p.push('line 2')).toEqual([]);
+    expect(p.push(KEYS.pasteEnd)).toEqual([{ kind: 'paste', text: 'line 1\n\u001B[31mline 2' }]);
+    expect(p.isPasting()).toBe(false);
+  });
+
+  it('finds markers inside a longer chunk, with input around them', () => {
+    const p = createPasteParser();
+    expect(p.push(`k${KEYS.pasteStart}a\r\nb${KEYS.pasteEnd}q`)).toEqual([
+      { kind: 'input', raw: 'k' },
+      { kind: 'paste', text: 'a\nb' },
+      { kind: 'input', raw: 'q' },
+    ]);
   });
 });
 

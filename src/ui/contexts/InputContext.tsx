@@ -1,9 +1,9 @@
-import type { EventEmitter } from 'node:events';
-import { usePaste, useStdin } from 'ink';
+import { useStdin } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
-import { normaliseLineEnds } from '../../core/text/normalise.js';
+import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
 import { Command, isSingleKey, parseKey, splitKeys, type KeyEvent, type ParseMode } from '../keys.js';
+import { createPasteParser } from '../paste.js';
 
 /**
  * Handles a command; returns true when it used it (otherwise the layer below gets it). `event.alone`
@@ -28,37 +28,18 @@ interface Registry {
 
 const RegistryContext = createContext<Registry | undefined>(undefined);
 
-/** One event of a chunk of input: a raw key sequence as Ink read it, or a whole bracketed paste. */
-type ChunkItem = { raw: string } | { paste: string };
-
 /**
- * Ink's stdin context carries the emitter it hands raw input events to (`input`, one per key sequence of a
- * read, and `paste`); its public type leaves the emitter out. The input model needs the raw sequences of a
- * read together, to tell a key pressed alone from one of a burst, which `useInput` (one parsed key at a
- * time) does not say.
- */
-function useInputEvents(): EventEmitter {
-  const stdin = useStdin() as ReturnType<typeof useStdin> & { internal_eventEmitter?: EventEmitter };
-  if (!stdin.internal_eventEmitter) throw new BugError("ink's stdin context has no input event emitter (ink changed: see InputContext.tsx)");
-  return stdin.internal_eventEmitter;
-}
-
-/**
- * The single reader of keyboard input. Ink assembles bracketed pastes whole (`usePaste` also turns the
- * terminal's bracketed paste mode on while the app runs); the rest becomes commands offered to the keymap
- * layers from the top down. Ctrl+C arrives as Command.Interrupt (Ink's own exit on Ctrl+C is off): a
- * running fix takes it, else the app quits.
+ * The single reader of keyboard input. It collects bracketed pastes whole, turns the rest into
+ * commands and offers each to the keymap layers from the top down. Ctrl+C arrives as
+ * Command.Interrupt (Ink's own exit on Ctrl+C is off): a running fix takes it, else the app quits.
  *
- * Input is taken a chunk at a time (one read of the terminal, which Ink splits into raw events and
- * pastes), so each event says whether its key came alone: prompts answer only to such a key.
+ * Input is taken a chunk at a time (one read of the terminal, which ink splits into raw events), so
+ * each event says whether its key came alone: prompts answer only to such a key.
  */
 export function InputProvider({ children }: { children: ReactNode }) {
-  const { stdin, setRawMode, isRawModeSupported } = useStdin();
-  const events = useInputEvents();
+  const { stdin, setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const layers = useRef<KeymapLayer[]>([]);
-  // A paste goes into the chunk being read, in its place among the keys (set by the effect below).
-  const onPaste = useRef<(text: string) => void>(() => undefined);
-  usePaste((text) => onPaste.current(text));
+  useBracketedPaste();
   const registry = useMemo<Registry>(
     () => ({
       register(layer) {
@@ -76,40 +57,41 @@ export function InputProvider({ children }: { children: ReactNode }) {
   );
   useEffect(() => {
     if (isRawModeSupported) setRawMode(true);
+    const parser = createPasteParser();
     const dispatch = (ev: KeyEvent) => {
       const stack = layers.current;
       for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.handler.current(ev.command, ev.text, ev)) return;
     };
-    // The events of the chunk being read; undefined between chunks.
-    let chunk: ChunkItem[] | undefined;
+    // The raw events of the chunk being read; undefined between chunks.
+    let chunk: string[] | undefined;
     const flush = () => {
-      const items = chunk;
+      const raws = chunk;
       chunk = undefined;
-      if (!items?.length) return;
-      const raws = items.flatMap((it) => ('raw' in it ? [it.raw] : []));
-      const alone = raws.length === items.length && isSingleKey(raws);
-      for (const it of items) {
-        if ('paste' in it) dispatch({ command: Command.Paste, text: normaliseLineEnds(it.paste), alone: false });
-        else for (const key of splitKeys(it.raw)) for (const ev of parseKey(key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
-      }
+      if (!raws?.length) return;
+      const alone = isSingleKey(raws);
+      for (const raw of raws)
+        for (const out of parser.push(raw)) {
+          if (out.kind === 'paste') dispatch({ command: Command.Paste, text: out.text, alone: false });
+          else
+            for (const key of splitKeys(out.raw))
+              for (const ev of parseKey(key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
+        }
     };
-    const take = (item: ChunkItem) => {
-      if (chunk) {
-        chunk.push(item);
-        return;
-      }
-      // Input outside a read (Ink's lone Esc after its wait): what arrives in this tick is its chunk.
-      chunk = [item];
-      queueMicrotask(flush);
-    };
-    // Ink reads a chunk in its own 'readable' listener and emits its events at once: one listener
+    // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener
     // before it opens the chunk, one after it hands the chunk on.
     const open = () => {
       flush();
       chunk = [];
     };
-    const onInput = (raw: string) => take({ raw });
-    onPaste.current = (text) => take({ paste: text });
+    const onInput = (raw: string) => {
+      if (chunk) {
+        chunk.push(raw);
+        return;
+      }
+      // Input outside a read (ink's lone Esc after its wait): what arrives in this tick is its chunk.
+      chunk = [raw];
+      queueMicrotask(flush);
+    };
     stdin.prependListener('readable', open);
     events.on('input', onInput);
     stdin.on('readable', flush);
@@ -117,7 +99,6 @@ export function InputProvider({ children }: { children: ReactNode }) {
       stdin.off('readable', open);
       stdin.off('readable', flush);
       events.off('input', onInput);
-      onPaste.current = () => undefined;
       chunk = undefined;
       if (isRawModeSupported) setRawMode(false);
     };

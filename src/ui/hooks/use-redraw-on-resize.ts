@@ -22,6 +22,6 @@ export function useRedrawOnResize(): void {
       first.current = false;
       return;
     }
-    if ((stdout as Partial<NodeJS.WriteStream>).isTTY) write(CLEAR_SCREEN);
+    if (stdout.isTTY) write(CLEAR_SCREEN);
   }, [columns, rows, stdout, write]);
 }

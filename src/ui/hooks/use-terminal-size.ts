@@ -9,11 +9,7 @@ export interface TerminalSize {
 /** Lets tests (and embedders) fix the size instead of reading the terminal. */
 export const TerminalSizeOverride = createContext<Partial<TerminalSize> | undefined>(undefined);
 
-/** Ink types its stdout as any writable stream: a terminal's has columns and rows. */
-const read = (s: NodeJS.WritableStream): TerminalSize => {
-  const tty = s as Partial<NodeJS.WriteStream>;
-  return { columns: tty.columns || 80, rows: tty.rows || 24 };
-};
+const read = (s: NodeJS.WriteStream): TerminalSize => ({ columns: s.columns || 80, rows: s.rows || 24 });
 
 /** The terminal's columns and rows, updated on resize. */
 export function useTerminalSize(): TerminalSize {
