@@ -236,12 +236,19 @@ describe('the clock the checker times patterns with', () => {
     // Node 22 before 22.19 cannot ask for a thread's CPU time: the wall clock then.
     if (process.platform !== 'linux' || typeof (process as { threadCpuUsage?: unknown }).threadCpuUsage !== 'function') return;
     const clock = defaultClock();
-    const t0 = clock();
-    const w0 = performance.now();
-    // Blocked for 30 ms without running: the wall clock moves, the CPU clock hardly does.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
-    expect(performance.now() - w0).toBeGreaterThanOrEqual(25);
-    expect(clock() - t0).toBeLessThan(10);
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    // Blocked for 30 ms without running: the wall clock moves, the CPU clock hardly does. A garbage collection of
+    // this worker's heap can still land between the two readings (hundreds of MB late in a run, more than 10 ms of
+    // CPU), so up to five tries: a clock that counted waiting would read 25 ms or more on every one of them.
+    const tries: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < 5 && !tries.some((t) => t.cpu < 10); i++) {
+      const t0 = clock();
+      const w0 = performance.now();
+      Atomics.wait(cell, 0, 0, 30);
+      tries.push({ wall: performance.now() - w0, cpu: clock() - t0 });
+    }
+    for (const t of tries) expect(t.wall).toBeGreaterThanOrEqual(25);
+    expect(Math.min(...tries.map((t) => t.cpu))).toBeLessThan(10);
   });
 
   it('still finds a backtracking pattern by its CPU time', () => {
