@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { anyCodePoints } from '../../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
@@ -31,7 +32,7 @@ describe('normalisePaste', () => {
 
   it('never throws on random or binary input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+      fc.property(anyCodePoints({ maxLength: 400 }), (s) => {
         const out = normalisePaste(s);
         expect(typeof out).toBe('string');
         expect(typeof flattenForMatching(out)).toBe('string');
