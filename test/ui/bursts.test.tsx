@@ -41,8 +41,8 @@ describe('bursts of keys in one write', () => {
   it('Home: a paste that arrives over several reads (its markers cut in two) is one paste: Diagnose opens with it whole', async () => {
     const { lastFrame, stdin, t } = renderApp();
     await waitForFrame(lastFrame, t('home.prompt'));
-    // Ink holds back an unfinished escape sequence, and a paste until its end marker arrives: typed as keys,
-    // "j" would move the selection and the carriage return would open the first entry.
+    // The input model (ui/paste.ts) holds a paste until its end marker arrives, whichever reads its markers and text
+    // come in: typed as keys, "j" would move the selection and the carriage return would open the first entry.
     stdin.write('\u001B[20');
     stdin.write('0~jj 0x8007');
     stdin.write('05B4\r\nhcsshim::CreateComputeSystem\u001B[2');
