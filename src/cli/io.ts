@@ -1,6 +1,11 @@
 /** What a headless command may touch: output streams, stdin, TTY facts, env, and its exit code. */
 export interface CliIO {
   out(text: string): void;
+  /**
+   * For text that carries our own colours, rendered Markdown (diagnose, docs): like `out`, but colour sequences
+   * pass. Outside text in it must already be made visible (showControls). Absent: `out`.
+   */
+  outStyled?(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
   /** Which streams are terminals (`stderr`: where a long command says what it is doing while it works). */

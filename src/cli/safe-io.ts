@@ -10,14 +10,18 @@ export function wantsJson(argv: readonly string[]): boolean {
 /**
  * The one place the CLI's text reaches a terminal (or a pipe): every write is made safe, whatever
  * it carries from a paste, argv, a file or a fix's child process. Control characters are shown
- * visibly (`␛`, `␇`, `\x9b`); only colour sequences (our Markdown and theme styling) pass. With
+ * visibly (`␛`, `␇`, `\x9b`), colour sequences included: a name in collected output or an argument
+ * could otherwise set black on black and hide what follows. Only `outStyled`, which the two commands
+ * that print rendered Markdown (our knowledge, styled) use for it, lets colour sequences pass. With
  * `--json`, standard output also gets DEL, C1, U+2028 and U+2029 written as `\uXXXX`, which keeps
  * the JSON valid and its values the same.
  */
 export function terminalSafeIO(io: CliIO, opts: { json: boolean }): CliIO {
+  const out = opts.json ? (s: string) => io.out(showControls(escapeJsonControls(s))) : (s: string) => io.out(showControls(s));
   return {
     ...io,
-    out: opts.json ? (s) => io.out(showControls(escapeJsonControls(s))) : (s) => io.out(showControlsKeepColour(s)),
-    err: (s) => io.err(showControlsKeepColour(s)),
+    out,
+    outStyled: opts.json ? out : (s) => io.out(showControlsKeepColour(s)),
+    err: (s) => io.err(showControls(s)),
   };
 }

@@ -113,6 +113,51 @@ describe('the terminal only ever prints outside text', () => {
     }
   });
 
+  // A colour sequence is a control sequence too: black on black (30;40) hides what follows it, a green "✔"
+  // passes for ours. Only rendered Markdown (our knowledge, styled by us) keeps its colours.
+  const RAW_ESC = /\u001b/;
+  it('explain, an unknown command and a bad option show a colour sequence from argv visibly', async () => {
+    for (const argv of [['explain', 'x\u001b[30;40mhidden'], ['x\u001b[30;40mhidden'], ['compat', '--host', '17763', '--image', 'a:\u001b[32mb']]) {
+      const r = await runCli(argv, { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/␛\[(30;40|32)m/);
+      expect(r.stderr).not.toMatch(RAW_ESC);
+      expect(r.stdout).not.toMatch(RAW_ESC);
+    }
+  });
+
+  it('check --from: a host name with a colour sequence in collected output is shown visibly', async () => {
+    const { readFileSync } = await import('node:fs');
+    const facts = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/check/hosts/ws2019-problems.json'), 'utf8').replace(/^\uFEFF/, '')) as { host: string };
+    facts.host = `${facts.host}\u001b[30;40mHIDDEN\u001b[0m`;
+    const file = path.join(tmp, 'coloured-host.json');
+    writeFileSync(file, JSON.stringify(facts));
+    for (const tty of [false, true]) {
+      const r = await runCli(['check', '--from', file], { env, tty });
+      expect(r.stdout).toContain('␛[30;40mHIDDEN␛[0m');
+      expect(r.stdout).not.toMatch(RAW_ESC);
+      expect(r.stderr).not.toMatch(RAW_ESC);
+    }
+  });
+
+  it('diagnose in a terminal keeps the colours of its rendered documentation, not those of the paste', async () => {
+    const paste = 'Antimalware Service Executable \u001b[30;40mhidden\u001b[0m uses the CPU while the container starts: hcsshim::PrepareLayer failed in Win32: This operation returned because the timeout period expired. (0x5b4)';
+    const r = await runCli(['diagnose', paste], { env, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('slow-start-antivirus');
+    expect(r.stdout).not.toContain('\u001b[30;40m');
+    const plain = await runCli(['diagnose', paste], { env });
+    expect(plain.stdout).not.toMatch(RAW_ESC);
+    // The two writers: `out` shows every sequence, `outStyled` (rendered Markdown only) lets colours pass.
+    const io = fakeIO();
+    const safe = terminalSafeIO(io.io, { json: false });
+    safe.out('\u001b[31mred\u001b[39m\n');
+    safe.outStyled?.('\u001b[31mred\u001b[39m \u001b]0;t\u0007\n');
+    safe.err('\u001b[31mred\u001b[39m\n');
+    expect(io.stdout()).toBe('␛[31mred␛[39m\n\u001b[31mred\u001b[39m ␛]0;t␇\n');
+    expect(io.stderr()).toBe('␛[31mred␛[39m\n');
+  });
+
   it('docs keeps its colours (SGR) while making everything else visible', () => {
     const coloured = '\u001b[1m\u001b[33mTitle\u001b[39m\u001b[22m \u001b[38;5;208mx\u001b[0m';
     expect(showControlsKeepColour(coloured)).toBe(coloured);

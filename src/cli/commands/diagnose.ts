@@ -285,7 +285,8 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
     const noColor = Boolean(opts.noColor) || Boolean(io.env.NO_COLOR);
     const rendered = excerpt ? await renderTerminalMarkdown(excerpt.markdown, { width: terminalWidth(io), color: !noColor, indent: '    ' }) : undefined;
     const report = formatDiagnosis(result, kb, opts.locale, text, hints, rendered, words);
-    io.out(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
+    // With the rendered documentation the report carries its colours; every outside text in it was made visible where it entered.
+    (rendered ? (io.outStyled ?? io.out) : io.out)(io.isTTY.stdout ? `${wrapAnsiText(report.trimEnd(), terminalWidth(io)).join('\n')}\n` : report);
   }
   io.setExitCode(result.matches.length ? EXIT.ok : EXIT.noMatch);
 }

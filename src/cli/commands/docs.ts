@@ -131,6 +131,6 @@ export function registerDocs(program: Command, io: CliIO): void {
         return;
       }
       const noColor = opts.color === false || Boolean(io.env.NO_COLOR);
-      io.out(`${(await renderTerminalMarkdown(markdown, { width: terminalWidth(io), color: !noColor })).join('\n')}\n`);
+      (io.outStyled ?? io.out)(`${(await renderTerminalMarkdown(markdown, { width: terminalWidth(io), color: !noColor })).join('\n')}\n`);
     });
 }
