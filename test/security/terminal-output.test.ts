@@ -158,6 +158,40 @@ describe('the terminal only ever prints outside text', () => {
     expect(io.stderr()).toBe('␛[31mred␛[39m\n');
   });
 
+  it('invisible characters that steer how a line is drawn are shown as \\uXXXX; real text in any script is left alone', () => {
+    // A right-to-left override makes "name<RLO>gnp.exe" read as "nameexe.png"; zero-width and soft-hyphen
+    // characters are measured differently by terminals; tag characters are invisible text.
+    expect(showControls('name\u202egnp.exe a\u200bb\u00adc\u2066d\ufeffe\u{e0041}f')).toBe('name\\u202egnp.exe a\\u200bb\\u00adc\\u2066d\\ufeffe\\u{e0041}f');
+    // Past the fourth combining mark on one character, each further one is written out.
+    expect(showControls(`a${'\u0301'.repeat(6)}b`)).toBe(`a${'\u0301'.repeat(4)}\\u0301\\u0301b`);
+    for (const text of ['👨‍👩‍👧‍👦 1️⃣ 🇸🇪', 'Tiếng Việt ẫ', 'กำลัง', 'नमस्ते क्षत्रिय', '한국어 가능', '由于超时时间已过', 'Förfalskning', 'مرحبا', 'שָׁלוֹם']) {
+      expect(showControls(text), text).toBe(text);
+      expect(showControlsKeepColour(text), text).toBe(text);
+      expect(showControlsKeepCsi(text), text).toBe(text);
+    }
+    expect(showControlsKeepCsi('\u001b[2Kx\u202ey')).toBe('\u001b[2Kx\\u202ey');
+    expect(showControlsKeepColour('\u001b[1mx\u200b\u001b[22m')).toBe('\u001b[1mx\\u200b\u001b[22m');
+  });
+
+  it('--json writes those characters as JSON escapes (astral ones as surrogate pairs): the values stay the same', () => {
+    const value = `n\u202eame \u{e0041} a${'\u0301'.repeat(6)} \u200b`;
+    const io = fakeIO();
+    terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ value })}\n`);
+    expect(io.stdout()).not.toMatch(/[\u202e\u200b]|[\u{e0000}-\u{e007f}]|\p{M}{5}/u);
+    expect(io.stdout()).toContain('\\udb40\\udc41');
+    expect(JSON.parse(io.stdout())).toEqual({ value });
+  });
+
+  it('diagnose: a bidi override in a found value is shown, in the report and in --json', async () => {
+    const paste = 'docker: Error response from daemon: failed to create endpoint web on network my\u202enet: hnsCall failed in Win32: The specified port already exists. (0x803b0013)';
+    const r = await runCli(['diagnose', paste], { env });
+    expect(r.stdout).toContain('network=my\\u202enet');
+    expect(r.stdout).not.toContain('\u202e');
+    const j = await runCli(['diagnose', '--json', paste], { env });
+    expect(j.stdout).not.toContain('\u202e');
+    expect((JSON.parse(j.stdout) as { entities: { network: string } }).entities.network).toBe('my\u202enet');
+  });
+
   it('docs keeps its colours (SGR) while making everything else visible', () => {
     const coloured = '\u001b[1m\u001b[33mTitle\u001b[39m\u001b[22m \u001b[38;5;208mx\u001b[0m';
     expect(showControlsKeepColour(coloured)).toBe(coloured);

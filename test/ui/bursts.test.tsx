@@ -18,6 +18,18 @@ describe('bursts of keys in one write', () => {
     for (const row of frame.split('\n').filter((l) => l.startsWith('│'))) expect(row.trimEnd().endsWith('│'), row).toBe(true);
   });
 
+  it('Diagnose: invisible characters (a run of zero-width spaces, a bidi override, a pile of accents) are shown, and the box keeps its borders', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(`abc${'\u200b'.repeat(2000)}def\rname\u202egnp.exe\rz${'\u0301'.repeat(300)} end\rlast`));
+    const frame = await waitForFrame(lastFrame, 'last');
+    expect(frame).toContain('abc\\u200b\\u200b');
+    expect(frame).toContain('name\\u202egnp.exe');
+    expect(frame).toMatch(/z\u0301{4}\\u0301/);
+    expect(plain(frame)).not.toMatch(/[\u200b\u202e]|\p{M}{5}/u);
+    for (const row of frame.split('\n').filter((l) => l.startsWith('│'))) expect(row.trimEnd().endsWith('│'), row).toBe(true);
+  });
+
   it('Diagnose: Tab and Enter in one write open the first result', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

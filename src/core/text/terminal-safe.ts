@@ -7,20 +7,33 @@
  * - ESC and the other C0 controls become their Control Pictures (`␛`, `␇`, `␍` … U+2400–U+241F);
  * - DEL and the C1 controls (U+0080–U+009F, among them the 8-bit CSI U+009B and OSC U+009D) become
  *   `\x7f`, `\x9b`;
+ * - the invisible characters that steer how a line is drawn are shown as `\u202e`: the bidirectional
+ *   controls (an override can make a line read backwards, or a name look like another), the zero-width
+ *   and soft-hyphen characters that terminals measure differently (a long run of U+200B pushed the app's
+ *   box borders off their column), and the tag characters (U+E0000–U+E007F, invisible text);
+ * - combining marks past the fourth on one character (text "with a beard" of hundreds of accents, which
+ *   terminals stack or drop as they please) are shown as `\u0301`; real scripts use at most three or four;
  * - line feed and tab are kept, and so is a carriage return directly before a line feed (CRLF).
+ * Every replacement is ASCII or a Control Picture, so that what is measured is what is drawn; in JSON a
+ * `\uXXXX` shown this way is the escape of the same character, so the document keeps its values.
  */
 
-/** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept). */
-const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// The invisible characters shown as `\uXXXX` (bidirectional controls, zero-width and soft-hyphen characters,
+// tags: U+00AD U+061C U+180E U+200B U+200E U+200F U+202A–U+202E U+2060–U+2064 U+2066–U+2069 U+FEFF U+E0000–U+E007F)
+// and a combining mark with four others right before it (the fifth and every further one on a character) are
+// written out in each pattern below, as literals, so that the regex-safety test times each of them.
+/** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept), and the characters above. */
+const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
 /** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
-const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
 
-/** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1. */
+/** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1, `\uXXXX` (`\u{XXXXX}`) for the rest. */
 export function visibleControl(ch: string): string {
-  const cp = ch.charCodeAt(0);
+  const cp = ch.codePointAt(0) ?? 0;
   if (cp < 0x20) return String.fromCharCode(0x2400 + cp);
-  return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp <= 0x9f) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
 }
 
 const show = (m: string): string => (m === '\r\n' ? m : visibleControl(m));
@@ -72,18 +85,22 @@ export function showControlsKeepColour(text: string): string {
   return text.replace(CONTROL_OR_SGR, (m) => (m.length > 2 && m.charCodeAt(0) === 0x1b ? (isColourSgr(m) ? m : `␛${m.slice(1)}`) : show(m)));
 }
 
-/** Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may not take: DEL, C1, U+2028, U+2029. */
-const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
+/**
+ * Characters JSON.stringify leaves raw that a terminal or a JavaScript parser may not take: DEL, C1, U+2028, U+2029,
+ * and the invisible characters and excess combining marks showControls shows (as JSON escapes here, so that none is
+ * left for it to show in a form JSON does not read, such as `\u{e0041}`).
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
 
 /**
- * JSON text with DEL, the C1 controls and the line and paragraph separators written as `\uXXXX`.
- * In valid JSON these characters can only stand inside strings, where the escape means the same
- * character, so the document keeps its value; JSON.stringify already escapes the C0 controls, so
- * the result carries no control character at all.
+ * JSON text with DEL, the C1 controls, the line and paragraph separators and the characters above written as
+ * `\uXXXX` (an astral one as its surrogate pair). In valid JSON these characters can only stand inside strings, where
+ * the escape means the same character, so the document keeps its value; JSON.stringify already escapes the C0
+ * controls, so the result carries no control character at all.
  * @example escapeJsonControls('{"a":"\u009d"}') === '{"a":"\\u009d"}'
  */
 export function escapeJsonControls(json: string): string {
-  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(JSON_UNSAFE, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /** JSON.stringify (indented by 2) made safe to print with escapeJsonControls. */
@@ -92,8 +109,8 @@ export function safeJsonStringify(value: unknown, indent: number | undefined = 2
 }
 
 /** A CSI sequence (cursor moves, erases, modes such as bracketed paste and synchronised output, colours). */
-const CONTROL_OR_CSI = /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_OR_CSI = /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
 
 /**
  * A filter for what an interactive screen writes to the terminal: CSI sequences (ESC [ …), which the
@@ -103,5 +120,5 @@ const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
  */
 export function showControlsKeepCsi(text: string): string {
   if (!HAS_CONTROL_NOT_CR.test(text)) return text;
-  return text.replace(CONTROL_OR_CSI, (m) => (m.length > 1 ? m : visibleControl(m)));
+  return text.replace(CONTROL_OR_CSI, (m) => (m.charCodeAt(0) === 0x1b && m.length > 1 ? m : visibleControl(m)));
 }

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { displayWidth } from '../../core/text/display-width.js';
-import { safeText } from '../text/safe-text.js';
+import { headForDisplay, safeText, tailForDisplay } from '../text/safe-text.js';
 import { splitAtCursor, type TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
 import { tailWidth } from './ParamForm.js';
@@ -27,8 +27,11 @@ function keepStart(text: string, width: number): string {
  */
 export function FieldText({ buffer, focused, width, theme, mask }: { buffer: TextBuffer; focused: boolean; width: number; theme: Theme; mask?: string }) {
   const shown = (s: string) => (mask ? mask.repeat(Array.from(s).length) : safeText(s));
-  if (!focused) return <Text>{keepStart(shown(buffer.text), width)}</Text>;
-  const [before, at, after] = splitAtCursor(buffer);
+  if (!focused) return <Text>{keepStart(shown(headForDisplay(buffer.text, width)), width)}</Text>;
+  // Only what can be in view around the cursor is escaped and measured, however long the line.
+  const [wholeBefore, at, wholeAfter] = splitAtCursor(buffer);
+  const before = tailForDisplay(wholeBefore, width);
+  const after = headForDisplay(wholeAfter, width);
   const cursor = at ? shown(at) : '█';
   const room = Math.max(1, width - displayWidth(cursor));
   const left = keepEnd(shown(before), Math.min(displayWidth(shown(before)), Math.max(1, room - Math.min(displayWidth(shown(after)), Math.floor(room / 3)))));

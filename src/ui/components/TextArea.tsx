@@ -3,7 +3,7 @@ import { useT } from '../hooks/use-t.js';
 import { truncateWidth } from '../../core/text/wrap-ansi.js';
 import type { TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
-import { safeText } from '../text/safe-text.js';
+import { headForDisplay, safeText } from '../text/safe-text.js';
 import { FieldText } from './FieldText.js';
 
 /** The last `count` lines of a text and how many lines it has, without splitting all of it. */
@@ -83,7 +83,7 @@ export function TextArea({ buffer, focused, height, width, placeholder, theme }:
             </Text>
           ) : (
             <Text key={i} wrap="truncate-end">
-              {truncateWidth(safeText(line), room)}
+              {truncateWidth(safeText(headForDisplay(line, room)), room)}
             </Text>
           ),
         )}
