@@ -54,7 +54,7 @@ describe('the operation vocabulary', () => {
 
 describe('the contexts by name', () => {
   it('a topic names its contexts; the knowledge base holds their words', () => {
-    expect(Object.keys(kb.vocabulary?.contexts ?? {}).sort()).toEqual(['containerd', 'containers', 'kubernetes', 'swarm']);
+    expect(Object.keys(kb.vocabulary?.contexts ?? {}).sort()).toEqual(['arm64', 'containerd', 'containers', 'kubernetes', 'swarm']);
     const k8s = kb.topics.find((t) => t.id === 'k8s-pod-os-mismatch')!;
     expect(k8s.signatures.context).toEqual(kb.vocabulary?.contexts.kubernetes);
     // A context a topic needs (no evidence, only a gate) is resolved the same way; a topic that needs none stores none.
