@@ -5,7 +5,7 @@ import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 /**
  * Our own evaluation set (test/fixtures/eval/pastes.jsonl, 185 pastes in the development set's
- * format: error lines, long tool output, prose, questions, five languages, 40 about no known issue),
+ * format: error lines, long tool output, prose, questions, six languages, 30 about no known issue),
  * scored the way ../shared/eval/score.mjs scores: a match is right when one of its sources has an
  * expected heading. The floors sit a little under today's figures, to catch a regression.
  */
