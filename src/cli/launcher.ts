@@ -2,11 +2,15 @@
  * The `wcdoctor` executable of the npm package (built to dist/cli.js, CommonJS). It loads a CLI
  * bundle through V8's code cache when the build left one beside it (dist/<bundle>.cache): the
  * diagnose bundle (dist/diagnose.js) for a plain `wcdoctor diagnose`, the full one (dist/main.js)
- * for anything else; see run-bundle.ts. Nothing is written at run time unless
- * WCDOCTOR_WRITE_CODE_CACHE=1 (the build sets it for its warm-up runs).
+ * for anything else; see run-bundle.ts. That cache fits only the V8 of the Node the package was
+ * built with; on any other Node the bundle is compiled, and its cache is kept for this user in
+ * `<user cache>/code-cache/<bundle>.cache` (see userCacheDir) for the next start. Nothing else is
+ * written at run time: NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns that
+ * off too, and WCDOCTOR_WRITE_CODE_CACHE=1 makes the build's warm-up runs write dist/<bundle>.cache.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { userCacheDir } from '../platform/user-cache-dir.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
@@ -18,14 +22,38 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
+/** This user's code cache of a bundle, for a Node the package's own caches do not fit (see loadBundle). */
+function userCodeCache(name: string) {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const file = () => {
+    const base = userCacheDir();
+    return base ? path.join(base, 'code-cache', `${name}.cache`) : undefined;
+  };
+  return {
+    read: () => {
+      const f = file();
+      return f ? readOptional(f) : undefined;
+    },
+    write: (data: Buffer) => {
+      const f = file();
+      if (!f) return;
+      mkdirSync(path.dirname(f), { recursive: true, mode: 0o700 });
+      const tmp = `${f}.${process.pid}.tmp`;
+      writeFileSync(tmp, data, { mode: 0o600 });
+      renameSync(tmp, f);
+    },
+  };
+}
+
 const writeCache = process.env.WCDOCTOR_WRITE_CODE_CACHE === '1';
 /** Loads dist/<name> with its code cache (or, for the build's warm-up run, to write one). */
 const load = (name: string, write: boolean) => {
   const file = path.join(__dirname, name);
+  const userCache = userCodeCache(name);
   return loadBundle({
     file,
     source: readFileSync(file, 'utf8'),
-    ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`) }),
+    ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`), ...(userCache ? { userCache } : {}) }),
   });
 };
 registerEsmImporter(__dirname);

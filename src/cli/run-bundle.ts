@@ -47,10 +47,11 @@ export function registerMainBundle(load: () => CliBundle): void {
 
 /**
  * The cache's header names the bundle it was made from (the content hash the build writes on the
- * bundle's first line): V8 itself checks only its own version, flags and the source's length, so a
- * cache from another build of the same length would otherwise be taken.
+ * bundle's first line) and the V8 that made it: V8 itself checks only its own version, flags and the
+ * source's length, so a cache from another build of the same length would otherwise be taken, and a
+ * cache of another V8 is known for what it is before V8 is asked.
  */
-export const cacheHeaderOf = (source: string): Buffer => Buffer.from(`wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'}\n`);
+export const cacheHeaderOf = (source: string): Buffer => Buffer.from(`wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'} v8 ${process.versions.v8}\n`);
 
 /** The V8 data of a cache, when it was made from this bundle. */
 export function cacheDataFor(source: string, cache: Buffer | undefined): Buffer | undefined {
@@ -66,6 +67,12 @@ export interface BundleInput {
   cache?: Buffer;
   /** Writes a fresh cache here when the process exits (the build's warm-up run). */
   writeCacheTo?: string;
+  /**
+   * A cache of this user's own, for a Node whose V8 is not the one `cache` was made by (the npm package
+   * carries the cache of the Node it was built with): read when `cache` does not fit, and written when the
+   * process exits if neither fitted, so that the next start has one. Its errors are only a slower start.
+   */
+  userCache?: { read(): Buffer | undefined; write(data: Buffer): void };
 }
 
 /**
@@ -78,10 +85,25 @@ export const BUNDLE_WRAPPER = '(function (exports, require, module, __filename, 
 export const wrappedSource = (source: string): string => (source.startsWith(BUNDLE_WRAPPER, source.indexOf('\n') + 1) ? source : wrap(source));
 
 /** Compiles and evaluates the bundle as a CommonJS module, with the code cache when it fits. */
-export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): CliBundle {
-  const cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
+export function loadBundle({ file, source, cache, writeCacheTo, userCache }: BundleInput): CliBundle {
+  let cachedData = writeCacheTo ? undefined : cacheDataFor(source, cache);
+  let own = false;
+  if (!writeCacheTo && !cachedData && userCache) {
+    cachedData = cacheDataFor(source, readQuietly(userCache.read));
+    own = cachedData !== undefined;
+  }
   const script = new vm.Script(wrappedSource(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)}); node flags: ${process.execArgv.join(' ') || 'none'}\n`);
+  const fits = cachedData !== undefined && !script.cachedDataRejected;
+  if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)}${own ? ', this user\'s' : ''}); node flags: ${process.execArgv.join(' ') || 'none'}\n`);
+  if (userCache && !writeCacheTo && !fits) {
+    process.once('exit', () => {
+      try {
+        userCache.write(Buffer.concat([cacheHeaderOf(source), script.createCachedData()]));
+      } catch {
+        // A folder that cannot be written is only a slower start next time.
+      }
+    });
+  }
   if (writeCacheTo) {
     // After the run, so that the functions the run compiled are in the cache too.
     process.once('exit', () => {
@@ -94,6 +116,14 @@ export function loadBundle({ file, source, cache, writeCacheTo }: BundleInput): 
   const fn = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   fn(mod.exports, createRequire(file), mod, file, path.dirname(file));
   return mod.exports;
+}
+
+function readQuietly(read: () => Buffer | undefined): Buffer | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -20,8 +20,11 @@ function installedCopy(): string {
   cpSync(DIST, path.join(root, 'dist'), { recursive: true });
   return root;
 }
+/** Where the runs below keep this user's code caches (never the real home's). */
+const userCaches = mkdtempSync(path.join(tmpdir(), 'wcdoctor-user-cache-'));
+copies.push(userCaches);
 const run = (cli: string, args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: userCaches, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const PASTE = "Start-Container : 'api' failed to start: This operation returned because the timeout period expired. (0x800705B4).";
@@ -71,6 +74,41 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(statSync(cache).size).toBeGreaterThan(10_000);
     expect(run(path.join(root, 'dist', 'cli.js'), args, { WCDOCTOR_DEBUG: '1' }).stderr).toContain('code cache used');
     expect(readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.each(BUNDLES)("on a Node the package's cache of %s does not fit, compiles it once and keeps this user's cache for the next start", (bundle, args) => {
+    const expected = run(path.join(DIST, 'cli.js'), args);
+    const root = installedCopy();
+    const cli = path.join(root, 'dist', 'cli.js');
+    // The package's cache as another Node's V8 would have made it: its header names that V8.
+    const shipped = path.join(root, 'dist', `${bundle}.cache`);
+    const data = readFileSync(shipped);
+    const header = data.subarray(0, data.indexOf(10)).toString();
+    expect(header).toMatch(new RegExp(`^wcdoctor-code-cache \\w{32} v8 ${process.versions.v8.replace(/\./g, '\\.')}$`));
+    writeFileSync(shipped, Buffer.concat([Buffer.from(`${header.replace(/ v8 .*$/, ' v8 1.2.3.4')}\n`), data.subarray(data.indexOf(10) + 1)]));
+    const home = mkdtempSync(path.join(tmpdir(), 'wcdoctor-user-cache-'));
+    copies.push(home);
+    const mine = path.join(home, 'wcdoctor', 'code-cache', `${bundle}.cache`);
+    const first = run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' });
+    expect(first.stderr).toContain(`code cache not used (${bundle})`);
+    expect(statSync(mine).size).toBeGreaterThan(10_000);
+    if (process.platform !== 'win32') expect(statSync(path.dirname(mine)).mode & 0o077).toBe(0);
+    const second = run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' });
+    expect(second.stderr).toContain(`code cache used (${bundle}, this user's)`);
+    expect({ ...second, stderr: '' }).toEqual({ ...expected, stderr: '' });
+    expect(readdirSync(path.dirname(mine)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Another build's cache of this user is not taken, and is replaced.
+    writeFileSync(mine, Buffer.concat([Buffer.from('wcdoctor-code-cache 00000000000000000000000000000000 v8 1.2.3.4\n'), readFileSync(mine).subarray(readFileSync(mine).indexOf(10) + 1)]));
+    expect(run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' }).stderr).toContain(`code cache not used (${bundle})`);
+    expect(run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' }).stderr).toContain("this user's");
+    // NODE_DISABLE_COMPILE_CACHE: nothing is read or written; a folder that cannot be written: the same answer.
+    const off = mkdtempSync(path.join(tmpdir(), 'wcdoctor-user-cache-'));
+    copies.push(off);
+    expect(run(cli, args, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
+    expect(readdirSync(off)).toEqual([]);
+    const blocked = path.join(off, 'a-file');
+    writeFileSync(blocked, '');
+    expect(run(cli, args, { XDG_CACHE_HOME: blocked })).toEqual(expected);
   });
 
   it('answers --version from the diagnose bundle, as the full one does', () => {
