@@ -45,5 +45,13 @@ const EVIDENCE_KEY: Readonly<Record<Evidence['kind'], MessageKey>> = {
 /** Evidence that a version seen in the paste lies where the topic's bug lives (the version rule's finding for it). */
 export const isVersionEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean => e.rule === 'version' && e.kind === 'fact';
 
-/** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind, a version seen in the paste by its rule. */
-export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey => (isVersionEvidence(e) ? 'diagnose.evidence.version' : EVIDENCE_KEY[e.kind]);
+/**
+ * Evidence that the paste shows the setting a specialised topic lives in (Kubernetes, Swarm, an Arm64 host): the
+ * context rule's word, and the specialised rule's ranking by it. Named as a context, not as the output of a tool:
+ * "snapdragon" is no program.
+ */
+export const isContextEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean => e.kind === 'structure' && (e.rule === 'context' || e.rule === 'specialised');
+
+/** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind; a version seen in the paste and a context by their rule. */
+export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey =>
+  isVersionEvidence(e) ? 'diagnose.evidence.version' : isContextEvidence(e) ? 'diagnose.evidence.context' : EVIDENCE_KEY[e.kind];

@@ -74,3 +74,21 @@ describe('a version seen in the paste', () => {
     }
   });
 });
+
+describe('the setting a specialised topic lives in', () => {
+  const paste = 'New Copilot+ PC with a Snapdragon X Elite: docker run mcr.microsoft.com/windows/servercore:ltsc2022 fails with The container operating system does not match the host operating system. (0xc0370101)';
+  it('is named a context, not the output of a program, in English and in each language', () => {
+    const result = diagnose(kb, paste);
+    expect(result.matches[0]?.id).toBe('windows-arm64-host');
+    expect(result.matches[0]?.evidence.some((e) => e.rule === 'context')).toBe(true);
+    const english = formatDiagnosis(result, kb, 'en', paste);
+    expect(english).toMatch(/why: .*context "(?:copilot\+ pc|snapdragon)"/);
+    expect(english).not.toMatch(/output of "(?:copilot\+ pc|snapdragon)"/);
+    for (const locale of ['zh-CN', 'ko-KR', 'sv-SE'] as const) {
+      const t = createT(catalogs, locale);
+      const report = formatDiagnosis(result, kb, locale, paste, undefined, undefined, diagnoseWords(t));
+      expect(report).toContain(t('diagnose.evidence.context', { value: 'X' }).split('X')[0]!);
+      expect(report).not.toContain(t('diagnose.evidence.structure', { value: 'snapdragon' }));
+    }
+  });
+});

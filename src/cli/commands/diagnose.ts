@@ -16,7 +16,7 @@ import { DEFAULT_LIMIT, type DiagnoseArgs } from '../diagnose-args.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
 import type { T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey, evidenceLabelKey, isVersionEvidence } from '../../ui/diagnose-text.js';
+import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -69,7 +69,7 @@ const UNRELATED_NEXT_EN = 'If it did happen in a container, paste the output of 
 /** English: the report as it has always read (byte for byte). */
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
-  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
+  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
   noLocaleText: (locale) => `no ${locale} text`,
