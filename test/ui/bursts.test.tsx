@@ -30,6 +30,15 @@ describe('bursts of keys in one write', () => {
     for (const row of frame.split('\n').filter((l) => l.startsWith('│'))) expect(row.trimEnd().endsWith('│'), row).toBe(true);
   });
 
+  it('Diagnose: a Thai message is drawn as it is measured (the vowel AM decomposed), so its row keeps the border in the terminal', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(`${'การดำเนินการหมดเวลา '.repeat(8)}\rlast`));
+    const frame = await waitForFrame(lastFrame, 'last');
+    expect(frame).toContain('การด\u0e4d\u0e32เนินการ');
+    expect(frame).not.toContain('\u0e33');
+  });
+
   it('Diagnose: Tab and Enter in one write open the first result', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

@@ -5,10 +5,19 @@ import { showControls, showControlsKeepColour } from '../../core/text/terminal-s
  * the screen may show it: every control character visible (`␛`, `␇`, `\x9b`), so nothing in it can act
  * on the terminal. Used where such text enters the display, before it is measured and wrapped.
  */
-export const safeText = (text: string): string => showControls(text);
+export const safeText = (text: string): string => drawnAsMeasured(showControls(text));
 
 /** Like safeText for a line that carries our own colours (rendered Markdown): colour sequences pass. */
-export const safeAnsiText = (text: string): string => showControlsKeepColour(text);
+export const safeAnsiText = (text: string): string => drawnAsMeasured(showControlsKeepColour(text));
+
+/**
+ * The Thai and Lao vowel AM (U+0E33, U+0EB3) as their compatibility decompositions (NIKHAHIT + AA), which draw the
+ * same. Ink measures a character cluster as its first character's width, and the AM, a spacing mark, joins the
+ * consonant before it: measured one column, drawn two. A pasted Thai message (Windows writes "ดำเนินการ" for
+ * "operation") then pushed the box's right border out and left a stale line above the frame. Decomposed, the
+ * cluster is the consonant with a combining mark (one column) and the AA after it (one), as terminals draw it.
+ */
+const drawnAsMeasured = (text: string): string => (/[\u0e33\u0eb3]/.test(text) ? text.replace(/\u0e33/g, '\u0e4d\u0e32').replace(/\u0eb3/g, '\u0ecd\u0eb2') : text);
 
 /** Code units of a line enough to fill `width` columns once shown (an escaped character takes up to 10). */
 const displaySpan = (width: number): number => Math.max(1, width) * 8 + 16;
