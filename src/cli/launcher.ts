@@ -8,7 +8,7 @@
  * written at run time: NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns that
  * off too, and WCDOCTOR_WRITE_CODE_CACHE=1 makes the build's warm-up runs write dist/<bundle>.cache.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { userCacheDir } from '../platform/user-cache-dir.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
@@ -40,7 +40,13 @@ function userCodeCache(name: string) {
       mkdirSync(path.dirname(f), { recursive: true, mode: 0o700 });
       const tmp = `${f}.${process.pid}.tmp`;
       writeFileSync(tmp, data, { mode: 0o600 });
-      renameSync(tmp, f);
+      try {
+        renameSync(tmp, f);
+      } catch (err) {
+        // Windows refuses to replace a file another copy is reading: that copy's cache stays, this one goes.
+        rmSync(tmp, { force: true });
+        throw err;
+      }
     },
   };
 }
