@@ -95,7 +95,9 @@ export function loadBundle({ file, source, cache, writeCacheTo, userCache }: Bun
   const script = new vm.Script(wrappedSource(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const fits = cachedData !== undefined && !script.cachedDataRejected;
   if (process.env.WCDOCTOR_DEBUG) process.stderr.write(`wcdoctor: code cache ${!cachedData ? 'not used' : script.cachedDataRejected ? 'rejected by V8' : 'used'} (${path.basename(file)}${own ? ', this user\'s' : ''}); node flags: ${process.execArgv.join(' ') || 'none'}\n`);
-  if (userCache && !writeCacheTo && !fits) {
+  // Written when the package's cache is not this V8's (or missing), or this user's own was refused: not when V8 refused
+  // a package cache of its own version (node flags that change V8's, such as --jitless), which would be rewritten every run.
+  if (userCache && !writeCacheTo && !fits && (own || cachedData === undefined)) {
     process.once('exit', () => {
       try {
         userCache.write(Buffer.concat([cacheHeaderOf(source), script.createCachedData()]));
