@@ -26,7 +26,7 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const r = await runCli(['check', '--from', at('hosts/ws2022-healthy.json')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Host check: CONTAINERHOST01 (elevated)');
-    expect(r.stdout).toMatch(/27 pass, 0 warn, 0 fail, 9 not evaluated/);
+    expect(r.stdout).toMatch(/28 pass, 0 warn, 0 fail, 9 not evaluated/);
     expect(r.stdout).not.toContain('✖');
   });
 
@@ -76,14 +76,14 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const r = await runCli(['check', '--from', '-'], { stdin: fixture('paste/excludedports-zh-CN.txt') });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('pasted output (excludedPorts)');
-    expect(r.stdout).toMatch(/35 more checks need the output of other commands/);
+    expect(r.stdout).toMatch(/36 more checks need the output of other commands/);
     const denied = await runCli(['check', '--from', '-', '--json'], { stdin: fixture('paste/docker-info-access-denied.txt') });
     expect(denied.code).toBe(1);
     expect(JSON.parse(denied.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo' });
     // A check that could read the paste but not judge it says why: here, exclusions are hidden without elevation.
     const mp = await runCli(['check', '--from', '-'], { stdin: fixture('paste/mppreference-unelevated.txt') });
     expect(mp.stdout).toMatch(/· not evaluated {2}Defender excludes the container data folders \(defender-exclusions\)\n {4}not evaluated: run as administrator — Get-MpPreference hides exclusions from other sessions\n/);
-    expect(mp.stdout).toContain('35 more checks need the output of other commands');
+    expect(mp.stdout).toContain('36 more checks need the output of other commands');
     const session = await runCli(['check', '--from', at('session-ws2022.txt'), '--json']);
     expect(JSON.parse(session.stdout)).toMatchObject({ kind: 'paste', read: 'dockerInfo', reads: ['dockerInfo', 'ver', 'excludedPorts'] });
   });

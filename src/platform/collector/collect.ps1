@@ -73,7 +73,7 @@ Read-Fact 'currentVersion' "Get-ItemProperty '$cv'" {
     Get-ItemProperty -Path $cv | Select-Object CurrentBuildNumber, UBR, ProductName, InstallationType, EditionID, DisplayVersion, ReleaseId, BuildLabEx | ConvertTo-Json -Compress
 }
 Read-Fact 'win32os' 'Get-CimInstance Win32_OperatingSystem' {
-    Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object Caption, Version, BuildNumber, ProductType, FreePhysicalMemory, TotalVisibleMemorySize | ConvertTo-Json -Compress
+    Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object Caption, Version, BuildNumber, ProductType, OSArchitecture, FreePhysicalMemory, TotalVisibleMemorySize | ConvertTo-Json -Compress
 }
 Read-Fact 'computerSystem' 'Get-CimInstance Win32_ComputerSystem' {
     Get-CimInstance -ClassName Win32_ComputerSystem | Select-Object HypervisorPresent, PartOfDomain, AutomaticManagedPagefile | ConvertTo-Json -Compress

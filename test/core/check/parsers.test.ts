@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBuild, parsePsList } from '../../../src/core/check/parsers/common.js';
 import { parseContainerdVersion, parseDockerImages, parseDockerInfo, parseDockerVersion } from '../../../src/core/check/parsers/docker.js';
 import { parseCidr, parseDynamicPorts, parseExcludedPorts, parseHnsNetworks, parseIpv6Binding, parseNetNat, parseVmSwitch } from '../../../src/core/check/parsers/network.js';
-import { parseComputerInfo, parseVer } from '../../../src/core/check/parsers/os.js';
+import { architectureOf, parseComputerInfo, parseVer, parseWin32Os } from '../../../src/core/check/parsers/os.js';
 import { parseKubeNodes, parseMpPreference, parseServices } from '../../../src/core/check/parsers/system.js';
 import { recognisePaste } from '../../../src/core/check/read-input.js';
 import { fixture, fixtureFiles } from './fixtures.js';
@@ -180,5 +180,28 @@ describe('recognising a paste by its structure', () => {
 
   it.each(['', 'just some words', '{"a": 1}', 'Error response from daemon: manifest unknown'])('nothing in %j', (text) => {
     expect(recognisePaste(text)).toBeUndefined();
+  });
+});
+
+describe('the processor architecture, as Windows names it', () => {
+  it.each([
+    ['64-bit', 'x64'],
+    ['64 Bit', 'x64'],
+    ['64 bits', 'x64'],
+    ['64 位', 'x64'],
+    ['ARM 64-bit Processor', 'arm64'],
+    ['ARM64-based PC', 'arm64'],
+    ['x64-based PC', 'x64'],
+    ['32-bit', 'x86'],
+    ['arm64', 'arm64'],
+    ['amd64', 'x64'],
+    ['', undefined],
+    ['unknown', undefined],
+  ])('%j is %s', (text, want) => expect(architectureOf(text)).toBe(want));
+
+  it('Win32_OperatingSystem and Get-ComputerInfo carry it', () => {
+    expect(parseWin32Os(JSON.stringify({ BuildNumber: '26100', OSArchitecture: 'ARM 64-bit Processor' }))?.architecture).toBe('arm64');
+    expect(parseWin32Os(JSON.stringify({ BuildNumber: '20348' }))?.architecture).toBeUndefined();
+    expect(parseComputerInfo(JSON.stringify({ OsBuildNumber: '26100', CsSystemType: 'ARM64-based PC', OsArchitecture: 'ARM 64-bit Processor' }))?.architecture).toBe('arm64');
   });
 });

@@ -1,5 +1,6 @@
 import { osBuild } from './os-build.js';
 import { osNameReported } from './os-name-reported.js';
+import { hostArchitecture } from './host-architecture.js';
 import { imageNewerThanHost } from './image-newer-than-host.js';
 import { imageBuildMismatch } from './image-build-mismatch.js';
 import { k8sNodeBuild } from './k8s-node-build.js';
@@ -40,6 +41,7 @@ import type { HostCheck } from './types.js';
 export const CHECKS: readonly HostCheck[] = [
   osBuild,
   osNameReported,
+  hostArchitecture,
   imageNewerThanHost,
   imageBuildMismatch,
   k8sNodeBuild,

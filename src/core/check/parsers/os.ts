@@ -12,6 +12,20 @@ export interface OsInfo {
   displayVersion?: string;
   freeMemoryKb?: number;
   totalMemoryKb?: number;
+  /** The processor architecture the OS runs on (Win32_OperatingSystem OSArchitecture, Get-ComputerInfo OsArchitecture or CsSystemType). */
+  architecture?: 'x64' | 'arm64' | 'x86';
+}
+
+/**
+ * An architecture as Windows names it: OSArchitecture "64-bit" / "ARM 64-bit Processor" (the words localised: "64 Bit",
+ * "64 bits", "64 位"), CsSystemType "x64-based PC" / "ARM64-based PC", or a platform name (amd64, arm64).
+ */
+export function architectureOf(text: string | undefined): OsInfo['architecture'] {
+  if (!text) return undefined;
+  if (/\barm|aarch64/i.test(text)) return 'arm64';
+  if (/x64|amd64|x86[-_]64|\b64\b/i.test(text)) return 'x64';
+  if (/x86|\b32\b/i.test(text)) return 'x86';
+  return undefined;
 }
 
 /** `cmd /c ver`: `Microsoft Windows [Version 10.0.17763.1234]`, the word localized (`[版本 …]`, `[Versión …]`). */
@@ -35,7 +49,7 @@ export function parseWin32Os(text: string): OsInfo | undefined {
   const r = recordsOf(text)[0];
   const build = num(r, 'BuildNumber');
   if (build === undefined) return undefined;
-  return clean({ build, productName: str(r, 'Caption'), productType: num(r, 'ProductType'), freeMemoryKb: num(r, 'FreePhysicalMemory'), totalMemoryKb: num(r, 'TotalVisibleMemorySize') });
+  return clean({ build, productName: str(r, 'Caption'), productType: num(r, 'ProductType'), freeMemoryKb: num(r, 'FreePhysicalMemory'), totalMemoryKb: num(r, 'TotalVisibleMemorySize'), architecture: architectureOf(str(r, 'OSArchitecture')) });
 }
 
 /** `Get-ComputerInfo` as a list or JSON (PowerShell 5.1 and 7 property sets; `WindowsUBR` only where it exists). */
@@ -56,6 +70,7 @@ export function parseComputerInfo(text: string): OsInfo | undefined {
     displayVersion: str(r, 'OSDisplayVersion') ?? str(r, 'WindowsVersion'),
     freeMemoryKb: num(r, 'OsFreePhysicalMemory'),
     totalMemoryKb: num(r, 'OsTotalVisibleMemorySize'),
+    architecture: architectureOf(str(r, 'CsSystemType') ?? str(r, 'OsArchitecture')),
   });
 }
 
