@@ -37,7 +37,7 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
 
   it('answers no match and a Linux paste in the language', () => {
     const none = formatDiagnosis(diagnose(kb, 'hello there, nothing failed'), kb, locale, '', undefined, undefined, words);
-    expect(none).toBe(`${t('diagnose.cli.none')}\n${t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' })}\n`);
+    expect(none).toBe(`${t('diagnose.cli.none')}\n${t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' })}\n${t('diagnose.cli.troubleshoot', { command: 'wcdoctor troubleshoot' })}\n`);
     const codes = formatDiagnosis(diagnose(kb, 'it printed 0x80070057 and stopped'), kb, locale, '', undefined, undefined, words);
     expect(codes).toContain(t('diagnose.cli.codes', { codes: '0x80070057 (ERROR_INVALID_PARAMETER)', command: 'wcdoctor explain CODE' }));
     const linux = formatDiagnosis(diagnose(kb, 'kernel: cgroup: fork rejected by pids controller in /system.slice/docker.service'), kb, locale, '', undefined, undefined, words);

@@ -58,6 +58,7 @@ export interface DiagnoseWords {
   none: string;
   codes(codes: string, command: string): string;
   pasteMore(command: string): string;
+  troubleshoot(command: string): string;
   linux(signals: string): string;
   unrelated: string;
   otherProgram(program: string): string;
@@ -84,6 +85,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   none: 'No known issue matches this text.',
   codes: (codes, command) => `Codes found: ${codes} — try "${command}".`,
   pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
+  troubleshoot: (command) => `Or find it step by step: "${command}" lists the troubleshooting trees.`,
   linux: (signals) =>
     `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
   unrelated: `${UNRELATED_EN}\n${UNRELATED_NEXT_EN}`,
@@ -113,6 +115,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     none: t('diagnose.cli.none'),
     codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
+    troubleshoot: (command) => t('diagnose.cli.troubleshoot', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
     unrelated: `${t('diagnose.results.unrelated')}\n${t('diagnose.cli.unrelatedNext')}`,
     otherProgram: (program) => `${t('diagnose.results.otherProgram', { program })}\n${t('diagnose.cli.unrelatedNext')}`,
@@ -189,6 +192,7 @@ export function formatDiagnosis(
     const lines = [words.none];
     if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
     lines.push(words.pasteMore('wcdoctor docs'));
+    lines.push(words.troubleshoot('wcdoctor troubleshoot'));
     return `${lines.join('\n')}\n`;
   }
   const out: string[] = [];
