@@ -54,7 +54,7 @@ const WRAPPER_FAILURE =
   /^[ \t]{0,8}(?:\S{1,40}[ \t]{1,4}){0,2}(?:##\[error\][ \t]{0,4})?(?:Error:[ \t]{0,4})?(?:Process completed with exit code \d{1,5}\.?|(?:ERROR:[ \t]{0,4})?Job failed: exit code \d{1,5}|script returned exit code \d{1,5}|npm ERR! .{0,200}|make(?:\[\d{1,3}\])?: \*\*\* .{0,200}|The command .{0,400} returned a non-zero code: \d{1,5}|Command failed with exit code \d{1,5}\.?)[ \t]{0,8}$/;
 
 /** Whether a line only says that a step gave up (WRAPPER_FAILURE): its text is looked for first, the pattern (costly to compile, a millisecond of a start) only then. */
-const isWrapperFailure = (line: string): boolean => WRAPPER_FAILURE_MARKS.some((m) => line.includes(m)) && WRAPPER_FAILURE.test(line);
+export const isWrapperFailure = (line: string): boolean => WRAPPER_FAILURE_MARKS.some((m) => line.includes(m)) && WRAPPER_FAILURE.test(line);
 
 /**
  * Marks of a tool's output (an error response, a log field, a PowerShell record, a prompt, a kubectl

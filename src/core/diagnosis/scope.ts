@@ -1,4 +1,5 @@
 import { hasPhrase } from './phrase-match.js';
+import { isWrapperFailure } from './reasons.js';
 
 /**
  * Whether a paste is about Windows containers at all. wcdoctor knows Windows containers; a paste
@@ -234,7 +235,8 @@ export function isUnrelatedProse(text: string, containerCode = false): boolean {
   // The cheapest test first, and the words of containers before the lines of output: most pastes about containers
   // name them, and the patterns of either cost a fraction of a millisecond to compile at start.
   const share = words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length;
-  return share >= 0.2 && !namesContainers(text) && !text.split('\n').some(isOutputLine);
+  // A CI runner's last line ("Process completed with exit code 1") is output too: its words are no person's.
+  return share >= 0.2 && !namesContainers(text) && !text.split('\n').some((l) => isOutputLine(l) || isWrapperFailure(l));
 }
 
 /**

@@ -151,6 +151,18 @@ describe('readScope', () => {
     expect(diagnose(kb, `${text} The number is 0x803B0006.`).scope?.kind).not.toBe('unrelated');
   });
 
+  it("a CI runner's last line is output, not a person's words: it does not make a short Windows message read as prose", () => {
+    const message = "'C:\\Program' is not recognized as an internal or external command,\noperable program or batch file.";
+    for (const last of ['Error: Process completed with exit code 1.', '##[error]Process completed with exit code 1.']) {
+      const text = `${message}\n${last}`;
+      expect(isUnrelatedProse(text)).toBe(false);
+      expect(readScope(text.toLowerCase(), text).kind).not.toBe('unrelated');
+    }
+    // A person's sentences stay theirs, with or without the runner's line.
+    const sentence = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
+    expect(isUnrelatedProse(sentence)).toBe(true);
+  });
+
   it.each(['docker run --net=host --rm busybox', 'docker run --network host nginx', 'services:\n  web:\n    network_mode: host'])(
     "a container on the host's network is a Linux engine's (Windows containers have no host network): %s",
     (text) => {
