@@ -182,7 +182,10 @@ function bestRequired(alt: string): string[] | undefined {
     const any = inner.startsWith('?') ? undefined : requiredAnyOf(inner);
     if (any?.length) candidates.push(any);
   });
-  const score = (ls: string[]) => Math.min(...ls.map((l) => l.trim().length));
+  // How telling a text is: its length, a character outside Latin script counting three (a Chinese or Korean word of
+  // four characters says as much as a dozen Latin letters), so that the group of a message's wordings in every
+  // language is preferred to a short command name found in many pastes.
+  const score = (ls: string[]) => Math.min(...ls.map((l) => [...l.trim()].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x24f ? 3 : 1), 0)));
   const best = candidates.filter((ls) => score(ls) >= 3).sort((a, b) => score(b) - score(a))[0];
   return best;
 }

@@ -1,5 +1,6 @@
 import { computeDiagnosisData } from '../diagnosis/build-index.js';
 import { parseCodeCatalog } from '../diagnosis/code-catalog.js';
+import { localisePattern, messageWordings } from '../diagnosis/localise-pattern.js';
 import { checkFixTemplate } from '../fixes/fill-template.js';
 import { unsafePatternReason } from '../text/regex-safety.js';
 import { signatureFlags } from '../diagnosis/regex-literal.js';
@@ -253,6 +254,20 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
 
   const codes = parseCodeCatalog(input.codes);
   problems.push(...codes.problems);
+  // A Windows message a pattern quotes in English is widened to the catalogue's other wordings of it (a localised host
+  // prints its own), unless the widened pattern would not compile or would not pass the safety check the pattern passed.
+  const wordings = messageWordings(codes.codes);
+  for (const t of topics)
+    t.signatures.regexes = t.signatures.regexes.map((r) => {
+      const wide = localisePattern(r, wordings);
+      if (wide === r) return r;
+      try {
+        new RegExp(wide, signatureFlags(wide));
+      } catch {
+        return r;
+      }
+      return unsafePatternReason(r, signatureFlags(r)) || unsafePatternReason(wide, signatureFlags(wide)) ? r : wide;
+    });
   const compat = parseCompatData(input.compat);
   problems.push(...compat.problems);
   const trees = parseTrees(input.trees, { topics });

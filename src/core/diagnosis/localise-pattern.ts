@@ -1,0 +1,71 @@
+import type { CodeEntry } from './code-catalog.js';
+
+/**
+ * A topic's pattern written with a Windows message in English ("unable to remove filesystem for … Access is
+ * denied") matches only English hosts; a German one prints "Zugriff verweigert". When the pattern holds a catalogue
+ * message as plain text, that text is widened to every wording the catalogue has for it (its `messages` in each
+ * language and its `variants`), so that the same failure gets the same verdict in every language. Done once, when
+ * the knowledge base is assembled; the stored pattern is the widened one.
+ */
+
+/** A message this short is a fragment of too many sentences to stand for its code. */
+const MIN_MESSAGE = 12;
+
+/** The message without its closing full stop (a pattern usually quotes it without one). */
+const bare = (text: string): string => text.trim().replace(/[.。]$/u, '').trim();
+
+/** Text as a regular expression that matches it literally. */
+const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+/** Each English message of the catalogue, with the other wordings of the same code (typographic apostrophes also as plain ones). */
+export function messageWordings(codes: readonly CodeEntry[]): { en: string; others: string[] }[] {
+  const out: { en: string; others: string[] }[] = [];
+  for (const c of codes) {
+    const en = c.messages.en ? bare(c.messages.en) : '';
+    if (en.length < MIN_MESSAGE || !/^[A-Za-z][A-Za-z ,']*$/.test(en)) continue;
+    const texts = [...Object.entries(c.messages).filter(([lang]) => lang !== 'en').map(([, m]) => m), ...c.variants.map((v) => v.text)];
+    const others = [...new Set(texts.flatMap((t) => [bare(t), bare(t).replace(/[’‘]/g, "'")]).filter((t) => t.length >= 2 && t !== en))];
+    if (others.length) out.push({ en, others });
+  }
+  // Longest first, so that a message that holds a shorter one is widened whole.
+  return out.sort((a, b) => b.en.length - a.en.length);
+}
+
+/**
+ * The pattern with each catalogue message it holds as plain text (outside a character class, not after a
+ * backslash, not already inside a group of its wordings) widened to `(?:English|other wordings)`.
+ * @example localisePattern('being used by another process', wordings) // '(?:being used by another process|…)' when the catalogue has such a message
+ */
+export function localisePattern(source: string, wordings: readonly { en: string; others: string[] }[]): string {
+  let out = source;
+  for (const { en, others } of wordings) {
+    if (!out.includes(en)) continue;
+    const group = `(?:${escapeRegex(en)}|${others.map(escapeRegex).join('|')})`;
+    let from = 0;
+    let at: number;
+    while ((at = out.indexOf(en, from)) >= 0) {
+      if (isPlainText(out, at) && !out.startsWith(group, at - 3)) {
+        out = out.slice(0, at) + group + out.slice(at + en.length);
+        from = at + group.length;
+      } else from = at + en.length;
+    }
+  }
+  return out;
+}
+
+/** Whether position `at` of a pattern is literal text: not escaped and not inside a character class. */
+function isPlainText(source: string, at: number): boolean {
+  let inClass = false;
+  for (let i = 0; i < at; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      if (i >= at) return false;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+  }
+  return !inClass;
+}
