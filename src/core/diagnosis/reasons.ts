@@ -36,9 +36,10 @@ function statesFailure(line: string): boolean {
 /**
  * Lines that only report progress or success (an error count, a failure policy, the engine saying it
  * will pull an image it does not have yet) or ask a question: a question about an error asks what
- * something is, and is answered by what it names.
+ * something is, and is answered by what it names. Also the last step of GitHub's bug report template
+ * ("4. See error"), which people leave in their issue: it points at the error, it is not one.
  */
-const NOT_A_FAILURE = /[?？]\s*$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$|^[ \t]{0,8}Unable to find image '[^'\n]{1,300}' locally[ \t]{0,8}$/i;
+const NOT_A_FAILURE = /[?？]\s*$|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{0,4})?See (?:the )?error\.?[ \t]{0,8}$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$|^[ \t]{0,8}Unable to find image '[^'\n]{1,300}' locally[ \t]{0,8}$/i;
 
 /** Where a PowerShell error record says the error happened: "At line:1 char:1", "At C:\build\run.ps1:12 char:5", German "In Zeile:1 Zeichen:1". */
 const PS_POSITION = /^[ \t]{0,8}(?:At [^\n]{0,300}:\d{1,6} char:\d{1,6}|At line:\d{1,6} char:\d{1,6}|In [^\n]{0,300}:\d{1,6} Zeichen:\d{1,6}|In Zeile:\d{1,6} Zeichen:\d{1,6})[ \t]{0,8}$/;

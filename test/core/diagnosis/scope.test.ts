@@ -293,3 +293,11 @@ describe('readScope on adversarial input', () => {
     expect(diagnose(kb, `Source:${' \t'.repeat(200_000)}x\nDescription:\n`.repeat(3)).matches).toEqual([]);
   }, 10_000);
 });
+
+describe("GitHub's bug report template", () => {
+  it('its step "See error" points at the error and is none: a kubectl table under the template keeps its answer', async () => {
+    const { failureText } = await import('../../../src/core/diagnosis/reasons.js');
+    expect(failureText('**To Reproduce**\n1. Run the container\n2. See error\n\nNAME   STATUS     ROLES\nwin1   NotReady   <none>')).toBe('');
+    expect(failureText('4. See error\nError response from daemon: hcsshim::CreateComputeSystem failed')).toContain('hcsshim::CreateComputeSystem failed');
+  });
+});
