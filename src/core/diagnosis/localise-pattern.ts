@@ -1,4 +1,5 @@
 import type { CodeEntry } from './code-catalog.js';
+import { walk } from './regex-literal.js';
 
 /**
  * A topic's pattern written with a Windows message in English ("unable to remove filesystem for … Access is
@@ -53,19 +54,12 @@ export function localisePattern(source: string, wordings: readonly { en: string;
   return out;
 }
 
-/** Whether position `at` of a pattern is literal text: not escaped and not inside a character class. */
+/** Whether position `at` of a pattern is literal text: the pattern walk (outside escapes and character classes) reaches it. */
 function isPlainText(source: string, at: number): boolean {
-  let inClass = false;
-  for (let i = 0; i < at; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      if (i >= at) return false;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') inClass = true;
-  }
-  return !inClass;
+  let reached = false;
+  walk(source, 0, (_c, i) => {
+    reached = i === at;
+    return i >= at;
+  });
+  return reached;
 }

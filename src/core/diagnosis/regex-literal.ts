@@ -114,7 +114,7 @@ export function requiredAnyOf(source: string): string[] | undefined {
  * `visit` returning true stops the walk there. Returns where it stopped (the length if it did not),
  * the depth and whether a class was left open.
  */
-function walk(source: string, from: number, visit: (c: string, i: number, depth: number) => boolean | void): { at: number; depth: number; inClass: boolean } {
+export function walk(source: string, from: number, visit: (c: string, i: number, depth: number) => boolean | void): { at: number; depth: number; inClass: boolean } {
   let depth = 0;
   let inClass = false;
   for (let i = from; i < source.length; i++) {

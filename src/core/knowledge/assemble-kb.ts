@@ -161,6 +161,8 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     });
 
   const topics: ResolvedTopic[] = [];
+  /** The patterns the safety check refused (reported as each topic is read): their widening, further down, is not tried. */
+  const unsafePatterns = new Set<string>();
   const seen = new Set<string>();
   for (const f of input.topics) {
     const parsed = topicSchema.safeParse(f.data);
@@ -211,7 +213,10 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     problems.push(...contentProblems(t, f.file));
     t.signatures.regexes.forEach((r, i) => {
       const unsafe = unsafePatternReason(r, signatureFlags(r));
-      if (unsafe) problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: `/${r}/ ${unsafe}` });
+      if (unsafe) {
+        unsafePatterns.add(r);
+        problems.push({ file: f.file, field: `signatures.regexes[${i}]`, message: `/${r}/ ${unsafe}` });
+      }
     });
     topics.push({ ...t, sectionIds });
   }
@@ -266,7 +271,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
       } catch {
         return r;
       }
-      return unsafePatternReason(r, signatureFlags(r)) || unsafePatternReason(wide, signatureFlags(wide)) ? r : wide;
+      return unsafePatterns.has(r) || unsafePatternReason(wide, signatureFlags(wide)) ? r : wide;
     });
   const compat = parseCompatData(input.compat);
   problems.push(...compat.problems);
