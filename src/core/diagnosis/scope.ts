@@ -76,6 +76,10 @@ const WINDOWS_SIGNALS = [
   // The Windows host's own port reservations, which refuse a published port whatever the containers' OS (Docker
   // Desktop publishes the ports of its WSL 2 back end's Linux containers on the Windows host).
   'excludedportrange',
+  // The Windows engine refusing a setting (moby daemon/daemon_windows.go, runconfig/hostconfig_windows.go: "Windows does
+  // not support privileged mode", "invalid option: … is not supported for Windows containers"): a Linux engine never
+  // says it, so the container that failed was sent to a Windows engine, whatever Linux tool (minikube, kind) sent it.
+  'windows does not support', 'is not supported for windows containers',
 ];
 
 /**

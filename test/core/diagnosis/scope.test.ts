@@ -84,6 +84,9 @@ describe('readScope', () => {
     ['docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "powershell": executable file not found in $PATH: unknown.', 'linux'],
     ['Docker Desktop on Windows 11: exec /usr/local/bin/docker-entrypoint.sh: exec format error', 'linux'],
     ['docker run mcr.microsoft.com/windows/servercore:ltsc2022 on Windows 11: runc is not what starts it, hcsshim is', 'windows'],
+    // A Linux tool's container refused by a Windows engine (minikube, kind): the engine's refusal says Windows.
+    ['create kic node: create container: docker run -d -t --privileged --security-opt seccomp=unconfined gcr.io/k8s-minikube/kicbase:v0.0.10: exit status 125\ndocker: Error response from daemon: Windows does not support privileged mode.', 'windows'],
+    ['minikube start: docker: Error response from daemon: invalid option: privileged mode is not supported for Windows containers', 'windows'],
   ])('%s → %s', (text, kind) => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
