@@ -117,7 +117,9 @@ describe('known-issues and version-compatibility topics', () => {
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 2')).toBe(true);
     expect(matchesAny('processor-count-start-timeout', 'Set-ContainerProcessor -ContainerName test2 -Maximum 3')).toBe(false);
     expect(matchesAny('nat-static-mapping-conflict', 'failed to create endpoint berserk_bassi on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).')).toBe(true);
-    expect(matchesAny('query-host-version', 'Microsoft Windows [Version 10.0.16299.125]')).toBe(true);
+    // BuildLabEx's value names the build; cmd's banner only says where a version shows (a setting of the how-to, see below).
+    expect(matchesAny('query-host-version', '16299.15.amd64fre.rs3_release.170928-1534')).toBe(true);
+    expect(matchesAny('query-host-version', 'Microsoft Windows [Version 10.0.16299.125]')).toBe(false);
     // The engine's refusal of an image newer than the host is the compatibility rule, not the process-isolation error.
     expect(matchesAny('version-compat-matrix', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(true);
     expect(matchesAny('version-mismatch-error', 'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host')).toBe(false);
@@ -131,6 +133,8 @@ describe('known-issues and version-compatibility topics', () => {
   it('keeps the setting an issue shows up in (tool output, commands) apart from its cause', () => {
     expect(get('swarm-service-wont-start').signatures.setting).toEqual(expect.arrayContaining(['replicated 0/', 'shutdown failed', 'docker service ps']));
     expect(get('k8s-pod-os-mismatch').signatures.setting).toEqual(expect.arrayContaining(['CrashLoopBackOff', 'ContainerCannotRun']));
+    // cmd's banner is in every pasted container session: where the version shows, not a question about it.
+    expect(get('query-host-version').signatures.setting).toEqual(['Microsoft Windows [Version']);
     expect(get('k8s-pod-os-mismatch').signatures.phrases).toEqual(['does not match the operating system of the host']);
     expect(get('nat-static-mapping-conflict').signatures.setting).toContain('on network nat');
   });
