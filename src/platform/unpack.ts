@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { userCacheDir } from './user-cache-dir.js';
 
 /**
  * First-run unpacking for the single executable: the parts that Node must read as files (the
@@ -27,18 +28,16 @@ const TEMP_DIR = /^(\d{1,4}\.\d{1,4}\.\d{1,4}(?:-[\w.]{1,40})?-[0-9a-f]{12,64})\
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
- * Where unpacked builds live: `%LOCALAPPDATA%\wcdoctor\app` on Windows (`%TEMP%\wcdoctor\app`
- * without it), `$XDG_CACHE_HOME/wcdoctor/app` or `~/.cache/wcdoctor/app` elsewhere.
+ * Where unpacked builds live: `app` in this user's cache folder (userCacheDir: `%LOCALAPPDATA%\wcdoctor\app`
+ * on Windows, `%TEMP%\wcdoctor\app` without it; `$XDG_CACHE_HOME/wcdoctor/app` or `~/.cache/wcdoctor/app`
+ * elsewhere), then the temporary folder's when that one cannot be written.
  */
 export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = os.homedir()): string[] {
-  const tmp = path.join(os.tmpdir(), 'wcdoctor', 'app');
-  if (platform === 'win32') {
-    const local = env.LOCALAPPDATA;
-    const temp = env.TEMP ? path.win32.join(env.TEMP, 'wcdoctor', 'app') : tmp;
-    return local ? [path.win32.join(local, 'wcdoctor', 'app'), temp] : [temp];
-  }
-  const xdg = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : home ? path.join(home, '.cache') : undefined;
-  return xdg ? [path.join(xdg, 'wcdoctor', 'app'), tmp] : [tmp];
+  const join = platform === 'win32' ? path.win32.join : path.join;
+  const tmp = platform === 'win32' && env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : path.join(os.tmpdir(), 'wcdoctor', 'app');
+  const own = userCacheDir(env, platform, () => home);
+  const first = own ? join(own, 'app') : undefined;
+  return first && first !== tmp ? [first, tmp] : [tmp];
 }
 
 /** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
