@@ -55,6 +55,8 @@ const LINUX_SIGNALS = [
   '--net=host', '--network=host', '--network host', '--net host', 'network_mode: host', 'network_mode: "host"',
   // A Linux node's container runtime socket and log folders.
   '/var/run/dockershim.sock', '/var/log/containers', '/var/log/pods',
+  // User namespaces (the daemon's userns-remap): a Linux kernel feature the Windows engine has no counterpart of.
+  'user namespaces', 'user namespace', 'userns-remap',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */
