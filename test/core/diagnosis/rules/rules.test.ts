@@ -33,7 +33,7 @@ const ROWS: Row[] = [
   { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
   { rule: 'keyword-phrase', paste: 'how do I clean up stale endpoints', topic: 'hns-stale-endpoint-after-reboot', weight: 2 }, // the keyword "stale endpoint", in the plural
   { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
-  { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.555 },
+  { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.539 },
   {
     rule: 'fact',
     paste: 'PS C:\\> docker run mcr.microsoft.com/windows/servercore:ltsc2022 cmd\nMicrosoft Windows [Version 10.0.17763.5830]\ndocker: Error response from daemon: container encountered an error during CreateContainer: The container operating system does not match the host operating system.',
