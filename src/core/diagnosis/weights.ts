@@ -62,7 +62,7 @@ export const WEIGHTS = deepFreeze({
     found: 3, // a specialised topic (Kubernetes, Swarm) whose context the paste shows
     missingKeeps: 0.5, // a specialised topic whose context the paste does not show keeps this fraction of its score
     missingBare: -1, // … but a paste of bare codes has no context to show: it only ranks below the general topic
-    needsKeeps: 0.3, // a topic that needs a context it gets no evidence from (signatures.needs) keeps this fraction without one of its words: on the training pastes nine about programs that are no containers (a game loader, a TFTP server, Hyper-V VMs …) went, and none of the topics' own
+    needsKeeps: 0.25, // a topic that needs a context it gets no evidence from (signatures.needs) keeps this fraction without one of its words: on the training pastes nine about programs that are no containers (a game loader, a TFTP server, Hyper-V VMs …) went, and none of the topics' own; 0.3 → 0.25 when a host's own long-path failures (git, MSBuild on a CI runner) still showed the container topic, no train, dev or own answer lost
   },
   against: {
     each: -4, // each `against` text of the topic found in the paste (the failure is something else)

@@ -53,7 +53,7 @@ const ROWS: Row[] = [
     rule: 'missing-context',
     paste: 'tftpd64 cannot listen on its port 2994: netsh interface ipv4 show excludedportrange protocol=tcp lists 2912-3011 as excluded',
     topic: 'host-port-reserved-or-in-use',
-    keeps: 0.3,
+    keeps: 0.25,
   },
   { rule: 'against', paste: 'kubectl describe pod web: Failed to create pod sandbox: The operating system of the container does not match the operating system of the host. (0xc0370101) docker service', topic: 'k8s-pod-os-mismatch', keeps: 0.3, plus: -4 },
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
