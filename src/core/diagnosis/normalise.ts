@@ -184,7 +184,7 @@ function joinAtWidth(text: string, width: number): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     current += line;
-    const wrapped = line.length === width && i < lines.length - 1 && !/[|+]\s*$/.test(line) && !/^[\s=+|-]*$/.test(line);
+    const wrapped = line.length === width && i < lines.length - 1 && !/[|+]\s*$/.test(line) && !/^[\s=+|-]*$/.test(line) && !endsWhole(line, lines[i + 1]!);
     if (!wrapped) {
       out.push(current);
       current = '';
@@ -192,6 +192,16 @@ function joinAtWidth(text: string, width: number): string {
   }
   if (current) out.push(current);
   return out.join('\n');
+}
+
+/**
+ * A line of the window's width that ends a whole statement (a full stop, a colon, a closing bracket) or a whole
+ * HRESULT, followed by a line that starts with a capital: a line that happens to be that long, not one the window
+ * cut, which would have left the space between them on one side ("… = 0x800f0950" + "At line:1 char:1" of a
+ * PowerShell error record is no "0x800f0950At").
+ */
+function endsWhole(line: string, next: string): boolean {
+  return /(?:[.!?:;)\]]|\b0x[0-9A-Fa-f]{8})$/.test(line) && /^\p{Lu}/u.test(next);
 }
 
 /** Whether some line feed ends a line of 79 UTF-16 units or more (other line breaks counted as characters: a superset of what the pattern above needs). */

@@ -92,6 +92,17 @@ describe('flattenForMatching', () => {
     const row = `| ${'x'.repeat(116)} |`;
     expect(joinWrappedWords(`${row}\n${row}\n${row}`)).toBe(`${row}\n${row}\n${row}`);
   });
+  it("keeps apart two lines that only happen to share a length, where the first ends whole and the next starts anew", () => {
+    // A PowerShell error record: the message line and the CategoryInfo line are both 93 characters long.
+    const message = 'Enable-WindowsOptionalFeature : Enable-WindowsOptionalFeature failed. Error code = 0x800f0950';
+    const info = '    + CategoryInfo          : NotSpecified: (:) [Enable-WindowsOptionalFeature], COMException';
+    expect(message.length).toBe(info.length);
+    const text = `${message}\nAt line:1 char:1\n${info}\n    + FullyQualifiedErrorId : Microsoft.Dism.Commands.EnableWindowsOptionalFeatureCommand`;
+    expect(joinWrappedWords(text)).toContain('Error code = 0x800f0950\nAt line:1 char:1');
+    // The same width cutting a word still joins it.
+    const cut = `${'x'.repeat(70)} failed. Error code = 0x800f09`;
+    expect(joinWrappedWords(`${cut}\n50 at step\nDone.\n${cut}\n50 at step`)).toBe(`${cut}50 at step\nDone.\n${cut}50 at step`);
+  });
   it('keeps the break after a whole short word, where the copy dropped a space, and joins a word cut elsewhere', () => {
     const head = `DockerDo : docker.exe: Error response from daemon: CreateComputeSystem ${'a'.repeat(40)}: The container operating system does not match the`;
     expect(joinWrappedWords(`${head}\nhost operating system.`)).toBe(`${head}\nhost operating system.`);
