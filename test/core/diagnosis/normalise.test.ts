@@ -110,6 +110,9 @@ describe('flattenForMatching', () => {
     expect(joinWrappedWords(`${code}\nnpm ERR! code ELIFECYCLE`)).toBe(`${code}\nnpm ERR! code ELIFECYCLE`);
     const hash = `"LayerFolderPath":"C:\\ProgramData\\docker\\windowsfilter\\af1a50df1a744fd08dd93fee715c636bd0192f09aa8fab9eb083c424d7940`;
     expect(joinWrappedWords(`${hash}\nce4"`)).toBe(`${hash}ce4"`);
+    // A tool's next record (git's "fatal:", "error:", "hint:") starts a line of its own.
+    const git = 'error: unable to create file src/main/java/com/example/some/very/long/package/ImplementationClass.java: Filename too long';
+    expect(joinWrappedWords(`${git}\nfatal: cannot create directory at 'src/main': Filename too long`)).toBe(`${git}\nfatal: cannot create directory at 'src/main': Filename too long`);
     const cut = `failed to register layer: re-exec error: exit status 1: output: hcsshim::ImportL`;
     expect(joinWrappedWords(`${cut}\nayer failed in Win32: Access is denied. (0x5)`)).toBe(`${cut}ayer failed in Win32: Access is denied. (0x5)`);
   });
