@@ -92,6 +92,8 @@ const WINDOWS_SIGNALS = [
  */
 const LINUX_FROM_WINDOWS = [
   'podman', 'buildah',
+  // Rancher Desktop runs Linux containers only (in a WSL 2 distribution on Windows), like podman.
+  'rancher desktop', 'rancher-desktop',
   // Docker Desktop said to run in its Linux containers mode: "(Docker Desktop, Linux containers)".
   'linux containers)', 'linux containers mode', 'linux-containers mode', 'linux container mode',
   'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
