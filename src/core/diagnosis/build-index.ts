@@ -3,7 +3,7 @@ import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-
 import { foldForMatching as flat } from '../text/normalise.js';
 import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
-import { requiredAnyOf, signatureFlags } from './regex-literal.js';
+import { requiredAllOf, signatureFlags } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 import type { CodeEntry } from './code-catalog.js';
 import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
@@ -20,7 +20,7 @@ export interface TopicMatcher {
   documentedCodes: Set<string>;
   phrases: string[];
   /** The topic's patterns, each compiled on first use, with the text a match must contain (if known). */
-  patterns: { literals: readonly string[] | undefined; regex: () => RegExp }[];
+  patterns: { literals: readonly (readonly string[])[] | undefined; regex: () => RegExp }[];
   /** Phrases of the setting (commands, tool output), normalised: weak evidence, never an explanation. */
   setting: string[];
   /** The words of those phrases: they do not explain a failure either. */
@@ -69,8 +69,8 @@ export interface DiagnosisData {
   terms: TermIndexData | TableTermIndex;
   /** Per topic (same order as kb.topics): its codes printed by its own source sections. */
   documentedCodes: string[][];
-  /** Per topic: for each of its regexes, texts of which a match contains one (requiredAnyOf; null when none is known). */
-  regexLiterals: (string[] | null)[][];
+  /** Per topic: for each of its regexes, clauses of texts of which a match contains one of each (requiredAllOf; null when none is known). */
+  regexLiterals: (string[][] | null)[][];
   /** The catalogue's message texts, normalised, with their canonical codes. */
   codeTexts: [string, string][];
   /**
@@ -318,7 +318,7 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
   return {
     terms: computeTermIndex(kb),
     documentedCodes: kb.topics.map((t) => [...documentedCodesOf(kb, t)]),
-    regexLiterals: kb.topics.map((t) => t.signatures.regexes.map((source) => requiredAnyOf(source) ?? null)),
+    regexLiterals: kb.topics.map((t) => t.signatures.regexes.map((source) => requiredAllOf(source) ?? null)),
     codeTexts: computeCodeTexts(kb.codes),
     anchors: groupAnchors(flats),
     flat: flats,

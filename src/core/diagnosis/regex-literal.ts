@@ -6,12 +6,23 @@
  * @example requiredLiteral('failed to create endpoint \\S+ on network nat') === 'failed to create endpoint '
  */
 export function requiredLiteral(source: string): string | undefined {
+  const runs = requiredRuns(source);
+  if (!runs) return undefined;
+  const best = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return best.trim().length >= 3 ? best : undefined;
+}
+
+/**
+ * Every plain run of text (lower-cased) that each match of the pattern contains, as requiredLiteral
+ * reads them (the longest of them is requiredLiteral's answer); undefined with a top-level alternation.
+ */
+function requiredRuns(source: string): string[] | undefined {
   let depth = 0;
   let inClass = false;
   let run = '';
-  let best = '';
+  const runs: string[] = [];
   const end = () => {
-    if (run.length > best.length) best = run;
+    if (run) runs.push(run.toLowerCase());
     run = '';
   };
   for (let i = 0; i < source.length; i++) {
@@ -65,8 +76,7 @@ export function requiredLiteral(source: string): string | undefined {
     else end();
   }
   end();
-  const literal = best.toLowerCase();
-  return literal.trim().length >= 3 ? literal : undefined;
+  return runs;
 }
 
 /** Whether the character at `at` makes the preceding atom optional or repeatable. */
@@ -161,10 +171,15 @@ function groupEnd(source: string, open: number): number {
 }
 
 /** One alternative's best required text(s): a plain run of it, or a required group's any-of. */
-function bestRequired(alt: string): string[] | undefined {
+const bestRequired = (alt: string): string[] | undefined => requiredTexts(alt)[0];
+
+/**
+ * Every "one of these texts" that each match of one alternative (no top-level `|`) needs: each plain
+ * run of it and each required group's any-of, the most telling first (see `score`), none shorter than 3.
+ */
+function requiredTexts(alt: string): string[][] {
   const candidates: string[][] = [];
-  const single = requiredLiteral(alt);
-  if (single) candidates.push([single]);
+  for (const run of new Set(requiredRuns(alt) ?? [])) candidates.push([run]);
   // Each group at the top of the alternative (the walk's depth is 1 just after its parenthesis).
   walk(alt, 0, (c, i, depth) => {
     if (c !== '(' || depth !== 1) return;
@@ -182,11 +197,49 @@ function bestRequired(alt: string): string[] | undefined {
     const any = inner.startsWith('?') ? undefined : requiredAnyOf(inner);
     if (any?.length) candidates.push(any);
   });
-  // How telling a text is: its length, a character outside Latin script counting three (a Chinese or Korean word of
-  // four characters says as much as a dozen Latin letters), so that the group of a message's wordings in every
-  // language is preferred to a short command name found in many pastes.
-  const score = (ls: string[]) => Math.min(...ls.map((l) => [...l.trim()].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x24f ? 3 : 1), 0)));
-  const best = candidates.filter((ls) => score(ls) >= 3).sort((a, b) => score(b) - score(a))[0];
-  return best;
+  return candidates.filter((ls) => score(ls) >= 3).sort((a, b) => score(b) - score(a));
+}
+
+/**
+ * How telling a text is: its length, a character outside Latin script counting three (a Chinese or Korean word of
+ * four characters says as much as a dozen Latin letters), so that the group of a message's wordings in every
+ * language is preferred to a short command name found in many pastes. A clause is as telling as its least telling text.
+ */
+const score = (ls: readonly string[]) => Math.min(...ls.map((l) => [...l.trim()].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x24f ? 3 : 1), 0)));
+
+/** The clauses requiredAllOf keeps: each is a scan of the paste before a pattern is compiled; more than three seldom rule more out. */
+const MAX_CLAUSES = 3;
+/** The most texts a clause other than the most telling may hold. */
+const SHORT_CLAUSE = 4;
+/** How many of an alternative's required texts requiredAllOf combines (the clauses grow as their product). */
+const PER_ALTERNATIVE = 3;
+/** Alternations wider than this give requiredAnyOf's single clause. */
+const MAX_PRODUCT = 27;
+
+/**
+ * Clauses of which every match of a regular expression satisfies each: a match contains at least one
+ * text (lower-cased) of every clause. undefined when nothing is known. Stronger than requiredAnyOf,
+ * whose answer is one such clause: `docker logs[\s\S]{0,99}(?:empty|blank)` needs "docker logs" and
+ * one of "empty" or "blank". With top-level alternatives A1|A2 it is the product of their clauses
+ * (each alternative's three most telling), each a union: (a ∧ b) ∨ (c ∧ d) = (a ∨ c) ∧ (a ∨ d) ∧ (b ∨ c) ∧ (b ∨ d),
+ * so a window written both ways round, `x[…]{0,N}y|y[…]{0,N}x`, needs both x and y.
+ * @example requiredAllOf('hyper-?v[^\n]{0,80}docker exec|docker exec[^\n]{0,80}hyper-?v') // [['docker exec'], ['docker exec', 'hyper'], ['hyper'], …] reduced to [['docker exec'], ['hyper']]
+ */
+export function requiredAllOf(source: string): string[][] | undefined {
+  const alternatives = splitTopLevel(source);
+  if (!alternatives) return undefined;
+  const each = alternatives.map((alt) => requiredTexts(alt).slice(0, PER_ALTERNATIVE));
+  if (each.some((c) => c.length === 0)) return undefined;
+  const product = each.reduce((n, c) => n * c.length, 1);
+  let clauses: string[][];
+  if (product > MAX_PRODUCT) clauses = [[...new Set(each.flatMap((c) => c[0]!))]];
+  else clauses = each.reduce<string[][]>((acc, c) => acc.flatMap((clause) => c.map((texts) => [...new Set([...clause, ...texts])])), [[]]);
+  // A clause holding every text of another says nothing more: keep the smaller. Then the most telling few.
+  const sets = clauses.map((c) => new Set(c));
+  const kept = clauses.filter((c, i) => !sets.some((other, j) => j !== i && other.size <= c.length && [...other].every((t) => sets[i]!.has(t)) && (other.size < c.length || j < i)));
+  // Past the most telling clause, a long list (a message in every language Windows ships) is left out: it weighs on
+  // the stored index more than it rules out.
+  const sorted = kept.sort((a, b) => score(b) - score(a) || a.length - b.length);
+  return sorted.filter((c, i) => i === 0 || c.length <= SHORT_CLAUSE).slice(0, MAX_CLAUSES);
 }
 

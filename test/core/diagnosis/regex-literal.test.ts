@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredAnyOf, requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
+import { requiredAllOf, requiredAnyOf, requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 /**
@@ -110,3 +110,29 @@ describe('requiredAnyOf', () => {
   });
 });
 
+
+describe('requiredAllOf', () => {
+  it.each([
+    ['failed to create endpoint \\S+ on network nat', [['failed to create endpoint '], [' on network nat']]],
+    // A window written both ways round needs both ends.
+    ['hyper-?v[^\\n]{0,80}docker exec|docker exec[^\\n]{0,80}hyper-?v', [['docker exec'], ['hyper']]],
+    ['(?:docker|kubectl) logs [^\\n]{1,200}(?:empty|blank)', [['docker', 'kubectl'], ['empty', 'blank'], [' logs ']]],
+    ['foo|bar', [['foo', 'bar']]],
+    ['(?:abc)?def', [['def']]],
+    ['(?:abcd){0,2}xy', undefined],
+    ['foo|\\d+', undefined],
+  ])('%s → %j', (source, expected) => {
+    expect(requiredAllOf(source)).toEqual(expected);
+  });
+
+  it('keeps at most three clauses, the most telling first, and no clause holding every text of another', () => {
+    const clauses = requiredAllOf('alpha beta (?:gamma|delta) epsilon[^x]{0,9}zeta-eta')!;
+    expect(clauses.length).toBeLessThanOrEqual(3);
+    expect(clauses[0]).toEqual(['alpha beta ']);
+  });
+
+  it('never rules out a text that a pattern matches: every clause holds (topic patterns on the sections, and random patterns)', () => {
+    // Each clause alone is an any-of that every match must satisfy.
+    for (let k = 0; k < 3; k++) expectMatchesHold((source) => requiredAllOf(source)?.[k], k === 0 ? 3000 : 1000);
+  });
+});

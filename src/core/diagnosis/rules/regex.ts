@@ -14,8 +14,8 @@ export const regexRule: EvidenceRule = {
     const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
     let englishLowerText: string | undefined;
     const englishLower = () => (englishLowerText ??= f.englishFocus.text.toLowerCase());
-    // The literal every match needs decides first, so a pattern the paste cannot match is never compiled.
-    const mayMatch = (literals: readonly string[] | undefined, lower: string) => literals === undefined || literals.some((l) => lower.includes(l));
+    // The texts every match needs decide first (one of each clause), so a pattern the paste cannot match is never compiled.
+    const mayMatch = (clauses: readonly (readonly string[])[] | undefined, lower: string) => clauses === undefined || clauses.every((any) => any.some((l) => lower.includes(l)));
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
         const inFocus = mayMatch(pattern.literals, focusLower);
