@@ -165,7 +165,9 @@ const namesContainers = (text: string): boolean => CONTAINER_WORDS.some((re) => 
 
 /**
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's
- * position and category lines and its first line (`Install-WindowsFeature : A prerequisite check …`), a log
+ * position and category lines and its first line (`Install-WindowsFeature : A prerequisite check …`), a frame of
+ * a script's stack as PowerShell prints it (`at <ScriptBlock>, C:\\Run\\start.ps1: line 316`) and its
+ * `Exception calling "DownloadFile" with "2" argument(s): ` (a .NET method's error, whatever its words), a log
  * line's time or level, a line of JSON, a socket's address with its port or Go's network error (`listen tcp …`). English messages read as
  * sentences ("The operation was canceled by the user."), so a paste with any such line is output, not a
  * person's words, however many function words it has. A line may open with the backticks or quotes it
@@ -173,9 +175,9 @@ const namesContainers = (text: string): boolean => CONTAINER_WORDS.some((re) => 
  * Four patterns rather than one, for the reason given at `namesContainers`.
  */
 const OUTPUT_LINE: readonly RegExp[] = [
-  /\{"\w{1,40}":|\b(?:listen|dial) (?:tcp|udp)[46]? |\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}\b/,
+  /\{"\w{1,40}":|\b(?:listen|dial) (?:tcp|udp)[46]? |\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d{1,5}\b|\bException calling "[\w.]{1,80}" with "\d{1,2}" argument\(s\): /,
   /^[ \t]*"[\w.-]{1,60}"[ \t]*:[ \t]*(?:[{["\d-]|true|false|null)/,
-  /^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~)/,
+  /^[ \t]*[`'"]{0,3}(?:PS [A-Za-z]:\\[^>\n]{0,200}>|[A-Za-z]:\\[^>\n]{0,200}>|[$#] |At line:\d|At [A-Za-z]:\\|\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|\+ ~|at (?:<ScriptBlock>|[\w-]{1,80}), (?:[A-Za-z]:\\|<No file>))/,
   /^[ \t]*[`'"]{0,3}(?:\d{4}-\d\d-\d\d[T ]\d|[IWEF]\d{4} \d|time="|level=|[{}[\]]|(?:> ?)?[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,60} : [A-Z])/,
 ];
 const isOutputLine = (line: string): boolean => OUTPUT_LINE.some((re) => re.test(line));

@@ -286,6 +286,21 @@ describe('readScope on adversarial input', () => {
     expect(isUnrelatedProse(`${'0.0.0.0'.repeat(50_000)}:\n${sentence}`)).toBe(true);
   }, 10_000);
 
+  it("reads a PowerShell script's stack and a .NET method's error as output, however sentence-like their words", () => {
+    // A container's start script failing a download (the shape of BcContainerHelper's transcripts): no person's words.
+    const transcript = [
+      'Exception calling "DownloadFile" with "2" argument(s): "The remote name could not be resolved: \'artifacts.example.net\'"',
+      'at InstallPrerequisite, C:\\Run\\HelperFunctions.ps1: line 614',
+      'at <ScriptBlock>, C:\\Run\\navinstall.ps1: line 30',
+      'at <ScriptBlock>, <No file>: line 1',
+    ].join('\n');
+    expect(isUnrelatedProse(transcript)).toBe(false);
+    for (const line of transcript.split('\n').slice(1)) expect(isUnrelatedProse(`${line}\nthe job stopped because the machine did not have what it needed, and we tried it again on another one with the same settings`), line).toBe(false);
+    // The same words in a person's sentence are theirs.
+    expect(isUnrelatedProse('at the end of the day the script on the machine that we use for the backups was calling the method with two arguments and it failed')).toBe(true);
+    expect(isUnrelatedProse(`${'at <ScriptBlock>'.repeat(20_000)}\nthe job stopped because the machine did not have what it needed, and we tried it again on another one`)).toBe(true);
+  }, 10_000);
+
   it("reads HNS beside WSL's marks as WSL's own, however many times HNS is named", () => {
     expect(readScope(`wsl2 ${'hns '.repeat(100_000)}`).kind).toBe('linux');
     expect(readScope(`wsl2 ${'hns '.repeat(100_000)}windows containers`).kind).toBe('windows');
