@@ -9,7 +9,7 @@ const STOP = new Set(
     'how why what which into out get got use using used via than then also only just any all some so if while ' +
     'another other others new way time try trying tried need needs make still even now every each like see seems ' +
     'because since about very too really again though although however they them he she his her me us am being ' +
-    'container containers windows docker error errors fail failed fails failure please help issue problem ' +
+    'container containers windows docker error errors fail failed fails failure please help issue problem http https www ' +
     'och att det som en ett för med av är du den till om på inte kan har i vi de så när från eller men').split(' '),
 );
 
