@@ -57,6 +57,9 @@ const LINUX_SIGNALS = [
   '/var/run/dockershim.sock', '/var/log/containers', '/var/log/pods',
   // User namespaces (the daemon's userns-remap): a Linux kernel feature the Windows engine has no counterpart of.
   'user namespaces', 'user namespace', 'userns-remap',
+  // `docker version`'s server and `docker info` of an engine that runs Linux containers (a Linux host, or Docker Desktop
+  // in its Linux mode): any mark of Windows containers in the paste still wins.
+  'os/arch: linux/amd64', 'ostype: linux',
 ];
 
 /** Marks of Windows: any one keeps a paste in scope, whatever else it says. */

@@ -29,8 +29,9 @@ describe('evidence quotes the paste', () => {
         for (const e of m.evidence) {
           if (!['keyword', 'fuzzy', 'phrase', 'setting', 'code'].includes(e.kind)) continue;
           const pieces = e.kind === 'keyword' || e.kind === 'fuzzy' ? e.matched.split(', ') : [e.matched];
-          // A code's spelling is quoted as found, even glued to a word ("1223이(가)"); words stand whole.
-          const found = (p: string) => (e.kind === 'code' ? seen.includes(p.toLowerCase()) : standsIn(seen, p.toLowerCase().replace(/\s+/g, ' ')));
+          // A code's spelling is quoted as found, even glued to a word ("1223이(가)"), a message with the paste's own
+          // spaces (Windows puts two after a sentence: the flattened paste has one); words stand whole.
+          const found = (p: string) => (e.kind === 'code' ? seen.includes(p.toLowerCase().replace(/\s+/g, ' ')) : standsIn(seen, p.toLowerCase().replace(/\s+/g, ' ')));
           for (const p of pieces) if (!p.trim() || !found(p)) missing.push(`${m.id} ${e.kind} "${p}"`);
         }
     }

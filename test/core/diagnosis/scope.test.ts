@@ -101,6 +101,18 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
   });
 
+  it.each([
+    // An engine that runs Linux containers says so in `docker version` and `docker info`.
+    ['Server: Docker Engine - Community\n Engine:\n  Version: 29.1.0\n  OS/Arch: linux/amd64\n\nnslookup management 127.0.0.11\n** server can\'t find management: SERVFAIL', 'linux'],
+    ['Server:\n Containers: 3\n Operating System: Ubuntu 24.10\n OSType: linux\n Architecture: x86_64', 'linux'],
+    // … unless the paste shows Windows containers, whose marks win.
+    ['Server:\n OS/Arch: linux/amd64\nPS C:\\> docker run mcr.microsoft.com/windows/servercore:ltsc2022', 'windows'],
+    // A manifest for linux/amd64 is no engine's own platform: the Linux engine asked for a Windows image is still a Windows-containers paste.
+    ['docker: no matching manifest for linux/amd64 in the manifest list entries.', 'unknown'],
+  ])('an engine of Linux containers: %s → %s', (text, kind) => {
+    expect(readScope(text.toLowerCase(), text).kind).toBe(kind);
+  });
+
   const KEYRING =
     "Using the Windows backend, when I supply a password of a sufficient length, the following error is observed: `win32cred.CredWrite(credential, 0) -> (1783, 'CredWrite', 'The stub received bad data')`.";
   it.each([
