@@ -306,7 +306,20 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     }
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };
-  kb.diagnosis = computeDiagnosisData(kb);
+  // The diagnosis index, computed when first read (kb build, a diagnosis): kb check and kb stats never read it, and it
+  // was about a third of assembling the knowledge for them.
+  Object.defineProperty(kb, 'diagnosis', {
+    get() {
+      const diagnosis = computeDiagnosisData(kb);
+      Object.defineProperty(kb, 'diagnosis', { value: diagnosis, enumerable: true, writable: true, configurable: true });
+      return diagnosis;
+    },
+    set(value: KnowledgeBase['diagnosis']) {
+      Object.defineProperty(kb, 'diagnosis', { value, enumerable: true, writable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
   // A topic without text in a language: a problem where completeness is required, else a warning.
   const gaps = completenessGaps(kb).map((g) => ({
     file: `knowledge/topics/${g.topic}.yaml`,
