@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { CODE_TOPIC_REFS } from '../../src/core/knowledge/code-topic-refs.js';
 import { topicLinksTo } from '../../src/core/knowledge/kb.js';
-import { realKnowledgeInput } from '../helpers/real-kb.js';
+import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
-const { kb } = assembleKnowledgeBase(input);
+// The real knowledge base as the global setup assembled it once for the run (from the same input).
+const { kb } = realKnowledgeBase();
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {

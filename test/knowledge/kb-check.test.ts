@@ -6,11 +6,12 @@ import { parse } from 'yaml';
 import { assembleKnowledgeBase, computeStats } from '../../src/core/knowledge/assemble-kb.js';
 import type { RawFile } from '../../src/core/knowledge/problem.js';
 import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
-import { realKnowledgeInput } from '../helpers/real-kb.js';
+import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
 const input = realKnowledgeInput();
-const { kb, problems } = assembleKnowledgeBase(input);
+// The real knowledge base as the global setup assembled it once for the run (from the same input).
+const { kb, problems } = realKnowledgeBase();
 
 /** The input with one topic file's data replaced. */
 function withTopic(id: string, edit: (data: Record<string, unknown>) => unknown): ReturnType<typeof realKnowledgeInput> {

@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { OPERATIONS, operationKey, recognise } from '../../src/core/diagnosis/recognise.js';
-import { realKnowledgeInput } from '../helpers/real-kb.js';
+import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
-const { kb } = assembleKnowledgeBase(input);
+// The real knowledge base as the global setup assembled it once for the run (from the same input).
+const { kb } = realKnowledgeBase();
 const names = new Set((kb.vocabulary?.operations ?? []).map((o) => operationKey(o.name)));
 
 describe('the operation vocabulary', () => {
