@@ -27,7 +27,7 @@ describe('one verdict in every language', () => {
     const langs = { en: 'Access is denied.', de: 'Zugriff verweigert.', fr: 'Accès refusé.', ru: 'Отказано в доступе.' };
     const verdicts = Object.values(langs).map((m) => verdict(paste(m)));
     expect(new Set(verdicts).size, verdicts.join(' / ')).toBe(1);
-    expect(verdicts[0]).toMatch(/^k8s-pod-stuck-terminating-windows /);
+    expect(verdicts[0]).toMatch(/^container-remove-file-in-use /);
     const ev = diagnose(kb, paste(langs.de)).matches[0]?.evidence.find((e) => e.kind === 'regex');
     expect(ev?.matched).toContain('Zugriff');
     expect(ev?.matched).not.toContain('Access is denied');
