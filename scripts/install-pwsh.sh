@@ -68,8 +68,9 @@ fi
 R2R_ASSEMBLIES="System.Management.Automation Microsoft.PowerShell.ConsoleHost Microsoft.PowerShell.Commands.Utility Microsoft.PowerShell.Commands.Management Microsoft.PowerShell.MarkdownRender Microsoft.ApplicationInsights Newtonsoft.Json pwsh"
 if [ "$pwsh_ok" = 1 ]; then
   unix_dir=$(ls -d "$TOOLS"/.store/powershell/"$PWSH_VERSION"/powershell/"$PWSH_VERSION"/tools/net*/any/unix 2>/dev/null | head -1)
-  runtime=$(dotnet --list-runtimes 2>/dev/null | awk '$1 == "Microsoft.NETCore.App" { v = $2; d = $3 } END { if (v) print v }')
-  framework=$(dotnet --list-runtimes 2>/dev/null | awk '$1 == "Microsoft.NETCore.App" { v = $2; d = $3 } END { if (v) { gsub(/[][]/, "", d); print d "/" v } }')
+  # The newest Microsoft.NETCore.App, as "<version> <its folder>" (the folder without its brackets).
+  read -r runtime framework_root < <(dotnet --list-runtimes 2>/dev/null | awk '$1 == "Microsoft.NETCore.App" { v = $2; d = $3 } END { if (v) { gsub(/[][]/, "", d); print v, d } }')
+  framework="$framework_root/$runtime"
   marker="$unix_dir/.wcdoctor-readytorun"
   il_dir="$unix_dir/.wcdoctor-il"
   if [ -z "$unix_dir" ] || [ -z "$runtime" ] || [ "$(uname -m)" != x86_64 ] || [ "$(uname -s)" != Linux ]; then

@@ -231,9 +231,9 @@ export function requiredAllOf(source: string): string[][] | undefined {
   const each = alternatives.map((alt) => requiredTexts(alt).slice(0, PER_ALTERNATIVE));
   if (each.some((c) => c.length === 0)) return undefined;
   const product = each.reduce((n, c) => n * c.length, 1);
-  let clauses: string[][];
-  if (product > MAX_PRODUCT) clauses = [[...new Set(each.flatMap((c) => c[0]!))]];
-  else clauses = each.reduce<string[][]>((acc, c) => acc.flatMap((clause) => c.map((texts) => [...new Set([...clause, ...texts])])), [[]]);
+  // Too wide to multiply out: requiredAnyOf's one clause (each alternative's most telling texts).
+  if (product > MAX_PRODUCT) return [requiredAnyOf(source)!];
+  const clauses = each.reduce<string[][]>((acc, c) => acc.flatMap((clause) => c.map((texts) => [...new Set([...clause, ...texts])])), [[]]);
   // A clause holding every text of another says nothing more: keep the smaller. Then the most telling few.
   const sets = clauses.map((c) => new Set(c));
   const kept = clauses.filter((c, i) => !sets.some((other, j) => j !== i && other.size <= c.length && [...other].every((t) => sets[i]!.has(t)) && (other.size < c.length || j < i)));

@@ -307,7 +307,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   }
   const kb: KnowledgeBase = { schema: 1, docs, sections, topics, structural, codes: codes.codes, compat: compat.data, trees: trees.trees, ...(vocabulary ? { vocabulary } : {}) };
   // The diagnosis index, computed when first read (kb build, a diagnosis): kb check and kb stats never read it, and it
-  // was about a third of assembling the knowledge for them.
+  // was about half of assembling the knowledge for them.
   Object.defineProperty(kb, 'diagnosis', {
     get() {
       const diagnosis = computeDiagnosisData(kb);
