@@ -46,7 +46,7 @@ const LENGTHS = [1000, 256, 255, 253, 128, 104, 100, 64, 63];
 /** Values that break nothing but sit on a kind's edges (ports, addresses, builds), so narrow kinds run too. */
 const EDGES = [
   '1', '3', '9', '64', '80', '65535', '0.0.0.0', '255.255.255.255', '10.0.0.1', '172.16.0.0/12', '10.0.0.0/8', '0.0.0.0/0',
-  '17763', '10.0.20348.2113', 'Z:', 'a:', '48MB', '1GB', 'web-1', 'x9', 'hns', 'svc$', 'a.b-c_d', 'a', 'A1',
+  '17763', '10.0.20348.2113', '00155D4B00FF', 'Z:', 'a:', '48MB', '1GB', 'web-1', 'x9', 'hns', 'svc$', 'a.b-c_d', 'a', 'A1',
   'mcr.microsoft.com/windows/servercore:ltsc2022', 'localhost:5000/a/b@sha256:' + 'a'.repeat(64),
   // HNS object ids (GUIDs), the smallest and largest, for placeholders that take only an id.
   '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
@@ -81,6 +81,8 @@ const REFERENCES = [
   '0c47e1a3-5b2d-4f6e-8a9c-1d2e3f4a5b6c',
   'C:\\wcdref', 'C:\\wcdref2', 'C:\\wcdref\\app.json',
   'http://wcdref.example:3128',
+  // A unicast MAC address as Set-VMHost takes it, lowest and highest of a range (12 hex digits).
+  '00155D4A0000', '00155D4AFFFF',
 ];
 
 /** The reference value of each placeholder of a fix: accepted by its validator and different from the others'. */
