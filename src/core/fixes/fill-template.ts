@@ -108,5 +108,11 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
 export function checkFixTemplate(fix: { shell: FixShell; command: string; params: Record<string, unknown> }): string | undefined {
   const values = new Map(Object.keys(fix.params).map((k) => [k, 'v']));
   const r = fix.shell === 'powershell' ? fillPowerShellTemplate(fix.command, values) : fillArgvTemplate(fix.command, fix.shell, values);
-  return r.ok ? undefined : `the command ${r.error}`;
+  if (!r.ok) return `the command ${r.error}`;
+  // The docs and topic screens show the template as written, and PowerShell drops a bare `--` from a line pasted into it
+  // (it ends PowerShell's own parameters): `kubectl exec POD -- CMD` would reach kubectl without it.
+  if (fix.shell !== 'powershell' && BARE_DOUBLE_DASH.test(fix.command)) return 'the command has a bare --, which PowerShell drops from a pasted line: write "--"';
+  return undefined;
 }
+
+const BARE_DOUBLE_DASH = /(?:^|[ \t])--(?=[ \t]|$)/;

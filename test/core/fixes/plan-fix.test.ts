@@ -208,6 +208,9 @@ describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
   it('quotes for Windows what PowerShell would read as code: braces, commas, a leading @, numbers of another spelling', () => {
     // Each was read differently by PowerShell 7 (test/pwsh/copy-lines.test.ts): a script block, an array, a splat, 1000.
     expect(formatArgv(['docker', 'image', 'inspect', '--format', '{{.OsVersion}}', 'img'])).toBe('docker image inspect --format "{{.OsVersion}}" img');
+    // PowerShell would drop a bare -- before calling kubectl: quoted, every shell passes it (test/pwsh/copy-lines runs it).
+    expect(formatArgv(['kubectl', 'exec', 'web-0', '--', 'ipconfig', '/all'])).toBe('kubectl exec web-0 "--" ipconfig /all');
+    expect(formatArgv(['kubectl', 'exec', 'web-0', '--', 'ipconfig'], 'posix')).toBe('kubectl exec web-0 -- ipconfig');
     expect(formatArgv(['docker', 'network', 'create', '-o', 'com.docker.network.windowsshim.interface=a,b', 'n'])).toBe('docker network create -o "com.docker.network.windowsshim.interface=a,b" n');
     expect(formatArgv(['net', 'user', '@x', 'a@b'])).toBe('net user "@x" a@b');
     expect(formatArgv(['docker', 'inspect', '1e3', '0x10', '1kb', '07', '1.0', '42', '10.0.17763.1234'])).toBe('docker inspect "1e3" "0x10" "1kb" "07" "1.0" 42 10.0.17763.1234');
@@ -232,5 +235,11 @@ describe('checkFixTemplate', () => {
     for (const f of topic.fixes) expect(checkFixTemplate(f), f.id).toBeUndefined();
     expect(checkFixTemplate({ shell: 'powershell', command: 'Get-X "{{v}}"', params: { v: {} } })).toMatch(/^the command places \{\{v\}\} inside a quoted string/);
     expect(checkFixTemplate({ shell: 'net', command: 'net use {{v}} && dir', params: { v: {} } })).toMatch(/shell syntax \(&\)/);
+  });
+
+  it('refuses a bare -- in a template the docs show as written (PowerShell drops it from a pasted line), and takes "--"', () => {
+    expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl exec {{pod}} -- ipconfig', params: { pod: {} } })).toMatch(/bare --/);
+    expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl exec {{pod}} "--" ipconfig', params: { pod: {} } })).toBeUndefined();
+    expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl logs {{pod}} --previous', params: { pod: {} } })).toBeUndefined();
   });
 });
