@@ -75,8 +75,9 @@ describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in p
     dataDir = getDataDir({ WCDOCTOR_DATA_DIR: path.join(dir, 'data') });
     const names = new Set<string>();
     for (const t of kb.topics) for (const f of t.fixes) if (f.shell === 'powershell') for (const m of f.command.matchAll(/\b[A-Z][a-z]{1,20}-[A-Z][A-Za-z]{1,40}\b/g)) names.add(m[0]);
-    // Only cmdlets this pwsh does not have (the Windows ones): the rest run as they are.
-    for (const n of ['Where-Object', 'Select-Object', 'ForEach-Object', 'Sort-Object', 'Out-Null', 'Test-Path', 'Get-Content', 'Set-Content', 'ConvertFrom-Json', 'ConvertTo-Json', 'Add-Member', 'New-Item', 'Split-Path', 'Get-ChildItem', 'Get-ItemProperty', 'Get-Process', 'Select-String']) names.delete(n);
+    // Only cmdlets this pwsh does not have (the Windows ones): the rest run as they are. The stubs themselves wait with
+    // Start-Sleep and print through the formatter, so a stubbed Start-Sleep, Get-Date or Format-* would call itself.
+    for (const n of ['Where-Object', 'Select-Object', 'ForEach-Object', 'Sort-Object', 'Out-Null', 'Test-Path', 'Get-Content', 'Set-Content', 'ConvertFrom-Json', 'ConvertTo-Json', 'Add-Member', 'New-Item', 'Split-Path', 'Get-ChildItem', 'Get-ItemProperty', 'Get-Process', 'Select-String', 'Start-Sleep', 'Get-Date', 'Format-Table', 'Format-List']) names.delete(n);
     writeStubModule(path.join(dir, 'modules'), [...names].sort());
     process.env.PSModulePath = [path.join(dir, 'modules'), saved.PSModulePath].filter(Boolean).join(path.delimiter);
     process.env.WCD_STUB_LOG = path.join(dir, 'calls.jsonl');
