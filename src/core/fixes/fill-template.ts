@@ -111,8 +111,6 @@ export function checkFixTemplate(fix: { shell: FixShell; command: string; params
   if (!r.ok) return `the command ${r.error}`;
   // The docs and topic screens show the template as written, and PowerShell drops a bare `--` from a line pasted into it
   // (it ends PowerShell's own parameters): `kubectl exec POD -- CMD` would reach kubectl without it.
-  if (fix.shell !== 'powershell' && BARE_DOUBLE_DASH.test(fix.command)) return 'the command has a bare --, which PowerShell drops from a pasted line: write "--"';
+  if (fix.shell !== 'powershell' && tokenizeTemplate(fix.command).tokens.some((t) => t.text === '--' && !t.quoted)) return 'the command has a bare --, which PowerShell drops from a pasted line: write "--"';
   return undefined;
 }
-
-const BARE_DOUBLE_DASH = /(?:^|[ \t])--(?=[ \t]|$)/;

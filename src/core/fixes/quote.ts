@@ -103,10 +103,9 @@ function cQuote(arg: string): string {
  * (no backslash may stand right before the opening quote, and the argument may not start with - or a quote).
  */
 function quoteWindowsArg(arg: string): string {
-  // PowerShell takes a bare `--` as the end of its own parameters and does not pass it on to the program (kubectl exec
-  // POD -- CMD lost it); quoted, cmd, the C runtime and PowerShell all pass `--`.
-  if (arg === '--') return '"--"';
-  if (arg !== '' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
+  // A bare `--` ends PowerShell's own parameters and is not passed on to the program (kubectl exec POD -- CMD lost it):
+  // quoted like any word PowerShell reads otherwise, cmd, the C runtime and PowerShell all pass it.
+  if (arg !== '' && arg !== '--' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
   let end = arg.length;
   while (end > 0 && arg[end - 1] === '\\') end--;
   const tail = arg.slice(end);
