@@ -3,10 +3,10 @@
 // regexes, fix parameter patterns, tree matches) runs against adversarial strings derived from it
 // (core/text/regex-safety.ts) within a time budget per pattern.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LARGE_CTX, STRONG_CTX, TOKEN, WEAK_CTX } from '../../src/core/diagnosis/parse-error-code.js';
 import { IPV4 } from '../../src/core/fixes/validate-param.js';
@@ -14,7 +14,7 @@ import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
 import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, stepBefore } from '../../src/core/text/regex-safety.js';
-import { realKnowledgeInput } from '../helpers/real-kb.js';
+import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
@@ -31,23 +31,70 @@ interface Site {
   re: RegExp;
 }
 
-/** Every regular expression literal in src/, with where it is. */
-function regexLiterals(): Site[] {
-  const out: Site[] = [];
-  for (const file of sourceFiles(SRC)) {
-    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-    const visit = (n: ts.Node) => {
-      if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-        const text = n.getText(sf);
-        const end = text.lastIndexOf('/');
-        const at = `${path.relative(SRC, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
-        out.push({ at, re: new RegExp(text.slice(1, end), text.slice(end + 1)) });
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-  }
+/** A literal as the scan found it: its line in the file, its source and flags. */
+type Literal = [line: number, source: string, flags: string];
+
+/** The literals of one file, by TypeScript's own scanner (a regex literal is known only to a parser). */
+function literalsOf(tsModule: typeof import('typescript'), file: string, text: string): Literal[] {
+  const ts = tsModule;
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: Literal[] = [];
+  const visit = (n: import('typescript').Node) => {
+    if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const t = n.getText(sf);
+      const end = t.lastIndexOf('/');
+      out.push([sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, t.slice(1, end), t.slice(end + 1)]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
   return out;
+}
+
+/**
+ * What earlier runs found, kept in node_modules/.cache/wcdoctor-test-regex/ (WCDOCTOR_TEST_KB_CACHE=0 turns it off,
+ * as for the knowledge's cache): per file of src/, the hash of its content and its literals; and the literals that
+ * passed the time budget, under the hash of the checker (core/text/regex-safety.ts) that judged them. Importing
+ * TypeScript and parsing every file took about 2 s of CPU per run, and timing every literal 1.5 s more, for files
+ * that had not changed; now only a changed file is parsed and only a literal not judged before is timed. A literal
+ * that failed is never kept: it is timed again on the next run.
+ */
+interface ScanCache {
+  files: Record<string, { sha: string; literals: Literal[] }>;
+  passed: { checker: string; literals: string[] };
+}
+const CACHE_FILE = path.resolve(import.meta.dirname, '../../node_modules/.cache/wcdoctor-test-regex/scan.json');
+const useCache = process.env.WCDOCTOR_TEST_KB_CACHE !== '0' && existsSync(path.dirname(path.dirname(CACHE_FILE)));
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const CHECKER = sha(readFileSync(path.join(SRC, 'core/text/regex-safety.ts'), 'utf8'));
+const cache: ScanCache = (() => {
+  const empty: ScanCache = { files: {}, passed: { checker: CHECKER, literals: [] } };
+  if (!useCache) return empty;
+  try {
+    const c = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as ScanCache;
+    return c.passed.checker === CHECKER ? c : { ...empty, files: c.files };
+  } catch {
+    return empty;
+  }
+})();
+function saveCache(): void {
+  if (!useCache) return;
+  mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
+  const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(cache));
+  renameSync(tmp, CACHE_FILE);
+}
+
+/** Every regular expression literal in src/, with where it is (from the cache for a file whose content it knows). */
+async function regexLiterals(): Promise<Site[]> {
+  const files = sourceFiles(SRC).map((file) => ({ file, rel: path.relative(SRC, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
+  const changed = files.filter((f) => cache.files[f.rel]?.sha !== sha(f.text));
+  if (changed.length) {
+    const ts = (await import('typescript')).default;
+    for (const f of changed) cache.files[f.rel] = { sha: sha(f.text), literals: literalsOf(ts, f.file, f.text) };
+  }
+  cache.files = Object.fromEntries(files.map((f) => [f.rel, cache.files[f.rel]!]));
+  return files.flatMap((f) => cache.files[f.rel]!.literals.map(([line, source, flags]) => ({ at: `${f.rel}:${line}`, re: new RegExp(source, flags) })));
 }
 
 /** `new RegExp(` in src/: each is a pattern built at load time (checked below) or one from the knowledge (checked by kb check). */
@@ -64,7 +111,7 @@ const DYNAMIC_SITES: Record<string, string> = {
   'core/fixes/fill-template.ts': 'the placeholder pattern of core/text/placeholder.ts, made sticky (checked there as a literal)',
 };
 
-const literals = regexLiterals();
+const literals = await regexLiterals();
 
 describe('regular expressions in src/', () => {
   it('finds the literals (the scan works)', () => {
@@ -72,10 +119,17 @@ describe('regular expressions in src/', () => {
   });
 
   it('every literal runs within its time budget on adversarial input', () => {
+    const passed = new Set(cache.passed.literals);
     const slow = literals.flatMap(({ at, re }) => {
+      const key = `/${re.source}/${re.flags}`;
+      if (passed.has(key)) return [];
       const f = findSlowInputConfirmed(re);
+      if (!f) passed.add(key);
       return f ? [`${at} /${re.source}/${re.flags}: ${f.attack} took ${f.ms} ms`] : [];
     });
+    const now = new Set(literals.map(({ re }) => `/${re.source}/${re.flags}`));
+    cache.passed = { checker: CHECKER, literals: [...passed].filter((k) => now.has(k)) };
+    saveCache();
     expect(slow).toEqual([]);
   }, 120_000);
 
@@ -153,7 +207,8 @@ describe('the checker is not vacuous', () => {
 
 describe('patterns of the knowledge', () => {
   const input = realKnowledgeInput();
-  const { kb, problems } = assembleKnowledgeBase(input);
+  // Assembled once per run by the global setup (test/setup/knowledge-base.ts), which applies kb check's rules.
+  const { kb, problems } = realKnowledgeBase();
 
   it('the shipped knowledge passes kb check, so every topic regex, parameter pattern and tree match is within budget', () => {
     expect(problems).toEqual([]);
