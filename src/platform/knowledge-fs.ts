@@ -59,8 +59,10 @@ const COLD_CODE_FIELDS = ['messageSources', 'variants', 'seenIn', 'source'] as c
 type Topic = KnowledgeBase['topics'][number];
 type Code = KnowledgeBase['codes'][number];
 type StoredTopic = Omit<Topic, DisplayField | 'body' | 'signatures' | (typeof COLD_TOPIC_FIELDS)[number]> & {
-  signatures: Omit<Topic['signatures'], (typeof COLD_SIGNATURE_FIELDS)[number]>;
+  signatures: Omit<Topic['signatures'], (typeof COLD_SIGNATURE_FIELDS)[number] | 'regexes'>;
   display: [number, number];
+  /** The byte range of the topic's regexes (their sources) in kb-display.json. */
+  regexes: [number, number];
 };
 /** kb-display.json's last element: per topic, its cold signature fields and its cold fields; per code, its cold fields (in the orders above). */
 interface ColdFields {
@@ -71,7 +73,8 @@ interface ColdFields {
 
 /** The knowledge base as stored: kb.json without what kb-text.json, kb-display.json and kb-terms.bin hold. */
 type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' | 'topics' | 'codes' | 'diagnosis'> & {
-  sections: Omit<Section, 'body'>[];
+  /** Each section's byte range in kb-display.json, as one flat list: start and end of section 0, then of section 1, … */
+  sections: number[];
   topics: StoredTopic[];
   codes: Omit<Code, (typeof COLD_CODE_FIELDS)[number]>[];
   diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms'> & { terms: { vocabulary: string[] } };
@@ -118,11 +121,13 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   const cold: ColdFields = { signatures: [], topics: [], codes: [] };
   const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...whole }): StoredTopic => {
     const [coldTopic, t] = takeFields(whole, COLD_TOPIC_FIELDS);
-    const [coldSignature, signatures] = takeFields(t.signatures, COLD_SIGNATURE_FIELDS);
+    const [coldSignature, { regexes, ...signatures }] = takeFields(t.signatures, COLD_SIGNATURE_FIELDS);
     cold.signatures.push(coldSignature);
     cold.topics.push(coldTopic);
-    return { ...t, signatures, display: place({ title, summary, fixes, sources }) };
+    return { ...t, signatures, display: place({ title, summary, fixes, sources }), regexes: place(regexes) };
   });
+  // One after the other, so that the run of them is itself a JSON list's elements (see loadKnowledgeBase).
+  const sectionRanges = sections.flatMap(({ body: _body, ...s }) => place(s));
   const storedCodes = codes.map((c) => {
     const [coldCode, hot] = takeFields(c, COLD_CODE_FIELDS);
     cold.codes.push(coldCode);
@@ -131,7 +136,7 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
     // `cold` is last: the loader deletes it, and deleting an object's last property keeps the object's fast layout.
-    main: { ...rest, topics: stored, codes: storedCodes, sections: sections.map(({ body: _body, ...s }) => s), diagnosis: { ...diagnosisRest, terms: { vocabulary } }, cold: place(cold) },
+    main: { ...rest, topics: stored, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, terms: { vocabulary } }, cold: place(cold) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
     terms: encodeTermTable(lists),
@@ -186,12 +191,14 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   const cached = cache.get(root);
   if (cached) return cached;
   const stored = readJson(path.join(root, KB_ARTEFACT), KB_ARTEFACT) as StoredKnowledgeBase | null;
-  if (stored?.schema !== 1 || !Array.isArray(stored.sections) || !Array.isArray(stored.topics)) throw damaged(KB_ARTEFACT);
+  if (stored?.schema !== 1 || !Array.isArray(stored.sections) || stored.sections.length % 2 !== 0 || !Array.isArray(stored.topics)) throw damaged(KB_ARTEFACT);
+  const sectionRanges = stored.sections;
+  const sectionCount = sectionRanges.length / 2;
   let text: KnowledgeText | undefined;
   const loadText = (): KnowledgeText => {
     if (text) return text;
     const t = readJson(path.join(root, KB_TEXT_ARTEFACT), KB_TEXT_ARTEFACT) as KnowledgeText | null;
-    if (!Array.isArray(t?.bodies) || t.bodies.length !== stored.sections.length || !Array.isArray(t.trees) || typeof t.compat !== 'object' || t.compat === null) {
+    if (!Array.isArray(t?.bodies) || t.bodies.length !== sectionCount || !Array.isArray(t.trees) || typeof t.compat !== 'object' || t.compat === null) {
       throw damaged(KB_TEXT_ARTEFACT);
     }
     return (text = t);
@@ -222,7 +229,6 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   const defineOnEach = (targets: readonly object[], fields: readonly string[], descriptors: readonly PropertyDescriptor[]) => {
     for (let i = 0; i < targets.length; i++) for (let k = 0; k < fields.length; k++) Object.defineProperty(targets[i]!, fields[k]!, descriptors[k]!);
   };
-  defineOnEach(stored.sections, ['body'], [sharedLazy(() => stored.sections, (i) => loadText().bodies[i])('body')]);
   lazy(stored, 'trees', () => loadText().trees);
   lazy(stored, 'compat', () => loadText().compat);
   /**
@@ -252,11 +258,11 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     return range as [number, number];
   };
   /** The JSON element at a byte range of kb-display.json, which must be of the shape `valid` accepts. */
-  const parseDisplay = <T>(range: [number, number], valid: (v: unknown) => v is T): T => {
+  const parseDisplay = <T>(range: [number, number], valid: (v: unknown) => v is T, elements = false): T => {
     const bytes = readDisplay(range);
     try {
       if (!bytes) throw new Error('out of range');
-      const value: unknown = JSON.parse(bytes.toString('utf8'));
+      const value: unknown = JSON.parse(elements ? `[${bytes.toString('utf8')}]` : bytes.toString('utf8'));
       if (!valid(value)) throw new Error('not of its shape');
       return value;
     } catch {
@@ -281,6 +287,59 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     },
   );
   defineOnEach(stored.topics, DISPLAY_FIELDS, DISPLAY_FIELDS.map(display));
+
+  // A topic's regexes (their sources), read the first time the topic's are: diagnosis compiles a pattern only for a
+  // paste that holds the text the pattern requires (kb.diagnosis.regexLiterals), so most runs read a few topics'.
+  // Parsing all of them at each start was an eighth of kb.json.
+  const regexRanges = stored.topics.map((topic) => {
+    const range = rangeOf(topic.regexes);
+    delete (topic as Partial<StoredTopic>).regexes;
+    return range;
+  });
+  const signatures = stored.topics.map((t) => t.signatures);
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  const regexes = sharedLazy(
+    () => signatures,
+    (i, key) => {
+      const value = parseDisplay(regexRanges[i]!, isStrings);
+      settle(signatures[i]!, key, value);
+      return value;
+    },
+  );
+  defineOnEach(signatures, ['regexes'], [regexes('regexes')]);
+
+  // The sections (document, heading, language, place; their bodies are in kb-text.json), each read the first time it
+  // is: a diagnosis reads the two or three its answers cite, and parsing all of them (some 550 objects and 1,900
+  // strings) at each start was another eighth of kb.json and, with the regexes, what made the young generation
+  // overflow into a garbage collection during the parse. Whoever reads more than a few (the docs, kb check) gets
+  // all of them in one read: they lie one after the other in kb-display.json, a JSON list's elements.
+  const isSection = (v: unknown): v is Omit<Section, 'body'> => isObject(v) && typeof v.doc === 'string' && typeof v.heading === 'string' && typeof v.locale === 'string';
+  const sectionList: Section[] = new Array<Section>(sectionCount);
+  const made: (Section | undefined)[] = new Array<Section | undefined>(sectionCount);
+  const withBody = (s: Omit<Section, 'body'>, i: number): Section =>
+    Object.defineProperty(s, 'body', { get: () => loadText().bodies[i], enumerable: true, configurable: true }) as Section;
+  const settleSection = (i: number, s: Section) => {
+    made[i] = s;
+    settle(sectionList, String(i), s);
+    return s;
+  };
+  let readOneByOne = 0;
+  const readAllSections = () => {
+    if (sectionCount === 0) return;
+    const span = rangeOf([sectionRanges[0], sectionRanges[2 * sectionCount - 1]]);
+    const all = parseDisplay(span, (v): v is Omit<Section, 'body'>[] => Array.isArray(v) && v.length === sectionCount && v.every(isSection), true);
+    for (let i = 0; i < sectionCount; i++) if (!made[i]) settleSection(i, withBody(all[i]!, i));
+  };
+  const sectionAt = (i: number): Section => {
+    if (made[i]) return made[i]!;
+    if (++readOneByOne > 8) {
+      readAllSections();
+      return made[i]!;
+    }
+    return settleSection(i, withBody(parseDisplay(rangeOf([sectionRanges[2 * i], sectionRanges[2 * i + 1]]), isSection), i));
+  };
+  for (let i = 0; i < sectionCount; i++) Object.defineProperty(sectionList, i, { get: () => sectionAt(i), enumerable: true, configurable: true });
+  (stored as unknown as { sections: Section[] }).sections = sectionList;
 
   // The fields no diagnosis reads (see COLD_SIGNATURE_FIELDS), all parsed the first time one is read. A field a
   // topic or code does not have is stored as null (JSON has no undefined) and read back as undefined.

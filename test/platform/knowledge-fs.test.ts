@@ -84,8 +84,11 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const [start, end] = stored.topics[1]!.display as [number, number];
     expect(JSON.parse(display.toString('utf8', start, end))).toEqual(JSON.parse(JSON.stringify({ title: kb.topics[1]!.title, summary: kb.topics[1]!.summary, fixes: kb.topics[1]!.fixes, sources: kb.topics[1]!.sources })));
-    // One element per topic, and last the fields no diagnosis reads (at the range kb.json gives as `cold`).
-    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(kb.topics.length + 1);
+    // Two elements per topic (its display fields, its regexes), one per section, and last the fields no diagnosis
+    // reads (at the range kb.json gives as `cold`).
+    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(2 * kb.topics.length + kb.sections.length + 1);
+    const [rs, re] = stored.topics[1]!.regexes as [number, number];
+    expect(JSON.parse(display.toString('utf8', rs, re))).toEqual(kb.topics[1]!.signatures.regexes);
     const loaded = loadKnowledgeBase(root);
     expect(loaded.topics[0]).not.toHaveProperty('display');
     expect(Object.keys(loaded.topics[0]!)).toEqual(expect.arrayContaining(['title', 'summary', 'fixes', 'sources', 'signatures']));
@@ -98,7 +101,7 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     rmSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const loaded = loadKnowledgeBase(root);
     expect(loaded.topics[0]!.signatures.codes).toEqual(kb.topics[0]!.signatures.codes);
-    expect(loaded.topics[0]!.signatures.regexes).toEqual(kb.topics[0]!.signatures.regexes);
+    expect(caught(() => loaded.topics[0]!.signatures.regexes)).toBeInstanceOf(UserError);
     const missing = caught(() => loaded.topics[0]!.title);
     expect(missing).toBeInstanceOf(UserError);
     expect((missing as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is missing`);
@@ -107,6 +110,34 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const damaged = caught(() => loadKnowledgeBase(other).topics[2]!.title);
     expect(damaged).toBeInstanceOf(UserError);
     expect((damaged as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
+  });
+
+  it("keeps the topics' regexes and the sections in kb-display.json: a regex source read when a topic's is, a section when it is, all of them in one read once more than a few are", () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { sections: unknown[]; topics: Record<string, unknown>[] };
+    expect(stored.sections).toHaveLength(2 * kb.sections.length);
+    expect(stored.sections.every((n) => Number.isInteger(n))).toBe(true);
+    const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
+    const [s3, e3] = stored.sections.slice(6, 8) as [number, number];
+    const { body: _body, ...third } = kb.sections[3]!;
+    expect(JSON.parse(display.toString('utf8', s3, e3))).toEqual(JSON.parse(JSON.stringify(third)));
+    const loaded = loadKnowledgeBase(root);
+    expect(loaded.sections).toHaveLength(kb.sections.length);
+    expect(Array.isArray(loaded.sections)).toBe(true);
+    // One by one, then (past eight) all at once: the same objects, equal to what was written, bodies included.
+    const first = [0, 5, 1, 7, 2, 9, 3].map((i) => loaded.sections[i]!);
+    expect(first.map((x) => x.heading)).toEqual([0, 5, 1, 7, 2, 9, 3].map((i) => kb.sections[i]!.heading));
+    expect(loaded.sections.map((x) => x.heading)).toEqual(kb.sections.map((x) => x.heading));
+    [0, 5, 1, 7, 2, 9, 3].forEach((i, k) => expect(loaded.sections[i]).toBe(first[k]));
+    expect(JSON.parse(JSON.stringify(loaded.sections))).toEqual(JSON.parse(JSON.stringify(kb.sections)));
+    expect(loaded.topics.map((t) => t.signatures.regexes)).toEqual(kb.topics.map((t) => t.signatures.regexes));
+    // A section's range damaged: reading it says so.
+    const other = written();
+    const bytes = readFileSync(path.join(other, KB_DISPLAY_ARTEFACT));
+    bytes.fill(0x20, s3, e3);
+    writeFileSync(path.join(other, KB_DISPLAY_ARTEFACT), bytes);
+    expect((caught(() => loadKnowledgeBase(other).sections[3]!.heading) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
+    expect(loadKnowledgeBase(other).sections[2]!.heading).toBe(kb.sections[2]!.heading);
   });
 
   it('a diagnosis reads none of the fields kept apart, in any language the message comes in', () => {
@@ -132,7 +163,7 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { topics: { signatures: Record<string, unknown> }[]; codes: Record<string, unknown>[]; cold: [number, number] };
     expect(stored.topics[0]!.signatures).not.toHaveProperty('keywords');
     expect(stored.topics[0]!.signatures).not.toHaveProperty('setting');
-    expect(stored.topics[0]!.signatures).toHaveProperty('regexes');
+    expect(stored.topics[0]!.signatures).not.toHaveProperty('regexes');
     expect(stored.topics[0]).not.toHaveProperty('related');
     expect(stored.topics[0]).not.toHaveProperty('sections');
     expect(stored.topics[0]).toHaveProperty('sectionIds');

@@ -383,10 +383,18 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       t,
       data.documentedCodes[i] ?? [],
       data.flat[i]!,
-      // Compiled on first use, and only for pastes that hold the pattern's required text.
-      sig.regexes.map((source, k) => {
+      // Compiled on first use, and only for pastes that hold the pattern's required text; its source is read only
+      // then too (the stored knowledge keeps the sources apart, platform/knowledge-fs.ts): regexLiterals has an
+      // entry per pattern of the topic.
+      (data.regexLiterals[i] ?? []).map((literals, k) => {
         let compiled: RegExp | undefined;
-        return { literals: data.regexLiterals[i]?.[k] ?? undefined, regex: () => (compiled ??= new RegExp(source, signatureFlags(source))) };
+        return {
+          literals: literals ?? undefined,
+          regex: () => {
+            const source = sig.regexes[k] ?? '(?!)';
+            return (compiled ??= new RegExp(source, signatureFlags(source)));
+          },
+        };
       }),
     );
     matchers.push(m);
