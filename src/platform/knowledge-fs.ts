@@ -297,11 +297,12 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     return range;
   });
   const signatures = stored.topics.map((t) => t.signatures);
-  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  // As many as kb.diagnosis.regexLiterals has entries for the topic: the index goes by those (build-index.ts).
+  const regexCount = (i: number) => stored.diagnosis?.regexLiterals[i]?.length;
   const regexes = sharedLazy(
     () => signatures,
     (i, key) => {
-      const value = parseDisplay(regexRanges[i]!, isStrings);
+      const value = parseDisplay(regexRanges[i]!, (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string') && (regexCount(i) ?? v.length) === v.length);
       settle(signatures[i]!, key, value);
       return value;
     },
@@ -330,8 +331,8 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     const all = parseDisplay(span, (v): v is Omit<Section, 'body'>[] => Array.isArray(v) && v.length === sectionCount && v.every(isSection), true);
     for (let i = 0; i < sectionCount; i++) if (!made[i]) settleSection(i, withBody(all[i]!, i));
   };
+  // Called by the getter of index i, which exists only until the section is made (settleSection replaces it).
   const sectionAt = (i: number): Section => {
-    if (made[i]) return made[i]!;
     if (++readOneByOne > 8) {
       readAllSections();
       return made[i]!;

@@ -85,16 +85,23 @@ function saveCache(): void {
   renameSync(tmp, CACHE_FILE);
 }
 
+/** The files of src/, read once for the scan and the `new RegExp(` check below. */
+const SOURCES = sourceFiles(SRC).map((file) => {
+  const text = readFileSync(file, 'utf8');
+  return { file, rel: path.relative(SRC, file).split(path.sep).join('/'), text, sha: sha(text) };
+});
+/** A literal as the cache of passed literals names it. */
+const keyOf = (re: RegExp) => `/${re.source}/${re.flags}`;
+
 /** Every regular expression literal in src/, with where it is (from the cache for a file whose content it knows). */
 async function regexLiterals(): Promise<Site[]> {
-  const files = sourceFiles(SRC).map((file) => ({ file, rel: path.relative(SRC, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
-  const changed = files.filter((f) => cache.files[f.rel]?.sha !== sha(f.text));
+  const changed = SOURCES.filter((f) => cache.files[f.rel]?.sha !== f.sha);
   if (changed.length) {
     const ts = (await import('typescript')).default;
-    for (const f of changed) cache.files[f.rel] = { sha: sha(f.text), literals: literalsOf(ts, f.file, f.text) };
+    for (const f of changed) cache.files[f.rel] = { sha: f.sha, literals: literalsOf(ts, f.file, f.text) };
   }
-  cache.files = Object.fromEntries(files.map((f) => [f.rel, cache.files[f.rel]!]));
-  return files.flatMap((f) => cache.files[f.rel]!.literals.map(([line, source, flags]) => ({ at: `${f.rel}:${line}`, re: new RegExp(source, flags) })));
+  cache.files = Object.fromEntries(SOURCES.map((f) => [f.rel, cache.files[f.rel]!]));
+  return SOURCES.flatMap((f) => cache.files[f.rel]!.literals.map(([line, source, flags]) => ({ at: `${f.rel}:${line}`, re: new RegExp(source, flags) })));
 }
 
 /** `new RegExp(` in src/: each is a pattern built at load time (checked below) or one from the knowledge (checked by kb check). */
@@ -121,13 +128,13 @@ describe('regular expressions in src/', () => {
   it('every literal runs within its time budget on adversarial input', () => {
     const passed = new Set(cache.passed.literals);
     const slow = literals.flatMap(({ at, re }) => {
-      const key = `/${re.source}/${re.flags}`;
+      const key = keyOf(re);
       if (passed.has(key)) return [];
       const f = findSlowInputConfirmed(re);
       if (!f) passed.add(key);
       return f ? [`${at} /${re.source}/${re.flags}: ${f.attack} took ${f.ms} ms`] : [];
     });
-    const now = new Set(literals.map(({ re }) => `/${re.source}/${re.flags}`));
+    const now = new Set(literals.map(({ re }) => keyOf(re)));
     cache.passed = { checker: CHECKER, literals: [...passed].filter((k) => now.has(k)) };
     saveCache();
     expect(slow).toEqual([]);
@@ -138,7 +145,7 @@ describe('regular expressions in src/', () => {
   }, 60_000);
 
   it('every `new RegExp(` in src/ is accounted for', () => {
-    const sites = new Set(sourceFiles(SRC).filter((f) => /new RegExp\(/.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f).split(path.sep).join('/')));
+    const sites = new Set(SOURCES.filter((f) => /new RegExp\(/.test(f.text)).map((f) => f.rel));
     expect([...sites].sort()).toEqual(Object.keys(DYNAMIC_SITES).filter((s) => sites.has(s)).sort());
     for (const s of sites) expect(DYNAMIC_SITES, s).toHaveProperty([s]);
   });

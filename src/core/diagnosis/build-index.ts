@@ -391,7 +391,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
         return {
           literals: literals ?? undefined,
           regex: () => {
-            const source = sig.regexes[k] ?? '(?!)';
+            const source = sig.regexes[k]!;
             return (compiled ??= new RegExp(source, signatureFlags(source)));
           },
         };
