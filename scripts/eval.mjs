@@ -11,14 +11,18 @@
 //             ({id, thread, url, lang, shape, own_words, topics, note, text}); split into train and
 //             held-out by thread (a hash of the thread URL), so no thread is on both sides.
 // Only the train part of `real` may be looked at when changing the engine; report held-out figures.
+// `real/train/unseen-estimate`: the training pastes judged as if the texts written from their own thread did not
+// exist (scripts/lib/unseen-estimate.mjs), an estimate of the held-out figures made from the training side alone.
 import { familiesOf, loadCases, loadEngine } from './lib/eval-sets.mjs';
+import { unseenEstimate } from './lib/unseen-estimate.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const asJson = args.includes('--json');
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 
-const { diagnose, kb } = await loadEngine();
+const engine = await loadEngine();
+const { diagnose, kb } = engine;
 const cases = loadCases(kb);
 const known = new Set(kb.topics.map((t) => t.id));
 const unknownLabels = cases.flatMap((c) => c.expected.filter((t) => !known.has(t)).map((t) => `${c.id}: ${t}`));
@@ -68,6 +72,18 @@ for (const c of cases) {
   const family = c.set === 'real' && c.expected.map((t) => families.get(t)).find(Boolean);
   if (family) add(`real/${c.split}/family=${family}`, c);
   if (family) add(`real/${c.split}/family=all-new`, c);
+}
+if (!only || only === 'real') {
+  for (const { case: c, matches } of unseenEstimate(engine, cases)) {
+    const got = matches.map((m) => m.id);
+    add('real/train/unseen-estimate', {
+      ...c,
+      got,
+      confidence: matches[0]?.confidence,
+      top1: c.expected.length ? c.expected.includes(got[0]) : got.length === 0,
+      top3: c.expected.length ? got.slice(0, 3).some((g) => c.expected.includes(g)) : got.length === 0,
+    });
+  }
 }
 const report = Object.fromEntries([...groups].map(([k, g]) => [k, figures(g)]));
 if (asJson) {

@@ -178,6 +178,8 @@ export interface DiagnosisIndex {
   messageKeysOf(entry: CodeEntry): MessageKeys;
   /** Failure sites (knowledge/vocabulary.yaml, `site: true`), as operation keys. */
   failureSites: ReadonlySet<string>;
+  /** The words that say a paste is about containers (knowledge/vocabulary.yaml, context `containers`), normalised. */
+  containerWords: readonly string[];
   /** Windows builds that only client releases ship (19045, 22631: Windows 10 and 11), from the compatibility data. */
   clientBuilds: ReadonlySet<number>;
 }
@@ -479,6 +481,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   let codeIndex: CodeIndex | undefined;
   let clientBuilds: Set<number> | undefined;
   let failureSites: Set<string> | undefined;
+  let containerWords: string[] | undefined;
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -499,6 +502,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     // Asked only of a paste that names an operation.
     get failureSites() {
       return (failureSites ??= new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))));
+    },
+    // Asked only of a paste that states a code.
+    get containerWords() {
+      return (containerWords ??= (kb.vocabulary?.contexts.containers ?? []).map(flat));
     },
     // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
     get clientBuilds() {

@@ -2,7 +2,7 @@ import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
 import { messageKeyOf } from './message-key.js';
-import { isWordChar } from './phrase-match.js';
+import { hasPhrase, isWordChar } from './phrase-match.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
 import { focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
@@ -70,6 +70,11 @@ export interface PasteFeatures {
   englishFocus: { text: string; swaps: [string, string][] };
   /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host). */
   contextText: string;
+  /**
+   * Whether the paste shows a word of containers (an engine, image, cluster: the `containers` context of
+   * knowledge/vocabulary.yaml). Read only for a paste that states a code, false for others.
+   */
+  showsContainers: boolean;
   /** The failed operations, as comparison keys (`operationKey`), each with the name the paste gives it. */
   operations: ReadonlyMap<string, string>;
   /** Those of them that are failure sites (CreateContainer, PrepareLayer, hnsCall …). */
@@ -112,6 +117,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
   const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
+  const contextText = flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat;
   return {
     text,
     focus,
@@ -133,7 +139,8 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
     englishFocus: englishFocusOf(focus, codes, index),
-    contextText: flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat,
+    contextText,
+    showsContainers: codes.length > 0 && index.containerWords.some((c) => hasPhrase(contextText, c)),
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };

@@ -83,17 +83,37 @@ function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
 }
 
 /**
+ * A code is all that names the failure (no message, pattern or fact of the topic matched) in a paste that shows
+ * nothing of containers (no engine, image or cluster word, no failed container operation) and is more than codes:
+ * Windows gives every program the same codes (WSL prints `0x80370102` when its VM cannot start, a credential store
+ * `The stub received bad data`), so the code says which failure, not that a container had it. On the training pastes
+ * judged without the signatures written from their own thread (`npm run eval`, "unseen estimate"), which fare as
+ * unseen pastes do, 8 of the 13 such answers "medium" or "high" were about other programs (WSL, a credential store).
+ */
+function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
+  if (f.bareCodes || f.scope.kind === 'windows' || f.showsContainers || f.operations.size > 0) return false;
+  const specific = s.evidence.filter((e) => e.weight > 0 && SPECIFIC.has(e.rule));
+  return specific.length > 0 && specific.every((e) => e.rule === 'code');
+}
+
+/**
  * How sure a match is: high only when evidence names the issue, the score is high and no other
  * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one);
- * medium only when a code, message, pattern or fact matched (`namesAFailure`); otherwise low.
+ * medium only when a code, message, pattern or fact matched (`namesAFailure`) and the paste may be
+ * another platform's or program's (`crossPlatformOnly`, `codeOnlyOutsideContainers`) no more than it
+ * may be a Windows container's; otherwise low.
  */
 export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
+  if (codeOnlyOutsideContainers(s, f)) return 'low';
   if (s.score >= w.verdict.high && namesTheIssue(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
   // Words alone, however many, are a lead to check, not a likely answer: on real pastes read before anything was
   // tuned on them, a top answer that only words (and settings) carried was right about one time in four.
   // The setting a question names lets a topic be shown, but is a lead too: on real pastes, an answer it alone made
   // "medium" was right one time in five (train side), the questions being about the setting, not about a failure.
-  if (s.score >= w.verdict.medium && namesAFailure(s, f)) return 'medium';
+  // A specialised topic on evidence its orchestrator prints on every platform, in a paste with no mark of Windows, is a
+  // lead too: of the six such "medium" answers on the training pastes judged without their own thread's signatures,
+  // four were Linux nodes' `cni plugin not initialized` (on the training pastes as they are: two wrong of eight).
+  if (s.score >= w.verdict.medium && namesAFailure(s, f) && !crossPlatformOnly(s, f)) return 'medium';
   return 'low';
 }
 

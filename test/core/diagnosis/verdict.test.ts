@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import type { PasteFeatures } from '../../../src/core/diagnosis/features.js';
 import type { Scored } from '../../../src/core/diagnosis/rules/index.js';
 import type { Evidence } from '../../../src/core/diagnosis/types.js';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
 import { confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
 import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
 const scored = (...evidence: Evidence[]): Scored => ({ topic: 0, score: evidence.reduce((t, e) => t + e.weight, 0), evidence }) as unknown as Scored;
-const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] } } as unknown as PasteFeatures;
-const question = { asks: true } as unknown as PasteFeatures;
+// A paste about containers (it names the engine) that shows no mark of Windows.
+const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] }, operations: new Map(), showsContainers: true } as unknown as PasteFeatures;
+const question = { asks: true, scope: { kind: 'unknown', signals: [] }, operations: new Map(), showsContainers: true } as unknown as PasteFeatures;
 
 describe('minScoreOf', () => {
   it('asks `show` of a specific match, context or not', () => {
@@ -60,11 +63,12 @@ describe('confidenceOf', () => {
     expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('medium');
   });
-  it('is not high for a specialised topic on a message every platform prints, in a paste that shows no Windows', () => {
+  it('is neither high nor medium for a specialised topic on a message every platform prints, in a paste that shows no Windows', () => {
     const k8s = scored(ev('phrase', 4), ev('regex', 4), ev('context', WEIGHTS.context.found), ev('words', 6));
     const unknown = { ...failure, scope: { kind: 'unknown', signals: [] } } as PasteFeatures;
     const windows = { ...failure, scope: { kind: 'windows', signals: ['windows node'] } } as PasteFeatures;
-    expect(confidenceOf(k8s, unknown, WEIGHTS, 0)).toBe('medium');
+    // `cni plugin not initialized` reads the same on a Linux node: a lead, shown as such.
+    expect(confidenceOf(k8s, unknown, WEIGHTS, 0)).toBe('low');
     expect(confidenceOf(k8s, windows, WEIGHTS, 0)).toBe('high');
     // A Windows code is Windows whatever else the paste shows.
     expect(confidenceOf(scored(ev('code', 6), ev('context', WEIGHTS.context.found), ev('phrase', 4)), unknown, WEIGHTS, 0)).toBe('high');
@@ -77,6 +81,20 @@ describe('confidenceOf', () => {
     expect(phrases.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     expect(confidenceOf(phrases, failure, WEIGHTS, 0)).toBe('medium');
     for (const rule of ['code', 'regex', 'fact'] as const) expect(confidenceOf(scored(ev('phrase', 4), ev(rule, 4), ev('words', 4)), failure, WEIGHTS, 0), rule).toBe('high');
+  });
+  it('is low when a code is all that names the failure in a paste that shows nothing of containers', () => {
+    const codeOnly = scored(ev('code', 6), ev('words', 5));
+    const elsewhere = { ...failure, showsContainers: false } as PasteFeatures;
+    expect(codeOnly.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
+    // WSL's `0x80370102`, a credential store's `The stub received bad data`: the code, not a container.
+    expect(confidenceOf(codeOnly, elsewhere, WEIGHTS, 0)).toBe('low');
+    // A word of containers, a failed container operation, a mark of Windows or a paste of only codes: the code is the container's.
+    expect(confidenceOf(codeOnly, failure, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(codeOnly, { ...elsewhere, operations: new Map([['docker start', 'docker start']]) } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(codeOnly, { ...elsewhere, scope: { kind: 'windows', signals: ['c:\\'] } } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(codeOnly, { ...elsewhere, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    // A message or pattern of the topic beside the code says more than the code.
+    expect(confidenceOf(scored(ev('code', 6), ev('regex', 4)), elsewhere, WEIGHTS, 0)).toBe('high');
   });
   it('is not high when another match comes close', () => {
     expect(confidenceOf(strong, failure, WEIGHTS, strong.score * WEIGHTS.verdict.highMargin)).toBe('medium');
@@ -96,5 +114,28 @@ describe('confidenceOf', () => {
     // The same question with the topic's message in it makes the issue likely; with a pattern of its output, sure.
     expect(confidenceOf(scored(ev('setting', 4), ev('phrase', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('medium');
     expect(confidenceOf(scored(ev('setting', 4), ev('regex', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('high');
+  });
+});
+
+// The same two rules on the real knowledge, pastes written for this test.
+describe('confidence of a lead that may be another program or platform (real knowledge)', () => {
+  const { kb } = realKnowledgeBase();
+  const top = (text: string) => diagnose(kb, text).matches[0];
+  it("keeps a Windows code that no container word surrounds as a lead, and the same code in a container's failure sure", () => {
+    const bare = top('The virtual machine could not be started because a required feature is not installed. (0x80370102)');
+    expect(bare?.id).toBe('hyperv-isolation-no-hypervisor');
+    expect(bare?.confidence).toBe('low');
+    const docker = top('docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022 fails: 0x80370102 The virtual machine could not be started because a required feature is not installed.');
+    expect(docker?.id).toBe('hyperv-isolation-no-hypervisor');
+    expect(docker?.confidence).toBe('high');
+    // A paste of only the code asks what it means: the topic stays a likely answer.
+    expect(top('0x80370102')?.confidence).toBe('medium');
+  });
+  it("keeps a node's `cni plugin not initialized` a lead unless the paste shows the node is Windows", () => {
+    const line = 'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+    expect(top(`Warning  NetworkNotReady  kubelet  ${line}`)).toMatchObject({ id: 'windows-node-notready-cni', confidence: 'low' });
+    const windows = top(`E1203 kubelet.go:2855] ${line} (node win-node-1, Windows Server 2022, C:\\k\\kubelet.exe)`);
+    expect(windows?.id).toBe('windows-node-notready-cni');
+    expect(windows?.confidence).not.toBe('low');
   });
 });
