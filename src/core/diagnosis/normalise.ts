@@ -174,8 +174,13 @@ function wrapWidth(text: string): number | undefined {
   }
   let best: number | undefined;
   for (const [length, n] of counts) if (n >= 2 && (best === undefined || n > counts.get(best)! || (n === counts.get(best) && length > best))) best = length;
+  // One line cut once has no second line of its length: a line as long as a terminal's usual width is taken as cut there.
+  if (best === undefined) for (const length of counts.keys()) if (CONSOLE_WIDTHS.has(length) && (best === undefined || length > best)) best = length;
   return best;
 }
+
+/** The widths terminals open with (conhost's 80 and 120, and the other common ones). */
+const CONSOLE_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
 /** Every line exactly `width` long joined to the next, except the rows and rules of a drawn table (`| a | b |`, `-----`). */
 function joinAtWidth(text: string, width: number): string {

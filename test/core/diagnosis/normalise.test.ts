@@ -92,6 +92,20 @@ describe('flattenForMatching', () => {
     const row = `| ${'x'.repeat(116)} |`;
     expect(joinWrappedWords(`${row}\n${row}\n${row}`)).toBe(`${row}\n${row}\n${row}`);
   });
+  it("joins one line cut once where its length is a terminal's usual width (80, 120, …), and no other single long line", () => {
+    const line = 'unable to configure the Docker daemon with file C:\\ProgramData\\docker\\config\\daemon.json: the following directives don\'t match any configuration option: http-proxy';
+    for (const width of [80, 120]) {
+      const cut = line.match(new RegExp(`.{1,${width}}`, 'g'))!;
+      expect(cut.filter((l) => l.length === width)).toHaveLength(width === 80 ? 2 : 1);
+      expect(joinWrappedWords(cut.join('\n'))).toBe(line);
+    }
+    // A long line of another length is a line as written; one of a usual width that ends whole, before a capital, too.
+    const own = `${'x'.repeat(90)} failed:\n match the rest`;
+    expect(joinWrappedWords(own)).toBe(own);
+    const whole = `${'x'.repeat(79)}.\nThe next line`;
+    expect(whole.indexOf('\n')).toBe(80);
+    expect(joinWrappedWords(whole)).toBe(whole);
+  });
   it("keeps apart two lines that only happen to share a length, where the first ends whole and the next starts anew", () => {
     // A PowerShell error record: the message line and the CategoryInfo line are both 93 characters long.
     const message = 'Enable-WindowsOptionalFeature : Enable-WindowsOptionalFeature failed. Error code = 0x800f0950';
