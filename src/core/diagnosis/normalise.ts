@@ -14,7 +14,9 @@ export function normalisePaste(input: string): string {
   if (text.includes('&') && /&(?:quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/i.test(text)) text = text.replace(/&(quot|amp|lt|gt|apos|nbsp|#3[49]|#x2[27]);/gi, (_m, e: string) => HTML_ENTITIES[e.toLowerCase()] ?? _m);
   // Typographic quotes (a paste that went through a mail, a chat or a word processor) as the tools print them.
   if (/[\u2018-\u201f]/.test(text)) text = text.replace(/[\u201c-\u201f]/g, '"').replace(/[\u2018-\u201b]/g, "'");
-  if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(text));
+  // The window cut the text as it showed it, escapes and all: its lines are joined first, or a path the cut split
+  // would lose the protection of its backslashes (`C:\ProgramData\c` + `ontainerd\root`: `\r` read as an escape).
+  if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(joinAtWindowWidth(text)));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
   }
@@ -181,6 +183,12 @@ function wrapWidth(text: string): number | undefined {
 
 /** The widths terminals open with (conhost's 80 and 120, and the other common ones). */
 const CONSOLE_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
+
+/** The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). */
+function joinAtWindowWidth(text: string): string {
+  const width = mayBeWrapped(text) ? wrapWidth(text) : undefined;
+  return width === undefined ? text : joinAtWidth(text, width);
+}
 
 /** Every line exactly `width` long joined to the next, except the rows and rules of a drawn table (`| a | b |`, `-----`). */
 function joinAtWidth(text: string, width: number): string {

@@ -59,8 +59,9 @@ describe('diagnose is robust', () => {
       }
     expect(tried).toBeGreaterThan(200);
     // Before wrapping was undone where it shows (the window's width, words cut at its edge), 35 of 418 real pastes
-    // wrapped at 80 columns lost their answer; a few still do where a wrapped line also holds escapes or a table.
-    expect(changed.length / tried, changed.join('\n')).toBeLessThan(0.03);
+    // wrapped at 80 columns lost their answer; 12 of 584 lines still did until one line cut once was joined at a usual
+    // terminal width and the cut lines were joined before escapes are undone (0 of 597 since).
+    expect(changed.length / tried, changed.join('\n')).toBeLessThan(0.01);
   });
 
   it('finds the same topic when `docker version` output comes first (its words say what runs, not what failed)', () => {

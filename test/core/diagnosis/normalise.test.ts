@@ -106,6 +106,15 @@ describe('flattenForMatching', () => {
     expect(whole.indexOf('\n')).toBe(80);
     expect(joinWrappedWords(whole)).toBe(whole);
   });
+  it('joins the lines the window cut before undoing escapes, so a path the cut split keeps its backslashes', () => {
+    // kubelet quotes one path (`"C:\\\\ProgramData"`, escaped) and not the next; the window cuts the second at `\\c|ontainerd\\root`.
+    const head = 'failed to remove container root directory "C:\\\\ProgramData\\\\containerd": remove C:\\ProgramData\\c';
+    const first = `${'x'.repeat(120 - head.length - 1)} ${head}`;
+    expect(first).toHaveLength(120);
+    const text = normalisePaste(`${first}\nontainerd\\root\\io.containerd.grpc.v1.cri\\containers\\8d1f\\status: The process cannot access the file`);
+    expect(text).toContain('remove C:\\ProgramData\\containerd\\root\\io.containerd');
+    expect(text).not.toContain('containerdoot');
+  });
   it("keeps apart two lines that only happen to share a length, where the first ends whole and the next starts anew", () => {
     // A PowerShell error record: the message line and the CategoryInfo line are both 93 characters long.
     const message = 'Enable-WindowsOptionalFeature : Enable-WindowsOptionalFeature failed. Error code = 0x800f0950';
