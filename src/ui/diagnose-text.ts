@@ -1,4 +1,4 @@
-import type { Evidence } from '../core/diagnosis/types.js';
+import type { ConfidenceLimit, Evidence } from '../core/diagnosis/types.js';
 import type { MessageKey } from './message-keys.js';
 
 /** The entities diagnosis names, each with its label in the UI language (the app's topic screen and the CLI's report). */
@@ -55,3 +55,17 @@ export const isContextEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean =
 /** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind; a version seen in the paste and a context by their rule. */
 export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey =>
   isVersionEvidence(e) ? 'diagnose.evidence.version' : isContextEvidence(e) ? 'diagnose.evidence.context' : EVIDENCE_KEY[e.kind];
+
+/** Why a medium or low answer is no surer (`Match.limitedBy`), as the app's list and the CLI's report say it. */
+export const LIMIT_KEY: Readonly<Record<ConfidenceLimit, MessageKey>> = {
+  words: 'diagnose.limit.words',
+  'common-code': 'diagnose.limit.common-code',
+  setting: 'diagnose.limit.setting',
+  unexplained: 'diagnose.limit.unexplained',
+  'other-program': 'diagnose.limit.other-program',
+  'other-platform': 'diagnose.limit.other-platform',
+  against: 'diagnose.limit.against',
+  phrase: 'diagnose.limit.phrase',
+  close: 'diagnose.limit.close',
+  score: 'diagnose.limit.score',
+};

@@ -16,7 +16,7 @@ import { DEFAULT_LIMIT, type DiagnoseArgs } from '../diagnose-args.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
 import type { T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence } from '../../ui/diagnose-text.js';
+import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, LIMIT_KEY } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -43,6 +43,8 @@ export const resolveDiagnoseLocale = resolveCliLocale;
 /** The words of the human report around the knowledge's own text. */
 export interface DiagnoseWords {
   confidence(level: Match['confidence'], score: number): string;
+  /** Why a medium or low answer is no surer (`Match.limitedBy`). */
+  limit(reason: NonNullable<Match['limitedBy']>): string;
   why(reasons: readonly Evidence[]): string;
   fromDocs(notes: readonly string[]): string;
   ourTranslation(locale: string): string;
@@ -67,9 +69,24 @@ export interface DiagnoseWords {
 const UNRELATED_EN = 'This reads as words about another program: it names no container, image, engine or cluster, and wcdoctor knows the issues of Windows containers only.';
 const UNRELATED_NEXT_EN = 'If it did happen in a container, paste the output of the command that failed (docker, kubectl, the container\'s own log).';
 
+/** locales/en.json's `diagnose.limit.*`, for the English report that does not go through the catalogue. */
+const LIMIT_EN: Readonly<Record<NonNullable<Match['limitedBy']>, string>> = {
+  words: 'only words of the paste matched, no code, message or pattern of this issue',
+  'common-code': 'its only code is one of many causes',
+  setting: 'the question names a setting, not a failure',
+  unexplained: 'the issue does not explain the failure the paste states',
+  'other-program': 'only a code matched, and the paste shows nothing of containers: other programs print it too',
+  'other-platform': 'the message reads the same on Linux nodes, and the paste shows no mark of Windows',
+  against: 'the paste also shows text that belongs to another failure',
+  phrase: 'a message matched whole, but nothing written for this issue alone (its code or output pattern)',
+  close: 'another match comes close to it',
+  score: 'the evidence is thin',
+};
+
 /** English: the report as it has always read (byte for byte). */
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
+  limit: (reason) => `why not surer: ${LIMIT_EN[reason]}`,
   why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
@@ -100,6 +117,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
   const level = (l: Match['confidence']) => t(`diagnose.confidence.${l}`);
   return {
     confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score: String(score) }),
+    limit: (reason) => t('diagnose.cli.limit', { reason: t(LIMIT_KEY[reason]) }),
     why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(evidenceLabelKey(e), { value: e.matched })).join('; ') }),
     fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
     ourTranslation: (locale) => t('diagnose.cli.ourTranslation', { locale }),
@@ -200,6 +218,7 @@ export function formatDiagnosis(
   const topic = kb.topics.find((t) => t.id === best.id);
   out.push(`${MARK[best.confidence]} ${best.title}  [${best.id}]`);
   out.push(`  ${words.confidence(best.confidence, best.score)}`);
+  if (best.limitedBy) out.push(`  ${words.limit(best.limitedBy)}`);
   out.push(`  ${words.why(best.evidence.filter((e) => e.weight > 0).slice(0, 4))}`);
   if (topic) {
     out.push('', ...wrapAnsiText(topic.summary[locale] ?? topic.summary.en, 78).map((l) => `  ${l}`));
@@ -298,7 +317,7 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
 /** The documented JSON shape of a diagnosis. */
 export function toJson(r: DiagnoseResult): object {
   return {
-    matches: r.matches.map((m) => ({ id: m.id, title: m.title, score: m.score, confidence: m.confidence, evidence: m.evidence, sources: m.sources, fixes: m.fixes })),
+    matches: r.matches.map((m) => ({ id: m.id, title: m.title, score: m.score, confidence: m.confidence, ...(m.limitedBy ? { limitedBy: m.limitedBy } : {}), evidence: m.evidence, sources: m.sources, fixes: m.fixes })),
     entities: r.entities,
     codes: r.codes.map((c) => ({ code: c.canonical, raw: c.raw, via: c.via, names: c.names, message: c.message, equivalents: c.equivalents })),
     structures: r.structures,

@@ -5,7 +5,7 @@ import { scoreTopics } from './rank.js';
 import { buildOfTag, resolveName } from '../compat/versions.js';
 import { readFeatures } from './features.js';
 import type { EvidenceRule } from './rules/index.js';
-import { confidenceOf, selectMatches } from './verdict.js';
+import { confidenceLimitOf, confidenceOf, selectMatches } from './verdict.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { DiagnoseResult, Evidence, Match } from './types.js';
 
@@ -51,11 +51,14 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   const [best, next] = ranked;
   const matches: Match[] = selected.map((s) => {
     const t = index.matchers[s.topic]!.topic;
+    const runnerUp = s === best ? (next?.score ?? 0) : (best?.score ?? 0);
+    const limitedBy = confidenceLimitOf(s, f, w, runnerUp);
     return {
       id: t.id,
       title: t.title[locale] ?? t.title.en,
       score: round2(s.score),
-      confidence: confidenceOf(s, f, w, s === best ? (next?.score ?? 0) : (best?.score ?? 0)),
+      confidence: confidenceOf(s, f, w, runnerUp),
+      ...(limitedBy ? { limitedBy } : {}),
       // Shown to two decimals, strongest first; the rule's own fields (a code's spelling) stay inside.
       evidence: s.evidence.map((e): Evidence => ({ kind: e.kind, matched: e.matched, signature: e.signature, weight: round2(e.weight), rule: e.rule })).sort((a, b) => b.weight - a.weight),
       sources: t.sectionIds.flatMap((id) => {

@@ -89,12 +89,24 @@ export interface Entities {
   [key: string]: string | string[] | undefined;
 }
 
+/**
+ * Why a match is no surer than it is: only words matched (`words`), its only code has many causes
+ * (`common-code`), a question names a setting, not a failure (`setting`), the topic does not explain the
+ * failure the paste states (`unexplained`), a code alone in a paste that shows nothing of containers
+ * (`other-program`), a message every platform prints in a paste with no mark of Windows (`other-platform`),
+ * text the topic says belongs to another failure (`against`), a message found whole but nothing written for
+ * this failure alone (`phrase`), another match close to it (`close`), or a score below the next level (`score`).
+ */
+export type ConfidenceLimit = 'words' | 'common-code' | 'setting' | 'unexplained' | 'other-program' | 'other-platform' | 'against' | 'phrase' | 'close' | 'score';
+
 /** A known issue that explains the paste. */
 export interface Match {
   id: string;
   title: string;
   score: number;
   confidence: 'high' | 'medium' | 'low';
+  /** Below "high": what kept it from the next level (`confidenceLimitOf`). */
+  limitedBy?: ConfidenceLimit;
   evidence: Evidence[];
   sources: { locale: Locale; doc: string; heading: string }[];
   fixes: Fix[];

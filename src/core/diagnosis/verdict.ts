@@ -1,6 +1,6 @@
 import type { PasteFeatures } from './features.js';
 import type { Scored } from './rules/index.js';
-import type { Match, RuleId } from './types.js';
+import type { ConfidenceLimit, Match, RuleId } from './types.js';
 import type { Weights } from './weights.js';
 
 /** Evidence that says what went wrong, not only words about it. */
@@ -126,4 +126,26 @@ export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, li
   const shown = scored.filter((s) => s.score >= minScoreOf(s, f, w)).sort((a, b) => b.score - a.score || a.topic - b.topic);
   const top = shown[0]?.score ?? 0;
   return shown.filter((s) => s.score >= top * w.verdict.relative).slice(0, limit);
+}
+
+/**
+ * What kept a match at its confidence (`confidenceOf`) from the next level up, in the order `confidenceOf` asks;
+ * undefined for "high". Shown beside a medium or low answer, so that a lead says why it is one.
+ */
+export function confidenceLimitOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): ConfidenceLimit | undefined {
+  const level = confidenceOf(s, f, w, runnerUp);
+  if (level === 'high') return undefined;
+  if (codeOnlyOutsideContainers(s, f)) return 'other-program';
+  if (!namesAFailure(s, f)) {
+    if (s.evidence.some((e) => e.rule === 'unexplained')) return 'unexplained';
+    if (s.evidence.some((e) => e.weight > 0 && isCommonCode(e, f))) return 'common-code';
+    if (f.asks && s.evidence.some((e) => e.weight > 0 && e.rule === 'setting')) return 'setting';
+    return 'words';
+  }
+  if (crossPlatformOnly(s, f)) return 'other-platform';
+  if (level === 'low') return 'score';
+  if (s.evidence.some((e) => e.rule === 'against')) return 'against';
+  if (!s.evidence.some((e) => e.weight > 0 && isSignatureOfTheFailure(e))) return 'phrase';
+  if (runnerUp >= s.score * w.verdict.highMargin) return 'close';
+  return 'score';
 }

@@ -6,7 +6,7 @@ import type { PasteFeatures } from '../../../src/core/diagnosis/features.js';
 import type { Scored } from '../../../src/core/diagnosis/rules/index.js';
 import type { Evidence } from '../../../src/core/diagnosis/types.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
+import { confidenceLimitOf, confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
 import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
@@ -114,6 +114,27 @@ describe('confidenceOf', () => {
     // The same question with the topic's message in it makes the issue likely; with a pattern of its output, sure.
     expect(confidenceOf(scored(ev('setting', 4), ev('phrase', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('medium');
     expect(confidenceOf(scored(ev('setting', 4), ev('regex', 4), ev('words', 4)), asks, WEIGHTS, 0)).toBe('high');
+  });
+});
+
+describe('confidenceLimitOf', () => {
+  const limit = (s: Scored, f: PasteFeatures, runnerUp = 0) => ({ level: confidenceOf(s, f, WEIGHTS, runnerUp), limit: confidenceLimitOf(s, f, WEIGHTS, runnerUp) });
+  const common = { ...ev('code', 2.5), code: { found: { manyCauses: true }, key: '0x80070005' } } as unknown as Evidence;
+  it('says nothing of a sure answer, and what kept every other at its level', () => {
+    expect(limit(scored(ev('code', 6), ev('regex', 4)), failure)).toEqual({ level: 'high', limit: undefined });
+    expect(limit(scored(ev('words', 12)), failure)).toEqual({ level: 'low', limit: 'words' });
+    expect(limit(scored(common, ev('words', 6.5)), failure)).toEqual({ level: 'low', limit: 'common-code' });
+    expect(limit(scored(ev('setting', 6)), question)).toEqual({ level: 'low', limit: 'setting' });
+    expect(limit(scored(ev('phrase', 4), ev('words', 6), ev('unexplained', -1)), failure)).toEqual({ level: 'low', limit: 'unexplained' });
+    expect(limit(scored(ev('code', 6), ev('words', 5)), { ...failure, showsContainers: false } as PasteFeatures)).toEqual({ level: 'low', limit: 'other-program' });
+    const k8s = scored(ev('phrase', 4), ev('regex', 4), ev('context', WEIGHTS.context.found), ev('words', 6));
+    expect(limit(k8s, failure)).toEqual({ level: 'low', limit: 'other-platform' });
+    expect(limit(scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each)), failure)).toEqual({ level: 'medium', limit: 'against' });
+    expect(limit(scored(ev('phrase', 4), ev('phrase', 2), ev('words', 6)), failure)).toEqual({ level: 'medium', limit: 'phrase' });
+    const strong = scored(ev('code', 6), ev('regex', 4));
+    expect(limit(strong, failure, strong.score * WEIGHTS.verdict.highMargin)).toEqual({ level: 'medium', limit: 'close' });
+    expect(limit(scored(ev('regex', 4), ev('words', 2)), failure)).toEqual({ level: 'medium', limit: 'score' });
+    expect(limit(scored(ev('regex', 4)), failure)).toEqual({ level: 'low', limit: 'score' });
   });
 });
 

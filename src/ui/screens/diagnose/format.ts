@@ -1,5 +1,5 @@
 import type { Evidence, Match } from '../../../core/diagnosis/types.js';
-import { evidenceLabelKey } from '../../diagnose-text.js';
+import { evidenceLabelKey, LIMIT_KEY } from '../../diagnose-text.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { GLYPH } from '../../theme.js';
@@ -26,13 +26,14 @@ export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3)
     .join(' · ');
 }
 
-/** A match as a list row: confidence (glyph and word), title, and its evidence underneath. */
+/** A match as a list row: confidence (glyph and word), title, and its evidence underneath, then why it is no surer. */
 export function matchItem(m: Match, t: T): ListItem {
   const c = CONFIDENCE[m.confidence];
+  const evidence = describeEvidence(m.evidence, t);
   return {
     key: m.id,
     label: m.title,
     prefix: { text: `${c.glyph} ${t(c.key)}`, role: c.role },
-    detail: describeEvidence(m.evidence, t),
+    detail: m.limitedBy ? `${evidence} · ${t('diagnose.cli.limit', { reason: t(LIMIT_KEY[m.limitedBy]) })}` : evidence,
   };
 }
