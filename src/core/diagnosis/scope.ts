@@ -85,6 +85,9 @@ const WINDOWS_SIGNALS = [
   // not support privileged mode", "invalid option: … is not supported for Windows containers"): a Linux engine never
   // says it, so the container that failed was sent to a Windows engine, whatever Linux tool (minikube, kind) sent it.
   'windows does not support', 'is not supported for windows containers',
+  // Git Bash or MSYS2 on the Windows client rewrote the command's paths into its own folder (`exec: "C:/Program
+  // Files/Git/usr/bin/bash"`): a failure of the Windows client's shell, a known issue whatever OS the container runs.
+  'program files/git/', 'program files (x86)/git/', 'msys_no_pathconv',
 ];
 
 /**

@@ -214,6 +214,13 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase(), text).kind).toBe('windows');
   });
 
+  it("Git Bash's rewritten path keeps a Linux runtime's refusal in scope: the Windows client's shell caused it", () => {
+    const exec = 'OCI runtime exec failed: exec failed: unable to start container process: exec: "C:/Program Files/Git/usr/bin/bash": stat C:/Program Files/Git/usr/bin/bash: no such file or directory: unknown';
+    expect(readScope(exec.toLowerCase()).kind).toBe('windows');
+    expect(diagnose(kb, exec).matches[0]?.id).toBe('git-bash-path-conversion');
+    // The same refusal of another program stays a Linux runtime's.
+    expect(readScope(exec.replaceAll('C:/Program Files/Git/usr/bin/bash', 'C:/tools/bash').toLowerCase()).kind).toBe('linux');
+  });
   it('a repository name that only starts like a Windows-only one is no Windows signal', () => {
     const text = 'ubuntu@build:~/app$ docker pull microsoft/aspnetcore:2.0';
     expect(readScope(text.toLowerCase(), text).kind).toBe('linux');
