@@ -38,7 +38,7 @@ export async function loadEngine() {
     "export { diagnose, diagnosisIndexOf } from './src/core/diagnosis/diagnose.ts';",
     "export { readFeatures } from './src/core/diagnosis/features.ts';",
     "export { scoreTopics } from './src/core/diagnosis/rank.ts';",
-    "export { selectMatches, confidenceOf } from './src/core/diagnosis/verdict.ts';",
+    "export { judgeMatches } from './src/core/diagnosis/verdict.ts';",
     "export { WEIGHTS } from './src/core/diagnosis/weights.ts';",
     "export { fitLogistic, predict, cutForPrecision } from './src/core/diagnosis/fit-weights.ts';",
     "export { buildOfTag, resolveName } from './src/core/compat/versions.ts';",

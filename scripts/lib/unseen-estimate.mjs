@@ -7,7 +7,7 @@
 // match pastes of that thread and of no other training thread, of our pastes or of the development set.
 // Codes, words, operations and contexts stay: they are facts of the paste, not texts written for it.
 //
-// The verdict is then made as the engine makes it (selectMatches, confidenceOf) from the candidates'
+// The verdict is then made as the engine makes it (judgeMatches) from the candidates'
 // evidence without those pieces. The score is recomputed from the evidence: additive evidence summed, and
 // each gate (a missing context, an `against` text, a failure elsewhere, the kind) keeping the fraction of
 // the score it kept. That is an approximation (a rule that reads another topic's score is not run again).
@@ -22,10 +22,10 @@ const SHARED = '\u0000shared';
 
 /**
  * The verdicts of the training pastes with their own thread's texts left out: `[{ case, matches }]`, each
- * match `{ id, score, confidence }`, best first. `engine` is `loadEngine()`'s, with selectMatches and confidenceOf.
+ * match `{ id, score, confidence }`, best first. `engine` is `loadEngine()`'s (judgeMatches among them).
  */
 export function unseenEstimate(engine, cases) {
-  const { kb, WEIGHTS: w, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName, selectMatches, confidenceOf } = engine;
+  const { kb, WEIGHTS: w, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName, judgeMatches } = engine;
   const index = diagnosisIndexOf(kb);
   const idOf = (s) => index.matchers[s.topic].topic.id;
   const keyOf = (s, e) => `${idOf(s)}|${e.rule}|${e.rule === 'keyword-phrase' || e.rule === 'setting' ? String(e.matched).toLowerCase() : e.signature}`;
@@ -97,16 +97,12 @@ export function unseenEstimate(engine, cases) {
     const marks = f.scope.signals ?? [];
     const scoped = (f.scope.kind === 'linux' || f.scope.kind === 'unrelated') && marks.length > 0 && marks.every((m) => ownOnly(`scope|${m}`, c.thread));
     const g = scoped ? { ...f, scope: { kind: 'unknown', signals: [] } } : f;
-    const ranked = selectMatches(
+    const verdicts = judgeMatches(
       scored.map((s) => without(s, c.thread)),
       g,
       w,
-      Math.max(w.verdict.limit, 2),
+      w.verdict.limit,
     );
-    const [best, next] = ranked;
-    return {
-      case: c,
-      matches: ranked.slice(0, w.verdict.limit).map((s) => ({ id: idOf(s), score: s.score, confidence: confidenceOf(s, g, w, s === best ? (next?.score ?? 0) : (best?.score ?? 0)) })),
-    };
+    return { case: c, matches: verdicts.map(({ scored: s, confidence }) => ({ id: idOf(s), score: s.score, confidence })) };
   });
 }

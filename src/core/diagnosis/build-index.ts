@@ -503,7 +503,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     get failureSites() {
       return (failureSites ??= new Set((kb.vocabulary?.operations ?? []).filter((o) => o.site).map((o) => operationKey(o.name))));
     },
-    // Asked only of a paste that states a code.
+    // Asked only when a code alone carries a verdict.
     get containerWords() {
       return (containerWords ??= (kb.vocabulary?.contexts.containers ?? []).map(flat));
     },

@@ -5,7 +5,7 @@ import { scoreTopics } from './rank.js';
 import { buildOfTag, resolveName } from '../compat/versions.js';
 import { readFeatures } from './features.js';
 import type { EvidenceRule } from './rules/index.js';
-import { confidenceLimitOf, confidenceOf, selectMatches } from './verdict.js';
+import { judgeMatches } from './verdict.js';
 import { WEIGHTS, type Weights } from './weights.js';
 import type { DiagnoseResult, Evidence, Match } from './types.js';
 
@@ -44,20 +44,13 @@ export function diagnose(kb: KnowledgeBase, paste: string, opts: DiagnoseOptions
   // release name to resolve pays for it.
   const f = readFeatures(index, paste, (tag) => (kb.compat ? buildOfTag(kb.compat, tag) : undefined), w, (name) => (kb.compat ? resolveName(kb.compat, name)?.build : undefined));
   const scored = scoreTopics(index, f, opts.rules, w);
-  // Ranked once; the two best whatever the limit, so that confidence does not depend on how many are asked for.
-  const limit = opts.limit ?? w.verdict.limit;
-  const ranked = selectMatches(scored, f, w, Math.max(limit, 2));
-  const selected = ranked.slice(0, limit);
-  const [best, next] = ranked;
-  const matches: Match[] = selected.map((s) => {
+  const matches: Match[] = judgeMatches(scored, f, w, opts.limit ?? w.verdict.limit).map(({ scored: s, confidence, limitedBy }) => {
     const t = index.matchers[s.topic]!.topic;
-    const runnerUp = s === best ? (next?.score ?? 0) : (best?.score ?? 0);
-    const limitedBy = confidenceLimitOf(s, f, w, runnerUp);
     return {
       id: t.id,
       title: t.title[locale] ?? t.title.en,
       score: round2(s.score),
-      confidence: confidenceOf(s, f, w, runnerUp),
+      confidence,
       ...(limitedBy ? { limitedBy } : {}),
       // Shown to two decimals, strongest first; the rule's own fields (a code's spelling) stay inside.
       evidence: s.evidence.map((e): Evidence => ({ kind: e.kind, matched: e.matched, signature: e.signature, weight: round2(e.weight), rule: e.rule })).sort((a, b) => b.weight - a.weight),

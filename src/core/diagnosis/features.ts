@@ -72,9 +72,9 @@ export interface PasteFeatures {
   contextText: string;
   /**
    * Whether the paste shows a word of containers (an engine, image, cluster: the `containers` context of
-   * knowledge/vocabulary.yaml). Read only for a paste that states a code, false for others.
+   * knowledge/vocabulary.yaml). Looked up the first time it is read (only a code-carried verdict asks).
    */
-  showsContainers: boolean;
+  readonly showsContainers: boolean;
   /** The failed operations, as comparison keys (`operationKey`), each with the name the paste gives it. */
   operations: ReadonlyMap<string, string>;
   /** Those of them that are failure sites (CreateContainer, PrepareLayer, hnsCall …). */
@@ -118,6 +118,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
   const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
   const contextText = flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat;
+  let showsContainers: boolean | undefined;
   return {
     text,
     focus,
@@ -140,7 +141,9 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
     englishFocus: englishFocusOf(focus, codes, index),
     contextText,
-    showsContainers: codes.length > 0 && index.containerWords.some((c) => hasPhrase(contextText, c)),
+    get showsContainers() {
+      return (showsContainers ??= index.containerWords.some((c) => hasPhrase(contextText, c)));
+    },
     operations,
     sites: [...operations.keys()].filter((o) => index.failureSites.has(o)),
   };

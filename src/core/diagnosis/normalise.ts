@@ -149,8 +149,7 @@ export function joinWrappedWords(text: string, opts: { ungated?: boolean } = {})
   // the patterns below (whose Unicode classes take half a millisecond to compile) could match nothing.
   // (`ungated` skips that shortcut, for tests that show it changes nothing.)
   if (!opts.ungated && !mayBeWrapped(text)) return text;
-  const width = wrapWidth(text);
-  const joined = width === undefined ? text : joinAtWidth(text, width);
+  const joined = joinAtWindowWidth(text);
   if (!opts.ungated && !mayBeWrapped(joined)) return joined;
   // A line that starts with a tool's record prefix (git's "fatal:", "error:", "hint:") starts a record of its own.
   return joined.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?!(?:error|fatal|warning|hint|remote|note|info|debug):)(?<=^.{79,}\n)/gmu, (whole, last: string, at: number) => {
@@ -186,7 +185,7 @@ const CONSOLE_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200
 
 /** The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). */
 function joinAtWindowWidth(text: string): string {
-  const width = mayBeWrapped(text) ? wrapWidth(text) : undefined;
+  const width = wrapWidth(text);
   return width === undefined ? text : joinAtWidth(text, width);
 }
 

@@ -44,16 +44,6 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
 }
 
 /**
- * Specific evidence that names this issue (`namesAFailure`: not only a code of many causes or a setting), and nothing
- * in the paste that the topic says belongs to another failure (its `against` texts): a paste that
- * shows the issue's message beside another failure's (`no such host` after `failed to get sandbox
- * image`) may still be that issue, but not surely.
- */
-function namesTheIssue(s: Scored, f: PasteFeatures): boolean {
-  return namesAFailure(s, f) && s.evidence.some((e) => e.weight > 0 && isSignatureOfTheFailure(e)) && !s.evidence.some((e) => e.rule === 'against') && !crossPlatformOnly(s, f);
-}
-
-/**
  * Evidence written for one failure: its code (not one of many causes), a pattern of its output, or a version
  * fact (a code of many causes names none of them). A phrase found whole is a message many pastes quote while asking about something else: on the training
  * pastes (real, train side), the "high" answers carried by phrases without any of these were right 35 times in 41
@@ -97,25 +87,52 @@ function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
 }
 
 /**
- * How sure a match is: high only when evidence names the issue, the score is high and no other
- * match shown comes close (`runnerUp`, the next match's score: two near answers are no sure one);
- * medium only when a code, message, pattern or fact matched (`namesAFailure`) and the paste may be
- * another platform's or program's (`crossPlatformOnly`, `codeOnlyOutsideContainers`) no more than it
- * may be a Windows container's; otherwise low.
+ * How sure a match is, and what kept it from the next level up (undefined for "high"), as one ladder. Low when a
+ * code alone names the failure outside containers (`codeOnlyOutsideContainers`), when nothing specific names a failure
+ * (`namesAFailure`: words, a code of many causes, a setting asked about, a failure the topic does not explain), when
+ * the paste may be another platform's (`crossPlatformOnly`) or the score is below `medium`. High only when, besides,
+ * nothing in the paste belongs to another failure by the topic's own `against` texts (`no such host` after `failed to
+ * get sandbox image` may still be that issue, but not surely), evidence written for this failure alone matched
+ * (`isSignatureOfTheFailure`), no other match shown comes close (`runnerUp`, the next match's score: two near answers
+ * are no sure one) and the score is high; otherwise medium.
  */
-export function confidenceOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] {
-  if (codeOnlyOutsideContainers(s, f)) return 'low';
-  if (s.score >= w.verdict.high && namesTheIssue(s, f) && runnerUp < s.score * w.verdict.highMargin) return 'high';
+export function verdictOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): { confidence: Match['confidence']; limitedBy?: ConfidenceLimit } {
+  if (codeOnlyOutsideContainers(s, f)) return { confidence: 'low', limitedBy: 'other-program' };
   // Words alone, however many, are a lead to check, not a likely answer: on real pastes read before anything was
   // tuned on them, a top answer that only words (and settings) carried was right about one time in four.
   // The setting a question names lets a topic be shown, but is a lead too: on real pastes, an answer it alone made
   // "medium" was right one time in five (train side), the questions being about the setting, not about a failure.
+  if (!namesAFailure(s, f)) return { confidence: 'low', limitedBy: withoutAFailure(s, f) };
   // A specialised topic on evidence its orchestrator prints on every platform, in a paste with no mark of Windows, is a
   // lead too: of the six such "medium" answers on the training pastes judged without their own thread's signatures,
   // four were Linux nodes' `cni plugin not initialized` (on the training pastes as they are: two wrong of eight).
-  if (s.score >= w.verdict.medium && namesAFailure(s, f) && !crossPlatformOnly(s, f)) return 'medium';
-  return 'low';
+  if (crossPlatformOnly(s, f)) return { confidence: 'low', limitedBy: 'other-platform' };
+  const notSure = whyNotSure(s, w, runnerUp);
+  if (!notSure) return { confidence: 'high' };
+  return s.score >= w.verdict.medium ? { confidence: 'medium', limitedBy: notSure } : { confidence: 'low', limitedBy: 'score' };
 }
+
+/** What keeps a match that names a failure from "high", or undefined when nothing does. */
+function whyNotSure(s: Scored, w: Weights, runnerUp: number): ConfidenceLimit | undefined {
+  if (s.evidence.some((e) => e.rule === 'against')) return 'against';
+  if (!s.evidence.some((e) => e.weight > 0 && isSignatureOfTheFailure(e))) return 'phrase';
+  if (runnerUp >= s.score * w.verdict.highMargin) return 'close';
+  return s.score < w.verdict.high ? 'score' : undefined;
+}
+
+/** Why nothing specific names a failure (`namesAFailure` is false). */
+function withoutAFailure(s: Scored, f: PasteFeatures): ConfidenceLimit {
+  if (s.evidence.some((e) => e.rule === 'unexplained')) return 'unexplained';
+  if (s.evidence.some((e) => e.weight > 0 && isCommonCode(e, f))) return 'common-code';
+  if (f.asks && s.evidence.some((e) => e.weight > 0 && e.rule === 'setting')) return 'setting';
+  return 'words';
+}
+
+/** How sure a match is (`verdictOf`). */
+export const confidenceOf = (s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): Match['confidence'] => verdictOf(s, f, w, runnerUp).confidence;
+
+/** What kept a match at its confidence from the next level up (`verdictOf`); undefined for "high". */
+export const confidenceLimitOf = (s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): ConfidenceLimit | undefined => verdictOf(s, f, w, runnerUp).limitedBy;
 
 /**
  * The topics to show, best first: those that reach their threshold, none for a paste out of scope
@@ -129,23 +146,11 @@ export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, li
 }
 
 /**
- * What kept a match at its confidence (`confidenceOf`) from the next level up, in the order `confidenceOf` asks;
- * undefined for "high". Shown beside a medium or low answer, so that a lead says why it is one.
+ * The matches to show (`selectMatches`, at most `limit`), best first, each with its verdict (`verdictOf`). Ranked once,
+ * the two best whatever the limit, so that confidence does not depend on how many are asked for.
  */
-export function confidenceLimitOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0): ConfidenceLimit | undefined {
-  const level = confidenceOf(s, f, w, runnerUp);
-  if (level === 'high') return undefined;
-  if (codeOnlyOutsideContainers(s, f)) return 'other-program';
-  if (!namesAFailure(s, f)) {
-    if (s.evidence.some((e) => e.rule === 'unexplained')) return 'unexplained';
-    if (s.evidence.some((e) => e.weight > 0 && isCommonCode(e, f))) return 'common-code';
-    if (f.asks && s.evidence.some((e) => e.weight > 0 && e.rule === 'setting')) return 'setting';
-    return 'words';
-  }
-  if (crossPlatformOnly(s, f)) return 'other-platform';
-  if (level === 'low') return 'score';
-  if (s.evidence.some((e) => e.rule === 'against')) return 'against';
-  if (!s.evidence.some((e) => e.weight > 0 && isSignatureOfTheFailure(e))) return 'phrase';
-  if (runnerUp >= s.score * w.verdict.highMargin) return 'close';
-  return 'score';
+export function judgeMatches(scored: Scored[], f: PasteFeatures, w: Weights, limit: number): ({ scored: Scored } & ReturnType<typeof verdictOf>)[] {
+  const ranked = selectMatches(scored, f, w, Math.max(limit, 2));
+  const [best, next] = ranked;
+  return ranked.slice(0, limit).map((s) => ({ scored: s, ...verdictOf(s, f, w, s === best ? (next?.score ?? 0) : (best?.score ?? 0)) }));
 }
