@@ -65,6 +65,10 @@ describe('diagnose answers any paste in bounded time', () => {
     ['a docker version block of 60,000 indented lines', () => `Client:\n${'  Version:  \t1.0\n'.repeat(60000)}error`],
     ['50,000 lines of the window width, cut after short words and numbers', () => `${`${'x'.repeat(76)} the\n${'y'.repeat(75)} 12345\n`.repeat(25000)}error`],
     ['a run of 100,000 question marks and pleas', () => `${'any idea? '.repeat(50000)}${'?'.repeat(100000)}`],
+    // Lines cut at a terminal's width are joined before escapes are undone; a code alone looks for a word of containers.
+    ['40,000 escaped lines of a terminal\'s width, cut inside paths', () => `${`C:\\ProgramData\\c${'\\r\\n\\"'.repeat(10)}${'x'.repeat(44)}\n`.repeat(40000)}error`],
+    ['one line of 80 characters, then 300,000 escaped newlines and tabs', () => `${'y'.repeat(80)}\n${'\\n\\t '.repeat(100000)}0x80370102`],
+    ['a code beside 200,000 words that name no container, with runs of separators', () => `0x80370102 ${'lorem: \t;;  ipsum, '.repeat(20000)}${' '.repeat(100000)}`],
     ['a person\'s words, 200,000 of them, naming no container', () => `${'the keyring said that it was not able to save it, '.repeat(20000)}`],
     ['60,000 lines that each almost open with a Unix prompt', () => `${'user@host:~/x'.repeat(3)}${'a@b:/'.repeat(40)}\n`.repeat(60000)],
     ['lines that only say a step gave up, with long runs between their words', () => `${`Error:${' '.repeat(400)}Process completed with exit code 1.${' \t'.repeat(200)}\n`.repeat(2000)}npm ERR! ${'x'.repeat(300)}`],
