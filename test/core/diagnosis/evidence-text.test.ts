@@ -13,11 +13,21 @@ const pastes = readFileSync(new URL('../../fixtures/eval/pastes.jsonl', import.m
   .map((l) => (JSON.parse(l) as { text: string }).text);
 
 /** Whether a piece stands in the text as a whole word (a stem such as "hnscal" does not stand in "hnscall"). */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const HAN = /\p{Script=Han}/u;
 const standsIn = (text: string, piece: string): boolean => {
-  const esc = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const left = /^[\p{L}\p{N}_]/u.test(piece) && !/^\p{Script=Han}/u.test(piece) ? '(?<![\\p{L}\\p{N}_])' : '';
-  const right = /[\p{L}\p{N}_]$/u.test(piece) && !/\p{Script=Han}$/u.test(piece) ? '(?![\\p{L}\\p{N}_])' : '';
-  return new RegExp(left + esc + right, 'u').test(text);
+  // Edges of a word piece must not touch other word characters; Han has no spaces between words, so a Han edge is free.
+  const first = String.fromCodePoint(piece.codePointAt(0)!);
+  const last = Array.from(piece).at(-1)!;
+  const guardLeft = WORD_CHAR.test(first) && !HAN.test(first);
+  const guardRight = WORD_CHAR.test(last) && !HAN.test(last);
+  for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+    const before = at > 0 ? Array.from(text.slice(Math.max(0, at - 2), at)).at(-1)! : '';
+    const after = text.slice(at + piece.length, at + piece.length + 2);
+    const next = after ? String.fromCodePoint(after.codePointAt(0)!) : '';
+    if ((!guardLeft || !before || !WORD_CHAR.test(before)) && (!guardRight || !next || !WORD_CHAR.test(next))) return true;
+  }
+  return false;
 };
 
 describe('evidence quotes the paste', () => {
@@ -36,6 +46,15 @@ describe('evidence quotes the paste', () => {
         }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('the whole-word check it uses refuses a stem and a word inside another, and takes Han without spaces', () => {
+    expect(standsIn('hnscall failed in win32', 'hnscal')).toBe(false);
+    expect(standsIn('xhnscall failed', 'hnscall')).toBe(false);
+    expect(standsIn('the hnscall failed', 'hnscall')).toBe(true);
+    expect(standsIn('error (0x6be).', '0x6be')).toBe(true);
+    expect(standsIn('容器启动很慢，防病毒', '容器启动很慢')).toBe(true);
+    expect(standsIn('컨테이너가 시작', '컨테이너')).toBe(false);
   });
 
   it('quotes a phrase in the paste\'s own case, its line breaks as spaces', () => {
