@@ -107,6 +107,6 @@ export function loadCases(kb) {
   const realDir = path.join(root, 'test/fixtures/eval/real');
   if (existsSync(realDir))
     for (const f of readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort())
-      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOfCase(c.thread), file: f.replace(/\.jsonl$/, ''), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
+      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOfCase(c.thread), thread: c.thread, file: f.replace(/\.jsonl$/, ''), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
   return cases;
 }
