@@ -11,6 +11,8 @@ import { nearestWordSearch } from './nearest-word.js';
 
 /** How many spelling lookups an index keeps (a word and its nearest vocabulary word, a few dozen bytes each). */
 const NEAREST_KEPT = 20_000;
+/** How many terms' decoded postings an index keeps (a term of the word index has at most a few dozen postings). */
+const TERMS_KEPT = 20_000;
 
 /** A topic's signatures compiled for matching. */
 export interface TopicMatcher {
@@ -168,7 +170,7 @@ export interface DiagnosisIndex {
   keywordAnchors: AnchorLookup;
   unanchoredKeywords: AnchoredPhrase[];
   /** Topics that contain a term, with the weight of the field it came from. */
-  postingsOf(term: string): { topic: number; weight: number }[];
+  postingsOf(term: string): readonly { readonly topic: number; readonly weight: number }[];
   /** Inverse document frequency of a term over the topics (0 for unknown terms). */
   idfOf(term: string): number;
   /** Fuzzy lookup of a word in the vocabulary (built on first use). */
@@ -457,16 +459,23 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   let lookup: TermLookup | undefined;
   const lookupOf = (): TermLookup => (lookup ??= 'table' in words ? words.table : listLookup(words));
   const n = kb.topics.length || 1;
-  const postingsOf = (term: string) => {
+  // Each term's postings and idf, decoded once: the words rule asks a term's idf and postings more than once per
+  // paste, and the same terms come back paste after paste; kept up to a bound, as the spelling answers are.
+  const decoded = new Map<string, { postings: { topic: number; weight: number }[]; idf: number }>();
+  const entryOf = (term: string) => {
+    const kept = decoded.get(term);
+    if (kept) return kept;
     const p = lookupOf().postingsOf(term);
-    const out: { topic: number; weight: number }[] = [];
-    for (let i = 0; i + 1 < p.length; i += 2) out.push({ topic: p[i]!, weight: p[i + 1]! / 100 });
-    return out;
+    const postings: { topic: number; weight: number }[] = [];
+    for (let i = 0; i + 1 < p.length; i += 2) postings.push({ topic: p[i]!, weight: p[i + 1]! / 100 });
+    const df = postings.length;
+    const entry = { postings, idf: df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
+    if (decoded.size >= TERMS_KEPT) decoded.clear();
+    decoded.set(term, entry);
+    return entry;
   };
-  const idfOf = (term: string) => {
-    const df = lookupOf().postingsOf(term).length / 2;
-    return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
-  };
+  const postingsOf = (term: string): readonly { readonly topic: number; readonly weight: number }[] => entryOf(term).postings;
+  const idfOf = (term: string) => entryOf(term).idf;
   let search: ReturnType<typeof nearestWordSearch> | undefined;
   // The same misspelt or unknown words come back paste after paste (an edited paste, a log's repeated lines, the
   // app diagnosing as one types), so each answer is kept, up to a bound.

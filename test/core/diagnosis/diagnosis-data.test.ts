@@ -78,6 +78,16 @@ describe('precomputed diagnosis data (kb.diagnosis)', () => {
     expect(index.postingsOf('zzzqqqnotaword')).toEqual([]);
     expect(index.idfOf('zzzqqqnotaword')).toBe(0);
   });
+  it('answers a term the same after it was decoded once and after the kept answers were let go (more terms than kept)', () => {
+    const index = buildDiagnosisIndex(kb);
+    const i = kb.topics.findIndex((t) => t.id === 'processor-count-start-timeout');
+    const term = termsOf(kb.topics[i]!.title.en!)[0]!;
+    const first = { postings: [...index.postingsOf(term)], idf: index.idfOf(term) };
+    expect(first.postings.length).toBeGreaterThan(0);
+    expect({ postings: [...index.postingsOf(term)], idf: index.idfOf(term) }).toEqual(first);
+    for (let k = 0; k < 20_050; k++) index.idfOf(`zzz${k}notaword`);
+    expect({ postings: [...index.postingsOf(term)], idf: index.idfOf(term) }).toEqual(first);
+  });
   it('gives each catalogue entry the message keys it would compute, from what kb build stored', () => {
     const index = buildDiagnosisIndex(kb);
     expect(kb.diagnosis!.codeMessageKeys).toHaveLength(kb.codes.length);
