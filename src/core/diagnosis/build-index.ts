@@ -3,7 +3,7 @@ import { buildCodeIndex, computeCodeTexts, type CodeIndex } from './parse-error-
 import { foldForMatching as flat } from '../text/normalise.js';
 import { operationKey } from './recognise.js';
 import { OUR_DOC } from '../knowledge/our-doc.js';
-import { requiredAllOf, signatureFlags } from './regex-literal.js';
+import { literalScanner, requiredAllOf, signatureFlags } from './regex-literal.js';
 import { stem, termsOf } from './terms.js';
 import type { CodeEntry } from './code-catalog.js';
 import { messageKeysOfEntry, type MessageKeys } from './message-key.js';
@@ -169,6 +169,8 @@ export interface DiagnosisIndex {
   /** Multi-word keywords (any language), anchored the same way: a whole one in the paste is evidence. */
   keywordAnchors: AnchorLookup;
   unanchoredKeywords: AnchoredPhrase[];
+  /** Which of the texts the topics' patterns need (their literals' clauses, lower-cased) a lower-cased text contains. */
+  patternTextsIn(lower: string): ReadonlySet<string>;
   /** Topics that contain a term, with the weight of the field it came from. */
   postingsOf(term: string): readonly { readonly topic: number; readonly weight: number }[];
   /** Inverse document frequency of a term over the topics (0 for unknown terms). */
@@ -476,6 +478,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   };
   const postingsOf = (term: string): readonly { readonly topic: number; readonly weight: number }[] => entryOf(term).postings;
   const idfOf = (term: string) => entryOf(term).idf;
+  // Built on the first paste that reaches a pattern's prefilter, from every clause's texts.
+  let scanner: ((text: string) => Set<string>) | undefined;
+  const patternTextsIn = (lower: string): ReadonlySet<string> =>
+    (scanner ??= literalScanner(matchers.flatMap((m) => m.patterns.flatMap((p) => (p.literals ?? []).flat()))))(lower);
   let search: ReturnType<typeof nearestWordSearch> | undefined;
   // The same misspelt or unknown words come back paste after paste (an edited paste, a log's repeated lines, the
   // app diagnosing as one types), so each answer is kept, up to a bound.
@@ -505,6 +511,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     unanchoredSetting,
     keywordAnchors,
     unanchoredKeywords,
+    patternTextsIn,
     postingsOf,
     idfOf,
     nearestWord,

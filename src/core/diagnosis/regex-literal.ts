@@ -243,3 +243,45 @@ export function requiredAllOf(source: string): string[][] | undefined {
   return sorted.filter((c, i) => i === 0 || c.length <= SHORT_CLAUSE).slice(0, MAX_CLAUSES);
 }
 
+
+/**
+ * Which of a fixed set of texts a text contains, found in one pass over the text: each text is filed under its first
+ * two UTF-16 units, and at each position of the text only those filed under the two there are compared. For the
+ * texts the patterns' clauses need (about a thousand): testing each with `includes` scanned a long paste once per
+ * text, a quarter of a warm diagnosis; one pass costs about as much as one of those scans.
+ * @example literalScanner(['docker logs', 'empty'])('docker logs is empty') // Set {'docker logs', 'empty'}
+ */
+export function literalScanner(texts: Iterable<string>): (text: string) => Set<string> {
+  const byStart = new Map<number, string[]>();
+  const always: string[] = [];
+  for (const t of new Set(texts)) {
+    if (t.length === 0) always.push(t);
+    else {
+      // One unit: filed under a key no two units give (a pair's key is at least 0).
+      const key = t.length === 1 ? -1 - t.charCodeAt(0) : t.charCodeAt(0) * 0x10000 + t.charCodeAt(1);
+      (byStart.get(key) ?? byStart.set(key, []).get(key)!).push(t);
+    }
+  }
+  const hasSingles = [...byStart.keys()].some((k) => k < 0);
+  // A pair no text starts with is ruled out by one bit (most pairs of a paste), before the map is asked.
+  const PAIR_BITS = 0xffff;
+  const pairSeen = new Uint8Array(PAIR_BITS + 1);
+  const bitOf = (key: number) => (key ^ (key >>> 13)) & PAIR_BITS;
+  for (const key of byStart.keys()) if (key >= 0) pairSeen[bitOf(key)] = 1;
+  return (text) => {
+    const found = new Set<string>(always);
+    const check = (list: string[] | undefined, at: number) => {
+      if (list) for (const t of list) if (!found.has(t) && text.startsWith(t, at)) found.add(t);
+    };
+    let next = text.length > 0 ? text.charCodeAt(0) : 0;
+    for (let i = 0; i < text.length; i++) {
+      const here = next;
+      if (hasSingles) check(byStart.get(-1 - here), i);
+      if (i + 1 >= text.length) break;
+      next = text.charCodeAt(i + 1);
+      const key = here * 0x10000 + next;
+      if (pairSeen[bitOf(key)] === 1) check(byStart.get(key), i);
+    }
+    return found;
+  };
+}

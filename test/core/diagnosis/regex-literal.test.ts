@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requiredAllOf, requiredAnyOf, requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
+import { literalScanner, requiredAllOf, requiredAnyOf, requiredLiteral, signatureFlags } from '../../../src/core/diagnosis/regex-literal.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
 /**
@@ -147,5 +147,45 @@ describe('requiredAllOf', () => {
   it('never rules out a text that a pattern matches: every clause holds (topic patterns on the sections, and random patterns)', () => {
     // The clauses joined into one any-of would prove nothing: each clause is checked on its own.
     expectMatchesHold(requiredAllOf, 3000);
+  });
+});
+
+describe('literalScanner', () => {
+  const byIncludes = (texts: string[], text: string) => new Set(texts.filter((t) => text.includes(t)));
+
+  it('finds exactly the texts that includes finds: random texts and random sets, from a small alphabet (many overlaps)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab c]{0,4}$/), { maxLength: 12 }), fc.stringMatching(/^[ab c]{0,40}$/), (texts, text) => {
+        expect(literalScanner(texts)(text)).toEqual(byIncludes(texts, text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds exactly the texts that includes finds with any UTF-16 units (surrogate halves, Hangul, one-unit texts)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 3 }), { maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 30 }), (texts, text) => {
+        // Texts taken from the text itself as well, so that some are found.
+        const pieces = [...texts, text.slice(1, 3), text.slice(-2), text.slice(4, 5)];
+        expect(literalScanner(pieces)(text)).toEqual(byIncludes(pieces, text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the clauses of the real patterns in a paste as includes does', () => {
+    const { kb } = realKnowledgeBase();
+    const texts = kb.topics.flatMap((t) => t.signatures.regexes.flatMap((s) => requiredAllOf(s)?.flat() ?? []));
+    expect(texts.length).toBeGreaterThan(500);
+    const scan = literalScanner(texts);
+    for (const s of Object.values(kb.sections).slice(0, 200)) {
+      const lower = s.body.toLowerCase();
+      expect(scan(lower)).toEqual(byIncludes(texts, lower));
+    }
+  });
+
+  it('counts an empty text as in every text, and finds nothing in an empty text but that', () => {
+    expect(literalScanner(['', 'a'])('')).toEqual(new Set(['']));
+    expect(literalScanner(['', 'a'])('xa')).toEqual(new Set(['', 'a']));
   });
 });

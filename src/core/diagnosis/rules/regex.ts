@@ -10,17 +10,18 @@ export const regexRule: EvidenceRule = {
   id: 'regex',
   describe: 'a pattern of the topic matches the paste (or the paste unwrapped): the first fully, further ones on other text less',
   apply(f, index, acc, w) {
-    const focusLower = f.focus.toLowerCase();
-    const unwrappedLower = f.unwrapped === f.focus ? focusLower : f.unwrapped.toLowerCase();
-    let englishLowerText: string | undefined;
-    const englishLower = () => (englishLowerText ??= f.englishFocus.text.toLowerCase());
-    // The texts every match needs decide first (one of each clause), so a pattern the paste cannot match is never compiled.
-    const mayMatch = (clauses: readonly (readonly string[])[] | undefined, lower: string) => clauses === undefined || clauses.every((any) => any.some((l) => lower.includes(l)));
+    // The texts every match needs decide first (one of each clause), so a pattern the paste cannot match is never
+    // compiled; which of them each reading of the paste holds is found in one pass over it.
+    const inFocusText = index.patternTextsIn(f.focus.toLowerCase());
+    const inUnwrappedText = f.unwrapped === f.focus ? inFocusText : index.patternTextsIn(f.unwrapped.toLowerCase());
+    let inEnglishText: ReadonlySet<string> | undefined;
+    const englishTexts = () => (inEnglishText ??= index.patternTextsIn(f.englishFocus.text.toLowerCase()));
+    const mayMatch = (clauses: readonly (readonly string[])[] | undefined, present: ReadonlySet<string>) => clauses === undefined || clauses.every((any) => any.some((l) => present.has(l)));
     index.matchers.forEach((m, i) => {
       for (const pattern of m.patterns) {
-        const inFocus = mayMatch(pattern.literals, focusLower);
-        const inUnwrapped = f.unwrapped !== f.focus && mayMatch(pattern.literals, unwrappedLower);
-        const inEnglish = f.englishFocus.swaps.length > 0 && mayMatch(pattern.literals, englishLower());
+        const inFocus = mayMatch(pattern.literals, inFocusText);
+        const inUnwrapped = f.unwrapped !== f.focus && mayMatch(pattern.literals, inUnwrappedText);
+        const inEnglish = f.englishFocus.swaps.length > 0 && mayMatch(pattern.literals, englishTexts());
         if (!inFocus && !inUnwrapped && !inEnglish) continue;
         const re = pattern.regex();
         let hit = inFocus ? re.exec(f.focus) : null;
