@@ -4,9 +4,9 @@ import { describe, expect, it, test } from 'vitest';
 import { parseCodeCatalog } from '../../../src/core/diagnosis/code-catalog.js';
 import { explainCode, type Explanation } from '../../../src/core/diagnosis/explain-code.js';
 import { buildCodeIndex } from '../../../src/core/diagnosis/parse-error-code.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../../helpers/real-kb.js';
 
-const index = buildCodeIndex(parseCodeCatalog(readKnowledgeInput().codes).codes);
+const index = buildCodeIndex(parseCodeCatalog(realKnowledgeInput().codes).codes);
 const explain = (input: string): Explanation => {
   const r = explainCode(input, index);
   if (!r.ok) throw new Error(r.error.message);

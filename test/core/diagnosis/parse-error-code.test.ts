@@ -11,9 +11,9 @@ import {
   hresultFromWin32,
   win32FromHresult,
 } from '../../../src/core/diagnosis/parse-error-code.js';
-import { readKnowledgeInput } from '../../../src/platform/knowledge-input.js';
+import { realKnowledgeInput } from '../../helpers/real-kb.js';
 
-const catalog = parseCodeCatalog(readKnowledgeInput().codes);
+const catalog = parseCodeCatalog(realKnowledgeInput().codes);
 const index = buildCodeIndex(catalog.codes);
 const find = (text: string) => extractCodes(text, index);
 const canonicals = (text: string) => find(text).map((f) => f.canonical);
