@@ -12,7 +12,7 @@ import { nearestWordSearch } from './nearest-word.js';
 /** How many spelling lookups an index keeps (a word and its nearest vocabulary word, a few dozen bytes each). */
 const NEAREST_KEPT = 20_000;
 /** How many terms' decoded postings an index keeps (a term of the word index has at most a few dozen postings). */
-const TERMS_KEPT = 20_000;
+const TERMS_KEPT = 5_000;
 
 /** A topic's signatures compiled for matching. */
 export interface TopicMatcher {
@@ -472,6 +472,9 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     for (let i = 0; i + 1 < p.length; i += 2) postings.push({ topic: p[i]!, weight: p[i + 1]! / 100 });
     const df = postings.length;
     const entry = { postings, idf: df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0 };
+    // A word the index lacks (most words of a long log) is not kept: its lookup allocates nothing, and keeping
+    // every word of a megabyte paste grew the app's peak memory by megabytes.
+    if (!df) return entry;
     if (decoded.size >= TERMS_KEPT) decoded.clear();
     decoded.set(term, entry);
     return entry;
