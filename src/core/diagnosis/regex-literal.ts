@@ -252,35 +252,44 @@ export function requiredAllOf(source: string): string[][] | undefined {
  * @example literalScanner(['docker logs', 'empty'])('docker logs is empty') // Set {'docker logs', 'empty'}
  */
 export function literalScanner(texts: Iterable<string>): (text: string) => Set<string> {
-  const byStart = new Map<number, string[]>();
+  // Keys stay small integers (a pair's 15 low bits each, which two pairs may share: every candidate is compared), so
+  // that no lookup boxes a number: keys past 2^30 (any pair from the CJK blocks) allocated one per position.
+  const pairKey = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+  const byPair = new Map<number, string[]>();
+  const bySingle = new Map<number, string[]>();
   const always: string[] = [];
   for (const t of new Set(texts)) {
     if (t.length === 0) always.push(t);
+    else if (t.length === 1) (bySingle.get(t.charCodeAt(0)) ?? bySingle.set(t.charCodeAt(0), []).get(t.charCodeAt(0))!).push(t);
     else {
-      // One unit: filed under a key no two units give (a pair's key is at least 0).
-      const key = t.length === 1 ? -1 - t.charCodeAt(0) : t.charCodeAt(0) * 0x10000 + t.charCodeAt(1);
-      (byStart.get(key) ?? byStart.set(key, []).get(key)!).push(t);
+      const key = pairKey(t.charCodeAt(0), t.charCodeAt(1));
+      (byPair.get(key) ?? byPair.set(key, []).get(key)!).push(t);
     }
   }
-  const hasSingles = [...byStart.keys()].some((k) => k < 0);
   // A pair no text starts with is ruled out by one bit (most pairs of a paste), before the map is asked.
-  const PAIR_BITS = 0xffff;
-  const pairSeen = new Uint8Array(PAIR_BITS + 1);
-  const bitOf = (key: number) => (key ^ (key >>> 13)) & PAIR_BITS;
-  for (const key of byStart.keys()) if (key >= 0) pairSeen[bitOf(key)] = 1;
+  const pairSeen = new Uint8Array(1 << 16);
+  const bitOf = (key: number) => (key ^ (key >>> 14)) & 0xffff;
+  for (const key of byPair.keys()) pairSeen[bitOf(key)] = 1;
+  // Plain indexed loops, no closure or iterator per position: in a megabyte paste those were megabytes of garbage,
+  // and the young generation the collector grew for them stayed in the app's memory.
+  const checkAt = (found: Set<string>, text: string, list: string[] | undefined, at: number) => {
+    if (list === undefined) return;
+    for (let k = 0; k < list.length; k++) {
+      const t = list[k]!;
+      if (!found.has(t) && text.startsWith(t, at)) found.add(t);
+    }
+  };
+  const singles = bySingle.size > 0;
   return (text) => {
     const found = new Set<string>(always);
-    const check = (list: string[] | undefined, at: number) => {
-      if (list) for (const t of list) if (!found.has(t) && text.startsWith(t, at)) found.add(t);
-    };
     let next = text.length > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < text.length; i++) {
       const here = next;
-      if (hasSingles) check(byStart.get(-1 - here), i);
+      if (singles) checkAt(found, text, bySingle.get(here), i);
       if (i + 1 >= text.length) break;
       next = text.charCodeAt(i + 1);
-      const key = here * 0x10000 + next;
-      if (pairSeen[bitOf(key)] === 1) check(byStart.get(key), i);
+      const key = pairKey(here, next);
+      if (pairSeen[bitOf(key)] === 1) checkAt(found, text, byPair.get(key), i);
     }
     return found;
   };
