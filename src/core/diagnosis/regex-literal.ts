@@ -243,7 +243,6 @@ export function requiredAllOf(source: string): string[][] | undefined {
   return sorted.filter((c, i) => i === 0 || c.length <= SHORT_CLAUSE).slice(0, MAX_CLAUSES);
 }
 
-
 /**
  * Which of a fixed set of texts a text contains, found in one pass over the text: each text is filed under its first
  * two UTF-16 units, and at each position of the text only those filed under the two there are compared. For the
