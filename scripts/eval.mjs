@@ -16,7 +16,7 @@
 // match existed (scripts/lib/unseen-estimate.mjs). Estimates of the held-out figures made from the training side
 // alone; the second has read top-1 as the held-out pastes do, the first reads it higher.
 import { familiesOf, loadCases, loadEngine } from './lib/eval-sets.mjs';
-import { unseenEstimate } from './lib/unseen-estimate.mjs';
+import { unseenEstimates } from './lib/unseen-estimate.mjs';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
@@ -76,8 +76,9 @@ for (const c of cases) {
   if (family) add(`real/${c.split}/family=all-new`, c);
 }
 if (!only || only === 'real') {
+  const estimates = unseenEstimates(engine, cases, ['thread', 'ours']);
   for (const [mode, row] of [['thread', 'real/train/unseen-estimate'], ['ours', 'real/train/ours-estimate']]) {
-    for (const { case: c, matches } of unseenEstimate(engine, cases, mode)) {
+    for (const { case: c, matches } of estimates[mode]) {
       const got = matches.map((m) => m.id);
       add(row, {
         ...c,

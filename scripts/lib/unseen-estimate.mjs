@@ -36,31 +36,46 @@ const TRAIN = '\u0000train';
  * Every training case must name its thread.
  */
 export function unseenEstimate(engine, cases, mode = 'thread') {
-  if (mode !== 'thread' && mode !== 'ours') throw new Error(`unseenEstimate: unknown mode ${mode}`);
-  const { kb, WEIGHTS: w, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName, judgeMatches } = engine;
+  return unseenEstimates(engine, cases, [mode])[mode];
+}
+
+/**
+ * The same for several modes at once (`{ [mode]: verdicts }`): the pastes are read and scored once, which is most
+ * of the work, and judged once per mode.
+ */
+export function unseenEstimates(engine, cases, modes) {
+  for (const mode of modes) if (mode !== 'thread' && mode !== 'ours') throw new Error(`unseenEstimate: unknown mode ${mode}`);
+  const { kb, WEIGHTS: w, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName } = engine;
   const index = diagnosisIndexOf(kb);
-  const idOf = (s) => index.matchers[s.topic].topic.id;
-  const keyOf = (s, e) => `${idOf(s)}|${e.rule}|${e.rule === 'keyword-phrase' || e.rule === 'setting' ? String(e.matched).toLowerCase() : e.signature}`;
   const featuresOf = (c) => readFeatures(index, c.text, (t) => buildOfTag(kb.compat, t), w, (n) => resolveName(kb.compat, n)?.build);
 
   const train = cases.filter((c) => c.split === 'train');
   const unnamed = train.filter((c) => typeof c.thread !== 'string' || !c.thread);
   if (unnamed.length) throw new Error(`unseenEstimate: ${unnamed.length} training case(s) name no thread (${unnamed[0].id})`);
+  const shared = cases.filter((c) => c.set === 'ours' || c.set === 'dev');
+  const read = [...train, ...shared].map((c) => {
+    const f = featuresOf(c);
+    return { c, f, scored: scoreTopics(index, f, undefined, w) };
+  });
+  return Object.fromEntries(modes.map((mode) => [mode, judgeWithout(engine, index, read, mode)]));
+}
+
+/** The training pastes of `read` (each with its features and scored candidates) judged as `mode` says (see above). */
+function judgeWithout(engine, index, read, mode) {
+  const { WEIGHTS: w, judgeMatches } = engine;
+  const idOf = (s) => index.matchers[s.topic].topic.id;
+  const keyOf = (s, e) => `${idOf(s)}|${e.rule}|${e.rule === 'keyword-phrase' || e.rule === 'setting' ? String(e.matched).toLowerCase() : e.signature}`;
   /** The thread a case's texts are counted under: in 'ours', every training paste under one name. */
   const threadOf = (c) => (c.split !== 'train' ? SHARED : mode === 'ours' ? TRAIN : c.thread);
-  const shared = cases.filter((c) => c.set === 'ours' || c.set === 'dev');
   /** Per text (a topic's signature, or a scope mark): the threads whose pastes it matches. */
   const threadsOf = new Map();
   const seen = (key, thread) => (threadsOf.get(key) ?? threadsOf.set(key, new Set()).get(key)).add(thread);
-  const judged = [];
-  for (const c of [...train, ...shared]) {
-    const f = featuresOf(c);
-    const scored = scoreTopics(index, f, undefined, w);
+  for (const { c, f, scored } of read) {
     const thread = threadOf(c);
     for (const s of scored) for (const e of s.evidence) if (ABLATED.has(e.rule)) seen(keyOf(s, e), thread);
     for (const mark of f.scope.signals ?? []) seen(`scope|${mark}`, thread);
-    if (c.split === 'train') judged.push({ c, f, scored });
   }
+  const judged = read.filter(({ c }) => c.split === 'train');
   const ownOnly = (key, thread) => {
     const t = threadsOf.get(key);
     return t !== undefined && t.size === 1 && t.has(thread);

@@ -1,4 +1,5 @@
 import type { ConfidenceLimit, Evidence } from '../core/diagnosis/types.js';
+import type { T } from './i18n.js';
 import type { MessageKey } from './message-keys.js';
 
 /** The entities diagnosis names, each with its label in the UI language (the app's topic screen and the CLI's report). */
@@ -69,3 +70,6 @@ export const LIMIT_KEY: Readonly<Record<ConfidenceLimit, MessageKey>> = {
   close: 'diagnose.limit.close',
   score: 'diagnose.limit.score',
 };
+
+/** The sentence that says why a match is no surer ("why not surer: …"), in the UI language. */
+export const limitSentence = (t: T, reason: ConfidenceLimit): string => t('diagnose.cli.limit', { reason: t(LIMIT_KEY[reason]) });

@@ -16,7 +16,7 @@ import { DEFAULT_LIMIT, type DiagnoseArgs } from '../diagnose-args.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
 import type { T } from '../../ui/i18n.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, LIMIT_KEY } from '../../ui/diagnose-text.js';
+import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -117,7 +117,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
   const level = (l: Match['confidence']) => t(`diagnose.confidence.${l}`);
   return {
     confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score: String(score) }),
-    limit: (reason) => t('diagnose.cli.limit', { reason: t(LIMIT_KEY[reason]) }),
+    limit: (reason) => limitSentence(t, reason),
     why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(evidenceLabelKey(e), { value: e.matched })).join('; ') }),
     fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
     ourTranslation: (locale) => t('diagnose.cli.ourTranslation', { locale }),

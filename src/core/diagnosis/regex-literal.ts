@@ -257,13 +257,11 @@ export function literalScanner(texts: Iterable<string>): (text: string) => Set<s
   const byPair = new Map<number, string[]>();
   const bySingle = new Map<number, string[]>();
   const always: string[] = [];
+  const file = (map: Map<number, string[]>, key: number, t: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(t);
   for (const t of new Set(texts)) {
     if (t.length === 0) always.push(t);
-    else if (t.length === 1) (bySingle.get(t.charCodeAt(0)) ?? bySingle.set(t.charCodeAt(0), []).get(t.charCodeAt(0))!).push(t);
-    else {
-      const key = pairKey(t.charCodeAt(0), t.charCodeAt(1));
-      (byPair.get(key) ?? byPair.set(key, []).get(key)!).push(t);
-    }
+    else if (t.length === 1) file(bySingle, t.charCodeAt(0), t);
+    else file(byPair, pairKey(t.charCodeAt(0), t.charCodeAt(1)), t);
   }
   // A pair no text starts with is ruled out by one bit (most pairs of a paste), before the map is asked.
   const pairSeen = new Uint8Array(1 << 16);

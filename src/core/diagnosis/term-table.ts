@@ -26,10 +26,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const decoder = new TextDecoder();
 
 /** Compares two byte strings as UTF-8 orders them (which is code point order). */
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+/** Byte order of `a` (or its bytes from `start` to `end`, read in place) against `b`. */
+function compareBytes(a: Uint8Array, b: Uint8Array, start = 0, end = a.length): number {
+  const len = end - start;
+  const n = Math.min(len, b.length);
+  for (let i = 0; i < n; i++) if (a[start + i] !== b[i]) return a[start + i]! - b[i]!;
+  return len - b.length;
 }
 
 /** The word index (terms and postings; not the vocabulary, which kb.json keeps) as a table's bytes. */
@@ -139,19 +141,13 @@ export class TermTable {
     const q = encoder.encode(term);
     let lo = 0;
     let hi = this.n - 1;
-    const bytes = this.bytes;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       // termRange's checks, without its pair or a subarray: a lookup takes a dozen steps per word of a paste.
       const start = this.termEnd(mid - 1);
       const end = this.termEnd(mid);
       if (start > end || end > this.b) throw damaged('an entry lies outside the table');
-      const at = this.textAt + start;
-      const len = end - start;
-      const common = Math.min(len, q.length);
-      let c = 0;
-      for (let i = 0; i < common && c === 0; i++) c = bytes[at + i]! - q[i]!;
-      if (c === 0) c = len - q.length;
+      const c = compareBytes(this.bytes, q, this.textAt + start, this.textAt + end);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;

@@ -1,5 +1,5 @@
 import type { Evidence, Match } from '../../../core/diagnosis/types.js';
-import { evidenceLabelKey, LIMIT_KEY } from '../../diagnose-text.js';
+import { evidenceLabelKey, limitSentence } from '../../diagnose-text.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { GLYPH } from '../../theme.js';
@@ -34,6 +34,6 @@ export function matchItem(m: Match, t: T): ListItem {
     key: m.id,
     label: m.title,
     prefix: { text: `${c.glyph} ${t(c.key)}`, role: c.role },
-    detail: m.limitedBy ? `${evidence} · ${t('diagnose.cli.limit', { reason: t(LIMIT_KEY[m.limitedBy]) })}` : evidence,
+    detail: m.limitedBy ? `${evidence} · ${limitSentence(t, m.limitedBy)}` : evidence,
   };
 }
