@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
+import { literalScanner, requiredAllOf } from '../../src/core/diagnosis/regex-literal.js';
 import { imageOfDockerRun, recognise } from '../../src/core/diagnosis/recognise.js';
 import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/core/knowledge/topic-search.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
@@ -47,6 +48,19 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(diagnose(kb, paste).codes).toEqual([]);
     // Short, the same shapes go through the one-by-one comparison, and say the same.
     expect(diagnose(kb, runs.map((run, i) => `${['the', 'The remote', 'The system cannot', 'Element', 'de'][i]}${run.slice(0, 400)}`).join('')).codes).toEqual([]);
+  }, T);
+
+  it('the patterns\' prefilter scans runs that start its texts at every position (spaces, tabs, newlines, separators, control characters, a text\'s first two letters) once each', () => {
+    const scan = literalScanner(kb.topics.flatMap((t) => t.signatures.regexes.flatMap((source) => requiredAllOf(source)?.flat() ?? [])));
+    for (const run of [' '.repeat(300000), '\t'.repeat(300000), '\n'.repeat(300000), ': '.repeat(150000), '\u0000\u001b'.repeat(150000), 'co'.repeat(150000), 'preparelayer '.repeat(40000)]) {
+      const found = scan(`${run}incorrect function`);
+      expect([...found].every((t) => `${run}incorrect function`.includes(t))).toBe(true);
+    }
+    // And the whole diagnosis of such a paste, which reads it the same way, around the PrepareLayer pattern's text: a
+    // megabyte line of its repeated start answers; two hundred of them still find the topic.
+    const line = (n: number) => `${'hcsshim::PrepareLayer - failed failed in Win32: '.repeat(n)}Incorrect function. (0x1)`;
+    expect(Array.isArray(diagnose(kb, line(20000)).matches)).toBe(true);
+    expect(diagnose(kb, line(200)).matches[0]?.id).toBe('prepare-layer-filter-driver');
   }, T);
 
   it('a phrase whose words are far apart in the paste is quoted as written, its white space runs collapsed', () => {
