@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import LongFilesFirst from './test/setup/sequencer.js';
 
@@ -25,7 +26,9 @@ export default defineConfig({
     // counting, methods stay at their first compilation instead of being compiled again, optimised, in the
     // background, which a pwsh that lives 5 to 15 s never earns back (the Pester run and the two harness runs took
     // 15-25 % less CPU; a bare start is the same).
-    env: { DOTNET_TieredPGO: '0', DOTNET_TC_CallCounting: '0' },
+    // XDG_CACHE_HOME: the user's cache folder of the code under test (the pattern verdicts `kb check` keeps, a code
+    // cache the launcher writes when asked) is a folder of this checkout's, not the developer's own.
+    env: { DOTNET_TieredPGO: '0', DOTNET_TC_CallCounting: '0', XDG_CACHE_HOME: fileURLToPath(new URL('./node_modules/.cache/wcdoctor-test-user-cache', import.meta.url)) },
     // The real knowledge base, assembled once per run for every file that needs it (test/helpers/real-kb.ts).
     globalSetup: ['test/setup/knowledge-base.ts'],
     // … and the regex-safety verdicts it reached, handed to every test file (test/setup/pattern-verdicts.ts).

@@ -28,7 +28,11 @@ const common = {
   sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    // What the pattern verdicts kept between runs of kb build/check are valid for (src/platform/pattern-verdict-cache.ts).
+    __WCD_REGEX_CHECKER__: JSON.stringify(createHash('sha256').update(readFileSync('src/core/text/regex-safety.ts')).digest('hex').slice(0, 32)),
+  },
 };
 
 /** The ES-module parts: entry name → what it bundles (a source file or a package). */

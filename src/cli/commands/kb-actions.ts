@@ -1,26 +1,42 @@
 import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
 import { formatProblem } from '../../core/knowledge/problem.js';
 import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
+import { userCacheDir } from '../../platform/user-cache-dir.js';
+import { checkerFingerprint, loadPatternVerdicts, savePatternVerdicts, verdictCacheFile } from '../../platform/pattern-verdict-cache.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
 
 // The work behind `wcdoctor kb …`, loaded only when one of them runs: it brings the YAML reader,
 // the zod schemas and the assembler, which no other command needs.
 
+/** What `kb build`, `check` and `stats` take. */
+interface KbOptions {
+  root?: string;
+  /** false with --no-cache: every pattern is timed, and nothing is kept. */
+  cache?: boolean;
+}
+
 /**
- * Assembles the knowledge for `kb build`, `check` and `stats`, which takes seconds (every pattern is timed against
- * adversarial input): on a terminal, a line on stderr says so first. (A line, not one rubbed out after: what the CLI
- * writes passes through the filter that shows control characters as symbols.)
+ * Assembles the knowledge for `kb build`, `check` and `stats`, which takes seconds when every pattern is timed against
+ * adversarial input: on a terminal, a line on stderr says so first. (A line, not one rubbed out after: what the CLI
+ * writes passes through the filter that shows control characters as symbols.) The patterns this build of wcdoctor
+ * found safe before are taken from the user's cache folder and not timed again, and those found now are kept
+ * there (src/platform/pattern-verdict-cache.ts), unless --no-cache. WCDOCTOR_DEBUG=1 says how many.
  */
-function assembleSaying(command: string, root: string | undefined, io: CliIO): ReturnType<typeof assembleKnowledgeBase> {
-  if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing each of its patterns…\n`);
-  return assembleKnowledgeBase(readKnowledgeInput(root));
+function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType<typeof assembleKnowledgeBase> {
+  const file = opts.cache === false ? undefined : verdictCacheFile(checkerFingerprint(), userCacheDir());
+  const kept = loadPatternVerdicts(file);
+  if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing ${kept ? 'its new patterns' : 'each of its patterns'}…\n`);
+  const result = assembleKnowledgeBase(readKnowledgeInput(opts.root));
+  const saved = savePatternVerdicts(file);
+  if (process.env.WCDOCTOR_DEBUG) io.err(`wcdoctor: ${kept} pattern verdict(s) taken from the cache, ${saved} kept (${file ?? 'no cache: ' + (opts.cache === false ? '--no-cache' : 'no cache folder')})\n`);
+  return result;
 }
 
 /** `kb build`: parses the sources and topics and writes the knowledge base (nothing on any problem). */
-export function runKbBuild(opts: { root?: string }, io: CliIO): void {
+export function runKbBuild(opts: KbOptions, io: CliIO): void {
   const started = Date.now();
-  const { kb: built, problems } = assembleSaying('kb build', opts.root, io);
+  const { kb: built, problems } = assembleSaying('kb build', opts, io);
   if (problems.length) {
     for (const p of problems) io.err(`${formatProblem(p)}\n`);
     io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
@@ -36,8 +52,8 @@ export function runKbBuild(opts: { root?: string }, io: CliIO): void {
  * (no source text and no translation of ours) is a warning, not a problem, until the translations are
  * complete: it is printed and counted but does not fail the check.
  */
-export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): void {
-  const { kb: built, problems, warnings } = assembleSaying('kb check', opts.root, io);
+export function runKbCheck(opts: KbOptions & { json?: boolean }, io: CliIO): void {
+  const { kb: built, problems, warnings } = assembleSaying('kb check', opts, io);
   if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems, warnings }, null, 2)}\n`);
   else {
     for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
@@ -51,8 +67,8 @@ export function runKbCheck(opts: { json?: boolean; root?: string }, io: CliIO): 
 }
 
 /** `kb stats`: coverage of the sources and locales. */
-export function runKbStats(opts: { json?: boolean; root?: string }, io: CliIO): void {
-  const { kb: built, problems } = assembleSaying('kb stats', opts.root, io);
+export function runKbStats(opts: KbOptions & { json?: boolean }, io: CliIO): void {
+  const { kb: built, problems } = assembleSaying('kb stats', opts, io);
   const stats = computeStats(built);
   if (opts.json) {
     io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), languages: stats.locales, topics: stats.topics }, null, 2)}\n`);
