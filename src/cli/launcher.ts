@@ -8,11 +8,12 @@
  * written at run time: NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns that
  * off too, and WCDOCTOR_WRITE_CODE_CACHE=1 makes the build's warm-up runs write dist/<bundle>.cache.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { userCacheDir } from '../platform/user-cache-dir.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
+import { makeDirs } from '../platform/make-dirs.js';
 
 function readOptional(file: string): Buffer | undefined {
   try {
@@ -37,7 +38,7 @@ function userCodeCache(name: string) {
     write: (data: Buffer) => {
       const f = file();
       if (!f) return;
-      mkdirSync(path.dirname(f), { recursive: true, mode: 0o700 });
+      makeDirs(path.dirname(f), 0o700);
       const tmp = `${f}.${process.pid}.tmp`;
       writeFileSync(tmp, data, { mode: 0o600 });
       try {

@@ -1,8 +1,9 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { getDataDir } from './paths.js';
+import { makeDirs } from './make-dirs.js';
 
 /** File name of the audit log inside the data directory. */
 export const AUDIT_FILE = 'audit.jsonl';
@@ -70,7 +71,7 @@ function openError(file: string, e: unknown): Error {
 function openForAppend(dataDir: string): { fd: number; file: string; size: number } {
   const file = getAuditLogPath(dataDir);
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeDirs(dataDir, 0o700);
     let existing: Stats | undefined;
     try {
       existing = lstatSync(file);

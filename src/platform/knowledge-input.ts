@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
@@ -8,6 +8,7 @@ import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
 import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
+import { makeDirs } from './make-dirs.js';
 
 /**
  * The data of each YAML text parsed so far in this process, by its text: a process that reads a knowledge folder
@@ -102,7 +103,7 @@ export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()):
   const { main, text, display, terms } = splitKnowledgeBase(kb);
   const write = (rel: string, content: string | Uint8Array) => {
     const out = path.join(root, rel);
-    mkdirSync(path.dirname(out), { recursive: true });
+    makeDirs(path.dirname(out));
     const tmp = `${out}.tmp-${process.pid}`;
     writeFileSync(tmp, content);
     renameSync(tmp, out);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { patternVerdicts, rememberPatternVerdicts } from '../core/text/regex-safety.js';
+import { makeDirs } from './make-dirs.js';
 
 // `kb build`, `kb check` and `kb stats` time every pattern of the knowledge against adversarial input (about 6 s of
 // the 6.5 s a build takes). A contributor who edits one topic and runs them again would wait the same again for
@@ -79,7 +80,7 @@ export function savePatternVerdicts(file: string | undefined): number {
   const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, 0o700);
     writeFileSync(tmp, `${JSON.stringify(safe)}\n`, { mode: 0o600 });
     renameSync(tmp, file);
   } catch {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { userCacheDir } from './user-cache-dir.js';
+import { makeDirs } from './make-dirs.js';
 
 /**
  * First-run unpacking for the single executable: the parts that Node must read as files (the
@@ -53,13 +54,13 @@ export function unpackInto(base: string, name: string, files: () => PackedFile[]
   if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
   const target = path.join(base, name);
   if (existsSync(path.join(target, UNPACK_MARKER))) return target;
-  mkdirSync(base, { recursive: true });
+  makeDirs(base);
   const temp = path.join(base, `${name}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     for (const f of files()) {
       const out = path.join(temp, ...f.path.split('/'));
       if (path.relative(temp, out).startsWith('..')) throw new Error(`unpack: "${f.path}" leaves the folder`);
-      mkdirSync(path.dirname(out), { recursive: true });
+      makeDirs(path.dirname(out));
       writeFileSync(out, f.data);
     }
     writeFileSync(path.join(temp, UNPACK_MARKER), `${name}\n`);
