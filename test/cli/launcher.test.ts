@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,9 +193,10 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
   });
 
   it('loads its ES-module parts (here `kb`) without a warning', () => {
-    // On an empty folder: the part loads and runs the same, without assembling the real knowledge (seconds of timing
+    // On an empty knowledge folder: the part loads and runs the same, without assembling the real knowledge (seconds of timing
     // every pattern, which the in-process kb tests do with the run's cached verdicts). Its own line is all it writes.
     const empty = mkdtempSync(path.join(tmpdir(), 'wcdoctor-empty-root-'));
+    mkdirSync(path.join(empty, 'knowledge'));
     try {
       const stats = run(path.join(DIST, 'cli.js'), ['kb', 'stats', '--json', '--root', empty]);
       expect(stats.stderr).toMatch(/^kb stats: the knowledge base has \d+ problem\(s\); run "wcdoctor kb check"\n$/);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,7 @@ describe('the real knowledge base', () => {
 describe('kb build, check and stats say what they are doing while they work', () => {
   it.each(['build', 'check', 'stats'])("kb %s: a first line on a terminal's stderr; nothing on a pipe", async (command) => {
     const empty = mkdtempSync(path.join(tmpdir(), 'wcd-kb-say-'));
+    mkdirSync(path.join(empty, 'knowledge'));
     try {
       // Without the kept verdicts of earlier runs (--no-cache): with them, the line says "timing its new patterns".
       const said = `kb ${command}: reading the knowledge and timing each of its patterns…\n`;
@@ -90,6 +91,23 @@ describe('kb build, check and stats say what they are doing while they work', ()
       expect(tty.code).toBe(piped.code);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('kb build, check and stats on a folder without knowledge/', () => {
+  it.each(['build', 'check', 'stats'])('kb %s --root says so in one line and exits 2, for a missing folder, an empty one and a file', async (command) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcd-kb-noroot-'));
+    try {
+      writeFileSync(path.join(dir, 'a-file'), 'x');
+      for (const root of [path.join(dir, 'missing'), dir, path.join(dir, 'a-file')]) {
+        const r = await runCli(['kb', command, '--root', root]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`kb ${command}: ${JSON.stringify(root)} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,13 +1,24 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
 import { formatProblem } from '../../core/knowledge/problem.js';
 import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
-import { userCacheDir } from '../../platform/user-cache-dir.js';
 import { checkerFingerprint, loadPatternVerdicts, savePatternVerdicts, verdictCacheFile } from '../../platform/pattern-verdict-cache.js';
+import { userCacheDir } from '../../platform/user-cache-dir.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
 
 // The work behind `wcdoctor kb …`, loaded only when one of them runs: it brings the YAML reader,
 // the zod schemas and the assembler, which no other command needs.
+
+/** Whether a folder is there (a file or nothing is not). */
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** What `kb build`, `check` and `stats` take. */
 interface KbOptions {
@@ -23,7 +34,13 @@ interface KbOptions {
  * found safe before are taken from the user's cache folder and not timed again, and those found now are kept
  * there (src/platform/pattern-verdict-cache.ts), unless --no-cache. WCDOCTOR_DEBUG=1 says how many.
  */
-function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType<typeof assembleKnowledgeBase> {
+function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType<typeof assembleKnowledgeBase> | undefined {
+  if (opts.root !== undefined && !isFolder(path.join(opts.root, 'knowledge'))) {
+    // One line, not a problem for every file the knowledge should have.
+    io.err(`${command}: ${JSON.stringify(opts.root)} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
+    io.setExitCode(EXIT.usage);
+    return undefined;
+  }
   const file = opts.cache === false ? undefined : verdictCacheFile(checkerFingerprint(), userCacheDir());
   const kept = loadPatternVerdicts(file);
   if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing ${kept ? 'its new patterns' : 'each of its patterns'}…\n`);
@@ -36,7 +53,9 @@ function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType
 /** `kb build`: parses the sources and topics and writes the knowledge base (nothing on any problem). */
 export function runKbBuild(opts: KbOptions, io: CliIO): void {
   const started = Date.now();
-  const { kb: built, problems } = assembleSaying('kb build', opts, io);
+  const assembled = assembleSaying('kb build', opts, io);
+  if (!assembled) return;
+  const { kb: built, problems } = assembled;
   if (problems.length) {
     for (const p of problems) io.err(`${formatProblem(p)}\n`);
     io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
@@ -53,7 +72,9 @@ export function runKbBuild(opts: KbOptions, io: CliIO): void {
  * complete: it is printed and counted but does not fail the check.
  */
 export function runKbCheck(opts: KbOptions & { json?: boolean }, io: CliIO): void {
-  const { kb: built, problems, warnings } = assembleSaying('kb check', opts, io);
+  const assembled = assembleSaying('kb check', opts, io);
+  if (!assembled) return;
+  const { kb: built, problems, warnings } = assembled;
   if (opts.json) io.out(`${JSON.stringify({ ok: problems.length === 0, problems, warnings }, null, 2)}\n`);
   else {
     for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
@@ -68,7 +89,9 @@ export function runKbCheck(opts: KbOptions & { json?: boolean }, io: CliIO): voi
 
 /** `kb stats`: coverage of the sources and locales. */
 export function runKbStats(opts: KbOptions & { json?: boolean }, io: CliIO): void {
-  const { kb: built, problems } = assembleSaying('kb stats', opts, io);
+  const assembled = assembleSaying('kb stats', opts, io);
+  if (!assembled) return;
+  const { kb: built, problems } = assembled;
   const stats = computeStats(built);
   if (opts.json) {
     io.out(`${JSON.stringify({ sources: stats.sources.map(({ doc, locale, sections, mapped }) => ({ doc, locale, sections, mapped })), languages: stats.locales, topics: stats.topics }, null, 2)}\n`);
