@@ -100,16 +100,9 @@ describe('the kept verdicts of the pattern checker', () => {
 
 describe('kb check with kept verdicts', () => {
   it('--no-cache times every pattern and keeps nothing', async () => {
-    const before = process.env.WCDOCTOR_DEBUG;
-    process.env.WCDOCTOR_DEBUG = '1';
-    try {
-      const r = await runCli(['kb', 'check', '--no-cache']);
-      expect(r.code).toBe(0);
-      expect(r.stderr).toContain('0 pattern verdict(s) taken from the cache, 0 kept (no cache: --no-cache)');
-    } finally {
-      if (before === undefined) delete process.env.WCDOCTOR_DEBUG;
-      else process.env.WCDOCTOR_DEBUG = before;
-    }
+    const r = await runCli(['kb', 'check', '--no-cache'], { env: { WCDOCTOR_DEBUG: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('0 pattern verdict(s) taken from the cache, 0 kept (no cache: --no-cache)');
   }, 30_000);
 
   it.skipIf(!existsSync(path.join(ROOT, 'dist', 'cli.js')) || !inject('patternVerdictsFile'))(

@@ -46,7 +46,7 @@ function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType
   if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing ${kept ? 'its new patterns' : 'each of its patterns'}…\n`);
   const result = assembleKnowledgeBase(readKnowledgeInput(opts.root));
   const saved = savePatternVerdicts(file);
-  if (process.env.WCDOCTOR_DEBUG) io.err(`wcdoctor: ${kept} pattern verdict(s) taken from the cache, ${saved} kept (${file ?? 'no cache: ' + (opts.cache === false ? '--no-cache' : 'no cache folder')})\n`);
+  if (io.env.WCDOCTOR_DEBUG) io.err(`wcdoctor: ${kept} pattern verdict(s) taken from the cache, ${saved} kept (${file ?? 'no cache: ' + (opts.cache === false ? '--no-cache' : 'no cache folder')})\n`);
   return result;
 }
 
