@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { UserError } from '../core/errors.js';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { decodeText } from '../core/text/decode-text.js';
@@ -103,10 +104,23 @@ export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()):
   const { main, text, display, terms } = splitKnowledgeBase(kb);
   const write = (rel: string, content: string | Uint8Array) => {
     const out = path.join(root, rel);
-    makeDirs(path.dirname(out));
     const tmp = `${out}.tmp-${process.pid}`;
-    writeFileSync(tmp, content);
-    renameSync(tmp, out);
+    try {
+      makeDirs(path.dirname(out));
+      writeFileSync(tmp, content);
+      renameSync(tmp, out);
+    } catch (e) {
+      // A folder that cannot be written (a file named dist, no permission, a full disk) is the user's to fix, not a bug.
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'part of its path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : e instanceof Error ? e.message : String(e);
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // its folder was never made
+      }
+      // Exit 3, the kb commands' code for a knowledge base they could not make (src/cli/io.ts EXIT.failure).
+      throw new UserError(`cannot write ${out}: ${reason}`, [`make ${path.dirname(out)} a folder you can write, or give --root another wcdoctor folder`], 3);
+    }
     return out;
   };
   // The others first: a reader that finds the new kb.json also finds what it points into.

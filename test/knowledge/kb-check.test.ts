@@ -112,6 +112,23 @@ describe('kb build, check and stats on a folder without knowledge/', () => {
   });
 });
 
+describe('kb build --root where the output cannot be written', () => {
+  it('says which file and why, with exit 3, instead of an internal error', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wcd-kb-out-'));
+    try {
+      cpSync(new URL('../../knowledge', import.meta.url), path.join(root, 'knowledge'), { recursive: true });
+      writeFileSync(path.join(root, 'dist'), 'a file where the output folder goes');
+      const r = await runCli(['kb', 'build', '--root', root]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`cannot write ${path.join(root, 'dist')}`);
+      expect(r.stderr).toContain('part of its path is a file, not a folder');
+      expect(r.stderr).not.toContain('internal error');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe('kb check on broken topic files', () => {
   it.each([
     ['an unknown category', (d: Record<string, unknown>) => ({ ...d, category: 'bogus' }), 'category'],
