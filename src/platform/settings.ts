@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Conf from 'conf';
 import { isLocale, LOCALES, type Locale } from '../core/knowledge/types.js';
 import { decodeText } from '../core/text/decode-text.js';
+import { makeDirs } from './make-dirs.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
 export const THEMES = ['default', 'high-contrast', 'no-color'] as const;
@@ -208,7 +209,10 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
       .then(() => conf)
       .then((getConf) => {
         if (!getConf) return;
-        // One synchronous step: the link check, conf (made on the first write, reading the file) and the write.
+        // One synchronous step: the folder, the link check, conf (made on the first write, reading the file) and the
+        // write. The folder is made here (makeDirs) because conf makes it with mkdirSync's recursive mode, which never
+        // returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its first saved setting).
+        makeDirs(dir, 0o700);
         releaseLink(file);
         const store = getConf();
         releaseLink(file);

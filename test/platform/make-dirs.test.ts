@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { probeAuditLog } from '../../src/platform/audit-log.js';
+import { openSettings } from '../../src/platform/settings.js';
 import { makeDirs } from '../../src/platform/make-dirs.js';
 import { loadPatternVerdicts, savePatternVerdicts, verdictCacheFile } from '../../src/platform/pattern-verdict-cache.js';
 
@@ -45,6 +46,14 @@ describe('makeDirs: a folder and its missing parents', () => {
     expect(loadPatternVerdicts(verdictCacheFile('x-node1', '/proc/wcd-no-such-folder/wcdoctor'))).toBe(0);
     // The audit log under a data folder there (XDG_DATA_HOME=/proc/…): the fix is refused with the reason, before it runs.
     expect(errorOf(() => probeAuditLog('/proc/wcd-no-such-folder/wcdoctor'))?.message).toMatch(/^cannot write the audit log \/proc\/wcd-no-such-folder\/wcdoctor\/.+: /);
+  });
+
+  it.skipIf(!PROC)('a setting saved to a settings folder under /proc becomes the store\'s "unwritable" problem (conf made the folder with the recursive mode)', async () => {
+    const store = openSettings({ cwd: '/proc/wcd-no-such-folder/wcdoctor', env: {} });
+    store.set('theme', 'default');
+    await store.flush();
+    expect(store.takeProblem()).toMatchObject({ kind: 'unwritable', file: '/proc/wcd-no-such-folder/wcdoctor/config.json' });
+    expect(store.get().theme).toBe('default');
   });
 
   it.skipIf(!PROC)('the bug it works around is still there in this Node (a child that spins is stopped after half a second)', () => {
