@@ -188,7 +188,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * writes atomically, is loaded only when something must be written, to keep start-up light, and never writes through
  * a link (see releaseLink). A corrupt file is moved to `config.json.bad-<timestamp>` and
  * replaced with defaults; an unreadable or unwritable one leaves the settings in memory. Either way
- * one problem is reported and nothing throws.
+ * one problem is reported (and again after each later change, which is not saved either) and nothing throws.
  */
 export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   const env = opts.env ?? {};
@@ -197,12 +197,17 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   const now = opts.now ?? (() => new Date());
   let problem: SettingsProblem | undefined;
   let values: Settings = { ...DEFAULT_SETTINGS };
-  let writable = true;
+  /** Why changes are no longer saved (the settings file could not be read or written); reported again at each change. */
+  let unsaved: SettingsProblem | undefined;
   let queue: Promise<void> = Promise.resolve();
   let conf: Promise<() => Conf<Settings>> | undefined;
 
   const write = () => {
-    if (!writable) return;
+    if (unsaved) {
+      // Each change says again that it is not saved: a screen that shows "saved" must learn otherwise.
+      problem ??= unsaved;
+      return;
+    }
     const snapshot = { ...values };
     conf ??= loadConf(dir);
     queue = queue
@@ -219,8 +224,8 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         store.store = snapshot;
       })
       .catch((e: unknown) => {
-        writable = false;
-        problem ??= { kind: 'unwritable', file, detail: messageOf(e) };
+        unsaved ??= { kind: 'unwritable', file, detail: messageOf(e) };
+        problem ??= unsaved;
       });
   };
 
@@ -234,12 +239,10 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         problem = { kind: 'corrupt', file, backup, detail: e.message };
         write();
       } catch (e2) {
-        writable = false;
-        problem = { kind: 'unreadable', file, detail: messageOf(e2) };
+        problem = unsaved = { kind: 'unreadable', file, detail: messageOf(e2) };
       }
     } else if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      writable = false;
-      problem = { kind: 'unreadable', file, detail: messageOf(e) };
+      problem = unsaved = { kind: 'unreadable', file, detail: messageOf(e) };
     }
   }
   return {

@@ -1,5 +1,5 @@
 import { Box, useApp } from 'ink';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Platform } from '../platform/platform.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { ErrorPanel } from './components/ErrorPanel.js';
@@ -98,13 +98,22 @@ function Router() {
   const state = useNavigationState();
   const { problem } = useSettings();
   const { dismissProblem } = useSettingsActions();
-  const first = useRef(state.stack);
+  // The settings notice belongs to the screen where its problem came up (the first screen for a problem found at
+  // start, the Settings screen for a change that could not be saved) and is shown until the user moves on.
+  const [shownAt, setShownAt] = useState(state.stack);
+  const seen = useRef(problem);
   useEffect(() => {
-    // The settings notice is shown until the user moves on.
-    if (problem && state.stack !== first.current) dismissProblem();
-  }, [state.stack, problem, dismissProblem]);
+    if (problem !== seen.current) {
+      seen.current = problem;
+      if (problem) {
+        setShownAt(state.stack);
+        return;
+      }
+    }
+    if (problem && state.stack !== shownAt) dismissProblem();
+  }, [state.stack, problem, shownAt, dismissProblem]);
   const route = currentRoute(state);
-  return <SettingsNoticeScope.Provider value={state.stack === first.current}>{screenFor(route, `${state.stack.length}:${route.screen}`)}</SettingsNoticeScope.Provider>;
+  return <SettingsNoticeScope.Provider value={state.stack === shownAt}>{screenFor(route, `${state.stack.length}:${route.screen}`)}</SettingsNoticeScope.Provider>;
 }
 
 /** The screen component for a route. */

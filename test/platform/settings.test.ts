@@ -108,18 +108,21 @@ describe('openSettings', () => {
     expect(s.takeProblem()).toBeUndefined();
   });
 
-  it('keeps working in memory when the file cannot be read, and says so once', async () => {
+  it('keeps working in memory when the file cannot be read, and says so at start and after each change, which is not saved', async () => {
     mkdirSync(file());
     const s = openSettings({ cwd: dir });
     expect(s.takeProblem()).toMatchObject({ kind: 'unreadable', file: file() });
+    expect(s.takeProblem()).toBeUndefined();
     expect(s.get()).toEqual({ theme: 'default' });
     s.set('theme', 'no-color');
     await s.flush();
     expect(s.get().theme).toBe('no-color');
+    // A screen that would say "saved" learns that it is not (the Settings screen shows the notice instead).
+    expect(s.takeProblem()).toMatchObject({ kind: 'unreadable', file: file() });
     expect(s.takeProblem()).toBeUndefined();
   });
 
-  it('keeps working in memory when the folder is not a folder, and says so once', async () => {
+  it('keeps working in memory when the folder is not a folder, and says so once per look', async () => {
     const blocked = path.join(dir, 'not-a-dir');
     writeFileSync(blocked, 'a file where the folder should be');
     const s = openSettings({ cwd: blocked });
@@ -128,6 +131,8 @@ describe('openSettings', () => {
     s.set('language', 'sv-SE');
     await s.flush();
     expect(s.get()).toEqual({ theme: 'no-color', language: 'sv-SE' });
+    // Two changes, one problem to take (it is not queued twice).
+    expect(s.takeProblem()?.kind).toBe('unreadable');
     expect(s.takeProblem()).toBeUndefined();
     expect(existsSync(path.join(blocked, 'config.json'))).toBe(false);
   });

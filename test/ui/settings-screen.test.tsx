@@ -53,6 +53,24 @@ describe('SettingsScreen', () => {
     expect(frame).not.toContain(t('settings.saved'));
   });
 
+  it('reports it too when Settings is reached from Home (a problem found after the first screen is shown where it came up)', async () => {
+    const platform = fakePlatform({ settings: { language: 'en' }, writeProblem: { kind: 'unwritable', file: '/ro/config.json', detail: 'EROFS: read-only file system' } });
+    const { lastFrame, stdin, t } = renderApp({ platform });
+    await waitForFrame(lastFrame, t('home.title'));
+    stdin.write('G');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('settings.title'));
+    stdin.write('jj');
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, 'EROFS');
+    expect(frame).toContain(`${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
+    expect(frame).not.toContain(t('settings.saved'));
+    // Moving on dismisses it, as a problem found at start is.
+    stdin.write(KEYS.esc);
+    const home = await waitForFrame(lastFrame, t('home.title'));
+    expect(home).not.toContain('EROFS');
+  });
+
   it('says that NO_COLOR keeps colours off whatever the theme', async () => {
     const platform = fakePlatform({ settings: { language: 'en' }, env: { NO_COLOR: '1' } });
     const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'settings' }], noColor: false });
