@@ -42,29 +42,34 @@ describe('SettingsScreen', () => {
     expect(lastFrame()).toContain(t('settings.file', { path: platform.settings.path }));
   });
 
-  it('reports a settings file that cannot be written, and keeps the change for this run', async () => {
+  /**
+   * Settings with a store that cannot write, opened first or reached from Home: the colours changed, the frame that
+   * reports it (the problem shows where it came up, and "saved" does not).
+   */
+  async function changeColoursOnAReadOnlyStore(fromHome: boolean) {
     const platform = fakePlatform({ settings: { language: 'en' }, writeProblem: { kind: 'unwritable', file: '/ro/config.json', detail: 'EROFS: read-only file system' } });
-    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'settings' }] });
+    const app = renderApp(fromHome ? { platform } : { platform, initial: [{ screen: 'settings' }] });
+    const { lastFrame, stdin, t } = app;
+    if (fromHome) {
+      await waitForFrame(lastFrame, t('home.title'));
+      stdin.write('G');
+      stdin.write(KEYS.enter);
+    }
     await waitForFrame(lastFrame, t('settings.title'));
     stdin.write('jj');
     stdin.write(KEYS.enter);
     const frame = await waitForFrame(lastFrame, 'EROFS');
     expect(frame).toContain(`${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
     expect(frame).not.toContain(t('settings.saved'));
+    return app;
+  }
+
+  it('reports a settings file that cannot be written, and keeps the change for this run', async () => {
+    await changeColoursOnAReadOnlyStore(false);
   });
 
   it('reports it too when Settings is reached from Home (a problem found after the first screen is shown where it came up)', async () => {
-    const platform = fakePlatform({ settings: { language: 'en' }, writeProblem: { kind: 'unwritable', file: '/ro/config.json', detail: 'EROFS: read-only file system' } });
-    const { lastFrame, stdin, t } = renderApp({ platform });
-    await waitForFrame(lastFrame, t('home.title'));
-    stdin.write('G');
-    stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, t('settings.title'));
-    stdin.write('jj');
-    stdin.write(KEYS.enter);
-    const frame = await waitForFrame(lastFrame, 'EROFS');
-    expect(frame).toContain(`${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
-    expect(frame).not.toContain(t('settings.saved'));
+    const { lastFrame, stdin, t } = await changeColoursOnAReadOnlyStore(true);
     // Moving on dismisses it, as a problem found at start is.
     stdin.write(KEYS.esc);
     const home = await waitForFrame(lastFrame, t('home.title'));
