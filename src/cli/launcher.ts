@@ -8,12 +8,12 @@
  * written at run time: NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns that
  * off too, and WCDOCTOR_WRITE_CODE_CACHE=1 makes the build's warm-up runs write dist/<bundle>.cache.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { userCacheDir } from '../platform/user-cache-dir.js';
+import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
-import { makeDirs } from '../platform/make-dirs.js';
 
 function readOptional(file: string): Buffer | undefined {
   try {
@@ -38,16 +38,8 @@ function userCodeCache(name: string) {
     write: (data: Buffer) => {
       const f = file();
       if (!f) return;
-      makeDirs(path.dirname(f), 0o700);
-      const tmp = `${f}.${process.pid}.tmp`;
-      writeFileSync(tmp, data, { mode: 0o600 });
-      try {
-        renameSync(tmp, f);
-      } catch (err) {
-        // Windows refuses to replace a file another copy is reading: that copy's cache stays, this one goes.
-        rmSync(tmp, { force: true });
-        throw err;
-      }
+      // Windows refuses to replace a file another copy is reading: that copy's cache stays, this one goes.
+      writeFileAtomic(f, data, { mode: 0o600, dirMode: 0o700 });
     },
   };
 }

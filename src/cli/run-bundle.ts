@@ -9,11 +9,11 @@
  * loads its ES-module parts (dist/esm/) through the function registered here under
  * Symbol.for('wcdoctor.importEsm'); the build points those imports at it.
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire, enableCompileCache, wrap } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import type { CliIO } from './io.js';
 
@@ -109,9 +109,7 @@ export function loadBundle({ file, source, cache, writeCacheTo, userCache }: Bun
   if (writeCacheTo) {
     // After the run, so that the functions the run compiled are in the cache too.
     process.once('exit', () => {
-      const tmp = `${writeCacheTo}.${process.pid}.tmp`;
-      writeFileSync(tmp, Buffer.concat([cacheHeaderOf(source), script.createCachedData()]));
-      renameSync(tmp, writeCacheTo);
+      writeFileAtomic(writeCacheTo, Buffer.concat([cacheHeaderOf(source), script.createCachedData()]));
     });
   }
   const mod = { exports: {} as CliBundle };

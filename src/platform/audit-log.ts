@@ -4,6 +4,7 @@ import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { getDataDir } from './paths.js';
 import { makeDirs } from './make-dirs.js';
+import { fileErrorReason } from './write-file-atomic.js';
 
 /** File name of the audit log inside the data directory. */
 export const AUDIT_FILE = 'audit.jsonl';
@@ -50,17 +51,7 @@ function notRegular(file: string, kind: string): AuditLogError {
 /** Turns an error from opening or creating the log into a plain reason. */
 function openError(file: string, e: unknown): Error {
   if (e instanceof AuditLogError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ELOOP' ? 'it is a symbolic link, not a regular file'
-    : code === 'EISDIR' ? 'it is a directory, not a regular file'
-    : code === 'ENXIO' ? 'it is a FIFO (named pipe) or device, not a regular file'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : code === 'ENOSPC' ? 'the disk is full'
-    : code === 'ENOTDIR' || code === 'EEXIST' ? 'part of its path is a file, not a folder'
-    : e instanceof Error ? e.message : String(e);
-  return new AuditLogError(`cannot write the audit log ${file}: ${reason}`);
+  return new AuditLogError(`cannot write the audit log ${file}: ${fileErrorReason(e)}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
@@ -9,7 +9,7 @@ import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
 import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
-import { makeDirs } from './make-dirs.js';
+import { fileErrorReason, writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * The data of each YAML text parsed so far in this process, by its text: a process that reads a knowledge folder
@@ -104,22 +104,12 @@ export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()):
   const { main, text, display, terms } = splitKnowledgeBase(kb);
   const write = (rel: string, content: string | Uint8Array) => {
     const out = path.join(root, rel);
-    const tmp = `${out}.tmp-${process.pid}`;
     try {
-      makeDirs(path.dirname(out));
-      writeFileSync(tmp, content);
-      renameSync(tmp, out);
+      writeFileAtomic(out, content);
     } catch (e) {
       // A folder that cannot be written (a file named dist, no permission, a full disk) is the user's to fix, not a bug.
-      const code = (e as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'part of its path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : e instanceof Error ? e.message : String(e);
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // its folder was never made
-      }
       // Exit 3, the kb commands' code for a knowledge base they could not make (src/cli/io.ts EXIT.failure).
-      throw new UserError(`cannot write ${out}: ${reason}`, [`make ${path.dirname(out)} a folder you can write, or give --root another wcdoctor folder`], 3);
+      throw new UserError(`cannot write ${out}: ${fileErrorReason(e)}`, [`make ${path.dirname(out)} a folder you can write, or give --root another wcdoctor folder`], 3);
     }
     return out;
   };

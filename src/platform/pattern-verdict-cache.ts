@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { patternVerdicts, rememberPatternVerdicts } from '../core/text/regex-safety.js';
-import { makeDirs } from './make-dirs.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 // `kb build`, `kb check` and `kb stats` time every pattern of the knowledge against adversarial input (about 6 s of
 // the 6.5 s a build takes). A contributor who edits one topic and runs them again would wait the same again for
@@ -66,7 +66,7 @@ export function loadPatternVerdicts(file: string | undefined): number {
 }
 
 /**
- * Writes the safe verdicts reached in this process to `file` (temporary file, then rename), and removes the oldest
+ * Writes the safe verdicts reached in this process to `file` (writeFileAtomic), and removes the oldest
  * files of other fingerprints beyond KEEP_OTHERS. Returns how many were written; a folder that cannot be written
  * is no error (0).
  */
@@ -77,21 +77,12 @@ export function savePatternVerdicts(file: string | undefined): number {
     .map(([key]) => key)
     .sort();
   if (!safe.length) return 0;
-  const dir = path.dirname(file);
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    makeDirs(dir, 0o700);
-    writeFileSync(tmp, `${JSON.stringify(safe)}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, `${JSON.stringify(safe)}\n`, { mode: 0o600, dirMode: 0o700 });
   } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // the folder was never made: nothing was written
-    }
     return 0;
   }
-  pruneOthers(dir, path.basename(file));
+  pruneOthers(path.dirname(file), path.basename(file));
   return safe.length;
 }
 

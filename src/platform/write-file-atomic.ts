@@ -1,0 +1,38 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeDirs } from './make-dirs.js';
+
+/**
+ * Writes a file whole or not at all: its folder made (makeDirs, with `dirMode`), the data written to a temporary file
+ * beside it (`<file>.<pid>.tmp`, with `mode`), then renamed into place, so a reader never sees half a file. On any
+ * failure the temporary file is removed and the error thrown as the file system gave it (see fileErrorReason).
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mode?: number; dirMode?: number } = {}): void {
+  makeDirs(path.dirname(file), opts.dirMode);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, opts.mode === undefined ? undefined : { mode: opts.mode });
+    // On Windows a rename that would replace a file another process is reading fails: that copy stays.
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    throw e;
+  }
+}
+
+/** A file system error that writing or opening a file can meet, in plain words (its message for any other). */
+export function fileErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ELOOP' ? 'it is a symbolic link, not a regular file'
+    : code === 'EISDIR' ? 'it is a directory, not a regular file'
+    : code === 'ENXIO' ? 'it is a FIFO (named pipe) or device, not a regular file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EROFS' ? 'the file system is read-only'
+    : code === 'ENOSPC' ? 'the disk is full'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'part of its path is a file, not a folder'
+    : e instanceof Error ? e.message : String(e);
+}
