@@ -1,7 +1,9 @@
 // kb check applies every content rule to every topic (core/knowledge/content-rules.ts), one
-// definition each: generic signatures, secrets in fix parameters, read-only and destructive fixes.
+// definition each: generic signatures, secrets in fix parameters, read-only and destructive fixes; and
+// to every file of the knowledge we write: no control characters or invisible direction marks.
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
+import { controlCharacterProblems } from '../../src/core/knowledge/content-rules.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
@@ -30,5 +32,28 @@ describe('content rules in kb check', () => {
   ])('refuses %s, naming the file and the field', (_name, id, change, message) => {
     const { problems } = assembleKnowledgeBase(edit(id, change));
     expect(problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('\n')).toMatch(new RegExp(`${id}\\.yaml ${message.source}`));
+  });
+});
+
+describe('no control characters or invisible direction marks in the knowledge we write', () => {
+  const messages = (i: typeof input) => assembleKnowledgeBase(i).problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('\n');
+
+  it.each([
+    ['an escape sequence in a title', (d: any) => (d.title.en = `\u001b]0;owned\u0007${d.title.en}`), /title\.en holds the invisible character U\+001B at position 1/],
+    ['a carriage return in a fix command', (d: any) => (d.fixes[0].command += '\rRemove-Item C:\\'), /fixes\[0\]\.command holds the invisible character U\+000D/],
+    ['a right-to-left override in a phrase', (d: any) => d.signatures.phrases.push('abc\u202edef'), /signatures\.phrases\[\d+\] holds the invisible character U\+202E/],
+    ['a C1 control in a Korean summary', (d: any) => (d.summary['ko-KR'] += '\u009b2J'), /summary\.ko-KR holds the invisible character U\+009B/],
+  ])('refuses %s in a topic, naming the file and the field', (_name, change, message) => {
+    expect(messages(edit('nat-static-mapping-conflict', change))).toMatch(new RegExp(`nat-static-mapping-conflict\\.yaml ${message.source}`));
+  });
+
+  it('refuses one in a tree and in a translation, and lets tabs and line feeds pass', () => {
+    const tree = input.trees[0]!;
+    const withTree = { ...input, trees: [{ ...tree, data: { ...(tree.data as object), title: 'a\u001b[2Jb' } }, ...input.trees.slice(1)] };
+    expect(messages(withTree)).toMatch(new RegExp(`${tree.file.replace(/[.]/g, '\\.')} title holds the invisible character U\\+001B`));
+    const tr = input.translations![0]!;
+    const withTranslation = { ...input, translations: [{ ...tr, text: `${tr.text}\u0007` }, ...input.translations!.slice(1)] };
+    expect(messages(withTranslation)).toMatch(/holds the invisible character U\+0007/);
+    expect(controlCharacterProblems({ a: ['line one\n\tline two'], b: 'Ω 容器 컨테이너' }, 'f.yaml')).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import type { Problem, RawFile } from './problem.js';
 import { issuePath, sourcesSchema, structureSchema, topicSchema, vocabularySchema } from './topic-schema.js';
 import { operationKey } from '../diagnosis/recognise.js';
 import { OUR_DOC } from './our-doc.js';
-import { contentProblems } from './content-rules.js';
+import { contentProblems, controlCharacterProblems } from './content-rules.js';
 import { LOCALES, type Section, type SectionRef, type SourceDoc, type Topic } from './types.js';
 import { placeholderNames } from '../text/placeholder.js';
 import { CODE_TOPIC_REFS, CODE_TOPIC_REF_USES } from './code-topic-refs.js';
@@ -133,6 +133,9 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
   const { docs, sections, problems } = parseSources(input);
   const all = [input.sources, input.structure, ...(input.vocabulary ? [input.vocabulary] : []), ...input.topics, ...input.codes, ...input.compat, ...input.trees];
   for (const f of all) if (f.error) problems.push({ file: f.file, field: '(file)', message: `cannot be read: ${f.error}` });
+  // Every file we write (the vendored pages are data, never edited, and shown through the same filter as any outside text).
+  for (const f of [...all, ...(input.fixText ?? []), ...(input.glossary ? [input.glossary] : [])]) if (!f.error) problems.push(...controlCharacterProblems(f.data, f.file));
+  for (const t of input.translations ?? []) problems.push(...controlCharacterProblems(t.text, t.file));
   const readable = (files: RawFile[]) => files.filter((f) => !f.error);
   input = { ...input, topics: readable(input.topics), codes: readable(input.codes), compat: readable(input.compat), trees: readable(input.trees) };
   const owner = new Map<number, string>();

@@ -9,6 +9,8 @@ import type { Topic } from './types.js';
  * - no fix parameter asks for a secret;
  * - a read-only fix is low risk and its command changes nothing (no delete, remove, restart, set …);
  * - a fix that deletes, removes, restarts, stops, uninstalls or disables something is high risk.
+ * And one rule for every file of the knowledge we write (controlCharacterProblems): no control characters and no
+ * invisible direction marks in its text, which terminals, the fix runner and the audit log all receive.
  */
 
 /** Words too common in pastes to point at any one issue, in every language of the knowledge. */
@@ -41,5 +43,30 @@ export function contentProblems(t: Topic, file: string): Problem[] {
     if (fx.readOnly && CHANGES_SYSTEM.test(fx.command)) out.push({ file, field: `fixes[${i}].readOnly`, message: 'the command changes the system, so the fix is not read-only' });
     if (DESTRUCTIVE.test(fx.command) && fx.risk !== 'high') out.push({ file, field: `fixes[${i}].risk`, message: 'the command deletes, removes, stops or restarts something: it is high risk' });
   });
+  return out;
+}
+
+/**
+ * Characters no text of the knowledge may hold: C0 controls but tab and line feed (an escape starts a terminal
+ * sequence, a carriage return overwrites the line it is printed on), DEL, C1 controls, and the invisible marks that
+ * reorder or hide text (bidirectional overrides and isolates, which can make a command read otherwise than it runs).
+ * wcdoctor shows such characters as symbols wherever it prints outside text; in our own text they are a mistake.
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Each string of `value` (a parsed YAML file, or a text) that holds a FORBIDDEN character, as a problem naming where. */
+export function controlCharacterProblems(value: unknown, file: string, field = ''): Problem[] {
+  const out: Problem[] = [];
+  const visit = (v: unknown, at: string) => {
+    if (typeof v === 'string') {
+      const found = FORBIDDEN.exec(v);
+      if (found) {
+        const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        out.push({ file, field: at || '(text)', message: `holds the invisible character U+${code} at position ${found.index + 1}: text is printed to terminals and into commands; remove it` });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}[${i}]`));
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) visit(x, at ? `${at}.${k}` : k);
+  };
+  visit(value, field);
   return out;
 }
