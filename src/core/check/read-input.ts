@@ -84,7 +84,8 @@ const PASTE_ORDER: readonly ReadId[] = [
 /** Text that marks each command's output; a paste is offered to a parser only when its marker is there. */
 const MARKERS: Partial<Record<ReadId, RegExp>> = {
   kubeNode: /"kind"[ \t]*:[ \t]*"(?:Node|List)"/,
-  dockerVersion: /API version:|"ApiVersion"/,
+  // Its Server section opens with " Engine:" (docker info's with " Containers:"): a paste cut before the API lines is still it.
+  dockerVersion: /API version:|"ApiVersion"|^Server:[^\n]*\n[ \t]+Engine:/m,
   dockerInfo: /Server Version:|"OSType"|"ServerVersion"|error during connect|pipe\/docker_engine/i,
   hnsNetworks: /"(?:ManagementIP|Subnets|Ipams|SourceMac|NetworkAdapterName)"/i,
   netNat: /InternalIPInterfaceAddressPrefix/,

@@ -178,6 +178,13 @@ describe('recognising a paste by its structure', () => {
     expect(recognisePaste(fixture(file))).toBe(expected[name]);
   });
 
+  it('docker version cut before its API lines, by the Engine line that opens its Server section', () => {
+    const cut = 'Client: Docker Engine - Community\n Version:           24.0.7\nServer: Docker Engine - Community\n Engine:\n  Version:          24.0.7\n  OS/Arch:          windows/amd64\n';
+    expect(recognisePaste(cut)).toBe('dockerVersion');
+    expect(recognisePaste(cut.replace(/\r?\n/g, '\r\n'))).toBe('dockerVersion');
+    expect(recognisePaste('Server:\n Containers: 3\n  Running: 1\n')).toBeUndefined();
+  });
+
   it.each(['', 'just some words', '{"a": 1}', 'Error response from daemon: manifest unknown'])('nothing in %j', (text) => {
     expect(recognisePaste(text)).toBeUndefined();
   });
