@@ -13,7 +13,7 @@ import { isTerminal } from './terminal.js';
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
 
 /**
- * Reads a stream to its end as text (UTF-8, or UTF-16 with a BOM as Windows PowerShell 5.1 writes it, see decodeText).
+ * Reads a stream to its end as text (UTF-8, or UTF-16 as Windows PowerShell 5.1 writes it, see decodeText).
  * Beyond `max` bytes it stops reading and rejects with a UserError (exit 2) instead of buffering without bound.
  */
 export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_BYTES): Promise<string> {

@@ -27,6 +27,17 @@ describe('decodeText: the encodings Windows tools write', () => {
     expect(decodeText(new Uint8Array(bytes))).toBe(PASTE);
   });
 
+  it('reads Latin text in UTF-16 without a BOM (a tool that writes none, a file cut after it), either byte order', () => {
+    const text = 'docker: Error response from daemon: The requested operation timed out (0x800705B4).\r\n';
+    expect(decodeText(utf16le(text, false))).toBe(text);
+    expect(decodeText(new Uint8Array(Buffer.from(text, 'utf16le').swap16()))).toBe(text);
+    // With a few non-Latin characters among them, still.
+    expect(decodeText(utf16le(`Zeitüberschreitung 超时 ${text}`, false))).toBe(`Zeitüberschreitung 超时 ${text}`);
+    // UTF-8 has no zero bytes to mistake, and one stray zero does not make text UTF-16.
+    expect(decodeText(Buffer.from(`a\u0000b ${text}`, 'utf8'))).toBe(`a\u0000b ${text}`);
+    expect(decodeText(Buffer.from('AB', 'utf8'))).toBe('AB');
+  });
+
   it('keeps characters outside the BMP and CRLF line ends in UTF-16', () => {
     const text = 'line 1 😀\r\nline 2 한국어\r\n';
     expect(decodeText(utf16le(text))).toBe(text);

@@ -5,18 +5,45 @@ let utf16le: TextDecoder | undefined;
 const utf8Decoder = () => (utf8 ??= new TextDecoder('utf-8', { ignoreBOM: true }));
 const utf16leDecoder = () => (utf16le ??= new TextDecoder('utf-16le', { ignoreBOM: true }));
 
-/** The encoding a byte-order mark at the start of `bytes` names, and the mark's length; UTF-8 without one. */
+/**
+ * The encoding a byte-order mark at the start of `bytes` names, and the mark's length. Without one: UTF-16 when the
+ * first bytes are Latin text with a zero byte beside each character (a tool that writes UTF-16 without a mark, or the
+ * tail of a file cut after it), else UTF-8.
+ */
 export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bom: number } {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  return { encoding: 'utf-8', bom: 0 };
+  return { encoding: zeroBytesSide(bytes) ?? 'utf-8', bom: 0 };
+}
+
+/**
+ * 'utf-16le' when, in the first 512 pairs of bytes, nearly every second byte is zero and the first of each pair is
+ * not, 'utf-16be' for the mirror image; undefined otherwise. UTF-8 text has no zero bytes, and Latin text in UTF-16
+ * (error messages, codes, paths) has one in each character; Chinese or Korean text alone in UTF-16 has none to find,
+ * and stays UTF-8 (it needs its mark).
+ */
+function zeroBytesSide(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.min(512, bytes.length >> 1);
+  if (pairs < 2) return undefined;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    const first = bytes[2 * i]!;
+    const second = bytes[2 * i + 1]!;
+    if (first !== 0 && second === 0) low++;
+    else if (first === 0 && second !== 0) high++;
+  }
+  if (low >= pairs * 0.9) return 'utf-16le';
+  if (high >= pairs * 0.9) return 'utf-16be';
+  return undefined;
 }
 
 /**
  * Decodes text read from a file or standard input as Windows tools write it: UTF-16LE with a BOM (what Windows
- * PowerShell 5.1 `Out-File` and `>` write), UTF-16BE with a BOM, UTF-8 with or without a BOM. The BOM is dropped;
+ * PowerShell 5.1 `Out-File` and `>` write), UTF-16BE with a BOM, UTF-8 with or without a BOM, and Latin text in
+ * UTF-16 without a BOM (detectEncoding). The BOM is dropped;
  * bytes that are not valid in the encoding become U+FFFD.
  * @example decodeText(new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0])) === 'hi'
  */
