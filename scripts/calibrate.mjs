@@ -12,10 +12,15 @@
 // dev + our pastes + the train side of the real pastes. The show threshold is the score where a
 // candidate is as likely right as wrong; "high" and "medium" are the scores above which the best
 // candidate was right at least 95 % and 80 % of the time on the training pastes.
+// The confidence bands are also chosen on the training pastes judged as unseen ones fare (scripts/lib/unseen-estimate.mjs,
+// both estimates): "high" the loosest runner-up margin and score at which both estimates are right at least 95 % of the
+// time, "medium" the lowest score at which the stricter one is right at least 80 % of the time, but never above a
+// documented code's own weight (a paste of only that code asks what it means: a likely answer, not a lead).
 // It only measures: adopting a fitted table means copying its rows into src/core/diagnosis/weights.ts,
 // which is done only when the held-out figures say so (today they do not: the fits trade top-1 for
 // rejection).
 import { loadCases, loadEngine } from './lib/eval-sets.mjs';
+import { unseenEstimatesUnderBands } from './lib/unseen-estimate.mjs';
 
 const engine = await loadEngine();
 const { kb, WEIGHTS, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName, fitLogistic, predict, cutForPrecision, diagnose } = engine;
@@ -188,3 +193,30 @@ print('current table', figures(WEIGHTS));
 print('fitted table', figures(table));
 console.log('\nfitted table (rows that differ):');
 for (const [a, rowsOf] of Object.entries(table)) for (const [b, v] of Object.entries(rowsOf)) if (WEIGHTS[a][b] !== v) console.log(`  ${a}.${b}: ${WEIGHTS[a][b]} → ${v}`);
+
+// The confidence bands on the unseen estimates (see the head of this file). The scores stay those of the current table.
+const MARGINS = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const HIGHS = [7, 8, 9, 10, 12];
+const MEDIUMS = [5, 5.5, 6, 6.5, 7, 7.5, 8];
+const settings = [...HIGHS.flatMap((high) => MARGINS.map((highMargin) => ({ high, highMargin }))), ...MEDIUMS.map((medium) => ({ medium }))];
+const judged = unseenEstimatesUnderBands(engine, cases, ['thread', 'ours'], settings);
+/** Precision and count of one level's top answers in one estimate. */
+const levelOf = (verdicts, level) => {
+  const at = verdicts.filter((v) => v.matches[0]?.confidence === level);
+  return { n: at.length, right: at.filter((v) => v.case.expected.includes(v.matches[0].id)).length };
+};
+const rate = ({ n, right }) => (n ? right / n : 1);
+const highRows = settings.map((s, i) => ({ s, thread: levelOf(judged[i].thread, 'high'), ours: levelOf(judged[i].ours, 'high') })).filter((r) => r.s.highMargin !== undefined);
+const sureEnough = highRows.filter((r) => rate(r.thread) >= 0.95 && rate(r.ours) >= 0.95);
+// The loosest: the most right "high" answers in the thread estimate, then the lower score, then the wider margin.
+const high = sureEnough.sort((a, b) => b.thread.right - a.thread.right || a.s.high - b.s.high || b.s.highMargin - a.s.highMargin)[0];
+const mediumRows = settings.map((s, i) => ({ s, thread: levelOf(judged[i].thread, 'medium'), ours: levelOf(judged[i].ours, 'medium') })).filter((r) => r.s.medium !== undefined);
+const medium = mediumRows.filter((r) => rate(r.ours) >= 0.8 && r.s.medium <= WEIGHTS.code.documented).sort((a, b) => a.s.medium - b.s.medium)[0];
+const pct = (x) => `${(rate(x) * 100).toFixed(1)} % of ${x.n}`;
+console.log('\nconfidence bands on the unseen estimates (thread estimate; stricter estimate):');
+for (const r of highRows.filter((r) => r.s.high === WEIGHTS.verdict.high)) console.log(`  high >= ${r.s.high}, runner-up below ${r.s.highMargin}: high right ${pct(r.thread)}; ${pct(r.ours)}`);
+for (const r of mediumRows) console.log(`  medium >= ${r.s.medium}: medium right ${pct(r.thread)}; ${pct(r.ours)}`);
+console.log(
+  `  chosen: high >= ${high?.s.high ?? '(none reaches 95 %)'}, runner-up below ${high?.s.highMargin ?? '-'}; medium >= ${medium?.s.medium ?? '(none reaches 80 %)'}` +
+    ` (the table: high >= ${WEIGHTS.verdict.high}, below ${WEIGHTS.verdict.highMargin}; medium >= ${WEIGHTS.verdict.medium})`,
+);

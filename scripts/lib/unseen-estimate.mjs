@@ -44,6 +44,15 @@ export function unseenEstimate(engine, cases, mode = 'thread') {
  * of the work, and judged once per mode.
  */
 export function unseenEstimates(engine, cases, modes) {
+  return unseenEstimatesUnderBands(engine, cases, modes, [{}])[0];
+}
+
+/**
+ * The same under several settings of the confidence bands (each a set of `verdict` rows of the weights table, `{}` for
+ * the table's own): the pastes are read, scored and judged without their texts once per mode and setting, read only
+ * once. `npm run calibrate` chooses the bands on it. Returns one `{ [mode]: verdicts }` per setting.
+ */
+export function unseenEstimatesUnderBands(engine, cases, modes, settings) {
   for (const mode of modes) if (mode !== 'thread' && mode !== 'ours') throw new Error(`unseenEstimate: unknown mode ${mode}`);
   const { kb, WEIGHTS: w, diagnosisIndexOf, readFeatures, scoreTopics, buildOfTag, resolveName } = engine;
   const index = diagnosisIndexOf(kb);
@@ -57,7 +66,11 @@ export function unseenEstimates(engine, cases, modes) {
     const f = featuresOf(c);
     return { c, f, scored: scoreTopics(index, f, undefined, w) };
   });
-  return Object.fromEntries(modes.map((mode) => [mode, judgeWithout(engine, index, read, mode)]));
+  // The bands decide nothing about scores: only the judging is done again per setting.
+  return settings.map((verdict) => {
+    const judging = { ...engine, WEIGHTS: { ...w, verdict: { ...w.verdict, ...verdict } } };
+    return Object.fromEntries(modes.map((mode) => [mode, judgeWithout(judging, index, read, mode)]));
+  });
 }
 
 /** The training pastes of `read` (each with its features and scored candidates) judged as `mode` says (see above). */

@@ -3,7 +3,7 @@
 // one thread, and the 'thread' estimate silently measured something else; these cases fail on that.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the evaluation scripts, without types
-import { unseenEstimate } from '../../scripts/lib/unseen-estimate.mjs';
+import { unseenEstimate, unseenEstimatesUnderBands } from '../../scripts/lib/unseen-estimate.mjs';
 import { buildOfTag, resolveName } from '../../src/core/compat/versions.js';
 import { diagnosisIndexOf } from '../../src/core/diagnosis/diagnose.js';
 import { readFeatures } from '../../src/core/diagnosis/features.js';
@@ -46,6 +46,16 @@ describe('the unseen estimates', () => {
     const dropped = estimate(threads, 'ours');
     expect(scoreOf(dropped[0])).toBeLessThan(scoreOf(kept[0]));
     expect(scoreOf(kept[0])).toBe(scoreOf(estimate(threads, 'thread')[0]));
+  });
+
+  it('judges the same pastes again under other confidence bands, scores unchanged (what npm run calibrate chooses them on)', () => {
+    const cases = [train('a1', 'https://example.test/a'), train('b1', 'https://example.test/b')];
+    const [own, strict, loose] = unseenEstimatesUnderBands(engine, cases, ['thread'], [{}, { high: 1000, medium: 1000 }, { high: 0, highMargin: 1.01, medium: 0 }]) as Record<string, Verdict[]>[];
+    expect(own!.thread).toEqual(estimate(cases, 'thread'));
+    const top = (r: Record<string, Verdict[]>) => r.thread![0]!.matches[0]!;
+    expect(top(strict!).confidence).toBe('low');
+    expect(top(strict!).score).toBe(top(own!).score);
+    expect(top(loose!).confidence).not.toBe('low');
   });
 
   it('refuses training cases without a thread and an unknown mode', () => {
