@@ -53,6 +53,24 @@ describe('DiagnoseScreen', () => {
     expect(engine.calls.every((c) => c.length === body.length)).toBe(true);
   });
 
+  it('says so when a paste is too long to keep whole, and keeps its last lines (the error at the end of a long log)', async () => {
+    const { lastFrame, stdin, t, engine } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    // 2.4 MB of warnings with other numbers each time, then the failure.
+    const lines = Array.from({ length: 30000 }, (_, i) => `2024-05-01T10:00:${i} level=warning msg="retrying layer ${i}, connection timeout" padding ${'x'.repeat(40)}`);
+    const body = `${lines.join('\r')}\rfailed: The requested operation timed out (0x800705B4)`;
+    expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
+    stdin.write(bracketedPaste(body));
+    const kept = await vi.waitFor(() => {
+      const call = engine.calls.at(-1);
+      expect(call?.endsWith('(0x800705B4)')).toBe(true);
+      return call!.split('\n').length;
+    });
+    const frame = await waitForFrame(lastFrame, t('diagnose.input.reduced', { lines: '30001', kept: String(kept) }).slice(0, 40));
+    expect(frame).toContain(t('diagnose.input.lines', { count: kept }));
+    expect(frame).toContain('(0x800705B4)');
+  });
+
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

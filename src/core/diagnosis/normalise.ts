@@ -225,49 +225,69 @@ export function mayBeWrapped(text: string): boolean {
 }
 
 /**
- * For very large pastes, the lines that carry evidence: unique lines that look like errors,
- * plus the head and tail, capped at `limit` characters. Small pastes are returned whole.
+ * For very large pastes, the lines that carry evidence, capped at `limit` characters and kept in their order: the
+ * first and last 40 lines (the command that failed, and how it ended), then lines that look like failures, then lines
+ * that look like warnings, each kind taken from both ends inwards, and a line that only repeats an earlier one with
+ * other numbers, ids or timestamps (lineTemplate) not again. Small pastes are returned whole.
+ * @example focusLines(`${'12:00:01 warning: retry\n'.repeat(5000)}Error: failed (0x6be)`).endsWith('(0x6be)') // true
  */
 export function focusLines(text: string, limit = 65536): string {
   if (text.length <= limit) return text;
-  const lines = text.split('\n');
-  const seen = new Set<string>();
-  const picked: string[] = [];
-  let size = 0;
-  const take = (line: string) => {
-    const key = line.trim();
-    if (!key || seen.has(key) || size + line.length > limit) return;
-    seen.add(key);
-    picked.push(line);
-    size += line.length + 1;
-  };
-  lines.slice(0, 40).forEach(take);
-  for (const line of lines) if (line.length < 4000 && EVIDENCE_MARKER.test(line)) take(line);
-  lines.slice(-40).forEach(take);
-  return picked.join('\n');
+  return pickLines(text.split('\n'), { ends: 40, limit, longest: 4000 }).join('\n');
 }
 
 /** Lines that may carry evidence: words of failure, codes, in the five languages of the knowledge. */
 const EVIDENCE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
+/** Of those, the lines that state a failure (EVIDENCE_MARKER without warnings): kept before the warnings. */
+const FAILURE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
 
 /**
- * Bounds the work on a very large paste before anything else reads it: past `limit` characters only
- * the first and last 200 lines and the lines that carry evidence (each read up to 20,000
- * characters) are kept, in their order, up to `limit` in all. A 50 MB log thus costs what 2 MB does.
+ * A line as a log repeats it: trimmed, with its runs of digits and its long hexadecimal ids (hashes, container ids)
+ * made one token each. An error code written 0x… stays as it is: two codes are two pieces of evidence.
+ */
+export const lineTemplate = (line: string): string => line.trim().replace(/0x[0-9a-f]+|[0-9a-f]{12,}|\d+/gi, (m) => (/^0x/i.test(m) ? m : '#'));
+
+/**
+ * The lines of a paste to keep within `limit` characters, in their order: the first and last `ends` lines first (a
+ * line of them longer than the budget left is skipped), then the lines that state a failure, then those that warn,
+ * each read from the last and the first inwards, at most `longest` characters of each; a line whose template
+ * (lineTemplate) was kept already is not kept again. Reading the evidence from both ends keeps the first failure (often
+ * the cause) and the last (how the command ended) however much the middle repeats itself.
+ */
+function pickLines(lines: readonly string[], o: { ends: number; limit: number; longest: number }): string[] {
+  const n = lines.length;
+  const kept = new Array<string | undefined>(n);
+  const seen = new Set<string>();
+  let size = 0;
+  const take = (i: number, cut: boolean) => {
+    if (kept[i] !== undefined) return;
+    const whole = lines[i]!;
+    const line = cut && whole.length > o.longest ? whole.slice(0, o.longest) : whole;
+    const key = lineTemplate(line);
+    if (!key || seen.has(key) || size + line.length + 1 > o.limit) return;
+    seen.add(key);
+    kept[i] = line;
+    size += line.length + 1;
+  };
+  for (let i = 0; i < Math.min(o.ends, n); i++) take(i, false);
+  for (let i = Math.max(0, n - o.ends); i < n; i++) take(i, false);
+  const readable = (i: number) => (lines[i]!.length > o.longest ? lines[i]!.slice(0, o.longest) : lines[i]!);
+  for (const marker of [FAILURE_MARKER, EVIDENCE_MARKER])
+    for (let lo = 0, hi = n - 1; lo <= hi && size < o.limit; ) {
+      if (kept[hi] === undefined && marker.test(readable(hi))) take(hi, true);
+      hi--;
+      if (lo <= hi && kept[lo] === undefined && marker.test(readable(lo))) take(lo, true);
+      lo++;
+    }
+  return kept.filter((l): l is string => l !== undefined);
+}
+
+/**
+ * Bounds the work on a very large paste before anything else reads it: past `limit` characters only the first and
+ * last 200 lines and the lines that carry evidence (each read up to 20,000 characters) are kept, as pickLines chooses
+ * them, up to `limit` in all. A 50 MB log thus costs what 2 MB does, and its last lines are always among them.
  */
 export function reduceLargePaste(text: string, limit = 2 * 1024 * 1024): string {
   if (text.length <= limit) return text;
-  const lines = text.split('\n');
-  const keep = new Uint8Array(lines.length);
-  for (let i = 0; i < Math.min(200, lines.length); i++) keep[i] = 1;
-  for (let i = Math.max(0, lines.length - 200); i < lines.length; i++) keep[i] = 1;
-  const out: string[] = [];
-  let size = 0;
-  for (let i = 0; i < lines.length && size < limit; i++) {
-    const line = lines[i]!.length > 20000 ? lines[i]!.slice(0, 20000) : lines[i]!;
-    if (!keep[i] && !EVIDENCE_MARKER.test(line)) continue;
-    out.push(line);
-    size += line.length + 1;
-  }
-  return out.join('\n');
+  return pickLines(text.split('\n'), { ends: 200, limit, longest: 20000 }).join('\n');
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { anyCodePoints } from '../../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
-import { flattenForMatching, focusLines, joinWrappedWords, normalisePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
+import { flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -161,6 +161,40 @@ describe('flattenForMatching', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('focusLines and reduceLargePaste: a long log keeps its last error', () => {
+  // Found in the app: 600 warning lines (94 KB) before the error filled the budget, and the error was never read.
+  const warning = (i: number) => `2024-05-01T10:${String(i).padStart(5, '0')} level=warning msg="retrying pull of layer sha256:${(i * 7919).toString(16).padStart(64, 'a')}, connection timeout"`;
+  const error = 'Error response from daemon: hcsshim::CreateComputeSystem: The container operating system does not match the host operating system. (0xc0370101)';
+  const log = (n: number) => [...Array.from({ length: n }, (_, i) => warning(i)), error].join('\n');
+
+  it.each([600, 3000, 30000])('%i warning lines, then the error: the error is kept, in its place at the end', (n) => {
+    const f = focusLines(log(n));
+    expect(f.length).toBeLessThanOrEqual(65536);
+    expect(f.split('\n').at(-1)).toBe(error);
+    const r = reduceLargePaste(log(n), 64 * 1024);
+    expect(r.split('\n').at(-1)).toBe(error);
+  });
+
+  it('a line that repeats another with other numbers, ids or times is kept once; other codes are other lines', () => {
+    expect(lineTemplate('12:00:01 retry 3 of layer 3f2a9c1e4b5d6f7a8b9c0d1e failed')).toBe(lineTemplate('12:00:07 retry 4 of layer 0d1e3f2a9c1e4b5d6f7a8b9c failed'));
+    expect(lineTemplate('failed (0x80070005)')).not.toBe(lineTemplate('failed (0x80070002)'));
+    const f = focusLines(`${log(3000)}\nnetwork create failed (0x803b0013)`);
+    expect(f.match(/level=warning/g)).toHaveLength(1);
+    expect(f).toContain(error);
+    expect(f).toContain('(0x803b0013)');
+  });
+
+  it('keeps the first failure as well as the last, failures before warnings, and the order of the paste', () => {
+    const first = 'docker: Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32 (0x6be)';
+    const lines = [first, ...Array.from({ length: 20000 }, (_, i) => `W${i} some warning about ${i}`), ...Array.from({ length: 20000 }, (_, i) => `I${i} ok ${i}`), error];
+    const f = focusLines(lines.join('\n'), 4096);
+    expect(f.startsWith(first)).toBe(true);
+    expect(f.endsWith(error)).toBe(true);
+    const kept = f.split('\n');
+    expect(kept.map((l) => lines.indexOf(l))).toEqual([...kept.map((l) => lines.indexOf(l))].sort((a, b) => a - b));
   });
 });
 

@@ -26,6 +26,11 @@ import { footerHints } from '../../footers.js';
 
 /** The most the paste field holds, in characters. */
 const MAX_FIELD_CHARS = 2 * 1024 * 1024;
+const lineCountOf = (text: string): number => {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+};
 
 /** How long typing must pause before the paste is diagnosed again. */
 export const DIAGNOSE_DEBOUNCE_MS = 150;
@@ -40,6 +45,8 @@ export interface DiagnoseState {
   buffer: TextBuffer;
   focus: 'input' | 'results';
   selected: number;
+  /** Set when a paste was too long to keep whole: its lines, and the lines kept (reduceLargePaste). */
+  reduced?: { lines: number; kept: number };
 }
 
 export type DiagnoseAction =
@@ -53,9 +60,11 @@ export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): D
     case 'edit': {
       // A paste past 2 MiB keeps its head, tail and evidence lines, as diagnosis would read it, so
       // neither the field nor a diagnosis ever holds more than that.
+      // The screen says so: the field no longer holds what was pasted.
       const b = action.buffer;
-      const buffer = b.text.length > MAX_FIELD_CHARS ? bufferOf(reduceLargePaste(b.text, MAX_FIELD_CHARS)) : b;
-      return { ...state, buffer, focus: 'input' };
+      if (b.text.length <= MAX_FIELD_CHARS) return { ...state, buffer: b, focus: 'input' };
+      const buffer = bufferOf(reduceLargePaste(b.text, MAX_FIELD_CHARS));
+      return { ...state, buffer, focus: 'input', reduced: { lines: lineCountOf(b.text), kept: lineCountOf(buffer.text) } };
     }
     case 'focus':
       return { ...state, focus: action.focus };
@@ -72,7 +81,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const { knowledge } = usePlatform();
   const diagnose = useDiagnose();
   const { knowledgeLocale } = useSettings();
-  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, () => ({ buffer: bufferOf(route.text), focus: route.focus ?? 'input', selected: route.selected ?? 0 }));
+  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, (): DiagnoseState => ({ buffer: bufferOf(route.text), focus: route.focus ?? 'input', selected: route.selected ?? 0 }));
   const text = state.buffer.text;
   const settled = useDebouncedValue(text, DIAGNOSE_DEBOUNCE_MS);
   const outcome = useMemo<Outcome>(() => {
@@ -161,6 +170,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
+      {state.reduced && <StatusLine kind="warning" text={t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) })} theme={theme} />}
       <Text bold={theme.bold} color={theme.text.heading}>
         {t('diagnose.results.title')}
       </Text>
