@@ -83,7 +83,7 @@ export const FOOTERS = {
   fixChecking: { on: ['fixResult'], hints: [BACK, QUIT, HELP] },
   fixConfirm: { on: ['confirm'], hints: [h('yesNo', 'fix.keys.answer'), h('change', 'fix.keys.choose'), h(Command.Back, 'fix.keys.decline'), h(Command.Copy, 'fix.keys.copy'), QUIT, HELP] },
   fixTypedWord: { on: ['confirm', 'typedWord'], hints: [h(Command.Confirm, 'fix.keys.submitWord'), h(Command.Back, 'fix.keys.decline'), EXIT] },
-  fixRunning: { on: ['fixResult'], hints: [h([Command.Back, Command.Interrupt], 'fix.keys.cancel'), HELP] },
+  fixRunning: { on: ['fixRunning'], hints: [h([Command.Back, Command.Interrupt], 'fix.keys.cancel'), HELP] },
   /** After a run, a refusal or a decline: copy first, then (when it applies) edit and scroll, then the rest. */
   fixEnded: { on: ['fixResult'], hints: [h(Command.Copy, 'fix.keys.copy')] },
   fixEdit: { on: ['fixResult'], hints: [h(Command.Confirm, 'fix.keys.edit')] },

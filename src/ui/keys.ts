@@ -62,7 +62,7 @@ export type Command = (typeof Command)[keyof typeof Command];
  * Where a command is bound. A screen (or one state of it) turns on a set of scopes (SCREEN_SCOPES);
  * a key may mean one thing only within the scopes that are on together.
  */
-export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check';
+export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'fix.running' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check';
 
 /** One command in the registry: the sequences and letters that send it, the label shown, and what it does. */
 export interface CommandSpec {
@@ -112,6 +112,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.TopicOriginal, scope: 'topic', letters: ['o'], label: 'o', description: 'keys.original' },
   { command: Command.ShowFull, scope: 'detail', letters: ['i'], label: 'i', description: 'keys.showFull' },
   { command: Command.Copy, scope: 'fix', letters: ['c'], label: 'c', description: 'fix.keys.copy' },
+  // While a fix runs, the keys that work everywhere mean something else (the help shows these instead of the app's):
+  // Esc and Ctrl+C stop the fix, not the screen or wcdoctor; q and h wait until it has stopped (leaving the screen
+  // would stop it unseen, halfway through a change).
+  { command: Command.Back, scope: 'fix.running', sequences: ['\u001B'], label: 'Esc', description: 'fix.keys.cancel' },
+  { command: Command.Interrupt, scope: 'fix.running', sequences: ['\u0003'], label: 'Ctrl+C', description: 'fix.keys.cancel' },
+  { command: Command.Quit, scope: 'fix.running', letters: ['q'], label: 'q', description: 'fix.keys.afterStop' },
+  { command: Command.Home, scope: 'fix.running', sequences: ['\u0007'], letters: ['h'], label: 'h/Ctrl+G', description: 'fix.keys.afterStop' },
   { command: Command.Copy, scope: 'wizard.done', letters: ['c'], label: 'c', description: 'wizard.keys.copyCommand' },
   { command: Command.WizardCopyCompose, scope: 'wizard.done', letters: ['o'], label: 'o', description: 'wizard.keys.copyCompose' },
   { command: Command.WizardRun, scope: 'wizard.done', letters: ['x'], label: 'x', description: 'wizard.keys.run' },
@@ -146,6 +153,7 @@ export const SCREEN_SCOPES = {
   compatReport: ['nav', 'scroll', 'compat'],
   fixForm: ['nav', 'text'],
   fixResult: ['nav', 'scroll', 'fix'],
+  fixRunning: ['fix.running'],
   confirm: ['nav', 'confirm', 'fix'],
   typedWord: ['nav', 'text'],
   checkChoose: ['nav', 'list'],

@@ -254,6 +254,27 @@ describe('FixRunnerScreen: running', () => {
     await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
   });
 
+  it('keeps the screen while a fix runs: h and Ctrl+G wait as q does, and the help says what the keys do now', async () => {
+    // Found in the app: h went home, which unmounted the screen and stopped the fix halfway, with nothing on screen.
+    const { lastFrame, stdin, t, shell, audit } = await runListNetworks();
+    shell.runs[0]!.emit('working\n');
+    await waitForFrame(lastFrame, 'working');
+    stdin.write('h');
+    await waitForFrame(lastFrame, t('fix.run.quitBlocked'));
+    stdin.write('\u0007');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shell.runs[0]!.aborted).toBe(false);
+    expect(audit).toEqual([]);
+    expect(lastFrame()).toContain('working');
+    stdin.write('?');
+    const help = await waitForFrame(lastFrame, t('fix.keys.afterStop'));
+    expect(help).toMatch(new RegExp(`Esc\\s+${t('fix.keys.cancel')}`));
+    expect(help).toMatch(new RegExp(`Ctrl\\+C\\s+${t('fix.keys.cancel')}`));
+    expect(help).not.toContain(t('keys.home'));
+    expect(help).not.toContain(t('keys.exit'));
+    expect(help).not.toContain(t('fix.keys.copy'));
+  });
+
   it('aborts a running fix when the screen goes away', async () => {
     const { unmount, shell } = await runListNetworks();
     unmount();

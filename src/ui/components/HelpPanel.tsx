@@ -22,7 +22,9 @@ export function helpRows(scopes: readonly Scope[]): HelpRow[] {
   const screen = all.filter((c) => c.scope !== 'app');
   const rows: HelpRow[] = [];
   if (screen.length) rows.push({ heading: 'help.title' }, ...screen.map((c) => ({ keys: c.label, label: c.description })));
-  rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app').map((c) => ({ keys: c.label, label: c.description })));
+  // A command the screen binds itself (a running fix's Esc, q, h) means what the screen says, not what it does elsewhere.
+  const own = new Set(screen.map((c) => c.command));
+  rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app' && !own.has(c.command)).map((c) => ({ keys: c.label, label: c.description })));
   if (screen.some((c) => c.command === Command.Copy)) rows.push({ note: 'help.clipboard' });
   return rows;
 }

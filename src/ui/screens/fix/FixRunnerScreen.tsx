@@ -60,7 +60,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
-  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? SCREEN_SCOPES.confirm : SCREEN_SCOPES.fixResult);
+  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? SCREEN_SCOPES.confirm : state.phase === 'running' ? SCREEN_SCOPES.fixRunning : SCREEN_SCOPES.fixResult);
   const { theme, columns } = frame;
   const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns, t) : 0));
 
@@ -121,9 +121,10 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
     (command, text) => {
       const s = runner.state;
       if (s.phase === 'running') {
-        // Esc and Ctrl+C stop the child, not wcdoctor; q waits until the fix has ended.
+        // Esc and Ctrl+C stop the child, not wcdoctor; q and h wait until the fix has ended (leaving the screen would
+        // stop it unseen, halfway through its change).
         if (command === Command.Back || command === Command.Interrupt) runner.cancel();
-        else if (command === Command.Quit) setQuitNote(true);
+        else if (command === Command.Quit || command === Command.Home) setQuitNote(true);
         else return false;
         return true;
       }
@@ -155,7 +156,10 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       setOffset(Math.max(0, next));
       return true;
     },
-    { text: () => runner.state.phase === 'idle', scopes: () => (runner.state.phase === 'idle' ? SCREEN_SCOPES.fixForm : SCREEN_SCOPES.fixResult) },
+    {
+      text: () => runner.state.phase === 'idle',
+      scopes: () => (runner.state.phase === 'idle' ? SCREEN_SCOPES.fixForm : runner.state.phase === 'running' ? SCREEN_SCOPES.fixRunning : SCREEN_SCOPES.fixResult),
+    },
   );
 
   const body = () => {
