@@ -1,7 +1,9 @@
 // Issue 17, defects 1, 2 and 6: keys that arrive together are read one by one, in order.
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
@@ -73,6 +75,34 @@ describe('bursts of keys in one write', () => {
     expect(plain(frame)).toContain('jj 0x800705B4');
     expect(frame).not.toMatch(/\[20[01]~|\r/);
     await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+  });
+
+  // Found in the app: the keys after one that changed the screen reached the screen it left.
+  it('keys after one that opens a screen go to the new screen: g Enter hello q on Home types "hello q" into Diagnose', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(`g${KEYS.enter}hello q`);
+    const frame = await waitForFrame(lastFrame, 'hello q█');
+    expect(frame).toContain(`› ${t('diagnose.title')}`);
+    expect(onQuit).not.toHaveBeenCalled();
+  });
+
+  it('a burst goes down two screens: g j Enter j Enter opens the second tree, and Esc Esc comes back to Home', async () => {
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), rows: 30 });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(`gj${KEYS.enter}j${KEYS.enter}`);
+    // The second tree (in the list's order) is open at its first question.
+    const walk = await waitForFrame(lastFrame, /› A container will not start/);
+    expect(walk).not.toContain(t('home.prompt'));
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `› ${t('tree.title')}`);
+    const list = lastFrame() ?? '';
+    // Back on the list of trees, the second one is selected: the j after Enter moved this list, not Home's.
+    const rows = list.split('\n').filter((l) => /^[❯ ] {1,2}\S/.test(l));
+    expect(rows.findIndex((l) => l.startsWith('❯'))).toBe(1);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('home.prompt'));
   });
 
   it('h goes home from deep inside, in one key', async () => {

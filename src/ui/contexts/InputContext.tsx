@@ -2,6 +2,7 @@ import { useStdin } from 'ink';
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
 import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
+import { useNavigationSignal } from './NavigationContext.js';
 import { Command, isSingleKey, parseKey, splitKeys, type KeyEvent, type ParseMode } from '../keys.js';
 import { createPasteParser } from '../paste.js';
 
@@ -55,6 +56,7 @@ export function InputProvider({ children }: { children: ReactNode }) {
     }),
     [],
   );
+  const navigation = useNavigationSignal();
   useEffect(() => {
     if (isRawModeSupported) setRawMode(true);
     const parser = createPasteParser();
@@ -62,6 +64,17 @@ export function InputProvider({ children }: { children: ReactNode }) {
       const stack = layers.current;
       for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.handler.current(ev.command, ev.text, ev)) return;
     };
+    // Keys read but not yet handed out, in order: a key that changes the screen holds the rest until the new screen
+    // is drawn (NavigationSignal), and each key is read in the mode of the screen it reaches.
+    const queue: { unit: { paste: string } | { key: string }; alone: boolean }[] = [];
+    const drain = () => {
+      while (queue.length && !navigation?.pending) {
+        const { unit, alone } = queue.shift()!;
+        if ('paste' in unit) dispatch({ command: Command.Paste, text: unit.paste, alone: false });
+        else for (const ev of parseKey(unit.key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
+      }
+    };
+    if (navigation) navigation.settled = drain;
     // The raw events of the chunk being read; undefined between chunks.
     let chunk: string[] | undefined;
     const flush = () => {
@@ -71,11 +84,10 @@ export function InputProvider({ children }: { children: ReactNode }) {
       const alone = isSingleKey(raws);
       for (const raw of raws)
         for (const out of parser.push(raw)) {
-          if (out.kind === 'paste') dispatch({ command: Command.Paste, text: out.text, alone: false });
-          else
-            for (const key of splitKeys(out.raw))
-              for (const ev of parseKey(key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
+          if (out.kind === 'paste') queue.push({ unit: { paste: out.text }, alone });
+          else for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone });
         }
+      drain();
     };
     // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener
     // before it opens the chunk, one after it hands the chunk on.
@@ -100,9 +112,11 @@ export function InputProvider({ children }: { children: ReactNode }) {
       stdin.off('readable', flush);
       events.off('input', onInput);
       chunk = undefined;
+      queue.length = 0;
+      if (navigation?.settled === drain) navigation.settled = undefined;
       if (isRawModeSupported) setRawMode(false);
     };
-  }, [stdin, events, isRawModeSupported, setRawMode]);
+  }, [stdin, events, isRawModeSupported, setRawMode, navigation]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
