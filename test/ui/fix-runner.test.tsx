@@ -8,6 +8,7 @@ import { runCommand } from '../../src/platform/shell.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
 import { KEYS, typeKeys } from '../helpers/keys.js';
+import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame } from '../helpers/wait-for.js';
 
@@ -273,6 +274,20 @@ describe('FixRunnerScreen: running', () => {
     expect(help).not.toContain(t('keys.home'));
     expect(help).not.toContain(t('keys.exit'));
     expect(help).not.toContain(t('fix.keys.copy'));
+  });
+
+  it('shows what the fix changes in the topic language, as its title (the plan was made from the English topic)', async () => {
+    const platform = fakePlatform({ kb: realKb(), settings: { language: 'en', knowledgeLanguage: 'zh-CN' } });
+    const { lastFrame, stdin, t } = renderApp({
+      platform,
+      rows: 30,
+      initial: [{ screen: 'fix', topicId: 'container-dns-resolution-fails', fixId: 'show-container-dns-servers', entities: { container: 'web' } }],
+    });
+    await waitForFrame(lastFrame, '显示为容器分配的 DNS 服务器');
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, t('fix.confirm.question'));
+    expect(frame).toContain('不做任何更改');
+    expect(frame).not.toContain("Nothing; prints the container's addresses");
   });
 
   it('aborts a running fix when the screen goes away', async () => {

@@ -45,7 +45,10 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const topic = useMemo(() => withInlineFix(findTopic(platform.knowledge, route.topicId), inline), [platform.knowledge, route.topicId, inline]);
   // The fix's words (title, what it changes, its placeholders) in the topic language.
   const { knowledgeLocale } = useSettings();
-  const fix = useMemo(() => localizeFix(topic?.fixes.find((f) => f.id === route.fixId), knowledgeLocale), [topic, route.fixId, knowledgeLocale]);
+  // The plan is made from the topic with its fixes in that language too, so that what the plan shows (its title, what
+  // it changes) is in it as well: made from the English topic, "Changes:" stayed English under a Chinese title.
+  const localTopic = useMemo(() => (topic && knowledgeLocale !== 'en' ? { ...topic, fixes: topic.fixes.map((f) => localizeFix(f, knowledgeLocale)) } : topic), [topic, knowledgeLocale]);
+  const fix = useMemo(() => localTopic?.fixes.find((f) => f.id === route.fixId), [localTopic, route.fixId]);
   const prefill = useMemo(() => (fix ? prefillFromEntities(fix, route.entities) : {}), [fix, route.entities]);
   const [form, dispatchForm, getForm] = useScreenReducer(formReducer, () => initFormState(Object.keys(fix?.params ?? {}), { ...prefill, ...inline?.values }));
   const { values, focus } = form;
@@ -56,7 +59,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
 
   const os = platform.programs.platform;
   const fields = fix ? buildFields(fix, values, prefill, t) : [];
-  const planned = topic && fix ? planFromForm(topic, fix.id, values, prefill, route.entities, os) : undefined;
+  const planned = localTopic && fix ? planFromForm(localTopic, fix.id, values, prefill, route.entities, os) : undefined;
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
@@ -77,7 +80,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
 
   /** The form: typing edits the field in focus; Enter goes on only when every value is valid. */
   const onFormKey = (command: Command, text: string | undefined): boolean => {
-    if (!topic || !fix) return false;
+    if (!localTopic || !fix) return false;
     const names = Object.keys(fix.params);
     const now = getForm();
     const name = names[now.focus];
@@ -101,7 +104,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
     }
     switch (command) {
       case Command.Confirm: {
-        const now = planFromForm(topic, fix.id, getForm().values, prefill, route.entities, os);
+        const now = planFromForm(localTopic, fix.id, getForm().values, prefill, route.entities, os);
         if (now.ok) {
           setCopied(undefined);
           runner.review(now.value);
