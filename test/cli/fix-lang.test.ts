@@ -109,9 +109,10 @@ describe('wcdoctor fix in the user language', () => {
     const r = await fix(HIGH, h, { tty: true, env: { LANG: x.env } });
     expect(r.code).toBe(1);
     expect(h.asked).toEqual([x.prompt]);
-    expect(r.stdout).toContain(x.preview[0]);
-    expect(r.stdout).toContain("  Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true");
-    expect(r.stderr).toBe(`${x.declined}\n`);
+    expect(r.stderr).toContain(x.preview[0]);
+    expect(r.stderr).toContain("  Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true");
+    expect(r.stderr.endsWith(`${x.declined}\n`)).toBe(true);
+    expect(r.stdout).toBe('');
     expect(h.ran).toEqual([]);
     expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
   });

@@ -4,7 +4,7 @@ import { fixHarness, runFixCommand, type FixHarness, type FixHarnessOptions } fr
 
 /** Fake deps around an in-memory KB (docker present); `child` is the node code that stands in for the real program when one runs. */
 const harness = (o: Omit<FixHarnessOptions, 'loadKb'> = {}) => fixHarness({ loadKb: makeKb, programs: ['docker'], ...o });
-const fix = (args: string[], h: FixHarness, tty = false) => runFixCommand(args, h.deps, { tty });
+const fix = (args: string[], h: FixHarness, tty: boolean | { tty: boolean; stderrTTY: boolean } = false) => runFixCommand(args, h.deps, typeof tty === 'boolean' ? { tty } : tty);
 
 const PS_SET = ['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', "value=it's $(x)"];
 
@@ -110,10 +110,28 @@ describe('wcdoctor fix: consent and refusals', () => {
     const r = await fix(PS_SET, h, true);
     expect(r.code).toBe(1);
     expect(h.asked).toEqual(['Run this command? [y/N] ']);
-    expect(r.stdout).toContain("Set-Thing -Name 'web_1' -Value 'it''s $(x)'");
-    expect(r.stdout).toContain('Administrator rights: required');
+    // The plan is shown where the question is asked (stderr), never only on stdout, which may be a file or a pipe.
+    expect(r.stderr).toContain("Set-Thing -Name 'web_1' -Value 'it''s $(x)'");
+    expect(r.stderr).toContain('Administrator rights: required');
+    expect(r.stdout).toBe('');
     expect(h.ran).toEqual([]);
     expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+  });
+
+  it('asks nothing when stderr, where the command and the question are shown, is not a terminal (exit 2, nothing run)', async () => {
+    const h = harness({ answer: 'y' });
+    const r = await fix(PS_SET, h, { tty: true, stderrTTY: false });
+    expect(r.code).toBe(2);
+    expect(h.asked).toEqual([]);
+    expect(h.ran).toEqual([]);
+    expect(r.stderr).toContain('stderr is not a terminal');
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'not run: stderr is not a terminal, so the command to confirm cannot be shown' }]);
+  });
+
+  it('keeps --json on stdout pure JSON when it asks on a terminal', async () => {
+    const h = harness({ answer: '' });
+    const r = await fix([...PS_SET, '--json'], h, true);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'refused' });
   });
 
   it('runs after "y" on a terminal', async () => {

@@ -71,8 +71,8 @@ export function fixHarness(o: FixHarnessOptions): FixHarness {
 }
 
 /** Runs `wcdoctor fix ARGS` on `deps`; `lang` adds the global --lang option main.ts defines. */
-export async function runFixCommand(args: string[], deps: FixCommandDeps, o: { tty?: boolean; env?: Record<string, string>; lang?: boolean } = {}) {
-  const f = fakeIO({ tty: o.tty ?? false, env: o.env ?? {} });
+export async function runFixCommand(args: string[], deps: FixCommandDeps, o: { tty?: boolean; stderrTTY?: boolean; env?: Record<string, string>; lang?: boolean } = {}) {
+  const f = fakeIO({ tty: o.tty ?? false, env: o.env ?? {}, ...(o.stderrTTY !== undefined ? { stderrTTY: o.stderrTTY } : {}) });
   let code = 0;
   const io = { ...f.io, setExitCode: (c: number) => void (code = c) };
   const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });

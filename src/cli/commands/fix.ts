@@ -225,12 +225,21 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   if (preflight.warning) io.err(`wcdoctor fix: ${refusal(preflight.warning)}\n`);
   if (opts.yes !== undefined && opts.yes !== false) {
     // The word was checked above.
-  } else if (!io.isTTY.stdin) {
-    const reason = 'not run: stdin is not a terminal, so there is no one to confirm';
+  } else if (!io.isTTY.stdin || io.isTTY.stderr === false) {
+    // The question and the plan it asks about are written to stderr: with stderr not a terminal, the user would answer
+    // without seeing either.
+    const reason = !io.isTTY.stdin ? 'not run: stdin is not a terminal, so there is no one to confirm' : 'not run: stderr is not a terminal, so the command to confirm cannot be shown';
     const flag = word ? `--yes=${word}` : '--yes';
-    return refuse(EXIT.usage, reason, say('fix.cli.noTerminal', {}, reason), say('fix.cli.passYes', { flag }, `pass ${flag} to run it, or --dry-run to only see the command`));
+    return refuse(
+      EXIT.usage,
+      reason,
+      !io.isTTY.stdin ? say('fix.cli.noTerminal', {}, reason) : say('fix.cli.noTerminalErr', {}, reason),
+      say('fix.cli.passYes', { flag }, `pass ${flag} to run it, or --dry-run to only see the command`),
+    );
   } else {
-    io.out(formatPlanText(plan, {}, words));
+    // The plan goes where the question is asked (stderr): written to stdout, it went into the file or pipe stdout was
+    // sent to, and the user confirmed a command they never saw (and --json's output did not parse).
+    io.err(formatPlanText(plan, {}, words));
     const question = word ? say('fix.cli.typeWord', { word }, `Type "${word}" to run it (anything else cancels):`) : say('fix.confirm.question', {}, 'Run this command?') + ' [y/N]';
     const answer = await deps.ask(`${question} `);
     const agreed = word ? answer === word : /^y(?:es)?$/i.test(answer);
