@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
@@ -8,6 +8,7 @@ import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal } from './terminal.js';
+import { isRunInProgress } from './run-guard.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -132,12 +133,28 @@ export const answeredByRun = (argv: readonly string[], stdinIsTerminal: boolean)
 export function startFromProcess(): void {
   const stdoutTTY = isTerminal(1);
   const stderrTTY = isTerminal(2);
-  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace.
-  const readerGone = () => process.exit(0);
+  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace. While a fix runs, the rest of the
+  // output is dropped instead: the run goes on to its end and is recorded (run-guard.ts).
+  const readerGone = () => {
+    if (!isRunInProgress()) process.exit(0);
+  };
+  // An output that cannot be written (a full disk, /dev/full): one line on stderr, if it can take it, and exit 3.
+  const writeFailed = (fd: 1 | 2) => (e: NodeJS.ErrnoException) => {
+    if (isRunInProgress()) return;
+    if (fd === 1) {
+      try {
+        const why = e.code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : e.code === 'EIO' ? 'input/output error (EIO)' : (e.code ?? e.message);
+        writeSync(2, `wcdoctor: cannot write standard output: ${showControls(why)}\n`);
+      } catch {
+        // stderr cannot take it either.
+      }
+    }
+    process.exit(EXIT.failure);
+  };
   /** Whether a stream was made for an output (a terminal's, or a pipe's after EAGAIN): its writes may still be under way. */
   let streamed = stdoutTTY || stderrTTY;
   const target = (fd: 1 | 2) => {
-    const t = processTarget(fd, readerGone);
+    const t = processTarget(fd, readerGone, writeFailed(fd));
     return { ...t, stream: () => ((streamed = true), t.stream()) };
   };
   const io: CliIO = {
@@ -154,7 +171,7 @@ export function startFromProcess(): void {
     setExitCode: () => undefined,
   };
   // A pipe's stream is made only if the synchronous writer falls back to it, and gets the same rule then.
-  if (stdoutTTY) onClosedReader(process.stdout, readerGone);
+  if (stdoutTTY) onClosedReader(process.stdout, readerGone, writeFailed(1));
   const argv = process.argv.slice(2);
   const answered = answeredByRun(argv, io.isTTY.stdin);
   run(argv, io).then(

@@ -8,6 +8,8 @@ export interface OutputTarget {
   stream(): NodeJS.WritableStream;
   /** Called when the reader has gone away (`wcdoctor … | head`): nothing more can be written. */
   onClosed(): void;
+  /** Called when the output cannot be written for another reason (a full disk, /dev/full, EIO): also the end of it. */
+  onFailed(error: NodeJS.ErrnoException): void;
 }
 
 /**
@@ -30,27 +32,28 @@ export function createSyncWriter(fd: number, target: OutputTarget): (text: strin
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') return target.onClosed();
-      if (code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') return target.onFailed(e as NodeJS.ErrnoException);
       streaming = true;
       target.stream().write(bytes.subarray(done));
     }
   };
 }
 
-/** Calls `onClosed` when the reader of a stream has gone away (EPIPE), once per stream. */
-export function onClosedReader(stream: NodeJS.WritableStream, onClosed: () => void): void {
-  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => e.code === 'EPIPE' && onClosed());
+/** Calls `onClosed` when the reader of a stream has gone away (EPIPE), `onFailed` on any other write error; once per stream. */
+export function onClosedReader(stream: NodeJS.WritableStream, onClosed: () => void, onFailed?: (e: NodeJS.ErrnoException) => void): void {
+  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? onClosed() : onFailed?.(e)));
 }
 
-/** The real process's target for a descriptor (1 or 2); `onClosed` decides what a closed reader means. */
-export function processTarget(fd: 1 | 2, onClosed: () => void): OutputTarget {
+/** The real process's target for a descriptor (1 or 2); `onClosed` and `onFailed` decide what the end of the output means. */
+export function processTarget(fd: 1 | 2, onClosed: () => void, onFailed: (e: NodeJS.ErrnoException) => void): OutputTarget {
   return {
     writeSync: (f, data) => writeSync(f, data),
     stream: () => {
       const stream = fd === 1 ? process.stdout : process.stderr;
-      onClosedReader(stream, onClosed);
+      onClosedReader(stream, onClosed, onFailed);
       return stream;
     },
     onClosed,
+    onFailed,
   };
 }

@@ -24,13 +24,16 @@ export function askLine(question: string, input: NodeJS.ReadableStream = process
 }
 
 /**
- * Routes Ctrl+C (SIGINT) to a handler instead of ending wcdoctor, until the returned function is called.
+ * Routes Ctrl+C (SIGINT), SIGTERM and SIGHUP to a handler instead of ending wcdoctor, until the returned function is called.
  * Used while a fix runs: Ctrl+C then cancels the child, not wcdoctor.
  */
 export function trapInterrupt(onInterrupt: () => void): () => void {
   const handler = () => onInterrupt();
-  process.on('SIGINT', handler);
+  // A closed terminal (SIGHUP) or a request to end (SIGTERM) cancels the run too: without a handler Node ended at
+  // once, leaving the child running and its run out of the audit log.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, handler);
   return () => {
-    process.off('SIGINT', handler);
+    for (const s of signals) process.off(s, handler);
   };
 }

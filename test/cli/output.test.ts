@@ -7,6 +7,7 @@ function fakeTarget(opts: { chunk?: number; failAt?: number; code?: string } = {
   const streamed: (string | Uint8Array)[] = [];
   let calls = 0;
   let closed = false;
+  const failed: string[] = [];
   const target: OutputTarget = {
     writeSync: (_fd, data) => {
       calls++;
@@ -19,8 +20,11 @@ function fakeTarget(opts: { chunk?: number; failAt?: number; code?: string } = {
     onClosed: () => {
       closed = true;
     },
+    onFailed: (e) => {
+      failed.push(e.code ?? '');
+    },
   };
-  return { target, written, streamed, isClosed: () => closed };
+  return { target, written, streamed, isClosed: () => closed, failed };
 }
 
 describe('createSyncWriter', () => {
@@ -42,11 +46,16 @@ describe('createSyncWriter', () => {
     expect(f.streamed.map((d) => Buffer.from(d).toString())).toEqual(['efgh', 'ij']);
   });
 
-  it('ends quietly when the reader has gone away, and rethrows anything else', () => {
+  it('ends quietly when the reader has gone away, and hands any other write error to the target (no throw)', () => {
     const gone = fakeTarget({ failAt: 1, code: 'EPIPE' });
     createSyncWriter(1, gone.target)('x');
     expect(gone.isClosed()).toBe(true);
-    const broken = fakeTarget({ failAt: 1, code: 'EIO' });
-    expect(() => createSyncWriter(1, broken.target)('x')).toThrow('EIO');
+    expect(gone.failed).toEqual([]);
+    for (const code of ['EIO', 'ENOSPC']) {
+      const broken = fakeTarget({ failAt: 1, code });
+      expect(() => createSyncWriter(1, broken.target)('x')).not.toThrow();
+      expect(broken.failed).toEqual([code]);
+      expect(broken.isClosed()).toBe(false);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { holdWhileRunning } from '../run-guard.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -259,10 +260,12 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const limit = formatSeconds(timeoutMs);
   io.err(`${say('fix.cli.running', { command: plan.command }, `Running: ${plan.command}`)}\n${say('fix.cli.cancelHint', { limit }, `(Ctrl+C cancels; time limit ${limit})`)}\n`);
   let result;
+  const held = holdWhileRunning();
   try {
     result = await runFix(plan, deps, { signal: controller.signal, timeoutMs, onOutput: createStreamer(io, opts.json === true, startedAt, () => deps.now().getTime()) });
   } finally {
     release();
+    held();
   }
   const text = describeOutcome(plan, result);
   const recorded = result.auditError === undefined;

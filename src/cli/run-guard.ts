@@ -1,0 +1,20 @@
+/**
+ * Whether a fix's (or the collector's) child process is running. While one is, the process does not end on its own
+ * account: a closed reader of stdout (`wcdoctor fix … --yes | head -1`) or an output that cannot be written drops the
+ * rest of the output instead of exiting, so that the child is not left running unseen and its run is recorded.
+ */
+let running = 0;
+
+/** Marks a run as started; the returned function marks it ended. */
+export function holdWhileRunning(): () => void {
+  running++;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    running--;
+  };
+}
+
+/** Whether a run is under way (see holdWhileRunning). */
+export const isRunInProgress = (): boolean => running > 0;
