@@ -195,6 +195,24 @@ describe('the checker is not vacuous', () => {
     expect(stepBefore([[20, 0.2]], 24, 2, 25, 1, 4)).toBeUndefined();
   });
 
+  it('ends an attack with a character a negated class leaves out, and pumps a class of characters no probe is in', () => {
+    // Found by a helper: each took 13-18 s on about 30 characters in plain Node, and kb check passed all three. A
+    // child process, so that a regression fails here instead of hanging the run.
+    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
+      const found = ['failed to resolve (?:[^,]+,?)+$', '^(?:\\.?[^.]+)+$', '(?:[\u0400-\u04ff]+)+!'].map((s) => findSlowInput(new RegExp(s, 'u')));
+      process.stdout.write(JSON.stringify(found.map((f) => (f ? f.length : null))));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, 'the check did not end within a minute').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const lengths = JSON.parse(r.stdout) as (number | null)[];
+    for (const n of lengths) {
+      expect(n).not.toBeNull();
+      expect(n!).toBeLessThan(100);
+    }
+    expect(attackCandidates('x(?:[^,]+,?)+$', 'u').some((c) => c.suffix === ',,' && c.pump.length === 1)).toBe(true);
+    expect(attackCandidates('(?:[\u0400-\u04ff]+)+!', 'u').some((c) => c.pump.includes('\u0400'))).toBe(true);
+  }, 70_000);
+
   it('pumps a quantified character on its own, not only inside the literal text around it', () => {
     // `(x+x+)+y` read as the literal text `xxy` pumps `xxy`, which matches at once; `x` alone is the attack.
     expect(attackCandidates('(x+x+)+y', '').some((c) => c.pump === 'x')).toBe(true);

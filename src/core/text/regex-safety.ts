@@ -71,7 +71,10 @@ const MAX_PUMPS = 160;
 
 type Piece = string[];
 
-/** The characters among the probes that a class or escape accepts (at most four). */
+/**
+ * The characters a class or escape accepts, among the probes and the characters the class itself names (its
+ * ranges' ends: `[Ѐ-ӿ]` accepts none of the probes), at most four.
+ */
 function membersOf(atom: string, flags: string): string[] {
   let re: RegExp;
   try {
@@ -79,7 +82,38 @@ function membersOf(atom: string, flags: string): string[] {
   } catch {
     return [];
   }
-  return PROBES.filter((c) => re.test(c)).slice(0, 4);
+  return [...new Set([...PROBES, ...namedIn(atom)])].filter((c) => re.test(c)).slice(0, 4);
+}
+
+/** The characters a class writes out (not its escapes): `[^,.]` → `,` `.`; `[Ѐ-ӿ]` → `Ѐ` `-` `ӿ`. */
+function namedIn(atom: string): string[] {
+  if (!atom.startsWith('[')) return [];
+  const out: string[] = [];
+  const body = atom.slice(atom[1] === '^' ? 2 : 1, -1);
+  for (let j = 0; j < body.length; j++) {
+    if (body[j] === '\\') j++;
+    else out.push(String.fromCodePoint(body.codePointAt(j)!));
+    if ((body.codePointAt(j) ?? 0) > 0xffff) j++;
+  }
+  return out;
+}
+
+/**
+ * Suffixes from the pattern: each character a negated class leaves out, twice (`,,` for `(?:[^,]+,?)+$`: the pump
+ * `a` is taken by the class, one `,` by the optional part, and the second one fails every way of splitting the run).
+ * The fixed suffixes are all taken by such a class, so the match succeeded and nothing was found. At most three.
+ */
+function excludedSuffixes(source: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < source.length && out.size < 3; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '[') {
+      const end = classEnd(source, i);
+      if (source[i + 1] === '^') for (const c of namedIn(source.slice(i, end))) if (out.size < 3 && c !== '-') out.add(c + c);
+      i = end - 1;
+    }
+  }
+  return [...out];
 }
 
 /** Index just past the closing `]` of a class that opens at `i`. */
@@ -263,10 +297,13 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
     }
   }
   const out: { prefix: string; pump: string; suffix: string }[] = [];
+  const suffixes = [...SUFFIXES, ...excludedSuffixes(source)];
   for (const [key, prefix] of [...pumps].slice(0, MAX_PUMPS)) {
     const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
     if (!pump) continue;
-    for (const suffix of SUFFIXES) out.push({ prefix, pump, suffix });
+    // A left-out character ends only a one-character pump: after a longer one that the class takes whole, the first
+    // size tried (4 pumps) is already far past any budget, and the check would never end.
+    for (const suffix of pump.length === 1 ? suffixes : SUFFIXES) out.push({ prefix, pump, suffix });
   }
   return out;
 }
