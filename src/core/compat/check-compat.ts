@@ -24,7 +24,8 @@ function explainTag(host: HostInfo, image: ImageInfo, data: CompatData, say: Say
   const tag = suggestTag(data, host.build, host.revision, short)?.tag ?? older ?? data.builds.find((b) => b.tags.length)?.tags[0]?.name ?? '';
   const common = { ref: image.ref ?? '', date: data.latest.retiredOn, tag };
   if (image.tagForm === 'latest') say('latest-retired', common, { ref: image.ref ?? 'The image' });
-  else if (image.tagForm === 'missing' && image.ref) say('tag-missing', common);
+  // A reference pinned by its digest names one image, whatever its tag: Docker asks for no latest.
+  else if (image.tagForm === 'missing' && image.ref && !image.ref.includes('@sha256:')) say('tag-missing', common);
   else if (image.build === null && image.ref) say('tag-says-nothing', common);
   if (image.assumed && image.build !== null) say('legacy-latest', { repository: image.repository ?? '', image_build: image.build });
 }

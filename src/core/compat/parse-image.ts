@@ -31,11 +31,12 @@ export function readTag(data: CompatData, tag: string): TagReading {
 }
 
 /** Splits a reference into repository and tag, dropping a digest. */
-export function splitReference(ref: string): { repository: string; tag: string | null } {
+export function splitReference(ref: string): { repository: string; tag: string | null; digest: string | null } {
+  const digest = /@(sha256:[0-9a-f]+)$/i.exec(ref)?.[1] ?? null;
   const bare = ref.replace(/@sha256:[0-9a-f]+$/i, '');
   const colon = bare.lastIndexOf(':');
-  if (colon > bare.lastIndexOf('/')) return { repository: bare.slice(0, colon), tag: bare.slice(colon + 1) || null };
-  return { repository: bare, tag: null };
+  if (colon > bare.lastIndexOf('/')) return { repository: bare.slice(0, colon), tag: bare.slice(colon + 1) || null, digest };
+  return { repository: bare, tag: null, digest };
 }
 
 interface Found {
@@ -129,8 +130,10 @@ export function parseImage(input: string, data: CompatData): Result<ImageInfo, C
   }
   const info: ImageInfo = { ...base, serviceName: found.service ?? null, nodeName: found.node ?? null, orchestrator: found.orchestrator ?? null };
   if (found.ref) {
-    const { repository, tag } = splitReference(found.ref);
-    Object.assign(info, { ref: tag ? `${repository}:${tag}` : repository, repository, tag });
+    // A reference with only a digest keeps it (the commands shown inspect that image, not :latest); beside a tag, the
+    // tag names it (as `docker service ps --no-trunc` shows both).
+    const { repository, tag, digest } = splitReference(found.ref);
+    Object.assign(info, { ref: tag ? `${repository}:${tag}` : digest ? `${repository}@${digest}` : repository, repository, tag });
     const r = tag ? readTag(data, tag) : { build: null, revision: null, kb: null, form: 'missing' as const };
     Object.assign(info, { build: r.build, revision: r.revision, kb: r.kb, tagForm: r.form });
     const legacy = data.latest.legacy;

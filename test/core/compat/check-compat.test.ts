@@ -185,6 +185,16 @@ describe('latest and missing tags', () => {
     expect(r.actions.map((a) => a.id)).toEqual(['rebuild-on-tag', 'inspect-image']);
   });
 
+  test('a reference pinned by its digest is no missing tag, and the inspect command keeps the digest', () => {
+    // Found by a helper: the digest was dropped, the advice spoke of latest, and the command inspected :latest.
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const r = check('10.0.20348.1', `mcr.microsoft.com/windows/servercore@${digest}`);
+    expect(ids(r)).not.toContain('tag-missing');
+    expect(r.image.ref).toBe(`mcr.microsoft.com/windows/servercore@${digest}`);
+    const inspect = r.actions.find((a) => a.id === 'inspect-image');
+    expect(JSON.stringify(inspect)).toContain(`servercore@${digest}`);
+  });
+
   test('latest of the old microsoft/* repositories followed Windows Server 2016', () => {
     const r = check('10.0.16299.1', 'microsoft/nanoserver');
     expect(ids(r)).toEqual(['tag-missing', 'legacy-latest', 'process-build-differs', 'hyperv-ok']);
