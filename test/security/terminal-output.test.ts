@@ -162,6 +162,8 @@ describe('the terminal only ever prints outside text', () => {
     // A right-to-left override makes "name<RLO>gnp.exe" read as "nameexe.png"; zero-width and soft-hyphen
     // characters are measured differently by terminals; tag characters are invisible text.
     expect(showControls('name\u202egnp.exe a\u200bb\u00adc\u2066d\ufeffe\u{e0041}f')).toBe('name\\u202egnp.exe a\\u200bb\\u00adc\\u2066d\\ufeffe\\u{e0041}f');
+    // The line and paragraph separators: a line break to some terminals, none to others (found by a helper in explain's echo).
+    expect(showControls('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
     // Past the fourth combining mark on one character, each further one is written out.
     expect(showControls(`a${'\u0301'.repeat(6)}b`)).toBe(`a${'\u0301'.repeat(4)}\\u0301\\u0301b`);
     for (const text of ['👨‍👩‍👧‍👦 1️⃣ 🇸🇪', 'Tiếng Việt ẫ', 'กำลัง', 'नमस्ते क्षत्रिय', '한국어 가능', '由于超时时间已过', 'Förfalskning', 'مرحبا', 'שָׁלוֹם']) {

@@ -52,7 +52,7 @@ export function contentProblems(t: Topic, file: string): Problem[] {
  * reorder or hide text (bidirectional overrides and isolates, which can make a command read otherwise than it runs).
  * wcdoctor shows such characters as symbols wherever it prints outside text; in our own text they are a mistake.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Each string of `value` (a parsed YAML file, or a text) that holds a FORBIDDEN character, as a problem naming where. */
 export function controlCharacterProblems(value: unknown, file: string, field = ''): Problem[] {

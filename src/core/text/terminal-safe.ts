@@ -10,7 +10,8 @@
  * - the invisible characters that steer how a line is drawn are shown as `\u202e`: the bidirectional
  *   controls (an override can make a line read backwards, or a name look like another), the zero-width
  *   and soft-hyphen characters that terminals measure differently (a long run of U+200B pushed the app's
- *   box borders off their column), and the tag characters (U+E0000–U+E007F, invisible text);
+ *   box borders off their column), the line and paragraph separators U+2028 and U+2029 (a line break to some
+ *   terminals and to JavaScript, none to others), and the tag characters (U+E0000–U+E007F, invisible text);
  * - combining marks past the fourth on one character (text "with a beard" of hundreds of accents, which
  *   terminals stack or drop as they please) are shown as `\u0301`; real scripts use at most three or four;
  * - line feed and tab are kept, and so is a carriage return directly before a line feed (CRLF).
@@ -23,10 +24,10 @@
 // and a combining mark with four others right before it (the fifth and every further one on a character) are
 // written out in each pattern below, as literals, so that the regex-safety test times each of them.
 /** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept), and the characters above. */
-const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
+const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
 /** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
-const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
 
 /** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1, `\uXXXX` (`\u{XXXXX}`) for the rest. */
 export function visibleControl(ch: string): string {
