@@ -14,7 +14,8 @@ interface Found {
   form: HostForm;
 }
 
-const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
+/** A revision as written; past nine digits none that Windows has (its update revisions have four or five), so unknown. */
+const num = (s: string | undefined): number | null => (s === undefined || s.length > 9 ? null : Number(s));
 
 function familyFromText(text: string): HostFamily | null {
   const m = /(?:Operating System|OS Name|OS Image|ProductName)[ \t]*:?[ \t]*(?:REG_SZ[ \t]*)?([^\r\n]*)/i.exec(text);

@@ -128,3 +128,11 @@ describe('input that describes no usable host', () => {
     expect(!r.ok && r.error).toEqual({ id, params, message: expect.stringMatching(message) });
   });
 });
+
+describe('a revision no Windows has', () => {
+  test('past nine digits the revision is unknown, not 1e+24 (found by a helper trying the CLI)', () => {
+    const r = parseHost('10.0.17763.99999999999999999999', data);
+    expect(r.ok && r.value.build).toBe(17763);
+    expect(r.ok && r.value.revision).toBeNull();
+  });
+});
