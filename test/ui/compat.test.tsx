@@ -172,3 +172,19 @@ describe('the link from a diagnosis to the compatibility check', () => {
     expect(frame).not.toContain(t('compat.link'));
   });
 });
+
+describe('the link to the compatibility check takes the image the diagnosis read from a command line', () => {
+  it('docker run IMAGE on one line, the refusal on the next: the check opens with the image filled in', async () => {
+    // Found by a helper: the host was filled in, the image (read by the diagnosis from the docker run line) was not.
+    const { topicLinks } = await import('../../src/ui/screens/topic/links.js');
+    const { Command } = await import('../../src/ui/keys.js');
+    const { realKb } = await import('../helpers/real-kb.js');
+    const text = [
+      'docker run mcr.microsoft.com/windows/servercore:ltsc2022',
+      'docker: Error response from daemon: hcs::CreateComputeSystem 4f1e: The container operating system does not match the host operating system. (0xc0370101)',
+      'Host: Microsoft Windows [Version 10.0.17763.5458]',
+    ].join('\n');
+    const route = topicLinks(realKb(), 'version-mismatch-error', { entities: { image: 'mcr.microsoft.com/windows/servercore:ltsc2022' }, text }).routeFor(Command.LinkCompat);
+    expect(route).toMatchObject({ screen: 'compat', hints: { image: { ref: 'mcr.microsoft.com/windows/servercore:ltsc2022', build: 20348 }, host: { build: 17763 } } });
+  });
+});

@@ -1,3 +1,4 @@
+import { parseImage } from '../../../core/compat/parse-image.js';
 import { readCompatHints } from '../../../core/compat/read-compat-hints.js';
 import type { DiagnoseResult, Entities } from '../../../core/diagnosis/types.js';
 import { topicLinksTo, type KnowledgeBase } from '../../../core/knowledge/kb.js';
@@ -32,6 +33,13 @@ export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts:
       hint: footerHints('linkCompat')[0]!,
       route: () => {
         const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
+        // The image the diagnosis read from a command line (`docker run … IMAGE cmd`), which the compatibility
+        // check's own reading of the paste does not take from a docker run line.
+        const image = opts.entities?.image;
+        if (!hints.image && image && kb.compat?.builds?.length) {
+          const parsed = parseImage(image, kb.compat);
+          if (parsed.ok) hints.image = parsed.value;
+        }
         return { screen: 'compat', hints };
       },
     });
