@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { terminalSafeIO } from '../../src/cli/safe-io.js';
 import { normalisePaste } from '../../src/core/diagnosis/normalise.js';
-import { showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
+import { echoed, showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 
 // Item 2 of issue 11: nothing from outside reaches the terminal as a control sequence.
@@ -200,5 +200,13 @@ describe('the terminal only ever prints outside text', () => {
     expect(showControlsKeepColour('\u001b[8mhidden\u001b[0m \u001b[2J \u001b]8;;http://x\u0007l')).toBe('␛[8mhidden\u001b[0m ␛[2J ␛]8;;http://x␇l');
     expect(showControls('a\tb\r\nc\rd\u0000\u007f')).toBe('a\tb\r\nc␍d␀\\x7f');
     expect(showControlsKeepCsi('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[?2004h\u001b]0;t\u0007\u001bPq\u001b\\\u009d\u001b7')).toBe('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[?2004h␛]0;t␇␛Pq␛\\\\x9d␛7');
+  });
+});
+
+describe('a value the user gave, echoed in an error', () => {
+  it('is cut at 60 characters (whole code points), so a 100,000-character id makes no 100,000-character line', () => {
+    expect(echoed('x'.repeat(100_000))).toBe(`${'x'.repeat(60)}…`);
+    expect(echoed('😀'.repeat(61))).toBe(`${'😀'.repeat(60)}…`);
+    expect(echoed('short-id')).toBe('short-id');
   });
 });

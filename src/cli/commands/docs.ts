@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
@@ -96,7 +97,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       const topic = findTopic(kb, id);
       if (!topic) {
         const near = suggestTopicIds(kb, id);
-        const shown = id.length > 60 ? `${Array.from(id).slice(0, 60).join('')}…` : id;
+        const shown = echoed(id);
         throw new UserError(`no topic "${shown}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
       }
       const view = resolveTopicText(kb, topic, explicit ?? stored.knowledgeLanguage ?? uiLocale, preferred);

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson, type FixWords } from '../../core/fixes/format-plan.js';
 import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
@@ -155,7 +156,7 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
     const near = suggestTopicIds(kb, topicId, (t) => t.fixes.length > 0);
     return fail(
       EXIT.usage,
-      say('fix.cli.unknownTopic', { topic: topicId }, `unknown topic "${topicId}"`),
+      say('fix.cli.unknownTopic', { topic: echoed(topicId) }, `unknown topic "${echoed(topicId)}"`),
       ...(near.length ? [say('fix.cli.didYouMean', { topics: near.join(', ') }, `did you mean: ${near.join(', ')}`)] : []),
       say('fix.cli.listTopics', {}, 'run "wcdoctor docs" to list the topics, and "wcdoctor fix TOPIC" to list the fixes of one'),
     );

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import { isLocale, LOCALES, type Locale, type Topic } from '../../core/knowledge/types.js';
@@ -63,7 +64,7 @@ export function renderTroubleshoot(trees: Tree[], topics: Topic[], req: Troubles
   if (!tree) {
     const none = tr ? tr('troubleshoot.cli.noTrees') : '(none: the knowledge base has no trees)';
     const valid = trees.map((t) => t.id).join(', ') || none;
-    const why = tr ? tr('troubleshoot.cli.noTree', { id: req.treeId, trees: valid }) : `no tree "${req.treeId}"; valid trees: ${valid}`;
+    const why = tr ? tr('troubleshoot.cli.noTree', { id: echoed(req.treeId), trees: valid }) : `no tree "${echoed(req.treeId)}"; valid trees: ${valid}`;
     return { out: '', err: `wcdoctor troubleshoot: ${why}\n`, code: EXIT.usage };
   }
   if (req.json) return { out: `${JSON.stringify(tree, null, 2)}\n`, err: '', code: EXIT.ok };

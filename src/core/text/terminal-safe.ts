@@ -123,3 +123,13 @@ export function showControlsKeepCsi(text: string): string {
   if (!HAS_CONTROL_NOT_CR.test(text)) return text;
   return text.replace(CONTROL_OR_CSI, (m) => (m.charCodeAt(0) === 0x1b && m.length > 1 ? m : visibleControl(m)));
 }
+
+/**
+ * A value the user gave, as an error message repeats it: at most `max` characters (whole code points), then `…`. A
+ * 100,000-character id was echoed whole into one error line.
+ * @example echoed('x'.repeat(70)) === `${'x'.repeat(60)}…`
+ */
+export function echoed(value: string, max = 60): string {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+}
