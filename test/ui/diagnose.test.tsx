@@ -71,6 +71,21 @@ describe('DiagnoseScreen', () => {
     expect(frame).toContain('(0x800705B4)');
   });
 
+  it('moves between the lines of the paste with ↑ and ↓, at the same column (found by a helper: there was no way up)', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    for (const key of ['aaa', KEYS.enter, 'bbbbbb', KEYS.enter, 'cc']) stdin.write(key);
+    await waitForFrame(lastFrame, 'cc█');
+    stdin.write(KEYS.up);
+    stdin.write(KEYS.up);
+    stdin.write('X');
+    const frame = await waitForFrame(lastFrame, 'aaX');
+    expect(frame).toContain('aaXa');
+    stdin.write(KEYS.down);
+    stdin.write('Y');
+    await waitForFrame(lastFrame, 'bbbYbbb');
+  });
+
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

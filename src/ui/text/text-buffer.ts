@@ -81,6 +81,23 @@ function lineEnd(text: string, at: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/**
+ * The cursor moved to the line above or below in a multi-line field, as near its column as that line allows (on a
+ * grapheme boundary); undefined on the first line going up or the last going down, so that the key can do what it
+ * does outside the field.
+ */
+function lineMove(text: string, at: number, down: boolean): number | undefined {
+  const start = lineStart(text, at);
+  const column = at - start;
+  const target = down ? lineEnd(text, at) + 1 : start - 1;
+  if (target < 0 || target > text.length || (down && lineEnd(text, at) === text.length)) return undefined;
+  const from = lineStart(text, target);
+  const end = lineEnd(text, from);
+  let p = from;
+  while (p < end && nextBoundary(text, p) - from <= column) p = nextBoundary(text, p);
+  return p;
+}
+
 /** Inserts text at the cursor, cleaned and cut to the field's cap. */
 export function insertText(buf: TextBuffer, raw: string, opts: EditOptions = {}): TextBuffer {
   const max = opts.maxLength ?? Number.POSITIVE_INFINITY;
@@ -122,6 +139,12 @@ export function editText(buf: TextBuffer, command: Command, typed: string | unde
       return { text, cursor: lineStart(text, cursor) };
     case Command.Last:
       return { text, cursor: lineEnd(text, cursor) };
+    case Command.Up:
+    case Command.Down: {
+      if (!opts.multiline) return undefined;
+      const to = lineMove(text, cursor, command === Command.Down);
+      return to === undefined ? undefined : { text, cursor: to };
+    }
     default:
       return undefined;
   }

@@ -126,6 +126,12 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         return true;
       }
       if (!resultsFocused()) {
+        // ↑ and ↓ move between the lines of the paste; ↓ on its last line (or Tab) goes to the results.
+        const moved = command === Command.Up || command === Command.Down ? editText(now.buffer, command, typed, { multiline: true }) : undefined;
+        if (moved) {
+          dispatch({ type: 'edit', buffer: moved });
+          return true;
+        }
         if ((command === Command.FocusNext || command === Command.Down) && matches.length) {
           dispatch({ type: 'focus', focus: 'results' });
           return true;
