@@ -231,6 +231,15 @@ describe('FixRunnerScreen: running', () => {
     expect(audit).toMatchObject([{ outcome: 'ran', exitCode: 0, command: 'docker network ls' }]);
   });
 
+  it('says "no output yet" while the fix runs and "no output" once it has ended without any', async () => {
+    const { lastFrame, shell, t } = await runListNetworks();
+    expect(lastFrame()).toContain(t('fix.run.noOutput'));
+    shell.runs[0]!.finish({ exitCode: 0, durationMs: 300 });
+    const done = await waitForFrame(lastFrame, 'Check finished (exit code 0).');
+    expect(done).toContain(t('fix.run.noOutputAtAll'));
+    expect(done).not.toContain(t('fix.run.noOutput'));
+  });
+
   it('cancels the running child with Esc: the AbortSignal fires and the screen says cancelled', async () => {
     const { lastFrame, stdin, shell, audit } = await runListNetworks();
     shell.runs[0]!.emit('working\n');

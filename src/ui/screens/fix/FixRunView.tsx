@@ -34,7 +34,7 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
   const { lines } = state.output;
   const outRows = Math.max(1, height - 2 - outcomeRows(state, width, t));
   const top = outputTop(lines.length, outRows, offset);
-  const shown = lines.length ? lines : [t('fix.run.noOutput')];
+  const shown = lines.length ? lines : [t(state.phase === 'done' ? 'fix.run.noOutputAtAll' : 'fix.run.noOutput')];
   const { result } = state.phase === 'done' ? state : { result: undefined };
   const outcome = state.phase === 'done' ? { ok: state.outcome.ok, ...translateOutcome(state.outcome, t) } : undefined;
   const ended = result
