@@ -61,15 +61,18 @@ describe('validateVlanId', () => {
 describe('validateInterfaceNames', () => {
   it('splits a comma list to team adapters', () => expect(v.validateInterfaceNames('Ethernet 2, Ethernet 3')).toEqual({ ok: true, value: ['Ethernet 2', 'Ethernet 3'] }));
   it('accepts a list', () => expect(v.validateInterfaceNames(['vEthernet (LAN)'])).toEqual({ ok: true, value: ['vEthernet (LAN)'] }));
+  it("accepts a single quote, which the message does not name (Wi-Fi 'x')", () => expect(v.validateInterfaceNames("Wi-Fi 'x'")).toEqual({ ok: true, value: ["Wi-Fi 'x'"] }));
   it.each([
     ['Ethernet 2,', 'empty'],
     ['Eth"ernet', 'quote'],
-    ['Eth$x', 'quote, $'],
+    ['Eth$x', '„), $'],
     // PowerShell ends a double-quoted string at “ ” „ too (found by test/pwsh/copy-lines.test.ts).
     ['Eth\u201Cernet', 'quote'],
     ['Eth\u201Dernet', 'quote'],
     ['Eth\u201Eernet', 'quote'],
     ['Ethernet 2,ethernet 2', 'listed twice'],
+    // A single quote is safe inside the double quotes the name is written in; the message names the double quote.
+    ['Eth"x', 'double quote'],
     ['x'.repeat(256), 'longer than 255'],
   ])('rejects %j', (s, why) => expect(v.validateInterfaceNames(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));
 });
