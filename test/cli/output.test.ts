@@ -59,3 +59,12 @@ describe('createSyncWriter', () => {
     }
   });
 });
+
+describe('formatTable', () => {
+  it('measures each cell as the terminal shows it, so a control character in one keeps the columns in line', async () => {
+    const { formatTable } = await import('../../src/cli/print.js');
+    const lines = formatTable(['a', 'b'], [['x\u001b[2J', 'end'], ['plain', 'end']]).split('\n');
+    expect(lines[2]).toBe('x␛[2J  end');
+    expect(lines[2]!.indexOf('end')).toBe(lines[3]!.indexOf('end'));
+  });
+});
