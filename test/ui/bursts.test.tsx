@@ -5,6 +5,7 @@ import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
+import { looksPasted } from '../../src/ui/contexts/InputContext.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
@@ -103,6 +104,20 @@ describe('bursts of keys in one write', () => {
     expect(rows.findIndex((l) => l.startsWith('❯'))).toBe(1);
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
+  it('a line of text pasted without paste markers (a console that marks none) is a paste: Diagnose opens with it, its q quits nothing', async () => {
+    // Found by a helper: read as keys, its letters moved Home's list and its q quit the app.
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('Error: the quota was exceeded (0x80070070) q and more');
+    const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(frame).toContain('Error: the quota was exceeded (0x80070070) q and more');
+    expect(onQuit).not.toHaveBeenCalled();
+    expect(looksPasted('gj\rj\r')).toBe(false);
+    expect(looksPasted('\u001B[200~Error response from daemon: something long')).toBe(false);
+    expect(looksPasted('docker: Error response from daemon: failed\r\nnext line')).toBe(true);
   });
 
   it('h goes home from deep inside, in one key', async () => {

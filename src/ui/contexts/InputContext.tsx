@@ -77,11 +77,23 @@ export function InputProvider({ children }: { children: ReactNode }) {
     if (navigation) navigation.settled = drain;
     // The raw events of the chunk being read; undefined between chunks.
     let chunk: string[] | undefined;
+    // Whether the last chunk held an escape: the rest of a sequence (a paste marker cut in two) may follow.
+    let escapeBefore = false;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
       if (!raws?.length) return;
       const alone = isSingleKey(raws);
+      const joined = raws.join('');
+      const unmarked = !escapeBefore && !parser.isPasting() && looksPasted(joined) && !(layers.current.at(-1)?.mode.current().text ?? false);
+      escapeBefore = joined.includes('\u001B');
+      if (unmarked) {
+        // Text pasted where the terminal does not mark pastes (Windows' console host): one read of a line of text is a
+        // paste, not keys; read as keys, its letters moved the list and a `q` in it quit the app.
+        queue.push({ unit: { paste: joined.replace(/\r\n?/g, '\n') }, alone: false });
+        drain();
+        return;
+      }
       for (const raw of raws)
         for (const out of parser.push(raw)) {
           if (out.kind === 'paste') queue.push({ unit: { paste: out.text }, alone });
@@ -118,6 +130,15 @@ export function InputProvider({ children }: { children: ReactNode }) {
     };
   }, [stdin, events, isRawModeSupported, setRawMode, navigation]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+}
+
+/**
+ * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, at least 32
+ * characters, with a letter and a space or line break in them. Keys typed, even quickly, arrive a few per read; a
+ * burst of commands (`gj` Enter) is short.
+ */
+export function looksPasted(raw: string): boolean {
+  return raw.length >= 32 && !raw.includes('\u001B') && /\p{L}/u.test(raw) && /[ \r\n]/.test(raw);
 }
 
 export function useKeymapRegistry(): Registry {
