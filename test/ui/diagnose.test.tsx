@@ -86,6 +86,20 @@ describe('DiagnoseScreen', () => {
     await waitForFrame(lastFrame, 'bbbYbbb');
   });
 
+  it.each([15, 12, 10])('keeps its title on screen at %i rows, with the full text of a result open (found by a helper at 15)', async (rows) => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], diagnose: fakeDiagnose().fn, rows, columns: 100 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(ERROR));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    stdin.write('i');
+    await new Promise((r) => setTimeout(r, 50));
+    const frame = lastFrame() ?? '';
+    expect(frame.split('\n')[0]).toContain(`› ${t('diagnose.title')}`);
+    // Down to 12 rows the frame is a line shorter than the terminal (Ink repaints all of a frame that fills it).
+    if (rows >= 12) expect(frame.split('\n').length).toBeLessThan(rows);
+  });
+
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

@@ -18,7 +18,7 @@ import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text
 import { useT } from '../../hooks/use-t.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
-import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
 import { matchItem } from './format.js';
 import { diagnosisEntities, topicLinks } from '../topic/links.js';
@@ -163,8 +163,13 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   );
 
   const { theme } = frame;
-  const inputRows = Math.max(3, Math.min(8, frame.bodyRows - 12));
-  const listRows = Math.max(2, frame.bodyRows - inputRows - 2 - 2);
+  // The body's rows: the field (with its border), the notice of a shortened paste, the results' title, their list and
+  // the codes line. On a short terminal the field shrinks first, to one line, so that the frame's title stays on
+  // screen (at 15 rows the full text of a result pushed it off).
+  const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) }) : undefined;
+  const noticeRows = reducedText ? wrapAnsiText(`! ${reducedText}`, frame.columns).length : 0;
+  const inputRows = Math.max(1, Math.min(8, frame.bodyRows - 12, frame.bodyRows - noticeRows - 2 - 1 - 1 - 2));
+  const listRows = Math.max(1, frame.bodyRows - inputRows - 2 - noticeRows - 1 - 1);
   const lineCount = text ? tailLines(text, 0).total : 0;
   const status = [text ? t('diagnose.input.lines', { count: lineCount }) : '', outcome?.ok ? t('diagnose.results.count', { count: matches.length }) : '']
     .filter(Boolean)
@@ -172,11 +177,11 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
   const matchItems = matches.map((m) => matchItem(m, t));
   const showFull = full.open && inResults && matchItems[current] !== undefined;
-  const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(2, listRows - 3)) : [];
+  const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(1, listRows - 2)) : [];
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
-      {state.reduced && <StatusLine kind="warning" text={t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) })} theme={theme} />}
+      {reducedText && <StatusLine kind="warning" text={reducedText} theme={theme} />}
       <Text bold={theme.bold} color={theme.text.heading}>
         {t('diagnose.results.title')}
       </Text>
@@ -198,7 +203,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             theme={theme}
           />
         )}
-        {matches.length > 0 && <SelectList items={matchItems} selected={current} height={listRows - (showFull ? fullRows.length + 1 : 0)} width={frame.columns} theme={theme} focused={inResults} />}
+        {matches.length > 0 && <SelectList items={matchItems} selected={current} height={Math.max(1, listRows - (showFull ? fullRows.length : 0))} width={frame.columns} theme={theme} focused={inResults} />}
         {showFull && <FullText lines={fullRows} theme={theme} />}
         {codes.length > 0 && (
           <Text color={theme.text.secondary} wrap="truncate-end">
