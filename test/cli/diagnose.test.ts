@@ -49,7 +49,8 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
   });
 
   it('exits 2 with a clear message on usage errors, never a stack trace', () => {
-    for (const args of [['diagnose', '--lang', 'xx', 'foo'], ['diagnose', '--limit', 'many', 'foo'], ['nosuchcommand'], ['diagnose', '--bogus']]) {
+    // --limit takes digits only, as history's does (0x10, " 3" and 1e1 were read as numbers).
+    for (const args of [['diagnose', '--lang', 'xx', 'foo'], ['diagnose', '--limit', 'many', 'foo'], ['diagnose', '--limit=0x10', 'foo'], ['diagnose', '--limit= 3', 'foo'], ['diagnose', '--limit=1e1', 'foo'], ['nosuchcommand'], ['diagnose', '--bogus']]) {
       const r = wcd(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
@@ -275,8 +276,9 @@ export function registerDiagnose(program: Command, io: CliIO): void {
 export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<void> {
   const { words } = args;
   const locale = resolveDiagnoseLocale(args.lang, io.env);
-  const limit = Number(args.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${args.limit}"`);
+  // Digits only: Number() also took "0x10", " 3" and "1e1" (history's --limit refused them).
+  const limit = /^\d{1,3}$/.test(args.limit) ? Number(args.limit) : NaN;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${echoed(args.limit)}"`);
   let text: string;
   if (words.length === 1 && words[0] === '-') text = await io.readStdin();
   else if (words.length) text = words.join(' ');
