@@ -130,7 +130,11 @@ function isEntry(v: unknown): v is AuditEntry {
 }
 
 /** A warning about reading the log as an id with its values, for a translation (`warnings` holds the English). */
-export type AuditLogNote = { id: 'damaged'; line: number } | { id: 'moreDamaged'; more: number; total: number } | { id: 'tail'; size: string; read: string };
+export type AuditLogNote =
+  | { id: 'damaged'; line: number }
+  | { id: 'moreDamaged'; more: number; total: number }
+  | { id: 'tail'; size: string; read: string }
+  | { id: 'oversized'; count: number; limit: string };
 
 /** What reading the log found: the entries in order, the first few warnings, how many lines were skipped, what was left unread. */
 export interface AuditLogRead {
@@ -204,32 +208,66 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
   }
   let bytes: Buffer;
   let unreadBytes = 0;
+  /** Lines at the end of the log longer than what is read (no entry is): skipped, so that the entries before them are read. */
+  let oversized = 0;
+  let size = 0;
   try {
     const st = fstatSync(fd);
     const kind = kindOf(st);
     if (kind) throw notRegular(file, kind);
-    const start = Math.max(0, st.size - maxBytes);
-    bytes = Buffer.alloc(Math.min(st.size, maxBytes));
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, start + got);
-      if (n === 0) break;
-      got += n;
-    }
-    bytes = bytes.subarray(0, got);
-    if (start > 0) {
-      // Start at the first whole line of the tail.
+    size = st.size;
+    const readAt = (start: number, length: number): Buffer => {
+      const buf = Buffer.alloc(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buf, got, length - got, start + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return buf.subarray(0, got);
+    };
+    // The window ends at `end`: the end of the file, or the start of an oversized last line.
+    let end = st.size;
+    for (;;) {
+      const start = Math.max(0, end - maxBytes);
+      bytes = readAt(start, end - start);
+      if (start === 0) break;
       const nl = bytes.indexOf(0x0a);
-      const cut = nl < 0 ? bytes.length : nl + 1;
-      bytes = bytes.subarray(cut);
-      unreadBytes = start + cut;
+      if (nl >= 0) {
+        // Start at the first whole line of the tail.
+        bytes = bytes.subarray(nl + 1);
+        unreadBytes = start + nl + 1;
+        break;
+      }
+      // No line starts in the window: its last line is longer than the window. Skip back to where that line starts
+      // (the newline before it), a window at a time, and read the entries before it.
+      let back = start;
+      let found = -1;
+      while (back > 0 && found < 0) {
+        const from = Math.max(0, back - maxBytes);
+        const chunk = readAt(from, back - from);
+        const at = chunk.lastIndexOf(0x0a);
+        if (at >= 0) found = from + at;
+        back = from;
+      }
+      oversized++;
+      end = Math.max(0, found);
+      if (found < 0) {
+        bytes = Buffer.alloc(0);
+        break;
+      }
     }
   } finally {
     closeSync(fd);
   }
   const parsed = parseAuditLog(decodeText(bytes));
-  const tail = { id: 'tail', size: mib(unreadBytes + bytes.length), read: mib(bytes.length) } as const;
-  const warnings = unreadBytes > 0 ? [`the audit log is ${tail.size}; only its newest ${tail.read} were read (line numbers below count from there), so older entries are not shown`, ...parsed.warnings] : parsed.warnings;
-  const notes = unreadBytes > 0 ? [tail, ...parsed.notes] : parsed.notes;
-  return { file, entries: parsed.entries, warnings, notes, skipped: parsed.skipped, unreadBytes };
+  const tail = { id: 'tail', size: mib(size), read: mib(bytes.length) } as const;
+  const long = { id: 'oversized', count: oversized, limit: mib(maxBytes) } as const;
+  const warnings = [
+    ...(oversized ? [`the audit log ends with ${oversized} line(s) longer than ${long.limit}, which no entry is; skipped, so that the entries before them are read`] : []),
+    ...(unreadBytes > 0 ? [`the audit log is ${tail.size}; only its newest ${tail.read} were read (line numbers below count from there), so older entries are not shown`] : []),
+    ...parsed.warnings,
+  ];
+  const notes: AuditLogNote[] = [...(oversized ? [long] : []), ...(unreadBytes > 0 ? [tail] : []), ...parsed.notes];
+  return { file, entries: parsed.entries, warnings, notes, skipped: parsed.skipped + oversized, unreadBytes };
 }

@@ -124,5 +124,7 @@ export function auditNoteText(n: AuditLogNote, t: T): string {
       return t('history.note.moreDamaged', { more: n.more, total: n.total });
     case 'tail':
       return t('history.note.tail', { size: n.size, read: n.read });
+    case 'oversized':
+      return t('history.note.oversized', { count: n.count, limit: n.limit });
   }
 }

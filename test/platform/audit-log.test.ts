@@ -84,6 +84,21 @@ describe('audit log', () => {
     expect(tail.notes).toHaveLength(tail.warnings.length);
   });
 
+  it('skips a last line longer than what is read, and reads the entries before it (found by a helper: one such line hid the whole log)', () => {
+    appendAuditEntry(entry('made'), dir);
+    writeFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('a'))}\n${JSON.stringify(entry('b'))}\n${'x'.repeat(5000)}`);
+    const log = readAuditLog(dir, 1000);
+    expect(log.entries.map((e) => e.fix)).toEqual(['a', 'b']);
+    expect(log.notes[0]).toMatchObject({ id: 'oversized', count: 1 });
+    expect(log.notes).toHaveLength(log.warnings.length);
+    expect(log.skipped).toBe(1);
+    // Two of them, and a log of nothing else.
+    writeFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('c'))}\n${'y'.repeat(3000)}\n${'z'.repeat(3000)}`);
+    expect(readAuditLog(dir, 1000).entries.map((e) => e.fix)).toEqual(['c']);
+    writeFileSync(getAuditLogPath(dir), 'w'.repeat(5000));
+    expect(readAuditLog(dir, 1000)).toMatchObject({ entries: [], notes: [{ id: 'oversized', count: 1 }] });
+  });
+
   it('parses CRLF line ends and blank lines', () => {
     const text = `${JSON.stringify(entry('a'))}\r\n\r\n${JSON.stringify(entry('b'))}\r\n`;
     expect(parseAuditLog(text)).toMatchObject({ warnings: [], entries: [{ fix: 'a' }, { fix: 'b' }] });
