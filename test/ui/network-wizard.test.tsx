@@ -161,6 +161,22 @@ describe('NetworkWizardScreen', () => {
     expect(plain(lastFrame())).toMatch(/lines \d+–14 of 14/);
   });
 
+  it('keeps its title on a short terminal after many answers: the answers show their latest at most a third of the body (found by a helper at 100×15)', async () => {
+    const { lastFrame, t, choose, build } = open({ rows: 15 });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.dhcp'));
+    await choose(t('wizard.a.yes')); // VLAN
+    await choose(t('wizard.a.no')); // teaming
+    await choose(t('wizard.a.no')); // DNS
+    await choose(t('wizard.a.yes')); // host is a VM
+    await build();
+    const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }).slice(0, 20));
+    const lines = rec.split('\n');
+    expect(lines[0]).toContain(`› ${t('wizard.title')}`);
+    expect(lines.length).toBeLessThan(15);
+  });
+
   it('overlay: a Swarm across hosts, with the Windows Server 2016 update warning', async () => {
     const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
     await choose(t('wizard.a.swarm'));

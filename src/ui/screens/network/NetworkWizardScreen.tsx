@@ -69,7 +69,10 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
   const drivers = driverItems(recommendation, t);
   const rows = formRows(wizard);
   const answers = answerLines(wizard, t, columns);
-  const bodyRows = Math.max(3, frame.bodyRows - (answers.length ? answers.length + 2 : 0) - (notice ? 1 : 0));
+  // The answers so far take at most a third of the body, the latest shown: all of them pushed the screen's title off a
+  // short terminal (100×15 after eight answers).
+  const answerRows = Math.min(answers.length, Math.max(1, Math.floor(frame.bodyRows / 3)));
+  const bodyRows = Math.max(3, frame.bodyRows - (answers.length ? answerRows + 2 : 0) - (notice ? 1 : 0));
   const body =
     mode === 'recommend' ? recommendLines(wizard, recommendation, drivers[Math.min(selected, drivers.length - 1)]?.driver ?? recommendation.driver, t, columns) : mode === 'done' ? planLines(wizard, t, columns) : [];
 
@@ -128,7 +131,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
           <Text bold={theme.bold} color={theme.text.heading}>
             {t('wizard.answers')}
           </Text>
-          <ScrollView lines={answers} offset={0} height={answers.length} theme={theme} />
+          <ScrollView lines={answers} offset={answers.length - answerRows} height={answerRows} theme={theme} />
         </Box>
       )}
       {wizard.step.kind === 'question' && (
