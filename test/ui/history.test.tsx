@@ -50,4 +50,17 @@ describe('HistoryScreen', () => {
     stdin.write('f');
     await waitForFrame(lastFrame, '❯ ');
   });
+
+  it('keeps its title on screen with an entry open in full beside the warnings of a damaged log (found by a helper at 100×30)', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    const long = `Set-Thing ${'-Name value '.repeat(120)}`;
+    platform.audit.entries.push(entry({ command: long, reason: 'declined at the prompt '.repeat(20) }));
+    platform.audit.read = () => ({ file: '/tmp/wcdoctor-test/audit.jsonl', entries: [...platform.audit.entries], warnings: ['audit log line 3 is damaged and was skipped', 'audit log line 5 is damaged and was skipped'], notes: [{ id: 'damaged', line: 3 }, { id: 'damaged', line: 5 }], skipped: 2, unreadBytes: 0 });
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 20 });
+    await waitForFrame(lastFrame, t('history.count', { count: 1 }));
+    stdin.write('i');
+    const frame = await waitForFrame(lastFrame, 'Set-Thing -Name value');
+    expect(frame.split('\n')[0]).toContain(`› ${t('history.title')}`);
+    expect(frame.split('\n').length).toBeLessThan(20);
+  });
 });

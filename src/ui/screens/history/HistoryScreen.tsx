@@ -77,8 +77,10 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   );
   const { theme, columns } = frame;
   const chosen = items[Math.min(selected, items.length - 1)];
-  const fullRows = full && chosen ? fullTextLines(chosen, columns, Math.max(2, frame.bodyRows - 5)) : [];
   const warnings = read.ok ? read.warnings.slice(0, 2) : [];
+  // The full text takes what the path, the warnings above the list and two rows of the list leave: counted without the
+  // warnings, it made the frame two rows taller than the terminal beside a damaged log.
+  const fullRows = full && chosen ? fullTextLines(chosen, columns, Math.max(1, frame.bodyRows - 5 - warnings.length)) : [];
   return (
     <ScreenFrame frame={frame} title={t('history.title')} status={read.ok ? t('history.count', { count: entries.length }) : ''} hints={HINTS}>
       <Text color={theme.text.secondary} wrap="truncate-end">
