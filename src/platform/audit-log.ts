@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { decodeText } from '../core/text/decode-text.js';
@@ -187,6 +187,16 @@ function mib(bytes: number): string {
   return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MiB`;
 }
 
+/** Whether the folder of `file` cannot be reached because its path loops (ELOOP on the folder, not on the file). */
+function folderLoops(file: string): boolean {
+  try {
+    statSync(path.dirname(file));
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}
+
 /**
  * Reads the audit log, oldest first; a missing log is empty. Only a regular file is read (a link, FIFO, device or
  * directory is refused with an AuditLogError; the open uses O_NOFOLLOW and O_NONBLOCK where the platform has them, so
@@ -204,6 +214,7 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 0 };
     if (e instanceof AuditLogError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' && folderLoops(file)) throw new AuditLogError(`the folder of the audit log, ${path.dirname(file)}, is a chain of symbolic links that never ends (set WCDOCTOR_DATA_DIR to a folder)`);
     throw new AuditLogError(code === 'ELOOP' ? `the audit log ${file} is a symbolic link, not a regular file; wcdoctor only uses a regular file there (move it away)` : `cannot read the audit log ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   let bytes: Buffer;

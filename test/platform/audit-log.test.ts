@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,13 @@ describe('audit log', () => {
     expect(readAuditLog(dir, 1000).entries.map((e) => e.fix)).toEqual(['c']);
     writeFileSync(getAuditLogPath(dir), 'w'.repeat(5000));
     expect(readAuditLog(dir, 1000)).toMatchObject({ entries: [], notes: [{ id: 'oversized', count: 1 }] });
+  });
+
+  it('says the folder loops when the data folder is a chain of links that never ends, not that the log is a link (found by a helper)', () => {
+    if (process.platform === 'win32') return;
+    const loop = path.join(path.dirname(path.dirname(dir)), 'loop');
+    symlinkSync(loop, loop);
+    expect(() => readAuditLog(loop)).toThrow(/folder of the audit log.*never ends/);
   });
 
   it('parses CRLF line ends and blank lines', () => {
