@@ -51,8 +51,12 @@ function notRegular(file: string, kind: string): AuditLogError {
 /** Turns an error from opening or creating the log into a plain reason. */
 function openError(file: string, e: unknown): Error {
   if (e instanceof AuditLogError) return e;
+  if ((e as NodeJS.ErrnoException).code === 'ELOOP' && folderLoops(file)) return loopingFolder(file);
   return new AuditLogError(`cannot write the audit log ${file}: ${fileErrorReason(e)}`);
 }
+
+const loopingFolder = (file: string) =>
+  new AuditLogError(`the folder of the audit log, ${path.dirname(file)}, is a chain of symbolic links that never ends (set WCDOCTOR_DATA_DIR to a folder)`);
 
 /**
  * Opens the log for appending, creating it (0600, its folder 0700) when missing. A link, FIFO, device or directory
@@ -214,7 +218,7 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 0 };
     if (e instanceof AuditLogError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' && folderLoops(file)) throw new AuditLogError(`the folder of the audit log, ${path.dirname(file)}, is a chain of symbolic links that never ends (set WCDOCTOR_DATA_DIR to a folder)`);
+    if (code === 'ELOOP' && folderLoops(file)) throw loopingFolder(file);
     throw new AuditLogError(code === 'ELOOP' ? `the audit log ${file} is a symbolic link, not a regular file; wcdoctor only uses a regular file there (move it away)` : `cannot read the audit log ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   let bytes: Buffer;

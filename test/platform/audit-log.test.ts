@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, getAuditLogPath, parseAuditLog, readAuditLog } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog } from '../../src/platform/audit-log.js';
 
 let dir: string;
 beforeEach(() => {
@@ -104,6 +104,7 @@ describe('audit log', () => {
     const loop = path.join(path.dirname(path.dirname(dir)), 'loop');
     symlinkSync(loop, loop);
     expect(() => readAuditLog(loop)).toThrow(/folder of the audit log.*never ends/);
+    expect(() => probeAuditLog(loop)).toThrow(/folder of the audit log.*never ends/);
   });
 
   it('parses CRLF line ends and blank lines', () => {
