@@ -100,6 +100,11 @@ describe('explainCommand', () => {
     expect(out.stdout).not.toContain('unrelated');
   });
 
+  it('reads a POSIX locale as its language tag, and a region as its language when the catalogue has only that', () => {
+    expect(explainCommand(kb, '1460', { lang: 'de_DE.UTF-8' }).stdout).toMatch(/\[de\]\s+Dieser Vorgang/);
+    expect(explainCommand(kb, '1460', { lang: 'zh_CN' }).code).toBe(0);
+  });
+
   it('shows only the language asked for, and says when it has none', () => {
     expect(explainCommand(kb, '1460', { lang: 'de' }).stdout).toMatch(/\[de\]\s+Dieser Vorgang/);
     const zh = explainCommand(kb, '1460', { lang: 'zh-CN' }).stdout;

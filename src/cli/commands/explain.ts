@@ -79,8 +79,9 @@ function topicsFor(kb: KnowledgeBase, x: Explanation, locale: Locale = 'en'): { 
 }
 
 /** Finds a message key case-insensitively (`zh-cn` → `zh-CN`). */
+/** The catalogue's language for a tag: the tag itself, else its language alone (de-DE → de). */
 const langKey = (messages: Record<string, string>, lang: string): string | undefined =>
-  Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase());
+  Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(messages).find((k) => k.toLowerCase() === lang.split('-')[0]!.toLowerCase());
 
 function formatText(x: Explanation, topics: { id: string; title: string }[], lang: string | undefined, w: ExplainWords = ENGLISH): string {
   const hex4 = (n: number) => `0x${n.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -122,6 +123,8 @@ const INPUT_ERROR_KEY: Record<ExplainInputError['id'], MessageKey> = {
 
 /** Runs `explain` against a knowledge base: pure, so tests can call it with a small in-memory KB. */
 export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOptions): ExplainOutput {
+  // A POSIX locale (ko_KR, de_DE.UTF-8) names the same language as its tag, as the other commands read it.
+  if (opts.lang !== undefined) opts = { ...opts, lang: opts.lang.replace(/\..*$/, '').replace('_', '-') };
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
     return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${opts.lang}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
