@@ -164,8 +164,8 @@ function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<C
   return h;
 }
 
-async function live(h: Harness, opts: Parameters<typeof runCheckCommand>[0], tty = false) {
-  const f = fakeIO({ tty });
+async function live(h: Harness, opts: Parameters<typeof runCheckCommand>[0], tty = false, stderrTTY?: boolean) {
+  const f = fakeIO({ tty, ...(stderrTTY !== undefined ? { stderrTTY } : {}) });
   let code = 0;
   f.io.setExitCode = (c) => void (code = c);
   await runCheckCommand(opts, undefined, f.io, h.deps);
@@ -210,6 +210,15 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('pass --yes');
     expect(h.ran).toEqual([]);
+  });
+
+  it('stdin a terminal but stderr not (where the preview and the question go): nothing is asked or run, exit 2', async () => {
+    const h = harness({ answer: 'y' });
+    const r = await live(h, {}, true, false);
+    expect(r.code).toBe(2);
+    expect(h.asked).toEqual([]);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'not run: stderr is not a terminal, so the command to confirm cannot be shown' }]);
   });
 
   it('an audit log that cannot be written: nothing runs, exit 3', async () => {

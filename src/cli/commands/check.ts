@@ -108,7 +108,9 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, 
 const NO_TERMINAL = 'not run: stdin is not a terminal, so there is no one to confirm';
 
 /** The message key that says a recorded refusal reason to the user. */
-const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : 'fix.cli.noTerminal');
+/** With stderr not a terminal, the preview and the question (both written there) would not be seen: nothing is asked. */
+const NO_TERMINAL_ERR = 'not run: stderr is not a terminal, so the command to confirm cannot be shown';
+const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : reason === NO_TERMINAL_ERR ? 'fix.cli.noTerminalErr' : 'fix.cli.noTerminal');
 
 /** Runs `wcdoctor check`: prints the collector, evaluates collected or pasted output, or collects on this host. */
 export async function runCheckCommand(opts: CheckOptions, lang: string | undefined, io: CliIO, deps: CheckCommandDeps): Promise<void> {
@@ -165,7 +167,8 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   if (blocked)
     return fail(EXIT.failure, locale === 'en' ? blocked.message : translateRefusal(blocked, t), say('check.cli.auditHint', {}, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again'));
   if (!opts.yes) {
-    if (!io.isTTY.stdin) return refuse(EXIT.usage, NO_TERMINAL, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
+    if (!io.isTTY.stdin || io.isTTY.stderr === false)
+      return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL : NO_TERMINAL_ERR, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
     const answer = await deps.ask(`${t('check.confirm')} `);
     if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
   }
