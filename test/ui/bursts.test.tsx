@@ -97,11 +97,9 @@ describe('bursts of keys in one write', () => {
     const walk = await waitForFrame(lastFrame, /› A container will not start/);
     expect(walk).not.toContain(t('home.prompt'));
     stdin.write(KEYS.esc);
-    await waitForFrame(lastFrame, `› ${t('tree.title')}`);
-    const list = lastFrame() ?? '';
     // Back on the list of trees, the second one is selected: the j after Enter moved this list, not Home's.
-    const rows = list.split('\n').filter((l) => /^[❯ ] {1,2}\S/.test(l));
-    expect(rows.findIndex((l) => l.startsWith('❯'))).toBe(1);
+    const list = await waitForFrame(lastFrame, /❯ A container will not start/);
+    expect(list).toContain(`› ${t('tree.title')}`);
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('home.prompt'));
   });

@@ -124,7 +124,10 @@ const INPUT_ERROR_KEY: Record<ExplainInputError['id'], MessageKey> = {
 /** Runs `explain` against a knowledge base: pure, so tests can call it with a small in-memory KB. */
 export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOptions): ExplainOutput {
   // A POSIX locale (ko_KR, de_DE.UTF-8) names the same language as its tag, as the other commands read it.
-  if (opts.lang !== undefined) opts = { ...opts, lang: opts.lang.replace(/\..*$/, '').replace('_', '-') };
+  if (opts.lang !== undefined) {
+    const dot = opts.lang.indexOf('.');
+    opts = { ...opts, lang: (dot >= 0 ? opts.lang.slice(0, dot) : opts.lang).replace('_', '-') };
+  }
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
     return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${opts.lang}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
