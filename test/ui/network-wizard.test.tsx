@@ -53,7 +53,18 @@ function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale; rows?
     stdin.write(KEYS.enter);
   };
   const field = (key: Parameters<typeof t>[0]) => t(key);
-  return { ...r, platform, choose, build, fill, submit, field };
+  /** Answers for one host on the host network with DHCP, a VLAN, no teaming, no DNS, the host a VM: transparent. */
+  const transparentOnVm = async () => {
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.hostSubnet'));
+    await choose(t('wizard.a.dhcp'));
+    await choose(t('wizard.a.yes')); // VLAN
+    await choose(t('wizard.a.no')); // teaming
+    await choose(t('wizard.a.no')); // DNS
+    await choose(t('wizard.a.yes')); // host is a VM
+    await build();
+  };
+  return { ...r, platform, choose, build, fill, submit, field, transparentOnVm };
 }
 
 describe('NetworkWizardScreen', () => {
@@ -91,15 +102,8 @@ describe('NetworkWizardScreen', () => {
   });
 
   it('transparent: DHCP on the host network with a VLAN; an invalid VLAN id shows its reason and does not advance', async () => {
-    const { lastFrame, stdin, t, choose, build, fill, submit, field } = open();
-    await choose(t('wizard.a.singleHost'));
-    await choose(t('wizard.a.hostSubnet'));
-    await choose(t('wizard.a.dhcp'));
-    await choose(t('wizard.a.yes')); // VLAN
-    await choose(t('wizard.a.no')); // teaming
-    await choose(t('wizard.a.no')); // DNS
-    await choose(t('wizard.a.yes')); // host is a VM
-    await build();
+    const { lastFrame, stdin, t, fill, submit, field, transparentOnVm } = open();
+    await transparentOnVm();
     const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }));
     expect(flat(rec)).toContain(t('wizard.reason.host-subnet-dhcp'));
     expect(rec).toContain(`! ${t('wizard.warning.mac-spoofing-vm').slice(0, 40)}`);
@@ -141,15 +145,8 @@ describe('NetworkWizardScreen', () => {
   });
 
   it('scrolls the recommendation at 80×24 so that its last warning can be read (issue 17, defect 5)', async () => {
-    const { lastFrame, stdin, t, choose, build } = open({ rows: 24 });
-    await choose(t('wizard.a.singleHost'));
-    await choose(t('wizard.a.hostSubnet'));
-    await choose(t('wizard.a.dhcp'));
-    await choose(t('wizard.a.yes')); // VLAN
-    await choose(t('wizard.a.no')); // teaming
-    await choose(t('wizard.a.no')); // DNS
-    await choose(t('wizard.a.yes')); // host is a VM
-    await build();
+    const { lastFrame, stdin, t, transparentOnVm } = open({ rows: 24 });
+    await transparentOnVm();
     const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }));
     const position = /lines 1–(\d+) of (\d+)/.exec(rec);
     expect(position, rec).not.toBeNull();
@@ -162,15 +159,8 @@ describe('NetworkWizardScreen', () => {
   });
 
   it('keeps its title on a short terminal after many answers: the answers show their latest at most a third of the body (found by a helper at 100×15)', async () => {
-    const { lastFrame, t, choose, build } = open({ rows: 15 });
-    await choose(t('wizard.a.singleHost'));
-    await choose(t('wizard.a.hostSubnet'));
-    await choose(t('wizard.a.dhcp'));
-    await choose(t('wizard.a.yes')); // VLAN
-    await choose(t('wizard.a.no')); // teaming
-    await choose(t('wizard.a.no')); // DNS
-    await choose(t('wizard.a.yes')); // host is a VM
-    await build();
+    const { lastFrame, t, transparentOnVm } = open({ rows: 15 });
+    await transparentOnVm();
     const rec = await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'transparent' }).slice(0, 20));
     const lines = rec.split('\n');
     expect(lines[0]).toContain(`› ${t('wizard.title')}`);

@@ -26,11 +26,6 @@ import { footerHints } from '../../footers.js';
 
 /** The most the paste field holds, in characters. */
 const MAX_FIELD_CHARS = 2 * 1024 * 1024;
-const lineCountOf = (text: string): number => {
-  let n = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
-  return n;
-};
 
 /** How long typing must pause before the paste is diagnosed again. */
 export const DIAGNOSE_DEBOUNCE_MS = 150;
@@ -64,7 +59,7 @@ export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): D
       const b = action.buffer;
       if (b.text.length <= MAX_FIELD_CHARS) return { ...state, buffer: b, focus: 'input' };
       const buffer = bufferOf(reduceLargePaste(b.text, MAX_FIELD_CHARS));
-      return { ...state, buffer, focus: 'input', reduced: { lines: lineCountOf(b.text), kept: lineCountOf(buffer.text) } };
+      return { ...state, buffer, focus: 'input', reduced: { lines: tailLines(b.text, 0).total, kept: tailLines(buffer.text, 0).total } };
     }
     case 'focus':
       return { ...state, focus: action.focus };
