@@ -50,7 +50,16 @@ const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffe
  * Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder.
  * `rename` is fs.renameSync, replaceable in tests.
  */
-export function unpackInto(base: string, name: string, files: () => PackedFile[], rename: (from: string, to: string) => void = renameSync): string {
+/** How unpackInto renames its finished temporary folder and waits between tries (replaced in tests). */
+export interface UnpackIO {
+  rename: (from: string, to: string) => void;
+  sleep: (ms: number) => void;
+}
+
+const REAL_IO: UnpackIO = { rename: renameSync, sleep: sleepMs };
+
+export function unpackInto(base: string, name: string, files: () => PackedFile[], io: UnpackIO = REAL_IO): string {
+  const { rename, sleep } = io;
   if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
   const target = path.join(base, name);
   if (existsSync(path.join(target, UNPACK_MARKER))) return target;
@@ -74,7 +83,7 @@ export function unpackInto(base: string, name: string, files: () => PackedFile[]
         // An incomplete folder in the way (someone deleted files from it): replace it.
         if (existsSync(target)) rmSync(target, { recursive: true, force: true });
         else if (!TRANSIENT.has((err as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw err;
-        else sleepMs(50 * attempt);
+        else sleep(50 * attempt);
         if (attempt >= RENAME_TRIES) throw err;
       }
     }

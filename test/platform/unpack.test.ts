@@ -90,24 +90,34 @@ describe('unpack', () => {
 describe('unpackInto on a machine that holds new files for a moment (Windows anti-virus)', () => {
   const refusing = (times: number, code = 'EPERM') => {
     let left = times;
-    return (from: string, to: string) => {
-      if (left-- > 0) throw Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
-      renameSync(from, to);
+    const waits: number[] = [];
+    return {
+      waits,
+      rename: (from: string, to: string) => {
+        if (left-- > 0) throw Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
+        renameSync(from, to);
+      },
+      // The waits are recorded, not slept (3 s of the suite's time otherwise).
+      sleep: (ms: number) => void waits.push(ms),
     };
   };
 
   it('retries a rename refused with EPERM, EACCES or EBUSY', () => {
     for (const code of ['EPERM', 'EACCES', 'EBUSY']) {
       const b = base();
-      expect(unpackInto(b, NAME, files, refusing(3, code))).toBe(path.join(b, NAME));
+      const io = refusing(3, code);
+      expect(unpackInto(b, NAME, files, io)).toBe(path.join(b, NAME));
       expect(readdirSync(b)).toEqual([NAME]);
+      expect(io.waits).toEqual([50, 100, 150]);
     }
   });
 
   it('gives up after ten tries, leaving no temporary folder', () => {
     const b = base();
-    expect(() => unpackInto(b, NAME, files, refusing(100))).toThrow(/EPERM/);
+    const io = refusing(100);
+    expect(() => unpackInto(b, NAME, files, io)).toThrow(/EPERM/);
     expect(readdirSync(b)).toEqual([]);
+    expect(io.waits).toEqual([50, 100, 150, 200, 250, 300, 350, 400, 450]);
   });
 
   it('does not retry other errors', () => {
@@ -117,7 +127,7 @@ describe('unpackInto on a machine that holds new files for a moment (Windows ant
       calls++;
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     };
-    expect(() => unpackInto(b, NAME, files, rename)).toThrow(/ENOSPC/);
+    expect(() => unpackInto(b, NAME, files, { rename, sleep: () => undefined })).toThrow(/ENOSPC/);
     expect(calls).toBe(1);
   });
 });
