@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheckCommand, type CheckCommandDeps } from '../../src/cli/commands/check.js';
+import { isRunInProgress } from '../../src/cli/run-guard.js';
 import { CHECKS } from '../../src/core/check/checks/index.js';
 import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
 import type { Elevation } from '../../src/platform/elevation.js';
@@ -136,12 +137,15 @@ interface Harness {
   ran: { file: string; args: readonly string[] }[];
   asked: string[];
   removed: number;
+  /** For each run: whether the run guard was holding the process while it ran (src/cli/run-guard.ts). */
+  guarded: boolean[];
 }
 
 function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<CommandResult>; auditBroken?: boolean } = {}): Harness {
-  const h: Harness = { audit: [], ran: [], asked: [], removed: 0, deps: undefined as never };
+  const h: Harness = { audit: [], ran: [], asked: [], removed: 0, guarded: [], deps: undefined as never };
   const run: RunCommand = async (file, args) => {
     h.ran.push({ file, args });
+    h.guarded.push(isRunInProgress());
     return { exitCode: 0, signal: null, stdout: fixture('hosts/ws2019-problems.json'), stderr: '', durationMs: 1200, timedOut: false, cancelled: false, ...o.result };
   };
   h.deps = {
@@ -181,6 +185,9 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(h.ran).toEqual([{ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\Temp\\wcdoctor-check-x\\collect.ps1'] }]);
     expect(h.audit).toEqual([expect.objectContaining({ topic: 'check', fix: 'collect-host-facts', outcome: 'ran', exitCode: 0 })]);
     expect(h.removed).toBe(1);
+    // A reader that goes away while the collector runs does not end wcdoctor under it; once it ended, it may.
+    expect(h.guarded).toEqual([true]);
+    expect(isRunInProgress()).toBe(false);
     expect(r.stdout).toContain('Host check: LEGACYHOST02');
     expect(r.code).toBe(1);
     expect(h.asked).toEqual([]);

@@ -17,6 +17,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { holdWhileRunning } from '../run-guard.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
@@ -179,10 +180,14 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   });
   io.err(`${t('check.running')}\n`);
   let collected;
+  // While the collector runs, a reader that goes away drops output instead of ending wcdoctor (run-guard.ts):
+  // the collector is not left running unseen, and its run is recorded.
+  const held = holdWhileRunning();
   try {
     collected = await collectHostFacts(script, deps, { signal: controller.signal, timeoutMs: timeoutS * 1000 });
   } finally {
     release();
+    held();
   }
   const { run } = collected;
   if (run.auditError) io.err(`wcdoctor check: ${say('fix.audit.notRecorded', { error: run.auditError }, `the run is not in the audit log: could not write it: ${run.auditError}`)}\n`);
