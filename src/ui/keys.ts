@@ -85,7 +85,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.Interrupt, scope: 'app', sequences: ['\u0003'], label: 'Ctrl+C', description: 'keys.exit' },
   { command: Command.Quit, scope: 'app', letters: ['q'], label: 'q', description: 'keys.quit' },
   { command: Command.Help, scope: 'app', letters: ['?'], label: '?', description: 'keys.help' },
-  { command: Command.Back, scope: 'app', sequences: ['\u001B', '\u001B\u001B'], label: 'Esc', description: 'keys.back' },
+  { command: Command.Back, scope: 'app', sequences: ['\u001B'], label: 'Esc', description: 'keys.back' },
   { command: Command.Home, scope: 'app', sequences: ['\u0007'], letters: ['h'], label: 'h/Ctrl+G', description: 'keys.home' },
   { command: Command.Up, scope: 'nav', sequences: [`${CSI}A`, `${SS3}A`], letters: ['k'], label: '↑/k', description: 'keys.up' },
   { command: Command.Down, scope: 'nav', sequences: [`${CSI}B`, `${SS3}B`], letters: ['j'], label: '↓/j', description: 'keys.down' },
@@ -242,6 +242,9 @@ export const isControlChar = (ch: string): boolean => {
  * characters is one piece of text, so `hello⇥⏎` is the text `hello`, then Tab, then Enter.
  */
 export function splitKeys(raw: string): string[] {
+  // Escapes alone, two or more (ink hands two Esc presses in one read as one event): each is an Esc of its own,
+  // so two presses go back twice however the terminal delivered them.
+  if (raw.length > 1 && /^\u001B+$/.test(raw)) return Array.from(raw);
   if (raw.startsWith('\u001B')) return [raw];
   const keys: string[] = [];
   let run = '';

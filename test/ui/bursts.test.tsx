@@ -104,6 +104,15 @@ describe('bursts of keys in one write', () => {
     await waitForFrame(lastFrame, t('home.prompt'));
   });
 
+  it('two Esc in one write go back two screens, as two presses do', async () => {
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), rows: 30 });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(`gj${KEYS.enter}j${KEYS.enter}`);
+    await waitForFrame(lastFrame, /› A container will not start/);
+    stdin.write(`${KEYS.esc}${KEYS.esc}`);
+    await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
   it('a line of text pasted without paste markers (a console that marks none) is a paste: Diagnose opens with it, its q quits nothing', async () => {
     // Found by a helper: read as keys, its letters moved Home's list and its q quit the app.
     const onQuit = vi.fn();

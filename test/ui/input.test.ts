@@ -14,6 +14,11 @@ describe('parseInput', () => {
     ['?', false, [Command.Help]],
     [KEYS.enter, true, [Command.Confirm]],
     [KEYS.esc, true, [Command.Back]],
+    // Two Esc presses that arrive in one read are two keys, not one.
+    [KEYS.esc + KEYS.esc, false, [Command.Back, Command.Back]],
+    [KEYS.esc.repeat(3), true, [Command.Back, Command.Back, Command.Back]],
+    // Alt+Backspace stays one key.
+    ['\u001B\u007F', true, [Command.DeleteWord]],
     [KEYS.tab, true, [Command.FocusNext]],
     [KEYS.backspace, true, [Command.Backspace]],
     [KEYS.ctrlU, true, [Command.ClearText]],
