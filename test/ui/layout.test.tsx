@@ -5,6 +5,7 @@ import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
+import { listLayout } from '../../src/ui/components/SelectList.js';
 import { waitForFrame } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
@@ -38,5 +39,35 @@ describe('layout', () => {
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(rows - 1);
     for (const line of lines) expect(displayWidth(line.trimEnd()), line).toBeLessThanOrEqual(columns);
+  });
+});
+
+describe('a short terminal', () => {
+  it.each([10, 9])('Diagnose with two results, each of two lines, fits 80 x %i: the list drops its detail lines before it overflows', async (rows) => {
+    const { lastFrame, stdin } = renderApp({ initial: [{ screen: 'diagnose', text: '' }], columns: 80, rows });
+    await waitForFrame(lastFrame, /wcdoctor ›/);
+    // Two matches from the fake engine, each with its evidence as a detail line.
+    stdin.write(bracketedPaste('0x800705B4\rElement not found'));
+    const frame = await waitForFrame(lastFrame, /2 matches/);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(rows - 1);
+    expect(frame).toContain('wcdoctor ›');
+  });
+});
+
+describe('listLayout', () => {
+  const items = (n: number, detail: boolean) => Array.from({ length: n }, (_, i) => ({ key: String(i), label: `item ${i}`, ...(detail ? { detail: 'why' } : {}) }));
+  it.each([
+    // [items, with details, selected, height] → what is drawn
+    [2, true, 0, 4, { perItem: 2, start: 0, end: 2, markers: true }],
+    [5, true, 0, 7, { perItem: 2, start: 0, end: 2, markers: true }],
+    [2, true, 0, 2, { perItem: 1, start: 0, end: 2, markers: true }],
+    [3, true, 2, 2, { perItem: 1, start: 2, end: 3, markers: true }],
+    [3, false, 1, 1, { perItem: 1, start: 1, end: 2, markers: false }],
+    [9, false, 4, 5, { perItem: 1, start: 3, end: 6, markers: true }],
+  ] as const)('%i items (details: %s), selected %i, in %i lines', (n, detail, selected, height, expected) => {
+    const layout = listLayout(items(n, detail), selected, height);
+    expect(layout).toEqual(expected);
+    const drawn = (layout.end - layout.start) * layout.perItem + (layout.markers ? Number(layout.start > 0) + Number(layout.end < n) : 0);
+    expect(drawn).toBeLessThanOrEqual(height);
   });
 });

@@ -47,18 +47,31 @@ export function visibleWindow(count: number, selected: number, size: number): { 
 }
 
 /**
+ * How a list fits `height` lines: two lines per item when some item has a detail line, and a "more" marker above and
+ * below the window when items are hidden there. When that does not fit (a short terminal gives a list two or three
+ * lines), the details go first, then the markers, so that the list never draws more lines than it was given.
+ */
+export function listLayout(items: readonly ListItem[], selected: number, height: number): { perItem: 1 | 2; start: number; end: number; markers: boolean } {
+  const fit = (perItem: 1 | 2, markers: boolean) => {
+    const fits = Math.floor(height / perItem);
+    const room = items.length <= fits ? fits : Math.max(1, Math.floor((height - (markers ? 2 : 0)) / perItem));
+    const { start, end } = visibleWindow(items.length, selected, room);
+    const used = (end - start) * perItem + (markers ? (start > 0 ? 1 : 0) + (end < items.length ? 1 : 0) : 0);
+    return used <= Math.max(1, height) ? { perItem, start, end, markers } : undefined;
+  };
+  return (items.some((i) => i.detail !== undefined) ? fit(2, true) : undefined) ?? fit(1, true) ?? fit(1, false)!;
+}
+
+/**
  * A scrolling list; the screen owns the selection and moves it with commands. `height` counts
  * terminal lines, including the "more" markers.
  */
 export function SelectList({ items, selected, height, width, theme, focused = true }: { items: readonly ListItem[]; selected: number; height: number; width: number; theme: Theme; focused?: boolean }) {
   const t = useT();
-  const perItem = items.some((i) => i.detail !== undefined) ? 2 : 1;
-  const fits = Math.floor(height / perItem);
-  const room = items.length <= fits ? fits : Math.max(1, Math.floor((height - 2) / perItem));
-  const { start, end } = visibleWindow(items.length, selected, room);
+  const { perItem, start, end, markers } = listLayout(items, selected, height);
   return (
     <Box flexDirection="column">
-      {start > 0 && <Text color={theme.text.secondary}>{t('list.above', { count: start })}</Text>}
+      {markers && start > 0 && <Text color={theme.text.secondary}>{t('list.above', { count: start })}</Text>}
       {items.slice(start, end).map((item, n) => {
         const isSelected = start + n === selected && !item.header;
         const color = isSelected && focused ? theme.selection : item.header ? theme.text.heading : undefined;
@@ -87,7 +100,7 @@ export function SelectList({ items, selected, height, width, theme, focused = tr
                 </Text>
               )}
             </Text>
-            {item.detail !== undefined && (
+            {perItem === 2 && item.detail !== undefined && (
               <Text wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
                 {'    '}
                 {truncateWidth(safeText(item.detail), width - 4)}
@@ -96,7 +109,7 @@ export function SelectList({ items, selected, height, width, theme, focused = tr
           </Box>
         );
       })}
-      {end < items.length && <Text color={theme.text.secondary}>{t('list.below', { count: items.length - end })}</Text>}
+      {markers && end < items.length && <Text color={theme.text.secondary}>{t('list.below', { count: items.length - end })}</Text>}
     </Box>
   );
 }
