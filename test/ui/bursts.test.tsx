@@ -1,6 +1,7 @@
 // Issue 17, defects 1, 2 and 6: keys that arrive together are read one by one, in order.
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { realKb } from '../helpers/real-kb.js';
@@ -40,6 +41,22 @@ describe('bursts of keys in one write', () => {
     const frame = await waitForFrame(lastFrame, 'last');
     expect(frame).toContain('การด\u0e4d\u0e32เนินการ');
     expect(frame).not.toContain('\u0e33');
+  });
+
+  it('Diagnose: emoji sequences (a family, skin tones, a selector) keep every row inside the box, at the edge of the field too', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    const row = 'ok 👨\u200d👩\u200d👧 👍\u{1f3fd} ❤\ufe0f ';
+    stdin.write(bracketedPaste(`${row.repeat(12)}\r${'x'.repeat(70)}👍\u{1f3fd}👨\u200d👩\u200d👧\rlast`));
+    const frame = await waitForFrame(lastFrame, 'last');
+    expect(frame).toContain('👨👩👧');
+    const rows = frame.split('\n').filter((l) => l.startsWith('│'));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect(r.trimEnd().endsWith('│'), r).toBe(true);
+    // Every row of the box is as wide in a terminal that draws each emoji of a sequence (tmux, the console host), as
+    // displayWidth measures; ink lays rows out by string-width, so rows it measured equal came out wider there.
+    const widths = new Set(frame.split('\n').filter((l) => /^[│╭╰]/.test(l)).map((l) => displayWidth(l.trimEnd())));
+    expect(widths.size).toBe(1);
   });
 
   it('Diagnose: Tab and Enter in one write open the first result', async () => {

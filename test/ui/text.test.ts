@@ -4,6 +4,8 @@ import { createMarkdownRenderer } from '../../src/ui/markdown/create-markdown-re
 import { stripEscapeSequences } from '../../src/core/text/normalise.js';
 import { wrapAnsiLine } from '../../src/core/text/wrap-ansi.js';
 import { tailLines } from '../../src/ui/components/TextArea.js';
+import { safeText } from '../../src/ui/text/safe-text.js';
+import stringWidth from 'string-width';
 
 describe('wrapAnsiLine', () => {
   it('wraps at spaces by display width', () => {
@@ -64,5 +66,27 @@ describe('createMarkdownRenderer', () => {
     expect(out).toContain('Get-Thing');
     expect(out).toBe(stripEscapeSequences(out));
     expect(await createMarkdownRenderer({ width: 60, color: false })).toBe(r);
+  });
+});
+
+describe('safeText: emoji sequences drawn as wide as measured', () => {
+  it.each([
+    ['a family joined by ZERO WIDTH JOINER', '👨\u200d👩\u200d👧', '👨👩👧', 6],
+    ['a skin tone', '👍\u{1f3fd}', '👍', 2],
+    ['an emoji-presentation selector', '❤\ufe0f', '❤', 1],
+    ['a flag with a selector and a joiner', '🏳\ufe0f\u200d🌈', '🏳🌈', undefined],
+    ['a flag of two regional indicators', '🇸🇪', '🇸🇪', 2],
+  ])('%s', (_, raw, shown, width) => {
+    const s = safeText(raw);
+    expect(s).toBe(shown);
+    // Ink lays a row out by string-width; fields and lists are cut by displayWidth: they agree on the text shown.
+    if (width !== undefined) {
+      expect(displayWidth(s)).toBe(width);
+      expect(stringWidth(s)).toBe(width);
+    }
+  });
+
+  it('keeps a joiner that joins no emoji (a script that needs it)', () => {
+    expect(safeText('क्\u200dष')).toBe('क्\u200dष');
   });
 });
