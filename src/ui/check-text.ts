@@ -13,6 +13,7 @@ export const COLLECT_PROBLEM_KEYS: Readonly<Record<CollectProblem['kind'], Messa
 
 const INPUT_PROBLEM_KEYS: Readonly<Record<NonNullable<InputProblem['id']>, MessageKey>> = {
   empty: 'check.input.empty',
+  brokenJson: 'check.input.brokenJson',
   unrecognised: 'check.input.unrecognised',
   notFacts: 'check.input.notFacts',
 };

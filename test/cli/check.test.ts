@@ -31,6 +31,22 @@ describe('wcdoctor check --from and --script (any system)', () => {
     expect(r.stdout).not.toContain('✖');
   });
 
+  it('a collector file cut short is refused (exit 2), not read as the output of a command that passes', async () => {
+    const file = path.join(tmp, 'cut.json');
+    writeFileSync(file, fixture('hosts/ws2019-problems.json').slice(0, 20_000));
+    const r = await runCli(['check', '--from', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('is not valid JSON (cut short, or damaged)');
+  });
+
+  it('--script with --json is refused (exit 2): the script is no JSON', async () => {
+    const r = await runCli(['check', '--script', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--script and --json do not go together');
+  });
+
   it('a host with problems: failures first, with the value read and the topic to open, exit 1', async () => {
     const r = await runCli(['check', '--from', at('hosts/ws2019-problems.json')]);
     expect(r.code).toBe(1);

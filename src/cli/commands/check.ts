@@ -18,6 +18,7 @@ import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { runCommand } from '../../platform/shell.js';
 import { askLine, trapInterrupt } from '../../platform/terminal.js';
 import { holdWhileRunning } from '../run-guard.js';
+import { echoed } from '../../core/text/terminal-safe.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
@@ -124,9 +125,10 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   // Input errors and refusals: English as it always was, other languages through the catalogue (values as typed).
   const say = (key: MessageKey, params: Readonly<Record<string, string | number>>, english: string) => (locale === 'en' ? english : t(key, params));
   if (opts.script && opts.from !== undefined) return fail(EXIT.usage, say('check.cli.scriptAndFrom', {}, '--script and --from do not go together: --script prints the collector, --from evaluates what it collected'));
+  if (opts.script && opts.json) return fail(EXIT.usage, say('check.cli.scriptAndJson', {}, '--script and --json do not go together: --script prints the collector, a PowerShell script, not JSON'));
   const timeoutS = opts.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(opts.timeout);
   if (opts.timeout !== undefined && !(/^\d+$/.test(opts.timeout) && timeoutS >= 1 && timeoutS <= 3600)) {
-    const value = JSON.stringify(opts.timeout);
+    const value = JSON.stringify(echoed(opts.timeout));
     return fail(EXIT.usage, say('check.cli.timeout', { value }, `--timeout ${value}: expected whole seconds from 1 to 3600`));
   }
 

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.js';
+import { echoed } from '../text/terminal-safe.js';
 import { asRecord, asRecords, parseJsonLoose, prop, str } from './parsers/common.js';
 import { READS } from './reads.js';
 import { FACTS_SCHEMA, READ_IDS, type FactsDocument, type RawRead, type ReadId } from './types.js';
@@ -10,9 +11,22 @@ export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'pas
 export interface InputProblem {
   message: string;
   /** What went wrong, for a translation; absent for a document with a broken field (the message names it). */
-  id?: 'empty' | 'unrecognised' | 'notFacts';
+  id?: 'empty' | 'unrecognised' | 'notFacts' | 'brokenJson';
   params?: { bad: number; total: number };
 }
+
+/** A name that says something: not empty or only spaces. */
+const nonEmpty = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v : undefined);
+
+/** How a problem names the host of an item: its PSComputerName (cut to a readable length), else its place in the input. */
+const host = (tag: string | undefined, index: number): string => (nonEmpty(tag) ? echoed(tag!) : String(index + 1));
+
+/**
+ * Text that opens as a JSON object or array does (`{"…`, `[{`, `[[`, `["`): a collector document or a fleet. When it does
+ * not parse (cut short by a copy, a NUL byte inside), it is refused rather than read as the output of a command, whose
+ * markers a document's strings hold (`Microsoft Windows [Version …]` in its `ver` read).
+ */
+const OPENS_AS_JSON = /^\uFEFF?\s*(?:\{\s*(?:"|\}|$)|\[\s*(?:\{|\[|"|\]|$))/;
 
 function toFacts(v: unknown, index: number): FactsDocument | string | undefined {
   let r = asRecord(v);
@@ -23,13 +37,16 @@ function toFacts(v: unknown, index: number): FactsDocument | string | undefined 
   const tag = str(r, 'PSComputerName');
   if (inner !== undefined) {
     const parsed = asRecord(parseJsonLoose(inner));
-    if (!parsed) return `host ${tag ?? index + 1}: its document is not JSON`;
+    if (!parsed) return `host ${host(tag, index)}: its document is not JSON`;
     r = parsed;
   }
   const schema = str(r, 'schema');
   if (schema === undefined) return undefined;
-  if (schema !== FACTS_SCHEMA) return `host ${tag ?? index + 1}: schema "${schema}" is not one this wcdoctor reads (${FACTS_SCHEMA}); collect again with "wcdoctor check --script"`;
-  const readsIn = asRecord(prop(r, 'reads')) ?? {};
+  if (schema !== FACTS_SCHEMA) return `host ${host(tag, index)}: schema "${echoed(schema)}" is not one this wcdoctor reads (${FACTS_SCHEMA}); collect again with "wcdoctor check --script"`;
+  const readsValue = prop(r, 'reads');
+  const readsIn = asRecord(readsValue);
+  // A document whose reads are not an object (null, a list) read nothing: it must not pass as a host with no problems.
+  if (!readsIn) return `host ${host(tag ?? str(r, 'host'), index)}: its "reads" is ${readsValue === undefined ? 'missing' : 'not an object'}; collect again with "wcdoctor check --script"`;
   const reads: Partial<Record<ReadId, RawRead>> = {};
   for (const id of READ_IDS) {
     const raw = asRecord(readsIn[id]);
@@ -47,7 +64,7 @@ function toFacts(v: unknown, index: number): FactsDocument | string | undefined 
   const elevated = prop(r, 'elevated');
   const doc: FactsDocument = {
     schema: FACTS_SCHEMA,
-    host: tag ?? str(r, 'host') ?? `host ${index + 1}`,
+    host: nonEmpty(tag) ?? nonEmpty(str(r, 'host')) ?? `host ${index + 1}`,
     elevated: typeof elevated === 'boolean' ? elevated : null,
     reads,
     origin: 'collector',
@@ -153,6 +170,8 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
       return err({ id: 'notFacts', params, message: `${params.bad} of ${params.total} items are not wcdoctor facts documents` });
     }
     if (docs.length) return ok({ kind: 'facts', docs });
+  } else if (OPENS_AS_JSON.test(text)) {
+    return err({ id: 'brokenJson', message: 'it starts as a JSON document but is not valid JSON (cut short, or damaged); copy the whole file again' });
   }
   const session = splitAtPrompts(text);
   if (session) {

@@ -136,10 +136,35 @@ describe('input', () => {
     ['[{"schema":"wcdoctor-facts/1","reads":{}}, {"x":1}]', /1 of 2 items are not wcdoctor facts documents/],
     ['[{"document":"not json","PSComputerName":"h1"}]', /host h1: its document is not JSON/],
     ['random text that is no command output', /not the output of a command wcdoctor recognises/],
+    // A document whose reads are not an object read nothing: it is no host without problems.
+    ['{"schema":"wcdoctor-facts/1","host":"h","reads":null}', /host h: its "reads" is not an object/],
+    ['{"schema":"wcdoctor-facts/1","reads":[1,2]}', /host 1: its "reads" is not an object/],
+    ['[{"document":"{}","PSComputerName":""},{"schema":"wcdoctor-facts/1"}]', /host 2: its "reads" is missing/],
+    [`{"schema":"wcdoctor-facts/9${'x'.repeat(5000)}","reads":{}}`, /schema "wcdoctor-facts\/9x{40,}…" is not one/],
   ])('refuses %j with a reason', (text, message) => {
     const r = readCheckInput(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(message);
+  });
+
+  it('refuses a collector document or a fleet cut short or damaged, instead of reading the output of a command in its strings', () => {
+    // Found by trying it: a collector file cut at 20,000 bytes was read as the `ver` output its strings hold, and passed.
+    for (const text of [fixture('hosts/ws2019-problems.json').slice(0, 20_000), fixture('fleet-invoke-command.json').slice(0, 3000), fixture('hosts/ws2022-healthy.json').replace('"reads"', '"re\u0000ads"'), `\uFEFF${fixture('hosts/ws2022-healthy.json').slice(0, 500)}`]) {
+      const r = readCheckInput(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ id: 'brokenJson', message: expect.stringMatching(/not valid JSON/) });
+    }
+  });
+
+  it('still reads pasted output that opens with a bracket but is no JSON (a log line, a PowerShell error)', () => {
+    const r = readCheckInput(`[Version 10.0.17763.1]\nMicrosoft Windows [Version 10.0.17763.1]\n`);
+    expect(r.ok && r.value.kind === 'paste' && r.value.reads).toEqual(['ver']);
+  });
+
+  it('names a fleet host with an empty PSComputerName by its place', () => {
+    const one = JSON.parse(fixture('hosts/ws2022-healthy.json')) as Record<string, unknown>;
+    const r = readCheckInput(JSON.stringify([{ ...one, PSComputerName: '' }, { ...one, host: '  ', PSComputerName: undefined }]));
+    expect(r.ok && r.value.docs.map((d) => d.host)).toEqual(['CONTAINERHOST01', 'host 2']);
   });
 
   it('a pasted terminal session is split at its prompts and each command recognised on its own', () => {
