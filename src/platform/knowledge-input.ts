@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
@@ -9,6 +9,7 @@ import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
 import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
 import { findPackageRoot } from './package-root.js';
+import { readRegularFile } from './read-regular-file.js';
 import { fileErrorReason, writeFileAtomic } from './write-file-atomic.js';
 
 /**
@@ -33,20 +34,43 @@ function parseYamlText(text: string): unknown {
   return data;
 }
 
+/**
+ * The most one knowledge file may hold (16 MiB; the largest shipped one is under 300 KB): a file in the folder that is
+ * a link to /dev/zero, or a FIFO, is refused as a problem of that file instead of being read without end.
+ */
+const MAX_KNOWLEDGE_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A knowledge file's text; throws (with the reason) for a file that is no regular file or is too large. */
+const readKnowledgeText = (file: string): string => decodeText(readRegularFile(file, MAX_KNOWLEDGE_FILE_BYTES));
+
+/** The first line of an error's message: why a file or folder could not be read. */
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e)) || 'unreadable';
+
 function readYaml(root: string, rel: string): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: parseYamlText(decodeText(readFileSync(path.join(root, file)))) };
+    return { file, data: parseYamlText(readKnowledgeText(path.join(root, file))) };
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { file, data: null, error: msg ?? 'unreadable' };
+    return { file, data: null, error: reasonOf(e) };
+  }
+}
+
+/** The names in a folder of the knowledge, or why it cannot be listed (a file where the folder should be). */
+function listFolder(dir: string): { names: string[] } | { error: string } {
+  try {
+    if (!statSync(dir).isDirectory()) return { error: 'it is not a folder' };
+    return { names: readdirSync(dir) };
+  } catch (e) {
+    return { error: reasonOf(e) };
   }
 }
 
 function readYamlDir(root: string, rel: string): RawFile[] {
   const dir = path.join(root, 'knowledge', rel);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const listed = listFolder(dir);
+  if ('error' in listed) return [{ file: path.posix.join('knowledge', rel), data: null, error: listed.error }];
+  return listed.names
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => readYaml(root, `${rel}/${f}`));
@@ -56,15 +80,22 @@ function readYamlDir(root: string, rel: string): RawFile[] {
 export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
   const sources = readYaml(root, 'sources.yaml');
   const sourceTexts = new Map<string, string>();
+  const sourceErrors = new Map<string, string>();
   const docs = (sources.data as { docs?: { file?: unknown }[] } | null)?.docs;
   for (const d of Array.isArray(docs) ? docs : []) {
     if (typeof d.file !== 'string') continue;
     const p = path.join(root, 'knowledge', 'sources', d.file);
-    if (existsSync(p)) sourceTexts.set(d.file, decodeText(readFileSync(p)));
+    if (!existsSync(p)) continue;
+    try {
+      sourceTexts.set(d.file, readKnowledgeText(p));
+    } catch (e) {
+      sourceErrors.set(d.file, reasonOf(e));
+    }
   }
   return {
     sources,
     sourceTexts,
+    ...(sourceErrors.size ? { sourceErrors } : {}),
     structure: readYaml(root, 'structure.yaml'),
     vocabulary: readYaml(root, 'vocabulary.yaml'),
     topics: readYamlDir(root, 'topics'),
@@ -84,9 +115,18 @@ function readTranslations(root: string): RawText[] {
   const base = path.join(root, 'knowledge', 'translations');
   if (!existsSync(base)) return [];
   const out: RawText[] = [];
-  const dirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  for (const locale of dirs(base))
-    for (const doc of dirs(path.join(base, locale))) {
+  // The folders in a folder; a folder that cannot be listed (a file in its place) is a problem of that path.
+  const dirs = (dir: string, rel: string): string[] => {
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error('it is not a folder');
+      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    } catch (e) {
+      out.push({ file: rel, text: '', error: reasonOf(e) });
+      return [];
+    }
+  };
+  for (const locale of dirs(base, 'knowledge/translations'))
+    for (const doc of dirs(path.join(base, locale), path.posix.join('knowledge/translations', locale))) {
       const dir = path.join(base, locale, doc);
       let names: string[];
       try {
@@ -94,7 +134,14 @@ function readTranslations(root: string): RawText[] {
       } catch {
         continue;
       }
-      for (const f of names.filter((n) => n.endsWith('.md')).sort()) out.push({ file: path.posix.join('knowledge/translations', locale, doc, f), text: decodeText(readFileSync(path.join(dir, f))) });
+      for (const f of names.filter((n) => n.endsWith('.md')).sort()) {
+        const file = path.posix.join('knowledge/translations', locale, doc, f);
+        try {
+          out.push({ file, text: readKnowledgeText(path.join(dir, f)) });
+        } catch (e) {
+          out.push({ file, text: '', error: reasonOf(e) });
+        }
+      }
     }
   return out;
 }

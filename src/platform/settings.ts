@@ -1,10 +1,11 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
 import { isLocale, LOCALES, type Locale } from '../core/knowledge/types.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { makeDirs } from './make-dirs.js';
+import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
 export const THEMES = ['default', 'high-contrast', 'no-color'] as const;
@@ -76,21 +77,11 @@ const MAX_SETTINGS_BYTES = 1024 * 1024;
  * regular file is read as that file.
  */
 function readSettingsBytes(file: string): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTREG' });
-    if (st.size > MAX_SETTINGS_BYTES) throw new CorruptSettings(`it is ${st.size} bytes, more than a settings file holds`);
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, buf, got, st.size - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
+    return readRegularFile(file, MAX_SETTINGS_BYTES);
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw new CorruptSettings(`it is ${e.size} bytes, more than a settings file holds`);
+    throw e;
   }
 }
 

@@ -1,7 +1,10 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -31,5 +34,38 @@ describe('reading a knowledge folder more than once in a process', () => {
     const broken = readKnowledgeInput(root).topics[1]!;
     expect(broken.data).toBeNull();
     expect(broken.error).toEqual(expect.any(String));
+  });
+});
+
+describe('odd entries in a knowledge folder are problems of theirs: never a crash, never a hang (found by trying it)', () => {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  /** A fresh copy of the shipped knowledge folder, changed by `spoil` (given the copy's knowledge/ path). */
+  const spoilt = (spoil: (knowledge: string) => void): string => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wcd-input-odd-'));
+    roots.push(root);
+    cpSync(path.join(REPO, 'knowledge'), path.join(root, 'knowledge'), { recursive: true });
+    spoil(path.join(root, 'knowledge'));
+    return root;
+  };
+  const firstSource = (): string => (parseYaml(readFileSync(path.join(REPO, 'knowledge', 'sources.yaml'), 'utf8')) as { docs: { file: string }[] }).docs[0]!.file;
+  const unix = process.platform !== 'win32';
+
+  it.each([
+    ['a translation that is a folder', (k: string) => mkdirSync(path.join(k, 'translations', 'en', '000', 'zz.md')), 'knowledge/translations/en/000/zz.md', /cannot be read: .*not a regular file/],
+    ['a listed source text that is a folder', (k: string) => (rmSync(path.join(k, 'sources', firstSource())), mkdirSync(path.join(k, 'sources', firstSource()))), 'knowledge/sources.yaml', /cannot be read: .*not a regular file/],
+    ['the topics folder a file', (k: string) => (rmSync(path.join(k, 'topics'), { recursive: true }), writeFileSync(path.join(k, 'topics'), 'x')), 'knowledge/topics', /not a folder/],
+    ['the translations folder a file', (k: string) => (rmSync(path.join(k, 'translations'), { recursive: true }), writeFileSync(path.join(k, 'translations'), 'x')), 'knowledge/translations', /not a folder/],
+    ...(unix
+      ? ([
+          ['a topic file that is a FIFO', (k: string) => execFileSync('mkfifo', [path.join(k, 'topics', 'fifo.yaml')]), 'knowledge/topics/fifo.yaml', /not a regular file/],
+          ['a topic file that is a link to /dev/zero', (k: string) => symlinkSync('/dev/zero', path.join(k, 'topics', 'zero.yaml')), 'knowledge/topics/zero.yaml', /not a regular file/],
+          ['a translation that is a FIFO', (k: string) => execFileSync('mkfifo', [path.join(k, 'translations', 'en', '000', 'zz.md')]), 'knowledge/translations/en/000/zz.md', /not a regular file/],
+        ] as const)
+      : []),
+  ] as const)('%s', (_, spoil, file, message) => {
+    const input = readKnowledgeInput(spoilt(spoil));
+    const { problems } = assembleKnowledgeBase(input);
+    expect(problems.filter((p) => p.file === file).map((p) => p.message).join('\n')).toMatch(message);
   });
 });

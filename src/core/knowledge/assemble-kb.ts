@@ -29,6 +29,8 @@ export interface KnowledgeInput {
   sources: RawFile;
   /** Source texts keyed by their path relative to knowledge/sources/. */
   sourceTexts: Map<string, string>;
+  /** Why a listed source text could not be read (a folder or a FIFO in its place, too large), by its file name. */
+  sourceErrors?: Map<string, string>;
   structure: RawFile;
   /** knowledge/vocabulary.yaml: the operations the recognisers name (absent in small test inputs). */
   vocabulary?: RawFile;
@@ -82,7 +84,7 @@ function proseLocale(heading: string, body: string): 'en' | undefined {
 }
 
 /** Parses every source document into sections. */
-export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceTexts'>): {
+export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceTexts' | 'sourceErrors'>): {
   docs: SourceDoc[];
   sections: Section[];
   problems: Problem[];
@@ -96,7 +98,8 @@ export function parseSources(input: Pick<KnowledgeInput, 'sources' | 'sourceText
   parsed.data.docs.forEach((d, i) => {
     const text = input.sourceTexts.get(d.file);
     if (text === undefined) {
-      problems.push({ file: input.sources.file, field: `docs[${i}].file`, message: `no such file knowledge/sources/${d.file}` });
+      const error = input.sourceErrors?.get(d.file);
+      problems.push({ file: input.sources.file, field: `docs[${i}].file`, message: error === undefined ? `no such file knowledge/sources/${d.file}` : `knowledge/sources/${d.file} cannot be read: ${error}` });
       return;
     }
     const p = d.form === 'plain-text' ? parsePlainTextSections(text) : parseMarkdownSections(text);

@@ -21,6 +21,8 @@ import { normaliseFileText } from '../text/normalise.js';
 export interface RawText {
   file: string;
   text: string;
+  /** Why the file (or the folder at `file`) could not be read; `text` is then empty. */
+  error?: string;
 }
 
 /** A parsed translation, tied to the source section it translates. */
@@ -117,6 +119,10 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
   const seen = new Map<string, string>();
   for (const f of files) {
     const bad = (field: string, message: string) => problems.push({ file: f.file, field, message });
+    if (f.error !== undefined) {
+      bad('(file)', `cannot be read: ${f.error}`);
+      continue;
+    }
     const folder = /(?:^|\/)translations\/([^/]+)\/([^/]+)\/[^/]+\.md$/.exec(f.file);
     const locale = folder?.[1] ?? '';
     if (!isLocale(locale)) {
