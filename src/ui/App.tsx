@@ -60,9 +60,12 @@ function GlobalKeys() {
   const navigate = useNavigate();
   const state = useNavigationState();
   useKeymap(
-    (command, text) => {
-      if (command === Command.Quit) navigate({ type: 'quit' });
-      else if (command === Command.Interrupt) navigate({ type: 'quit', interrupted: true });
+    (command, text, event) => {
+      // Quitting takes a q pressed on its own: a q among other characters of one read (text pasted where the terminal
+      // marks no pastes, a burst typed by a tool) is never a request to end the session.
+      if (command === Command.Quit) {
+        if (event?.alone !== false) navigate({ type: 'quit' });
+      } else if (command === Command.Interrupt) navigate({ type: 'quit', interrupted: true });
       else if (command === Command.Home) navigate({ type: 'home' });
       else if (command === Command.Help) navigate({ type: 'toggle-help' });
       else if (command === Command.Back) navigate({ type: 'back' });

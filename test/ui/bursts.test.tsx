@@ -144,6 +144,34 @@ describe('bursts of keys in one write', () => {
     expect(looksPasted('docker: Error response from daemon: failed\r\nnext line')).toBe(true);
   });
 
+  it.each(['request quota exceeded', 'access denied quota', 'error: unique constraint failed', 'mcr.microsoft.com/windows/servercore:ltsc2022-amd64@sha256:aq'])(
+    'a short line pasted without paste markers is a paste too, and its q quits nothing: %j',
+    async (line) => {
+      // Found by a helper: under 32 characters (or without a space) it was read as keys, and its q ended the session.
+      const onQuit = vi.fn();
+      const { lastFrame, stdin, t } = renderApp({ onQuit });
+      await waitForFrame(lastFrame, t('home.prompt'));
+      stdin.write(line);
+      const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+      expect(frame).toContain(line.slice(0, 40));
+      expect(onQuit).not.toHaveBeenCalled();
+    },
+  );
+
+  it('a q among other keys of one read quits nothing; a q pressed alone does', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('jjq');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(onQuit).not.toHaveBeenCalled();
+    expect(looksPasted('jjq')).toBe(false);
+    expect(looksPasted('abc def')).toBe(false);
+    expect(looksPasted('request quota exceeded')).toBe(true);
+    stdin.write('q');
+    await vi.waitFor(() => expect(onQuit).toHaveBeenCalledTimes(1));
+  });
+
   it('h goes home from deep inside, in one key', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }, { screen: 'topic', topicId: 'hns-requires-ipv6' }] });
     await waitForFrame(lastFrame, 'hns-requires-ipv6');

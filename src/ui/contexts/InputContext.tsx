@@ -133,12 +133,14 @@ export function InputProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, at least 32
- * characters, with a letter and a space or line break in them. Keys typed, even quickly, arrive a few per read; a
- * burst of commands (`gj` Enter) is short.
+ * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, and either two
+ * words of letters in at least 12 characters (`request quota exceeded`) or a letter in at least 32 characters (an image
+ * reference, a path). Keys typed, even quickly, arrive a few per read; a burst of commands (`gj` Enter, `jjj`) is
+ * short and holds no words.
  */
 export function looksPasted(raw: string): boolean {
-  return raw.length >= 32 && !raw.includes('\u001B') && /\p{L}/u.test(raw) && /[ \r\n]/.test(raw);
+  if (raw.length < 12 || raw.includes('\u001B') || !/\p{L}/u.test(raw)) return false;
+  return raw.length >= 32 || raw.split(/[ \t]+/).filter((word) => /\p{L}{2}/u.test(word)).length >= 2;
 }
 
 export function useKeymapRegistry(): Registry {
