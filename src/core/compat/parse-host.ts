@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '../result.js';
 import { refuseInput as refuse, type CompatInputError } from './input-error.js';
 import type { CompatData, HostFamily, HostForm, HostInfo } from './types.js';
-import { familyOf, releaseName, resolveName } from './versions.js';
+import { familyOf, releaseName, resolveName, revisionOf } from './versions.js';
 
 /** The build-lab string of `BuildLabEx` and of a kernel version: `14393.321.amd64fre.rs1_release...`. */
 const BUILD_LAB = /\b(\d{5})\.(\d+)\.[a-z0-9]+(?:fre|chk)\b/i;
-const KERNEL_LINE = /Kernel Version:[ \t]*10\.0[ .](\d{5})(?:\.(\d+))?(?:[ \t]*\((\d{5})\.(\d+)\.)?/i;
+const KERNEL_LINE = /Kernel Version:[ \t]*10\.0[ .](\d{5})(?!\d)(?:\.(\d+))?(?:[ \t]*\((\d{5})\.(\d+)\.)?/i;
 const NAME_LINE = /^[ \t]*Name:[ \t]*(\S+)[ \t]*$/im;
 
 interface Found {
@@ -14,8 +14,6 @@ interface Found {
   form: HostForm;
 }
 
-/** A revision as written; past nine digits none that Windows has (its update revisions have four or five), so unknown. */
-const num = (s: string | undefined): number | null => (s === undefined || s.length > 9 ? null : Number(s));
 
 function familyFromText(text: string): HostFamily | null {
   const m = /(?:Operating System|OS Name|OS Image|ProductName)[ \t]*:?[ \t]*(?:REG_SZ[ \t]*)?([^\r\n]*)/i.exec(text);
@@ -34,7 +32,7 @@ function readNodes(text: string): { name: string; build: number; revision: numbe
     const n = /^[ \t]*Name:[ \t]*(\S+)[ \t]*$/i.exec(line) ?? /^\s*(?:\$\s*)?kubectl describe (?:node|no)\s+(\S+)/i.exec(line);
     if (n?.[1]) name = n[1];
     const k = KERNEL_LINE.exec(line);
-    if (k?.[1]) nodes.push({ name: name ?? '', build: Number(k[1]), revision: num(k[4] ?? k[2]) });
+    if (k?.[1]) nodes.push({ name: name ?? '', build: Number(k[1]), revision: revisionOf(k[4] ?? k[2]) });
   }
   return nodes;
 }
@@ -42,22 +40,22 @@ function readNodes(text: string): { name: string; build: number; revision: numbe
 /** Finds the build in pasted text, most trustworthy form first. */
 function findInText(text: string): Found | undefined {
   const osBuild = /\(OS Build (\d{5})\.(\d+)\)/i.exec(text);
-  if (osBuild) return { build: Number(osBuild[1]), revision: num(osBuild[2]), form: 'docker-info' };
+  if (osBuild) return { build: Number(osBuild[1]), revision: revisionOf(osBuild[2]), form: 'docker-info' };
   const ver = /Microsoft Windows \[Version 10\.0\.(\d{5})(?:\.(\d+))?\]/i.exec(text);
-  if (ver) return { build: Number(ver[1]), revision: num(ver[2]), form: 'ver' };
+  if (ver) return { build: Number(ver[1]), revision: revisionOf(ver[2]), form: 'ver' };
   const kernel = KERNEL_LINE.exec(text);
   if (kernel) {
     const form: HostForm = /OS\/Arch:/i.test(text) && !/Operating System:/i.test(text) ? 'docker-version' : /System Info:|Machine ID:|kubectl/i.test(text) ? 'kubectl-node' : 'docker-info';
-    return { build: Number(kernel[1]), revision: num(kernel[4] ?? kernel[2]), form };
+    return { build: Number(kernel[1]), revision: revisionOf(kernel[4] ?? kernel[2]), form };
   }
   const lab = BUILD_LAB.exec(text);
-  if (lab) return { build: Number(lab[1]), revision: num(lab[2]), form: 'build-lab' };
+  if (lab) return { build: Number(lab[1]), revision: revisionOf(lab[2]), form: 'build-lab' };
   const pull = /incompatible with a 10\.0\.(\d{5})(?:\.(\d+))? host/i.exec(text);
-  if (pull) return { build: Number(pull[1]), revision: num(pull[2]), form: 'pull-error' };
+  if (pull) return { build: Number(pull[1]), revision: revisionOf(pull[2]), form: 'pull-error' };
   const version = /(?:^|[^\d.])10\.0\.(\d{5})(?:\.(\d+))?(?!\d)/.exec(text);
-  if (version) return { build: Number(version[1]), revision: num(version[2]), form: 'version' };
+  if (version) return { build: Number(version[1]), revision: revisionOf(version[2]), form: 'version' };
   const bare = /^\s*(\d{5})(?:\.(\d+))?\s*$/.exec(text);
-  if (bare) return { build: Number(bare[1]), revision: num(bare[2]), form: 'build' };
+  if (bare) return { build: Number(bare[1]), revision: revisionOf(bare[2]), form: 'build' };
   return undefined;
 }
 

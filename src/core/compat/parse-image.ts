@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result.js';
 import { refuseInput, type CompatInputError } from './input-error.js';
 import type { CompatData, ImageInfo, Orchestrator, TagForm } from './types.js';
-import { buildOfTag, releaseName } from './versions.js';
+import { buildOfTag, releaseName, revisionOf } from './versions.js';
 
 /** What a tag says about the Windows build of an image. */
 export interface TagReading {
@@ -21,7 +21,7 @@ export function readTag(data: CompatData, tag: string): TagReading {
   const kb = tokens.find((t) => /^kb\d{6,8}$/i.test(t))?.toUpperCase() ?? null;
   for (const t of tokens) {
     const v = /^10\.0\.(\d{5})(?:\.(\d+))?$/.exec(t) ?? /^(\d{5})(?:\.(\d+))?$/.exec(t);
-    if (v) return { build: Number(v[1]), revision: v[2] === undefined ? null : Number(v[2]), kb, form: t.startsWith('10.') ? 'version' : 'build' };
+    if (v) return { build: Number(v[1]), revision: revisionOf(v[2]), kb, form: t.startsWith('10.') ? 'version' : 'build' };
   }
   for (const t of tokens) {
     const build = buildOfTag(data, t);
@@ -96,14 +96,14 @@ function findInText(text: string): Found | undefined {
   const quoted = /manifest for (\S+) not found/i.exec(text)?.[1] ?? /image "([^"\s]+)"/i.exec(text)?.[1];
   if (quoted) return named({ ref: quoted });
   const based = /Windows version 10\.0\.(\d{5})(?:\.(\d+))?-based image/i.exec(text) ?? /"OsVersion":\s*"10\.0\.(\d{5})(?:\.(\d+))?"/i.exec(text);
-  if (based) return named({ ref: null, build: Number(based[1]), revision: based[2] === undefined ? null : Number(based[2]), form: 'version' });
+  if (based) return named({ ref: null, build: Number(based[1]), revision: revisionOf(based[2]), form: 'version' });
   return undefined;
 }
 
 /** Classifies a single word: a build, a version, a bare tag, or a reference. */
 function readWord(word: string, data: CompatData): Found | { tag: string } {
   const v = /^(?:10\.0\.)?(\d{5})(?:\.(\d+))?$/.exec(word);
-  if (v) return { ref: null, build: Number(v[1]), revision: v[2] === undefined ? null : Number(v[2]), form: word.startsWith('10.') ? 'version' : 'build' };
+  if (v) return { ref: null, build: Number(v[1]), revision: revisionOf(v[2]), form: word.startsWith('10.') ? 'version' : 'build' };
   if (!/[/:@]/.test(word) && readTag(data, word).form !== 'other') return { tag: word };
   return { ref: word };
 }

@@ -95,3 +95,9 @@ export function suggestTag(data: CompatData, hostBuild: number, hostRevision: nu
   const [tag, ...alternatives] = usable(pick) as [string, ...string[]];
   return { tag, build: pick.build, alternatives, needsRevision: false };
 }
+
+/**
+ * A revision as written (host or image); past nine digits none that Windows has (its update revisions have four or
+ * five), so unknown, and never a number that prints as 1e+25 or Infinity.
+ */
+export const revisionOf = (s: string | undefined): number | null => (s === undefined || s.length > 9 ? null : Number(s));

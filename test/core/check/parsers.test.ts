@@ -212,3 +212,13 @@ describe('the processor architecture, as Windows names it', () => {
     expect(parseComputerInfo(JSON.stringify({ OsBuildNumber: '26100', CsSystemType: 'ARM64-based PC', OsArchitecture: 'ARM 64-bit Processor' }))?.architecture).toBe('arm64');
   });
 });
+
+describe('parseBuild: digits that go on are no build or revision (found by a helper trying the CLI)', () => {
+  it.each([
+    ['10.0 203481', undefined],
+    ['10.0.17763.1234567', { build: 17763 }],
+    ['10.0.17763.1234', { build: 17763, ubr: 1234 }],
+  ])('%s', (text, expected) => {
+    expect(parseBuild(text)).toEqual(expected);
+  });
+});

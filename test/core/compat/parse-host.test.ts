@@ -135,4 +135,9 @@ describe('a revision no Windows has', () => {
     expect(r.ok && r.value.build).toBe(17763);
     expect(r.ok && r.value.revision).toBeNull();
   });
+
+  test('a kernel line whose build goes on past five digits is no build (found by a helper trying the CLI)', () => {
+    expect(parseHost('Kernel Version: 10.0 203481\n', data).ok).toBe(false);
+    expect(parseHost('Kernel Version: 10.0 20348 (20348.1.amd64fre.fe_release.210507-1500)\n', data)).toMatchObject({ ok: true, value: { build: 20348 } });
+  });
 });

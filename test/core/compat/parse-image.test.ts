@@ -120,3 +120,16 @@ describe('pasted output', () => {
     expect(!r.ok && r.error).toMatchObject({ id, params });
   });
 });
+
+describe('a revision no Windows has (found by a helper trying the CLI)', () => {
+  test.each([
+    'mcr.microsoft.com/windows/servercore:10.0.14393.99999999999999999999',
+    '10.0.14393.9999999999999999999999999',
+    `14393.${'9'.repeat(400)}`,
+    'a windows version 10.0.14393.99999999999999999999-based image is incompatible',
+  ])('past nine digits the revision is unknown, never 1e+25 or Infinity: %s', (input) => {
+    const image = read(input.slice(0, 120));
+    expect(image.build).toBe(14393);
+    expect(image.revision).toBeNull();
+  });
+});

@@ -104,7 +104,8 @@ export function recordsOf(text: string): Record<string, unknown>[] {
 /** A Windows build from `10.0.17763.1234`, `10.0 17763 (17763.1.amd64fre…)`, `17763.1234`: build and revision. */
 export function parseBuild(text: string | undefined): { build: number; ubr?: number } | undefined {
   if (!text) return undefined;
-  const full = /\b10\.0[. ](\d{5})(?:\.(\d{1,6}))?/.exec(text);
+  // A build has five digits and a revision up to six: `10.0 177639` or `17763.1234567` is no version (the digits go on).
+  const full = /\b10\.0[. ](\d{5})(?!\d)(?:\.(\d{1,6})(?!\d))?/.exec(text);
   const kernel = /\b10\.0 \d{5} \((\d{5})\.(\d{1,6})\./.exec(text);
   const m = kernel ?? full ?? /\b(\d{5})\.(\d{1,6})\b/.exec(text);
   if (!m) return undefined;

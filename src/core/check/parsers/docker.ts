@@ -70,7 +70,7 @@ export function parseDockerInfo(text: string): DockerInfo | undefined {
 function withBuild(info: DockerInfo): DockerInfo {
   // "(OS Build 20348.2227)" in OperatingSystem carries the revision; KernelVersion's "(20348.1.amd64fre…)" is the
   // build lab's, which monthly updates do not change, so only its build is used.
-  const os = /OS Build (\d{5})\.(\d{1,6})/.exec(info.operatingSystem ?? '');
+  const os = /OS Build (\d{5})\.(\d{1,6})(?!\d)/.exec(info.operatingSystem ?? '');
   const kernel = parseBuild(info.kernelVersion) ?? parseBuild(info.osVersion);
   const b = os ? { build: Number(os[1]), ubr: Number(os[2]) } : kernel ? { build: kernel.build } : undefined;
   return Object.fromEntries(Object.entries({ ...info, build: b?.build, ubr: b?.ubr }).filter(([, v]) => v !== undefined)) as DockerInfo;
