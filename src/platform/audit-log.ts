@@ -128,8 +128,10 @@ function isEntry(v: unknown): v is AuditEntry {
     typeof e.command === 'string' &&
     Array.isArray(e.argv) &&
     e.argv.every((a) => typeof a === 'string') &&
-    (e.exitCode === null || typeof e.exitCode === 'number') &&
-    (e.durationMs === null || typeof e.durationMs === 'number')
+    // Numbers as a run records them: a whole exit code and a duration of zero or more. JSON's 1e309 reads as Infinity,
+    // which a line damaged or written by hand may hold: such a line is damaged, not a run that took 1e+297 s.
+    (e.exitCode === null || Number.isSafeInteger(e.exitCode)) &&
+    (e.durationMs === null || (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs) && e.durationMs >= 0))
   );
 }
 

@@ -45,6 +45,20 @@ describe('audit log', () => {
     expect(log.warnings).toEqual(['audit log line 2 is damaged and was skipped', 'audit log line 3 is damaged and was skipped']);
   });
 
+  it('skips a line whose numbers no run records (1e309 reads as Infinity, a negative or fractional time) as damaged (found by a helper)', () => {
+    appendAuditEntry(entry('a'), dir);
+    const line = (exitCode: string, durationMs: string) => `{"time":"2026-01-01T00:00:00Z","topic":"t","fix":"f","outcome":"ran","command":"c","argv":[],"exitCode":${exitCode},"durationMs":${durationMs}}\n`;
+    appendFileSync(getAuditLogPath(dir), line('1e309', '5'));
+    appendFileSync(getAuditLogPath(dir), line('-1e309', '5'));
+    appendFileSync(getAuditLogPath(dir), line('1', '1e300000'));
+    appendFileSync(getAuditLogPath(dir), line('1.5', '5'));
+    appendFileSync(getAuditLogPath(dir), line('1', '-3'));
+    appendFileSync(getAuditLogPath(dir), line('3221225477', '12.5'));
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => [e.fix, e.exitCode])).toEqual([['a', 0], ['f', 3221225477]]);
+    expect(log.warnings[0]).toBe('audit log line 2 is damaged and was skipped');
+  });
+
   it('starts a new line after a last line that was cut short, and never rewrites what is there', () => {
     appendAuditEntry(entry('a'), dir);
     const file = getAuditLogPath(dir);

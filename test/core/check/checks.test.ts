@@ -3,6 +3,7 @@
 // or fails on at least one; reads that need elevation are never a pass without it.
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../../src/core/check/checks/index.js';
+import { distinctPorts } from '../../../src/core/check/checks/excluded-port-ranges.js';
 import { evaluateFleet, evaluateHost } from '../../../src/core/check/evaluate.js';
 import { readCheckInput } from '../../../src/core/check/read-input.js';
 import { READS } from '../../../src/core/check/reads.js';
@@ -183,5 +184,29 @@ describe('input', () => {
   it('reads of unknown ids are ignored, and a non-string output is kept as JSON text', () => {
     const r = readCheckInput(JSON.stringify({ schema: 'wcdoctor-facts/1', host: 'h', elevated: true, reads: { bogus: { output: 'x' }, disks: { command: 'c', output: [{ DeviceID: 'C:', FreeSpace: 5e9 }] } } }));
     expect(r.ok && evaluateHost(r.value.docs[0]!).findings.find((f) => f.check === 'disk-free')?.status).toBe('fail');
+  });
+});
+
+describe('excluded port ranges (found by a helper trying check --from)', () => {
+  const pasted = (rows: string) => {
+    const r = readCheckInput(`Start Port    End Port\n----------    --------\n${rows}`);
+    if (!r.ok) throw new Error(r.error.message);
+    return evaluateHost(r.value.docs[0]!).findings.find((f) => f.check === 'excluded-port-ranges')!;
+  };
+
+  it('counts a port once however many ranges list it', () => {
+    expect(distinctPorts([{ start: 1, end: 65535 }, { start: 1, end: 65535 }, { start: 100, end: 200 }])).toBe(65535);
+    expect(distinctPorts([{ start: 50000, end: 50099 }, { start: 50050, end: 50149 }, { start: 60000, end: 60000 }])).toBe(151);
+    expect(distinctPorts([])).toBe(0);
+  });
+
+  it('warns when the excluded ports outnumber the whole default dynamic range; three copies of 1–65535 are 65535 ports, not 196605', () => {
+    const f = pasted('     1       65535\n     1       65535\n     1       65535\n');
+    expect(f.status).toBe('warn');
+    expect(f.evidence.map((e) => e.value).join(' ')).toContain('3 ranges, 65535 ports');
+  });
+
+  it('passes a few ordinary ranges', () => {
+    expect(pasted('  50000       50059\n  50060       50159\n').status).toBe('pass');
   });
 });
