@@ -1,3 +1,4 @@
+import { echoed } from '../core/text/terminal-safe.js';
 import { UserError } from '../core/errors.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { detectLocales, matchSupportedLocale, pickSupportedLocale, readIntlLocale } from '../platform/locale.js';
@@ -8,7 +9,7 @@ import type { CliIO } from './io.js';
 /** Parses a --lang value (`ko`, `zh_CN.UTF-8`, `sv-SE` …) or fails naming the option and the choices. */
 export function parseLangOption(value: string): Locale {
   const l = matchSupportedLocale(value);
-  if (!l) throw new UserError(`--lang: "${value}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
+  if (!l) throw new UserError(`--lang: "${echoed(value)}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
   return l;
 }
 

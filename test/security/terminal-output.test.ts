@@ -209,4 +209,23 @@ describe('a value the user gave, echoed in an error', () => {
     expect(echoed('😀'.repeat(61))).toBe(`${'😀'.repeat(60)}…`);
     expect(echoed('short-id')).toBe('short-id');
   });
+
+  // Found by a helper: each of these echoed a 100,000-character value whole into its one error line.
+  const long = 'x'.repeat(100_000);
+  it.each([
+    [['explain', long]],
+    [['explain', '--lang', long, '5']],
+    [['history', '--limit', long]],
+    [['--lang', long, 'docs']],
+    [['check', '--timeout', long]],
+    [['network', 'plan', long]],
+    [['network', 'plan', 'n', '--subnet', long]],
+    [['network', 'explain', long]],
+    [['kb', 'stats', '--root', long]],
+  ])('wcdoctor %j: exit 2 or 3 and a short message', async (args) => {
+    const r = await runCli(args as string[], { env });
+    expect([2, 3]).toContain(r.code);
+    expect(r.stderr).toContain('x…');
+    expect(r.stderr.length).toBeLessThan(600);
+  });
 });

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { explainCode, type ExplainInputError, type Explanation } from '../../core/diagnosis/explain-code.js';
 import { buildCodeIndex } from '../../core/diagnosis/parse-error-code.js';
@@ -129,7 +130,7 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
     opts = { ...opts, lang: (dot >= 0 ? opts.lang.slice(0, dot) : opts.lang).replace('_', '-') };
   }
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
-    return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${opts.lang}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
+    return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${echoed(opts.lang)}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
   if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
   const x = r.value;

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import type { AuditEntry } from '../../core/fixes/types.js';
 import { UserError } from '../../core/errors.js';
@@ -49,7 +50,7 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   let limit: number | undefined;
   if (opts.limit !== undefined) {
     if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
-      const value = JSON.stringify(opts.limit);
+      const value = JSON.stringify(echoed(opts.limit));
       io.err(`wcdoctor history: ${t ? t('history.cli.limit', { value }) : `--limit ${value}: expected a whole number of 1 or more`}\n`);
       io.setExitCode(EXIT.usage);
       return;

@@ -1,3 +1,4 @@
+import { echoed } from '../../core/text/terminal-safe.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
@@ -37,7 +38,7 @@ interface KbOptions {
 function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType<typeof assembleKnowledgeBase> | undefined {
   if (opts.root !== undefined && !isFolder(path.join(opts.root, 'knowledge'))) {
     // One line, not a problem for every file the knowledge should have.
-    io.err(`${command}: ${JSON.stringify(opts.root)} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
+    io.err(`${command}: ${JSON.stringify(echoed(opts.root, 200))} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
     io.setExitCode(EXIT.usage);
     return undefined;
   }

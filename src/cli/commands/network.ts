@@ -1,3 +1,4 @@
+import { networkIssue } from '../../core/network/problems.js';
 import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
@@ -179,7 +180,8 @@ export function registerNetwork(program: Command, io: CliIO): void {
       const t = cliTranslator(cmd, io);
       const d = driver?.toLowerCase();
       if (d !== undefined && !(DRIVERS as readonly string[]).includes(d)) {
-        const why = t ? t('wizard.problem.driver-unknown', { value: driver ?? '', drivers: DRIVERS.join(', ') }) : `"${driver}" is not a Windows network driver; use one of ${DRIVERS.join(', ')}`;
+        const issue = networkIssue('driver-unknown', { value: driver ?? '', drivers: DRIVERS.join(', ') });
+        const why = t ? t('wizard.problem.driver-unknown', issue.params) : issue.message;
         io.err(`wcdoctor network explain: ${why}\n`);
         io.setExitCode(EXIT.usage);
         return;

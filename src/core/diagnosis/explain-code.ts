@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result.js';
+import { echoed } from '../text/terminal-safe.js';
 import type { CodeKind, CodeVariant } from './code-catalog.js';
 import { decodeHresult, formatCode, hresultFromWin32, messageOf, type CodeIndex, type DecodedCode } from './parse-error-code.js';
 
@@ -33,7 +34,8 @@ const ENGLISH: Record<ExplainInputError['id'], (input: string) => string> = {
   'out-of-range': (input) => `"${input}" is outside the 32-bit range`,
   'unknown-name': (input) => `"${input}" is not a symbolic name the catalogue knows`,
 };
-const problem = (id: ExplainInputError['id'], input: string) => err<ExplainInputError>({ id, input, message: ENGLISH[id](input) });
+// The input is repeated cut to a readable length, in the message and for a translation (a 100,000-character argument was echoed whole).
+const problem = (id: ExplainInputError['id'], input: string) => err<ExplainInputError>({ id, input: echoed(input), message: ENGLISH[id](echoed(input)) });
 
 /** Reads the value an input spells, or says why it is not a code. */
 function readInput(input: string, index: CodeIndex): Result<{ value: number; readAs: Explanation['readAs'] }, ExplainInputError> {

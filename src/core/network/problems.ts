@@ -1,4 +1,5 @@
 import { interpolate } from '../i18n/translate.js';
+import { echoed } from '../text/terminal-safe.js';
 
 /**
  * The English text of each problem the network validators, the planner and the wizard report, with
@@ -62,6 +63,7 @@ export interface NetworkIssue {
  * @example networkIssue('vlan-range', { value: 5000 }).message === '5000 is outside the VLAN id range 1-4094'
  */
 export function networkIssue(id: NetworkProblemId, params: Record<string, string | number> = {}): NetworkIssue {
-  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  // A value as typed is repeated cut to a readable length (a 100,000-character name was echoed whole).
+  const strings = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, echoed(String(v))]));
   return { id, params: strings, message: interpolate(NETWORK_PROBLEM_TEXT[id], strings) };
 }
