@@ -1,6 +1,10 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { diagnose } from '../../src/core/diagnosis/diagnose.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
 import { fakeDiagnose } from '../helpers/kb-fixture.js';
+import { realKb } from '../helpers/real-kb.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame } from '../helpers/wait-for.js';
@@ -98,6 +102,19 @@ describe('DiagnoseScreen', () => {
     expect(frame.split('\n')[0]).toContain(`› ${t('diagnose.title')}`);
     // Down to 12 rows the frame is a line shorter than the terminal (Ink repaints all of a frame that fills it).
     if (rows >= 12) expect(frame.split('\n').length).toBeLessThan(rows);
+  });
+
+  it('"i" shows every piece of evidence whole, where the row cuts each at 40 characters (found by a helper)', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 100 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('The container operating system does not match the host operating system.'));
+    const results = (frame: string) => frame.slice(frame.indexOf(t('diagnose.results.title')));
+    const row = results(await waitForFrame(lastFrame, /code The container operating system does not…/));
+    expect(row).not.toMatch(/code The container operating system does not\s+match/);
+    stdin.write(KEYS.tab);
+    stdin.write('i');
+    await vi.waitFor(() => expect(results(lastFrame() ?? '')).toMatch(/code The container operating system does not\s+match\s+the\s+host\s+operating\s+system/));
   });
 
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {

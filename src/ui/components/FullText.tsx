@@ -7,8 +7,9 @@ import type { Theme } from '../theme.js';
 import type { ListItem } from './SelectList.js';
 
 /** A list item's label and detail wrapped to the width, whole (at most `max` lines): what a list row cuts with "…". */
-export function fullTextLines(item: Pick<ListItem, 'label' | 'detail'>, width: number, max: number): string[] {
-  const lines = [...wrapAnsiText(safeText(item.label), width), ...(item.detail ? wrapAnsiText(safeText(item.detail), width) : [])];
+export function fullTextLines(item: Pick<ListItem, 'label' | 'detail' | 'fullDetail'>, width: number, max: number): string[] {
+  const detail = item.fullDetail ?? item.detail;
+  const lines = [...wrapAnsiText(safeText(item.label), width), ...(detail ? wrapAnsiText(safeText(detail), width) : [])];
   return lines.length > max ? [...lines.slice(0, max - 1), '…'] : lines;
 }
 

@@ -13,6 +13,8 @@ export interface ListItem {
   label: string;
   /** A second, dimmer line under the label. */
   detail?: string;
+  /** The detail as "show in full" gives it, when the row's is shortened more than cutting it to the width does. */
+  fullDetail?: string;
   /** A short mark before the label (a glyph plus words, never colour alone). */
   prefix?: { text: string; role: StatusRole };
   /** A short mark after the label (a glyph plus words, never colour alone). */

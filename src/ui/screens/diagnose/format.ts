@@ -17,12 +17,12 @@ const clip = (s: string, n: number): string => {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
-/** The evidence of a match in words: the strongest few, what matched and how. */
-export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3): string {
+/** The evidence of a match in words: the strongest few, what matched (cut to `clipAt` characters) and how. */
+export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3, clipAt = 40): string {
   return evidence
     .filter((e) => e.weight > 0)
     .slice(0, limit)
-    .map((e) => t(evidenceLabelKey(e), { value: clip(e.matched || e.signature, 40) }))
+    .map((e) => t(evidenceLabelKey(e), { value: clip(e.matched || e.signature, clipAt) }))
     .join(' · ');
 }
 
@@ -30,10 +30,14 @@ export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3)
 export function matchItem(m: Match, t: T): ListItem {
   const c = CONFIDENCE[m.confidence];
   const evidence = describeEvidence(m.evidence, t);
+  // In full (the `i` key): every piece of evidence, what matched as long as the engine quotes it (120 characters).
+  const all = describeEvidence(m.evidence, t, Number.POSITIVE_INFINITY, 200);
+  const limit = m.limitedBy ? ` · ${limitSentence(t, m.limitedBy)}` : '';
   return {
     key: m.id,
     label: m.title,
     prefix: { text: `${c.glyph} ${t(c.key)}`, role: c.role },
-    detail: m.limitedBy ? `${evidence} · ${limitSentence(t, m.limitedBy)}` : evidence,
+    detail: `${evidence}${limit}`,
+    fullDetail: `${all}${limit}`,
   };
 }
