@@ -92,14 +92,14 @@ export const FOOTERS = {
 
   checkChoose: { on: ['checkChoose'], hints: [MOVE, OPEN, BACK, QUIT, HELP] },
   checkInput: { on: ['checkInput'], hints: [FOCUS, h(Command.Confirm, 'check.app.keys.readFile'), CLEAR, BACK, EXIT] },
-  checkResults: { on: ['checkResults'], hints: [MOVE, OPEN, FOCUS, BACK, QUIT, HELP] },
+  checkResults: { on: ['checkResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
   /** The collector's preview, with the Yes/No prompt above it. */
   checkPreview: { on: ['checkPreview'], hints: [SCROLL, h(Command.Yes, 'fix.confirm.yesKey'), h(Command.No, 'fix.confirm.noKey'), BACK] },
   /** The preview while nothing is asked (elevation still being probed, or no audit log to write to). */
   checkPreviewOnly: { on: ['checkRun'], hints: [SCROLL, BACK] },
   checkRunning: { on: ['checkRun'], hints: [h(Command.Interrupt, 'check.app.keys.cancel')] },
   checkEnded: { on: ['checkRun'], hints: [h(Command.Restart, 'check.app.keys.again'), BACK, QUIT] },
-  checkDone: { on: ['checkHostResults'], hints: [MOVE, OPEN, h(Command.Restart, 'check.app.keys.again'), BACK, QUIT, HELP] },
+  checkDone: { on: ['checkHostResults'], hints: [MOVE, OPEN, FULL, h(Command.Restart, 'check.app.keys.again'), BACK, QUIT, HELP] },
 } as const satisfies Record<string, Footer>;
 export type FooterName = keyof typeof FOOTERS;
 

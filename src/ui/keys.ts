@@ -158,11 +158,11 @@ export const SCREEN_SCOPES = {
   typedWord: ['nav', 'text'],
   checkChoose: ['nav', 'list'],
   checkInput: ['nav', 'text'],
-  checkResults: ['nav', 'list'],
+  checkResults: ['nav', 'list', 'detail'],
   checkRun: ['nav', 'scroll', 'check'],
   /** The collector's preview: the screen scrolls, the Yes/No prompt above it answers. */
   checkPreview: ['nav', 'scroll', 'check', 'confirm'],
-  checkHostResults: ['nav', 'list', 'check'],
+  checkHostResults: ['nav', 'list', 'check', 'detail'],
 } as const satisfies Record<string, readonly Scope[]>;
 export type ScreenScopes = (typeof SCREEN_SCOPES)[keyof typeof SCREEN_SCOPES];
 

@@ -5,10 +5,13 @@ import { CHECKS } from '../../src/core/check/checks/index.js';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { CHECK_AUDIT } from '../../src/core/check/collector-plan.js';
 import { READS } from '../../src/core/check/reads.js';
+import { evaluateHost } from '../../src/core/check/evaluate.js';
+import { readCheckInput } from '../../src/core/check/read-input.js';
 import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
 import { SCREEN_SCOPES } from '../../src/ui/keys.js';
+import { checkTitle } from '../../src/ui/screens/check/findings.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
@@ -117,6 +120,34 @@ describe('CheckScreen: collected output', () => {
     expect(back).toContain(t('check.host.elevated', { host: 'LEGACYHOST02' }));
   });
 
+  it('i shows the selected finding in full, with the check\'s own words; Enter does so for a finding with no known issue (found by a helper)', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { rows: 34, columns: 100 });
+    await waitForFrame(lastFrame, t('check.app.waiting'));
+    stdin.write(bracketedPaste(fixture('hosts/ws2019-problems.json')));
+    await waitForFrame(lastFrame, t('check.host.elevated', { host: 'LEGACYHOST02' }));
+    const input = readCheckInput(fixture('hosts/ws2019-problems.json'));
+    if (!input.ok) throw new Error('fixture');
+    const findings = evaluateHost(input.value.docs[0]!).findings.filter((f) => f.status === 'fail');
+    const first = findings[0]!;
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, /❯ ✖ fail {2}No local image is newer/);
+    // The row cuts what the finding read; i shows it whole, and the check's message under it.
+    expect(plain(lastFrame())).not.toContain(first.message);
+    stdin.write('i');
+    await vi.waitFor(() => expect(plain(lastFrame()).replace(/\s+/g, ' ')).toContain(first.message.replace(/\s+/g, ' ')));
+    // Any key closes it; i was not typed into the input.
+    stdin.write('i');
+    await vi.waitFor(() => expect(plain(lastFrame()).replace(/\s+/g, ' ')).not.toContain(first.message.replace(/\s+/g, ' ')));
+    expect(lastFrame()).toMatch(/❯ ✖ fail {2}No local image is newer/);
+    // A failing finding with no known issue: Enter shows it in full instead of doing nothing.
+    const lone = findings.findIndex((f) => !f.topic);
+    expect(lone).toBeGreaterThan(0);
+    for (let i = 0; i < lone; i++) stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ✖ fail  ${checkTitle(t, findings[lone]!.check).slice(0, 30)}`);
+    stdin.write(KEYS.enter);
+    await vi.waitFor(() => expect(plain(lastFrame()).replace(/\s+/g, ' ')).toContain(findings[lone]!.message.replace(/\s+/g, ' ').slice(0, 60)));
+  });
+
   it('a long list scrolls within a small terminal', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { rows: 20, columns: 80 });
     await waitForFrame(lastFrame, t('check.app.waiting'));
@@ -157,7 +188,7 @@ describe('CheckScreen: collected output', () => {
   });
 
   it('a fleet shows hosts × checks; Enter opens a host\'s findings and Esc goes back to the hosts', async () => {
-    const { lastFrame, stdin, t } = open([{ screen: 'check' }, { screen: 'check', way: 'paste' }], { rows: 34 });
+    const { lastFrame, stdin, t } = open([{ screen: 'check' }, { screen: 'check', way: 'paste' }], { rows: 34, columns: 200 });
     await waitForFrame(lastFrame, t('check.app.waiting'));
     stdin.write(bracketedPaste(fixture('fleet-invoke-command.json')));
     const frame = await waitForFrame(lastFrame, t('check.fleet.header', { count: 3 }));
@@ -166,6 +197,9 @@ describe('CheckScreen: collected output', () => {
     for (const g of grids) expect(g.trim().split(/ {2}/)[0]).toHaveLength(CHECKS.length);
     expect(frame).toContain('legacyhost02.contoso.com');
     expect(frame).toContain(t('check.app.fleetWorst', { checks: '' }).trim());
+    // The app lists no numbered checks: its legend says what the marks are without pointing at one (found by a helper).
+    expect(frame).not.toContain(t('check.fleet.legend'));
+    expect(frame).toContain(t('check.app.fleetLegend'));
     stdin.write(KEYS.tab);
     stdin.write(KEYS.down);
     await waitForFrame(lastFrame, /❯ ✖ {2}legacyhost02/);

@@ -42,5 +42,7 @@ export function useFullText() {
     setOpen(available);
     return true;
   };
-  return { open, handle };
+  /** Opens the full text as `i` does (a screen's Enter on a row that has nothing else to open). */
+  const show = () => setOpen(true);
+  return { open, handle, show };
 }

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { HostReport } from '../../../core/check/evaluate.js';
 import type { Finding } from '../../../core/check/types.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { FullText, fullTextLines } from '../../components/FullText.js';
 import { SelectList } from '../../components/SelectList.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
@@ -31,7 +32,7 @@ export function findingsShown(results: CheckResults, cursor: ResultsCursor): { f
 }
 
 /** What a key does in the results: move, open a fleet's host, leave it, or open a finding's known issue. */
-export type ResultsStep = { kind: 'cursor'; cursor: ResultsCursor } | { kind: 'topic'; topic: string } | { kind: 'none' };
+export type ResultsStep = { kind: 'cursor'; cursor: ResultsCursor } | { kind: 'topic'; topic: string } | { kind: 'full' } | { kind: 'none' };
 
 /** Turns a command into a step in the results; `none` for a command the results do not use (the screen's keys get it). */
 export function resultsCommand(results: CheckResults, cursor: ResultsCursor, command: Command, hasTopic: (id: string) => boolean): ResultsStep {
@@ -40,9 +41,11 @@ export function resultsCommand(results: CheckResults, cursor: ResultsCursor, com
   const at = Math.max(0, Math.min(cursor.selected, count - 1));
   if (command === Command.Confirm) {
     if (listingHosts) return count ? { kind: 'cursor', cursor: { selected: 0, host: at } } : { kind: 'none' };
-    const topic = findingsShown(results, cursor).findings[at]?.topic;
-    return topic && hasTopic(topic) ? { kind: 'topic', topic } : { kind: 'cursor', cursor: { ...cursor, selected: at } };
+    const finding = findingsShown(results, cursor).findings[at];
+    // A finding without a known issue opens in full: its title, what it read and the check's own words.
+    return finding?.topic && hasTopic(finding.topic) ? { kind: 'topic', topic: finding.topic } : finding ? { kind: 'full' } : { kind: 'none' };
   }
+  if (command === Command.ShowFull) return count ? { kind: 'full' } : { kind: 'none' };
   if (command === Command.Back && results.kind === 'fleet' && cursor.host !== undefined) return { kind: 'cursor', cursor: { selected: cursor.host } };
   const next = moveSelection(at, command, { count });
   return next === undefined ? { kind: 'none' } : { kind: 'cursor', cursor: { ...cursor, selected: next } };
@@ -58,17 +61,22 @@ function headerLines(t: T, results: CheckResults, cursor: ResultsCursor, others:
     return lines;
   }
   if (results.kind !== 'fleet') return [];
-  return [`${t('check.fleet.header', { count: results.fleet.hosts.length })} — ${t('check.fleet.legend')}`, fleetWorst(t, results.fleet)];
+  return [`${t('check.fleet.header', { count: results.fleet.hosts.length })} — ${t('check.app.fleetLegend')}`, fleetWorst(t, results.fleet)];
 }
 
-/** The results: a header, then the findings (or a fleet's hosts) as a list that scrolls within `height` rows. */
-export function FindingsPane({ results, cursor, height, width, theme, focused, hasTopic }: { results: CheckResults; cursor: ResultsCursor; height: number; width: number; theme: Theme; focused: boolean; hasTopic: (id: string) => boolean }) {
+/**
+ * The results: a header, then the findings (or a fleet's hosts) as a list that scrolls within `height` rows; with `full`,
+ * the selected row in full under it (what the row cuts, and a finding's own words).
+ */
+export function FindingsPane({ results, cursor, height, width, theme, focused, hasTopic, full = false }: { results: CheckResults; cursor: ResultsCursor; height: number; width: number; theme: Theme; focused: boolean; hasTopic: (id: string) => boolean; full?: boolean }) {
   const t = useT();
   const { findings, others } = findingsShown(results, cursor);
   const listingHosts = results.kind === 'fleet' && cursor.host === undefined;
   const items = listingHosts ? fleetItems(t, results.fleet) : findingItems(t, findings, hasTopic);
   const header = headerLines(t, results, cursor, others);
   const selected = Math.max(0, Math.min(cursor.selected, items.length - 1));
+  const listRows = Math.max(2, height - header.length);
+  const fullRows = full && items[selected] ? fullTextLines(items[selected], width, Math.max(1, listRows - 3)) : [];
   return (
     <Box flexDirection="column">
       {header.map((line, i) => (
@@ -76,7 +84,8 @@ export function FindingsPane({ results, cursor, height, width, theme, focused, h
           {truncateWidth(safeText(line), width)}
         </Text>
       ))}
-      <SelectList items={items} selected={selected} height={Math.max(2, height - header.length)} width={width} theme={theme} focused={focused} />
+      <SelectList items={items} selected={selected} height={Math.max(1, listRows - (fullRows.length ? fullRows.length + 1 : 0))} width={width} theme={theme} focused={focused} />
+      {fullRows.length > 0 && <FullText lines={fullRows} theme={theme} />}
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { useFullText } from '../../components/FullText.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CHECKS } from '../../../core/check/checks/index.js';
@@ -198,6 +199,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   }, [collecting]);
 
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
+  const fullText = useFullText();
   // The Yes/No prompt shows (and its keys work) only once the preview is ready and an audit log can be written.
   const asking = run.phase === 'preview' && run.ready && !run.blocked;
   const hints = run.phase === 'preview' ? (asking ? REVIEW_HINTS : PREVIEW_ONLY_HINTS) : run.phase === 'collecting' || run.phase === 'evaluating' ? RUN_HINTS : run.phase === 'done' ? DONE_HINTS : END_HINTS;
@@ -233,10 +235,12 @@ export function HostCheck({ route }: { route: CheckRoute }) {
         return true;
       }
       if (r.phase !== 'done') return false;
+      if (fullText.handle(command)) return true;
       const results = { kind: 'host' as const, report: r.report };
       const step = resultsCommand(results, s.cursor, command, hasTopic);
       if (step.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: step.topic }, save: { report: r.report, cursor: s.cursor } });
       else if (step.kind === 'cursor') dispatch({ type: 'cursor', cursor: step.cursor });
+      else if (step.kind === 'full') fullText.show();
       else return false;
       return true;
     },
@@ -285,7 +289,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
         return (
           <Box flexDirection="column">
             {run.auditError && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.auditError', { reason: run.auditError })} theme={theme} />}
-            <FindingsPane results={{ kind: 'host', report: run.report }} cursor={state.cursor} height={frame.bodyRows - (run.auditError ? 1 : 0)} width={columns} theme={theme} focused hasTopic={hasTopic} />
+            <FindingsPane results={{ kind: 'host', report: run.report }} cursor={state.cursor} height={frame.bodyRows - (run.auditError ? 1 : 0)} width={columns} theme={theme} focused hasTopic={hasTopic} full={fullText.open} />
           </Box>
         );
     }

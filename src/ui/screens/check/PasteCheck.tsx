@@ -1,3 +1,4 @@
+import { useFullText } from '../../components/FullText.js';
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { evaluateFleet, evaluateHost } from '../../../core/check/evaluate.js';
@@ -121,6 +122,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const frame = useFrame(hints, inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
   const resultsFocused = () => get().focus === 'results' && results !== undefined;
+  const fullText = useFullText();
 
   useKeymap(
     (command, typedText, event) => {
@@ -164,6 +166,8 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
         dispatch({ type: 'edit', buffer: insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
         return true;
       }
+      // The selected row in full (i, or Enter on a finding with no known issue): any key closes it.
+      if (fullText.handle(command)) return true;
       if (command === Command.FocusNext || command === Command.FocusPrevious || (command === Command.Up && now.cursor.selected === 0 && now.cursor.host === undefined)) {
         dispatch({ type: 'focus', focus: 'input' });
         return true;
@@ -173,6 +177,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
         const f = file ?? undefined;
         navigate({ type: 'open', route: { screen: 'topic', topicId: step.topic }, save: { text: now.buffer.text, focus: 'results', cursor: now.cursor, ...(f ? { file: f.path } : {}) } });
       } else if (step.kind === 'cursor') dispatch({ type: 'cursor', cursor: step.cursor });
+      else if (step.kind === 'full') fullText.show();
       else if (command === Command.Back) navigate({ type: 'back' });
       else return false;
       return true;
@@ -196,7 +201,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
       {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
       {outcome && !outcome.ok && <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />}
       {results ? (
-        <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} />
+        <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} full={inResults && fullText.open} />
       ) : (
         !outcome && (
           <Box>

@@ -61,6 +61,8 @@ export function findingItems(t: T, findings: readonly Finding[], hasTopic: (id: 
     label: checkTitle(t, f.check),
     prefix: { text: statusText(t, f.status), role: ROLE[f.status] },
     detail: findingDetail(t, f),
+    // In full: what it read, then the check's own words about it (English: the checks write them so).
+    ...(f.status !== 'not-evaluated' && f.message && !findingDetail(t, f).includes(f.message) ? { fullDetail: `${findingDetail(t, f)}\n${f.message}` } : {}),
     ...(f.topic && hasTopic(f.topic) ? { badge: { text: t('check.app.opensTopic'), role: ROLE[f.status] } } : {}),
   }));
 }
