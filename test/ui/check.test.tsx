@@ -12,6 +12,7 @@ import type { Locale } from '../../src/core/knowledge/types.js';
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
 import { SCREEN_SCOPES } from '../../src/ui/keys.js';
 import { checkTitle } from '../../src/ui/screens/check/findings.js';
+import { looksLikePath } from '../../src/ui/screens/check/PasteCheck.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
@@ -219,6 +220,9 @@ describe('CheckScreen: collected output', () => {
     await waitForFrame(lastFrame, t('check.app.waiting'));
     stdin.write('"C:\\facts\\nothere.json"');
     await waitForFrame(lastFrame, 'nothere.json');
+    // While a path is typed it is a file Enter will read, not input that was "not recognised" (found by a helper).
+    await waitForFrame(lastFrame, t('check.app.pathHint'));
+    expect(lastFrame()).not.toContain(t('check.input.unrecognised').slice(0, 30));
     stdin.write(KEYS.enter);
     await waitForWrapped(lastFrame, t('check.app.fileError', { file: 'C:\\facts\\nothere.json', reason: t('check.app.noSuchFile') }));
     stdin.write(KEYS.ctrlU);
@@ -228,6 +232,20 @@ describe('CheckScreen: collected output', () => {
     const frame = await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
     expect(frame).toContain('(not elevated)');
     expect(frame).toMatch(/❯ [✖!] /);
+  });
+
+  it.each([
+    ['/tmp/helperB/h.json', true],
+    ['C:\\facts\\h.json', true],
+    ['"C:\\Program Files\\facts.json"', true],
+    ['.\\host.json', true],
+    ['~/host.json', true],
+    ['host.json', true],
+    ['random words that are no path', false],
+    ['{"schema":', false],
+    ['/tmp/a\n/tmp/b', false],
+  ])('looksLikePath(%j) is %s', (text, path) => {
+    expect(looksLikePath(text)).toBe(path);
   });
 
   it('in the interface language', async () => {

@@ -86,6 +86,12 @@ function read(text: string, t: T): Outcome {
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
 const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
 
+/**
+ * One line that reads as a file's path (`/tmp/host.json`, `C:\\facts\\h.json`, `.\\h.json`, `~/h.json`, quoted or not):
+ * while it is being typed it is not "not recognised", it is a file Enter will read.
+ */
+export const looksLikePath = (text: string): boolean => !text.includes('\n') && /^(?:[A-Za-z]:[\\/]|\\\\|\.{1,2}[\\/]|~[\\/]|\/)[^\n]*$|^[^\s{[]+\.(?:json|txt|log)$/i.test(pathOf(text));
+
 /** Reads a named file as check --from does (UTF-16LE with a BOM as PowerShell 5.1 writes, or UTF-8). */
 function readFile(t: T, readBytes: (file: string) => Uint8Array, file: string, from: string): LoadedFile {
   try {
@@ -199,7 +205,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
         </Text>
       )}
       {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
-      {outcome && !outcome.ok && <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />}
+      {outcome && !outcome.ok && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
       {results ? (
         <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} full={inResults && fullText.open} />
       ) : (
