@@ -71,3 +71,27 @@ describe('listLayout', () => {
     expect(drawn).toBeLessThanOrEqual(height);
   });
 });
+
+describe('a terminal smaller than any screen was laid out for (found by a helper at 40x10 and 50x12)', () => {
+  const screens: { name: string; initial: Route[]; keys?: string }[] = [
+    { name: 'home', initial: [{ screen: 'home' }] },
+    { name: 'host check', initial: [{ screen: 'check' }] },
+    { name: 'check collected output', initial: [{ screen: 'check', way: 'paste' }] },
+    { name: 'compat', initial: [{ screen: 'compat' }] },
+    { name: 'docs', initial: [{ screen: 'docs' }] },
+    { name: 'topic', initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout' }] },
+    { name: 'diagnose, no match', initial: [{ screen: 'diagnose', text: '' }], keys: bracketedPaste('nothing of the kind is known here at all') },
+    { name: 'settings', initial: [{ screen: 'settings' }] },
+  ];
+  const cases = screens.flatMap((s) => ([[40, 10], [50, 12]] as const).map(([columns, rows]) => ({ ...s, columns, rows })));
+  it.each(cases)('$name at $columns x $rows keeps its breadcrumb and its key hints, and is no taller than the terminal', async ({ initial, keys, columns, rows }) => {
+    const { lastFrame, stdin } = renderApp({ initial, columns, rows });
+    await waitForFrame(lastFrame, /wcdoctor ›/);
+    if (keys) stdin.write(keys);
+    await new Promise((r) => setTimeout(r, 150));
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows - 1);
+    expect(lines[0]).toContain('wcdoctor ›');
+    expect(lines.at(-1)).toMatch(/help|quit|back|exit/);
+  });
+});

@@ -77,8 +77,13 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
         )}
       </Box>
       {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} />}
-      <Box flexDirection="column">
-        {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
+      {/* The body never grows past its rows: a screen whose content is taller (a small terminal) is cut at the bottom,
+          so the breadcrumb and the key hints stay on screen and no frame taller than the terminal leaves lines behind. */}
+      <Box flexDirection="column" height={frame.bodyRows} overflowY="hidden">
+        {/* At its own height (never squeezed, which dropped lines from the middle), cut by the box above. */}
+        <Box flexDirection="column" flexShrink={0}>
+          {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
+        </Box>
       </Box>
       <KeyHints lines={frame.hintLines} theme={theme} />
     </Box>
