@@ -13,6 +13,7 @@ import { helpRows } from '../../src/ui/components/HelpPanel.js';
 import { SCREEN_SCOPES } from '../../src/ui/keys.js';
 import { checkTitle } from '../../src/ui/screens/check/findings.js';
 import { looksLikePath } from '../../src/ui/screens/check/PasteCheck.js';
+import { placeholderLines } from '../../src/ui/components/TextArea.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
 import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform.js';
@@ -232,6 +233,14 @@ describe('CheckScreen: collected output', () => {
     const frame = await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
     expect(frame).toContain('(not elevated)');
     expect(frame).toMatch(/❯ [✖!] /);
+  });
+
+  it('the input\'s placeholder is wrapped over its rows, so its end (a file path works too) can be read (found by a helper)', async () => {
+    const { lastFrame, t } = open([{ screen: 'check', way: 'paste' }], { columns: 100 });
+    const frame = await waitForFrame(lastFrame, t('check.app.waiting'));
+    expect(frame.replace(/[│\s]+/g, ' ')).toContain('or type a file path and press Enter.');
+    expect(placeholderLines('one two three four', 9, 2)).toEqual(['one two', 'three f…']);
+    expect(placeholderLines('short', 40, 3)).toEqual(['short']);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../../core/text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import type { TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
 import { headForDisplay, safeText } from '../text/safe-text.js';
@@ -47,6 +47,15 @@ export function linesAround(text: string, cursor: number, count: number): { line
   return { lines, first, cursorRow: before - first, cursorCol: cursor - lineStart, total };
 }
 
+/** A placeholder as the lines of a box `rows` high and `room` wide (a column kept for the cursor): wrapped, the last line cut with "…". */
+export function placeholderLines(placeholder: string, room: number, rows: number): string[] {
+  const wrapped = wrapAnsiText(placeholder, Math.max(1, room - 1));
+  if (wrapped.length <= rows) return wrapped;
+  const kept = wrapped.slice(0, Math.max(1, rows));
+  kept[kept.length - 1] = truncateWidth(`${kept[kept.length - 1]} ${wrapped.slice(kept.length).join(' ')}`, Math.max(1, room - 1));
+  return kept;
+}
+
 /**
  * A paste area: shows the lines around the cursor (pastes can be huge), the cursor's line drawn with
  * its cursor when focused. `height` counts the lines inside the border.
@@ -64,12 +73,14 @@ export function TextArea({ buffer, focused, height, width, placeholder, theme }:
   const room = Math.max(1, width - 5);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={focused ? theme.selection : theme.border} paddingX={1} height={inner + 2}>
-      {!text && (
-        <Text wrap="truncate-end" color={theme.text.secondary}>
-          {focused ? '█' : ''}
-          {truncateWidth(placeholder, room)}
-        </Text>
-      )}
+      {/* The placeholder wrapped over the box's rows (its end says what else the field takes: a file's path), cut only at the last. */}
+      {!text &&
+        placeholderLines(placeholder, room, inner).map((line, i) => (
+          <Text key={i} wrap="truncate-end" color={theme.text.secondary}>
+            {focused && i === 0 ? '█' : ''}
+            {line}
+          </Text>
+        ))}
       {text && hiddenAbove && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {t('diagnose.input.hidden', { count: first + offset })}
