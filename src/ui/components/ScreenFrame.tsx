@@ -1,5 +1,5 @@
-import { Box, Text } from 'ink';
-import { createContext, useContext, type ReactNode } from 'react';
+import { Box, measureElement, Text, type DOMElement } from 'ink';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SettingsProblem } from '../../platform/settings.js';
 import { useNavigationState } from '../contexts/NavigationContext.js';
 import { useSettings } from '../contexts/SettingsContext.js';
@@ -63,6 +63,14 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
   const { help } = useNavigationState();
   const { theme } = frame;
   const right = status ? truncateWidth(status, Math.floor(frame.columns / 2)) : '';
+  // Whether the body's content is taller than its rows, measured once ink has laid the frame out.
+  const body = useRef<DOMElement>(null);
+  const [clipped, setClipped] = useState(false);
+  useEffect(() => {
+    if (!body.current) return;
+    const over = measureElement(body.current).height > frame.bodyRows;
+    if (over !== clipped) setClipped(over);
+  });
   const left = truncateWidth(t('app.breadcrumb', { app: t('app.name'), screen: title }), frame.columns - displayWidth(right) - (right ? 2 : 0));
   return (
     <Box flexDirection="column" width={frame.columns}>
@@ -78,10 +86,12 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
       </Box>
       {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} />}
       {/* The body never grows past its rows: a screen whose content is taller (a small terminal) is cut at the bottom,
-          so the breadcrumb and the key hints stay on screen and no frame taller than the terminal leaves lines behind. */}
-      <Box flexDirection="column" height={frame.bodyRows} overflowY="hidden">
+          so the breadcrumb and the key hints stay on screen and no frame taller than the terminal leaves lines behind.
+          Only then is the body held to its rows: a body of fixed height makes every frame as tall as the terminal,
+          which cost an app session diagnosing a 1 MB paste 6 MiB more at its peak (scripts/bench.mjs). */}
+      <Box flexDirection="column" {...(clipped ? { height: frame.bodyRows, overflowY: 'hidden' as const } : {})}>
         {/* At its own height (never squeezed, which dropped lines from the middle), cut by the box above. */}
-        <Box flexDirection="column" flexShrink={0}>
+        <Box ref={body} flexDirection="column" flexShrink={0}>
           {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
         </Box>
       </Box>
