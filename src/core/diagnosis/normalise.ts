@@ -263,8 +263,10 @@ function pickLines(lines: readonly string[], o: { ends: number; limit: number; l
     if (kept[i] !== undefined) return;
     const whole = lines[i]!;
     const line = cut && whole.length > o.longest ? whole.slice(0, o.longest) : whole;
+    // Over the budget left, a line is skipped before its template is made (a first line of 5 MB cost 300 ms there).
+    if (size + line.length + 1 > o.limit) return;
     const key = lineTemplate(line);
-    if (!key || seen.has(key) || size + line.length + 1 > o.limit) return;
+    if (!key || seen.has(key)) return;
     seen.add(key);
     kept[i] = line;
     size += line.length + 1;
