@@ -1,4 +1,7 @@
-import { cleanup } from 'ink-testing-library';
+import { Box } from 'ink';
+import { cleanup, render } from 'ink-testing-library';
+import { StatusLine } from '../../src/ui/components/StatusLine.js';
+import { THEME_TABLE } from '../../src/ui/theme.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
@@ -93,5 +96,24 @@ describe('a terminal smaller than any screen was laid out for (found by a helper
     expect(lines.length).toBeLessThanOrEqual(rows - 1);
     expect(lines[0]).toContain('wcdoctor ›');
     expect(lines.at(-1)).toMatch(/help|quit|back|exit/);
+  });
+});
+
+describe('StatusLine given its width (found by a helper: wrapped lines started with a space)', () => {
+  it.each([
+    // A first line that fills its width exactly, then the rest: ink's wrap began the next line with the space.
+    ['x'.repeat(20) + ' changes apply until you quit.', 22],
+    ['...och det här är ingen. Kontrollera insamlade utdata i stället:', 40],
+    ['"x" 은(는) 네트워크 이름으로 쓸 수 없습니다. 다른 이름을 쓰십시오.', 30],
+  ])('%j at %i columns: no line starts with a space, none is wider', (text, width) => {
+    const { lastFrame } = render(
+      <Box width={width}>
+        <StatusLine kind="error" text={text} theme={THEME_TABLE['no-color']} width={width} />
+      </Box>,
+    );
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line, line).not.toMatch(/^ /);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
   });
 });

@@ -84,7 +84,7 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
           </Text>
         )}
       </Box>
-      {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} />}
+      {frame.notice && <StatusLine kind="warning" text={frame.notice} theme={theme} width={frame.columns} />}
       {/* The body never grows past its rows: a screen whose content is taller (a small terminal) is cut at the bottom,
           so the breadcrumb and the key hints stay on screen and no frame taller than the terminal leaves lines behind.
           Only then is the body held to its rows: a body of fixed height makes every frame as tall as the terminal,

@@ -69,7 +69,7 @@ function ChooseWay({ route }: { route: CheckRoute }) {
         </Box>
         {!windows && (
           <Box flexDirection="column">
-            <StatusLine kind="info" text={t('check.app.notWindows')} theme={theme} />
+            <StatusLine kind="info" text={t('check.app.notWindows')} theme={theme} width={columns} />
             <Text color={theme.text.secondary} wrap="wrap">
               {t('check.app.scriptTip')}
             </Text>

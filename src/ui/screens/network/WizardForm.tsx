@@ -66,7 +66,7 @@ export function WizardForm({ rows, values, problems, focus, cursor, theme, width
               .filter((p) => p.field === row.field)
               .map((p, j) => (
                 <Box key={j} paddingLeft={4}>
-                  <StatusLine kind="error" text={problemText(p, t)} theme={theme} />
+                  <StatusLine kind="error" text={problemText(p, t)} theme={theme} width={width - 4} />
                 </Box>
               ))}
           </Box>
@@ -74,7 +74,7 @@ export function WizardForm({ rows, values, problems, focus, cursor, theme, width
       })}
       {end < rows.length && <Text color={theme.text.secondary}>{t('list.below', { count: rows.length - end })}</Text>}
       {others.map((p, j) => (
-        <StatusLine key={`other-${j}`} kind="error" text={t('wizard.problem', { label: t(FIELD_LABEL[p.field]), message: problemText(p, t) })} theme={theme} />
+        <StatusLine key={`other-${j}`} kind="error" text={t('wizard.problem', { label: t(FIELD_LABEL[p.field]), message: problemText(p, t) })} theme={theme} width={width} />
       ))}
     </Box>
   );
