@@ -1,3 +1,4 @@
+import { hasHiddenCharacter } from '../fixes/validate-param.js';
 import { err, ok, type Result } from '../result.js';
 import { cidrOf, formatIpv4, isInCidr, isSubnetOf, parseIpv4, type Cidr } from './ipv4.js';
 import { networkIssue as issue, type NetworkIssue } from './problems.js';
@@ -83,7 +84,8 @@ export function checkInterfaceNames(value: string | string[]): Checked<string[]>
   if (names.some((n) => n === '')) return err(issue('adapter-empty'));
   for (const n of names) {
     if (n.length > 255) return err(issue('adapter-too-long', { name: n.slice(0, 20) }));
-    if (SHELL_UNSAFE.test(n)) return err(issue('adapter-unsafe', { name: n }));
+    // A text-direction, invisible or C1 character would make the command shown differ from the one that runs.
+    if (SHELL_UNSAFE.test(n) || hasHiddenCharacter(n)) return err(issue('adapter-unsafe', { name: n }));
   }
   const dup = names.find((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
   return dup === undefined ? ok(names) : err(issue('adapter-duplicate', { name: dup }));

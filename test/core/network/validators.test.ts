@@ -74,6 +74,9 @@ describe('validateInterfaceNames', () => {
     // A single quote is safe inside the double quotes the name is written in; the message names the double quote.
     ['Eth"x', 'double quote'],
     ['x'.repeat(256), 'longer than 255'],
+    // What shows as another name than the one that runs (found by a helper: `Eth\u202eb` was accepted and printed
+    // escaped while --json's argv held the real character).
+    ...['\u202e', '\u2028', '\u0085', '\u00ad', '\u200b', '\ufeff', '\u009b', '\u007f', '\u2066'].map((c) => [`Eth${c}b`, 'invisible or text-direction'] as [string, string]),
   ])('rejects %j', (s, why) => expect(v.validateInterfaceNames(s)).toEqual({ ok: false, error: expect.stringContaining(why) }));
 });
 
