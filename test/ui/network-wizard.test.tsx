@@ -95,7 +95,7 @@ describe('NetworkWizardScreen', () => {
     expect(done).toContain('docker run --network=MyNat IMAGE');
     expect(done).toContain(t('wizard.done.compose'));
     expect(done).toContain('networks:');
-    expect(done).toContain('driver: nat');
+    expect(done).toContain('driver: "nat"');
     stdin.write('c');
     await waitForFrame(lastFrame, t('wizard.copy.done', { what: t('wizard.copy.command'), tool: 'clip.exe' }));
     expect(platform.clipboard.copied).toEqual(['docker network create -d nat MyNat']);

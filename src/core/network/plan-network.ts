@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import { validateKind } from '../fixes/validate-param.js';
 import { err, ok, type Result } from '../result.js';
 import { isPowerShellNumberChanged } from '../text/shell-safe.js';
@@ -169,7 +169,7 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   const net: Record<string, unknown> = { name, driver };
   if (opts.length) net.driver_opts = Object.fromEntries(opts);
   if (subnet) net.ipam = { driver: 'default', config: [gateway ? { subnet: subnet.text, gateway } : { subnet: subnet.text }] };
-  const compose = stringify({ networks: { [name]: net } });
+  const compose = composeYaml({ networks: { [name]: net } });
 
   const runArgv = driver === 'overlay' ? ['docker', 'service', 'create', `--network=${name}`, image] : ['docker', 'run', `--network=${name}`, ...(ip ? [`--ip=${ip}`] : []), image];
   const warnings = networkWarnings({
@@ -177,4 +177,21 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
     natPrefixGiven: has(input.natPrefix), natPrefix: natPrefix?.text,
   });
   return ok({ driver, name, command: argv.map(quoteArg).join(' '), argv, compose, runExample: runArgv.map(quoteArg).join(' '), runArgv, warnings });
+}
+
+/**
+ * A compose snippet with every string value in double quotes, and a key too unless it reads as a plain name
+ * (`networks`, `driver_opts`, `com.docker.network.windowsshim.interface`). Docker's YAML reader (yaml.v3, YAML 1.1
+ * rules) reads unquoted `1_000`, `0b101`, `0_1` as numbers and `2001-01-01` as a date, where the YAML library here
+ * (1.2 rules) saw plain strings: a network named `1_000` made compose refuse the file, and `--hns-name 2001-01-01`
+ * named the HNS network `2001-01-01 00:00:00 +0000 UTC` (found by a helper with `docker stack config`).
+ */
+function composeYaml(data: unknown): string {
+  const doc = new Document(data);
+  visit(doc, {
+    Scalar(key, node) {
+      if (typeof node.value === 'string' && (key === 'value' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(node.value))) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString();
 }
