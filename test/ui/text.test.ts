@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import chalk from 'chalk';
+import { describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { createMarkdownRenderer } from '../../src/ui/markdown/create-markdown-renderer.js';
 import { stripEscapeSequences } from '../../src/core/text/normalise.js';
@@ -66,6 +67,27 @@ describe('createMarkdownRenderer', () => {
     expect(out).toContain('Get-Thing');
     expect(out).toBe(stripEscapeSequences(out));
     expect(await createMarkdownRenderer({ width: 60, color: false })).toBe(r);
+  });
+
+  it('writes nothing to stderr for fenced code in a language the highlighter does not know (found by a helper)', async () => {
+    const r = await createMarkdownRenderer({ width: 60, color: true });
+    // marked-terminal highlights only where chalk has colours (a terminal): as in one here.
+    const level = chalk.level;
+    chalk.level = 1;
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const out = r.render('```kubectl\nkubectl get nodes\n```\n\n```reg\n[HKEY_LOCAL_MACHINE\\X]\n```\n\n```net\nnet start docker\n```\n\n```nosuchlanguage\nplain\n```');
+      expect(stripEscapeSequences(out)).toContain('kubectl get nodes');
+      expect(stripEscapeSequences(out)).toContain('net start docker');
+      expect(stripEscapeSequences(out)).toContain('plain');
+      expect(error).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      error.mockRestore();
+      warn.mockRestore();
+      chalk.level = level;
+    }
   });
 });
 

@@ -26,6 +26,26 @@ const markedTerminalCompat: MarkedExtension = {
   },
 };
 
+/**
+ * Fenced code in a language the highlighter does not know (`kubectl`, `reg`, `net` in the vendored pages) made
+ * highlight.js write "Could not find the language …" to stderr once per block when a topic was printed on a terminal.
+ * Such a block is highlighted as the language it is written in where there is one, else left plain.
+ */
+const FENCE_ALIASES: Readonly<Record<string, string>> = { kubectl: 'bash', 'docker-compose': 'yaml', reg: 'ini' };
+
+function knownFences(known: (lang: string) => boolean): MarkedExtension {
+  return {
+    walkTokens(t) {
+      if (t.type !== 'code') return;
+      const code = t as Tokens.Code;
+      const lang = (code.lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      if (!lang || known(lang)) return;
+      const alias = FENCE_ALIASES[lang];
+      code.lang = alias && known(alias) ? alias : '';
+    },
+  };
+}
+
 const cache = new Map<string, Promise<MarkdownRenderer>>();
 
 /**
@@ -57,10 +77,11 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
   let renderer = cache.get(key);
   if (!renderer) {
     renderer = (async () => {
-      const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), importMarkedTerminal()]);
+      const [{ Marked }, { markedTerminal }, hljs] = await Promise.all([import('marked'), importMarkedTerminal(), import('highlight.js')]);
       const marked = new Marked();
       marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
       marked.use(markedTerminalCompat);
+      marked.use(knownFences((lang) => hljs.default.getLanguage(lang) !== undefined));
       return {
         width,
         render(markdown: string) {
