@@ -94,7 +94,9 @@ export function fieldsFor(s: WizardState): { field: WizardField; required: boole
   if (d !== 'nat') out.push({ field: 'interfaces', required: a.teaming === true });
   if (a.dns) out.push({ field: 'dnsSuffix', required: false }, { field: 'dnsServers', required: false });
   out.push({ field: 'hnsName', required: false });
-  if (d !== 'overlay') out.push({ field: 'ip', required: false });
+  // A container's static address needs the network's subnet, so it is asked only where the subnet is (a transparent
+  // network on DHCP has none: an address typed there could never be accepted; found by a helper).
+  if (d !== 'overlay' && (d !== 'transparent' || staticIps)) out.push({ field: 'ip', required: false });
   return out;
 }
 
