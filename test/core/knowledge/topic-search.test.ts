@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearTopicIds } from '../../../src/core/knowledge/topic-search.js';
+import { createTopicSearch, nearTopicIds } from '../../../src/core/knowledge/topic-search.js';
 import { realKb } from '../../helpers/real-kb.js';
 
 // "Did you mean" for a mistyped topic id (wcdoctor docs ID, wcdoctor fix ID).
@@ -36,5 +36,22 @@ describe('nearTopicIds', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('createTopicSearch: several words (found by a helper: word order decided the result)', () => {
+  const search = createTopicSearch(realKb());
+  const ids = (q: string) => search.search(q).map((t) => t.id);
+  it.each([
+    ['transparent vSwitch', 'vSwitch transparent', 'hidden-vswitch-blocks-transparent'],
+    ['DNS 解析', '解析 DNS', 'container-dns-resolution-fails'],
+    ['server DNS', 'DNS server', 'network-dns-options'],
+  ])('%j and %j find the same topics, %s among them', (a, b, topic) => {
+    expect(ids(a)).toEqual(ids(b));
+    expect(ids(a)).toContain(topic);
+  });
+
+  it('finds only topics that have every word', () => {
+    expect(ids('ipv6 transparent nosuchwordanywhere')).toEqual([]);
   });
 });
