@@ -69,6 +69,17 @@ describe('createMarkdownRenderer', () => {
     expect(await createMarkdownRenderer({ width: 60, color: false })).toBe(r);
   });
 
+  it('draws a table that fits as a table, and one wider than the terminal as its rows, each cell under its column (found by a helper)', async () => {
+    const table = '| Container base image OS version | Supports Hyper-V isolation | Supports process isolation |\n|---|---|---|\n| Windows Server 2025 | yes | yes |\n| Windows Server 2019 | yes | no |';
+    const wide = (await createMarkdownRenderer({ width: 200, color: false })).render(table);
+    expect(wide).toContain('┌');
+    const narrow = (await createMarkdownRenderer({ width: 60, color: false })).render(table);
+    expect(narrow).not.toContain('┌');
+    expect(narrow).toContain('Container base image OS version: Windows Server 2025\nSupports Hyper-V isolation: yes\nSupports process isolation: yes');
+    expect(narrow).toContain('Supports process isolation: no');
+    for (const line of narrow.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+  });
+
   it('writes nothing to stderr for fenced code in a language the highlighter does not know (found by a helper)', async () => {
     const r = await createMarkdownRenderer({ width: 60, color: true });
     // marked-terminal highlights only where chalk has colours (a terminal): as in one here.

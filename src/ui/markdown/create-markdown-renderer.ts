@@ -1,4 +1,5 @@
 import type { MarkedExtension, Tokens } from 'marked';
+import { displayWidth } from '../../core/text/display-width.js';
 import { stripEscapeSequences } from '../../core/text/normalise.js';
 
 /** Renders Markdown for a terminal of a given width. */
@@ -46,6 +47,27 @@ function knownFences(known: (lang: string) => boolean): MarkedExtension {
   };
 }
 
+/**
+ * A table wider than the terminal as a list of its rows, each cell under its column's name (`Column: value`), rows
+ * apart by a blank line: drawn at its natural width, the box was cut into broken lines (the compatibility tables are
+ * 92 columns wide, 121 in Swedish). A table that fits is left to marked-terminal.
+ */
+function tablesThatFit(width: number): MarkedExtension {
+  return {
+    renderer: {
+      table(token) {
+        const cell = (c: Tokens.TableCell) => this.parser.parseInline(c.tokens).replace(/\s+/g, ' ').trim();
+        const header = token.header.map(cell);
+        const rows = token.rows.map((r) => r.map(cell));
+        const widths = header.map((h, i) => Math.max(displayWidth(stripEscapeSequences(h)), ...rows.map((r) => displayWidth(stripEscapeSequences(r[i] ?? '')))));
+        // cli-table3's box: a border and a space either side of every cell.
+        if (widths.reduce((sum, w) => sum + w + 3, 1) <= width) return false;
+        return `${rows.map((r) => r.map((value, i) => `${header[i] ?? ''}: ${value}`).join('\n')).join('\n\n')}\n\n`;
+      },
+    },
+  };
+}
+
 const cache = new Map<string, Promise<MarkdownRenderer>>();
 
 /**
@@ -82,6 +104,7 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
       marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
       marked.use(markedTerminalCompat);
       marked.use(knownFences((lang) => hljs.default.getLanguage(lang) !== undefined));
+      marked.use(tablesThatFit(width));
       return {
         width,
         render(markdown: string) {
