@@ -40,7 +40,7 @@ const esmParts = {
   run: 'src/ui/run.ts',
   kb: 'src/cli/commands/kb-actions.ts',
   marked: 'marked',
-  'marked-terminal': 'marked-terminal',
+  'marked-terminal': 'src/ui/markdown/terminal-part.ts',
   conf: 'conf',
 };
 const isPackage = (p) => !p.startsWith('src/');

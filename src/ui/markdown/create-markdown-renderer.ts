@@ -75,11 +75,11 @@ const cache = new Map<string, Promise<MarkdownRenderer>>();
  * filter that shows OSC sequences visibly (they can set the title or write the clipboard), so a link is printed
  * as `text (url)` instead. supports-hyperlinks decides once, when it loads, from FORCE_HYPERLINK.
  */
-async function importMarkedTerminal(): Promise<typeof import('marked-terminal')> {
+async function importMarkedTerminal(): Promise<typeof import('./terminal-part.js')> {
   const before = process.env.FORCE_HYPERLINK;
   process.env.FORCE_HYPERLINK = '0';
   try {
-    return await import('marked-terminal');
+    return await import('./terminal-part.js');
   } finally {
     if (before === undefined) delete process.env.FORCE_HYPERLINK;
     else process.env.FORCE_HYPERLINK = before;
@@ -99,11 +99,11 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
   let renderer = cache.get(key);
   if (!renderer) {
     renderer = (async () => {
-      const [{ Marked }, { markedTerminal }, hljs] = await Promise.all([import('marked'), importMarkedTerminal(), import('highlight.js')]);
+      const [{ Marked }, { markedTerminal, supportsLanguage }] = await Promise.all([import('marked'), importMarkedTerminal()]);
       const marked = new Marked();
       marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
       marked.use(markedTerminalCompat);
-      marked.use(knownFences((lang) => hljs.default.getLanguage(lang) !== undefined));
+      marked.use(knownFences(supportsLanguage));
       marked.use(tablesThatFit(width));
       return {
         width,
