@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
@@ -56,10 +56,10 @@ function readYaml(root: string, rel: string): RawFile {
 }
 
 /** The names in a folder of the knowledge, or why it cannot be listed (a file where the folder should be). */
-function listFolder(dir: string): { names: string[] } | { error: string } {
+function listFolder(dir: string): { entries: Dirent[] } | { error: string } {
   try {
     if (!statSync(dir).isDirectory()) return { error: 'it is not a folder' };
-    return { names: readdirSync(dir) };
+    return { entries: readdirSync(dir, { withFileTypes: true }) };
   } catch (e) {
     return { error: reasonOf(e) };
   }
@@ -70,7 +70,8 @@ function readYamlDir(root: string, rel: string): RawFile[] {
   if (!existsSync(dir)) return [];
   const listed = listFolder(dir);
   if ('error' in listed) return [{ file: path.posix.join('knowledge', rel), data: null, error: listed.error }];
-  return listed.names
+  return listed.entries
+    .map((e) => e.name)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => readYaml(root, `${rel}/${f}`));
@@ -117,13 +118,12 @@ function readTranslations(root: string): RawText[] {
   const out: RawText[] = [];
   // The folders in a folder; a folder that cannot be listed (a file in its place) is a problem of that path.
   const dirs = (dir: string, rel: string): string[] => {
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('it is not a folder');
-      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    } catch (e) {
-      out.push({ file: rel, text: '', error: reasonOf(e) });
+    const listed = listFolder(dir);
+    if ('error' in listed) {
+      out.push({ file: rel, text: '', error: listed.error });
       return [];
     }
+    return listed.entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   };
   for (const locale of dirs(base, 'knowledge/translations'))
     for (const doc of dirs(path.join(base, locale), path.posix.join('knowledge/translations', locale))) {

@@ -3,7 +3,7 @@ import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal } from '../.
 import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
 import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
-import { DECLINED_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
+import { DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
 import type { AuditEntry, RunCommand } from '../../core/fixes/types.js';
 import { translate, type Catalog } from '../../core/i18n/translate.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -106,13 +106,8 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, 
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }
 
-/** The audit log's reason when no one can confirm the collector run (English, as the log records it). */
-const NO_TERMINAL = 'not run: stdin is not a terminal, so there is no one to confirm';
-
 /** The message key that says a recorded refusal reason to the user. */
-/** With stderr not a terminal, the preview and the question (both written there) would not be seen: nothing is asked. */
-const NO_TERMINAL_ERR = 'not run: stderr is not a terminal, so the command to confirm cannot be shown';
-const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : reason === NO_TERMINAL_ERR ? 'fix.cli.noTerminalErr' : 'fix.cli.noTerminal');
+const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : reason === NO_TERMINAL_ERR_REASON ? 'fix.cli.noTerminalErr' : 'fix.cli.noTerminal');
 
 /** Runs `wcdoctor check`: prints the collector, evaluates collected or pasted output, or collects on this host. */
 export async function runCheckCommand(opts: CheckOptions, lang: string | undefined, io: CliIO, deps: CheckCommandDeps): Promise<void> {
@@ -171,7 +166,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     return fail(EXIT.failure, locale === 'en' ? blocked.message : translateRefusal(blocked, t), say('check.cli.auditHint', {}, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again'));
   if (!opts.yes) {
     if (!io.isTTY.stdin || io.isTTY.stderr === false)
-      return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL : NO_TERMINAL_ERR, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
+      return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
     const answer = await deps.ask(`${t('check.confirm')} `);
     if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
   }

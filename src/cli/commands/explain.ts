@@ -79,8 +79,7 @@ function topicsFor(kb: KnowledgeBase, x: Explanation, locale: Locale = 'en'): { 
   return kb.topics.filter((t) => t.signatures.codes.some((c) => forms.has(c))).map((t) => ({ id: t.id, title: t.title[locale] ?? t.title.en }));
 }
 
-/** Finds a message key case-insensitively (`zh-cn` → `zh-CN`). */
-/** The catalogue's language for a tag: the tag itself, else its language alone (de-DE → de). */
+/** The catalogue's language for a tag, case-insensitively (`zh-cn` → `zh-CN`): the tag itself, else its language alone (de-DE → de). */
 const langKey = (messages: Record<string, string>, lang: string): string | undefined =>
   Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(messages).find((k) => k.toLowerCase() === lang.split('-')[0]!.toLowerCase());
 

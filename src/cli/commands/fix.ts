@@ -2,7 +2,7 @@ import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson, type FixWords } from '../../core/fixes/format-plan.js';
 import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
-import { checkAuditLog, checkPreflight, DECLINED_REASON, type Refusal } from '../../core/fixes/preflight.js';
+import { checkAuditLog, checkPreflight, DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, type Refusal } from '../../core/fixes/preflight.js';
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
@@ -230,7 +230,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   } else if (!io.isTTY.stdin || io.isTTY.stderr === false) {
     // The question and the plan it asks about are written to stderr: with stderr not a terminal, the user would answer
     // without seeing either.
-    const reason = !io.isTTY.stdin ? 'not run: stdin is not a terminal, so there is no one to confirm' : 'not run: stderr is not a terminal, so the command to confirm cannot be shown';
+    const reason = !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON;
     const flag = word ? `--yes=${word}` : '--yes';
     return refuse(
       EXIT.usage,

@@ -7,6 +7,12 @@ export type Elevation = { kind: 'elevated' } | { kind: 'not-elevated' } | { kind
 /** The audit reason when the user answers No (or anything but the word) at the confirmation prompt. */
 export const DECLINED_REASON = 'declined at the confirmation prompt';
 
+/** The audit reason when no one can confirm a run (a fix's, or the host check's collector): stdin is no terminal. */
+export const NO_TERMINAL_REASON = 'not run: stdin is not a terminal, so there is no one to confirm';
+
+/** The audit reason when stderr, where the command and the question are written, is no terminal: nothing is asked. */
+export const NO_TERMINAL_ERR_REASON = 'not run: stderr is not a terminal, so the command to confirm cannot be shown';
+
 /** The audit reason when an admin fix meets a session that is not elevated. */
 export const NOT_ELEVATED_REASON = 'this fix needs administrator rights and wcdoctor is not running elevated';
 

@@ -141,23 +141,8 @@ const isInvisible = (cp: number): boolean =>
   cp === 0x3164 || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfff9 && cp <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f) ||
   (cp >= 0xd800 && cp <= 0xdfff);
 
-/**
- * Whether a value holds a character that is not what it shows: a control character (C0, DEL, C1), a line or paragraph
- * separator, a text-direction control or an invisible one (checkCommon's rules). Other validators of values that go
- * into a command (the network plan's adapter names) refuse the same.
- */
-export function hasHiddenCharacter(v: string): boolean {
-  for (const ch of v) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x2028 || cp === 0x2029 || isBidiControl(cp) || isInvisible(cp)) return true;
-  }
-  return false;
-}
-
-/** Rules every value meets whatever its kind: not empty, not too long, no control, direction or invisible characters. */
-function checkCommon(v: string): ParamReason | undefined {
-  if (v.length === 0) return why('empty', 'is empty');
-  if (v.length > MAX_VALUE_LENGTH) return why('tooLong', `is longer than ${MAX_VALUE_LENGTH} characters (${v.length})`, { max: MAX_VALUE_LENGTH, length: v.length });
+/** Why a value holds a character that is not what it shows (control, line separator, text direction, invisible), if it does. */
+function hiddenCharacterReason(v: string): ParamReason | undefined {
   for (const ch of v) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return controlReason(cp);
@@ -170,6 +155,20 @@ function checkCommon(v: string): ParamReason | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a value holds a character that is not what it shows: a control character (C0, DEL, C1), a line or paragraph
+ * separator, a text-direction control or an invisible one (the rules every parameter value meets). Other validators of
+ * values that go into a command (the network plan's adapter names) refuse the same.
+ */
+export const hasHiddenCharacter = (v: string): boolean => hiddenCharacterReason(v) !== undefined;
+
+/** Rules every value meets whatever its kind: not empty, not too long, no control, direction or invisible characters. */
+function checkCommon(v: string): ParamReason | undefined {
+  if (v.length === 0) return why('empty', 'is empty');
+  if (v.length > MAX_VALUE_LENGTH) return why('tooLong', `is longer than ${MAX_VALUE_LENGTH} characters (${v.length})`, { max: MAX_VALUE_LENGTH, length: v.length });
+  return hiddenCharacterReason(v);
 }
 
 /**
