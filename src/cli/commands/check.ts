@@ -90,19 +90,20 @@ function translator(catalogs: Readonly<Record<Locale, Catalog>>, locale: Locale)
 }
 
 /** Prints the findings of what was read and sets the exit code: 0 all pass, 1 a warning or failure. */
-function report(input: CheckInput, opts: CheckOptions, io: CliIO, t: CheckText, deps: CheckCommandDeps, locale: Locale): void {
+function report(input: CheckInput, opts: CheckOptions, io: CliIO, words: { t: CheckText; english: CheckText }, deps: CheckCommandDeps, locale: Locale): void {
+  const { t, english } = words;
   const topics = deps.topics(locale);
   if (!topics && !opts.json) io.err(`wcdoctor check: ${t('check.noKnowledge')}\n`);
   const lookup: TopicLookup = topics ?? (() => undefined);
   if (input.docs.length > 1) {
     const fleet = evaluateFleet(input.docs);
-    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map((h) => hostReportJson(h, lookup)), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
+    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map((h) => hostReportJson(h, english, lookup)), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
     io.setExitCode(fleet.hosts.some(hasFindings) ? EXIT.noMatch : EXIT.ok);
     return;
   }
   const host = evaluateHost(input.docs[0]!);
   const paste = input.kind === 'paste' ? input.reads.join(', ') : undefined;
-  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(input.kind === 'paste' ? { read: input.read, reads: input.reads } : {}), ...hostReportJson(host, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
+  io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(input.kind === 'paste' ? { read: input.read, reads: input.reads } : {}), ...hostReportJson(host, english, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }
 
@@ -116,7 +117,10 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     io.setExitCode(code);
   };
   const locale = lang !== undefined ? parseLangOption(lang) : (pickSupportedLocale(detectLocales({ env: io.env, platform: deps.platform, intlLocale: readIntlLocale })) ?? 'en');
-  const t = translator(deps.catalogs(), locale);
+  const catalogs = deps.catalogs();
+  const t = translator(catalogs, locale);
+  // --json keeps each finding's English sentence as `message`, whatever the language, beside its key and values.
+  const words = { t, english: translator(catalogs, 'en') };
   // Input errors and refusals: English as it always was, other languages through the catalogue (values as typed).
   const say = (key: MessageKey, params: Readonly<Record<string, string | number>>, english: string) => (locale === 'en' ? english : t(key, params));
   if (opts.script && opts.from !== undefined) return fail(EXIT.usage, say('check.cli.scriptAndFrom', {}, '--script and --from do not go together: --script prints the collector, --from evaluates what it collected'));
@@ -149,7 +153,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
       const why = locale === 'en' ? input.error.message : inputProblemText(input.error, t);
       return fail(EXIT.usage, `--from ${opts.from === '-' ? say('check.cli.stdin', {}, '(standard input)') : opts.from}: ${why}`, t('check.fromHint'));
     }
-    report(input.value, opts, io, t, deps, locale);
+    report(input.value, opts, io, words, deps, locale);
     return;
   }
 
@@ -196,7 +200,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
         : say(COLLECT_PROBLEM_KEYS[p.kind], { error: run.error ?? '', code: run.exitCode ?? 'none' }, p.message) + (locale !== 'en' && p.detail ? `: ${inputProblemText(p.detail, t)}` : '');
     return fail(EXIT.failure, why, ...p.stderrTail);
   }
-  report(collected.input, opts, io, t, deps, locale);
+  report(collected.input, opts, io, words, deps, locale);
   if (run.auditError) io.setExitCode(EXIT.failure);
 }
 

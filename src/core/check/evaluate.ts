@@ -1,4 +1,5 @@
 import { CHECKS } from './checks/index.js';
+import { msg, notEvaluated } from './checks/helpers.js';
 import type { HostCheck } from './checks/types.js';
 import type { CheckStatus, FactsDocument, Finding } from './types.js';
 import { viewFacts } from './view.js';
@@ -25,7 +26,7 @@ export function* evaluateHostSteps(doc: FactsDocument, checks: readonly HostChec
     try {
       v = c.evaluate(view);
     } catch (e) {
-      v = { status: 'not-evaluated' as const, reason: 'unreadable' as const, message: `not evaluated: the check failed on this input (${e instanceof Error ? e.message : String(e)})`, evidence: [] };
+      v = notEvaluated('unreadable', msg('check.msg.evaluate.threw', { error: e instanceof Error ? e.message : String(e) }));
     }
     counts[v.status]++;
     const topic = 'topic' in v ? v.topic : c.topic;
@@ -33,7 +34,7 @@ export function* evaluateHostSteps(doc: FactsDocument, checks: readonly HostChec
       check: c.id,
       group: c.group,
       status: v.status,
-      message: v.message,
+      text: v.text,
       evidence: v.evidence,
       ...(topic && (v.status === 'warn' || v.status === 'fail') ? { topic } : {}),
       ...(v.reason ? { reason: v.reason } : {}),

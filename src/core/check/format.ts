@@ -1,7 +1,10 @@
 import { CHECKS } from './checks/index.js';
 import type { FleetReport, HostReport } from './evaluate.js';
 import { READS } from './reads.js';
+import { renderMessage, renderValue, type CheckText } from './message.js';
 import type { CheckStatus, Finding, NotEvaluatedReason } from './types.js';
+
+export type { CheckText } from './message.js';
 
 /** A topic as the knowledge base has it: its title and its fixes (what a finding links to). */
 export interface TopicInfo {
@@ -11,9 +14,6 @@ export interface TopicInfo {
 
 /** Finds a topic in the knowledge base; undefined when the base is not there or lacks it. */
 export type TopicLookup = (topic: string) => TopicInfo | undefined;
-
-/** Looks up a UI message (`check.*` in locales/*.json) in the chosen language, English as the fallback. */
-export type CheckText = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
 const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', 'not-evaluated': '·' };
 const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, 'not-evaluated': 3 };
@@ -43,17 +43,17 @@ function reasonText(t: CheckText, reason: NotEvaluatedReason | undefined): strin
   return t(REASON_KEY[reason ?? 'not-collected']);
 }
 
+/** What a finding says in the translator's language: its sentence, after the reason when the check could not judge. */
+export function findingMessage(t: CheckText, f: Finding): string {
+  const sentence = renderMessage(t, f.text);
+  return f.status === 'not-evaluated' ? `${reasonText(t, f.reason)} — ${sentence}` : sentence;
+}
+
 function findingLines(t: CheckText, f: Finding, topics: TopicLookup): string[] {
   const head = `${MARK[f.status]} ${t(STATUS_KEY[f.status])}  ${t(TITLE_KEY.get(f.check) ?? f.check)} (${f.check})`;
   const lines = [head];
-  if (f.status === 'not-evaluated') {
-    // The reason in the chosen language, then what the check said beyond it (in English).
-    let detail = f.message.replace(/^not (?:evaluated|applicable): /, '');
-    if (f.reason === 'needs-admin' && detail.startsWith('run as administrator (') && detail.endsWith(')')) detail = detail.slice('run as administrator ('.length, -1);
-    lines.push(detail === 'run as administrator' ? `    ${reasonText(t, f.reason)}` : `    ${reasonText(t, f.reason)} — ${detail}`);
-  }
-  else lines.push(`    ${f.message}`);
-  for (const e of f.evidence.slice(0, 6)) lines.push(`    ${t('check.read')} ${e.read}: ${e.value}`);
+  lines.push(`    ${findingMessage(t, f)}`);
+  for (const e of f.evidence.slice(0, 6)) lines.push(`    ${t('check.read')} ${e.read}: ${renderValue(t, e.value)}`);
   if (f.evidence.length > 6) lines.push(`    ${t('check.moreEvidence', { count: f.evidence.length - 6 })}`);
   if (f.topic) {
     const info = topics(f.topic);
@@ -113,11 +113,28 @@ export function formatFleetReport(t: CheckText, f: FleetReport): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The JSON shape of one host's report; a finding's topic comes with its title and fixes when the knowledge has them. */
-export function hostReportJson(r: HostReport, topics: TopicLookup = () => undefined): object {
-  const findings = r.findings.map((f) => {
+/**
+ * The JSON shape of one host's report. Each finding's `message` (and a keyed evidence `value`) is English, rendered with
+ * `english` as the text output says it (a check that could not judge: its reason first), so scripts that read it keep
+ * working; `messageKey` and `messageParams` (`valueKey`, `valueParams`) give the sentence as the catalog has it, for a
+ * script that words it in another language. A finding's topic comes with its title and fixes when the knowledge has them.
+ */
+export function hostReportJson(r: HostReport, english: CheckText, topics: TopicLookup = () => undefined): object {
+  const findings = r.findings.map((finding) => {
+    const { text, evidence, ...f } = finding;
     const info = f.topic ? topics(f.topic) : undefined;
-    return info ? { ...f, topicTitle: info.title, fixes: info.fixes } : f;
+    return {
+      check: f.check,
+      group: f.group,
+      status: f.status,
+      message: findingMessage(english, finding),
+      messageKey: text.key,
+      messageParams: text.params ?? {},
+      evidence: evidence.map((e) => (typeof e.value === 'string' ? e : { read: e.read, value: renderValue(english, e.value), valueKey: e.value.key, valueParams: e.value.params ?? {} })),
+      ...(f.topic ? { topic: f.topic } : {}),
+      ...(f.reason ? { reason: f.reason } : {}),
+      ...(info ? { topicTitle: info.title, fixes: info.fixes } : {}),
+    };
   });
   return { host: r.host, elevated: r.elevated, origin: r.origin, counts: r.counts, findings };
 }

@@ -46,10 +46,26 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'not-evaluated';
 /** Groups of the host-checks catalogue. */
 export type CheckGroup = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K';
 
-/** A value read, shown as evidence: which read it came from and what it said. */
+/** A catalog key of a check's sentence: `check.msg.<check-id>.<name>` in locales/*.json (or a shared `check.msg.*`). */
+export type MessageKey = `check.msg.${string}`;
+
+/**
+ * A sentence as a catalog key and its values; the presentation layers render it in the user's language. A value is
+ * data from the host (a name, a status word, an error text), a number (`count` also picks the plural form), a
+ * sentence of its own, or a list of either, which the renderer joins with the catalog's `check.msg.listSeparator`.
+ */
+export interface MessageText {
+  key: MessageKey;
+  params?: Readonly<Record<string, MessageParam>>;
+}
+
+/** One value of a sentence (see MessageText). */
+export type MessageParam = string | number | MessageText | readonly (string | MessageText)[];
+
+/** A value read, shown as evidence: which read it came from and what it said (the host's text, or our words about it). */
 export interface Evidence {
   read: ReadId | 'elevation';
-  value: string;
+  value: string | MessageText;
 }
 
 /** What one check found on one host. */
@@ -57,8 +73,8 @@ export interface Finding {
   check: string;
   group: CheckGroup;
   status: CheckStatus;
-  /** One English sentence (the CLI's text); the UI translates the check's title and status. */
-  message: string;
+  /** What the check found (for not-evaluated: what it lacked), as a sentence to render in the user's language. */
+  text: MessageText;
   evidence: Evidence[];
   /** The knowledge topic the finding reveals (its fixes come from the knowledge). */
   topic?: string;
@@ -67,4 +83,4 @@ export interface Finding {
 }
 
 /** A parsed read, or why it is not there. */
-export type ReadValue<T> = { kind: 'ok'; value: T } | { kind: 'missing'; reason: NotEvaluatedReason; detail: string };
+export type ReadValue<T> = { kind: 'ok'; value: T } | { kind: 'missing'; reason: NotEvaluatedReason; detail: MessageText };

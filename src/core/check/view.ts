@@ -1,4 +1,5 @@
 import { READS, type ReadValueOf } from './reads.js';
+import { msg } from './message.js';
 import type { FactsDocument, ReadId, ReadValue } from './types.js';
 
 /** One host's facts as the checks see them: each read parsed once, on first use, or why it is missing. */
@@ -18,23 +19,26 @@ export function viewFacts(doc: FactsDocument): HostView {
   const compute = (id: ReadId): ReadValue<unknown> => {
     const raw = doc.reads[id];
     const admin = READS[id].admin;
-    if (!raw) return { kind: 'missing', reason: 'not-collected', detail: doc.origin === 'paste' ? 'not in the pasted output' : 'not collected' };
-    if (raw.skipped === 'needs-admin') return { kind: 'missing', reason: 'needs-admin', detail: 'run as administrator' };
-    if (raw.skipped === 'not-present') return { kind: 'missing', reason: 'not-applicable', detail: raw.error ?? 'not on this host' };
+    const read = { read: id };
+    const needsAdmin = { kind: 'missing', reason: 'needs-admin', detail: msg('check.msg.read.needsAdmin', read) } as const;
+    if (!raw) return { kind: 'missing', reason: 'not-collected', detail: msg(doc.origin === 'paste' ? 'check.msg.read.notInPaste' : 'check.msg.read.notCollected', read) };
+    if (raw.skipped === 'needs-admin') return needsAdmin;
+    if (raw.skipped === 'not-present') return { kind: 'missing', reason: 'not-applicable', detail: raw.error ? msg('check.msg.read.absentError', { ...read, error: raw.error }) : msg('check.msg.read.absent', read) };
     if (raw.output === undefined && raw.error !== undefined) {
       // docker's failure to reach the daemon is data (C1 reads it): an error text its parser reads is a value.
       const fromError = (READS[id].parse as (t: string) => unknown)(raw.error);
       if (fromError !== undefined) return { kind: 'ok', value: fromError };
     }
     if (raw.output === undefined || raw.output.trim() === '') {
-      const error = raw.error ?? 'no output';
-      if (admin && doc.elevated === false) return { kind: 'missing', reason: 'needs-admin', detail: 'run as administrator' };
-      if (/access is denied|requires elevation|administrator/i.test(error) && admin) return { kind: 'missing', reason: 'needs-admin', detail: 'run as administrator' };
-      if (NOT_PRESENT.test(error)) return { kind: 'missing', reason: 'not-applicable', detail: error };
-      if (raw.output === undefined && raw.error !== undefined) return { kind: 'missing', reason: 'read-failed', detail: error };
+      if (admin && doc.elevated === false) return needsAdmin;
+      if (raw.error !== undefined) {
+        if (/access is denied|requires elevation|administrator/i.test(raw.error) && admin) return needsAdmin;
+        if (NOT_PRESENT.test(raw.error)) return { kind: 'missing', reason: 'not-applicable', detail: msg('check.msg.read.absentError', { ...read, error: raw.error }) };
+        if (raw.output === undefined) return { kind: 'missing', reason: 'read-failed', detail: msg('check.msg.read.failed', { ...read, error: raw.error }) };
+      }
     }
     const value = (READS[id].parse as (t: string) => unknown)(raw.output ?? '');
-    if (value === undefined) return raw.error ? { kind: 'missing', reason: 'read-failed', detail: raw.error } : { kind: 'missing', reason: 'unreadable', detail: 'output not recognised' };
+    if (value === undefined) return raw.error ? { kind: 'missing', reason: 'read-failed', detail: msg('check.msg.read.failed', { ...read, error: raw.error }) } : { kind: 'missing', reason: 'unreadable', detail: msg('check.msg.read.unrecognised', read) };
     return { kind: 'ok', value };
   };
   return {

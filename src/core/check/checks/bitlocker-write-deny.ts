@@ -1,4 +1,4 @@
-import { ev, fail, missing, pass, warn } from './helpers.js';
+import { ev, fail, missing, msg, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** D4: the BitLocker policy FDVDenyWriteAccess=1 makes unencrypted fixed data drives read-only ("The media is write protected"). */
@@ -10,12 +10,12 @@ export const bitlockerWriteDeny: HostCheck = {
   reads: ['fveDenyWrite', 'dockerInfo'],
   evaluate(host) {
     const fve = host.get('fveDenyWrite');
-    if (fve.kind === 'missing') return missing('fveDenyWrite', fve);
-    const e = ev('fveDenyWrite', `FDVDenyWriteAccess ${fve.value.value ?? '(not set)'}`);
-    if (fve.value.value !== 1) return pass('the policy is not set', e);
+    if (fve.kind === 'missing') return missing(fve);
+    const e = ev('fveDenyWrite', fve.value.value !== undefined ? `FDVDenyWriteAccess ${fve.value.value}` : msg('check.msg.value.notSet', { name: 'FDVDenyWriteAccess' }));
+    if (fve.value.value !== 1) return pass(msg('check.msg.bitlocker-write-deny.ok'), e);
     const info = host.get('dockerInfo');
     const root = info.kind === 'ok' ? info.value.dockerRootDir : undefined;
-    if (root && !/^c:/i.test(root)) return fail(`writes to unencrypted data drives are denied and docker's data root is ${root}: pulls and loads fail with "The media is write protected"`, e, ev('dockerInfo', `Docker Root Dir ${root}`));
-    return warn('writes to unencrypted fixed data drives are denied: a data root or volume on such a drive fails with "The media is write protected"', e);
+    if (root && !/^c:/i.test(root)) return fail(msg('check.msg.bitlocker-write-deny.dataRoot', { root }), e, ev('dockerInfo', `Docker Root Dir ${root}`));
+    return warn(msg('check.msg.bitlocker-write-deny.denied'), e);
   },
 };

@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, pass, warn } from './helpers.js';
+import { ev, missing, msg, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B7: containerd 2.x with a config.toml written for 1.x (version 2) needs migrating (bin_dir → bin_dirs, CRI plugin ids). */
@@ -12,10 +12,10 @@ export const containerdConfig: HostCheck = {
   reads: ['containerdVersion'],
   evaluate(host) {
     const v = host.get('containerdVersion');
-    if (v.kind === 'missing') return missing('containerdVersion', v);
+    if (v.kind === 'missing') return missing(v);
     const { version, major, configVersion } = v.value;
-    const e = ev('containerdVersion', `containerd ${version}, config version ${configVersion ?? '(not read)'}`);
-    if (major >= 2 && configVersion !== undefined && configVersion < 3) return warn(`containerd ${version} runs with a version ${configVersion} config.toml: migrate it (containerd config migrate) so the CRI plugin loads`, e);
-    return pass(`containerd ${version}`, e);
+    const e = ev('containerdVersion', msg('check.msg.containerd-config.versions', { version, config: configVersion ?? msg('check.msg.value.notRead') }));
+    if (major >= 2 && configVersion !== undefined && configVersion < 3) return warn(msg('check.msg.containerd-config.migrate', { version, config: configVersion }), e);
+    return pass(msg('check.msg.containerd-config.ok', { version }), e);
   },
 };

@@ -1,5 +1,7 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import { ev, fail, missing, msg, notApplicable, pass } from './helpers.js';
+
+const PIPE = '\\\\.\\pipe\\containerd-containerd';
 import type { HostCheck } from './types.js';
 
 /** B6: where containerd is installed, its pipe exists (kubelet and crictl talk to it there). */
@@ -13,12 +15,12 @@ export const containerdPipe: HostCheck = {
   evaluate(host) {
     const services = host.get('services');
     const pipes = host.get('pipes');
-    if (pipes.kind === 'missing') return missing('pipes', pipes);
+    if (pipes.kind === 'missing') return missing(pipes);
     const svc = services.kind === 'ok' ? services.value.find((s) => s.name.toLowerCase() === 'containerd') : undefined;
-    if (!svc) return notApplicable('containerd is not installed as a service');
+    if (!svc) return notApplicable(msg('check.msg.containerd-pipe.noService'));
     const exists = pipes.value['containerd-containerd'];
-    const e = ev('pipes', `\\\\.\\pipe\\containerd-containerd ${exists === true ? 'exists' : 'missing'}`);
-    if (exists === true) return pass('the containerd pipe exists', e);
-    return fail(`containerd is ${svc.status} but its pipe \\\\.\\pipe\\containerd-containerd does not exist: the runtime is down or listens elsewhere`, e, ev('services', `containerd ${svc.status}`));
+    const e = ev('pipes', msg(exists === true ? 'check.msg.containerd-pipe.exists' : 'check.msg.containerd-pipe.absent', { pipe: PIPE }));
+    if (exists === true) return pass(msg('check.msg.containerd-pipe.ok'), e);
+    return fail(msg('check.msg.containerd-pipe.noPipe', { status: svc.status, pipe: PIPE }), e, ev('services', `containerd ${svc.status}`));
   },
 };

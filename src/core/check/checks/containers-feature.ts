@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, pass } from './helpers.js';
+import { ev, fail, missing, msg, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B1: the Containers feature is enabled (Get-WindowsOptionalFeature needs an elevated session). */
@@ -12,10 +12,10 @@ export const containersFeature: HostCheck = {
   reads: ['features'],
   evaluate(host) {
     const features = host.get('features');
-    if (features.kind === 'missing') return missing('features', features);
+    if (features.kind === 'missing') return missing(features);
     const f = features.value.find((x) => /^containers$/i.test(x.name));
-    if (!f) return fail('the Containers feature is not listed: it is not installed', ev('features', features.value.map((x) => `${x.name} ${x.state}`).join(', ')));
+    if (!f) return fail(msg('check.msg.containers-feature.notListed'), ev('features', features.value.map((x) => `${x.name} ${x.state}`).join(', ')));
     const e = ev('features', `${f.name} ${f.state}`);
-    return f.enabled ? pass('Containers is enabled', e) : fail(`the Containers feature is ${f.state}: enable it and restart`, e);
+    return f.enabled ? pass(msg('check.msg.containers-feature.ok'), e) : fail(msg('check.msg.containers-feature.off', { state: f.state }), e);
   },
 };

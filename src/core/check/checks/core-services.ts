@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, pass } from './helpers.js';
+import { ev, fail, missing, msg, pass, serviceState } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B3: the Host Network Service and the Host Compute Service run (every container needs both). */
@@ -12,14 +12,14 @@ export const coreServices: HostCheck = {
   reads: ['services'],
   evaluate(host) {
     const services = host.get('services');
-    if (services.kind === 'missing') return missing('services', services);
+    if (services.kind === 'missing') return missing(services);
     const evidence = [];
-    const bad: string[] = [];
+    const bad = [];
     for (const name of ['hns', 'vmcompute']) {
       const s = services.value.find((x) => x.name.toLowerCase() === name);
-      evidence.push(ev('services', `${name} ${s?.status ?? 'not installed'}`));
-      if (s?.status !== 'Running') bad.push(`${name} is ${s ? s.status : 'not installed'}`);
+      evidence.push(ev('services', s ? `${name} ${s.status}` : serviceState(name, undefined)));
+      if (s?.status !== 'Running') bad.push(serviceState(name, s?.status));
     }
-    return bad.length ? fail(`${bad.join(', ')}: containers cannot start or get a network`, ...evidence) : pass('hns and vmcompute are running', ...evidence);
+    return bad.length ? fail(msg('check.msg.core-services.down', { services: bad }), ...evidence) : pass(msg('check.msg.core-services.ok'), ...evidence);
   },
 };

@@ -1,5 +1,13 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import type { CredentialSpec } from '../parsers/system.js';
+import { ev, fail, missing, msg, notApplicable, pass } from './helpers.js';
+
+const SPEC_KEY = {
+  ok: 'check.msg.credential-specs.specOk',
+  'not-json': 'check.msg.credential-specs.specNotJson',
+  'no-dns-name': 'check.msg.credential-specs.specNoDnsName',
+  'no-gmsa': 'check.msg.credential-specs.specNoGmsa',
+} as const satisfies Record<NonNullable<CredentialSpec['problem']> | 'ok', string>;
 import type { HostCheck } from './types.js';
 
 /** J2: the gMSA credential specs in docker's CredentialSpecs folder are complete JSON. */
@@ -12,11 +20,11 @@ export const credentialSpecs: HostCheck = {
   reads: ['credentialSpecs'],
   evaluate(host) {
     const specs = host.get('credentialSpecs');
-    if (specs.kind === 'missing') return missing('credentialSpecs', specs);
-    if (!specs.value.length) return notApplicable('no credential specs (gMSA not used here)');
+    if (specs.kind === 'missing') return missing(specs);
+    if (!specs.value.length) return notApplicable(msg('check.msg.credential-specs.none'));
     const bad = specs.value.filter((s) => s.problem);
-    const evidence = specs.value.map((s) => ev('credentialSpecs', `${s.name}${s.problem ? `: ${s.problem}` : ': ok'}`));
-    if (bad.length) return fail(`${bad.length} credential spec(s) are incomplete: containers started with them get no domain identity`, ...evidence);
-    return pass(`${specs.value.length} credential spec(s)`, ...evidence);
+    const evidence = specs.value.map((s) => ev('credentialSpecs', msg(SPEC_KEY[s.problem ?? 'ok'], { name: s.name })));
+    if (bad.length) return fail(msg('check.msg.credential-specs.incomplete', { count: bad.length }), ...evidence);
+    return pass(msg('check.msg.credential-specs.ok', { count: specs.value.length }), ...evidence);
   },
 };

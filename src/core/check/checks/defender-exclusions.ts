@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, notApplicable, pass, warn } from './helpers.js';
+import { ev, missing, msg, notApplicable, notEvaluated, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** The path without trailing backslashes (a loop: a regex over a run of them would backtrack). */
@@ -24,12 +24,12 @@ export const defenderExclusions: HostCheck = {
   evaluate(host) {
     const services = host.get('services');
     const defender = services.kind === 'ok' ? services.value.find((s) => s.name.toLowerCase() === 'windefend') : undefined;
-    if (services.kind === 'ok' && defender?.status !== 'Running') return notApplicable(`Microsoft Defender is ${defender ? defender.status : 'not installed'}`);
+    if (services.kind === 'ok' && defender?.status !== 'Running') return notApplicable(defender ? msg('check.msg.defender-exclusions.defenderState', { status: defender.status }) : msg('check.msg.defender-exclusions.noDefender'));
     const mp = host.get('mpPreference');
-    if (mp.kind === 'missing') return missing('mpPreference', mp);
-    if (mp.value.exclusionPath === 'needs-admin') return { status: 'not-evaluated', reason: 'needs-admin', message: 'not evaluated: run as administrator (Get-MpPreference hides exclusions from other sessions)', evidence: [ev('mpPreference', 'N/A: Must be an administrator to view exclusions')] };
-    if (mp.value.exclusionPath === 'hidden') return { status: 'not-evaluated', reason: 'read-failed', message: 'not evaluated: a policy hides the exclusions from administrators (HideExclusionsFromLocalAdmins)', evidence: [ev('mpPreference', 'N/A: Administrators are not allowed to view exclusions')] };
-    if (mp.value.realtimeDisabled) return pass('real-time protection is off', ev('mpPreference', 'DisableRealtimeMonitoring True'));
+    if (mp.kind === 'missing') return missing(mp);
+    if (mp.value.exclusionPath === 'needs-admin') return notEvaluated('needs-admin', msg('check.msg.defender-exclusions.needsAdmin'), ev('mpPreference', 'N/A: Must be an administrator to view exclusions'));
+    if (mp.value.exclusionPath === 'hidden') return notEvaluated('read-failed', msg('check.msg.defender-exclusions.hidden'), ev('mpPreference', 'N/A: Administrators are not allowed to view exclusions'));
+    if (mp.value.realtimeDisabled) return pass(msg('check.msg.defender-exclusions.realtimeOff'), ev('mpPreference', 'DisableRealtimeMonitoring True'));
     const info = host.get('dockerInfo');
     const wanted = [
       ...(info.kind === 'ok' && info.value.osType === 'windows' ? [info.value.dockerRootDir ?? 'C:\\ProgramData\\docker'] : []),
@@ -38,12 +38,12 @@ export const defenderExclusions: HostCheck = {
     const paths = mp.value.exclusionPath.map((p) => trimBackslashes(p.toLowerCase()));
     const covered = (dir: string) => paths.some((p) => dir.toLowerCase() === p || dir.toLowerCase().startsWith(`${p}\\`));
     const runtimeKnown = info.kind === 'ok' || services.kind === 'ok';
-    if (!wanted.length && runtimeKnown) return notApplicable('no docker or containerd data folder to exclude');
+    if (!wanted.length && runtimeKnown) return notApplicable(msg('check.msg.defender-exclusions.noFolders'));
     // A paste of Get-MpPreference alone: either runtime's default folder will do.
     const defaults = ['C:\\ProgramData\\docker', 'C:\\ProgramData\\containerd'];
     const absent = wanted.length ? wanted.filter((d) => !covered(d)) : defaults.some(covered) ? [] : defaults;
-    const e = ev('mpPreference', `ExclusionPath ${mp.value.exclusionPath.length ? mp.value.exclusionPath.join(', ') : '(none listed)'}`);
-    if (absent.length) return warn(`${absent.join(', ')} not excluded from real-time scanning: containers start slowly and layers can stay locked (automatic server exclusions are not listed here)`, e);
-    return pass('the container data folders are excluded', e);
+    const e = ev('mpPreference', mp.value.exclusionPath.length ? `ExclusionPath ${mp.value.exclusionPath.join(', ')}` : msg('check.msg.defender-exclusions.noneListed'));
+    if (absent.length) return warn(msg('check.msg.defender-exclusions.notExcluded', { count: absent.length, folders: absent }), e);
+    return pass(msg('check.msg.defender-exclusions.ok'), e);
   },
 };

@@ -1,4 +1,4 @@
-import { ev, fail, gb, missing, pass, warn } from './helpers.js';
+import { ev, fail, gb, missing, msg, notEvaluated, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 const WARN_BYTES = 30e9;
@@ -13,16 +13,17 @@ export const diskFree: HostCheck = {
   reads: ['disks', 'dockerInfo'],
   evaluate(host) {
     const disks = host.get('disks');
-    if (disks.kind === 'missing') return missing('disks', disks);
+    if (disks.kind === 'missing') return missing(disks);
     const info = host.get('dockerInfo');
     const rootDrive = info.kind === 'ok' ? /^([A-Za-z]:)/.exec(info.value.dockerRootDir ?? '')?.[1]?.toUpperCase() : undefined;
     const wanted = new Set(['C:', ...(rootDrive ? [rootDrive] : [])]);
     const seen = disks.value.filter((d) => wanted.has(d.drive.toUpperCase()));
-    if (!seen.length) return { status: 'not-evaluated', reason: 'unreadable', message: 'not evaluated: the system drive is not in the disk list', evidence: [] };
-    const evidence = seen.map((d) => ev('disks', `${d.drive} ${gb(d.freeBytes)} free`));
+    if (!seen.length) return notEvaluated('unreadable', msg('check.msg.disk-free.noSystemDrive'));
+    const free = (list: typeof seen) => list.map((d) => msg('check.msg.disk-free.free', { drive: d.drive, free: gb(d.freeBytes) }));
+    const evidence = free(seen).map((m) => ev('disks', m));
     const low = seen.filter((d) => d.freeBytes < WARN_BYTES);
-    if (low.some((d) => d.freeBytes < FAIL_BYTES)) return fail(`${low.map((d) => `${d.drive} has ${gb(d.freeBytes)} free`).join(', ')}: pulls and layer extraction fail below about 15 GB`, ...evidence);
-    if (low.length) return warn(`${low.map((d) => `${d.drive} has ${gb(d.freeBytes)} free`).join(', ')}: less than 30 GB`, ...evidence);
-    return pass(seen.map((d) => `${d.drive} ${gb(d.freeBytes)} free`).join(', '), ...evidence);
+    if (low.some((d) => d.freeBytes < FAIL_BYTES)) return fail(msg('check.msg.disk-free.tooLow', { drives: free(low) }), ...evidence);
+    if (low.length) return warn(msg('check.msg.disk-free.low', { drives: free(low) }), ...evidence);
+    return pass(msg('check.msg.disk-free.ok', { drives: free(seen) }), ...evidence);
   },
 };

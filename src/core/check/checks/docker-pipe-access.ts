@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, pass } from './helpers.js';
+import { ev, fail, missing, msg, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 const DENIED = /access is denied|permission denied/i;
@@ -14,11 +14,11 @@ export const dockerPipeAccess: HostCheck = {
   reads: ['dockerInfo'],
   evaluate(host) {
     const info = host.get('dockerInfo');
-    if (info.kind === 'missing') return missing('dockerInfo', info);
+    if (info.kind === 'missing') return missing(info);
     const error = info.value.serverError;
-    if (!error) return pass('the engine answered', ev('dockerInfo', `Server Version ${info.value.serverVersion ?? '?'}`));
+    if (!error) return pass(msg('check.msg.docker-pipe-access.ok'), ev('dockerInfo', `Server Version ${info.value.serverVersion ?? '?'}`));
     const e = ev('dockerInfo', error);
-    if (DENIED.test(error)) return fail('access to the docker pipe is denied: run elevated, or add the user to docker-users (or the engine\'s allowed group)', e);
-    return { ...fail('the docker engine did not answer: the service is stopped or listens on another pipe', e), topic: CODE_TOPIC_REFS.defaultNetworkFails };
+    if (DENIED.test(error)) return fail(msg('check.msg.docker-pipe-access.denied'), e);
+    return { ...fail(msg('check.msg.docker-pipe-access.noAnswer'), e), topic: CODE_TOPIC_REFS.defaultNetworkFails };
   },
 };

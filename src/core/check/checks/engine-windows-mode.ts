@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, notApplicable, pass } from './helpers.js';
+import { ev, fail, msg, notApplicable, notEvaluated, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B5: the docker engine runs Windows containers (not Linux containers, as Docker Desktop does by default). */
@@ -16,10 +16,10 @@ export const engineWindowsMode: HostCheck = {
     const os = (info.kind === 'ok' ? info.value.osType : undefined) ?? (version.kind === 'ok' ? version.value.serverOs : undefined);
     if (os === undefined) {
       const reason = info.kind === 'missing' ? info : version.kind === 'missing' ? version : undefined;
-      if (reason?.reason === 'not-applicable') return notApplicable('docker is not installed');
-      return { status: 'not-evaluated', reason: reason?.reason ?? 'read-failed', message: 'not evaluated: the engine did not answer (see docker-pipe-access)', evidence: [] };
+      if (reason?.reason === 'not-applicable') return notApplicable(msg('check.msg.engine.noDocker'));
+      return notEvaluated(reason?.reason ?? 'read-failed', msg('check.msg.engine-windows-mode.noAnswer'));
     }
     const e = ev(info.kind === 'ok' && info.value.osType ? 'dockerInfo' : 'dockerVersion', `OSType ${os}`);
-    return os === 'windows' ? pass('the engine runs Windows containers', e) : fail(`the engine runs ${os} containers: switch to Windows containers to run Windows images`, e);
+    return os === 'windows' ? pass(msg('check.msg.engine-windows-mode.ok'), e) : fail(msg('check.msg.engine-windows-mode.other', { os }), e);
   },
 };

@@ -1,6 +1,6 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
 import { overlaps } from '../parsers/network.js';
-import { ev, missing, pass, warn } from './helpers.js';
+import { ev, missing, msg, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 const NODE_PORTS = { start: 30000, end: 32767 };
@@ -33,18 +33,19 @@ export const excludedPortRanges: HostCheck = {
   reads: ['excludedPorts', 'services'],
   evaluate(host) {
     const ranges = host.get('excludedPorts');
-    if (ranges.kind === 'missing') return missing('excludedPorts', ranges);
+    if (ranges.kind === 'missing') return missing(ranges);
     const services = host.get('services');
     const kube = services.kind === 'ok' && services.value.some((s) => s.name.toLowerCase() === 'kubelet');
     const total = distinctPorts(ranges.value);
-    const summary = ev('excludedPorts', `${ranges.value.length} ranges, ${total} ports`);
+    const summary = ev('excludedPorts', msg('check.msg.excluded-port-ranges.summary', { count: ranges.value.length, ports: total }));
     const inNodePorts = ranges.value.filter((r) => overlaps(r, NODE_PORTS));
-    const problems: string[] = [];
-    if (ranges.value.length > 20) problems.push(`${ranges.value.length} excluded ranges (more than 20)`);
-    if (total > MANY_PORTS) problems.push(`${total} ports excluded (more than the ${MANY_PORTS} of the whole default dynamic range)`);
-    if (kube && inNodePorts.length) problems.push(`${inNodePorts.length} range(s) inside the NodePort range 30000–32767`);
+    const problems = [
+      ...(ranges.value.length > 20 ? [msg('check.msg.excluded-port-ranges.manyRanges', { ranges: ranges.value.length })] : []),
+      ...(total > MANY_PORTS ? [msg('check.msg.excluded-port-ranges.manyPorts', { ports: total, limit: MANY_PORTS })] : []),
+      ...(kube && inNodePorts.length ? [msg('check.msg.excluded-port-ranges.inNodePorts', { count: inNodePorts.length })] : []),
+    ];
     const shown = (kube ? inNodePorts : ranges.value).slice(0, 8).map((r) => ev('excludedPorts', `${r.start}–${r.end}${r.administered ? ' *' : ''}`));
-    if (problems.length) return warn(`${problems.join('; ')}: publishing a port in them fails ("port already allocated", 0x20)`, summary, ...shown);
-    return pass(`${ranges.value.length} excluded range(s)`, summary);
+    if (problems.length) return warn(msg('check.msg.excluded-port-ranges.warn', { problems }), summary, ...shown);
+    return pass(msg('check.msg.excluded-port-ranges.ok', { count: ranges.value.length }), summary);
   },
 };

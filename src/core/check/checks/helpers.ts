@@ -1,41 +1,28 @@
 import type { OsInfo } from '../parsers/os.js';
-import type { Evidence, ReadId, ReadValue } from '../types.js';
+import { msg } from '../message.js';
+import type { Evidence, MessageText, NotEvaluatedReason, ReadId, ReadValue } from '../types.js';
 import type { HostView } from '../view.js';
 import type { Verdict } from './types.js';
 
-/** A verdict with its evidence. */
-export const pass = (message: string, ...evidence: Evidence[]): Verdict => ({ status: 'pass', message, evidence });
-export const warn = (message: string, ...evidence: Evidence[]): Verdict => ({ status: 'warn', message, evidence });
-export const fail = (message: string, ...evidence: Evidence[]): Verdict => ({ status: 'fail', message, evidence });
-export const notApplicable = (message: string, ...evidence: Evidence[]): Verdict => ({ status: 'not-evaluated', reason: 'not-applicable', message, evidence });
+export { msg } from '../message.js';
 
-/** The not-evaluated verdict for a missing read (needs admin, not collected, failed). */
-export function missing(id: ReadId, v: Extract<ReadValue<unknown>, { kind: 'missing' }>): Verdict {
-  const message =
-    v.reason === 'needs-admin' ? `not evaluated: run as administrator (${id} needs an elevated session)`
-    : v.reason === 'not-collected' ? `not evaluated: ${id} ${v.detail}`
-    : v.reason === 'not-applicable' ? `not applicable: ${v.detail}`
-    : v.reason === 'unreadable' ? `not evaluated: the ${id} output was not recognised`
-    : `not evaluated: reading ${id} failed: ${v.detail}`;
-  return { status: 'not-evaluated', reason: v.reason, message, evidence: [] };
-}
+/** A verdict: its sentence (see `msg`) and the values it read. */
+export const pass = (text: MessageText, ...evidence: Evidence[]): Verdict => ({ status: 'pass', text, evidence });
+export const warn = (text: MessageText, ...evidence: Evidence[]): Verdict => ({ status: 'warn', text, evidence });
+export const fail = (text: MessageText, ...evidence: Evidence[]): Verdict => ({ status: 'fail', text, evidence });
+export const notApplicable = (text: MessageText, ...evidence: Evidence[]): Verdict => ({ status: 'not-evaluated', reason: 'not-applicable', text, evidence });
+/** Not evaluated for a reason of the check's own (the read was there but does not say enough). */
+export const notEvaluated = (reason: NotEvaluatedReason, text: MessageText, ...evidence: Evidence[]): Verdict => ({ status: 'not-evaluated', reason, text, evidence });
 
-/** Evidence of one read. */
-export const ev = (read: Evidence['read'], value: string | number | boolean): Evidence => ({ read, value: String(value) });
+/** The not-evaluated verdict for a missing read (needs admin, not collected, failed): the view says why. */
+export const missing = (v: Extract<ReadValue<unknown>, { kind: 'missing' }>): Verdict => notEvaluated(v.reason, v.detail);
 
-/** The first read of `ids` that has a value, or the not-evaluated verdict of the first one. */
-export function first<K extends ReadId>(host: HostView, ids: readonly K[]): { id: K; value: NonNullable<unknown> } | Verdict {
-  let firstMissing: Verdict | undefined;
-  for (const id of ids) {
-    const v = host.get(id);
-    if (v.kind === 'ok') return { id, value: v.value as NonNullable<unknown> };
-    firstMissing ??= missing(id, v);
-  }
-  return firstMissing ?? { status: 'not-evaluated', reason: 'not-collected', message: 'not evaluated: nothing to read', evidence: [] };
-}
+/** Evidence of one read: the host's value as text, or our words about it. */
+export const ev = (read: Evidence['read'], value: string | number | boolean | MessageText): Evidence => ({ read, value: typeof value === 'object' ? value : String(value) });
 
-/** Whether a `first` result is a verdict (nothing could be read). */
-export const isVerdict = (x: unknown): x is Verdict => typeof x === 'object' && x !== null && 'status' in x && 'evidence' in x;
+/** A service as a sentence: `hns is Stopped` (the status word as the host gave it), or `vmcompute is not installed`. */
+export const serviceState = (name: string, status: string | undefined): MessageText =>
+  status === undefined ? msg('check.msg.service.notInstalled', { name }) : msg('check.msg.service.status', { name, status });
 
 /** The host's Windows build, revision and kind, merged from every read that shows them (registry first). */
 export function hostOs(host: HostView): { os: OsInfo; from: ReadId[] } {

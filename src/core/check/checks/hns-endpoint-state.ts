@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, notApplicable, pass, warn } from './helpers.js';
+import { ev, missing, msg, notApplicable, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** HCN endpoint states (hcsshim hcn): 1 created, 2 attached, 3 attached and shared (a running pod), 4 detached, 5 degraded, 6 destroyed. */
@@ -16,12 +16,16 @@ export const hnsEndpointState: HostCheck = {
   reads: ['hnsEndpoints'],
   evaluate(host) {
     const eps = host.get('hnsEndpoints');
-    if (eps.kind === 'missing') return missing('hnsEndpoints', eps);
+    if (eps.kind === 'missing') return missing(eps);
     const local = eps.value.filter((e) => !e.remote && e.state !== undefined);
-    if (!local.length) return notApplicable('no local endpoints with a state');
+    if (!local.length) return notApplicable(msg('check.msg.hns-endpoint-state.none'));
     const detached = local.filter((e) => !isAttached(e.state));
-    const summary = ev('hnsEndpoints', `${local.length} local, ${detached.length} not attached`);
-    if (!detached.length) return pass(`${local.length} local endpoint(s) attached`, summary);
-    return warn(`${detached.length} of ${local.length} local endpoint(s) are not attached (stale after a reboot or crash): remove them or recreate the pods`, summary, ...detached.slice(0, 5).map((e) => ev('hnsEndpoints', `${e.id ?? '?'} ${e.ip ?? ''} state ${e.state ?? '?'} (${STATE_NAMES[e.state ?? 0] ?? 'unknown'})`.replace('  ', ' '))));
+    const summary = ev('hnsEndpoints', msg('check.msg.hns-endpoint-state.summary', { local: local.length, detached: detached.length }));
+    if (!detached.length) return pass(msg('check.msg.hns-endpoint-state.ok', { count: local.length }), summary);
+    const shown = detached.slice(0, 5).map((e) => {
+      const name = STATE_NAMES[e.state ?? 0];
+      return ev('hnsEndpoints', msg('check.msg.hns-endpoint-state.endpoint', { endpoint: `${e.id ?? '?'} ${e.ip ?? ''}`.trim(), state: e.state ?? '?', name: name ?? msg('check.msg.value.unknown') }));
+    });
+    return warn(msg('check.msg.hns-endpoint-state.detached', { count: local.length, detached: detached.length }), summary, ...shown);
   },
 };

@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import { ev, fail, missing, msg, notApplicable, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** E3: no HNS network has a link-local (169.254.x.x) management IP (the host NIC had no address when it was created). */
@@ -12,12 +12,12 @@ export const hnsManagementIp: HostCheck = {
   reads: ['hnsNetworks'],
   evaluate(host) {
     const nets = host.get('hnsNetworks');
-    if (nets.kind === 'missing') return missing('hnsNetworks', nets);
+    if (nets.kind === 'missing') return missing(nets);
     const withIp = nets.value.filter((n) => n.managementIp);
-    if (!withIp.length) return notApplicable('no HNS network has a management IP');
+    if (!withIp.length) return notApplicable(msg('check.msg.hns-management-ip.none'));
     const evidence = withIp.map((n) => ev('hnsNetworks', `${n.name} ManagementIP ${n.managementIp ?? ''}`));
     const bad = withIp.filter((n) => (n.managementIp ?? '').startsWith('169.254.'));
-    if (bad.length) return fail(`${bad.map((n) => n.name).join(', ')}: link-local management IP; the host adapter had no address when the network was created — recreate the network once it has one`, ...evidence);
-    return pass('management IPs are routable', ...evidence);
+    if (bad.length) return fail(msg('check.msg.hns-management-ip.linkLocal', { count: bad.length, networks: bad.map((n) => n.name) }), ...evidence);
+    return pass(msg('check.msg.hns-management-ip.ok'), ...evidence);
   },
 };

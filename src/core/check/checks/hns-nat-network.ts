@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, notApplicable, pass, warn } from './helpers.js';
+import { ev, fail, missing, msg, notApplicable, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** E1: the HNS network the runtime expects exists: `nat` for docker; an l2bridge/overlay one for a Kubernetes node. */
@@ -12,22 +12,22 @@ export const hnsNatNetwork: HostCheck = {
   reads: ['hnsNetworks', 'dockerInfo', 'services'],
   evaluate(host) {
     const nets = host.get('hnsNetworks');
-    if (nets.kind === 'missing') return missing('hnsNetworks', nets);
+    if (nets.kind === 'missing') return missing(nets);
     const info = host.get('dockerInfo');
     const services = host.get('services');
     const docker = info.kind === 'ok' && info.value.osType === 'windows';
     const kube = services.kind === 'ok' && services.value.some((s) => s.name.toLowerCase() === 'kubelet');
-    const e = ev('hnsNetworks', nets.value.map((n) => `${n.name} (${n.type})`).join(', ') || '(none)');
+    const e = ev('hnsNetworks', nets.value.map((n) => `${n.name} (${n.type})`).join(', ') || msg('check.msg.value.none'));
     if (docker && !nets.value.some((n) => n.type.toLowerCase() === 'nat'))
-      return fail('docker runs but HNS has no nat network: the engine could not create its default network', e);
+      return fail(msg('check.msg.hns-expected-network.noNat'), e);
     if (kube && !nets.value.some((n) => /^(?:l2bridge|overlay|transparent)$/i.test(n.type)))
-      return { ...fail('kubelet runs but HNS has no l2bridge or overlay network: the CNI has not created the pod network', e), topic: CODE_TOPIC_REFS.nodeNotReadyCni };
+      return { ...fail(msg('check.msg.hns-expected-network.noPodNetwork'), e), topic: CODE_TOPIC_REFS.nodeNotReadyCni };
     if (info.kind === 'missing' && services.kind === 'missing') {
       // A paste of Get-HnsNetwork alone: some container network must exist for either runtime.
-      if (nets.value.some((n) => /^(?:nat|l2bridge|overlay)$/i.test(n.type))) return pass('a nat, l2bridge or overlay network exists', e);
-      return warn('HNS has no nat, l2bridge or overlay network: no runtime has created its container network', e);
+      if (nets.value.some((n) => /^(?:nat|l2bridge|overlay)$/i.test(n.type))) return pass(msg('check.msg.hns-expected-network.someNetwork'), e);
+      return warn(msg('check.msg.hns-expected-network.noNetwork'), e);
     }
-    if (!docker && !kube) return notApplicable('neither docker nor kubelet runs here', e);
-    return pass('the expected network exists', e);
+    if (!docker && !kube) return notApplicable(msg('check.msg.hns-expected-network.noRuntime'), e);
+    return pass(msg('check.msg.hns-expected-network.ok'), e);
   },
 };

@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, hostOs, notApplicable, pass, warn } from './helpers.js';
+import { ev, hostOs, msg, notApplicable, notEvaluated, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /**
@@ -16,14 +16,14 @@ export const hostArchitecture: HostCheck = {
   reads: ['win32os', 'computerInfo'],
   evaluate(host) {
     const { os, from } = hostOs(host);
-    if (os.architecture === undefined) return { status: 'not-evaluated', reason: 'not-collected', message: 'not evaluated: no read shows the processor architecture', evidence: [] };
+    if (os.architecture === undefined) return notEvaluated('not-collected', msg('check.msg.host-architecture.unknown'));
     const read = from.find((id) => id === 'win32os' || id === 'computerInfo') ?? 'win32os';
     const e = ev(read, os.architecture);
     const docker = host.get('dockerInfo');
-    if (docker.kind === 'ok' && docker.value.osType !== undefined && docker.value.osType !== 'windows') return notApplicable(`the engine runs ${docker.value.osType} containers`, e);
+    if (docker.kind === 'ok' && docker.value.osType !== undefined && docker.value.osType !== 'windows') return notApplicable(msg('check.msg.engine.runs', { os: docker.value.osType }), e);
     if (os.architecture === 'arm64')
-      return warn('the host is Arm64 (Windows on Arm): x64 (amd64) Windows images do not pull or start here in either isolation mode; use arm64 images (nanoserver or servercore ltsc2025-arm64, Windows 11 24H2 or later) or an x64 host', e);
-    if (os.architecture === 'x86') return warn('the host runs a 32-bit Windows: Windows containers need a 64-bit host', e);
-    return pass('x64', e);
+      return warn(msg('check.msg.host-architecture.arm64'), e);
+    if (os.architecture === 'x86') return warn(msg('check.msg.host-architecture.x86'), e);
+    return pass(msg('check.msg.host-architecture.ok', { arch: os.architecture }), e);
   },
 };

@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, hostOs, isServer, notApplicable, pass } from './helpers.js';
+import { ev, fail, hostOs, isServer, msg, notApplicable, notEvaluated, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B2: Hyper-V isolation (the default on Windows client) needs a running hypervisor and the Hyper-V feature. */
@@ -15,17 +15,17 @@ export const hypervAvailable: HostCheck = {
     const { os } = hostOs(host);
     const isolation = info.kind === 'ok' ? info.value.isolation : undefined;
     const needs = isolation === 'hyperv' || (isolation === undefined && isServer(os) === false);
-    if (!needs) return notApplicable(isolation ? `default isolation is ${isolation}` : 'no read shows the isolation this host needs');
-    const why = ev('dockerInfo', `isolation ${isolation ?? 'hyperv (Windows client)'}`);
+    if (!needs) return notApplicable(isolation ? msg('check.msg.hyperv-available.isolation', { isolation }) : msg('check.msg.hyperv-available.noIsolation'));
+    const why = ev('dockerInfo', isolation ? `isolation ${isolation}` : msg('check.msg.hyperv-available.clientDefault'));
     const features = host.get('features');
     const hv = features.kind === 'ok' ? features.value.find((f) => /^microsoft-hyper-v$|^hyper-v$/i.test(f.name)) : undefined;
-    if (hv && !hv.enabled) return fail(`Hyper-V isolation is needed but the ${hv.name} feature is ${hv.state}`, why, ev('features', `${hv.name} ${hv.state}`));
+    if (hv && !hv.enabled) return fail(msg('check.msg.hyperv-available.featureOff', { feature: hv.name, state: hv.state }), why, ev('features', `${hv.name} ${hv.state}`));
     const cs = host.get('computerSystem');
     if (cs.kind === 'ok' && cs.value.hypervisorPresent !== undefined) {
       const e = ev('computerSystem', `HypervisorPresent ${cs.value.hypervisorPresent}`);
-      return cs.value.hypervisorPresent ? pass('a hypervisor is running', why, e) : fail('Hyper-V isolation is needed but no hypervisor is running (feature off, hypervisorlaunchtype off, or no virtualization)', why, e);
+      return cs.value.hypervisorPresent ? pass(msg('check.msg.hyperv-available.running'), why, e) : fail(msg('check.msg.hyperv-available.noHypervisor'), why, e);
     }
-    if (hv) return pass(`${hv.name} is ${hv.state}`, why, ev('features', `${hv.name} ${hv.state}`));
-    return { status: 'not-evaluated', reason: features.kind === 'missing' ? features.reason : 'not-collected', message: 'not evaluated: neither the hypervisor state nor the Hyper-V feature was read', evidence: [why] };
+    if (hv) return pass(msg('check.msg.hyperv-available.feature', { feature: hv.name, state: hv.state }), why, ev('features', `${hv.name} ${hv.state}`));
+    return notEvaluated(features.kind === 'missing' ? features.reason : 'not-collected', msg('check.msg.hyperv-available.nothingRead'), why);
   },
 };

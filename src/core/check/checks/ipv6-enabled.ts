@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, pass, warn } from './helpers.js';
+import { ev, fail, missing, msg, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** E10: IPv6 is not disabled (DisabledComponents 0xFF turns it off whatever the bindings say; HNS needs it). */
@@ -13,19 +13,19 @@ export const ipv6Enabled: HostCheck = {
   evaluate(host) {
     const reg = host.get('ipv6Registry');
     const bind = host.get('ipv6Binding');
-    if (reg.kind === 'missing' && bind.kind === 'missing') return missing('ipv6Binding', bind);
+    if (reg.kind === 'missing' && bind.kind === 'missing') return missing(bind);
     const evidence = [];
     if (reg.kind === 'ok') {
       const v = reg.value.disabledComponents;
-      evidence.push(ev('ipv6Registry', `DisabledComponents ${v === null ? '(not set)' : `0x${v.toString(16)}`}`));
-      if (v !== null && (v & 0xff) === 0xff) return fail('DisabledComponents is 0xFF: IPv6 is off on every interface, and HNS fails with "Element not found"', ...evidence);
+      evidence.push(ev('ipv6Registry', v === null ? msg('check.msg.value.notSet', { name: 'DisabledComponents' }) : `DisabledComponents 0x${v.toString(16)}`));
+      if (v !== null && (v & 0xff) === 0xff) return fail(msg('check.msg.ipv6-enabled.disabledComponents'), ...evidence);
     }
     if (bind.kind === 'ok') {
       const off = bind.value.filter((b) => !b.enabled);
       evidence.push(ev('ipv6Binding', bind.value.map((b) => `${b.adapter} ${b.enabled ? 'True' : 'False'}`).join(', ')));
-      if (off.length && off.length === bind.value.length) return fail('IPv6 is unbound from every adapter: HNS needs it', ...evidence);
-      if (off.length) return warn(`IPv6 is unbound from ${off.map((b) => b.adapter).join(', ')}`, ...evidence);
+      if (off.length && off.length === bind.value.length) return fail(msg('check.msg.ipv6-enabled.unboundAll'), ...evidence);
+      if (off.length) return warn(msg('check.msg.ipv6-enabled.unbound', { adapters: off.map((b) => b.adapter) }), ...evidence);
     }
-    return pass('IPv6 is enabled', ...evidence);
+    return pass(msg('check.msg.ipv6-enabled.ok'), ...evidence);
   },
 };

@@ -1,4 +1,4 @@
-import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import { ev, fail, missing, msg, notApplicable, pass } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B4: a Kubernetes node runs exactly one kubelet and one kube-proxy (none or two mean a broken or doubled agent). */
@@ -11,13 +11,13 @@ export const kubeAgents: HostCheck = {
   evaluate(host) {
     const services = host.get('services');
     const procs = host.get('processes');
-    if (procs.kind === 'missing') return missing('processes', procs);
+    if (procs.kind === 'missing') return missing(procs);
     const isNode = (services.kind === 'ok' && services.value.some((s) => s.name.toLowerCase() === 'kubelet')) || procs.value.some((p) => p.name.toLowerCase() === 'kubelet');
-    if (!isNode) return notApplicable('no kubelet on this host');
+    if (!isNode) return notApplicable(msg('check.msg.kube-agents.noKubelet'));
     const kubelets = procs.value.filter((p) => p.name.toLowerCase() === 'kubelet').length;
     const proxies = procs.value.filter((p) => p.name.toLowerCase().includes('kube-proxy')).length;
     const e = ev('processes', `kubelet ×${kubelets}, kube-proxy ×${proxies}`);
-    if (kubelets === 1 && proxies === 1) return pass('one kubelet and one kube-proxy', e);
-    return fail(`expected one kubelet and one kube-proxy, found ${kubelets} and ${proxies}`, e);
+    if (kubelets === 1 && proxies === 1) return pass(msg('check.msg.kube-agents.ok'), e);
+    return fail(msg('check.msg.kube-agents.wrong', { kubelets, proxies }), e);
   },
 };

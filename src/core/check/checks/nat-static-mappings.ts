@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, pass, warn } from './helpers.js';
+import { ev, missing, msg, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** E11: static NAT mappings made outside docker claim host ports docker then cannot map (hnsCall 0x6be). */
@@ -12,9 +12,9 @@ export const natStaticMappings: HostCheck = {
   reads: ['netNatStatic'],
   evaluate(host) {
     const maps = host.get('netNatStatic');
-    if (maps.kind === 'missing') return missing('netNatStatic', maps);
-    if (!maps.value.length) return pass('no static NAT mappings', ev('netNatStatic', '(none)'));
+    if (maps.kind === 'missing') return missing(maps);
+    if (!maps.value.length) return pass(msg('check.msg.nat-static-mappings.ok'), ev('netNatStatic', msg('check.msg.value.none')));
     const evidence = maps.value.slice(0, 10).map((m) => ev('netNatStatic', `${m.protocol ?? ''} ${m.externalPort ?? '?'} → ${m.internalIp ?? '?'}`.trim()));
-    return warn(`${maps.value.length} static NAT mapping(s): a docker port mapping on the same host port fails with 0x6be`, ...evidence);
+    return warn(msg('check.msg.nat-static-mappings.found', { count: maps.value.length }), ...evidence);
   },
 };

@@ -1,6 +1,7 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
 import { overlaps, parseCidr } from '../parsers/network.js';
-import { ev, fail, hostOs, missing, notApplicable, pass } from './helpers.js';
+import { ev, fail, hostOs, missing, msg, notApplicable, pass } from './helpers.js';
+import type { MessageText } from '../types.js';
 import type { HostCheck } from './types.js';
 
 /** E11: WinNAT objects do not overlap one another (Windows Server 2016 allows one NAT prefix; overlaps break NAT on every build). */
@@ -13,20 +14,20 @@ export const netnatOverlap: HostCheck = {
   reads: ['netNat'],
   evaluate(host) {
     const nats = host.get('netNat');
-    if (nats.kind === 'missing') return missing('netNat', nats);
-    if (!nats.value.length) return notApplicable('no NAT objects');
+    if (nats.kind === 'missing') return missing(nats);
+    if (!nats.value.length) return notApplicable(msg('check.msg.netnat-overlap.none'));
     const evidence = nats.value.map((n) => ev('netNat', `${n.name} ${n.prefix ?? '?'}`));
     const ranges = nats.value.map((n) => ({ n, r: n.prefix ? parseCidr(n.prefix) : undefined }));
-    const clashes: string[] = [];
+    const clashes: MessageText[] = [];
     ranges.forEach((a, i) =>
       ranges.slice(i + 1).forEach((b) => {
-        if (a.r && b.r && overlaps(a.r, b.r)) clashes.push(`${a.n.name} and ${b.n.name}`);
+        if (a.r && b.r && overlaps(a.r, b.r)) clashes.push(msg('check.msg.netnat-overlap.pair', { a: a.n.name, b: b.n.name }));
       }),
     );
     const { os } = hostOs(host);
     const topic = os.build === 14393 ? CODE_TOPIC_REFS.ws2016Nat : CODE_TOPIC_REFS.hnsStoreCorrupted;
-    if (clashes.length) return { ...fail(`overlapping NAT prefixes: ${clashes.join('; ')}`, ...evidence), topic };
-    if (os.build === 14393 && nats.value.length > 1) return { ...fail(`${nats.value.length} NAT objects on Windows Server 2016, which supports one`, ...evidence), topic };
-    return pass(`${nats.value.length} NAT object(s), no overlap`, ...evidence);
+    if (clashes.length) return { ...fail(msg('check.msg.netnat-overlap.overlap', { pairs: clashes }), ...evidence), topic };
+    if (os.build === 14393 && nats.value.length > 1) return { ...fail(msg('check.msg.netnat-overlap.ws2016', { nats: nats.value.length }), ...evidence), topic };
+    return pass(msg('check.msg.netnat-overlap.ok', { count: nats.value.length }), ...evidence);
   },
 };

@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, notApplicable, pass, warn } from './helpers.js';
+import { ev, missing, msg, notApplicable, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /**
@@ -15,13 +15,13 @@ export const osNameReported: HostCheck = {
   reads: ['dockerInfo'],
   evaluate(host) {
     const info = host.get('dockerInfo');
-    if (info.kind === 'missing') return missing('dockerInfo', info);
+    if (info.kind === 'missing') return missing(info);
     const { operatingSystem, build, osType } = info.value;
-    if (osType !== undefined && osType !== 'windows') return notApplicable(`the engine runs ${osType} containers`, ev('dockerInfo', `OSType ${osType}`));
-    if (operatingSystem === undefined || build === undefined) return notApplicable('docker info shows no OS name and build', ...(operatingSystem ? [ev('dockerInfo', operatingSystem)] : []));
-    const e = ev('dockerInfo', `${operatingSystem} (build ${build})`);
+    if (osType !== undefined && osType !== 'windows') return notApplicable(msg('check.msg.engine.runs', { os: osType }), ev('dockerInfo', `OSType ${osType}`));
+    if (operatingSystem === undefined || build === undefined) return notApplicable(msg('check.msg.os-name-reported.noName'), ...(operatingSystem ? [ev('dockerInfo', operatingSystem)] : []));
+    const e = ev('dockerInfo', msg('check.msg.os-name-reported.reported', { name: operatingSystem, build }));
     if (build >= 22000 && /Windows 10\b/.test(operatingSystem))
-      return warn(`docker calls build ${build} "Windows 10": it is Windows 11; go by the build number (engines before 23.0 report the registry ProductName)`, e);
-    return pass(`"${operatingSystem}" agrees with build ${build}`, e);
+      return warn(msg('check.msg.os-name-reported.windows10', { build }), e);
+    return pass(msg('check.msg.os-name-reported.ok', { name: operatingSystem, build }), e);
   },
 };

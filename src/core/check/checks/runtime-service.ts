@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, fail, missing, notApplicable, pass } from './helpers.js';
+import { ev, fail, missing, msg, notApplicable, pass, serviceState } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** B3: the container runtime installed here (docker, containerd) runs. */
@@ -12,12 +12,12 @@ export const runtimeService: HostCheck = {
   reads: ['services'],
   evaluate(host) {
     const services = host.get('services');
-    if (services.kind === 'missing') return missing('services', services);
+    if (services.kind === 'missing') return missing(services);
     const runtimes = services.value.filter((s) => /^(?:docker|containerd)$/i.test(s.name));
-    if (!runtimes.length) return notApplicable('neither a docker nor a containerd service is installed');
+    if (!runtimes.length) return notApplicable(msg('check.msg.runtime-service.none'));
     const evidence = runtimes.map((s) => ev('services', `${s.name} ${s.status}`));
     const stopped = runtimes.filter((s) => s.status !== 'Running');
-    if (stopped.length) return fail(`${stopped.map((s) => `${s.name} is ${s.status}`).join(', ')}: start it and read its event log if it stops again`, ...evidence);
-    return pass(`${runtimes.map((s) => s.name).join(' and ')} running`, ...evidence);
+    if (stopped.length) return fail(msg('check.msg.runtime-service.stopped', { count: stopped.length, services: stopped.map((s) => serviceState(s.name, s.status)) }), ...evidence);
+    return pass(msg('check.msg.runtime-service.ok', { count: runtimes.length, services: runtimes.map((s) => s.name) }), ...evidence);
   },
 };

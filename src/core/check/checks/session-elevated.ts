@@ -1,5 +1,5 @@
 import { READS } from '../reads.js';
-import { ev, pass, warn } from './helpers.js';
+import { ev, msg, notEvaluated, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** C2: the collector ran elevated; without it the reads that need administrator rights are not evaluated. */
@@ -10,10 +10,10 @@ export const sessionElevated: HostCheck = {
   titleKey: 'check.title.session-elevated',
   reads: [],
   evaluate(host) {
-    if (host.elevated === null) return { status: 'not-evaluated', reason: 'not-collected', message: 'not evaluated: a paste does not say whether the session was elevated', evidence: [] };
-    const e = ev('elevation', host.elevated ? 'elevated' : 'not elevated');
-    if (host.elevated) return pass('elevated: every read could run', e);
+    if (host.elevated === null) return notEvaluated('not-collected', msg('check.msg.session-elevated.paste'));
+    const e = ev('elevation', msg(host.elevated ? 'check.msg.session-elevated.elevated' : 'check.msg.session-elevated.notElevated'));
+    if (host.elevated) return pass(msg('check.msg.session-elevated.ok'), e);
     const blind = Object.entries(READS).filter(([, r]) => r.admin).map(([id]) => id);
-    return warn(`not elevated: ${blind.join(', ')} were not read; run as administrator to evaluate the checks that need them`, e);
+    return warn(msg('check.msg.session-elevated.blind', { reads: blind }), e);
   },
 };

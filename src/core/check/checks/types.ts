@@ -1,14 +1,14 @@
 import type { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import type { CheckGroup, CheckStatus, Evidence, NotEvaluatedReason, ReadId } from '../types.js';
+import type { CheckGroup, CheckStatus, Evidence, MessageText, NotEvaluatedReason, ReadId } from '../types.js';
 import type { HostView } from '../view.js';
 
 /** A topic id the code may name (each is verified by `kb check`). */
 export type TopicRef = (typeof CODE_TOPIC_REFS)[keyof typeof CODE_TOPIC_REFS];
 
-/** What a check returns: its status, one English sentence, the values it read. */
+/** What a check returns: its status, its sentence (a `check.msg.*` key and values), the values it read. */
 export interface Verdict {
   status: CheckStatus;
-  message: string;
+  text: MessageText;
   evidence: Evidence[];
   reason?: NotEvaluatedReason;
   /** A topic other than the check's own, when this outcome reveals another issue. */

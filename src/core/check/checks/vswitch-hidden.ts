@@ -1,5 +1,5 @@
 import { CODE_TOPIC_REFS } from '../../knowledge/code-topic-refs.js';
-import { ev, missing, notApplicable, pass, warn } from './helpers.js';
+import { ev, missing, msg, notApplicable, pass, warn } from './helpers.js';
 import type { HostCheck } from './types.js';
 
 /** E2/E11: an external vSwitch that HNS does not know holds the adapter a transparent network needs. */
@@ -12,15 +12,15 @@ export const vswitchHidden: HostCheck = {
   reads: ['vmSwitch', 'hnsNetworks'],
   evaluate(host) {
     const switches = host.get('vmSwitch');
-    if (switches.kind === 'missing') return missing('vmSwitch', switches);
+    if (switches.kind === 'missing') return missing(switches);
     const nets = host.get('hnsNetworks');
-    if (nets.kind === 'missing') return missing('hnsNetworks', nets);
+    if (nets.kind === 'missing') return missing(nets);
     const external = switches.value.filter((s) => s.switchType.toLowerCase() === 'external');
-    if (!external.length) return notApplicable('no external vSwitch', ev('vmSwitch', switches.value.map((s) => `${s.name} (${s.switchType})`).join(', ') || '(none)'));
+    if (!external.length) return notApplicable(msg('check.msg.vswitch-unknown-to-hns.noExternal'), ev('vmSwitch', switches.value.map((s) => `${s.name} (${s.switchType})`).join(', ') || msg('check.msg.value.none')));
     const known = (name: string) => nets.value.some((n) => n.name.toLowerCase() === name.toLowerCase() || (n.id !== undefined && name.toLowerCase().includes(n.id.toLowerCase())));
     const hidden = external.filter((s) => !known(s.name));
     const evidence = external.map((s) => ev('vmSwitch', `${s.name} (External${s.adapterDescription ? `, ${s.adapterDescription}` : ''})`));
-    if (hidden.length) return warn(`external vSwitch(es) ${hidden.map((s) => `"${s.name}"`).join(', ')} are not HNS networks: a transparent network on the same adapter cannot be created`, ...evidence);
-    return pass('every external vSwitch is an HNS network', ...evidence);
+    if (hidden.length) return warn(msg('check.msg.vswitch-unknown-to-hns.hidden', { count: hidden.length, switches: hidden.map((s) => `"${s.name}"`) }), ...evidence);
+    return pass(msg('check.msg.vswitch-unknown-to-hns.ok'), ...evidence);
   },
 };

@@ -154,10 +154,10 @@ export function parseMpPreference(text: string): MpPreference | undefined {
   return out;
 }
 
-/** A credential spec file and whether it has what a gMSA container needs. */
+/** A credential spec file and what it lacks of what a gMSA container needs: not JSON, no DomainJoinConfig.DnsName, no ActiveDirectoryConfig.GroupManagedServiceAccounts. */
 export interface CredentialSpec {
   name: string;
-  problem?: string;
+  problem?: 'not-json' | 'no-dns-name' | 'no-gmsa';
 }
 
 /** Parses the collector's credential-spec read: `[{Name, Content}]`, each content a credential spec (JSON). */
@@ -168,11 +168,11 @@ export function parseCredentialSpecs(text: string): CredentialSpec[] | undefined
   return asRecords(json).map((r) => {
     const name = str(r, 'Name') ?? '';
     const spec = asRecord(parseJsonLoose(str(r, 'Content') ?? ''));
-    if (!spec) return { name, problem: 'not valid JSON' };
+    if (!spec) return { name, problem: 'not-json' };
     const ad = asRecord(prop(spec, 'ActiveDirectoryConfig'));
     const domain = asRecord(prop(spec, 'DomainJoinConfig'));
-    if (!domain || !str(domain, 'DnsName')) return { name, problem: 'no DomainJoinConfig.DnsName' };
-    if (!ad || !asRecords(prop(ad, 'GroupManagedServiceAccounts')).length) return { name, problem: 'no ActiveDirectoryConfig.GroupManagedServiceAccounts' };
+    if (!domain || !str(domain, 'DnsName')) return { name, problem: 'no-dns-name' };
+    if (!ad || !asRecords(prop(ad, 'GroupManagedServiceAccounts')).length) return { name, problem: 'no-gmsa' };
     return { name };
   });
 }

@@ -1,6 +1,8 @@
 import { CHECKS } from '../../../core/check/checks/index.js';
 import type { FleetReport, HostReport } from '../../../core/check/evaluate.js';
-import type { CheckStatus, Finding, NotEvaluatedReason } from '../../../core/check/types.js';
+import { findingMessage } from '../../../core/check/format.js';
+import { renderMessage, renderValue, type CheckText } from '../../../core/check/message.js';
+import type { CheckStatus, Finding, MessageText } from '../../../core/check/types.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 
@@ -12,13 +14,6 @@ const ROLE: Record<CheckStatus, 'success' | 'warning' | 'error' | 'info'> = { pa
 const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, 'not-evaluated': 3 };
 const STATUS_KEY: Record<CheckStatus, MessageKey> = { pass: 'check.status.pass', warn: 'check.status.warn', fail: 'check.status.fail', 'not-evaluated': 'check.status.not-evaluated' };
 const TITLE_KEY = new Map(CHECKS.map((c) => [c.id, c.titleKey]));
-const REASON_KEY: Record<NotEvaluatedReason, MessageKey> = {
-  'needs-admin': 'check.reason.needs-admin',
-  'not-collected': 'check.reason.not-collected',
-  'read-failed': 'check.reason.read-failed',
-  'not-applicable': 'check.reason.not-applicable',
-  unreadable: 'check.reason.unreadable',
-};
 
 /** A check's title in the interface language (its id when the catalogue lacks it). */
 export function checkTitle(t: T, check: string): string {
@@ -41,30 +36,34 @@ export function listedFindings(report: HostReport, paste: boolean): { findings: 
   return { findings: sorted.filter((f) => !other(f)), others: sorted.filter(other).length };
 }
 
+/** The check's catalogue (`check.msg.*`, whose keys the checks make) through the interface's `t`. */
+const checkText = (t: T): CheckText => (key, params) => t(key as MessageKey, params);
+
+/** A finding's sentence in the interface language. */
+export const findingSentence = (t: T, text: MessageText): string => renderMessage(checkText(t), text);
+
 /** The value a finding read, or why it could not judge: the line under its title. */
 export function findingDetail(t: T, f: Finding): string {
-  if (f.status === 'not-evaluated') {
-    const reason = t(REASON_KEY[f.reason ?? 'not-collected']);
-    let detail = f.message.replace(/^not (?:evaluated|applicable): /, '');
-    // "run as administrator (hnsEndpoints needs …)": the reason already says the first part.
-    if (f.reason === 'needs-admin' && detail.startsWith('run as administrator (') && detail.endsWith(')')) detail = detail.slice('run as administrator ('.length, -1);
-    return detail === 'run as administrator' || detail === '' ? reason : `${reason} — ${detail}`;
-  }
-  const read = f.evidence.map((e) => `${e.read}: ${e.value}`).join(' · ');
-  return read ? `${t('check.read')} ${read}` : f.message;
+  if (f.status === 'not-evaluated') return findingMessage(checkText(t), f);
+  const read = f.evidence.map((e) => `${e.read}: ${renderValue(checkText(t), e.value)}`).join(' · ');
+  return read ? `${t('check.read')} ${read}` : findingSentence(t, f.text);
 }
 
 /** One row per finding: status mark and word, the check's title, what it read; a finding with a known issue says Enter opens it. */
 export function findingItems(t: T, findings: readonly Finding[], hasTopic: (id: string) => boolean): ListItem[] {
-  return findings.map((f, i) => ({
-    key: `${i}:${f.check}`,
-    label: checkTitle(t, f.check),
-    prefix: { text: statusText(t, f.status), role: ROLE[f.status] },
-    detail: findingDetail(t, f),
-    // In full: what it read, then the check's own words about it (English: the checks write them so).
-    ...(f.status !== 'not-evaluated' && f.message && !findingDetail(t, f).includes(f.message) ? { fullDetail: `${findingDetail(t, f)}\n${f.message}` } : {}),
-    ...(f.topic && hasTopic(f.topic) ? { badge: { text: t('check.app.opensTopic'), role: ROLE[f.status] } } : {}),
-  }));
+  return findings.map((f, i) => {
+    const detail = findingDetail(t, f);
+    const sentence = findingSentence(t, f.text);
+    return {
+      key: `${i}:${f.check}`,
+      label: checkTitle(t, f.check),
+      prefix: { text: statusText(t, f.status), role: ROLE[f.status] },
+      detail,
+      // In full: what it read, then what the check says about it.
+      ...(f.status !== 'not-evaluated' && !detail.includes(sentence) ? { fullDetail: `${detail}\n${sentence}` } : {}),
+      ...(f.topic && hasTopic(f.topic) ? { badge: { text: t('check.app.opensTopic'), role: ROLE[f.status] } } : {}),
+    };
+  });
 }
 
 /** One row per host of a fleet: its marks for every check in order (the hosts × checks grid) and its counts. */
