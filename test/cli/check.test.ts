@@ -8,7 +8,7 @@ import { CHECKS } from '../../src/core/check/checks/index.js';
 import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
 import type { Elevation } from '../../src/platform/elevation.js';
 import { readLocaleCatalogs } from '../../src/platform/platform.js';
-import { CHECK_FIXTURES, fixture } from '../core/check/fixtures.js';
+import { CHECK_FIXTURES, fixture, fixtureFiles } from '../core/check/fixtures.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 
 const at = (rel: string) => path.join(CHECK_FIXTURES, rel);
@@ -144,6 +144,77 @@ describe('wcdoctor check --from and --script (any system)', () => {
     expect(r.stderr).toContain('needs a Windows host');
     expect(r.stderr).toContain('wcdoctor check --script > collect.ps1');
     expect(r.stderr).toContain('wcdoctor check --from host.json');
+  });
+});
+
+/** The sentence under each finding's title, in the order printed. */
+function sentences(stdout: string): string[] {
+  const lines = stdout.split('\n');
+  return lines.flatMap((l, i) => (/^[✔!✖·] /.test(l) && lines[i + 1]?.startsWith('    ') ? [lines[i + 1]!.trim()] : []));
+}
+
+/** Four or more English words in a row, outside quotes (Windows' own error texts) and the values a sentence quotes. */
+const englishRun = (s: string): string | undefined => /\b[A-Za-z][a-z'-]*(?: [A-Za-z][a-z'-]*){3,}\b/.exec(s.replace(/"[^"]*"|“[^”]*”/g, '""'))?.[0];
+
+describe('wcdoctor check: what each finding says, in the language asked for', () => {
+  const files = [...fixtureFiles('hosts'), ...fixtureFiles('paste')];
+
+  it.each(['zh-CN', 'ko-KR'])('--lang %s: no sentence under a finding is English (every host fixture and paste)', async (lang) => {
+    let english = 0;
+    let total = 0;
+    for (const file of files) {
+      const en = sentences((await runCli(['check', '--from', at(file)])).stdout);
+      const got = sentences((await runCli(['check', '--from', at(file), '--lang', lang])).stdout);
+      expect(got.length, file).toBe(en.length);
+      expect(got.filter(englishRun), file).toEqual([]);
+      english += en.filter(englishRun).length;
+      total += en.length;
+    }
+    // The measure finds English where it is: nearly half the English sentences have such a run (the rest are short).
+    expect(total).toBeGreaterThan(100);
+    expect(english / total).toBeGreaterThan(0.4);
+  });
+
+  it('--lang sv-SE: the sentences are Swedish (they differ from English but for a name and its version)', async () => {
+    const en = sentences((await runCli(['check', '--from', at('hosts/ws2019-problems.json')])).stdout);
+    const sv = sentences((await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--lang', 'sv-SE'])).stdout);
+    expect(sv).toHaveLength(en.length);
+    expect(sv.filter((s, i) => s === en[i])).toEqual(['Engine 25.0.3', 'containerd 1.7.20'].filter((s) => en.includes(s)));
+    expect(sv).toContain('hns är Stopped: containrar kan inte starta eller få något nätverk');
+    expect(sv).toContain('D:\\docker, C:\\ProgramData\\containerd är inte undantagna från realtidsgenomsökning: containrar startar långsamt och lager kan förbli låsta (serverns automatiska undantag listas inte här)');
+  });
+
+  it('a check that could not judge says why in the language, reason and detail (no English parsed apart)', async () => {
+    const r = await runCli(['check', '--from', '-', '--lang', 'ko-KR'], { stdin: fixture('paste/mppreference-unelevated.txt') });
+    expect(r.stdout).toContain('    평가 안 됨: 관리자 권한으로 실행하세요 — Get-MpPreference는 다른 세션에 제외 항목을 보여 주지 않습니다\n');
+  });
+
+  it('--json keeps each finding\'s English message, whatever the language, and adds messageKey and messageParams', async () => {
+    type Json = { findings: { check: string; message: string; messageKey: string; messageParams: object; evidence: { read: string; value: string; valueKey?: string; valueParams?: object }[] }[] };
+    const en = JSON.parse((await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--json'])).stdout) as Json;
+    const zh = JSON.parse((await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--json', '--lang', 'zh-CN'])).stdout) as Json;
+    const words = (j: Json) => j.findings.map(({ check, message, messageKey, messageParams, evidence }) => ({ check, message, messageKey, messageParams, evidence }));
+    expect(words(zh)).toEqual(words(en));
+    for (const f of zh.findings) expect(f).toMatchObject({ message: expect.any(String), messageKey: expect.stringMatching(/^check\.msg\./), messageParams: expect.any(Object) });
+    expect(zh.findings.find((f) => f.check === 'core-services')).toMatchObject({
+      message: 'hns is Stopped: containers cannot start or get a network',
+      messageKey: 'check.msg.core-services.down',
+      messageParams: { services: [{ key: 'check.msg.service.status', params: { name: 'hns', status: 'Stopped' } }] },
+    });
+    expect(zh.findings.find((f) => f.check === 'credential-specs')).toMatchObject({ message: '2 credential specs are incomplete: containers started with them get no domain identity', messageParams: { count: 2 } });
+    // Evidence we word ourselves: English value, with its key and values beside it; what the host printed stays as it was.
+    expect(zh.findings.find((f) => f.check === 'disk-free')?.evidence).toEqual([
+      { read: 'disks', value: 'C: has 9.8 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'C:', free: '9.8 GB' } },
+      { read: 'disks', value: 'D: has 21.0 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'D:', free: '21.0 GB' } },
+    ]);
+    expect(zh.findings.find((f) => f.check === 'core-services')?.evidence[0]).toEqual({ read: 'services', value: 'hns Stopped' });
+    // A check that could not judge: its reason first, as the text output says it.
+    const mp = JSON.parse((await runCli(['check', '--from', '-', '--json', '--lang', 'sv-SE'], { stdin: fixture('paste/mppreference-unelevated.txt') })).stdout) as Json;
+    expect(mp.findings.find((f) => f.check === 'defender-exclusions')).toMatchObject({ message: 'not evaluated: run as administrator — Get-MpPreference hides exclusions from other sessions', messageKey: 'check.msg.defender-exclusions.needsAdmin', messageParams: {} });
+    // A fleet's hosts carry the same fields.
+    const fleet = JSON.parse((await runCli(['check', '--from', at('fleet-invoke-command.json'), '--json', '--lang', 'ko-KR'])).stdout) as { hosts: Json[] };
+    const legacy = fleet.hosts[1]!.findings.find((f) => f.check === 'core-services');
+    expect(legacy).toMatchObject({ messageKey: 'check.msg.core-services.down', message: expect.stringMatching(/^hns is \w+: containers cannot start or get a network$/) });
   });
 });
 

@@ -151,6 +151,32 @@ describe('CheckScreen: collected output', () => {
     await vi.waitFor(() => expect(plain(lastFrame()).replace(/\s+/g, ' ')).toContain(sentence(findings[lone]!).slice(0, 60)));
   });
 
+  it('in Korean, a finding says what it found in Korean: in full with i, and why a check could not judge in its row (found: the checks\' words were English in every language)', async () => {
+    const tKo = tFor('ko-KR');
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { locale: 'ko-KR', rows: 34, columns: 100 });
+    await waitForFrame(lastFrame, t('check.app.waiting'));
+    stdin.write(bracketedPaste(fixture('hosts/ws2019-problems.json')));
+    await waitForFrame(lastFrame, t('check.host.elevated', { host: 'LEGACYHOST02' }));
+    const input = readCheckInput(fixture('hosts/ws2019-problems.json'));
+    if (!input.ok) throw new Error('fixture');
+    const first = evaluateHost(input.value.docs[0]!).findings.find((f) => f.status === 'fail')!;
+    const korean = findingSentence(tKo, first.text);
+    expect(korean).not.toBe(findingSentence(tEn, first.text));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `❯ ✖ ${tKo('check.status.fail')}  ${checkTitle(tKo, first.check)}`);
+    stdin.write('i');
+    await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(flat(korean)));
+    expect(flat(plain(lastFrame()))).not.toContain(flat(findingSentence(tEn, first.text)).slice(0, 30));
+
+    cleanup();
+    const paste = open([{ screen: 'check', way: 'paste' }], { locale: 'ko-KR', rows: 30, columns: 100 });
+    await waitForFrame(paste.lastFrame, t('check.app.waiting'));
+    paste.stdin.write(bracketedPaste(fixture('paste/mppreference-unelevated.txt')));
+    const frame = await waitForWrapped(paste.lastFrame, `${tKo('check.reason.needs-admin')} — Get-MpPreference는`);
+    expect(frame).not.toContain('hides exclusions');
+  });
+
   it('a long list scrolls within a small terminal', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { rows: 20, columns: 80 });
     await waitForFrame(lastFrame, t('check.app.waiting'));
