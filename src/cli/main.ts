@@ -8,7 +8,7 @@ import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal } from './terminal.js';
-import { isRunInProgress } from './run-guard.js';
+import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -140,10 +140,11 @@ export function startFromProcess(): void {
   };
   // An output that cannot be written (a full disk, /dev/full): one line on stderr, if it can take it, and exit 3.
   const writeFailed = (fd: 1 | 2) => (e: NodeJS.ErrnoException) => {
-    if (isRunInProgress()) return;
+    const why = e.code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : e.code === 'EIO' ? 'input/output error (EIO)' : (e.code ?? e.message);
+    // The run goes on and is recorded; its end says that its output was lost (fix.ts).
+    if (isRunInProgress()) return noteDroppedOutput(fd, why);
     if (fd === 1) {
       try {
-        const why = e.code === 'ENOSPC' ? 'no space left on the device (ENOSPC)' : e.code === 'EIO' ? 'input/output error (EIO)' : (e.code ?? e.message);
         writeSync(2, `wcdoctor: cannot write standard output: ${showControls(why)}\n`);
       } catch {
         // stderr cannot take it either.

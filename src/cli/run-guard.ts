@@ -18,3 +18,18 @@ export function holdWhileRunning(): () => void {
 
 /** Whether a run is under way (see holdWhileRunning). */
 export const isRunInProgress = (): boolean => running > 0;
+
+/** The first output that could not be written while a run was under way (a full disk, /dev/full), for the run's end to report. */
+let dropped: { fd: 1 | 2; why: string } | undefined;
+
+/** Notes that an output could not be written during a run (the first one is kept); its reason in plain words. */
+export function noteDroppedOutput(fd: 1 | 2, why: string): void {
+  dropped ??= { fd, why };
+}
+
+/** The output that could not be written during the runs so far, if any, and forgets it. */
+export function takeDroppedOutput(): { fd: 1 | 2; why: string } | undefined {
+  const d = dropped;
+  dropped = undefined;
+  return d;
+}

@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
-import { decodeText } from '../core/text/decode-text.js';
 import { getDataDir } from './paths.js';
 import { makeDirs } from './make-dirs.js';
 import { fileErrorReason } from './write-file-atomic.js';
@@ -116,11 +115,18 @@ export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir
   }
 }
 
+/** The time of an entry as runs write it (Date's toISOString): anything else is no time this log holds. */
+const AUDIT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+/** No run lasts longer than a week: the longest time limit is a day (and a stop's grace after it). */
+const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
+
 function isEntry(v: unknown): v is AuditEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
   return (
     typeof e.time === 'string' &&
+    AUDIT_TIME.test(e.time) &&
+    Number.isFinite(Date.parse(e.time)) &&
     typeof e.topic === 'string' &&
     typeof e.fix === 'string' &&
     typeof e.outcome === 'string' &&
@@ -131,7 +137,8 @@ function isEntry(v: unknown): v is AuditEntry {
     // Numbers as a run records them: a whole exit code and a duration of zero or more. JSON's 1e309 reads as Infinity,
     // which a line damaged or written by hand may hold: such a line is damaged, not a run that took 1e+297 s.
     (e.exitCode === null || Number.isSafeInteger(e.exitCode)) &&
-    (e.durationMs === null || (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs) && e.durationMs >= 0))
+    (e.durationMs === null || (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs) && e.durationMs >= 0 && e.durationMs <= MAX_DURATION_MS)) &&
+    (e.reason === undefined || typeof e.reason === 'string')
   );
 }
 
@@ -277,7 +284,9 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
   } finally {
     closeSync(fd);
   }
-  const parsed = parseAuditLog(decodeText(bytes));
+  // Read as what wcdoctor writes, UTF-8 (a byte-order mark dropped): guessing the encoding from its start let one damaged
+  // first line (FF FE, or letters with zero bytes between them) turn every line after it into UTF-16 and hide them all.
+  const parsed = parseAuditLog(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   const tail = { id: 'tail', size: mib(size), read: mib(bytes.length) } as const;
   const long = { id: 'oversized', count: oversized, limit: mib(maxBytes) } as const;
   const warnings = [

@@ -6,10 +6,18 @@ import type { CommandResult, OutputStream, RunCommandOptions } from '../core/fix
 const MAX_CAPTURE = 4 * 1024 * 1024;
 /** Time a child gets after SIGTERM before it is killed outright. */
 const KILL_GRACE_MS = 2000;
+/**
+ * Time the output pipes get to close once the command has exited. A process the command started in the background
+ * can hold them open for as long as it lives; the run is the command's, so it ends this long after the command did.
+ */
+const PIPE_GRACE_MS = 1000;
 
+/** Stops the child and what it started: on POSIX its process group, which can outlive the child itself. */
 function stopChild(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
+  const exited = child.exitCode !== null || child.signalCode !== null;
   if (process.platform === 'win32') {
+    if (exited) return;
     // TerminateProcess on the child alone would leave its children (e.g. cmdlets' helpers) running.
     spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill());
     return;
@@ -48,6 +56,10 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
     let cancelled = false;
     let spawnError: string | undefined;
     let child: ChildProcess;
+    /** When the command itself exited, with its code: the run's end, whatever still holds its output. */
+    let exited: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
+    let settled = false;
+    let drain: NodeJS.Timeout | undefined;
     try {
       child = spawn(file, [...args], {
         shell: false,
@@ -79,7 +91,36 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
       child.stdin.end(options.input);
     }
 
+    const settle = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      if (drain) clearTimeout(drain);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({
+        exitCode: spawnError !== undefined ? null : code,
+        signal,
+        stdout: out.stdout,
+        stderr: out.stderr,
+        durationMs: Math.round((exited?.at ?? performance.now()) - started),
+        timedOut: timedOut && !cancelled,
+        cancelled,
+        ...(spawnError !== undefined ? { error: spawnError } : {}),
+      });
+    };
+    /** Stops reading output that a process left behind still holds, and ends the run with the command's own exit. */
+    const endAfterExit = () => {
+      if (!exited) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      settle(exited.code, exited.signal);
+    };
     const onAbort = () => {
+      // The command has finished: the wait was for what it left behind, which a cancel stops; the run itself ran.
+      if (exited) {
+        stopChild(child);
+        return endAfterExit();
+      }
       cancelled = true;
       stopChild(child);
     };
@@ -87,6 +128,11 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
     const timer =
       options.timeoutMs !== undefined && options.timeoutMs > 0
         ? setTimeout(() => {
+            // Past the limit, what the command left behind is stopped too; the command itself did not time out.
+            if (exited) {
+              stopChild(child);
+              return endAfterExit();
+            }
             timedOut = true;
             stopChild(child);
           }, options.timeoutMs)
@@ -95,19 +141,10 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
     child.on('error', (e) => {
       spawnError = e.message;
     });
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve({
-        exitCode: spawnError !== undefined ? null : code,
-        signal,
-        stdout: out.stdout,
-        stderr: out.stderr,
-        durationMs: Math.round(performance.now() - started),
-        timedOut: timedOut && !cancelled,
-        cancelled,
-        ...(spawnError !== undefined ? { error: spawnError } : {}),
-      });
+    child.on('exit', (code, signal) => {
+      exited = { code, signal, at: performance.now() };
+      drain = setTimeout(endAfterExit, PIPE_GRACE_MS);
     });
+    child.on('close', (code, signal) => settle(code, signal));
   });
 }

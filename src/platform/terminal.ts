@@ -1,39 +1,152 @@
 import { createInterface } from 'node:readline';
 
+/** How a question on the terminal ended: a typed answer, Ctrl+C, or the end of input (Ctrl+D, a closed terminal). */
+export type Answer = { kind: 'answer'; text: string } | { kind: 'interrupted' } | { kind: 'ended' };
+
+/** A terminal's input as askKeys needs it: a stream that can be put in raw mode (process.stdin on a TTY). */
+type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/** What askKeys says when a read carries more than one key, unless the caller says it in the user's language. */
+export const TYPE_KEYS_NOTE = 'Text typed ahead or pasted is not taken here: type the answer key by key.';
+
+/** Longest answer kept: a confirmation word is a fix id, far shorter. */
+const MAX_ANSWER = 200;
+
 /**
- * Asks one question on the terminal and resolves with the typed line (trimmed). Ctrl+C or end of input
- * resolves with an empty answer, which every caller treats as No.
+ * One key of a read, or a whole escape sequence (CSI, SS3, or Esc with one character, as Alt+key is sent); a
+ * terminal that sends Enter as CR LF sends one key. Anything after the first key in the same read is another key.
  */
-export function askLine(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
+const FIRST_KEY = /^(?:\r\n|\x1b\[[0-?]*[ -/]*[@-~]|\x1bO.|\x1b[\s\S]?|[\s\S])/u;
+
+/** The keys of one read: bracketed-paste marks and escape sequences each count as one key. */
+export function keysOf(chunk: string): string[] {
+  const keys: string[] = [];
+  for (let rest = chunk; rest; ) {
+    const key = FIRST_KEY.exec(rest)![0];
+    keys.push(key);
+    rest = rest.slice(key.length);
+  }
+  return keys;
+}
+
+/**
+ * Asks one question and reads the answer key by key, in raw mode: a read that carries more than one key
+ * (text pasted where the terminal marks no pastes, a bracketed paste, or keys typed before the question
+ * was shown, which the terminal hands over in one read with their Enter) is not taken: the answer typed so
+ * far is cleared, `note` is shown, and the question is asked again. So a two-line paste of a command and its
+ * confirmation word, or `y` and Enter typed while wcdoctor starts, never confirms a plan the user has not
+ * seen. Printable ASCII is taken (answers are `y`, `yes` and fix ids); Backspace and Ctrl+U edit; Ctrl+C is
+ * `interrupted`, Ctrl+D or the end of input `ended`. Without a terminal that has a raw mode, the line is read
+ * as readline reads it.
+ */
+export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: KeyInput = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<Answer> {
+  if (!input.isTTY || typeof input.setRawMode !== 'function') return askWithReadline(question, input, output);
+  const setRaw = input.setRawMode.bind(input);
+  return new Promise((resolve) => {
+    let text = '';
+    let done = false;
+    const finish = (answer: Answer) => {
+      if (done) return;
+      done = true;
+      input.off('data', onData);
+      input.off('end', onEnd);
+      try {
+        setRaw(false);
+      } catch {
+        // a terminal already gone
+      }
+      input.pause();
+      output.write('\n');
+      resolve(answer);
+    };
+    const onEnd = () => finish({ kind: 'ended' });
+    const onData = (chunk: Buffer | string) => {
+      const keys = keysOf(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      if (keys.length !== 1) {
+        // More than one key in one read is no key pressed: Ctrl+C inside it still cancels.
+        if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
+        text = '';
+        output.write(`\n${note}\n${question}`);
+        return;
+      }
+      const key = keys[0]!;
+      if (key === '\x03') return finish({ kind: 'interrupted' });
+      if (key === '\x04') return finish({ kind: 'ended' });
+      if (key === '\r' || key === '\n' || key === '\r\n') return finish({ kind: 'answer', text: text.trim() });
+      if (key === '\x7f' || key === '\b') {
+        if (text) {
+          text = text.slice(0, -1);
+          output.write('\b \b');
+        }
+        return;
+      }
+      if (key === '\x15') {
+        output.write('\b \b'.repeat(text.length));
+        text = '';
+        return;
+      }
+      if (/^[ -~]$/.test(key) && text.length < MAX_ANSWER) {
+        text += key;
+        output.write(key);
+      }
+      // Any other key (arrows, function keys, Alt+key, a character outside ASCII) is no part of an answer.
+    };
+    output.write(question);
+    input.on('data', onData);
+    input.once('end', onEnd);
+    setRaw(true);
+    input.resume();
+  });
+}
+
+function askWithReadline(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<Answer> {
   return new Promise((resolve) => {
     const rl = createInterface({ input, output, terminal: true });
     let answered = false;
-    const finish = (answer: string) => {
+    const finish = (answer: Answer) => {
       if (answered) return;
       answered = true;
       rl.close();
-      resolve(answer.trim());
+      resolve(answer);
     };
     rl.on('SIGINT', () => {
       output.write('\n');
-      finish('');
+      finish({ kind: 'interrupted' });
     });
-    rl.on('close', () => finish(''));
-    rl.question(question, finish);
+    rl.on('close', () => {
+      if (!answered) output.write('\n');
+      finish({ kind: 'ended' });
+    });
+    rl.question(question, (text) => finish({ kind: 'answer', text: text.trim() }));
   });
 }
+
+/**
+ * Asks one question on the terminal (askKeys) and resolves with the typed line (trimmed). Ctrl+C or end of input
+ * resolves with an empty answer, which every caller treats as No.
+ */
+export async function askLine(question: string, note: string = TYPE_KEYS_NOTE, input?: KeyInput, output?: NodeJS.WritableStream): Promise<string> {
+  const answer = await askKeys(question, note, input, output);
+  return answer.kind === 'answer' ? answer.text : '';
+}
+
+/** A signal that ended or interrupted a run, for the exit code a shell expects (128 + its number). */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** The exit code a shell gives a program ended by `signal`: 130 for Ctrl+C. */
+export const exitCodeOfSignal = (signal: InterruptSignal): number => 128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal];
 
 /**
  * Routes Ctrl+C (SIGINT), SIGTERM and SIGHUP to a handler instead of ending wcdoctor, until the returned function is called.
  * Used while a fix runs: Ctrl+C then cancels the child, not wcdoctor.
  */
-export function trapInterrupt(onInterrupt: () => void): () => void {
-  const handler = () => onInterrupt();
+export function trapInterrupt(onInterrupt: (signal: InterruptSignal) => void): () => void {
   // A closed terminal (SIGHUP) or a request to end (SIGTERM) cancels the run too: without a handler Node ended at
   // once, leaving the child running and its run out of the audit log.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const s of signals) process.on(s, handler);
+  const handlers = signals.map((s) => [s, () => onInterrupt(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
   return () => {
-    for (const s of signals) process.off(s, handler);
+    for (const [s, h] of handlers) process.off(s, h);
   };
 }

@@ -50,6 +50,7 @@ const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
   invalidFromPaste: 'fix.problem.invalidFromPaste',
   optionLike: 'fix.problem.optionLike',
   notPasteable: 'fix.problem.notPasteable',
+  cmdVariable: 'fix.problem.cmdVariable',
   commandTooLong: 'fix.problem.commandTooLong',
   unknownName: 'fix.problem.unknownName',
   takesNoValues: 'fix.problem.takesNoValues',

@@ -117,10 +117,10 @@ describe('wcdoctor fix in the user language', () => {
     expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
   });
 
-  it.each(LANGS)('$lang: a run cancelled with Ctrl+C says so, and what to check, in that language (exit 3)', async (x) => {
+  it.each(LANGS)('$lang: a run cancelled with Ctrl+C says so, and what to check, in that language (exit 130)', async (x) => {
     const h = harness({ child: 'console.log("working"); setInterval(() => {}, 1000)', interrupt: true });
     const r = await fix([...HIGH, `--yes=${FIX}`, '--lang', x.lang], h);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(130);
     for (const want of [...x.running, ...x.cancelled]) expect(r.stderr).toContain(want);
     expect(r.stderr).toContain("Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
     expect(r.stderr).not.toMatch(/Running:|Cancelling|Cancelled:/);
@@ -142,12 +142,12 @@ describe('wcdoctor fix in the user language', () => {
     ['zh-CN', '未复制到剪贴板：'],
     ['ko-KR', '클립보드에 복사하지 못함: '],
     ['sv-SE', 'Inte kopierat till urklipp: '],
-  ])('%s: a fix that cannot run here is refused in that language, its command printed as it is (exit 3)', async (lang, notCopied) => {
+  ])('%s: a fix that cannot run here is refused in that language, its command printed to run as wcdoctor runs it (exit 3)', async (lang, notCopied) => {
     const h = harness();
     h.deps.host = { platform: 'linux', hasProgram: () => true };
-    const r = await fix([...HIGH, `--yes=${FIX}`, '--lang', lang], h);
+    const r = await fix([...HIGH, `--yes=${FIX}`, '--copy', '--lang', lang], h);
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe("Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
+    expect(r.stdout).toBe("$ErrorActionPreference = 'Stop'; Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
     expect(r.stderr).toContain('linux');
     expect(r.stderr).toContain(notCopied);
     expect(r.stderr).not.toMatch(/cannot run here|no clipboard tool|Not copied/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEncodedCommand, makeKb } from '../core/fixes/fix-fixtures.js';
+import { noteDroppedOutput } from '../../src/cli/run-guard.js';
 import { fixHarness, runFixCommand, type FixHarness, type FixHarnessOptions } from '../helpers/fix-cli.js';
 
 /** Fake deps around an in-memory KB (docker present); `child` is the node code that stands in for the real program when one runs. */
@@ -97,6 +98,47 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(h.audit.map((e) => e.outcome)).toEqual(['refused', 'refused', 'ran']);
   });
 
+  it('says which word a high-risk fix takes when --yes=WORD names another', async () => {
+    const h = harness();
+    const r = await fix(['demo-topic', 'restart-hns', '--set', 'service=hns', '--yes=restart'], h);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/restart-hns is a high-risk fix: its word is "restart-hns", not "restart"/);
+    expect(r.stderr).not.toMatch(/plain --yes/);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: expect.stringMatching(/not "restart"/) }]);
+  });
+
+  it('refuses the options of a run without a fix id, and says so when --yes took the fix id as its word', async () => {
+    // commander gives --yes its optional word: `fix TOPIC --yes FIX` named no fix, and listed the fixes with exit 0.
+    const swallowed = await fix(['demo-topic', '--yes', 'ps-set', '--set', 'name=web_1'], harness());
+    expect(swallowed.code).toBe(2);
+    expect(swallowed.stderr).toMatch(/--yes took "ps-set" as its confirmation word, so no fix was named: write "wcdoctor fix demo-topic ps-set --yes"/);
+    expect(swallowed.stdout).toBe('');
+    for (const args of [['--set', 'name=x'], ['--dry-run'], ['--timeout', '5'], ['--yes'], ['--copy']]) {
+      const r = await fix(['demo-topic', ...args], harness());
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/needs a fix id: wcdoctor fix demo-topic FIX/);
+    }
+  });
+
+  it('cuts a 100,000-character fix id, --set, --timeout or placeholder name to a line in its error', async () => {
+    const long = 'a'.repeat(100_000);
+    for (const args of [['demo-topic', long], [...PS_SET, '--timeout', long], ['demo-topic', 'ps-set', '--set', long], [...PS_SET, '--set', `x${long}=1`]]) {
+      const r = await fix(args, harness());
+      expect(r.code).toBe(2);
+      expect(r.stderr.length, args[1]!.slice(0, 20)).toBeLessThan(600);
+      expect(r.stderr).toContain('…');
+    }
+  });
+
+  it('never copies a %NAME% that cmd would replace into a Windows command line', async () => {
+    const r = await fix(['demo-topic', 'net-use', '--set', 'drive=Z:', '--set', 'share=\\\\srv\\share', '--set', 'user=%USERNAME%', '--set', 'password=p', '--dry-run'], harness());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"user" "%USERNAME%" holds %NAME%, which cmd replaces/);
+    // One % is no variable: the line reads the same in cmd.
+    const one = await fix(['demo-topic', 'net-use', '--set', 'drive=Z:', '--set', 'share=\\\\srv\\share', '--set', 'user=100%', '--set', 'password=p', '--dry-run'], harness());
+    expect(one.code).toBe(0);
+  });
+
   it('never lets --yes skip validation', async () => {
     const h = harness();
     const r = await fix(['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', 'value=a\u0000b', '--yes'], h);
@@ -134,6 +176,25 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'refused' });
   });
 
+  it('ends with 130 when Ctrl+C answers the question, and records the decline', async () => {
+    const h = harness({ answer: { kind: 'interrupted' } });
+    const r = await fix(PS_SET, h, true);
+    expect(r.code).toBe(130);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+    const ended = harness({ answer: { kind: 'ended' } });
+    expect((await fix(PS_SET, ended, true)).code).toBe(1);
+    expect(ended.ran).toEqual([]);
+  });
+
+  it('asks with the note said when typed-ahead or pasted text is not taken', async () => {
+    const notes: string[] = [];
+    const h = harness();
+    h.deps.ask = async (_q, note) => (notes.push(note), { kind: 'answer', text: '' });
+    await fix(PS_SET, h, true);
+    expect(notes).toEqual(['Text typed ahead or pasted is not taken here: type the answer key by key.']);
+  });
+
   it('runs after "y" on a terminal', async () => {
     const h = harness({ answer: 'y' });
     const r = await fix(PS_SET, h, true);
@@ -151,15 +212,26 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(yes.ran[0]).toEqual({ file: 'reg', args: ['delete', 'HKLM\\SYSTEM\\Some Key', '/v', 'DisabledComponents', '/f'] });
   });
 
-  it('refuses a Windows-only fix elsewhere, prints the command and tries the clipboard', async () => {
+  it('refuses a Windows-only fix elsewhere and prints the command to run there, stopping at its first error as wcdoctor runs it', async () => {
     const h = harness({ platform: 'linux' });
     const r = await fix([...PS_SET, '--yes'], h);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/cannot run here: powershell fixes run only on Windows, and this machine runs linux/);
-    expect(r.stdout).toBe("Set-Thing -Name 'web_1' -Value 'it''s $(x)'\n");
-    expect(h.copied).toEqual(["Set-Thing -Name 'web_1' -Value 'it''s $(x)'"]);
-    expect(r.stderr).toMatch(/Not copied to the clipboard: no clipboard tool/);
+    // Without the first line, a failed step (a mistyped folder) went on to the next ones where the console stood.
+    expect(r.stdout).toBe("$ErrorActionPreference = 'Stop'; Set-Thing -Name 'web_1' -Value 'it''s $(x)'\n");
+    // The clipboard is the user's: nothing is put there unasked.
+    expect(h.copied).toEqual([]);
     expect(h.audit).toMatchObject([{ outcome: 'refused' }]);
+  });
+
+  it('puts the command on the clipboard only with --copy', async () => {
+    const h = harness({ platform: 'linux' });
+    const r = await fix([...PS_SET, '--yes', '--copy'], h);
+    expect(r.code).toBe(3);
+    expect(h.copied).toEqual(["$ErrorActionPreference = 'Stop'; Set-Thing -Name 'web_1' -Value 'it''s $(x)'"]);
+    expect(r.stderr).toMatch(/Not copied to the clipboard: no clipboard tool/);
+    const json = await fix([...PS_SET, '--yes', '--json'], harness({ platform: 'linux' }));
+    expect(json.code).toBe(3);
   });
 
   it('refuses a docker fix where docker is not installed', async () => {
@@ -217,10 +289,21 @@ describe('wcdoctor fix: running real child processes', () => {
     expect(h.audit).toMatchObject([{ outcome: 'timeout' }]);
   });
 
+  it('says the output was lost and exits 3 when it could not be written during the run (a full disk), the run still recorded', async () => {
+    const h = harness({ onStart: () => noteDroppedOutput(1, 'no space left on the device (ENOSPC)') });
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/the command's output could not be written \(no space left on the device \(ENOSPC\)\); its run is in the audit log/);
+    expect(h.audit).toMatchObject([{ outcome: 'ran', exitCode: 0 }]);
+    // Reported once: the next run starts clean.
+    expect((await fix([...PS_SET, '--yes'], harness())).code).toBe(0);
+  });
+
   it('cancels the child, not wcdoctor, on Ctrl+C', async () => {
     const h = harness({ child: 'console.log("working"); setInterval(() => {}, 1000)', onStart: (interrupt) => setImmediate(interrupt) });
     const r = await fix([...PS_SET, '--yes'], h);
-    expect(r.code).toBe(3);
+    // As a program ended by Ctrl+C: 130, so that a script can tell it from a failure (3) or a No (1).
+    expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/Cancelling the command/);
     expect(r.stderr).toMatch(/Cancelled: the command was stopped/);
     expect(h.audit).toMatchObject([{ outcome: 'cancelled' }]);

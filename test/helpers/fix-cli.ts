@@ -5,6 +5,7 @@ import { registerFix, type FixCommandDeps } from '../../src/cli/commands/fix.js'
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import type { Elevation } from '../../src/platform/elevation.js';
 import { runCommand } from '../../src/platform/shell.js';
+import type { Answer, InterruptSignal } from '../../src/platform/terminal.js';
 import { fakeIO } from './cli-io.js';
 
 /** Fake dependencies: Windows, every program present, elevated, no clipboard tool, empty answers, no Ctrl+C; `over` replaces any of them. */
@@ -15,7 +16,7 @@ export function fakeFixDeps(over: Partial<FixCommandDeps> & Pick<FixCommandDeps,
     probeAudit: () => undefined,
     checkElevation: async () => ({ kind: 'elevated' }),
     copyToClipboard: async () => ({ ok: false, reason: 'none' }),
-    ask: async () => '',
+    ask: async () => ({ kind: 'answer', text: '' }),
     trapInterrupt: () => () => undefined,
     now: () => new Date(),
     ...over,
@@ -35,12 +36,13 @@ export interface FixHarnessOptions {
   platform?: string;
   /** The programs the host has (default: every one). */
   programs?: readonly string[];
-  answer?: string;
+  /** The answer typed at the question (text), or how the question ended otherwise (Ctrl+C, end of input). */
+  answer?: string | Answer;
   elevation?: Elevation;
   /** Node code that stands in for the real program when one runs. */
   child?: string;
   /** Called as each program starts, with the interrupt the command trapped (Ctrl+C). */
-  onStart?: (interrupt: () => void) => void;
+  onStart?: (interrupt: (signal?: InterruptSignal) => void) => void;
   /** The clipboard answers that no tool is available (as on a host without one). */
   noClipboardTool?: boolean;
 }
@@ -48,7 +50,7 @@ export interface FixHarnessOptions {
 /** Fake dependencies that record what ran, what was asked, copied and audited; a node child runs in place of the program. */
 export function fixHarness(o: FixHarnessOptions): FixHarness {
   const h: FixHarness = { audit: [], ran: [], asked: [], copied: [], deps: undefined as never };
-  let interrupt = () => {};
+  let interrupt: (signal?: InterruptSignal) => void = () => {};
   const run: RunCommand = (file, args, opts) => {
     h.ran.push({ file, args });
     o.onStart?.(interrupt);
@@ -61,9 +63,9 @@ export function fixHarness(o: FixHarnessOptions): FixHarness {
     appendAudit: (e) => void h.audit.push(e),
     checkElevation: async () => o.elevation ?? { kind: 'elevated' },
     copyToClipboard: async (t) => (h.copied.push(t), { ok: false, ...(o.noClipboardTool ? { noTool: true } : {}), reason: 'no clipboard tool is available here' }),
-    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
+    ask: async (q) => (h.asked.push(q), typeof o.answer === 'object' ? o.answer : { kind: 'answer', text: o.answer ?? '' }),
     trapInterrupt: (fn) => {
-      interrupt = fn;
+      interrupt = (signal = 'SIGINT') => fn(signal);
       return () => (interrupt = () => {});
     },
   });

@@ -59,6 +59,36 @@ describe('audit log', () => {
     expect(log.warnings[0]).toBe('audit log line 2 is damaged and was skipped');
   });
 
+  it('skips a line whose reason is no text, whose time is no time, or whose run lasted longer than any can (found by a helper)', () => {
+    appendAuditEntry(entry('a'), dir);
+    const line = (fields: string) => `{"time":"2026-01-01T00:00:00.000Z","topic":"t","fix":"f","outcome":"refused","command":"c","argv":[],"exitCode":null,"durationMs":null,${fields}}\n`;
+    appendFileSync(getAuditLogPath(dir), line('"reason":{"a":1}'));
+    appendFileSync(getAuditLogPath(dir), line('"reason":"ok"').replace('2026-01-01T00:00:00.000Z', 'yesterday'));
+    appendFileSync(getAuditLogPath(dir), line('"reason":"ok"').replace('"durationMs":null', '"durationMs":1e300'));
+    appendFileSync(getAuditLogPath(dir), line('"reason":"kept"'));
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => e.reason ?? e.fix)).toEqual(['a', 'kept']);
+    expect(log.skipped).toBe(3);
+  });
+
+  it('reads the log as the UTF-8 it is written in: a damaged first line does not turn the rest into UTF-16 (found by a helper)', () => {
+    for (const first of [Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(`${'a\u0000'.repeat(600)}\n`, 'latin1')]) {
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+      appendAuditEntry(entry('a'), dir);
+      const file = getAuditLogPath(dir);
+      writeFileSync(file, Buffer.concat([first, readFileSync(file)]));
+      appendAuditEntry(entry('b'), dir);
+      const log = readAuditLog(dir);
+      expect(log.entries.map((e) => e.fix)).toEqual(['a', 'b']);
+      expect(log.skipped).toBe(1);
+    }
+    // A byte-order mark (a log saved by an editor) is no damage.
+    rmSync(path.dirname(dir), { recursive: true, force: true });
+    appendAuditEntry(entry('c'), dir);
+    writeFileSync(getAuditLogPath(dir), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(getAuditLogPath(dir))]));
+    expect(readAuditLog(dir)).toMatchObject({ skipped: 0, entries: [{ fix: 'c' }] });
+  });
+
   it('starts a new line after a last line that was cut short, and never rewrites what is there', () => {
     appendAuditEntry(entry('a'), dir);
     const file = getAuditLogPath(dir);

@@ -40,7 +40,7 @@ function harness(o: { platform?: string; appendAudit?: (e: AuditEntry) => void }
     runCommand: run,
     appendAudit: o.appendAudit ?? ((e) => appendAuditEntry(e, dir)),
     probeAudit: () => probeAuditLog(dir),
-    ask: async () => 'y',
+    ask: async () => ({ kind: 'answer', text: 'y' }),
   });
   return { deps, runs };
 }

@@ -1,7 +1,7 @@
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson, type FixWords } from '../../core/fixes/format-plan.js';
-import { planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
+import { commandToPaste, planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
 import { checkAuditLog, checkPreflight, DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, type Refusal } from '../../core/fixes/preflight.js';
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
@@ -18,8 +18,8 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
-import { askLine, trapInterrupt } from '../../platform/terminal.js';
-import { holdWhileRunning } from '../run-guard.js';
+import { askKeys, exitCodeOfSignal, trapInterrupt, type Answer, type InterruptSignal } from '../../platform/terminal.js';
+import { holdWhileRunning, takeDroppedOutput } from '../run-guard.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -35,8 +35,9 @@ export interface FixCommandDeps {
   probeAudit(): void;
   checkElevation(): Promise<Elevation>;
   copyToClipboard(text: string): Promise<ClipboardResult>;
-  ask(question: string): Promise<string>;
-  trapInterrupt(onInterrupt: () => void): () => void;
+  /** Asks on the terminal, key by key (`note` is said when a read brings more than one key: typed ahead or pasted). */
+  ask(question: string, note: string): Promise<Answer>;
+  trapInterrupt(onInterrupt: (signal: InterruptSignal) => void): () => void;
   now(): Date;
 }
 
@@ -47,6 +48,7 @@ export interface FixOptions {
   yes?: boolean | string;
   json?: boolean;
   timeout?: string;
+  copy?: boolean;
 }
 
 /** The real dependencies: the built KB, this machine, the user's audit log (WCDOCTOR_DATA_DIR honoured). */
@@ -59,7 +61,7 @@ export function createNodeFixDeps(io: CliIO): FixCommandDeps {
     probeAudit: () => probeAuditLog(getDataDir(io.env)),
     checkElevation: () => checkElevation(),
     copyToClipboard: (t) => copyToClipboard(t, { env: io.env }),
-    ask: (q) => askLine(q),
+    ask: (q, note) => askKeys(q, note),
     trapInterrupt,
     now: () => new Date(),
   };
@@ -106,7 +108,7 @@ function parseSets(sets: readonly string[], say: FixSay): { values: Record<strin
   for (const s of sets) {
     const eq = s.indexOf('=');
     const name = eq > 0 ? s.slice(0, eq) : '';
-    if (!/^[A-Za-z_]\w*$/.test(name)) return { error: say('fix.cli.setFormat', { value: JSON.stringify(s) }, `--set ${JSON.stringify(s)}: expected NAME=VALUE, e.g. --set port=8080`) };
+    if (!/^[A-Za-z_]\w*$/.test(name)) return { error: say('fix.cli.setFormat', { value: JSON.stringify(echoed(s)) }, `--set ${JSON.stringify(echoed(s))}: expected NAME=VALUE, e.g. --set port=8080`) };
     if (values.has(name)) return { error: say('fix.cli.setTwice', { name }, `--set ${name} is given twice; give each placeholder once`) };
     values.set(name, s.slice(eq + 1));
   }
@@ -117,7 +119,8 @@ function parseSets(sets: readonly string[], say: FixSay): { values: Record<strin
 function parseTimeout(raw: string | undefined, say: FixSay): number | string {
   if (raw === undefined) return DEFAULT_FIX_TIMEOUT_MS;
   const n = Number(raw);
-  return /^\d+(?:\.\d+)?$/.test(raw) && n >= 1 && n <= 86_400 ? Math.round(n * 1000) : say('fix.cli.timeout', { value: JSON.stringify(raw) }, `--timeout ${JSON.stringify(raw)}: expected seconds, a number from 1 to 86400`);
+  const value = JSON.stringify(echoed(raw));
+  return /^\d+(?:\.\d+)?$/.test(raw) && n >= 1 && n <= 86_400 ? Math.round(n * 1000) : say('fix.cli.timeout', { value }, `--timeout ${value}: expected seconds, a number from 1 to 86400`);
 }
 
 /** Writes child output as it arrives, each line prefixed with the elapsed time. */
@@ -170,6 +173,13 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
   const words = say.t && fixWords(say.t);
 
   if (fixId === undefined) {
+    // The options of a run mean nothing without a fix: say so, rather than list the fixes and let a script believe one ran.
+    // `-y FIX` is the likely slip: --yes takes an optional word, so the fix id went to it.
+    const yesWord = typeof opts.yes === 'string' ? opts.yes : undefined;
+    if (yesWord !== undefined && found.fixes.some((f) => f.id === yesWord))
+      return fail(EXIT.usage, say('fix.cli.yesTookFix', { fix: yesWord, topic: topic.id }, `--yes took "${yesWord}" as its confirmation word, so no fix was named: write "wcdoctor fix ${topic.id} ${yesWord} --yes" (a high-risk fix: --yes=WORD)`));
+    const runOnly = [opts.set?.length ? '--set' : '', opts.yes !== undefined && opts.yes !== false ? '--yes' : '', opts.dryRun ? '--dry-run' : '', opts.timeout !== undefined ? '--timeout' : '', opts.copy ? '--copy' : ''].filter(Boolean);
+    if (runOnly.length) return fail(EXIT.usage, say('fix.cli.needsFixId', { options: runOnly.join(', '), topic: topic.id }, `${runOnly.join(', ')} needs a fix id: wcdoctor fix ${topic.id} FIX …`));
     const fixes = summarizeFixes(opts.json ? found : topic);
     io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title[locale] ?? topic.title.en, fixes, words));
     return;
@@ -201,15 +211,25 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const word = plan.confirmWord;
   // A high-risk fix names its word whatever else stands in the way: plain --yes is a usage error (exit 2).
   if (opts.yes !== undefined && opts.yes !== false && word !== undefined && opts.yes !== word) {
+    if (typeof opts.yes === 'string') {
+      const given = echoed(opts.yes);
+      const reason = `${plan.fix} is a high-risk fix: its word is "${word}", not "${given}" (--yes=${word})`;
+      return refuse(EXIT.usage, reason, say('fix.cli.wrongWord', { fix: plan.fix, word, given }, reason));
+    }
     const reason = `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`;
     return refuse(EXIT.usage, reason, say('fix.cli.needsWord', { fix: plan.fix, word }, reason));
   }
   const preflight = await checkPreflight(plan, deps.host, deps.checkElevation);
   if (preflight.kind === 'cannot-run') {
-    const clip = await deps.copyToClipboard(plan.command);
+    // What to paste where it can run behaves as wcdoctor's own run would (a PowerShell fix stops at its first error).
+    const elsewhere = commandToPaste(plan);
     refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), say('fix.cli.runElsewhere', {}, 'run this command where it can run:'));
-    if (!opts.json) io.out(`${plan.command}\n`);
-    io.err(`${clip.ok ? say('fix.copy.done', { tool: clip.tool }, `Copied to the clipboard (${clip.tool}).`) : say('fix.cli.notCopied', { reason: clip.noTool ? say('clipboard.noTool', {}, clip.reason) : clip.reason }, `Not copied to the clipboard: ${clip.reason}.`)}\n`);
+    if (!opts.json) io.out(`${elsewhere}\n`);
+    // The clipboard is the user's: written only when asked (--copy).
+    if (opts.copy) {
+      const clip = await deps.copyToClipboard(elsewhere);
+      io.err(`${clip.ok ? say('fix.copy.done', { tool: clip.tool }, `Copied to the clipboard (${clip.tool}).`) : say('fix.cli.notCopied', { reason: clip.noTool ? say('clipboard.noTool', {}, clip.reason) : clip.reason }, `Not copied to the clipboard: ${clip.reason}.`)}\n`);
+    } else if (!opts.json && io.isTTY.stderr !== false && io.isTTY.stdout) io.err(`${say('fix.cli.copyHint', {}, 'Add --copy to put it on the clipboard.')}\n`);
     return;
   }
   if (preflight.kind === 'not-elevated')
@@ -243,17 +263,21 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     // sent to, and the user confirmed a command they never saw (and --json's output did not parse).
     io.err(formatPlanText(plan, {}, words));
     const question = word ? say('fix.cli.typeWord', { word }, `Type "${word}" to run it (anything else cancels):`) : say('fix.confirm.question', {}, 'Run this command?') + ' [y/N]';
-    const answer = await deps.ask(`${question} `);
-    const agreed = word ? answer === word : /^y(?:es)?$/i.test(answer);
-    if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON, say('fix.declined', {}, DECLINED_REASON));
+    const answer = await deps.ask(`${question} `, say('fix.cli.typeKeys', {}, 'Text typed ahead or pasted is not taken here: type the answer key by key.'));
+    const text = answer.kind === 'answer' ? answer.text : '';
+    const agreed = word ? text === word : /^y(?:es)?$/i.test(text);
+    // Ctrl+C at the question ends wcdoctor as an interrupt does (130); anything else but the answer is a No.
+    if (!agreed) return refuse(answer.kind === 'interrupted' ? EXIT.interrupted : EXIT.noMatch, DECLINED_REASON, say('fix.declined', {}, DECLINED_REASON));
   }
 
   // Checked again: the answer may have taken a while.
   if (unrecordable()) return;
   const controller = new AbortController();
-  const release = deps.trapInterrupt(() => {
+  let interruptedBy: InterruptSignal | undefined;
+  const release = deps.trapInterrupt((signal) => {
     // One Ctrl+C can arrive twice: exit hooks of other modules can re-raise the signal.
     if (controller.signal.aborted) return;
+    interruptedBy = signal;
     io.err(`\n${say('fix.run.cancelling', {}, 'Cancelling the command…')}\n`);
     controller.abort();
   });
@@ -280,7 +304,11 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const headline = text.ok && !recorded ? say('fix.cli.notRecorded', { code }, `The command finished (exit code ${code}), but its run could not be recorded.`) : shown.headline;
   io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs)})\n  → ${shown.nextStep}\n`);
   if (!recorded) io.err(`wcdoctor fix: ${say('fix.audit.notRecorded', { error: result.auditError ?? '' }, `the run is not in the audit log: could not write it: ${result.auditError}`)}\n`);
-  io.setExitCode(result.outcome === 'ran' && recorded ? EXIT.ok : EXIT.failure);
+  // Output the command printed that could not be written (a full disk) is lost: no success either.
+  const lost = takeDroppedOutput();
+  if (lost) io.err(`wcdoctor fix: ${say('fix.cli.outputLost', { why: lost.why }, `the command's output could not be written (${lost.why}); its run is in the audit log`)}\n`);
+  // A run the user cancelled ends as an interrupted program does (130 for Ctrl+C), so that a script can tell.
+  io.setExitCode(result.outcome === 'cancelled' && interruptedBy ? exitCodeOfSignal(interruptedBy) : result.outcome === 'ran' && recorded && !lost ? EXIT.ok : EXIT.failure);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -298,6 +326,7 @@ export function registerFix(program: Command, io: CliIO, deps?: FixCommandDeps):
     .option('--dry-run', 'print the exact command, argument vector and PowerShell script; run nothing')
     .option('-y, --yes [word]', 'skip the question (never the checks); high-risk fixes need --yes=WORD')
     .option('--timeout <seconds>', 'stop the command after this many seconds (default 120)')
+    .option('--copy', 'when the fix cannot run here, also put its command on the clipboard')
     .option('--json', 'print JSON')
     .action((topic: string, fix: string | undefined, opts: FixOptions, cmd: Command) =>
       runFixCommand(topic, fix, opts, io, deps ?? createNodeFixDeps(io), resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env)));

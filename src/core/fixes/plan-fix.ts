@@ -5,6 +5,7 @@ import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
 import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
 import { checkParamValue } from './validate-param.js';
+import { echoed } from '../text/terminal-safe.js';
 
 /** Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. */
 export const POWERSHELL_PRELUDE = [
@@ -12,6 +13,16 @@ export const POWERSHELL_PRELUDE = [
   "$ProgressPreference = 'SilentlyContinue'",
   '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
 ].join('\n');
+
+/**
+ * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix starts by stopping at
+ * its first error, as wcdoctor's own run of it does, so that a failed step (a mistyped folder for `Push-Location`) does
+ * not go on to the next ones in whatever folder the console is in. Other fixes are their command line.
+ */
+export function commandToPaste(plan: Pick<FixPlan, 'command' | 'script'>): string {
+  if (plan.script === undefined) return plan.command;
+  return `${POWERSHELL_PRELUDE.split('\n')[0]!}${plan.command.includes('\n') ? '\n' : '; '}${plan.command}`;
+}
 
 /** How a secret value appears in the audit log. */
 export const SECRET_MASK = '********';
@@ -73,11 +84,11 @@ export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
   const fix = topic.fixes.find((f) => f.id === fixId);
   if (fix) return ok(fix);
   const valid = topic.fixes.map((f) => f.id);
-  const params = { topic: topic.id, fix: fixId, fixes: valid.join(', ') };
+  const params = { topic: topic.id, fix: echoed(fixId), fixes: valid.join(', ') };
   return err(
     valid.length
-      ? problem('unknown-fix', 'unknownFix', `topic "${topic.id}" has no fix "${fixId}"; its fixes are: ${params.fixes}`, params, { name: fixId })
-      : problem('unknown-fix', 'noFixes', `topic "${topic.id}" has no fixes`, params, { name: fixId }),
+      ? problem('unknown-fix', 'unknownFix', `topic "${topic.id}" has no fix "${params.fix}"; its fixes are: ${params.fixes}`, params, { name: params.fix })
+      : problem('unknown-fix', 'noFixes', `topic "${topic.id}" has no fixes`, params, { name: params.fix }),
   );
 }
 
@@ -85,6 +96,17 @@ export function findFix(topic: Topic, fixId: string): Result<Fix, FixProblem> {
 function notPasteable(name: string, value: string): FixProblem {
   const params = { name, value: showValue(value) };
   return problem('invalid', 'notPasteable', `"${name}" ${params.value} holds $, \`, " or “ ” „, which PowerShell reads as code or as the end of a string, so the command shown could not be pasted safely`, params, { name });
+}
+
+/**
+ * `%NAME%` in a value of a Windows command line: cmd replaces it with the variable's value, inside double quotes too,
+ * so the line pasted into cmd would not be the one that runs (PowerShell leaves it). Values from a paste never hold `%`.
+ */
+const CMD_VARIABLE = /%[^%\s]+%/;
+
+function cmdVariable(name: string, value: string): FixProblem {
+  const params = { name, value: showValue(value) };
+  return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME%, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
 }
 
 function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script'>, FixProblem[]> {
@@ -113,7 +135,12 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
   // A Windows command line is shown and copied to be pasted into cmd or PowerShell: a value that PowerShell would
   // expand or end a string at inside double quotes cannot be written so that both read it as what runs.
   // A secret is shown masked, so its own characters never reach the line.
-  if (style !== 'posix') for (const [name, v] of values) if (fix.params[name]?.secret !== true && isPowerShellActive(v)) problems.push(notPasteable(name, v));
+  if (style !== 'posix')
+    for (const [name, v] of values) {
+      if (fix.params[name]?.secret === true) continue;
+      if (isPowerShellActive(v)) problems.push(notPasteable(name, v));
+      else if (CMD_VARIABLE.test(v)) problems.push(cmdVariable(name, v));
+    }
   if (problems.length) return err(problems);
   return ok({ command: formatArgv(argv, style), program: argv[0] ?? '', argv });
 }
@@ -133,11 +160,11 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   // Own keys only: `constructor`, `toString` or `__proto__` are no placeholder, whatever Object.prototype holds.
   for (const name of Object.keys(values)) {
     if (Object.hasOwn(fix.params, name)) continue;
-    const params = { fix: fix.id, name, names: names.join(', ') };
+    const params = { fix: fix.id, name: echoed(name), names: names.join(', ') };
     problems.push(
       names.length
-        ? problem('unknown-name', 'unknownName', `fix "${fix.id}" has no placeholder "${name}"; its placeholders are: ${params.names}`, params, { name })
-        : problem('unknown-name', 'takesNoValues', `fix "${fix.id}" takes no values, but "${name}" was given`, params, { name }),
+        ? problem('unknown-name', 'unknownName', `fix "${fix.id}" has no placeholder "${params.name}"; its placeholders are: ${params.names}`, params, { name: params.name })
+        : problem('unknown-name', 'takesNoValues', `fix "${fix.id}" takes no values, but "${params.name}" was given`, params, { name: params.name }),
     );
   }
   const placeholders: PlanPlaceholder[] = [];

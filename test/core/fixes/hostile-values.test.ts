@@ -92,6 +92,11 @@ describe('hostile values', () => {
         expect(!r.ok && r.error.map((p) => p.id)).toEqual(['notPasteable']);
         continue;
       }
+      // cmd replaces %NAME% even inside double quotes: the Windows line shown would not be what runs.
+      if (shell !== 'docker' && shell !== 'kubectl' && /%[^%\s]+%/.test(value)) {
+        expect(!r.ok && r.error.map((p) => p.id)).toEqual(['cmdVariable']);
+        continue;
+      }
       expect(r.ok && r.value.argv).toEqual([program, 'sub', value, '--flag', 'x y']);
     }
     const prefixed = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value }, {}, { quoting: 'posix' });

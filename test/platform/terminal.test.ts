@@ -1,0 +1,88 @@
+// The confirmation prompt of the CLI (askKeys): answers are taken key by key, so that text typed before the
+// question was shown, or pasted, never answers it (found by trying: "y⏎" typed while wcdoctor started, and a
+// two-line paste of a command and its high-risk word, ran the fix before its plan was on the screen).
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { askKeys, exitCodeOfSignal, keysOf, type Answer } from '../../src/platform/terminal.js';
+
+/** A terminal's input that records its raw mode, and an output that records what was written. */
+function fakeTerminal() {
+  const input = Object.assign(new PassThrough(), { isTTY: true, raw: [] as boolean[] });
+  (input as unknown as { setRawMode: (r: boolean) => void }).setRawMode = (r: boolean) => void input.raw.push(r);
+  let written = '';
+  const output = new PassThrough();
+  output.on('data', (b: Buffer) => (written += b.toString('utf8')));
+  return { input, output, written: () => written };
+}
+
+/** Asks, then sends each read in turn (each one arrives on its own), and returns the answer with what was shown. */
+async function ask(reads: string[], note = 'NOTE'): Promise<{ answer: Answer; shown: string; raw: boolean[] }> {
+  const t = fakeTerminal();
+  const pending = askKeys('Q? ', note, t.input, t.output);
+  for (const r of reads) {
+    t.input.write(r);
+    await new Promise((res) => setImmediate(res));
+  }
+  const answer = await pending;
+  await new Promise((res) => setImmediate(res));
+  return { answer, shown: t.written(), raw: t.input.raw };
+}
+
+describe('askKeys: the answer is typed key by key', () => {
+  it('takes keys pressed one at a time, and leaves raw mode when done', async () => {
+    const r = await ask(['y', 'e', 's', '\r']);
+    expect(r.answer).toEqual({ kind: 'answer', text: 'yes' });
+    expect(r.raw).toEqual([true, false]);
+    expect(r.shown).toBe('Q? yes\n');
+  });
+
+  it('does not take keys typed ahead with their Enter (one read): the note, the question again, then the typed answer', async () => {
+    const r = await ask(['y\r', 'n', '\r']);
+    expect(r.answer).toEqual({ kind: 'answer', text: 'n' });
+    expect(r.shown).toBe('Q? \nNOTE\nQ? n\n');
+  });
+
+  it('does not take a pasted confirmation word, marked as a paste or not', async () => {
+    for (const paste of ['force-remove-container\r', 'force-remove-container', '\x1b[200~force-remove-container\x1b[201~']) {
+      const r = await ask([paste, '\r']);
+      expect(r.answer, JSON.stringify(paste)).toEqual({ kind: 'answer', text: '' });
+      expect(r.shown).toContain('NOTE');
+    }
+  });
+
+  it('clears what was typed before a paste, so that a paste cannot finish a word', async () => {
+    const r = await ask(['f', 'o', 'rce\r', '\r']);
+    expect(r.answer).toEqual({ kind: 'answer', text: '' });
+  });
+
+  it('edits with Backspace and Ctrl+U, ignores arrows, Alt+key and characters outside ASCII', async () => {
+    const r = await ask(['y', 'x', '\x7f', '\x1b[D', '\x1bq', 'é', '\r']);
+    expect(r.answer).toEqual({ kind: 'answer', text: 'y' });
+    const cleared = await ask(['a', 'b', '\x15', 'y', '\r']);
+    expect(cleared.answer).toEqual({ kind: 'answer', text: 'y' });
+  });
+
+  it('reads Enter sent as CR LF as one key', async () => {
+    expect((await ask(['y', '\r\n'])).answer).toEqual({ kind: 'answer', text: 'y' });
+  });
+
+  it('ends with Ctrl+C as interrupted and Ctrl+D as ended, on a line of their own', async () => {
+    const c = await ask(['y', '\x03']);
+    expect(c.answer).toEqual({ kind: 'interrupted' });
+    expect(c.shown.endsWith('\n')).toBe(true);
+    expect((await ask(['\x04'])).answer).toEqual({ kind: 'ended' });
+    // Ctrl+C inside a burst still cancels.
+    expect((await ask(['yes\x03'])).answer).toEqual({ kind: 'interrupted' });
+  });
+
+  it('splits a read into keys: escape sequences and CR LF are one key each', () => {
+    expect(keysOf('a\x1b[Ab\r\n\x1bOP\x1bx')).toEqual(['a', '\x1b[A', 'b', '\r\n', '\x1bOP', '\x1bx']);
+    expect(keysOf('\x1b[200~y\x1b[201~')).toHaveLength(3);
+  });
+
+  it('gives the exit code a shell gives a program ended by a signal', () => {
+    expect(exitCodeOfSignal('SIGINT')).toBe(130);
+    expect(exitCodeOfSignal('SIGTERM')).toBe(143);
+    expect(exitCodeOfSignal('SIGHUP')).toBe(129);
+  });
+});
