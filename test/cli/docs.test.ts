@@ -48,7 +48,8 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`# ${topic.title['ko-KR'] ?? topic.title.en}`);
     expect(r.stdout).toContain(topic.summary['ko-KR']);
-    expect(r.stdout).toContain(`## ${en('topic.sources', { language: en('language.text.ko-KR') })}`);
+    const koT = tFor('ko-KR');
+    expect(r.stdout).toContain(`## ${koT('topic.sources', { language: koT('language.text.ko-KR') })}`);
     const ko = topic.sectionIds.map((i) => kb.sections[i]!).find((s) => s.locale === 'ko-KR')!;
     expect(r.stdout).toContain(`### ${ko.heading}`);
     expect(r.stdout.indexOf(topic.summary['ko-KR']!)).toBeLessThan(r.stdout.indexOf(ko.heading));
@@ -58,8 +59,9 @@ describe.runIf(built)('wcdoctor docs', () => {
     const topic = pickTopic(kb);
     const r = await runCli(['docs', topic.id, '--lang', 'sv-SE'], { env: env() });
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toContain(en('topic.fallback', { requested: en('language.text.sv-SE'), shown: en('language.text.zh-CN') }));
-    expect(r.stdout).toContain(`## ${en('topic.translated', { language: en('language.text.sv-SE'), from: en('language.text.zh-CN') })}`);
+    const sv = tFor('sv-SE');
+    expect(r.stdout).not.toContain(sv('topic.fallback', { requested: sv('language.text.sv-SE'), shown: sv('language.text.zh-CN') }));
+    expect(r.stdout).toContain(`## ${sv('topic.translated', { language: sv('language.text.sv-SE'), from: sv('language.text.zh-CN') })}`);
     const json = JSON.parse((await runCli(['docs', topic.id, '--lang', 'sv-SE', '--json'], { env: env() })).stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ id: topic.id, summary: topic.summary.en, locale: 'sv-SE', fallback: false, translatedFrom: 'zh-CN' });
     expect(Object.keys(json).sort()).toEqual(['fallback', 'id', 'locale', 'ours', 'sections', 'sources', 'summary', 'title', 'translatedFrom']);
@@ -113,8 +115,37 @@ describe.runIf(built)('wcdoctor docs', () => {
     const r = await runCli(['docs', topic.id, '--lang', 'zh-CN'], { env: env({ NO_COLOR: '1' }), tty: true });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/^#{2,3} /m);
-    expect(r.stdout).toContain(en('topic.sources', { language: en('language.text.zh-CN') }));
+    const zh = tFor('zh-CN');
+    expect(r.stdout).toContain(zh('topic.sources', { language: zh('language.text.zh-CN') }));
     expect(r.stdout).not.toContain('\u001B[');
+  });
+
+  // --lang is the language of everything docs prints, as for every other command, whatever the environment's.
+  it('speaks the --lang language in its own words: list, topic and errors', async () => {
+    const ko = tFor('ko-KR');
+    const list = await runCli(['docs', '--lang', 'ko-KR'], { env: env() });
+    expect(list.stdout.split('\n')[0]).toBe(ko('cli.docs.topics'));
+    expect(list.stdout).toContain(`\n${ko('docs.category.general')}\n`);
+    expect(list.stdout).toContain(`(${ko('topic.oursMark')})`);
+    expect(list.stdout).not.toContain(`\n${en('docs.category.general')}\n`);
+
+    const topic = kb.topics.find((t) => t.fixes.some((f) => f.admin))!;
+    const page = await runCli(['--lang', 'ko-KR', 'docs', topic.id], { env: env() });
+    expect(page.stdout).toContain(`## ${ko('topic.fixes')}`);
+    expect(page.stdout).toContain(ko('topic.fix.admin'));
+    expect(page.stdout).not.toContain(en('topic.fix.admin'));
+
+    const typo = pickTopic(kb).id.slice(0, -2);
+    const missing = await runCli(['docs', typo, '--lang', 'zh-CN'], { env: env() });
+    const zh = tFor('zh-CN');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`wcdoctor: ${zh('cli.docs.noTopic', { topic: typo })}\n`);
+    expect(missing.stderr).toContain(zh('cli.docs.listTopics'));
+    expect(missing.stderr).not.toContain('did you mean');
+
+    // And English for --lang en in a Korean environment.
+    const english = await runCli(['docs', '--lang', 'en'], { env: env({ LANG: 'ko_KR.UTF-8' }) });
+    expect(english.stdout.split('\n')[0]).toBe(en('cli.docs.topics'));
   });
 
   it('fails with exit 2 and close suggestions for an unknown topic', async () => {
@@ -122,8 +153,8 @@ describe.runIf(built)('wcdoctor docs', () => {
     const typo = topic.id.slice(0, -2);
     const r = await runCli(['docs', typo], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`no topic "${typo}"`);
-    expect(r.stderr).toContain(topic.id);
+    expect(r.stderr).toContain(`wcdoctor: no topic "${typo}"\n  → did you mean: ${topic.id}`);
+    expect(r.stderr).toContain('  → run "wcdoctor docs" to list the topics\n');
     expect(r.stdout).toBe('');
   });
 

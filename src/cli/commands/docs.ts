@@ -87,7 +87,8 @@ export function registerDocs(program: Command, io: CliIO): void {
       if (problem) io.err(`wcdoctor: warning: settings file ${problem.file}: ${problem.detail}${problem.backup ? ` (moved to ${problem.backup}; defaults used)` : ''}\n`);
       const preferred = preferredLocales(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale }));
       const stored = settings.get();
-      const uiLocale = stored.language ?? preferred[0] ?? 'en';
+      // --lang names the language of everything docs prints, as for every other command; without it, the app's.
+      const uiLocale = explicit ?? stored.language ?? preferred[0] ?? 'en';
       const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
@@ -97,8 +98,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       const topic = findTopic(kb, id);
       if (!topic) {
         const near = suggestTopicIds(kb, id);
-        const shown = echoed(id);
-        throw new UserError(`no topic "${shown}"`, [...(near.length ? [`did you mean: ${near.join(', ')}`] : []), 'run "wcdoctor docs" to list the topics']);
+        throw new UserError(t('cli.docs.noTopic', { topic: echoed(id) }), [...(near.length ? [t('fix.cli.didYouMean', { topics: near.join(', ') })] : []), t('cli.docs.listTopics')]);
       }
       const view = resolveTopicText(kb, topic, explicit ?? stored.knowledgeLanguage ?? uiLocale, preferred);
       if (opts.json) {
