@@ -241,6 +241,40 @@ const EVIDENCE_MARKER = /error|fail|exception|denied|not found|timeout|timed out
 /** Of those, the lines that state a failure (EVIDENCE_MARKER without warnings): kept before the warnings. */
 const FAILURE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
 
+/** FAILURE_MARKER for finding every match in a piece of text. */
+const FAILURE_MARKERS = new RegExp(FAILURE_MARKER.source, 'gi');
+/** How much of a long line is read at a time, from its end, looking for its last failure marker, and how far back at most. */
+const EXCERPT_CHUNK = 4096;
+const EXCERPT_SCAN = 1024 * 1024;
+
+/**
+ * What is read of a line longer than `longest`: its start, and the part around its last failure marker (a code or a
+ * failure word) when there is one past that start, in its last MiB. A one-line document (`ConvertTo-Json -Compress` of event records,
+ * a JSON log) keeps its error wherever it is on the line; reading only its first characters lost it (found by a helper:
+ * a 92 KB line ending in `(0xc0370101)` gave "no known issue" and no code). The end is read back a chunk at a time,
+ * so a line is read once at most.
+ */
+export function excerptOf(line: string, longest: number): string {
+  if (line.length <= longest) return line;
+  const head = line.slice(0, longest >> 1);
+  const rest = longest - head.length - 3;
+  const stop = Math.max(head.length, line.length - EXCERPT_SCAN);
+  for (let end = line.length; end > stop; end -= EXCERPT_CHUNK) {
+    // Chunks overlap by a marker's length, so that none is cut in two.
+    const start = Math.max(stop, end - EXCERPT_CHUNK - 32);
+    const chunk = line.slice(start, end);
+    let last = -1;
+    FAILURE_MARKERS.lastIndex = 0;
+    for (let m = FAILURE_MARKERS.exec(chunk); m; m = FAILURE_MARKERS.exec(chunk)) last = m.index;
+    if (last < 0) continue;
+    const at = start + last;
+    // The marker in the middle of what is kept: the message before a code, and the code after a message.
+    const from = Math.max(head.length, Math.min(at - (rest >> 1), line.length - rest));
+    return `${head} … ${line.slice(from, from + rest)}`;
+  }
+  return line.slice(0, longest);
+}
+
 /**
  * A line as a log repeats it: trimmed, with its runs of digits and its long hexadecimal ids (hashes, container ids)
  * made one token each. An error code written 0x… stays as it is: two codes are two pieces of evidence.
@@ -259,10 +293,18 @@ function pickLines(lines: readonly string[], o: { ends: number; limit: number; l
   const kept = new Array<string | undefined>(n);
   const seen = new Set<string>();
   let size = 0;
+  // A long line is read as its excerpt (its start and the part around its last failure marker), made once.
+  const excerpts = new Map<number, string>();
+  const readable = (i: number) => {
+    const whole = lines[i]!;
+    if (whole.length <= o.longest) return whole;
+    let e = excerpts.get(i);
+    if (e === undefined) excerpts.set(i, (e = excerptOf(whole, o.longest)));
+    return e;
+  };
   const take = (i: number, cut: boolean) => {
     if (kept[i] !== undefined) return;
-    const whole = lines[i]!;
-    const line = cut && whole.length > o.longest ? whole.slice(0, o.longest) : whole;
+    const line = cut ? readable(i) : lines[i]!;
     // Over the budget left, a line is skipped before its template is made (a first line of 5 MB cost 300 ms there).
     if (size + line.length + 1 > o.limit) return;
     const key = lineTemplate(line);
@@ -273,7 +315,6 @@ function pickLines(lines: readonly string[], o: { ends: number; limit: number; l
   };
   for (let i = 0; i < Math.min(o.ends, n); i++) take(i, false);
   for (let i = Math.max(0, n - o.ends); i < n; i++) take(i, false);
-  const readable = (i: number) => (lines[i]!.length > o.longest ? lines[i]!.slice(0, o.longest) : lines[i]!);
   for (const marker of [FAILURE_MARKER, EVIDENCE_MARKER])
     for (let lo = 0, hi = n - 1; lo <= hi && size < o.limit; ) {
       if (kept[hi] === undefined && marker.test(readable(hi))) take(hi, true);

@@ -229,7 +229,13 @@ const TAIL = String.raw`\s*(?:[:=#]\s*)?(?:[(\[]\s*)?$`;
 /** Words before a small decimal that make it a Win32 code even when the catalogue does not know it. */
 export const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bwindows\s*error|\berror\s*code|\bgetlasterror(?:\s*\(\s*\))?|\blast\s*error|\bwin32|系统错误|系統錯誤|错误代码|시스템\s*오류|\bsystemfel|\bfelkod|\bsystemfehler|\bfehlercode|\bhresult)${TAIL}`, 'i');
 /** Words before a small decimal that make a catalogue Win32 code count. */
-export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|오류|\bfel)${TAIL}`, 'i');
+export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|报错|出错|오류|에러|\bfel)${TAIL}`, 'i');
+/**
+ * Words after a short hex code that make a catalogue code count: Korean and Chinese name the error after its code
+ * (`0x5b4 오류가 발생합니다`, `0x5b4 错误`), and so do tool lines (`0x6be hnsCall failed`, `0x5b4 error`); a word or
+ * two may come between.
+ */
+const WEAK_CTX_AFTER = /^\s*\)?\s*(?:(?:[A-Za-z][\w.:-]*\s+){0,2}(?:error|failed|failure|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
 /** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */
@@ -270,7 +276,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     if (v <= 0xffff) {
       if (!index.byWin32.has(v)) return v > 0 && isWin32Report(text, at) ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
       const ctx = sliceBefore(text, at);
-      const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx);
+      const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx) || WEAK_CTX_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 40));
       return ok ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
     }
     return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? makeHit(formatCode(v), m[0], 'hex', at, 6) : undefined;

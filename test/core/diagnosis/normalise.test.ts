@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { anyCodePoints } from '../../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
-import { flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
+import { excerptOf, flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -185,6 +185,22 @@ describe('focusLines and reduceLargePaste: a long log keeps its last error', () 
     expect(f.match(/level=warning/g)).toHaveLength(1);
     expect(f).toContain(error);
     expect(f).toContain('(0x803b0013)');
+  });
+
+  it('reads a long line at its start and around its last failure marker: an error far into one line is kept (found by a helper)', () => {
+    // `Get-WinEvent … | ConvertTo-Json -Compress`: one 92 KB line whose last record holds the error.
+    const records = Array.from({ length: 700 }, (_, i) => `{"Id":${i},"Message":"${'ok '.repeat(36).trim()}"}`);
+    const doc = `[${[...records, `{"Id":1,"Message":"${error}"}`].join(',')}]`;
+    for (const text of [doc, `hcsshim::CreateComputeSystem web: ${'x'.repeat(70_000)} ${error}`, `${' '.repeat(999_000)}${error}`]) {
+      const f = focusLines(text);
+      expect(f.length).toBeLessThanOrEqual(65536);
+      expect(f).toContain('(0xc0370101)');
+      expect(f).toContain('does not match the host operating system');
+      expect(reduceLargePaste(text, 64 * 1024)).toContain('(0xc0370101)');
+    }
+    // A line without any marker is read at its start, as before.
+    expect(excerptOf('a'.repeat(10_000), 4000)).toBe('a'.repeat(4000));
+    expect(excerptOf('short', 4000)).toBe('short');
   });
 
   it('keeps the first failure as well as the last, failures before warnings, and the order of the paste', () => {
