@@ -76,7 +76,7 @@ export function registerDocs(program: Command, io: CliIO): void {
     .command('docs')
     .description('print a topic (source text in your language, or our translation of it), or list topics')
     .argument('[topic]', 'topic id, as listed by "wcdoctor docs"')
-    .option('--lang <locale>', 'language of the source text (en, zh-CN, ko-KR, sv-SE)')
+    .option('--lang <locale>', 'language of the topic and of what docs prints around it (en, zh-CN, ko-KR, sv-SE)')
     .option('--json', 'print {id, title, summary, locale, fallback, translatedFrom, sections} as JSON')
     .option('--original', 'with our translation, show the source text it was made from beside each section')
     .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
