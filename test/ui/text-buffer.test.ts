@@ -40,6 +40,11 @@ describe('the text buffer', () => {
   it('keeps control characters and escape sequences out of a field', () => {
     expect(cleanInsert('a\u001B[31mred\u001B[0m\u0007\u0000b\tc\r\nd\u009b', false)).toBe('aredb c d');
     expect(cleanInsert('line 1\r\nline\t2\u0008', true)).toBe('line 1\nline  2');
+    // A whole OSC goes, as a terminal shows it and the CLI reads it: a hyperlink keeps its text, never its target.
+    expect(cleanInsert('failed \u001B]8;;https://aka.ms/x\u001B\\details\u001B]8;;\u001B\\ (0xc0370101)', false)).toBe('failed details (0xc0370101)');
+    expect(cleanInsert('a\u001B]0;title\u0007b', false)).toBe('ab');
+    // One that never ends swallows nothing.
+    expect(cleanInsert('a\u001B]0;title', false)).toBe('a0;title');
   });
 
   it('caps the length without splitting a grapheme', () => {

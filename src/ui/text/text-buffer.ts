@@ -39,10 +39,11 @@ export function nextBoundary(text: string, at: number): number {
 
 /** The text as it may enter a field: escape sequences and control characters removed, line ends kept only where wanted. */
 export function cleanInsert(raw: string, multiline: boolean): string {
-  // Unlike stripEscapeSequences, an OSC loses only its introducer: its text stays visible, so a field shows
-  // what was pasted (minus every control character) instead of swallowing it.
-  // eslint-disable-next-line no-control-regex -- CSI and two-byte escape sequences of a paste
-  const unescaped = normaliseLineEnds(raw.replace(/\u001B\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]|\u001B[@-Z\\-_]/g, '')).replace(/\t/g, multiline ? '  ' : ' ');
+  // A whole OSC (a title, a hyperlink's target) goes, as the terminal shows it and as the CLI reads a paste: its
+  // parameters are no text of the paste (found by a helper: a hyperlink's `8;;https://…` stayed in the field, and its
+  // 8 after "failed" was read as error code 8). An OSC that never ends keeps its text, so nothing pasted is swallowed.
+  // eslint-disable-next-line no-control-regex -- OSC, CSI and two-byte escape sequences of a paste
+  const unescaped = normaliseLineEnds(raw.replace(/\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B\[[0-9;:?<=>]{0,32}[ -/]{0,4}[@-~]|\u001B[@-Z\\-_]/g, '')).replace(/\t/g, multiline ? '  ' : ' ');
   if (multiline) return removeControls(unescaped, '\n');
   return removeControls(unescaped.replace(/\n/g, ' ')).replace(/ {2,}/g, ' ');
 }
