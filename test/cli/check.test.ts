@@ -184,6 +184,16 @@ describe('wcdoctor check: what each finding says, in the language asked for', ()
     expect(sv).toContain('D:\\docker, C:\\ProgramData\\containerd är inte undantagna från realtidsgenomsökning: containrar startar långsamt och lager kan förbli låsta (serverns automatiska undantag listas inte här)');
   });
 
+  it('names the fixes of a finding\'s topic in the language, as `fix` does (found by a helper: they stayed English)', async () => {
+    const zh = await runCli(['check', '--from', at('hosts/docker-access-denied.json'), '--lang', 'zh-CN']);
+    expect(zh.stdout).toContain('show-my-groups：显示当前令牌是否属于 docker-users 或 Administrators');
+    expect(zh.stdout).not.toContain('Show whether the current token');
+    const json = JSON.parse((await runCli(['check', '--from', at('hosts/docker-access-denied.json'), '--lang', 'ko-KR', '--json'])).stdout) as { findings: { fixes?: { id: string; title: string }[] }[] };
+    const fixes = json.findings.flatMap((f) => f.fixes ?? []);
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes.filter((f) => /^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(f.title))).toEqual([]);
+  });
+
   it('a check that could not judge says why in the language, reason and detail (no English parsed apart)', async () => {
     const r = await runCli(['check', '--from', '-', '--lang', 'ko-KR'], { stdin: fixture('paste/mppreference-unelevated.txt') });
     expect(r.stdout).toContain('    평가 안 됨: 관리자 권한으로 실행하세요 — Get-MpPreference는 다른 세션에 제외 항목을 보여 주지 않습니다\n');

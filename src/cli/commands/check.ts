@@ -9,6 +9,7 @@ import { translate, type Catalog } from '../../core/i18n/translate.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { decodeText } from '../../core/text/decode-text.js';
 import { appendAuditEntry, probeAuditLog } from '../../platform/audit-log.js';
+import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { readCollectorScript, readFactsFile, writeCollectorToTemp } from '../../platform/collector.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
@@ -73,7 +74,7 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
         const byId = new Map(kb.topics.map((t) => [t.id, t]));
         return (id) => {
           const topic = byId.get(id);
-          return topic && { title: topic.title[locale] ?? topic.title.en, fixes: topic.fixes.map((f) => ({ id: f.id, title: f.title })) };
+          return topic && { title: topic.title[locale] ?? topic.title.en, fixes: topic.fixes.map((f) => ({ id: f.id, title: localizeFix(f, locale).title })) };
         };
       } catch {
         return undefined;
