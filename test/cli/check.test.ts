@@ -194,6 +194,14 @@ describe('wcdoctor check: what each finding says, in the language asked for', ()
     expect(fixes.filter((f) => /^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(f.title))).toEqual([]);
   });
 
+  it('sv-SE: the counts read as labels, so one warning is no "1 varningar" (found by a helper)', async () => {
+    const one = await runCli(['check', '--from', at('hosts/win10-desktop-windows-mode.json'), '--lang', 'sv-SE']);
+    expect(one.stdout).toMatch(/godkända: \d+, varningar: 1, fel: \d+, ej bedömda: \d+/);
+    const fleet = await runCli(['check', '--from', at('fleet-invoke-command.json'), '--lang', 'sv-SE']);
+    expect(fleet.stdout).toMatch(/fel: \d+, varningar: \d+ \(/);
+    expect(`${one.stdout}${fleet.stdout}`).not.toMatch(/\b1 (?:varningar|godkända|ej bedömda)/);
+  });
+
   it('a check that could not judge says why in the language, reason and detail (no English parsed apart)', async () => {
     const r = await runCli(['check', '--from', '-', '--lang', 'ko-KR'], { stdin: fixture('paste/mppreference-unelevated.txt') });
     expect(r.stdout).toContain('    평가 안 됨: 관리자 권한으로 실행하세요 — Get-MpPreference는 다른 세션에 제외 항목을 보여 주지 않습니다\n');
