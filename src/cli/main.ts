@@ -9,6 +9,7 @@ import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal } from './terminal.js';
 import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
+import { stdinTooLarge } from './stdin-limit.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -35,7 +36,7 @@ export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_B
         stream.pause();
         (stream as Partial<NodeJS.ReadStream>).destroy?.();
         const limit = max % 1048576 === 0 ? `${max / 1048576} MiB` : `${max} bytes`;
-        reject(new UserError(`standard input is larger than ${limit}, the most wcdoctor reads`, ['pass only the part around the error (the failing command and the lines after it)'], EXIT.usage));
+        reject(stdinTooLarge(limit));
         return;
       }
       chunks.push(chunk);

@@ -15,7 +15,10 @@ import { markdownExcerpt, renderTerminalMarkdown, terminalWidth } from '../termi
 import { EXIT, type CliIO } from '../io.js';
 import { DEFAULT_LIMIT, type DiagnoseArgs } from '../diagnose-args.js';
 import { isShellNeutral } from '../../core/text/shell-safe.js';
-import type { T } from '../../ui/i18n.js';
+import { createT, type T } from '../../ui/i18n.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
+import type { MessageParams } from '../../core/i18n/translate.js';
+import { stdinLimitOf } from '../stdin-limit.js';
 import type { MessageKey } from '../../ui/message-keys.js';
 import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
@@ -269,6 +272,23 @@ export function registerDiagnose(program: Command, io: CliIO): void {
 }
 
 /**
+ * A usage error of diagnose in the language of the run, English included (locales/en.json has its words as
+ * they always read): the catalogues are read only here, when there is an error to say.
+ */
+function inputError(locale: Locale, key: MessageKey, params: MessageParams, steps: readonly MessageKey[] = []): UserError {
+  const t = createT(readLocaleCatalogs(), locale);
+  return new UserError(t(key, params), steps.map((s) => t(s)), EXIT.usage);
+}
+
+/** Standard input as the text to diagnose; one larger than wcdoctor reads is refused in the language of the run. */
+export function readDiagnoseInput(io: CliIO, locale: Locale): Promise<string> {
+  return io.readStdin().catch((e: unknown) => {
+    const limit = stdinLimitOf(e);
+    throw limit === undefined ? e : inputError(locale, 'cli.stdinTooLarge', { limit }, ['cli.stdinTooLargeHint']);
+  });
+}
+
+/**
  * The diagnose command with its arguments read (by commander, or by diagnoseArgsOf for a plain
  * command line): checks --limit, takes the text from the arguments or standard input (in a
  * terminal with no text, opens the diagnose screen) and runs the diagnosis.
@@ -278,22 +298,22 @@ export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<vo
   const locale = resolveDiagnoseLocale(args.lang, io.env);
   // Digits only: Number() also took "0x10", " 3" and "1e1" (history's --limit refused them).
   const limit = /^\d{1,3}$/.test(args.limit) ? Number(args.limit) : NaN;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UserError(`--limit must be a whole number from 1 to 50, not "${echoed(args.limit)}"`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw inputError(locale, 'diagnose.cli.badLimit', { value: echoed(args.limit) });
   let text: string;
-  if (words.length === 1 && words[0] === '-') text = await io.readStdin();
+  if (words.length === 1 && words[0] === '-') text = await readDiagnoseInput(io, locale);
   else if (words.length) text = words.join(' ');
-  else if (!io.isTTY.stdin) text = await io.readStdin();
+  else if (!io.isTTY.stdin) text = await readDiagnoseInput(io, locale);
   else if (io.isTTY.stdout && !args.json) {
     const { openInteractive } = await import('./ui.js');
     if ((await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor })).interrupted) io.setExitCode(EXIT.interrupted);
     return;
-  } else throw new UserError('nothing to diagnose', ['pass the error text: wcdoctor diagnose "TEXT"', 'or pipe it in: wcdoctor diagnose - < error.txt']);
+  } else throw inputError(locale, 'diagnose.cli.nothing', {}, ['diagnose.cli.nothingText', 'diagnose.cli.nothingPipe']);
   await runDiagnose(text, { locale, limit, json: args.json, noColor: args.noColor }, io);
 }
 
 /** Diagnoses a text and prints the answer (or JSON); sets exit 0 on a match, 1 on none. */
 export async function runDiagnose(input: string, opts: { locale: Locale; limit: number; json: boolean; noColor?: boolean }, io: CliIO): Promise<void> {
-  if (!input.trim()) throw new UserError('the text to diagnose is empty', ['pass the error text, or "-" to read it from standard input']);
+  if (!input.trim()) throw inputError(opts.locale, 'diagnose.cli.empty', {}, ['diagnose.cli.emptyHint']);
   // A very large paste is reduced to its evidence lines once, here, for the diagnosis and the compat hints alike.
   const text = reduceLargePaste(input);
   const kb = loadKnowledgeBase();

@@ -49,10 +49,11 @@ export function registerUi(program: Command, io: CliIO): void {
     if (unknown !== undefined) throw new UserError(`unknown command "${unknown}"`, ['run "wcdoctor --help" for the list of commands']);
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
-      const text = await io.readStdin();
+      const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');
+      const locale = resolveDiagnoseLocale(program.opts<{ lang?: string }>().lang, io.env);
+      const text = await readDiagnoseInput(io, locale);
       if (text.trim()) {
-        const { runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');
-        await runDiagnose(text, { locale: resolveDiagnoseLocale(program.opts<{ lang?: string }>().lang, io.env), limit: 5, json: false }, io);
+        await runDiagnose(text, { locale, limit: 5, json: false }, io);
         return;
       }
     }

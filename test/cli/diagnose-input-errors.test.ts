@@ -1,0 +1,67 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readAll, run } from '../../src/cli/main.js';
+import { fakeIO, runCli } from '../helpers/cli-io.js';
+import { tFor } from '../helpers/i18n.js';
+
+// diagnose says its input errors (empty text, a bad --limit, no text at all, standard input over the limit) in the
+// language of the run, --lang or the environment's, as history, check and compat say theirs. English reads as it always has.
+
+/** Runs `wcdoctor ARGS` with standard input refused past 1 KiB (as readAll refuses it past 50 MiB). */
+async function runOversized(args: string[], env: Record<string, string>) {
+  const f = fakeIO({ env });
+  const code = await run(args, { ...f.io, stdinPiped: true, readStdin: () => readAll(Readable.from([Buffer.alloc(2048, 0x61)]), 1024) });
+  return { code, stderr: f.stderr() };
+}
+
+const ENGLISH = {
+  empty: 'wcdoctor: the text to diagnose is empty\n  → pass the error text, or "-" to read it from standard input\n',
+  limit: 'wcdoctor: --limit must be a whole number from 1 to 50, not "99"\n',
+  nothing: 'wcdoctor: nothing to diagnose\n  → pass the error text: wcdoctor diagnose "TEXT"\n  → or pipe it in: wcdoctor diagnose - < error.txt\n',
+  oversized: 'wcdoctor: standard input is larger than 1024 bytes, the most wcdoctor reads\n  → pass only the part around the error (the failing command and the lines after it)\n',
+};
+
+describe('diagnose input errors in English', () => {
+  it('read as they always have', async () => {
+    const env = { LANG: 'en_US.UTF-8' };
+    expect(await runCli(['diagnose', '-'], { env, stdin: ' \n' })).toMatchObject({ code: 2, stderr: ENGLISH.empty });
+    expect(await runCli(['diagnose', '--limit', '99', 'foo'], { env })).toMatchObject({ code: 2, stderr: ENGLISH.limit });
+    expect(await runCli(['diagnose', '--json'], { env, tty: true })).toMatchObject({ code: 2, stderr: ENGLISH.nothing });
+    expect(await runOversized(['diagnose', '-'], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
+    expect(await runOversized([], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
+  });
+});
+
+describe.each([
+  ['zh-CN', 'zh_CN.UTF-8'],
+  ['ko-KR', 'ko_KR.UTF-8'],
+  ['sv-SE', 'sv_SE.UTF-8'],
+] as const)('diagnose input errors in %s', (locale, posix) => {
+  const t = tFor(locale);
+  const said = {
+    empty: `wcdoctor: ${t('diagnose.cli.empty')}\n  → ${t('diagnose.cli.emptyHint')}\n`,
+    limit: (value: string) => `wcdoctor: ${t('diagnose.cli.badLimit', { value })}\n`,
+    nothing: `wcdoctor: ${t('diagnose.cli.nothing')}\n  → ${t('diagnose.cli.nothingText')}\n  → ${t('diagnose.cli.nothingPipe')}\n`,
+    oversized: `wcdoctor: ${t('cli.stdinTooLarge', { limit: '1024 bytes' })}\n  → ${t('cli.stdinTooLargeHint')}\n`,
+  };
+
+  it('follow --lang, before the command or after it, in an English environment', async () => {
+    const env = { LANG: 'en_US.UTF-8' };
+    expect(await runCli(['--lang', locale, 'diagnose', '-'], { env, stdin: '' })).toMatchObject({ code: 2, stderr: said.empty });
+    expect(await runCli(['--lang', locale, 'diagnose', '--limit', '99', 'foo'], { env })).toMatchObject({ code: 2, stderr: said.limit('99') });
+    // The commander path (an option diagnose-args.ts leaves to commander) says the same.
+    expect(await runCli(['diagnose', '--lang', locale, '--limit', 'x', '--', 'foo'], { env })).toMatchObject({ code: 2, stderr: said.limit('x') });
+    expect(await runCli(['--lang', locale, 'diagnose', '--json'], { env, tty: true })).toMatchObject({ code: 2, stderr: said.nothing });
+    expect(await runOversized(['--lang', locale, 'diagnose', '-'], env)).toEqual({ code: 2, stderr: said.oversized });
+    // `… | wcdoctor`, which diagnoses what the pipe brings.
+    expect(await runOversized(['--lang', locale], env)).toEqual({ code: 2, stderr: said.oversized });
+  });
+
+  it('follow the environment without --lang', async () => {
+    const env = { LANG: posix };
+    expect(await runCli(['diagnose', '-'], { env, stdin: '' })).toMatchObject({ code: 2, stderr: said.empty });
+    expect(await runCli(['diagnose', '--limit=0', 'foo'], { env })).toMatchObject({ code: 2, stderr: said.limit('0') });
+    expect(await runOversized(['diagnose'], env)).toEqual({ code: 2, stderr: said.oversized });
+    expect(said.empty).not.toContain('empty');
+  });
+});
