@@ -64,6 +64,33 @@ describe('TreeScreen', () => {
     await waitForFrame(lastFrame, t('tree.topic.title'));
   });
 
+  it("lists the leaf's fixes with their titles in the UI language, as the topic screen does (F2)", async () => {
+    const kb = treeKb();
+    const text = (title: string) => ({ title, changes: 'nothing', params: {} });
+    const topics = kb.topics.map((topic) =>
+      topic.id === 'slow-start'
+        ? {
+            ...topic,
+            fixes: [
+              { ...topic.fixes[0]!, title: 'Check the antivirus', text: { 'ko-KR': text('백신 검사 확인') } },
+              { ...topic.fixes[0]!, id: 'list-things', title: 'List the things', command: 'Get-Other', text: { 'ko-KR': text('항목 나열') } },
+            ],
+          }
+        : topic,
+    );
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'tree' }], locale: 'ko-KR', platform: fakePlatform({ kb: { ...kb, topics }, settings: { language: 'ko-KR' } }), rows: 30 });
+    await waitForFrame(lastFrame, '❯ Sample tree (ko)');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'What happens? (ko)');
+    stdin.write(KEYS.enter);
+    const leaf = await waitForFrame(lastFrame, t('tree.topic.title'));
+    expect(leaf).toContain(`• ${t('tree.topic.suggested', { title: '백신 검사 확인' })}`);
+    expect(leaf).toContain('• 항목 나열');
+    expect(leaf).toContain('Get-Other');
+    expect(leaf).not.toContain('Check the antivirus');
+    expect(leaf).not.toContain('List the things');
+  });
+
   it('goes back one step with Esc (and ←), on the answer given, and r starts again', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'tree', treeId: 'sample' }]);
     await waitForFrame(lastFrame, '❯ It is slow');

@@ -10,6 +10,7 @@ import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { fillFixCommand } from '../../../core/fixes/fill-fix-command.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
+import { localizeFix } from '../../../core/knowledge/fix-text.js';
 
 const wrap = (text: string, width: number, indent = '', role?: Exclude<ViewLine, string>['role']): ViewLine[] =>
   wrapAnsiText(text, Math.max(10, width - indent.length)).map((l) => (role ? { text: indent + l, role } : indent + l));
@@ -46,7 +47,8 @@ export function leafLines(kb: KnowledgeBase, leaf: TreeLeaf, entities: Entities,
   const lines: ViewLine[] = [heading(`${GLYPH.ok} ${t('tree.topic.title')}`, 'success'), { text: truncateWidth(topic.title[locale] ?? topic.title.en, width), bold: true }];
   lines.push(...wrap(topic.summary[locale] ?? topic.summary.en, width), '');
   if (leaf.note) lines.push(...wrap(leaf.note[locale], width, '', 'accent'), '');
-  const fixes = [...topic.fixes].sort((a, b) => Number(b.id === leaf.fix) - Number(a.id === leaf.fix));
+  // The fixes' titles in the language of the rest of the leaf, as the topic screen shows them.
+  const fixes = topic.fixes.map((f) => localizeFix(f, locale)).sort((a, b) => Number(b.id === leaf.fix) - Number(a.id === leaf.fix));
   if (fixes.length) {
     lines.push(heading(t('topic.fixes')));
     for (const fix of fixes) {
