@@ -92,8 +92,8 @@ for (const { topic, fix } of nonPs) {
   for (const { values, shape } of sets) {
     const r = planFix(topic, fix.id, values, {}, { quoting: 'windows' });
     if (!r.ok) {
-      // Refused because no quoting would make PowerShell read the value as it runs: that is the point of the refusal.
-      if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'optionLike')) notPasteable++;
+      // Refused because no quoting would make PowerShell (or cmd, for %NAME%) read the value as it runs: that is the point of the refusal.
+      if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'cmdVariable' || p.id === 'optionLike')) notPasteable++;
       else throw new Error(`${topic.id}/${fix.id} ${JSON.stringify(values)}: ${r.error.map((p) => p.message).join('; ')}`);
       continue;
     }

@@ -116,6 +116,7 @@ const DYNAMIC_SITES: Record<string, string> = {
   'core/trees/step-tree.ts': 'a tree match from the knowledge, checked by kb check',
   'core/trees/validate-tree.ts': 'the checks of kb check',
   'core/fixes/fill-template.ts': 'the placeholder pattern of core/text/placeholder.ts, made sticky (checked there as a literal)',
+  'core/diagnosis/normalise.ts': 'FAILURE_MARKER made global to find its every match in a chunk (checked as a literal)',
 };
 
 const literals = await regexLiterals();

@@ -235,7 +235,7 @@ export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+wit
  * (`0x5b4 오류가 발생합니다`, `0x5b4 错误`), and so do tool lines (`0x6be hnsCall failed`, `0x5b4 error`); a word or
  * two may come between.
  */
-const WEAK_CTX_AFTER = /^\s*\)?\s*(?:(?:[A-Za-z][\w.:-]*\s+){0,2}(?:error|failed|failure|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
+const WEAK_CTX_AFTER = /^\s*(?:\)\s*)?(?:(?:[A-Za-z][\w.:-]*\s+){0,2}(?:error|failed|failure|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
 /** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */
