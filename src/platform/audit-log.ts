@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
+import { formatMiB } from '../core/i18n/format-number.js';
 import { getDataDir } from './paths.js';
 import { makeDirs } from './make-dirs.js';
 import { fileErrorReason } from './write-file-atomic.js';
@@ -146,8 +147,8 @@ function isEntry(v: unknown): v is AuditEntry {
 export type AuditLogNote =
   | { id: 'damaged'; line: number }
   | { id: 'moreDamaged'; more: number; total: number }
-  | { id: 'tail'; size: string; read: string }
-  | { id: 'oversized'; count: number; limit: string };
+  | { id: 'tail'; sizeBytes: number; readBytes: number }
+  | { id: 'oversized'; count: number; limitBytes: number };
 
 /** What reading the log found: the entries in order, the first few warnings, how many lines were skipped, what was left unread. */
 export interface AuditLogRead {
@@ -194,10 +195,6 @@ export function parseAuditLog(text: string, maxWarnings: number = MAX_AUDIT_WARN
     notes.push({ id: 'moreDamaged', more: skipped - maxWarnings, total: skipped });
   }
   return { entries, warnings, notes, skipped };
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MiB`;
 }
 
 /** Whether the folder of `file` cannot be reached because its path loops (ELOOP on the folder, not on the file). */
@@ -287,11 +284,11 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
   // Read as what wcdoctor writes, UTF-8 (a byte-order mark dropped): guessing the encoding from its start let one damaged
   // first line (FF FE, or letters with zero bytes between them) turn every line after it into UTF-16 and hide them all.
   const parsed = parseAuditLog(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  const tail = { id: 'tail', size: mib(size), read: mib(bytes.length) } as const;
-  const long = { id: 'oversized', count: oversized, limit: mib(maxBytes) } as const;
+  const tail = { id: 'tail', sizeBytes: size, readBytes: bytes.length } as const;
+  const long = { id: 'oversized', count: oversized, limitBytes: maxBytes } as const;
   const warnings = [
-    ...(oversized ? [`the audit log ends with ${oversized} line(s) longer than ${long.limit}, which no entry is; skipped, so that the entries before them are read`] : []),
-    ...(unreadBytes > 0 ? [`the audit log is ${tail.size}; only its newest ${tail.read} were read (line numbers below count from there), so older entries are not shown`] : []),
+    ...(oversized ? [`the audit log ends with ${oversized} line(s) longer than ${formatMiB(maxBytes, 'en')}, which no entry is; skipped, so that the entries before them are read`] : []),
+    ...(unreadBytes > 0 ? [`the audit log is ${formatMiB(size, 'en')}; only its newest ${formatMiB(bytes.length, 'en')} were read (line numbers below count from there), so older entries are not shown`] : []),
     ...parsed.warnings,
   ];
   const notes: AuditLogNote[] = [...(oversized ? [long] : []), ...(unreadBytes > 0 ? [tail] : []), ...parsed.notes];

@@ -3,6 +3,8 @@ import type { NextStepId, OutcomeId, OutcomeText } from '../core/fixes/run-fix.j
 import type { AuditOutcome, FixProblem, FixProblemId } from '../core/fixes/types.js';
 import type { ParamReason, ParamReasonId } from '../core/fixes/validate-param.js';
 import type { AuditLogNote } from '../platform/audit-log.js';
+import { formatMiB } from '../core/i18n/format-number.js';
+import type { Locale } from '../core/knowledge/types.js';
 import type { MessageKey, T } from './i18n.js';
 
 // Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
@@ -117,15 +119,15 @@ export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
 };
 
 /** A warning about reading the audit log (a damaged line, more of them, only its tail read), in the UI language. */
-export function auditNoteText(n: AuditLogNote, t: T): string {
+export function auditNoteText(n: AuditLogNote, t: T, locale: Locale): string {
   switch (n.id) {
     case 'damaged':
       return t('history.note.damaged', { line: n.line });
     case 'moreDamaged':
       return t('history.note.moreDamaged', { more: n.more, total: n.total });
     case 'tail':
-      return t('history.note.tail', { size: n.size, read: n.read });
+      return t('history.note.tail', { size: formatMiB(n.sizeBytes, locale), read: formatMiB(n.readBytes, locale) });
     case 'oversized':
-      return t('history.note.oversized', { count: n.count, limit: n.limit });
+      return t('history.note.oversized', { count: n.count, limit: formatMiB(n.limitBytes, locale) });
   }
 }

@@ -23,7 +23,7 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
     const report = formatDiagnosis(result, kb, locale, PASTE, undefined, undefined, words);
     const english = formatDiagnosis(diagnose(kb, PASTE, { locale: 'en' }), kb, 'en', PASTE);
     for (const w of ENGLISH_SCAFFOLD) expect(report, w).not.toContain(w);
-    expect(report).toContain(t('diagnose.cli.confidence', { level: t(`diagnose.confidence.${result.matches[0]!.confidence}`), score: String(result.matches[0]!.score) }));
+    expect(report).toContain(t('diagnose.cli.confidence', { level: t(`diagnose.confidence.${result.matches[0]!.confidence}`), score: result.matches[0]!.score }));
     expect(report).toContain(t('diagnose.evidence.code', { value: '0x800705B4' }));
     expect(report).toContain(t('diagnose.cli.fixes', { command: 'wcdoctor fix TOPIC FIX' }));
     expect(report).toContain(`${t('entity.image')}=mcr.microsoft.com/windows/servercore:ltsc2022`);
@@ -43,6 +43,29 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
     const linux = formatDiagnosis(diagnose(kb, 'kernel: cgroup: fork rejected by pids controller in /system.slice/docker.service'), kb, locale, '', undefined, undefined, words);
     expect(linux.startsWith(t('diagnose.results.linux', { signals: 'cgroup' }))).toBe(true);
     for (const w of ENGLISH_SCAFFOLD) expect(linux, w).not.toContain(w);
+  });
+});
+
+describe('a score with decimals (F10)', () => {
+  /** A real diagnosis, its scores set to decimals. */
+  const scored = () => {
+    const result = diagnose(kb, PASTE);
+    const [best, ...rest] = result.matches;
+    return { ...result, matches: [{ ...best!, score: 7.68 }, ...rest.map((m) => ({ ...m, score: 2.5 }))] };
+  };
+
+  it('has the decimal separator of the language: 7,68 in Swedish, 7.68 in the others', () => {
+    expect(scored().matches.length).toBeGreaterThan(1);
+    const sv = formatDiagnosis(scored(), kb, 'sv-SE', PASTE, undefined, undefined, diagnoseWords(createT(catalogs, 'sv-SE')));
+    expect(sv).toContain('(poäng 7,68)');
+    // In the one-line answers a semicolon, not a comma, parts the confidence from the score.
+    expect(sv).toMatch(/\(\p{L}+; 2,5\)\n/u);
+    const ko = formatDiagnosis(scored(), kb, 'ko-KR', PASTE, undefined, undefined, diagnoseWords(createT(catalogs, 'ko-KR')));
+    expect(ko).toContain('7.68');
+    expect(ko).toMatch(/\(\p{L}+, 2\.5\)\n/u);
+    const en = formatDiagnosis(scored(), kb, 'en', PASTE);
+    expect(en).toContain(' (score 7.68)');
+    expect(en).toMatch(/\((?:high|medium|low), 2\.5\)\n/);
   });
 });
 

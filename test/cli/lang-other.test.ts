@@ -79,9 +79,12 @@ describe('history in the user language', () => {
     expect(head?.split(/ {2,}/)).toEqual(header);
     expect(first).toContain(refused);
     expect(second).toContain(ran);
-    // The fix, exit code, duration, command and recorded reason are the English run's.
-    const recorded = (out: string) => out.split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((c) => [c[0], ...c.slice(2)]);
+    // The fix, exit code, command and recorded reason are the English run's; the duration has the language's decimal separator.
+    const recorded = (out: string) => out.split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((c) => [c[0], c[2], c[3], ...c.slice(5)]);
     expect(recorded(r.stdout)).toEqual(recorded(en.stdout));
+    const took = (out: string) => out.split('\n').slice(2, 4).map((l) => l.split(/ {2,}/)[4]);
+    expect(took(en.stdout)).toEqual(['-', '2.5 s']);
+    expect(took(r.stdout)).toEqual(['-', lang === 'sv-SE' ? '2,5 s' : '2.5 s']);
     expect(r.stdout).toContain('Restart-Service hns  (declined at the confirmation prompt)');
     const bad = await run(['history', '--limit', '0'], { LANG: `${lang.replace('-', '_')}.UTF-8` });
     expect(bad.code).toBe(2);
@@ -99,6 +102,18 @@ describe('history in the user language', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringContaining(damaged), expect.stringContaining(more)]);
     const en = await cli((p, io) => registerHistory(p, io, { readAudit: () => ({ file: '/data/audit.jsonl', entries, warnings, notes }) }), ['history']);
     expect(en.stderr).toBe(`wcdoctor history: warning: ${warnings[0]}\nwcdoctor history: warning: ${warnings[1]}\n`);
+  });
+
+  it.each([
+    ['ko-KR', '감사 로그 크기가 12 MiB입니다. 최신 8.0 MiB만 읽었으므로', '8.0 MiB보다 긴'],
+    ['sv-SE', 'granskningsloggen är 12 MiB; bara de senaste 8,0 MiB lästes', 'längre än 8,0 MiB'],
+    ['zh-CN', '审计日志大小为 12 MiB；只读取了最新的 8.0 MiB', '长于 8.0 MiB'],
+  ])('%s: the sizes in the warnings about a large log, with the language decimal separator', async (lang, tail, oversized) => {
+    const MiB = 1048576;
+    const warnings = [`the audit log ends with 1 line(s) longer than 8.0 MiB, which no entry is; skipped, so that the entries before them are read`, `the audit log is 12 MiB; only its newest 8.0 MiB were read (line numbers below count from there), so older entries are not shown`];
+    const notes = [{ id: 'oversized', count: 1, limitBytes: 8 * MiB } as const, { id: 'tail', sizeBytes: 12 * MiB, readBytes: 8 * MiB } as const];
+    const r = await cli((p, io) => registerHistory(p, io, { readAudit: () => ({ file: '/data/audit.jsonl', entries, warnings, notes }) }), ['--lang', lang, 'history']);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringContaining(oversized), expect.stringContaining(tail)]);
   });
 
   it('keeps the English table and --json as they were', async () => {

@@ -123,8 +123,9 @@ describe('audit log', () => {
     appendAuditEntry(entry('a'), dir);
     writeFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('a'))}\n`.repeat(40));
     const tail = readAuditLog(dir, 1000);
-    expect(tail.notes[0]).toMatchObject({ id: 'tail' });
-    expect(tail.warnings[0]).toContain(`the audit log is ${(tail.notes[0] as { size: string }).size}; only its newest`);
+    const size = 40 * (JSON.stringify(entry('a')).length + 1);
+    expect(tail.notes[0]).toEqual({ id: 'tail', sizeBytes: size, readBytes: expect.any(Number) as number });
+    expect(tail.warnings[0]).toContain(`the audit log is ${(size / 1048576).toFixed(1)} MiB; only its newest`);
     expect(tail.notes).toHaveLength(tail.warnings.length);
   });
 

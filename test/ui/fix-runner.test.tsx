@@ -388,6 +388,8 @@ describe('FixRunnerScreen in Swedish: messages from core are translated', () => 
     shell.runs[0]!.finish({ exitCode: 0, durationMs: 1200 });
     const frame = await waitForWrapped(lastFrame, t('fix.outcome.checked'));
     expect(t('fix.outcome.checked')).toBe('Kontrollen är klar (slutkod 0).');
+    // The duration with the Swedish decimal separator (F10).
+    expect(frame).toContain('Slutkod 0 efter 1,2 s');
     expect(frame).toContain(`→ ${t('fix.outcome.next.readOutput')}`);
     expect(frame).not.toContain('Check finished');
   });

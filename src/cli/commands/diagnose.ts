@@ -120,7 +120,8 @@ const RISK_KEY: Readonly<Record<string, MessageKey>> = { low: 'diagnose.cli.risk
 export function diagnoseWords(t: T): DiagnoseWords {
   const level = (l: Match['confidence']) => t(`diagnose.confidence.${l}`);
   return {
-    confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score: String(score) }),
+    // The score as a number: the catalogue writes it with the language's decimal separator.
+    confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score }),
     limit: (reason) => limitSentence(t, reason),
     why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(evidenceLabelKey(e), { value: e.matched })).join('; ') }),
     fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
@@ -133,7 +134,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     sources: (sources, command) => t('diagnose.cli.sources', { sources, command }),
     found: (entities) => t('diagnose.cli.found', { entities: entities.map(([k, v]) => `${entityKeyText(t, k)}=${v}`).join(', ') }),
     also: t('diagnose.cli.also'),
-    short: (l, score) => `${level(l)}, ${score}`,
+    short: (l, score) => t('diagnose.cli.short', { level: level(l), score }),
     none: t('diagnose.cli.none'),
     codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AuditEntry } from '../../core/fixes/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/knowledge/types.js';
+import { formatDecimal } from '../../core/i18n/format-number.js';
 import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
 import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
@@ -37,8 +38,8 @@ export function createNodeHistoryDeps(io: CliIO): HistoryDeps {
   };
 }
 
-function formatDuration(ms: number | null): string {
-  return ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`;
+function formatDuration(ms: number | null, locale: Locale): string {
+  return ms === null ? '-' : `${formatDecimal(ms / 1000, locale, 1)} s`;
 }
 
 /**
@@ -62,7 +63,7 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   const notes = t && log.notes?.length === log.warnings.length ? log.notes : undefined;
   log.warnings.forEach((w, i) => {
     const note = notes?.[i];
-    const text = t && note ? auditNoteText(note, t) : w;
+    const text = t && note ? auditNoteText(note, t, locale) : w;
     io.err(`wcdoctor history: ${t ? t('history.cli.warning', { text }) : `warning: ${w}`}\n`);
   });
   const entries = limit === undefined ? log.entries : log.entries.slice(-limit);
@@ -79,7 +80,7 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     t ? t(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed) : e.outcome,
     `${e.topic}/${e.fix}`,
     e.exitCode === null ? '-' : String(e.exitCode),
-    formatDuration(e.durationMs),
+    formatDuration(e.durationMs, locale),
     e.reason ? `${e.command}  (${e.reason})` : e.command,
   ]);
   const header = t

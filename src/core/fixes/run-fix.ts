@@ -1,3 +1,4 @@
+import { formatSeconds as formatSecondsIn } from '../i18n/format-number.js';
 import type { AuditEntry, AuditOutcome, CommandResult, FixPlan, OutputStream, RunCommand } from './types.js';
 
 /** Time limit for a fix when the caller gives none. */
@@ -52,10 +53,8 @@ export interface OutcomeText {
   params: Readonly<Record<string, string | number>>;
 }
 
-/** Seconds for people: `0.3 s`, `12 s`. */
-export function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))} s`;
-}
+/** Seconds for people: `0.3 s`, `12 s`, with the locale's decimal separator (English when none is named). */
+export const formatSeconds = (ms: number, locale = 'en'): string => formatSecondsIn(ms, locale);
 
 /** Maps a child result to the audit outcome. */
 export function classifyResult(result: CommandResult): Exclude<AuditOutcome, 'refused'> {

@@ -1,3 +1,5 @@
+import { formatDecimal } from './format-number.js';
+
 /** A flat message catalog: dotted keys to text with `{{param}}` slots; plural forms end in `_one`, `_other`, … */
 export type Catalog = Readonly<Record<string, string>>;
 
@@ -17,13 +19,15 @@ export const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
 
 /**
  * Fills `{{name}}` slots from params; a slot without a value stays as written, so a missing
- * parameter is visible instead of silently empty.
+ * parameter is visible instead of silently empty. A number is written with the decimal separator of
+ * `locale` (see formatDecimal), as JavaScript writes it when no locale is named.
  * @example interpolate('{{n}} lines', { n: 3 }) === '3 lines'
+ * @example interpolate('score {{s}}', { s: 7.68 }, 'sv-SE') === 'score 7,68'
  */
-export function interpolate(template: string, params: MessageParams = {}): string {
+export function interpolate(template: string, params: MessageParams = {}, locale?: string): string {
   return template.replace(SLOT, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : String(v);
+    return v === undefined ? whole : typeof v === 'number' && locale !== undefined ? formatDecimal(v, locale) : String(v);
   });
 }
 
@@ -58,7 +62,7 @@ export function translate(catalog: Catalog, key: string, params: MessageParams |
     template = catalog[`${key}_${pluralCategoryOf(locale, count)}`] ?? catalog[`${key}_other`];
   }
   template ??= catalog[key];
-  return template === undefined ? undefined : interpolate(template, params);
+  return template === undefined ? undefined : interpolate(template, params, locale);
 }
 
 /** A translate function bound to one locale. */

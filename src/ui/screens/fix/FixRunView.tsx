@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
-import { formatSeconds } from '../../../core/fixes/run-fix.js';
+import { formatSeconds } from '../../../core/i18n/format-number.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import type { RunnerState } from './runner-state.js';
 import { translateOutcome } from '../../fix-text.js';
 import { shownCommand } from './plan-lines.js';
-import { useT } from '../../hooks/use-t.js';
+import { useI18n } from '../../contexts/I18nContext.js';
 import type { T } from '../../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import type { Theme } from '../../theme.js';
@@ -30,7 +30,7 @@ export function outputTop(total: number, height: number, offset: number | undefi
  * and its output as it arrives. `height` counts every line it may use.
  */
 export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height, theme }: { state: RunState; elapsedMs: number; timeoutMs: number; offset: number | undefined; width: number; height: number; theme: Theme }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { lines } = state.output;
   const outRows = Math.max(1, height - 2 - outcomeRows(state, width, t));
   const top = outputTop(lines.length, outRows, offset);
@@ -38,7 +38,7 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
   const { result } = state.phase === 'done' ? state : { result: undefined };
   const outcome = state.phase === 'done' ? { ok: state.outcome.ok, ...translateOutcome(state.outcome, t) } : undefined;
   const ended = result
-    ? t(result.exitCode === null ? 'fix.run.noExitCode' : 'fix.run.exitCode', { code: result.exitCode ?? '', duration: formatSeconds(result.durationMs) })
+    ? t(result.exitCode === null ? 'fix.run.noExitCode' : 'fix.run.exitCode', { code: result.exitCode ?? '', duration: formatSeconds(result.durationMs, locale) })
     : undefined;
   return (
     <Box flexDirection="column">
@@ -49,7 +49,7 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
         <StatusLine
           kind={state.cancelling ? 'warning' : 'info'}
           wrap="truncate-end"
-          text={state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs), limit: formatSeconds(timeoutMs) })}
+          text={state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs, locale), limit: formatSeconds(timeoutMs, locale) })}
           theme={theme}
         />
       ) : (

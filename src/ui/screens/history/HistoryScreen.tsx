@@ -10,7 +10,7 @@ import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
-import { useT } from '../../hooks/use-t.js';
+import { useI18n } from '../../contexts/I18nContext.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
@@ -45,19 +45,19 @@ type Read = { ok: true; entries: AuditEntry[]; warnings: string[] } | { ok: fals
 
 /** The fix history: the audit log, newest first; Enter opens the entry's topic, where its fixes are. */
 export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'history' }> }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { audit, knowledge } = usePlatform();
   const read = useMemo<Read>(() => {
     try {
       const log = audit.read();
       // The warnings in the interface language, from their ids (the English ones when the two are not in step).
-      const warnings = log.notes.length === log.warnings.length ? log.notes.map((n) => auditNoteText(n, t)) : log.warnings;
+      const warnings = log.notes.length === log.warnings.length ? log.notes.map((n) => auditNoteText(n, t, locale)) : log.warnings;
       return { ok: true, entries: [...log.entries].reverse(), warnings };
     } catch (error) {
       return { ok: false, error };
     }
-  }, [audit, t]);
+  }, [audit, t, locale]);
   const entries = read.ok ? read.entries : [];
   const frame = useFrame(HINTS, SCREEN_SCOPES.history);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);

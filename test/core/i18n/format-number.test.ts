@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { decimalSeparatorOf, formatDecimal, formatMiB, formatSeconds } from '../../../src/core/i18n/format-number.js';
+import { createTranslator, interpolate } from '../../../src/core/i18n/translate.js';
+
+// F10: a decimal shown in a translated interface has the language's separator (Swedish writes 7,68); English reads
+// exactly as String and toFixed write it, and only the separator changes (no grouping, the same rounding).
+
+describe('numbers in the language', () => {
+  it('takes the decimal separator from Intl.NumberFormat', () => {
+    expect(['en', 'zh-CN', 'ko-KR', 'sv-SE'].map(decimalSeparatorOf)).toEqual(['.', '.', '.', ',']);
+  });
+
+  it.each([
+    [7.68, undefined, '7.68', '7,68'],
+    [12, undefined, '12', '12'],
+    [0.05, 1, '0.1', '0,1'],
+    [1.5, 1, '1.5', '1,5'],
+    [1234.56, 1, '1234.6', '1234,6'],
+    [25000, 0, '25000', '25000'],
+  ])('%d (%s digits): %s in English, %s in Swedish', (value, digits, en, sv) => {
+    expect(formatDecimal(value, 'en', digits)).toBe(digits === undefined ? String(value) : value.toFixed(digits));
+    expect(formatDecimal(value, 'en', digits)).toBe(en);
+    expect(formatDecimal(value, 'zh-CN', digits)).toBe(en);
+    expect(formatDecimal(value, 'sv-SE', digits)).toBe(sv);
+  });
+
+  it('writes seconds and sizes as before in English, with a comma in Swedish', () => {
+    expect([formatSeconds(340, 'en'), formatSeconds(1000, 'en'), formatSeconds(12_400, 'en')]).toEqual(['0.3 s', '1 s', '12 s']);
+    expect(formatSeconds(340, 'sv-SE')).toBe('0,3 s');
+    expect([formatMiB(8 * 1048576, 'en'), formatMiB(12 * 1048576, 'en'), formatMiB(8 * 1048576, 'sv-SE')]).toEqual(['8.0 MiB', '12 MiB', '8,0 MiB']);
+  });
+
+  it('is how a catalogue fills in a number: in its language, and as JavaScript writes it when none is named', () => {
+    expect(interpolate('score {{s}}, port {{p}}', { s: 7.68, p: 8080 })).toBe('score 7.68, port 8080');
+    expect(interpolate('poäng {{s}}, port {{p}}', { s: 7.68, p: 8080 }, 'sv-SE')).toBe('poäng 7,68, port 8080');
+    // A value given as text is left as it is.
+    expect(interpolate('{{v}}', { v: '10.0.17763' }, 'sv-SE')).toBe('10.0.17763');
+    const t = createTranslator({ en: { x: 'score {{s}}', y: 'only in English {{s}}' }, 'sv-SE': { x: 'poäng {{s}}' } }, 'sv-SE');
+    expect(t('x', { s: 7.68 })).toBe('poäng 7,68');
+    // English text that fills a gap keeps English numbers.
+    expect(t('y', { s: 7.68 })).toBe('only in English 7.68');
+  });
+});
