@@ -119,11 +119,13 @@ describe('wcdoctor fix in the user language', () => {
 
   it.each(LANGS)('$lang: a run cancelled with Ctrl+C says so, and what to check, in that language (exit 130)', async (x) => {
     const h = harness({ child: 'console.log("working"); setInterval(() => {}, 1000)', interrupt: true });
-    const r = await fix([...HIGH, `--yes=${FIX}`, '--lang', x.lang], h);
+    const r = await fix([...HIGH, `--yes=${FIX}`, '--timeout', '1.5', '--lang', x.lang], h);
     expect(r.code).toBe(130);
     for (const want of [...x.running, ...x.cancelled]) expect(r.stderr).toContain(want);
     expect(r.stderr).toContain("Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
     expect(r.stderr).not.toMatch(/Running:|Cancelling|Cancelled:/);
+    // The time limit as the language writes its decimals (found by a helper: "0.1 s" in Swedish too).
+    expect(r.stderr).toContain(x.lang === 'sv-SE' ? ' 1,5 s' : ' 1.5 s');
     expect(h.audit).toMatchObject([{ outcome: 'cancelled' }]);
   });
 

@@ -6,6 +6,7 @@ import { checkAuditLog, checkPreflight, DECLINED_REASON, NO_TERMINAL_ERR_REASON,
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
+import { formatDecimal } from '../../core/i18n/format-number.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { suggestTopicIds } from '../../core/knowledge/topic-search.js';
@@ -124,10 +125,10 @@ function parseTimeout(raw: string | undefined, say: FixSay): number | string {
 }
 
 /** Writes child output as it arrives, each line prefixed with the elapsed time. */
-function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => number): (chunk: string, stream: OutputStream) => void {
+function createStreamer(io: CliIO, json: boolean, startedAt: number, now: () => number, locale: Locale): (chunk: string, stream: OutputStream) => void {
   const atLineStart = { stdout: true, stderr: true };
   return (chunk, stream) => {
-    const stamp = `[${((now() - startedAt) / 1000).toFixed(1).padStart(5)}s] `;
+    const stamp = `[${formatDecimal((now() - startedAt) / 1000, locale, 1).padStart(5)}s] `;
     let text = '';
     for (const part of chunk.split(/(?<=\n)/)) {
       if (part === '') continue;
@@ -196,10 +197,10 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
     io.out(opts.json ? `${JSON.stringify(toPlanJson(plan), null, 2)}\n` : formatPlanText(plan, { argv: true }, words));
     return;
   }
-  await confirmAndRun(plan, opts, timeoutMs, io, deps, fail, say, words);
+  await confirmAndRun(plan, opts, timeoutMs, io, deps, fail, say, words, locale);
 }
 
-async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void, say: FixSay, words: FixWords | undefined): Promise<void> {
+async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void, say: FixSay, words: FixWords | undefined, locale: Locale): Promise<void> {
   // `reason` is what the audit log and --json record (English, as ever); `shown` is what the user reads.
   const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
@@ -282,12 +283,12 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     controller.abort();
   });
   const startedAt = deps.now().getTime();
-  const limit = formatSeconds(timeoutMs);
+  const limit = formatSeconds(timeoutMs, locale);
   io.err(`${say('fix.cli.running', { command: plan.command }, `Running: ${plan.command}`)}\n${say('fix.cli.cancelHint', { limit }, `(Ctrl+C cancels; time limit ${limit})`)}\n`);
   let result;
   const held = holdWhileRunning();
   try {
-    result = await runFix(plan, deps, { signal: controller.signal, timeoutMs, onOutput: createStreamer(io, opts.json === true, startedAt, () => deps.now().getTime()) });
+    result = await runFix(plan, deps, { signal: controller.signal, timeoutMs, onOutput: createStreamer(io, opts.json === true, startedAt, () => deps.now().getTime(), locale) });
   } finally {
     release();
     held();
@@ -302,7 +303,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const shown = say.t ? translateOutcome(text, say.t) : text;
   const code = result.exitCode ?? 0;
   const headline = text.ok && !recorded ? say('fix.cli.notRecorded', { code }, `The command finished (exit code ${code}), but its run could not be recorded.`) : shown.headline;
-  io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs)})\n  → ${shown.nextStep}\n`);
+  io.err(`${text.ok && recorded ? '✔' : '✖'} ${headline} (${formatSeconds(result.durationMs, locale)})\n  → ${shown.nextStep}\n`);
   if (!recorded) io.err(`wcdoctor fix: ${say('fix.audit.notRecorded', { error: result.auditError ?? '' }, `the run is not in the audit log: could not write it: ${result.auditError}`)}\n`);
   // Output the command printed that could not be written (a full disk) is lost: no success either.
   const lost = takeDroppedOutput();
