@@ -308,6 +308,15 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'host', host: 'LEGACYHOST02' });
   });
 
+  it('asks key by key, saying in the language that typed-ahead or pasted text is not taken', async () => {
+    const h = harness({ answer: 'n' });
+    const notes: (string | undefined)[] = [];
+    h.deps.ask = async (_q, note) => (notes.push(note), 'n');
+    const f = fakeIO({ tty: true, env: { LANG: 'ko_KR.UTF-8' } });
+    await runCheckCommand({}, undefined, f.io, h.deps);
+    expect(notes).toEqual(['미리 입력했거나 붙여 넣은 텍스트는 여기서 받지 않습니다: 답을 한 키씩 입력하세요.']);
+  });
+
   it('declined: nothing runs, the refusal is recorded, exit 3', async () => {
     const h = harness({ answer: 'n' });
     const r = await live(h, {}, true);

@@ -36,7 +36,8 @@ export interface CheckCommandDeps {
   appendAudit(entry: AuditEntry): void;
   probeAudit(): void;
   checkElevation(): Promise<Elevation>;
-  ask(question: string): Promise<string>;
+  /** Asks on the terminal, key by key (`note` is said when a read brings several keys: typed ahead or pasted). */
+  ask(question: string, note?: string): Promise<string>;
   trapInterrupt(onInterrupt: () => void): () => void;
   now(): Date;
   catalogs(): Readonly<Record<Locale, Catalog>>;
@@ -64,7 +65,7 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
     probeAudit: () => probeAuditLog(getDataDir(io.env)),
     checkElevation: () => checkElevation(),
-    ask: (q) => askLine(q),
+    ask: (q, note) => askLine(q, note),
     trapInterrupt,
     now: () => new Date(),
     catalogs: () => readLocaleCatalogs(),
@@ -172,7 +173,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   if (!opts.yes) {
     if (!io.isTTY.stdin || io.isTTY.stderr === false)
       return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
-    const answer = await deps.ask(`${t('check.confirm')} `);
+    const answer = await deps.ask(`${t('check.confirm')} `, t('fix.cli.typeKeys'));
     if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
   }
 

@@ -19,7 +19,7 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
-import { askKeys, exitCodeOfSignal, trapInterrupt, type Answer, type InterruptSignal } from '../../platform/terminal.js';
+import { askKeys, exitCodeOfSignal, trapInterrupt, TYPE_KEYS_NOTE, type Answer, type InterruptSignal } from '../../platform/terminal.js';
 import { holdWhileRunning, takeDroppedOutput } from '../run-guard.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
@@ -264,7 +264,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     // sent to, and the user confirmed a command they never saw (and --json's output did not parse).
     io.err(formatPlanText(plan, {}, words));
     const question = word ? say('fix.cli.typeWord', { word }, `Type "${word}" to run it (anything else cancels):`) : say('fix.confirm.question', {}, 'Run this command?') + ' [y/N]';
-    const answer = await deps.ask(`${question} `, say('fix.cli.typeKeys', {}, 'Text typed ahead or pasted is not taken here: type the answer key by key.'));
+    const answer = await deps.ask(`${question} `, say('fix.cli.typeKeys', {}, TYPE_KEYS_NOTE));
     const text = answer.kind === 'answer' ? answer.text : '';
     const agreed = word ? text === word : /^y(?:es)?$/i.test(text);
     // Ctrl+C at the question ends wcdoctor as an interrupt does (130); anything else but the answer is a No.
