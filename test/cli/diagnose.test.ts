@@ -40,6 +40,17 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
     expect(human.stdout).toContain('No known issue matches');
   });
 
+  it('when nothing matches, names the known issues that print a code of the paste (text and --json), exit 1', () => {
+    const line = 'Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)';
+    const human = wcd(['diagnose', line]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('Known issues that give 0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup; the rest of the paste does not say which');
+    const json = wcd(['diagnose', '--json', line]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ matches: [], leads: [{ code: '0x80070490', topics: ['hns-requires-ipv6', 'hns-store-corrupted-cleanup'] }] });
+    // A match has no leads.
+    expect(JSON.parse(wcd(['diagnose', '--json', '0x800705B4']).stdout)).not.toHaveProperty('leads');
+  });
+
   it('gives titles and the workaround in the language asked for, and in the environment language', () => {
     const ko = wcd(['--lang', 'ko-KR', 'diagnose', '--json', '0x800706BE']);
     expect((JSON.parse(ko.stdout) as { matches: { title: string }[] }).matches[0]?.title).toMatch(/[\uac00-\ud7a3]/);

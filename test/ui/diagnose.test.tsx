@@ -117,6 +117,15 @@ describe('DiagnoseScreen', () => {
     await vi.waitFor(() => expect(results(lastFrame() ?? '')).toMatch(/code The container operating system does not\s+match\s+the\s+host\s+operating\s+system/));
   });
 
+  it('when nothing matches, names the known issues that print the paste\'s code, as leads', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 140 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)'));
+    const frame = await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30));
+    expect(frame).toMatch(/Known issues that give 0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup/);
+  });
+
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

@@ -1,5 +1,6 @@
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
+import { codeLeads } from '../../core/diagnosis/code-topics.js';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import { reduceLargePaste } from '../../core/diagnosis/normalise.js';
@@ -63,6 +64,8 @@ export interface DiagnoseWords {
   short(level: Match['confidence'], score: number): string;
   none: string;
   codes(codes: string, command: string): string;
+  /** The known issues that print a code of the paste, when none matched the whole of it (codeLeads). */
+  leads(code: string, topics: string, command: string): string;
   pasteMore(command: string): string;
   troubleshoot(command: string): string;
   linux(signals: string): string;
@@ -105,6 +108,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   short: (level, score) => `${level}, ${score}`,
   none: 'No known issue matches this text.',
   codes: (codes, command) => `Codes found: ${codes} — try "${command}".`,
+  leads: (code, topics, command) => `Known issues that give ${code}: ${topics}; the rest of the paste does not say which ("${command}").`,
   pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
   troubleshoot: (command) => `Or find it step by step: "${command}" lists the troubleshooting trees.`,
   linux: (signals) =>
@@ -137,6 +141,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     short: (l, score) => t('diagnose.cli.short', { level: level(l), score }),
     none: t('diagnose.cli.none'),
     codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
+    leads: (code, topics, command) => t('diagnose.cli.leads', { code, topics, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
     troubleshoot: (command) => t('diagnose.cli.troubleshoot', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
@@ -214,6 +219,7 @@ export function formatDiagnosis(
     if (result.scope?.kind === 'unrelated') return `${result.scope.program ? words.otherProgram(result.scope.program) : words.unrelated}\n`;
     const lines = [words.none];
     if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
+    for (const lead of codeLeads(kb, result)) lines.push(words.leads(lead.code, lead.topics.join(', '), 'wcdoctor docs ID'));
     lines.push(words.pasteMore('wcdoctor docs'));
     lines.push(words.troubleshoot('wcdoctor troubleshoot'));
     return `${lines.join('\n')}\n`;
@@ -319,7 +325,7 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
   const text = reduceLargePaste(input);
   const kb = loadKnowledgeBase();
   const result = diagnose(kb, text, { locale: opts.locale, limit: opts.limit });
-  if (opts.json) io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
+  if (opts.json) io.out(`${JSON.stringify(toJson(result, codeLeads(kb, result)), null, 2)}\n`);
   else {
     // The compatibility parsers load only when the answer is an OS mismatch.
     const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
@@ -338,12 +344,14 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
 }
 
 /** The documented JSON shape of a diagnosis. */
-export function toJson(r: DiagnoseResult): object {
+export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics: string[] }[] = []): object {
   return {
     matches: r.matches.map((m) => ({ id: m.id, title: m.title, score: m.score, confidence: m.confidence, ...(m.limitedBy ? { limitedBy: m.limitedBy } : {}), evidence: m.evidence, sources: m.sources, fixes: m.fixes })),
     entities: r.entities,
     codes: r.codes.map((c) => ({ code: c.canonical, raw: c.raw, via: c.via, names: c.names, message: c.message, equivalents: c.equivalents })),
     structures: r.structures,
     scope: r.scope,
+    // When nothing matched: the known issues that print a code of the paste (a lead, not a diagnosis).
+    ...(leads.length ? { leads } : {}),
   };
 }

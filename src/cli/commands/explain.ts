@@ -1,6 +1,7 @@
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { explainCode, type ExplainInputError, type Explanation } from '../../core/diagnosis/explain-code.js';
+import { topicsOfCode } from '../../core/diagnosis/code-topics.js';
 import { buildCodeIndex } from '../../core/diagnosis/parse-error-code.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -73,12 +74,6 @@ export interface ExplainOutput {
 
 const LANG_TAG = /^[a-z]{2,3}(?:-[a-z]{2,4})?$/i;
 
-/** Topics whose signature codes name the code or one of its equivalents. */
-function topicsFor(kb: KnowledgeBase, x: Explanation, locale: Locale = 'en'): { id: string; title: string }[] {
-  const forms = new Set([x.canonical, ...x.equivalents]);
-  return kb.topics.filter((t) => t.signatures.codes.some((c) => forms.has(c))).map((t) => ({ id: t.id, title: t.title[locale] ?? t.title.en }));
-}
-
 /** The catalogue's language for a tag, case-insensitively (`zh-cn` → `zh-CN`): the tag itself, else its language alone (de-DE → de). */
 const langKey = (messages: Record<string, string>, lang: string): string | undefined =>
   Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(messages).find((k) => k.toLowerCase() === lang.split('-')[0]!.toLowerCase());
@@ -133,8 +128,8 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   const r = explainCode(input, buildCodeIndex(kb.codes));
   if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
   const x = r.value;
-  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsFor(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
-  const topics = topicsFor(kb, x);
+  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsOfCode(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
+  const topics = topicsOfCode(kb, x);
   const json = {
     input: x.input,
     canonical: x.canonical,

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
+import { codeLeads } from '../../../core/diagnosis/code-topics.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList } from '../../components/SelectList.js';
@@ -170,6 +171,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
     .filter(Boolean)
     .join(' · ');
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
+  // Nothing matched the whole paste: the known issues that print one of its codes, as leads (not answers).
+  const leads = outcome?.ok ? codeLeads(knowledge, outcome.result) : [];
   const matchItems = matches.map((m) => matchItem(m, t));
   const showFull = full.open && inResults && matchItems[current] !== undefined;
   const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(1, listRows - 2)) : [];
@@ -205,6 +208,11 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
           </Text>
         )}
+        {leads.map((lead) => (
+          <Text key={lead.code} color={theme.text.secondary} wrap="truncate-end">
+            {truncateWidth(t('diagnose.results.leads', { code: lead.code, topics: lead.topics.join(', ') }), frame.columns)}
+          </Text>
+        ))}
       </Box>
     </ScreenFrame>
   );

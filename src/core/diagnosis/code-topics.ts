@@ -1,0 +1,29 @@
+import type { KnowledgeBase } from '../knowledge/kb.js';
+import type { Locale } from '../knowledge/types.js';
+import type { DiagnoseResult } from './types.js';
+
+/** A code as the diagnosis or `explain` found it: its canonical form and the forms that are the same code. */
+interface CodeForms {
+  canonical: string;
+  equivalents: readonly string[];
+}
+
+/** The topics whose signature codes name a code or one of its equivalents, in the knowledge's order. */
+export function topicsOfCode(kb: KnowledgeBase, code: CodeForms, locale: Locale = 'en'): { id: string; title: string }[] {
+  const forms = new Set([code.canonical, ...code.equivalents]);
+  return kb.topics.filter((t) => t.signatures.codes.some((c) => forms.has(c))).map((t) => ({ id: t.id, title: t.title[locale] ?? t.title.en }));
+}
+
+/**
+ * When nothing matched a paste about Windows containers: for each of its codes that known issues print, those issues'
+ * ids. A lead, not a diagnosis: `Element not found` beside the failed operation is the code of several issues, and the
+ * rest of the paste did not say which, but the user learns where to look instead of only "no known issue". A paste
+ * out of scope (a Linux host, another program) gets none: its codes are not a container's.
+ */
+export function codeLeads(kb: KnowledgeBase, result: Pick<DiagnoseResult, 'matches' | 'codes' | 'scope'>): { code: string; topics: string[] }[] {
+  if (result.matches.length || result.scope?.kind === 'linux' || result.scope?.kind === 'unrelated') return [];
+  return result.codes.flatMap((c) => {
+    const topics = topicsOfCode(kb, c).map((t) => t.id);
+    return topics.length ? [{ code: c.canonical, topics }] : [];
+  });
+}

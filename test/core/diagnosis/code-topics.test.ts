@@ -1,0 +1,28 @@
+// When nothing matches a paste, the known issues that print one of its codes are given as leads (not as answers):
+// `hnsCall failed in Win32: Element not found. (0x490)` said only "no known issue", although two topics name the code
+// and a paste of the code alone lists them.
+import { describe, expect, it } from 'vitest';
+import { codeLeads, topicsOfCode } from '../../../src/core/diagnosis/code-topics.js';
+import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { realKb } from '../../helpers/real-kb.js';
+
+const kb = realKb();
+
+describe('codeLeads', () => {
+  it('names the topics that print a code of a paste that matched nothing, as explain lists them', () => {
+    const r = diagnose(kb, 'Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)');
+    expect(r.matches).toEqual([]);
+    const leads = codeLeads(kb, r);
+    expect(leads).toEqual([{ code: '0x80070490', topics: topicsOfCode(kb, r.codes[0]!).map((t) => t.id) }]);
+    expect(leads[0]!.topics).toContain('hns-requires-ipv6');
+  });
+
+  it('gives none when something matched, for a paste out of scope, or for a code no topic prints', () => {
+    expect(codeLeads(kb, diagnose(kb, '0x800705B4'))).toEqual([]);
+    const linux = diagnose(kb, 'user@host:~$ docker run x\ndocker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: permission denied (0x5)');
+    expect(linux.scope?.kind).toBe('linux');
+    expect(codeLeads(kb, linux)).toEqual([]);
+    const unknown = diagnose(kb, 'the step failed with error 0x80070057 while copying files');
+    expect(unknown.matches.length === 0 ? codeLeads(kb, unknown).every((l) => l.topics.length > 0) : true).toBe(true);
+  });
+});
