@@ -3,7 +3,9 @@
 // to every file of the knowledge we write: no control characters or invisible direction marks.
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { controlCharacterProblems } from '../../src/core/knowledge/content-rules.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { controlCharacterProblems, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
@@ -29,9 +31,34 @@ describe('content rules in kb check', () => {
     ['a read-only fix that restarts a service', 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = 'Restart-Service hns'; }, /fixes\[0\]\.readOnly.*changes the system/],
     ['a read-only fix marked high risk', 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].risk = 'high'; }, /fixes\[0\]\.risk.*read-only fix is low risk/],
     ['a destructive fix marked low risk', 'hns-requires-ipv6', (d: any) => { d.fixes[1].risk = 'low'; }, /fixes\[1\]\.risk.*high risk/],
+    // Found by a helper walking the contributor path: each of these passed kb check.
+    ...['Format-Volume -DriveLetter D', 'net stop docker', 'sc config docker start= disabled', 'Set-Service hns -StartupType Disabled', 'Clear-Content C:\\x.json', 'docker network disconnect nat web', 'docker stop web', 'kubectl drain node1'].map(
+      (command) => [`"${command}" as a read-only, low-risk fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.(?:readOnly.*changes the system|risk.*high risk)/] as const,
+    ),
+    ...['docker update --restart=no web', 'net use Z: \\\\srv\\share', 'docker pull x', 'kubectl label node n a=b'].map(
+      (command) => [`"${command}" as a read-only fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.readOnly.*changes the system/] as const,
+    ),
+    ['a pattern any paste matches', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('.'), /signatures\.regexes\[\d+\] \/\.\/ matches "hello world"/],
+    ['a pattern that matches nothing at all', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('x?'), /signatures\.regexes\[\d+\] .*matches the empty text/],
+    ['a pattern of one common word', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('error'), /signatures\.regexes\[\d+\] .*matches "error"/],
+    ["the template's placeholder as a Korean title", 'hns-store-corrupted-cleanup', (d: any) => (d.title['ko-KR'] = '…'), /title\.ko-KR is still the template's placeholder/],
+    ['an English Swedish summary', 'hns-store-corrupted-cleanup', (d: any) => (d.summary['sv-SE'] = d.summary.en), /summary\.sv-SE is the English text/],
+    ['a Chinese title with no Chinese', 'hns-store-corrupted-cleanup', (d: any) => (d.title['zh-CN'] = 'HNS state is corrupted'), /title\.zh-CN has no Chinese text/],
+    ['a body of one word', 'hns-store-corrupted-cleanup', (d: any) => (d.body.en = 'x'), /body\.en is 1 words: write 60–1200/],
+    ['a 5 MB body', 'hns-store-corrupted-cleanup', (d: any) => (d.body.en = 'word '.repeat(1_000_000)), /body\.en is 1000000 words/],
+    ['a Swedish body cut short', 'hns-store-corrupted-cleanup', (d: any) => (d.body['sv-SE'] = 'Kort.'), /body\.sv-SE is much shorter than the English body/],
+    ["the template's example source", 'hns-store-corrupted-cleanup', (d: any) => d.sources.push({ url: 'https://github.com/owner/repo/issues/1234', title: 'A thread' }), /sources\[\d+\]\.url "https:\/\/github\.com\/owner\/repo\/issues\/1234" is the template's example/],
+    ["the template's example phrase", 'hns-store-corrupted-cleanup', (d: any) => d.signatures.phrases.push('literal error text as the tool prints it'), /signatures\.phrases\[\d+\] .* is the template's example/],
   ])('refuses %s, naming the file and the field', (_name, id, change, message) => {
     const { problems } = assembleKnowledgeBase(edit(id, change));
     expect(problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('\n')).toMatch(new RegExp(`${id}\\.yaml ${message.source}`));
+  });
+});
+
+describe("the template's example values", () => {
+  it('are the template\'s own, so that a copy left unchanged is caught', () => {
+    const template = readFileSync(path.join(import.meta.dirname, '../../knowledge/templates/topic.yaml'), 'utf8');
+    for (const v of TEMPLATE_EXAMPLES) expect(template, v).toContain(v);
   });
 });
 
