@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.js';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { decodeText } from '../core/text/decode-text.js';
+import { joinFoldedHan } from '../core/text/normalise.js';
 import type { RawFile } from '../core/knowledge/problem.js';
 import type { RawText } from '../core/knowledge/translations.js';
 import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT_ARTEFACT, splitKnowledgeBase } from './knowledge-fs.js';
@@ -46,10 +47,21 @@ const readKnowledgeText = (file: string): string => decodeText(readRegularFile(f
 /** The first line of an error's message: why a file or folder could not be read. */
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e)) || 'unreadable';
 
+/**
+ * Our Chinese texts without the spaces YAML's folding put between their characters (joinFoldedHan): every string under
+ * a `zh-CN` key, and every string of a file that is all Chinese (fix-text/zh-CN.yaml).
+ */
+function joinChineseFolds(value: unknown, chinese: boolean): unknown {
+  if (typeof value === 'string') return chinese ? joinFoldedHan(value) : value;
+  if (Array.isArray(value)) return value.map((v) => joinChineseFolds(v, chinese));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, joinChineseFolds(v, chinese || k === 'zh-CN')]));
+  return value;
+}
+
 function readYaml(root: string, rel: string): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: parseYamlText(readKnowledgeText(path.join(root, file))) };
+    return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file))), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
   } catch (e) {
     return { file, data: null, error: reasonOf(e) };
   }

@@ -19,12 +19,15 @@ const edit = (id: string, change: (d: Record<string, any>) => void) => ({
   }),
 });
 
+/** A mistake: its name, the topic it is made in, the change, and the problem kb check must name. */
+type Case = readonly [string, string, (d: any) => void, RegExp];
+
 describe('content rules in kb check', () => {
   it('the shipped knowledge follows them', () => {
     expect(assembleKnowledgeBase(input).problems).toEqual([]);
   });
 
-  it.each([
+  it.each<Case>([
     ['a generic keyword', 'nat-static-mapping-conflict', (d: any) => d.signatures.keywords.en.push('Docker'), /signatures\.keywords\.en\[\d+\].*in every other paste/],
     ['a generic phrase in Korean', 'hns-requires-ipv6', (d: any) => d.signatures.phrases.push('컨테이너'), /signatures\.phrases\[\d+\].*in every other paste/],
     ['a password parameter', 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command += ' {{password}}'; d.fixes[0].params.password = { kind: 'text', description: 'x' }; }, /fixes\[0\]\.params\.password.*never asks for a password/],
@@ -33,10 +36,10 @@ describe('content rules in kb check', () => {
     ['a destructive fix marked low risk', 'hns-requires-ipv6', (d: any) => { d.fixes[1].risk = 'low'; }, /fixes\[1\]\.risk.*high risk/],
     // Found by a helper walking the contributor path: each of these passed kb check.
     ...['Format-Volume -DriveLetter D', 'net stop docker', 'sc config docker start= disabled', 'Set-Service hns -StartupType Disabled', 'Clear-Content C:\\x.json', 'docker network disconnect nat web', 'docker stop web', 'kubectl drain node1'].map(
-      (command) => [`"${command}" as a read-only, low-risk fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.(?:readOnly.*changes the system|risk.*high risk)/] as const,
+      (command): Case => [`"${command}" as a read-only, low-risk fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.(?:readOnly.*changes the system|risk.*high risk)/],
     ),
     ...['docker update --restart=no web', 'net use Z: \\\\srv\\share', 'docker pull x', 'kubectl label node n a=b'].map(
-      (command) => [`"${command}" as a read-only fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.readOnly.*changes the system/] as const,
+      (command): Case => [`"${command}" as a read-only fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.readOnly.*changes the system/],
     ),
     ['a pattern any paste matches', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('.'), /signatures\.regexes\[\d+\] \/\.\/ matches "hello world"/],
     ['a pattern that matches nothing at all', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('x?'), /signatures\.regexes\[\d+\] .*matches the empty text/],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
+import { joinFoldedHan } from '../../src/core/text/normalise.js';
 import { readKnowledgeInput } from '../../src/platform/knowledge-input.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -67,5 +68,29 @@ describe('odd entries in a knowledge folder are problems of theirs: never a cras
     const input = readKnowledgeInput(spoilt(spoil));
     const { problems } = assembleKnowledgeBase(input);
     expect(problems.filter((p) => p.file === file).map((p) => p.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('our Chinese text without the spaces YAML folding puts between its characters (found by a helper: 204 on screen)', () => {
+  it('joins a folded line of Chinese, and keeps the spaces around Latin words and in Korean', () => {
+    expect(joinFoldedHan('构建 Windows 映像， 或在 Windows 上原生构建')).toBe('构建 Windows 映像，或在 Windows 上原生构建');
+    expect(joinFoldedHan('在创建容器之前 就被拒绝')).toBe('在创建容器之前就被拒绝');
+    expect(joinFoldedHan('컨테이너 네트워크 오류')).toBe('컨테이너 네트워크 오류');
+  });
+
+  it('reads every zh-CN text of our topics, fix texts and trees without one', () => {
+    const input = readKnowledgeInput(path.resolve(import.meta.dirname, '../..'));
+    const folded = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef] [\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    const found: string[] = [];
+    const visit = (v: unknown, chinese: boolean, at: string) => {
+      if (typeof v === 'string') {
+        if (chinese && folded.test(v)) found.push(at);
+      } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, chinese, `${at}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, chinese || k === 'zh-CN', `${at}.${k}`);
+    };
+    for (const f of [...input.topics, ...(input.fixText ?? []), ...input.trees]) visit(f.data, /zh-CN\.ya?ml$/.test(f.file), f.file);
+    expect(found).toEqual([]);
+    // The same files hold Chinese at all (the test reads what it means to).
+    expect(JSON.stringify(input.topics.map((t) => t.data))).toMatch(/[\u4e00-\u9fff]/);
   });
 });
