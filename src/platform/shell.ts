@@ -8,7 +8,9 @@ const MAX_CAPTURE = 4 * 1024 * 1024;
 const KILL_GRACE_MS = 2000;
 /**
  * Time the output pipes get to close once the command has exited. A process the command started in the background
- * can hold them open for as long as it lives; the run is the command's, so it ends this long after the command did.
+ * can hold them open for as long as it lives; the run is the command's, so it ends this long after the command did,
+ * and what still holds them is stopped (on POSIX, its process group; on Windows the tree of an exited process cannot
+ * be found, and it is left).
  */
 const PIPE_GRACE_MS = 1000;
 
@@ -108,19 +110,17 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
         ...(spawnError !== undefined ? { error: spawnError } : {}),
       });
     };
-    /** Stops reading output that a process left behind still holds, and ends the run with the command's own exit. */
+    /** Stops what the command left holding its output, stops reading it, and ends the run with the command's own exit. */
     const endAfterExit = () => {
       if (!exited) return;
+      stopChild(child);
       child.stdout?.destroy();
       child.stderr?.destroy();
       settle(exited.code, exited.signal);
     };
     const onAbort = () => {
       // The command has finished: the wait was for what it left behind, which a cancel stops; the run itself ran.
-      if (exited) {
-        stopChild(child);
-        return endAfterExit();
-      }
+      if (exited) return endAfterExit();
       cancelled = true;
       stopChild(child);
     };
@@ -129,10 +129,7 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
       options.timeoutMs !== undefined && options.timeoutMs > 0
         ? setTimeout(() => {
             // Past the limit, what the command left behind is stopped too; the command itself did not time out.
-            if (exited) {
-              stopChild(child);
-              return endAfterExit();
-            }
+            if (exited) return endAfterExit();
             timedOut = true;
             stopChild(child);
           }, options.timeoutMs)

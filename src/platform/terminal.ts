@@ -45,20 +45,25 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
   return new Promise((resolve) => {
     let text = '';
     let done = false;
+    /** Whether the last read was refused: a paste that arrives in several reads gets one note, not one per read. */
+    let noted = false;
     const finish = (answer: Answer) => {
       if (done) return;
       done = true;
       input.off('data', onData);
       input.off('end', onEnd);
+      input.off('close', onEnd);
+      input.off('error', onEnd);
+      input.pause();
       try {
         setRaw(false);
       } catch {
         // a terminal already gone
       }
-      input.pause();
       output.write('\n');
       resolve(answer);
     };
+    // The end of input, a closed terminal or a read error (setRawMode's failure is reported so too) is no answer.
     const onEnd = () => finish({ kind: 'ended' });
     const onData = (chunk: Buffer | string) => {
       const keys = keysOf(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
@@ -66,9 +71,11 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
         // More than one key in one read is no key pressed: Ctrl+C inside it still cancels.
         if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
         text = '';
-        output.write(`\n${note}\n${question}`);
+        if (!noted) output.write(`\n${note}\n${question}`);
+        noted = true;
         return;
       }
+      noted = false;
       const key = keys[0]!;
       if (key === '\x03') return finish({ kind: 'interrupted' });
       if (key === '\x04') return finish({ kind: 'ended' });
@@ -94,7 +101,13 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
     output.write(question);
     input.on('data', onData);
     input.once('end', onEnd);
-    setRaw(true);
+    input.once('close', onEnd);
+    input.once('error', onEnd);
+    try {
+      setRaw(true);
+    } catch {
+      return finish({ kind: 'ended' });
+    }
     input.resume();
   });
 }

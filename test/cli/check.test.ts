@@ -264,7 +264,7 @@ function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<C
       if (o.auditBroken) throw new Error('the audit log /x/audit.jsonl is a directory, not a regular file');
     },
     checkElevation: async () => o.elevation ?? { kind: 'elevated' },
-    ask: async (q) => (h.asked.push(q), o.answer ?? ''),
+    ask: async (q) => (h.asked.push(q), { kind: 'answer', text: o.answer ?? '' }),
     trapInterrupt: () => () => undefined,
     now: () => new Date('2026-12-03T06:00:00Z'),
     catalogs: () => readLocaleCatalogs(),
@@ -311,10 +311,19 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
   it('asks key by key, saying in the language that typed-ahead or pasted text is not taken', async () => {
     const h = harness({ answer: 'n' });
     const notes: (string | undefined)[] = [];
-    h.deps.ask = async (_q, note) => (notes.push(note), 'n');
+    h.deps.ask = async (_q, note) => (notes.push(note), { kind: 'answer', text: 'n' });
     const f = fakeIO({ tty: true, env: { LANG: 'ko_KR.UTF-8' } });
     await runCheckCommand({}, undefined, f.io, h.deps);
     expect(notes).toEqual(['미리 입력했거나 붙여 넣은 텍스트는 여기서 받지 않습니다: 답을 한 키씩 입력하세요.']);
+  });
+
+  it('Ctrl+C at the question: nothing runs, the refusal is recorded, exit 130 (as at fix\'s question; found by a reviewer)', async () => {
+    const h = harness();
+    h.deps.ask = async () => ({ kind: 'interrupted' });
+    const r = await live(h, {}, true);
+    expect(r.code).toBe(130);
+    expect(h.ran).toEqual([]);
+    expect(h.audit).toEqual([expect.objectContaining({ outcome: 'refused' })]);
   });
 
   it('declined: nothing runs, the refusal is recorded, exit 3', async () => {

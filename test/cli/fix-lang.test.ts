@@ -149,7 +149,7 @@ describe('wcdoctor fix in the user language', () => {
     h.deps.host = { platform: 'linux', hasProgram: () => true };
     const r = await fix([...HIGH, `--yes=${FIX}`, '--copy', '--lang', lang], h);
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe("$ErrorActionPreference = 'Stop'; Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true\n");
+    expect(r.stdout).toBe("& { $ErrorActionPreference = 'Stop'; Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true }\n");
     expect(r.stderr).toContain('linux');
     expect(r.stderr).toContain(notCopied);
     expect(r.stderr).not.toMatch(/cannot run here|no clipboard tool|Not copied/);

@@ -200,7 +200,7 @@ describe('check: input errors and refusals in the user language', () => {
       appendAudit: (e: AuditEntry) => void h.audit.push(e),
       probeAudit: () => undefined,
       checkElevation: async () => ({ kind: 'elevated' as const }),
-      ask: async () => '',
+      ask: async () => ({ kind: 'answer' as const, text: '' }),
       trapInterrupt: () => () => undefined,
       now: () => new Date('2026-12-03T06:00:00Z'),
       catalogs: () => readLocaleCatalogs(),

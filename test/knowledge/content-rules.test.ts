@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { controlCharacterProblems, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
+import { controlCharacterProblems, DESTRUCTIVE, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
@@ -35,7 +35,7 @@ describe('content rules in kb check', () => {
     ['a read-only fix marked high risk', 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].risk = 'high'; }, /fixes\[0\]\.risk.*read-only fix is low risk/],
     ['a destructive fix marked low risk', 'hns-requires-ipv6', (d: any) => { d.fixes[1].risk = 'low'; }, /fixes\[1\]\.risk.*high risk/],
     // Found by a helper walking the contributor path: each of these passed kb check.
-    ...['Format-Volume -DriveLetter D', 'net stop docker', 'sc config docker start= disabled', 'Set-Service hns -StartupType Disabled', 'Clear-Content C:\\x.json', 'docker network disconnect nat web', 'docker stop web', 'kubectl drain node1'].map(
+    ...['taskkill /im dockerd.exe /f', 'rd /s /q C:\\x', 'docker compose down -v', 'docker container stop web', 'msiexec /x {0}', 'ipconfig /release', 'netsh winsock reset', 'wsl --unregister Ubuntu', 'Initialize-Disk 1', 'Format-Volume -DriveLetter D', 'net stop docker', 'sc config docker start= disabled', 'Set-Service hns -StartupType Disabled', 'Clear-Content C:\\x.json', 'docker network disconnect nat web', 'docker stop web', 'kubectl drain node1'].map(
       (command): Case => [`"${command}" as a read-only, low-risk fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.(?:readOnly.*changes the system|risk.*high risk)/],
     ),
     ...['docker update --restart=no web', 'net use Z: \\\\srv\\share', 'docker pull x', 'kubectl label node n a=b'].map(
@@ -55,6 +55,12 @@ describe('content rules in kb check', () => {
   ])('refuses %s, naming the file and the field', (_name, id, change, message) => {
     const { problems } = assembleKnowledgeBase(edit(id, change));
     expect(problems.map((p) => `${p.file} ${p.field} ${p.message}`).join('\n')).toMatch(new RegExp(`${id}\\.yaml ${message.source}`));
+  });
+});
+
+describe('a destructive command is a command word, not a word of an option or a value (found by a reviewer)', () => {
+  it.each(['bcdedit /enum', 'docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd /c ver', 'docker events --filter event=kill', 'Get-Service hns | Format-Table', 'Start-Sleep 2'])('%s is not destructive', (command) => {
+    expect(DESTRUCTIVE.test(command)).toBe(false);
   });
 });
 

@@ -69,22 +69,39 @@ describe('runCommand', () => {
   // A command that leaves a process behind holding its output open (`sleep 8 &`): the run was waited on until that
   // process ended, past the time limit and Ctrl+C, and then recorded as timed out or cancelled with exit code 0.
   const LEAVES_HOLDER = "const c = require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 8000)'], { stdio: 'inherit' }); console.log('holder ' + c.pid); process.exit(0)";
+  const holderOf = (stdout: string) => Number(/holder (\d+)/.exec(stdout)?.[1]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stopHolder = (stdout: string) => {
-    const pid = Number(/holder (\d+)/.exec(stdout)?.[1]);
+    const pid = holderOf(stdout);
     try {
       if (pid) process.kill(pid);
     } catch {
       // already gone
     }
   };
+  /** Whether the holder is gone within a few seconds (the stop is SIGTERM, then SIGKILL after a grace). */
+  const goneSoon = async (pid: number) => {
+    for (let i = 0; i < 40 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    return !alive(pid);
+  };
 
   it.skipIf(process.platform === 'win32')('ends a run soon after the command exits, whatever it left holding its output', async () => {
     const t0 = Date.now();
     const r = await runCommand(node, ['-e', LEAVES_HOLDER], { timeoutMs: 6000 });
-    stopHolder(r.stdout);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(r).toMatchObject({ exitCode: 0, timedOut: false, cancelled: false });
     expect(r.stdout).toMatch(/holder \d+/);
+    // What the command left holding its output is stopped with the run, not left running unseen.
+    const gone = await goneSoon(holderOf(r.stdout));
+    stopHolder(r.stdout);
+    expect(gone).toBe(true);
   });
 
   it.skipIf(process.platform === 'win32')('a cancel while waiting for what the command left behind ends the run at once, as the command ran', async () => {
@@ -92,9 +109,11 @@ describe('runCommand', () => {
     const t0 = Date.now();
     const pending = runCommand(node, ['-e', LEAVES_HOLDER], { signal: ac.signal, onOutput: (text) => text.includes('holder') && setTimeout(() => ac.abort(), 300) });
     const r = await pending;
-    stopHolder(r.stdout);
     expect(Date.now() - t0).toBeLessThan(4000);
     expect(r).toMatchObject({ exitCode: 0, cancelled: false, timedOut: false });
+    const gone = await goneSoon(holderOf(r.stdout));
+    stopHolder(r.stdout);
+    expect(gone).toBe(true);
   });
 
   it('does not start when the signal is already aborted', async () => {

@@ -75,6 +75,28 @@ describe('askKeys: the answer is typed key by key', () => {
     expect((await ask(['yes\x03'])).answer).toEqual({ kind: 'interrupted' });
   });
 
+  it('ends (raw mode off) on a read error, a closed input or a raw mode that cannot be set, never hanging or throwing', async () => {
+    for (const how of ['error', 'close'] as const) {
+      const t = fakeTerminal();
+      const pending = askKeys('Q? ', 'NOTE', t.input, t.output);
+      if (how === 'error') t.input.emit('error', new Error('EIO'));
+      else t.input.emit('close');
+      expect(await pending, how).toEqual({ kind: 'ended' });
+      expect(t.input.raw, how).toEqual([true, false]);
+    }
+    const t = fakeTerminal();
+    (t.input as unknown as { setRawMode: (r: boolean) => void }).setRawMode = (r: boolean) => {
+      if (r) throw new Error('setRawMode EIO');
+    };
+    expect(await askKeys('Q? ', 'NOTE', t.input, t.output)).toEqual({ kind: 'ended' });
+  });
+
+  it('says the note once for a paste that arrives in several reads', async () => {
+    const r = await ask(['force-rem', 'ove-cont', 'ainer', '\r']);
+    expect(r.shown.split('NOTE')).toHaveLength(2);
+    expect(r.answer).toEqual({ kind: 'answer', text: '' });
+  });
+
   it('splits a read into keys: escape sequences and CR LF are one key each', () => {
     expect(keysOf('a\x1b[Ab\r\n\x1bOP\x1bx')).toEqual(['a', '\x1b[A', 'b', '\r\n', '\x1bOP', '\x1bx']);
     expect(keysOf('\x1b[200~y\x1b[201~')).toHaveLength(3);

@@ -17,7 +17,7 @@ import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platfo
 import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { runCommand } from '../../platform/shell.js';
-import { askLine, trapInterrupt } from '../../platform/terminal.js';
+import { askKeys, exitCodeOfSignal, trapInterrupt, type Answer, type InterruptSignal } from '../../platform/terminal.js';
 import { holdWhileRunning } from '../run-guard.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
@@ -37,8 +37,8 @@ export interface CheckCommandDeps {
   probeAudit(): void;
   checkElevation(): Promise<Elevation>;
   /** Asks on the terminal, key by key (`note` is said when a read brings several keys: typed ahead or pasted). */
-  ask(question: string, note?: string): Promise<string>;
-  trapInterrupt(onInterrupt: () => void): () => void;
+  ask(question: string, note: string): Promise<Answer>;
+  trapInterrupt(onInterrupt: (signal: InterruptSignal) => void): () => void;
   now(): Date;
   catalogs(): Readonly<Record<Locale, Catalog>>;
   /** The topics findings link to, with their fixes; undefined when the knowledge base cannot be read. */
@@ -65,7 +65,7 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
     probeAudit: () => probeAuditLog(getDataDir(io.env)),
     checkElevation: () => checkElevation(),
-    ask: (q, note) => askLine(q, note),
+    ask: (q, note) => askKeys(q, note),
     trapInterrupt,
     now: () => new Date(),
     catalogs: () => readLocaleCatalogs(),
@@ -174,11 +174,14 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     if (!io.isTTY.stdin || io.isTTY.stderr === false)
       return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
     const answer = await deps.ask(`${t('check.confirm')} `, t('fix.cli.typeKeys'));
-    if (!/^y(?:es)?$/i.test(answer)) return refuse(EXIT.failure, DECLINED_REASON);
+    // Ctrl+C at the question ends wcdoctor as an interrupt does (130), as at fix's question.
+    if (answer.kind !== 'answer' || !/^y(?:es)?$/i.test(answer.text)) return refuse(answer.kind === 'interrupted' ? EXIT.interrupted : EXIT.failure, DECLINED_REASON);
   }
 
   const controller = new AbortController();
-  const release = deps.trapInterrupt(() => {
+  let interruptedBy: InterruptSignal | undefined;
+  const release = deps.trapInterrupt((signal) => {
+    interruptedBy ??= signal;
     if (!controller.signal.aborted) controller.abort();
   });
   io.err(`${t('check.running')}\n`);
@@ -200,7 +203,8 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
       p.kind === 'timeout'
         ? say('check.cli.stopped', { seconds: timeoutS }, p.message)
         : say(COLLECT_PROBLEM_KEYS[p.kind], { error: run.error ?? '', code: run.exitCode ?? 'none' }, p.message) + (locale !== 'en' && p.detail ? `: ${inputProblemText(p.detail, t)}` : '');
-    return fail(EXIT.failure, why, ...p.stderrTail);
+    // A collector the user stopped (Ctrl+C, SIGTERM) ends as the signal ends a program, as a fix's run does.
+    return fail(p.kind === 'cancelled' && interruptedBy ? exitCodeOfSignal(interruptedBy) : EXIT.failure, why, ...p.stderrTail);
   }
   report(collected.input, opts, io, words, deps, locale);
   if (run.auditError) io.setExitCode(EXIT.failure);

@@ -220,6 +220,13 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     const reason = `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`;
     return refuse(EXIT.usage, reason, say('fix.cli.needsWord', { fix: plan.fix, word }, reason));
   }
+  // A word given to --yes where the fix takes none (--yes=no, --yes=false, -yn, --yes=) is no consent to read as yes:
+  // found by a reviewer, each of them ran a low-risk fix without asking.
+  if (typeof opts.yes === 'string' && word === undefined) {
+    const given = echoed(opts.yes);
+    const reason = `${plan.fix} takes plain --yes; "${given}" is no answer it reads`;
+    return refuse(EXIT.usage, reason, say('fix.cli.yesNoWord', { fix: plan.fix, given }, reason));
+  }
   const preflight = await checkPreflight(plan, deps.host, deps.checkElevation);
   if (preflight.kind === 'cannot-run') {
     // What to paste where it can run behaves as wcdoctor's own run would (a PowerShell fix stops at its first error).
@@ -307,7 +314,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   if (!recorded) io.err(`wcdoctor fix: ${say('fix.audit.notRecorded', { error: result.auditError ?? '' }, `the run is not in the audit log: could not write it: ${result.auditError}`)}\n`);
   // Output the command printed that could not be written (a full disk) is lost: no success either.
   const lost = takeDroppedOutput();
-  if (lost) io.err(`wcdoctor fix: ${say('fix.cli.outputLost', { why: lost.why }, `the command's output could not be written (${lost.why}); its run is in the audit log`)}\n`);
+  if (lost) io.err(`wcdoctor fix: ${say('fix.cli.outputLost', { why: lost.why }, `the command's output could not be written (${lost.why})`)}\n`);
   // A run the user cancelled ends as an interrupted program does (130 for Ctrl+C), so that a script can tell.
   io.setExitCode(result.outcome === 'cancelled' && interruptedBy ? exitCodeOfSignal(interruptedBy) : result.outcome === 'ran' && recorded && !lost ? EXIT.ok : EXIT.failure);
 }

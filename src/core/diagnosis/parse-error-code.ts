@@ -231,11 +231,11 @@ export const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*er
 /** Words before a small decimal that make a catalogue Win32 code count. */
 export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|报错|出错|오류|에러|\bfel)${TAIL}`, 'i');
 /**
- * Words after a short hex code that make a catalogue code count: Korean and Chinese name the error after its code
- * (`0x5b4 오류가 발생합니다`, `0x5b4 错误`), and so do tool lines (`0x6be hnsCall failed`, `0x5b4 error`); a word or
- * two may come between.
+ * The word for an error right after a short hex code, which makes a catalogue code count: Korean and Chinese name the
+ * error after its code (`0x5b4 오류가 발생합니다`, `0x5b4 错误`), and so does `0x5b4 error`. Only the noun itself, next
+ * to the code: a word or two before "failed" let `ReadFile at offset 0x5 failed` read as code 5 (found by a reviewer).
  */
-const WEAK_CTX_AFTER = /^\s*(?:\)\s*)?(?:(?:[A-Za-z][\w.:-]*\s+){0,2}(?:error|failed|failure|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
+const WEAK_CTX_AFTER = /^\s*(?:\)\s*)?(?:(?:error|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
 /** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */

@@ -15,13 +15,16 @@ export const POWERSHELL_PRELUDE = [
 ].join('\n');
 
 /**
- * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix starts by stopping at
- * its first error, as wcdoctor's own run of it does, so that a failed step (a mistyped folder for `Push-Location`) does
- * not go on to the next ones in whatever folder the console is in. Other fixes are their command line.
+ * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix stops at its first
+ * error, as wcdoctor's own run of it does, so that a failed step (a mistyped folder for `Push-Location`) does not go on
+ * to the next ones in whatever folder the console is in; inside a script block, so that the setting ends with it and
+ * the user's console keeps its own. Other fixes are their command line.
+ * @example commandToPaste({ command: 'Stop-Service docker; Start-Service docker', script: '…' }) === "& { $ErrorActionPreference = 'Stop'; Stop-Service docker; Start-Service docker }"
  */
 export function commandToPaste(plan: Pick<FixPlan, 'command' | 'script'>): string {
   if (plan.script === undefined) return plan.command;
-  return `${POWERSHELL_PRELUDE.split('\n')[0]!}${plan.command.includes('\n') ? '\n' : '; '}${plan.command}`;
+  const stop = POWERSHELL_PRELUDE.split('\n')[0]!;
+  return plan.command.includes('\n') ? `& {\n${stop}\n${plan.command}\n}` : `& { ${stop}; ${plan.command} }`;
 }
 
 /** How a secret value appears in the audit log. */

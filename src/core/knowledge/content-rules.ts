@@ -24,10 +24,13 @@ export const GENERIC_WORDS = new Set([
  * PowerShell verbs (Remove-, Stop-, Format-, Clear- …), cmd's and the service controller's (`net stop`, `sc stop`,
  * `sc config … start= disabled`), a service set to Disabled, docker's and kubectl's (`docker stop`, `docker network
  * disconnect`, `docker swarm leave`, `kubectl drain`), and a restart of the host (`shutdown`, `bcdedit`). Found by a
- * helper: `Format-Volume`, `net stop docker` and `Set-Service … -StartupType Disabled` passed as low risk and read-only.
+ * helper: `Format-Volume`, `net stop docker` and `Set-Service … -StartupType Disabled` passed as low risk and read-only;
+ * and by a reviewer: `taskkill`, `rd /s`, `docker compose down`, `msiexec /x`, `ipconfig /release` and others). A verb
+ * only counts as a command word: `docker run --rm` and `--filter event=kill` delete and kill nothing, nor does
+ * `bcdedit /enum`.
  */
 export const DESTRUCTIVE =
-  /\b(?:Remove-|Uninstall-|Disable-|Stop-|Restart-|Format-(?!Table\b|List\b|Wide\b|Custom\b|Hex\b)|Clear-(?!Host\b)|Reset-|Dismount-|Suspend-)|\breg\s+delete\b|\b(?:rm|rmi|rmdir|del|delete|prune|kill|shutdown|bcdedit)\b|\bnetsh\b[^\n]{0,80}\bdelete\b|\bnet\s+stop\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\b|-StartupType\s+['"]?Disabled\b|\bstart=\s*disabled\b|\bdocker\s+(?:stop|restart|network\s+disconnect|swarm\s+leave)\b|\bkubectl\s+(?:drain|cordon)\b/i;
+  /\b(?:Remove-|Uninstall-|Disable-|Stop-|Restart-|Format-(?!Table\b|List\b|Wide\b|Custom\b|Hex\b)|Clear-(?!Host\b)|Reset-|Dismount-|Suspend-|Initialize-)|\breg\s+delete\b|(?<![-=\w.])(?:rm|rmi|rmdir|rd|del|erase|delete|prune|kill|taskkill|shutdown)\b|\bbcdedit\b[^\n]{0,80}\/(?:set|delete|deletevalue)\b|\bnetsh\b[^\n]{0,80}\b(?:delete|reset)\b|\bnet\s+stop\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\b|-StartupType\s+['"]?Disabled\b|\bstart=\s*disabled\b|\bdocker(?:-compose|\s+compose)?\s+(?:(?:container\s+)?(?:stop|restart|pause|kill)|network\s+disconnect|swarm\s+leave|down)\b|\bkubectl\s+(?:drain|cordon)\b|\bwsl(?:\.exe)?\b[^\n]{0,40}--(?:unregister|shutdown|terminate)\b|\bwinget\s+uninstall\b|\bmsiexec\b[^\n]{0,40}\/x\b|\bipconfig\s+\/release\b/i;
 
 /**
  * A command that changes the system: what DESTRUCTIVE names, and what creates, sets, starts or installs (PowerShell's

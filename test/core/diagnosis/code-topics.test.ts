@@ -22,7 +22,12 @@ describe('codeLeads', () => {
     const linux = diagnose(kb, 'user@host:~$ docker run x\ndocker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: permission denied (0x5)');
     expect(linux.scope?.kind).toBe('linux');
     expect(codeLeads(kb, linux)).toEqual([]);
-    const unknown = diagnose(kb, 'the step failed with error 0x80070057 while copying files');
-    expect(unknown.matches.length === 0 ? codeLeads(kb, unknown).every((l) => l.topics.length > 0) : true).toBe(true);
+    // A code no topic prints gives no lead (and a code some topic prints beside it still does).
+    const noTopic = { canonical: '0x80070057', equivalents: [] };
+    expect(topicsOfCode(kb, noTopic)).toEqual([]);
+    const elementPaste = diagnose(kb, 'Element not found. (0x490)');
+    const element = elementPaste.codes[0]!;
+    expect(codeLeads(kb, { matches: [], codes: [noTopic as never], scope: elementPaste.scope })).toEqual([]);
+    expect(codeLeads(kb, { matches: [], codes: [noTopic as never, element], scope: elementPaste.scope }).map((l) => l.code)).toEqual(['0x80070490']);
   });
 });
