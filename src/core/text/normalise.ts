@@ -159,7 +159,7 @@ export function foldMessage(text: string): string {
 
 /** A Han character or a full-width punctuation mark (CJK symbols, full-width forms): what Chinese text is made of. */
 const HAN_OR_FULLWIDTH = '[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]';
-const FOLDED_HAN = new RegExp(`(${HAN_OR_FULLWIDTH}) (?=${HAN_OR_FULLWIDTH})`, 'g');
+export const FOLDED_HAN = new RegExp(`(${HAN_OR_FULLWIDTH}) (?=${HAN_OR_FULLWIDTH})`, 'g');
 
 /**
  * Chinese text of ours as written, without the spaces YAML's line folding put into it: a folded scalar joins its lines
