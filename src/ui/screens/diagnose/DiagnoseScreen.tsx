@@ -208,9 +208,10 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
           </Text>
         )}
+        {/* Wrapped, not cut: the ids are what the line is for (at 80 columns the second one was cut). */}
         {leads.map((lead) => (
-          <Text key={lead.code} color={theme.text.secondary} wrap="truncate-end">
-            {truncateWidth(t('diagnose.results.leads', { code: lead.code, topics: lead.topics.join(', ') }), frame.columns)}
+          <Text key={lead.code} color={theme.text.secondary} wrap="wrap">
+            {t('diagnose.results.leads', { code: lead.code, topics: lead.topics.join(', ') })}
           </Text>
         ))}
       </Box>
