@@ -76,6 +76,9 @@ function unescapeJsonish(text: string): string {
     // parts; its \n, \t and \r are no escapes (a JSON-escaped path reads `C:\\net` and comes here as `C:\net`).
     while (p < paths.length && paths[p]![1] <= at) p++;
     if ((e === 'n' || e === 'r' || e === 't') && p < paths.length && paths[p]![0] < at) return m;
+    // A rooted path a tool quotes in single quotes (`invalid volume specification: '\test1'`): JSON escapes live in
+    // double-quoted strings, so after an opening single quote `\t`, `\n` and `\r` start a path's first part.
+    if ((e === 'n' || e === 'r' || e === 't') && text[at - 1] === "'" && (at < 2 || /[\s:=([]/.test(text[at - 2]!))) return m;
     if (e[0] === 'u') {
       const cp = parseInt(e.slice(1), 16);
       if (cp === 0x0a) return '\n';

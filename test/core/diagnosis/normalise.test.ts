@@ -17,6 +17,9 @@ describe('normalisePaste', () => {
     ['a JSON-escaped path (escaped once)', '{"conf":"C:\\\\etc\\\\cni\\\\net.d"}', '{"conf":"C:\\etc\\cni\\net.d"}'],
     ['a JSON-escaped path inside escaped JSON', '{\\"conf\\":\\"C:\\\\\\\\etc\\\\\\\\net.d\\"}', '{"conf":"C:\\etc\\net.d"}'],
     ['an escape inside a word is still one', 'foo\\nbar', 'foo\nbar'],
+    // Found by a helper: the rooted path a tool quotes in single quotes read as a tab and "est1".
+    ['a rooted path in single quotes keeps its \\t', "invalid volume specification: '\\test1'", "invalid volume specification: '\\test1'"],
+    ['a closing single quote before an escape leaves it one', "can't find 'x'\\nnext", "can't find 'x'\nnext"],
     ['NUL and other control characters', 'a\u0000b\u0007c', 'a b c'],
   ])('%s', (_name, input, expected) => {
     expect(normalisePaste(input)).toBe(expected);
