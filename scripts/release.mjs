@@ -96,6 +96,9 @@ for (const f of ['dist/sea.js', ...BUNDLES.flatMap((b) => [`dist/${b}`, `dist/${
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 const unpacked = [
   'dist/package.json',
+  // The host collector: `check` runs it and `check --script` prints it (found by a helper: without it both were an
+  // internal error from the exe).
+  'dist/collect.ps1',
   'dist/kb.json',
   'dist/kb-text.json',
   'dist/kb-display.json',

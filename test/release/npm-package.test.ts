@@ -65,6 +65,16 @@ describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g i
     expect(r.stderr).toBe('');
   });
 
+  it('wcdoctor check --script prints the collector, and kb check without --root says it needs a clone (found by a helper: 36 made-up problems, exit 3)', () => {
+    const script = run(['check', '--script']);
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('wcdoctor-facts/1');
+    const kb = run(['kb', 'check']);
+    expect(kb.code).toBe(2);
+    expect(kb.stderr).toMatch(/this installation carries the built knowledge base, not its sources/);
+    expect(kb.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
   it.skipIf(!hasTmux)('opens the app on its first frame', async () => {
     const screen = await firstFrame(bin, tFor('en')('home.menu.diagnose'), { ...env, TERM: 'xterm-256color' });
     expect(screen).toContain(tFor('en')('home.menu.diagnoseHint').slice(0, 20));

@@ -77,6 +77,8 @@ const CASES: [string, string[], string?][] = [
   ['troubleshoot outline', ['troubleshoot', 'container-wont-start']],
   ['history, empty', ['history']],
   ['unknown command', ['no-such-command']],
+  ['check --script', ['check', '--script']],
+  ['check --from a collector document', ['check', '--from', path.join(repoRoot, 'test/fixtures/check/hosts/ws2019-problems.json')]],
   ['kb check --root', ['kb', 'check', '--root', repoRoot]],
   ['kb stats --json --root', ['kb', 'stats', '--json', '--root', repoRoot]],
 ];
@@ -101,8 +103,8 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
 
   it('kb check without --root says where the knowledge is missing, without a stack trace', () => {
     const r = viaSea(['kb', 'check']);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('knowledge');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('this installation carries the built knowledge base, not its sources');
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
@@ -128,7 +130,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const build = left.find((d) => d !== 'not-ours') ?? '';
     expect(build).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
     expect(existsSync(path.join(appDir, build, '.wcdoctor-complete'))).toBe(true);
-    expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['esm', 'kb-display.json', 'kb-terms.bin', 'kb-text.json', 'kb.json', 'package.json']);
+    expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['collect.ps1', 'esm', 'kb-display.json', 'kb-terms.bin', 'kb-text.json', 'kb.json', 'package.json']);
   });
 
   it('says so plainly, exit 3, when no folder can be written for its files', () => {

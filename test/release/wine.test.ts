@@ -94,6 +94,7 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
     ['docs, unknown topic', ['docs', 'no-such-topic']],
     ['compat', ['compat', '--host', '10.0.17763.1234', '--image', 'mcr.microsoft.com/windows/servercore:ltsc2022']],
     ['troubleshoot outline', ['troubleshoot', 'container-wont-start']],
+    ['check --script', ['check', '--script']],
   ];
   it.each(CASES)('%s: same output and exit code as the Linux twin', async (_name, args, input) => {
     const got = await runExe(args, input);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { assembleKnowledgeBase, computeStats } from '../../core/knowledge/assemble-kb.js';
 import { formatProblem } from '../../core/knowledge/problem.js';
 import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
+import { findPackageRoot } from '../../platform/package-root.js';
 import { checkerFingerprint, loadPatternVerdicts, savePatternVerdicts, verdictCacheFile } from '../../platform/pattern-verdict-cache.js';
 import { userCacheDir } from '../../platform/user-cache-dir.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -39,6 +40,13 @@ function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType
   if (opts.root !== undefined && !isFolder(path.join(opts.root, 'knowledge'))) {
     // One line, not a problem for every file the knowledge should have.
     io.err(`${command}: ${JSON.stringify(echoed(opts.root, 200))} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
+    io.setExitCode(EXIT.usage);
+    return undefined;
+  }
+  // The npm package and the executable carry the built knowledge, not its sources (their knowledge/ holds only the
+  // vendored pages' licence): without --root, say so, rather than a problem for every file a clone would have.
+  if (opts.root === undefined && !isFolder(path.join(findPackageRoot(), 'knowledge', 'topics'))) {
+    io.err(`${command}: this installation carries the built knowledge base, not its sources; run it in a clone of the repository, or pass --root with the folder that holds knowledge/\n`);
     io.setExitCode(EXIT.usage);
     return undefined;
   }
