@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { userCacheDir } from './user-cache-dir.js';
@@ -58,28 +58,51 @@ export interface UnpackIO {
 
 const REAL_IO: UnpackIO = { rename: renameSync, sleep: sleepMs };
 
+/**
+ * Whether a build's folder holds every file its marker lists, each of the size written: a file deleted or cut short
+ * later (a cleanup tool in %TEMP%) makes the folder incomplete, and it is written again, instead of every command
+ * failing on it from then on (found by a helper). A marker that lists no files (an older build's) is incomplete too.
+ * One read and a stat per file (about twenty): a fraction of a millisecond at each start.
+ */
+function isComplete(target: string): boolean {
+  try {
+    const lines = readFileSync(path.join(target, UNPACK_MARKER), 'utf8').split('\n').slice(1).filter(Boolean);
+    if (!lines.length) return false;
+    for (const line of lines) {
+      const space = line.indexOf(' ');
+      if (statSync(path.join(target, ...line.slice(space + 1).split('/'))).size !== Number(line.slice(0, space))) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function unpackInto(base: string, name: string, files: () => PackedFile[], io: UnpackIO = REAL_IO): string {
   const { rename, sleep } = io;
   if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
   const target = path.join(base, name);
-  if (existsSync(path.join(target, UNPACK_MARKER))) return target;
+  if (isComplete(target)) return target;
   makeDirs(base);
   const temp = path.join(base, `${name}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
+    const written: string[] = [];
     for (const f of files()) {
       const out = path.join(temp, ...f.path.split('/'));
       if (path.relative(temp, out).startsWith('..')) throw new Error(`unpack: "${f.path}" leaves the folder`);
       makeDirs(path.dirname(out));
       writeFileSync(out, f.data);
+      written.push(`${f.data.length} ${f.path}`);
     }
-    writeFileSync(path.join(temp, UNPACK_MARKER), `${name}\n`);
+    // The marker lists each file with its size, so that a start can tell the folder is still whole (isComplete).
+    writeFileSync(path.join(temp, UNPACK_MARKER), `${name}\n${written.join('\n')}\n`);
     for (let attempt = 1; ; attempt++) {
       try {
         rename(temp, target);
         break;
       } catch (err) {
         // Another copy got there first (EEXIST/ENOTEMPTY; EPERM on Windows): take its folder.
-        if (existsSync(path.join(target, UNPACK_MARKER))) return target;
+        if (isComplete(target)) return target;
         // An incomplete folder in the way (someone deleted files from it): replace it.
         if (existsSync(target)) rmSync(target, { recursive: true, force: true });
         else if (!TRANSIENT.has((err as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw err;

@@ -51,6 +51,21 @@ describe('unpackInto', () => {
     expect(existsSync(path.join(dir, 'dist', 'stale'))).toBe(false);
   });
 
+  it('writes again a folder that lost a file or holds one cut short since, instead of failing on it from then on (found by a helper)', () => {
+    const b = base();
+    const dir = unpackInto(b, NAME, () => files('one'));
+    rmSync(path.join(dir, 'dist/esm/chunks/a.mjs'));
+    expect(unpackInto(b, NAME, () => files('one'))).toBe(dir);
+    expect(readFileSync(path.join(dir, 'dist/esm/chunks/a.mjs'), 'utf8')).toBe('one');
+    writeFileSync(path.join(dir, 'dist/esm/chunks/a.mjs'), 'o');
+    unpackInto(b, NAME, () => files('one'));
+    expect(readFileSync(path.join(dir, 'dist/esm/chunks/a.mjs'), 'utf8')).toBe('one');
+    // A marker of an older build, which lists no files, is written again once.
+    writeFileSync(path.join(dir, UNPACK_MARKER), `${NAME}\n`);
+    unpackInto(b, NAME, () => files('one'));
+    expect(readFileSync(path.join(dir, UNPACK_MARKER), 'utf8')).toMatch(/^\d+ dist\/esm\/chunks\/a\.mjs$/m);
+  });
+
   it('refuses names that are not build folders, and file paths that leave the folder', () => {
     const b = base();
     expect(() => unpackInto(b, '../evil', files)).toThrow(/not a build folder/);

@@ -131,6 +131,11 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(build).toMatch(/^\d+\.\d+\.\d+-[0-9a-f]{16}$/);
     expect(existsSync(path.join(appDir, build, '.wcdoctor-complete'))).toBe(true);
     expect(readdirSync(path.join(appDir, build, 'dist')).sort()).toEqual(['collect.ps1', 'esm', 'kb-display.json', 'kb-terms.bin', 'kb-text.json', 'kb.json', 'package.json']);
+    // A file deleted from the folder since (a cleanup tool) is written again on the next start (found by a helper).
+    rmSync(path.join(appDir, build, 'dist', 'kb-text.json'));
+    const again = await runOne();
+    expect(again).toEqual({ code: expected.code, out: expected.stdout });
+    expect(existsSync(path.join(appDir, build, 'dist', 'kb-text.json'))).toBe(true);
   });
 
   it('says so plainly, exit 3, when no folder can be written for its files', () => {
