@@ -55,7 +55,10 @@ const load = (name: string, write: boolean) => {
     ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`), ...(userCache ? { userCache } : {}) }),
   });
 };
-registerEsmImporter(__dirname);
+registerEsmImporter(__dirname, () => {
+  const base = userCacheDir();
+  return base && path.join(base, 'compile-cache');
+});
 registerPackageRoot(path.dirname(__dirname));
 registerMainBundle(() => load('main.js', false));
 load(bundleNameFor(process.argv.slice(2), isTerminal), writeCache).startFromProcess();

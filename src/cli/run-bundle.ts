@@ -13,6 +13,7 @@ import { createRequire, enableCompileCache, wrap } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { makeDirs } from '../platform/make-dirs.js';
 import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import type { CliIO } from './io.js';
@@ -134,17 +135,25 @@ export function registerPackageRoot(root: string): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageRoot')] = root;
 }
 
-/** Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). */
-export function registerEsmImporter(distDir: string): void {
+/**
+ * Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). `compileCacheDir` is where Node
+ * keeps their compiled code: this user's own folder, never the shared temporary one (Node's default), since what is
+ * there is run (found by a helper: on a host shared by several users, one could plant entries another's app runs).
+ */
+export function registerEsmImporter(distDir: string, compileCacheDir: () => string | undefined): void {
   let cacheAsked = false;
   const importEsm = (specifier: string): Promise<unknown> => {
     // The ES-module parts (the app above all) are compiled on every start unless Node keeps their
-    // compiled code: its on-disk compile cache (by default in the system's temporary folder; off when
-    // NODE_DISABLE_COMPILE_CACHE is set). The headless commands never get here, and write nothing.
+    // compiled code (off when NODE_DISABLE_COMPILE_CACHE is set, or when there is no folder of this user's to keep
+    // it in). The headless commands never get here, and write nothing.
     if (!cacheAsked) {
       cacheAsked = true;
       try {
-        enableCompileCache?.();
+        const dir = compileCacheDir();
+        if (dir && enableCompileCache) {
+          makeDirs(dir, 0o700);
+          enableCompileCache(dir);
+        }
       } catch {
         // A cache that cannot be used is only a slower start.
       }

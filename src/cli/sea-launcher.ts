@@ -41,7 +41,8 @@ const load = (name: string) =>
     source: getAsset(`dist/${name}`, 'utf8'),
     cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
   });
-registerEsmImporter(distDir);
+// The ES-module parts' compiled code beside the unpacked build: a folder of this user's.
+registerEsmImporter(distDir, () => path.join(dir, 'compile-cache'));
 registerPackageRoot(dir);
 registerMainBundle(() => load('main.js'));
 load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();

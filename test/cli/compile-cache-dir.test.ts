@@ -1,0 +1,34 @@
+// The app's ES-module parts keep their compiled code in this user's cache folder, never in the shared temporary
+// folder that is Node's default: what is there is run, and on a host several users share, one could plant entries
+// another user's app would run (found by a helper following the README as an operator).
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+const enableCompileCache = vi.fn();
+vi.mock('node:module', async (original) => ({ ...(await original<typeof import('node:module')>()), enableCompileCache }));
+const { registerEsmImporter } = await import('../../src/cli/run-bundle.js');
+
+const work = mkdtempSync(path.join(tmpdir(), 'wcd-cc-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const importEsm = () => (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.importEsm')] as (s: string) => Promise<{ x: number }>;
+
+describe('the compile cache of the ES-module parts', () => {
+  it("is this user's folder, made 0700, and asked for once", async () => {
+    writeFileSync(path.join(work, 'part.mjs'), 'export const x = 1;\n');
+    const dir = path.join(work, 'cache', 'wcdoctor', 'compile-cache');
+    registerEsmImporter(work, () => dir);
+    expect((await importEsm()('part.mjs')).x).toBe(1);
+    await importEsm()('part.mjs');
+    expect(enableCompileCache.mock.calls).toEqual([[dir]]);
+    if (process.platform !== 'win32') expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('is not kept at all when this user has no cache folder (never the shared temporary one)', async () => {
+    enableCompileCache.mockClear();
+    registerEsmImporter(work, () => undefined);
+    expect((await importEsm()('part.mjs')).x).toBe(1);
+    expect(enableCompileCache).not.toHaveBeenCalled();
+  });
+});
