@@ -139,8 +139,9 @@ export function registerPackageRoot(root: string): void {
  * Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). `compileCacheDir` is where Node
  * keeps their compiled code: this user's own folder, never the shared temporary one (Node's default), since what is
  * there is run (found by a helper: on a host shared by several users, one could plant entries another's app runs).
+ * `enable` is node:module's enableCompileCache (a test passes its own).
  */
-export function registerEsmImporter(distDir: string, compileCacheDir: () => string | undefined): void {
+export function registerEsmImporter(distDir: string, compileCacheDir: () => string | undefined, enable: ((dir: string) => unknown) | undefined = enableCompileCache): void {
   let cacheAsked = false;
   const importEsm = (specifier: string): Promise<unknown> => {
     // The ES-module parts (the app above all) are compiled on every start unless Node keeps their
@@ -150,9 +151,9 @@ export function registerEsmImporter(distDir: string, compileCacheDir: () => stri
       cacheAsked = true;
       try {
         const dir = compileCacheDir();
-        if (dir && enableCompileCache) {
+        if (dir && enable) {
           makeDirs(dir, 0o700);
-          enableCompileCache(dir);
+          enable(dir);
         }
       } catch {
         // A cache that cannot be used is only a slower start.

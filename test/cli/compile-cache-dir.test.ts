@@ -5,10 +5,11 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { registerEsmImporter } from '../../src/cli/run-bundle.js';
 
+// Passed in, not mocked: the suite shares modules between files (isolate: false), so a mock of node:module would not
+// reach a run-bundle.js another file loaded first.
 const enableCompileCache = vi.fn();
-vi.mock('node:module', async (original) => ({ ...(await original<typeof import('node:module')>()), enableCompileCache }));
-const { registerEsmImporter } = await import('../../src/cli/run-bundle.js');
 
 const work = mkdtempSync(path.join(tmpdir(), 'wcd-cc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ describe('the compile cache of the ES-module parts', () => {
   it("is this user's folder, made 0700, and asked for once", async () => {
     writeFileSync(path.join(work, 'part.mjs'), 'export const x = 1;\n');
     const dir = path.join(work, 'cache', 'wcdoctor', 'compile-cache');
-    registerEsmImporter(work, () => dir);
+    registerEsmImporter(work, () => dir, enableCompileCache);
     expect((await importEsm()('part.mjs')).x).toBe(1);
     await importEsm()('part.mjs');
     expect(enableCompileCache.mock.calls).toEqual([[dir]]);
@@ -27,7 +28,7 @@ describe('the compile cache of the ES-module parts', () => {
 
   it('is not kept at all when this user has no cache folder (never the shared temporary one)', async () => {
     enableCompileCache.mockClear();
-    registerEsmImporter(work, () => undefined);
+    registerEsmImporter(work, () => undefined, enableCompileCache);
     expect((await importEsm()('part.mjs')).x).toBe(1);
     expect(enableCompileCache).not.toHaveBeenCalled();
   });
