@@ -49,12 +49,13 @@ const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('
 
 /**
  * Our Chinese texts without the spaces YAML's folding put between their characters (joinFoldedHan): every string under
- * a `zh-CN` key, and every string of a file that is all Chinese (fix-text/zh-CN.yaml).
+ * a `zh-CN` key, and every string of a file that is all Chinese (fix-text/zh-CN.yaml). In place: parseYamlText hands
+ * each caller a copy of its own.
  */
 function joinChineseFolds(value: unknown, chinese: boolean): unknown {
   if (typeof value === 'string') return chinese ? joinFoldedHan(value) : value;
-  if (Array.isArray(value)) return value.map((v) => joinChineseFolds(v, chinese));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, joinChineseFolds(v, chinese || k === 'zh-CN')]));
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = joinChineseFolds(v, chinese || k === 'zh-CN');
   return value;
 }
 

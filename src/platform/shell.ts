@@ -17,9 +17,8 @@ const PIPE_GRACE_MS = 1000;
 /** Stops the child and what it started: on POSIX its process group, which can outlive the child itself. */
 function stopChild(child: ChildProcess): void {
   if (child.pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null;
   if (process.platform === 'win32') {
-    if (exited) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     // TerminateProcess on the child alone would leave its children (e.g. cmdlets' helpers) running.
     spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill());
     return;

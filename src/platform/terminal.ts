@@ -134,15 +134,6 @@ function askWithReadline(question: string, input: NodeJS.ReadableStream, output:
   });
 }
 
-/**
- * Asks one question on the terminal (askKeys) and resolves with the typed line (trimmed). Ctrl+C or end of input
- * resolves with an empty answer, which every caller treats as No.
- */
-export async function askLine(question: string, note: string = TYPE_KEYS_NOTE, input?: KeyInput, output?: NodeJS.WritableStream): Promise<string> {
-  const answer = await askKeys(question, note, input, output);
-  return answer.kind === 'answer' ? answer.text : '';
-}
-
 /** A signal that ended or interrupted a run, for the exit code a shell expects (128 + its number). */
 export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 

@@ -210,22 +210,17 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);
 
   const word = plan.confirmWord;
-  // A high-risk fix names its word whatever else stands in the way: plain --yes is a usage error (exit 2).
-  if (opts.yes !== undefined && opts.yes !== false && word !== undefined && opts.yes !== word) {
-    if (typeof opts.yes === 'string') {
-      const given = echoed(opts.yes);
-      const reason = `${plan.fix} is a high-risk fix: its word is "${word}", not "${given}" (--yes=${word})`;
-      return refuse(EXIT.usage, reason, say('fix.cli.wrongWord', { fix: plan.fix, word, given }, reason));
-    }
+  // --yes=WORD must be the fix's own word: another one, or any word where the fix takes none (--yes=no, --yes=false,
+  // -yn, --yes=, which a reviewer found running a low-risk fix without asking), is no consent. A high-risk fix names
+  // its word whatever else stands in the way: plain --yes is a usage error (exit 2).
+  if (typeof opts.yes === 'string' && opts.yes !== word) {
+    const given = echoed(opts.yes);
+    const reason = word ? `${plan.fix} is a high-risk fix: its word is "${word}", not "${given}" (--yes=${word})` : `${plan.fix} takes plain --yes; "${given}" is no answer it reads`;
+    return refuse(EXIT.usage, reason, word ? say('fix.cli.wrongWord', { fix: plan.fix, word, given }, reason) : say('fix.cli.yesNoWord', { fix: plan.fix, given }, reason));
+  }
+  if (opts.yes === true && word !== undefined) {
     const reason = `${plan.fix} is a high-risk fix: needs --yes=${word}; plain --yes is not enough`;
     return refuse(EXIT.usage, reason, say('fix.cli.needsWord', { fix: plan.fix, word }, reason));
-  }
-  // A word given to --yes where the fix takes none (--yes=no, --yes=false, -yn, --yes=) is no consent to read as yes:
-  // found by a reviewer, each of them ran a low-risk fix without asking.
-  if (typeof opts.yes === 'string' && word === undefined) {
-    const given = echoed(opts.yes);
-    const reason = `${plan.fix} takes plain --yes; "${given}" is no answer it reads`;
-    return refuse(EXIT.usage, reason, say('fix.cli.yesNoWord', { fix: plan.fix, given }, reason));
   }
   const preflight = await checkPreflight(plan, deps.host, deps.checkElevation);
   if (preflight.kind === 'cannot-run') {

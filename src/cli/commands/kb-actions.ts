@@ -37,16 +37,14 @@ interface KbOptions {
  * there (src/platform/pattern-verdict-cache.ts), unless --no-cache. WCDOCTOR_DEBUG=1 says how many.
  */
 function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType<typeof assembleKnowledgeBase> | undefined {
-  if (opts.root !== undefined && !isFolder(path.join(opts.root, 'knowledge'))) {
-    // One line, not a problem for every file the knowledge should have.
-    io.err(`${command}: ${JSON.stringify(echoed(opts.root, 200))} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)\n`);
-    io.setExitCode(EXIT.usage);
-    return undefined;
-  }
-  // The npm package and the executable carry the built knowledge, not its sources (their knowledge/ holds only the
-  // vendored pages' licence): without --root, say so, rather than a problem for every file a clone would have.
-  if (opts.root === undefined && !isFolder(path.join(findPackageRoot(), 'knowledge', 'topics'))) {
-    io.err(`${command}: this installation carries the built knowledge base, not its sources; run it in a clone of the repository, or pass --root with the folder that holds knowledge/\n`);
+  // One line, not a problem for every file the knowledge should have. Without --root: the npm package and the
+  // executable carry the built knowledge, not its sources (their knowledge/ holds only the vendored pages' licence).
+  const noSources =
+    opts.root !== undefined
+      ? !isFolder(path.join(opts.root, 'knowledge')) && `${JSON.stringify(echoed(opts.root, 200))} has no knowledge/ folder; --root takes the wcdoctor folder that holds knowledge/ (a clone of the repository)`
+      : !isFolder(path.join(findPackageRoot(), 'knowledge', 'topics')) && 'this installation carries the built knowledge base, not its sources; run it in a clone of the repository, or pass --root with the folder that holds knowledge/';
+  if (noSources) {
+    io.err(`${command}: ${noSources}\n`);
     io.setExitCode(EXIT.usage);
     return undefined;
   }

@@ -88,6 +88,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       return { ok: false, error };
     }
   }, [settled, diagnose, knowledge, knowledgeLocale]);
+  // Nothing matched the whole paste: the known issues that print one of its codes, as leads (not answers).
+  const leads = useMemo(() => (outcome?.ok ? codeLeads(knowledge, outcome.result) : []), [outcome, knowledge]);
   const matches = outcome?.ok ? outcome.result.matches : [];
   const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
   const current = clamp(state.selected);
@@ -171,8 +173,6 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
     .filter(Boolean)
     .join(' · ');
   const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
-  // Nothing matched the whole paste: the known issues that print one of its codes, as leads (not answers).
-  const leads = outcome?.ok ? codeLeads(knowledge, outcome.result) : [];
   const matchItems = matches.map((m) => matchItem(m, t));
   const showFull = full.open && inResults && matchItems[current] !== undefined;
   const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(1, listRows - 2)) : [];
