@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
-import type { TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
+import type { FlatSignatures, TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
 import { DamagedTermTable, encodeTermTable, TermTable } from '../core/diagnosis/term-table.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
@@ -77,7 +77,8 @@ type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' |
   sections: number[];
   topics: StoredTopic[];
   codes: Omit<Code, (typeof COLD_CODE_FIELDS)[number]>[];
-  diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms'> & { terms: { vocabulary: string[] } };
+  /** `flat`: each topic's FlatSignatures as JSON text, parsed the first time it is read (see loadKnowledgeBase). */
+  diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms' | 'flat'> & { terms: { vocabulary: string[] }; flat: string[] };
   /** The byte range of the cold fields (ColdFields) in kb-display.json. */
   cold: [number, number];
 };
@@ -136,12 +137,21 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
     // `cold` is last: the loader deletes it, and deleting an object's last property keeps the object's fast layout.
-    main: { ...rest, topics: stored, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, terms: { vocabulary } }, cold: place(cold) },
+    main: { ...rest, topics: stored, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, flat: diagnosisRest.flat.map((f) => JSON.stringify(f)), terms: { vocabulary } }, cold: place(cold) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
     terms: encodeTermTable(lists),
   };
 }
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/** A topic's normalised signature texts as kb build stores them (FlatSignatures). */
+const isFlatSignatures = (v: unknown): v is FlatSignatures => {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return FLAT_FIELDS.every((k) => isStringList(f[k])) && (f.needs === undefined || isStringList(f.needs));
+};
+const FLAT_FIELDS = ['phrases', 'keywords', 'setting', 'settingTerms', 'against', 'context'] as const;
 
 const damaged = (file: string) => new UserError(`the knowledge base ${file} is damaged`, ['run: npm run build']);
 
@@ -382,6 +392,25 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   coldOf(() => stored.topics, COLD_TOPIC_FIELDS);
   coldOf(() => stored.codes, COLD_CODE_FIELDS);
   if (stored.diagnosis) {
+    // Each topic's normalised signature texts (kb.diagnosis.flat), parsed the first time they are read: a paste reads
+    // those of the few topics it has evidence for (build-index.ts), and parsing all of them at every start was a
+    // quarter of kb.json's values, enough to make the young generation overflow into a second collection.
+    const flatTexts: unknown = stored.diagnosis.flat;
+    if (!Array.isArray(flatTexts) || flatTexts.length !== stored.topics.length || !flatTexts.every((t) => typeof t === 'string')) throw damaged(KB_ARTEFACT);
+    const flats: FlatSignatures[] = new Array<FlatSignatures>(flatTexts.length);
+    const flatAt = (i: number): FlatSignatures => {
+      let value: unknown;
+      try {
+        value = JSON.parse(flatTexts[i] as string);
+      } catch {
+        throw damaged(KB_ARTEFACT);
+      }
+      if (!isFlatSignatures(value)) throw damaged(KB_ARTEFACT);
+      settle(flats, String(i), value);
+      return value;
+    };
+    for (let i = 0; i < flatTexts.length; i++) Object.defineProperty(flats, i, { get: () => flatAt(i), enumerable: true, configurable: true });
+    (stored.diagnosis as unknown as { flat: FlatSignatures[] }).flat = flats;
     const vocabulary = stored.diagnosis.terms?.vocabulary;
     if (!Array.isArray(vocabulary)) throw damaged(KB_ARTEFACT);
     let table: ReturnType<typeof readTermTable> | undefined;

@@ -189,6 +189,37 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect((caught(() => loadKnowledgeBase(other).codes[0]!.variants) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
   });
 
+  it("keeps each topic's normalised signature texts as JSON text in kb.json, parsed for the topics a diagnosis reads", () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { diagnosis: { flat: unknown[] } };
+    expect(stored.diagnosis.flat).toHaveLength(kb.topics.length);
+    expect(stored.diagnosis.flat.every((f) => typeof f === 'string')).toBe(true);
+    const loaded = loadKnowledgeBase(root);
+    const parsed = () => kb.topics.filter((_, i) => 'value' in Object.getOwnPropertyDescriptor(loaded.diagnosis!.flat, i)!).length;
+    expect(parsed()).toBe(0);
+    for (const paste of ['0x800705B4', 'docker: Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: The remote procedure call failed. (0x6be).'])
+      expect(diagnose(loaded, paste).matches.map((m) => [m.id, m.score])).toEqual(diagnose(kb, paste).matches.map((m) => [m.id, m.score]));
+    // Read, the texts are the same as in memory, for every topic (and plain values after the first read).
+    expect(parsed()).toBeGreaterThan(0);
+    expect(parsed()).toBeLessThan(kb.topics.length / 2);
+    expect(JSON.parse(JSON.stringify(loaded.diagnosis!.flat))).toEqual(JSON.parse(JSON.stringify(kb.diagnosis!.flat)));
+    expect(parsed()).toBe(kb.topics.length);
+    // One topic's text damaged: reading that topic's says so; the others read as before.
+    const other = written();
+    const text = readFileSync(path.join(other, KB_ARTEFACT), 'latin1');
+    const bad = JSON.parse(text) as { diagnosis: { flat: string[] } };
+    bad.diagnosis.flat[4] = '{"phrases": [1]}';
+    writeFileSync(path.join(other, KB_ARTEFACT), JSON.stringify(bad), 'utf8');
+    const damagedKb = loadKnowledgeBase(other);
+    expect((caught(() => damagedKb.diagnosis!.flat[4]) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+    expect(damagedKb.diagnosis!.flat[5]).toEqual(kb.diagnosis!.flat[5]);
+    // Not one text per topic: damaged when loaded.
+    const short = written();
+    bad.diagnosis.flat = bad.diagnosis.flat.slice(1);
+    writeFileSync(path.join(short, KB_ARTEFACT), JSON.stringify(bad), 'utf8');
+    expect((caught(() => loadKnowledgeBase(short)) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+  });
+
   it('reports a missing or damaged kb.json as a UserError', () => {
     const missing = mkdtempSync(path.join(tmpdir(), 'wcdoctor-kbfs-'));
     roots.push(missing);

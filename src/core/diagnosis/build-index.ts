@@ -332,37 +332,50 @@ export function computeDiagnosisData(kb: Pick<KnowledgeBase, 'sections' | 'topic
   };
 }
 
+const NO_NEEDS: string[] = [];
+
 /**
  * A topic's matcher. Its sets are made the first time a rule asks (most ask only of the topics a
  * paste has evidence for): making four sets for each of the topics was a good part of building the
- * index at every start.
+ * index at every start. Its normalised texts (FlatSignatures) are fetched the same way: the loader keeps
+ * each topic's as JSON text until it is first read (platform/knowledge-fs.ts), and a paste reads those of
+ * the few topics it has evidence for.
  */
 class Matcher implements TopicMatcher {
-  readonly phrases: string[];
-  readonly setting: string[];
-  readonly against: string[];
-  readonly context: string[];
-  readonly needs: string[];
+  #flat: FlatSignatures | undefined;
   #codes: Set<string> | undefined;
   #documentedCodes: Set<string> | undefined;
   #settingTerms: Set<string> | undefined;
   #operations: Set<string> | undefined;
   readonly #documented: readonly string[];
-  readonly #settingTermList: readonly string[];
+  readonly #flatOf: () => FlatSignatures;
 
   constructor(
     readonly topic: ResolvedTopic,
     documented: readonly string[],
-    f: FlatSignatures,
+    flatOf: () => FlatSignatures,
     readonly patterns: TopicMatcher['patterns'],
   ) {
-    this.phrases = f.phrases;
-    this.setting = f.setting;
-    this.against = f.against;
-    this.context = f.context;
-    this.needs = f.needs ?? [];
     this.#documented = documented;
-    this.#settingTermList = f.settingTerms;
+    this.#flatOf = flatOf;
+  }
+  get #f(): FlatSignatures {
+    return (this.#flat ??= this.#flatOf());
+  }
+  get phrases(): string[] {
+    return this.#f.phrases;
+  }
+  get setting(): string[] {
+    return this.#f.setting;
+  }
+  get against(): string[] {
+    return this.#f.against;
+  }
+  get context(): string[] {
+    return this.#f.context;
+  }
+  get needs(): string[] {
+    return this.#f.needs ?? NO_NEEDS;
   }
   get codes(): Set<string> {
     return (this.#codes ??= new Set(this.topic.signatures.codes));
@@ -371,7 +384,7 @@ class Matcher implements TopicMatcher {
     return (this.#documentedCodes ??= new Set(this.#documented));
   }
   get settingTerms(): Set<string> {
-    return (this.#settingTerms ??= new Set(this.#settingTermList));
+    return (this.#settingTerms ??= new Set(this.#f.settingTerms));
   }
   get operations(): Set<string> {
     return (this.#operations ??= new Set(this.topic.signatures.operations.map(operationKey)));
@@ -388,7 +401,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     const m = new Matcher(
       t,
       data.documentedCodes[i] ?? [],
-      data.flat[i]!,
+      () => data.flat[i]!,
       // Compiled on first use, and only for pastes that hold the pattern's required text; its source is read only
       // then too (the stored knowledge keeps the sources apart, platform/knowledge-fs.ts): regexLiterals has an
       // entry per pattern of the topic.
