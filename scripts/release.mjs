@@ -13,10 +13,10 @@
 // makes the executable crash) and the Windows binary of that same version receives it. Each
 // executable carries a code cache made by its own binary (the Windows one under Wine, when Wine is
 // installed; V8 rejects a cache made on Linux there, which costs start-up time but nothing else).
-// Steps: npm run build → npm pack → code caches → blobs (node --experimental-sea-config)
-// → Linux twin → Windows: remove the Authenticode signature (osslsigncode), stamp wcdoctor's name and
-// version in the version information (resedit), inject (postject), sign again when a certificate is
-// given → zip → SHA256SUMS.
+// Steps: npm run build → npm pack (of a staging copy whose package.json has no scripts or devDependencies)
+// → code caches → blobs (node --experimental-sea-config) → Linux twin → Windows: remove the Authenticode
+// signature (osslsigncode), stamp wcdoctor's name and version in the version information (resedit),
+// inject (postject), sign again when a certificate is given → zip → SHA256SUMS.
 //
 // Signing (optional; skipped with a message when none is set):
 //   WCDOCTOR_SIGN_PFX=path.pfx [WCDOCTOR_SIGN_PASSWORD=…]            a PKCS#12 file, or
@@ -62,6 +62,16 @@ const mib = (file) => `${(statSync(file).size / 1048576).toFixed(1)} MiB`;
  * (`#!/usr/bin/env -S` fails on BusyBox), so only the executable has them.
  */
 const SEA_NODE_FLAGS = ['--min-semi-space-size=4'];
+/**
+ * The fields of package.json an installed package needs, kept in the tarball's package.json; the rest
+ * (scripts, devDependencies, allowScripts) is the repository's. npm 11 warned at `npm install -g` of the
+ * tarball about its `prepare` script (found by a helper), and a user's npm could run the others.
+ */
+const PACKAGE_FIELDS = new Set([
+  'name', 'version', 'description', 'keywords', 'homepage', 'bugs', 'license', 'author', 'contributors', 'funding', 'repository',
+  'type', 'main', 'exports', 'bin', 'man', 'engines', 'os', 'cpu', 'files',
+  'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bundleDependencies',
+]);
 const SENTINEL = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const postject = path.join(root, 'node_modules', '.bin', 'postject');
 
@@ -86,9 +96,10 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 say(`npm run build (Node ${NODE_LINES.lts})`);
 run('npm', ['run', 'build'], { env: withNode });
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(stage, { recursive: true });
 say('npm pack');
-const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { env: withNode }).replace(/^[^[]*/, ''));
-const tarball = path.join(out, packed[0].filename);
+const tarball = packNpm();
 const BUNDLES = ['main.js', 'diagnose.js'];
 for (const f of ['dist/sea.js', ...BUNDLES.flatMap((b) => [`dist/${b}`, `dist/${b}.cache`]), 'dist/kb.json']) if (!existsSync(f)) fail(`${f} is missing after the build`);
 
@@ -106,8 +117,6 @@ const unpacked = [
   ...walk('dist/esm'),
   ...readdirSync('locales').filter((f) => f.endsWith('.json')).map((f) => `locales/${f}`),
 ].map((f) => f.split(path.sep).join('/')).sort();
-rmSync(stage, { recursive: true, force: true });
-mkdirSync(stage, { recursive: true });
 // The unpacked folder is a package root to the CLI (src/platform/package-root.ts looks for this name).
 const rootPackage = path.join(stage, 'package.json');
 writeFileSync(rootPackage, `${JSON.stringify({ name: pkg.name, version, type: 'module', private: true }, null, 2)}\n`);
@@ -211,6 +220,29 @@ if (withWin) {
 writeFileSync(path.join(out, `wcdoctor-${version}-SHA256SUMS`), `${sums.map(([h, f]) => `${h}  ${f}`).join('\n')}\n`);
 say(`npm package ${path.basename(tarball)} ${(statSync(tarball).size / 1024).toFixed(0)} KiB`);
 say(`done: ${path.relative(root, out)}/ (${readdirSync(out).join(', ')})`);
+
+/**
+ * Packs the npm package into `out` and returns the tarball's path. npm lists what it would pack from
+ * the repository (`files`, README.md, package.json); that list is copied to a staging folder with a
+ * package.json of PACKAGE_FIELDS only, and packed from there: the repository's own package.json (its
+ * scripts for `npm install`, `npm test`, `npm run …`) stays as it is. The tarball must hold the same files.
+ */
+function packNpm() {
+  const packJson = (argv, opts) => JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', ...argv], { env: withNode, ...opts }).replace(/^[^[]*/, ''))[0];
+  const listed = packJson(['--dry-run']).files.map((f) => f.path).sort();
+  const npmStage = path.join(stage, 'npm');
+  for (const f of listed) {
+    if (f === 'package.json') continue;
+    mkdirSync(path.dirname(path.join(npmStage, f)), { recursive: true });
+    copyFileSync(f, path.join(npmStage, f));
+  }
+  const forUsers = Object.fromEntries(Object.entries(pkg).filter(([k]) => PACKAGE_FIELDS.has(k)));
+  writeFileSync(path.join(npmStage, 'package.json'), `${JSON.stringify(forUsers, null, 2)}\n`);
+  const packed = packJson(['--pack-destination', out], { cwd: npmStage });
+  const files = packed.files.map((f) => f.path).sort();
+  if (files.join('\n') !== listed.join('\n')) fail(`the npm package from the staging folder holds other files than npm lists for the repository:\n${files.join(' ')}\nnot\n${listed.join(' ')}`);
+  return path.join(out, packed.filename);
+}
 
 /**
  * Writes node.exe to `to` with wcdoctor's name and version in its version information (what

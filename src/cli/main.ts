@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
@@ -7,7 +7,7 @@ import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
-import { isTerminal } from './terminal.js';
+import { isTerminal, stdinIsPipeOrFile } from './terminal.js';
 import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
 import { stdinTooLarge } from './stdin-limit.js';
 
@@ -107,16 +107,6 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
     return 70;
   }
   return code;
-}
-
-/** Whether fd 0 is a FIFO or a regular file: what a shell pipe or redirect gives (a parent's socket or a terminal is neither). */
-function stdinIsPipeOrFile(): boolean {
-  try {
-    const s = fstatSync(0);
-    return s.isFIFO() || s.isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

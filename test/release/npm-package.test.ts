@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
-import { firstFrame, hasTmux, release, releaseSkipReason, version } from './release-artefacts.js';
+import { firstFrame, hasTmux, release, releaseSkipReason, repoRoot, version } from './release-artefacts.js';
 
 // The npm tarball of the release, installed globally into a clean prefix, offline (it has no
 // dependencies to fetch: dist/ is bundled), and run from there with no dev dependency in sight.
@@ -24,18 +24,43 @@ const env = {
   LANG: 'en_US.UTF-8',
 };
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const run = (args: string[]) => {
-  const r = spawnSync(bin, args, { encoding: 'utf8', env, cwd: work });
+const run = (args: string[], extraPath?: string) => {
+  const r = spawnSync(bin, args, { encoding: 'utf8', env: extraPath ? { ...env, PATH: `${extraPath}${path.delimiter}${env.PATH}` } : env, cwd: work });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+/** What npm said while installing (its warnings go to stderr). */
+let installLog = '';
+/** The Node of the oldest line package.json "engines" accepts (scripts/fetch-node.mjs, cached in .tmp/node), or undefined. */
+function oldestNode(): string | undefined {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'fetch-node.mjs'), 'linux', 'oldest'], { encoding: 'utf8', timeout: 120000 });
+  const node = r.stdout?.trim().split('\n').pop();
+  return r.status === 0 && node && existsSync(node) ? node : undefined;
+}
 
 describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g into a clean prefix', { timeout: 60000 }, () => {
   beforeAll(() => {
-    execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', release?.tarball ?? ''], {
+    const r = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', release?.tarball ?? ''], {
       env: { ...process.env, npm_config_cache: path.join(work, 'npm-cache') },
-      stdio: 'pipe',
+      encoding: 'utf8',
     });
+    if (r.status !== 0) throw new Error(`npm install -g failed (${r.status}): ${r.stderr}`);
+    installLog = `${r.stdout}${r.stderr}`;
   }, 120000);
+
+  it("carries a package.json for users: no scripts (npm 11 warned of `prepare: npm run build` at install) or devDependencies, the repository's keeping its own", () => {
+    const packed = JSON.parse(execFileSync('tar', ['-xzOf', release?.tarball ?? '', 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
+    const repo = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+    for (const dev of ['scripts', 'devDependencies', 'allowScripts']) expect(packed).not.toHaveProperty(dev);
+    // Only fields an installed package reads, each as the repository has it.
+    const forUsers = ['name', 'version', 'description', 'keywords', 'homepage', 'bugs', 'license', 'author', 'contributors', 'funding', 'repository', 'type', 'main', 'exports', 'bin', 'man', 'engines', 'os', 'cpu', 'files', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'bundleDependencies'];
+    for (const key of Object.keys(packed)) expect(forUsers).toContain(key);
+    for (const key of ['name', 'version', 'description', 'license', 'type', 'bin', 'engines', 'files']) expect(packed[key]).toEqual(repo[key]);
+    expect(packed).toEqual(Object.fromEntries(Object.entries(repo).filter(([k]) => forUsers.includes(k))));
+    // The clone's own package.json still builds on `npm install` and runs `npm test`.
+    expect(repo.scripts).toMatchObject({ prepare: 'npm run build', test: expect.any(String) });
+    expect(JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'))).toEqual(packed);
+    expect(installLog).not.toMatch(/script/i);
+  });
 
   it('ships dist/, the locales and the vendored documents\' licence, without sources, tests, the SEA entry or any dependency', () => {
     const top = readdirSync(installed).sort();
@@ -73,6 +98,19 @@ describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g i
     expect(kb.code).toBe(2);
     expect(kb.stderr).toMatch(/this installation carries the built knowledge base, not its sources/);
     expect(kb.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('runs on the oldest Node line package.json "engines" accepts, through the same bin', () => {
+    const node = oldestNode();
+    if (!node) return console.warn('npm-package.test.ts: the oldest Node line could not be fetched; only the LTS ran the package');
+    // The bin's `#!/usr/bin/env node` finds this Node first on PATH.
+    const found = spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: `${path.dirname(node)}${path.delimiter}${env.PATH}` } }).stdout.trim();
+    expect(found).toBe(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim());
+    expect(run(['--version'], path.dirname(node))).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const r = run(['diagnose', '0x800705B4'], path.dirname(node));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[processor-count-start-timeout]');
+    console.info(`npm package run by its bin on Node ${found}`);
   });
 
   it.skipIf(!hasTmux)('opens the app on its first frame', async () => {

@@ -47,8 +47,17 @@ function startExe(args: string[], input = '', env: Record<string, string> = {}):
   return { done };
 }
 const runExe = (args: string[], input = '', env: Record<string, string> = {}) => startExe(args, input, env).done;
-const runTwin = (args: string[], input = '') => {
-  const r = spawnSync(release?.linuxTwin ?? '', args, { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: work, XDG_CACHE_HOME: path.join(work, 'twin-cache'), NO_COLOR: '1' } });
+/** Runs the Linux twin; stdin is a pipe from Node (a socket on Linux), or with `fromFile` a file, as for the exe. */
+const runTwin = (args: string[], input = '', { fromFile = false } = {}) => {
+  let fd: number | undefined;
+  if (fromFile) {
+    const file = path.join(work, `twin-in-${++n}`);
+    writeFileSync(file, input);
+    fd = openSync(file, 'r');
+  }
+  const env = { PATH: process.env.PATH ?? '', HOME: work, XDG_CACHE_HOME: path.join(work, 'twin-cache'), NO_COLOR: '1' };
+  const r = spawnSync(release?.linuxTwin ?? '', args, { ...(fd === undefined ? { input } : { stdio: [fd, 'pipe', 'pipe'] }), encoding: 'utf8', env });
+  if (fd !== undefined) closeSync(fd);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -100,6 +109,22 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
     const got = await runExe(args, input);
     const expected = runTwin(args, input);
     expect(got).toEqual(expected);
+  });
+
+  // `wcdoctor.exe < file`: Wine's handle for the file fails fstat (EBADF), so the exe printed the help
+  // where `diagnose - < file` diagnosed (found by a helper). An empty file still gets the help.
+  it.each([
+    ['a paste', "Start-Container : 'api' failed to start: This operation returned because the timeout period expired. (0x800705B4)."],
+    ['an empty file', ''],
+  ])('no command, stdin from a file (%s): same output and exit code as the Linux twin given the same file', async (_name, input) => {
+    const got = await runExe([], input);
+    expect(got).toEqual(runTwin([], input, { fromFile: true }));
+    if (input) {
+      expect(got.code).toBe(0);
+      expect(got.stdout).toContain('[processor-count-start-timeout]');
+      expect(got.stdout).not.toContain('Usage:');
+      expect(got.stdout).toBe((await runExe(['diagnose', '-'], input)).stdout);
+    } else expect(got.stdout).toContain('Usage:');
   });
 
   it("uses the code cache node.exe made for it, under the executable's node flags", async () => {
