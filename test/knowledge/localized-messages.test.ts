@@ -113,15 +113,14 @@ describe('localized messages of the codes that key known issues', () => {
       expect(v).toBe(verdict(c.paste(c.en)));
     });
 
-    it.each(Object.entries(c.localized))('%s: with the code beside it, the topic still comes first', (lang, message) => {
+    it.each(Object.entries(c.localized))('%s: with the code beside it, the paste gets the English verdict too', (_lang, message) => {
       const paste = c.paste(`${message} (${c.hex})`);
       expect(codesOf(paste).map((f) => f.canonical)).toContain(c.code);
       expect(verdict(paste)).toMatch(new RegExp(`^${c.topic} `));
-      // A wording kept as the code's message in that language is read as the English one beside the code too, so a
-      // topic's pattern that quotes the English message matches it; a variant is read so only when the message stands
-      // alone (features.ts englishFocusOf reads the messages, not the variants, for a code found by its number).
-      const entry = kb.codes.find((e) => e.code === c.code);
-      if (entry?.messages[lang] === message) expect(verdict(paste)).toBe(verdict(c.paste(`${c.en} (${c.hex})`)));
+      // A wording beside the code, the code's message in that language or a variant, is read as the English one, so a
+      // topic's pattern that quotes the English message matches it (features.ts englishFocusOf: a variant was read so
+      // only when the message stood alone, and the German stub message with its code got "low" where English got "high").
+      expect(verdict(paste)).toBe(verdict(c.paste(`${c.en} (${c.hex})`)));
     });
   });
 

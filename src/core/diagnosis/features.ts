@@ -139,7 +139,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     wordsText,
     // Lines joined as one: a word the console cut at the window's edge without a space, other breaks as a space.
     unwrapped: focus.includes('\n') ? focus.replace(/(?<![ \t])[ \t]*\n[ \t]*/g, ' ') : focus,
-    englishFocus: englishFocusOf(focus, codes, index),
+    englishFocus: englishFocusOf(focus, flat, codes, index),
     contextText,
     get showsContainers() {
       return (showsContainers ??= index.containerWords.some((c) => hasPhrase(contextText, c)));
@@ -150,7 +150,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
 }
 
 /** `focus` with the catalogue messages found in another language put in English (PasteFeatures.englishFocus). */
-function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex): { text: string; swaps: [string, string][] } {
+function englishFocusOf(focus: string, flat: string, codes: FoundCode[], index: DiagnosisIndex): { text: string; swaps: [string, string][] } {
   let text = focus;
   const swaps: [string, string][] = [];
   const swap = (written: string, english: string) => {
@@ -163,12 +163,19 @@ function englishFocusOf(focus: string, codes: FoundCode[], index: DiagnosisIndex
   for (const c of codes) {
     if (c.via === 'message' && c.message) swap(c.raw, c.message);
     // The code found another way (its number beside the message, `… 另一个程序正在使用此文件，进程无法访问。 (0x20)`): its
-    // message in any other language reads as English too, as in `phraseText`. Its messages only: the variants are
-    // stored apart from what a diagnosis reads (kb-display.json), and reading them cost a cold start 300 KB of parsing.
+    // message in any other language reads as English too, as in `phraseText`.
     const e = index.codeIndex.byCode.get(c.canonical);
     const en = e?.messages.en;
     if (!e || !en) continue;
     for (const [lang, message] of Object.entries(e.messages)) if (lang !== 'en' && message) swap(message, en);
+    // Its variants too (another wording, `Der Stub hat fehlerhafte Daten empfangen. (0x800706F7)`), found by their keys
+    // (kb.diagnosis.codeMessageKeys) in the folded paste and taken from the paste as written: the variants' own texts
+    // are stored apart from what a diagnosis reads (kb-display.json), and reading them cost a cold start 300 KB of parsing.
+    for (const key of index.messageKeysOf(e).variants) {
+      if (!key || !flat.includes(key)) continue;
+      const written = spanAsWritten(focus, key);
+      if (written) swap(written, en);
+    }
   }
   return { text, swaps };
 }
