@@ -9,14 +9,20 @@ import { controlCharacterProblems, DESTRUCTIVE, TEMPLATE_EXAMPLES } from '../../
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
+/**
+ * The knowledge with one topic, changed: the rules judge each topic on its own, and assembling the other 131 for each
+ * of some fifty cases took most of this file's time (9.7 s of CPU, 5.9 s now). What the lone topic's references to
+ * others and the trees' to the missing topics add to the problems does not matter: a case looks for its own.
+ */
 const edit = (id: string, change: (d: Record<string, any>) => void) => ({
   ...input,
-  topics: input.topics.map((f) => {
-    if (!f.file.endsWith(`/${id}.yaml`)) return f;
-    const d = structuredClone(f.data) as Record<string, any>;
-    change(d);
-    return { ...f, data: d };
-  }),
+  topics: input.topics
+    .filter((f) => f.file.endsWith(`/${id}.yaml`))
+    .map((f) => {
+      const d = structuredClone(f.data) as Record<string, any>;
+      change(d);
+      return { ...f, data: d };
+    }),
 });
 
 /** A mistake: its name, the topic it is made in, the change, and the problem kb check must name. */
