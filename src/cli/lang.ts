@@ -19,6 +19,27 @@ export function resolveCliLocale(lang: string | undefined, env: CliIO['env']): L
   return pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
 }
 
+/** The value of the last --lang on a command line (`--lang X` or `--lang=X`, before any `--`), as given. */
+export function langOfArgv(argv: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') break;
+    if (a === '--lang') lang = argv[++i];
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  }
+  return lang;
+}
+
+/**
+ * The language to say a command line's own mistake in (an unknown option or command, a value missing): its
+ * --lang when that names a language wcdoctor knows, else the environment's, else English. It never fails:
+ * the command line is wrong already, and its --lang may be what is wrong with it.
+ */
+export function usageLocale(lang: string | undefined, env: CliIO['env']): Locale {
+  return (lang === undefined ? undefined : matchSupportedLocale(lang)) ?? resolveCliLocale(undefined, env);
+}
+
 /**
  * The UI catalogue a headless command speaks in that language, or undefined for English: the commands
  * keep their English words as they always printed them (byte for byte), so English needs no catalogue.

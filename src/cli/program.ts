@@ -2,6 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, type CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
+import { langOfArgv, usageLocale } from './lang.js';
+import { usageErrorText } from './usage-errors.js';
+import { readLocaleCatalogs } from '../platform/locale-catalogs.js';
+import { createT } from '../ui/i18n.js';
 
 /** Builds the commander program with the commands `argv` needs; exported so tests can drive it in-process. */
 export async function buildProgram(io: CliIO, argv: readonly string[] = []): Promise<Command> {
@@ -10,16 +14,17 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
     .version(VERSION, '-V, --version')
     .addOption(new Option('--lang <locale>', 'language of knowledge text (en, zh-CN, ko-KR, sv-SE)'))
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
-    .showHelpAfterError('(run "wcdoctor --help" for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    // Commander's own errors are not written where it finds them: parseWithCommander says them in the user's language.
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride();
   await registerCommands(program, io, argv);
   return program;
 }
 
 /**
- * Reads the command line with commander and runs the command. Help, --version and commander's own
- * errors (it has printed them) give their exit code; the command's errors are thrown, for run().
+ * Reads the command line with commander and runs the command. Help and --version give their exit code;
+ * commander's own errors (an unknown option, a missing value …) are printed in the user's language (the
+ * command line's --lang, else the environment's) and give exit 2; the command's errors are thrown, for run().
  */
 export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
   try {
@@ -28,7 +33,10 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (e.exitCode === 0) return EXIT.ok;
+      const t = createT(readLocaleCatalogs(), usageLocale(langOfArgv(argv), io.env));
+      io.err(usageErrorText(t, e));
+      return EXIT.usage;
     }
     throw e;
   }

@@ -202,6 +202,28 @@ describe('wcdoctor check: what each finding says, in the language asked for', ()
     expect(`${one.stdout}${fleet.stdout}`).not.toMatch(/\b1 (?:varningar|godkända|ej bedömda)/);
   });
 
+  it('sizes are written with the decimal comma in Swedish, the point elsewhere; --json keeps the number', async () => {
+    const text = async (lang: string) => (await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--lang', lang])).stdout;
+    const sv = await text('sv-SE');
+    expect(sv).toContain('    C: har 9,8 GB ledigt, D: har 21,0 GB ledigt: hämtningar och uppackning av lager misslyckas under cirka 15 GB\n');
+    expect(sv).toContain('    läst disks: D: har 21,0 GB ledigt\n');
+    expect(sv).not.toMatch(/\d\.\d GB/);
+    expect(await text('en')).toContain('    read disks: D: has 21.0 GB free\n');
+    expect(await text('zh-CN')).toContain('    读取 disks: D: 可用 21.0 GB\n');
+    expect(await text('ko-KR')).toContain('    읽음 disks: D: 여유 공간 21.0 GB\n');
+    const json = JSON.parse((await runCli(['check', '--from', at('hosts/ws2019-problems.json'), '--lang', 'sv-SE', '--json'])).stdout) as { findings: { check: string; message: string }[] };
+    expect(json.findings.find((f) => f.check === 'disk-free')?.message).toBe('C: has 9.8 GB free, D: has 21.0 GB free: pulls and layer extraction fail below about 15 GB');
+  });
+
+  it('a read an unelevated session skipped: "run as administrator" once, then what could not be read (--json)', async () => {
+    const file = at('hosts/win11-engine20-unelevated.json');
+    const json = JSON.parse((await runCli(['check', '--from', file, '--json'])).stdout) as { findings: { check: string; message: string; reason?: string }[] };
+    const skipped = json.findings.filter((f) => f.reason === 'needs-admin');
+    expect(skipped.find((f) => f.check === 'hns-expected-network')?.message).toBe('not evaluated: run as administrator — hnsNetworks could not be read');
+    expect(skipped.length).toBeGreaterThan(1);
+    for (const f of skipped) expect(f.message).not.toMatch(/elevat/);
+  });
+
   it('a check that could not judge says why in the language, reason and detail (no English parsed apart)', async () => {
     const r = await runCli(['check', '--from', '-', '--lang', 'ko-KR'], { stdin: fixture('paste/mppreference-unelevated.txt') });
     expect(r.stdout).toContain('    평가 안 됨: 관리자 권한으로 실행하세요 — Get-MpPreference는 다른 세션에 제외 항목을 보여 주지 않습니다\n');
@@ -222,8 +244,8 @@ describe('wcdoctor check: what each finding says, in the language asked for', ()
     expect(zh.findings.find((f) => f.check === 'credential-specs')).toMatchObject({ message: '2 credential specs are incomplete: containers started with them get no domain identity', messageParams: { count: 2 } });
     // Evidence we word ourselves: English value, with its key and values beside it; what the host printed stays as it was.
     expect(zh.findings.find((f) => f.check === 'disk-free')?.evidence).toEqual([
-      { read: 'disks', value: 'C: has 9.8 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'C:', free: '9.8 GB' } },
-      { read: 'disks', value: 'D: has 21.0 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'D:', free: '21.0 GB' } },
+      { read: 'disks', value: 'C: has 9.8 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'C:', free: { decimal: 9.8, digits: 1 } } },
+      { read: 'disks', value: 'D: has 21.0 GB free', valueKey: 'check.msg.disk-free.free', valueParams: { drive: 'D:', free: { decimal: 21, digits: 1 } } },
     ]);
     expect(zh.findings.find((f) => f.check === 'core-services')?.evidence[0]).toEqual({ read: 'services', value: 'hns Stopped' });
     // A check that could not judge: its reason first, as the text output says it.

@@ -11,7 +11,7 @@ import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
 import { SCREEN_SCOPES } from '../../src/ui/keys.js';
-import { checkTitle, findingSentence } from '../../src/ui/screens/check/findings.js';
+import { checkTitle, findingDetail, findingSentence } from '../../src/ui/screens/check/findings.js';
 import { looksLikePath } from '../../src/ui/screens/check/PasteCheck.js';
 import { placeholderLines } from '../../src/ui/components/TextArea.js';
 import type { Route } from '../../src/ui/navigation.js';
@@ -282,6 +282,28 @@ describe('CheckScreen: collected output', () => {
     ['/tmp/a\n/tmp/b', false],
   ])('looksLikePath(%j) is %s', (text, path) => {
     expect(looksLikePath(text)).toBe(path);
+  });
+
+  it('a size reads with the decimal comma in Swedish (52,0 GB), as the interface language writes it', () => {
+    const input = readCheckInput(fixture('hosts/ws2019-problems.json'));
+    if (!input.ok) throw new Error('fixture');
+    const disk = evaluateHost(input.value.docs[0]!).findings.find((f) => f.check === 'disk-free')!;
+    expect(findingSentence(tFor('sv-SE'), disk.text)).toBe('C: har 9,8 GB ledigt, D: har 21,0 GB ledigt: hämtningar och uppackning av lager misslyckas under cirka 15 GB');
+    expect(findingSentence(tEn, disk.text)).toBe('C: has 9.8 GB free, D: has 21.0 GB free: pulls and layer extraction fail below about 15 GB');
+  });
+
+  it.each([
+    ['en', 'not evaluated: run as administrator — features could not be read', /elevat/],
+    ['zh-CN', '未评估：请以管理员身份运行 — 无法读取 features', /提升/],
+    ['ko-KR', '평가 안 됨: 관리자 권한으로 실행하세요 — features을(를) 읽을 수 없었습니다', /관리자[\s\S]*관리자/],
+    ['sv-SE', 'ej bedömd: kör som administratör — features kunde inte läsas', /upphöjd/],
+  ] as const)('%s: a read an unelevated session skipped says "run as administrator" once, and what was not read', (locale, line, twice) => {
+    const input = readCheckInput(fixture('hosts/win11-engine20-unelevated.json'));
+    if (!input.ok) throw new Error('fixture');
+    const feature = evaluateHost(input.value.docs[0]!).findings.find((f) => f.check === 'containers-feature')!;
+    expect(feature).toMatchObject({ status: 'not-evaluated', reason: 'needs-admin' });
+    expect(findingDetail(tFor(locale), feature)).toBe(line);
+    expect(line).not.toMatch(twice);
   });
 
   it('in the interface language', async () => {

@@ -123,8 +123,32 @@ describe('DiagnoseScreen', () => {
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
     stdin.write(bracketedPaste('Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)'));
     const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30)));
-    // At 80 columns the line wraps: every id is shown whole.
-    expect(frame.replace(/\s+/g, ' ')).toMatch(/Known issues that give 0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup/);
+    expect(frame).toContain(`${t('diagnose.results.leadsTitle', { count: 1 })}\n  0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup\n`);
+  });
+
+  it.each(['en', 'zh-CN', 'ko-KR', 'sv-SE'] as const)('%s: at 80 × 24, every lead of four codes is shown whole, one code a line, the field shrinking for them (the last was cut)', async (locale) => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ locale, platform: fakePlatform({ kb: realKb(), settings: { language: locale } }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 24, columns: 80 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('hnsCall failed in Win32: Element not found. (0x490) then 0x80070020, 0xC0000135 and 0x80070001'));
+    const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.leadsTitle', { count: 4 }).slice(0, 20)));
+    const lines = frame.split('\n');
+    expect(lines[0]).toContain(`› ${t('diagnose.title')}`);
+    expect(lines.length).toBeLessThan(24);
+    const leads: [string, string][] = [
+      ['0x80070490', 'hns-requires-ipv6, hns-store-corrupted-cleanup'],
+      ['0x80070020', 'container-remove-file-in-use, host-port-reserved-or-in-use, k8s-pod-stuck-terminating-windows'],
+      ['0xC0000135', 'container-program-dll-missing, vcredist-dedup-filter'],
+      ['0x80070001', 'layer-import-path-not-found, prepare-layer-filter-driver'],
+    ];
+    // Each code's line starts with it; what wraps goes on, indented further, on the next line.
+    const shown = frame.slice(frame.indexOf(t('diagnose.results.leadsTitle', { count: 4 }).slice(0, 20))).replace(/\s+/g, ' ');
+    for (const [code, topics] of leads) {
+      expect(lines.some((l) => l.startsWith(`  ${code}`))).toBe(true);
+      expect(lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}0x/.test(l))).toEqual([]);
+      expect(shown).toContain(t('diagnose.results.lead', { code, topics }).replace(/\s+/g, ' '));
+    }
+    expect(frame).toContain(t('keys.focus'));
   });
 
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {

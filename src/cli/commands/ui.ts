@@ -35,6 +35,20 @@ export async function openInteractive(initial: OpenAppInitial, opts: { noColor?:
   return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false });
 }
 
+/** The refusal of a word that names no command, in the user's language, with the nearest command's name when one is near. */
+async function unknownCommand(program: Command, word: string, io: CliIO): Promise<UserError> {
+  const [{ usageLocale }, { namedInError }, { nearTopicIds }, { readLocaleCatalogs }, { createT }] = await Promise.all([
+    import('../lang.js'),
+    import('../usage-errors.js'),
+    import('../../core/knowledge/topic-search.js'),
+    import('../../platform/locale-catalogs.js'),
+    import('../../ui/i18n.js'),
+  ]);
+  const t = createT(readLocaleCatalogs(), usageLocale(program.opts<{ lang?: string }>().lang, io.env));
+  const near = nearTopicIds(program.commands.map((c) => c.name()), word, 1);
+  return new UserError(t('cli.unknownCommand', { command: namedInError(word) }), [...near.map((command) => t('cli.unknownCommandNear', { command })), t('cli.unknownCommandHint')]);
+}
+
 /**
  * The default action, `wcdoctor` alone: the interactive app when stdin and stdout are terminals,
  * otherwise the help for the non-interactive commands (exit 0). Ink and React are imported only
@@ -46,7 +60,7 @@ export function registerUi(program: Command, io: CliIO): void {
   program.allowExcessArguments(true);
   program.action(async (_opts: unknown, cmd: Command) => {
     const [unknown] = cmd.args;
-    if (unknown !== undefined) throw new UserError(`unknown command "${unknown}"`, ['run "wcdoctor --help" for the list of commands']);
+    if (unknown !== undefined) throw await unknownCommand(program, unknown, io);
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
       const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');

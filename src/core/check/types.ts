@@ -1,3 +1,5 @@
+import type { DecimalParam } from '../i18n/translate.js';
+
 /** The schema tag of the facts document the collector writes; `check --from` reads this version. */
 export const FACTS_SCHEMA = 'wcdoctor-facts/1';
 
@@ -51,8 +53,9 @@ export type MessageKey = `check.msg.${string}`;
 
 /**
  * A sentence as a catalog key and its values; the presentation layers render it in the user's language. A value is
- * data from the host (a name, a status word, an error text), a number (`count` also picks the plural form), a
- * sentence of its own, or a list of either, which the renderer joins with the catalog's `check.msg.listSeparator`.
+ * data from the host (a name, a status word, an error text), a number (`count` also picks the plural form), a number
+ * with its count of decimals (DecimalParam: `52.0` in English, `52,0` in Swedish), a sentence of its own, or a list of
+ * either, which the renderer joins with the catalog's `check.msg.listSeparator`.
  */
 export interface MessageText {
   key: MessageKey;
@@ -60,7 +63,7 @@ export interface MessageText {
 }
 
 /** One value of a sentence (see MessageText). */
-export type MessageParam = string | number | MessageText | readonly (string | MessageText)[];
+export type MessageParam = string | number | DecimalParam | MessageText | readonly (string | MessageText)[];
 
 /** A value read, shown as evidence: which read it came from and what it said (the host's text, or our words about it). */
 export interface Evidence {

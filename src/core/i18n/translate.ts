@@ -3,8 +3,17 @@ import { formatDecimal } from './format-number.js';
 /** A flat message catalog: dotted keys to text with `{{param}}` slots; plural forms end in `_one`, `_other`, … */
 export type Catalog = Readonly<Record<string, string>>;
 
+/**
+ * A number to write with a fixed count of decimals, in the way of the message's locale: `{ decimal: 9.8, digits: 1 }`
+ * reads `9.8` in English and `9,8` in Swedish, and `{ decimal: 21, digits: 1 }` reads `21.0` (a plain number would read `21`).
+ */
+export interface DecimalParam {
+  readonly decimal: number;
+  readonly digits: number;
+}
+
 /** Values a message can interpolate; `count` also selects the plural form. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type MessageParams = Readonly<Record<string, string | number | DecimalParam>>;
 
 /** The CLDR plural categories, in the order Intl.PluralRules knows them. */
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -20,14 +29,18 @@ export const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
 /**
  * Fills `{{name}}` slots from params; a slot without a value stays as written, so a missing
  * parameter is visible instead of silently empty. A number is written with the decimal separator of
- * `locale` (see formatDecimal), as JavaScript writes it when no locale is named.
+ * `locale` (see formatDecimal), as JavaScript writes it when no locale is named; a DecimalParam with its
+ * count of decimals too.
  * @example interpolate('{{n}} lines', { n: 3 }) === '3 lines'
  * @example interpolate('score {{s}}', { s: 7.68 }, 'sv-SE') === 'score 7,68'
+ * @example interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } }, 'sv-SE') === '52,0 GB'
  */
 export function interpolate(template: string, params: MessageParams = {}, locale?: string): string {
   return template.replace(SLOT, (whole, name: string) => {
     const v = params[name];
-    return v === undefined ? whole : typeof v === 'number' && locale !== undefined ? formatDecimal(v, locale) : String(v);
+    if (v === undefined) return whole;
+    if (typeof v === 'object') return formatDecimal(v.decimal, locale ?? 'en', v.digits);
+    return typeof v === 'number' && locale !== undefined ? formatDecimal(v, locale) : String(v);
   });
 }
 

@@ -43,7 +43,7 @@ const FINDINGS: { file: string; finding: Finding }[] = [...fixtureFiles('hosts')
 
 /** A sentence and every sentence inside its values (list items, nested sentences). */
 function sentencesIn(m: MessageText): MessageText[] {
-  const inner = Object.values(m.params ?? {}).flatMap((v) => (typeof v !== 'object' ? [] : Array.isArray(v) ? v.filter((x): x is MessageText => typeof x === 'object') : [v as MessageText]));
+  const inner = Object.values(m.params ?? {}).flatMap((v) => (typeof v !== 'object' || 'decimal' in v ? [] : Array.isArray(v) ? v.filter((x): x is MessageText => typeof x === 'object') : [v as MessageText]));
   return [m, ...inner.flatMap(sentencesIn)];
 }
 

@@ -40,4 +40,11 @@ describe('numbers in the language', () => {
     // English text that fills a gap keeps English numbers.
     expect(t('y', { s: 7.68 })).toBe('only in English 7.68');
   });
+
+  it('fills in a number with its count of decimals (a size in GB) in the language, a whole one too', () => {
+    expect(interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } }, 'sv-SE')).toBe('52,0 GB');
+    expect(interpolate('{{free}} GB', { free: { decimal: 9.8, digits: 1 } }, 'sv-SE')).toBe('9,8 GB');
+    expect(interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } }, 'en')).toBe('52.0 GB');
+    expect(interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } })).toBe('52.0 GB');
+  });
 });

@@ -1,3 +1,4 @@
+import type { DecimalParam } from '../../i18n/translate.js';
 import type { OsInfo } from '../parsers/os.js';
 import { msg } from '../message.js';
 import type { Evidence, MessageText, NotEvaluatedReason, ReadId, ReadValue } from '../types.js';
@@ -66,5 +67,5 @@ export function isServer(os: OsInfo): boolean | undefined {
 /** Compares dotted versions (the one comparison the knowledge and diagnosis use too). */
 export { compareVersions } from '../../knowledge/types.js';
 
-/** Bytes for people: `12.3 GB`. */
-export const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
+/** Bytes in GB with one decimal, for a sentence whose catalog text says "GB": `12.3` (`12,3` in Swedish). */
+export const gb = (bytes: number): DecimalParam => ({ decimal: Number((bytes / 1e9).toFixed(1)), digits: 1 });

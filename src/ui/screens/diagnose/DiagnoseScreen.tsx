@@ -20,6 +20,8 @@ import { useT } from '../../hooks/use-t.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
+import { GLYPH } from '../../theme.js';
+import { safeText } from '../../text/safe-text.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
 import { matchItem } from './format.js';
 import { diagnosisEntities, topicLinks } from '../topic/links.js';
@@ -161,18 +163,38 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   );
 
   const { theme } = frame;
+  const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
+  // Nothing matched: why (out of scope, or no known issue), the codes found, and the leads, each code's known issues on a
+  // line of its own. Wrapped here, to be measured: every id of every lead must be on screen.
+  const noMatchText =
+    !outcome?.ok || matches.length
+      ? undefined
+      : outcome.result.scope?.kind === 'linux'
+        ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') })
+        : outcome.result.scope?.kind === 'unrelated'
+          ? outcome.result.scope.program
+            ? t('diagnose.results.otherProgram', { program: outcome.result.scope.program })
+            : t('diagnose.results.unrelated')
+          : t('diagnose.results.none');
+  // A code's ids that wrap go on indented further, under the ids, so that each code still starts its own line.
+  const leadLines = leads.length
+    ? [
+        ...wrapAnsiText(t('diagnose.results.leadsTitle', { count: leads.length }), frame.columns),
+        ...leads.flatMap((lead) => wrapAnsiText(t('diagnose.results.lead', { code: lead.code, topics: lead.topics.join(', ') }), Math.max(1, frame.columns - 4)).map((line, i) => `${i ? '    ' : '  '}${line}`)),
+      ]
+    : [];
+  const noMatchRows = noMatchText === undefined ? 0 : wrapAnsiText(`${GLYPH.info} ${safeText(noMatchText)}`, frame.columns).length + (codes.length ? 1 : 0) + leadLines.length;
   // The body's rows: the field (with its border), the notice of a shortened paste, the results' title, their list and
-  // the codes line. On a short terminal the field shrinks first, to one line, so that the frame's title stays on
-  // screen (at 15 rows the full text of a result pushed it off).
+  // the codes line, or all that says why nothing matched. On a short terminal the field shrinks first, to one line, so
+  // that the frame's title stays on screen (at 15 rows the full text of a result pushed it off).
   const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) }) : undefined;
   const noticeRows = reducedText ? wrapAnsiText(`! ${reducedText}`, frame.columns).length : 0;
-  const inputRows = Math.max(1, Math.min(8, frame.bodyRows - 12, frame.bodyRows - noticeRows - 2 - 1 - 1 - 2));
+  const inputRows = Math.max(1, Math.min(8, frame.bodyRows - 12, frame.bodyRows - noticeRows - 2 - 1 - 1 - 2, frame.bodyRows - noticeRows - 2 - 1 - noMatchRows));
   const listRows = Math.max(1, frame.bodyRows - inputRows - 2 - noticeRows - 1 - 1);
   const lineCount = text ? tailLines(text, 0).total : 0;
   const status = [text ? t('diagnose.input.lines', { count: lineCount }) : '', outcome?.ok ? t('diagnose.results.count', { count: matches.length }) : '']
     .filter(Boolean)
     .join(' · ');
-  const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
   const matchItems = matches.map((m) => matchItem(m, t));
   const showFull = full.open && inResults && matchItems[current] !== undefined;
   const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(1, listRows - 2)) : [];
@@ -186,21 +208,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       <Box flexDirection="column">
         {outcome === undefined && <Text color={theme.text.secondary}>{t('diagnose.results.empty')}</Text>}
         {outcome?.ok === false && <ErrorPanel error={outcome.error} theme={theme} />}
-        {outcome?.ok && matches.length === 0 && (
-          <StatusLine
-            kind="info"
-            text={
-              outcome.result.scope?.kind === 'linux'
-                ? t('diagnose.results.linux', { signals: outcome.result.scope.signals.join(', ') })
-                : outcome.result.scope?.kind === 'unrelated'
-                  ? outcome.result.scope.program
-                    ? t('diagnose.results.otherProgram', { program: outcome.result.scope.program })
-                    : t('diagnose.results.unrelated')
-                  : t('diagnose.results.none')
-            }
-            theme={theme}
-          />
-        )}
+        {noMatchText !== undefined && <StatusLine kind="info" text={noMatchText} theme={theme} width={frame.columns} />}
         {matches.length > 0 && <SelectList items={matchItems} selected={current} height={Math.max(1, listRows - (showFull ? fullRows.length : 0))} width={frame.columns} theme={theme} focused={inResults} />}
         {showFull && <FullText lines={fullRows} theme={theme} />}
         {codes.length > 0 && (
@@ -208,10 +216,10 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
           </Text>
         )}
-        {/* Wrapped, not cut: the ids are what the line is for (at 80 columns the second one was cut). */}
-        {leads.map((lead) => (
-          <Text key={lead.code} color={theme.text.secondary} wrap="wrap">
-            {t('diagnose.results.leads', { code: lead.code, topics: lead.topics.join(', ') })}
+        {/* Wrapped, not cut, and counted in the rows above: the ids are what the lines are for. */}
+        {leadLines.map((line, i) => (
+          <Text key={i} color={theme.text.secondary} wrap="truncate-end">
+            {line}
           </Text>
         ))}
       </Box>

@@ -1,0 +1,155 @@
+import { Command, CommanderError, Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { langOfArgv, usageLocale } from '../../src/cli/lang.js';
+import { usageErrorText } from '../../src/cli/usage-errors.js';
+import { runCli } from '../helpers/cli-io.js';
+import { tFor } from '../helpers/i18n.js';
+
+// Commander's own errors (an unknown option or command, a value or an argument missing, too many arguments, a value
+// not allowed) are said in the user's language, as everything else the CLI prints, with exit 2 on stderr.
+
+const ERRORS = {
+  en: {
+    unknownOption: "error: unknown option '--bogus'\n(run \"wcdoctor --help\" for usage)\n",
+    didYouMean: "error: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n",
+    optionValue: "error: option '--limit <n>' argument missing\n(run \"wcdoctor --help\" for usage)\n",
+    missingArgument: "error: missing required argument 'code'\n(run \"wcdoctor --help\" for usage)\n",
+    excessArguments: "error: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor --help\" for usage)\n",
+    unknownCommand: 'wcdoctor: unknown command "nosuchcommand"\n  → run "wcdoctor --help" for the list of commands\n',
+  },
+  'zh-CN': {
+    unknownOption: "错误：未知选项 '--bogus'\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    didYouMean: "错误：未知选项 '--lnag'\n（您要找的可能是 --lang）\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    optionValue: "错误：选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    missingArgument: "错误：缺少必需的参数 'code'\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    excessArguments: "错误：'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    unknownCommand: 'wcdoctor: 未知命令“nosuchcommand”\n  → 运行 "wcdoctor --help" 列出所有命令\n',
+  },
+  'ko-KR': {
+    unknownOption: "오류: 알 수 없는 옵션 '--bogus'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    didYouMean: "오류: 알 수 없는 옵션 '--lnag'\n(혹시 --lang인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    optionValue: "오류: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    missingArgument: "오류: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    excessArguments: "오류: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    unknownCommand: 'wcdoctor: 알 수 없는 명령 "nosuchcommand"\n  → "wcdoctor --help"로 명령 목록을 볼 수 있습니다\n',
+  },
+  'sv-SE': {
+    unknownOption: "fel: okänd flagga '--bogus'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    didYouMean: "fel: okänd flagga '--lnag'\n(Menade du --lang?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    optionValue: "fel: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    missingArgument: "fel: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    excessArguments: "fel: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    unknownCommand: 'wcdoctor: okänt kommando "nosuchcommand"\n  → kör "wcdoctor --help" för att lista kommandona\n',
+  },
+} as const;
+
+const CASES: [keyof (typeof ERRORS)['en'], string[]][] = [
+  ['unknownOption', ['--bogus']],
+  ['didYouMean', ['--lnag']],
+  ['optionValue', ['diagnose', '--limit']],
+  ['missingArgument', ['explain']],
+  ['excessArguments', ['docs', 'a', 'b', 'c']],
+  ['unknownCommand', ['nosuchcommand']],
+];
+
+describe.each(Object.keys(ERRORS) as (keyof typeof ERRORS)[])("commander's errors in %s", (lang) => {
+  it.each(CASES)('%s, with --lang: the error in the language, on stderr, exit 2', async (kind, args) => {
+    const r = await runCli(['--lang', lang, ...args]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: ERRORS[lang][kind] });
+  });
+
+  it.each(CASES)('%s, with the environment\'s language and no --lang', async (kind, args) => {
+    const r = await runCli(args, { env: lang === 'en' ? {} : { LANG: `${lang.replace('-', '_')}.UTF-8` } });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: ERRORS[lang][kind] });
+  });
+});
+
+describe("the language of commander's errors", () => {
+  it('is the last --lang, in either form, wherever it stands on the line (but not after --)', async () => {
+    expect((await runCli(['--bogus', '--lang=ko-KR'])).stderr).toBe(ERRORS['ko-KR'].unknownOption);
+    expect((await runCli(['--lang', 'zh-CN', 'docs', 'a', 'b', 'c', '--lang', 'sv-SE'])).stderr).toBe(ERRORS['sv-SE'].excessArguments);
+    expect(langOfArgv(['--lang', 'sv', '--', '--lang', 'ko'])).toBe('sv');
+    expect(langOfArgv(['--lang'])).toBeUndefined();
+  });
+
+  it('falls back to the environment, then English, when --lang names no language wcdoctor knows (or has no value)', async () => {
+    expect((await runCli(['--lang', 'xx', '--bogus'], { env: { LANG: 'sv_SE.UTF-8' } })).stderr).toBe(ERRORS['sv-SE'].unknownOption);
+    expect((await runCli(['--lang', 'xx', '--bogus'])).stderr).toBe(ERRORS.en.unknownOption);
+    const missing = await runCli(['--lang'], { env: { LANG: 'ko_KR.UTF-8' } });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: "오류: 옵션 '--lang <locale>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });
+    expect(usageLocale('zh_CN.UTF-8', {})).toBe('zh-CN');
+    expect(usageLocale(undefined, {})).toBe('en');
+  });
+
+  it('an unknown command near a real one is named with it, in the language', async () => {
+    const r = await runCli(['--lang', 'sv-SE', 'diagnse']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'wcdoctor: okänt kommando "diagnse"\n  → menade du: diagnose\n  → kör "wcdoctor --help" för att lista kommandona\n' });
+  });
+
+  it("a subcommand's unknown command gets commander's suggestion in the language", async () => {
+    const r = await runCli(['--lang', 'ko-KR', 'kb', 'biuld']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "오류: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });
+  });
+
+  it('an option typed with control characters, a line feed or 100,000 characters is repeated cut and visible, on one line', async () => {
+    const esc = await runCli(['--lang', 'zh-CN', '--x\n\u001b]0;pwned\u0007\u009b2J']);
+    expect(esc.stderr).toBe("错误：未知选项 '--x␊␛]0;pwned␇\\x9b2J'\n（运行 \"wcdoctor --help\" 查看用法）\n");
+    const long = await runCli(['--lang', 'sv-SE', `--${'y'.repeat(100_000)}`]);
+    expect(long.stderr).toBe(`fel: okänd flagga '--${'y'.repeat(58)}…'\n(kör "wcdoctor --help" för att se hur kommandot används)\n`);
+    const word = await runCli(['--lang', 'ko-KR', 'x\n\u001b[30;40mhidden']);
+    expect(word.stderr).toBe('wcdoctor: 알 수 없는 명령 "x␊␛[30;40mhidden"\n  → "wcdoctor --help"로 명령 목록을 볼 수 있습니다\n');
+  });
+});
+
+/** The CommanderError a small program throws for `args` (commander's own words, as our program gets them). */
+function commanderError(build: (program: Command) => void, args: string[]): CommanderError {
+  const program = new Command('wcdoctor').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: () => undefined });
+  build(program);
+  try {
+    program.parse(args, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e;
+    throw e;
+  }
+  throw new Error(`no error for ${args.join(' ')}`);
+}
+
+describe('usageErrorText', () => {
+  const withChoices = (p: Command) => {
+    p.command('pick').addOption(new Option('--mode <m>', 'mode').choices(['fast', 'safe'])).argument('[size]').action(() => undefined);
+    p.command('take').addArgument(new Command().createArgument('<kind>', 'kind').choices(['a', 'b'])).action(() => undefined);
+    p.command('need').requiredOption('--name <n>', 'name').action(() => undefined);
+  };
+
+  it.each([
+    ['en', ['pick', '--mode', 'slow'], "error: option '--mode <m>' argument 'slow' is invalid.\nAllowed choices are fast, safe."],
+    ['sv-SE', ['pick', '--mode', 'slow'], "fel: värdet 'slow' för flaggan '--mode <m>' är ogiltigt.\nTillåtna värden är fast, safe."],
+    ['zh-CN', ['take', 'c'], "错误：参数 'kind' 的值 'c' 无效。\n可选的值：a, b。"],
+    ['ko-KR', ['take', 'c'], "오류: 인수 'kind'의 값 'c'이(가) 올바르지 않습니다.\n사용할 수 있는 값: a, b."],
+    ['ko-KR', ['need'], "오류: 필수 옵션 '--name <n>'이(가) 지정되지 않았습니다"],
+    ['sv-SE', ['pick', 'x', 'y'], "fel: för många argument till 'pick': 1 förväntades men 2 angavs."],
+    ['en', ['need', '--name', 'n', 'x'], "error: too many arguments for 'need'. Expected 0 arguments but got 1."],
+  ] as const)('%s %j: an invalid value (its choices on a line of their own), a missing mandatory option, too many arguments', (lang, args, first) => {
+    const text = usageErrorText(tFor(lang), commanderError(withChoices, [...args]));
+    expect(text).toBe(`${first}\n${tFor(lang)('cli.usage.help')}\n`);
+  });
+
+  it("a value with commander's own words in it is still read whole (the flags and names are ours, the value the user's)", () => {
+    const e = commanderError(withChoices, ['pick', '--mode', "x' is invalid. y"]);
+    expect(usageErrorText(tFor('sv-SE'), e).split('\n').slice(0, 2)).toEqual(["fel: värdet 'x' is invalid. y' för flaggan '--mode <m>' är ogiltigt.", 'Tillåtna värden är fast, safe.']);
+  });
+
+  it('commander\'s "one of" suggestion is kept in the language; a look-alike typed inside an option is not taken for one', () => {
+    const two = commanderError((p) => p.option('--alpha').option('--alphb'), ['--alphc']);
+    expect(usageErrorText(tFor('zh-CN'), two).split('\n').slice(0, 2)).toEqual(["错误：未知选项 '--alphc'", '（您要找的可能是其中之一：--alpha, --alphb）']);
+    const sly = commanderError((p) => p.option('--lang <l>'), ['--q\n(Did you mean --rm?)']);
+    expect(usageErrorText(tFor('en'), sly)).toBe("error: unknown option '--q␊(Did you mean --rm?)'\n(run \"wcdoctor --help\" for usage)\n");
+  });
+
+  it('a message of a shape it does not know is printed as commander wrote it, the hint in the language', () => {
+    expect(usageErrorText(tFor('ko-KR'), { code: 'commander.conflictingOption', message: "error: option '--a' cannot be used with option '--b'" })).toBe(
+      "error: option '--a' cannot be used with option '--b'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    );
+    expect(usageErrorText(tFor('sv-SE'), { code: 'commander.unknownOption', message: 'something else' })).toBe('something else\n(kör "wcdoctor --help" för att se hur kommandot används)\n');
+  });
+});
