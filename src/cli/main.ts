@@ -9,7 +9,7 @@ import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal, stdinIsPipeOrFile } from './terminal.js';
 import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
-import { stdinTooLarge } from './stdin-limit.js';
+import { stdinTooLarge, stdinUnreadable } from './stdin-limit.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -60,6 +60,19 @@ export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_B
  * use). The diagnose bundle (dist/diagnose.js, see scripts/build.mjs) has no commander: there this
  * import hands the run to the full bundle, dist/main.js.
  */
+/**
+ * Standard input read whole (readAll), from the stream `open` gives: a stream that cannot be made (process.stdin throws
+ * for a pipe under Wine: EBADF) or fails while read is an input error that says so (stdinUnreadable, exit 2), not an
+ * internal error of wcdoctor.
+ */
+export async function readStdinOf(open: () => NodeJS.ReadableStream, max: number = MAX_STDIN_BYTES): Promise<string> {
+  try {
+    return await readAll(open(), max);
+  } catch (e) {
+    throw e instanceof UserError ? e : stdinUnreadable(e);
+  }
+}
+
 export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
   return (await import('./program.js')).parseWithCommander(argv, io);
 }
@@ -154,7 +167,7 @@ export function startFromProcess(): void {
     // file gets synchronous writes, without building a stream at all.
     out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, target(1)),
     err: stderrTTY ? (s) => process.stderr.write(s) : createSyncWriter(2, target(2)),
-    readStdin: () => readAll(process.stdin),
+    readStdin: () => readStdinOf(() => process.stdin),
     // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
     isTTY: { stdin: isTerminal(0), stdout: stdoutTTY, stderr: stderrTTY },

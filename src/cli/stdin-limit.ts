@@ -16,3 +16,24 @@ export function stdinTooLarge(limit: string): UserError {
 export function stdinLimitOf(e: unknown): string | undefined {
   return e instanceof UserError && typeof (e as Partial<StdinTooLarge>).stdinLimit === 'string' ? (e as StdinTooLarge).stdinLimit : undefined;
 }
+
+/** What a refusal of an unreadable standard input carries besides its English words: why it could not be read. */
+interface StdinUnreadable extends UserError {
+  readonly stdinReason: string;
+}
+
+/**
+ * Standard input that cannot be opened or read (exit 2): under Wine a pipe cannot be opened (EBADF), and a parent may
+ * hand over a handle that is no longer valid. Said as an input error with what to do, not as wcdoctor's own fault.
+ */
+export function stdinUnreadable(e: unknown): UserError {
+  const code = (e as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? code : 'read error';
+  const error = new UserError(`standard input cannot be read (${reason})`, ['pass the text as arguments instead: wcdoctor diagnose "<the error>"'], EXIT.usage);
+  return Object.assign(error, { stdinReason: reason });
+}
+
+/** The reason an error of stdinUnreadable gives, so that a command can say it in its language; undefined for any other error. */
+export function stdinReasonOf(e: unknown): string | undefined {
+  return e instanceof UserError && typeof (e as Partial<StdinUnreadable>).stdinReason === 'string' ? (e as StdinUnreadable).stdinReason : undefined;
+}

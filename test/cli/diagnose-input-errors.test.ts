@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readAll, run } from '../../src/cli/main.js';
+import { UserError } from '../../src/core/errors.js';
+import { readAll, readStdinOf, run } from '../../src/cli/main.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 import { tFor } from '../helpers/i18n.js';
 
@@ -14,11 +15,37 @@ async function runOversized(args: string[], env: Record<string, string>) {
   return { code, stderr: f.stderr() };
 }
 
+/** Runs `wcdoctor ARGS` with a standard input that cannot be opened, as a pipe under Wine (process.stdin throws EBADF). */
+async function runUnreadable(args: string[], env: Record<string, string>) {
+  const f = fakeIO({ env });
+  const open = () => {
+    throw Object.assign(new Error('open EBADF'), { code: 'EBADF' });
+  };
+  const code = await run(args, { ...f.io, stdinPiped: true, readStdin: () => readStdinOf(open) });
+  return { code, stderr: f.stderr() };
+}
+
+describe('standard input that cannot be read (found by a helper: `echo x | wine wcdoctor.exe` was an internal error, exit 70)', () => {
+  it('is an input error that says why, whether the stream cannot be made or fails while read', async () => {
+    const opened = await readStdinOf(() => {
+      throw Object.assign(new Error('open EBADF'), { code: 'EBADF' });
+    }).catch((e: unknown) => e);
+    expect(opened).toBeInstanceOf(UserError);
+    expect(opened).toMatchObject({ message: 'standard input cannot be read (EBADF)', exitCode: 2 });
+    const failing = new Readable({ read() { this.destroy(Object.assign(new Error('read EIO'), { code: 'EIO' })); } });
+    expect(await readStdinOf(() => failing).catch((e: unknown) => e)).toMatchObject({ message: 'standard input cannot be read (EIO)', exitCode: 2 });
+    // A code that is not an errno name is not echoed.
+    expect(await readStdinOf(() => { throw Object.assign(new Error('x'), { code: '\u001b[2J' }); }).catch((e: unknown) => e)).toMatchObject({ message: 'standard input cannot be read (read error)' });
+    expect(await readStdinOf(() => Readable.from([Buffer.from('0x5b4')]))).toBe('0x5b4');
+  });
+});
+
 const ENGLISH = {
   empty: 'wcdoctor: the text to diagnose is empty\n  → pass the error text, or "-" to read it from standard input\n',
   limit: 'wcdoctor: --limit must be a whole number from 1 to 50, not "99"\n',
   nothing: 'wcdoctor: nothing to diagnose\n  → pass the error text: wcdoctor diagnose "TEXT"\n  → or pipe it in: wcdoctor diagnose - < error.txt\n',
   oversized: 'wcdoctor: standard input is larger than 1024 bytes, the most wcdoctor reads\n  → pass only the part around the error (the failing command and the lines after it)\n',
+  unreadable: 'wcdoctor: standard input cannot be read (EBADF)\n  → pass the text as arguments instead: wcdoctor diagnose "<the error>"\n',
 };
 
 describe('diagnose input errors in English', () => {
@@ -29,6 +56,8 @@ describe('diagnose input errors in English', () => {
     expect(await runCli(['diagnose', '--json'], { env, tty: true })).toMatchObject({ code: 2, stderr: ENGLISH.nothing });
     expect(await runOversized(['diagnose', '-'], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
     expect(await runOversized([], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
+    expect(await runUnreadable([], env)).toEqual({ code: 2, stderr: ENGLISH.unreadable });
+    expect(await runUnreadable(['diagnose', '-'], env)).toEqual({ code: 2, stderr: ENGLISH.unreadable });
   });
 });
 
@@ -43,6 +72,7 @@ describe.each([
     limit: (value: string) => `wcdoctor: ${t('diagnose.cli.badLimit', { value })}\n`,
     nothing: `wcdoctor: ${t('diagnose.cli.nothing')}\n  → ${t('diagnose.cli.nothingText')}\n  → ${t('diagnose.cli.nothingPipe')}\n`,
     oversized: `wcdoctor: ${t('cli.stdinTooLarge', { limit: '1024 bytes' })}\n  → ${t('cli.stdinTooLargeHint')}\n`,
+    unreadable: `wcdoctor: ${t('cli.stdinUnreadable', { reason: 'EBADF' })}\n  → ${t('cli.stdinUnreadableHint')}\n`,
   };
 
   it('follow --lang, before the command or after it, in an English environment', async () => {
@@ -62,6 +92,7 @@ describe.each([
     expect(await runCli(['diagnose', '-'], { env, stdin: '' })).toMatchObject({ code: 2, stderr: said.empty });
     expect(await runCli(['diagnose', '--limit=0', 'foo'], { env })).toMatchObject({ code: 2, stderr: said.limit('0') });
     expect(await runOversized(['diagnose'], env)).toEqual({ code: 2, stderr: said.oversized });
+    expect(await runUnreadable(['diagnose', '-'], env)).toEqual({ code: 2, stderr: said.unreadable });
     expect(said.empty).not.toContain('empty');
   });
 });

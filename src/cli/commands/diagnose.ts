@@ -19,7 +19,7 @@ import { isShellNeutral } from '../../core/text/shell-safe.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
-import { stdinLimitOf } from '../stdin-limit.js';
+import { stdinLimitOf, stdinReasonOf } from '../stdin-limit.js';
 import type { MessageKey } from '../../ui/message-keys.js';
 import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
@@ -291,7 +291,9 @@ function inputError(locale: Locale, key: MessageKey, params: MessageParams, step
 export function readDiagnoseInput(io: CliIO, locale: Locale): Promise<string> {
   return io.readStdin().catch((e: unknown) => {
     const limit = stdinLimitOf(e);
-    throw limit === undefined ? e : inputError(locale, 'cli.stdinTooLarge', { limit }, ['cli.stdinTooLargeHint']);
+    if (limit !== undefined) throw inputError(locale, 'cli.stdinTooLarge', { limit }, ['cli.stdinTooLargeHint']);
+    const reason = stdinReasonOf(e);
+    throw reason === undefined ? e : inputError(locale, 'cli.stdinUnreadable', { reason }, ['cli.stdinUnreadableHint']);
   });
 }
 
