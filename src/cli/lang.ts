@@ -25,7 +25,11 @@ export function langOfArgv(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--') break;
-    if (a === '--lang') lang = argv[++i];
+    if (a === '--lang') {
+      // A --lang at the end without its value leaves an earlier one as it was (found by a reviewer).
+      const value = argv[++i];
+      if (value !== undefined) lang = value;
+    }
     else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
   }
   return lang;

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
-import { showControls } from '../core/text/terminal-safe.js';
+import { showControls, visibleControl } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
@@ -56,11 +56,6 @@ export function readAll(stream: NodeJS.ReadableStream, max: number = MAX_STDIN_B
 }
 
 /**
- * Reads the command line with commander and runs the command (src/cli/program.ts, loaded on first
- * use). The diagnose bundle (dist/diagnose.js, see scripts/build.mjs) has no commander: there this
- * import hands the run to the full bundle, dist/main.js.
- */
-/**
  * Standard input read whole (readAll), from the stream `open` gives: a stream that cannot be made (process.stdin throws
  * for a pipe under Wine: EBADF) or fails while read is an input error that says so (stdinUnreadable, exit 2), not an
  * internal error of wcdoctor.
@@ -73,6 +68,14 @@ export async function readStdinOf(open: () => NodeJS.ReadableStream, max: number
   }
 }
 
+/** A line of an error as one line: its line feeds, carriage returns and tabs shown (visibleControl). */
+const oneLine = (text: string): string => text.replace(/[\n\r\t]/g, visibleControl);
+
+/**
+ * Reads the command line with commander and runs the command (src/cli/program.ts, loaded on first
+ * use). The diagnose bundle (dist/diagnose.js, see scripts/build.mjs) has no commander: there this
+ * import hands the run to the full bundle, dist/main.js.
+ */
 export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
   return (await import('./program.js')).parseWithCommander(argv, io);
 }
@@ -106,8 +109,10 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UserError) {
-      io.err(`wcdoctor: ${e.message}\n`);
-      for (const step of e.nextSteps) io.err(`  → ${step}\n`);
+      // One line each: a line feed or tab in a value the error repeats from the command line (a topic id, a --lang)
+      // is shown, so that it cannot start a line of advice of its own (found by a helper: `docs $'x\n  → kör …'`).
+      io.err(`wcdoctor: ${oneLine(e.message)}\n`);
+      for (const step of e.nextSteps) io.err(`  → ${oneLine(step)}\n`);
       return e.exitCode;
     }
     if (e instanceof ExternalCommandError) {

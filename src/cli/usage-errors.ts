@@ -1,4 +1,4 @@
-import { echoed, showControls, visibleControl } from '../core/text/terminal-safe.js';
+import { echoed, showControls } from '../core/text/terminal-safe.js';
 import type { T } from '../ui/i18n.js';
 
 /** What commander throws for a command line it cannot read: its code (`commander.unknownOption` …) and its English message. */
@@ -13,7 +13,7 @@ const DID_YOU_MEAN = '\n(Did you mean ';
  * A name from the command line as an error repeats it, on one line: cut (echoed), control characters shown, and
  * line feeds and tabs too, which the output filter keeps (a `--x\n…` option must not print a line of its own).
  */
-export const namedInError = (value: string): string => showControls(echoed(value)).replace(/[\n\r\t]/g, visibleControl);
+export const namedInError = (value: string): string => showControls(echoed(value));
 
 /** The text between a known beginning and end, or undefined when the text has another shape. */
 function between(text: string, before: string, after: string): string | undefined {

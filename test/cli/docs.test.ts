@@ -179,6 +179,6 @@ describe('wcdoctor (no command)', () => {
   it('names an unknown command and exits 2', async () => {
     const r = await runCli(['bogus'], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown command "bogus"');
+    expect(r.stderr).toContain("unknown command 'bogus'");
   });
 });

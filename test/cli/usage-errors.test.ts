@@ -15,7 +15,7 @@ const ERRORS = {
     optionValue: "error: option '--limit <n>' argument missing\n(run \"wcdoctor --help\" for usage)\n",
     missingArgument: "error: missing required argument 'code'\n(run \"wcdoctor --help\" for usage)\n",
     excessArguments: "error: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor --help\" for usage)\n",
-    unknownCommand: 'wcdoctor: unknown command "nosuchcommand"\n  → run "wcdoctor --help" for the list of commands\n',
+    unknownCommand: "error: unknown command 'nosuchcommand'\n(run \"wcdoctor --help\" for usage)\n",
   },
   'zh-CN': {
     unknownOption: "错误：未知选项 '--bogus'\n（运行 \"wcdoctor --help\" 查看用法）\n",
@@ -23,7 +23,7 @@ const ERRORS = {
     optionValue: "错误：选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor --help\" 查看用法）\n",
     missingArgument: "错误：缺少必需的参数 'code'\n（运行 \"wcdoctor --help\" 查看用法）\n",
     excessArguments: "错误：'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    unknownCommand: 'wcdoctor: 未知命令“nosuchcommand”\n  → 运行 "wcdoctor --help" 列出所有命令\n',
+    unknownCommand: "错误：未知命令 'nosuchcommand'\n（运行 \"wcdoctor --help\" 查看用法）\n",
   },
   'ko-KR': {
     unknownOption: "오류: 알 수 없는 옵션 '--bogus'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
@@ -31,7 +31,7 @@ const ERRORS = {
     optionValue: "오류: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
     missingArgument: "오류: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
     excessArguments: "오류: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    unknownCommand: 'wcdoctor: 알 수 없는 명령 "nosuchcommand"\n  → "wcdoctor --help"로 명령 목록을 볼 수 있습니다\n',
+    unknownCommand: "오류: 알 수 없는 명령 'nosuchcommand'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
   },
   'sv-SE': {
     unknownOption: "fel: okänd flagga '--bogus'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
@@ -39,7 +39,7 @@ const ERRORS = {
     optionValue: "fel: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
     missingArgument: "fel: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
     excessArguments: "fel: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    unknownCommand: 'wcdoctor: okänt kommando "nosuchcommand"\n  → kör "wcdoctor --help" för att lista kommandona\n',
+    unknownCommand: "fel: okänt kommando 'nosuchcommand'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
   },
 } as const;
 
@@ -70,6 +70,8 @@ describe("the language of commander's errors", () => {
     expect((await runCli(['--lang', 'zh-CN', 'docs', 'a', 'b', 'c', '--lang', 'sv-SE'])).stderr).toBe(ERRORS['sv-SE'].excessArguments);
     expect(langOfArgv(['--lang', 'sv', '--', '--lang', 'ko'])).toBe('sv');
     expect(langOfArgv(['--lang'])).toBeUndefined();
+    // A --lang at the end without its value leaves the earlier one (found by a reviewer).
+    expect(langOfArgv(['--lang', 'zh-CN', 'diagnose', '--lang'])).toBe('zh-CN');
   });
 
   it('falls back to the environment, then English, when --lang names no language wcdoctor knows (or has no value)', async () => {
@@ -81,9 +83,11 @@ describe("the language of commander's errors", () => {
     expect(usageLocale(undefined, {})).toBe('en');
   });
 
-  it('an unknown command near a real one is named with it, in the language', async () => {
+  it('an unknown command near a real one is named with it, in the language, as under a subcommand (found by a reviewer: one-letter typos got no suggestion)', async () => {
     const r = await runCli(['--lang', 'sv-SE', 'diagnse']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'wcdoctor: okänt kommando "diagnse"\n  → menade du: diagnose\n  → kör "wcdoctor --help" för att lista kommandona\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "fel: okänt kommando 'diagnse'\n(Menade du diagnose?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
+    for (const [typo, command] of [['chek', 'check'], ['explian', 'explain'], ['netwrok', 'network'], ['comapt', 'compat'], ['fxi', 'fix'], ['kbb', 'kb']] as const)
+      expect((await runCli([typo])).stderr, typo).toBe(`error: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
   });
 
   it("a subcommand's unknown command gets commander's suggestion in the language", async () => {
@@ -97,7 +101,7 @@ describe("the language of commander's errors", () => {
     const long = await runCli(['--lang', 'sv-SE', `--${'y'.repeat(100_000)}`]);
     expect(long.stderr).toBe(`fel: okänd flagga '--${'y'.repeat(58)}…'\n(kör "wcdoctor --help" för att se hur kommandot används)\n`);
     const word = await runCli(['--lang', 'ko-KR', 'x\n\u001b[30;40mhidden']);
-    expect(word.stderr).toBe('wcdoctor: 알 수 없는 명령 "x␊␛[30;40mhidden"\n  → "wcdoctor --help"로 명령 목록을 볼 수 있습니다\n');
+    expect(word.stderr).toBe("오류: 알 수 없는 명령 'x␊␛[30;40mhidden'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n");
   });
 });
 

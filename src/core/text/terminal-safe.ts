@@ -125,11 +125,15 @@ export function showControlsKeepCsi(text: string): string {
 }
 
 /**
- * A value the user gave, as an error message repeats it: at most `max` characters (whole code points), then `…`. A
- * 100,000-character id was echoed whole into one error line.
+ * A value the user gave, as an error message repeats it: at most `max` characters (whole code points), then `…`, on
+ * one line (its line feeds, carriage returns and tabs shown as ␊ ␍ ␉). A 100,000-character id was echoed whole into
+ * one error line, and a topic id with a line feed started a line of advice of its own (`docs $'x\n  → run …'`).
  * @example echoed('x'.repeat(70)) === `${'x'.repeat(60)}…`
+ * @example echoed('a\nb') === 'a␊b'
  */
 export function echoed(value: string, max = 60): string {
   const chars = Array.from(value);
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+  const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+  return cut.replace(LINE_BREAK_OR_TAB, visibleControl);
 }
+const LINE_BREAK_OR_TAB = /[\n\r\t]/g;
