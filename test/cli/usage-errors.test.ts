@@ -90,6 +90,18 @@ describe("the language of commander's errors", () => {
       expect((await runCli([typo])).stderr, typo).toBe(`error: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
   });
 
+  it('a misspelt command followed by options is named as the unknown command; a --lang that names no language is refused with no command too (found by a helper)', async () => {
+    expect(await runCli(['diagnos', '--json', 'x'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'diagnos'\n(Did you mean diagnose?)\n(run \"wcdoctor --help\" for usage)\n" });
+    expect(await runCli(['--lang', 'sv-SE', 'chekc', '--from', 'x.json'])).toEqual({ code: 2, stdout: '', stderr: "fel: okänt kommando 'chekc'\n(Menade du check?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
+    expect((await runCli(['--lnag', 'x'])).stderr).toBe("error: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n");
+    for (const lang of ['xx', '']) {
+      const r = await runCli(['--lang', lang]);
+      expect(r.code, lang).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('is not a language wcdoctor knows');
+    }
+  });
+
   it("a subcommand's unknown command gets commander's suggestion in the language", async () => {
     const r = await runCli(['--lang', 'ko-KR', 'kb', 'biuld']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: "오류: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });

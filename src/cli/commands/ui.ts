@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { OpenAppInitial } from '../../ui/run.js';
 import { EXIT, type CliIO } from '../io.js';
+import { parseLangOption } from '../lang.js';
 
 /**
  * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
@@ -43,10 +44,27 @@ export function registerUi(program: Command, io: CliIO): void {
   // Stray words reach the action so that they can be named as an unknown command. Registered
   // last, so the subcommands created before do not inherit this setting.
   program.allowExcessArguments(true);
+  // Options after a stray word reach the action too, so that `diagnos --json x` is named as the unknown command it
+  // starts with, not as an unknown option (found by a helper).
+  program.allowUnknownOption(true);
   program.action(async (_opts: unknown, cmd: Command) => {
-    // A stray word is an unknown command, refused as commander refuses one under a subcommand (`kb biuld`): the same
-    // words, its suggestion of the nearest command, said in the user's language by parseWithCommander (program.ts).
-    if (cmd.args.length > 0) (cmd as unknown as { unknownCommand(): never }).unknownCommand();
+    // A stray word is an unknown command, and a stray option an unknown option, refused as commander refuses them under
+    // a subcommand (`kb biuld`): the same words, the suggestion of the nearest name, said in the user's language by
+    // parseWithCommander (program.ts).
+    const [first] = cmd.args;
+    const refuse = cmd as unknown as { unknownCommand(): never; unknownOption(flag: string): never };
+    if (first !== undefined) {
+      if (first.length > 1 && first.startsWith('-')) {
+        // Commander's unknownOption passes over an option while unknown options are allowed.
+        cmd.allowUnknownOption(false);
+        refuse.unknownOption(first);
+      }
+      refuse.unknownCommand();
+    }
+    // A --lang that names no language is refused here too, as every command refuses it (found by a helper: the help was
+    // printed, or the app opened, as if it had not been given).
+    const lang = program.opts<{ lang?: string }>().lang;
+    if (lang !== undefined) parseLangOption(lang);
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
       const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');

@@ -9,7 +9,7 @@ import { readCheckInput } from '../../../src/core/check/read-input.js';
 import { READS } from '../../../src/core/check/reads.js';
 import type { FactsDocument, Finding } from '../../../src/core/check/types.js';
 import { CODE_TOPIC_REFS } from '../../../src/core/knowledge/code-topic-refs.js';
-import { renderValue } from '../../../src/core/check/message.js';
+import { renderMessage, renderValue } from '../../../src/core/check/message.js';
 import { english, fixture } from './fixtures.js';
 
 const SHORT = { pass: 'P', warn: 'W', fail: 'F', 'not-evaluated': '-' } as const;
@@ -184,6 +184,21 @@ describe('input', () => {
   it('reads of unknown ids are ignored, and a non-string output is kept as JSON text', () => {
     const r = readCheckInput(JSON.stringify({ schema: 'wcdoctor-facts/1', host: 'h', elevated: true, reads: { bogus: { output: 'x' }, disks: { command: 'c', output: [{ DeviceID: 'C:', FreeSpace: 5e9 }] } } }));
     expect(r.ok && evaluateHost(r.value.docs[0]!).findings.find((f) => f.check === 'disk-free')?.status).toBe('fail');
+  });
+});
+
+describe('free disk space (found by a helper: 29.96 GB read "30.0 GB free: less than 30 GB")', () => {
+  const said = (freeBytes: number) => {
+    const r = readCheckInput(JSON.stringify({ schema: 'wcdoctor-facts/1', host: 'h', elevated: true, reads: { disks: { command: 'c', output: [{ DeviceID: 'C:', FreeSpace: freeBytes }] } } }));
+    const f = r.ok ? evaluateHost(r.value.docs[0]!).findings.find((x) => x.check === 'disk-free') : undefined;
+    return `${f?.status} ${renderMessage(english, f!.text)}`;
+  };
+  it.each([
+    [29_960_000_000, /^warn .*29\.9 GB/],
+    [14_999_999_999, /^fail .*14\.9 GB/],
+    [30_000_000_000, /^pass .*30\.0 GB/],
+  ] as const)('%d bytes: a figure that agrees with the verdict', (bytes, expected) => {
+    expect(said(bytes)).toMatch(expected);
   });
 });
 

@@ -67,5 +67,8 @@ export function isServer(os: OsInfo): boolean | undefined {
 /** Compares dotted versions (the one comparison the knowledge and diagnosis use too). */
 export { compareVersions } from '../../knowledge/types.js';
 
-/** Bytes in GB with one decimal, for a sentence whose catalog text says "GB": `12.3` (`12,3` in Swedish). */
-export const gb = (bytes: number): DecimalParam => ({ decimal: Number((bytes / 1e9).toFixed(1)), digits: 1 });
+/**
+ * Bytes in GB with one decimal, rounded down, for a sentence whose catalog text says "GB": `12.3` (`12,3` in Swedish).
+ * Down, so that a figure never reads as the limit it falls short of ("29.96 GB" was "30.0 GB free: less than 30 GB").
+ */
+export const gb = (bytes: number): DecimalParam => ({ decimal: Math.floor(bytes / 1e8) / 10, digits: 1 });
