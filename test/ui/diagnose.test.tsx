@@ -8,6 +8,7 @@ import { realKb } from '../helpers/real-kb.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame } from '../helpers/wait-for.js';
+import { truncateWidth } from '../../src/core/text/wrap-ansi.js';
 
 afterEach(() => cleanup());
 
@@ -149,6 +150,26 @@ describe('DiagnoseScreen', () => {
       expect(shown).toContain(t('diagnose.results.lead', { code, topics }).replace(/\s+/g, ' '));
     }
     expect(frame).toContain(t('keys.focus'));
+  });
+
+  it.each([
+    ['en', 60, 20],
+    ['zh-CN', 60, 20],
+    ['sv-SE', 45, 16],
+  ] as const)('%s: at %i × %i, leads that do not fit end with a line that says how many more there are (found by a reviewer: they were dropped without a word)', async (locale, columns, rows) => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ locale, platform: fakePlatform({ kb: realKb(), settings: { language: locale } }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows, columns });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder').slice(0, 10));
+    stdin.write(bracketedPaste('hnsCall failed in Win32: Element not found. (0x490) and 0x80070020 and 0x80370101 and 0xC0370101 and 0x80070005 and 0x800705B4 and 0xC0370106'));
+    const more = t('diagnose.results.leadsMore', { count: 2 }).split('2')[1]!.trim().slice(0, 8);
+    const frame = plain(await waitForFrame(lastFrame, more));
+    const lines = frame.split('\n');
+    expect(lines[0]).toContain(t('diagnose.title'));
+    expect(lines.length).toBeLessThan(rows);
+    const last = lines.findLast((l) => l.includes(more))!;
+    const hidden = Number(/\d+/.exec(last)?.[0]);
+    expect(hidden).toBeGreaterThan(0);
+    expect(last.trimEnd()).toBe(truncateWidth(t('diagnose.results.leadsMore', { count: hidden }), columns));
   });
 
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {

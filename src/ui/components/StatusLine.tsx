@@ -7,6 +7,9 @@ export type StatusKind = 'success' | 'warning' | 'error' | 'info';
 
 const GLYPHS: Readonly<Record<StatusKind, string>> = { success: GLYPH.ok, warning: GLYPH.warning, error: GLYPH.error, info: GLYPH.info };
 
+/** The lines a status message of that kind takes at `width` (as StatusLine draws it given its width). */
+export const statusLines = (kind: StatusKind, text: string, width: number): string[] => wrapAnsiText(`${GLYPHS[kind]} ${safeText(text)}`, Math.max(1, width));
+
 /**
  * A status message: a glyph that carries the meaning, coloured by its role. Given the `width` it has, it is wrapped
  * here, at spaces, each line starting with a word: ink's own wrapping keeps the space at a break when a line fills
@@ -14,7 +17,7 @@ const GLYPHS: Readonly<Record<StatusKind, string>> = { success: GLYPH.ok, warnin
  */
 export function StatusLine({ kind, text, theme, wrap = 'wrap', width }: { kind: StatusKind; text: string; theme: Theme; wrap?: 'wrap' | 'truncate-end'; width?: number }) {
   if (width !== undefined && wrap === 'wrap') {
-    const [first = '', ...rest] = wrapAnsiText(`${GLYPHS[kind]} ${safeText(text)}`, Math.max(1, width));
+    const [first = '', ...rest] = statusLines(kind, text, width);
     return (
       <Box flexDirection="column">
         <Text wrap="truncate-end">

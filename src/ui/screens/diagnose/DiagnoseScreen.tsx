@@ -5,7 +5,7 @@ import { codeLeads } from '../../../core/diagnosis/code-topics.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList } from '../../components/SelectList.js';
-import { StatusLine } from '../../components/StatusLine.js';
+import { StatusLine, statusLines } from '../../components/StatusLine.js';
 import { TextArea, tailLines } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { useDiagnose, usePlatform } from '../../contexts/PlatformContext.js';
@@ -20,8 +20,6 @@ import { useT } from '../../hooks/use-t.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
-import { GLYPH } from '../../theme.js';
-import { safeText } from '../../text/safe-text.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
 import { matchItem } from './format.js';
 import { diagnosisEntities, topicLinks } from '../topic/links.js';
@@ -177,18 +175,27 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             : t('diagnose.results.unrelated')
           : t('diagnose.results.none');
   // A code's ids that wrap go on indented further, under the ids, so that each code still starts its own line.
-  const leadLines = leads.length
+  const allLeadLines = leads.length
     ? [
         ...wrapAnsiText(t('diagnose.results.leadsTitle', { count: leads.length }), frame.columns),
         ...leads.flatMap((lead) => wrapAnsiText(t('diagnose.results.lead', { code: lead.code, topics: lead.topics.join(', ') }), Math.max(1, frame.columns - 4)).map((line, i) => `${i ? '    ' : '  '}${line}`)),
       ]
     : [];
-  const noMatchRows = noMatchText === undefined ? 0 : wrapAnsiText(`${GLYPH.info} ${safeText(noMatchText)}`, frame.columns).length + (codes.length ? 1 : 0) + leadLines.length;
+  const statusRows = noMatchText === undefined ? 0 : statusLines('info', noMatchText, frame.columns).length + (codes.length ? 1 : 0);
+  // The rows the leads can have beside a one-line field (with its border), the notice, the results' title and the line
+  // that says why nothing matched: on a terminal too short for all of them, the last line says how many are not shown
+  // (found by a reviewer: at 60x20 the last leads were dropped without a word).
+  const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) }) : undefined;
+  const noticeRows = reducedText ? wrapAnsiText(`! ${reducedText}`, frame.columns).length : 0;
+  const leadRoom = Math.max(1, frame.bodyRows - noticeRows - 2 - 1 - 1 - statusRows);
+  const leadLines =
+    allLeadLines.length <= leadRoom
+      ? allLeadLines
+      : [...allLeadLines.slice(0, leadRoom - 1), truncateWidth(t('diagnose.results.leadsMore', { count: allLeadLines.length - (leadRoom - 1) }), frame.columns)];
+  const noMatchRows = statusRows + leadLines.length;
   // The body's rows: the field (with its border), the notice of a shortened paste, the results' title, their list and
   // the codes line, or all that says why nothing matched. On a short terminal the field shrinks first, to one line, so
   // that the frame's title stays on screen (at 15 rows the full text of a result pushed it off).
-  const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) }) : undefined;
-  const noticeRows = reducedText ? wrapAnsiText(`! ${reducedText}`, frame.columns).length : 0;
   const inputRows = Math.max(1, Math.min(8, frame.bodyRows - 12, frame.bodyRows - noticeRows - 2 - 1 - 1 - 2, frame.bodyRows - noticeRows - 2 - 1 - noMatchRows));
   const listRows = Math.max(1, frame.bodyRows - inputRows - 2 - noticeRows - 1 - 1);
   const lineCount = text ? tailLines(text, 0).total : 0;
