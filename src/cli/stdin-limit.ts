@@ -29,7 +29,8 @@ interface StdinUnreadable extends UserError {
 export function stdinUnreadable(e: unknown): UserError {
   const code = (e as { code?: unknown } | null)?.code;
   const reason = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? code : 'read error';
-  const error = new UserError(`standard input cannot be read (${reason})`, ['pass the text as arguments instead: wcdoctor diagnose "<the error>"'], EXIT.usage);
+  // No advice here: what to give instead is each command's own (diagnose: the text as arguments; check: --from FILE).
+  const error = new UserError(`standard input cannot be read (${reason})`, [], EXIT.usage);
   return Object.assign(error, { stdinReason: reason });
 }
 

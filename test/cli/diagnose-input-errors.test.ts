@@ -40,6 +40,29 @@ describe('standard input that cannot be read (found by a helper: `echo x | wine 
   });
 });
 
+describe('check and compat say an unreadable or oversized standard input as their other input errors, with what they take instead (found by a reviewer and a helper: English, with diagnose\'s advice)', () => {
+  const unreadable = () => readStdinOf(() => {
+    throw Object.assign(new Error('open EBADF'), { code: 'EBADF' });
+  });
+  const oversized = () => readAll(Readable.from([Buffer.alloc(2048, 0x61)]), 1024);
+  const runWith = async (args: string[], readStdin: () => Promise<string>, env: Record<string, string> = { LANG: 'en_US.UTF-8' }) => {
+    const f = fakeIO({ env });
+    const code = await run(args, { ...f.io, stdinPiped: true, readStdin });
+    return { code, stderr: f.stderr() };
+  };
+  it('check --from -', async () => {
+    expect(await runWith(['check', '--from', '-'], unreadable)).toEqual({ code: 2, stderr: 'wcdoctor check: standard input cannot be read (EBADF)\nwcdoctor check: save the output to a file and give it with --from FILE\n' });
+    expect(await runWith(['check', '--from', '-'], oversized)).toEqual({ code: 2, stderr: 'wcdoctor check: standard input is larger than 1024 bytes, the most wcdoctor reads\nwcdoctor check: save the output to a file and give it with --from FILE\n' });
+    const t = tFor('sv-SE');
+    expect(await runWith(['--lang', 'sv-SE', 'check', '--from', '-'], unreadable)).toEqual({ code: 2, stderr: `wcdoctor check: ${t('cli.stdinUnreadable', { reason: 'EBADF' })}\nwcdoctor check: ${t('check.cli.fromFileHint')}\n` });
+  });
+  it('compat --host -', async () => {
+    const r = await runWith(['compat', '--host', '-', '--image', 'ltsc2019'], unreadable);
+    expect(r).toEqual({ code: 2, stderr: 'wcdoctor compat: standard input cannot be read (EBADF); give the host version and the image as values (e.g. --host 10.0.17763.1234 --image ltsc2019)\n' });
+    expect((await runWith(['compat', '--image', '-', '--host', '17763'], oversized)).stderr).toMatch(/^wcdoctor compat: standard input is larger than 1024 bytes/);
+  });
+});
+
 const ENGLISH = {
   empty: 'wcdoctor: the text to diagnose is empty\n  → pass the error text, or "-" to read it from standard input\n',
   limit: 'wcdoctor: --limit must be a whole number from 1 to 50, not "99"\n',

@@ -23,6 +23,7 @@ import { echoed } from '../../core/text/terminal-safe.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
+import { stdinLimitOf, stdinReasonOf } from '../stdin-limit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 
@@ -141,7 +142,16 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     let text: string;
     if (opts.from === '-') {
       if (io.isTTY.stdin) io.err(`${t('check.pastePrompt')}\n`);
-      text = await io.readStdin();
+      try {
+        text = await io.readStdin();
+      } catch (e) {
+        // Standard input too large or unreadable: said as check's other input errors are, with what check takes instead.
+        const limit = stdinLimitOf(e);
+        const reason = stdinReasonOf(e);
+        if (limit !== undefined) return fail(EXIT.usage, say('cli.stdinTooLarge', { limit }, `standard input is larger than ${limit}, the most wcdoctor reads`), say('check.cli.fromFileHint', {}, 'save the output to a file and give it with --from FILE'));
+        if (reason !== undefined) return fail(EXIT.usage, say('cli.stdinUnreadable', { reason }, `standard input cannot be read (${reason})`), say('check.cli.fromFileHint', {}, 'save the output to a file and give it with --from FILE'));
+        throw e;
+      }
     } else {
       try {
         text = decodeText(deps.readFile(opts.from));
