@@ -7,6 +7,13 @@ import { usageErrorText } from './usage-errors.js';
 import { readLocaleCatalogs } from '../platform/locale-catalogs.js';
 import { createT } from '../ui/i18n.js';
 
+/** `wcdoctor`, or `wcdoctor kb` for a subcommand: the names from the program down to `cmd`. */
+function commandLineOf(cmd: Command | null): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ') || 'wcdoctor';
+}
+
 /** Builds the commander program with the commands `argv` needs; exported so tests can drive it in-process. */
 export async function buildProgram(io: CliIO, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('wcdoctor')
@@ -16,7 +23,11 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     // Commander's own errors are not written where it finds them: parseWithCommander says them in the user's language.
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
-    .exitOverride();
+    // Called on the command that refused the line (commander calls it as that command's method): the error carries the
+    // command's name, so that the hint names the help that lists its options (`wcdoctor fix --help`).
+    .exitOverride(function (this: Command, err: CommanderError): never {
+      throw Object.assign(err, { command: commandLineOf(this) });
+    });
   await registerCommands(program, io, argv);
   return program;
 }

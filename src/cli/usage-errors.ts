@@ -5,6 +5,8 @@ import type { T } from '../ui/i18n.js';
 export interface CommanderFailure {
   code: string;
   message: string;
+  /** The command line of the command that refused it (`wcdoctor fix`), whose --help lists its options; `wcdoctor` when unknown. */
+  command?: string;
 }
 
 const DID_YOU_MEAN = '\n(Did you mean ';
@@ -117,6 +119,6 @@ export function usageErrorText(t: T, e: CommanderFailure): string {
   const lines = first === undefined ? [showControls(e.message)] : [t('cli.usage.error', { message: first }), ...(detail === undefined ? [] : [detail])];
   if (said !== undefined && near.length === 1) lines.push(t('cli.usage.didYouMean', { suggestion: namedInError(near[0] ?? '') }));
   else if (said !== undefined && near.length > 1) lines.push(t('cli.usage.didYouMeanOneOf', { suggestions: near.map(namedInError).join(', ') }));
-  lines.push(t('cli.usage.help'));
+  lines.push(t('cli.usage.help', { command: e.command ?? 'wcdoctor' }));
   return `${lines.join('\n')}\n`;
 }

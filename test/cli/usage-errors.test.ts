@@ -12,33 +12,33 @@ const ERRORS = {
   en: {
     unknownOption: "error: unknown option '--bogus'\n(run \"wcdoctor --help\" for usage)\n",
     didYouMean: "error: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n",
-    optionValue: "error: option '--limit <n>' argument missing\n(run \"wcdoctor --help\" for usage)\n",
-    missingArgument: "error: missing required argument 'code'\n(run \"wcdoctor --help\" for usage)\n",
-    excessArguments: "error: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor --help\" for usage)\n",
+    optionValue: "error: option '--limit <n>' argument missing\n(run \"wcdoctor diagnose --help\" for usage)\n",
+    missingArgument: "error: missing required argument 'code'\n(run \"wcdoctor explain --help\" for usage)\n",
+    excessArguments: "error: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor docs --help\" for usage)\n",
     unknownCommand: "error: unknown command 'nosuchcommand'\n(run \"wcdoctor --help\" for usage)\n",
   },
   'zh-CN': {
     unknownOption: "错误：未知选项 '--bogus'\n（运行 \"wcdoctor --help\" 查看用法）\n",
     didYouMean: "错误：未知选项 '--lnag'\n（您要找的可能是 --lang）\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    optionValue: "错误：选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    missingArgument: "错误：缺少必需的参数 'code'\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    excessArguments: "错误：'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    optionValue: "错误：选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor diagnose --help\" 查看用法）\n",
+    missingArgument: "错误：缺少必需的参数 'code'\n（运行 \"wcdoctor explain --help\" 查看用法）\n",
+    excessArguments: "错误：'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor docs --help\" 查看用法）\n",
     unknownCommand: "错误：未知命令 'nosuchcommand'\n（运行 \"wcdoctor --help\" 查看用法）\n",
   },
   'ko-KR': {
     unknownOption: "오류: 알 수 없는 옵션 '--bogus'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
     didYouMean: "오류: 알 수 없는 옵션 '--lnag'\n(혹시 --lang인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    optionValue: "오류: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    missingArgument: "오류: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    excessArguments: "오류: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    optionValue: "오류: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor diagnose --help\"로 볼 수 있습니다)\n",
+    missingArgument: "오류: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor explain --help\"로 볼 수 있습니다)\n",
+    excessArguments: "오류: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor docs --help\"로 볼 수 있습니다)\n",
     unknownCommand: "오류: 알 수 없는 명령 'nosuchcommand'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
   },
   'sv-SE': {
     unknownOption: "fel: okänd flagga '--bogus'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
     didYouMean: "fel: okänd flagga '--lnag'\n(Menade du --lang?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    optionValue: "fel: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    missingArgument: "fel: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    excessArguments: "fel: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    optionValue: "fel: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor diagnose --help\" för att se hur kommandot används)\n",
+    missingArgument: "fel: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor explain --help\" för att se hur kommandot används)\n",
+    excessArguments: "fel: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor docs --help\" för att se hur kommandot används)\n",
     unknownCommand: "fel: okänt kommando 'nosuchcommand'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
   },
 } as const;
@@ -104,7 +104,9 @@ describe("the language of commander's errors", () => {
 
   it("a subcommand's unknown command gets commander's suggestion in the language", async () => {
     const r = await runCli(['--lang', 'ko-KR', 'kb', 'biuld']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "오류: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "오류: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor kb --help\"로 볼 수 있습니다)\n" });
+    // The hint names the help of the command that refused the line, which lists its options (found by a helper).
+    expect((await runCli(['fix', '--bogus'])).stderr).toBe("error: unknown option '--bogus'\n(run \"wcdoctor fix --help\" for usage)\n");
   });
 
   it('an option typed with control characters, a line feed or 100,000 characters is repeated cut and visible, on one line', async () => {
@@ -147,7 +149,7 @@ describe('usageErrorText', () => {
     ['en', ['need', '--name', 'n', 'x'], "error: too many arguments for 'need'. Expected 0 arguments but got 1."],
   ] as const)('%s %j: an invalid value (its choices on a line of their own), a missing mandatory option, too many arguments', (lang, args, first) => {
     const text = usageErrorText(tFor(lang), commanderError(withChoices, [...args]));
-    expect(text).toBe(`${first}\n${tFor(lang)('cli.usage.help')}\n`);
+    expect(text).toBe(`${first}\n${tFor(lang)('cli.usage.help', { command: 'wcdoctor' })}\n`);
   });
 
   it("a value with commander's own words in it is still read whole (the flags and names are ours, the value the user's)", () => {
