@@ -72,7 +72,9 @@ describe('wcdoctor check --from and --script (any system)', () => {
     const r = await runCli(['check', '--from', at('hosts/win11-desktop-linux-unelevated.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('(not elevated)');
-    expect(r.stdout).toMatch(/· not evaluated: run as administrator: [a-z-]+(?:, [a-z-]+)*/);
+    // One colon: the reason, then the checks after a dash (found by a helper: "run as administrator: containers-feature").
+    expect(r.stdout).toMatch(/· not evaluated: run as administrator — [a-z-]+(?:, [a-z-]+)*/);
+    expect(r.stdout).not.toMatch(/run as administrator: /);
   });
 
   it('a fleet from Invoke-Command: hosts × checks, and the checks that fail on how many hosts', async () => {

@@ -82,7 +82,7 @@ export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: st
   for (const f of skipped) if (!others.includes(f)) byReason.set(f.reason ?? 'not-collected', [...(byReason.get(f.reason ?? 'not-collected') ?? []), f]);
   for (const [reason, list] of byReason) {
     if (opts.paste !== undefined) for (const f of list) out.push(...findingLines(t, f, topics), '');
-    else out.push(`${MARK['not-evaluated']} ${reasonText(t, reason as NotEvaluatedReason)}: ${list.map((f) => f.check).join(', ')}`);
+    else out.push(`${MARK['not-evaluated']} ${reasonText(t, reason as NotEvaluatedReason)} — ${list.map((f) => f.check).join(', ')}`);
   }
   if (opts.paste === undefined && byReason.size) out.push('');
   if (others.length) out.push(t('check.pasteOthers', { count: others.length }), '');
