@@ -1,5 +1,5 @@
 import { echoed, showControls } from '../core/text/terminal-safe.js';
-import type { T } from '../ui/i18n.js';
+import type { MessageKey, T } from '../ui/i18n.js';
 
 /** What commander throws for a command line it cannot read: its code (`commander.unknownOption` …) and its English message. */
 export interface CommanderFailure {
@@ -50,32 +50,27 @@ function withDetail(t: T, said: string, rest: string): [string, string?] {
   return [said, choices === undefined ? detail : t('cli.usage.allowedChoices', { choices })];
 }
 
+/** The errors that name one thing: commander's words around the name, our sentence, and the sentence's slot for it. */
+const NAMED: Readonly<Record<string, readonly [before: string, after: string, key: MessageKey, param: string]>> = {
+  'commander.unknownOption': ["error: unknown option '", "'", 'cli.usage.unknownOption', 'option'],
+  'commander.unknownCommand': ["error: unknown command '", "'", 'cli.usage.unknownCommand', 'command'],
+  'commander.missingArgument': ["error: missing required argument '", "'", 'cli.usage.missingArgument', 'argument'],
+  'commander.optionMissingArgument': ["error: option '", "' argument missing", 'cli.usage.optionMissingArgument', 'option'],
+  'commander.missingMandatoryOptionValue': ["error: required option '", "' not specified", 'cli.usage.missingMandatoryOption', 'option'],
+};
+
 /**
  * The sentence of one error in the language of `t`, with the detail an invalid value has; undefined when commander's
  * message has a shape not known here.
  */
 function sentence(t: T, code: string, text: string): string | [string, string?] | undefined {
+  const named = NAMED[code];
+  if (named) {
+    const [before, after, key, param] = named;
+    const value = between(text, before, after);
+    return value === undefined ? undefined : t(key, { [param]: namedInError(value) });
+  }
   switch (code) {
-    case 'commander.unknownOption': {
-      const option = between(text, "error: unknown option '", "'");
-      return option === undefined ? undefined : t('cli.usage.unknownOption', { option: namedInError(option) });
-    }
-    case 'commander.unknownCommand': {
-      const command = between(text, "error: unknown command '", "'");
-      return command === undefined ? undefined : t('cli.usage.unknownCommand', { command: namedInError(command) });
-    }
-    case 'commander.missingArgument': {
-      const argument = between(text, "error: missing required argument '", "'");
-      return argument === undefined ? undefined : t('cli.usage.missingArgument', { argument: namedInError(argument) });
-    }
-    case 'commander.optionMissingArgument': {
-      const option = between(text, "error: option '", "' argument missing");
-      return option === undefined ? undefined : t('cli.usage.optionMissingArgument', { option: namedInError(option) });
-    }
-    case 'commander.missingMandatoryOptionValue': {
-      const option = between(text, "error: required option '", "' not specified");
-      return option === undefined ? undefined : t('cli.usage.missingMandatoryOption', { option: namedInError(option) });
-    }
     case 'commander.excessArguments': {
       // Every name and number in it is ours or counted: "error: too many arguments for 'docs'. Expected 1 argument but got 3."
       const m = /^error: too many arguments(?: for '([\w-]{1,40})')?\. Expected (\d{1,4}) arguments? but got (\d{1,6})\.$/.exec(text);
