@@ -1,3 +1,4 @@
+import type { Locale } from '../core/knowledge/types.js';
 import { Box, useApp } from 'ink';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Platform } from '../platform/platform.js';
@@ -33,17 +34,19 @@ export interface ProvidersProps {
   initial?: readonly Route[];
   /** --no-color: the no-color theme whatever the setting. */
   noColor?: boolean;
+  /** --lang: the language of this run, until one is chosen in Settings. */
+  lang?: Locale;
   /** Fixes the terminal size (tests); otherwise it is read from stdout. */
   size?: Partial<TerminalSize>;
   children: ReactNode;
 }
 
 /** Every context the screens need, in dependency order. */
-export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, size, children }: ProvidersProps) {
+export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, children }: ProvidersProps) {
   return (
     <TerminalSizeOverride.Provider value={size}>
       <PlatformProvider platform={platform} diagnose={diagnose}>
-        <SettingsProvider noColor={noColor ?? false}>
+        <SettingsProvider noColor={noColor ?? false} {...(lang ? { lang } : {})}>
           <I18nProvider>
             <NavigationProvider initial={initial}>
               <InputProvider>{children}</InputProvider>

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/knowledge/types.js';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { diagnose } from '../core/diagnosis/diagnose.js';
@@ -19,6 +20,8 @@ export interface OpenAppOptions {
   /** What the UI may ask of the machine; the CLI creates it (createNodePlatform). */
   platform: Platform;
   noColor?: boolean;
+  /** --lang: the language of this run (interface and knowledge), until one is chosen in Settings. */
+  lang?: Locale;
 }
 
 /** The routes an entry point opens, bottom first. */
@@ -74,7 +77,7 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
     const onQuit = (how: { interrupted: boolean }) => {
       interrupted = how.interrupted;
     };
-    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
+    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}), onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
     await instance.waitUntilExit();
     return { interrupted };
   } finally {

@@ -19,6 +19,8 @@ export interface RenderOptions {
   diagnose?: DiagnoseFn;
   initial?: Route[];
   noColor?: boolean;
+  /** --lang of the command line: the run's language, over the settings. */
+  lang?: Locale;
 }
 
 /**
@@ -32,7 +34,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const columns = opts.columns ?? 80;
   const rows = opts.rows ?? 24;
   const result = render(
-    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }}>
+    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} {...(opts.lang ? { lang: opts.lang } : {})}>
       {ui}
     </Providers>,
   );

@@ -26,6 +26,20 @@ describe('SettingsScreen', () => {
     await waitForFrame(lastFrame, `${tFor('en')('settings.language')}: English`);
   });
 
+  it('takes --lang as the language of the run, interface and topics, without saving it; a language chosen in Settings replaces it (found by a helper: the app ignored --lang)', async () => {
+    const platform = fakePlatform({ settings: { language: 'sv-SE' } });
+    const ko = tFor('ko-KR');
+    const { lastFrame, stdin } = renderApp({ platform, initial: [{ screen: 'settings' }], lang: 'ko-KR' });
+    await waitForFrame(lastFrame, ko('settings.title'));
+    // The interface in Korean, the topics in Korean; the saved setting is shown as it is (Swedish), and kept.
+    expect(lastFrame()).toMatch(new RegExp(`${ko('settings.knowledgeLanguage')}: [^\n]*${ko('language.ko-KR')}`));
+    expect(platform.settings.get().language).toBe('sv-SE');
+    // The next choice after Swedish is "from the environment" (English here): chosen, it replaces --lang.
+    stdin.write(KEYS.right);
+    await waitForFrame(lastFrame, `${tFor('en')('settings.language')}: English`);
+    expect(platform.settings.get().language).toBeUndefined();
+  });
+
   it('cycles the topic language and the theme', async () => {
     const platform = fakePlatform({ settings: { language: 'en' } });
     const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'settings' }] });

@@ -314,7 +314,8 @@ export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<vo
   else if (!io.isTTY.stdin) text = await readDiagnoseInput(io, locale);
   else if (io.isTTY.stdout && !args.json) {
     const { openInteractive } = await import('./ui.js');
-    if ((await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor })).interrupted) io.setExitCode(EXIT.interrupted);
+    // A --lang given is the app's language for this run (the environment's stays the app's own choice).
+    if ((await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor, ...(args.lang !== undefined ? { lang: locale } : {}) })).interrupted) io.setExitCode(EXIT.interrupted);
     return;
   } else throw inputError(locale, 'diagnose.cli.nothing', {}, ['diagnose.cli.nothingText', 'diagnose.cli.nothingPipe']);
   await runDiagnose(text, { locale, limit, json: args.json, noColor: args.noColor }, io);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { OpenAppInitial } from '../../ui/run.js';
+import type { Locale } from '../../core/knowledge/types.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 
@@ -30,9 +31,9 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
-export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean } = {}): Promise<{ interrupted: boolean }> {
+export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<{ interrupted: boolean }> {
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false });
+  return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}) });
 }
 
 /**
@@ -64,7 +65,7 @@ export function registerUi(program: Command, io: CliIO): void {
     // A --lang that names no language is refused here too, as every command refuses it (found by a helper: the help was
     // printed, or the app opened, as if it had not been given).
     const lang = program.opts<{ lang?: string }>().lang;
-    if (lang !== undefined) parseLangOption(lang);
+    const locale = lang === undefined ? undefined : parseLangOption(lang);
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
       const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');
@@ -79,7 +80,8 @@ export function registerUi(program: Command, io: CliIO): void {
       io.out(program.helpInformation());
       return;
     }
-    const { interrupted } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false });
+    // --lang is the app's language for this run too (found by a helper: it was ignored there).
+    const { interrupted } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
     if (interrupted) io.setExitCode(EXIT.interrupted);
   });
 }

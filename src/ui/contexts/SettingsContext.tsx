@@ -31,28 +31,34 @@ export interface SettingsActions {
 const StateContext = createContext<SettingsState | undefined>(undefined);
 const ActionsContext = createContext<SettingsActions | undefined>(undefined);
 
-export function SettingsProvider({ noColor = false, children }: { noColor?: boolean; children: ReactNode }) {
+/**
+ * `lang`: --lang of the command line, the language of the interface and of the knowledge for this run (not saved);
+ * choosing a language in Settings replaces it.
+ */
+export function SettingsProvider({ noColor = false, lang, children }: { noColor?: boolean; lang?: Locale; children: ReactNode }) {
   const platform = usePlatform();
   const [settings, setSettings] = useState(() => platform.settings.get());
+  const [runLocale, setRunLocale] = useState<Locale | undefined>(lang);
   const [problem, setProblem] = useState(() => platform.settings.takeProblem());
   const preferred = useMemo(() => platform.preferredLocales(), [platform]);
   const state = useMemo<SettingsState>(() => {
     const detectedLocale = preferred[0] ?? 'en';
-    const uiLocale = settings.language ?? detectedLocale;
+    const uiLocale = runLocale ?? settings.language ?? detectedLocale;
     const theme = resolveTheme(settings.theme, platform.env, noColor);
     return {
       settings,
       uiLocale,
-      knowledgeLocale: settings.knowledgeLanguage ?? uiLocale,
+      knowledgeLocale: runLocale ?? settings.knowledgeLanguage ?? uiLocale,
       detectedLocale,
       preferredLocales: preferred,
       theme,
       noColorForced: theme.name === 'no-color' && settings.theme !== 'no-color',
       ...(problem ? { problem } : {}),
     };
-  }, [settings, preferred, platform, noColor, problem]);
+  }, [settings, preferred, platform, noColor, problem, runLocale]);
   const set = useCallback<SettingsActions['set']>(
     (key, value) => {
+      if (key === 'language' || key === 'knowledgeLanguage') setRunLocale(undefined);
       platform.settings.set(key, value);
       setSettings(platform.settings.get());
       // The file is written in the background; a failure shows up as a notice.
