@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { showControls, visibleControl } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
@@ -65,6 +65,15 @@ export async function readStdinOf(open: () => NodeJS.ReadableStream, max: number
     return await readAll(open(), max);
   } catch (e) {
     throw e instanceof UserError ? e : stdinUnreadable(e);
+  }
+}
+
+/** Whether a file descriptor is a folder (false when it cannot be told). */
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -172,7 +181,12 @@ export function startFromProcess(): void {
     // file gets synchronous writes, without building a stream at all.
     out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, target(1)),
     err: stderrTTY ? (s) => process.stderr.write(s) : createSyncWriter(2, target(2)),
-    readStdin: () => readStdinOf(() => process.stdin),
+    // A folder given as standard input (`< /`) reads as nothing at all: said as the folder it is (EISDIR).
+    readStdin: () =>
+      readStdinOf(() => {
+        if (isFolder(0)) throw Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' });
+        return process.stdin;
+      }),
     // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
     isTTY: { stdin: isTerminal(0), stdout: stdoutTTY, stderr: stderrTTY },

@@ -103,6 +103,16 @@ describe.skipIf(!built)('a headless run of the built CLI', () => {
     expect(fromSocket.stdout).toMatch(/^Usage:/);
   });
 
+  it.skipIf(process.platform !== 'linux')('says a folder given as standard input is a folder, not an empty paste (found by a helper)', () => {
+    for (const args of [['diagnose', '-'], ['check', '--from', '-']]) {
+      const fd = openSync('/', 'r');
+      const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), ...args], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+      closeSync(fd);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('standard input cannot be read (EISDIR)');
+    }
+  });
+
   it.skipIf(process.platform !== 'linux')('loads no node:tty for output sent to /dev/null either (a script\'s 2>/dev/null)', () => {
     const probe = path.join(dir, 'probe.cjs');
     writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(3, 'LOADED ' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).join(',')));");
