@@ -1,13 +1,13 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
-import { showControls, visibleControl } from '../core/text/terminal-safe.js';
+import { oneLine, showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
-import { isTerminal, stdinIsPipeOrFile } from './terminal.js';
+import { isTerminal, stdinIsFolder, stdinIsPipeOrFile } from './terminal.js';
 import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
 import { stdinTooLarge, stdinUnreadable } from './stdin-limit.js';
 
@@ -67,18 +67,6 @@ export async function readStdinOf(open: () => NodeJS.ReadableStream, max: number
     throw e instanceof UserError ? e : stdinUnreadable(e);
   }
 }
-
-/** Whether a file descriptor is a folder (false when it cannot be told). */
-function isFolder(fd: number): boolean {
-  try {
-    return fstatSync(fd).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A line of an error as one line: its line feeds, carriage returns and tabs shown (visibleControl). */
-const oneLine = (text: string): string => text.replace(/[\n\r\t]/g, visibleControl);
 
 /**
  * Reads the command line with commander and runs the command (src/cli/program.ts, loaded on first
@@ -184,7 +172,7 @@ export function startFromProcess(): void {
     // A folder given as standard input (`< /`) reads as nothing at all: said as the folder it is (EISDIR).
     readStdin: () =>
       readStdinOf(() => {
-        if (isFolder(0)) throw Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' });
+        if (stdinIsFolder()) throw Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' });
         return process.stdin;
       }),
     // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads

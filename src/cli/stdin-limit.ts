@@ -1,25 +1,24 @@
 import { UserError } from '../core/errors.js';
 import { EXIT } from './io.js';
 
-/** What a refusal of an oversized standard input carries besides its English words: the limit, for a translation. */
-interface StdinTooLarge extends UserError {
-  readonly stdinLimit: string;
+/**
+ * A refusal of standard input as a command says it in another language: the catalogue's sentence, its values, and the
+ * advice diagnose gives with it. The English words are the error's message.
+ */
+export type StdinRefusal =
+  | { key: 'cli.stdinTooLarge'; hint: 'cli.stdinTooLargeHint'; params: { limit: string } }
+  | { key: 'cli.stdinUnreadable'; hint: 'cli.stdinUnreadableHint'; params: { reason: string } };
+
+const REFUSAL = Symbol('wcdoctor.stdinRefusal');
+
+/** A refusal of standard input (exit 2) that carries its sentence for a translation (stdinRefusalOf). */
+function refusal(message: string, steps: string[], said: StdinRefusal): UserError {
+  return Object.assign(new UserError(message, steps, EXIT.usage), { [REFUSAL]: said });
 }
 
 /** The refusal of a standard input larger than `limit` ("50 MiB"), the most wcdoctor reads (exit 2). */
 export function stdinTooLarge(limit: string): UserError {
-  const e = new UserError(`standard input is larger than ${limit}, the most wcdoctor reads`, ['pass only the part around the error (the failing command and the lines after it)'], EXIT.usage);
-  return Object.assign(e, { stdinLimit: limit });
-}
-
-/** The limit an error of stdinTooLarge names, so that a command can say it in its language; undefined for any other error. */
-export function stdinLimitOf(e: unknown): string | undefined {
-  return e instanceof UserError && typeof (e as Partial<StdinTooLarge>).stdinLimit === 'string' ? (e as StdinTooLarge).stdinLimit : undefined;
-}
-
-/** What a refusal of an unreadable standard input carries besides its English words: why it could not be read. */
-interface StdinUnreadable extends UserError {
-  readonly stdinReason: string;
+  return refusal(`standard input is larger than ${limit}, the most wcdoctor reads`, ['pass only the part around the error (the failing command and the lines after it)'], { key: 'cli.stdinTooLarge', hint: 'cli.stdinTooLargeHint', params: { limit } });
 }
 
 /**
@@ -30,11 +29,10 @@ export function stdinUnreadable(e: unknown): UserError {
   const code = (e as { code?: unknown } | null)?.code;
   const reason = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? code : 'read error';
   // No advice here: what to give instead is each command's own (diagnose: the text as arguments; check: --from FILE).
-  const error = new UserError(`standard input cannot be read (${reason})`, [], EXIT.usage);
-  return Object.assign(error, { stdinReason: reason });
+  return refusal(`standard input cannot be read (${reason})`, [], { key: 'cli.stdinUnreadable', hint: 'cli.stdinUnreadableHint', params: { reason } });
 }
 
-/** The reason an error of stdinUnreadable gives, so that a command can say it in its language; undefined for any other error. */
-export function stdinReasonOf(e: unknown): string | undefined {
-  return e instanceof UserError && typeof (e as Partial<StdinUnreadable>).stdinReason === 'string' ? (e as StdinUnreadable).stdinReason : undefined;
+/** What a refusal of stdinTooLarge or stdinUnreadable says, so that a command can say it in its language; undefined for any other error. */
+export function stdinRefusalOf(e: unknown): StdinRefusal | undefined {
+  return e instanceof UserError ? (e as UserError & { [REFUSAL]?: StdinRefusal })[REFUSAL] : undefined;
 }

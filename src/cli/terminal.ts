@@ -26,6 +26,7 @@ export function isTerminal(fd: number): boolean {
 const S_IFMT = 0o170000;
 const S_IFIFO = 0o010000;
 const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
 
 /** What stdinIsPipeOrFile asks about standard input; tests give their own answers. */
 export interface StdinProbe {
@@ -68,4 +69,13 @@ export function stdinIsPipeOrFile(probe: StdinProbe = processStdin): boolean {
   }
   const type = mode & S_IFMT;
   return type === S_IFIFO || type === S_IFREG;
+}
+
+/** Whether standard input is a folder (`wcdoctor diagnose - < /`); false when fstat cannot tell. */
+export function stdinIsFolder(probe: StdinProbe = processStdin): boolean {
+  try {
+    return (probe.mode() & S_IFMT) === S_IFDIR;
+  } catch {
+    return false;
+  }
 }

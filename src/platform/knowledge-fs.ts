@@ -312,7 +312,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   const regexes = sharedLazy(
     () => signatures,
     (i, key) => {
-      const value = parseDisplay(regexRanges[i]!, (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string') && (regexCount(i) ?? v.length) === v.length);
+      const value = parseDisplay(regexRanges[i]!, (v): v is string[] => isStringList(v) && (regexCount(i) ?? v.length) === v.length);
       settle(signatures[i]!, key, value);
       return value;
     },

@@ -23,7 +23,7 @@ import { echoed } from '../../core/text/terminal-safe.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
-import { stdinLimitOf, stdinReasonOf } from '../stdin-limit.js';
+import { stdinRefusalOf } from '../stdin-limit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 
@@ -146,11 +146,9 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
         text = await io.readStdin();
       } catch (e) {
         // Standard input too large or unreadable: said as check's other input errors are, with what check takes instead.
-        const limit = stdinLimitOf(e);
-        const reason = stdinReasonOf(e);
-        if (limit !== undefined) return fail(EXIT.usage, say('cli.stdinTooLarge', { limit }, `standard input is larger than ${limit}, the most wcdoctor reads`), say('check.cli.fromFileHint', {}, 'save the output to a file and give it with --from FILE'));
-        if (reason !== undefined) return fail(EXIT.usage, say('cli.stdinUnreadable', { reason }, `standard input cannot be read (${reason})`), say('check.cli.fromFileHint', {}, 'save the output to a file and give it with --from FILE'));
-        throw e;
+        const refused = stdinRefusalOf(e);
+        if (refused === undefined) throw e;
+        return fail(EXIT.usage, say(refused.key, refused.params, (e as Error).message), say('check.cli.fromFileHint', {}, 'save the output to a file and give it with --from FILE'));
       }
     } else {
       try {

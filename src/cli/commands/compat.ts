@@ -6,7 +6,7 @@ import { parseImage } from '../../core/compat/parse-image.js';
 import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { stdinLimitOf, stdinReasonOf } from '../stdin-limit.js';
+import { stdinRefusalOf } from '../stdin-limit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import type { T } from '../../ui/i18n.js';
@@ -121,12 +121,8 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
           pasted = await io.readStdin();
         } catch (e) {
           // Standard input too large or unreadable: said as compat's other input errors are, with what it takes instead.
-          const limit = stdinLimitOf(e);
-          const reason = stdinReasonOf(e);
-          const instead = 'give the host version and the image as values (e.g. --host 10.0.17763.1234 --image ltsc2019)';
-          if (limit !== undefined) return fail(`standard input is larger than ${limit}, the most wcdoctor reads; ${instead}`);
-          if (reason !== undefined) return fail(`standard input cannot be read (${reason}); ${instead}`);
-          throw e;
+          if (stdinRefusalOf(e) === undefined) throw e;
+          return fail(`${(e as Error).message}; give the host version and the image as values (e.g. --host 10.0.17763.1234 --image ltsc2019)`);
         }
       }
       // A host or image description is a few kilobytes (docker info, kubectl describe node); more is another paste.

@@ -19,7 +19,7 @@ import { isShellNeutral } from '../../core/text/shell-safe.js';
 import { createT, type T } from '../../ui/i18n.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
-import { stdinLimitOf, stdinReasonOf } from '../stdin-limit.js';
+import { stdinRefusalOf } from '../stdin-limit.js';
 import type { MessageKey } from '../../ui/message-keys.js';
 import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
@@ -290,10 +290,8 @@ function inputError(locale: Locale, key: MessageKey, params: MessageParams, step
 /** Standard input as the text to diagnose; one larger than wcdoctor reads is refused in the language of the run. */
 export function readDiagnoseInput(io: CliIO, locale: Locale): Promise<string> {
   return io.readStdin().catch((e: unknown) => {
-    const limit = stdinLimitOf(e);
-    if (limit !== undefined) throw inputError(locale, 'cli.stdinTooLarge', { limit }, ['cli.stdinTooLargeHint']);
-    const reason = stdinReasonOf(e);
-    throw reason === undefined ? e : inputError(locale, 'cli.stdinUnreadable', { reason }, ['cli.stdinUnreadableHint']);
+    const refused = stdinRefusalOf(e);
+    throw refused === undefined ? e : inputError(locale, refused.key, refused.params, [refused.hint]);
   });
 }
 

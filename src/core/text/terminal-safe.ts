@@ -133,7 +133,12 @@ export function showControlsKeepCsi(text: string): string {
  */
 export function echoed(value: string, max = 60): string {
   const chars = Array.from(value);
-  const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
-  return cut.replace(LINE_BREAK_OR_TAB, visibleControl);
+  return oneLine(chars.length > max ? `${chars.slice(0, max).join('')}…` : value);
 }
+
+/**
+ * Text on one line: its line feeds, carriage returns and tabs shown as ␊ ␍ ␉ (what showControls leaves, being layout).
+ * @example oneLine('a\nb\tc') === 'a␊b␉c'
+ */
+export const oneLine = (text: string): string => text.replace(LINE_BREAK_OR_TAB, visibleControl);
 const LINE_BREAK_OR_TAB = /[\n\r\t]/g;
