@@ -22,6 +22,9 @@ export const MAX_SEARCH_WORDS = 6;
 /** A query as it is searched: trimmed, at most MAX_SEARCH_QUERY characters (whole code points). */
 export const searchableQuery = (query: string): string => Array.from(query.trim()).slice(0, MAX_SEARCH_QUERY).join('').trim();
 
+/** How many patterns' results a topic search keeps (each is a list of at most every topic's id and score). */
+const SEARCHES_KEPT = 64;
+
 /** Searches topics across every language: titles, summaries, and the source sections' headings and text. */
 export interface TopicSearch {
   search(query: string, limit?: number): ResolvedTopic[];
@@ -53,6 +56,19 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
     includeScore: true,
   });
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  // What fuse.js found for a pattern, best first, kept for the last SEARCHES_KEPT patterns: typing "dns se", "dns ser"…
+  // searches "dns" once, not at every key, and a query's words in another order cost nothing. Keyed in lower case,
+  // as fuse.js compares (isCaseSensitive is off).
+  const kept = new Map<string, readonly (readonly [string, number])[]>();
+  const found = (pattern: string): readonly (readonly [string, number])[] => {
+    const key = pattern.toLowerCase();
+    const hit = kept.get(key);
+    if (hit) return hit;
+    const result = fuse.search(pattern).map((r) => [r.item.id, r.score ?? 0] as const);
+    if (kept.size >= SEARCHES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, result);
+    return result;
+  };
   return {
     search(query, limit = 50) {
       const q = searchableQuery(query);
@@ -63,14 +79,14 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
       // the query as it is.
       const words = [...new Set(q.split(/\s+/).filter((w) => Array.from(w).length >= 2))].slice(0, MAX_SEARCH_WORDS);
       if (words.length < 2)
-        return fuse
-          .search(q, { limit })
-          .map((r) => byId.get(r.item.id))
+        return found(q)
+          .slice(0, limit)
+          .map(([id]) => byId.get(id))
           .filter((t): t is ResolvedTopic => t !== undefined);
       let totals: Map<string, number> | undefined;
       for (const word of words) {
-        const found = new Map(fuse.search(word).map((r) => [r.item.id, r.score ?? 0] as const));
-        totals = totals === undefined ? found : new Map([...totals].filter(([id]) => found.has(id)).map(([id, score]) => [id, score + found.get(id)!]));
+        const scores = new Map(found(word));
+        totals = totals === undefined ? scores : new Map([...totals].filter(([id]) => scores.has(id)).map(([id, score]) => [id, score + scores.get(id)!]));
         if (!totals.size) return [];
       }
       return [...(totals ?? new Map<string, number>())]

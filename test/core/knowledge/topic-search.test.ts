@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTopicSearch, nearTopicIds } from '../../../src/core/knowledge/topic-search.js';
 import { realKb } from '../../helpers/real-kb.js';
+import { fixtureKb } from '../../helpers/kb-fixture.js';
 
 // "Did you mean" for a mistyped topic id (wcdoctor docs ID, wcdoctor fix ID).
 describe('nearTopicIds', () => {
@@ -53,5 +54,22 @@ describe('createTopicSearch: several words (found by a helper: word order decide
 
   it('finds only topics that have every word', () => {
     expect(ids('ipv6 transparent nosuchwordanywhere')).toEqual([]);
+  });
+});
+
+describe('createTopicSearch: what it keeps of earlier searches', () => {
+  // Each word's results are kept (typing "dns se", "dns ser"… searches "dns" once): whatever was searched before, in
+  // whatever case, a query finds what a search made for it alone finds.
+  const kb = fixtureKb();
+  const words = ['ipv6', 'IPv6', 'hns', 'element', 'found', 'processor', 'Processors', 'tag', 'ltsc2019', '处理器', '프로세서', 'x', 'ip'];
+  it('answers a query as a fresh search does, after any searches before it', () => {
+    const shared = createTopicSearch(kb);
+    const query = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 80 }), fc.nat(60), (queries, limit) => {
+        for (const q of queries) expect(shared.search(q, limit).map((t) => t.id), q).toEqual(createTopicSearch(kb).search(q, limit).map((t) => t.id));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
