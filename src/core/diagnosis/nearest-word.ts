@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { withinEdits } from '../text/edit-distance.js';
 
 /** How far a spelling may be from a vocabulary word (fuse.js's threshold: errors per letter, plus the offset / 100). */
 export const SPELLING_THRESHOLD = 0.3;
@@ -56,28 +57,4 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
     const best = fuse.search(word, { limit: 1 })[0];
     return best ? { word: best.item, score: best.score ?? 1 } : undefined;
   };
-}
-
-/**
- * Whether some part of `text` is within `k` edits (a letter changed, dropped or added) of the whole
- * `pattern`: Sellers' algorithm, the edit distance with a free start and end in the text, one column
- * of the table at a time in `column` (at least pattern.length + 1 long).
- */
-export function withinEdits(pattern: string, text: string, k: number, column: Int32Array): boolean {
-  const m = pattern.length;
-  if (m <= k) return true;
-  for (let i = 0; i <= m; i++) column[i] = i;
-  for (let j = 0; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    // column holds the distances up to text[j - 1]; each step makes it the distances up to text[j].
-    let diagonal = column[0]!;
-    column[0] = 0;
-    for (let i = 1; i <= m; i++) {
-      const left = column[i]!;
-      column[i] = Math.min(diagonal + (pattern.charCodeAt(i - 1) === c ? 0 : 1), left + 1, column[i - 1]! + 1);
-      diagonal = left;
-    }
-    if (column[m]! <= k) return true;
-  }
-  return false;
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import type { TermIndexData } from '../../../src/core/diagnosis/build-index.js';
-import { nearestWordSearch, SPELLING_THRESHOLD, withinEdits } from '../../../src/core/diagnosis/nearest-word.js';
+import { nearestWordSearch, SPELLING_THRESHOLD } from '../../../src/core/diagnosis/nearest-word.js';
+import { withinEdits } from '../../../src/core/text/edit-distance.js';
 import { realKb } from '../../helpers/real-kb.js';
 
 // The spelling search reads only the vocabulary words that share enough letter pairs with the word; its answer
@@ -102,6 +103,15 @@ describe('withinEdits (is some part of a word within k edits of the pattern)', (
         expect(withinEdits(p, t, k, column)).toBe(best(p, t) <= k);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads only the units from start to end when given them', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-e]{1,8}$/), fc.stringMatching(/^[a-e]{0,6}$/), fc.stringMatching(/^[a-e]{0,10}$/), fc.stringMatching(/^[a-e]{0,6}$/), fc.nat(4), (p, before, t, after, k) => {
+        expect(withinEdits(p, before + t + after, k, column, before.length, before.length + t.length)).toBe(withinEdits(p, t, k, column));
+      }),
+      { numRuns: 300 },
     );
   });
 });

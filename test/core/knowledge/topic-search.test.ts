@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { createTopicSearch, nearTopicIds } from '../../../src/core/knowledge/topic-search.js';
+import type { KnowledgeBase } from '../../../src/core/knowledge/kb.js';
+import { createTopicSearch, nearTopicIds, TOPIC_FUSE_OPTIONS } from '../../../src/core/knowledge/topic-search.js';
 import { realKb } from '../../helpers/real-kb.js';
 import { fixtureKb } from '../../helpers/kb-fixture.js';
 
@@ -71,5 +73,41 @@ describe('createTopicSearch: what it keeps of earlier searches', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('createTopicSearch: fuse.js asked only where a topic may hold the pattern', () => {
+  /** One fuse.js search over every topic, as the search ran before: what it must still find, in the same order. */
+  const everyTopic = (kb: KnowledgeBase) => {
+    const docs = kb.topics.map((t) => {
+      const sections = t.sectionIds.map((i) => kb.sections[i]).filter((x) => x !== undefined);
+      return { id: t.id, titles: Object.values(t.title), summaries: Object.values(t.summary), headings: sections.map((x) => x.heading), bodies: sections.map((x) => x.body) };
+    });
+    const fuse = new Fuse(docs, TOPIC_FUSE_OPTIONS);
+    return (pattern: string) => fuse.search(pattern, { limit: 50 }).map((r) => r.item.id);
+  };
+
+  it('finds what one search over every topic finds, for any word (the fixture knowledge)', () => {
+    const kb = fixtureKb();
+    const reference = everyTopic(kb);
+    const text = kb.sections.map((x) => `${x.heading} ${x.body}`).join(' ');
+    // Words cut from the topics' own text, with an edit or two, so that near matches are common.
+    const word = fc
+      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 40 }), fc.array(fc.tuple(fc.nat(40), fc.constantFrom('', 'x', 'e', 'ä', '器')), { maxLength: 3 }))
+      .map(([at, n, edits]) => edits.reduce((w, [i, c]) => w.slice(0, i % (w.length + 1)) + c + w.slice((i % (w.length + 1)) + 1), text.slice(at, at + n)).trim())
+      .filter((w) => w.length > 0 && !/\s/.test(w));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(createTopicSearch(kb).search(w).map((t) => t.id), w).toEqual(reference(w));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds what one search over every topic finds on the real knowledge, common and rare words, typos, long words', () => {
+    const kb = realKb();
+    const reference = everyTopic(kb);
+    const search = createTopicSearch(kb);
+    for (const w of ['nat', 'Transparnet', 'ltsc2022', '0x800705B4', '解析', 'kubernets', 'windowsshim.interface', 'z'.repeat(40)]) expect(search.search(w).map((t) => t.id), w).toEqual(reference(w));
   });
 });
