@@ -104,10 +104,10 @@ describe('createTopicSearch: fuse.js asked only where a topic may hold the patte
     );
   });
 
-  it('finds what one search over every topic finds on the real knowledge, common and rare words, typos, long words', () => {
+  it('finds what one search over every topic finds on the real knowledge: a common word, a typo, a code, Han, a long word', () => {
     const kb = realKb();
     const reference = everyTopic(kb);
     const search = createTopicSearch(kb);
-    for (const w of ['nat', 'Transparnet', 'ltsc2022', '0x800705B4', '解析', 'kubernets', 'windowsshim.interface', 'z'.repeat(40)]) expect(search.search(w).map((t) => t.id), w).toEqual(reference(w));
+    for (const w of ['nat', 'Transparnet', '0x800705B4', '解析', 'windowsshim.interface']) expect(search.search(w).map((t) => t.id), w).toEqual(reference(w));
   });
 });
