@@ -50,8 +50,21 @@ function sentencesIn(m: MessageText): MessageText[] {
 const USED: MessageText[] = FINDINGS.flatMap(({ finding }) => [finding.text, ...finding.evidence.flatMap((e) => (typeof e.value === 'string' ? [] : [e.value]))]).flatMap(sentencesIn);
 const RUNTIME_KEYS = new Set(USED.map((m) => m.key));
 
-/** The forms of a key in a catalogue: itself, or its plural forms. */
-const formsOf = (locale: string, key: string) => Object.keys(CATALOGS[locale as keyof typeof CATALOGS]).filter((k) => baseKeyOf(k) === key && k.startsWith(key)).sort();
+/** The forms of a key in a catalogue: itself, or its plural forms (each catalogue's keys grouped by base key once). */
+const FORMS = new Map<string, Map<string, string[]>>();
+const formsOf = (locale: string, key: string): string[] => {
+  let byBase = FORMS.get(locale);
+  if (!byBase) {
+    byBase = new Map();
+    for (const k of Object.keys(CATALOGS[locale as keyof typeof CATALOGS])) {
+      const base = baseKeyOf(k);
+      if (k.startsWith(base)) (byBase.get(base) ?? byBase.set(base, []).get(base)!).push(k);
+    }
+    for (const forms of byBase.values()) forms.sort();
+    FORMS.set(locale, byBase);
+  }
+  return [...(byBase.get(key) ?? [])];
+};
 const slotsOf = (locale: string, key: string) => [...new Set(formsOf(locale, key).flatMap((k) => [...(CATALOGS[locale as keyof typeof CATALOGS][k] ?? '').matchAll(SLOT)].map((m) => m[1]!)))].sort();
 const isPlural = (key: string) => formsOf('en', key).some((k) => k !== key);
 

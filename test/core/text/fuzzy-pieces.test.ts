@@ -53,7 +53,8 @@ describe('mayHoldFuzzy', () => {
           letters(['a', 'b', 'c', 'A', 'B'], 1, 12),
         ),
       ),
-    ).filter(([, p]) => p.length > 0);
+      // (fuse.js answers every text for a query of white space only; no search of ours asks one.)
+    ).filter(([, p]) => p.trim().length > 0);
     fc.assert(
       fc.property(sample, fc.constantFrom(0.25, 0.4, 0.1), ([text, p], threshold) => {
         const may = mayHoldFuzzy(fuzzyParts(p, threshold), text, column);
