@@ -87,3 +87,17 @@ describe('architecture: dependency direction (STYLE.md §3)', () => {
     }
   });
 });
+
+describe('the tests themselves', () => {
+  const TEST = path.resolve(import.meta.dirname);
+  const testFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? (f === 'fixtures' ? [] : testFiles(p)) : /\.tsx?$/.test(f) ? [p] : [];
+    });
+
+  it("draw strings of any code point with anyCodePoints, never fast-check's 'binary' unit (its table of every code point holds about 95 MB in a worker for the rest of the run)", () => {
+    const users = testFiles(TEST).filter((f) => /unit:\s*['"]binary['"]/.test(readFileSync(f, 'utf8')) && !f.endsWith(`${path.sep}arbitraries.ts`) && f !== import.meta.filename);
+    expect(users.map((f) => path.relative(TEST, f))).toEqual([]);
+  });
+});
