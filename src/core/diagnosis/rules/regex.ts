@@ -1,3 +1,4 @@
+import type { DiagnosisIndex } from '../build-index.js';
 import { hasEvidence, type EvidenceRule } from './types.js';
 
 /**
@@ -17,27 +18,62 @@ export const regexRule: EvidenceRule = {
     let inEnglishText: ReadonlySet<string> | undefined;
     const englishTexts = () => (inEnglishText ??= index.patternTextsIn(f.englishFocus.text.toLowerCase()));
     const mayMatch = (clauses: readonly (readonly string[])[] | undefined, present: ReadonlySet<string>) => clauses === undefined || clauses.every((any) => any.some((l) => present.has(l)));
-    index.matchers.forEach((m, i) => {
-      for (const pattern of m.patterns) {
-        const inFocus = mayMatch(pattern.literals, inFocusText);
-        const inUnwrapped = f.unwrapped !== f.focus && mayMatch(pattern.literals, inUnwrappedText);
-        const inEnglish = f.englishFocus.swaps.length > 0 && mayMatch(pattern.literals, englishTexts());
-        if (!inFocus && !inUnwrapped && !inEnglish) continue;
-        const re = pattern.regex();
-        let hit = inFocus ? re.exec(f.focus) : null;
-        if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
-        // A catalogue message given in another language, read in English; the evidence shows it as written.
-        let written: string | undefined;
-        if (!hit && inEnglish) {
-          hit = re.exec(f.englishFocus.text);
-          if (hit) written = f.englishFocus.swaps.reduce((t, [en, raw]) => t.split(en).join(raw), hit[0]);
-        }
-        if (!hit) continue;
-        const shown = written ?? hit[0];
-        const s = acc.get(i);
-        if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(shown) || shown.includes(e.matched)))) continue;
-        acc.add(i, { kind: 'regex', matched: shown.slice(0, w.display.regexMatched), whole: hit[0], signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
+    // Only the patterns one of whose first clause's texts some reading holds can match: those, in the order of the
+    // topics and of their patterns (the first pattern of a topic to match weighs more).
+    const { byText, always } = firstClauses(index);
+    const candidates = new Set<number>(always);
+    const collect = (present: ReadonlySet<string>) => {
+      for (const text of present) for (const at of byText.get(text) ?? []) candidates.add(at);
+    };
+    collect(inFocusText);
+    if (f.unwrapped !== f.focus) collect(inUnwrappedText);
+    if (f.englishFocus.swaps.length > 0) collect(englishTexts());
+    for (const at of [...candidates].sort((a, b) => a - b)) {
+      const i = Math.floor(at / PATTERNS_PER_TOPIC);
+      const pattern = index.matchers[i]!.patterns[at % PATTERNS_PER_TOPIC]!;
+      const inFocus = mayMatch(pattern.literals, inFocusText);
+      const inUnwrapped = f.unwrapped !== f.focus && mayMatch(pattern.literals, inUnwrappedText);
+      const inEnglish = f.englishFocus.swaps.length > 0 && mayMatch(pattern.literals, englishTexts());
+      if (!inFocus && !inUnwrapped && !inEnglish) continue;
+      const re = pattern.regex();
+      let hit = inFocus ? re.exec(f.focus) : null;
+      if (!hit && inUnwrapped && !/\\n|\^|\$/.test(re.source)) hit = re.exec(f.unwrapped);
+      // A catalogue message given in another language, read in English; the evidence shows it as written.
+      let written: string | undefined;
+      if (!hit && inEnglish) {
+        hit = re.exec(f.englishFocus.text);
+        if (hit) written = f.englishFocus.swaps.reduce((t, [en, raw]) => t.split(en).join(raw), hit[0]);
       }
-    });
+      if (!hit) continue;
+      const shown = written ?? hit[0];
+      const s = acc.get(i);
+      if (s?.evidence.some((e) => e.rule === 'regex' && (e.matched.includes(shown) || shown.includes(e.matched)))) continue;
+      acc.add(i, { kind: 'regex', matched: shown.slice(0, w.display.regexMatched), whole: hit[0], signature: re.source, weight: hasEvidence(s, 'regex') ? w.regex.more : w.regex.first, rule: 'regex' });
+    }
   },
 };
+
+/** A pattern's place as one number: its topic's index times this, plus its own index in the topic (fewer than this). */
+const PATTERNS_PER_TOPIC = 1 << 10;
+
+/**
+ * Each pattern (by its place) filed under the texts of its first clause, which every match holds one of; the patterns
+ * with no clause known, apart. Built once per index.
+ */
+const FIRST_CLAUSES = new WeakMap<DiagnosisIndex, { byText: Map<string, number[]>; always: number[] }>();
+function firstClauses(index: DiagnosisIndex): { byText: Map<string, number[]>; always: number[] } {
+  let found = FIRST_CLAUSES.get(index);
+  if (found) return found;
+  found = { byText: new Map(), always: [] };
+  index.matchers.forEach((m, i) => {
+    if (m.patterns.length >= PATTERNS_PER_TOPIC) throw new Error(`topic ${m.topic.id} has ${m.patterns.length} patterns: at most ${PATTERNS_PER_TOPIC - 1}`);
+    m.patterns.forEach((p, k) => {
+      const at = i * PATTERNS_PER_TOPIC + k;
+      const first = p.literals?.[0];
+      if (first === undefined) found!.always.push(at);
+      else for (const text of new Set(first)) (found!.byText.get(text) ?? found!.byText.set(text, []).get(text)!).push(at);
+    });
+  });
+  FIRST_CLAUSES.set(index, found);
+  return found;
+}

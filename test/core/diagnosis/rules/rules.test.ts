@@ -3,9 +3,15 @@
 // what it finds or weighs, fails its row.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildOfTag, resolveName } from '../../../../src/core/compat/versions.js';
+import { diagnosisIndexOf } from '../../../../src/core/diagnosis/diagnose.js';
+import { readFeatures } from '../../../../src/core/diagnosis/features.js';
+import { scoreTopics } from '../../../../src/core/diagnosis/rank.js';
 import { EVIDENCE_RULES } from '../../../../src/core/diagnosis/rules/index.js';
+import { regexRule } from '../../../../src/core/diagnosis/rules/regex.js';
+import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
 import type { RuleId } from '../../../../src/core/diagnosis/types.js';
-import { scoredFor, verdictOf } from './helpers.js';
+import { kb, scoredFor, verdictOf } from './helpers.js';
 
 interface Row {
   rule: RuleId;
@@ -136,5 +142,32 @@ describe('a message broken over lines', () => {
     // … but not when the error is further away than that, in another message.
     const far = paste.replace('\n\nCreateFile', '\n1\n2\n3\n4\nCreateFile');
     expect(scoredFor(far).get('k8s-pod-stuck-terminating-windows')?.evidence.some((x) => x.rule === 'regex') ?? false).toBe(false);
+  });
+});
+
+describe('the regex rule tries only the patterns whose first clause a reading of the paste holds', () => {
+  it('records the same evidence, in the same order, as trying every pattern of every topic on every paste', () => {
+    const index = diagnosisIndexOf(kb);
+    // Every pattern with no clause known: each is tried, in the order of the topics and their patterns.
+    const everyPattern = Object.create(index, {
+      matchers: { value: index.matchers.map((m) => ({ ...m, patterns: m.patterns.map((p) => ({ ...p, literals: undefined })) })) },
+    }) as typeof index;
+    const pastes = [
+      ...readFileSync(new URL('../../../fixtures/errors/cases.jsonl', import.meta.url), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text),
+      // A localized catalogue message (read in English too), and a wrapped line.
+      'hcsshim::PrepareLayer - failed failed in Win32: 找不到元素。 (0x490)',
+      'docker: Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: The remote pro\ncedure call failed. (0x6be).',
+    ];
+    const regexEvidence = (i: typeof index, paste: string) => {
+      const f = readFeatures(index, paste, (tag) => buildOfTag(kb.compat, tag), WEIGHTS, (name) => resolveName(kb.compat, name)?.build);
+      return scoreTopics(i, f, [regexRule]).map((s) => [index.matchers[s.topic]!.topic.id, s.evidence.map((e) => `${e.matched} ${e.weight}`)]);
+    };
+    let found = 0;
+    for (const paste of pastes) {
+      const got = regexEvidence(index, paste);
+      expect(got, paste.slice(0, 80)).toEqual(regexEvidence(everyPattern, paste));
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(200);
   });
 });
