@@ -245,7 +245,8 @@ export function requiredAllOf(source: string): string[][] | undefined {
 
 /**
  * Which of a fixed set of texts a text contains, found in one pass over the text: each text is filed under its first
- * two UTF-16 units, and at each position of the text only those filed under the two there are compared. For the
+ * four UTF-16 units (two for a shorter one), and at each position of the text only those filed under the units there
+ * are compared. For the
  * texts the patterns' clauses need (about a thousand): testing each with `includes` scanned a long paste once per
  * text, a quarter of a warm diagnosis; one pass costs about as much as one of those scans.
  * @example literalScanner(['docker logs', 'empty'])('docker logs is empty') // Set {'docker logs', 'empty'}
@@ -254,19 +255,26 @@ export function literalScanner(texts: Iterable<string>): (text: string) => Set<s
   // Keys stay small integers (a pair's 15 low bits each, which two pairs may share: every candidate is compared), so
   // that no lookup boxes a number: keys past 2^30 (any pair from the CJK blocks) allocated one per position.
   const pairKey = (a: number, b: number) => ((a & 0x7fff) << 15) | (b & 0x7fff);
+  // A text of four units or more is filed under its first four (seven low bits of each): filed under two, the texts
+  // that start with a common pair ("fa", "co", "er": up to 49 of them) were each compared at every such pair of a paste.
+  const quadKey = (a: number, b: number, c: number, d: number) => ((a & 0x7f) << 21) | ((b & 0x7f) << 14) | ((c & 0x7f) << 7) | (d & 0x7f);
   const byPair = new Map<number, string[]>();
+  const byQuad = new Map<number, string[]>();
   const bySingle = new Map<number, string[]>();
   const always: string[] = [];
   const file = (map: Map<number, string[]>, key: number, t: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(t);
   for (const t of new Set(texts)) {
     if (t.length === 0) always.push(t);
     else if (t.length === 1) file(bySingle, t.charCodeAt(0), t);
-    else file(byPair, pairKey(t.charCodeAt(0), t.charCodeAt(1)), t);
+    else if (t.length < 4) file(byPair, pairKey(t.charCodeAt(0), t.charCodeAt(1)), t);
+    else file(byQuad, quadKey(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), t.charCodeAt(3)), t);
   }
-  // A pair no text starts with is ruled out by one bit (most pairs of a paste), before the map is asked.
+  // A key no text starts with is ruled out by one byte (at most positions of a paste), before the map is asked.
+  const bitOf = (key: number) => (key ^ (key >>> 14) ^ (key >>> 28)) & 0xffff;
   const pairSeen = new Uint8Array(1 << 16);
-  const bitOf = (key: number) => (key ^ (key >>> 14)) & 0xffff;
   for (const key of byPair.keys()) pairSeen[bitOf(key)] = 1;
+  const quadSeen = new Uint8Array(1 << 16);
+  for (const key of byQuad.keys()) quadSeen[bitOf(key)] = 1;
   // Plain indexed loops, no closure or iterator per position: in a megabyte paste those were megabytes of garbage,
   // and the young generation the collector grew for them stayed in the app's memory.
   const checkAt = (found: Set<string>, text: string, list: string[] | undefined, at: number) => {
@@ -277,16 +285,31 @@ export function literalScanner(texts: Iterable<string>): (text: string) => Set<s
     }
   };
   const singles = bySingle.size > 0;
+  const pairs = byPair.size > 0;
+  const quads = byQuad.size > 0;
   return (text) => {
     const found = new Set<string>(always);
-    let next = text.length > 0 ? text.charCodeAt(0) : 0;
-    for (let i = 0; i < text.length; i++) {
-      const here = next;
-      if (singles) checkAt(found, text, bySingle.get(here), i);
-      if (i + 1 >= text.length) break;
-      next = text.charCodeAt(i + 1);
-      const key = pairKey(here, next);
-      if (pairSeen[bitOf(key)] === 1) checkAt(found, text, byPair.get(key), i);
+    const n = text.length;
+    // The units at i, i + 1, i + 2 and i + 3 (0 past the end).
+    let c0 = n > 0 ? text.charCodeAt(0) : 0;
+    let c1 = n > 1 ? text.charCodeAt(1) : 0;
+    let c2 = n > 2 ? text.charCodeAt(2) : 0;
+    let c3 = n > 3 ? text.charCodeAt(3) : 0;
+    for (let i = 0; i < n; i++) {
+      if (singles) checkAt(found, text, bySingle.get(c0), i);
+      if (i + 1 >= n) break;
+      if (pairs) {
+        const key = pairKey(c0, c1);
+        if (pairSeen[bitOf(key)] === 1) checkAt(found, text, byPair.get(key), i);
+      }
+      if (quads && i + 3 < n) {
+        const key = quadKey(c0, c1, c2, c3);
+        if (quadSeen[bitOf(key)] === 1) checkAt(found, text, byQuad.get(key), i);
+      }
+      c0 = c1;
+      c1 = c2;
+      c2 = c3;
+      c3 = i + 4 < n ? text.charCodeAt(i + 4) : 0;
     }
     return found;
   };
