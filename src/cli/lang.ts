@@ -6,17 +6,27 @@ import { readLocaleCatalogs } from '../platform/locale-catalogs.js';
 import { createT, type T } from '../ui/i18n.js';
 import type { CliIO } from './io.js';
 
-/** Parses a --lang value (`ko`, `zh_CN.UTF-8`, `sv-SE` …) or fails naming the option and the choices. */
-export function parseLangOption(value: string): Locale {
+/**
+ * Parses a --lang value (`ko`, `zh_CN.UTF-8`, `sv-SE` …) or fails naming the option and the choices, in the language
+ * the environment names (the --lang given is no language to say it in).
+ */
+export function parseLangOption(value: string, env: CliIO['env']): Locale {
   const l = matchSupportedLocale(value);
-  if (!l) throw new UserError(`--lang: "${echoed(value)}" is not a language wcdoctor knows`, [`use one of: ${LOCALES.join(', ')}`]);
-  return l;
+  if (l) return l;
+  const params = { value: echoed(value), choices: LOCALES.join(', ') };
+  const locale = environmentLocale(env);
+  if (locale === 'en') throw new UserError(`--lang: "${params.value}" is not a language wcdoctor knows`, [`use one of: ${params.choices}`]);
+  const t = createT(readLocaleCatalogs(), locale);
+  throw new UserError(t('cli.lang.unknown', params), [t('cli.lang.choices', params)]);
 }
+
+/** The language the environment names (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; Windows' display language), else English. */
+const environmentLocale = (env: CliIO['env']): Locale => pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
 
 /** The language a headless command speaks: --lang, else the one the environment names, else English. */
 export function resolveCliLocale(lang: string | undefined, env: CliIO['env']): Locale {
-  if (lang !== undefined) return parseLangOption(lang);
-  return pickSupportedLocale(detectLocales({ env, platform: process.platform, intlLocale: readIntlLocale })) ?? 'en';
+  if (lang !== undefined) return parseLangOption(lang, env);
+  return environmentLocale(env);
 }
 
 /** The value of the last --lang on a command line (`--lang X` or `--lang=X`, before any `--`), as given. */

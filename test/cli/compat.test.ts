@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { compatCommand, registerCompat } from '../../src/cli/commands/compat.js';
+import { run } from '../../src/cli/main.js';
+import { stdinUnreadable } from '../../src/cli/stdin-limit.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat.js';
 
@@ -120,6 +122,21 @@ describe('compat in the user language', () => {
     const bad = await runCli(['compat', '--host', 'bogus', '--image', 'ltsc2019'], { env: { LANG: 'ko_KR.UTF-8' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^wcdoctor compat: --host: [^\n]*[\uac00-\ud7a3]/);
+  });
+
+  it("says its own refusals in the user's language too: an input missing, both on standard input, a paste too large (found by a reviewer: they stayed English)", async () => {
+    const sv = { env: { LANG: 'sv_SE.UTF-8' } };
+    expect(await runCli(['compat', '--image', 'ltsc2019'], sv)).toEqual({ code: 2, stdout: '', stderr: 'wcdoctor compat: --host saknas: ange värdens version (t.ex. 10.0.17763.1234) eller - för att klistra in utdata från ver eller docker info\n' });
+    expect((await runCli(['compat', '--host', '17763', '--lang', 'ko-KR'])).stderr).toBe('wcdoctor compat: --image가 없습니다: 이미지 참조나 태그(예: mcr.microsoft.com/windows/servercore:ltsc2019)를 주거나 -로 붙여 넣으세요\n');
+    expect((await runCli(['compat', '--host', '-', '--image', '-', '--lang', 'zh-CN'])).stderr).toMatch(/^wcdoctor compat: --host 和 --image 不能同时为 -/);
+    const large = await runCli(['compat', '--host', '-', '--image', 'ltsc2019'], { ...sv, stdin: 'x'.repeat(1_200_000) });
+    expect(large.code).toBe(2);
+    expect(large.stderr).toMatch(/^wcdoctor compat: --host: texten är 1172 KiB, mer än de \d+ KiB som wcdoctor läser för den; klistra bara in/);
+    // Standard input that cannot be read: its reason, then what compat takes instead, each in the language.
+    const f = fakeIO({ stdin: '', env: { LANG: 'sv_SE.UTF-8' } });
+    f.io.readStdin = () => Promise.reject(stdinUnreadable(Object.assign(new Error('EBADF: bad file descriptor, read'), { code: 'EBADF' })));
+    expect(await run(['compat', '--host', '-', '--image', 'ltsc2019'], f.io)).toBe(2);
+    expect(f.stderr()).toBe('wcdoctor compat: standard in kan inte läsas (EBADF)\nwcdoctor compat: ange värdens version och avbildningen som värden (t.ex. --host 10.0.17763.1234 --image ltsc2019)\n');
   });
 
   it('keeps English, the knowledge text, byte for byte when nothing asks for another language', async () => {

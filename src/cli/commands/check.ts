@@ -119,7 +119,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
     for (const l of lines) io.err(`wcdoctor check: ${l}\n`);
     io.setExitCode(code);
   };
-  const locale = lang !== undefined ? parseLangOption(lang) : (pickSupportedLocale(detectLocales({ env: io.env, platform: deps.platform, intlLocale: readIntlLocale })) ?? 'en');
+  const locale = lang !== undefined ? parseLangOption(lang, io.env) : (pickSupportedLocale(detectLocales({ env: io.env, platform: deps.platform, intlLocale: readIntlLocale })) ?? 'en');
   const catalogs = deps.catalogs();
   const t = translator(catalogs, locale);
   // --json keeps each finding's English sentence as `message`, whatever the language, beside its key and values.

@@ -9,7 +9,7 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
 import { EXIT, type CliIO } from '../io.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
-import type { T } from '../../ui/i18n.js';
+import type { MessageKey, T } from '../../ui/i18n.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
@@ -107,33 +107,39 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
     .option('--json', 'print {"host", "image", "process", "hyperv", "reasons", "actions"}')
     .addHelpText('after', '\nExit codes: 0 report printed, 2 missing or unreadable input, 3 knowledge base without compatibility data.')
     .action(async (opts: Partial<CompatOptions>, cmd: Command) => {
-      const fail = (message: string) => {
-        io.err(`wcdoctor compat: ${message}\n`);
+      // The report and the refusals in the user's language; English stays the knowledge's own text (advice.yaml) and
+      // the command's words as they always were.
+      const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
+      const t = translatorFor(locale);
+      const say = (key: MessageKey, params: Readonly<Record<string, string | number>>, english: string) => (t ? t(key, params) : english);
+      const fail = (...lines: string[]) => {
+        for (const l of lines) io.err(`wcdoctor compat: ${l}\n`);
         io.setExitCode(EXIT.usage);
       };
-      if (opts.host === undefined) return fail('--host is missing: give the host version (e.g. 10.0.17763.1234) or - to paste ver or docker info output');
-      if (opts.image === undefined) return fail('--image is missing: give an image reference or tag (e.g. mcr.microsoft.com/windows/servercore:ltsc2019) or - to paste');
-      if (opts.host === '-' && opts.image === '-') return fail('--host and --image cannot both be - (stdin holds one paste); give one of them as a value');
+      if (opts.host === undefined) return fail(say('compat.cli.hostMissing', {}, '--host is missing: give the host version (e.g. 10.0.17763.1234) or - to paste ver or docker info output'));
+      if (opts.image === undefined) return fail(say('compat.cli.imageMissing', {}, '--image is missing: give an image reference or tag (e.g. mcr.microsoft.com/windows/servercore:ltsc2019) or - to paste'));
+      if (opts.host === '-' && opts.image === '-') return fail(say('compat.cli.bothStdin', {}, '--host and --image cannot both be - (stdin holds one paste); give one of them as a value'));
       let pasted = '';
       if (opts.host === '-' || opts.image === '-') {
-        if (io.isTTY.stdin) io.err('Paste the output, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
+        if (io.isTTY.stdin) io.err(`${say('compat.pastePrompt', {}, 'Paste the output, then press Ctrl-D (Ctrl-Z and Enter on Windows):')}\n`);
         try {
           pasted = await io.readStdin();
         } catch (e) {
           // Standard input too large or unreadable: said as compat's other input errors are, with what it takes instead.
-          if (stdinRefusalOf(e) === undefined) throw e;
-          return fail(`${(e as Error).message}; give the host version and the image as values (e.g. --host 10.0.17763.1234 --image ltsc2019)`);
+          const refused = stdinRefusalOf(e);
+          if (refused === undefined) throw e;
+          const hint = 'give the host version and the image as values (e.g. --host 10.0.17763.1234 --image ltsc2019)';
+          return t ? fail(t(refused.key, refused.params), t('compat.cli.stdinHint', {})) : fail(`${(e as Error).message}; ${hint}`);
         }
       }
       // A host or image description is a few kilobytes (docker info, kubectl describe node); more is another paste.
       for (const [name, value] of [['--host', opts.host === '-' ? pasted : opts.host], ['--image', opts.image === '-' ? pasted : opts.image]] as const)
-        if (value.length > MAX_COMPAT_INPUT)
-          return fail(`${name}: the text is ${Math.ceil(value.length / 1024)} KiB, more than the ${MAX_COMPAT_INPUT / 1024} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`);
+        if (value.length > MAX_COMPAT_INPUT) {
+          const params = { option: name, size: Math.ceil(value.length / 1024), limit: MAX_COMPAT_INPUT / 1024 };
+          return fail(say('compat.cli.tooLarge', params, `${name}: the text is ${params.size} KiB, more than the ${params.limit} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`));
+        }
       const data = deps.loadCompatData();
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);
-      // The report in the user's language; English stays the knowledge's own text (advice.yaml).
-      const locale = resolveCliLocale(cmd.optsWithGlobals<{ lang?: string }>().lang, io.env);
-      const t = translatorFor(locale);
       const result = compatCommand(data, {
         ...opts,
         host: opts.host === '-' ? pasted : opts.host,

@@ -81,7 +81,7 @@ export function registerDocs(program: Command, io: CliIO): void {
     .option('--original', 'with our translation, show the source text it was made from beside each section')
     .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<DocsOptions>();
-      const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang);
+      const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang, io.env);
       const settings = openSettings({ env: io.env });
       const problem = settings.takeProblem();
       if (problem) io.err(`wcdoctor: warning: settings file ${problem.file}: ${problem.detail}${problem.backup ? ` (moved to ${problem.backup}; defaults used)` : ''}\n`);

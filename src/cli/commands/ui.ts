@@ -65,7 +65,7 @@ export function registerUi(program: Command, io: CliIO): void {
     // A --lang that names no language is refused here too, as every command refuses it (found by a helper: the help was
     // printed, or the app opened, as if it had not been given).
     const lang = program.opts<{ lang?: string }>().lang;
-    const locale = lang === undefined ? undefined : parseLangOption(lang);
+    const locale = lang === undefined ? undefined : parseLangOption(lang, io.env);
     if (!io.isTTY.stdin && io.stdinPiped) {
       // `echo 0x800705B4 | wcdoctor`: what comes down the pipe is diagnosed; an empty pipe gets the help.
       const { readDiagnoseInput, runDiagnose, resolveDiagnoseLocale } = await import('./diagnose.js');
