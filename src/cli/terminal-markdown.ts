@@ -1,8 +1,8 @@
 import { wrapAnsiText } from '../core/text/wrap-ansi.js';
 import type { CliIO } from './io.js';
 
-/** The terminal width the CLI lays text out for: `COLUMNS` when set, else 80, never under 20. */
-export const terminalWidth = (io: Pick<CliIO, 'env'>): number => Math.max(20, Number(io.env.COLUMNS) || 80);
+/** The terminal width the CLI lays text out for: `COLUMNS` when set, else the terminal's own, else 80; never under 20. */
+export const terminalWidth = (io: Pick<CliIO, 'env' | 'columns'>): number => Math.max(20, Number(io.env.COLUMNS) || io.columns || 80);
 
 /**
  * Markdown rendered for a terminal (headings, emphasis and code blocks styled, no raw markup) and

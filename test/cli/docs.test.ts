@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { findPackageRoot } from '../../src/platform/package-root.js';
@@ -118,6 +119,22 @@ describe.runIf(built)('wcdoctor docs', () => {
     const zh = tFor('zh-CN');
     expect(r.stdout).toContain(zh('topic.sources', { language: zh('language.text.zh-CN') }));
     expect(r.stdout).not.toContain('\u001B[');
+  });
+
+  it("lays a topic out for the terminal's own width, paragraphs joined and wrapped there (found by a tester: lines laid out for 80 columns and the source's line breaks kept, ragged at 60)", async () => {
+    const width = (r: { stdout: string }) => Math.max(...r.stdout.split('\n').map((l) => displayWidth(l)));
+    const at60 = await runCli(['docs', 'hns-port-already-exists'], { env: env({ NO_COLOR: '1' }), tty: true, columns: 60 });
+    expect(at60.code).toBe(0);
+    expect(width(at60)).toBeLessThanOrEqual(60);
+    expect(width(at60)).toBeGreaterThan(50);
+    // One paragraph's sentence, across what were two lines of the source, reads on as one.
+    expect(at60.stdout.replace(/\s+/g, ' ')).toContain('A second port mapping on the same host port, a load balancer');
+    const zh = await runCli(['docs', 'hns-port-already-exists', '--lang', 'zh-CN'], { env: env({ NO_COLOR: '1' }), tty: true, columns: 60 });
+    expect(width(zh)).toBeLessThanOrEqual(60);
+    expect(zh.stdout.replace(/\n/g, '')).toContain('对于健康检查的情况，在 Windows Server 2019 节点上');
+    // COLUMNS, when the user sets it, decides.
+    const at100 = await runCli(['docs', 'hns-port-already-exists'], { env: env({ NO_COLOR: '1', COLUMNS: '100' }), tty: true, columns: 60 });
+    expect(width(at100)).toBeGreaterThan(60);
   });
 
   // --lang is the language of everything docs prints, as for every other command, whatever the environment's.

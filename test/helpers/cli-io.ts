@@ -2,7 +2,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
 
 /** A CliIO that records output, for driving commands in-process. */
-export function fakeIO(opts: { stdin?: string; tty?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {}) {
+export function fakeIO(opts: { stdin?: string; tty?: boolean; stderrTTY?: boolean; env?: Record<string, string>; columns?: number } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
@@ -11,6 +11,7 @@ export function fakeIO(opts: { stdin?: string; tty?: boolean; stderrTTY?: boolea
     readStdin: async () => opts.stdin ?? '',
     isTTY: { stdin: opts.tty ?? false, stdout: opts.tty ?? false, stderr: opts.stderrTTY ?? opts.tty ?? false },
     stdinPiped: opts.stdin !== undefined && !opts.tty,
+    ...(opts.columns === undefined ? {} : { columns: opts.columns }),
     env: opts.env ?? {},
     setExitCode: () => undefined,
   };

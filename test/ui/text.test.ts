@@ -80,6 +80,19 @@ describe('createMarkdownRenderer', () => {
     for (const line of narrow.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(60);
   });
 
+  it("joins a paragraph's own line breaks, so that text written in lines of 100 columns wraps at the terminal's width only (found by a tester)", async () => {
+    const r = await createMarkdownRenderer({ width: 80, color: false });
+    const out = r.render(
+      '**Cause.** HNS keeps one owner per protocol and external port. A second port mapping on the same\nhost port, a load balancer whose frontend port overlaps.\n\n- an item that\n  goes on\n- a hard break  \n  here\n\n原因。第二个端口\n映射、前端端口与已有\n负载均衡器重叠 Windows\n容器\n\n```\nline1\nline2\n```',
+    );
+    expect(out).toContain('A second port mapping on the same host port, a load balancer');
+    expect(out).toContain('an item that goes on');
+    // A hard break stays, Chinese joins without a space (a space stays beside a Latin word), code keeps its lines.
+    expect(out).toMatch(/a hard break\n\s*here/);
+    expect(out).toContain('原因。第二个端口映射、前端端口与已有负载均衡器重叠 Windows 容器');
+    expect(out).toMatch(/line1\n\s*line2/);
+  });
+
   it('writes nothing to stderr for fenced code in a language the highlighter does not know (found by a helper)', async () => {
     const r = await createMarkdownRenderer({ width: 60, color: true });
     // marked-terminal highlights only where chalk has colours (a terminal): as in one here.

@@ -169,3 +169,21 @@ export const FOLDED_HAN = new RegExp(`(${HAN_OR_FULLWIDTH}) (?=${HAN_OR_FULLWIDT
  * @example joinFoldedHan('映像， 或在 Windows 上') === '映像，或在 Windows 上'
  */
 export const joinFoldedHan = (text: string): string => (text.includes(' ') ? text.replace(FOLDED_HAN, '$1') : text);
+
+/** Whether a UTF-16 unit is a Han character or a full-width mark (the class of HAN_OR_FULLWIDTH). */
+const isHanOrFullwidth = (code: number): boolean => (code >= 0x3000 && code <= 0x303f) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef);
+
+/**
+ * A paragraph's soft line breaks (a line feed inside it, with the blanks around it) joined as Markdown reads them: a
+ * space, or nothing between two Han characters or full-width marks, which Chinese writes without one. Our topics' text
+ * is written in lines of about 100 columns; kept, those breaks cut every line again where a terminal narrower than
+ * that wrapped it ("…a second port mapping / on the same / host port…").
+ * @example joinSoftBreaks('a second port mapping\non the same host') === 'a second port mapping on the same host'
+ * @example joinSoftBreaks('第二个端口\n映射') === '第二个端口映射'
+ */
+export function joinSoftBreaks(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text.replace(/[ \t]*\n[ \t]*/g, (blank: string, at: number) =>
+    at > 0 && at + blank.length < text.length && isHanOrFullwidth(text.charCodeAt(at - 1)) && isHanOrFullwidth(text.charCodeAt(at + blank.length)) ? '' : ' ',
+  );
+}

@@ -1,6 +1,6 @@
 import type { MarkedExtension, Tokens } from 'marked';
 import { displayWidth } from '../../core/text/display-width.js';
-import { stripEscapeSequences } from '../../core/text/normalise.js';
+import { joinSoftBreaks, stripEscapeSequences } from '../../core/text/normalise.js';
 
 /** Renders Markdown for a terminal of a given width. */
 export interface MarkdownRenderer {
@@ -19,6 +19,9 @@ export interface MarkdownRendererOptions {
 const markedTerminalCompat: MarkedExtension = {
   walkTokens(t) {
     if (t.type === 'list_item' && (t as Tokens.ListItem).task) t.tokens = t.tokens?.filter((x) => x.type !== 'checkbox') ?? [];
+    // A paragraph's (or a list item's) own line breaks are soft: joined, so that the text wraps at the terminal's width
+    // only (a hard break, two spaces or a backslash at a line's end, is a token of its own and stays).
+    if (t.type === 'text' && !('tokens' in t && t.tokens)) (t as Tokens.Text).text = joinSoftBreaks((t as Tokens.Text).text);
   },
   renderer: {
     text(tok) {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
   alphanumericKey,
   collapseSpace,
@@ -6,6 +6,7 @@ import {
   foldForMatching,
   foldMessage,
   isFoldSpace,
+  joinSoftBreaks,
   lowerCaseOf,
   normaliseFileText,
   normaliseLineEnds,
@@ -150,4 +151,19 @@ describe('normaliseFileText', () => {
     ['only the first mark goes', '\uFEFF\uFEFFa', '\uFEFFa'],
     ['no mark', 'a\rb', 'a\nb'],
   ])('%s', (_, input, expected) => expect(normaliseFileText(input)).toBe(expected));
+});
+
+describe('joinSoftBreaks', () => {
+  it.each([
+    ['a second port mapping\non the same host', 'a second port mapping on the same host'],
+    ['ends with blanks  \n  and starts with some', 'ends with blanks and starts with some'],
+    ['第二个端口\n映射', '第二个端口映射'],
+    ['已有。\n（例如', '已有。（例如'],
+    ['重叠 Windows\n容器', '重叠 Windows 容器'],
+    ['컨테이너가\n시작되지 않습니다', '컨테이너가 시작되지 않습니다'],
+    ['no break', 'no break'],
+    ['\nat the edges\n', ' at the edges '],
+  ])('%j → %j', (text, joined) => {
+    expect(joinSoftBreaks(text)).toBe(joined);
+  });
 });
