@@ -2,7 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseKeyOf, pluralCategoriesOf } from '../../../src/core/i18n/translate.js';
-import { LOCALES } from '../../../src/core/knowledge/types.js';
+import { parseGlossary, usesForm } from '../../../src/core/knowledge/glossary.js';
+import { LOCALES, type Locale } from '../../../src/core/knowledge/types.js';
+import { parse as parseYaml } from 'yaml';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const load = (locale: string): Record<string, string> => JSON.parse(readFileSync(path.join(root, 'locales', `${locale}.json`), 'utf8')) as Record<string, string>;
@@ -27,6 +29,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('locales/*.json', () => {
+  it.each(LOCALES.filter((l) => l !== 'en'))("%s never uses a word the glossary says to avoid (found by a tester: 镜像 beside 映像, 엔드포인트 beside 끝점)", (locale) => {
+    const glossary = parseGlossary({ file: 'knowledge/glossary.yaml', data: parseYaml(readFileSync(path.join(root, 'knowledge', 'glossary.yaml'), 'utf8')) as unknown });
+    const avoided = glossary.terms.flatMap((t) => (t.avoid?.[locale as keyof typeof t.avoid] ?? []).map((word) => ({ term: t.id, word })));
+    expect(glossary.terms.some((t) => t.avoid)).toBe(true);
+    const uses = Object.entries(load(locale)).flatMap(([key, text]) => avoided.filter((a) => usesForm(text.toLowerCase(), a.word, locale as Locale)).map((a) => `${key}: ${a.word} (${a.term})`));
+    expect(uses).toEqual([]);
+  });
+
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the keys of en.json (plural forms per its language)', (locale) => {
     expect(Object.keys(load(locale)).sort()).toEqual(expectedKeys(locale));
   });
