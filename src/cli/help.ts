@@ -1,7 +1,7 @@
 import { Help, type Argument, type Command, type Option } from 'commander';
 import { displayWidth } from '../core/text/display-width.js';
 import { stripEscapeSequences } from '../core/text/normalise.js';
-import { wrapAnsiText } from '../core/text/wrap-ansi.js';
+import { wrapAnsiLine } from '../core/text/wrap-ansi.js';
 import type { MessageKey, T } from '../ui/i18n.js';
 import { commandPathOf, setHelpWords, type HelpWords } from './help-text.js';
 import { HELP_KEYS } from './help-keys.js';
@@ -26,13 +26,38 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
   'Commands:': 'help.title.commands',
 };
 
+/** Han, kana and full-width forms, which a line may break between (see wrapAnsiLine). */
+const CJK = /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
+/**
+ * A line wrapped to a display width (wrapAnsiLine: two columns a CJK character, breaks between Han characters too), but
+ * never inside a word without CJK that is wider than the line (a JSON shape, a path): such a word stands on a line of
+ * its own, wider than the others, as commander leaves it in English.
+ */
+function wrapLine(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let words: string[] = [];
+  const flush = () => {
+    if (words.length) lines.push(...wrapAnsiLine(words.join(' '), width));
+    words = [];
+  };
+  for (const word of line.split(' ')) {
+    if (displayWidth(word) > width && !CJK.test(word)) {
+      flush();
+      lines.push(word);
+    } else words.push(word);
+  }
+  flush();
+  return lines;
+}
+
 /** What commander adds in parentheses after a description (allowed choices, default, preset, variable), in the language of `t`. */
-function extrasOf(t: T, item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string }, showDefault: boolean, option?: Option): string[] {
+function extrasOf(t: T, item: Option | Argument, showDefault: boolean): string[] {
   const extra: string[] = [];
   if (item.argChoices) extra.push(t('help.extra.choices', { choices: item.argChoices.map((c) => JSON.stringify(c)).join(', ') }));
   if (item.defaultValue !== undefined && showDefault) extra.push(t('help.extra.default', { value: item.defaultValueDescription || JSON.stringify(item.defaultValue) }));
-  if (option?.presetArg !== undefined && option.optional) extra.push(t('help.extra.preset', { value: JSON.stringify(option.presetArg) }));
-  if (option?.envVar !== undefined) extra.push(t('help.extra.env', { name: option.envVar }));
+  if ('presetArg' in item && item.presetArg !== undefined && item.optional) extra.push(t('help.extra.preset', { value: JSON.stringify(item.presetArg) }));
+  if ('envVar' in item && item.envVar !== undefined) extra.push(t('help.extra.env', { name: item.envVar }));
   return extra;
 }
 
@@ -78,7 +103,7 @@ export function localizeHelp(program: Command, translator: () => T | undefined):
       const t = words();
       if (!t) return base.optionDescription.call(this, option);
       const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
-      return withExtras(t, say(optionHelpKey(shown, option), option.description), extrasOf(t, option, showDefault, option));
+      return withExtras(t, say(optionHelpKey(shown, option), option.description), extrasOf(t, option, showDefault));
     },
     argumentDescription(this: Help, argument: Argument): string {
       const t = words();
@@ -90,7 +115,7 @@ export function localizeHelp(program: Command, translator: () => T | undefined):
     },
     boxWrap(this: Help, str: string, width: number): string {
       if (!words()) return base.boxWrap.call(this, str, width);
-      return width < this.minWidthToWrap ? str : wrapAnsiText(str, width).join('\n');
+      return width < this.minWidthToWrap ? str : str.split('\n').flatMap((line) => wrapLine(line, width)).join('\n');
     },
   });
 }

@@ -128,8 +128,10 @@ describe('the help in the language of the run', () => {
       expect(lines[0], args.join(' ')).toMatch(new RegExp(`^${t(locale, 'help.title.usage')} wcdoctor`));
       expect(r.stdout, args.join(' ')).not.toMatch(/^(Usage|Options|Commands|Arguments):/m);
       expect(r.stdout, args.join(' ')).not.toContain('display help for command');
-      // The long example command after `check --help` is as wide in every language.
-      for (const line of lines.filter((l) => !l.startsWith('  Invoke-Command'))) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+      // The long example command after `check --help` is as wide in every language, and a word wider than the room
+      // beside the options (a JSON shape) stands on a line of its own, whole, as in English.
+      const wide = (l: string) => l.startsWith('  Invoke-Command') || /^ +\S+$/.test(l);
+      for (const line of lines.filter((l) => !wide(l))) expect(displayWidth(line), `${args.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
     }
   });
 
@@ -181,6 +183,11 @@ describe('localizeHelp', () => {
     localizeHelp(program, () => tFor('ko-KR'));
     const cmd = program.command('fix').option('--brand-new <n>', 'a new option', '3');
     expect(cmd.helpInformation()).toContain('  --brand-new <n>  a new option (기본값: "3")\n');
+  });
+
+  it('never breaks a word without CJK that is wider than the line (a JSON shape): it stands whole on a line of its own', async () => {
+    const r = await runCli(['--lang', 'sv-SE', 'network', 'plan', '--help']);
+    expect(r.stdout).toContain('\n  --json                 skriv ut\n                         {"driver","command","argv","compose","runExample","warnings"}\n');
   });
 
   it('wraps Chinese between characters by display width, never before closing punctuation', () => {
