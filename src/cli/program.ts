@@ -2,7 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, type CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
-import { langOfArgv, usageLocale } from './lang.js';
+import { langOfArgv, translatorFor, usageLocale } from './lang.js';
+import { localizeHelp } from './help.js';
 import { usageErrorText } from './usage-errors.js';
 import { readLocaleCatalogs } from '../platform/locale-catalogs.js';
 import { createT } from '../ui/i18n.js';
@@ -28,6 +29,9 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
     .exitOverride(function (this: Command, err: CommanderError): never {
       throw Object.assign(err, { command: commandLineOf(this) });
     });
+  // The help speaks the language a usage error would (the command line's --lang, else the environment's), decided
+  // when a help is printed; set before the commands are registered, which inherit it.
+  localizeHelp(program, () => translatorFor(usageLocale(langOfArgv(argv), io.env)));
   await registerCommands(program, io, argv);
   return program;
 }

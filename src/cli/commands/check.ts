@@ -24,6 +24,7 @@ import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey } from '../../ui/i18n.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
+import { afterHelp } from '../help-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 
@@ -230,15 +231,14 @@ export function registerCheck(program: Command, io: CliIO, deps?: CheckCommandDe
     .option('--json', 'print the findings as JSON')
     .addHelpText(
       'after',
-      [
-        '',
+      afterHelp([
         'Exit codes: 0 every check passed (or could not judge), 1 a warning or failure, 2 usage or unreadable input, 3 could not collect.',
         '',
         'A fleet, without an agent:',
         '  wcdoctor check --script > collect.ps1',
         '  Invoke-Command -ComputerName (Get-Content hosts.txt) -FilePath collect.ps1 | ConvertTo-Json -Depth 20 > fleet.json',
         '  wcdoctor check --from fleet.json',
-      ].join('\n'),
+      ].join('\n')),
     )
     .action((opts: CheckOptions, cmd: Command) => runCheckCommand(opts, cmd.optsWithGlobals<{ lang?: string }>().lang, io, deps ?? createNodeCheckDeps(io)));
 }

@@ -7,6 +7,7 @@ import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
+import { afterHelp } from '../help-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
@@ -105,7 +106,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
     .option('--node <name>', 'Swarm or Kubernetes node name, when the paste does not show it')
     .option('--service <name>', 'Swarm service name, when the paste does not show it')
     .option('--json', 'print {"host", "image", "process", "hyperv", "reasons", "actions"}')
-    .addHelpText('after', '\nExit codes: 0 report printed, 2 missing or unreadable input, 3 knowledge base without compatibility data.')
+    .addHelpText('after', afterHelp('Exit codes: 0 report printed, 2 missing or unreadable input, 3 knowledge base without compatibility data.'))
     .action(async (opts: Partial<CompatOptions>, cmd: Command) => {
       // The report and the refusals in the user's language; English stays the knowledge's own text (advice.yaml) and
       // the command's words as they always were.

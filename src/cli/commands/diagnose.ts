@@ -20,6 +20,7 @@ import { createT, type T } from '../../ui/i18n.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
+import { afterHelp } from '../help-text.js';
 import type { MessageKey } from '../../ui/message-keys.js';
 import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
@@ -266,11 +267,13 @@ export function registerDiagnose(program: Command, io: CliIO): void {
     .option('--limit <n>', 'show at most n matches', DEFAULT_LIMIT)
     .addHelpText(
       'after',
-      '\nConfidence is measured, not promised: on real pastes from public threads held out from tuning\n' +
-        '(2026-12-05, 762 pastes), a "high" answer was right 81 % of the time and a "medium" one 72 %;\n' +
-        'words alone, or a setting a question names, give "low". Read medium and low answers as leads to\n' +
-        'check, and the fixes\' read-only steps first.\n' +
-        '\nExit codes: 0 a known issue matched, 1 none matched, 2 bad input.',
+      afterHelp(
+        'Confidence is measured, not promised: on real pastes from public threads held out from tuning\n' +
+          '(2026-12-05, 762 pastes), a "high" answer was right 81 % of the time and a "medium" one 72 %;\n' +
+          'words alone, or a setting a question names, give "low". Read medium and low answers as leads to\n' +
+          'check, and the fixes\' read-only steps first.\n' +
+          '\nExit codes: 0 a known issue matched, 1 none matched, 2 bad input.',
+      ),
     )
     .action(async (words: string[], opts: { json?: boolean; limit: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<{ lang?: string; color?: boolean }>();
