@@ -183,7 +183,18 @@ const isHanOrFullwidth = (code: number): boolean => (code >= 0x3000 && code <= 0
  */
 export function joinSoftBreaks(text: string): string {
   if (!text.includes('\n')) return text;
-  return text.replace(/[ \t]*\n[ \t]*/g, (blank: string, at: number) =>
-    at > 0 && at + blank.length < text.length && isHanOrFullwidth(text.charCodeAt(at - 1)) && isHanOrFullwidth(text.charCodeAt(at + blank.length)) ? '' : ' ',
-  );
+  const blank = (i: number) => text[i] === ' ' || text[i] === '\t';
+  // A loop, not /[ \t]*\n[ \t]*/g: that pattern tries every blank of a long run of them again from each one.
+  let out = '';
+  let from = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+    let start = nl;
+    while (start > from && blank(start - 1)) start--;
+    let end = nl + 1;
+    while (end < text.length && blank(end)) end++;
+    const join = start > 0 && end < text.length && isHanOrFullwidth(text.charCodeAt(start - 1)) && isHanOrFullwidth(text.charCodeAt(end));
+    out += text.slice(from, start) + (join ? '' : ' ');
+    from = end;
+  }
+  return out + text.slice(from);
 }

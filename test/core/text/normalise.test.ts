@@ -167,3 +167,14 @@ describe('joinSoftBreaks', () => {
     expect(joinSoftBreaks(text)).toBe(joined);
   });
 });
+
+describe('joinSoftBreaks on adversarial text', () => {
+  // Each blank read a bounded number of times: a pattern that retried a run of blanks from each of them (the first
+  // version) would not end within the test's time on these (found by the regex checker: 3,049 blanks took 6.6 ms).
+  it('ends on long runs of blanks with or without line feeds', () => {
+    expect(joinSoftBreaks(' '.repeat(200_000))).toBe(' '.repeat(200_000));
+    expect(joinSoftBreaks(`x${' '.repeat(100_000)}\n${'\t'.repeat(100_000)}y`)).toBe('x y');
+    expect(joinSoftBreaks('a \n'.repeat(100_000))).toBe(`${'a '.repeat(100_000)}`);
+    expect(joinSoftBreaks('\n'.repeat(200_000))).toBe(' '.repeat(200_000));
+  });
+});
