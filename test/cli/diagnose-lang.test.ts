@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseWords, ENGLISH_DIAGNOSE_WORDS, formatDiagnosis } from '../../src/cli/commands/diagnose.js';
+import { diagnoseWords, ENGLISH_DIAGNOSE_WORDS, formatDiagnosis, sourceList } from '../../src/cli/commands/diagnose.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { readLocaleCatalogs } from '../../src/platform/platform.js';
 import { createT } from '../../src/ui/i18n.js';
@@ -33,6 +33,13 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
     expect(fixLines(report).length).toBeGreaterThan(0);
     expect(fixLines(report)).toEqual(fixLines(english));
     expect(report).toContain(`"wcdoctor docs processor-count-start-timeout"`);
+  });
+
+  it('names our own text among the sources in the language, once, with its languages (found by a tester: "ours (en), ours (zh-CN), …")', () => {
+    const paste = 'docker: Error response from daemon: failed to create endpoint web on network nat: hnsCall failed in Win32: The specified port already exists. (0x803b0013)';
+    const report = formatDiagnosis(diagnose(kb, paste, { locale }), kb, locale, paste, undefined, undefined, words);
+    expect(report).toContain(t('diagnose.cli.sources', { sources: `${t('topic.oursMark')} (en, zh-CN, ko-KR, sv-SE)`, command: 'wcdoctor docs hns-port-already-exists' }));
+    expect(report).not.toMatch(/\bours\b/);
   });
 
   it('answers no match and a Linux paste in the language', () => {
@@ -70,6 +77,10 @@ describe('a score with decimals (F10)', () => {
 });
 
 describe('wcdoctor diagnose in English', () => {
+  it('lists each source document once, with its languages', () => {
+    expect(sourceList([{ doc: 'ours', locale: 'en' }, { doc: 'ours', locale: 'zh-CN' }, { doc: '000', locale: 'zh-CN' }, { doc: '001', locale: 'ko-KR' }, { doc: '000', locale: 'zh-CN' }], 'ours')).toBe('ours (en, zh-CN), 000 (zh-CN), 001 (ko-KR)');
+  });
+
   it('reads as it always has: the English words are the default', () => {
     const result = diagnose(kb, PASTE);
     const report = formatDiagnosis(result, kb, 'en', PASTE);

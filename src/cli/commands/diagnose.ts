@@ -60,6 +60,8 @@ export interface DiagnoseWords {
   risk(risk: string, admin: boolean): string;
   compat(command: string): string;
   sources(sources: string, command: string): string;
+  /** The name of our own text among the sources (the vendored documents go by their number). */
+  ours: string;
   found(entities: readonly [string, string][]): string;
   also: string;
   short(level: Match['confidence'], score: number): string;
@@ -104,6 +106,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   risk: (risk, admin) => `${risk} risk${admin ? ', admin' : ''}`,
   compat: (command) => `Check which image fits this host: ${command}`,
   sources: (sources, command) => `Sources: ${sources} — "${command}"`,
+  ours: 'ours',
   found: (entities) => `Found in the paste: ${entities.map(([k, v]) => `${k}=${v}`).join(', ')}`,
   also: 'Also possible:',
   short: (level, score) => `${level}, ${score}`,
@@ -137,6 +140,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     risk: (risk, admin) => `${RISK_KEY[risk] ? t(RISK_KEY[risk]) : risk}${admin ? `, ${t('diagnose.cli.admin')}` : ''}`,
     compat: (command) => t('diagnose.cli.compat', { command }),
     sources: (sources, command) => t('diagnose.cli.sources', { sources, command }),
+    ours: t('topic.oursMark'),
     found: (entities) => t('diagnose.cli.found', { entities: entities.map(([k, v]) => `${entityKeyText(t, k)}=${v}`).join(', ') }),
     also: t('diagnose.cli.also'),
     short: (l, score) => t('diagnose.cli.short', { level: level(l), score }),
@@ -246,7 +250,7 @@ export function formatDiagnosis(
     for (const f of best.fixes) out.push(`    ${f.id}  [${words.risk(f.risk, f.admin)}]  ${f.command}`);
   }
   if (compatHints && topicLinksTo(kb, best.id, 'compat')) out.push('', `  ${words.compat(compatCommandFor(paste, kb, compatHints, result.entities))}`);
-  out.push('', `  ${words.sources(best.sources.map((s) => `${s.doc} (${s.locale})`).join(', '), `wcdoctor docs ${best.id}`)}`);
+  out.push('', `  ${words.sources(sourceList(best.sources, words.ours), `wcdoctor docs ${best.id}`)}`);
   const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
   if (ents.length) out.push(`  ${words.found(ents.map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(',') : String(v)]))}`);
   if (rest.length) {
@@ -358,4 +362,15 @@ export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics
     // When nothing matched: the known issues that print a code of the paste (a lead, not a diagnosis).
     ...(leads.length ? { leads } : {}),
   };
+}
+
+/**
+ * A match's sources as one list: each document once with its languages, our own text by its name in the report's
+ * language ("ours (en, zh-CN, ko-KR, sv-SE)", "000 (zh-CN), 001 (ko-KR)"); it read "ours (en), ours (zh-CN), …", the
+ * word in English whatever the language (found by a tester).
+ */
+export function sourceList(sources: readonly { doc: string; locale: string }[], ours: string): string {
+  const byDoc = new Map<string, string[]>();
+  for (const s of sources) (byDoc.get(s.doc) ?? byDoc.set(s.doc, []).get(s.doc)!).push(s.locale);
+  return [...byDoc].map(([doc, locales]) => `${doc === 'ours' ? ours : doc} (${[...new Set(locales)].join(', ')})`).join(', ');
 }
