@@ -137,6 +137,14 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(width(at100)).toBeGreaterThan(60);
   });
 
+  it('takes a topic id in any case (found by a tester: Version-Mismatch-Error was "no topic")', async () => {
+    const lower = await runCli(['docs', 'version-mismatch-error', '--json'], { env: env() });
+    const mixed = await runCli(['docs', 'Version-Mismatch-Error', '--json'], { env: env() });
+    expect(mixed.code).toBe(0);
+    expect(mixed.stdout).toBe(lower.stdout);
+    expect((await runCli(['fix', 'NAT-STATIC-MAPPING-CONFLICT'], { env: env() })).stdout).toBe((await runCli(['fix', 'nat-static-mapping-conflict'], { env: env() })).stdout);
+  });
+
   // --lang is the language of everything docs prints, as for every other command, whatever the environment's.
   it('speaks the --lang language in its own words: list, topic and errors', async () => {
     const ko = tFor('ko-KR');

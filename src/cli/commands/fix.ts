@@ -10,6 +10,7 @@ import { formatDecimal } from '../../core/i18n/format-number.js';
 import type { MessageParams } from '../../core/i18n/translate.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { suggestTopicIds } from '../../core/knowledge/topic-search.js';
+import { findTopic } from '../../core/knowledge/topic-text.js';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog } from '../../platform/audit-log.js';
@@ -154,7 +155,7 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
     io.setExitCode(code);
   };
   const kb = deps.loadKb();
-  const found = kb.topics.find((t) => t.id === topicId);
+  const found = findTopic(kb, topicId);
   if (!found) {
     // The nearest topics that have fixes, as `docs` suggests topics (a list of every topic with fixes was some 90 ids).
     const near = suggestTopicIds(kb, topicId, (t) => t.fixes.length > 0);

@@ -159,5 +159,6 @@ export function sectionsWithOriginals(view: Pick<TopicText, 'sections' | 'origin
 
 /** Finds a topic by id. */
 export function findTopic(kb: KnowledgeBase, id: string): ResolvedTopic | undefined {
-  return kb.topics.find((t) => t.id === id);
+  // Ids are lower case (kebab-case file names); one typed in other case (`Version-Mismatch-Error`) names the same topic.
+  return kb.topics.find((t) => t.id === id) ?? kb.topics.find((t) => t.id === id.toLowerCase());
 }
