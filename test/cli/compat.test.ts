@@ -93,6 +93,19 @@ describe('wcdoctor compat', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('refuses a word far longer than any image reference, and repeats it cut (found by a tester: 120,000 characters printed twice)', async () => {
+    const r = await runCli(['compat', '--host', '10.0.17763.1', '--image', 'a'.repeat(120_000)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^wcdoctor compat: --image: "a+…" is not an image reference\n$/);
+    expect(r.stderr.length).toBeLessThan(200);
+    const sv = await runCli(['compat', '--host', '10.0.17763.1', '--image', 'a'.repeat(120_000), '--lang', 'sv-SE']);
+    expect(sv.code).toBe(2);
+    expect(sv.stderr.length).toBeLessThan(200);
+    // A reference of a usual length is read as before.
+    expect((await runCli(['compat', '--host', '10.0.17763.1', '--image', `myregistry.example.com/${'team/'.repeat(20)}app:1.0`])).code).toBe(0);
+  });
+
   it('is registered on the real program', async () => {
     const r = await runCli(['compat', '--image', 'ltsc2019']);
     expect(r.code).toBe(2);

@@ -1,3 +1,4 @@
+import { echoed } from '../text/terminal-safe.js';
 import { err, ok, type Result } from '../result.js';
 import { refuseInput, type CompatInputError } from './input-error.js';
 import type { CompatData, ImageInfo, Orchestrator, TagForm } from './types.js';
@@ -50,6 +51,8 @@ interface Found {
 }
 
 const REF = /^[a-z0-9][\w.\-/:]*(?:@sha256:[0-9a-f]+)?$/i;
+/** The longest image reference taken: a repository name (255), a tag (128) and a digest, with room to spare. */
+const MAX_REFERENCE = 512;
 const taskToService = (name: string) => name.replace(/\.\d+$/, '');
 
 /** Reads the first data row of a `docker service ps|ls`, `docker ps` or `docker images` table. */
@@ -119,7 +122,10 @@ export function parseImage(input: string, data: CompatData): Result<ImageInfo, C
   const single = !/\s/.test(text);
   const found = single ? readWord(text, data) : findInText(text);
   if (!found) return err(refuseInput('noImage', 'no image reference found in it; give a reference such as mcr.microsoft.com/windows/servercore:ltsc2019 or a tag such as ltsc2022'));
-  if ('ref' in found && found.ref !== null && !REF.test(found.ref)) return err(refuseInput('notReference', `"${found.ref}" is not an image reference`, { ref: found.ref }));
+  // A reference is a few hundred characters at most (Docker: a name of 255, a tag of 128): a longer word is none, and is
+  // repeated cut (found by a tester: 120,000 characters were taken and printed twice, 360 KB of report).
+  if ('ref' in found && found.ref !== null && (found.ref.length > MAX_REFERENCE || !REF.test(found.ref)))
+    return err(refuseInput('notReference', `"${echoed(found.ref)}" is not an image reference`, { ref: echoed(found.ref) }));
   const base: ImageInfo = {
     ref: null, repository: null, tag: null, build: null, revision: null, kb: null, release: null, tagForm: 'missing',
     assumed: false, serviceName: null, nodeName: null, orchestrator: null,
