@@ -131,6 +131,15 @@ describe('explainCommand', () => {
   });
 });
 
+describe('wcdoctor explain --lang as a POSIX locale (found by a tester: ko_KR gave English words where diagnose spoke Korean)', () => {
+  it.each(['ko_KR', 'ko_KR.UTF-8', 'ko-KR'])('--lang %s says its own words in Korean', async (lang) => {
+    const r = await runCli(['--lang', lang, 'explain', '0x5b4'], { env: { LANG: 'C' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await runCli(['explain', '0x5b4', '--lang', 'ko-KR'], { env: { LANG: 'C' } })).stdout);
+    expect(r.stdout).not.toMatch(/^Kind:/m);
+  });
+});
+
 describe('wcdoctor explain (argument parsing)', () => {
   it('needs a code argument', async () => {
     const r = await runCli(['explain']);

@@ -119,10 +119,7 @@ const INPUT_ERROR_KEY: Record<ExplainInputError['id'], MessageKey> = {
 /** Runs `explain` against a knowledge base: pure, so tests can call it with a small in-memory KB. */
 export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOptions): ExplainOutput {
   // A POSIX locale (ko_KR, de_DE.UTF-8) names the same language as its tag, as the other commands read it.
-  if (opts.lang !== undefined) {
-    const dot = opts.lang.indexOf('.');
-    opts = { ...opts, lang: (dot >= 0 ? opts.lang.slice(0, dot) : opts.lang).replace('_', '-') };
-  }
+  if (opts.lang !== undefined) opts = { ...opts, lang: posixAsTag(opts.lang) };
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
     return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${echoed(opts.lang)}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
@@ -148,6 +145,12 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   return { code: EXIT.ok, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
 }
 
+/** A POSIX locale name as a language tag (`de_DE.UTF-8` → `de-DE`, `ko_KR@x` kept to its tag part); a tag as it is. */
+const posixAsTag = (lang: string): string => {
+  const dot = lang.indexOf('.');
+  return (dot >= 0 ? lang.slice(0, dot) : lang).replace('_', '-');
+};
+
 /** `wcdoctor explain CODE [--json] [--lang L]`: decodes an error code and lists the topics that mention it. */
 export function registerExplain(program: Command, io: CliIO): void {
   program
@@ -156,7 +159,10 @@ export function registerExplain(program: Command, io: CliIO): void {
     .argument('<code>', 'the code: 0x800705B4, 800705B4, 0x5b4, 1460, -2147023436, 2147943860 or ERROR_TIMEOUT')
     .option('--json', 'print the decoding as JSON')
     .action((code: string, _opts: unknown, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<ExplainOptions>();
+      const given = cmd.optsWithGlobals<ExplainOptions>();
+      // A POSIX locale (ko_KR, sv_SE.UTF-8) names the language of its tag here too: the words around the code were
+      // English for ko_KR while diagnose spoke Korean (found by a tester).
+      const opts = given.lang === undefined ? given : { ...given, lang: posixAsTag(given.lang) };
       // The words around the code follow --lang when it names a language wcdoctor speaks, else the environment;
       // --lang still picks the Windows message text in any language the catalogue has (de, fr, …).
       const valid = opts.lang === undefined || LANG_TAG.test(opts.lang);
