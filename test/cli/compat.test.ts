@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import { compatCommand, registerCompat } from '../../src/cli/commands/compat.js';
 import { run } from '../../src/cli/main.js';
 import { stdinUnreadable } from '../../src/cli/stdin-limit.js';
@@ -150,6 +151,14 @@ describe('compat in the user language', () => {
     f.io.readStdin = () => Promise.reject(stdinUnreadable(Object.assign(new Error('EBADF: bad file descriptor, read'), { code: 'EBADF' })));
     expect(await run(['compat', '--host', '-', '--image', 'ltsc2019'], f.io)).toBe(2);
     expect(f.stderr()).toBe('wcdoctor compat: standard in kan inte läsas (EBADF)\nwcdoctor compat: ange värdens version och avbildningen som värden (t.ex. --host 10.0.17763.1234 --image ltsc2019)\n');
+  });
+
+  it.each(['en', 'zh-CN', 'ko-KR', 'sv-SE'])('lines up the host and the image in %s (found by a tester: the Swedish labels were padded for the English ones)', async (lang) => {
+    const r = await runCli([...args, '--lang', lang]);
+    const [host, image] = r.stdout.split('\n');
+    // Where the value starts: after the label, its colon and the blanks that pad it.
+    const valueColumn = (line: string) => displayWidth(/^[^:：]*[:：] */.exec(line)![0]);
+    expect(valueColumn(host!), `${host}\n${image}`).toBe(valueColumn(image!));
   });
 
   it('keeps English, the knowledge text, byte for byte when nothing asks for another language', async () => {
