@@ -1,3 +1,4 @@
+import { displayWidth } from '../../../core/text/display-width.js';
 import type { Entities } from '../../../core/diagnosis/types.js';
 import { entityLabelKey } from '../../diagnose-text.js';
 import type { ViewLine } from '../../components/ScrollView.js';
@@ -15,6 +16,11 @@ import { Command, keyLabel } from '../../keys.js';
 export const ORIGINAL_KEY = keyLabel(Command.TopicOriginal);
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
+/** A list item: its mark, then its text wrapped beside it, the lines after the first under the text, not under the mark. */
+const item = (mark: string, text: string, width: number): string[] => {
+  const room = Math.max(1, width - displayWidth(mark) - 1);
+  return wrapAnsiText(text, room).map((l, i) => (i === 0 ? `${mark} ${l}` : `${' '.repeat(displayWidth(mark) + 1)}${l}`));
+};
 
 
 /** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
@@ -58,8 +64,9 @@ export function buildTopicLines(
       const tags = [t(fix.risk === 'high' ? 'topic.fix.high' : 'topic.fix.low'), fix.admin ? t('topic.fix.admin') : '', fix.readOnly ? t('topic.fix.readOnly') : ''].filter(Boolean);
       const line = t('topic.fix.line', { title: fix.title, tags: tags.join(t('list.separator')) });
       fixAt.push(lines.length);
-      if (i === selectedFix) lines.push(...wrapAnsiText(`${GLYPH.pointer} ${line}`, width).map((text): ViewLine => ({ text, role: 'heading', bold: true })));
-      else lines.push(...plain(`• ${line}`, width));
+      // Wrapped under the title, not under the mark (found by a tester: the second line began at the first column).
+      if (i === selectedFix) lines.push(...item(GLYPH.pointer, line, width).map((text): ViewLine => ({ text, role: 'heading', bold: true })));
+      else lines.push(...item('•', line, width));
       for (const l of wrapAnsiText(fillFixCommand(fix, entities), width - 2)) lines.push({ text: `  ${l}`, role: 'accent' });
     }
     lines.push('');
@@ -81,7 +88,7 @@ export function buildTopicLines(
   else lines.push({ text: t('topic.loading'), role: 'secondary' });
   if (sources.length) {
     lines.push({ text: '', role: 'secondary' }, heading(t('topic.oursSources')));
-    for (const s of sources) lines.push(...plain(`• ${s.title}: ${s.url}`, width));
+    for (const s of sources) lines.push(...item('•', `${s.title}: ${s.url}`, width));
   }
   return { lines, fixAt };
 }
