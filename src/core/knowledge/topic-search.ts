@@ -68,6 +68,9 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
   const lowered = docs.map((d) => [d.id, ...d.titles, ...d.summaries, ...d.headings, ...d.bodies].map((v) => v.toLowerCase()).join('\u0000'));
   const column = new Int32Array(FUSE_COLUMN);
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  // The topics that give each error code (0x… in upper case), in the knowledge's order.
+  const byCode = new Map<string, string[]>();
+  for (const t of kb.topics) for (const code of new Set(t.signatures.codes.map((c) => c.toUpperCase()))) (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(t.id);
   // What fuse.js found for a pattern, best first, kept for the last SEARCHES_KEPT patterns: typing "dns se", "dns ser"…
   // searches "dns" once, not at every key, and a query's words in another order cost nothing. Keyed in lower case,
   // as fuse.js compares (isCaseSensitive is off).
@@ -98,11 +101,16 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
       // scores summed; the first MAX_SEARCH_WORDS words (each is one search). One word, or words of one letter only:
       // the query as it is.
       const words = [...new Set(q.split(/\s+/).filter((w) => Array.from(w).length >= 2))].slice(0, MAX_SEARCH_WORDS);
-      if (words.length < 2)
-        return found(q)
+      if (words.length < 2) {
+        // An error code first finds the topics that give it (their signatures), then what the text search finds:
+        // fuzzily, 0x800705AF is one letter from 0x800705B4, and its topic came first (found by a tester).
+        const giving = /^0x[0-9a-f]{8}$/i.test(q) ? (byCode.get(q.toUpperCase()) ?? []) : [];
+        const ids = [...new Set([...giving, ...found(q).map(([id]) => id)])];
+        return ids
           .slice(0, limit)
-          .map(([id]) => byId.get(id))
+          .map((id) => byId.get(id))
           .filter((t): t is ResolvedTopic => t !== undefined);
+      }
       let totals: Map<string, number> | undefined;
       for (const word of words) {
         const scores = new Map(found(word));

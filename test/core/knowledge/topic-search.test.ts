@@ -104,10 +104,25 @@ describe('createTopicSearch: fuse.js asked only where a topic may hold the patte
     );
   });
 
-  it('finds what one search over every topic finds on the real knowledge: a common word, a typo, a code, Han, a long word', () => {
+  it('finds what one search over every topic finds on the real knowledge: a common word, a typo, a code name, Han, a long word', () => {
     const kb = realKb();
     const reference = everyTopic(kb);
     const search = createTopicSearch(kb);
-    for (const w of ['nat', 'Transparnet', '0x800705B4', '解析', 'windowsshim.interface']) expect(search.search(w).map((t) => t.id), w).toEqual(reference(w));
+    for (const w of ['nat', 'Transparnet', 'ERROR_TIMEOUT', '解析', 'windowsshim.interface']) expect(search.search(w).map((t) => t.id), w).toEqual(reference(w));
+  });
+
+  it("puts first the topics that give an error code, then what the text search finds (found by a tester: 0x800705AF's topic came first for 0x800705b4)", () => {
+    const kb = realKb();
+    const search = createTopicSearch(kb);
+    for (const code of ['0x800705b4', '0x800705B4', '0x803B0013']) {
+      const giving = kb.topics.filter((t) => t.signatures.codes.some((c) => c.toUpperCase() === code.toUpperCase())).map((t) => t.id);
+      expect(giving.length, code).toBeGreaterThan(0);
+      const got = search.search(code).map((t) => t.id);
+      expect(got.slice(0, giving.length), code).toEqual(giving);
+      // The rest in the text search's order, each once.
+      const rest = everyTopic(kb)(code).filter((id) => !giving.includes(id));
+      expect(got.slice(giving.length)).toEqual(rest.slice(0, 50 - giving.length));
+    }
+    expect(search.search('0x800705b4')[0]?.id).not.toBe('container-paging-file-too-small');
   });
 });
