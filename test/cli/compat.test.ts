@@ -28,7 +28,7 @@ describe('compatCommand (pure)', () => {
     expect(Object.keys(json)).toEqual(['host', 'image', 'process', 'hyperv', 'reasons', 'actions']);
     expect(json).toMatchObject({
       host: { build: 17763, revision: 1234, release: expect.stringContaining('Windows Server 2019') },
-      image: { build: 20348, revision: null, release: 'Windows Server 2022', tag: 'ltsc2022' },
+      image: { ref: 'mcr.microsoft.com/windows/servercore:ltsc2022', build: 20348, revision: null, release: 'Windows Server 2022', tag: 'ltsc2022' },
       process: 'no',
       hyperv: 'no',
       reasons: [expect.stringContaining('newer than the host')],
@@ -105,6 +105,15 @@ describe('wcdoctor compat', () => {
     expect(sv.stderr.length).toBeLessThan(200);
     // A reference of a usual length is read as before.
     expect((await runCli(['compat', '--host', '10.0.17763.1', '--image', `myregistry.example.com/${'team/'.repeat(20)}app:1.0`])).code).toBe(0);
+  });
+
+  it('names in --json the image it judged: a bare tag has none, a pasted list gives the one taken (found by a tester)', () => {
+    const tag = JSON.parse(compatCommand(data, { host: '10.0.17763.1234', image: 'ltsc2019', json: true }).out) as { image: { ref: string | null; tag: string } };
+    expect(tag.image).toMatchObject({ ref: null, tag: 'ltsc2019' });
+    const list = 'REPOSITORY TAG IMAGE ID CREATED SIZE\nmcr.microsoft.com/windows/servercore ltsc2019 3d5b9ef1d9a8 2 weeks ago 4.9GB\nmcr.microsoft.com/windows/nanoserver ltsc2022 0a9a4e7f1c2b 3 weeks ago 290MB\n';
+    const judged = JSON.parse(compatCommand(data, { host: '10.0.20348.2227', image: list, json: true }).out) as { image: { ref: string | null; build: number } };
+    expect(judged.image.ref).toMatch(/^mcr\.microsoft\.com\/windows\/(servercore|nanoserver):ltsc20(19|22)$/);
+    expect(judged.image.build).toBe(judged.image.ref!.endsWith('ltsc2019') ? 17763 : 20348);
   });
 
   it('is registered on the real program', async () => {

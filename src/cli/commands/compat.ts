@@ -64,7 +64,8 @@ export interface CompatOutcome {
 export function toCompatJson(r: CompatReport): object {
   return {
     host: { build: r.host.build, revision: r.host.revision, release: r.host.release },
-    image: { build: r.image.build, revision: r.image.revision, release: r.image.release, tag: r.image.tag },
+    // The reference judged (null for a bare tag or version): of a pasted list, the one taken (found by a tester).
+    image: { ref: r.image.ref, build: r.image.build, revision: r.image.revision, release: r.image.release, tag: r.image.tag },
     process: r.process,
     hyperv: r.hyperv,
     reasons: r.reasons.map((x) => x.text),
