@@ -12,7 +12,7 @@ export interface CliIO {
   isTTY: { stdin: boolean; stdout: boolean; stderr?: boolean };
   /** Standard input is a pipe or a file (`echo … | wcdoctor`, `wcdoctor < f`), not a terminal or an inherited socket. */
   stdinPiped?: boolean;
-  /** How many columns the terminal on standard output has (asked of it when read); absent when it is no terminal. */
+  /** How many columns the terminal on standard output has; absent when it is no terminal. */
   readonly columns?: number | undefined;
   env: Record<string, string | undefined>;
   /** Sets the exit code the process ends with (main.ts applies it). */

@@ -14,9 +14,7 @@ export function parseLangOption(value: string, env: CliIO['env']): Locale {
   const l = matchSupportedLocale(value);
   if (l) return l;
   const params = { value: echoed(value), choices: LOCALES.join(', ') };
-  const locale = environmentLocale(env);
-  if (locale === 'en') throw new UserError(`--lang: "${params.value}" is not a language wcdoctor knows`, [`use one of: ${params.choices}`]);
-  const t = createT(readLocaleCatalogs(), locale);
+  const t = createT(readLocaleCatalogs(), environmentLocale(env));
   throw new UserError(t('cli.lang.unknown', params), [t('cli.lang.choices', params)]);
 }
 

@@ -179,11 +179,9 @@ export function startFromProcess(): void {
     // node:net for a pipe) that most commands never read.
     isTTY: { stdin: isTerminal(0), stdout: stdoutTTY, stderr: stderrTTY },
     stdinPiped: stdinIsPipeOrFile(),
-    // Read of the terminal when asked: a shell keeps COLUMNS to itself (bash does not export it), so the text of
-    // `docs` and `diagnose` was laid out for 80 columns in every terminal (found by a tester: ragged lines at 60).
-    get columns() {
-      return stdoutTTY ? process.stdout.columns : undefined;
-    },
+    // The terminal's own width: a shell keeps COLUMNS to itself (bash does not export it), so the text of `docs` and
+    // `diagnose` was laid out for 80 columns in every terminal (found by a tester: ragged lines at 60).
+    columns: stdoutTTY ? process.stdout.columns : undefined,
     env: process.env,
     setExitCode: () => undefined,
   };

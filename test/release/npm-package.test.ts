@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
-import { firstFrame, hasTmux, release, releaseSkipReason, repoRoot, version } from './release-artefacts.js';
+import { fetchedNode, firstFrame, hasTmux, release, releaseSkipReason, repoRoot, version } from './release-artefacts.js';
 
 // The npm tarball of the release, installed globally into a clean prefix, offline (it has no
 // dependencies to fetch: dist/ is bundled), and run from there with no dev dependency in sight.
@@ -30,12 +30,6 @@ const run = (args: string[], extraPath?: string) => {
 };
 /** What npm said while installing (its warnings go to stderr). */
 let installLog = '';
-/** The Node of the oldest line package.json "engines" accepts (scripts/fetch-node.mjs, cached in .tmp/node), or undefined. */
-function oldestNode(): string | undefined {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'fetch-node.mjs'), 'linux', 'oldest'], { encoding: 'utf8', timeout: 120000 });
-  const node = r.stdout?.trim().split('\n').pop();
-  return r.status === 0 && node && existsSync(node) ? node : undefined;
-}
 
 describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g into a clean prefix', { timeout: 60000 }, () => {
   beforeAll(() => {
@@ -102,7 +96,8 @@ describe.skipIf(Boolean(skip))('the npm package, installed with npm install -g i
 
   // Its own limit: fetching that Node (scripts/fetch-node.mjs, up to 120 s on a cold cache) comes first (found by a reviewer).
   it('runs on the oldest Node line package.json "engines" accepts, through the same bin', { timeout: 180_000 }, () => {
-    const node = oldestNode();
+    // The Node of the oldest line package.json "engines" accepts.
+    const node = fetchedNode('oldest');
     if (!node) return console.warn('npm-package.test.ts: the oldest Node line could not be fetched; only the LTS ran the package');
     // The bin's `#!/usr/bin/env node` finds this Node first on PATH.
     const found = spawnSync('node', ['--version'], { encoding: 'utf8', env: { PATH: `${path.dirname(node)}${path.delimiter}${env.PATH}` } }).stdout.trim();

@@ -33,6 +33,13 @@ export function releaseSkipReason(...needs: ('linuxTwin' | 'exe' | 'zip' | 'tarb
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
+/** The Linux Node of a line scripts/fetch-node.mjs names (`oldest`, `exe`), fetched and checked there, cached in .tmp/node; undefined when it cannot be had. */
+export function fetchedNode(which: 'oldest' | 'exe'): string | undefined {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'fetch-node.mjs'), 'linux', which], { encoding: 'utf8', timeout: 120000 });
+  const node = r.stdout?.trim().split('\n').pop();
+  return r.status === 0 && node && existsSync(node) ? node : undefined;
+}
+
 /**
  * Starts a command in a detached 80×24 tmux session and returns the screen once `needle` shows
  * (or throws with the last screen after 15 s); the session is killed either way.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
-import { firstFrame, hasTmux, release, releaseSkipReason, repoRoot } from './release-artefacts.js';
+import { fetchedNode, firstFrame, hasTmux, release, releaseSkipReason, repoRoot } from './release-artefacts.js';
 
 // The Linux twin of wcdoctor.exe (the same SEA blob in the Linux node of the same version) against
 // the npm build, `node dist/cli.js`: same output, same exit code, for every command.
@@ -98,12 +98,11 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     // two ways). So the npm build runs here on the executable's Node: both then keep their verdicts in the same
     // file of the same cache (its name carries the checker's hash and the Node version), and what is compared is
     // the executable, not the clock.
-    const fetched = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'fetch-node.mjs'), 'linux', 'exe'], { encoding: 'utf8', timeout: 120000 });
-    expect(fetched.status, fetched.stderr).toBe(0);
-    const exeNode = fetched.stdout.trim();
+    const exeNode = fetchedNode('exe');
+    expect(exeNode, 'scripts/fetch-node.mjs linux exe').toBeDefined();
     const [a, b] = [tempDir('kb-a'), tempDir('kb-b')];
     for (const d of [a, b]) cpSync(path.join(repoRoot, 'knowledge'), path.join(d, 'knowledge'), { recursive: true });
-    const fromNpm = retryingTimeouts([exeNode, cli], ['kb', 'build', '--root', a]);
+    const fromNpm = retryingTimeouts([exeNode!, cli], ['kb', 'build', '--root', a]);
     const fromSea = viaSea(['kb', 'build', '--root', b]);
     expect([fromNpm.code, fromSea.code]).toEqual([0, 0]);
     for (const f of ['kb.json', 'kb-text.json', 'kb-display.json']) expect(readFileSync(path.join(b, 'dist', f), 'utf8')).toBe(readFileSync(path.join(a, 'dist', f), 'utf8'));

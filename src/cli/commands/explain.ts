@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { displayWidth } from '../../core/text/display-width.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { matchSupportedLocale } from '../../platform/locale.js';
+import { matchSupportedLocale, toBcp47 } from '../../platform/locale.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { createT, type MessageKey, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -145,11 +145,8 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   return { code: EXIT.ok, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
 }
 
-/** A POSIX locale name as a language tag (`de_DE.UTF-8` → `de-DE`, `ko_KR@x` kept to its tag part); a tag as it is. */
-const posixAsTag = (lang: string): string => {
-  const dot = lang.indexOf('.');
-  return (dot >= 0 ? lang.slice(0, dot) : lang).replace('_', '-');
-};
+/** A POSIX locale name as its language tag (`de_DE.UTF-8` → `de-DE`); anything toBcp47 cannot read, as it is. */
+const posixAsTag = (lang: string): string => toBcp47(lang) ?? lang;
 
 /** `wcdoctor explain CODE [--json] [--lang L]`: decodes an error code and lists the topics that mention it. */
 export function registerExplain(program: Command, io: CliIO): void {
