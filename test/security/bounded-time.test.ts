@@ -149,6 +149,13 @@ describe('compat and docs bound their input', () => {
     expect(searchableQuery('x'.repeat(5000))).toHaveLength(MAX_SEARCH_QUERY);
     expect(searchableQuery('😀'.repeat(100))).toBe('😀'.repeat(MAX_SEARCH_QUERY));
     expect(search.search(`nat ${'z'.repeat(5000)}`)).toEqual(search.search(`nat ${'z'.repeat(MAX_SEARCH_QUERY)}`));
+    // Queries the prefilter in front of fuse.js finds everywhere or nowhere: runs of one common letter, of separators,
+    // of blanks and of control characters, and a word of the most common pieces; each answers, with at most the limit.
+    for (const q of ['e'.repeat(5000), '-'.repeat(5000), ' \t'.repeat(2500), '\n'.repeat(5000), '\u0000\u001b'.repeat(2500), 'the'.repeat(2000), '. , '.repeat(1500), 'er in on '.repeat(600)]) {
+      const found = search.search(q);
+      expect(Array.isArray(found), JSON.stringify(q.slice(0, 12))).toBe(true);
+      expect(found.length).toBeLessThanOrEqual(50);
+    }
     writeFileSync(path.join(dir, 'done'), '');
   }, T);
 });
