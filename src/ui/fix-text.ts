@@ -6,6 +6,7 @@ import type { AuditLogNote } from '../platform/audit-log.js';
 import { formatMiB } from '../core/i18n/format-number.js';
 import type { Locale } from '../core/knowledge/types.js';
 import type { MessageKey, T } from './i18n.js';
+import { readSlots, type Catalog } from '../core/i18n/translate.js';
 
 // Core gives each message a stable id and params (and English for the CLI); these maps turn ids into
 // catalog keys, written out so that every key stays a literal and a new id fails to typecheck here.
@@ -117,6 +118,40 @@ export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
   cancelled: 'history.outcome.cancelled',
   refused: 'history.outcome.refused',
 };
+
+/**
+ * The messages whose English text the audit log records as a reason (it keeps English, whatever the interface's
+ * language), tried in this order to show a recorded reason in the interface language.
+ */
+const RECORDED_REASON_KEYS: readonly MessageKey[] = [
+  'history.reason.declined',
+  'history.reason.notElevated',
+  'history.reason.timeout',
+  'fix.cli.noTerminal',
+  'fix.cli.noTerminalErr',
+  'fix.cli.needsWord',
+  'fix.cli.wrongWord',
+  'fix.cli.yesNoWord',
+  'fix.refusal.windowsHost',
+  'fix.refusal.windowsShell',
+  'fix.refusal.cmdBuiltin',
+  'fix.refusal.notOnPath',
+  'fix.refusal.notInstalled',
+];
+
+/**
+ * A reason the audit log recorded, in the interface language: the English message it is (read back with its values
+ * from the English catalogue `english`) said through `t`; a reason no message gives (a program's own error) as it
+ * was recorded.
+ */
+export function auditReasonText(reason: string, t: T, english: Catalog): string {
+  for (const key of RECORDED_REASON_KEYS) {
+    const template = english[key];
+    const params = template === undefined ? undefined : readSlots(template, reason);
+    if (params) return t(key, params);
+  }
+  return reason;
+}
 
 /** A warning about reading the audit log (a damaged line, more of them, only its tail read), in the UI language. */
 export function auditNoteText(n: AuditLogNote, t: T, locale: Locale): string {

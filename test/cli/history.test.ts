@@ -44,6 +44,20 @@ describe('wcdoctor history', () => {
     expect(lines[3]).toMatch(/refused +demo-topic\/second +- +- +docker second +\(declined at the confirmation prompt\)$/);
   });
 
+  it('says the reasons that are its own messages in the interface language, the log and --json keeping English', async () => {
+    appendAuditEntry(entry('second', 'refused', { reason: 'declined at the confirmation prompt' }), dir);
+    appendAuditEntry(entry('third', 'refused', { reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs linux' }), dir);
+    appendAuditEntry(entry('fourth', 'failed', { reason: 'spawn docker ENOENT' }), dir);
+    const r = await runCli(['history', '--lang', 'sv-SE'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(nekad vid bekräftelsefrågan)');
+    expect(r.stdout).toMatch(/\(kan inte köras här: .*powershell.*linux.*\)/);
+    expect(r.stdout).toContain('(spawn docker ENOENT)');
+    expect(r.stdout).not.toContain('declined at the confirmation prompt');
+    const json = await runCli(['history', '--json', '--lang', 'sv-SE'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect((JSON.parse(json.stdout) as { entries: AuditEntry[] }).entries[0]!.reason).toBe('declined at the confirmation prompt');
+  });
+
   it('prints JSON and honours --limit', async () => {
     for (const f of ['a', 'b', 'c']) appendAuditEntry(entry(f, 'ran'), dir);
     const r = await runCli(['history', '--json', '--limit', '2'], { env: { WCDOCTOR_DATA_DIR: dir } });

@@ -63,4 +63,14 @@ describe('HistoryScreen', () => {
     expect(frame.split('\n')[0]).toContain(`› ${t('history.title')}`);
     expect(frame.split('\n').length).toBeLessThan(20);
   });
+
+  it('shows a recorded reason that is one of its own messages in the interface language', async () => {
+    const platform = fakePlatform({ kb: makeKb(), settings: { language: 'ko-KR' } });
+    platform.audit.entries.push(entry({ outcome: 'refused', command: 'Restart-Service hns', reason: 'declined at the confirmation prompt' }));
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 24, locale: 'ko-KR' });
+    await waitForFrame(lastFrame, t('history.count', { count: 1 }));
+    stdin.write('i');
+    const frame = await waitForFrame(lastFrame, `Restart-Service hns · ${t('history.reason.declined')}`);
+    expect(frame).not.toContain('declined at the confirmation prompt');
+  });
 });

@@ -6,7 +6,8 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { formatDecimal } from '../../core/i18n/format-number.js';
 import { AuditLogError, readAuditLog, type AuditLogNote } from '../../platform/audit-log.js';
 import { getDataDir } from '../../platform/paths.js';
-import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../ui/fix-text.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../ui/fix-text.js';
+import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
 import { formatTable } from '../print.js';
@@ -44,7 +45,8 @@ function formatDuration(ms: number | null, locale: Locale): string {
 
 /**
  * Runs `wcdoctor history`: the audit log, newest last, with warnings for the first damaged lines skipped and a count
- * of the rest. In `locale` the headings and outcomes are the catalogue's; what the log records (commands, reasons) is shown as recorded.
+ * of the rest. In `locale` the headings, outcomes and the reasons that are wcdoctor's own messages are the catalogue's;
+ * the commands, and the reasons a program gave, are shown as recorded (`--json` gives the log as recorded).
  */
 export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps, locale: Locale = 'en'): void {
   const t = translatorFor(locale);
@@ -75,13 +77,15 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
     return;
   }
+  const english = t ? readLocaleCatalogs().en : undefined;
+  const reasonOf = (reason: string) => (t && english ? auditReasonText(reason, t, english) : reason);
   const rows = entries.map((e) => [
     e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     t ? t(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed) : e.outcome,
     `${e.topic}/${e.fix}`,
     e.exitCode === null ? '-' : String(e.exitCode),
     formatDuration(e.durationMs, locale),
-    e.reason ? `${e.command}  (${e.reason})` : e.command,
+    e.reason ? `${e.command}  (${reasonOf(e.reason)})` : e.command,
   ]);
   const header = t
     ? [t('history.cli.time'), t('history.cli.outcome'), t('history.cli.fix'), t('history.cli.exit'), t('history.cli.took'), t('history.cli.command')]

@@ -44,6 +44,41 @@ export function interpolate(template: string, params: MessageParams = {}, locale
   });
 }
 
+/**
+ * The values of the `{{name}}` slots of `template` that give `text`, the reverse of interpolate for text params; undefined
+ * when `text` is not that template filled in. Each slot takes the text up to the first place its following literal
+ * text appears (the last one, up to the final literal text at the end); a slot named twice must take the same value
+ * twice; two slots with no text between them cannot be told apart, and give undefined.
+ * @example readSlots('stopped after {{time}}', 'stopped after 120 s') // { time: '120 s' }
+ */
+export function readSlots(template: string, text: string): Record<string, string> | undefined {
+  // split with the slot's capture: literal texts at even indexes, slot names at odd ones.
+  const parts = template.split(SLOT);
+  const head = parts[0]!;
+  if (!text.startsWith(head)) return undefined;
+  const values: Record<string, string> = {};
+  let at = head.length;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const after = parts[i + 1]!;
+    const last = i + 2 >= parts.length;
+    let end: number;
+    if (last) {
+      if (!text.endsWith(after) || text.length - after.length < at) return undefined;
+      end = text.length - after.length;
+    } else {
+      if (after === '') return undefined;
+      end = text.indexOf(after, at);
+      if (end < 0) return undefined;
+    }
+    const value = text.slice(at, end);
+    if (Object.hasOwn(values, name) && values[name] !== value) return undefined;
+    values[name] = value;
+    at = end + after.length;
+  }
+  return parts.length === 1 ? (text === head ? values : undefined) : values;
+}
+
 /** The key without its plural suffix, so `a.b_other` and `a.b` name the same message. */
 export function baseKeyOf(key: string): string {
   return key.replace(PLURAL_SUFFIX, '');

@@ -12,8 +12,12 @@ export interface FixRunner {
   /** Time since the running fix started (0 when none runs). */
   elapsedMs: number;
   timeoutMs: number;
-  /** Checks a complete plan (can it run here, elevation), then asks for consent or records the refusal. */
-  review(plan: FixPlan): void;
+  /**
+   * Checks a complete plan (can it run here, elevation), then asks for consent or records the refusal. `asked`: the
+   * user asked to run it (a key); false when the screen checks a fix it opened on, which the user has not asked to run
+   * yet: a refusal is then shown but not written to the audit log (the log records what the user tried).
+   */
+  review(plan: FixPlan, opts?: { asked?: boolean }): void;
   /** The user agreed: starts the fix. Does nothing unless the runner is waiting for consent. */
   confirm(): void;
   /** The user said No (or Esc at the typed word): records the refusal. */
@@ -62,7 +66,7 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
   }, [running]);
 
   const review = useCallback(
-    (plan: FixPlan) => {
+    (plan: FixPlan, { asked = true }: { asked?: boolean } = {}) => {
       if (stateRef.current.phase === 'running') return;
       const mine = ++generation.current;
       dispatch({ type: 'check', plan });
@@ -81,7 +85,7 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
             return dispatch({ type: 'ask', ...(pre.warning ? { warning: pre.warning } : {}) });
           }
           const reason = pre.refusal.message;
-          const { auditError } = recordRefusal(plan, reason, deps);
+          const { auditError } = asked ? recordRefusal(plan, reason, deps) : {};
           dispatch({ type: 'refuse', refusal: pre.kind, reason, detail: pre.refusal, ...(auditError ? { auditError } : {}) });
         });
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseKeyOf, createTranslator, interpolate, pluralCategoryOf, translate } from '../../../src/core/i18n/translate.js';
+import fc from 'fast-check';
+import { baseKeyOf, createTranslator, interpolate, pluralCategoryOf, readSlots, translate } from '../../../src/core/i18n/translate.js';
 
 const catalogs = {
   en: { 'r.count_one': '{{count}} match', 'r.count_other': '{{count}} matches', 'a.hello': 'Hello {{name}}', 'a.only': 'only English' },
@@ -40,5 +41,38 @@ describe('translate', () => {
     expect(pluralCategoryOf('zh-CN', 1)).toBe('other');
     expect(baseKeyOf('diagnose.results.count_other')).toBe('diagnose.results.count');
     expect(baseKeyOf('settings.theme.highContrast')).toBe('settings.theme.highContrast');
+  });
+});
+
+describe('readSlots (interpolate read backwards)', () => {
+  it.each([
+    ['stopped after {{time}}', 'stopped after 120 s', { time: '120 s' }],
+    ['{{fix}} takes plain --yes; "{{given}}" is no answer it reads', 'x takes plain --yes; "no" is no answer it reads', { fix: 'x', given: 'no' }],
+    ['its word is "{{word}}", not "{{given}}" (--yes={{word}})', 'its word is "WIPE", not "wipe" (--yes=WIPE)', { word: 'WIPE', given: 'wipe' }],
+    ['no slots', 'no slots', {}],
+    ['{{a}}', '', { a: '' }],
+  ])('%s ← %s', (template, text, expected) => {
+    expect(readSlots(template, text)).toEqual(expected);
+  });
+
+  it.each([
+    ['stopped after {{time}}', 'started after 120 s'],
+    ['no slots', 'no slots!'],
+    ['{{a}}{{b}}', 'ab'],
+    ['its word is "{{word}}", not "{{given}}" (--yes={{word}})', 'its word is "WIPE", not "wipe" (--yes=OTHER)'],
+    ['a {{x}} b {{y}} c', 'a 1 c'],
+    ['{{x}} end', 'the start'],
+  ])('%s does not give %s', (template, text) => {
+    expect(readSlots(template, text)).toBeUndefined();
+  });
+
+  it('gives back the values interpolate put in, when no value holds the text after its slot', () => {
+    const value = fc.string({ maxLength: 8 }).filter((v) => !v.includes(';') && !v.includes('{{'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6 }).filter((v) => !v.includes('{')), value, value, (head, a, b) => {
+        const template = `${head}{{a}}; {{b}}.`;
+        expect(readSlots(template, interpolate(template, { a, b }))).toEqual({ a, b });
+      }),
+    );
   });
 });

@@ -69,7 +69,9 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
 
   useEffect(() => {
     // A fix without placeholders (or with its values given) has nothing to fill: straight to the checks and the question.
-    if ((fields.length === 0 || inline) && planned?.ok) runner.review(planned.value);
+    // Opening a fix from a topic is no request to run it: a refusal found here is shown, not recorded in the audit log.
+    // An inline fix (the wizard's run key) was asked for.
+    if ((fields.length === 0 || inline) && planned?.ok) runner.review(planned.value, { asked: inline !== undefined });
     // Only on opening; every later review starts from a key.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 

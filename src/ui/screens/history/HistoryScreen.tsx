@@ -17,7 +17,8 @@ import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { footerHints } from '../../footers.js';
-import { AUDIT_OUTCOME_KEYS, auditNoteText } from '../../fix-text.js';
+import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../fix-text.js';
+import type { Catalog } from '../../../core/i18n/translate.js';
 
 const HINTS = footerHints('history');
 
@@ -29,15 +30,18 @@ const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' 
   refused: { key: AUDIT_OUTCOME_KEYS.refused, role: 'info', glyph: GLYPH.info },
 };
 
-/** One entry of the log as a list row: when, what came of it, the topic and fix; the command (and why) beneath. */
-export function historyItem(e: AuditEntry, index: number, t: T): ListItem {
+/**
+ * One entry of the log as a list row: when, what came of it, the topic and fix; the command (and why, in the interface
+ * language when the recorded English reason is one of ours: `english` is the English catalogue) beneath.
+ */
+export function historyItem(e: AuditEntry, index: number, t: T, english: Catalog = {}): ListItem {
   const o = OUTCOME[e.outcome] ?? OUTCOME.failed;
   const when = e.time.replace('T', ' ').replace(/\.\d{1,9}Z$|Z$/, '');
   return {
     key: `${index}`,
     label: t('history.row', { time: when, topic: e.topic, fix: e.fix }),
     prefix: { text: `${o.glyph} ${t(o.key)}`, role: o.role },
-    detail: e.reason ? `${e.command} · ${e.reason}` : e.command,
+    detail: e.reason ? `${e.command} · ${auditReasonText(e.reason, t, english)}` : e.command,
   };
 }
 
@@ -47,7 +51,7 @@ type Read = { ok: true; entries: AuditEntry[]; warnings: string[] } | { ok: fals
 export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'history' }> }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const { audit, knowledge } = usePlatform();
+  const { audit, knowledge, catalogs } = usePlatform();
   const read = useMemo<Read>(() => {
     try {
       const log = audit.read();
@@ -63,7 +67,7 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
   const fullText = useFullText();
   const full = fullText.open;
-  const items = entries.map((e, i) => historyItem(e, i, t));
+  const items = entries.map((e, i) => historyItem(e, i, t, catalogs.en));
   useKeymap(
     (command) => {
       if (fullText.handle(command, items.length > 0)) return true;
