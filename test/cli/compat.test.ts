@@ -116,6 +116,27 @@ describe('wcdoctor compat', () => {
     expect(judged.image.build).toBe(judged.image.ref!.endsWith('ltsc2019') ? 17763 : 20348);
   });
 
+  it('judges each image of a pasted docker images table, in text, JSON and the user language (found by a tester: only the first row was judged)', async () => {
+    const list = 'REPOSITORY TAG IMAGE ID CREATED SIZE\nmcr.microsoft.com/windows/servercore ltsc2022 3d5b9ef1d9a8 2 weeks ago 4.9GB\nmcr.microsoft.com/windows/nanoserver 1809 0a9a4e7f1c2b 3 weeks ago 290MB\n';
+    const text = compatCommand(data, { host: '10.0.17763.5000', image: list }).out;
+    expect(text).toMatch(/^The paste lists 2 images; each is judged below\.\n/);
+    const first = text.indexOf('── Image 1 of 2 ──');
+    const second = text.indexOf('── Image 2 of 2 ──');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(text.slice(first, second)).toMatch(/servercore:ltsc2022[\s\S]*Process isolation: no/);
+    expect(text.slice(second)).toMatch(/nanoserver:1809[\s\S]*Process isolation: yes/);
+    const json = JSON.parse(compatCommand(data, { host: '10.0.17763.5000', image: list, json: true }).out) as { image: { ref: string }; process: string; others: { image: { ref: string }; process: string }[] };
+    expect([json.image.ref, json.process]).toEqual(['mcr.microsoft.com/windows/servercore:ltsc2022', 'no']);
+    expect(json.others.map((o) => [o.image.ref, o.process])).toEqual([['mcr.microsoft.com/windows/nanoserver:1809', 'yes']]);
+    const sv = await runCli(['compat', '--lang', 'sv-SE', '--host', '10.0.17763.5000', '--image', '-'], { stdin: list });
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^Det inklistrade listar 2 avbildningar/);
+    expect(sv.stdout).toContain('── Avbildning 2 av 2 ──');
+    // One image: the report alone, as before.
+    expect(compatCommand(data, { host: '10.0.17763.5000', image: 'ltsc2019' }).out).not.toMatch(/judged below|── Image/);
+  });
+
   it('is registered on the real program', async () => {
     const r = await runCli(['compat', '--image', 'ltsc2019']);
     expect(r.code).toBe(2);

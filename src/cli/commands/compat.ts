@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkCompat } from '../../core/compat/check-compat.js';
 import { formatCompatReport, type CompatWords } from '../../core/compat/format-report.js';
 import { parseHost } from '../../core/compat/parse-host.js';
-import { parseImage } from '../../core/compat/parse-image.js';
+import { parseImages } from '../../core/compat/parse-image.js';
 import type { CompatData, CompatReport } from '../../core/compat/types.js';
 import { UserError } from '../../core/errors.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
@@ -29,6 +29,33 @@ export interface CompatOptions {
   words?: CompatWords;
   /** Why an input cannot be read, in the user's language. */
   inputError?: (e: import('../../core/compat/input-error.js').CompatInputError) => string;
+  /** The lines around the reports of a paste with several images, in the user's language (English when not given). */
+  several?: SeveralWords;
+}
+
+/** The lines `compat` prints around the reports of a pasted table with several images. */
+export interface SeveralWords {
+  /** Before the reports: how many images the paste holds. */
+  count(count: number): string;
+  /** Above each report: which image it is. */
+  heading(n: number, count: number): string;
+  /** After the reports: images of the table left out. */
+  more(count: number): string;
+}
+
+const ENGLISH_SEVERAL: SeveralWords = {
+  count: (count) => `The paste lists ${count} images; each is judged below.`,
+  heading: (n, count) => `── Image ${n} of ${count} ──`,
+  more: (count) => `${count} more ${count === 1 ? 'image' : 'images'} of the paste not judged; give one with --image.`,
+};
+
+/** The lines around several reports through the UI catalogue of a language. */
+export function severalWords(t: T): SeveralWords {
+  return {
+    count: (count) => t('compat.cli.several', { count }),
+    heading: (n, count) => t('compat.cli.imageOf', { n, count }),
+    more: (count) => t('compat.cli.moreImages', { count }),
+  };
 }
 
 /** The report's words through the UI catalogue of a language. */
@@ -73,18 +100,33 @@ export function toCompatJson(r: CompatReport): object {
   };
 }
 
-/** The core of `wcdoctor compat`: parses both inputs, checks them, and renders text or JSON. Pure. */
+/**
+ * The core of `wcdoctor compat`: parses both inputs, checks them, and renders text or JSON. Pure. A pasted table of
+ * several images (`docker images`, `docker ps`) gets a report for each, in the table's order: in JSON the first at the
+ * top level as for one image, the rest in `others` (and `notJudged`, the images past the most taken).
+ */
 export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutcome {
   const host = parseHost(opts.host, data);
   if (!host.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --host: ${opts.inputError?.(host.error) ?? host.error.message}\n` };
-  const image = parseImage(opts.image, data);
-  if (!image.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${opts.inputError?.(image.error) ?? image.error.message}\n` };
+  const parsed = parseImages(opts.image, data);
+  if (!parsed.ok) return { code: EXIT.usage, out: '', err: `wcdoctor compat: --image: ${opts.inputError?.(parsed.error) ?? parsed.error.message}\n` };
   const h = { ...host.value, nodeName: host.value.nodeName ?? opts.node ?? null };
-  const i = { ...image.value, serviceName: image.value.serviceName ?? opts.service ?? null };
-  if (i.nodeName === null && opts.node) i.nodeName = opts.node;
-  const report = checkCompat(h, i, data);
-  const out = opts.json ? `${JSON.stringify(toCompatJson(report), null, 2)}\n` : formatCompatReport(report, opts.words);
-  return { code: EXIT.ok, out, err: '' };
+  const reports = parsed.value.images.map((image) => {
+    const i = { ...image, serviceName: image.serviceName ?? opts.service ?? null };
+    if (i.nodeName === null && opts.node) i.nodeName = opts.node;
+    return checkCompat(h, i, data);
+  });
+  const { more } = parsed.value;
+  const [first, ...others] = reports;
+  if (opts.json) {
+    const json = { ...toCompatJson(first!), ...(others.length ? { others: others.map(toCompatJson) } : {}), ...(more ? { notJudged: more } : {}) };
+    return { code: EXIT.ok, out: `${JSON.stringify(json, null, 2)}\n`, err: '' };
+  }
+  if (reports.length === 1 && !more) return { code: EXIT.ok, out: formatCompatReport(first!, opts.words), err: '' };
+  const w = opts.several ?? ENGLISH_SEVERAL;
+  const parts = [`${w.count(reports.length)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words)}`)];
+  if (more) parts.push(`${w.more(more)}\n`);
+  return { code: EXIT.ok, out: parts.join('\n'), err: '' };
 }
 
 const HOST_HELP = 'host Windows version (10.0.17763.1234, ltsc2019) or - to paste ver, reg query BuildLabEx, docker info or kubectl describe node output';
@@ -146,7 +188,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
         ...opts,
         host: opts.host === '-' ? pasted : opts.host,
         image: opts.image === '-' ? pasted : opts.image,
-        ...(t ? { words: compatWords(t), inputError: (e) => translateInputError(e, t) } : {}),
+        ...(t ? { words: compatWords(t), inputError: (e) => translateInputError(e, t), several: severalWords(t) } : {}),
       });
       if (result.out) io.out(result.out);
       if (result.err) io.err(result.err);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseImage } from '../../../src/core/compat/parse-image.js';
+import { MAX_TABLE_IMAGES, parseImage, parseImages } from '../../../src/core/compat/parse-image.js';
 import { DOC_002, DOC_003, loadCompatData, sourceBlock } from './load-compat.js';
 
 const data = loadCompatData();
@@ -81,6 +81,25 @@ describe('pasted output', () => {
   test('docker images', () => {
     const text = 'REPOSITORY                             TAG        IMAGE ID       CREATED       SIZE\nmcr.microsoft.com/windows/nanoserver   1809       4f0d4c3ab9f1   3 weeks ago   258MB\n';
     expect(read(text)).toMatchObject({ ref: 'mcr.microsoft.com/windows/nanoserver:1809', build: 17763, serviceName: null });
+  });
+
+  test('docker images of several images: parseImages reads each once, in order, up to the most it takes', () => {
+    const row = (repo: string, tag: string) => `${repo.padEnd(40)} ${tag.padEnd(10)} 4f0d4c3ab9f1   3 weeks ago   258MB`;
+    const text = ['REPOSITORY                               TAG        IMAGE ID       CREATED       SIZE', row('mcr.microsoft.com/windows/servercore', 'ltsc2022'), row('mcr.microsoft.com/windows/nanoserver', '1809'), row('mcr.microsoft.com/windows/nanoserver', '1809'), row('myapp', 'latest')].join('\n');
+    const r = parseImages(text, data);
+    expect(r.ok && r.value.images.map((i) => [i.ref, i.build])).toEqual([
+      ['mcr.microsoft.com/windows/servercore:ltsc2022', 20348],
+      ['mcr.microsoft.com/windows/nanoserver:1809', 17763],
+      ['myapp:latest', null],
+    ]);
+    expect(r.ok && r.value.more).toBe(0);
+    expect(read(text).ref).toBe('mcr.microsoft.com/windows/servercore:ltsc2022');
+    const long = ['REPOSITORY TAG IMAGE ID CREATED SIZE', ...Array.from({ length: MAX_TABLE_IMAGES + 5 }, (_, i) => row(`app${i}`, '1.0'))].join('\n');
+    const many = parseImages(long, data);
+    expect(many.ok && [many.value.images.length, many.value.more]).toEqual([MAX_TABLE_IMAGES, 5]);
+    // One reference, a tag or a non-table paste is one image.
+    const one = parseImages('ltsc2019', data);
+    expect(one.ok && [one.value.images.length, one.value.more]).toEqual([1, 0]);
   });
 
   test('docker ps', () => {
