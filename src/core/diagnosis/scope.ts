@@ -245,8 +245,13 @@ export function otherProgramOf(text: string, containerCode = false): string | un
 export function isUnrelatedProse(text: string, containerCode = false): boolean {
   // Twenty words take more than 80 characters: a shorter paste is not weighed (nor are its patterns compiled).
   if (containerCode || text.length < 80) return false;
+  // Each line once: a line said again and again is a program's (a log, a retry loop), and a person's words are not
+  // counted twice ("Element not found" pasted eight times read as a sentence of 24 words about another program).
+  const lines = text.split('\n');
+  const once = new Set(lines.map((l) => l.trim())).size < lines.length ? [...new Set(lines.map((l) => l.trim()))].join('\n') : text;
+  if (once.length < 80) return false;
   // Words are runs of letters between other characters: an ID's letters ("8be2f66ffc…") are no words.
-  const words = (text.toLowerCase().match(/[0-9a-zà-öø-ÿ'’]{1,60}/g) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
+  const words = (once.toLowerCase().match(/[0-9a-zà-öø-ÿ'’]{1,60}/g) ?? []).filter((w) => /^[a-zà-öø-ÿ'’]+$/.test(w));
   if (words.length < 20 || /[^\u0000-\u024f\s]/u.test(text.replace(/[\u2000-\u206f]/g, ''))) return false;
   // The cheapest test first, and the words of containers before the lines of output: most pastes about containers
   // name them, and the patterns of either cost a fraction of a millisecond to compile at start.

@@ -178,6 +178,17 @@ describe('readScope', () => {
     expect(isUnrelatedProse(sentence)).toBe(true);
   });
 
+  it('a line said again and again is output: a Windows message pasted eight times gets the verdict it gets once (found by a tester)', () => {
+    const once = 'Element not found';
+    const eight = Array.from({ length: 8 }, () => once).join('\n');
+    expect(isUnrelatedProse(eight)).toBe(false);
+    expect(diagnose(kb, eight).matches.map((m) => m.id)).toEqual(diagnose(kb, once).matches.map((m) => m.id));
+    expect(diagnose(kb, eight).matches.length).toBeGreaterThan(0);
+    // A person's sentences with a line repeated in them are still theirs.
+    const sentence = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
+    expect(isUnrelatedProse(`${sentence}\n${sentence}\nThanks.\nThanks.`)).toBe(true);
+  });
+
   it.each(['docker run --net=host --rm busybox', 'docker run --network host nginx', 'services:\n  web:\n    network_mode: host'])(
     "a container on the host's network is a Linux engine's (Windows containers have no host network): %s",
     (text) => {
