@@ -111,7 +111,9 @@ export function usageErrorText(t: T, e: CommanderFailure): string {
   const { text, near } = splitSuggestion(e.message);
   const said = sentence(t, e.code, text);
   const [first, detail] = typeof said === 'string' ? [said] : (said ?? []);
-  const lines = first === undefined ? [showControls(e.message)] : [t('cli.usage.error', { message: first }), ...(detail === undefined ? [] : [detail])];
+  const command = e.command ?? 'wcdoctor';
+  // A message of a shape not known here: commander's English, with the program's name where commander says "error".
+  const lines = first === undefined ? [`${command}: ${showControls(e.message.replace(/^error: /, ''))}`] : [t('cli.usage.error', { command, message: first }), ...(detail === undefined ? [] : [detail])];
   if (said !== undefined && near.length === 1) lines.push(t('cli.usage.didYouMean', { suggestion: namedInError(near[0] ?? '') }));
   else if (said !== undefined && near.length > 1) lines.push(t('cli.usage.didYouMeanOneOf', { suggestions: near.map(namedInError).join(', ') }));
   lines.push(t('cli.usage.help', { command: e.command ?? 'wcdoctor' }));

@@ -122,7 +122,7 @@ describe('explainCommand', () => {
   test.each(['hello', '0xZZ', 'ERROR_NOPE'])('exits 2 with a message for %j', (input) => {
     const out = explainCommand(kb, input, { json: true });
     expect(out).toMatchObject({ code: 2, stdout: '' });
-    expect(out.stderr).toMatch(/^explain: /);
+    expect(out.stderr).toMatch(/^wcdoctor explain: /);
     expect(out.stderr).toContain(input);
   });
 

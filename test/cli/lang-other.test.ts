@@ -6,6 +6,7 @@ import { registerHistory, type HistoryDeps } from '../../src/cli/commands/histor
 import { registerTroubleshoot } from '../../src/cli/commands/troubleshoot.js';
 import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
+import type { Locale } from '../../src/core/knowledge/types.js';
 import { parseTrees } from '../../src/core/trees/parse-trees.js';
 import { readLocaleCatalogs } from '../../src/platform/platform.js';
 import { file, TOPICS, validTreeData } from '../core/trees/tree-fixtures.js';
@@ -71,7 +72,7 @@ describe('history in the user language', () => {
     ['zh-CN', ['时间', '结果', '修复', '退出代码', '耗时', '命令'], '未运行', '已运行', '--limit "0"：应为 1 或更大的整数'],
     ['ko-KR', ['시간', '결과', '해결 방법', '종료 코드', '소요 시간', '명령'], '실행 안 함', '실행됨', '--limit "0": 1 이상의 정수여야 합니다'],
     ['sv-SE', ['tid', 'utfall', 'åtgärd', 'slutkod', 'tog', 'kommando'], 'kördes inte', 'kördes', '--limit "0": ska vara ett heltal, 1 eller större'],
-  ])('%s: headings and outcomes translated, what the log recorded as recorded; a bad --limit (exit 2)', async (lang, header, refused, ran, limit) => {
+  ])('%s: headings, outcomes and our own reasons translated, the commands as recorded; a bad --limit (exit 2)', async (lang, header, refused, ran, limit) => {
     const en = await run(['history']);
     const r = await run(['--lang', lang, 'history']);
     expect(r.code).toBe(0);
@@ -79,13 +80,15 @@ describe('history in the user language', () => {
     expect(head?.split(/ {2,}/)).toEqual(header);
     expect(first).toContain(refused);
     expect(second).toContain(ran);
-    // The fix, exit code, command and recorded reason are the English run's; the duration has the language's decimal separator.
-    const recorded = (out: string) => out.split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((c) => [c[0], c[2], c[3], ...c.slice(5)]);
+    // The fix, exit code and command are the English run's; the duration has the language's decimal separator.
+    const recorded = (out: string) => out.split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((c) => [c[0], c[2], c[3], c[5]]);
     expect(recorded(r.stdout)).toEqual(recorded(en.stdout));
     const took = (out: string) => out.split('\n').slice(2, 4).map((l) => l.split(/ {2,}/)[4]);
     expect(took(en.stdout)).toEqual(['-', '2.5 s']);
     expect(took(r.stdout)).toEqual(['-', lang === 'sv-SE' ? '2,5 s' : '2.5 s']);
-    expect(r.stdout).toContain('Restart-Service hns  (declined at the confirmation prompt)');
+    expect(en.stdout).toContain('Restart-Service hns  (declined at the confirmation prompt)');
+    // The recorded reason is one of wcdoctor's own messages: said in the language.
+    expect(r.stdout).toContain(`Restart-Service hns  (${tFor(lang as Locale)('history.reason.declined')})`);
     const bad = await run(['history', '--limit', '0'], { LANG: `${lang.replace('-', '_')}.UTF-8` });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`wcdoctor history: ${limit}\n`);
@@ -162,7 +165,7 @@ describe('explain in the user language', () => {
     ] as const) {
       const r = await run(['explain', input, '--lang', lang]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`explain: ${t(key, { input })}\n`);
+      expect(r.stderr).toBe(`wcdoctor explain: ${t(key, { input })}\n`);
       expect(r.stderr).not.toMatch(/is not an error code|outside the 32-bit range|catalogue knows/);
     }
     const en = await run(['explain', 'hello']);

@@ -199,7 +199,7 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     mkdirSync(path.join(empty, 'knowledge'));
     try {
       const stats = run(path.join(DIST, 'cli.js'), ['kb', 'stats', '--json', '--root', empty]);
-      expect(stats.stderr).toMatch(/^kb stats: the knowledge base has \d+ problem\(s\); run "wcdoctor kb check"\n$/);
+      expect(stats.stderr).toMatch(/^wcdoctor kb stats: the knowledge base has \d+ problem\(s\); run "wcdoctor kb check"\n$/);
       expect(stats.code).toBe(3);
       expect(JSON.parse(stats.stdout)).toMatchObject({ sources: [], languages: expect.any(Array) });
     } finally {

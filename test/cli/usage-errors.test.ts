@@ -10,36 +10,36 @@ import { tFor } from '../helpers/i18n.js';
 
 const ERRORS = {
   en: {
-    unknownOption: "error: unknown option '--bogus'\n(run \"wcdoctor --help\" for usage)\n",
-    didYouMean: "error: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n",
-    optionValue: "error: option '--limit <n>' argument missing\n(run \"wcdoctor diagnose --help\" for usage)\n",
-    missingArgument: "error: missing required argument 'code'\n(run \"wcdoctor explain --help\" for usage)\n",
-    excessArguments: "error: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor docs --help\" for usage)\n",
-    unknownCommand: "error: unknown command 'nosuchcommand'\n(run \"wcdoctor --help\" for usage)\n",
+    unknownOption: "wcdoctor: unknown option '--bogus'\n(run \"wcdoctor --help\" for usage)\n",
+    didYouMean: "wcdoctor: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n",
+    optionValue: "wcdoctor diagnose: option '--limit <n>' argument missing\n(run \"wcdoctor diagnose --help\" for usage)\n",
+    missingArgument: "wcdoctor explain: missing required argument 'code'\n(run \"wcdoctor explain --help\" for usage)\n",
+    excessArguments: "wcdoctor docs: too many arguments for 'docs'. Expected 1 argument but got 3.\n(run \"wcdoctor docs --help\" for usage)\n",
+    unknownCommand: "wcdoctor: unknown command 'nosuchcommand'\n(run \"wcdoctor --help\" for usage)\n",
   },
   'zh-CN': {
-    unknownOption: "错误：未知选项 '--bogus'\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    didYouMean: "错误：未知选项 '--lnag'\n（您要找的可能是 --lang）\n（运行 \"wcdoctor --help\" 查看用法）\n",
-    optionValue: "错误：选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor diagnose --help\" 查看用法）\n",
-    missingArgument: "错误：缺少必需的参数 'code'\n（运行 \"wcdoctor explain --help\" 查看用法）\n",
-    excessArguments: "错误：'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor docs --help\" 查看用法）\n",
-    unknownCommand: "错误：未知命令 'nosuchcommand'\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    unknownOption: "wcdoctor: 未知选项 '--bogus'\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    didYouMean: "wcdoctor: 未知选项 '--lnag'\n（您要找的可能是 --lang）\n（运行 \"wcdoctor --help\" 查看用法）\n",
+    optionValue: "wcdoctor diagnose: 选项 '--limit <n>' 缺少值\n（运行 \"wcdoctor diagnose --help\" 查看用法）\n",
+    missingArgument: "wcdoctor explain: 缺少必需的参数 'code'\n（运行 \"wcdoctor explain --help\" 查看用法）\n",
+    excessArguments: "wcdoctor docs: 'docs' 的参数过多：应为 1 个，实际为 3 个。\n（运行 \"wcdoctor docs --help\" 查看用法）\n",
+    unknownCommand: "wcdoctor: 未知命令 'nosuchcommand'\n（运行 \"wcdoctor --help\" 查看用法）\n",
   },
   'ko-KR': {
-    unknownOption: "오류: 알 수 없는 옵션 '--bogus'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    didYouMean: "오류: 알 수 없는 옵션 '--lnag'\n(혹시 --lang인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
-    optionValue: "오류: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor diagnose --help\"로 볼 수 있습니다)\n",
-    missingArgument: "오류: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor explain --help\"로 볼 수 있습니다)\n",
-    excessArguments: "오류: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor docs --help\"로 볼 수 있습니다)\n",
-    unknownCommand: "오류: 알 수 없는 명령 'nosuchcommand'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    unknownOption: "wcdoctor: 알 수 없는 옵션 '--bogus'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    didYouMean: "wcdoctor: 알 수 없는 옵션 '--lnag'\n(혹시 --lang인가요?)\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+    optionValue: "wcdoctor diagnose: 옵션 '--limit <n>'에 값이 없습니다\n(사용법은 \"wcdoctor diagnose --help\"로 볼 수 있습니다)\n",
+    missingArgument: "wcdoctor explain: 필수 인수 'code'이(가) 없습니다\n(사용법은 \"wcdoctor explain --help\"로 볼 수 있습니다)\n",
+    excessArguments: "wcdoctor docs: 'docs'의 인수가 너무 많습니다. 1개여야 하는데 3개가 주어졌습니다.\n(사용법은 \"wcdoctor docs --help\"로 볼 수 있습니다)\n",
+    unknownCommand: "wcdoctor: 알 수 없는 명령 'nosuchcommand'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
   },
   'sv-SE': {
-    unknownOption: "fel: okänd flagga '--bogus'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    didYouMean: "fel: okänd flagga '--lnag'\n(Menade du --lang?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
-    optionValue: "fel: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor diagnose --help\" för att se hur kommandot används)\n",
-    missingArgument: "fel: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor explain --help\" för att se hur kommandot används)\n",
-    excessArguments: "fel: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor docs --help\" för att se hur kommandot används)\n",
-    unknownCommand: "fel: okänt kommando 'nosuchcommand'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    unknownOption: "wcdoctor: okänd flagga '--bogus'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    didYouMean: "wcdoctor: okänd flagga '--lnag'\n(Menade du --lang?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
+    optionValue: "wcdoctor diagnose: flaggan '--limit <n>' saknar värde\n(kör \"wcdoctor diagnose --help\" för att se hur kommandot används)\n",
+    missingArgument: "wcdoctor explain: det obligatoriska argumentet 'code' saknas\n(kör \"wcdoctor explain --help\" för att se hur kommandot används)\n",
+    excessArguments: "wcdoctor docs: för många argument till 'docs': 1 förväntades men 3 angavs.\n(kör \"wcdoctor docs --help\" för att se hur kommandot används)\n",
+    unknownCommand: "wcdoctor: okänt kommando 'nosuchcommand'\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n",
   },
 } as const;
 
@@ -78,22 +78,22 @@ describe("the language of commander's errors", () => {
     expect((await runCli(['--lang', 'xx', '--bogus'], { env: { LANG: 'sv_SE.UTF-8' } })).stderr).toBe(ERRORS['sv-SE'].unknownOption);
     expect((await runCli(['--lang', 'xx', '--bogus'])).stderr).toBe(ERRORS.en.unknownOption);
     const missing = await runCli(['--lang'], { env: { LANG: 'ko_KR.UTF-8' } });
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: "오류: 옵션 '--lang <locale>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: 옵션 '--lang <locale>'에 값이 없습니다\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n" });
     expect(usageLocale('zh_CN.UTF-8', {})).toBe('zh-CN');
     expect(usageLocale(undefined, {})).toBe('en');
   });
 
   it('an unknown command near a real one is named with it, in the language, as under a subcommand (found by a reviewer: one-letter typos got no suggestion)', async () => {
     const r = await runCli(['--lang', 'sv-SE', 'diagnse']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "fel: okänt kommando 'diagnse'\n(Menade du diagnose?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: okänt kommando 'diagnse'\n(Menade du diagnose?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
     for (const [typo, command] of [['chek', 'check'], ['explian', 'explain'], ['netwrok', 'network'], ['comapt', 'compat'], ['fxi', 'fix'], ['kbb', 'kb']] as const)
-      expect((await runCli([typo])).stderr, typo).toBe(`error: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
+      expect((await runCli([typo])).stderr, typo).toBe(`wcdoctor: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
   });
 
   it('a misspelt command followed by options is named as the unknown command; a --lang that names no language is refused with no command too (found by a helper)', async () => {
-    expect(await runCli(['diagnos', '--json', 'x'])).toEqual({ code: 2, stdout: '', stderr: "error: unknown command 'diagnos'\n(Did you mean diagnose?)\n(run \"wcdoctor --help\" for usage)\n" });
-    expect(await runCli(['--lang', 'sv-SE', 'chekc', '--from', 'x.json'])).toEqual({ code: 2, stdout: '', stderr: "fel: okänt kommando 'chekc'\n(Menade du check?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
-    expect((await runCli(['--lnag', 'x'])).stderr).toBe("error: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n");
+    expect(await runCli(['diagnos', '--json', 'x'])).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: unknown command 'diagnos'\n(Did you mean diagnose?)\n(run \"wcdoctor --help\" for usage)\n" });
+    expect(await runCli(['--lang', 'sv-SE', 'chekc', '--from', 'x.json'])).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: okänt kommando 'chekc'\n(Menade du check?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });
+    expect((await runCli(['--lnag', 'x'])).stderr).toBe("wcdoctor: unknown option '--lnag'\n(Did you mean --lang?)\n(run \"wcdoctor --help\" for usage)\n");
     for (const lang of ['xx', '']) {
       const r = await runCli(['--lang', lang]);
       expect(r.code, lang).toBe(2);
@@ -111,18 +111,18 @@ describe("the language of commander's errors", () => {
 
   it("a subcommand's unknown command gets commander's suggestion in the language", async () => {
     const r = await runCli(['--lang', 'ko-KR', 'kb', 'biuld']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: "오류: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor kb --help\"로 볼 수 있습니다)\n" });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "wcdoctor kb: 알 수 없는 명령 'biuld'\n(혹시 build인가요?)\n(사용법은 \"wcdoctor kb --help\"로 볼 수 있습니다)\n" });
     // The hint names the help of the command that refused the line, which lists its options (found by a helper).
-    expect((await runCli(['fix', '--bogus'])).stderr).toBe("error: unknown option '--bogus'\n(run \"wcdoctor fix --help\" for usage)\n");
+    expect((await runCli(['fix', '--bogus'])).stderr).toBe("wcdoctor fix: unknown option '--bogus'\n(run \"wcdoctor fix --help\" for usage)\n");
   });
 
   it('an option typed with control characters, a line feed or 100,000 characters is repeated cut and visible, on one line', async () => {
     const esc = await runCli(['--lang', 'zh-CN', '--x\n\u001b]0;pwned\u0007\u009b2J']);
-    expect(esc.stderr).toBe("错误：未知选项 '--x␊␛]0;pwned␇\\x9b2J'\n（运行 \"wcdoctor --help\" 查看用法）\n");
+    expect(esc.stderr).toBe("wcdoctor: 未知选项 '--x␊␛]0;pwned␇\\x9b2J'\n（运行 \"wcdoctor --help\" 查看用法）\n");
     const long = await runCli(['--lang', 'sv-SE', `--${'y'.repeat(100_000)}`]);
-    expect(long.stderr).toBe(`fel: okänd flagga '--${'y'.repeat(58)}…'\n(kör "wcdoctor --help" för att se hur kommandot används)\n`);
+    expect(long.stderr).toBe(`wcdoctor: okänd flagga '--${'y'.repeat(58)}…'\n(kör "wcdoctor --help" för att se hur kommandot används)\n`);
     const word = await runCli(['--lang', 'ko-KR', 'x\n\u001b[30;40mhidden']);
-    expect(word.stderr).toBe("오류: 알 수 없는 명령 'x␊␛[30;40mhidden'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n");
+    expect(word.stderr).toBe("wcdoctor: 알 수 없는 명령 'x␊␛[30;40mhidden'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n");
   });
 });
 
@@ -147,13 +147,13 @@ describe('usageErrorText', () => {
   };
 
   it.each([
-    ['en', ['pick', '--mode', 'slow'], "error: option '--mode <m>' argument 'slow' is invalid.\nAllowed choices are fast, safe."],
-    ['sv-SE', ['pick', '--mode', 'slow'], "fel: värdet 'slow' för flaggan '--mode <m>' är ogiltigt.\nTillåtna värden är fast, safe."],
-    ['zh-CN', ['take', 'c'], "错误：参数 'kind' 的值 'c' 无效。\n可选的值：a, b。"],
-    ['ko-KR', ['take', 'c'], "오류: 인수 'kind'의 값 'c'이(가) 올바르지 않습니다.\n사용할 수 있는 값: a, b."],
-    ['ko-KR', ['need'], "오류: 필수 옵션 '--name <n>'이(가) 지정되지 않았습니다"],
-    ['sv-SE', ['pick', 'x', 'y'], "fel: för många argument till 'pick': 1 förväntades men 2 angavs."],
-    ['en', ['need', '--name', 'n', 'x'], "error: too many arguments for 'need'. Expected 0 arguments but got 1."],
+    ['en', ['pick', '--mode', 'slow'], "wcdoctor: option '--mode <m>' argument 'slow' is invalid.\nAllowed choices are fast, safe."],
+    ['sv-SE', ['pick', '--mode', 'slow'], "wcdoctor: värdet 'slow' för flaggan '--mode <m>' är ogiltigt.\nTillåtna värden är fast, safe."],
+    ['zh-CN', ['take', 'c'], "wcdoctor: 参数 'kind' 的值 'c' 无效。\n可选的值：a, b。"],
+    ['ko-KR', ['take', 'c'], "wcdoctor: 인수 'kind'의 값 'c'이(가) 올바르지 않습니다.\n사용할 수 있는 값: a, b."],
+    ['ko-KR', ['need'], "wcdoctor: 필수 옵션 '--name <n>'이(가) 지정되지 않았습니다"],
+    ['sv-SE', ['pick', 'x', 'y'], "wcdoctor: för många argument till 'pick': 1 förväntades men 2 angavs."],
+    ['en', ['need', '--name', 'n', 'x'], "wcdoctor: too many arguments for 'need'. Expected 0 arguments but got 1."],
   ] as const)('%s %j: an invalid value (its choices on a line of their own), a missing mandatory option, too many arguments', (lang, args, first) => {
     const text = usageErrorText(tFor(lang), commanderError(withChoices, [...args]));
     expect(text).toBe(`${first}\n${tFor(lang)('cli.usage.help', { command: 'wcdoctor' })}\n`);
@@ -161,20 +161,20 @@ describe('usageErrorText', () => {
 
   it("a value with commander's own words in it is still read whole (the flags and names are ours, the value the user's)", () => {
     const e = commanderError(withChoices, ['pick', '--mode', "x' is invalid. y"]);
-    expect(usageErrorText(tFor('sv-SE'), e).split('\n').slice(0, 2)).toEqual(["fel: värdet 'x' is invalid. y' för flaggan '--mode <m>' är ogiltigt.", 'Tillåtna värden är fast, safe.']);
+    expect(usageErrorText(tFor('sv-SE'), e).split('\n').slice(0, 2)).toEqual(["wcdoctor: värdet 'x' is invalid. y' för flaggan '--mode <m>' är ogiltigt.", 'Tillåtna värden är fast, safe.']);
   });
 
   it('commander\'s "one of" suggestion is kept in the language; a look-alike typed inside an option is not taken for one', () => {
     const two = commanderError((p) => p.option('--alpha').option('--alphb'), ['--alphc']);
-    expect(usageErrorText(tFor('zh-CN'), two).split('\n').slice(0, 2)).toEqual(["错误：未知选项 '--alphc'", '（您要找的可能是其中之一：--alpha, --alphb）']);
+    expect(usageErrorText(tFor('zh-CN'), two).split('\n').slice(0, 2)).toEqual(["wcdoctor: 未知选项 '--alphc'", '（您要找的可能是其中之一：--alpha, --alphb）']);
     const sly = commanderError((p) => p.option('--lang <l>'), ['--q\n(Did you mean --rm?)']);
-    expect(usageErrorText(tFor('en'), sly)).toBe("error: unknown option '--q␊(Did you mean --rm?)'\n(run \"wcdoctor --help\" for usage)\n");
+    expect(usageErrorText(tFor('en'), sly)).toBe("wcdoctor: unknown option '--q␊(Did you mean --rm?)'\n(run \"wcdoctor --help\" for usage)\n");
   });
 
   it('a message of a shape it does not know is printed as commander wrote it, the hint in the language', () => {
     expect(usageErrorText(tFor('ko-KR'), { code: 'commander.conflictingOption', message: "error: option '--a' cannot be used with option '--b'" })).toBe(
-      "error: option '--a' cannot be used with option '--b'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
+      "wcdoctor: option '--a' cannot be used with option '--b'\n(사용법은 \"wcdoctor --help\"로 볼 수 있습니다)\n",
     );
-    expect(usageErrorText(tFor('sv-SE'), { code: 'commander.unknownOption', message: 'something else' })).toBe('something else\n(kör "wcdoctor --help" för att se hur kommandot används)\n');
+    expect(usageErrorText(tFor('sv-SE'), { code: 'commander.unknownOption', message: 'something else' })).toBe('wcdoctor: something else\n(kör "wcdoctor --help" för att se hur kommandot används)\n');
   });
 });

@@ -121,9 +121,9 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   // A POSIX locale (ko_KR, de_DE.UTF-8) names the same language as its tag, as the other commands read it.
   if (opts.lang !== undefined) opts = { ...opts, lang: posixAsTag(opts.lang) };
   if (opts.lang !== undefined && !LANG_TAG.test(opts.lang))
-    return { code: EXIT.usage, stdout: '', stderr: `explain: --lang "${echoed(opts.lang)}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
+    return { code: EXIT.usage, stdout: '', stderr: `wcdoctor explain: --lang "${echoed(opts.lang)}" is not a language tag (for example de, zh-CN, sv-SE)\n` };
   const r = explainCode(input, buildCodeIndex(kb.codes));
-  if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
+  if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `wcdoctor explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
   const x = r.value;
   if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsOfCode(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
   const topics = topicsOfCode(kb, x);

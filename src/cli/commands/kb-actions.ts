@@ -65,12 +65,12 @@ export function runKbBuild(opts: KbOptions, io: CliIO): void {
   const { kb: built, problems } = assembled;
   if (problems.length) {
     for (const p of problems) io.err(`${formatProblem(p)}\n`);
-    io.err(`kb build: ${problems.length} problem(s); nothing written\n`);
+    io.err(`wcdoctor kb build: ${problems.length} problem(s); nothing written\n`);
     io.setExitCode(EXIT.failure);
     return;
   }
   const out = writeKnowledgeBase(built, opts.root);
-  io.err(`kb build: ${built.topics.length} topics, ${built.sections.length} sections, ${built.codes.length} codes, ${built.trees.length} trees → ${out} (${Date.now() - started} ms)\n`);
+  io.err(`wcdoctor kb build: ${built.topics.length} topics, ${built.sections.length} sections, ${built.codes.length} codes, ${built.trees.length} trees → ${out} (${Date.now() - started} ms)\n`);
 }
 
 /**
@@ -86,10 +86,10 @@ export function runKbCheck(opts: KbOptions & { json?: boolean }, io: CliIO): voi
   else {
     for (const w of warnings) io.err(`warning: ${formatProblem(w)}\n`);
     if (problems.length) for (const p of problems) io.err(`${formatProblem(p)}\n`);
-    else io.out(`kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped${warnings.length ? `; ${warnings.length} section(s) missing in some language` : '; every topic in full in every language'})\n`);
+    else io.out(`wcdoctor kb check: ok (${built.topics.length} topics, ${built.sections.length} sections, all mapped${warnings.length ? `; ${warnings.length} section(s) missing in some language` : '; every topic in full in every language'})\n`);
   }
   if (problems.length) {
-    if (!opts.json) io.err(`kb check: ${problems.length} problem(s)\n`);
+    if (!opts.json) io.err(`wcdoctor kb check: ${problems.length} problem(s)\n`);
     io.setExitCode(EXIT.failure);
   }
 }
@@ -108,7 +108,7 @@ export function runKbStats(opts: KbOptions & { json?: boolean }, io: CliIO): voi
     io.out(`${formatTable(['topic', 'locales'], stats.topics.map((t) => [t.id, t.locales.join(', ')]))}\n`);
   }
   if (problems.length) {
-    io.err(`kb stats: the knowledge base has ${problems.length} problem(s); run "wcdoctor kb check"\n`);
+    io.err(`wcdoctor kb stats: the knowledge base has ${problems.length} problem(s); run "wcdoctor kb check"\n`);
     io.setExitCode(EXIT.failure);
   }
 }

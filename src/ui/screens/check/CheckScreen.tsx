@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
@@ -70,9 +71,7 @@ function ChooseWay({ route }: { route: CheckRoute }) {
         {!windows && (
           <Box flexDirection="column">
             <StatusLine kind="info" text={t('check.app.notWindows')} theme={theme} width={columns} />
-            <Text color={theme.text.secondary} wrap="wrap">
-              {t('check.app.scriptTip')}
-            </Text>
+            <Paragraph text={t('check.app.scriptTip')} width={columns} color={theme.text.secondary} />
           </Box>
         )}
       </Box>

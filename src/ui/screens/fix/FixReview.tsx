@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ClipboardResult } from '../../../platform/clipboard.js';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { ScrollView } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { TypedConfirmPrompt } from '../../components/TypedConfirmPrompt.js';
@@ -20,7 +21,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
   const t = useT();
   const lines = buildPlanLines(state.plan, t, width);
   const copyLine = copied && (
-    <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? t('fix.copy.done', { tool: copied.tool }) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} />
+    <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? t('fix.copy.done', { tool: copied.tool }) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} width={width} />
   );
   // A refusal from core comes with its id (translated); without one, the English audit reason is all there is.
   const reason = state.phase !== 'refused' ? '' : state.detail ? translateRefusal(state.detail, t) : state.refusal === 'not-elevated' ? t('fix.refused.notElevated') : state.reason;
@@ -29,8 +30,8 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
     <Box flexDirection="column">
       <ScrollView lines={lines} offset={0} height={lines.length} theme={theme} />
       <Box flexDirection="column" marginTop={1}>
-        {state.phase === 'checking' && <StatusLine kind="info" text={t('fix.checking')} theme={theme} />}
-        {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={translateRefusal(state.warning, t)} theme={theme} />}
+        {state.phase === 'checking' && <StatusLine kind="info" text={t('fix.checking')} theme={theme} width={width} />}
+        {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={translateRefusal(state.warning, t)} theme={theme} width={width} />}
         {state.phase === 'confirm' &&
           (state.plan.confirmWord !== undefined ? (
             <TypedConfirmPrompt word={state.plan.confirmWord} onConfirm={onConfirm} onCancel={onDecline} theme={theme} />
@@ -39,13 +40,13 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
           ))}
         {state.phase === 'refused' && (
           <>
-            <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} />
-            <Text wrap="wrap">{t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}</Text>
+            <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} width={width} />
+            <Paragraph text={t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')} width={width} />
           </>
         )}
-        {state.phase === 'declined' && <StatusLine kind="info" text={t('fix.declined')} theme={theme} />}
+        {state.phase === 'declined' && <StatusLine kind="info" text={t('fix.declined')} theme={theme} width={width} />}
         {copyLine}
-        {auditError && <StatusLine kind="warning" text={t('fix.audit.failed', { error: auditError })} theme={theme} />}
+        {auditError && <StatusLine kind="warning" text={t('fix.audit.failed', { error: auditError })} theme={theme} width={width} />}
       </Box>
     </Box>
   );

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { formatSeconds } from '../../../core/i18n/format-number.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
+import { Paragraph } from '../../components/Paragraph.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import type { RunnerState } from './runner-state.js';
 import { translateOutcome } from '../../fix-text.js';
@@ -60,8 +61,8 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
       <ScrollView lines={shown.map((text) => (lines.length ? text : { text, role: 'secondary' as const }))} offset={lines.length ? top : 0} height={outRows} theme={theme} />
       {outcome && (
         <Box flexDirection="column">
-          <StatusLine kind={outcome.ok && !result?.auditError ? 'success' : 'error'} text={outcome.headline} theme={theme} />
-          <Text wrap="wrap">{`→ ${outcome.nextStep}`}</Text>
+          <StatusLine kind={outcome.ok && !result?.auditError ? 'success' : 'error'} text={outcome.headline} theme={theme} width={width} />
+          <Paragraph text={`→ ${outcome.nextStep}`} width={width} />
           {result?.auditError && <StatusLine kind="error" wrap="truncate-end" text={t('fix.audit.notRecorded', { error: result.auditError })} theme={theme} />}
         </Box>
       )}
