@@ -15,6 +15,7 @@ import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from './locale.js';
 import { findPackageRoot } from './package-root.js';
 import { getDataDir } from './paths.js';
+import { dockerTalksElsewhere } from './docker-target.js';
 import { isProgramOnPath } from './program-lookup.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { runCommand } from './shell.js';
@@ -107,7 +108,14 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
     // The app copies only when the user presses a copy key, so there the terminal may be asked (OSC 52) when no tool is found.
     clipboard: { copy: (text) => copyToClipboard(text, { env, ...(opts.terminalClipboard && process.stdout.isTTY ? { writeTerminal: (s: string) => void process.stdout.write(s) } : {}) }) },
     elevation: { check: () => checkElevation() },
-    programs: { platform: process.platform, hasProgram: (name) => isProgramOnPath(name, env) },
+    programs: {
+      platform: process.platform,
+      hasProgram: (name) => isProgramOnPath(name, env),
+      // Read when a fix is checked, not at start: docker's config may change while the app is open.
+      get dockerElsewhere() {
+        return dockerTalksElsewhere(env);
+      },
+    },
     collector: { read: () => readCollectorScript(), writeTemp: (script) => writeCollectorToTemp(script), readFile: (file) => readFactsFile(file) },
   };
 }

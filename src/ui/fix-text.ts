@@ -68,6 +68,7 @@ const REFUSAL_KEYS: Readonly<Record<RefusalId, MessageKey>> = {
   cmdBuiltin: 'fix.refusal.cmdBuiltin',
   notOnPath: 'fix.refusal.notOnPath',
   notInstalled: 'fix.refusal.notInstalled',
+  localEngine: 'fix.refusal.localEngine',
   // The screen's sentence for this refusal already says it all.
   notElevated: 'fix.refused.notElevated',
   elevationUnknown: 'fix.refusal.elevationUnknown',
@@ -137,6 +138,7 @@ const RECORDED_REASON_KEYS: readonly MessageKey[] = [
   'fix.refusal.cmdBuiltin',
   'fix.refusal.notOnPath',
   'fix.refusal.notInstalled',
+  'fix.refusal.localEngine',
 ];
 
 /**

@@ -150,7 +150,7 @@ describe('wcdoctor fix in the user language', () => {
     const r = await fix([...HIGH, `--yes=${FIX}`, '--copy', '--lang', lang], h);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("& { $ErrorActionPreference = 'Stop'; Set-VMProcessor -VMName 'Web01' -ExposeVirtualizationExtensions $true }\n");
-    expect(r.stderr).toContain('linux');
+    expect(r.stderr).toContain('Linux');
     expect(r.stderr).toContain(notCopied);
     expect(r.stderr).not.toMatch(/cannot run here|no clipboard tool|Not copied/);
     expect(h.audit).toMatchObject([{ outcome: 'refused', reason: expect.stringMatching(/^cannot run here: /) }]);

@@ -216,7 +216,7 @@ describe('wcdoctor fix: consent and refusals', () => {
     const h = harness({ platform: 'linux' });
     const r = await fix([...PS_SET, '--yes'], h);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/cannot run here: powershell fixes run only on Windows, and this machine runs linux/);
+    expect(r.stderr).toMatch(/cannot run here: powershell fixes run only on Windows, and this machine runs Linux/);
     // Without the first line, a failed step (a mistyped folder) went on to the next ones where the console stood.
     expect(r.stdout).toBe("& { $ErrorActionPreference = 'Stop'; Set-Thing -Name 'web_1' -Value 'it''s $(x)' }\n");
     // The clipboard is the user's: nothing is put there unasked.
@@ -240,6 +240,19 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/docker is not installed here/);
     expect(r.stdout).toBe('docker network ls\n');
+  });
+
+  it("refuses a docker fix off Windows where docker talks to the machine's own engine, and runs it where docker reaches a Windows host (found by a tester)", async () => {
+    const local = harness({ platform: 'linux' });
+    const r = await fix(['demo-topic', 'list-networks', '--yes'], local);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/docker on this Linux machine talks to its own engine, not to a Windows container host/);
+    expect(r.stdout).toBe('docker network ls\n');
+    expect(local.ran).toEqual([]);
+    expect(local.audit).toMatchObject([{ outcome: 'refused', fix: 'list-networks' }]);
+    const remote = harness({ platform: 'linux', dockerElsewhere: true });
+    expect((await fix(['demo-topic', 'list-networks', '--yes'], remote)).code).toBe(0);
+    expect(remote.ran).toHaveLength(1);
   });
 
   it('checks elevation on Windows before an admin fix', async () => {

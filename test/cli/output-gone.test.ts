@@ -32,6 +32,8 @@ function stubDocker(seconds: number) {
 }
 
 const FIX = ['fix', 'version-mismatch-error', 'pull-matching-image', '--set', 'image=contoso/app:1.0', '--yes'];
+/** docker pointed at a Windows host, as a docker fix off Windows needs (the stub does not read it). */
+const WINDOWS_HOST = 'tcp://windows-host.invalid:2376';
 const auditOf = (data: string) => {
   const file = path.join(data, 'audit.jsonl');
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; fix: string }) : [];
@@ -54,7 +56,7 @@ describe.runIf(built && posix)('the built CLI when its output goes away', () => 
   it('a fix whose output reader goes away runs to its end and is recorded', async () => {
     const stub = stubDocker(1);
     const data = tempDir();
-    const child = spawn(process.execPath, [CLI, ...FIX], { env: { PATH: `${stub.dir}:${process.env.PATH ?? ''}`, WCDOCTOR_DATA_DIR: data }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...FIX], { env: { PATH: `${stub.dir}:${process.env.PATH ?? ''}`, WCDOCTOR_DATA_DIR: data, DOCKER_HOST: WINDOWS_HOST }, stdio: ['ignore', 'pipe', 'pipe'] });
     // Read the first line, then close the pipe, as `| head -n 1` does.
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     child.stdout.destroy();
@@ -67,7 +69,7 @@ describe.runIf(built && posix)('the built CLI when its output goes away', () => 
   it.each(['SIGTERM', 'SIGHUP'] as const)('%s while a fix runs cancels it: the child is stopped and the run recorded', async (signal) => {
     const stub = stubDocker(30);
     const data = tempDir();
-    const child = spawn(process.execPath, [CLI, ...FIX], { env: { PATH: `${stub.dir}:${process.env.PATH ?? ''}`, WCDOCTOR_DATA_DIR: data }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...FIX], { env: { PATH: `${stub.dir}:${process.env.PATH ?? ''}`, WCDOCTOR_DATA_DIR: data, DOCKER_HOST: WINDOWS_HOST }, stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));

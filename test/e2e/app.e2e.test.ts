@@ -180,7 +180,8 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
     const fake = path.join(bin, 'docker');
     writeFileSync(fake, `#!/bin/sh\necho "fake docker ran: $*"\necho "$*" >> '${dir}/docker-ran'\n`);
     chmodSync(fake, 0o755);
-    const script = [`PATH='${bin}':"$PATH"`, 'export PATH', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`].join('; ');
+    // docker pointed at a Windows host, as a docker fix off Windows needs (the fake does not read it).
+    const script = [`PATH='${bin}':"$PATH"`, 'export PATH', 'DOCKER_HOST=tcp://windows-host.invalid:2376', 'export DOCKER_HOST', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`].join('; ');
     tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
     const screen = () => tmux('capture-pane', '-p', '-t', name);
     const flat = (s: string) => s.replace(/\s+/g, ' ');

@@ -36,6 +36,8 @@ export interface FixHarnessOptions {
   platform?: string;
   /** The programs the host has (default: every one). */
   programs?: readonly string[];
+  /** Whether docker here reaches an engine on another machine (DOCKER_HOST, a context); unset: the local one. */
+  dockerElsewhere?: boolean;
   /** The answer typed at the question (text), or how the question ended otherwise (Ctrl+C, end of input). */
   answer?: string | Answer;
   elevation?: Elevation;
@@ -58,7 +60,7 @@ export function fixHarness(o: FixHarnessOptions): FixHarness {
   };
   h.deps = fakeFixDeps({
     loadKb: o.loadKb,
-    host: { platform: o.platform ?? 'win32', hasProgram: (n) => o.programs?.includes(n) ?? true },
+    host: { platform: o.platform ?? 'win32', hasProgram: (n) => o.programs?.includes(n) ?? true, ...(o.dockerElsewhere === undefined ? {} : { dockerElsewhere: o.dockerElsewhere }) },
     runCommand: run,
     appendAudit: (e) => void h.audit.push(e),
     checkElevation: async () => o.elevation ?? { kind: 'elevated' },

@@ -25,13 +25,14 @@ async function refusals(): Promise<Refusal[]> {
     checkPreflight(plan('cmd', 'netsh'), windows, async () => ({ kind: 'elevated' })),
     checkPreflight(plan('docker', 'docker'), linux, async () => ({ kind: 'elevated' })),
     checkPreflight(plan('docker', 'docker'), { ...windows, hasProgram: () => true }, async () => ({ kind: 'not-elevated' })),
+    checkPreflight(plan('docker', 'docker'), { ...linux, hasProgram: () => true }, async () => ({ kind: 'elevated' })),
   ]);
   return checks.map((c) => (c.kind === 'ok' ? expect.unreachable(`no refusal: ${JSON.stringify(c)}`) : c.refusal));
 }
 
 describe('auditReasonText', () => {
   it('finds a refusal of every kind the checks give', async () => {
-    expect(new Set((await refusals()).map((r) => r.id))).toEqual(new Set(['windowsHost', 'windowsShell', 'cmdBuiltin', 'notOnPath', 'notInstalled', 'notElevated']));
+    expect(new Set((await refusals()).map((r) => r.id))).toEqual(new Set(['windowsHost', 'windowsShell', 'cmdBuiltin', 'notOnPath', 'notInstalled', 'notElevated', 'localEngine']));
   });
 
   it.each(LOCALES)('says each refusal the checks record in %s, with its values', async (locale) => {

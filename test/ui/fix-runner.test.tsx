@@ -168,7 +168,7 @@ describe('FixRunnerScreen: refusals', () => {
   it('refuses a Windows-only fix elsewhere, offers the command to copy and records the refusal', async () => {
     const { lastFrame, stdin, t, shell, audit, platform } = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
     await fillTextAndSubmit(lastFrame, stdin, t);
-    const reason = 'cannot run here: powershell fixes run only on Windows, and this machine runs linux';
+    const reason = 'cannot run here: powershell fixes run only on Windows, and this machine runs Linux';
     const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
     expect(frame).toContain(PS_COMMAND);
     expect(frame).toContain(t('fix.refused.copyHint'));
@@ -374,11 +374,11 @@ describe('FixRunnerScreen in Swedish: messages from core are translated', () => 
   it('shows a refusal in the interface language and keeps the audit reason in English', async () => {
     const { lastFrame, stdin, t, audit } = openFix('ps-set', { container: 'web_1' }, { locale: 'sv-SE', os: 'linux' });
     await fillTextAndSubmit(lastFrame, stdin, t);
-    const reason = t('fix.refusal.windowsShell', { shell: 'powershell', platform: 'linux' });
-    expect(reason).toBe('kan inte köras här: powershell-åtgärder körs bara på Windows, och den här datorn kör linux');
+    const reason = t('fix.refusal.windowsShell', { shell: 'powershell', platform: 'Linux' });
+    expect(reason).toBe('kan inte köras här: powershell-åtgärder körs bara på Windows, och den här datorn kör Linux');
     const frame = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
     expect(frame).not.toContain('cannot run here');
-    expect(audit).toMatchObject([{ outcome: 'refused', reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs linux' }]);
+    expect(audit).toMatchObject([{ outcome: 'refused', reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs Linux' }]);
   });
 
   it('shows the outcome and the next step in the interface language', async () => {

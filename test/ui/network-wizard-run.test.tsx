@@ -143,7 +143,7 @@ describe('NetworkWizardScreen: running the command through the fix runner', () =
     const { lastFrame, stdin, t, shell, audit, platform, argv } = openResult(state, { os: 'linux' });
     await waitForFrame(lastFrame, t('wizard.done.command'));
     stdin.write('x');
-    const reason = 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs linux';
+    const reason = 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs Linux';
     const refused = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
     expect(refused).toContain(flat(t('fix.refused.copyHint')));
     expect(refused).toContain(`c ${t('fix.keys.copy')}`);

@@ -210,6 +210,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
     readOnly: fix.readOnly === true,
     ...(fix.risk === 'high' ? { confirmWord: fix.id } : {}),
     ...(fix.windowsOnly === true ? { windowsOnly: true as const } : {}),
+    ...(fix.anyEngine === true ? { anyEngine: true as const } : {}),
     placeholders,
     redacted: script === undefined ? { command, argv } : { command, argv, script },
   });

@@ -42,7 +42,7 @@ export type Preflight =
  * is this session elevated. The app calls it to translate the reasons; preflightFix gives the same in English.
  * @example await checkPreflight(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', refusal: {id: 'windowsShell', …}}
  */
-export async function checkPreflight(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<PreflightCheck> {
+export async function checkPreflight(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly' | 'anyEngine'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<PreflightCheck> {
   const blocker = findRunBlocker(plan, host);
   if (blocker) return { kind: 'cannot-run', refusal: { ...blocker, message: `cannot run here: ${blocker.message}` } };
   if (!plan.admin || host.platform !== 'win32') return { kind: 'ok' };
@@ -60,7 +60,7 @@ export async function checkPreflight(plan: Pick<FixPlan, 'shell' | 'program' | '
  * The CLI and the app both run the same checks, so they refuse for the same reasons.
  * @example await preflightFix(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', reason: 'cannot run here: powershell fixes run only on Windows, …'}
  */
-export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<Preflight> {
+export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly' | 'anyEngine'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<Preflight> {
   const pre = await checkPreflight(plan, host, checkElevation);
   if (pre.kind !== 'ok') return { kind: pre.kind, reason: pre.refusal.message };
   return pre.warning ? { kind: 'ok', warning: pre.warning.message } : { kind: 'ok' };

@@ -33,6 +33,8 @@ export interface FixPlan {
   confirmWord?: string;
   /** Set when the fix is refused off Windows whatever its shell (see Fix.windowsOnly). */
   windowsOnly?: true;
+  /** Set for a docker fix that means the same on any engine (see Fix.anyEngine). */
+  anyEngine?: true;
   placeholders: PlanPlaceholder[];
   /** The same command, argv and script with secret values masked: what the audit log records. */
   redacted: { command: string; argv: string[]; script?: string };

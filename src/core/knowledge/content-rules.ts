@@ -145,6 +145,9 @@ export function contentProblems(t: Topic, file: string): Problem[] {
     for (const name of Object.keys(fx.params))
       if (/pass|pwd|secret/i.test(name)) out.push({ file, field: `fixes[${i}].params.${name}`, message: 'a fix never asks for a password or secret' });
     if (fx.readOnly && fx.risk !== 'low') out.push({ file, field: `fixes[${i}].risk`, message: 'a read-only fix is low risk' });
+    // anyEngine lets a docker fix run against a machine's own (Linux) engine: only a docker command that reads
+    // (the client's version, a registry's manifest) means the same there.
+    if (fx.anyEngine && (fx.shell !== 'docker' || !fx.readOnly)) out.push({ file, field: `fixes[${i}].anyEngine`, message: 'only a read-only docker fix runs on any engine' });
     if (fx.readOnly && CHANGES_SYSTEM.test(fx.command)) out.push({ file, field: `fixes[${i}].readOnly`, message: 'the command changes the system, so the fix is not read-only' });
     if (DESTRUCTIVE.test(fx.command) && fx.risk !== 'high') out.push({ file, field: `fixes[${i}].risk`, message: 'the command deletes, removes, stops or restarts something: it is high risk' });
   });

@@ -42,6 +42,7 @@ const fix = z
     risk: z.enum(['low', 'high']),
     admin: z.boolean(),
     readOnly: z.boolean().optional(),
+    anyEngine: z.boolean().optional(),
   })
   .strict();
 

@@ -129,6 +129,12 @@ export interface Fix {
    * it is refused on any other system, even one whose docker is on PATH.
    */
   windowsOnly?: boolean;
+  /**
+   * True for a docker command that means the same whichever engine docker talks to (the client's own version and
+   * contexts, a registry's manifest): it runs off Windows against the machine's own engine too, where other docker
+   * fixes are refused (see findRunBlocker).
+   */
+  anyEngine?: boolean;
   /** Its title, changes text and placeholder descriptions in zh-CN, ko-KR and sv-SE (see localizeFix). */
   text?: Partial<Record<Exclude<Locale, 'en'>, FixText>>;
 }

@@ -168,15 +168,18 @@ describe('planFix problems carry an id and values for the UI', () => {
 });
 
 describe('checkRunnable', () => {
-  const host = (platform: string, programs: string[] = []) => ({ platform, hasProgram: (n: string) => programs.includes(n) });
+  const host = (platform: string, programs: string[] = [], dockerElsewhere?: boolean) => ({ platform, hasProgram: (n: string) => programs.includes(n), ...(dockerElsewhere === undefined ? {} : { dockerElsewhere }) });
   it.each([
-    ['powershell', 'powershell.exe', host('linux'), /only on Windows, and this machine runs linux/],
+    ['powershell', 'powershell.exe', host('linux'), /only on Windows, and this machine runs Linux/],
     ['reg', 'reg', host('darwin'), /only on Windows/],
     ['net', 'net', host('linux'), /only on Windows/],
     ['cmd', 'sc.exe', host('win32'), /not found on PATH/],
     ['cmd', 'ver', host('win32', ['ver']), /built into cmd\.exe/],
     ['docker', 'docker', host('win32'), /not installed here/],
     ['kubectl', 'kubectl', host('linux', ['docker']), /kubectl is not installed/],
+    // docker off Windows that talks to its own engine (found by a tester: a Windows container's fix ran on a Linux laptop's Docker).
+    ['docker', 'docker', host('linux', ['docker']), /docker on this Linux machine talks to its own engine/],
+    ['docker', 'docker', host('darwin', ['docker'], false), /docker on this macOS machine talks to its own engine/],
   ] as const)('refuses %s here', (shell, program, h, why) => {
     const r = checkRunnable({ shell, program }, h);
     expect(!r.ok && r.error).toMatch(why);
@@ -184,11 +187,18 @@ describe('checkRunnable', () => {
 
   it.each([
     ['powershell', 'powershell.exe', host('win32')],
-    ['docker', 'docker', host('linux', ['docker'])],
+    ['docker', 'docker', host('win32', ['docker'])],
+    // … pointed at a Windows host (DOCKER_HOST, a docker context).
+    ['docker', 'docker', host('linux', ['docker'], true)],
     ['kubectl', 'kubectl', host('darwin', ['kubectl'])],
     ['cmd', 'sc.exe', host('win32', ['sc.exe'])],
   ] as const)('allows %s here', (shell, program, h) => {
     expect(checkRunnable({ shell, program }, h).ok).toBe(true);
+  });
+
+  it('allows a docker fix that means the same on any engine against the local one', () => {
+    expect(checkRunnable({ shell: 'docker', program: 'docker', anyEngine: true }, host('linux', ['docker'])).ok).toBe(true);
+    expect(checkRunnable({ shell: 'docker', program: 'docker' }, host('linux', ['docker'])).ok).toBe(false);
   });
 });
 

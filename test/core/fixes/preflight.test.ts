@@ -8,7 +8,7 @@ describe('preflightFix', () => {
   it('refuses Windows-only shells elsewhere without asking about elevation', async () => {
     const check = elevation({ kind: 'elevated' });
     const r = await preflightFix({ shell: 'powershell', program: 'powershell.exe', admin: true }, host('linux'), check);
-    expect(r).toEqual({ kind: 'cannot-run', reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs linux' });
+    expect(r).toEqual({ kind: 'cannot-run', reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs Linux' });
     expect(check).not.toHaveBeenCalled();
   });
 
@@ -21,7 +21,7 @@ describe('preflightFix', () => {
   it('refuses a windowsOnly docker fix off Windows even where docker is found, and lets it through on Windows', async () => {
     const plan = { shell: 'docker' as const, program: 'docker', admin: true, windowsOnly: true as const };
     const r = await preflightFix(plan, host('linux'), elevation({ kind: 'not-applicable' }));
-    expect(r).toEqual({ kind: 'cannot-run', reason: 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs linux' });
+    expect(r).toEqual({ kind: 'cannot-run', reason: 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs Linux' });
     expect(await preflightFix(plan, host('win32'), elevation({ kind: 'elevated' }))).toEqual({ kind: 'ok' });
     expect((await preflightFix(plan, host('win32', []), elevation({ kind: 'elevated' }))).kind).toBe('cannot-run');
   });
@@ -37,7 +37,7 @@ describe('preflightFix', () => {
   it('does not check elevation for a fix that needs no administrator rights, or off Windows', async () => {
     const check = elevation({ kind: 'not-elevated' });
     expect(await preflightFix({ shell: 'powershell', program: 'powershell.exe', admin: false }, host('win32'), check)).toEqual({ kind: 'ok' });
-    expect(await preflightFix({ shell: 'docker', program: 'docker', admin: true }, host('linux'), check)).toEqual({ kind: 'ok' });
+    expect(await preflightFix({ shell: 'docker', program: 'docker', admin: true }, { ...host('linux'), dockerElsewhere: true }, check)).toEqual({ kind: 'ok' });
     expect(check).not.toHaveBeenCalled();
   });
 });
