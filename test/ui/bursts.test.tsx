@@ -179,6 +179,19 @@ describe('bursts of keys in one write', () => {
     await waitForFrame(lastFrame, t('home.prompt'));
   });
 
+  it('Docs: / and its text typed at once all go into the search field, read key by key (found by a tester: the i of ipv6 and the space were lost)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }] });
+    await waitForFrame(lastFrame, t('docs.title'));
+    stdin.write('/ipv6');
+    await waitForFrame(lastFrame, `${t('docs.search.prompt')} ipv6█`);
+    stdin.write(KEYS.esc);
+    await waitForFrameWithout(lastFrame, 'ipv6█');
+    // Long enough to look pasted, but it starts with the search key: a search typed at once, not a paste to diagnose.
+    stdin.write('/compat matrix');
+    const frame = await waitForFrame(lastFrame, 'compat matrix█');
+    expect(frame).toContain(t('docs.title'));
+  });
+
   it('Docs: / starts a new search after coming back from a topic', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }] });
     await waitForFrame(lastFrame, t('docs.title'));

@@ -67,11 +67,33 @@ export function InputProvider({ children }: { children: ReactNode }) {
     // Keys read but not yet handed out, in order: a key that changes the screen holds the rest until the new screen
     // is drawn (NavigationSignal), and each key is read in the mode of the screen it reaches.
     const queue: { unit: { paste: string } | { key: string }; alone: boolean }[] = [];
+    const modeNow = () => layers.current.at(-1)?.mode.current() ?? { text: false };
     const drain = () => {
       while (queue.length && !navigation?.pending) {
         const { unit, alone } = queue.shift()!;
-        if ('paste' in unit) dispatch({ command: Command.Paste, text: unit.paste, alone: false });
-        else for (const ev of parseKey(unit.key, layers.current.at(-1)?.mode.current() ?? { text: false })) dispatch({ ...ev, alone });
+        if ('paste' in unit) {
+          dispatch({ command: Command.Paste, text: unit.paste, alone: false });
+          continue;
+        }
+        // A run of characters outside a text field is one key each, each read in the mode the one before left: in
+        // `/ipv6` typed at once, `/` opens the search field and `ipv6` is its text (read in the list's mode, the `i`
+        // was the list's show-in-full key and was lost; found by a tester). In a text field the rest goes in whole.
+        let rest = unit.key;
+        while (rest) {
+          const mode = modeNow();
+          if (mode.text || rest.startsWith('\u001B')) {
+            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone });
+            break;
+          }
+          const ch = String.fromCodePoint(rest.codePointAt(0)!);
+          rest = rest.slice(ch.length);
+          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone });
+          // A key that changed the screen holds the rest until the new one is drawn.
+          if (rest && navigation?.pending) {
+            queue.unshift({ unit: { key: rest }, alone });
+            break;
+          }
+        }
       }
     };
     if (navigation) navigation.settled = drain;
@@ -85,7 +107,10 @@ export function InputProvider({ children }: { children: ReactNode }) {
       if (!raws?.length) return;
       const alone = isSingleKey(raws);
       const joined = raws.join('');
-      const unmarked = !escapeBefore && !parser.isPasting() && looksPasted(joined) && !(layers.current.at(-1)?.mode.current().text ?? false);
+      const mode = modeNow();
+      // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
+      const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
+      const unmarked = !escapeBefore && !parser.isPasting() && looksPasted(joined) && !mode.text && !searching;
       escapeBefore = joined.includes('\u001B');
       if (unmarked) {
         // Text pasted where the terminal does not mark pastes (Windows' console host): one read of a line of text is a
