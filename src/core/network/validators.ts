@@ -130,9 +130,14 @@ export function checkHnsName(text: string): Checked<string> {
   return ok(s);
 }
 
-/** Validates a host build: `14393`, `14393.1715` or `10.0.14393.1715`. */
+/**
+ * Validates a host build: `14393`, `14393.1715` or `10.0.14393.1715`, or a line that shows one, as `ver` prints it
+ * (`Microsoft Windows [Version 10.0.17763.5329]`, in any language) or winver (`OS Build 17763.5329`): the wizard's
+ * question says those show it (found by a tester: the line ver printed was refused).
+ */
 export function checkHostBuild(text: string): Checked<HostBuild> {
-  const m = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/.exec(text.trim());
+  const line = text.trim();
+  const m = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/.exec(line) ?? (line.length <= 200 ? /(?:^|[^\d.])10\.0\.(\d{5})(?:\.(\d{1,6}))?(?![\d.])/.exec(line) ?? /\bBuild[ \t]{1,4}(\d{5})(?:\.(\d{1,6}))?(?![\d.])/i.exec(line) : null);
   if (!m || Number(m[1]) < 10240) return err(issue('host-build-invalid', { value: text }));
   const build = Number(m[1]);
   return ok(m[2] === undefined ? { build, text: String(build) } : { build, revision: Number(m[2]), text: `${build}.${Number(m[2])}` });

@@ -108,8 +108,13 @@ describe('validateHostBuild and the Windows Server 2016 NAT rule', () => {
     ['14393', { build: 14393, text: '14393' }],
     ['14393.1715', { build: 14393, revision: 1715, text: '14393.1715' }],
     ['10.0.17763.5458', { build: 17763, revision: 5458, text: '17763.5458' }],
+    // The line ver prints, in English and localised, and winver's (found by a tester: the question names them).
+    ['Microsoft Windows [Version 10.0.17763.5329]', { build: 17763, revision: 5329, text: '17763.5329' }],
+    ['Microsoft Windows [版本 10.0.20348.2655]', { build: 20348, revision: 2655, text: '20348.2655' }],
+    ['Microsoft Windows [Versión 10.0.14393]', { build: 14393, text: '14393' }],
+    ['Version 1809 (OS Build 17763.5329)', { build: 17763, revision: 5329, text: '17763.5329' }],
   ])('parses %s', (s, b) => expect(v.validateHostBuild(s)).toEqual({ ok: true, value: b }));
-  it.each(['2016', '1809', 'ltsc2019', '9600', '14393.x'])('rejects %s', (s) => expect(v.validateHostBuild(s).ok).toBe(false));
+  it.each(['2016', '1809', 'ltsc2019', '9600', '14393.x', 'Microsoft Windows [Version 6.3.9600]', 'version 110.0.17763.1', `${'x'.repeat(200)} 10.0.17763.1`])('rejects %s', (s) => expect(v.validateHostBuild(s).ok).toBe(false));
   it('detects Windows Server 2016', () => {
     expect(v.isWs2016({ build: 14393, text: '14393' })).toBe(true);
     expect(v.isWs2016({ build: 17763, text: '17763' })).toBe(false);
