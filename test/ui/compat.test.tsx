@@ -86,6 +86,21 @@ describe('CompatScreen', () => {
     expect(report).toContain('docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016');
   });
 
+  it('judges each image of a pasted docker images table, its actions numbered on from one to the next (found by a tester: only the first was judged)', async () => {
+    const images = 'REPOSITORY                             TAG        IMAGE ID       CREATED        SIZE\nmcr.microsoft.com/windows/servercore   ltsc2016   1b4d2d8b2e1c   2 weeks ago    4.9GB\nmcr.microsoft.com/windows/nanoserver   1809       5b2a7a6f0c3e   3 weeks ago    258MB\n';
+    const { lastFrame, stdin, t } = open([{ screen: 'compat', host: '10.0.17763.1234' }]);
+    await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
+    stdin.write(bracketedPaste(images));
+    await waitForFrame(lastFrame, t('compat.several', { count: 2 }));
+    stdin.write(KEYS.tab);
+    const first = await waitForFrame(lastFrame, t('compat.imageOf', { n: 1, count: 2 }));
+    expect(first).toContain(`✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`);
+    stdin.write('G');
+    const last = await waitForFrame(lastFrame, t('compat.imageOf', { n: 2, count: 2 }));
+    expect(last).toContain('nanoserver:1809');
+    expect(last).toContain(`✔ ${t('compat.process', { verdict: t('compat.verdict.yes') })}`);
+  });
+
   it('shows why an input cannot be read, and nothing is judged until both are given', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'compat' }]);
     await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));

@@ -52,8 +52,8 @@ const ENGLISH_SEVERAL: SeveralWords = {
 /** The lines around several reports through the UI catalogue of a language. */
 export function severalWords(t: T): SeveralWords {
   return {
-    count: (count) => t('compat.cli.several', { count }),
-    heading: (n, count) => t('compat.cli.imageOf', { n, count }),
+    count: (count) => t('compat.several', { count }),
+    heading: (n, count) => t('compat.imageOf', { n, count }),
     more: (count) => t('compat.cli.moreImages', { count }),
   };
 }

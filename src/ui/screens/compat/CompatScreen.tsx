@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { checkCompat } from '../../../core/compat/check-compat.js';
 import { parseHost } from '../../../core/compat/parse-host.js';
-import { parseImage } from '../../../core/compat/parse-image.js';
+import { parseImages } from '../../../core/compat/parse-image.js';
 import type { CompatInputError } from '../../../core/compat/input-error.js';
 import type { CompatData, CompatReport, HostInfo, ImageInfo } from '../../../core/compat/types.js';
 import { ok, type Result } from '../../../core/result.js';
@@ -19,7 +19,7 @@ import { useT } from '../../hooks/use-t.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
-import { describeHost, describeImage, entitiesForAction, reportLines } from './lines.js';
+import { describeHost, describeImage, entitiesForAction, reportsLines } from './lines.js';
 import { translateInputError } from '../../compat-text.js';
 import { safeText } from '../../text/safe-text.js';
 import { footerHints } from '../../footers.js';
@@ -65,10 +65,10 @@ function readField<V>(text: string, hint: V | undefined, prefilled: string, pars
 function useCompat(data: CompatData, host: string, image: string, route: CompatRoute, prefilled: { host: string; image: string }) {
   return useMemo(() => {
     const h = readField<HostInfo>(host, route.hints?.host, prefilled.host, (s) => parseHost(s, data));
-    const i = readField<ImageInfo>(image, route.hints?.image, prefilled.image, (s) => parseImage(s, data));
-    let report: CompatReport | undefined;
-    if (h?.ok && i?.ok) report = checkCompat(h.value, i.value, data);
-    return { host: h, image: i, report };
+    // Every image of a pasted table (docker images, docker ps) is judged, as `wcdoctor compat` does (found by a tester).
+    const i = readField<{ images: ImageInfo[]; more: number }>(image, route.hints?.image && { images: [route.hints.image], more: 0 }, prefilled.image, (s) => parseImages(s, data));
+    const reports: CompatReport[] = h?.ok && i?.ok ? i.value.images.map((one) => checkCompat(h.value, one, data)) : [];
+    return { host: h, image: i, reports, more: i?.ok ? i.value.more : 0 };
   }, [data, host, image, route.hints, prefilled]);
 }
 
@@ -93,11 +93,13 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   const hasData = Boolean(data?.builds?.length);
   const result = useCompat(data, host, image, route, prefilled);
   const inReport = focus === 'report';
-  const runnable = result.report?.actions.some((a) => a.fixRef) ?? false;
+  // The actions of every report, in the order they are numbered.
+  const actions = result.reports.flatMap((r) => r.actions);
+  const runnable = actions.some((a) => a.fixRef);
   const hints = inReport ? (runnable ? [RUN_HINT, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
   const frame = useFrame(hints, inReport ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput);
   const { theme, columns } = frame;
-  const lines = result.report ? reportLines(result.report, t, columns) : [];
+  const lines = result.reports.length ? reportsLines(result.reports, result.more, t, columns) : [];
   // Inputs get the room while they are edited; once the report has the focus they shrink to a line each.
   const inputRows = Math.min(3, Math.max(1, Math.floor((frame.bodyRows - 12) / 2)));
   const fromPaste = { host: Boolean(route.hints?.host) && host === prefilled.host, image: Boolean(route.hints?.image) && image === prefilled.image };
@@ -139,7 +141,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       else if (command === Command.PageUp || command === Command.PageDown) scroll(now.offset + (command === Command.PageUp ? -1 : 1) * page);
       else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : lines.length);
       else if (command === Command.RunAction && typed) {
-        const action = result.report?.actions[Number(typed) - 1];
+        const action = actions[Number(typed) - 1];
         if (action?.fixRef)
           navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
       } else return false;
@@ -171,7 +173,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       {field('image', image, result.image)}
       {!hasData ? (
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
-      ) : result.report ? (
+      ) : result.reports.length ? (
         <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows))} height={reportRows} theme={theme} />
       ) : (
         <Text color={theme.text.secondary}>{t('compat.empty')}</Text>

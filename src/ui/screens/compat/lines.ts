@@ -27,8 +27,11 @@ export const describeHost = (h: HostInfo): string => `10.0.${h.build}${h.revisio
 /** The text a prefilled image field shows: the reference, else the tag, else the build. */
 export const describeImage = (i: ImageInfo): string => i.ref ?? i.tag ?? (i.build === null ? '' : `10.0.${i.build}${i.revision === null ? '' : `.${i.revision}`}`);
 
-/** The compatibility report as `wcdoctor compat` prints it, in the UI language: verdicts with marks, reasons, actions. */
-export function reportLines(r: CompatReport, t: T, width: number): ViewLine[] {
+/**
+ * The compatibility report as `wcdoctor compat` prints it, in the UI language: verdicts with marks, reasons, actions
+ * (numbered from `firstAction`, 1 unless reports come before it).
+ */
+export function reportLines(r: CompatReport, t: T, width: number, firstAction = 1): ViewLine[] {
   const sep = ' · ';
   const host = [version(r.host.build, r.host.revision, t), r.host.release, r.host.node && t('compat.node', { name: r.host.node })];
   const image = [r.image.ref ?? (r.image.tag ? t('compat.tag', { tag: r.image.tag }) : null), version(r.image.build, r.image.revision, t), r.image.release, r.image.service && t('compat.service', { name: r.image.service })];
@@ -46,12 +49,29 @@ export function reportLines(r: CompatReport, t: T, width: number): ViewLine[] {
   if (r.actions.length) {
     lines.push('', { text: t('compat.actions'), role: 'heading', bold: true });
     r.actions.forEach((a, i) => {
-      lines.push(...wrap(`${i + 1}. ${actionTitle(a, t)}`, width, '  '));
+      lines.push(...wrap(`${firstAction + i}. ${actionTitle(a, t)}`, width, '  '));
       if (a.command) lines.push(...wrap(a.command, width, '     ', 'accent'));
       if (a.snippet) for (const l of a.snippet.split('\n')) lines.push({ text: truncateWidth(`     ${l}`, width), role: 'accent' });
       if (a.fixRef) lines.push({ text: truncateWidth(`     ${t('compat.fixRef', { topic: a.fixRef.topic, fix: a.fixRef.fix })}`, width), role: 'secondary' });
     });
   }
+  return lines;
+}
+
+/**
+ * The reports of every image of the input (a pasted `docker images` table gives several), as `wcdoctor compat` prints
+ * them: one alone as it is; several after a line that counts them, each under its heading, their actions numbered
+ * on from one report to the next; `more`, the images of the paste left out, said at the end.
+ */
+export function reportsLines(reports: readonly CompatReport[], more: number, t: T, width: number): ViewLine[] {
+  if (reports.length === 1 && !more) return reportLines(reports[0]!, t, width);
+  const lines: ViewLine[] = [...wrap(t('compat.several', { count: reports.length }), width)];
+  let next = 1;
+  reports.forEach((r, i) => {
+    lines.push('', { text: truncateWidth(t('compat.imageOf', { n: i + 1, count: reports.length }), width), role: 'heading', bold: true }, ...reportLines(r, t, width, next));
+    next += r.actions.length;
+  });
+  if (more) lines.push('', ...wrap(t('compat.app.moreImages', { count: more }), width, '', 'secondary'));
   return lines;
 }
 
