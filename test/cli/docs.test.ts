@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,19 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(r.stdout).toContain(`**${ko('topic.summary')}:** ${topic.summary['ko-KR']}`);
     expect(r.stdout).not.toContain(ko('topic.summaryEnglish'));
     expect(r.stdout).toContain(ko('topic.sources', { language: ko('language.text.ko-KR') }));
+  });
+
+  it("follows the environment, not the app's saved language, as every other command does (found by a tester)", async () => {
+    const topic = pickTopic(kb);
+    writeFileSync(path.join(configDir, 'config.json'), JSON.stringify({ language: 'sv-SE', knowledgeLanguage: 'sv-SE', theme: 'default' }));
+    try {
+      const r = await runCli(['docs', topic.id, '--json'], { env: env() });
+      expect((JSON.parse(r.stdout) as { locale: string }).locale).toBe('en');
+      const sv = await runCli(['docs', topic.id, '--json'], { env: env({ LANG: 'sv_SE.UTF-8' }) });
+      expect((JSON.parse(sv.stdout) as { locale: string }).locale).toBe('sv-SE');
+    } finally {
+      rmSync(path.join(configDir, 'config.json'), { force: true });
+    }
   });
 
   it('renders for the terminal when stdout is a TTY', async () => {

@@ -6,10 +6,9 @@ import type { KnowledgeBase } from '../../core/knowledge/kb.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { detectLocales, readIntlLocale } from '../../platform/locale.js';
-import { parseLangOption } from '../lang.js';
+import { resolveCliLocale } from '../lang.js';
 import { preferredLocales } from '../../platform/platform.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
-import { openSettings } from '../../platform/settings.js';
 import { suggestTopicIds } from '../../core/knowledge/topic-search.js';
 import { CATEGORY_NAME, createT, LANGUAGE_IN_TEXT, type T } from '../../ui/i18n.js';
 import { topicsByCategory } from '../../core/knowledge/categories.js';
@@ -81,18 +80,13 @@ export function registerDocs(program: Command, io: CliIO): void {
     .option('--original', 'with our translation, show the source text it was made from beside each section')
     .action(async (id: string | undefined, _opts: DocsOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<DocsOptions>();
-      const explicit = opts.lang === undefined ? undefined : parseLangOption(opts.lang, io.env);
-      const settings = openSettings({ env: io.env });
-      const problem = settings.takeProblem();
-      if (problem) io.err(`wcdoctor: warning: settings file ${problem.file}: ${problem.detail}${problem.backup ? ` (moved to ${problem.backup}; defaults used)` : ''}\n`);
-      const preferred = preferredLocales(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale }));
-      const stored = settings.get();
-      // --lang names the language of everything docs prints, as for every other command; without it, the app's.
-      const uiLocale = explicit ?? stored.language ?? preferred[0] ?? 'en';
+      // --lang names the language of everything docs prints; without it, the environment's, as for every other command
+      // (the app's own setting is the app's: docs followed it while diagnose, compat and fix did not, found by a tester).
+      const uiLocale = resolveCliLocale(opts.lang, io.env);
       const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
-        io.out(listTopics(kb, t, opts.json === true, explicit ?? stored.knowledgeLanguage ?? uiLocale));
+        io.out(listTopics(kb, t, opts.json === true, uiLocale));
         return;
       }
       const topic = findTopic(kb, id);
@@ -100,7 +94,8 @@ export function registerDocs(program: Command, io: CliIO): void {
         const near = suggestTopicIds(kb, id);
         throw new UserError(t('cli.docs.noTopic', { topic: echoed(id) }), [...(near.length ? [t('fix.cli.didYouMean', { topics: near.join(', ') })] : []), t('cli.docs.listTopics')]);
       }
-      const view = resolveTopicText(kb, topic, explicit ?? stored.knowledgeLanguage ?? uiLocale, preferred);
+      const preferred = preferredLocales(detectLocales({ env: io.env, platform: process.platform, intlLocale: readIntlLocale }));
+      const view = resolveTopicText(kb, topic, uiLocale, preferred);
       if (opts.json) {
         const json = {
           id: topic.id,
