@@ -51,6 +51,16 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
     expect(JSON.parse(wcd(['diagnose', '--json', '0x800705B4']).stdout)).not.toHaveProperty('leads');
   });
 
+  it('when nothing matches, names the troubleshooting tree whose question quotes the failure (text and --json; found by a tester: a start time-out got no lead)', () => {
+    const line = 'Error response from daemon: container abc encountered an error during hcs::System::Start: context deadline exceeded';
+    const human = wcd(['diagnose', line]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('A troubleshooting tree asks about "hcs::System::Start: context deadline exceeded": A container will not start ("wcdoctor troubleshoot container-wont-start").');
+    const json = JSON.parse(wcd(['diagnose', '--json', line]).stdout) as { treeLeads: { tree: string; question: string; answer: string }[] };
+    expect(json.treeLeads).toContainEqual(expect.objectContaining({ tree: 'container-wont-start', question: 'symptom' }));
+    expect(JSON.parse(wcd(['diagnose', '--json', '0x800705B4']).stdout)).not.toHaveProperty('treeLeads');
+  });
+
   it('gives titles and the workaround in the language asked for, and in the environment language', () => {
     const ko = wcd(['--lang', 'ko-KR', 'diagnose', '--json', '0x800706BE']);
     expect((JSON.parse(ko.stdout) as { matches: { title: string }[] }).matches[0]?.title).toMatch(/[\uac00-\ud7a3]/);

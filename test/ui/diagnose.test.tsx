@@ -127,6 +127,16 @@ describe('DiagnoseScreen', () => {
     expect(frame).toContain(`${t('diagnose.results.leadsTitle', { count: 1 })}\n  0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup\n`);
   });
 
+  it('when nothing matches, names the troubleshooting tree whose question quotes the failure', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ locale: 'sv-SE', platform: fakePlatform({ kb: realKb(), settings: { language: 'sv-SE' } }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 100 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Error response from daemon: container abc encountered an error during hcs::System::Start: context deadline exceeded'));
+    const tree = realKb().trees.find((x) => x.id === 'container-wont-start')!;
+    const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30))).replace(/\s+/g, ' ');
+    expect(frame).toContain(t('diagnose.results.treeLead', { quoted: 'hcs::System::Start: context deadline exceeded', title: tree.title['sv-SE'], menu: t('tree.menu') }));
+  });
+
   it.each(['en', 'zh-CN', 'ko-KR', 'sv-SE'] as const)('%s: at 80 × 24, every lead of four codes is shown whole, one code a line, the field shrinking for them (the last was cut)', async (locale) => {
     const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
     const { lastFrame, stdin, t } = renderApp({ locale, platform: fakePlatform({ kb: realKb(), settings: { language: locale } }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 24, columns: 80 });

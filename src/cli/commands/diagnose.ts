@@ -1,6 +1,7 @@
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
-import { codeLeads } from '../../core/diagnosis/code-topics.js';
+import { codeLeads, failureTreeLeads } from '../../core/diagnosis/code-topics.js';
+import type { TreeLead } from '../../core/trees/tree-leads.js';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
 import { reduceLargePaste } from '../../core/diagnosis/normalise.js';
@@ -69,6 +70,8 @@ export interface DiagnoseWords {
   codes(codes: string, command: string): string;
   /** The known issues that print a code of the paste, when none matched the whole of it (codeLeads). */
   leads(code: string, topics: string, command: string): string;
+  /** A troubleshooting tree whose question quotes a failure of the paste, when nothing matched (failureTreeLeads). */
+  treeLead(quoted: string, title: string, command: string): string;
   pasteMore(command: string): string;
   troubleshoot(command: string): string;
   linux(signals: string): string;
@@ -113,6 +116,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   none: 'No known issue matches this text.',
   codes: (codes, command) => `Codes found: ${codes} — try "${command}".`,
   leads: (code, topics, command) => `Known issues that give ${code}: ${topics}; the rest of the paste does not say which ("${command}").`,
+  treeLead: (quoted, title, command) => `A troubleshooting tree asks about "${quoted}": ${title} ("${command}").`,
   pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
   troubleshoot: (command) => `Or find it step by step: "${command}" lists the troubleshooting trees.`,
   linux: (signals) =>
@@ -147,6 +151,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     none: t('diagnose.cli.none'),
     codes: (codes, command) => t('diagnose.cli.codes', { codes, command }),
     leads: (code, topics, command) => t('diagnose.cli.leads', { code, topics, command }),
+    treeLead: (quoted, title, command) => t('diagnose.cli.treeLead', { quoted, title, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
     troubleshoot: (command) => t('diagnose.cli.troubleshoot', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
@@ -225,6 +230,10 @@ export function formatDiagnosis(
     const lines = [words.none];
     if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
     for (const lead of codeLeads(kb, result)) lines.push(words.leads(lead.code, lead.topics.join(', '), 'wcdoctor docs ID'));
+    for (const lead of failureTreeLeads(kb, result, paste)) {
+      const tree = kb.trees.find((x) => x.id === lead.tree);
+      if (tree) lines.push(words.treeLead(lead.quoted, tree.title[locale] ?? tree.title.en, `wcdoctor troubleshoot ${tree.id}`));
+    }
     lines.push(words.pasteMore('wcdoctor docs'));
     lines.push(words.troubleshoot('wcdoctor troubleshoot'));
     return `${lines.join('\n')}\n`;
@@ -333,7 +342,7 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
   const text = reduceLargePaste(input);
   const kb = loadKnowledgeBase();
   const result = diagnose(kb, text, { locale: opts.locale, limit: opts.limit });
-  if (opts.json) io.out(`${JSON.stringify(toJson(result, codeLeads(kb, result)), null, 2)}\n`);
+  if (opts.json) io.out(`${JSON.stringify(toJson(result, codeLeads(kb, result), failureTreeLeads(kb, result, text)), null, 2)}\n`);
   else {
     // The compatibility parsers load only when the answer is an OS mismatch.
     const hints = result.matches[0] && topicLinksTo(kb, result.matches[0].id, 'compat') ? (await import('../../core/compat/read-compat-hints.js')).readCompatHints : undefined;
@@ -352,7 +361,7 @@ export async function runDiagnose(input: string, opts: { locale: Locale; limit: 
 }
 
 /** The documented JSON shape of a diagnosis. */
-export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics: string[] }[] = []): object {
+export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics: string[] }[] = [], treeLeads: readonly TreeLead[] = []): object {
   return {
     matches: r.matches.map((m) => ({ id: m.id, title: m.title, score: m.score, confidence: m.confidence, ...(m.limitedBy ? { limitedBy: m.limitedBy } : {}), evidence: m.evidence, sources: m.sources, fixes: m.fixes })),
     entities: r.entities,
@@ -361,6 +370,8 @@ export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics
     scope: r.scope,
     // When nothing matched: the known issues that print a code of the paste (a lead, not a diagnosis).
     ...(leads.length ? { leads } : {}),
+    // … and the troubleshooting trees whose questions quote a failure of the paste.
+    ...(treeLeads.length ? { treeLeads } : {}),
   };
 }
 

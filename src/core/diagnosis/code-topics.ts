@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Locale } from '../knowledge/types.js';
+import { treeLeads, type TreeLead } from '../trees/tree-leads.js';
 import type { DiagnoseResult } from './types.js';
 
 /** A code as the diagnosis or `explain` found it: its canonical form and the forms that are the same code. */
@@ -26,4 +27,13 @@ export function codeLeads(kb: KnowledgeBase, result: Pick<DiagnoseResult, 'match
     const topics = topicsOfCode(kb, c).map((t) => t.id);
     return topics.length ? [{ code: c.canonical, topics }] : [];
   });
+}
+
+/**
+ * When nothing matched a paste about Windows containers: the troubleshooting trees whose questions quote a failure the
+ * paste shows (treeLeads), so that the user can go on step by step from there. None for a paste out of scope.
+ */
+export function failureTreeLeads(kb: KnowledgeBase, result: Pick<DiagnoseResult, 'matches' | 'scope'>, paste: string): TreeLead[] {
+  if (result.matches.length || result.scope?.kind === 'linux' || result.scope?.kind === 'unrelated') return [];
+  return treeLeads(kb.trees, paste);
 }

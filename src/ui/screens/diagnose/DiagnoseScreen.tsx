@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
-import { codeLeads } from '../../../core/diagnosis/code-topics.js';
+import { codeLeads, failureTreeLeads } from '../../../core/diagnosis/code-topics.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList } from '../../components/SelectList.js';
@@ -16,7 +16,7 @@ import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
-import { useT } from '../../hooks/use-t.js';
+import { useI18n } from '../../contexts/I18nContext.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -72,7 +72,7 @@ export function diagnoseReducer(state: DiagnoseState, action: DiagnoseAction): D
 }
 
 export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'diagnose' }> }) {
-  const t = useT();
+  const { t, locale: uiLocale } = useI18n();
   const navigate = useNavigate();
   const { knowledge } = usePlatform();
   const diagnose = useDiagnose();
@@ -90,6 +90,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   }, [settled, diagnose, knowledge, knowledgeLocale]);
   // Nothing matched the whole paste: the known issues that print one of its codes, as leads (not answers).
   const leads = useMemo(() => (outcome?.ok ? codeLeads(knowledge, outcome.result) : []), [outcome, knowledge]);
+  // … and the troubleshooting trees whose questions quote a failure the paste shows.
+  const treeLeadsFound = useMemo(() => (outcome?.ok ? failureTreeLeads(knowledge, outcome.result, settled) : []), [outcome, knowledge, settled]);
   const matches = outcome?.ok ? outcome.result.matches : [];
   const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
   const current = clamp(state.selected);
@@ -175,12 +177,18 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             : t('diagnose.results.unrelated')
           : t('diagnose.results.none');
   // A code's ids that wrap go on indented further, under the ids, so that each code still starts its own line.
-  const allLeadLines = leads.length
-    ? [
-        ...wrapAnsiText(t('diagnose.results.leadsTitle', { count: leads.length }), frame.columns),
-        ...leads.flatMap((lead) => wrapAnsiText(t('diagnose.results.lead', { code: lead.code, topics: lead.topics.join(', ') }), Math.max(1, frame.columns - 4)).map((line, i) => `${i ? '    ' : '  '}${line}`)),
-      ]
-    : [];
+  const allLeadLines = [
+    ...(leads.length
+      ? [
+          ...wrapAnsiText(t('diagnose.results.leadsTitle', { count: leads.length }), frame.columns),
+          ...leads.flatMap((lead) => wrapAnsiText(t('diagnose.results.lead', { code: lead.code, topics: lead.topics.join(', ') }), Math.max(1, frame.columns - 4)).map((line, i) => `${i ? '    ' : '  '}${line}`)),
+        ]
+      : []),
+    ...treeLeadsFound.flatMap((lead) => {
+      const tree = knowledge.trees.find((x) => x.id === lead.tree);
+      return tree ? wrapAnsiText(t('diagnose.results.treeLead', { quoted: lead.quoted, title: tree.title[uiLocale], menu: t('tree.menu') }), frame.columns) : [];
+    }),
+  ];
   const statusRows = noMatchText === undefined ? 0 : statusLines('info', noMatchText, frame.columns).length + (codes.length ? 1 : 0);
   // The rows the leads can have beside a one-line field (with its border), the notice, the results' title and the line
   // that says why nothing matched: on a terminal too short for all of them, the last line says how many are not shown
