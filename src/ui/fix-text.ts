@@ -126,6 +126,7 @@ export const AUDIT_OUTCOME_KEYS: Readonly<Record<AuditOutcome, MessageKey>> = {
  */
 const RECORDED_REASON_KEYS: readonly MessageKey[] = [
   'history.reason.declined',
+  'history.reason.interrupted',
   'history.reason.notElevated',
   'history.reason.timeout',
   'fix.cli.noTerminal',

@@ -176,15 +176,16 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ outcome: 'refused' });
   });
 
-  it('ends with 130 when Ctrl+C answers the question, and records the decline', async () => {
+  it('ends with 130 when Ctrl+C answers the question, and records the interruption (a tester read it as a No)', async () => {
     const h = harness({ answer: { kind: 'interrupted' } });
     const r = await fix(PS_SET, h, true);
     expect(r.code).toBe(130);
     expect(h.ran).toEqual([]);
-    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', reason: 'interrupted at the confirmation prompt (Ctrl+C)' }]);
     const ended = harness({ answer: { kind: 'ended' } });
     expect((await fix(PS_SET, ended, true)).code).toBe(1);
     expect(ended.ran).toEqual([]);
+    expect(ended.audit).toMatchObject([{ outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
   });
 
   it('asks with the note said when typed-ahead or pasted text is not taken', async () => {

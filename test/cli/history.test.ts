@@ -41,7 +41,8 @@ describe('wcdoctor history', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^time +outcome +fix +exit +took +command$/);
     expect(lines[2]).toMatch(/^2025-03-04 05:06:07Z +ran +demo-topic\/first +0 +1\.5 s +docker first$/);
-    expect(lines[3]).toMatch(/refused +demo-topic\/second +- +- +docker second +\(declined at the confirmation prompt\)$/);
+    // The outcome in the app's word (the log says refused).
+    expect(lines[3]).toMatch(/not run +demo-topic\/second +- +- +docker second +\(declined at the confirmation prompt\)$/);
   });
 
   it('says the reasons that are its own messages in the interface language, the log and --json keeping English', async () => {

@@ -3,7 +3,7 @@
 // Swedish table full of English reasons).
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/core/knowledge/types.js';
-import { checkPreflight, DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, NOT_ELEVATED_REASON, type Refusal } from '../../src/core/fixes/preflight.js';
+import { checkPreflight, DECLINED_REASON, INTERRUPTED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, NOT_ELEVATED_REASON, type Refusal } from '../../src/core/fixes/preflight.js';
 import { formatSeconds } from '../../src/core/fixes/run-fix.js';
 import { readLocaleCatalogs } from '../../src/platform/locale-catalogs.js';
 import { auditReasonText, translateRefusal } from '../../src/ui/fix-text.js';
@@ -48,7 +48,7 @@ describe('auditReasonText', () => {
 
   it.each(LOCALES)('says the reasons written as constants in %s', (locale) => {
     const t = createT(catalogs, locale);
-    for (const reason of [DECLINED_REASON, NOT_ELEVATED_REASON, NO_TERMINAL_REASON, NO_TERMINAL_ERR_REASON, `stopped after ${formatSeconds(120_000)}`]) {
+    for (const reason of [DECLINED_REASON, INTERRUPTED_REASON, NOT_ELEVATED_REASON, NO_TERMINAL_REASON, NO_TERMINAL_ERR_REASON, `stopped after ${formatSeconds(120_000)}`]) {
       const shown = auditReasonText(reason, t, catalogs.en);
       expect(shown, reason).not.toBe(reason);
       expect(shown).not.toMatch(/\{\{/);

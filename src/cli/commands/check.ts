@@ -3,7 +3,7 @@ import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal } from '../.
 import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
 import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
-import { DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
+import { DECLINED_REASON, INTERRUPTED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
 import type { AuditEntry, RunCommand } from '../../core/fixes/types.js';
 import { translate, type Catalog } from '../../core/i18n/translate.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -112,7 +112,7 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, words: { t: Ch
 }
 
 /** The message key that says a recorded refusal reason to the user. */
-const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON ? 'fix.declined' : reason === NO_TERMINAL_ERR_REASON ? 'fix.cli.noTerminalErr' : 'fix.cli.noTerminal');
+const reasonKey = (reason: string): MessageKey => (reason === DECLINED_REASON || reason === INTERRUPTED_REASON ? 'fix.declined' : reason === NO_TERMINAL_ERR_REASON ? 'fix.cli.noTerminalErr' : 'fix.cli.noTerminal');
 
 /** Runs `wcdoctor check`: prints the collector, evaluates collected or pasted output, or collects on this host. */
 export async function runCheckCommand(opts: CheckOptions, lang: string | undefined, io: CliIO, deps: CheckCommandDeps): Promise<void> {
@@ -184,7 +184,8 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
       return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));
     const answer = await deps.ask(`${t('check.confirm')} `, t('fix.cli.typeKeys'));
     // Ctrl+C at the question ends wcdoctor as an interrupt does (130), as at fix's question.
-    if (answer.kind !== 'answer' || !/^y(?:es)?$/i.test(answer.text)) return refuse(answer.kind === 'interrupted' ? EXIT.interrupted : EXIT.failure, DECLINED_REASON);
+    if (answer.kind === 'interrupted') return refuse(EXIT.interrupted, INTERRUPTED_REASON);
+    if (answer.kind !== 'answer' || !/^y(?:es)?$/i.test(answer.text)) return refuse(EXIT.failure, DECLINED_REASON);
   }
 
   const controller = new AbortController();

@@ -2,7 +2,7 @@ import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { formatFixList, formatPlanText, toPlanJson, type FixWords } from '../../core/fixes/format-plan.js';
 import { commandToPaste, planFix, summarizeFixes } from '../../core/fixes/plan-fix.js';
-import { checkAuditLog, checkPreflight, DECLINED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, type Refusal } from '../../core/fixes/preflight.js';
+import { checkAuditLog, checkPreflight, DECLINED_REASON, INTERRUPTED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, type Refusal } from '../../core/fixes/preflight.js';
 import type { HostFacts } from '../../core/fixes/runnable.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, formatSeconds, recordRefusal, runFix } from '../../core/fixes/run-fix.js';
 import type { AuditEntry, FixPlan, OutputStream, RunCommand } from '../../core/fixes/types.js';
@@ -271,8 +271,9 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     const answer = await deps.ask(`${question} `, say('fix.cli.typeKeys', {}, TYPE_KEYS_NOTE));
     const text = answer.kind === 'answer' ? answer.text : '';
     const agreed = word ? text === word : /^y(?:es)?$/i.test(text);
-    // Ctrl+C at the question ends wcdoctor as an interrupt does (130); anything else but the answer is a No.
-    if (!agreed) return refuse(answer.kind === 'interrupted' ? EXIT.interrupted : EXIT.noMatch, DECLINED_REASON, say('fix.declined', {}, DECLINED_REASON));
+    // Ctrl+C at the question ends wcdoctor as an interrupt does (130), and the log says so; anything else but the answer is a No.
+    if (!agreed && answer.kind === 'interrupted') return refuse(EXIT.interrupted, INTERRUPTED_REASON, say('fix.declined', {}, DECLINED_REASON));
+    if (!agreed) return refuse(EXIT.noMatch, DECLINED_REASON, say('fix.declined', {}, DECLINED_REASON));
   }
 
   // Checked again: the answer may have taken a while.

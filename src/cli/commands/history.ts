@@ -10,6 +10,7 @@ import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../ui/fix
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
+import { createT } from '../../ui/i18n.js';
 import { formatTable } from '../print.js';
 
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
@@ -77,11 +78,15 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
     return;
   }
-  const english = t ? readLocaleCatalogs().en : undefined;
+  const catalogs = readLocaleCatalogs();
+  const english = t ? catalogs.en : undefined;
+  // The outcomes in the app's words in every language, English too ("not run", where the log says "refused"; found by a
+  // tester comparing the two); --json keeps the log's own.
+  const outcomeWord = t ?? createT(catalogs, 'en');
   const reasonOf = (reason: string) => (t && english ? auditReasonText(reason, t, english) : reason);
   const rows = entries.map((e) => [
     e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
-    t ? t(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed) : e.outcome,
+    outcomeWord(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed),
     `${e.topic}/${e.fix}`,
     e.exitCode === null ? '-' : String(e.exitCode),
     formatDuration(e.durationMs, locale),

@@ -7,6 +7,9 @@ export type Elevation = { kind: 'elevated' } | { kind: 'not-elevated' } | { kind
 /** The audit reason when the user answers No (or anything but the word) at the confirmation prompt. */
 export const DECLINED_REASON = 'declined at the confirmation prompt';
 
+/** The audit reason when the user pressed Ctrl+C at the confirmation prompt: no answer, and nothing ran. */
+export const INTERRUPTED_REASON = 'interrupted at the confirmation prompt (Ctrl+C)';
+
 /** The audit reason when no one can confirm a run (a fix's, or the host check's collector): stdin is no terminal. */
 export const NO_TERMINAL_REASON = 'not run: stdin is not a terminal, so there is no one to confirm';
 
