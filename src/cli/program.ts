@@ -44,7 +44,7 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
 export async function parseWithCommander(argv: string[], io: CliIO): Promise<number | undefined> {
   try {
     const program = await buildProgram(io, argv);
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(withoutHelpOfUnknownCommand(program, argv), { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
@@ -56,4 +56,27 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
     throw e;
   }
   return undefined;
+}
+
+/**
+ * The command line without its --help when the word it starts with names no command: `wcdoctor topic --help` printed the
+ * whole help with exit 0 (found by a tester), where `wcdoctor topic` is refused as an unknown command, with the nearest
+ * name; now both are. The value of --lang is no command word.
+ */
+export function withoutHelpOfUnknownCommand(program: Command, argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  let first: string | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const a = head[i]!;
+    if (a === '--lang') i++;
+    else if (!a.startsWith('-')) {
+      first = a;
+      break;
+    }
+  }
+  const known = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  if (first === undefined || known.has(first)) return [...argv];
+  const help = (a: string) => a === '--help' || a === '-h';
+  return [...head.filter((a) => !help(a)), ...(end < 0 ? [] : argv.slice(end))];
 }

@@ -137,6 +137,14 @@ describe('wcdoctor compat', () => {
     expect(compatCommand(data, { host: '10.0.17763.5000', image: 'ltsc2019' }).out).not.toMatch(/judged below|── Image/);
   });
 
+  it('shows a value still to give as its name in capitals, as the network plan does, and keeps the placeholder in --json (found by a tester: {{image}} printed)', () => {
+    const text = compatCommand(data, { host: 'ltsc2022', image: 'ltsc2019' }).out;
+    expect(text).toContain('docker run --isolation=hyperv IMAGE');
+    expect(text).not.toContain('{{');
+    const json = JSON.parse(compatCommand(data, { host: 'ltsc2022', image: 'ltsc2019', json: true }).out) as { actions: { command?: string }[] };
+    expect(json.actions.map((a) => a.command)).toContain('docker run --isolation=hyperv {{image}}');
+  });
+
   it('is registered on the real program', async () => {
     const r = await runCli(['compat', '--image', 'ltsc2019']);
     expect(r.code).toBe(2);

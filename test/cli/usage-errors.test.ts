@@ -139,6 +139,18 @@ function commanderError(build: (program: Command) => void, args: string[]): Comm
   throw new Error(`no error for ${args.join(' ')}`);
 }
 
+describe('--help after a word that names no command', () => {
+  it('is refused as that unknown command, with the nearest name, instead of printing the whole help with exit 0 (found by a tester)', async () => {
+    expect(await runCli(['topic', '--help'])).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: unknown command 'topic'\n(run \"wcdoctor --help\" for usage)\n" });
+    const r = await runCli(['--lang', 'sv-SE', 'diagnse', '-h']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(Menade du diagnose?)');
+    // A command's own help, and the help alone, are as before.
+    expect((await runCli(['docs', '--help'])).stdout).toMatch(/^Usage: wcdoctor docs/);
+    expect((await runCli(['--help'])).code).toBe(0);
+  });
+});
+
 describe('usageErrorText', () => {
   const withChoices = (p: Command) => {
     p.command('pick').addOption(new Option('--mode <m>', 'mode').choices(['fast', 'safe'])).argument('[size]').action(() => undefined);

@@ -1,4 +1,5 @@
 import type { CompatAction, CompatReason, CompatReport, ProcessVerdict } from './types.js';
+import { shownCommand } from './template.js';
 
 const MARK = { yes: '✔', no: '✖', risky: '!' } as const;
 
@@ -58,8 +59,8 @@ export function formatCompatReport(r: CompatReport, w: CompatWords = ENGLISH): s
     lines.push('', w.actions);
     r.actions.forEach((a, i) => {
       lines.push(`  ${i + 1}. ${w.actionTitle(a)}`);
-      if (a.command) lines.push(`       ${a.command}`);
-      if (a.snippet) lines.push(...a.snippet.split('\n').map((l) => `       ${l}`));
+      if (a.command) lines.push(`       ${shownCommand(a.command)}`);
+      if (a.snippet) lines.push(...shownCommand(a.snippet).split('\n').map((l) => `       ${l}`));
       if (a.fixRef) lines.push(`       ${w.fixRef(a.fixRef.topic, a.fixRef.fix)}`);
     });
   }

@@ -7,6 +7,7 @@ import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { GLYPH } from '../../theme.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { actionTitle, reasonText } from '../../compat-text.js';
+import { shownCommand } from '../../../core/compat/template.js';
 
 type Role = Exclude<ViewLine, string>['role'];
 const wrap = (text: string, width: number, indent = '', role?: Role): ViewLine[] =>
@@ -50,8 +51,8 @@ export function reportLines(r: CompatReport, t: T, width: number, firstAction = 
     lines.push('', { text: t('compat.actions'), role: 'heading', bold: true });
     r.actions.forEach((a, i) => {
       lines.push(...wrap(`${firstAction + i}. ${actionTitle(a, t)}`, width, '  '));
-      if (a.command) lines.push(...wrap(a.command, width, '     ', 'accent'));
-      if (a.snippet) for (const l of a.snippet.split('\n')) lines.push({ text: truncateWidth(`     ${l}`, width), role: 'accent' });
+      if (a.command) lines.push(...wrap(shownCommand(a.command), width, '     ', 'accent'));
+      if (a.snippet) for (const l of shownCommand(a.snippet).split('\n')) lines.push({ text: truncateWidth(`     ${l}`, width), role: 'accent' });
       if (a.fixRef) lines.push({ text: truncateWidth(`     ${t('compat.fixRef', { topic: a.fixRef.topic, fix: a.fixRef.fix })}`, width), role: 'secondary' });
     });
   }
