@@ -36,7 +36,7 @@ describe('suggested command lines are safe to paste', () => {
 
   it("compat: an action's command keeps the placeholder instead of a pasted node name with shell syntax", async () => {
     const bad = await runCli(['compat', '--host', '-', '--image', 'mcr.microsoft.com/windows/servercore:ltsc2019'], { stdin: nodePaste(INJECTED) });
-    expect(bad.stdout).toContain('kubectl label node {{node}} beta.kubernetes.io/osbuild=20348');
+    expect(bad.stdout).toContain('kubectl label node NODE beta.kubernetes.io/osbuild=20348');
     const commands = bad.stdout.split('\n').filter((l) => /^\s+(?:kubectl|docker) /.test(l));
     expect(commands.length).toBeGreaterThan(0);
     for (const c of commands) expect(c).not.toContain('pwned');
