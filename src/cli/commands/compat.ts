@@ -9,6 +9,7 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
 import { afterHelp } from '../help-text.js';
 import { EXIT, type CliIO } from '../io.js';
+import { terminalWidth } from '../terminal-markdown.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
@@ -31,6 +32,8 @@ export interface CompatOptions {
   inputError?: (e: import('../../core/compat/input-error.js').CompatInputError) => string;
   /** The lines around the reports of a paste with several images, in the user's language (English when not given). */
   several?: SeveralWords;
+  /** The terminal's width, when the report is for a terminal: its sentences wrap at words (formatCompatReport). */
+  width?: number;
 }
 
 /** The lines `compat` prints around the reports of a pasted table with several images. */
@@ -122,9 +125,9 @@ export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutc
     const json = { ...toCompatJson(first!), ...(others.length ? { others: others.map(toCompatJson) } : {}), ...(more ? { notJudged: more } : {}) };
     return { code: EXIT.ok, out: `${JSON.stringify(json, null, 2)}\n`, err: '' };
   }
-  if (reports.length === 1 && !more) return { code: EXIT.ok, out: formatCompatReport(first!, opts.words), err: '' };
+  if (reports.length === 1 && !more) return { code: EXIT.ok, out: formatCompatReport(first!, opts.words, opts.width), err: '' };
   const w = opts.several ?? ENGLISH_SEVERAL;
-  const parts = [`${w.count(reports.length)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words)}`)];
+  const parts = [`${w.count(reports.length)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words, opts.width)}`)];
   if (more) parts.push(`${w.more(more)}\n`);
   return { code: EXIT.ok, out: parts.join('\n'), err: '' };
 }
@@ -189,6 +192,7 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
         host: opts.host === '-' ? pasted : opts.host,
         image: opts.image === '-' ? pasted : opts.image,
         ...(t ? { words: compatWords(t), inputError: (e) => translateInputError(e, t), several: severalWords(t) } : {}),
+        ...(io.isTTY.stdout ? { width: terminalWidth(io) } : {}),
       });
       if (result.out) io.out(result.out);
       if (result.err) io.err(result.err);

@@ -16,6 +16,7 @@ import { fillFixCommand } from '../../core/fixes/fill-fix-command.js';
 import { findTopic, originalOf, resolveTopicText, sectionsMarkdown, sectionsWithOriginals, topicLocales, type TopicText } from '../../core/knowledge/topic-text.js';
 import type { CliIO } from '../io.js';
 import { renderTerminalMarkdown, terminalWidth } from '../terminal-markdown.js';
+import { wrapListingLine } from '../../core/text/wrap-ansi.js';
 import { padCell } from '../print.js';
 
 interface DocsOptions {
@@ -59,14 +60,15 @@ export function topicMarkdown(view: TopicText, t: T, opts: { original?: boolean 
   return `${parts.join('\n\n')}\n`;
 }
 
-function listTopics(kb: KnowledgeBase, t: T, json: boolean, locale: Locale): string {
+function listTopics(kb: KnowledgeBase, t: T, json: boolean, locale: Locale, columns?: number): string {
   const groups = topicsByCategory(kb);
   if (json)
     return `${JSON.stringify({ categories: groups.map((g) => ({ category: g.category, topics: g.topics.map((x) => ({ id: x.id, title: x.title.en, locales: topicLocales(kb, x), ours: Boolean(x.sources?.length) })) })) }, null, 2)}\n`;
   const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
   const lines = [t('cli.docs.topics')];
   for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title[locale] ?? x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
-  return `${lines.join('\n')}\n`;
+  // In a terminal a long title wraps at words under the titles (the terminal cut it anywhere; found by a tester).
+  return `${(columns ? lines.flatMap((l) => wrapListingLine(l, columns)) : lines).join('\n')}\n`;
 }
 
 /** `wcdoctor docs [TOPIC] [--lang L] [--json]`: a topic for reading without the UI, or the list of topics. */
@@ -86,7 +88,7 @@ export function registerDocs(program: Command, io: CliIO): void {
       const t = createT(readLocaleCatalogs(), uiLocale);
       const kb = loadKnowledgeBase();
       if (id === undefined) {
-        io.out(listTopics(kb, t, opts.json === true, uiLocale));
+        io.out(listTopics(kb, t, opts.json === true, uiLocale, io.isTTY.stdout ? terminalWidth(io) : undefined));
         return;
       }
       const topic = findTopic(kb, id);

@@ -13,6 +13,8 @@ import { createT, type MessageKey, type T } from '../../ui/i18n.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale } from '../lang.js';
 import { padCell } from '../print.js';
+import { terminalWidth } from '../terminal-markdown.js';
+import { wrapListingLine } from '../../core/text/wrap-ansi.js';
 
 /** Options of `wcdoctor explain`. */
 export interface ExplainOptions {
@@ -21,6 +23,8 @@ export interface ExplainOptions {
   lang?: string;
   /** The words around the code in this language (labels, topic titles); English when absent. */
   ui?: { locale: Locale; t: T };
+  /** The terminal's width, when the text is for a terminal: long lines wrap at words under their column. */
+  columns?: number;
 }
 
 /** The labels and sentences of the text output; `ENGLISH` is what `explain` has always printed. */
@@ -78,7 +82,7 @@ const LANG_TAG = /^[a-z]{2,3}(?:-[a-z]{2,4})?$/i;
 const langKey = (messages: Record<string, string>, lang: string): string | undefined =>
   Object.keys(messages).find((k) => k.toLowerCase() === lang.toLowerCase()) ?? Object.keys(messages).find((k) => k.toLowerCase() === lang.split('-')[0]!.toLowerCase());
 
-function formatText(x: Explanation, topics: { id: string; title: string }[], lang: string | undefined, w: ExplainWords = ENGLISH): string {
+function formatText(x: Explanation, topics: { id: string; title: string }[], lang: string | undefined, w: ExplainWords = ENGLISH, columns?: number): string {
   const hex4 = (n: number) => `0x${n.toString(16).toUpperCase().padStart(4, '0')}`;
   const first = x.names[0] ? ` ${x.names[0]}` : '';
   const view = x.win32 !== undefined ? ` (WIN32: ${x.win32}${first})` : first ? ` (${first.trim()})` : '';
@@ -107,7 +111,8 @@ function formatText(x: Explanation, topics: { id: string; title: string }[], lan
     const width = Math.max(...topics.map((t) => t.id.length));
     for (const t of topics) lines.push(`  ${t.id.padEnd(width)}  ${t.title}`);
   } else lines.push(w.noTopics);
-  return `${lines.join('\n')}\n`;
+  // In a terminal a long message or title wraps at words under its column (the terminal cut it anywhere; found by a tester).
+  return `${(columns ? lines.flatMap((l) => wrapListingLine(l, columns)) : lines).join('\n')}\n`;
 }
 
 const INPUT_ERROR_KEY: Record<ExplainInputError['id'], MessageKey> = {
@@ -125,7 +130,7 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   const r = explainCode(input, buildCodeIndex(kb.codes));
   if (!r.ok) return { code: EXIT.usage, stdout: '', stderr: `wcdoctor explain: ${opts.ui ? opts.ui.t(INPUT_ERROR_KEY[r.error.id], { input: r.error.input }) : r.error.message}\n` };
   const x = r.value;
-  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsOfCode(kb, x, opts.ui?.locale), opts.lang, opts.ui && explainWords(opts.ui.t)), stderr: '' };
+  if (!opts.json) return { code: EXIT.ok, stdout: formatText(x, topicsOfCode(kb, x, opts.ui?.locale), opts.lang, opts.ui ? explainWords(opts.ui.t) : ENGLISH, opts.columns), stderr: '' };
   const topics = topicsOfCode(kb, x);
   const json = {
     input: x.input,
@@ -165,7 +170,7 @@ export function registerExplain(program: Command, io: CliIO): void {
       const valid = opts.lang === undefined || LANG_TAG.test(opts.lang);
       const locale = (opts.lang !== undefined && valid ? matchSupportedLocale(opts.lang) : undefined) ?? resolveCliLocale(undefined, io.env);
       const ui = valid && locale !== 'en' ? { ui: { locale, t: createT(readLocaleCatalogs(), locale) } } : {};
-      const out = explainCommand(loadKnowledgeBase(), code, { json: opts.json === true, ...(opts.lang ? { lang: opts.lang } : {}), ...ui });
+      const out = explainCommand(loadKnowledgeBase(), code, { json: opts.json === true, ...(opts.lang ? { lang: opts.lang } : {}), ...ui, ...(io.isTTY.stdout ? { columns: terminalWidth(io) } : {}) });
       if (out.stdout) io.out(out.stdout);
       if (out.stderr) io.err(out.stderr);
       io.setExitCode(out.code);

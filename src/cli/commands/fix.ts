@@ -26,6 +26,7 @@ import { translateOutcome, translateProblem, translateRefusal } from '../../ui/f
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { dockerTalksElsewhere } from '../../platform/docker-target.js';
 import { EXIT, type CliIO } from '../io.js';
+import { terminalWidth } from '../terminal-markdown.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
 
 /** Everything `wcdoctor fix` touches outside itself; tests pass an in-memory KB and fakes. */
@@ -184,7 +185,7 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
     const runOnly = [opts.set?.length ? '--set' : '', opts.yes !== undefined && opts.yes !== false ? '--yes' : '', opts.dryRun ? '--dry-run' : '', opts.timeout !== undefined ? '--timeout' : '', opts.copy ? '--copy' : ''].filter(Boolean);
     if (runOnly.length) return fail(EXIT.usage, say('fix.cli.needsFixId', { options: runOnly.join(', '), topic: topic.id }, `${runOnly.join(', ')} needs a fix id: wcdoctor fix ${topic.id} FIX …`));
     const fixes = summarizeFixes(opts.json ? found : topic);
-    io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title[locale] ?? topic.title.en, fixes, words));
+    io.out(opts.json ? `${JSON.stringify({ topic: topic.id, fixes }, null, 2)}\n` : formatFixList(topic.id, topic.title[locale] ?? topic.title.en, fixes, words, io.isTTY.stdout ? terminalWidth(io) : undefined));
     return;
   }
   const planned = planFix(topic, fixId, sets.values, {}, { quoting: deps.host.platform === 'win32' ? 'windows' : 'posix' });

@@ -1,5 +1,6 @@
 import type { FixSummary } from './plan-fix.js';
 import type { FixPlan } from './types.js';
+import { wrapAnsiLine } from '../text/wrap-ansi.js';
 
 /**
  * The words of a plan's preview and of a topic's list of fixes in one language (commands, ids, values and
@@ -81,16 +82,18 @@ export function toPlanJson(plan: FixPlan): {
 }
 
 /** The human listing of a topic's fixes that `fix TOPIC` prints. */
-export function formatFixList(topicId: string, title: string, fixes: readonly FixSummary[], w: FixWords = ENGLISH_FIX_WORDS): string {
+export function formatFixList(topicId: string, title: string, fixes: readonly FixSummary[], w: FixWords = ENGLISH_FIX_WORDS, width?: number): string {
   if (fixes.length === 0) return `${w.noFixes(topicId, title)}\n`;
-  const lines = [w.listTitle(topicId, title), ''];
+  // With `width` (a terminal's) the words wrap under their text; a fix's command stays one line, to be copied whole.
+  const text = (line: string, hangAt?: number): string[] => (width ? wrapAnsiLine(line, width, hangAt) : [line]);
+  const lines = [...text(w.listTitle(topicId, title), 2), ''];
   for (const f of fixes) {
     const traits = [f.shell, f.risk === 'high' ? w.highRisk(f.confirmWord ?? f.id) : w.lowRisk, f.admin ? w.needsAdmin : w.noAdmin, ...(f.readOnly ? [w.readOnly] : [])];
-    lines.push(`  ${f.id}: ${f.title}`, `    ${traits.join(' · ')}`, `    ${f.command}`, `    ${w.changes(f.changes)}`);
+    lines.push(...text(`  ${f.id}: ${f.title}`, 4), ...text(`    ${traits.join(' · ')}`), `    ${f.command}`, ...text(`    ${w.changes(f.changes)}`, 6));
     for (const p of f.placeholders)
-      lines.push(`    {{${p.name}}} ${p.kind}: ${p.description}${p.entity ? w.fromDiagnosis(p.entity) : ''}${p.secret ? w.secret : ''}`);
+      lines.push(...text(`    {{${p.name}}} ${p.kind}: ${p.description}${p.entity ? w.fromDiagnosis(p.entity) : ''}${p.secret ? w.secret : ''}`, 6));
     lines.push('');
   }
-  lines.push(w.runOne(`wcdoctor fix ${topicId} FIX --set NAME=VALUE ...`));
+  lines.push(...text(w.runOne(`wcdoctor fix ${topicId} FIX --set NAME=VALUE ...`), 2));
   return `${lines.join('\n')}\n`;
 }

@@ -62,15 +62,16 @@ function canBreakBetween(prev: string, next: string): boolean {
  * columns. Breaks at the last opportunity that fits (a space, or beside a Han character, never
  * before closing punctuation), and inside a word only when the word alone is wider than the line.
  * A wrapped line never starts with the space it broke at; an indented line (a code block, a list
- * item) keeps its indent on the lines it wraps onto. Each output line re-opens the styles active at
- * its start and closes them at its end, so any slice of the lines renders correctly on its own.
+ * item) keeps its indent on the lines it wraps onto, or goes on at column `hangAt` when given (a hanging indent:
+ * under the text after a list mark or a first column). Each output line re-opens the styles active at its start and
+ * closes them at its end, so any slice of the lines renders correctly on its own.
  */
-export function wrapAnsiLine(line: string, width: number): string[] {
+export function wrapAnsiLine(line: string, width: number, hangAt?: number): string[] {
   if (width < 1 || displayWidth(stripEscapeSequences(line)) <= width) return [line];
   const out: string[] = [];
   let active = new Map<string, string>();
   let rest = tokenise(line);
-  const lead = /^ */.exec(stripEscapeSequences(line))?.[0].length ?? 0;
+  const lead = hangAt ?? /^ */.exec(stripEscapeSequences(line))?.[0].length ?? 0;
   const hang = lead * 2 <= width ? ' '.repeat(lead) : '';
   while (rest.length) {
     const room = out.length ? width - hang.length : width;
@@ -98,6 +99,20 @@ export function wrapAnsiLine(line: string, width: number): string[] {
     while (rest[0] && 'ch' in rest[0] && rest[0].ch === ' ') rest = rest.slice(1);
   }
   return out;
+}
+
+/**
+ * Wraps a line of a listing to the width under its text: after a list mark (`  - `, `  1. `) or a first column (an id,
+ * a label, then two or more spaces), else under its indent. Plain text a command prints (a report, a list of topics)
+ * then wraps at words where the terminal would cut them (found by a tester: "Windows Se / rver 2019").
+ */
+export function wrapListingLine(line: string, width: number): string[] {
+  const plain = stripEscapeSequences(line);
+  if (width < 1 || displayWidth(plain) <= width) return [line];
+  const mark = /^ *(?:[-•*]|\d{1,2}\.) /.exec(plain)?.[0];
+  const column = mark ? undefined : /^ *\S(?:[^ ]| (?! ))*? {2,}(?=\S)/.exec(plain.slice(0, 80))?.[0];
+  const at = displayWidth(mark ?? column ?? '');
+  return wrapAnsiLine(line, width, at > 0 && at * 2 <= width ? at : undefined);
 }
 
 /** Splits text into lines and wraps each to the width. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../../src/core/text/display-width.js';
+import { wrapAnsiLine, wrapListingLine } from '../../../src/core/text/wrap-ansi.js';
+
+describe('wrapListingLine', () => {
+  it('goes on under the text after a first column (an id, a label and two or more spaces)', () => {
+    expect(wrapListingLine('  nat-static-mapping-conflict  A static NAT mapping conflicts with a Docker port mapping (hnsCall 0x6be)', 80)).toEqual([
+      '  nat-static-mapping-conflict  A static NAT mapping conflicts with a Docker port',
+      '                               mapping (hnsCall 0x6be)',
+    ]);
+    expect(wrapListingLine('Image:  mcr.microsoft.com/windows/servercore:ltsc2019 · build 17763 · Windows Server 2019 / Windows 10 1809', 60)[1]).toMatch(/^ {8}\S/);
+  });
+
+  it('goes on under the text after a list mark', () => {
+    const lines = wrapListingLine('  - Hyper-V isolation gives the container its own kernel, so it runs any image whose build is not newer', 50);
+    expect(lines.slice(1).every((l) => /^ {4}\S/.test(l))).toBe(true);
+    expect(wrapListingLine('  12. A title that is rather long and goes on past the edge of a narrow terminal', 40)[1]).toMatch(/^ {6}\S/);
+  });
+
+  it('keeps a line that fits, and falls back to the indent when the column is past half the width', () => {
+    expect(wrapListingLine('short line', 80)).toEqual(['short line']);
+    const wide = wrapListingLine(`  ${'x'.repeat(40)}  words that go on and on past the edge`, 60);
+    expect(wide.slice(1).every((l) => /^ {2}\S/.test(l))).toBe(true);
+  });
+
+  it('never makes a line wider than the width when it breaks at words, Han text included', () => {
+    for (const line of ['  id-of-a-topic  容器无法启动，因为主机上的虚拟机监控程序没有运行，请检查 Hyper-V 是否已安装并启用', 'Why: a reason with many words in it that wraps several times at a width of thirty']) {
+      for (const width of [30, 40, 55]) for (const l of wrapListingLine(line, width)) expect(displayWidth(l), `${width}: ${l}`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('wrapAnsiLine takes an explicit hanging column', () => {
+    expect(wrapAnsiLine('ab cd ef gh', 5, 2)).toEqual(['ab cd', '  ef', '  gh']);
+  });
+});
