@@ -3,7 +3,11 @@ import { isProgramOnPath } from './program-lookup.js';
 import { runCommand as defaultRunCommand } from './shell.js';
 
 /** What copying to the clipboard did: which tool took the text, or why there is no clipboard. */
-export type ClipboardResult = { ok: true; tool: string } | { ok: false; reason: string; noTool?: true };
+/**
+ * What became of a copy. `sent`: the text went to the terminal (OSC 52), which may or may not put it on the clipboard
+ * (tmux and many terminals drop it unless allowed): nothing can tell, so the words say "sent", not "copied".
+ */
+export type ClipboardResult = { ok: true; tool: string; sent?: true } | { ok: false; reason: string; noTool?: true };
 
 /** What the clipboard helper needs to know about the machine; tests pass their own. */
 export interface ClipboardHost {
@@ -65,7 +69,7 @@ export async function copyToClipboard(text: string, host: Partial<ClipboardHost>
     const sequence = osc52Sequence(text);
     if (sequence) {
       host.writeTerminal(sequence);
-      return { ok: true, tool: OSC52_TOOL };
+      return { ok: true, tool: OSC52_TOOL, sent: true };
     }
   }
   // `noTool` lets the app say this in the user's language; the reason stays for logs and the CLI.

@@ -58,7 +58,7 @@ describe('copyToClipboard: OSC 52 when the user asks to copy and no tool is ther
   it('asks the terminal, with the text base64-encoded, only when given a way to write to it', async () => {
     const written: string[] = [];
     const r = await copyToClipboard('docker network create -d nat "x\u001B]0;y\u0007"', { ...none, writeTerminal: (s) => written.push(s) });
-    expect(r).toEqual({ ok: true, tool: OSC52_TOOL });
+    expect(r).toEqual({ ok: true, tool: OSC52_TOOL, sent: true });
     expect(written).toHaveLength(1);
     const [seq] = written;
     expect(seq).toMatch(/^\u001B\]52;c;[A-Za-z0-9+/=]+\u0007$/);

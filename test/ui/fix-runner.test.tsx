@@ -191,6 +191,14 @@ describe('FixRunnerScreen: refusals', () => {
     expect(shell.runs).toEqual([]);
   });
 
+  it('says a copy through the terminal (OSC 52) was sent, not that it was copied: nothing can tell (found by a tester under tmux)', async () => {
+    const { lastFrame, stdin, t } = openFix('list-networks', undefined, { os: 'linux', programs: [], clipboard: { ok: true, tool: 'OSC 52', sent: true } });
+    await waitForFrame(lastFrame, /docker is not installed here/);
+    stdin.write('c');
+    const frame = await waitForWrapped(lastFrame, t('fix.copy.sent'));
+    expect(frame).not.toContain(t('fix.copy.done', { tool: 'OSC 52' }));
+  });
+
   it('checks elevation on Windows before an admin fix', async () => {
     const { lastFrame, stdin, t, shell, audit } = openFix('restart-hns', { service: 'hns' }, { elevation: { kind: 'not-elevated' } });
     await waitForFrame(lastFrame, t('fix.form.prompt'));

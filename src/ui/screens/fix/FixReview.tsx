@@ -21,7 +21,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
   const t = useT();
   const lines = buildPlanLines(state.plan, t, width);
   const copyLine = copied && (
-    <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? t('fix.copy.done', { tool: copied.tool }) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} width={width} />
+    <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? (copied.sent ? t('fix.copy.sent') : t('fix.copy.done', { tool: copied.tool })) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} width={width} />
   );
   // A refusal from core comes with its id (translated); without one, the English audit reason is all there is.
   const reason = state.phase !== 'refused' ? '' : state.detail ? translateRefusal(state.detail, t) : state.refusal === 'not-elevated' ? t('fix.refused.notElevated') : state.reason;

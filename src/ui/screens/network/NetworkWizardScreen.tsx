@@ -83,7 +83,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     // A platform without a clipboard (an embedder, an older fake) gets the select-and-copy advice.
     const clipboard = platform.clipboard as Platform['clipboard'] | undefined;
     if (!clipboard) return setNotice({ kind: 'info', text: t('wizard.copy.none') });
-    void clipboard.copy(text).then((r) => setNotice(r.ok ? { kind: 'success', text: t('wizard.copy.done', { what, tool: r.tool }) } : { kind: 'warning', text: t('wizard.copy.failed', { reason: r.noTool ? t('clipboard.noTool') : r.reason }) }));
+    void clipboard.copy(text).then((r) => setNotice(r.ok ? { kind: 'success', text: r.sent ? t('wizard.copy.sent', { what }) : t('wizard.copy.done', { what, tool: r.tool }) } : { kind: 'warning', text: t('wizard.copy.failed', { reason: r.noTool ? t('clipboard.noTool') : r.reason }) }));
   };
   const run = () => {
     const plan = getView().wizard.plan;
