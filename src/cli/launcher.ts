@@ -10,14 +10,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFile } from '../platform/read-regular-file.js';
 import { userCacheDir } from '../platform/user-cache-dir.js';
 import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
+/** The largest code cache read (the bundles' are under 1 MiB; V8's for a bundle is about its size). */
+const MAX_CODE_CACHE = 16 * 1024 * 1024;
+
+/**
+ * A code cache, when there is a regular file of a sane size at the path: a FIFO, a device (a link to /dev/zero) or a
+ * folder there is no cache, never a wait or a read without end (found by a helper: a FIFO in the user's cache folder
+ * hung every start on another Node; /dev/zero grew to 2 GB).
+ */
 function readOptional(file: string): Buffer | undefined {
   try {
-    return readFileSync(file);
+    return readRegularFile(file, MAX_CODE_CACHE);
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { patternVerdicts, rememberPatternVerdicts } from '../core/text/regex-safety.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { readRegularFile } from './read-regular-file.js';
 
 // `kb build`, `kb check` and `kb stats` time every pattern of the knowledge against adversarial input (about 6 s of
 // the 6.5 s a build takes). A contributor who edits one topic and runs them again would wait the same again for
@@ -13,6 +14,8 @@ import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The folder under the user's cache folder (userCacheDir) where the verdicts are kept. */
 export const VERDICT_FOLDER = 'pattern-verdicts';
+/** The largest verdict file read: a few thousand patterns are a few hundred KiB. */
+const MAX_VERDICT_FILE = 32 * 1024 * 1024;
 /** How many files of other checkers or Node versions are left beside the current one. */
 const KEEP_OTHERS = 3;
 
@@ -55,7 +58,8 @@ export function loadPatternVerdicts(file: string | undefined): number {
   if (!file) return 0;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    // A regular file only, of a sane size: a FIFO or a device there is no cache, not a wait (found by a helper).
+    data = JSON.parse(readRegularFile(file, MAX_VERDICT_FILE).toString('utf8'));
   } catch {
     return 0;
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,24 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     const blocked = path.join(off, 'a-file');
     writeFileSync(blocked, '');
     expect(run(cli, args, { XDG_CACHE_HOME: blocked })).toEqual(expected);
+  });
+
+  it.runIf(process.platform !== 'win32')("reads no FIFO or device where this user's cache is: the start neither waits nor reads without end (found by a helper)", () => {
+    const [bundle, args] = BUNDLES[0]!;
+    const expected = shipped(args);
+    const { cli, home, mine } = copyForAnotherNode(bundle);
+    mkdirSync(path.dirname(mine), { recursive: true, mode: 0o700 });
+    expect(spawnSync('mkfifo', [mine]).status).toBe(0);
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: home } });
+    expect(r.signal).toBeNull();
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    rmSync(mine, { force: true });
+    symlinkSync('/dev/zero', mine);
+    const z = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 15_000, env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: home } });
+    expect(z.signal).toBeNull();
+    expect(z.status).toBe(expected.code);
   });
 
   it('answers --version from the diagnose bundle, as the full one does', () => {

@@ -74,6 +74,13 @@ describe('the kept verdicts of the pattern checker', () => {
     expect(loadPatternVerdicts(file)).toBe(0);
   });
 
+  it.runIf(process.platform !== 'win32')('read nothing from a FIFO or a device at the file\'s path, and do not wait on it (found by a helper: kb check hung)', () => {
+    const fifo = path.join(tmp, 'fifo.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(loadPatternVerdicts(fifo)).toBe(0);
+    expect(loadPatternVerdicts('/dev/zero')).toBe(0);
+  });
+
   it('are not written where the folder cannot be made, and nothing is left behind', () => {
     const blocker = path.join(tmp, 'blocker');
     writeFileSync(blocker, 'a file, not a folder');
