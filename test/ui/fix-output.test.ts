@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendOutput, emptyOutput } from '../../src/ui/screens/fix/output.js';
+import { appendOutput, emptyOutput, MAX_LINE_CHARS } from '../../src/ui/screens/fix/output.js';
 import { runnerReducer, type RunnerState } from '../../src/ui/screens/fix/runner-state.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import { makeTopic } from '../core/fixes/fix-fixtures.js';
@@ -23,8 +23,22 @@ describe('appendOutput', () => {
     expect(feed([['10%\r', 'stdout'], ['50%\r100%\n', 'stdout']]).lines).toEqual(['100%']);
   });
 
-  it('strips colours and control characters that would move the cursor', () => {
-    expect(feed([['\u001B[31mred\u001B[0m\tx\u0007\n', 'stdout']]).lines).toEqual(['red  x']);
+  it('shows colours and control characters as the CLI does, so that nothing moves the screen or hides that it was sent (the README says so)', () => {
+    expect(feed([['\u001B[31mred\u001B[0m\tx\u0007\n', 'stdout']]).lines).toEqual(['␛[31mred␛[0m  x␇']);
+    // A sequence cut between two chunks is shown the same.
+    expect(feed([['a\u001B]0;pw', 'stdout'], ['ned\u0007b\n', 'stdout']]).lines).toEqual(['a␛]0;pwned␇b']);
+  });
+
+  it('cuts a line without end and reads only each new piece of it: 20 MB on one line in 4 KB chunks is quick (found by an attacker helper: quadratic, 8 MB took 9 s)', () => {
+    let b = emptyOutput();
+    const piece = 'x'.repeat(4096);
+    // No timing asserted: a quadratic join of 20 MB would run into the test's time limit, this takes milliseconds.
+    for (let i = 0; i < 5000; i++) b = appendOutput(b, piece, 'stdout');
+    expect(b.lines).toHaveLength(1);
+    expect(b.lines[0]).toBe(`${'x'.repeat(MAX_LINE_CHARS)}…`);
+    // A carriage return still rewrites a cut line.
+    b = appendOutput(b, '\rdone\n', 'stdout');
+    expect(b.lines).toEqual(['done']);
   });
 
   it('drops the oldest lines beyond the limit and counts them', () => {

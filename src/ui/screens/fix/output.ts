@@ -1,5 +1,5 @@
 import type { OutputStream } from '../../../core/fixes/types.js';
-import { removeControls, stripEscapeSequences } from '../../../core/text/normalise.js';
+import { safeText } from '../../text/safe-text.js';
 
 /** A child's output as lines; each stream keeps its own unfinished last line, so interleaved chunks stay readable. */
 export interface OutputBuffer {
@@ -15,10 +15,22 @@ export const MAX_OUTPUT_LINES = 2000;
 
 export const emptyOutput = (): OutputBuffer => ({ lines: [], open: {}, dropped: 0 });
 
-/** Removes what would move the cursor or restyle the screen; a carriage return (progress bars) rewrites the line. */
-function cleanLine(line: string): string {
-  const last = line.slice(line.lastIndexOf('\r') + 1);
-  return removeControls(stripEscapeSequences(last).replace(/\t/g, '  '));
+/** The most characters of one line kept on screen: a line without end (a progress bar of dots, 50 MB with no newline) is cut. */
+export const MAX_LINE_CHARS = 4000;
+
+/**
+ * A line with a piece of output added: a carriage return (progress bars) rewrites the line from there; every control
+ * character and escape sequence is shown (␛, ␇), as the CLI shows them, so that the screen neither moves nor hides
+ * that the program sent one; a tab is two spaces. Only the new piece is read (a line longer than MAX_LINE_CHARS ends in
+ * …): adding to a long line made a chunk cost as much as the whole line, quadratic in its length (8 MB on one line
+ * took 9 s to show; found by an attacker helper).
+ */
+function addToLine(line: string, piece: string): string {
+  const cr = piece.lastIndexOf('\r');
+  const [base, rest] = cr >= 0 ? ['', piece.slice(cr + 1)] : [line, piece];
+  if (base.length >= MAX_LINE_CHARS) return base;
+  const shown = `${base}${safeText(rest.slice(0, MAX_LINE_CHARS + 1).replace(/\t/g, '  '))}`;
+  return shown.length > MAX_LINE_CHARS ? `${shown.slice(0, MAX_LINE_CHARS)}…` : shown;
 }
 
 /** Adds a chunk of child output to the buffer (a new buffer; the old one is untouched). */
@@ -28,8 +40,8 @@ export function appendOutput(buf: OutputBuffer, chunk: string, stream: OutputStr
   const parts = chunk.replace(/\r\n/g, '\n').split('\n');
   parts.forEach((part, i) => {
     const at = open[stream];
-    if (at !== undefined) lines[at] = cleanLine((lines[at] ?? '') + part);
-    else if (part !== '' || i < parts.length - 1) lines.push(cleanLine(part));
+    if (at !== undefined) lines[at] = addToLine(lines[at] ?? '', part);
+    else if (part !== '' || i < parts.length - 1) lines.push(addToLine('', part));
     const isLast = i === parts.length - 1;
     if (isLast && part !== '') open[stream] = at ?? lines.length - 1;
     else delete open[stream];
