@@ -218,6 +218,26 @@ describe('the checker is not vacuous', () => {
     expect(attackCandidates('(?:[\u0400-\u04ff]+)+!', 'u').some((c) => c.pump.includes('\u0400'))).toBe(true);
   }, 70_000);
 
+  it('finds a blow-up after a long literal, over a class by script or property and over an escaped character, without hanging (found by an attacker helper: kb check passed some and never ended on others)', () => {
+    // A child process, so that a regression fails here instead of hanging the run.
+    const patterns = [['windowsshim(?:[a-z]+)+$', 'i'], [String.raw`windowsshim\.interface=(?:[^\s]+\s?)+$`, 'i'], [String.raw`windowsshim(?:\p{Script=Cyrillic}+)+$`, 'iu'], [String.raw`windowsshim(?:\u03c9+)+$`, 'i'], [String.raw`(?:\p{Emoji_Presentation}+)+$`, 'iu'], [String.raw`(?:\p{Script=Greek}+)+!`, 'iu']];
+    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
+      const found = ${JSON.stringify(patterns)}.map(([s, f]) => findSlowInput(new RegExp(s, f)));
+      process.stdout.write(JSON.stringify(found.map((f) => (f ? f.length : null))));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 90_000 });
+    expect(r.signal, 'the check did not end within 90 s').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const lengths = JSON.parse(r.stdout) as (number | null)[];
+    expect(lengths).toHaveLength(6);
+    for (const n of lengths) {
+      expect(n).not.toBeNull();
+      expect(n!).toBeLessThan(100);
+    }
+    // The shorter pumps come first: a class's own characters before the long literal run the class also takes.
+    const pumps = attackCandidates('windowsshim(?:[a-z]+)+$', 'i').map((c) => c.pump.length);
+    expect(pumps).toEqual([...pumps].sort((a, b) => a - b));
+  }, 100_000);
+
   it('pumps a quantified character on its own, not only inside the literal text around it', () => {
     // `(x+x+)+y` read as the literal text `xxy` pumps `xxy`, which matches at once; `x` alone is the attack.
     expect(attackCandidates('(x+x+)+y', '').some((c) => c.pump === 'x')).toBe(true);

@@ -34,13 +34,19 @@ function requiredRuns(source: string): string[] | undefined {
       continue;
     }
     if (c === '\\') {
-      // An escaped punctuation character is itself; a class escape (\d, \s, \b …) ends the run.
+      // An escaped punctuation character is itself; a class escape (\d, \s, \b …) ends the run, and so does one that
+      // names a character or a class by number or name (\u03c9, \x41, \p{Script=Cyrillic}, \k<name>), read whole: its
+      // digits and name are no text of the paste (a pattern with \p{…} needed "script=cyrillic" in the paste and never
+      // matched; found by an attacker helper).
       const escaped = next;
       i++;
       if (/[\\^$.*+?()[\]{}|/:\- '"#=,;<>!@%&~`]/.test(escaped)) {
         if (depth === 0 && !isQuantifier(source, i + 1)) run += escaped;
         else end();
-      } else end();
+      } else {
+        end();
+        i += escapeTail(source, i);
+      }
       continue;
     }
     if (c === '[') {
@@ -116,6 +122,17 @@ export function requiredAnyOf(source: string): string[] | undefined {
     for (const l of best) out.add(l);
   }
   return [...out];
+}
+
+/**
+ * How many characters after the letter of an escape at `at` (the `u` of `\u03c9`) belong to it: the hex digits of
+ * `\uXXXX`, `\u{…}` and `\xHH`, the braces of `\p{…}` and `\P{…}`, the letter of `\cX`, the name of `\k<…>`; 0 for any
+ * other escape.
+ */
+function escapeTail(source: string, at: number): number {
+  const rest = source.slice(at, at + 64);
+  const m = /^(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2}|[pP]\{[\w=]{1,60}\}|c[A-Za-z]|k<[A-Za-z_]\w{0,60}>)/.exec(rest);
+  return m ? m[0].length - 1 : 0;
 }
 
 /**

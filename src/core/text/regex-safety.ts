@@ -64,7 +64,10 @@ export interface RegexSafetyFinding {
 }
 
 /** Characters tried against each class or escape of the pattern, to find ones it accepts. */
-const PROBES = [' ', '\t', '\n', 'a', 'A', 'x', '0', '1', '_', '-', '.', '/', ':', '=', '(', ')', '"', "'", '\\', '<', '>', '#', '$', ',', ';', '@', '\u0000', 'é', '中', '한'];
+const PROBES = [' ', '\t', '\n', 'a', 'A', 'x', '0', '1', '_', '-', '.', '/', ':', '=', '(', ')', '"', "'", '\\', '<', '>', '#', '$', ',', ';', '@', '\u0000', 'é', '中', '한',
+  // One letter of each script a class by script or property may name (`\p{Script=Cyrillic}`, `\p{Script=Greek}`), and
+  // an emoji: over a class none of the probes fell in, a nested quantifier passed (found by an attacker helper).
+  'д', 'ω', 'Σ', 'ع', 'א', 'क', 'ก', 'あ', 'ア', 'ß', '€', '😀'];
 /** Characters that end an attack string: each makes a different kind of pattern fail late. */
 const SUFFIXES = ['\u0000', '\n', '-\n'];
 const MAX_PUMPS = 160;
@@ -85,14 +88,34 @@ function membersOf(atom: string, flags: string): string[] {
   return [...new Set([...PROBES, ...namedIn(atom)])].filter((c) => re.test(c)).slice(0, 4);
 }
 
-/** The characters a class writes out (not its escapes): `[^,.]` → `,` `.`; `[Ѐ-ӿ]` → `Ѐ` `-` `ӿ`. */
+/**
+ * The character a `\uXXXX`, `\u{X…}` or `\xHH` escape at `at` writes, and its length; undefined for any other escape.
+ */
+function escapedCharAt(text: string, at: number): [char: string, length: number] | undefined {
+  const m = /^\\(?:u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|x([0-9a-fA-F]{2}))/.exec(text.slice(at, at + 10));
+  const code = m ? parseInt(m[1] ?? m[2] ?? m[3]!, 16) : NaN;
+  return m && code <= 0x10ffff ? [String.fromCodePoint(code), m[0].length] : undefined;
+}
+
+/**
+ * The characters a class writes out, its `\u` and `\x` escapes too (not the others): `[^,.]` → `,` `.`; `[Ѐ-ӿ]` → `Ѐ` `-`
+ * `ӿ`; `[\u0400-\u04ff]` → `Ѐ` `ӿ`. An escape alone (`\u03c9`) is the character it writes.
+ */
 function namedIn(atom: string): string[] {
-  if (!atom.startsWith('[')) return [];
+  if (!atom.startsWith('[')) {
+    const one = escapedCharAt(atom, 0);
+    return one && one[1] === atom.length ? [one[0]] : [];
+  }
   const out: string[] = [];
   const body = atom.slice(atom[1] === '^' ? 2 : 1, -1);
   for (let j = 0; j < body.length; j++) {
-    if (body[j] === '\\') j++;
-    else out.push(String.fromCodePoint(body.codePointAt(j)!));
+    if (body[j] === '\\') {
+      const escaped = escapedCharAt(body, j);
+      if (escaped) {
+        out.push(escaped[0]);
+        j += escaped[1] - 1;
+      } else j++;
+    } else out.push(String.fromCodePoint(body.codePointAt(j)!));
     if ((body.codePointAt(j) ?? 0) > 0xffff) j++;
   }
   return out;
@@ -298,7 +321,13 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   }
   const out: { prefix: string; pump: string; suffix: string }[] = [];
   const suffixes = [...SUFFIXES, ...excludedSuffixes(source)];
-  for (const [key, prefix] of [...pumps].slice(0, MAX_PUMPS)) {
+  // Shorter pumps first (in the order found, at each length): a nested quantifier over a class shows with a pump of one
+  // of its characters after a few of them, where a pump of a long literal run the class also takes (`windowsshim` in
+  // `windowsshim(?:[a-z]+)+$`) multiplies the time by thousands each repeat, and its first size never ended (found by an
+  // attacker helper: kb check hung). A finding ends the check before the long pump is tried.
+  const ordered = [...pumps].slice(0, MAX_PUMPS).map(([key, prefix], i) => ({ key, prefix, i, length: key.length - (key.includes('\u0001') ? key.indexOf('\u0001') + 1 : 0) }));
+  ordered.sort((a, b) => a.length - b.length || a.i - b.i);
+  for (const { key, prefix } of ordered) {
     const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
     if (!pump) continue;
     // A left-out character ends only a one-character pump: after a longer one that the class takes whole, the first
@@ -357,7 +386,10 @@ export function findSlowInput(re: RegExp, opts: RegexSafetyOptions = {}): RegexS
   const textOf = (prefix: string, pump: string, suffix: string, size: number) => prefix + pump.repeat(Math.max(1, Math.ceil(size / pump.length))) + suffix;
   const best = (text: string) => Math.min(timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text), timeWith(now, text));
   for (const { prefix, pump, suffix } of attackCandidates(re.source, re.flags)) {
-    const sizes = [...REPEATS.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
+    // A pump of several characters starts at one repeat, one more at a time: four of them at once could already be far
+    // past any budget when each character of the pump is one more step of a blow-up.
+    const repeats = pump.length > 2 ? [1, 2, 3, ...REPEATS] : REPEATS;
+    const sizes = [...repeats.map((n) => n * pump.length), ...LENGTHS].filter((n, i, all) => n <= maxLength && (i === 0 || n > all[i - 1]!));
     const seen: [number, number][] = [];
     // The pumped sizes, where an exponential blow-up shows (and where a step too far never ends): up to twice the last
     // repeat count.

@@ -71,8 +71,21 @@ describe('requiredLiteral', () => {
     ['foo|bar', undefined],
     ['\\d+\\.\\d+', undefined],
     ['ab', undefined],
+    // An escape that names a character or a class is read whole: its digits and name are no text (found by an attacker helper).
+    ['windowsshim(?:\\p{Script=Cyrillic}+)+$', 'windowsshim'],
+    ['\\p{Script=Cyrillic}+ failed', ' failed'],
+    ['abc\\u03c9def', 'abc'],
+    ['x\\u{1F600}smile', 'smile'],
+    ['net \\x41ble', 'net '],
   ])('%s → %s', (source, expected) => {
     expect(requiredLiteral(source)).toBe(expected);
+  });
+
+  it('names no text of an escape as required: a pattern of \\p{…} or \\u matches the paste it should', () => {
+    for (const [source, flags, text] of [['windowsshim(?:\\p{Script=Cyrillic}+)', 'iu', 'windowsshimдд'], ['abc\\u03c9def', 'i', 'abcωdef']] as const) {
+      expect(new RegExp(source, flags).test(text)).toBe(true);
+      for (const clause of requiredAllOf(source) ?? []) expect(clause.some((t) => text.toLowerCase().includes(t)), JSON.stringify(clause)).toBe(true);
+    }
   });
 
   it('never claims a literal that a matching text lacks (topic patterns, and random ones)', () => {
