@@ -70,6 +70,13 @@ describe('wcdoctor network plan', () => {
     expect(r.err).toContain(message);
   });
 
+  it('refuses an --image that is no reference in one line, the value cut (found by an attacker helper: 20 KB repeated whole)', async () => {
+    const r = await cli('network', 'plan', '--driver', 'nat', '--image', 'a;'.repeat(10_000), 'n1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--image: "(?:a;){30}…" is not an image reference/);
+    expect(r.err.length).toBeLessThan(300);
+  });
+
   it('needs the network name', async () => {
     const r = await cli('network', 'plan', '--driver', 'nat');
     expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import { Document, visit } from 'yaml';
 import { validateKind } from '../fixes/validate-param.js';
 import { err, ok, type Result } from '../result.js';
 import { isPowerShellNumberChanged } from '../text/shell-safe.js';
+import { echoed } from '../text/terminal-safe.js';
 import { canUseShimOption, isPlannableDriver, PLANNABLE_DRIVERS, WINDOWSSHIM_PREFIX, type PlannableDriver, type WindowsShimOption } from './drivers.js';
 import type { Cidr } from './ipv4.js';
 import { networkWarnings, type NetworkWarning } from './recommend.js';
@@ -147,8 +148,10 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   // The run example is a line to copy: the image must be an image reference, which no shell reads as syntax.
   const image = has(input.image) ? input.image.trim() : 'IMAGE';
   if (image !== 'IMAGE' && !validateKind('image-ref', image).ok) {
-    const message = `${JSON.stringify(image)} is not an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022`;
-    problems.push({ field: 'option', option: '--image', message, refusal: { id: 'image-ref', value: JSON.stringify(image), message } });
+    // The value repeated cut to a line (a 20 KB value was printed whole; found by an attacker helper).
+    const shown = JSON.stringify(echoed(image));
+    const message = `${shown} is not an image reference such as mcr.microsoft.com/windows/servercore:ltsc2022`;
+    problems.push({ field: 'option', option: '--image', message, refusal: { id: 'image-ref', value: shown, message } });
   }
   if (problems.length || !name) return err(problems);
 
