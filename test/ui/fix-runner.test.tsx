@@ -15,11 +15,11 @@ import { plain, waitForFrame } from '../helpers/wait-for.js';
 afterEach(() => cleanup());
 
 /** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts), over its topic screen. */
-function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void; locale?: Locale } = {}) {
-  const { onQuit, locale, ...platformOpts } = opts;
+function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void; locale?: Locale; columns?: number } = {}) {
+  const { onQuit, locale, columns, ...platformOpts } = opts;
   const platform = fakePlatform({ kb: makeKb(), ...platformOpts, ...(locale ? { settings: { ...platformOpts.settings, language: locale } } : {}) });
   const topic = { screen: 'topic' as const, topicId: 'demo-topic', ...(entities ? { entities } : {}) };
-  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}), ...(locale ? { locale } : {}) });
+  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}), ...(locale ? { locale } : {}), ...(columns ? { columns } : {}) });
   return { ...r, platform, shell: platform.shell, audit: platform.audit.entries };
 }
 
@@ -197,6 +197,21 @@ describe('FixRunnerScreen: refusals', () => {
     stdin.write('c');
     const frame = await waitForWrapped(lastFrame, t('fix.copy.sent'));
     expect(frame).not.toContain(t('fix.copy.done', { tool: 'OSC 52' }));
+  });
+
+  it('does not offer to select a command by hand when it is shown on several lines (found by a tester)', async () => {
+    const wide = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
+    await fillTextAndSubmit(wide.lastFrame, wide.stdin, wide.t);
+    await waitForWrapped(wide.lastFrame, wide.t('fix.refused.copyHint'));
+    cleanup();
+    const narrow = openFix('ps-set', { container: 'web_1' }, { os: 'linux', columns: 34 });
+    await waitForFrame(narrow.lastFrame, 'web_1');
+    narrow.stdin.write(KEYS.tab);
+    narrow.stdin.write('hello');
+    await waitForFrame(narrow.lastFrame, 'hello');
+    narrow.stdin.write(KEYS.enter);
+    const frame = await waitForWrapped(narrow.lastFrame, narrow.t('fix.refused.copyHintWrapped'));
+    expect(frame).not.toContain(narrow.t('fix.refused.copyHint').replace(/\s+/g, ' '));
   });
 
   it('checks elevation on Windows before an admin fix', async () => {

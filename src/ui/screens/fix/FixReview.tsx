@@ -7,7 +7,7 @@ import { StatusLine } from '../../components/StatusLine.js';
 import { TypedConfirmPrompt } from '../../components/TypedConfirmPrompt.js';
 import type { RunnerState } from './runner-state.js';
 import { translateRefusal } from '../../fix-text.js';
-import { buildPlanLines } from './plan-lines.js';
+import { buildPlanLines, commandWraps } from './plan-lines.js';
 import { useT } from '../../hooks/use-t.js';
 import type { Theme } from '../../theme.js';
 
@@ -41,7 +41,11 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
         {state.phase === 'refused' && (
           <>
             <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} width={width} />
-            <Paragraph text={t(state.refusal === 'cannot-run' ? 'fix.refused.copyHint' : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')} width={width} />
+            <Paragraph
+              // A command shown on several lines is copied with c: a hand selection would take its line breaks (found by a tester).
+              text={t(state.refusal === 'cannot-run' ? (commandWraps(state.plan, width) ? 'fix.refused.copyHintWrapped' : 'fix.refused.copyHint') : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}
+              width={width}
+            />
           </>
         )}
         {state.phase === 'declined' && <StatusLine kind="info" text={t('fix.declined')} theme={theme} width={width} />}

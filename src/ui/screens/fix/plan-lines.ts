@@ -7,6 +7,9 @@ import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 /** The command as the screen shows it: secret values masked (copying takes the real one). */
 export const shownCommand = (plan: FixPlan): string => plan.redacted.command;
 
+/** Whether the command takes several lines at that width (buildPlanLines wraps it): a hand selection would copy the breaks. */
+export const commandWraps = (plan: FixPlan, width: number): boolean => wrapAnsiText(shownCommand(plan), Math.max(10, width - 2)).length > 1;
+
 /**
  * What the user sees before anything runs: the exact command with the values filled (whole, never
  * cut), what it changes, whether it needs administrator rights, and the risk.
