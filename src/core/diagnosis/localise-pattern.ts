@@ -45,13 +45,47 @@ export function localisePattern(source: string, wordings: readonly { en: string;
     let from = 0;
     let at: number;
     while ((at = out.indexOf(en, from)) >= 0) {
-      if (isPlainText(out, at) && !out.startsWith(group, at - 3)) {
+      if (isPlainText(out, at) && !out.startsWith(group, at - 3) && !insideRepeatedGroup(out, at)) {
         out = out.slice(0, at) + group + out.slice(at + en.length);
         from = at + group.length;
       } else from = at + en.length;
     }
   }
   return out;
+}
+
+/**
+ * Whether position `at` lies inside a group that repeats (`(…)*`, `(…)+`, `(…){2,}`): there an alternation of wordings
+ * could let the engine split a run of text more than one way, and a repeat of such choices backtracks without bound.
+ * Outside one, the wordings cost a match at most their number of tries, so a widened pattern is safe whenever the
+ * pattern was: widening is decided by the pattern's shape, not by timing it (the clock of a busy build machine made two
+ * builds of the same knowledge differ, and failed a CI run).
+ */
+function insideRepeatedGroup(source: string, at: number): boolean {
+  const open: number[] = [];
+  walk(source, 0, (c, i) => {
+    if (i >= at) return true;
+    if (c === '(') open.push(i);
+    else if (c === ')') open.pop();
+    return false;
+  });
+  for (const start of open) {
+    let depth = 0;
+    let end = -1;
+    walk(source, start, (c, i) => {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (depth === 0 && c === ')') {
+        end = i;
+        return true;
+      }
+      return false;
+    });
+    if (end < 0) return true;
+    const q = source.slice(end + 1, end + 16);
+    if (/^[*+]/.test(q) || /^\{\d+,(?:\d{2,}|[2-9])?\}/.test(q) || /^\{(?:[2-9]|\d{2,})\}/.test(q)) return true;
+  }
+  return false;
 }
 
 /** Whether position `at` of a pattern is literal text: the pattern walk (outside escapes and character classes) reaches it. */

@@ -29,6 +29,14 @@ describe('a pattern that quotes a Windows message in English reads it in every l
     expect(localisePattern('hcsshim::ImportLayer failed', wordings)).toBe('hcsshim::ImportLayer failed');
   });
 
+  it('widens no message inside a group that repeats, where choices could backtrack: the shape decides, never a clock', () => {
+    for (const source of ['(?:Access is denied\\s*)+$', '(?:x|Access is denied)*y', '(?:Access is denied ){2,}', '(?:a(?:Access is denied))+', '(?:Access is denied){3}'])
+      expect(localisePattern(source, wordings), source).toBe(source);
+    // An optional group, a group that occurs once or at most once, and a lookahead inside no repeat are widened.
+    for (const source of ['(?:error: )?Access is denied', '(?:Access is denied)?', '(?:Access is denied){0,1}', 'x(?=Access is denied)'])
+      expect(localisePattern(source, wordings), source).toContain('Zugriff verweigert');
+  });
+
   it('keeps what a pattern can be skipped by: the group of wordings, not a shorter word elsewhere', () => {
     const wide = localisePattern('hcs::[^\\n]{0,160}Access is denied', wordings);
     expect(requiredAnyOf(wide)).toEqual(['access is denied', 'zugriff verweigert', '拒绝访问', 'accès refusé', 'access denied (x)']);
