@@ -145,7 +145,8 @@ describe('NetworkWizardScreen: running the command through the fix runner', () =
     stdin.write('x');
     const reason = 'cannot run here: this command sets up a Windows container host and runs only on Windows, and this machine runs Linux';
     const refused = await waitForWrapped(lastFrame, t('fix.refused.cannotRun', { reason }));
-    expect(refused).toContain(flat(t('fix.refused.copyHint')));
+    // The wizard's command is long: shown on several lines, it is copied with c, not selected by hand.
+    expect(refused).toContain(flat(t('fix.refused.copyHintWrapped')));
     expect(refused).toContain(`c ${t('fix.keys.copy')}`);
     expect(refused).not.toContain(t('fix.confirm.question'));
     stdin.write('c');
