@@ -1,7 +1,11 @@
 // Plain text a command prints for a terminal wraps at words under its column, where the terminal would cut a word in two
 // ("Windows Se / rver 2019"; found by a tester at 80 columns); a command to copy stays one line, and a pipe gets the
 // lines as they are.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appendAuditEntry } from '../../src/platform/audit-log.js';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { runCli } from '../helpers/cli-io.js';
 
@@ -19,6 +23,21 @@ describe('the CLI at the terminal width', () => {
     expect(overWide(r.stdout)).toEqual([]);
     // Through a pipe, the same text unwrapped: a line there is wider.
     expect(overWide((await runCli(args, { env: tty.env })).stdout).length).toBeGreaterThan(0);
+  });
+
+  it('history and the list of trees: the last column wraps under itself and the rule stops at the edge (found by a tester: a 230-column rule)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-width-'));
+    try {
+      const command = 'Get-NetNatStaticMapping | Where-Object ExternalPort -eq 8080 | Remove-NetNatStaticMapping -Confirm:$false';
+      appendAuditEntry({ time: '2026-12-01T10:00:00.000Z', topic: 'nat-static-mapping-conflict', fix: 'remove-nat-mapping-on-port', outcome: 'refused', command, argv: ['powershell'], exitCode: null, durationMs: null, reason: 'declined at the confirmation prompt' }, dir);
+      const r = await runCli(['history'], { ...tty, env: { ...tty.env, WCDOCTOR_DATA_DIR: dir } });
+      expect(r.code).toBe(0);
+      expect(overWide(r.stdout)).toEqual([]);
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain(`${command} (declined at the confirmation prompt)`.replace(/\s+/g, ' '));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(overWide((await runCli(['troubleshoot'], tty)).stdout)).toEqual([]);
   });
 
   it('compat and fix: the sentences wrap, each command stays whole on its line', async () => {

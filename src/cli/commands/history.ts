@@ -12,6 +12,7 @@ import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
 import { createT } from '../../ui/i18n.js';
 import { formatTable } from '../print.js';
+import { terminalWidth } from '../terminal-markdown.js';
 
 /** How `history` reads the audit log; tests point it at a temp directory or fake it. */
 export interface HistoryDeps {
@@ -95,7 +96,7 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   const header = t
     ? [t('history.cli.time'), t('history.cli.outcome'), t('history.cli.fix'), t('history.cli.exit'), t('history.cli.took'), t('history.cli.command')]
     : ['time', 'outcome', 'fix', 'exit', 'took', 'command'];
-  io.out(`${formatTable(header, rows)}\n`);
+  io.out(`${formatTable(header, rows, io.isTTY.stdout ? terminalWidth(io) : undefined)}\n`);
 }
 
 /** `wcdoctor history`: shows the audit log of fixes run, refused and cancelled. */

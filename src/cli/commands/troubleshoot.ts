@@ -9,6 +9,7 @@ import { formatTreeOutline } from '../../core/trees/format-outline.js';
 import type { Tree } from '../../core/trees/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
+import { terminalWidth } from '../terminal-markdown.js';
 import { formatTable } from '../print.js';
 import { loadApp } from './ui.js';
 
@@ -19,6 +20,8 @@ export interface TroubleshootRequest {
   json: boolean;
   /** The UI catalogue for the words around the tree's own text (English when absent). */
   t?: T;
+  /** The terminal's width, when the list is for a terminal: a long symptom wraps under its column. */
+  columns?: number;
 }
 
 /** What to print and the exit code. */
@@ -56,7 +59,7 @@ export function renderTroubleshoot(trees: Tree[], topics: Topic[], req: Troubles
   const { locale, t: tr } = req;
   if (req.treeId === undefined) {
     if (req.json) return { out: `${JSON.stringify(trees.map((t) => ({ id: t.id, title: t.title[locale], summary: t.summary[locale] })), null, 2)}\n`, err: '', code: EXIT.ok };
-    const table = formatTable(tr ? [tr('troubleshoot.cli.tree'), tr('troubleshoot.cli.symptom')] : ['tree', 'symptom'], trees.map((t) => [t.id, t.title[locale]]));
+    const table = formatTable(tr ? [tr('troubleshoot.cli.tree'), tr('troubleshoot.cli.symptom')] : ['tree', 'symptom'], trees.map((t) => [t.id, t.title[locale]]), req.columns);
     const command = 'wcdoctor troubleshoot TREE';
     return { out: `${table}\n\n${tr ? tr('troubleshoot.cli.walk', { command }) : `run "${command}" to walk one`}\n`, err: '', code: EXIT.ok };
   }
@@ -100,7 +103,7 @@ export function registerTroubleshoot(program: Command, io: CliIO, deps: Troubles
       const tty = io.isTTY.stdin && io.isTTY.stdout;
       const interactive = tty && !flags.outline && !flags.json;
       if (interactive && (await deps.openApp({ kb, treeId, locale: lang, io, noColor: globals.color === false }))) return;
-      const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json), ...(t ? { t } : {}) });
+      const r = renderTroubleshoot(kb.trees, kb.topics, { treeId, locale: lang, json: Boolean(flags.json), ...(t ? { t } : {}), ...(io.isTTY.stdout ? { columns: terminalWidth(io) } : {}) });
       if (r.out) io.out(r.out);
       if (r.err) io.err(r.err);
       if (interactive && r.code === EXIT.ok && treeId !== undefined) io.err(`${t ? t('troubleshoot.cli.outlineOnly') : '(the interactive view comes with the app; this is the outline)'}\n`);

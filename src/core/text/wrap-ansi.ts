@@ -72,7 +72,8 @@ export function wrapAnsiLine(line: string, width: number, hangAt?: number): stri
   let active = new Map<string, string>();
   let rest = tokenise(line);
   const lead = hangAt ?? /^ */.exec(stripEscapeSequences(line))?.[0].length ?? 0;
-  const hang = lead * 2 <= width ? ' '.repeat(lead) : '';
+  // An indent keeps at most half the width; a column asked for (`hangAt`) keeps ten columns of text at least.
+  const hang = (hangAt === undefined ? lead * 2 <= width : width - lead >= 10) ? ' '.repeat(lead) : '';
   while (rest.length) {
     const room = out.length ? width - hang.length : width;
     let w = 0;

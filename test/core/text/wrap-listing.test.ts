@@ -29,7 +29,11 @@ describe('wrapListingLine', () => {
     }
   });
 
-  it('wrapAnsiLine takes an explicit hanging column', () => {
-    expect(wrapAnsiLine('ab cd ef gh', 5, 2)).toEqual(['ab cd', '  ef', '  gh']);
+  it('wrapAnsiLine takes an explicit hanging column, keeping ten columns of text at least', () => {
+    const lines = wrapAnsiLine('ab cd ef gh ij kl mn op qr st', 16, 4);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => /^ {4}\S/.test(l) && l.length <= 16)).toBe(true);
+    // Past that, no hang: the text would be too narrow to read.
+    expect(wrapAnsiLine('ab cd ef gh ij kl mn', 12, 6).slice(1).every((l) => /^\S/.test(l))).toBe(true);
   });
 });
