@@ -1,26 +1,54 @@
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { readRegularFile } from './read-regular-file.js';
 
-/** The most of docker's config.json read to learn its current context (a config with many auths is a few KiB). */
-const MAX_DOCKER_CONFIG = 1024 * 1024;
+/** The most of docker's config.json, or of a context's meta.json, read (a config with many auths is a few KiB). */
+const MAX_DOCKER_FILE = 1024 * 1024;
 
 /**
- * Whether the docker client here talks to an engine elsewhere (a Windows host reached from an admin machine) rather
- * than to this machine's own: DOCKER_HOST set, DOCKER_CONTEXT naming a context other than `default`, or a current
- * context other than `default` in docker's config.json (DOCKER_CONFIG, else ~/.docker). A config that cannot be read
- * or parsed says nothing: the local engine, as docker itself falls back to it.
+ * An engine address that is this machine's own: a unix socket or a file descriptor (Docker on Linux and macOS, rootless
+ * Docker, Docker Desktop's Linux engine), or none (docker's own default, the local socket).
+ */
+const isLocalAddress = (host: string | undefined): boolean => !host?.trim() || /^(?:unix|fd):\/\//i.test(host.trim());
+
+/** A JSON file of docker's, parsed; undefined when it is missing, not a regular file, too large or damaged. */
+function readDockerJson(file: string): unknown {
+  try {
+    return JSON.parse(readRegularFile(file, MAX_DOCKER_FILE).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The engine address of a docker context, from its metadata (`contexts/meta/<sha256 of the name>/meta.json`, where
+ * docker keeps it: `Endpoints.docker.Host`); undefined when it cannot be read.
+ */
+function contextAddress(folder: string, name: string): string | undefined {
+  const digest = createHash('sha256').update(name).digest('hex');
+  const meta = readDockerJson(path.join(folder, 'contexts', 'meta', digest, 'meta.json')) as { Endpoints?: { docker?: { Host?: unknown } } } | undefined;
+  const host = meta?.Endpoints?.docker?.Host;
+  return typeof host === 'string' ? host : undefined;
+}
+
+/**
+ * Whether the docker client here talks to an engine on another machine (a Windows host reached from an admin machine)
+ * rather than to this machine's own: DOCKER_HOST naming a network address (`tcp://`, `ssh://`), or a context
+ * (DOCKER_CONTEXT, else the current context of docker's config.json in DOCKER_CONFIG or ~/.docker) whose endpoint does.
+ * A unix socket is this machine's engine whatever it is called (`unix:///run/user/1000/docker.sock` of rootless
+ * Docker, the `desktop-linux` or `rootless` context; found by a tester); so is a context whose endpoint cannot be read,
+ * and the `default` context. A config or context file that cannot be read says nothing more than docker's default.
  */
 export function dockerTalksElsewhere(env: Record<string, string | undefined> = process.env, home: string = env.HOME || env.USERPROFILE || os.homedir()): boolean {
-  if (env.DOCKER_HOST?.trim()) return true;
-  const named = env.DOCKER_CONTEXT?.trim();
-  if (named) return named !== 'default';
+  const host = env.DOCKER_HOST?.trim();
+  if (host) return !isLocalAddress(host);
   const folder = env.DOCKER_CONFIG?.trim() || path.join(home, '.docker');
-  try {
-    const config: unknown = JSON.parse(readRegularFile(path.join(folder, 'config.json'), MAX_DOCKER_CONFIG).toString('utf8'));
-    const current = config && typeof config === 'object' ? (config as { currentContext?: unknown }).currentContext : undefined;
-    return typeof current === 'string' && current.trim() !== '' && current.trim() !== 'default';
-  } catch {
-    return false;
+  let name = env.DOCKER_CONTEXT?.trim();
+  if (!name) {
+    const current = (readDockerJson(path.join(folder, 'config.json')) as { currentContext?: unknown } | undefined)?.currentContext;
+    name = typeof current === 'string' ? current.trim() : '';
   }
+  if (!name || name.toLowerCase() === 'default') return false;
+  return !isLocalAddress(contextAddress(folder, name));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,40 +11,63 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
+const docker = () => path.join(home, '.docker');
 const withConfig = (config: string) => {
-  mkdirSync(path.join(home, '.docker'), { recursive: true });
-  writeFileSync(path.join(home, '.docker', 'config.json'), config);
+  mkdirSync(docker(), { recursive: true });
+  writeFileSync(path.join(docker(), 'config.json'), config);
+};
+/** A context as docker stores it: contexts/meta/<sha256 of its name>/meta.json with its endpoint. */
+const withContext = (name: string, host: string, folder = docker()) => {
+  const dir = path.join(folder, 'contexts', 'meta', createHash('sha256').update(name).digest('hex'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'meta.json'), JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } }));
 };
 
 describe('dockerTalksElsewhere', () => {
-  it('is false for the machine\'s own engine: nothing set, or the default context', () => {
+  it("is false for the machine's own engine: nothing set, the default context, a unix socket", () => {
     expect(dockerTalksElsewhere({}, home)).toBe(false);
     withConfig('{"currentContext":"default","auths":{}}');
     expect(dockerTalksElsewhere({}, home)).toBe(false);
     expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'default' }, home)).toBe(false);
+    expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'Default' }, home)).toBe(false);
+    // A socket is this machine's engine whatever it is called (found by a tester: rootless Docker's address passed).
+    for (const h of ['unix:///var/run/docker.sock', 'unix:///run/user/1000/docker.sock', 'fd://', '  ']) expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
   });
 
-  it('is true with DOCKER_HOST, a DOCKER_CONTEXT or a current context other than default', () => {
-    expect(dockerTalksElsewhere({ DOCKER_HOST: 'tcp://winhost:2376' }, home)).toBe(true);
-    expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'winhost' }, home)).toBe(true);
+  it("follows a context to its endpoint: Docker Desktop's Linux engine and rootless Docker are local, a tcp or ssh host is elsewhere", () => {
+    withContext('desktop-linux', 'unix:///home/u/.docker/desktop/docker.sock');
+    withContext('rootless', 'unix:///run/user/1000/docker.sock');
+    withContext('winhost', 'tcp://winhost.example:2376');
+    withContext('viassh', 'ssh://admin@winhost.example');
+    for (const [name, elsewhere] of [['desktop-linux', false], ['rootless', false], ['winhost', true], ['viassh', true], ['never-made', false]] as const) {
+      expect(dockerTalksElsewhere({ DOCKER_CONTEXT: name }, home), name).toBe(elsewhere);
+      withConfig(JSON.stringify({ currentContext: name }));
+      expect(dockerTalksElsewhere({}, home), `${name} in config.json`).toBe(elsewhere);
+    }
+    // DOCKER_CONTEXT wins over the config, as docker reads them; DOCKER_HOST over both.
     withConfig('{"currentContext":"winhost"}');
-    expect(dockerTalksElsewhere({}, home)).toBe(true);
-    // DOCKER_CONTEXT wins over the config, as docker reads them.
     expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'default' }, home)).toBe(false);
-    // DOCKER_CONFIG names the folder of config.json.
+    expect(dockerTalksElsewhere({ DOCKER_HOST: 'unix:///var/run/docker.sock' }, home)).toBe(false);
+    expect(dockerTalksElsewhere({ DOCKER_HOST: 'tcp://winhost:2376' }, home)).toBe(true);
+    // DOCKER_CONFIG names the folder of config.json and of the contexts.
     const other = path.join(home, 'elsewhere');
     mkdirSync(other);
     writeFileSync(path.join(other, 'config.json'), '{"currentContext":"remote"}');
+    withContext('remote', 'tcp://10.0.0.5:2376', other);
     expect(dockerTalksElsewhere({ DOCKER_CONFIG: other }, path.join(home, 'nobody'))).toBe(true);
   });
 
-  it('reads a damaged, odd or unreadable config as the local engine, without throwing', () => {
+  it('reads a damaged, odd or unreadable config or context as the local engine, without throwing', () => {
     for (const text of ['not json', '[]', 'null', '{"currentContext":42}', '{"currentContext":"  "}']) {
       withConfig(text);
       expect(dockerTalksElsewhere({}, home), text).toBe(false);
     }
-    rmSync(path.join(home, '.docker'), { recursive: true, force: true });
-    mkdirSync(path.join(home, '.docker', 'config.json'), { recursive: true });
+    withConfig('{"currentContext":"broken"}');
+    const dir = path.join(docker(), 'contexts', 'meta', createHash('sha256').update('broken').digest('hex'));
+    mkdirSync(path.join(dir, 'meta.json'), { recursive: true });
+    expect(dockerTalksElsewhere({}, home)).toBe(false);
+    rmSync(docker(), { recursive: true, force: true });
+    mkdirSync(path.join(docker(), 'config.json'), { recursive: true });
     expect(dockerTalksElsewhere({}, home)).toBe(false);
   });
 });
