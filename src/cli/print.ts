@@ -1,5 +1,5 @@
 import { displayWidth } from '../core/text/display-width.js';
-import { showControls } from '../core/text/terminal-safe.js';
+import { oneLine, showControls } from '../core/text/terminal-safe.js';
 import { wrapAnsiLine } from '../core/text/wrap-ansi.js';
 
 /** Pads a cell to a display width (CJK and Hangul count as two columns). */
@@ -11,8 +11,10 @@ export function padCell(text: string, width: number): string {
 export function formatTable(header: string[], rows: string[][], maxWidth?: number): string {
   // Cells as the terminal will show them (a control character as its symbol or escape), measured as shown: measured
   // before, a cell of an audit entry with an escape in it pushed its row out of line.
-  header = header.map(showControls);
-  rows = rows.map((r) => r.map(showControls));
+  // A cell is one line: a line feed or tab in a value from outside (an audit log's fields) is shown, not laid out, or a
+  // crafted entry could print a row of its own (found by a regression tester).
+  header = header.map((c) => oneLine(showControls(c)));
+  rows = rows.map((r) => r.map((c) => oneLine(showControls(c))));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   // For a terminal (`maxWidth`), the last column wraps at words under itself when the table is wider, and the rule under
   // the header stops at the edge: a long command made every row and a 230-column rule wrap anywhere (found by a tester).

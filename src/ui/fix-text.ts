@@ -148,9 +148,10 @@ const RECORDED_REASON_KEYS: readonly MessageKey[] = [
  * was recorded.
  */
 export function auditReasonText(reason: string, t: T, english: Catalog): string {
+  const recorded = reason.trim();
   for (const key of RECORDED_REASON_KEYS) {
     const template = english[key];
-    const params = template === undefined ? undefined : readSlots(template, reason);
+    const params = template === undefined ? undefined : readSlots(template, recorded);
     if (params) return t(key, params);
   }
   return reason;

@@ -59,6 +59,17 @@ describe('wcdoctor history', () => {
     expect((JSON.parse(json.stdout) as { entries: AuditEntry[] }).entries[0]!.reason).toBe('declined at the confirmation prompt');
   });
 
+  it('keeps each entry on its line: a line feed or tab in a field is shown, a very long reason cut (found by a regression tester: a crafted entry forged a row)', async () => {
+    appendAuditEntry(entry('evil\nforged  ran  demo/x', 'refused', { reason: `${'long '.repeat(4000)}\tend` }), dir);
+    const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('evil␊forged');
+    expect(lines[2]!.length).toBeLessThan(600);
+    expect((JSON.parse((await runCli(['history', '--json'], { env: { WCDOCTOR_DATA_DIR: dir } })).stdout) as { entries: AuditEntry[] }).entries[0]!.reason).toHaveLength(20_004);
+  });
+
   it('prints JSON and honours --limit', async () => {
     for (const f of ['a', 'b', 'c']) appendAuditEntry(entry(f, 'ran'), dir);
     const r = await runCli(['history', '--json', '--limit', '2'], { env: { WCDOCTOR_DATA_DIR: dir } });

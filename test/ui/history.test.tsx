@@ -7,6 +7,8 @@ import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame } from '../helpers/wait-for.js';
+import { historyItem } from '../../src/ui/screens/history/HistoryScreen.js';
+import { tFor } from '../helpers/i18n.js';
 
 afterEach(() => cleanup());
 
@@ -20,6 +22,14 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   exitCode: 0,
   durationMs: 120,
   ...over,
+});
+
+describe('historyItem', () => {
+  it('keeps an entry on its line: a line feed or tab in the log is shown (found by a regression tester)', () => {
+    const item = historyItem(entry({ fix: 'a\nforged row', command: 'x\ty', reason: 'r\nnext' }), 0, tFor('en'));
+    expect(item.label).toContain('a␊forged row');
+    expect(item.detail).toBe('x␉y · r␊next');
+  });
 });
 
 describe('HistoryScreen', () => {

@@ -84,7 +84,8 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   // The outcomes in the app's words in every language, English too ("not run", where the log says "refused"; found by a
   // tester comparing the two); --json keeps the log's own.
   const outcomeWord = t ?? createT(catalogs, 'en');
-  const reasonOf = (reason: string) => (t && english ? auditReasonText(reason, t, english) : reason);
+  // A reason is a line of the table: cut at 300 characters (a crafted one of 20,000 filled 250 screens; --json keeps it).
+  const reasonOf = (reason: string) => echoed(t && english ? auditReasonText(reason, t, english) : reason, 300);
   const rows = entries.map((e) => [
     e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     outcomeWord(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed),

@@ -15,6 +15,7 @@ import type { MessageKey, T } from '../../i18n.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { oneLine } from '../../../core/text/terminal-safe.js';
 import { GLYPH } from '../../theme.js';
 import { footerHints } from '../../footers.js';
 import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../fix-text.js';
@@ -39,9 +40,10 @@ export function historyItem(e: AuditEntry, index: number, t: T, english: Catalog
   const when = e.time.replace('T', ' ').replace(/\.\d{1,9}Z$|Z$/, '');
   return {
     key: `${index}`,
-    label: t('history.row', { time: when, topic: e.topic, fix: e.fix }),
+    // One line each: a line feed or tab in the log's fields is shown, not laid out (a crafted entry could forge a row).
+    label: oneLine(t('history.row', { time: when, topic: e.topic, fix: e.fix })),
     prefix: { text: `${o.glyph} ${t(o.key)}`, role: o.role },
-    detail: e.reason ? `${e.command} · ${auditReasonText(e.reason, t, english)}` : e.command,
+    detail: oneLine(e.reason ? `${e.command} · ${auditReasonText(e.reason, t, english)}` : e.command),
   };
 }
 
