@@ -127,7 +127,8 @@ export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutc
   }
   if (reports.length === 1 && !more) return { code: EXIT.ok, out: formatCompatReport(first!, opts.words, opts.width), err: '' };
   const w = opts.several ?? ENGLISH_SEVERAL;
-  const parts = [`${w.count(reports.length)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words, opts.width)}`)];
+  // The count is of the whole paste: the images past the most judged are said at the end (40 read "20"; found by a tester).
+  const parts = [`${w.count(reports.length + more)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words, opts.width)}`)];
   if (more) parts.push(`${w.more(more)}\n`);
   return { code: EXIT.ok, out: parts.join('\n'), err: '' };
 }
