@@ -59,24 +59,29 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
 }
 
 /**
- * The command line without its --help when the word it starts with names no command: `wcdoctor topic --help` printed the
- * whole help with exit 0 (found by a tester), where `wcdoctor topic` is refused as an unknown command, with the nearest
- * name; now both are. The value of --lang is no command word.
+ * The command line without its --help and --version when a word names no command where one is expected (at the top,
+ * or after a command that has commands of its own, such as `kb`): `wcdoctor topic --help`, `wcdoctor bogus -V` and
+ * `wcdoctor kb bogus --help` printed a help or the version with exit 0 (found by testers), where the same words without
+ * the flag are refused as an unknown command, with the nearest name; now all are. The value of --lang is no command word.
  */
 export function withoutHelpOfUnknownCommand(program: Command, argv: readonly string[]): string[] {
   const end = argv.indexOf('--');
   const head = end < 0 ? argv : argv.slice(0, end);
-  let first: string | undefined;
-  for (let i = 0; i < head.length; i++) {
+  let command = program;
+  let unknown = false;
+  for (let i = 0; i < head.length && command.commands.length > 0; i++) {
     const a = head[i]!;
     if (a === '--lang') i++;
     else if (!a.startsWith('-')) {
-      first = a;
-      break;
+      const next = command.commands.find((c) => c.name() === a || c.aliases().includes(a));
+      if (!next) {
+        unknown = true;
+        break;
+      }
+      command = next;
     }
   }
-  const known = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
-  if (first === undefined || known.has(first)) return [...argv];
-  const help = (a: string) => a === '--help' || a === '-h';
-  return [...head.filter((a) => !help(a)), ...(end < 0 ? [] : argv.slice(end))];
+  if (!unknown) return [...argv];
+  const flag = (a: string) => a === '--help' || a === '-h' || a === '--version' || a === '-V';
+  return [...head.filter((a) => !flag(a)), ...(end < 0 ? [] : argv.slice(end))];
 }

@@ -145,6 +145,13 @@ describe('--help after a word that names no command', () => {
     const r = await runCli(['--lang', 'sv-SE', 'diagnse', '-h']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('(Menade du diagnose?)');
+    // --version after such a word, and a word that names none of a command's own commands (found by a regression tester).
+    expect((await runCli(['bogus', '-V'])).code).toBe(2);
+    const kb = await runCli(['kb', 'bogus', '--help']);
+    expect(kb).toMatchObject({ code: 2, stdout: '' });
+    expect(kb.stderr).toMatch(/^wcdoctor kb: unknown command 'bogus'/);
+    expect((await runCli(['network', 'bogus', '--help'])).code).toBe(2);
+    expect((await runCli(['kb', 'build', '--help'])).stdout).toMatch(/^Usage: wcdoctor kb build/);
     // A command's own help, and the help alone, are as before.
     expect((await runCli(['docs', '--help'])).stdout).toMatch(/^Usage: wcdoctor docs/);
     expect((await runCli(['--help'])).code).toBe(0);
