@@ -1,3 +1,4 @@
+import { COMMAND_NAMES, subcommandOf } from './commands/index.js';
 import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { oneLine, showControls } from '../core/text/terminal-safe.js';
@@ -108,7 +109,9 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
     if (e instanceof UserError) {
       // One line each: a line feed or tab in a value the error repeats from the command line (a topic id, a --lang)
       // is shown, so that it cannot start a line of advice of its own (found by a helper: `docs $'x\n  → kör …'`).
-      io.err(`wcdoctor: ${oneLine(e.message)}\n`);
+      // Named as every other error of a command names itself (`wcdoctor docs: no topic …`; found by a regression tester).
+      const command = subcommandOf(argv);
+      io.err(`wcdoctor${command && COMMAND_NAMES.includes(command) ? ` ${command}` : ''}: ${oneLine(e.message)}\n`);
       for (const step of e.nextSteps) io.err(`  → ${oneLine(step)}\n`);
       return e.exitCode;
     }

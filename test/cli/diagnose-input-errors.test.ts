@@ -64,11 +64,11 @@ describe('check and compat say an unreadable or oversized standard input as thei
 });
 
 const ENGLISH = {
-  empty: 'wcdoctor: the text to diagnose is empty\n  → pass the error text, or "-" to read it from standard input\n',
-  limit: 'wcdoctor: --limit must be a whole number from 1 to 50, not "99"\n',
-  nothing: 'wcdoctor: nothing to diagnose\n  → pass the error text: wcdoctor diagnose "TEXT"\n  → or pipe it in: wcdoctor diagnose - < error.txt\n',
-  oversized: 'wcdoctor: standard input is larger than 1024 bytes, the most wcdoctor reads\n  → pass only the part around the error (the failing command and the lines after it)\n',
-  unreadable: 'wcdoctor: standard input cannot be read (EBADF)\n  → pass the text as arguments instead: wcdoctor diagnose "<the error>"\n',
+  empty: 'wcdoctor diagnose: the text to diagnose is empty\n  → pass the error text, or "-" to read it from standard input\n',
+  limit: 'wcdoctor diagnose: --limit must be a whole number from 1 to 50, not "99"\n',
+  nothing: 'wcdoctor diagnose: nothing to diagnose\n  → pass the error text: wcdoctor diagnose "TEXT"\n  → or pipe it in: wcdoctor diagnose - < error.txt\n',
+  oversized: 'wcdoctor diagnose: standard input is larger than 1024 bytes, the most wcdoctor reads\n  → pass only the part around the error (the failing command and the lines after it)\n',
+  unreadable: 'wcdoctor diagnose: standard input cannot be read (EBADF)\n  → pass the text as arguments instead: wcdoctor diagnose "<the error>"\n',
 };
 
 describe('diagnose input errors in English', () => {
@@ -78,8 +78,8 @@ describe('diagnose input errors in English', () => {
     expect(await runCli(['diagnose', '--limit', '99', 'foo'], { env })).toMatchObject({ code: 2, stderr: ENGLISH.limit });
     expect(await runCli(['diagnose', '--json'], { env, tty: true })).toMatchObject({ code: 2, stderr: ENGLISH.nothing });
     expect(await runOversized(['diagnose', '-'], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
-    expect(await runOversized([], env)).toEqual({ code: 2, stderr: ENGLISH.oversized });
-    expect(await runUnreadable([], env)).toEqual({ code: 2, stderr: ENGLISH.unreadable });
+    expect(await runOversized([], env)).toEqual({ code: 2, stderr: ENGLISH.oversized.replace('wcdoctor diagnose:', 'wcdoctor:') });
+    expect(await runUnreadable([], env)).toEqual({ code: 2, stderr: ENGLISH.unreadable.replace('wcdoctor diagnose:', 'wcdoctor:') });
     expect(await runUnreadable(['diagnose', '-'], env)).toEqual({ code: 2, stderr: ENGLISH.unreadable });
   });
 });
@@ -91,11 +91,11 @@ describe.each([
 ] as const)('diagnose input errors in %s', (locale, posix) => {
   const t = tFor(locale);
   const said = {
-    empty: `wcdoctor: ${t('diagnose.cli.empty')}\n  → ${t('diagnose.cli.emptyHint')}\n`,
-    limit: (value: string) => `wcdoctor: ${t('diagnose.cli.badLimit', { value })}\n`,
-    nothing: `wcdoctor: ${t('diagnose.cli.nothing')}\n  → ${t('diagnose.cli.nothingText')}\n  → ${t('diagnose.cli.nothingPipe')}\n`,
-    oversized: `wcdoctor: ${t('cli.stdinTooLarge', { limit: '1024 bytes' })}\n  → ${t('cli.stdinTooLargeHint')}\n`,
-    unreadable: `wcdoctor: ${t('cli.stdinUnreadable', { reason: 'EBADF' })}\n  → ${t('cli.stdinUnreadableHint')}\n`,
+    empty: `wcdoctor diagnose: ${t('diagnose.cli.empty')}\n  → ${t('diagnose.cli.emptyHint')}\n`,
+    limit: (value: string) => `wcdoctor diagnose: ${t('diagnose.cli.badLimit', { value })}\n`,
+    nothing: `wcdoctor diagnose: ${t('diagnose.cli.nothing')}\n  → ${t('diagnose.cli.nothingText')}\n  → ${t('diagnose.cli.nothingPipe')}\n`,
+    oversized: `wcdoctor diagnose: ${t('cli.stdinTooLarge', { limit: '1024 bytes' })}\n  → ${t('cli.stdinTooLargeHint')}\n`,
+    unreadable: `wcdoctor diagnose: ${t('cli.stdinUnreadable', { reason: 'EBADF' })}\n  → ${t('cli.stdinUnreadableHint')}\n`,
   };
 
   it('follow --lang, before the command or after it, in an English environment', async () => {
@@ -107,7 +107,7 @@ describe.each([
     expect(await runCli(['--lang', locale, 'diagnose', '--json'], { env, tty: true })).toMatchObject({ code: 2, stderr: said.nothing });
     expect(await runOversized(['--lang', locale, 'diagnose', '-'], env)).toEqual({ code: 2, stderr: said.oversized });
     // `… | wcdoctor`, which diagnoses what the pipe brings.
-    expect(await runOversized(['--lang', locale], env)).toEqual({ code: 2, stderr: said.oversized });
+    expect(await runOversized(['--lang', locale], env)).toEqual({ code: 2, stderr: said.oversized.replace('wcdoctor diagnose:', 'wcdoctor:') });
   });
 
   it('follow the environment without --lang', async () => {

@@ -177,7 +177,7 @@ describe.runIf(built)('wcdoctor docs', () => {
     const missing = await runCli(['docs', typo, '--lang', 'zh-CN'], { env: env() });
     const zh = tFor('zh-CN');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`wcdoctor: ${zh('cli.docs.noTopic', { topic: typo })}\n`);
+    expect(missing.stderr).toContain(`wcdoctor docs: ${zh('cli.docs.noTopic', { topic: typo })}\n`);
     expect(missing.stderr).toContain(zh('cli.docs.listTopics'));
     expect(missing.stderr).not.toContain('did you mean');
 
@@ -191,7 +191,7 @@ describe.runIf(built)('wcdoctor docs', () => {
     const typo = topic.id.slice(0, -2);
     const r = await runCli(['docs', typo], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`wcdoctor: no topic "${typo}"\n  → did you mean: ${topic.id}`);
+    expect(r.stderr).toContain(`wcdoctor docs: no topic "${typo}"\n  → did you mean: ${topic.id}`);
     expect(r.stderr).toContain('  → run "wcdoctor docs" to list the topics\n');
     expect(r.stdout).toBe('');
   });

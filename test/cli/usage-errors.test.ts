@@ -104,9 +104,9 @@ describe("the language of commander's errors", () => {
 
   it("a --lang that names no language is refused in the environment's language (found by a tester: it was English whatever LANG said)", async () => {
     expect(await runCli(['--lang', 'xx'], { env: { LANG: 'sv_SE.UTF-8' } })).toEqual({ code: 2, stdout: '', stderr: 'wcdoctor: --lang: "xx" är inget språk som wcdoctor kan\n  → använd något av: en, zh-CN, ko-KR, sv-SE\n' });
-    expect((await runCli(['diagnose', '--lang', 'fr', '0x5b4'], { env: { LANG: 'ko_KR.UTF-8' } })).stderr).toBe('wcdoctor: --lang: "fr"은(는) wcdoctor가 아는 언어가 아닙니다\n  → 다음 중 하나를 사용하세요: en, zh-CN, ko-KR, sv-SE\n');
-    expect((await runCli(['docs', 'nat-static-mapping-conflict', '--lang', 'xx'], { env: { LANG: 'zh_CN.UTF-8' } })).stderr).toMatch(/^wcdoctor: --lang：wcdoctor 不认识语言“xx”\n/);
-    expect((await runCli(['check', '--from', 'x.json', '--lang', 'xx'], { env: { LANG: 'C' } })).stderr).toBe('wcdoctor: --lang: "xx" is not a language wcdoctor knows\n  → use one of: en, zh-CN, ko-KR, sv-SE\n');
+    expect((await runCli(['diagnose', '--lang', 'fr', '0x5b4'], { env: { LANG: 'ko_KR.UTF-8' } })).stderr).toBe('wcdoctor diagnose: --lang: "fr"은(는) wcdoctor가 아는 언어가 아닙니다\n  → 다음 중 하나를 사용하세요: en, zh-CN, ko-KR, sv-SE\n');
+    expect((await runCli(['docs', 'nat-static-mapping-conflict', '--lang', 'xx'], { env: { LANG: 'zh_CN.UTF-8' } })).stderr).toMatch(/^wcdoctor docs: --lang：wcdoctor 不认识语言“xx”\n/);
+    expect((await runCli(['check', '--from', 'x.json', '--lang', 'xx'], { env: { LANG: 'C' } })).stderr).toBe('wcdoctor check: --lang: "xx" is not a language wcdoctor knows\n  → use one of: en, zh-CN, ko-KR, sv-SE\n');
   });
 
   it("a subcommand's unknown command gets commander's suggestion in the language", async () => {

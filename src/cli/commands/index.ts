@@ -20,6 +20,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   kb: async () => (await import('./kb.js')).registerKb,
 };
 
+/** The name of each subcommand. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 /** Global options that take a value, so that their value is not mistaken for a subcommand. */
 const GLOBAL_WITH_VALUE = new Set(['--lang']);
 

@@ -113,7 +113,9 @@ export function wrapListingLine(line: string, width: number): string[] {
   const mark = /^ *(?:[-•*]|\d{1,2}\.) /.exec(plain)?.[0];
   const column = mark ? undefined : /^ *\S(?:[^ ]| (?! ))*? {2,}(?=\S)/.exec(plain.slice(0, 80))?.[0];
   const at = displayWidth(mark ?? column ?? '');
-  return wrapAnsiLine(line, width, at > 0 && at * 2 <= width ? at : undefined);
+  // Under the column while it leaves twenty columns of text (the docs list's titles start at 47: at 80 columns they went
+  // on at the indent; found by a regression tester), else under the indent.
+  return wrapAnsiLine(line, width, at > 0 && width - at >= 20 ? at : undefined);
 }
 
 /** Splits text into lines and wraps each to the width. */

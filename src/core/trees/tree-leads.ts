@@ -17,6 +17,23 @@ const MAX_SEARCHED = 256 * 1024;
 /** Lower case, each run of white space one space: a paste wrapped by a terminal still holds the quoted line. */
 const flatten = (text: string): string => text.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 
+const WORD = /[\p{L}\p{N}_]/u;
+
+/**
+ * Whether `text` holds `quoted` as words: where the quote starts or ends with a letter or digit, the text beside it does
+ * not go on with one ("UntrustedRootX" does not hold "UntrustedRoot"; found by a regression tester).
+ */
+function holdsWords(text: string, quoted: string): boolean {
+  const first = WORD.test(quoted[0] ?? '');
+  const last = WORD.test(quoted.at(-1) ?? '');
+  for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + quoted.length] ?? '';
+    if ((!first || !WORD.test(before)) && (!last || !WORD.test(after))) return true;
+  }
+  return false;
+}
+
 /** The texts an answer's English label quotes ("…" or “…”), at least MIN_QUOTED characters each. */
 function quotedIn(label: string): string[] {
   const out: string[] = [];
@@ -47,7 +64,7 @@ export function treeLeads(trees: readonly Tree[], paste: string): TreeLead[] {
       if (node.kind !== 'question') continue;
       for (const answer of node.answers)
         for (const quoted of quotedIn(answer.label.en))
-          if (text.includes(flatten(quoted))) {
+          if (holdsWords(text, flatten(quoted))) {
             leads.push({ tree: tree.id, question: node.id, answer: answer.id, quoted });
             break found;
           }

@@ -17,9 +17,11 @@ describe('wrapListingLine', () => {
     expect(wrapListingLine('  12. A title that is rather long and goes on past the edge of a narrow terminal', 40)[1]).toMatch(/^ {6}\S/);
   });
 
-  it('keeps a line that fits, and falls back to the indent when the column is past half the width', () => {
+  it('keeps a line that fits, goes on under a column that leaves twenty columns of text, else under the indent', () => {
     expect(wrapListingLine('short line', 80)).toEqual(['short line']);
-    const wide = wrapListingLine(`  ${'x'.repeat(40)}  words that go on and on past the edge`, 60);
+    const under = wrapListingLine(`  ${'x'.repeat(43)}  words that go on and on past the edge of the terminal`, 80);
+    expect(under.slice(1).every((l) => /^ {47}\S/.test(l))).toBe(true);
+    const wide = wrapListingLine(`  ${'x'.repeat(50)}  words that go on and on past the edge`, 60);
     expect(wide.slice(1).every((l) => /^ {2}\S/.test(l))).toBe(true);
   });
 

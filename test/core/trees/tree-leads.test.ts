@@ -32,6 +32,9 @@ describe('treeLeads', () => {
   it('reads a paste a terminal wrapped, in any case; a quote shorter than twelve characters counts for nothing', () => {
     expect(treeLeads(trees, 'ERROR: THE REMOTE PROCEDURE\n   CALL FAILED')).toHaveLength(2);
     expect(treeLeads(trees, 'docker network create -d nat web')).toEqual([]);
+    // As words: a quote inside a longer word is none (found by a regression tester: "UntrustedRootX" led).
+    expect(treeLeads(trees, 'The remote procedure call failedX')).toEqual([]);
+    expect(treeLeads(trees, '"The remote procedure call failed."')).toHaveLength(2);
     expect(treeLeads(trees, '')).toEqual([]);
   });
 
