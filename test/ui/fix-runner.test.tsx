@@ -1,4 +1,5 @@
 import { cleanup } from 'ink-testing-library';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entities } from '../../src/core/diagnosis/types.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
@@ -253,6 +254,15 @@ describe('FixRunnerScreen: running', () => {
     expect(done).toContain('Exit code 0 after 1.2 s');
     expect(done).toContain('→ Read the output above');
     expect(audit).toMatchObject([{ outcome: 'ran', exitCode: 0, command: 'docker network ls' }]);
+  });
+
+  it('cuts a line of wide characters to the screen, so that it neither wraps nor repeats the title (found by a regression tester)', async () => {
+    const { lastFrame, shell } = await runListNetworks();
+    shell.runs[0]!.emit(`${'中'.repeat(5000)}\n`);
+    const frame = await waitForFrame(lastFrame, '中中中');
+    const rows = frame.split('\n');
+    expect(rows.filter((l) => l.includes('wcdoctor ›'))).toHaveLength(1);
+    for (const l of rows) expect(displayWidth(l), l.slice(0, 20)).toBeLessThanOrEqual(80);
   });
 
   it('says "no output yet" while the fix runs and "no output" once it has ended without any', async () => {

@@ -58,7 +58,9 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
           {truncateWidth(`${ended ?? ''}${lines.length > outRows ? ` · ${t('fix.run.lines', { from: top + 1, to: Math.min(lines.length, top + outRows), total: lines.length })}` : ''}`, width)}
         </Text>
       )}
-      <ScrollView lines={shown.map((text) => (lines.length ? text : { text, role: 'secondary' as const }))} offset={lines.length ? top : 0} height={outRows} theme={theme} />
+      {/* Each line cut to the width here: ink's own cut overran by a column on a wide character, and a line of 中 wrapped and
+          repeated the screen's title (found by a regression tester). */}
+      <ScrollView lines={shown.map((text) => truncateWidth(text, width)).map((text) => (lines.length ? text : { text, role: 'secondary' as const }))} offset={lines.length ? top : 0} height={outRows} theme={theme} />
       {outcome && (
         <Box flexDirection="column">
           <StatusLine kind={outcome.ok && !result?.auditError ? 'success' : 'error'} text={outcome.headline} theme={theme} width={width} />
