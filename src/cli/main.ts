@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, subcommandOf } from './commands/index.js';
+import { COMMAND_NAMES, subcommandOf } from './command-names.js';
 import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { oneLine, showControls } from '../core/text/terminal-safe.js';

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { subcommandOf } from '../command-names.js';
+
+export { subcommandOf };
 
 type Register = (program: Command, io: CliIO) => void;
 
@@ -19,22 +22,6 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import('./check.js')).registerCheck,
   kb: async () => (await import('./kb.js')).registerKb,
 };
-
-/** The name of each subcommand. */
-export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
-
-/** Global options that take a value, so that their value is not mistaken for a subcommand. */
-const GLOBAL_WITH_VALUE = new Set(['--lang']);
-
-/** The subcommand named on the command line, if any. */
-export function subcommandOf(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (GLOBAL_WITH_VALUE.has(a)) i++;
-    else if (!a.startsWith('-')) return a;
-  }
-  return undefined;
-}
 
 /**
  * Registers the subcommands this run needs: only the one named, or all of them when none is
