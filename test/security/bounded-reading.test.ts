@@ -97,7 +97,7 @@ describe.skipIf(!POSIX)('history reads only a regular file', () => {
     // Reading a link to /dev/zero would never end: the test's own time limit is the witness.
     const r = await history();
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(new RegExp(`^wcdoctor: the audit log .*audit\\.jsonl ${message}, not a regular file`));
+    expect(r.stderr).toMatch(new RegExp(`^wcdoctor history: the audit log .*audit\\.jsonl ${message}, not a regular file`));
     expect(r.stdout).toBe('');
   });
 

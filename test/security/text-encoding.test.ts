@@ -92,7 +92,7 @@ describe('standard input: decoded and bounded (readAll)', () => {
     const f = fakeIO();
     const code = await run(['diagnose', '-'], { ...f.io, readStdin: () => readAll(Readable.from([Buffer.alloc(2048, 0x61)]), 1024) });
     expect(code).toBe(2);
-    expect(f.stderr()).toMatch(/^wcdoctor: standard input is larger than 1024 bytes/);
+    expect(f.stderr()).toMatch(/^wcdoctor diagnose: standard input is larger than 1024 bytes/);
     expect(f.stderr()).not.toMatch(/\n\s+at /);
   });
 });
