@@ -136,7 +136,7 @@ describe('wcdoctor compat', () => {
     // More images than are judged: the count is of the whole paste, the rest said at the end.
     const rows = Array.from({ length: 25 }, (_, i) => `myreg.local/app${i} ltsc2019 3d5b9ef1d9a8 2 weeks ago 4.9GB`).join('\n');
     const many = compatCommand(data, { host: '10.0.17763.5000', image: `REPOSITORY TAG IMAGE ID CREATED SIZE\n${rows}\n` }).out;
-    expect(many).toMatch(/^The paste lists 25 images; each is judged below\./);
+    expect(many).toMatch(/^The paste lists 25 images; the first 20 are judged below\./);
     expect(many).toContain('5 more images of the paste not judged');
     // One image: the report alone, as before.
     expect(compatCommand(data, { host: '10.0.17763.5000', image: 'ltsc2019' }).out).not.toMatch(/judged below|── Image/);

@@ -38,8 +38,8 @@ export interface CompatOptions {
 
 /** The lines `compat` prints around the reports of a pasted table with several images. */
 export interface SeveralWords {
-  /** Before the reports: how many images the paste holds. */
-  count(count: number): string;
+  /** Before the reports: how many images the paste holds (`judged`: how many are reported, when fewer). */
+  count(count: number, judged?: number): string;
   /** Above each report: which image it is. */
   heading(n: number, count: number): string;
   /** After the reports: images of the table left out. */
@@ -47,7 +47,7 @@ export interface SeveralWords {
 }
 
 const ENGLISH_SEVERAL: SeveralWords = {
-  count: (count) => `The paste lists ${count} images; each is judged below.`,
+  count: (count, judged) => (judged === undefined ? `The paste lists ${count} images; each is judged below.` : `The paste lists ${count} images; the first ${judged} are judged below.`),
   heading: (n, count) => `── Image ${n} of ${count} ──`,
   more: (count) => `${count} more ${count === 1 ? 'image' : 'images'} of the paste not judged; give one with --image.`,
 };
@@ -55,7 +55,7 @@ const ENGLISH_SEVERAL: SeveralWords = {
 /** The lines around several reports through the UI catalogue of a language. */
 export function severalWords(t: T): SeveralWords {
   return {
-    count: (count) => t('compat.several', { count }),
+    count: (count, judged) => (judged === undefined ? t('compat.several', { count }) : t('compat.severalSome', { count, judged })),
     heading: (n, count) => t('compat.imageOf', { n, count }),
     more: (count) => t('compat.cli.moreImages', { count }),
   };
@@ -128,7 +128,7 @@ export function compatCommand(data: CompatData, opts: CompatOptions): CompatOutc
   if (reports.length === 1 && !more) return { code: EXIT.ok, out: formatCompatReport(first!, opts.words, opts.width), err: '' };
   const w = opts.several ?? ENGLISH_SEVERAL;
   // The count is of the whole paste: the images past the most judged are said at the end (40 read "20"; found by a tester).
-  const parts = [`${w.count(reports.length + more)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words, opts.width)}`)];
+  const parts = [`${w.count(reports.length + more, more ? reports.length : undefined)}\n`, ...reports.map((r, n) => `${w.heading(n + 1, reports.length)}\n${formatCompatReport(r, opts.words, opts.width)}`)];
   if (more) parts.push(`${w.more(more)}\n`);
   return { code: EXIT.ok, out: parts.join('\n'), err: '' };
 }

@@ -66,7 +66,7 @@ export function reportLines(r: CompatReport, t: T, width: number, firstAction = 
  */
 export function reportsLines(reports: readonly CompatReport[], more: number, t: T, width: number): ViewLine[] {
   if (reports.length === 1 && !more) return reportLines(reports[0]!, t, width);
-  const lines: ViewLine[] = [...wrap(t('compat.several', { count: reports.length + more }), width)];
+  const lines: ViewLine[] = [...wrap(more ? t('compat.severalSome', { count: reports.length + more, judged: reports.length }) : t('compat.several', { count: reports.length }), width)];
   let next = 1;
   reports.forEach((r, i) => {
     lines.push('', { text: truncateWidth(t('compat.imageOf', { n: i + 1, count: reports.length }), width), role: 'heading', bold: true }, ...reportLines(r, t, width, next));
