@@ -73,6 +73,15 @@ describe('listLayout', () => {
     const drawn = (layout.end - layout.start) * layout.perItem + (layout.markers ? Number(layout.start > 0) + Number(layout.end < n) : 0);
     expect(drawn).toBeLessThanOrEqual(height);
   });
+
+  it('gives a detail longer than its line a second line when the whole list fits so, and only then (found by a tester)', () => {
+    const list = [{ key: 'a', label: 'a', detail: 'x'.repeat(50) }, { key: 'b', label: 'b', detail: 'short' }];
+    // Two items of two lines and one more for the long detail: 5 lines.
+    expect(listLayout(list, 0, 5, 40)).toEqual({ perItem: 3, start: 0, end: 2, markers: false });
+    expect(listLayout(list, 0, 4, 40).perItem).toBe(2);
+    expect(listLayout(list, 0, 5, 80).perItem).toBe(2);
+    expect(listLayout(list, 0, 5).perItem).toBe(2);
+  });
 });
 
 describe('a terminal smaller than any screen was laid out for (found by a helper at 40x10 and 50x12)', () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { displayWidth } from '../../core/text/display-width.js';
 import { useT } from '../hooks/use-t.js';
-import { truncateWidth } from '../../core/text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../core/text/wrap-ansi.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { safeText } from '../text/safe-text.js';
 
@@ -51,9 +51,14 @@ export function visibleWindow(count: number, selected: number, size: number): { 
 /**
  * How a list fits `height` lines: two lines per item when some item has a detail line, and a "more" marker above and
  * below the window when items are hidden there. When that does not fit (a short terminal gives a list two or three
- * lines), the details go first, then the markers, so that the list never draws more lines than it was given.
+ * lines), the details go first, then the markers, so that the list never draws more lines than it was given. Given the
+ * list's `width`, each detail longer than its line gets a second line when the whole list fits so (the Home menu's and
+ * the trees' descriptions were cut with "…" above empty rows; found by a tester): `perItem` 3 then says that a detail
+ * may take two lines, and the list draws every item.
  */
-export function listLayout(items: readonly ListItem[], selected: number, height: number): { perItem: 1 | 2; start: number; end: number; markers: boolean } {
+export function listLayout(items: readonly ListItem[], selected: number, height: number, width?: number): { perItem: 1 | 2 | 3; start: number; end: number; markers: boolean } {
+  const long = width === undefined ? 0 : items.filter((i) => i.detail !== undefined && displayWidth(safeText(i.detail)) > width - 4).length;
+  if (long > 0 && items.length * 2 + long <= height) return { perItem: 3, start: 0, end: items.length, markers: false };
   const fit = (perItem: 1 | 2, markers: boolean) => {
     const fits = Math.floor(height / perItem);
     const room = items.length <= fits ? fits : Math.max(1, Math.floor((height - (markers ? 2 : 0)) / perItem));
@@ -64,13 +69,22 @@ export function listLayout(items: readonly ListItem[], selected: number, height:
   return (items.some((i) => i.detail !== undefined) ? fit(2, true) : undefined) ?? fit(1, true) ?? fit(1, false)!;
 }
 
+/** A detail as up to `lines` lines of `width`, wrapped at words, the last cut with "…" when more is left. */
+function detailLines(detail: string, width: number, lines: number): string[] {
+  const text = safeText(detail);
+  if (lines <= 1 || displayWidth(text) <= width) return [truncateWidth(text, Math.max(1, width))];
+  const wrapped = wrapAnsiText(text, Math.max(1, width));
+  if (wrapped.length <= lines) return wrapped;
+  return [...wrapped.slice(0, lines - 1), truncateWidth(wrapped.slice(lines - 1).join(' '), Math.max(1, width))];
+}
+
 /**
  * A scrolling list; the screen owns the selection and moves it with commands. `height` counts
  * terminal lines, including the "more" markers.
  */
 export function SelectList({ items, selected, height, width, theme, focused = true }: { items: readonly ListItem[]; selected: number; height: number; width: number; theme: Theme; focused?: boolean }) {
   const t = useT();
-  const { perItem, start, end, markers } = listLayout(items, selected, height);
+  const { perItem, start, end, markers } = listLayout(items, selected, height, width);
   return (
     <Box flexDirection="column">
       {markers && start > 0 && <Text color={theme.text.secondary}>{t('list.above', { count: start })}</Text>}
@@ -102,12 +116,14 @@ export function SelectList({ items, selected, height, width, theme, focused = tr
                 </Text>
               )}
             </Text>
-            {perItem === 2 && item.detail !== undefined && (
-              <Text wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
-                {'    '}
-                {truncateWidth(safeText(item.detail), width - 4)}
-              </Text>
-            )}
+            {perItem >= 2 &&
+              item.detail !== undefined &&
+              detailLines(item.detail, width - 4, perItem - 1).map((line, i) => (
+                <Text key={i} wrap="truncate-end" color={theme.text.secondary} dimColor={theme.dim && !isSelected}>
+                  {'    '}
+                  {line}
+                </Text>
+              ))}
           </Box>
         );
       })}
