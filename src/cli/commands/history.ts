@@ -9,7 +9,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../ui/fix-text.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { EXIT, type CliIO } from '../io.js';
-import { resolveCliLocale, translatorFor } from '../lang.js';
+import { resolveCliLocale } from '../lang.js';
 import { createT } from '../../ui/i18n.js';
 import { formatTable } from '../print.js';
 import { terminalWidth } from '../terminal-markdown.js';
@@ -51,7 +51,9 @@ function formatDuration(ms: number | null, locale: Locale): string {
  * the commands, and the reasons a program gave, are shown as recorded (`--json` gives the log as recorded).
  */
 export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: HistoryDeps, locale: Locale = 'en'): void {
-  const t = translatorFor(locale);
+  // The catalogues read once: the words of the language, and English to read the log's reasons back against.
+  const catalogs = readLocaleCatalogs();
+  const t = locale === 'en' ? undefined : createT(catalogs, locale);
   let limit: number | undefined;
   if (opts.limit !== undefined) {
     if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
@@ -79,7 +81,6 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
     return;
   }
-  const catalogs = readLocaleCatalogs();
   const english = t ? catalogs.en : undefined;
   // The outcomes in the app's words in every language, English too ("not run", where the log says "refused"; found by a
   // tester comparing the two); --json keeps the log's own.

@@ -1,5 +1,5 @@
 import type { CodeEntry } from './code-catalog.js';
-import { walk } from './regex-literal.js';
+import { groupEnd, walk } from './regex-literal.js';
 
 /**
  * A topic's pattern written with a Windows message in English ("unable to remove filesystem for … Access is
@@ -70,19 +70,9 @@ function insideRepeatedGroup(source: string, at: number): boolean {
     return false;
   });
   for (const start of open) {
-    let depth = 0;
-    let end = -1;
-    walk(source, start, (c, i) => {
-      if (c === '(') depth++;
-      else if (c === ')') depth--;
-      if (depth === 0 && c === ')') {
-        end = i;
-        return true;
-      }
-      return false;
-    });
-    if (end < 0) return true;
-    const q = source.slice(end + 1, end + 16);
+    const after = groupEnd(source, start);
+    if (after < 0) return true;
+    const q = source.slice(after, after + 16);
     if (/^[*+]/.test(q) || /^\{\d+,(?:\d{2,}|[2-9])?\}/.test(q) || /^\{(?:[2-9]|\d{2,})\}/.test(q)) return true;
   }
   return false;

@@ -182,7 +182,7 @@ function splitTopLevel(source: string): string[] | undefined {
 }
 
 /** The index just past the group that opens at `open` (its closing parenthesis + 1), or -1. */
-function groupEnd(source: string, open: number): number {
+export function groupEnd(source: string, open: number): number {
   const end = walk(source, open, (c, _i, depth) => c === ')' && depth === 0);
   return end.at < source.length ? end.at + 1 : -1;
 }
