@@ -29,6 +29,19 @@ describe('DiagnoseScreen', () => {
     expect(frame).toContain(`Tab ${t('keys.focus')}`);
   });
 
+  it('wraps a long one-line paste over the box\'s rows, so all of it can be read (it was cut at the border)', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    const line = `FIRSTWORD ${'docker: Error response from daemon: hcsshim::CreateComputeSystem web: '.repeat(2)}LASTWORD`;
+    stdin.write(bracketedPaste(line));
+    const frame = await waitForFrame(lastFrame, 'LASTWORD');
+    expect(frame).toContain('FIRSTWORD');
+    const rows = frame.split('\n').filter((l) => l.startsWith('│'));
+    // Every character of the line is on a row of the box, in order, and no row is cut with an ellipsis.
+    expect(rows.map((r) => r.slice(2).replace(/ *│$/, '')).join('').replace(/█/g, '').replace(/ /g, '')).toContain(line.replace(/ /g, ''));
+    expect(rows.some((r) => r.includes('…'))).toBe(false);
+  });
+
   it('takes a multi-line bracketed paste whole: letters in it are text, not keys', async () => {
     const onQuit = vi.fn();
     const { lastFrame, stdin, t, engine } = open(fakeDiagnose(), onQuit);

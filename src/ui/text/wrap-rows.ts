@@ -1,0 +1,159 @@
+import { displayWidth } from '../../core/text/display-width.js';
+import { safeText } from './safe-text.js';
+
+/**
+ * A text area's view of a paste: its lines soft-wrapped into rows of the box's width, so that a long line (a one-line
+ * JSON, a log line of a kilobyte) is read in full instead of cut at the border. Only rows near the cursor are made:
+ * a pasted line of megabytes is wrapped in a window around the cursor, never whole on every frame.
+ */
+
+/** One row of the view: where it starts and ends in the text (code units), and its text. */
+export interface ViewRow {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The rows to show, the cursor's row among them and its column there (code units), and how many lines start above. */
+export interface RowView {
+  rows: ViewRow[];
+  cursorRow: number;
+  cursorCol: number;
+  /** Lines of the text whose first character is above the first row shown. */
+  linesAbove: number;
+}
+
+/** Characters safeText may change (controls, format characters, marks, the Thai AM, emoji modifiers): measured in context. */
+const MAY_CHANGE = /[\p{M}\p{Cc}\p{Cf}\u2028\u2029\u0e33\u0eb3\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+/** Widths measured in context, by the characters before and the character (a pile of marks repeats the same few). */
+const inContext = new Map<string, number>();
+
+/**
+ * How wide a character is drawn in a row: as it is once made safe (a control character drawn as a visible sign). What
+ * is made visible can depend on the few characters before it in the row (a fifth combining mark in a row is shown as
+ * its code), so a character safeText may change is measured after them; any other is measured alone.
+ */
+function widthAt(text: string, rowStart: number, at: number, ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  if (!MAY_CHANGE.test(ch)) return displayWidth(ch);
+  const before = text.slice(Math.max(rowStart, at - 8), at);
+  const key = before + ch;
+  let w = inContext.get(key);
+  if (w === undefined) {
+    w = displayWidth(safeText(key)) - displayWidth(safeText(before));
+    if (inContext.size > 4096) inContext.clear();
+    inContext.set(key, w);
+  }
+  return w;
+}
+
+/** How many code units of a line are wrapped before or after the cursor, at most: enough for `count` rows of any width. */
+const spanOf = (count: number, width: number): number => (count + 1) * (Math.max(1, width) * 10 + 16);
+
+/** A position moved off the second half of a surrogate pair. */
+const onBoundary = (text: string, at: number): number => (at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at]!) && /[\uD800-\uDBFF]/.test(text[at - 1]!) ? at + 1 : at);
+
+/**
+ * `text` from `from` to `to` cut into rows at most `width` columns wide (one character at least per row), the
+ * rows' offsets counted in `text`. A row ends after its last space when that keeps at least half of it (words stay
+ * whole), else where it is full (a long path or JSON is cut anywhere). An empty range is one empty row.
+ */
+export function wrapRange(text: string, from: number, to: number, width: number): ViewRow[] {
+  const rows: ViewRow[] = [];
+  let start = from;
+  let w = 0;
+  // Just after the row's last space, and the row's width up to there (-1: no space yet).
+  let afterSpace = -1;
+  let widthToSpace = 0;
+  let at = from;
+  while (at < to) {
+    const cp = text.codePointAt(at)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const cw = widthAt(text, start, at, String.fromCodePoint(cp));
+    if (w + cw > width && at > start) {
+      const atSpace = afterSpace > start && widthToSpace * 2 >= width;
+      const end = atSpace ? afterSpace : at;
+      rows.push({ start, end, text: text.slice(start, end) });
+      start = end;
+      afterSpace = -1;
+      w = 0;
+      // The word moved down is measured again from the new row's start (a character's width can depend on the row's).
+      if (atSpace) {
+        at = start;
+        continue;
+      }
+    }
+    w += cw;
+    at += len;
+    if (cp === 0x20) {
+      afterSpace = at;
+      widthToSpace = w;
+    }
+  }
+  rows.push({ start, end: to, text: text.slice(start, to) });
+  return rows;
+}
+
+/**
+ * The rows of one line (from `lineStart` to `lineEnd` in `text`) near a position in it: the whole line when short,
+ * else a window of it (see spanOf) starting at a fixed step below `near`, so that rows keep their place while the
+ * cursor moves within the window.
+ */
+function rowsNear(text: string, lineStart: number, lineEnd: number, near: number, count: number, width: number): ViewRow[] {
+  const span = spanOf(count, width);
+  if (lineEnd - lineStart <= 2 * span) return wrapRange(text, lineStart, lineEnd, width);
+  const from = onBoundary(text, Math.max(lineStart, lineStart + Math.floor((near - lineStart - span) / span) * span));
+  const to = onBoundary(text, Math.min(lineEnd, Math.max(from, near) + 2 * span));
+  return wrapRange(text, from, to, width);
+}
+
+/**
+ * The `count` rows to show of `text` wrapped at `width` columns, with the cursor's row in view: rows before it as far
+ * as they fill the view, then rows after it when the text ends sooner.
+ */
+export function rowsAround(text: string, cursor: number, count: number, width: number): RowView {
+  const want = Math.max(1, count);
+  const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  const nl = text.indexOf('\n', cursor);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const own = rowsNear(text, lineStart, lineEnd, cursor, want, width);
+  let at = own.findIndex((r, i) => cursor < r.end || i === own.length - 1);
+  // The cursor at the very end of a full row is drawn at the start of the next one only when there is one.
+  if (at < 0) at = own.length - 1;
+  let rows = own.slice(0, at + 1);
+  let cursorRow = at;
+  // Rows of the lines before, the nearest first, until the view is full.
+  let prevEnd = lineStart - 1;
+  while (rows.length < want && prevEnd >= 0) {
+    const start = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const before = rowsNear(text, start, prevEnd, prevEnd, want, width);
+    const take = before.slice(Math.max(0, before.length - (want - rows.length)));
+    rows = [...take, ...rows];
+    cursorRow += take.length;
+    prevEnd = start - 1;
+  }
+  // Rows after the cursor's: the rest of its line, then the lines after, until the view is full.
+  const after = own.slice(at + 1);
+  let next = lineEnd + 1;
+  let tail = after;
+  while (rows.length + tail.length < want && next <= text.length && nl >= 0) {
+    const e = text.indexOf('\n', next);
+    const end = e < 0 ? text.length : e;
+    tail = [...tail, ...rowsNear(text, next, end, next, want, width)];
+    if (e < 0) break;
+    next = e + 1;
+  }
+  rows = [...rows, ...tail].slice(0, Math.max(want, cursorRow + 1));
+  // Drop rows above the cursor's beyond the view (a long line before it gave more than needed).
+  if (rows.length > want) {
+    const drop = Math.min(rows.length - want, cursorRow);
+    rows = rows.slice(drop);
+    cursorRow -= drop;
+  }
+  const firstStart = rows[0]!.start;
+  // A line counts as above when it starts before the first row shown (the first row continuing a line counts it).
+  let linesAbove = firstStart > 0 && text[firstStart - 1] !== '\n' ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < firstStart; i = text.indexOf('\n', i + 1)) linesAbove++;
+  return { rows, cursorRow, cursorCol: cursor - rows[cursorRow]!.start, linesAbove };
+}

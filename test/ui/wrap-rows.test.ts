@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/core/text/display-width.js';
+import { safeText } from '../../src/ui/text/safe-text.js';
+import { rowsAround, wrapRange } from '../../src/ui/text/wrap-rows.js';
+
+const texts = (v: { rows: { text: string }[] }) => v.rows.map((r) => r.text);
+
+describe('wrapRange', () => {
+  it('cuts a line into rows of the width, by columns: a wide character is two', () => {
+    expect(wrapRange('abcdefghij', 0, 10, 4).map((r) => r.text)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapRange('한국어를', 0, 4, 5).map((r) => r.text)).toEqual(['한국', '어를']);
+    expect(wrapRange('', 0, 0, 4)).toEqual([{ start: 0, end: 0, text: '' }]);
+  });
+  it('ends a row after its last space when that keeps half of it, so words stay whole; a long token is cut where the row is full', () => {
+    expect(wrapRange('failed to create endpoint web', 0, 29, 12).map((r) => r.text)).toEqual(['failed to ', 'create ', 'endpoint web']);
+    expect(wrapRange('a C:\\ProgramData\\docker', 0, 23, 10).map((r) => r.text)).toEqual(['a C:\\Progr', 'amData\\doc', 'ker']);
+  });
+  it('never splits a surrogate pair and keeps a combining mark with its letter', () => {
+    expect(wrapRange('ab😀cd', 0, 6, 3).map((r) => r.text)).toEqual(['ab', '😀c', 'd']);
+    expect(wrapRange('abe\u0301f', 0, 5, 3).map((r) => r.text)).toEqual(['abe\u0301', 'f']);
+  });
+  it('measures a control character as it is drawn (a visible sign), so an escape cannot widen a row', () => {
+    const rows = wrapRange('a\u001b[31mb', 0, 7, 4);
+    expect(rows.map((r) => r.text).join('')).toBe('a\u001b[31mb');
+    expect(rows.length).toBeGreaterThan(1);
+  });
+});
+
+describe('rowsAround', () => {
+  it('wraps a long one-line paste into rows instead of cutting it, the cursor at its end on the last row', () => {
+    const line = 'x'.repeat(25);
+    const v = rowsAround(line, line.length, 5, 10);
+    expect(texts(v)).toEqual(['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
+    expect(v).toMatchObject({ cursorRow: 2, cursorCol: 5, linesAbove: 0 });
+  });
+  it('keeps the cursor row in view and counts the line whose start is above it', () => {
+    const line = 'abcdefghij'.repeat(5);
+    const v = rowsAround(line, line.length, 2, 10);
+    // The cursor at the end of a full row stays on it, in the column the box keeps for it.
+    expect(texts(v)).toEqual(['abcdefghij', 'abcdefghij']);
+    expect(v).toMatchObject({ cursorRow: 1, cursorCol: 10, linesAbove: 1 });
+  });
+  it('puts the cursor on the row that holds the character under it', () => {
+    const v = rowsAround('abcdefghij', 4, 3, 4);
+    expect(texts(v)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(v).toMatchObject({ cursorRow: 1, cursorCol: 0 });
+  });
+  it('fills the view with the lines before the cursor, then after it, and counts whole lines above', () => {
+    const text = 'one\ntwo\nthree\nfour\nfive';
+    expect(texts(rowsAround(text, text.indexOf('four'), 2, 10))).toEqual(['three', 'four']);
+    expect(rowsAround(text, text.indexOf('four'), 2, 10).linesAbove).toBe(2);
+    const top = rowsAround(text, 0, 3, 10);
+    expect(texts(top)).toEqual(['one', 'two', 'three']);
+    expect(top).toMatchObject({ cursorRow: 0, linesAbove: 0 });
+  });
+  it('shows an empty last line after a final line feed, with the cursor on it', () => {
+    const v = rowsAround('abc\n', 4, 3, 10);
+    expect(texts(v)).toEqual(['abc', '']);
+    expect(v.cursorRow).toBe(1);
+  });
+  it('wraps only a window of a pasted line of megabytes around the cursor', () => {
+    const big = 'a'.repeat(3_000_000);
+    const end = rowsAround(big, big.length, 10, 80);
+    const mid = rowsAround(big, 1_500_000, 10, 80);
+    expect(end.rows).toHaveLength(10);
+    expect(end.rows.at(-1)!.end).toBe(big.length);
+    expect(mid.rows[mid.cursorRow]!.start).toBeLessThanOrEqual(1_500_000);
+    expect(mid.rows[mid.cursorRow]!.end).toBeGreaterThan(1_500_000);
+    expect(end.rows.every((r) => r.text.length <= 80)).toBe(true);
+  });
+  it('takes only the rows of a long earlier line nearest the cursor', () => {
+    const text = `${'b'.repeat(100)}\nend`;
+    const v = rowsAround(text, text.length, 3, 10);
+    expect(texts(v)).toEqual(['bbbbbbbbbb', 'bbbbbbbbbb', 'end']);
+    expect(v.linesAbove).toBe(1);
+  });
+});
+
+describe('rows measured as drawn', () => {
+  it('gives every row of any text a drawn width within the row (controls, separators, marks, emoji, wide letters)', () => {
+    const pieces = ['a', '한', '\u001b', '\u009b', '\u2028', '\u200b', '\u0301', '\u0e33', '👍', '\u{1f3fd}', '\ufe0f', '\u200d', '\u{e0041}', ' '];
+    for (let seed = 1; seed < 40; seed++) {
+      let x = seed;
+      const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+      const text = Array.from({ length: 200 }, () => pieces[next() % pieces.length]).join('');
+      for (const row of wrapRange(text, 0, text.length, 12)) expect(displayWidth(safeText(row.text)), JSON.stringify(row.text)).toBeLessThanOrEqual(12);
+    }
+  });
+});
