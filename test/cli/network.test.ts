@@ -63,11 +63,22 @@ describe('wcdoctor network plan', () => {
     [['--subnet', '10.0.0.0/24', '--gateway', '10.0.1.1'], '--gateway: 10.0.1.1 is outside the subnet'],
     [['--dns-servers', '1.1.1.1,x'], '--dns-servers: "x" is not an IPv4 address'],
     [['--driver', 'bridge'], '--driver: "bridge" is not a Windows network driver'],
-    [['--host-build', 'ltsc2016'], '--host-build: "ltsc2016" is not a Windows build'],
+    [['--host-build', 'ltsc2099'], '--host-build: "ltsc2099" is neither a Windows build'],
   ])('refuses the invalid value %j with exit 2', async (flags, message) => {
     const r = await cli('network', 'plan', '--driver', 'transparent', ...flags, 'Net');
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+  });
+
+  it.each([
+    ['ltsc2016', true],
+    ['Windows Server 2016', true],
+    ['ltsc2019', false],
+  ])('takes a release name as the host build: --host-build %j (the Windows Server 2016 rules apply: %s)', async (name, ws2016) => {
+    const r = await cli('network', 'plan', '--driver', 'nat', '--subnet', '172.16.5.0/24', '--host-build', name, '--json', 'n1');
+    expect(r.code, r.err).toBe(0);
+    const ids = (JSON.parse(r.out) as { warnings: { id: string }[] }).warnings.map((w) => w.id);
+    expect(ids.some((id) => /2016|prefix/i.test(id)), ids.join(',')).toBe(ws2016);
   });
 
   it('refuses an --image that is no reference in one line, the value cut (found by an attacker helper: 20 KB repeated whole)', async () => {

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import EN from '../../locales/en.json' with { type: 'json' };
 import { NETWORK_PROBLEM_TEXT } from '../../src/core/network/problems.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
+import { realKb } from '../helpers/real-kb.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
@@ -14,9 +16,9 @@ const flat = (frame: string): string => frame.replace(/\s*\n\s*/g, ' ');
 
 afterEach(() => cleanup());
 
-function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale; rows?: number } = {}) {
+function open(opts: { route?: Route; clipboard?: boolean; locale?: Locale; rows?: number; kb?: KnowledgeBase } = {}) {
   const locale = opts.locale ?? 'en';
-  const platform = fakePlatform({ settings: { language: locale }, ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}) });
+  const platform = fakePlatform({ settings: { language: locale }, ...(opts.clipboard ? { clipboard: { ok: true as const, tool: 'clip.exe' } } : {}), ...(opts.kb ? { kb: opts.kb } : {}) });
   const r = renderApp({ initial: [opts.route ?? { screen: 'network' }], platform, locale, columns: 100, rows: opts.rows ?? 40 });
   const { lastFrame, stdin, t } = r;
   /** Moves the cursor to the row that starts with `label` and presses Enter. */
@@ -263,6 +265,19 @@ describe('NetworkWizardScreen', () => {
     expect(done).toContain('docker network create -d nat --subnet=172.16.1.0/24 Extra');
   });
 
+  it('takes a release name as the host build (ltsc2016), and applies that build\'s rules (found by a tester: "ltsc2019" was refused)', async () => {
+    const { lastFrame, stdin, t, choose } = open({ kb: realKb() });
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await waitForFrame(lastFrame, t('wizard.q.hostBuild').slice(0, 30));
+    stdin.write('ltsc2016');
+    await waitForFrame(lastFrame, 'ltsc2016█');
+    stdin.write(KEYS.enter);
+    const frame = await waitForFrame(lastFrame, `${t('wizard.short.hostBuild')}: 14393`);
+    expect(frame).not.toContain('is neither a Windows build');
+  });
+
   it('refuses a host build it cannot read, and Esc goes back one question', async () => {
     const { lastFrame, stdin, t, choose } = open();
     await choose(t('wizard.a.singleHost'));
@@ -272,7 +287,7 @@ describe('NetworkWizardScreen', () => {
     stdin.write('ltsc');
     await waitForFrame(lastFrame, 'ltsc█');
     stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, 'is not a Windows build');
+    await waitForFrame(lastFrame, 'is neither a Windows build');
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('wizard.q.dns'));
   });

@@ -2,6 +2,10 @@ import { networkIssue } from '../../core/network/problems.js';
 import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
+import { checkHostBuild } from '../../core/network/validators.js';
+import { resolveName } from '../../core/compat/versions.js';
+import type { CompatData } from '../../core/compat/types.js';
+import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
 import type { T } from '../../ui/i18n.js';
 import { driverNotesText, planWarningText, problemText, unsupportedText } from '../../ui/network-text.js';
@@ -49,6 +53,29 @@ const REFUSED: [keyof PlanFlags, string, string][] = [
   ['dnsOption', '--dns-option', ' <option>'],
   ['dnsSearch', '--dns-search', ' <domain>'],
 ];
+
+/**
+ * The flags with a release name given as the host build (`--host-build ltsc2019`, `"Windows Server 2022"`) replaced by
+ * the build it stands for in the compat data; anything else as given (planNetwork judges it). The knowledge is read
+ * only for such a name.
+ */
+export function withNamedBuild(f: PlanFlags, compat: () => CompatData | undefined = compatOfKnowledge): PlanFlags {
+  if (f.hostBuild === undefined || checkHostBuild(f.hostBuild).ok) return f;
+  const b = checkHostBuild(f.hostBuild, (n) => {
+    const data = compat();
+    return data ? resolveName(data, n)?.build : undefined;
+  });
+  return b.ok ? { ...f, hostBuild: b.value.text } : f;
+}
+
+function compatOfKnowledge(): CompatData | undefined {
+  try {
+    return loadKnowledgeBase().compat;
+  } catch {
+    // No readable knowledge: a name is then judged as any other text (refused, with the usual message).
+    return undefined;
+  }
+}
 
 /** Turns the parsed flags into planNetwork's input, including any unsupported docker options asked for. */
 export function planInputFromFlags(name: string, f: PlanFlags): NetworkPlanInput {
@@ -148,7 +175,7 @@ export function registerNetwork(program: Command, io: CliIO): void {
     .option('--dns-suffix <suffix>', 'DNS suffix of the network')
     .option('--dns-servers <ips>', 'comma list of DNS server addresses')
     .option('--hns-name <name>', 'name of the network as HNS shows it')
-    .option('--host-build <build>', 'host build (14393 applies the Windows Server 2016 rules)')
+    .option('--host-build <build>', 'host build or release (14393 or ltsc2016 applies the Windows Server 2016 rules)')
     .option('--host-vm', 'the container host is a virtual machine')
     .option('--nat-prefix <cidr>', "the host's internal NAT prefix from Get-NetNat (default 172.16.0.0/16)")
     .option('--ip <ip>', 'static container address for the docker run example')
@@ -159,7 +186,7 @@ export function registerNetwork(program: Command, io: CliIO): void {
   plan.action((name: string, flags: PlanFlags, cmd: Command) => {
     // Headings, warnings and refusals in the user's language; commands, options and values stay as typed.
     const t = cliTranslator(cmd, io);
-    const r = planNetwork(planInputFromFlags(name, flags));
+    const r = planNetwork(planInputFromFlags(name, withNamedBuild(flags)));
     if (!r.ok) {
       for (const p of r.error) io.err(`wcdoctor network plan: ${p.option}: ${t ? problemText(p, t) : p.message}\n`);
       io.setExitCode(EXIT.usage);

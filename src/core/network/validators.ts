@@ -133,11 +133,16 @@ export function checkHnsName(text: string): Checked<string> {
 /**
  * Validates a host build: `14393`, `14393.1715` or `10.0.14393.1715`, or a line that shows one, as `ver` prints it
  * (`Microsoft Windows [Version 10.0.17763.5329]`, in any language) or winver (`OS Build 17763.5329`): the wizard's
- * question says those show it (found by a tester: the line ver printed was refused).
+ * question says those show it (found by a tester: the line ver printed was refused). With `byName` (the compat data's
+ * names: resolveName), a release name or tag (`ltsc2019`, `Windows Server 2022`, `1809`) stands for its build.
  */
-export function checkHostBuild(text: string): Checked<HostBuild> {
+export function checkHostBuild(text: string, byName?: (name: string) => number | undefined): Checked<HostBuild> {
   const line = text.trim();
   const m = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/.exec(line) ?? (line.length <= 200 ? /(?:^|[^\d.])10\.0\.(\d{5})(?:\.(\d{1,6}))?(?![\d.])/.exec(line) ?? /\bBuild[ \t]{1,4}(\d{5})(?:\.(\d{1,6}))?(?![\d.])/i.exec(line) : null);
+  if (!m) {
+    const named = line.length <= 100 ? byName?.(line) : undefined;
+    if (named !== undefined && Number.isInteger(named) && named >= 10240) return ok({ build: named, text: String(named) });
+  }
   if (!m || Number(m[1]) < 10240) return err(issue('host-build-invalid', { value: text }));
   const build = Number(m[1]);
   return ok(m[2] === undefined ? { build, text: String(build) } : { build, revision: Number(m[2]), text: `${build}.${Number(m[2])}` });
@@ -173,7 +178,7 @@ export const validateDnsSuffix = (text: string): Result<string> => messageOf(che
 export const validateNetworkName = (text: string): Result<string> => messageOf(checkNetworkName(text));
 /** Validates an HNS network name; the error is the English message. */
 export const validateHnsName = (text: string): Result<string> => messageOf(checkHnsName(text));
-/** Validates a host build; the error is the English message. */
-export const validateHostBuild = (text: string): Result<HostBuild> => messageOf(checkHostBuild(text));
+/** Validates a host build (a release name too, with `byName`); the error is the English message. */
+export const validateHostBuild = (text: string, byName?: (name: string) => number | undefined): Result<HostBuild> => messageOf(checkHostBuild(text, byName));
 /** Checks an extra NAT network against the NAT prefix; the error is the English message. */
 export const validateNatSubnetInPrefix = (subnet: Cidr, natPrefix: Cidr): Result<Cidr> => messageOf(checkNatSubnetInPrefix(subnet, natPrefix));

@@ -34,7 +34,7 @@ export interface WizardState {
 
 /** What a screen (or a test) can do. `answer` takes the question's value: a choice, a yes/no or the build text. */
 export type WizardAction =
-  | { type: 'answer'; question: WizardQuestion; value: string | boolean }
+  | { type: 'answer'; question: WizardQuestion; value: string | boolean; /** For the host build: the build a release name stands for (resolveName on the compat data). */ buildOfName?: (name: string) => number | undefined }
   | { type: 'choose-driver'; driver: PlannableDriver }
   | { type: 'set-value'; field: WizardField; value: string }
   | { type: 'submit' }
@@ -118,12 +118,12 @@ function requiredProblems(s: WizardState): PlanProblem[] {
   return out;
 }
 
-function answer(s: WizardState, q: WizardQuestion, value: string | boolean): WizardState {
+function answer(s: WizardState, q: WizardQuestion, value: string | boolean, buildOfName?: (name: string) => number | undefined): WizardState {
   if (s.step.kind !== 'question' || s.step.question !== q) return s;
   const choices = CHOICES[q];
   if (choices ? typeof value !== 'string' || !choices.includes(value) : q === 'hostBuild' ? typeof value !== 'string' : typeof value !== 'boolean') return s;
   if (q === 'hostBuild' && typeof value === 'string' && value.trim() !== '') {
-    const b = checkHostBuild(value);
+    const b = checkHostBuild(value, buildOfName);
     if (!b.ok) return { ...s, problems: [problemOf('hostBuild', b.error)] };
     value = b.value.text;
   }
@@ -137,7 +137,7 @@ function answer(s: WizardState, q: WizardQuestion, value: string | boolean): Wiz
 export function wizardReducer(s: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'answer':
-      return answer(s, action.question, action.value);
+      return answer(s, action.question, action.value, action.buildOfName);
     case 'choose-driver':
       if (s.step.kind !== 'recommend') return s;
       return { ...s, driver: action.driver, history: [...s.history, s.step], step: { kind: 'values' }, problems: [] };

@@ -97,7 +97,7 @@ describe('planNetwork refusals', () => {
     ['an extra NAT network outside a given prefix', { driver: 'nat', name: 'n', hostBuild: '14393.1066', natPrefix: '192.168.0.0/16', subnet: '172.16.1.0/24' }, '--subnet', /192\.168\.0\.0\/16/],
     ['a NAT network on 2016 without subnet', { driver: 'nat', name: 'n', hostBuild: '14393' }, '--subnet', /needs --subnet/],
     ['a bad NAT prefix', { driver: 'nat', name: 'n', natPrefix: '172.16.0.0' }, '--nat-prefix', /not an IPv4 prefix/],
-    ['a bad host build', { driver: 'nat', name: 'n', hostBuild: '2016' }, '--host-build', /not a Windows build/],
+    ['a bad host build', { driver: 'nat', name: 'n', hostBuild: '2016' }, '--host-build', /neither a Windows build/],
     ['a static IP on overlay', { driver: 'overlay', name: 'n', ip: '10.0.0.5' }, '--ip', /Swarm assigns/],
     ['a static IP without subnet', { driver: 'transparent', name: 'n', ip: '10.0.0.5' }, '--ip', /needs the network to have --subnet/],
     ['a static IP outside the subnet', { driver: 'nat', name: 'n', subnet: '172.16.1.0/24', ip: '172.16.2.5' }, '--ip', /outside/],

@@ -7,6 +7,7 @@ import { SelectList } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
+import { resolveName } from '../../../core/compat/versions.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { networkExamples } from '../../../core/network/examples.js';
@@ -114,6 +115,11 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
       if (plan) copy(plan.compose, t('wizard.copy.compose'));
     },
     runCommand: run,
+    buildOfName: (name) => {
+      // A knowledge base without compat data (an embedder's, a test's) knows no names.
+      const data = (platform.knowledge as Partial<typeof platform.knowledge> | undefined)?.compat;
+      return Array.isArray(data?.builds) ? resolveName(data, name)?.build : undefined;
+    },
   };
   useKeymap((command, typed, event) => handleWizardKey(ui, command, typed, event), {
     text: () => ['text', 'values'].includes(modeOf(getView().wizard)),

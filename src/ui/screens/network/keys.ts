@@ -22,6 +22,8 @@ export interface WizardUi {
   copyCompose(): void;
   /** Opens the fix runner on the command (it asks before anything runs). */
   runCommand(): void;
+  /** The build a release name or tag stands for (`ltsc2019`), from the compat data; undefined when it names none. */
+  buildOfName(name: string): number | undefined;
 }
 
 /** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
@@ -81,7 +83,7 @@ export function handleWizardKey(ui: WizardUi, command: Command, typed: string | 
   if (step.kind === 'values') return onValues(ui, command, typed);
   if (step.kind === 'question' && step.question === 'hostBuild') {
     if (onText(command, typed, view.buildText, (b) => ui.dispatch({ type: 'edit-build', buffer: b }))) return true;
-    if (command === Command.Confirm) ui.dispatch({ type: 'wizard', action: { type: 'answer', question: 'hostBuild', value: view.buildText.text } });
+    if (command === Command.Confirm) ui.dispatch({ type: 'wizard', action: { type: 'answer', question: 'hostBuild', value: view.buildText.text, buildOfName: ui.buildOfName } });
     else if (command === Command.Back) return back(ui);
     else return false;
     return true;
