@@ -125,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.Restart, scope: 'wizard', letters: ['r'], label: 'r', description: 'wizard.keys.restart' },
   { command: Command.Restart, scope: 'tree', letters: ['r'], label: 'r', description: 'tree.keys.restart' },
   { command: Command.Restart, scope: 'check', letters: ['r'], label: 'r', description: 'check.app.keys.again' },
-  { command: Command.RunAction, scope: 'compat', letters: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9', description: 'compat.keys.runFix' },
+  { command: Command.RunAction, scope: 'compat', letters: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9', description: 'compat.keys.runFix' },
   { command: Command.Yes, scope: 'confirm', letters: ['y', 'Y'], label: 'y', description: 'fix.confirm.yesKey' },
   { command: Command.No, scope: 'confirm', letters: ['n', 'N'], label: 'n', description: 'fix.confirm.noKey' },
 ];

@@ -9,6 +9,8 @@ import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { fixtureKb } from '../helpers/kb-fixture.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
+import { actionDigit } from '../../src/ui/screens/compat/CompatScreen.js';
+import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
@@ -118,6 +120,63 @@ describe('CompatScreen', () => {
     await waitForFrame(lastFrame, 'Pull a base image with an explicit tag');
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('compat.process', { verdict: t('compat.verdict.no') }));
+  });
+});
+
+describe('actions numbered past 9 (a paste of many images)', () => {
+  // Twelve images built on ltsc2016 for a 17763 host: two actions each (rebuild; run with Hyper-V isolation, a fix).
+  const rows = Array.from({ length: 12 }, (_, i) => `contoso/app${i}   ltsc2016   ${(0x1b4d2d8b2e10 + i).toString(16)}   2 weeks ago    4.9GB`);
+  const table = `REPOSITORY      TAG        IMAGE ID       CREATED        SIZE\n${rows.join('\n')}\n`;
+  const report = async () => {
+    const r = renderApp({ initial: [{ screen: 'compat', host: '10.0.17763.1234' }], platform: fakePlatform({ kb: realKb() }), locale: 'en', columns: 100, rows: 40 });
+    await waitForFrame(r.lastFrame, r.t('compat.image.placeholder').slice(0, 40));
+    r.stdin.write(bracketedPaste(table));
+    await waitForFrame(r.lastFrame, r.t('compat.several', { count: 12 }));
+    r.stdin.write(KEYS.tab);
+    await waitForFrame(r.lastFrame, `1–9 ${r.t('compat.keys.runFix')}`);
+    r.stdin.write('G');
+    await waitForFrame(r.lastFrame, '24. ');
+    return r;
+  };
+
+  it('takes a two-digit number: 1 waits (10-19 start with it), 2 then opens action 12, the sixth image\'s fix (found by a tester: only 1-9 could be run)', async () => {
+    const { lastFrame, stdin, t } = await report();
+    stdin.write('1');
+    await waitForFrame(lastFrame, t('compat.app.pendingAction', { n: '1' }));
+    expect(lastFrame()).not.toContain('wcdoctor › Fix');
+    stdin.write('2');
+    // The fix of the sixth image's second action, with that image filled in.
+    await waitForFrame(lastFrame, 'contoso/app5:ltsc2016█');
+    expect(lastFrame()).not.toContain('24. ');
+  });
+
+  it('runs the number typed so far on Enter, and Esc forgets it without leaving the report', async () => {
+    const { lastFrame, stdin, t } = await report();
+    stdin.write('2');
+    await waitForFrame(lastFrame, t('compat.app.pendingAction', { n: '2' }));
+    stdin.write(KEYS.esc);
+    await waitForFrameWithout(lastFrame, t('compat.app.pendingAction', { n: '2' }));
+    expect(lastFrame()).toContain('24. ');
+    stdin.write('2');
+    await waitForFrame(lastFrame, t('compat.app.pendingAction', { n: '2' }));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'contoso/app0:ltsc2016█');
+  });
+});
+
+describe('actionDigit', () => {
+  it.each([
+    ['', '1', 12, { wait: '1' }],
+    ['1', '2', 12, { run: 12 }],
+    ['1', '3', 12, { none: true }],
+    ['', '2', 12, { run: 2 }],
+    ['', '0', 12, { none: true }],
+    ['', '5', 3, { none: true }],
+    ['', '3', 3, { run: 3 }],
+    ['', '1', 9, { run: 1 }],
+    ['', '9', 120, { wait: '9' }],
+  ] as const)('after %j, %j of %i actions', (pending, digit, count, want) => {
+    expect(actionDigit(pending, digit, count)).toEqual(want);
   });
 });
 

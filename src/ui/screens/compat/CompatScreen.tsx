@@ -41,8 +41,22 @@ interface CompatState {
   image: TextBuffer;
   focus: Focus;
   offset: number;
+  /** The digits of an action's number typed so far, when more may follow (a paste of many images numbers past 9). */
+  pending: string;
 }
-type CompatAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; delta: number } | { type: 'scroll'; offset: number };
+type CompatAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; delta: number } | { type: 'scroll'; offset: number } | { type: 'pending'; digits: string };
+
+/**
+ * What a digit typed on the report does, with `pending` the digits before it and `count` the actions numbered: run
+ * the action its number names once no longer number can start with it (`2` of 12 runs 2 at once, `1` waits for
+ * Enter or a second digit), wait for more, or nothing (no action has that number).
+ */
+export function actionDigit(pending: string, digit: string, count: number): { run: number } | { wait: string } | { none: true } {
+  const typed = `${pending}${digit}`;
+  const n = Number(typed);
+  if (!/^[1-9]\d{0,3}$/.test(typed) || n > count) return { none: true };
+  return n * 10 > count ? { run: n } : { wait: typed };
+}
 
 function compatReducer(s: CompatState, a: CompatAction): CompatState {
   switch (a.type) {
@@ -52,6 +66,8 @@ function compatReducer(s: CompatState, a: CompatAction): CompatState {
       return { ...s, focus: ORDER[(ORDER.indexOf(s.focus) + a.delta + ORDER.length) % ORDER.length] ?? 'host' };
     case 'scroll':
       return { ...s, offset: a.offset };
+    case 'pending':
+      return { ...s, pending: a.digits };
   }
 }
 
@@ -86,6 +102,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     image: bufferOf(prefilled.image),
     focus: (prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host') as Focus,
     offset: 0,
+    pending: '',
   }));
   const { focus, offset } = state;
   const host = state.host.text;
@@ -116,6 +133,20 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   useKeymap(
     (command, typed) => {
       const now = get();
+      const open = (n: number) => {
+        const action = actions[n - 1];
+        if (action?.fixRef)
+          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
+      };
+      // An action's number being typed: Enter runs it, Esc forgets it, a digit goes on, any other key forgets it.
+      if (now.pending && command !== Command.RunAction) {
+        dispatch({ type: 'pending', digits: '' });
+        if (command === Command.Confirm) {
+          open(Number(now.pending));
+          return true;
+        }
+        if (command === Command.Back) return true;
+      }
       if (command === Command.Back) {
         navigate({ type: 'back' });
         return true;
@@ -141,9 +172,9 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       else if (command === Command.PageUp || command === Command.PageDown) scroll(now.offset + (command === Command.PageUp ? -1 : 1) * page);
       else if (command === Command.First || command === Command.Last) scroll(command === Command.First ? 0 : lines.length);
       else if (command === Command.RunAction && typed) {
-        const action = actions[Number(typed) - 1];
-        if (action?.fixRef)
-          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
+        const next = actionDigit(now.pending, typed, actions.length);
+        dispatch({ type: 'pending', digits: 'wait' in next ? next.wait : '' });
+        if ('run' in next) open(next.run);
       } else return false;
       return true;
     },
@@ -174,7 +205,10 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       {!hasData ? (
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
       ) : result.reports.length ? (
-        <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows))} height={reportRows} theme={theme} />
+        <>
+          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows - (state.pending ? 1 : 0)))} height={reportRows - (state.pending ? 1 : 0)} theme={theme} />
+          {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
+        </>
       ) : (
         <Text color={theme.text.secondary}>{t('compat.empty')}</Text>
       )}
