@@ -238,6 +238,20 @@ describe('the checker is not vacuous', () => {
     expect(pumps).toEqual([...pumps].sort((a, b) => a - b));
   }, 100_000);
 
+  it('walks every branch of a group, not only the first and the last: a nested quantifier in a middle branch is found (found by an attacker helper: kb check passed it, and a paste of 53 characters took over 20 s)', () => {
+    const patterns = [['mapped (?:zzq|(?:k+)+|qzz)$', ''], [String.raw`^[A-Za-z]:\\(?:zz|(?:[k-m]+)+|yy)$`, ''], ['x(?:b|(?:k+)+|c)y', ''], ['(?:b|(?:k+)+|c)$', ''], ['(?:x|a|a|y)*$', ''], [`(?:${'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `${c}${c}q`).join('|')}|(?:k+)+|last)$`, '']];
+    // A child process, so that a regression fails here instead of hanging the run.
+    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
+      const found = ${JSON.stringify(patterns)}.map(([s, f]) => findSlowInput(new RegExp(s, f)));
+      process.stdout.write(JSON.stringify(found.map((f) => (f ? f.length : null))));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 90_000 });
+    expect(r.signal, 'the check did not end within 90 s').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const lengths = JSON.parse(r.stdout) as (number | null)[];
+    expect(lengths).toHaveLength(patterns.length);
+    lengths.forEach((n, i) => expect(n, patterns[i]![0]).not.toBeNull());
+  }, 100_000);
+
   it('pumps a quantified character on its own, not only inside the literal text around it', () => {
     // `(x+x+)+y` read as the literal text `xxy` pumps `xxy`, which matches at once; `x` alone is the attack.
     expect(attackCandidates('(x+x+)+y', '').some((c) => c.pump === 'x')).toBe(true);

@@ -71,6 +71,8 @@ const PROBES = [' ', '\t', '\n', 'a', 'A', 'x', '0', '1', '_', '-', '.', '/', ':
 /** Characters that end an attack string: each makes a different kind of pattern fail late. */
 const SUFFIXES = ['\u0000', '\n', '-\n'];
 const MAX_PUMPS = 160;
+/** The most branches of one group walked one by one (a longer list of words: its first ones, and the last). */
+const MAX_BRANCH_PATHS = 48;
 
 type Piece = string[];
 
@@ -185,10 +187,29 @@ function alternativesOf(src: string): string[] {
 }
 
 /**
- * How a path goes through the pattern: `first` and `last` keep that branch at each `|` and every
- * optional part; `lean` keeps the first branch and drops what may be absent (`?`, `*`, `{0,…}`).
+ * How a path goes through the pattern: a number n keeps the n-th branch (from 0) at each `|` (a group's last when it
+ * has fewer) and every optional part; `lean` keeps the first branch and drops what may be absent (`?`, `*`, `{0,…}`).
+ * Every branch of every group is on some path: a nested quantifier in a middle branch (`(?:zz|(?:k+)+|qq)$`) was on
+ * none while only the first and the last were walked (found by an attacker helper: kb check passed it, and a paste
+ * of 30 characters then took longer than 20 s).
  */
-type PathMode = 'first' | 'last' | 'lean';
+type PathMode = number | 'lean';
+
+/** The most branches any group of the pattern has (at least 1). */
+function mostBranches(src: string): number {
+  const counts: number[] = [1];
+  let most = 1;
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(src, j) - 1;
+    else if (c === '(') counts.push(1);
+    else if (c === ')') {
+      if (counts.length > 1) counts.pop();
+    } else if (c === '|') most = Math.max(most, ++counts[counts.length - 1]!);
+  }
+  return most;
+}
 
 /**
  * The pieces along one path through the pattern: literal runs as one piece, classes and escapes
@@ -198,8 +219,9 @@ type PathMode = 'first' | 'last' | 'lean';
 function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[], apart: Piece[]] {
   /** `apart`: the atom starts a piece of its own (a quantified part begins, or one ended just before it). */
   const atoms: { members: string[]; literal: boolean; apart: boolean }[] = [];
-  /** Where each open group's atoms begin. */
+  /** Where each open group's atoms begin, and which of its branches the walk is in. */
   const groupStarts: number[] = [];
+  const branchAt: number[] = [0];
   /** Where the last quantifiable unit (an atom or a closed group) begins, or -1. */
   let unit = -1;
   /** Whether the next atom follows a quantified part. */
@@ -235,16 +257,24 @@ function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[
       push(membersOf('.', flags));
     } else if (c === '(') {
       groupStarts.push(atoms.length);
+      branchAt.push(0);
       unit = -1;
       if (src[i + 1] === '?') {
         const m = /^\(\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(src.slice(i));
         if (m) i += m[0].length - 1;
       }
     } else if (c === '|') {
-      if (mode === 'last') atoms.length = groupStarts[groupStarts.length - 1] ?? 0;
-      else i = groupEnd(src, i + 1) - 1;
+      // The branch that just ended is the one this path keeps: on to the group's end. Else it is dropped, and the
+      // walk goes on into the next branch.
+      const at = branchAt.length - 1;
+      if (mode === 'lean' || branchAt[at] === mode) i = groupEnd(src, i + 1) - 1;
+      else {
+        atoms.length = groupStarts[groupStarts.length - 1] ?? 0;
+        branchAt[at]!++;
+      }
       unit = -1;
     } else if (c === ')') {
+      if (branchAt.length > 1) branchAt.pop();
       unit = groupStarts.pop() ?? 0;
     } else if (c === '?' || c === '*' || c === '+' || (c === '{' && /^\{\d+(,\d*)?\}/.test(src.slice(i)))) {
       const min = c === '{' ? Number(/^\{(\d+)/.exec(src.slice(i))![1]) : c === '+' ? 1 : 0;
@@ -300,7 +330,10 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
   // Each path both ways (piecesOf): literal text in one piece with the quantified characters inside it (`run --` from
   // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
-  const paths = alternativesOf(source).flatMap((alt) => (['lean', 'first', 'last'] as const).flatMap((mode) => piecesOf(alt, flags, mode)));
+  const paths = alternativesOf(source).flatMap((alt) => {
+    const modes: PathMode[] = ['lean', ...Array.from({ length: Math.min(mostBranches(alt), MAX_BRANCH_PATHS) }, (_, k) => k), Number.MAX_SAFE_INTEGER];
+    return modes.flatMap((mode) => piecesOf(alt, flags, mode));
+  });
   for (const pieces of paths) {
     const lead: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
@@ -325,8 +358,10 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // of its characters after a few of them, where a pump of a long literal run the class also takes (`windowsshim` in
   // `windowsshim(?:[a-z]+)+$`) multiplies the time by thousands each repeat, and its first size never ended (found by an
   // attacker helper: kb check hung). A finding ends the check before the long pump is tried.
-  const ordered = [...pumps].slice(0, MAX_PUMPS).map(([key, prefix], i) => ({ key, prefix, i, length: key.length - (key.includes('\u0001') ? key.indexOf('\u0001') + 1 : 0) }));
+  // The cap applies after that order: the short pumps of every branch are tried, however many branches come first.
+  const ordered = [...pumps].map(([key, prefix], i) => ({ key, prefix, i, length: key.length - (key.includes('\u0001') ? key.indexOf('\u0001') + 1 : 0) }));
   ordered.sort((a, b) => a.length - b.length || a.i - b.i);
+  ordered.length = Math.min(ordered.length, MAX_PUMPS);
   for (const { key, prefix } of ordered) {
     const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
     if (!pump) continue;
