@@ -6,11 +6,41 @@ import { readRegularFile } from './read-regular-file.js';
 /** The most of docker's config.json, or of a context's meta.json, read (a config with many auths is a few KiB). */
 const MAX_DOCKER_FILE = 1024 * 1024;
 
+/** This machine's own names and addresses: its host name and the addresses of its network interfaces. */
+export interface OwnMachine {
+  hostname: string;
+  addresses: string[];
+}
+
+function ownMachine(): OwnMachine {
+  try {
+    return { hostname: os.hostname(), addresses: Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address)) };
+  } catch {
+    return { hostname: '', addresses: [] };
+  }
+}
+
+/** A host name or address that is this machine: loopback (127.0.0.0/8, ::1, localhost), unspecified (0.0.0.0, ::), or one of its own. */
+function isThisMachine(host: string, own: OwnMachine): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '').replace(/\.$/, '');
+  if (!h || h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::' || /^0+(?:\.0+){0,3}$/.test(h) || /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^0*:(?:0*:){0,6}0*1?$/.test(h)) return true;
+  if (own.hostname && h === own.hostname.toLowerCase()) return true;
+  return own.addresses.some((a) => a.toLowerCase() === h || a.toLowerCase() === h.replace(/^::ffff:/, ''));
+}
+
 /**
- * An engine address that is this machine's own: a unix socket or a file descriptor (Docker on Linux and macOS, rootless
- * Docker, Docker Desktop's Linux engine), or none (docker's own default, the local socket).
+ * Whether an engine address is this machine's own engine: none (docker's default, the local socket), a unix socket or
+ * a file descriptor (Docker on Linux and macOS, rootless Docker, Docker Desktop's Linux engine), any scheme but
+ * `tcp://` and `ssh://`, and those two when they name this machine (`tcp://127.0.0.1:2375`, `tcp://localhost:2375`,
+ * `ssh://localhost`, its own name or address: found by an attacker helper, a fix ran `docker rm -f` on the local engine).
  */
-const isLocalAddress = (host: string | undefined): boolean => !host?.trim() || /^(?:unix|fd):\/\//i.test(host.trim());
+export function isLocalAddress(address: string | undefined, own: OwnMachine = ownMachine()): boolean {
+  const a = address?.trim();
+  if (!a) return true;
+  const m = /^(tcp|ssh):\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(a);
+  if (!m) return true;
+  return isThisMachine(m[2]!, own);
+}
 
 /** A JSON file of docker's, parsed; undefined when it is missing, not a regular file, too large or damaged. */
 function readDockerJson(file: string): unknown {

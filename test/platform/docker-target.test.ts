@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dockerTalksElsewhere } from '../../src/platform/docker-target.js';
+import { dockerTalksElsewhere, isLocalAddress } from '../../src/platform/docker-target.js';
 
 let home: string;
 beforeEach(() => {
@@ -55,6 +55,16 @@ describe('dockerTalksElsewhere', () => {
     writeFileSync(path.join(other, 'config.json'), '{"currentContext":"remote"}');
     withContext('remote', 'tcp://10.0.0.5:2376', other);
     expect(dockerTalksElsewhere({ DOCKER_CONFIG: other }, path.join(home, 'nobody'))).toBe(true);
+  });
+
+  it("takes a tcp or ssh address of this machine for its own engine: loopback, unspecified, its own name and addresses (found by an attacker helper: tcp://127.0.0.1:2375 let a fix run docker rm -f here)", () => {
+    for (const h of ['tcp://127.0.0.1:2375', 'tcp://127.1.2.3:2375', 'tcp://localhost:2375', 'TCP://LocalHost:2376', 'tcp://[::1]:2375', 'tcp://0.0.0.0:2375', 'tcp://[::]:2375', 'tcp://[::ffff:127.0.0.1]:2375', 'ssh://localhost', 'ssh://me@127.0.0.1:22', 'tcp://app.localhost:2375', 'tcp://localhost.:2375', 'npipe:////./pipe/docker_engine', 'http://winhost:2375'])
+      expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
+    withContext('loop', 'tcp://127.0.0.1:2375');
+    expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'loop' }, home)).toBe(false);
+    const own = { hostname: 'MyLaptop', addresses: ['192.168.1.20', 'fe80::1'] };
+    for (const h of ['tcp://mylaptop:2375', 'tcp://192.168.1.20:2375', 'ssh://u@[fe80::1%eth0]']) expect(isLocalAddress(h, own), h).toBe(true);
+    for (const h of ['tcp://winhost:2376', 'tcp://192.168.1.21:2376', 'ssh://admin@10.0.0.5', 'tcp://127.0.0.1.example.com:2376']) expect(isLocalAddress(h, own), h).toBe(false);
   });
 
   it('reads a damaged, odd or unreadable config or context as the local engine, without throwing', () => {
