@@ -96,13 +96,18 @@ const IMAGE_REF =
 
 const NAME_CHARS = /^[\p{L}\p{N} _.()#-]+$/u;
 
+/** What no VM name given to -VMName may hold: what Windows forbids in names, and PowerShell's wildcards and their escape. */
+const VM_NAME_FORBIDDEN = /[\\/:*?"<>|[\]`]/;
+
 /** The validator of each placeholder kind: returns why a value fails, or undefined when it is fine. */
 const KIND_CHECKS: Record<ParamKind, Check> = {
   port: checkPort,
   ipv4: checkIpv4,
   cidr: checkCidr,
   build: byPattern(/^(?:10\.0\.)?\d{5}(?:\.\d{1,5})?$/, 'build', 'must be a Windows build number such as 17763, 17763.1234 or 10.0.17763.1234', 20),
-  'vm-name': (v) => (WIN_FORBIDDEN.test(v) ? why('vmNameForbidden', 'a VM name cannot contain \\ / : * ? " < > |') : checkName('a VM name', /^[^\\/:*?"<>|]+$/, 100)(v)),
+  // Hyper-V's -VMName takes wildcards (* ? [ ]; ` escapes them): a name with them would change every VM it matches
+  // (found by an attacker helper: 'h[a-z]st[0-9]' was accepted for a high-risk fix), so they are refused, with \ / : " < > |.
+  'vm-name': (v) => (VM_NAME_FORBIDDEN.test(v) ? why('vmNameForbidden', 'a VM name cannot contain \\ / : * ? " < > | [ ] ` (PowerShell reads * ? [ ] as wildcards)') : checkName('a VM name', /^[^\\/:*?"<>|[\]`]+$/, 100)(v)),
   'service-name': byPattern(/^[A-Za-z0-9_][A-Za-z0-9_.$-]*$/, 'serviceName', 'must be a service name such as hns or docker (letters, digits, _ . $ -)', 256),
   'node-name': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/, 'nodeName', 'must be a node name: letters, digits, - and ., starting and ending with a letter or digit', 253),
   'container-name': byPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]+$/, 'containerName', 'must be a container name or id: two or more letters, digits, _ . -, starting with a letter or digit', 255),

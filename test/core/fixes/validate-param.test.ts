@@ -69,6 +69,10 @@ const bad: [ParamKind, string, RegExp][] = [
   ['build', '1607', /build number/],
   ['build', '10.0.x', /build number/],
   ['vm-name', 'a/b', /cannot contain/],
+  // PowerShell's wildcards and their escape: -VMName 'h[a-z]st[0-9]' would change every VM it matches (attacker helper).
+  ['vm-name', 'h[a-z]st[0-9]', /wildcards/],
+  ['vm-name', 'web*', /wildcards/],
+  ['vm-name', 'a`[b', /wildcards/],
   ['vm-name', ' lead', /space/],
   ['vm-name', 'x'.repeat(101), /longer than 100/],
   ['service-name', 'hns; rm', /service name/],
