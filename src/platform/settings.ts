@@ -2,7 +2,7 @@ import { lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
-import { isLocale, LOCALES, type Locale } from '../core/knowledge/types.js';
+import { isLocale, type Locale } from '../core/knowledge/types.js';
 import { decodeText } from '../core/text/decode-text.js';
 import { makeDirs } from './make-dirs.js';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
@@ -116,35 +116,29 @@ function releaseLink(file: string): void {
   if (!stats.isFile() && !stats.isDirectory()) unlinkSync(file);
 }
 
-/** What conf may hold: the same rules as {@link sanitise}, checked by conf (ajv) before every write. */
-const SETTINGS_SCHEMA = {
-  language: { type: 'string', enum: [...LOCALES] },
-  knowledgeLanguage: { type: 'string', enum: [...LOCALES] },
-  theme: { type: 'string', enum: [...THEMES] },
-};
-
-/** The conf store for `dir` (`config.json`), made once a first write needs it; conf is an ES-module chunk loaded then. */
-async function loadConf(dir: string): Promise<() => Conf<Settings>> {
+/**
+ * The conf store for `dir` (`config.json`), made once a first write needs it; conf is an ES-module chunk loaded then.
+ * It has no schema: the file may hold keys and values this version does not know (a newer version's, another tool's),
+ * and they are kept (see openSettings' write); what the app uses is checked by sanitise when read.
+ */
+async function loadConf(dir: string): Promise<() => Conf<Record<string, unknown>>> {
   const { default: ConfClass } = await import('conf');
-  let conf: Conf<Settings> | undefined;
+  let conf: Conf<Record<string, unknown>> | undefined;
   return () =>
-    (conf ??= new ConfClass<Settings>({
+    (conf ??= new ConfClass<Record<string, unknown>>({
       cwd: dir,
       configName: 'config',
       projectSuffix: '',
-      schema: SETTINGS_SCHEMA,
-      rootSchema: { additionalProperties: false },
       configFileMode: 0o600,
       // conf reads the file as UTF-8 text when it is made and before each write (only to carry over keys of its
-      // own, which we do not use); what the app uses was read by openSettings through decodeText. So this parser
-      // drops a UTF-8 BOM, keeps what the schema allows, and treats text that is not settings (damaged since we
-      // read it, or UTF-16 that conf read as UTF-8) as the defaults rather than failing the write: every write
-      // replaces the whole store with the app's values anyway.
+      // own, which we do not use); what is written was read by openSettings' write through decodeText. So this
+      // parser drops a UTF-8 BOM and treats text that is no JSON object (damaged, or UTF-16 that conf read as UTF-8)
+      // as empty rather than failing the write: every write replaces the whole store anyway.
       deserialize: (text) => {
         try {
-          return sanitise(parseSettingsFile(text));
+          return parseSettingsFile(text);
         } catch {
-          return { ...DEFAULT_SETTINGS };
+          return {};
         }
       },
     }));
@@ -191,28 +185,59 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   /** Why changes are no longer saved (the settings file could not be read or written); reported again at each change. */
   let unsaved: SettingsProblem | undefined;
   let queue: Promise<void> = Promise.resolve();
-  let conf: Promise<() => Conf<Settings>> | undefined;
+  let conf: Promise<() => Conf<Record<string, unknown>>> | undefined;
+  /** Changes made but not yet written, by key (undefined: removed). */
+  const pending = new Map<keyof Settings, unknown>();
 
-  const write = () => {
+  /**
+   * The settings file as it is on disk now, parsed, whatever it holds (keys and values this version does not know
+   * included): a write changes only its own key in it, so another copy of the app's change and a newer version's
+   * settings survive (found by an attacker helper: each copy wrote its whole snapshot, and unknown keys were dropped).
+   * A missing file is empty; a damaged one is moved aside first, as at start.
+   */
+  const onDisk = (): Record<string, unknown> => {
+    try {
+      return parseSettingsFile(decodeText(readSettingsBytes(file)));
+    } catch (e) {
+      if (e instanceof CorruptSettings) renameSync(file, `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`);
+      else if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      return {};
+    }
+  };
+
+  /** Saves a change of one key (undefined: removed), or of every key the app holds (`all`, after a damaged file). */
+  const write = (change: { key: keyof Settings; value: unknown } | 'all') => {
     if (unsaved) {
       // Each change says again that it is not saved: a screen that shows "saved" must learn otherwise.
       problem ??= unsaved;
       return;
     }
-    const snapshot = { ...values };
     conf ??= loadConf(dir);
     queue = queue
       .then(() => conf)
       .then((getConf) => {
         if (!getConf) return;
-        // One synchronous step: the folder, the link check, conf (made on the first write, reading the file) and the
-        // write. The folder is made here (makeDirs) because conf makes it with mkdirSync's recursive mode, which never
-        // returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its first saved setting).
+        // One synchronous step: the folder, the link check, the file read, conf (made on the first write, reading the
+        // file) and the write. The folder is made here (makeDirs) because conf makes it with mkdirSync's recursive
+        // mode, which never returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its
+        // first saved setting).
         makeDirs(dir, 0o700);
         releaseLink(file);
+        const merged: Record<string, unknown> = { ...onDisk() };
+        if (change === 'all') Object.assign(merged, values);
+        else if (change.value === undefined) delete merged[change.key];
+        else merged[change.key] = change.value;
         const store = getConf();
         releaseLink(file);
-        store.store = snapshot;
+        store.store = merged;
+        // What another copy saved meanwhile is the app's now too, under the changes still waiting to be written.
+        if (change !== 'all' && pending.get(change.key) === change.value) pending.delete(change.key);
+        const view: Record<string, unknown> = { ...merged };
+        for (const [k, v] of pending) {
+          if (v === undefined) delete view[k];
+          else view[k] = v;
+        }
+        values = sanitise(view);
       })
       .catch((e: unknown) => {
         unsaved ??= { kind: 'unwritable', file, detail: messageOf(e) };
@@ -228,7 +253,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
       try {
         renameSync(file, backup);
         problem = { kind: 'corrupt', file, backup, detail: e.message };
-        write();
+        write('all');
       } catch (e2) {
         problem = unsaved = { kind: 'unreadable', file, detail: messageOf(e2) };
       }
@@ -244,7 +269,9 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
       if (value === undefined) delete next[key];
       else next[key] = value;
       values = sanitise(next as unknown as Record<string, unknown>);
-      write();
+      // A value this version does not take (sanitise dropped it) is not written either.
+      pending.set(key, values[key]);
+      write({ key, value: values[key] });
     },
     flush: () => queue,
     takeProblem() {

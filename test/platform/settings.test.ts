@@ -101,6 +101,31 @@ describe('openSettings', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(1);
   });
 
+  it('keeps the keys and values it does not know when it saves, and changes only the key set (found by an attacker helper: a newer version\'s settings were dropped)', async () => {
+    writeFileSync(file(), JSON.stringify({ theme: 'high-contrast', language: 'en', knowledgeLanguage: 'de-DE', telemetry: false, recentTopics: ['a', 'b'] }));
+    const s = openSettings({ cwd: dir });
+    expect(s.get()).toEqual({ theme: 'high-contrast', language: 'en' });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'no-color', language: 'en', knowledgeLanguage: 'de-DE', telemetry: false, recentTopics: ['a', 'b'] });
+    expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(0);
+  });
+
+  it('two copies open at once keep each other\'s changes: each saves only what it changed (found by an attacker helper)', async () => {
+    const a = openSettings({ cwd: dir });
+    const b = openSettings({ cwd: dir });
+    b.set('theme', 'high-contrast');
+    await b.flush();
+    a.set('knowledgeLanguage', 'sv-SE');
+    await a.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'high-contrast', knowledgeLanguage: 'sv-SE' });
+    // The copy that saved last now holds the other's change too.
+    expect(a.get()).toEqual({ theme: 'high-contrast', knowledgeLanguage: 'sv-SE' });
+    a.set('knowledgeLanguage', undefined);
+    await a.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ theme: 'high-contrast' });
+  });
+
   it('drops values it does not understand without calling the file corrupt', () => {
     writeFileSync(file(), JSON.stringify({ language: 'fr-FR', theme: 'purple', knowledgeLanguage: 'ko-KR' }));
     const s = openSettings({ cwd: dir });
