@@ -26,6 +26,7 @@ const PROBLEM: Readonly<Record<NetworkProblemId, MessageKey>> = {
   'adapter-too-long': 'wizard.problem.adapter-too-long',
   'adapter-unsafe': 'wizard.problem.adapter-unsafe',
   'adapter-duplicate': 'wizard.problem.adapter-duplicate',
+  'adapter-too-many': 'wizard.problem.adapter-too-many',
   'dns-servers-empty': 'wizard.problem.dns-servers-empty',
   'dns-suffix-invalid': 'wizard.problem.dns-suffix-invalid',
   'network-name-invalid': 'wizard.problem.network-name-invalid',

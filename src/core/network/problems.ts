@@ -25,6 +25,7 @@ export const NETWORK_PROBLEM_TEXT = {
   'adapter-too-long': 'the adapter name "{{name}}…" is longer than 255 characters',
   'adapter-unsafe': 'the adapter name "{{name}}" contains a double quote (" “ ” „), $, %, `, or a control, invisible or text-direction character',
   'adapter-duplicate': 'the adapter "{{name}}" is listed twice',
+  'adapter-too-many': '{{count}} adapters are listed; a network takes at most {{max}} (a Switch Embedded Team has up to 8)',
   'dns-servers-empty': 'give one or more IPv4 addresses separated by commas',
   'dns-suffix-invalid': '"{{value}}" is not a DNS suffix such as corp.example.com',
   'network-name-invalid': '"{{value}}" is not a network name: use letters, digits, "_", "." and "-", starting with a letter or digit',

@@ -78,16 +78,21 @@ export function checkVlanId(value: string | number): Checked<number> {
   return n >= 1 && n <= 4094 ? ok(n) : err(issue('vlan-range', { value: n }));
 }
 
+/** The most adapters one network names: a Switch Embedded Team takes 8; a longer list is a mistake (or an attack: 76 KB of names took 3 s). */
+const MAX_ADAPTERS = 32;
+
 /** Validates network adapter names (as `Get-NetAdapter` shows them); several names team the adapters. */
 export function checkInterfaceNames(value: string | string[]): Checked<string[]> {
   const names = toList(value);
   if (names.some((n) => n === '')) return err(issue('adapter-empty'));
+  if (names.length > MAX_ADAPTERS) return err(issue('adapter-too-many', { count: String(names.length), max: String(MAX_ADAPTERS) }));
   for (const n of names) {
     if (n.length > 255) return err(issue('adapter-too-long', { name: n.slice(0, 20) }));
     // A text-direction, invisible or C1 character would make the command shown differ from the one that runs.
     if (SHELL_UNSAFE.test(n) || hasHiddenCharacter(n)) return err(issue('adapter-unsafe', { name: n }));
   }
-  const dup = names.find((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
+  const seen = new Set<string>();
+  const dup = names.find((n) => seen.size === seen.add(n.toLowerCase()).size);
   return dup === undefined ? ok(names) : err(issue('adapter-duplicate', { name: dup }));
 }
 

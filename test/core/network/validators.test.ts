@@ -61,6 +61,11 @@ describe('validateVlanId', () => {
 describe('validateInterfaceNames', () => {
   it('splits a comma list to team adapters', () => expect(v.validateInterfaceNames('Ethernet 2, Ethernet 3')).toEqual({ ok: true, value: ['Ethernet 2', 'Ethernet 3'] }));
   it('accepts a list', () => expect(v.validateInterfaceNames(['vEthernet (LAN)'])).toEqual({ ok: true, value: ['vEthernet (LAN)'] }));
+  it('accepts 32 adapters, and finds the one listed twice among them', () => {
+    const names = Array.from({ length: 32 }, (_, i) => `Ethernet ${i}`);
+    expect(v.validateInterfaceNames(names.join(','))).toEqual({ ok: true, value: names });
+    expect(v.validateInterfaceNames([...names.slice(0, 31), 'ETHERNET 7'].join(','))).toEqual({ ok: false, error: expect.stringContaining('"ETHERNET 7" is listed twice') });
+  });
   it("accepts a single quote, which the message does not name (Wi-Fi 'x')", () => expect(v.validateInterfaceNames("Wi-Fi 'x'")).toEqual({ ok: true, value: ["Wi-Fi 'x'"] }));
   it.each([
     ['Ethernet 2,', 'empty'],
@@ -71,6 +76,8 @@ describe('validateInterfaceNames', () => {
     ['Eth\u201Dernet', 'quote'],
     ['Eth\u201Eernet', 'quote'],
     ['Ethernet 2,ethernet 2', 'listed twice'],
+    // A list of thousands of names (found by an attacker helper: the duplicate check was quadratic, 76 KB took 3 s).
+    [Array.from({ length: 3800 }, (_, i) => `e${i}`).join(','), '3800 adapters are listed; a network takes at most 32'],
     // A single quote is safe inside the double quotes the name is written in; the message names the double quote.
     ['Eth"x', 'double quote'],
     ['x'.repeat(256), 'longer than 255'],
