@@ -48,6 +48,14 @@ const readKnowledgeText = (file: string): string => decodeText(readRegularFile(f
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e)) || 'unreadable';
 
 /**
+ * Why a listed file cannot be read: a name that is not valid UTF-8 comes back from the folder's listing with U+FFFD in
+ * place of its bytes, and no file has that name (found by an attacker helper: "no such file or directory" for a file
+ * that was there).
+ */
+const readReasonOf = (e: unknown, name: string): string =>
+  name.includes('\ufffd') && (e as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'its name is not valid UTF-8: rename it' : reasonOf(e);
+
+/**
  * Our Chinese texts without the spaces YAML's folding put between their characters (joinFoldedHan): every string under
  * a `zh-CN` key, and every string of a file that is all Chinese (fix-text/zh-CN.yaml). In place: parseYamlText hands
  * each caller a copy of its own.
@@ -64,7 +72,7 @@ function readYaml(root: string, rel: string): RawFile {
   try {
     return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file))), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
   } catch (e) {
-    return { file, data: null, error: reasonOf(e) };
+    return { file, data: null, error: readReasonOf(e, rel) };
   }
 }
 
@@ -152,7 +160,7 @@ function readTranslations(root: string): RawText[] {
         try {
           out.push({ file, text: readKnowledgeText(path.join(dir, f)) });
         } catch (e) {
-          out.push({ file, text: '', error: reasonOf(e) });
+          out.push({ file, text: '', error: readReasonOf(e, f) });
         }
       }
     }
