@@ -22,7 +22,9 @@ function ownMachine(): OwnMachine {
 
 /** A host name or address that is this machine: loopback (127.0.0.0/8, ::1, localhost), unspecified (0.0.0.0, ::), or one of its own. */
 function isThisMachine(host: string, own: OwnMachine): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '').replace(/\.$/, '');
+  // Brackets of an IPv6 address, its zone (`%eth0`) and a final dot of a fully qualified name go.
+  const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
+  const h = (bare.includes('%') ? bare.slice(0, bare.indexOf('%')) : bare).replace(/\.$/, '');
   if (!h || h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::' || /^0+(?:\.0+){0,3}$/.test(h) || /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^0*:(?:0*:){0,6}0*1?$/.test(h)) return true;
   if (own.hostname && h === own.hostname.toLowerCase()) return true;
   return own.addresses.some((a) => a.toLowerCase() === h || a.toLowerCase() === h.replace(/^::ffff:/, ''));

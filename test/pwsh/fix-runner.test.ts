@@ -67,7 +67,9 @@ const onPwsh = (p: FixPlan): FixPlan => ({ ...p, argv: [PWSH ?? 'pwsh', ...p.arg
 const stubCalls = (): { name: string; args: StubArg[] }[] =>
   readFileSync(process.env.WCD_STUB_LOG ?? '', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; args: StubArg[] });
 
-const HOSTILE_VM = "vm ‘a’ 'b' ‚c‛ $(Stop-Computer) ;& `n --% -Force é中한";
+// No backtick: a VM name refuses it (PowerShell's wildcard escape: -VMName 'a`b' matches the VM "ab"); the user
+// name of the next case carries one.
+const HOSTILE_VM = "vm ‘a’ 'b' ‚c‛ $(Stop-Computer) ;& $x --% -Force é中한";
 
 describe.skipIf(!PWSH)(`PowerShell fixes through the real runner, with pwsh in place of powershell.exe${SKIP_NOTE}`, () => {
   beforeAll(() => {
