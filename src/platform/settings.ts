@@ -193,15 +193,20 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
    * The settings file as it is on disk now, parsed, whatever it holds (keys and values this version does not know
    * included): a write changes only its own key in it, so another copy of the app's change and a newer version's
    * settings survive (found by an attacker helper: each copy wrote its whole snapshot, and unknown keys were dropped).
-   * A missing file is empty; a damaged one is moved aside first, as at start.
+   * Read through a link at `config.json` (safely: a regular file only, size-capped, never waiting on a FIFO) before
+   * releaseLink replaces the link. A missing file is empty; a damaged one is moved aside first, as at start; one
+   * that cannot be read (a FIFO, a device, no permission) gives what the app holds, so that nothing it loaded is lost
+   * (found by the second attacker helper: a config.json linked from a dotfiles folder lost its theme on the first save).
    */
   const onDisk = (): Record<string, unknown> => {
     try {
       return parseSettingsFile(decodeText(readSettingsBytes(file)));
     } catch (e) {
-      if (e instanceof CorruptSettings) renameSync(file, `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`);
-      else if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      return {};
+      if (e instanceof CorruptSettings) {
+        renameSync(file, `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`);
+        return {};
+      }
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { ...values };
     }
   };
 
@@ -222,8 +227,8 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // mode, which never returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its
         // first saved setting).
         makeDirs(dir, 0o700);
-        releaseLink(file);
         const merged: Record<string, unknown> = { ...onDisk() };
+        releaseLink(file);
         if (change === 'all') Object.assign(merged, values);
         else if (change.value === undefined) delete merged[change.key];
         else merged[change.key] = change.value;

@@ -212,6 +212,19 @@ describe.skipIf(process.platform === 'win32')('openSettings: never writes throug
     expectOwnFile('default');
   });
 
+  it('a link from a dotfiles folder: the saved file keeps what the link\'s file held, and its target is untouched (found by the second attacker helper: the theme was lost)', async () => {
+    writeFileSync(victim(), '{"theme":"high-contrast","language":"sv-SE"}');
+    symlinkSync(victim(), cfgFile());
+    const s = openSettings({ cwd: cfg() });
+    expect(s.get()).toEqual({ theme: 'high-contrast', language: 'sv-SE' });
+    s.set('language', 'ko-KR');
+    await s.flush();
+    expect(readFileSync(victim(), 'utf8')).toBe('{"theme":"high-contrast","language":"sv-SE"}');
+    expect(lstatSync(cfgFile()).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(cfgFile(), 'utf8'))).toEqual({ theme: 'high-contrast', language: 'ko-KR' });
+    expect(openSettings({ cwd: cfg() }).get()).toEqual({ theme: 'high-contrast', language: 'ko-KR' });
+  });
+
   it('a dangling link: its target is not created', async () => {
     const absent = path.join(dir, 'absent.json');
     symlinkSync(absent, cfgFile());
