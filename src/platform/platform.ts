@@ -15,7 +15,7 @@ import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from './locale.js';
 import { findPackageRoot } from './package-root.js';
 import { getDataDir } from './paths.js';
-import { dockerTalksElsewhere } from './docker-target.js';
+import { dockerTalksElsewhere, dockerTalksElsewhereResolved } from './docker-target.js';
 import { isProgramOnPath } from './program-lookup.js';
 import { openSettings, type SettingsStore } from './settings.js';
 import { runCommand } from './shell.js';
@@ -115,6 +115,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
       get dockerElsewhere() {
         return dockerTalksElsewhere(env);
       },
+      resolveDockerElsewhere: () => dockerTalksElsewhereResolved(env),
     },
     collector: { read: () => readCollectorScript(), writeTemp: (script) => writeCollectorToTemp(script), readFile: (file) => readFactsFile(file) },
   };

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dockerTalksElsewhere, isLocalAddress } from '../../src/platform/docker-target.js';
+import { canonicalIp, dockerTalksElsewhere, dockerTalksElsewhereResolved, isLocalAddress, resolveIsLocal } from '../../src/platform/docker-target.js';
 
 let home: string;
 beforeEach(() => {
@@ -65,6 +65,32 @@ describe('dockerTalksElsewhere', () => {
     const own = { hostname: 'MyLaptop', addresses: ['192.168.1.20', 'fe80::1'] };
     for (const h of ['tcp://mylaptop:2375', 'tcp://192.168.1.20:2375', 'ssh://u@[fe80::1%eth0]']) expect(isLocalAddress(h, own), h).toBe(true);
     for (const h of ['tcp://winhost:2376', 'tcp://192.168.1.21:2376', 'ssh://admin@10.0.0.5', 'tcp://127.0.0.1.example.com:2376']) expect(isLocalAddress(h, own), h).toBe(false);
+  });
+
+  it('reads every spelling of a loopback or unspecified address as this machine (found by the second attacker helper: ::ffff:7f00:1 and ::ffff:0:0 passed)', () => {
+    const own = { hostname: 'box', addresses: ['192.168.1.20'] };
+    for (const h of ['tcp://[::ffff:7f00:1]:2375', 'tcp://[0:0:0:0:0:ffff:7f00:1]:2375', 'tcp://[::ffff:0:0]:2375', 'tcp://[::7f00:1]:2375', 'tcp://127.1:2375', 'tcp://0x7f.0.0.1:2375', 'tcp://2130706433:2375', 'tcp://0:2375', 'tcp://[0:0:0:0:0:0:0:1]:2375', 'tcp://[::ffff:c0a8:114]:2375', 'tcp://box.example.com:2375'])
+      expect(isLocalAddress(h, own), h).toBe(true);
+    for (const h of ['tcp://[::ffff:c0a8:115]:2375', 'tcp://[2001:db8::1]:2376', 'tcp://10.0.0.5:2376'])
+      expect(isLocalAddress(h, own), h).toBe(false);
+    expect(canonicalIp('::FFFF:127.0.0.1')).toBe('127.0.0.1');
+    expect(canonicalIp('[fe80::1%eth0]')).toBe('fe80::1');
+    expect(canonicalIp('winhost')).toBeUndefined();
+  });
+
+  it('resolves a host name and takes it for this machine when any of its addresses is (an /etc/hosts alias of localhost; second attacker helper)', async () => {
+    const own = { hostname: 'box', addresses: ['192.168.1.20'] };
+    const hosts: Record<string, string[]> = { 'localhost.localdomain': ['127.0.0.1'], 'ip6-loopback': ['::1'], runsc: ['127.0.0.1'], mine: ['10.9.9.9', '192.168.1.20'], winhost: ['10.0.0.5'] };
+    const lookup = async (name: string) => {
+      if (!(name in hosts)) throw new Error('ENOTFOUND');
+      return hosts[name]!;
+    };
+    for (const [h, local] of [['localhost.localdomain', true], ['ip6-loopback', true], ['runsc', true], ['mine', true], ['winhost', false], ['ssh-alias', false]] as const)
+      expect(await resolveIsLocal(`tcp://${h}:2375`, own, lookup), h).toBe(local);
+    // A resolver that never answers: the name counts as another machine's once the wait is over (docker would wait too).
+    expect(await resolveIsLocal('tcp://slow:2375', own, () => new Promise(() => {}), 20)).toBe(false);
+    expect(await dockerTalksElsewhereResolved({ DOCKER_HOST: 'tcp://runsc:2375' }, home, lookup)).toBe(false);
+    expect(await dockerTalksElsewhereResolved({ DOCKER_HOST: 'tcp://winhost:2375' }, home, lookup)).toBe(true);
   });
 
   it('reads a damaged, odd or unreadable config or context as the local engine, without throwing', () => {

@@ -24,7 +24,7 @@ import { askKeys, exitCodeOfSignal, trapInterrupt, TYPE_KEYS_NOTE, type Answer, 
 import { holdWhileRunning, takeDroppedOutput } from '../run-guard.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
-import { dockerTalksElsewhere } from '../../platform/docker-target.js';
+import { dockerTalksElsewhere, dockerTalksElsewhereResolved } from '../../platform/docker-target.js';
 import { EXIT, type CliIO } from '../io.js';
 import { terminalWidth } from '../terminal-markdown.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
@@ -59,7 +59,7 @@ export interface FixOptions {
 export function createNodeFixDeps(io: CliIO): FixCommandDeps {
   return {
     loadKb: () => loadKnowledgeBase(),
-    host: { platform: process.platform, hasProgram: (n) => isProgramOnPath(n, io.env), dockerElsewhere: dockerTalksElsewhere(io.env) },
+    host: { platform: process.platform, hasProgram: (n) => isProgramOnPath(n, io.env), dockerElsewhere: dockerTalksElsewhere(io.env), resolveDockerElsewhere: () => dockerTalksElsewhereResolved(io.env) },
     runCommand,
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
     probeAudit: () => probeAuditLog(getDataDir(io.env)),

@@ -46,6 +46,12 @@ export type Preflight =
  * @example await checkPreflight(plan, {platform: 'linux', hasProgram: () => true}, check) // {kind: 'cannot-run', refusal: {id: 'windowsShell', …}}
  */
 export async function checkPreflight(plan: Pick<FixPlan, 'shell' | 'program' | 'admin' | 'windowsOnly' | 'anyEngine'>, host: HostFacts, checkElevation: () => Promise<Elevation>): Promise<PreflightCheck> {
+  // Off Windows a docker fix runs only against another machine's engine: a name in the engine's address is resolved
+  // first (an alias of localhost, this machine's own name), and the stricter answer counts.
+  if (plan.shell === 'docker' && host.platform !== 'win32' && !plan.anyEngine && host.dockerElsewhere && host.resolveDockerElsewhere) {
+    const elsewhere = await host.resolveDockerElsewhere().catch(() => false);
+    if (!elsewhere) host = { ...host, dockerElsewhere: false };
+  }
   const blocker = findRunBlocker(plan, host);
   if (blocker) return { kind: 'cannot-run', refusal: { ...blocker, message: `cannot run here: ${blocker.message}` } };
   if (!plan.admin || host.platform !== 'win32') return { kind: 'ok' };

@@ -13,6 +13,11 @@ export interface HostFacts {
    * fix runs only then, unless it means the same on any engine. Unknown (undefined) counts as this machine's own.
    */
   dockerElsewhere?: boolean;
+  /**
+   * The same, once the host name the engine address names is resolved (an alias of localhost in /etc/hosts, this
+   * machine's own name): asked by checkPreflight before a docker fix off Windows, which takes the stricter answer.
+   */
+  resolveDockerElsewhere?(): Promise<boolean>;
 }
 
 /** Fix shells that exist only on Windows; docker and kubectl can run from any admin machine that has them. */

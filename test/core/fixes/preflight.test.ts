@@ -40,4 +40,19 @@ describe('preflightFix', () => {
     expect(await preflightFix({ shell: 'docker', program: 'docker', admin: true }, { ...host('linux'), dockerElsewhere: true }, check)).toEqual({ kind: 'ok' });
     expect(check).not.toHaveBeenCalled();
   });
+
+  it('asks the resolved answer before a docker fix off Windows, and refuses when the name in the engine address is this machine', async () => {
+    const check = elevation({ kind: 'elevated' });
+    const plan = { shell: 'docker' as const, program: 'docker', admin: false };
+    const local = vi.fn(async () => false);
+    expect(await preflightFix(plan, { ...host('linux'), dockerElsewhere: true, resolveDockerElsewhere: local }, check)).toMatchObject({ kind: 'cannot-run', reason: expect.stringContaining('its own engine') });
+    expect(local).toHaveBeenCalledOnce();
+    expect(await preflightFix(plan, { ...host('linux'), dockerElsewhere: true, resolveDockerElsewhere: async () => true }, check)).toEqual({ kind: 'ok' });
+    // A resolver that fails counts as this machine; one that is not asked (Windows, a fix for any engine) is not called.
+    expect(await preflightFix(plan, { ...host('linux'), dockerElsewhere: true, resolveDockerElsewhere: async () => Promise.reject(new Error('x')) }, check)).toMatchObject({ kind: 'cannot-run' });
+    const unasked = vi.fn(async () => false);
+    expect(await preflightFix({ ...plan, anyEngine: true }, { ...host('linux'), dockerElsewhere: true, resolveDockerElsewhere: unasked }, check)).toEqual({ kind: 'ok' });
+    expect(await preflightFix(plan, { ...host('win32'), dockerElsewhere: true, resolveDockerElsewhere: unasked }, check)).toEqual({ kind: 'ok' });
+    expect(unasked).not.toHaveBeenCalled();
+  });
 });
