@@ -16,6 +16,8 @@ const INPUT_PROBLEM_KEYS: Readonly<Record<NonNullable<InputProblem['id']>, Messa
   brokenJson: 'check.input.brokenJson',
   unrecognised: 'check.input.unrecognised',
   notFacts: 'check.input.notFacts',
+  notNodes: 'check.input.notNodes',
+  tooManyHosts: 'check.input.tooManyHosts',
 };
 
 /** Why `check --from` cannot read its input, in the UI language (a broken field of a document keeps the English that names it). */

@@ -85,7 +85,11 @@ describe('wcdoctor check --from and --script (any system)', () => {
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.split(/ {2,}/)[1]).toHaveLength(CHECKS.length);
     expect(r.stdout).toMatch(/core-services: 1 fail, 0 warn \(legacyhost02\.contoso\.com\)/);
-    const j = JSON.parse((await runCli(['check', '--from', at('fleet-invoke-command.json'), '--json'])).stdout) as { kind: string; hosts: unknown[]; byCheck: { check: string; warn: number }[] };
+    const out = (await runCli(['check', '--from', at('fleet-invoke-command.json'), '--json'])).stdout;
+    const j = JSON.parse(out) as { kind: string; hosts: unknown[]; byCheck: { check: string; warn: number }[] };
+    // Written host by host (one string of a large fleet's report went past what a string holds), laid out exactly as
+    // JSON.stringify with two spaces lays it out.
+    expect(out).toBe(`${JSON.stringify(j, null, 2)}\n`);
     expect(j.kind).toBe('fleet');
     expect(j.hosts).toHaveLength(3);
     expect(j.byCheck.find((c) => c.check === 'excluded-port-ranges')?.warn).toBe(2);

@@ -93,6 +93,17 @@ function translator(catalogs: Readonly<Record<Locale, Catalog>>, locale: Locale)
   return (key, params) => translate(catalogs[locale], key, params, locale) ?? translate(catalogs.en, key, params, 'en') ?? key;
 }
 
+/**
+ * Writes a fleet's `--json` host by host, exactly as JSON.stringify(value, null, 2) lays it out: one string of a large
+ * fleet's report went past what a JavaScript string holds (found by an attacker helper: "Invalid string length").
+ */
+function writeFleetJson(io: CliIO, hosts: readonly (() => unknown)[], byCheck: unknown): void {
+  const nested = (value: unknown, indent: string) => JSON.stringify(value, null, 2).split('\n').join(`\n${indent}`);
+  io.out('{\n  "kind": "fleet",\n  "hosts": [\n');
+  hosts.forEach((host, i) => io.out(`    ${nested(host(), '    ')}${i < hosts.length - 1 ? ',' : ''}\n`));
+  io.out(`  ],\n  "byCheck": ${nested(byCheck, '  ')}\n}\n`);
+}
+
 /** Prints the findings of what was read and sets the exit code: 0 all pass, 1 a warning or failure. */
 function report(input: CheckInput, opts: CheckOptions, io: CliIO, words: { t: CheckText; english: CheckText }, deps: CheckCommandDeps, locale: Locale): void {
   const { t, english } = words;
@@ -101,7 +112,8 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, words: { t: Ch
   const lookup: TopicLookup = topics ?? (() => undefined);
   if (input.docs.length > 1) {
     const fleet = evaluateFleet(input.docs);
-    io.out(opts.json ? `${JSON.stringify({ kind: 'fleet', hosts: fleet.hosts.map((h) => hostReportJson(h, english, lookup)), byCheck: fleet.byCheck }, null, 2)}\n` : formatFleetReport(t, fleet));
+    if (opts.json) writeFleetJson(io, fleet.hosts.map((h) => () => hostReportJson(h, english, lookup)), fleet.byCheck);
+    else io.out(formatFleetReport(t, fleet));
     io.setExitCode(fleet.hosts.some(hasFindings) ? EXIT.noMatch : EXIT.ok);
     return;
   }

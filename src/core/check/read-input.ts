@@ -11,9 +11,14 @@ export type CheckInput = { kind: 'facts'; docs: FactsDocument[] } | { kind: 'pas
 export interface InputProblem {
   message: string;
   /** What went wrong, for a translation; absent for a document with a broken field (the message names it). */
-  id?: 'empty' | 'unrecognised' | 'notFacts' | 'brokenJson';
-  params?: { bad: number; total: number };
+  id?: 'empty' | 'unrecognised' | 'notFacts' | 'brokenJson' | 'notNodes' | 'tooManyHosts';
+  params?: { bad: number; total: number } | { count: number; max: number };
 }
+
+/** The most hosts one input holds: a fleet's report of each (about 13 KB of --json a host) grows with them. */
+export const MAX_HOSTS = 10_000;
+
+const tooMany = (count: number) => err({ id: 'tooManyHosts' as const, params: { count, max: MAX_HOSTS }, message: `it holds ${count} hosts, more than the ${MAX_HOSTS} one check reads; split it into smaller files` });
 
 /** A name that says something: not empty or only spaces. */
 const nonEmpty = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v : undefined);
@@ -61,6 +66,11 @@ function toFacts(v: unknown, index: number): FactsDocument | string | undefined 
     if (skipped === 'needs-admin' || skipped === 'not-present') read.skipped = skipped;
     reads[id] = read;
   }
+  // A document that read nothing this wcdoctor knows has nothing to judge: it must not pass as a host with every check
+  // fine, each with a report of every check (found by an attacker helper: 487 documents of 41 bytes, 20 KB, gave 7 MB
+  // of --json and a fleet where "no check warns or fails").
+  if (Object.keys(reads).length === 0)
+    return `host ${host(tag ?? str(r, 'host'), index)}: its "reads" holds none of the reads this wcdoctor knows; collect again with "wcdoctor check --script"`;
   const elevated = prop(r, 'elevated');
   const doc: FactsDocument = {
     schema: FACTS_SCHEMA,
@@ -169,6 +179,7 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
       const params = { bad: items.length - docs.length, total: items.length };
       return err({ id: 'notFacts', params, message: `${params.bad} of ${params.total} items are not wcdoctor facts documents` });
     }
+    if (docs.length > MAX_HOSTS) return tooMany(docs.length);
     if (docs.length) return ok({ kind: 'facts', docs });
   } else if (OPENS_AS_JSON.test(text)) {
     return err({ id: 'brokenJson', message: 'it starts as a JSON document but is not valid JSON (cut short, or damaged); copy the whole file again' });
@@ -192,7 +203,16 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
   if (read === 'kubeNode') {
     const r = asRecord(json);
     const items = str(r, 'kind') === 'Node' ? [r] : asRecords(prop(r, 'items'));
-    const docs = items.map((n, i) => pasteDoc(str(asRecord(prop(n, 'metadata')), 'name') ?? `node ${i + 1}`, 'kubeNode', JSON.stringify({ ...n, kind: 'Node' })));
+    // A node has a name and a status (kubectl get nodes -o json always gives both): an item without them is no node, and
+    // must not become a host with a report of every check (found by an attacker helper: 6,655 items `{}`, 20 KB, gave
+    // 100 MB of --json; 40,000 ran out of memory).
+    const nodes = items.filter((n) => nonEmpty(str(asRecord(prop(n, 'metadata')), 'name')) !== undefined && asRecord(prop(n, 'status')) !== undefined);
+    if (nodes.length < items.length || nodes.length === 0) {
+      const params = { bad: items.length - nodes.length, total: items.length };
+      return err({ id: 'notNodes', params, message: `${params.bad} of ${params.total} items are not Kubernetes nodes (each needs metadata.name and status, as kubectl get nodes -o json gives them)` });
+    }
+    if (nodes.length > MAX_HOSTS) return tooMany(nodes.length);
+    const docs = nodes.map((n) => pasteDoc(str(asRecord(prop(n, 'metadata')), 'name')!, 'kubeNode', JSON.stringify({ ...n, kind: 'Node' })));
     return ok({ kind: 'paste', read, reads: [read], docs });
   }
   return ok({ kind: 'paste', read, reads: [read], docs: [pasteDoc('pasted output', read, text)] });

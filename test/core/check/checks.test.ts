@@ -134,7 +134,15 @@ describe('input', () => {
   it.each([
     ['', /empty/],
     ['{"schema":"wcdoctor-facts/9","reads":{}}', /schema "wcdoctor-facts\/9" is not one this wcdoctor reads/],
-    ['[{"schema":"wcdoctor-facts/1","reads":{}}, {"x":1}]', /1 of 2 items are not wcdoctor facts documents/],
+    ['[{"schema":"wcdoctor-facts/1","reads":{"ver":{"output":"x"}}}, {"x":1}]', /1 of 2 items are not wcdoctor facts documents/],
+    // A document that read nothing known is no host where every check passed (found by an attacker helper: 487 of them,
+    // 20 KB, gave 7 MB of --json and a fleet without a warning).
+    ['[{"schema":"wcdoctor-facts/1","reads":{}}, {"x":1}]', /host 1: its "reads" holds none of the reads this wcdoctor knows/],
+    ['{"schema":"wcdoctor-facts/1","host":"h","reads":{"future":{"output":"x"}}}', /host h: its "reads" holds none/],
+    // Items of a node list that are no nodes (an attacker helper: 6,655 items {} gave 100 MB of --json).
+    [JSON.stringify({ kind: 'List', items: Array(6655).fill({}) }), /6655 of 6655 items are not Kubernetes nodes/],
+    [JSON.stringify({ kind: 'List', items: [{ metadata: { name: 'n1' }, status: {} }, {}] }), /1 of 2 items are not Kubernetes nodes/],
+    [JSON.stringify(Array(10_001).fill({ schema: 'wcdoctor-facts/1', reads: { ver: { output: 'x' } } })), /10001 hosts, more than the 10000 one check reads/],
     ['[{"document":"not json","PSComputerName":"h1"}]', /host h1: its document is not JSON/],
     ['random text that is no command output', /not the output of a command wcdoctor recognises/],
     // A document whose reads are not an object read nothing: it is no host without problems.
