@@ -23,11 +23,24 @@ export function findProgram(name: string, env: Record<string, string | undefined
   if (name.includes('/') || (win && name.includes('\\'))) return [name, ...exts.slice(1).map((e) => name + e)].find((f) => isRunnableFile(f, platform));
   const pathVar = env.PATH ?? env.Path ?? '';
   for (const dir of pathVar.split(win ? ';' : ':')) {
-    if (!dir) continue;
+    // On Windows a relative entry (`.`) is the current folder, where a downloaded powershell.exe could be: skipped.
+    if (!dir || (win && !path.win32.isAbsolute(dir.replace(/^"(.*)"$/, '$1')))) continue;
     const hit = candidates(dir.replace(/^"(.*)"$/, '$1')).find((f) => isRunnableFile(f, platform));
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * The program to start for `file`: on Windows a bare name becomes the full path findProgram finds on PATH, because
+ * Windows looks in the current folder first when a bare name is started (nodejs/node#46264): a powershell.exe or
+ * docker.exe in the folder wcdoctor was started from would run instead of the one the preflight found (found by an
+ * attacker helper, from the code). Undefined when a bare name is on no PATH folder. Elsewhere `file` as it is: a
+ * POSIX exec looks in PATH only.
+ */
+export function programToStart(file: string, env: Record<string, string | undefined> = process.env, platform: string = process.platform): string | undefined {
+  if (platform !== 'win32' || file.includes('\\') || file.includes('/')) return file;
+  return findProgram(file, env, platform);
 }
 
 /** Whether a program is found on PATH (see findProgram). */

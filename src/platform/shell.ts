@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { programToStart } from './program-lookup.js';
 import type { CommandResult, OutputStream, RunCommandOptions } from '../core/fixes/types.js';
 
 /** Most output kept per stream; streaming through onOutput is never cut. */
@@ -20,7 +22,9 @@ function stopChild(child: ChildProcess): void {
   if (process.platform === 'win32') {
     if (child.exitCode !== null || child.signalCode !== null) return;
     // TerminateProcess on the child alone would leave its children (e.g. cmdlets' helpers) running.
-    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill());
+    // By its full path: a bare name would be looked for in the current folder first (see programToStart).
+    const taskkill = path.win32.join(process.env.SystemRoot || process.env.windir || 'C:\\Windows', 'System32', 'taskkill.exe');
+    spawn(taskkill, ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill());
     return;
   }
   try {
@@ -51,6 +55,9 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
   const base = { stdout: '', stderr: '', timedOut: false, cancelled: false };
   if (options.signal?.aborted) return Promise.resolve({ ...base, exitCode: null, signal: null, durationMs: 0, cancelled: true });
 
+  const program = programToStart(file);
+  if (program === undefined) return Promise.resolve({ ...base, exitCode: null, signal: null, durationMs: 0, error: `${file} was not found in any folder of PATH` });
+
   return new Promise((resolve) => {
     const out = { stdout: '', stderr: '' };
     let timedOut = false;
@@ -62,7 +69,7 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
     let settled = false;
     let drain: NodeJS.Timeout | undefined;
     try {
-      child = spawn(file, [...args], {
+      child = spawn(program, [...args], {
         shell: false,
         windowsHide: true,
         // Own process group on POSIX, so a cancel stops the whole tree and Ctrl+C reaches only wcdoctor.
