@@ -10,7 +10,7 @@ export type ParamReasonId =
   | 'empty' | 'tooLong' | 'nul' | 'tab' | 'lineBreak' | 'control' | 'bidi' | 'invisible'
   | 'port' | 'ipv4' | 'ipv4Part' | 'cidr' | 'cidrPrefix' | 'cidrHostBits' | 'build'
   | 'edgeSpace' | 'nameStart' | 'nameChars' | 'vmNameForbidden' | 'serviceName' | 'nodeName' | 'containerName'
-  | 'sharePath' | 'shareServer' | 'shareParts' | 'user' | 'userDomain' | 'userUpn'
+  | 'sharePath' | 'shareServer' | 'shareParts' | 'localFolder' | 'folderRoot' | 'folderParts' | 'user' | 'userDomain' | 'userUpn'
   | 'driveLetter' | 'labelValue' | 'imageRef' | 'brokenPattern' | 'patternMismatch';
 
 /** Why a value fails: an id with its params, and the English phrase (it follows the placeholder name). */
@@ -69,7 +69,24 @@ function checkSharePath(v: string): ParamReason | undefined {
   if (!m) return why('sharePath', 'must be a share path such as \\\\server\\share');
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return why('shareServer', 'has a server name that is not a host name or IPv4 address');
   const parts = (m[2] ?? '').replace(/\\$/, '').split('\\');
-  if (parts.some((p) => p === '' || WIN_FORBIDDEN.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | or edge spaces');
+  // [ ] too: the SMB cmdlets' -RemotePath may read them as wildcards, as -VMName does (second attacker helper).
+  if (parts.some((p) => p === '' || WIN_FORBIDDEN.test(p) || /[[\]]/.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | [ ] or edge spaces');
+  return undefined;
+}
+
+/**
+ * A folder on a local drive, by its full path (`D:\\docker`): a folder, not a drive's root, with no `.` or `..`
+ * (`C:\\ProgramData\\docker\\..\\..` is the root of C:; found by an attacker helper: a fix that uncompresses and
+ * decrypts a folder with every file in it took it, and showed the `..` form), and no empty name or one Windows refuses.
+ */
+function checkLocalFolder(v: string): ParamReason | undefined {
+  if (v.length > 250) return tooLong(250);
+  const m = /^[A-Za-z]:\\(.*)$/.exec(v);
+  if (!m) return why('localFolder', 'must be the full path of a folder on a local drive, such as D:\\docker');
+  const parts = (m[1] ?? '').replace(/\\$/, '').split('\\');
+  if (parts.length === 1 && parts[0] === '') return why('folderRoot', 'names a whole drive: name a folder on it');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || p !== p.trim() || p.endsWith('.')))
+    return why('folderParts', 'has an empty, "." or ".." folder name, or one with \\ / : * ? " < > |, edge spaces or a final dot');
   return undefined;
 }
 
@@ -115,6 +132,7 @@ const KIND_CHECKS: Record<ParamKind, Check> = {
   'switch-name': checkName('a switch name', NAME_CHARS, 128),
   'interface-name': checkName('an interface name', NAME_CHARS, 256),
   'share-path': checkSharePath,
+  'local-folder': checkLocalFolder,
   user: checkUser,
   'drive-letter': byPattern(/^[A-Za-z]:$/, 'driveLetter', 'must be a drive letter with a colon, such as Z:', 3),
   'label-value': byPattern(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$/, 'labelValue', 'must be a label value: letters, digits, - _ ., starting and ending with a letter or digit', 63),

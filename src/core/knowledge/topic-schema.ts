@@ -15,7 +15,7 @@ const ref = z
 
 const PARAM_KINDS = [
   'port', 'ipv4', 'cidr', 'build', 'vm-name', 'service-name', 'node-name', 'container-name', 'network-name',
-  'switch-name', 'interface-name', 'share-path', 'user', 'drive-letter', 'label-value', 'image-ref', 'text',
+  'switch-name', 'interface-name', 'share-path', 'local-folder', 'user', 'drive-letter', 'label-value', 'image-ref', 'text',
 ] as const;
 
 const fix = z

@@ -82,6 +82,7 @@ export type ParamKind =
   | 'switch-name'
   | 'interface-name'
   | 'share-path'
+  | 'local-folder'
   | 'user'
   | 'drive-letter'
   | 'label-value'

@@ -34,6 +34,9 @@ const good: [ParamKind, string][] = [
   ['interface-name', '이더넷'],
   ['share-path', '\\\\fileserver\\share'],
   ['share-path', '\\\\10.0.0.5\\C$\\Some Folder\\'],
+  ['local-folder', 'D:\\docker'],
+  ['local-folder', 'C:\\ProgramData\\docker\\'],
+  ['local-folder', 'E:\\Container Data\\v1.2'],
   ['user', 'CONTOSO\\alice'],
   ['user', '.\\Administrator'],
   ['user', 'alice@contoso.com'],
@@ -90,6 +93,19 @@ const bad: [ParamKind, string, RegExp][] = [
   ['share-path', '\\\\server', /share path/],
   ['share-path', '\\\\ser ver\\share', /server name/],
   ['share-path', '\\\\server\\sh|are', /share or folder/],
+  // The SMB cmdlets may read brackets as wildcards (second attacker helper).
+  ['share-path', '\\\\server\\sh[a-z]re', /share or folder/],
+  // A drive's root, `..` and `.` (second attacker helper: C:\ProgramData\docker\..\.. was taken for a fix that
+  // uncompresses and decrypts a folder with all it holds).
+  ['local-folder', 'C:\\', /whole drive/],
+  ['local-folder', 'C:', /full path/],
+  ['local-folder', 'C:\\ProgramData\\docker\\..\\..', /"\.\."/],
+  ['local-folder', 'C:\\.\\docker', /"\.\."/],
+  ['local-folder', 'C:\\a\\\\b', /empty/],
+  ['local-folder', 'C:\\dock*er', /empty/],
+  ['local-folder', 'C:\\docker.', /final dot/],
+  ['local-folder', 'docker', /full path/],
+  ['local-folder', '\\\\server\\share', /full path/],
   ['user', 'DOM\\a\\b', /without/],
   ['user', 'a@b@c', /without/],
   ['user', 'CON TOSO\\alice', /DOMAIN\\user/],
@@ -123,7 +139,7 @@ describe('validateKind', () => {
   });
 
   it('covers every ParamKind with at least one good and one bad value', () => {
-    const kinds: ParamKind[] = ['port', 'ipv4', 'cidr', 'build', 'vm-name', 'service-name', 'node-name', 'container-name', 'network-name', 'switch-name', 'interface-name', 'share-path', 'user', 'drive-letter', 'label-value', 'image-ref', 'text'];
+    const kinds: ParamKind[] = ['port', 'ipv4', 'cidr', 'build', 'vm-name', 'service-name', 'node-name', 'container-name', 'network-name', 'switch-name', 'interface-name', 'share-path', 'local-folder', 'user', 'drive-letter', 'label-value', 'image-ref', 'text'];
     for (const k of kinds) {
       expect(good.some(([g]) => g === k), `good ${k}`).toBe(true);
       expect(bad.some(([b]) => b === k), `bad ${k}`).toBe(true);
