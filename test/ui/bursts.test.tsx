@@ -146,6 +146,24 @@ describe('bursts of keys in one write', () => {
     expect(looksPasted('docker: Error response from daemon: failed\r\nnext line')).toBe(true);
   });
 
+  it.each([
+    ['Down', KEYS.down],
+    ['Down Up', `${KEYS.down}`, KEYS.up],
+    ['Esc', KEYS.esc],
+  ])('a line pasted without paste markers after %s is still a paste (found by a new-user helper: after any arrow key its letters ran as keys)', async (_, ...keys) => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    for (const k of keys) {
+      stdin.write(k);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    stdin.write('docker: Error response from daemon: failed to create endpoint sharp_hopper on network nat: HNS failed with error : The object already exists.');
+    const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(frame).toContain('HNS failed with error');
+    expect(onQuit).not.toHaveBeenCalled();
+  });
+
   it.each(['request quota exceeded', 'access denied quota', 'error: unique constraint failed', 'mcr.microsoft.com/windows/servercore:ltsc2022-amd64@sha256:aq'])(
     'a short line pasted without paste markers is a paste too, and its q quits nothing: %j',
     async (line) => {

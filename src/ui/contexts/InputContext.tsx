@@ -99,7 +99,9 @@ export function InputProvider({ children }: { children: ReactNode }) {
     if (navigation) navigation.settled = drain;
     // The raw events of the chunk being read; undefined between chunks.
     let chunk: string[] | undefined;
-    // Whether the last chunk held an escape: the rest of a sequence (a paste marker cut in two) may follow.
+    // Whether the last chunk ended inside an escape sequence (an ESC, or ESC [ and digits): the rest of it (a paste
+    // marker cut in two) may start this one. A whole sequence (an arrow key, Esc's) before is no such cut: after one,
+    // an unmarked paste was read as keys (found by a new-user helper: after any arrow key a paste's letters ran as keys).
     let escapeBefore = false;
     const flush = () => {
       const raws = chunk;
@@ -110,8 +112,9 @@ export function InputProvider({ children }: { children: ReactNode }) {
       const mode = modeNow();
       // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
       const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
-      const unmarked = !escapeBefore && !parser.isPasting() && looksPasted(joined) && !mode.text && !searching;
-      escapeBefore = joined.includes('\u001B');
+      const cutSequence = escapeBefore && /^[[0-9;~]/.test(joined);
+      const unmarked = !cutSequence && !parser.isPasting() && looksPasted(joined) && !mode.text && !searching;
+      escapeBefore = /\u001B(?:\[[0-9;]*)?$/.test(joined);
       if (unmarked) {
         // Text pasted where the terminal does not mark pastes (Windows' console host): one read of a line of text is a
         // paste, not keys; read as keys, its letters moved the list and a `q` in it quit the app.
