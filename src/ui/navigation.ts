@@ -24,7 +24,7 @@ export type Route =
   | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
   | { screen: 'network'; entities?: Entities; wizard?: WizardState }
   /** `hints` is what a diagnosed paste revealed; it stands for the prefilled text until that is edited. */
-  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo } }
+  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo }; /** Where the report was scrolled to, kept while a fix opened from it is open. */ offset?: number }
   /**
    * The host check: without `way` the choice of how; `host` collects here, `paste` reads collected output (`text`,
    * or the file `file` names). What was found (`report`, `cursor`, `focus`) is kept for coming back from a topic.

@@ -150,6 +150,22 @@ describe('actions numbered past 9 (a paste of many images)', () => {
     expect(lastFrame()).not.toContain('24. ');
   });
 
+  it('says an action is advice when its number has no fix, and comes back from a fix where the report was scrolled (found by a new-user helper)', async () => {
+    const { lastFrame, stdin, t } = await report();
+    // Action 23 is the last image's rebuild advice (odd numbers are advice, even ones the Hyper-V fix).
+    stdin.write('2');
+    stdin.write('3');
+    await waitForFrame(lastFrame, t('compat.app.noFix', { n: '23' }));
+    stdin.write('j');
+    await waitForFrameWithout(lastFrame, t('compat.app.noFix', { n: '23' }));
+    stdin.write('2');
+    stdin.write('4');
+    await waitForFrame(lastFrame, 'contoso/app11:ltsc2016█');
+    stdin.write(KEYS.esc);
+    const back = await waitForFrame(lastFrame, '24. ');
+    expect(back).not.toContain(t('compat.imageOf', { n: 1, count: 12 }));
+  });
+
   it('runs the number typed so far on Enter, and Esc forgets it without leaving the report', async () => {
     const { lastFrame, stdin, t } = await report();
     stdin.write('2');

@@ -43,8 +43,15 @@ interface CompatState {
   offset: number;
   /** The digits of an action's number typed so far, when more may follow (a paste of many images numbers past 9). */
   pending: string;
+  /** The action whose number was typed has no fix to run: said until the next key. */
+  noFix?: number;
 }
-type CompatAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; delta: number } | { type: 'scroll'; offset: number } | { type: 'pending'; digits: string };
+type CompatAction =
+  | { type: 'edit'; buffer: TextBuffer }
+  | { type: 'focus'; delta: number }
+  | { type: 'scroll'; offset: number }
+  | { type: 'pending'; digits: string }
+  | { type: 'no-fix'; action: number | undefined };
 
 /**
  * What a digit typed on the report does, with `pending` the digits before it and `count` the actions numbered: run
@@ -68,6 +75,8 @@ function compatReducer(s: CompatState, a: CompatAction): CompatState {
       return { ...s, offset: a.offset };
     case 'pending':
       return { ...s, pending: a.digits };
+    case 'no-fix':
+      return a.action === undefined ? (s.noFix === undefined ? s : { ...s, noFix: undefined }) : { ...s, noFix: a.action };
   }
 }
 
@@ -97,11 +106,12 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     () => ({ host: route.host ?? (route.hints?.host ? describeHost(route.hints.host) : ''), image: route.image ?? (route.hints?.image ? describeImage(route.hints.image) : '') }),
     [route.host, route.image, route.hints],
   );
-  const [state, dispatch, get] = useScreenReducer(compatReducer, () => ({
+  const [state, dispatch, get] = useScreenReducer(compatReducer, (): CompatState => ({
     host: bufferOf(prefilled.host),
     image: bufferOf(prefilled.image),
     focus: (prefilled.host && prefilled.image ? 'report' : prefilled.host ? 'image' : 'host') as Focus,
-    offset: 0,
+    // Back from a fix opened from the report: where it was scrolled to (found by a new-user helper: it went to the top).
+    offset: route.offset ?? 0,
     pending: '',
   }));
   const { focus, offset } = state;
@@ -135,9 +145,12 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       const now = get();
       const open = (n: number) => {
         const action = actions[n - 1];
-        if (action?.fixRef)
-          navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text } });
+        // An action that is advice (rebuild on another base image, find the build) has nothing to run: said, not ignored
+        // (found by a new-user helper: typing its number did nothing).
+        if (!action?.fixRef) return dispatch({ type: 'no-fix', action: n });
+        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
       };
+      dispatch({ type: 'no-fix', action: undefined });
       // An action's number being typed: Enter runs it, Esc forgets it, a digit goes on, any other key forgets it.
       if (now.pending && command !== Command.RunAction) {
         dispatch({ type: 'pending', digits: '' });
@@ -206,8 +219,9 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
       ) : result.reports.length ? (
         <>
-          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows - (state.pending ? 1 : 0)))} height={reportRows - (state.pending ? 1 : 0)} theme={theme} />
+          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)))} height={reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)} theme={theme} />
           {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
+          {!state.pending && state.noFix !== undefined && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />}
         </>
       ) : (
         <Text color={theme.text.secondary}>{t('compat.empty')}</Text>
