@@ -32,6 +32,7 @@ const REASON: Readonly<Record<MessageId, MessageKey>> = {
 /** The title of each action id. */
 const ACTION: Readonly<Record<ActionId, MessageKey>> = {
   'pull-tag': 'compat.action.pull-tag',
+  'pull-variant': 'compat.action.pull-variant',
   'rebuild-on-tag': 'compat.action.rebuild-on-tag',
   'find-host-revision': 'compat.action.find-host-revision',
   'inspect-image': 'compat.action.inspect-image',

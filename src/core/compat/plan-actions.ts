@@ -42,6 +42,26 @@ function known(values: Record<string, string | null | undefined>): Record<string
 }
 
 /**
+ * The same Microsoft image with its tag naming the host's release instead of the image's: Microsoft's images built on a
+ * base image (IIS, .NET Framework, PowerShell) name the release in their tags as the base images do
+ * (`4.8-windowsservercore-ltsc2019`, `lts-nanoserver-1809`), so the variant for the host is that tag with the release
+ * changed, and keeps the image's family (Nano Server stays Nano Server; found by a new-user helper: "rebuild on Server
+ * Core" was advised for these). Undefined for another publisher's image, or a tag that names no release.
+ */
+function microsoftVariant(data: CompatData, repository: string, tag: string | null, hostTag: string): string | undefined {
+  if (!tag || !/^(?:mcr\.microsoft\.com\/|microsoft\/)/i.test(repository)) return undefined;
+  const releases = new Set(data.builds.flatMap((b) => b.tags.map((t) => t.name.toLowerCase())));
+  const parts = tag.split(/([-_.])/);
+  let changed = false;
+  const next = parts.map((p) => {
+    if (!releases.has(p.toLowerCase())) return p;
+    changed = true;
+    return hostTag;
+  });
+  return changed && next.join('') !== tag ? `${repository}:${next.join('')}` : undefined;
+}
+
+/**
  * Plans what to do when process isolation is not a clear yes: the tag that fits the host, finding the
  * missing facts, Hyper-V isolation, and in a Swarm or Kubernetes paste the labels and constraints that keep
  * the workload on matching nodes, with the real node and service names where the paste had them.
@@ -58,13 +78,17 @@ export function planActions(
   const fallback = data.baseImages[0];
   const suggestion = suggestTag(data, host.build, host.revision, (base ?? (image.repository ? undefined : fallback))?.short ?? null);
   const sameBuildAlready = suggestion && image.build === suggestion.build && !data.revision.mustMatch.includes(suggestion.build);
+  // An image of unknown build is looked at first: whether it needs another tag, its build says (found by a new-user
+  // helper: "rebuild" came before "find the build").
+  if (image.build === null) ids.push(['inspect-image', { image: image.ref }]);
   if (suggestion && !sameBuildAlready) {
     if (suggestion.needsRevision) ids.push(['find-host-revision', {}]);
     const repo = (base ?? fallback)?.repository;
     const values = { tag: suggestion.tag, image: repo ? `${repo}:${suggestion.tag}` : null, repository: image.repository };
-    ids.push([base || !image.repository ? 'pull-tag' : 'rebuild-on-tag', values]);
+    const variant = !base && image.repository ? microsoftVariant(data, image.repository, image.tag, suggestion.tag) : undefined;
+    if (variant) ids.push(['pull-variant', { image: variant }]);
+    else ids.push([base || !image.repository ? 'pull-tag' : 'rebuild-on-tag', values]);
   }
-  if (image.build === null) ids.push(['inspect-image', { image: image.ref }]);
   const swarm = image.orchestrator === 'swarm' || host.orchestrator === 'swarm' || image.serviceName !== null;
   const k8s = !swarm && (image.orchestrator === 'kubernetes' || host.orchestrator === 'kubernetes');
   if (verdict.hyperv === 'yes' && swarm) ids.push(['swarm-daemon-hyperv', {}], ['swarm-restart-docker', {}]);

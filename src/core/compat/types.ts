@@ -23,7 +23,7 @@ export type MessageId = (typeof MESSAGE_IDS)[number];
 
 /** The action ids the planner uses; each needs a template in advice.yaml `actions`. */
 export const ACTION_IDS = [
-  'pull-tag', 'rebuild-on-tag', 'find-host-revision', 'inspect-image', 'run-hyperv', 'swarm-daemon-hyperv',
+  'pull-tag', 'pull-variant', 'rebuild-on-tag', 'find-host-revision', 'inspect-image', 'run-hyperv', 'swarm-daemon-hyperv',
   'swarm-restart-docker', 'swarm-node-label-os', 'swarm-node-label', 'swarm-service-constraint', 'k8s-node-label',
   'k8s-node-selector',
 ] as const;

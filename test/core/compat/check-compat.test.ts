@@ -182,7 +182,7 @@ describe('latest and missing tags', () => {
   test('a missing tag is latest', () => {
     const r = check('10.0.20348.1', 'windows/servercore/iis');
     expect(r.reasons[0]).toMatchObject({ id: 'tag-missing', params: { ref: 'windows/servercore/iis', tag: 'ltsc2022' } });
-    expect(r.actions.map((a) => a.id)).toEqual(['rebuild-on-tag', 'inspect-image']);
+    expect(r.actions.map((a) => a.id)).toEqual(['inspect-image', 'rebuild-on-tag']);
   });
 
   test('a reference pinned by its digest is no missing tag, and the inspect command keeps the digest', () => {

@@ -36,6 +36,22 @@ describe('the tag that fits the host', () => {
     expect(r.actions[0]?.fixRef).toBeUndefined();
   });
 
+  test.each([
+    ['mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019', 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022'],
+    ['mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2022'],
+    // Nano Server stays Nano Server (found by a new-user helper: "rebuild on Server Core" was advised).
+    ['mcr.microsoft.com/powershell:lts-nanoserver-1809', 'mcr.microsoft.com/powershell:lts-nanoserver-ltsc2022'],
+  ])('a Microsoft image built on a base image: its variant for the host, the release in its tag changed (%s)', (ref, variant) => {
+    const r = check('10.0.20348.2655', ref);
+    expect(r.actions[0]).toMatchObject({ id: 'pull-variant', command: `docker pull ${variant}`, fixRef: { topic: 'choose-image-tag', fix: 'pull-pinned-image' } });
+    expect(r.actions.map((a) => a.id)).not.toContain('rebuild-on-tag');
+  });
+
+  test('an image of another publisher, or a Microsoft tag that names no release, is rebuilt as before', () => {
+    expect(check('10.0.20348.2655', 'contoso/app:ltsc2019').actions[0]?.id).toBe('rebuild-on-tag');
+    expect(check('10.0.20348.2655', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8').actions.map((a) => a.id)).not.toContain('pull-variant');
+  });
+
   test('nothing to do when process isolation is a yes', () => {
     expect(check('10.0.20348.2227', 'ltsc2022').actions).toEqual([]);
   });
@@ -100,7 +116,7 @@ describe('Docker Swarm, from docker service ps of angry_liskov (003)', () => {
   test('the flattened paste of 002 carries the service name into the actions', () => {
     const r2 = check('10.0.17763.1879', sourceBlock(DOC_002, 'C:\\Program Files\\Docker>docker service ps --no-trunc angry_liskov', 'Det här är'));
     expect(r2.image.service).toBe('angry_liskov');
-    expect(r2.actions.map((a) => a.id)).toEqual(['rebuild-on-tag', 'inspect-image']);
+    expect(r2.actions.map((a) => a.id)).toEqual(['inspect-image', 'rebuild-on-tag']);
   });
 });
 
