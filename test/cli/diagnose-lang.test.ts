@@ -45,6 +45,11 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
   it('answers no match and a Linux paste in the language', () => {
     const none = formatDiagnosis(diagnose(kb, 'hello there, nothing failed'), kb, locale, '', undefined, undefined, words);
     expect(none).toBe(`${t('diagnose.cli.none')}\n${t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' })}\n${t('diagnose.cli.troubleshoot', { command: 'wcdoctor troubleshoot' })}\n`);
+    // A whole dump is not asked for more of it (found by a new-user helper, after a kubectl describe pod).
+    const dump = Array.from({ length: 12 }, (_, i) => `line ${i}: nothing failed here`).join('\n');
+    const long = formatDiagnosis(diagnose(kb, dump), kb, locale, dump, undefined, undefined, words);
+    expect(long).toContain(t('diagnose.cli.browseDocs', { command: 'wcdoctor docs' }));
+    expect(long).not.toContain(t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' }));
     const codes = formatDiagnosis(diagnose(kb, 'it printed 0x80070057 and stopped'), kb, locale, '', undefined, undefined, words);
     expect(codes).toContain(t('diagnose.cli.codes', { codes: '0x80070057 (ERROR_INVALID_PARAMETER)', command: 'wcdoctor explain CODE' }));
     const linux = formatDiagnosis(diagnose(kb, 'kernel: cgroup: fork rejected by pids controller in /system.slice/docker.service'), kb, locale, '', undefined, undefined, words);

@@ -195,6 +195,14 @@ describe('DiagnoseScreen', () => {
     expect(last.trimEnd()).toBe(truncateWidth(t('diagnose.results.leadsMore', { count: hidden }), columns));
   });
 
+  it('does not ask for more of a paste of many lines that matches nothing (found by a new-user helper, after a kubectl describe pod)', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(Array.from({ length: 12 }, (_, i) => `line ${i}: nothing failed here`).join('\r')));
+    const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.noneLong').slice(0, 30)));
+    expect(frame).not.toContain(t('diagnose.results.none').slice(0, 60));
+  });
+
   it('updates the results as the user types, and Backspace and Ctrl+U edit the text', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

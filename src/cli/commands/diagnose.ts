@@ -1,3 +1,4 @@
+import { isLongPaste } from '../../core/diagnosis/paste-length.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import { codeLeads, failureTreeLeads } from '../../core/diagnosis/code-topics.js';
@@ -73,6 +74,8 @@ export interface DiagnoseWords {
   /** A troubleshooting tree whose question quotes a failure of the paste, when nothing matched (failureTreeLeads). */
   treeLead(quoted: string, title: string, command: string): string;
   pasteMore(command: string): string;
+  /** For a paste of many lines, where "paste more" is no advice: browse the docs. */
+  browseDocs(command: string): string;
   troubleshoot(command: string): string;
   linux(signals: string): string;
   unrelated: string;
@@ -118,6 +121,7 @@ export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   leads: (code, topics, command) => `Known issues that give ${code}: ${topics}; the rest of the paste does not say which ("${command}").`,
   treeLead: (quoted, title, command) => `A troubleshooting tree asks about "${quoted}": ${title} ("${command}").`,
   pasteMore: (command) => `Paste more of the output (the whole error, the command that failed), or browse "${command}".`,
+  browseDocs: (command) => `Browse "${command}" for the known issues.`,
   troubleshoot: (command) => `Or find it step by step: "${command}" lists the troubleshooting trees.`,
   linux: (signals) =>
     `This looks like output from a Linux host or runtime (${signals}): wcdoctor knows the issues of Windows containers only.\nFor a Linux host, look at that runtime's own documentation; for Docker Desktop on Windows, check whether it is switched to Linux containers.`,
@@ -153,6 +157,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     leads: (code, topics, command) => t('diagnose.cli.leads', { code, topics, command }),
     treeLead: (quoted, title, command) => t('diagnose.cli.treeLead', { quoted, title, command }),
     pasteMore: (command) => t('diagnose.cli.pasteMore', { command }),
+    browseDocs: (command) => t('diagnose.cli.browseDocs', { command }),
     troubleshoot: (command) => t('diagnose.cli.troubleshoot', { command }),
     linux: (signals) => `${t('diagnose.results.linux', { signals })}\n${t('diagnose.cli.linuxNext')}`,
     unrelated: `${t('diagnose.results.unrelated')}\n${t('diagnose.cli.unrelatedNext')}`,
@@ -234,7 +239,8 @@ export function formatDiagnosis(
       const tree = kb.trees.find((x) => x.id === lead.tree);
       if (tree) lines.push(words.treeLead(lead.quoted, tree.title[locale] ?? tree.title.en, `wcdoctor troubleshoot ${tree.id}`));
     }
-    lines.push(words.pasteMore('wcdoctor docs'));
+    // A whole dump already is "more of the output" (found by a new-user helper: told to paste more after a kubectl describe).
+    lines.push(isLongPaste(paste) ? words.browseDocs('wcdoctor docs') : words.pasteMore('wcdoctor docs'));
     lines.push(words.troubleshoot('wcdoctor troubleshoot'));
     return `${lines.join('\n')}\n`;
   }

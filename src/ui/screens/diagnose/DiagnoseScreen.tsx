@@ -22,6 +22,7 @@ import type { Route } from '../../navigation.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { reduceLargePaste } from '../../../core/diagnosis/normalise.js';
 import { matchItem } from './format.js';
+import { isLongPaste } from '../../../core/diagnosis/paste-length.js';
 import { diagnosisEntities, topicLinks } from '../topic/links.js';
 import { footerHints } from '../../footers.js';
 
@@ -175,7 +176,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
           ? outcome.result.scope.program
             ? t('diagnose.results.otherProgram', { program: outcome.result.scope.program })
             : t('diagnose.results.unrelated')
-          : t('diagnose.results.none');
+          : isLongPaste(settled)
+            ? t('diagnose.results.noneLong')
+            : t('diagnose.results.none');
   // A code's ids that wrap go on indented further, under the ids, so that each code still starts its own line.
   const allLeadLines = [
     ...(leads.length
