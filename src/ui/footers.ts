@@ -47,6 +47,7 @@ export const FOOTERS = {
 
   diagnoseInput: { on: ['diagnoseInput'], hints: [FOCUS, h(Command.Confirm, 'keys.newline'), CLEAR, BACK, EXIT] },
   diagnoseResults: { on: ['diagnoseResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
+  diagnoseLeads: { on: ['diagnoseLeads'], hints: [MOVE, OPEN, FOCUS, BACK, QUIT, HELP] },
   /** The links of a diagnosis or a topic, where the topic has them. */
   linkCompat: { on: ['diagnoseResults', 'topic'], hints: [h(Command.LinkCompat, 'compat.link')] },
   linkTree: { on: ['diagnoseResults', 'topic'], hints: [h(Command.LinkTree, 'tree.link')] },

@@ -138,6 +138,7 @@ export const SCREEN_SCOPES = {
   home: ['nav', 'list'],
   diagnoseInput: ['nav', 'text'],
   diagnoseResults: ['nav', 'list', 'links', 'detail'],
+  diagnoseLeads: ['nav', 'list'],
   topic: ['nav', 'scroll', 'language', 'topic', 'links'],
   docs: ['nav', 'list', 'docs', 'language', 'detail'],
   docsSearch: ['nav', 'text'],

@@ -7,7 +7,7 @@ import { fakeDiagnose } from '../helpers/kb-fixture.js';
 import { realKb } from '../helpers/real-kb.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
-import { plain, waitForFrame } from '../helpers/wait-for.js';
+import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 import { truncateWidth } from '../../src/core/text/wrap-ansi.js';
 
 afterEach(() => cleanup());
@@ -138,6 +138,37 @@ describe('DiagnoseScreen', () => {
     stdin.write(bracketedPaste('Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)'));
     const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30)));
     expect(frame).toContain(`${t('diagnose.results.leadsTitle', { count: 1 })}\n  0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup\n`);
+  });
+
+  it('when nothing matches, Tab goes to the leads: a list of the known issues and trees to open, and Esc comes back to it (found by a new-user helper: they could not be opened)', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const kb = realKb();
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 100 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)'));
+    await waitForFrame(lastFrame, t('diagnose.results.none').slice(0, 30));
+    stdin.write(KEYS.tab);
+    const second = kb.topics.find((x) => x.id === 'hns-store-corrupted-cleanup')!.title.en;
+    const list = plain(await waitForFrame(lastFrame, t('diagnose.leads.topicDetail', { id: 'hns-requires-ipv6', code: '0x80070490' })));
+    expect(list).toContain(`❯ ${kb.topics.find((x) => x.id === 'hns-requires-ipv6')!.title.en}`.slice(0, 60));
+    expect(list).toContain(second.slice(0, 50));
+    stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${second}`.slice(0, 50));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'wcdoctor › hns-store-corrupted-cleanup');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `❯ ${second}`.slice(0, 50));
+    // The trees the failure leads to are in the list too; Enter opens one.
+    const tree = kb.trees.find((x) => x.id === 'container-wont-start')!;
+    for (let i = 0; i < 4 && !plain(lastFrame()).includes(`❯ ${tree.title.en}`); i++) {
+      stdin.write(KEYS.down);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await waitForFrame(lastFrame, `❯ ${tree.title.en}`);
+    stdin.write(KEYS.enter);
+    const opened = await waitForFrameWithout(lastFrame, `❯ ${tree.title.en}`);
+    expect(opened.split('\n')[0]).toContain('›');
+    expect(opened).not.toContain(t('diagnose.title'));
   });
 
   it('when nothing matches, names the troubleshooting tree whose question quotes the failure', async () => {

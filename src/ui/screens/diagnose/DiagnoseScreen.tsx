@@ -4,7 +4,7 @@ import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
 import { codeLeads, failureTreeLeads } from '../../../core/diagnosis/code-topics.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
-import { SelectList } from '../../components/SelectList.js';
+import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine, statusLines } from '../../components/StatusLine.js';
 import { TextArea, tailLines } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
@@ -34,6 +34,7 @@ export const DIAGNOSE_DEBOUNCE_MS = 150;
 
 const INPUT_HINTS = footerHints('diagnoseInput');
 const RESULT_HINTS = footerHints('diagnoseResults');
+const LEAD_HINTS = footerHints('diagnoseLeads');
 
 type Outcome = { ok: true; result: DiagnoseResult } | { ok: false; error: unknown } | undefined;
 
@@ -94,14 +95,26 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   // … and the troubleshooting trees whose questions quote a failure the paste shows.
   const treeLeadsFound = useMemo(() => (outcome?.ok ? failureTreeLeads(knowledge, outcome.result, settled) : []), [outcome, knowledge, settled]);
   const matches = outcome?.ok ? outcome.result.matches : [];
-  const clamp = (i: number) => Math.min(i, Math.max(0, matches.length - 1));
+  // The leads as places to go (found by a new-user helper: they were text only, and Tab did nothing): each known issue
+  // a code names, then each tree, in the order the lines name them.
+  const leadTargets = useMemo(
+    () => [
+      ...[...new Map(leads.flatMap((lead) => lead.topics.map((id) => [id, lead.code] as const))).entries()].map(([id, code]) => ({ kind: 'topic' as const, id, code })),
+      ...treeLeadsFound.map((lead) => ({ kind: 'tree' as const, id: lead.tree, quoted: lead.quoted })),
+    ],
+    [leads, treeLeadsFound],
+  );
+  const listCount = matches.length || leadTargets.length;
+  const clamp = (i: number) => Math.min(i, Math.max(0, listCount - 1));
   const current = clamp(state.selected);
   const inResults = state.focus === 'results' && matches.length > 0;
+  const inLeads = state.focus === 'results' && matches.length === 0 && leadTargets.length > 0;
   const linksAt = (i: number) =>
     topicLinks(knowledge, matches[i]?.id, outcome?.ok ? { entities: diagnosisEntities(outcome.result), text: settled } : {});
-  const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : INPUT_HINTS;
-  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput);
+  const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : inLeads ? LEAD_HINTS : INPUT_HINTS;
+  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : inLeads ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput);
   const resultsFocused = () => get().focus === 'results' && matches.length > 0;
+  const leadsFocused = () => get().focus === 'results' && matches.length === 0 && leadTargets.length > 0;
 
   const full = useFullText();
   useKeymap(
@@ -126,6 +139,23 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
         return true;
       }
+      if (leadsFocused()) {
+        const at = clamp(now.selected);
+        if ((command === Command.Up && at === 0) || command === Command.FocusNext || command === Command.FocusPrevious) dispatch({ type: 'focus', focus: 'input' });
+        else if (command === Command.Confirm) {
+          const lead = leadTargets[at];
+          const entities = outcome?.ok ? outcome.result.entities : undefined;
+          const saved = { text: get().buffer.text, selected: at, focus: 'results' as const };
+          if (lead?.kind === 'topic') navigate({ type: 'open', route: { screen: 'topic', topicId: lead.id, ...(entities ? { entities } : {}), text: settled }, save: saved });
+          else if (lead) navigate({ type: 'open', route: { screen: 'tree', treeId: lead.id, ...(entities ? { entities } : {}) }, save: saved });
+        } else if (command === Command.Insert) dispatch({ type: 'edit', buffer: insertText(now.buffer, typed ?? '', { multiline: true }) });
+        else {
+          const next = moveSelection(at, command, { count: leadTargets.length });
+          if (next === undefined) return false;
+          dispatch({ type: 'select', selected: next });
+        }
+        return true;
+      }
       if (!resultsFocused()) {
         // ↑ and ↓ move between the lines of the paste; ↓ on its last line (or Tab) goes to the results.
         const moved = command === Command.Up || command === Command.Down ? editText(now.buffer, command, typed, { multiline: true }) : undefined;
@@ -133,7 +163,8 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
           dispatch({ type: 'edit', buffer: moved });
           return true;
         }
-        if ((command === Command.FocusNext || command === Command.Down) && matches.length) {
+        if ((command === Command.FocusNext || command === Command.Down) && (matches.length || leadTargets.length)) {
+          if (!matches.length) dispatch({ type: 'select', selected: 0 });
           dispatch({ type: 'focus', focus: 'results' });
           return true;
         }
@@ -160,7 +191,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       }
       return true;
     },
-    { text: () => !resultsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.diagnoseResults : SCREEN_SCOPES.diagnoseInput) },
+    { text: () => !resultsFocused() && !leadsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.diagnoseResults : leadsFocused() ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput) },
   );
 
   const { theme } = frame;
@@ -214,11 +245,19 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
     .filter(Boolean)
     .join(' · ');
   const matchItems = matches.map((m) => matchItem(m, t));
+  const leadItems: ListItem[] = leadTargets.map((lead) => {
+    if (lead.kind === 'topic') {
+      const topic = knowledge.topics.find((x) => x.id === lead.id);
+      return { key: `topic:${lead.id}`, label: topic ? (topic.title[knowledgeLocale] ?? topic.title.en) : lead.id, detail: t('diagnose.leads.topicDetail', { id: lead.id, code: lead.code }) };
+    }
+    const tree = knowledge.trees.find((x) => x.id === lead.id);
+    return { key: `tree:${lead.id}`, label: tree ? tree.title[uiLocale] : lead.id, detail: t('diagnose.leads.treeDetail', { quoted: lead.quoted }) };
+  });
   const showFull = full.open && inResults && matchItems[current] !== undefined;
   const fullRows = showFull && matchItems[current] ? fullTextLines(matchItems[current], frame.columns, Math.max(1, listRows - 2)) : [];
   return (
     <ScreenFrame frame={frame} title={t('diagnose.title')} status={status} hints={hints}>
-      <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
+      <TextArea buffer={state.buffer} focused={!inResults && !inLeads} height={inputRows} width={frame.columns} placeholder={t('diagnose.input.placeholder')} theme={theme} />
       {reducedText && <StatusLine kind="warning" text={reducedText} theme={theme} />}
       <Text bold={theme.bold} color={theme.text.heading}>
         {t('diagnose.results.title')}
@@ -234,8 +273,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
             {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
           </Text>
         )}
-        {/* Wrapped, not cut, and counted in the rows above: the ids are what the lines are for. */}
-        {leadLines.map((line, i) => (
+        {/* With the focus, the leads as a list to open; without it, wrapped, not cut, and counted in the rows above: the ids are what the lines are for. */}
+        {inLeads && <SelectList items={leadItems} selected={current} height={Math.max(2, leadRoom)} width={frame.columns} theme={theme} focused />}
+        {!inLeads && leadLines.map((line, i) => (
           <Text key={i} color={theme.text.secondary} wrap="truncate-end">
             {line}
           </Text>
