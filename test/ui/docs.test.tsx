@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS } from '../helpers/keys.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
 import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
@@ -55,6 +55,24 @@ describe('DocsScreen', () => {
     await waitForFrame(lastFrame, t('docs.search.placeholder'));
     stdin.write('zzqqxx');
     await waitForFrame(lastFrame, t('docs.search.none', { query: 'zzqqxx' }));
+  });
+
+  it('a pasted error in the search goes to Diagnose; a short paste is searched (found by a new-user helper: the error was cut to 64 characters and searched)', async () => {
+    const { lastFrame, stdin, t } = openDocs();
+    await waitForFrame(lastFrame, t('docs.category.general'));
+    stdin.write('/');
+    await waitForFrame(lastFrame, t('docs.search.placeholder'));
+    stdin.write(bracketedPaste('ltsc2019'));
+    await waitForFrame(lastFrame, /❯ Which image tag matches/);
+    stdin.write(KEYS.ctrlU);
+    const error = 'docker: Error response from daemon: failed to create endpoint sharp_hopper on network nat: HNS failed with error : The object already exists.';
+    stdin.write(bracketedPaste(error));
+    const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(frame).toContain('failed to create endpoint sharp_hopper');
+    // Back on the docs, the search is over.
+    stdin.write(KEYS.esc);
+    const back = await waitForFrame(lastFrame, t('docs.category.general'));
+    expect(back).not.toContain(t('docs.search.placeholder'));
   });
 
   it('cycles the language with l and marks topics that have no text in it', async () => {

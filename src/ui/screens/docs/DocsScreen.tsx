@@ -89,6 +89,12 @@ export function DocsScreen({ route }: { route: Extract<Route, { screen: 'docs' }
           navigate({ type: 'open', route: { screen: 'topic', topicId: item.key, locale: now.locale }, save: { selected: whole >= 0 ? whole : 0, query: '', locale: now.locale } });
       };
       if (now.searching) {
+        // A paste longer than a search holds, or of several lines, is an error to diagnose, as on every other screen
+        // (found by a new-user helper: it was cut to 64 characters of boilerplate and searched); the search is left.
+        if (command === Command.Paste && typed && (typed.trim().length > MAX_SEARCH_QUERY || typed.trim().includes('\n'))) {
+          dispatch({ type: 'search', on: false });
+          return false;
+        }
         // The field holds what is searched and no more, so a long paste costs one bounded search.
         const edited = editText(now.query, command, typed, { maxLength: MAX_SEARCH_QUERY });
         if (edited) dispatch({ type: 'query', query: edited });
