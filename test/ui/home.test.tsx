@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { renderApp } from '../helpers/render.js';
-import { waitForFrame } from '../helpers/wait-for.js';
+import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
 
@@ -43,6 +43,20 @@ describe('HomeScreen', () => {
     expect(help).not.toContain(t('home.prompt'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
+  it('on a short terminal, the help says how many of its lines are below, and ↓ scrolls to them (found by a new-user helper: at 80×24 "go home" was hidden without a word)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ rows: 14, columns: 80 });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('?');
+    const help = await waitForFrame(lastFrame, t('help.title'));
+    const hidden = Number(/↓ (\d+)/.exec(help)?.[1]);
+    expect(hidden).toBeGreaterThan(0);
+    expect(help).toContain(t('help.moreBelow', { count: hidden }));
+    // In one burst: each key moves it (a burst moved it once).
+    for (let i = 0; i < hidden; i++) stdin.write(KEYS.down);
+    await vi.waitFor(() => expect(lastFrame()).not.toMatch(/↓ \d+/));
+    expect(lastFrame()).toContain(t('help.close'));
   });
 
   it('quits with q', async () => {

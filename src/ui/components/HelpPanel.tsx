@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { displayWidth } from '../../core/text/display-width.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
@@ -36,14 +36,20 @@ export function HelpPanel({ scopes, theme, height, width }: { scopes: readonly S
   const rows = helpRows(scopes);
   const room = Math.max(1, height - 1);
   const [top, setTop] = useState(0);
+  const topNow = useRef(0);
   useKeymap(
     (command) => {
       // Ctrl+C and q go on to the screen (a running fix stops first) and then the app, which exits.
       if (command === Command.Interrupt || command === Command.Quit) return false;
       if (command === Command.Back || command === Command.Help) navigate({ type: 'toggle-help' });
       else {
-        const next = moveSelection(top, command, { count: Math.max(1, rows.length - room + 1), page: room });
-        if (next !== undefined) setTop(next);
+        // From the latest position, not the one last drawn: keys that arrive together each move it (a burst of ↓
+        // moved it once).
+        const next = moveSelection(topNow.current, command, { count: Math.max(1, rows.length - room + 1), page: room });
+        if (next !== undefined) {
+          topNow.current = next;
+          setTop(next);
+        }
       }
       return true;
     },
@@ -71,7 +77,10 @@ export function HelpPanel({ scopes, theme, height, width }: { scopes: readonly S
           </Text>
         ),
       )}
-      <Text color={theme.text.secondary}>{t('help.close')}</Text>
+      {/* What is below the window said, not left to be guessed (found by a new-user helper: at 80×24 "go home" was hidden). */}
+      <Text color={theme.text.secondary} wrap="truncate-end">
+        {truncateWidth(rows.length > top + room ? `${t('help.moreBelow', { count: rows.length - top - room })} ${t('help.close')}` : t('help.close'), width)}
+      </Text>
     </Box>
   );
 }
