@@ -167,6 +167,8 @@ describe('NetworkWizardScreen', () => {
     const lines = rec.split('\n');
     expect(lines[0]).toContain(`› ${t('wizard.title')}`);
     expect(lines.length).toBeLessThan(15);
+    // The earlier answers left out are counted beside the heading (found by a new-user helper: they were cut silently).
+    expect(lines.find((l) => l.startsWith(t('wizard.answers')))).toMatch(/↑ \d+/);
   });
 
   it('overlay: a Swarm across hosts, with the Windows Server 2016 update warning', async () => {

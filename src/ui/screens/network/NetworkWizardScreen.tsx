@@ -134,8 +134,10 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     <ScreenFrame frame={frame} title={t('wizard.title')} status={[wizard.driver ?? '', position].filter(Boolean).join(' · ')} hints={hints}>
       {answers.length > 0 && (
         <Box flexDirection="column" marginBottom={1}>
-          <Text bold={theme.bold} color={theme.text.heading}>
+          <Text bold={theme.bold} color={theme.text.heading} wrap="truncate-end">
             {t('wizard.answers')}
+            {/* The earlier answers the rows left out, said (found by a new-user helper: at 80×24 they were cut silently). */}
+            {answers.length > answerRows && <Text bold={false} color={theme.text.secondary}>{`  ${t('list.above', { count: answers.length - answerRows })}`}</Text>}
           </Text>
           <ScrollView lines={answers} offset={answers.length - answerRows} height={answerRows} theme={theme} />
         </Box>
