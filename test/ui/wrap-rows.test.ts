@@ -53,6 +53,16 @@ describe('rowsAround', () => {
     expect(texts(top)).toEqual(['one', 'two', 'three']);
     expect(top).toMatchObject({ cursorRow: 0, linesAbove: 0 });
   });
+  it('shows an empty first line once, and every line after it (found by a tester: it filled the view and hid the rest)', () => {
+    const v = rowsAround('\nabc', 4, 6, 20);
+    expect(texts(v)).toEqual(['', 'abc']);
+    expect(v).toMatchObject({ cursorRow: 1, cursorCol: 3, linesAbove: 0 });
+    const top = rowsAround('\nError line\nline three', 0, 6, 20);
+    expect(texts(top)).toEqual(['', 'Error line', 'line three']);
+    expect(top).toMatchObject({ cursorRow: 0, cursorCol: 0, linesAbove: 0 });
+    expect(texts(rowsAround('\n\n\nx', 4, 6, 20))).toEqual(['', '', '', 'x']);
+  });
+
   it('shows an empty last line after a final line feed, with the cursor on it', () => {
     const v = rowsAround('abc\n', 4, 3, 10);
     expect(texts(v)).toEqual(['abc', '']);
@@ -84,6 +94,32 @@ describe('rows measured as drawn', () => {
       const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
       const text = Array.from({ length: 200 }, () => pieces[next() % pieces.length]).join('');
       for (const row of wrapRange(text, 0, text.length, 12)) expect(displayWidth(safeText(row.text)), JSON.stringify(row.text)).toBeLessThanOrEqual(12);
+    }
+  });
+});
+
+describe('rowsAround on any text', () => {
+  it('gives rows in order, the cursor inside its row, and every row when they all fit', () => {
+    const pieces = ['a', 'bb ', '\n', '\n\n', '한', ' ', 'xyz'];
+    for (let seed = 1; seed < 300; seed++) {
+      let x = seed;
+      const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+      const text = Array.from({ length: next() % 12 }, () => pieces[next() % pieces.length]).join('');
+      const cursor = text.length ? next() % (text.length + 1) : 0;
+      const all = text.split('\n').reduce((n, line, i, lines) => {
+        const start = lines.slice(0, i).reduce((s, l) => s + l.length + 1, 0);
+        return n + wrapRange(text, start, start + line.length, 5).length;
+      }, 0);
+      const v = rowsAround(text, cursor, 40, 5);
+      for (let i = 1; i < v.rows.length; i++) expect(v.rows[i]!.start, JSON.stringify(text)).toBeGreaterThanOrEqual(v.rows[i - 1]!.end);
+      const row = v.rows[v.cursorRow]!;
+      expect(cursor).toBeGreaterThanOrEqual(row.start);
+      expect(cursor).toBeLessThanOrEqual(row.end);
+      expect(v.cursorCol).toBe(cursor - row.start);
+      if (all <= 40) {
+        expect(v.rows, JSON.stringify(text)).toHaveLength(all);
+        expect(v.linesAbove).toBe(0);
+      }
     }
   });
 });

@@ -109,12 +109,19 @@ function rowsNear(text: string, lineStart: number, lineEnd: number, near: number
 }
 
 /**
+ * Where the line that holds position `at` starts. lastIndexOf reads a negative position as 0, so a line feed at the
+ * very start was found from position 0 itself (found by a tester: a paste that began with an empty line repeated that
+ * line in every row and hid the rest).
+ */
+const startOfLine = (text: string, at: number): number => (at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
+
+/**
  * The `count` rows to show of `text` wrapped at `width` columns, with the cursor's row in view: rows before it as far
  * as they fill the view, then rows after it when the text ends sooner.
  */
 export function rowsAround(text: string, cursor: number, count: number, width: number): RowView {
   const want = Math.max(1, count);
-  const lineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  const lineStart = startOfLine(text, cursor);
   const nl = text.indexOf('\n', cursor);
   const lineEnd = nl < 0 ? text.length : nl;
   const own = rowsNear(text, lineStart, lineEnd, cursor, want, width);
@@ -126,7 +133,7 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   // Rows of the lines before, the nearest first, until the view is full.
   let prevEnd = lineStart - 1;
   while (rows.length < want && prevEnd >= 0) {
-    const start = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    const start = startOfLine(text, prevEnd);
     const before = rowsNear(text, start, prevEnd, prevEnd, want, width);
     const take = before.slice(Math.max(0, before.length - (want - rows.length)));
     rows = [...take, ...rows];
