@@ -164,6 +164,32 @@ describe('bursts of keys in one write', () => {
     expect(onQuit).not.toHaveBeenCalled();
   });
 
+  it.each([
+    '2024-05-01T10:00:00Z Error response from daemon: hcsshim::CreateComputeSystem failed',
+    '[ERROR] hcsshim::CreateComputeSystem failed: The container operating system does not match',
+    '0x80070005 access denied while starting the container web',
+  ])('after Esc, a paste without markers that starts with a digit or [ is a paste, not the rest of a sequence (found by a tester): %s', async (text) => {
+    const { lastFrame, stdin, t } = renderApp();
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(KEYS.down);
+    stdin.write(KEYS.esc);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stdin.write(text);
+    const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(frame).toContain(text.slice(0, 30));
+  });
+
+  it('Docs: a paste without markers of several lines into the search goes to Diagnose whole (found by a tester: its line break opened a topic and its letters ran as keys)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'docs' }] });
+    await waitForFrame(lastFrame, t('docs.category.general'));
+    stdin.write('/');
+    await waitForFrame(lastFrame, t('docs.search.placeholder'));
+    stdin.write('hcsshim failed\rline two of the error\r');
+    const frame = await waitForFrame(lastFrame, `› ${t('diagnose.title')}`);
+    expect(frame).toContain('hcsshim failed');
+    expect(frame).toContain('line two of the error');
+  });
+
   it.each(['request quota exceeded', 'access denied quota', 'error: unique constraint failed', 'mcr.microsoft.com/windows/servercore:ltsc2022-amd64@sha256:aq'])(
     'a short line pasted without paste markers is a paste too, and its q quits nothing: %j',
     async (line) => {

@@ -99,10 +99,11 @@ export function InputProvider({ children }: { children: ReactNode }) {
     if (navigation) navigation.settled = drain;
     // The raw events of the chunk being read; undefined between chunks.
     let chunk: string[] | undefined;
-    // Whether the last chunk ended inside an escape sequence (an ESC, or ESC [ and digits): the rest of it (a paste
-    // marker cut in two) may start this one. A whole sequence (an arrow key, Esc's) before is no such cut: after one,
-    // an unmarked paste was read as keys (found by a new-user helper: after any arrow key a paste's letters ran as keys).
-    let escapeBefore = false;
+    // How the last chunk ended: with a lone ESC (the Esc key, or a paste marker cut after its ESC), inside a sequence
+    // (ESC [ and digits), or neither. Only the rest of a paste marker (or of that sequence) then continues it: a whole
+    // sequence before (an arrow key) is no cut, and after the Esc key a paste of `2024-05-01 …` or `[ERROR] …` is a paste
+    // (found by a new-user helper and a tester: such pastes ran as keys).
+    let endedIn: 'esc' | 'csi' | undefined;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
@@ -112,9 +113,13 @@ export function InputProvider({ children }: { children: ReactNode }) {
       const mode = modeNow();
       // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
       const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
-      const cutSequence = escapeBefore && /^[[0-9;~]/.test(joined);
-      const unmarked = !cutSequence && !parser.isPasting() && looksPasted(joined) && !mode.text && !searching;
-      escapeBefore = /\u001B(?:\[[0-9;]*)?$/.test(joined);
+      const cutSequence = endedIn === 'esc' ? /^\[20[01]~/.test(joined) : endedIn === 'csi' ? /^[0-9;]*[~A-Za-z]/.test(joined) : false;
+      // In a text field a chunk is keys typed (`hello`, Tab, Enter at once) unless it can only be a paste: a line break
+      // with text after it, or more than a person types between two reads (found by a tester: a multi-line paste in the
+      // docs search opened a topic at its first line break, and its letters then ran as keys).
+      const pastedIntoText = !mode.text || joined.length > 64 || /[\r\n][^\r\n]/.test(joined);
+      const unmarked = !cutSequence && !parser.isPasting() && looksPasted(joined) && pastedIntoText && !searching;
+      endedIn = /\u001B$/.test(joined) ? 'esc' : /\u001B\[[0-9;]*$/.test(joined) ? 'csi' : undefined;
       if (unmarked) {
         // Text pasted where the terminal does not mark pastes (Windows' console host): one read of a line of text is a
         // paste, not keys; read as keys, its letters moved the list and a `q` in it quit the app.
