@@ -43,20 +43,26 @@ function known(values: Record<string, string | null | undefined>): Record<string
 
 /**
  * The same Microsoft image with its tag naming the host's release instead of the image's: Microsoft's images built on a
- * base image (IIS, .NET Framework, PowerShell) name the release in their tags as the base images do
+ * base image (IIS, .NET Framework, .NET, PowerShell) name the release in their tags as the base images do
  * (`4.8-windowsservercore-ltsc2019`, `lts-nanoserver-1809`), so the variant for the host is that tag with the release
  * changed, and keeps the image's family (Nano Server stays Nano Server; found by a new-user helper: "rebuild on Server
- * Core" was advised for these). Undefined for another publisher's image, or a tag that names no release.
+ * Core" was advised for these). The release is the one the family's base image uses for the host (Nano Server's 1809,
+ * not ltsc2019), and only a release name, never a revision (a tester found `…-windowsservercore-10.0.14393.7000` and
+ * `…-nanoserver-ltsc2019` offered). Undefined for another publisher's image, the retired `mcr.microsoft.com/windows`
+ * (its newer images are in windows/server), or a tag with no release between dashes (`6.0.1809` is a version).
  */
-function microsoftVariant(data: CompatData, repository: string, tag: string | null, hostTag: string): string | undefined {
-  if (!tag || !/^(?:mcr\.microsoft\.com\/|microsoft\/)/i.test(repository)) return undefined;
+function microsoftVariant(data: CompatData, host: HostInfo, repository: string, tag: string | null): string | undefined {
+  if (!tag || !/^(?:mcr\.microsoft\.com\/|microsoft\/)/i.test(repository) || /^(?:mcr\.microsoft\.com\/)?windows$/i.test(repository)) return undefined;
+  const family = /nanoserver/i.test(tag) ? 'nanoserver' : 'servercore';
+  const suggested = suggestTag(data, host.build, host.revision, family);
   const releases = new Set(data.builds.flatMap((b) => b.tags.map((t) => t.name.toLowerCase())));
-  const parts = tag.split(/([-_.])/);
+  if (!suggested || suggested.needsRevision || !releases.has(suggested.tag.toLowerCase())) return undefined;
+  const parts = tag.split(/([-_])/);
   let changed = false;
   const next = parts.map((p) => {
     if (!releases.has(p.toLowerCase())) return p;
     changed = true;
-    return hostTag;
+    return suggested.tag;
   });
   return changed && next.join('') !== tag ? `${repository}:${next.join('')}` : undefined;
 }
@@ -85,7 +91,7 @@ export function planActions(
     if (suggestion.needsRevision) ids.push(['find-host-revision', {}]);
     const repo = (base ?? fallback)?.repository;
     const values = { tag: suggestion.tag, image: repo ? `${repo}:${suggestion.tag}` : null, repository: image.repository };
-    const variant = !base && image.repository ? microsoftVariant(data, image.repository, image.tag, suggestion.tag) : undefined;
+    const variant = !base && image.repository ? microsoftVariant(data, host, image.repository, image.tag) : undefined;
     if (variant) ids.push(['pull-variant', { image: variant }]);
     else ids.push([base || !image.repository ? 'pull-tag' : 'rebuild-on-tag', values]);
   }

@@ -47,6 +47,16 @@ describe('the tag that fits the host', () => {
     expect(r.actions.map((a) => a.id)).not.toContain('rebuild-on-tag');
   });
 
+  test('the variant takes the release its family uses for the host, and never a revision or a version number (found by a tester)', () => {
+    // Nano Server names Windows Server 2019 1809, not ltsc2019.
+    expect(check('10.0.17763.5329', 'mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022').actions[0]).toMatchObject({ id: 'pull-variant', command: 'docker pull mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-1809' });
+    // A 2016 host's tag is its full revision: no product image is tagged so.
+    expect(check('10.0.14393.7000', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019').actions.map((a) => a.id)).not.toContain('pull-variant');
+    // 1809 after a dot is a version, not a release; mcr.microsoft.com/windows is retired (its newer images are elsewhere).
+    expect(check('10.0.20348.2655', 'mcr.microsoft.com/dotnet/runtime:6.0.1809').actions.map((a) => a.id)).not.toContain('pull-variant');
+    expect(check('10.0.20348.2655', 'mcr.microsoft.com/windows:1809').actions.map((a) => a.id)).not.toContain('pull-variant');
+  });
+
   test('an image of another publisher, or a Microsoft tag that names no release, is rebuilt as before', () => {
     expect(check('10.0.20348.2655', 'contoso/app:ltsc2019').actions[0]?.id).toBe('rebuild-on-tag');
     expect(check('10.0.20348.2655', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8').actions.map((a) => a.id)).not.toContain('pull-variant');
