@@ -203,8 +203,12 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
       return parseSettingsFile(decodeText(readSettingsBytes(file)));
     } catch (e) {
       if (e instanceof CorruptSettings) {
-        renameSync(file, `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`);
-        return {};
+        // Damaged since it was read: moved aside as at start, said, and the values the app holds are saved whole (found
+        // by a tester: only the changed setting was kept).
+        const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(file, backup);
+        problem ??= { kind: 'corrupt', file, backup, detail: e.message };
+        return { ...values };
       }
       return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { ...values };
     }

@@ -111,6 +111,17 @@ describe('openSettings', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(0);
   });
 
+  it('a file damaged while the app runs is moved aside at the next save, said, and the values the app holds are saved whole (found by a tester)', async () => {
+    writeFileSync(file(), JSON.stringify({ language: 'sv-SE', knowledgeLanguage: 'ko-KR' }));
+    const s = openSettings({ cwd: dir });
+    writeFileSync(file(), '{"language":"sv-SE", oops');
+    s.set('theme', 'high-contrast');
+    await s.flush();
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ language: 'sv-SE', knowledgeLanguage: 'ko-KR', theme: 'high-contrast' });
+    expect(s.takeProblem()).toMatchObject({ kind: 'corrupt', backup: expect.stringContaining('config.json.bad-') });
+    expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(1);
+  });
+
   it('two copies open at once keep each other\'s changes: each saves only what it changed (found by an attacker helper)', async () => {
     const a = openSettings({ cwd: dir });
     const b = openSettings({ cwd: dir });
