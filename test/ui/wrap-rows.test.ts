@@ -19,6 +19,14 @@ describe('wrapRange', () => {
     expect(wrapRange('ab😀cd', 0, 6, 3).map((r) => r.text)).toEqual(['ab', '😀c', 'd']);
     expect(wrapRange('abe\u0301f', 0, 5, 3).map((r) => r.text)).toEqual(['abe\u0301', 'f']);
   });
+  it('never cuts inside a character as a person sees it: an accent, a Thai cluster, a flag (found by a tester)', () => {
+    const rowsOf = (text: string, width: number) => wrapRange(text, 0, text.length, width).map((r) => r.text);
+    expect(rowsOf('abe\u0306xy', 3)).toEqual(['abe\u0306', 'xy']);
+    expect(rowsOf('การดำเนินการหมดเวลาที่กำหนด', 3).every((r) => !/^[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]/.test(r))).toBe(true);
+    expect(rowsOf('ab🇸🇪cd', 3)).toEqual(['ab', '🇸🇪c', 'd']);
+    // A pile of accents is still cut: no row is wider than it may be.
+    for (const row of rowsOf(`z${'\u0301'.repeat(40)}`, 12)) expect(displayWidth(safeText(row))).toBeLessThanOrEqual(12);
+  });
   it('measures a control character as it is drawn (a visible sign), so an escape cannot widen a row', () => {
     const rows = wrapRange('a\u001b[31mb', 0, 7, 4);
     expect(rows.map((r) => r.text).join('')).toBe('a\u001b[31mb');

@@ -35,13 +35,14 @@ const inContext = new Map<string, number>();
  */
 function widthAt(text: string, rowStart: number, at: number, ch: string): number {
   const cp = ch.codePointAt(0)!;
-  if (cp >= 0x20 && cp < 0x7f) return 1;
+  if (ch.length === 1 && cp >= 0x20 && cp < 0x7f) return 1;
   if (!MAY_CHANGE.test(ch)) return displayWidth(ch);
   const before = text.slice(Math.max(rowStart, at - 8), at);
-  const key = before + ch;
+  // The length of the context says where the character starts: `ab`+`c` and `a`+`bc` are measured apart.
+  const key = `${before.length}:${before}${ch}`;
   let w = inContext.get(key);
   if (w === undefined) {
-    w = displayWidth(safeText(key)) - displayWidth(safeText(before));
+    w = displayWidth(safeText(before + ch)) - displayWidth(safeText(before));
     if (inContext.size > 4096) inContext.clear();
     inContext.set(key, w);
   }
@@ -54,40 +55,69 @@ const spanOf = (count: number, width: number): number => (count + 1) * (Math.max
 /** A position moved off the second half of a surrogate pair. */
 const onBoundary = (text: string, at: number): number => (at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at]!) && /[\uD800-\uDBFF]/.test(text[at - 1]!) ? at + 1 : at);
 
+/** Splits text into the characters a person sees (grapheme clusters), where the runtime can. */
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/**
+ * The units a row is cut between, from `from` to `to`: each a character as a person sees it (a letter with its accents,
+ * a Thai cluster, a flag, an emoji with its modifiers: found by a tester, rows began with a lone accent and split
+ * flags), by its start in `text`. A cluster drawn wider than four columns once made safe (a pile of accents, each past
+ * the fourth shown as its code) is cut between its code points instead, so that no unit is wider than a row.
+ */
+function unitsOf(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  const pushCodePoints = (at: number, end: number) => {
+    for (let i = at; i < end; ) {
+      starts.push(i);
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+    }
+  };
+  if (!graphemes) {
+    pushCodePoints(from, to);
+    return starts;
+  }
+  for (const { segment, index } of graphemes.segment(text.slice(from, to))) {
+    const at = from + index;
+    if (segment.length === 1 || displayWidth(safeText(segment)) <= 4) starts.push(at);
+    else pushCodePoints(at, at + segment.length);
+  }
+  return starts;
+}
+
 /**
  * `text` from `from` to `to` cut into rows at most `width` columns wide (one character at least per row), the
  * rows' offsets counted in `text`. A row ends after its last space when that keeps at least half of it (words stay
- * whole), else where it is full (a long path or JSON is cut anywhere). An empty range is one empty row.
+ * whole), else where it is full (a long path or JSON is cut anywhere), never inside a character as a person sees it.
+ * An empty range is one empty row.
  */
 export function wrapRange(text: string, from: number, to: number, width: number): ViewRow[] {
   const rows: ViewRow[] = [];
+  const units = unitsOf(text, from, to);
+  const endOf = (k: number) => (k + 1 < units.length ? units[k + 1]! : to);
   let start = from;
   let w = 0;
-  // Just after the row's last space, and the row's width up to there (-1: no space yet).
+  // Just after the row's last space (a unit index), and the row's width up to there (-1: no space yet).
   let afterSpace = -1;
   let widthToSpace = 0;
-  let at = from;
-  while (at < to) {
-    const cp = text.codePointAt(at)!;
-    const len = cp > 0xffff ? 2 : 1;
-    const cw = widthAt(text, start, at, String.fromCodePoint(cp));
+  for (let k = 0; k < units.length; ) {
+    const at = units[k]!;
+    const unit = text.slice(at, endOf(k));
+    const cw = widthAt(text, start, at, unit);
     if (w + cw > width && at > start) {
-      const atSpace = afterSpace > start && widthToSpace * 2 >= width;
-      const end = atSpace ? afterSpace : at;
+      const atSpace = afterSpace > 0 && units[afterSpace]! > start && widthToSpace * 2 >= width;
+      const end = atSpace ? units[afterSpace]! : at;
       rows.push({ start, end, text: text.slice(start, end) });
       start = end;
-      afterSpace = -1;
       w = 0;
       // The word moved down is measured again from the new row's start (a character's width can depend on the row's).
-      if (atSpace) {
-        at = start;
-        continue;
-      }
+      if (atSpace) k = afterSpace;
+      afterSpace = -1;
+      continue;
     }
     w += cw;
-    at += len;
-    if (cp === 0x20) {
-      afterSpace = at;
+    k++;
+    if (unit === ' ' && k < units.length) {
+      afterSpace = k;
       widthToSpace = w;
     }
   }
