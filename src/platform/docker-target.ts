@@ -71,12 +71,16 @@ function isOwnAddress(ip: string, own: OwnMachine): boolean {
   return own.addresses.some((a) => canonicalIp(a) === ip);
 }
 
-/** A host name that is this machine by its name alone: localhost (and its subdomains), its own name, or that name qualified. */
+/**
+ * A host name that is this machine by its name alone: localhost (and its subdomains) or its own name. Its name
+ * qualified (`box.example.com`) is found by resolving it (resolveIsLocal): a prefix is no proof (a tester's machine `ci`
+ * took `ci.win.corp` for itself).
+ */
 function isOwnName(name: string, own: OwnMachine): boolean {
   const h = name.trim().toLowerCase().replace(/\.$/, '');
   if (!h || h === 'localhost' || h.endsWith('.localhost')) return true;
   const mine = own.hostname.toLowerCase();
-  return Boolean(mine) && (h === mine || h.startsWith(`${mine}.`) || mine.startsWith(`${h}.`));
+  return Boolean(mine) && (h === mine || mine.startsWith(`${h}.`));
 }
 
 /** The host a `tcp://` or `ssh://` engine address names; undefined for any other address (a socket, a pipe, none). */

@@ -50,6 +50,9 @@ describe.each(['zh-CN', 'ko-KR', 'sv-SE'] as const)('wcdoctor diagnose --lang %s
     const long = formatDiagnosis(diagnose(kb, dump), kb, locale, dump, undefined, undefined, words);
     expect(long).toContain(t('diagnose.cli.browseDocs', { command: 'wcdoctor docs' }));
     expect(long).not.toContain(t('diagnose.cli.pasteMore', { command: 'wcdoctor docs' }));
+    // A dump joined on one line of kilobytes too (a tester: 100 KB on one line was asked for more).
+    const oneLine = 'nothing failed here, '.repeat(200);
+    expect(formatDiagnosis(diagnose(kb, oneLine), kb, locale, oneLine, undefined, undefined, words)).toContain(t('diagnose.cli.browseDocs', { command: 'wcdoctor docs' }));
     const codes = formatDiagnosis(diagnose(kb, 'it printed 0x80070057 and stopped'), kb, locale, '', undefined, undefined, words);
     expect(codes).toContain(t('diagnose.cli.codes', { codes: '0x80070057 (ERROR_INVALID_PARAMETER)', command: 'wcdoctor explain CODE' }));
     const linux = formatDiagnosis(diagnose(kb, 'kernel: cgroup: fork rejected by pids controller in /system.slice/docker.service'), kb, locale, '', undefined, undefined, words);

@@ -158,6 +158,11 @@ describe('actions numbered past 9 (a paste of many images)', () => {
     await waitForFrame(lastFrame, t('compat.app.noFix', { n: '23' }));
     stdin.write('j');
     await waitForFrameWithout(lastFrame, t('compat.app.noFix', { n: '23' }));
+    // A number no action has is said too (a tester: 1 then 7 of 16 did nothing).
+    stdin.write('2');
+    stdin.write('7');
+    await waitForFrame(lastFrame, t('compat.app.noAction', { n: '27', count: '24' }));
+    stdin.write('j');
     stdin.write('2');
     stdin.write('4');
     await waitForFrame(lastFrame, 'contoso/app11:ltsc2016█');

@@ -70,7 +70,7 @@ function checkSharePath(v: string): ParamReason | undefined {
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return why('shareServer', 'has a server name that is not a host name or IPv4 address');
   const parts = (m[2] ?? '').replace(/\\$/, '').split('\\');
   // [ ] too: the SMB cmdlets' -RemotePath may read them as wildcards, as -VMName does (second attacker helper).
-  if (parts.some((p) => p === '' || WIN_FORBIDDEN.test(p) || /[[\]]/.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | [ ] or edge spaces');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || /[[\]]/.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | [ ] or edge spaces');
   return undefined;
 }
 
@@ -79,14 +79,17 @@ function checkSharePath(v: string): ParamReason | undefined {
  * (`C:\\ProgramData\\docker\\..\\..` is the root of C:; found by an attacker helper: a fix that uncompresses and
  * decrypts a folder with every file in it took it, and showed the `..` form), and no empty name or one Windows refuses.
  */
+/** The device names Windows reserves in every folder, with or without an extension (found by a tester: D:\\CON passed). */
+const RESERVED_NAME = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\.[^.]*)?$/i;
+
 function checkLocalFolder(v: string): ParamReason | undefined {
   if (v.length > 250) return tooLong(250);
   const m = /^[A-Za-z]:\\(.*)$/.exec(v);
   if (!m) return why('localFolder', 'must be the full path of a folder on a local drive, such as D:\\docker');
   const parts = (m[1] ?? '').replace(/\\$/, '').split('\\');
   if (parts.length === 1 && parts[0] === '') return why('folderRoot', 'names a whole drive: name a folder on it');
-  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || p !== p.trim() || p.endsWith('.')))
-    return why('folderParts', 'has an empty, "." or ".." folder name, or one with \\ / : * ? " < > |, edge spaces or a final dot');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || p !== p.trim() || p.endsWith('.') || RESERVED_NAME.test(p)))
+    return why('folderParts', 'has an empty, "." or ".." folder name, a device name (CON, NUL, COM1 …), or one with \\ / : * ? " < > |, edge spaces or a final dot');
   return undefined;
 }
 

@@ -105,6 +105,11 @@ const bad: [ParamKind, string, RegExp][] = [
   ['local-folder', 'C:\\dock*er', /empty/],
   ['local-folder', 'C:\\docker.', /final dot/],
   ['local-folder', 'docker', /full path/],
+  // Device names, with or without an extension (a tester: D:\\CON passed).
+  ['local-folder', 'D:\\CON', /device name/],
+  ['local-folder', 'D:\\data\\nul.txt', /device name/],
+  ['local-folder', 'D:\\COM1.log', /device name/],
+  ['share-path', '\\\\srv\\x\\..', /share or folder/],
   ['local-folder', '\\\\server\\share', /full path/],
   ['user', 'DOM\\a\\b', /without/],
   ['user', 'a@b@c', /without/],

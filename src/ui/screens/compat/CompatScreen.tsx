@@ -43,7 +43,7 @@ interface CompatState {
   offset: number;
   /** The digits of an action's number typed so far, when more may follow (a paste of many images numbers past 9). */
   pending: string;
-  /** The action whose number was typed has no fix to run: said until the next key. */
+  /** The action whose number was typed has no fix to run (negative: no action has that number): said until the next key. */
   noFix?: number;
 }
 type CompatAction =
@@ -188,6 +188,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         const next = actionDigit(now.pending, typed, actions.length);
         dispatch({ type: 'pending', digits: 'wait' in next ? next.wait : '' });
         if ('run' in next) open(next.run);
+        // A number no action has is said, not dropped (found by a tester: 1 then 7 of 16 did nothing).
+        else if ('none' in next && typed !== '0') dispatch({ type: 'no-fix', action: -Number(`${now.pending}${typed}`) });
       } else return false;
       return true;
     },
@@ -221,7 +223,9 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         <>
           <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)))} height={reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)} theme={theme} />
           {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
-          {!state.pending && state.noFix !== undefined && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />}
+          {!state.pending && state.noFix !== undefined && (
+            <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(state.noFix < 0 ? t('compat.app.noAction', { n: String(-state.noFix), count: String(actions.length) }) : t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />
+          )}
         </>
       ) : (
         <Text color={theme.text.secondary}>{t('compat.empty')}</Text>
