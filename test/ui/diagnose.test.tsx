@@ -42,6 +42,22 @@ describe('DiagnoseScreen', () => {
     expect(rows.some((r) => r.includes('…'))).toBe(false);
   });
 
+  it('↓ in a wrapped line goes to its next row, not out of the field (found by a tester)', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('a'.repeat(150)));
+    await waitForFrame(lastFrame, t('diagnose.input.lines', { count: 1 }));
+    // Home (CSI H): the start of the line.
+    stdin.write('\u001b[H');
+    stdin.write(KEYS.down);
+    stdin.write('Z');
+    const frame = await waitForFrame(lastFrame, 'Z');
+    const rows = frame.split('\n').filter((l) => l.startsWith('│'));
+    // The box is 80 columns: rows of 75, and the Z typed where ↓ put the cursor, at the start of the second row.
+    expect(rows[0]).toContain('a'.repeat(75));
+    expect(rows[1]!.slice(2)).toMatch(/^Z/);
+  });
+
   it('takes a multi-line bracketed paste whole: letters in it are text, not keys', async () => {
     const onQuit = vi.fn();
     const { lastFrame, stdin, t, engine } = open(fakeDiagnose(), onQuit);

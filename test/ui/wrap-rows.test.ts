@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/core/text/display-width.js';
 import { safeText } from '../../src/ui/text/safe-text.js';
-import { rowsAround, wrapRange } from '../../src/ui/text/wrap-rows.js';
+import { moveByRow, rowsAround, wrapRange } from '../../src/ui/text/wrap-rows.js';
 
 const texts = (v: { rows: { text: string }[] }) => v.rows.map((r) => r.text);
 
@@ -129,5 +129,23 @@ describe('rowsAround on any text', () => {
         expect(v.linesAbove).toBe(0);
       }
     }
+  });
+});
+
+describe('moveByRow', () => {
+  it('moves between the rows of a wrapped line at the same column, then to the next line, and says when there is no row that way', () => {
+    const text = 'abcdefghijklmnopqrstuvwxy\nshort';
+    // Rows of 10: abcdefghij | klmnopqrst | uvwxy | short
+    expect(moveByRow(text, 3, 1, 10)).toBe(13);
+    expect(moveByRow(text, 13, 1, 10)).toBe(23);
+    expect(moveByRow(text, 23, 1, 10)).toBe(29);
+    expect(moveByRow(text, 29, 1, 10)).toBeUndefined();
+    expect(moveByRow(text, 29, -1, 10)).toBe(23);
+    expect(moveByRow(text, 23, -1, 10)).toBe(13);
+    expect(moveByRow(text, 3, -1, 10)).toBeUndefined();
+    // Past the end of a shorter row: its end, on that row.
+    expect(moveByRow(text, 19, 1, 10)).toBe(25);
+    // From the end of the last row of a line to a longer row above: the same column.
+    expect(moveByRow('abcdefghijklmno', 15, -1, 10)).toBe(5);
   });
 });

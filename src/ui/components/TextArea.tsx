@@ -31,6 +31,9 @@ export function placeholderLines(placeholder: string, room: number, rows: number
   return kept;
 }
 
+/** The columns a text area `width` wide gives its rows: inside the border and padding, with a column kept for the cursor. */
+export const textAreaRoom = (width: number): number => Math.max(1, width - 5);
+
 /**
  * A paste area: shows the rows around the cursor (pastes can be huge), its lines wrapped at the box's width so that a
  * long line is read in full, the cursor's row drawn with its cursor when focused. `height` counts the lines inside the
@@ -40,8 +43,7 @@ export function TextArea({ buffer, focused, height, width, placeholder, theme }:
   const t = useT();
   const text = buffer.text;
   const inner = Math.max(1, height);
-  // Inside the border and padding, with a column kept for the cursor.
-  const room = Math.max(1, width - 5);
+  const room = textAreaRoom(width);
   // One row says how many lines start above the view when some do.
   let view = rowsAround(text, buffer.cursor, inner, room);
   if (view.linesAbove > 0 && inner > 1) view = rowsAround(text, buffer.cursor, inner - 1, room);

@@ -194,3 +194,47 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   for (let i = text.indexOf('\n'); i >= 0 && i < firstStart; i = text.indexOf('\n', i + 1)) linesAbove++;
   return { rows, cursorRow, cursorCol: cursor - rows[cursorRow]!.start, linesAbove };
 }
+
+/**
+ * Where ↑ (`dir` -1) or ↓ (+1) puts the cursor in a text area wrapped at `width` columns: on the row above or below, at
+ * the column it is at (or the row's end), across the lines' rows as drawn; undefined when there is no row that way (the
+ * field's first or last row), so that the key can move the focus instead (found by a tester: ↓ in a wrapped line left
+ * the field instead of going to the line's next row).
+ */
+export function moveByRow(text: string, cursor: number, dir: -1 | 1, width: number): number | undefined {
+  const rowsOfLine = (start: number, near: number) => {
+    const nl = text.indexOf('\n', start);
+    return rowsNear(text, start, nl < 0 ? text.length : nl, near, 4, width);
+  };
+  const lineStart = startOfLine(text, cursor);
+  const rows = rowsOfLine(lineStart, cursor);
+  const at = rows.findIndex((r, i) => cursor < r.end || i === rows.length - 1);
+  const row = rows[at]!;
+  const column = displayWidth(safeText(text.slice(row.start, cursor)));
+  let target: ViewRow | undefined;
+  if (dir < 0) {
+    if (at > 0) target = rows[at - 1];
+    else if (lineStart > 0) target = rowsOfLine(startOfLine(text, lineStart - 1), lineStart - 1).at(-1);
+  } else if (at < rows.length - 1) target = rows[at + 1];
+  else {
+    const nl = text.indexOf('\n', cursor);
+    if (nl >= 0) target = rowsOfLine(nl + 1, nl + 1)[0];
+  }
+  if (!target) return undefined;
+  const nl = text.indexOf('\n', target.start);
+  const lastOfLine = target.end === (nl < 0 ? text.length : nl);
+  // The first position in the target row at or past the column; a row that continues on the next ends before its end.
+  let w = 0;
+  for (const unit of unitsOf(text, target.start, target.end)) {
+    if (w >= column) return unit;
+    w += widthAt(text, target.start, unit, text.slice(unit, nextUnit(text, unit, target.end)));
+  }
+  if (lastOfLine) return target.end;
+  return unitsOf(text, target.start, target.end).at(-1) ?? target.start;
+}
+
+/** The end of the unit (unitsOf) that starts at `at`, within `end`. */
+function nextUnit(text: string, at: number, end: number): number {
+  const [, next] = unitsOf(text, at, end);
+  return next ?? end;
+}

@@ -9,7 +9,8 @@ import { ok, type Result } from '../../../core/result.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
-import { TextArea } from '../../components/TextArea.js';
+import { TextArea, textAreaRoom } from '../../components/TextArea.js';
+import { moveByRow } from '../../text/wrap-rows.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
@@ -171,7 +172,15 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       if (now.focus !== 'report') {
         const buffer = now[now.focus];
         // A pasted `ver` or `docker info` keeps its lines; blank lines around it go.
-        const edited = command === Command.Paste ? insertText(buffer, (typed ?? '').replace(/^\s*\n|(?<!\s)\s+$/g, ''), { multiline: true, maxLength: MAX_FIELD }) : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
+        const byRow = command === Command.Up || command === Command.Down ? moveByRow(buffer.text, buffer.cursor, command === Command.Up ? -1 : 1, textAreaRoom(columns)) : undefined;
+        const edited =
+          command === Command.Paste
+            ? insertText(buffer, (typed ?? '').replace(/^\s*\n|(?<!\s)\s+$/g, ''), { multiline: true, maxLength: MAX_FIELD })
+            : command === Command.Up || command === Command.Down
+              ? byRow === undefined
+                ? undefined
+                : { text: buffer.text, cursor: byRow }
+              : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
         if (edited) dispatch({ type: 'edit', buffer: edited });
         else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
         else if (command === Command.Up) dispatch({ type: 'focus', delta: -1 });
