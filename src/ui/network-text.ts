@@ -32,6 +32,7 @@ const PROBLEM: Readonly<Record<NetworkProblemId, MessageKey>> = {
   'network-name-invalid': 'wizard.problem.network-name-invalid',
   'network-name-reserved': 'wizard.problem.network-name-reserved',
   'hns-name-invalid': 'wizard.problem.hns-name-invalid',
+  'host-build-ambiguous': 'wizard.problem.host-build-ambiguous',
   'host-build-invalid': 'wizard.problem.host-build-invalid',
   'nat-subnet-outside-prefix': 'wizard.problem.nat-subnet-outside-prefix',
   'driver-l2tunnel': 'wizard.problem.driver-l2tunnel',

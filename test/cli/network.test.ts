@@ -64,6 +64,8 @@ describe('wcdoctor network plan', () => {
     [['--dns-servers', '1.1.1.1,x'], '--dns-servers: "x" is not an IPv4 address'],
     [['--driver', 'bridge'], '--driver: "bridge" is not a Windows network driver'],
     [['--host-build', 'ltsc2099'], '--host-build: "ltsc2099" is neither a Windows build'],
+    // A name releases share: said so, with the builds it names (found by a tester: it read as no release at all).
+    [['--host-build', '23H2'], '--host-build: "23H2" names several Windows builds (22631, 25398); type the build number'],
   ])('refuses the invalid value %j with exit 2', async (flags, message) => {
     const r = await cli('network', 'plan', '--driver', 'transparent', ...flags, 'Net');
     expect(r.code).toBe(2);

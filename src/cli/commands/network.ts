@@ -2,8 +2,7 @@ import { networkIssue } from '../../core/network/problems.js';
 import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
-import { checkHostBuild } from '../../core/network/validators.js';
-import { resolveName } from '../../core/compat/versions.js';
+import { resolveNames } from '../../core/compat/versions.js';
 import type { CompatData } from '../../core/compat/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
@@ -55,17 +54,15 @@ const REFUSED: [keyof PlanFlags, string, string][] = [
 ];
 
 /**
- * The flags with a release name given as the host build (`--host-build ltsc2019`, `"Windows Server 2022"`) replaced by
- * the build it stands for in the compat data; anything else as given (planNetwork judges it). The knowledge is read
- * only for such a name.
+ * The build(s) a release name given as the host build stands for (`--host-build ltsc2019`, `"Windows Server 2022"`), from
+ * the compat data; several for a name releases share (`23H2`). The knowledge is read only when a name is given.
  */
-export function withNamedBuild(f: PlanFlags, compat: () => CompatData | undefined = compatOfKnowledge): PlanFlags {
-  if (f.hostBuild === undefined || checkHostBuild(f.hostBuild).ok) return f;
-  const b = checkHostBuild(f.hostBuild, (n) => {
+export function buildOfName(compat: () => CompatData | undefined = compatOfKnowledge): (name: string) => number | readonly number[] | undefined {
+  return (n) => {
     const data = compat();
-    return data ? resolveName(data, n)?.build : undefined;
-  });
-  return b.ok ? { ...f, hostBuild: b.value.text } : f;
+    const builds = data ? resolveNames(data, n).map((h) => h.build) : [];
+    return builds.length > 1 ? builds : builds[0];
+  };
 }
 
 function compatOfKnowledge(): CompatData | undefined {
@@ -186,7 +183,7 @@ export function registerNetwork(program: Command, io: CliIO): void {
   plan.action((name: string, flags: PlanFlags, cmd: Command) => {
     // Headings, warnings and refusals in the user's language; commands, options and values stay as typed.
     const t = cliTranslator(cmd, io);
-    const r = planNetwork(planInputFromFlags(name, withNamedBuild(flags)));
+    const r = planNetwork({ ...planInputFromFlags(name, flags), buildOfName: buildOfName() });
     if (!r.ok) {
       for (const p of r.error) io.err(`wcdoctor network plan: ${p.option}: ${t ? problemText(p, t) : p.message}\n`);
       io.setExitCode(EXIT.usage);

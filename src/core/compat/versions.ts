@@ -34,8 +34,14 @@ export function buildOfTag(data: CompatData, tag: string): number | undefined {
  * Names shared by several builds resolve to nothing.
  */
 export function resolveName(data: CompatData, text: string): { build: number; family: HostFamily | null } | undefined {
+  const hits = resolveNames(data, text);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Every build a name stands for (resolveName): several for a name some releases share (`23H2`, `21H2`). */
+export function resolveNames(data: CompatData, text: string): { build: number; family: HostFamily | null }[] {
   const key = alphanumericKey(text);
-  if (!key) return undefined;
+  if (!key) return [];
   const hits = new Map<number, HostFamily | null>();
   for (const b of data.builds) {
     if (b.tags.some((t) => alphanumericKey(t.name) === key)) hits.set(b.build, hits.get(b.build) ?? null);
@@ -45,9 +51,7 @@ export function resolveName(data: CompatData, text: string): { build: number; fa
       else if (r.version && alphanumericKey(r.version) === key && !hits.has(b.build)) hits.set(b.build, null);
     }
   }
-  if (hits.size !== 1) return undefined;
-  const [[build, family]] = [...hits] as [[number, HostFamily | null]];
-  return { build, family };
+  return [...hits].map(([build, family]) => ({ build, family }));
 }
 
 /**

@@ -14,6 +14,8 @@ import * as v from './validators.js';
 export interface NetworkPlanInput {
   driver: string;
   name: string;
+  /** The build(s) a release name given as the host build stands for (the compat data's names; several: ambiguous). */
+  buildOfName?: (name: string) => number | readonly number[] | undefined;
   subnet?: string;
   gateway?: string;
   vlan?: string | number;
@@ -128,7 +130,7 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
   const dnsSuffix = has(input.dnsSuffix) ? check('dnsSuffix', v.checkDnsSuffix(input.dnsSuffix)) : undefined;
   const dnsServers = input.dnsServers !== undefined && (Array.isArray(input.dnsServers) ? input.dnsServers.length : has(input.dnsServers)) ? check('dnsServers', v.checkDnsServers(input.dnsServers)) : undefined;
   const hnsName = has(input.hnsName) ? check('hnsName', v.checkHnsName(input.hnsName)) : undefined;
-  const hostBuild = has(input.hostBuild) ? check('hostBuild', v.checkHostBuild(input.hostBuild)) : undefined;
+  const hostBuild = has(input.hostBuild) ? check('hostBuild', v.checkHostBuild(input.hostBuild, input.buildOfName)) : undefined;
   const natPrefix = check('natPrefix', v.checkCidr(has(input.natPrefix) ? input.natPrefix : v.DEFAULT_NAT_PREFIX));
 
   if (driver === 'l2bridge' && (!has(input.subnet) || !has(input.gateway)))

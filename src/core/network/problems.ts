@@ -31,6 +31,7 @@ export const NETWORK_PROBLEM_TEXT = {
   'network-name-invalid': '"{{value}}" is not a network name: use letters, digits, "_", "." and "-", starting with a letter or digit',
   'network-name-reserved': '"{{name}}" is a network Docker creates on every Windows host; pick another name',
   'hns-name-invalid': '"{{value}}" is not an HNS network name: use letters, digits, spaces, "_", ".", "-" and parentheses',
+  'host-build-ambiguous': '"{{value}}" names several Windows builds ({{builds}}); type the build number',
   'host-build-invalid': '"{{value}}" is neither a Windows build such as 14393 or 14393.1715 nor a release such as ltsc2019 or Windows Server 2022',
   'nat-subnet-outside-prefix':
     "on Windows Server 2016 an extra NAT network must be a part of the host's NAT prefix {{prefix}} (see Get-NetNat, InternalIPInterfaceAddressPrefix); {{subnet}} is not",

@@ -23,7 +23,7 @@ export interface WizardUi {
   /** Opens the fix runner on the command (it asks before anything runs). */
   runCommand(): void;
   /** The build a release name or tag stands for (`ltsc2019`), from the compat data; undefined when it names none. */
-  buildOfName(name: string): number | undefined;
+  buildOfName(name: string): number | readonly number[] | undefined;
 }
 
 /** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
