@@ -43,6 +43,11 @@ export interface SettingsStore {
   flush(): Promise<void>;
   /** The problem found since the last call, once; undefined when there is none (or it was taken). */
   takeProblem(): SettingsProblem | undefined;
+  /**
+   * Reads the file again, so that what another open copy saved shows here (its changes under this one's not yet
+   * written); a file that cannot be read or is damaged leaves the values as they are. Writes nothing.
+   */
+  reload?(): void;
 }
 
 /** Options for {@link openSettings}; `cwd` (or WCDOCTOR_CONFIG_DIR) points the store at a folder. */
@@ -283,6 +288,20 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
       write({ key, value: values[key] });
     },
     flush: () => queue,
+    reload() {
+      let disk: Record<string, unknown>;
+      try {
+        disk = parseSettingsFile(decodeText(readSettingsBytes(file)));
+      } catch {
+        return;
+      }
+      const view: Record<string, unknown> = { ...disk };
+      for (const [k, v] of pending) {
+        if (v === undefined) delete view[k];
+        else view[k] = v;
+      }
+      values = sanitise(view);
+    },
     takeProblem() {
       const p = problem;
       problem = undefined;

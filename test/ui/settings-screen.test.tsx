@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { cleanup } from 'ink-testing-library';
+import { openSettings } from '../../src/platform/settings.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
@@ -38,6 +42,21 @@ describe('SettingsScreen', () => {
     stdin.write(KEYS.right);
     await waitForFrame(lastFrame, `${tFor('en')('settings.language')}: English`);
     expect(platform.settings.get().language).toBeUndefined();
+  });
+
+  it('shows what another open copy saved when the screen opens (found by a tester: the screen kept the old value)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-settings-ui-'));
+    try {
+      const store = openSettings({ cwd: dir });
+      const platform = { ...fakePlatform({}), settings: store };
+      const t = tFor('en');
+      // The other copy saves High contrast after this one read the file.
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ language: 'en', theme: 'high-contrast' }));
+      const { lastFrame } = renderApp({ platform, initial: [{ screen: 'settings' }] });
+      await waitForFrame(lastFrame, `${t('settings.theme')}: ${t('settings.theme.highContrast')}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cycles the topic language and the theme', async () => {

@@ -26,6 +26,8 @@ export interface SettingsState {
 export interface SettingsActions {
   set<K extends keyof Settings>(key: K, value: Settings[K]): void;
   dismissProblem(): void;
+  /** Takes what another open copy saved (the Settings screen asks when it opens). */
+  refresh(): void;
 }
 
 const StateContext = createContext<SettingsState | undefined>(undefined);
@@ -65,11 +67,17 @@ export function SettingsProvider({ noColor = false, lang, children }: { noColor?
       void platform.settings.flush().then(() => {
         const p = platform.settings.takeProblem();
         if (p) setProblem(p);
+        // A save takes what another copy saved meanwhile: shown here too (found by a tester: the screen kept the old value).
+        setSettings(platform.settings.get());
       });
     },
     [platform],
   );
-  const actions = useMemo<SettingsActions>(() => ({ set, dismissProblem: () => setProblem(undefined) }), [set]);
+  const refresh = useCallback(() => {
+    platform.settings.reload?.();
+    setSettings(platform.settings.get());
+  }, [platform]);
+  const actions = useMemo<SettingsActions>(() => ({ set, dismissProblem: () => setProblem(undefined), refresh }), [set, refresh]);
   return (
     <ActionsContext.Provider value={actions}>
       <StateContext.Provider value={state}>{children}</StateContext.Provider>

@@ -7,7 +7,7 @@ import { StatusLine } from '../../components/StatusLine.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useSettings, useSettingsActions } from '../../contexts/SettingsContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSelectionList } from '../../hooks/use-selection-list.js';
 import { useT } from '../../hooks/use-t.js';
 import { LANGUAGE_NAME, type MessageKey } from '../../i18n.js';
@@ -45,7 +45,9 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const t = useT();
   const { settings: store } = usePlatform();
   const state = useSettings();
-  const { set } = useSettingsActions();
+  const { set, refresh } = useSettingsActions();
+  // What another open copy saved since this one read the file shows as the screen opens.
+  useEffect(() => refresh(), [refresh]);
   const frame = useFrame(HINTS, SCREEN_SCOPES.settings);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
   const [saved, setSaved] = useState(false);
