@@ -42,6 +42,15 @@ describe('DiagnoseScreen', () => {
     expect(rows.some((r) => r.includes('…'))).toBe(false);
   });
 
+  it('draws an empty line of the paste as an empty row (found by a tester: ink gave it no height, and the rows after moved up)', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('alpha\r\rbeta\r\r\rgamma'));
+    const frame = await waitForFrame(lastFrame, 'gamma');
+    const rows = frame.split('\n').filter((l) => l.startsWith('│')).map((l) => l.slice(2).replace(/ *│$/, '').replace(/█/, ''));
+    expect(rows.slice(0, 6)).toEqual(['alpha', '', 'beta', '', '', 'gamma']);
+  });
+
   it('↓ in a wrapped line goes to its next row, not out of the field (found by a tester)', async () => {
     const { lastFrame, stdin, t } = open();
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

@@ -24,6 +24,8 @@ describe('wrapRange', () => {
     expect(rowsOf('abe\u0306xy', 3)).toEqual(['abe\u0306', 'xy']);
     expect(rowsOf('การดำเนินการหมดเวลาที่กำหนด', 3).every((r) => !/^[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]/.test(r))).toBe(true);
     expect(rowsOf('ab🇸🇪cd', 3)).toEqual(['ab', '🇸🇪c', 'd']);
+    // A family too wide to stay whole is cut between its emoji, each with its joiner: no row starts or ends with a bare one.
+    for (const row of rowsOf('ab👨\u200d👩\u200d👧\u200d👦cd', 4)) expect(row, JSON.stringify(row)).not.toMatch(/^\u200d/);
     // A pile of accents is still cut: no row is wider than it may be.
     for (const row of rowsOf(`z${'\u0301'.repeat(40)}`, 12)) expect(displayWidth(safeText(row))).toBeLessThanOrEqual(12);
   });
@@ -147,5 +149,23 @@ describe('moveByRow', () => {
     expect(moveByRow(text, 19, 1, 10)).toBe(25);
     // From the end of the last row of a line to a longer row above: the same column.
     expect(moveByRow('abcdefghijklmno', 15, -1, 10)).toBe(5);
+  });
+});
+
+describe('moveByRow in a line of 50 KB (found by a tester: ↑ skipped a drawn row)', () => {
+  it('goes to the row drawn above, as the field draws it', () => {
+    let x = 3;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+    const words: string[] = [];
+    for (let n = 0; words.join(' ').length < 50_000; n++) words.push(`w${n}${'x'.repeat(next() % 10)}`);
+    const text = words.join(' ');
+    for (let cursor = 20_000; cursor < 40_000; cursor += 997) {
+      const view = rowsAround(text, cursor, 7, 95);
+      if (view.cursorRow === 0) continue;
+      const up = moveByRow(text, cursor, -1, 95)!;
+      const above = view.rows[view.cursorRow - 1]!;
+      expect(up, `from ${cursor}`).toBeGreaterThanOrEqual(above.start);
+      expect(up, `from ${cursor}`).toBeLessThan(above.end);
+    }
   });
 });

@@ -71,7 +71,8 @@ export function TextArea({ buffer, focused, height, width, placeholder, theme }:
             </Text>
           ) : (
             <Text key={i} wrap="truncate-end">
-              {truncateWidth(safeText(headForDisplay(row.text, room)), room)}
+              {/* An empty row is a space: ink gives an empty text no height, and the rows after it moved up (found by a tester). */}
+              {truncateWidth(safeText(headForDisplay(row.text, room)), room) || ' '}
             </Text>
           ),
         )}

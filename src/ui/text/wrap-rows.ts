@@ -49,11 +49,19 @@ function widthAt(text: string, rowStart: number, at: number, ch: string): number
   return w;
 }
 
-/** How many code units of a line are wrapped before or after the cursor, at most: enough for `count` rows of any width. */
-const spanOf = (count: number, width: number): number => (count + 1) * (Math.max(1, width) * 10 + 16);
+/**
+ * How many code units of a long line are wrapped before or after a position: enough for 32 rows of any width, whatever
+ * the view's height, so that the field and ↑ ↓ (moveByRow) cut a line into the same rows (found by a tester: in a line
+ * of 50 KB the two windows started at different places, and ↑ skipped a drawn row).
+ */
+const spanOf = (width: number): number => 33 * (Math.max(1, width) * 10 + 16);
 
 /** A position moved off the second half of a surrogate pair. */
 const onBoundary = (text: string, at: number): number => (at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at]!) && /[\uD800-\uDBFF]/.test(text[at - 1]!) ? at + 1 : at);
+
+/** A joiner, a presentation selector or a skin tone: drawn with no width of its own, part of the emoji before it. */
+const JOINS_BEFORE = /^[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 
 /** Splits text into the characters a person sees (grapheme clusters), where the runtime can. */
 const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
@@ -66,10 +74,16 @@ const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(unde
  */
 function unitsOf(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
+  // A joiner, a selector or a skin tone after an emoji stays with it: alone it would be a unit the cursor sits on and
+  // draws nothing (found by a tester, in an emoji family). After anything else it is a unit (a pile of them is cut).
   const pushCodePoints = (at: number, end: number) => {
+    let previous = '';
     for (let i = at; i < end; ) {
-      starts.push(i);
-      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (i === at || !(JOINS_BEFORE.test(ch) && PICTOGRAPH.test(previous))) starts.push(i);
+      previous = ch;
+      i += cp > 0xffff ? 2 : 1;
     }
   };
   if (!graphemes) {
@@ -130,8 +144,8 @@ export function wrapRange(text: string, from: number, to: number, width: number)
  * else a window of it (see spanOf) starting at a fixed step below `near`, so that rows keep their place while the
  * cursor moves within the window.
  */
-function rowsNear(text: string, lineStart: number, lineEnd: number, near: number, count: number, width: number): ViewRow[] {
-  const span = spanOf(count, width);
+function rowsNear(text: string, lineStart: number, lineEnd: number, near: number, width: number): ViewRow[] {
+  const span = spanOf(width);
   if (lineEnd - lineStart <= 2 * span) return wrapRange(text, lineStart, lineEnd, width);
   const from = onBoundary(text, Math.max(lineStart, lineStart + Math.floor((near - lineStart - span) / span) * span));
   const to = onBoundary(text, Math.min(lineEnd, Math.max(from, near) + 2 * span));
@@ -154,7 +168,7 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   const lineStart = startOfLine(text, cursor);
   const nl = text.indexOf('\n', cursor);
   const lineEnd = nl < 0 ? text.length : nl;
-  const own = rowsNear(text, lineStart, lineEnd, cursor, want, width);
+  const own = rowsNear(text, lineStart, lineEnd, cursor, width);
   let at = own.findIndex((r, i) => cursor < r.end || i === own.length - 1);
   // The cursor at the very end of a full row is drawn at the start of the next one only when there is one.
   if (at < 0) at = own.length - 1;
@@ -164,7 +178,7 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   let prevEnd = lineStart - 1;
   while (rows.length < want && prevEnd >= 0) {
     const start = startOfLine(text, prevEnd);
-    const before = rowsNear(text, start, prevEnd, prevEnd, want, width);
+    const before = rowsNear(text, start, prevEnd, prevEnd, width);
     const take = before.slice(Math.max(0, before.length - (want - rows.length)));
     rows = [...take, ...rows];
     cursorRow += take.length;
@@ -177,7 +191,7 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   while (rows.length + tail.length < want && next <= text.length && nl >= 0) {
     const e = text.indexOf('\n', next);
     const end = e < 0 ? text.length : e;
-    tail = [...tail, ...rowsNear(text, next, end, next, want, width)];
+    tail = [...tail, ...rowsNear(text, next, end, next, width)];
     if (e < 0) break;
     next = e + 1;
   }
@@ -204,7 +218,7 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
 export function moveByRow(text: string, cursor: number, dir: -1 | 1, width: number): number | undefined {
   const rowsOfLine = (start: number, near: number) => {
     const nl = text.indexOf('\n', start);
-    return rowsNear(text, start, nl < 0 ? text.length : nl, near, 4, width);
+    return rowsNear(text, start, nl < 0 ? text.length : nl, near, width);
   };
   const lineStart = startOfLine(text, cursor);
   const rows = rowsOfLine(lineStart, cursor);
