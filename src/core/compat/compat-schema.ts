@@ -80,7 +80,7 @@ export const compatPartsSchema = {
   baseImages: z
     .array(
       z
-        .object({ repository: z.string().min(1), short: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), sources })
+        .object({ repository: z.string().min(1), short: z.string().min(1), aliases: z.array(z.string().min(1)).default([]), fromBuild: z.number().int().positive().optional(), sources })
         .strict(),
     )
     .min(1),

@@ -82,14 +82,17 @@ export function planActions(
   const ids: [ActionId, Record<string, string | null | undefined>][] = [];
   const base = image.repository ? findBaseImage(data, image.repository) : undefined;
   const fallback = data.baseImages[0];
-  const suggestion = suggestTag(data, host.build, host.revision, (base ?? (image.repository ? undefined : fallback))?.short ?? null);
+  const own = suggestTag(data, host.build, host.revision, (base ?? (image.repository ? undefined : fallback))?.short ?? null);
+  // A base image with no tag for this host (windows/server before 2022): the first base image's tag instead.
+  const instead = !own && base && fallback && base !== fallback ? suggestTag(data, host.build, host.revision, fallback.short) : null;
+  const suggestion = own ?? instead;
   const sameBuildAlready = suggestion && image.build === suggestion.build && !data.revision.mustMatch.includes(suggestion.build);
   // An image of unknown build is looked at first: whether it needs another tag, its build says (found by a new-user
   // helper: "rebuild" came before "find the build").
   if (image.build === null) ids.push(['inspect-image', { image: image.ref }]);
   if (suggestion && !sameBuildAlready) {
     if (suggestion.needsRevision) ids.push(['find-host-revision', {}]);
-    const repo = (base ?? fallback)?.repository;
+    const repo = (instead ? fallback : (base ?? fallback))?.repository;
     const values = { tag: suggestion.tag, image: repo ? `${repo}:${suggestion.tag}` : null, repository: image.repository };
     const variant = !base && image.repository ? microsoftVariant(data, host, image.repository, image.tag) : undefined;
     if (variant) ids.push(['pull-variant', { image: variant }]);

@@ -89,10 +89,13 @@ export interface TagSuggestion {
  * LTSC build the host runs with process isolation, or else the newest such build with a tag.
  */
 export function suggestTag(data: CompatData, hostBuild: number, hostRevision: number | null, baseShort: string | null): TagSuggestion | null {
+  // A repository published only from some build on (windows/server: 2022) has no tag of an older build, revision tags
+  // included (found by a tester: mcr.microsoft.com/windows/server:ltsc2019 and :10.0.14393.5000 were offered).
+  const from = data.baseImages.find((b) => b.short === baseShort)?.fromBuild ?? 0;
   if (data.revision.mustMatch.includes(hostBuild))
-    return { tag: `10.0.${hostBuild}.${hostRevision ?? '{{revision}}'}`, build: hostBuild, alternatives: [], needsRevision: hostRevision === null };
+    return hostBuild < from ? null : { tag: `10.0.${hostBuild}.${hostRevision ?? '{{revision}}'}`, build: hostBuild, alternatives: [], needsRevision: hostRevision === null };
   const usable = (b: BuildEntry) => b.tags.filter((t) => !baseShort || !t.notIn.includes(baseShort)).map((t) => t.name);
-  const candidates = data.builds.filter((b) => usable(b).length > 0 && canRunProcess(data, hostBuild, b.build));
+  const candidates = data.builds.filter((b) => b.build >= from && usable(b).length > 0 && canRunProcess(data, hostBuild, b.build));
   const ltsc = candidates.filter((b) => b.releases.some((r) => r.channel === 'ltsc'));
   const pick = (ltsc.length ? ltsc : candidates).reduce<BuildEntry | undefined>((best, b) => (!best || b.build > best.build ? b : best), undefined);
   if (!pick) return null;

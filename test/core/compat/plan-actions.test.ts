@@ -57,6 +57,14 @@ describe('the tag that fits the host', () => {
     expect(check('10.0.20348.2655', 'mcr.microsoft.com/windows:1809').actions.map((a) => a.id)).not.toContain('pull-variant');
   });
 
+  test('windows/server, published from 2022 on only, is never offered with an older tag: Server Core\'s instead (found by a tester)', () => {
+    for (const [host, image] of [['10.0.17763.1', 'mcr.microsoft.com/windows/servercore:ltsc2019'], ['10.0.14393.5000', 'mcr.microsoft.com/windows/servercore:10.0.14393.5000']] as const) {
+      const commands = check(host, 'mcr.microsoft.com/windows/server:ltsc2022').actions.map((a) => a.command ?? '');
+      expect(commands).toContain(`docker pull ${image}`);
+      expect(commands.join(' ')).not.toMatch(/windows\/server:(?!ltsc2022)/);
+    }
+  });
+
   test('an image of another publisher, or a Microsoft tag that names no release, is rebuilt as before', () => {
     expect(check('10.0.20348.2655', 'contoso/app:ltsc2019').actions[0]?.id).toBe('rebuild-on-tag');
     expect(check('10.0.20348.2655', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8').actions.map((a) => a.id)).not.toContain('pull-variant');
