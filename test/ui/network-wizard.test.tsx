@@ -79,6 +79,22 @@ describe('NetworkWizardScreen', () => {
     await waitForFrame(lastFrame, t('wizard.q.scope'));
   });
 
+  it('a paste without markers of a few lines of digits into a field is one paste, not keys (found by a tester: the first line filled the field, its Enter moved on, the rest was lost)', async () => {
+    const { lastFrame, stdin, t, choose, build, field } = open();
+    await choose(t('wizard.a.singleHost'));
+    await choose(t('wizard.a.private'));
+    await choose(t('wizard.a.no'));
+    await build();
+    await waitForFrame(lastFrame, t('wizard.recommend.title', { driver: 'nat' }));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, `❯ ${field('wizard.field.name')}`);
+    stdin.write('10.0.0.7\r10.0.0.8');
+    const frame = await waitForFrame(lastFrame, '10.0.0.8');
+    // Still on the first field, with both lines in it: nothing went on to the next field.
+    expect(frame).toContain(`❯ ${field('wizard.field.name')}`);
+    expect(frame).toMatch(/10\.0\.0\.7[ \n]+10\.0\.0\.8/);
+  });
+
   it('nat: one host on a private subnet gives the command, the compose snippet and the run line; c copies the command', async () => {
     const { lastFrame, stdin, t, choose, build, fill, submit, field, platform } = open({ clipboard: true });
     await choose(t('wizard.a.singleHost'));

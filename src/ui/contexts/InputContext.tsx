@@ -117,8 +117,10 @@ export function InputProvider({ children }: { children: ReactNode }) {
       // In a text field a chunk is keys typed (`hello`, Tab, Enter at once) unless it can only be a paste: a line break
       // with text after it, or more than a person types between two reads (found by a tester: a multi-line paste in the
       // docs search opened a topic at its first line break, and its letters then ran as keys).
-      const pastedIntoText = !mode.text || joined.length > 64 || /[\r\n][^\r\n]/.test(joined);
-      const unmarked = !cutSequence && !parser.isPasting() && looksPasted(joined) && pastedIntoText && !searching;
+      // A few lines of digits (addresses into the wizard's fields) have no letters, and are a paste all the same (a tester:
+      // `10.0.0.7`, Enter, `10.0.0.8` filled one field, moved on, and lost the rest).
+      const linesOfText = /[\r\n][^\r\n]/.test(joined) && joined.trim().length >= 8 && !joined.includes('\u001B');
+      const unmarked = !cutSequence && !parser.isPasting() && !searching && (mode.text ? linesOfText || (joined.length > 64 && looksPasted(joined)) : looksPasted(joined));
       endedIn = /\u001B$/.test(joined) ? 'esc' : /\u001B\[[0-9;]*$/.test(joined) ? 'csi' : undefined;
       if (unmarked) {
         // Text pasted where the terminal does not mark pastes (Windows' console host): one read of a line of text is a
