@@ -30,6 +30,8 @@ export interface SettingsProblem {
   file: string;
   /** Where the damaged file was moved to (only for `corrupt`). */
   backup?: string;
+  /** The file was damaged while the app ran: the settings the app held were saved, not the defaults. */
+  kept?: boolean;
   detail: string;
 }
 
@@ -212,7 +214,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // by a tester: only the changed setting was kept).
         const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
         renameSync(file, backup);
-        problem ??= { kind: 'corrupt', file, backup, detail: e.message };
+        problem ??= { kind: 'corrupt', file, backup, detail: e.message, kept: true };
         return { ...values };
       }
       return (e as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { ...values };

@@ -118,7 +118,7 @@ describe('openSettings', () => {
     s.set('theme', 'high-contrast');
     await s.flush();
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ language: 'sv-SE', knowledgeLanguage: 'ko-KR', theme: 'high-contrast' });
-    expect(s.takeProblem()).toMatchObject({ kind: 'corrupt', backup: expect.stringContaining('config.json.bad-') });
+    expect(s.takeProblem()).toMatchObject({ kind: 'corrupt', kept: true, backup: expect.stringContaining('config.json.bad-') });
     expect(readdirSync(dir).filter((f) => f.includes('.bad-'))).toHaveLength(1);
   });
 

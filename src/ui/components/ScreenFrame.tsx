@@ -30,7 +30,7 @@ export interface Frame {
 function noticeOf(p: SettingsProblem | undefined, t: T): string | undefined {
   if (!p) return undefined;
   const params = { file: p.file, backup: p.backup ?? '', detail: p.detail };
-  if (p.kind === 'corrupt') return t('settings.problem.corrupt', params);
+  if (p.kind === 'corrupt') return t(p.kept ? 'settings.problem.corruptKept' : 'settings.problem.corrupt', params);
   if (p.kind === 'unreadable') return t('settings.problem.unreadable', params);
   return t('settings.problem.unwritable', params);
 }
