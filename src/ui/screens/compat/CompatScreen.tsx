@@ -124,7 +124,10 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   // The actions of every report, in the order they are numbered.
   const actions = result.reports.flatMap((r) => r.actions);
   const runnable = actions.some((a) => a.fixRef);
-  const hints = inReport ? (runnable ? [RUN_HINT, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
+  // The run key names the numbers there are: 1–9 unless a paste of many images numbers more (found by a tester: it said
+  // 1–9 with 16 actions).
+  const runHint = actions.length > 9 ? { ...RUN_HINT, keys: `1–${actions.length}` } : RUN_HINT;
+  const hints = inReport ? (runnable ? [runHint, ...REPORT_HINTS] : REPORT_HINTS) : INPUT_HINTS;
   const frame = useFrame(hints, inReport ? SCREEN_SCOPES.compatReport : SCREEN_SCOPES.compatInput);
   const { theme, columns } = frame;
   const lines = result.reports.length ? reportsLines(result.reports, result.more, t, columns) : [];
