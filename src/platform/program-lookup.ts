@@ -22,10 +22,11 @@ export function findProgram(name: string, env: Record<string, string | undefined
   const candidates = (dir: string) => exts.map((e) => path.join(dir, name + e));
   if (name.includes('/') || (win && name.includes('\\'))) return [name, ...exts.slice(1).map((e) => name + e)].find((f) => isRunnableFile(f, platform));
   const pathVar = env.PATH ?? env.Path ?? '';
-  for (const dir of pathVar.split(win ? ';' : ':')) {
+  for (const entry of pathVar.split(win ? ';' : ':')) {
+    const dir = entry.replace(/^"(.*)"$/, '$1');
     // On Windows a relative entry (`.`) is the current folder, where a downloaded powershell.exe could be: skipped.
-    if (!dir || (win && !path.win32.isAbsolute(dir.replace(/^"(.*)"$/, '$1')))) continue;
-    const hit = candidates(dir.replace(/^"(.*)"$/, '$1')).find((f) => isRunnableFile(f, platform));
+    if (!dir || (win && !path.win32.isAbsolute(dir))) continue;
+    const hit = candidates(dir).find((f) => isRunnableFile(f, platform));
     if (hit) return hit;
   }
   return undefined;

@@ -195,6 +195,19 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   let conf: Promise<() => Conf<Record<string, unknown>>> | undefined;
   /** Changes made but not yet written, by key (undefined: removed). */
   const pending = new Map<keyof Settings, unknown>();
+  /** The settings file parsed (readSettingsBytes: regular file only, size-capped, through a link). */
+  const readFile = (): Record<string, unknown> => parseSettingsFile(decodeText(readSettingsBytes(file)));
+  /** Where a damaged file is moved to. */
+  const backupName = (): string => `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
+  /** The settings `base` holds with the changes not yet written over them: what the app shows. */
+  const withPending = (base: Record<string, unknown>): Settings => {
+    const view: Record<string, unknown> = { ...base };
+    for (const [k, v] of pending) {
+      if (v === undefined) delete view[k];
+      else view[k] = v;
+    }
+    return sanitise(view);
+  };
 
   /**
    * The settings file as it is on disk now, parsed, whatever it holds (keys and values this version does not know
@@ -207,12 +220,12 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
    */
   const onDisk = (): Record<string, unknown> => {
     try {
-      return parseSettingsFile(decodeText(readSettingsBytes(file)));
+      return readFile();
     } catch (e) {
       if (e instanceof CorruptSettings) {
         // Damaged since it was read: moved aside as at start, said, and the values the app holds are saved whole (found
         // by a tester: only the changed setting was kept).
-        const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
+        const backup = backupName();
         renameSync(file, backup);
         problem ??= { kind: 'corrupt', file, backup, detail: e.message, kept: true };
         return { ...values };
@@ -248,12 +261,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         store.store = merged;
         // What another copy saved meanwhile is the app's now too, under the changes still waiting to be written.
         if (change !== 'all' && pending.get(change.key) === change.value) pending.delete(change.key);
-        const view: Record<string, unknown> = { ...merged };
-        for (const [k, v] of pending) {
-          if (v === undefined) delete view[k];
-          else view[k] = v;
-        }
-        values = sanitise(view);
+        values = withPending(merged);
       })
       .catch((e: unknown) => {
         unsaved ??= { kind: 'unwritable', file, detail: messageOf(e) };
@@ -262,10 +270,10 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   };
 
   try {
-    values = sanitise(parseSettingsFile(decodeText(readSettingsBytes(file))));
+    values = sanitise(readFile());
   } catch (e) {
     if (e instanceof CorruptSettings) {
-      const backup = `${file}.bad-${now().toISOString().replace(/[:.]/g, '-')}`;
+      const backup = backupName();
       try {
         renameSync(file, backup);
         problem = { kind: 'corrupt', file, backup, detail: e.message };
@@ -291,18 +299,11 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
     },
     flush: () => queue,
     reload() {
-      let disk: Record<string, unknown>;
       try {
-        disk = parseSettingsFile(decodeText(readSettingsBytes(file)));
+        values = withPending(readFile());
       } catch {
-        return;
+        // Unreadable or damaged: the values stay as they are (a save says what is wrong).
       }
-      const view: Record<string, unknown> = { ...disk };
-      for (const [k, v] of pending) {
-        if (v === undefined) delete view[k];
-        else view[k] = v;
-      }
-      values = sanitise(view);
     },
     takeProblem() {
       const p = problem;

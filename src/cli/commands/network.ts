@@ -2,7 +2,8 @@ import { networkIssue } from '../../core/network/problems.js';
 import { Option, type Command } from 'commander';
 import { DRIVER_NOTES, DRIVERS, type NetworkDriver } from '../../core/network/drivers.js';
 import { planNetwork, type NetworkPlan, type NetworkPlanInput } from '../../core/network/plan-network.js';
-import { resolveNames } from '../../core/compat/versions.js';
+import { buildsOfName } from '../../core/compat/versions.js';
+import type { BuildOfName } from '../../core/network/validators.js';
 import type { CompatData } from '../../core/compat/types.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { UNSUPPORTED_OPTIONS, type RequestedOption } from '../../core/network/unsupported-options.js';
@@ -57,11 +58,10 @@ const REFUSED: [keyof PlanFlags, string, string][] = [
  * The build(s) a release name given as the host build stands for (`--host-build ltsc2019`, `"Windows Server 2022"`), from
  * the compat data; several for a name releases share (`23H2`). The knowledge is read only when a name is given.
  */
-export function buildOfName(compat: () => CompatData | undefined = compatOfKnowledge): (name: string) => number | readonly number[] | undefined {
+export function buildOfName(compat: () => CompatData | undefined = compatOfKnowledge): BuildOfName {
   return (n) => {
     const data = compat();
-    const builds = data ? resolveNames(data, n).map((h) => h.build) : [];
-    return builds.length > 1 ? builds : builds[0];
+    return data ? buildsOfName(data, n) : undefined;
   };
 }
 

@@ -38,6 +38,12 @@ export function resolveName(data: CompatData, text: string): { build: number; fa
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** The build a release name stands for (resolveNames), its builds when several releases share it (`23H2`), or undefined. */
+export function buildsOfName(data: CompatData, text: string): number | readonly number[] | undefined {
+  const builds = resolveNames(data, text).map((h) => h.build);
+  return builds.length > 1 ? builds : builds[0];
+}
+
 /** Every build a name stands for (resolveName): several for a name some releases share (`23H2`, `21H2`). */
 export function resolveNames(data: CompatData, text: string): { build: number; family: HostFamily | null }[] {
   const key = alphanumericKey(text);

@@ -15,7 +15,7 @@ export interface NetworkPlanInput {
   driver: string;
   name: string;
   /** The build(s) a release name given as the host build stands for (the compat data's names; several: ambiguous). */
-  buildOfName?: (name: string) => number | readonly number[] | undefined;
+  buildOfName?: v.BuildOfName;
   subnet?: string;
   gateway?: string;
   vlan?: string | number;

@@ -141,7 +141,10 @@ export function checkHnsName(text: string): Checked<string> {
  * question says those show it (found by a tester: the line ver printed was refused). With `byName` (the compat data's
  * names: resolveName), a release name or tag (`ltsc2019`, `Windows Server 2022`, `1809`) stands for its build.
  */
-export function checkHostBuild(text: string, byName?: (name: string) => number | readonly number[] | undefined): Checked<HostBuild> {
+/** The build a release name stands for, or its builds when several releases share it (buildsOfName on the compat data). */
+export type BuildOfName = (name: string) => number | readonly number[] | undefined;
+
+export function checkHostBuild(text: string, byName?: BuildOfName): Checked<HostBuild> {
   const line = text.trim();
   const m = /^(?:10\.0\.)?(\d{5})(?:\.(\d{1,6}))?$/.exec(line) ?? (line.length <= 200 ? /(?:^|[^\d.])10\.0\.(\d{5})(?:\.(\d{1,6}))?(?![\d.])/.exec(line) ?? /\bBuild[ \t]{1,4}(\d{5})(?:\.(\d{1,6}))?(?![\d.])/i.exec(line) : null);
   if (!m) {
@@ -186,6 +189,6 @@ export const validateNetworkName = (text: string): Result<string> => messageOf(c
 /** Validates an HNS network name; the error is the English message. */
 export const validateHnsName = (text: string): Result<string> => messageOf(checkHnsName(text));
 /** Validates a host build (a release name too, with `byName`); the error is the English message. */
-export const validateHostBuild = (text: string, byName?: (name: string) => number | readonly number[] | undefined): Result<HostBuild> => messageOf(checkHostBuild(text, byName));
+export const validateHostBuild = (text: string, byName?: BuildOfName): Result<HostBuild> => messageOf(checkHostBuild(text, byName));
 /** Checks an extra NAT network against the NAT prefix; the error is the English message. */
 export const validateNatSubnetInPrefix = (subnet: Cidr, natPrefix: Cidr): Result<Cidr> => messageOf(checkNatSubnetInPrefix(subnet, natPrefix));

@@ -2,7 +2,7 @@ import type { PlannableDriver } from './drivers.js';
 import { networkIssue } from './problems.js';
 import { planNetwork, problemOf, type NetworkPlan, type NetworkPlanInput, type PlanProblem } from './plan-network.js';
 import { recommendDriver, type NetworkNeeds, type Recommendation } from './recommend.js';
-import { checkHostBuild, isWs2016, validateHostBuild } from './validators.js';
+import { checkHostBuild, isWs2016, validateHostBuild, type BuildOfName } from './validators.js';
 
 /** The wizard's questions, in the order they are asked. */
 export const WIZARD_QUESTIONS = ['scope', 'addressing', 'assignment', 'vlan', 'teaming', 'dns', 'hostIsVm', 'hostBuild'] as const;
@@ -34,7 +34,7 @@ export interface WizardState {
 
 /** What a screen (or a test) can do. `answer` takes the question's value: a choice, a yes/no or the build text. */
 export type WizardAction =
-  | { type: 'answer'; question: WizardQuestion; value: string | boolean; /** For the host build: the build a release name stands for (resolveName on the compat data). */ buildOfName?: (name: string) => number | readonly number[] | undefined }
+  | { type: 'answer'; question: WizardQuestion; value: string | boolean; /** For the host build: the build a release name stands for (resolveName on the compat data). */ buildOfName?: BuildOfName }
   | { type: 'choose-driver'; driver: PlannableDriver }
   | { type: 'set-value'; field: WizardField; value: string }
   | { type: 'submit' }
@@ -118,7 +118,7 @@ function requiredProblems(s: WizardState): PlanProblem[] {
   return out;
 }
 
-function answer(s: WizardState, q: WizardQuestion, value: string | boolean, buildOfName?: (name: string) => number | readonly number[] | undefined): WizardState {
+function answer(s: WizardState, q: WizardQuestion, value: string | boolean, buildOfName?: BuildOfName): WizardState {
   if (s.step.kind !== 'question' || s.step.question !== q) return s;
   const choices = CHOICES[q];
   if (choices ? typeof value !== 'string' || !choices.includes(value) : q === 'hostBuild' ? typeof value !== 'string' : typeof value !== 'boolean') return s;

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { useRef, useState } from 'react';
 import { displayWidth } from '../../core/text/display-width.js';
 import { useNavigate } from '../contexts/NavigationContext.js';
 import { useKeymap } from '../hooks/use-keymap.js';
+import { useScreenReducer } from '../hooks/use-screen-reducer.js';
 import { useT } from '../hooks/use-t.js';
 import { moveSelection } from '../hooks/use-selection-list.js';
 import type { MessageKey } from '../i18n.js';
@@ -35,21 +35,17 @@ export function HelpPanel({ scopes, theme, height, width }: { scopes: readonly S
   const navigate = useNavigate();
   const rows = helpRows(scopes);
   const room = Math.max(1, height - 1);
-  const [top, setTop] = useState(0);
-  const topNow = useRef(0);
+  // Read through `getTop`, the latest position, not the one last drawn: keys that arrive together each move it (a burst
+  // of ↓ moved it once).
+  const [top, setTop, getTop] = useScreenReducer((_: number, next: number) => next, 0);
   useKeymap(
     (command) => {
       // Ctrl+C and q go on to the screen (a running fix stops first) and then the app, which exits.
       if (command === Command.Interrupt || command === Command.Quit) return false;
       if (command === Command.Back || command === Command.Help) navigate({ type: 'toggle-help' });
       else {
-        // From the latest position, not the one last drawn: keys that arrive together each move it (a burst of ↓
-        // moved it once).
-        const next = moveSelection(topNow.current, command, { count: Math.max(1, rows.length - room + 1), page: room });
-        if (next !== undefined) {
-          topNow.current = next;
-          setTop(next);
-        }
+        const next = moveSelection(getTop(), command, { count: Math.max(1, rows.length - room + 1), page: room });
+        if (next !== undefined) setTop(next);
       }
       return true;
     },

@@ -5,7 +5,7 @@ import type { TextBuffer } from '../text/text-buffer.js';
 import type { Theme } from '../theme.js';
 import { headForDisplay, safeText } from '../text/safe-text.js';
 import { FieldText } from './FieldText.js';
-import { rowsAround } from '../text/wrap-rows.js';
+import { moveByRow, rowsAround } from '../text/wrap-rows.js';
 
 /** The last `count` lines of a text and how many lines it has, without splitting all of it. */
 export function tailLines(text: string, count: number): { lines: string[]; total: number } {
@@ -33,6 +33,15 @@ export function placeholderLines(placeholder: string, room: number, rows: number
 
 /** The columns a text area `width` wide gives its rows: inside the border and padding, with a column kept for the cursor. */
 export const textAreaRoom = (width: number): number => Math.max(1, width - 5);
+
+/**
+ * ↑ or ↓ in a text area `width` wide: the buffer with its cursor on the row drawn above or below (moveByRow), or
+ * undefined on the field's first or last row, where the key may move the focus instead.
+ */
+export function moveInTextArea(buffer: TextBuffer, up: boolean, width: number): TextBuffer | undefined {
+  const cursor = moveByRow(buffer.text, buffer.cursor, up ? -1 : 1, textAreaRoom(width));
+  return cursor === undefined ? undefined : { text: buffer.text, cursor };
+}
 
 /**
  * A paste area: shows the rows around the cursor (pastes can be huge), its lines wrapped at the box's width so that a

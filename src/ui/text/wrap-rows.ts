@@ -159,6 +159,18 @@ function rowsNear(text: string, lineStart: number, lineEnd: number, near: number
  */
 const startOfLine = (text: string, at: number): number => (at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
 
+/** Where the line that holds position `at` ends (its line feed, or the text's end). */
+const endOfLine = (text: string, at: number): number => {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
+};
+
+/** The row of `rows` that holds position `at`: the first that ends after it, else the last (the line's end). */
+const rowOf = (rows: readonly ViewRow[], at: number): number => {
+  const i = rows.findIndex((r) => at < r.end);
+  return i < 0 ? rows.length - 1 : i;
+};
+
 /**
  * The `count` rows to show of `text` wrapped at `width` columns, with the cursor's row in view: rows before it as far
  * as they fill the view, then rows after it when the text ends sooner.
@@ -166,12 +178,10 @@ const startOfLine = (text: string, at: number): number => (at <= 0 ? 0 : text.la
 export function rowsAround(text: string, cursor: number, count: number, width: number): RowView {
   const want = Math.max(1, count);
   const lineStart = startOfLine(text, cursor);
-  const nl = text.indexOf('\n', cursor);
-  const lineEnd = nl < 0 ? text.length : nl;
+  const lineEnd = endOfLine(text, cursor);
   const own = rowsNear(text, lineStart, lineEnd, cursor, width);
-  let at = own.findIndex((r, i) => cursor < r.end || i === own.length - 1);
   // The cursor at the very end of a full row is drawn at the start of the next one only when there is one.
-  if (at < 0) at = own.length - 1;
+  const at = rowOf(own, cursor);
   let rows = own.slice(0, at + 1);
   let cursorRow = at;
   // Rows of the lines before, the nearest first, until the view is full.
@@ -188,12 +198,10 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
   const after = own.slice(at + 1);
   let next = lineEnd + 1;
   let tail = after;
-  while (rows.length + tail.length < want && next <= text.length && nl >= 0) {
-    const e = text.indexOf('\n', next);
-    const end = e < 0 ? text.length : e;
+  while (rows.length + tail.length < want && next <= text.length) {
+    const end = endOfLine(text, next);
     tail = [...tail, ...rowsNear(text, next, end, next, width)];
-    if (e < 0) break;
-    next = e + 1;
+    next = end + 1;
   }
   rows = [...rows, ...tail].slice(0, Math.max(want, cursorRow + 1));
   // Drop rows above the cursor's beyond the view (a long line before it gave more than needed).
@@ -216,39 +224,23 @@ export function rowsAround(text: string, cursor: number, count: number, width: n
  * the field instead of going to the line's next row).
  */
 export function moveByRow(text: string, cursor: number, dir: -1 | 1, width: number): number | undefined {
-  const rowsOfLine = (start: number, near: number) => {
-    const nl = text.indexOf('\n', start);
-    return rowsNear(text, start, nl < 0 ? text.length : nl, near, width);
-  };
+  const rowsOfLine = (start: number, near: number) => rowsNear(text, start, endOfLine(text, start), near, width);
   const lineStart = startOfLine(text, cursor);
+  const lineEnd = endOfLine(text, cursor);
   const rows = rowsOfLine(lineStart, cursor);
-  const at = rows.findIndex((r, i) => cursor < r.end || i === rows.length - 1);
-  const row = rows[at]!;
-  const column = displayWidth(safeText(text.slice(row.start, cursor)));
+  const at = rowOf(rows, cursor);
+  const column = displayWidth(safeText(text.slice(rows[at]!.start, cursor)));
   let target: ViewRow | undefined;
-  if (dir < 0) {
-    if (at > 0) target = rows[at - 1];
-    else if (lineStart > 0) target = rowsOfLine(startOfLine(text, lineStart - 1), lineStart - 1).at(-1);
-  } else if (at < rows.length - 1) target = rows[at + 1];
-  else {
-    const nl = text.indexOf('\n', cursor);
-    if (nl >= 0) target = rowsOfLine(nl + 1, nl + 1)[0];
-  }
+  if (dir < 0) target = at > 0 ? rows[at - 1] : lineStart > 0 ? rowsOfLine(startOfLine(text, lineStart - 1), lineStart - 1).at(-1) : undefined;
+  else if (at < rows.length - 1) target = rows[at + 1];
+  else if (lineEnd < text.length) target = rowsOfLine(lineEnd + 1, lineEnd + 1)[0];
   if (!target) return undefined;
-  const nl = text.indexOf('\n', target.start);
-  const lastOfLine = target.end === (nl < 0 ? text.length : nl);
   // The first position in the target row at or past the column; a row that continues on the next ends before its end.
+  const units = unitsOf(text, target.start, target.end);
   let w = 0;
-  for (const unit of unitsOf(text, target.start, target.end)) {
-    if (w >= column) return unit;
-    w += widthAt(text, target.start, unit, text.slice(unit, nextUnit(text, unit, target.end)));
+  for (let k = 0; k < units.length; k++) {
+    if (w >= column) return units[k];
+    w += widthAt(text, target.start, units[k]!, text.slice(units[k], units[k + 1] ?? target.end));
   }
-  if (lastOfLine) return target.end;
-  return unitsOf(text, target.start, target.end).at(-1) ?? target.start;
-}
-
-/** The end of the unit (unitsOf) that starts at `at`, within `end`. */
-function nextUnit(text: string, at: number, end: number): number {
-  const [, next] = unitsOf(text, at, end);
-  return next ?? end;
+  return target.end === endOfLine(text, target.start) ? target.end : (units.at(-1) ?? target.start);
 }

@@ -8,8 +8,7 @@ import { decodeText } from '../../../core/text/decode-text.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { StatusLine } from '../../components/StatusLine.js';
-import { TextArea, textAreaRoom } from '../../components/TextArea.js';
-import { moveByRow } from '../../text/wrap-rows.js';
+import { TextArea, moveInTextArea } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
@@ -163,9 +162,8 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
         }
-        const byRow = command === Command.Up || command === Command.Down ? moveByRow(now.buffer.text, now.buffer.cursor, command === Command.Up ? -1 : 1, textAreaRoom(columns)) : undefined;
         const edited =
-          command === Command.Up || command === Command.Down ? (byRow === undefined ? undefined : { text: now.buffer.text, cursor: byRow }) : editText(now.buffer, command, typedText, { multiline: true, maxLength: MAX_CHECK_PASTE });
+          command === Command.Up || command === Command.Down ? moveInTextArea(now.buffer, command === Command.Up, columns) : editText(now.buffer, command, typedText, { multiline: true, maxLength: MAX_CHECK_PASTE });
         if (!edited) return false;
         dispatch({ type: 'edit', buffer: edited });
         return true;

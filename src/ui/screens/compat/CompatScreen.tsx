@@ -9,8 +9,7 @@ import { ok, type Result } from '../../../core/result.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
-import { TextArea, textAreaRoom } from '../../components/TextArea.js';
-import { moveByRow } from '../../text/wrap-rows.js';
+import { TextArea, moveInTextArea } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
@@ -143,6 +142,8 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
   const fieldRows = (which: Exclude<Focus, 'report'>): number =>
     (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);
   const reportRows = Math.max(3, frame.bodyRows - fieldRows('host') - fieldRows('image'));
+  // The report's rows, less one for the line of an action's number being typed, or of one that has no fix.
+  const shownRows = reportRows - (state.pending || state.noFix !== undefined ? 1 : 0);
 
   useKeymap(
     (command, typed) => {
@@ -175,14 +176,11 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       if (now.focus !== 'report') {
         const buffer = now[now.focus];
         // A pasted `ver` or `docker info` keeps its lines; blank lines around it go.
-        const byRow = command === Command.Up || command === Command.Down ? moveByRow(buffer.text, buffer.cursor, command === Command.Up ? -1 : 1, textAreaRoom(columns)) : undefined;
         const edited =
           command === Command.Paste
             ? insertText(buffer, (typed ?? '').replace(/^\s*\n|(?<!\s)\s+$/g, ''), { multiline: true, maxLength: MAX_FIELD })
             : command === Command.Up || command === Command.Down
-              ? byRow === undefined
-                ? undefined
-                : { text: buffer.text, cursor: byRow }
+              ? moveInTextArea(buffer, command === Command.Up, columns)
               : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
         if (edited) dispatch({ type: 'edit', buffer: edited });
         else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
@@ -233,7 +231,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
       ) : result.reports.length ? (
         <>
-          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)))} height={reportRows - (state.pending || state.noFix !== undefined ? 1 : 0)} theme={theme} />
+          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, shownRows))} height={shownRows} theme={theme} />
           {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
           {!state.pending && state.noFix !== undefined && (
             <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(state.noFix < 0 ? t('compat.app.noAction', { n: String(-state.noFix), count: String(actions.length) }) : t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />

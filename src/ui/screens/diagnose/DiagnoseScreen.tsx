@@ -6,8 +6,7 @@ import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine, statusLines } from '../../components/StatusLine.js';
-import { TextArea, tailLines, textAreaRoom } from '../../components/TextArea.js';
-import { moveByRow } from '../../text/wrap-rows.js';
+import { TextArea, moveInTextArea, tailLines } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { useDiagnose, usePlatform } from '../../contexts/PlatformContext.js';
 import { useSettings } from '../../contexts/SettingsContext.js';
@@ -160,9 +159,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       if (!resultsFocused()) {
         // ↑ and ↓ move between the lines of the paste; ↓ on its last line (or Tab) goes to the results.
         // By the rows the field draws (a long line is wrapped): undefined on its first or last row.
-        const moved = command === Command.Up || command === Command.Down ? moveByRow(now.buffer.text, now.buffer.cursor, command === Command.Up ? -1 : 1, textAreaRoom(frame.columns)) : undefined;
-        if (moved !== undefined) {
-          dispatch({ type: 'edit', buffer: { text: now.buffer.text, cursor: moved } });
+        const moved = command === Command.Up || command === Command.Down ? moveInTextArea(now.buffer, command === Command.Up, frame.columns) : undefined;
+        if (moved) {
+          dispatch({ type: 'edit', buffer: moved });
           return true;
         }
         if ((command === Command.FocusNext || command === Command.Down) && (matches.length || leadTargets.length)) {

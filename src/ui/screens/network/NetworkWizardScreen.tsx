@@ -7,7 +7,7 @@ import { SelectList } from '../../components/SelectList.js';
 import { StatusLine } from '../../components/StatusLine.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
-import { resolveNames } from '../../../core/compat/versions.js';
+import { buildsOfName } from '../../../core/compat/versions.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { networkExamples } from '../../../core/network/examples.js';
@@ -118,9 +118,7 @@ export function NetworkWizardScreen({ route }: { route: NetworkRoute }) {
     buildOfName: (name) => {
       // A knowledge base without compat data (an embedder's, a test's) knows no names.
       const data = (platform.knowledge as Partial<typeof platform.knowledge> | undefined)?.compat;
-      if (!Array.isArray(data?.builds)) return undefined;
-      const builds = resolveNames(data, name).map((h) => h.build);
-      return builds.length > 1 ? builds : builds[0];
+      return Array.isArray(data?.builds) ? buildsOfName(data, name) : undefined;
     },
   };
   useKeymap((command, typed, event) => handleWizardKey(ui, command, typed, event), {

@@ -1,3 +1,4 @@
+import type { BuildOfName } from '../../../core/network/validators.js';
 import type { NetworkDriver } from '../../../core/network/drivers.js';
 import { maxOffset } from '../../components/ScrollView.js';
 import { Command, SCREEN_SCOPES, isDeliberate, keyLabel, keyLabelIn, type KeyEvent } from '../../keys.js';
@@ -23,7 +24,7 @@ export interface WizardUi {
   /** Opens the fix runner on the command (it asks before anything runs). */
   runCommand(): void;
   /** The build a release name or tag stands for (`ltsc2019`), from the compat data; undefined when it names none. */
-  buildOfName(name: string): number | readonly number[] | undefined;
+  buildOfName: BuildOfName;
 }
 
 /** Keys of the wizard (from the registry): copy the command, copy the compose snippet, start again, run the command. */
