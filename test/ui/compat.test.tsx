@@ -162,7 +162,7 @@ describe('actions numbered past 9 (a paste of many images)', () => {
     // A number no action has is said too (a tester: 1 then 7 of 16 did nothing).
     stdin.write('2');
     stdin.write('7');
-    await waitForFrame(lastFrame, t('compat.app.noAction', { n: '27', count: '24' }));
+    await waitForFrame(lastFrame, t('compat.app.noAction', { n: '27', count: 24 }));
     stdin.write('j');
     stdin.write('2');
     stdin.write('4');
@@ -199,6 +199,12 @@ describe('actionDigit', () => {
     ['', '9', 120, { wait: '9' }],
   ] as const)('after %j, %j of %i actions', (pending, digit, count, want) => {
     expect(actionDigit(pending, digit, count)).toEqual(want);
+  });
+
+  it('names the one action there is when there is only one (a tester: "numbered 1 to 1")', () => {
+    const { t } = open([{ screen: 'compat' }]);
+    expect(t('compat.app.noAction', { n: '2', count: 1 })).toBe('There is no action 2: the only action is 1');
+    expect(t('compat.app.noAction', { n: '27', count: 24 })).toBe('There is no action 27: the actions are numbered 1 to 24');
   });
 });
 

@@ -5,6 +5,7 @@ import { checkRunnable } from '../../../src/core/fixes/runnable.js';
 import { formatArgv, tokenizeTemplate } from '../../../src/core/fixes/quote.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
 import { decodeEncodedCommand, makeTopic } from './fix-fixtures.js';
+import { realKb } from '../../helpers/real-kb.js';
 
 const topic = makeTopic();
 
@@ -251,5 +252,16 @@ describe('checkFixTemplate', () => {
     expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl exec {{pod}} -- ipconfig', params: { pod: {} } })).toMatch(/bare --/);
     expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl exec {{pod}} "--" ipconfig', params: { pod: {} } })).toBeUndefined();
     expect(checkFixTemplate({ shell: 'kubectl', command: 'kubectl logs {{pod}} --previous', params: { pod: {} } })).toBeUndefined();
+  });
+});
+
+describe('the data-root fixes of the real knowledge', () => {
+  // A tester: `D:\Bob's data` was refused by these fixes' own pattern, though a single-quoted PowerShell literal
+  // carries a quote doubled (test/pwsh runs the same fixes with quotes in the value).
+  const topic = realKb().topics.find((t) => t.id === 'data-root-unsupported-volume')!;
+  it.each(['show-folder-attributes', 'find-flagged-vhdx', 'uncompress-decrypt-data-root', 'move-data-root'])('%s takes a folder with an apostrophe, quoted once', (fix) => {
+    const plan = planFix(topic, fix, { folder: "D:\\Bob's data" }, {});
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(plan.value.script).toContain("'D:\\Bob''s data'");
   });
 });

@@ -234,7 +234,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
           <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, shownRows))} height={shownRows} theme={theme} />
           {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
           {!state.pending && state.noFix !== undefined && (
-            <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(state.noFix < 0 ? t('compat.app.noAction', { n: String(-state.noFix), count: String(actions.length) }) : t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />
+            <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(state.noFix < 0 ? t('compat.app.noAction', { n: String(-state.noFix), count: actions.length }) : t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />
           )}
         </>
       ) : (
