@@ -68,6 +68,19 @@ function microsoftVariant(data: CompatData, host: HostInfo, repository: string, 
 }
 
 /**
+ * The retired full Windows image (`mcr.microsoft.com/windows`) on a host it has no tag for: its successor, the Windows
+ * Server image (windows/server, published from Windows Server 2022 on), with the host's tag. A tester found
+ * `mcr.microsoft.com/windows:1809` on a 2022 host told to be rebuilt on Server Core, which lacks what the full image has.
+ * Undefined for any other repository, or a host older than the successor's first build.
+ */
+function windowsSuccessor(data: CompatData, host: HostInfo, repository: string): string | undefined {
+  if (!/^(?:mcr\.microsoft\.com\/)?windows$/i.test(repository)) return undefined;
+  const server = data.baseImages.find((b) => b.short === 'server');
+  const suggested = server ? suggestTag(data, host.build, host.revision, server.short) : null;
+  return server && suggested && !suggested.needsRevision ? `${server.repository}:${suggested.tag}` : undefined;
+}
+
+/**
  * Plans what to do when process isolation is not a clear yes: the tag that fits the host, finding the
  * missing facts, Hyper-V isolation, and in a Swarm or Kubernetes paste the labels and constraints that keep
  * the workload on matching nodes, with the real node and service names where the paste had them.
@@ -94,7 +107,7 @@ export function planActions(
     if (suggestion.needsRevision) ids.push(['find-host-revision', {}]);
     const repo = (instead ? fallback : (base ?? fallback))?.repository;
     const values = { tag: suggestion.tag, image: repo ? `${repo}:${suggestion.tag}` : null, repository: image.repository };
-    const variant = !base && image.repository ? microsoftVariant(data, host, image.repository, image.tag) : undefined;
+    const variant = !base && image.repository ? (microsoftVariant(data, host, image.repository, image.tag) ?? windowsSuccessor(data, host, image.repository)) : undefined;
     if (variant) ids.push(['pull-variant', { image: variant }]);
     else ids.push([base || !image.repository ? 'pull-tag' : 'rebuild-on-tag', values]);
   }

@@ -52,9 +52,20 @@ describe('the tag that fits the host', () => {
     expect(check('10.0.17763.5329', 'mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022').actions[0]).toMatchObject({ id: 'pull-variant', command: 'docker pull mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-1809' });
     // A 2016 host's tag is its full revision: no product image is tagged so.
     expect(check('10.0.14393.7000', 'mcr.microsoft.com/dotnet/framework/aspnet:4.8-windowsservercore-ltsc2019').actions.map((a) => a.id)).not.toContain('pull-variant');
-    // 1809 after a dot is a version, not a release; mcr.microsoft.com/windows is retired (its newer images are elsewhere).
+    // 1809 after a dot is a version, not a release.
     expect(check('10.0.20348.2655', 'mcr.microsoft.com/dotnet/runtime:6.0.1809').actions.map((a) => a.id)).not.toContain('pull-variant');
-    expect(check('10.0.20348.2655', 'mcr.microsoft.com/windows:1809').actions.map((a) => a.id)).not.toContain('pull-variant');
+  });
+
+  test('the retired full Windows image points at its successor, windows/server, where that has a tag for the host (found by a tester: "rebuild on Server Core")', () => {
+    for (const [host, tag] of [['10.0.20348.2655', 'ltsc2022'], ['10.0.26100.1742', 'ltsc2025']] as const) {
+      for (const image of ['mcr.microsoft.com/windows:1809', 'mcr.microsoft.com/windows:20H2']) {
+        const r = check(host, image);
+        expect(r.actions[0]).toMatchObject({ id: 'pull-variant', command: `docker pull mcr.microsoft.com/windows/server:${tag}` });
+        expect(r.actions.map((a) => a.id)).not.toContain('rebuild-on-tag');
+      }
+    }
+    // Before 2022 there is no windows/server tag: no successor is offered.
+    expect(check('10.0.14393.7000', 'mcr.microsoft.com/windows:1809').actions.map((a) => a.command ?? '').join(' ')).not.toContain('windows/server');
   });
 
   test('windows/server, published from 2022 on only, is never offered with an older tag: Server Core\'s instead (found by a tester)', () => {
