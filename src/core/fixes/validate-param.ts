@@ -64,13 +64,19 @@ function checkName(label: string, extra: RegExp, max: number): Check {
   };
 }
 
+/** The device names Windows reserves in every folder, with or without an extension (found by a tester: D:\\CON passed). */
+const RESERVED_NAME = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\.[^.]*)?$/i;
+
 function checkSharePath(v: string): ParamReason | undefined {
   const m = /^\\\\([^\\]+)\\(.+)$/.exec(v);
   if (!m) return why('sharePath', 'must be a share path such as \\\\server\\share');
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return why('shareServer', 'has a server name that is not a host name or IPv4 address');
+  // A DNS name, an IPv4 address, or a NetBIOS name, which may hold an underscore (a tester: FILE_SRV01 was refused).
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(m[1] ?? '')) return why('shareServer', 'has a server name that is not a host name or IPv4 address');
   const parts = (m[2] ?? '').replace(/\\$/, '').split('\\');
-  // [ ] too: the SMB cmdlets' -RemotePath may read them as wildcards, as -VMName does (second attacker helper).
-  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || /[[\]]/.test(p) || p !== p.trim())) return why('shareParts', 'has an empty share or folder name, or one with \\ / : * ? " < > | [ ] or edge spaces');
+  // [ ] too: the SMB cmdlets' -RemotePath may read them as wildcards, as -VMName does (second attacker helper). A device
+  // name (CON, NUL, COM1 …) is no share or folder a server can have.
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || WIN_FORBIDDEN.test(p) || /[[\]]/.test(p) || p !== p.trim() || RESERVED_NAME.test(p)))
+    return why('shareParts', 'has an empty share or folder name, a device name (CON, NUL, COM1 …), or one with \\ / : * ? " < > | [ ] or edge spaces');
   return undefined;
 }
 
@@ -79,9 +85,6 @@ function checkSharePath(v: string): ParamReason | undefined {
  * (`C:\\ProgramData\\docker\\..\\..` is the root of C:; found by an attacker helper: a fix that uncompresses and
  * decrypts a folder with every file in it took it, and showed the `..` form), and no empty name or one Windows refuses.
  */
-/** The device names Windows reserves in every folder, with or without an extension (found by a tester: D:\\CON passed). */
-const RESERVED_NAME = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?:\.[^.]*)?$/i;
-
 function checkLocalFolder(v: string): ParamReason | undefined {
   if (v.length > 250) return tooLong(250);
   const m = /^[A-Za-z]:\\(.*)$/.exec(v);

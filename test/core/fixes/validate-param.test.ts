@@ -34,6 +34,8 @@ const good: [ParamKind, string][] = [
   ['interface-name', '이더넷'],
   ['share-path', '\\\\fileserver\\share'],
   ['share-path', '\\\\10.0.0.5\\C$\\Some Folder\\'],
+  // A NetBIOS name may hold an underscore (a tester: it was refused).
+  ['share-path', '\\\\FILE_SRV01\\data'],
   ['local-folder', 'D:\\docker'],
   ['local-folder', 'C:\\ProgramData\\docker\\'],
   ['local-folder', 'E:\\Container Data\\v1.2'],
@@ -110,6 +112,8 @@ const bad: [ParamKind, string, RegExp][] = [
   ['local-folder', 'D:\\data\\nul.txt', /device name/],
   ['local-folder', 'D:\\COM1.log', /device name/],
   ['share-path', '\\\\srv\\x\\..', /share or folder/],
+  ['share-path', '\\\\srv\\CON', /device name/],
+  ['share-path', '\\\\_srv\\data', /server name/],
   ['local-folder', '\\\\server\\share', /full path/],
   ['user', 'DOM\\a\\b', /without/],
   ['user', 'a@b@c', /without/],
