@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { fillArgvTemplate } from '../../src/core/fixes/fill-template.js';
-import { planFix } from '../../src/core/fixes/plan-fix.js';
+import { commandToPaste, planFix } from '../../src/core/fixes/plan-fix.js';
 import { tokenizeTemplate } from '../../src/core/fixes/quote.js';
 import type { Fix, Topic } from '../../src/core/knowledge/types.js';
 import { planNetwork, type NetworkPlanInput } from '../../src/core/network/plan-network.js';
@@ -91,6 +91,10 @@ for (const { topic, fix } of nonPs) {
   }
   for (const { values, shape } of sets) {
     const r = planFix(topic, fix.id, values, {}, { quoting: 'windows' });
+    // Planned off Windows, the line handed out for the host (printed, copied) is this same Windows line, refused alike
+    // (an attacker helper: the POSIX line was handed out, and ' or ’ in it ended PowerShell's string).
+    const offWindows = planFix(topic, fix.id, values, {}, { quoting: 'posix' });
+    if (offWindows.ok !== r.ok || (r.ok && offWindows.ok && commandToPaste(offWindows.value) !== r.value.command)) throw new Error(`${topic.id}/${fix.id} ${JSON.stringify(values)}: the line handed out off Windows is not the Windows line`);
     if (!r.ok) {
       // Refused because no quoting would make PowerShell (or cmd, for %NAME%) read the value as it runs: that is the point of the refusal.
       if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'cmdVariable' || p.id === 'optionLike')) notPasteable++;

@@ -177,8 +177,24 @@ describe('FixRunnerScreen: refusals', () => {
     expect(audit).toMatchObject([{ outcome: 'refused', fix: 'ps-set', reason }]);
     stdin.write('c');
     await waitForWrapped(lastFrame, t('fix.copy.failed', { reason: 'no clipboard tool is available here' }));
-    expect(platform.clipboard.copied).toEqual([PS_COMMAND]);
+    // What is copied stops at its first error, as wcdoctor's own run would (an attacker helper: the bare line went on
+    // after a failed step), in a script block so the console keeps its own setting.
+    expect(platform.clipboard.copied).toEqual([`& { $ErrorActionPreference = 'Stop'; ${PS_COMMAND} }`]);
     expect(shell.runs).toEqual([]);
+  });
+
+  it('copies a docker fix planned off Windows as the Windows host reads it, not as a POSIX shell does (an attacker helper)', async () => {
+    const { lastFrame, stdin, platform } = openFix('docker-net', { interfaceName: 'Ethernet 2', network: 'n1' }, { os: 'linux', programs: [], clipboard: { ok: true, tool: 'xclip' } });
+    await waitForFrame(lastFrame, 'Ethernet 2');
+    stdin.write(KEYS.tab);
+    stdin.write('a\u2019;calc;#');
+    await waitForFrame(lastFrame, 'a\u2019;calc;#');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, /docker is not installed here/);
+    stdin.write('c');
+    await vi.waitFor(() => expect(platform.clipboard.copied).toHaveLength(1), { timeout: 5000, interval: 10 });
+    // As POSIX quoted it, 'note=a’;calc;#', PowerShell ends the string at ’ and runs calc.
+    expect(platform.clipboard.copied).toEqual(['docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=a\u2019;calc;#" n1']);
   });
 
   it('refuses a docker fix where docker is not installed, and says when the copy worked', async () => {

@@ -18,11 +18,12 @@ export const POWERSHELL_PRELUDE = [
  * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix stops at its first
  * error, as wcdoctor's own run of it does, so that a failed step (a mistyped folder for `Push-Location`) does not go on
  * to the next ones in whatever folder the console is in; inside a script block, so that the setting ends with it and
- * the user's console keeps its own. Other fixes are their command line.
+ * the user's console keeps its own. Other fixes are their command line as the Windows host's cmd and PowerShell read
+ * it (a docker fix planned off Windows has a POSIX line for this machine's shell and a Windows one to paste there).
  * @example commandToPaste({ command: 'Stop-Service docker; Start-Service docker', script: '…' }) === "& { $ErrorActionPreference = 'Stop'; Stop-Service docker; Start-Service docker }"
  */
-export function commandToPaste(plan: Pick<FixPlan, 'command' | 'script'>): string {
-  if (plan.script === undefined) return plan.command;
+export function commandToPaste(plan: Pick<FixPlan, 'command' | 'script' | 'pasteCommand'>): string {
+  if (plan.script === undefined) return plan.pasteCommand ?? plan.command;
   const stop = POWERSHELL_PRELUDE.split('\n')[0]!;
   return plan.command.includes('\n') ? `& {\n${stop}\n${plan.command}\n}` : `& { ${stop}; ${plan.command} }`;
 }
@@ -112,7 +113,7 @@ function cmdVariable(name: string, value: string): FixProblem {
   return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME%, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
 }
 
-function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script'>, FixProblem[]> {
+function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script' | 'pasteCommand'>, FixProblem[]> {
   const template = (detail: string): FixProblem[] => [
     problem('template', 'template', `the command of fix "${fix.id}" in topic "${topic.id}" ${detail}`, { fix: fix.id, topic: topic.id, detail }),
   ];
@@ -136,16 +137,17 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
   const argv = filled.value.argv;
   const style = fix.shell === 'docker' || fix.shell === 'kubectl' ? options.quoting : 'windows';
   // A Windows command line is shown and copied to be pasted into cmd or PowerShell: a value that PowerShell would
-  // expand or end a string at inside double quotes cannot be written so that both read it as what runs.
-  // A secret is shown masked, so its own characters never reach the line.
-  if (style !== 'posix')
-    for (const [name, v] of values) {
-      if (fix.params[name]?.secret === true) continue;
-      if (isPowerShellActive(v)) problems.push(notPasteable(name, v));
-      else if (CMD_VARIABLE.test(v)) problems.push(cmdVariable(name, v));
-    }
+  // expand or end a string at inside double quotes cannot be written so that both read it as what runs. Every fix has
+  // that line, a docker fix planned off Windows too (printed and copied for the Windows host: an attacker helper ran
+  // code through the POSIX line pasted into PowerShell). A secret is shown masked, so its own characters never reach it.
+  for (const [name, v] of values) {
+    if (fix.params[name]?.secret === true) continue;
+    if (isPowerShellActive(v)) problems.push(notPasteable(name, v));
+    else if (CMD_VARIABLE.test(v)) problems.push(cmdVariable(name, v));
+  }
   if (problems.length) return err(problems);
-  return ok({ command: formatArgv(argv, style), program: argv[0] ?? '', argv });
+  const windows = formatArgv(argv, 'windows');
+  return ok({ command: style === 'posix' ? formatArgv(argv, 'posix') : windows, program: argv[0] ?? '', argv, ...(style === 'posix' ? { pasteCommand: windows } : {}) });
 }
 
 /**

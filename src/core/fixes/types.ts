@@ -20,6 +20,12 @@ export interface FixPlan {
   shell: FixShell;
   /** The command as a person would type it (PowerShell: the filled script line; others: the quoted argv). */
   command: string;
+  /**
+   * For a docker or kubectl fix planned with POSIX quoting (off Windows, where `command` is what a POSIX shell here
+   * would read): the same line quoted for the Windows host's cmd and PowerShell, which is what wcdoctor prints or copies
+   * to be run there (an attacker helper: `'\\''` and the typographic quotes of a POSIX line end PowerShell's string).
+   */
+  pasteCommand?: string;
   /** The program to start (`powershell.exe`, `docker`, `reg.exe`, …). */
   program: string;
   /** The full argument vector, program first; this is exactly what is executed, with no shell in between. */

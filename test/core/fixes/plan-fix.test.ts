@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
+import { commandToPaste, planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
 import { checkFixTemplate } from '../../../src/core/fixes/fill-template.js';
 import { checkRunnable } from '../../../src/core/fixes/runnable.js';
 import { formatArgv, tokenizeTemplate } from '../../../src/core/fixes/quote.js';
@@ -94,9 +94,28 @@ describe('planFix', () => {
     expect(!net.ok && net.error[0]?.name).toBe('password');
   });
 
-  it('uses POSIX quoting for docker display strings when asked', () => {
+  it('uses POSIX quoting for docker display strings when asked, and hands out the Windows line to paste on the host', () => {
     const r = planFix(topic, 'docker-net', { iface: 'Ethernet 2', note: "it's", network: 'n1' }, {}, { quoting: 'posix' });
     expect(r.ok && r.value.command).toBe("docker network create -d nat -o 'com.docker.network.windowsshim.interface=Ethernet 2' --label 'note=it'\\''s' n1");
+    const windows = 'docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=it\'s" n1';
+    expect(r.ok && r.value.pasteCommand).toBe(windows);
+    expect(r.ok && commandToPaste(r.value)).toBe(windows);
+    // The same line as a plan made on Windows shows (test/pwsh/copy-lines.test.ts pastes those into PowerShell).
+    const onWindows = planFix(topic, 'docker-net', { iface: 'Ethernet 2', note: "it's", network: 'n1' }, {}, { quoting: 'windows' });
+    expect(onWindows.ok && onWindows.value.command).toBe(windows);
+    expect(onWindows.ok && onWindows.value.pasteCommand).toBeUndefined();
+  });
+
+  it('refuses off Windows too a value PowerShell would read as code in the line handed out for the host (an attacker helper)', () => {
+    // Planned with POSIX quoting, the line went out with \'\\'' and ’ (which end a PowerShell string) for the Windows host.
+    for (const note of ['a$(calc)', 'a`b', 'x"y', '%PATH%']) {
+      const r = planFix(topic, 'docker-net', { iface: 'Ethernet 2', note, network: 'n1' }, {}, { quoting: 'posix' });
+      expect(r.ok, note).toBe(false);
+      expect(!r.ok && r.error.map((p) => p.id)).toEqual([note === '%PATH%' ? 'cmdVariable' : 'notPasteable']);
+    }
+    const quoteThenCode = planFix(topic, 'docker-net', { iface: 'Ethernet 2', note: 'a\u2019;calc;#', network: 'n1' }, {}, { quoting: 'posix' });
+    expect(quoteThenCode.ok && quoteThenCode.value.command).toContain("'note=a\u2019;calc;#'");
+    expect(quoteThenCode.ok && commandToPaste(quoteThenCode.value)).toBe('docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=a\u2019;calc;#" n1');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { prefillFromEntities } from '../../../core/fixes/plan-fix.js';
+import { commandToPaste, prefillFromEntities } from '../../../core/fixes/plan-fix.js';
 import type { ResolvedTopic } from '../../../core/knowledge/kb.js';
 import type { ClipboardResult } from '../../../platform/clipboard.js';
 import { FIELD_ROWS, ParamForm } from '../../components/ParamForm.js';
@@ -140,7 +140,10 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       if (s.phase === 'idle') return onFormKey(command, text);
       if (s.phase === 'checking') return false;
       if (command === Command.Copy) {
-        copy(s.plan.command);
+        // What is copied is what to paste where the fix runs: a PowerShell fix stopping at its first error, as wcdoctor's
+        // own run does, and a docker line quoted for the Windows host (an attacker helper: the bare line went on after a
+        // failed Push-Location; a POSIX line ran code in PowerShell).
+        copy(commandToPaste(s.plan));
         return true;
       }
       if (s.phase === 'confirm') return false;
