@@ -46,10 +46,6 @@ const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
 const RENAME_TRIES = 10;
 const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/**
- * Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder.
- * `rename` is fs.renameSync, replaceable in tests.
- */
 /** How unpackInto renames its finished temporary folder and waits between tries (replaced in tests). */
 export interface UnpackIO {
   rename: (from: string, to: string) => void;
@@ -64,7 +60,7 @@ const REAL_IO: UnpackIO = { rename: renameSync, sleep: sleepMs };
  * failing on it from then on (found by a helper). A marker that lists no files (an older build's) is incomplete too.
  * One read and a stat per file (about twenty): a fraction of a millisecond at each start.
  */
-function isComplete(target: string): boolean {
+function isComplete(target: string, expected?: () => PackedFile[]): boolean {
   try {
     const lines = readFileSync(path.join(target, UNPACK_MARKER), 'utf8').split('\n').slice(1).filter(Boolean);
     if (!lines.length) return false;
@@ -72,22 +68,37 @@ function isComplete(target: string): boolean {
       const space = line.indexOf(' ');
       if (statSync(path.join(target, ...line.slice(space + 1).split('/'))).size !== Number(line.slice(0, space))) return false;
     }
+    // Byte for byte, where asked: every file this build would write, and no other.
+    if (expected) {
+      const want = expected();
+      if (want.length !== lines.length) return false;
+      for (const f of want) if (!Buffer.from(f.data).equals(readFileSync(path.join(target, ...f.path.split('/'))))) return false;
+    }
     return true;
   } catch {
     return false;
   }
 }
 
-export function unpackInto(base: string, name: string, files: () => PackedFile[], io: UnpackIO = REAL_IO): string {
+/**
+ * Writes the files into `<base>/<name>` unless a complete copy is there; returns the folder. `io` is fs.renameSync and
+ * a sleep, replaceable in tests. `verify`: take an existing folder only when its files are byte for byte the ones this build would write. For the
+ * temporary folder (unpack's last base), which other users of the machine can write (`C:\Windows\Temp` when TEMP is
+ * unset, `/tmp`): files planted there with the right sizes would otherwise be imported and run as whoever starts the
+ * exe (found by an attacker helper). The user's own cache folder is checked by size only (a fraction of a millisecond).
+ */
+export function unpackInto(base: string, name: string, files: () => PackedFile[], io: UnpackIO = REAL_IO, verify = false): string {
   const { rename, sleep } = io;
   if (!BUILD_DIR.test(name)) throw new Error(`unpack: "${name}" is not a build folder name`);
   const target = path.join(base, name);
-  if (isComplete(target)) return target;
+  let packed: PackedFile[] | undefined;
+  const expected = verify ? () => (packed ??= files()) : undefined;
+  if (isComplete(target, expected)) return target;
   makeDirs(base);
   const temp = path.join(base, `${name}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     const written: string[] = [];
-    for (const f of files()) {
+    for (const f of expected ? expected() : files()) {
       const out = path.join(temp, ...f.path.split('/'));
       if (path.relative(temp, out).startsWith('..')) throw new Error(`unpack: "${f.path}" leaves the folder`);
       makeDirs(path.dirname(out));
@@ -102,7 +113,7 @@ export function unpackInto(base: string, name: string, files: () => PackedFile[]
         break;
       } catch (err) {
         // Another copy got there first (EEXIST/ENOTEMPTY; EPERM on Windows): take its folder.
-        if (isComplete(target)) return target;
+        if (isComplete(target, expected)) return target;
         // An incomplete folder in the way (someone deleted files from it): replace it.
         if (existsSync(target)) rmSync(target, { recursive: true, force: true });
         else if (!TRANSIENT.has((err as NodeJS.ErrnoException).code ?? '') || attempt >= RENAME_TRIES) throw err;
@@ -136,12 +147,16 @@ export function removeOtherBuilds(base: string, keep: string, now = Date.now()):
   }
 }
 
-/** Unpacks into the first base folder that can be written; throws with every reason when none can. */
+/**
+ * Unpacks into the first base folder that can be written; throws with every reason when none can. A folder planted in
+ * the temporary one that cannot be replaced (another user's) is a reason too: nothing from it is run.
+ */
 export function unpack(bases: string[], name: string, files: () => PackedFile[]): string {
   const reasons: string[] = [];
-  for (const base of bases) {
+  for (const [i, base] of bases.entries()) {
     try {
-      return unpackInto(base, name, files);
+      // The last base is the temporary folder's (unpackBase), which others may write: its copy is checked byte for byte.
+      return unpackInto(base, name, files, REAL_IO, i === bases.length - 1);
     } catch (err) {
       reasons.push(`${base}: ${err instanceof Error ? err.message : String(err)}`);
     }

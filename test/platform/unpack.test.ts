@@ -92,6 +92,28 @@ describe('unpackInto', () => {
 });
 
 describe('unpack', () => {
+  it('takes a copy in the temporary folder only when its files are byte for byte this build\'s (an attacker helper: planted files of the right sizes were run)', () => {
+    const own = base();
+    const shared = base();
+    // Planted in the shared folder: the marker and files of the right sizes, other code.
+    unpackInto(shared, NAME, () => files('EVIL'));
+    const planted = path.join(shared, NAME);
+    // The user's own folder cannot be written: the shared one is the one used, and its planted copy is replaced.
+    const blocked = path.join(own, 'file');
+    writeFileSync(blocked, '');
+    expect(unpack([path.join(blocked, 'app'), shared], NAME, () => files('good'))).toBe(planted);
+    expect(readFileSync(path.join(planted, 'dist/esm/chunks/a.mjs'), 'utf8')).toBe('good');
+    // A planted extra file listed in the marker is not this build's either.
+    writeFileSync(path.join(planted, 'extra.mjs'), 'x');
+    writeFileSync(path.join(planted, UNPACK_MARKER), `${readFileSync(path.join(planted, UNPACK_MARKER), 'utf8')}1 extra.mjs\n`);
+    expect(unpack([shared], NAME, () => files('good'))).toBe(planted);
+    expect(existsSync(path.join(planted, 'extra.mjs'))).toBe(false);
+    // The user's own cache folder is checked by its sizes only (no read of every file at each start).
+    const mine = base();
+    unpackInto(mine, NAME, () => files('ones'));
+    expect(unpack([mine, shared], NAME, () => { throw new Error('not asked: the own folder is complete'); })).toBe(path.join(mine, NAME));
+  });
+
   it('falls back to the next folder when the first cannot be written, and says why when none can', () => {
     const b = base();
     const blocked = path.join(b, 'file');
