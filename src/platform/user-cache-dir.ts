@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -7,7 +6,7 @@ import path from 'node:path';
  * `$XDG_CACHE_HOME/wcdoctor` or `~/.cache/wcdoctor` elsewhere. Never the shared temporary folder of
  * a Linux machine: what is kept here (compiled code) must not be writable by another user.
  */
-export function userCacheDir(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: () => string = os.homedir): string | undefined {
+export function userCacheDir(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: () => string = homedir): string | undefined {
   if (platform === 'win32') {
     const base = env.LOCALAPPDATA || env.TEMP;
     return base ? path.win32.join(base, 'wcdoctor') : undefined;
@@ -21,3 +20,6 @@ export function userCacheDir(env: Record<string, string | undefined> = process.e
   }
   return dir && path.isAbsolute(dir) ? path.join(dir, '.cache', 'wcdoctor') : undefined;
 }
+
+/** node:os's homedir, loaded when first asked: the launcher imports this module, and node:os cost every start a quarter of a millisecond. */
+const homedir = (): string => process.getBuiltinModule('node:os').homedir();

@@ -155,6 +155,9 @@ export interface AnchoredPhrase {
   phrase: string;
 }
 
+/** The longest text patternTextsIn searches literal by literal instead of through the scanner (literalScanner). */
+const SHORT_SCAN = 1024;
+
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
 export interface DiagnosisIndex {
   matchers: TopicMatcher[];
@@ -496,8 +499,18 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const idfOf = (term: string) => entryOf(term).idf;
   // Built on the first paste that reaches a pattern's prefilter, from every clause's texts.
   let scanner: ((text: string) => Set<string>) | undefined;
-  const patternTextsIn = (lower: string): ReadonlySet<string> =>
-    (scanner ??= literalScanner(matchers.flatMap((m) => m.patterns.flatMap((p) => (p.literals ?? []).flat()))))(lower);
+  let patternTexts: string[] | undefined;
+  const allPatternTexts = () => (patternTexts ??= [...new Set(matchers.flatMap((m) => m.patterns.flatMap((p) => (p.literals ?? []).flat())))]);
+  // A short text (a code, a line: most pastes of a cold start) is searched for each text as it is: building the
+  // scanner's tables cost a cold start some 3 ms (and a garbage collection) to look through a few dozen characters.
+  const patternTextsIn = (lower: string): ReadonlySet<string> => {
+    if (!scanner && lower.length <= SHORT_SCAN) {
+      const found = new Set<string>();
+      for (const t of allPatternTexts()) if (lower.includes(t)) found.add(t);
+      return found;
+    }
+    return (scanner ??= literalScanner(allPatternTexts()))(lower);
+  };
   let search: ReturnType<typeof nearestWordSearch> | undefined;
   // The same misspelt or unknown words come back paste after paste (an edited paste, a log's repeated lines, the
   // app diagnosing as one types), so each answer is kept, up to a bound.

@@ -24,10 +24,13 @@
 // and a combining mark with four others right before it (the fifth and every further one on a character) are
 // written out in each pattern below, as literals, so that the regex-safety test times each of them.
 /** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept), and the characters above. */
-const CONTROL = /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
-const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
+let controlPattern: RegExp | undefined;
+const CONTROL = (): RegExp => (controlPattern ??= /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+let hasControlPattern: RegExp | undefined;
+const HAS_CONTROL = (): RegExp => (hasControlPattern ??= /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
 /** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
-const CONTROL_OR_SGR = /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+let controlOrSgrPattern: RegExp | undefined;
+const CONTROL_OR_SGR = (): RegExp => (controlOrSgrPattern ??= /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 
 /** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1, `\uXXXX` (`\u{XXXXX}`) for the rest. */
 export function visibleControl(ch: string): string {
@@ -44,7 +47,7 @@ const show = (m: string): string => (m === '\r\n' ? m : visibleControl(m));
  * @example showControls('a\u001b]0;x\u0007b') === 'a␛]0;x␇b'
  */
 export function showControls(text: string): string {
-  return HAS_CONTROL.test(text) ? text.replace(CONTROL, show) : text;
+  return HAS_CONTROL().test(text) ? text.replace(CONTROL(), show) : text;
 }
 
 /**
@@ -82,8 +85,8 @@ export function isColourSgr(seq: string): boolean {
  * @example showControlsKeepColour('\u001b[31mred\u001b[39m \u001b]52;c;eA==\u0007') === '\u001b[31mred\u001b[39m ␛]52;c;eA==␇'
  */
 export function showControlsKeepColour(text: string): string {
-  if (!HAS_CONTROL.test(text)) return text;
-  return text.replace(CONTROL_OR_SGR, (m) => (m.length > 2 && m.charCodeAt(0) === 0x1b ? (isColourSgr(m) ? m : `␛${m.slice(1)}`) : show(m)));
+  if (!HAS_CONTROL().test(text)) return text;
+  return text.replace(CONTROL_OR_SGR(), (m) => (m.length > 2 && m.charCodeAt(0) === 0x1b ? (isColourSgr(m) ? m : `␛${m.slice(1)}`) : show(m)));
 }
 
 /**
@@ -91,7 +94,8 @@ export function showControlsKeepColour(text: string): string {
  * and the invisible characters and excess combining marks showControls shows (as JSON escapes here, so that none is
  * left for it to show in a form JSON does not read, such as `\u{e0041}`).
  */
-const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
+let jsonUnsafePattern: RegExp | undefined;
+const JSON_UNSAFE = (): RegExp => (jsonUnsafePattern ??= /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 
 /**
  * JSON text with DEL, the C1 controls, the line and paragraph separators and the characters above written as
@@ -101,7 +105,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u180e\u200b\u200e\u2
  * @example escapeJsonControls('{"a":"\u009d"}') === '{"a":"\\u009d"}'
  */
 export function escapeJsonControls(json: string): string {
-  return json.replace(JSON_UNSAFE, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+  return json.replace(JSON_UNSAFE(), (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /** JSON.stringify (indented by 2) made safe to print with escapeJsonControls. */
@@ -110,8 +114,10 @@ export function safeJsonStringify(value: unknown, indent: number | undefined = 2
 }
 
 /** A CSI sequence (cursor moves, erases, modes such as bracketed paste and synchronised output, colours). */
-const CONTROL_OR_CSI = /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu;
-const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u;
+let controlOrCsiPattern: RegExp | undefined;
+const CONTROL_OR_CSI = (): RegExp => (controlOrCsiPattern ??= /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+let hasControlNotCrPattern: RegExp | undefined;
+const HAS_CONTROL_NOT_CR = (): RegExp => (hasControlNotCrPattern ??= /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
 
 /**
  * A filter for what an interactive screen writes to the terminal: CSI sequences (ESC [ …), which the
@@ -120,8 +126,8 @@ const HAS_CONTROL_NOT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
  * @example showControlsKeepCsi('\u001b[2K\u001b]0;x\u0007') === '\u001b[2K␛]0;x␇'
  */
 export function showControlsKeepCsi(text: string): string {
-  if (!HAS_CONTROL_NOT_CR.test(text)) return text;
-  return text.replace(CONTROL_OR_CSI, (m) => (m.charCodeAt(0) === 0x1b && m.length > 1 ? m : visibleControl(m)));
+  if (!HAS_CONTROL_NOT_CR().test(text)) return text;
+  return text.replace(CONTROL_OR_CSI(), (m) => (m.charCodeAt(0) === 0x1b && m.length > 1 ? m : visibleControl(m)));
 }
 
 /**

@@ -20,14 +20,8 @@ export const regexRule: EvidenceRule = {
     const mayMatch = (clauses: readonly (readonly string[])[] | undefined, present: ReadonlySet<string>) => clauses === undefined || clauses.every((any) => any.some((l) => present.has(l)));
     // Only the patterns one of whose first clause's texts some reading holds can match: those, in the order of the
     // topics and of their patterns (the first pattern of a topic to match weighs more).
-    const { byText, always } = firstClauses(index);
-    const candidates = new Set<number>(always);
-    const collect = (present: ReadonlySet<string>) => {
-      for (const text of present) for (const at of byText.get(text) ?? []) candidates.add(at);
-    };
-    collect(inFocusText);
-    if (f.unwrapped !== f.focus) collect(inUnwrappedText);
-    if (f.englishFocus.swaps.length > 0) collect(englishTexts());
+    const readings = [inFocusText, ...(f.unwrapped !== f.focus ? [inUnwrappedText] : []), ...(f.englishFocus.swaps.length > 0 ? [englishTexts()] : [])];
+    const candidates = FIRST_CLAUSES.has(index) || readings.some((r) => r.size > FEW_TEXTS) ? fromFirstClauses(index, readings) : byEachPattern(index, readings);
     for (const at of [...candidates].sort((a, b) => a - b)) {
       const i = Math.floor(at / PATTERNS_PER_TOPIC);
       const pattern = index.matchers[i]!.patterns[at % PATTERNS_PER_TOPIC]!;
@@ -52,6 +46,34 @@ export const regexRule: EvidenceRule = {
     }
   },
 };
+
+/** Texts present up to which the candidates are found pattern by pattern (byEachPattern), without firstClauses' table. */
+const FEW_TEXTS = 32;
+
+/** The patterns one of whose first clause's texts some reading holds, and those with no clause known: through firstClauses' table. */
+/** @internal exported for its test beside byEachPattern */
+export function fromFirstClauses(index: DiagnosisIndex, readings: readonly ReadonlySet<string>[]): Set<number> {
+  const { byText, always } = firstClauses(index);
+  const candidates = new Set<number>(always);
+  for (const present of readings) for (const text of present) for (const at of byText.get(text) ?? []) candidates.add(at);
+  return candidates;
+}
+
+/**
+ * The same patterns as fromFirstClauses, found by looking at each: for a paste that holds few of the texts (a code, a
+ * line), building the table cost a cold start a millisecond to look up a handful of texts.
+ */
+export function byEachPattern(index: DiagnosisIndex, readings: readonly ReadonlySet<string>[]): Set<number> {
+  const candidates = new Set<number>();
+  index.matchers.forEach((m, i) => {
+    if (m.patterns.length >= PATTERNS_PER_TOPIC) throw new Error(`topic ${m.topic.id} has ${m.patterns.length} patterns: at most ${PATTERNS_PER_TOPIC - 1}`);
+    m.patterns.forEach((p, k) => {
+      const first = p.literals?.[0];
+      if (first === undefined || first.some((text) => readings.some((present) => present.has(text)))) candidates.add(i * PATTERNS_PER_TOPIC + k);
+    });
+  });
+  return candidates;
+}
 
 /** A pattern's place as one number: its topic's index times this, plus its own index in the topic (fewer than this). */
 const PATTERNS_PER_TOPIC = 1 << 10;
