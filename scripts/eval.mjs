@@ -2,7 +2,9 @@
 // knowledge/ (no rebuild), and prints top-1, top-3, rejection and the precision of each confidence
 // level, per set, per split and per language, with the confusions.
 //
-//   npm run eval [-- --verbose] [-- --json] [-- --set NAME]
+//   npm run eval [-- --verbose] [-- --json] [-- --set NAME] [-- --cases FILE]
+// --cases FILE writes each tuning paste's answer (id, set, top match, confidence; held-out pastes left out, as in the
+// confusions) as JSON lines, to compare two versions of the knowledge or the engine paste by paste.
 //
 // Sets:
 //   dev       ../shared/eval/dev.jsonl (when present): {id, text, expected_sections}
@@ -91,6 +93,11 @@ if (!only || only === 'real') {
   }
 }
 const report = Object.fromEntries([...groups].map(([k, g]) => [k, figures(g)]));
+if (args.includes('--cases')) {
+  const { writeFileSync } = await import('node:fs');
+  const tuning = cases.filter((c) => c.split === 'train' || c.split === 'all');
+  writeFileSync(args[args.indexOf('--cases') + 1], tuning.map((c) => JSON.stringify({ id: c.id, set: c.set, expected: c.expected, got: c.got[0] ?? null, confidence: c.confidence ?? null })).join('\n') + '\n');
+}
 if (asJson) {
   console.log(JSON.stringify({ ms, report }, null, 1));
 } else {
