@@ -38,18 +38,20 @@ export interface ProvidersProps {
   lang?: Locale;
   /** Fixes the terminal size (tests); otherwise it is read from stdout. */
   size?: Partial<TerminalSize>;
+  /** How long a lone key after a paste or burst still belongs to it (InputProvider); tests that type faster than a person set 0. */
+  afterBulkMs?: number;
   children: ReactNode;
 }
 
 /** Every context the screens need, in dependency order. */
-export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, children }: ProvidersProps) {
+export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, afterBulkMs, children }: ProvidersProps) {
   return (
     <TerminalSizeOverride.Provider value={size}>
       <PlatformProvider platform={platform} diagnose={diagnose}>
         <SettingsProvider noColor={noColor ?? false} {...(lang ? { lang } : {})}>
           <I18nProvider>
             <NavigationProvider initial={initial}>
-              <InputProvider>{children}</InputProvider>
+              <InputProvider {...(afterBulkMs !== undefined ? { afterBulkMs } : {})}>{children}</InputProvider>
             </NavigationProvider>
           </I18nProvider>
         </SettingsProvider>

@@ -21,6 +21,11 @@ export interface RenderOptions {
   noColor?: boolean;
   /** --lang of the command line: the run's language, over the settings. */
   lang?: Locale;
+  /**
+   * How long a lone key after a paste or a burst still belongs to it. Tests write a key right after a paste, faster than
+   * any person, so 0 unless a test is about that rule (the app's own is AFTER_BULK_MS).
+   */
+  afterBulkMs?: number;
 }
 
 /**
@@ -34,7 +39,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const columns = opts.columns ?? 80;
   const rows = opts.rows ?? 24;
   const result = render(
-    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} {...(opts.lang ? { lang: opts.lang } : {})}>
+    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} afterBulkMs={opts.afterBulkMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
       {ui}
     </Providers>,
   );

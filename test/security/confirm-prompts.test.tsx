@@ -4,11 +4,14 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initWizardState, wizardReducer, type WizardAction } from '../../src/core/network/wizard-reducer.js';
+import { AFTER_BULK_MS } from '../../src/ui/contexts/InputContext.js';
 import { Command, isDeliberate, isSingleKey } from '../../src/ui/keys.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS, bracketedPaste, typeKeys } from '../helpers/keys.js';
-import { renderApp } from '../helpers/render.js';
+import { Text } from 'ink';
+import { useKeymap } from '../../src/ui/hooks/use-keymap.js';
+import { renderApp, renderWithProviders } from '../helpers/render.js';
 import { plain, waitForFrame } from '../helpers/wait-for.js';
 import { networkKb } from '../ui/network-kb.js';
 
@@ -76,6 +79,44 @@ describe('the Yes/No prompt answers only a key pressed alone', () => {
       expect(shell.runs).toMatchObject([{ file: 'docker', args: ['network', 'ls'] }]);
     });
   }
+
+  it('runs nothing on the last character of a paste the terminal split into reads, but on a y pressed later (an attacker helper: 4,095 characters and a y ran the fix)', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    // The app's own window (AFTER_BULK_MS), not the tests' 0.
+    const { lastFrame, stdin, t } = renderApp({ platform, afterBulkMs: AFTER_BULK_MS, initial: [{ screen: 'topic', topicId: 'demo-topic' }, { screen: 'fix', topicId: 'demo-topic', fixId: 'list-networks' }] });
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    // An unmarked paste: a read of 4,095 characters (letters, or digits and spaces, which read as keys), then one of the y.
+    for (const text of ['A'.repeat(4095), '1 '.repeat(2047) + '1', 'denied by policy '.repeat(240)]) {
+      stdin.write(text);
+      stdin.write('y');
+      stdin.write('\r');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(platform.shell.runs).toEqual([]);
+      expect(plain(lastFrame())).toContain(t('fix.confirm.question'));
+    }
+    expect(platform.audit.entries).toEqual([]);
+    // A person answers after reading the question: a y well after the paste runs the fix.
+    await new Promise((r) => setTimeout(r, AFTER_BULK_MS + 50));
+    stdin.write('y');
+    await started(platform.shell);
+  });
+
+  it('drops the keys that follow a paste\'s end marker in the same read (an attacker helper: a pasted ESC[201~ then arrows and Enter drove the screen)', async () => {
+    const seen: string[] = [];
+    function Recorder() {
+      useKeymap((command, text) => {
+        seen.push(command === Command.Paste ? `paste:${text}` : command);
+        return true;
+      });
+      return <Text>ready</Text>;
+    }
+    const { lastFrame, stdin } = renderWithProviders(<Recorder />);
+    await waitForFrame(lastFrame, 'ready');
+    stdin.write(`${bracketedPaste('x')}${KEYS.down}${KEYS.down}${KEYS.enter}`);
+    await vi.waitFor(() => expect(seen).toContain('paste:x'), { timeout: 5000, interval: 10 });
+    stdin.write(KEYS.down);
+    await vi.waitFor(() => expect(seen).toEqual(['paste:x', Command.Down]), { timeout: 5000, interval: 10 });
+  });
 
   it('takes Yes from a lone arrow and a lone Enter, each its own chunk', async () => {
     const { lastFrame, stdin, t, shell } = openFix('list-networks');

@@ -151,7 +151,9 @@ describe('NetworkWizardScreen: running the command through the fix runner', () =
     expect(refused).not.toContain(t('fix.confirm.question'));
     stdin.write('c');
     await waitForFrame(lastFrame, t('fix.copy.done', { tool: 'clip.exe' }));
-    expect(platform.clipboard.copied).toEqual([formatArgv(argv, 'posix')]);
+    // What is copied is the line for the Windows host where it runs, quoted as its cmd and PowerShell read it, not as a
+    // POSIX shell here would (an attacker helper ran code through a POSIX line pasted into PowerShell).
+    expect(platform.clipboard.copied).toEqual([formatArgv(argv, 'windows')]);
     expect(shell.runs).toEqual([]);
     expect(audit).toMatchObject([{ outcome: 'refused', topic: 'multiple-transparent-networks', fix: WIZARD_FIX_ID, reason }]);
   });

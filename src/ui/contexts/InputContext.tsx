@@ -37,7 +37,7 @@ const RegistryContext = createContext<Registry | undefined>(undefined);
  * Input is taken a chunk at a time (one read of the terminal, which ink splits into raw events), so
  * each event says whether its key came alone: prompts answer only to such a key.
  */
-export function InputProvider({ children }: { children: ReactNode }) {
+export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { children: ReactNode; afterBulkMs?: number }) {
   const { stdin, setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const layers = useRef<KeymapLayer[]>([]);
   useBracketedPaste();
@@ -104,12 +104,20 @@ export function InputProvider({ children }: { children: ReactNode }) {
     // sequence before (an arrow key) is no cut, and after the Esc key a paste of `2024-05-01 …` or `[ERROR] …` is a paste
     // (found by a new-user helper and a tester: such pastes ran as keys).
     let endedIn: 'esc' | 'csi' | undefined;
+    // When the last read of many characters (a paste, marked or not, or a burst) ended. A terminal hands a paste over in
+    // reads of at most about 4 KB, so a paste of 4,095 characters and a `y` arrives as a read of the text and then a read
+    // of the `y` alone: that `y` answered Yes and ran a fix (an attacker helper). A key right after such a read is part of
+    // it, whatever its read holds.
+    let lastBulkAt = Number.NEGATIVE_INFINITY;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
       if (!raws?.length) return;
-      const alone = isSingleKey(raws);
+      const now = performance.now();
+      const afterBulk = now - lastBulkAt < afterBulkMs;
+      const alone = isSingleKey(raws) && !afterBulk && !parser.isPasting();
       const joined = raws.join('');
+      if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
       const mode = modeNow();
       // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
       const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
@@ -129,10 +137,17 @@ export function InputProvider({ children }: { children: ReactNode }) {
         drain();
         return;
       }
+      // Keys in the same read as a paste's end came with the paste (a text holding the end marker ends the paste early in
+      // tmux): no person typed them, so they are dropped, not run (an attacker helper: arrows and Enter after it drove
+      // the screen).
+      let pasted = false;
       for (const raw of raws)
         for (const out of parser.push(raw)) {
-          if (out.kind === 'paste') queue.push({ unit: { paste: out.text }, alone });
-          else for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone });
+          if (out.kind === 'paste') {
+            pasted = true;
+            lastBulkAt = now;
+            queue.push({ unit: { paste: out.text }, alone });
+          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone });
         }
       drain();
     };
@@ -163,9 +178,17 @@ export function InputProvider({ children }: { children: ReactNode }) {
       if (navigation?.settled === drain) navigation.settled = undefined;
       if (isRawModeSupported) setRawMode(false);
     };
-  }, [stdin, events, isRawModeSupported, setRawMode, navigation]);
+  }, [stdin, events, isRawModeSupported, setRawMode, navigation, afterBulkMs]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
+
+/** Characters in one read past which it is a paste or a burst, not keys a person pressed. */
+const BULK_CHARACTERS = 16;
+/**
+ * How long after a read of many characters a read of one key still belongs to it (the rest of a paste the terminal split
+ * into reads): a person answers a question after reading it, far later than this.
+ */
+export const AFTER_BULK_MS = 500;
 
 /**
  * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, and either two
