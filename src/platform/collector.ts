@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findPackageRoot } from './package-root.js';
@@ -32,10 +33,17 @@ export function writeCollectorToTemp(script: string): { path: string; remove(): 
 /** The most a --from file may hold (256 MiB: a fleet of thousands of hosts). */
 export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
 
-/** Reads a --from file as bytes; refuses what is not a regular file or is larger than MAX_FACTS_FILE_BYTES. */
+/**
+ * Reads a --from file as bytes; refuses what is not a regular file or is larger than MAX_FACTS_FILE_BYTES. Never more
+ * than its size said when opened (readRegularFile): a file that says 0 bytes and gives without end (/proc/self/pagemap)
+ * was read to 4 GB and hung the CLI and the app (an attacker helper).
+ */
 export function readFactsFile(file: string): Uint8Array {
-  const st = statSync(file);
-  if (!st.isFile()) throw new Error(`${file} is not a regular file`);
-  if (st.size > MAX_FACTS_FILE_BYTES) throw new Error(`${file} is ${Math.ceil(st.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`);
-  return readFileSync(file);
+  try {
+    return readRegularFile(file, MAX_FACTS_FILE_BYTES);
+  } catch (err) {
+    if (err instanceof FileTooLarge) throw new Error(`${file} is ${Math.ceil(err.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOTREG') throw new Error(`${file} is not a regular file`);
+    throw err;
+  }
 }

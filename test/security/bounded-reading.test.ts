@@ -107,3 +107,17 @@ describe.skipIf(!POSIX)('history reads only a regular file', () => {
     expect(r.stdout).toMatch(/No fix has been run or refused yet/);
   });
 });
+
+describe.skipIf(process.platform !== 'linux')('check --from reads no more than a file says it holds', () => {
+  it('/proc/self/pagemap (0 bytes by its size, endless when read): a clear refusal at once, no hang (an attacker helper: 4 GB in 20 s)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'check', '--from', '/proc/self/pagemap'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', WCDOCTOR_DATA_DIR: dir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
