@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { formatMiB } from '../core/i18n/format-number.js';
@@ -110,9 +110,34 @@ export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir
       readSync(fd, last, 0, 1, size - 1);
       if (last[0] !== 0x0a) lead = '\n';
     }
-    writeSync(fd, `${lead}${JSON.stringify(entry)}\n`);
+    writeWhole(fd, Buffer.from(`${lead}${JSON.stringify(entry)}\n`, 'utf8'), size, writeSync);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Writes all of `bytes` at the end of the log, or none: a write can take only part of them without an error (a full
+ * disk; an attacker helper found an entry of a fix that ran cut to 100 bytes, and the run reported as recorded), so
+ * it goes on until every byte is written, and when the disk takes no more, the part written is cut off again (the log
+ * back at `size`) and AuditLogError says so. `write` is fs.writeSync (replaceable in tests).
+ */
+export function writeWhole(fd: number, bytes: Buffer, size: number, write: (fd: number, b: Buffer, offset: number, length: number) => number): void {
+  let done = 0;
+  try {
+    while (done < bytes.length) {
+      const n = write(fd, bytes, done, bytes.length - done);
+      if (n <= 0) throw new AuditLogError('the disk took no more of the audit entry (is it full?)');
+      done += n;
+    }
+  } catch (err) {
+    if (done > 0)
+      try {
+        ftruncateSync(fd, size);
+      } catch {
+        // the part written stays; the next entry starts on a fresh line (appendAuditEntry), and history skips it
+      }
+    throw err;
   }
 }
 

@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, AuditLogError, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
 
 let dir: string;
 beforeEach(() => {
@@ -155,5 +155,34 @@ describe('audit log', () => {
   it('parses CRLF line ends and blank lines', () => {
     const text = `${JSON.stringify(entry('a'))}\r\n\r\n${JSON.stringify(entry('b'))}\r\n`;
     expect(parseAuditLog(text)).toMatchObject({ warnings: [], entries: [{ fix: 'a' }, { fix: 'b' }] });
+  });
+});
+
+describe('an entry is written whole or not at all (an attacker helper: a full disk cut a run\'s entry to 100 bytes, silently)', () => {
+  it('goes on after a short write, and cuts off what a full disk left half-written', () => {
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'audit.jsonl');
+    writeFileSync(file, '{"kept":true}\n');
+    const fd = openSync(file, 'a');
+    try {
+      const line = Buffer.from('{"time":"2025-03-04T05:06:07.890Z","fix":"x"}\n');
+      // Two short writes, then the rest.
+      const takes = [10, 5];
+      writeWhole(fd, line, 14, (f, b, offset, length) => writeSync(f, b, offset, Math.min(length, takes.shift() ?? length)));
+      expect(readFileSync(file, 'utf8')).toBe(`{"kept":true}\n${line.toString()}`);
+      // A disk that takes 7 bytes and then nothing: AuditLogError, and the log as it was.
+      const size = readFileSync(file).length;
+      let calls = 0;
+      expect(() => writeWhole(fd, line, size, (f, b, offset, length) => (calls++ === 0 ? writeSync(f, b, offset, Math.min(length, 7)) : 0))).toThrow(AuditLogError);
+      expect(readFileSync(file, 'utf8')).toBe(`{"kept":true}\n${line.toString()}`);
+      // ENOSPC thrown by the write itself: the same.
+      expect(() => writeWhole(fd, line, size, (f, b, offset) => {
+        if (offset === 0) return writeSync(f, b, 0, 3);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      })).toThrow(/ENOSPC/);
+      expect(readFileSync(file, 'utf8')).toBe(`{"kept":true}\n${line.toString()}`);
+    } finally {
+      closeSync(fd);
+    }
   });
 });
