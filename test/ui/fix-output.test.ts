@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendOutput, emptyOutput, MAX_LINE_CHARS } from '../../src/ui/screens/fix/output.js';
+import { appendOutput, appendOutputs, emptyOutput, MAX_LINE_CHARS } from '../../src/ui/screens/fix/output.js';
 import { runnerReducer, type RunnerState } from '../../src/ui/screens/fix/runner-state.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import { makeTopic } from '../core/fixes/fix-fixtures.js';
@@ -48,6 +48,17 @@ describe('appendOutput', () => {
   });
 });
 
+describe('appendOutputs', () => {
+  it('adds many chunks at once as one after the other would, within the bound (an attacker helper: a copy per chunk)', () => {
+    const pieces = Array.from({ length: 5000 }, (_, i) => ({ chunk: i % 7 === 0 ? `part ${i} ` : `line ${i}\n`, stream: (i % 3 === 0 ? 'stderr' : 'stdout') as 'stdout' | 'stderr' }));
+    const oneByOne = pieces.reduce((buf, p) => appendOutput(buf, p.chunk, p.stream, 300), emptyOutput());
+    const atOnce = appendOutputs(emptyOutput(), pieces, 300);
+    expect(atOnce).toEqual(oneByOne);
+    expect(atOnce.lines).toHaveLength(300);
+    expect(atOnce.dropped + atOnce.lines.length).toBe(oneByOne.dropped + oneByOne.lines.length);
+  });
+});
+
 describe('runnerReducer', () => {
   const plan = (() => {
     const r = planFix(makeTopic(), 'list-networks', {});
@@ -66,8 +77,8 @@ describe('runnerReducer', () => {
     expect(running.phase).toBe('running');
     expect(runnerReducer(running, { type: 'reset' })).toBe(running);
     expect(runnerReducer(running, { type: 'check', plan })).toBe(running);
-    const out = runnerReducer(running, { type: 'output', chunk: 'x\n', stream: 'stdout' });
-    expect(out.phase === 'running' && out.output.lines).toEqual(['x']);
+    const out = runnerReducer(running, { type: 'output', pieces: [{ chunk: 'x\n', stream: 'stdout' }, { chunk: 'y', stream: 'stderr' }, { chunk: 'z\n', stream: 'stderr' }] });
+    expect(out.phase === 'running' && out.output.lines).toEqual(['x', 'yz']);
     expect(runnerReducer(confirm, { type: 'cancel' })).toBe(confirm);
   });
 

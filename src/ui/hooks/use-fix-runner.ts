@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkAuditLog, checkPreflight, DECLINED_REASON, type PreflightCheck } from '../../core/fixes/preflight.js';
 import { DEFAULT_FIX_TIMEOUT_MS, describeOutcome, recordRefusal, runFix, type FixRunDeps } from '../../core/fixes/run-fix.js';
-import type { FixPlan } from '../../core/fixes/types.js';
+import type { FixPlan, OutputStream } from '../../core/fixes/types.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
+import type { OutputPiece } from '../screens/fix/output.js';
 import { runnerReducer, type RunnerAction, type RunnerState } from '../screens/fix/runner-state.js';
 import { useScreenReducer } from './use-screen-reducer.js';
+
+/** How long output waits to be drawn, at most: a frame or two, so a program printing line by line redraws the screen some 30 times a second, not once a line. */
+export const OUTPUT_BATCH_MS = 33;
 
 /** What the fix runner screen drives: the state, and the steps from review to result. */
 export interface FixRunner {
@@ -101,8 +105,24 @@ export function useFixRunner({ timeoutMs = DEFAULT_FIX_TIMEOUT_MS }: { timeoutMs
     const ac = new AbortController();
     controller.current = ac;
     dispatch({ type: 'start', startedAt: Date.now() });
-    void runFix(s.plan, deps, { signal: ac.signal, timeoutMs, onOutput: (chunk, stream) => mounted.current && dispatch({ type: 'output', chunk, stream }) })
+    // Output is handed to the screen in batches, at most every OUTPUT_BATCH_MS (and all of it before the result): one
+    // state change per chunk redrew the screen per line of a program that prints line by line.
+    let pending: OutputPiece[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flushOutput = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      const pieces = pending;
+      pending = [];
+      if (pieces.length && mounted.current) dispatch({ type: 'output', pieces });
+    };
+    const onOutput = (chunk: string, stream: OutputStream) => {
+      pending.push({ chunk, stream });
+      timer ??= setTimeout(flushOutput, OUTPUT_BATCH_MS);
+    };
+    void runFix(s.plan, deps, { signal: ac.signal, timeoutMs, onOutput })
       .then((result) => {
+        flushOutput();
         if (mounted.current) dispatch({ type: 'finish', result, outcome: describeOutcome(s.plan, result) });
       })
       .finally(() => {

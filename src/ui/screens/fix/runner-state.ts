@@ -1,7 +1,7 @@
 import type { Refusal } from '../../../core/fixes/preflight.js';
 import type { OutcomeText, FixRunResult } from '../../../core/fixes/run-fix.js';
 import type { FixPlan, OutputStream } from '../../../core/fixes/types.js';
-import { appendOutput, emptyOutput, type OutputBuffer } from './output.js';
+import { appendOutputs, emptyOutput, type OutputBuffer, type OutputPiece } from './output.js';
 
 /** Why a fix was not run: it cannot run here, needs elevation, or its run could not be recorded (audit log unwritable). */
 export type RefusalKind = 'cannot-run' | 'not-elevated' | 'no-audit';
@@ -25,7 +25,7 @@ export type RunnerAction =
   | { type: 'refuse'; refusal: RefusalKind; reason: string; detail?: Refusal; auditError?: string }
   | { type: 'decline'; auditError?: string }
   | { type: 'start'; startedAt: number }
-  | { type: 'output'; chunk: string; stream: OutputStream }
+  | { type: 'output'; pieces: OutputPiece[] }
   | { type: 'cancel' }
   | { type: 'finish'; result: FixRunResult; outcome: OutcomeText }
   | { type: 'reset' };
@@ -49,7 +49,7 @@ export function runnerReducer(state: RunnerState, action: RunnerAction): RunnerS
     case 'start':
       return state.phase === 'confirm' ? { phase: 'running', plan: state.plan, startedAt: action.startedAt, output: emptyOutput(), cancelling: false } : state;
     case 'output':
-      return state.phase === 'running' ? { ...state, output: appendOutput(state.output, action.chunk, action.stream) } : state;
+      return state.phase === 'running' ? { ...state, output: appendOutputs(state.output, action.pieces) } : state;
     case 'cancel':
       return state.phase === 'running' ? { ...state, cancelling: true } : state;
     case 'finish':
