@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { terminalSafeIO } from '../../src/cli/safe-io.js';
 import { normalisePaste } from '../../src/core/diagnosis/normalise.js';
-import { echoed, showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
+import fc from 'fast-check';
+import { echoed, escapeJsonControls, showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 
 // Item 2 of issue 11: nothing from outside reaches the terminal as a control sequence.
@@ -193,6 +194,26 @@ describe('the terminal only ever prints outside text', () => {
     expect(io.stdout()).not.toMatch(/[\u202e\u200b]|[\u{e0000}-\u{e007f}]|\p{M}{5}/u);
     expect(io.stdout()).toContain('\\udb40\\udc41');
     expect(JSON.parse(io.stdout())).toEqual({ value });
+  });
+
+  it('--json writes any text as showControls would show its JSON escapes (it looks for showControls\' characters only where they can be left)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u0301', '\u0308', '\u200b', '\u202e', '\u0085', '\u007f', '\r', '\n', '\t', '\u0007', '\u001b', '\u{e0041}', '\u2028', 'a', '\u00e9', '\u5bb9'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 40 }), (text) => {
+        const io = fakeIO();
+        terminalSafeIO(io.io, { json: true }).out(text);
+        expect(io.stdout()).toBe(showControls(escapeJsonControls(text)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Runs of combining marks (the fifth and later are escaped) beside controls.
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('\u0301', '\u0308', '\u0301', 'a', '\r', '\n', '\u0007'), maxLength: 40 }), (text) => {
+        const io = fakeIO();
+        terminalSafeIO(io.io, { json: true }).out(text);
+        expect(io.stdout()).toBe(showControls(escapeJsonControls(text)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('diagnose: a bidi override in a found value is shown, in the report and in --json', async () => {

@@ -394,6 +394,21 @@ class Matcher implements TopicMatcher {
   }
 }
 
+/** A topic's pattern: the signatures whose regexes hold its source, its position there, and its regex once compiled. */
+interface StoredPattern {
+  literals: readonly (readonly string[])[] | undefined;
+  signatures: { readonly regexes: readonly string[] };
+  at: number;
+  compiled: RegExp | undefined;
+  regex(this: StoredPattern): RegExp;
+}
+
+/** Compiles a pattern on first use: one function for all of them, where a closure per pattern made three objects of each. */
+function patternRegex(this: StoredPattern): RegExp {
+  const source = this.signatures.regexes[this.at]!;
+  return (this.compiled ??= new RegExp(source, signatureFlags(source)));
+}
+
 /** Builds the diagnosis index for a knowledge base, reusing its precomputed word index. */
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
@@ -408,16 +423,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       // Compiled on first use, and only for pastes that hold the pattern's required text; its source is read only
       // then too (the stored knowledge keeps the sources apart, platform/knowledge-fs.ts): regexLiterals has an
       // entry per pattern of the topic.
-      (data.regexLiterals[i] ?? []).map((literals, k) => {
-        let compiled: RegExp | undefined;
-        return {
-          literals: literals ?? undefined,
-          regex: () => {
-            const source = sig.regexes[k]!;
-            return (compiled ??= new RegExp(source, signatureFlags(source)));
-          },
-        };
-      }),
+      (data.regexLiterals[i] ?? []).map((literals, k): StoredPattern => ({ literals: literals ?? undefined, signatures: sig, at: k, compiled: undefined, regex: patternRegex })),
     );
     matchers.push(m);
     for (const c of sig.codes) {
@@ -500,13 +506,38 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   // Built on the first paste that reaches a pattern's prefilter, from every clause's texts.
   let scanner: ((text: string) => Set<string>) | undefined;
   let patternTexts: string[] | undefined;
-  const allPatternTexts = () => (patternTexts ??= [...new Set(matchers.flatMap((m) => m.patterns.flatMap((p) => (p.literals ?? []).flat())))]);
+  // Counted loops into one set: the nested flatMaps made a list per pattern and per topic (some 600 lists) at a cold start.
+  const allPatternTexts = (): string[] => {
+    if (patternTexts) return patternTexts;
+    const texts = new Set<string>();
+    for (let i = 0; i < matchers.length; i++) {
+      const patterns = matchers[i]!.patterns;
+      for (let k = 0; k < patterns.length; k++) {
+        const clauses = patterns[k]!.literals;
+        if (clauses) for (let c = 0; c < clauses.length; c++) for (let t = 0; t < clauses[c]!.length; t++) texts.add(clauses[c]![t]!);
+      }
+    }
+    return (patternTexts = [...texts]);
+  };
   // A short text (a code, a line: most pastes of a cold start) is searched for each text as it is: building the
   // scanner's tables cost a cold start some 3 ms (and a garbage collection) to look through a few dozen characters.
   const patternTextsIn = (lower: string): ReadonlySet<string> => {
     if (!scanner && lower.length <= SHORT_SCAN) {
+      // Straight from the patterns' clauses (a text met again is looked for again, a few hundred `includes`): a list of the distinct texts (a set of a
+      // thousand) was garbage the cold start's second collection then had to copy.
       const found = new Set<string>();
-      for (const t of allPatternTexts()) if (lower.includes(t)) found.add(t);
+      for (let i = 0; i < matchers.length; i++) {
+        const patterns = matchers[i]!.patterns;
+        for (let k = 0; k < patterns.length; k++) {
+          const clauses = patterns[k]!.literals;
+          if (clauses)
+            for (let c = 0; c < clauses.length; c++)
+              for (let t = 0; t < clauses[c]!.length; t++) {
+                const text = clauses[c]![t]!;
+                if (!found.has(text) && lower.includes(text)) found.add(text);
+              }
+        }
+      }
       return found;
     }
     return (scanner ??= literalScanner(allPatternTexts()))(lower);

@@ -3,7 +3,7 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import type { TermIndexData } from '../../../src/core/diagnosis/build-index.js';
 import { nearestWordSearch, SPELLING_THRESHOLD } from '../../../src/core/diagnosis/nearest-word.js';
-import { withinEdits } from '../../../src/core/text/edit-distance.js';
+import { editsWithin, withinEdits } from '../../../src/core/text/edit-distance.js';
 import { fuzzyParts, mayHoldFuzzy } from '../../../src/core/text/fuzzy-pieces.js';
 import { realKb } from '../../helpers/real-kb.js';
 
@@ -127,6 +127,27 @@ describe('withinEdits (is some part of a word within k edits of the pattern)', (
     fc.assert(
       fc.property(fc.stringMatching(/^[a-e]{1,8}$/), fc.stringMatching(/^[a-e]{0,10}$/), fc.nat(4), (p, t, k) => {
         expect(withinEdits(p, t, k, column)).toBe(best(p, t) <= k);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same answer one pattern at a time, bit-parallel (editsWithin), for patterns up to 32 units and beyond', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-e]{1,8}$/), fc.stringMatching(/^[a-e]{0,12}$/), fc.nat(4), (p, t, k) => {
+        expect(editsWithin(p, k)(t)).toBe(withinEdits(p, t, k, column));
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-d]{25,40}$/), fc.stringMatching(/^[a-d]{0,50}$/), fc.nat(12), (p, t, k) => {
+        expect(editsWithin(p, k)(t)).toBe(withinEdits(p, t, k, column));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 32, unit: 'binary' }), fc.string({ maxLength: 40, unit: 'binary' }), fc.nat(10), (p, t, k) => {
+        expect(editsWithin(p, k)(t)).toBe(withinEdits(p, t, k, column));
       }),
       { numRuns: 500 },
     );
