@@ -14,7 +14,8 @@ import { realKb } from '../helpers/real-kb.js';
 const kb = realKb();
 const catalogs = readLocaleCatalogs();
 const LEAD = 'The virtual machine could not be started because a required feature is not installed. (0x80370102)';
-const SURE = 'docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022 fails: 0x80370102 The virtual machine could not be started because a required feature is not installed.';
+// The engine's own failure as docker prints it for a Hyper-V container on a host without the feature: a sure answer.
+const SURE = 'PS C:\\> docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022\ndocker: Error response from daemon: container 4be01a encountered an error during hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102).';
 
 describe('why an answer is no surer', () => {
   it('is said under the confidence of a lead, and not for a sure answer', () => {

@@ -48,15 +48,15 @@ describe('confidenceOf', () => {
   });
   it('is not high when its only specific evidence is a code of many causes (access denied, file not found)', () => {
     const common = { ...ev('code', 2.5), code: { found: { manyCauses: true }, key: '0x80070005' } } as unknown as Evidence;
-    const s = scored(common, ev('words', 6.5));
+    const s = scored(common, ev('words', WEIGHTS.verdict.high - 2));
     expect(s.score).toBeGreaterThanOrEqual(WEIGHTS.verdict.high);
     // Not even medium: the code cannot say which of its causes this is, and words alone are a lead.
     expect(confidenceOf(s, failure, WEIGHTS, 0)).toBe('low');
     // A paste of only that code asks about the code: the topic is a likely answer, not a sure one (the code has many causes).
     expect(confidenceOf(s, { ...failure, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('medium');
     // A phrase of the issue beside it makes it likely; a pattern of the issue's output makes it sure.
-    expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('medium');
-    expect(confidenceOf(scored(common, ev('regex', 4), ev('words', 2.5)), failure, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(scored(common, ev('phrase', 4), ev('words', WEIGHTS.verdict.high - 6.5)), failure, WEIGHTS, 0)).toBe('medium');
+    expect(confidenceOf(scored(common, ev('regex', 4), ev('words', WEIGHTS.verdict.high - 6.5)), failure, WEIGHTS, 0)).toBe('high');
   });
   it("is not high when the paste shows a text the topic says belongs to another failure (its `against`)", () => {
     const s = scored(ev('phrase', 4), ev('regex', 4), ev('words', 6), ev('against', WEIGHTS.against.each));
@@ -146,7 +146,7 @@ describe('confidence of a lead that may be another program or platform (real kno
     const bare = top('The virtual machine could not be started because a required feature is not installed. (0x80370102)');
     expect(bare?.id).toBe('hyperv-isolation-no-hypervisor');
     expect(bare?.confidence).toBe('low');
-    const docker = top('docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022 fails: 0x80370102 The virtual machine could not be started because a required feature is not installed.');
+    const docker = top('PS C:\\> docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022\ndocker: Error response from daemon: container 4be01a encountered an error during hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102).');
     expect(docker?.id).toBe('hyperv-isolation-no-hypervisor');
     expect(docker?.confidence).toBe('high');
     // A paste of only the code asks what it means: the topic stays a likely answer.
