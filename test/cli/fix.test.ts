@@ -233,6 +233,18 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(r.stderr).toMatch(/Not copied to the clipboard: no clipboard tool/);
     const json = await fix([...PS_SET, '--yes', '--json'], harness({ platform: 'linux' }));
     expect(json.code).toBe(3);
+    // --json gives the same line to run elsewhere as the text does (a tester: it gave the bare line).
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'refused', command: "& { $ErrorActionPreference = 'Stop'; Set-Thing -Name 'web_1' -Value 'it''s $(x)' }" });
+  });
+
+  it('prints and gives in --json a docker line off Windows as the Windows host reads it (a tester ran code through the POSIX line --json gave)', async () => {
+    const args = ['demo-topic', 'docker-net', '--set', 'iface=Ethernet 2', '--set', "note=a';calc;#", '--set', 'network=n1', '--yes'];
+    const windows = 'docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=a\';calc;#" n1';
+    const r = await fix(args, harness({ platform: 'linux' }));
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe(`${windows}\n`);
+    const json = await fix([...args, '--json'], harness({ platform: 'linux' }));
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'refused', command: windows });
   });
 
   it('refuses a docker fix where docker is not installed', async () => {

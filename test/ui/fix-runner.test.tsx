@@ -16,11 +16,11 @@ import { plain, waitForFrame } from '../helpers/wait-for.js';
 afterEach(() => cleanup());
 
 /** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts), over its topic screen. */
-function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void; locale?: Locale; columns?: number } = {}) {
-  const { onQuit, locale, columns, ...platformOpts } = opts;
+function openFix(fixId: string, entities?: Entities, opts: FakePlatformOptions & { onQuit?: () => void; locale?: Locale; columns?: number; rows?: number } = {}) {
+  const { onQuit, locale, columns, rows, ...platformOpts } = opts;
   const platform = fakePlatform({ kb: makeKb(), ...platformOpts, ...(locale ? { settings: { ...platformOpts.settings, language: locale } } : {}) });
   const topic = { screen: 'topic' as const, topicId: 'demo-topic', ...(entities ? { entities } : {}) };
-  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}), ...(locale ? { locale } : {}), ...(columns ? { columns } : {}) });
+  const r = renderApp({ platform, initial: [topic, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }], ...(onQuit ? { onQuit } : {}), ...(locale ? { locale } : {}), ...(columns ? { columns } : {}), ...(rows ? { rows } : {}) });
   return { ...r, platform, shell: platform.shell, audit: platform.audit.entries };
 }
 
@@ -190,7 +190,10 @@ describe('FixRunnerScreen: refusals', () => {
     stdin.write('a\u2019;calc;#');
     await waitForFrame(lastFrame, 'a\u2019;calc;#');
     stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, /docker is not installed here/);
+    const refused = await waitForFrame(lastFrame, /docker is not installed here/);
+    // The line shown is the one c copies (a tester selected the POSIX line shown beside it by hand).
+    expect(plain(refused).replace(/\s+/g, ' ')).toContain('--label "note=a\u2019;calc;#" n1');
+    expect(refused).not.toContain("'note=a");
     stdin.write('c');
     await vi.waitFor(() => expect(platform.clipboard.copied).toHaveLength(1), { timeout: 5000, interval: 10 });
     // As POSIX quoted it, 'note=a’;calc;#', PowerShell ends the string at ’ and runs calc.
@@ -217,11 +220,11 @@ describe('FixRunnerScreen: refusals', () => {
   });
 
   it('does not offer to select a command by hand when it is shown on several lines (found by a tester)', async () => {
-    const wide = openFix('ps-set', { container: 'web_1' }, { os: 'linux' });
-    await fillTextAndSubmit(wide.lastFrame, wide.stdin, wide.t);
+    // A short line (the one to run elsewhere, as c copies it) on one line: selecting it by hand is offered.
+    const wide = openFix('list-networks', undefined, { os: 'linux', programs: [] });
     await waitForWrapped(wide.lastFrame, wide.t('fix.refused.copyHint'));
     cleanup();
-    const narrow = openFix('ps-set', { container: 'web_1' }, { os: 'linux', columns: 34 });
+    const narrow = openFix('ps-set', { container: 'web_1' }, { os: 'linux', columns: 34, rows: 40 });
     await waitForFrame(narrow.lastFrame, 'web_1');
     narrow.stdin.write(KEYS.tab);
     narrow.stdin.write('hello');

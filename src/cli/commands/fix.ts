@@ -207,7 +207,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   // `reason` is what the audit log and --json record (English, as ever); `shown` is what the user reads.
   const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: plan.command }, null, 2)}\n`);
+    // The command to run where it can, as the text prints it (a tester ran code through the POSIX line --json gave).
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: commandToPaste(plan) }, null, 2)}\n`);
     fail(code, shown, ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
   const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);

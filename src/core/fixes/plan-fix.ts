@@ -199,7 +199,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   if (!redacted.ok) return err(redacted.error);
   if (real.value.argv.reduce((n, a) => n + a.length + 3, 0) > MAX_COMMAND_LINE)
     return err([problem('invalid', 'commandTooLong', `the filled command would be longer than Windows allows (${MAX_COMMAND_LINE} characters); use shorter values`, { max: MAX_COMMAND_LINE })]);
-  const { command, argv, script } = redacted.value;
+  const { command, argv, script, pasteCommand } = redacted.value;
   return ok({
     topic: topic.id,
     fix: fix.id,
@@ -214,7 +214,7 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
     ...(fix.windowsOnly === true ? { windowsOnly: true as const } : {}),
     ...(fix.anyEngine === true ? { anyEngine: true as const } : {}),
     placeholders,
-    redacted: script === undefined ? { command, argv } : { command, argv, script },
+    redacted: { command, argv, ...(script === undefined ? {} : { script }), ...(pasteCommand === undefined ? {} : { pasteCommand }) },
   });
 }
 

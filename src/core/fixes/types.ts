@@ -43,7 +43,7 @@ export interface FixPlan {
   anyEngine?: true;
   placeholders: PlanPlaceholder[];
   /** The same command, argv and script with secret values masked: what the audit log records. */
-  redacted: { command: string; argv: string[]; script?: string };
+  redacted: { command: string; argv: string[]; script?: string; pasteCommand?: string };
 }
 
 /**

@@ -19,7 +19,9 @@ type ReviewState = Extract<RunnerState, { phase: 'checking' | 'confirm' | 'refus
  */
 export function FixReview({ state, copied, onConfirm, onDecline, width, theme }: { state: ReviewState; copied: ClipboardResult | undefined; onConfirm: () => void; onDecline: () => void; width: number; theme: Theme }) {
   const t = useT();
-  const lines = buildPlanLines(state.plan, t, width);
+  // Refused because it cannot run here: the line shown is the one to run where it can, as `c` copies it.
+  const elsewhere = state.phase === 'refused' && state.refusal === 'cannot-run';
+  const lines = buildPlanLines(state.plan, t, width, elsewhere);
   const copyLine = copied && (
     <StatusLine kind={copied.ok ? 'success' : 'warning'} text={copied.ok ? (copied.sent ? t('fix.copy.sent') : t('fix.copy.done', { tool: copied.tool })) : t('fix.copy.failed', { reason: copied.noTool ? t('clipboard.noTool') : copied.reason })} theme={theme} width={width} />
   );
@@ -43,7 +45,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
             <StatusLine kind="error" text={state.refusal === 'cannot-run' ? t('fix.refused.cannotRun', { reason }) : reason} theme={theme} width={width} />
             <Paragraph
               // A command shown on several lines is copied with c: a hand selection would take its line breaks (found by a tester).
-              text={t(state.refusal === 'cannot-run' ? (commandWraps(state.plan, width) ? 'fix.refused.copyHintWrapped' : 'fix.refused.copyHint') : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}
+              text={t(state.refusal === 'cannot-run' ? (commandWraps(state.plan, width, elsewhere) ? 'fix.refused.copyHintWrapped' : 'fix.refused.copyHint') : state.refusal === 'no-audit' ? 'fix.refused.auditHint' : 'fix.refused.elevate')}
               width={width}
             />
           </>
