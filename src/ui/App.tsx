@@ -13,7 +13,7 @@ import { SettingsProvider, useSettings, useSettingsActions } from './contexts/Se
 import { useKeymap } from './hooks/use-keymap.js';
 import { useRedrawOnResize } from './hooks/use-redraw-on-resize.js';
 import { TerminalSizeOverride, type TerminalSize } from './hooks/use-terminal-size.js';
-import { Command } from './keys.js';
+import { Command, isDeliberate } from './keys.js';
 import { currentRoute, type Route } from './navigation.js';
 import { DiagnoseScreen } from './screens/diagnose/DiagnoseScreen.js';
 import { DocsScreen } from './screens/docs/DocsScreen.js';
@@ -69,7 +69,7 @@ function GlobalKeys() {
       // Quitting takes a q pressed on its own: a q among other characters of one read (text pasted where the terminal
       // marks no pastes, a burst typed by a tool) is never a request to end the session.
       if (command === Command.Quit) {
-        if (event?.alone !== false) navigate({ type: 'quit' });
+        if (!event || isDeliberate(event)) navigate({ type: 'quit' });
       } else if (command === Command.Interrupt) navigate({ type: 'quit', interrupted: true });
       else if (command === Command.Home) navigate({ type: 'home' });
       else if (command === Command.Help) navigate({ type: 'toggle-help' });

@@ -210,6 +210,11 @@ export interface InputEvent {
  */
 export interface KeyEvent extends InputEvent {
   alone: boolean;
+  /**
+   * Read within moments of a read of many characters (a paste or a burst): such a key may be the last part of a paste the
+   * terminal split into reads, so it answers no question (isDeliberate), though a text field takes it as usual.
+   */
+  soon?: boolean;
 }
 
 /**
@@ -227,7 +232,7 @@ export function isSingleKey(raws: readonly string[]): boolean {
  * Whether an event may answer a question that starts something (Yes/No, the typed word, a run key):
  * only a key pressed alone, never part of a burst or a paste. The one rule every prompt applies.
  */
-export const isDeliberate = (event: KeyEvent): boolean => event.alone && event.command !== Command.Paste;
+export const isDeliberate = (event: KeyEvent): boolean => event.alone && event.soon !== true && event.command !== Command.Paste;
 
 const SEQUENCES: ReadonlyMap<string, Command> = new Map(COMMANDS.flatMap((c) => (c.sequences ?? []).map((s) => [s, c.command] as const)));
 

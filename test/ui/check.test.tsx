@@ -20,6 +20,7 @@ import { fakePlatform, type FakePlatformOptions } from '../helpers/fake-platform
 import { tFor } from '../helpers/i18n.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { realKb } from '../helpers/real-kb.js';
+import { AFTER_BULK_MS } from '../../src/ui/contexts/InputContext.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
@@ -29,10 +30,10 @@ const kb = realKb();
 const tEn = tFor('en');
 const title = (id: string, locale: Locale = 'en') => kb.topics.find((t) => t.id === id)?.title[locale] ?? '';
 
-function open(initial: Route[], opts: FakePlatformOptions & { locale?: Locale; rows?: number; columns?: number } = {}) {
-  const { locale = 'en', rows = 30, columns = 100, ...platformOpts } = opts;
+function open(initial: Route[], opts: FakePlatformOptions & { locale?: Locale; rows?: number; columns?: number; afterBulkMs?: number } = {}) {
+  const { locale = 'en', rows = 30, columns = 100, afterBulkMs, ...platformOpts } = opts;
   const platform = fakePlatform({ kb, ...platformOpts, settings: { language: locale, ...platformOpts.settings } });
-  return { ...renderApp({ platform, initial, locale, rows, columns }), platform };
+  return { ...renderApp({ platform, initial, locale, rows, columns, ...(afterBulkMs !== undefined ? { afterBulkMs } : {}) }), platform };
 }
 
 /** Waits for text that the frame may have wrapped over several lines. */
@@ -260,6 +261,17 @@ describe('CheckScreen: collected output', () => {
     const frame = await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
     expect(frame).toContain('(not elevated)');
     expect(frame).toMatch(/❯ [✖!] /);
+  });
+
+  it('reads a pasted path on an Enter pressed moments after the paste, with the app\'s own timing (a tester got a line break)', async () => {
+    const bytes = readFileSync(`${CHECK_FIXTURES}/hosts/win11-desktop-linux-unelevated.json`);
+    const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { files: { 'C:\\facts\\host.json': bytes }, afterBulkMs: AFTER_BULK_MS });
+    await waitForFrame(lastFrame, t('check.app.waiting'));
+    // Pasted where the terminal marks no pastes: one read of the path, then the Enter in a read of its own.
+    stdin.write('C:\\facts\\host.json');
+    await waitForFrame(lastFrame, 'host.json');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
   });
 
   it('the input\'s placeholder is wrapped over its rows, so its end (a file path works too) can be read (found by a helper)', async () => {

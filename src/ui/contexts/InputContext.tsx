@@ -66,11 +66,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
     };
     // Keys read but not yet handed out, in order: a key that changes the screen holds the rest until the new screen
     // is drawn (NavigationSignal), and each key is read in the mode of the screen it reaches.
-    const queue: { unit: { paste: string } | { key: string }; alone: boolean }[] = [];
+    const queue: { unit: { paste: string } | { key: string }; alone: boolean; soon?: boolean }[] = [];
     const modeNow = () => layers.current.at(-1)?.mode.current() ?? { text: false };
     const drain = () => {
       while (queue.length && !navigation?.pending) {
-        const { unit, alone } = queue.shift()!;
+        const { unit, alone, soon } = queue.shift()!;
         if ('paste' in unit) {
           dispatch({ command: Command.Paste, text: unit.paste, alone: false });
           continue;
@@ -82,15 +82,15 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
         while (rest) {
           const mode = modeNow();
           if (mode.text || rest.startsWith('\u001B')) {
-            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone });
+            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone, soon });
             break;
           }
           const ch = String.fromCodePoint(rest.codePointAt(0)!);
           rest = rest.slice(ch.length);
-          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone });
+          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone, soon });
           // A key that changed the screen holds the rest until the new one is drawn.
           if (rest && navigation?.pending) {
-            queue.unshift({ unit: { key: rest }, alone });
+            queue.unshift({ unit: { key: rest }, alone, soon });
             break;
           }
         }
@@ -115,7 +115,8 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
       if (!raws?.length) return;
       const now = performance.now();
       const afterBulk = now - lastBulkAt < afterBulkMs;
-      const alone = isSingleKey(raws) && !afterBulk && !parser.isPasting();
+      const alone = isSingleKey(raws) && !parser.isPasting();
+      const soon = afterBulk;
       const joined = raws.join('');
       if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
       const mode = modeNow();
@@ -147,7 +148,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
             pasted = true;
             lastBulkAt = now;
             queue.push({ unit: { paste: out.text }, alone });
-          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone });
+          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon });
         }
       drain();
     };

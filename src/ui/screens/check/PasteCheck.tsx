@@ -16,7 +16,7 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
 import type { T } from '../../i18n.js';
-import { Command, SCREEN_SCOPES, isDeliberate } from '../../keys.js';
+import { Command, SCREEN_SCOPES } from '../../keys.js';
 import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { safeText } from '../../text/safe-text.js';
 import type { CheckRoute } from './CheckScreen.js';
@@ -155,7 +155,9 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           // A recognised input: Enter goes to the findings. One line that is not: it is a file's path. Else a new line.
           // Only an Enter pressed on its own does more than a new line: in a paste without bracketed paste every line
           // ends with one, and the first line is no path.
-          const alone = isDeliberate(event);
+          // A key alone in its read (not isDeliberate: an Enter pressed moments after pasting a path reads it; a tester got
+          // a line break instead; reading a file runs nothing).
+          const alone = event.alone && event.command !== Command.Paste;
           const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current, t).ok);
           if (recognised) dispatch({ type: 'focus', focus: 'results' });
           else if (alone && current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
