@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendOutput, appendOutputs, emptyOutput, MAX_LINE_CHARS } from '../../src/ui/screens/fix/output.js';
 import { runnerReducer, type RunnerState } from '../../src/ui/screens/fix/runner-state.js';
+import { linesNote } from '../../src/ui/screens/fix/FixRunView.js';
+import { tFor } from '../helpers/i18n.js';
 import { planFix } from '../../src/core/fixes/plan-fix.js';
 import { makeTopic } from '../core/fixes/fix-fixtures.js';
 
@@ -89,5 +91,15 @@ describe('runnerReducer', () => {
     const confirm = runnerReducer(checking, { type: 'ask' });
     expect(runnerReducer(confirm, { type: 'refuse', refusal: 'cannot-run', reason: 'r' })).toBe(confirm);
     expect(runnerReducer(confirm, { type: 'decline' }).phase).toBe('declined');
+  });
+});
+
+describe('linesNote', () => {
+  it('numbers the lines on screen as the program printed them, and says when the first ones were not kept (a tester read "1–23 of 2000" for the last 2,000 of 100,000)', () => {
+    const t = tFor('en');
+    expect(linesNote(98_000, 2000, 1977, 23, t)).toBe(` · ${t('fix.run.linesKept', { from: 99_978, to: 100_000, total: 100_000, kept: 2000 })}`);
+    expect(linesNote(98_000, 2000, 1977, 23, t)).toContain('only the last 2000 are kept here');
+    expect(linesNote(0, 100, 10, 23, t)).toBe(` · ${t('fix.run.lines', { from: 11, to: 33, total: 100 })}`);
+    expect(linesNote(0, 10, 0, 23, t)).toBe('');
   });
 });

@@ -27,6 +27,16 @@ export function outputTop(total: number, height: number, offset: number | undefi
 }
 
 /**
+ * Which output lines are on screen, numbered as the program printed them: when the first ones were not kept (only the
+ * last MAX_OUTPUT_LINES are), it says so, since a tool often prints its error first (a tester read "lines 1–23 of 2000"
+ * for the last 2,000 of 100,000 lines).
+ */
+export function linesNote(dropped: number, kept: number, top: number, rows: number, t: T): string {
+  if (dropped > 0) return ` · ${t('fix.run.linesKept', { from: dropped + top + 1, to: dropped + Math.min(kept, top + rows), total: dropped + kept, kept })}`;
+  return kept > rows ? ` · ${t('fix.run.lines', { from: top + 1, to: Math.min(kept, top + rows), total: kept })}` : '';
+}
+
+/**
  * A running or finished fix: the command, the elapsed time (or how it ended, with the exit code),
  * and its output as it arrives. `height` counts every line it may use.
  */
@@ -55,7 +65,7 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
         />
       ) : (
         <Text wrap="truncate-end" color={theme.text.secondary}>
-          {truncateWidth(`${ended ?? ''}${lines.length > outRows ? ` · ${t('fix.run.lines', { from: top + 1, to: Math.min(lines.length, top + outRows), total: lines.length })}` : ''}`, width)}
+          {truncateWidth(`${ended ?? ''}${linesNote(state.output.dropped, lines.length, top, outRows, t)}`, width)}
         </Text>
       )}
       {/* Each line cut to the width here: ink's own cut overran by a column on a wide character, and a line of 中 wrapped and
