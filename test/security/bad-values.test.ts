@@ -99,7 +99,8 @@ describe('invisible characters are refused in placeholder values', () => {
     const h = harness();
     const r = await fix(['demo-topic', 'ps-set', '--set', 'name=web_1', '--set', 'value=rm\u200B -rf', '--yes'], h.deps);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/"value" "rm\u200B -rf" contains an invisible or broken character \(U\+200B\)/);
+    // The invisible character is shown as its escape in the value, so the message says where it is.
+    expect(r.stderr).toMatch(/"value" "rm\\u200b -rf" contains an invisible or broken character \(U\+200B\)/);
     expect(h.runs).toEqual([]);
   });
 

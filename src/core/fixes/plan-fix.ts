@@ -5,7 +5,7 @@ import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
 import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
 import { checkParamValue } from './validate-param.js';
-import { echoed } from '../text/terminal-safe.js';
+import { echoed, showControls } from '../text/terminal-safe.js';
 
 /** Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. */
 export const POWERSHELL_PRELUDE = [
@@ -40,9 +40,12 @@ export interface PlanOptions {
   quoting?: 'windows' | 'posix';
 }
 
-/** Shows a value briefly and visibly (control characters escaped) inside a message. */
+/**
+ * Shows a value briefly and visibly inside a message: in quotes, its control and invisible characters shown (␛, \u202e),
+ * its backslashes as they are (a tester read JSON's "\\\\srv\\CON" as another path than \\srv\CON).
+ */
 function showValue(v: string): string {
-  return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
+  return `"${showControls(v.length > 60 ? `${v.slice(0, 57)}…` : v)}"`;
 }
 
 /** A plan problem: its kind, id, English text and the values it names (and the placeholder, or why a value fails). */
