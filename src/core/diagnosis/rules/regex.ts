@@ -50,8 +50,10 @@ export const regexRule: EvidenceRule = {
 /** Texts present up to which the candidates are found pattern by pattern (byEachPattern), without firstClauses' table. */
 const FEW_TEXTS = 32;
 
-/** The patterns one of whose first clause's texts some reading holds, and those with no clause known: through firstClauses' table. */
-/** @internal exported for its test beside byEachPattern */
+/**
+ * The patterns one of whose first clause's texts some reading holds, and those with no clause known: through firstClauses'
+ * table (exported for the test that compares it with byEachPattern).
+ */
 export function fromFirstClauses(index: DiagnosisIndex, readings: readonly ReadonlySet<string>[]): Set<number> {
   const { byText, always } = firstClauses(index);
   const candidates = new Set<number>(always);
