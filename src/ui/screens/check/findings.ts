@@ -1,7 +1,7 @@
 import { CHECKS } from '../../../core/check/checks/index.js';
 import type { FleetReport, HostReport } from '../../../core/check/evaluate.js';
 import { findingMessage } from '../../../core/check/format.js';
-import { renderMessage, renderValue, type CheckText } from '../../../core/check/message.js';
+import { renderMessage, renderValue, shownHost, type CheckText } from '../../../core/check/message.js';
 import type { CheckStatus, Finding, MessageText } from '../../../core/check/types.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
@@ -70,7 +70,7 @@ export function findingItems(t: T, findings: readonly Finding[], hasTopic: (id: 
 export function fleetItems(t: T, fleet: FleetReport): ListItem[] {
   return fleet.hosts.map((h, i) => ({
     key: `${i}:${h.host}`,
-    label: h.host,
+    label: shownHost(h.host),
     prefix: { text: h.counts.fail ? MARK.fail : h.counts.warn ? MARK.warn : MARK.pass, role: h.counts.fail ? 'error' : h.counts.warn ? 'warning' : 'success' },
     detail: `${h.findings.map((f) => MARK[f.status]).join('')}  ${t('check.fleet.counts', { fail: h.counts.fail, warn: h.counts.warn })}`,
   }));
@@ -86,6 +86,6 @@ export function fleetWorst(t: T, fleet: FleetReport, limit = 3): string {
 /** The header of one host's findings: the host (elevated or not), or what the paste was read as. */
 export function hostHeader(t: T, report: HostReport, paste: string | undefined): string {
   const who =
-    paste !== undefined ? t('check.host.paste', { read: paste }) : report.elevated === null ? report.host : t(report.elevated ? 'check.host.elevated' : 'check.host.notElevated', { host: report.host });
+    paste !== undefined ? t('check.host.paste', { read: paste }) : report.elevated === null ? shownHost(report.host) : t(report.elevated ? 'check.host.elevated' : 'check.host.notElevated', { host: shownHost(report.host) });
   return `${t('check.header', { host: who })} — ${t('check.summary', { pass: report.counts.pass, warn: report.counts.warn, fail: report.counts.fail, skipped: report.counts['not-evaluated'] })}`;
 }
