@@ -177,7 +177,9 @@ Read-Fact 'credentialSpecs' 'Get-Content <DockerRootDir>\CredentialSpecs\*.json'
     $info = $reads['dockerInfo']
     if ($null -ne $info -and $info.Contains('output')) {
         $parsed = $info['output'] | ConvertFrom-Json
-        if ($parsed.DockerRootDir) { $root = [string]$parsed.DockerRootDir }
+        # Only a folder on a local drive: an engine reached elsewhere (DOCKER_HOST, a context) could name \\server\share,
+        # and reading it would open an SMB connection with this host's or user's credentials (an attacker helper).
+        if ($parsed.DockerRootDir -and ([string]$parsed.DockerRootDir) -match '^[A-Za-z]:\\[^\\]') { $root = [string]$parsed.DockerRootDir }
     }
     $dir = Join-Path $root 'CredentialSpecs'
     if (-not (Test-Path -LiteralPath $dir)) { return '[]' }

@@ -342,6 +342,22 @@ Describe 'collect.ps1 on a host' {
         Should -Invoke Get-MpPreference -Times 1 -Exactly
     }
 
+    It 'reads credential specs only under a local DockerRootDir: a share an engine elsewhere names is never opened' {
+        $global:WcdDoc = Read-Fixture 'ws2022-healthy.json'
+        $info = $global:WcdDoc.reads.dockerInfo.output | ConvertFrom-Json
+        $info.DockerRootDir = '\\evil.example\share'
+        $global:WcdDoc.reads.dockerInfo.output = ($info | ConvertTo-Json -Depth 10 -Compress)
+        # No spec files for this host (the harness would write them under the root it names).
+        $global:WcdDoc.reads.credentialSpecs.output = '[]'
+        Mock Test-Path -ParameterFilter { "$LiteralPath" -like '*evil.example*' } { $true }
+        Mock Get-ChildItem -ParameterFilter { "$LiteralPath" -like '*evil.example*' } { @() }
+        $text = Invoke-Collector $global:WcdDoc 'unc-root'
+        $out = $text | ConvertFrom-Json
+        Should -Invoke Test-Path -ParameterFilter { "$LiteralPath" -like '*evil.example*' } -Times 0 -Exactly
+        Should -Invoke Get-ChildItem -ParameterFilter { "$LiteralPath" -like '*evil.example*' } -Times 0 -Exactly
+        $out.reads.credentialSpecs.error | Should -BeNullOrEmpty
+    }
+
     It 'a program that fails (docker: Access is denied) is recorded with its text' {
         $global:WcdDoc = Read-Fixture 'ws2022-healthy.json'
         $denied = [pscustomobject]@{ error = 'error during connect: this error may indicate that the docker daemon is not running: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.47/info": open //./pipe/docker_engine: Access is denied.' }
