@@ -274,6 +274,24 @@ describe('CheckScreen: collected output', () => {
     await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
   });
 
+  it('says it is reading a file before the read, which can take seconds for a large fleet (a tester: the screen stood still)', async () => {
+    const bytes = readFileSync(`${CHECK_FIXTURES}/hosts/win11-desktop-linux-unelevated.json`);
+    const r = open([{ screen: 'check', way: 'paste' }], { files: { 'C:\\facts\\host.json': bytes } });
+    let atRead = '';
+    const readFile = r.platform.collector.readFile;
+    (r.platform.collector as { readFile: (f: string) => Uint8Array }).readFile = (f: string) => {
+      atRead = r.lastFrame() ?? '';
+      return readFile(f);
+    };
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    r.stdin.write('C:\\facts\\host.json');
+    await waitForFrame(r.lastFrame, 'host.json');
+    r.stdin.write(KEYS.enter);
+    await waitForFrame(r.lastFrame, r.t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
+    expect(atRead).toContain(r.t('check.app.reading', { file: 'C:\\facts\\host.json' }));
+    expect(r.lastFrame()).not.toContain(r.t('check.app.reading', { file: 'C:\\facts\\host.json' }));
+  });
+
   it('the input\'s placeholder is wrapped over its rows, so its end (a file path works too) can be read (found by a helper)', async () => {
     const { lastFrame, t } = open([{ screen: 'check', way: 'paste' }], { columns: 100 });
     const frame = await waitForFrame(lastFrame, t('check.app.waiting'));

@@ -37,6 +37,9 @@ const RESULT_HINTS = footerHints('checkResults');
 /** What was read: the findings, or why the input could not be used. */
 type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };
 
+/** How long a file's read waits for the note that it is being read to be drawn. */
+const READ_AFTER_MS = 30;
+
 /** A file the user named: its path and what it held (or why it could not be read). */
 interface LoadedFile {
   path: string;
@@ -50,9 +53,11 @@ interface PasteState {
   focus: 'input' | 'results';
   cursor: ResultsCursor;
   file?: LoadedFile;
+  /** A file being read (drawn before the read, which can take seconds for a fleet of thousands of hosts). */
+  reading?: string;
 }
 
-type PasteAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; focus: PasteState['focus'] } | { type: 'cursor'; cursor: ResultsCursor } | { type: 'file'; file: LoadedFile } | { type: 'clear' };
+type PasteAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; focus: PasteState['focus'] } | { type: 'cursor'; cursor: ResultsCursor } | { type: 'reading'; path: string } | { type: 'file'; file: LoadedFile } | { type: 'clear' };
 
 function pasteReducer(s: PasteState, a: PasteAction): PasteState {
   switch (a.type) {
@@ -64,8 +69,12 @@ function pasteReducer(s: PasteState, a: PasteAction): PasteState {
       return { ...s, focus: a.focus };
     case 'cursor':
       return { ...s, cursor: a.cursor };
-    case 'file':
-      return { ...s, file: a.file, cursor: { selected: 0 }, focus: a.file.outcome.ok ? 'results' : 'input' };
+    case 'reading':
+      return { ...s, reading: a.path };
+    case 'file': {
+      const { reading: _done, ...rest } = s;
+      return { ...rest, file: a.file, cursor: { selected: 0 }, focus: a.file.outcome.ok ? 'results' : 'input' };
+    }
     case 'clear':
       return { buffer: bufferOf(''), focus: 'input', cursor: { selected: 0 } };
   }
@@ -160,7 +169,13 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           const alone = event.alone && event.command !== Command.Paste;
           const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current, t).ok);
           if (recognised) dispatch({ type: 'focus', focus: 'results' });
-          else if (alone && current.trim() && !current.includes('\n')) dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, pathOf(current), current) });
+          else if (alone && current.trim() && !current.includes('\n')) {
+            // Said first, then read once the note is drawn: a large fleet file held the screen still for seconds with
+            // nothing on it to say why (a tester).
+            const path = pathOf(current);
+            dispatch({ type: 'reading', path });
+            setTimeout(() => dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, path, current) }), READ_AFTER_MS);
+          }
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
         }
@@ -197,18 +212,19 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const { theme, columns } = frame;
   const inputRows = results ? Math.max(2, Math.min(4, frame.bodyRows - 14)) : Math.max(3, Math.min(8, frame.bodyRows - 8));
   const full = text.length >= MAX_CHECK_PASTE;
-  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok ? 1 : 0);
+  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && state.reading === undefined ? 1 : 0) + (state.reading !== undefined ? 1 : 0);
   const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
   return (
     <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
+      {state.reading !== undefined && <StatusLine kind="info" wrap="truncate-end" text={t('check.app.reading', { file: safeText(state.reading) })} theme={theme} />}
       {file && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(safeText(t('check.app.fromFile', { file: file.path })), columns)}
         </Text>
       )}
       {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
-      {outcome && !outcome.ok && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
+      {outcome && !outcome.ok && state.reading === undefined && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
       {results ? (
         <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} full={inResults && fullText.open} />
       ) : (
