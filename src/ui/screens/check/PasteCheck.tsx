@@ -37,8 +37,11 @@ const RESULT_HINTS = footerHints('checkResults');
 /** What was read: the findings, or why the input could not be used. */
 type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };
 
-/** How long a file's read waits for the note that it is being read to be drawn. */
-const READ_AFTER_MS = 30;
+/**
+ * How long a file's read waits for the note that it is being read to be drawn: ink draws at most every 34 ms or so, and
+ * at 30 ms the read began before the note was on screen (a tester never saw it).
+ */
+const READ_AFTER_MS = 100;
 
 /** A file the user named: its path and what it held (or why it could not be read). */
 interface LoadedFile {
