@@ -106,17 +106,16 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
     let endedIn: 'esc' | 'csi' | undefined;
     // When the last read of many characters (a paste, marked or not, or a burst) ended. A terminal hands a paste over in
     // reads of at most about 4 KB, so a paste of 4,095 characters and a `y` arrives as a read of the text and then a read
-    // of the `y` alone: that `y` answered Yes and ran a fix (an attacker helper). A key right after such a read is part of
-    // it, whatever its read holds.
+    // of the `y` alone: that `y` answered Yes and ran a fix (an attacker helper). A key read soon after such a read may be
+    // part of it: it is marked `soon`, and no question takes it (isDeliberate); a text field does.
     let lastBulkAt = Number.NEGATIVE_INFINITY;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
       if (!raws?.length) return;
       const now = performance.now();
-      const afterBulk = now - lastBulkAt < afterBulkMs;
+      const soon = now - lastBulkAt < afterBulkMs;
       const alone = isSingleKey(raws) && !parser.isPasting();
-      const soon = afterBulk;
       const joined = raws.join('');
       if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
       const mode = modeNow();
