@@ -409,6 +409,20 @@ function patternRegex(this: StoredPattern): RegExp {
   return (this.compiled ??= new RegExp(source, signatureFlags(source)));
 }
 
+/**
+ * Calls `each` with every text of every clause of every pattern, in order, repeats included. Counted loops: nested flatMaps
+ * made a list per pattern and per topic (some 600 lists) at a cold start.
+ */
+function forEachPatternText(matchers: readonly TopicMatcher[], each: (text: string) => void): void {
+  for (let i = 0; i < matchers.length; i++) {
+    const patterns = matchers[i]!.patterns;
+    for (let k = 0; k < patterns.length; k++) {
+      const clauses = patterns[k]!.literals;
+      if (clauses) for (let c = 0; c < clauses.length; c++) for (let t = 0; t < clauses[c]!.length; t++) each(clauses[c]![t]!);
+    }
+  }
+}
+
 /** Builds the diagnosis index for a knowledge base, reusing its precomputed word index. */
 export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   const matchers: TopicMatcher[] = [];
@@ -506,38 +520,22 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   // Built on the first paste that reaches a pattern's prefilter, from every clause's texts.
   let scanner: ((text: string) => Set<string>) | undefined;
   let patternTexts: string[] | undefined;
-  // Counted loops into one set: the nested flatMaps made a list per pattern and per topic (some 600 lists) at a cold start.
   const allPatternTexts = (): string[] => {
     if (patternTexts) return patternTexts;
     const texts = new Set<string>();
-    for (let i = 0; i < matchers.length; i++) {
-      const patterns = matchers[i]!.patterns;
-      for (let k = 0; k < patterns.length; k++) {
-        const clauses = patterns[k]!.literals;
-        if (clauses) for (let c = 0; c < clauses.length; c++) for (let t = 0; t < clauses[c]!.length; t++) texts.add(clauses[c]![t]!);
-      }
-    }
+    forEachPatternText(matchers, (text) => texts.add(text));
     return (patternTexts = [...texts]);
   };
   // A short text (a code, a line: most pastes of a cold start) is searched for each text as it is: building the
   // scanner's tables cost a cold start some 3 ms (and a garbage collection) to look through a few dozen characters.
+  // Straight from the patterns' clauses (a text met again is looked for again, a few hundred `includes`): a list of the
+  // distinct texts (a set of a thousand) was garbage the cold start's second collection then had to copy.
   const patternTextsIn = (lower: string): ReadonlySet<string> => {
     if (!scanner && lower.length <= SHORT_SCAN) {
-      // Straight from the patterns' clauses (a text met again is looked for again, a few hundred `includes`): a list of the distinct texts (a set of a
-      // thousand) was garbage the cold start's second collection then had to copy.
       const found = new Set<string>();
-      for (let i = 0; i < matchers.length; i++) {
-        const patterns = matchers[i]!.patterns;
-        for (let k = 0; k < patterns.length; k++) {
-          const clauses = patterns[k]!.literals;
-          if (clauses)
-            for (let c = 0; c < clauses.length; c++)
-              for (let t = 0; t < clauses[c]!.length; t++) {
-                const text = clauses[c]![t]!;
-                if (!found.has(text) && lower.includes(text)) found.add(text);
-              }
-        }
-      }
+      forEachPatternText(matchers, (text) => {
+        if (!found.has(text) && lower.includes(text)) found.add(text);
+      });
       return found;
     }
     return (scanner ??= literalScanner(allPatternTexts()))(lower);

@@ -310,17 +310,16 @@ export function recognise(text: string): Recognised {
   if (op) entities.operation ??= op;
   const tools = [...new Set(structures.map((s) => s.split('-')[0] ?? s))];
   if (entities.tool && !tools.includes(entities.tool)) tools.push(entities.tool);
-  // A value read across lines (a quote a command line left open) is no value of one thing: it is dropped, so that it is
-  // neither shown as found nor offered to a fix.
+  // No value left undefined, and none read across lines (a quote a command line left open is no value of one thing):
+  // such a value is neither shown as found nor offered to a fix.
   for (const k of Object.keys(entities)) {
     const v = entities[k];
-    if (typeof v === 'string' && LINE_BREAK.test(v)) delete entities[k];
+    if (v === undefined || (typeof v === 'string' && LINE_BREAK.test(v))) delete entities[k];
     else if (Array.isArray(v)) {
       const kept = v.filter((x) => typeof x !== 'string' || !LINE_BREAK.test(x));
       if (kept.length) entities[k] = kept;
       else delete entities[k];
     }
   }
-  for (const k of Object.keys(entities)) if (entities[k] === undefined) delete entities[k];
   return { structures, entities, operations: [...operations], tools };
 }

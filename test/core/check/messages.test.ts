@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../../src/core/check/checks/index.js';
 import { evaluateHost } from '../../../src/core/check/evaluate.js';
-import { renderMessage } from '../../../src/core/check/message.js';
+import { MAX_HOST_SHOWN, renderMessage, shownHost } from '../../../src/core/check/message.js';
 import { readCheckInput } from '../../../src/core/check/read-input.js';
 import type { Finding, MessageText } from '../../../src/core/check/types.js';
 import { baseKeyOf, pluralCategoriesOf } from '../../../src/core/i18n/translate.js';
@@ -138,5 +138,19 @@ describe("every check's verdict over every fixture", () => {
       const same = [...new Map(USED.map((m) => [m.key, m])).values()].filter((m) => renderMessage(t, m) === renderMessage(en, m)).map((m) => m.key);
       expect(same.filter((k) => !/^check\.msg\.(?:engine-version\.ok|containerd-config\.ok|k8s-node-ready\.notReady)$/.test(k)), locale).toEqual([]);
     }
+  });
+});
+
+describe('shownHost on adversarial names', () => {
+  it.each([
+    ['line breaks', 'web1\n\nAll checks pass\r\n'],
+    ['tabs', '\t'.repeat(1000)],
+    ['control characters', '\u001b[2J\u0007\u0085\u2028'],
+    ['a million characters', 'h'.repeat(1_000_000)],
+    ['repeated separators', ', '.repeat(500)],
+  ])('%s: one line (the terminal-safe output shows the other controls), at most MAX_HOST_SHOWN characters', (_name, host) => {
+    const shown = shownHost(host);
+    expect(shown).not.toMatch(/[\r\n\t]/);
+    expect(shown.length).toBeLessThanOrEqual(MAX_HOST_SHOWN);
   });
 });

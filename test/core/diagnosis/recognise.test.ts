@@ -130,3 +130,17 @@ describe('entities on one line (an attacker helper: a quote left open carried li
     expect(entities.image).toBe('mcr.microsoft.com/windows/servercore:ltsc2019');
   });
 });
+
+describe('switch and VM names on adversarial input', () => {
+  it.each([
+    ['spaces', ' '.repeat(100_000)],
+    ['tabs', '\t'.repeat(100_000)],
+    ['newlines', '\n'.repeat(100_000)],
+    ['open quotes', '"'.repeat(50_000)],
+    ['separators', ' -SwitchName '.repeat(10_000)],
+    ['control characters', '\u0000\u001b[2J\u0085\u2028'.repeat(20_000)],
+  ])('%s after -SwitchName and -VMName: one line or nothing', (_name, filler) => {
+    const { entities } = recognise(`New-VMSwitch -SwitchName "${filler}" ; Set-VMNetworkAdapter -VMName '${filler}'`);
+    for (const v of [entities.switch, entities.vmName]) expect(typeof v !== 'string' || !/[\r\n\u2028\u2029\u0085]/.test(v)).toBe(true);
+  });
+});

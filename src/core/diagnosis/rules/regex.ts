@@ -68,7 +68,7 @@ export function fromFirstClauses(index: DiagnosisIndex, readings: readonly Reado
 export function byEachPattern(index: DiagnosisIndex, readings: readonly ReadonlySet<string>[]): Set<number> {
   const candidates = new Set<number>();
   index.matchers.forEach((m, i) => {
-    if (m.patterns.length >= PATTERNS_PER_TOPIC) throw new Error(`topic ${m.topic.id} has ${m.patterns.length} patterns: at most ${PATTERNS_PER_TOPIC - 1}`);
+    fitsPlaces(m);
     m.patterns.forEach((p, k) => {
       const first = p.literals?.[0];
       if (first === undefined || first.some((text) => readings.some((present) => present.has(text)))) candidates.add(i * PATTERNS_PER_TOPIC + k);
@@ -80,6 +80,11 @@ export function byEachPattern(index: DiagnosisIndex, readings: readonly Readonly
 /** A pattern's place as one number: its topic's index times this, plus its own index in the topic (fewer than this). */
 const PATTERNS_PER_TOPIC = 1 << 10;
 
+/** Throws when a topic has more patterns than a place can number. */
+function fitsPlaces(m: DiagnosisIndex['matchers'][number]): void {
+  if (m.patterns.length >= PATTERNS_PER_TOPIC) throw new Error(`topic ${m.topic.id} has ${m.patterns.length} patterns: at most ${PATTERNS_PER_TOPIC - 1}`);
+}
+
 /**
  * Each pattern (by its place) filed under the texts of its first clause, which every match holds one of; the patterns
  * with no clause known, apart. Built once per index.
@@ -90,7 +95,7 @@ function firstClauses(index: DiagnosisIndex): { byText: Map<string, number[]>; a
   if (found) return found;
   found = { byText: new Map(), always: [] };
   index.matchers.forEach((m, i) => {
-    if (m.patterns.length >= PATTERNS_PER_TOPIC) throw new Error(`topic ${m.topic.id} has ${m.patterns.length} patterns: at most ${PATTERNS_PER_TOPIC - 1}`);
+    fitsPlaces(m);
     m.patterns.forEach((p, k) => {
       const at = i * PATTERNS_PER_TOPIC + k;
       const first = p.literals?.[0];
