@@ -155,7 +155,7 @@ export function joinWrappedWords(text: string, opts: { ungated?: boolean } = {})
   const joined = joinAtWindowWidth(text);
   if (!opts.ungated && !mayBeWrapped(joined)) return joined;
   // A line that starts with a tool's record prefix (git's "fatal:", "error:", "hint:") starts a record of its own.
-  return joined.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?!(?:error|fatal|warning|hint|remote|note|info|debug):)(?<=^.{79,}\n)/gmu, (whole, last: string, at: number) => {
+  return joined.replace(/([\p{L}\p{N}])\n(?=[\p{Ll}\p{N}])(?!(?:error|fatal|warning|hint|remote|note|info|debug|docker):)(?<=^.{79,}\n)/gmu, (whole, last: string, at: number) => {
     const word = /[A-Za-z]{1,5}$/.exec(joined.slice(Math.max(0, at - 5), at + 1))?.[0];
     if (word && WHOLE_WORDS.has(word.toLowerCase()) && !/[A-Za-z]/.test(joined[at - word.length] ?? '')) return whole;
     // A number that ends a line before a word ("… hcn error 2151350327" + "npm ERR!") is whole too; a hash cut

@@ -278,6 +278,8 @@ export function operationKey(op: string): string {
 // were one name, printed under "Found in the paste").
 const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
 const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
+/** A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …), on the cmdlet's line. */
+const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n-]*(?:-(?!Name\b)[^\r\n-]*)*-Name\s+("[^"\r\n]+"|'[^'\r\n]+'|[^\s-]\S*)/i;
 /** A line break: no name, address or image a paste shows holds one. */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
@@ -302,7 +304,7 @@ export function recognise(text: string): Recognised {
     const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf('/') + 1))?.[1];
     if (tag) entities.tag ??= tag;
   }
-  const vswitch = lower.includes('switchname') ? SWITCH_NAME.exec(text)?.[1] : undefined;
+  const vswitch = (lower.includes('switchname') ? SWITCH_NAME.exec(text)?.[1] : undefined) ?? (lower.includes('-vmswitch') ? VMSWITCH_NAME.exec(text)?.[1] : undefined);
   if (vswitch) entities.switch ??= vswitch.replace(/^["']|["']$/g, '');
   const vm = lower.includes('-vmname') ? VM_NAME.exec(text)?.[1] : undefined;
   if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');

@@ -139,6 +139,9 @@ describe('flattenForMatching', () => {
     // A tool's next record (git's "fatal:", "error:", "hint:") starts a line of its own.
     const git = 'error: unable to create file src/main/java/com/example/some/very/long/package/ImplementationClass.java: Filename too long';
     expect(joinWrappedWords(`${git}\nfatal: cannot create directory at 'src/main': Filename too long`)).toBe(`${git}\nfatal: cannot create directory at 'src/main': Filename too long`);
+    // … and so does the docker client's "docker:" after the command line it ran (an image name is not cut by it).
+    const run = 'PS C:\\> docker run --rm --isolation=process mcr.microsoft.com/windows/servercore:1803 cmd /c ver';
+    expect(joinWrappedWords(`${run}\ndocker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.`)).toBe(`${run}\ndocker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.`);
     const cut = `failed to register layer: re-exec error: exit status 1: output: hcsshim::ImportL`;
     expect(joinWrappedWords(`${cut}\nayer failed in Win32: Access is denied. (0x5)`)).toBe(`${cut}ayer failed in Win32: Access is denied. (0x5)`);
   });

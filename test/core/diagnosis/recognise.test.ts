@@ -83,6 +83,18 @@ describe('structure recognisers', () => {
     expect(recognise('docker network create -d transparent -o com.docker.network.windowsshim.vlanid=11 MyNet').entities).toMatchObject({ vlan: '11', driver: 'transparent', network: 'MyNet' });
   });
 
+  it("the VMSwitch cmdlets' own -Name names the switch, after other parameters too, on the cmdlet's line only", () => {
+    expect(recognise('PS C:\\> New-VMSwitch -Name "External Net" -NetAdapterName Ethernet -AllowManagementOS $true').entities.switch).toBe('External Net');
+    expect(recognise('New-VMSwitch -SwitchType Internal -Name nat-sw').entities.switch).toBe('nat-sw');
+    expect(recognise("Set-VMSwitch -NetAdapterName 'Ethernet 2' -Name 'ext'").entities.switch).toBe('ext');
+    // -NetAdapterName is no -Name, the extension cmdlet is no VMSwitch cmdlet, and a -Name on a later line names nothing here.
+    expect(recognise('New-VMSwitch -NetAdapterName Ethernet').entities.switch).toBeUndefined();
+    expect(recognise('Get-VMSwitchExtension -Name "Microsoft NDIS Capture"').entities.switch).toBeUndefined();
+    expect(recognise('New-VMSwitch -NetAdapterName Ethernet\nGet-Service -Name hns').entities.switch).toBeUndefined();
+    // -SwitchName, where both are there, still wins.
+    expect(recognise('New-VMSwitch -Name a -SwitchName b').entities.switch).toBe('b');
+  });
+
   it('finds nothing in unrelated text', () => {
     const r = recognise('npm ERR! code ERESOLVE unable to resolve dependency tree');
     expect(r.structures).toEqual([]);

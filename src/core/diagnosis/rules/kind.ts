@@ -11,6 +11,8 @@ export const kindRule: EvidenceRule = {
   apply(f, index, acc, w) {
     if (!f.failure) return;
     for (const s of [...acc.values()]) {
+      // A failure message of the topic's own, found whole in the paste, is the failure it explains, whatever its kind.
+      if (s.evidence.some((e) => e.rule === 'phrase' && e.matched.length >= 80)) continue;
       const kind = index.matchers[s.topic]?.topic.kind;
       const keeps = kind === 'reference' ? w.kind.referenceKeeps : kind === 'howto' ? w.kind.howtoKeeps : 1;
       if (keeps !== 1) acc.scale(s.topic, keeps, { kind: 'against', matched: '', signature: `${kind} material explains a stated failure less well (×${keeps})`, rule: 'kind' });

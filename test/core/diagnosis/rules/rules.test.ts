@@ -123,6 +123,16 @@ describe.each(ROWS.map((r) => [r.rule, r.topic, r] as const))('rule %s (%s)', (r
   });
 });
 
+describe('the kind gate', () => {
+  it("leaves a reference topic whole where the paste holds the topic's own long failure message", () => {
+    const message = 'docker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.';
+    const rulesOf = (paste: string) => scoredFor(paste).get('windows-client-host-compat')?.evidence.map((e) => e.rule) ?? [];
+    expect(rulesOf(`PS C:\\> docker run --isolation=process mcr.microsoft.com/windows/servercore:1803 cmd /c ver\n${message}`)).not.toContain('kind');
+    // A short phrase of the topic in a stated failure does not exempt it.
+    expect(rulesOf('docker run failed on Windows 10 version 1803: process isolation is not supported')).toContain('kind');
+  });
+});
+
 describe('a pattern match longer than what is shown', () => {
   it('is cut for display, and kept whole for the gates that read it (a code message it quotes)', () => {
     const id = 'a3f1c2d4e5b6a7980123456789abcdef0123456789abcdef0123456789abcdef';
