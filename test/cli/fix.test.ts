@@ -30,8 +30,9 @@ describe('wcdoctor fix: listing and dry runs', () => {
     const r = await fix([...PS_SET, '--dry-run', '--json'], h);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown> & { argv: string[]; script: string };
-    expect(Object.keys(json)).toEqual(['topic', 'fix', 'command', 'argv', 'script', 'risk', 'admin', 'placeholders']);
+    expect(Object.keys(json)).toEqual(['topic', 'fix', 'command', 'commandToPaste', 'argv', 'script', 'risk', 'admin', 'placeholders']);
     expect(json.command).toBe("Set-Thing -Name 'web_1' -Value 'it''s $(x)'");
+    expect(json.commandToPaste).toBe("& { $ErrorActionPreference = 'Stop'; Set-Thing -Name 'web_1' -Value 'it''s $(x)' }");
     expect(decodeEncodedCommand(json.argv[4] ?? '')).toBe(json.script);
     expect(json.placeholders).toEqual([{ name: 'name', kind: 'container-name', value: 'web_1' }, { name: 'value', kind: 'text', value: "it's $(x)" }]);
     expect(h.ran).toEqual([]);
@@ -245,6 +246,22 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(r.stdout).toBe(`${windows}\n`);
     const json = await fix([...args, '--json'], harness({ platform: 'linux' }));
     expect(JSON.parse(json.stdout)).toMatchObject({ outcome: 'refused', command: windows });
+  });
+
+  it('gives the Windows line beside the POSIX one in a dry run off Windows, and records it for a fix that did not run (an attacker ran code through the POSIX line history and --dry-run showed)', async () => {
+    const args = ['demo-topic', 'docker-net', '--set', 'iface=Ethernet 2', '--set', "note=a';calc;#", '--set', 'network=n1'];
+    const windows = 'docker network create -d nat -o "com.docker.network.windowsshim.interface=Ethernet 2" --label "note=a\';calc;#" n1';
+    const dry = await fix([...args, '--dry-run'], harness({ platform: 'linux' }));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("--label 'note=a'\\'';calc;#' n1");
+    expect(dry.stdout).toContain(`On the Windows host, paste this line into PowerShell (the line above is for this machine's shell):\n  ${windows}\n`);
+    const json = await fix([...args, '--dry-run', '--json'], harness({ platform: 'linux' }));
+    expect(JSON.parse(json.stdout)).toMatchObject({ commandToPaste: windows });
+    // On Windows the one line is both.
+    expect((await fix([...args, '--dry-run'], harness())).stdout).not.toContain('On the Windows host');
+    const h = harness({ platform: 'linux' });
+    expect((await fix([...args, '--yes'], h)).code).toBe(3);
+    expect(h.audit).toMatchObject([{ outcome: 'refused', command: windows }]);
   });
 
   it('refuses a docker fix where docker is not installed', async () => {

@@ -90,6 +90,7 @@ function fixWords(t: T): FixWords {
     command: t('fix.plan.command'),
     script: t('fix.cli.script'),
     argv: t('fix.cli.argv'),
+    pasteOnHost: t('fix.cli.pasteOnHost'),
     changes: (changes) => t('fix.plan.changes', { changes }),
     admin: (required) => t(required ? 'fix.plan.admin' : 'fix.plan.noAdmin'),
     risk: (p) => (p.risk === 'high' ? t('fix.cli.riskHigh', { word: p.confirmWord ?? p.fix }) : t(p.readOnly ? 'fix.plan.readOnly' : 'fix.plan.riskLow')),
@@ -245,7 +246,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const unrecordable = () => {
     const blocked = checkAuditLog(() => deps.probeAudit());
     if (!blocked) return false;
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: plan.command }, null, 2)}\n`);
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: commandToPaste(plan) }, null, 2)}\n`);
     const path = getAuditLogPath(getDataDir(io.env));
     fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
     return true;

@@ -1,4 +1,4 @@
-import type { FixSummary } from './plan-fix.js';
+import { commandToPaste, type FixSummary } from './plan-fix.js';
 import type { FixPlan } from './types.js';
 import { wrapAnsiLine } from '../text/wrap-ansi.js';
 
@@ -11,6 +11,8 @@ export interface FixWords {
   command: string;
   script: string;
   argv: string;
+  /** Before the line to paste on the Windows host, where the command above is this machine's (POSIX) form. */
+  pasteOnHost: string;
   changes(changes: string): string;
   admin(required: boolean): string;
   risk(plan: Pick<FixPlan, 'risk' | 'readOnly' | 'confirmWord' | 'fix'>): string;
@@ -31,6 +33,7 @@ export const ENGLISH_FIX_WORDS: FixWords = {
   command: 'Command:',
   script: 'PowerShell script (passed with -EncodedCommand):',
   argv: 'Argument vector (run without a shell):',
+  pasteOnHost: "On the Windows host, paste this line into PowerShell (the line above is for this machine's shell):",
   changes: (changes) => `Changes: ${changes}`,
   admin: (required) => `Administrator rights: ${required ? 'required' : 'not required'}`,
   risk: (p) => `Risk: ${p.risk === 'high' ? `HIGH — type "${p.confirmWord ?? p.fix}" to confirm` : p.readOnly ? 'low (read-only check)' : 'low'}`,
@@ -52,6 +55,9 @@ export const ENGLISH_FIX_WORDS: FixWords = {
  */
 export function formatPlanText(plan: FixPlan, options: { argv?: boolean } = {}, w: FixWords = ENGLISH_FIX_WORDS): string {
   const lines = [`${w.title(plan.title)} (${plan.topic}/${plan.fix})`, '', w.command, `  ${plan.command}`];
+  // Off Windows a docker or kubectl command is planned for this machine's shell; the Windows host needs its own line
+  // (a POSIX line's quoting ends a PowerShell string early: an attacker ran code through it).
+  if (plan.pasteCommand !== undefined) lines.push('', w.pasteOnHost, `  ${commandToPaste(plan)}`);
   if (plan.script !== undefined) lines.push('', w.script, ...plan.script.split('\n').map((l) => `  ${l}`));
   if (options.argv) lines.push('', w.argv, ...plan.argv.map((a, i) => `  [${i}] ${JSON.stringify(a)}`));
   lines.push('', w.changes(plan.changes), w.admin(plan.admin), w.risk(plan));
@@ -63,6 +69,8 @@ export function toPlanJson(plan: FixPlan): {
   topic: string;
   fix: string;
   command: string;
+  /** The line to paste on the Windows host (PowerShell): `command` itself there, its Windows form off Windows. */
+  commandToPaste: string;
   argv: string[];
   script: string | null;
   risk: FixPlan['risk'];
@@ -73,6 +81,7 @@ export function toPlanJson(plan: FixPlan): {
     topic: plan.topic,
     fix: plan.fix,
     command: plan.command,
+    commandToPaste: commandToPaste(plan),
     argv: plan.argv,
     script: plan.script ?? null,
     risk: plan.risk,

@@ -70,7 +70,9 @@ export function buildAuditEntry(plan: FixPlan, outcome: AuditOutcome, time: Date
     topic: plan.topic,
     fix: plan.fix,
     outcome,
-    command: plan.redacted.command,
+    // A fix that did not run is recorded with the line the user was told to run where it can (the Windows host's,
+    // off Windows): history shows it, and a POSIX line pasted into PowerShell runs what its quoting ends early.
+    command: outcome === 'refused' ? (plan.redacted.pasteCommand ?? plan.redacted.command) : plan.redacted.command,
     argv: plan.redacted.argv,
     exitCode: extra.exitCode ?? null,
     durationMs: extra.durationMs ?? null,
