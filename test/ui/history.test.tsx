@@ -42,6 +42,15 @@ describe('HistoryScreen', () => {
     await waitForFrame(lastFrame, t('history.empty'));
   });
 
+  it("shows the log's path with its control characters made visible (an attacker hid text through WCDOCTOR_DATA_DIR)", async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    platform.audit.path = '/tmp/nd\u001b[8mHIDDEN\u001b[28m/audit.jsonl';
+    const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 24 });
+    const frame = await waitForFrame(lastFrame, t('history.title'));
+    expect(frame).toContain('/tmp/nd␛[8mHIDDEN␛[28m/audit.jsonl');
+    expect(frame).not.toContain('\u001b[8m');
+  });
+
   it('lists the log newest first, shows an entry in full, and opens its topic at the fixes', async () => {
     const platform = fakePlatform({ kb: makeKb() });
     platform.audit.entries.push(entry({}), entry({ time: '2026-12-02T09:30:00.000Z', fix: 'restart-hns', outcome: 'refused', command: 'Restart-Service hns', reason: 'declined at the prompt' }));

@@ -59,6 +59,15 @@ describe('SettingsScreen', () => {
     }
   });
 
+  it("shows the settings file's path with its control characters made visible (an attacker coloured text through WCDOCTOR_CONFIG_DIR)", async () => {
+    const platform = fakePlatform({ settings: { language: 'en' } });
+    (platform.settings as { path: string }).path = '/tmp/nx\u001b[41mALL CHECKS PASS\u001b[0m/config.json';
+    const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'settings' }], columns: 100 });
+    const frame = await waitForFrame(lastFrame, t('settings.theme'));
+    expect(frame).toContain('/tmp/nx␛[41mALL CHECKS PASS␛[0m/config.json');
+    expect(frame).not.toContain('\u001b[41m');
+  });
+
   it('cycles the topic language and the theme', async () => {
     const platform = fakePlatform({ settings: { language: 'en' } });
     const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'settings' }] });

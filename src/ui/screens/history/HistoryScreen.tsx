@@ -15,6 +15,7 @@ import type { MessageKey, T } from '../../i18n.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { safeText } from '../../text/safe-text.js';
 import { oneLine } from '../../../core/text/terminal-safe.js';
 import { GLYPH } from '../../theme.js';
 import { footerHints } from '../../footers.js';
@@ -90,7 +91,7 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   return (
     <ScreenFrame frame={frame} title={t('history.title')} status={read.ok ? t('history.count', { count: entries.length }) : ''} hints={HINTS}>
       <Text color={theme.text.secondary} wrap="truncate-end">
-        {truncateWidth(t('history.file', { path: audit.path }), columns)}
+        {truncateWidth(t('history.file', { path: safeText(audit.path) }), columns)}
       </Text>
       {!read.ok && <ErrorPanel error={read.error} theme={theme} />}
       {warnings.map((w, i) => (

@@ -14,6 +14,7 @@ import { LANGUAGE_NAME, type MessageKey } from '../../i18n.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { safeText } from '../../text/safe-text.js';
 import { THEME_NAMES } from '../../theme.js';
 import { footerHints } from '../../footers.js';
 
@@ -88,7 +89,7 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
       {state.noColorForced && <StatusLine kind="info" text={t('settings.noColorForced')} theme={theme} />}
       {saved && !state.problem && <StatusLine kind="success" text={t('settings.saved')} theme={theme} />}
       <Text color={theme.text.secondary} wrap="truncate-end">
-        {truncateWidth(t('settings.file', { path: store.path }), frame.columns)}
+        {truncateWidth(t('settings.file', { path: safeText(store.path) }), frame.columns)}
       </Text>
     </ScreenFrame>
   );
