@@ -44,7 +44,7 @@ describe('HistoryScreen', () => {
 
   it("shows the log's path with its control characters made visible (an attacker hid text through WCDOCTOR_DATA_DIR)", async () => {
     const platform = fakePlatform({ kb: makeKb() });
-    platform.audit.path = '/tmp/nd\u001b[8mHIDDEN\u001b[28m/audit.jsonl';
+    (platform.audit as { path: string }).path = '/tmp/nd\u001b[8mHIDDEN\u001b[28m/audit.jsonl';
     const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 24 });
     const frame = await waitForFrame(lastFrame, t('history.title'));
     expect(frame).toContain('/tmp/nd␛[8mHIDDEN␛[28m/audit.jsonl');
