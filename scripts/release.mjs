@@ -137,8 +137,11 @@ const caches = Object.fromEntries(['linux', 'win'].map((p) => [p, Object.fromEnt
 // The caches are made with the executable's node flags: V8 rejects a cache made under other flags.
 run(nodeLinux, [...SEA_NODE_FLAGS, path.join(root, 'scripts', 'code-cache.mjs')], { cwd: pkgCopy, env: envWith(nodeLinux) });
 for (const b of BUNDLES) copyFileSync(path.join(pkgCopy, 'dist', `${b}.cache`), caches.linux[b]);
+/** The Windows code caches made by node.exe under Wine (undefined without Wine). */
+let windowsCaches;
 if (withWin) {
   const made = windowsCodeCache(nodeWin, pkgCopy);
+  windowsCaches = made;
   for (const b of BUNDLES) copyFileSync(made?.[b] ?? caches.linux[b], caches.win[b]);
   if (!made) say("wcdoctor.exe carries the Linux code caches: Windows will likely reject them and compile the bundles (slower start, same behaviour)");
 }
@@ -149,10 +152,13 @@ function blobFor(platform) {
     main: 'dist/sea.js',
     output: path.join(stage, `sea-${platform}.blob`),
     disableExperimentalSEAWarning: true,
-    // A snapshot made on Linux is refused on Windows, and SEA's own code cache breaks import():
-    // each bundle carries its own cache (dist/*.js.cache), used by src/cli/run-bundle.ts.
+    // A snapshot made on Linux is refused on Windows. Each bundle carries its own cache (dist/*.js.cache), used by
+    // src/cli/run-bundle.ts. The entry is compiled with SEA's code cache: without one, Node compiles it through the
+    // folder NODE_COMPILE_CACHE names and runs whatever compiled code it finds there (an attacker's, found by a
+    // helper); with one, it never looks there for the entry, and the entry itself starts again without the variable.
+    // (On Node 20 SEA's code cache broke import() in the entry; 22.23.3 imports the ES-module chunks with it.)
     useSnapshot: false,
-    useCodeCache: false,
+    useCodeCache: true,
     // NODE_OPTIONS is ignored: wcdoctor.exe is a tool, not a Node runtime (see README).
     execArgvExtension: 'none',
     execArgv: SEA_NODE_FLAGS,
@@ -163,9 +169,21 @@ function blobFor(platform) {
       ...Object.fromEntries(BUNDLES.flatMap((b) => [[`dist/${b}`, `dist/${b}`], [`dist/${b}.cache`, caches[platform][b]]])),
     },
   };
+  // The entry's code cache is made by the executable's own Node, with the flags it runs with: V8 refuses one made by
+  // another platform's Node or under other flags, and Node then warned at every start. Without Wine, the Windows
+  // blob has none (and the entry is compiled at each start, through NODE_COMPILE_CACHE's folder if that is set).
+  const byWine = platform === 'win' && windowsCaches !== undefined;
+  if (platform === 'win' && !byWine) {
+    seaConfig.useCodeCache = false;
+    say("wcdoctor.exe's entry has no code cache (no Wine): NODE_COMPILE_CACHE can give it compiled code from elsewhere");
+  }
   const config = path.join(stage, `sea-config-${platform}.json`);
   writeFileSync(config, JSON.stringify(seaConfig, null, 2));
-  run(nodeLinux, ['--experimental-sea-config', config], { env: envWith(nodeLinux) });
+  if (byWine) {
+    const r = spawnSync('wine', [nodeWin, ...SEA_NODE_FLAGS, '--experimental-sea-config', config], { env: wineEnv(path.join(stage, 'wineprefix')), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 120000 });
+    spawnSync('wineserver', ['-k'], { env: wineEnv(path.join(stage, 'wineprefix')), stdio: 'ignore' });
+    if (r.status !== 0 || !existsSync(seaConfig.output)) fail(`node.exe under Wine could not make the Windows blob (exit ${r.status ?? r.signal}): ${String(r.stderr).trim().slice(0, 300)}`);
+  } else run(nodeLinux, [...SEA_NODE_FLAGS, '--experimental-sea-config', config], { env: envWith(nodeLinux) });
   return seaConfig.output;
 }
 say(`SEA blobs (${unpacked.length + 1} files unpacked on first run to …/wcdoctor/app/${name})`);

@@ -25,6 +25,23 @@ export interface SeaManifest {
 }
 export const SEA_MANIFEST_ASSET = 'wcdoctor-manifest.json';
 
+/**
+ * Node takes compiled code for the scripts it loads from the folder NODE_COMPILE_CACHE names, checking little more
+ * than each script's length (an attacker ran code of their own in place of wcdoctor's through an entry planted
+ * there). This entry is compiled with the executable's own code cache, so it is still ours; whatever it loads from
+ * disk would not be: a start with that variable runs again without it, as a child whose exit it passes on, with
+ * Node's own switch off. Nothing else is loaded before this.
+ */
+if (process.env.NODE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const { NODE_COMPILE_CACHE: _ignored, ...rest } = process.env;
+  // Ctrl+C reaches the child too, in the same console: this process waits for the child's own exit instead of dying first.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.on(signal, () => {});
+  const child = spawnSync(process.execPath, process.argv.slice(2), { stdio: 'inherit', env: { ...rest, NODE_DISABLE_COMPILE_CACHE: '1' }, windowsHide: false });
+  if (child.error) process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${child.error.message}\n`);
+  process.exit(child.status ?? (child.signal === 'SIGINT' ? EXIT.interrupted : EXIT.failure));
+}
+
 let dir: string | undefined;
 try {
   const manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;

@@ -167,6 +167,18 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(existsSync(marker)).toBe(true);
   });
 
+  it("takes no compiled code from NODE_COMPILE_CACHE's folder and writes none there: it starts again without the variable, passing on input, output and exit code (an attacker's entry planted there ran instead of wcdoctor)", () => {
+    const cacheDir = tempDir('node-compile-cache');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const plain = run([twin], ['diagnose', '--json', '-'], '0x800705B4');
+    const withVar = run([twin], ['diagnose', '--json', '-'], '0x800705B4', envIn(home, { NODE_COMPILE_CACHE: cacheDir }));
+    expect(withVar).toEqual(plain);
+    expect(run([twin], ['diagnose', 'no error in this text at all'], '', envIn(home, { NODE_COMPILE_CACHE: cacheDir })).code).toBe(1);
+    expect(files(cacheDir)).toEqual([]);
+    // The entry's own code cache is taken (made by the same Node with the same flags): Node warned of a rejected one.
+    expect(plain.stderr).toBe('');
+  });
+
   it('starts with the young generation its configuration gives (no scavenge while the knowledge base loads)', () => {
     const r = run([twin], ['diagnose', '--json', '0x800705B4'], '', envIn(home, { WCDOCTOR_DEBUG: '1' }));
     expect(r.code).toBe(0);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,17 @@ describe.skipIf(Boolean(skip))('wcdoctor.exe under Wine (headless smoke suite)',
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(runTwin(['kb', 'check', '--root', repoRoot]).stdout);
+  });
+
+  it('takes no compiled code from NODE_COMPILE_CACHE and writes none there, and warns of no rejected code cache', async () => {
+    const cacheDir = path.join(work, 'node-compile-cache');
+    mkdirSync(cacheDir, { recursive: true });
+    const r = await runExe(['explain', '0x5'], '', { NODE_COMPILE_CACHE: `Z:${cacheDir.split('/').join('\\')}` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(runTwin(['explain', '0x5']).stdout);
+    expect(r.stderr).not.toMatch(/Warning/);
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    expect(files(cacheDir)).toEqual([]);
   });
 
   it('ignores NODE_OPTIONS', async () => {
