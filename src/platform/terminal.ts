@@ -7,7 +7,15 @@ export type Answer = { kind: 'answer'; text: string } | { kind: 'interrupted' } 
 type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 
 /** What askKeys says when a read carries more than one key, unless the caller says it in the user's language. */
-export const TYPE_KEYS_NOTE = 'Text typed ahead or pasted is not taken here: type the answer key by key.';
+export const TYPE_KEYS_NOTE = 'Text typed ahead, pasted, or typed at once after the question is not taken here: wait a moment, then type the answer key by key.';
+
+/**
+ * How long the input must have been quiet (since the question appeared, and since the key before) before the first key
+ * of an answer: a console that types the clipboard for the user (Hyper-V's "Type clipboard text", a server's remote
+ * console) hands a paste over one key a read, a few milliseconds apart, and a fix's word in it confirmed the fix (an
+ * attacker helper). A person reads the question first.
+ */
+export const QUIET_MS = 300;
 
 /** Longest answer kept: a confirmation word is a fix id, far shorter. */
 const MAX_ANSWER = 200;
@@ -39,7 +47,7 @@ export function keysOf(chunk: string): string[] {
  * `interrupted`, Ctrl+D or the end of input `ended`. Without a terminal that has a raw mode, the line is read
  * as readline reads it.
  */
-export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: KeyInput = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<Answer> {
+export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: KeyInput = process.stdin, output: NodeJS.WritableStream = process.stderr, quietMs: number = QUIET_MS): Promise<Answer> {
   if (!input.isTTY || typeof input.setRawMode !== 'function') return askWithReadline(question, input, output);
   const setRaw = input.setRawMode.bind(input);
   return new Promise((resolve) => {
@@ -47,6 +55,8 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
     let done = false;
     /** Whether the last read was refused: a paste that arrives in several reads gets one note, not one per read. */
     let noted = false;
+    /** When the question was shown, then when the last read came: the first key of an answer comes quietMs after. */
+    let lastReadAt = performance.now();
     const finish = (answer: Answer) => {
       if (done) return;
       done = true;
@@ -67,7 +77,12 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
     const onEnd = () => finish({ kind: 'ended' });
     const onData = (chunk: Buffer | string) => {
       const keys = keysOf(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      if (keys.length !== 1) {
+      const now = performance.now();
+      const hurried = now - lastReadAt < quietMs;
+      lastReadAt = now;
+      // One key right after the question or another key, before any answer was typed: a console typing a paste.
+      const typedAtOnce = hurried && text === '' && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
+      if (keys.length !== 1 || typedAtOnce) {
         // More than one key in one read is no key pressed: Ctrl+C inside it still cancels.
         if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
         text = '';

@@ -40,18 +40,19 @@ export interface ProvidersProps {
   size?: Partial<TerminalSize>;
   /** How long a lone key after a paste or burst still belongs to it (InputProvider); tests that type faster than a person set 0. */
   afterBulkMs?: number;
+  quietMs?: number;
   children: ReactNode;
 }
 
 /** Every context the screens need, in dependency order. */
-export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, afterBulkMs, children }: ProvidersProps) {
+export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, afterBulkMs, quietMs, children }: ProvidersProps) {
   return (
     <TerminalSizeOverride.Provider value={size}>
       <PlatformProvider platform={platform} diagnose={diagnose}>
         <SettingsProvider noColor={noColor ?? false} {...(lang ? { lang } : {})}>
           <I18nProvider>
             <NavigationProvider initial={initial}>
-              <InputProvider {...(afterBulkMs !== undefined ? { afterBulkMs } : {})}>{children}</InputProvider>
+              <InputProvider {...(afterBulkMs !== undefined ? { afterBulkMs } : {})} {...(quietMs !== undefined ? { quietMs } : {})}>{children}</InputProvider>
             </NavigationProvider>
           </I18nProvider>
         </SettingsProvider>

@@ -215,6 +215,11 @@ export interface KeyEvent extends InputEvent {
    * terminal split into reads, so it answers no question (isDeliberate), though a text field takes it as usual.
    */
   soon?: boolean;
+  /**
+   * Read less than a moment (QUIET_MS) after the read before it: a key typed right after another one, or one of a paste
+   * a console types key by key. The first key of an answer to a question is never hurried (usePromptKeymap).
+   */
+  hurried?: boolean;
 }
 
 /**

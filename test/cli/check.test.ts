@@ -342,7 +342,7 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     h.deps.ask = async (_q, note) => (notes.push(note), { kind: 'answer', text: 'n' });
     const f = fakeIO({ tty: true, env: { LANG: 'ko_KR.UTF-8' } });
     await runCheckCommand({}, undefined, f.io, h.deps);
-    expect(notes).toEqual(['미리 입력했거나 붙여 넣은 텍스트는 여기서 받지 않습니다: 답을 한 키씩 입력하세요.']);
+    expect(notes).toEqual(['미리 입력했거나 붙여 넣었거나 질문이 나오자마자 입력된 텍스트는 여기서 받지 않습니다: 잠시 기다린 뒤 답을 한 키씩 입력하세요.']);
   });
 
   it('Ctrl+C at the question: nothing runs, the refusal is recorded, exit 130 (as at fix\'s question; found by a reviewer)', async () => {

@@ -194,7 +194,7 @@ describe('wcdoctor fix: consent and refusals', () => {
     const h = harness();
     h.deps.ask = async (_q, note) => (notes.push(note), { kind: 'answer', text: '' });
     await fix(PS_SET, h, true);
-    expect(notes).toEqual(['Text typed ahead or pasted is not taken here: type the answer key by key.']);
+    expect(notes).toEqual(['Text typed ahead, pasted, or typed at once after the question is not taken here: wait a moment, then type the answer key by key.']);
   });
 
   it('runs after "y" on a terminal', async () => {

@@ -8,6 +8,7 @@ import { LOCALES } from '../../src/core/knowledge/types.js';
 import { topicLocales } from '../../src/core/knowledge/topic-text.js';
 import { tFor } from '../helpers/i18n.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { QUIET_MS } from '../../src/ui/contexts/InputContext.js';
 
 // The built CLI in the repo (CI builds it first). WCDOCTOR_E2E_CLI may point at another build.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -225,7 +226,9 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       const first = await readBurst();
       expect(first).not.toContain(ran);
       expect(first).toContain(`❯ ${en('fix.confirm.no')}`);
-      // A lone arrow moves to Yes (and clears the note); then a burst with a y and Enter in it.
+      // A lone arrow, after a quiet moment (a key right after others answers nothing), moves to Yes (and clears the
+      // note); then a burst with a y and Enter in it.
+      await new Promise((r) => setTimeout(r, QUIET_MS + 100));
       tmux('send-keys', '-t', name, 'Right');
       await screenOf(screen, (s) => s.includes(`❯ ${en('fix.confirm.yes')}`) && !flat(s).includes(burstNote));
       tmux('send-keys', '-t', name, '-l', 'Ysystem\r');
@@ -235,7 +238,8 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       expect(second).not.toContain(en('fix.declined'));
       expect(existsSync(path.join(dir, 'docker-ran')), 'the fix did not run').toBe(false);
 
-      // The prompt is still live: a lone y runs the (fake) fix.
+      // The prompt is still live: a lone y, after a quiet moment, runs the (fake) fix.
+      await new Promise((r) => setTimeout(r, QUIET_MS + 100));
       tmux('send-keys', '-t', name, 'y');
       await waitFor('fake docker ran: network ls --filter driver=nat');
       expect(readFileSync(path.join(dir, 'docker-ran'), 'utf8')).toBe('network ls --filter driver=nat\n');

@@ -26,6 +26,8 @@ export interface RenderOptions {
    * any person, so 0 unless a test is about that rule (the app's own is AFTER_BULK_MS).
    */
   afterBulkMs?: number;
+  /** How long input must be quiet before an answer's first key (InputContext's QUIET_MS); 0 unless a test says. */
+  quietMs?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const columns = opts.columns ?? 80;
   const rows = opts.rows ?? 24;
   const result = render(
-    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} afterBulkMs={opts.afterBulkMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
+    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
       {ui}
     </Providers>,
   );

@@ -16,12 +16,12 @@ function fakeTerminal() {
 }
 
 /** Asks, then sends each read in turn (each one arrives on its own), and returns the answer with what was shown. */
-async function ask(reads: string[], note = 'NOTE'): Promise<{ answer: Answer; shown: string; raw: boolean[] }> {
+async function ask(reads: string[], note = 'NOTE', { quietMs = 0, gapMs = 0 } = {}): Promise<{ answer: Answer; shown: string; raw: boolean[] }> {
   const t = fakeTerminal();
-  const pending = askKeys('Q? ', note, t.input, t.output);
+  const pending = askKeys('Q? ', note, t.input, t.output, quietMs);
   for (const r of reads) {
     t.input.write(r);
-    await new Promise((res) => setImmediate(res));
+    await new Promise((res) => (gapMs ? setTimeout(res, gapMs) : setImmediate(res)));
   }
   const answer = await pending;
   await new Promise((res) => setImmediate(res));
@@ -60,6 +60,30 @@ describe('askKeys: the answer is typed key by key', () => {
     expect(r.answer).toEqual({ kind: 'answer', text: 'y' });
     const cleared = await ask(['a', 'b', '\x15', 'y', '\r']);
     expect(cleared.answer).toEqual({ kind: 'answer', text: 'y' });
+  });
+
+  it('takes no first key right after the question or right after another key: a console typing a paste key by key (an attacker helper)', async () => {
+    // Keys 15 ms apart from the moment the question appears: none starts an answer, and the note is shown once.
+    const typed = fakeTerminal();
+    const asked = askKeys('Q? ', 'NOTE', typed.input, typed.output, 300);
+    for (const ch of 'restart-container\r') {
+      typed.input.write(ch);
+      await new Promise((res) => setTimeout(res, 15));
+    }
+    // Its Enter answered nothing either; a lone Enter after a quiet moment does (an empty answer: no).
+    await new Promise((res) => setTimeout(res, 350));
+    typed.input.write('\r');
+    expect(await asked).toEqual({ kind: 'answer', text: '' });
+    expect(typed.written()).toBe('Q? \nNOTE\nQ? \n');
+    // A person: a quiet moment, then the word typed quickly.
+    const t = fakeTerminal();
+    const pending = askKeys('Q? ', 'NOTE', t.input, t.output, 300);
+    await new Promise((res) => setTimeout(res, 350));
+    for (const ch of 'yes\r') {
+      t.input.write(ch);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    expect(await pending).toEqual({ kind: 'answer', text: 'yes' });
   });
 
   it('reads Enter sent as CR LF as one key', async () => {

@@ -4,7 +4,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initWizardState, wizardReducer, type WizardAction } from '../../src/core/network/wizard-reducer.js';
-import { AFTER_BULK_MS } from '../../src/ui/contexts/InputContext.js';
+import { AFTER_BULK_MS, QUIET_MS } from '../../src/ui/contexts/InputContext.js';
 import { Command, isDeliberate, isSingleKey } from '../../src/ui/keys.js';
 import { makeKb } from '../core/fixes/fix-fixtures.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
@@ -18,9 +18,9 @@ import { networkKb } from '../ui/network-kb.js';
 afterEach(() => cleanup());
 
 /** Opens the fix runner on a fix of the demo topic (test/core/fixes/fix-fixtures.ts); the fake shell runs nothing. */
-function openFix(fixId: string, entities?: Record<string, string>) {
+function openFix(fixId: string, entities?: Record<string, string>, quietMs?: number) {
   const platform = fakePlatform({ kb: makeKb() });
-  const r = renderApp({ platform, initial: [{ screen: 'topic', topicId: 'demo-topic' }, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }] });
+  const r = renderApp({ platform, ...(quietMs !== undefined ? { quietMs } : {}), initial: [{ screen: 'topic', topicId: 'demo-topic' }, { screen: 'fix', topicId: 'demo-topic', fixId, ...(entities ? { entities } : {}) }] });
   return { ...r, shell: platform.shell, audit: platform.audit.entries };
 }
 
@@ -181,6 +181,44 @@ describe('the typed word of a high-risk fix must be typed, not pasted', () => {
     const frame = await waitForFrame(lastFrame, /❯ restart-hns█/);
     expect(frame).not.toContain(t('fix.typed.pasted'));
     stdin.write(KEYS.enter);
+    await started(shell);
+  });
+});
+
+describe('a paste a console types key by key (an attacker helper: Hyper-V\'s "Type clipboard text" answered Yes and typed the word)', () => {
+  /** Types `text` one key a read, `gapMs` apart, as such a console does. */
+  async function typeSlowly(stdin: { write(s: string): void }, text: string, gapMs = 15): Promise<void> {
+    for (const ch of text) {
+      stdin.write(ch);
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+  }
+
+  it('answers no Yes/No with a y inside the text; a y after a quiet moment does', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('list-networks', undefined, QUIET_MS);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    // The first key came after a quiet moment, but it is no answer; every key after it is hurried, the y of "key" too.
+    await typeSlowly(stdin, 'Error: key not found\r');
+    await ranOrShows(shell, lastFrame, t('fix.confirm.burst'));
+    expect(shell.runs).toEqual([]);
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    stdin.write('y');
+    await started(shell);
+  });
+
+  it('types no word of a high-risk fix on the prompt its own Enter opened; typed after a quiet moment, quickly, it runs', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('restart-hns', { service: 'hns' }, QUIET_MS);
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    // The Enter that opens the prompt and the word with its Enter, one stream of keys.
+    await typeSlowly(stdin, '\rrestart-hns\r');
+    await ranOrShows(shell, lastFrame, t('fix.typed.pasted'));
+    expect(plain(lastFrame())).toMatch(/❯ █/);
+    expect(shell.runs).toEqual([]);
+    // A person: a pause to read, then the word typed fast (30 ms a key) and Enter.
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    await typeSlowly(stdin, 'restart-hns\r', 30);
     await started(shell);
   });
 });

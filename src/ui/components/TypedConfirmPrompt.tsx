@@ -46,6 +46,7 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
     {
       priority: 5,
       text: true,
+      answerBegun: () => getBuffer().text !== '',
       onBurst: ({ command }) => {
         if (command !== Command.Insert && command !== Command.Paste && command !== Command.Confirm) return;
         setBuffer(bufferOf(''));

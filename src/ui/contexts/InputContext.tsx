@@ -37,7 +37,7 @@ const RegistryContext = createContext<Registry | undefined>(undefined);
  * Input is taken a chunk at a time (one read of the terminal, which ink splits into raw events), so
  * each event says whether its key came alone: prompts answer only to such a key.
  */
-export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { children: ReactNode; afterBulkMs?: number }) {
+export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs = QUIET_MS }: { children: ReactNode; afterBulkMs?: number; quietMs?: number }) {
   const { stdin, setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const layers = useRef<KeymapLayer[]>([]);
   useBracketedPaste();
@@ -66,11 +66,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
     };
     // Keys read but not yet handed out, in order: a key that changes the screen holds the rest until the new screen
     // is drawn (NavigationSignal), and each key is read in the mode of the screen it reaches.
-    const queue: { unit: { paste: string } | { key: string }; alone: boolean; soon?: boolean }[] = [];
+    const queue: { unit: { paste: string } | { key: string }; alone: boolean; soon?: boolean; hurried?: boolean }[] = [];
     const modeNow = () => layers.current.at(-1)?.mode.current() ?? { text: false };
     const drain = () => {
       while (queue.length && !navigation?.pending) {
-        const { unit, alone, soon } = queue.shift()!;
+        const { unit, alone, soon, hurried } = queue.shift()!;
         if ('paste' in unit) {
           dispatch({ command: Command.Paste, text: unit.paste, alone: false });
           continue;
@@ -82,15 +82,15 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
         while (rest) {
           const mode = modeNow();
           if (mode.text || rest.startsWith('\u001B')) {
-            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone, soon });
+            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone, soon, hurried });
             break;
           }
           const ch = String.fromCodePoint(rest.codePointAt(0)!);
           rest = rest.slice(ch.length);
-          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone, soon });
+          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone, soon, hurried });
           // A key that changed the screen holds the rest until the new one is drawn.
           if (rest && navigation?.pending) {
-            queue.unshift({ unit: { key: rest }, alone, soon });
+            queue.unshift({ unit: { key: rest }, alone, soon, hurried });
             break;
           }
         }
@@ -109,12 +109,20 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
     // of the `y` alone: that `y` answered Yes and ran a fix (an attacker helper). A key read soon after such a read may be
     // part of it: it is marked `soon`, and no question takes it (isDeliberate); a text field does.
     let lastBulkAt = Number.NEGATIVE_INFINITY;
+    // When the last read of any input came. A console that types the clipboard for the user (Hyper-V's "Type clipboard
+    // text", a server's remote console, GNU screen's slowpaste) hands a paste over one key a read, some milliseconds
+    // apart: no read is many characters, and each key came alone, so a `y` in the text answered Yes and a fix's word in
+    // it confirmed the fix (an attacker helper). A key read soon after another one is `hurried`: a person reads a
+    // question before answering it, so the first key of an answer comes after a quiet moment.
+    let lastReadAt = Number.NEGATIVE_INFINITY;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
       if (!raws?.length) return;
       const now = performance.now();
       const soon = now - lastBulkAt < afterBulkMs;
+      const hurried = now - lastReadAt < quietMs;
+      lastReadAt = now;
       const alone = isSingleKey(raws) && !parser.isPasting();
       const joined = raws.join('');
       if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
@@ -147,7 +155,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
             pasted = true;
             lastBulkAt = now;
             queue.push({ unit: { paste: out.text }, alone });
-          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon });
+          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried });
         }
       drain();
     };
@@ -178,7 +186,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS }: { child
       if (navigation?.settled === drain) navigation.settled = undefined;
       if (isRawModeSupported) setRawMode(false);
     };
-  }, [stdin, events, isRawModeSupported, setRawMode, navigation, afterBulkMs]);
+  }, [stdin, events, isRawModeSupported, setRawMode, navigation, afterBulkMs, quietMs]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
@@ -189,6 +197,11 @@ const BULK_CHARACTERS = 16;
  * into reads): a person answers a question after reading it, far later than this.
  */
 export const AFTER_BULK_MS = 500;
+/**
+ * How long the input must have been quiet before the first key of an answer to a question (usePromptKeymap): longer than
+ * the gap between two keys a console types for the user, shorter than a person takes to read a question.
+ */
+export const QUIET_MS = 300;
 
 /**
  * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, and either two

@@ -5,17 +5,25 @@ import { useKeymap, type KeymapOptions } from './use-keymap.js';
 export interface PromptKeymapOptions extends KeymapOptions {
   /** Hears each event of a burst or a paste that the prompt took without acting on it. */
   onBurst?: (event: KeyEvent) => void;
+  /**
+   * Whether the answer has begun (the typed word's field holds text a person began after a quiet moment): its next keys
+   * may follow one another quickly. Without it every key must come after a quiet moment.
+   */
+  answerBegun?: () => boolean;
 }
 
 /**
  * The keymap of a question that starts something (the Yes/No prompt, the typed word): it acts only on
  * a deliberate key, one pressed on its own (isDeliberate). Every event of a burst of characters or of a
  * paste is taken and dropped here, so nothing beneath the prompt acts on it either, and `onBurst` hears
- * of it; Ctrl+C always reaches the handler (and the app's exit beneath it).
+ * of it; Ctrl+C always reaches the handler (and the app's exit beneath it). The first key of an answer must also
+ * follow a quiet moment (not `hurried`).
  */
-export function usePromptKeymap(handler: KeymapHandler, { onBurst, ...options }: PromptKeymapOptions = {}): void {
+export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, ...options }: PromptKeymapOptions = {}): void {
   useKeymap((command, text, event) => {
-    if (command !== Command.Interrupt && !isDeliberate(event)) {
+    // A key right after another one (event.hurried) answers nothing until the answer has begun: a paste a console types
+    // key by key arrives so, and a person reads the question before answering (QUIET_MS).
+    if (command !== Command.Interrupt && (!isDeliberate(event) || (event.hurried === true && !answerBegun?.()))) {
       onBurst?.(event);
       return true;
     }
