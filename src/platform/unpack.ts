@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { userCacheDir } from './user-cache-dir.js';
@@ -35,10 +35,40 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
  */
 export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = os.homedir()): string[] {
   const join = platform === 'win32' ? path.win32.join : path.join;
-  const tmp = platform === 'win32' && env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : path.join(os.tmpdir(), 'wcdoctor', 'app');
+  // Elsewhere than Windows the temporary folder is shared by every user: a folder of this user's own in it (see unpack).
+  const tmp = platform === 'win32' ? (env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : path.join(os.tmpdir(), 'wcdoctor', 'app')) : path.join(os.tmpdir(), `wcdoctor-${uid()}`, 'app');
   const own = userCacheDir(env, platform, () => home);
   const first = own ? join(own, 'app') : undefined;
   return first && first !== tmp ? [first, tmp] : [tmp];
+}
+
+/** This user's id where the system has one (0 where it has none: Windows). */
+const uid = (): number => (typeof process.getuid === 'function' ? process.getuid() : 0);
+
+/**
+ * Makes `base` (0700) and checks that no other user can change what is in it: it and each folder above it are this
+ * user's and writable by no one else, up to a folder whose sticky bit keeps others from renaming or removing what is
+ * not theirs (/tmp), or one of root's that others cannot write. Found by an attacker helper: another user who ran the
+ * exe first owned the build folder in /tmp, passed the byte-for-byte check, and swapped an ES-module chunk that was
+ * imported later. Not on Windows, where the temporary folder is the user's own (%TEMP%).
+ */
+export function ensurePrivate(base: string, platform: string = process.platform): void {
+  if (platform === 'win32' || typeof process.getuid !== 'function') return;
+  makeDirs(base, 0o700);
+  const me = process.getuid();
+  for (let dir = path.resolve(base); ; dir = path.dirname(dir)) {
+    const st = lstatSync(dir);
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new Error(`${dir} is not a folder`);
+    const othersWrite = (st.mode & 0o022) !== 0;
+    const sticky = (st.mode & 0o1000) !== 0;
+    if (st.uid === me && !othersWrite) {
+      if (path.dirname(dir) === dir) return;
+      continue;
+    }
+    // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
+    if (dir !== path.resolve(base) && (sticky || (st.uid === 0 && !othersWrite))) return;
+    throw new Error(`${dir} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
+  }
 }
 
 /** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
@@ -155,8 +185,11 @@ export function unpack(bases: string[], name: string, files: () => PackedFile[])
   const reasons: string[] = [];
   for (const [i, base] of bases.entries()) {
     try {
-      // The last base is the temporary folder's (unpackBase), which others may write: its copy is checked byte for byte.
-      return unpackInto(base, name, files, REAL_IO, i === bases.length - 1);
+      // The last base is the temporary folder's (unpackBase), which others may write: it must be this user's alone, and
+      // its copy is checked byte for byte.
+      const shared = i === bases.length - 1;
+      if (shared) ensurePrivate(base);
+      return unpackInto(base, name, files, REAL_IO, shared);
     } catch (err) {
       reasons.push(`${base}: ${err instanceof Error ? err.message : String(err)}`);
     }

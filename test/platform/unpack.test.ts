@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeOtherBuilds, unpack, unpackBase, unpackInto, UNPACK_MARKER } from '../../src/platform/unpack.js';
+import { ensurePrivate, removeOtherBuilds, unpack, unpackBase, unpackInto, UNPACK_MARKER } from '../../src/platform/unpack.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -20,8 +20,8 @@ const NAME = '0.2.0-0123456789abcdef';
 describe('unpackBase', () => {
   it.each([
     ['win32, LOCALAPPDATA and TEMP', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local', TEMP: 'C:\\Temp' }, 'win32', ['C:\\Users\\a\\AppData\\Local\\wcdoctor\\app', 'C:\\Temp\\wcdoctor\\app']],
-    ['linux, XDG_CACHE_HOME', { XDG_CACHE_HOME: '/c' }, 'linux', ['/c/wcdoctor/app', path.join(tmpdir(), 'wcdoctor', 'app')]],
-    ['linux, relative XDG_CACHE_HOME is ignored', { XDG_CACHE_HOME: 'rel' }, 'linux', ['/home/a/.cache/wcdoctor/app', path.join(tmpdir(), 'wcdoctor', 'app')]],
+    ['linux, XDG_CACHE_HOME', { XDG_CACHE_HOME: '/c' }, 'linux', ['/c/wcdoctor/app', path.join(tmpdir(), `wcdoctor-${process.getuid!()}`, 'app')]],
+    ['linux, relative XDG_CACHE_HOME is ignored', { XDG_CACHE_HOME: 'rel' }, 'linux', ['/home/a/.cache/wcdoctor/app', path.join(tmpdir(), `wcdoctor-${process.getuid!()}`, 'app')]],
   ] as const)('%s', (_name, env, platform, expected) => {
     expect(unpackBase(env, platform, '/home/a')).toEqual(expected);
   });
@@ -112,6 +112,33 @@ describe('unpack', () => {
     const mine = base();
     unpackInto(mine, NAME, () => files('ones'));
     expect(unpack([mine, shared], NAME, () => { throw new Error('not asked: the own folder is complete'); })).toBe(path.join(mine, NAME));
+  });
+
+  it("runs nothing from a temporary folder another user can change (an attacker helper: another user's build folder in /tmp passed the byte check, and a chunk swapped later was imported)", () => {
+    const b = base();
+    // Ours and private, under a sticky folder (as /tmp): taken.
+    const sticky = path.join(b, 'sticky');
+    mkdirSync(sticky, { mode: 0o1777 });
+    chmodSync(sticky, 0o1777);
+    expect(() => ensurePrivate(path.join(sticky, 'wcdoctor-me', 'app'))).not.toThrow();
+    expect(statSync(path.join(sticky, 'wcdoctor-me')).mode & 0o777).toBe(0o700);
+    // A folder on the way that others may write, without the sticky bit: refused, and unpack says so.
+    const open = path.join(b, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(() => ensurePrivate(path.join(open, 'app'))).toThrow(/can be changed by another user/);
+    expect(() => unpack([path.join(open, 'app')], NAME, files)).toThrow(/could not unpack wcdoctor's files .*can be changed by another user/);
+    // A link in its place: refused.
+    symlinkSync(sticky, path.join(b, 'link'));
+    expect(() => ensurePrivate(path.join(b, 'link'))).toThrow(/is not a folder/);
+    // Another user's folder (made so where the tests run as root): refused, however private.
+    if (process.getuid!() === 0) {
+      const theirs = path.join(sticky, 'wcdoctor-them');
+      mkdirSync(theirs, { mode: 0o700 });
+      chownSync(theirs, 54321, 54321);
+      expect(() => ensurePrivate(path.join(theirs, 'app'))).toThrow(/owner 54321/);
+      rmSync(theirs, { recursive: true, force: true });
+    }
   });
 
   it('falls back to the next folder when the first cannot be written, and says why when none can', () => {
