@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Conf from 'conf';
 import { isLocale, type Locale } from '../core/knowledge/types.js';
 import { decodeText } from '../core/text/decode-text.js';
+import { withFileLock } from './file-lock.js';
 import { makeDirs } from './make-dirs.js';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 
@@ -251,14 +252,18 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // mode, which never returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its
         // first saved setting).
         makeDirs(dir, 0o700);
-        const merged: Record<string, unknown> = { ...onDisk() };
-        releaseLink(file);
-        if (change === 'all') Object.assign(merged, values);
-        else if (change.value === undefined) delete merged[change.key];
-        else merged[change.key] = change.value;
-        const store = getConf();
-        releaseLink(file);
-        store.store = merged;
+        // Read, merge and write under a lock file: another copy saving at the same moment otherwise wrote over this change.
+        const merged = withFileLock(`${file}.lock`, () => {
+          const next: Record<string, unknown> = { ...onDisk() };
+          releaseLink(file);
+          if (change === 'all') Object.assign(next, values);
+          else if (change.value === undefined) delete next[change.key];
+          else next[change.key] = change.value;
+          const store = getConf();
+          releaseLink(file);
+          store.store = next;
+          return next;
+        });
         // What another copy saved meanwhile is the app's now too, under the changes still waiting to be written.
         if (change !== 'all' && pending.get(change.key) === change.value) pending.delete(change.key);
         values = withPending(merged);

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, s
 import os from 'node:os';
 import path from 'node:path';
 import { userCacheDir } from './user-cache-dir.js';
+import { sleepMs } from './file-lock.js';
 import { makeDirs } from './make-dirs.js';
 
 /**
@@ -74,7 +75,6 @@ export function ensurePrivate(base: string, platform: string = process.platform)
 /** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
 const TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
 const RENAME_TRIES = 10;
-const sleepMs = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** How unpackInto renames its finished temporary folder and waits between tries (replaced in tests). */
 export interface UnpackIO {

@@ -1,0 +1,45 @@
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+
+/** How long a lock file may stand before it is taken as a crashed copy's and removed. */
+const STALE_MS = 5_000;
+/** How long a copy waits for another one's lock before it goes on without it (the step it guards takes milliseconds). */
+const WAIT_MS = 2_000;
+/** Blocks the thread for `ms` (a synchronous wait: the steps that use it are synchronous). */
+export const sleepMs = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs a short synchronous step (read a file, merge, write it) while holding `lockPath`, a file made with O_EXCL, so that
+ * two copies of wcdoctor saving at the same moment do not write over each other's change (found by an attacker helper:
+ * one copy's setting was lost in 3 of 10 rounds). A lock older than STALE_MS is a crashed copy's and is removed; one
+ * still held after WAIT_MS is waited for no longer (the step runs without it, as before locks). Returns what `step`
+ * returns; the lock is removed whatever happens.
+ */
+export function withFileLock<T>(lockPath: string, step: () => T, now: () => number = Date.now): T {
+  const started = now();
+  let fd: number | undefined;
+  for (let wait = 2; fd === undefined; wait = Math.min(wait * 2, 50)) {
+    try {
+      fd = openSync(lockPath, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
+      try {
+        if (now() - statSync(lockPath).mtimeMs > STALE_MS) {
+          rmSync(lockPath, { force: true });
+          continue;
+        }
+      } catch {
+        continue;
+      }
+      if (now() - started > WAIT_MS) break;
+      sleepMs(wait);
+    }
+  }
+  if (fd === undefined) return step();
+  try {
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return step();
+  } finally {
+    rmSync(lockPath, { force: true });
+  }
+}
