@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { withFileLock } from './file-lock.js';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { formatMiB } from '../core/i18n/format-number.js';
 import { getDataDir } from './paths.js';
@@ -102,18 +103,26 @@ export function probeAuditLog(dataDir: string = getDataDir()): void {
  * A link, FIFO, device or directory at the log's path is refused (AuditLogError) and nothing is written.
  */
 export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir()): void {
+  // Under a lock file: a write that fails is cut back to the size the log had (writeWhole), which must not cut off what
+  // another copy appended meanwhile (found by an attacker helper reading the code).
   const { fd, size } = openForAppend(dataDir);
   try {
-    let lead = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) lead = '\n';
-    }
-    writeWhole(fd, Buffer.from(`${lead}${JSON.stringify(entry)}\n`, 'utf8'), size, writeSync);
+    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => appendAt(fd, size, entry));
   } finally {
     closeSync(fd);
   }
+}
+
+/** appendAuditEntry's write, the log open at `fd`: reads its size again under the lock. */
+function appendAt(fd: number, opened: number, entry: AuditEntry): void {
+  const size = Math.max(opened, fstatSync(fd).size);
+  let lead = '';
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) lead = '\n';
+  }
+  writeWhole(fd, Buffer.from(`${lead}${JSON.stringify(entry)}\n`, 'utf8'), size, writeSync);
 }
 
 /**
