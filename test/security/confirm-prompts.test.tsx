@@ -101,6 +101,34 @@ describe('the Yes/No prompt answers only a key pressed alone', () => {
     await started(platform.shell);
   });
 
+  it('moves no screen on keys read soon after a paste, in the next read too; a text field takes them (an attacker helper: an end marker at a read boundary, or keys after a read of 4,095 characters, went from Home to a Run prompt)', async () => {
+    const seen: string[] = [];
+    function Recorder({ text }: { text: boolean }) {
+      useKeymap(
+        (command, typed) => {
+          seen.push(command === Command.Paste ? 'paste' : command === Command.Insert ? `insert:${typed}` : command);
+          return true;
+        },
+        { text },
+      );
+      return <Text>ready</Text>;
+    }
+    for (const text of [false, true]) {
+      seen.length = 0;
+      const { lastFrame, stdin, unmount } = renderWithProviders(<Recorder text={text} />, { afterBulkMs: AFTER_BULK_MS });
+      await waitForFrame(lastFrame, 'ready');
+      stdin.write(bracketedPaste('x'.repeat(4095)));
+      stdin.write(`${KEYS.down}\r`);
+      stdin.write('\t');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(seen, `text field: ${text}`).toEqual(text ? ['paste', Command.Down, Command.Confirm, Command.FocusNext] : ['paste']);
+      await new Promise((r) => setTimeout(r, AFTER_BULK_MS + 50));
+      stdin.write(KEYS.down);
+      await vi.waitFor(() => expect(seen.at(-1)).toBe(Command.Down), { timeout: 5000, interval: 10 });
+      unmount();
+    }
+  });
+
   it('drops the keys that follow a paste\'s end marker in the same read (an attacker helper: a pasted ESC[201~ then arrows and Enter drove the screen)', async () => {
     const seen: string[] = [];
     function Recorder() {

@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import { BugError } from '../../core/errors.js';
 import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
 import { useNavigationSignal } from './NavigationContext.js';
-import { Command, isSingleKey, parseKey, splitKeys, type KeyEvent, type ParseMode } from '../keys.js';
+import { Command, isSingleKey, parseKey, splitKeys, type InputEvent, type KeyEvent, type ParseMode } from '../keys.js';
 import { createPasteParser } from '../paste.js';
 
 /**
@@ -66,11 +66,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
     };
     // Keys read but not yet handed out, in order: a key that changes the screen holds the rest until the new screen
     // is drawn (NavigationSignal), and each key is read in the mode of the screen it reaches.
-    const queue: { unit: { paste: string } | { key: string }; alone: boolean; soon?: boolean; hurried?: boolean }[] = [];
+    const queue: { unit: { paste: string } | { key: string }; alone: boolean; soon?: boolean; hurried?: boolean; afterCut?: boolean }[] = [];
     const modeNow = () => layers.current.at(-1)?.mode.current() ?? { text: false };
     const drain = () => {
       while (queue.length && !navigation?.pending) {
-        const { unit, alone, soon, hurried } = queue.shift()!;
+        const { unit, alone, soon, hurried, afterCut } = queue.shift()!;
         if ('paste' in unit) {
           dispatch({ command: Command.Paste, text: unit.paste, alone: false });
           continue;
@@ -78,19 +78,25 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
         // A run of characters outside a text field is one key each, each read in the mode the one before left: in
         // `/ipv6` typed at once, `/` opens the search field and `ipv6` is its text (read in the list's mode, the `i`
         // was the list's show-in-full key and was lost; found by a tester). In a text field the rest goes in whole.
+        // A key read soon after a read a terminal may have cut a paste at (the rest of the paste, or keys behind an early
+        // end marker) moves no screen: outside a text field only Ctrl+C acts on it (an attacker helper: one paste went
+        // from Home to a fix's Run prompt, the form filled from the paste). A text field takes it as typed.
+        const act = (ev: InputEvent, mode: ParseMode) => {
+          if (!afterCut || mode.text || ev.command === Command.Interrupt) dispatch({ ...ev, alone, soon, hurried });
+        };
         let rest = unit.key;
         while (rest) {
           const mode = modeNow();
           if (mode.text || rest.startsWith('\u001B')) {
-            for (const ev of parseKey(rest, mode)) dispatch({ ...ev, alone, soon, hurried });
+            for (const ev of parseKey(rest, mode)) act(ev, mode);
             break;
           }
           const ch = String.fromCodePoint(rest.codePointAt(0)!);
           rest = rest.slice(ch.length);
-          for (const ev of parseKey(ch, mode)) dispatch({ ...ev, alone, soon, hurried });
+          for (const ev of parseKey(ch, mode)) act(ev, mode);
           // A key that changed the screen holds the rest until the new one is drawn.
           if (rest && navigation?.pending) {
-            queue.unshift({ unit: { key: rest }, alone, soon, hurried });
+            queue.unshift({ unit: { key: rest }, alone, soon, hurried, afterCut });
             break;
           }
         }
@@ -115,6 +121,8 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
     // it confirmed the fix (an attacker helper). A key read soon after another one is `hurried`: a person reads a
     // question before answering it, so the first key of an answer comes after a quiet moment.
     let lastReadAt = Number.NEGATIVE_INFINITY;
+    // When the last read long enough to be a part of a paste a terminal cut into reads came (LONG_READ).
+    let lastLongAt = Number.NEGATIVE_INFINITY;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
@@ -123,9 +131,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       const soon = now - lastBulkAt < afterBulkMs;
       const hurried = now - lastReadAt < quietMs;
       lastReadAt = now;
+      const afterCut = now - lastLongAt < afterBulkMs;
       const alone = isSingleKey(raws) && !parser.isPasting();
       const joined = raws.join('');
       if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
+      if (joined.length >= LONG_READ) lastLongAt = now;
       const mode = modeNow();
       // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
       const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
@@ -155,7 +165,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
             pasted = true;
             lastBulkAt = now;
             queue.push({ unit: { paste: out.text }, alone });
-          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried });
+          } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried, afterCut });
         }
       drain();
     };
@@ -192,6 +202,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
 
 /** Characters in one read past which it is a paste or a burst, not keys a person pressed. */
 const BULK_CHARACTERS = 16;
+/**
+ * Characters in one read from which the terminal may have cut a paste there (reads of about 4 KB, less over some
+ * links): keys in the reads that follow it soon are the paste's, not a person's.
+ */
+const LONG_READ = 1024;
 /**
  * How long after a read of many characters a read of one key still belongs to it (the rest of a paste the terminal split
  * into reads): a person answers a question after reading it, far later than this.
