@@ -57,6 +57,7 @@ const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
   optionLike: 'fix.problem.optionLike',
   notPasteable: 'fix.problem.notPasteable',
   cmdVariable: 'fix.problem.cmdVariable',
+  trailingBackslash: 'fix.problem.trailingBackslash',
   commandTooLong: 'fix.problem.commandTooLong',
   unknownName: 'fix.problem.unknownName',
   takesNoValues: 'fix.problem.takesNoValues',

@@ -109,7 +109,19 @@ function notPasteable(name: string, value: string): FixProblem {
  * `%NAME%` in a value of a Windows command line: cmd replaces it with the variable's value, inside double quotes too,
  * so the line pasted into cmd would not be the one that runs (PowerShell leaves it). Values from a paste never hold `%`.
  */
-const CMD_VARIABLE = /%[^%\s]+%/;
+const CMD_VARIABLE = /%[^%\r\n]+%/;
+
+/**
+ * A value with white space that ends in a backslash: Windows PowerShell 5.1, the shell of Server Core, quotes such an
+ * argument for the program as "…\", and the C runtime reads that backslash and quote as a quote, joining the next
+ * arguments to it (PowerShell issue #1995). The final backslash of a folder is never needed, so the value is refused.
+ */
+const spaceThenTrailingBackslash = (value: string): boolean => value.endsWith('\\') && /\s/.test(value);
+
+function trailingBackslash(name: string, value: string): FixProblem {
+  const params = { name, value: showValue(value) };
+  return problem('invalid', 'trailingBackslash', `"${name}" ${params.value} has a space and ends in a backslash, which Windows PowerShell 5.1 passes on as a quote: leave the final backslash out`, params, { name });
+}
 
 function cmdVariable(name: string, value: string): FixProblem {
   const params = { name, value: showValue(value) };
@@ -147,6 +159,7 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     if (fix.params[name]?.secret === true) continue;
     if (isPowerShellActive(v)) problems.push(notPasteable(name, v));
     else if (CMD_VARIABLE.test(v)) problems.push(cmdVariable(name, v));
+    else if (spaceThenTrailingBackslash(v)) problems.push(trailingBackslash(name, v));
   }
   if (problems.length) return err(problems);
   const windows = formatArgv(argv, 'windows');

@@ -106,6 +106,16 @@ describe('planFix', () => {
     expect(onWindows.ok && onWindows.value.pasteCommand).toBeUndefined();
   });
 
+  it("refuses cmd's substitution with a space (%PATH: =%) and a value with a space and a final backslash, which Windows PowerShell 5.1 passes on as a quote (an attacker helper)", () => {
+    for (const [note, id] of [['Eth %PATH: =%', 'cmdVariable'], ['C:\\my app\\', 'trailingBackslash'], ['\\\\srv\\a b\\', 'trailingBackslash']] as const) {
+      const r = planFix(topic, 'docker-net', { iface: 'Ethernet', note, network: 'n1' });
+      expect(!r.ok && r.error.map((p) => p.id), note).toEqual([id]);
+    }
+    // Without the space, or without the final backslash, the line reads the same to every shell.
+    expect(planFix(topic, 'docker-net', { iface: 'Ethernet', note: 'C:\\app\\', network: 'n1' }).ok).toBe(true);
+    expect(planFix(topic, 'docker-net', { iface: 'Ethernet', note: 'C:\\my app', network: 'n1' }).ok).toBe(true);
+  });
+
   it('refuses off Windows too a value PowerShell would read as code in the line handed out for the host (an attacker helper)', () => {
     // Planned with POSIX quoting, the line went out with \'\\'' and ’ (which end a PowerShell string) for the Windows host.
     for (const note of ['a$(calc)', 'a`b', 'x"y', '%PATH%']) {
