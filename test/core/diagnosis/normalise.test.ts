@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { anyCodePoints } from '../../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
-import { excerptOf, flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
+import { decodeUtf8, excerptOf, flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -31,6 +31,24 @@ describe('normalisePaste', () => {
     expect(normalisePaste(`Fehler: ${mangle('Zeitüberschreitung')}`)).toBe('Fehler: Zeitüberschreitung');
     expect(normalisePaste('Ã©tÃ©')).toBe('été');
     expect(repairMojibake('plain Ä text')).toBe('plain Ä text');
+  });
+
+  it('decodes bytes as TextDecoder does with fatal errors: the same text, or none where it refuses them (the repair decodes runs so, an attacker helper found TextDecoder slow on many)', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const expectSame = (bytes: number[]) => {
+      let want: string | undefined;
+      try {
+        want = strict.decode(new Uint8Array(bytes));
+      } catch {
+        want = undefined;
+      }
+      expect(decodeUtf8(bytes), JSON.stringify(bytes)).toBe(want);
+    };
+    // Edges: overlong forms, surrogates, past U+10FFFF, cut sequences, stray continuations, the largest of each length.
+    for (const bytes of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xdf, 0xbf], [0xef, 0xbf, 0xbf], [0xf4, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80]]) expectSame(bytes);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 12 }), expectSame), { numRuns: 3000 });
+    // And whole texts encoded, which must come back.
+    fc.assert(fc.property(anyCodePoints({ maxLength: 40 }), (text) => expectSame([...new TextEncoder().encode(text)])), { numRuns: 500 });
   });
 
   it('never throws on random or binary input', () => {
