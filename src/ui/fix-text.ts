@@ -58,6 +58,7 @@ const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
   notPasteable: 'fix.problem.notPasteable',
   cmdVariable: 'fix.problem.cmdVariable',
   trailingBackslash: 'fix.problem.trailingBackslash',
+  nestedShell: 'fix.problem.nestedShell',
   commandTooLong: 'fix.problem.commandTooLong',
   unknownName: 'fix.problem.unknownName',
   takesNoValues: 'fix.problem.takesNoValues',

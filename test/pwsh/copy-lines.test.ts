@@ -97,8 +97,9 @@ for (const { topic, fix } of nonPs) {
     if (offWindows.ok !== r.ok || (r.ok && offWindows.ok && commandToPaste(offWindows.value) !== r.value.command)) throw new Error(`${topic.id}/${fix.id} ${JSON.stringify(values)}: the line handed out off Windows is not the Windows line`);
     if (!r.ok) {
       // Refused because no quoting would make PowerShell (or cmd, for %NAME%, or Windows PowerShell 5.1, for a space and a
-      // final backslash) read the value as it runs: that is the point of the refusal.
-      if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'cmdVariable' || p.id === 'trailingBackslash' || p.id === 'optionLike')) notPasteable++;
+      // final backslash, or the shell a command starts in a container) read the value as it runs: that is the point of
+      // the refusal.
+      if (r.error.every((p) => p.id === 'notPasteable' || p.id === 'cmdVariable' || p.id === 'trailingBackslash' || p.id === 'nestedShell' || p.id === 'optionLike')) notPasteable++;
       else throw new Error(`${topic.id}/${fix.id} ${JSON.stringify(values)}: ${r.error.map((p) => p.message).join('; ')}`);
       continue;
     }

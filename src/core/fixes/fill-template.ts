@@ -69,6 +69,12 @@ export interface FilledArgv {
   argv: string[];
   /** For each argv element that is exactly one placeholder, that placeholder's name. */
   whole: Map<number, string>;
+  /**
+   * The placeholders that land in the arguments of a shell the command starts further on (`docker exec web powershell
+   * -Command "Get-LocalUser {{user}}"`, `kubectl exec pod -- cmd /c …`): that shell parses them again, as code. By
+   * name, the shell's kind.
+   */
+  nested: Map<string, 'powershell' | 'cmd' | 'posix'>;
 }
 
 /**
@@ -85,8 +91,13 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   if (shell !== 'cmd' && base !== shell) return err(`is a ${shell} fix but starts with "${first}"`);
   if (shell === 'cmd' && SHELLS.test(first)) return err(`starts a shell ("${first}"); write the fix as a powershell fix or run the program directly`);
   const whole = new Map<number, string>();
+  const nested = new Map<string, 'powershell' | 'cmd' | 'posix'>();
+  // The first word after the program that names a shell (not a placeholder): what follows it, that shell parses.
+  const shellAt = tokens.findIndex((t, i) => i > 0 && !t.text.includes('{{') && SHELLS.test(t.text.replace(/^.*[\\/]/, '')));
+  const shellKind = shellAt < 0 ? undefined : /^(?:powershell|pwsh)/i.test(tokens[shellAt]!.text.replace(/^.*[\\/]/, '')) ? 'powershell' : /^(?:cmd|start)/i.test(tokens[shellAt]!.text.replace(/^.*[\\/]/, '')) ? 'cmd' : 'posix';
   const argv: string[] = [];
   for (const [idx, t] of tokens.entries()) {
+    if (shellKind && idx > shellAt) for (const m of t.text.matchAll(PLACEHOLDER)) nested.set(m[1]!, shellKind);
     let missing: string | undefined;
     const text = t.text.replace(PLACEHOLDER, (_all, name: string) => {
       const v = values.get(name);
@@ -98,7 +109,7 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
     if (only !== undefined) whole.set(idx, only);
     argv.push(text);
   }
-  return ok({ argv, whole });
+  return ok({ argv, whole, nested });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Entities } from '../diagnosis/types.js';
 import type { Fix, FixParam, Topic } from '../knowledge/types.js';
+import { isPowerShellNumberChanged, isShellNeutral } from '../text/shell-safe.js';
 import { err, ok, type Result } from '../result.js';
 import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
@@ -143,6 +144,17 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
   if (!filled.ok) return err(template(filled.error));
   const optionPrefix = fix.shell === 'docker' || fix.shell === 'kubectl' ? /^-/ : /^[-/]/;
   const problems: FixProblem[] = [];
+  // A value that a shell started further on parses again (docker exec web powershell -Command "… {{user}}") is code
+  // to that shell unless it is a plain word: letters, digits and . _ : / @ + - (and \ for cmd and PowerShell), not a
+  // number PowerShell reads otherwise (1kb, 0x10). Found by an attacker helper: a contributed read-only fix ran
+  // `x; Remove-LocalUser …` inside the container.
+  for (const [name, kind] of filled.value.nested) {
+    const v = values.get(name) ?? '';
+    const plain = kind === 'posix' ? isShellNeutral(v) : isShellNeutral(v.replace(/\\/g, '/'));
+    if (plain && !(kind === 'powershell' && isPowerShellNumberChanged(v))) continue;
+    const params = { name, value: showValue(v) };
+    problems.push(problem('invalid', 'nestedShell', `"${name}" ${params.value} goes to a shell the command starts, which would read it as code or as a number: only words of letters, digits and . _ : / @ + - are taken there, not numbers such as 1kb or 0x10`, params, { name }));
+  }
   for (const [idx, name] of filled.value.whole) {
     const v = filled.value.argv[idx] ?? '';
     if (!optionPrefix.test(v)) continue;

@@ -60,12 +60,13 @@ export interface FixMessage<Id extends string> {
  * The stable id of each plan problem (the UI key is `fix.problem.<id>`): `missing`, `invalid` and
  * `invalidFromPaste` (a placeholder value; `reason` says why), `notPasteable` (a value of a command shown for
  * Windows that PowerShell would read as code), `cmdVariable` (one cmd would expand), `trailingBackslash` (a value with
- * a space that ends in a backslash, which Windows PowerShell 5.1 passes as a quote), `optionLike` (a value the program would read as an
+ * a space that ends in a backslash, which Windows PowerShell 5.1 passes as a quote), `nestedShell` (a value a shell the
+ * command starts would parse as code), `optionLike` (a value the program would read as an
  * option), `commandTooLong`, `unknownName` and `takesNoValues` (a value for no placeholder), `unknownFix` and
  * `noFixes`, and `template` (a broken command template; `detail` is English).
  */
 export type FixProblemId =
-  | 'missing' | 'invalid' | 'invalidFromPaste' | 'optionLike' | 'notPasteable' | 'cmdVariable' | 'trailingBackslash' | 'commandTooLong'
+  | 'missing' | 'invalid' | 'invalidFromPaste' | 'optionLike' | 'notPasteable' | 'cmdVariable' | 'trailingBackslash' | 'nestedShell' | 'commandTooLong'
   | 'unknownName' | 'takesNoValues' | 'unknownFix' | 'noFixes' | 'template';
 
 /** Why a plan could not be built: a placeholder missing or invalid, an unknown fix, or a broken template. */

@@ -61,6 +61,30 @@ function textFix(shell: Topic['fixes'][number]['shell'], command: string): Topic
   return { ...makeTopic(), fixes: [{ id: 'f', title: 'f', shell, command, params: { v: { kind: 'text', description: 'v' } }, changes: 'c', risk: 'low', admin: false }] };
 }
 
+describe('a value that a shell started in a container parses again (an attacker helper: `x; Remove-LocalUser …` ran in a contributed read-only fix)', () => {
+  it.each([
+    ['docker', 'docker exec web powershell -NoProfile -Command "Get-LocalUser {{v}}"', 'powershell'],
+    ['kubectl', "kubectl exec pod -n ns '--' pwsh -Command Resolve-DnsName {{v}}", 'powershell'],
+    ['docker', 'docker exec web cmd /c "net user {{v}}"', 'cmd'],
+    ['docker', 'docker exec web sh -c "id {{v}}"', 'posix'],
+  ] as const)('%s: %s', (shell, command, kind) => {
+    const refused = ['x; Remove-LocalUser -Name Administrator', 'a&calc', 'a b', "a'b", '$(calc)', 'a|b', ...(kind === 'powershell' ? ['1kb', '0x7f000001', '1e3', '48MB'] : []), ...(kind === 'posix' ? ['a\\b'] : [])];
+    for (const v of refused) {
+      const r = planFix(textFix(shell, command), 'f', { v });
+      expect(!r.ok && r.error.map((p) => p.id), v).toContain('nestedShell');
+    }
+    for (const v of ['alice', 'web-01.contoso.local', 'CONTOSO/bob', ...(kind === 'posix' ? [] : ['C:\\data\\x'])]) {
+      const r = planFix(textFix(shell, command), 'f', { v });
+      expect(r.ok, v).toBe(true);
+    }
+  });
+
+  it('leaves values before the shell alone (the container name is docker\'s argument)', () => {
+    const topic: Topic = { ...makeTopic(), fixes: [{ id: 'f', title: 'f', shell: 'docker', command: 'docker exec {{c}} powershell -Command Get-Date', params: { c: { kind: 'text', description: 'c' } }, changes: 'c', risk: 'low', admin: false }] };
+    expect(planFix(topic, 'f', { c: '1kb' }).ok).toBe(true);
+  });
+});
+
 function assertPowerShellLiteral(value: string): void {
   const r = planFix(textFix('powershell', 'Write-Output {{v}}'), 'f', { v: value });
   expect(r.ok).toBe(true);
