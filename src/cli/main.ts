@@ -139,13 +139,18 @@ export const answeredByRun = (argv: readonly string[], stdinIsTerminal: boolean)
  * Runs wcdoctor for this process: argv, the real streams, the exit code. The launcher
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
  */
+/** The exit code when whatever reads the output goes away: 128 + SIGPIPE, as a shell reports such a program. */
+export const EXIT_READER_GONE = 141;
+
 export function startFromProcess(): void {
   const stdoutTTY = isTerminal(1);
   const stderrTTY = isTerminal(2);
-  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace. While a fix runs, the rest of the
-  // output is dropped instead: the run goes on to its end and is recorded (run-guard.ts).
+  // EPIPE (e.g. `wcdoctor kb stats | head`) is not an error worth a stack trace. It ends wcdoctor as SIGPIPE ends a
+  // program, with 141: the result was not written whole, so it is no success (found by an attacker helper: `check
+  // --json | head` exited 0, "every check passed", whatever the checks said). While a fix runs, the rest of the output
+  // is dropped instead: the run goes on to its end and is recorded (run-guard.ts).
   const readerGone = () => {
-    if (!isRunInProgress()) process.exit(0);
+    if (!isRunInProgress()) process.exit(EXIT_READER_GONE);
   };
   // An output that cannot be written (a full disk, /dev/full): one line on stderr, if it can take it, and exit 3.
   const writeFailed = (fd: 1 | 2) => (e: NodeJS.ErrnoException) => {

@@ -53,6 +53,17 @@ describe.runIf(built && posix)('the built CLI when its output goes away', () => 
     }
   });
 
+  it('ends with 141, as SIGPIPE would, when its reader goes away before the result is written whole (an attacker helper: `check --json | head` exited 0, "every check passed")', async () => {
+    const child = spawn(process.execPath, [CLI, 'check', '--from', path.join(import.meta.dirname, '../fixtures/check/fleet-invoke-command.json'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(141);
+    expect(stderr).toBe('');
+  });
+
   it('a fix whose output reader goes away runs to its end and is recorded', async () => {
     const stub = stubDocker(1);
     const data = tempDir();
