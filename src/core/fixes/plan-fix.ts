@@ -134,6 +134,10 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     problem('template', 'template', `the command of fix "${fix.id}" in topic "${topic.id}" ${detail}`, { fix: fix.id, topic: topic.id, detail }),
   ];
   if (fix.shell === 'powershell') {
+    // A script passes its values on to programs too (compact.exe, icacls), and Windows PowerShell 5.1 does so as for a
+    // pasted line (an attacker helper: `C:\Docker Data\` went to compact).
+    const trailing = [...values].filter(([name, v]) => fix.params[name]?.secret !== true && spaceThenTrailingBackslash(v)).map(([name, v]) => trailingBackslash(name, v));
+    if (trailing.length) return err(trailing);
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));
     const script = `${POWERSHELL_PRELUDE}\n${filled.value}`;

@@ -111,6 +111,9 @@ describe('planFix', () => {
       const r = planFix(topic, 'docker-net', { iface: 'Ethernet', note, network: 'n1' });
       expect(!r.ok && r.error.map((p) => p.id), note).toEqual([id]);
     }
+    // A PowerShell fix passes its values on to programs as well.
+    const ps = planFix({ ...topic, fixes: [{ id: 'p', title: 'p', shell: 'powershell', command: 'compact.exe /c /s:{{path}}', params: { path: { kind: 'text', description: 'p' } }, changes: 'c', risk: 'low', admin: false }] }, 'p', { path: 'C:\\Docker Data\\' });
+    expect(!ps.ok && ps.error.map((p) => p.id)).toEqual(['trailingBackslash']);
     // Without the space, or without the final backslash, the line reads the same to every shell.
     expect(planFix(topic, 'docker-net', { iface: 'Ethernet', note: 'C:\\app\\', network: 'n1' }).ok).toBe(true);
     expect(planFix(topic, 'docker-net', { iface: 'Ethernet', note: 'C:\\my app', network: 'n1' }).ok).toBe(true);
