@@ -87,6 +87,11 @@ describe('a value that a shell started in a container parses again (an attacker 
 
 function assertPowerShellLiteral(value: string): void {
   const r = planFix(textFix('powershell', 'Write-Output {{v}}'), 'f', { v: value });
+  // A space and a final backslash: refused, since a script passes values on to programs as Windows PowerShell 5.1 does.
+  if (/\s/.test(value) && value.endsWith('\\')) {
+    expect(!r.ok && r.error.map((p) => p.id)).toEqual(['trailingBackslash']);
+    return;
+  }
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   const script = decodeEncodedCommand(r.value.argv[4] ?? '');
