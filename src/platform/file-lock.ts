@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, rmSync, writeSync } from 'node:fs';
 
 /** How long a lock file may stand before it is taken as a crashed copy's and removed. */
 const STALE_MS = 5_000;
@@ -17,22 +17,34 @@ export const sleepMs = (ms: number): void => void Atomics.wait(new Int32Array(ne
 export function withFileLock<T>(lockPath: string, step: () => T, now: () => number = Date.now): T {
   const started = now();
   let fd: number | undefined;
-  for (let wait = 2; fd === undefined; wait = Math.min(wait * 2, 50)) {
+  // Every way round the loop waits or ends within WAIT_MS: a link or a folder at the lock's path (EEXIST to the
+  // exclusive open, ENOENT or no file to a stat) once made it spin at full CPU for as long as it was let run (found by
+  // a tester).
+  for (let wait = 2, removed = false; fd === undefined; wait = Math.min(wait * 2, 50)) {
     try {
       fd = openSync(lockPath, 'wx', 0o600);
+      break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') break;
-      try {
-        if (now() - statSync(lockPath).mtimeMs > STALE_MS) {
-          rmSync(lockPath, { force: true });
-          continue;
-        }
-      } catch {
+    }
+    let age: number | undefined;
+    try {
+      const st = lstatSync(lockPath);
+      age = st.isFile() ? now() - st.mtimeMs : undefined;
+    } catch {
+      // gone meanwhile: try again at once, once
+      if (!removed) {
+        removed = true;
         continue;
       }
-      if (now() - started > WAIT_MS) break;
-      sleepMs(wait);
     }
+    if (age !== undefined && age > STALE_MS && !removed) {
+      removed = true;
+      rmSync(lockPath, { force: true });
+      continue;
+    }
+    if (now() - started > WAIT_MS) break;
+    sleepMs(wait);
   }
   if (fd === undefined) return step();
   try {

@@ -1,7 +1,7 @@
 // Settings saved by two copies at once (found by an attacker helper: one copy's change was lost in 3 of 10 rounds):
 // the read-merge-write step runs under a lock file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,22 @@ describe('withFileLock', () => {
     // A clock that runs fast: the wait ends at once instead of after two seconds.
     expect(withFileLock(lock, () => 'ran', () => (t += 1_000))).toBe('ran');
     expect(readFileSync(lock, 'utf8')).toBe('12345');
+  });
+
+  it('never spins on a link or a folder at the lock path: it waits its while, then goes on (found by a tester: a dangling link kept a fix at full CPU)', () => {
+    for (const [name, make] of [['dangling', (p: string) => symlinkSync(path.join(dir, 'nowhere'), p)], ['folder', (p: string) => mkdirSync(p)]] as const) {
+      const lock = path.join(dir, `${name}.lock`);
+      make(lock);
+      let calls = 0;
+      let t = Date.now();
+      const clock = () => {
+        calls++;
+        return (t += 100);
+      };
+      expect(withFileLock(lock, () => 'ran', clock)).toBe('ran');
+      // A bounded number of looks at the clock, whatever the lock path holds.
+      expect(calls).toBeLessThan(40);
+    }
   });
 
   it('keeps every change of two processes that read, change and write one file at the same time', async () => {
