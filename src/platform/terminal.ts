@@ -57,6 +57,8 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
     let noted = false;
     /** When the question was shown, then when the last read came: the first key of an answer comes quietMs after. */
     let lastReadAt = performance.now();
+    /** Whether a key of the answer was taken: then its next keys and corrections may come quickly (a tester: a letter after Backspace was refused). */
+    let begun = false;
     const finish = (answer: Answer) => {
       if (done) return;
       done = true;
@@ -81,11 +83,12 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const hurried = now - lastReadAt < quietMs;
       lastReadAt = now;
       // One key right after the question or another key, before any answer was typed: a console typing a paste.
-      const typedAtOnce = hurried && text === '' && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
+      const typedAtOnce = hurried && !begun && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
       if (keys.length !== 1 || typedAtOnce) {
         // More than one key in one read is no key pressed: Ctrl+C inside it still cancels.
         if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
         text = '';
+        begun = false;
         if (!noted) output.write(`\n${note}\n${question}`);
         noted = true;
         return;
@@ -108,6 +111,7 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
         return;
       }
       if (/^[ -~]$/.test(key) && text.length < MAX_ANSWER) {
+        begun = true;
         text += key;
         output.write(key);
       }

@@ -86,6 +86,18 @@ describe('askKeys: the answer is typed key by key', () => {
     expect(await pending).toEqual({ kind: 'answer', text: 'yes' });
   });
 
+  it('takes a correction at typing speed once the answer has begun (found by a tester: the y after n and Backspace was refused)', async () => {
+    const t = fakeTerminal();
+    const pending = askKeys('Q? ', 'NOTE', t.input, t.output, 300);
+    await new Promise((res) => setTimeout(res, 350));
+    for (const ch of ['n', '\x7f', 'y', '\r']) {
+      t.input.write(ch);
+      await new Promise((res) => setTimeout(res, 150));
+    }
+    expect(await pending).toEqual({ kind: 'answer', text: 'y' });
+    expect(t.written()).not.toContain('NOTE');
+  });
+
   it('reads Enter sent as CR LF as one key', async () => {
     expect((await ask(['y', '\r\n'])).answer).toEqual({ kind: 'answer', text: 'y' });
   });

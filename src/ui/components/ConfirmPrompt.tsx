@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { usePromptKeymap } from '../hooks/use-prompt-keymap.js';
 import { useScreenReducer } from '../hooks/use-screen-reducer.js';
 import { useT } from '../hooks/use-t.js';
@@ -17,6 +17,8 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
   const t = useT();
   const [yes, setYes, getYes] = useScreenReducer((_: boolean, next: boolean) => next, false);
   const [ignored, setIgnored] = useState(false);
+  // Once an arrow was taken after a quiet moment, Enter may follow it quickly (→ then Enter: found by a tester).
+  const begun = useRef(false);
   usePromptKeymap(
     (command) => {
       setIgnored(false);
@@ -25,6 +27,7 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
         case Command.Right:
         case Command.FocusNext:
         case Command.FocusPrevious:
+          begun.current = true;
           setYes(!getYes());
           return true;
         case Command.Confirm:
@@ -42,7 +45,15 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
           return false;
       }
     },
-    { priority: 5, scopes: SCREEN_SCOPES.confirm, onBurst: () => setIgnored(true) },
+    {
+      priority: 5,
+      scopes: SCREEN_SCOPES.confirm,
+      answerBegun: () => begun.current,
+      onBurst: () => {
+        begun.current = false;
+        setIgnored(true);
+      },
+    },
   );
   const option = (label: string, selected: boolean) => (
     <Text color={selected ? theme.selection : theme.text.secondary} bold={selected && theme.bold} inverse={selected && theme.name === 'no-color'}>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { usePromptKeymap } from '../hooks/use-prompt-keymap.js';
 import { useScreenReducer } from '../hooks/use-screen-reducer.js';
 import { bufferOf, editText, type TextBuffer } from '../text/text-buffer.js';
@@ -21,8 +21,12 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
   const [buffer, setBuffer, getBuffer] = useScreenReducer((_: TextBuffer, next: TextBuffer) => next, bufferOf(''));
   const [wrong, setWrong] = useState(false);
   const [pasted, setPasted] = useState(false);
+  // Once a letter was taken (after a quiet moment), the rest of the word and its corrections may come quickly; a
+  // burst or a paste starts over (found by a tester: a letter typed after Backspace emptied the field was refused).
+  const begun = useRef(false);
   usePromptKeymap(
     (command, typed) => {
+      if (command === Command.Insert) begun.current = true;
       if (command === Command.Insert || command === Command.Backspace || command === Command.ClearText) setPasted(false);
       // A paste never reaches here (usePromptKeymap takes it); every other edit of the field does.
       const edited = command === Command.Paste ? undefined : editText(getBuffer(), command, typed, { maxLength: 64 });
@@ -46,9 +50,10 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
     {
       priority: 5,
       text: true,
-      answerBegun: () => getBuffer().text !== '',
+      answerBegun: () => begun.current,
       onBurst: ({ command }) => {
         if (command !== Command.Insert && command !== Command.Paste && command !== Command.Confirm) return;
+        begun.current = false;
         setBuffer(bufferOf(''));
         setWrong(false);
         setPasted(true);

@@ -6,8 +6,9 @@ export interface PromptKeymapOptions extends KeymapOptions {
   /** Hears each event of a burst or a paste that the prompt took without acting on it. */
   onBurst?: (event: KeyEvent) => void;
   /**
-   * Whether the answer has begun (the typed word's field holds text a person began after a quiet moment): its next keys
-   * may follow one another quickly. Without it every key must come after a quiet moment.
+   * Whether the answer has begun (a key of it was taken after a quiet moment: the typed word's first letter, the Yes/No
+   * prompt's first arrow): its next keys may follow one another quickly, a correction with Backspace too. Without it
+   * every key must come after a quiet moment.
    */
   answerBegun?: () => boolean;
 }
@@ -23,7 +24,8 @@ export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, 
   useKeymap((command, text, event) => {
     // A key right after another one (event.hurried) answers nothing until the answer has begun: a paste a console types
     // key by key arrives so, and a person reads the question before answering (QUIET_MS).
-    if (command !== Command.Interrupt && (!isDeliberate(event) || (event.hurried === true && !answerBegun?.()))) {
+    // Esc (cancel, or No) is never refused for coming quickly: backing out is always safe (found by a tester).
+    if (command !== Command.Interrupt && (!isDeliberate(event) || (event.hurried === true && command !== Command.Back && !answerBegun?.()))) {
       onBurst?.(event);
       return true;
     }
