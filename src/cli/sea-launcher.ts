@@ -32,34 +32,50 @@ export const SEA_MANIFEST_ASSET = 'wcdoctor-manifest.json';
  * disk would not be: a start with that variable runs again without it, as a child whose exit it passes on, with
  * Node's own switch off. Nothing else is loaded before this.
  */
-if (process.env.NODE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
-  const { spawnSync } = process.getBuiltinModule('node:child_process');
-  const { NODE_COMPILE_CACHE: _ignored, ...rest } = process.env;
-  // Ctrl+C reaches the child too, in the same console: this process waits for the child's own exit instead of dying first.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.on(signal, () => {});
-  const child = spawnSync(process.execPath, process.argv.slice(2), { stdio: 'inherit', env: { ...rest, NODE_DISABLE_COMPILE_CACHE: '1' }, windowsHide: false });
-  if (child.error) process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${child.error.message}\n`);
-  process.exit(child.status ?? (child.signal === 'SIGINT' ? EXIT.interrupted : EXIT.failure));
+if (process.env.NODE_COMPILE_CACHE !== undefined && process.env.NODE_DISABLE_COMPILE_CACHE === undefined) startAgainWithout();
+else start();
+
+/** The executable's own start: unpack the files, then the bundle the command needs. */
+function start(): void {
+  let dir: string | undefined;
+  try {
+    const manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;
+    dir = unpack(unpackBase(), manifest.name, () => manifest.files.map((p) => ({ path: p, data: new Uint8Array(getRawAsset(p) as ArrayBuffer) })));
+  } catch (err) {
+    process.stderr.write(`wcdoctor: ${err instanceof Error ? err.message : String(err)}\nwcdoctor: set ${process.platform === 'win32' ? 'LOCALAPPDATA or TEMP' : 'XDG_CACHE_HOME or TMPDIR'} to a folder you can write to, and run it again.\n`);
+    process.exit(EXIT.failure);
+  }
+  const distDir = path.join(dir, 'dist');
+  /** Loads a CLI bundle and its code cache from the executable's assets (see launcher.ts). */
+  const load = (name: string) =>
+    loadBundle({
+      file: path.join(distDir, name),
+      source: getAsset(`dist/${name}`, 'utf8'),
+      cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
+    });
+  // The ES-module parts' compiled code beside the unpacked build: a folder of this user's.
+  registerEsmImporter(distDir, () => path.join(dir, 'compile-cache'));
+  registerPackageRoot(dir);
+  registerMainBundle(() => load('main.js'));
+  load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();
 }
 
-let dir: string | undefined;
-try {
-  const manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;
-  dir = unpack(unpackBase(), manifest.name, () => manifest.files.map((p) => ({ path: p, data: new Uint8Array(getRawAsset(p) as ArrayBuffer) })));
-} catch (err) {
-  process.stderr.write(`wcdoctor: ${err instanceof Error ? err.message : String(err)}\nwcdoctor: set LOCALAPPDATA or TEMP to a folder you can write to, and run it again.\n`);
-  process.exit(EXIT.failure);
-}
-const distDir = path.join(dir, 'dist');
-/** Loads a CLI bundle and its code cache from the executable's assets (see launcher.ts). */
-const load = (name: string) =>
-  loadBundle({
-    file: path.join(distDir, name),
-    source: getAsset(`dist/${name}`, 'utf8'),
-    cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
+/**
+ * Runs this executable again without NODE_COMPILE_CACHE, its input and output the child's, and ends as the child does:
+ * with its exit code, or 128 + the signal that ended it. Ctrl+C in the console reaches both; a SIGTERM or SIGHUP sent to
+ * this process alone is passed on (found by a tester: `kill PID` was swallowed and the work went on).
+ */
+function startAgainWithout(): void {
+  const { spawn } = process.getBuiltinModule('node:child_process');
+  const { constants } = process.getBuiltinModule('node:os');
+  const { NODE_COMPILE_CACHE: _ignored, ...rest } = process.env;
+  const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit', env: { ...rest, NODE_DISABLE_COMPILE_CACHE: '1' }, windowsHide: false });
+  process.on('SIGINT', () => {});
+  process.on('SIGBREAK', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  child.on('error', (e) => {
+    process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${e.message}\n`);
+    process.exit(EXIT.failure);
   });
-// The ES-module parts' compiled code beside the unpacked build: a folder of this user's.
-registerEsmImporter(distDir, () => path.join(dir, 'compile-cache'));
-registerPackageRoot(dir);
-registerMainBundle(() => load('main.js'));
-load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : EXIT.failure)));
+}

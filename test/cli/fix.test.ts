@@ -257,8 +257,13 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(dry.stdout).toContain(`On the Windows host, paste this line into PowerShell (the line above is for this machine's shell):\n  ${windows}\n`);
     const json = await fix([...args, '--dry-run', '--json'], harness({ platform: 'linux' }));
     expect(JSON.parse(json.stdout)).toMatchObject({ commandToPaste: windows });
-    // On Windows the one line is both.
+    // On Windows the one line is both, and so it is off Windows where the two read the same (a tester).
     expect((await fix([...args, '--dry-run'], harness())).stdout).not.toContain('On the Windows host');
+    expect((await fix(['demo-topic', 'list-networks', '--dry-run'], harness({ platform: 'linux' }))).stdout).not.toContain('On the Windows host');
+    // A refusal's --json names the line as the dry run does, and stderr points at no line it does not print.
+    const refusedJson = await fix([...args, '--yes', '--json'], harness({ platform: 'linux' }));
+    expect(JSON.parse(refusedJson.stdout)).toMatchObject({ outcome: 'refused', command: windows, commandToPaste: windows });
+    expect(refusedJson.stderr).not.toContain('run this command where it can run');
     const h = harness({ platform: 'linux' });
     expect((await fix([...args, '--yes'], h)).code).toBe(3);
     expect(h.audit).toMatchObject([{ outcome: 'refused', command: windows }]);

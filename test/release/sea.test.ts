@@ -152,6 +152,8 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const r = run([twin], ['--version'], '', envIn(h, { XDG_CACHE_HOME: path.join(h, 'file'), TMPDIR: path.join(h, 'file') }));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^wcdoctor: could not unpack/);
+    // The folders that matter here, not Windows' (found by a tester).
+    expect(r.stderr).toMatch(/set XDG_CACHE_HOME or TMPDIR to a folder you can write to/);
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
@@ -178,6 +180,15 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     // The entry's own code cache is taken (made by the same Node with the same flags): Node warned of a rejected one.
     expect(plain.stderr).toBe('');
   });
+
+  it.each([['SIGTERM', 143], ['SIGHUP', 129]] as const)('started again without NODE_COMPILE_CACHE, passes %s sent to it on to its child and ends as the child did (found by a tester: the signal was swallowed)', async (signal, code) => {
+    const child = spawn(twin, ['check', '--from', '-'], { env: envIn(home, { NODE_COMPILE_CACHE: tempDir('ncc-signal') }), stdio: ['pipe', 'pipe', 'pipe'] });
+    // Waiting for its input: the child is up when the parent has started it; a moment for both.
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill(signal);
+    const ended = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(ended).toBe(code);
+  }, 30_000);
 
   it('starts with the young generation its configuration gives (no scavenge while the knowledge base loads)', () => {
     const r = run([twin], ['diagnose', '--json', '0x800705B4'], '', envIn(home, { WCDOCTOR_DEBUG: '1' }));

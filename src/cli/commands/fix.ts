@@ -209,7 +209,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
     // The command to run where it can, as the text prints it (a tester ran code through the POSIX line --json gave).
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: commandToPaste(plan) }, null, 2)}\n`);
+    // commandToPaste as in the dry run's JSON, beside command (the same line here, kept for readers of either).
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: commandToPaste(plan), commandToPaste: commandToPaste(plan) }, null, 2)}\n`);
     fail(code, shown, ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
   const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);
@@ -231,7 +232,8 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   if (preflight.kind === 'cannot-run') {
     // What to paste where it can run behaves as wcdoctor's own run would (a PowerShell fix stops at its first error).
     const elsewhere = commandToPaste(plan);
-    refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), say('fix.cli.runElsewhere', {}, 'run this command where it can run:'));
+    // With --json the line is in the JSON: no "run this command" pointing at nothing on stderr (a tester).
+    refuse(EXIT.failure, preflight.refusal.message, refusal(preflight.refusal), ...(opts.json ? [] : [say('fix.cli.runElsewhere', {}, 'run this command where it can run:')]));
     if (!opts.json) io.out(`${elsewhere}\n`);
     // The clipboard is the user's: written only when asked (--copy).
     if (opts.copy) {
@@ -246,7 +248,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const unrecordable = () => {
     const blocked = checkAuditLog(() => deps.probeAudit());
     if (!blocked) return false;
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: commandToPaste(plan) }, null, 2)}\n`);
+    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: commandToPaste(plan), commandToPaste: commandToPaste(plan) }, null, 2)}\n`);
     const path = getAuditLogPath(getDataDir(io.env));
     fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
     return true;

@@ -56,8 +56,9 @@ export const ENGLISH_FIX_WORDS: FixWords = {
 export function formatPlanText(plan: FixPlan, options: { argv?: boolean } = {}, w: FixWords = ENGLISH_FIX_WORDS): string {
   const lines = [`${w.title(plan.title)} (${plan.topic}/${plan.fix})`, '', w.command, `  ${plan.command}`];
   // Off Windows a docker or kubectl command is planned for this machine's shell; the Windows host needs its own line
-  // (a POSIX line's quoting ends a PowerShell string early: an attacker ran code through it).
-  if (plan.pasteCommand !== undefined) lines.push('', w.pasteOnHost, `  ${commandToPaste(plan)}`);
+  // (a POSIX line's quoting ends a PowerShell string early: an attacker ran code through it); where the two lines are
+  // the same, one is shown.
+  if (plan.pasteCommand !== undefined && commandToPaste(plan) !== plan.command) lines.push('', w.pasteOnHost, `  ${commandToPaste(plan)}`);
   if (plan.script !== undefined) lines.push('', w.script, ...plan.script.split('\n').map((l) => `  ${l}`));
   if (options.argv) lines.push('', w.argv, ...plan.argv.map((a, i) => `  [${i}] ${JSON.stringify(a)}`));
   lines.push('', w.changes(plan.changes), w.admin(plan.admin), w.risk(plan));
