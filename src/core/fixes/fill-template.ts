@@ -64,6 +64,25 @@ export function fillPowerShellTemplate(template: string, values: ReadonlyMap<str
 /** Programs a `cmd` fix may not start, because they are shells and would reintroduce shell parsing. */
 const SHELLS = /^(?:cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?$/i;
 
+/** A shell word in a PowerShell fix's text (a program it starts), with a path or `.exe` or not. */
+const SHELL_WORD = /(?<![\w.-])(?:[\w.:\\/-]*[\\/])?(cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?(?![\w.-])/gi;
+
+/**
+ * The placeholders of a PowerShell fix that come after a shell the script starts (`kubectl exec … -- powershell
+ * -Command Resolve-DnsName {{hostname}}`, `docker exec web cmd /c net user {{v}}`): the script passes each as one
+ * argument, and that shell parses it again, as code (found by a reviewer: the pod DNS checks took `48MB`). By name, the
+ * shell's kind. A shell word in a string or a comment counts too: the check is then only stricter.
+ */
+export function nestedPlaceholdersOf(template: string): Map<string, 'powershell' | 'cmd' | 'posix'> {
+  const out = new Map<string, 'powershell' | 'cmd' | 'posix'>();
+  const first = [...template.matchAll(SHELL_WORD)][0];
+  if (!first) return out;
+  const word = first[1]!.toLowerCase();
+  const kind = word === 'powershell' || word === 'pwsh' ? 'powershell' : word === 'cmd' || word === 'start' ? 'cmd' : 'posix';
+  for (const m of template.slice(first.index + first[0].length).matchAll(PLACEHOLDER)) out.set(m[1]!, kind);
+  return out;
+}
+
 /** An argv-template result: the vector, and which tokens consist of a single placeholder (by name). */
 export interface FilledArgv {
   argv: string[];

@@ -2,7 +2,7 @@ import type { Entities } from '../diagnosis/types.js';
 import type { Fix, FixParam, Topic } from '../knowledge/types.js';
 import { isPowerShellNumberChanged, isShellNeutral } from '../text/shell-safe.js';
 import { err, ok, type Result } from '../result.js';
-import { fillArgvTemplate, fillPowerShellTemplate } from './fill-template.js';
+import { fillArgvTemplate, fillPowerShellTemplate, nestedPlaceholdersOf } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
 import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
 import { checkParamValue } from './validate-param.js';
@@ -129,6 +129,24 @@ function cmdVariable(name: string, value: string): FixProblem {
   return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME%, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
 }
 
+/**
+ * A value that a shell the command starts further on parses again (docker exec web powershell -Command "… {{user}}")
+ * is code to that shell unless it is a plain word: letters, digits and . _ : / @ + - (and \\ for cmd and PowerShell),
+ * not a number PowerShell reads otherwise (1kb, 0x10). Found by an attacker helper: a contributed read-only fix ran
+ * `x; Remove-LocalUser …` inside the container; and by a reviewer in PowerShell fixes (`48MB` as a pod's host name).
+ */
+function nestedShellProblems(nested: ReadonlyMap<string, 'powershell' | 'cmd' | 'posix'>, values: ReadonlyMap<string, string>): FixProblem[] {
+  const out: FixProblem[] = [];
+  for (const [name, kind] of nested) {
+    const v = values.get(name) ?? '';
+    const plain = kind === 'posix' ? isShellNeutral(v) : isShellNeutral(v.replace(/\\/g, '/'));
+    if (plain && !(kind === 'powershell' && isPowerShellNumberChanged(v))) continue;
+    const params = { name, value: showValue(v) };
+    out.push(problem('invalid', 'nestedShell', `"${name}" ${params.value} goes to a shell the command starts, which would read it as code or as a number: only words of letters, digits and . _ : / @ + - are taken there, not numbers such as 1kb or 0x10`, params, { name }));
+  }
+  return out;
+}
+
 function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, options: PlanOptions): Result<Pick<FixPlan, 'command' | 'program' | 'argv' | 'script' | 'pasteCommand'>, FixProblem[]> {
   const template = (detail: string): FixProblem[] => [
     problem('template', 'template', `the command of fix "${fix.id}" in topic "${topic.id}" ${detail}`, { fix: fix.id, topic: topic.id, detail }),
@@ -137,7 +155,8 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     // A script passes its values on to programs too (compact.exe, icacls), and Windows PowerShell 5.1 does so as for a
     // pasted line (an attacker helper: `C:\Docker Data\` went to compact).
     const trailing = [...values].filter(([name, v]) => fix.params[name]?.secret !== true && spaceThenTrailingBackslash(v)).map(([name, v]) => trailingBackslash(name, v));
-    if (trailing.length) return err(trailing);
+    const nested = nestedShellProblems(nestedPlaceholdersOf(fix.command), values);
+    if (trailing.length || nested.length) return err([...trailing, ...nested]);
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));
     const script = `${POWERSHELL_PRELUDE}\n${filled.value}`;
@@ -148,17 +167,7 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
   if (!filled.ok) return err(template(filled.error));
   const optionPrefix = fix.shell === 'docker' || fix.shell === 'kubectl' ? /^-/ : /^[-/]/;
   const problems: FixProblem[] = [];
-  // A value that a shell started further on parses again (docker exec web powershell -Command "… {{user}}") is code
-  // to that shell unless it is a plain word: letters, digits and . _ : / @ + - (and \ for cmd and PowerShell), not a
-  // number PowerShell reads otherwise (1kb, 0x10). Found by an attacker helper: a contributed read-only fix ran
-  // `x; Remove-LocalUser …` inside the container.
-  for (const [name, kind] of filled.value.nested) {
-    const v = values.get(name) ?? '';
-    const plain = kind === 'posix' ? isShellNeutral(v) : isShellNeutral(v.replace(/\\/g, '/'));
-    if (plain && !(kind === 'powershell' && isPowerShellNumberChanged(v))) continue;
-    const params = { name, value: showValue(v) };
-    problems.push(problem('invalid', 'nestedShell', `"${name}" ${params.value} goes to a shell the command starts, which would read it as code or as a number: only words of letters, digits and . _ : / @ + - are taken there, not numbers such as 1kb or 0x10`, params, { name }));
-  }
+  problems.push(...nestedShellProblems(filled.value.nested, values));
   for (const [idx, name] of filled.value.whole) {
     const v = filled.value.argv[idx] ?? '';
     if (!optionPrefix.test(v)) continue;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { realKnowledgeBase } from '../../helpers/real-kb.js';
 import { describe, expect, it } from 'vitest';
 import { planFix } from '../../../src/core/fixes/plan-fix.js';
 import { isPowerShellActive } from '../../../src/core/fixes/quote.js';
@@ -67,6 +68,9 @@ describe('a value that a shell started in a container parses again (an attacker 
     ['kubectl', "kubectl exec pod -n ns '--' pwsh -Command Resolve-DnsName {{v}}", 'powershell'],
     ['docker', 'docker exec web cmd /c "net user {{v}}"', 'cmd'],
     ['docker', 'docker exec web sh -c "id {{v}}"', 'posix'],
+    // A PowerShell fix passes the value as one argument to the shell it starts, which parses it again (a reviewer).
+    ['powershell', 'docker exec web powershell -NoProfile -Command Get-LocalUser {{v}}', 'powershell'],
+    ['powershell', 'kubectl exec pod -n ns -- C:\\Windows\\System32\\cmd.exe /c net user {{v}}', 'cmd'],
   ] as const)('%s: %s', (shell, command, kind) => {
     const refused = ['x; Remove-LocalUser -Name Administrator', 'a&calc', 'a b', "a'b", '$(calc)', 'a|b', ...(kind === 'powershell' ? ['1kb', '0x7f000001', '1e3', '48MB'] : []), ...(kind === 'posix' ? ['a\\b'] : [])];
     for (const v of refused) {
@@ -76,6 +80,19 @@ describe('a value that a shell started in a container parses again (an attacker 
     for (const v of ['alice', 'web-01.contoso.local', 'CONTOSO/bob', ...(kind === 'posix' ? [] : ['C:\\data\\x'])]) {
       const r = planFix(textFix(shell, command), 'f', { v });
       expect(r.ok, v).toBe(true);
+    }
+  });
+
+  it("refuses in the shipped pod DNS checks a host name the pod's PowerShell reads as a number (a reviewer: 48MB)", () => {
+    const kb = realKnowledgeBase().kb;
+    const topic = kb.topics.find((t) => t.id === 'windows-pod-dns-fails-first-second')!;
+    for (const fix of topic.fixes.filter((f) => f.params.hostname)) {
+      const values = (hostname: string) => ({ pod: 'web', namespace: 'default', hostname });
+      for (const hostname of ['48MB', '0x7f000001']) {
+        const r = planFix(topic, fix.id, values(hostname));
+        expect(!r.ok && r.error.map((p) => p.id), `${fix.id} ${hostname}`).toContain('nestedShell');
+      }
+      expect(planFix(topic, fix.id, values('api.contoso.com')).ok, fix.id).toBe(true);
     }
   });
 
