@@ -14,6 +14,8 @@ import { useKeymap } from '../../src/ui/hooks/use-keymap.js';
 import { renderApp, renderWithProviders } from '../helpers/render.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 import { networkKb } from '../ui/network-kb.js';
+import { ConfirmPrompt } from '../../src/ui/components/ConfirmPrompt.js';
+import { THEME_TABLE } from '../../src/ui/theme.js';
 
 afterEach(() => cleanup());
 
@@ -259,6 +261,30 @@ describe('a paste a console types key by key (an attacker helper: Hyper-V\'s "Ty
     await typeSlowly(esc.stdin, ['\r', KEYS.esc], 100);
     await waitForFrameWithout(esc.lastFrame, esc.t('fix.typed.prompt'));
     expect(esc.shell.runs).toEqual([]);
+  });
+
+  it('lets the screen beneath the Yes/No prompt take its own keys at any speed: ↓ held down scrolls (a reviewer)', async () => {
+    const seen: string[] = [];
+    function Screen() {
+      useKeymap((command) => {
+        if (command !== Command.Down) return false;
+        seen.push(command);
+        return true;
+      });
+      return (
+        <>
+          <Text>ready</Text>
+          <ConfirmPrompt question="Run?" onAnswer={(yes) => seen.push(`answer:${yes}`)} theme={THEME_TABLE.default} />
+        </>
+      );
+    }
+    const { lastFrame, stdin } = renderWithProviders(<Screen />, { quietMs: QUIET_MS });
+    await waitForFrame(lastFrame, 'ready');
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    await typeSlowly(stdin, [KEYS.down, KEYS.down, KEYS.down, KEYS.down, KEYS.down, 'y'], 40);
+    await new Promise((r) => setTimeout(r, 50));
+    // Every ↓ scrolled; the y right after them answered nothing.
+    expect(seen).toEqual([Command.Down, Command.Down, Command.Down, Command.Down, Command.Down]);
   });
 
   it('types no word of a high-risk fix on the prompt its own Enter opened; typed after a quiet moment, quickly, it runs', async () => {

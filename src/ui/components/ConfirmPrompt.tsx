@@ -7,6 +7,9 @@ import { Command, SCREEN_SCOPES } from '../keys.js';
 import { GLYPH, type Theme } from '../theme.js';
 import { StatusLine } from './StatusLine.js';
 
+/** The keys that answer the question (see usePromptKeymap): the screen beneath takes the others, scrolling too. */
+const ANSWER_KEYS: ReadonlySet<Command> = new Set([Command.Left, Command.Right, Command.FocusNext, Command.FocusPrevious, Command.Confirm, Command.Yes, Command.No]);
+
 /**
  * A Yes/No question that starts on No: Enter answers what is selected, ←→ or Tab move between
  * the two, y and n answer at once, and Esc answers No. It takes keys above the screen.
@@ -49,6 +52,7 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
       priority: 5,
       scopes: SCREEN_SCOPES.confirm,
       answerBegun: () => begun.current,
+      answerKeys: ANSWER_KEYS,
       onBurst: () => {
         begun.current = false;
         setIgnored(true);

@@ -11,6 +11,12 @@ export interface PromptKeymapOptions extends KeymapOptions {
    * every key must come after a quiet moment.
    */
   answerBegun?: () => boolean;
+  /**
+   * The commands that answer (move the choice, say yes or no, confirm): only they wait for a quiet moment. Others the
+   * screen beneath takes as usual (↓ held down to scroll a preview under the question: found by a reviewer). Without
+   * it (a text field) every key answers.
+   */
+  answerKeys?: ReadonlySet<Command>;
 }
 
 /**
@@ -20,12 +26,13 @@ export interface PromptKeymapOptions extends KeymapOptions {
  * of it; Ctrl+C always reaches the handler (and the app's exit beneath it). The first key of an answer must also
  * follow a quiet moment (not `hurried`).
  */
-export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, ...options }: PromptKeymapOptions = {}): void {
+export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, answerKeys, ...options }: PromptKeymapOptions = {}): void {
   useKeymap((command, text, event) => {
     // A key right after another one (event.hurried) answers nothing until the answer has begun: a paste a console types
     // key by key arrives so, and a person reads the question before answering (QUIET_MS).
     // Esc (cancel, or No) is never refused for coming quickly: backing out is always safe (found by a tester).
-    if (command !== Command.Interrupt && (!isDeliberate(event) || (event.hurried === true && command !== Command.Back && !answerBegun?.()))) {
+    const hurriedAnswer = event.hurried === true && command !== Command.Back && (answerKeys?.has(command) ?? true) && !answerBegun?.();
+    if (command !== Command.Interrupt && (!isDeliberate(event) || hurriedAnswer)) {
       onBurst?.(event);
       return true;
     }
