@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { controlCharacterProblems, DESTRUCTIVE, READ_ONLY_DOUBT, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
+import { controlCharacterProblems, DESTRUCTIVE, readOnlyDoubt, TEMPLATE_EXAMPLES } from '../../src/core/knowledge/content-rules.js';
 import { realKnowledgeInput } from '../helpers/real-kb.js';
 
 const input = realKnowledgeInput();
@@ -74,9 +74,22 @@ describe('a destructive command is a command word, not a word of an option or a 
   });
 });
 
-describe('what a read-only fix may hold (READ_ONLY_DOUBT)', () => {
+describe('what a read-only fix may hold (readOnlyDoubt)', () => {
   it.each(['Get-Service hns 2>$null', 'docker ps 2>&1', 'docker exec web powershell -NoProfile -Command "Get-ChildItem Cert:\\LocalMachine\\Root"', 'docker exec web cmd /c dir C:\\', "Get-NetAdapter | Where-Object { $_.Status -eq 'Up' } | Format-Table Name", '(Get-CimInstance Win32_ComputerSystem).TotalPhysicalMemory', 'Write-Host ($x.ToString())'])('%s reads', (command) => {
-    expect(READ_ONLY_DOUBT.test(command)).toBe(false);
+    expect(readOnlyDoubt(command, 'powershell')).toBeUndefined();
+  });
+
+  // Found by a reviewer: each passed as read-only; and `<none>` in a quoted pattern was taken for a redirection.
+  it.each(['Get-Service docker | % Stop', 'Get-Service docker | ForEach-Object -MemberName Stop', 'Get-WmiObject Win32_Process | % Terminate', 'Get-Process | sc C:\\ProgramData\\docker\\config\\daemon.json', 'ii C:\\Users\\Public\\x.bat', '& C:\\Users\\Public\\x.ps1', '. C:\\x.ps1', '& $cmd', 'wmic process call create calc.exe'])('%s is doubted', (command) => {
+    expect(readOnlyDoubt(command, 'powershell')).toBeDefined();
+  });
+
+  it("reads `<none>` in a quoted pattern as text, and `sc query` as the service controller outside PowerShell", () => {
+    expect(readOnlyDoubt("docker images | Select-String '<none>'", 'powershell')).toBeUndefined();
+    expect(readOnlyDoubt('docker images --filter "dangling=true" > C:\\x.txt', 'powershell')).toBe('>');
+    expect(readOnlyDoubt('sc query docker', 'cmd')).toBeUndefined();
+    expect(readOnlyDoubt('sc.exe query docker', 'powershell')).toBeUndefined();
+    expect(readOnlyDoubt("& 'C:\\Program Files\\Docker\\docker.exe' ps", 'powershell')).toBeUndefined();
   });
 });
 

@@ -65,7 +65,7 @@ export function fillPowerShellTemplate(template: string, values: ReadonlyMap<str
 const SHELLS = /^(?:cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?$/i;
 
 /** A shell word in a PowerShell fix's text (a program it starts), with a path or `.exe` or not. */
-const SHELL_WORD = /(?<![\w.-])(?:[\w.:\\/-]*[\\/])?(cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?(?![\w.-])/gi;
+const SHELL_WORD = /(?<=^|[\s"'\\/=(;|&])(cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?(?![\w.-])/gi;
 
 /**
  * The placeholders of a PowerShell fix that come after a shell the script starts (`kubectl exec … -- powershell

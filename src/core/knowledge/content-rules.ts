@@ -58,18 +58,35 @@ export const CHANGES_SYSTEM = new RegExp(
  * read-only fix never needs, so a read-only fix stays plain reading.
  */
 const AT_COMMAND = String.raw`(?:^|[;|{(&\n]|&&|\|\|)\s*(?:&\s*)?`;
+const CHANGING_MEMBER = String.raw`(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt|Dispose)`;
 export const READ_ONLY_DOUBT = new RegExp(
   [
     String.raw`\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,200}\s-(?:e|ec|en|enc|enco|encod\w*|f|file)\b`,
     String.raw`\b(?:iex|Invoke-Expression|Invoke-Command|icm|Invoke-Item|Add-Type|Import-Module|ipmo|Start-Process|Start-Job|Invoke-CimMethod|Invoke-WmiMethod|Out-File|Tee-Object|Export-\w+)\b`,
-    `${AT_COMMAND}(?:spsv|sasv|spps|saps|kill|ri|rni|rnp|ren|mi|mp|move|cpi|cpp|copy|ni|md|mkdir|sp|si|ac|clc|cli|clp|clv|epcsv|epal|start|sajb|rjb|rmo|rbp|sbp|swmi|rwmi)(?![\\w-])`,
-    String.raw`(?:\.|::)(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt)\s*\(`,
-    String.raw`(?<![2*\-=<>])>{1,2}(?!\s*\$null\b|&\d)`,
+    `${AT_COMMAND}(?:spsv|sasv|spps|saps|kill|ri|rni|rnp|ren|mi|mp|move|cpi|cpp|copy|ni|md|mkdir|sp|si|ac|clc|cli|clp|clv|epcsv|epal|start|sajb|rjb|rmo|rbp|sbp|swmi|rwmi|ii)(?![\\w-])`,
+    `(?:\\.|::)${CHANGING_MEMBER}\\s*\\(`,
+    // ForEach-Object calling a member by name (`| % Stop`, `ForEach-Object -MemberName Kill`): found by a reviewer.
+    `(?:%|\\bforeach|\\bForEach-Object)\\s+(?:-MemberName\\s+)?['"]?${CHANGING_MEMBER}\\b`,
+    // A script file or a variable run with & or dot-sourced with . (a script's content cannot be read here).
+    String.raw`(?:^|[;|{(\n])\s*[&.]\s*(?:\$|['"]?[^\s'"|;]+\.(?:ps1|psm1|bat|cmd|vbs|js)\b)`,
     String.raw`\s-OutFile\b`,
-    `${AT_COMMAND}(?:schtasks(?:\\.exe)?\\s[^\\n]{0,80}\\/(?:create|delete|change|run|end)|icacls(?:\\.exe)?\\s[^\\n]{0,200}\\/(?:grant|deny|reset|remove|setowner|setintegritylevel|restore|inheritance)|takeown|diskpart|winrm(?:\\.cmd)?\\s+(?:quickconfig|qc|set|create|delete|invoke)|wevtutil(?:\\.exe)?\\s+(?:cl|clear-log|sl|set-log|um|im)|bitsadmin|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:addstore|delstore|urlcache|importpfx)|fsutil(?:\\.exe)?\\s[^\\n]{0,80}\\b(?:set|create|delete|setzerodata)|compact(?:\\.exe)?\\s[^\\n]{0,80}\\/[cu]|cipher(?:\\.exe)?\\s[^\\n]{0,80}\\/[edw]|attrib(?:\\.exe)?\\s[^\\n]{0,40}[+-][rahs]|mklink|setx|robocopy|xcopy|dism(?:\\.exe)?\\s[^\\n]{0,120}\\/(?:enable|disable|remove|add|cleanup|apply|set)|powercfg(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:set|change|h\\b|hibernate|import|delete)|pnputil(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:add|delete|install|remove)|format\\s+[a-z]:)`,
+    `${AT_COMMAND}(?:schtasks(?:\\.exe)?\\s[^\\n]{0,80}\\/(?:create|delete|change|run|end)|icacls(?:\\.exe)?\\s[^\\n]{0,200}\\/(?:grant|deny|reset|remove|setowner|setintegritylevel|restore|inheritance)|takeown|diskpart|winrm(?:\\.cmd)?\\s+(?:quickconfig|qc|set|create|delete|invoke)|wevtutil(?:\\.exe)?\\s+(?:cl|clear-log|sl|set-log|um|im)|bitsadmin|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:addstore|delstore|urlcache|importpfx)|fsutil(?:\\.exe)?\\s[^\\n]{0,80}\\b(?:set|create|delete|setzerodata)|compact(?:\\.exe)?\\s[^\\n]{0,80}\\/[cu]|cipher(?:\\.exe)?\\s[^\\n]{0,80}\\/[edw]|attrib(?:\\.exe)?\\s[^\\n]{0,40}[+-][rahs]|mklink|setx|robocopy|xcopy|dism(?:\\.exe)?\\s[^\\n]{0,120}\\/(?:enable|disable|remove|add|cleanup|apply|set)|powercfg(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:set|change|h\\b|hibernate|import|delete)|pnputil(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:add|delete|install|remove)|wmic(?:\\.exe)?\\s[^\\n]{0,120}\\b(?:call|delete|set)\\b|format\\s+[a-z]:)`,
   ].join('|'),
   'i',
 );
+/** Output written to a file with `>` or `>>`, outside quoted text (`Select-String '<none>'` writes nothing), not to $null. */
+const REDIRECT = /(?<![2*\-=<>])>{1,2}(?!\s*\$null\b|&\d)/;
+/** `sc` in a command's place: Set-Content in Windows PowerShell 5.1, where PowerShell fixes run (sc.exe is `sc.exe` there). */
+const PS_SC_ALIAS = new RegExp(`${AT_COMMAND}sc(?![\\w.-])`, 'i');
+
+/**
+ * Why a fix that claims to be read-only cannot be read so (READ_ONLY_DOUBT, a redirection outside quotes, and in a
+ * PowerShell fix `sc`, Set-Content's alias there), as the text that shows it; undefined when nothing does.
+ */
+export function readOnlyDoubt(command: string, shell: string): string | undefined {
+  const found = READ_ONLY_DOUBT.exec(command)?.[0] ?? REDIRECT.exec(command.replace(/'[^'\n]*'|"[^"\n]*"/g, (q) => ' '.repeat(q.length)))?.[0] ?? (shell === 'powershell' ? PS_SC_ALIAS.exec(command)?.[0] : undefined);
+  return found?.trim();
+}
 
 /**
  * The example values of knowledge/templates/topic.yaml that only a copy of the template left unchanged holds (a test
@@ -176,8 +193,10 @@ export function contentProblems(t: Topic, file: string): Problem[] {
     // (the client's version, a registry's manifest) means the same there.
     if (fx.anyEngine && (fx.shell !== 'docker' || !fx.readOnly)) out.push({ file, field: `fixes[${i}].anyEngine`, message: 'only a read-only docker fix runs on any engine' });
     if (fx.readOnly && CHANGES_SYSTEM.test(fx.command)) out.push({ file, field: `fixes[${i}].readOnly`, message: 'the command changes the system, so the fix is not read-only' });
-    else if (fx.readOnly && READ_ONLY_DOUBT.test(fx.command))
-      out.push({ file, field: `fixes[${i}].readOnly`, message: `the command cannot be read as read-only ("${READ_ONLY_DOUBT.exec(fx.command)![0].trim()}": another shell, code run from text, an alias, a method that changes, a file written, or a program that changes settings): mark it readOnly: false` });
+    else if (fx.readOnly) {
+      const doubt = readOnlyDoubt(fx.command, fx.shell);
+      if (doubt !== undefined) out.push({ file, field: `fixes[${i}].readOnly`, message: `the command cannot be read as read-only ("${doubt}": another shell, code run from text, an alias, a method that changes, a script or a file written, or a program that changes settings): mark it readOnly: false` });
+    }
     if (DESTRUCTIVE.test(fx.command) && fx.risk !== 'high') out.push({ file, field: `fixes[${i}].risk`, message: 'the command deletes, removes, stops or restarts something: it is high risk' });
   });
   return out;
