@@ -62,17 +62,29 @@ function start(): void {
 
 /**
  * Runs this executable again without NODE_COMPILE_CACHE, its input and output the child's, and ends as the child does:
- * with its exit code, or 128 + the signal that ended it. Ctrl+C in the console reaches both; a SIGTERM or SIGHUP sent to
- * this process alone is passed on (found by a tester: `kill PID` was swallowed and the work went on).
+ * with its exit code, or 128 + the signal that ended it (found by a tester: `kill PID` was swallowed and the work went
+ * on). The child runs with Node's compile cache off, its own per-user one for the app's ES modules too: such a start
+ * compiles them each time (slower, and only where the variable is set).
  */
 function startAgainWithout(): void {
   const { spawn } = process.getBuiltinModule('node:child_process');
   const { constants } = process.getBuiltinModule('node:os');
   const { NODE_COMPILE_CACHE: _ignored, ...rest } = process.env;
   const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit', env: { ...rest, NODE_DISABLE_COMPILE_CACHE: '1' }, windowsHide: false });
-  process.on('SIGINT', () => {});
-  process.on('SIGBREAK', () => {});
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  // On Windows the console sends Ctrl+C, Ctrl+Break and its closing to both processes, and a signal cannot be passed
+  // on (kill would end the child at once, or throw for SIGHUP: a reviewer): this process only waits for the child.
+  // Elsewhere a signal sent to this process alone (kill PID, timeout) is passed on; Ctrl+C in a terminal reaches the
+  // child itself too, and a second one only asks the same cancel again.
+  const win = process.platform === 'win32';
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const)
+    process.on(signal, () => {
+      if (win || signal === 'SIGBREAK') return;
+      try {
+        child.kill(signal);
+      } catch {
+        // the child has gone
+      }
+    });
   child.on('error', (e) => {
     process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${e.message}\n`);
     process.exit(EXIT.failure);

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /** How long a lock file may stand before it is taken as a crashed copy's and removed. */
 const STALE_MS = 5_000;
@@ -40,7 +40,16 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
     }
     if (age !== undefined && age > STALE_MS && !removed) {
       removed = true;
-      rmSync(lockPath, { force: true });
+      // Renamed aside first, and only what was renamed is removed: two copies that both found the crashed copy's lock
+      // cannot remove each other's fresh one (a reviewer).
+      const aside = `${lockPath}.${process.pid}.stale`;
+      try {
+        renameSync(lockPath, aside);
+        if (now() - lstatSync(aside).mtimeMs > STALE_MS) rmSync(aside, { force: true });
+        else renameSync(aside, lockPath);
+      } catch {
+        // another copy moved it first
+      }
       continue;
     }
     if (now() - started > WAIT_MS) break;
@@ -48,8 +57,14 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
   }
   if (fd === undefined) return step();
   try {
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
+    // The pid is only for a person looking at the lock: a full disk that refuses it does not stop the step.
+    try {
+      writeSync(fd, String(process.pid));
+    } catch {
+      // nothing written
+    } finally {
+      closeSync(fd);
+    }
     return step();
   } finally {
     rmSync(lockPath, { force: true });

@@ -37,10 +37,12 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = os.homedir()): string[] {
   const join = platform === 'win32' ? path.win32.join : path.join;
   // Elsewhere than Windows the temporary folder is shared by every user: a folder of this user's own in it (see unpack).
-  const tmp = platform === 'win32' ? (env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : path.join(os.tmpdir(), 'wcdoctor', 'app')) : path.join(os.tmpdir(), `wcdoctor-${uid()}`, 'app');
+  // On Windows only the user's own %TEMP%: without it the temporary folder is the machine's (C:\Windows\Temp), where
+  // another user could change the files between the check and their import (a reviewer).
+  const tmp = platform === 'win32' ? (env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : undefined) : path.join(os.tmpdir(), `wcdoctor-${uid()}`, 'app');
   const own = userCacheDir(env, platform, () => home);
   const first = own ? join(own, 'app') : undefined;
-  return first && first !== tmp ? [first, tmp] : [tmp];
+  return [...new Set([first, tmp].filter((d): d is string => d !== undefined))];
 }
 
 /** This user's id where the system has one (0 where it has none: Windows). */
@@ -182,6 +184,7 @@ export function removeOtherBuilds(base: string, keep: string, now = Date.now()):
  * the temporary one that cannot be replaced (another user's) is a reason too: nothing from it is run.
  */
 export function unpack(bases: string[], name: string, files: () => PackedFile[]): string {
+  if (!bases.length) throw new Error("could not unpack wcdoctor's files: no folder of this user's to unpack them into (LOCALAPPDATA and TEMP are not set)");
   const reasons: string[] = [];
   for (const [i, base] of bases.entries()) {
     try {

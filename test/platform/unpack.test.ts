@@ -26,6 +26,11 @@ describe('unpackBase', () => {
     expect(unpackBase(env, platform, '/home/a')).toEqual(expected);
   });
 
+  it("win32 without LOCALAPPDATA or TEMP has no folder (the machine's temporary folder is other users' too), and unpack says so", () => {
+    expect(unpackBase({}, 'win32', 'C:\\Users\\a')).toEqual([]);
+    expect(() => unpack([], NAME, files)).toThrow(/no folder of this user's to unpack them into \(LOCALAPPDATA and TEMP are not set\)/);
+  });
+
   it('win32 without LOCALAPPDATA falls back to TEMP', () => {
     expect(unpackBase({ TEMP: 'C:\\Temp' }, 'win32', 'C:\\Users\\a')).toEqual(['C:\\Temp\\wcdoctor\\app']);
   });

@@ -185,6 +185,11 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const child = spawn(twin, ['check', '--from', '-'], { env: envIn(home, { NODE_COMPILE_CACHE: tempDir('ncc-signal') }), stdio: ['pipe', 'pipe', 'pipe'] });
     // Waiting for its input: the child is up when the parent has started it; a moment for both.
     await new Promise((r) => setTimeout(r, 1500));
+    // It did start again: a child of the same executable, without the variable (a reviewer: the headless test alone
+    // would pass without the restart).
+    const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    expect(kids).toHaveLength(1);
+    expect(readFileSync(`/proc/${kids[0]}/environ`, 'utf8').split('\0')).not.toContainEqual(expect.stringMatching(/^NODE_COMPILE_CACHE=/));
     child.kill(signal);
     const ended = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(ended).toBe(code);

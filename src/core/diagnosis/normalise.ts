@@ -133,7 +133,8 @@ export function repairMojibake(text: string): string {
  */
 export function decodeUtf8(bytes: readonly number[]): string | undefined {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  // A byte order mark at the start is dropped, as TextDecoder drops it (a reviewer: `ï»¿` before mojibake).
+  for (let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; i < bytes.length; ) {
     const b = bytes[i]!;
     if (b < 0x80) {
       out += String.fromCharCode(b);
