@@ -38,14 +38,16 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
         continue;
       }
     }
-    if (age !== undefined && age > STALE_MS && !removed) {
+    // Older than STALE_MS, or dated well in the future (a clock set back after a crash): a crashed copy's.
+    if (age !== undefined && (age > STALE_MS || age < -STALE_MS) && !removed) {
       removed = true;
       // Renamed aside first, and only what was renamed is removed: two copies that both found the crashed copy's lock
       // cannot remove each other's fresh one (a reviewer).
       const aside = `${lockPath}.${process.pid}.stale`;
       try {
         renameSync(lockPath, aside);
-        if (now() - lstatSync(aside).mtimeMs > STALE_MS) rmSync(aside, { force: true });
+        const asideAge = now() - lstatSync(aside).mtimeMs;
+        if (asideAge > STALE_MS || asideAge < -STALE_MS) rmSync(aside, { force: true });
         else renameSync(aside, lockPath);
       } catch {
         // another copy moved it first

@@ -69,7 +69,8 @@ export function ensurePrivate(base: string, platform: string = process.platform)
       continue;
     }
     // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
-    if (dir !== path.resolve(base) && (sticky || (st.uid === 0 && !othersWrite))) return;
+    // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
+    if (dir !== path.resolve(base) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
     throw new Error(`${dir} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
   }
 }

@@ -80,6 +80,15 @@ describe('what a read-only fix may hold (readOnlyDoubt)', () => {
   });
 
   // Found by a reviewer: each passed as read-only; and `<none>` in a quoted pattern was taken for a redirection.
+  // Found by a second attacker helper: each passed the real kb check as read-only, low risk.
+  it.each(['Import-Certificate -FilePath x.cer -CertStoreLocation Cert:\\LocalMachine\\Root', '(Get-Volume D).Format("NTFS")', "(Get-Service docker).'Stop'()", 'sc.exe sdset docker D:(A;;GA;;;WD)', 'net user Administrator P@ss1', 'curl.exe -o C:\\ProgramData\\docker\\config\\daemon.json https://x.example', 'auditpol /set /category:x', 'docker container run --privileged img', 'kubectl run x --image y', '[IO.StreamWriter]::new("x")', 'Invoke-RestMethod -Method Post https://x.example/containers/web/stop'])('%s is doubted', (command) => {
+    expect(readOnlyDoubt(command, 'powershell')).toBeDefined();
+  });
+
+  it.each(['Write-Host done', 'Join-Path C:\\a b', 'net user', 'docker image ls', 'kubectl exec pod -- ipconfig'])('%s reads', (command) => {
+    expect(readOnlyDoubt(command, 'powershell')).toBeUndefined();
+  });
+
   it.each(['Get-Service docker | % Stop', 'Get-Service docker | ForEach-Object -MemberName Stop', 'Get-WmiObject Win32_Process | % Terminate', 'Get-Process | sc C:\\ProgramData\\docker\\config\\daemon.json', 'ii C:\\Users\\Public\\x.bat', '& C:\\Users\\Public\\x.ps1', '. C:\\x.ps1', '& $cmd', 'wmic process call create calc.exe'])('%s is doubted', (command) => {
     expect(readOnlyDoubt(command, 'powershell')).toBeDefined();
   });

@@ -25,6 +25,10 @@ describe('withFileLock', () => {
     utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     expect(withFileLock(lock, () => readFileSync(lock, 'utf8'))).toBe(String(process.pid));
     expect(existsSync(lock)).toBe(false);
+    // Dated an hour ahead (a clock set back after the crash): a crashed copy's too (an attacker helper).
+    writeFileSync(lock, '99999');
+    utimesSync(lock, new Date(Date.now() + 3_600_000), new Date(Date.now() + 3_600_000));
+    expect(withFileLock(lock, () => readFileSync(lock, 'utf8'))).toBe(String(process.pid));
   });
 
   it("goes on without a lock another copy holds for too long, and leaves that copy's lock alone", () => {

@@ -143,6 +143,12 @@ describe('unpack', () => {
       chownSync(theirs, 54321, 54321);
       expect(() => ensurePrivate(path.join(theirs, 'app'))).toThrow(/owner 54321/);
       rmSync(theirs, { recursive: true, force: true });
+      // A sticky folder of another user's: they may rename what is in it (an attacker helper swapped the build so).
+      const theirSticky = path.join(b, 'their-sticky');
+      mkdirSync(theirSticky, { mode: 0o1777 });
+      chmodSync(theirSticky, 0o1777);
+      chownSync(theirSticky, 54321, 54321);
+      expect(() => ensurePrivate(path.join(theirSticky, 'wcdoctor-me', 'app'))).toThrow(/owner 54321/);
     }
   });
 

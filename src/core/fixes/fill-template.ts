@@ -62,10 +62,12 @@ export function fillPowerShellTemplate(template: string, values: ReadonlyMap<str
 }
 
 /** Programs a `cmd` fix may not start, because they are shells and would reintroduce shell parsing. */
-const SHELLS = /^(?:cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?$/i;
+const SHELLS = /^(?:cmd|powershell|pwsh|bash|sh|ash|dash|zsh|ksh|fish|busybox|wsl|start)(?:\.exe)?$/i;
+/** Interpreters that run code given with -c or -e: a shell too, there (`python -c`, `node -e`). */
+const INTERPRETERS = /^(?:python3?|node|perl|ruby)(?:\.exe)?$/i;
 
 /** A shell word in a PowerShell fix's text (a program it starts), with a path or `.exe` or not. */
-const SHELL_WORD = /(?<=^|[\s"'\\/=(;|&])(cmd|powershell|pwsh|bash|sh|wsl|start)(?:\.exe)?(?![\w.-])/gi;
+const SHELL_WORD = /(?<=^|[\s"'\\/=(;|&{])(cmd|powershell|pwsh|bash|sh|ash|dash|zsh|ksh|fish|busybox|wsl|start|(?:python3?|node|perl|ruby)(?:\.exe)?(?=\s+-[ce]\b)|\$env:ComSpec|%ComSpec%|iex|Invoke-Expression|Invoke-Command|icm|Start-Process|saps|\[scriptblock\]::Create)(?:\.exe)?(?![\w.-])/gi;
 
 /**
  * The placeholders of a PowerShell fix that come after a shell the script starts (`kubectl exec … -- powershell
@@ -78,7 +80,7 @@ export function nestedPlaceholdersOf(template: string): Map<string, 'powershell'
   const first = [...template.matchAll(SHELL_WORD)][0];
   if (!first) return out;
   const word = first[1]!.toLowerCase();
-  const kind = word === 'powershell' || word === 'pwsh' ? 'powershell' : word === 'cmd' || word === 'start' ? 'cmd' : 'posix';
+  const kind = /^(?:powershell|pwsh|iex|invoke-expression|invoke-command|icm|start-process|saps|\[scriptblock\]::create)$/.test(word) ? 'powershell' : /^(?:cmd|start|\$env:comspec|%comspec%)$/.test(word) ? 'cmd' : 'posix';
   for (const m of template.slice(first.index + first[0].length).matchAll(PLACEHOLDER)) out.set(m[1]!, kind);
   return out;
 }
@@ -112,8 +114,10 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   const whole = new Map<number, string>();
   const nested = new Map<string, 'powershell' | 'cmd' | 'posix'>();
   // The first word after the program that names a shell (not a placeholder): what follows it, that shell parses.
-  const shellAt = tokens.findIndex((t, i) => i > 0 && !t.text.includes('{{') && SHELLS.test(t.text.replace(/^.*[\\/]/, '')));
-  const shellKind = shellAt < 0 ? undefined : /^(?:powershell|pwsh)/i.test(tokens[shellAt]!.text.replace(/^.*[\\/]/, '')) ? 'powershell' : /^(?:cmd|start)/i.test(tokens[shellAt]!.text.replace(/^.*[\\/]/, '')) ? 'cmd' : 'posix';
+  // `--entrypoint=cmd` (docker run's, as one token) starts a shell as well (found by an attacker helper).
+  const shellOf = (t: { text: string }) => t.text.replace(/^--entrypoint=/i, '').replace(/^.*[\\/]/, '');
+  const shellAt = tokens.findIndex((t, i) => i > 0 && !t.text.includes('{{') && (SHELLS.test(shellOf(t)) || (INTERPRETERS.test(shellOf(t)) && /^-[ce]$/.test(tokens[i + 1]?.text ?? ''))));
+  const shellKind = shellAt < 0 ? undefined : /^(?:powershell|pwsh)/i.test(shellOf(tokens[shellAt]!)) ? 'powershell' : /^(?:cmd|start)/i.test(shellOf(tokens[shellAt]!)) ? 'cmd' : 'posix';
   const argv: string[] = [];
   for (const [idx, t] of tokens.entries()) {
     if (shellKind && idx > shellAt) for (const m of t.text.matchAll(PLACEHOLDER)) nested.set(m[1]!, shellKind);

@@ -140,7 +140,8 @@ function nestedShellProblems(nested: ReadonlyMap<string, 'powershell' | 'cmd' | 
   for (const [name, kind] of nested) {
     const v = values.get(name) ?? '';
     const plain = kind === 'posix' ? isShellNeutral(v) : isShellNeutral(v.replace(/\\/g, '/'));
-    if (plain && !(kind === 'powershell' && isPowerShellNumberChanged(v))) continue;
+    // The number check for every kind: a template may start more than one shell, and the first one named decides the kind.
+    if (plain && !isPowerShellNumberChanged(v)) continue;
     const params = { name, value: showValue(v) };
     out.push(problem('invalid', 'nestedShell', `"${name}" ${params.value} goes to a shell the command starts, which would read it as code or as a number: only words of letters, digits and . _ : / @ + - are taken there, not numbers such as 1kb or 0x10`, params, { name }));
   }

@@ -58,19 +58,25 @@ export const CHANGES_SYSTEM = new RegExp(
  * read-only fix never needs, so a read-only fix stays plain reading.
  */
 const AT_COMMAND = String.raw`(?:^|[;|{(&\n]|&&|\|\|)\s*(?:&\s*)?`;
-const CHANGING_MEMBER = String.raw`(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt|Dispose)`;
+const CHANGING_MEMBER = String.raw`(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt|Dispose|Format|Rename|Add|Win32Shutdown|Shutdown|Reboot|Save|Extract\w*|Grant\w*|Revoke\w*|Dismount|Mount|Upgrade|Update\w*|Import\w*|Truncate)`;
 export const READ_ONLY_DOUBT = new RegExp(
   [
     String.raw`\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,200}\s-(?:e|ec|en|enc|enco|encod\w*|f|file)\b`,
     String.raw`\b(?:iex|Invoke-Expression|Invoke-Command|icm|Invoke-Item|Add-Type|Import-Module|ipmo|Start-Process|Start-Job|Invoke-CimMethod|Invoke-WmiMethod|Out-File|Tee-Object|Export-\w+)\b`,
     `${AT_COMMAND}(?:spsv|sasv|spps|saps|kill|ri|rni|rnp|ren|mi|mp|move|cpi|cpp|copy|ni|md|mkdir|sp|si|ac|clc|cli|clp|clv|epcsv|epal|start|sajb|rjb|rmo|rbp|sbp|swmi|rwmi|ii)(?![\\w-])`,
-    `(?:\\.|::)${CHANGING_MEMBER}\\s*\\(`,
+    // A member called by name, quoted or not (`.'Stop'()`: found by an attacker helper), or a new writer.
+    `(?:\\.|::)['"]?${CHANGING_MEMBER}['"]?\\s*\\(`,
+    String.raw`\[(?:System\.)?IO\.(?:StreamWriter|FileStream|BinaryWriter)\]::new\b`,
     // ForEach-Object calling a member by name (`| % Stop`, `ForEach-Object -MemberName Kill`): found by a reviewer.
     `(?:%|\\bforeach|\\bForEach-Object)\\s+(?:-MemberName\\s+)?['"]?${CHANGING_MEMBER}\\b`,
     // A script file or a variable run with & or dot-sourced with . (a script's content cannot be read here).
     String.raw`(?:^|[;|{(\n])\s*[&.]\s*(?:\$|['"]?[^\s'"|;]+\.(?:ps1|psm1|bat|cmd|vbs|js)\b)`,
     String.raw`\s-OutFile\b`,
-    `${AT_COMMAND}(?:schtasks(?:\\.exe)?\\s[^\\n]{0,80}\\/(?:create|delete|change|run|end)|icacls(?:\\.exe)?\\s[^\\n]{0,200}\\/(?:grant|deny|reset|remove|setowner|setintegritylevel|restore|inheritance)|takeown|diskpart|winrm(?:\\.cmd)?\\s+(?:quickconfig|qc|set|create|delete|invoke)|wevtutil(?:\\.exe)?\\s+(?:cl|clear-log|sl|set-log|um|im)|bitsadmin|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:addstore|delstore|urlcache|importpfx)|fsutil(?:\\.exe)?\\s[^\\n]{0,80}\\b(?:set|create|delete|setzerodata)|compact(?:\\.exe)?\\s[^\\n]{0,80}\\/[cu]|cipher(?:\\.exe)?\\s[^\\n]{0,80}\\/[edw]|attrib(?:\\.exe)?\\s[^\\n]{0,40}[+-][rahs]|mklink|setx|robocopy|xcopy|dism(?:\\.exe)?\\s[^\\n]{0,120}\\/(?:enable|disable|remove|add|cleanup|apply|set)|powercfg(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:set|change|h\\b|hibernate|import|delete)|pnputil(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:add|delete|install|remove)|wmic(?:\\.exe)?\\s[^\\n]{0,120}\\b(?:call|delete|set)\\b|format\\s+[a-z]:)`,
+    // Verbs that change what they name, not in CHANGES_SYSTEM's list; downloads to a file; posts to an API.
+    String.raw`\b(?:Import|Save|Disconnect|Connect|Repair|Grant|Revoke|Block|Unblock|Limit|Optimize|Approve|Deny|Protect|Unprotect|Publish|Unpublish|Lock|Unlock|Restore|Checkpoint|Merge|Resize|Sync|Submit|Send|Use|Complete|Redo|Undo|Edit)-\w`,
+    String.raw`\b(?:curl|wget)(?:\.exe)?\b[^\n]{0,200}\s(?:-o|-O|--output|--remote-name)\b`,
+    String.raw`-Method\s+['"]?(?:Post|Put|Delete|Patch)\b`,
+    `${AT_COMMAND}(?:schtasks(?:\\.exe)?\\s[^\\n]{0,80}\\/(?:create|delete|change|run|end)|icacls(?:\\.exe)?\\s[^\\n]{0,200}\\/(?:grant|deny|reset|remove|setowner|setintegritylevel|restore|inheritance)|takeown|diskpart|winrm(?:\\.cmd)?\\s+(?:quickconfig|qc|set|create|delete|invoke)|wevtutil(?:\\.exe)?\\s+(?:cl|clear-log|sl|set-log|um|im)|bitsadmin|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:addstore|delstore|urlcache|importpfx)|fsutil(?:\\.exe)?\\s[^\\n]{0,80}\\b(?:set|create|delete|setzerodata)|compact(?:\\.exe)?\\s[^\\n]{0,80}\\/[cu]|cipher(?:\\.exe)?\\s[^\\n]{0,80}\\/[edw]|attrib(?:\\.exe)?\\s[^\\n]{0,40}[+-][rahs]|mklink|setx|robocopy|xcopy|dism(?:\\.exe)?\\s[^\\n]{0,120}\\/(?:enable|disable|remove|add|cleanup|apply|set)|powercfg(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:set|change|h\\b|hibernate|import|delete)|pnputil(?:\\.exe)?\\s[^\\n]{0,40}[/-](?:add|delete|install|remove)|wmic(?:\\.exe)?\\s[^\\n]{0,120}\\b(?:call|delete|set)\\b|format\\s+[a-z]:|sc(?:\\.exe)?\\s+(?:\\\\\\\\\\S+\\s+)?(?:sdset|failure|privs|sidtype|triggerinfo|managedaccount|description|control|pause|continue|interrogate)\\b|net(?:\\.exe)?\\s+user\\s+\\S+\\s+\\S|net(?:\\.exe)?\\s+(?:accounts|share)\\s[^\\n]{0,80}\\/|auditpol(?:\\.exe)?\\s[^\\n]{0,40}\\/(?:set|remove|clear|restore)|netsh\\s[^\\n]{0,80}\\bimport\\b|reg(?:\\.exe)?\\s+(?:restore|load|unload|save|export)\\b|bcdedit(?:\\.exe)?\\s[^\\n]{0,40}\\/(?:default|timeout|bootsequence|displayorder|create|copy)|winget\\s+(?:install|upgrade|import)|choco\\s+(?:install|upgrade|uninstall)|regsvr32|rundll32|mshta|msiexec|label\\s|mountvol\\s[^\\n]{0,40}\\/[dpnr]|chkdsk\\s[^\\n]{0,40}\\/[fxrb]|vssadmin\\s+(?:resize|delete|create)|certutil(?:\\.exe)?\\s[^\\n]{0,80}-(?:decode|encode|f\\b)|docker(?:\\.exe)?\\s+(?:container\\s+run|image\\s+(?:pull|push|load|import|build|tag)|context\\s+(?:use|create|rm|update)|login|logout|plugin\\s+(?:install|enable|disable|upgrade)|save|export|system\\s+prune|builder\\s+prune|volume\\s+(?:rm|prune))\\b|kubectl\\s+(?:run|expose|debug|certificate\\s+(?:approve|deny)|delete|port-forward|proxy|replace|autoscale))`,
   ].join('|'),
   'i',
 );

@@ -71,6 +71,13 @@ describe('a value that a shell started in a container parses again (an attacker 
     // A PowerShell fix passes the value as one argument to the shell it starts, which parses it again (a reviewer).
     ['powershell', 'docker exec web powershell -NoProfile -Command Get-LocalUser {{v}}', 'powershell'],
     ['powershell', 'kubectl exec pod -n ns -- C:\\Windows\\System32\\cmd.exe /c net user {{v}}', 'cmd'],
+    // Found by an attacker helper: cmd through ComSpec, code from text, an entrypoint token, other shells, interpreters.
+    ['powershell', '& $env:ComSpec /c echo {{v}}', 'cmd'],
+    ['powershell', "Get-Date | %{cmd /c echo {{v}}}", 'cmd'],
+    ['powershell', "Invoke-Expression ('Write-Output ' + {{v}})", 'powershell'],
+    ['docker', 'docker run --rm --entrypoint=cmd img /c echo {{v}}', 'cmd'],
+    ['docker', 'docker exec web ash -c "echo {{v}}"', 'posix'],
+    ['docker', 'docker exec web python3 -c "print({{v}})"', 'posix'],
   ] as const)('%s: %s', (shell, command, kind) => {
     const refused = ['x; Remove-LocalUser -Name Administrator', 'a&calc', 'a b', "a'b", '$(calc)', 'a|b', ...(kind === 'powershell' ? ['1kb', '0x7f000001', '1e3', '48MB'] : []), ...(kind === 'posix' ? ['a\\b'] : [])];
     for (const v of refused) {
