@@ -93,8 +93,8 @@ describe.skipIf(skipReason !== undefined)('the interactive app in a real termina
 
   it('pastes a multi-line error, opens the best match, switches its language, goes back and quits', async () => {
     // Home.
-    const home = await screenWith(en('home.menu.diagnose'));
-    expect(home).toContain(`q ${en('keys.quit')}`);
+    // The whole screen, key hints included (a capture can land before the hints line is drawn).
+    await screenWhere((x) => x.includes(en('home.menu.diagnose')) && x.includes(`q ${en('keys.quit')}`), 'Home with its key hints');
 
     // Diagnose: paste the whole error with bracketed paste.
     tmux('send-keys', '-t', 'app', 'Enter');
