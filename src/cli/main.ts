@@ -135,13 +135,13 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
 export const answeredByRun = (argv: readonly string[], stdinIsTerminal: boolean): boolean =>
   (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) || plainDiagnosis(argv, stdinIsTerminal) !== undefined;
 
+/** The exit code when whatever reads the output goes away: 128 + SIGPIPE, as a shell reports such a program. */
+export const EXIT_READER_GONE = 141;
+
 /**
  * Runs wcdoctor for this process: argv, the real streams, the exit code. The launcher
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
  */
-/** The exit code when whatever reads the output goes away: 128 + SIGPIPE, as a shell reports such a program. */
-export const EXIT_READER_GONE = 141;
-
 export function startFromProcess(): void {
   const stdoutTTY = isTerminal(1);
   const stderrTTY = isTerminal(2);

@@ -2,6 +2,8 @@ import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'n
 
 /** How long a lock file may stand before it is taken as a crashed copy's and removed. */
 const STALE_MS = 5_000;
+/** A lock this old, or dated this far in the future (a clock set back after a crash), is a crashed copy's. */
+const isStale = (age: number): boolean => Math.abs(age) > STALE_MS;
 /** How long a copy waits for another one's lock before it goes on without it (the step it guards takes milliseconds). */
 const WAIT_MS = 2_000;
 /** Blocks the thread for `ms` (a synchronous wait: the steps that use it are synchronous). */
@@ -38,16 +40,14 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
         continue;
       }
     }
-    // Older than STALE_MS, or dated well in the future (a clock set back after a crash): a crashed copy's.
-    if (age !== undefined && (age > STALE_MS || age < -STALE_MS) && !removed) {
+    if (age !== undefined && isStale(age) && !removed) {
       removed = true;
       // Renamed aside first, and only what was renamed is removed: two copies that both found the crashed copy's lock
       // cannot remove each other's fresh one (a reviewer).
       const aside = `${lockPath}.${process.pid}.stale`;
       try {
         renameSync(lockPath, aside);
-        const asideAge = now() - lstatSync(aside).mtimeMs;
-        if (asideAge > STALE_MS || asideAge < -STALE_MS) rmSync(aside, { force: true });
+        if (isStale(now() - lstatSync(aside).mtimeMs)) rmSync(aside, { force: true });
         else renameSync(aside, lockPath);
       } catch {
         // another copy moved it first

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { QUIET_MS } from '../core/fixes/answer-timing.js';
 
 /** How a question on the terminal ended: a typed answer, Ctrl+C, or the end of input (Ctrl+D, a closed terminal). */
 export type Answer = { kind: 'answer'; text: string } | { kind: 'interrupted' } | { kind: 'ended' };
@@ -8,14 +9,6 @@ type KeyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: bo
 
 /** What askKeys says when a read carries more than one key, unless the caller says it in the user's language. */
 export const TYPE_KEYS_NOTE = 'Text typed ahead, pasted, or typed at once after the question is not taken here: wait a moment, then type the answer key by key.';
-
-/**
- * How long the input must have been quiet (since the question appeared, and since the key before) before the first key
- * of an answer: a console that types the clipboard for the user (Hyper-V's "Type clipboard text", a server's remote
- * console) hands a paste over one key a read, a few milliseconds apart, and a fix's word in it confirmed the fix (an
- * attacker helper). A person reads the question first.
- */
-export const QUIET_MS = 300;
 
 /** Longest answer kept: a confirmation word is a fix id, far shorter. */
 const MAX_ANSWER = 200;

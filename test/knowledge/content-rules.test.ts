@@ -1,6 +1,7 @@
 // kb check applies every content rule to every topic (core/knowledge/content-rules.ts), one
 // definition each: generic signatures, secrets in fix parameters, read-only and destructive fixes; and
 // to every file of the knowledge we write: no control characters or invisible direction marks.
+import { adversarialRuns } from '../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,11 @@ describe('a destructive command is a command word, not a word of an option or a 
 });
 
 describe('what a read-only fix may hold (readOnlyDoubt)', () => {
+  it.each(adversarialRuns(['separators', '; | & '.repeat(20_000)], ['quotes', `'"`.repeat(50_000)]))('reads %s between two reading commands as nothing that changes', (_name, filler) => {
+    expect(readOnlyDoubt(`Get-Service hns${filler}docker ps`, 'powershell')).toBeUndefined();
+    expect(readOnlyDoubt(`Get-Service hns${filler}; spsv docker`, 'powershell')).toBeDefined();
+  });
+
   it.each(['Get-Service hns 2>$null', 'docker ps 2>&1', 'docker exec web powershell -NoProfile -Command "Get-ChildItem Cert:\\LocalMachine\\Root"', 'docker exec web cmd /c dir C:\\', "Get-NetAdapter | Where-Object { $_.Status -eq 'Up' } | Format-Table Name", '(Get-CimInstance Win32_ComputerSystem).TotalPhysicalMemory', 'Write-Host ($x.ToString())'])('%s reads', (command) => {
     expect(readOnlyDoubt(command, 'powershell')).toBeUndefined();
   });

@@ -204,13 +204,20 @@ export async function runFixCommand(topicId: string, fixId: string | undefined, 
   await confirmAndRun(plan, opts, timeoutMs, io, deps, fail, say, words, locale);
 }
 
+/**
+ * The --json of a refusal: the line to run where it can, as the text prints it (a tester ran code through the POSIX line
+ * --json gave), as `command` and, as in the dry run's JSON, `commandToPaste`.
+ */
+function refusedJson(plan: FixPlan, reason: string): string {
+  const line = commandToPaste(plan);
+  return `${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: line, commandToPaste: line }, null, 2)}\n`;
+}
+
 async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number, io: CliIO, deps: FixCommandDeps, fail: (code: number, ...lines: string[]) => void, say: FixSay, words: FixWords | undefined, locale: Locale): Promise<void> {
   // `reason` is what the audit log and --json record (English, as ever); `shown` is what the user reads.
   const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
-    // The command to run where it can, as the text prints it (a tester ran code through the POSIX line --json gave).
-    // commandToPaste as in the dry run's JSON, beside command (the same line here, kept for readers of either).
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason, command: commandToPaste(plan), commandToPaste: commandToPaste(plan) }, null, 2)}\n`);
+    if (opts.json) io.out(refusedJson(plan, reason));
     fail(code, shown, ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
   const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);
@@ -248,7 +255,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const unrecordable = () => {
     const blocked = checkAuditLog(() => deps.probeAudit());
     if (!blocked) return false;
-    if (opts.json) io.out(`${JSON.stringify({ topic: plan.topic, fix: plan.fix, outcome: 'refused', reason: blocked.message, command: commandToPaste(plan), commandToPaste: commandToPaste(plan) }, null, 2)}\n`);
+    if (opts.json) io.out(refusedJson(plan, blocked.message));
     const path = getAuditLogPath(getDataDir(io.env));
     fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
     return true;

@@ -79,10 +79,15 @@ export function nestedPlaceholdersOf(template: string): Map<string, 'powershell'
   const out = new Map<string, 'powershell' | 'cmd' | 'posix'>();
   const first = [...template.matchAll(SHELL_WORD)][0];
   if (!first) return out;
-  const word = first[1]!.toLowerCase();
-  const kind = /^(?:powershell|pwsh|iex|invoke-expression|invoke-command|icm|start-process|saps|\[scriptblock\]::create)$/.test(word) ? 'powershell' : /^(?:cmd|start|\$env:comspec|%comspec%)$/.test(word) ? 'cmd' : 'posix';
+  const kind = shellKindOf(first[1]!);
   for (const m of template.slice(first.index + first[0].length).matchAll(PLACEHOLDER)) out.set(m[1]!, kind);
   return out;
+}
+
+/** How a shell named by `word` (a program, or PowerShell's way to run text) parses what it is given. */
+function shellKindOf(word: string): 'powershell' | 'cmd' | 'posix' {
+  const w = word.toLowerCase().replace(/\.exe$/, '');
+  return /^(?:powershell|pwsh|iex|invoke-expression|invoke-command|icm|start-process|saps|\[scriptblock\]::create)$/.test(w) ? 'powershell' : /^(?:cmd|start|\$env:comspec|%comspec%)$/.test(w) ? 'cmd' : 'posix';
 }
 
 /** An argv-template result: the vector, and which tokens consist of a single placeholder (by name). */
@@ -117,7 +122,7 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   // `--entrypoint=cmd` (docker run's, as one token) starts a shell as well (found by an attacker helper).
   const shellOf = (t: { text: string }) => t.text.replace(/^--entrypoint=/i, '').replace(/^.*[\\/]/, '');
   const shellAt = tokens.findIndex((t, i) => i > 0 && !t.text.includes('{{') && (SHELLS.test(shellOf(t)) || (INTERPRETERS.test(shellOf(t)) && /^-[ce]$/.test(tokens[i + 1]?.text ?? ''))));
-  const shellKind = shellAt < 0 ? undefined : /^(?:powershell|pwsh)/i.test(shellOf(tokens[shellAt]!)) ? 'powershell' : /^(?:cmd|start)/i.test(shellOf(tokens[shellAt]!)) ? 'cmd' : 'posix';
+  const shellKind = shellAt < 0 ? undefined : shellKindOf(shellOf(tokens[shellAt]!));
   const argv: string[] = [];
   for (const [idx, t] of tokens.entries()) {
     if (shellKind && idx > shellAt) for (const m of t.text.matchAll(PLACEHOLDER)) nested.set(m[1]!, shellKind);

@@ -57,7 +57,9 @@ export const CHANGES_SYSTEM = new RegExp(
  * `takeown`, `diskpart`, `winrm quickconfig`, `wevtutil cl`, `setx`, `robocopy` …). Still a list: it names what a
  * read-only fix never needs, so a read-only fix stays plain reading.
  */
-const AT_COMMAND = String.raw`(?:^|[;|{(&\n]|&&|\|\|)\s*(?:&\s*)?`;
+// A command's place: the start, or after a separator, then blanks on the same line (`\s*` here read every newline of a
+// run again from each one: 100,000 newlines took a minute, found by an adversarial test).
+const AT_COMMAND = String.raw`(?:^|[;|{(&\n])[ \t]*(?:&[ \t]*)?`;
 const CHANGING_MEMBER = String.raw`(?:Stop|Start|Kill|Delete|Remove\w*|Terminate|Create\w*|Put|Set\w*|Write\w*|Append\w*|Move\w*|Copy\w*|Clear|Reset|Restart|Pause|Resume|Invoke\w*|Change\w*|Uninstall|Install|Open(?:Write|Create)?|Replace\w*|Encrypt|Decrypt|Dispose|Format|Rename|Add|Win32Shutdown|Shutdown|Reboot|Save|Extract\w*|Grant\w*|Revoke\w*|Dismount|Mount|Upgrade|Update\w*|Import\w*|Truncate)`;
 export const READ_ONLY_DOUBT = new RegExp(
   [
@@ -70,7 +72,7 @@ export const READ_ONLY_DOUBT = new RegExp(
     // ForEach-Object calling a member by name (`| % Stop`, `ForEach-Object -MemberName Kill`): found by a reviewer.
     `(?:%|\\bforeach|\\bForEach-Object)\\s+(?:-MemberName\\s+)?['"]?${CHANGING_MEMBER}\\b`,
     // A script file or a variable run with & or dot-sourced with . (a script's content cannot be read here).
-    String.raw`(?:^|[;|{(\n])\s*[&.]\s*(?:\$|['"]?[^\s'"|;]+\.(?:ps1|psm1|bat|cmd|vbs|js)\b)`,
+    String.raw`(?:^|[;|{(\n])[ \t]*[&.][ \t]*(?:\$|['"]?[^\s'"|;]+\.(?:ps1|psm1|bat|cmd|vbs|js)\b)`,
     String.raw`\s-OutFile\b`,
     // Verbs that change what they name, not in CHANGES_SYSTEM's list; downloads to a file; posts to an API.
     String.raw`\b(?:Import|Save|Disconnect|Connect|Repair|Grant|Revoke|Block|Unblock|Limit|Optimize|Approve|Deny|Protect|Unprotect|Publish|Unpublish|Lock|Unlock|Restore|Checkpoint|Merge|Resize|Sync|Submit|Send|Use|Complete|Redo|Undo|Edit)-\w`,
@@ -83,7 +85,7 @@ export const READ_ONLY_DOUBT = new RegExp(
 /** Output written to a file with `>` or `>>`, outside quoted text (`Select-String '<none>'` writes nothing), not to $null. */
 const REDIRECT = /(?<![2*\-=<>])>{1,2}(?!\s*\$null\b|&\d)/;
 /** `sc` in a command's place: Set-Content in Windows PowerShell 5.1, where PowerShell fixes run (sc.exe is `sc.exe` there). */
-const PS_SC_ALIAS = new RegExp(`${AT_COMMAND}sc(?![\\w.-])`, 'i');
+export const PS_SC_ALIAS = new RegExp(`${AT_COMMAND}sc(?![\\w.-])`, 'i');
 
 /**
  * Why a fix that claims to be read-only cannot be read so (READ_ONLY_DOUBT, a redirection outside quotes, and in a

@@ -5,6 +5,7 @@ import { useBracketedPaste } from '../hooks/use-bracketed-paste.js';
 import { useNavigationSignal } from './NavigationContext.js';
 import { Command, isSingleKey, parseKey, splitKeys, type InputEvent, type KeyEvent, type ParseMode } from '../keys.js';
 import { createPasteParser } from '../paste.js';
+import { QUIET_MS } from '../../core/fixes/answer-timing.js';
 
 /**
  * Handles a command; returns true when it used it (otherwise the layer below gets it). `event.alone`
@@ -212,11 +213,8 @@ const LONG_READ = 1024;
  * into reads): a person answers a question after reading it, far later than this.
  */
 export const AFTER_BULK_MS = 500;
-/**
- * How long the input must have been quiet before the first key of an answer to a question (usePromptKeymap): longer than
- * the gap between two keys a console types for the user, shorter than a person takes to read a question.
- */
-export const QUIET_MS = 300;
+// The quiet moment before an answer's first key (usePromptKeymap), the CLI's too.
+export { QUIET_MS };
 
 /**
  * Whether one read of input is text pasted without paste markers rather than keys: no escape sequence, and either two

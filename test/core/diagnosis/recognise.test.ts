@@ -1,3 +1,4 @@
+import { adversarialRuns } from '../../helpers/arbitraries.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS, recognise } from '../../../src/core/diagnosis/recognise.js';
@@ -144,15 +145,13 @@ describe('entities on one line (an attacker helper: a quote left open carried li
 });
 
 describe('switch and VM names on adversarial input', () => {
-  it.each([
-    ['spaces', ' '.repeat(100_000)],
-    ['tabs', '\t'.repeat(100_000)],
-    ['newlines', '\n'.repeat(100_000)],
-    ['open quotes', '"'.repeat(50_000)],
-    ['separators', ' -SwitchName '.repeat(10_000)],
-    ['control characters', '\u0000\u001b[2J\u0085\u2028'.repeat(20_000)],
-  ])('%s after -SwitchName and -VMName: one line or nothing', (_name, filler) => {
+  it.each(adversarialRuns(['open quotes', '"'.repeat(50_000)], ['separators', ' -SwitchName '.repeat(10_000)]))('%s after -SwitchName and -VMName: one line or nothing', (_name, filler) => {
     const { entities } = recognise(`New-VMSwitch -SwitchName "${filler}" ; Set-VMNetworkAdapter -VMName '${filler}'`);
     for (const v of [entities.switch, entities.vmName]) expect(typeof v !== 'string' || !/[\r\n\u2028\u2029\u0085]/.test(v)).toBe(true);
+  });
+
+  it.each(adversarialRuns(['hyphens', '-'.repeat(100_000)], ['parameters', ' -NetAdapterName x'.repeat(10_000)]))("%s in New-VMSwitch's parameters: -Name on the cmdlet's line or nothing", (_name, filler) => {
+    expect(recognise(`New-VMSwitch ${filler} -Name ext`).entities.switch ?? 'ext').toBe('ext');
+    expect(recognise(`New-VMSwitch -Name "${filler}"`).entities.switch ?? '').not.toMatch(/[\r\n\u2028\u2029\u0085]/);
   });
 });

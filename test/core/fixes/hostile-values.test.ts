@@ -1,6 +1,8 @@
+import { adversarialRuns } from '../../helpers/arbitraries.js';
 import fc from 'fast-check';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 import { describe, expect, it } from 'vitest';
+import { nestedPlaceholdersOf } from '../../../src/core/fixes/fill-template.js';
 import { planFix } from '../../../src/core/fixes/plan-fix.js';
 import { isPowerShellActive } from '../../../src/core/fixes/quote.js';
 import type { Topic } from '../../../src/core/knowledge/types.js';
@@ -101,6 +103,11 @@ describe('a value that a shell started in a container parses again (an attacker 
       }
       expect(planFix(topic, fix.id, values('api.contoso.com')).ok, fix.id).toBe(true);
     }
+  });
+
+  it.each(adversarialRuns(['slashes', '\\/'.repeat(50_000)], ['separators', ';|&{('.repeat(20_000)]))('finds the shell a PowerShell fix starts across %s', (_name, filler) => {
+    expect([...nestedPlaceholdersOf(`Get-Date${filler}{{a}}`).keys()]).toEqual([]);
+    expect(Object.fromEntries(nestedPlaceholdersOf(`Get-Date${filler} cmd /c echo {{a}}`))).toEqual({ a: 'cmd' });
   });
 
   it('leaves values before the shell alone (the container name is docker\'s argument)', () => {
