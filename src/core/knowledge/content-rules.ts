@@ -1,4 +1,5 @@
 import type { Problem } from './problem.js';
+import { notReadOnly } from './read-only.js';
 import type { Topic } from './types.js';
 
 /**
@@ -93,7 +94,8 @@ export const PS_SC_ALIAS = new RegExp(`${AT_COMMAND}sc(?![\\w.-])`, 'i');
  */
 export function readOnlyDoubt(command: string, shell: string): string | undefined {
   const found = READ_ONLY_DOUBT.exec(command)?.[0] ?? REDIRECT.exec(command.replace(/'[^'\n]*'|"[^"\n]*"/g, (q) => ' '.repeat(q.length)))?.[0] ?? (shell === 'powershell' ? PS_SC_ALIAS.exec(command)?.[0] : undefined);
-  return found?.trim();
+  // Then the other side: every command, option and method must be one known to read (read-only.ts).
+  return found?.trim() ?? notReadOnly(command, shell)?.part;
 }
 
 /**
@@ -203,7 +205,7 @@ export function contentProblems(t: Topic, file: string): Problem[] {
     if (fx.readOnly && CHANGES_SYSTEM.test(fx.command)) out.push({ file, field: `fixes[${i}].readOnly`, message: 'the command changes the system, so the fix is not read-only' });
     else if (fx.readOnly) {
       const doubt = readOnlyDoubt(fx.command, fx.shell);
-      if (doubt !== undefined) out.push({ file, field: `fixes[${i}].readOnly`, message: `the command cannot be read as read-only ("${doubt}": another shell, code run from text, an alias, a method that changes, a script or a file written, or a program that changes settings): mark it readOnly: false` });
+      if (doubt !== undefined) out.push({ file, field: `fixes[${i}].readOnly`, message: `the command cannot be read as read-only ("${doubt}" is not known to only read: a command, option or method wcdoctor knows to read, or a script, a file written or a setting changed; see "Read-only checks" in CONTRIBUTING.md): mark it readOnly: false` });
     }
     if (DESTRUCTIVE.test(fx.command) && fx.risk !== 'high') out.push({ file, field: `fixes[${i}].risk`, message: 'the command deletes, removes, stops or restarts something: it is high risk' });
   });

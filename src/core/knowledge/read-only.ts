@@ -1,0 +1,608 @@
+import { PLACEHOLDER } from '../text/placeholder.js';
+
+/**
+ * What a fix marked read-only may run: only commands known to read. READ_ONLY_DOUBT (content-rules.ts) names what
+ * changes; each attacker who tried it found one more way to change the system that the list did not name (an alias, a
+ * method called by a quoted name, a verb not yet listed). This is the other side: every command a read-only fix runs
+ * must be one this file knows to only read, with the options it reads with, and everything else is doubted. A command
+ * nobody listed is a question for the contributor ("is it read-only? then add it here"), never a pass.
+ *
+ * The fix's text is read as each shell reads it:
+ * - PowerShell by a tokenizer (scanPowerShell) that finds every command in a command's place (statement start, after
+ *   `|`, `;`, `&&`, `||`, `=`, inside `( )`, `$( )`, `@( )`, `{ }`, and `$( )` in a double-quoted string), every
+ *   method called (`.Name(`, `::Name(`), every assignment and every redirection. test/pwsh/read-only-parse.test.ts
+ *   compares what it finds with PowerShell's own parser on every read-only fix of the knowledge and on attacks.
+ * - cmd by its separators (`&`, `&&`, `||`, `|`, line ends) and redirections.
+ * - docker, kubectl, reg and net fixes as one program's arguments.
+ * A program's arguments are judged by its own rule (READING_PROGRAMS); `docker exec`, `kubectl exec`, `cmd /c` and
+ * `powershell -Command` are judged by the command they run.
+ */
+
+/** A reason the command is not known to read: the part of its text, and what kind of part it is. */
+export interface NotReading {
+  part: string;
+  why: 'command' | 'arguments' | 'method' | 'assignment' | 'redirection' | 'call' | 'syntax';
+}
+
+type Shell = 'powershell' | 'cmd' | 'docker' | 'kubectl' | 'reg' | 'net' | string;
+
+/** The first part of `command` not known to only read, as the shell `shell` would run it; undefined when all is. */
+export function notReadOnly(command: string, shell: Shell): NotReading | undefined {
+  // A parameter stands for one value the user gives (validated before it enters the command): read it as one word.
+  const text = command.replace(PLACEHOLDER, 'x0');
+  if (shell === 'powershell') return scanPowerShell(text, 0);
+  if (shell === 'cmd') return scanCmd(text, 0);
+  return nativeCall(windowsWords(text), 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What reads
+
+/**
+ * PowerShell commands that only read: the verbs that by PowerShell's own convention change nothing (Get, Test,
+ * Select, Measure …: `Get-Verb` lists them as Common/Data/Diagnostic verbs that read), and the few others a check
+ * needs. Out-File, Write-EventLog and the like are not here: only the names listed in OTHER_CMDLETS of their verbs.
+ */
+const READING_VERBS = new Set(['get', 'test', 'select', 'where', 'sort', 'measure', 'convertfrom', 'convertto', 'compare', 'group', 'find', 'resolve', 'join', 'split', 'search']);
+const OTHER_CMDLETS = new Set([
+  // Format is output formatting for these, and a disk's formatting for Format-Volume.
+  'format-table', 'format-list', 'format-wide', 'format-custom', 'format-hex',
+  'foreach-object', 'out-string', 'out-host', 'out-null', 'out-default', 'write-output', 'write-host', 'write-verbose', 'write-warning', 'write-information', 'write-debug', 'start-sleep',
+  // Web requests read when they only get (their options are checked by cmdletArgsRead).
+  'invoke-webrequest', 'invoke-restmethod',
+]);
+/** PowerShell's own aliases of reading commands (the built-in ones of Windows PowerShell 5.1 and PowerShell 7). */
+const READING_ALIASES = new Set([
+  '?', '%', 'where', 'foreach', 'select', 'sort', 'ft', 'fl', 'fw', 'fc', 'gci', 'ls', 'dir', 'cat', 'gc', 'type', 'gi', 'gp', 'gpv', 'gps', 'ps', 'gsv', 'gcim', 'gwmi', 'gcm', 'gal', 'gm', 'measure', 'group', 'echo', 'write', 'sls', 'compare', 'diff', 'gdr', 'gl', 'pwd', 'gv', 'ghy', 'h', 'history', 'gjb', 'rvpa', 'sleep', 'iwr', 'irm',
+]);
+/** PowerShell's keywords: a statement, not a command (their blocks and conditions are read as any other). */
+const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'begin', 'process', 'end', 'throw', 'in']);
+/** Options that make a reading cmdlet write: a file, or a repair (`Test-ComputerSecureChannel -Repair`). */
+const WRITING_PARAMETER = /^-(?:OutFile|Repair|InFile|Body|Form)(?::|$)/i;
+
+/**
+ * Methods that only read or compute: conversions and text operations, lookups (`Get…`), tests, and the constructor
+ * `new` (a writer's constructor is doubted by READ_ONLY_DOUBT). PowerShell's `.Where( )` and `.ForEach( )` run a block
+ * that is read as any other.
+ */
+const READING_MEMBER = /^(?:Get\w*|To\w*|Trim\w*|Split|Substring|Contains\w*|StartsWith|EndsWith|IndexOf\w*|LastIndexOf\w*|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAll\w*|ReadToEnd|ReadLine|HasFlag|Count|Sum|Average|Max|Min|LoadWithPartialName|Escape|Unescape|Distinct|OrderBy\w*|First|Last|Any|All|Sort)$/i;
+
+/** Any arguments. */
+const ANY = /^/;
+
+/** A program's name as a rule's key: the last part of its path, lower case, without .exe/.cmd/.com/.bat. */
+function programKey(word: string): string {
+  return (word.split(/[\\/]/).pop() ?? word).toLowerCase().replace(/\.(?:exe|cmd|com|bat)$/, '');
+}
+
+/** The same word with its leading `-`/`/` kept, lower case: how an argument is compared. */
+const lower = (words: readonly string[]) => words.map((w) => w.toLowerCase());
+
+/**
+ * Programs that read, each with what it reads with: a pattern its arguments (lower case, joined by spaces) must match,
+ * or a function. Any program also reads when asked only its version or help (versionOnly).
+ */
+const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number) => NotReading | boolean | undefined)> = {
+  // These have no option that changes anything.
+  ver: ANY, vol: ANY, hostname: ANY, systeminfo: ANY, tasklist: ANY, driverquery: ANY,
+  whoami: /^(?:\s*\/(?:all|user|groups|priv|upn|fqdn|logonid|claims|fo \w+|nh))*$/,
+  ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
+  netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
+  // netsh shows with `show`; a script given with -f, or any verb that changes, is no check.
+  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh)\b/.test(a.join(' ')) && a.includes('show') && !a.includes('-f'),
+  reg: /^query\b/,
+  sc: /^(?:\\\\\S+ )?(?:query|queryex|qc|qdescription|qfailure|qfailureflags|qsidtype|qprivs|qtriggerinfo|qmanagedaccount|qpreferrednode|getdisplayname|getkeyname|enumdepend|sdshow|showsid)\b/,
+  wmic: (a) => /\b(?:get|list)\b/.test(a.join(' ')) && !/\b(?:call|set|delete|create)\b|\/(?:output|append|record):/.test(a.join(' ')),
+  dism: (a) => a.some((w) => w.startsWith('/get-')) && a.every((w) => !w.startsWith('/') || /^\/(?:online|image:.*|english|format:\w+|get-\w+|featurename:.*|packagename:.*|capabilityname:.*|limitaccess|norestart)$/.test(w)),
+  net: /^(?:use|user(?: [^\s/]+)?|localgroup(?: [^\s/]+)?|group(?: [^\s/]+)?|config(?: \w+)?|statistics(?: \w+)?|share|start|session|view|accounts|time(?: \\\\\S+)?)?$/,
+  nltest: /^\/(?:sc_query|sc_verify|dsgetdc|domain_trusts|dclist|query|trusted_domains|dsgetsite|parentdomain|dcname)(?::\S*)?(?: \/(?:server|domain):\S+)?$/,
+  cmdkey: /^\/list(?::\S+)?$/,
+  fltmc: /^(?:instances|filters|volumes)?(?: -[a-z] \S+)*$/,
+  fsutil: /^(?:fsinfo|volume (?:diskfree|querynumaid)|file (?:queryfileid|queryvaliddata|queryextents|queryallocranges|layout)|behavior query|dirty query|quota query|reparsepoint query|sparse queryflag|8dot3name query|storagereserve query|hardlink list|objectid query|usn (?:queryjournal|readdata))\b/,
+  hnsdiag: /^list\b/, hcsdiag: /^list\b/, openfiles: /^\/query\b/,
+  crictl: (a) => /^(?:info|ps|pods|images|img|inspect\w*|version|logs|stats\w*)\b/.test(withoutOptions(a, /^(?:-r|--runtime-endpoint|-i|--image-endpoint|-c|--config|-t|--timeout)$/).join(' ')),
+  ctr: (a) => /^(?:version|info|(?:plugins?|images?|i|containers?|c|tasks?|t|namespaces?|ns|content|snapshots?|leases) (?:ls|list)|images? (?:check|usage))\b/.test(withoutOptions(a, /^(?:-n|--namespace|-a|--address|--timeout|--connect-timeout)$/).join(' ')),
+  containerd: /^(?:--version|-v|config (?:default|dump|migrate))$/,
+  klist: /^(?:tickets|tgt|sessions)?(?: -li \S+)?$/,
+  setspn: /^-[lq] \S+$/,
+  w32tm: /^\/(?:query|tz|stripchart|monitor)\b/,
+  bcdedit: /^(?:\/enum(?: \S+)?|\/v)?$/,
+  schtasks: /^\/query\b/,
+  wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)\b/,
+  auditpol: /^\/(?:get|list)\b/,
+  certutil: /^(?:-user )?-(?:store|dump|verify|hashfile)\b/,
+  powercfg: /^[/-](?:list|l|query|q|getactivescheme|a|availablesleepstates)\b/,
+  vssadmin: /^list\b/,
+  'nvidia-smi': /^(?:-q|-l|--list-gpus|--query-gpu=\S+)?(?: --format=\S+)?$/,
+  icacls: (a) => a.length > 0 && a.every((w, i) => (i === 0 ? !w.startsWith('/') : /^\/[tclq]$/.test(w))),
+  logman: /^query\b/,
+  git: (a) => /^(?:--version|version|status|log|show|diff|rev-parse)\b|^branch(?: (?:-a|-r|-v|--list))*$|^remote(?: -v)?$/.test(a.join(' ')) || (a[0] === 'config' && a.some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && !a.some((w) => /^--(?:add|unset|unset-all|replace-all|rename-section|remove-section|edit|e)$/.test(w))),
+  curl: (a) => !a.some((w) => /^(?:-o|-O|--output|--remote-name\S*|-d|--data\S*|-T|--upload-file|-F|--form\S*|-K|--config|-c|--cookie-jar|-D|--dump-header|--trace\S*|--stderr|--libcurl|-X|--request)$/.test(w) || /^-[a-z]*[oOdTFKcD]/.test(w)),
+  findstr: /^[^>]*$/, find: /^[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^[^>]*$/, sort: /^(?!.*\/o\b)[^>]*$/,
+  aws: /^[\w-]+ (?:get|describe|list)-[\w-]+\b/,
+  cmd: (a, depth) => {
+    const at = a.findIndex((w) => w === '/c' || w === '/k');
+    if (at < 0 || !a.slice(0, at).every((w) => /^\/(?:s|d|q|a|u|e:on|v:off)$/.test(w))) return { part: `cmd ${a.join(' ')}`.trim(), why: 'arguments' };
+    return scanCmd(a.slice(at + 1).join(' '), depth + 1) ?? true;
+  },
+  powershell: (a, depth) => innerPowerShell(a, depth, false),
+  pwsh: (a, depth) => innerPowerShell(a, depth, true),
+  docker: (a, depth) => dockerReads(a, depth),
+  kubectl: (a, depth) => kubectlReads(a, depth),
+};
+/** cmd's own commands that read (they are no programs: `dir`, `type`, `set` shows or sets a variable of its own process). */
+const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'cd', 'chdir', 'rem', 'path', 'time', 'date', 'echo.']);
+
+/** A program asked only its version or its help reads, whatever program it is. */
+const VERSION_ONLY = /^(?:version|--version|-version|-v|\/\?|-\?|--help|-h|help)$/;
+
+/** `words` without the options named by `withValue` and their values, and without other options before the first word. */
+function withoutOptions(words: readonly string[], withValue: RegExp): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!out.length && w.startsWith('-')) {
+      if (withValue.test(w)) i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** docker reads with these (sub)commands; `exec` runs a command that is judged as itself. */
+const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)\b/;
+const DOCKER_GLOBAL_WITH_VALUE = /^(?:-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey)$/;
+const EXEC_WITH_VALUE = /^(?:-u|--user|-w|--workdir|-e|--env|--env-file|--detach-keys)$/;
+
+function dockerReads(args: string[], depth: number): NotReading | boolean {
+  const a = withoutOptions(args, DOCKER_GLOBAL_WITH_VALUE);
+  const sub = a[0] === 'container' && a[1] === 'exec' ? a.slice(2) : a[0] === 'exec' ? a.slice(1) : undefined;
+  if (sub) {
+    const rest = withoutOptions(sub, EXEC_WITH_VALUE);
+    if (rest.length < 2) return { part: `docker ${args.join(' ')}`, why: 'arguments' };
+    return nativeCall(rest.slice(1), depth + 1) ?? true;
+  }
+  return DOCKER_READS.test(lower(a).join(' '));
+}
+
+const KUBECTL_READS = /^(?:get|describe|logs|version|explain|top|api-resources|api-versions|cluster-info|events|auth (?:can-i|whoami)|config (?:view|get-contexts|current-context|get-clusters|get-users))\b/;
+const KUBECTL_GLOBAL_WITH_VALUE = /^(?:-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
+
+function kubectlReads(args: string[], depth: number): NotReading | boolean {
+  const a = withoutOptions(args, KUBECTL_GLOBAL_WITH_VALUE);
+  if (a[0] !== 'exec') return KUBECTL_READS.test(lower(a).join(' '));
+  const dash = a.indexOf('--');
+  if (dash < 0 || dash === a.length - 1) return { part: `kubectl ${args.join(' ')}`, why: 'arguments' };
+  return nativeCall(a.slice(dash + 1), depth + 1) ?? true;
+}
+
+/** `powershell`/`pwsh` given a command as text: the options before it must be ones that change nothing. */
+function innerPowerShell(args: string[], depth: number, pwsh: boolean): NotReading | boolean {
+  let i = 0;
+  while (i < args.length && /^-(?:noprofile|nop|noninteractive|noni|nologo|executionpolicy|ep|inputformat|outputformat|of|if|sta|mta)$/i.test(args[i]!)) i += /^-(?:executionpolicy|ep|inputformat|outputformat|of|if)$/i.test(args[i]!) ? 2 : 1;
+  const given = args[i] !== undefined && /^-(?:command|c)$/i.test(args[i]!);
+  // pwsh reads its first word as a script file, powershell 5.1 as a command.
+  const shown = { part: `${pwsh ? 'pwsh' : 'powershell'} ${args.join(' ')}`.trim(), why: 'arguments' } as const;
+  if (!given && (pwsh || args[i]?.startsWith('-'))) return shown;
+  const text = args.slice(given ? i + 1 : i).join(' ');
+  // No command, or `-` (commands read from the input): an interactive shell, no check.
+  if (!text.trim() || text.trim() === '-') return shown;
+  return scanPowerShell(text, depth + 1) ?? true;
+}
+
+/** One program run with its arguments (words already unquoted): known to read, or the reason it is not. */
+function nativeCall(words: readonly string[], depth: number): NotReading | undefined {
+  if (!words.length) return undefined;
+  if (depth > 8) return { part: words.join(' '), why: 'syntax' };
+  const key = programKey(words[0]!);
+  const args = words.slice(1);
+  const rule = READING_PROGRAMS[key];
+  const shown = words.join(' ');
+  if (args.length === 1 && VERSION_ONLY.test(args[0]!.toLowerCase())) return undefined;
+  if (!rule) return { part: words[0]!, why: 'command' };
+  const verdict = typeof rule === 'function' ? rule(key === 'docker' || key === 'kubectl' ? [...args] : lower(args), depth) : rule.test(lower(args).join(' '));
+  if (verdict === true || verdict === undefined) return undefined;
+  if (verdict === false) return { part: shown, why: 'arguments' };
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words as Windows programs receive them, and cmd
+
+/** Words of a Windows command line: split at blanks outside double quotes, quotes removed (CommandLineToArgvW, simplified). */
+export function windowsWords(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  let quoted = false;
+  let any = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (!quoted && /\s/.test(ch)) {
+      if (any) out.push(word);
+      word = '';
+      any = false;
+    } else {
+      word += ch;
+      any = true;
+    }
+  }
+  if (any) out.push(word);
+  return out;
+}
+
+/** A command for cmd: each command between its separators, and each redirection, must read. */
+function scanCmd(text: string, depth: number): NotReading | undefined {
+  let segment = '';
+  let quoted = false;
+  const segments: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === '^' && i + 1 < text.length) {
+      segment += text[++i];
+      continue;
+    }
+    if (!quoted && (ch === '&' || ch === '|' || ch === '\n' || ch === '\r')) {
+      segments.push(segment);
+      segment = '';
+      if ((ch === '&' || ch === '|') && text[i + 1] === ch) i++;
+      continue;
+    }
+    if (!quoted && (ch === '>' || ch === '<')) {
+      // A redirection: to nul, or a handle duplicated (2>&1), writes nothing.
+      // Input from a file reads it.
+      const m = /^(?:>>?\s*(?:&\d|nul\b|"nul")|<)/i.exec(text.slice(i));
+      if (!m) return { part: text.slice(i).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
+      i += m[0].length - 1;
+      segment = segment.replace(/\d$/, '');
+      continue;
+    }
+    segment += ch;
+  }
+  segments.push(segment);
+  for (const s of segments) {
+    const words = windowsWords(s.replace(/^\s*@/, ''));
+    if (!words.length) continue;
+    const name = words[0]!.toLowerCase();
+    if (CMD_READING.has(name) || /^(?:echo[.:]|rem\b)/.test(name)) {
+      if ((name === 'time' || name === 'date') && words[1]?.toLowerCase() !== '/t') return { part: s.trim(), why: 'arguments' };
+      // `path x` and `set x=y` change what the rest of the command runs.
+      if ((name === 'path' && words.length > 1) || (name === 'set' && s.includes('='))) return { part: s.trim(), why: 'arguments' };
+      continue;
+    }
+    const found = nativeCall(words, depth);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PowerShell
+
+/** What scanPowerShell found in a text: the commands in a command's place and the methods called (for the tests). */
+export interface PowerShellParts {
+  commands: string[];
+  members: string[];
+}
+
+/** The commands and methods of a PowerShell text, as scanPowerShell reads them (compared with PowerShell's parser by a test). */
+export function powerShellParts(text: string): PowerShellParts {
+  const parts: PowerShellParts = { commands: [], members: [] };
+  scanPowerShell(text, 0, parts);
+  return parts;
+}
+
+const BLANK = /[ \t\f\v\u00a0]/;
+const MAX_NESTING = 64;
+const WORD_END = /[\s;|&(){}<>,'"`]/;
+
+/**
+ * Reads a PowerShell text token by token and judges each command, method call, assignment and redirection it finds
+ * (see the file's comment); returns the first that is not known to read. `parts`, when given, collects what it saw.
+ */
+function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, hashtable = false): NotReading | undefined {
+  if (depth > 8) return { part: text.slice(0, 40), why: 'syntax' };
+  const n = text.length;
+  let i = 0;
+  let atCommand = true; // the next word is in a command's place
+  let callOp = false; // `&` came before it
+  let statementStart = 0; // where the statement began (for an assignment's target)
+  let command: { name: string; kind: 'cmdlet' | 'native'; words: string[]; start: number } | undefined;
+  let lastWasValue = false; // the previous token can take a member (`)`, `]`, a variable, a string)
+  let lastWasType = false; // the previous token was a type literal (`[void][Reflection.Assembly]` casts twice)
+  let afterKeyword = false; // a keyword's condition or block comes next (`param($n) $s = …`, `if (…) { … }`)
+
+  const endCommand = (): NotReading | undefined => {
+    const c = command;
+    command = undefined;
+    if (!c) return undefined;
+    return judgeCommand(c.name, c.words, depth);
+  };
+  const startStatement = () => {
+    atCommand = true;
+    callOp = false;
+    statementStart = i;
+    lastWasValue = false;
+    lastWasType = false;
+  };
+  // How many brackets and strings deep closing and endOfDouble are: past MAX_NESTING the text counts as unreadable
+  // (a run of `"$('` nested every string and bracket in the next, and overflowed the stack).
+  let nesting = 0;
+  /** The index of the bracket closing the one at `open`, skipping strings and nested brackets; -1 when none does. */
+  const closing = (open: number): number => {
+    if (++nesting > MAX_NESTING) return -1;
+    try {
+      return closingAt(open);
+    } finally {
+      nesting--;
+    }
+  };
+  const closingAt = (open: number): number => {
+    const pairs: Record<string, string> = { '(': ')', '{': '}', '[': ']' };
+    const stack: string[] = [pairs[text[open]!]!];
+    for (let j = open + 1; j < n; j++) {
+      const ch = text[j]!;
+      if (ch === '`') j++;
+      else if (ch === "'") j = endOfSingle(j);
+      else if (ch === '"') {
+        j = endOfDouble(j);
+        if (j >= n) return -1;
+      }
+      else if (ch === '#' && (j === 0 || /\s/.test(text[j - 1]!))) j = text.indexOf('\n', j) < 0 ? n : text.indexOf('\n', j) - 1;
+      else if (ch in pairs) stack.push(pairs[ch]!);
+      else if (ch === stack[stack.length - 1]) {
+        stack.pop();
+        if (!stack.length) return j;
+      }
+    }
+    return -1;
+  };
+  const endOfSingle = (at: number): number => {
+    for (let j = at + 1; j < n; j++) if (text[j] === "'") { if (text[j + 1] === "'") j++; else return j; }
+    return n;
+  };
+  const endOfDouble = (at: number): number => {
+    for (let j = at + 1; j < n; j++) {
+      const ch = text[j];
+      if (ch === '`') j++;
+      else if (ch === '$' && text[j + 1] === '(') {
+        const k = closing(j + 1);
+        if (k < 0) return n;
+        j = k;
+      } else if (ch === '"') { if (text[j + 1] === '"') j++; else return j; }
+    }
+    return n;
+  };
+  /** Each `$( )` inside a double-quoted string runs: read it. */
+  const scanExpandable = (from: number, to: number): NotReading | undefined => {
+    for (let j = from; j < to; j++) {
+      if (text[j] === '`') j++;
+      else if (text[j] === '$' && text[j + 1] === '(') {
+        const k = closing(j + 1);
+        if (k < 0) return { part: text.slice(j, j + 40), why: 'syntax' };
+        const found = scanPowerShell(text.slice(j + 2, k), depth + 1, parts);
+        if (found) return found;
+        j = k;
+      }
+    }
+    return undefined;
+  };
+  const addWord = (value: string) => {
+    if (command) command.words.push(value);
+  };
+
+  while (i < n) {
+    const ch = text[i]!;
+    if (BLANK.test(ch)) { i++; continue; }
+    if (ch === '`' && (text[i + 1] === '\n' || text[i + 1] === '\r')) { i += 2; continue; }
+    if (ch === '#' ) { const e = text.indexOf('\n', i); i = e < 0 ? n : e; continue; }
+    if (ch === '<' && text[i + 1] === '#') { const e = text.indexOf('#>', i + 2); i = e < 0 ? n : e + 2; continue; }
+    if (ch === '\n' || ch === '\r' || ch === ';' || (ch === '|' && text[i + 1] === '|') || (ch === '&' && text[i + 1] === '&') || ch === '|') {
+      const found = endCommand();
+      if (found) return found;
+      i += (ch === '|' && text[i + 1] === '|') || (ch === '&' && text[i + 1] === '&') ? 2 : 1;
+      startStatement();
+      continue;
+    }
+    if (ch === '&') {
+      // `&` before a command calls it; `&` at a pipeline's end starts it as a background job.
+      if (atCommand) { callOp = true; i++; continue; }
+      const rest = text.slice(i + 1).trimStart();
+      if (!rest || /^[\n;]/.test(rest)) return { part: '&', why: 'call' };
+      i++;
+      continue;
+    }
+    if (ch === '.' && atCommand && !callOp && (BLANK.test(text[i + 1] ?? '') )) return { part: text.slice(i, i + 40).trim(), why: 'call' };
+    // Redirections: to $null, or one stream into another (2>&1), write nothing.
+    const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null\b)?/.exec(text.slice(i, i + 12));
+    if (redirect && (ch === '>' || ch === '<' || (/[1-6*]/.test(ch) && text[i + 1] === '>' && (i === 0 || /[\s;|]/.test(text[i - 1]!))))) {
+      if (!/&[12]$|\$null$/i.test(redirect[0])) return { part: text.slice(i, i + 40).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
+      i += redirect[0].length;
+      continue;
+    }
+    const assign = /^(?:[+\-*/%]|\?\?)?=(?!=)/.exec(text.slice(i, i + 3));
+    if (assign && (ch === '=' || (command === undefined && !atCommand))) {
+      if (command !== undefined && !hashtable) { addWord(assign[0]); i += assign[0].length; continue; }
+      const target = text.slice(statementStart, i).trim();
+      // A variable of the fix's own process, or the TLS versions .NET offers it: nothing outside the process changes.
+      // A variable of the fix's own process (not its environment, which decides what programs run), or the TLS versions
+      // .NET offers it: nothing outside the process changes.
+      if (!hashtable && !/^(?:\[[\w.]+\]\s*)?\$(?:(?:global|script|local|private):)?\w+$|^\[(?:System\.)?Net\.ServicePointManager\]::SecurityProtocol$/i.test(target)) return { part: `${target} =`, why: 'assignment' };
+      i += assign[0].length;
+      startStatement();
+      continue;
+    }
+    if (ch === '{' || (ch === '@' && text[i + 1] === '{')) {
+      const open = ch === '@' ? i + 1 : i;
+      const close = closing(open);
+      if (close < 0) return { part: text.slice(i, i + 40), why: 'syntax' };
+      const found = scanPowerShell(text.slice(open + 1, close), depth + 1, parts, ch === '@');
+      if (found) return found;
+      addWord('{…}');
+      i = close + 1;
+      // A keyword's block ends its statement; a block called with & runs what was just read.
+      if (afterKeyword) { startStatement(); afterKeyword = false; continue; }
+      atCommand = false;
+      callOp = false;
+      // A hashtable takes members, and a block too (`{ … }.Invoke()`).
+      lastWasValue = true;
+      lastWasType = false;
+      continue;
+    }
+    if (ch === '(' || ((ch === '$' || ch === '@') && text[i + 1] === '(')) {
+      const open = ch === '(' ? i : i + 1;
+      const close = closing(open);
+      if (close < 0) return { part: text.slice(i, i + 40), why: 'syntax' };
+      // A method's arguments follow its name directly; they are expressions, read as any other.
+      const found = scanPowerShell(text.slice(open + 1, close), depth + 1, parts);
+      if (found) return found;
+      if (atCommand && callOp) return { part: text.slice(i, close + 1), why: 'call' };
+      addWord('(…)');
+      i = close + 1;
+      // After a keyword's condition (`param( )`, `if ( )`, `while ( )`) its block or the next statement comes.
+      if (afterKeyword) { startStatement(); afterKeyword = text.slice(i).trimStart().startsWith('{'); continue; }
+      atCommand = false;
+      lastWasValue = true;
+      lastWasType = false;
+      continue;
+    }
+    if ((ch === '.' || (ch === ':' && text[i + 1] === ':')) && lastWasValue) {
+      const m = /^(?:\.|::)(?:'([^']*)'|"([^"]*)"|([\w]+))/.exec(text.slice(i));
+      if (!m) { i++; continue; }
+      const name = m[1] ?? m[2] ?? m[3] ?? '';
+      i += m[0].length;
+      if (text[i] === '(') {
+        parts?.members.push(name);
+        if (!READING_MEMBER.test(name)) return { part: `.${name}(`, why: 'method' };
+      }
+      continue;
+    }
+    if (ch === '[' ) {
+      const close = closing(i);
+      if (close < 0) return { part: text.slice(i, i + 40), why: 'syntax' };
+      if (atCommand && callOp) return { part: text.slice(i, close + 1), why: 'call' };
+      // An index (right after a value) holds an expression; a type literal a type name.
+      const isIndex: boolean = lastWasValue && !lastWasType && !BLANK.test(text[i - 1] ?? ' ');
+      if (isIndex) {
+        const found = scanPowerShell(text.slice(i + 1, close), depth + 1, parts);
+        if (found) return found;
+      }
+      // A writer's or a stream's type: its constructor, called by a cast (`[IO.StreamWriter]'C:\x'`) as by ::new, opens a file.
+      if (!isIndex && /(?:Writer|Stream|StreamWriter)\s*\]$/i.test(text.slice(i, close + 1))) return { part: text.slice(i, close + 1), why: 'call' };
+      addWord(text.slice(i, close + 1));
+      atCommand = false;
+      lastWasValue = true;
+      lastWasType = !isIndex;
+      i = close + 1;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || (ch === '@' && (text[i + 1] === '"' || text[i + 1] === "'"))) {
+      let end: number;
+      let value: string;
+      if (ch === '@') {
+        const quote = text[i + 1]!;
+        const close = text.indexOf(`\n${quote}@`, i + 2);
+        end = close < 0 ? n : close + 2;
+        value = text.slice(i + 2, close < 0 ? n : close);
+        if (quote === '"') { const found = scanExpandable(i + 2, end); if (found) return found; }
+      } else if (ch === "'") {
+        end = endOfSingle(i);
+        value = text.slice(i + 1, end).replace(/''/g, "'");
+      } else {
+        end = endOfDouble(i);
+        const found = scanExpandable(i + 1, end);
+        if (found) return found;
+        value = text.slice(i + 1, end);
+      }
+      if (atCommand && callOp) {
+        command = { name: value, kind: 'native', words: [], start: i };
+        parts?.commands.push(value);
+        atCommand = false;
+        callOp = false;
+        lastWasValue = false;
+      } else {
+        addWord(value);
+        atCommand = false;
+        lastWasValue = true;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (ch === '$') {
+      const m = /^\$(?:\{[^}]*\}|[\w?^$]+(?::[\w?]+)?)/.exec(text.slice(i));
+      const token = m?.[0] ?? '$';
+      if (atCommand && callOp) return { part: `& ${token}`, why: 'call' };
+      addWord(token);
+      atCommand = false;
+      // `$x.Delete()` runs as an argument too.
+      lastWasValue = true;
+      i += token.length;
+      continue;
+    }
+    if (ch === ',' ) { i++; lastWasValue = false; continue; }
+    if (ch === ')' || ch === '}' || ch === ']') { i++; continue; }
+    // A hashtable's key (`@{LogName='System'}`): a name, not a command.
+    const key = hashtable && atCommand ? /^[\w.-]+(?=\s*=)/.exec(text.slice(i, i + 200)) : null;
+    if (key) { atCommand = false; i += key[0].length; continue; }
+    // A bare word: a command's name in a command's place, else an argument, an operator or a number.
+    let j = i;
+    while (j < n && !WORD_END.test(text[j]!)) {
+      if (text[j] === '$' && text[j + 1] === '(' ) break;
+      j++;
+    }
+    if (j === i) j = i + 1;
+    const word = text.slice(i, j);
+    if (atCommand) {
+      if (KEYWORDS.has(word.toLowerCase()) && !callOp) {
+        afterKeyword = !/^(?:return|throw|break|continue|in)$/i.test(word);
+        i = j;
+        continue;
+      }
+      if (/^-?\d/.test(word) || /^-(?:not|bnot)$/i.test(word) || word === '!') { atCommand = false; lastWasValue = true; i = j; continue; }
+      // `.` dot-sources what follows (a script, a block, a string naming a file).
+      if (word === '.') return { part: text.slice(i, i + 40).trim(), why: 'call' };
+      command = { name: word, kind: 'cmdlet', words: [], start: i };
+      parts?.commands.push(word);
+      atCommand = false;
+      callOp = false;
+      lastWasValue = false;
+    } else {
+      addWord(word);
+      lastWasValue = false;
+    }
+    i = j;
+  }
+  return endCommand();
+}
+
+/** One PowerShell command with its words: a reading cmdlet or alias with reading options, or a reading program. */
+function judgeCommand(name: string, words: string[], depth: number): NotReading | undefined {
+  const bare = name.replace(/^[\w.]+\\(?=\w+-\w)/, '');
+  const lowerName = bare.toLowerCase();
+  const verb = /^(\w+)-\w/.exec(lowerName)?.[1];
+  const isPath = /[\\/]/.test(name);
+  if (!isPath && (READING_ALIASES.has(lowerName) || OTHER_CMDLETS.has(lowerName) || (verb !== undefined && READING_VERBS.has(verb)))) {
+    const writing = words.find((w) => WRITING_PARAMETER.test(w));
+    if (writing) return { part: `${bare} ${writing}`, why: 'arguments' };
+    if (/^(?:invoke-webrequest|invoke-restmethod|iwr|irm|curl|wget)$/.test(lowerName)) {
+      const method = words.findIndex((w) => /^-Method(?::|$)/i.test(w));
+      const value = method < 0 ? undefined : /^-Method:(.+)$/i.exec(words[method]!)?.[1] ?? words[method + 1] ?? '';
+      if (value !== undefined && !/^(?:get|head|options)$/i.test(value)) return { part: `${bare} -Method ${value}`.trim(), why: 'arguments' };
+    }
+    // ForEach-Object calls a member given by name (`% Kill`, `-MemberName Stop`).
+    if (/^(?:foreach-object|%)$/.test(lowerName)) {
+      const named = words.findIndex((w) => /^-MemberName(?::|$)/i.test(w));
+      const member = named >= 0 ? words[named + 1] : words.find((w) => !w.startsWith('-') && w !== '{…}');
+      if (member !== undefined && !READING_MEMBER.test(member)) return { part: `${bare} ${member}`, why: 'method' };
+    }
+    return undefined;
+  }
+  // PowerShell resolves an alias or a cmdlet before a program: a changing alias (`sc`, `ri`, `kill`) is no program here.
+  if (!isPath && /^(?:sc|ri|rm|del|erase|rd|rmdir|kill|spps|spsv|sasv|saps|start|ni|md|mkdir|mi|move|cpi|copy|cp|mv|ren|rni|sp|si|ac|clc|cli|clp|clv|iex|icm|ii|ipmo|sajb|epcsv|set|sv|nv|rv|clear|cls|cd|sl|chdir|pushd|popd|r|ihy)$/i.test(lowerName)) return { part: bare, why: 'command' };
+  if (!isPath && /^\w+-\w/.test(lowerName)) return { part: bare, why: 'command' };
+  const found = nativeCall([name, ...words], depth);
+  return found;
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHANGES_SYSTEM, readOnlyDoubt } from '../../src/core/knowledge/content-rules.js';
+import { notReadOnly, powerShellParts, windowsWords } from '../../src/core/knowledge/read-only.js';
+import { adversarialRuns, anyCodePoints } from '../helpers/arbitraries.js';
+import { realKnowledgeBase } from '../helpers/real-kb.js';
+
+const { kb } = realKnowledgeBase();
+const fixes = kb.topics.flatMap((t) => t.fixes.map((f) => ({ topic: t.id, ...f })));
+
+describe("the knowledge's own fixes", () => {
+  it('every fix marked read-only runs only what is known to read', () => {
+    const readOnly = fixes.filter((f) => f.readOnly);
+    expect(readOnly.length).toBeGreaterThan(200);
+    expect(readOnly.map((f) => [f.topic, f.id, notReadOnly(f.command, f.shell)]).filter(([, , r]) => r !== undefined)).toEqual([]);
+  });
+
+  it('every fix whose command changes the system is doubted by the list of what reads too', () => {
+    const changing = fixes.filter((f) => CHANGES_SYSTEM.test(f.command));
+    expect(changing.length).toBeGreaterThan(100);
+    expect(changing.filter((f) => notReadOnly(f.command, f.shell) === undefined).map((f) => `${f.topic}/${f.id}: ${f.command}`)).toEqual([]);
+  });
+});
+
+describe('commands that read', () => {
+  it.each([
+    ['powershell', 'Get-HnsNetwork | Select-Object Name, Type, @{ Name = \'AddressPrefix\'; Expression = { $_.Subnets.AddressPrefix } }'],
+    ['powershell', "Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='Service Control Manager'} -MaxEvents 20 | Where-Object Message -match 'HNS'"],
+    ['powershell', '[void][Reflection.Assembly]::LoadWithPartialName(\'System.Drawing\'); [System.Drawing.Text.InstalledFontCollection]::new().Families.Name'],
+    ['powershell', '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12; (Invoke-WebRequest -UseBasicParsing -Method Head -Uri https://example.org/).StatusCode'],
+    ['powershell', "& { param($n) $s = Get-Date; while (-not (Resolve-DnsName $n -ErrorAction SilentlyContinue)) { Start-Sleep -Milliseconds 200 }; ((Get-Date) - $s).TotalSeconds } example.org"],
+    ['powershell', "& \"$env:ProgramFiles\\Splunk\\bin\\splunk.exe\" version"],
+    ['powershell', 'Get-Service hns 2>$null; docker ps 2>&1 | Out-String'],
+    ['powershell', 'if ($PSVersionTable.PSVersion.Major -ge 7) { Get-Service docker } else { Get-Service hns }'],
+    ['powershell', "\"Build: $((Get-CimInstance Win32_OperatingSystem).BuildNumber)\""],
+    ['powershell', '(aws ecr get-login-password).Length'],
+    ['powershell', 'sc.exe qc docker; netsh interface ipv4 show excludedportrange protocol=tcp; reg query HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion /v CurrentBuild'],
+    ['cmd', 'ipconfig /all & netsh winhttp show proxy | findstr /i proxy 2>nul'],
+    ['cmd', '"C:\\Program Files\\containerd\\bin\\containerd.exe" --version'],
+    ['cmd', 'sort < C:\\ProgramData\\docker\\panic.log'],
+    ['docker', 'docker exec {{container}} cmd /c "set | findstr /i proxy"'],
+    ['docker', 'docker exec -u ContainerAdministrator web powershell -NoProfile -Command "Get-ChildItem Cert:\\LocalMachine\\Root | Format-Table Thumbprint"'],
+    ['docker', 'docker --context remote image inspect --format "{{.OsVersion}}" {{image}}'],
+    ['kubectl', 'kubectl -n kube-system exec {{pod}} "--" ipconfig /all'],
+    ['kubectl', 'kubectl get pods -A -o wide --field-selector spec.nodeName={{node}}'],
+    ['reg', 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\hns'],
+    ['net', 'net use'],
+  ])('%s: %s', (shell, command) => {
+    expect(notReadOnly(command, shell)).toBeUndefined();
+  });
+});
+
+describe('what does not read, or cannot be read, is doubted with the part that shows it', () => {
+  it.each([
+    // Commands and aliases that change, in each place PowerShell runs one.
+    ['powershell', 'Get-Service docker | Stop-Service', 'Stop-Service', 'command'],
+    ['powershell', 'Get-Process -Name (Stop-Process -Name dockerd -PassThru).Name', 'Stop-Process', 'command'],
+    ['powershell', 'Write-Host "$(Remove-Item C:\\x)"', 'Remove-Item', 'command'],
+    ['powershell', 'Write-Host @"\n$(Remove-Item C:\\x)\n"@', 'Remove-Item', 'command'],
+    ['powershell', "Get-ChildItem | Select-Object @{ n = 'x'; e = { Remove-Item C:\\x } }", 'Remove-Item', 'command'],
+    ['powershell', 'Get-Process | sc C:\\ProgramData\\docker\\config\\daemon.json', 'sc', 'command'],
+    ['powershell', 'Get-Item x; function Get-Y { Get-Item x }', 'function', 'command'],
+    ['powershell', 'Get-Service docker | % Stop', '% Stop', 'method'],
+    ['powershell', 'Get-Service docker | ForEach-Object -MemberName Kill', 'ForEach-Object Kill', 'method'],
+    ['powershell', 'Format-Volume -DriveLetter D', 'Format-Volume', 'command'],
+    ['powershell', 'New-Object Net.WebClient', 'New-Object', 'command'],
+    // Methods that change, called on anything, by any spelling.
+    ['powershell', "(Get-Service docker).'Stop'()", '.Stop(', 'method'],
+    ['powershell', "Write-Host $svc.Delete()", '.Delete(', 'method'],
+    ['powershell', "[IO.File]::Delete('C:\\x')", '.Delete(', 'method'],
+    ['powershell', "$ExecutionContext.InvokeCommand.InvokeScript('Remove-Item x')", '.InvokeScript(', 'method'],
+    ['powershell', "{ Get-Item x }.Invoke()", '.Invoke(', 'method'],
+    // A writer's constructor by a cast, an assignment outside the process's variables, files written.
+    ['powershell', "$w = [IO.StreamWriter]'C:\\ProgramData\\docker\\config\\daemon.json'", '[IO.StreamWriter]', 'call'],
+    ['powershell', "(Get-Item C:\\x).Attributes = 'ReadOnly'", "(Get-Item C:\\x).Attributes =", 'assignment'],
+    ['powershell', "$env:PATH = 'C:\\Users\\Public'; whoami", '$env:PATH =', 'assignment'],
+    ['powershell', 'Get-Date > C:\\x.txt', '> C:\\x.txt', 'redirection'],
+    ['powershell', 'Get-Date 2> C:\\x.txt', '2> C:\\x.txt', 'redirection'],
+    ['powershell', 'Invoke-WebRequest https://example.org/x -OutFile C:\\x', 'Invoke-WebRequest -OutFile', 'arguments'],
+    ['powershell', 'Invoke-RestMethod -Method:Post https://example.org/stop', 'Invoke-RestMethod -Method Post', 'arguments'],
+    ['powershell', 'Test-ComputerSecureChannel -Repair', 'Test-ComputerSecureChannel -Repair', 'arguments'],
+    // Scripts and text run as code.
+    ['powershell', ". 'C:\\Users\\Public\\x.ps1'", ". 'C:\\Users\\Public\\x.ps1'", 'call'],
+    ['powershell', '& $cmd', '& $cmd', 'call'],
+    ['powershell', '.\\x.ps1', '.\\x.ps1', 'command'],
+    ['powershell', 'Get-Date &', '&', 'call'],
+    // Programs that change, or read with options that write.
+    ['powershell', 'curl -o C:\\x https://example.org/', 'curl -o C:\\x https://example.org/', 'arguments'],
+    ['powershell', 'netsh -f C:\\x.txt interface show interface', 'netsh -f C:\\x.txt interface show interface', 'arguments'],
+    ['powershell', 'git branch evil', 'git branch evil', 'arguments'],
+    ['powershell', 'net user Administrator P@ss1', 'net user Administrator P@ss1', 'arguments'],
+    ['cmd', 'dir & del C:\\x', 'del', 'command'],
+    ['cmd', 'set PATH=C:\\Users\\Public& whoami', 'set PATH=C:\\Users\\Public', 'arguments'],
+    ['cmd', 'ipconfig /all > C:\\x.txt', '> C:\\x.txt', 'redirection'],
+    ['cmd', 'for /f %i in (x) do del %i', 'for', 'command'],
+    ['docker', 'docker exec web cmd /c "dir & del C:\\x"', 'del', 'command'],
+    ['docker', 'docker exec -it web powershell', 'powershell', 'arguments'],
+    ['docker', 'docker buildx inspect --bootstrap', 'docker buildx inspect --bootstrap', 'arguments'],
+    ['docker', 'docker --context remote run --rm img', 'docker --context remote run --rm img', 'arguments'],
+    ['kubectl', "kubectl exec pod -- sh -c 'rm -rf /'", 'sh', 'command'],
+    ['kubectl', 'kubectl exec pod -- pwsh x.ps1', 'pwsh x.ps1', 'arguments'],
+    ['kubectl', 'kubectl delete pod web', 'kubectl delete pod web', 'arguments'],
+    ['reg', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'arguments'],
+    ['net', 'net use Z: \\\\srv\\share', 'net use Z: \\\\srv\\share', 'arguments'],
+  ])('%s: %s', (shell, command, part, why) => {
+    expect(notReadOnly(command, shell)).toEqual({ part, why });
+    expect(readOnlyDoubt(command, shell)).toBeDefined();
+  });
+
+  it('judges a parameter as the one value it stands for, and a program asked its version as reading', () => {
+    expect(notReadOnly('Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object Subject -Match {{ca_name}}', 'powershell')).toBeUndefined();
+    expect(notReadOnly('{{tool}} --version', 'cmd')).toBeUndefined();
+    expect(notReadOnly('anything.exe --version', 'cmd')).toBeUndefined();
+    expect(notReadOnly('anything.exe --version --reset', 'cmd')).toEqual({ part: 'anything.exe', why: 'command' });
+  });
+
+  it('reads Windows words with their quotes removed', () => {
+    expect(windowsWords('docker exec "my web" cmd /c "set | findstr x"')).toEqual(['docker', 'exec', 'my web', 'cmd', '/c', 'set | findstr x']);
+    expect(windowsWords('a "" b')).toEqual(['a', '', 'b']);
+  });
+});
+
+describe('reading hostile text', () => {
+  it.each(
+    adversarialRuns(
+      ['open brackets', '([{$(@{'.repeat(20_000)],
+      ['closed brackets', '()[]{}'.repeat(20_000)],
+      ['unclosed strings', '"$(\''.repeat(30_000)],
+      ['members', '$a.b('.repeat(20_000)],
+      ['redirections', '2>&1 '.repeat(20_000)],
+      ['keywords', 'if ('.repeat(20_000)],
+    ),
+  )('answers for %s in every shell', (_name, filler) => {
+    for (const shell of ['powershell', 'cmd', 'docker', 'kubectl']) {
+      const r = notReadOnly(`Get-Date ${filler}`, shell);
+      expect(r === undefined || typeof r.part === 'string').toBe(true);
+    }
+  });
+
+  it('never throws, and a command that changes after any plain words is still doubted', () => {
+    fc.assert(
+      fc.property(anyCodePoints(), (text) => {
+        for (const shell of ['powershell', 'cmd', 'docker', 'kubectl', 'reg', 'net']) notReadOnly(text, shell);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 ,.:-]{0,40}$/), (words) => {
+        expect(notReadOnly(`Get-Item ${words}; Remove-Item C:\\x`, 'powershell')).toBeDefined();
+        expect(notReadOnly(`dir ${words} & del C:\\x`, 'cmd')).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists the commands and methods it found (what the PowerShell parser test compares)', () => {
+    expect(powerShellParts("Get-Item x | Where-Object { $_.Name.StartsWith('a') } | % { (Get-Acl $_).ToString() }")).toEqual({ commands: ['Get-Item', 'Where-Object', '%', 'Get-Acl'], members: ['StartsWith', 'ToString'] });
+  });
+});

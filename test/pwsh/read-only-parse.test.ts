@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { notReadOnly, powerShellParts } from '../../src/core/knowledge/read-only.js';
+import { PLACEHOLDER } from '../../src/core/text/placeholder.js';
+import { realKnowledgeBase } from '../helpers/real-kb.js';
+import { PWSH, SKIP_NOTE } from './pwsh.js';
+
+// The read-only rule (src/core/knowledge/read-only.ts) reads PowerShell with a tokenizer of its own, since kb check runs
+// where no PowerShell is. Here PowerShell's own parser reads the same texts: the commands (CommandAst, by the name it is
+// called by) and the methods (InvokeMemberExpressionAst) must be the same, so that what the rule judges is what runs.
+
+const { kb } = realKnowledgeBase();
+const texts = [
+  ...new Set([
+    ...kb.topics.flatMap((t) => t.fixes.filter((f) => f.shell === 'powershell' && notReadOnly(f.command, f.shell) === undefined).map((f) => f.command)),
+    "Get-Item x | Where-Object { $_.Name.StartsWith('a') } | % { (Get-Acl $_).ToString() }",
+    'if ($PSVersionTable.PSVersion.Major -ge 7) { Get-Service docker } else { Get-Service hns }',
+    "\"Build: $((Get-CimInstance Win32_OperatingSystem).BuildNumber)\"",
+    "Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='Service Control Manager'} -MaxEvents 20 | Where-Object Message -match 'HNS'",
+    "& { param($n) $s = Get-Date; while (-not (Resolve-DnsName $n -ErrorAction SilentlyContinue)) { Start-Sleep -Milliseconds 200 }; ((Get-Date) - $s).TotalSeconds } example.org",
+    "[void][Reflection.Assembly]::LoadWithPartialName('System.Drawing'); [System.Drawing.Text.InstalledFontCollection]::new().Families.Name",
+    'Get-Service hns 2>$null; docker ps 2>&1 | Out-String',
+  ]),
+].map((t) => t.replace(PLACEHOLDER, 'x0'));
+
+const SCRIPT = String.raw`
+param([string]$In, [string]$Out)
+$texts = Get-Content -Raw -LiteralPath $In | ConvertFrom-Json
+$result = foreach ($t in $texts) {
+  $tokens = $null; $errors = $null
+  $ast = [System.Management.Automation.Language.Parser]::ParseInput($t, [ref]$tokens, [ref]$errors)
+  $commands = @($ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.CommandAst] }, $true) | ForEach-Object {
+    $first = $_.CommandElements[0]
+    if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $first -is [System.Management.Automation.Language.ExpandableStringExpressionAst]) { $first.Value }
+  })
+  $members = @($ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.InvokeMemberExpressionAst] }, $true) | ForEach-Object { $_.Member.Value })
+  [pscustomobject]@{ text = $t; errors = @($errors | ForEach-Object { $_.Message }); commands = $commands; members = $members }
+}
+ConvertTo-Json -InputObject @($result) -Depth 4 | Set-Content -LiteralPath $Out -Encoding utf8
+`;
+
+describe.skipIf(!PWSH)(`PowerShell's parser and the read-only rule read the same commands and methods${SKIP_NOTE}`, () => {
+  it(`in ${texts.length} texts: every read-only PowerShell fix of the knowledge, and the rule's own examples`, () => {
+    expect(texts.length).toBeGreaterThan(60);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-ro-'));
+    try {
+      writeFileSync(path.join(dir, 'parse.ps1'), SCRIPT, 'utf8');
+      writeFileSync(path.join(dir, 'in.json'), JSON.stringify(texts), 'utf8');
+      const r = spawnSync(PWSH!, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(dir, 'parse.ps1'), '-In', path.join(dir, 'in.json'), '-Out', path.join(dir, 'out.json')], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const parsed = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8').replace(/^\uFEFF/, '')) as { text: string; errors: string[]; commands: string[]; members: string[] }[];
+      const sorted = (xs: string[]) => xs.map((x) => x.toLowerCase()).sort();
+      const differences = parsed.flatMap((p) => {
+        const ours = powerShellParts(p.text);
+        const same = JSON.stringify(sorted(ours.commands)) === JSON.stringify(sorted(p.commands)) && JSON.stringify(sorted(ours.members)) === JSON.stringify(sorted(p.members));
+        return p.errors.length || !same ? [{ text: p.text, errors: p.errors, powershell: { commands: p.commands, members: p.members }, ours }] : [];
+      });
+      expect(parsed.length).toBe(texts.length);
+      expect(parsed.flatMap((p) => p.commands).length).toBeGreaterThan(texts.length);
+      expect(differences).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
