@@ -105,6 +105,10 @@ const LINUX_FROM_WINDOWS = [
   'wsl --install', 'wsl --update', 'wsl --import', 'wsl --set-version', 'wsl --set-default-version', 'wsl --unregister', 'wsl --shutdown',
   'wsl.exe --install', 'wsl.exe --update', 'wsl.exe --import', 'wsl.exe --unregister', 'wslregisterdistribution', 'wsl/service',
   'deploy distro', 'importing wsl distro', 'wsl integration with distro',
+  // WSL 2's refusal to start a distribution ("Please enable the Virtual Machine Platform Windows feature and ensure
+  // virtualization is enabled in the BIOS"): the feature WSL 2 and Docker Desktop's Linux back end need, not the
+  // Containers feature Windows containers need.
+  'virtual machine platform',
   // Docker Desktop on its WSL 2 back end runs Linux containers unless the paste shows Windows ones (their images, HCS, HNS).
   'wsl 2', 'wsl2',
   // Docker Desktop on a Mac (its Linux VM), which "docker desktop" alone would keep in scope.
