@@ -42,6 +42,7 @@ describe('readScope', () => {
     // WSL's own machinery runs Linux: out of scope, though it comes from Windows …
     ['PS C:\\Users\\me> wsl --install -d Ubuntu\nWslRegisterDistribution failed with error: 0x80370102', 'linux'],
     ['Error code: Wsl/Service/CreateInstance/0x80040326 when starting the distribution on Windows 11', 'linux'],
+    ['Please enable the Virtual Machine Platform Windows feature and ensure virtualization is enabled in the BIOS.', 'linux'],
     ['System.InvalidOperationException: Failed to deploy distro docker-desktop to C:\\Users\\me\\AppData\\Local\\Docker\\wsl\\distro', 'linux'],
     ['C:\\Users\\me> podman machine start\nError: machine did not transition into running state', 'linux'],
     ['With Docker Desktop 4.1 (Linux containers) on Windows 10 every docker build stops with failed to solve', 'linux'],
