@@ -47,6 +47,11 @@ const NAMED_WINDOWS = /\bWindows[ \t]{1,4}(1[01]|Server[ \t]{1,4}(?:20\d\d|versi
 // Windows 10's long-term servicing editions, named by their year: client hosts of the build each ships.
 const CLIENT_LONG_TERM = /\bWindows[ \t]{1,4}10[ \t]{1,4}(?:(?:IoT[ \t]{1,4})?Enterprise[ \t]{1,4})?(?:(2015|2016)[ \t]{1,4}LTSB|LTSB[ \t]{1,4}(2015|2016)|LTSC[ \t]{1,4}(2019|2021)|(2019|2021)[ \t]{1,4}LTSC)\b/i;
 const LONG_TERM_BUILD: Record<string, number> = { '2015': 10240, '2016': 14393, '2019': 17763, '2021': 19044 };
+// A Windows Server release named as the host in words: followed by what a host is ("our Windows Server 2019 Core
+// machines", "a Windows Server 2022 Datacenter VM") or after "on"/"running" ("Docker EE on Windows Server 2016").
+// "a Windows Server 2019 image" or "the Windows Server 2019 variant" name an image, and are not read.
+const SERVER_HOST = /\b(?:(?:on|running)[ \t]{1,4}(?:(?:a|an|our|the|my|this)[ \t]{1,4})?Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)\b(?![ \t]{0,4}(?:images?|variants?|tags?|containers?|base)\b)|Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)(?:[ \t]{1,4}(?:Core|Datacenter|Standard|Server[ \t]{1,4}Core))?[ \t]{1,4}(?:hosts?|machines?|servers?|VMs?|nodes?|boxe?s?)\b)/i;
+const SERVER_BUILD: Record<string, number> = { '2016': 14393, '2019': 17763, '2022': 20348, '2025': 26100 };
 // A Windows base image named with its tag in a sentence, without a command around it ("pulling
 // microsoft/dotnet-framework:4.8-windowsservercore-1709", "only nanoserver 1803 images are built").
 const BASE_IMAGE_TAG = /\b(?:windows)?(?:servercore|nanoserver)(?:[:-]|[ \t]{1,2})(ltsc20(?:16|19|22|25)|1[5-9]0\d|2004|2\dH[12]|10\.0\.\d{5}(?:\.\d{1,6})?)\b/i;
@@ -91,6 +96,11 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
     const m = CLIENT_LONG_TERM.exec(text);
     const year = m?.slice(1).find((g) => g !== undefined);
     if (m && year) out.host = { build: LONG_TERM_BUILD[year]!, said: m[0], client: true };
+  }
+  if (!out.host && oneNamedHost()) {
+    const m = SERVER_HOST.exec(text);
+    const year = m?.[1] ?? m?.[2];
+    if (m && year) out.host = { build: SERVER_BUILD[year]!, said: m[0].trim() };
   }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
   if (out.host && !out.image) {

@@ -85,6 +85,19 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('Windows Server 2019 runs only 1809; Windows 10 1909 runs nanoserver 1809 and 1909', {}, buildOfTag, names)).toEqual({});
   });
 
+  it('reads a Windows Server release named as the host in words, and not one named as an image', () => {
+    expect(readPasteBuilds('The openjdk:11-windowsservercore-1709 image does not run on our Windows Server 2019 Core machines', {}, buildOfTag)).toMatchObject({
+      host: { build: 17763, said: 'on our Windows Server 2019' },
+      image: { build: 16299 },
+    });
+    expect(readPasteBuilds('a Windows Server 2022 Datacenter VM with nanoserver:ltsc2019', {}, buildOfTag).host).toMatchObject({ build: 20348 });
+    expect(readPasteBuilds('Docker EE running Windows Server 2016', {}, buildOfTag).host).toMatchObject({ build: 14393 });
+    expect(readPasteBuilds('is there a Windows Server 2019 image of it?', {}, buildOfTag).host).toBeUndefined();
+    expect(readPasteBuilds('it runs on the Windows Server 2019 variant too', {}, buildOfTag).host).toBeUndefined();
+    // Two releases compared: none of them is the host.
+    expect(readPasteBuilds('on Windows Server 2019 it works, on Windows Server 2022 hosts it does not', {}, buildOfTag).host).toBeUndefined();
+  });
+
   it('reads a Windows 10 or 11 named with its version number as the client host', () => {
     expect(readPasteBuilds('On Windows 10 Enterprise 10.0.17134, pulling mcr.microsoft.com/windows/nanoserver:1809 fails', {}, buildOfTag)).toMatchObject({
       host: { build: 17134, client: true },
@@ -110,6 +123,7 @@ describe('readPasteBuilds on adversarial text (the prose forms read a whole past
     ['spaces', `Windows 10${' '.repeat(200_000)}LTSC 2019 (OS version${' '.repeat(200_000)}10.0.17763)`],
     ['tabs and newlines', `host OS version${'\t\n'.repeat(100_000)}10.0.17763 servercore${'\t'.repeat(100_000)}1709`],
     ['repeated releases', 'Windows 10 Windows Server 2019 '.repeat(20_000)],
+    ['a server release and its host word apart', `on our Windows${' '.repeat(200_000)}Server 2019 ${'Core '.repeat(40_000)}machines`],
     ['repeated brackets', '(OS version ('.repeat(40_000) + 'nanoserver-:'.repeat(40_000)],
     ['a release and its version apart', `Windows 11 Pro (build${' '.repeat(200_000)}22631) Windows 10 ${'Enterprise '.repeat(40_000)}10.0.17134`],
     ['control characters', `Windows 10 LTSC 2019\u0000\u001b[31m(OS version\u0007 10.0.17763)\u0008 servercore-1709${'\u0001'.repeat(100_000)}`],
