@@ -12,7 +12,17 @@ const END = '\u001B[201~';
  * as events of their own (ink splits escape sequences out) or inside a longer chunk.
  */
 export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasting(): boolean } {
+  // The paste so far, its line ends already made `\n` a read at a time (see add), and a CR that ended the last read,
+  // which may be the first half of a CRLF.
   let parts: string[] | undefined;
+  let cr = false;
+  // Each read's line ends are made `\n` as it comes: a paste's text is then made once, by the join. Made after the
+  // join, the text of a paste of 1 MB was made twice (4 MiB for one with a character outside Latin-1).
+  const add = (text: string) => {
+    const whole = cr ? `\r${text}` : text;
+    cr = whole.endsWith('\r');
+    parts!.push(normaliseLineEnds(cr ? whole.slice(0, -1) : whole));
+  };
   return {
     isPasting: () => parts !== undefined,
     push(raw) {
@@ -27,15 +37,17 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
           }
           if (at > 0) out.push({ kind: 'input', raw: rest.slice(0, at) });
           parts = [];
+          cr = false;
           rest = rest.slice(at + START.length);
         } else {
           const at = rest.indexOf(END);
           if (at < 0) {
-            parts.push(rest);
+            add(rest);
             break;
           }
-          parts.push(rest.slice(0, at));
-          out.push({ kind: 'paste', text: normaliseLineEnds(parts.join('')) });
+          add(rest.slice(0, at));
+          if (cr) parts.push('\n');
+          out.push({ kind: 'paste', text: parts.join('') });
           parts = undefined;
           rest = rest.slice(at + END.length);
         }

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Command, SCREEN_SCOPES, parseInput } from '../../src/ui/keys.js';
 import { createPasteParser } from '../../src/ui/paste.js';
 import { initialNavigation, navigationReducer, currentRoute } from '../../src/ui/navigation.js';
 import { KEYS } from '../helpers/keys.js';
+import { normaliseLineEnds } from '../../src/core/text/normalise.js';
 
 describe('parseInput', () => {
   it.each([
@@ -82,6 +84,23 @@ describe('createPasteParser', () => {
       { kind: 'paste', text: 'a\nb' },
       { kind: 'input', raw: 'q' },
     ]);
+  });
+
+  it('makes line ends `\n` a read at a time as the whole paste would be made, a CRLF cut between two reads too', () => {
+    const paste = (reads: string[]) => {
+      const p = createPasteParser();
+      p.push(KEYS.pasteStart);
+      for (const r of reads) expect(p.push(r)).toEqual([]);
+      return p.push(KEYS.pasteEnd);
+    };
+    expect(paste(['a\r', '\nb'])).toEqual([{ kind: 'paste', text: 'a\nb' }]);
+    expect(paste(['a\r', '\r', '', 'b\r'])).toEqual([{ kind: 'paste', text: 'a\n\nb\n' }]);
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab\r\n]{0,6}$/), { maxLength: 8 }), (reads) => {
+        expect(paste(reads)).toEqual([{ kind: 'paste', text: normaliseLineEnds(reads.join('')) }]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

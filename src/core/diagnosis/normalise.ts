@@ -16,7 +16,7 @@ export function normalisePaste(input: string): string {
   if (/[\u2018-\u201f]/.test(text)) text = text.replace(/[\u201c-\u201f]/g, '"').replace(/[\u2018-\u201b]/g, "'");
   // The window cut the text as it showed it, escapes and all: its lines are joined first, or a path the cut split
   // would lose the protection of its backslashes (`C:\ProgramData\c` + `ontainerd\root`: `\r` read as an escape).
-  if (/\\["\\nrtu]/.test(text)) text = unescapeJsonish(unescapeJsonish(joinAtWindowWidth(text)));
+  if (/\\["\\nrtu]/.test(text)) text = unescapeJsonishTwice(joinAtWindowWidth(text));
   if (/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(text)) {
     text = repairMojibake(text);
   }
@@ -61,6 +61,28 @@ export function unquoteMarkdown(text: string): string {
     out = inner;
   }
   return out;
+}
+
+/** How much of a text unescapeJsonishTwice reads at a time, at the least: a part ends at the first line end after this. */
+const UNESCAPE_PART = 16 * 1024;
+
+/**
+ * unescapeJsonish twice (a blob escaped twice, as a JSON log quotes a tool's JSON, reads as if escaped once), a part
+ * of the text at a time. The parts end at line ends: no escape and no Windows path spans one, and a part begins as a
+ * line does, so each pass gives what it gives for the whole text. On a paste of 1 MB each pass over the whole made a
+ * copy of it and a list of its pieces about as large: 8 MiB of large objects, most of them kept until the next full
+ * garbage collection. A part's are small and die young. `part` is for tests.
+ */
+export function unescapeJsonishTwice(text: string, part = UNESCAPE_PART): string {
+  if (text.length <= part) return unescapeJsonish(unescapeJsonish(text));
+  const out: string[] = [];
+  for (let from = 0; from < text.length; ) {
+    const end = text.indexOf('\n', from + part);
+    const to = end < 0 ? text.length : end + 1;
+    out.push(unescapeJsonish(unescapeJsonish(text.slice(from, to))));
+    from = to;
+  }
+  return out.join('');
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { anyCodePoints } from '../../helpers/arbitraries.js';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, excerptOf, flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
+import { decodeUtf8, excerptOf, flattenForMatching, focusLines, joinWrappedWords, lineTemplate, normalisePaste, reduceLargePaste, repairMojibake, unescapeJsonishTwice, unquoteMarkdown, withoutLineTimestamps } from '../../../src/core/diagnosis/normalise.js';
 import { foldForMatching } from '../../../src/core/text/normalise.js';
 
 describe('normalisePaste', () => {
@@ -59,6 +59,20 @@ describe('normalisePaste', () => {
         expect(typeof flattenForMatching(out)).toBe('string');
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('unescapeJsonishTwice', () => {
+  it('reads a text a part at a time as it reads the whole (parts end at line ends)', () => {
+    // Escapes, quotes, Windows paths and line ends, so that parts end next to all of them.
+    const chars = fc.constantFrom('\\', '\\', '"', "'", 'n', 'r', 't', 'u', '0', '0a', '00e9', 'C:', 'x', ' ', ':', '(', '\n', '\n');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 120 }), fc.integer({ min: 1, max: 24 }), (cs, part) => {
+        const text = cs.join('');
+        expect(unescapeJsonishTwice(text, part)).toBe(unescapeJsonishTwice(text, Number.POSITIVE_INFINITY));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -24,6 +24,25 @@ describe('numbers in the language', () => {
     expect(formatDecimal(value, 'sv-SE', digits)).toBe(sv);
   });
 
+  it('asks Intl.NumberFormat only for a number that has decimals (its first use reads megabytes of locale data)', () => {
+    const Original = Intl.NumberFormat;
+    let made = 0;
+    Intl.NumberFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Intl.NumberFormat;
+    try {
+      expect([formatDecimal(12, 'de-DE'), formatDecimal(-3, 'de-DE'), formatDecimal(52, 'de-DE', 0)]).toEqual(['12', '-3', '52']);
+      expect(made).toBe(0);
+      expect(formatDecimal(1.5, 'de-DE')).toBe('1,5');
+      expect(made).toBe(1);
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+  });
+
   it('writes seconds and sizes as before in English, with a comma in Swedish', () => {
     expect([formatSeconds(340, 'en'), formatSeconds(1000, 'en'), formatSeconds(12_400, 'en')]).toEqual(['0.3 s', '1 s', '12 s']);
     expect(formatSeconds(340, 'sv-SE')).toBe('0,3 s');

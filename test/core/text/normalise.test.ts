@@ -48,6 +48,9 @@ describe('removeControls', () => {
     ['line feed and tab removed when not kept', 'a\nb\tc', '', 'abc'],
     ['line feed kept when asked', 'a\nb\u0007', '\n', 'a\nb'],
     ['printable text untouched (NBSP, CJK, emoji)', 'a\u00a0找不到 👍', '', 'a\u00a0找不到 👍'],
+    ['line feeds kept, and no other control', 'a\nb\n\nc\u0080', '\n', 'a\nb\n\nc'],
+    ['line feeds only, kept', 'a\nb\n', '\n', 'a\nb\n'],
+    ['a tab beside kept line feeds', 'a\n\tb', '\n', 'a\nb'],
   ])('%s', (_, input, keep, expected) => expect(removeControls(input, keep)).toBe(expected));
 });
 
