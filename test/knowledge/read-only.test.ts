@@ -114,6 +114,8 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['reg', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'arguments'],
     ['net', 'net use Z: \\\\srv\\share', 'net use Z: \\\\srv\\share', 'arguments'],
     ['cmd', 'C:\\Users\\Public\\docker.exe ps', 'C:\\Users\\Public\\docker.exe', 'command'],
+    ['powershell', 'Invoke-WebRequest https://example.org/', 'Invoke-WebRequest without -UseBasicParsing', 'arguments'],
+    ['cmd', 'netsh -a C:\\x.txt interface show interface', 'netsh -a C:\\x.txt interface show interface', 'arguments'],
     ['cmd', '"C:\\Program Files\\..\\Users\\Public\\docker.exe" ps', 'C:\\Program Files\\..\\Users\\Public\\docker.exe', 'command'],
     ['kubectl', 'kubectl exec {{pod}} --kubeconfig x "--" ipconfig', 'kubectl exec x0 --kubeconfig x -- ipconfig', 'arguments'],
   ])('%s: %s', (shell, command, part, why) => {

@@ -157,7 +157,14 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     // pasted line (an attacker helper: `C:\Docker Data\` went to compact).
     const trailing = [...values].filter(([name, v]) => fix.params[name]?.secret !== true && spaceThenTrailingBackslash(v)).map(([name, v]) => trailingBackslash(name, v));
     const nested = nestedShellProblems(nestedPlaceholdersOf(fix.command), values);
-    if (trailing.length || nested.length) return err([...trailing, ...nested]);
+    // A value given to a program, quoted or not, reaches it as its text: one that starts with - or / is an option to it
+    // (`'-o'`, `'/add'`), and Windows PowerShell 5.1 passes a double quote inside one so that the program splits the
+    // argument elsewhere (found by an attacker helper). A cmdlet would take either as a plain value, but which of a
+    // script's placeholders reach a program is not read here: no value of a PowerShell fix starts so or holds one.
+    const optionLike = [...values]
+      .filter(([name, v]) => fix.params[name]?.secret !== true && (/^[-/]/.test(v) || v.includes('"')))
+      .map(([name, v]) => (v.includes('"') ? notPasteable(name, v) : problem('invalid', 'optionLike', `"${name}" ${showValue(v)} starts with ${v[0]}, so a program the script runs would read it as an option`, { name, value: showValue(v), first: v[0] ?? '', program: 'powershell.exe' }, { name })));
+    if (trailing.length || nested.length || optionLike.length) return err([...trailing, ...nested, ...optionLike]);
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));
     const script = `${POWERSHELL_PRELUDE}\n${filled.value}`;

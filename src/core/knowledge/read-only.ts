@@ -142,7 +142,7 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
   netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
   // netsh shows with `show`; a script given with -f, or any verb that changes, is no check.
-  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh|wfp|file)\b|-[fr]\b/.test(lower(a).join(' ')) && lower(a).includes('show'),
+  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh|wfp|file)\b|-[far]\b/.test(lower(a).join(' ')) && lower(a).includes('show'),
   reg: /^query\b/,
   sc: /^(?:\\\\\S+ )?(?:query|queryex|qc|qdescription|qfailure|qfailureflags|qsidtype|qprivs|qtriggerinfo|qmanagedaccount|qpreferrednode|getdisplayname|getkeyname|enumdepend|sdshow|showsid)\b/,
   // Not Win32_Product (wmic product): listing it makes Windows Installer check, and repair, every product it lists.
@@ -750,6 +750,8 @@ function judgeCommand(name: string, words: string[], depth: number, computed: re
       const method = parameters.findIndex((p) => p !== undefined && p.length >= 2 && 'method'.startsWith(p));
       const value = method < 0 ? undefined : (/^-\w+:(.+)$/.exec(words[method]!)?.[1] ?? words[method + 1] ?? '');
       if (value !== undefined && !/^(?:get|head|options)$/i.test(value)) return { part: `${bare} -Method ${value}`.trim(), why: 'arguments' };
+      // Windows PowerShell 5.1's Invoke-WebRequest parses a page with Internet Explorer's engine unless told not to.
+      if (cmdlet === 'invoke-webrequest' && !parameters.some((p) => p !== undefined && p.length >= 4 && 'usebasicparsing'.startsWith(p))) return { part: `${bare} without -UseBasicParsing`, why: 'arguments' };
     }
     if (cmdlet === 'get-packageprovider' && parameters.some((p) => p?.startsWith('force'))) return { part: `${bare} -ForceBootstrap`, why: 'arguments' };
     // Get-ProcessMitigation -RegistryConfigFilePath saves the settings to that file.

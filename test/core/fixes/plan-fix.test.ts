@@ -188,6 +188,16 @@ describe('planFix problems carry an id and values for the UI', () => {
     expect(!r.ok && r.error[0]).toMatchObject({ kind: 'invalid', id: 'optionLike', name: 'text', params: { name: 'text', value: '"--all"', first: '-', program: 'kubectl' } });
   });
 
+  it('refuses a value of a PowerShell fix that a program the script runs would read as an option, or split at a quote (found by an attacker helper)', () => {
+    for (const value of ['-OutFile', '/add', '--all']) {
+      const r = planFix(topic, 'ps-set', { name: 'web_1', value });
+      expect(!r.ok && r.error[0]).toMatchObject({ kind: 'invalid', id: 'optionLike', name: 'value', params: { first: value[0], program: 'powershell.exe' } });
+    }
+    const quoted = planFix(topic, 'ps-set', { name: 'web_1', value: 'a" b' });
+    expect(!quoted.ok && quoted.error[0]).toMatchObject({ kind: 'invalid', name: 'value' });
+    expect(planFix(topic, 'ps-set', { name: 'web_1', value: 'a-b/c' }).ok).toBe(true);
+  });
+
   it('names an unknown fix, a topic without fixes, a fix that takes no values and a broken template', () => {
     const unknown = planFix(topic, 'nope', {});
     expect(!unknown.ok && unknown.error[0]).toMatchObject({ id: 'unknownFix', params: { topic: 'demo-topic', fix: 'nope', fixes: expect.stringContaining('ps-set, restart-hns') } });
