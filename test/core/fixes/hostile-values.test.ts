@@ -120,7 +120,7 @@ function assertPowerShellLiteral(value: string): void {
   const r = planFix(textFix('powershell', 'Write-Output {{v}}'), 'f', { v: value });
   // A space and a final backslash: refused, since a script passes values on to programs as Windows PowerShell 5.1 does.
   if (/\s/.test(value) && value.endsWith('\\')) {
-    expect(!r.ok && r.error.map((p) => p.id)).toEqual(['trailingBackslash']);
+    expect(!r.ok && r.error.map((p) => p.id)).toContain('trailingBackslash');
     return;
   }
   // An option to a program the script may run (- or / first), or a double quote Windows PowerShell 5.1 passes on so
