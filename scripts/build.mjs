@@ -9,6 +9,9 @@
 //  - dist/esm/*.mjs: what must stay ES modules or is heavy and rarely needed (the Ink app, whose
 //    yoga layout uses top-level await; marked and marked-terminal; conf; `kb build/check/stats`
 //    with yaml and zod), split into chunks and imported on first use;
+//  - dist/esm/check-worker.mjs: the worker thread in which the app reads, parses and evaluates a large
+//    collected file (src/platform/facts-file-worker.ts), loaded by its path, not imported, and sharing the
+//    app's chunks; the executable unpacks it with the rest of dist/esm/;
 //  - dist/sea.js: the entry of the single executable (src/cli/sea-launcher.ts), which runs the same
 //    bundle from the executable's assets (scripts/release.mjs embeds it; the npm package leaves it out).
 // The parts share no state: the CLI passes plain data and the platform object to the app, and
@@ -43,6 +46,10 @@ const esmParts = {
   'marked-terminal': 'src/ui/markdown/terminal-part.ts',
   conf: 'conf',
 };
+/** ES-module parts that are the entry of a worker thread: started by path, never imported by the CLI bundles. */
+const workerParts = {
+  'check-worker': 'src/platform/facts-file-worker.ts',
+};
 const isPackage = (p) => !p.startsWith('src/');
 /** Packages are bundled through a one-line re-export (an entry point must be a file). */
 const entryOf = (name, what) => (isPackage(what) ? `scripts/entries/${name}.mjs` : what);
@@ -56,7 +63,7 @@ copyFileSync('src/platform/collector/collect.ps1', 'dist/collect.ps1');
 
 await build({
   ...common,
-  entryPoints: Object.fromEntries(Object.entries(esmParts).map(([name, what]) => [name, entryOf(name, what)])),
+  entryPoints: { ...Object.fromEntries(Object.entries(esmParts).map(([name, what]) => [name, entryOf(name, what)])), ...workerParts },
   splitting: true,
   format: 'esm',
   outdir: 'dist/esm',

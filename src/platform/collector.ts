@@ -36,11 +36,11 @@ export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
 /**
  * Reads a --from file as bytes; refuses what is not a regular file or is larger than MAX_FACTS_FILE_BYTES. Never more
  * than its size said when opened (readRegularFile): a file that says 0 bytes and gives without end (/proc/self/pagemap)
- * was read to 4 GB and hung the CLI and the app (an attacker helper).
+ * was read to 4 GB and hung the CLI and the app (an attacker helper). `onRead` hears the bytes read so far and the size.
  */
-export function readFactsFile(file: string): Uint8Array {
+export function readFactsFile(file: string, onRead?: (done: number, size: number) => void): Uint8Array {
   try {
-    return readRegularFile(file, MAX_FACTS_FILE_BYTES);
+    return readRegularFile(file, MAX_FACTS_FILE_BYTES, onRead);
   } catch (err) {
     if (err instanceof FileTooLarge) throw new Error(`${file} is ${Math.ceil(err.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`);
     if ((err as NodeJS.ErrnoException).code === 'ENOTREG') throw new Error(`${file} is not a regular file`);

@@ -8,7 +8,8 @@ import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
-import { readCollectorScript, readFactsFile, writeCollectorToTemp } from './collector.js';
+import { readCollectorScript, writeCollectorToTemp } from './collector.js';
+import { DRAW_FIRST_MS, factsWorkerEntry, startFactsFileCheck, type FactsFileCheck, type FactsFileProgress } from './facts-file.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
@@ -58,8 +59,11 @@ export interface Platform {
     read(): string;
     /** Writes the script to a private temp folder for powershell -File; `remove` deletes it. */
     writeTemp(script: string): { path: string; remove(): void };
-    /** A collected file's bytes (a regular file of at most 256 MiB; throws with the reason otherwise). */
-    readFile(file: string): Uint8Array;
+    /**
+     * Reads, parses and evaluates a collected file (a regular file of at most 256 MiB) as `check --from` does, a large
+     * one in a worker thread with progress; `cancel` stops it. Never throws: why a file cannot be read is its end.
+     */
+    checkFile(file: string, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck;
   };
 }
 
@@ -117,6 +121,10 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
       },
       resolveDockerElsewhere: () => dockerTalksElsewhereResolved(env),
     },
-    collector: { read: () => readCollectorScript(), writeTemp: (script) => writeCollectorToTemp(script), readFile: (file) => readFactsFile(file) },
+    collector: {
+      read: () => readCollectorScript(),
+      writeTemp: (script) => writeCollectorToTemp(script),
+      checkFile: (file, onProgress) => startFactsFileCheck(file, { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
+    },
   };
 }

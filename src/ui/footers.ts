@@ -94,6 +94,7 @@ export const FOOTERS = {
   checkChoose: { on: ['checkChoose'], hints: [MOVE, OPEN, BACK, QUIT, HELP] },
   checkInput: { on: ['checkInput'], hints: [FOCUS, h(Command.Confirm, 'check.app.keys.readFile'), CLEAR, BACK, EXIT] },
   checkResults: { on: ['checkResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
+  checkReading: { on: ['checkReading'], hints: [h(Command.Back, 'check.app.keys.cancel'), QUIT, EXIT] },
   /** The collector's preview, with the Yes/No prompt above it. */
   checkPreview: { on: ['checkPreview'], hints: [SCROLL, h(Command.Yes, 'fix.confirm.yesKey'), h(Command.No, 'fix.confirm.noKey'), BACK] },
   /** The preview while nothing is asked (elevation still being probed, or no audit log to write to). */

@@ -62,7 +62,7 @@ export type Command = (typeof Command)[keyof typeof Command];
  * Where a command is bound. A screen (or one state of it) turns on a set of scopes (SCREEN_SCOPES);
  * a key may mean one thing only within the scopes that are on together.
  */
-export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'fix.running' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check';
+export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'fix.running' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check' | 'check.reading';
 
 /** One command in the registry: the sequences and letters that send it, the label shown, and what it does. */
 export interface CommandSpec {
@@ -125,6 +125,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.Restart, scope: 'wizard', letters: ['r'], label: 'r', description: 'wizard.keys.restart' },
   { command: Command.Restart, scope: 'tree', letters: ['r'], label: 'r', description: 'tree.keys.restart' },
   { command: Command.Restart, scope: 'check', letters: ['r'], label: 'r', description: 'check.app.keys.again' },
+  // While a collected file is read, Esc stops the reading (the screen stays, with the file's path in the field).
+  { command: Command.Back, scope: 'check.reading', sequences: ['\u001B'], label: 'Esc', description: 'check.app.keys.cancel' },
   { command: Command.RunAction, scope: 'compat', letters: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9', description: 'compat.keys.runFix' },
   { command: Command.Yes, scope: 'confirm', letters: ['y', 'Y'], label: 'y', description: 'fix.confirm.yesKey' },
   { command: Command.No, scope: 'confirm', letters: ['n', 'N'], label: 'n', description: 'fix.confirm.noKey' },
@@ -160,6 +162,8 @@ export const SCREEN_SCOPES = {
   checkChoose: ['nav', 'list'],
   checkInput: ['nav', 'text'],
   checkResults: ['nav', 'list', 'detail'],
+  /** A collected file being read (in a worker thread for a large one): Esc cancels; the app's keys work. */
+  checkReading: ['check.reading'],
   checkRun: ['nav', 'scroll', 'check'],
   /** The collector's preview: the screen scrolls, the Yes/No prompt above it answers. */
   checkPreview: ['nav', 'scroll', 'check', 'confirm'],

@@ -1,6 +1,7 @@
 import type { Entities } from '../core/diagnosis/types.js';
 import type { HostInfo, ImageInfo } from '../core/compat/types.js';
 import type { HostReport } from '../core/check/evaluate.js';
+import type { FactsFileEnd } from '../platform/facts-file.js';
 import type { Fix, Locale } from '../core/knowledge/types.js';
 import type { WizardState } from '../core/network/wizard-reducer.js';
 import type { TreeState } from '../core/trees/step-tree.js';
@@ -27,9 +28,18 @@ export type Route =
   | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo }; /** Where the report was scrolled to, kept while a fix opened from it is open. */ offset?: number }
   /**
    * The host check: without `way` the choice of how; `host` collects here, `paste` reads collected output (`text`,
-   * or the file `file` names). What was found (`report`, `cursor`, `focus`) is kept for coming back from a topic.
+   * or the file `file` names, with what its check gave). What was found (`report`, `file`, `cursor`, `focus`) is kept
+   * for coming back from a topic: a fleet file of thousands of hosts takes seconds to read again.
    */
-  | { screen: 'check'; way?: 'host' | 'paste'; selected?: number; text?: string; file?: string; focus?: 'input' | 'results'; report?: HostReport; cursor?: { selected: number; host?: number } };
+  | { screen: 'check'; way?: 'host' | 'paste'; selected?: number; text?: string; file?: CheckedFile; focus?: 'input' | 'results'; report?: HostReport; cursor?: { selected: number; host?: number } };
+
+/** A collected file the check screen read: its path, the field's text then, and what its check gave. */
+export interface CheckedFile {
+  path: string;
+  /** The field's text when the file was read; editing the field leaves the file. */
+  from: string;
+  end: Exclude<FactsFileEnd, { kind: 'cancelled' }>;
+}
 
 export type ScreenId = Route['screen'];
 

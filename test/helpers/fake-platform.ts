@@ -2,6 +2,7 @@ import type { Elevation } from '../../src/core/fixes/preflight.js';
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
 import type { ClipboardResult } from '../../src/platform/clipboard.js';
+import { DRAW_FIRST_MS, startFactsFileCheck } from '../../src/platform/facts-file.js';
 import { preferredLocales, type Platform } from '../../src/platform/platform.js';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem, type SettingsStore } from '../../src/platform/settings.js';
 import { fakeShell, type FakeShell } from './fake-shell.js';
@@ -57,6 +58,8 @@ export interface FakePlatformOptions {
   auditUnwritable?: string;
   /** Files the check screen may read by path (their text, stored as UTF-8); any other path is missing. */
   files?: Record<string, string | Uint8Array>;
+  /** How the check screen checks a file (by default, on this thread over `files`, as the app checks a small file). */
+  checkFile?: Platform['collector']['checkFile'];
 }
 
 /** What the fake platform's collector "script" is: never run, only written to a temp file by name. */
@@ -104,11 +107,18 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
         temps.push(temp);
         return { path: temp.path, remove: () => void (temp.removed = true) };
       },
-      readFile: (file) => {
-        const data = opts.files?.[file];
-        if (data === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${file}'`), { code: 'ENOENT' });
-        return typeof data === 'string' ? new TextEncoder().encode(data) : data;
-      },
+      checkFile:
+        opts.checkFile ??
+        ((file, onProgress) =>
+          startFactsFileCheck(file, {
+            ...(onProgress ? { onProgress } : {}),
+            inlineAfterMs: DRAW_FIRST_MS,
+            read: (name) => {
+              const data = opts.files?.[name];
+              if (data === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${name}'`), { code: 'ENOENT' });
+              return typeof data === 'string' ? new TextEncoder().encode(data) : data;
+            },
+          })),
     },
   };
 }

@@ -8,6 +8,7 @@ import { READS } from '../../src/core/check/reads.js';
 import { evaluateHost } from '../../src/core/check/evaluate.js';
 import { readCheckInput } from '../../src/core/check/read-input.js';
 import { DECLINED_REASON } from '../../src/core/fixes/preflight.js';
+import { DRAW_FIRST_MS, startFactsFileCheck } from '../../src/platform/facts-file.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
 import { SCREEN_SCOPES } from '../../src/ui/keys.js';
@@ -276,13 +277,19 @@ describe('CheckScreen: collected output', () => {
 
   it('says it is reading a file before the read, which can take seconds for a large fleet (a tester: the screen stood still)', async () => {
     const bytes = readFileSync(`${CHECK_FIXTURES}/hosts/win11-desktop-linux-unelevated.json`);
-    const r = open([{ screen: 'check', way: 'paste' }], { files: { 'C:\\facts\\host.json': bytes } });
     let atRead = '';
-    const readFile = r.platform.collector.readFile;
-    (r.platform.collector as { readFile: (f: string) => Uint8Array }).readFile = (f: string) => {
-      atRead = r.lastFrame() ?? '';
-      return readFile(f);
-    };
+    // A small file is read on the app's thread, as the app's platform reads it, noting what the screen showed then.
+    const r = open([{ screen: 'check', way: 'paste' }], {
+      checkFile: (f, onProgress) =>
+        startFactsFileCheck(f, {
+          ...(onProgress ? { onProgress } : {}),
+          inlineAfterMs: DRAW_FIRST_MS,
+          read: () => {
+            atRead = r.lastFrame() ?? '';
+            return bytes;
+          },
+        }),
+    });
     await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
     r.stdin.write('C:\\facts\\host.json');
     await waitForFrame(r.lastFrame, 'host.json');

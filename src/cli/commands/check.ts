@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal } from '../../core/check/collect.js';
-import { evaluateFleet, evaluateHost, hasFindings } from '../../core/check/evaluate.js';
+import { evaluateInput, hasFindings } from '../../core/check/evaluate.js';
 import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
 import { DECLINED_REASON, INTERRUPTED_REASON, NO_TERMINAL_ERR_REASON, NO_TERMINAL_REASON, checkAuditLog } from '../../core/fixes/preflight.js';
@@ -110,15 +110,15 @@ function report(input: CheckInput, opts: CheckOptions, io: CliIO, words: { t: Ch
   const topics = deps.topics(locale);
   if (!topics && !opts.json) io.err(`wcdoctor check: ${t('check.noKnowledge')}\n`);
   const lookup: TopicLookup = topics ?? (() => undefined);
-  if (input.docs.length > 1) {
-    const fleet = evaluateFleet(input.docs);
+  const results = evaluateInput(input);
+  if (results.kind === 'fleet') {
+    const { fleet } = results;
     if (opts.json) writeFleetJson(io, fleet.hosts.map((h) => () => hostReportJson(h, english, lookup)), fleet.byCheck);
     else io.out(formatFleetReport(t, fleet));
     io.setExitCode(fleet.hosts.some(hasFindings) ? EXIT.noMatch : EXIT.ok);
     return;
   }
-  const host = evaluateHost(input.docs[0]!);
-  const paste = input.kind === 'paste' ? input.reads.join(', ') : undefined;
+  const { report: host, paste } = results;
   io.out(opts.json ? `${JSON.stringify({ kind: paste ? 'paste' : 'host', ...(input.kind === 'paste' ? { read: input.read, reads: input.reads } : {}), ...hostReportJson(host, english, lookup) }, null, 2)}\n` : formatHostReport(t, host, paste ? { paste, topics: lookup } : { topics: lookup }));
   io.setExitCode(hasFindings(host) ? EXIT.noMatch : EXIT.ok);
 }

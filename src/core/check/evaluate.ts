@@ -1,6 +1,7 @@
 import { CHECKS } from './checks/index.js';
 import { msg, notEvaluated } from './checks/helpers.js';
 import type { HostCheck } from './checks/types.js';
+import type { CheckInput } from './read-input.js';
 import type { CheckStatus, FactsDocument, Finding } from './types.js';
 import { viewFacts } from './view.js';
 
@@ -57,9 +58,16 @@ export interface FleetReport {
   byCheck: { check: string; fail: number; warn: number; notEvaluated: number; failing: string[] }[];
 }
 
-/** Evaluates every host and sums per check. */
-export function evaluateFleet(docs: readonly FactsDocument[], checks: readonly HostCheck[] = CHECKS): FleetReport {
-  const hosts = docs.map((d) => evaluateHost(d, checks));
+/** Hears each host of a fleet as it is evaluated: its report, and how many of how many are done (the app's progress). */
+export type HostListener = (report: HostReport, done: number, total: number) => void;
+
+/** Evaluates every host and sums per check; `onHost` hears each host's report as soon as it is made. */
+export function evaluateFleet(docs: readonly FactsDocument[], checks: readonly HostCheck[] = CHECKS, onHost?: HostListener): FleetReport {
+  const hosts = docs.map((d, i) => {
+    const report = evaluateHost(d, checks);
+    onHost?.(report, i + 1, docs.length);
+    return report;
+  });
   const byCheck = checks.map((c, i) => {
     const row = { check: c.id, fail: 0, warn: 0, notEvaluated: 0, failing: [] as string[] };
     for (const h of hosts) {
@@ -73,6 +81,19 @@ export function evaluateFleet(docs: readonly FactsDocument[], checks: readonly H
     return row;
   });
   return { hosts, byCheck };
+}
+
+/** What an input gives: one host's findings (`paste` names the commands a paste was read as), or a fleet's. */
+export type CheckResults = { kind: 'host'; report: HostReport; paste?: string } | { kind: 'fleet'; fleet: FleetReport };
+
+/**
+ * Evaluates what `check --from` or the app was given, the one way both do it: a fleet when there are several documents
+ * (or Kubernetes nodes), else one host or one paste. `onHost` hears a fleet's hosts one by one.
+ */
+export function evaluateInput(input: CheckInput, onHost?: HostListener): CheckResults {
+  if (input.docs.length > 1) return { kind: 'fleet', fleet: evaluateFleet(input.docs, CHECKS, onHost) };
+  const report = evaluateHost(input.docs[0]!);
+  return input.kind === 'paste' ? { kind: 'host', report, paste: input.reads.join(', ') } : { kind: 'host', report };
 }
 
 /** Whether a report has a warning or a failure (exit code 1). */

@@ -161,8 +161,9 @@ const pasteDoc = (host: string, read: ReadId, output: string): FactsDocument => 
 /**
  * Reads what `check --from` was given: a collector document, an array of them, one per line, or Invoke-Command's
  * output (a fleet, hosts named by PSComputerName), or the pasted output of one command (a list of Kubernetes nodes is a fleet).
+ * `onDocument` hears each item of a JSON input as it is read (the app shows a large fleet's progress).
  */
-export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
+export function readCheckInput(text: string, onDocument?: (done: number, total: number) => void): Result<CheckInput, InputProblem> {
   if (text.trim() === '') return err({ id: 'empty', message: 'the input is empty' });
   const json = parseJsonLoose(text) ?? jsonLines(text);
   if (json !== undefined) {
@@ -173,6 +174,7 @@ export function readCheckInput(text: string): Result<CheckInput, InputProblem> {
       const d = toFacts(v, i);
       if (typeof d === 'string') problems.push(d);
       else if (d) docs.push(d);
+      onDocument?.(i + 1, items.length);
     });
     if (problems.length) return err({ message: problems.slice(0, 3).join('; ') });
     if (docs.length && docs.length < items.length) {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import type { HostReport } from '../../../core/check/evaluate.js';
 import type { Finding } from '../../../core/check/types.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
@@ -72,7 +73,9 @@ export function FindingsPane({ results, cursor, height, width, theme, focused, h
   const t = useT();
   const { findings, others } = findingsShown(results, cursor);
   const listingHosts = results.kind === 'fleet' && cursor.host === undefined;
-  const items = listingHosts ? fleetItems(t, results.fleet) : findingItems(t, findings, hasTopic);
+  // A fleet's rows are made once per result and language, not at every key (on 10,000 hosts, 60 ms a key).
+  const hostItems = useMemo(() => (results.kind === 'fleet' ? fleetItems(t, results.fleet) : []), [t, results]);
+  const items = listingHosts ? hostItems : findingItems(t, findings, hasTopic);
   const header = headerLines(t, results, cursor, others);
   const selected = Math.max(0, Math.min(cursor.selected, items.length - 1));
   const listRows = Math.max(2, height - header.length);

@@ -1,10 +1,7 @@
 import { useFullText } from '../../components/FullText.js';
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { evaluateFleet, evaluateHost } from '../../../core/check/evaluate.js';
-import { readCheckInput, type CheckInput } from '../../../core/check/read-input.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
-import { decodeText } from '../../../core/text/decode-text.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -12,18 +9,18 @@ import { TextArea, moveInTextArea } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
+import { useFileCheck } from '../../hooks/use-file-check.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
-import type { T } from '../../i18n.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
-import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
+import { bufferOf, editText, insertText } from '../../text/text-buffer.js';
 import { safeText } from '../../text/safe-text.js';
 import type { CheckRoute } from './CheckScreen.js';
-import { FindingsPane, resultsCommand, type ResultsCursor } from './FindingsPane.js';
-import type { CheckResults } from './findings.js';
+import { FindingsPane, resultsCommand } from './FindingsPane.js';
 import { footerHints } from '../../footers.js';
-import { inputProblemText } from '../../check-text.js';
+import { FileProgress } from './FileProgress.js';
+import { fileOutcome, pasteReducer, read, type Outcome, type PasteState } from './paste-state.js';
 
 /** How long typing must pause before the paste is read again (as in Diagnose). */
 export const CHECK_DEBOUNCE_MS = 150;
@@ -33,67 +30,7 @@ export const MAX_CHECK_PASTE = 16 * 1024 * 1024;
 
 const INPUT_HINTS = footerHints('checkInput');
 const RESULT_HINTS = footerHints('checkResults');
-
-/** What was read: the findings, or why the input could not be used. */
-type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };
-
-/**
- * How long a file's read waits for the note that it is being read to be drawn: ink draws at most every 34 ms or so, and
- * at 30 ms the read began before the note was on screen (a tester never saw it).
- */
-const READ_AFTER_MS = 100;
-
-/** A file the user named: its path and what it held (or why it could not be read). */
-interface LoadedFile {
-  path: string;
-  /** The field's text when the file was read; editing the field leaves the file. */
-  from: string;
-  outcome: Outcome;
-}
-
-interface PasteState {
-  buffer: TextBuffer;
-  focus: 'input' | 'results';
-  cursor: ResultsCursor;
-  file?: LoadedFile;
-  /** A file being read (drawn before the read, which can take seconds for a fleet of thousands of hosts). */
-  reading?: string;
-}
-
-type PasteAction = { type: 'edit'; buffer: TextBuffer } | { type: 'focus'; focus: PasteState['focus'] } | { type: 'cursor'; cursor: ResultsCursor } | { type: 'reading'; path: string } | { type: 'file'; file: LoadedFile } | { type: 'clear' };
-
-function pasteReducer(s: PasteState, a: PasteAction): PasteState {
-  switch (a.type) {
-    case 'edit': {
-      const { file: _left, ...rest } = s;
-      return { ...rest, buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
-    }
-    case 'focus':
-      return { ...s, focus: a.focus };
-    case 'cursor':
-      return { ...s, cursor: a.cursor };
-    case 'reading':
-      return { ...s, reading: a.path };
-    case 'file': {
-      const { reading: _done, ...rest } = s;
-      return { ...rest, file: a.file, cursor: { selected: 0 }, focus: a.file.outcome.ok ? 'results' : 'input' };
-    }
-    case 'clear':
-      return { buffer: bufferOf(''), focus: 'input', cursor: { selected: 0 } };
-  }
-}
-
-/** Evaluates what check --from would: a fleet when there are several documents (or nodes), else one host or one paste. */
-export function evaluateInput(input: CheckInput): CheckResults {
-  if (input.docs.length > 1) return { kind: 'fleet', fleet: evaluateFleet(input.docs) };
-  const report = evaluateHost(input.docs[0]!);
-  return input.kind === 'paste' ? { kind: 'host', report, paste: input.reads.join(', ') } : { kind: 'host', report };
-}
-
-function read(text: string, t: T): Outcome {
-  const input = readCheckInput(text);
-  return input.ok ? { ok: true, results: evaluateInput(input.value) } : { ok: false, message: inputProblemText(input.error, t) };
-}
+const READING_HINTS = footerHints('checkReading');
 
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
 const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
@@ -104,16 +41,6 @@ const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '
  */
 export const looksLikePath = (text: string): boolean => !text.includes('\n') && /^(?:[A-Za-z]:[\\/]|\\\\|\.{1,2}[\\/]|~[\\/]|\/)[^\n]*$|^[^\s{[]+\.(?:json|txt|log)$/i.test(pathOf(text));
 
-/** Reads a named file as check --from does (UTF-16LE with a BOM as PowerShell 5.1 writes, or UTF-8). */
-function readFile(t: T, readBytes: (file: string) => Uint8Array, file: string, from: string): LoadedFile {
-  try {
-    return { path: file, from, outcome: read(decodeText(readBytes(file)), t) };
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('check.app.noSuchFile') : e instanceof Error ? e.message : String(e);
-    return { path: file, from, outcome: { ok: false, message: t('check.app.fileError', { file, reason }) } };
-  }
-}
-
 /**
  * "Check collected output": the collector's JSON (one host, or a fleet as hosts × checks), one command's output or a
  * terminal session, pasted as in Diagnose; or the path of such a file, read on Enter. The findings list below opens
@@ -122,22 +49,32 @@ function readFile(t: T, readBytes: (file: string) => Uint8Array, file: string, f
 export function PasteCheck({ route }: { route: CheckRoute }) {
   const t = useT();
   const navigate = useNavigate();
-  const platform = usePlatform();
-  const { knowledge } = platform;
-  const [state, dispatch, get] = useScreenReducer(pasteReducer, (): PasteState => {
-    const text = route.text ?? '';
-    const file = route.file !== undefined ? readFile(t, platform.collector.readFile, route.file, text) : undefined;
-    return { buffer: bufferOf(text), focus: route.focus ?? 'input', cursor: route.cursor ?? { selected: 0 }, ...(file ? { file } : {}) };
-  });
+  const { knowledge } = usePlatform();
+  const [state, dispatch, get] = useScreenReducer(pasteReducer, (): PasteState => ({
+    buffer: bufferOf(route.text ?? ''),
+    focus: route.focus ?? 'input',
+    cursor: route.cursor ?? { selected: 0 },
+    ...(route.file ? { file: route.file } : {}),
+  }));
+  // A file is read as check --from reads it (UTF-16LE with a BOM as PowerShell 5.1 writes, or UTF-8); a large one in a
+  // worker thread, so that the screen shows its progress and Esc stops it (a tester: 24 s of a screen that took no key).
+  const fileCheck = useFileCheck(
+    (progress) => dispatch({ type: 'progress', progress }),
+    (end) => {
+      const reading = get().reading;
+      if (reading && end.kind !== 'cancelled') dispatch({ type: 'file', file: { path: reading.path, from: reading.from, end } });
+    },
+  );
   const text = state.buffer.text;
   const settled = useDebouncedValue(text, CHECK_DEBOUNCE_MS);
   const typed = useMemo<Outcome | undefined>(() => (settled.trim() ? read(settled, t) : undefined), [settled, t]);
   const file = state.file && state.file.from === text ? state.file : undefined;
-  const outcome = file ? file.outcome : settled === text || typed?.ok ? typed : undefined;
+  const outcome = file ? fileOutcome(file, t) : settled === text || typed?.ok ? typed : undefined;
   const results = outcome?.ok ? outcome.results : undefined;
-  const inResults = state.focus === 'results' && results !== undefined;
-  const hints = inResults ? RESULT_HINTS : INPUT_HINTS;
-  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
+  const reading = state.reading;
+  const inResults = state.focus === 'results' && results !== undefined && !reading;
+  const hints = reading ? READING_HINTS : inResults ? RESULT_HINTS : INPUT_HINTS;
+  const frame = useFrame(hints, reading ? SCREEN_SCOPES.checkReading : inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
   const resultsFocused = () => get().focus === 'results' && results !== undefined;
   const fullText = useFullText();
@@ -145,6 +82,15 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   useKeymap(
     (command, typedText, event) => {
       const now = get();
+      if (now.reading) {
+        // While a file is read only Esc acts here (it stops the read); q, h, ? and Ctrl+C go on to the app.
+        if (command === Command.Back) {
+          fileCheck.cancel();
+          dispatch({ type: 'cancelled' });
+          return true;
+        }
+        return !(command === Command.Quit || command === Command.Home || command === Command.Help || command === Command.Interrupt);
+      }
       if (command === Command.ClearText) {
         dispatch({ type: 'clear' });
         return true;
@@ -176,8 +122,8 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
             // Said first, then read once the note is drawn: a large fleet file held the screen still for seconds with
             // nothing on it to say why (a tester).
             const path = pathOf(current);
-            dispatch({ type: 'reading', path });
-            setTimeout(() => dispatch({ type: 'file', file: readFile(t, platform.collector.readFile, path, current) }), READ_AFTER_MS);
+            dispatch({ type: 'reading', reading: { path, from: current, startedAt: Date.now() } });
+            fileCheck.start(path);
           }
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
@@ -202,32 +148,33 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
       const step = resultsCommand(results!, now.cursor, command, hasTopic);
       if (step.kind === 'topic') {
         const f = file ?? undefined;
-        navigate({ type: 'open', route: { screen: 'topic', topicId: step.topic }, save: { text: now.buffer.text, focus: 'results', cursor: now.cursor, ...(f ? { file: f.path } : {}) } });
+        navigate({ type: 'open', route: { screen: 'topic', topicId: step.topic }, save: { text: now.buffer.text, focus: 'results', cursor: now.cursor, ...(f ? { file: f } : {}) } });
       } else if (step.kind === 'cursor') dispatch({ type: 'cursor', cursor: step.cursor });
       else if (step.kind === 'full') fullText.show();
       else if (command === Command.Back) navigate({ type: 'back' });
       else return false;
       return true;
     },
-    { text: () => !resultsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput) },
+    { text: () => !get().reading && !resultsFocused(), scopes: () => (get().reading ? SCREEN_SCOPES.checkReading : resultsFocused() ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput) },
   );
 
   const { theme, columns } = frame;
   const inputRows = results ? Math.max(2, Math.min(4, frame.bodyRows - 14)) : Math.max(3, Math.min(8, frame.bodyRows - 8));
   const full = text.length >= MAX_CHECK_PASTE;
-  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && state.reading === undefined ? 1 : 0) + (state.reading !== undefined ? 1 : 0);
+  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && !reading ? 1 : 0) + (reading || state.cancelled !== undefined ? 1 : 0);
   const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
   return (
     <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
-      <TextArea buffer={state.buffer} focused={!inResults} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
-      {state.reading !== undefined && <StatusLine kind="info" wrap="truncate-end" text={t('check.app.reading', { file: safeText(state.reading) })} theme={theme} />}
+      <TextArea buffer={state.buffer} focused={!inResults && !reading} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
+      {reading && <FileProgress reading={reading} theme={theme} />}
+      {!reading && state.cancelled !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.readCancelled', { file: safeText(state.cancelled) })} theme={theme} />}
       {file && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(safeText(t('check.app.fromFile', { file: file.path })), columns)}
         </Text>
       )}
       {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
-      {outcome && !outcome.ok && state.reading === undefined && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
+      {outcome && !outcome.ok && !reading && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
       {results ? (
         <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} full={inResults && fullText.open} />
       ) : (

@@ -1,5 +1,5 @@
 import { CHECKS } from '../../../core/check/checks/index.js';
-import type { FleetReport, HostReport } from '../../../core/check/evaluate.js';
+import type { CheckResults, FleetReport, HostReport } from '../../../core/check/evaluate.js';
 import { findingMessage } from '../../../core/check/format.js';
 import { renderMessage, renderValue, shownHost, type CheckText } from '../../../core/check/message.js';
 import type { CheckStatus, Finding, MessageText } from '../../../core/check/types.js';
@@ -7,7 +7,7 @@ import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 
 /** What the results pane shows: one host's findings (from the collector, a file or a paste), or a fleet. */
-export type CheckResults = { kind: 'host'; report: HostReport; paste?: string } | { kind: 'fleet'; fleet: FleetReport };
+export type { CheckResults };
 
 const MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✖', 'not-evaluated': '·' };
 const ROLE: Record<CheckStatus, 'success' | 'warning' | 'error' | 'info'> = { pass: 'success', warn: 'warning', fail: 'error', 'not-evaluated': 'info' };

@@ -1,0 +1,81 @@
+import { evaluateText } from '../../../core/check/evaluate-text.js';
+import { inputProblemText } from '../../check-text.js';
+import type { T } from '../../i18n.js';
+import type { CheckedFile } from '../../navigation.js';
+import { bufferOf, type TextBuffer } from '../../text/text-buffer.js';
+import type { Reading } from './FileProgress.js';
+import type { ResultsCursor } from './FindingsPane.js';
+import type { CheckResults } from './findings.js';
+
+/** What was read: the findings, or why the input could not be used. */
+export type Outcome = { ok: true; results: CheckResults } | { ok: false; message: string };
+
+/** The screen's state: the field, where the focus is, the results' cursor, a file read, being read, or whose read was stopped. */
+export interface PasteState {
+  buffer: TextBuffer;
+  focus: 'input' | 'results';
+  cursor: ResultsCursor;
+  /** A file the user named and what its check gave (kept in the route, so coming back from a topic reads nothing again). */
+  file?: CheckedFile;
+  /** A file being read (drawn before the read, which can take seconds for a fleet of thousands of hosts), and how far it is. */
+  reading?: Reading & { from: string };
+  /** The file whose read Esc stopped, said until the field changes or a file is read. */
+  cancelled?: string;
+}
+
+/** What changes the screen: typing, focus, the results' cursor, and a file's read (started, progressing, stopped, done). */
+export type PasteAction =
+  | { type: 'edit'; buffer: TextBuffer }
+  | { type: 'focus'; focus: PasteState['focus'] }
+  | { type: 'cursor'; cursor: ResultsCursor }
+  | { type: 'reading'; reading: Reading & { from: string } }
+  | { type: 'progress'; progress: NonNullable<Reading['progress']> }
+  | { type: 'cancelled' }
+  | { type: 'file'; file: CheckedFile }
+  | { type: 'clear' };
+
+/** The screen's state after an action; a read that ends or is stopped leaves the field as it was. */
+export function pasteReducer(s: PasteState, a: PasteAction): PasteState {
+  switch (a.type) {
+    case 'edit': {
+      const { file: _left, cancelled: _said, ...rest } = s;
+      return { ...rest, buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
+    }
+    case 'focus':
+      return { ...s, focus: a.focus };
+    case 'cursor':
+      return { ...s, cursor: a.cursor };
+    case 'reading': {
+      const { cancelled: _said, ...rest } = s;
+      return { ...rest, reading: a.reading };
+    }
+    case 'progress':
+      return s.reading ? { ...s, reading: { ...s.reading, progress: a.progress } } : s;
+    case 'cancelled': {
+      // Back to where the screen was before Enter, saying that the file was not read.
+      const { reading, ...rest } = s;
+      return reading ? { ...rest, cancelled: reading.path } : s;
+    }
+    case 'file': {
+      const { reading: _done, ...rest } = s;
+      return { ...rest, file: a.file, cursor: { selected: 0 }, focus: a.file.end.kind === 'results' ? 'results' : 'input' };
+    }
+    case 'clear':
+      return { buffer: bufferOf(''), focus: 'input', cursor: { selected: 0 } };
+  }
+}
+
+/** Reads and evaluates a paste as check --from does, its problem in the interface language. */
+export function read(text: string, t: T): Outcome {
+  const outcome = evaluateText(text);
+  return outcome.kind === 'results' ? { ok: true, results: outcome.results } : { ok: false, message: inputProblemText(outcome.problem, t) };
+}
+
+/** What a file gave, in the interface language: its findings, why its text is no input, or why it could not be read. */
+export function fileOutcome(file: CheckedFile, t: T): Outcome {
+  const { end } = file;
+  if (end.kind === 'results') return { ok: true, results: end.results };
+  if (end.kind === 'problem') return { ok: false, message: inputProblemText(end.problem, t) };
+  const reason = end.code === 'ENOENT' ? t('check.app.noSuchFile') : end.message;
+  return { ok: false, message: t('check.app.fileError', { file: file.path, reason }) };
+}

@@ -1,0 +1,157 @@
+// "Check collected output" given a large fleet file by path (a tester: 24 s of a screen that took no key on a 250 MB
+// file): the file is read, parsed and evaluated in a worker thread while the screen shows how far it is, Esc stops it,
+// and the findings are those check --from gives.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { cleanup } from 'ink-testing-library';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkFactsFileHere, factsWorkerEntry, startFactsFileCheck, type FactsFileEnd } from '../../src/platform/facts-file.js';
+import type { Platform } from '../../src/platform/platform.js';
+import type { Route } from '../../src/ui/navigation.js';
+import type { T } from '../../src/ui/i18n.js';
+import { fakePlatform } from '../helpers/fake-platform.js';
+import { writeFleetFile } from '../helpers/fleet-file.js';
+import { KEYS } from '../helpers/keys.js';
+import { realKb } from '../helpers/real-kb.js';
+import { renderApp } from '../helpers/render.js';
+import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
+
+afterEach(() => cleanup());
+
+const HOSTS = 3000;
+const dir = mkdtempSync(path.join(tmpdir(), 'wcd-check-large-'));
+const file = path.join(dir, 'fleet.json');
+/** A fleet just over the size from which a worker is used (1 MiB), for what does not need a long read. */
+const SMALL_HOSTS = 60;
+const small = path.join(dir, 'small-fleet.json');
+beforeAll(() => {
+  writeFleetFile(file, HOSTS);
+  writeFleetFile(small, SMALL_HOSTS);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const kb = realKb();
+const PASTE: Route[] = [{ screen: 'check', way: 'paste' }];
+/** Wide enough that a progress line with the temp folder's path is not cut. */
+const COLUMNS = 200;
+/** Reading 60 MB in a worker that loads TypeScript through tsx, beside other test files: seconds, not minutes. */
+const LONG = { timeout: 60000 };
+
+/** The app's check of a file as the real platform does it (a worker thread; from the sources, through tsx), each end kept. */
+function workerCheck() {
+  const ends: Promise<FactsFileEnd>[] = [];
+  const checkFile: Platform['collector']['checkFile'] = (f, onProgress) => {
+    const check = startFactsFileCheck(f, { worker: factsWorkerEntry(), ...(onProgress ? { onProgress } : {}) });
+    ends.push(check.done);
+    return check;
+  };
+  return { checkFile, ends };
+}
+
+/** The same check on the app's thread, as before the worker: what the findings must equal. */
+const inlineCheck: Platform['collector']['checkFile'] = (f, onProgress) => startFactsFileCheck(f, onProgress ? { onProgress } : {});
+
+function open(checkFile: Platform['collector']['checkFile']) {
+  const platform = fakePlatform({ kb, checkFile, settings: { language: 'en' } });
+  return renderApp({ platform, initial: PASTE, locale: 'en', rows: 30, columns: COLUMNS });
+}
+
+/** A message of the catalogue as a pattern: the values named in `numbers` may be any number. */
+function messagePattern(t: T, key: Parameters<T>[0], params: Record<string, string | number>, numbers: readonly string[]): RegExp {
+  const marked = t(key, { ...params, ...Object.fromEntries(numbers.map((n) => [n, `\u0000${n}\u0000`])) });
+  const parts = marked.split(/\u0000\w+\u0000/);
+  return new RegExp(parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\d.,]+'));
+}
+
+/** Any line the worker's progress draws while this file is read. */
+function progressPatterns(t: T): RegExp[] {
+  return [
+    messagePattern(t, 'check.app.progress.read', { file }, ['done', 'total', 'seconds']),
+    messagePattern(t, 'check.app.progress.parse', { file }, ['size', 'seconds']),
+    messagePattern(t, 'check.app.progress.documents', { file, total: HOSTS }, ['done', 'seconds']),
+    messagePattern(t, 'check.app.progress.hosts', { total: HOSTS }, ['done', 'seconds']),
+  ];
+}
+
+/** Types the file's path and presses Enter, as a person does. */
+async function readFile(r: ReturnType<typeof open>, name = file): Promise<void> {
+  await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+  r.stdin.write(name);
+  await waitForFrame(r.lastFrame, r.t('check.app.pathHint'));
+  r.stdin.write(KEYS.enter);
+}
+
+describe('CheckScreen: a large fleet file', () => {
+  it('is read in a worker thread: progress on the screen with Esc to cancel, then the findings check --from gives', async () => {
+    const { checkFile, ends } = workerCheck();
+    const r = open(checkFile);
+    await readFile(r);
+    const patterns = progressPatterns(r.t);
+    const during = await waitForFrame(r.lastFrame, new RegExp(patterns.map((p) => p.source).join('|')), LONG);
+    expect(during).toContain(`Esc ${r.t('check.app.keys.cancel')}`);
+    const header = r.t('check.fleet.header', { count: HOSTS });
+    const done = await waitForFrame(r.lastFrame, header, LONG);
+    expect(patterns.some((p) => p.test(done))).toBe(false);
+
+    // The same findings, in data and on the screen, as the file read on the app's thread.
+    expect(ends).toHaveLength(1);
+    const end = await ends[0]!;
+    expect(end).toMatchObject({ kind: 'results', results: { kind: 'fleet' } });
+    expect(isDeepStrictEqual(end, checkFactsFileHere(file))).toBe(true);
+    cleanup();
+    const same = open(inlineCheck);
+    await readFile(same);
+    expect(await waitForFrame(same.lastFrame, header, LONG)).toBe(done);
+  });
+
+  it('Esc stops the read: the worker is ended, the path stays in the field, the screen says so, and Enter reads it again', async () => {
+    const { checkFile, ends } = workerCheck();
+    const r = open(checkFile);
+    await readFile(r);
+    await waitForFrame(r.lastFrame, new RegExp(progressPatterns(r.t).map((p) => p.source).join('|')), LONG);
+    r.stdin.write(KEYS.esc);
+    const cancelled = await waitForFrame(r.lastFrame, r.t('check.app.readCancelled', { file }));
+    expect(await ends[0]).toEqual({ kind: 'cancelled' });
+    // The screen before Enter: the path in the field and its keys, nothing read and nothing being read.
+    expect(cancelled).toContain(file);
+    expect(cancelled).toContain(`Enter ${r.t('check.app.keys.readFile')}`);
+    expect(cancelled).not.toContain(r.t('check.app.reading', { file }));
+    expect(progressPatterns(r.t).some((p) => p.test(cancelled))).toBe(false);
+    expect(cancelled).not.toContain(r.t('check.fleet.header', { count: HOSTS }));
+    expect(cancelled).toContain(`› ${r.t('check.app.paste')}`);
+
+    r.stdin.write(KEYS.enter);
+    const again = await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: HOSTS }), LONG);
+    expect(again).not.toContain(r.t('check.app.readCancelled', { file }));
+    expect(ends).toHaveLength(2);
+    expect(await ends[1]).toMatchObject({ kind: 'results' });
+  });
+
+  it('coming back from a known issue shows the same findings without reading the file again', async () => {
+    const { checkFile, ends } = workerCheck();
+    const r = open(checkFile);
+    await readFile(r, small);
+    const list = await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }), LONG);
+    // Open the first host, then the first of its findings that names a known issue.
+    r.stdin.write(KEYS.enter);
+    let frame = await waitForFrame(r.lastFrame, r.t('check.app.fleetBack'));
+    const selected = (f: string) => f.split('\n').find((l) => /^\s*❯ /.test(l)) ?? '';
+    for (let step = 0; step < 40 && !selected(frame).includes(r.t('check.app.opensTopic')); step++) {
+      r.stdin.write(KEYS.down);
+      const before = selected(frame);
+      frame = await waitForFrame(r.lastFrame, /❯ /);
+      await vi.waitFor(() => expect(selected(plain(r.lastFrame()))).not.toBe(before));
+      frame = plain(r.lastFrame());
+    }
+    expect(selected(frame)).toContain(r.t('check.app.opensTopic'));
+    r.stdin.write(KEYS.enter);
+    await waitForFrameWithout(r.lastFrame, r.t('check.app.fleetBack'));
+    r.stdin.write(KEYS.esc);
+    await waitForFrame(r.lastFrame, r.t('check.app.fleetBack'));
+    r.stdin.write(KEYS.esc);
+    expect(await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }))).toBe(list);
+    expect(ends).toHaveLength(1);
+  });
+});
