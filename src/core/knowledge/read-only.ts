@@ -81,24 +81,47 @@ const READING_ALIASES: Record<string, string> = {
   gv: 'get-variable', rvpa: 'resolve-path', sleep: 'start-sleep', iwr: 'invoke-webrequest', irm: 'invoke-restmethod',
 };
 /** PowerShell's keywords: a statement, not a command (their blocks and conditions are read as any other). */
-const KEYWORDS = new Set(['if', 'elseif', 'else', 'while', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'throw', 'in']);
+const KEYWORDS = new Set(['if', 'elseif', 'else', 'while', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'throw']);
+/**
+ * What must come after a keyword, and whether a block must come before it: anywhere else PowerShell reads the word as a
+ * command's name (`catch x` runs a program catch.exe), which a random-text comparison with its parser showed.
+ */
+const KEYWORD_SHAPE: Record<string, { next: RegExp; afterBlock?: true }> = {
+  if: { next: /^\(/ }, while: { next: /^\(/ }, param: { next: /^\(/ }, elseif: { next: /^\(/, afterBlock: true },
+  else: { next: /^\{/, afterBlock: true }, try: { next: /^\{/ }, finally: { next: /^\{/, afterBlock: true }, catch: { next: /^[{[]/, afterBlock: true },
+};
 /**
  * Keywords a read-only check does not need, refused: `foreach ($env:PATH in '\\host\share')` set a variable no
  * assignment names (found by an attacker helper), and functions, classes, traps and the rest hide what runs when.
  */
 const REFUSED_KEYWORDS = /^(?:foreach|for|do|until|switch|trap|data|function|filter|class|enum|using|begin|process|end|dynamicparam|workflow|configuration|parallel|sequence|inlinescript|hidden|static)$/i;
+/** Common parameters that set a variable whose name they are given (a scope-qualified one, `env:PATH`, too). */
+const COMMON_WRITING = ['outvariable', 'errorvariable', 'warningvariable', 'informationvariable', 'pipelinevariable'];
+const COMMON_WRITING_ALIASES = new Set(['ov', 'ev', 'wv', 'iv', 'pv']);
+/**
+ * Parameters of listed cmdlets that write, mount or set something: Get-WindowsFeature -Vhd mounts a disk image and
+ * -LogPath writes a log where it is told; Get-WindowsOptionalFeature reads an offline image with -Path; Invoke-
+ * WebRequest's -SessionVariable sets a variable by name.
+ */
+const CMDLET_WRITING: Record<string, string[]> = {
+  'get-windowsfeature': ['vhd', 'logpath'],
+  'get-windowsoptionalfeature': ['logpath', 'path', 'scratchdirectory', 'windowsdirectory', 'systemdrive'],
+  'invoke-webrequest': ['sessionvariable'],
+  'invoke-restmethod': ['sessionvariable', 'responseheaderstvariable', 'statuscodevariable'],
+};
+
 /**
  * Parameters that make a listed cmdlet write, send or install, matched as PowerShell matches a parameter: by any
  * prefix of its name (`-OutF` is -OutFile; found by an attacker helper), so a prefix of one of these is refused.
  */
-const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'cm', 'resume'];
+const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'cm', 'resume', 'sv'];
 
 /**
  * Methods that only read or compute: conversions and text operations, lookups (`Get…`), tests, and the constructor
  * `new` (a writer's constructor is doubted by READ_ONLY_DOUBT). PowerShell's `.Where( )` and `.ForEach( )` run a block
  * that is read as any other.
  */
-const READING_MEMBER = /^(?:GetType|GetValue|GetValueNames|GetSubKeyNames|GetHostAddresses|GetHostEntry|GetEnvironmentVariable|GetEnvironmentVariables|GetCurrent|GetNetworkInterfaces|GetIPProperties|GetFileName|GetFileNameWithoutExtension|GetDirectoryName|GetExtension|GetFullPath|GetString|GetBytes|ToString|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|ToInt32|ToInt64|ToArray|ToCharArray|ToUniversalTime|ToLocalTime|Trim|TrimStart|TrimEnd|Split|Substring|Contains|ContainsKey|ContainsValue|StartsWith|EndsWith|IndexOf|IndexOfAny|LastIndexOf|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAllText|ReadAllLines|HasFlag|IsInRole|LoadWithPartialName)$/i;
+const READING_MEMBER = /^(?:GetType|GetValueNames|GetSubKeyNames|GetHostAddresses|GetHostEntry|GetEnvironmentVariable|GetEnvironmentVariables|GetCurrent|GetNetworkInterfaces|GetIPProperties|GetFileName|GetFileNameWithoutExtension|GetDirectoryName|GetExtension|GetFullPath|GetString|GetBytes|ToString|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|ToInt32|ToInt64|ToArray|ToCharArray|ToUniversalTime|ToLocalTime|Trim|TrimStart|TrimEnd|Split|Substring|Contains|ContainsKey|ContainsValue|StartsWith|EndsWith|IndexOf|IndexOfAny|LastIndexOf|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAllText|ReadAllLines|HasFlag|IsInRole|LoadWithPartialName)$/i;
 
 /**
  * The types a read-only check may name: casts of values, and the static members it reads (`[Net.Dns]::GetHostAddresses`).
@@ -120,6 +143,9 @@ const typeName = (literal: string) => literal.slice(1, -1).trim().toLowerCase().
 // under Program Files.
 const TRUSTED_FOLDER = /^(?:(?:[A-Za-z]:\\Windows|\$env:(?:SystemRoot|windir)|%(?:SystemRoot|windir)%)\\(?:System32|SysWOW64)\\[^\\/]+$|(?:[A-Za-z]:\\Program Files(?: \(x86\))?|\$env:ProgramFiles|%ProgramFiles%)\\)/i;
 
+/** curl's long options a read-only check may use: what to show, how to connect, and a header to send. */
+const CURL_LONG = new Set(['--silent', '--show-error', '--head', '--location', '--insecure', '--fail', '--verbose', '--include', '--max-time', '--connect-timeout', '--proxy', '--noproxy', '--header', '--user-agent', '--ipv4', '--ipv6', '--compressed', '--http1.1', '--retry', '--resolve', '--cacert', '--request']);
+
 /** Any arguments. */
 const ANY = /^/;
 
@@ -137,7 +163,9 @@ const lower = (words: readonly string[]) => words.map((w) => w.toLowerCase());
  */
 const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number) => NotReading | boolean | undefined)> = {
   // These have no option that changes anything.
-  ver: ANY, vol: ANY, hostname: ANY, systeminfo: ANY, tasklist: ANY, driverquery: ANY,
+  ver: ANY, vol: ANY, systeminfo: ANY, tasklist: ANY, driverquery: ANY,
+  // hostname without a name (GNU hostname, in a Linux container or on PATH, sets it).
+  hostname: /^$/,
   whoami: /^(?:\s*\/(?:all|user|groups|priv|upn|fqdn|logonid|claims|fo \w+|nh))*$/,
   ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
   netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
@@ -156,9 +184,10 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   fltmc: /^(?:instances|filters|volumes)?(?: -[a-z] \S+)*$/,
   fsutil: /^(?:fsinfo|volume (?:diskfree|querynumaid)|file (?:queryfileid|queryvaliddata|queryextents|queryallocranges|layout)|behavior query|dirty query|quota query|reparsepoint query|sparse queryflag|8dot3name query|storagereserve query|hardlink list|objectid query|usn (?:queryjournal|readdata))\b/,
   hnsdiag: /^list\b/, hcsdiag: /^list\b/, openfiles: /^\/query\b/,
-  crictl: (a) => afterOptions(a, CRICTL_GLOBALS, (rest) => /^(?:info|ps|pods|images|img|inspect|inspecti|inspectp|version|logs|stats|statsp)(?![\w-])/.test(lower(rest).join(' '))),
-  ctr: (a) => afterOptions(a, CTR_GLOBALS, (rest) => /^(?:version|info|(?:plugins?|images?|i|containers?|c|tasks?|t|namespaces?|ns|content|snapshots?|leases) (?:ls|list)|images? (?:check|usage))(?![\w-])/.test(lower(rest).join(' '))),
+  crictl: (a) => afterOptions(a, CRICTL_GLOBALS, (rest) => /^(?:info|ps|pods|images|img|inspect|inspecti|inspectp|version|logs|stats|statsp)(?=\s|$)/.test(lower(rest).join(' '))),
+  ctr: (a) => afterOptions(a, CTR_GLOBALS, (rest) => /^(?:version|info|(?:plugins?|images?|i|containers?|c|tasks?|t|namespaces?|ns|content|snapshots?|leases) (?:ls|list)|images? (?:check|usage))(?=\s|$)/.test(lower(rest).join(' '))),
   containerd: /^(?:--version|-v|config (?:default|dump|migrate))$/,
+  splunk: /^version$/,
   klist: /^(?:tickets|tgt|sessions)?(?: -li \S+)?$/,
   setspn: /^-[lq] \S+$/,
   w32tm: /^\/(?:query|tz|stripchart|monitor)\b/,
@@ -173,21 +202,20 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   icacls: (a) => a.length > 0 && lower(a).every((w, i) => (i === 0 ? !w.startsWith('/') : /^\/[tclq]$/.test(w))),
   logman: /^query\b/,
   // git reads its settings; log, diff and show may run a repository's configured filters and pagers, so not those.
-  git: (a) => a.length === 1 && VERSION_ONLY.test(a[0]!) || (a[0] === 'config' && a.slice(1).some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && a.slice(1).every((w) => !w.startsWith('-') || /^(?:--get|--get-all|--get-regexp|--list|-l|--show-origin|--show-scope|--global|--system|--local|--null|-z|--name-only)$/.test(w))),
-  // curl reads a URL to the screen: no file written or read to send (-o, -O, -T, -K, -c, -D, --trace), no data sent
-  // (-d, -F), no method but GET or HEAD. Its options are case-sensitive (-x is a proxy, -X a method), and short ones
-  // combine (-sSo).
+  git: (a) => (a.length === 1 && a[0] === '--version') || (a[0] === 'config' && a.slice(1).some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && a.slice(1).every((w) => !w.startsWith('-') || /^(?:--get|--get-all|--get-regexp|--list|-l|--show-origin|--show-scope|--global|--system|--local|--null|-z|--name-only)$/.test(w))),
+  // curl reads a URL to the screen, with options from a list: curl before 8.6 takes any unambiguous start of a long
+  // option (`--conf` is --config, `--js` --json: found by an attacker helper), and short ones combine (-sSo), so each
+  // long option is matched whole and each short one letter by letter. Only GET or HEAD.
   curl: (a) => a.every((w, k) => {
     if (/^(?:-X|--request)$/.test(w)) return /^(?:GET|HEAD)$/i.test(a[k + 1] ?? '');
-    if (/^--request=/.test(w)) return /^--request=(?:GET|HEAD)$/i.test(w);
-    if (/^-X./.test(w)) return /^-X(?:GET|HEAD)$/i.test(w);
-    // -w: its %output{file} writes the text it formats (curl 8.3).
-    return !/^--(?:output|output-dir|remote-name|remote-name-all|remote-header-name|data|data-\w+|json|upload-file|form|form-string|config|cookie-jar|dump-header|trace|trace-ascii|stderr|libcurl|etag-save|hsts|alt-svc|create-dirs|write-out)(?:=|$)/.test(w) && !/^-[A-Za-z]*[oOdTFKcDJw]/.test(w.startsWith('--') ? '' : w);
+    if (w.startsWith('--')) return CURL_LONG.has(w.split('=')[0]!);
+    if (w.startsWith('-')) return /^-[sSILkfvi46]+$/.test(w) || /^-[mxHA]$/.test(w);
+    return true;
   }),
-  findstr: /^[^>]*$/, find: /^[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^[^>]*$/,
+  findstr: /^[^>]*$/, find: /^(?!.*(?:^| )-)[^>]*$/, more: /^[^>]*$/, where: /^[^>]*$/, tree: /^(?!.*(?:^| )-)[^>]*$/,
   // sort writes a file with /o (/output).
-  sort: /^(?!.*\/o)[^>]*$/,
-  aws: /^(?:sts get-caller-identity|ecr get-login-password|[\w-]+ (?:describe|list)-[\w-]+)(?![\w-])/,
+  sort: /^(?!.*\/o)(?!.*(?:^| )-)[^>]*$/,
+  aws: /^(?:sts get-caller-identity|ecr get-login-password|[\w-]+ (?:describe|list)-[\w-]+)(?=\s|$)/,
   cmd: (a, depth) => {
     const at = lower(a).findIndex((w) => w === '/c' || w === '/k');
     // cmd reads the command line itself, not its words: a double quote inside one, escaped for the C runtime as `\"`,
@@ -205,8 +233,6 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
 const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'rem', 'path', 'time', 'date']);
 
 /** A program asked only its version or its help reads, whatever program it is. */
-// Not -h, -v or help: `powercfg -h` turns hibernation on, `shutdown -h` hibernates (found by an attacker helper).
-const VERSION_ONLY = /^(?:version|--version|-version|\/\?|-\?|--help)$/;
 
 /** A program's options before its first word: each option it may be given, and whether a value follows it. */
 type Options = Record<string, 0 | 1>;
@@ -237,10 +263,11 @@ const CRICTL_GLOBALS: Options = { '-r': 1, '--runtime-endpoint': 1, '-i': 1, '--
 const CTR_GLOBALS: Options = { '-n': 1, '--namespace': 1, '-a': 1, '--address': 1, '--timeout': 1, '--connect-timeout': 1, '--debug': 0 };
 
 /** docker reads with these (sub)commands; `exec` runs a command that is judged as itself. */
-const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)(?![\w-])/;
+const DOCKER_READS = /^(?:version|info|ps|inspect|logs|top|port|diff|history|images|search|events|stats|(?:image|img) (?:inspect|ls|list|history)|container (?:ls|list|inspect|logs|top|port|diff|stats)|network (?:ls|list|inspect)|volume (?:ls|list|inspect)|node (?:ls|list|inspect|ps)|service (?:ls|list|ps|inspect|logs)|buildx (?:ls|version|du|inspect(?!.*--bootstrap))|builder ls|compose (?:version|ls|ps|config|logs|images|top)|context (?:ls|list|inspect|show)|system (?:df|info|events)|manifest inspect|plugin (?:ls|list|inspect)|secret (?:ls|list|inspect)|config (?:ls|list|inspect)|stack (?:ls|list|ps|services)|trust inspect)(?=\s|$)/;
 // Not --config: a folder of the client's plugins (`docker --config \\host\share compose version` ran one).
 const DOCKER_GLOBALS: Options = { '-H': 1, '--host': 1, '-c': 1, '--context': 1, '-l': 1, '--log-level': 1, '-D': 0, '--debug': 0, '--tls': 0, '--tlsverify': 0, '--tlscacert': 1, '--tlscert': 1, '--tlskey': 1 };
-const DOCKER_EXEC: Options = { '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--interactive': 0, '--tty': 0, '-u': 1, '--user': 1, '-w': 1, '--workdir': 1, '-e': 1, '--env': 1, '--privileged': 0 };
+// Not -e/--env (`-e PATH=\\host\share`) or -w/--workdir (cmd looks in the working folder first for a program).
+const DOCKER_EXEC: Options = { '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--interactive': 0, '--tty': 0, '-u': 1, '--user': 1, '--privileged': 0 };
 
 function dockerReads(args: string[], depth: number): NotReading | boolean {
   const a = leading(args, DOCKER_GLOBALS);
@@ -255,14 +282,16 @@ function dockerReads(args: string[], depth: number): NotReading | boolean {
   return DOCKER_READS.test(lower(a).join(' ')) && !a.some((w) => /^(?:-o|--output)(?:=|$)/.test(w));
 }
 
-const KUBECTL_READS = /^(?:get|describe|logs|version|explain|top|api-resources|api-versions|cluster-info(?! dump)|events|auth (?:can-i|whoami)|config (?:view|get-contexts|current-context|get-clusters|get-users))(?![\w-])/;
+const KUBECTL_READS = /^(?:get|describe|logs|version|explain|top|api-resources|api-versions|cluster-info(?! dump)|events|auth (?:can-i|whoami)|config (?:view|get-contexts|current-context|get-clusters|get-users))(?=\s|$)/;
 // Not --kubeconfig (its exec credential plugin runs a program), --cache-dir, --profile*, --log-file: files read from
 // or written to a place the command names.
 const KUBECTL_GLOBALS: Options = { '-n': 1, '--namespace': 1, '--context': 1, '--cluster': 1, '--user': 1, '-s': 1, '--server': 1, '--request-timeout': 1, '-A': 0, '--all-namespaces': 0, '-v': 1 };
 const KUBECTL_WRITING = /^--(?:kubeconfig|cache-dir|profile|profile-output|log-file|log-dir|output-directory|as|as-group|as-uid|token|certificate-authority|client-certificate|client-key)(?:=|$)/;
 const KUBECTL_EXEC: Options = { '-c': 1, '--container': 1, '-n': 1, '--namespace': 1, '-i': 0, '-t': 0, '-it': 0, '-ti': 0, '--stdin': 0, '--tty': 0, '-q': 0, '--quiet': 0 };
 
-function kubectlReads(args: string[], depth: number): NotReading | boolean {
+function kubectlReads(given: string[], depth: number): NotReading | boolean {
+  // kubectl reads `_` in an option's name as `-` (`--cache_dir`).
+  const args = given.map((w) => (w.startsWith('--') ? w.replace(/^[^=]*/, (name) => name.replace(/_/g, '-')) : w));
   if (args.some((w) => KUBECTL_WRITING.test(w))) return false;
   const a = leading(args, KUBECTL_GLOBALS);
   if (!a) return false;
@@ -305,7 +334,8 @@ function nativeCall(words: readonly string[], depth: number): NotReading | undef
   const rule = READING_PROGRAMS[key];
   const shown = words.join(' ');
   // A program's own rule first: for one without, only its version or its help.
-  if (!rule && args.length === 1 && VERSION_ONLY.test(args[0]!.toLowerCase())) return undefined;
+  // No program reads for being asked its version: `npx version` installs and runs a package, `label --version` names
+  // a volume (found by an attacker helper). Each program is listed with its own rule.
   if (!rule) return { part: words[0]!, why: 'command' };
   // A rule reads the arguments as given (curl's -x and -X differ); a pattern, in lower case.
   const verdict = typeof rule === 'function' ? rule([...args], depth) : rule.test(lower(args).join(' '));
@@ -366,7 +396,8 @@ function scanCmd(text: string, depth: number): NotReading | undefined {
     if (!quoted && (ch === '>' || ch === '<')) {
       // A redirection: to nul, or a handle duplicated (2>&1), writes nothing.
       // Input from a file reads it.
-      const m = /^(?:>>?\s*(?:&\d|nul\b|"nul")|<)/i.exec(text.slice(i));
+      // `nul` whole: `> nul\..\x` names a file (Windows reads only a last part `nul` as the device).
+      const m = /^(?:>>?\s*(?:&\d|nul(?=$|[\s&|)])|"nul")|<)/i.exec(text.slice(i));
       if (!m) return { part: text.slice(i).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
       i += m[0].length - 1;
       segment = segment.replace(/\d$/, '');
@@ -405,7 +436,7 @@ function powerShellTextProblem(text: string): NotReading | undefined {
   // Also here-strings (the bracket matcher does not read them: one inside `$( )` hid a line), braced and scoped variables
   // (`${…}`, `$function:`; only `$env:` is read), a splat after anything (`'url'@p`), a WMI product class however
   // spelled (`CIM_Product`), and a string built from pieces (`'Win32_'+'Product'`, `'{0}' -f …`).
-  const m = /`|#|--%|\+\+|[\w)\]]--|--[$(]|@\w|@["']|\$\{|\$(?!env:)[A-Za-z_]\w*:(?!:)|\$(?:\w+:)?PS\w*(?:DefaultParameterValues|Preference)\b|_product\b|['"]\s*\+|\+\s*['"]|['"]\s*-f\b/i.exec(text);
+  const m = /`|#|--%|\+\+|[\w)\]]--|--[$(]|@\w|@["']|\$\{|\$(?!env:)[A-Za-z_]\w*:(?!:)|\$(?:\w+:)?PS\w*(?:DefaultParameterValues|Preference)\b|_product\b|['"]\s*\+|\+\s*['"]|['"]\s*-f\b|\s-as\b|==|,[ \t]*\r?\n/i.exec(text);
   return m ? { part: m[0].trim(), why: 'syntax' } : undefined;
 }
 
@@ -443,6 +474,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
   let lastWasValue = false; // the previous token can take a member (`)`, `]`, a variable, a string)
   let lastWasType = false; // the previous token was a type literal (`[void][Reflection.Assembly]` casts twice)
   let lastType = ''; // that type's name (typeName), for its static members
+  let inValue = false; // in a hashtable, after an entry's `=`
   let afterKeyword = false; // a keyword's condition or block comes next (`param($n) $s = …`, `if (…) { … }`)
 
   const endCommand = (): NotReading | undefined => {
@@ -535,23 +567,28 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     if (ch === '\n' || ch === '\r' || ch === ';' || (ch === '|' && text[i + 1] === '|') || (ch === '&' && text[i + 1] === '&') || ch === '|') {
       const found = endCommand();
       if (found) return found;
+      if (ch !== '|' && ch !== '&') inValue = false;
       i += (ch === '|' && text[i + 1] === '|') || (ch === '&' && text[i + 1] === '&') ? 2 : 1;
       startStatement();
       continue;
     }
     if (ch === '&') {
       // `&` before a command calls it; `&` at a pipeline's end starts it as a background job.
-      if (atCommand) { callOp = true; i++; continue; }
-      const rest = text.slice(i + 1).trimStart();
-      if (!rest || /^[\n;]/.test(rest)) return { part: '&', why: 'call' };
-      i++;
-      continue;
+      // `&` calls what follows: a name, a quoted path or a block.
+      if (atCommand && !callOp && /^\s*[A-Za-z_'"{.\\]/.test(text.slice(i + 1))) { callOp = true; i++; continue; }
+      if (atCommand) return { part: text.slice(i, i + 20).trim(), why: 'call' };
+      // Anywhere else it starts what comes before as a background job (PowerShell 7), and a new statement after it.
+      return { part: '&', why: 'call' };
     }
     if (ch === '.' && atCommand && !callOp && (BLANK.test(text[i + 1] ?? '') )) return { part: text.slice(i, i + 40).trim(), why: 'call' };
     // Redirections: to $null, or one stream into another (2>&1), write nothing.
     // `$null` whole: `2>$null\..\x` writes a file (found by an attacker helper).
     const redirect = /^(?:[1-6*]?>>?|<)(?:&[12]|\s*\$null(?=$|[\s;|)}]))?/.exec(text.slice(i, i + 12));
     if (redirect && (ch === '>' || ch === '<' || (/[1-6*]/.test(ch) && text[i + 1] === '>' && (i === 0 || /[\s;|]/.test(text[i - 1]!))))) {
+      // Of a command: at a command's place PowerShell reads a number before it as the command.
+      if (atCommand) return { part: text.slice(i, i + 20).trim(), why: 'redirection' };
+      // … and then a blank or the command's end: `2>&1[void]` read on as a command of its own.
+      if (!/^(?:$|[\s;|)}])/.test(text.slice(i + redirect[0].length))) return { part: text.slice(i, i + 20).trim(), why: 'redirection' };
       if (!/&[12]$|\$null$/i.test(redirect[0])) return { part: text.slice(i, i + 40).trim().split(/\s+/).slice(0, 2).join(' '), why: 'redirection' };
       i += redirect[0].length;
       continue;
@@ -566,6 +603,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       if (!hashtable && !/^(?:\[[\w.]+\]\s*)?\$(?:(?:global|script|local|private):)?\w+$|^\[(?:System\.)?Net\.ServicePointManager\]::SecurityProtocol$/i.test(target)) return { part: `${target} =`, why: 'assignment' };
       i += assign[0].length;
       startStatement();
+      inValue = hashtable;
       continue;
     }
     // A hashtable cast to a type sets its properties (`[EventLog]@{ MaximumKilobytes = 64 }` writes the registry).
@@ -604,6 +642,9 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       lastWasType = false;
       continue;
     }
+    // A member may be named after a blank (`(Get-Service docker). Stop()`, `[IO.File]:: WriteAllText(…)`: found by an
+    // attacker helper), which reads here as a word of its own: refused.
+    if ((ch === '.' || (ch === ':' && text[i + 1] === ':')) && i > 0 && !/\s/.test(text[i - 1]!) && /\s/.test(text[ch === '.' ? i + 1 : i + 2] ?? '')) return { part: text.slice(Math.max(0, i - 20), i + 20).trim(), why: 'syntax' };
     if ((ch === '.' || (ch === ':' && text[i + 1] === ':')) && lastWasValue) {
       // A static member only of a type written out (`$t::new()` is any type: found by an attacker helper).
       if (ch === ':' && !lastWasType) return { part: text.slice(i, i + 40).trim(), why: 'method' };
@@ -622,6 +663,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         parts?.members.push(name);
         if (!READING_MEMBER.test(name)) return { part: `.${name}(`, why: 'method' };
         if (/^new$/i.test(name) && !CONSTRUCTIBLE_TYPES.has(ofType)) return { part: `[${ofType}]::new(`, why: 'method' };
+        // An object's own type, not a type looked up by name (reflection reaches any property getter from there).
+        if (/^GetType$/i.test(name) && !/^\(\s*\)/.test(text.slice(i))) return { part: `.${name}(${text.slice(i + 1, i + 30)}`, why: 'method' };
         // .ForEach('Stop') and .Where('Kill') call the member a string names: only a block.
         if (/^(?:ForEach|Where)$/i.test(name) && !/^\(\s*\{/.test(text.slice(i))) return { part: `.${name}(${text.slice(i + 1, i + 20)}`, why: 'method' };
       }
@@ -700,7 +743,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     if (ch === ',' ) { i++; lastWasValue = false; continue; }
     if (ch === ')' || ch === '}' || ch === ']') { i++; continue; }
     // A hashtable's key (`@{LogName='System'}`): a name, not a command.
-    const key = hashtable && atCommand ? /^[\w.-]+(?=\s*=)/.exec(text.slice(i, i + 200)) : null;
+    // Only at the start of an entry: after `=` comes its value, a pipeline (`@{ a = curl.exe == … }` hid curl as a key).
+    const key = hashtable && atCommand && !inValue ? /^[\w.-]+(?=\s*=(?!=))/.exec(text.slice(i, i + 200)) : null;
     if (key) { atCommand = false; i += key[0].length; continue; }
     // A bare word: a command's name in a command's place, else an argument, an operator or a number.
     let j = i;
@@ -712,6 +756,8 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     const word = text.slice(i, j);
     if (atCommand) {
       if (REFUSED_KEYWORDS.test(word)) return { part: word, why: 'syntax' };
+      const shape = KEYWORD_SHAPE[word.toLowerCase()];
+      if (shape && (!shape.next.test(text.slice(j).trimStart()) || (shape.afterBlock && !/\}\s*$/.test(text.slice(0, i))))) return { part: word, why: 'syntax' };
       if (KEYWORDS.has(word.toLowerCase()) && !callOp) {
         afterKeyword = !/^(?:return|throw|break|continue|in)$/i.test(word);
         i = j;
@@ -754,6 +800,10 @@ function judgeCommand(name: string, words: string[], depth: number, computed: re
       if (cmdlet === 'invoke-webrequest' && !parameters.some((p) => p !== undefined && p.length >= 4 && 'usebasicparsing'.startsWith(p))) return { part: `${bare} without -UseBasicParsing`, why: 'arguments' };
     }
     if (cmdlet === 'get-packageprovider' && parameters.some((p) => p?.startsWith('force'))) return { part: `${bare} -ForceBootstrap`, why: 'arguments' };
+    // Parameters that write, mount or set a variable by name (`-SessionVariable env:PATH`, `-OutVariable env:PATH`),
+    // matched by any start of three letters or more, or by their aliases.
+    const writing = parameters.findIndex((p) => p !== undefined && (COMMON_WRITING_ALIASES.has(p) || (p.length >= 3 && [...COMMON_WRITING, ...(CMDLET_WRITING[cmdlet] ?? [])].some((x) => x.startsWith(p)))));
+    if (writing >= 0) return { part: `${bare} ${words[writing]}`, why: 'arguments' };
     // Get-ProcessMitigation -RegistryConfigFilePath saves the settings to that file.
     if (cmdlet === 'get-processmitigation' && parameters.some((p) => p !== undefined && p.length >= 2 && 'registryconfigfilepath'.startsWith(p))) return { part: `${bare} -RegistryConfigFilePath`, why: 'arguments' };
     // WMI and CIM: a class named in the text, not built or queried (a query may name any class; listing a product
@@ -777,7 +827,9 @@ function judgeCommand(name: string, words: string[], depth: number, computed: re
   // A program receives text: only literal words. A variable or an expression may hold several arguments or any
   // (`net user $a` with $a = 'x','y','/add': found by an attacker helper), and a quote inside an argument is passed on
   // by Windows PowerShell 5.1 so that the program splits it otherwise than it reads here.
-  const at = words.findIndex((w, k) => computed[k] === true || w.includes('"'));
+  // Nor one with a blank that ends in a backslash: Windows PowerShell 5.1 quotes it as "a b\", which the program reads
+  // as a b" and the rest of the line (found by an attacker helper, through powershell -Command).
+  const at = words.findIndex((w, k) => computed[k] === true || w.includes('"') || (/\s/.test(w) && w.endsWith('\\')));
   if (at >= 0) return { part: `${bare} ${words[at]}`, why: 'arguments' };
   return nativeCall([name, ...words], depth);
 }
