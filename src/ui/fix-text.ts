@@ -55,6 +55,7 @@ const PROBLEM_KEYS: Readonly<Record<FixProblemId, MessageKey>> = {
   invalid: 'fix.problem.invalid',
   invalidFromPaste: 'fix.problem.invalidFromPaste',
   optionLike: 'fix.problem.optionLike',
+  optionLikeInScript: 'fix.problem.optionLikeInScript',
   notPasteable: 'fix.problem.notPasteable',
   cmdVariable: 'fix.problem.cmdVariable',
   trailingBackslash: 'fix.problem.trailingBackslash',

@@ -114,6 +114,14 @@ describe('what does not read, or cannot be read, is doubted with the part that s
     ['reg', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'reg add HKLM\\SOFTWARE\\x /v y /d 1', 'arguments'],
     ['net', 'net use Z: \\\\srv\\share', 'net use Z: \\\\srv\\share', 'arguments'],
     ['cmd', 'C:\\Users\\Public\\docker.exe ps', 'C:\\Users\\Public\\docker.exe', 'command'],
+    // Found by a reviewer: git stops reading options at the first plain word; curl 8.16 reads --request=POST; %ProgramFiles%
+    // is a folder of that name in the current one where nothing expands it; wmic and wevtutil by shape and by list.
+    ['cmd', 'git config --global core.pager calc --get', 'git config --global core.pager calc --get', 'arguments'],
+    ['cmd', 'curl --request=POST http://127.0.0.1:2375/containers/web/stop', 'curl --request=POST http://127.0.0.1:2375/containers/web/stop', 'arguments'],
+    ['cmd', '%ProgramFiles%\\Docker\\docker.exe ps', '%', 'syntax'],
+    ['powershell', '& "%ProgramFiles%\\Docker\\docker.exe" ps', '%ProgramFiles%\\Docker\\docker.exe', 'command'],
+    ['cmd', 'wmic useraccount where name=Guest rename get', 'wmic useraccount where name=Guest rename get', 'arguments'],
+    ['cmd', 'wevtutil qe System -sbm:C:\\x', 'wevtutil qe System -sbm:C:\\x', 'arguments'],
     ['powershell', 'Invoke-WebRequest https://example.org/', 'Invoke-WebRequest without -UseBasicParsing', 'arguments'],
     ['cmd', 'netsh -a C:\\x.txt interface show interface', 'netsh -a C:\\x.txt interface show interface', 'arguments'],
     ['cmd', '"C:\\Program Files\\..\\Users\\Public\\docker.exe" ps', 'C:\\Program Files\\..\\Users\\Public\\docker.exe', 'command'],
@@ -302,6 +310,12 @@ describe('reading hostile text', () => {
       const r = notReadOnly(`Get-Date ${filler}`, shell);
       expect(r === undefined || typeof r.part === 'string').toBe(true);
     }
+  });
+
+  it('reads a long text it takes in one pass (a reviewer found the keyword check quadratic: 240 KB took 10 s)', () => {
+    const blocks = 'if ($true) { Get-Date } else { Get-Date }; try { Get-Date } catch { Get-Date } finally { Get-Date }\n'.repeat(3_000);
+    expect(notReadOnly(blocks, 'powershell')).toBeUndefined();
+    expect(notReadOnly(`${blocks}; Remove-Item C:\\x`, 'powershell')).toBeDefined();
   });
 
   it('never throws, and a command that changes after any plain words is still doubted', () => {

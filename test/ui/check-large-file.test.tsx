@@ -104,7 +104,7 @@ describe('CheckScreen: a large fleet file', () => {
     const same = open(inlineCheck);
     await readFile(same);
     expect(await waitForFrame(same.lastFrame, header, LONG)).toBe(done);
-  });
+  }, LONG.timeout);
 
   it('Esc stops the read: the worker is ended, the path stays in the field, the screen says so, and Enter reads it again', async () => {
     const { checkFile, ends } = workerCheck();
@@ -127,7 +127,7 @@ describe('CheckScreen: a large fleet file', () => {
     expect(again).not.toContain(r.t('check.app.readCancelled', { file }));
     expect(ends).toHaveLength(2);
     expect(await ends[1]).toMatchObject({ kind: 'results' });
-  });
+  }, LONG.timeout);
 
   it('coming back from a known issue shows the same findings without reading the file again', async () => {
     const { checkFile, ends } = workerCheck();
@@ -153,5 +153,5 @@ describe('CheckScreen: a large fleet file', () => {
     r.stdin.write(KEYS.esc);
     expect(await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }))).toBe(list);
     expect(ends).toHaveLength(1);
-  });
+  }, LONG.timeout);
 });

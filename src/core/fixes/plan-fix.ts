@@ -163,7 +163,7 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     // script's placeholders reach a program is not read here: no value of a PowerShell fix starts so or holds one.
     const optionLike = [...values]
       .filter(([name, v]) => fix.params[name]?.secret !== true && (/^[-/]/.test(v) || v.includes('"')))
-      .map(([name, v]) => (v.includes('"') ? notPasteable(name, v) : problem('invalid', 'optionLike', `"${name}" ${showValue(v)} starts with ${v[0]}, so a program the script runs would read it as an option`, { name, value: showValue(v), first: v[0] ?? '', program: 'powershell.exe' }, { name })));
+      .map(([name, v]) => (v.includes('"') ? notPasteable(name, v) : problem('invalid', 'optionLikeInScript', `"${name}" ${showValue(v)} starts with ${v[0]}: a program the script runs would read it as an option`, { name, value: showValue(v), first: v[0] ?? '' }, { name })));
     if (trailing.length || nested.length || optionLike.length) return err([...trailing, ...nested, ...optionLike]);
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));

@@ -66,7 +66,7 @@ export interface FixMessage<Id extends string> {
  * `noFixes`, and `template` (a broken command template; `detail` is English).
  */
 export type FixProblemId =
-  | 'missing' | 'invalid' | 'invalidFromPaste' | 'optionLike' | 'notPasteable' | 'cmdVariable' | 'trailingBackslash' | 'nestedShell' | 'commandTooLong'
+  | 'missing' | 'invalid' | 'invalidFromPaste' | 'optionLike' | 'optionLikeInScript' | 'notPasteable' | 'cmdVariable' | 'trailingBackslash' | 'nestedShell' | 'commandTooLong'
   | 'unknownName' | 'takesNoValues' | 'unknownFix' | 'noFixes' | 'template';
 
 /** Why a plan could not be built: a placeholder missing or invalid, an unknown fix, or a broken template. */

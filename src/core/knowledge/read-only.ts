@@ -87,8 +87,8 @@ const KEYWORDS = new Set(['if', 'elseif', 'else', 'while', 'try', 'catch', 'fina
  * command's name (`catch x` runs a program catch.exe), which a random-text comparison with its parser showed.
  */
 const KEYWORD_SHAPE: Record<string, { next: RegExp; afterBlock?: true }> = {
-  if: { next: /^\(/ }, while: { next: /^\(/ }, param: { next: /^\(/ }, elseif: { next: /^\(/, afterBlock: true },
-  else: { next: /^\{/, afterBlock: true }, try: { next: /^\{/ }, finally: { next: /^\{/, afterBlock: true }, catch: { next: /^[{[]/, afterBlock: true },
+  if: { next: /^\($/ }, while: { next: /^\($/ }, param: { next: /^\($/ }, elseif: { next: /^\($/, afterBlock: true },
+  else: { next: /^\{$/, afterBlock: true }, try: { next: /^\{$/ }, finally: { next: /^\{$/, afterBlock: true }, catch: { next: /^[{[]$/, afterBlock: true },
 };
 /**
  * Keywords a read-only check does not need, refused: `foreach ($env:PATH in '\\host\share')` set a variable no
@@ -117,9 +117,10 @@ const CMDLET_WRITING: Record<string, string[]> = {
 const WRITING_PARAMETERS = ['outfile', 'infile', 'body', 'form', 'custommethod', 'cm', 'resume', 'sv'];
 
 /**
- * Methods that only read or compute: conversions and text operations, lookups (`Get…`), tests, and the constructor
- * `new` (a writer's constructor is doubted by READ_ONLY_DOUBT). PowerShell's `.Where( )` and `.ForEach( )` run a block
- * that is read as any other.
+ * Methods that only read or compute, by name: conversions and text operations, a few lookups (`GetHostAddresses`,
+ * `GetType()` of an object), tests, and the constructor `new` of the types CONSTRUCTIBLE_TYPES names. Not any `Get…`:
+ * `[Microsoft.VisualBasic.Interaction]::GetObject` runs a script (found by an attacker helper). PowerShell's
+ * `.Where({ })` and `.ForEach({ })` run a block that is read as any other, and only a block.
  */
 const READING_MEMBER = /^(?:GetType|GetValueNames|GetSubKeyNames|GetHostAddresses|GetHostEntry|GetEnvironmentVariable|GetEnvironmentVariables|GetCurrent|GetNetworkInterfaces|GetIPProperties|GetFileName|GetFileNameWithoutExtension|GetDirectoryName|GetExtension|GetFullPath|GetString|GetBytes|ToString|ToLower|ToUpper|ToLowerInvariant|ToUpperInvariant|ToInt32|ToInt64|ToArray|ToCharArray|ToUniversalTime|ToLocalTime|Trim|TrimStart|TrimEnd|Split|Substring|Contains|ContainsKey|ContainsValue|StartsWith|EndsWith|IndexOf|IndexOfAny|LastIndexOf|Equals|CompareTo|Join|Format|PadLeft|PadRight|Where|ForEach|new|Parse|TryParse|IsNullOrEmpty|IsNullOrWhiteSpace|Exists|Match|Matches|IsMatch|Normalize|ReadAllText|ReadAllLines|HasFlag|IsInRole|LoadWithPartialName)$/i;
 
@@ -141,7 +142,20 @@ const typeName = (literal: string) => literal.slice(1, -1).trim().toLowerCase().
 /** The folders of Windows' own programs and of installed ones, which only administrators write to. */
 // A program directly in System32 (its subfolders hold some that users may write to: spool\drivers\color), or anywhere
 // under Program Files.
-const TRUSTED_FOLDER = /^(?:(?:[A-Za-z]:\\Windows|\$env:(?:SystemRoot|windir)|%(?:SystemRoot|windir)%)\\(?:System32|SysWOW64)\\[^\\/]+$|(?:[A-Za-z]:\\Program Files(?: \(x86\))?|\$env:ProgramFiles|%ProgramFiles%)\\)/i;
+// Not `%ProgramFiles%`: nothing expands it where the rule takes it, so it names a folder of that name in the current one
+// (a reviewer ran a script from one).
+const TRUSTED_FOLDER = /^(?:(?:[A-Za-z]:\\Windows|\$env:(?:SystemRoot|windir))\\(?:System32|SysWOW64)\\[^\\/]+$|(?:[A-Za-z]:\\Program Files(?: \(x86\))?|\$env:ProgramFiles)\\)/i;
+
+/** `git config [scope/display flags] --get|--get-all|--get-regexp NAME [PATTERN]` or `… --list|-l`. */
+function gitConfigReads(a: readonly string[]): boolean {
+  if (a[0] !== 'config') return false;
+  let i = 1;
+  while (i < a.length && /^(?:--show-origin|--show-scope|--global|--system|--local|--null|-z|--name-only)$/.test(a[i]!)) i++;
+  const action = a[i];
+  const rest = a.slice(i + 1);
+  if (action === '--list' || action === '-l') return rest.length === 0;
+  return /^(?:--get|--get-all|--get-regexp)$/.test(action ?? '') && rest.length >= 1 && rest.length <= 2 && rest.every((w) => !w.startsWith('-'));
+}
 
 /** curl's long options a read-only check may use: what to show, how to connect, and a header to send. */
 const CURL_LONG = new Set(['--silent', '--show-error', '--head', '--location', '--insecure', '--fail', '--verbose', '--include', '--max-time', '--connect-timeout', '--proxy', '--noproxy', '--header', '--user-agent', '--ipv4', '--ipv6', '--compressed', '--http1.1', '--retry', '--resolve', '--cacert', '--request']);
@@ -159,7 +173,7 @@ const lower = (words: readonly string[]) => words.map((w) => w.toLowerCase());
 
 /**
  * Programs that read, each with what it reads with: a pattern its arguments (lower case, joined by spaces) must match,
- * or a function. Any program also reads when asked only its version or help (versionOnly).
+ * or a function. A program not listed is refused, whatever it is asked (its version too).
  */
 const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number) => NotReading | boolean | undefined)> = {
   // These have no option that changes anything.
@@ -170,12 +184,14 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   ipconfig: /^(?:\/all|\/displaydns|\/allcompartments(?: \/all)?)?$/,
   netstat: /^(?:\s*-[a-z]+(?: \w+)?)*$/, route: /^print\b/, arp: /^-a\b/, nslookup: /^[^|&;<>]*$/, ping: /^[^|&;<>]*$/, tracert: /^[^|&;<>]*$/, pathping: /^[^|&;<>]*$/,
   // netsh shows with `show`; a script given with -f, or any verb that changes, is no check.
-  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh|wfp|file)\b|-[far]\b/.test(lower(a).join(' ')) && lower(a).includes('show'),
+  netsh: (a) => !/\b(?:add|set|delete|reset|import|install|uninstall|flush|start|stop|export|dump|exec|commit|connect|disconnect|refresh|wfp|file)\b|(?:^| )-/.test(lower(a).join(' ')) && lower(a).includes('show'),
   reg: /^query\b/,
   sc: /^(?:\\\\\S+ )?(?:query|queryex|qc|qdescription|qfailure|qfailureflags|qsidtype|qprivs|qtriggerinfo|qmanagedaccount|qpreferrednode|getdisplayname|getkeyname|enumdepend|sdshow|showsid)\b/,
   // Not Win32_Product (wmic product): listing it makes Windows Installer check, and repair, every product it lists.
   // Nor /format: with a stylesheet, whose script runs.
-  wmic: (a) => /\b(?:get|list)\b/.test(lower(a).join(' ')) && !/\b(?:call|set|delete|create|product|win32_product)\b|\/(?:output|append|record|format|node)\b/.test(lower(a).join(' ')),
+  // wmic in one shape: an alias or `path CLASS`, an optional `where CONDITION`, then get or list and property names, no
+  // switches (a verb after get, `rename`, read as a list of what changes passed: found by a reviewer).
+  wmic: (a) => /^(?:path \S+|[a-z]\w*)(?: where \S+)? (?:get|list)(?: [\w,]+)*$/.test(lower(a).join(' ')) && !/\b(?:product|win32_product)\b/.test(lower(a).join(' ')),
   dism: (a) => lower(a).some((w) => w.startsWith('/get-')) && lower(a).every((w) => !w.startsWith('/') || /^\/(?:online|image:.*|english|format:\w+|get-\w+|featurename:.*|packagename:.*|capabilityname:.*|limitaccess|norestart)$/.test(w)),
   net: /^(?:use|user(?: [^\s/]+)?|localgroup(?: [^\s/]+)?|group(?: [^\s/]+)?|config(?: \w+)?|statistics(?: \w+)?|share|start|session|view|accounts|time(?: \\\\\S+)?)?$/,
   // Not /sc_verify: it rebuilds a secure channel it finds broken.
@@ -194,7 +210,9 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   bcdedit: /^(?:\/enum(?: \S+)?|\/v)?$/,
   schtasks: /^\/query\b/,
   // Not /sbm (a bookmark file written) or /sq (a query file read from anywhere).
-  wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)\b(?!.*\/(?:sbm|savebookmark|sq|structuredquery|bm|bookmark)\b)/,
+  // Its switches from a list (/c: count, /rd: direction, /f: format, /e: element, /q: query, /lf: a log file read), / or
+  // - alike: not /sbm (a bookmark file written) or /sq (a query file read from anywhere).
+  wevtutil: /^(?:qe|query-events|gl|get-log|el|enum-logs|gli|get-loginfo|gp|get-publisher|ep|enum-publishers)(?: (?:[^\s/-]\S*|[/-](?:c|rd|f|e|q|lf):\S*))*$/,
   auditpol: /^\/(?:get|list)\b/,
   powercfg: /^[/-](?:list|l|query|q|getactivescheme|a|availablesleepstates)\b/,
   vssadmin: /^list\b/,
@@ -202,12 +220,15 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
   icacls: (a) => a.length > 0 && lower(a).every((w, i) => (i === 0 ? !w.startsWith('/') : /^\/[tclq]$/.test(w))),
   logman: /^query\b/,
   // git reads its settings; log, diff and show may run a repository's configured filters and pagers, so not those.
-  git: (a) => (a.length === 1 && a[0] === '--version') || (a[0] === 'config' && a.slice(1).some((w) => /^(?:--get|--get-all|--get-regexp|--list|-l)$/.test(w)) && a.slice(1).every((w) => !w.startsWith('-') || /^(?:--get|--get-all|--get-regexp|--list|-l|--show-origin|--show-scope|--global|--system|--local|--null|-z|--name-only)$/.test(w))),
+  // `git config`: its action first (after where to read and how to show), since git stops reading options at the first
+  // plain word (`git config core.pager calc --get` sets the pager: found by a reviewer), then a name and a pattern.
+  git: (a) => (a.length === 1 && a[0] === '--version') || gitConfigReads(a),
   // curl reads a URL to the screen, with options from a list: curl before 8.6 takes any unambiguous start of a long
   // option (`--conf` is --config, `--js` --json: found by an attacker helper), and short ones combine (-sSo), so each
   // long option is matched whole and each short one letter by letter. Only GET or HEAD.
   curl: (a) => a.every((w, k) => {
     if (/^(?:-X|--request)$/.test(w)) return /^(?:GET|HEAD)$/i.test(a[k + 1] ?? '');
+    if (w.startsWith('--request=')) return /^--request=(?:GET|HEAD)$/i.test(w);
     if (w.startsWith('--')) return CURL_LONG.has(w.split('=')[0]!);
     if (w.startsWith('-')) return /^-[sSILkfvi46]+$/.test(w) || /^-[mxHA]$/.test(w);
     return true;
@@ -231,8 +252,6 @@ const READING_PROGRAMS: Record<string, RegExp | ((args: string[], depth: number)
 /** cmd's own commands that read (they are no programs: `dir`, `type`, `set` shows or sets a variable of its own process). */
 // Not cd: cmd looks for a program in the current folder first, so after `cd` a bare name may be any file there.
 const CMD_READING = new Set(['dir', 'type', 'echo', 'set', 'ver', 'vol', 'rem', 'path', 'time', 'date']);
-
-/** A program asked only its version or its help reads, whatever program it is. */
 
 /** A program's options before its first word: each option it may be given, and whether a value follows it. */
 type Options = Record<string, 0 | 1>;
@@ -333,7 +352,6 @@ function nativeCall(words: readonly string[], depth: number): NotReading | undef
   const args = words.slice(1);
   const rule = READING_PROGRAMS[key];
   const shown = words.join(' ');
-  // A program's own rule first: for one without, only its version or its help.
   // No program reads for being asked its version: `npx version` installs and runs a package, `label --version` names
   // a volume (found by an attacker helper). Each program is listed with its own rule.
   if (!rule) return { part: words[0]!, why: 'command' };
@@ -757,7 +775,13 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
     if (atCommand) {
       if (REFUSED_KEYWORDS.test(word)) return { part: word, why: 'syntax' };
       const shape = KEYWORD_SHAPE[word.toLowerCase()];
-      if (shape && (!shape.next.test(text.slice(j).trimStart()) || (shape.afterBlock && !/\}\s*$/.test(text.slice(0, i))))) return { part: word, why: 'syntax' };
+      // The characters next to the keyword, found by stepping over blanks (a slice of the rest of the text for each
+      // keyword was quadratic on a long text of blocks: found by a reviewer).
+      let after = j;
+      while (after < n && /\s/.test(text[after]!)) after++;
+      let before = i - 1;
+      while (before >= 0 && /\s/.test(text[before]!)) before--;
+      if (shape && (!shape.next.test(text[after] ?? '') || (shape.afterBlock && text[before] !== '}'))) return { part: word, why: 'syntax' };
       if (KEYWORDS.has(word.toLowerCase()) && !callOp) {
         afterKeyword = !/^(?:return|throw|break|continue|in)$/i.test(word);
         i = j;

@@ -94,6 +94,9 @@ describe('readPasteBuilds', () => {
     expect(readPasteBuilds('Docker EE running Windows Server 2016', {}, buildOfTag).host).toMatchObject({ build: 14393 });
     expect(readPasteBuilds('is there a Windows Server 2019 image of it?', {}, buildOfTag).host).toBeUndefined();
     expect(readPasteBuilds('it runs on the Windows Server 2019 variant too', {}, buildOfTag).host).toBeUndefined();
+    // Found by a reviewer: an image named after "on", and "based on".
+    expect(readPasteBuilds('the app image on Windows Server 2016 Core image fails', {}, buildOfTag).host).toBeUndefined();
+    expect(readPasteBuilds('our image is based on Windows Server 2019 and fails', {}, buildOfTag).host).toBeUndefined();
     // Two releases compared: none of them is the host.
     expect(readPasteBuilds('on Windows Server 2019 it works, on Windows Server 2022 hosts it does not', {}, buildOfTag).host).toBeUndefined();
   });

@@ -191,7 +191,7 @@ describe('planFix problems carry an id and values for the UI', () => {
   it('refuses a value of a PowerShell fix that a program the script runs would read as an option, or split at a quote (found by an attacker helper)', () => {
     for (const value of ['-OutFile', '/add', '--all']) {
       const r = planFix(topic, 'ps-set', { name: 'web_1', value });
-      expect(!r.ok && r.error[0]).toMatchObject({ kind: 'invalid', id: 'optionLike', name: 'value', params: { first: value[0], program: 'powershell.exe' } });
+      expect(!r.ok && r.error[0]).toMatchObject({ kind: 'invalid', id: 'optionLikeInScript', name: 'value', params: { first: value[0] } });
     }
     const quoted = planFix(topic, 'ps-set', { name: 'web_1', value: 'a" b' });
     expect(!quoted.ok && quoted.error[0]).toMatchObject({ kind: 'invalid', name: 'value' });
