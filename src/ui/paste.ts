@@ -16,6 +16,10 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
   // which may be the first half of a CRLF.
   let parts: string[] | undefined;
   let cr = false;
+  // The start of a marker that a read ended with (`ESC[201` of `ESC[201~`): kept for the next read. Only found whole
+  // within one read, an end marker cut between two (a 4 KB paste in tmux) was never seen, and the app took every later
+  // key into the paste, Ctrl+C too (found by a tester).
+  let pending = '';
   // Each read's line ends are made `\n` as it comes: a paste's text is then made once, by the join. Made after the
   // join, the text of a paste of 1 MB was made twice (4 MiB for one with a character outside Latin-1).
   const add = (text: string) => {
@@ -27,12 +31,16 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
     isPasting: () => parts !== undefined,
     push(raw) {
       const out: PasteOutput[] = [];
-      let rest = raw;
+      let rest = pending + raw;
+      pending = '';
       while (rest) {
         if (parts === undefined) {
           const at = rest.indexOf(START);
           if (at < 0) {
-            out.push({ kind: 'input', raw: rest });
+            // Outside a paste only `ESC[20` or more is held: a lone ESC is the Esc key, and must not wait for a next read.
+            const keep = markerStartAtEnd(rest, START, 4);
+            if (rest.length > keep) out.push({ kind: 'input', raw: rest.slice(0, rest.length - keep) });
+            pending = rest.slice(rest.length - keep);
             break;
           }
           if (at > 0) out.push({ kind: 'input', raw: rest.slice(0, at) });
@@ -42,7 +50,9 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
         } else {
           const at = rest.indexOf(END);
           if (at < 0) {
-            add(rest);
+            const keep = markerStartAtEnd(rest, END, 1);
+            add(rest.slice(0, rest.length - keep));
+            pending = rest.slice(rest.length - keep);
             break;
           }
           add(rest.slice(0, at));
@@ -55,4 +65,10 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
       return out;
     },
   };
+}
+
+/** How many characters at the end of `text` are the start of `marker` (at least `least` of them), or 0. */
+function markerStartAtEnd(text: string, marker: string, least: number): number {
+  for (let k = Math.min(marker.length - 1, text.length); k >= least; k--) if (text.endsWith(marker.slice(0, k))) return k;
+  return 0;
 }

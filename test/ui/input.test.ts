@@ -86,6 +86,28 @@ describe('createPasteParser', () => {
     ]);
   });
 
+  it('finds a marker cut between two reads, at any place (a tester: a 4 KB paste whose end came as ESC[201 and ~ froze the app)', () => {
+    for (let cut = 1; cut < KEYS.pasteEnd.length; cut++) {
+      const p = createPasteParser();
+      expect(p.push(`${KEYS.pasteStart}abc${KEYS.pasteEnd.slice(0, cut)}`)).toEqual([]);
+      expect(p.push(`${KEYS.pasteEnd.slice(cut)}q`)).toEqual([{ kind: 'paste', text: 'abc' }, { kind: 'input', raw: 'q' }]);
+      expect(p.isPasting()).toBe(false);
+    }
+    for (let cut = 4; cut < KEYS.pasteStart.length; cut++) {
+      const p = createPasteParser();
+      expect(p.push(`k${KEYS.pasteStart.slice(0, cut)}`)).toEqual([{ kind: 'input', raw: 'k' }]);
+      expect(p.push(`${KEYS.pasteStart.slice(cut)}x${KEYS.pasteEnd}`)).toEqual([{ kind: 'paste', text: 'x' }]);
+    }
+    // A lone Esc is the key, at once.
+    expect(createPasteParser().push('\u001B')).toEqual([{ kind: 'input', raw: '\u001B' }]);
+    // Inside a paste, an escape that is not the marker's start stays text.
+    const p = createPasteParser();
+    p.push(KEYS.pasteStart);
+    expect(p.push('a\u001B[2')).toEqual([]);
+    expect(p.push('J b')).toEqual([]);
+    expect(p.push(KEYS.pasteEnd)).toEqual([{ kind: 'paste', text: 'a\u001B[2J b' }]);
+  });
+
   it('makes line ends `\n` a read at a time as the whole paste would be made, a CRLF cut between two reads too', () => {
     const paste = (reads: string[]) => {
       const p = createPasteParser();

@@ -97,6 +97,7 @@ describe('readPasteBuilds', () => {
     // Found by a reviewer: an image named after "on", and "based on".
     expect(readPasteBuilds('the app image on Windows Server 2016 Core image fails', {}, buildOfTag).host).toBeUndefined();
     expect(readPasteBuilds('our image is based on Windows Server 2019 and fails', {}, buildOfTag).host).toBeUndefined();
+    expect(readPasteBuilds('the Dockerfile builds on Windows Server 2022 Server Core', {}, buildOfTag).host).toBeUndefined();
     // Two releases compared: none of them is the host.
     expect(readPasteBuilds('on Windows Server 2019 it works, on Windows Server 2022 hosts it does not', {}, buildOfTag).host).toBeUndefined();
   });
