@@ -156,8 +156,12 @@ export const INLINE_BELOW_BYTES = 1024 * 1024;
  */
 export function factsWorkerEntry(): FactsWorkerEntry {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./facts-file-worker.ts', here), execArgv: ['--import', pathToFileURL(createRequire(here).resolve('tsx')).href] };
-  return { url: pathToFileURL(path.join(findPackageRoot(), 'dist', 'esm', 'check-worker.mjs')) };
+  const built = pathToFileURL(path.join(findPackageRoot(), 'dist', 'esm', 'check-worker.mjs'));
+  // From the sources, the built worker when there is one (`npm run build`): Node 22.12, the oldest line supported,
+  // does not apply tsx's loader inside a worker thread ("Unknown file extension .ts", found by the CI run on that
+  // line); the sources through tsx otherwise.
+  if (here.endsWith('.ts') && !existsSync(fileURLToPath(built))) return { url: new URL('./facts-file-worker.ts', here), execArgv: ['--import', pathToFileURL(createRequire(here).resolve('tsx')).href] };
+  return { url: built };
 }
 
 /** Whether a path names a file smaller than `limit` (or nothing to stat: the read then says why). */

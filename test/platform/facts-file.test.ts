@@ -230,10 +230,15 @@ describe('startFactsFileCheck', () => {
 });
 
 describe('factsWorkerEntry', () => {
-  it('from the sources, the TypeScript worker beside facts-file.ts, loaded through tsx', () => {
+  it('from the sources, the built worker when there is one (Node 22.12 applies no tsx loader in a worker), else the TypeScript one through tsx', () => {
     const entry = factsWorkerEntry();
-    expect(entry.url.href).toMatch(/\/src\/platform\/facts-file-worker\.ts$/);
     expect(existsSync(entry.url)).toBe(true);
-    expect(entry.execArgv?.[0]).toBe('--import');
+    if (existsSync(new URL('../../dist/esm/check-worker.mjs', import.meta.url))) {
+      expect(entry.url.href).toMatch(/\/dist\/esm\/check-worker\.mjs$/);
+      expect(entry.execArgv).toBeUndefined();
+    } else {
+      expect(entry.url.href).toMatch(/\/src\/platform\/facts-file-worker\.ts$/);
+      expect(entry.execArgv?.[0]).toBe('--import');
+    }
   });
 });

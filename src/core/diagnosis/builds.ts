@@ -51,7 +51,7 @@ const LONG_TERM_BUILD: Record<string, number> = { '2015': 10240, '2016': 14393, 
 // machines", "a Windows Server 2022 Datacenter VM") or after "on"/"running" ("Docker EE on Windows Server 2016").
 // "a Windows Server 2019 image", "on Windows Server 2016 Core image", "the Windows Server 2019 variant" and "based on
 // Windows Server 2019" name an image, and are not read.
-const SERVER_HOST = /\b(?:(?<!\b(?:based|built|builds|build|made)[ \t]{1,4})(?:on|running)[ \t]{1,4}(?:(?:a|an|our|the|my|this)[ \t]{1,4})?Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)\b(?![ \t]{0,4}(?:(?:Core|Datacenter|Standard|Server[ \t]{1,4}Core|Nano(?:[ \t]{1,4}Server)?)[ \t]{1,4})?(?:images?|variants?|tags?|containers?|base)\b)|Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)(?:[ \t]{1,4}(?:Core|Datacenter|Standard|Server[ \t]{1,4}Core))?[ \t]{1,4}(?:hosts?|machines?|servers?|VMs?|nodes?|boxe?s?)\b)/i;
+const SERVER_HOST = /\b(?:(?<!\b(?:based|built|builds|build|made)[ \t]{1,4})(?:on|running)[ \t]{1,4}(?:(?:a|an|our|the|my|this)[ \t]{1,4})?Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)\b(?![ \t]{0,4}(?:(?:Core|Datacenter|Standard|Server[ \t]{1,4}Core|Nano(?:[ \t]{1,4}Server)?)[ \t]{1,4})?(?:images?|variants?|tags?|containers?|base)\b)|Windows[ \t]{1,4}Server[ \t]{1,4}(2016|2019|2022|2025)(?:[ \t]{1,4}(?:Core|Datacenter|Standard|Server[ \t]{1,4}Core))?[ \t]{1,4}(?:hosts?|machines?|servers?(?![ \t]{1,4}Core)|VMs?|nodes?|boxe?s?)\b)/i;
 const SERVER_BUILD: Record<string, number> = { '2016': 14393, '2019': 17763, '2022': 20348, '2025': 26100 };
 // A Windows base image named with its tag in a sentence, without a command around it ("pulling
 // microsoft/dotnet-framework:4.8-windowsservercore-1709", "only nanoserver 1803 images are built").
