@@ -409,6 +409,20 @@ describe('TopicScreen → fix runner', () => {
   });
 });
 
+describe('FixRunnerScreen: a value the validator takes and the plan refuses', () => {
+  it('is marked ✖ with the plan\'s reason, not ✔ valid (found by a tester: a PowerShell fix\'s value that starts with -)', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('ps-set', { container: 'web_1' });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.tab);
+    stdin.write('-OutFile');
+    const reason = t('fix.problem.optionLikeInScript', { name: 'value', value: '"-OutFile"', first: '-' });
+    const frame = plain(await waitForFrame(lastFrame, `✖ ${reason.slice(0, 30)}`));
+    expect(frame).not.toMatch(/-OutFile█?\s*\n\s*✔/);
+    stdin.write(KEYS.enter);
+    expect(shell.runs).toEqual([]);
+  });
+});
+
 describe('FixRunnerScreen in Swedish: messages from core are translated', () => {
   it('shows a validation reason in the interface language', async () => {
     const { lastFrame, stdin, t, shell } = openFix('ps-set', { container: 'web_1' }, { locale: 'sv-SE' });

@@ -10,7 +10,7 @@ import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useSettings } from '../../contexts/SettingsContext.js';
 import { localizeFix } from '../../../core/knowledge/fix-text.js';
-import { buildFields, formProblems, planFromForm } from './form.js';
+import { buildFields, formProblems, planFromForm, withPlanProblems } from './form.js';
 import { useFixRunner } from '../../hooks/use-fix-runner.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
@@ -58,8 +58,8 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const [offset, setOffset] = useState<number | undefined>(undefined);
 
   const os = platform.programs.platform;
-  const fields = fix ? buildFields(fix, values, prefill, t) : [];
   const planned = localTopic && fix ? planFromForm(localTopic, fix.id, values, prefill, route.entities, os) : undefined;
+  const fields = fix ? withPlanProblems(buildFields(fix, values, prefill, t), planned && !planned.ok ? planned.error : [], t) : [];
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);

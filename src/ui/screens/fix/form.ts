@@ -27,6 +27,19 @@ export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, 
 }
 
 /**
+ * The fields with what the plan refused of a value the validator took (a PowerShell fix's `-x`, a value PowerShell
+ * would expand): that field is marked ✖ with the plan's reason, not ✔ above a note that says otherwise (found by a
+ * tester).
+ */
+export function withPlanProblems(fields: readonly ParamField[], problems: readonly FixProblem[], t: T): ParamField[] {
+  return fields.map((f) => {
+    if (f.reason !== undefined || f.value === '') return f;
+    const problem = problems.find((p) => p.kind === 'invalid' && p.name === f.name);
+    return problem ? { ...f, reason: translateProblem(problem, t) } : f;
+  });
+}
+
+/**
  * Plans the fix from the form. Values still equal to what the paste offered are left to planFix's own
  * entity fallback, so the plan says where each value came from; an emptied field counts as given (and fails).
  */
