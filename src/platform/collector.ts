@@ -42,8 +42,9 @@ export function readFactsFile(file: string, onRead?: (done: number, size: number
   try {
     return readRegularFile(file, MAX_FACTS_FILE_BYTES, onRead);
   } catch (err) {
-    if (err instanceof FileTooLarge) throw new Error(`${file} is ${Math.ceil(err.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`);
-    if ((err as NodeJS.ErrnoException).code === 'ENOTREG') throw new Error(`${file} is not a regular file`);
+    // With a code, so that the app says why in its own language.
+    if (err instanceof FileTooLarge) throw Object.assign(new Error(`${file} is ${Math.ceil(err.size / 1048576)} MiB, more than the ${MAX_FACTS_FILE_BYTES / 1048576} MiB wcdoctor reads`), { code: 'EFBIG' });
+    if ((err as NodeJS.ErrnoException).code === 'ENOTREG') throw Object.assign(new Error(`${file} is not a regular file`), { code: 'ENOTREG' });
     throw err;
   }
 }

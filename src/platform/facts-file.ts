@@ -255,6 +255,6 @@ function checkInWorker(file: string, entry: FactsWorkerEntry, onProgress?: (prog
   });
   // A worker that fails (out of memory on a huge fleet) ends the check with its reason; the app goes on.
   worker.on('error', (e: Error & { code?: unknown }) => end({ kind: 'error', message: e.message, ...(typeof e.code === 'string' ? { code: e.code } : {}) }));
-  worker.on('exit', (code) => end({ kind: 'error', message: `the worker reading the file stopped before it was done (exit code ${code})` }));
+  worker.on('exit', (code) => end({ kind: 'error', message: `the worker reading the file stopped before it was done (exit code ${code})`, code: 'EWORKEREXIT' }));
   return { done, cancel: () => end({ kind: 'cancelled' }) };
 }

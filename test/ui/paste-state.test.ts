@@ -44,4 +44,18 @@ describe('the check screen\'s state while a file is read', () => {
     expect(fileOutcome(missing, t)).toEqual({ ok: false, message: t('check.app.fileError', { file: path, reason: t('check.app.noSuchFile') }) });
     expect(fileOutcome({ ...missing, end: { kind: 'error', message: `${path} is not a regular file` } }, t)).toEqual({ ok: false, message: t('check.app.fileError', { file: path, reason: `${path} is not a regular file` }) });
   });
+
+  it('says why a file could not be read in the interface language, by its error code (found by a tester: zh-CN showed English and the path twice)', () => {
+    const zh = tFor('zh-CN');
+    const failed = (code: string): CheckedFile => ({ path, from: path, end: { kind: 'error', message: `${path} is English`, code } });
+    const said = (code: string) => {
+      const o = fileOutcome(failed(code), zh);
+      return o.ok ? '' : o.message;
+    };
+    expect(fileOutcome(failed('ENOTREG'), zh)).toEqual({ ok: false, message: zh('check.app.fileError', { file: path, reason: '它不是普通文件' }) });
+    expect(said('EFBIG')).toContain('256 MiB');
+    for (const code of ['EISDIR', 'EACCES', 'EWORKEREXIT']) expect(said(code)).not.toContain('English');
+    // An error without a code known here keeps its own words.
+    expect(said('EIO')).toContain(`${path} is English`);
+  });
 });

@@ -1,6 +1,8 @@
 import { evaluateText } from '../../../core/check/evaluate-text.js';
 import { inputProblemText } from '../../check-text.js';
+import { MAX_FACTS_FILE_BYTES } from '../../../platform/collector.js';
 import type { T } from '../../i18n.js';
+import type { MessageKey } from '../../message-keys.js';
 import type { CheckedFile } from '../../navigation.js';
 import { bufferOf, type TextBuffer } from '../../text/text-buffer.js';
 import type { Reading } from './FileProgress.js';
@@ -71,11 +73,24 @@ export function read(text: string, t: T): Outcome {
   return outcome.kind === 'results' ? { ok: true, results: outcome.results } : { ok: false, message: inputProblemText(outcome.problem, t) };
 }
 
+/** Why a file could not be read, by the code its error carries (found by a tester: zh-CN showed English). */
+const FILE_ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
+  ENOENT: 'check.app.noSuchFile',
+  ENOTREG: 'check.app.notRegularFile',
+  EISDIR: 'check.app.notRegularFile',
+  EFBIG: 'check.app.fileTooLarge',
+  EACCES: 'check.app.noAccess',
+  EPERM: 'check.app.noAccess',
+  EWORKEREXIT: 'check.app.workerStopped',
+};
+
 /** What a file gave, in the interface language: its findings, why its text is no input, or why it could not be read. */
 export function fileOutcome(file: CheckedFile, t: T): Outcome {
   const { end } = file;
   if (end.kind === 'results') return { ok: true, results: end.results };
   if (end.kind === 'problem') return { ok: false, message: inputProblemText(end.problem, t) };
-  const reason = end.code === 'ENOENT' ? t('check.app.noSuchFile') : end.message;
+  // A reason known by its code in the interface language (the message is English, and names the file again).
+  const key = end.code === undefined ? undefined : FILE_ERROR_KEYS[end.code];
+  const reason = key ? t(key, { max: MAX_FACTS_FILE_BYTES / 1048576 }) : end.message;
   return { ok: false, message: t('check.app.fileError', { file: file.path, reason }) };
 }
