@@ -30,8 +30,8 @@ export function writeCollectorToTemp(script: string): { path: string; remove(): 
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The most a --from file may hold (256 MiB: a fleet of thousands of hosts). */
-export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_FACTS_FILE_BYTES } from '../core/check/read-input.js';
+import { MAX_FACTS_FILE_BYTES } from '../core/check/read-input.js';
 
 /**
  * Reads a --from file as bytes; refuses what is not a regular file or is larger than MAX_FACTS_FILE_BYTES. Never more

@@ -17,6 +17,8 @@ export interface InputProblem {
 
 /** The most hosts one input holds: a fleet's report of each (about 13 KB of --json a host) grows with them. */
 export const MAX_HOSTS = 10_000;
+/** The most a --from file may hold (256 MiB: a fleet of thousands of hosts); platform/collector reads no more. */
+export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
 
 const tooMany = (count: number) => err({ id: 'tooManyHosts' as const, params: { count, max: MAX_HOSTS }, message: `it holds ${count} hosts, more than the ${MAX_HOSTS} one check reads; split it into smaller files` });
 

@@ -1,6 +1,6 @@
 import { evaluateText } from '../../../core/check/evaluate-text.js';
 import { inputProblemText } from '../../check-text.js';
-import { MAX_FACTS_FILE_BYTES } from '../../../platform/collector.js';
+import { MAX_FACTS_FILE_BYTES } from '../../../core/check/read-input.js';
 import type { T } from '../../i18n.js';
 import type { MessageKey } from '../../message-keys.js';
 import type { CheckedFile } from '../../navigation.js';
