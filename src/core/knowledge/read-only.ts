@@ -488,7 +488,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
   let statementStart = 0; // where the statement began (for an assignment's target)
   // The command being read: its name and its words, and which of those words are computed (a variable, an expression, a
   // string that expands) rather than written out.
-  let command: { name: string; kind: 'cmdlet' | 'native'; words: string[]; computed: boolean[]; start: number } | undefined;
+  let command: { name: string; words: string[]; computed: boolean[] } | undefined;
   let lastWasValue = false; // the previous token can take a member (`)`, `]`, a variable, a string)
   let lastWasType = false; // the previous token was a type literal (`[void][Reflection.Assembly]` casts twice)
   let lastType = ''; // that type's name (typeName), for its static members
@@ -569,6 +569,14 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       }
     }
     return undefined;
+  };
+  /** A command's name read in a command's place: its words follow. */
+  const beginCommand = (name: string) => {
+    command = { name, words: [], computed: [] };
+    parts?.commands.push(name);
+    atCommand = false;
+    callOp = false;
+    lastWasValue = false;
   };
   const addWord = (value: string, computed = false) => {
     if (!command) return;
@@ -731,11 +739,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
         value = text.slice(i + 1, end);
       }
       if (atCommand && callOp) {
-        command = { name: value, kind: 'native', words: [], computed: [], start: i };
-        parts?.commands.push(value);
-        atCommand = false;
-        callOp = false;
-        lastWasValue = false;
+        beginCommand(value);
       } else {
         // A double-quoted string expands `$x` and `$( )`; a single-quoted one is text.
         addWord(value, ch !== "'" && value.includes('$'));
@@ -791,11 +795,7 @@ function scanPowerShell(text: string, depth: number, parts?: PowerShellParts, ha
       if (/^-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?(?:e\d+)?)(?:kb|mb|gb|tb|pb|l|d)?$/i.test(word) || /^-(?:not|bnot)$/i.test(word) || word === '!') { atCommand = false; lastWasValue = true; i = j; continue; }
       // `.` dot-sources what follows (a script, a block, a string naming a file).
       if (word === '.') return { part: text.slice(i, i + 40).trim(), why: 'call' };
-      command = { name: word, kind: 'cmdlet', words: [], computed: [], start: i };
-      parts?.commands.push(word);
-      atCommand = false;
-      callOp = false;
-      lastWasValue = false;
+      beginCommand(word);
     } else {
       addWord(word, word.includes('$'));
       lastWasValue = false;
