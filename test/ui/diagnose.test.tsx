@@ -109,9 +109,19 @@ describe('DiagnoseScreen', () => {
       expect(call?.endsWith('(0x800705B4)')).toBe(true);
       return call!.split('\n').length;
     });
-    const frame = await waitForFrame(lastFrame, t('diagnose.input.reduced', { lines: '30001', kept: String(kept) }).slice(0, 40));
+    const frame = await waitForFrame(lastFrame, t('diagnose.input.reduced', { lines: t('diagnose.input.lines', { count: 30001 }), kept: t('diagnose.input.lines', { count: kept }) }).slice(0, 40));
     expect(frame).toContain(t('diagnose.input.lines', { count: kept }));
     expect(frame).toContain('(0x800705B4)');
+  });
+
+  it('counts one line as one line when a single line is too long to keep (it said "1 lines")', async () => {
+    const { lastFrame, stdin, t } = open();
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(`${'layer data '.repeat(250_000)}failed: The requested operation timed out (0x800705B4)`));
+    const notice = t('diagnose.input.reduced', { lines: t('diagnose.input.lines', { count: 1 }), kept: t('diagnose.input.lines', { count: 1 }) });
+    expect(notice).toContain('had 1 line,');
+    expect(notice).toContain('(1 line)');
+    expect(plain(await waitForFrame(lastFrame, notice.slice(0, 30))).replace(/[│\s]+/g, ' ')).toContain('(1 line).');
   });
 
   it('moves between the lines of the paste with ↑ and ↓, at the same column (found by a helper: there was no way up)', async () => {

@@ -228,7 +228,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   // The rows the leads can have beside a one-line field (with its border), the notice, the results' title and the line
   // that says why nothing matched: on a terminal too short for all of them, the last line says how many are not shown
   // (found by a reviewer: at 60x20 the last leads were dropped without a word).
-  const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: String(state.reduced.lines), kept: String(state.reduced.kept) }) : undefined;
+  const reducedText = state.reduced ? t('diagnose.input.reduced', { lines: t('diagnose.input.lines', { count: state.reduced.lines }), kept: t('diagnose.input.lines', { count: state.reduced.kept }) }) : undefined;
   const noticeRows = reducedText ? wrapAnsiText(`! ${reducedText}`, frame.columns).length : 0;
   const leadRoom = Math.max(1, frame.bodyRows - noticeRows - 2 - 1 - 1 - statusRows);
   const leadLines =
