@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, stat, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -164,15 +164,8 @@ export function factsWorkerEntry(): FactsWorkerEntry {
   return { url: built };
 }
 
-/** Whether a path names a file smaller than `limit` (or nothing to stat: the read then says why). */
-function isSmall(file: string, limit: number): boolean {
-  try {
-    const st = statSync(file);
-    return !st.isFile() || st.size < limit;
-  } catch {
-    return true;
-  }
-}
+/** How startFactsFileCheck asks a file's size: node:fs's stat, answered on libuv's threads, never on the app's. */
+export type StatFile = (file: string, done: (error: Error | null, stats?: Pick<Stats, 'isFile' | 'size'>) => void) => void;
 
 /**
  * How long the app lets a check on its own thread wait, so that the note that the file is being read is drawn first
@@ -191,6 +184,7 @@ export interface FactsFileCheckOptions {
   inlineBelow?: number;
   inlineAfterMs?: number;
   read?: ReadFactsBytes;
+  statFile?: StatFile;
 }
 
 /**
@@ -200,9 +194,33 @@ export interface FactsFileCheckOptions {
  * (checkFactsFileHere).
  */
 export function startFactsFileCheck(file: string, opts: FactsFileCheckOptions = {}): FactsFileCheck {
-  const { worker, onProgress, inlineBelow = INLINE_BELOW_BYTES, inlineAfterMs = 0, read = readFactsFile } = opts;
+  const { worker, onProgress, inlineBelow = INLINE_BELOW_BYTES, inlineAfterMs = 0, read = readFactsFile, statFile = stat } = opts;
   // Without the worker's file (a checkout built before it existed) the check still works, holding the screen as it used to.
-  if (!worker || isSmall(file, inlineBelow) || !existsSync(fileURLToPath(worker.url))) return checkInline(file, read, inlineAfterMs, onProgress);
+  if (!worker || !existsSync(fileURLToPath(worker.url))) return checkInline(file, read, inlineAfterMs, onProgress);
+  // The file's size decides where it is read, and is asked off the app's thread: a path on a share that does not answer
+  // holds a stat for as long as the network's timeout, and the screen with it (it was a statSync, found by a tester).
+  let finish!: (end: FactsFileEnd) => void;
+  const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
+  let started: FactsFileCheck | undefined;
+  let cancelled = false;
+  statFile(file, (error, stats) => {
+    if (cancelled) return;
+    // Something that is not a file, or a small one, is read here at once (a directory's reason comes fast); a file
+    // that cannot be stat'ed goes to the worker, whose read says why without holding the screen.
+    started = !error && stats && (!stats.isFile() || stats.size < inlineBelow) ? checkInline(file, read, inlineAfterMs, onProgress) : startWorker(file, worker, onProgress);
+    void started.done.then(finish);
+  });
+  return {
+    done,
+    cancel: () => {
+      cancelled = true;
+      if (started) started.cancel();
+      else finish({ kind: 'cancelled' });
+    },
+  };
+}
+
+function startWorker(file: string, worker: FactsWorkerEntry, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
   try {
     return checkInWorker(file, worker, onProgress);
   } catch (e) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { evaluateBytes } from '../../src/core/check/evaluate-text.js';
 import { readFactsFile } from '../../src/platform/collector.js';
 import {
@@ -213,6 +213,25 @@ describe('startFactsFileCheck', () => {
     const file = fleet(120);
     const end: FactsFileEnd = await startFactsFileCheck(file, { worker: entry(file), inlineBelow }).done;
     expect(isDeepStrictEqual(end, cliEnd(file))).toBe(true);
+  });
+
+  it("asks the file's size off this thread: a stat that never answers (a share that is gone) holds nothing, and Esc ends the check", async () => {
+    const asked: string[] = [];
+    const read = vi.fn();
+    const file = fleet(120);
+    const check = startFactsFileCheck(file, { worker, statFile: (f) => void asked.push(f), read });
+    expect(asked).toEqual([file]);
+    await new Promise((r) => setTimeout(r, 20));
+    check.cancel();
+    expect(await check.done).toEqual({ kind: 'cancelled' });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('a path whose size cannot be asked is read by the worker, which says why as check --from does', async () => {
+    const missing = path.join(dir, 'no-such-fleet.json');
+    const end = await startFactsFileCheck(missing, { worker, inlineBelow: Infinity }).done;
+    expect(end).toMatchObject({ kind: 'error', code: 'ENOENT' });
+    expect(isDeepStrictEqual(end, checkFactsFileHere(missing))).toBe(true);
   });
 
   it('without a worker, cancel before the check has started ends it as cancelled', async () => {
