@@ -157,6 +157,8 @@ export interface AnchoredPhrase {
 
 /** The longest text patternTextsIn searches literal by literal instead of through the scanner (literalScanner). */
 const SHORT_SCAN = 1024;
+/** How many short texts patternTextsIn searches literal by literal before it builds the scanner for every text. */
+const SHORT_READS_BEFORE_SCANNER = 8;
 
 /** Everything diagnosis precomputes from a knowledge base, once per process. */
 export interface DiagnosisIndex {
@@ -530,8 +532,11 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   // scanner's tables cost a cold start some 3 ms (and a garbage collection) to look through a few dozen characters.
   // Straight from the patterns' clauses (a text met again is looked for again, a few hundred `includes`): a list of the
   // distinct texts (a set of a thousand) was garbage the cold start's second collection then had to copy.
+  // A process that reads many texts (the app as one types, an evaluation, the test suite) builds the scanner once its
+  // cost is earned: after a few short texts, as after the first long one. The two find the same texts.
+  let shortReads = 0;
   const patternTextsIn = (lower: string): ReadonlySet<string> => {
-    if (!scanner && lower.length <= SHORT_SCAN) {
+    if (!scanner && lower.length <= SHORT_SCAN && ++shortReads <= SHORT_READS_BEFORE_SCANNER) {
       const found = new Set<string>();
       forEachPatternText(matchers, (text) => {
         if (!found.has(text) && lower.includes(text)) found.add(text);

@@ -179,6 +179,24 @@ describe('readScope', () => {
     expect(isUnrelatedProse(sentence)).toBe(true);
   });
 
+  it("BuildKit's output is about an image build, however sentence-like its message (found by a helper: the line was read as a person's words)", () => {
+    const solve = 'ERROR: failed to solve: process "cmd /S /C powershell -Command Install-WindowsFeature Web-Server" did not complete successfully: no support for running in insecure mode on Windows';
+    expect(isUnrelatedProse(solve)).toBe(false);
+    expect(diagnose(kb, solve).matches[0]?.id).toBe('buildkit-windows-images');
+    // A build step's line says the same: "#7 [2/3] RUN …".
+    const step = '#7 [2/3] RUN powershell -Command the script that we wrote for this machine would not run and it stopped with an error that we do not understand at all';
+    expect(isUnrelatedProse(step)).toBe(false);
+    // The same words without BuildKit's marks are a person's.
+    const words = 'process did not complete successfully: we have no support for running it in insecure mode on the machine, and it is the same on every one of them';
+    expect(isUnrelatedProse(words)).toBe(true);
+  });
+
+  it("a BuildKit step's mark is found on long runs of near-misses", () => {
+    const sentence = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
+    expect(isUnrelatedProse(`${'#1 ['.repeat(100_000)}\n${sentence}`)).toBe(true);
+    expect(isUnrelatedProse(`${' #12 [0'.repeat(100_000)}\n${sentence}`)).toBe(true);
+  }, 10_000);
+
   it('a line said again and again is output: a Windows message pasted eight times gets the verdict it gets once (found by a tester)', () => {
     const once = 'Element not found';
     const eight = Array.from({ length: 8 }, () => once).join('\n');
