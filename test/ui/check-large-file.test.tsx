@@ -20,7 +20,7 @@ import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js
 
 afterEach(() => cleanup());
 
-const HOSTS = 3000;
+const HOSTS = 1200;
 const dir = mkdtempSync(path.join(tmpdir(), 'wcd-check-large-'));
 const file = path.join(dir, 'fleet.json');
 /** A fleet just over the size from which a worker is used (1 MiB), for what does not need a long read. */
@@ -36,7 +36,7 @@ const kb = realKb();
 const PASTE: Route[] = [{ screen: 'check', way: 'paste' }];
 /** Wide enough that a progress line with the temp folder's path is not cut. */
 const COLUMNS = 200;
-/** Reading 60 MB in a worker that loads TypeScript through tsx, beside other test files: seconds, not minutes. */
+/** Reading 24 MB in a worker that loads TypeScript through tsx, beside other test files: seconds, not minutes. */
 const LONG = { timeout: 60000 };
 
 /** The app's check of a file as the real platform does it (a worker thread; from the sources, through tsx), each end kept. */
