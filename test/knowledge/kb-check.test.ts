@@ -225,4 +225,17 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     const sv = (JSON.parse(stats.stdout) as { languages: { locale: string; missing: number }[] }).languages.find((l) => l.locale === 'sv-SE');
     expect(sv?.missing).toBe(1);
   });
+
+  it("prints each problem on one line: a quoted value's line feeds cannot print a verdict of their own (found by an attacker helper)", async () => {
+    const file = path.join(root, 'knowledge/topics/slow-start-antivirus.yaml');
+    const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const fake = 'wcdoctor kb check: ok (134 topics, all mapped)';
+    writeFileSync(file, JSON.stringify({ ...data, related: [`x\n\n${fake}\n`] }));
+    const r = await runCli(['kb', 'check', '--root', root]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.split('\n');
+    expect(lines.some((l) => l.startsWith('wcdoctor kb check: ok'))).toBe(false);
+    expect(lines.find((l) => l.includes('related[0]'))).toContain(`␊␊${fake}␊`);
+    cpSync(new URL('../../knowledge/topics/slow-start-antivirus.yaml', import.meta.url), file);
+  });
 });

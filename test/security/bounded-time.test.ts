@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parsePsList } from '../../src/core/check/parsers/common.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
 import { literalScanner, requiredAllOf } from '../../src/core/diagnosis/regex-literal.js';
@@ -120,6 +121,20 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(reduceLargePaste(paste)).toBe(paste);
     expect(focusLines(paste)).toBe(paste);
   });
+});
+
+describe('check --from reads collected output in bounded time', () => {
+  it("a Format-List value wrapped over 140,000 lines (each line copied the value so far: a minute for 1 MB, found by an attacker helper)", async () => {
+    const lines = 140_000;
+    const paste = `SwitchType : External\nName : a\nNotes : x\n${'  more\n'.repeat(lines)}\nName : b\nSwitchType : Internal\n`;
+    const records = parsePsList(paste);
+    expect(records).toHaveLength(2);
+    expect(records[0]!.Notes).toBe(`x${' more'.repeat(lines)}`);
+    expect(records[1]).toEqual({ Name: 'b', SwitchType: 'Internal' });
+    const r = await runCli(['check', '--from', '-'], { stdin: paste });
+    expect(r.stderr).not.toMatch(/\bat \S+ \(/);
+    expect([0, 1, 2]).toContain(r.code);
+  }, T);
 });
 
 describe('compat and docs bound their input', () => {

@@ -88,7 +88,10 @@ export function parsePsList(text: string): Record<string, string>[] {
       last = m[1] ?? '';
       current[last] = (m[2] ?? '').trim();
     } else if (current && last !== undefined && /^[ \t]/.test(raw)) {
-      current[last] = `${current[last] ?? ''} ${raw.trim()}`.trim();
+      // The value so far is trimmed already and a line that is not blank adds words: joined without trimming the whole
+      // again, which copied the value at each of its lines (a value wrapped over 20,000 lines took a minute: an attacker helper).
+      const more = raw.trim();
+      current[last] = current[last] ? `${current[last]} ${more}` : more;
     }
   }
   if (current) records.push(current);
