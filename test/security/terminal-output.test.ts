@@ -184,6 +184,14 @@ describe('the terminal only ever prints outside text', () => {
       expect(showControlsKeepColour(text), text).toBe(text);
       expect(showControlsKeepCsi(text), text).toBe(text);
     }
+    // Format characters that draw nothing (found by an attacker helper): deprecated format controls, interlinear
+    // annotation marks, Hangul fillers, Khmer invisible vowels, musical beam marks; decomposed Hangul keeps its fillers.
+    expect(showControls('a\u206ab\u206fc\ufff9d\ufffbe\u3164f\uffa0g\u17b4h\u{1d173}i')).toBe('a\\u206ab\\u206fc\\ufff9d\\ufffbe\\u3164f\\uffa0g\\u17b4h\\u{1d173}i');
+    expect(showControls('\u1100\u1161\u11a8 \u115f\u1161')).toBe('\u1100\u1161\u11a8 \u115f\u1161');
+    const io = fakeIO();
+    terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ v: 'x\u3164\u206b\u{1d174}' })}\n`);
+    expect(io.stdout()).toContain('x\\u3164\\u206b\\ud834\\udd74');
+    expect(JSON.parse(io.stdout())).toEqual({ v: 'x\u3164\u206b\u{1d174}' });
     expect(showControlsKeepCsi('\u001b[2Kx\u202ey')).toBe('\u001b[2Kx\\u202ey');
     expect(showControlsKeepColour('\u001b[1mx\u200b\u001b[22m')).toBe('\u001b[1mx\\u200b\u001b[22m');
   });
