@@ -24,6 +24,11 @@ export default defineConfig({
     // back on 2026-12-03: three workers 58.2, 59.6, 59.8 s and 102-104 s of CPU; four 61.9, 64.5 s and
     // 112-116 s; two 65.3 s).
     maxWorkers: 3,
+    // npm test runs vitest as `node --max-semi-space-size=64 node_modules/vitest/vitest.mjs run` (package.json): V8's
+    // young generation, which the worker threads share the setting of, may grow to 64 MB per semi-space, so that the
+    // workers' many short-lived objects are collected less often (side by side on 2026-12-06, whole suite: 124 and 119
+    // s of user CPU against 146 and 125 without; test/core, test/knowledge and test/ui: 63 s against 73 s). A flag set
+    // from this file (v8.setFlagsFromString) does not reach the workers (measured: no change).
     // For the .NET runtime of the pwsh processes the PowerShell tests start (those tests were half of the suite's
     // CPU): without profile-guided re-compilation a short-lived pwsh spends about a quarter less CPU; without call
     // counting, methods stay at their first compilation instead of being compiled again, optimised, in the
