@@ -80,6 +80,8 @@ const READING_ALIASES: Record<string, string> = {
   group: 'group-object', echo: 'write-output', write: 'write-output', sls: 'select-string', compare: 'compare-object', diff: 'compare-object', gdr: 'get-psdrive', gl: 'get-location', pwd: 'get-location',
   gv: 'get-variable', rvpa: 'resolve-path', sleep: 'start-sleep', iwr: 'invoke-webrequest', irm: 'invoke-restmethod',
 };
+/** Whether a PowerShell command's name (a cmdlet or a built-in alias, any case) is one of those known only to read. */
+export const isReadingCommandName = (name: string): boolean => READING_CMDLETS.has(name.toLowerCase()) || Object.hasOwn(READING_ALIASES, name.toLowerCase());
 /** PowerShell's keywords: a statement, not a command (their blocks and conditions are read as any other). */
 const KEYWORDS = new Set(['if', 'elseif', 'else', 'while', 'try', 'catch', 'finally', 'return', 'break', 'continue', 'param', 'throw']);
 /**

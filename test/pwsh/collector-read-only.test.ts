@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isReadingCommandName, notReadOnly } from '../../src/core/knowledge/read-only.js';
+import { PWSH, SKIP_NOTE } from './pwsh.js';
+
+// The host collector (src/platform/collector/collect.ps1) runs on the user's host with one confirmation, as "read-only".
+// It is our own script with functions and script blocks, which the read-only rule of the knowledge's fixes does not
+// take; here PowerShell's own parser lists everything it runs, and each piece is held to that rule's parts: commands
+// only reading ones (by name) or the script's own functions, programs only through its Read-Native with arguments the
+// rule takes, methods from a short list, no file redirection, no variable outside the script's own.
+
+const COLLECTOR = path.resolve(import.meta.dirname, '../../src/platform/collector/collect.ps1');
+
+const SCRIPT = String.raw`
+param([string]$In, [string]$Out)
+$texts = Get-Content -Raw -LiteralPath $In | ConvertFrom-Json
+$L = 'System.Management.Automation.Language'
+$result = foreach ($t in $texts) {
+  $tokens = $null; $errors = $null
+  $ast = [System.Management.Automation.Language.Parser]::ParseInput($t, [ref]$tokens, [ref]$errors)
+  $all = { param($type) @($ast.FindAll({ param($a) $a.GetType().Name -eq $type }, $true)) }
+  $functions = @(& $all 'FunctionDefinitionAst' | ForEach-Object { $_.Name })
+  $commands = @(& $all 'CommandAst' | ForEach-Object {
+    $first = $_.CommandElements[0]
+    $name = if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $first.Value } else { 'DYNAMIC ' + $first.Extent.Text }
+    $native = $null
+    $named = $null
+    for ($i = 1; $i -lt $_.CommandElements.Count - 1; $i++) {
+      $e = $_.CommandElements[$i]
+      if ($e -is [System.Management.Automation.Language.CommandParameterAst] -and $e.ParameterName -eq 'Name') { $named = $_.CommandElements[$i + 1].Extent.Text }
+    }
+    if ($name -eq 'Read-Native') {
+      $file = $_.CommandElements[1].Extent.Text
+      $words = @($_.CommandElements[2].FindAll({ param($a) $a -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $a -is [System.Management.Automation.Language.VariableExpressionAst] }, $true) | ForEach-Object {
+        if ($_ -is [System.Management.Automation.Language.VariableExpressionAst]) { '$' + $_.VariablePath.UserPath } else { $_.Value }
+      })
+      $native = [pscustomobject]@{ file = $file; words = $words }
+    }
+    [pscustomobject]@{
+      name = $name
+      operator = [string]$_.InvocationOperator
+      parameters = @($_.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object { $_.ParameterName })
+      native = $native
+      named = $named
+    }
+  })
+  $members = @(& $all 'InvokeMemberExpressionAst' | ForEach-Object { ($(if ($_.Static) { $_.Expression.Extent.Text + '::' } else { '.' })) + $_.Member.Extent.Text })
+  $files = @(& $all 'FileRedirectionAst' | ForEach-Object { $_.Extent.Text })
+  $assigned = @(& $all 'AssignmentStatementAst' | ForEach-Object { $_.Left.Extent.Text })
+  [pscustomobject]@{ errors = @($errors | ForEach-Object { $_.Message }); functions = $functions; commands = $commands; members = $members; files = $files; assigned = $assigned }
+}
+ConvertTo-Json -InputObject @($result) -Depth 6 | Set-Content -LiteralPath $Out -Encoding utf8
+`;
+
+interface Parts {
+  errors: string[];
+  functions: string[];
+  commands: { name: string; operator: string; parameters: string[]; native: { file: string; words: string[] } | null; named: string | null }[];
+  members: string[];
+  files: string[];
+  assigned: string[];
+}
+
+/** Methods the collector calls: who this session runs as, a dictionary's key, the time, and [regex]::Replace for its \uXXXX escapes. */
+const METHODS = new Set(['[Security.Principal.WindowsPrincipal]::new', '[Security.Principal.WindowsIdentity]::GetCurrent', '.IsInRole', '.Contains', '.ToUniversalTime', '.ToString', '[regex]::Replace']);
+/** Parameters that write: a variable named by its value (any scope, `env:` too), a file. */
+const WRITING_PARAMETERS = /^(?:outvariable|errorvariable|warningvariable|informationvariable|pipelinevariable|ov|ev|wv|iv|pv|outfile|filepath)$/i;
+/** The two calls of a script block or program found at run time: Read-Fact's `& $Script` and Read-Native's `& $program`. */
+const DYNAMIC = ['DYNAMIC $Script', 'DYNAMIC $program'];
+
+/** What in a parsed script is not known to read, as one line each (empty when nothing). */
+function notReading(p: Parts): string[] {
+  const own = new Set(p.functions.map((f) => f.toLowerCase()));
+  const found: string[] = [...p.errors.map((e) => `parse: ${e}`), ...p.files.map((f) => `redirection to a file: ${f}`)];
+  const dynamic = p.commands.filter((c) => c.name.startsWith('DYNAMIC '));
+  if (JSON.stringify(dynamic.map((c) => `${c.operator}:${c.name}`).sort()) !== JSON.stringify(DYNAMIC.map((d) => `Ampersand:${d}`).sort())) found.push(`calls found at run time: ${dynamic.map((c) => c.name).join(', ')}`);
+  for (const c of p.commands) {
+    if (c.name.startsWith('DYNAMIC ')) continue;
+    if (c.operator === 'Dot') found.push(`dot-sourced: ${c.name}`);
+    if (c.name === 'Get-Command') {
+      // Not in the rule's list (a path there, \\host\share\x.ps1, opens a share): here it only asks whether a cmdlet
+      // or a program is there, by a name written in the script or Read-Native's (a literal at every call, checked below).
+      if (!c.named || !/^(?:[\w-]+|\$File)$/.test(c.named)) found.push(`Get-Command -Name ${c.named ?? '(none)'}`);
+    } else if (!own.has(c.name.toLowerCase()) && !isReadingCommandName(c.name)) found.push(`command: ${c.name}`);
+    for (const param of c.parameters) if (WRITING_PARAMETERS.test(param)) found.push(`parameter: ${c.name} -${param}`);
+    if (c.native) {
+      // The words Read-Native passes, as the program gets them; the image ids docker image inspect is given are ids.
+      const file = c.native.file.replace(/^'|'$/g, '');
+      const line = [file, ...c.native.words.map((w) => (w === '$ids' ? `sha256:${'0'.repeat(64)}` : /^[\w.:={}/ -]+$/.test(w) && !w.startsWith('$') ? (/\s|\{/.test(w) ? `'${w}'` : w) : `<${w}>`))].join(' ');
+      const why = notReadOnly(line, 'powershell');
+      if (why) found.push(`program: ${line} (${why.why})`);
+    }
+  }
+  for (const m of p.members) if (!METHODS.has(m)) found.push(`method: ${m}`);
+  for (const a of p.assigned) if (!/^\$(?!(?:env|global|script|using|variable|function):)\w+(?:\[(?:\$\w+|'\w+')\])?$/i.test(a)) found.push(`assignment: ${a}`);
+  return found;
+}
+
+describe.skipIf(!PWSH)(`the host collector only reads, as PowerShell's parser reads it${SKIP_NOTE}`, () => {
+  it('runs only reading commands and its own functions, programs in reading modes, known methods, and writes no file or outside variable; each kind of change is found', () => {
+    const collector = readFileSync(COLLECTOR, 'utf8');
+    // Each change a future edit could bring, put into the real script: every one must be found.
+    const read = "Read-Fact 'ver' 'cmd /c ver' { Read-Native 'cmd' @('/c', 'ver') }";
+    expect(collector).toContain(read);
+    const changes = [
+      "Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\x' -Name y -Value 1",
+      "Remove-Item -LiteralPath 'C:\\ProgramData\\docker\\x' -Recurse",
+      "Get-Service hns > C:\\services.txt",
+      "$env:PATH = 'C:\\x'",
+      "[IO.File]::WriteAllText('C:\\x', 'y')",
+      "Read-Native 'docker' @('rm', '-f', 'web')",
+      "Read-Native 'netsh' @('int', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=80', 'numberofports=1')",
+      "Get-Service hns -OutVariable global:x",
+      ". $Script",
+      "& (Get-Command whoami)",
+      "Invoke-Expression 'Restart-Service hns'",
+      "Get-Command -Name '\\\\evil.example\\s\\x.ps1' -Syntax",
+    ];
+    const texts = [collector, ...changes.map((c) => collector.replace(read, `${read}\n${c}`))];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-collector-ro-'));
+    try {
+      writeFileSync(path.join(dir, 'parse.ps1'), SCRIPT, 'utf8');
+      writeFileSync(path.join(dir, 'in.json'), JSON.stringify(texts), 'utf8');
+      const r = spawnSync(PWSH!, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(dir, 'parse.ps1'), '-In', path.join(dir, 'in.json'), '-Out', path.join(dir, 'out.json')], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const parsed = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8').replace(/^\uFEFF/, '')) as Parts[];
+      expect(parsed).toHaveLength(texts.length);
+      const [real, ...changed] = parsed;
+      // The collector as it is: what it runs was found (not vacuous), and all of it reads.
+      expect(real!.commands.filter((c) => c.native).length).toBeGreaterThanOrEqual(8);
+      expect(real!.commands.map((c) => c.name)).toEqual(expect.arrayContaining(['Get-CimInstance', 'Get-HnsNetwork', 'ConvertTo-Json']));
+      expect(notReading(real!)).toEqual([]);
+      changed.forEach((p, i) => expect(notReading(p), changes[i]).not.toEqual([]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
