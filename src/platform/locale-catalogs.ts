@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Catalogs already parsed, by file, with the size and time of the file they came from. */
-const parsed = new Map<string, { size: number; mtimeMs: number; catalog: Catalog }>();
+const parsed = new Map<string, { stamp: string; catalog: Catalog }>();
 
 /**
  * Reads the UI catalogs from locales/ in the package. A missing or damaged catalog is left empty,
@@ -17,12 +17,15 @@ export function readLocaleCatalogs(root = findPackageRoot()): Record<Locale, Cat
   const read = (locale: Locale): Catalog => {
     const file = path.join(root, 'locales', `${locale}.json`);
     try {
-      const { size, mtimeMs } = statSync(file);
+      // The file's identity, size and both times: a rewrite within the clock's step of a coarse file system (FAT, older
+      // kernels) changes its ctime or inode, if not its mtime (a reviewer).
+      const { size, mtimeMs, ctimeMs, ino, dev } = statSync(file);
+      const stamp = `${dev}:${ino}:${size}:${mtimeMs}:${ctimeMs}`;
       const known = parsed.get(file);
-      if (known && known.size === size && known.mtimeMs === mtimeMs) return known.catalog;
+      if (known?.stamp === stamp) return known.catalog;
       const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       const catalog = data && typeof data === 'object' && !Array.isArray(data) ? Object.freeze(data as Catalog) : {};
-      parsed.set(file, { size, mtimeMs, catalog });
+      parsed.set(file, { stamp, catalog });
       return catalog;
     } catch {
       parsed.delete(file);

@@ -231,11 +231,14 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const fake = 'wcdoctor kb check: ok (134 topics, all mapped)';
     writeFileSync(file, JSON.stringify({ ...data, related: [`x\n\n${fake}\n`] }));
-    const r = await runCli(['kb', 'check', '--root', root]);
-    expect(r.code).toBe(3);
-    const lines = r.stderr.split('\n');
-    expect(lines.some((l) => l.startsWith('wcdoctor kb check: ok'))).toBe(false);
-    expect(lines.find((l) => l.includes('related[0]'))).toContain(`␊␊${fake}␊`);
-    cpSync(new URL('../../knowledge/topics/slow-start-antivirus.yaml', import.meta.url), file);
+    try {
+      const r = await runCli(['kb', 'check', '--root', root]);
+      expect(r.code).toBe(3);
+      const lines = r.stderr.split('\n');
+      expect(lines.some((l) => l.startsWith('wcdoctor kb check: ok'))).toBe(false);
+      expect(lines.find((l) => l.includes('related[0]'))).toContain(`␊␊${fake}␊`);
+    } finally {
+      cpSync(new URL('../../knowledge/topics/slow-start-antivirus.yaml', import.meta.url), file);
+    }
   });
 });

