@@ -52,9 +52,15 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
     let lastReadAt = performance.now();
     /** Whether a key of the answer was taken: then its next keys and corrections may come quickly (a tester: a letter after Backspace was refused). */
     let begun = false;
+    /**
+     * An answer's Enter acts after a quiet moment with no further key: a paste a console types key by key whose first
+     * line is the answer goes on typing, and its next key takes the answer back (found by an attacker helper).
+     */
+    let held: ReturnType<typeof setTimeout> | undefined;
     const finish = (answer: Answer) => {
       if (done) return;
       done = true;
+      clearTimeout(held);
       input.off('data', onData);
       input.off('end', onEnd);
       input.off('close', onEnd);
@@ -75,6 +81,17 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const now = performance.now();
       const hurried = now - lastReadAt < quietMs;
       lastReadAt = now;
+      if (held !== undefined) {
+        clearTimeout(held);
+        held = undefined;
+        if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
+        // The answer is taken back: it starts over after a quiet moment, as after any paste.
+        text = '';
+        begun = false;
+        if (!noted) output.write(`\n${note}\n${question}`);
+        noted = true;
+        return;
+      }
       // One key right after the question or another key, before any answer was typed: a console typing a paste.
       const typedAtOnce = hurried && !begun && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
       if (keys.length !== 1 || typedAtOnce) {
@@ -90,7 +107,11 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const key = keys[0]!;
       if (key === '\x03') return finish({ kind: 'interrupted' });
       if (key === '\x04') return finish({ kind: 'ended' });
-      if (key === '\r' || key === '\n' || key === '\r\n') return finish({ kind: 'answer', text: text.trim() });
+      if (key === '\r' || key === '\n' || key === '\r\n') {
+        const answer = text.trim();
+        held = setTimeout(() => finish({ kind: 'answer', text: answer }), quietMs);
+        return;
+      }
       if (key === '\x7f' || key === '\b') {
         if (text) {
           text = text.slice(0, -1);

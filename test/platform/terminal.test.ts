@@ -86,6 +86,24 @@ describe('askKeys: the answer is typed key by key', () => {
     expect(await pending).toEqual({ kind: 'answer', text: 'yes' });
   });
 
+  it('takes back an answer whose Enter more keys follow at once: a typed paste whose first line is the answer (found by an attacker helper)', async () => {
+    const t = fakeTerminal();
+    const pending = askKeys('Q? ', 'NOTE', t.input, t.output, 300);
+    await new Promise((res) => setTimeout(res, 350));
+    for (const ch of 'yes\rthen the rest of the paste') {
+      t.input.write(ch);
+      await new Promise((res) => setTimeout(res, 15));
+    }
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await new Promise((res) => setTimeout(res, 400));
+    expect(settled).toBe(false);
+    expect(t.written()).toContain('NOTE');
+    // A lone Enter after a quiet moment: the answer starts over, empty (no).
+    t.input.write('\r');
+    expect(await pending).toEqual({ kind: 'answer', text: '' });
+  });
+
   it('takes a correction at typing speed once the answer has begun (found by a tester: the y after n and Backspace was refused)', async () => {
     const t = fakeTerminal();
     const pending = askKeys('Q? ', 'NOTE', t.input, t.output, 300);

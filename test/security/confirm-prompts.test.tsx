@@ -237,6 +237,40 @@ describe('a paste a console types key by key (an attacker helper: Hyper-V\'s "Ty
     await started(shell);
   });
 
+  it('takes back a y that more keys follow at once: a paste a console types that begins with y runs nothing and moves nothing (found by an attacker helper)', async () => {
+    const { lastFrame, stdin, t, shell, audit } = openFix('list-networks', undefined, QUIET_MS);
+    const prompt = await waitForFrame(lastFrame, t('fix.confirm.question'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    // "yaml: …" typed one key per read, 15 ms apart: its y came after a quiet moment.
+    await typeSlowly(stdin, 'yaml: line 3: mapping values are not allowed hq', 15);
+    await ranOrShows(shell, lastFrame, t('fix.confirm.burst'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    expect(shell.runs).toEqual([]);
+    expect(audit).toEqual([]);
+    // Still the same question on the same screen: no letter of the paste (h is Home, q quits) acted beneath it.
+    expect(plain(lastFrame())).toContain(t('fix.confirm.question'));
+    expect(plain(lastFrame()).split('\n')[0]).toBe(plain(prompt).split('\n')[0]);
+    // A y on its own, then nothing: runs once the quiet moment has passed.
+    stdin.write('y');
+    await new Promise((r) => setTimeout(r, QUIET_MS / 3));
+    expect(shell.runs).toEqual([]);
+    await started(shell);
+  });
+
+  it('takes back the typed word and its Enter when more keys follow at once, and clears the field', async () => {
+    const word = openFix('restart-hns', { service: 'hns' }, QUIET_MS);
+    await waitForFrame(word.lastFrame, word.t('fix.form.prompt'));
+    word.stdin.write(KEYS.enter);
+    await waitForFrame(word.lastFrame, word.t('fix.typed.prompt'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    await typeSlowly(word.stdin, 'restart-hns\rthen more text', 15);
+    await ranOrShows(word.shell, word.lastFrame, word.t('fix.typed.pasted'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    expect(word.shell.runs).toEqual([]);
+    // The field was cleared: the word is typed again from the start.
+    expect(plain(word.lastFrame())).toMatch(/❯ █/);
+  });
+
   it('takes a correction at typing speed once the answer has begun, an arrow then Enter, and Esc at once (found by a tester)', async () => {
     // The typed word: x, Backspace, then the word, 150 ms apart, after a quiet moment.
     const word = openFix('restart-hns', { service: 'hns' }, QUIET_MS);

@@ -22,7 +22,7 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
   const [ignored, setIgnored] = useState(false);
   // Once an arrow was taken after a quiet moment, Enter may follow it quickly (→ then Enter: found by a tester).
   const begun = useRef(false);
-  usePromptKeymap(
+  const held = usePromptKeymap(
     (command) => {
       setIgnored(false);
       switch (command) {
@@ -33,16 +33,20 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
           begun.current = true;
           setYes(!getYes());
           return true;
+        // Yes acts after a quiet moment with no other key (HeldAnswer); No at once.
         case Command.Confirm:
-          onAnswer(getYes());
+          if (getYes()) held.hold(() => onAnswer(true));
+          else onAnswer(false);
           return true;
         case Command.Back:
           onAnswer(false);
           return true;
         // y and n in every language, as key names are (a Swedish j would be "down").
         case Command.Yes:
+          held.hold(() => onAnswer(true));
+          return true;
         case Command.No:
-          onAnswer(command === Command.Yes);
+          onAnswer(false);
           return true;
         default:
           return false;
@@ -54,6 +58,10 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
       answerBegun: () => begun.current,
       answerKeys: ANSWER_KEYS,
       onBurst: () => {
+        begun.current = false;
+        setIgnored(true);
+      },
+      onTakenBack: () => {
         begun.current = false;
         setIgnored(true);
       },

@@ -24,7 +24,7 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
   // Once a letter was taken (after a quiet moment), the rest of the word and its corrections may come quickly; a
   // burst or a paste starts over (found by a tester: a letter typed after Backspace emptied the field was refused).
   const begun = useRef(false);
-  usePromptKeymap(
+  const held = usePromptKeymap(
     (command, typed) => {
       if (command === Command.Insert) begun.current = true;
       if (command === Command.Insert || command === Command.Backspace || command === Command.ClearText) setPasted(false);
@@ -36,8 +36,9 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
         return true;
       }
       switch (command) {
+        // The word and Enter act after a quiet moment with no other key (HeldAnswer).
         case Command.Confirm:
-          if (getBuffer().text === word) onConfirm();
+          if (getBuffer().text === word) held.hold(onConfirm);
           else setWrong(true);
           return true;
         case Command.Back:
@@ -53,6 +54,12 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
       answerBegun: () => begun.current,
       onBurst: ({ command }) => {
         if (command !== Command.Insert && command !== Command.Paste && command !== Command.Confirm) return;
+        begun.current = false;
+        setBuffer(bufferOf(''));
+        setWrong(false);
+        setPasted(true);
+      },
+      onTakenBack: () => {
         begun.current = false;
         setBuffer(bufferOf(''));
         setWrong(false);

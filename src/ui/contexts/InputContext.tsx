@@ -26,6 +26,8 @@ export interface KeymapLayer {
 
 interface Registry {
   register(layer: KeymapLayer): () => void;
+  /** The quiet moment before an answer's first key, and after an answer that starts something (usePromptKeymap). */
+  quietMs: number;
 }
 
 const RegistryContext = createContext<Registry | undefined>(undefined);
@@ -54,8 +56,9 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
           layers.current = layers.current.filter((l) => l !== layer);
         };
       },
+      quietMs,
     }),
-    [],
+    [quietMs],
   );
   const navigation = useNavigationSignal();
   useEffect(() => {

@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Command, isDeliberate, type KeyEvent } from '../keys.js';
-import type { KeymapHandler } from '../contexts/InputContext.js';
+import { useKeymapRegistry, type KeymapHandler } from '../contexts/InputContext.js';
 import { useKeymap, type KeymapOptions } from './use-keymap.js';
 
 export interface PromptKeymapOptions extends KeymapOptions {
@@ -17,7 +18,21 @@ export interface PromptKeymapOptions extends KeymapOptions {
    * it (a text field) every key answers.
    */
   answerKeys?: ReadonlySet<Command>;
+  /** Hears that an answer held (HeldAnswer) was taken back by a key that followed it: the prompt says why it did not act. */
+  onTakenBack?: () => void;
 }
+
+/**
+ * An answer that starts something, held for a quiet moment (QUIET_MS) before it acts: `hold(act)` acts then unless a key
+ * comes first, which takes it back. A paste that a console types key by key (Hyper-V's "Type clipboard text", a KVM or
+ * serial console) arrives as keys each pressed on its own; one that began with "y" (`yaml: line 3: …`) answered Yes, and
+ * one with the word and Enter confirmed a fix, the rest of it then driving the app (found by an attacker helper). A
+ * person's answer is their last key for a while.
+ */
+export interface HeldAnswer {
+  hold(act: () => void): void;
+}
+
 
 /**
  * The keymap of a question that starts something (the Yes/No prompt, the typed word): it acts only on
@@ -26,8 +41,25 @@ export interface PromptKeymapOptions extends KeymapOptions {
  * of it; Ctrl+C always reaches the handler (and the app's exit beneath it). The first key of an answer must also
  * follow a quiet moment (not `hurried`).
  */
-export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, answerKeys, ...options }: PromptKeymapOptions = {}): void {
+export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, answerKeys, onTakenBack, ...options }: PromptKeymapOptions = {}): HeldAnswer {
+  const { quietMs } = useKeymapRegistry();
+  const held = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Whether an answer was taken back: the keys that follow it quickly are the same paste's, and move nothing beneath. */
+  const swallowing = useRef(false);
+  useEffect(() => () => clearTimeout(held.current), []);
   useKeymap((command, text, event) => {
+    if (held.current !== undefined) {
+      clearTimeout(held.current);
+      held.current = undefined;
+      swallowing.current = true;
+      onTakenBack?.();
+      // Ctrl+C still reaches the app (and a running fix) beneath; no other key of the paste does.
+      return command !== Command.Interrupt;
+    }
+    if (swallowing.current) {
+      if (event.hurried === true && command !== Command.Interrupt && command !== Command.Back) return true;
+      swallowing.current = false;
+    }
     // A key right after another one (event.hurried) answers nothing until the answer has begun: a paste a console types
     // key by key arrives so, and a person reads the question before answering (QUIET_MS).
     // Esc (cancel, or No) is never refused for coming quickly: backing out is always safe (found by a tester).
@@ -38,4 +70,13 @@ export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, 
     }
     return handler(command, text, event);
   }, options);
+  return {
+    hold(act) {
+      clearTimeout(held.current);
+      held.current = setTimeout(() => {
+        held.current = undefined;
+        act();
+      }, quietMs);
+    },
+  };
 }
