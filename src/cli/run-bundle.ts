@@ -9,6 +9,7 @@
  * loads its ES-module parts (dist/esm/) through the function registered here under
  * Symbol.for('wcdoctor.importEsm'); the build points those imports at it.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire, enableCompileCache, wrap } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,6 +137,20 @@ export function registerPackageRoot(root: string): void {
 }
 
 /**
+ * Removes from Node's compile-cache folder (its folders by Node version, and their entries) what Node never writes
+ * there: a FIFO, a socket, a device or a link. Node opens each entry it needs and reads it: a FIFO there held every
+ * start of the app on a blank screen (found by an attacker helper), as one in the launcher's own cache folder did.
+ */
+function removeOddEntries(dir: string): void {
+  for (const top of readdirSync(dir, { withFileTypes: true })) {
+    const at = path.join(dir, top.name);
+    if (top.isDirectory()) {
+      for (const entry of readdirSync(at, { withFileTypes: true })) if (!entry.isFile() && !entry.isDirectory()) rmSync(path.join(at, entry.name), { force: true });
+    } else if (!top.isFile()) rmSync(at, { force: true });
+  }
+}
+
+/**
  * Lets the bundle import its ES-module parts, as files under `distDir` (dist/esm/…). `compileCacheDir` is where Node
  * keeps their compiled code: this user's own folder, never the shared temporary one (Node's default), since what is
  * there is run (found by a helper: on a host shared by several users, one could plant entries another's app runs).
@@ -153,6 +168,7 @@ export function registerEsmImporter(distDir: string, compileCacheDir: () => stri
         const dir = compileCacheDir();
         if (dir && enable) {
           makeDirs(dir, 0o700);
+          removeOddEntries(dir);
           enable(dir);
         }
       } catch {
