@@ -3,13 +3,14 @@ import { writeSync } from 'node:fs';
 import { BugError, ExternalCommandError, UserError } from '../core/errors.js';
 import { oneLine, showControls } from '../core/text/terminal-safe.js';
 import { decodeText } from '../core/text/decode-text.js';
+import { exitCodeOfSignal } from '../core/signals.js';
 import { EXIT, type CliIO } from './io.js';
 import { createSyncWriter, onClosedReader, processTarget } from './output.js';
 import { terminalSafeIO, wantsJson } from './safe-io.js';
 import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal, stdinIsFolder, stdinIsPipeOrFile } from './terminal.js';
-import { isRunInProgress, noteDroppedOutput } from './run-guard.js';
+import { isRunInProgress, noteDroppedOutput } from '../platform/run-guard.js';
 import { stdinTooLarge, stdinUnreadable } from './stdin-limit.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
@@ -96,8 +97,8 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
       // `wcdoctor` alone in a terminal: the app, as commander's default action would open it (see
       // registerUi), without loading commander and every command first.
       const { openInteractive } = await import('./commands/ui.js');
-      const { interrupted } = await openInteractive({ screen: 'home' });
-      return interrupted ? EXIT.interrupted : code;
+      const { interrupted, signal } = await openInteractive({ screen: 'home' });
+      return interrupted ? (signal ? exitCodeOfSignal(signal) : EXIT.interrupted) : code;
     } else if (diagnoseArgs) {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       await diagnoseCommand(diagnoseArgs, wrapped);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { programToStart } from './program-lookup.js';
 import type { CommandResult, OutputStream, RunCommandOptions } from '../core/fixes/types.js';
+import { holdWhileRunning } from './run-guard.js';
 
 /** Most output kept per stream; streaming through onOutput is never cut. */
 const MAX_CAPTURE = 4 * 1024 * 1024;
@@ -81,6 +82,10 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
       return;
     }
 
+    // While the command runs, and until what awaits its end has recorded it, the process does not end on its own account
+    // (a terminal closed under the app: the fix was stopped, but the process ended before its run was in the audit
+    // log; found by an attacker helper). Released after the turn that settles the run (setImmediate, in settle).
+    const release = holdWhileRunning();
     const listen = (stream: NodeJS.ReadableStream | null, name: OutputStream) => {
       if (!stream) return;
       const decoder = new StringDecoder('utf8');
@@ -115,6 +120,7 @@ export function runCommand(file: string, args: readonly string[], options: RunCo
         cancelled,
         ...(spawnError !== undefined ? { error: spawnError } : {}),
       });
+      setImmediate(release);
     };
     /** Stops what the command left holding its output, stops reading it, and ends the run with the command's own exit. */
     const endAfterExit = () => {

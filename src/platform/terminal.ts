@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { QUIET_MS } from '../core/fixes/answer-timing.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from '../core/signals.js';
 
 /** How a question on the terminal ended: a typed answer, Ctrl+C, or the end of input (Ctrl+D, a closed terminal). */
 export type Answer = { kind: 'answer'; text: string } | { kind: 'interrupted' } | { kind: 'ended' };
@@ -167,11 +168,7 @@ function askWithReadline(question: string, input: NodeJS.ReadableStream, output:
   });
 }
 
-/** A signal that ended or interrupted a run, for the exit code a shell expects (128 + its number). */
-export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
-
-/** The exit code a shell gives a program ended by `signal`: 130 for Ctrl+C. */
-export const exitCodeOfSignal = (signal: InterruptSignal): number => 128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal];
+export { exitCodeOfSignal, type InterruptSignal } from '../core/signals.js';
 
 /**
  * Routes Ctrl+C (SIGINT), SIGTERM and SIGHUP to a handler instead of ending wcdoctor, until the returned function is called.
@@ -180,8 +177,7 @@ export const exitCodeOfSignal = (signal: InterruptSignal): number => 128 + { SIG
 export function trapInterrupt(onInterrupt: (signal: InterruptSignal) => void): () => void {
   // A closed terminal (SIGHUP) or a request to end (SIGTERM) cancels the run too: without a handler Node ended at
   // once, leaving the child running and its run out of the audit log.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  const handlers = signals.map((s) => [s, () => onInterrupt(s)] as const);
+  const handlers = INTERRUPT_SIGNALS.map((s) => [s, () => onInterrupt(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
   return () => {
     for (const [s, h] of handlers) process.off(s, h);

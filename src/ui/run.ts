@@ -2,6 +2,7 @@ import type { Locale } from '../core/knowledge/types.js';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { diagnose } from '../core/diagnosis/diagnose.js';
+import { INTERRUPT_SIGNALS, type InterruptSignal } from '../core/signals.js';
 import { showControlsKeepCsi } from '../core/text/terminal-safe.js';
 import type { Platform } from '../platform/platform.js';
 import { App } from './App.js';
@@ -87,22 +88,40 @@ const V8_YOUNG_GENERATION_GROWTH = 2;
  * quit unless a fix is running, when it stops the fix instead). Ink's unmount leaves the terminal as
  * it was. Needs a TTY on stdin and stdout; the caller checks.
  */
-export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<{ interrupted: boolean }> {
+export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<{ interrupted: boolean; signal?: InterruptSignal }> {
   const { platform } = opts;
   // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
+  let signal: InterruptSignal | undefined;
+  // A request to end (SIGTERM), a closed terminal (SIGHUP) or a SIGINT from another process closes the app as its own
+  // quit does: the screens are unmounted, a running fix is stopped, and its run is recorded as cancelled before the
+  // process ends, with the code a shell gives a program ended so. Without these handlers Ink's exit hook unmounted the
+  // screens and raised the signal again at once: the fix was stopped, and its run was in no audit log (found by an
+  // attacker helper). Reads and writes of a terminal that is gone fail from then on: they are dropped, not thrown.
+  const onSignal = (received: InterruptSignal) => {
+    if (signal) return;
+    signal = received;
+    for (const stream of [process.stdin, process.stdout, process.stderr]) stream.on('error', () => undefined);
+    instance?.unmount();
+  };
+  const handlers = INTERRUPT_SIGNALS.map((s) => [s, () => onSignal(s)] as const);
+  let instance: ReturnType<typeof render> | undefined;
   try {
     let interrupted = false;
     const onQuit = (how: { interrupted: boolean }) => {
       interrupted = how.interrupted;
     };
-    const instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}), onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
+    instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}), onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
+    for (const [s, h] of handlers) process.on(s, h);
     // Ink has drawn the first frame by now (it renders synchronously).
     setYoungGenerationGrowth(1);
     await instance.waitUntilExit();
-    return { interrupted };
+    return signal ? { interrupted: true, signal } : { interrupted };
   } finally {
+    for (const [s, h] of handlers) process.off(s, h);
     setYoungGenerationGrowth(V8_YOUNG_GENERATION_GROWTH);
     restoreTerminal();
   }
 }
+
+

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheckCommand, type CheckCommandDeps } from '../../src/cli/commands/check.js';
-import { isRunInProgress } from '../../src/cli/run-guard.js';
+import { isRunInProgress } from '../../src/platform/run-guard.js';
 import { CHECKS } from '../../src/core/check/checks/index.js';
 import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
 import type { Elevation } from '../../src/platform/elevation.js';
@@ -270,7 +270,7 @@ interface Harness {
   ran: { file: string; args: readonly string[] }[];
   asked: string[];
   removed: number;
-  /** For each run: whether the run guard was holding the process while it ran (src/cli/run-guard.ts). */
+  /** For each run: whether the run guard was holding the process while it ran (src/platform/run-guard.ts). */
   guarded: boolean[];
 }
 

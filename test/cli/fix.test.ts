@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEncodedCommand, makeKb } from '../core/fixes/fix-fixtures.js';
-import { noteDroppedOutput } from '../../src/cli/run-guard.js';
+import { noteDroppedOutput } from '../../src/platform/run-guard.js';
 import { fixHarness, runFixCommand, type FixHarness, type FixHarnessOptions } from '../helpers/fix-cli.js';
 
 /** Fake deps around an in-memory KB (docker present); `child` is the node code that stands in for the real program when one runs. */

@@ -166,55 +166,70 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
   });
 });
 
+/**
+ * Opens the app in a tmux server of its own (a new session on the shared socket races the server that the tests above
+ * leave exiting, and fails with "server exited unexpectedly") with a fake docker first on PATH (`fakeDocker`, the body
+ * of its shell script: no real command may run), and goes Home → Docs → the Compose topic → its first fix, `docker
+ * network ls --filter driver=nat`, which has nothing to fill in and goes straight to the question. PATH is set in the
+ * pane's script (tmux gives a new session the PATH of the client, whatever -e says), and the script writes where docker
+ * resolves, so the test stops before any answer if it is not the fake; the script then says how node exited.
+ */
+async function openComposeFix(name: string, fakeDocker: (dir: string) => string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+  const own = `${socket}-${name}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', own, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin);
+  const fake = path.join(bin, 'docker');
+  writeFileSync(fake, `#!/bin/sh\n${fakeDocker(dir)}\n`);
+  chmodSync(fake, 0o755);
+  // docker pointed at a Windows host, as a docker fix off Windows needs (the fake does not read it).
+  const script = [`PATH='${bin}':"$PATH"`, 'export PATH', 'DOCKER_HOST=tcp://windows-host.invalid:2376', 'export DOCKER_HOST', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`, 'echo "node exited $?"'].join('; ');
+  tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+  const screen = () => tmux('capture-pane', '-p', '-t', name);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const waitFor = async (text: string) => {
+    let last = '';
+    await vi.waitFor(
+      () => {
+        last = screen();
+        if (!flat(last).includes(flat(text))) throw new Error(`waiting for ${JSON.stringify(text)}; the pane shows:\n${last}`);
+      },
+      { timeout: 15000, interval: 100 },
+    );
+    return last;
+  };
+  const close = () => {
+    spawnSync('tmux', ['-L', own, 'kill-server']);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(en('home.menu.diagnose'));
+    expect(readFileSync(path.join(dir, 'docker-path'), 'utf8').trim(), 'docker is the fake').toBe(fake);
+    for (let i = 0; i < 5; i++) tmux('send-keys', '-t', name, 'Down');
+    await waitFor(`❯ ${en('home.menu.docs')}`);
+    tmux('send-keys', '-t', name, 'Enter');
+    await waitFor(`/ ${en('keys.search')}`);
+    tmux('send-keys', '-t', name, '/');
+    await waitFor(en('docs.search.placeholder'));
+    tmux('send-keys', '-t', name, '-l', 'compose networks');
+    await waitFor('Define container networks for Windows containers in Docker Compose');
+    tmux('send-keys', '-t', name, 'Enter');
+    await waitFor('docker network ls --filter driver=nat');
+    tmux('send-keys', '-t', name, 'Enter');
+    const question = await waitFor(en('fix.confirm.question'));
+    return { dir, tmux, screen, flat, waitFor, close, question };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
 describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', () => {
   it('is not answered by a burst of keys with a y in it (tmux send-keys -l), only by a lone y', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
     const name = 'confirm';
-    // A tmux server of its own: a new session on the shared socket races the server that the tests above
-    // leave exiting (their last session killed), and fails with "server exited unexpectedly".
-    const own = `${socket}-confirm`;
-    const tmux = (...args: string[]) => execFileSync('tmux', ['-L', own, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-    // No real command may run: docker is a fake first on PATH that only prints and leaves a mark. PATH is
-    // set in the pane's script (tmux gives a new session the PATH of the client, whatever -e says), and
-    // the script writes where docker resolves, so the test stops before any answer if it is not the fake.
-    const bin = path.join(dir, 'bin');
-    mkdirSync(bin);
-    const fake = path.join(bin, 'docker');
-    writeFileSync(fake, `#!/bin/sh\necho "fake docker ran: $*"\necho "$*" >> '${dir}/docker-ran'\n`);
-    chmodSync(fake, 0o755);
-    // docker pointed at a Windows host, as a docker fix off Windows needs (the fake does not read it).
-    const script = [`PATH='${bin}':"$PATH"`, 'export PATH', 'DOCKER_HOST=tcp://windows-host.invalid:2376', 'export DOCKER_HOST', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`].join('; ');
-    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
-    const screen = () => tmux('capture-pane', '-p', '-t', name);
-    const flat = (s: string) => s.replace(/\s+/g, ' ');
-    const waitFor = async (text: string) => {
-      let last = '';
-      await vi.waitFor(
-        () => {
-          last = screen();
-          if (!flat(last).includes(flat(text))) throw new Error(`waiting for ${JSON.stringify(text)}; the pane shows:\n${last}`);
-        },
-        { timeout: 15000, interval: 100 },
-      );
-      return last;
-    };
+    const { dir, tmux, screen, flat, waitFor, close, question } = await openComposeFix(name, (d) => `echo "fake docker ran: $*"\necho "$*" >> '${d}/docker-ran'`);
     try {
-      await waitFor(en('home.menu.diagnose'));
-      expect(readFileSync(path.join(dir, 'docker-path'), 'utf8').trim(), 'docker is the fake').toBe(fake);
-      // Home → Docs (the sixth entry) → search for the Compose topic → open it → open its first fix,
-      // docker network ls --filter driver=nat, which has nothing to fill in and goes straight to the question.
-      for (let i = 0; i < 5; i++) tmux('send-keys', '-t', name, 'Down');
-      await waitFor(`❯ ${en('home.menu.docs')}`);
-      tmux('send-keys', '-t', name, 'Enter');
-      await waitFor(`/ ${en('keys.search')}`);
-      tmux('send-keys', '-t', name, '/');
-      await waitFor(en('docs.search.placeholder'));
-      tmux('send-keys', '-t', name, '-l', 'compose networks');
-      await waitFor('Define container networks for Windows containers in Docker Compose');
-      tmux('send-keys', '-t', name, 'Enter');
-      await waitFor('docker network ls --filter driver=nat');
-      tmux('send-keys', '-t', name, 'Enter');
-      const question = await waitFor(en('fix.confirm.question'));
       expect(question).toContain(`❯ ${en('fix.confirm.no')}`);
 
       // A paste that arrives as keystrokes: one send-keys -l is one burst. Each step waits until the app
@@ -245,8 +260,28 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       await waitFor('fake docker ran: network ls --filter driver=nat');
       expect(readFileSync(path.join(dir, 'docker-ran'), 'utf8')).toBe('network ls --filter driver=nat\n');
     } finally {
-      spawnSync('tmux', ['-L', own, 'kill-server']);
-      rmSync(dir, { recursive: true, force: true });
+      close();
+    }
+  });
+
+  it('records a running fix as cancelled when wcdoctor is told to end (SIGTERM), and exits 143 (found by an attacker helper: the run was in no audit log)', async () => {
+    const name = 'signal';
+    // The fake docker starts, says so, and waits until it is stopped.
+    const { dir, tmux, waitFor, close } = await openComposeFix(name, (d) => `echo started > '${d}/docker-started'\necho "fake docker waiting"\nexec sleep 30`);
+    try {
+      await new Promise((r) => setTimeout(r, QUIET_MS + 100));
+      tmux('send-keys', '-t', name, 'y');
+      await waitFor('fake docker waiting');
+      // The app is the pane's shell's only child (its node).
+      const shell = tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim();
+      const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim();
+      process.kill(Number(node), 'SIGTERM');
+      await waitFor('node exited 143');
+      const audit = readFileSync(path.join(dir, 'data', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; command: string });
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ outcome: 'cancelled', command: 'docker network ls --filter driver=nat' });
+    } finally {
+      close();
     }
   });
 });

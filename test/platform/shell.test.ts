@@ -2,11 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isRunInProgress } from '../../src/platform/run-guard.js';
 import { runCommand } from '../../src/platform/shell.js';
 
 const node = process.execPath;
 
 describe('runCommand', () => {
+  it('holds the process while the command runs and until what awaits it has recorded it (a terminal closed under the app ended it before the audit entry: an attacker helper)', async () => {
+    const run = runCommand(process.execPath, ['-e', 'setTimeout(() => {}, 200)']);
+    expect(isRunInProgress()).toBe(true);
+    const result = await run;
+    // The turn that awaited the end (runFix appends the audit entry in it) still holds the process.
+    expect(result.exitCode).toBe(0);
+    expect(isRunInProgress()).toBe(true);
+    await new Promise((r) => setImmediate(r));
+    expect(isRunInProgress()).toBe(false);
+  });
+
   it('captures stdout and stderr and returns exit code 0', async () => {
     const r = await runCommand(node, ['-e', 'process.stdout.write("out"); process.stderr.write("err")']);
     expect(r).toMatchObject({ exitCode: 0, stdout: 'out', stderr: 'err', timedOut: false, cancelled: false });

@@ -18,7 +18,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { readLocaleCatalogs } from '../../platform/locale-catalogs.js';
 import { runCommand } from '../../platform/shell.js';
 import { askKeys, exitCodeOfSignal, trapInterrupt, type Answer, type InterruptSignal } from '../../platform/terminal.js';
-import { holdWhileRunning } from '../run-guard.js';
+import { holdWhileRunning } from '../../platform/run-guard.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import { COLLECT_PROBLEM_KEYS, inputProblemText } from '../../ui/check-text.js';
 import { translateRefusal } from '../../ui/fix-text.js';

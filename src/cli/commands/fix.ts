@@ -21,7 +21,7 @@ import { getDataDir } from '../../platform/paths.js';
 import { isProgramOnPath } from '../../platform/program-lookup.js';
 import { runCommand } from '../../platform/shell.js';
 import { askKeys, exitCodeOfSignal, trapInterrupt, TYPE_KEYS_NOTE, type Answer, type InterruptSignal } from '../../platform/terminal.js';
-import { holdWhileRunning, takeDroppedOutput } from '../run-guard.js';
+import { holdWhileRunning, takeDroppedOutput } from '../../platform/run-guard.js';
 import { translateOutcome, translateProblem, translateRefusal } from '../../ui/fix-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { dockerTalksElsewhere, dockerTalksElsewhereResolved } from '../../platform/docker-target.js';

@@ -1,3 +1,4 @@
+import { exitCodeOfSignal } from '../../core/signals.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
 import type { KnowledgeBase } from '../../core/knowledge/kb.js';
@@ -49,8 +50,8 @@ export interface TroubleshootAppContext {
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  const { interrupted } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
-  if (interrupted) ctx.io.setExitCode(EXIT.interrupted);
+  const { interrupted, signal } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
+  if (interrupted) ctx.io.setExitCode(signal ? exitCodeOfSignal(signal) : EXIT.interrupted);
   return true;
 }
 

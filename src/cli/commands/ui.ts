@@ -1,3 +1,4 @@
+import { exitCodeOfSignal, type InterruptSignal } from '../../core/signals.js';
 import type { Command } from 'commander';
 import type { OpenAppInitial } from '../../ui/run.js';
 import type { Locale } from '../../core/knowledge/types.js';
@@ -31,7 +32,7 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
-export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<{ interrupted: boolean }> {
+export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<{ interrupted: boolean; signal?: InterruptSignal }> {
   const [{ openApp }, { createNodePlatform }] = await loadApp();
   return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}) });
 }
@@ -81,7 +82,7 @@ export function registerUi(program: Command, io: CliIO): void {
       return;
     }
     // --lang is the app's language for this run too (found by a helper: it was ignored there).
-    const { interrupted } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
-    if (interrupted) io.setExitCode(EXIT.interrupted);
+    const { interrupted, signal } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
+    if (interrupted) io.setExitCode(signal ? exitCodeOfSignal(signal) : EXIT.interrupted);
   });
 }
