@@ -82,20 +82,13 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const now = performance.now();
       const hurried = now - lastReadAt < quietMs;
       lastReadAt = now;
-      if (held !== undefined) {
-        clearTimeout(held);
-        held = undefined;
-        if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
-        // The answer is taken back: it starts over after a quiet moment, as after any paste.
-        text = '';
-        begun = false;
-        if (!noted) output.write(`\n${note}\n${question}`);
-        noted = true;
-        return;
-      }
+      // A key after an Enter held for its quiet moment takes the answer back: it starts over, as after any paste.
+      const takenBack = held !== undefined;
+      clearTimeout(held);
+      held = undefined;
       // One key right after the question or another key, before any answer was typed: a console typing a paste.
       const typedAtOnce = hurried && !begun && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
-      if (keys.length !== 1 || typedAtOnce) {
+      if (takenBack || keys.length !== 1 || typedAtOnce) {
         // More than one key in one read is no key pressed: Ctrl+C inside it still cancels.
         if (keys.includes('\x03')) return finish({ kind: 'interrupted' });
         text = '';
