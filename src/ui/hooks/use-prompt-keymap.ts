@@ -33,13 +33,13 @@ export interface HeldAnswer {
   hold(act: () => void): void;
 }
 
-
 /**
  * The keymap of a question that starts something (the Yes/No prompt, the typed word): it acts only on
  * a deliberate key, one pressed on its own (isDeliberate). Every event of a burst of characters or of a
  * paste is taken and dropped here, so nothing beneath the prompt acts on it either, and `onBurst` hears
  * of it; Ctrl+C always reaches the handler (and the app's exit beneath it). The first key of an answer must also
- * follow a quiet moment (not `hurried`).
+ * follow a quiet moment (not `hurried`). Returns the prompt's HeldAnswer, through which an answer that starts something
+ * waits for the quiet moment after it.
  */
 export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, answerKeys, onTakenBack, ...options }: PromptKeymapOptions = {}): HeldAnswer {
   const { quietMs } = useKeymapRegistry();
