@@ -18,3 +18,13 @@ export function getDataDir(env: Record<string, string | undefined> = process.env
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'wcdoctor');
   return path.join(home, '.local', 'share', 'wcdoctor');
 }
+
+/**
+ * A path typed into the app with the home folder written as `~` (`~/host.json`, `~\facts.json`), as a shell or
+ * PowerShell would read it: the app's field reaches no shell, and the file was "not found" (found by a tester).
+ * @example expandHome('~/host.json', '/home/ann') === '/home/ann/host.json'
+ */
+export function expandHome(file: string, home: string = os.homedir()): string {
+  if (file === '~') return home;
+  return /^~[\\/]/.test(file) ? path.join(home, file.slice(2)) : file;
+}

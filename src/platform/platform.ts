@@ -15,7 +15,7 @@ import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from './locale.js';
 import { findPackageRoot } from './package-root.js';
-import { getDataDir } from './paths.js';
+import { expandHome, getDataDir } from './paths.js';
 import { dockerTalksElsewhere, dockerTalksElsewhereResolved } from './docker-target.js';
 import { isProgramOnPath } from './program-lookup.js';
 import { openSettings, type SettingsStore } from './settings.js';
@@ -124,7 +124,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
     collector: {
       read: () => readCollectorScript(),
       writeTemp: (script) => writeCollectorToTemp(script),
-      checkFile: (file, onProgress) => startFactsFileCheck(file, { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
+      checkFile: (file, onProgress) => startFactsFileCheck(expandHome(file), { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
     },
   };
 }

@@ -31,6 +31,9 @@ export function keysOf(chunk: string): string[] {
   return keys;
 }
 
+/** Enter as a terminal sends it. */
+const isEnter = (key: string): boolean => key === '\r' || key === '\n' || key === '\r\n';
+
 /**
  * Asks one question and reads the answer key by key, in raw mode: a read that carries more than one key
  * (text pasted where the terminal marks no pastes, a bracketed paste, or keys typed before the question
@@ -38,8 +41,8 @@ export function keysOf(chunk: string): string[] {
  * far is cleared, `note` is shown, and the question is asked again. So a two-line paste of a command and its
  * confirmation word, or `y` and Enter typed while wcdoctor starts, never confirms a plan the user has not
  * seen. Printable ASCII is taken (answers are `y`, `yes` and fix ids); Backspace and Ctrl+U edit; Ctrl+C is
- * `interrupted`, Ctrl+D or the end of input `ended`. Without a terminal that has a raw mode, the line is read
- * as readline reads it.
+ * `interrupted`, Ctrl+D or the end of input `ended`. The answer's Enter acts after a quiet moment with no other key
+ * (another Enter says it again). Without a terminal that has a raw mode, the line is read as readline reads it.
  */
 export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: KeyInput = process.stdin, output: NodeJS.WritableStream = process.stderr, quietMs: number = QUIET_MS): Promise<Answer> {
   if (!input.isTTY || typeof input.setRawMode !== 'function') return askWithReadline(question, input, output);
@@ -58,6 +61,10 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
      * line is the answer goes on typing, and its next key takes the answer back (found by an attacker helper).
      */
     let held: ReturnType<typeof setTimeout> | undefined;
+    const holdAnswer = () => {
+      const answer = text.trim();
+      held = setTimeout(() => finish({ kind: 'answer', text: answer }), quietMs);
+    };
     const finish = (answer: Answer) => {
       if (done) return;
       done = true;
@@ -82,10 +89,12 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const now = performance.now();
       const hurried = now - lastReadAt < quietMs;
       lastReadAt = now;
-      // A key after an Enter held for its quiet moment takes the answer back: it starts over, as after any paste.
+      // A key after an Enter held for its quiet moment takes the answer back: it starts over, as after any paste. Another
+      // Enter is the same answer said again: the quiet moment starts over from it.
       const takenBack = held !== undefined;
       clearTimeout(held);
       held = undefined;
+      if (takenBack && keys.length === 1 && isEnter(keys[0]!)) return holdAnswer();
       // One key right after the question or another key, before any answer was typed: a console typing a paste.
       const typedAtOnce = hurried && !begun && keys.length === 1 && keys[0] !== '\x03' && keys[0] !== '\x04';
       if (takenBack || keys.length !== 1 || typedAtOnce) {
@@ -101,11 +110,7 @@ export function askKeys(question: string, note: string = TYPE_KEYS_NOTE, input: 
       const key = keys[0]!;
       if (key === '\x03') return finish({ kind: 'interrupted' });
       if (key === '\x04') return finish({ kind: 'ended' });
-      if (key === '\r' || key === '\n' || key === '\r\n') {
-        const answer = text.trim();
-        held = setTimeout(() => finish({ kind: 'answer', text: answer }), quietMs);
-        return;
-      }
+      if (isEnter(key)) return holdAnswer();
       if (key === '\x7f' || key === '\b') {
         if (text) {
           text = text.slice(0, -1);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDataDir } from '../../src/platform/paths.js';
+import { expandHome, getDataDir } from '../../src/platform/paths.js';
 
 describe('getDataDir', () => {
   it.each([
@@ -13,5 +13,14 @@ describe('getDataDir', () => {
     [{}, 'darwin', '/Users/u', '/Users/u/.local/share/wcdoctor'],
   ])('%j on %s', (env, platform, home, expected) => {
     expect(getDataDir(env, platform, home)).toBe(expected);
+  });
+});
+
+describe('expandHome', () => {
+  it('reads a leading ~ as the home folder, as a shell would, and leaves every other path as it is (found by a tester)', () => {
+    expect(expandHome('~/host.json', '/home/ann')).toBe(path.join('/home/ann', 'host.json'));
+    expect(expandHome('~\\facts.json', '/home/ann')).toBe(path.join('/home/ann', 'facts.json'));
+    expect(expandHome('~', '/home/ann')).toBe('/home/ann');
+    for (const other of ['~ann/x.json', 'a/~/b.json', '/tmp/~x', 'C:\\x\\~1.json', 'host.json']) expect(expandHome(other, '/home/ann')).toBe(other);
   });
 });

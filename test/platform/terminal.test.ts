@@ -102,6 +102,16 @@ describe('askKeys: the answer is typed key by key', () => {
     // A lone Enter after a quiet moment: the answer starts over, empty (no).
     t.input.write('\r');
     expect(await pending).toEqual({ kind: 'answer', text: '' });
+    // Enter pressed twice is the same answer said again (a tester).
+    const twice = fakeTerminal();
+    const again = askKeys('Q? ', 'NOTE', twice.input, twice.output, 300);
+    await new Promise((res) => setTimeout(res, 350));
+    for (const ch of 'yes\r\r') {
+      twice.input.write(ch);
+      await new Promise((res) => setTimeout(res, 60));
+    }
+    expect(await again).toEqual({ kind: 'answer', text: 'yes' });
+    expect(twice.written()).not.toContain('NOTE');
   });
 
   it('takes a correction at typing speed once the answer has begun (found by a tester: the y after n and Backspace was refused)', async () => {

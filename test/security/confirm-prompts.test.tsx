@@ -257,6 +257,17 @@ describe('a paste a console types key by key (an attacker helper: Hyper-V\'s "Ty
     await started(shell);
   });
 
+  it('takes y then Enter 150 ms later as one yes, as the CLI question is answered (a tester: the Enter took the yes back)', async () => {
+    const { lastFrame, stdin, t, shell } = openFix('list-networks', undefined, QUIET_MS);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    await typeSlowly(stdin, 'y\r', 150);
+    await started(shell);
+    await new Promise((r) => setTimeout(r, QUIET_MS + 50));
+    expect(shell.runs).toHaveLength(1);
+    expect(plain(lastFrame())).not.toContain(t('fix.confirm.burst'));
+  });
+
   it('takes back the typed word and its Enter when more keys follow at once, and clears the field', async () => {
     const word = openFix('restart-hns', { service: 'hns' }, QUIET_MS);
     await waitForFrame(word.lastFrame, word.t('fix.form.prompt'));

@@ -44,6 +44,7 @@ export interface HeldAnswer {
 export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, answerKeys, onTakenBack, ...options }: PromptKeymapOptions = {}): HeldAnswer {
   const { quietMs } = useKeymapRegistry();
   const held = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const heldAct = useRef<(() => void) | undefined>(undefined);
   /** Whether an answer was taken back: the keys that follow it quickly are the same paste's, and move nothing beneath. */
   const swallowing = useRef(false);
   useEffect(() => () => clearTimeout(held.current), []);
@@ -51,6 +52,12 @@ export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, 
     if (held.current !== undefined) {
       clearTimeout(held.current);
       held.current = undefined;
+      // Enter after a held answer is the same answer said again (y then Enter, as the CLI's question is answered; the
+      // word's Enter pressed twice): the quiet moment starts over from it (a tester: y then Enter took the answer back).
+      if (command === Command.Confirm && heldAct.current) {
+        hold(heldAct.current);
+        return true;
+      }
       swallowing.current = true;
       onTakenBack?.();
       // Ctrl+C still reaches the app (and a running fix) beneath; no other key of the paste does.
@@ -70,13 +77,14 @@ export function usePromptKeymap(handler: KeymapHandler, { onBurst, answerBegun, 
     }
     return handler(command, text, event);
   }, options);
-  return {
-    hold(act) {
-      clearTimeout(held.current);
-      held.current = setTimeout(() => {
-        held.current = undefined;
-        act();
-      }, quietMs);
-    },
-  };
+  function hold(act: () => void): void {
+    clearTimeout(held.current);
+    heldAct.current = act;
+    held.current = setTimeout(() => {
+      held.current = undefined;
+      heldAct.current = undefined;
+      act();
+    }, quietMs);
+  }
+  return { hold };
 }
