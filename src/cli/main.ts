@@ -97,8 +97,8 @@ export async function run(argv: string[], rawIO: CliIO): Promise<number> {
       // `wcdoctor` alone in a terminal: the app, as commander's default action would open it (see
       // registerUi), without loading commander and every command first.
       const { openInteractive } = await import('./commands/ui.js');
-      const { interrupted, signal } = await openInteractive({ screen: 'home' });
-      return interrupted ? (signal ? exitCodeOfSignal(signal) : EXIT.interrupted) : code;
+      const { interruptedBy } = await openInteractive({ screen: 'home' });
+      return interruptedBy ? exitCodeOfSignal(interruptedBy) : code;
     } else if (diagnoseArgs) {
       const { diagnoseCommand } = await import('./commands/diagnose.js');
       await diagnoseCommand(diagnoseArgs, wrapped);

@@ -84,11 +84,19 @@ function setYoungGenerationGrowth(factor: number): void {
 const V8_YOUNG_GENERATION_GROWTH = 2;
 
 /**
+ * How the app ended: `interruptedBy` the signal that ended it, or SIGINT for Ctrl+C (quitting otherwise leaves it out),
+ * for the exit code a shell expects (exitCodeOfSignal).
+ */
+export interface AppEnd {
+  interruptedBy?: InterruptSignal;
+}
+
+/**
  * Runs the interactive app until the user quits (q, or Ctrl+C, which the app's keymap turns into a
  * quit unless a fix is running, when it stops the fix instead). Ink's unmount leaves the terminal as
  * it was. Needs a TTY on stdin and stdout; the caller checks.
  */
-export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<{ interrupted: boolean; signal?: InterruptSignal }> {
+export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Promise<AppEnd> {
   const { platform } = opts;
   // Also on 'exit': Ink may still write (and hide the cursor) after waitUntilExit resolves.
   process.once('exit', restoreTerminal);
@@ -116,7 +124,8 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
     // Ink has drawn the first frame by now (it renders synchronously).
     setYoungGenerationGrowth(1);
     await instance.waitUntilExit();
-    return signal ? { interrupted: true, signal } : { interrupted };
+    const interruptedBy = signal ?? (interrupted ? 'SIGINT' : undefined);
+    return interruptedBy ? { interruptedBy } : {};
   } finally {
     for (const [s, h] of handlers) process.off(s, h);
     setYoungGenerationGrowth(V8_YOUNG_GENERATION_GROWTH);

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isReadingCommandName, notReadOnly } from '../../src/core/knowledge/read-only.js';
-import { PWSH, SKIP_NOTE } from './pwsh.js';
+import { PWSH, SKIP_NOTE, runPwshScript } from './pwsh.js';
 
 // The host collector (src/platform/collector/collect.ps1) runs on the user's host with one confirmation, as "read-only".
 // It is our own script with functions and script blocks, which the read-only rule of the knowledge's fixes does not
@@ -137,26 +135,15 @@ describe.skipIf(!PWSH)(`the host collector only reads, as PowerShell's parser re
       "Get-PackageProvider -Name NuGet -ForceBootstrap",
     ];
     const texts = [collector, ...changes.map((c) => collector.replace(read, `${read}\n${c}`))];
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-collector-ro-'));
-    try {
-      writeFileSync(path.join(dir, 'parse.ps1'), SCRIPT, 'utf8');
-      writeFileSync(path.join(dir, 'in.json'), JSON.stringify(texts), 'utf8');
-      const r = spawnSync(PWSH!, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(dir, 'parse.ps1'), '-In', path.join(dir, 'in.json'), '-Out', path.join(dir, 'out.json')], {
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const parsed = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8').replace(/^\uFEFF/, '')) as Parts[];
-      expect(parsed).toHaveLength(texts.length);
-      const [real, ...changed] = parsed;
-      // The collector as it is: what it runs was found (not vacuous), and all of it reads.
-      expect(real!.commands.filter((c) => c.native).length).toBeGreaterThanOrEqual(8);
-      expect(real!.commands.map((c) => c.name)).toEqual(expect.arrayContaining(['Get-CimInstance', 'Get-HnsNetwork', 'ConvertTo-Json']));
-      expect(notReading(real!)).toEqual([]);
-      changed.forEach((p, i) => expect(notReading(p), changes[i]).not.toEqual([]));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = runPwshScript<Parts[]>(SCRIPT, texts);
+    expect(r.status, r.stderr).toBe(0);
+    const parsed = r.output!;
+    expect(parsed).toHaveLength(texts.length);
+    const [real, ...changed] = parsed;
+    // The collector as it is: what it runs was found (not vacuous), and all of it reads.
+    expect(real!.commands.filter((c) => c.native).length).toBeGreaterThanOrEqual(8);
+    expect(real!.commands.map((c) => c.name)).toEqual(expect.arrayContaining(['Get-CimInstance', 'Get-HnsNetwork', 'ConvertTo-Json']));
+    expect(notReading(real!)).toEqual([]);
+    changed.forEach((p, i) => expect(notReading(p), changes[i]).not.toEqual([]));
   }, 120_000);
 });

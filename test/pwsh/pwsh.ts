@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -85,6 +85,29 @@ export function runHarness(cases: HarnessCase[], timeoutMs = 300_000): Map<strin
     if (r.status !== 0) throw new Error(`harness failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
     const results = JSON.parse(readFileSync(outPath, 'utf8')) as HarnessResult[];
     return new Map(results.map((x) => [x.id, x]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a PowerShell script given as text with `-In` (a JSON file of `input`) and `-Out` (the file it writes JSON to),
+ * in a temporary folder: its exit status, its error output, and what it wrote, parsed (undefined when nothing).
+ */
+export function runPwshScript<T>(script: string, input: unknown, timeoutMs = 120_000): { status: number | null; stderr: string; output: T | undefined } {
+  if (!PWSH) throw new Error('pwsh is not available');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-pwsh-script-'));
+  try {
+    const [scriptPath, inPath, outPath] = ['script.ps1', 'in.json', 'out.json'].map((f) => path.join(dir, f)) as [string, string, string];
+    writeFileSync(scriptPath, script, 'utf8');
+    writeFileSync(inPath, JSON.stringify(input), 'utf8');
+    const r = spawnSync(PWSH, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', scriptPath, '-In', inPath, '-Out', outPath], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
+    });
+    const output = existsSync(outPath) ? (JSON.parse(readFileSync(outPath, 'utf8').replace(/^\uFEFF/, '')) as T) : undefined;
+    return { status: r.status, stderr: r.stderr, output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notReadOnly, powerShellParts } from '../../src/core/knowledge/read-only.js';
 import { PLACEHOLDER } from '../../src/core/text/placeholder.js';
 import { realKnowledgeBase } from '../helpers/real-kb.js';
-import { PWSH, SKIP_NOTE } from './pwsh.js';
+import { PWSH, SKIP_NOTE, runPwshScript } from './pwsh.js';
 
 // The read-only rule (src/core/knowledge/read-only.ts) reads PowerShell with a tokenizer of its own, since kb check runs
 // where no PowerShell is. Here PowerShell's own parser reads the same texts: the commands (CommandAst, by the name it is
@@ -57,31 +53,20 @@ ConvertTo-Json -InputObject @($result) -Depth 4 | Set-Content -LiteralPath $Out 
 describe.skipIf(!PWSH)(`PowerShell's parser and the read-only rule read the same commands and methods${SKIP_NOTE}`, () => {
   it(`in ${texts.length} texts (every read-only PowerShell fix of the knowledge, and the rule's own examples) and ${fuzz.length} random ones the rule takes`, () => {
     expect(texts.length).toBeGreaterThan(60);
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'wcd-ro-'));
-    try {
-      writeFileSync(path.join(dir, 'parse.ps1'), SCRIPT, 'utf8');
-      writeFileSync(path.join(dir, 'in.json'), JSON.stringify([...texts, ...fuzz]), 'utf8');
-      const r = spawnSync(PWSH!, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(dir, 'parse.ps1'), '-In', path.join(dir, 'in.json'), '-Out', path.join(dir, 'out.json')], {
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const parsed = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8').replace(/^\uFEFF/, '')) as { text: string; errors: string[]; commands: string[]; members: string[] }[];
-      const sorted = (xs: string[]) => xs.map((x) => x.toLowerCase()).sort();
-      const differences = parsed.flatMap((p) => {
-        const ours = powerShellParts(p.text);
-        const same = JSON.stringify(sorted(ours.commands)) === JSON.stringify(sorted(p.commands)) && JSON.stringify(sorted(ours.members)) === JSON.stringify(sorted(p.members));
-        // A random text PowerShell cannot parse runs nothing; one of the knowledge's must parse.
-        if (p.errors.length && !texts.includes(p.text)) return [];
-        return p.errors.length || !same ? [{ text: p.text, errors: p.errors, powershell: { commands: p.commands, members: p.members }, ours }] : [];
-      });
-      expect(parsed.length).toBe(texts.length + fuzz.length);
-      expect(fuzz.length).toBeGreaterThan(300);
-      expect(parsed.flatMap((p) => p.commands).length).toBeGreaterThan(texts.length);
-      expect(differences).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const r = runPwshScript<{ text: string; errors: string[]; commands: string[]; members: string[] }[]>(SCRIPT, [...texts, ...fuzz]);
+    expect(r.status, r.stderr).toBe(0);
+    const parsed = r.output!;
+    const sorted = (xs: string[]) => xs.map((x) => x.toLowerCase()).sort();
+    const differences = parsed.flatMap((p) => {
+      const ours = powerShellParts(p.text);
+      const same = JSON.stringify(sorted(ours.commands)) === JSON.stringify(sorted(p.commands)) && JSON.stringify(sorted(ours.members)) === JSON.stringify(sorted(p.members));
+      // A random text PowerShell cannot parse runs nothing; one of the knowledge's must parse.
+      if (p.errors.length && !texts.includes(p.text)) return [];
+      return p.errors.length || !same ? [{ text: p.text, errors: p.errors, powershell: { commands: p.commands, members: p.members }, ours }] : [];
+    });
+    expect(parsed.length).toBe(texts.length + fuzz.length);
+    expect(fuzz.length).toBeGreaterThan(300);
+    expect(parsed.flatMap((p) => p.commands).length).toBeGreaterThan(texts.length);
+    expect(differences).toEqual([]);
   });
 });

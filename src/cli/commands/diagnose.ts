@@ -336,8 +336,8 @@ export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<vo
   else if (io.isTTY.stdout && !args.json) {
     const { openInteractive } = await import('./ui.js');
     // A --lang given is the app's language for this run (the environment's stays the app's own choice).
-    const { interrupted, signal } = await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor, ...(args.lang !== undefined ? { lang: locale } : {}) });
-    if (interrupted) io.setExitCode(signal ? exitCodeOfSignal(signal) : EXIT.interrupted);
+    const { interruptedBy } = await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor, ...(args.lang !== undefined ? { lang: locale } : {}) });
+    if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
     return;
   } else throw inputError(locale, 'diagnose.cli.nothing', {}, ['diagnose.cli.nothingText', 'diagnose.cli.nothingPipe']);
   await runDiagnose(text, { locale, limit, json: args.json, noColor: args.noColor }, io);

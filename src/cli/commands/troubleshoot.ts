@@ -50,8 +50,8 @@ export interface TroubleshootAppContext {
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
   const [{ openApp }, { createNodePlatform }] = await loadApp();
-  const { interrupted, signal } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
-  if (interrupted) ctx.io.setExitCode(signal ? exitCodeOfSignal(signal) : EXIT.interrupted);
+  const { interruptedBy } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
+  if (interruptedBy) ctx.io.setExitCode(exitCodeOfSignal(interruptedBy));
   return true;
 }
 

@@ -1,6 +1,6 @@
-import { exitCodeOfSignal, type InterruptSignal } from '../../core/signals.js';
+import { exitCodeOfSignal } from '../../core/signals.js';
 import type { Command } from 'commander';
-import type { OpenAppInitial } from '../../ui/run.js';
+import type { AppEnd, OpenAppInitial } from '../../ui/run.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
@@ -32,7 +32,7 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
-export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<{ interrupted: boolean; signal?: InterruptSignal }> {
+export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<AppEnd> {
   const [{ openApp }, { createNodePlatform }] = await loadApp();
   return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}) });
 }
@@ -82,7 +82,7 @@ export function registerUi(program: Command, io: CliIO): void {
       return;
     }
     // --lang is the app's language for this run too (found by a helper: it was ignored there).
-    const { interrupted, signal } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
-    if (interrupted) io.setExitCode(signal ? exitCodeOfSignal(signal) : EXIT.interrupted);
+    const { interruptedBy } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
+    if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
   });
 }

@@ -22,6 +22,11 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
   const [ignored, setIgnored] = useState(false);
   // Once an arrow was taken after a quiet moment, Enter may follow it quickly (→ then Enter: found by a tester).
   const begun = useRef(false);
+  /** A burst, or a key that took a held yes back: nothing was answered, and the note says why. */
+  const ignore = () => {
+    begun.current = false;
+    setIgnored(true);
+  };
   const held = usePromptKeymap(
     (command) => {
       setIgnored(false);
@@ -57,14 +62,8 @@ export function ConfirmPrompt({ question, onAnswer, theme }: { question: string;
       scopes: SCREEN_SCOPES.confirm,
       answerBegun: () => begun.current,
       answerKeys: ANSWER_KEYS,
-      onBurst: () => {
-        begun.current = false;
-        setIgnored(true);
-      },
-      onTakenBack: () => {
-        begun.current = false;
-        setIgnored(true);
-      },
+      onBurst: ignore,
+      onTakenBack: ignore,
     },
   );
   const option = (label: string, selected: boolean) => (

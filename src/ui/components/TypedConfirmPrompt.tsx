@@ -24,6 +24,13 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
   // Once a letter was taken (after a quiet moment), the rest of the word and its corrections may come quickly; a
   // burst or a paste starts over (found by a tester: a letter typed after Backspace emptied the field was refused).
   const begun = useRef(false);
+  /** A paste, or a key that took the held word back: the field is cleared and the note says why. */
+  const startOver = () => {
+    begun.current = false;
+    setBuffer(bufferOf(''));
+    setWrong(false);
+    setPasted(true);
+  };
   const held = usePromptKeymap(
     (command, typed) => {
       if (command === Command.Insert) begun.current = true;
@@ -53,18 +60,9 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
       text: true,
       answerBegun: () => begun.current,
       onBurst: ({ command }) => {
-        if (command !== Command.Insert && command !== Command.Paste && command !== Command.Confirm) return;
-        begun.current = false;
-        setBuffer(bufferOf(''));
-        setWrong(false);
-        setPasted(true);
+        if (command === Command.Insert || command === Command.Paste || command === Command.Confirm) startOver();
       },
-      onTakenBack: () => {
-        begun.current = false;
-        setBuffer(bufferOf(''));
-        setWrong(false);
-        setPasted(true);
-      },
+      onTakenBack: startOver,
     },
   );
   return (
