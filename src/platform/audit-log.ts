@@ -89,12 +89,36 @@ function openForAppend(dataDir: string): { fd: number; file: string; size: numbe
   }
 }
 
+/** How many bytes the probe proves the disk takes: more than any entry needs (one with 1,000-character values is about 2 KB). */
+export const AUDIT_PROBE_BYTES = 16 * 1024;
+
 /**
  * Checks, before a fix runs, that its run can be recorded: opens the log for appending (creating it empty when
- * missing) without writing, and throws an AuditLogError that says why when it cannot be.
+ * missing), and proves the disk has room for the entry by appending AUDIT_PROBE_BYTES of line feeds (blank lines,
+ * which reading skips) and cutting the log back to its size, under the log's lock. Opening alone passed on a full
+ * disk, so a fix ran and then could not be recorded (found by an attacker helper). Throws an AuditLogError that says
+ * why when the log cannot be written. `write` is fs.writeSync (replaceable in tests).
  */
-export function probeAuditLog(dataDir: string = getDataDir()): void {
-  closeSync(openForAppend(dataDir).fd);
+export function probeAuditLog(dataDir: string = getDataDir(), write: (fd: number, b: Buffer, offset: number, length: number) => number = writeSync): void {
+  const { fd, file, size: opened } = openForAppend(dataDir);
+  try {
+    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => {
+      const size = Math.max(opened, fstatSync(fd).size);
+      try {
+        writeWhole(fd, Buffer.alloc(AUDIT_PROBE_BYTES, 0x0a), size, write);
+      } catch (e) {
+        throw e instanceof AuditLogError ? new AuditLogError(`cannot write the audit log ${file}: ${e.message}`) : openError(file, e);
+      }
+      // Cut back to the size it had (a failure leaves blank lines, which reading skips).
+      try {
+        ftruncateSync(fd, size);
+      } catch {
+        // see above
+      }
+    });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
-import { appendFileSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, AuditLogError, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, AUDIT_PROBE_BYTES, AuditLogError, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
 
 let dir: string;
 beforeEach(() => {
@@ -184,5 +184,40 @@ describe('an entry is written whole or not at all (an attacker helper: a full di
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('the probe before a fix runs', () => {
+  it('proves the disk takes an entry and leaves the log byte for byte as it was (with and without a final newline)', () => {
+    for (const before of ['', '{"kept":true}\n', '{"cut":']) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(getAuditLogPath(dir), before);
+      const written: number[] = [];
+      probeAuditLog(dir, (f, b, offset, length) => {
+        written.push(length);
+        return writeSync(f, b, offset, length);
+      });
+      expect(written).toEqual([AUDIT_PROBE_BYTES]);
+      expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(before);
+      expect(existsSync(`${getAuditLogPath(dir)}.lock`)).toBe(false);
+    }
+  });
+
+  it('a full disk fails the probe (before: opening alone passed, and the fix ran unrecorded); the log stays as it was', () => {
+    appendAuditEntry(entry('a'), dir);
+    const before = readFileSync(getAuditLogPath(dir), 'utf8');
+    // A disk that takes 100 bytes and then nothing.
+    let calls = 0;
+    expect(() => probeAuditLog(dir, (f, b, offset, length) => (calls++ === 0 ? writeSync(f, b, offset, Math.min(length, 100)) : 0))).toThrow(/^cannot write the audit log .+audit\.jsonl: the disk took no more/);
+    expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(before);
+    // ENOSPC thrown by the write itself.
+    const enospc = () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    expect(() => probeAuditLog(dir, enospc)).toThrow(AuditLogError);
+    expect(() => probeAuditLog(dir, enospc)).toThrow(/^cannot write the audit log .+: /);
+    expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(before);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['a']);
   });
 });

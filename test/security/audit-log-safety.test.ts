@@ -28,7 +28,7 @@ afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 const entry = (fix = 'f'): AuditEntry => ({ time: '2025-01-02T03:04:05.000Z', topic: 't', fix, outcome: 'ran', command: 'cmd', argv: ['cmd'], exitCode: 0, durationMs: 1 });
 
 /** The CLI's fix command with the real audit log in `dir` and a fake child process. */
-function harness(o: { platform?: string; appendAudit?: (e: AuditEntry) => void } = {}) {
+function harness(o: { platform?: string; appendAudit?: (e: AuditEntry) => void; probeWrite?: Parameters<typeof probeAuditLog>[1] } = {}) {
   const runs: string[] = [];
   const run: RunCommand = async (file) => {
     runs.push(file);
@@ -39,7 +39,7 @@ function harness(o: { platform?: string; appendAudit?: (e: AuditEntry) => void }
     host: { platform: o.platform ?? 'win32', hasProgram: () => true },
     runCommand: run,
     appendAudit: o.appendAudit ?? ((e) => appendAuditEntry(e, dir)),
-    probeAudit: () => probeAuditLog(dir),
+    probeAudit: () => probeAuditLog(dir, o.probeWrite),
     ask: async () => ({ kind: 'answer', text: 'y' }),
   });
   return { deps, runs };
@@ -59,6 +59,19 @@ describe('item 5: a fix runs only when its run can be recorded', () => {
     expect(r.stderr).toContain('wcdoctor fix: not run, because the run could not be recorded: the audit log');
     expect(r.stderr).toContain('is a directory, not a regular file');
     expect(r.stderr).not.toMatch(/Fix applied|Check finished|✔/);
+  });
+
+  it('a full disk: refused before running (before: the fix ran, then could not be recorded)', async () => {
+    const h = harness({
+      probeWrite: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    });
+    const r = await fix(RUN, h.deps);
+    expect(r.code).toBe(3);
+    expect(h.runs).toEqual([]);
+    expect(r.stderr).toContain('wcdoctor fix: not run, because the run could not be recorded: cannot write the audit log');
+    expect(readAuditLog(dir).entries).toEqual([]);
   });
 
   it('refuses at the confirmation prompt too, before asking, and as JSON', async () => {

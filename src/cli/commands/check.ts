@@ -190,7 +190,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   };
   const blocked = checkAuditLog(() => deps.probeAudit());
   if (blocked)
-    return fail(EXIT.failure, locale === 'en' ? blocked.message : translateRefusal(blocked, t), say('check.cli.auditHint', {}, 'make the audit log a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again'));
+    return fail(EXIT.failure, locale === 'en' ? blocked.message : translateRefusal(blocked, t), say('check.cli.auditHint', {}, 'make the audit log a regular file you can write, on a disk with free space (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again'));
   if (!opts.yes) {
     if (!io.isTTY.stdin || io.isTTY.stderr === false)
       return refuse(EXIT.usage, !io.isTTY.stdin ? NO_TERMINAL_REASON : NO_TERMINAL_ERR_REASON, say('check.cli.passYes', {}, 'pass --yes to run the read-only collector, or --script to print it'));

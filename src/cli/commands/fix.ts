@@ -257,7 +257,7 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
     if (!blocked) return false;
     if (opts.json) io.out(refusedJson(plan, blocked.message));
     const path = getAuditLogPath(getDataDir(io.env));
-    fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
+    fail(EXIT.failure, refusal(blocked), say('fix.cli.auditHint', { path }, `make ${path} a regular file you can write, on a disk with free space (or set WCDOCTOR_DATA_DIR to a folder you can write), then run it again`));
     return true;
   };
   if (unrecordable()) return;

@@ -76,7 +76,7 @@ export async function preflightFix(plan: Pick<FixPlan, 'shell' | 'program' | 'ad
 }
 
 /**
- * Whether a run could be recorded: calls `probe` (which opens the audit log for appending without writing and throws
+ * Whether a run could be recorded: calls `probe` (which opens the audit log and proves the disk takes an entry, and throws
  * when it cannot) and returns the refusal when it fails. A fix must not start when this returns one: every run is
  * recorded, so a run that cannot be recorded does not happen.
  * @example checkAuditLog(() => { throw new Error('the audit log /x is a directory') }) // {id: 'auditUnwritable', …}
