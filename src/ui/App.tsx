@@ -26,6 +26,8 @@ import { CompatScreen } from './screens/compat/CompatScreen.js';
 import { TopicScreen } from './screens/topic/TopicScreen.js';
 import { HistoryScreen } from './screens/history/HistoryScreen.js';
 import { CheckScreen } from './screens/check/CheckScreen.js';
+import { EndingContext } from './contexts/EndingContext.js';
+import type { InterruptSignal } from '../core/signals.js';
 
 export interface ProvidersProps {
   platform: Platform;
@@ -175,13 +177,16 @@ export function AppBody({ onQuit }: { onQuit?: QuitHandler }) {
 /** Hears how the app ended: `interrupted` on Ctrl+C. */
 export type QuitHandler = (how: { interrupted: boolean }) => void;
 
-export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: QuitHandler };
+/** `endingBy`: the signal the app is closing on, for its last frame (EndingContext). */
+export type AppProps = Omit<ProvidersProps, 'children'> & { onQuit?: QuitHandler; endingBy?: InterruptSignal | undefined };
 
 /** The interactive app. */
-export function App({ onQuit, ...props }: AppProps) {
+export function App({ onQuit, endingBy, ...props }: AppProps) {
   return (
     <Providers {...props}>
-      <AppBody {...(onQuit ? { onQuit } : {})} />
+      <EndingContext.Provider value={endingBy}>
+        <AppBody {...(onQuit ? { onQuit } : {})} />
+      </EndingContext.Provider>
     </Providers>
   );
 }

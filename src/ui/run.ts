@@ -5,7 +5,7 @@ import { diagnose } from '../core/diagnosis/diagnose.js';
 import { INTERRUPT_SIGNALS, type InterruptSignal } from '../core/signals.js';
 import { showControlsKeepCsi } from '../core/text/terminal-safe.js';
 import type { Platform } from '../platform/platform.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
 import type { Route } from './navigation.js';
 
@@ -110,16 +110,20 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
     if (signal) return;
     signal = received;
     for (const stream of [process.stdin, process.stdout, process.stderr]) stream.on('error', () => undefined);
+    // The last frame says why the app is closing (a running fix: that it is being stopped, not "Running…").
+    if (props) instance?.rerender(createElement(App, { ...props, endingBy: received }));
     instance?.unmount();
   };
   const handlers = INTERRUPT_SIGNALS.map((s) => [s, () => onSignal(s)] as const);
   let instance: ReturnType<typeof render> | undefined;
+  let props: AppProps | undefined;
   try {
     let interrupted = false;
     const onQuit = (how: { interrupted: boolean }) => {
       interrupted = how.interrupted;
     };
-    instance = render(createElement(App, { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}), onQuit }), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
+    props = { platform, diagnose, initial: routesFor(initial), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}), onQuit };
+    instance = render(createElement(App, props), { exitOnCtrlC: false, stdout: terminalSafeStdout(process.stdout) });
     for (const [s, h] of handlers) process.on(s, h);
     // Ink has drawn the first frame by now (it renders synchronously).
     setYoungGenerationGrowth(1);

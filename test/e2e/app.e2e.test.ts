@@ -276,7 +276,10 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       const shell = tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim();
       const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim();
       process.kill(Number(node), 'SIGTERM');
-      await waitFor('node exited 143');
+      const last = await waitFor('node exited 143');
+      // The last frame says the command was being stopped, not "Running…".
+      expect(last.replace(/\s+/g, ' ')).toContain(en('fix.run.ending', { signal: 'SIGTERM' }));
+      expect(last).not.toContain('Running…');
       const audit = readFileSync(path.join(dir, 'data', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { outcome: string; command: string });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ outcome: 'cancelled', command: 'docker network ls --filter driver=nat' });

@@ -3,6 +3,8 @@ import type { ReactElement } from 'react';
 import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Platform } from '../../src/platform/platform.js';
 import { AppBody, Providers } from '../../src/ui/App.js';
+import { EndingContext } from '../../src/ui/contexts/EndingContext.js';
+import type { InterruptSignal } from '../../src/core/signals.js';
 import type { DiagnoseFn } from '../../src/ui/contexts/PlatformContext.js';
 import type { T } from '../../src/ui/i18n.js';
 import { tFor } from './i18n.js';
@@ -40,16 +42,29 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const diagnose = opts.diagnose ?? fakeDiagnose().fn;
   const columns = opts.columns ?? 80;
   const rows = opts.rows ?? 24;
-  const result = render(
-    <Providers platform={platform} diagnose={diagnose} initial={opts.initial ?? [{ screen: 'home' }]} noColor={opts.noColor ?? true} size={{ columns, rows }} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
-      {ui}
-    </Providers>,
+  const initial = opts.initial ?? [{ screen: 'home' }];
+  const size = { columns, rows };
+  const tree = (inner: ReactElement) => (
+    <Providers platform={platform} diagnose={diagnose} initial={initial} noColor={opts.noColor ?? true} size={size} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
+      {inner}
+    </Providers>
   );
+  const result = render(tree(ui));
   const t: T = tFor(locale);
-  return { ...result, platform, t, columns, rows };
+  /** Draws `next` inside the same providers, which keep their state (the app's own rerender). */
+  const rerenderInside = (next: ReactElement) => result.rerender(tree(next));
+  return { ...result, platform, t, columns, rows, rerenderInside };
 }
 
 /** Renders the whole app (global keys, router) starting at the given routes. */
 export function renderApp(opts: RenderOptions & { onQuit?: () => void } = {}) {
-  return renderWithProviders(<AppBody {...(opts.onQuit ? { onQuit: opts.onQuit } : {})} />, opts);
+  const body = (endingBy?: InterruptSignal) => (
+    <EndingContext.Provider value={endingBy}>
+      <AppBody {...(opts.onQuit ? { onQuit: opts.onQuit } : {})} />
+    </EndingContext.Provider>
+  );
+  const r = renderWithProviders(body(), opts);
+  /** What openApp does on a signal: the last frame drawn with the signal the app is ending on. */
+  const endWith = (signal: InterruptSignal) => r.rerenderInside(body(signal));
+  return { ...r, endWith };
 }

@@ -257,6 +257,13 @@ describe('FixRunnerScreen: running', () => {
     return r;
   }
 
+  it('a signal that ends the app: its last frame says the command is being stopped, not "Running…" (found by an attacker helper)', async () => {
+    const { lastFrame, endWith, t } = await runListNetworks();
+    endWith('SIGTERM');
+    const frame = await waitForFrame(lastFrame, t('fix.run.ending', { signal: 'SIGTERM' }));
+    expect(frame).not.toMatch(/Running…/);
+  });
+
   it('streams output as it arrives, then shows the exit code, the result and the next step', async () => {
     const { lastFrame, shell, audit } = await runListNetworks();
     const run = shell.runs[0]!;

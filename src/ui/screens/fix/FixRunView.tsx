@@ -7,6 +7,7 @@ import type { RunnerState } from './runner-state.js';
 import { translateOutcome } from '../../fix-text.js';
 import { shownCommand } from './plan-lines.js';
 import { useI18n } from '../../contexts/I18nContext.js';
+import { useEnding } from '../../contexts/EndingContext.js';
 import type { T } from '../../i18n.js';
 import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import type { Theme } from '../../theme.js';
@@ -42,6 +43,7 @@ export function linesNote(dropped: number, kept: number, top: number, rows: numb
  */
 export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height, theme }: { state: RunState; elapsedMs: number; timeoutMs: number; offset: number | undefined; width: number; height: number; theme: Theme }) {
   const { t, locale } = useI18n();
+  const ending = useEnding();
   const { lines } = state.output;
   const outRows = Math.max(1, height - 2 - outcomeRows(state, width, t));
   const top = outputTop(lines.length, outRows, offset);
@@ -58,9 +60,9 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
       </Text>
       {state.phase === 'running' ? (
         <StatusLine
-          kind={state.cancelling ? 'warning' : 'info'}
+          kind={state.cancelling || ending ? 'warning' : 'info'}
           wrap="truncate-end"
-          text={state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs, locale), limit: formatSeconds(timeoutMs, locale) })}
+          text={ending ? t('fix.run.ending', { signal: ending }) : state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs, locale), limit: formatSeconds(timeoutMs, locale) })}
           theme={theme}
         />
       ) : (
