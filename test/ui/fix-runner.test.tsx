@@ -291,6 +291,30 @@ describe('FixRunnerScreen: running', () => {
     for (const l of rows) expect(displayWidth(l), l.slice(0, 20)).toBeLessThanOrEqual(80);
   });
 
+  it('an Enter right after the answer that started a quick fix is the answer\'s: it does not open the form again (found by a regression tester at 0.45 s)', async () => {
+    const { lastFrame, stdin, shell, t } = openFix('kubectl-label', { node: 'web' });
+    await fillTextAndSubmit(lastFrame, stdin, t);
+    await waitForFrame(lastFrame, t('fix.confirm.question'));
+    stdin.write('y');
+    await started(shell);
+    shell.runs[0]!.finish({ exitCode: 0, durationMs: 100 });
+    await waitForWrapped(lastFrame, t('fix.keys.edit'));
+    stdin.write(KEYS.enter);
+    await new Promise((r) => setTimeout(r, 50));
+    // Still the result.
+    expect(plain(lastFrame())).toContain(t('fix.keys.edit'));
+    expect(plain(lastFrame())).not.toContain(t('fix.form.prompt'));
+    // A second later it is a wish to edit the values.
+    const later = Date.now() + 1500;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      stdin.write(KEYS.enter);
+      await waitForFrame(lastFrame, t('fix.form.prompt'));
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('says "no output yet" while the fix runs and "no output" once it has ended without any', async () => {
     const { lastFrame, shell, t } = await runListNetworks();
     expect(lastFrame()).toContain(t('fix.run.noOutput'));

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { commandToPaste, prefillFromEntities } from '../../../core/fixes/plan-fix.js';
+import { AFTER_ANSWER_MS } from '../../../core/fixes/answer-timing.js';
 import type { ResolvedTopic } from '../../../core/knowledge/kb.js';
 import type { ClipboardResult } from '../../../platform/clipboard.js';
 import { FIELD_ROWS, ParamForm } from '../../components/ParamForm.js';
@@ -149,6 +150,8 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
       if (s.phase === 'confirm') return false;
       if (command === Command.Confirm) {
         if (!editable) return true;
+        // An Enter right after the answer that started the fix is that answer's, not a wish to edit the values.
+        if (s.phase === 'done' && Date.now() - s.startedAt < AFTER_ANSWER_MS) return true;
         setOffset(undefined);
         setCopied(undefined);
         runner.reset();

@@ -17,7 +17,7 @@ export type RunnerState =
   | { phase: 'confirm'; plan: FixPlan; warning?: Refusal }
   | { phase: 'declined'; plan: FixPlan; auditError?: string }
   | { phase: 'running'; plan: FixPlan; startedAt: number; output: OutputBuffer; cancelling: boolean }
-  | { phase: 'done'; plan: FixPlan; output: OutputBuffer; result: FixRunResult; outcome: OutcomeText };
+  | { phase: 'done'; plan: FixPlan; startedAt: number; output: OutputBuffer; result: FixRunResult; outcome: OutcomeText };
 
 export type RunnerAction =
   | { type: 'check'; plan: FixPlan }
@@ -53,7 +53,7 @@ export function runnerReducer(state: RunnerState, action: RunnerAction): RunnerS
     case 'cancel':
       return state.phase === 'running' ? { ...state, cancelling: true } : state;
     case 'finish':
-      return state.phase === 'running' ? { phase: 'done', plan: state.plan, output: state.output, result: action.result, outcome: action.outcome } : state;
+      return state.phase === 'running' ? { phase: 'done', plan: state.plan, startedAt: state.startedAt, output: state.output, result: action.result, outcome: action.outcome } : state;
     case 'reset':
       return state.phase === 'running' ? state : { phase: 'idle' };
   }
