@@ -9,6 +9,6 @@ import { runFactsFileWorker, type FactsWorkerData, type FactsWorkerMessage } fro
 
 const port = parentPort;
 if (port) {
-  const { file, taken } = workerData as FactsWorkerData;
-  runFactsFileWorker(file, (message: FactsWorkerMessage) => port.postMessage(message), { taken: new Int32Array(taken) });
+  const { source, taken } = workerData as FactsWorkerData;
+  runFactsFileWorker(source, (message: FactsWorkerMessage) => port.postMessage(message), { taken: new Int32Array(taken) });
 }

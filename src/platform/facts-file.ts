@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FleetReport, HostReport } from '../core/check/evaluate.js';
-import { evaluateBytes, type CheckOutcome } from '../core/check/evaluate-text.js';
+import { evaluateBytes, evaluateText, type CheckOutcome, type CheckObserver } from '../core/check/evaluate-text.js';
 import { readFactsFile } from './collector.js';
+import { LARGE_CHECK_TEXT } from '../core/check/read-input.js';
 import { findPackageRoot } from './package-root.js';
 
 /** Where the check of a facts file is: bytes read of the file's size, the text being parsed, documents read, hosts evaluated. */
@@ -27,6 +28,17 @@ export interface FactsFileObserver {
 /** How a facts file's bytes are read: readFactsFile, or a test's stand-in. */
 export type ReadFactsBytes = (file: string, onRead?: (done: number, size: number) => void) => Uint8Array;
 
+/** The evaluation's observer for a FactsFileObserver: its documents and hosts as progress, each host as it is evaluated. */
+function observe(observer: FactsFileObserver): CheckObserver {
+  return {
+    document: (done, total) => observer.progress?.({ phase: 'documents', done, total }),
+    host: (report, done, total) => {
+      observer.host?.(report, done, total);
+      observer.progress?.({ phase: 'hosts', done, total });
+    },
+  };
+}
+
 /**
  * Reads, decodes, parses and evaluates a facts file on this thread, as `check --from` does (readFactsFile, then
  * evaluateBytes); never throws: a file that cannot be read, or anything that throws on the way, ends as `error` with its
@@ -35,18 +47,33 @@ export type ReadFactsBytes = (file: string, onRead?: (done: number, size: number
 export function checkFactsFileHere(file: string, observer: FactsFileObserver = {}, read: ReadFactsBytes = readFactsFile): FactsFileEnd {
   try {
     const bytes = read(file, (done, total) => observer.progress?.({ phase: 'read', done, total }));
-    return evaluateBytes(bytes, {
-      parsing: () => observer.progress?.({ phase: 'parse', bytes: bytes.length }),
-      document: (done, total) => observer.progress?.({ phase: 'documents', done, total }),
-      host: (report, done, total) => {
-        observer.host?.(report, done, total);
-        observer.progress?.({ phase: 'hosts', done, total });
-      },
-    });
+    return evaluateBytes(bytes, { ...observe(observer), parsing: () => observer.progress?.({ phase: 'parse', bytes: bytes.length }) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { kind: 'error', message: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) };
   }
+}
+
+/**
+ * Parses and evaluates pasted text on this thread, as `check --from -` does (evaluateText); never throws, as
+ * checkFactsFileHere.
+ */
+export function checkFactsTextHere(text: string, observer: FactsFileObserver = {}): FactsFileEnd {
+  try {
+    observer.progress?.({ phase: 'parse', bytes: text.length });
+    return evaluateText(text, observe(observer));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) };
+  }
+}
+
+/** What the check of collected output is given: a file's path, or pasted text. */
+export type FactsSource = { file: string } | { text: string };
+
+/** Checks a source on this thread: checkFactsFileHere for a file, checkFactsTextHere for text. */
+export function checkFactsHere(source: FactsSource, observer: FactsFileObserver = {}, read: ReadFactsBytes = readFactsFile): FactsFileEnd {
+  return 'file' in source ? checkFactsFileHere(source.file, observer, read) : checkFactsTextHere(source.text, observer);
 }
 
 /**
@@ -70,9 +97,9 @@ export const HOST_BATCH = 50;
  */
 export const BATCHES_AHEAD = 2;
 
-/** What the worker is given: the file, and a counter the app raises for each batch of hosts it has taken (shared memory). */
+/** What the worker is given: the file or the text, and a counter the app raises for each batch of hosts it has taken (shared memory). */
 export interface FactsWorkerData {
-  file: string;
+  source: FactsSource;
   taken: SharedArrayBuffer;
 }
 
@@ -84,13 +111,13 @@ const PROGRESS_MS = 50;
  * batches of hosts the app has taken: the worker waits while more than BATCHES_AHEAD are waiting. `now` is the clock
  * progress is paced by.
  */
-export function runFactsFileWorker(file: string, post: (message: FactsWorkerMessage) => void, opts: { taken?: Int32Array; now?: () => number } = {}): void {
+export function runFactsFileWorker(source: FactsSource, post: (message: FactsWorkerMessage) => void, opts: { taken?: Int32Array; now?: () => number } = {}): void {
   const { taken, now = Date.now } = opts;
   const batch: HostReport[] = [];
   let sent = 0;
   let phase: FactsFileProgress['phase'] | undefined;
   let last = 0;
-  const end = checkFactsFileHere(file, {
+  const end = checkFactsHere(source, {
     progress: (progress) => {
       // A fleet's hosts are counted by the app as their batches arrive; the first report of each other phase is sent at once.
       if (progress.phase === 'hosts' || (progress.phase === phase && now() - last < PROGRESS_MS)) return;
@@ -196,7 +223,7 @@ export interface FactsFileCheckOptions {
 export function startFactsFileCheck(file: string, opts: FactsFileCheckOptions = {}): FactsFileCheck {
   const { worker, onProgress, inlineBelow = INLINE_BELOW_BYTES, inlineAfterMs = 0, read = readFactsFile, statFile = stat } = opts;
   // Without the worker's file (a checkout built before it existed) the check still works, holding the screen as it used to.
-  if (!worker || !existsSync(fileURLToPath(worker.url))) return checkInline(file, read, inlineAfterMs, onProgress);
+  if (!worker || !existsSync(fileURLToPath(worker.url))) return checkInline({ file }, read, inlineAfterMs, onProgress);
   // The file's size decides where it is read, and is asked off the app's thread: a path on a share that does not answer
   // holds a stat for as long as the network's timeout, and the screen with it (it was a statSync, found by a tester).
   let finish!: (end: FactsFileEnd) => void;
@@ -207,7 +234,7 @@ export function startFactsFileCheck(file: string, opts: FactsFileCheckOptions = 
     if (cancelled) return;
     // Something that is not a file, or a small one, is read here at once (a directory's reason comes fast); a file
     // that cannot be stat'ed goes to the worker, whose read says why without holding the screen.
-    started = !error && stats && (!stats.isFile() || stats.size < inlineBelow) ? checkInline(file, read, inlineAfterMs, onProgress) : startWorker(file, worker, onProgress);
+    started = !error && stats && (!stats.isFile() || stats.size < inlineBelow) ? checkInline({ file }, read, inlineAfterMs, onProgress) : startWorker({ file }, worker, onProgress);
     void started.done.then(finish);
   });
   return {
@@ -220,9 +247,23 @@ export function startFactsFileCheck(file: string, opts: FactsFileCheckOptions = 
   };
 }
 
-function startWorker(file: string, worker: FactsWorkerEntry, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
+/** Pasted text below this many characters is checked on the app's thread (LARGE_CHECK_TEXT). */
+export const INLINE_TEXT_BELOW = LARGE_CHECK_TEXT;
+
+/**
+ * Checks pasted text for the app as startFactsFileCheck checks a file: a large text in a worker thread (the text is
+ * copied to it), reporting progress, which `cancel` terminates; a short one, or one checked without a worker, on this
+ * thread once `inlineAfterMs` have passed.
+ */
+export function startFactsTextCheck(text: string, opts: Omit<FactsFileCheckOptions, 'read' | 'statFile'> = {}): FactsFileCheck {
+  const { worker, onProgress, inlineBelow = INLINE_TEXT_BELOW, inlineAfterMs = 0 } = opts;
+  if (!worker || text.length < inlineBelow || !existsSync(fileURLToPath(worker.url))) return checkInline({ text }, readFactsFile, inlineAfterMs, onProgress);
+  return startWorker({ text }, worker, onProgress);
+}
+
+function startWorker(source: FactsSource, worker: FactsWorkerEntry, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
   try {
-    return checkInWorker(file, worker, onProgress);
+    return checkInWorker(source, worker, onProgress);
   } catch (e) {
     // A worker Node refuses to create (too many threads, no memory for one) ends the check with the reason, as a read would.
     const message = e instanceof Error ? e.message : String(e);
@@ -230,10 +271,10 @@ function startWorker(file: string, worker: FactsWorkerEntry, onProgress?: (progr
   }
 }
 
-function checkInline(file: string, read: ReadFactsBytes, afterMs: number, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
+function checkInline(source: FactsSource, read: ReadFactsBytes, afterMs: number, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
   let finish!: (end: FactsFileEnd) => void;
   const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
-  const task = setTimeout(() => finish(checkFactsFileHere(file, onProgress ? { progress: onProgress } : {}, read)), afterMs);
+  const task = setTimeout(() => finish(checkFactsHere(source, onProgress ? { progress: onProgress } : {}, read)), afterMs);
   return {
     done,
     cancel: () => {
@@ -243,12 +284,12 @@ function checkInline(file: string, read: ReadFactsBytes, afterMs: number, onProg
   };
 }
 
-function checkInWorker(file: string, entry: FactsWorkerEntry, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
+function checkInWorker(source: FactsSource, entry: FactsWorkerEntry, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck {
   let finish!: (end: FactsFileEnd) => void;
   const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
   // The worker's own output is taken and dropped: Ink owns the terminal, and a warning printed there would break the screen.
   const taken = new SharedArrayBuffer(4);
-  const workerData: FactsWorkerData = { file, taken };
+  const workerData: FactsWorkerData = { source, taken };
   const worker = new Worker(entry.url, { workerData, stdout: true, stderr: true, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
   worker.stdout.resume();
   worker.stderr.resume();

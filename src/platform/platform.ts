@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
 import { readCollectorScript, writeCollectorToTemp } from './collector.js';
-import { DRAW_FIRST_MS, factsWorkerEntry, startFactsFileCheck, type FactsFileCheck, type FactsFileProgress } from './facts-file.js';
+import { DRAW_FIRST_MS, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileCheck, type FactsFileProgress } from './facts-file.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
 import { KB_ARTEFACT, loadKnowledgeBase } from './knowledge-fs.js';
@@ -64,6 +64,8 @@ export interface Platform {
      * one in a worker thread with progress; `cancel` stops it. Never throws: why a file cannot be read is its end.
      */
     checkFile(file: string, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck;
+    /** Parses and evaluates pasted text as `check --from -` does, a large text in a worker thread; as checkFile. */
+    checkText(text: string, onProgress?: (progress: FactsFileProgress) => void): FactsFileCheck;
   };
 }
 
@@ -125,6 +127,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
       read: () => readCollectorScript(),
       writeTemp: (script) => writeCollectorToTemp(script),
       checkFile: (file, onProgress) => startFactsFileCheck(expandHome(file), { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
+      checkText: (text, onProgress) => startFactsTextCheck(text, { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
     },
   };
 }

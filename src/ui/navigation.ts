@@ -35,7 +35,10 @@ export type Route =
 
 /** A collected file the check screen read: its path, the field's text then, and what its check gave. */
 export interface CheckedFile {
+  /** The file's path; for a large paste checked like a file (`pasted`), how the screen names it. */
   path: string;
+  /** A large pasted text, checked off the app's thread as a file is, not a file. */
+  pasted?: true;
   /** The field's text when the file was read; editing the field leaves the file. */
   from: string;
   end: Exclude<FactsFileEnd, { kind: 'cancelled' }>;

@@ -2,7 +2,7 @@ import type { Elevation } from '../../src/core/fixes/preflight.js';
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
 import type { ClipboardResult } from '../../src/platform/clipboard.js';
-import { DRAW_FIRST_MS, startFactsFileCheck } from '../../src/platform/facts-file.js';
+import { DRAW_FIRST_MS, startFactsFileCheck, startFactsTextCheck } from '../../src/platform/facts-file.js';
 import { preferredLocales, type Platform } from '../../src/platform/platform.js';
 import { DEFAULT_SETTINGS, type Settings, type SettingsProblem, type SettingsStore } from '../../src/platform/settings.js';
 import { fakeShell, type FakeShell } from './fake-shell.js';
@@ -60,6 +60,7 @@ export interface FakePlatformOptions {
   files?: Record<string, string | Uint8Array>;
   /** How the check screen checks a file (by default, on this thread over `files`, as the app checks a small file). */
   checkFile?: Platform['collector']['checkFile'];
+  checkText?: Platform['collector']['checkText'];
 }
 
 /** What the fake platform's collector "script" is: never run, only written to a temp file by name. */
@@ -119,6 +120,8 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
               return typeof data === 'string' ? new TextEncoder().encode(data) : data;
             },
           })),
+      // No worker here: a large paste is checked on this thread, after the note is drawn, as without dist/.
+      checkText: opts.checkText ?? ((text, onProgress) => startFactsTextCheck(text, { ...(onProgress ? { onProgress } : {}), inlineAfterMs: DRAW_FIRST_MS })),
     },
   };
 }

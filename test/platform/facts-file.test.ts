@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { evaluateBytes } from '../../src/core/check/evaluate-text.js';
+import { evaluateBytes, evaluateText } from '../../src/core/check/evaluate-text.js';
+import { decodeText } from '../../src/core/text/decode-text.js';
 import { readFactsFile } from '../../src/platform/collector.js';
 import {
   BATCHES_AHEAD,
@@ -16,6 +17,8 @@ import {
   receiveFactsFile,
   runFactsFileWorker,
   startFactsFileCheck,
+  startFactsTextCheck,
+  INLINE_TEXT_BELOW,
   type FactsFileEnd,
   type FactsFileProgress,
   type FactsWorkerMessage,
@@ -93,7 +96,7 @@ describe('the worker protocol', () => {
   /** Runs the worker's side here, each message copied as postMessage copies it, and the app's side on the copies. */
   function roundTrip(file: string, now: () => number = Date.now) {
     const messages: FactsWorkerMessage[] = [];
-    runFactsFileWorker(file, (m) => messages.push(structuredClone(m)), { now });
+    runFactsFileWorker({ file }, (m) => messages.push(structuredClone(m)), { now });
     const progress: FactsFileProgress[] = [];
     const receive = receiveFactsFile((p) => progress.push(p));
     const ends = messages.map(receive);
@@ -134,6 +137,36 @@ describe('the worker protocol', () => {
     const { messages, end } = roundTrip(file());
     expect(messages.filter((m) => m.type !== 'progress').map((m) => m.type)).toEqual(['end']);
     expect(end).toEqual(checkFactsFileHere(file()));
+  });
+});
+
+describe('startFactsTextCheck: a large paste off the app\'s thread (a 16 MiB paste held the screen for 2.1 s)', () => {
+  const worker = factsWorkerEntry();
+  const text = () => decodeText(readFactsFile(fleet(60)));
+
+  it('checks a paste from INLINE_TEXT_BELOW characters in the worker: progress, and the end check --from - gives', async () => {
+    const pasted = text();
+    expect(pasted.length).toBeGreaterThan(INLINE_TEXT_BELOW);
+    const progress: FactsFileProgress[] = [];
+    const onThread = vi.fn();
+    const check = startFactsTextCheck(pasted, { worker, onProgress: (p) => progress.push(p) });
+    // Nothing is done on this thread before the call returns.
+    onThread();
+    const end = await check.done;
+    expect(onThread).toHaveBeenCalledOnce();
+    expect(isDeepStrictEqual(end, evaluateText(pasted))).toBe(true);
+    expect(end).toMatchObject({ kind: 'results', results: { kind: 'fleet' } });
+    expect([...new Set(progress.map((p) => p.phase))]).toEqual(['parse', 'documents', 'hosts']);
+  });
+
+  it('a shorter paste, or one without the worker, is checked on this thread with the same end; cancel ends it as cancelled', async () => {
+    const pasted = text();
+    expect(isDeepStrictEqual(await startFactsTextCheck(pasted, { worker, inlineBelow: pasted.length + 1 }).done, evaluateText(pasted))).toBe(true);
+    expect(isDeepStrictEqual(await startFactsTextCheck(pasted).done, evaluateText(pasted))).toBe(true);
+    expect(await startFactsTextCheck('no collector wrote this', { worker }).done).toEqual({ kind: 'problem', problem: expect.objectContaining({ id: 'unrecognised' }) });
+    const check = startFactsTextCheck(pasted, { worker });
+    check.cancel();
+    expect(await check.done).toEqual({ kind: 'cancelled' });
   });
 });
 

@@ -7,13 +7,16 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { cleanup } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkFactsFileHere, factsWorkerEntry, startFactsFileCheck, type FactsFileEnd } from '../../src/platform/facts-file.js';
+import { checkFactsFileHere, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileCheck, type FactsFileEnd } from '../../src/platform/facts-file.js';
+import { evaluateText } from '../../src/core/check/evaluate-text.js';
+import { decodeText } from '../../src/core/text/decode-text.js';
+import { readFactsFile } from '../../src/platform/collector.js';
 import type { Platform } from '../../src/platform/platform.js';
 import type { Route } from '../../src/ui/navigation.js';
 import type { T } from '../../src/ui/i18n.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { writeFleetFile } from '../helpers/fleet-file.js';
-import { KEYS } from '../helpers/keys.js';
+import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
 import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
@@ -53,8 +56,8 @@ function workerCheck() {
 /** The same check on the app's thread, as before the worker: what the findings must equal. */
 const inlineCheck: Platform['collector']['checkFile'] = (f, onProgress) => startFactsFileCheck(f, onProgress ? { onProgress } : {});
 
-function open(checkFile: Platform['collector']['checkFile']) {
-  const platform = fakePlatform({ kb, checkFile, settings: { language: 'en' } });
+function open(checkFile: Platform['collector']['checkFile'], checkText?: Platform['collector']['checkText']) {
+  const platform = fakePlatform({ kb, checkFile, ...(checkText ? { checkText } : {}), settings: { language: 'en' } });
   return renderApp({ platform, initial: PASTE, locale: 'en', rows: 30, columns: COLUMNS });
 }
 
@@ -154,4 +157,64 @@ describe('CheckScreen: a large fleet file', () => {
     expect(await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }))).toBe(list);
     expect(ends).toHaveLength(1);
   }, LONG.timeout);
+});
+
+describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)', () => {
+  /** The small fleet as the field holds it once pasted (line ends as \n). */
+  const pasted = () => decodeText(readFactsFile(small)).replace(/\r\n?/g, '\n');
+
+  it('is checked in a worker thread as it settles: the screen says so, then shows the findings check --from - gives', async () => {
+    const ends: Promise<FactsFileEnd>[] = [];
+    const checkText: Platform['collector']['checkText'] = (text, onProgress) => {
+      const check = startFactsTextCheck(text, { worker: factsWorkerEntry(), ...(onProgress ? { onProgress } : {}) });
+      ends.push(check.done);
+      return check;
+    };
+    const r = open(inlineCheck, checkText);
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    const text = pasted();
+    r.stdin.write(bracketedPaste(text));
+    const header = r.t('check.fleet.header', { count: SMALL_HOSTS });
+    const done = await waitForFrame(r.lastFrame, header, LONG);
+    // A paste is no file: no "Read from" line; the focus stays in the field, as for a short paste.
+    expect(done).not.toContain(r.t('check.app.fromFile', { file: r.t('check.app.pastedText') }));
+    expect(ends).toHaveLength(1);
+    expect(isDeepStrictEqual(await ends[0], evaluateText(text))).toBe(true);
+    // Enter takes the focus to the findings, and opens the first host there.
+    r.stdin.write(KEYS.enter);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    r.stdin.write(KEYS.enter);
+    await waitForFrame(r.lastFrame, r.t('check.app.fleetBack'));
+  }, LONG.timeout);
+
+  it('while it is checked the screen takes Esc, which stops it and says so; Enter checks it again', async () => {
+    const checks: { text: string; finish: (end: FactsFileEnd) => void; cancelled: boolean }[] = [];
+    // A check that ends only when the test says: the screen must not wait for it.
+    const checkText: Platform['collector']['checkText'] = (text) => {
+      let finish!: (end: FactsFileEnd) => void;
+      const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
+      const entry = { text, finish, cancelled: false };
+      checks.push(entry);
+      const check: FactsFileCheck = { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
+      return check;
+    };
+    const r = open(inlineCheck, checkText);
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    const text = pasted();
+    r.stdin.write(bracketedPaste(text));
+    await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.text === text).toBe(true);
+    r.stdin.write(KEYS.esc);
+    await waitForFrame(r.lastFrame, r.t('check.app.pasteCheckCancelled'));
+    expect(checks[0]!.cancelled).toBe(true);
+    // Not checked again on its own; Enter does.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(checks).toHaveLength(1);
+    r.stdin.write(KEYS.enter);
+    await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    expect(checks).toHaveLength(2);
+    checks[1]!.finish(evaluateText(text));
+    await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }));
+  });
 });

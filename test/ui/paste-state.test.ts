@@ -20,12 +20,19 @@ describe('the check screen\'s state while a file is read', () => {
     let s = pasteReducer(before, { type: 'reading', reading });
     s = pasteReducer(s, { type: 'progress', progress: { phase: 'parse', bytes: 1000 } });
     expect(s.reading?.progress).toEqual({ phase: 'parse', bytes: 1000 });
-    expect(pasteReducer(s, { type: 'cancelled' })).toEqual({ ...before, cancelled: path });
+    expect(pasteReducer(s, { type: 'cancelled' })).toEqual({ ...before, cancelled: { path } });
+  });
+
+  it('a large paste\'s check stopped by Esc is noted as the paste\'s, and its findings keep the focus in the field', () => {
+    const pastedReading = { ...reading, pasted: true as const };
+    expect(pasteReducer(pasteReducer(base, { type: 'reading', reading: pastedReading }), { type: 'cancelled' }).cancelled).toEqual({ path, pasted: true });
+    expect(pasteReducer(pasteReducer(base, { type: 'reading', reading: pastedReading }), { type: 'file', file: { path, from: path, end, pasted: true } }).focus).toBe('input');
+    expect(pasteReducer(pasteReducer(base, { type: 'reading', reading }), { type: 'file', file: { path, from: path, end } }).focus).toBe('results');
   });
 
   it('the note that a read was cancelled goes once the field changes or another read starts', () => {
     const cancelled = pasteReducer(pasteReducer(base, { type: 'reading', reading }), { type: 'cancelled' });
-    expect(cancelled.cancelled).toBe(path);
+    expect(cancelled.cancelled).toEqual({ path });
     expect(pasteReducer(cancelled, { type: 'edit', buffer: bufferOf(`${path}x`) }).cancelled).toBeUndefined();
     expect(pasteReducer(cancelled, { type: 'reading', reading }).cancelled).toBeUndefined();
   });

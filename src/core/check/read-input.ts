@@ -20,6 +20,14 @@ export const MAX_HOSTS = 10_000;
 /** The most a --from file may hold (256 MiB: a fleet of thousands of hosts); platform/collector reads no more. */
 export const MAX_FACTS_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Pasted text from this many characters is checked off the app's thread (a worker). Measured here (Node 24, the machine
+ * busy): the slowest input per character, a PowerShell list with a value wrapped over many lines, took 132 ms for 0.47 MiB
+ * and 4.7 s for 15.4 MiB; a fleet's JSON 10 ms for 0.42 MiB. The app's field takes up to 16 MiB, which held the screen
+ * for seconds (found by an attacker helper); below this size the screen is held for less than a tenth of a second.
+ */
+export const LARGE_CHECK_TEXT = 256 * 1024;
+
 const tooMany = (count: number) => err({ id: 'tooManyHosts' as const, params: { count, max: MAX_HOSTS }, message: `it holds ${count} hosts, more than the ${MAX_HOSTS} one check reads; split it into smaller files` });
 
 /** A name that says something: not empty or only spaces. */

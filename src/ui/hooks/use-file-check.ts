@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import type { FactsFileCheck, FactsFileEnd, FactsFileProgress } from '../../platform/facts-file.js';
+import type { FactsFileCheck, FactsFileEnd, FactsFileProgress, FactsSource } from '../../platform/facts-file.js';
 import { usePlatform } from '../contexts/PlatformContext.js';
 
 /** How often progress reaches the screen at most: the worker reports a fleet's hosts in dozens of batches a second. */
 const PROGRESS_EVERY_MS = 100;
 
 /**
- * Reads, parses and evaluates collected files through the platform (platform.collector.checkFile: a large file in a
- * worker thread), one at a time: `start` replaces a read under way, `cancel` stops it, and leaving the screen stops it
+ * Reads, parses and evaluates collected files or pasted text through the platform (platform.collector.checkFile and
+ * checkText: a large one in a worker thread), one at a time: `start` replaces a read under way, `cancel` stops it, and leaving the screen stops it
  * too. `onProgress` hears the first report of each phase and then at most ten a second; `onEnd` hears how a read
  * ended, except one that was cancelled or replaced.
  */
-export function useFileCheck(onProgress: (progress: FactsFileProgress) => void, onEnd: (end: FactsFileEnd) => void): { start(file: string): void; cancel(): void } {
+export function useFileCheck(onProgress: (progress: FactsFileProgress) => void, onEnd: (end: FactsFileEnd) => void): { start(source: FactsSource): void; cancel(): void } {
   const { collector } = usePlatform();
   const current = useRef<FactsFileCheck | undefined>(undefined);
   const handlers = useRef({ onProgress, onEnd });
@@ -27,17 +27,18 @@ export function useFileCheck(onProgress: (progress: FactsFileProgress) => void, 
   useEffect(() => cancel, [cancel]);
 
   const start = useCallback(
-    (file: string) => {
+    (source: FactsSource) => {
       cancel();
       let phase: FactsFileProgress['phase'] | undefined;
       let last = 0;
       // checkFile reports nothing before it has returned (a worker's messages and a read on this thread come later).
-      const check = collector.checkFile(file, (p) => {
+      const onProgress = (p: FactsFileProgress) => {
         if (current.current !== check || (p.phase === phase && Date.now() - last < PROGRESS_EVERY_MS)) return;
         phase = p.phase;
         last = Date.now();
         handlers.current.onProgress(p);
-      });
+      };
+      const check: FactsFileCheck = 'file' in source ? collector.checkFile(source.file, onProgress) : collector.checkText(source.text, onProgress);
       current.current = check;
       void check.done.then((end) => {
         if (current.current !== check || end.kind === 'cancelled') return;

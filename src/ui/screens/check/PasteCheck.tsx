@@ -1,6 +1,7 @@
 import { useFullText } from '../../components/FullText.js';
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { LARGE_CHECK_TEXT } from '../../../core/check/read-input.js';
 import { findTopic } from '../../../core/knowledge/topic-text.js';
 import { truncateWidth } from '../../../core/text/wrap-ansi.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
@@ -62,13 +63,28 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
     (progress) => dispatch({ type: 'progress', progress }),
     (end) => {
       const reading = get().reading;
-      if (reading && end.kind !== 'cancelled') dispatch({ type: 'file', file: { path: reading.path, from: reading.from, end } });
+      if (reading && end.kind !== 'cancelled') dispatch({ type: 'file', file: { path: reading.path, from: reading.from, end, ...(reading.pasted ? { pasted: true as const } : {}) } });
     },
   );
   const text = state.buffer.text;
   const settled = useDebouncedValue(text, CHECK_DEBOUNCE_MS);
-  const typed = useMemo<Outcome | undefined>(() => (settled.trim() ? read(settled, t) : undefined), [settled, t]);
+  // A large paste is checked as a file is, off this thread (a 16 MiB paste held the screen for 2.1 s); a short one here.
+  const large = (s: string) => s.length >= LARGE_CHECK_TEXT;
+  const typed = useMemo<Outcome | undefined>(() => (settled.trim() && !large(settled) ? read(settled, t) : undefined), [settled, t]);
   const file = state.file && state.file.from === text ? state.file : undefined;
+  const checkPaste = (from: string) => {
+    dispatch({ type: 'reading', reading: { path: t('check.app.pastedText'), from, pasted: true, startedAt: Date.now() } });
+    fileCheck.start({ text: from });
+  };
+  // Once a large paste has settled: checked unless it was (its findings are `file`), is being, or Esc stopped it.
+  const stopped = state.cancelled?.pasted === true;
+  useEffect(() => {
+    const now = get();
+    if (settled !== now.buffer.text || !large(settled) || !settled.trim() || now.reading || now.file?.from === settled || stopped) return;
+    checkPaste(settled);
+    // checkPaste reads only what it is given; the state it needs is read through get().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled, stopped]);
   const outcome = file ? fileOutcome(file, t) : settled === text || typed?.ok ? typed : undefined;
   const results = outcome?.ok ? outcome.results : undefined;
   const reading = state.reading;
@@ -116,6 +132,13 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           // A key alone in its read (not isDeliberate: an Enter pressed moments after pasting a path reads it; a tester got
           // a line break instead; reading a file runs nothing).
           const alone = event.alone && event.command !== Command.Paste;
+          if (large(current)) {
+            // A large paste is checked as it settles: Enter asks for its findings, or checks it again after Esc; it is no path.
+            if (!alone) return true;
+            if (outcome?.ok) dispatch({ type: 'focus', focus: 'results' });
+            else if (now.cancelled?.pasted && current === settled) checkPaste(current);
+            return true;
+          }
           const recognised = alone && current.trim() !== '' && (current === settled ? typed?.ok === true : !current.includes('\n') && read(current, t).ok);
           if (recognised) dispatch({ type: 'focus', focus: 'results' });
           else if (alone && current.trim() && !current.includes('\n')) {
@@ -123,7 +146,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
             // nothing on it to say why (a tester).
             const path = pathOf(current);
             dispatch({ type: 'reading', reading: { path, from: current, startedAt: Date.now() } });
-            fileCheck.start(path);
+            fileCheck.start({ file: path });
           }
           else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
           return true;
@@ -161,20 +184,20 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const { theme, columns } = frame;
   const inputRows = results ? Math.max(2, Math.min(4, frame.bodyRows - 14)) : Math.max(3, Math.min(8, frame.bodyRows - 8));
   const full = text.length >= MAX_CHECK_PASTE;
-  const notes = (file ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && !reading ? 1 : 0) + (reading || state.cancelled !== undefined ? 1 : 0);
+  const notes = (file && !file.pasted ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && !reading ? 1 : 0) + (reading || state.cancelled !== undefined ? 1 : 0);
   const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
   return (
     <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults && !reading} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
       {reading && <FileProgress reading={reading} theme={theme} />}
-      {!reading && state.cancelled !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.readCancelled', { file: safeText(state.cancelled) })} theme={theme} />}
-      {file && (
+      {!reading && state.cancelled !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={state.cancelled.pasted ? t('check.app.pasteCheckCancelled') : t('check.app.readCancelled', { file: safeText(state.cancelled.path) })} theme={theme} />}
+      {file && !file.pasted && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(safeText(t('check.app.fromFile', { file: file.path })), columns)}
         </Text>
       )}
       {full && <StatusLine kind="warning" wrap="truncate-end" text={t('check.app.tooLarge', { size: MAX_CHECK_PASTE / 1024 / 1024 })} theme={theme} />}
-      {outcome && !outcome.ok && !reading && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
+      {outcome && !outcome.ok && !reading && (!file && looksLikePath(text) ? <StatusLine kind="info" text={t('check.app.pathHint')} theme={theme} /> : <StatusLine kind="error" text={file && !file.pasted ? outcome.message : t('check.app.inputError', { message: outcome.message })} theme={theme} />)}
       {results ? (
         <FindingsPane results={results} cursor={state.cursor} height={resultRows} width={columns} theme={theme} focused={inResults} hasTopic={hasTopic} full={inResults && fullText.open} />
       ) : (

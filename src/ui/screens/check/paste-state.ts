@@ -20,17 +20,20 @@ export interface PasteState {
   /** A file the user named and what its check gave (kept in the route, so coming back from a topic reads nothing again). */
   file?: CheckedFile;
   /** A file being read (drawn before the read, which can take seconds for a fleet of thousands of hosts), and how far it is. */
-  reading?: Reading & { from: string };
-  /** The file whose read Esc stopped, said until the field changes or a file is read. */
-  cancelled?: string;
+  reading?: ReadingOf;
+  /** The file (or large paste) whose read Esc stopped, said until the field changes or a file is read. */
+  cancelled?: { path: string; pasted?: true };
 }
+
+/** A read under way: the file (or a large paste, `pasted`), and the field's text it was started from. */
+export type ReadingOf = Reading & { from: string; pasted?: true };
 
 /** What changes the screen: typing, focus, the results' cursor, and a file's read (started, progressing, stopped, done). */
 export type PasteAction =
   | { type: 'edit'; buffer: TextBuffer }
   | { type: 'focus'; focus: PasteState['focus'] }
   | { type: 'cursor'; cursor: ResultsCursor }
-  | { type: 'reading'; reading: Reading & { from: string } }
+  | { type: 'reading'; reading: ReadingOf }
   | { type: 'progress'; progress: NonNullable<Reading['progress']> }
   | { type: 'cancelled' }
   | { type: 'file'; file: CheckedFile }
@@ -56,11 +59,12 @@ export function pasteReducer(s: PasteState, a: PasteAction): PasteState {
     case 'cancelled': {
       // Back to where the screen was before Enter, saying that the file was not read.
       const { reading, ...rest } = s;
-      return reading ? { ...rest, cancelled: reading.path } : s;
+      return reading ? { ...rest, cancelled: { path: reading.path, ...(reading.pasted ? { pasted: true as const } : {}) } } : s;
     }
     case 'file': {
       const { reading: _done, ...rest } = s;
-      return { ...rest, file: a.file, cursor: { selected: 0 }, focus: a.file.end.kind === 'results' ? 'results' : 'input' };
+      // A file is read on Enter, which asks for its findings; a large paste is checked as it settles, and the focus stays.
+      return { ...rest, file: a.file, cursor: { selected: 0 }, focus: a.file.end.kind === 'results' && !a.file.pasted ? 'results' : 'input' };
     }
     case 'clear':
       return { buffer: bufferOf(''), focus: 'input', cursor: { selected: 0 } };
