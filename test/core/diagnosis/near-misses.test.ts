@@ -149,6 +149,19 @@ const ROWS: Row[] = [
     other: 'The container is unhealthy: the HEALTHCHECK curl http://localhost/health returns connection refused after 30 seconds.',
     topic: 'slow-start-antivirus',
   },
+  {
+    why: "a registry's 'manifest unknown' is a tag or repository it does not have, not a Linux image refused by the Windows engine",
+    other: 'PS C:\\src> docker pull contoso/webapi:2.4.1\n2.4.1: Pulling from contoso/webapi\nmanifest unknown',
+    topic: 'linux-image-on-windows-engine',
+    own: 'PS C:\\src> docker pull redis:7.2\n7.2: Pulling from library/redis\nno matching manifest for windows/amd64 10.0.20348 in the manifest list entries',
+  },
+  {
+    why: "a pipe that answers in message mode (go-winio's 'message readmode pipes not supported') is an engine that listens, read by an old client",
+    other:
+      'time="2024-03-02T10:11:12Z" level=error msg="cannot list containers: error during connect: Get http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/containers/json: open //./pipe/docker_engine: message readmode pipes not supported"',
+    topic: 'docker-engine-not-listening',
+    own: 'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.45/containers/json": open //./pipe/docker_engine: The system cannot find the file specified.',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
