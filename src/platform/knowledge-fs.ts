@@ -60,9 +60,6 @@ type Topic = KnowledgeBase['topics'][number];
 type Code = KnowledgeBase['codes'][number];
 type StoredTopic = Omit<Topic, DisplayField | 'body' | 'signatures' | (typeof COLD_TOPIC_FIELDS)[number]> & {
   signatures: Omit<Topic['signatures'], (typeof COLD_SIGNATURE_FIELDS)[number] | 'regexes'>;
-  display: [number, number];
-  /** The byte range of the topic's regexes (their sources) in kb-display.json. */
-  regexes: [number, number];
 };
 /** kb-display.json's last element: per topic, its cold signature fields and its cold fields; per code, its cold fields (in the orders above). */
 interface ColdFields {
@@ -76,6 +73,13 @@ type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' |
   /** Each section's byte range in kb-display.json, as one flat list: start and end of section 0, then of section 1, … */
   sections: number[];
   topics: StoredTopic[];
+  /**
+   * Per topic, four numbers: the byte range of its display fields in kb-display.json, then that of its regexes (their
+   * sources). Kept beside the topics, not in them: the loader would have to delete them from each topic, and V8 turns an
+   * object parsed from JSON that loses a property into a dictionary of its fields (some 70 KB of garbage at every start,
+   * and slower reads of every topic after).
+   */
+  topicRanges: number[];
   codes: Omit<Code, (typeof COLD_CODE_FIELDS)[number]>[];
   /** `flat`: each topic's FlatSignatures as JSON text, parsed the first time it is read (see loadKnowledgeBase). */
   diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms' | 'flat'> & { terms: { vocabulary: string[] }; flat: string[] };
@@ -120,12 +124,14 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
     return [start, end];
   };
   const cold: ColdFields = { signatures: [], topics: [], codes: [] };
+  const topicRanges: number[] = [];
   const stored = topics.map(({ body: _body, title, summary, fixes, sources, ...whole }): StoredTopic => {
     const [coldTopic, t] = takeFields(whole, COLD_TOPIC_FIELDS);
     const [coldSignature, { regexes, ...signatures }] = takeFields(t.signatures, COLD_SIGNATURE_FIELDS);
     cold.signatures.push(coldSignature);
     cold.topics.push(coldTopic);
-    return { ...t, signatures, display: place({ title, summary, fixes, sources }), regexes: place(regexes) };
+    topicRanges.push(...place({ title, summary, fixes, sources }), ...place(regexes));
+    return { ...t, signatures };
   });
   // One after the other, so that the run of them is itself a JSON list's elements (see loadKnowledgeBase).
   const sectionRanges = sections.flatMap(({ body: _body, ...s }) => place(s));
@@ -137,7 +143,7 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
     // `cold` is last: the loader deletes it, and deleting an object's last property keeps the object's fast layout.
-    main: { ...rest, topics: stored, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, flat: diagnosisRest.flat.map((f) => JSON.stringify(f)), terms: { vocabulary } }, cold: place(cold) },
+    main: { ...rest, topics: stored, topicRanges, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, flat: diagnosisRest.flat.map((f) => JSON.stringify(f)), terms: { vocabulary } }, cold: place(cold) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
     terms: encodeTermTable(lists),
@@ -282,24 +288,23 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   /** Replaces a getter with the value it found (as a plain field, which it then is). */
   const settle = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-  // A topic's regexes' range is its last field and its display range the one before (splitKnowledgeBase): deleted in that
-  // order, each is the last field when it goes, which V8 undoes in place. Deleting the display range first left every
-  // topic a dictionary of its fields, and defining the getters below on those cost a cold start some 80 KB of garbage.
-  const regexRanges = stored.topics.map((topic) => {
-    const range = rangeOf(topic.regexes);
-    delete (topic as Partial<StoredTopic>).regexes;
-    return range;
-  });
-  const ranges = stored.topics.map((topic) => {
-    const range = rangeOf(topic.display);
-    delete (topic as Partial<StoredTopic>).display;
-    return range;
-  });
+  // The topics' ranges (splitKnowledgeBase), checked here as rangeOf would, in a counted loop that allocates nothing;
+  // each range is made into a pair when it is read.
+  const topicRanges: unknown = stored.topicRanges;
+  if (!Array.isArray(topicRanges) || topicRanges.length !== 4 * stored.topics.length) throw damaged(KB_ARTEFACT);
+  for (let k = 0; k < topicRanges.length; k += 2) {
+    const start: unknown = topicRanges[k];
+    const end: unknown = topicRanges[k + 1];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (start as number) > (end as number)) throw damaged(KB_ARTEFACT);
+  }
+  delete (stored as Partial<StoredKnowledgeBase>).topicRanges;
+  /** Topic i's range of its display fields (`at` 0) or of its regexes (`at` 2). */
+  const topicRange = (i: number, at: 0 | 2): [number, number] => [topicRanges[4 * i + at] as number, topicRanges[4 * i + at + 1] as number];
   const display = sharedLazy(
     () => stored.topics,
     (i, key) => {
       const topic = stored.topics[i]!;
-      const fields = parseDisplay(ranges[i]!, isObject);
+      const fields = parseDisplay(topicRange(i, 0), isObject);
       for (const f of DISPLAY_FIELDS) settle(topic, f, fields[f]);
       return fields[key];
     },
@@ -315,7 +320,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   const regexes = sharedLazy(
     () => signatures,
     (i, key) => {
-      const value = parseDisplay(regexRanges[i]!, (v): v is string[] => isStringList(v) && (regexCount(i) ?? v.length) === v.length);
+      const value = parseDisplay(topicRange(i, 2), (v): v is string[] => isStringList(v) && (regexCount(i) ?? v.length) === v.length);
       settle(signatures[i]!, key, value);
       return value;
     },
@@ -328,6 +333,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   // overflow into a garbage collection during the parse. Whoever reads more than a few (the docs, kb check) gets
   // all of them in one read: they lie one after the other in kb-display.json, a JSON list's elements.
   const isSection = (v: unknown): v is Omit<Section, 'body'> => isObject(v) && typeof v.doc === 'string' && typeof v.heading === 'string' && typeof v.locale === 'string';
+  // The sections' list: made ones settle into `sectionList`, as plain elements; the proxy below makes the others when read.
   const sectionList: Section[] = new Array<Section>(sectionCount);
   const made: (Section | undefined)[] = new Array<Section | undefined>(sectionCount);
   const withBody = (s: Omit<Section, 'body'>, i: number): Section =>
@@ -344,7 +350,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     const all = parseDisplay(span, (v): v is Omit<Section, 'body'>[] => Array.isArray(v) && v.length === sectionCount && v.every(isSection), true);
     for (let i = 0; i < sectionCount; i++) if (!made[i]) settleSection(i, withBody(all[i]!, i));
   };
-  // Called by the getter of index i, which exists only until the section is made (settleSection replaces it).
+  // Called by the proxy for index i until the section is made (settleSection puts it in the list).
   const sectionAt = (i: number): Section => {
     if (++readOneByOne > 8) {
       readAllSections();
@@ -352,8 +358,29 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     }
     return settleSection(i, withBody(parseDisplay(rangeOf([sectionRanges[2 * i], sectionRanges[2 * i + 1]]), isSection), i));
   };
-  for (let i = 0; i < sectionCount; i++) Object.defineProperty(sectionList, i, { get: () => sectionAt(i), enumerable: true, configurable: true });
-  (stored as unknown as { sections: Section[] }).sections = sectionList;
+  /** The index a property key names, when it is a section's that is not made yet. */
+  const unmade = (key: string | symbol): number | undefined => {
+    if (typeof key !== 'string') return undefined;
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < sectionCount && String(i) === key && !made[i] ? i : undefined;
+  };
+  // A proxy, not a getter defined for each index: those (a closure, its context and a dictionary entry each, for some
+  // 600 sections) were 160 KB of garbage at every start, which a diagnosis reads two or three of. The list reads as an
+  // array of every section (its length, its elements, Object.keys, JSON) and each element is made when first read.
+  (stored as unknown as { sections: Section[] }).sections = new Proxy(sectionList, {
+    get: (target, key, receiver) => {
+      const i = unmade(key);
+      return i === undefined ? Reflect.get(target, key, receiver) : sectionAt(i);
+    },
+    has: (target, key) => unmade(key) !== undefined || Reflect.has(target, key),
+    getOwnPropertyDescriptor: (target, key) => {
+      const i = unmade(key);
+      if (i !== undefined) sectionAt(i);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    // Every index (made or not) and then the list's other own keys (its length).
+    ownKeys: (target) => [...Array.from({ length: sectionCount }, (_, i) => String(i)), ...Reflect.ownKeys(target).filter((k) => typeof k !== 'string' || !/^\d+$/.test(k))],
+  });
 
   // The fields no diagnosis reads (see COLD_SIGNATURE_FIELDS), all parsed the first time one is read. A field a
   // topic or code does not have is stored as null (JSON has no undefined) and read back as undefined.

@@ -77,20 +77,25 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const raw = readFileSync(path.join(root, KB_ARTEFACT));
     // kb.json is ASCII (every other character a \u escape), read as a one-byte string.
     expect(raw.every((b) => b < 0x80)).toBe(true);
-    const stored = JSON.parse(raw.toString('latin1')) as { topics: Record<string, unknown>[] };
+    const stored = JSON.parse(raw.toString('latin1')) as { topics: Record<string, unknown>[]; topicRanges: number[] };
     expect(stored.topics[0]).not.toHaveProperty('fixes');
-    expect(stored.topics[0]!.display).toEqual([expect.any(Number), expect.any(Number)]);
+    // The ranges lie beside the topics (four numbers each: display fields, regexes), not in them.
+    expect(stored.topics[0]).not.toHaveProperty('display');
+    expect(stored.topics[0]).not.toHaveProperty('regexes');
+    expect(stored.topicRanges).toHaveLength(4 * kb.topics.length);
+    expect(stored.topicRanges.every((n) => Number.isInteger(n))).toBe(true);
     // kb-display.json is one JSON array; each topic's range holds its element.
     const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
-    const [start, end] = stored.topics[1]!.display as [number, number];
+    const [start, end] = stored.topicRanges.slice(4, 6) as [number, number];
     expect(JSON.parse(display.toString('utf8', start, end))).toEqual(JSON.parse(JSON.stringify({ title: kb.topics[1]!.title, summary: kb.topics[1]!.summary, fixes: kb.topics[1]!.fixes, sources: kb.topics[1]!.sources })));
     // Two elements per topic (its display fields, its regexes), one per section, and last the fields no diagnosis
     // reads (at the range kb.json gives as `cold`).
     expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(2 * kb.topics.length + kb.sections.length + 1);
-    const [rs, re] = stored.topics[1]!.regexes as [number, number];
+    const [rs, re] = stored.topicRanges.slice(6, 8) as [number, number];
     expect(JSON.parse(display.toString('utf8', rs, re))).toEqual(kb.topics[1]!.signatures.regexes);
     const loaded = loadKnowledgeBase(root);
     expect(loaded.topics[0]).not.toHaveProperty('display');
+    expect(loaded).not.toHaveProperty('topicRanges');
     expect(Object.keys(loaded.topics[0]!)).toEqual(expect.arrayContaining(['title', 'summary', 'fixes', 'sources', 'signatures']));
     expect(loaded.topics[1]!.fixes).toEqual(kb.topics[1]!.fixes);
     expect(loaded.topics[1]!.title).toEqual(kb.topics[1]!.title);
@@ -138,6 +143,44 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     writeFileSync(path.join(other, KB_DISPLAY_ARTEFACT), bytes);
     expect((caught(() => loadKnowledgeBase(other).sections[3]!.heading) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
     expect(loadKnowledgeBase(other).sections[2]!.heading).toBe(kb.sections[2]!.heading);
+  });
+
+  it('makes a section only when it is read, and lists them as an array of every section (length, keys, iteration, JSON)', () => {
+    const root = written();
+    const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { sections: number[] };
+    // Every section but the fourth blanked in kb-display.json: reading the fourth reads its range alone.
+    const bytes = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
+    bytes.fill(0x20, stored.sections[0], stored.sections[6]);
+    bytes.fill(0x20, stored.sections[8], stored.sections[2 * kb.sections.length - 1]);
+    writeFileSync(path.join(root, KB_DISPLAY_ARTEFACT), bytes);
+    const sections = loadKnowledgeBase(root).sections;
+    expect(sections[3]!.heading).toBe(kb.sections[3]!.heading);
+    expect(sections[3]).toBe(sections[3]);
+    expect(Object.getOwnPropertyDescriptor(sections, 3)).toHaveProperty('value', sections[3]);
+    expect(sections.length).toBe(kb.sections.length);
+    expect(Array.isArray(sections)).toBe(true);
+    expect(0 in sections && kb.sections.length - 1 in sections).toBe(true);
+    expect(kb.sections.length in sections).toBe(false);
+    expect(sections[kb.sections.length]).toBeUndefined();
+    expect(sections['-1' as unknown as number]).toBeUndefined();
+    // Any other read goes to kb-display.json, which says it is damaged.
+    expect((caught(() => sections[2]!.heading) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
+    // Intact, the list reads as the sections written: by index, spread, mapped, keyed and as JSON.
+    const whole = loadKnowledgeBase(written()).sections;
+    expect(Object.keys(whole)).toEqual(kb.sections.map((_, i) => String(i)));
+    expect([...whole].map((x) => x.heading)).toEqual(kb.sections.map((x) => x.heading));
+    expect(whole.filter((x) => x.locale === 'en').length).toBe(kb.sections.filter((x) => x.locale === 'en').length);
+    expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(kb.sections)));
+  });
+
+  it('reports damaged topic ranges in kb.json as a UserError when it loads', () => {
+    const text = readFileSync(path.join(written(), KB_ARTEFACT), 'latin1');
+    const stored = JSON.parse(text) as { topicRanges: unknown[] };
+    for (const topicRanges of [stored.topicRanges.slice(1), [...stored.topicRanges.slice(0, -2), 9, 8], [...stored.topicRanges.slice(0, -1), 'x'], undefined]) {
+      const root = written();
+      writeFileSync(path.join(root, KB_ARTEFACT), JSON.stringify({ ...stored, topicRanges }), 'latin1');
+      expect((caught(() => loadKnowledgeBase(root)) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+    }
   });
 
   it('a diagnosis reads none of the fields kept apart, in any language the message comes in', () => {
