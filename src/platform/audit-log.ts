@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, renameSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from './file-lock.js';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
@@ -11,6 +11,16 @@ import { fileErrorReason } from './write-file-atomic.js';
 export const AUDIT_FILE = 'audit.jsonl';
 
 const OUTCOMES: readonly AuditOutcome[] = ['ran', 'refused', 'cancelled', 'timeout', 'failed'];
+
+/** The older log: where the log is moved when it reaches MAX_AUDIT_LOG_BYTES (the one there before is replaced). */
+export const PREVIOUS_AUDIT_FILE = 'audit.1.jsonl';
+
+/**
+ * How large the log grows before it is moved to PREVIOUS_AUDIT_FILE and a new one begun: 32 MiB, some 100,000 entries.
+ * A run without a terminal that forgot `--yes` appends a refusal at every start (a scheduled task, every minute: 3 MB a
+ * day), and the log had no bound (found by an attacker helper: 200 MiB). The newest 32 to 64 MiB are kept.
+ */
+export const MAX_AUDIT_LOG_BYTES = 32 * 1024 * 1024;
 
 /** How much of the log `readAuditLog` reads at most: the newest 8 MiB (about 25,000 entries). */
 export const MAX_AUDIT_READ_BYTES = 8 * 1024 * 1024;
@@ -33,6 +43,11 @@ export class AuditLogError extends Error {
 /** The audit log's path for a data directory (the user's one by default). */
 export function getAuditLogPath(dataDir: string = getDataDir()): string {
   return path.join(dataDir, AUDIT_FILE);
+}
+
+/** The older log's path (see PREVIOUS_AUDIT_FILE). */
+export function getPreviousAuditLogPath(dataDir: string = getDataDir()): string {
+  return path.join(dataDir, PREVIOUS_AUDIT_FILE);
 }
 
 function kindOf(st: Stats): string | undefined {
@@ -126,14 +141,51 @@ export function probeAuditLog(dataDir: string = getDataDir(), write: (fd: number
  * lines are never rewritten; when the last line was cut short (no final newline) the entry starts on a fresh line.
  * A link, FIFO, device or directory at the log's path is refused (AuditLogError) and nothing is written.
  */
-export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir()): void {
+export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir(), maxLogBytes: number = MAX_AUDIT_LOG_BYTES): void {
   // Under a lock file: a write that fails is cut back to the size the log had (writeWhole), which must not cut off what
   // another copy appended meanwhile (found by an attacker helper reading the code).
-  const { fd, size } = openForAppend(dataDir);
+  let opened = openForAppend(dataDir);
   try {
-    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => appendAt(fd, size, entry));
+    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => {
+      // Another copy may have moved the log away (below) since it was opened here: the entry goes to the log at the path.
+      if (!isFileAtPath(opened.fd, opened.file)) {
+        closeSync(opened.fd);
+        opened = openForAppend(dataDir);
+      }
+      const size = Math.max(opened.size, fstatSync(opened.fd).size);
+      if (size > 0 && size + Buffer.byteLength(JSON.stringify(entry)) + 2 > maxLogBytes && moveToPrevious(dataDir)) {
+        closeSync(opened.fd);
+        opened = openForAppend(dataDir);
+      }
+      appendAt(opened.fd, opened.size, entry);
+    });
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
+  }
+}
+
+/** Whether what `fd` has open is still the file at `file` (not moved away by another copy). */
+export function isFileAtPath(fd: number, file: string): boolean {
+  try {
+    const open = fstatSync(fd);
+    const there = lstatSync(file);
+    return open.ino === there.ino && open.dev === there.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Moves the log to PREVIOUS_AUDIT_FILE (replacing the older one: a rename, which never follows a link there), under the
+ * log's lock. Returns whether it moved; when it cannot (a folder in the older log's place, a file open elsewhere on
+ * Windows without sharing), the entry is appended to the log as it is, which then grows past the bound.
+ */
+function moveToPrevious(dataDir: string): boolean {
+  try {
+    renameSync(getAuditLogPath(dataDir), getPreviousAuditLogPath(dataDir));
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -206,7 +258,10 @@ export type AuditLogNote =
   | { id: 'damaged'; line: number }
   | { id: 'moreDamaged'; more: number; total: number }
   | { id: 'tail'; sizeBytes: number; readBytes: number }
-  | { id: 'oversized'; count: number; limitBytes: number };
+  | { id: 'oversized'; count: number; limitBytes: number }
+  | { id: 'previousDamaged'; count: number; file: string }
+  | { id: 'previousTail'; file: string }
+  | { id: 'previousUnreadable'; reason: string };
 
 /** What reading the log found: the entries in order, the first few warnings, how many lines were skipped, what was left unread. */
 export interface AuditLogRead {
@@ -268,18 +323,53 @@ function folderLoops(file: string): boolean {
 /**
  * Reads the audit log, oldest first; a missing log is empty. Only a regular file is read (a link, FIFO, device or
  * directory is refused with an AuditLogError; the open uses O_NOFOLLOW and O_NONBLOCK where the platform has them, so
- * a FIFO cannot hang it), and at most the newest `maxBytes` (from the first whole line in them). The file is only
- * read, never repaired in place.
+ * a FIFO cannot hang it), and at most the newest `maxBytes` (from the first whole line in them). When the log holds
+ * less than that, the newest entries of the older log (PREVIOUS_AUDIT_FILE) come before its own, up to `maxBytes` in
+ * all; an older log that cannot be read, or is damaged, is said in a note, never an error. The files are only read,
+ * never repaired in place.
  */
 export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = MAX_AUDIT_READ_BYTES): AuditLogRead {
-  const file = getAuditLogPath(dataDir);
+  const current = readLogFile(getAuditLogPath(dataDir), maxBytes);
+  const room = maxBytes - current.bytesRead;
+  const previous = getPreviousAuditLogPath(dataDir);
+  const { bytesRead: _read, ...read } = current;
+  if (current.unreadBytes > 0 || room <= 0) return read;
+  let older: ReturnType<typeof readLogFile>;
+  try {
+    older = readLogFile(previous, room);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ...read, warnings: [...read.warnings, `the older audit log could not be read: ${reason}`], notes: [...read.notes, { id: 'previousUnreadable', reason }] };
+  }
+  const notes: AuditLogNote[] = [];
+  const warnings: string[] = [];
+  if (older.skipped > 0) {
+    warnings.push(`${older.skipped} damaged line(s) of the older audit log ${previous} were skipped`);
+    notes.push({ id: 'previousDamaged', count: older.skipped, file: previous });
+  }
+  if (older.unreadBytes > 0) {
+    warnings.push(`the older audit log ${previous} was read only in part, so its oldest entries are not shown`);
+    notes.push({ id: 'previousTail', file: previous });
+  }
+  return {
+    ...read,
+    entries: [...older.entries, ...read.entries],
+    warnings: [...warnings, ...read.warnings],
+    notes: [...notes, ...read.notes],
+    skipped: older.skipped + read.skipped,
+    unreadBytes: older.unreadBytes,
+  };
+}
+
+/** One log file read as readAuditLog describes (a missing file is empty), and how many bytes of it were read. */
+function readLogFile(file: string, maxBytes: number): AuditLogRead & { bytesRead: number } {
   let fd: number;
   try {
     const kind = kindOf(lstatSync(file));
     if (kind) throw notRegular(file, kind);
     fd = openSync(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 0 };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 0, bytesRead: 0 };
     if (e instanceof AuditLogError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' && folderLoops(file)) throw loopingFolder(file);
@@ -350,5 +440,5 @@ export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = 
     ...parsed.warnings,
   ];
   const notes: AuditLogNote[] = [...(oversized ? [long] : []), ...(unreadBytes > 0 ? [tail] : []), ...parsed.notes];
-  return { file, entries: parsed.entries, warnings, notes, skipped: parsed.skipped + oversized, unreadBytes };
+  return { file, entries: parsed.entries, warnings, notes, skipped: parsed.skipped + oversized, unreadBytes, bytesRead: bytes.length };
 }

@@ -174,5 +174,11 @@ export function auditNoteText(n: AuditLogNote, t: T, locale: Locale): string {
       return t('history.note.tail', { size: formatMiB(n.sizeBytes, locale), read: formatMiB(n.readBytes, locale) });
     case 'oversized':
       return t('history.note.oversized', { count: n.count, limit: formatMiB(n.limitBytes, locale) });
+    case 'previousDamaged':
+      return t('history.note.previousDamaged', { count: n.count, file: n.file });
+    case 'previousTail':
+      return t('history.note.previousTail', { file: n.file });
+    case 'previousUnreadable':
+      return t('history.note.previousUnreadable', { reason: n.reason });
   }
 }

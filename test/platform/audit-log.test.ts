@@ -1,9 +1,9 @@
-import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, AUDIT_PROBE_BYTES, AuditLogError, getAuditLogPath, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, AUDIT_PROBE_BYTES, AuditLogError, getAuditLogPath, getPreviousAuditLogPath, isFileAtPath, MAX_AUDIT_LOG_BYTES, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
 
 let dir: string;
 beforeEach(() => {
@@ -219,5 +219,62 @@ describe('the probe before a fix runs', () => {
     expect(() => probeAuditLog(dir, enospc)).toThrow(/^cannot write the audit log .+: /);
     expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(before);
     expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['a']);
+  });
+});
+
+describe('the log\'s bound (it had none: a run without a terminal appends a refusal at every start; 200 MiB found)', () => {
+  /** An entry's line, to size the bound in entries. */
+  const lineBytes = Buffer.byteLength(`${JSON.stringify(entry('x00'))}\n`);
+
+  it(`moves the log to audit.1.jsonl when the next entry would pass the bound (${MAX_AUDIT_LOG_BYTES / 1048576} MiB), and history reads both, oldest first`, () => {
+    const bound = lineBytes * 3 + 1;
+    for (let i = 0; i < 7; i++) appendAuditEntry(entry(`x0${i}`), dir, bound);
+    // Three entries per file: x00–x02 went to the older log and were replaced by x03–x05 when the log was moved again.
+    expect(readFileSync(getPreviousAuditLogPath(dir), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as AuditEntry).fix)).toEqual(['x03', 'x04', 'x05']);
+    expect(readFileSync(getAuditLogPath(dir), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as AuditEntry).fix)).toEqual(['x06']);
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => e.fix)).toEqual(['x03', 'x04', 'x05', 'x06']);
+    expect(log.warnings).toEqual([]);
+    expect(log.notes).toEqual([]);
+    expect(statSync(getPreviousAuditLogPath(dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('reads the older log only to fill what the newest part leaves of the window, and says when its oldest entries are not shown', () => {
+    const bound = lineBytes * 4 + 1;
+    for (let i = 0; i < 6; i++) appendAuditEntry(entry(`x0${i}`), dir, bound);
+    // The window holds the two entries of the log and two and a half of the older one's four.
+    const log = readAuditLog(dir, lineBytes * 4.5);
+    expect(log.entries.map((e) => e.fix)).toEqual(['x02', 'x03', 'x04', 'x05']);
+    expect(log.notes).toEqual([{ id: 'previousTail', file: getPreviousAuditLogPath(dir) }]);
+    expect(log.warnings).toHaveLength(1);
+    // A window the newest log fills alone: the older one is not read.
+    expect(readAuditLog(dir, lineBytes * 2).entries.map((e) => e.fix)).toEqual(['x04', 'x05']);
+  });
+
+  it('an older log that cannot be read or holds damaged lines is a note, never an error; a folder in its place leaves the log to grow', () => {
+    appendAuditEntry(entry('a'), dir);
+    writeFileSync(getPreviousAuditLogPath(dir), 'not json\n' + JSON.stringify(entry('old')) + '\n');
+    expect(readAuditLog(dir)).toMatchObject({ entries: [{ fix: 'old' }, { fix: 'a' }], notes: [{ id: 'previousDamaged', count: 1 }], skipped: 1 });
+    rmSync(getPreviousAuditLogPath(dir));
+    mkdirSync(path.join(getPreviousAuditLogPath(dir), 'x'), { recursive: true });
+    expect(readAuditLog(dir)).toMatchObject({ entries: [{ fix: 'a' }], notes: [{ id: 'previousUnreadable' }] });
+    // The log cannot be moved onto a folder: the entry is appended all the same.
+    appendAuditEntry(entry('b'), dir, 10);
+    expect(readFileSync(getAuditLogPath(dir), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('sees a log another copy moved away after this one opened it (the entry then goes to the log at the path)', () => {
+    appendAuditEntry(entry('a'), dir);
+    const real = getAuditLogPath(dir);
+    const fd = openSync(real, 'r');
+    try {
+      expect(isFileAtPath(fd, real)).toBe(true);
+      renameSync(real, getPreviousAuditLogPath(dir));
+      expect(isFileAtPath(fd, real)).toBe(false);
+      writeFileSync(real, '');
+      expect(isFileAtPath(fd, real)).toBe(false);
+    } finally {
+      closeSync(fd);
+    }
   });
 });

@@ -56,10 +56,10 @@ describe('history reads a bounded amount', () => {
   it('a damaged log larger than the bound: only its newest part is read, and it says so', async () => {
     const file = getAuditLogPath(dir);
     appendAuditEntry(entry('old'), dir);
-    // 24 MiB of damaged lines, written in 1 MiB blocks.
+    // 28 MiB of damaged lines (under the 32 MiB at which the log is moved aside), written in 1.4 MiB blocks.
     const block = Buffer.from('{"damaged": true, "padding": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}\n'.repeat(16384));
     const fd = openSync(file, 'a');
-    for (let i = 0; i < 24; i++) writeSync(fd, block);
+    for (let i = 0; i < 20; i++) writeSync(fd, block);
     closeSync(fd);
     appendAuditEntry(entry('newest'), dir);
     const log = readAuditLog(dir);
