@@ -93,6 +93,8 @@ export const FOOTERS = {
 
   checkChoose: { on: ['checkChoose'], hints: [MOVE, OPEN, BACK, QUIT, HELP] },
   checkInput: { on: ['checkInput'], hints: [FOCUS, h(Command.Confirm, 'check.app.keys.readFile'), CLEAR, BACK, EXIT] },
+  /** The field holding a paste large enough to be checked in a worker: Enter shows its findings, or checks it again. */
+  checkInputLarge: { on: ['checkInput'], hints: [FOCUS, h(Command.Confirm, 'check.app.keys.largePaste'), CLEAR, BACK, EXIT] },
   checkResults: { on: ['checkResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
   checkReading: { on: ['checkReading'], hints: [h(Command.Back, 'check.app.keys.cancel'), QUIT, EXIT] },
   /** The collector's preview, with the Yes/No prompt above it. */

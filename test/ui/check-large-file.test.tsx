@@ -176,7 +176,8 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     r.stdin.write(bracketedPaste(text));
     const header = r.t('check.fleet.header', { count: SMALL_HOSTS });
     const done = await waitForFrame(r.lastFrame, header, LONG);
-    // A paste is no file: no "Read from" line; the focus stays in the field, as for a short paste.
+    // A paste is no file: no "Read from" line; the focus stays in the field, as for a short paste, and Enter says what it does.
+    expect(done).toContain(`Enter ${r.t('check.app.keys.largePaste')}`);
     expect(done).not.toContain(r.t('check.app.fromFile', { file: r.t('check.app.pastedText') }));
     expect(ends).toHaveLength(1);
     expect(isDeepStrictEqual(await ends[0], evaluateText(text))).toBe(true);

@@ -30,6 +30,7 @@ export const CHECK_DEBOUNCE_MS = 150;
 export const MAX_CHECK_PASTE = 16 * 1024 * 1024;
 
 const INPUT_HINTS = footerHints('checkInput');
+const LARGE_INPUT_HINTS = footerHints('checkInputLarge');
 const RESULT_HINTS = footerHints('checkResults');
 const READING_HINTS = footerHints('checkReading');
 
@@ -89,7 +90,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const results = outcome?.ok ? outcome.results : undefined;
   const reading = state.reading;
   const inResults = state.focus === 'results' && results !== undefined && !reading;
-  const hints = reading ? READING_HINTS : inResults ? RESULT_HINTS : INPUT_HINTS;
+  const hints = reading ? READING_HINTS : inResults ? RESULT_HINTS : large(text) ? LARGE_INPUT_HINTS : INPUT_HINTS;
   const frame = useFrame(hints, reading ? SCREEN_SCOPES.checkReading : inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
   const resultsFocused = () => get().focus === 'results' && results !== undefined;
