@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, renameSync, statSync, writeSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from './file-lock.js';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
@@ -109,30 +110,27 @@ export const AUDIT_PROBE_BYTES = 16 * 1024;
 
 /**
  * Checks, before a fix runs, that its run can be recorded: opens the log for appending (creating it empty when
- * missing), and proves the disk has room for the entry by appending AUDIT_PROBE_BYTES of line feeds (blank lines,
- * which reading skips) and cutting the log back to its size, under the log's lock. Opening alone passed on a full
- * disk, so a fix ran and then could not be recorded (found by an attacker helper). Throws an AuditLogError that says
- * why when the log cannot be written. `write` is fs.writeSync (replaceable in tests).
+ * missing), and proves the disk has room for the entry by writing AUDIT_PROBE_BYTES to a file of its own beside the log
+ * (same folder, same disk and quota) and removing it. Opening alone passed on a full disk, so a fix ran and then could
+ * not be recorded (found by an attacker helper). The log itself is never written here: a first version appended line
+ * feeds to it and cut it back, and a copy whose wait for the lock ran out appended its entry in between, which the cut
+ * then took away (found by a regression tester). Throws an AuditLogError that says why when the log cannot be written.
+ * `write` is fs.writeSync (replaceable in tests).
  */
 export function probeAuditLog(dataDir: string = getDataDir(), write: (fd: number, b: Buffer, offset: number, length: number) => number = writeSync): void {
-  const { fd, file, size: opened } = openForAppend(dataDir);
+  const { fd, file } = openForAppend(dataDir);
+  closeSync(fd);
+  // A name no other copy uses; created anew (O_EXCL, never through a link) and readable by the user only.
+  const probe = path.join(dataDir, `.${AUDIT_FILE}.probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  let probeFd: number | undefined;
   try {
-    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => {
-      const size = Math.max(opened, fstatSync(fd).size);
-      try {
-        writeWhole(fd, Buffer.alloc(AUDIT_PROBE_BYTES, 0x0a), size, write);
-      } catch (e) {
-        throw e instanceof AuditLogError ? new AuditLogError(`cannot write the audit log ${file}: ${e.message}`) : openError(file, e);
-      }
-      // Cut back to the size it had (a failure leaves blank lines, which reading skips).
-      try {
-        ftruncateSync(fd, size);
-      } catch {
-        // see above
-      }
-    });
+    probeFd = openSync(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
+    writeWhole(probeFd, Buffer.alloc(AUDIT_PROBE_BYTES, 0x0a), 0, write);
+  } catch (e) {
+    throw e instanceof AuditLogError ? new AuditLogError(`cannot write the audit log ${file}: ${e.message}`) : openError(file, e);
   } finally {
-    closeSync(fd);
+    if (probeFd !== undefined) closeSync(probeFd);
+    rmSync(probe, { force: true });
   }
 }
 
@@ -152,12 +150,12 @@ export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir
         closeSync(opened.fd);
         opened = openForAppend(dataDir);
       }
-      const size = Math.max(opened.size, fstatSync(opened.fd).size);
+      const size = fstatSync(opened.fd).size;
       if (size > 0 && size + Buffer.byteLength(JSON.stringify(entry)) + 2 > maxLogBytes && moveToPrevious(dataDir)) {
         closeSync(opened.fd);
         opened = openForAppend(dataDir);
       }
-      appendAt(opened.fd, opened.size, entry);
+      appendAt(opened.fd, entry);
     });
   } finally {
     closeSync(opened.fd);
@@ -189,9 +187,23 @@ function moveToPrevious(dataDir: string): boolean {
   }
 }
 
-/** appendAuditEntry's write, the log open at `fd`: reads its size again under the lock. */
-function appendAt(fd: number, opened: number, entry: AuditEntry): void {
-  const size = Math.max(opened, fstatSync(fd).size);
+/**
+ * Cuts the log at `fd` back to `size`, only when it ends where this copy's own write ended (`end`): a lock another copy
+ * waited on for longer than it waits (a stalled disk) is given up, and a cut then took away the entry that copy had
+ * appended meanwhile (found by a regression tester). Otherwise, and when the cut fails, what was written stays: line
+ * feeds, which reading skips, or part of a line, after which the next entry starts on a fresh line.
+ */
+function cutBack(fd: number, size: number, end: number): void {
+  try {
+    if (fstatSync(fd).size === end) ftruncateSync(fd, size);
+  } catch {
+    // see above
+  }
+}
+
+/** appendAuditEntry's write, the log open at `fd`: reads its size under the lock. */
+function appendAt(fd: number, entry: AuditEntry): void {
+  const size = fstatSync(fd).size;
   let lead = '';
   if (size > 0) {
     const last = Buffer.alloc(1);
@@ -216,12 +228,8 @@ export function writeWhole(fd: number, bytes: Buffer, size: number, write: (fd: 
       done += n;
     }
   } catch (err) {
-    if (done > 0)
-      try {
-        ftruncateSync(fd, size);
-      } catch {
-        // the part written stays; the next entry starts on a fresh line (appendAuditEntry), and history skips it
-      }
+    // The part written is cut off again, unless another copy appended after it (cutBack).
+    if (done > 0) cutBack(fd, size, size + done);
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, readdirSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -188,7 +188,7 @@ describe('an entry is written whole or not at all (an attacker helper: a full di
 });
 
 describe('the probe before a fix runs', () => {
-  it('proves the disk takes an entry and leaves the log byte for byte as it was (with and without a final newline)', () => {
+  it('proves the disk takes an entry beside the log and leaves the log byte for byte as it was (with and without a final newline)', () => {
     for (const before of ['', '{"kept":true}\n', '{"cut":']) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -200,8 +200,20 @@ describe('the probe before a fix runs', () => {
       });
       expect(written).toEqual([AUDIT_PROBE_BYTES]);
       expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(before);
-      expect(existsSync(`${getAuditLogPath(dir)}.lock`)).toBe(false);
+      // Nothing is left beside it: no lock, no probe file.
+      expect(readdirSync(dir).sort()).toEqual(['audit.jsonl']);
     }
+  });
+
+  it('never touches the log: an entry another copy appends meanwhile stays (a first version cut the log back after its test write, taking such an entry with it)', () => {
+    appendAuditEntry(entry('a'), dir);
+    // Another copy appends while this probe's line feeds are in the log, as a copy that stopped waiting for the lock does.
+    probeAuditLog(dir, (f, b, offset, length) => {
+      const n = writeSync(f, b, offset, length);
+      appendFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('b'))}\n`);
+      return n;
+    });
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['a', 'b']);
   });
 
   it('a full disk fails the probe (before: opening alone passed, and the fix ran unrecorded); the log stays as it was', () => {
