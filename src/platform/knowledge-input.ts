@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
@@ -12,6 +11,7 @@ import { asciiJson, KB_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_TEXT
 import { findPackageRoot } from './package-root.js';
 import { readRegularFile } from './read-regular-file.js';
 import { fileErrorReason, writeFileAtomic } from './write-file-atomic.js';
+import { parseKnowledgeYaml } from '../core/knowledge/parse-yaml.js';
 
 /**
  * The data of each YAML text parsed so far in this process, by its text: a process that reads a knowledge folder
@@ -25,7 +25,7 @@ const PARSED_YAML_MAX_CHARS = 8_000_000;
 
 function parseYamlText(text: string): unknown {
   if (parsedYaml.has(text)) return structuredClone(parsedYaml.get(text));
-  const data = parseYaml(text) as unknown;
+  const data = parseKnowledgeYaml(text);
   if (parsedYamlChars + text.length > PARSED_YAML_MAX_CHARS) {
     parsedYaml.clear();
     parsedYamlChars = 0;

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { assembleKnowledgeBase, computeStats } from '../../src/core/knowledge/assemble-kb.js';
 import type { RawFile } from '../../src/core/knowledge/problem.js';
@@ -224,6 +224,23 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     const stats = await runCli(['kb', 'stats', '--root', root, '--json']);
     const sv = (JSON.parse(stats.stdout) as { languages: { locale: string; missing: number }[] }).languages.find((l) => l.locale === 'sv-SE');
     expect(sv?.missing).toBe(1);
+  });
+
+  it('a YAML tag it cannot resolve is a problem of the file, worded with its control characters shown; nothing reaches the terminal through a warning (found by an attacker helper: an OSC in a tag set the title while kb check said ok)', async () => {
+    const file = path.join(root, 'knowledge/topics/slow-start-antivirus.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^category: (\S+)$/m, 'category: !<t\u001b]0;OWNED\u0007\u001b]52;c;eA==\u0007> $1'));
+    const warned = vi.spyOn(process, 'emitWarning');
+    try {
+      const r = await runCli(['kb', 'check', '--root', root]);
+      expect(warned).not.toHaveBeenCalled();
+      expect(r.code).toBe(3);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).toContain('knowledge/topics/slow-start-antivirus.yaml: (file): cannot be read: Unresolved tag: t␛]0;OWNED␇␛]52;c;eA==␇');
+    } finally {
+      warned.mockRestore();
+      writeFileSync(file, original);
+    }
   });
 
   it("prints each problem on one line: a quoted value's line feeds cannot print a verdict of their own (found by an attacker helper)", async () => {

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseKnowledgeYaml } from './parse-yaml.js';
 import { headingKey } from './clean-heading.js';
 import type { Problem } from './problem.js';
 import { isLocale, type Locale, type Section, type SourceDoc } from './types.js';
@@ -99,7 +99,7 @@ function splitFrontMatter(text: string): { data: unknown; body: string } | { err
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) return { error: 'front matter is not closed by a line "---"' };
   try {
-    return { data: parseYaml(lines.slice(1, end).join('\n')) as unknown, body: lines.slice(end + 1).join('\n').trim() };
+    return { data: parseKnowledgeYaml(lines.slice(1, end).join('\n')), body: lines.slice(end + 1).join('\n').trim() };
   } catch (e) {
     return { error: `front matter is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };
   }
