@@ -12,6 +12,7 @@ import { findPackageRoot } from './package-root.js';
 import { readRegularFile } from './read-regular-file.js';
 import { fileErrorReason, writeFileAtomic } from './write-file-atomic.js';
 import { parseKnowledgeYaml } from '../core/knowledge/parse-yaml.js';
+import { isSourceFilePath } from '../core/knowledge/topic-schema.js';
 
 /**
  * The data of each YAML text parsed so far in this process, by its text: a process that reads a knowledge folder
@@ -105,7 +106,8 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
   const sourceErrors = new Map<string, string>();
   const docs = (sources.data as { docs?: { file?: unknown }[] } | null)?.docs;
   for (const d of Array.isArray(docs) ? docs : []) {
-    if (typeof d.file !== 'string') continue;
+    // A path that leaves knowledge/sources is never read (the schema says why).
+    if (typeof d.file !== 'string' || !isSourceFilePath(d.file)) continue;
     const p = path.join(root, 'knowledge', 'sources', d.file);
     if (!existsSync(p)) continue;
     try {

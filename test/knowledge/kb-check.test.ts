@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -240,6 +240,30 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     } finally {
       warned.mockRestore();
       writeFileSync(file, original);
+    }
+  });
+
+  it('reads no source file outside knowledge/sources: a "../" path is a problem, and nothing of the file it names is read or built (found by an attacker helper)', async () => {
+    const sources = path.join(root, 'knowledge/sources.yaml');
+    const original = readFileSync(sources, 'utf8');
+    const secret = path.join(root, 'secret.md');
+    writeFileSync(secret, '---\ntitle: x\n---\n# SECRET-HEADING-abc123\n\nhunter2\n');
+    const structure = path.join(root, 'knowledge/structure.yaml');
+    const structureText = readFileSync(structure, 'utf8');
+    writeFileSync(sources, original.replace(/^docs:\n/m, 'docs:\n  - { id: "009", file: ../secret.md, locale: en, form: markdown-frontmatter, family: networking }\n'));
+    writeFileSync(structure, `${structureText.trimEnd()}\n  - { doc: "009", heading: "SECRET-HEADING-abc123", role: structural }\n`);
+    try {
+      const r = await runCli(['kb', 'check', '--root', root]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('must be a path inside knowledge/sources');
+      expect(r.stderr + r.stdout).not.toContain('hunter2');
+      const built = await runCli(['kb', 'build', '--root', root]);
+      expect(built.code).not.toBe(0);
+      expect(existsSync(path.join(root, 'dist/kb-text.json')) ? readFileSync(path.join(root, 'dist/kb-text.json'), 'utf8') : '').not.toContain('hunter2');
+    } finally {
+      writeFileSync(sources, original);
+      writeFileSync(structure, structureText);
+      rmSync(secret);
     }
   });
 

@@ -114,6 +114,16 @@ export const structureSchema = z
   })
   .strict();
 
+/**
+ * Whether a source's `file` names a file inside knowledge/sources: relative, with `/` between its parts, none of them
+ * `.` or `..`. A `../../…` path read any file of the machine into the build (found by an attacker helper: a secret of
+ * the builder's ended up in dist/kb-text.json).
+ * @example isSourceFilePath('zh-CN/000_x.txt') // true
+ */
+export function isSourceFilePath(file: string): boolean {
+  return file !== '' && !file.includes('\\') && !file.startsWith('/') && !/^[A-Za-z]:/.test(file) && file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 /** The schema of `knowledge/sources.yaml`: which vendored file is which document. */
 export const sourcesSchema = z
   .object({
@@ -121,7 +131,7 @@ export const sourcesSchema = z
       z
         .object({
           id: z.string().regex(/^\d{3}$/),
-          file: z.string().min(1),
+          file: z.string().min(1).refine(isSourceFilePath, 'must be a path inside knowledge/sources: relative, parts joined by "/", no "." or ".."'),
           locale: z.enum(LOCALES),
           form: z.enum(['markdown-frontmatter', 'markdown-anchors', 'plain-text']),
           family: z.enum(['known-issues', 'version-compatibility', 'networking']),
