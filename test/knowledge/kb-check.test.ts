@@ -130,6 +130,12 @@ describe('kb build --root where the output cannot be written', () => {
 });
 
 describe('kb check on broken topic files', () => {
+  it('refuses a body whose lists nest deeper than can be drawn (an attacker helper: rendering them took gigabytes)', () => {
+    const deep = Array.from({ length: 12 }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n');
+    const r = assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${deep}` } })));
+    expect(r.problems.some((p) => p.field === 'body.en' && p.message.includes('nested 12 deep'))).toBe(true);
+  });
+
   it.each([
     ['an unknown category', (d: Record<string, unknown>) => ({ ...d, category: 'bogus' }), 'category'],
     ['a missing title', (d: Record<string, unknown>) => ({ ...d, title: undefined }), 'title'],

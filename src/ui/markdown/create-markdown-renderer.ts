@@ -1,6 +1,7 @@
 import type { MarkedExtension, Tokens } from 'marked';
 import { displayWidth } from '../../core/text/display-width.js';
 import { joinSoftBreaks, stripEscapeSequences } from '../../core/text/normalise.js';
+import { deepestListNesting, MAX_LIST_NESTING } from '../../core/text/list-nesting.js';
 
 /** Renders Markdown for a terminal of a given width. */
 export interface MarkdownRenderer {
@@ -111,6 +112,9 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
       return {
         width,
         render(markdown: string) {
+          // Lists nested deeper than can be drawn (kb check refuses them in the knowledge) are shown as written: each level
+          // doubled marked-terminal's output, and 24 levels took gigabytes (list-nesting.ts).
+          if (deepestListNesting(markdown) > MAX_LIST_NESTING) return markdown.trimEnd();
           const out = (marked.parse(markdown, { async: false }) as string).trimEnd();
           return color ? out : stripEscapeSequences(out);
         },
