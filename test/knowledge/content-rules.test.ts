@@ -126,6 +126,8 @@ describe('no control characters or invisible direction marks in the knowledge we
     ['a carriage return in a fix command', (d: any) => (d.fixes[0].command += '\rRemove-Item C:\\'), /fixes\[0\]\.command holds the invisible character U\+000D/],
     ['a right-to-left override in a phrase', (d: any) => d.signatures.phrases.push('abc\u202edef'), /signatures\.phrases\[\d+\] holds the invisible character U\+202E/],
     ['a C1 control in a Korean summary', (d: any) => (d.summary['ko-KR'] += '\u009b2J'), /summary\.ko-KR holds the invisible character U\+009B/],
+    ['a character that draws nothing in a fix title (an attacker helper)', (d: any) => (d.fixes[0].title = `Remove \u{1bca0}${d.fixes[0].title}`), /fixes\[0\]\.title holds the invisible character U\+1BCA0 at position 8/],
+    ['a zero-width space in a fix command', (d: any) => (d.fixes[0].command += '\u200b'), /fixes\[0\]\.command holds the invisible character U\+200B/],
   ])('refuses %s in a topic, naming the file and the field', (_name, change, message) => {
     expect(messages(edit('nat-static-mapping-conflict', change))).toMatch(new RegExp(`nat-static-mapping-conflict\\.yaml ${message.source}`));
   });

@@ -188,6 +188,9 @@ describe('the terminal only ever prints outside text', () => {
     // annotation marks, Hangul fillers, Khmer invisible vowels, musical beam marks; decomposed Hangul keeps its fillers.
     expect(showControls('a\u206ab\u206fc\ufff9d\ufffbe\u3164f\uffa0g\u17b4h\u{1d173}i')).toBe('a\\u206ab\\u206fc\\ufff9d\\ufffbe\\u3164f\\uffa0g\\u17b4h\\u{1d173}i');
     expect(showControls('\u1100\u1161\u11a8 \u115f\u1161')).toBe('\u1100\u1161\u11a8 \u115f\u1161');
+    // … and the ones a later attacker helper found: the combining grapheme joiner, Mongolian variation selectors, U+2065,
+    // shorthand and Egyptian hieroglyph format controls (in text and in --json).
+    expect(showControls('a\u034fb\u180bc\u180fd\u2065e\u{1bca0}f\u{13430}g\u{1343f}h')).toBe('a\\u034fb\\u180bc\\u180fd\\u2065e\\u{1bca0}f\\u{13430}g\\u{1343f}h');
     const io = fakeIO();
     terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ v: 'x\u3164\u206b\u{1d174}' })}\n`);
     expect(io.stdout()).toContain('x\\u3164\\u206b\\ud834\\udd74');

@@ -218,10 +218,12 @@ export function contentProblems(t: Topic, file: string): Problem[] {
 /**
  * Characters no text of the knowledge may hold: C0 controls but tab and line feed (an escape starts a terminal
  * sequence, a carriage return overwrites the line it is printed on), DEL, C1 controls, and the invisible marks that
- * reorder or hide text (bidirectional overrides and isolates, which can make a command read otherwise than it runs).
- * wcdoctor shows such characters as symbols wherever it prints outside text; in our own text they are a mistake.
+ * reorder or hide text (bidirectional overrides and isolates, which can make a command read otherwise than it runs),
+ * and the characters that draw nothing, which the display filter shows as \uXXXX (core/text/terminal-safe.ts): a fix's
+ * title or command holding them read differently from what it runs (found by an attacker helper). wcdoctor shows such
+ * characters as symbols wherever it prints outside text; in our own text they are a mistake.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\u{e0000}-\u{e007f}]/u;
 
 /** Each string of `value` (a parsed YAML file, or a text) that holds a FORBIDDEN character, as a problem naming where. */
 export function controlCharacterProblems(value: unknown, file: string, field = ''): Problem[] {
@@ -230,7 +232,7 @@ export function controlCharacterProblems(value: unknown, file: string, field = '
     if (typeof v === 'string') {
       const found = FORBIDDEN.exec(v);
       if (found) {
-        const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
         out.push({ file, field: at || '(text)', message: `holds the invisible character U+${code} at position ${found.index + 1}: text is printed to terminals and into commands; remove it` });
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}[${i}]`));

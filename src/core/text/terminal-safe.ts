@@ -23,17 +23,20 @@
 // and the format characters that draw nothing, found by an attacker helper: deprecated format controls, interlinear
 // annotation marks, Hangul fillers, Khmer invisible vowels, musical beam and slur marks: U+00AD U+061C U+17B4 U+17B5
 // U+180E U+200B U+200E U+200F U+202A–U+202E U+2060–U+2064 U+2066–U+206F U+3164 U+FFA0 U+FFF9–U+FFFB U+FEFF
-// U+1D173–U+1D17A U+E0000–U+E007F)
+// U+1D173–U+1D17A U+E0000–U+E007F; and, found by a later attacker helper, the combining grapheme joiner U+034F, the
+// Mongolian variation selectors U+180B–U+180D U+180F, U+2065, the shorthand format controls U+1BCA0–U+1BCA3 and the
+// Egyptian hieroglyph format controls U+13430–U+1343F; not the Hangul fillers U+115F and U+1160, which begin and fill
+// the syllables of decomposed Hangul, as a paste from macOS can hold it)
 // and a combining mark with four others right before it (the fifth and every further one on a character) are
 // written out in each pattern below, as literals, so that the regex-safety test times each of them.
 /** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept), and the characters above. */
 let controlPattern: RegExp | undefined;
-const CONTROL = (): RegExp => (controlPattern ??= /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+const CONTROL = (): RegExp => (controlPattern ??= /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 let hasControlPattern: RegExp | undefined;
-const HAS_CONTROL = (): RegExp => (hasControlPattern ??= /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
+const HAS_CONTROL = (): RegExp => (hasControlPattern ??= /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
 /** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
 let controlOrSgrPattern: RegExp | undefined;
-const CONTROL_OR_SGR = (): RegExp => (controlOrSgrPattern ??= /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+const CONTROL_OR_SGR = (): RegExp => (controlOrSgrPattern ??= /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 
 /** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1, `\uXXXX` (`\u{XXXXX}`) for the rest. */
 export function visibleControl(ch: string): string {
@@ -98,7 +101,7 @@ export function showControlsKeepColour(text: string): string {
  * left for it to show in a form JSON does not read, such as `\u{e0041}`).
  */
 let jsonUnsafePattern: RegExp | undefined;
-const JSON_UNSAFE = (): RegExp => (jsonUnsafePattern ??= /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+const JSON_UNSAFE = (): RegExp => (jsonUnsafePattern ??= /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 
 /**
  * JSON text with DEL, the C1 controls, the line and paragraph separators and the characters above written as
@@ -118,9 +121,9 @@ export function safeJsonStringify(value: unknown, indent: number | undefined = 2
 
 /** A CSI sequence (cursor moves, erases, modes such as bracketed paste and synchronised output, colours). */
 let controlOrCsiPattern: RegExp | undefined;
-const CONTROL_OR_CSI = (): RegExp => (controlOrCsiPattern ??= /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
+const CONTROL_OR_CSI = (): RegExp => (controlOrCsiPattern ??= /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/gu);
 let hasControlNotCrPattern: RegExp | undefined;
-const HAS_CONTROL_NOT_CR = (): RegExp => (hasControlNotCrPattern ??= /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
+const HAS_CONTROL_NOT_CR = (): RegExp => (hasControlNotCrPattern ??= /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\p{M}(?<=\p{M}{5})/u);
 
 /**
  * A filter for what an interactive screen writes to the terminal: CSI sequences (ESC [ …), which the
