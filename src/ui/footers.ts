@@ -97,6 +97,8 @@ export const FOOTERS = {
   checkInputLarge: { on: ['checkInput'], hints: [FOCUS, h(Command.Confirm, 'check.app.keys.largePaste'), CLEAR, BACK, EXIT] },
   checkResults: { on: ['checkResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
   checkReading: { on: ['checkReading'], hints: [h(Command.Back, 'check.app.keys.cancel'), QUIT, EXIT] },
+  /** A large paste being checked: the field still takes keys (a change stops the check, which starts again). */
+  checkReadingPaste: { on: ['checkInput'], hints: [h(Command.Back, 'check.app.keys.cancel'), CLEAR, EXIT] },
   /** The collector's preview, with the Yes/No prompt above it. */
   checkPreview: { on: ['checkPreview'], hints: [SCROLL, h(Command.Yes, 'fix.confirm.yesKey'), h(Command.No, 'fix.confirm.noKey'), BACK] },
   /** The preview while nothing is asked (elevation still being probed, or no audit log to write to). */

@@ -218,4 +218,30 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     checks[1]!.finish(evaluateText(text));
     await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }));
   });
+
+  it('while it is checked the field still takes keys: an arrow leaves the check running, typing stops it and it starts again on the new text (a paste added during the check was lost: a regression tester)', async () => {
+    const checks: { text: string; cancelled: boolean }[] = [];
+    const checkText: Platform['collector']['checkText'] = (text) => {
+      let finish!: (end: FactsFileEnd) => void;
+      const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
+      const entry = { text, cancelled: false };
+      checks.push(entry);
+      return { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
+    };
+    const r = open(inlineCheck, checkText);
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    const text = pasted();
+    r.stdin.write(bracketedPaste(text));
+    const reading = await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    expect(reading).toContain(`Esc ${r.t('check.app.keys.cancel')}`);
+    r.stdin.write(KEYS.left);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.cancelled).toBe(false);
+    r.stdin.write(KEYS.right);
+    r.stdin.write('abc');
+    await vi.waitFor(() => expect(checks).toHaveLength(2), { timeout: 5000, interval: 20 });
+    expect(checks[0]!.cancelled).toBe(true);
+    expect(checks[1]!.text === `${text}abc`).toBe(true);
+  });
 });

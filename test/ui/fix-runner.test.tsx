@@ -262,6 +262,9 @@ describe('FixRunnerScreen: running', () => {
     endWith('SIGTERM');
     const frame = await waitForFrame(lastFrame, t('fix.run.ending', { signal: 'SIGTERM' }));
     expect(frame).not.toMatch(/Running…/);
+    // No keys are offered in a frame no key will reach.
+    expect(frame).not.toContain('Ctrl+C');
+    expect(frame.trimEnd().split('\n').at(-1)).toBe(t('app.ending', { signal: 'SIGTERM' }));
   });
 
   it('streams output as it arrives, then shows the exit code, the result and the next step', async () => {

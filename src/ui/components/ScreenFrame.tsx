@@ -13,6 +13,7 @@ import type { Scope } from '../keys.js';
 import { HelpPanel } from './HelpPanel.js';
 import { KeyHints, layoutHints, type KeyHint } from './KeyHints.js';
 import { StatusLine } from './StatusLine.js';
+import { useEnding } from '../contexts/EndingContext.js';
 
 /** The measured chrome of a screen: what is left for its body. */
 export interface Frame {
@@ -61,6 +62,7 @@ export function useFrame(hints: readonly KeyHint[], scopes: readonly Scope[] = [
 export function ScreenFrame({ frame, title, status, children }: { frame: Frame; title: string; status?: string; hints?: readonly KeyHint[]; children: ReactNode }) {
   const t = useT();
   const { help } = useNavigationState();
+  const ending = useEnding();
   const { theme } = frame;
   const right = status ? truncateWidth(status, Math.floor(frame.columns / 2)) : '';
   // Whether the body's content is taller than its rows, measured once ink has laid the frame out.
@@ -95,7 +97,8 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
           {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
         </Box>
       </Box>
-      <KeyHints lines={frame.hintLines} theme={theme} />
+      {/* The app's last frame on a signal offers no keys: none will be read (EndingContext). */}
+      {ending ? <Text color={theme.text.secondary}>{t('app.ending', { signal: ending })}</Text> : <KeyHints lines={frame.hintLines} theme={theme} />}
     </Box>
   );
 }

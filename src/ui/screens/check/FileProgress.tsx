@@ -6,6 +6,7 @@ import { useT } from '../../hooks/use-t.js';
 import type { T } from '../../i18n.js';
 import type { Theme } from '../../theme.js';
 import { safeText } from '../../text/safe-text.js';
+import { useEnding } from '../../contexts/EndingContext.js';
 
 /** A file being read: its path, when the read was asked for, and the last progress reported. */
 export interface Reading {
@@ -42,6 +43,9 @@ export function FileProgress({ reading, theme }: { reading: Reading; theme: Them
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
+  const ending = useEnding();
   const seconds = Math.max(0, Math.floor((now - reading.startedAt) / 1000));
+  // The app's last frame on a signal: the read stops with it.
+  if (ending) return <StatusLine kind="warning" wrap="truncate-end" text={t('app.ending', { signal: ending })} theme={theme} />;
   return <StatusLine kind="info" wrap="truncate-end" text={readingText(t, reading, seconds)} theme={theme} />;
 }

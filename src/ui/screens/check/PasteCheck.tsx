@@ -33,6 +33,10 @@ const INPUT_HINTS = footerHints('checkInput');
 const LARGE_INPUT_HINTS = footerHints('checkInputLarge');
 const RESULT_HINTS = footerHints('checkResults');
 const READING_HINTS = footerHints('checkReading');
+const READING_PASTE_HINTS = footerHints('checkReadingPaste');
+
+/** The commands that change the field's text (a large paste's check under way stops for them). */
+const CHANGES_TEXT: ReadonlySet<Command> = new Set([Command.Insert, Command.Paste, Command.Backspace, Command.Delete, Command.DeleteWord, Command.ClearText]);
 
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
 const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
@@ -90,8 +94,8 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const results = outcome?.ok ? outcome.results : undefined;
   const reading = state.reading;
   const inResults = state.focus === 'results' && results !== undefined && !reading;
-  const hints = reading ? READING_HINTS : inResults ? RESULT_HINTS : large(text) ? LARGE_INPUT_HINTS : INPUT_HINTS;
-  const frame = useFrame(hints, reading ? SCREEN_SCOPES.checkReading : inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
+  const hints = reading ? (reading.pasted ? READING_PASTE_HINTS : READING_HINTS) : inResults ? RESULT_HINTS : large(text) ? LARGE_INPUT_HINTS : INPUT_HINTS;
+  const frame = useFrame(hints, reading && !reading.pasted ? SCREEN_SCOPES.checkReading : inResults ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput);
   const hasTopic = (id: string) => findTopic(knowledge, id) !== undefined;
   const resultsFocused = () => get().focus === 'results' && results !== undefined;
   const fullText = useFullText();
@@ -106,7 +110,11 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           dispatch({ type: 'cancelled' });
           return true;
         }
-        return !(command === Command.Quit || command === Command.Home || command === Command.Help || command === Command.Interrupt);
+        if (!now.reading.pasted) return !(command === Command.Quit || command === Command.Home || command === Command.Help || command === Command.Interrupt);
+        // While a large paste is checked the field takes keys as always (a paste added to it was lost, found by a
+        // regression tester): a change of its text stops the check (the reducer leaves it), which starts again once the
+        // text settles.
+        if (CHANGES_TEXT.has(command)) fileCheck.cancel();
       }
       if (command === Command.ClearText) {
         dispatch({ type: 'clear' });
@@ -179,7 +187,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
       else return false;
       return true;
     },
-    { text: () => !get().reading && !resultsFocused(), scopes: () => (get().reading ? SCREEN_SCOPES.checkReading : resultsFocused() ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput) },
+    { text: () => (!get().reading || get().reading?.pasted === true) && !resultsFocused(), scopes: () => (get().reading && !get().reading?.pasted ? SCREEN_SCOPES.checkReading : resultsFocused() ? SCREEN_SCOPES.checkResults : SCREEN_SCOPES.checkInput) },
   );
 
   const { theme, columns } = frame;
@@ -189,7 +197,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
   return (
     <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
-      <TextArea buffer={state.buffer} focused={!inResults && !reading} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
+      <TextArea buffer={state.buffer} focused={!inResults && (!reading || reading.pasted === true)} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
       {reading && <FileProgress reading={reading} theme={theme} />}
       {!reading && state.cancelled !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={state.cancelled.pasted ? t('check.app.pasteCheckCancelled') : t('check.app.readCancelled', { file: safeText(state.cancelled.path) })} theme={theme} />}
       {file && !file.pasted && (

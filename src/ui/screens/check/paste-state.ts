@@ -43,8 +43,11 @@ export type PasteAction =
 export function pasteReducer(s: PasteState, a: PasteAction): PasteState {
   switch (a.type) {
     case 'edit': {
-      const { file: _left, cancelled: _said, ...rest } = s;
-      return { ...rest, buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
+      // The cursor moved, the text is the same: what was read of it stays.
+      if (a.buffer.text === s.buffer.text) return { ...s, buffer: a.buffer, focus: 'input' };
+      // A large paste's check stops when its text changes (the screen stops the worker); a file's read goes on.
+      const { file: _left, cancelled: _said, reading, ...rest } = s;
+      return { ...rest, ...(reading && !reading.pasted ? { reading } : {}), buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
     }
     case 'focus':
       return { ...s, focus: a.focus };

@@ -58,11 +58,14 @@ export function FixRunView({ state, elapsedMs, timeoutMs, offset, width, height,
       <Text wrap="truncate-end" color={theme.text.accent}>
         {truncateWidth(t('fix.run.command', { command: shownCommand(state.plan) }), width)}
       </Text>
-      {state.phase === 'running' ? (
+      {state.phase === 'running' && ending ? (
+        // The last frame: the whole sentence, wrapped (a long one was cut at the width).
+        <StatusLine kind="warning" text={t('fix.run.ending', { signal: ending })} theme={theme} width={width} />
+      ) : state.phase === 'running' ? (
         <StatusLine
-          kind={state.cancelling || ending ? 'warning' : 'info'}
+          kind={state.cancelling ? 'warning' : 'info'}
           wrap="truncate-end"
-          text={ending ? t('fix.run.ending', { signal: ending }) : state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs, locale), limit: formatSeconds(timeoutMs, locale) })}
+          text={state.cancelling ? t('fix.run.cancelling') : t('fix.run.running', { elapsed: formatSeconds(elapsedMs, locale), limit: formatSeconds(timeoutMs, locale) })}
           theme={theme}
         />
       ) : (
