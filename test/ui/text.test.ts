@@ -69,6 +69,13 @@ describe('createMarkdownRenderer', () => {
     expect(await createMarkdownRenderer({ width: 60, color: false })).toBe(r);
   });
 
+  it('keeps a paragraph after a block of HTML on a line of its own (it was joined to the last tag: an attacker helper)', async () => {
+    for (const color of [true, false]) {
+      const out = stripEscapeSequences((await createMarkdownRenderer({ width: 60, color })).render('<div>block</div>\n\nNext.\n\nInline <i>x</i> here.'));
+      expect(out).toBe('<div>block</div>\n\nNext.\n\nInline <i>x</i> here.');
+    }
+  });
+
   it('shows lists nested deeper than it can draw as they are written (24 levels took 34 s and 5 GB in colour; an attacker helper)', async () => {
     const deep = Array.from({ length: 24 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     for (const color of [true, false]) {

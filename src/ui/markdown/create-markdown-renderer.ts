@@ -28,6 +28,11 @@ const markedTerminalCompat: MarkedExtension = {
     text(tok) {
       return typeof tok === 'object' && 'tokens' in tok && tok.tokens ? this.parser.parseInline(tok.tokens) : false;
     },
+    // A block of HTML is printed as written, and a paragraph after it on a line of its own: marked-terminal joined the
+    // next paragraph to its last tag (`<div>x</div>Next.`, found by an attacker helper).
+    html(tok) {
+      return typeof tok === 'object' && tok.block ? `${tok.text.trimEnd()}\n\n` : false;
+    },
   },
 };
 
