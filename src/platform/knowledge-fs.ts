@@ -287,7 +287,16 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   };
   /** Replaces a getter with the value it found (as a plain field, which it then is). */
   const settle = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  /** A topic's display fields as kb build writes them: a list where they belong (ranges swapped) was an internal error. */
+  const isDisplay = (v: unknown): v is Record<string, unknown> => isObject(v) && isObject(v.title) && typeof v.title.en === 'string' && isObject(v.summary) && Array.isArray(v.fixes);
+  // Each topic's sections by their index in the list: anything else ("__proto__", "length") read the list's own
+  // properties and broke the docs search (a regression tester, in a damaged build).
+  for (let i = 0; i < stored.topics.length; i++) {
+    const ids: unknown = (stored.topics[i] as { sectionIds?: unknown }).sectionIds;
+    if (!Array.isArray(ids)) throw damaged(KB_ARTEFACT);
+    for (let k = 0; k < ids.length; k++) if (!Number.isInteger(ids[k]) || (ids[k] as number) < 0 || (ids[k] as number) >= sectionCount) throw damaged(KB_ARTEFACT);
+  }
   // The topics' ranges (splitKnowledgeBase), checked here as rangeOf would, in a counted loop that allocates nothing;
   // each range is made into a pair when it is read.
   const topicRanges: unknown = stored.topicRanges;
@@ -304,7 +313,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     () => stored.topics,
     (i, key) => {
       const topic = stored.topics[i]!;
-      const fields = parseDisplay(topicRange(i, 0), isObject);
+      const fields = parseDisplay(topicRange(i, 0), isDisplay);
       for (const f of DISPLAY_FIELDS) settle(topic, f, fields[f]);
       return fields[key];
     },

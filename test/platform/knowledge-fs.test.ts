@@ -173,6 +173,25 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect(JSON.parse(JSON.stringify(whole))).toEqual(JSON.parse(JSON.stringify(kb.sections)));
   });
 
+  it('reports a topic whose display range holds a list, or whose sections are not indexes, as damaged, never an internal error (a regression tester)', () => {
+    const text = readFileSync(path.join(written(), KB_ARTEFACT), 'latin1');
+    const stored = JSON.parse(text) as { topicRanges: number[]; topics: { sectionIds: unknown[] }[] };
+    // Topic 1's display range and regex range swapped: its display fields read as a list of patterns.
+    const swapped = [...stored.topicRanges];
+    [swapped[4], swapped[5], swapped[6], swapped[7]] = [swapped[6]!, swapped[7]!, swapped[4]!, swapped[5]!];
+    const root = written();
+    writeFileSync(path.join(root, KB_ARTEFACT), JSON.stringify({ ...stored, topicRanges: swapped }), 'latin1');
+    const error = caught(() => loadKnowledgeBase(root).topics[1]!.title);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^the knowledge base dist\/kb(-display)?\.json is damaged/);
+    for (const ids of [['__proto__'], ['length'], [-1], [1.5], [1e9], 'x']) {
+      const other = written();
+      const topics = stored.topics.map((t, i) => (i === 0 ? { ...t, sectionIds: ids } : t));
+      writeFileSync(path.join(other, KB_ARTEFACT), JSON.stringify({ ...stored, topics }), 'latin1');
+      expect((caught(() => loadKnowledgeBase(other)) as UserError).message, String(ids)).toContain(`${KB_ARTEFACT} is damaged`);
+    }
+  });
+
   it('reports damaged topic ranges in kb.json as a UserError when it loads', () => {
     const text = readFileSync(path.join(written(), KB_ARTEFACT), 'latin1');
     const stored = JSON.parse(text) as { topicRanges: unknown[] };
