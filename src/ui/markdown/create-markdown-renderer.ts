@@ -119,7 +119,7 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
         render(markdown: string) {
           // Lists nested deeper than can be drawn (kb check refuses them in the knowledge) are shown as written: each level
           // doubled marked-terminal's output, and 24 levels took gigabytes (list-nesting.ts).
-          if (deepestListNesting(markdown) > MAX_LIST_NESTING) return markdown.trimEnd();
+          if (deepestListNesting(markdown, (m) => marked.lexer(m)) > MAX_LIST_NESTING) return markdown.trimEnd();
           const out = (marked.parse(markdown, { async: false }) as string).trimEnd();
           return color ? out : stripEscapeSequences(out);
         },
