@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 
 /**
  * How deeply a Markdown text nests its lists, as marked reads it (its token tree), with a line-by-line reading first:
@@ -11,10 +11,11 @@ import { Lexer, type Token, type Tokens } from 'marked';
  * marked-terminal wraps every nested item in colour codes that each level doubles: 24 levels took 34 s and 5 GB and
  * ended the process, and a one-line `- - - … x` of 30 dashes in a topic's first lines did so at every diagnosis that
  * showed the topic (found by an attacker helper). `kb check` refuses a body nested deeper than MAX_LIST_NESTING, and the
- * renderer shows such a text as it is written. `lex` is marked's lexer (the renderer passes its own instance's).
- * @example deepestListNesting('- a\n  - b') // 2
+ * renderer shows such a text as it is written. `lex` is marked's lexer (the renderer passes its own instance's, kb check
+ * a new one): given, not imported, because the CLI's bundles load marked only when they draw Markdown.
+ * @example deepestListNesting('- a\n  - b', (m) => new Lexer().lex(m)) // 2
  */
-export function deepestListNesting(markdown: string, lex: (markdown: string) => Token[] = (m) => new Lexer().lex(m)): number {
+export function deepestListNesting(markdown: string, lex: (markdown: string) => Token[]): number {
   const byLines = nestingByLines(markdown);
   if (byLines > LEX_NO_DEEPER) return byLines;
   let tokens: Token[];

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deepestListNesting, MAX_LIST_NESTING } from '../../../src/core/text/list-nesting.js';
+import { Lexer } from 'marked';
+import { deepestListNesting as nesting, MAX_LIST_NESTING } from '../../../src/core/text/list-nesting.js';
+
+const deepestListNesting = (text: string, lex: Parameters<typeof nesting>[1] = (m) => new Lexer().lex(m)) => nesting(text, lex);
 
 const nested = (levels: number, marker = '-') => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}${marker} level ${i}`).join('\n');
 
