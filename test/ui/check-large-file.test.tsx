@@ -219,6 +219,51 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }));
   });
 
+  /** The screen with a check of pasted text that ends only when the test says, and every check it was asked for. */
+  function heldChecks() {
+    const checks: { text: string; finish: (end: FactsFileEnd) => void; cancelled: boolean }[] = [];
+    const checkText: Platform['collector']['checkText'] = (text) => {
+      let finish!: (end: FactsFileEnd) => void;
+      const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
+      const entry = { text, finish, cancelled: false };
+      checks.push(entry);
+      return { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
+    };
+    return { r: open(inlineCheck, checkText), checks };
+  }
+
+  it('a key that changes nothing (Delete at the end of the text) leaves the check running (found by a reviewer: it stopped, for good)', async () => {
+    const { r, checks } = heldChecks();
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    r.stdin.write(bracketedPaste(pasted()));
+    await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    r.stdin.write('\u001B[3~');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(checks).toHaveLength(1);
+    expect(checks[0]!.cancelled).toBe(false);
+  });
+
+  it('a key typed and taken back: a check under way starts again, and findings shown stay (found by a reviewer)', async () => {
+    const { r, checks } = heldChecks();
+    await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
+    const text = pasted();
+    r.stdin.write(bracketedPaste(text));
+    await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    r.stdin.write('x');
+    r.stdin.write(KEYS.backspace);
+    await vi.waitFor(() => expect(checks).toHaveLength(2), { timeout: 5000, interval: 20 });
+    expect(checks[0]!.cancelled).toBe(true);
+    expect(checks[1]!.text === text).toBe(true);
+    checks[1]!.finish(evaluateText(text));
+    const header = r.t('check.fleet.header', { count: SMALL_HOSTS });
+    await waitForFrame(r.lastFrame, header);
+    r.stdin.write('x');
+    r.stdin.write(KEYS.backspace);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(r.lastFrame()).toContain(header);
+    expect(checks).toHaveLength(2);
+  });
+
   it('while it is checked the field still takes keys: an arrow leaves the check running, typing stops it and it starts again on the new text (a paste added during the check was lost: a regression tester)', async () => {
     const checks: { text: string; cancelled: boolean }[] = [];
     const checkText: Platform['collector']['checkText'] = (text) => {

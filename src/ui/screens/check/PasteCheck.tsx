@@ -15,7 +15,7 @@ import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
 import { useT } from '../../hooks/use-t.js';
 import { Command, SCREEN_SCOPES } from '../../keys.js';
-import { bufferOf, editText, insertText } from '../../text/text-buffer.js';
+import { bufferOf, editText, insertText, type TextBuffer } from '../../text/text-buffer.js';
 import { safeText } from '../../text/safe-text.js';
 import type { CheckRoute } from './CheckScreen.js';
 import { FindingsPane, resultsCommand } from './FindingsPane.js';
@@ -35,8 +35,6 @@ const RESULT_HINTS = footerHints('checkResults');
 const READING_HINTS = footerHints('checkReading');
 const READING_PASTE_HINTS = footerHints('checkReadingPaste');
 
-/** The commands that change the field's text (a large paste's check under way stops for them). */
-const CHANGES_TEXT: ReadonlySet<Command> = new Set([Command.Insert, Command.Paste, Command.Backspace, Command.Delete, Command.DeleteWord, Command.ClearText]);
 
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
 const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
@@ -89,7 +87,14 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
     checkPaste(settled);
     // checkPaste reads only what it is given; the state it needs is read through get().
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled, stopped]);
+  }, [settled, stopped, state.reading, state.file]);
+  /** A new state of the field; a change of its text stops a large paste's check under way (only a change: a key that
+   * changes nothing, Delete at the end, left a check stopped that never started again; found by a reviewer). */
+  const editTo = (buffer: TextBuffer) => {
+    const now = get();
+    if (now.reading?.pasted && buffer.text !== now.buffer.text) fileCheck.cancel();
+    dispatch({ type: 'edit', buffer });
+  };
   const outcome = file ? fileOutcome(file, t) : settled === text || typed?.ok ? typed : undefined;
   const results = outcome?.ok ? outcome.results : undefined;
   const reading = state.reading;
@@ -110,18 +115,17 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
           dispatch({ type: 'cancelled' });
           return true;
         }
-        if (!now.reading.pasted) return !(command === Command.Quit || command === Command.Home || command === Command.Help || command === Command.Interrupt);
         // While a large paste is checked the field takes keys as always (a paste added to it was lost, found by a
-        // regression tester): a change of its text stops the check (the reducer leaves it), which starts again once the
-        // text settles.
-        if (CHANGES_TEXT.has(command)) fileCheck.cancel();
+        // regression tester): a change of its text stops the check (editTo), which starts again once the text settles.
+        if (!now.reading.pasted) return !(command === Command.Quit || command === Command.Home || command === Command.Help || command === Command.Interrupt);
       }
       if (command === Command.ClearText) {
+        if (now.reading?.pasted && now.buffer.text !== '') fileCheck.cancel();
         dispatch({ type: 'clear' });
         return true;
       }
       if (command === Command.Paste) {
-        dispatch({ type: 'edit', buffer: insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+        editTo(insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }));
         return true;
       }
       if (!resultsFocused()) {
@@ -157,18 +161,18 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
             dispatch({ type: 'reading', reading: { path, from: current, startedAt: Date.now() } });
             fileCheck.start({ file: path });
           }
-          else dispatch({ type: 'edit', buffer: insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+          else editTo(insertText(now.buffer, '\n', { multiline: true, maxLength: MAX_CHECK_PASTE }));
           return true;
         }
         const edited =
           command === Command.Up || command === Command.Down ? moveInTextArea(now.buffer, command === Command.Up, columns) : editText(now.buffer, command, typedText, { multiline: true, maxLength: MAX_CHECK_PASTE });
         if (!edited) return false;
-        dispatch({ type: 'edit', buffer: edited });
+        editTo(edited);
         return true;
       }
       if (command === Command.Insert) {
         // Typing while the findings have the focus goes on with the input.
-        dispatch({ type: 'edit', buffer: insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }) });
+        editTo(insertText(now.buffer, typedText ?? '', { multiline: true, maxLength: MAX_CHECK_PASTE }));
         return true;
       }
       // The selected row in full (i, or Enter on a finding with no known issue): any key closes it.

@@ -45,8 +45,10 @@ export function pasteReducer(s: PasteState, a: PasteAction): PasteState {
     case 'edit': {
       // The cursor moved, the text is the same: what was read of it stays.
       if (a.buffer.text === s.buffer.text) return { ...s, buffer: a.buffer, focus: 'input' };
-      // A large paste's check stops when its text changes (the screen stops the worker); a file's read goes on.
-      const { file: _left, cancelled: _said, reading, ...rest } = s;
+      // A large paste's check stops when its text changes (the screen stops the worker); a file's read goes on. What
+      // was read stays, shown again if the text comes back to what it was read from (`file.from`; found by a reviewer:
+      // a key typed and taken back lost a large paste's findings for good).
+      const { cancelled: _said, reading, ...rest } = s;
       return { ...rest, ...(reading && !reading.pasted ? { reading } : {}), buffer: a.buffer, focus: 'input', cursor: { selected: 0 } };
     }
     case 'focus':
