@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
@@ -42,8 +42,17 @@ function parseYamlText(text: string): unknown {
  */
 const MAX_KNOWLEDGE_FILE_BYTES = 16 * 1024 * 1024;
 
-/** A knowledge file's text; throws (with the reason) for a file that is no regular file or is too large. */
-const readKnowledgeText = (file: string): string => decodeText(readRegularFile(file, MAX_KNOWLEDGE_FILE_BYTES));
+/**
+ * A knowledge file's text; throws (with the reason) for a file that is no regular file, is too large, or is a link to a
+ * file outside the knowledge folder of `root`: a link in knowledge/sources read any file of the machine into the build
+ * (found by a reviewer, after `../` paths were refused).
+ */
+function readKnowledgeText(file: string, root: string): string {
+  const knowledge = realpathSync(path.join(root, 'knowledge'));
+  const real = realpathSync(file);
+  if (!real.startsWith(`${knowledge}${path.sep}`)) throw new Error('it is a link to a file outside the knowledge folder, which is never read: copy the file in');
+  return decodeText(readRegularFile(file, MAX_KNOWLEDGE_FILE_BYTES));
+}
 
 /** The first line of an error's message: why a file or folder could not be read. */
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e)) || 'unreadable';
@@ -71,7 +80,7 @@ function joinChineseFolds(value: unknown, chinese: boolean): unknown {
 function readYaml(root: string, rel: string): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file))), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
+    return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file), root)), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
   } catch (e) {
     return { file, data: null, error: readReasonOf(e, rel) };
   }
@@ -111,7 +120,7 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     const p = path.join(root, 'knowledge', 'sources', d.file);
     if (!existsSync(p)) continue;
     try {
-      sourceTexts.set(d.file, readKnowledgeText(p));
+      sourceTexts.set(d.file, readKnowledgeText(p, root));
     } catch (e) {
       sourceErrors.set(d.file, reasonOf(e));
     }
@@ -160,7 +169,7 @@ function readTranslations(root: string): RawText[] {
       for (const f of names.filter((n) => n.endsWith('.md')).sort()) {
         const file = path.posix.join('knowledge/translations', locale, doc, f);
         try {
-          out.push({ file, text: readKnowledgeText(path.join(dir, f)) });
+          out.push({ file, text: readKnowledgeText(path.join(dir, f), root) });
         } catch (e) {
           out.push({ file, text: '', error: readReasonOf(e, f) });
         }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -269,6 +269,31 @@ describe('wcdoctor kb check --root on a copy with a broken file', () => {
     } finally {
       writeFileSync(sources, original);
       writeFileSync(structure, structureText);
+      rmSync(secret);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('reads no link to a file outside the knowledge folder, in sources or translations (found by a reviewer)', async () => {
+    const secret = path.join(root, 'secret.md');
+    writeFileSync(secret, '---\ntitle: x\n---\nhunter2\n');
+    const sources = readFileSync(path.join(root, 'knowledge/sources.yaml'), 'utf8');
+    const source = path.join(root, 'knowledge/sources', /file:\s*(\S+)/.exec(sources)![1]!);
+    const translation = path.join(root, 'knowledge/translations/en/000/nat-static-mapping-conflict.md');
+    const kept = [source, translation].map((f) => [f, readFileSync(f)] as const);
+    for (const [f] of kept) {
+      rmSync(f);
+      symlinkSync(secret, f);
+    }
+    try {
+      const r = await runCli(['kb', 'check', '--root', root]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('it is a link to a file outside the knowledge folder');
+      expect(r.stderr + r.stdout).not.toContain('hunter2');
+    } finally {
+      for (const [f, bytes] of kept) {
+        rmSync(f);
+        writeFileSync(f, bytes);
+      }
       rmSync(secret);
     }
   });

@@ -60,7 +60,8 @@ describe('odd entries in a knowledge folder are problems of theirs: never a cras
     ...(unix
       ? ([
           ['a topic file that is a FIFO', (k: string) => execFileSync('mkfifo', [path.join(k, 'topics', 'fifo.yaml')]), 'knowledge/topics/fifo.yaml', /not a regular file/],
-          ['a topic file that is a link to /dev/zero', (k: string) => symlinkSync('/dev/zero', path.join(k, 'topics', 'zero.yaml')), 'knowledge/topics/zero.yaml', /not a regular file/],
+          ['a topic file that is a link to /dev/zero', (k: string) => symlinkSync('/dev/zero', path.join(k, 'topics', 'zero.yaml')), 'knowledge/topics/zero.yaml', /a link to a file outside the knowledge folder/],
+          ['a topic file that is a link to a FIFO inside the folder', (k: string) => (execFileSync('mkfifo', [path.join(k, 'topics', 'pipe')]), symlinkSync(path.join(k, 'topics', 'pipe'), path.join(k, 'topics', 'zero.yaml'))), 'knowledge/topics/zero.yaml', /not a regular file/],
           ['a translation that is a FIFO', (k: string) => execFileSync('mkfifo', [path.join(k, 'translations', 'en', '000', 'zz.md')]), 'knowledge/translations/en/000/zz.md', /not a regular file/],
           // A name that is not valid UTF-8 (found by an attacker helper: reported as "no such file or directory").
           ['a topic file whose name is not UTF-8', (k: string) => writeFileSync(Buffer.concat([Buffer.from(path.join(k, 'topics', 'bad')), Buffer.from([0x9b]), Buffer.from('.yaml')]), 'id: x\n'), 'knowledge/topics/bad\ufffd.yaml', /name is not valid UTF-8/],
