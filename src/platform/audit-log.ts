@@ -130,7 +130,11 @@ export function probeAuditLog(dataDir: string = getDataDir(), write: (fd: number
     throw e instanceof AuditLogError ? new AuditLogError(`cannot write the audit log ${file}: ${e.message}`) : openError(file, e);
   } finally {
     if (probeFd !== undefined) closeSync(probeFd);
-    rmSync(probe, { force: true });
+    try {
+      rmSync(probe, { force: true });
+    } catch {
+      // held open by another program (an antivirus scanning it on Windows): it stays, and the fix is not refused for it
+    }
   }
 }
 
@@ -144,14 +148,16 @@ export function appendAuditEntry(entry: AuditEntry, dataDir: string = getDataDir
   // another copy appended meanwhile (found by an attacker helper reading the code).
   let opened = openForAppend(dataDir);
   try {
-    withFileLock(`${getAuditLogPath(dataDir)}.lock`, () => {
+    withFileLock(`${getAuditLogPath(dataDir)}.lock`, (held) => {
       // Another copy may have moved the log away (below) since it was opened here: the entry goes to the log at the path.
       if (!isFileAtPath(opened.fd, opened.file)) {
         closeSync(opened.fd);
         opened = openForAppend(dataDir);
       }
       const size = fstatSync(opened.fd).size;
-      if (size > 0 && size + Buffer.byteLength(JSON.stringify(entry)) + 2 > maxLogBytes && moveToPrevious(dataDir)) {
+      // Moved only under the lock: two copies that both gave up waiting could each move a log, the second a new one of a
+      // single entry over the full older one (a reviewer).
+      if (held && size > 0 && size + Buffer.byteLength(JSON.stringify(entry)) + 2 > maxLogBytes && moveToPrevious(dataDir)) {
         closeSync(opened.fd);
         opened = openForAppend(dataDir);
       }

@@ -60,7 +60,7 @@ export function checkFactsFileHere(file: string, observer: FactsFileObserver = {
  */
 export function checkFactsTextHere(text: string, observer: FactsFileObserver = {}): FactsFileEnd {
   try {
-    observer.progress?.({ phase: 'parse', bytes: text.length });
+    observer.progress?.({ phase: 'parse', bytes: Buffer.byteLength(text) });
     return evaluateText(text, observe(observer));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -13,10 +13,11 @@ export const sleepMs = (ms: number): void => void Atomics.wait(new Int32Array(ne
  * Runs a short synchronous step (read a file, merge, write it) while holding `lockPath`, a file made with O_EXCL, so that
  * two copies of wcdoctor saving at the same moment do not write over each other's change (found by an attacker helper:
  * one copy's setting was lost in 3 of 10 rounds). A lock older than STALE_MS is a crashed copy's and is removed; one
- * still held after WAIT_MS is waited for no longer (the step runs without it, as before locks). Returns what `step`
- * returns; the lock is removed whatever happens.
+ * still held after WAIT_MS is waited for no longer (the step runs without it, as before locks, and is told so: `held`
+ * false; a step that must not run unlocked can leave that part out). Returns what `step` returns; the lock is removed
+ * whatever happens.
  */
-export function withFileLock<T>(lockPath: string, step: () => T, now: () => number = Date.now): T {
+export function withFileLock<T>(lockPath: string, step: (held: boolean) => T, now: () => number = Date.now): T {
   const started = now();
   let fd: number | undefined;
   // Every way round the loop waits or ends within WAIT_MS: a link or a folder at the lock's path (EEXIST to the
@@ -57,7 +58,7 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
     if (now() - started > WAIT_MS) break;
     sleepMs(wait);
   }
-  if (fd === undefined) return step();
+  if (fd === undefined) return step(false);
   try {
     // The pid is only for a person looking at the lock: a full disk that refuses it does not stop the step.
     try {
@@ -67,7 +68,7 @@ export function withFileLock<T>(lockPath: string, step: () => T, now: () => numb
     } finally {
       closeSync(fd);
     }
-    return step();
+    return step(true);
   } finally {
     rmSync(lockPath, { force: true });
   }

@@ -293,7 +293,9 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   // Each topic's sections by their index in the list: anything else ("__proto__", "length") read the list's own
   // properties and broke the docs search (a regression tester, in a damaged build).
   for (let i = 0; i < stored.topics.length; i++) {
-    const ids: unknown = (stored.topics[i] as { sectionIds?: unknown }).sectionIds;
+    const topic: unknown = stored.topics[i];
+    if (typeof topic !== 'object' || topic === null) throw damaged(KB_ARTEFACT);
+    const ids: unknown = (topic as { sectionIds?: unknown }).sectionIds;
     if (!Array.isArray(ids)) throw damaged(KB_ARTEFACT);
     for (let k = 0; k < ids.length; k++) if (!Number.isInteger(ids[k]) || (ids[k] as number) < 0 || (ids[k] as number) >= sectionCount) throw damaged(KB_ARTEFACT);
   }

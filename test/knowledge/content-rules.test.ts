@@ -128,6 +128,7 @@ describe('no control characters or invisible direction marks in the knowledge we
     ['a C1 control in a Korean summary', (d: any) => (d.summary['ko-KR'] += '\u009b2J'), /summary\.ko-KR holds the invisible character U\+009B/],
     ['a character that draws nothing in a fix title (an attacker helper)', (d: any) => (d.fixes[0].title = `Remove \u{1bca0}${d.fixes[0].title}`), /fixes\[0\]\.title holds the invisible character U\+1BCA0 at position 8/],
     ['a zero-width space in a fix command', (d: any) => (d.fixes[0].command += '\u200b'), /fixes\[0\]\.command holds the invisible character U\+200B/],
+    ['an Arabic letter mark in a summary (a reviewer: the display filter shows it, kb check took it)', (d: any) => (d.summary.en += '\u061c'), /summary\.en holds the invisible character U\+061C/],
   ])('refuses %s in a topic, naming the file and the field', (_name, change, message) => {
     expect(messages(edit('nat-static-mapping-conflict', change))).toMatch(new RegExp(`nat-static-mapping-conflict\\.yaml ${message.source}`));
   });

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, readdirSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, readdirSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -249,6 +249,25 @@ describe('the log\'s bound (it had none: a run without a terminal appends a refu
     expect(log.warnings).toEqual([]);
     expect(log.notes).toEqual([]);
     expect(statSync(getPreviousAuditLogPath(dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('moves the log only under its lock: a copy that gave up waiting for another copy\'s lock appends without moving it (a reviewer)', () => {
+    const bound = lineBytes * 2 + 1;
+    appendAuditEntry(entry('x00'), dir, bound);
+    appendAuditEntry(entry('x01'), dir, bound);
+    // Another copy's lock, fresh: this copy waits 2 s for it, then appends without it.
+    writeFileSync(`${getAuditLogPath(dir)}.lock`, '1');
+    try {
+      appendAuditEntry(entry('x02'), dir, bound);
+    } finally {
+      rmSync(`${getAuditLogPath(dir)}.lock`, { force: true });
+    }
+    expect(existsSync(getPreviousAuditLogPath(dir))).toBe(false);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['x00', 'x01', 'x02']);
+    // Held, it moves the log as before.
+    appendAuditEntry(entry('x03'), dir, bound);
+    expect(readFileSync(getAuditLogPath(dir), 'utf8')).toContain('"fix":"x03"');
+    expect(existsSync(getPreviousAuditLogPath(dir))).toBe(true);
   });
 
   it('reads the older log only to fill what the newest part leaves of the window, and says when its oldest entries are not shown', () => {

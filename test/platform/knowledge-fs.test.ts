@@ -184,6 +184,9 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const error = caught(() => loadKnowledgeBase(root).topics[1]!.title);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toMatch(/^the knowledge base dist\/kb(-display)?\.json is damaged/);
+    const nullTopic = written();
+    writeFileSync(path.join(nullTopic, KB_ARTEFACT), JSON.stringify({ ...stored, topics: [null, ...stored.topics.slice(1)] }), 'latin1');
+    expect((caught(() => loadKnowledgeBase(nullTopic)) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
     for (const ids of [['__proto__'], ['length'], [-1], [1.5], [1e9], 'x']) {
       const other = written();
       const topics = stored.topics.map((t, i) => (i === 0 ? { ...t, sectionIds: ids } : t));

@@ -227,7 +227,7 @@ export function contentProblems(t: Topic, file: string): Problem[] {
  * title or command holding them read differently from what it runs (found by an attacker helper). wcdoctor shows such
  * characters as symbols wherever it prints outside text; in our own text they are a mistake.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\u{e0000}-\u{e007f}]/u;
+const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{13430}-\u{1343f}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
 
 /** Each string of `value` (a parsed YAML file, or a text) that holds a FORBIDDEN character, as a problem naming where. */
 export function controlCharacterProblems(value: unknown, file: string, field = ''): Problem[] {
