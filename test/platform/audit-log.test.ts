@@ -181,6 +181,15 @@ describe('an entry is written whole or not at all (an attacker helper: a full di
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       })).toThrow(/ENOSPC/);
       expect(readFileSync(file, 'utf8')).toBe(`{"kept":true}\n${line.toString()}`);
+      // Another copy appended after the part written (its wait for the lock ran out): nothing is cut, its line stays.
+      const other = '{"other":true}\n';
+      expect(() => writeWhole(fd, line, size, (f, b, offset) => {
+        if (offset !== 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        const n = writeSync(f, b, 0, 3);
+        appendFileSync(file, other);
+        return n;
+      })).toThrow(/ENOSPC/);
+      expect(readFileSync(file, 'utf8')).toBe(`{"kept":true}\n${line.toString()}${line.subarray(0, 3).toString()}${other}`);
     } finally {
       closeSync(fd);
     }
