@@ -80,7 +80,7 @@ const loopingFolder = (file: string) =>
  * at its path is refused: `lstat` first, then the open itself with O_NOFOLLOW and O_NONBLOCK (where the platform has
  * them) so that nothing is written through a link and a FIFO cannot block, then `fstat` of what was opened.
  */
-function openForAppend(dataDir: string): { fd: number; file: string; size: number } {
+function openForAppend(dataDir: string): { fd: number; file: string } {
   const file = getAuditLogPath(dataDir);
   try {
     makeDirs(dataDir, 0o700);
@@ -99,7 +99,7 @@ function openForAppend(dataDir: string): { fd: number; file: string; size: numbe
       closeSync(fd);
       throw notRegular(file, opened);
     }
-    return { fd, file, size: st.size };
+    return { fd, file };
   } catch (e) {
     throw openError(file, e);
   }
