@@ -136,6 +136,12 @@ describe('kb check on broken topic files', () => {
     expect(r.problems.some((p) => p.field === 'body.en' && p.message.includes('nested 12 deep'))).toBe(true);
   });
 
+  it('refuses quotes nested as deep, which grow the rendering too (a regression tester: 199 levels took 20 s)', () => {
+    const quotes = Array.from({ length: 12 }, (_, k) => `${'>'.repeat(k + 1)} .`).join('\n');
+    const r = assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${quotes}` } })));
+    expect(r.problems.some((p) => p.field === 'body.en' && p.message.includes('nested 12 deep'))).toBe(true);
+  });
+
   it.each([
     ['an unknown category', (d: Record<string, unknown>) => ({ ...d, category: 'bogus' }), 'category'],
     ['a missing title', (d: Record<string, unknown>) => ({ ...d, title: undefined }), 'title'],

@@ -249,7 +249,9 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     const text = pasted();
     r.stdin.write(bracketedPaste(text));
     await waitForFrame(r.lastFrame, r.t('check.app.reading', { file: r.t('check.app.pastedText') }));
+    // Each key in a read of its own, the screen drawn between them.
     r.stdin.write('x');
+    await new Promise((resolve) => setTimeout(resolve, 30));
     r.stdin.write(KEYS.backspace);
     await vi.waitFor(() => expect(checks).toHaveLength(2), { timeout: 5000, interval: 20 });
     expect(checks[0]!.cancelled).toBe(true);

@@ -151,7 +151,7 @@ function textProblems(t: Topic, file: string): Problem[] {
   }
   if (t.body) {
     for (const [lang, text] of Object.entries(t.body))
-      if (typeof text === 'string' && deepestListNesting(text, lexMarkdown) > MAX_LIST_NESTING) add(`body.${lang}`, `has lists nested ${deepestListNesting(text, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
+      if (typeof text === 'string' && deepestListNesting(text, lexMarkdown) > MAX_LIST_NESTING) add(`body.${lang}`, `has lists and quotes nested ${deepestListNesting(text, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
     const en = wordsOf(t.body.en, 'en');
     if (en < BODY_WORDS.min || en > BODY_WORDS.max) add('body.en', `is ${en} words: write ${BODY_WORDS.min}–${BODY_WORDS.max} (symptom, cause, how to confirm, fix)`);
     for (const [lang, share] of Object.entries(BODY_SHARE)) {

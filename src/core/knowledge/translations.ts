@@ -220,7 +220,7 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
       if (!used.has(i + 1) && !body.includes(b.split('\n').slice(1, -1).join('\n'))) bad('(body)', `code block ${i + 1} of the source is missing: write <!-- code ${i + 1} --> where it goes`);
     });
     if (!body) bad('(body)', 'empty');
-    if (deepestListNesting(body, lexMarkdown) > MAX_LIST_NESTING) bad('(body)', `lists nested ${deepestListNesting(body, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
+    if (deepestListNesting(body, lexMarkdown) > MAX_LIST_NESTING) bad('(body)', `lists and quotes nested ${deepestListNesting(body, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
     // Commands, options, codes and numbers are never translated: each one in the source's prose is in ours.
     for (const f of missingFacts(source.body, body)) bad('(body)', `the source says "${f}" (a code, number, option or command): keep it unchanged in the translation`);
     if (!title || !body || from !== written || locale === written || prev) continue;

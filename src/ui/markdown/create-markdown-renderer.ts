@@ -110,7 +110,10 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
     renderer = (async () => {
       const [{ Marked }, { markedTerminal, supportsLanguage }] = await Promise.all([import('marked'), importMarkedTerminal()]);
       const marked = new Marked();
-      marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false }));
+      // A list item's text as it is: marked-terminal's default wraps each in chalk.reset, whose codes chalk doubles inside
+      // every enclosing item, so text 8 levels deep carried 256 times its codes (2,000 short paragraphs there: 12 MB of
+      // output; a regression tester got 124 MB and 2.5 GB). Without it the same text draws the same, in 84 KB.
+      marked.use(markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false, listitem: (text: string) => text }));
       marked.use(markedTerminalCompat);
       marked.use(knownFences(supportsLanguage));
       marked.use(tablesThatFit(width));

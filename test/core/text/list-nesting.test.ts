@@ -13,7 +13,8 @@ describe('deepestListNesting', () => {
     ['two levels', '- a\n  - b', 2],
     ['ordered, indented by three', '1. a\n   1. b', 2],
     ["markers on one line (the attacker's form)", `${'- '.repeat(30)}x`, 30],
-    ['lists inside quotes inside lists', '- > - > - x', 3],
+    ['lists inside quotes inside lists: each quote a level too', '- > - > - x', 5],
+    ['quotes alone', Array.from({ length: 12 }, (_, i) => `${'>'.repeat(i + 1)} .`).join('\n'), 12],
     ['twenty-four levels by indentation', nested(24), 24],
     ['a thematic break is no list', '---\n\n***\n\n* * * * * * * * * *', 0],
     ['an arrow is no list', '-> foo', 0],
@@ -22,7 +23,7 @@ describe('deepestListNesting', () => {
     // Three ways past a reading line by line, which marked still nests (found by a reviewer).
     ['a fence line marked reads as a paragraph', `\`\`\` a\`b\n\n${nested(12)}`, 12],
     ['a fence inside an HTML block', `<div>\n\`\`\`\n</div>\n\n${nested(12)}`, 12],
-    ['indentation after a quote mark', Array.from({ length: 12 }, (_, i) => `>${'  '.repeat(i)} - level ${i}`).join('\n'), 12],
+    ['indentation after a quote mark', Array.from({ length: 12 }, (_, i) => `>${'  '.repeat(i)} - level ${i}`).join('\n'), 13],
   ])('%s', (_, text, depth) => {
     expect(deepestListNesting(text)).toBe(depth);
   });

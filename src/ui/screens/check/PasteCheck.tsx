@@ -79,7 +79,9 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
     dispatch({ type: 'reading', reading: { path: t('check.app.pastedText'), from, pasted: true, startedAt: Date.now() } });
     fileCheck.start({ text: from });
   };
-  // Once a large paste has settled: checked unless it was (its findings are `file`), is being, or Esc stopped it.
+  // Once a large paste has settled: checked unless it was (its findings are `file`), is being, or Esc stopped it. Also
+  // looked at when the text comes back to the settled one (a key typed and taken back, each in a read of its own, left
+  // a check stopped and none started: a regression tester).
   const stopped = state.cancelled?.pasted === true;
   useEffect(() => {
     const now = get();
@@ -87,7 +89,7 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
     checkPaste(settled);
     // checkPaste reads only what it is given; the state it needs is read through get().
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled, stopped, state.reading, state.file]);
+  }, [settled, stopped, state.reading, state.file, state.buffer.text]);
   /** A new state of the field; a change of its text stops a large paste's check under way (only a change: a key that
    * changes nothing, Delete at the end, left a check stopped that never started again; found by a reviewer). */
   const editTo = (buffer: TextBuffer) => {
