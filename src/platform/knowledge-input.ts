@@ -42,13 +42,22 @@ function parseYamlText(text: string): unknown {
  */
 const MAX_KNOWLEDGE_FILE_BYTES = 16 * 1024 * 1024;
 
+/** The real path of the knowledge folder being read, found once per read of the folder (knowledgeFolderOf). */
+type KnowledgeFolder = () => string;
+
+/** The knowledge folder of `root`, its real path asked on first use and kept for the rest of the read. */
+function knowledgeFolderOf(root: string): KnowledgeFolder {
+  let real: string | undefined;
+  return () => (real ??= realpathSync(path.join(root, 'knowledge')));
+}
+
 /**
  * A knowledge file's text; throws (with the reason) for a file that is no regular file, is too large, or is a link to a
- * file outside the knowledge folder of `root`: a link in knowledge/sources read any file of the machine into the build
+ * file outside the knowledge folder (`within`): a link in knowledge/sources read any file of the machine into the build
  * (found by a reviewer, after `../` paths were refused).
  */
-function readKnowledgeText(file: string, root: string): string {
-  const knowledge = realpathSync(path.join(root, 'knowledge'));
+function readKnowledgeText(file: string, within: KnowledgeFolder): string {
+  const knowledge = within();
   const real = realpathSync(file);
   if (!real.startsWith(`${knowledge}${path.sep}`)) throw new Error('it is a link to a file outside the knowledge folder, which is never read: copy the file in');
   return decodeText(readRegularFile(file, MAX_KNOWLEDGE_FILE_BYTES));
@@ -77,10 +86,10 @@ function joinChineseFolds(value: unknown, chinese: boolean): unknown {
   return value;
 }
 
-function readYaml(root: string, rel: string): RawFile {
+function readYaml(root: string, rel: string, within: KnowledgeFolder): RawFile {
   const file = path.posix.join('knowledge', rel);
   try {
-    return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file), root)), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
+    return { file, data: joinChineseFolds(parseYamlText(readKnowledgeText(path.join(root, file), within)), /(?:^|\/)zh-CN\.ya?ml$/.test(rel)) };
   } catch (e) {
     return { file, data: null, error: readReasonOf(e, rel) };
   }
@@ -96,7 +105,7 @@ function listFolder(dir: string): { entries: Dirent[] } | { error: string } {
   }
 }
 
-function readYamlDir(root: string, rel: string): RawFile[] {
+function readYamlDir(root: string, rel: string, within: KnowledgeFolder): RawFile[] {
   const dir = path.join(root, 'knowledge', rel);
   if (!existsSync(dir)) return [];
   const listed = listFolder(dir);
@@ -105,12 +114,13 @@ function readYamlDir(root: string, rel: string): RawFile[] {
     .map((e) => e.name)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => readYaml(root, `${rel}/${f}`));
+    .map((f) => readYaml(root, `${rel}/${f}`, within));
 }
 
 /** Reads every knowledge/ input file the builder needs (sources, structure, topics, codes, compat, trees). */
 export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
-  const sources = readYaml(root, 'sources.yaml');
+  const within = knowledgeFolderOf(root);
+  const sources = readYaml(root, 'sources.yaml', within);
   const sourceTexts = new Map<string, string>();
   const sourceErrors = new Map<string, string>();
   const docs = (sources.data as { docs?: { file?: unknown }[] } | null)?.docs;
@@ -120,7 +130,7 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     const p = path.join(root, 'knowledge', 'sources', d.file);
     if (!existsSync(p)) continue;
     try {
-      sourceTexts.set(d.file, readKnowledgeText(p, root));
+      sourceTexts.set(d.file, readKnowledgeText(p, within));
     } catch (e) {
       sourceErrors.set(d.file, reasonOf(e));
     }
@@ -129,22 +139,22 @@ export function readKnowledgeInput(root = findPackageRoot()): KnowledgeInput {
     sources,
     sourceTexts,
     ...(sourceErrors.size ? { sourceErrors } : {}),
-    structure: readYaml(root, 'structure.yaml'),
-    vocabulary: readYaml(root, 'vocabulary.yaml'),
-    topics: readYamlDir(root, 'topics'),
-    codes: readYamlDir(root, 'codes'),
-    compat: readYamlDir(root, 'compat'),
-    trees: readYamlDir(root, 'trees'),
-    translations: readTranslations(root),
-    fixText: readYamlDir(root, 'fix-text'),
-    ...(existsSync(path.join(root, 'knowledge', 'glossary.yaml')) ? { glossary: readYaml(root, 'glossary.yaml') } : {}),
+    structure: readYaml(root, 'structure.yaml', within),
+    vocabulary: readYaml(root, 'vocabulary.yaml', within),
+    topics: readYamlDir(root, 'topics', within),
+    codes: readYamlDir(root, 'codes', within),
+    compat: readYamlDir(root, 'compat', within),
+    trees: readYamlDir(root, 'trees', within),
+    translations: readTranslations(root, within),
+    fixText: readYamlDir(root, 'fix-text', within),
+    ...(existsSync(path.join(root, 'knowledge', 'glossary.yaml')) ? { glossary: readYaml(root, 'glossary.yaml', within) } : {}),
     // A knowledge folder with translations promises every topic in every language.
     requireComplete: existsSync(path.join(root, 'knowledge', 'translations')),
   };
 }
 
 /** Our translations: every knowledge/translations/<locale>/<doc>/*.md, as text, in a stable order. */
-function readTranslations(root: string): RawText[] {
+function readTranslations(root: string, within: KnowledgeFolder): RawText[] {
   const base = path.join(root, 'knowledge', 'translations');
   if (!existsSync(base)) return [];
   const out: RawText[] = [];
@@ -169,7 +179,7 @@ function readTranslations(root: string): RawText[] {
       for (const f of names.filter((n) => n.endsWith('.md')).sort()) {
         const file = path.posix.join('knowledge/translations', locale, doc, f);
         try {
-          out.push({ file, text: readKnowledgeText(path.join(dir, f), root) });
+          out.push({ file, text: readKnowledgeText(path.join(dir, f), within) });
         } catch (e) {
           out.push({ file, text: '', error: readReasonOf(e, f) });
         }

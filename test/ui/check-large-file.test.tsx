@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { cleanup } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkFactsFileHere, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileCheck, type FactsFileEnd } from '../../src/platform/facts-file.js';
+import { checkFactsFileHere, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileEnd } from '../../src/platform/facts-file.js';
 import { evaluateText } from '../../src/core/check/evaluate-text.js';
 import { decodeText } from '../../src/core/text/decode-text.js';
 import { readFactsFile } from '../../src/platform/collector.js';
@@ -188,18 +188,21 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     await waitForFrame(r.lastFrame, r.t('check.app.fleetBack'));
   }, LONG.timeout);
 
-  it('while it is checked the screen takes Esc, which stops it and says so; Enter checks it again', async () => {
+  /** The screen with a check of pasted text that ends only when the test says (the screen must not wait for it), and every check it was asked for. */
+  function heldChecks() {
     const checks: { text: string; finish: (end: FactsFileEnd) => void; cancelled: boolean }[] = [];
-    // A check that ends only when the test says: the screen must not wait for it.
     const checkText: Platform['collector']['checkText'] = (text) => {
       let finish!: (end: FactsFileEnd) => void;
       const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
       const entry = { text, finish, cancelled: false };
       checks.push(entry);
-      const check: FactsFileCheck = { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
-      return check;
+      return { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
     };
-    const r = open(inlineCheck, checkText);
+    return { r: open(inlineCheck, checkText), checks };
+  }
+
+  it('while it is checked the screen takes Esc, which stops it and says so; Enter checks it again', async () => {
+    const { r, checks } = heldChecks();
     await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
     const text = pasted();
     r.stdin.write(bracketedPaste(text));
@@ -218,19 +221,6 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
     checks[1]!.finish(evaluateText(text));
     await waitForFrame(r.lastFrame, r.t('check.fleet.header', { count: SMALL_HOSTS }));
   });
-
-  /** The screen with a check of pasted text that ends only when the test says, and every check it was asked for. */
-  function heldChecks() {
-    const checks: { text: string; finish: (end: FactsFileEnd) => void; cancelled: boolean }[] = [];
-    const checkText: Platform['collector']['checkText'] = (text) => {
-      let finish!: (end: FactsFileEnd) => void;
-      const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
-      const entry = { text, finish, cancelled: false };
-      checks.push(entry);
-      return { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
-    };
-    return { r: open(inlineCheck, checkText), checks };
-  }
 
   it('a key that changes nothing (Delete at the end of the text) leaves the check running (found by a reviewer: it stopped, for good)', async () => {
     const { r, checks } = heldChecks();
@@ -267,15 +257,7 @@ describe('CheckScreen: a large paste (a 16 MiB paste held the screen for 2.1 s)'
   });
 
   it('while it is checked the field still takes keys: an arrow leaves the check running, typing stops it and it starts again on the new text (a paste added during the check was lost: a regression tester)', async () => {
-    const checks: { text: string; cancelled: boolean }[] = [];
-    const checkText: Platform['collector']['checkText'] = (text) => {
-      let finish!: (end: FactsFileEnd) => void;
-      const done = new Promise<FactsFileEnd>((resolve) => (finish = resolve));
-      const entry = { text, cancelled: false };
-      checks.push(entry);
-      return { done, cancel: () => ((entry.cancelled = true), finish({ kind: 'cancelled' })) };
-    };
-    const r = open(inlineCheck, checkText);
+    const { r, checks } = heldChecks();
     await waitForFrame(r.lastFrame, r.t('check.app.waiting'));
     const text = pasted();
     r.stdin.write(bracketedPaste(text));

@@ -1,11 +1,7 @@
 import type { Problem } from './problem.js';
 import { notReadOnly } from './read-only.js';
 import type { Topic } from './types.js';
-import { Lexer } from 'marked';
-import { deepestListNesting, MAX_LIST_NESTING } from '../text/list-nesting.js';
-
-/** marked's reading of a text, as the renderer draws it (kb check only: the CLI's bundles load marked when they draw). */
-const lexMarkdown = (markdown: string) => new Lexer().lex(markdown);
+import { nestingProblem } from './nesting-rule.js';
 
 /**
  * The content rules every topic follows, one definition each, applied by `kb check` to every topic
@@ -150,8 +146,10 @@ function textProblems(t: Topic, file: string): Problem[] {
     }
   }
   if (t.body) {
-    for (const [lang, text] of Object.entries(t.body))
-      if (typeof text === 'string' && deepestListNesting(text, lexMarkdown) > MAX_LIST_NESTING) add(`body.${lang}`, `has lists and quotes nested ${deepestListNesting(text, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
+    for (const [lang, text] of Object.entries(t.body)) {
+      const nested = typeof text === 'string' ? nestingProblem(text) : undefined;
+      if (nested) add(`body.${lang}`, `has ${nested}`);
+    }
     const en = wordsOf(t.body.en, 'en');
     if (en < BODY_WORDS.min || en > BODY_WORDS.max) add('body.en', `is ${en} words: write ${BODY_WORDS.min}–${BODY_WORDS.max} (symptom, cause, how to confirm, fix)`);
     for (const [lang, share] of Object.entries(BODY_SHARE)) {

@@ -1,9 +1,5 @@
 import { parseKnowledgeYaml } from './parse-yaml.js';
-import { Lexer } from 'marked';
-import { deepestListNesting, MAX_LIST_NESTING } from '../text/list-nesting.js';
-
-/** marked's reading of a text, as the renderer draws it (kb check only: the CLI's bundles load marked when they draw). */
-const lexMarkdown = (markdown: string) => new Lexer().lex(markdown);
+import { nestingProblem } from './nesting-rule.js';
 import { headingKey } from './clean-heading.js';
 import type { Problem } from './problem.js';
 import { isLocale, type Locale, type Section, type SourceDoc } from './types.js';
@@ -220,7 +216,8 @@ export function parseTranslations(files: readonly RawText[], docs: readonly Sour
       if (!used.has(i + 1) && !body.includes(b.split('\n').slice(1, -1).join('\n'))) bad('(body)', `code block ${i + 1} of the source is missing: write <!-- code ${i + 1} --> where it goes`);
     });
     if (!body) bad('(body)', 'empty');
-    if (deepestListNesting(body, lexMarkdown) > MAX_LIST_NESTING) bad('(body)', `lists and quotes nested ${deepestListNesting(body, lexMarkdown)} deep: at most ${MAX_LIST_NESTING} can be drawn`);
+    const nested = nestingProblem(body);
+    if (nested) bad('(body)', nested);
     // Commands, options, codes and numbers are never translated: each one in the source's prose is in ours.
     for (const f of missingFacts(source.body, body)) bad('(body)', `the source says "${f}" (a code, number, option or command): keep it unchanged in the translation`);
     if (!title || !body || from !== written || locale === written || prev) continue;
