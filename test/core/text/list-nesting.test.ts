@@ -43,6 +43,13 @@ describe('deepestListNesting', () => {
     expect(lexed).toBe(0);
     expect(deepestListNesting(`${' '.repeat(1_000_000)}x`, lex)).toBe(0);
     expect(lexed).toBe(1);
+    // Runs of quote marks, tabs, separators, newlines and control characters: read line by line, never lexed when deep.
+    expect(deepestListNesting('>'.repeat(1_000_000), lex)).toBe(1_000_000);
+    expect(deepestListNesting(`${'\t'.repeat(200_000)}- x`, lex)).toBe(400_001);
+    expect(deepestListNesting(`${'- \t'.repeat(200_000)}\u0007`, lex)).toBe(200_000);
+    expect(lexed).toBe(1);
+    expect(deepestListNesting('\n'.repeat(1_000_000), lex)).toBe(0);
+    expect(deepestListNesting('\u001b[2J\r'.repeat(100_000), lex)).toBe(0);
   });
 
   it('counts a text the lexer cannot read as too deep', () => {
