@@ -13,14 +13,16 @@ import { realKb } from '../helpers/real-kb.js';
 
 const kb = realKb();
 const catalogs = readLocaleCatalogs();
-const LEAD = 'The virtual machine could not be started because a required feature is not installed. (0x80370102)';
+// A credential store's RPC error, which Docker's credential helpers meet and many other programs too: a lead. (The Hyper-V
+// message, which WSL prints too, is no answer at all without a container word: hyperv-isolation-no-hypervisor needs one.)
+const LEAD = 'The stub received bad data. (0x800706F7)';
 // The engine's own failure as docker prints it for a Hyper-V container on a host without the feature: a sure answer.
 const SURE = 'PS C:\\> docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022\ndocker: Error response from daemon: container 4be01a encountered an error during hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102).';
 
 describe('why an answer is no surer', () => {
   it('is said under the confidence of a lead, and not for a sure answer', () => {
     const lead = diagnose(kb, LEAD);
-    expect(lead.matches[0]).toMatchObject({ id: 'hyperv-isolation-no-hypervisor', confidence: 'low', limitedBy: 'other-program' });
+    expect(lead.matches[0]).toMatchObject({ id: 'wincred-token-too-long', confidence: 'low', limitedBy: 'other-program' });
     const report = formatDiagnosis(lead, kb, 'en', LEAD).split('\n');
     const at = report.findIndex((l) => l.trim().startsWith('confidence: low'));
     expect(report[at + 1]).toBe('  why not surer: only a code matched, and the paste shows nothing of containers: other programs print it too');
@@ -52,7 +54,7 @@ describe('why an answer is no surer', () => {
   it("is shown in the app's list row, after the evidence", () => {
     const t = createT(catalogs, 'en');
     const row = matchItem(diagnose(kb, LEAD).matches[0]!, t);
-    expect(row.detail).toMatch(/^code 0x80370102 · why not surer: only a code matched/);
+    expect(row.detail).toMatch(/^code 0x800706F7 · why not surer: only a code matched/);
     expect(matchItem(diagnose(kb, SURE).matches[0]!, t).detail).not.toContain('why not surer');
   });
 });

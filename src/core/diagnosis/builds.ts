@@ -12,6 +12,11 @@ export interface SeenBuild {
 export interface PasteBuilds {
   host?: SeenBuild;
   image?: SeenBuild;
+  /**
+   * The host's build as a pull's refusal names it ("no matching manifest for windows/amd64 10.0.19045"), when no other
+   * form showed the host: read only to tell a client host (`client-host`), never as a build mismatch (see HOST).
+   */
+  refusedFor?: SeenBuild;
 }
 
 const first = (re: RegExp, text: string): SeenBuild | undefined => {
@@ -37,6 +42,10 @@ const HOST = [
   // Version: …" inside a sentence may be anything's.
   /(?:(?<!\b(?:container|image)[ \t]{0,4})\(|\bhost(?:'s)?[ \t]{1,4})OS[ \t]+version[ \t]{0,4}(?:is[ \t]{1,4}|:[ \t]{0,4})?10\.0\.(\d{5})\b/i,
 ];
+// The engine's refusal of a manifest list names the host's platform and build (moby daemon's pull of a manifest list:
+// "no matching manifest for %s in the manifest list entries", the platform formatted with its OS version since 2021,
+// "windows/amd64 10.0.19045" or "windows(10.0.26100)/amd64").
+const REFUSED_FOR = /\bno matching manifest for windows(?:\/amd64[ \t]{1,4}10\.0\.(\d{5})|\(10\.0\.(\d{5})\)\/amd64)\b/i;
 // Where people name a client host in words: Windows 10 and 11 releases are hosts, never images.
 const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
 // … or with its version right after the name ("on Windows 10 Enterprise 10.0.17134", "Windows 11 Pro (build
@@ -103,8 +112,13 @@ export function readPasteBuilds(text: string, entities: Entities, buildOfTag: (t
     const year = m?.[1] ?? m?.[2];
     if (m && year) out.host = { build: SERVER_BUILD[year]!, said: m[0].trim() };
   }
+  if (!out.host) {
+    const m = REFUSED_FOR.exec(text);
+    const build = Number(m?.[1] ?? m?.[2]);
+    if (m && build) out.refusedFor = { build, said: m[0] };
+  }
   for (const re of IMAGE) if (!out.image) out.image = first(re, text);
-  if (out.host && !out.image) {
+  if ((out.host || out.refusedFor) && !out.image) {
     const from = entities.tag === undefined ? FROM_LINE.exec(text) : null;
     const image = typeof entities.image === 'string' ? entities.image : from ? from[0].trim() : undefined;
     const tag = typeof entities.tag === 'string' ? entities.tag : from?.[1];

@@ -56,7 +56,11 @@ describe('readPasteBuilds', () => {
 
   it("does not read a build mismatch into a pull's refusal of a manifest list: the tag has no variant for the host", () => {
     const r = readPasteBuilds('ltsc2022: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.19045 in the manifest list entries', { tag: 'ltsc2022' }, buildOfTag);
-    expect(r).toEqual({});
+    expect(r.host).toBeUndefined();
+    // It is kept apart, to tell a client host (the fact rule's client-host, never build-mismatch).
+    expect(r.refusedFor).toMatchObject({ build: 19045 });
+    expect(r.image).toMatchObject({ build: 20348 });
+    expect(readPasteBuilds('no matching manifest for windows(10.0.26100)/amd64 in the manifest list entries', {}, buildOfTag).refusedFor).toMatchObject({ build: 26100 });
   });
 
   it("reads the host from systeminfo's OS Version line and the image from a Dockerfile's FROM line", () => {

@@ -142,10 +142,12 @@ describe('confidenceLimitOf', () => {
 describe('confidence of a lead that may be another program or platform (real knowledge)', () => {
   const { kb } = realKnowledgeBase();
   const top = (text: string) => diagnose(kb, text).matches[0];
-  it("keeps a Windows code that no container word surrounds as a lead, and the same code in a container's failure sure", () => {
-    const bare = top('The virtual machine could not be started because a required feature is not installed. (0x80370102)');
+  it("shows no answer for the Hyper-V code where no container word surrounds it, and the same code in a container's failure sure", () => {
+    // The Hyper-V message alone is WSL's and every VM program's too: hyperv-isolation-no-hypervisor needs a container.
+    expect(top('The virtual machine could not be started because a required feature is not installed. (0x80370102)')).toBeUndefined();
+    const bare = top('The virtual machine could not be started because a required feature is not installed. (0x80370102)\nwhile starting the container');
     expect(bare?.id).toBe('hyperv-isolation-no-hypervisor');
-    expect(bare?.confidence).toBe('low');
+    expect(bare?.confidence).not.toBe('low');
     const docker = top('PS C:\\> docker run --isolation=hyperv mcr.microsoft.com/windows/nanoserver:ltsc2022\ndocker: Error response from daemon: container 4be01a encountered an error during hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102).');
     expect(docker?.id).toBe('hyperv-isolation-no-hypervisor');
     expect(docker?.confidence).toBe('high');

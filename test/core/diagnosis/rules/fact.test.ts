@@ -12,6 +12,10 @@ const CLIENT_NEWER = 'docker run contoso/api:2.1-ltsc2022\ndocker: Error respons
 const SERVER_OLDER = 'Host OS Version: 10.0.20348.2340 (ltsc2022)\nContainer OS Version: 10.0.17763.5576 (ltsc2019)\nhcsshim::CreateComputeSystem 1a2b: The container operating system does not match the host operating system.';
 const CLIENT_OLDER = 'Host OS Version: 10.0.19045.4170\nContainer OS Version: 10.0.17763.5576 (ltsc2019)\nUsing process isolation';
 const SAME = 'Host OS Version: 10.0.17763.5576\nContainer OS Version: 10.0.17763.5576 (ltsc2019)';
+// A pull's refusal names the host's build: a client one (19045) for an ltsc2022 tag; a server one (17763, also Windows 10
+// 1809) says nothing of a client host. Neither is read as a build mismatch.
+const REFUSED_CLIENT = 'docker pull mcr.microsoft.com/windows/nanoserver:ltsc2022\nltsc2022: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.19045 in the manifest list entries';
+const REFUSED_SERVER = 'docker pull mcr.microsoft.com/windows/nanoserver:ltsc2022\nltsc2022: Pulling from windows/nanoserver\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries';
 
 describe('facts from the builds a paste shows', () => {
   it.each([
@@ -26,6 +30,9 @@ describe('facts from the builds a paste shows', () => {
     [CLIENT_OLDER, 'windows-client-host-compat', ['build-mismatch', 'client-host']],
     [SAME, 'version-mismatch-error', []],
     [SAME, 'windows-client-host-compat', []],
+    [REFUSED_CLIENT, 'windows-client-host-compat', ['client-host']],
+    [REFUSED_CLIENT, 'version-mismatch-error', []],
+    [REFUSED_SERVER, 'windows-client-host-compat', []],
   ] as const)('%#: %s → %s', (paste, topic, facts) => {
     expect(factsFor(paste, topic)).toEqual(facts);
   });
