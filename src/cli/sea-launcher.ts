@@ -13,6 +13,7 @@
  */
 import { getAsset, getRawAsset } from 'node:sea';
 import path from 'node:path';
+import { showControls } from '../core/text/terminal-safe.js';
 import { unpack, unpackBase } from '../platform/unpack.js';
 import { EXIT } from './io.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
@@ -42,7 +43,10 @@ function start(): void {
     const manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;
     dir = unpack(unpackBase(), manifest.name, () => manifest.files.map((p) => ({ path: p, data: new Uint8Array(getRawAsset(p) as ArrayBuffer) })));
   } catch (err) {
-    process.stderr.write(`wcdoctor: ${err instanceof Error ? err.message : String(err)}\nwcdoctor: set ${process.platform === 'win32' ? 'LOCALAPPDATA or TEMP' : 'XDG_CACHE_HOME or TMPDIR'} to a folder you can write to, and run it again.\n`);
+    // The message names the folders tried, which come from the environment (XDG_CACHE_HOME, TMPDIR, LOCALAPPDATA,
+    // TEMP): their control characters are shown, not sent (found by an attacker helper: an OSC in XDG_CACHE_HOME set
+    // the terminal's title and wrote its clipboard).
+    process.stderr.write(`wcdoctor: ${showControls(err instanceof Error ? err.message : String(err))}\nwcdoctor: set ${process.platform === 'win32' ? 'LOCALAPPDATA or TEMP' : 'XDG_CACHE_HOME or TMPDIR'} to a folder you can write to, and run it again.\n`);
     process.exit(EXIT.failure);
   }
   const distDir = path.join(dir, 'dist');
@@ -86,7 +90,7 @@ function startAgainWithout(): void {
       }
     });
   child.on('error', (e) => {
-    process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${e.message}\n`);
+    process.stderr.write(`wcdoctor: could not start again without NODE_COMPILE_CACHE: ${showControls(e.message)}\n`);
     process.exit(EXIT.failure);
   });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : EXIT.failure)));

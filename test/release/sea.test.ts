@@ -157,6 +157,17 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
+  it('shows the control characters of the folders it names, never sends them (found by an attacker helper: an OSC in XDG_CACHE_HOME set the title)', () => {
+    const h = tempDir('nowrite-escape');
+    writeFileSync(path.join(h, 'file'), '');
+    const hostile = path.join(h, 'file', '\u001b]0;owned\u0007\u001b]52;c;ZWNobw==\u0007\u009b8m');
+    const r = run([twin], ['--version'], '', envIn(h, { XDG_CACHE_HOME: hostile, TMPDIR: hostile }));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^wcdoctor: could not unpack/);
+    expect(r.stderr).toContain('␛]0;owned␇');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('ignores NODE_OPTIONS (a --require there runs in node, not in the executable)', () => {
     const h = tempDir('node-options');
     const marker = path.join(h, 'ran');

@@ -10,6 +10,7 @@ import { parsePsList } from '../../src/core/check/parsers/common.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
 import { literalScanner, requiredAllOf } from '../../src/core/diagnosis/regex-literal.js';
+import { buildCodeIndex, extractCodes, MAX_CODES_PER_PASTE } from '../../src/core/diagnosis/parse-error-code.js';
 import { imageOfDockerRun, recognise } from '../../src/core/diagnosis/recognise.js';
 import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/core/knowledge/topic-search.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
@@ -115,6 +116,32 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(reduced).toContain('(0xc0370101)');
     expect(diagnose(kb, log).matches[0]?.id).toBe('version-mismatch-error');
   }, 60_000);
+
+  // Found by an attacker helper's search over mutated pastes (session 38): each was quadratic in one line's length.
+  // recognise is given 1 MB here, past the 64 KiB the diagnosis reads, so that the old patterns would take minutes.
+  it('a line of 1 MB that repeats a VMSwitch cmdlet name without -Name, and the name where -Name is given', () => {
+    expect(recognise('Set-VMSwitch------'.repeat(60_000)).entities.switch).toBeUndefined();
+    expect(recognise(`${'New-VMSwitch '.repeat(80_000)}\n`).entities.switch).toBeUndefined();
+    expect(recognise('New-VMSwitch -Name "ext" -NetAdapterName Ethernet -AllowManagementOS $true').entities.switch).toBe('ext');
+    expect(recognise('PS C:\\> Set-VMSwitch -SwitchType Internal -Name lab-switch').entities.switch).toBe('lab-switch');
+    expect(recognise('New-VMSwitch -NetAdapterName Ethernet -Names x').entities.switch).toBeUndefined();
+  }, T);
+
+  it('a line of 1 MB that repeats `docker-compose -f `, and compose up read after a few -f files', () => {
+    expect(recognise('docker-compose -f '.repeat(60_000)).operations).not.toContain('compose up');
+    expect(recognise('docker-compose -f base.yml -f windows.yml up -d').operations).toContain('compose up');
+  }, T);
+
+  it('thousands of distinct codes: the catalogued ones are kept first, up to MAX_CODES_PER_PASTE', () => {
+    const made = Array.from({ length: 8000 }, (_, i) => `(0x${(i + 1).toString(16)})`).join('');
+    const paste = `hnsCall failed in Win32: ${made} Element not found. (0x800705B4)`;
+    const codes = extractCodes(paste, buildCodeIndex(kb.codes));
+    expect(codes).toHaveLength(MAX_CODES_PER_PASTE);
+    expect(codes.map((c) => c.canonical)).toContain('0x800705B4');
+    // The rest are the first made-up ones, in order of appearance.
+    expect(codes[0]!.raw).toBe('0x1');
+    expect(diagnose(kb, paste).codes.length).toBeLessThanOrEqual(MAX_CODES_PER_PASTE);
+  }, T);
 
   it('keeps small pastes whole', () => {
     const paste = 'a\nb\nerror 0x800705B4\n';

@@ -251,7 +251,9 @@ export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
   [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect', ['network']],
   [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1', ['service']],
   [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy', ['docker']],
-  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+)*up\b/, 'compose up', ['compose']],
+  // A handful of -f files at most: an unbounded chain, started at every `docker-compose` of a line that repeats it,
+  // ran to the line's end each time (quadratic: 64 KiB of `docker-compose -f ` took 0.33 s; an attacker helper).
+  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+){0,8}up\b/, 'compose up', ['compose']],
   [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull', ['image', ' image', 'manifest unknown', 'manifest for ', ': unauthorized', 'docker login', 'pull access denied']],
 ];
 
@@ -278,8 +280,13 @@ export function operationKey(op: string): string {
 // were one name, printed under "Found in the paste").
 const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
 const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
-/** A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …), on the cmdlet's line. */
-const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n-]*(?:-(?!Name\b)[^\r\n-]*)*-Name\s+("[^"\r\n]+"|'[^'\r\n]+'|[^\s-]\S*)/i;
+/**
+ * A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …), on the cmdlet's line
+ * and at most 400 characters after the cmdlet's name: a scan to the line's end from every cmdlet name of a line that
+ * repeats them was quadratic (64 KiB of `Set-VMSwitch------` took 0.6 s and froze the app for a second; an attacker
+ * helper). `-NetAdapterName` and the like are not `-Name`: the hyphen must come right before it.
+ */
+const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n]{0,400}?-Name\s+("[^"\r\n]+"|'[^'\r\n]+'|[^\s-]\S*)/i;
 /** A line break: no name, address or image a paste shows holds one. */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
