@@ -125,6 +125,11 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(recognise('New-VMSwitch -Name "ext" -NetAdapterName Ethernet -AllowManagementOS $true').entities.switch).toBe('ext');
     expect(recognise('PS C:\\> Set-VMSwitch -SwitchType Internal -Name lab-switch').entities.switch).toBe('lab-switch');
     expect(recognise('New-VMSwitch -NetAdapterName Ethernet -Names x').entities.switch).toBeUndefined();
+    // The colon form, and never the next command's -Name (a regression tester: an adapter's name was offered to
+    // Remove-VMSwitch).
+    expect(recognise('New-VMSwitch -Name:Hidden -NetAdapterName "Ethernet" -AllowManagementOS $true; Get-NetAdapter -Name "Ethernet 2"').entities.switch).toBe('Hidden');
+    expect(recognise('New-VMSwitch -SwitchType Internal; Get-NetAdapter -Name "Ethernet 2"').entities.switch).toBeUndefined();
+    expect(recognise('Get-VMSwitch -SwitchType External | Connect-VMNetworkAdapter -Name nic1').entities.switch).toBeUndefined();
   }, T);
 
   it('a line of 1 MB that repeats `docker-compose -f `, and compose up read after a few -f files', () => {
@@ -141,6 +146,18 @@ describe('diagnose answers any paste in bounded time', () => {
     // The rest are the first made-up ones, in order of appearance.
     expect(codes[0]!.raw).toBe('0x1');
     expect(diagnose(kb, paste).codes.length).toBeLessThanOrEqual(MAX_CODES_PER_PASTE);
+  }, T);
+
+  it('a failure after more catalogued codes than are kept keeps its code and its answer (a regression tester)', () => {
+    const failure = 'Error response from daemon: hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102)';
+    // Catalogued codes that no topic lists: they say what they mean and point nowhere.
+    const listed = new Set(kb.topics.flatMap((t) => t.signatures.codes));
+    const others = kb.codes.map((c) => c.code).filter((c) => /^0x8/.test(c) && !listed.has(c)).slice(0, MAX_CODES_PER_PASTE + 6);
+    expect(others).toHaveLength(MAX_CODES_PER_PASTE + 6);
+    const paste = `${others.map((c, i) => `step ${i}: ${c}`).join('\n')}\n${failure}`;
+    const r = diagnose(kb, paste);
+    expect(r.codes.map((c) => c.canonical)).toContain('0x80370102');
+    expect(r.matches[0]?.id).toBe(diagnose(kb, failure).matches[0]?.id);
   }, T);
 
   it('keeps small pastes whole', () => {

@@ -388,7 +388,7 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
 }
 
 /**
- * The most codes one paste yields: the catalogued ones first, then others, each group in order of appearance. Real
+ * The most codes one paste yields: the catalogued ones first, then others, the first and the last of each group. Real
  * pastes name a handful (the most in our 2,400 labelled pastes is three); every code found is then looked for in the
  * whole paste by the features and the English reading of a localized paste, so thousands of made-up codes cost
  * codes × length (64 KiB of `(0x1)(0x2)…` after "failed in Win32:" gave 8,373 codes, 0.46 s and a 1.1 MB `--json`
@@ -397,10 +397,20 @@ function scanTexts(text: string, index: CodeIndex, hits: Hit[]): void {
 export const MAX_CODES_PER_PASTE = 64;
 
 /**
+ * The first and the last of `items`, `n` in all: a log's failure is mostly at its end, what led to it at its start (a
+ * regression tester: a failure's code after 64 other catalogued ones lost the answer when only the first were kept).
+ */
+function firstAndLast<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  const head = Math.ceil(n / 2);
+  return [...items.slice(0, head), ...items.slice(items.length - (n - head))];
+}
+
+/**
  * Finds every Windows error code in a paste, in any spelling (hex, bare hex, hcsshim short form, decimal,
  * signed decimal, symbolic name, catalogue message in any language), one result per canonical code in order
  * of first appearance, each with its most explicit spelling; at most MAX_CODES_PER_PASTE of them, catalogued codes
- * before others. Linear in the length of the paste.
+ * before others, the first and the last of each kind. Linear in the length of the paste.
  * @example extractCodes('hnsCall failed in Win32: The remote procedure call failed. (0x6be)', index)[0].canonical // '0x800706BE'
  */
 export function extractCodes(text: string, index: CodeIndex): FoundCode[] {
@@ -423,7 +433,7 @@ export function extractCodes(text: string, index: CodeIndex): FoundCode[] {
   if (kept.length > MAX_CODES_PER_PASTE) {
     const catalogued = kept.filter((g) => index.byCode.has(g.best.canonical)).sort((a, b) => a.first - b.first);
     const others = kept.filter((g) => !index.byCode.has(g.best.canonical)).sort((a, b) => a.first - b.first);
-    kept = [...catalogued, ...others].slice(0, MAX_CODES_PER_PASTE);
+    kept = [...firstAndLast(catalogued, MAX_CODES_PER_PASTE), ...firstAndLast(others, MAX_CODES_PER_PASTE - Math.min(catalogued.length, MAX_CODES_PER_PASTE))];
   }
   return kept
     .sort((a, b) => a.first - b.first)

@@ -281,12 +281,14 @@ export function operationKey(op: string): string {
 const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
 const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
 /**
- * A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …), on the cmdlet's line
- * and at most 400 characters after the cmdlet's name: a scan to the line's end from every cmdlet name of a line that
- * repeats them was quadratic (64 KiB of `Set-VMSwitch------` took 0.6 s and froze the app for a second; an attacker
- * helper). `-NetAdapterName` and the like are not `-Name`: the hyphen must come right before it.
+ * A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …, or -Name:ext), in the
+ * cmdlet's own command (up to the line's end, a `;` or a `|`) and at most 400 characters after the cmdlet's name: a
+ * scan to the line's end from every cmdlet name of a line that repeats them was quadratic (64 KiB of
+ * `Set-VMSwitch------` took 0.6 s and froze the app for a second; an attacker helper), and the next command's -Name
+ * is another thing's name (a regression tester: `Get-NetAdapter -Name "Ethernet 2"` after `New-VMSwitch -Name:Hidden`
+ * was offered to Remove-VMSwitch). `-NetAdapterName` and the like are not `-Name`: the hyphen must come right before it.
  */
-const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n]{0,400}?-Name\s+("[^"\r\n]+"|'[^'\r\n]+'|[^\s-]\S*)/i;
+const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n;|]{0,400}?-Name(?::[ \t]*|\s+)("[^"\r\n]+"|'[^'\r\n]+'|[^\s;|-][^\s;|]*)/i;
 /** A line break: no name, address or image a paste shows holds one. */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 

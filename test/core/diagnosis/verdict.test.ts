@@ -153,6 +153,16 @@ describe('confidence of a lead that may be another program or platform (real kno
     expect(docker?.confidence).toBe('high');
     // A paste of only the code asks what it means: the topic stays a likely answer.
     expect(top('0x80370102')?.confidence).toBe('medium');
+    // hcsshim's own operation, the word container in Chinese, Korean and Swedish, and Server Manager's role wizard are
+    // a container's or Windows Server's too (a regression tester: each lost its answer to the needs).
+    for (const paste of [
+      'Error: hcs::System::Start: failure in a Windows system call: The virtual machine could not be started because a required feature is not installed. (0x80370102)',
+      '启动容器失败：hcs::System::Start: 由于未安装所需功能，因此无法启动虚拟机。 (0x80370102)',
+      '컨테이너를 시작하지 못했습니다: No hypervisor is present on this system. (0xc0351000)',
+      'Hyper-V-isolering: Det finns ingen hypervisor i systemet. (0xC0351000) när jag startar behållaren',
+      'Add Roles and Features Wizard: Hyper-V cannot be installed: The processor does not have required virtualization capabilities.',
+    ])
+      expect(top(paste)?.id, paste).toBe('hyperv-isolation-no-hypervisor');
   });
   it("keeps a node's `cni plugin not initialized` a lead unless the paste shows the node is Windows", () => {
     const line = 'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
