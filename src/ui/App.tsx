@@ -43,18 +43,20 @@ export interface ProvidersProps {
   /** How long a lone key after a paste or burst still belongs to it (InputProvider); tests that type faster than a person set 0. */
   afterBulkMs?: number;
   quietMs?: number;
+  /** How long a paste without its end marker waits for more of itself (InputProvider's PASTE_IDLE_MS). */
+  pasteIdleMs?: number;
   children: ReactNode;
 }
 
 /** Every context the screens need, in dependency order. */
-export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, afterBulkMs, quietMs, children }: ProvidersProps) {
+export function Providers({ platform, diagnose, initial = [{ screen: 'home' }], noColor, lang, size, afterBulkMs, quietMs, pasteIdleMs, children }: ProvidersProps) {
   return (
     <TerminalSizeOverride.Provider value={size}>
       <PlatformProvider platform={platform} diagnose={diagnose}>
         <SettingsProvider noColor={noColor ?? false} {...(lang ? { lang } : {})}>
           <I18nProvider>
             <NavigationProvider initial={initial}>
-              <InputProvider {...(afterBulkMs !== undefined ? { afterBulkMs } : {})} {...(quietMs !== undefined ? { quietMs } : {})}>{children}</InputProvider>
+              <InputProvider {...(afterBulkMs !== undefined ? { afterBulkMs } : {})} {...(quietMs !== undefined ? { quietMs } : {})} {...(pasteIdleMs !== undefined ? { pasteIdleMs } : {})}>{children}</InputProvider>
             </NavigationProvider>
           </I18nProvider>
         </SettingsProvider>

@@ -11,7 +11,7 @@ const END = '\u001B[201~';
  * paste of any size arrives as one event instead of being replayed key by key. Markers may come
  * as events of their own (ink splits escape sequences out) or inside a longer chunk.
  */
-export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasting(): boolean } {
+export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasting(): boolean; end(): PasteOutput[] } {
   // The paste so far, its line ends already made `\n` a read at a time (see add), and a CR that ended the last read,
   // which may be the first half of a CRLF.
   let parts: string[] | undefined;
@@ -29,6 +29,18 @@ export function createPasteParser(): { push(raw: string): PasteOutput[]; isPasti
   };
   return {
     isPasting: () => parts !== undefined,
+    // A paste whose end marker never came (lost on the way, or a start marker typed by something else) ends here, with
+    // what it has: without this every later key went into it, Esc and Ctrl+C too, and only killing the process got the
+    // app back (found by a key-sequence fuzzer helper).
+    end() {
+      if (parts === undefined) return [];
+      if (cr) parts.push('\n');
+      const text = parts.join('') + pending;
+      parts = undefined;
+      pending = '';
+      cr = false;
+      return [{ kind: 'paste', text }];
+    },
     push(raw) {
       const out: PasteOutput[] = [];
       let rest = pending + raw;

@@ -30,6 +30,8 @@ export interface RenderOptions {
   afterBulkMs?: number;
   /** How long input must be quiet before an answer's first key (InputContext's QUIET_MS); 0 unless a test says. */
   quietMs?: number;
+  /** How long a paste without its end marker waits for more of itself (InputContext's PASTE_IDLE_MS, the default). */
+  pasteIdleMs?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const initial = opts.initial ?? [{ screen: 'home' }];
   const size = { columns, rows };
   const tree = (inner: ReactElement) => (
-    <Providers platform={platform} diagnose={diagnose} initial={initial} noColor={opts.noColor ?? true} size={size} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.lang ? { lang: opts.lang } : {})}>
+    <Providers platform={platform} diagnose={diagnose} initial={initial} noColor={opts.noColor ?? true} size={size} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.pasteIdleMs !== undefined ? { pasteIdleMs: opts.pasteIdleMs } : {})} {...(opts.lang ? { lang: opts.lang } : {})}>
       {inner}
     </Providers>
   );

@@ -90,9 +90,11 @@ describe('askKeys: the answer is typed key by key', () => {
     const t = fakeTerminal();
     const pending = askKeys('Q? ', 'NOTE', t.input, t.output, 300);
     await new Promise((res) => setTimeout(res, 350));
+    // One read a key, each right after the last (a console types faster than the quiet moment; timed gaps made the test
+    // depend on the machine's load: a stall of 300 ms between two keys under a loaded CI run read as a person's pause).
     for (const ch of 'yes\rthen the rest of the paste') {
       t.input.write(ch);
-      await new Promise((res) => setTimeout(res, 15));
+      await new Promise((res) => setImmediate(res));
     }
     let settled = false;
     void pending.then(() => (settled = true));
@@ -108,7 +110,7 @@ describe('askKeys: the answer is typed key by key', () => {
     await new Promise((res) => setTimeout(res, 350));
     for (const ch of 'yes\r\r') {
       twice.input.write(ch);
-      await new Promise((res) => setTimeout(res, 60));
+      await new Promise((res) => setImmediate(res));
     }
     expect(await again).toEqual({ kind: 'answer', text: 'yes' });
     expect(twice.written()).not.toContain('NOTE');

@@ -274,3 +274,33 @@ describe('text cut in a list can be read in full (issue 17, defect 10)', () => {
     expect(await waitForFrame(lastFrame, t('diagnose.results.title'))).not.toContain('when IPv6 is');
   });
 });
+
+// Found by a key-sequence fuzzer helper: a paste's start marker whose end never came took every later key into the
+// paste, Esc and Ctrl+C too; only killing the process got the terminal back.
+describe('a paste whose end marker never comes', () => {
+  it('is ended as it is after a quiet moment, and the keys after it act again: Esc goes back, Ctrl+C quits', async () => {
+    const onQuit = vi.fn();
+    const { lastFrame, stdin, t } = renderApp({ onQuit, pasteIdleMs: 100, initial: [{ screen: 'home' }, { screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write('\u001B[200~0x800705B4 the rest never came');
+    stdin.write(KEYS.esc);
+    // The text so far arrives as a paste (the Esc typed during the wait is part of it, shown, never acted on).
+    await waitForFrame(lastFrame, '0x800705B4 the rest never came');
+    expect(lastFrame()).toContain(`› ${t('diagnose.title')}`);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('\u0003');
+    await vi.waitFor(() => expect(onQuit).toHaveBeenCalled());
+  });
+
+  it('the parser ends an open paste with what it has, and nothing when none is open', async () => {
+    const { createPasteParser } = await import('../../src/ui/paste.js');
+    const parser = createPasteParser();
+    expect(parser.end()).toEqual([]);
+    expect(parser.push('\u001B[200~line one\r\nline two\r')).toEqual([]);
+    expect(parser.isPasting()).toBe(true);
+    expect(parser.end()).toEqual([{ kind: 'paste', text: 'line one\nline two\n' }]);
+    expect(parser.isPasting()).toBe(false);
+    expect(parser.push('q')).toEqual([{ kind: 'input', raw: 'q' }]);
+  });
+});

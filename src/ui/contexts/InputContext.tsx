@@ -40,7 +40,7 @@ const RegistryContext = createContext<Registry | undefined>(undefined);
  * Input is taken a chunk at a time (one read of the terminal, which ink splits into raw events), so
  * each event says whether its key came alone: prompts answer only to such a key.
  */
-export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs = QUIET_MS }: { children: ReactNode; afterBulkMs?: number; quietMs?: number }) {
+export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs = QUIET_MS, pasteIdleMs = PASTE_IDLE_MS }: { children: ReactNode; afterBulkMs?: number; quietMs?: number; pasteIdleMs?: number }) {
   const { stdin, setRawMode, isRawModeSupported, internal_eventEmitter: events } = useStdin();
   const layers = useRef<KeymapLayer[]>([]);
   useBracketedPaste();
@@ -127,6 +127,8 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
     let lastReadAt = Number.NEGATIVE_INFINITY;
     // When the last read long enough to be a part of a paste a terminal cut into reads came (LONG_READ).
     let lastLongAt = Number.NEGATIVE_INFINITY;
+    // Ends a paste whose end marker has not come after PASTE_IDLE_MS without input (see createPasteParser's end).
+    let pasteIdle: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       const raws = chunk;
       chunk = undefined;
@@ -172,6 +174,14 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
           } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried, afterCut });
         }
       drain();
+      // A paste still open waits for more of itself; with no read for PASTE_IDLE_MS it is ended as it is.
+      clearTimeout(pasteIdle);
+      if (parser.isPasting())
+        pasteIdle = setTimeout(() => {
+          for (const out of parser.end()) if (out.kind === 'paste') queue.push({ unit: { paste: out.text }, alone: false });
+          lastBulkAt = performance.now();
+          drain();
+        }, pasteIdleMs);
     };
     // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener
     // before it opens the chunk, one after it hands the chunk on.
@@ -195,12 +205,13 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       stdin.off('readable', open);
       stdin.off('readable', flush);
       events.off('input', onInput);
+      clearTimeout(pasteIdle);
       chunk = undefined;
       queue.length = 0;
       if (navigation?.settled === drain) navigation.settled = undefined;
       if (isRawModeSupported) setRawMode(false);
     };
-  }, [stdin, events, isRawModeSupported, setRawMode, navigation, afterBulkMs, quietMs]);
+  }, [stdin, events, isRawModeSupported, setRawMode, navigation, afterBulkMs, quietMs, pasteIdleMs]);
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
@@ -216,6 +227,12 @@ const LONG_READ = 1024;
  * into reads): a person answers a question after reading it, far later than this.
  */
 export const AFTER_BULK_MS = 500;
+/**
+ * How long a bracketed paste may wait for more of itself before it is ended as it is: a terminal hands a paste over in
+ * reads that follow each other within milliseconds, even over a slow link; a paste with no read for a second and a half
+ * has lost its end marker.
+ */
+export const PASTE_IDLE_MS = 1500;
 // The quiet moment before an answer's first key (usePromptKeymap), the CLI's too.
 export { QUIET_MS };
 
