@@ -25,7 +25,6 @@ export const formatProblem = (p: Problem): string => {
   return `${line.slice(0, cut)}… (${line.length - cut} more characters)`;
 };
 
-
 /** A raw data file as read from knowledge/: its path relative to the repo and its parsed YAML. */
 export interface RawFile {
   file: string;

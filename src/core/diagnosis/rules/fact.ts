@@ -10,16 +10,15 @@ export const factRule: EvidenceRule = {
   id: 'fact',
   describe: 'the paste shows the host and the image on different builds: evidence for topics with `facts: [build-mismatch]`, and more for those with `image-newer-than-host` when the image is the newer, or `client-host` when the host is a Windows client build',
   apply(f, index, acc, w) {
-    const { image, refusedFor } = f.builds;
+    const { host, image, refusedFor } = f.builds;
     // A pull's refusal names the host's build: it says which host (a client one), not that the builds mismatch.
-    if (!f.builds.host && refusedFor && image && refusedFor.build !== image.build && index.clientBuilds.has(refusedFor.build)) {
+    if (!host && refusedFor && image && refusedFor.build !== image.build && index.clientBuilds.has(refusedFor.build)) {
       index.matchers.forEach((m, i) => {
         if (m.topic.signatures.facts?.includes('client-host'))
           acc.add(i, { kind: 'fact', matched: refusedFor.said, signature: `client-host: build ${refusedFor.build} is a Windows client release`, weight: w.fact.clientHost, rule: 'fact' });
       });
       return;
     }
-    const { host } = f.builds;
     if (!host || !image || host.build === image.build) return;
     const seen: [DiagnosisFact, string, string, number][] = [
       ['build-mismatch', `${image.build} ≠ ${host.build}`, `build-mismatch: image ${image.build} (${image.said}), host ${host.build} (${host.said})`, w.fact.buildMismatch],

@@ -35,7 +35,6 @@ const RESULT_HINTS = footerHints('checkResults');
 const READING_HINTS = footerHints('checkReading');
 const READING_PASTE_HINTS = footerHints('checkReadingPaste');
 
-
 /** A path as typed or copied ("Copy as path" on Windows quotes it). */
 const pathOf = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2');
 
