@@ -45,15 +45,24 @@ const restoreTerminal = () => {
 };
 
 /**
+ * The app's writes without ESC[3J, which erases the terminal's scrollback. Ink clears the whole terminal before a frame
+ * when the one before it was as tall as the terminal (a screen's first frame can be, in a small terminal, before its
+ * body is measured and cut to fit), and its clear includes the scrollback: the output of the user's earlier commands was
+ * gone after the app opened its version check in a terminal of 40 x 14 (tmux). The screen itself is still cleared.
+ */
+const keepScrollback = (text: string): string => (text.includes('\u001B[3J') ? text.replaceAll('\u001B[3J', '') : text);
+
+/**
  * The stream the app draws to: `stdout` itself, except that every write passes showControlsKeepCsi, so the
  * CSI sequences Ink and the bracketed-paste hook write go through and anything else that could still carry
  * a control sequence (OSC title or clipboard writes, DCS, BEL, C1) is shown visibly. The screens already
- * make outside text safe where it enters the display; this is the last line of defence.
+ * make outside text safe where it enters the display; this is the last line of defence. The scrollback is kept
+ * (keepScrollback).
  */
 export function terminalSafeStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
     const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : String(chunk);
-    return (stdout.write as (c: string, ...r: unknown[]) => boolean)(showControlsKeepCsi(text), ...rest.filter((r) => typeof r === 'function'));
+    return (stdout.write as (c: string, ...r: unknown[]) => boolean)(keepScrollback(showControlsKeepCsi(text)), ...rest.filter((r) => typeof r === 'function'));
   };
   return new Proxy(stdout, {
     get(target, prop) {

@@ -42,4 +42,13 @@ describe('the app shows outside text visibly', () => {
     expect(written[0]).toBe('\u001b[?2026h\u001b[2K\u001b[1A\u001b[G\u001b[?25l\u001b[?2004hframe\n\u001b[?2026l');
     expect(written[1]).toBe('␛]0;pwned␇␛P+q␛\\\\x9d52;c;x\\x9c␛_apc␛\\␇');
   });
+
+  it("never erases the terminal's scrollback: Ink's clear before a frame as tall as the terminal keeps the user's earlier output (found in tmux at 40 x 14)", () => {
+    const written: string[] = [];
+    const fake = { isTTY: true, columns: 40, rows: 14, write: (s: string) => (written.push(s), true), on: () => fake } as unknown as NodeJS.WriteStream;
+    const stdout = terminalSafeStdout(fake);
+    stdout.write('\u001b[2J\u001b[3J\u001b[Hframe\n');
+    stdout.write(Buffer.from('\u001b[3Jnext'));
+    expect(written).toEqual(['\u001b[2J\u001b[Hframe\n', 'next']);
+  });
 });
