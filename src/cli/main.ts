@@ -139,6 +139,24 @@ export const answeredByRun = (argv: readonly string[], stdinIsTerminal: boolean)
 /** The exit code when whatever reads the output goes away: 128 + SIGPIPE, as a shell reports such a program. */
 export const EXIT_READER_GONE = 141;
 
+/** How long the process may stay once its run is over and its output written. */
+export const HELD_AFTER_RUN_MS = 2000;
+
+/**
+ * Ends the process if it is still here `ms` after its run ended, once every output has been written. Nothing wcdoctor
+ * starts outlives its run, but a request it cannot take back can: the check screen asks a file's size off its thread,
+ * and on a share that does not answer that request holds Node's event loop, and the process, for as long as the
+ * network's timeout, after the user quit. The timer is unref'd: a process that ends by itself never waits for it.
+ */
+export function endIfHeld(ms = HELD_AFTER_RUN_MS, outputs: () => readonly NodeJS.WritableStream[] = () => [process.stdout, process.stderr]): void {
+  const timer = setTimeout(() => {
+    // Output still on its way to a slow reader is the run's own: it is waited for, as Node would.
+    if (outputs().some((s) => ((s as { writableLength?: number }).writableLength ?? 0) > 0)) return void timer.refresh();
+    process.exit();
+  }, ms);
+  timer.unref();
+}
+
 /**
  * Runs wcdoctor for this process: argv, the real streams, the exit code. The launcher
  * (dist/cli.js) calls it; `tsx src/cli/main.ts` runs it directly during development.
@@ -206,6 +224,7 @@ export function startFromProcess(): void {
       // ends as Node ends it.
       if (answered && !streamed) process.exit(code);
       process.exitCode = code;
+      endIfHeld();
     },
     (e: unknown) => {
       process.stderr.write(`wcdoctor: internal error: ${showControls(String(e))}\n`);
