@@ -101,6 +101,8 @@ export interface FilledArgv {
    * name, the shell's kind.
    */
   nested: Map<string, 'powershell' | 'cmd' | 'posix'>;
+  /** Each argv element as the template writes it, its placeholders unfilled. */
+  written: string[];
 }
 
 /**
@@ -124,6 +126,7 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
   const shellAt = tokens.findIndex((t, i) => i > 0 && !t.text.includes('{{') && (SHELLS.test(shellOf(t)) || (INTERPRETERS.test(shellOf(t)) && /^-[ce]$/.test(tokens[i + 1]?.text ?? ''))));
   const shellKind = shellAt < 0 ? undefined : shellKindOf(shellOf(tokens[shellAt]!));
   const argv: string[] = [];
+  const written: string[] = [];
   for (const [idx, t] of tokens.entries()) {
     if (shellKind && idx > shellAt) for (const m of t.text.matchAll(PLACEHOLDER)) nested.set(m[1]!, shellKind);
     let missing: string | undefined;
@@ -136,8 +139,9 @@ export function fillArgvTemplate(template: string, shell: Exclude<FixShell, 'pow
     const only = solePlaceholder(t.text);
     if (only !== undefined) whole.set(idx, only);
     argv.push(text);
+    written.push(t.text);
   }
-  return ok({ argv, whole, nested });
+  return ok({ argv, whole, nested, written });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Entities } from '../diagnosis/types.js';
 import type { Fix, FixParam, Topic } from '../knowledge/types.js';
 import { isPowerShellNumberChanged, isShellNeutral } from '../text/shell-safe.js';
 import { err, ok, type Result } from '../result.js';
+import { PLACEHOLDER } from '../text/placeholder.js';
 import { fillArgvTemplate, fillPowerShellTemplate, nestedPlaceholdersOf } from './fill-template.js';
 import { encodePowerShellCommand, formatArgv, isPowerShellActive } from './quote.js';
 import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types.js';
@@ -124,6 +125,26 @@ function trailingBackslash(name: string, value: string): FixProblem {
   return problem('invalid', 'trailingBackslash', `"${name}" ${params.value} has a space and ends in a backslash, which Windows PowerShell 5.1 passes on as a quote: leave the final backslash out`, params, { name });
 }
 
+/**
+ * An argument that its values make PowerShell-active or a cmd variable only together with the template's text around
+ * them (the values alone are not). Said of the argument's first placeholder that is not secret; a secret's own
+ * characters never reach the line shown (it is masked).
+ */
+function gluedProblems(filled: { argv: readonly string[]; written: readonly string[] }, values: ReadonlyMap<string, string>, fix: Fix): FixProblem[] {
+  const out: FixProblem[] = [];
+  filled.argv.forEach((arg, idx) => {
+    const written = filled.written[idx] ?? '';
+    const names = [...written.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => fix.params[n]?.secret !== true);
+    if (!names.length) return;
+    const neutral = written.replace(PLACEHOLDER, 'v');
+    const name = names[0]!;
+    const value = values.get(name) ?? '';
+    if (isPowerShellActive(arg) && !isPowerShellActive(neutral)) out.push(notPasteable(name, value));
+    else if (CMD_VARIABLE.test(arg) && !CMD_VARIABLE.test(neutral)) out.push(cmdVariable(name, value));
+  });
+  return out;
+}
+
 function cmdVariable(name: string, value: string): FixProblem {
   const params = { name, value: showValue(value) };
   return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME%, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
@@ -194,6 +215,10 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     else if (CMD_VARIABLE.test(v)) problems.push(cmdVariable(name, v));
     else if (spaceThenTrailingBackslash(v)) problems.push(trailingBackslash(name, v));
   }
+  // The same over each argument as filled: `$` and `%` are active with what follows them, which the template may glue
+  // to a value (`{{folder}}:{{target}}` with a folder `C:\data$` gives `C:\data$:C:\app`, and PowerShell reads `$:C:`
+  // as a variable; found by an attacker helper's machine search over every fix and placeholder).
+  if (!problems.length) problems.push(...gluedProblems(filled.value, values, fix));
   if (problems.length) return err(problems);
   const windows = formatArgv(argv, 'windows');
   return ok({ command: style === 'posix' ? formatArgv(argv, 'posix') : windows, program: argv[0] ?? '', argv, ...(style === 'posix' ? { pasteCommand: windows } : {}) });

@@ -114,8 +114,14 @@ function checkUser(v: string): ParamReason | undefined {
   return plain(v) ? undefined : why('user', 'must be a user name, DOMAIN\\user or user@domain, without " / \\ [ ] : ; | = , + * ? < >');
 }
 
+/**
+ * An image reference as docker reads one: an optional registry (a host name of dot-separated labels, each starting and
+ * ending with a letter or digit, or localhost, with an optional port), the repository path and an optional tag and
+ * digest. A registry label cannot start with `-`: `-ehome.x/y` was taken, and a run line then gave docker `-e` (found by
+ * an attacker helper).
+ */
 const IMAGE_REF =
-  /^(?:(?:localhost(?::\d+)?|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?|[A-Za-z0-9-]+:\d+)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+  /^(?:(?:localhost(?::\d+)?|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+(?::\d+)?|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?:\d+)\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 const NAME_CHARS = /^[\p{L}\p{N} _.()#-]+$/u;
 

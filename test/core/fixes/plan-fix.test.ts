@@ -119,6 +119,19 @@ describe('planFix', () => {
     expect(planFix(topic, 'docker-net', { iface: 'Ethernet', note: 'C:\\my app', network: 'n1' }).ok).toBe(true);
   });
 
+  it('refuses a value that PowerShell or cmd reads as code only together with the text the template glues to it (an attacker helper)', () => {
+    const glued = (command: string, a: string, b = 'x') => ({ ...topic, fixes: [{ id: 'g', title: 'g', shell: 'docker' as const, command, params: { a: { kind: 'text' as const, description: 'a' }, b: { kind: 'text' as const, description: 'b' } }, changes: 'c', risk: 'low' as const, admin: false }] });
+    // `C:\data$` is no variable alone, but `$:C:` is: the pasted line passed -v C:\data\app.
+    const dollar = planFix(glued('docker run -v {{a}}:{{b}} img', 'x'), 'g', { a: 'C:\\data$', b: 'C:\\app' });
+    expect(!dollar.ok && dollar.error.map((p) => [p.id, p.name])).toEqual([['notPasteable', 'a']]);
+    // A % at a value's end and another at the next one's start make a cmd variable between them.
+    const percent = planFix(glued('docker run --label {{a}}{{b}} img', 'x'), 'g', { a: 'x%PATH', b: '%y' });
+    expect(!percent.ok && percent.error.map((p) => p.id)).toEqual(['cmdVariable']);
+    // A $ before a space or at the end of an argument stays text, as do the template's own characters.
+    expect(planFix(glued('docker run -v {{a}}:{{b}} img', 'x'), 'g', { a: 'C:\\data', b: 'C:\\app$' }).ok).toBe(true);
+    expect(planFix(glued('docker run -e A={{a}} -v {{b}}:c img', 'x'), 'g', { a: 'x$', b: 'y' }).ok).toBe(true);
+  });
+
   it('refuses off Windows too a value PowerShell would read as code in the line handed out for the host (an attacker helper)', () => {
     // Planned with POSIX quoting, the line went out with \'\\'' and ’ (which end a PowerShell string) for the Windows host.
     for (const note of ['a$(calc)', 'a`b', 'x"y', '%PATH%']) {

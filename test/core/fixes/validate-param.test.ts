@@ -54,6 +54,8 @@ const good: [ParamKind, string][] = [
   ['image-ref', 'localhost:5000/app'],
   ['image-ref', `microsoft/iis@sha256:${'a'.repeat(64)}`],
   ['image-ref', 'nginx'],
+  ['image-ref', 'my-registry.example.com:5000/team/app:1.0'],
+  ['image-ref', 'a-b:5000/app'],
   ['text', `anything "goes" here; even $(this) & | \`that\``],
 ];
 
@@ -83,6 +85,11 @@ const bad: [ParamKind, string, RegExp][] = [
   ['service-name', 'hns; rm', /service name/],
   ['service-name', 'a b', /service name/],
   ['node-name', '-node', /node name/],
+  // A registry host cannot start or end with -: `-ehome.x/y` went into a run line as docker's -e (an attacker helper).
+  ['image-ref', '-ehome.x/y', /image reference/],
+  ['image-ref', '--rm.example.com/x', /image reference/],
+  ['image-ref', 'reg-.example.com/x', /image reference/],
+  ['image-ref', '-a:5000/x', /image reference/],
   ['node-name', 'node_1', /node name/],
   ['container-name', 'a', /two or more/],
   ['container-name', '_web', /container name/],
