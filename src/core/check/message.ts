@@ -11,7 +11,36 @@ const isDecimal = (v: MessageParam): v is DecimalParam => typeof v === 'object' 
  * A check's sentence: its catalog key and values.
  * @example msg('check.msg.os-build.ok', { build: '20348.2849' })
  */
-export const msg = (key: MessageKey, params?: Readonly<Record<string, MessageParam>>): MessageText => (params ? { key, params } : { key });
+export const msg = (key: MessageKey, params?: Readonly<Record<string, MessageParam>>): MessageText => (params ? { key, params: boundedParams(params) } : { key });
+
+/**
+ * The most items of a list a sentence names; the rest is counted ("and 3,990 more"). A host's output names as many
+ * objects as it likes: 4,000 NAT objects of one prefix (a 355 KB file) made 8 million overlapping pairs, one sentence of
+ * 131 MB and 2.4 GB of memory (an attacker helper); text and --json alike say the first ten.
+ */
+export const MAX_LISTED = 10;
+
+/** A sentence's values with each list cut to MAX_LISTED items and the count of the rest. */
+function boundedParams(params: Readonly<Record<string, MessageParam>>): Readonly<Record<string, MessageParam>> {
+  if (!Object.values(params).some(tooLong)) return params;
+  const out: Record<string, MessageParam> = {};
+  for (const [name, v] of Object.entries(params)) out[name] = tooLong(v) ? listed(v as readonly (string | MessageText)[], (v as readonly unknown[]).length) : v;
+  return out;
+}
+
+/** A list longer than MAX_LISTED that `listed` has not cut already (its last item counts the rest). */
+const tooLong = (v: MessageParam): boolean => Array.isArray(v) && v.length > MAX_LISTED && !(v.length === MAX_LISTED + 1 && (v.at(-1) as Partial<MessageText>).key === LIST_MORE);
+
+const LIST_MORE = 'check.msg.listMore';
+
+/**
+ * The first MAX_LISTED of `total` items, then how many more there are: for a check that finds its items without
+ * listing them all (`items` may be just the first ones).
+ */
+export function listed(items: readonly (string | MessageText)[], total: number): readonly (string | MessageText)[] {
+  const shown = items.slice(0, MAX_LISTED);
+  return total > shown.length ? [...shown, { key: LIST_MORE, params: { count: total - shown.length } }] : shown;
+}
 
 // A value read from a document (a host's text) on one line: its line breaks and tabs shown (␊, ␉), as every other control
 // character is; a name holding "\n    → Fix: …" printed a line that looked like wcdoctor's own advice (an attacker helper).

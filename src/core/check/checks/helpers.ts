@@ -18,8 +18,21 @@ export const notEvaluated = (reason: NotEvaluatedReason, text: MessageText, ...e
 /** The not-evaluated verdict for a missing read (needs admin, not collected, failed): the view says why. */
 export const missing = (v: Extract<ReadValue<unknown>, { kind: 'missing' }>): Verdict => notEvaluated(v.reason, v.detail);
 
-/** Evidence of one read: the host's value as text, or our words about it. */
-export const ev = (read: Evidence['read'], value: string | number | boolean | MessageText): Evidence => ({ read, value: typeof value === 'object' ? value : String(value) });
+/**
+ * The most characters of the host's text one piece of evidence shows: a list of every switch of a host with 16,000 of
+ * them was one line of 389,000 characters (an attacker helper).
+ */
+export const MAX_EVIDENCE_CHARS = 400;
+
+/** The host's text cut to MAX_EVIDENCE_CHARS, at a whole character, with … and how many characters were left out. */
+const cutEvidence = (text: string): string => {
+  if (text.length <= MAX_EVIDENCE_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_EVIDENCE_CHARS - 1] ?? '') ? MAX_EVIDENCE_CHARS - 1 : MAX_EVIDENCE_CHARS;
+  return `${text.slice(0, end)}… (+${text.length - end})`;
+};
+
+/** Evidence of one read: the host's value as text (cut to MAX_EVIDENCE_CHARS), or our words about it. */
+export const ev = (read: Evidence['read'], value: string | number | boolean | MessageText): Evidence => ({ read, value: typeof value === 'object' ? value : cutEvidence(String(value)) });
 
 /** A service as a sentence: `hns is Stopped` (the status word as the host gave it), or `vmcompute is not installed`. */
 export const serviceState = (name: string, status: string | undefined): MessageText =>

@@ -17,10 +17,38 @@ export const vswitchHidden: HostCheck = {
     if (nets.kind === 'missing') return missing(nets);
     const external = switches.value.filter((s) => s.switchType.toLowerCase() === 'external');
     if (!external.length) return notApplicable(msg('check.msg.vswitch-unknown-to-hns.noExternal'), ev('vmSwitch', switches.value.map((s) => `${s.name} (${s.switchType})`).join(', ') || msg('check.msg.value.none')));
-    const known = (name: string) => nets.value.some((n) => n.name.toLowerCase() === name.toLowerCase() || (n.id !== undefined && name.toLowerCase().includes(n.id.toLowerCase())));
+    const known = knownToHns(nets.value);
     const hidden = external.filter((s) => !known(s.name));
     const evidence = external.map((s) => ev('vmSwitch', `${s.name} (External${s.adapterDescription ? `, ${s.adapterDescription}` : ''})`));
     if (hidden.length) return warn(msg('check.msg.vswitch-unknown-to-hns.hidden', { count: hidden.length, switches: hidden.map((s) => `"${s.name}"`) }), ...evidence);
     return pass(msg('check.msg.vswitch-unknown-to-hns.ok'), ...evidence);
   },
 };
+
+/** An HNS network's id: a GUID, as HNS gives them. */
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const WHOLE_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Whether HNS knows a switch: a network of its name, or one whose id is in the switch's name (HNS names the switches it
+ * makes after the network). Names and ids are looked up in sets: every switch against every network took time growing
+ * with their product (16,000 of each, a 2.5 MB file: 18 s; an attacker helper). An id that is no GUID, which HNS never
+ * gives, is looked for in the switch's name as well, the first few of them only.
+ */
+function knownToHns(nets: readonly { name: string; id?: string | undefined }[]): (switchName: string) => boolean {
+  const names = new Set(nets.map((n) => n.name.toLowerCase()));
+  const guids = new Set<string>();
+  const others: string[] = [];
+  for (const n of nets) {
+    const id = n.id?.toLowerCase();
+    if (!id) continue;
+    if (WHOLE_GUID.test(id)) guids.add(id);
+    else if (others.length < 16) others.push(id);
+  }
+  return (switchName) => {
+    const name = switchName.toLowerCase();
+    if (names.has(name)) return true;
+    for (const m of name.matchAll(GUID)) if (guids.has(m[0])) return true;
+    return others.some((id) => name.includes(id));
+  };
+}
