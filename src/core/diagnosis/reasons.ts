@@ -27,7 +27,7 @@ const FAILURE_PHRASES = [
 ];
 
 /** Whether a line says that something failed. */
-function statesFailure(line: string): boolean {
+export function statesFailure(line: string): boolean {
   const lower = foldForMatching(line);
   for (const w of lower.match(/[a-zäöüß']+/g) ?? []) if (FAILURE_WORDS.has(w) || w.startsWith('crash') || (w.length > 6 && w.endsWith('fehler'))) return true;
   return FAILURE_PHRASES.some((p) => lower.includes(p));

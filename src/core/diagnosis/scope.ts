@@ -16,6 +16,12 @@ export interface Scope {
   /** The texts of the paste that decided it (as found, lower case). */
   signals: string[];
   /**
+   * For `windows`: whether a mark says Windows containers (their runtime, images, networks, nodes), not only Windows
+   * (a `C:\` path, a `PS C:\>` prompt, PowerShell, an edition: WINDOWS_ONLY), or the paste has a code of the
+   * container stack (HCS, HNS).
+   */
+  containers?: boolean;
+  /**
    * For `unrelated` output of another program (a Python traceback, git, npm, a Java stack), which one:
    * the message names it. Absent for a person's words.
    */
@@ -281,7 +287,7 @@ export function readScope(flat: string, lines = '', containerCode = false): Scop
   const program = otherProgramOf(lines, containerCode);
   if (program) return { kind: 'unrelated', signals: [], program };
   if (isUnrelatedProse(lines, containerCode)) return { kind: 'unrelated', signals: [] };
-  if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3) };
+  if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3), containers: containerCode || windows.some((s) => !WINDOWS_ONLY.has(s)) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   // Every prompt has its `@`: a paste without one never compiles the pattern (a tenth of a millisecond of a cold start).
   const prompt = lines.includes('@') ? UNIX_PROMPT.exec(lines)?.[1] : undefined;

@@ -72,6 +72,9 @@ function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
   return f.scope.kind !== 'windows' && s.evidence.some((e) => e.rule === 'context' && e.weight > 0) && !s.evidence.some((e) => e.rule === 'code' && e.weight > 0);
 }
 
+/** Failed operations that any Windows machine runs, with or without containers (`operationKey`s): `net use`. */
+const HOST_OPERATIONS: ReadonlySet<string> = new Set(['netuse']);
+
 /**
  * A code is all that names the failure (no message, pattern or fact of the topic matched) in a paste that shows
  * nothing of containers (no engine, image or cluster word, no failed container operation) and is more than codes:
@@ -79,9 +82,13 @@ function crossPlatformOnly(s: Scored, f: PasteFeatures): boolean {
  * `The stub received bad data`), so the code says which failure, not that a container had it. On the training pastes
  * judged without the signatures written from their own thread (`npm run eval`, "unseen estimate"), which fare as
  * unseen pastes do, 8 of the 13 such answers "medium" or "high" were about other programs (WSL, a credential store).
+ * A mark that says only Windows (a `PS C:\>` prompt, a `C:\` path: `Scope.containers` false) and `net use`, which
+ * maps a share on any Windows machine (HOST_OPERATIONS), show no container either: `System error 1783` (`The stub
+ * received bad data`) from `net use` at a PowerShell prompt had been a "medium" credential-store answer in both
+ * estimates (kno-025, a paste about no known issue); no other training, own or development answer moved.
  */
 function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
-  if (f.bareCodes || f.scope.kind === 'windows' || f.showsContainers || f.operations.size > 0) return false;
+  if (f.bareCodes || f.scope.containers === true || f.showsContainers || [...f.operations.keys()].some((o) => !HOST_OPERATIONS.has(o))) return false;
   const specific = s.evidence.filter((e) => e.weight > 0 && SPECIFIC.has(e.rule));
   return specific.length > 0 && specific.every((e) => e.rule === 'code');
 }

@@ -67,7 +67,7 @@ describe('score = sum of evidence', () => {
   });
 
   it('records the kind factor as evidence (it used to scale the score silently)', () => {
-    const m = diagnose(kb, 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown').matches.find((x) => x.id === 'choose-image-tag');
+    const m = diagnose(kb, 'Error response from daemon: no matching manifest for windows/amd64 10.0.17763 in the manifest list entries').matches.find((x) => x.id === 'choose-image-tag');
     const kind = m?.evidence.find((e) => e.rule === 'kind');
     expect(kind).toMatchObject({ kind: 'against' });
     expect(kind!.weight).toBeCloseTo(-(m!.score / WEIGHTS.kind.howtoKeeps) * (1 - WEIGHTS.kind.howtoKeeps), 1);

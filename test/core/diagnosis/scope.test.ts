@@ -92,6 +92,19 @@ describe('readScope', () => {
     expect(readScope(text.toLowerCase()).kind).toBe(kind);
   });
 
+  // Whether a Windows paste shows Windows containers, or only Windows (a prompt, a path, PowerShell): a code alone in
+  // the second is any program's (verdict.ts, codeOnlyOutsideContainers).
+  it.each([
+    ['PS C:\\> net use K: \\\\share.example.net\\data\nSystem error 1783 has occurred.', false, false],
+    ['PS C:\\> net use K: \\\\share.example.net\\data\nSystem error 1783 has occurred.', true, true],
+    ['hcnCreateLoadBalancer failed in Win32: The specified port already exists. (0x803b0013)', true, true],
+    ['docker run mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd at PS C:\\>', false, true],
+  ])('containers: %s (container code %s) → %s', (text, containerCode, containers) => {
+    const scope = readScope(text.toLowerCase(), text, containerCode);
+    expect(scope.kind).toBe('windows');
+    expect(scope.containers).toBe(containers);
+  });
+
   // A Unix shell's prompt (user@host:path$) is a Linux or Mac shell's; Windows prompts PS C:\> or C:\>.
   it.each([
     ['simon@k8s-1:~$ kubectl get nodes\nk8s-2     NotReady   5d        v1.7.0', 'linux'],

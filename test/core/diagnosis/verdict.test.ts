@@ -91,7 +91,13 @@ describe('confidenceOf', () => {
     // A word of containers, a failed container operation, a mark of Windows or a paste of only codes: the code is the container's.
     expect(confidenceOf(codeOnly, failure, WEIGHTS, 0)).toBe('high');
     expect(confidenceOf(codeOnly, { ...elsewhere, operations: new Map([['docker start', 'docker start']]) } as PasteFeatures, WEIGHTS, 0)).toBe('high');
-    expect(confidenceOf(codeOnly, { ...elsewhere, scope: { kind: 'windows', signals: ['c:\\'] } } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    expect(confidenceOf(codeOnly, { ...elsewhere, scope: { kind: 'windows', signals: ['servercore'], containers: true } } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    // A mark that says only Windows (a prompt, a path) is no container's, nor is `net use`, which maps a share on any
+    // Windows machine: `System error 1783` (`The stub received bad data`) after `PS C:\> net use` (kno-025).
+    const windowsOnly = { ...elsewhere, scope: { kind: 'windows', signals: ['ps c:', 'c:\\'], containers: false } } as PasteFeatures;
+    expect(confidenceLimitOf(codeOnly, windowsOnly, WEIGHTS, 0)).toBe('other-program');
+    expect(confidenceLimitOf(codeOnly, { ...windowsOnly, operations: new Map([['netuse', 'net use']]) } as PasteFeatures, WEIGHTS, 0)).toBe('other-program');
+    expect(confidenceOf(codeOnly, { ...windowsOnly, operations: new Map([['hnscall', 'hnsCall']]) } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     expect(confidenceOf(codeOnly, { ...elsewhere, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     // A message or pattern of the topic beside the code says more than the code.
     expect(confidenceOf(scored(ev('code', 6), ev('regex', 4)), elsewhere, WEIGHTS, 0)).toBe('high');

@@ -78,7 +78,7 @@ const ROWS: Row[] = [
   // The weight lifts the topic to the other's score plus the margin, so it moves with the words: subsumed.test.ts checks the sum.
   { rule: 'subsumed', paste: 'docker pull nginx\nUsing default tag: latest\nlatest: Pulling from library/nginx\nno matching manifest for windows/amd64 10.0.17763 in the manifest list entries', topic: 'linux-image-on-windows-engine' },
   { rule: 'specialised', paste: 'swarm: The operating system of the container does not match the operating system of the host. (0xc0370101)', topic: 'swarm-service-wont-start', weight: 1.5 },
-  { rule: 'kind', paste: 'Error response from daemon: manifest for mcr.microsoft.com/windows/servercore:latest not found: manifest unknown', topic: 'choose-image-tag', weight: -1.425 },
+  { rule: 'kind', paste: 'Error response from daemon: no matching manifest for windows/amd64 10.0.17763 in the manifest list entries', topic: 'choose-image-tag', weight: -1.2 },
 ];
 
 describe('the evidence rules registry', () => {
@@ -130,6 +130,16 @@ describe('the kind gate', () => {
     expect(rulesOf(`PS C:\\> docker run --isolation=process mcr.microsoft.com/windows/servercore:1803 cmd /c ver\n${message}`)).not.toContain('kind');
     // A short phrase of the topic in a stated failure does not exempt it.
     expect(rulesOf('docker run failed on Windows 10 version 1803: process isolation is not supported')).toContain('kind');
+  });
+  it('leaves it whole where a message, pattern or fact of its own says that something failed', () => {
+    const kindOf = (paste: string, topic: string) => scoredFor(paste).get(topic)?.evidence.some((e) => e.rule === 'kind');
+    // The Windows engine has no `bridge` network: "network bridge not found" is network-drivers' own failure (c24t-018).
+    expect(kindOf("Creating the container from Portainer's defaults fails: Error response from daemon: network bridge not found", 'network-drivers')).toBe(false);
+    expect(kindOf('PS C:\\> docker network create -d bridge mynet\nError response from daemon: plugin not found', 'network-drivers')).toBe(false);
+    // A fact that says the image is incompatible with the host is the compatibility table's failure.
+    expect(kindOf('docker pull failed: a Windows version 10.0.20348-based image is incompatible with a 10.0.19045 host', 'windows-client-host-compat')).toBe(false);
+    // A message that says what was asked for, not that it failed ("no matching manifest for windows"), does not exempt it.
+    expect(kindOf('Error response from daemon: no matching manifest for windows/amd64 10.0.17763 in the manifest list entries', 'choose-image-tag')).toBe(true);
   });
 });
 
