@@ -58,6 +58,12 @@ export function useFrame(hints: readonly KeyHint[], scopes: readonly Scope[] = [
   return { columns, rows, bodyRows, hintLines, theme, scopes, ...(notice ? { notice } : {}) };
 }
 
+/**
+ * Body rows below which a screen's first frame is held to them (ScreenFrame): in a terminal of fewer than about 20 rows
+ * (40 columns: 16) screens can have more to show than fits; at 80 x 24 (21 body rows) none does before it is measured.
+ */
+export const CLIP_FIRST_FRAME_BELOW = 16;
+
 /** A screen's frame: breadcrumb header, the settings notice, the body (or help), and the key hints. */
 export function ScreenFrame({ frame, title, status, children }: { frame: Frame; title: string; status?: string; hints?: readonly KeyHint[]; children: ReactNode }) {
   const t = useT();
@@ -67,7 +73,10 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
   const right = status ? truncateWidth(status, Math.floor(frame.columns / 2)) : '';
   // Whether the body's content is taller than its rows, measured once ink has laid the frame out.
   const body = useRef<DOMElement>(null);
-  const [clipped, setClipped] = useState(false);
+  // In a short terminal the body starts held to its rows: its first frame is drawn before it can be measured, and a
+  // frame taller than the terminal scrolls part of itself into the scrollback (a fuzzer helper: the version check at
+  // 40 x 14, 15 lines). Where a screen's content fits as a rule, it starts at its own height.
+  const [clipped, setClipped] = useState(() => frame.bodyRows < CLIP_FIRST_FRAME_BELOW);
   useEffect(() => {
     if (!body.current) return;
     const over = measureElement(body.current).height > frame.bodyRows;
