@@ -11,7 +11,7 @@ import { plainDiagnosis } from './diagnose-args.js';
 import { VERSION } from './version.js';
 import { isTerminal, stdinIsFolder, stdinIsPipeOrFile } from './terminal.js';
 import { isRunInProgress, noteDroppedOutput } from '../platform/run-guard.js';
-import { stdinTooLarge, stdinUnreadable } from './stdin-limit.js';
+import { noticeSlowStdin, stdinTooLarge, stdinUnreadable } from './stdin-limit.js';
 
 /** The most standard input wcdoctor reads (50 MiB); a larger paste is refused, not buffered. */
 export const MAX_STDIN_BYTES = 50 * 1024 * 1024;
@@ -197,11 +197,14 @@ export function startFromProcess(): void {
     out: stdoutTTY ? (s) => process.stdout.write(s) : createSyncWriter(1, target(1)),
     err: stderrTTY ? (s) => process.stderr.write(s) : createSyncWriter(2, target(2)),
     // A folder given as standard input (`< /`) reads as nothing at all: said as the folder it is (EISDIR).
-    readStdin: () =>
-      readStdinOf(() => {
+    readStdin: () => {
+      const reading = readStdinOf(() => {
         if (stdinIsFolder()) throw Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' });
         return process.stdin;
-      }),
+      });
+      // A pipe that stays open is said to be waited for, on a terminal's stderr (a person typing into one needs no such notice).
+      return stderrTTY && !isTerminal(0) ? noticeSlowStdin(reading, (line) => process.stderr.write(line)) : reading;
+    },
     // isTerminal, not process.stdin.isTTY: touching process.stdin builds a stream (and loads
     // node:net for a pipe) that most commands never read.
     isTTY: { stdin: isTerminal(0), stdout: stdoutTTY, stderr: stderrTTY },

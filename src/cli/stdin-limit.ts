@@ -36,3 +36,20 @@ export function stdinUnreadable(e: unknown): UserError {
 export function stdinRefusalOf(e: unknown): StdinRefusal | undefined {
   return e instanceof UserError ? (e as UserError & { [REFUSAL]?: StdinRefusal })[REFUSAL] : undefined;
 }
+
+/** How long standard input from a pipe may stay open before wcdoctor says what it is waiting for. */
+export const STDIN_WAIT_NOTICE_MS = 2000;
+
+/**
+ * Says once, on a terminal's stderr, that wcdoctor is waiting for standard input to end when `reading` has not
+ * settled after `ms`: `tail -f log | wcdoctor diagnose -` or a producer that never closes its end otherwise looked
+ * like a hang (an attacker helper: `sleep 30 | wcdoctor check --from -` waited silently). Nothing is said when the
+ * input ends in time, and the timer keeps no process alive.
+ */
+export function noticeSlowStdin<T>(reading: Promise<T>, say: (line: string) => void, ms = STDIN_WAIT_NOTICE_MS): Promise<T> {
+  const timer = setTimeout(() => say('wcdoctor: waiting for standard input to end (it is read whole; Ctrl+C stops)\n'), ms);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  reading.then(done, done);
+  return reading;
+}
