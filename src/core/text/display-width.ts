@@ -59,6 +59,15 @@ export function displayWidth(text: string): number {
     const cp = ch.codePointAt(0) ?? 0;
     const after = prev;
     prev = cp;
+    // CJK ideographs, kana and Hangul syllables, most of a Chinese, Japanese or Korean text: two cells, no pattern asked.
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa) || (cp >= 0x3400 && cp <= 0x4dbf)) {
+      w += 2;
+      base = cp;
+      baseWidth = 2;
+      emoji = false;
+      hangul = isSyllable(cp) ? ((cp - 0xac00) % 28 === 0 ? 'V' : 'T') : '';
+      continue;
+    }
     if (cp < 0x300) {
       emoji = false;
       hangul = '';
