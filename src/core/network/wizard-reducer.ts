@@ -100,11 +100,18 @@ export function fieldsFor(s: WizardState): { field: WizardField; required: boole
   return out;
 }
 
-/** The planNetwork input the wizard's state describes. */
+/**
+ * The planNetwork input the wizard's state describes: the values of the fields the chosen driver's form shows, only.
+ * A value typed on another driver's form stays in the state (going back to that driver finds it again) but is no part
+ * of this one's command: after a nat form's subnet, gateway and address, the transparent form (name, adapters, HNS
+ * name) made `docker network create -d transparent --subnet=… --gateway=…` and a run line with `--ip=…` that nothing
+ * on the screen showed (a new-user helper).
+ */
 export function planInputOf(s: WizardState): NetworkPlanInput {
   const v = s.values;
+  const shown = new Set(fieldsFor(s).map((f) => f.field));
   const input: NetworkPlanInput = { driver: s.driver ?? recommendationOf(s).driver, name: v.name ?? '' };
-  for (const k of ['subnet', 'gateway', 'vlan', 'interfaces', 'dnsSuffix', 'dnsServers', 'hnsName', 'natPrefix', 'ip'] as const) if (v[k] !== undefined) input[k] = v[k];
+  for (const k of ['subnet', 'gateway', 'vlan', 'interfaces', 'dnsSuffix', 'dnsServers', 'hnsName', 'natPrefix', 'ip'] as const) if (shown.has(k) && v[k] !== undefined) input[k] = v[k];
   if (s.answers.hostBuild) input.hostBuild = s.answers.hostBuild;
   if (s.answers.hostIsVm !== undefined) input.hostIsVm = s.answers.hostIsVm;
   return input;

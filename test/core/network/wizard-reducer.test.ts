@@ -130,6 +130,21 @@ describe('wizardReducer: to a command for each driver', () => {
     expect(s.step).toEqual({ kind: 'recommend' });
   });
 
+  it("builds a driver's command only from the fields its form shows: values typed on another driver's form stay out (a new-user helper)", () => {
+    const rec = run([ans('scope', 'single-host'), ans('addressing', 'private'), ans('dns', false), ans('hostBuild', '17763')]);
+    let s = run([{ type: 'choose-driver', driver: 'nat' }, set('name', 'MyNet'), set('subnet', '10.123.174.0/23'), set('gateway', '10.123.175.1'), set('ip', '10.123.174.20'), { type: 'submit' }], rec);
+    expect(s.plan?.command).toBe('docker network create -d nat --subnet=10.123.174.0/23 --gateway=10.123.175.1 MyNet');
+    // Back to the choice, then transparent on DHCP: its form has no subnet, gateway or address.
+    s = run([{ type: 'back' }, { type: 'back' }, { type: 'choose-driver', driver: 'transparent' }], s);
+    expect(fieldsFor(s).map((f) => f.field)).toEqual(['name', 'interfaces', 'hnsName']);
+    s = run([{ type: 'submit' }], s);
+    expect(s.plan?.command).toBe('docker network create -d transparent MyNet');
+    expect(s.plan?.runExample).not.toContain('--ip');
+    // The values are still there for the nat form.
+    s = run([{ type: 'back' }, { type: 'back' }, { type: 'choose-driver', driver: 'nat' }, { type: 'submit' }], s);
+    expect(s.plan?.command).toBe('docker network create -d nat --subnet=10.123.174.0/23 --gateway=10.123.175.1 MyNet');
+  });
+
   it('ignores form actions outside the form', () => {
     const s = initWizardState();
     expect(wizardReducer(s, set('name', 'x'))).toBe(s);
