@@ -437,6 +437,10 @@ describe('TopicScreen → fix runner', () => {
     const topic = await waitForFrame(lastFrame, '❯ Title of ps-set');
     expect(topic).toContain('Set-Thing -Name {{name}} -Value {{value}}');
     expect(topic).toContain(`Enter ${t('fix.keys.open')}`);
+    // The first Tab goes to the fixes, on the first (marked from the start); the second to the next one.
+    stdin.write(KEYS.tab);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(lastFrame()).toContain('❯ Title of ps-set');
     stdin.write(KEYS.tab);
     const second = await waitForFrame(lastFrame, '❯ Title of restart-hns');
     expect(second).toContain('Restart-Service hns -Force');

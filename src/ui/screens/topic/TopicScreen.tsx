@@ -35,7 +35,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? footerHints('topicOriginal') : []), ...links.hints];
   const frame = useFrame(hints, SCREEN_SCOPES.topic);
   const { theme, columns } = frame;
-  const [view0, dispatch, getView] = useScreenReducer(topicViewReducer, () => initTopicView(route.selectedFix ?? 0));
+  const [view0, dispatch, getView] = useScreenReducer(topicViewReducer, () => initTopicView(route.selectedFix));
   const { offset, selectedFix, showOriginal } = view0;
   // `o` shows the source text beside our translation (each translated section followed by its original).
   const withOriginal = Boolean(showOriginal && view?.translatedFrom);
