@@ -25,7 +25,7 @@ describe('the operation vocabulary', () => {
   });
 
   it('holds every fixed name a recogniser produces', () => {
-    const fixed = OPERATIONS.map(([, out]) => out).filter((o) => !o.includes('$1'));
+    const fixed = OPERATIONS.map(([, out]) => out).filter((o) => !o.includes('$1') && o !== '$0');
     for (const o of fixed) expect(names, o).toContain(operationKey(o));
   });
 
@@ -38,6 +38,8 @@ describe('the operation vocabulary', () => {
     ['docker build -t x .', 'docker build'],
     ['docker network connect nat web', 'network connect'],
     ['Start-Container web', 'Start-Container'],
+    // Named as the paste writes it, and the same operation as hnsCall.
+    ['failed to create endpoint web on network nat: HNS failed with error : Element not found.', 'hnsCall'],
   ])('a paste produces a name of the vocabulary: %s', (paste, op) => {
     const ops = recognise(paste).operations.map(operationKey);
     expect(ops).toContain(operationKey(op));

@@ -235,7 +235,9 @@ export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
   // The same names in a user's own words: "every docker run fails in CreateContainer with …".
   [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1', ['createcontainer', 'createcomputesystem', 'createprocess', 'preparelayer', 'activatelayer', 'importlayer']],
   [/\bhnsCall\b/, 'hnsCall', ['hnscall']],
-  [/HNS failed with error/i, 'hnsCall', ['hns failed with error']],
+  // Named as the paste writes it ($0; the same operation as hnsCall, SAME_OPERATION): the evidence said "operation:
+  // hnsCall" of a paste that never says it (a new-user helper).
+  [/HNS failed with error/i, '$0', ['hns failed with error']],
   [/failed to create endpoint/, 'create endpoint', ['failed to create endpoint']],
   [/docker(?:\.exe)?\s+network\s+create/, 'network create', ['network']],
   [/docker(?:\.exe)?\s+exec\b/, 'docker exec', ['docker']],
@@ -261,9 +263,10 @@ export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
  * Names of one operation at two layers: the engine reports hcsshim's creation of a compute system as
  * `encountered an error during CreateContainer` (older engines, and hcsshim's legacy API, whose
  * CreateContainer calls HcsCreateComputeSystem), hcsshim itself as `hcsshim::CreateComputeSystem` or
- * `hcs::CreateComputeSystem`. The same failure of the same step reads either way.
+ * `hcs::CreateComputeSystem`. The same failure of the same step reads either way. HNS's own call fails as `hnsCall failed
+ * in Win32` or `HNS failed with error`.
  */
-const SAME_OPERATION: Readonly<Record<string, string>> = { createcomputesystem: 'createcontainer' };
+const SAME_OPERATION: Readonly<Record<string, string>> = { createcomputesystem: 'createcontainer', hnsfailedwitherror: 'hnscall' };
 
 /**
  * The comparison key of an operation name: case, spaces, dashes and a leading `docker` do not
@@ -306,7 +309,7 @@ export function recognise(text: string): Recognised {
   for (const [re, out, needs] of OPERATIONS) {
     if (!needs.some((n) => lower.includes(n))) continue;
     const m = re.exec(text);
-    if (m) operations.add(out.replace('$1', m[1] ?? ''));
+    if (m) operations.add(out === '$0' ? m[0] : out.replace('$1', m[1] ?? ''));
   }
   if (typeof entities.image === 'string') {
     const image = entities.image.replace(/@sha256:[0-9a-f]+$/, '');

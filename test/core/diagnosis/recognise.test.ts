@@ -1,7 +1,7 @@
 import { adversarialRuns } from '../../helpers/arbitraries.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, recognise } from '../../../src/core/diagnosis/recognise.js';
+import { OPERATIONS, operationKey, recognise } from '../../../src/core/diagnosis/recognise.js';
 import { requiredAnyOf } from '../../../src/core/diagnosis/regex-literal.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pastes/${name}`, import.meta.url), 'utf8');
@@ -49,7 +49,7 @@ describe('structure recognisers', () => {
   it('docker network create: driver, subnet, gateway, interface and name', () => {
     const r = recognise('C:\\> docker network create -d transparent --subnet=10.123.174.0/23 --gateway=10.123.174.1 -o com.docker.network.windowsshim.interface="Ethernet 2" MyTransparentNet\nError response from daemon: HNS failed with error : Unspecified error');
     expect(r.entities).toMatchObject({ driver: 'transparent', subnet: '10.123.174.0/23', gateway: '10.123.174.1', interfaceName: 'Ethernet 2', network: 'MyTransparentNet' });
-    expect(r.operations).toEqual(expect.arrayContaining(['network create', 'hnsCall']));
+    expect(r.operations.map(operationKey)).toEqual(expect.arrayContaining([operationKey('network create'), operationKey('hnsCall')]));
   });
 
   it('PowerShell error records: the cmdlet', () => {
@@ -109,7 +109,9 @@ describe('operation patterns', () => {
   });
 
   it('finds an operation written in another case, and skips a paste without its words', () => {
-    expect(recognise('HNS FAILED WITH ERROR : the parameter is incorrect').operations).toContain('hnsCall');
+    // Named as the paste writes it (the evidence shows the paste's words), one operation with hnsCall.
+    expect(recognise('HNS FAILED WITH ERROR : the parameter is incorrect').operations).toEqual(['HNS FAILED WITH ERROR']);
+    expect(operationKey('HNS FAILED WITH ERROR')).toBe(operationKey('hnsCall'));
     expect(recognise('ERROR: PULL ACCESS DENIED for foo').operations).toContain('pull');
     expect(recognise('nothing about containers here').operations).toEqual([]);
   });
