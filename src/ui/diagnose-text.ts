@@ -57,6 +57,22 @@ export const isContextEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean =
 export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey =>
   isVersionEvidence(e) ? 'diagnose.evidence.version' : isContextEvidence(e) ? 'diagnose.evidence.context' : EVIDENCE_KEY[e.kind];
 
+/** A code as pastes write one: hex with or without 0x, or decimal. */
+const CODE_SPELLING = /^(?:0x)?[0-9a-f]{1,8}$|^-?\d{1,10}$/i;
+
+/**
+ * The code a piece of code evidence stands for when the paste gave its message, not the code (`Element not found.`):
+ * named beside the message, which alone read as "code Element not found." (a new-user helper). Undefined otherwise.
+ */
+export const codeOfMessage = (e: Pick<Evidence, 'kind' | 'matched' | 'signature'>): string | undefined =>
+  e.kind === 'code' && !CODE_SPELLING.test(e.matched.trim()) ? /^0x[0-9A-Fa-f]{8}\b/.exec(e.signature)?.[0] : undefined;
+
+/** A piece of evidence in words (the app's list and the CLI's "why"), with `value` for what the paste showed. */
+export function evidenceInWords(t: (key: MessageKey, params: Record<string, string>) => string, e: Pick<Evidence, 'kind' | 'rule' | 'matched' | 'signature'>, value: string): string {
+  const code = codeOfMessage(e);
+  return code ? t('diagnose.evidence.codeByMessage', { code, value }) : t(evidenceLabelKey(e), { value });
+}
+
 /** Why a medium or low answer is no surer (`Match.limitedBy`), as the app's list and the CLI's report say it. */
 export const LIMIT_KEY: Readonly<Record<ConfidenceLimit, MessageKey>> = {
   words: 'diagnose.limit.words',

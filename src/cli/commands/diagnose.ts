@@ -25,7 +25,7 @@ import type { MessageParams } from '../../core/i18n/translate.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
 import { afterHelp } from '../help-text.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { entityLabelKey, evidenceLabelKey, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
+import { codeOfMessage, entityLabelKey, evidenceInWords, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -104,7 +104,7 @@ const LIMIT_EN: Readonly<Record<NonNullable<Match['limitedBy']>, string>> = {
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
   limit: (reason) => `why not surer: ${LIMIT_EN[reason]}`,
-  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : EVIDENCE_LABEL[e.kind]} "${e.matched}"`).join('; ')}`,
+  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : EVIDENCE_LABEL[e.kind]}${codeOfMessage(e) ? ` ${codeOfMessage(e)}` : ''} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
   noLocaleText: (locale) => `no ${locale} text`,
@@ -140,7 +140,7 @@ export function diagnoseWords(t: T): DiagnoseWords {
     // The score as a number: the catalogue writes it with the language's decimal separator.
     confidence: (l, score) => t('diagnose.cli.confidence', { level: level(l), score }),
     limit: (reason) => limitSentence(t, reason),
-    why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => t(evidenceLabelKey(e), { value: e.matched })).join('; ') }),
+    why: (reasons) => t('diagnose.cli.why', { reasons: reasons.map((e) => evidenceInWords(t, e, e.matched)).join('; ') }),
     fromDocs: (notes) => t('diagnose.cli.fromDocs', { notes: notes.join('; ') }),
     ourTranslation: (locale) => t('diagnose.cli.ourTranslation', { locale }),
     noLocaleText: (locale) => t('diagnose.cli.noLocaleText', { locale }),

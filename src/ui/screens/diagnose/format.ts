@@ -1,5 +1,5 @@
 import type { Evidence, Match } from '../../../core/diagnosis/types.js';
-import { evidenceLabelKey, limitSentence } from '../../diagnose-text.js';
+import { evidenceInWords, limitSentence } from '../../diagnose-text.js';
 import type { ListItem } from '../../components/SelectList.js';
 import type { MessageKey, T } from '../../i18n.js';
 import { GLYPH } from '../../theme.js';
@@ -22,7 +22,7 @@ export function describeEvidence(evidence: readonly Evidence[], t: T, limit = 3,
   return evidence
     .filter((e) => e.weight > 0)
     .slice(0, limit)
-    .map((e) => t(evidenceLabelKey(e), { value: clip(e.matched || e.signature, clipAt) }))
+    .map((e) => evidenceInWords(t, e, clip(e.matched || e.signature, clipAt)))
     .join(' · ');
 }
 
