@@ -217,7 +217,7 @@ describe('the report in the UI language', () => {
     const frame = flat(await waitForFrame(lastFrame, t('compat.actions')));
     expect(frame).toContain('在内部版本 20348 之前，进程隔离要求映像的内部版本与主机相同：主机为 17763，映像为 14393。');
     expect(frame).toContain(t('compat.action.run-hyperv'));
-    expect(frame).toContain('使用标记为 ltsc2019、为这台主机构建的映像');
+    expect(frame).toContain('使用标记为 ltsc2019 的映像，这台主机可以用进程隔离运行它');
     expect(frame).toContain('docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016');
     expect(frame).not.toContain('Below build 20348');
   });
