@@ -32,6 +32,10 @@ export async function buildProgram(io: CliIO, argv: readonly string[] = []): Pro
   // The help speaks the language a usage error would (the command line's --lang, else the environment's), decided
   // when a help is printed; set before the commands are registered, which inherit it.
   localizeHelp(program, () => translatorFor(usageLocale(langOfArgv(argv), io.env)));
+  // `wcdoctor help` and `wcdoctor help diagnose`, as git and npm take them (a new-user helper got "unknown command
+  // 'help'"): commander adds the command by itself only to a program without an action of its own, and wcdoctor's
+  // opens the app.
+  program.helpCommand('help [command]', 'display help for command');
   await registerCommands(program, io, argv);
   return program;
 }
@@ -65,6 +69,8 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
  * the flag are refused as an unknown command, with the nearest name; now all are. The value of --lang is no command word.
  */
 export function withoutHelpOfUnknownCommand(program: Command, argv: readonly string[]): string[] {
+  // `wcdoctor help bogus` printed the program's help with exit 0: it is `wcdoctor bogus`, an unknown command.
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) return withoutHelpOfUnknownCommand(program, argv.slice(1));
   const end = argv.indexOf('--');
   const head = end < 0 ? argv : argv.slice(0, end);
   let command = program;
