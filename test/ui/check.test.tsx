@@ -255,6 +255,8 @@ describe('CheckScreen: collected output', () => {
     expect(lastFrame()).not.toContain(t('check.input.unrecognised').slice(0, 30));
     stdin.write(KEYS.enter);
     await waitForWrapped(lastFrame, t('check.app.fileError', { file: 'C:\\facts\\nothere.json', reason: t('check.app.noSuchFile') }));
+    // Not "Read from" a file that could not be read (a new-user helper saw both, one above the other).
+    expect(lastFrame()).not.toContain(t('check.app.fromFile', { file: 'C:\\facts\\nothere.json' }));
     stdin.write(KEYS.ctrlU);
     stdin.write('C:\\facts\\host.json');
     await waitForFrame(lastFrame, 'host.json');

@@ -198,14 +198,17 @@ export function PasteCheck({ route }: { route: CheckRoute }) {
   const { theme, columns } = frame;
   const inputRows = results ? Math.max(2, Math.min(4, frame.bodyRows - 14)) : Math.max(3, Math.min(8, frame.bodyRows - 8));
   const full = text.length >= MAX_CHECK_PASTE;
-  const notes = (file && !file.pasted ? 1 : 0) + (full ? 1 : 0) + (outcome && !outcome.ok && !reading ? 1 : 0) + (reading || state.cancelled !== undefined ? 1 : 0);
+  const failed = Boolean(outcome && !outcome.ok && !reading);
+  // "Read from FILE" only of a file that was read: above "could not read FILE" it said the opposite (a new-user helper).
+  const readFrom = Boolean(file && !file.pasted && !failed);
+  const notes = (readFrom ? 1 : 0) + (full ? 1 : 0) + (failed ? 1 : 0) + (reading || state.cancelled !== undefined ? 1 : 0);
   const resultRows = Math.max(3, frame.bodyRows - inputRows - 2 - notes);
   return (
     <ScreenFrame frame={frame} title={t('check.app.paste')} hints={hints}>
       <TextArea buffer={state.buffer} focused={!inResults && (!reading || reading.pasted === true)} height={inputRows} width={columns} placeholder={t('check.app.pastePlaceholder')} theme={theme} />
       {reading && <FileProgress reading={reading} theme={theme} />}
       {!reading && state.cancelled !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={state.cancelled.pasted ? t('check.app.pasteCheckCancelled') : t('check.app.readCancelled', { file: safeText(state.cancelled.path) })} theme={theme} />}
-      {file && !file.pasted && (
+      {file && readFrom && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(safeText(t('check.app.fromFile', { file: file.path })), columns)}
         </Text>
