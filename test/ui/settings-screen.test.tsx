@@ -35,8 +35,10 @@ describe('SettingsScreen', () => {
     const ko = tFor('ko-KR');
     const { lastFrame, stdin } = renderApp({ platform, initial: [{ screen: 'settings' }], lang: 'ko-KR' });
     await waitForFrame(lastFrame, ko('settings.title'));
-    // The interface in Korean, the topics in Korean; the saved setting is shown as it is (Swedish), and kept.
-    expect(lastFrame()).toMatch(new RegExp(`${ko('settings.knowledgeLanguage')}: [^\n]*${ko('language.ko-KR')}`));
+    // The interface in Korean, the topics in Korean, both rows saying so (a new-user helper saw Swedish everywhere and
+    // "English (from your environment)" on the language row); the saved setting (Swedish) is kept.
+    expect(lastFrame()).toContain(`${ko('settings.language')}: ${ko('settings.fromCommandLine', { language: ko('language.ko-KR') })}`);
+    expect(lastFrame()).toContain(`${ko('settings.knowledgeLanguage')}: ${ko('settings.fromCommandLine', { language: ko('language.ko-KR') })}`);
     expect(platform.settings.get().language).toBe('sv-SE');
     // The next choice after Swedish is "from the environment" (English here): chosen, it replaces --lang.
     stdin.write(KEYS.right);

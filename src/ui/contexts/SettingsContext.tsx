@@ -14,6 +14,8 @@ export interface SettingsState {
   knowledgeLocale: Locale;
   /** What the environment asks for (shown when the user has not chosen). */
   detectedLocale: Locale;
+  /** --lang of the command line, while no language was chosen in Settings: both languages of this run. */
+  runLocale?: Locale;
   /** Supported languages the environment prefers, in order (for topic fallback). */
   preferredLocales: Locale[];
   theme: Theme;
@@ -52,6 +54,7 @@ export function SettingsProvider({ noColor = false, lang, children }: { noColor?
       uiLocale,
       knowledgeLocale: runLocale ?? settings.knowledgeLanguage ?? uiLocale,
       detectedLocale,
+      ...(runLocale ? { runLocale } : {}),
       preferredLocales: preferred,
       theme,
       noColorForced: theme.name === 'no-color' && settings.theme !== 'no-color',

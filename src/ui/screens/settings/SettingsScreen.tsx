@@ -54,8 +54,10 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const [saved, setSaved] = useState(false);
   const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
   const valueOf: Record<Row, string> = {
-    language: state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) }),
-    knowledgeLanguage: state.settings.knowledgeLanguage ? lang(state.settings.knowledgeLanguage) : t('settings.sameAsInterface', { language: lang(state.uiLocale) }),
+    // --lang decides both languages of the run until one is chosen here (a new-user helper saw Swedish everywhere and
+    // "English (from your environment)" on this row).
+    language: state.runLocale ? t('settings.fromCommandLine', { language: lang(state.runLocale) }) : state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) }),
+    knowledgeLanguage: state.runLocale ? t('settings.fromCommandLine', { language: lang(state.runLocale) }) : state.settings.knowledgeLanguage ? lang(state.settings.knowledgeLanguage) : t('settings.sameAsInterface', { language: lang(state.uiLocale) }),
     theme: t(THEME_NAME[state.settings.theme]),
   };
   const change = (delta: number) => {
