@@ -167,6 +167,20 @@ describe('DiagnoseScreen', () => {
     await vi.waitFor(() => expect(results(lastFrame() ?? '')).toMatch(/code 0x80370101 “The container operating system does not\s+match\s+the\s+host\s+operating\s+system\.”/));
   });
 
+  it('Enter with the full text open opens the row, as it would without it (a new-user helper: it only closed the panel)', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 100 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('The container operating system does not match the host operating system.'));
+    await waitForFrame(lastFrame, /code 0x80370101 “The container operating system does not…/);
+    stdin.write(KEYS.tab);
+    stdin.write('i');
+    await vi.waitFor(() => expect(lastFrame() ?? '').toMatch(/does not\s+match\s+the\s+host\s+operating\s+system\.”/));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, /wcdoctor › [a-z0-9-]+-[a-z0-9-]+/);
+    expect(lastFrame()).not.toContain(t('diagnose.results.title'));
+  });
+
   it('when nothing matches, names the known issues that print the paste\'s code, as leads', async () => {
     const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
     const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 80 });

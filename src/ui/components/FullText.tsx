@@ -28,15 +28,16 @@ export function FullText({ lines, theme }: { lines: readonly string[]; theme: Th
 
 /**
  * The `i` key of a list (Command.ShowFull): opens the selected row in full; while it is open, any key
- * closes it, and Esc, Enter and `i` do nothing else. `handle` returns true when it used the key,
- * undefined when the screen should go on with it.
+ * closes it, and Esc and `i` do nothing else. Enter closes it and opens the row, as it would have without the
+ * full text (a new-user helper pressed Enter to open what it had read, and only the panel closed). `handle` returns
+ * true when it used the key, undefined when the screen should go on with it.
  */
 export function useFullText() {
   const [open, setOpen] = useState(false);
   const handle = (command: Command, available = true): true | undefined => {
     if (open && command !== Command.Interrupt) {
       setOpen(false);
-      return command === Command.Back || command === Command.ShowFull || command === Command.Confirm ? true : undefined;
+      return command === Command.Back || command === Command.ShowFull ? true : undefined;
     }
     if (command !== Command.ShowFull) return undefined;
     setOpen(available);
