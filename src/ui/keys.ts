@@ -84,7 +84,9 @@ const SS3 = '\u001BO';
 export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.Interrupt, scope: 'app', sequences: ['\u0003'], label: 'Ctrl+C', description: 'keys.exit' },
   { command: Command.Quit, scope: 'app', letters: ['q'], label: 'q', description: 'keys.quit' },
-  { command: Command.Help, scope: 'app', letters: ['?'], label: '?', description: 'keys.help' },
+  // F1 too, which a text field does not take as text: `?` is typed there (a new-user helper could not open the help on
+  // the screens that open in a text field).
+  { command: Command.Help, scope: 'app', sequences: [`${SS3}P`, `${CSI}11~`], letters: ['?'], label: '?/F1', description: 'keys.help' },
   { command: Command.Back, scope: 'app', sequences: ['\u001B'], label: 'Esc', description: 'keys.back' },
   { command: Command.Home, scope: 'app', sequences: ['\u0007'], letters: ['h'], label: 'h/Ctrl+G', description: 'keys.home' },
   { command: Command.Up, scope: 'nav', sequences: [`${CSI}A`, `${SS3}A`], letters: ['k'], label: '↑/k', description: 'keys.up' },

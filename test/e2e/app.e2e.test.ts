@@ -317,7 +317,7 @@ describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with
     const waitFor = (text: string) => until((s) => s.includes(text), JSON.stringify(text));
     const keys = (...k: string[]) => tmux('send-keys', '-t', name, ...k);
     /** One frame on the screen: the header once, the foot's help line once, nothing of another size. */
-    const oneFrame = (s: string, title: string) => s.split('\n').filter((l) => l.includes(`wcdoctor › ${title}`)).length === 1 && s.split('\n').filter((l) => l.includes(`? ${en('keys.help')}`)).length <= 1;
+    const oneFrame = (s: string, title: string) => s.split('\n').filter((l) => l.includes(`wcdoctor › ${title}`)).length === 1 && s.split('\n').filter((l) => l.includes(`?/F1 ${en('keys.help')}`)).length <= 1;
     const resize = async (x: number, y: number, title: string) => {
       tmux('resize-window', '-t', name, '-x', String(x), '-y', String(y));
       // Laid out for the new width: the header's status ends at the last column.

@@ -14,7 +14,7 @@ describe('HomeScreen', () => {
     expect(frame).toContain(t('home.menu.settings'));
     for (const key of ['tree.menu', 'wizard.menu', 'compat.menu'] as const) expect(frame).toContain(t(key));
     expect(frame).toContain(`q ${t('keys.quit')}`);
-    expect(frame).toContain(`? ${t('keys.help')}`);
+    expect(frame).toContain(`?/F1 ${t('keys.help')}`);
   });
 
   it('moves with j/k and arrows and opens the selected screen with Enter; Esc comes back', async () => {
@@ -43,6 +43,21 @@ describe('HomeScreen', () => {
     expect(help).not.toContain(t('home.prompt'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('home.prompt'));
+  });
+
+  it('F1 opens the help on a screen that opens in a text field, where ? is text (a new-user helper could not reach it)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write('?');
+    await waitForFrame(lastFrame, /│ \?█/);
+    expect(lastFrame()).not.toContain(t('help.title'));
+    for (const f1 of ['\u001bOP', '\u001b[11~']) {
+      stdin.write(f1);
+      await waitForFrame(lastFrame, t('help.title'));
+      stdin.write(KEYS.esc);
+      // Esc closes the help and stays on the screen, the text kept.
+      await waitForFrame(lastFrame, /│ \?█/);
+    }
   });
 
   it('on a short terminal, the help says how many of its lines are below, and ↓ scrolls to them (found by a new-user helper: at 80×24 "go home" was hidden without a word)', async () => {
