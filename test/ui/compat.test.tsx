@@ -109,6 +109,8 @@ describe('CompatScreen', () => {
     stdin.write('hello there');
     await waitForFrame(lastFrame, '✖ no Windows build found in it');
     expect(lastFrame()).toContain(t('compat.empty'));
+    // Whole, wrapped: cut to one line it lost what to paste instead (a new-user helper).
+    expect(lastFrame()?.replace(/\s+/g, ' ')).toContain('or paste the output of ver, docker info or kubectl describe node');
     stdin.write(KEYS.ctrlU);
     await waitForFrameWithout(lastFrame, 'no Windows build found');
   });

@@ -8,7 +8,7 @@ import type { CompatData, CompatReport, HostInfo, ImageInfo } from '../../../cor
 import { ok, type Result } from '../../../core/result.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
-import { StatusLine } from '../../components/StatusLine.js';
+import { StatusLine, statusLines } from '../../components/StatusLine.js';
 import { TextArea, moveInTextArea } from '../../components/TextArea.js';
 import { useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
@@ -139,8 +139,13 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
     const node = which === 'host' ? h?.nodeName : i?.nodeName;
     return [node ? t('compat.node', { name: safeText(node) }) : '', which === 'image' && i?.serviceName ? t('compat.service', { name: safeText(i.serviceName) }) : ''].filter(Boolean);
   };
-  const fieldRows = (which: Exclude<Focus, 'report'>): number =>
-    (inReport ? 1 : inputRows + 3) + (result[which] && !result[which].ok ? 1 : 0) + (fromPaste[which] && names(which).length ? 1 : 0);
+  // An input's error whole, wrapped (at most three lines): cut to one line it lost its advice ("…, or paste the output
+  // of ver,…", a new-user helper).
+  const errorOf = (which: Exclude<Focus, 'report'>): string[] => {
+    const r = result[which];
+    return r && !r.ok ? statusLines('error', translateInputError(r.error, t), columns).slice(0, 3) : [];
+  };
+  const fieldRows = (which: Exclude<Focus, 'report'>): number => (inReport ? 1 : inputRows + 3) + errorOf(which).length + (fromPaste[which] && names(which).length ? 1 : 0);
   const reportRows = Math.max(3, frame.bodyRows - fieldRows('host') - fieldRows('image'));
   // The report's rows, less one for the line of an action's number being typed, or of one that has no fix.
   const shownRows = reportRows - (state.pending || state.noFix !== undefined ? 1 : 0);
@@ -215,7 +220,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       {!inReport && (
         <TextArea buffer={state[which]} focused={focus === which} height={inputRows} width={columns} placeholder={t(which === 'host' ? 'compat.host.placeholder' : 'compat.image.placeholder')} theme={theme} />
       )}
-      {parsed && !parsed.ok && <StatusLine kind="error" wrap="truncate-end" text={truncateWidth(translateInputError(parsed.error, t), columns - 2)} theme={theme} />}
+      {parsed && !parsed.ok && <StatusLine kind="error" text={translateInputError(parsed.error, t)} width={columns} theme={theme} />}
       {fromPaste[which] && names(which).length > 0 && (
         <Text color={theme.text.secondary} wrap="truncate-end">
           {truncateWidth(t('compat.pasteNames', { names: names(which).join(' · ') }), columns)}
