@@ -88,6 +88,17 @@ describe('CompatScreen', () => {
     expect(report).toContain('docker run --isolation=hyperv mcr.microsoft.com/windows/servercore:ltsc2016');
   });
 
+  it('says how much of a report shows when it is cut, as the topic screen does (a new-user helper saw no sign of more at 80 x 24)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'compat' }], platform: fakePlatform({ kb: compatKb(), settings: { language: 'en' } }), diagnose: mismatchDiagnose, columns: 80, rows: 24 });
+    await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 30));
+    stdin.write(bracketedPaste(VER));
+    await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
+    stdin.write(KEYS.tab);
+    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2016');
+    const report = await waitForFrame(lastFrame, `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`);
+    expect(report.split('\n')[0]).toMatch(/lines 1–\d+ of \d+/);
+  });
+
   it('judges each image of a pasted docker images table, its actions numbered on from one to the next (found by a tester: only the first was judged)', async () => {
     const images = 'REPOSITORY                             TAG        IMAGE ID       CREATED        SIZE\nmcr.microsoft.com/windows/servercore   ltsc2016   1b4d2d8b2e1c   2 weeks ago    4.9GB\nmcr.microsoft.com/windows/nanoserver   1809       5b2a7a6f0c3e   3 weeks ago    258MB\n';
     const { lastFrame, stdin, t } = open([{ screen: 'compat', host: '10.0.17763.1234' }]);

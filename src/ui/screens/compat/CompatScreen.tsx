@@ -228,15 +228,19 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
       )}
     </Box>
   );
+  // How much of the report shows, as the topic screen says it: cut at 80 x 24 after its first reason, it gave no sign
+  // that more was below (a new-user helper).
+  const top = Math.min(offset, maxOffset(lines.length, shownRows));
+  const position = hasData && result.reports.length && lines.length > shownRows ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + shownRows), total: lines.length }) : '';
   return (
-    <ScreenFrame frame={frame} title={t('compat.title')} hints={hints}>
+    <ScreenFrame frame={frame} title={t('compat.title')} status={position} hints={hints}>
       {field('host', host, result.host)}
       {field('image', image, result.image)}
       {!hasData ? (
         <StatusLine kind="error" text={t('compat.noData')} theme={theme} />
       ) : result.reports.length ? (
         <>
-          <ScrollView lines={lines} offset={Math.min(offset, maxOffset(lines.length, shownRows))} height={shownRows} theme={theme} />
+          <ScrollView lines={lines} offset={top} height={shownRows} theme={theme} />
           {state.pending && <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(t('compat.app.pendingAction', { n: state.pending }), columns - 2)} theme={theme} />}
           {!state.pending && state.noFix !== undefined && (
             <StatusLine kind="info" wrap="truncate-end" text={truncateWidth(state.noFix < 0 ? t('compat.app.noAction', { n: String(-state.noFix), count: actions.length }) : t('compat.app.noFix', { n: String(state.noFix) }), columns - 2)} theme={theme} />
