@@ -39,6 +39,9 @@ describe('wizardViewReducer: action sequences', () => {
     ['the focus stays within the rows (the last is submit)', [...TO_FORM, { type: 'focus-row', index: 99 }], { selected: 6, cursor: 0 }],
     ['the focus stays on the first row above it', [...TO_FORM, { type: 'focus-row', index: -1 }], { selected: 0 }],
     ['a refused submit puts the cursor on the first field with a reason', [...TO_FORM, { type: 'focus-row', index: 6 }, step({ type: 'submit' })], { step: { kind: 'values' }, selected: 0 }],
+    // At the end of the refused value, where a move to the row puts it (it stayed at the start: a new-user helper typed
+    // in front of the value).
+    ['… at the end of its value', [...TO_FORM, { type: 'edit-value', field: 'name', buffer: bufferOf('n') }, { type: 'edit-value', field: 'subnet', buffer: { text: '10.0.0.0/33', cursor: 0 } }, { type: 'focus-row', index: 6 }, step({ type: 'submit' })], { selected: 1, cursor: 11 }],
     [
       'a good submit shows the plan from its top',
       [...TO_FORM, { type: 'edit-value', field: 'name', buffer: bufferOf('mynat') }, { type: 'edit-value', field: 'subnet', buffer: bufferOf('172.16.1.0/24') }, { type: 'edit-value', field: 'gateway', buffer: bufferOf('172.16.1.1') }, { type: 'focus-row', index: 6 }, step({ type: 'submit' })],

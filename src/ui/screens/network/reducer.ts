@@ -67,8 +67,11 @@ function stepWizard(view: WizardView, action: WizardAction): WizardView {
   }
   if (action.type === 'submit' && after.step.kind === 'values') {
     // A refused value: the cursor goes to the first field with a reason.
-    const bad = formRows(after).findIndex((r) => 'field' in r && after.problems.some((p) => p.field === r.field));
-    if (bad >= 0) next.selected = bad;
+    // With the cursor at the end of its value, as a move to a row puts it: it stayed where the last field's was (the
+    // start, after Enter on an empty one), and what was typed went in front of the value (a new-user helper).
+    const rows = formRows(after);
+    const bad = rows.findIndex((r) => 'field' in r && after.problems.some((p) => p.field === r.field));
+    if (bad >= 0) next = { ...next, selected: bad, cursor: valueEnd(after, rows[bad]) };
   }
   return next;
 }
