@@ -9,9 +9,9 @@ import { App, type AppProps } from './App.js';
 import { BRACKETED_PASTE } from './hooks/use-bracketed-paste.js';
 import type { Route } from './navigation.js';
 
-/** Where the app opens: home, the diagnose screen (with text), the docs (at a topic), or the troubleshooting trees (at one). */
+/** Where the app opens: home, the diagnose screen (with text), the docs (at a topic), the troubleshooting trees (at one), or the version check. */
 export interface OpenAppInitial {
-  screen: 'home' | 'diagnose' | 'docs' | 'tree';
+  screen: 'home' | 'diagnose' | 'docs' | 'tree' | 'compat';
   text?: string;
   topic?: string;
   tree?: string;
@@ -36,6 +36,8 @@ export function routesFor(initial: OpenAppInitial): Route[] {
       return [{ screen: 'home' }, { screen: 'docs' }, ...(initial.topic ? [{ screen: 'topic' as const, topicId: initial.topic }] : [])];
     case 'tree':
       return [{ screen: 'home' }, { screen: 'tree' }, ...(initial.tree ? [{ screen: 'tree' as const, treeId: initial.tree }] : [])];
+    case 'compat':
+      return [{ screen: 'home' }, { screen: 'compat' }];
   }
 }
 

@@ -166,6 +166,23 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
   });
 });
 
+describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a terminal', () => {
+  it('wcdoctor compat opens the version check, as diagnose and troubleshoot open their screens (a new-user helper got "--host is missing")', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'compat';
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' compat; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    try {
+      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en('compat.title')}`), { timeout: 15000, interval: 100 });
+      tmux('send-keys', '-t', name, 'C-c');
+      await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
+      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe('exit 130');
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /**
  * Opens the app in a tmux server of its own (a new session on the shared socket races the server that the tests above
  * leave exiting, and fails with "server exited unexpectedly") with a fake docker first on PATH (`fakeDocker`, the body

@@ -13,6 +13,7 @@ import { terminalWidth } from '../terminal-markdown.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
+import { exitCodeOfSignal } from '../../core/signals.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
 export const MAX_COMPAT_INPUT = 1024 * 1024;
@@ -164,6 +165,15 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
         for (const l of lines) io.err(`wcdoctor compat: ${l}\n`);
         io.setExitCode(EXIT.usage);
       };
+      // Nothing given, in a terminal: the app's version check, as `diagnose` and `troubleshoot` open their screens (a
+      // new-user helper got "--host is missing" here and the screen from the others).
+      if (opts.host === undefined && opts.image === undefined && !opts.json && io.isTTY.stdin && io.isTTY.stdout) {
+        const { openInteractive } = await import('./ui.js');
+        const globals = cmd.optsWithGlobals<{ lang?: string; color?: boolean }>();
+        const { interruptedBy } = await openInteractive({ screen: 'compat' }, { noColor: globals.color === false, ...(globals.lang !== undefined ? { lang: locale } : {}) });
+        if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
+        return;
+      }
       if (opts.host === undefined) return fail(say('compat.cli.hostMissing', {}, '--host is missing: give the host version (e.g. 10.0.17763.1234) or - to paste ver or docker info output'));
       if (opts.image === undefined) return fail(say('compat.cli.imageMissing', {}, '--image is missing: give an image reference or tag (e.g. mcr.microsoft.com/windows/servercore:ltsc2019) or - to paste'));
       if (opts.host === '-' && opts.image === '-') return fail(say('compat.cli.bothStdin', {}, '--host and --image cannot both be - (stdin holds one paste); give one of them as a value'));
