@@ -26,3 +26,16 @@ describe('the topic view: list items that wrap', () => {
     }
   });
 });
+
+describe('the topic view: the summary', () => {
+  it("shows inline code without its Markdown backticks, as the rendered text does (a new-user helper saw `--isolation=hyperv`)", () => {
+    const kb = realKb();
+    const topic = kb.topics.find((x) => x.id === 'hyperv-container-default-memory')!;
+    const view = resolveTopicText(kb, topic, 'en');
+    expect(view.summary).toContain('`--isolation=hyperv`');
+    const { lines } = buildTopicLines(view, [], undefined, tFor('en'), 200);
+    const summary = lines.map((l) => (typeof l === 'string' ? l : l.text)).join('\n');
+    expect(summary).toContain('what --isolation=hyperv asks for');
+    expect(summary).not.toContain('`');
+  });
+});

@@ -16,12 +16,16 @@ import { Command, keyLabel } from '../../keys.js';
 export const ORIGINAL_KEY = keyLabel(Command.TopicOriginal);
 
 const plain = (text: string, width: number, indent = ''): ViewLine[] => wrapAnsiText(text, width - indent.length).map((l) => indent + l);
+/**
+ * A summary's inline code without its Markdown backticks, as the rendered source text below shows code: the summary is
+ * drawn as plain text, and `--isolation=hyperv` came out with its backticks (a new-user helper).
+ */
+const withoutCodeMarks = (text: string): string => text.replace(/`([^`\n]{1,200})`/g, '$1');
 /** A list item: its mark, then its text wrapped beside it, the lines after the first under the text, not under the mark. */
 const item = (mark: string, text: string, width: number): string[] => {
   const room = Math.max(1, width - displayWidth(mark) - 1);
   return wrapAnsiText(text, room).map((l, i) => (i === 0 ? `${mark} ${l}` : `${' '.repeat(displayWidth(mark) + 1)}${l}`));
 };
-
 
 /** The entities a paste revealed, as `label: value` pairs (lists joined); with `t`, labels are in the UI language. */
 export function entityPairs(entities: Entities | undefined, t?: T): [string, string][] {
@@ -51,7 +55,7 @@ export function buildTopicLines(
   const lines: ViewLine[] = [];
   // Our summary in the language asked for; the English one, labelled as such, only where we have not written it.
   const local = view.requested === 'en' ? view.summary : view.localSummary;
-  lines.push(heading(t(local ? 'topic.summary' : 'topic.summaryEnglish')), ...plain(local ?? view.summary, width), '');
+  lines.push(heading(t(local ? 'topic.summary' : 'topic.summaryEnglish')), ...plain(withoutCodeMarks(local ?? view.summary), width), '');
   const pairs = entityPairs(entities, t);
   if (pairs.length) {
     lines.push(heading(t('topic.entities')));
