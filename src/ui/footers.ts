@@ -43,6 +43,8 @@ const WIZARD_BACK = h([Command.Back, Command.Left], 'keys.back');
 export const FOOTERS = {
   home: { on: ['home'], hints: [MOVE, OPEN, QUIT, HELP] },
   history: { on: ['history'], hints: [MOVE, h(Command.Confirm, 'history.keys.topic'), FULL, BACK, QUIT] },
+  // An empty history has nothing to open or show in full (a new-user helper saw those keys offered).
+  historyEmpty: { on: ['history'], hints: [BACK, QUIT] },
   settings: { on: ['settings'], hints: [MOVE, h('change', 'keys.change'), BACK, QUIT, HELP] },
 
   diagnoseInput: { on: ['diagnoseInput'], hints: [FOCUS, h(Command.Confirm, 'keys.newline'), CLEAR, BACK, EXIT] },

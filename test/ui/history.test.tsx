@@ -39,7 +39,11 @@ describe('HistoryScreen', () => {
     for (let i = 0; i < 6; i++) stdin.write(KEYS.down);
     await waitForFrame(lastFrame, `❯ ${t('history.menu')}`);
     stdin.write(KEYS.enter);
-    await waitForFrame(lastFrame, t('history.empty'));
+    const empty = await waitForFrame(lastFrame, t('history.empty'));
+    // Nothing to open or show in full: those keys are not offered (a new-user helper).
+    expect(empty).not.toContain(t('history.keys.topic'));
+    expect(empty).not.toContain(t('keys.showFull'));
+    expect(empty).toContain(t('keys.back'));
   });
 
   it("shows the log's path with its control characters made visible (an attacker hid text through WCDOCTOR_DATA_DIR)", async () => {

@@ -23,6 +23,7 @@ import { AUDIT_OUTCOME_KEYS, auditNoteText, auditReasonText } from '../../fix-te
 import type { Catalog } from '../../../core/i18n/translate.js';
 
 const HINTS = footerHints('history');
+const EMPTY_HINTS = footerHints('historyEmpty');
 
 const OUTCOME: Readonly<Record<AuditOutcome, { key: MessageKey; role: 'success' | 'warning' | 'error' | 'info'; glyph: string }>> = {
   ran: { key: AUDIT_OUTCOME_KEYS.ran, role: 'success', glyph: GLYPH.ok },
@@ -66,7 +67,8 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
     }
   }, [audit, t, locale]);
   const entries = read.ok ? read.entries : [];
-  const frame = useFrame(HINTS, SCREEN_SCOPES.history);
+  const hints = entries.length ? HINTS : EMPTY_HINTS;
+  const frame = useFrame(hints, SCREEN_SCOPES.history);
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
   const fullText = useFullText();
   const full = fullText.open;
@@ -89,7 +91,7 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   // warnings, it made the frame two rows taller than the terminal beside a damaged log.
   const fullRows = full && chosen ? fullTextLines(chosen, columns, Math.max(1, frame.bodyRows - 5 - warnings.length)) : [];
   return (
-    <ScreenFrame frame={frame} title={t('history.title')} status={read.ok ? t('history.count', { count: entries.length }) : ''} hints={HINTS}>
+    <ScreenFrame frame={frame} title={t('history.title')} status={read.ok ? t('history.count', { count: entries.length }) : ''} hints={hints}>
       <Text color={theme.text.secondary} wrap="truncate-end">
         {truncateWidth(t('history.file', { path: safeText(audit.path) }), columns)}
       </Text>
