@@ -68,6 +68,7 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
   const lowered = docs.map((d) => [d.id, ...d.titles, ...d.summaries, ...d.headings, ...d.bodies].map((v) => v.toLowerCase()).join('\u0000'));
   const column = new Int32Array(FUSE_COLUMN);
   const byId = new Map(kb.topics.map((t) => [t.id, t]));
+  const indexOf = new Map(docs.map((d, at) => [d.id, at]));
   // The topics that give each error code (0x… in upper case), in the knowledge's order.
   const byCode = new Map<string, string[]>();
   for (const t of kb.topics) for (const code of new Set(t.signatures.codes.map((c) => c.toUpperCase()))) (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(t.id);
@@ -105,7 +106,11 @@ export function createTopicSearch(kb: KnowledgeBase): TopicSearch {
         // An error code first finds the topics that give it (their signatures), then what the text search finds:
         // fuzzily, 0x800705AF is one letter from 0x800705B4, and its topic came first (found by a tester).
         const giving = /^0x[0-9a-f]{8}$/i.test(q) ? (byCode.get(q.toUpperCase()) ?? []) : [];
-        const ids = [...new Set([...giving, ...found(q).map(([id]) => id)])];
+        // Then only topics whose text holds the code itself: the other codes a letter away (0x800705AF, 0x80070522 for
+        // 0x800705B4) are other failures (a new-user helper). A code no topic gives is still searched fuzzily (a typo).
+        const exact = q.toLowerCase();
+        const textual = found(q).filter(([id]) => !giving.length || lowered[indexOf.get(id) ?? -1]?.includes(exact));
+        const ids = [...new Set([...giving, ...textual.map(([id]) => id)])];
         return ids
           .slice(0, limit)
           .map((id) => byId.get(id))
