@@ -45,3 +45,23 @@ describe.skipIf(!built)('a request wcdoctor cannot take back does not keep it ru
     expect(await runHeld(args, 15000)).toBe(code);
   }, 20000);
 });
+
+describe('endIfHeld', () => {
+  it('waits while a fix is still being stopped and recorded, and for output on its way, then ends (a regression tester: a fix stopped after SIGHUP lost its record)', async () => {
+    const { endIfHeld } = await import('../../src/cli/main.js');
+    const { holdWhileRunning } = await import('../../src/platform/run-guard.js');
+    let ended = 0;
+    let pending = 0;
+    const release = holdWhileRunning();
+    endIfHeld(20, () => [{ writableLength: pending } as unknown as NodeJS.WritableStream], () => void ended++);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(ended).toBe(0);
+    release();
+    pending = 10;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(ended).toBe(0);
+    pending = 0;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(ended).toBe(1);
+  });
+});
