@@ -89,6 +89,9 @@ const HOST_OPERATIONS: ReadonlySet<string> = new Set(['netuse']);
  */
 function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
   if (f.bareCodes || f.scope.containers === true || f.showsContainers || [...f.operations.keys()].some((o) => !HOST_OPERATIONS.has(o))) return false;
+  // Nor where the topic's own setting is in the paste: `Add-NetNatStaticMapping` on the hosts' WinNAT failing with
+  // error 1726 is the container networking the topic is about (a regression tester: it had gone from medium to low).
+  if (s.evidence.some((e) => e.rule === 'setting' && e.weight > 0)) return false;
   const specific = s.evidence.filter((e) => e.weight > 0 && SPECIFIC.has(e.rule));
   return specific.length > 0 && specific.every((e) => e.rule === 'code');
 }

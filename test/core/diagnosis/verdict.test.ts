@@ -98,6 +98,9 @@ describe('confidenceOf', () => {
     expect(confidenceLimitOf(codeOnly, windowsOnly, WEIGHTS, 0)).toBe('other-program');
     expect(confidenceLimitOf(codeOnly, { ...windowsOnly, operations: new Map([['netuse', 'net use']]) } as PasteFeatures, WEIGHTS, 0)).toBe('other-program');
     expect(confidenceOf(codeOnly, { ...windowsOnly, operations: new Map([['hnscall', 'hnsCall']]) } as PasteFeatures, WEIGHTS, 0)).toBe('high');
+    // The topic's own setting in the paste (`Add-NetNatStaticMapping` failing with 1726 at a PS C:\> prompt) is the
+    // container networking the topic is about (a regression tester: it had gone from medium to low).
+    expect(confidenceLimitOf(scored(ev('code', 6), ev('setting', 1.5), ev('words', 5)), windowsOnly, WEIGHTS, 0)).not.toBe('other-program');
     expect(confidenceOf(codeOnly, { ...elsewhere, bareCodes: true } as PasteFeatures, WEIGHTS, 0)).toBe('high');
     // A message or pattern of the topic beside the code says more than the code.
     expect(confidenceOf(scored(ev('code', 6), ev('regex', 4)), elsewhere, WEIGHTS, 0)).toBe('high');
