@@ -48,7 +48,13 @@ const renderParam = (t: CheckText, v: MessageParam): string | number | DecimalPa
   if (typeof v === 'string') return oneLine(v);
   if (typeof v === 'number' || isDecimal(v)) return v;
   if (!Array.isArray(v)) return renderMessage(t, v as MessageText);
-  return (v as readonly (string | MessageText)[]).map((item) => (typeof item === 'string' ? oneLine(item) : renderMessage(t, item))).join(t('check.msg.listSeparator'));
+  const items = v as readonly (string | MessageText)[];
+  // "and N more" joins the list as the language joins it, with its own words and marks, not after a separator: Korean
+  // puts "외 N개" right after the last item, Swedish has no comma before "och" (a regression tester).
+  const last = items.at(-1);
+  const more = typeof last === 'object' && last.key === LIST_MORE ? renderMessage(t, last) : '';
+  const shown = more ? items.slice(0, -1) : items;
+  return shown.map((item) => (typeof item === 'string' ? oneLine(item) : renderMessage(t, item))).join(t('check.msg.listSeparator')) + more;
 };
 
 /**

@@ -7,6 +7,7 @@ import { listed, MAX_LISTED, msg, renderMessage } from '../../../src/core/check/
 import { hostReportJson } from '../../../src/core/check/format.js';
 import type { FactsDocument } from '../../../src/core/check/types.js';
 import { english } from './fixtures.js';
+import { tFor } from '../../helpers/i18n.js';
 
 // What an attacker helper found: a host's output names as many objects as it likes, and two checks took time, memory
 // and output growing with the square of their number (4,000 NAT objects of one prefix: 26 s, 2.4 GB, a sentence of
@@ -26,6 +27,14 @@ describe('a sentence names at most MAX_LISTED items and counts the rest', () => 
     // A list `listed` already cut is not cut again (the count would be wrong).
     const again = msg('check.msg.ipv6-enabled.unbound', { adapters: listed(Array.from({ length: 25 }, (_, i) => `eth${i}`), 25) });
     expect(renderMessage(english, again)).toBe(text);
+  });
+
+  it('joins "and N more" as each language joins it (a regression tester: a comma before Korean 외 and Swedish och)', () => {
+    const m = msg('check.msg.ipv6-enabled.unbound', { adapters: Array.from({ length: 12 }, (_, i) => `e${i}`) });
+    expect(renderMessage(tFor('ko-KR'), m)).toContain('e9 외 2개');
+    expect(renderMessage(tFor('sv-SE'), m)).toContain('e9 och 2 till');
+    expect(renderMessage(tFor('en'), m)).toContain('e9, and 2 more');
+    expect(renderMessage(tFor('zh-CN'), m)).toContain('e9 等另外 2 项');
   });
 
   it('keeps a list of MAX_LISTED or fewer as it is', () => {
@@ -91,5 +100,9 @@ describe('vswitch-unknown-to-hns', () => {
     ];
     const byName = finding(host({ vmSwitch: { command: 'Get-VMSwitch', output: JSON.stringify(known) }, hnsNetworks: { command: 'Get-HnsNetwork', output: JSON.stringify([{ Name: 'ext', Type: 'transparent', ID: 'x' }, { Name: 'other', Type: 'l2bridge', ID: id }]) } }), 'vswitch-unknown-to-hns');
     expect(byName.status).toBe('pass');
+    // An id written {GUID} past the sixteenth network is that GUID (a regression tester).
+    const braced = Array.from({ length: 20 }, (_, i) => ({ Name: `n${i}`, Type: 'l2bridge', ID: `{3F2A9C1E-1111-4222-8333-${String(i).padStart(12, '0')}}` }));
+    const bracedSwitch = [{ Name: 'HNS switch {3F2A9C1E-1111-4222-8333-000000000019}', SwitchType: 'External', Id: 'x' }];
+    expect(finding(host({ vmSwitch: { command: 'Get-VMSwitch', output: JSON.stringify(bracedSwitch) }, hnsNetworks: { command: 'Get-HnsNetwork', output: JSON.stringify(braced) } }), 'vswitch-unknown-to-hns').status).toBe('pass');
   });
 });

@@ -40,7 +40,8 @@ function knownToHns(nets: readonly { name: string; id?: string | undefined }[]):
   const guids = new Set<string>();
   const others: string[] = [];
   for (const n of nets) {
-    const id = n.id?.toLowerCase();
+    // An id as `{GUID}` (hand-collected or another tool's output) is that GUID (a regression tester).
+    const id = n.id?.toLowerCase().replace(/^\{(.*)\}$/, '$1');
     if (!id) continue;
     if (WHOLE_GUID.test(id)) guids.add(id);
     else if (others.length < 16) others.push(id);
