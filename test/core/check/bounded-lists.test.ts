@@ -6,8 +6,7 @@ import { evaluateHost } from '../../../src/core/check/evaluate.js';
 import { listed, MAX_LISTED, msg, renderMessage } from '../../../src/core/check/message.js';
 import { hostReportJson } from '../../../src/core/check/format.js';
 import type { FactsDocument } from '../../../src/core/check/types.js';
-import { english } from './fixtures.js';
-import { tFor } from '../../helpers/i18n.js';
+import { checkText, english } from './fixtures.js';
 
 // What an attacker helper found: a host's output names as many objects as it likes, and two checks took time, memory
 // and output growing with the square of their number (4,000 NAT objects of one prefix: 26 s, 2.4 GB, a sentence of
@@ -31,10 +30,10 @@ describe('a sentence names at most MAX_LISTED items and counts the rest', () => 
 
   it('joins "and N more" as each language joins it (a regression tester: a comma before Korean 외 and Swedish och)', () => {
     const m = msg('check.msg.ipv6-enabled.unbound', { adapters: Array.from({ length: 12 }, (_, i) => `e${i}`) });
-    expect(renderMessage(tFor('ko-KR'), m)).toContain('e9 외 2개');
-    expect(renderMessage(tFor('sv-SE'), m)).toContain('e9 och 2 till');
-    expect(renderMessage(tFor('en'), m)).toContain('e9, and 2 more');
-    expect(renderMessage(tFor('zh-CN'), m)).toContain('e9 等另外 2 项');
+    expect(renderMessage(checkText('ko-KR'), m)).toContain('e9 외 2개');
+    expect(renderMessage(checkText('sv-SE'), m)).toContain('e9 och 2 till');
+    expect(renderMessage(checkText('en'), m)).toContain('e9, and 2 more');
+    expect(renderMessage(checkText('zh-CN'), m)).toContain('e9 等另外 2 项');
   });
 
   it('keeps a list of MAX_LISTED or fewer as it is', () => {

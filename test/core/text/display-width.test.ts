@@ -20,6 +20,8 @@ const LETTERS = [
   'ب', 'ب\u064e', 'ش\u0651\u064e', '\u0600١٢', 'ש', 'ש\u05b8', 'ש\u05c1\u05b8',
   // Devanagari, Bengali, Tamil: vowel signs that take a cell (spacing marks) and those that do not, a conjunct
   'क', 'कि', 'क्ष', 'कं', 'ক', 'কো', 'க', 'கொ',
+  // a joiner inside a conjunct (Marathi eyelash ra), and a virama before a vowel, which joins nothing (a regression tester)
+  'क्\u200dष', 'र्\u200dय', 'क्अ', 'क्\u200cष',
   // CJK, Hangul, kana, fullwidth and halfwidth forms, ideographic tone marks
   '中', '器', '한', '국', 'カ', 'ｶ', 'ｶﾞ', 'Ａ', '中〪', '\u3000',
   // decomposed Hangul (as macOS copies it): leading + vowel (+ final), and a precomposed syllable + final
@@ -35,7 +37,9 @@ const JOINING = ['\u0301', '\u0e48', '\u064e', '\u05b8', '\u093f', '\u200b', '\u
  * joiner as one cell, a flag and a mark as one), which no paste has and no terminal shows.
  */
 const EMOJI = [
-  '🚀', '😀', '⌚', '❤', '❤\ufe0f', '☺', '↔\ufe0f', '👍🏽', '👨\u200d👩\u200d👧', '🏳\ufe0f\u200d🌈', '🇸🇪', '🇸', '1\ufe0f\u20e3', '#\u20e3',
+  '🚀', '😀', '⌚', '❤', '❤\ufe0f', '☺', '↔\ufe0f', '👍🏽',
+  // a skin tone on a text-style base, and a text-style heart joined to a fire (a regression tester)
+  '✌🏽', '☝🏻', '🕵🏾', '❤\u200d🔥', '⛹\u200d♀', '👨\u200d👩\u200d👧', '🏳\ufe0f\u200d🌈', '🇸🇪', '🇸', '1\ufe0f\u20e3', '#\u20e3',
   '🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}',
 ];
 const piece = fc.oneof(fc.constantFrom(...LETTERS), fc.tuple(fc.constantFrom(...LETTERS), fc.constantFrom(...JOINING)).map(([l, j]) => l + j), fc.constantFrom(...EMOJI));
@@ -61,6 +65,8 @@ describe('displayWidth', () => {
     ['an emoji outside the old wide ranges', '🚀', 2],
     ['a ZWJ family is one emoji', '👨\u200d👩\u200d👧', 2],
     ['a skin tone joins its hand', '👍🏽', 2],
+    ['a skin tone makes a text-style hand an emoji', '✌🏽', 2],
+    ['a joiner inside a conjunct', 'क्\u200dष', 1],
     ['VS16 makes a text heart an emoji', '❤\ufe0f', 2],
     ['decomposed Hangul is one syllable', '\u1112\u1161\u11ab', 2],
     ['control characters take none', 'a\tb\u0007', 2],
