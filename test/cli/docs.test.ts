@@ -165,6 +165,8 @@ describe.runIf(built)('wcdoctor docs', () => {
     expect(list.stdout.split('\n')[0]).toBe(ko('cli.docs.topics'));
     expect(list.stdout).toContain(`\n${ko('docs.category.general')}\n`);
     expect(list.stdout).toContain(`(${ko('topic.oursMark')})`);
+    // The mark is said once at the end (a new-user helper met it without a word about it).
+    expect(list.stdout.trimEnd().split('\n').at(-1)).toBe(ko('cli.docs.oursLegend', { mark: ko('topic.oursMark') }));
     expect(list.stdout).not.toContain(`\n${en('docs.category.general')}\n`);
 
     const topic = kb.topics.find((t) => t.fixes.some((f) => f.admin))!;

@@ -67,6 +67,8 @@ function listTopics(kb: KnowledgeBase, t: T, json: boolean, locale: Locale, colu
   const width = Math.max(0, ...kb.topics.map((x) => x.id.length));
   const lines = [t('cli.docs.topics')];
   for (const g of groups) lines.push('', t(CATEGORY_NAME[g.category]), ...g.topics.map((x) => `  ${padCell(x.id, width)}  ${x.title[locale] ?? x.title.en}${x.sources?.length ? `  (${t('topic.oursMark')})` : ''}`));
+  // What the mark means (a new-user helper met it without a word about it).
+  if (kb.topics.some((x) => x.sources?.length)) lines.push('', t('cli.docs.oursLegend', { mark: t('topic.oursMark') }));
   // In a terminal a long title wraps at words under the titles (the terminal cut it anywhere; found by a tester).
   return `${(columns ? lines.flatMap((l) => wrapListingLine(l, columns)) : lines).join('\n')}\n`;
 }
