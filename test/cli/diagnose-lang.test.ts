@@ -87,6 +87,8 @@ describe('a score with decimals (F10)', () => {
 describe('wcdoctor diagnose in English', () => {
   it('lists each source document once, with its languages', () => {
     expect(sourceList([{ doc: 'ours', locale: 'en' }, { doc: 'ours', locale: 'zh-CN' }, { doc: '000', locale: 'zh-CN' }, { doc: '001', locale: 'ko-KR' }, { doc: '000', locale: 'zh-CN' }], 'ours')).toBe('ours (en, zh-CN), 000 (zh-CN), 001 (ko-KR)');
+    // A vendored document by its title where the knowledge has one (its number alone said nothing: a new-user helper).
+    expect(sourceList([{ doc: '000', locale: 'zh-CN' }, { doc: '001', locale: 'ko-KR' }], 'ours', (d) => (d === '000' ? 'Windows 容器' : undefined))).toBe('“Windows 容器” (zh-CN), 001 (ko-KR)');
   });
 
   it('reads as it always has: the English words are the default', () => {

@@ -266,7 +266,7 @@ export function formatDiagnosis(
     for (const f of best.fixes) out.push(`    ${f.id}  [${words.risk(f.risk, f.admin)}]  ${f.command}`);
   }
   if (compatHints && topicLinksTo(kb, best.id, 'compat')) out.push('', `  ${words.compat(compatCommandFor(paste, kb, compatHints, result.entities))}`);
-  out.push('', `  ${words.sources(sourceList(best.sources, words.ours), `wcdoctor docs ${best.id}`)}`);
+  out.push('', `  ${words.sources(sourceList(best.sources, words.ours, (doc) => kb.docs.find((d) => d.id === doc)?.title), `wcdoctor docs ${best.id}`)}`);
   const ents = Object.entries(result.entities).filter(([, v]) => v !== undefined);
   if (ents.length) out.push(`  ${words.found(ents.map(([k, v]): [string, string] => [k, Array.isArray(v) ? v.join(',') : String(v)]))}`);
   if (rest.length) {
@@ -385,11 +385,16 @@ export function toJson(r: DiagnoseResult, leads: readonly { code: string; topics
 
 /**
  * A match's sources as one list: each document once with its languages, our own text by its name in the report's
- * language ("ours (en, zh-CN, ko-KR, sv-SE)", "000 (zh-CN), 001 (ko-KR)"); it read "ours (en), ours (zh-CN), …", the
+ * language ("ours (en, zh-CN, ko-KR, sv-SE)", "“Windows 容器工作正在进行中” (zh-CN)"); it read "ours (en), ours (zh-CN), …", the
  * word in English whatever the language (found by a tester).
  */
-export function sourceList(sources: readonly { doc: string; locale: string }[], ours: string): string {
+export function sourceList(sources: readonly { doc: string; locale: string }[], ours: string, titleOf: (doc: string) => string | undefined = () => undefined): string {
   const byDoc = new Map<string, string[]>();
   for (const s of sources) (byDoc.get(s.doc) ?? byDoc.set(s.doc, []).get(s.doc)!).push(s.locale);
-  return [...byDoc].map(([doc, locales]) => `${doc === 'ours' ? ours : doc} (${[...new Set(locales)].join(', ')})`).join(', ');
+  // A vendored document by its title, as `docs` prints it: its number alone ("000 (zh-CN)") said nothing (a new-user helper).
+  const named = (doc: string) => {
+    const title = titleOf(doc);
+    return title ? `“${title}”` : doc;
+  };
+  return [...byDoc].map(([doc, locales]) => `${doc === 'ours' ? ours : named(doc)} (${[...new Set(locales)].join(', ')})`).join(', ');
 }
