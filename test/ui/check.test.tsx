@@ -266,6 +266,19 @@ describe('CheckScreen: collected output', () => {
     expect(frame).toMatch(/❯ [✖!] /);
   });
 
+  it("shows a host's counts in a narrow terminal: the title goes on a second line instead of being cut (a new-user helper at 60 columns)", async () => {
+    const bytes = readFileSync(`${CHECK_FIXTURES}/hosts/ws2019-problems.json`);
+    const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { files: { 'C:\\facts\\host.json': bytes }, columns: 60, rows: 20 });
+    await waitForFrame(lastFrame, t('check.app.waiting'));
+    stdin.write('C:\\facts\\host.json');
+    await waitForFrame(lastFrame, 'host.json');
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('check.app.fromFile', { file: 'C:\\facts\\host.json' }));
+    const flat = plain(lastFrame()).replace(/\s+/g, ' ');
+    expect(flat).toMatch(/\d+ pass, \d+ warn, \d+ fail, \d+ not evaluated/);
+    for (const line of plain(lastFrame()).split('\n')) expect(displayWidth(line.trimEnd()), line).toBeLessThanOrEqual(60);
+  });
+
   it('reads a pasted path on an Enter pressed moments after the paste, with the app\'s own timing (a tester got a line break)', async () => {
     const bytes = readFileSync(`${CHECK_FIXTURES}/hosts/win11-desktop-linux-unelevated.json`);
     const { lastFrame, stdin, t } = open([{ screen: 'check', way: 'paste' }], { files: { 'C:\\facts\\host.json': bytes }, afterBulkMs: AFTER_BULK_MS });

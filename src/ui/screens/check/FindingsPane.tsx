@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { HostReport } from '../../../core/check/evaluate.js';
 import type { Finding } from '../../../core/check/types.js';
-import { truncateWidth } from '../../../core/text/wrap-ansi.js';
+import { truncateWidth, wrapAnsiText } from '../../../core/text/wrap-ansi.js';
 import { FullText, fullTextLines } from '../../components/FullText.js';
 import { SelectList } from '../../components/SelectList.js';
 import { moveSelection } from '../../hooks/use-selection-list.js';
@@ -76,15 +76,20 @@ export function FindingsPane({ results, cursor, height, width, theme, focused, h
   // A fleet's rows are made once per result and language, not at every key (on 10,000 hosts, 60 ms a key).
   const hostItems = useMemo(() => (results.kind === 'fleet' ? fleetItems(t, results.fleet) : []), [t, results]);
   const items = listingHosts ? hostItems : findingItems(t, findings, hasTopic);
-  const header = headerLines(t, results, cursor, others);
+  const [title = '', ...notes] = headerLines(t, results, cursor, others);
+  // The title on two lines where one cannot hold it: cut to one, a host's counts were lost at 60 columns (a new-user
+  // helper: "Host check: containerhost01.contoso.com (elevated) — 28 pas…"); the notes on a line each.
+  const wrapped = title ? wrapAnsiText(safeText(title), width) : [];
+  const titleRows = wrapped.length > 2 ? [wrapped[0]!, truncateWidth(wrapped.slice(1).join(' '), width)] : wrapped;
+  const header = [...titleRows.map((text) => ({ text, title: true })), ...notes.map((text) => ({ text: truncateWidth(safeText(text), width), title: false }))];
   const selected = Math.max(0, Math.min(cursor.selected, items.length - 1));
   const listRows = Math.max(2, height - header.length);
   const fullRows = full && items[selected] ? fullTextLines(items[selected], width, Math.max(1, listRows - 3)) : [];
   return (
     <Box flexDirection="column">
       {header.map((line, i) => (
-        <Text key={i} wrap="truncate-end" bold={i === 0 && theme.bold} color={i === 0 ? theme.text.heading : theme.text.secondary}>
-          {truncateWidth(safeText(line), width)}
+        <Text key={i} wrap="truncate-end" bold={line.title && theme.bold} color={line.title ? theme.text.heading : theme.text.secondary}>
+          {line.text}
         </Text>
       ))}
       <SelectList items={items} selected={selected} height={Math.max(1, listRows - (fullRows.length ? fullRows.length + 1 : 0))} width={width} theme={theme} focused={focused} />
