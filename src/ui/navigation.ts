@@ -16,7 +16,8 @@ export type Route =
    * One fix of a topic: fill its placeholders (from `entities` first), confirm, run. `inline` is a fix built
    * elsewhere (the network wizard's command) with its values filled, run as one of the topic's own.
    */
-  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix }
+  /** `prefilledBy`: where `entities` came from, as the form says it (the paste, unless the version check gave them). */
+  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix; prefilledBy?: 'paste' | 'compat' }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
   | { screen: 'settings'; selected?: number }
   /** The audit log of fixes run, refused and cancelled, newest first. */

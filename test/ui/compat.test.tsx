@@ -130,7 +130,10 @@ describe('CompatScreen', () => {
     const { lastFrame, stdin, t } = open([{ screen: 'compat', host: '10.0.17763.1234', image: 'mcr.microsoft.com/windows/servercore:ltsc2016' }]);
     await waitForFrame(lastFrame, `1–9 ${t('compat.keys.runFix')}`);
     stdin.write('1');
-    await waitForFrame(lastFrame, 'Pull a base image with an explicit tag');
+    const form = await waitForFrame(lastFrame, 'Pull a base image with an explicit tag');
+    // The tag came from the version check's advice, and the form says so, not "found in your paste" (a new-user helper).
+    expect(form).toContain(t('fix.form.fromCompat'));
+    expect(form).not.toContain(t('fix.form.fromPaste'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('compat.process', { verdict: t('compat.verdict.no') }));
   });

@@ -18,6 +18,8 @@ export interface ParamField {
   reason?: string;
   /** The value is still the one the diagnosis found in the paste. */
   fromPaste: boolean;
+  /** The value came from the version check's advice, not from a paste (said so instead of "found in your paste"). */
+  fromCompat?: boolean;
 }
 
 /** Lines each field takes: what it is, its value, and whether the value is fine. */
@@ -54,7 +56,7 @@ export function ParamForm({ fields, focused, cursor = Number.MAX_SAFE_INTEGER, w
       {fields.slice(start, end).map((f, n) => {
         const isFocused = start + n === focused;
         const shown = f.secret ? MASK.repeat(Array.from(f.value).length) : safeText(f.value);
-        const status = f.reason !== undefined ? safeText(f.reason) : (f.fromPaste ? t('fix.form.fromPaste') : t('fix.form.valid'));
+        const status = f.reason !== undefined ? safeText(f.reason) : (f.fromPaste ? t(f.fromCompat ? 'fix.form.fromCompat' : 'fix.form.fromPaste') : t('fix.form.valid'));
         return (
           <Box key={f.name} flexDirection="column">
             <Text wrap="truncate-end" color={isFocused ? theme.selection : undefined} bold={isFocused && theme.bold}>

@@ -158,7 +158,7 @@ export function CompatScreen({ route }: { route: CompatRoute }) {
         // An action that is advice (rebuild on another base image, find the build) has nothing to run: said, not ignored
         // (found by a new-user helper: typing its number did nothing).
         if (!action?.fixRef) return dispatch({ type: 'no-fix', action: n });
-        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action) }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
+        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action), prefilledBy: 'compat' }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
       };
       dispatch({ type: 'no-fix', action: undefined });
       // An action's number being typed: Enter runs it, Esc forgets it, a digit goes on, any other key forgets it.

@@ -60,7 +60,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
 
   const os = platform.programs.platform;
   const planned = localTopic && fix ? planFromForm(localTopic, fix.id, values, prefill, route.entities, os) : undefined;
-  const fields = fix ? withPlanProblems(buildFields(fix, values, prefill, t), planned && !planned.ok ? planned.error : [], t) : [];
+  const fields = fix ? withPlanProblems(buildFields(fix, values, prefill, t, route.prefilledBy), planned && !planned.ok ? planned.error : [], t) : [];
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
@@ -114,7 +114,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
           return true;
         }
         setBlocked(true);
-        const firstBad = buildFields(fix, getForm().values, prefill, t).findIndex((f) => f.reason !== undefined);
+        const firstBad = buildFields(fix, getForm().values, prefill, t, route.prefilledBy).findIndex((f) => f.reason !== undefined);
         if (firstBad >= 0) focusTo(firstBad);
         return true;
       }

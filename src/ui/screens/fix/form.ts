@@ -9,7 +9,7 @@ import type { T } from '../../i18n.js';
 import { translateProblem, translateReason } from '../../fix-text.js';
 
 /** The form's fields for a fix: each placeholder's value, checked by its kind's validator. */
-export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, prefill: Readonly<Record<string, string>>, t: T): ParamField[] {
+export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, prefill: Readonly<Record<string, string>>, t: T, prefilledBy: 'paste' | 'compat' = 'paste'): ParamField[] {
   return Object.entries(fix.params).map(([name, param]) => {
     const value = values[name] ?? '';
     const checked = value === '' ? undefined : checkParamValue(param, value);
@@ -21,6 +21,7 @@ export function buildFields(fix: Fix, values: Readonly<Record<string, string>>, 
       value,
       secret: param.secret === true,
       fromPaste: prefill[name] !== undefined && prefill[name] === value,
+      ...(prefilledBy === 'compat' ? { fromCompat: true } : {}),
       ...(reason !== undefined ? { reason } : {}),
     };
   });
