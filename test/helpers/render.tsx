@@ -45,7 +45,7 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const columns = opts.columns ?? 80;
   const rows = opts.rows ?? 24;
   const initial = opts.initial ?? [{ screen: 'home' }];
-  const size = { columns, rows };
+  let size = { columns, rows };
   const tree = (inner: ReactElement) => (
     <Providers platform={platform} diagnose={diagnose} initial={initial} noColor={opts.noColor ?? true} size={size} afterBulkMs={opts.afterBulkMs ?? 0} quietMs={opts.quietMs ?? 0} {...(opts.pasteIdleMs !== undefined ? { pasteIdleMs: opts.pasteIdleMs } : {})} {...(opts.lang ? { lang: opts.lang } : {})}>
       {inner}
@@ -54,8 +54,14 @@ export function renderWithProviders(ui: ReactElement, opts: RenderOptions = {}) 
   const result = render(tree(ui));
   const t: T = tFor(locale);
   /** Draws `next` inside the same providers, which keep their state (the app's own rerender). */
-  const rerenderInside = (next: ReactElement) => result.rerender(tree(next));
-  return { ...result, platform, t, columns, rows, rerenderInside };
+  let current = ui;
+  const rerenderInside = (next: ReactElement) => result.rerender(tree((current = next)));
+  /** The terminal resized to `columns` × `rows`: the app drawn again inside the same providers, at the new size. */
+  const resize = (c: number, r: number) => {
+    size = { columns: c, rows: r };
+    result.rerender(tree(current));
+  };
+  return { ...result, platform, t, columns, rows, rerenderInside, resize };
 }
 
 /** Renders the whole app (global keys, router) starting at the given routes. */

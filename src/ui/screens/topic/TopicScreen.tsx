@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useEffect, useRef } from 'react';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine } from '../../components/StatusLine.js';
@@ -47,6 +48,18 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const fixedRows = 1 + Math.max(1, titleLines.length) + (view?.fallback ? 1 : 0);
   const height = Math.max(3, frame.bodyRows - fixedRows);
   const top = Math.min(offset, maxOffset(lines.length, height));
+  // When the text reflows (the terminal's width changed), the fix with the cursor stays in view: the scroll is a line
+  // number, and after 60 → 100 columns the chosen fix was off the screen (a new-user helper).
+  const width = useRef(columns);
+  useEffect(() => {
+    if (width.current === columns) return;
+    width.current = columns;
+    const now = getView();
+    const at = fixAt[now.selectedFix];
+    if (!now.fixFocused || at === undefined) return;
+    const shownTop = Math.min(now.offset, maxOffset(lines.length, height));
+    if (at < shownTop || at + 2 > shownTop + height) dispatch({ type: 'scroll', to: Math.max(0, at - 1), max: maxOffset(lines.length, height) });
+  }, [columns, fixAt, lines.length, height, getView, dispatch]);
 
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
