@@ -4,6 +4,7 @@
  * the command people (and scripts) run most. Only the forms whose meaning is certain are read here:
  *
  *   [--lang L | --lang=L | --no-color]… diagnose [TEXT | - | --json | --limit N | --limit=N | --lang L | --lang=L | --no-color]…
+ *   [--lang L | --lang=L | --no-color | --json | --limit N | --limit=N]…   (with --json or --limit, no text: standard input)
  *
  * Anything else (help, --version, `--`, an unknown or misspelt option, an option with no value or a
  * value that starts with `-`, a negative number as text, no `diagnose` first) gives undefined, and
@@ -35,6 +36,8 @@ export const DEFAULT_LIMIT = '5';
 export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefined {
   const out: DiagnoseArgs = { words: [], json: false, limit: DEFAULT_LIMIT, noColor: false };
   let command = false;
+  /** diagnose's options were given without the command word (only text on standard input goes with them). */
+  let optionsOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // An option's value: the next argument, which must be there and not look like an option.
@@ -50,11 +53,26 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
       if (v === undefined) return undefined;
       out.lang = v;
     } else if (arg.startsWith('--lang=')) out.lang = arg.slice('--lang='.length);
-    else if (!command) {
-      if (arg !== 'diagnose') return undefined;
+    else if (arg === '--json') {
+      // diagnose's own options also without the command word, for text on standard input (`echo 0x800705B4 | wcdoctor
+      // --json`, which commander refused as an unknown option: a new-user helper); plainDiagnosis takes them only so.
+      out.json = true;
+      optionsOnly ||= !command;
+    } else if (!command) {
+      if (arg === '--limit' || arg.startsWith('--limit=')) {
+        optionsOnly = true;
+        if (arg.startsWith('--limit=')) out.limit = arg.slice('--limit='.length);
+        else {
+          const v = value();
+          if (v === undefined) return undefined;
+          out.limit = v;
+        }
+        continue;
+      }
+      // diagnose's options before its command word are the program's, which has none (commander refuses them).
+      if (arg !== 'diagnose' || optionsOnly) return undefined;
       command = true;
-    } else if (arg === '--json') out.json = true;
-    else if (arg === '--limit') {
+    } else if (arg === '--limit') {
       const v = value();
       if (v === undefined) return undefined;
       out.limit = v;
@@ -62,7 +80,7 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
     else if (arg.length > 1 && arg.startsWith('-')) return undefined;
     else out.words.push(arg);
   }
-  return command ? out : undefined;
+  return command || (optionsOnly && out.words.length === 0) ? out : undefined;
 }
 
 /**

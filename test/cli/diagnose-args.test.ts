@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { diagnoseArgsOf, type DiagnoseArgs } from '../../src/cli/diagnose-args.js';
+import { DEFAULT_LIMIT, diagnoseArgsOf, plainDiagnosis, type DiagnoseArgs } from '../../src/cli/diagnose-args.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { fakeIO } from '../helpers/cli-io.js';
 
@@ -54,6 +54,18 @@ describe('a plain diagnose command line, read without commander (diagnoseArgsOf)
     [['diagnose', '-x']],
   ])('leaves %j to commander', (argv) => {
     expect(diagnoseArgsOf(argv)).toBeUndefined();
+  });
+
+  it("takes diagnose's own options without the command word for text on standard input (a new-user helper: `echo 0x800705B4 | wcdoctor --json` was an unknown option)", () => {
+    expect(diagnoseArgsOf(['--json'])).toEqual({ words: [], json: true, limit: DEFAULT_LIMIT, noColor: false });
+    expect(diagnoseArgsOf(['--lang', 'sv-SE', '--limit', '2', '--json'])).toEqual({ words: [], json: true, limit: '2', lang: 'sv-SE', noColor: false });
+    expect(plainDiagnosis(['--json'], false)).toBeDefined();
+    // In a terminal there is nothing to read: commander's path says what is wrong. With text, or before the command
+    // word, the options are the program's, which has none.
+    expect(plainDiagnosis(['--json'], true)).toBeUndefined();
+    expect(diagnoseArgsOf(['--json', 'x'])).toBeUndefined();
+    expect(diagnoseArgsOf(['--json', 'diagnose', 'x'])).toBeUndefined();
+    expect(diagnoseArgsOf(['--no-color'])).toBeUndefined();
   });
 });
 
