@@ -171,3 +171,14 @@ describe('wcdoctor explain on the built knowledge base', () => {
     expect(bad.stderr).toContain('not-a-code');
   });
 });
+
+describe('explain - (a new-user helper: refused, although diagnose takes -)', () => {
+  it('reads the code from standard input, its first word, and is refused as any code is when there is none', async () => {
+    const { runCli } = await import('../helpers/cli-io.js');
+    const viaStdin = await runCli(['explain', '-'], { stdin: '0x5b4\n' });
+    expect(viaStdin).toEqual(await runCli(['explain', '0x5b4']));
+    expect(viaStdin.stdout).toContain('ERROR_TIMEOUT');
+    const empty = await runCli(['explain', '-'], { stdin: '\n' });
+    expect(empty.code).toBe(2);
+  });
+});

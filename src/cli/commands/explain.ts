@@ -158,9 +158,15 @@ export function registerExplain(program: Command, io: CliIO): void {
   program
     .command('explain')
     .description('decode a Windows error code (hex, decimal, signed, short hex or symbolic name) like err.exe')
-    .argument('<code>', 'the code: 0x800705B4, 800705B4, 0x5b4, 1460, -2147023436, 2147943860 or ERROR_TIMEOUT')
+    .argument('<code>', 'the code: 0x800705B4, 800705B4, 0x5b4, 1460, -2147023436, 2147943860 or ERROR_TIMEOUT; - reads it from standard input')
     .option('--json', 'print the decoding as JSON')
-    .action((code: string, _opts: unknown, cmd: Command) => {
+    .action(async (given0: string, _opts: unknown, cmd: Command) => {
+      // `-` takes the code from standard input (its first word), as diagnose takes text (a new-user helper: refused).
+      let code = given0;
+      if (given0 === '-') {
+        if (io.isTTY.stdin) io.err('Type the code, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
+        code = (await io.readStdin()).trim().split(/\s+/)[0] ?? '';
+      }
       const given = cmd.optsWithGlobals<ExplainOptions>();
       // A POSIX locale (ko_KR, sv_SE.UTF-8) names the language of its tag here too: the words around the code were
       // English for ko_KR while diagnose spoke Korean (found by a tester).
