@@ -108,7 +108,10 @@ function sentence(t: T, code: string, text: string): string | [string, string?] 
  * with the hint in the language. Names typed on the command line are cut and shown safely (see `namedInError`).
  */
 export function usageErrorText(t: T, e: CommanderFailure): string {
-  const { text, near } = splitSuggestion(e.message);
+  const split = splitSuggestion(e.message);
+  const { text } = split;
+  // `-v`, how many programs spell --version, is -V here; commander suggests no short option (a new-user helper).
+  const near = split.near.length === 0 && e.code === 'commander.unknownOption' && (e.command ?? 'wcdoctor') === 'wcdoctor' && /'-v'$/.test(text.trim()) ? ['-V'] : split.near;
   const said = sentence(t, e.code, text);
   const [first, detail] = typeof said === 'string' ? [said] : (said ?? []);
   const command = e.command ?? 'wcdoctor';

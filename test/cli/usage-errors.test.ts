@@ -197,3 +197,12 @@ describe('usageErrorText', () => {
     expect(usageErrorText(tFor('sv-SE'), { code: 'commander.unknownOption', message: 'something else' })).toBe('wcdoctor: something else\n(kör "wcdoctor --help" för att se hur kommandot används)\n');
   });
 });
+
+describe('-v at the top', () => {
+  it('suggests -V, how wcdoctor spells it (a new-user helper), and only for the program, which has -V', async () => {
+    const top = await runCli(['-v']);
+    expect(top.code).toBe(2);
+    expect(top.stderr).toContain('(Did you mean -V?)');
+    expect((await runCli(['docs', '-v'])).stderr).not.toContain('Did you mean');
+  });
+});
