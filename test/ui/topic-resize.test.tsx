@@ -18,9 +18,26 @@ describe('the topic view when the terminal is resized', () => {
     // To the last fix (the first Tab goes to the fixes), which the screen scrolls into view.
     for (let i = 0; i <= last; i++) r.stdin.write(KEYS.tab);
     await waitForFrame(r.lastFrame, /❯ /);
-    for (const [columns, rows] of [[100, 30], [60, 20], [140, 24]] as const) {
+    // Narrower, then wider than ever (the text rendered at a new width arrives a render later: a regression tester's
+    // 40 → 120 columns lost it), then back.
+    for (const [columns, rows] of [[100, 30], [40, 20], [120, 20], [60, 30], [140, 24]] as const) {
       r.resize(columns, rows);
+      await new Promise((done) => setTimeout(done, 200));
       await waitForFrame(r.lastFrame, /❯ /);
+    }
+  });
+
+  it('… also when the terminal grows past any width it had (a regression tester: 60 × 30, two Tabs, 40 × 20, then 120 × 20)', async () => {
+    const kb = realKb();
+    const r = renderApp({ platform: fakePlatform({ kb, settings: { language: 'en' } }), initial: [{ screen: 'topic', topicId: 'processor-count-start-timeout' }], columns: 60, rows: 30 });
+    await waitForFrame(r.lastFrame, /lines 1/);
+    r.stdin.write(KEYS.tab);
+    r.stdin.write(KEYS.tab);
+    await waitForFrame(r.lastFrame, /❯ /);
+    for (const [columns, rows] of [[40, 20], [120, 20], [60, 30]] as const) {
+      r.resize(columns, rows);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(r.lastFrame(), `${columns} x ${rows}`).toMatch(/❯ /);
     }
   });
 });

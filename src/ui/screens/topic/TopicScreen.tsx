@@ -50,16 +50,18 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const top = Math.min(offset, maxOffset(lines.length, height));
   // When the text reflows (the terminal's width changed), the fix with the cursor stays in view: the scroll is a line
   // number, and after 60 → 100 columns the chosen fix was off the screen (a new-user helper).
+  // The check waits for the text rendered at the new width (the renderer is asynchronous: the first render after a
+  // change has none, and the fix's line then was the old one's; a regression tester).
   const width = useRef(columns);
   useEffect(() => {
-    if (width.current === columns) return;
+    if (width.current === columns || markdown === undefined) return;
     width.current = columns;
     const now = getView();
     const at = fixAt[now.selectedFix];
     if (!now.fixFocused || at === undefined) return;
     const shownTop = Math.min(now.offset, maxOffset(lines.length, height));
     if (at < shownTop || at + 2 > shownTop + height) dispatch({ type: 'scroll', to: Math.max(0, at - 1), max: maxOffset(lines.length, height) });
-  }, [columns, fixAt, lines.length, height, getView, dispatch]);
+  }, [columns, markdown, fixAt, lines.length, height, getView, dispatch]);
 
   useKeymap((command) => {
     const page = Math.max(1, height - 1);
