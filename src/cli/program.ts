@@ -62,6 +62,18 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
   return undefined;
 }
 
+/** Whether every word of `words` before an option names a command under the one before it (`kb check`, not `kb bogus`). */
+function knowsCommands(program: Command, words: readonly string[]): boolean {
+  let command = program;
+  for (const w of words) {
+    if (w.startsWith('-') || command.commands.length === 0) return true;
+    const next = command.commands.find((c) => c.name() === w || c.aliases().includes(w));
+    if (!next) return false;
+    command = next;
+  }
+  return true;
+}
+
 /**
  * The command line without its --help and --version when a word names no command where one is expected (at the top,
  * or after a command that has commands of its own, such as `kb`): `wcdoctor topic --help`, `wcdoctor bogus -V` and
@@ -69,8 +81,14 @@ export async function parseWithCommander(argv: string[], io: CliIO): Promise<num
  * the flag are refused as an unknown command, with the nearest name; now all are. The value of --lang is no command word.
  */
 export function withoutHelpOfUnknownCommand(program: Command, argv: readonly string[]): string[] {
-  // `wcdoctor help bogus` printed the program's help with exit 0: it is `wcdoctor bogus`, an unknown command.
-  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) return withoutHelpOfUnknownCommand(program, argv.slice(1));
+  // `wcdoctor help bogus` (or `help kb bogus`) printed a help with exit 0: it is `wcdoctor bogus`, an unknown command,
+  // read as the same words without `help` (a regression tester).
+  // `help kb check` is `kb check --help` (commander's help command takes one name and printed kb's help).
+  if (argv[0] === 'help' && argv.length > 1) {
+    const rest = argv.slice(1);
+    if (!knowsCommands(program, rest)) return withoutHelpOfUnknownCommand(program, rest);
+    if (rest.every((w) => !w.startsWith('-'))) return [...rest, '--help'];
+  }
   const end = argv.indexOf('--');
   const head = end < 0 ? argv : argv.slice(0, end);
   let command = program;

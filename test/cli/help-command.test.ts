@@ -5,6 +5,8 @@ import { runCli } from '../helpers/cli-io.js';
 describe('the help command', () => {
   it("prints a command's help as --help does, and the program's alone", async () => {
     expect(await runCli(['help', 'diagnose'])).toEqual(await runCli(['diagnose', '--help']));
+    // A command under another too (commander's own help command printed kb's help; a regression tester).
+    expect(await runCli(['help', 'kb', 'check'])).toEqual(await runCli(['kb', 'check', '--help']));
     const top = await runCli(['help']);
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('help [command]');
@@ -17,5 +19,8 @@ describe('the help command', () => {
     expect(r.stderr).toContain("unknown command 'diagnos'");
     expect(r.stderr).toContain('diagnose');
     expect(r.stdout).toBe('');
+    const under = await runCli(['help', 'kb', 'bogus']);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toContain("unknown command 'bogus'");
   });
 });
