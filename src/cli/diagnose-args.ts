@@ -69,6 +69,11 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
         }
         continue;
       }
+      // `-`, standard input, beside them (`wcdoctor --json -`).
+      if (arg === '-' && optionsOnly) {
+        out.words.push(arg);
+        continue;
+      }
       // diagnose's options before its command word are the program's, which has none (commander refuses them).
       if (arg !== 'diagnose' || optionsOnly) return undefined;
       command = true;
@@ -80,7 +85,7 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
     else if (arg.length > 1 && arg.startsWith('-')) return undefined;
     else out.words.push(arg);
   }
-  return command || (optionsOnly && out.words.length === 0) ? out : undefined;
+  return command || (optionsOnly && (out.words.length === 0 || (out.words.length === 1 && out.words[0] === '-'))) ? out : undefined;
 }
 
 /**

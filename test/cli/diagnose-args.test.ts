@@ -66,6 +66,9 @@ describe('a plain diagnose command line, read without commander (diagnoseArgsOf)
     expect(diagnoseArgsOf(['--json', 'x'])).toBeUndefined();
     expect(diagnoseArgsOf(['--json', 'diagnose', 'x'])).toBeUndefined();
     expect(diagnoseArgsOf(['--no-color'])).toBeUndefined();
+    // `-` says standard input beside them (a regression tester: an unknown option).
+    expect(diagnoseArgsOf(['--json', '-'])).toEqual({ words: ['-'], json: true, limit: DEFAULT_LIMIT, noColor: false });
+    expect(diagnoseArgsOf(['-', '--json'])).toBeUndefined();
   });
 });
 

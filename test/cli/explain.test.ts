@@ -178,6 +178,8 @@ describe('explain - (a new-user helper: refused, although diagnose takes -)', ()
     const viaStdin = await runCli(['explain', '-'], { stdin: '0x5b4\n' });
     expect(viaStdin).toEqual(await runCli(['explain', '0x5b4']));
     expect(viaStdin.stdout).toContain('ERROR_TIMEOUT');
+    // A pasted line: its first word that looks like a code (a regression tester: "Error 0x800705B4" failed).
+    expect((await runCli(['explain', '-'], { stdin: 'Error (0x800705B4): timeout\n' })).stdout).toBe(viaStdin.stdout.replace('0x5b4', '0x800705B4'));
     const empty = await runCli(['explain', '-'], { stdin: '\n' });
     expect(empty.code).toBe(2);
   });

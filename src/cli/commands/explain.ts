@@ -161,11 +161,13 @@ export function registerExplain(program: Command, io: CliIO): void {
     .argument('<code>', 'the code: 0x800705B4, 800705B4, 0x5b4, 1460, -2147023436, 2147943860 or ERROR_TIMEOUT; - reads it from standard input')
     .option('--json', 'print the decoding as JSON')
     .action(async (given0: string, _opts: unknown, cmd: Command) => {
-      // `-` takes the code from standard input (its first word), as diagnose takes text (a new-user helper: refused).
+      // `-` takes the code from standard input, as diagnose takes text (a new-user helper: refused).
       let code = given0;
       if (given0 === '-') {
         if (io.isTTY.stdin) io.err('Type the code, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
-        code = (await io.readStdin()).trim().split(/\s+/)[0] ?? '';
+        // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
+        const words = (await io.readStdin()).trim().split(/\s+/);
+        code = words.find((w) => /^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w.replace(/^[("']+|[)"'.,:;]+$/g, '')))?.replace(/^[("']+|[)"'.,:;]+$/g, '') ?? words[0] ?? '';
       }
       const given = cmd.optsWithGlobals<ExplainOptions>();
       // A POSIX locale (ko_KR, sv_SE.UTF-8) names the language of its tag here too: the words around the code were
