@@ -166,8 +166,11 @@ export function registerExplain(program: Command, io: CliIO): void {
       if (given0 === '-') {
         if (io.isTTY.stdin) io.err('Type the code, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
         // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
+        // A word without the marks a sentence puts around it (a few at most: a bounded count keeps the pattern linear).
+        const unwrap = (w: string) => w.replace(/^[("']{1,4}/, '').replace(/[)"'.,:;]{1,4}$/, '');
         const words = (await io.readStdin()).trim().split(/\s+/);
-        code = words.find((w) => /^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w.replace(/^[("']+|[)"'.,:;]+$/g, '')))?.replace(/^[("']+|[)"'.,:;]+$/g, '') ?? words[0] ?? '';
+        const found = words.map(unwrap).find((w) => /^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w));
+        code = found ?? words[0] ?? '';
       }
       const given = cmd.optsWithGlobals<ExplainOptions>();
       // A POSIX locale (ko_KR, sv_SE.UTF-8) names the language of its tag here too: the words around the code were
