@@ -53,36 +53,26 @@ export function diagnoseArgsOf(argv: readonly string[]): DiagnoseArgs | undefine
       if (v === undefined) return undefined;
       out.lang = v;
     } else if (arg.startsWith('--lang=')) out.lang = arg.slice('--lang='.length);
+    // diagnose's own options, also without the command word, for text on standard input (`echo 0x800705B4 | wcdoctor
+    // --json`, which commander refused as an unknown option: a new-user helper); plainDiagnosis takes them only so.
     else if (arg === '--json') {
-      // diagnose's own options also without the command word, for text on standard input (`echo 0x800705B4 | wcdoctor
-      // --json`, which commander refused as an unknown option: a new-user helper); plainDiagnosis takes them only so.
       out.json = true;
       optionsOnly ||= !command;
-    } else if (!command) {
-      if (arg === '--limit' || arg.startsWith('--limit=')) {
-        optionsOnly = true;
-        if (arg.startsWith('--limit=')) out.limit = arg.slice('--limit='.length);
-        else {
-          const v = value();
-          if (v === undefined) return undefined;
-          out.limit = v;
-        }
-        continue;
-      }
-      // `-`, standard input, beside them (`wcdoctor --json -`).
-      if (arg === '-' && optionsOnly) {
-        out.words.push(arg);
-        continue;
-      }
-      // diagnose's options before its command word are the program's, which has none (commander refuses them).
-      if (arg !== 'diagnose' || optionsOnly) return undefined;
-      command = true;
     } else if (arg === '--limit') {
       const v = value();
       if (v === undefined) return undefined;
       out.limit = v;
-    } else if (arg.startsWith('--limit=')) out.limit = arg.slice('--limit='.length);
-    else if (arg.length > 1 && arg.startsWith('-')) return undefined;
+      optionsOnly ||= !command;
+    } else if (arg.startsWith('--limit=')) {
+      out.limit = arg.slice('--limit='.length);
+      optionsOnly ||= !command;
+    } else if (!command) {
+      // `-`, standard input, beside them (`wcdoctor --json -`); diagnose's options before its command word are the
+      // program's, which has none (commander refuses them).
+      if (arg === '-' && optionsOnly) out.words.push(arg);
+      else if (arg !== 'diagnose' || optionsOnly) return undefined;
+      else command = true;
+    } else if (arg.length > 1 && arg.startsWith('-')) return undefined;
     else out.words.push(arg);
   }
   return command || (optionsOnly && (out.words.length === 0 || (out.words.length === 1 && out.words[0] === '-'))) ? out : undefined;

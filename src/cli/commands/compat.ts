@@ -13,7 +13,6 @@ import { terminalWidth } from '../terminal-markdown.js';
 import { actionTitle, reasonText, translateInputError } from '../../ui/compat-text.js';
 import type { MessageKey, T } from '../../ui/i18n.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
-import { exitCodeOfSignal } from '../../core/signals.js';
 
 /** The most text `compat` reads for a host or an image (1 MiB of characters). */
 export const MAX_COMPAT_INPUT = 1024 * 1024;
@@ -168,11 +167,9 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
       // Nothing given, in a terminal: the app's version check, as `diagnose` and `troubleshoot` open their screens (a
       // new-user helper got "--host is missing" here and the screen from the others).
       if (opts.host === undefined && opts.image === undefined && !opts.json && io.isTTY.stdin && io.isTTY.stdout) {
-        const { openInteractive } = await import('./ui.js');
+        const { openScreen } = await import('./ui.js');
         const globals = cmd.optsWithGlobals<{ lang?: string; color?: boolean }>();
-        const { interruptedBy } = await openInteractive({ screen: 'compat' }, { noColor: globals.color === false, ...(globals.lang !== undefined ? { lang: locale } : {}) });
-        if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
-        return;
+        return openScreen(io, { screen: 'compat' }, { noColor: globals.color === false, ...(globals.lang !== undefined ? { lang: locale } : {}) });
       }
       if (opts.host === undefined) return fail(say('compat.cli.hostMissing', {}, '--host is missing: give the host version (e.g. 10.0.17763.1234) or - to paste ver or docker info output'));
       if (opts.image === undefined) return fail(say('compat.cli.imageMissing', {}, '--image is missing: give an image reference or tag (e.g. mcr.microsoft.com/windows/servercore:ltsc2019) or - to paste'));

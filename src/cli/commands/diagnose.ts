@@ -1,4 +1,3 @@
-import { exitCodeOfSignal } from '../../core/signals.js';
 import { isLongPaste } from '../../core/diagnosis/paste-length.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
@@ -334,10 +333,9 @@ export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<vo
   else if (words.length) text = words.join(' ');
   else if (!io.isTTY.stdin) text = await readDiagnoseInput(io, locale);
   else if (io.isTTY.stdout && !args.json) {
-    const { openInteractive } = await import('./ui.js');
+    const { openScreen } = await import('./ui.js');
     // A --lang given is the app's language for this run (the environment's stays the app's own choice).
-    const { interruptedBy } = await openInteractive({ screen: 'diagnose' }, { noColor: args.noColor, ...(args.lang !== undefined ? { lang: locale } : {}) });
-    if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
+    await openScreen(io, { screen: 'diagnose' }, { noColor: args.noColor, ...(args.lang !== undefined ? { lang: locale } : {}) });
     return;
   } else throw inputError(locale, 'diagnose.cli.nothing', {}, ['diagnose.cli.nothingText', 'diagnose.cli.nothingPipe']);
   await runDiagnose(text, { locale, limit, json: args.json, noColor: args.noColor }, io);

@@ -28,6 +28,15 @@ export async function loadApp(): Promise<[typeof import('../../ui/run.js'), type
 }
 
 /**
+ * Opens the app at a screen for a command (`wcdoctor diagnose`, `compat` or nothing, in a terminal) and gives the run
+ * the exit code of the signal that ended the app, when one did (Ctrl+C: 130).
+ */
+export async function openScreen(io: CliIO, initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<void> {
+  const { interruptedBy } = await openInteractive(initial, opts);
+  if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
+}
+
+/**
  * Opens the interactive app at a screen (home, diagnose with text, docs at a topic). The CLI
  * creates the platform the UI receives; a knowledge base that is not built is a UserError before
  * anything is drawn. Ink, React and the platform load here, lazily.
@@ -82,7 +91,6 @@ export function registerUi(program: Command, io: CliIO): void {
       return;
     }
     // --lang is the app's language for this run too (found by a helper: it was ignored there).
-    const { interruptedBy } = await openInteractive({ screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
-    if (interruptedBy) io.setExitCode(exitCodeOfSignal(interruptedBy));
+    await openScreen(io, { screen: 'home' }, { noColor: program.opts<{ color?: boolean }>().color === false, ...(locale ? { lang: locale } : {}) });
   });
 }

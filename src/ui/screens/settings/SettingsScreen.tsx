@@ -53,11 +53,12 @@ export function SettingsScreen({ route }: { route: Extract<Route, { screen: 'set
   const { selected, get, move } = useSelectionList(route.selected ?? 0);
   const [saved, setSaved] = useState(false);
   const lang = (l: Locale) => t(LANGUAGE_NAME[l]);
+  const fromCommandLine = state.runLocale ? t('settings.fromCommandLine', { language: lang(state.runLocale) }) : undefined;
   const valueOf: Record<Row, string> = {
     // --lang decides both languages of the run until one is chosen here (a new-user helper saw Swedish everywhere and
     // "English (from your environment)" on this row).
-    language: state.runLocale ? t('settings.fromCommandLine', { language: lang(state.runLocale) }) : state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) }),
-    knowledgeLanguage: state.runLocale ? t('settings.fromCommandLine', { language: lang(state.runLocale) }) : state.settings.knowledgeLanguage ? lang(state.settings.knowledgeLanguage) : t('settings.sameAsInterface', { language: lang(state.uiLocale) }),
+    language: fromCommandLine ?? (state.settings.language ? lang(state.settings.language) : t('settings.fromEnvironment', { language: lang(state.detectedLocale) })),
+    knowledgeLanguage: fromCommandLine ?? (state.settings.knowledgeLanguage ? lang(state.settings.knowledgeLanguage) : t('settings.sameAsInterface', { language: lang(state.uiLocale) })),
     theme: t(THEME_NAME[state.settings.theme]),
   };
   const change = (delta: number) => {

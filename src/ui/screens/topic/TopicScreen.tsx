@@ -25,6 +25,9 @@ const HINTS = footerHints('topic');
 /** Shown first when the topic has fixes: choose one and open it in the fix runner. */
 const FIX_HINTS = footerHints('topicFixes', 'topic');
 
+/** Whether a fix's first two lines (its title and command), from line `at`, are not all within the view from `top`. */
+const outOfView = (at: number, top: number, height: number): boolean => at < top || at + 2 > top + height;
+
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
   const t = useT();
   const navigate = useNavigate();
@@ -60,7 +63,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
     const at = fixAt[now.selectedFix];
     if (!now.fixFocused || at === undefined) return;
     const shownTop = Math.min(now.offset, maxOffset(lines.length, height));
-    if (at < shownTop || at + 2 > shownTop + height) dispatch({ type: 'scroll', to: Math.max(0, at - 1), max: maxOffset(lines.length, height) });
+    if (outOfView(at, shownTop, height)) dispatch({ type: 'scroll', to: Math.max(0, at - 1), max: maxOffset(lines.length, height) });
   }, [columns, markdown, fixAt, lines.length, height, getView, dispatch]);
 
   useKeymap((command) => {
@@ -99,7 +102,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         const next = dispatch({ type: 'step-fix', by: command === Command.TopicFixes ? 0 : command === Command.FocusNext ? 1 : -1, count }).selectedFix;
         // Bring the fix and its command into view.
         const at = fixAt[next] ?? 0;
-        if (command === Command.TopicFixes || at < top || at + 2 > top + height) scrollTo(Math.max(0, at - 1));
+        if (command === Command.TopicFixes || outOfView(at, top, height)) scrollTo(Math.max(0, at - 1));
         return true;
       }
       case Command.Confirm: {
