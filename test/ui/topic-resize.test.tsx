@@ -4,7 +4,7 @@ import { fakePlatform } from '../helpers/fake-platform.js';
 import { KEYS } from '../helpers/keys.js';
 import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
-import { waitForFrame } from '../helpers/wait-for.js';
+import { waitForFrame, waitForSettledFrame } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
 
@@ -22,8 +22,7 @@ describe('the topic view when the terminal is resized', () => {
     // 40 → 120 columns lost it), then back.
     for (const [columns, rows] of [[100, 30], [40, 20], [120, 20], [60, 30], [140, 24]] as const) {
       r.resize(columns, rows);
-      await new Promise((done) => setTimeout(done, 200));
-      await waitForFrame(r.lastFrame, /❯ /);
+      expect(await waitForSettledFrame(r.lastFrame), `${columns} x ${rows}`).toMatch(/❯ /);
     }
   });
 
@@ -36,8 +35,7 @@ describe('the topic view when the terminal is resized', () => {
     await waitForFrame(r.lastFrame, /❯ /);
     for (const [columns, rows] of [[40, 20], [120, 20], [60, 30]] as const) {
       r.resize(columns, rows);
-      await new Promise((done) => setTimeout(done, 300));
-      expect(r.lastFrame(), `${columns} x ${rows}`).toMatch(/❯ /);
+      expect(await waitForSettledFrame(r.lastFrame), `${columns} x ${rows}`).toMatch(/❯ /);
     }
   });
 });
