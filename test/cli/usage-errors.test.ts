@@ -90,6 +90,15 @@ describe("the language of commander's errors", () => {
       expect((await runCli([typo])).stderr, typo).toBe(`wcdoctor: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
   });
 
+  it("a word that names a property every object has (constructor, toString, __proto__) is an unknown command, not an internal error (an attacker helper: exit 70)", async () => {
+    for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])
+      for (const args of [[word], ['--lang', 'en', word]]) {
+        const r = await runCli(args);
+        expect(r.code, word).toBe(2);
+        expect(r.stderr, word).toContain(`unknown command '${word}'`);
+      }
+  });
+
   it('a misspelt command followed by options is named as the unknown command; a --lang that names no language is refused with no command too (found by a helper)', async () => {
     expect(await runCli(['diagnos', '--json', 'x'])).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: unknown command 'diagnos'\n(Did you mean diagnose?)\n(run \"wcdoctor --help\" for usage)\n" });
     expect(await runCli(['--lang', 'sv-SE', 'chekc', '--from', 'x.json'])).toEqual({ code: 2, stdout: '', stderr: "wcdoctor: okänt kommando 'chekc'\n(Menade du check?)\n(kör \"wcdoctor --help\" för att se hur kommandot används)\n" });

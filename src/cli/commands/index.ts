@@ -29,7 +29,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
  */
 export async function registerCommands(program: Command, io: CliIO, argv: readonly string[] = []): Promise<void> {
   const name = subcommandOf(argv);
-  const wanted = name && COMMANDS[name] ? [name] : Object.keys(COMMANDS);
+  const wanted = name && Object.hasOwn(COMMANDS, name) ? [name] : Object.keys(COMMANDS);
   const registers = await Promise.all(wanted.map((n) => COMMANDS[n]!()));
   for (const register of registers) register(program, io);
   const { registerUi } = await import('./ui.js');
