@@ -87,3 +87,6 @@ export function plainDiagnosis(argv: readonly string[], stdinIsTerminal: boolean
   const args = diagnoseArgsOf(argv);
   return args && (args.words.length > 0 || !stdinIsTerminal) ? args : undefined;
 }
+
+/** Whether a word of the command line is one of diagnose's own options (`--json`, `--limit N`, `--limit=N`). */
+export const isDiagnoseOption = (word: string): boolean => word === '--json' || word === '--limit' || word.startsWith('--limit=');

@@ -44,6 +44,7 @@ export const HELP_KEYS: ReadonlySet<string> = new Set<MessageKey>([
   'help.compat.opt.json',
   'help.compat.after',
   'help.cmd.network',
+  'help.network.after',
   'help.cmd.network.plan',
   'help.network.plan.arg.name',
   'help.network.plan.opt.driver',

@@ -13,13 +13,24 @@ export const AUDIT_FILE = 'audit.jsonl';
 
 const OUTCOMES: readonly AuditOutcome[] = ['ran', 'refused', 'cancelled', 'timeout', 'failed'];
 
-/** The older log: where the log is moved when it reaches MAX_AUDIT_LOG_BYTES (the one there before is replaced). */
+/**
+ * The newest older log: where the log is moved when it reaches MAX_AUDIT_LOG_BYTES. The older logs before it move one
+ * place on first (audit.1.jsonl to audit.2.jsonl, …), up to MAX_PREVIOUS_AUDIT_FILES.
+ */
 export const PREVIOUS_AUDIT_FILE = 'audit.1.jsonl';
+
+/**
+ * How many older logs are kept, audit.1.jsonl (the newest) to audit.3.jsonl: a move drops only the oldest beyond them.
+ * A move replaced audit.1.jsonl, so the second lost the entries of the first (found by a new-user helper); with the log,
+ * the newest 96 to 128 MiB of entries are kept.
+ */
+export const MAX_PREVIOUS_AUDIT_FILES = 3;
 
 /**
  * How large the log grows before it is moved to PREVIOUS_AUDIT_FILE and a new one begun: 32 MiB, some 100,000 entries.
  * A run without a terminal that forgot `--yes` appends a refusal at every start (a scheduled task, every minute: 3 MB a
- * day), and the log had no bound (found by an attacker helper: 200 MiB). The newest 32 to 64 MiB are kept.
+ * day), and the log had no bound (found by an attacker helper: 200 MiB). With the older logs (MAX_PREVIOUS_AUDIT_FILES),
+ * the newest 96 to 128 MiB are kept.
  */
 export const MAX_AUDIT_LOG_BYTES = 32 * 1024 * 1024;
 
@@ -46,9 +57,9 @@ export function getAuditLogPath(dataDir: string = getDataDir()): string {
   return path.join(dataDir, AUDIT_FILE);
 }
 
-/** The older log's path (see PREVIOUS_AUDIT_FILE). */
-export function getPreviousAuditLogPath(dataDir: string = getDataDir()): string {
-  return path.join(dataDir, PREVIOUS_AUDIT_FILE);
+/** The path of older log `n` (1, PREVIOUS_AUDIT_FILE, is the newest; see MAX_PREVIOUS_AUDIT_FILES). */
+export function getPreviousAuditLogPath(dataDir: string = getDataDir(), n = 1): string {
+  return path.join(dataDir, n === 1 ? PREVIOUS_AUDIT_FILE : `audit.${n}.jsonl`);
 }
 
 function kindOf(st: Stats): string | undefined {
@@ -180,11 +191,23 @@ export function isFileAtPath(fd: number, file: string): boolean {
 }
 
 /**
- * Moves the log to PREVIOUS_AUDIT_FILE (replacing the older one: a rename, which never follows a link there), under the
- * log's lock. Returns whether it moved; when it cannot (a folder in the older log's place, a file open elsewhere on
- * Windows without sharing), the entry is appended to the log as it is, which then grows past the bound.
+ * Moves the log to PREVIOUS_AUDIT_FILE, under the log's lock, after moving each older log one place on from the oldest
+ * (audit.2.jsonl to audit.3.jsonl, then audit.1.jsonl to audit.2.jsonl): only the oldest beyond MAX_PREVIOUS_AUDIT_FILES
+ * is replaced (renames, which never follow a link there). Returns whether it moved; when a move cannot be made (a folder
+ * or a link in an older log's place, a file open elsewhere on Windows without sharing), the logs not yet moved stay
+ * where they are, so none is replaced, and the entry is appended to the log as it is, which then grows past the bound.
  */
 function moveToPrevious(dataDir: string): boolean {
+  for (let n = MAX_PREVIOUS_AUDIT_FILES - 1; n >= 1; n--) {
+    const from = getPreviousAuditLogPath(dataDir, n);
+    try {
+      // Only a log moves on: anything else in an older log's place (a folder, a link) stops the move where it is.
+      if (!lstatSync(from).isFile()) return false;
+      renameSync(from, getPreviousAuditLogPath(dataDir, n + 1));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    }
+  }
   try {
     renameSync(getAuditLogPath(dataDir), getPreviousAuditLogPath(dataDir));
     return true;
@@ -338,41 +361,45 @@ function folderLoops(file: string): boolean {
  * Reads the audit log, oldest first; a missing log is empty. Only a regular file is read (a link, FIFO, device or
  * directory is refused with an AuditLogError; the open uses O_NOFOLLOW and O_NONBLOCK where the platform has them, so
  * a FIFO cannot hang it), and at most the newest `maxBytes` (from the first whole line in them). When the log holds
- * less than that, the newest entries of the older log (PREVIOUS_AUDIT_FILE) come before its own, up to `maxBytes` in
- * all; an older log that cannot be read, or is damaged, is said in a note, never an error. The files are only read,
- * never repaired in place.
+ * less than that, the newest entries of the older logs (PREVIOUS_AUDIT_FILE, then audit.2.jsonl, …) come before its
+ * own, up to `maxBytes` in all; an older log that cannot be read, or is damaged, is said in a note, never an error (and
+ * none older than one that cannot be read is read). The files are only read, never repaired in place.
  */
 export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = MAX_AUDIT_READ_BYTES): AuditLogRead {
   const current = readLogFile(getAuditLogPath(dataDir), maxBytes);
-  const room = maxBytes - current.bytesRead;
-  const previous = getPreviousAuditLogPath(dataDir);
+  let room = maxBytes - current.bytesRead;
   const { bytesRead: _read, ...read } = current;
   if (current.unreadBytes > 0 || room <= 0) return read;
-  let older: ReturnType<typeof readLogFile>;
-  try {
-    older = readLogFile(previous, room);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { ...read, warnings: [...read.warnings, `the older audit log could not be read: ${reason}`], notes: [...read.notes, { id: 'previousUnreadable', reason }] };
-  }
+  let entries = read.entries;
+  let skipped = read.skipped;
+  let unreadBytes = 0;
   const notes: AuditLogNote[] = [];
   const warnings: string[] = [];
-  if (older.skipped > 0) {
-    warnings.push(`${older.skipped} damaged line(s) of the older audit log ${previous} were skipped`);
-    notes.push({ id: 'previousDamaged', count: older.skipped, file: previous });
+  for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES && room > 0 && unreadBytes === 0; n++) {
+    const previous = getPreviousAuditLogPath(dataDir, n);
+    let older: ReturnType<typeof readLogFile>;
+    try {
+      older = readLogFile(previous, room);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      warnings.push(`the older audit log could not be read: ${reason}`);
+      notes.push({ id: 'previousUnreadable', reason });
+      break;
+    }
+    if (older.skipped > 0) {
+      warnings.push(`${older.skipped} damaged line(s) of the older audit log ${previous} were skipped`);
+      notes.push({ id: 'previousDamaged', count: older.skipped, file: previous });
+    }
+    if (older.unreadBytes > 0) {
+      warnings.push(`the older audit log ${previous} was read only in part, so its oldest entries are not shown`);
+      notes.push({ id: 'previousTail', file: previous });
+    }
+    entries = [...older.entries, ...entries];
+    skipped += older.skipped;
+    unreadBytes = older.unreadBytes;
+    room -= older.bytesRead;
   }
-  if (older.unreadBytes > 0) {
-    warnings.push(`the older audit log ${previous} was read only in part, so its oldest entries are not shown`);
-    notes.push({ id: 'previousTail', file: previous });
-  }
-  return {
-    ...read,
-    entries: [...older.entries, ...read.entries],
-    warnings: [...warnings, ...read.warnings],
-    notes: [...notes, ...read.notes],
-    skipped: older.skipped + read.skipped,
-    unreadBytes: older.unreadBytes,
-  };
+  return { ...read, entries, warnings: [...warnings, ...read.warnings], notes: [...notes, ...read.notes], skipped, unreadBytes };
 }
 
 /** One log file read as readAuditLog describes (a missing file is empty), and how many bytes of it were read. */

@@ -51,14 +51,14 @@ export const FOOTERS = {
   diagnoseResults: { on: ['diagnoseResults'], hints: [MOVE, OPEN, FULL, FOCUS, BACK, QUIT, HELP] },
   diagnoseLeads: { on: ['diagnoseLeads'], hints: [MOVE, OPEN, FOCUS, BACK, QUIT, HELP] },
   /** The links of a diagnosis or a topic, where the topic has them. */
-  linkCompat: { on: ['diagnoseResults', 'topic'], hints: [h(Command.LinkCompat, 'compat.link')] },
-  linkTree: { on: ['diagnoseResults', 'topic'], hints: [h(Command.LinkTree, 'tree.link')] },
+  linkCompat: { on: ['linkCompatPart'], hints: [h(Command.LinkCompat, 'compat.link')] },
+  linkTree: { on: ['linkTreePart'], hints: [h(Command.LinkTree, 'tree.link')] },
 
   topic: { on: ['topic'], hints: [SCROLL, h(Command.CycleLanguage, 'keys.language'), BACK, QUIT, HELP] },
   /** First, when the topic has fixes. */
-  topicFixes: { on: ['topic'], hints: [h([Command.TopicFixes, Command.FocusNext], 'fix.keys.select'), h(Command.Confirm, 'fix.keys.open')] },
+  topicFixes: { on: ['topicFixesPart'], hints: [h([Command.TopicFixes, Command.FocusNext], 'fix.keys.select'), h(Command.Confirm, 'fix.keys.open')] },
   /** When the text shown is our translation. */
-  topicOriginal: { on: ['topic'], hints: [h(Command.TopicOriginal, 'keys.original')] },
+  topicOriginal: { on: ['topicOriginalPart'], hints: [h(Command.TopicOriginal, 'keys.original')] },
 
   docs: { on: ['docs'], hints: [MOVE, OPEN, h(Command.Search, 'keys.search'), h(Command.CycleLanguage, 'keys.language'), FULL, BACK, QUIT, HELP] },
   docsSearch: { on: ['docsSearch'], hints: [h('arrows', 'keys.move'), OPEN, h(Command.Back, 'keys.closeSearch'), EXIT] },
@@ -71,7 +71,7 @@ export const FOOTERS = {
   wizardChoice: { on: ['wizardChoice'], hints: [MOVE, h(Command.Confirm, 'wizard.keys.choose'), WIZARD_BACK, h(Command.Restart, 'wizard.keys.restart'), QUIT] },
   wizardText: { on: ['wizardText'], hints: [h(Command.Confirm, 'wizard.keys.next'), CLEAR, BACK, EXIT] },
   wizardRecommend: { on: ['wizardChoice'], hints: [MOVE, h(Command.Confirm, 'wizard.keys.useDriver'), h('page', 'keys.scroll'), WIZARD_BACK, h(Command.Restart, 'wizard.keys.restart'), QUIT] },
-  wizardValues: { on: ['wizardText'], hints: [h([Command.FocusNext, 'arrows'], 'wizard.keys.field'), h(Command.Confirm, 'wizard.keys.next'), CLEAR, BACK, EXIT] },
+  wizardValues: { on: ['wizardValues'], hints: [h([Command.FocusNext, 'arrows'], 'wizard.keys.field'), h(Command.Confirm, 'wizard.keys.next'), CLEAR, BACK, EXIT] },
   wizardDone: {
     on: ['wizardDone'],
     hints: [h(Command.WizardRun, 'wizard.keys.run'), h(Command.Copy, 'wizard.keys.copyCommand'), h(Command.WizardCopyCompose, 'wizard.keys.copyCompose'), SCROLL, WIZARD_BACK, h(Command.Restart, 'wizard.keys.restart'), QUIT],

@@ -62,7 +62,16 @@ export type Command = (typeof Command)[keyof typeof Command];
  * Where a command is bound. A screen (or one state of it) turns on a set of scopes (SCREEN_SCOPES);
  * a key may mean one thing only within the scopes that are on together.
  */
-export type Scope = 'app' | 'nav' | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'links' | 'fix' | 'fix.running' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check' | 'check.reading';
+export type Scope = 'app' | NavScope | 'list' | 'scroll' | 'text' | 'docs' | 'language' | 'topic' | 'topic.original' | 'link.compat' | 'link.tree' | 'fix' | 'fix.running' | 'wizard' | 'wizard.done' | 'tree' | 'compat' | 'confirm' | 'detail' | 'check' | 'check.reading';
+
+/**
+ * The moving keys, one scope each for what a screen state may or may not use: ↑↓ (`nav`), Enter, PgUp/PgDn, Home/End,
+ * ← and →, Tab and Shift+Tab. A state lists the ones it uses, so that its help names no key that does nothing there (a
+ * new-user helper saw ←, →, Tab and Shift+Tab in Home's help). Keys are read with all of them on (parseKey): a key a
+ * state does not use is still that key, never text.
+ */
+export const NAV_SCOPES = ['nav', 'enter', 'page', 'ends', 'left', 'right', 'focus', 'focus.back'] as const;
+export type NavScope = (typeof NAV_SCOPES)[number];
 
 /** One command in the registry: the sequences and letters that send it, the label shown, and what it does. */
 export interface CommandSpec {
@@ -91,15 +100,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.Home, scope: 'app', sequences: ['\u0007'], letters: ['h'], label: 'h/Ctrl+G', description: 'keys.home' },
   { command: Command.Up, scope: 'nav', sequences: [`${CSI}A`, `${SS3}A`], letters: ['k'], label: '↑/k', description: 'keys.up' },
   { command: Command.Down, scope: 'nav', sequences: [`${CSI}B`, `${SS3}B`], letters: ['j'], label: '↓/j', description: 'keys.down' },
-  { command: Command.Left, scope: 'nav', sequences: [`${CSI}D`, `${SS3}D`], label: '←', description: 'keys.left' },
-  { command: Command.Right, scope: 'nav', sequences: [`${CSI}C`, `${SS3}C`], label: '→', description: 'keys.right' },
-  { command: Command.PageUp, scope: 'nav', sequences: [`${CSI}5~`], label: 'PgUp', description: 'keys.pageUp' },
-  { command: Command.PageDown, scope: 'nav', sequences: [`${CSI}6~`], letters: [' '], label: 'PgDn/Space', description: 'keys.pageDown' },
-  { command: Command.First, scope: 'nav', sequences: [`${CSI}H`, `${SS3}H`, `${CSI}1~`, `${CSI}7~`, '\u0001'], letters: ['g'], label: 'Home/g', description: 'keys.first' },
-  { command: Command.Last, scope: 'nav', sequences: [`${CSI}F`, `${SS3}F`, `${CSI}4~`, `${CSI}8~`, '\u0005'], letters: ['G'], label: 'End/G', description: 'keys.last' },
-  { command: Command.Confirm, scope: 'nav', sequences: ['\r', '\n'], label: 'Enter', description: 'keys.open' },
-  { command: Command.FocusNext, scope: 'nav', sequences: ['\t'], label: 'Tab', description: 'keys.focus' },
-  { command: Command.FocusPrevious, scope: 'nav', sequences: [`${CSI}Z`], label: 'Shift+Tab', description: 'keys.focusBack' },
+  { command: Command.Left, scope: 'left', sequences: [`${CSI}D`, `${SS3}D`], label: '←', description: 'keys.left' },
+  { command: Command.Right, scope: 'right', sequences: [`${CSI}C`, `${SS3}C`], label: '→', description: 'keys.right' },
+  { command: Command.PageUp, scope: 'page', sequences: [`${CSI}5~`], label: 'PgUp', description: 'keys.pageUp' },
+  { command: Command.PageDown, scope: 'page', sequences: [`${CSI}6~`], letters: [' '], label: 'PgDn/Space', description: 'keys.pageDown' },
+  { command: Command.First, scope: 'ends', sequences: [`${CSI}H`, `${SS3}H`, `${CSI}1~`, `${CSI}7~`, '\u0001'], letters: ['g'], label: 'Home/g', description: 'keys.first' },
+  { command: Command.Last, scope: 'ends', sequences: [`${CSI}F`, `${SS3}F`, `${CSI}4~`, `${CSI}8~`, '\u0005'], letters: ['G'], label: 'End/G', description: 'keys.last' },
+  { command: Command.Confirm, scope: 'enter', sequences: ['\r', '\n'], label: 'Enter', description: 'keys.open' },
+  { command: Command.FocusNext, scope: 'focus', sequences: ['\t'], label: 'Tab', description: 'keys.focus' },
+  { command: Command.FocusPrevious, scope: 'focus.back', sequences: [`${CSI}Z`], label: 'Shift+Tab', description: 'keys.focusBack' },
   { command: Command.Backspace, scope: 'text', sequences: ['\u007F', '\b'], label: 'Backspace', description: 'keys.backspace' },
   { command: Command.Delete, scope: 'text', sequences: [`${CSI}3~`, '\u0004'], label: 'Del/Ctrl+D', description: 'keys.delete' },
   { command: Command.DeleteWord, scope: 'text', sequences: ['\u0017', '\u001B\u007F'], label: 'Ctrl+W', description: 'keys.deleteWord' },
@@ -108,10 +117,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: Command.ClearText, scope: 'text', sequences: ['\u0015'], label: 'Ctrl+U', description: 'keys.clear' },
   { command: Command.Search, scope: 'docs', letters: ['/'], label: '/', description: 'keys.search' },
   { command: Command.CycleLanguage, scope: 'language', letters: ['l'], label: 'l', description: 'keys.language' },
-  { command: Command.LinkCompat, scope: 'links', letters: ['v'], label: 'v', description: 'compat.link' },
-  { command: Command.LinkTree, scope: 'links', letters: ['t'], label: 't', description: 'tree.link' },
+  { command: Command.LinkCompat, scope: 'link.compat', letters: ['v'], label: 'v', description: 'compat.link' },
+  { command: Command.LinkTree, scope: 'link.tree', letters: ['t'], label: 't', description: 'tree.link' },
   { command: Command.TopicFixes, scope: 'topic', letters: ['f'], label: 'f', description: 'topic.keys.fixes' },
-  { command: Command.TopicOriginal, scope: 'topic', letters: ['o'], label: 'o', description: 'keys.original' },
+  { command: Command.TopicOriginal, scope: 'topic.original', letters: ['o'], label: 'o', description: 'keys.original' },
   { command: Command.ShowFull, scope: 'detail', letters: ['i'], label: 'i', description: 'keys.showFull' },
   { command: Command.Copy, scope: 'fix', letters: ['c'], label: 'c', description: 'fix.keys.copy' },
   // While a fix runs, the keys that work everywhere mean something else (the help shows these instead of the app's):
@@ -135,41 +144,51 @@ export const COMMANDS: readonly CommandSpec[] = [
 ];
 
 /**
- * The scopes each screen (or state of a screen) turns on. `app` is always on beneath them; a text
- * field adds `text` and turns letters into text.
+ * The scopes each screen (or state of a screen) turns on: the keys it uses, which its help lists. `app` is always on
+ * beneath them; a text field adds `text` and turns letters into text. The entries named `…Part` are what a state adds
+ * where it applies (a topic with fixes, a link of a match): ScreenFrame's help lists them only then.
  */
 export const SCREEN_SCOPES = {
-  home: ['nav', 'list'],
-  diagnoseInput: ['nav', 'text'],
-  diagnoseResults: ['nav', 'list', 'links', 'detail'],
-  diagnoseLeads: ['nav', 'list'],
-  topic: ['nav', 'scroll', 'language', 'topic', 'links'],
-  docs: ['nav', 'list', 'docs', 'language', 'detail'],
-  docsSearch: ['nav', 'text'],
-  settings: ['nav', 'list'],
-  history: ['nav', 'list', 'detail'],
-  treeList: ['nav', 'list', 'detail'],
-  tree: ['nav', 'list', 'scroll', 'tree', 'detail'],
-  treeLeaf: ['nav', 'scroll', 'tree'],
-  wizardChoice: ['nav', 'list', 'wizard'],
-  wizardText: ['nav', 'text'],
-  wizardDone: ['nav', 'scroll', 'wizard', 'wizard.done'],
-  compatInput: ['nav', 'text'],
-  compatReport: ['nav', 'scroll', 'compat'],
-  fixForm: ['nav', 'text'],
-  fixResult: ['nav', 'scroll', 'fix'],
+  home: ['nav', 'enter', 'page', 'ends', 'list'],
+  diagnoseInput: ['nav', 'enter', 'ends', 'left', 'right', 'focus', 'text'],
+  diagnoseResults: ['nav', 'enter', 'page', 'ends', 'focus', 'focus.back', 'list', 'detail'],
+  diagnoseLeads: ['nav', 'enter', 'page', 'ends', 'focus', 'focus.back', 'list'],
+  topic: ['nav', 'page', 'ends', 'scroll', 'language'],
+  /** A topic with fixes: f, Tab and Shift+Tab choose one, Enter opens it. */
+  topicFixesPart: ['enter', 'focus', 'focus.back', 'topic'],
+  /** A topic shown in our translation: o shows the source beside it. */
+  topicOriginalPart: ['topic.original'],
+  /** A match or topic that leads to the compatibility check (v), or to a troubleshooting tree (t). */
+  linkCompatPart: ['link.compat'],
+  linkTreePart: ['link.tree'],
+  docs: ['nav', 'enter', 'page', 'ends', 'list', 'docs', 'language', 'detail'],
+  docsSearch: ['nav', 'enter', 'ends', 'left', 'right', 'text'],
+  settings: ['nav', 'enter', 'page', 'ends', 'left', 'right', 'list'],
+  history: ['nav', 'enter', 'page', 'ends', 'list', 'detail'],
+  treeList: ['nav', 'enter', 'page', 'ends', 'list', 'detail'],
+  tree: ['nav', 'enter', 'page', 'ends', 'left', 'right', 'list', 'tree', 'detail'],
+  treeLeaf: ['nav', 'enter', 'page', 'ends', 'left', 'right', 'scroll', 'tree'],
+  wizardChoice: ['nav', 'enter', 'page', 'ends', 'left', 'right', 'list', 'wizard'],
+  wizardText: ['enter', 'ends', 'left', 'right', 'text'],
+  /** The form of a driver's values: fields one under another. */
+  wizardValues: ['nav', 'enter', 'ends', 'left', 'right', 'focus', 'focus.back', 'text'],
+  wizardDone: ['nav', 'page', 'ends', 'left', 'scroll', 'wizard', 'wizard.done'],
+  compatInput: ['nav', 'enter', 'ends', 'left', 'right', 'focus', 'focus.back', 'text'],
+  compatReport: ['nav', 'page', 'ends', 'focus', 'focus.back', 'scroll', 'compat'],
+  fixForm: ['nav', 'enter', 'ends', 'left', 'right', 'focus', 'focus.back', 'text'],
+  fixResult: ['nav', 'enter', 'page', 'ends', 'scroll', 'fix'],
   fixRunning: ['fix.running'],
-  confirm: ['nav', 'confirm', 'fix'],
-  typedWord: ['nav', 'text'],
-  checkChoose: ['nav', 'list'],
-  checkInput: ['nav', 'text'],
-  checkResults: ['nav', 'list', 'detail'],
+  confirm: ['enter', 'left', 'right', 'focus', 'focus.back', 'confirm', 'fix'],
+  typedWord: ['enter', 'ends', 'left', 'right', 'text'],
+  checkChoose: ['nav', 'enter', 'page', 'ends', 'list'],
+  checkInput: ['nav', 'enter', 'ends', 'left', 'right', 'focus', 'text'],
+  checkResults: ['nav', 'enter', 'page', 'ends', 'focus', 'focus.back', 'list', 'detail'],
   /** A collected file being read (in a worker thread for a large one): Esc cancels; the app's keys work. */
   checkReading: ['check.reading'],
-  checkRun: ['nav', 'scroll', 'check'],
+  checkRun: ['nav', 'page', 'ends', 'scroll', 'check'],
   /** The collector's preview: the screen scrolls, the Yes/No prompt above it answers. */
-  checkPreview: ['nav', 'scroll', 'check', 'confirm'],
-  checkHostResults: ['nav', 'list', 'check', 'detail'],
+  checkPreview: ['nav', 'page', 'ends', 'scroll', 'check', 'enter', 'left', 'right', 'focus', 'focus.back', 'confirm'],
+  checkHostResults: ['nav', 'enter', 'page', 'ends', 'list', 'check', 'detail'],
 } as const satisfies Record<string, readonly Scope[]>;
 export type ScreenScopes = (typeof SCREEN_SCOPES)[keyof typeof SCREEN_SCOPES];
 
@@ -284,7 +303,7 @@ export interface ParseMode {
 
 /**
  * Turns one key (see splitKeys) into commands. In a text field printable text is inserted whole;
- * elsewhere each character is its own key, looked up in the layer's scopes (then `nav` and `app`).
+ * elsewhere each character is its own key, looked up in the layer's scopes (then the moving keys and `app`).
  * Unknown sequences and stray control characters are dropped: they never reach a field.
  */
 export function parseKey(key: string, mode: ParseMode): InputEvent[] {
@@ -292,7 +311,7 @@ export function parseKey(key: string, mode: ParseMode): InputEvent[] {
   if (known) return [{ command: known }];
   if (key.startsWith('\u001B') || isControlChar(key)) return [];
   if (mode.text) return [{ command: Command.Insert, text: key }];
-  const on = commandsIn([...(mode.scopes ?? []), 'nav']);
+  const on = commandsIn([...(mode.scopes ?? []), ...NAV_SCOPES]);
   const events: InputEvent[] = [];
   for (const ch of key) {
     const spec = on.find((c) => c.letters?.includes(ch));

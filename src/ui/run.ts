@@ -11,7 +11,7 @@ import type { Route } from './navigation.js';
 
 /** Where the app opens: home, the diagnose screen (with text), the docs (at a topic), the troubleshooting trees (at one), or the version check. */
 export interface OpenAppInitial {
-  screen: 'home' | 'diagnose' | 'docs' | 'tree' | 'compat';
+  screen: 'home' | 'diagnose' | 'docs' | 'tree' | 'compat' | 'network';
   text?: string;
   topic?: string;
   tree?: string;
@@ -38,6 +38,8 @@ export function routesFor(initial: OpenAppInitial): Route[] {
       return [{ screen: 'home' }, { screen: 'tree' }, ...(initial.tree ? [{ screen: 'tree' as const, treeId: initial.tree }] : [])];
     case 'compat':
       return [{ screen: 'home' }, { screen: 'compat' }];
+    case 'network':
+      return [{ screen: 'home' }, { screen: 'network' }];
   }
 }
 

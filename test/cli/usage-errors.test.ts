@@ -215,3 +215,40 @@ describe('-v at the top', () => {
     expect((await runCli(['docs', '-v'])).stderr).not.toContain('Did you mean');
   });
 });
+
+describe("diagnose's options without the command word (found by a new-user helper: `wcdoctor --limit -1` was an unknown option)", () => {
+  const bad = (value: string) => `wcdoctor: ${tFor('en')('diagnose.cli.badLimit', { value })}\n`;
+
+  it.each([
+    [['--limit', '-1'], '-1'],
+    [['--limit', '0'], '0'],
+    [['--limit=x'], 'x'],
+    [['--json', '--limit', '-3'], '-3'],
+  ])('%j: says the bad --limit as diagnose says it, in a terminal or not', async (argv, value) => {
+    for (const tty of [false, true]) {
+      const r = await runCli(argv, { tty });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(bad(value));
+      expect(r.stdout).toBe('');
+    }
+    expect((await runCli(['diagnose', ...argv, 'x'])).stderr).toBe(bad(value).replace('wcdoctor:', 'wcdoctor diagnose:'));
+  });
+
+  it('says a good one belongs to diagnose where there is nothing to read, with the command to type', async () => {
+    const t = tFor('en');
+    const r = await runCli(['--limit', '3'], { tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`wcdoctor: ${t('diagnose.cli.optionOfDiagnose', { option: '--limit 3' })}\n  → ${t('diagnose.cli.nothingPipe')}\n`);
+    expect((await runCli(['--json'], { tty: true })).stderr).toContain(t('diagnose.cli.optionOfDiagnose', { option: '--json' }));
+    expect((await runCli(['--limit', '5', '0x800705B4'])).stderr).toContain('wcdoctor diagnose --limit 5 "TEXT"');
+  });
+
+  it('in the language of the run', async () => {
+    const r = await runCli(['--lang', 'sv-SE', '--limit', '-1'], { tty: true });
+    expect(r.stderr).toBe(`wcdoctor: ${tFor('sv-SE')('diagnose.cli.badLimit', { value: '-1' })}\n`);
+  });
+
+  it('leaves any other option unknown', async () => {
+    expect((await runCli(['--bogus', '--limit', '3'])).stderr).toBe(ERRORS.en.unknownOption);
+  });
+});

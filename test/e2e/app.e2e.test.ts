@@ -181,6 +181,21 @@ describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a 
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('wcdoctor network opens the network wizard (a new-user helper got the help), and q leaves it with exit 0', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'network';
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' network; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    try {
+      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en('wizard.title')}`), { timeout: 15000, interval: 100 });
+      tmux('send-keys', '-t', name, 'q');
+      await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
+      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe('exit 0');
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /**

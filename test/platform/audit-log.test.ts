@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, AUDIT_PROBE_BYTES, AuditLogError, getAuditLogPath, getPreviousAuditLogPath, isFileAtPath, MAX_AUDIT_LOG_BYTES, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, AUDIT_PROBE_BYTES, AuditLogError, getAuditLogPath, getPreviousAuditLogPath, isFileAtPath, MAX_AUDIT_LOG_BYTES, MAX_PREVIOUS_AUDIT_FILES, parseAuditLog, probeAuditLog, readAuditLog, writeWhole } from '../../src/platform/audit-log.js';
 
 let dir: string;
 beforeEach(() => {
@@ -247,17 +247,65 @@ describe('the log\'s bound (it had none: a run without a terminal appends a refu
   /** An entry's line, to size the bound in entries. */
   const lineBytes = Buffer.byteLength(`${JSON.stringify(entry('x00'))}\n`);
 
+  const fixesIn = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as AuditEntry).fix);
+
   it(`moves the log to audit.1.jsonl when the next entry would pass the bound (${MAX_AUDIT_LOG_BYTES / 1048576} MiB), and history reads both, oldest first`, () => {
     const bound = lineBytes * 3 + 1;
-    for (let i = 0; i < 7; i++) appendAuditEntry(entry(`x0${i}`), dir, bound);
-    // Three entries per file: x00–x02 went to the older log and were replaced by x03–x05 when the log was moved again.
-    expect(readFileSync(getPreviousAuditLogPath(dir), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as AuditEntry).fix)).toEqual(['x03', 'x04', 'x05']);
-    expect(readFileSync(getAuditLogPath(dir), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as AuditEntry).fix)).toEqual(['x06']);
+    for (let i = 0; i < 4; i++) appendAuditEntry(entry(`x0${i}`), dir, bound);
+    expect(fixesIn(getPreviousAuditLogPath(dir))).toEqual(['x00', 'x01', 'x02']);
+    expect(fixesIn(getAuditLogPath(dir))).toEqual(['x03']);
     const log = readAuditLog(dir);
-    expect(log.entries.map((e) => e.fix)).toEqual(['x03', 'x04', 'x05', 'x06']);
+    expect(log.entries.map((e) => e.fix)).toEqual(['x00', 'x01', 'x02', 'x03']);
     expect(log.warnings).toEqual([]);
     expect(log.notes).toEqual([]);
     expect(statSync(getPreviousAuditLogPath(dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('loses nothing on a second move: the older log moves on to audit.2.jsonl (a new-user helper: the second move replaced audit.1.jsonl)', () => {
+    const bound = lineBytes * 3 + 1;
+    for (let i = 0; i < 7; i++) appendAuditEntry(entry(`x0${i}`), dir, bound);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 2))).toEqual(['x00', 'x01', 'x02']);
+    expect(fixesIn(getPreviousAuditLogPath(dir))).toEqual(['x03', 'x04', 'x05']);
+    expect(fixesIn(getAuditLogPath(dir))).toEqual(['x06']);
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => e.fix)).toEqual(['x00', 'x01', 'x02', 'x03', 'x04', 'x05', 'x06']);
+    expect(log.notes).toEqual([]);
+    expect(statSync(getPreviousAuditLogPath(dir, 2)).mode & 0o777).toBe(0o600);
+  });
+
+  it(`keeps ${MAX_PREVIOUS_AUDIT_FILES} older logs: a move past them drops only the oldest`, () => {
+    const bound = lineBytes * 2 + 1;
+    const count = 2 * (MAX_PREVIOUS_AUDIT_FILES + 2) + 1;
+    const fixes = Array.from({ length: count }, (_, i) => `y${String(i).padStart(2, '0')}`);
+    for (const fix of fixes) appendAuditEntry(entry(fix), dir, bound);
+    expect(existsSync(getPreviousAuditLogPath(dir, MAX_PREVIOUS_AUDIT_FILES + 1))).toBe(false);
+    // The log holds the last entry, each older log two: the first two files' entries are gone, the rest kept in order.
+    const kept = fixes.slice(count - 1 - 2 * MAX_PREVIOUS_AUDIT_FILES);
+    expect(fixesIn(getPreviousAuditLogPath(dir, MAX_PREVIOUS_AUDIT_FILES))).toEqual(kept.slice(0, 2));
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(kept);
+  });
+
+  it('moves no older log onto a folder in the last one\'s place: none is replaced, and the log grows past the bound', () => {
+    const bound = lineBytes * 2 + 1;
+    const first = 2 * (MAX_PREVIOUS_AUDIT_FILES - 1) + 1;
+    const fixes = Array.from({ length: first + 3 }, (_, i) => `z${String(i).padStart(2, '0')}`);
+    for (const fix of fixes.slice(0, first)) appendAuditEntry(entry(fix), dir, bound);
+    mkdirSync(path.join(getPreviousAuditLogPath(dir, MAX_PREVIOUS_AUDIT_FILES), 'x'), { recursive: true });
+    for (const fix of fixes.slice(first)) appendAuditEntry(entry(fix), dir, bound);
+    expect(fixesIn(getAuditLogPath(dir))).toEqual(fixes.slice(first - 1));
+    expect(readAuditLog(dir)).toMatchObject({ entries: fixes.map((fix) => ({ fix })), notes: [{ id: 'previousUnreadable' }] });
+  });
+
+  it('reads every older log while the window has room, and says when one cannot be read', () => {
+    const bound = lineBytes * 2 + 1;
+    for (let i = 0; i < 5; i++) appendAuditEntry(entry(`w0${i}`), dir, bound);
+    // audit.2 (w00, w01), audit.1 (w02, w03), the log (w04); a window of four and a half entries ends in audit.2.
+    const log = readAuditLog(dir, lineBytes * 4.5);
+    expect(log.entries.map((e) => e.fix)).toEqual(['w01', 'w02', 'w03', 'w04']);
+    expect(log.notes).toEqual([{ id: 'previousTail', file: getPreviousAuditLogPath(dir, 2) }]);
+    rmSync(getPreviousAuditLogPath(dir, 2));
+    mkdirSync(getPreviousAuditLogPath(dir, 2));
+    expect(readAuditLog(dir)).toMatchObject({ entries: [{ fix: 'w02' }, { fix: 'w03' }, { fix: 'w04' }], notes: [{ id: 'previousUnreadable' }] });
   });
 
   it('moves the log only under its lock: a copy that gave up waiting for another copy\'s lock appends without moving it (a reviewer)', () => {

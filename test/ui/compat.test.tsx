@@ -70,6 +70,51 @@ describe('CompatScreen', () => {
     await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
   });
 
+  it('keeps both fields and the report for the session: Esc to Home and Enter again (a new-user helper found them empty)', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'home', selected: 3 }]);
+    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
+    stdin.write(bracketedPaste(VER));
+    await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
+    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2016');
+    const verdict = `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`;
+    await waitForFrame(lastFrame, verdict);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    stdin.write(KEYS.enter);
+    const back = await waitForFrame(lastFrame, verdict);
+    expect(back).toContain('10.0.17763.1234');
+    expect(back).toContain('mcr.microsoft.com/windows/servercore:ltsc2016');
+  });
+
+  it('reads a field edited after a paste filled it as typed when it comes back (the paste\'s reading is kept only while the field holds it)', async () => {
+    const { lastFrame, stdin, t } = open([{ screen: 'diagnose', text: '' }]);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(PULL_ERROR));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `v ${t('compat.link')}`);
+    stdin.write('v');
+    await waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
+    // Shift+Tab to the image field, which the paste filled; clear it and type another image.
+    stdin.write('\u001b[Z');
+    await waitForFrame(lastFrame, t('compat.fromPaste'));
+    stdin.write(KEYS.ctrlU);
+    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2019');
+    await waitForFrame(lastFrame, `✔ ${t('compat.process', { verdict: t('compat.verdict.yes') })}`);
+    // Ctrl+G: Home (h is text in a field).
+    stdin.write('\u0007');
+    await waitForFrame(lastFrame, t('home.prompt'));
+    for (let i = 0; i < 3; i++) stdin.write(KEYS.down);
+    await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
+    stdin.write(KEYS.enter);
+    const back = await waitForFrame(lastFrame, 'servercore:ltsc2019');
+    expect(back).toContain(`✔ ${t('compat.process', { verdict: t('compat.verdict.yes') })}`);
+  });
+
   it('checks a pasted host against an image reference: verdicts with marks, reasons, and the tag that fits', async () => {
     const { lastFrame, stdin, t } = open([{ screen: 'compat' }]);
     await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
@@ -288,6 +333,20 @@ describe('the link from a diagnosis to the compatibility check', () => {
     const { lastFrame, t } = open([{ screen: 'topic', topicId: 'hns-requires-ipv6', text: PULL_ERROR }]);
     const frame = await waitForFrame(lastFrame, 'Element not found');
     expect(frame).not.toContain(t('compat.link'));
+  });
+
+  it('is in the help only where the link is (found by a new-user helper: `v` was listed on topics where it did nothing)', async () => {
+    const other = open([{ screen: 'topic', topicId: 'hns-requires-ipv6', text: PULL_ERROR }]);
+    await waitForFrame(other.lastFrame, 'Element not found');
+    other.stdin.write('?');
+    const help = await waitForFrame(other.lastFrame, other.t('help.global'));
+    expect(help).not.toContain(other.t('compat.link'));
+    other.unmount();
+    const linked = open([{ screen: 'topic', topicId: 'swarm-service-wont-start', text: PULL_ERROR }]);
+    await waitForFrame(linked.lastFrame, `v ${linked.t('compat.link')}`);
+    linked.stdin.write('?');
+    await waitForFrame(linked.lastFrame, linked.t('help.global'));
+    expect(linked.lastFrame()).toMatch(new RegExp(`v +${linked.t('compat.link')}`));
   });
 });
 

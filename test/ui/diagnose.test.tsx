@@ -22,6 +22,42 @@ const ERROR = [
 const open = (diagnose = fakeDiagnose(), onQuit?: () => void) => ({ ...renderApp({ initial: [{ screen: 'diagnose', text: '' }], diagnose: diagnose.fn, ...(onQuit ? { onQuit } : {}) }), engine: diagnose });
 
 describe('DiagnoseScreen', () => {
+  it('keeps the paste and its matches for the session: Esc to Home and Enter again (a new-user helper found the box empty)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'home' }], diagnose: fakeDiagnose().fn });
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste(ERROR));
+    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    stdin.write(KEYS.tab);
+    await waitForFrame(lastFrame, `${t('keys.showFull')}`);
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
+    stdin.write(KEYS.enter);
+    const back = await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    expect(back).toContain("Start-Container : 'test2' failed to start.");
+    expect(back).toMatch(/❯ .*Container start times out/);
+    // Home (h) then Enter: the same.
+    stdin.write('h');
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, "Start-Container : 'test2' failed to start.");
+  });
+
+  it('opens a new paste (pasted on Home) instead of the one kept', async () => {
+    const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'home' }], diagnose: fakeDiagnose().fn });
+    await waitForFrame(lastFrame, `❯ ${t('home.menu.diagnose')}`);
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('first paste'));
+    await waitForFrame(lastFrame, 'first paste');
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write(bracketedPaste(ERROR));
+    const frame = await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+    expect(frame).not.toContain('first paste');
+  });
+
   it('starts empty with a placeholder and its keys', async () => {
     const { lastFrame, t } = open();
     const frame = await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

@@ -45,6 +45,16 @@ describe('HomeScreen', () => {
     await waitForFrame(lastFrame, t('home.prompt'));
   });
 
+  it('lists in its help only the keys Home uses: no ←, →, Tab or Shift+Tab (a new-user helper saw them do nothing)', async () => {
+    const { lastFrame, stdin, t } = renderApp({ rows: 40 });
+    await waitForFrame(lastFrame, t('home.prompt'));
+    stdin.write('?');
+    const help = await waitForFrame(lastFrame, t('help.global'));
+    for (const key of ['keys.up', 'keys.down', 'keys.open', 'keys.pageDown', 'keys.first'] as const) expect(help).toContain(t(key));
+    for (const key of ['keys.left', 'keys.right', 'keys.focus', 'keys.focusBack'] as const) expect(help).not.toContain(t(key));
+    expect(help).not.toContain('Shift+Tab');
+  });
+
   it('F1 opens the help on a screen that opens in a text field, where ? is text (a new-user helper could not reach it)', async () => {
     const { lastFrame, stdin, t } = renderApp({ initial: [{ screen: 'diagnose', text: '' }] });
     await waitForFrame(lastFrame, t('diagnose.input.placeholder'));

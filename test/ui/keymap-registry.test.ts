@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import EN from '../../locales/en.json' with { type: 'json' };
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
-import { COMMANDS, Command, SCREEN_SCOPES, commandsIn } from '../../src/ui/keys.js';
+import { COMMANDS, Command, NAV_SCOPES, SCREEN_SCOPES, commandsIn, parseKey, type Scope } from '../../src/ui/keys.js';
 
 describe('the command registry', () => {
   it('gives every command a binding and a description that exists in the catalogue', () => {
@@ -17,9 +17,15 @@ describe('the command registry', () => {
     }
   });
 
-  it.each(Object.entries(SCREEN_SCOPES))('has no key that means two things on %s', (_, scopes) => {
+  // Keys are read with the moving keys all on (parseKey), and a topic or a match with every part it may have: the
+  // clash check covers the scopes as keys are read, not only those a state's help lists.
+  const asRead = (state: keyof typeof SCREEN_SCOPES): Scope[] => {
+    const parts = state === 'topic' ? (['topicFixesPart', 'topicOriginalPart', 'linkCompatPart', 'linkTreePart'] as const) : state === 'diagnoseResults' ? (['linkCompatPart', 'linkTreePart'] as const) : [];
+    return [...SCREEN_SCOPES[state], ...parts.flatMap((p): readonly Scope[] => SCREEN_SCOPES[p]), ...NAV_SCOPES];
+  };
+  it.each(Object.keys(SCREEN_SCOPES) as (keyof typeof SCREEN_SCOPES)[])('has no key that means two things on %s', (state) => {
     const seen = new Map<string, string>();
-    for (const spec of commandsIn(scopes)) {
+    for (const spec of commandsIn(asRead(state))) {
       for (const key of [...(spec.sequences ?? []), ...(spec.letters ?? [])]) {
         const before = seen.get(key);
         expect(before === undefined || before === spec.command, `${JSON.stringify(key)}: ${before} and ${spec.command}`).toBe(true);
@@ -32,6 +38,29 @@ describe('the command registry', () => {
     const clash = [...COMMANDS, { command: Command.Copy, scope: 'nav' as const, letters: ['j'], label: 'j', description: 'fix.keys.copy' as const }];
     const keys = clash.filter((c) => c.scope === 'nav').flatMap((c) => c.letters ?? []);
     expect(keys.filter((k) => k === 'j')).toHaveLength(2);
+  });
+
+  it('reads a moving key as itself on a state whose help leaves it out (Tab on Home is Tab, not text)', () => {
+    expect(parseKey('\t', { text: false, scopes: SCREEN_SCOPES.home })).toEqual([{ command: Command.FocusNext }]);
+    expect(parseKey(' ', { text: false, scopes: SCREEN_SCOPES.treeList })).toEqual([{ command: Command.PageDown, text: ' ' }]);
+  });
+
+  it.each([
+    ['home', ['←', '→', 'Tab', 'Shift+Tab']],
+    ['diagnoseResults', ['v', 't', '←', '→']],
+    ['topic', ['f', 'o', 'v', 't', 'Enter', 'Tab']],
+    ['diagnoseInput', ['PgUp', 'PgDn/Space', 'Shift+Tab']],
+    ['wizardDone', ['Enter', '→', 'Tab']],
+    ['confirm', ['↑/k', '↓/j']],
+  ] as const)('lists in the help of %s none of the keys it does not use: %j', (state, absent) => {
+    const keys = helpRows(SCREEN_SCOPES[state]).flatMap((r) => ('keys' in r ? [r.keys] : []));
+    for (const key of absent) expect(keys, key).not.toContain(key);
+  });
+
+  it('lists a link, fixes and the original on a topic only with the parts it has', () => {
+    const keys = (scopes: readonly Scope[]) => helpRows(scopes).flatMap((r) => ('keys' in r ? [r.keys] : []));
+    expect(keys([...SCREEN_SCOPES.topic, ...SCREEN_SCOPES.linkCompatPart])).toContain('v');
+    expect(keys([...SCREEN_SCOPES.topic, ...SCREEN_SCOPES.topicFixesPart])).toEqual(expect.arrayContaining(['f', 'Tab', 'Shift+Tab', 'Enter']));
   });
 
   it('generates the help overlay from the registry, with the clipboard note where copy is on', () => {

@@ -317,6 +317,28 @@ export function readDiagnoseInput(io: CliIO, locale: Locale): Promise<string> {
   });
 }
 
+/** diagnose's --limit as a number, or the usage error that says which numbers it takes. */
+function checkLimit(value: string, locale: Locale): number {
+  // Digits only: Number() also took "0x10", " 3" and "1e1" (history's --limit refused them).
+  const limit = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw inputError(locale, 'diagnose.cli.badLimit', { value: echoed(value) });
+  return limit;
+}
+
+/**
+ * The usage error for diagnose's options given without the command word where they cannot be read as a diagnosis of
+ * standard input (`wcdoctor --limit -1`, `wcdoctor --json` in a terminal, `wcdoctor --limit 3 TEXT`): a bad --limit is
+ * said as diagnose says it, anything else as an option of diagnose, with the command line to type (found by a new-user
+ * helper: "unknown option '--limit'").
+ */
+export function diagnoseOptionError(words: readonly string[], locale: Locale): UserError {
+  const at = words.findIndex((w) => w === '--limit' || w.startsWith('--limit='));
+  const given = at < 0 ? undefined : words[at] === '--limit' ? words[at + 1] : words[at]!.slice('--limit='.length);
+  if (at >= 0) checkLimit(given ?? '', locale);
+  const option = words.flatMap((w, i) => (w === '--json' ? [w] : i === at ? (w === '--limit' ? [w, given ?? ''] : [w]) : [])).join(' ');
+  return inputError(locale, 'diagnose.cli.optionOfDiagnose', { option: echoed(option) }, ['diagnose.cli.nothingPipe']);
+}
+
 /**
  * The diagnose command with its arguments read (by commander, or by diagnoseArgsOf for a plain
  * command line): checks --limit, takes the text from the arguments or standard input (in a
@@ -325,9 +347,7 @@ export function readDiagnoseInput(io: CliIO, locale: Locale): Promise<string> {
 export async function diagnoseCommand(args: DiagnoseArgs, io: CliIO): Promise<void> {
   const { words } = args;
   const locale = resolveDiagnoseLocale(args.lang, io.env);
-  // Digits only: Number() also took "0x10", " 3" and "1e1" (history's --limit refused them).
-  const limit = /^\d{1,3}$/.test(args.limit) ? Number(args.limit) : NaN;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw inputError(locale, 'diagnose.cli.badLimit', { value: echoed(args.limit) });
+  const limit = checkLimit(args.limit, locale);
   let text: string;
   if (words.length === 1 && words[0] === '-') text = await readDiagnoseInput(io, locale);
   else if (words.length) text = words.join(' ');

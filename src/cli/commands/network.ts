@@ -11,6 +11,7 @@ import type { T } from '../../ui/i18n.js';
 import { driverNotesText, planWarningText, problemText, unsupportedText } from '../../ui/network-text.js';
 import { EXIT, type CliIO } from '../io.js';
 import { resolveCliLocale, translatorFor } from '../lang.js';
+import { afterHelp } from '../help-text.js';
 
 interface PlanFlags {
   driver: string;
@@ -158,7 +159,26 @@ function cliTranslator(cmd: Command, io: CliIO): T | undefined {
 
 /** `wcdoctor network plan|explain`: plans a `docker network create` command and explains the drivers. */
 export function registerNetwork(program: Command, io: CliIO): void {
-  const network = program.command('network').description('plan Windows container networks and explain the drivers');
+  const network = program
+    .command('network')
+    .description('plan Windows container networks and explain the drivers')
+    .addHelpText('after', afterHelp('With no command: in a terminal, the network setup wizard; otherwise this help,\non standard output (exit 0). Exit codes of plan and explain: 0 printed,\n2 bad input.'))
+    // `network help plan`: commander adds its help command by itself only to a command without an action of its own.
+    .helpCommand('help [command]', 'display help for command')
+    // A stray word reaches the action, to be named as an unknown command (`network pln`), as it was without one.
+    .allowExcessArguments(true)
+    .action(async (_opts: unknown, cmd: Command) => {
+      if (cmd.args.length) (cmd as unknown as { unknownCommand(): never }).unknownCommand();
+      // Nothing asked, in a terminal: the app's network wizard, as `compat` and `diagnose` open their screens (a new-user
+      // helper got the help here); elsewhere the help, on stdout with exit 0 as `wcdoctor` alone prints its own.
+      if (io.isTTY.stdin && io.isTTY.stdout) {
+        const { openScreen } = await import('./ui.js');
+        const globals = cmd.optsWithGlobals<{ lang?: string; color?: boolean }>();
+        const locale = globals.lang === undefined ? undefined : resolveCliLocale(globals.lang, io.env);
+        return openScreen(io, { screen: 'network' }, { noColor: globals.color === false, ...(locale ? { lang: locale } : {}) });
+      }
+      cmd.outputHelp();
+    });
 
   const plan = network
     .command('plan')

@@ -4,6 +4,7 @@ import type { AppEnd, OpenAppInitial } from '../../ui/run.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
+import { isDiagnoseOption } from '../diagnose-args.js';
 
 /**
  * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
@@ -65,6 +66,11 @@ export function registerUi(program: Command, io: CliIO): void {
     const [first] = cmd.args;
     const refuse = cmd as unknown as { unknownCommand(): never; unknownOption(flag: string): never };
     if (first !== undefined) {
+      // diagnose's own options, where they cannot be read as a diagnosis of standard input: said as diagnose says them.
+      if (isDiagnoseOption(first)) {
+        const { diagnoseOptionError, resolveDiagnoseLocale } = await import('./diagnose.js');
+        throw diagnoseOptionError(cmd.args, resolveDiagnoseLocale(program.opts<{ lang?: string }>().lang, io.env));
+      }
       if (first.length > 1 && first.startsWith('-')) {
         // Commander's unknownOption passes over an option while unknown options are allowed.
         cmd.allowUnknownOption(false);

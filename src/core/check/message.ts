@@ -52,7 +52,8 @@ const renderParam = (t: CheckText, v: MessageParam): string | number | DecimalPa
   // "and N more" joins the list as the language joins it, with its own words and marks, not after a separator: Korean
   // puts "외 N개" right after the last item, Swedish has no comma before "och" (a regression tester).
   const last = items.at(-1);
-  const more = typeof last === 'object' && last.key === LIST_MORE ? renderMessage(t, last) : '';
+  // The count grouped as the language groups digits ("and 15,990 more", "och 15 990 till").
+  const more = typeof last === 'object' && last.key === LIST_MORE ? t(LIST_MORE, typeof last.params?.count === 'number' ? { count: { grouped: last.params.count } } : {}) : '';
   const shown = more ? items.slice(0, -1) : items;
   return shown.map((item) => (typeof item === 'string' ? oneLine(item) : renderMessage(t, item))).join(t('check.msg.listSeparator')) + more;
 };

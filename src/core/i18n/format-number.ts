@@ -42,3 +42,18 @@ export function formatSeconds(ms: number, locale: string): string {
 export function formatMiB(bytes: number, locale: string): string {
   return `${formatDecimal(bytes / 1048576, locale, bytes < 10 * 1048576 ? 1 : 0)} MiB`;
 }
+
+const grouping = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A whole number with the digit grouping of a locale (Intl.NumberFormat): `15,990` in en, `15 990` in sv-SE (a no-break
+ * space). Below 1,000 there is nothing to group and the locale is not asked (see formatDecimal: ICU's data is large).
+ * @example formatGrouped(15990, 'sv-SE') === '15\u00a0990'
+ * @example formatGrouped(999, 'en') === '999'
+ */
+export function formatGrouped(value: number, locale: string): string {
+  if (Math.abs(value) < 1000 || !Number.isFinite(value)) return String(value);
+  let format = grouping.get(locale);
+  if (!format) grouping.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return format.format(value);
+}

@@ -1,4 +1,4 @@
-import { formatDecimal } from './format-number.js';
+import { formatDecimal, formatGrouped } from './format-number.js';
 
 /** A flat message catalog: dotted keys to text with `{{param}}` slots; plural forms end in `_one`, `_other`, … */
 export type Catalog = Readonly<Record<string, string>>;
@@ -12,8 +12,16 @@ export interface DecimalParam {
   readonly digits: number;
 }
 
-/** Values a message can interpolate; `count` also selects the plural form. */
-export type MessageParams = Readonly<Record<string, string | number | DecimalParam>>;
+/**
+ * A whole number to write with the digit grouping of the message's locale: `{ grouped: 15990 }` reads `15,990` in English
+ * and `15 990` in Swedish. For counts of things only: a build or a code stays as JavaScript writes it (a plain number).
+ */
+export interface GroupedParam {
+  readonly grouped: number;
+}
+
+/** Values a message can interpolate; `count` (a number, or a GroupedParam) also selects the plural form. */
+export type MessageParams = Readonly<Record<string, string | number | DecimalParam | GroupedParam>>;
 
 /** The CLDR plural categories, in the order Intl.PluralRules knows them. */
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -34,12 +42,13 @@ export const PLURAL_SUFFIX = new RegExp(`_(?:${PLURAL_CATEGORIES.join('|')})$`);
  * @example interpolate('{{n}} lines', { n: 3 }) === '3 lines'
  * @example interpolate('score {{s}}', { s: 7.68 }, 'sv-SE') === 'score 7,68'
  * @example interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } }, 'sv-SE') === '52,0 GB'
+ * @example interpolate('and {{count}} more', { count: { grouped: 15990 } }, 'en') === 'and 15,990 more'
  */
 export function interpolate(template: string, params: MessageParams = {}, locale?: string): string {
   return template.replace(SLOT, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    if (typeof v === 'object') return formatDecimal(v.decimal, locale ?? 'en', v.digits);
+    if (typeof v === 'object') return 'grouped' in v ? formatGrouped(v.grouped, locale ?? 'en') : formatDecimal(v.decimal, locale ?? 'en', v.digits);
     return typeof v === 'number' && locale !== undefined ? formatDecimal(v, locale) : String(v);
   });
 }
@@ -104,7 +113,8 @@ export function pluralCategoriesOf(locale: string): PluralCategory[] {
  * @example translate({ 'x.n_one': '{{count}} hit', 'x.n_other': '{{count}} hits' }, 'x.n', { count: 2 }, 'en') === '2 hits'
  */
 export function translate(catalog: Catalog, key: string, params: MessageParams | undefined, locale: string): string | undefined {
-  const count = params?.count;
+  const given = params?.count;
+  const count = typeof given === 'object' && 'grouped' in given ? given.grouped : given;
   let template: string | undefined;
   if (typeof count === 'number') {
     template = catalog[`${key}_${pluralCategoryOf(locale, count)}`] ?? catalog[`${key}_other`];

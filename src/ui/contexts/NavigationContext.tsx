@@ -1,6 +1,6 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type Dispatch, type ReactNode } from 'react';
 import { BugError } from '../../core/errors.js';
-import { initialNavigation, navigationReducer, type NavigationAction, type NavigationState, type Route } from '../navigation.js';
+import { initialNavigation, navigationReducer, type NavigationAction, type NavigationState, type Route, type ScreenId } from '../navigation.js';
 
 const StateContext = createContext<NavigationState | undefined>(undefined);
 const DispatchContext = createContext<Dispatch<NavigationAction> | undefined>(undefined);
@@ -19,9 +19,18 @@ export interface NavigationSignal {
 
 const SignalContext = createContext<NavigationSignal | undefined>(undefined);
 
+/**
+ * What a screen held when it closed, by screen, for the rest of the session: Back and Home take a screen off the
+ * stack, and the user who opens it again finds the paste or the versions as they left them (found by a new-user
+ * helper: Diagnose and the version check came back empty). Nothing is drawn from it, so it is a store, not state.
+ */
+type KeptRoutes = Map<ScreenId, Route>;
+const KeptContext = createContext<KeptRoutes | undefined>(undefined);
+
 export function NavigationProvider({ initial, children }: { initial: readonly Route[]; children: ReactNode }) {
   const [state, reactDispatch] = useReducer(navigationReducer, initial, initialNavigation);
   const signal = useMemo<NavigationSignal>(() => ({ pending: false }), []);
+  const kept = useMemo<KeptRoutes>(() => new Map(), []);
   // The state as the actions dispatched so far leave it (React applies them at its next render): whether an action
   // changes anything is known at once.
   const latest = useRef(state);
@@ -46,9 +55,11 @@ export function NavigationProvider({ initial, children }: { initial: readonly Ro
   }, [state, signal]);
   return (
     <SignalContext.Provider value={signal}>
-      <DispatchContext.Provider value={dispatch}>
-        <StateContext.Provider value={state}>{children}</StateContext.Provider>
-      </DispatchContext.Provider>
+      <KeptContext.Provider value={kept}>
+        <DispatchContext.Provider value={dispatch}>
+          <StateContext.Provider value={state}>{children}</StateContext.Provider>
+        </DispatchContext.Provider>
+      </KeptContext.Provider>
     </SignalContext.Provider>
   );
 }
@@ -68,4 +79,20 @@ export function useNavigate(): Dispatch<NavigationAction> {
 /** The input reader's view of navigation (see NavigationSignal); undefined outside a NavigationProvider (tests of one screen). */
 export function useNavigationSignal(): NavigationSignal | undefined {
   return useContext(SignalContext);
+}
+
+/**
+ * A screen's state kept for the session: returns what the screen of this kind held when it last closed (read once, as
+ * it opens), and keeps `save()` when this one closes (off the stack, or beneath another screen). The screen decides
+ * whether its route asks for something new (a paste, a link's values) or for it to be as it was.
+ */
+export function useKeptRoute<S extends ScreenId>(screen: S, save: () => Extract<Route, { screen: S }>): Extract<Route, { screen: S }> | undefined {
+  const kept = useContext(KeptContext);
+  const [before] = useState(() => kept?.get(screen) as Extract<Route, { screen: S }> | undefined);
+  const latest = useRef(save);
+  useLayoutEffect(() => {
+    latest.current = save;
+  });
+  useEffect(() => () => void kept?.set(screen, latest.current()), [kept, screen]);
+  return before;
 }

@@ -36,6 +36,18 @@ describe('a sentence names at most MAX_LISTED items and counts the rest', () => 
     expect(renderMessage(checkText('zh-CN'), m)).toContain('e9 等另外 2 项');
   });
 
+  it.each([
+    ['en', 'e9, and 15,990 more'],
+    ['sv-SE', 'e9 och 15\u00a0990 till'],
+    ['ko-KR', 'e9 외 15,990개'],
+    ['zh-CN', 'e9 等另外 15,990 项'],
+  ] as const)('groups the count of "and N more" as %s writes numbers (Intl.NumberFormat; it read 15990)', (locale, expected) => {
+    const m = msg('check.msg.ipv6-enabled.unbound', { adapters: listed(Array.from({ length: 10 }, (_, i) => `e${i}`), 16000) });
+    expect(renderMessage(checkText(locale), m)).toContain(expected);
+    // The count stays a number for --json.
+    expect(JSON.stringify(m)).toContain('"count":15990');
+  });
+
   it('keeps a list of MAX_LISTED or fewer as it is', () => {
     const ten = Array.from({ length: MAX_LISTED }, (_, i) => `eth${i}`);
     expect(msg('check.msg.ipv6-enabled.unbound', { adapters: ten }).params?.adapters).toBe(ten);
@@ -78,7 +90,7 @@ describe('netnat-overlap', () => {
     const doc = host({ netNat: { command: 'Get-NetNat', output: JSON.stringify(nats) } });
     const f = finding(doc, 'netnat-overlap');
     expect(f.status).toBe('fail');
-    expect(renderMessage(english, f.text)).toMatch(/^overlapping NAT prefixes: n0 and n1, .*, and 7997990 more$/);
+    expect(renderMessage(english, f.text)).toMatch(/^overlapping NAT prefixes: n0 and n1, .*, and 7,997,990 more$/);
     expect(JSON.stringify(hostReportJson(evaluateHost(doc), english)).length).toBeLessThan(1_000_000);
   });
 });
@@ -90,7 +102,7 @@ describe('vswitch-unknown-to-hns', () => {
     const nets = Array.from({ length: n }, (_, i) => ({ Name: `net-${i}`, Type: 'transparent', ID: `NETWORKIDENTIFIER-${i}` }));
     const f = finding(host({ vmSwitch: { command: 'Get-VMSwitch', output: JSON.stringify(switches) }, hnsNetworks: { command: 'Get-HnsNetwork', output: JSON.stringify(nets) } }), 'vswitch-unknown-to-hns');
     expect(f.status).toBe('warn');
-    expect(renderMessage(english, f.text)).toContain('"switch-9", and 15990 more');
+    expect(renderMessage(english, f.text)).toContain('"switch-9", and 15,990 more');
 
     const id = '3f2a9c1e-1111-4222-8333-444455556666';
     const known = [

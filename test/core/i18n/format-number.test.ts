@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorOf, formatDecimal, formatMiB, formatSeconds } from '../../../src/core/i18n/format-number.js';
+import { decimalSeparatorOf, formatDecimal, formatGrouped, formatMiB, formatSeconds } from '../../../src/core/i18n/format-number.js';
 import { createTranslator, interpolate } from '../../../src/core/i18n/translate.js';
 
 // F10: a decimal shown in a translated interface has the language's separator (Swedish writes 7,68); English reads
@@ -65,5 +65,16 @@ describe('numbers in the language', () => {
     expect(interpolate('{{free}} GB', { free: { decimal: 9.8, digits: 1 } }, 'sv-SE')).toBe('9,8 GB');
     expect(interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } }, 'en')).toBe('52.0 GB');
     expect(interpolate('{{free}} GB', { free: { decimal: 52, digits: 1 } })).toBe('52.0 GB');
+  });
+
+  it('groups a count as the language writes it, and leaves a plain number (a build) as it is', () => {
+    expect(formatGrouped(15990, 'en')).toBe('15,990');
+    expect(formatGrouped(15990, 'sv-SE')).toBe('15\u00a0990');
+    expect(formatGrouped(7997990, 'ko-KR')).toBe('7,997,990');
+    expect(formatGrouped(999, 'sv-SE')).toBe('999');
+    expect(interpolate('and {{count}} more', { count: { grouped: 15990 } }, 'en')).toBe('and 15,990 more');
+    expect(interpolate('build {{b}}', { b: 17763 }, 'en')).toBe('build 17763');
+    // A grouped count still chooses the plural form.
+    expect(createTranslator({ en: { n_one: '{{count}} host', n_other: '{{count}} hosts' } }, 'en')('n', { count: { grouped: 1 } })).toBe('1 host');
   });
 });

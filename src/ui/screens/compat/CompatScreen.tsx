@@ -10,7 +10,7 @@ import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { ScrollView, maxOffset } from '../../components/ScrollView.js';
 import { StatusLine, statusLines } from '../../components/StatusLine.js';
 import { TextArea, moveInTextArea } from '../../components/TextArea.js';
-import { useNavigate } from '../../contexts/NavigationContext.js';
+import { useKeptRoute, useNavigate } from '../../contexts/NavigationContext.js';
 import { usePlatform } from '../../contexts/PlatformContext.js';
 import { useKeymap } from '../../hooks/use-keymap.js';
 import { useScreenReducer } from '../../hooks/use-screen-reducer.js';
@@ -97,11 +97,20 @@ function useCompat(data: CompatData, host: string, image: string, route: CompatR
   }, [data, host, image, route.hints, prefilled]);
 }
 
-export function CompatScreen({ route }: { route: CompatRoute }) {
+export function CompatScreen({ route: asked }: { route: CompatRoute }) {
   const t = useT();
   const navigate = useNavigate();
   const { knowledge } = usePlatform();
   const data = knowledge.compat;
+  // Opened with nothing to check (from Home): the versions and the report left last time, if any. A paste's reading
+  // is kept only for a field still holding it, so an edited field is read as typed.
+  const kept = useKeptRoute('compat', (): CompatRoute => {
+    const now = get();
+    const host = route.hints?.host && now.host.text === prefilled.host ? { host: route.hints.host } : {};
+    const image = route.hints?.image && now.image.text === prefilled.image ? { image: route.hints.image } : {};
+    return { screen: 'compat', host: now.host.text, image: now.image.text, hints: { ...host, ...image }, offset: now.offset };
+  });
+  const route: CompatRoute = asked.host === undefined && asked.image === undefined && asked.hints === undefined && asked.offset === undefined ? (kept ?? asked) : asked;
   const prefilled = useMemo(
     () => ({ host: route.host ?? (route.hints?.host ? describeHost(route.hints.host) : ''), image: route.image ?? (route.hints?.image ? describeImage(route.hints.image) : '') }),
     [route.host, route.image, route.hints],

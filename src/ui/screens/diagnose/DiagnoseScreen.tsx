@@ -7,7 +7,7 @@ import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
 import { StatusLine, statusLines } from '../../components/StatusLine.js';
 import { TextArea, moveInTextArea, tailLines } from '../../components/TextArea.js';
-import { useNavigate } from '../../contexts/NavigationContext.js';
+import { useKeptRoute, useNavigate } from '../../contexts/NavigationContext.js';
 import { useDiagnose, usePlatform } from '../../contexts/PlatformContext.js';
 import { useSettings } from '../../contexts/SettingsContext.js';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.js';
@@ -35,6 +35,8 @@ export const DIAGNOSE_DEBOUNCE_MS = 150;
 const INPUT_HINTS = footerHints('diagnoseInput');
 const RESULT_HINTS = footerHints('diagnoseResults');
 const LEAD_HINTS = footerHints('diagnoseLeads');
+/** The keys the results read: their own and both links' (a link letter where the match has no such link does nothing). */
+const RESULT_KEYS = [...SCREEN_SCOPES.diagnoseResults, ...SCREEN_SCOPES.linkCompatPart, ...SCREEN_SCOPES.linkTreePart];
 
 type Outcome = { ok: true; result: DiagnoseResult } | { ok: false; error: unknown } | undefined;
 
@@ -79,7 +81,10 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const { knowledge } = usePlatform();
   const diagnose = useDiagnose();
   const { knowledgeLocale } = useSettings();
-  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, (): DiagnoseState => ({ buffer: bufferOf(route.text), focus: route.focus ?? 'input', selected: route.selected ?? 0 }));
+  // Opened without a paste (from Home, or a tree's "none of these"): the paste and the place left last time, if any.
+  const kept = useKeptRoute('diagnose', () => ({ screen: 'diagnose', text: get().buffer.text, selected: get().selected, focus: get().focus }));
+  const start = route.text ? route : (kept ?? route);
+  const [state, dispatch, get] = useScreenReducer(diagnoseReducer, (): DiagnoseState => ({ buffer: bufferOf(start.text), focus: start.focus ?? 'input', selected: start.selected ?? 0 }));
   const text = state.buffer.text;
   const settled = useDebouncedValue(text, DIAGNOSE_DEBOUNCE_MS);
   const outcome = useMemo<Outcome>(() => {
@@ -111,8 +116,9 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   const inLeads = state.focus === 'results' && matches.length === 0 && leadTargets.length > 0;
   const linksAt = (i: number) =>
     topicLinks(knowledge, matches[i]?.id, outcome?.ok ? { entities: diagnosisEntities(outcome.result), text: settled } : {});
-  const hints = inResults ? [...RESULT_HINTS, ...linksAt(current).hints] : inLeads ? LEAD_HINTS : INPUT_HINTS;
-  const frame = useFrame(hints, inResults ? SCREEN_SCOPES.diagnoseResults : inLeads ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput);
+  const shownLinks = inResults ? linksAt(current) : undefined;
+  const hints = shownLinks ? [...RESULT_HINTS, ...shownLinks.hints] : inLeads ? LEAD_HINTS : INPUT_HINTS;
+  const frame = useFrame(hints, shownLinks ? [...SCREEN_SCOPES.diagnoseResults, ...shownLinks.scopes] : inLeads ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput);
   const resultsFocused = () => get().focus === 'results' && matches.length > 0;
   const leadsFocused = () => get().focus === 'results' && matches.length === 0 && leadTargets.length > 0;
 
@@ -192,7 +198,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
       }
       return true;
     },
-    { text: () => !resultsFocused() && !leadsFocused(), scopes: () => (resultsFocused() ? SCREEN_SCOPES.diagnoseResults : leadsFocused() ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput) },
+    { text: () => !resultsFocused() && !leadsFocused(), scopes: () => (resultsFocused() ? RESULT_KEYS : leadsFocused() ? SCREEN_SCOPES.diagnoseLeads : SCREEN_SCOPES.diagnoseInput) },
   );
 
   const { theme } = frame;

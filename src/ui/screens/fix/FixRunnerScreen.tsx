@@ -64,7 +64,9 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
   const hints = fixHints(state, editable, state.phase === 'confirm' && state.plan.confirmWord !== undefined);
-  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? SCREEN_SCOPES.confirm : state.phase === 'running' ? SCREEN_SCOPES.fixRunning : SCREEN_SCOPES.fixResult);
+  // The word typed to confirm a high-risk fix is a text field (its letters are text: no y, n or c there).
+  const confirmScopes = state.phase === 'confirm' && state.plan.confirmWord !== undefined ? SCREEN_SCOPES.typedWord : SCREEN_SCOPES.confirm;
+  const frame = useFrame(hints, state.phase === 'idle' ? SCREEN_SCOPES.fixForm : state.phase === 'confirm' ? confirmScopes : state.phase === 'running' ? SCREEN_SCOPES.fixRunning : SCREEN_SCOPES.fixResult);
   const { theme, columns } = frame;
   const outRows = Math.max(1, frame.bodyRows - 2 - (state.phase === 'done' ? outcomeRows(state, columns, t) : 0));
 

@@ -32,7 +32,7 @@ const SCOPES = {
   choice: SCREEN_SCOPES.wizardChoice,
   recommend: SCREEN_SCOPES.wizardChoice,
   text: SCREEN_SCOPES.wizardText,
-  values: SCREEN_SCOPES.wizardText,
+  values: SCREEN_SCOPES.wizardValues,
   done: SCREEN_SCOPES.wizardDone,
 } as const;
 

@@ -26,6 +26,9 @@ const HINTS = footerHints('topic');
 const FIX_HINTS = footerHints('topicFixes', 'topic');
 
 /** Whether a fix's first two lines (its title and command), from line `at`, are not all within the view from `top`. */
+/** The keys a topic reads: its own and those of every part (a letter of a part the topic lacks does nothing). */
+const TOPIC_KEYS = [...SCREEN_SCOPES.topic, ...SCREEN_SCOPES.topicFixesPart, ...SCREEN_SCOPES.topicOriginalPart, ...SCREEN_SCOPES.linkCompatPart, ...SCREEN_SCOPES.linkTreePart];
+
 const outOfView = (at: number, top: number, height: number): boolean => at < top || at + 2 > top + height;
 
 export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic' }> }) {
@@ -37,7 +40,9 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
   const links = topicLinks(knowledge, route.topicId, { ...(route.entities ? { entities: route.entities } : {}), ...(route.text ? { text: route.text } : {}) });
   const view = topic ? resolveTopicText(knowledge, topic, route.locale ?? knowledgeLocale, preferredLocales) : undefined;
   const hints = [...(topic?.fixes.length ? FIX_HINTS : HINTS), ...(view?.translatedFrom ? footerHints('topicOriginal') : []), ...links.hints];
-  const frame = useFrame(hints, SCREEN_SCOPES.topic);
+  // The help names the parts this topic has: no f without fixes, no o without a translation, no v or t without the link.
+  const scopes = [...SCREEN_SCOPES.topic, ...(topic?.fixes.length ? SCREEN_SCOPES.topicFixesPart : []), ...(view?.translatedFrom ? SCREEN_SCOPES.topicOriginalPart : []), ...links.scopes];
+  const frame = useFrame(hints, scopes);
   const { theme, columns } = frame;
   const [view0, dispatch, getView] = useScreenReducer(topicViewReducer, () => initTopicView(route.selectedFix));
   const { offset, selectedFix, showOriginal } = view0;
@@ -125,7 +130,7 @@ export function TopicScreen({ route }: { route: Extract<Route, { screen: 'topic'
         return link !== undefined;
       }
     }
-  }, { scopes: SCREEN_SCOPES.topic });
+  }, { scopes: TOPIC_KEYS });
 
   // The count waits for the rendered text, so it does not change a moment after the topic opens.
   const position = markdown !== undefined && lines.length > height ? t('topic.position', { from: top + 1, to: Math.min(lines.length, top + height), total: lines.length }) : '';

@@ -4,7 +4,7 @@ import type { DiagnoseResult, Entities } from '../../../core/diagnosis/types.js'
 import { topicLinksTo, type KnowledgeBase } from '../../../core/knowledge/kb.js';
 import { entitiesFromDiagnosis } from '../../../core/trees/step-tree.js';
 import type { KeyHint } from '../../components/KeyHints.js';
-import { Command } from '../../keys.js';
+import { Command, SCREEN_SCOPES, type Scope } from '../../keys.js';
 import type { Route } from '../../navigation.js';
 import { treesReaching } from '../tree/lines.js';
 import { footerHints } from '../../footers.js';
@@ -15,6 +15,8 @@ export const diagnosisEntities = (result: Pick<DiagnoseResult, 'entities' | 'cod
 /** Where a topic (diagnosed from `text`, with its entities) can lead, with the key for each. */
 export interface TopicLinks {
   hints: KeyHint[];
+  /** The registry scopes of the links there are (the help lists their keys only then). */
+  scopes: Scope[];
   /** The route a command opens, if it is one of the links. */
   routeFor(command: Command): Route | undefined;
 }
@@ -25,12 +27,13 @@ export interface TopicLinks {
  * answered from the entities where they can be.
  */
 export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts: { entities?: Entities; text?: string } = {}): TopicLinks {
-  const links: { command: Command; hint: KeyHint; route: () => Route }[] = [];
+  const links: { command: Command; hint: KeyHint; scopes: readonly Scope[]; route: () => Route }[] = [];
   // Topics whose file says `links: [compat]` (an image whose Windows version does not fit the host).
   if (topicId && topicLinksTo(kb, topicId, 'compat')) {
     links.push({
       command: Command.LinkCompat,
       hint: footerHints('linkCompat')[0]!,
+      scopes: SCREEN_SCOPES.linkCompatPart,
       route: () => {
         const hints = opts.text && kb.compat?.builds?.length ? readCompatHints(opts.text, kb.compat) : {};
         // The image the diagnosis read from a command line (`docker run … IMAGE cmd`), which the compatibility
@@ -49,11 +52,13 @@ export function topicLinks(kb: KnowledgeBase, topicId: string | undefined, opts:
     links.push({
       command: Command.LinkTree,
       hint: footerHints('linkTree')[0]!,
+      scopes: SCREEN_SCOPES.linkTreePart,
       route: () => ({ screen: 'tree', treeId, ...(opts.entities ? { entities: opts.entities } : {}) }),
     });
   }
   return {
     hints: links.map((l) => l.hint),
+    scopes: links.flatMap((l) => l.scopes),
     routeFor: (command) => links.find((l) => l.command === command)?.route(),
   };
 }
