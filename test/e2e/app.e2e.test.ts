@@ -411,5 +411,5 @@ describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with
       spawnSync('tmux', ['-L', own, 'kill-server']);
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });

@@ -172,7 +172,7 @@ describe('NetworkWizardScreen', () => {
     expect(flat(rec)).not.toContain(last);
     // PgDn three times, each its own key, reaches the end (a page is the room less one line).
     for (let i = 0; i < 3; i++) stdin.write(KEYS.pageDown);
-    await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(last), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(flat(plain(lastFrame()))).toContain(last), { timeout: 15000, interval: 10 });
     expect(plain(lastFrame())).toMatch(/lines \d+–14 of 14/);
   });
 
