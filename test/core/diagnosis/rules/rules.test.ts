@@ -138,6 +138,8 @@ describe('the kind gate', () => {
     expect(kindOf('PS C:\\> docker network create -d bridge mynet\nError response from daemon: plugin not found', 'network-drivers')).toBe(false);
     // A fact that says the image is incompatible with the host is the compatibility table's failure.
     expect(kindOf('docker pull failed: a Windows version 10.0.20348-based image is incompatible with a 10.0.19045 host', 'windows-client-host-compat')).toBe(false);
+    // A refusal in the words of what is allowed ("… only support Hyper-V containers", "… can only run …") says it failed.
+    expect(kindOf('Error response from daemon: Windows client operating systems only support Hyper-V containers.', 'windows-client-host-compat')).toBe(false);
     // A message that says what was asked for, not that it failed ("no matching manifest for windows"), does not exempt it.
     expect(kindOf('Error response from daemon: no matching manifest for windows/amd64 10.0.17763 in the manifest list entries', 'choose-image-tag')).toBe(true);
   });
