@@ -171,6 +171,9 @@ const CONTAINER_WORDS: readonly RegExp[] = [
   /container|conteneur|contenedor|contêiner|contenitore|behållare/i,
   /컨테이너|容器|コンテナ/,
   /^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:|^[ \t]*#\d{1,4} \[(?:internal|(?:[\w.-]{1,40} )?\d{1,3}\/\d{1,3})\] |\bfailed to solve(?: with frontend [\w.]{1,40})?: /im,
+  // docker compose's log lines, each a container's output after its name and number ("web_1    | ", v2 "web-1  | "),
+  // and its note that one ended ("site_web_1 exited with code 2").
+  /^[ \t]{0,8}[\w.-]{1,60}[-_]\d{1,3}[ \t]{1,40}\| |^[ \t]{0,8}[\w.-]{1,60}[-_]\d{1,3} exited with code -?\d{1,10}\b/m,
 ];
 /**
  * Whether a paste names anything of containers (`CONTAINER_WORDS`). Several patterns rather than one alternation: V8

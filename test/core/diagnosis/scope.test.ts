@@ -192,6 +192,14 @@ describe('readScope', () => {
     expect(isUnrelatedProse(sentence)).toBe(true);
   });
 
+  it("docker compose's log lines are a container's output, however sentence-like the program's message in them (train-side t46-020: IIS's appcmd words read as a person's)", () => {
+    const message = "ERROR ( message:Malformed collection indexer; format is [@position,name='value'].  The @position specifier is optional, and be '@start', '@end', or '@N' where N is a numeric index into the collection. )";
+    for (const prefix of ['web_1        | ', 'web-1  | ']) expect(isUnrelatedProse(`${prefix}${message}\n${prefix}\n${prefix}Failed to update IIS configuration`)).toBe(false);
+    expect(isUnrelatedProse(`${message}\nsite_web_1 exited with code 2147500037`)).toBe(false);
+    // The same words without compose's marks read as a person's.
+    expect(isUnrelatedProse(message)).toBe(true);
+  });
+
   it("BuildKit's output is about an image build, however sentence-like its message (found by a helper: the line was read as a person's words)", () => {
     const solve = 'ERROR: failed to solve: process "cmd /S /C powershell -Command Install-WindowsFeature Web-Server" did not complete successfully: no support for running in insecure mode on Windows';
     expect(isUnrelatedProse(solve)).toBe(false);
