@@ -34,13 +34,13 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
  * on Windows, `%TEMP%\wcdoctor\app` without it; `$XDG_CACHE_HOME/wcdoctor/app` or `~/.cache/wcdoctor/app`
  * elsewhere), then the temporary folder's when that one cannot be written.
  */
-export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: string = os.homedir()): string[] {
+export function unpackBase(env: Record<string, string | undefined> = process.env, platform: string = process.platform, home: () => string = () => os.homedir()): string[] {
   const join = platform === 'win32' ? path.win32.join : path.join;
   // Elsewhere than Windows the temporary folder is shared by every user: a folder of this user's own in it (see unpack).
   // On Windows only the user's own %TEMP%: without it the temporary folder is the machine's (C:\Windows\Temp), where
   // another user could change the files between the check and their import (a reviewer).
   const tmp = platform === 'win32' ? (env.TEMP ? join(env.TEMP, 'wcdoctor', 'app') : undefined) : path.join(os.tmpdir(), `wcdoctor-${uid()}`, 'app');
-  const own = userCacheDir(env, platform, () => home);
+  const own = userCacheDir(env, platform, home);
   const first = own ? join(own, 'app') : undefined;
   return [...new Set([first, tmp].filter((d): d is string => d !== undefined))];
 }

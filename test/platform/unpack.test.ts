@@ -23,16 +23,16 @@ describe('unpackBase', () => {
     ['linux, XDG_CACHE_HOME', { XDG_CACHE_HOME: '/c' }, 'linux', ['/c/wcdoctor/app', path.join(tmpdir(), `wcdoctor-${process.getuid!()}`, 'app')]],
     ['linux, relative XDG_CACHE_HOME is ignored', { XDG_CACHE_HOME: 'rel' }, 'linux', ['/home/a/.cache/wcdoctor/app', path.join(tmpdir(), `wcdoctor-${process.getuid!()}`, 'app')]],
   ] as const)('%s', (_name, env, platform, expected) => {
-    expect(unpackBase(env, platform, '/home/a')).toEqual(expected);
+    expect(unpackBase(env, platform, () => '/home/a')).toEqual(expected);
   });
 
   it("win32 without LOCALAPPDATA or TEMP has no folder (the machine's temporary folder is other users' too), and unpack says so", () => {
-    expect(unpackBase({}, 'win32', 'C:\\Users\\a')).toEqual([]);
+    expect(unpackBase({}, 'win32', () => 'C:\\Users\\a')).toEqual([]);
     expect(() => unpack([], NAME, files)).toThrow(/no folder of this user's to unpack them into \(LOCALAPPDATA and TEMP are not set\)/);
   });
 
   it('win32 without LOCALAPPDATA falls back to TEMP', () => {
-    expect(unpackBase({ TEMP: 'C:\\Temp' }, 'win32', 'C:\\Users\\a')).toEqual(['C:\\Temp\\wcdoctor\\app']);
+    expect(unpackBase({ TEMP: 'C:\\Temp' }, 'win32', () => 'C:\\Users\\a')).toEqual(['C:\\Temp\\wcdoctor\\app']);
   });
 });
 
