@@ -139,6 +139,12 @@ describe('kb check on broken topic files', () => {
     expect(r.problems.some((p) => p.field === 'body.en' && p.message.includes('nested 12 deep'))).toBe(true);
   });
 
+  it('refuses a body of more characters than can be drawn in bounded time, words or not (an attacker helper: a run of code marks passed the word count and took 45 s to show)', () => {
+    const marks = Array.from({ length: 4_000 }, (_, i) => `${'`'.repeat(1 + (i % 50))}.`).join('');
+    const r = assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${marks}` } })));
+    expect(r.problems.find((p) => p.field === 'body.en' && /characters: keep it under/.test(p.message))?.message, JSON.stringify(r.problems)).toMatch(/^is \d{5,6} characters/);
+  });
+
   it('refuses quotes nested as deep, which grow the rendering too (a regression tester: 199 levels took 20 s)', () => {
     const quotes = Array.from({ length: 12 }, (_, k) => `${'>'.repeat(k + 1)} .`).join('\n');
     const r = assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${quotes}` } })));

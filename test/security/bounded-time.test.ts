@@ -14,6 +14,7 @@ import { buildCodeIndex, extractCodes, MAX_CODES_PER_PASTE } from '../../src/cor
 import { imageOfDockerRun, recognise } from '../../src/core/diagnosis/recognise.js';
 import { MAX_SEARCH_QUERY, createTopicSearch, searchableQuery } from '../../src/core/knowledge/topic-search.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
+import { wrapAnsiLine } from '../../src/core/text/wrap-ansi.js';
 import { runCli } from '../helpers/cli-io.js';
 
 const kb = loadKnowledgeBase();
@@ -165,6 +166,30 @@ describe('diagnose answers any paste in bounded time', () => {
     expect(reduceLargePaste(paste)).toBe(paste);
     expect(focusLines(paste)).toBe(paste);
   });
+});
+
+describe('Markdown is drawn in bounded time (an attacker helper: a contributed topic whose body was a run of code marks took 45 s to show)', () => {
+  it('a line of 1 MB without a space wraps in one pass (each wrapped line copied all the text after it)', () => {
+    const line = Array.from({ length: 40_000 }, (_, i) => `${'`'.repeat(1 + (i % 50))}.`).join('').slice(0, 1_000_000);
+    const lines = wrapAnsiLine(line, 100);
+    expect(lines.every((l) => l.length <= 100)).toBe(true);
+    expect(lines.join('')).toBe(line);
+  }, T);
+
+  it('a text or a paragraph past MAX_RENDERED is shown as written, not read as Markdown', async () => {
+    const { createMarkdownRenderer, MAX_RENDERED, tooLargeToRender } = await import('../../src/ui/markdown/create-markdown-renderer.js');
+    const para = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n).trimEnd();
+    expect(tooLargeToRender(`${para(MAX_RENDERED.paragraph - 10)}\n\n${para(MAX_RENDERED.paragraph - 10)}`)).toBe(false);
+    expect(tooLargeToRender(`a\n\n${para(MAX_RENDERED.paragraph + 10)}\n\nb`)).toBe(true);
+    // A blank line of spaces ends a paragraph too; lines without one between them are one paragraph.
+    expect(tooLargeToRender(`${para(10_000)}\n  \t\n${para(10_000)}`)).toBe(false);
+    expect(tooLargeToRender(`${para(10_000)}\n${para(10_000)}`)).toBe(true);
+    expect(tooLargeToRender(`${para(8_000)}\n\n`.repeat(9))).toBe(true);
+    const r = await createMarkdownRenderer({ width: 80, color: false });
+    const bomb = '_a'.repeat(100_000);
+    expect(r.render(`# Title\n\n${bomb}`)).toBe(`# Title\n\n${bomb}`);
+    expect(r.render('# Title\n\n_a_')).not.toContain('#');
+  }, T);
 });
 
 describe('check --from reads collected output in bounded time', () => {

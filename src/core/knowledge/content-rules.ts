@@ -127,6 +127,8 @@ const SCRIPT: Partial<Record<string, RegExp>> = { 'zh-CN': /[\u3400-\u9fff]/, 'k
 const wordsOf = (text: string, lang: string): number => (lang === 'zh-CN' || lang === 'ko-KR' ? (text.match(/[\u3400-\u9fff\uac00-\ud7a3]/g) ?? []).length : (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length);
 /** How long an English body of our own is (the knowledge's own run from about 190 to 700 words). */
 const BODY_WORDS = { min: 60, max: 1200 } as const;
+/** The most characters of a body in any language (the knowledge's own are under 6,000): a bound on what is drawn, words or not. */
+const BODY_CHARS = 16_000;
 /** A translation's length against the English one (words, or CJK characters per English word): shorter is cut short. */
 const BODY_SHARE: Readonly<Record<string, number>> = { 'sv-SE': 0.4, 'zh-CN': 0.3, 'ko-KR': 0.3 };
 
@@ -149,6 +151,9 @@ function textProblems(t: Topic, file: string): Problem[] {
     for (const [lang, text] of Object.entries(t.body)) {
       const nested = typeof text === 'string' ? nestingProblem(text) : undefined;
       if (nested) add(`body.${lang}`, `has ${nested}`);
+      // Words are counted, so a body of marks without words (a run of code spans, an attacker helper's) passed the bound
+      // above and took 45 s to draw; the renderer shows text past its own bound as written (MAX_RENDERED).
+      if (typeof text === 'string' && text.length > BODY_CHARS) add(`body.${lang}`, `is ${text.length} characters: keep it under ${BODY_CHARS} (the knowledge's own bodies are under 6,000)`);
     }
     const en = wordsOf(t.body.en, 'en');
     if (en < BODY_WORDS.min || en > BODY_WORDS.max) add('body.en', `is ${en} words: write ${BODY_WORDS.min}–${BODY_WORDS.max} (symptom, cause, how to confirm, fix)`);

@@ -70,18 +70,21 @@ export function wrapAnsiLine(line: string, width: number, hangAt?: number): stri
   if (width < 1 || displayWidth(stripEscapeSequences(line)) <= width) return [line];
   const out: string[] = [];
   let active = new Map<string, string>();
-  let rest = tokenise(line);
+  const tokens = tokenise(line);
+  // Where the text still to wrap starts: an index, not a copy of the rest for each line (a line of 100 KB with no
+  // space, a contributed topic's run of code marks, took seconds: each wrapped line copied all that followed it).
+  let at = 0;
   const lead = hangAt ?? /^ */.exec(stripEscapeSequences(line))?.[0].length ?? 0;
   // An indent keeps at most half the width; a column asked for (`hangAt`) keeps ten columns of text at least.
   const hang = (hangAt === undefined ? lead * 2 <= width : width - lead >= 10) ? ' '.repeat(lead) : '';
-  while (rest.length) {
+  while (at < tokens.length) {
     const room = out.length ? width - hang.length : width;
     let w = 0;
-    let cut = rest.length;
+    let cut = tokens.length - at;
     let lastBreak = -1;
     let prev = '';
-    for (let i = 0; i < rest.length; i++) {
-      const t = rest[i]!;
+    for (let i = 0; at + i < tokens.length; i++) {
+      const t = tokens[at + i]!;
       if ('ansi' in t) continue;
       if (prev && canBreakBetween(prev, t.ch)) lastBreak = i;
       if (w + t.w > room) {
@@ -91,13 +94,17 @@ export function wrapAnsiLine(line: string, width: number, hangAt?: number): stri
       w += t.w;
       prev = t.ch;
     }
-    const taken = rest.slice(0, cut);
+    const taken = tokens.slice(at, at + cut);
     const startActive = active;
     for (const t of taken) if ('ansi' in t) active = applySgr(active, t.ansi);
     const body = taken.map((t) => ('ansi' in t ? t.ansi : t.ch)).join('');
     out.push((out.length ? hang : '') + [...startActive.values()].join('') + body.trimEnd() + (active.size ? '\u001B[0m' : ''));
-    rest = rest.slice(cut);
-    while (rest[0] && 'ch' in rest[0] && rest[0].ch === ' ') rest = rest.slice(1);
+    at += cut;
+    while (at < tokens.length) {
+      const next = tokens[at]!;
+      if (!('ch' in next) || next.ch !== ' ') break;
+      at++;
+    }
   }
   return out;
 }

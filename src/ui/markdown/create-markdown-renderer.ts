@@ -122,6 +122,11 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
         render(markdown: string) {
           // Lists nested deeper than can be drawn (kb check refuses them in the knowledge) are shown as written: each level
           // doubled marked-terminal's output, and 24 levels took gigabytes (list-nesting.ts).
+          // So is a text too large to be drawn in bounded time: marked's inline reading grows faster than the text on some
+          // shapes (runs of `_a`, URLs with open parentheses: 32 KB in one paragraph took 1.5 s, 200 KB 5 s; an attacker
+          // helper's contributed topic), and a table of thousands of rows takes seconds. The largest topic shown whole,
+          // with its original, is about 20 KB, with paragraphs of under 2 KB.
+          if (tooLargeToRender(markdown)) return markdown.trimEnd();
           if (deepestListNesting(markdown, (m) => marked.lexer(m)) > MAX_LIST_NESTING) return markdown.trimEnd();
           const out = (marked.parse(markdown, { async: false }) as string).trimEnd();
           return color ? out : stripEscapeSequences(out);
@@ -131,4 +136,23 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
     cache.set(key, renderer);
   }
   return renderer;
+}
+
+/** The most characters a text, and one paragraph of it (lines up to a blank line), may hold to be rendered as Markdown. */
+export const MAX_RENDERED = { text: 64_000, paragraph: 16_000 } as const;
+
+/** Whether a text is past MAX_RENDERED: in one pass, without building its paragraphs. */
+export function tooLargeToRender(markdown: string): boolean {
+  if (markdown.length > MAX_RENDERED.text) return true;
+  if (markdown.length <= MAX_RENDERED.paragraph) return false;
+  let start = 0;
+  for (let i = markdown.indexOf('\n'); ; i = markdown.indexOf('\n', i + 1)) {
+    const end = i === -1 ? markdown.length : i;
+    // A blank line (spaces only) ends a paragraph: the next one starts after it.
+    let blank = true;
+    for (let j = end - 1; j >= 0 && markdown[j] !== '\n'; j--) if (markdown[j] !== ' ' && markdown[j] !== '\t' && markdown[j] !== '\r') { blank = false; break; }
+    if (blank) start = end + 1;
+    else if (end - start > MAX_RENDERED.paragraph) return true;
+    if (i === -1) return false;
+  }
 }
