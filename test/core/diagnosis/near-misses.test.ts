@@ -181,3 +181,43 @@ describe('a code of many causes names no issue by itself', () => {
     expect(diagnose(kb, text).matches.map((m) => [m.id, m.score])).toEqual([]);
   });
 });
+
+/**
+ * A name says where something happened, not what failed: a command-line option (`--isolation=hyperv`), a component in a
+ * listing (the VFP extension, MobyLinuxVM), another program's words for a code of many causes (.NET's `Access to the
+ * path … is denied`). A paste that only names one of them, beside another failure or a question, gets its topic as a
+ * lead at most; the topic's own failure still gets it first.
+ */
+describe('a name, option or common refusal makes a lead at most', () => {
+  const sureOf = (text: string, topic: string) => {
+    const m = diagnose(kb, text).matches.find((x) => x.id === topic);
+    return m ? m.confidence : 'none';
+  };
+  it.each([
+    {
+      topic: 'swarm-hyperv-isolation',
+      other:
+        'docker service create --name api --isolation=hyperv --replicas 2 contoso/api:3.1-ltsc2022\noverall progress: 0 out of 2 tasks\n1/2: hcs::System::Start 5be1c2: The requested resource is in use.',
+      own: 'How do I make every task of docker service create run with Hyper-V isolation on our swarm workers? Is "exec-opts": ["isolation=hyperv"] in daemon.json the way?',
+    },
+    {
+      topic: 'vfp-extension',
+      other:
+        'Pods on our new Windows node cannot resolve any cluster DNS name.\nPS C:\\> Get-VMSwitchExtension -VMSwitchName vxlan0 | fl Name,Enabled,Running\nName    : Microsoft Azure VFP Switch Extension\nEnabled : True\nRunning : True',
+      own: 'PS C:\\> Get-VMSwitchExtension -VMSwitchName vxlan0 | fl Name,Enabled,Running\nName    : Microsoft Azure VFP Switch Extension\nEnabled : False\nRunning : False\nhnsCall failed in Win32: A network of this type can not be created because VFP is not available. (0x803b0037)',
+    },
+    {
+      topic: 'dockernat-moby-vm',
+      other: 'Docker for Windows is in Windows containers mode, yet Hyper-V Manager still lists MobyLinuxVM as running. Should I stop it by hand?',
+    },
+    {
+      topic: 'container-user-access-denied',
+      other:
+        'PS C:\\build> .\\publish.ps1 -Image contoso/web:1.4\nRemove-Item : Access to the path \'C:\\build\\out\\web.dll\' is denied.\n    + CategoryInfo          : PermissionDenied: (web.dll:FileInfo) [Remove-Item], UnauthorizedAccessException',
+      own: "Step 6/8 : RUN dotnet tool install --tool-path C:\\tools dotnet-ef\nAccess to the path 'C:\\tools\\.store' is denied.\nThe command 'cmd /S /C dotnet tool install --tool-path C:\\tools dotnet-ef' returned a non-zero code: 1",
+    },
+  ])('$topic', ({ topic, other, own }) => {
+    expect(['none', 'low']).toContain(sureOf(other, topic));
+    if (own) expect(ids(own)[0]).toBe(topic);
+  });
+});
