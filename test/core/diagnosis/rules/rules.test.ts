@@ -123,6 +123,16 @@ describe.each(ROWS.map((r) => [r.rule, r.topic, r] as const))('rule %s (%s)', (r
   });
 });
 
+describe('the containers context (vocabulary.yaml)', () => {
+  it('a paste about Dockerfiles is about containers, in the plural too (train-side t46-021 lost its topic to the missing context)', () => {
+    const rulesOf = (paste: string) => scoredFor(paste).get('container-tls12-not-enabled')?.evidence.map((e) => e.rule) ?? [];
+    const paste = (what: string) => `Since the site dropped TLS 1.1, our ${what} that call Invoke-WebRequest fail on Windows Server 2016 unless [Net.ServicePointManager]::SecurityProtocol is set to Tls12 first.`;
+    expect(rulesOf(paste('Windows Dockerfiles'))).not.toContain('missing-context');
+    expect(rulesOf(paste('Windows Dockerfile'))).not.toContain('missing-context');
+    expect(rulesOf(paste('deployment scripts'))).toContain('missing-context');
+  });
+});
+
 describe('the kind gate', () => {
   it("leaves a reference topic whole where the paste holds the topic's own long failure message", () => {
     const message = 'docker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.';
