@@ -181,6 +181,17 @@ describe('explain - (a new-user helper: refused, although diagnose takes -)', ()
     // A pasted line: its first word that looks like a code (a regression tester: "Error 0x800705B4" failed).
     expect((await runCli(['explain', '-'], { stdin: 'Error (0x800705B4): timeout\n' })).stdout).toBe(viaStdin.stdout.replace('0x5b4', '0x800705B4'));
     const empty = await runCli(['explain', '-'], { stdin: '\n' });
-    expect(empty.code).toBe(2);
+    expect(empty).toEqual({ code: 2, stdout: '', stderr: 'wcdoctor explain: standard input held no code: give one such as 0x800705B4, 1460 or ERROR_TIMEOUT\n' });
+    expect((await runCli(['--lang', 'sv-SE', 'explain', '-'], { stdin: ' \t\n' })).stderr).toContain('standard in innehöll ingen kod');
+  });
+
+  it('looks for the code word by word in the first 64 KB only (an attacker helper: every word of 50 MB was split out first, 12 s and 1.2 GB)', async () => {
+    const { runCli } = await import('../helpers/cli-io.js');
+    const big = `Error 0x800705B4 here\n${'0x '.repeat(2_000_000)}`;
+    expect((await runCli(['explain', '-'], { stdin: big })).stdout).toContain('ERROR_TIMEOUT');
+    // A code past the first 64 KB is not looked for: the first word is taken, and refused as no code.
+    const late = await runCli(['explain', '-'], { stdin: `${'word '.repeat(20_000)}0x800705B4` });
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('"word" is not an error code');
   });
 });

@@ -150,6 +150,9 @@ export function explainCommand(kb: KnowledgeBase, input: string, opts: ExplainOp
   return { code: EXIT.ok, stdout: `${JSON.stringify(json, null, 2)}\n`, stderr: '' };
 }
 
+/** How much of standard input `explain -` looks through for a code: a code is one word, pasted with its line at most. */
+const STDIN_LOOKS_AT = 64 * 1024;
+
 /** A POSIX locale name as its language tag (`de_DE.UTF-8` → `de-DE`); anything toBcp47 cannot read, as it is. */
 const posixAsTag = (lang: string): string => toBcp47(lang) ?? lang;
 
@@ -162,16 +165,6 @@ export function registerExplain(program: Command, io: CliIO): void {
     .option('--json', 'print the decoding as JSON')
     .action(async (given0: string, _opts: unknown, cmd: Command) => {
       // `-` takes the code from standard input, as diagnose takes text (a new-user helper: refused).
-      let code = given0;
-      if (given0 === '-') {
-        if (io.isTTY.stdin) io.err('Type the code, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
-        // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
-        // A word without the marks a sentence puts around it (a few at most: a bounded count keeps the pattern linear).
-        const unwrap = (w: string) => w.replace(/^[("']{1,4}/, '').replace(/[)"'.,:;]{1,4}$/, '');
-        const words = (await io.readStdin()).trim().split(/\s+/);
-        const found = words.map(unwrap).find((w) => /^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w));
-        code = found ?? words[0] ?? '';
-      }
       const given = cmd.optsWithGlobals<ExplainOptions>();
       // A POSIX locale (ko_KR, sv_SE.UTF-8) names the language of its tag here too: the words around the code were
       // English for ko_KR while diagnose spoke Korean (found by a tester).
@@ -180,6 +173,32 @@ export function registerExplain(program: Command, io: CliIO): void {
       // --lang still picks the Windows message text in any language the catalogue has (de, fr, …).
       const valid = opts.lang === undefined || LANG_TAG.test(opts.lang);
       const locale = (opts.lang !== undefined && valid ? matchSupportedLocale(opts.lang) : undefined) ?? resolveCliLocale(undefined, io.env);
+      let code = given0;
+      if (given0 === '-') {
+        if (io.isTTY.stdin) io.err('Type the code, then press Ctrl-D (Ctrl-Z and Enter on Windows):\n');
+        // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
+        // A word without the marks a sentence puts around it (a few at most: a bounded count keeps the pattern linear).
+        const unwrap = (w: string) => w.replace(/^[("']{1,4}/, '').replace(/[)"'.,:;]{1,4}$/, '');
+        // Word by word, and in the first STDIN_LOOKS_AT characters only: every word of 50 MB was split out and unwrapped
+        // first, 12 s and 1.2 GB to take the first one (an attacker helper).
+        const head = (await io.readStdin()).slice(0, STDIN_LOOKS_AT);
+        let first: string | undefined;
+        let found: string | undefined;
+        for (const [word] of head.matchAll(/\S{1,200}/g)) {
+          first ??= word;
+          const w = unwrap(word);
+          if (/^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w)) {
+            found = w;
+            break;
+          }
+        }
+        if (first === undefined) {
+          io.err(`wcdoctor explain: ${createT(readLocaleCatalogs(), locale)('explain.input.emptyStdin')}\n`);
+          io.setExitCode(EXIT.usage);
+          return;
+        }
+        code = found ?? first;
+      }
       const ui = valid && locale !== 'en' ? { ui: { locale, t: createT(readLocaleCatalogs(), locale) } } : {};
       const out = explainCommand(loadKnowledgeBase(), code, { json: opts.json === true, ...(opts.lang ? { lang: opts.lang } : {}), ...ui, ...(io.isTTY.stdout ? { columns: terminalWidth(io) } : {}) });
       if (out.stdout) io.out(out.stdout);
