@@ -127,7 +127,23 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
     if (props) instance?.rerender(createElement(App, { ...props, endingBy: received }));
     instance?.unmount();
   };
-  const handlers = INTERRUPT_SIGNALS.map((s) => [s, () => onSignal(s)] as const);
+  const handlers: (readonly [NodeJS.Signals, () => void])[] = INTERRUPT_SIGNALS.map((s) => [s, () => onSignal(s)] as const);
+  // Stopped by a signal from outside (a job-control shell's kill -TSTP, a parent such as `timeout --foreground`; Ctrl+Z
+  // itself is a key in raw mode): the terminal as the shell expects it while the app waits, then, when continued, raw
+  // mode, bracketed paste and the hidden cursor again, and the frame drawn whole (useRedrawOnResize). Without this the
+  // shell's cooked mode stayed after `fg`: keys were echoed under the frame and never read (an attacker helper).
+  if (process.platform !== 'win32')
+    handlers.push(
+      ['SIGTSTP', () => {
+        restoreTerminal();
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+        process.kill(process.pid, 'SIGSTOP');
+      }],
+      ['SIGCONT', () => {
+        if (process.stdin.isTTY) process.stdin.setRawMode(true);
+        if (process.stdout.isTTY) process.stdout.write(`${BRACKETED_PASTE.on}\u001B[?25l`);
+      }],
+    );
   let instance: ReturnType<typeof render> | undefined;
   let props: AppProps | undefined;
   try {

@@ -166,6 +166,56 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
   });
 });
 
+describe.skipIf(skipReason !== undefined)('stopped and continued by signals from outside (an attacker helper: after fg the keys were echoed and never read)', () => {
+  it('gives the terminal back while stopped, and takes it again with the frame redrawn when continued', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'tstp';
+    // Under a shell, as a user runs it: tmux continues a pane's own process as soon as it stops.
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' diagnose; true`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    tmux('pipe-pane', '-t', name, '-o', `cat > '${dir}/output'`);
+    const shell = tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim();
+    let pid = 0;
+    await vi.waitFor(() => {
+      pid = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+      expect(pid).toBeGreaterThan(0);
+    }, { timeout: 10000, interval: 50 });
+    const tty = tmux('display-message', '-p', '-t', name, '#{pane_tty}').trim();
+    const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    const stty = () => execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' });
+    try {
+      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(en('diagnose.input.placeholder')), { timeout: 15000, interval: 100 });
+      tmux('send-keys', '-t', name, '-l', '0x800705B4');
+      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain('0x800705B4'), { timeout: 10000, interval: 100 });
+      process.kill(pid, 'SIGTSTP');
+      await vi.waitFor(() => expect(state()).toBe('T'), { timeout: 10000, interval: 50 });
+      await vi.waitFor(() => {
+        const output = readFileSync(path.join(dir, 'output'), 'latin1');
+        expect(lastMode(output, '\u001B[?25h', '\u001B[?25l')).toBe('on');
+        expect(lastMode(output, '\u001B[?2004h', '\u001B[?2004l')).toBe('off');
+      }, { timeout: 5000, interval: 100 });
+      expect(stty()).toMatch(/(?<!-)icanon/);
+      // What a shell's `fg` does: its own modes back on the terminal (cooked), then SIGCONT.
+      execFileSync('stty', ['-F', tty, 'icanon', 'echo']);
+      process.kill(pid, 'SIGCONT');
+      await vi.waitFor(() => expect(stty()).toMatch(/-icanon/), { timeout: 10000, interval: 50 });
+      tmux('send-keys', '-t', name, '-l', ' hello');
+      const screen = await vi.waitFor(() => {
+        const s = tmux('capture-pane', '-p', '-t', name);
+        expect(s).toContain('0x800705B4 hello');
+        return s;
+      }, { timeout: 10000, interval: 100 });
+      // Typed into the field once, not echoed by the terminal beside it.
+      expect(screen.split('hello').length - 1).toBe(1);
+      const output = readFileSync(path.join(dir, 'output'), 'latin1');
+      expect(lastMode(output, '\u001B[?2004h', '\u001B[?2004l')).toBe('on');
+      expect(lastMode(output, '\u001B[?25h', '\u001B[?25l')).toBe('off');
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a terminal', () => {
   it('wcdoctor compat opens the version check, as diagnose and troubleshoot open their screens (a new-user helper got "--host is missing")', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));

@@ -11,7 +11,7 @@ export const CLEAR_SCREEN = '\u001B[H\u001B[2J';
  * erases as many rows as it wrote, leaves parts of old frames above the new one (it clears only when the
  * width shrinks, and even then draws once at the old layout first). So once the frame for the new size
  * is committed, Ink's own `write` (useStdout) erases, writes our clear, and draws that frame again from
- * the top of a clean screen. Only on a real terminal.
+ * the top of a clean screen, as after the process was continued from a stop. Only on a real terminal.
  */
 export function useRedrawOnResize(): void {
   const { stdout, write } = useStdout();
@@ -24,4 +24,14 @@ export function useRedrawOnResize(): void {
     }
     if (stdout.isTTY) write(CLEAR_SCREEN);
   }, [columns, rows, stdout, write]);
+  // … and after the process was stopped and continued (SIGCONT; src/ui/run.ts restores the terminal's modes): the
+  // shell drew its prompt and the user's commands over the frame meanwhile.
+  useEffect(() => {
+    if (!stdout.isTTY || process.platform === 'win32') return;
+    const redraw = () => write(CLEAR_SCREEN);
+    process.on('SIGCONT', redraw);
+    return () => {
+      process.off('SIGCONT', redraw);
+    };
+  }, [stdout, write]);
 }
