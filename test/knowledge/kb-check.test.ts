@@ -145,6 +145,13 @@ describe('kb check on broken topic files', () => {
     expect(r.problems.find((p) => p.field === 'body.en' && /characters: keep it under/.test(p.message))?.message, JSON.stringify(r.problems)).toMatch(/^is \d{5,6} characters/);
   });
 
+  it('refuses a topic with more patterns than the diagnosis can number (an attacker helper: 1,024 passed, and every diagnosis of that build was an internal error)', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `zq${i} (?:mount|bind) vx${i}`);
+    const withPatterns = (n: number) => assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, signatures: { ...(d.signatures as object), regexes: many(n) } })));
+    expect(withPatterns(1024).problems.find((p) => p.field === 'signatures.regexes')?.message).toMatch(/^has 1024 patterns: at most 1023/);
+    expect(withPatterns(1023).problems.filter((p) => p.field === 'signatures.regexes')).toEqual([]);
+  });
+
   it('refuses quotes nested as deep, which grow the rendering too (a regression tester: 199 levels took 20 s)', () => {
     const quotes = Array.from({ length: 12 }, (_, k) => `${'>'.repeat(k + 1)} .`).join('\n');
     const r = assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${quotes}` } })));

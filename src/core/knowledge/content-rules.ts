@@ -1,6 +1,6 @@
 import type { Problem } from './problem.js';
 import { notReadOnly } from './read-only.js';
-import type { Topic } from './types.js';
+import { MAX_PATTERNS_PER_TOPIC, type Topic } from './types.js';
 import { nestingProblem } from './nesting-rule.js';
 
 /**
@@ -194,6 +194,7 @@ function neutralMatch(pattern: string): string | undefined {
 export function contentProblems(t: Topic, file: string): Problem[] {
   const out: Problem[] = textProblems(t, file);
   const s = t.signatures;
+  if (s.regexes.length > MAX_PATTERNS_PER_TOPIC) out.push({ file, field: 'signatures.regexes', message: `has ${s.regexes.length} patterns: at most ${MAX_PATTERNS_PER_TOPIC} (split the topic, or keep the patterns that point at it)` });
   s.regexes.forEach((r, i) => {
     const text = neutralMatch(r);
     if (text !== undefined) out.push({ file, field: `signatures.regexes[${i}]`, message: `/${r}/ matches ${text === '' ? 'the empty text' : `"${text}"`}, which any paste can hold: a pattern must point at this issue` });

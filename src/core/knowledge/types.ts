@@ -185,6 +185,13 @@ export interface Signatures {
 }
 
 /** The components whose version a paste can show and a topic's `versions` may name. */
+/**
+ * The most patterns (signatures.regexes) one topic may have: the diagnosis numbers each pattern's place within its topic in
+ * ten bits (rules/regex.ts). kb check refuses more; a topic of 1,024 passed it, and every diagnosis of that build was an
+ * internal error (an attacker helper).
+ */
+export const MAX_PATTERNS_PER_TOPIC = 1023;
+
 export const COMPONENTS = ['engine', 'containerd', 'pause'] as const;
 export type Component = (typeof COMPONENTS)[number];
 

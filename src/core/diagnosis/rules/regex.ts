@@ -1,4 +1,5 @@
 import type { DiagnosisIndex } from '../build-index.js';
+import { MAX_PATTERNS_PER_TOPIC } from '../../knowledge/types.js';
 import { hasEvidence, type EvidenceRule } from './types.js';
 
 /**
@@ -90,7 +91,7 @@ function someReadingHolds(texts: readonly string[], readings: readonly ReadonlyS
 }
 
 /** A pattern's place as one number: its topic's index times this, plus its own index in the topic (fewer than this). */
-const PATTERNS_PER_TOPIC = 1 << 10;
+const PATTERNS_PER_TOPIC = MAX_PATTERNS_PER_TOPIC + 1;
 
 /** Throws when a topic has more patterns than a place can number. */
 function fitsPlaces(m: DiagnosisIndex['matchers'][number]): void {
