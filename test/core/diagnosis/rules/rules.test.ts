@@ -40,6 +40,8 @@ const ROWS: Row[] = [
   { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
   { rule: 'keyword-phrase', paste: 'how do I clean up stale endpoints', topic: 'hns-stale-endpoint-after-reboot', weight: 2 }, // the keyword "stale endpoint", in the plural
   { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
+  // A long path's \\?\ prefix, which a paste may carry with one backslash fewer once its escapes are read (train-side t46-051).
+  { rule: 'regex', paste: 'failed to register layer: re-exec error: exit status 1: output: ProcessUtilityVMImage \\\\?\\C:\\ProgramData\\Docker\\windowsfilter\\9f3c\\UtilityVM: Incorrect function.', topic: 'layer-import-path-not-found', weight: 4 },
   // Words weigh by their rarity among all topics: the figure moves a little with every topic added, so one decimal.
   { rule: 'words', paste: '容器启动非常缓慢，超过 30 秒，怀疑是防病毒软件扫描', topic: 'slow-start-antivirus', weight: 6.53, digits: 1 },
   {
