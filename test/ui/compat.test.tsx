@@ -60,6 +60,18 @@ function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
 const open = (initial: Route[], locale: Locale = 'en') =>
   renderApp({ initial, platform: fakePlatform({ kb: compatKb(), settings: { language: locale } }), locale, diagnose: mismatchDiagnose, columns: 100, rows: 40 });
 
+/** Diagnose with the pull error pasted, then `v` on its match: the check opened from the paste; its first frame with the verdict. */
+async function compatFromPaste(r: ReturnType<typeof open>): Promise<string> {
+  const { lastFrame, stdin, t } = r;
+  await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+  stdin.write(bracketedPaste(PULL_ERROR));
+  await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
+  stdin.write(KEYS.tab);
+  await waitForFrame(lastFrame, `v ${t('compat.link')}`);
+  stdin.write('v');
+  return waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
+}
+
 describe('CompatScreen', () => {
   it('is on the home menu', async () => {
     const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: compatKb() }), rows: 30 });
@@ -91,14 +103,9 @@ describe('CompatScreen', () => {
   });
 
   it('reads a field edited after a paste filled it as typed when it comes back (the paste\'s reading is kept only while the field holds it)', async () => {
-    const { lastFrame, stdin, t } = open([{ screen: 'diagnose', text: '' }]);
-    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
-    stdin.write(bracketedPaste(PULL_ERROR));
-    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
-    stdin.write(KEYS.tab);
-    await waitForFrame(lastFrame, `v ${t('compat.link')}`);
-    stdin.write('v');
-    await waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
+    const r = open([{ screen: 'diagnose', text: '' }]);
+    const { lastFrame, stdin, t } = r;
+    await compatFromPaste(r);
     // Shift+Tab to the image field, which the paste filled; clear it and type another image.
     stdin.write('\u001b[Z');
     await waitForFrame(lastFrame, t('compat.fromPaste'));
@@ -302,14 +309,9 @@ describe('the report in the UI language', () => {
 
 describe('the link from a diagnosis to the compatibility check', () => {
   it('pre-fills the check with what the paste revealed', async () => {
-    const { lastFrame, stdin, t } = open([{ screen: 'diagnose', text: '' }]);
-    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
-    stdin.write(bracketedPaste(PULL_ERROR));
-    await waitForFrame(lastFrame, t('diagnose.results.count', { count: 1 }));
-    stdin.write(KEYS.tab);
-    await waitForFrame(lastFrame, `v ${t('compat.link')}`);
-    stdin.write('v');
-    const frame = await waitForFrame(lastFrame, `✖ ${t('compat.hyperv', { verdict: t('compat.verdict.no') })}`);
+    const r = open([{ screen: 'diagnose', text: '' }]);
+    const { lastFrame, stdin, t } = r;
+    const frame = await compatFromPaste(r);
     expect(frame).toContain(`${t('compat.host.label')}  ${t('compat.fromPaste')}`);
     expect(frame).toContain(`${t('compat.image.label')}  ${t('compat.fromPaste')}`);
     expect(frame).toContain('10.0.17763');
