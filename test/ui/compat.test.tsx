@@ -60,6 +60,17 @@ function mismatchDiagnose(_kb: KnowledgeBase, text: string): DiagnoseResult {
 const open = (initial: Route[], locale: Locale = 'en') =>
   renderApp({ initial, platform: fakePlatform({ kb: compatKb(), settings: { language: locale } }), locale, diagnose: mismatchDiagnose, columns: 100, rows: 40 });
 
+/** The host's `ver` pasted into the first field, Tab, and the image typed into the second: the report's first frame with `verdict`. */
+async function hostAndImage(r: ReturnType<typeof open>, image: string, verdict: string): Promise<string> {
+  const { lastFrame, stdin, t } = r;
+  stdin.write(bracketedPaste(VER));
+  await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
+  stdin.write(KEYS.tab);
+  await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
+  stdin.write(image);
+  return waitForFrame(lastFrame, verdict);
+}
+
 /** Diagnose with the pull error pasted, then `v` on its match: the check opened from the paste; its first frame with the verdict. */
 async function compatFromPaste(r: ReturnType<typeof open>): Promise<string> {
   const { lastFrame, stdin, t } = r;
@@ -83,17 +94,13 @@ describe('CompatScreen', () => {
   });
 
   it('keeps both fields and the report for the session: Esc to Home and Enter again (a new-user helper found them empty)', async () => {
-    const { lastFrame, stdin, t } = open([{ screen: 'home', selected: 3 }]);
+    const r = open([{ screen: 'home', selected: 3 }]);
+    const { lastFrame, stdin, t } = r;
     await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
     stdin.write(KEYS.enter);
     await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
-    stdin.write(bracketedPaste(VER));
-    await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
-    stdin.write(KEYS.tab);
-    await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
-    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2016');
     const verdict = `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`;
-    await waitForFrame(lastFrame, verdict);
+    await hostAndImage(r, 'mcr.microsoft.com/windows/servercore:ltsc2016', verdict);
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, `❯ ${t('compat.menu')}`);
     stdin.write(KEYS.enter);
@@ -123,14 +130,10 @@ describe('CompatScreen', () => {
   });
 
   it('checks a pasted host against an image reference: verdicts with marks, reasons, and the tag that fits', async () => {
-    const { lastFrame, stdin, t } = open([{ screen: 'compat' }]);
+    const r = open([{ screen: 'compat' }]);
+    const { lastFrame, stdin, t } = r;
     await waitForFrame(lastFrame, t('compat.host.placeholder').slice(0, 40));
-    stdin.write(bracketedPaste(VER));
-    await waitForFrame(lastFrame, 'Microsoft Windows [Version 10.0.17763.1234]');
-    stdin.write(KEYS.tab);
-    await waitForFrame(lastFrame, t('compat.image.placeholder').slice(0, 40));
-    stdin.write('mcr.microsoft.com/windows/servercore:ltsc2016');
-    const report = await waitForFrame(lastFrame, `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`);
+    const report = await hostAndImage(r, 'mcr.microsoft.com/windows/servercore:ltsc2016', `✖ ${t('compat.process', { verdict: t('compat.verdict.no') })}`);
     expect(report).toContain(`✔ ${t('compat.hyperv', { verdict: t('compat.verdict.yes') })}`);
     expect(report).toContain(t('compat.report.host', { value: '' }).trim());
     expect(report).toContain(t('compat.build', { build: '17763.1234' }));
