@@ -144,7 +144,7 @@ export function footerHints(...names: readonly FooterName[]): KeyHint[] {
     if (!hints) {
       const footer: Footer = FOOTERS[name];
       const scopes = scopesOf(footer);
-      hints = footer.hints.map((hint) => ({ keys: keysText(hint, scopes), label: hint.label }));
+      hints = footer.hints.map((hint) => ({ keys: keysText(hint, scopes), label: hint.label, commands: hint.keys.flatMap((k): readonly Command[] => (k in KEY_GROUPS ? KEY_GROUPS[k as KeyGroup].commands : [k as Command])) }));
       cache.set(name, hints);
     }
     return hints;

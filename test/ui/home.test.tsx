@@ -68,6 +68,11 @@ describe('HomeScreen', () => {
       // Esc closes the help and stays on the screen, the text kept.
       await waitForFrame(lastFrame, /│ \?█/);
     }
+    // The help says what Enter does here, as the key hints do (a new line in the field), not "open".
+    stdin.write('\u001bOP');
+    const help = await waitForFrame(lastFrame, t('help.title'));
+    // (Its row is the key padded to the column of the help's descriptions; the hints below say "Enter new line" with one space.)
+    expect(help).toMatch(new RegExp(`^Enter {2,}${t('keys.newline')}$`, 'm'));
   });
 
   it('on a short terminal, the help says how many of its lines are below, and ↓ scrolls to them (found by a new-user helper: at 80×24 "go home" was hidden without a word)', async () => {

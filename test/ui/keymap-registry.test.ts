@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import EN from '../../locales/en.json' with { type: 'json' };
 import { helpRows } from '../../src/ui/components/HelpPanel.js';
+import { footerHints, type FooterName } from '../../src/ui/footers.js';
 import { COMMANDS, Command, NAV_SCOPES, SCREEN_SCOPES, commandsIn, parseKey, type Scope } from '../../src/ui/keys.js';
 
 describe('the command registry', () => {
@@ -61,6 +62,16 @@ describe('the command registry', () => {
     const keys = (scopes: readonly Scope[]) => helpRows(scopes).flatMap((r) => ('keys' in r ? [r.keys] : []));
     expect(keys([...SCREEN_SCOPES.topic, ...SCREEN_SCOPES.linkCompatPart])).toContain('v');
     expect(keys([...SCREEN_SCOPES.topic, ...SCREEN_SCOPES.topicFixesPart])).toEqual(expect.arrayContaining(['f', 'Tab', 'Shift+Tab', 'Enter']));
+  });
+
+  it("says what Enter does on the screen as its key hints say it, not the registry's \"open\" (a new-user helper: the yes/no prompt's help said \"Enter  open\")", () => {
+    const enter = (state: keyof typeof SCREEN_SCOPES, footer: FooterName) => helpRows(SCREEN_SCOPES[state], footerHints(footer)).find((r) => 'keys' in r && r.keys === 'Enter');
+    expect(enter('confirm', 'fixConfirm')).toEqual({ keys: 'Enter', label: 'fix.keys.choose' });
+    expect(enter('diagnoseInput', 'diagnoseInput')).toEqual({ keys: 'Enter', label: 'keys.newline' });
+    expect(enter('compatInput', 'compatInput')).toEqual({ keys: 'Enter', label: 'compat.keys.next' });
+    expect(enter('home', 'home')).toEqual({ keys: 'Enter', label: 'keys.open' });
+    // Without hints, the registry's own description.
+    expect(helpRows(SCREEN_SCOPES.confirm).find((r) => 'keys' in r && r.keys === 'Enter')).toEqual({ keys: 'Enter', label: 'keys.open' });
   });
 
   it('generates the help overlay from the registry, with the clipboard note where copy is on', () => {

@@ -16,12 +16,17 @@ export const GLOBAL_HINTS: readonly KeyHint[] = commandsIn([]).map((c) => ({ key
 
 type HelpRow = { heading: MessageKey } | { keys: string; label: MessageKey } | { note: MessageKey };
 
-/** The rows of the help overlay for a screen's scopes: its commands, then the ones that work everywhere, from the registry. */
-export function helpRows(scopes: readonly Scope[]): HelpRow[] {
+/**
+ * The rows of the help overlay for a screen's scopes: its commands, then the ones that work everywhere, from the registry.
+ * Enter says what it does on this screen as the screen's key hints say it ("new line", "choose", "next field"), where they
+ * name it: the registry's word for it is "open" (a new-user helper: the yes/no prompt's help said "Enter  open").
+ */
+export function helpRows(scopes: readonly Scope[], hints: readonly KeyHint[] = []): HelpRow[] {
   const all = commandsIn(scopes);
   const screen = all.filter((c) => c.scope !== 'app');
+  const enter = hints.find((h) => h.commands?.includes(Command.Confirm))?.label;
   const rows: HelpRow[] = [];
-  if (screen.length) rows.push({ heading: 'help.title' }, ...screen.map((c) => ({ keys: c.label, label: c.description })));
+  if (screen.length) rows.push({ heading: 'help.title' }, ...screen.map((c) => ({ keys: c.label, label: c.command === Command.Confirm && enter ? enter : c.description })));
   // A command the screen binds itself (a running fix's Esc, q, h) means what the screen says, not what it does elsewhere.
   const own = new Set(screen.map((c) => c.command));
   rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app' && !own.has(c.command)).map((c) => ({ keys: c.label, label: c.description })));
@@ -30,10 +35,10 @@ export function helpRows(scopes: readonly Scope[]): HelpRow[] {
 }
 
 /** The `?` overlay: every command on for the current screen, generated from the registry. It takes all keys while open; ↑↓ scroll it. */
-export function HelpPanel({ scopes, theme, height, width }: { scopes: readonly Scope[]; theme: Theme; height: number; width: number }) {
+export function HelpPanel({ scopes, hints = [], theme, height, width }: { scopes: readonly Scope[]; hints?: readonly KeyHint[]; theme: Theme; height: number; width: number }) {
   const t = useT();
   const navigate = useNavigate();
-  const rows = helpRows(scopes);
+  const rows = helpRows(scopes, hints);
   const room = Math.max(1, height - 1);
   // Read through `getTop`, the latest position, not the one last drawn: keys that arrive together each move it (a burst
   // of ↓ moved it once).

@@ -1,12 +1,15 @@
 import { Box, Text } from 'ink';
 import { displayWidth } from '../../core/text/display-width.js';
 import type { MessageKey, T } from '../i18n.js';
+import type { Command } from '../keys.js';
 import type { Theme } from '../theme.js';
 
 /** One key and what it does, for help lines. */
 export interface KeyHint {
   keys: string;
   label: MessageKey;
+  /** The registry commands the hint names (its groups expanded), where it comes from a footer: the help overlay says Enter as the footer does. */
+  commands?: readonly Command[];
 }
 
 const GAP = '   ';

@@ -26,6 +26,8 @@ export interface Frame {
   theme: Theme;
   /** The registry scopes the screen has on: the help overlay lists their commands. */
   scopes: readonly Scope[];
+  /** The key hints at the frame's foot: the help overlay says what Enter does as they say it. */
+  hints: readonly KeyHint[];
 }
 
 function noticeOf(p: SettingsProblem | undefined, t: T): string | undefined {
@@ -55,7 +57,7 @@ export function useFrame(hints: readonly KeyHint[], scopes: readonly Scope[] = [
   const notice = useContext(SettingsNoticeScope) ? noticeOf(problem, t) : undefined;
   const noticeRows = notice ? wrapAnsiText(`! ${notice}`, columns).length : 0;
   const bodyRows = Math.max(3, rows - 1 - 1 - hintLines.length - noticeRows);
-  return { columns, rows, bodyRows, hintLines, theme, scopes, ...(notice ? { notice } : {}) };
+  return { columns, rows, bodyRows, hintLines, theme, scopes, hints, ...(notice ? { notice } : {}) };
 }
 
 /**
@@ -103,7 +105,7 @@ export function ScreenFrame({ frame, title, status, children }: { frame: Frame; 
       <Box flexDirection="column" {...(clipped ? { height: frame.bodyRows, overflowY: 'hidden' as const } : {})}>
         {/* At its own height (never squeezed, which dropped lines from the middle), cut by the box above. */}
         <Box ref={body} flexDirection="column" flexShrink={0}>
-          {help ? <HelpPanel scopes={frame.scopes} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
+          {help ? <HelpPanel scopes={frame.scopes} hints={frame.hints} theme={theme} height={frame.bodyRows} width={frame.columns} /> : children}
         </Box>
       </Box>
       {/* The app's last frame on a signal offers no keys: none will be read (EndingContext). */}
