@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
@@ -93,65 +93,35 @@ function readSettingsBytes(file: string): Buffer {
   }
 }
 
-/** Whether a file holds settings (a JSON object, read safely as config.json is): only such a file is written through a link. */
-function holdsSettings(file: string): boolean {
-  try {
-    parseSettingsFile(decodeText(readSettingsBytes(file)));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A settings file that a symbolic link at `config.json` leads to, written in place of the link: its path and mode. */
-interface LinkTarget {
-  target: string;
-  mode: number;
-}
-
 /**
- * Decides where what conf writes next lands: through a symbolic link at `config.json` into the file it leads to, or in
- * a new file at `config.json`.
+ * Makes sure that what conf writes next lands in a new file at `config.json`, never in a file a link there points to.
  *
- * A link to a regular file of this user that holds settings (a JSON object: a config.json kept in a dotfiles folder,
- * never some other file a planted link names) is written through (found by a
- * new-user helper: the save replaced the link with a file of its own, and the dotfiles folder no longer had the
- * settings): conf writes through `atomically`, which resolves the path with `realpath`, writes its temporary file
- * beside the target and renames it over the target; the target's mode, which conf's 0600 would change, is returned to
- * be set again after the write (see write).
- *
- * Anything else at `config.json` that is neither a regular file nor a folder is unlinked (looked at with `lstat`, which
- * does not follow links): a link that leads nowhere (its target is not created), to a FIFO, a socket, a device, a folder
- * another user's file or a file that holds no settings, and a FIFO, socket or device itself. conf reads the file through the link when it is made and
- * before every write, which for a link to /dev/zero or a FIFO never ends (issue 11, item 6). Unlinking removes only the
- * directory entry; conf then creates `config.json.tmp-…` beside it and renames it into place, a regular file of our own
- * (0600). A regular file, hard-linked or not, is replaced by that rename without being opened, so a hard link's other
- * names keep the old contents. A folder is left alone (the write fails and is reported as unwritable).
+ * conf writes through `atomically`, which first resolves the path with `realpath`: for a symbolic link at
+ * `config.json` it writes its temporary file beside the link's *target* and renames it over the target (issue 11,
+ * item 6: a symlinked config.json had the file it pointed to overwritten). conf passes atomically no option that
+ * changes this, and conf also reads the file through the link when it is made and before every write (to keep its
+ * internal keys), which for a link to /dev/zero or a FIFO never ends; a custom `serialize` could look at the path
+ * too, but only after that read. So, right before conf is made and before every write, the entry at `config.json` is
+ * looked at with `lstat` (which does not follow links): anything that is neither a regular file nor a folder (a
+ * symbolic link, a FIFO, a socket, a device) is unlinked. Unlinking removes only the directory entry: the link's
+ * target is untouched. conf then finds no file, creates `config.json.tmp-…` beside it and renames it into place, a
+ * regular file of our own (0600). A regular file, hard-linked or not, is replaced by that rename without being
+ * opened, so a hard link's other names keep the old contents. A folder is left alone (the write fails and is reported
+ * as unwritable).
  *
  * The check, conf's construction and the write run in one synchronous step, so nothing in this process comes between
  * them; another process would need write access to the config folder, with which it could replace config.json itself.
  * On Windows atomically retries the rename while another process holds the file open.
  */
-function prepareWrite(file: string): LinkTarget | undefined {
+function releaseLink(file: string): void {
   let stats;
   try {
     stats = lstatSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  if (stats.isFile() || stats.isDirectory()) return undefined;
-  if (stats.isSymbolicLink()) {
-    try {
-      const target = realpathSync(file);
-      const to = statSync(target);
-      if (to.isFile() && (process.getuid === undefined || to.uid === process.getuid()) && holdsSettings(target)) return { target, mode: to.mode & 0o7777 };
-    } catch {
-      // A link that leads nowhere (or round in a loop): replaced below, and nothing is created where it points.
-    }
-  }
-  unlinkSync(file);
-  return undefined;
+  if (!stats.isFile() && !stats.isDirectory()) unlinkSync(file);
 }
 
 /**
@@ -208,8 +178,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 /**
  * Opens the settings (`config.json` in WCDOCTOR_CONFIG_DIR, `cwd`, or the OS config folder).
  * The file is read at once (decodeText: UTF-8, or UTF-16 with a BOM); conf, which validates against the schema and
- * writes atomically, is loaded only when something must be written, to keep start-up light, and writes through a
- * link only to a regular file of this user (see prepareWrite). A corrupt file is moved to `config.json.bad-<timestamp>` and
+ * writes atomically, is loaded only when something must be written, to keep start-up light, and never writes through
+ * a link (see releaseLink). A corrupt file is moved to `config.json.bad-<timestamp>` and
  * replaced with defaults; an unreadable or unwritable one leaves the settings in memory. Either way
  * one problem is reported (and again after each later change, which is not saved either) and nothing throws.
  */
@@ -245,7 +215,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
    * included): a write changes only its own key in it, so another copy of the app's change and a newer version's
    * settings survive (found by an attacker helper: each copy wrote its whole snapshot, and unknown keys were dropped).
    * Read through a link at `config.json` (safely: a regular file only, size-capped, never waiting on a FIFO) before
-   * prepareWrite decides whether the write goes through the link or replaces it. A missing file is empty; a damaged one is moved aside first, as at start; one
+   * releaseLink replaces the link. A missing file is empty; a damaged one is moved aside first, as at start; one
    * that cannot be read (a FIFO, a device, no permission) gives what the app holds, so that nothing it loaded is lost
    * (found by the second attacker helper: a config.json linked from a dotfiles folder lost its theme on the first save).
    */
@@ -285,15 +255,13 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // Read, merge and write under a lock file: another copy saving at the same moment otherwise wrote over this change.
         const merged = withFileLock(`${file}.lock`, () => {
           const next: Record<string, unknown> = { ...onDisk() };
-          prepareWrite(file);
+          releaseLink(file);
           if (change === 'all') Object.assign(next, values);
           else if (change.value === undefined) delete next[change.key];
           else next[change.key] = change.value;
           const store = getConf();
-          const through = prepareWrite(file);
+          releaseLink(file);
           store.store = next;
-          // Written through a link: the file keeps the mode it had (conf writes 0600).
-          if (through) chmodSync(through.target, through.mode);
           return next;
         });
         // What another copy saved meanwhile is the app's now too, under the changes still waiting to be written.
