@@ -191,27 +191,52 @@ export function isFileAtPath(fd: number, file: string): boolean {
 }
 
 /**
- * Moves the log to PREVIOUS_AUDIT_FILE, under the log's lock, after moving each older log one place on from the oldest
- * (audit.2.jsonl to audit.3.jsonl, then audit.1.jsonl to audit.2.jsonl): only the oldest beyond MAX_PREVIOUS_AUDIT_FILES
- * is replaced (renames, which never follow a link there). Returns whether it moved; when a move cannot be made (a folder
- * or a link in an older log's place, a file open elsewhere on Windows without sharing), the logs not yet moved stay
- * where they are, so none is replaced, and the entry is appended to the log as it is, which then grows past the bound.
+ * Moves the log to PREVIOUS_AUDIT_FILE, under the log's lock. The log moves first, to a name of its own beside it: when
+ * it cannot (a file open elsewhere on Windows without sharing, an append-only log), nothing else has moved, and the entry
+ * is appended to the log as it is, which then grows past the bound (a regression tester: the older logs moved on first,
+ * and each append past the bound dropped one of them). Then the older logs move one place on, from the first free place
+ * down (audit.1.jsonl to audit.2.jsonl when audit.2.jsonl is free): with no place free, the oldest beyond
+ * MAX_PREVIOUS_AUDIT_FILES is replaced (renames, which never follow a link there). Anything else in an older log's place
+ * (a folder, a link) stops the move: the log goes back, none is replaced. Returns whether it moved.
  */
 function moveToPrevious(dataDir: string): boolean {
-  for (let n = MAX_PREVIOUS_AUDIT_FILES - 1; n >= 1; n--) {
-    const from = getPreviousAuditLogPath(dataDir, n);
+  const log = getAuditLogPath(dataDir);
+  const moving = `${log}.moving`;
+  const kind = (p: string): 'file' | 'none' | 'other' => {
     try {
-      // Only a log moves on: anything else in an older log's place (a folder, a link) stops the move where it is.
-      if (!lstatSync(from).isFile()) return false;
-      renameSync(from, getPreviousAuditLogPath(dataDir, n + 1));
+      return lstatSync(p).isFile() ? 'file' : 'other';
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : 'other';
     }
+  };
+  // A log left there by a move that was cut off is not replaced: the log stays where it is.
+  if (kind(moving) !== 'none') return false;
+  try {
+    renameSync(log, moving);
+  } catch {
+    return false;
   }
   try {
-    renameSync(getAuditLogPath(dataDir), getPreviousAuditLogPath(dataDir));
+    let free = MAX_PREVIOUS_AUDIT_FILES;
+    for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES; n++)
+      if (kind(getPreviousAuditLogPath(dataDir, n)) === 'none') {
+        free = n;
+        break;
+      }
+    if (kind(getPreviousAuditLogPath(dataDir, free)) === 'other') throw new Error('not a log');
+    for (let n = free - 1; n >= 1; n--) {
+      const from = getPreviousAuditLogPath(dataDir, n);
+      if (kind(from) !== 'file') throw new Error('not a log');
+      renameSync(from, getPreviousAuditLogPath(dataDir, n + 1));
+    }
+    renameSync(moving, getPreviousAuditLogPath(dataDir));
     return true;
   } catch {
+    try {
+      renameSync(moving, log);
+    } catch {
+      // It stays under its own name, and the next move leaves it there.
+    }
     return false;
   }
 }

@@ -285,6 +285,31 @@ describe('the log\'s bound (it had none: a run without a terminal appends a refu
     expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(kept);
   });
 
+  it('moves no older log when the log itself cannot move (a regression tester: the older logs moved on first, and each append past the bound dropped one)', () => {
+    const bound = lineBytes * 2 + 1;
+    mkdirSync(dir, { recursive: true });
+    for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES; n++) writeFileSync(getPreviousAuditLogPath(dir, n), `${JSON.stringify(entry(`older-${n}`))}\n`, { mode: 0o600 });
+    appendAuditEntry(entry('a'), dir, bound);
+    appendAuditEntry(entry('b'), dir, bound);
+    // What makes the log's move fail: its first step's place is taken (a folder there, as a move cut off could leave one).
+    mkdirSync(`${getAuditLogPath(dir)}.moving`);
+    for (const fix of ['c', 'd', 'e']) appendAuditEntry(entry(fix), dir, bound);
+    for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES; n++) expect(fixesIn(getPreviousAuditLogPath(dir, n))).toEqual([`older-${n}`]);
+    expect(fixesIn(getAuditLogPath(dir))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('moves older logs only as far as the first free place: a gap takes the move, and no older log is dropped', () => {
+    const bound = lineBytes * 2 + 1;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(getPreviousAuditLogPath(dir, 1), `${JSON.stringify(entry('older-1'))}\n`, { mode: 0o600 });
+    writeFileSync(getPreviousAuditLogPath(dir, 3), `${JSON.stringify(entry('older-3'))}\n`, { mode: 0o600 });
+    for (const fix of ['a', 'b', 'c']) appendAuditEntry(entry(fix), dir, bound);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 1))).toEqual(['a', 'b']);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 2))).toEqual(['older-1']);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 3))).toEqual(['older-3']);
+    expect(fixesIn(getAuditLogPath(dir))).toEqual(['c']);
+  });
+
   it('moves no older log onto a folder in the last one\'s place: none is replaced, and the log grows past the bound', () => {
     const bound = lineBytes * 2 + 1;
     const first = 2 * (MAX_PREVIOUS_AUDIT_FILES - 1) + 1;
