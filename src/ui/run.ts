@@ -132,16 +132,33 @@ export async function openApp(initial: OpenAppInitial, opts: OpenAppOptions): Pr
   // itself is a key in raw mode): the terminal as the shell expects it while the app waits, then, when continued, raw
   // mode, bracketed paste and the hidden cursor again, and the frame drawn whole (useRedrawOnResize). Without this the
   // shell's cooked mode stayed after `fg`: keys were echoed under the frame and never read (an attacker helper).
+  // The stop itself waits for the signals already here to be handled: a CONT right behind the TSTP (a supervisor pausing
+  // and resuming quickly) takes it back; stopped at once, the app stayed stopped after the CONT (a regression tester).
+  // A CONT that lands after they are read and before the stop is still lost (the kernel's own stop had no such gap, but
+  // left the terminal as the shell set it): a storm of hundreds of pairs can leave the app stopped, as it can leave many
+  // programs that catch SIGTSTP.
+  let stopping = false;
   if (process.platform !== 'win32')
     handlers.push(
       ['SIGTSTP', () => {
         restoreTerminal();
         if (process.stdin.isTTY) process.stdin.setRawMode(false);
-        process.kill(process.pid, 'SIGSTOP');
+        stopping = true;
+        setImmediate(() => {
+          if (!stopping) return;
+          stopping = false;
+          process.kill(process.pid, 'SIGSTOP');
+        });
       }],
       ['SIGCONT', () => {
+        stopping = false;
         if (process.stdin.isTTY) process.stdin.setRawMode(true);
-        if (process.stdout.isTTY) process.stdout.write(`${BRACKETED_PASTE.on}\u001B[?25l`);
+        if (!process.stdout.isTTY) return;
+        process.stdout.write(`${BRACKETED_PASTE.on}\u001B[?25l`);
+        // The terminal may have changed size while the app was stopped: the shell, in the foreground, got the SIGWINCH.
+        // Node reads the size again only then (getWindowSize gives what it read last); _refreshSize is what its own
+        // SIGWINCH listener calls: it asks the terminal and emits 'resize' when the size changed.
+        (process.stdout as NodeJS.WriteStream & { _refreshSize?: () => void })._refreshSize?.();
       }],
     );
   let instance: ReturnType<typeof render> | undefined;
