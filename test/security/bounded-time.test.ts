@@ -174,6 +174,9 @@ describe('Markdown is drawn in bounded time (an attacker helper: a contributed t
     const lines = wrapAnsiLine(line, 100);
     expect(lines.every((l) => l.length <= 100)).toBe(true);
     expect(lines.join('')).toBe(line);
+    // A run of spaces: each space at a line's start was skipped by copying all that followed it (an attacker helper:
+    // 100 KB took 142 s).
+    expect(wrapAnsiLine(`a ${' '.repeat(1_000_000)}b`, 80)).toEqual(['a', 'b']);
   }, T);
 
   it('a text or a paragraph past MAX_RENDERED is shown as written, not read as Markdown', async () => {
