@@ -1,4 +1,4 @@
-import { lstatSync, renameSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, lstatSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
@@ -122,6 +122,9 @@ function releaseLink(file: string): void {
     throw e;
   }
   if (!stats.isFile() && !stats.isDirectory()) unlinkSync(file);
+  // A settings file made read-only is not replaced by a writable one (conf's rename ignores the file's mode: an attacker
+  // helper's 0444 config.json became 0600 at the first change): the save fails as unwritable, changes last the session.
+  else if (stats.isFile()) accessSync(file, constants.W_OK);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -157,6 +157,31 @@ describe('openSettings', () => {
     expect(s.takeProblem()).toMatchObject({ kind: 'unreadable', file: file() });
     expect(s.takeProblem()).toBeUndefined();
   });
+
+  // Root writes any file whatever its mode: as root (CI), the check runs as nobody (setpriv), as the app's user would be.
+  const asUser = process.getuid?.() === 0 ? (spawnSync('setpriv', ['--version']).status === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : undefined) : [];
+  it.skipIf(process.platform === 'win32' || asUser === undefined)('a settings file made read-only stays as it is: the change is not saved, and says so (an attacker helper: a 0444 config.json became a writable 0600 one)', () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'wcd-ro-'));
+    try {
+      const cfg = path.join(own, 'cfg');
+      mkdirSync(cfg);
+      writeFileSync(path.join(cfg, 'config.json'), '{"theme":"high-contrast"}');
+      const script = `import { openSettings } from ${JSON.stringify(new URL('../../src/platform/settings.ts', import.meta.url).href)};
+const s = openSettings({ cwd: ${JSON.stringify(cfg)} });
+s.set('theme', 'no-color');
+await s.flush();
+console.log(JSON.stringify({ theme: s.get().theme, problem: s.takeProblem()?.kind ?? null }));`;
+      writeFileSync(path.join(own, 'run.mts'), script);
+      if (asUser!.length) execFileSync('chown', ['-R', '65534:65534', own]);
+      chmodSync(path.join(cfg, 'config.json'), 0o444);
+      const out = execFileSync(asUser![0] ?? process.execPath, [...asUser!.slice(1), ...(asUser!.length ? [process.execPath] : []), '--import', 'tsx', path.join(own, 'run.mts')], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, HOME: own } });
+      expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ theme: 'no-color', problem: 'unwritable' });
+      expect(readFileSync(path.join(cfg, 'config.json'), 'utf8')).toBe('{"theme":"high-contrast"}');
+      expect(statSync(path.join(cfg, 'config.json')).mode & 0o777).toBe(0o444);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('keeps working in memory when the folder is not a folder, and says so once per look', async () => {
     const blocked = path.join(dir, 'not-a-dir');
