@@ -159,7 +159,10 @@ describe('openSettings', () => {
   });
 
   // Root writes any file whatever its mode: as root (CI), the check runs as nobody (setpriv), as the app's user would be.
-  const asUser = process.getuid?.() === 0 ? (spawnSync('setpriv', ['--version']).status === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : undefined) : [];
+  // (Only where that user can read this checkout and its tsx: a clone in root's home is closed to it.)
+  const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  const readable = (file: string) => spawnSync(NOBODY[0]!, [...NOBODY.slice(1), 'cat', file], { stdio: 'ignore' }).status === 0;
+  const asUser = process.getuid?.() !== 0 ? [] : readable(path.resolve(import.meta.dirname, '../../node_modules/tsx/package.json')) && readable(path.resolve(import.meta.dirname, '../../src/platform/settings.ts')) ? NOBODY : undefined;
   it.skipIf(process.platform === 'win32' || asUser === undefined)('a settings file made read-only stays as it is: the change is not saved, and says so (an attacker helper: a 0444 config.json became a writable 0600 one)', () => {
     const own = mkdtempSync(path.join(tmpdir(), 'wcd-ro-'));
     try {
