@@ -179,12 +179,13 @@ export function registerExplain(program: Command, io: CliIO): void {
         // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
         // A word without the marks a sentence puts around it (a few at most: a bounded count keeps the pattern linear).
         const unwrap = (w: string) => w.replace(/^[("']{1,4}/, '').replace(/[)"'.,:;]{1,4}$/, '');
-        // Word by word, and in the first STDIN_LOOKS_AT characters only: every word of 50 MB was split out and unwrapped
+        // Word by word (whole words: a long one cut in pieces gave a piece for the code; a regression tester), and in the
+        // first STDIN_LOOKS_AT characters only: every word of 50 MB was split out and unwrapped
         // first, 12 s and 1.2 GB to take the first one (an attacker helper).
         const head = (await io.readStdin()).slice(0, STDIN_LOOKS_AT);
         let first: string | undefined;
         let found: string | undefined;
-        for (const [word] of head.matchAll(/\S{1,200}/g)) {
+        for (const [word] of head.matchAll(/\S+/g)) {
           first ??= word;
           const w = unwrap(word);
           if (/^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w)) {

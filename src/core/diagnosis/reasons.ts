@@ -20,7 +20,7 @@ const FAILURE_WORDS = new Set(
 const FAILURE_PHRASES = [
   'could not', 'not supported', 'not found', 'not recognized', 'timed out', 'time out', 'times out', 'no such', 'not allowed',
   'already exists', 'does not match', "doesn't match", 'not compatible', 'not available', 'no longer', 'too slow', 'too long',
-  'not enough', 'only support', 'can only run', 'out of memory', 'out of space', 'no space', 'not work', "doesn't work", "won't start", "won't run",
+  'not enough', 'out of memory', 'out of space', 'no space', 'not work', "doesn't work", "won't start", "won't run",
   'kan inte', 'kunde inte', 'hittades inte', 'stöds inte',
   '错误', '失败', '无法', '不能', '不支持', '找不到', '拒绝', '超时', '异常', '不匹配', '缓慢',
   '오류', '실패', '없습니다', '않습니다', '지원되지', '거부', '시간 초과', '일치하지', '느립니다',

@@ -20,9 +20,17 @@ export const kindRule: EvidenceRule = {
       // windows-client-host-compat ahead of choose-image-tag), six right ones made "high" and two "medium", one paste
       // about no known issue given a "low" lead; our own pastes two right answers "medium", the development set unchanged.
       if (s.evidence.some((e) => (e.rule === 'phrase' || e.rule === 'regex' || e.rule === 'fact') && statesFailure(e.matched))) continue;
+      // And a message of its own that refuses in the words of what is allowed ("Windows client operating systems only
+      // support Hyper-V containers", "… can only run Hyper-V containers"): the engine's refusal, though it names no failure
+      // (train-side t46-009). Only the topic's own message: a person writing "it can only run …" states none (a regression
+      // tester: counted as a failure everywhere, such sentences lost their lead).
+      if (s.evidence.some((e) => e.rule === 'phrase' && REFUSAL_AS_ALLOWED.test(e.matched))) continue;
       const kind = index.matchers[s.topic]?.topic.kind;
       const keeps = kind === 'reference' ? w.kind.referenceKeeps : kind === 'howto' ? w.kind.howtoKeeps : 1;
       if (keeps !== 1) acc.scale(s.topic, keeps, { kind: 'against', matched: '', signature: `${kind} material explains a stated failure less well (×${keeps})`, rule: 'kind' });
     }
   },
 };
+
+/** A refusal worded as what is allowed: "only support(s)", "can only run". */
+const REFUSAL_AS_ALLOWED = /\bonly supports?\b|\bcan only run\b/i;
