@@ -90,6 +90,15 @@ describe("the language of commander's errors", () => {
       expect((await runCli([typo])).stderr, typo).toBe(`wcdoctor: unknown command '${typo}'\n(Did you mean ${command}?)\n(run "wcdoctor --help" for usage)\n`);
   });
 
+  it('diagnose\'s options before another command word are that command\'s, in the wrong place: unknown option, not "an option of diagnose" (a regression tester)', async () => {
+    for (const args of [['--json', 'docs', 'hyperv-container-default-memory'], ['--limit', '3', 'history'], ['--json', 'explain', '5']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`unknown option '${args[0]}'`);
+      expect(r.stderr, args.join(' ')).not.toContain('diagnose');
+    }
+  });
+
   it("a word that names a property every object has (constructor, toString, __proto__) is an unknown command, not an internal error (an attacker helper: exit 70)", async () => {
     for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])
       for (const args of [[word], ['--lang', 'en', word]]) {

@@ -5,6 +5,7 @@ import type { Locale } from '../../core/knowledge/types.js';
 import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 import { isDiagnoseOption } from '../diagnose-args.js';
+import { COMMAND_NAMES } from '../command-names.js';
 
 /**
  * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
@@ -67,7 +68,9 @@ export function registerUi(program: Command, io: CliIO): void {
     const refuse = cmd as unknown as { unknownCommand(): never; unknownOption(flag: string): never };
     if (first !== undefined) {
       // diagnose's own options, where they cannot be read as a diagnosis of standard input: said as diagnose says them.
-      if (isDiagnoseOption(first)) {
+      // Not when a command word follows: the option is then that command's, in the wrong place (`--json docs x`; a
+      // regression tester got "an option of diagnose" for commands that have --json themselves).
+      if (isDiagnoseOption(first) && !cmd.args.some((a) => COMMAND_NAMES.includes(a))) {
         const { diagnoseOptionError, resolveDiagnoseLocale } = await import('./diagnose.js');
         throw diagnoseOptionError(cmd.args, resolveDiagnoseLocale(program.opts<{ lang?: string }>().lang, io.env));
       }
