@@ -209,36 +209,43 @@ function moveToPrevious(dataDir: string): boolean {
       return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : 'other';
     }
   };
-  // A log left there by a move that was cut off is not replaced: the log stays where it is.
-  if (kind(moving) !== 'none') return false;
+  /** The older logs one place on and the log moving at audit.1.jsonl; false, with nothing replaced, when it cannot. */
+  const place = (): boolean => {
+    try {
+      let free = MAX_PREVIOUS_AUDIT_FILES;
+      for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES; n++)
+        if (kind(getPreviousAuditLogPath(dataDir, n)) === 'none') {
+          free = n;
+          break;
+        }
+      if (kind(getPreviousAuditLogPath(dataDir, free)) === 'other') return false;
+      for (let n = free - 1; n >= 1; n--) {
+        const from = getPreviousAuditLogPath(dataDir, n);
+        if (kind(from) !== 'file') return false;
+        renameSync(from, getPreviousAuditLogPath(dataDir, n + 1));
+      }
+      renameSync(moving, getPreviousAuditLogPath(dataDir));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // A log left under the moving name by a move that was cut off (a process killed between the renames) is the newest
+  // older log: its move is finished first (a regression tester: it stopped every later move, and history never showed it).
+  const left = kind(moving);
+  if (left === 'other' || (left === 'file' && !place())) return false;
   try {
     renameSync(log, moving);
   } catch {
     return false;
   }
+  if (place()) return true;
   try {
-    let free = MAX_PREVIOUS_AUDIT_FILES;
-    for (let n = 1; n <= MAX_PREVIOUS_AUDIT_FILES; n++)
-      if (kind(getPreviousAuditLogPath(dataDir, n)) === 'none') {
-        free = n;
-        break;
-      }
-    if (kind(getPreviousAuditLogPath(dataDir, free)) === 'other') throw new Error('not a log');
-    for (let n = free - 1; n >= 1; n--) {
-      const from = getPreviousAuditLogPath(dataDir, n);
-      if (kind(from) !== 'file') throw new Error('not a log');
-      renameSync(from, getPreviousAuditLogPath(dataDir, n + 1));
-    }
-    renameSync(moving, getPreviousAuditLogPath(dataDir));
-    return true;
+    renameSync(moving, log);
   } catch {
-    try {
-      renameSync(moving, log);
-    } catch {
-      // It stays under its own name, and the next move leaves it there.
-    }
-    return false;
+    // It stays under the moving name, and the next move places it first.
   }
+  return false;
 }
 
 /**

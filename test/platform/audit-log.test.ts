@@ -298,6 +298,19 @@ describe('the log\'s bound (it had none: a run without a terminal appends a refu
     expect(fixesIn(getAuditLogPath(dir))).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('finishes a move that was cut off first: a log left under the moving name becomes audit.1.jsonl, then the log moves (a regression tester: it stopped every later move, its entries hidden)', () => {
+    const bound = lineBytes * 2 + 1;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${getAuditLogPath(dir)}.moving`, `${JSON.stringify(entry('cut-off'))}\n`, { mode: 0o600 });
+    writeFileSync(getPreviousAuditLogPath(dir, 1), `${JSON.stringify(entry('older-1'))}\n`, { mode: 0o600 });
+    for (const fix of ['a', 'b', 'c']) appendAuditEntry(entry(fix), dir, bound);
+    expect(existsSync(`${getAuditLogPath(dir)}.moving`)).toBe(false);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 3))).toEqual(['older-1']);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 2))).toEqual(['cut-off']);
+    expect(fixesIn(getPreviousAuditLogPath(dir, 1))).toEqual(['a', 'b']);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['older-1', 'cut-off', 'a', 'b', 'c']);
+  });
+
   it('moves older logs only as far as the first free place: a gap takes the move, and no older log is dropped', () => {
     const bound = lineBytes * 2 + 1;
     mkdirSync(dir, { recursive: true });
