@@ -99,6 +99,15 @@ describe("the language of commander's errors", () => {
     }
   });
 
+  it('network plan and network explain refuse words they do not take (a regression tester: a subnet typed without --subnet gave a plan without it, exit 0)', async () => {
+    const plan = await runCli(['network', 'plan', 'n1', '--driver', 'nat', '172.20.0.0/16']);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain("too many arguments for 'plan'");
+    const explain = await runCli(['network', 'explain', 'nat', 'l2bridge']);
+    expect(explain.code).toBe(2);
+    expect(explain.stderr).toContain("too many arguments for 'explain'");
+  });
+
   it("a word that names a property every object has (constructor, toString, __proto__) is an unknown command, not an internal error (an attacker helper: exit 70)", async () => {
     for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])
       for (const args of [[word], ['--lang', 'en', word]]) {

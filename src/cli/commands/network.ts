@@ -180,8 +180,11 @@ export function registerNetwork(program: Command, io: CliIO): void {
       cmd.outputHelp();
     });
 
+  // The subcommands take only their own arguments: commander copies `network`'s allowExcessArguments into them, and a
+  // subnet typed without --subnet gave a plan without it, exit 0 (a regression tester).
   const plan = network
     .command('plan')
+    .allowExcessArguments(false)
     .description('print the docker network create command, the compose snippet and the warnings')
     .argument('<name>', 'name of the network to create')
     .option('--driver <driver>', 'nat, transparent, overlay or l2bridge', 'nat')
@@ -217,6 +220,7 @@ export function registerNetwork(program: Command, io: CliIO): void {
 
   network
     .command('explain')
+    .allowExcessArguments(false)
     .description('what each driver does and needs (l2tunnel included), and the options Windows refuses')
     .argument('[driver]', DRIVERS.join(', '))
     .option('--json', 'print the notes as JSON')
