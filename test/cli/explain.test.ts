@@ -191,6 +191,10 @@ describe('explain - (a new-user helper: refused, although diagnose takes -)', ()
     expect((await runCli(['explain', '-'], { stdin: big })).stdout).toContain('ERROR_TIMEOUT');
     // A long word is one word: a piece of it is no code (a regression tester: 200 x's and 12345 gave 12345).
     expect((await runCli(['explain', '-'], { stdin: `${'x'.repeat(200)}12345\nthen 0x80070002\n` })).stdout).toContain('0x80070002');
+    // A code the 64 KB cut goes through is left out, not read as its piece (0x800).
+    const cut = await runCli(['explain', '-'], { stdin: `${'a'.repeat(65_530)} 0x80070005` });
+    expect(cut.code).toBe(2);
+    expect(cut.stdout).not.toContain('0x80070800');
     // A code past the first 64 KB is not looked for: the first word is taken, and refused as no code.
     const late = await runCli(['explain', '-'], { stdin: `${'word '.repeat(20_000)}0x800705B4` });
     expect(late.code).toBe(2);
