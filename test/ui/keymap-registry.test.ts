@@ -74,6 +74,14 @@ describe('the command registry', () => {
     expect(helpRows(SCREEN_SCOPES.confirm).find((r) => 'keys' in r && r.keys === 'Enter')).toEqual({ keys: 'Enter', label: 'keys.open' });
   });
 
+  it('in a text field names keys without the letters that are text there, and leaves out commands that have only letters (a regression tester: q and h were listed in Diagnose\'s field)', () => {
+    const keys = helpRows(SCREEN_SCOPES.diagnoseInput).flatMap((r) => ('keys' in r ? [r.keys] : []));
+    expect(keys).toEqual(expect.arrayContaining(['↑', '↓', 'Home', 'End', 'Ctrl+G', 'F1', 'Ctrl+C']));
+    for (const k of ['↑/k', '↓/j', 'Home/g', 'End/G', 'q', 'h/Ctrl+G', '?/F1']) expect(keys, k).not.toContain(k);
+    // Outside a text field the letters are keys and are named.
+    expect(helpRows(SCREEN_SCOPES.home).flatMap((r) => ('keys' in r ? [r.keys] : []))).toEqual(expect.arrayContaining(['↑/k', 'q', 'h/Ctrl+G', '?/F1']));
+  });
+
   it('generates the help overlay from the registry, with the clipboard note where copy is on', () => {
     const rows = helpRows(SCREEN_SCOPES.wizardDone);
     const keys = rows.flatMap((r) => ('keys' in r ? [r.keys] : []));

@@ -25,13 +25,27 @@ export function helpRows(scopes: readonly Scope[], hints: readonly KeyHint[] = [
   const all = commandsIn(scopes);
   const screen = all.filter((c) => c.scope !== 'app');
   const enter = hints.find((h) => h.commands?.includes(Command.Confirm))?.label;
+  // In a text field a letter is text, not its command: its keys are named without their letters, and a command that has
+  // only letters (q, /) is left out (a regression tester: the help of Diagnose's field listed k, j, g, q and h).
+  const typing = scopes.includes('text');
+  const keysOf = (c: (typeof all)[number]): string => (typing ? withoutLetters(c.label, c.letters ?? []) : c.label);
+  const row = (c: (typeof all)[number]): HelpRow[] => (keysOf(c) ? [{ keys: keysOf(c), label: c.command === Command.Confirm && enter ? enter : c.description }] : []);
   const rows: HelpRow[] = [];
-  if (screen.length) rows.push({ heading: 'help.title' }, ...screen.map((c) => ({ keys: c.label, label: c.command === Command.Confirm && enter ? enter : c.description })));
+  if (screen.length) rows.push({ heading: 'help.title' }, ...screen.flatMap(row));
   // A command the screen binds itself (a running fix's Esc, q, h) means what the screen says, not what it does elsewhere.
   const own = new Set(screen.map((c) => c.command));
-  rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app' && !own.has(c.command)).map((c) => ({ keys: c.label, label: c.description })));
+  rows.push({ heading: 'help.global' }, ...all.filter((c) => c.scope === 'app' && !own.has(c.command)).flatMap(row));
   if (screen.some((c) => c.command === Command.Copy)) rows.push({ note: 'help.clipboard' });
   return rows;
+}
+
+/** A key label ("↑/k", "h/Ctrl+G", "PgDn/Space") without the parts that are letters typed as text. */
+function withoutLetters(label: string, letters: readonly string[]): string {
+  const typed = new Set(letters.map((l) => (l === ' ' ? 'Space' : l)));
+  return label
+    .split('/')
+    .filter((part) => part !== '' && !typed.has(part))
+    .join('/');
 }
 
 /** The `?` overlay: every command on for the current screen, generated from the registry. It takes all keys while open; ↑↓ scroll it. */
