@@ -20,9 +20,10 @@ export function getDataDir(env: Record<string, string | undefined> = process.env
 }
 
 /**
- * The home folder, asked only where a path needs it: HOME (USERPROFILE on Windows) as the environment gives it, then
- * the system's answer (as node:os reads them). node:os asks libuv, which fails (ENOBUFS) for a HOME longer than a path may be, and it was asked
- * even where WCDOCTOR_DATA_DIR made it needless (an attacker helper: `history` ended in "internal error").
+ * The home folder, asked only where a path needs it: HOME (USERPROFILE on Windows) as the environment gives it, then the
+ * system's answer (as node:os reads them). node:os asks libuv, which fails (ENOBUFS) for a HOME longer than a path may
+ * be, and it was asked even where WCDOCTOR_DATA_DIR made it needless (an attacker helper: `history` ended in "internal
+ * error").
  */
 export function homeOf(env: Record<string, string | undefined> = process.env, platform: string = process.platform): string {
   return (platform === 'win32' ? env.USERPROFILE : env.HOME) || os.homedir();

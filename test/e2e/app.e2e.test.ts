@@ -217,30 +217,18 @@ describe.skipIf(skipReason !== undefined)('stopped and continued by signals from
 });
 
 describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a terminal', () => {
-  it('wcdoctor compat opens the version check, as diagnose and troubleshoot open their screens (a new-user helper got "--host is missing")', async () => {
+  it.each([
+    ['wcdoctor compat opens the version check, as diagnose and troubleshoot open their screens (a new-user helper got "--host is missing")', 'compat', 'compat.title', 'C-c', 'exit 130'],
+    ['wcdoctor network opens the network wizard (a new-user helper got the help), and q leaves it with exit 0', 'network', 'wizard.title', 'q', 'exit 0'],
+  ] as const)('%s', async (_title, command, titleKey, key, exit) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
-    const name = 'compat';
-    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' compat; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    const name = command;
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' ${command}; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
     try {
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en('compat.title')}`), { timeout: 15000, interval: 100 });
-      tmux('send-keys', '-t', name, 'C-c');
+      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en(titleKey)}`), { timeout: 15000, interval: 100 });
+      tmux('send-keys', '-t', name, key);
       await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
-      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe('exit 130');
-    } finally {
-      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('wcdoctor network opens the network wizard (a new-user helper got the help), and q leaves it with exit 0', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
-    const name = 'network';
-    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' network; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
-    try {
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en('wizard.title')}`), { timeout: 15000, interval: 100 });
-      tmux('send-keys', '-t', name, 'q');
-      await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
-      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe('exit 0');
+      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe(exit);
     } finally {
       spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
       rmSync(dir, { recursive: true, force: true });

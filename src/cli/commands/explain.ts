@@ -179,16 +179,17 @@ export function registerExplain(program: Command, io: CliIO): void {
         // The first word that looks like a code (a pasted "Error 0x800705B4 …" line), else the first word.
         // A word without the marks a sentence puts around it (a few at most: a bounded count keeps the pattern linear).
         const unwrap = (w: string) => w.replace(/^[("']{1,4}/, '').replace(/[)"'.,:;]{1,4}$/, '');
-        // Word by word (whole words: a long one cut in pieces gave a piece for the code; a regression tester), and in the
-        // first STDIN_LOOKS_AT characters only: every word of 50 MB was split out and unwrapped
-        // first, 12 s and 1.2 GB to take the first one (an attacker helper).
+        // Whole words, one by one, in the first STDIN_LOOKS_AT characters only: every word of 50 MB was split out and
+        // unwrapped first, 12 s and 1.2 GB to take the first one (an attacker helper), and a long word cut in pieces gave a
+        // piece for the code (a regression tester).
         const all = await io.readStdin();
-        // Cut at a space: a word the cut went through is left out, not read as its piece (a regression tester: 0x80070005
-        // across the cut gave 0x800).
-        const head = all.length <= STDIN_LOOKS_AT || /\s/.test(all[STDIN_LOOKS_AT]!) ? all.slice(0, STDIN_LOOKS_AT) : all.slice(0, STDIN_LOOKS_AT).replace(/\S{1,200}$/, '');
+        const head = all.slice(0, STDIN_LOOKS_AT);
+        // A word the cut goes through is left out, not read as its piece (0x80070005 across the cut gave 0x800).
+        const cutWord = all.length > head.length && /\S/.test(all[head.length]!);
         let first: string | undefined;
         let found: string | undefined;
-        for (const [word] of head.matchAll(/\S+/g)) {
+        for (const { 0: word, index } of head.matchAll(/\S+/g)) {
+          if (cutWord && index + word.length === head.length) break;
           first ??= word;
           const w = unwrap(word);
           if (/^(?:0x[0-9a-f]{1,8}|-?\d{1,10}|[0-9a-f]{8}|E_\w+|ERROR_\w+)$/i.test(w)) {

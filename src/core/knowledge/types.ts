@@ -184,7 +184,6 @@ export interface Signatures {
   versions?: { component: Component; introduced?: string; fixed?: string }[];
 }
 
-/** The components whose version a paste can show and a topic's `versions` may name. */
 /**
  * The most patterns (signatures.regexes) one topic may have: the diagnosis numbers each pattern's place within its topic in
  * ten bits (rules/regex.ts). kb check refuses more; a topic of 1,024 passed it, and every diagnosis of that build was an
@@ -192,6 +191,7 @@ export interface Signatures {
  */
 export const MAX_PATTERNS_PER_TOPIC = 1023;
 
+/** The components whose version a paste can show and a topic's `versions` may name. */
 export const COMPONENTS = ['engine', 'containerd', 'pause'] as const;
 export type Component = (typeof COMPONENTS)[number];
 

@@ -28,8 +28,10 @@ export function helpRows(scopes: readonly Scope[], hints: readonly KeyHint[] = [
   // In a text field a letter is text, not its command: its keys are named without their letters, and a command that has
   // only letters (q, /) is left out (a regression tester: the help of Diagnose's field listed k, j, g, q and h).
   const typing = scopes.includes('text');
-  const keysOf = (c: (typeof all)[number]): string => (typing ? withoutLetters(c.label, c.letters ?? []) : c.label);
-  const row = (c: (typeof all)[number]): HelpRow[] => (keysOf(c) ? [{ keys: keysOf(c), label: c.command === Command.Confirm && enter ? enter : c.description }] : []);
+  const row = (c: (typeof all)[number]): HelpRow[] => {
+    const keys = typing ? withoutLetters(c.label, c.letters ?? []) : c.label;
+    return keys ? [{ keys, label: c.command === Command.Confirm && enter ? enter : c.description }] : [];
+  };
   const rows: HelpRow[] = [];
   if (screen.length) rows.push({ heading: 'help.title' }, ...screen.flatMap(row));
   // A command the screen binds itself (a running fix's Esc, q, h) means what the screen says, not what it does elsewhere.
