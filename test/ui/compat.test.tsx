@@ -350,8 +350,8 @@ describe('the link from a diagnosis to the compatibility check', () => {
     const linked = open([{ screen: 'topic', topicId: 'swarm-service-wont-start', text: PULL_ERROR }]);
     await waitForFrame(linked.lastFrame, `v ${linked.t('compat.link')}`);
     linked.stdin.write('?');
-    await waitForFrame(linked.lastFrame, linked.t('help.global'));
-    expect(linked.lastFrame()).toMatch(new RegExp(`v +${linked.t('compat.link')}`));
+    const linkedHelp = await waitForFrame(linked.lastFrame, linked.t('help.global'));
+    expect(linkedHelp).toMatch(new RegExp(`v +${linked.t('compat.link')}`));
   });
 });
 
