@@ -46,8 +46,9 @@ const HOST = [
 // "no matching manifest for %s in the manifest list entries", the platform formatted with its OS version since 2021,
 // "windows/amd64 10.0.19045" or "windows(10.0.26100)/amd64").
 const REFUSED_FOR = /\bno matching manifest for windows(?:\/amd64[ \t]{1,4}10\.0\.(\d{5})|\(10\.0\.(\d{5})\)\/amd64)\b/i;
-// Where people name a client host in words: Windows 10 and 11 releases are hosts, never images.
-const CLIENT_HOST = /\bWindows[ \t]+(1[01])(?:[ \t]+(?:Pro|Enterprise|Education|Home))?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
+// Where people name a client host in words: Windows 10 and 11 releases are hosts, never images. Also as Microsoft names
+// them, "Windows 10, version 22H2", or "Windows 11 version 24H2".
+const CLIENT_HOST = /\bWindows[ \t]+(1[01]),?(?:[ \t]+(?:Pro|Enterprise|Education|Home))?(?:[ \t]{1,4}version)?[ \t]+(\d{2}H\d|1[5-9]0\d|2004)\b/i;
 // … or with its version right after the name ("on Windows 10 Enterprise 10.0.17134", "Windows 11 Pro (build
 // 22631)"): a Windows 10 or 11 is a host whatever the sentence says of it, so its number is the host's build.
 const CLIENT_HOST_VERSION = /\bWindows[ \t]{1,4}1[01](?:[ \t]{1,4}(?:Pro|Enterprise|Education|Home))?[ \t]{1,4}\(?[ \t]{0,4}(?:(?:version[ \t]{1,4})?10\.0\.(\d{5})|(?:OS[ \t]{1,4})?build[ \t]{1,4}(?:10\.0\.)?(\d{5}))\b/i;

@@ -68,7 +68,7 @@ export interface PasteFeatures {
    * message matches the same failure in any language. The same text as `focus` when there is none.
    */
   englishFocus: { text: string; swaps: [string, string][] };
-  /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host). */
+  /** `flat` without texts that look like a context but are none (`Swarm: inactive`, which `docker info` prints on every host; links). */
   contextText: string;
   /**
    * Whether the paste shows a word of containers (an engine, image, cluster: the `containers` context of
@@ -117,7 +117,12 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
   const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
-  const contextText = flat.includes('swarm: inactive') ? flat.replaceAll('swarm: inactive', '') : flat;
+  // A link's words name a web page (a repository, an issue: `github.com/docker/for-win/issues/…`, `…/nav-docker-samples/…`),
+  // not what ran: no context. On the training pastes, two about no known issue (a host's TLS failure downloading from a
+  // repository named after docker, a port exclusion list under links to Docker's issues) had a "medium" answer through
+  // such a link alone; no right answer needed one.
+  const unlinked = flat.includes('://') ? flat.replace(/\bhttps?:\/\/[^\s"'<>)\]]{1,500}/g, ' ') : flat;
+  const contextText = unlinked.includes('swarm: inactive') ? unlinked.replaceAll('swarm: inactive', '') : unlinked;
   let showsContainers: boolean | undefined;
   return {
     text,
@@ -221,7 +226,8 @@ function asksAboutSomething(text: string): boolean {
     for (const sentence of line.split(/(?<=[.!?。！？])\s+/)) {
       // Quotes and brackets after the mark still end a question ('…bara 2016?"}' in a JSON record).
       const s = sentence.trim().replace(/["'`)\]}]{1,6}$/, '');
-      if (/[?？]$/.test(s) && !PLEA.test(s.slice(-120))) return true;
+      // PowerShell's `?` after a pipe is Where-Object (`Get-HnsEndpoint | ? ID -like …`), not a question.
+      if (/[?？]$/.test(s) && !/\|[ \t]{0,4}\?$/.test(s) && !PLEA.test(s.slice(-120))) return true;
     }
   return false;
 }

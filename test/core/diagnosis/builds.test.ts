@@ -37,6 +37,9 @@ describe('readPasteBuilds', () => {
       ['Auf unserem Build-Agent (Windows 10 22h2, ohne Hyper-V) wählt New-BcImage ltsc2019', {}, 19045, 17763],
       ['Windows 11 24H2 runs servercore:ltsc2022 fine', { tag: 'ltsc2022' }, 26100, 20348],
       ['Windows 10 22H2 host, image unknown', {}, 19045, undefined],
+      // Microsoft's own way of naming a release ("Windows 10, version 22H2") and a person's ("Windows 11 version 24H2").
+      ['Our CI runs on Windows 10 version 22H2; the windowsservercore-ltsc2022 image fails there', {}, 19045, 20348],
+      ['Since my PC moved to Windows 11, version 24H2, the container will not start', {}, 26100, undefined],
     ] as const)('%s', (text, entities, host, image) => {
       const r = readPasteBuilds(text, entities, buildOfTag, buildOfName);
       expect(r.host).toMatchObject({ build: host, client: true });

@@ -221,3 +221,33 @@ describe('a name, option or common refusal makes a lead at most', () => {
     if (own) expect(ids(own)[0]).toBe(topic);
   });
 });
+
+describe('a link names a web page, not what ran', () => {
+  // A repository or an issue linked in the paste (`…/nav-docker-samples/…`, `github.com/docker/for-win/issues/…`) is
+  // where something is, not a container that failed: its words are no context (`needs`, a cluster's words).
+  const sureOf = (text: string, topic: string) => diagnose(kb, text).matches.find((x) => x.id === topic)?.confidence ?? 'none';
+  it.each([
+    {
+      topic: 'container-tls12-not-enabled',
+      other:
+        'PS D:\\> Invoke-WebRequest https://github.com/contoso/my-docker-tools/archive/main.zip -OutFile tools.zip\nInvoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.\nAt line:1 char:1',
+      own: 'PS C:\\> docker run --rm mcr.microsoft.com/windows/servercore:ltsc2016 powershell -Command "Invoke-WebRequest https://example.com/tools.zip -OutFile tools.zip"\nInvoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.',
+    },
+    {
+      topic: 'host-port-reserved-or-in-use',
+      other:
+        'Found these, maybe the same: https://github.com/docker/for-win/issues/1234\n\nRunning this shows the port in the excluded list:\n\nnetsh interface ipv4 show excludedportrange protocol=tcp\n\nProtocol tcp Port Exclusion Ranges\n\nStart Port    End Port\n----------    --------\n     50000       50059     *',
+    },
+  ])('$topic', ({ topic, other, own }) => {
+    expect(['none', 'low']).toContain(sureOf(other, topic));
+    if (own) expect(ids(own)[0]).toBe(topic);
+  });
+});
+
+describe("PowerShell's `?` after a pipe is Where-Object, not a question", () => {
+  it('a listing filtered with `| ?` asks nothing, so the cmdlet it ran stays a weak setting; a question about it is asked', () => {
+    const listing = 'PS C:\\> Get-HnsEndpoint | ? Name -like "*nat*"\n\nID         : 5e6298c2\nName       : web_nat\nState      : 1\nIPAddress  : 172.27.148.101';
+    expect(ids(listing)).not.toContain('hns-restart-drops-endpoints');
+    expect(ids('Why does Get-HnsEndpoint | ? Name -like "*nat*" list nothing?')).toContain('hns-restart-drops-endpoints');
+  });
+});

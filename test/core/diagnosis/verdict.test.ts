@@ -6,7 +6,7 @@ import type { PasteFeatures } from '../../../src/core/diagnosis/features.js';
 import type { Scored } from '../../../src/core/diagnosis/rules/index.js';
 import type { Evidence } from '../../../src/core/diagnosis/types.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
-import { confidenceLimitOf, confidenceOf, minScoreOf } from '../../../src/core/diagnosis/verdict.js';
+import { confidenceLimitOf, confidenceOf, minScoreOf, selectMatches } from '../../../src/core/diagnosis/verdict.js';
 import { WEIGHTS } from '../../../src/core/diagnosis/weights.js';
 import { realKnowledgeBase } from '../../helpers/real-kb.js';
 
@@ -179,5 +179,24 @@ describe('confidence of a lead that may be another program or platform (real kno
     const windows = top(`E1203 kubelet.go:2855] ${line} (node win-node-1, Windows Server 2022, C:\\k\\kubelet.exe)`);
     expect(windows?.id).toBe('windows-node-notready-cni');
     expect(windows?.confidence).not.toBe('low');
+  });
+});
+
+describe('selectMatches', () => {
+  const at = (topic: number, ...evidence: Evidence[]) => ({ ...scored(...evidence), topic }) as Scored;
+  it('ranks a likely match (something specific, at the medium score) above a lead of words that scores more', () => {
+    const lead = at(1, ev('words', 6), ev('setting', 1.5));
+    const likely = at(2, ev('fact', 5), ev('words', 2));
+    expect(lead.score).toBeGreaterThan(likely.score);
+    expect(selectMatches([lead, likely], failure, WEIGHTS, 5).map((s) => s.topic)).toEqual([2, 1]);
+  });
+  it('ranks by score among likely matches, among leads, and a specific match under the medium score with the leads', () => {
+    const a = at(1, ev('regex', 4), ev('words', 4));
+    const b = at(2, ev('phrase', 4), ev('words', 3));
+    expect(selectMatches([b, a], failure, WEIGHTS, 5).map((s) => s.topic)).toEqual([1, 2]);
+    const lead = at(3, ev('words', 6), ev('setting', 1.5));
+    const weak = at(4, ev('phrase', 4), ev('words', 1));
+    expect(weak.score).toBeLessThan(WEIGHTS.verdict.medium);
+    expect(selectMatches([weak, lead], failure, WEIGHTS, 5).map((s) => s.topic)).toEqual([3, 4]);
   });
 });
