@@ -83,10 +83,17 @@ function isOwnName(name: string, own: OwnMachine): boolean {
   return Boolean(mine) && (h === mine || mine.startsWith(`${h}.`));
 }
 
-/** The host a `tcp://` or `ssh://` engine address names; undefined for any other address (a socket, a pipe, none). */
+/**
+ * The host a `tcp://` or `ssh://` engine address names; undefined for any other address (a socket, a pipe, none). Read as
+ * docker reads it (Go's url.Parse): the authority ends at the first `/`, `?` or `#`, and the user information in it at
+ * its last `@`, so `tcp://127.0.0.1:2375#@winhost` names 127.0.0.1 (found by an attacker helper: the `#@winhost` was
+ * taken for the host, and a fix ran on this machine's engine).
+ */
 export function hostOfAddress(address: string | undefined): string | undefined {
-  const m = /^(?:tcp|ssh):\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(address?.trim() ?? '');
-  return m ? m[1] : undefined;
+  const m = /^(?:tcp|ssh):\/\/([^/?#]*)/i.exec(address?.trim() ?? '');
+  if (!m) return undefined;
+  const hostPort = m[1]!.slice(m[1]!.lastIndexOf('@') + 1);
+  return /^(?:\[[^\]]*\]|[^:]*)/.exec(hostPort)![0];
 }
 
 /**

@@ -60,6 +60,11 @@ describe('dockerTalksElsewhere', () => {
   it("takes a tcp or ssh address of this machine for its own engine: loopback, unspecified, its own name and addresses (found by an attacker helper: tcp://127.0.0.1:2375 let a fix run docker rm -f here)", () => {
     for (const h of ['tcp://127.0.0.1:2375', 'tcp://127.1.2.3:2375', 'tcp://localhost:2375', 'TCP://LocalHost:2376', 'tcp://[::1]:2375', 'tcp://0.0.0.0:2375', 'tcp://[::]:2375', 'tcp://[::ffff:127.0.0.1]:2375', 'ssh://localhost', 'ssh://me@127.0.0.1:22', 'tcp://app.localhost:2375', 'tcp://localhost.:2375', 'npipe:////./pipe/docker_engine', 'http://winhost:2375'])
       expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
+    // Read as docker reads an address: the authority ends at `/`, `?` or `#`, its user information at the last `@` (found
+    // by an attacker helper: `#@winhost` and `?@winhost` were taken for the host, and docker connected to 127.0.0.1).
+    for (const h of ['tcp://127.0.0.1:2375#@winhost.example', 'tcp://127.0.0.1:2375?@winhost.example', 'tcp://localhost#@10.1.2.3:2376', 'tcp://a@b@127.0.0.1:2375', 'ssh://u@localhost/@winhost'])
+      expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
+    expect(dockerTalksElsewhere({ DOCKER_HOST: 'tcp://me@winhost.example:2376#x' }, home)).toBe(true);
     withContext('loop', 'tcp://127.0.0.1:2375');
     expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'loop' }, home)).toBe(false);
     const own = { hostname: 'MyLaptop', addresses: ['192.168.1.20', 'fe80::1'] };
