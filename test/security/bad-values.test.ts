@@ -89,10 +89,32 @@ describe('invisible characters are refused in placeholder values', () => {
     ['U+2063 invisible separator', '\u2063', 'invisible'],
     ['U+E0041 tag latin capital A', '\u{E0041}', 'invisible'],
     ['U+2028 line separator', '\u2028', 'lineBreak'],
+    // Found by an attacker helper: default-ignorable characters the list had missed, and the braille blank, were taken and
+    // shown invisibly (`C:\data\ufe0f` read as `C:\data`).
+    ['U+FE0F variation selector 16', '\uFE0F', 'invisible'],
+    ['U+FE00 variation selector 1', '\uFE00', 'invisible'],
+    ['U+E0100 variation selector 17', '\u{E0100}', 'invisible'],
+    ['U+E01EF variation selector 256', '\u{E01EF}', 'invisible'],
+    ['U+180B mongolian free variation selector', '\u180B', 'invisible'],
+    ['U+FFF0 unassigned specials', '\uFFF0', 'invisible'],
+    ['U+1D173 musical symbol begin beam', '\u{1D173}', 'invisible'],
+    ['U+1BCA0 shorthand format letter overlap', '\u{1BCA0}', 'invisible'],
+    ['U+13430 egyptian hieroglyph vertical joiner', '\u{13430}', 'invisible'],
+    ['U+2800 braille pattern blank', '\u2800', 'invisible'],
   ])('%s', (_name, ch, id) => {
     const r = checkParamValue(text, `web${ch}1`);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.id).toBe(id);
+  });
+
+  it('refuses every default-ignorable code point (the Unicode property), as JavaScript knows it', () => {
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (/\p{Default_Ignorable_Code_Point}/u.test(ch) && checkParamValue(text, `web${ch}1`).ok) missed.push(`U+${cp.toString(16).toUpperCase()}`);
+    }
+    expect(missed).toEqual([]);
   });
 
   it('the CLI refuses such a value with the code point named, and runs nothing', async () => {

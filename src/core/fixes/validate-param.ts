@@ -168,12 +168,16 @@ const isBidiControl = (cp: number): boolean => cp === 0x200e || cp === 0x200f ||
  * Characters that take no visible space but change what runs or what is compared: the soft hyphen, zero-width
  * space, joiners and word joiner, invisible operators, the BOM, the Mongolian vowel separator, Hangul fillers,
  * the combining grapheme joiner, Khmer invisible vowels, deprecated format controls, interlinear annotation
- * marks and the tag characters; also unpaired surrogates (broken text).
+ * marks and the tag characters; every other default-ignorable code point (variation selectors, musical and shorthand
+ * format controls, Egyptian hieroglyph format controls, the Mongolian free variation selectors; found by an attacker
+ * helper: `C:\data` + U+FE0F was shown as `C:\data`) and the braille blank U+2800, which looks like a space; also
+ * unpaired surrogates (broken text).
  */
 const isInvisible = (cp: number): boolean =>
-  cp === 0x00ad || cp === 0x034f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || cp === 0x180e ||
-  (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) ||
-  cp === 0x3164 || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfff9 && cp <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f) ||
+  cp === 0x00ad || cp === 0x034f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || (cp >= 0x180b && cp <= 0x180f) ||
+  (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x206f) ||
+  cp === 0x2800 || cp === 0x3164 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfff0 && cp <= 0xfffb) ||
+  (cp >= 0x13430 && cp <= 0x1343f) || (cp >= 0x1bca0 && cp <= 0x1bca3) || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0000 && cp <= 0xe0fff) ||
   (cp >= 0xd800 && cp <= 0xdfff);
 
 /** Why a value holds a character that is not what it shows (control, line separator, text direction, invisible), if it does. */
