@@ -236,6 +236,23 @@ describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a 
   });
 });
 
+describe.skipIf(skipReason !== undefined)('a terminal that cannot move the cursor (TERM=dumb)', () => {
+  it('gets a clear refusal of the app with exit 2, and no cursor movement (found by an attacker helper: the app drew itself there with 62 sequences)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
+    const name = 'dumb';
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `TERM=dumb node '${cli}' 2> '${dir}/err'; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    try {
+      await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 15000, interval: 100 });
+      expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe('exit 2');
+      expect(readFileSync(path.join(dir, 'err'), 'utf8')).toContain('wcdoctor: this terminal (TERM=dumb) cannot move the cursor');
+      expect(tmux('capture-pane', '-p', '-t', name)).not.toContain(`wcdoctor › `);
+    } finally {
+      spawnSync('tmux', ['-L', socket, 'kill-session', '-t', name]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /**
  * Opens the app in a tmux server of its own (a new session on the shared socket races the server that the tests above
  * leave exiting, and fails with "server exited unexpectedly") with a fake docker first on PATH (`fakeDocker`, the body

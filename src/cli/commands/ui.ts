@@ -6,6 +6,23 @@ import { EXIT, type CliIO } from '../io.js';
 import { parseLangOption } from '../lang.js';
 import { isDiagnoseOption } from '../diagnose-args.js';
 import { COMMAND_NAMES } from '../command-names.js';
+import { UserError } from '../../core/errors.js';
+import { resolveCliLocale, translatorFor } from '../lang.js';
+
+/**
+ * A terminal that cannot move the cursor (TERM=dumb: Emacs' shell, some serial and CI consoles) prints the app's cursor
+ * movements as text and cannot redraw it (found by an attacker helper: 62 sequences for one key and quit). The app is
+ * refused there with exit 2, before anything is drawn; every command works in such a terminal.
+ */
+export function refuseDumbTerminal(env: CliIO['env']): void {
+  if (env.TERM?.trim().toLowerCase() !== 'dumb') return;
+  const t = translatorFor(resolveCliLocale(undefined, env));
+  throw new UserError(
+    t ? t('cli.dumbTerminal') : 'this terminal (TERM=dumb) cannot move the cursor, which the app needs to draw its screens',
+    [t ? t('cli.dumbTerminalHint') : 'every command works here: wcdoctor --help lists them (wcdoctor diagnose "<the error>", wcdoctor docs, ...)'],
+    EXIT.usage,
+  );
+}
 
 /**
  * Loads the app's modules (Ink, React, the screens) and the Node platform, with two globals hidden
@@ -17,6 +34,7 @@ import { COMMAND_NAMES } from '../command-names.js';
  *   decodes the same bytes itself. wcdoctor makes no network requests.
  */
 export async function loadApp(): Promise<[typeof import('../../ui/run.js'), typeof import('../../platform/platform.js')]> {
+  refuseDumbTerminal(process.env);
   const ci = process.env.CI;
   delete process.env.CI;
   const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
