@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFile } from '../platform/read-regular-file.js';
-import { userCacheDir } from '../platform/user-cache-dir.js';
+import { privateCacheFolder } from '../platform/user-cache-dir.js';
 import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
@@ -35,17 +35,19 @@ function readOptional(file: string): Buffer | undefined {
 /** This user's code cache of a bundle, for a Node the package's own caches do not fit (see loadBundle). */
 function userCodeCache(name: string) {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const file = () => {
-    const base = userCacheDir();
-    return base ? path.join(base, 'code-cache', `${name}.cache`) : undefined;
+  // Only from a folder no other user can change, and never on Windows (privateCacheFolder): what is there is run (found
+  // by an attacker helper: a cache planted in a user's folder ran as root, with that user's HOME).
+  const file = (create: boolean) => {
+    const dir = privateCacheFolder('code-cache', { create });
+    return dir ? path.join(dir, `${name}.cache`) : undefined;
   };
   return {
     read: () => {
-      const f = file();
+      const f = file(false);
       return f ? readOptional(f) : undefined;
     },
     write: (data: Buffer) => {
-      const f = file();
+      const f = file(true);
       if (!f) return;
       // Windows refuses to replace a file another copy is reading: that copy's cache stays, this one goes.
       writeFileAtomic(f, data, { mode: 0o600, dirMode: 0o700 });
@@ -64,10 +66,7 @@ const load = (name: string, write: boolean) => {
     ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`), ...(userCache ? { userCache } : {}) }),
   });
 };
-registerEsmImporter(__dirname, () => {
-  const base = userCacheDir();
-  return base && path.join(base, 'compile-cache');
-});
+registerEsmImporter(__dirname, () => privateCacheFolder('compile-cache', { create: true }));
 registerPackageRoot(path.dirname(__dirname));
 registerMainBundle(() => load('main.js', false));
 load(bundleNameFor(process.argv.slice(2), isTerminal), writeCache).startFromProcess();

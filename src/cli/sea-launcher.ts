@@ -57,8 +57,9 @@ function start(): void {
       source: getAsset(`dist/${name}`, 'utf8'),
       cache: Buffer.from(getRawAsset(`dist/${name}.cache`) as ArrayBuffer),
     });
-  // The ES-module parts' compiled code beside the unpacked build: a folder of this user's.
-  registerEsmImporter(distDir, () => path.join(dir, 'compile-cache'));
+  // The ES-module parts' compiled code beside the unpacked build: a folder of this user's alone (unpack checks it); not on
+  // Windows, where an unelevated program could change what an elevated start runs (see privateCacheFolder).
+  registerEsmImporter(distDir, () => (process.platform === 'win32' ? undefined : path.join(dir, 'compile-cache')));
   registerPackageRoot(dir);
   registerMainBundle(() => load('main.js'));
   load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();

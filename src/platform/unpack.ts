@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { userCacheDir } from './user-cache-dir.js';
+import { checkPrivateFolder, userCacheDir } from './user-cache-dir.js';
 import { sleepMs } from './file-lock.js';
 import { makeDirs } from './make-dirs.js';
 
@@ -49,30 +49,13 @@ export function unpackBase(env: Record<string, string | undefined> = process.env
 const uid = (): number => (typeof process.getuid === 'function' ? process.getuid() : 0);
 
 /**
- * Makes `base` (0700) and checks that no other user can change what is in it: it and each folder above it are this
- * user's and writable by no one else, up to a folder whose sticky bit keeps others from renaming or removing what is
- * not theirs (/tmp), or one of root's that others cannot write. Found by an attacker helper: another user who ran the
- * exe first owned the build folder in /tmp, passed the byte-for-byte check, and swapped an ES-module chunk that was
- * imported later. Not on Windows, where the temporary folder is the user's own (%TEMP%).
+ * Makes `base` (0700) and checks that no other user can change what is in it (checkPrivateFolder). Not on Windows,
+ * where a folder's owner cannot be told here: there the copy is checked byte for byte instead (unpack).
  */
 export function ensurePrivate(base: string, platform: string = process.platform): void {
   if (platform === 'win32' || typeof process.getuid !== 'function') return;
   makeDirs(base, 0o700);
-  const me = process.getuid();
-  for (let dir = path.resolve(base); ; dir = path.dirname(dir)) {
-    const st = lstatSync(dir);
-    if (st.isSymbolicLink() || !st.isDirectory()) throw new Error(`${dir} is not a folder`);
-    const othersWrite = (st.mode & 0o022) !== 0;
-    const sticky = (st.mode & 0o1000) !== 0;
-    if (st.uid === me && !othersWrite) {
-      if (path.dirname(dir) === dir) return;
-      continue;
-    }
-    // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
-    // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
-    if (dir !== path.resolve(base) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
-    throw new Error(`${dir} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
-  }
+  checkPrivateFolder(base);
 }
 
 /** Codes with which Windows refuses a rename for a moment (an anti-virus scan holding a new file). */
@@ -189,11 +172,12 @@ export function unpack(bases: string[], name: string, files: () => PackedFile[])
   const reasons: string[] = [];
   for (const [i, base] of bases.entries()) {
     try {
-      // The last base is the temporary folder's (unpackBase), which others may write: it must be this user's alone, and
-      // its copy is checked byte for byte.
-      const shared = i === bases.length - 1;
-      if (shared) ensurePrivate(base);
-      return unpackInto(base, name, files, REAL_IO, shared);
+      // Every base must be this user's alone (ensurePrivate; found by an attacker helper: root run with another user's
+      // HOME took that user's unpacked build). The last base is the temporary folder's (unpackBase), which others may
+      // write, and on Windows no folder's owner can be told (an unelevated program may change what an elevated start
+      // runs: found by the same helper, a same-size edit of a module was taken): there the copy is checked byte for byte.
+      ensurePrivate(base);
+      return unpackInto(base, name, files, REAL_IO, i === bases.length - 1 || process.platform === 'win32');
     } catch (err) {
       reasons.push(`${base}: ${err instanceof Error ? err.message : String(err)}`);
     }

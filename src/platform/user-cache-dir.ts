@@ -1,4 +1,6 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { makeDirs } from './make-dirs.js';
 
 /**
  * The folder of wcdoctor's files that only this user may write, or undefined when there is none:
@@ -23,3 +25,52 @@ export function userCacheDir(env: Record<string, string | undefined> = process.e
 
 /** node:os's homedir, loaded when first asked: the launcher imports this module, and node:os cost every start a quarter of a millisecond. */
 const homedir = (): string => process.getBuiltinModule('node:os').homedir();
+
+/**
+ * Throws unless no other user can change what is in `dir`: it and each folder above it are this user's and writable by
+ * no one else, up to a folder whose sticky bit keeps others from renaming or removing what is not theirs (/tmp), or one
+ * of root's that others cannot write. Found by attacker helpers: another user who ran the exe first owned the build
+ * folder in /tmp; root run with another user's HOME (`sudo -E`) ran compiled code that user had planted in their cache
+ * folder. Not on Windows (see privateCacheFolder).
+ */
+export function checkPrivateFolder(dir: string): void {
+  if (typeof process.getuid !== 'function') return;
+  const me = process.getuid();
+  const start = path.resolve(dir);
+  for (let at = start; ; at = path.dirname(at)) {
+    const st = lstatSync(at);
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new Error(`${at} is not a folder`);
+    const othersWrite = (st.mode & 0o022) !== 0;
+    const sticky = (st.mode & 0o1000) !== 0;
+    if (st.uid === me && !othersWrite) {
+      if (path.dirname(at) === at) return;
+      continue;
+    }
+    // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
+    // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
+    if (at !== start && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
+    throw new Error(`${at} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
+  }
+}
+
+/**
+ * `<user cache folder>/<sub>` when what is kept there can be trusted to be this user's: compiled code that is run
+ * (code caches, Node's compile cache) and verdicts that switch a safety check off (pattern verdicts). With `create`, the
+ * folder is made (0700) first; without, a missing folder is undefined (nothing to read). Undefined when another user
+ * could change it (checkPrivateFolder), and always on Windows: an elevated PowerShell uses the same %LOCALAPPDATA% as
+ * the user's unelevated processes, and this process cannot tell a folder's owner there, so code kept there by an
+ * unelevated program would run elevated (found by an attacker helper); those starts compile their code each time.
+ */
+export function privateCacheFolder(sub: string, opts: { create: boolean }, env: Record<string, string | undefined> = process.env, platform: string = process.platform): string | undefined {
+  if (platform === 'win32') return undefined;
+  const base = userCacheDir(env, platform);
+  if (!base) return undefined;
+  const dir = sub ? path.join(base, sub) : base;
+  try {
+    if (opts.create) makeDirs(dir, 0o700);
+    checkPrivateFolder(dir);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}

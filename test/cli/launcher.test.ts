@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,26 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     expect(second.stderr).toContain(`code cache used (${bundle}, this user's)`);
     expect({ ...second, stderr: '' }).toEqual({ ...expected, stderr: '' });
     expect(readdirSync(path.dirname(mine)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.runIf(typeof process.getuid === 'function' && process.getuid() === 0)("takes no cache from a folder another user owns or can write (an attacker helper: root run with a user's HOME ran the cache that user planted)", () => {
+    const [bundle, args] = BUNDLES[0]!;
+    const expected = shipped(args);
+    const { cli, home, mine } = copyForAnotherNode(bundle);
+    expect(run(cli, args, { XDG_CACHE_HOME: home }).code).toBe(expected.code);
+    expect(run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' }).stderr).toContain(`code cache used (${bundle}, this user's)`);
+    // The same folder, now another user's (nobody): what is there is neither read nor written.
+    for (const d of [home, path.join(home, 'wcdoctor'), path.dirname(mine)]) chownSync(d, 65534, 65534);
+    chownSync(mine, 65534, 65534);
+    const before = readFileSync(mine);
+    const asOther = run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' });
+    expect(asOther.stderr).toContain(`code cache not used (${bundle})`);
+    expect({ ...asOther, stderr: '' }).toEqual({ ...expected, stderr: '' });
+    expect(readFileSync(mine).equals(before)).toBe(true);
+    // Ours again, but writable by others: not taken either.
+    for (const d of [home, path.join(home, 'wcdoctor'), path.dirname(mine)]) chownSync(d, 0, 0);
+    chmodSync(path.join(home, 'wcdoctor'), 0o777);
+    expect(run(cli, args, { XDG_CACHE_HOME: home, WCDOCTOR_DEBUG: '1' }).stderr).toContain(`code cache not used (${bundle})`);
   });
 
   it("takes no cache of this user's from another build, and writes none when told not to or where it cannot", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -110,6 +110,23 @@ describe('kb check with kept verdicts', () => {
     const r = await runCli(['kb', 'check', '--no-cache'], { env: { WCDOCTOR_DEBUG: '1' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('0 pattern verdict(s) taken from the cache, 0 kept (no cache: --no-cache)');
+  }, 30_000);
+
+  it.runIf(process.platform !== 'win32')('takes and keeps none in a cache folder another user can write (an attacker helper: one line added there let a catastrophic pattern through kb check)', async () => {
+    const cache = path.join(tmp, 'shared-cache');
+    mkdirSync(path.join(cache, 'wcdoctor'), { recursive: true });
+    chmodSync(path.join(cache, 'wcdoctor'), 0o777);
+    const was = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = cache;
+    try {
+      const r = await runCli(['kb', 'check'], { env: { WCDOCTOR_DEBUG: '1' } });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('0 pattern verdict(s) taken from the cache, 0 kept (no cache: no cache folder)');
+      expect(readdirSync(path.join(cache, 'wcdoctor'))).toEqual([]);
+    } finally {
+      if (was === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = was;
+    }
   }, 30_000);
 
   it.skipIf(!existsSync(path.join(ROOT, 'dist', 'cli.js')) || !inject('patternVerdictsFile'))(

@@ -152,6 +152,19 @@ describe('unpack', () => {
     }
   });
 
+  it.runIf(process.platform !== 'win32' && process.getuid?.() === 0)("takes nothing from a first folder another user owns, such as their cache folder under root with their HOME (an attacker helper: a planted module of the right size was run as root)", () => {
+    const b = base();
+    const theirs = path.join(b, 'their-cache');
+    const mine = path.join(b, 'mine');
+    expect(unpack([path.join(theirs, 'app'), mine], NAME, files)).toBe(path.join(theirs, 'app', NAME));
+    // Their copy, a same-size edit of a module: not taken; the next folder, this user's own, gets a copy of its own.
+    writeFileSync(path.join(theirs, 'app', NAME, 'dist', 'esm', 'chunks', 'a.mjs'), 'y');
+    for (const d of [theirs, path.join(theirs, 'app'), path.join(theirs, 'app', NAME)]) chownSync(d, 54321, 54321);
+    const taken = unpack([path.join(theirs, 'app'), mine], NAME, files);
+    expect(taken).toBe(path.join(mine, NAME));
+    expect(readFileSync(path.join(taken, 'dist', 'esm', 'chunks', 'a.mjs'), 'utf8')).toBe('x');
+  });
+
   it('falls back to the next folder when the first cannot be written, and says why when none can', () => {
     const b = base();
     const blocked = path.join(b, 'file');

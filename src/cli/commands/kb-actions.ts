@@ -6,7 +6,7 @@ import { formatProblem } from '../../core/knowledge/problem.js';
 import { readKnowledgeInput, writeKnowledgeBase } from '../../platform/knowledge-input.js';
 import { findPackageRoot } from '../../platform/package-root.js';
 import { checkerFingerprint, loadPatternVerdicts, savePatternVerdicts, verdictCacheFile } from '../../platform/pattern-verdict-cache.js';
-import { userCacheDir } from '../../platform/user-cache-dir.js';
+import { privateCacheFolder } from '../../platform/user-cache-dir.js';
 import { EXIT, type CliIO } from '../io.js';
 import { formatTable } from '../print.js';
 
@@ -48,7 +48,9 @@ function assembleSaying(command: string, opts: KbOptions, io: CliIO): ReturnType
     io.setExitCode(EXIT.usage);
     return undefined;
   }
-  const file = opts.cache === false ? undefined : verdictCacheFile(checkerFingerprint(), userCacheDir());
+  // Verdicts switch the timing of a pattern off: taken only from a folder no other user can change, never on Windows
+  // (privateCacheFolder; found by an attacker helper: one line added to the file let a catastrophic pattern through).
+  const file = opts.cache === false ? undefined : verdictCacheFile(checkerFingerprint(), privateCacheFolder('', { create: true }));
   const kept = loadPatternVerdicts(file);
   if (io.isTTY.stderr) io.err(`${command}: reading the knowledge and timing ${kept ? 'its new patterns' : 'each of its patterns'}…\n`);
   const result = assembleKnowledgeBase(readKnowledgeInput(opts.root));
