@@ -1,4 +1,4 @@
-import { escapeJsonControls, showControls, showControlsKeepColour } from '../core/text/terminal-safe.js';
+import { escapeJsonControls, showControls, showControlsKeepColour, showJsonControls } from '../core/text/terminal-safe.js';
 import type { CliIO } from './io.js';
 
 /** A C0 control character that showControls shows (all but tab and line feed). */
@@ -17,7 +17,8 @@ export function wantsJson(argv: readonly string[]): boolean {
  * could otherwise set black on black and hide what follows. Only `outStyled`, which the two commands
  * that print rendered Markdown (our knowledge, styled) use for it, lets colour sequences pass. With
  * `--json`, standard output also gets DEL, C1, U+2028 and U+2029 written as `\uXXXX`, which keeps
- * the JSON valid and its values the same.
+ * the JSON valid, and its values show their control characters once decoded as the text output shows them
+ * (showJsonControls: a consumer's `jq -r` prints them).
  */
 export function terminalSafeIO(io: CliIO, opts: { json: boolean }): CliIO {
   const out = opts.json
@@ -25,7 +26,8 @@ export function terminalSafeIO(io: CliIO, opts: { json: boolean }): CliIO {
         // What escapeJsonControls leaves can hold only one kind of what showControls shows: a C0 control (it writes every
         // other one, and every mark past the fourth, as an escape). Looked for first with a plain pattern: showControls'
         // own (Unicode marks) took a cold start a third of a millisecond to build and run over the JSON.
-        const escaped = escapeJsonControls(s);
+        // The values, decoded, show their control characters as the text output does (showJsonControls).
+        const escaped = showJsonControls(escapeJsonControls(s));
         io.out(C0_CONTROL.test(escaped) ? showControls(escaped) : escaped);
       }
     : (s: string) => io.out(showControls(s));

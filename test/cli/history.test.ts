@@ -90,3 +90,18 @@ describe('wcdoctor history', () => {
     expect(r.stdout).toMatch(/--yes \[word\]/);
   });
 });
+
+describe('wcdoctor history --json with outside text in the log', () => {
+  it('gives values that show their control characters once decoded, and no lone surrogate (an attacker helper: jq -r sent an OSC 52 to the terminal, and jq refused the whole history for one broken character)', async () => {
+    appendAuditEntry(entry('osc', 'ran', { command: 'docker ps \u001b]52;c;ZXZpbA==\u0007 \u009b2J', reason: 'broken \ud800 half' }), dir);
+    const r = await runCli(['history', '--json'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    const decoded = JSON.stringify(JSON.parse(r.stdout), (_k, v: unknown) => v);
+    const strings: string[] = [];
+    JSON.parse(r.stdout, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v));
+    expect(strings.join('')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(strings.every((s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s))).toBe(true);
+    expect(decoded).toContain('docker ps ␛]52;c;ZXZpbA==␇ \\\\x9b2J');
+    expect(strings).toContain('broken \ufffd half');
+  });
+});

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { terminalSafeIO } from '../../src/cli/safe-io.js';
 import { normalisePaste } from '../../src/core/diagnosis/normalise.js';
 import fc from 'fast-check';
-import { echoed, escapeJsonControls, showControls, showControlsKeepColour, showControlsKeepCsi } from '../../src/core/text/terminal-safe.js';
+import { echoed, escapeJsonControls, showControls, showControlsKeepColour, showControlsKeepCsi, showJsonControls } from '../../src/core/text/terminal-safe.js';
 import { anyCodePoints } from '../helpers/arbitraries.js';
 import { fakeIO, runCli } from '../helpers/cli-io.js';
 
@@ -48,16 +48,15 @@ describe('the terminal only ever prints outside text', () => {
     expect(unsafe(r.stdout)).toBeNull();
   });
 
-  it('diagnose --json: C1, DEL and U+2028 are written as \\uXXXX and the JSON keeps its values', async () => {
+  it('diagnose --json: C1, DEL and U+2028 never reach the output, and the values, decoded, show them as the text does (an attacker helper: jq -r printed them)', async () => {
     const r = await runCli(['diagnose', '--json', '-'], { stdin: RAW_C1, env });
     expect(unsafe(r.stdout)).toBeNull();
-    expect(r.stdout).toContain('mynet\\u009d0;pwned\\u009c\\u009b2J');
     const json = JSON.parse(r.stdout) as { entities: { network: string } };
-    expect(json.entities.network).toBe('mynet\u009d0;pwned\u009c\u009b2J');
+    expect(json.entities.network).toBe('mynet\\x9d0;pwned\\x9c\\x9b2J');
     const io = fakeIO();
     terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ v: 'a\u2028b\u2029c\u007fd\u0085' })}\n`);
-    expect(io.stdout()).toBe('{"v":"a\\u2028b\\u2029c\\u007fd\\u0085"}\n');
-    expect(JSON.parse(io.stdout())).toEqual({ v: 'a\u2028b\u2029c\u007fd\u0085' });
+    expect(unsafe(io.stdout())).toBeNull();
+    expect(JSON.parse(io.stdout())).toEqual({ v: showControls('a\u2028b\u2029c\u007fd\u0085') });
   });
 
   it('explain echoes an argument with ESC, BEL and 8-bit CSI visibly', async () => {
@@ -193,19 +192,20 @@ describe('the terminal only ever prints outside text', () => {
     expect(showControls('a\u034fb\u180bc\u180fd\u2065e\u{1bca0}f\u{13430}g\u{1343f}h')).toBe('a\\u034fb\\u180bc\\u180fd\\u2065e\\u{1bca0}f\\u{13430}g\\u{1343f}h');
     const io = fakeIO();
     terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ v: 'x\u3164\u206b\u{1d174}' })}\n`);
-    expect(io.stdout()).toContain('x\\u3164\\u206b\\ud834\\udd74');
-    expect(JSON.parse(io.stdout())).toEqual({ v: 'x\u3164\u206b\u{1d174}' });
+    expect(io.stdout()).not.toMatch(/[\u3164\u206b]|\u{1d174}/u);
+    expect(JSON.parse(io.stdout())).toEqual({ v: 'x\\u3164\\u206b\\u{1d174}' });
     expect(showControlsKeepCsi('\u001b[2Kx\u202ey')).toBe('\u001b[2Kx\\u202ey');
     expect(showControlsKeepColour('\u001b[1mx\u200b\u001b[22m')).toBe('\u001b[1mx\\u200b\u001b[22m');
   });
 
-  it('--json writes those characters as JSON escapes (astral ones as surrogate pairs): the values stay the same', () => {
+  it('--json never writes those characters, and its values show them as the text does', () => {
     const value = `n\u202eame \u{e0041} a${'\u0301'.repeat(6)} \u200b`;
     const io = fakeIO();
     terminalSafeIO(io.io, { json: true }).out(`${JSON.stringify({ value })}\n`);
     expect(io.stdout()).not.toMatch(/[\u202e\u200b]|[\u{e0000}-\u{e007f}]|\p{M}{5}/u);
-    expect(io.stdout()).toContain('\\udb40\\udc41');
-    expect(JSON.parse(io.stdout())).toEqual({ value });
+    const shown = (JSON.parse(io.stdout()) as { value: string }).value;
+    expect(shown).toContain('n\\u202eame \\u{e0041} a');
+    expect(shown).not.toMatch(/[\u202e\u200b]|[\u{e0000}-\u{e007f}]/u);
   });
 
   it('--json writes any text as showControls would show its JSON escapes (it looks for showControls\' characters only where they can be left)', () => {
@@ -213,7 +213,7 @@ describe('the terminal only ever prints outside text', () => {
       fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u0301', '\u0308', '\u200b', '\u202e', '\u0085', '\u007f', '\r', '\n', '\t', '\u0007', '\u001b', '\u{e0041}', '\u2028', 'a', '\u00e9', '\u5bb9'), anyCodePoints({ maxLength: 1 }).filter((c) => c.length > 0)), maxLength: 40 }), (text) => {
         const io = fakeIO();
         terminalSafeIO(io.io, { json: true }).out(text);
-        expect(io.stdout()).toBe(showControls(escapeJsonControls(text)));
+        expect(io.stdout()).toBe(showControls(showJsonControls(escapeJsonControls(text))));
       }),
       { numRuns: 2000 },
     );
@@ -222,7 +222,7 @@ describe('the terminal only ever prints outside text', () => {
       fc.property(fc.string({ unit: fc.constantFrom('\u0301', '\u0308', '\u0301', 'a', '\r', '\n', '\u0007'), maxLength: 40 }), (text) => {
         const io = fakeIO();
         terminalSafeIO(io.io, { json: true }).out(text);
-        expect(io.stdout()).toBe(showControls(escapeJsonControls(text)));
+        expect(io.stdout()).toBe(showControls(showJsonControls(escapeJsonControls(text))));
       }),
       { numRuns: 1000 },
     );
@@ -235,7 +235,7 @@ describe('the terminal only ever prints outside text', () => {
     expect(r.stdout).not.toContain('\u202e');
     const j = await runCli(['diagnose', '--json', paste], { env });
     expect(j.stdout).not.toContain('\u202e');
-    expect((JSON.parse(j.stdout) as { entities: { network: string } }).entities.network).toBe('my\u202enet');
+    expect((JSON.parse(j.stdout) as { entities: { network: string } }).entities.network).toBe('my\\u202enet');
   });
 
   it('docs keeps its colours (SGR) while making everything else visible', () => {

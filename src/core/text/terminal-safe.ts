@@ -178,3 +178,51 @@ export function echoed(value: string, max = 60): string {
  */
 export const oneLine = (text: string): string => text.replace(LINE_BREAK_OR_TAB, visibleControl);
 const LINE_BREAK_OR_TAB = /[\n\r\t]/g;
+
+/** A JSON string escape in JSON text: the run of backslashes before it, then `u` and four hex digits, or `b`, `f`, `r`. */
+// Starts only at the first backslash of a run (the lookbehind), so that a long run is read once, not once per backslash.
+const JSON_ESCAPE = /(?<!\\)(\\+)(u[0-9a-fA-F]{4}|[bfr])/g;
+const SHORT_ESCAPES: Record<string, string> = { b: '\b', f: '\f', r: '\r' };
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * JSON text whose string values, once decoded, show what showControls shows, as the text output does: an escaped ESC
+ * (`\u001b`) becomes the picture `␛`, an escaped C1 control the text `\x9b`, a bidirectional control the text
+ * `\u202e`, a carriage return not before a line feed `␍`, and a lone surrogate U+FFFD, which strict parsers refuse
+ * (found by an attacker helper: `fix --json | jq -r .stdout` set the terminal's title and wrote its clipboard with what
+ * a fix's command printed, and jq refused a whole history for one broken character). Tab and line feed stay. Works on
+ * the text, linearly, without parsing it; a backslash that is itself escaped (`\\u001b`, text) is left alone.
+ * @example showJsonControls('{"a":"x\\u001b]0;t\\u0007"}') === '{"a":"x␛]0;t␇"}'
+ */
+export function showJsonControls(json: string): string {
+  if (!json.includes('\\')) return json;
+  return json.replace(JSON_ESCAPE, (m: string, slashes: string, tail: string, offset: number) => {
+    if (slashes.length % 2 === 0) return m;
+    const before = slashes.slice(1);
+    const code = tail.length === 1 ? SHORT_ESCAPES[tail]!.charCodeAt(0) : parseInt(tail.slice(1), 16);
+    const next = json.slice(offset + m.length, offset + m.length + 6);
+    let ch: string;
+    if (isHigh(code)) {
+      const low = /^\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(next) ? parseInt(next.slice(2), 16) : undefined;
+      if (low === undefined) return `${before}\\ufffd`;
+      ch = String.fromCharCode(code, low);
+      const shown = showControls(ch);
+      // The pair's second half is matched next: mark it kept by leaving the pair as it was, or replace the pair here and
+      // leave its second half for the low-surrogate rule below, which then sees the shown text before it.
+      return shown === ch ? m : `${before}${JSON.stringify(shown).slice(1, -1)}`;
+    }
+    if (isLow(code)) {
+      const prev = json.slice(Math.max(0, offset - 6), offset);
+      if (/^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev)) {
+        // The second half of a pair: kept with its first half, or dropped when the pair was shown as text.
+        return showControls(String.fromCharCode(parseInt(prev.slice(2), 16), code)) === String.fromCharCode(parseInt(prev.slice(2), 16), code) ? m : before;
+      }
+      return `${before}\\ufffd`;
+    }
+    ch = String.fromCharCode(code);
+    if (ch === '\r' && next.startsWith('\\n')) return m;
+    const shown = showControls(ch);
+    return shown === ch ? m : `${before}${JSON.stringify(shown).slice(1, -1)}`;
+  });
+}
