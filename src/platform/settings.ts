@@ -70,7 +70,10 @@ export function settingsDir(env: Readonly<Record<string, string | undefined>>, p
   const home = env.HOME || env.USERPROFILE || homedir();
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'wcdoctor', 'Config');
   if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'wcdoctor');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'wcdoctor');
+  // A relative XDG_CONFIG_HOME is none (the XDG base directory specification says to ignore it): the settings would
+  // otherwise follow the folder wcdoctor was started from (found by an attacker helper).
+  const xdg = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : undefined;
+  return path.join(xdg ?? path.join(home, '.config'), 'wcdoctor');
 }
 
 class CorruptSettings extends Error {}

@@ -22,6 +22,8 @@ describe('settingsDir', () => {
     ['WCDOCTOR_CONFIG_DIR wins', { WCDOCTOR_CONFIG_DIR: '/cfg', HOME: '/home/a' }, 'linux', '/cfg'],
     ['XDG_CONFIG_HOME on Linux', { XDG_CONFIG_HOME: '/xdg', HOME: '/home/a' }, 'linux', path.join('/xdg', 'wcdoctor')],
     ['~/.config on Linux', { HOME: '/home/a' }, 'linux', path.join('/home/a', '.config', 'wcdoctor')],
+    // A relative one is ignored, as the XDG specification says (found by an attacker helper: the settings followed the folder wcdoctor started in).
+    ['~/.config when XDG_CONFIG_HOME is relative', { XDG_CONFIG_HOME: 'cfg', HOME: '/home/a' }, 'linux', path.join('/home/a', '.config', 'wcdoctor')],
     ['~/Library/Preferences on macOS', { HOME: '/Users/a' }, 'darwin', path.join('/Users/a', 'Library', 'Preferences', 'wcdoctor')],
     ['%APPDATA% on Windows', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', USERPROFILE: 'C:\\Users\\a' }, 'win32', path.join('C:\\Users\\a\\AppData\\Roaming', 'wcdoctor', 'Config')],
   ])('%s', (_name, env, platform, expected) => {

@@ -261,7 +261,7 @@ export function assembleKnowledgeBase(input: KnowledgeInput): { kb: KnowledgeBas
     if (!owner.has(i))
       problems.push({ file: `knowledge/sources/${docs.find((d) => d.id === s.doc)?.file ?? s.doc}`, field: `section "${s.heading}" (line ${s.line})`, message: 'is mapped to no topic and not marked structural in knowledge/structure.yaml' });
   });
-  topics.sort((a, b) => a.id.localeCompare(b.id));
+  topics.sort((a, b) => a.id.localeCompare(b.id, 'en'));
 
   const codes = parseCodeCatalog(input.codes);
   problems.push(...codes.problems);

@@ -8,6 +8,6 @@ export const CATEGORY_ORDER: readonly Category[] = ['general', 'networking', 'ap
 export function topicsByCategory(kb: KnowledgeBase): { category: Category; topics: ResolvedTopic[] }[] {
   return CATEGORY_ORDER.map((category) => ({
     category,
-    topics: kb.topics.filter((t) => t.category === category).sort((a, b) => a.title.en.localeCompare(b.title.en)),
+    topics: kb.topics.filter((t) => t.category === category).sort((a, b) => a.title.en.localeCompare(b.title.en, 'en')),
   })).filter((g) => g.topics.length > 0);
 }

@@ -37,6 +37,6 @@ export function parseTrees(files: RawFile[], ctx: { topics: Topic[] }): { trees:
   if (files.length > 0 && unreadable === 0)
     for (const id of findUncoveredIssues(trees, ctx.topics))
       problems.push({ file: `knowledge/topics/${id}.yaml`, field: 'kind', message: 'an actionable topic (kind: issue) must be reachable from some tree in knowledge/trees' });
-  trees.sort((a, b) => a.id.localeCompare(b.id));
+  trees.sort((a, b) => a.id.localeCompare(b.id, 'en'));
   return { trees, problems };
 }
