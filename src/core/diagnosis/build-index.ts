@@ -545,10 +545,24 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   let shortReads = 0;
   const patternTextsIn = (lower: string): ReadonlySet<string> => {
     if (!scanner && lower.length <= SHORT_SCAN && ++shortReads <= SHORT_READS_BEFORE_SCANNER) {
+      // forEachPatternText's loops written out, without a call per text, and a text longer than the paste (most, for a
+      // bare code) not looked for: this runs before anything is compiled, a step per text of every clause.
       const found = new Set<string>();
-      forEachPatternText(matchers, (text) => {
-        if (!found.has(text) && lower.includes(text)) found.add(text);
-      });
+      const n = lower.length;
+      for (let i = 0; i < matchers.length; i++) {
+        const patterns = matchers[i]!.patterns;
+        for (let k = 0; k < patterns.length; k++) {
+          const clauses = patterns[k]!.literals;
+          if (clauses)
+            for (let c = 0; c < clauses.length; c++) {
+              const texts = clauses[c]!;
+              for (let t = 0; t < texts.length; t++) {
+                const text = texts[t]!;
+                if (text.length <= n && lower.includes(text)) found.add(text);
+              }
+            }
+        }
+      }
       return found;
     }
     return (scanner ??= literalScanner(allPatternTexts()))(lower);

@@ -42,6 +42,17 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
     }
     return lo;
   };
+  /**
+   * The vocabulary in lower case (and `joined` when it already is: the index's terms are). One lowering of the joined
+   * words tells, where lowering each word (some 600 calls at a cold start) cost more than the pair search after it.
+   */
+  const lowerWords = (): readonly string[] => {
+    if (lowered) return lowered;
+    const raw = vocabulary.join(SEPARATOR);
+    if (raw.toLowerCase() !== raw) return (lowered = vocabulary.map((v) => v.toLowerCase()));
+    joined = raw;
+    return (lowered = vocabulary);
+  };
   return (word) => {
     const query = word.toLowerCase();
     const m = query.length;
@@ -50,7 +61,7 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
     let fuse: Fuse<string>;
     if (needed <= 0 || m > FUSE_PATTERN_MAX) fuse = whole ??= new Fuse(vocabulary, OPTIONS);
     else {
-      const words = (lowered ??= vocabulary.map((v) => v.toLowerCase()));
+      const words = lowerWords();
       const own: string[] = [];
       for (let i = 0; i + 1 < m; i++) own.push(query.slice(i, i + 2));
       // The words that hold at least `needed` of the pairs (each pair counted once per word, as often as the query has
@@ -65,15 +76,15 @@ export function nearestWordSearch(vocabulary: readonly string[]): (word: string)
           if (shared >= needed) passed.push(w);
         }
       } else {
-        if (!joined) {
-          joined = words.join(SEPARATOR);
+        if (!starts) {
           starts = new Int32Array(words.length);
           for (let w = 1, at = 0; w < words.length; w++) starts[w] = at += words[w - 1]!.length + SEPARATOR.length;
         }
+        const text = (joined ??= words.join(SEPARATOR));
         const shared = new Uint8Array(words.length);
         for (let k = 0; k < own.length; k++) {
           let last = -1;
-          for (let at = joined.indexOf(own[k]!); at >= 0; at = joined.indexOf(own[k]!, at + 1)) {
+          for (let at = text.indexOf(own[k]!); at >= 0; at = text.indexOf(own[k]!, at + 1)) {
             const w = wordAt(at);
             if (w === last) continue;
             last = w;

@@ -220,43 +220,45 @@ const RECOGNISERS: Recogniser[] = [
 
 /**
  * Where a failure happened, from the paste: [pattern, operation, needs]. Each operation is in
- * knowledge/vocabulary.yaml (`$1` takes the HCS operation's own name). `needs` are texts of which
- * every match holds one, lower-cased (test/core/diagnosis/recognise.test.ts derives them from the
- * pattern with requiredAnyOf): a paste without any is not run through the pattern, which is then
- * never compiled (compiling the patterns was a good part of a cold start).
+ * knowledge/vocabulary.yaml (`$1` takes the HCS operation's own name). `needs` are clauses of texts,
+ * lower-cased, every match holding a text of each (test/core/diagnosis/recognise.test.ts derives them
+ * from the pattern with requiredAllOf): a paste without one of a clause's texts is not run through the
+ * pattern, which is then never compiled (compiling the patterns was a good part of a cold start). A
+ * clause each for `docker` and the command's word: nearly every paste says "docker", and a failure line
+ * compiled the patterns of seven commands it does not name.
  */
-export const OPERATIONS: readonly [RegExp, string, readonly string[]][] = [
+export const OPERATIONS: readonly [RegExp, string, readonly (readonly string[])[]][] = [
   // `hcsshim::System::CreateProcess`, `hcsshim::ComputeSystem::Start`, and hcsshim's newer `hcs::System::Start`,
   // `hcs::CreateComputeSystem` (containerd's shim): the operation is the last name.
-  [/encountered an error during (?:hcs(?:shim)?::)?(?:(?:Compute)?System::)?(\w+)/, '$1', ['encountered an error during ']],
-  [/\bhcs(?:shim)?::(?:(?:Compute)?System::)?(\w+)/, '$1', ['hcs']],
+  [/encountered an error during (?:hcs(?:shim)?::)?(?:(?:Compute)?System::)?(\w+)/, '$1', [['encountered an error during ']]],
+  [/\bhcs(?:shim)?::(?:(?:Compute)?System::)?(\w+)/, '$1', [['hcs']]],
   // The engine's own wrapping of it, without the prefix: `Error response from daemon: CreateComputeSystem 22b48c…: …`.
-  [/\bCreateComputeSystem [0-9a-f]{12,64}:/, 'CreateComputeSystem', ['createcomputesystem ']],
+  [/\bCreateComputeSystem [0-9a-f]{12,64}:/, 'CreateComputeSystem', [['createcomputesystem ']]],
   // The same names in a user's own words: "every docker run fails in CreateContainer with …".
-  [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1', ['createcontainer', 'createcomputesystem', 'createprocess', 'preparelayer', 'activatelayer', 'importlayer']],
-  [/\bhnsCall\b/, 'hnsCall', ['hnscall']],
+  [/\bfail(?:s|ed|ing)? (?:in|at|during) (CreateContainer|CreateComputeSystem|CreateProcess|PrepareLayer|ActivateLayer|ImportLayer)\b/, '$1', [['createcontainer', 'createcomputesystem', 'createprocess', 'preparelayer', 'activatelayer', 'importlayer'], ['fail']]],
+  [/\bhnsCall\b/, 'hnsCall', [['hnscall']]],
   // Named as the paste writes it ($0; the same operation as hnsCall, SAME_OPERATION): the evidence said "operation:
   // hnsCall" of a paste that never says it (a new-user helper).
-  [/HNS failed with error/i, '$0', ['hns failed with error']],
-  [/failed to create endpoint/, 'create endpoint', ['failed to create endpoint']],
-  [/docker(?:\.exe)?\s+network\s+create/, 'network create', ['network']],
-  [/docker(?:\.exe)?\s+exec\b/, 'docker exec', ['docker']],
-  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]{0,300}\s(?:-p|--publish)[ =]/, 'docker run -p', ['docker']],
-  [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run', ['docker']],
-  [/\bnet use\b/i, 'net use', ['net use']],
-  [/\b(Start|Stop|New)-Container\b/, '$1-Container', ['-container']],
-  [/starting container failed/, 'Start', ['starting container failed']],
-  [/failed to start container/, 'Start', ['failed to start container']],
-  [/\bPrepareLayer\b/, 'PrepareLayer', ['preparelayer']],
-  [/docker(?:\.exe)?\s+(?:image\s+|buildx\s+)?build\b/, 'docker build', ['docker']],
-  [/docker(?:\.exe)?\s+(?:container\s+)?start\b/, 'docker start', ['docker']],
-  [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect', ['network']],
-  [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1', ['service']],
-  [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy', ['docker']],
+  [/HNS failed with error/i, '$0', [['hns failed with error']]],
+  [/failed to create endpoint/, 'create endpoint', [['failed to create endpoint']]],
+  [/docker(?:\.exe)?\s+network\s+create/, 'network create', [['network'], ['docker'], ['create']]],
+  [/docker(?:\.exe)?\s+exec\b/, 'docker exec', [['docker'], ['exec']]],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b[^\n]{0,300}\s(?:-p|--publish)[ =]/, 'docker run -p', [['docker'], ['run']]],
+  [/docker(?:\.exe)?\s+(?:container\s+)?run\b/, 'docker run', [['docker'], ['run']]],
+  [/\bnet use\b/i, 'net use', [['net use']]],
+  [/\b(Start|Stop|New)-Container\b/, '$1-Container', [['-container'], ['start', 'stop', 'new']]],
+  [/starting container failed/, 'Start', [['starting container failed']]],
+  [/failed to start container/, 'Start', [['failed to start container']]],
+  [/\bPrepareLayer\b/, 'PrepareLayer', [['preparelayer']]],
+  [/docker(?:\.exe)?\s+(?:image\s+|buildx\s+)?build\b/, 'docker build', [['docker'], ['build']]],
+  [/docker(?:\.exe)?\s+(?:container\s+)?start\b/, 'docker start', [['docker'], ['start']]],
+  [/docker(?:\.exe)?\s+network\s+connect\b/, 'network connect', [['network'], ['connect'], ['docker']]],
+  [/docker(?:\.exe)?\s+service\s+(create|update)\b/, 'service $1', [['service'], ['docker'], ['create', 'update']]],
+  [/docker(?:\.exe)?\s+stack\s+deploy\b/, 'stack deploy', [['docker'], ['deploy'], ['stack']]],
   // A handful of -f files at most: an unbounded chain, started at every `docker-compose` of a line that repeats it,
   // ran to the line's end each time (quadratic: 64 KiB of `docker-compose -f ` took 0.33 s; an attacker helper).
-  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+){0,8}up\b/, 'compose up', ['compose']],
-  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull', ['image', ' image', 'manifest unknown', 'manifest for ', ': unauthorized', 'docker login', 'pull access denied']],
+  [/docker(?:\.exe)?[- ]compose(?:\.exe)?\s+(?:-f\s+\S+\s+){0,8}up\b/, 'compose up', [['compose'], ['docker']]],
+  [/\b(?:error|failed to|failure)\s+pull(?:ing)?\s+image\b|\bpull(?:ing)? image\b[^\n]{0,300}\b(?:failed|error)|manifest unknown|manifest for \S+ not found|: unauthorized(?<=\/v2\/\S{0,200}: unauthorized)|docker login|pull access denied/i, 'pull', [['image', ' image', 'manifest unknown', 'manifest for ', ': unauthorized', 'docker login', 'pull access denied'], ['pull', 'manifest unknown', 'manifest for ', ': unauthorized', 'docker login', 'pull access denied'], ['pull', 'manifest unknown', ' not found', ': unauthorized', 'docker login', 'pull access denied']]],
 ];
 
 /**
@@ -307,7 +309,7 @@ export function recognise(text: string): Recognised {
   }
   const operations = new Set<string>();
   for (const [re, out, needs] of OPERATIONS) {
-    if (!needs.some((n) => lower.includes(n))) continue;
+    if (!needs.every((any) => any.some((n) => lower.includes(n)))) continue;
     const m = re.exec(text);
     if (m) operations.add(out === '$0' ? m[0] : out.replace('$1', m[1] ?? ''));
   }

@@ -224,12 +224,16 @@ function requiredTexts(alt: string): string[][] {
  */
 const score = (ls: readonly string[]) => Math.min(...ls.map((l) => [...l.trim()].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x24f ? 3 : 1), 0)));
 
-/** The clauses requiredAllOf keeps: each is a scan of the paste before a pattern is compiled; more than three seldom rule more out. */
-const MAX_CLAUSES = 3;
+/**
+ * The clauses requiredAllOf keeps: each is a scan of the paste before a pattern is compiled. Three left out the option
+ * of a command line whose words are common (`docker network create … --ipv4 false`): a line saying "failed to create
+ * endpoint … on network nat" holds all three words, and compiled four such patterns it could not match at a cold start.
+ */
+const MAX_CLAUSES = 5;
 /** The most texts a clause other than the most telling may hold. */
-const SHORT_CLAUSE = 4;
+const SHORT_CLAUSE = 6;
 /** How many of an alternative's required texts requiredAllOf combines (the clauses grow as their product). */
-const PER_ALTERNATIVE = 3;
+const PER_ALTERNATIVE = 5;
 /** Alternations wider than this give requiredAnyOf's single clause. */
 const MAX_PRODUCT = 27;
 
@@ -238,7 +242,7 @@ const MAX_PRODUCT = 27;
  * text (lower-cased) of every clause. undefined when nothing is known. Stronger than requiredAnyOf,
  * whose answer is one such clause: `docker logs[\s\S]{0,99}(?:empty|blank)` needs "docker logs" and
  * one of "empty" or "blank". With top-level alternatives A1|A2 it is the product of their clauses
- * (each alternative's three most telling), each a union: (a ∧ b) ∨ (c ∧ d) = (a ∨ c) ∧ (a ∨ d) ∧ (b ∨ c) ∧ (b ∨ d),
+ * (each alternative's five most telling), each a union: (a ∧ b) ∨ (c ∧ d) = (a ∨ c) ∧ (a ∨ d) ∧ (b ∨ c) ∧ (b ∨ d),
  * so a window written both ways round, `x[…]{0,N}y|y[…]{0,N}x`, needs both x and y.
  * @example requiredAllOf('hyper-?v[^\n]{0,80}docker exec|docker exec[^\n]{0,80}hyper-?v') // [['docker exec'], ['docker exec', 'hyper'], ['hyper'], …] reduced to [['docker exec'], ['hyper']]
  */

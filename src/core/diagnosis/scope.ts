@@ -178,9 +178,12 @@ const CONTAINER_WORDS: readonly RegExp[] = [
 /**
  * Whether a paste names anything of containers (`CONTAINER_WORDS`). Several patterns rather than one alternation: V8
  * compiles a pattern on its first use, in time that grows faster than the pattern (the same words as one pattern of
- * 718 characters took 9 ms of a cold start; as these, under 1 ms).
+ * 718 characters took 9 ms of a cold start; as these, under 1 ms). The commonest word is asked alone first: a paste that
+ * says "docker" (the first pattern matches it there too) needs none of them, and the first one's bounded repeats
+ * (`docker[\w.-]{0,20}`) cost a line's cold start a sixth of a millisecond to compile.
  */
-const namesContainers = (text: string): boolean => CONTAINER_WORDS.some((re) => re.test(text));
+const SAYS_DOCKER = /\bdocker\b/i;
+const namesContainers = (text: string): boolean => SAYS_DOCKER.test(text) || CONTAINER_WORDS.some((re) => re.test(text));
 
 /**
  * A line only a program writes: a shell's prompt (`PS C:\\>`, `C:\\app>`, `$ `), a PowerShell error record's

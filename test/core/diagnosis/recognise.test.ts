@@ -2,7 +2,7 @@ import { adversarialRuns } from '../../helpers/arbitraries.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS, operationKey, recognise } from '../../../src/core/diagnosis/recognise.js';
-import { requiredAnyOf } from '../../../src/core/diagnosis/regex-literal.js';
+import { requiredAllOf } from '../../../src/core/diagnosis/regex-literal.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/pastes/${name}`, import.meta.url), 'utf8');
 
@@ -105,7 +105,7 @@ describe('structure recognisers', () => {
 
 describe('operation patterns', () => {
   it.each(OPERATIONS.map(([re, op, needs]) => [op, re, needs] as const))('%s: its needs are what the pattern requires (%s)', (_op, re, needs) => {
-    expect(needs).toEqual(requiredAnyOf(re.source));
+    expect(needs).toEqual(requiredAllOf(re.source));
   });
 
   it('finds an operation written in another case, and skips a paste without its words', () => {
