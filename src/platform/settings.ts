@@ -167,7 +167,27 @@ function parseSettingsFile(text: string): Record<string, unknown> {
     throw new CorruptSettings(e instanceof Error ? e.message : String(e));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CorruptSettings('not a JSON object');
+  if (depthOver(data, MAX_SETTINGS_DEPTH)) throw new CorruptSettings(`a value is nested deeper than ${MAX_SETTINGS_DEPTH} levels, more than settings are`);
   return data as Record<string, unknown>;
+}
+
+/**
+ * How deep a settings file's values may nest. A file nested 20,000 deep was read, and every save after it failed
+ * (writing it back overflowed the stack: found by an attacker helper), so no setting was kept past the session; such a
+ * file is now set aside as damaged, like any other, and the settings start again beside its backup.
+ */
+const MAX_SETTINGS_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` (walked without recursion). */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Keeps the values we understand; anything else falls back to its default. */

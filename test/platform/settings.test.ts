@@ -88,6 +88,8 @@ describe('openSettings', () => {
     ['broken JSON', '{"language": "ko-KR",'],
     ['an empty file', ''],
     ['JSON that is not an object', '["ko-KR"]'],
+    // Found by an attacker helper: read fine, but every save after it overflowed the stack, so no setting was kept.
+    ['a value nested 20,000 deep', `{"language":"ko-KR","other":${'['.repeat(20000)}${']'.repeat(20000)}}`],
   ])('backs up a corrupt file (%s) beside itself, starts from defaults, and reports it once', async (_name, content) => {
     writeFileSync(file(), content);
     const s = openSettings({ cwd: dir, now: NOW });
