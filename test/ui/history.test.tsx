@@ -74,6 +74,20 @@ describe('HistoryScreen', () => {
     await waitForFrame(lastFrame, '❯ ');
   });
 
+  it("says so when an entry's topic is not in this version's knowledge, instead of doing nothing (found by an attacker helper)", async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    platform.audit.entries.push(entry({}), entry({ time: '2026-12-02T09:30:00.000Z', topic: '__proto__' }));
+    const { lastFrame, stdin, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 24 });
+    await waitForFrame(lastFrame, t('history.count', { count: 2 }));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('history.noTopic', { topic: '__proto__' }));
+    stdin.write(KEYS.down);
+    const frame = await waitForFrame(lastFrame, '❯ ✔ ran  2026-12-01');
+    expect(frame).not.toContain(t('history.noTopic', { topic: '__proto__' }));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, 'demo-topic');
+  });
+
   it('keeps its title on screen with an entry open in full beside the warnings of a damaged log (found by a helper at 100×30)', async () => {
     const platform = fakePlatform({ kb: makeKb() });
     const long = `Set-Thing ${'-Name value '.repeat(120)}`;

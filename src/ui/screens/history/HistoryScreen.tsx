@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { AuditEntry, AuditOutcome } from '../../../core/fixes/types.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { FullText, fullTextLines, useFullText } from '../../components/FullText.js';
@@ -73,13 +73,21 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
   const fullText = useFullText();
   const full = fullText.open;
   const items = entries.map((e, i) => historyItem(e, i, t, catalogs.en));
+  // The topic of an entry this version's knowledge does not hold (an older version's, or a damaged line): said, not
+  // silently nothing (found by an attacker helper: Enter on such an entry did nothing and said nothing).
+  const [missingTopic, setMissingTopic] = useState<string | undefined>(undefined);
   useKeymap(
     (command) => {
       if (fullText.handle(command, items.length > 0)) return true;
       if (command === Command.Confirm) {
         const entry = entries[get()];
-        if (entry && knowledge.topics.some((x) => x.id === entry.topic)) navigate({ type: 'open', route: { screen: 'topic', topicId: entry.topic }, save: { selected: get() } });
-      } else return move(command, { count: items.length });
+        if (!entry) return true;
+        if (knowledge.topics.some((x) => x.id === entry.topic)) navigate({ type: 'open', route: { screen: 'topic', topicId: entry.topic }, save: { selected: get() } });
+        else setMissingTopic(entry.topic);
+      } else {
+        setMissingTopic(undefined);
+        return move(command, { count: items.length });
+      }
       return true;
     },
     { scopes: SCREEN_SCOPES.history },
@@ -100,6 +108,7 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
         <StatusLine key={i} kind="warning" wrap="truncate-end" text={truncateWidth(w, columns - 2)} theme={theme} />
       ))}
       {read.ok && entries.length === 0 && <StatusLine kind="info" text={t('history.empty')} theme={theme} />}
+      {missingTopic !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={truncateWidth(oneLine(t('history.noTopic', { topic: safeText(missingTopic) })), columns - 2)} theme={theme} />}
       <Box flexDirection="column" marginTop={1}>
         {entries.length > 0 && (
           <SelectList items={items} selected={Math.min(selected, items.length - 1)} height={Math.max(2, frame.bodyRows - 2 - warnings.length - (full ? fullRows.length + 1 : 0))} width={columns} theme={theme} />
