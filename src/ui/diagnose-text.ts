@@ -53,9 +53,19 @@ export const isVersionEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean =
  */
 export const isContextEvidence = (e: Pick<Evidence, 'kind' | 'rule'>): boolean => e.kind === 'structure' && (e.rule === 'context' || e.rule === 'specialised');
 
-/** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind; a version seen in the paste and a context by their rule. */
-export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'>): MessageKey =>
-  isVersionEvidence(e) ? 'diagnose.evidence.version' : isContextEvidence(e) ? 'diagnose.evidence.context' : EVIDENCE_KEY[e.kind];
+/** The fact rule's finding of a Windows image on an engine that runs Linux containers (no builds in it). */
+export const isWindowsImageOnLinuxEvidence = (e: Pick<Evidence, 'kind' | 'rule'> & { signature?: string }): boolean =>
+  e.rule === 'fact' && e.signature?.startsWith('linux-engine-windows-image:') === true;
+
+/** How a piece of evidence is named (the app's list and the CLI's "why"): by its kind; a version seen in the paste, a context and a Windows image on a Linux engine by their rule. */
+export const evidenceLabelKey = (e: Pick<Evidence, 'kind' | 'rule'> & { signature?: string }): MessageKey =>
+  isVersionEvidence(e)
+    ? 'diagnose.evidence.version'
+    : isContextEvidence(e)
+      ? 'diagnose.evidence.context'
+      : isWindowsImageOnLinuxEvidence(e)
+        ? 'diagnose.evidence.windowsImageOnLinux'
+        : EVIDENCE_KEY[e.kind];
 
 /** A code as pastes write one: hex with or without 0x, or decimal. */
 const CODE_SPELLING = /^(?:0x)?[0-9a-f]{1,8}$|^-?\d{1,10}$/i;

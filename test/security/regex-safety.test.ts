@@ -14,6 +14,7 @@ import { PLURAL_SUFFIX } from '../../src/core/i18n/translate.js';
 import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { CHANGES_SYSTEM, PS_SC_ALIAS, READ_ONLY_DOUBT } from '../../src/core/knowledge/content-rules.js';
 import { FOLDED_HAN } from '../../src/core/text/normalise.js';
+import { LINUX_ENGINE, WINDOWS_IMAGE, WINDOWS_LAYER_IN_UNIX_PATH } from '../../src/core/diagnosis/engine-platform.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, stepBefore } from '../../src/core/text/regex-safety.js';
 import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
@@ -147,6 +148,13 @@ describe('regular expressions in src/', () => {
 
   it('every pattern built at load time runs within its time budget', () => {
     for (const re of [TOKEN, STRONG_CTX, WEAK_CTX, LARGE_CTX, IPV4, PLURAL_SUFFIX, GLUED_SENTENCE, CHANGES_SYSTEM, READ_ONLY_DOUBT, PS_SC_ALIAS, FOLDED_HAN]) expect(findSlowInputConfirmed(re), re.source).toBeUndefined();
+  }, 60_000);
+
+  it('the marks of a Windows image on an engine that runs Linux containers run within their time budget', () => {
+    for (const re of [WINDOWS_IMAGE, LINUX_ENGINE, WINDOWS_LAYER_IN_UNIX_PATH]) expect(findSlowInputConfirmed(re), re.source).toBeUndefined();
+    // A path of many folders that never reaches a Windows layer's: each start tries its bounded run of folders once.
+    const long = ` /${'a/'.repeat(20_000)}Files/Program`;
+    expect(WINDOWS_LAYER_IN_UNIX_PATH.test(long)).toBe(false);
   }, 60_000);
 
   it('every `new RegExp(` in src/ is accounted for', () => {

@@ -24,7 +24,7 @@ import type { MessageParams } from '../../core/i18n/translate.js';
 import { stdinRefusalOf } from '../stdin-limit.js';
 import { afterHelp } from '../help-text.js';
 import type { MessageKey } from '../../ui/message-keys.js';
-import { codeOfMessage, entityLabelKey, evidenceInWords, isContextEvidence, isVersionEvidence, limitSentence } from '../../ui/diagnose-text.js';
+import { codeOfMessage, entityLabelKey, evidenceInWords, isContextEvidence, isVersionEvidence, isWindowsImageOnLinuxEvidence, limitSentence } from '../../ui/diagnose-text.js';
 
 const entityKeyText = (t: T, name: string): string => {
   const key = entityLabelKey(name);
@@ -103,7 +103,7 @@ const LIMIT_EN: Readonly<Record<NonNullable<Match['limitedBy']>, string>> = {
 export const ENGLISH_DIAGNOSE_WORDS: DiagnoseWords = {
   confidence: (level, score) => `confidence: ${level} (score ${score})`,
   limit: (reason) => `why not surer: ${LIMIT_EN[reason]}`,
-  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : EVIDENCE_LABEL[e.kind]}${codeOfMessage(e) ? ` ${codeOfMessage(e)}` : ''} "${e.matched}"`).join('; ')}`,
+  why: (reasons) => `why: ${reasons.map((e) => `${isVersionEvidence(e) ? 'version' : isContextEvidence(e) ? 'context' : isWindowsImageOnLinuxEvidence(e) ? 'a Windows image on an engine that runs Linux containers:' : EVIDENCE_LABEL[e.kind]}${codeOfMessage(e) ? ` ${codeOfMessage(e)}` : ''} "${e.matched}"`).join('; ')}`,
   fromDocs: (notes) => `From the documentation (${notes.join('; ')}):`,
   ourTranslation: (locale) => `our translation from ${locale}`,
   noLocaleText: (locale) => `no ${locale} text`,

@@ -1,6 +1,7 @@
 import { ANCHOR_WORD, type DiagnosisIndex } from './build-index.js';
 import { readPasteBuilds, type PasteBuilds } from './builds.js';
 import { readComponentVersions, type SeenVersion } from './component-versions.js';
+import { readWindowsImageOnLinux } from './engine-platform.js';
 import { messageKeyOf } from './message-key.js';
 import { hasPhrase, isWordChar } from './phrase-match.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
@@ -40,6 +41,8 @@ export interface PasteFeatures {
   builds: PasteBuilds;
   /** The versions of the engine, containerd and the pause image the paste shows. */
   versions: SeenVersion[];
+  /** What shows a Windows image on an engine that runs Linux containers (`readWindowsImageOnLinux`), when the paste shows one. */
+  windowsImageOnLinux?: string;
   /** The paste is only codes (`0x5b4`, `1460 0x6be`): it asks what they mean, and shows no context. */
   bareCodes: boolean;
   /** Whether the paste is about Windows containers (`linux`, `unrelated`: out of scope). */
@@ -124,6 +127,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const unlinked = flat.includes('://') ? flat.replace(/\bhttps?:\/\/[^\s"'<>)\]]{1,500}/g, ' ') : flat;
   const contextText = unlinked.includes('swarm: inactive') ? unlinked.replaceAll('swarm: inactive', '') : unlinked;
   let showsContainers: boolean | undefined;
+  const windowsImageOnLinux = readWindowsImageOnLinux(focus);
   return {
     text,
     focus,
@@ -134,6 +138,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     asks: !reason && /[?？]/.test(focus) && asksAboutSomething(focus),
     builds,
     versions: readComponentVersions(focus),
+    ...(windowsImageOnLinux ? { windowsImageOnLinux } : {}),
     bareCodes,
     scope: readScope(flat, focus, codes.some((c) => CONTAINER_FACILITY.test(c.canonical))),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',

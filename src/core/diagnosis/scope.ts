@@ -81,6 +81,8 @@ const WINDOWS_SIGNALS = [
   // A Windows image refused by a Linux engine is about Windows containers, whatever mode the engine is in, and so
   // is a Windows image's layer unpacked by a Linux snapshotter: its folders are Files/ (Program Files, Windows) and Hives/.
   'image operating system "windows"', 'fs/files/program files', 'fs/files/windows', 'fs/hives',
+  // The same layer in moby's overlay2 graph driver, whose layers are unpacked into <data-root>/overlay2/<id>/diff/.
+  'diff/files/program files', 'diff/files/windows', 'diff/hives',
   // Repositories that hold Windows images only (.NET Framework, ASP.NET 4.x, IIS): a paste about them is about Windows
   // containers, on whatever engine it was pulled.
   'dotnet/framework', 'microsoft/dotnet-framework', 'microsoft/aspnet', 'microsoft/iis',

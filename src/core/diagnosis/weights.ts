@@ -55,6 +55,9 @@ export const WEIGHTS = deepFreeze({
   fact: {
     buildMismatch: 5, // the paste shows a host and an image on different Windows builds (topics with `facts: [build-mismatch]`)
     imageNewer: 4, // … and the image is the newer build, which no isolation mode runs (topics with `facts: [image-newer-than-host]`): the compatibility rule, not the process-isolation error, explains it
+    // … a Windows image beside an engine that runs Linux containers (topics with `facts: [linux-engine-windows-image]`):
+    // what the paste shows of the engine and the image, whatever the engine printed (as much as a build mismatch).
+    windowsImageOnLinux: 5,
     clientHost: 5, // … on a host whose build only Windows 10 or 11 ships (topics with `facts: [client-host]`): the client compatibility rules explain it, ahead of the general table's signatures (its pull message weighs 4)
   },
   version: {

@@ -174,7 +174,9 @@ export interface Signatures {
    * Facts diagnosis establishes from the structure of a paste that are evidence for this topic:
    * `build-mismatch`, the paste shows a host build and an image build that differ;
    * `image-newer-than-host`, the image's build is the newer one (no isolation mode runs it);
-   * `client-host`, the host's build is one only Windows 10 or 11 ships (the client compatibility rules apply).
+   * `client-host`, the host's build is one only Windows 10 or 11 ships (the client compatibility rules apply);
+   * `linux-engine-windows-image`, the paste shows a Windows image beside an engine that runs Linux containers (its
+   * layer store, podman, `OSType: linux`), or a Windows layer's folders in a Linux layer store's path.
    */
   facts?: DiagnosisFact[];
   /**
@@ -211,7 +213,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The facts diagnosis can establish from a paste's structure (see Signatures.facts). */
-export const DIAGNOSIS_FACTS = ['build-mismatch', 'image-newer-than-host', 'client-host'] as const;
+export const DIAGNOSIS_FACTS = ['build-mismatch', 'image-newer-than-host', 'client-host', 'linux-engine-windows-image'] as const;
 export type DiagnosisFact = (typeof DIAGNOSIS_FACTS)[number];
 
 export type Category =

@@ -8,8 +8,14 @@ import type { EvidenceRule } from './types.js';
  */
 export const factRule: EvidenceRule = {
   id: 'fact',
-  describe: 'the paste shows the host and the image on different builds: evidence for topics with `facts: [build-mismatch]`, and more for those with `image-newer-than-host` when the image is the newer, or `client-host` when the host is a Windows client build',
+  describe: 'the paste shows the host and the image on different builds: evidence for topics with `facts: [build-mismatch]`, and more for those with `image-newer-than-host` when the image is the newer, or `client-host` when the host is a Windows client build; `linux-engine-windows-image` when it shows a Windows image on an engine that runs Linux containers',
   apply(f, index, acc, w) {
+    // A Windows image on an engine that runs Linux containers: read apart from the builds, which such a paste seldom shows.
+    if (f.windowsImageOnLinux)
+      index.matchers.forEach((m, i) => {
+        if (m.topic.signatures.facts?.includes('linux-engine-windows-image'))
+          acc.add(i, { kind: 'fact', matched: f.windowsImageOnLinux ?? '', signature: `linux-engine-windows-image: ${f.windowsImageOnLinux}`, weight: w.fact.windowsImageOnLinux, rule: 'fact' });
+      });
     const { host, image, refusedFor } = f.builds;
     // A pull's refusal names the host's build: it says which host (a client one), not that the builds mismatch.
     if (!host && refusedFor && image && refusedFor.build !== image.build && index.clientBuilds.has(refusedFor.build)) {

@@ -2,6 +2,7 @@
 // establishes decides which topics they count for (knowledge/topics/*.yaml `facts`).
 import { describe, expect, it } from 'vitest';
 import { WEIGHTS } from '../../../../src/core/diagnosis/weights.js';
+import { readWindowsImageOnLinux } from '../../../../src/core/diagnosis/engine-platform.js';
 import { scoredFor, verdictOf } from './helpers.js';
 
 const factsFor = (paste: string, topic: string) =>
@@ -47,5 +48,32 @@ describe('facts from the builds a paste shows', () => {
     expect(id(SERVER_NEWER)).toBe('version-compat-matrix');
     expect(id(CLIENT_NEWER)).toBe('windows-client-host-compat');
     expect(id(SERVER_OLDER)).toBe('version-mismatch-error');
+  });
+});
+
+describe('a Windows image on an engine that runs Linux containers', () => {
+  const TOPIC = 'windows-image-on-linux-engine';
+  it.each([
+    // paste, whether the fact holds: what the paste shows of the engine and of the image, whatever the message
+    ['$ sudo docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nltsc2022: Pulling from windows/servercore\nunknown blob', true],
+    ['podman pull mcr.microsoft.com/dotnet/framework/sdk:4.8\nError: writing blob: adding layer: unpacking failed (error: exit status 1)', true],
+    ['Storage Driver: overlay2\nOSType: linux\n...\nStep 1/4 : FROM contoso/app:1.2-nanoserver-ltsc2022\nerror pulling image configuration', true],
+    // A Windows layer's folders in a Linux layer store's path: moby's overlay2 layer, an older graph driver's tar applier.
+    ['failed to extract layer sha256:0f1e: link /var/lib/docker/overlay2/a1b2/diff/Files/Windows/System32/drivers/etc/hosts: no such file or directory', true],
+    ['failed to register layer: Error processing tar file(exit status 1): mkdir /Hives/DefaultUser_Delta: permission denied', true],
+    // A Windows engine: the same image, no Linux machinery; the layer's folders written under its drive, with backslashes.
+    ['PS C:\\> docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nltsc2022: Pulling from windows/servercore\nunknown blob', false],
+    ['hcsshim::ImportLayer failed in Win32: Access is denied. (0x5) path=C:\\ProgramData\\docker\\windowsfilter\\1a2b\\Files\\Windows\\System32', false],
+    // A Linux engine with a Linux image.
+    ['$ sudo docker pull nginx:1.25\nfailed to register layer: Error processing tar file(exit status 1): unknown blob\nStorage Driver: overlay2', false],
+  ] as const)('%#: %s → %s', (paste, holds) => {
+    expect(readWindowsImageOnLinux(paste) !== undefined).toBe(holds);
+    expect(factsFor(paste, TOPIC)).toEqual(holds ? ['linux-engine-windows-image'] : []);
+  });
+
+  it('weighs the fact by its row and shows the topic on it alone', () => {
+    const paste = 'simon@build-01:~/shop$ sudo docker-compose up\nStep 1/6 : FROM microsoft/aspnet:4.7.2\n4.7.2: Pulling from microsoft/aspnet\nERROR: Service \'web\' failed to build: unknown blob';
+    expect((scoredFor(paste).get(TOPIC)?.evidence ?? []).filter((e) => e.rule === 'fact').map((e) => e.weight)).toEqual([WEIGHTS.fact.windowsImageOnLinux]);
+    expect(verdictOf(paste)[0]?.split(' ')[0]).toBe(TOPIC);
   });
 });

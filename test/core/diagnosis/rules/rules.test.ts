@@ -50,6 +50,13 @@ const ROWS: Row[] = [
     topic: 'version-mismatch-error',
     weight: 5,
   },
+  // A Windows image pulled by an engine that runs Linux containers (a Unix prompt's sudo), whatever the engine printed.
+  {
+    rule: 'fact',
+    paste: 'simon@build-01:~/shop$ sudo docker pull mcr.microsoft.com/dotnet/framework/aspnet:4.8\n4.8: Pulling from dotnet/framework/aspnet\n8f616e6e9eec: Downloading\nunknown blob',
+    topic: 'windows-image-on-linux-engine',
+    weight: 5,
+  },
   { rule: 'context', paste: 'docker service ls\nID             NAME      MODE         REPLICAS   IMAGE\nq2w3e4r5t6y7   web       replicated   0/3        contoso/web:1809', topic: 'swarm-service-wont-start', weight: 3 },
   { rule: 'missing-context', paste: '0xc0370101', topic: 'k8s-pod-os-mismatch', weight: -1 },
   {
