@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { makeDirs } from './make-dirs.js';
 
@@ -27,20 +27,33 @@ export function userCacheDir(env: Record<string, string | undefined> = process.e
 const homedir = (): string => process.getBuiltinModule('node:os').homedir();
 
 /**
- * Throws unless no other user can change what is in `dir`: it and each folder above it are this user's and writable by
- * no one else, up to a folder whose sticky bit keeps others from renaming or removing what is not theirs (/tmp), or one
- * of root's that others cannot write. Found by attacker helpers: another user who ran the exe first owned the build
- * folder in /tmp; root run with another user's HOME (`sudo -E`) ran compiled code that user had planted in their cache
- * folder. Not on Windows (see privateCacheFolder).
+ * Throws unless no other user can change what is in `dir`: the real folders (links resolved) from it up are this user's
+ * and writable by no one else, up to a folder whose sticky bit keeps others from renaming or removing what is not theirs
+ * (/tmp), or one of root's that others cannot write; and a link on the way as written (`/home` -> `/var/home`, a
+ * `~/.cache` on another disk) is root's or this user's, in a folder that passes the same rule. Group write counts as
+ * others' write unless the group is this user's own private group (umask 002 systems). Found by attacker helpers: another
+ * user who ran the exe first owned the build folder in /tmp; root run with another user's HOME (`sudo -E`) ran compiled
+ * code that user had planted in their cache folder. A regression tester then found links and private groups refused on
+ * ordinary homes (Fedora Silverblue's /home, Ubuntu's umask 002). Not on Windows (see privateCacheFolder).
  */
 export function checkPrivateFolder(dir: string): void {
   if (typeof process.getuid !== 'function') return;
   const me = process.getuid();
-  const start = path.resolve(dir);
+  walkUp(realpathSync.native(dir), me, true);
+  for (let at = path.resolve(dir); path.dirname(at) !== at; at = path.dirname(at)) {
+    const st = lstatSync(at);
+    if (!st.isSymbolicLink()) continue;
+    if (st.uid !== me && st.uid !== 0) throw new Error(`${at} is a link another user owns (owner ${st.uid}): nothing is run from it`);
+    walkUp(realpathSync.native(path.dirname(at)), me, false);
+  }
+}
+
+/** Checks real folders from `start` up (see checkPrivateFolder); `own`: `start` itself must be this user's. */
+function walkUp(start: string, me: number, own: boolean): void {
   for (let at = start; ; at = path.dirname(at)) {
     const st = lstatSync(at);
-    if (st.isSymbolicLink() || !st.isDirectory()) throw new Error(`${at} is not a folder`);
-    const othersWrite = (st.mode & 0o022) !== 0;
+    if (!st.isDirectory()) throw new Error(`${at} is not a folder`);
+    const othersWrite = (st.mode & 0o002) !== 0 || ((st.mode & 0o020) !== 0 && !isPrivateGroup(st.gid, me));
     const sticky = (st.mode & 0o1000) !== 0;
     if (st.uid === me && !othersWrite) {
       if (path.dirname(at) === at) return;
@@ -48,8 +61,27 @@ export function checkPrivateFolder(dir: string): void {
     }
     // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
     // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
-    if (at !== start && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
+    if (!(own && at === start) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
     throw new Error(`${at} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
+  }
+}
+
+/**
+ * Whether group `gid` is this user's private group: their primary group, with no other member in /etc/group and no other
+ * account in /etc/passwd whose primary group it is. Read only for a group-writable folder; false when the files cannot
+ * be read (groups from a directory service), so such a folder stays refused.
+ */
+function isPrivateGroup(gid: number, me: number): boolean {
+  if (typeof process.getgid !== 'function' || gid !== process.getgid()) return false;
+  try {
+    const group = readFileSync('/etc/group', 'utf8').split('\n').map((l) => l.split(':')).find((f) => f[2] === String(gid));
+    const accounts = readFileSync('/etc/passwd', 'utf8').split('\n').map((l) => l.split(':')).filter((f) => f[3] === String(gid));
+    const mine = accounts.find((f) => f[2] === String(me));
+    if (!group || !mine || accounts.length !== 1) return false;
+    const members = (group[3] ?? '').split(',').filter(Boolean);
+    return members.every((m) => m === mine[0]);
+  } catch {
+    return false;
   }
 }
 
@@ -70,7 +102,10 @@ export function privateCacheFolder(sub: string, opts: { create: boolean }, env: 
     if (opts.create) makeDirs(dir, 0o700);
     checkPrivateFolder(dir);
     return dir;
-  } catch {
+  } catch (e) {
+    // Said where asked (WCDOCTOR_DEBUG), in ASCII: a start without its caches is slower, and this is why.
+    if (env.WCDOCTOR_DEBUG && (e as NodeJS.ErrnoException).code !== 'ENOENT')
+      process.stderr.write(`wcdoctor: ${sub || 'cache'} folder not used: ${(e instanceof Error ? e.message : String(e)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
     return undefined;
   }
 }

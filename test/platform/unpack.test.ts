@@ -133,9 +133,13 @@ describe('unpack', () => {
     chmodSync(open, 0o777);
     expect(() => ensurePrivate(path.join(open, 'app'))).toThrow(/can be changed by another user/);
     expect(() => unpack([path.join(open, 'app')], NAME, files)).toThrow(/could not unpack wcdoctor's files .*can be changed by another user/);
-    // A link in its place: refused.
+    // A link in its place to a folder others may write: refused, as that folder is. A link of this user's to a private
+    // folder of theirs is taken (a regression tester: homes reached through a link, as /home -> /var/home, lost their caches).
     symlinkSync(sticky, path.join(b, 'link'));
-    expect(() => ensurePrivate(path.join(b, 'link'))).toThrow(/is not a folder/);
+    expect(() => ensurePrivate(path.join(b, 'link'))).toThrow(/can be changed by another user/);
+    mkdirSync(path.join(b, 'private'), { mode: 0o700 });
+    symlinkSync(path.join(b, 'private'), path.join(b, 'link-to-private'));
+    expect(() => ensurePrivate(path.join(b, 'link-to-private', 'app'))).not.toThrow();
     // Another user's folder (made so where the tests run as root): refused, however private.
     if (process.getuid!() === 0) {
       const theirs = path.join(sticky, 'wcdoctor-them');

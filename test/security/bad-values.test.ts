@@ -107,6 +107,12 @@ describe('invisible characters are refused in placeholder values', () => {
     if (!r.ok) expect(r.error.id).toBe(id);
   });
 
+  it('takes a variation selector that changes what the reader sees: after an emoji, after an ideograph (a regression tester: `❤️` as the emoji panel types it was refused)', () => {
+    for (const v of ['team-❤️', 'ok-✅️', 'note-☺︎', '\u845b\u{e0100}城']) expect(checkParamValue(text, v).ok, v).toBe(true);
+    // … and never after a letter, a digit or a space, where it draws nothing; nor a run of them.
+    for (const v of ['C:\\data\ufe0f', '1\ufe0f', 'a\u{e0100}', '❤️\ufe0f', 'x \ufe0e']) expect(checkParamValue(text, v).ok, v).toBe(false);
+  });
+
   it('refuses every default-ignorable code point (the Unicode property), as JavaScript knows it', () => {
     const missed: string[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {

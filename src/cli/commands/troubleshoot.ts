@@ -12,7 +12,7 @@ import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
 import { EXIT, type CliIO } from '../io.js';
 import { terminalWidth } from '../terminal-markdown.js';
 import { formatTable } from '../print.js';
-import { loadApp } from './ui.js';
+import { loadApp, refuseDumbTerminal } from './ui.js';
 
 /** What `troubleshoot` was asked for, after parsing. */
 export interface TroubleshootRequest {
@@ -49,6 +49,7 @@ export interface TroubleshootAppContext {
  */
 export async function openTroubleshootInApp(ctx: TroubleshootAppContext): Promise<boolean> {
   if (ctx.treeId !== undefined && !ctx.kb.trees.some((t) => t.id === ctx.treeId)) return false;
+  refuseDumbTerminal(process.env, ctx.locale);
   const [{ openApp }, { createNodePlatform }] = await loadApp();
   const { interruptedBy } = await openApp({ screen: 'tree', ...(ctx.treeId !== undefined ? { tree: ctx.treeId } : {}) }, { platform: createNodePlatform({ knowledge: ctx.kb, terminalClipboard: true }), noColor: ctx.noColor ?? false });
   if (interruptedBy) ctx.io.setExitCode(exitCodeOfSignal(interruptedBy));

@@ -14,9 +14,10 @@ import { resolveCliLocale, translatorFor } from '../lang.js';
  * movements as text and cannot redraw it (found by an attacker helper: 62 sequences for one key and quit). The app is
  * refused there with exit 2, before anything is drawn; every command works in such a terminal.
  */
-export function refuseDumbTerminal(env: CliIO['env']): void {
+export function refuseDumbTerminal(env: CliIO['env'], lang?: Locale): void {
   if (env.TERM?.trim().toLowerCase() !== 'dumb') return;
-  const t = translatorFor(resolveCliLocale(undefined, env));
+  // In the run's --lang where one was given (a regression tester got the environment's language), else the environment's.
+  const t = translatorFor(lang ?? resolveCliLocale(undefined, env));
   throw new UserError(
     t ? t('cli.dumbTerminal') : 'this terminal (TERM=dumb) cannot move the cursor, which the app needs to draw its screens',
     [t ? t('cli.dumbTerminalHint') : 'every command works here: wcdoctor --help lists them (wcdoctor diagnose "<the error>", wcdoctor docs, ...)'],
@@ -62,6 +63,7 @@ export async function openScreen(io: CliIO, initial: OpenAppInitial, opts: { noC
  * anything is drawn. Ink, React and the platform load here, lazily.
  */
 export async function openInteractive(initial: OpenAppInitial, opts: { noColor?: boolean; lang?: Locale } = {}): Promise<AppEnd> {
+  refuseDumbTerminal(process.env, opts.lang);
   const [{ openApp }, { createNodePlatform }] = await loadApp();
   return openApp(initial, { platform: createNodePlatform({ terminalClipboard: true }), noColor: opts.noColor ?? false, ...(opts.lang ? { lang: opts.lang } : {}) });
 }

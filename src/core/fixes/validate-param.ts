@@ -180,14 +180,33 @@ const isInvisible = (cp: number): boolean =>
   (cp >= 0x13430 && cp <= 0x1343f) || (cp >= 0x1bca0 && cp <= 0x1bca3) || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0000 && cp <= 0xe0fff) ||
   (cp >= 0xd800 && cp <= 0xdfff);
 
+/**
+ * A variation selector that changes how the character before it is drawn, which the reader sees: the emoji one (U+FE0F)
+ * or the text one (U+FE0E) after an emoji outside ASCII (`❤️`, as the Windows emoji panel types it), and an ideographic
+ * one (U+E0100–U+E01EF) after a CJK ideograph (a name's variant form). Anywhere else it draws nothing (`C:\data` + U+FE0F
+ * reads as `C:\data`). Found by a regression tester: values with such emoji or names were refused.
+ */
+let emojiPattern: RegExp | undefined;
+let ideographPattern: RegExp | undefined;
+const isShownSelector = (cp: number, after: number): boolean => {
+  if (after < 0x80) return false;
+  if (cp === 0xfe0e || cp === 0xfe0f) return (emojiPattern ??= /^\p{Emoji}$/u).test(String.fromCodePoint(after));
+  if (cp >= 0xe0100 && cp <= 0xe01ef) return (ideographPattern ??= /^\p{Ideographic}$/u).test(String.fromCodePoint(after));
+  return false;
+};
+
 /** Why a value holds a character that is not what it shows (control, line separator, text direction, invisible), if it does. */
 function hiddenCharacterReason(v: string): ParamReason | undefined {
+  let previous = 0;
   for (const ch of v) {
     const cp = ch.codePointAt(0) ?? 0;
+    const after = previous;
+    previous = cp;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return controlReason(cp);
     if (cp === 0x2028 || cp === 0x2029) return why('lineBreak', 'contains a line break');
     if (isBidiControl(cp))
       return why('bidi', 'contains an invisible text-direction character that would make the command display differently from what runs');
+    if (isShownSelector(cp, after)) continue;
     if (isInvisible(cp)) {
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       return why('invisible', `contains an invisible or broken character (${code})`, { code });

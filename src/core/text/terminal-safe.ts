@@ -214,15 +214,32 @@ export function showJsonControls(json: string): string {
     }
     if (isLow(code)) {
       const prev = json.slice(Math.max(0, offset - 6), offset);
-      if (/^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev)) {
+      if (/^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev) && oddBackslashesBefore(json, offset - 5)) {
         // The second half of a pair: kept with its first half, or dropped when the pair was shown as text.
         return showControls(String.fromCharCode(parseInt(prev.slice(2), 16), code)) === String.fromCharCode(parseInt(prev.slice(2), 16), code) ? m : before;
       }
       return `${before}\\ufffd`;
     }
-    ch = String.fromCharCode(code);
-    if (ch === '\r' && next.startsWith('\\n')) return m;
-    const shown = showControls(ch);
-    return shown === ch ? m : `${before}${JSON.stringify(shown).slice(1, -1)}`;
+    if (code === 0x0d && next.startsWith('\\n')) return m;
+    const shown = shownEscape(code);
+    return shown === undefined ? m : `${before}${shown}`;
   });
+}
+
+/** Whether the backslash just before `at` starts an escape: the run of backslashes ending there is odd. */
+function oddBackslashesBefore(json: string, at: number): boolean {
+  let n = 0;
+  while (at - 1 - n >= 0 && json.charCodeAt(at - 1 - n) === 0x5c) n++;
+  return n % 2 === 1;
+}
+
+/** One BMP character's shown form as JSON string text, or undefined when it is shown as itself; remembered per code. */
+const shownEscapes = new Map<number, string | undefined>();
+function shownEscape(code: number): string | undefined {
+  if (shownEscapes.has(code)) return shownEscapes.get(code);
+  const ch = String.fromCharCode(code);
+  const shown = showControls(ch);
+  const text = shown === ch ? undefined : JSON.stringify(shown).slice(1, -1);
+  if (shownEscapes.size < 4096) shownEscapes.set(code, text);
+  return text;
 }

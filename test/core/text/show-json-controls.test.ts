@@ -21,6 +21,8 @@ describe('showJsonControls', () => {
     ['an emoji, a tab and a line feed', 'ok 😀\tnext\n', 'ok 😀\tnext\n'],
     ['a tag character (an escaped pair)', 'a\u{e0041}b', 'a\\u{e0041}b'],
     ['a backslash before u001b, as text', 'C:\\u001b\\x', 'C:\\u001b\\x'],
+    // A regression tester: the text `\ud800` (its backslash escaped) before a lone low surrogate kept the surrogate.
+    ['the text \\ud800 before a lone low surrogate', 'x\\ud800\udc00y', 'x\\ud800\ufffdy'],
   ])('%s', (_name, value, shown) => {
     const json = out({ value });
     expect((JSON.parse(json) as { value: string }).value).toBe(shown);
