@@ -39,8 +39,9 @@ else start();
 /** The executable's own start: unpack the files, then the bundle the command needs. */
 function start(): void {
   let dir: string | undefined;
+  let manifest: SeaManifest;
   try {
-    const manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;
+    manifest = JSON.parse(getAsset(SEA_MANIFEST_ASSET, 'utf8')) as SeaManifest;
     dir = unpack(unpackBase(), manifest.name, () => manifest.files.map((p) => ({ path: p, data: new Uint8Array(getRawAsset(p) as ArrayBuffer) })));
   } catch (err) {
     // The message names the folders tried, which come from the environment (XDG_CACHE_HOME, TMPDIR, LOCALAPPDATA,
@@ -50,6 +51,7 @@ function start(): void {
     process.exit(EXIT.failure);
   }
   const distDir = path.join(dir, 'dist');
+  servePackageFromAssets(dir, manifest);
   /** Loads a CLI bundle and its code cache from the executable's assets (see launcher.ts). */
   const load = (name: string) =>
     loadBundle({
@@ -63,6 +65,33 @@ function start(): void {
   registerPackageRoot(dir);
   registerMainBundle(() => load('main.js'));
   load(bundleNameFor(process.argv.slice(2), isTerminal)).startFromProcess();
+}
+
+/**
+ * What runs as code is read from the executable itself, not from the unpacked folder: the ES modules this thread imports
+ * (a load hook, `module.registerHooks`) and the host collector `check` hands to PowerShell. The folder is checked at the
+ * start, but it is the user's to write while the program runs (on Windows an elevated start shares it with the user's
+ * unelevated programs): a regression tester swapped `marked-terminal.mjs` after the check and before its import. What is
+ * still read from the folder: the data files, the check's worker thread (its own loader) and the copy of the collector
+ * PowerShell is given in the temporary folder.
+ */
+function servePackageFromAssets(root: string, manifest: SeaManifest): void {
+  const files = new Set(manifest.files);
+  const fromAsset = (rel: string): string | undefined => (files.has(rel) ? getAsset(rel, 'utf8') : undefined);
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageFile')] = fromAsset;
+  const { registerHooks } = process.getBuiltinModule('node:module') as typeof import('node:module') & { registerHooks?: (hooks: object) => unknown };
+  const { pathToFileURL } = process.getBuiltinModule('node:url');
+  if (typeof registerHooks !== 'function') return;
+  const prefix = `${pathToFileURL(root).href}/`;
+  registerHooks({
+    load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => unknown) {
+      if (url.startsWith(prefix) && url.endsWith('.mjs')) {
+        const source = fromAsset(decodeURIComponent(url.slice(prefix.length)));
+        if (source !== undefined) return { format: 'module', source, shortCircuit: true };
+      }
+      return nextLoad(url, context);
+    },
+  });
 }
 
 /**

@@ -12,6 +12,10 @@ const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
  * neither the built copy nor the source.
  */
 export function readCollectorScript(root: string = findPackageRoot()): string {
+  // The executable's own copy, when it runs as one (sea-launcher.ts): its unpacked folder may have changed since the start.
+  const fromExecutable = (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageFile')] as ((rel: string) => string | undefined) | undefined;
+  const own = fromExecutable?.(CANDIDATES[0]!);
+  if (own !== undefined) return own;
   for (const rel of CANDIDATES) {
     const file = path.join(root, rel);
     if (existsSync(file)) return readFileSync(file, 'utf8');

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,33 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const again = await runOne();
     expect(again).toEqual({ code: expected.code, out: expected.stdout });
     expect(existsSync(path.join(appDir, build, 'dist', 'kb-text.json'))).toBe(true);
+  });
+
+  it('runs its ES modules and its collector from itself, not from the unpacked folder, which may change while it runs (a regression tester: a module swapped after the start check was imported)', () => {
+    const h = tempDir('swap');
+    const env = envIn(h);
+    expect(run([twin], ['--version'], '', env).code).toBe(0);
+    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
+    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
+    const dist = path.join(appDir, build, 'dist');
+    // Same sizes, so that the start's check takes the folder: every ES module throws, the collector says so.
+    const plant = (file: string, text: string) => {
+      const size = statSync(file).size;
+      writeFileSync(file, (text + ' '.repeat(size)).slice(0, size));
+    };
+    const modules = readdirSync(path.join(dist, 'esm'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    expect(modules.length).toBeGreaterThan(3);
+    for (const f of modules) plant(path.join(dist, 'esm', f), 'process.stdout.write("PLANTED"); process.exit(42);');
+    plant(path.join(dist, 'collect.ps1'), "Write-Output 'PLANTED'");
+    // kb check is an ES-module part (dist/esm/kb.mjs): without the knowledge's sources it says so, exit 2.
+    const kb = run([twin], ['kb', 'check'], '', env);
+    expect(kb.stdout + kb.stderr).not.toContain('PLANTED');
+    expect(kb.code).toBe(2);
+    expect(kb.stderr).toContain('this installation carries the built knowledge base');
+    const script = run([twin], ['check', '--script'], '', env);
+    expect(script.code).toBe(0);
+    expect(script.stdout).not.toContain('PLANTED');
+    expect(script.stdout).toBe(viaNpm(['check', '--script']).stdout);
   });
 
   it('says so plainly, exit 3, when no folder can be written for its files', () => {
