@@ -15,6 +15,7 @@ import { GLUED_SENTENCE } from '../../src/core/knowledge/parse-plain-text.js';
 import { CHANGES_SYSTEM, PS_SC_ALIAS, READ_ONLY_DOUBT } from '../../src/core/knowledge/content-rules.js';
 import { FOLDED_HAN } from '../../src/core/text/normalise.js';
 import { LINUX_ENGINE, WINDOWS_IMAGE, WINDOWS_LAYER_IN_UNIX_PATH } from '../../src/core/diagnosis/engine-platform.js';
+import { PYWIN32_ERROR } from '../../src/core/diagnosis/scope.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
 import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, stepBefore } from '../../src/core/text/regex-safety.js';
 import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
@@ -155,6 +156,12 @@ describe('regular expressions in src/', () => {
     // A path of many folders that never reaches a Windows layer's: each start tries its bounded run of folders once.
     const long = ` /${'a/'.repeat(20_000)}Files/Program`;
     expect(WINDOWS_LAYER_IN_UNIX_PATH.test(long)).toBe(false);
+  }, 60_000);
+
+  it("pywin32's error (another program's output) runs within its time budget", () => {
+    expect(findSlowInputConfirmed(PYWIN32_ERROR), PYWIN32_ERROR.source).toBeUndefined();
+    // A message that never closes its quote: each start tries its bounded run once.
+    expect(PYWIN32_ERROR.test(`(5, 'CreateFile', '${'x'.repeat(50_000)}`)).toBe(false);
   }, 60_000);
 
   it('every `new RegExp(` in src/ is accounted for', () => {

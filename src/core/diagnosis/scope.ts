@@ -225,8 +225,15 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
+ * pywin32's error, as Python prints it (`pywintypes.error: (5, 'OpenProcess', 'Access is denied.')`) or as a library logs
+ * only its tuple (`(1783, 'CredWrite', 'The stub received bad data')`): the code, the Win32 function that failed and its
+ * message. A Windows message in it is a Python program's (a keyring, a tool's own API calls).
+ */
+export const PYWIN32_ERROR = /\bpywintypes\.error\b|\(-?\d{1,10}, '[A-Z][A-Za-z]{1,60}', '[^'\n]{1,300}'\)/;
+
+/**
  * Output that only a program that is no container tool prints, by the program: a Windows error in Python's
- * own form (`OSError: [WinError 1455] …`), a Python traceback or package path, a .NET stack, git, npm, the MSVC
+ * own form (`OSError: [WinError 1455] …`) or pywin32's (`PYWIN32_ERROR`), a Python traceback or package path, a .NET stack, git, npm, the MSVC
  * linker or MSBuild, Rust's and Node.js's I/O errors, a Java stack. A Windows message
  * quoted in such output came from that program, so a paste that is this and nothing of containers
  * (`CONTAINER_WORDS`, an HCS or HNS code) is about that program, however much the message reads like a topic's.
@@ -235,6 +242,7 @@ const OTHER_PROGRAMS: [program: string, hints: readonly string[], mark: RegExp][
   // Each mark with texts of which a match contains one (lower case): a paste without any is not that program's,
   // and its pattern is not compiled (each costs a tenth of a millisecond of a start).
   ['Python', ['[winerror', 'traceback', 'site-packages'], /\[WinError -?\d{1,10}\]|^[ \t]*Traceback \(most recent call last\):|\bsite-packages[\\/]/m],
+  ['Python', ['pywintypes', "', '"], PYWIN32_ERROR],
   ['.NET', ['at system.', 'unhandled exception'], /^[ \t]+at System\.[\w.`]{1,200}\(|\bUnhandled exception\. System\./m],
   ['git', ['credential', 'fatal: '], /\bgit(?:\.exe)? credential\b|^fatal: /m],
   ['npm', ['npm '], /^npm (?:ERR!|error) /m],

@@ -21,6 +21,26 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    why: "a named pipe refused as a mount source by an engine too old to map pipes is no file to move into a folder",
+    other:
+      "PS C:\\> docker run -d -v \\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine contoso/agent:1.4\ndocker: Error response from daemon: Invalid volume spec \"\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine\": file '\\\\.\\pipe\\docker_engine' cannot be mapped. Only directories can be mapped on this platform.",
+    topic: 'bind-mount-single-file',
+    own: "PS C:\\> docker run -d -v C:\\conf\\web.config:C:\\inetpub\\wwwroot\\web.config contoso/site:1.4\ndocker: Error response from daemon: Invalid volume spec \"C:\\\\conf\\\\web.config:C:\\\\inetpub\\\\wwwroot\\\\web.config\": file 'C:\\conf\\web.config' cannot be mapped. Only directories can be mapped on this platform.",
+  },
+  {
+    why: "a cloud's fixed link-local service (169.254.169.x: metadata, DNS, time, activation) is no address DHCP failed to give",
+    other:
+      'Name resolution fails in the container.\nPS C:\\> Get-DnsClientServerAddress\nInterfaceAlias               Interface Address ServerAddresses\nvEthernet (Container NIC 7c) 31        IPv4    {169.254.169.253}',
+    topic: 'dhcp-mac-spoofing',
+    own: 'The containers on our transparent network get no address from DHCP.\nPS C:\\> docker exec web ipconfig\n   IPv4 Address. . . . . . . . . . . : 169.254.88.17\nThe container host is itself a Hyper-V VM.',
+  },
+  {
+    why: "pywin32's error tuple is a Python program's refusal by Credential Manager, not Docker's credential helper's",
+    other: "Saving the session token failed: (1783, 'CredWrite', 'The stub received bad data')",
+    topic: 'wincred-token-too-long',
+    own: 'Error saving credentials: error storing credentials - err: exit status 1, out: `The stub received bad data.`',
+  },
+  {
     why: "another program's secret refused by Credential Manager (a Python keyring) is not Docker's credential helper's",
     other: "WARNING: Keyring cache token has failed: (1783, 'CredWrite', 'The stub received bad data')",
     topic: 'wincred-token-too-long',

@@ -168,6 +168,8 @@ describe('readScope', () => {
     ['Error: Os { code: 5, kind: PermissionDenied, message: "Access is denied." }', 'Rust'],
     ["Error: EPERM: operation not permitted\n  errno: -4048,\n  code: 'EPERM',\n  syscall: 'open'", 'Node.js'],
     ['Exception in thread "main" java.io.IOException: Access is denied', 'Java'],
+    ["pywintypes.error: (5, 'OpenProcess', 'Access is denied.')", 'Python'],
+    ["Storing the refresh token failed: (1783, 'CredWrite', 'The stub received bad data')", 'Python'],
     ['\tat java.base/java.io.WinNTFileSystem.createFileExclusively(Native Method)', 'Java'],
   ])('names the program whose output it is (each mark found through the texts looked for first): %s → %s', (text, program) => {
     expect(otherProgramOf(text)).toBe(program);
@@ -256,6 +258,7 @@ describe('readScope', () => {
     ['Node.js', "[Error: EPERM: operation not permitted, rename 'C:\\app\\a.tmp' -> 'C:\\app\\a'] {\n  errno: -4048,\n  code: 'EPERM',\n  syscall: 'rename'\n}"],
     ['npm', 'npm ERR! code EPERM\nnpm ERR! Error: EPERM: operation not permitted, open C:\\app\\x'],
     ['Java', 'Exception in thread "main" java.net.BindException: Address already in use: bind\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)'],
+    ['Python', "WARNING: saving the login to the credential store failed: (1783, 'CredWrite', 'The stub received bad data')"],
   ];
   it.each(PROGRAMS)('output of another program (%s), with nothing of containers, is unrelated and names it', (program, text) => {
     expect(readScope(text.toLowerCase(), text)).toEqual({ kind: 'unrelated', signals: [], program });
@@ -342,7 +345,18 @@ describe('readScope on adversarial input', () => {
     expect(otherProgramOf(`${'\u0000\t'.repeat(200_000)}npm ERR! x`)).toBeUndefined();
     expect(otherProgramOf(`${'[WinError '.repeat(100_000)}1]`)).toBe('Python');
     expect(otherProgramOf(`${'LNK '.repeat(200_000)}LNK1171`)).toBe('MSVC');
+    expect(otherProgramOf(`${"(1, 'A', '".repeat(100_000)}x`)).toBeUndefined();
+    expect(otherProgramOf(`(5, 'CreateFile', '${'x'.repeat(200_000)}')`)).toBeUndefined();
   }, 10_000);
+
+  it("reads pywin32's error as Python's only where the paste names nothing of containers", () => {
+    // docker-compose 1.x is a Python program: its pywin32 error when the engine's pipe is missing is about the engine.
+    const compose = "Traceback (most recent call last):\n  File \"docker-compose\", line 3, in <module>\npywintypes.error: (2, 'CreateFile', 'The system cannot find the file specified.')";
+    expect(otherProgramOf(compose)).toBeUndefined();
+    expect(otherProgramOf("pywintypes.error: (2, 'CreateFile', 'The system cannot find the file specified.')")).toBe('Python');
+    // A tuple of other things (a number, a lower-case word) is no Win32 call's.
+    expect(otherProgramOf("(3, 'three', 'a count')")).toBeUndefined();
+  });
 
   it("tells a PowerShell record's first line from a person's words on long runs of blanks, near-misses and control characters", () => {
     const sentence = 'the job stopped because the machine did not have what it needed, and we tried it again on another one with the same settings but it did not help at all';

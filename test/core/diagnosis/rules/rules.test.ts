@@ -142,6 +142,14 @@ describe('the containers context (vocabulary.yaml)', () => {
   });
 });
 
+describe("the containers context: hcsshim's wording of a failed call (vocabulary.yaml)", () => {
+  it("a failed call as hcsshim words it is a container's, so a topic that needs containers keeps its score", () => {
+    const rulesOf = (paste: string) => scoredFor(paste).get('hyperv-isolation-no-hypervisor')?.evidence.map((e) => e.rule) ?? [];
+    expect(rulesOf('failure in a Windows system call: No hypervisor is present on this system.')).not.toContain('missing-context');
+    expect(rulesOf('The emulator does not start: No hypervisor is present on this system.')).toContain('missing-context');
+  });
+});
+
 describe('the kind gate', () => {
   it("leaves a reference topic whole where the paste holds the topic's own long failure message", () => {
     const message = 'docker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.';
