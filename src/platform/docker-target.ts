@@ -90,7 +90,12 @@ function isOwnName(name: string, own: OwnMachine): boolean {
  * taken for the host, and a fix ran on this machine's engine).
  */
 export function hostOfAddress(address: string | undefined): string | undefined {
-  const m = /^(?:tcp|ssh):\/\/([^/?#]*)/i.exec(address?.trim() ?? '');
+  const written = address?.trim() ?? '';
+  // Without a scheme docker reads `host:port` as tcp (docker/cli's ParseHost): `winhost:2375` is winhost (found by a
+  // regression tester: it was taken for this machine's engine, and a fix for winhost refused). Only a host and port;
+  // anything else without a scheme is no address docker connects to.
+  if (!written.includes('://') && /^(?:\[[0-9a-fA-F:.]{2,45}\]|[\w.-]{1,253}):\d{1,5}$/.test(written)) return hostOfAddress(`tcp://${written}`);
+  const m = /^(?:tcp|ssh):\/\/([^/?#]*)/i.exec(written);
   if (!m) return undefined;
   const hostPort = m[1]!.slice(m[1]!.lastIndexOf('@') + 1);
   return /^(?:\[[^\]]*\]|[^:]*)/.exec(hostPort)![0];

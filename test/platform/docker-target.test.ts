@@ -65,6 +65,11 @@ describe('dockerTalksElsewhere', () => {
     for (const h of ['tcp://127.0.0.1:2375#@winhost.example', 'tcp://127.0.0.1:2375?@winhost.example', 'tcp://localhost#@10.1.2.3:2376', 'tcp://a@b@127.0.0.1:2375', 'ssh://u@localhost/@winhost'])
       expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
     expect(dockerTalksElsewhere({ DOCKER_HOST: 'tcp://me@winhost.example:2376#x' }, home)).toBe(true);
+    // Without a scheme, `host:port` is tcp to docker (a regression tester: winhost:2375 was taken for this machine's engine).
+    expect(dockerTalksElsewhere({ DOCKER_HOST: 'winhost.example:2375' }, home)).toBe(true);
+    expect(dockerTalksElsewhere({ DOCKER_HOST: '10.0.0.5:2376' }, home)).toBe(true);
+    for (const h of ['127.0.0.1:2375', 'localhost:2375', '[::1]:2375', '/var/run/docker.sock', 'winhost'])
+      expect(dockerTalksElsewhere({ DOCKER_HOST: h }, home), h).toBe(false);
     withContext('loop', 'tcp://127.0.0.1:2375');
     expect(dockerTalksElsewhere({ DOCKER_CONTEXT: 'loop' }, home)).toBe(false);
     const own = { hostname: 'MyLaptop', addresses: ['192.168.1.20', 'fe80::1'] };
