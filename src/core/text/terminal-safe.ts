@@ -214,7 +214,8 @@ export function showJsonControls(json: string): string {
     }
     if (isLow(code)) {
       const prev = json.slice(Math.max(0, offset - 6), offset);
-      if (/^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev) && oddBackslashesBefore(json, offset - 5)) {
+      // A pair's second half follows its first directly: one backslash of its own, right after the first's escape.
+      if (slashes.length === 1 && /^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev) && oddBackslashesBefore(json, offset - 5)) {
         // The second half of a pair: kept with its first half, or dropped when the pair was shown as text.
         return showControls(String.fromCharCode(parseInt(prev.slice(2), 16), code)) === String.fromCharCode(parseInt(prev.slice(2), 16), code) ? m : before;
       }

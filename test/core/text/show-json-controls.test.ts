@@ -23,6 +23,9 @@ describe('showJsonControls', () => {
     ['a backslash before u001b, as text', 'C:\\u001b\\x', 'C:\\u001b\\x'],
     // A regression tester: the text `\ud800` (its backslash escaped) before a lone low surrogate kept the surrogate.
     ['the text \\ud800 before a lone low surrogate', 'x\\ud800\udc00y', 'x\\ud800\ufffdy'],
+    // Found by the property below in a CI run: a lone high, a backslash, a lone low (the low's escape follows the
+    // escaped backslash, not the high's escape).
+    ['a lone high, a backslash, a lone low', '\ud800\\\udc00', '\ufffd\\\ufffd'],
   ])('%s', (_name, value, shown) => {
     const json = out({ value });
     expect((JSON.parse(json) as { value: string }).value).toBe(shown);
