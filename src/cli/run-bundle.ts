@@ -137,6 +137,15 @@ export function registerPackageRoot(root: string): void {
 }
 
 /**
+ * Tells the bundles how to read a file of the package from where the launcher holds it (the executable's assets), by
+ * its path in the package (`dist/collect.ps1`), so that packageFileFromLauncher (src/platform/package-root.ts) need not
+ * read the unpacked folder, which may change while the program runs.
+ */
+export function registerPackageFiles(read: (rel: string) => string | undefined): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageFile')] = read;
+}
+
+/**
  * Removes from Node's compile-cache folder (its folders by Node version, and their entries) what Node never writes
  * there: a FIFO, a socket, a device or a link. Node opens each entry it needs and reads it: a FIFO there held every
  * start of the app on a blank screen (found by an attacker helper), as one in the launcher's own cache folder did.

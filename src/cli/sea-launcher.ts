@@ -16,7 +16,7 @@ import path from 'node:path';
 import { showControls } from '../core/text/terminal-safe.js';
 import { unpack, unpackBase } from '../platform/unpack.js';
 import { EXIT } from './io.js';
-import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageFiles, registerPackageRoot } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
 /** What the release script writes beside the assets: the folder name and the files to unpack. */
@@ -78,7 +78,7 @@ function start(): void {
 function servePackageFromAssets(root: string, manifest: SeaManifest): void {
   const files = new Set(manifest.files);
   const fromAsset = (rel: string): string | undefined => (files.has(rel) ? getAsset(rel, 'utf8') : undefined);
-  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageFile')] = fromAsset;
+  registerPackageFiles(fromAsset);
   const { registerHooks } = process.getBuiltinModule('node:module') as typeof import('node:module') & { registerHooks?: (hooks: object) => unknown };
   const { pathToFileURL } = process.getBuiltinModule('node:url');
   if (typeof registerHooks !== 'function') return;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot, packageFileFromLauncher } from './package-root.js';
 
 /** Where the collector is: copied to dist/ by the build, beside its source in a checkout. */
 const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
@@ -13,8 +13,7 @@ const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
  */
 export function readCollectorScript(root: string = findPackageRoot()): string {
   // The executable's own copy, when it runs as one (sea-launcher.ts): its unpacked folder may have changed since the start.
-  const fromExecutable = (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.packageFile')] as ((rel: string) => string | undefined) | undefined;
-  const own = fromExecutable?.(CANDIDATES[0]!);
+  const own = packageFileFromLauncher(CANDIDATES[0]!);
   if (own !== undefined) return own;
   for (const rel of CANDIDATES) {
     const file = path.join(root, rel);

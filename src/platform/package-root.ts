@@ -7,6 +7,15 @@ let cached: string | undefined;
 /** Where a launcher registers the package root it knows (registerPackageRoot in src/cli/run-bundle.ts), so that no folder is walked at start. */
 const PACKAGE_ROOT = Symbol.for('wcdoctor.packageRoot');
 
+/** Where a launcher registers how it reads the package's files itself (registerPackageFiles in src/cli/run-bundle.ts). */
+const PACKAGE_FILE = Symbol.for('wcdoctor.packageFile');
+
+/** A file of the package (`dist/collect.ps1`) as the launcher holds it (the executable's own copy), when it registered one. */
+export function packageFileFromLauncher(rel: string): string | undefined {
+  const read = (globalThis as Record<symbol, unknown>)[PACKAGE_FILE];
+  return typeof read === 'function' ? (read as (rel: string) => string | undefined)(rel) : undefined;
+}
+
 /**
  * Finds the wcdoctor package root (the folder with its package.json): the one the launcher
  * registered, else walking up from dist/ or src/ (or `start`).

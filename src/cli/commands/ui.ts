@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import type { AppEnd, OpenAppInitial } from '../../ui/run.js';
 import type { Locale } from '../../core/knowledge/types.js';
 import { EXIT, type CliIO } from '../io.js';
-import { parseLangOption } from '../lang.js';
+import { parseLangOption, resolveCliLocale, translatorFor } from '../lang.js';
 import { isDiagnoseOption } from '../diagnose-args.js';
 import { COMMAND_NAMES } from '../command-names.js';
 import { UserError } from '../../core/errors.js';
-import { resolveCliLocale, translatorFor } from '../lang.js';
 
 /**
  * A terminal that cannot move the cursor (TERM=dumb: Emacs' shell, some serial and CI consoles) prints the app's cursor
@@ -35,7 +34,6 @@ export function refuseDumbTerminal(env: CliIO['env'], lang?: Locale): void {
  *   decodes the same bytes itself. wcdoctor makes no network requests.
  */
 export async function loadApp(): Promise<[typeof import('../../ui/run.js'), typeof import('../../platform/platform.js')]> {
-  refuseDumbTerminal(process.env);
   const ci = process.env.CI;
   delete process.env.CI;
   const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');

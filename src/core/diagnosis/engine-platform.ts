@@ -29,15 +29,20 @@ export const LINUX_ENGINE =
  */
 export const WINDOWS_LAYER_IN_UNIX_PATH = /(?:^|[ \t"'(:=])\/(?:[^\s/\\]{1,100}\/){0,40}(?:Files\/(?:Program Files|Windows|ProgramData|Users)\b|Hives\/)/m;
 
+/** A text every match of WINDOWS_IMAGE holds. */
+const MAY_NAME_WINDOWS_IMAGE = /microsoft|servercore|nanoserver/i;
+
 /**
  * What of the paste shows a Windows image on an engine that runs Linux containers (`<the engine's mark> + <the
  * image>`, or the Windows layer's path), or undefined when it does not show both.
  * @example readWindowsImageOnLinux('$ sudo docker pull mcr.microsoft.com/windows/servercore:ltsc2022\nunknown blob') // 'sudo docker + mcr.microsoft.com/windows/servercore'
  */
 export function readWindowsImageOnLinux(focus: string): string | undefined {
-  const layer = WINDOWS_LAYER_IN_UNIX_PATH.exec(focus);
+  // Each pattern only where the paste holds a text every match of it holds: most pastes hold none, and compiling the
+  // patterns cost every diagnosis's cold start (as the other readers here, see recognise.ts's `needs`).
+  const layer = (focus.includes('Files/') || focus.includes('Hives/')) && WINDOWS_LAYER_IN_UNIX_PATH.exec(focus);
   if (layer) return layer[0].trim().slice(0, 120);
-  const image = WINDOWS_IMAGE.exec(focus);
+  const image = MAY_NAME_WINDOWS_IMAGE.test(focus) && WINDOWS_IMAGE.exec(focus);
   if (!image) return undefined;
   const engine = LINUX_ENGINE.exec(focus);
   return engine ? `${engine[0]} + ${image[0]}` : undefined;

@@ -160,7 +160,9 @@ const isLikely = (s: Scored, f: PasteFeatures, w: Weights): boolean => s.score >
  */
 export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, limit: number): Scored[] {
   if (f.scope.kind === 'linux' || f.scope.kind === 'unrelated') return [];
-  const shown = scored.filter((s) => s.score >= minScoreOf(s, f, w)).sort((a, b) => Number(isLikely(b, f, w)) - Number(isLikely(a, f, w)) || b.score - a.score || a.topic - b.topic);
+  const passing = scored.filter((s) => s.score >= minScoreOf(s, f, w));
+  const likely = new Set(passing.filter((s) => isLikely(s, f, w)));
+  const shown = passing.sort((a, b) => Number(likely.has(b)) - Number(likely.has(a)) || b.score - a.score || a.topic - b.topic);
   const top = shown[0]?.score ?? 0;
   return shown.filter((s) => s.score >= top * w.verdict.relative).slice(0, limit);
 }

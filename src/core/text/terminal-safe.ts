@@ -202,23 +202,18 @@ export function showJsonControls(json: string): string {
     const before = slashes.slice(1);
     const code = tail.length === 1 ? SHORT_ESCAPES[tail]!.charCodeAt(0) : parseInt(tail.slice(1), 16);
     const next = json.slice(offset + m.length, offset + m.length + 6);
-    let ch: string;
     if (isHigh(code)) {
-      const low = /^\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(next) ? parseInt(next.slice(2), 16) : undefined;
-      if (low === undefined) return `${before}\\ufffd`;
-      ch = String.fromCharCode(code, low);
-      const shown = showControls(ch);
-      // The pair's second half is matched next: mark it kept by leaving the pair as it was, or replace the pair here and
-      // leave its second half for the low-surrogate rule below, which then sees the shown text before it.
-      return shown === ch ? m : `${before}${JSON.stringify(shown).slice(1, -1)}`;
+      if (!/^\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(next)) return `${before}\\ufffd`;
+      // The pair's second half is matched next: the pair is kept as it was, or shown here, its second half then dropped
+      // by the low-surrogate rule below.
+      const shown = shownPair(code, parseInt(next.slice(2), 16));
+      return shown === undefined ? m : `${before}${shown}`;
     }
     if (isLow(code)) {
       const prev = json.slice(Math.max(0, offset - 6), offset);
       // A pair's second half follows its first directly: one backslash of its own, right after the first's escape.
-      if (slashes.length === 1 && /^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev) && oddBackslashesBefore(json, offset - 5)) {
-        // The second half of a pair: kept with its first half, or dropped when the pair was shown as text.
-        return showControls(String.fromCharCode(parseInt(prev.slice(2), 16), code)) === String.fromCharCode(parseInt(prev.slice(2), 16), code) ? m : before;
-      }
+      if (slashes.length === 1 && /^\\u[dD][89abAB][0-9a-fA-F]{2}$/.test(prev) && oddBackslashesBefore(json, offset - 5))
+        return shownPair(parseInt(prev.slice(2), 16), code) === undefined ? m : before;
       return `${before}\\ufffd`;
     }
     if (code === 0x0d && next.startsWith('\\n')) return m;
@@ -232,6 +227,13 @@ function oddBackslashesBefore(json: string, at: number): boolean {
   let n = 0;
   while (at - 1 - n >= 0 && json.charCodeAt(at - 1 - n) === 0x5c) n++;
   return n % 2 === 1;
+}
+
+/** A surrogate pair's shown form as JSON string text, or undefined when it is shown as itself (an emoji: most pairs). */
+function shownPair(high: number, low: number): string | undefined {
+  const ch = String.fromCharCode(high, low);
+  const shown = showControls(ch);
+  return shown === ch ? undefined : JSON.stringify(shown).slice(1, -1);
 }
 
 /** One BMP character's shown form as JSON string text, or undefined when it is shown as itself; remembered per code. */
