@@ -146,6 +146,15 @@ export function registerPackageFiles(read: (rel: string) => string | undefined):
 }
 
 /**
+ * Tells the bundles how a worker thread of the package is started so that it, too, imports its ES modules from where the
+ * launcher holds them: `source` is a script a worker runs first (eval), given `data` as `workerData.loader`, which then
+ * imports `workerData.entry` (see workerLoaderFromLauncher in src/platform/package-root.ts).
+ */
+export function registerWorkerLoader(loader: { source: string; data: unknown }): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wcdoctor.workerLoader')] = loader;
+}
+
+/**
  * Removes from Node's compile-cache folder (its folders by Node version, and their entries) what Node never writes
  * there: a FIFO, a socket, a device or a link. Node opens each entry it needs and reads it: a FIFO there held every
  * start of the app on a blank screen (found by an attacker helper), as one in the launcher's own cache folder did.

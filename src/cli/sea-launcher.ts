@@ -16,7 +16,7 @@ import path from 'node:path';
 import { showControls } from '../core/text/terminal-safe.js';
 import { unpack, unpackBase } from '../platform/unpack.js';
 import { EXIT } from './io.js';
-import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageFiles, registerPackageRoot } from './run-bundle.js';
+import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageFiles, registerPackageRoot, registerWorkerLoader } from './run-bundle.js';
 import { isTerminal } from './terminal.js';
 
 /** What the release script writes beside the assets: the folder name and the files to unpack. */
@@ -68,11 +68,11 @@ function start(): void {
 }
 
 /**
- * What runs as code is read from the executable itself, not from the unpacked folder: the ES modules this thread imports
- * (a load hook, `module.registerHooks`) and the host collector `check` hands to PowerShell. The folder is checked at the
- * start, but it is the user's to write while the program runs (on Windows an elevated start shares it with the user's
- * unelevated programs): a regression tester swapped `marked-terminal.mjs` after the check and before its import. What is
- * still read from the folder: the data files, the check's worker thread (its own loader) and the copy of the collector
+ * What runs as code is read from the executable itself, not from the unpacked folder: the ES modules this thread and
+ * the check's worker thread import (a load hook, `module.registerHooks`, in each) and the host collector `check` hands to
+ * PowerShell. The folder is checked at the start, but it is the user's to write while the program runs (on Windows an
+ * elevated start shares it with the user's unelevated programs): a regression tester swapped `marked-terminal.mjs` after
+ * the check and before its import. What is still read from the folder: the data files and the copy of the collector
  * PowerShell is given in the temporary folder.
  */
 function servePackageFromAssets(root: string, manifest: SeaManifest): void {
@@ -83,11 +83,36 @@ function servePackageFromAssets(root: string, manifest: SeaManifest): void {
   const { pathToFileURL } = process.getBuiltinModule('node:url');
   if (typeof registerHooks !== 'function') return;
   const prefix = `${pathToFileURL(root).href}/`;
+  const modules = manifest.files.filter((f) => f.endsWith('.mjs'));
+  serveModulesFromAssets(registerHooks, getAsset, prefix, modules);
+  // A worker thread has a module loader of its own, which this thread's hook does not reach (the check's worker, found
+  // still reading dist/esm/ from the folder): it runs the same function first, then imports its entry.
+  registerWorkerLoader({
+    source: [
+      "const { workerData } = require('node:worker_threads');",
+      `(${serveModulesFromAssets.toString()})(require('node:module').registerHooks, require('node:sea').getAsset, workerData.loader.prefix, workerData.loader.modules);`,
+      'import(workerData.entry);',
+    ].join('\n'),
+    data: { prefix, modules },
+  });
+}
+
+/**
+ * Serves the ES modules `modules` (paths in the package, `dist/esm/run.mjs`) of the folder at the file URL `prefix` from
+ * the executable's assets. Self-contained: a worker thread runs its source (Function.prototype.toString).
+ */
+function serveModulesFromAssets(
+  registerHooks: (hooks: object) => unknown,
+  asset: (key: string, encoding: string) => string,
+  prefix: string,
+  modules: string[],
+): void {
+  const served = new Set(modules);
   registerHooks({
     load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => unknown) {
-      if (url.startsWith(prefix) && url.endsWith('.mjs')) {
-        const source = fromAsset(decodeURIComponent(url.slice(prefix.length)));
-        if (source !== undefined) return { format: 'module', source, shortCircuit: true };
+      if (url.startsWith(prefix)) {
+        const rel = decodeURIComponent(url.slice(prefix.length));
+        if (served.has(rel)) return { format: 'module', source: asset(rel, 'utf8'), shortCircuit: true };
       }
       return nextLoad(url, context);
     },

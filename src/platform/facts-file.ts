@@ -7,7 +7,7 @@ import type { FleetReport, HostReport } from '../core/check/evaluate.js';
 import { evaluateBytes, evaluateText, type CheckOutcome, type CheckObserver } from '../core/check/evaluate-text.js';
 import { readFactsFile } from './collector.js';
 import { LARGE_CHECK_TEXT } from '../core/check/read-input.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot, workerLoaderFromLauncher } from './package-root.js';
 
 /** Where the check of a facts file is: bytes read of the file's size, the text being parsed, documents read, hosts evaluated. */
 export type FactsFileProgress =
@@ -168,6 +168,8 @@ export interface FactsFileCheck {
 export interface FactsWorkerEntry {
   url: URL;
   execArgv?: string[];
+  /** A script the worker runs first, which then imports `url` (workerLoaderFromLauncher: the executable's modules). */
+  loader?: { source: string; data: unknown };
 }
 
 /**
@@ -188,7 +190,9 @@ export function factsWorkerEntry(): FactsWorkerEntry {
   // does not apply tsx's loader inside a worker thread ("Unknown file extension .ts", found by the CI run on that
   // line); the sources through tsx otherwise.
   if (here.endsWith('.ts') && !existsSync(fileURLToPath(built))) return { url: new URL('./facts-file-worker.ts', here), execArgv: ['--import', pathToFileURL(createRequire(here).resolve('tsx')).href] };
-  return { url: built };
+  // The executable: the worker imports its modules from the executable's own copy, as this thread does.
+  const loader = workerLoaderFromLauncher();
+  return loader ? { url: built, loader } : { url: built };
 }
 
 /** How startFactsFileCheck asks a file's size: node:fs's stat, answered on libuv's threads, never on the app's. */
@@ -290,7 +294,10 @@ function checkInWorker(source: FactsSource, entry: FactsWorkerEntry, onProgress?
   // The worker's own output is taken and dropped: Ink owns the terminal, and a warning printed there would break the screen.
   const taken = new SharedArrayBuffer(4);
   const workerData: FactsWorkerData = { source, taken };
-  const worker = new Worker(entry.url, { workerData, stdout: true, stderr: true, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) });
+  const options = { stdout: true, stderr: true, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) };
+  const worker = entry.loader
+    ? new Worker(entry.loader.source, { ...options, eval: true, workerData: { ...workerData, loader: entry.loader.data, entry: entry.url.href } })
+    : new Worker(entry.url, { ...options, workerData });
   worker.stdout.resume();
   worker.stderr.resume();
   // The app may end while a file is read (q, Ctrl+C): the worker alone keeps no process alive.

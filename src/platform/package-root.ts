@@ -16,6 +16,19 @@ export function packageFileFromLauncher(rel: string): string | undefined {
   return typeof read === 'function' ? (read as (rel: string) => string | undefined)(rel) : undefined;
 }
 
+/** Where a launcher registers how a worker thread imports the package's modules (registerWorkerLoader in src/cli/run-bundle.ts). */
+const WORKER_LOADER = Symbol.for('wcdoctor.workerLoader');
+
+/**
+ * How a worker thread of the package must start, when the launcher registered it (the executable: from its own
+ * copy of the modules): a script to run first (`new Worker(source, { eval: true })`) and what it is given as
+ * `workerData.loader`; the script then imports `workerData.entry`.
+ */
+export function workerLoaderFromLauncher(): { source: string; data: unknown } | undefined {
+  const loader = (globalThis as Record<symbol, unknown>)[WORKER_LOADER] as { source?: unknown; data?: unknown } | undefined;
+  return loader && typeof loader.source === 'string' ? { source: loader.source, data: loader.data } : undefined;
+}
+
 /**
  * Finds the wcdoctor package root (the folder with its package.json): the one the launcher
  * registered, else walking up from dist/ or src/ (or `start`).

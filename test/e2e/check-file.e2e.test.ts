@@ -2,9 +2,10 @@
 // from the bundle (dist/esm/check-worker.mjs) reads the file while the screen shows how far it is, Esc stops it, and the
 // findings come once it is read again. With WCDOCTOR_RELEASE_DIR set, the same for the single executable (its Linux
 // twin), which starts the worker from the files it unpacks: without them it would read on the app's thread, showing no
-// progress.
+// progress. A third run replaces the executable's unpacked modules once it has unpacked them: it must import the worker's
+// modules from itself, as it does the app's, so the replacements never run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,9 +23,13 @@ if (skipReason) console.warn(`test/e2e/check-file.e2e.test.ts: SKIPPED, ${skipRe
 const en = tFor('en');
 const HOSTS = 2500;
 /** What is started in the pane: the npm build, and the single executable's Linux twin when a release is at hand. */
-const TARGETS: [string, string][] = [['node dist/cli.js', `node '${cli}'`], ...(releaseSkipReason('linuxTwin') === undefined ? [['the single executable', `'${release!.linuxTwin}'`] as [string, string]] : [])];
+const twin = releaseSkipReason('linuxTwin') === undefined ? release!.linuxTwin : undefined;
+const TARGETS: [string, string, boolean][] = [
+  ['node dist/cli.js', `node '${cli}'`, false],
+  ...(twin ? ([['the single executable', `'${twin}'`, false], ['the single executable, its unpacked modules replaced', `'${twin}'`, true]] as [string, string, boolean][]) : []),
+];
 
-describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in the built app, %s (tmux 110x30)', (_, command) => {
+describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in the built app, %s (tmux 110x30)', (_, command, replaced) => {
   const socket = `wcdoctor-e2e-check-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   const screen = () => tmux('capture-pane', '-p', '-t', 'app');
@@ -53,7 +58,9 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
     writeFleetFile(file, HOSTS);
     const script = [command, `echo $? > '${dir}/exit-code'`].join('; ');
     // A cache folder of its own: the executable unpacks its files there.
-    const env = ['LANG=en_US.UTF-8', 'LC_ALL=', 'LANGUAGE=', `WCDOCTOR_CONFIG_DIR=${dir}`, `WCDOCTOR_DATA_DIR=${dir}/data`, `XDG_CACHE_HOME=${dir}/cache`].flatMap((e) => ['-e', e]);
+    const vars = ['LANG=en_US.UTF-8', 'LC_ALL=', 'LANGUAGE=', `WCDOCTOR_CONFIG_DIR=${dir}`, `WCDOCTOR_DATA_DIR=${dir}/data`, `XDG_CACHE_HOME=${dir}/cache`];
+    if (replaced) replaceUnpackedModules(twin!, Object.fromEntries(vars.map((v) => v.split(/=(.*)/s).slice(0, 2) as [string, string])), path.join(dir, 'planted-module-ran'));
+    const env = vars.flatMap((e) => ['-e', e]);
     tmux('new-session', '-d', '-s', 'app', '-x', '110', '-y', '30', ...env, 'sh', '-c', script, ';', 'set-option', '-t', 'app', 'remain-on-exit', 'on');
   });
 
@@ -92,5 +99,25 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
     expect(done).toMatch(/❯ [✖!✔] {2}node00001\.contoso\.com/);
     keys('q');
     await vi.waitFor(() => expect(readFileSync(path.join(dir, 'exit-code'), 'utf8').trim()).toBe('0'), { timeout: 10000, interval: 100 });
+    expect(existsSync(path.join(dir, 'planted-module-ran'))).toBe(false);
   });
 });
+
+/**
+ * Unpacks the executable (`--version`, in `env`), then replaces every ES module it unpacked by one of the same size (the
+ * start's check takes the folder) that writes `marker` when it is imported, in the app's thread or in a worker.
+ */
+function replaceUnpackedModules(exe: string, env: Record<string, string>, marker: string): void {
+  execFileSync(exe, ['--version'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const appDir = path.join(env.XDG_CACHE_HOME!, 'wcdoctor', 'app');
+  const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d));
+  const esm = path.join(appDir, build!, 'dist', 'esm');
+  const modules = readdirSync(esm, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+  expect(modules).toContain('check-worker.mjs');
+  const planted = `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'ran');`;
+  for (const f of modules) {
+    const size = statSync(path.join(esm, f)).size;
+    expect(size).toBeGreaterThan(planted.length);
+    writeFileSync(path.join(esm, f), planted.padEnd(size, ' '));
+  }
+}
