@@ -77,8 +77,8 @@ function start(): void {
  */
 function servePackageFromAssets(root: string, manifest: SeaManifest): void {
   const files = new Set(manifest.files);
-  const fromAsset = (rel: string): string | undefined => (files.has(rel) ? getAsset(rel, 'utf8') : undefined);
-  registerPackageFiles(fromAsset);
+  // The raw asset, not a copy: the readers only read it (readPackageFile in src/platform/package-root.ts).
+  registerPackageFiles((rel) => (files.has(rel) ? new Uint8Array(getRawAsset(rel)) : undefined));
   const { registerHooks } = process.getBuiltinModule('node:module') as typeof import('node:module') & { registerHooks?: (hooks: object) => unknown };
   const { pathToFileURL } = process.getBuiltinModule('node:url');
   if (typeof registerHooks !== 'function') return;

@@ -14,7 +14,7 @@ const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
 export function readCollectorScript(root: string = findPackageRoot()): string {
   // The executable's own copy, when it runs as one (sea-launcher.ts): its unpacked folder may have changed since the start.
   const own = packageFileFromLauncher(CANDIDATES[0]!);
-  if (own !== undefined) return own;
+  if (own !== undefined) return own.toString('utf8');
   for (const rel of CANDIDATES) {
     const file = path.join(root, rel);
     if (existsSync(file)) return readFileSync(file, 'utf8');

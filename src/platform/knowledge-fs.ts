@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
 import type { FlatSignatures, TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
 import { UserError } from '../core/errors.js';
-import { findPackageRoot } from './package-root.js';
+import { findPackageRoot, readPackageFile, servedByLauncher } from './package-root.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
@@ -161,10 +161,10 @@ const FLAT_FIELDS = ['phrases', 'keywords', 'setting', 'settingTerms', 'against'
 
 const damaged = (file: string) => new UserError(`the knowledge base ${file} is damaged`, ['run: npm run build']);
 
-function readJson(file: string, rel: string): unknown {
+function readJson(root: string, rel: string): unknown {
   let text: string;
   try {
-    const bytes = readFileSync(file);
+    const bytes = readPackageFile(root, rel);
     // kb.json is written in ASCII (asciiJson): read as such it is a plain copy, not a UTF-8 decode.
     text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
@@ -181,7 +181,7 @@ function readJson(file: string, rel: string): unknown {
 function readTermTable(root: string): Pick<TermTable, 'postingsOf' | 'toLists'> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.join(root, KB_TERMS_ARTEFACT));
+    bytes = readPackageFile(root, KB_TERMS_ARTEFACT);
   } catch {
     throw new UserError(`the knowledge base is not built (${KB_TERMS_ARTEFACT} is missing)`, ['run: npm run build']);
   }
@@ -206,14 +206,14 @@ const cache = new Map<string, KnowledgeBase>();
 export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   const cached = cache.get(root);
   if (cached) return cached;
-  const stored = readJson(path.join(root, KB_ARTEFACT), KB_ARTEFACT) as StoredKnowledgeBase | null;
+  const stored = readJson(root, KB_ARTEFACT) as StoredKnowledgeBase | null;
   if (stored?.schema !== 1 || !Array.isArray(stored.sections) || stored.sections.length % 2 !== 0 || !Array.isArray(stored.topics)) throw damaged(KB_ARTEFACT);
   const sectionRanges = stored.sections;
   const sectionCount = sectionRanges.length / 2;
   let text: KnowledgeText | undefined;
   const loadText = (): KnowledgeText => {
     if (text) return text;
-    const t = readJson(path.join(root, KB_TEXT_ARTEFACT), KB_TEXT_ARTEFACT) as KnowledgeText | null;
+    const t = readJson(root, KB_TEXT_ARTEFACT) as KnowledgeText | null;
     if (!Array.isArray(t?.bodies) || t.bodies.length !== sectionCount || !Array.isArray(t.trees) || typeof t.compat !== 'object' || t.compat === null) {
       throw damaged(KB_TEXT_ARTEFACT);
     }
@@ -252,6 +252,11 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
    * (0.6 MB) took longer to read than the elements it needs.
    */
   const readDisplay = ([start, end]: [number, number]): Buffer | undefined => {
+    // The executable's own copy is in memory: the part is a view of it.
+    if (servedByLauncher(root, KB_DISPLAY_ARTEFACT)) {
+      const whole = readPackageFile(root, KB_DISPLAY_ARTEFACT);
+      return end <= whole.length ? whole.subarray(start, end) : undefined;
+    }
     let fd: number;
     try {
       fd = openSync(path.join(root, KB_DISPLAY_ARTEFACT), 'r');

@@ -11,9 +11,28 @@ const PACKAGE_ROOT = Symbol.for('wcdoctor.packageRoot');
 const PACKAGE_FILE = Symbol.for('wcdoctor.packageFile');
 
 /** A file of the package (`dist/collect.ps1`) as the launcher holds it (the executable's own copy), when it registered one. */
-export function packageFileFromLauncher(rel: string): string | undefined {
+export function packageFileFromLauncher(rel: string): Buffer | undefined {
   const read = (globalThis as Record<symbol, unknown>)[PACKAGE_FILE];
-  return typeof read === 'function' ? (read as (rel: string) => string | undefined)(rel) : undefined;
+  const own = typeof read === 'function' ? (read as (rel: string) => Uint8Array | undefined)(rel) : undefined;
+  return own === undefined ? undefined : Buffer.from(own.buffer, own.byteOffset, own.byteLength);
+}
+
+/**
+ * A file of the package at `root`, by its path there (`dist/kb.json`): the launcher's own copy when `root` is the
+ * package it registered (the executable: its assets, not the unpacked folder, which its user's other programs can
+ * change while it runs), else the file. Throws as readFileSync does when neither is there. Read-only bytes.
+ */
+export function readPackageFile(root: string, rel: string): Buffer {
+  if (root === (globalThis as Record<symbol, unknown>)[PACKAGE_ROOT]) {
+    const own = packageFileFromLauncher(rel);
+    if (own !== undefined) return own;
+  }
+  return readFileSync(path.join(root, rel));
+}
+
+/** Whether readPackageFile(root, …) answers from the launcher's copy (so a file's parts need not be read from disk). */
+export function servedByLauncher(root: string, rel: string): boolean {
+  return root === (globalThis as Record<symbol, unknown>)[PACKAGE_ROOT] && packageFileFromLauncher(rel) !== undefined;
 }
 
 /** Where a launcher registers how a worker thread imports the package's modules (registerWorkerLoader in src/cli/run-bundle.ts). */

@@ -173,6 +173,30 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(script.stdout).toBe(viaNpm(['check', '--script']).stdout);
   });
 
+  it('reads its data files (the knowledge, the catalogues) from itself, not from the unpacked folder, which may change while it runs', () => {
+    const h = tempDir('swap-data');
+    const env = envIn(h);
+    expect(run([twin], ['--version'], '', env).code).toBe(0);
+    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
+    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
+    const unpacked = path.join(appDir, build);
+    // Same sizes, so that the start's check takes the folder; JSON that says something else, or bytes that are none.
+    const data = ['dist/kb.json', 'dist/kb-text.json', 'dist/kb-display.json', 'dist/kb-terms.bin', ...readdirSync(path.join(unpacked, 'locales')).map((f) => `locales/${f}`)];
+    expect(data.length).toBeGreaterThan(6);
+    for (const rel of data) {
+      const file = path.join(unpacked, rel);
+      const size = statSync(file).size;
+      writeFileSync(file, rel.endsWith('.json') ? `{"planted":true}`.padEnd(size, ' ') : Buffer.alloc(size, 0xff));
+    }
+    // A diagnosis (kb.json, kb-terms.bin, the topics' display fields in kb-display.json), a topic's text (kb-text.json)
+    // and another language's catalogue: each as the npm install gives it.
+    for (const args of [['diagnose', '--json', paste], ['diagnose', '--lang', 'ko-KR', paste], ['docs', 'nat-static-mapping-conflict'], ['compat', '--host', '17763', '--image', 'mcr.microsoft.com/windows/servercore:ltsc2022']]) {
+      const own = run([twin], args, '', env);
+      const expected = viaNpm(args);
+      expect({ args, code: own.code, out: own.stdout, err: own.stderr }).toEqual({ args, code: expected.code, out: expected.stdout, err: expected.stderr });
+    }
+  });
+
   it('says so plainly, exit 3, when no folder can be written for its files', () => {
     const h = tempDir('nowrite');
     writeFileSync(path.join(h, 'file'), '');
