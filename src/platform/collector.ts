@@ -1,6 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findPackageRoot, packageFileFromLauncher } from './package-root.js';
 
@@ -20,17 +19,6 @@ export function readCollectorScript(root: string = findPackageRoot()): string {
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
   throw new Error(`the collector script is missing (looked for ${CANDIDATES.join(' and ')} in ${root}); run: npm run build`);
-}
-
-/**
- * Writes the collector to a new private folder in the temp directory (0700, the file 0600, created exclusively) so
- * PowerShell can run it with -File; `remove` deletes the folder. The script is too long for -EncodedCommand.
- */
-export function writeCollectorToTemp(script: string): { path: string; remove(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-check-'));
-  const file = path.join(dir, 'collect.ps1');
-  writeFileSync(file, script, { mode: 0o600, flag: 'wx' });
-  return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export { MAX_FACTS_FILE_BYTES } from '../core/check/read-input.js';

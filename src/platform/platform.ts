@@ -8,7 +8,7 @@ import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
-import { readCollectorScript, writeCollectorToTemp } from './collector.js';
+import { readCollectorScript } from './collector.js';
 import { DRAW_FIRST_MS, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileCheck, type FactsFileProgress } from './facts-file.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
@@ -53,12 +53,10 @@ export interface Platform {
   readonly elevation: { check(): Promise<Elevation> };
   /** This machine's OS and the programs on its PATH: what decides whether a fix can run here. */
   readonly programs: HostFacts;
-  /** What `check` needs beyond the fix runner: the read-only collector, a private file to run it from, and collected files. */
+  /** What `check` needs beyond the fix runner: the read-only collector and collected files. */
   readonly collector: {
     /** The collector script (throws when the package lacks it). */
     read(): string;
-    /** Writes the script to a private temp folder for powershell -File; `remove` deletes it. */
-    writeTemp(script: string): { path: string; remove(): void };
     /**
      * Reads, parses and evaluates a collected file (a regular file of at most 256 MiB) as `check --from` does, a large
      * one in a worker thread with progress; `cancel` stops it. Never throws: why a file cannot be read is its end.
@@ -125,7 +123,6 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
     },
     collector: {
       read: () => readCollectorScript(),
-      writeTemp: (script) => writeCollectorToTemp(script),
       checkFile: (file, onProgress) => startFactsFileCheck(expandHome(file), { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
       checkText: (text, onProgress) => startFactsTextCheck(text, { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
     },

@@ -198,7 +198,6 @@ describe('check: input errors and refusals in the user language', () => {
         if (name === 'junk.txt') return new TextEncoder().encode('hello there');
         throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
       },
-      writeTempScript: () => ({ path: 'C:\\Temp\\collect.ps1', remove: () => undefined }),
       runCommand: run,
       appendAudit: (e: AuditEntry) => void h.audit.push(e),
       probeAudit: () => undefined,

@@ -72,13 +72,12 @@ export type FakePlatform = Platform & {
   shell: FakeShell;
   audit: Platform['audit'] & { entries: AuditEntry[] };
   clipboard: Platform['clipboard'] & { copied: string[] };
-  collector: Platform['collector'] & { temps: { path: string; removed: boolean }[] };
+  collector: Platform['collector'];
 };
 
 /** A platform with a fixture knowledge base, memory settings and a fixed environment. */
 export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
   const entries: AuditEntry[] = [];
-  const temps: { path: string; removed: boolean }[] = [];
   const copied: string[] = [];
   return {
     knowledge: opts.kb ?? fixtureKb(),
@@ -101,13 +100,7 @@ export function fakePlatform(opts: FakePlatformOptions = {}): FakePlatform {
     elevation: { check: async () => opts.elevation ?? { kind: 'elevated' } },
     programs: { platform: opts.os ?? 'win32', hasProgram: (name) => opts.programs?.includes(name) ?? true },
     collector: {
-      temps,
       read: () => FAKE_COLLECTOR,
-      writeTemp: () => {
-        const temp = { path: `C:\\Temp\\wcdoctor-check-${temps.length + 1}\\collect.ps1`, removed: false };
-        temps.push(temp);
-        return { path: temp.path, remove: () => void (temp.removed = true) };
-      },
       checkFile:
         opts.checkFile ??
         ((file, onProgress) =>

@@ -401,14 +401,15 @@ describe('CheckScreen: this host', () => {
     await vi.waitFor(() => expect(platform.shell.runs).toHaveLength(1), { timeout: 5000, interval: 10 });
     const run = platform.shell.runs[0]!;
     expect(run.file).toBe('powershell.exe');
-    expect(run.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', platform.collector.temps[0]!.path]);
+    // The script on PowerShell's input: no file in the temporary folder that another program of the user's could change.
+    expect(run.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '&([scriptblock]::Create([Console]::In.ReadToEnd()))']);
+    expect(run.options.input).toBe(platform.collector.read());
     await waitForFrame(lastFrame, t('check.app.collecting', { seconds: 0 }));
 
     run.emit(HOST_DOC);
     run.finish();
     const done = await waitForFrame(lastFrame, t('check.host.elevated', { host: 'LEGACYHOST02' }));
     expect(done).toMatch(/❯ ✖ fail {2}No local image is newer/);
-    expect(platform.collector.temps[0]!.removed).toBe(true);
     expect(platform.audit.entries).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0 }]);
 
     // A finding opens its topic; back, the findings are still there (nothing runs again).

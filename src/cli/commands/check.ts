@@ -11,7 +11,7 @@ import { decodeText } from '../../core/text/decode-text.js';
 import { appendAuditEntry, probeAuditLog } from '../../platform/audit-log.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { readCollectorScript, readFactsFile, writeCollectorToTemp } from '../../platform/collector.js';
+import { readCollectorScript, readFactsFile } from '../../platform/collector.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { getDataDir } from '../../platform/paths.js';
@@ -33,7 +33,6 @@ export interface CheckCommandDeps {
   platform: string;
   readCollector(): string;
   readFile(file: string): Uint8Array;
-  writeTempScript(script: string): { path: string; remove(): void };
   runCommand: RunCommand;
   appendAudit(entry: AuditEntry): void;
   probeAudit(): void;
@@ -62,7 +61,6 @@ export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
     platform: process.platform,
     readCollector: () => readCollectorScript(),
     readFile: (f) => readFactsFile(f),
-    writeTempScript: (s) => writeCollectorToTemp(s),
     runCommand,
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
     probeAudit: () => probeAuditLog(getDataDir(io.env)),

@@ -2,10 +2,8 @@ import { recordRefusal, runFix, type FixRunDeps, type FixRunOptions, type FixRun
 import { planCollectorRun } from './collector-plan.js';
 import { readCheckInput, type CheckInput, type InputProblem } from './read-input.js';
 
-/** What running the collector on this host needs: the fix runner's deps and a place to write the script for -File. */
-export interface CollectDeps extends FixRunDeps {
-  writeTempScript(script: string): { path: string; remove(): void };
-}
+/** What running the collector on this host needs: the fix runner's deps. */
+export type CollectDeps = FixRunDeps;
 
 /** Why a collector run gave no findings: the id for the UI, the English sentence for the CLI, and the last lines of its errors. */
 export interface CollectProblem {
@@ -26,18 +24,12 @@ export const COLLECT_TIMEOUT_MS = 300_000;
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 /**
- * Runs the read-only collector once consent is given (the CLI's and the app's one path): writes the script to a
- * private temp file, runs it through runFix (so the run reaches the audit log like a fix), removes the file, and
- * reads the facts document it printed. Never throws for a failing run.
+ * Runs the read-only collector once consent is given (the CLI's and the app's one path): PowerShell is given the script
+ * on its input (planCollectorRun), through runFix (so the run reaches the audit log like a fix), and the facts document
+ * it printed is read. Never throws for a failing run.
  */
 export async function collectHostFacts(script: string, deps: CollectDeps, options: FixRunOptions & { timeoutMs: number }): Promise<CollectResult> {
-  const temp = deps.writeTempScript(script);
-  let run: FixRunResult;
-  try {
-    run = await runFix(planCollectorRun(temp.path), deps, options);
-  } finally {
-    temp.remove();
-  }
+  const run = await runFix(planCollectorRun(), deps, { ...options, input: script });
   const stderrTail = run.stderr.trim() === '' ? [] : run.stderr.trim().split('\n').slice(-5);
   if (run.outcome !== 'ran') {
     const kind = run.outcome === 'timeout' ? 'timeout' : run.outcome === 'cancelled' ? 'cancelled' : run.error ? 'not-started' : 'failed';
@@ -59,6 +51,6 @@ export async function collectHostFacts(script: string, deps: CollectDeps, option
 
 /** Records that the collector was not run (declined, no terminal to ask); the audit log names it as the CLI's placeholder run. */
 export function recordCollectRefusal(reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>): { auditError?: string } {
-  const { auditError } = recordRefusal(planCollectorRun('collect.ps1'), reason, deps);
+  const { auditError } = recordRefusal(planCollectorRun(), reason, deps);
   return auditError === undefined ? {} : { auditError };
 }

@@ -18,6 +18,8 @@ export interface FixRunOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   onOutput?: (chunk: string, stream: OutputStream) => void;
+  /** Text written to the program's input, which is then closed (the host collector's script). */
+  input?: string;
 }
 
 /** The end of a run, with the audit entry that was written (or the reason it could not be). */
@@ -107,6 +109,7 @@ export async function runFix(plan: FixPlan, deps: FixRunDeps, options: FixRunOpt
     timeoutMs: options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   const outcome = classifyResult(result);
   const reason = result.error ?? (outcome === 'timeout' ? `stopped after ${formatSeconds(options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS)}` : undefined);

@@ -8,11 +8,10 @@ const DOC = fixture('hosts/ws2022-healthy.json');
 
 function deps(result: Partial<CommandResult>, opts: { auditThrows?: boolean } = {}) {
   const audit: AuditEntry[] = [];
-  const temps: { path: string; removed: boolean; script: string }[] = [];
-  const calls: { file: string; args: readonly string[] }[] = [];
+  const calls: { file: string; args: readonly string[]; input: unknown }[] = [];
   const d: CollectDeps = {
-    runCommand: async (file, args) => {
-      calls.push({ file, args });
+    runCommand: async (file, args, options) => {
+      calls.push({ file, args, input: options?.input });
       return { exitCode: 0, signal: null, stdout: '', stderr: '', durationMs: 7, timedOut: false, cancelled: false, ...result };
     },
     appendAudit: (e) => {
@@ -20,22 +19,16 @@ function deps(result: Partial<CommandResult>, opts: { auditThrows?: boolean } = 
       audit.push(e);
     },
     now: () => new Date('2026-01-02T03:04:05Z'),
-    writeTempScript: (script) => {
-      const temp = { path: `/tmp/x${temps.length}/collect.ps1`, removed: false, script };
-      temps.push(temp);
-      return { path: temp.path, remove: () => void (temp.removed = true) };
-    },
   };
-  return { d, audit, temps, calls };
+  return { d, audit, calls };
 }
 
 describe('collectHostFacts', () => {
-  it('runs the script from a temp file through the fix runner, records the run and reads the facts', async () => {
-    const { d, audit, temps, calls } = deps({ stdout: DOC });
+  it('gives PowerShell the script on its input (no file another program could change first), through the fix runner, records the run and reads the facts', async () => {
+    const { d, audit, calls } = deps({ stdout: DOC });
     const r = await collectHostFacts('# script', d, { timeoutMs: 1000 });
     expect(r.ok && r.input.docs.map((x) => x.host)).toEqual(['CONTAINERHOST01']);
-    expect(temps).toEqual([{ path: '/tmp/x0/collect.ps1', removed: true, script: '# script' }]);
-    expect(calls[0]).toEqual({ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', '/tmp/x0/collect.ps1'] });
+    expect(calls).toEqual([{ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '&([scriptblock]::Create([Console]::In.ReadToEnd()))'], input: '# script' }]);
     expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0, durationMs: 7 }]);
   });
 
@@ -47,22 +40,21 @@ describe('collectHostFacts', () => {
     [{ stdout: 'not json at all' }, 'not-facts', "the collector's output is not a facts document", 'ran'],
     [{ stdout: fixture('paste/ver-en.txt') }, 'not-facts', "the collector's output is not a facts document", 'ran'],
   ] as const)('%j: %s', async (result, kind, message, outcome) => {
-    const { d, audit, temps } = deps(result);
+    const { d, audit, calls } = deps(result);
     const r = await collectHostFacts('# script', d, { timeoutMs: 300_000 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.kind).toBe(kind);
     expect(r.problem.message.startsWith(message)).toBe(true);
-    expect(temps[0]?.removed).toBe(true);
+    expect(calls.map((c) => c.input)).toEqual(['# script']);
     expect(audit.map((e) => e.outcome)).toEqual([outcome]);
     if (kind === 'failed') expect(r.problem.stderrTail).toEqual(['b', 'c', 'd', 'e', 'f']);
   });
 
-  it('removes the temp file even when the runner throws', async () => {
-    const { d, temps } = deps({});
+  it('passes on what the runner throws', async () => {
+    const { d } = deps({});
     d.runCommand = () => Promise.reject(new Error('boom'));
     await expect(collectHostFacts('# s', d, { timeoutMs: 1000 })).rejects.toThrow('boom');
-    expect(temps[0]?.removed).toBe(true);
   });
 
   it('a run the audit log could not take still returns its facts, with the reason', async () => {

@@ -101,7 +101,6 @@ export function HostCheck({ route }: { route: CheckRoute }) {
       appendAudit: (e) => platform.audit.append(e),
       probeAudit: () => platform.audit.probe(),
       now: () => new Date(),
-      writeTempScript: (script) => platform.collector.writeTemp(script),
     }),
     [platform],
   );
