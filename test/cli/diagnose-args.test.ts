@@ -87,14 +87,24 @@ afterAll(async () => {
 });
 
 describe.skipIf(!built)('a plain diagnose command line gives what commander gives', { timeout: 60000 }, () => {
-  /** Runs argv through run(): once as it is, once with the reading above turned off (commander reads every command line). */
-  async function both(argv: string[], opts: Parameters<typeof fakeIO>[0]) {
-    const fast = await import('../../src/cli/main.js');
+  /**
+   * The CLI's run() twice, each with modules of its own: as it is, and with the reading above turned off (commander reads
+   * every command line). Imported once for the cases below (each import of src/cli/main.js evaluates its modules again).
+   */
+  type Run = (argv: string[], io: CliIO) => Promise<number>;
+  let fast: { run: Run };
+  let viaCommander: { run: Run };
+  beforeAll(async () => {
+    vi.resetModules();
+    fast = await import('../../src/cli/main.js');
     vi.resetModules();
     vi.doMock('../../src/cli/diagnose-args.js', async (original) => ({ ...(await original<object>()), diagnoseArgsOf: () => undefined }));
-    const viaCommander = await import('../../src/cli/main.js');
+    viaCommander = await import('../../src/cli/main.js');
     vi.doUnmock('../../src/cli/diagnose-args.js');
     vi.resetModules();
+  });
+  /** Runs argv through both. */
+  async function both(argv: string[], opts: Parameters<typeof fakeIO>[0]) {
     const go = async (run: (argv: string[], io: CliIO) => Promise<number>) => {
       const f = fakeIO(opts);
       const code = await run(argv, f.io);

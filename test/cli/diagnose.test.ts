@@ -12,10 +12,13 @@ const wcd = (args: string[], input = '', env: Record<string, string> = {}) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+/** The answer of `wcdoctor diagnose --json 0x800705B4` (a match): started once, read by the three tests that look at it. */
+let matched: ReturnType<typeof wcd> | undefined;
+const matchedAnswer = () => (matched ??= wcd(['diagnose', '--json', '0x800705B4']));
 
 describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () => {
   it('answers a code with JSON in the documented shape and exit 0', () => {
-    const r = wcd(['diagnose', '--json', '0x800705B4']);
+    const r = matchedAnswer();
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { matches: { id: string; title: string; score: number; confidence: string; evidence: unknown[]; sources: { locale: string; doc: string; heading: string }[]; fixes: unknown[] }[]; entities: object; codes: { code: string }[] };
     expect(json.matches[0]).toMatchObject({ id: 'processor-count-start-timeout', confidence: expect.stringMatching(/high|medium|low/) });
@@ -48,7 +51,7 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
     const json = wcd(['diagnose', '--json', line]);
     expect(JSON.parse(json.stdout)).toMatchObject({ matches: [], leads: [{ code: '0x80070490', topics: ['hns-requires-ipv6', 'hns-store-corrupted-cleanup'] }] });
     // A match has no leads.
-    expect(JSON.parse(wcd(['diagnose', '--json', '0x800705B4']).stdout)).not.toHaveProperty('leads');
+    expect(JSON.parse(matchedAnswer().stdout)).not.toHaveProperty('leads');
   });
 
   it('when nothing matches, names the troubleshooting tree whose question quotes the failure (text and --json; found by a tester: a start time-out got no lead)', () => {
@@ -58,7 +61,7 @@ describe.skipIf(!built)('wcdoctor diagnose, the built binary without a TTY', () 
     expect(human.stdout).toContain('A troubleshooting tree asks about "hcs::System::Start: context deadline exceeded": A container will not start ("wcdoctor troubleshoot container-wont-start").');
     const json = JSON.parse(wcd(['diagnose', '--json', line]).stdout) as { treeLeads: { tree: string; question: string; answer: string }[] };
     expect(json.treeLeads).toContainEqual(expect.objectContaining({ tree: 'container-wont-start', question: 'symptom' }));
-    expect(JSON.parse(wcd(['diagnose', '--json', '0x800705B4']).stdout)).not.toHaveProperty('treeLeads');
+    expect(JSON.parse(matchedAnswer().stdout)).not.toHaveProperty('treeLeads');
   });
 
   it('gives titles and the workaround in the language asked for, and in the environment language', () => {

@@ -9,6 +9,7 @@ import { topicLocales } from '../../src/core/knowledge/topic-text.js';
 import { tFor } from '../helpers/i18n.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { QUIET_MS } from '../../src/ui/contexts/InputContext.js';
+import { paneWatcher } from '../helpers/tmux-pane.js';
 
 // The built CLI in the repo (CI builds it first). WCDOCTOR_E2E_CLI may point at another build.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,18 +25,10 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/
 const capture = () => tmux('capture-pane', '-p', '-t', 'app');
 const paneDead = (target: string) => tmux('display-message', '-p', '-t', target, '#{pane_dead}').trim() === '1';
 
-/** Polls the pane until the check passes, and returns the screen it passed on. */
-async function screenWhere(check: (screen: string) => boolean, what: string): Promise<string> {
-  let last = '';
-  await vi.waitFor(
-    () => {
-      last = capture();
-      if (!check(last)) throw new Error(`waiting for ${what}; the pane shows:\n${last}`);
-    },
-    { timeout: 15000, interval: 100 },
-  );
-  return last;
-}
+/** The pane 'app', its output recorded (pipe-pane): set when it is opened. */
+let appPane: ReturnType<typeof paneWatcher>;
+/** Polls the pane until the check passes (captured again when it wrote something, see paneWatcher), and returns the screen it passed on. */
+const screenWhere = (check: (screen: string) => boolean, what: string): Promise<string> => appPane.where(check, what);
 const screenWith = (text: string) => screenWhere((s) => s.includes(text), JSON.stringify(text));
 
 /** The last of some terminal mode sequences the app wrote (from the pane's recorded output). */
@@ -84,6 +77,7 @@ describe.skipIf(skipReason !== undefined)('the interactive app in a real termina
     ].join('; ');
     tmux('new-session', '-d', '-s', 'app', '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, 'sh', '-c', script, ';', 'set-option', '-t', 'app', 'remain-on-exit', 'on');
     tmux('pipe-pane', '-t', 'app', '-o', `cat > '${dir}/output'`);
+    appPane = paneWatcher(capture, path.join(dir, 'output'));
   });
 
   afterAll(() => {
@@ -151,9 +145,11 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
     tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
     tmux('pipe-pane', '-t', name, '-o', `cat > '${dir}/output'`);
     try {
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(en('home.menu.diagnose')), { timeout: 15000, interval: 100 });
+      const pane = paneWatcher(() => tmux('capture-pane', '-p', '-t', name), path.join(dir, 'output'));
+      const screenWith = (text: string, timeout: number) => pane.where((s) => s.includes(text), JSON.stringify(text), { timeout });
+      await screenWith(en('home.menu.diagnose'), 15000);
       tmux('send-keys', '-t', name, 'Enter');
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(en('diagnose.input.placeholder')), { timeout: 10000, interval: 100 });
+      await screenWith(en('diagnose.input.placeholder'), 10000);
       tmux('send-keys', '-t', name, 'C-c');
       await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
       await expectTerminalRestored(dir);
@@ -182,10 +178,12 @@ describe.skipIf(skipReason !== undefined)('stopped and continued by signals from
     const tty = tmux('display-message', '-p', '-t', name, '#{pane_tty}').trim();
     const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
     const stty = () => execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' });
+    const pane = paneWatcher(() => tmux('capture-pane', '-p', '-t', name), path.join(dir, 'output'));
+    const screenWith = (text: string, timeout: number) => pane.where((s) => s.includes(text), JSON.stringify(text), { timeout });
     try {
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(en('diagnose.input.placeholder')), { timeout: 15000, interval: 100 });
+      await screenWith(en('diagnose.input.placeholder'), 15000);
       tmux('send-keys', '-t', name, '-l', '0x800705B4');
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain('0x800705B4'), { timeout: 10000, interval: 100 });
+      await screenWith('0x800705B4', 10000);
       process.kill(pid, 'SIGTSTP');
       await vi.waitFor(() => expect(state()).toBe('T'), { timeout: 10000, interval: 50 });
       await vi.waitFor(() => {
@@ -199,11 +197,7 @@ describe.skipIf(skipReason !== undefined)('stopped and continued by signals from
       process.kill(pid, 'SIGCONT');
       await vi.waitFor(() => expect(stty()).toMatch(/-icanon/), { timeout: 10000, interval: 50 });
       tmux('send-keys', '-t', name, '-l', ' hello');
-      const screen = await vi.waitFor(() => {
-        const s = tmux('capture-pane', '-p', '-t', name);
-        expect(s).toContain('0x800705B4 hello');
-        return s;
-      }, { timeout: 10000, interval: 100 });
+      const screen = await screenWith('0x800705B4 hello', 10000);
       // Typed into the field once, not echoed by the terminal beside it.
       expect(screen.split('hello').length - 1).toBe(1);
       const output = readFileSync(path.join(dir, 'output'), 'latin1');
@@ -224,8 +218,10 @@ describe.skipIf(skipReason !== undefined)('a command with nothing to read, in a 
     const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-'));
     const name = command;
     tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', `node '${cli}' ${command}; echo "exit $?" > '${dir}/code'`, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+    tmux('pipe-pane', '-t', name, '-o', `cat > '${dir}/output'`);
     try {
-      await vi.waitFor(() => expect(tmux('capture-pane', '-p', '-t', name)).toContain(`wcdoctor › ${en(titleKey)}`), { timeout: 15000, interval: 100 });
+      const title = `wcdoctor › ${en(titleKey)}`;
+      await paneWatcher(() => tmux('capture-pane', '-p', '-t', name), path.join(dir, 'output')).where((s) => s.includes(title), JSON.stringify(title));
       tmux('send-keys', '-t', name, key);
       await vi.waitFor(() => expect(paneDead(name)).toBe(true), { timeout: 10000, interval: 100 });
       expect(readFileSync(path.join(dir, 'code'), 'utf8').trim()).toBe(exit);
@@ -273,19 +269,12 @@ async function openComposeFix(name: string, fakeDocker: (dir: string) => string)
   // docker pointed at a Windows host, as a docker fix off Windows needs (the fake does not read it).
   const script = [`PATH='${bin}':"$PATH"`, 'export PATH', 'DOCKER_HOST=tcp://windows-host.invalid:2376', 'export DOCKER_HOST', `command -v docker > '${dir}/docker-path'`, `node '${cli}'`, 'echo "node exited $?"'].join('; ');
   tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
+  const output = path.join(dir, 'output');
+  tmux('pipe-pane', '-t', name, '-o', `cat > '${output}'`);
   const screen = () => tmux('capture-pane', '-p', '-t', name);
+  const pane = paneWatcher(screen, output);
   const flat = (s: string) => s.replace(/\s+/g, ' ');
-  const waitFor = async (text: string) => {
-    let last = '';
-    await vi.waitFor(
-      () => {
-        last = screen();
-        if (!flat(last).includes(flat(text))) throw new Error(`waiting for ${JSON.stringify(text)}; the pane shows:\n${last}`);
-      },
-      { timeout: 15000, interval: 100 },
-    );
-    return last;
-  };
+  const waitFor = (text: string) => pane.where((s) => flat(s).includes(flat(text)), JSON.stringify(text));
   const close = () => {
     spawnSync('tmux', ['-L', own, 'kill-server']);
     rmSync(dir, { recursive: true, force: true });
@@ -305,7 +294,7 @@ async function openComposeFix(name: string, fakeDocker: (dir: string) => string)
     await waitFor('docker network ls --filter driver=nat');
     tmux('send-keys', '-t', name, 'Enter');
     const question = await waitFor(en('fix.confirm.question'));
-    return { dir, tmux, screen, flat, waitFor, close, question };
+    return { dir, tmux, pane, flat, waitFor, close, question };
   } catch (e) {
     close();
     throw e;
@@ -315,7 +304,7 @@ async function openComposeFix(name: string, fakeDocker: (dir: string) => string)
 describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', () => {
   it('is not answered by a burst of keys with a y in it (tmux send-keys -l), only by a lone y', async () => {
     const name = 'confirm';
-    const { dir, tmux, screen, flat, waitFor, close, question } = await openComposeFix(name, (d) => `echo "fake docker ran: $*"\necho "$*" >> '${d}/docker-ran'`);
+    const { dir, tmux, pane, flat, waitFor, close, question } = await openComposeFix(name, (d) => `echo "fake docker ran: $*"\necho "$*" >> '${d}/docker-ran'`);
     try {
       expect(question).toContain(`❯ ${en('fix.confirm.no')}`);
 
@@ -324,7 +313,7 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       // burst is still unread (they would arrive together, as one burst).
       const burstNote = flat(en('fix.confirm.burst'));
       const ran = 'fake docker ran';
-      const readBurst = () => screenOf(screen, (s) => flat(s).includes(burstNote) || s.includes(ran));
+      const readBurst = () => screenOf(pane, (s) => flat(s).includes(burstNote) || s.includes(ran));
       tmux('send-keys', '-t', name, '-l', 'System');
       const first = await readBurst();
       expect(first).not.toContain(ran);
@@ -333,7 +322,7 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
       // note); then a burst with a y and Enter in it.
       await new Promise((r) => setTimeout(r, QUIET_MS + 100));
       tmux('send-keys', '-t', name, 'Right');
-      await screenOf(screen, (s) => s.includes(`❯ ${en('fix.confirm.yes')}`) && !flat(s).includes(burstNote));
+      await screenOf(pane, (s) => s.includes(`❯ ${en('fix.confirm.yes')}`) && !flat(s).includes(burstNote));
       tmux('send-keys', '-t', name, '-l', 'Ysystem\r');
       const second = await readBurst();
       expect(second).not.toContain(ran);
@@ -376,18 +365,8 @@ describe.skipIf(skipReason !== undefined)('a confirmation in a real terminal', (
   });
 });
 
-/** Polls the screen until the check passes. */
-async function screenOf(screen: () => string, check: (s: string) => boolean): Promise<string> {
-  let last = '';
-  await vi.waitFor(
-    () => {
-      last = screen();
-      if (!check(last)) throw new Error(`waiting; the pane shows:\n${last}`);
-    },
-    { timeout: 15000, interval: 100 },
-  );
-  return last;
-}
+/** Polls the screen until the check passes (captured again when the pane wrote something, see paneWatcher). */
+const screenOf = (pane: ReturnType<typeof paneWatcher>, check: (s: string) => boolean): Promise<string> => pane.where(check, 'the screen');
 
 describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with resizes and bursts of keys (issue 17)', () => {
   it('walks each screen from home, redraws whole on resize, reads a burst key by key, and Ctrl+C exits 130', async () => {
@@ -397,8 +376,10 @@ describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with
     const tmux = (...args: string[]) => execFileSync('tmux', ['-L', own, '-f', '/dev/null', ...args], { encoding: 'utf8' });
     const script = [`node '${cli}'`, `echo $? > '${dir}/exit-code'`].join('; ');
     tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', '-e', 'LANG=en_US.UTF-8', '-e', 'LC_ALL=', '-e', 'LANGUAGE=', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', `WCDOCTOR_DATA_DIR=${dir}/data`, 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
-    const screen = () => tmux('capture-pane', '-p', '-t', name);
-    const until = (check: (s: string) => boolean, what: string) => screenOf(screen, check).catch((e: unknown) => {
+    const output = path.join(dir, 'output');
+    tmux('pipe-pane', '-t', name, '-o', `cat > '${output}'`);
+    const pane = paneWatcher(() => tmux('capture-pane', '-p', '-t', name), output);
+    const until = (check: (s: string) => boolean, what: string) => screenOf(pane, check).catch((e: unknown) => {
       throw new Error(`${what}: ${e instanceof Error ? e.message : String(e)}`);
     });
     const waitFor = (text: string) => until((s) => s.includes(text), JSON.stringify(text));
@@ -407,6 +388,8 @@ describe.skipIf(skipReason !== undefined)('every screen in a real terminal, with
     const oneFrame = (s: string, title: string) => s.split('\n').filter((l) => l.includes(`wcdoctor › ${title}`)).length === 1 && s.split('\n').filter((l) => l.includes(`?/F1 ${en('keys.help')}`)).length <= 1;
     const resize = async (x: number, y: number, title: string) => {
       tmux('resize-window', '-t', name, '-x', String(x), '-y', String(y));
+      // tmux lays the old frame out again at once: capture the screen at the next poll.
+      pane.forget();
       // Laid out for the new width: the header's status ends at the last column.
       const header = (s: string) => s.split('\n').find((l) => l.includes(`wcdoctor › ${title}`))?.trimEnd() ?? '';
       const s = await until((s) => oneFrame(s, title) && [...header(s)].length === x && s.split('\n').every((l) => [...l].length <= x), `one whole frame at ${x}×${y}`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
 import { writeFleetFile } from '../helpers/fleet-file.js';
+import { paneWatcher } from '../helpers/tmux-pane.js';
 import { release, releaseSkipReason } from '../release/release-artefacts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -35,18 +36,10 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
   const screen = () => tmux('capture-pane', '-p', '-t', 'app');
   const keys = (...k: string[]) => tmux('send-keys', '-t', 'app', ...k);
 
-  /** Polls the pane until the check passes, and returns the screen it passed on. */
-  async function screenWhere(check: (s: string) => boolean, what: string): Promise<string> {
-    let last = '';
-    await vi.waitFor(
-      () => {
-        last = screen();
-        if (!check(last)) throw new Error(`waiting for ${what}; the pane shows:\n${last}`);
-      },
-      { timeout: 30000, interval: 50 },
-    );
-    return last;
-  }
+  /** The pane, its output recorded: set when it is opened. */
+  let pane: ReturnType<typeof paneWatcher>;
+  /** Polls the pane until the check passes (captured again when it wrote something, see paneWatcher), and returns the screen it passed on. */
+  const screenWhere = (check: (s: string) => boolean, what: string): Promise<string> => pane.where(check, what, { timeout: 30000, interval: 50 });
   const screenWith = (text: string) => screenWhere((s) => s.includes(text), JSON.stringify(text));
 
   let dir: string;
@@ -62,6 +55,9 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
     if (replaced) replaceUnpackedModules(twin!, Object.fromEntries(vars.map((v) => v.split(/=(.*)/s).slice(0, 2) as [string, string])), path.join(dir, 'planted-module-ran'));
     const env = vars.flatMap((e) => ['-e', e]);
     tmux('new-session', '-d', '-s', 'app', '-x', '110', '-y', '30', ...env, 'sh', '-c', script, ';', 'set-option', '-t', 'app', 'remain-on-exit', 'on');
+    // What the pane writes, recorded: the screen is captured again when it grew (see paneWatcher).
+    tmux('pipe-pane', '-t', 'app', '-o', `cat > '${dir}/output'`);
+    pane = paneWatcher(screen, path.join(dir, 'output'));
   });
 
   afterAll(() => {

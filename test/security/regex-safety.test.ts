@@ -2,7 +2,7 @@
 // literal in src/, every pattern built at load time, and every pattern of the knowledge (topic
 // regexes, fix parameter patterns, tree matches) runs against adversarial strings derived from it
 // (core/text/regex-safety.ts) within a time budget per pattern.
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,18 +185,89 @@ describe('the checker is not vacuous', () => {
     expect(findSlowInput(re)).toBeDefined();
   }, 30_000);
 
-  it('finds an exponential blow-up still under the budget after 24 pumps, without a jump to a size that never ends', () => {
-    // `(?:\s*\n)+` on blank lines doubles its work with each one: about 2 ms at 24, and the next size of the schedule
-    // (100 characters) would never return. A child process, so that a regression fails here instead of hanging the run.
+  /**
+   * The patterns of the four tests below that run findSlowInput in a child process, so that a regression fails there
+   * instead of hanging the run, each case with its flags.
+   */
+  const CHILD_CASES = {
+    // `(?:\s*\n)+` on blank lines doubles its work with each one.
+    exponential: [[String.raw`networks:(?:\s*\n)+\s+default:`, '']],
+    // As the child of this test read them before they were gathered here (the second through a string literal in its
+    // code, whose `\.` is a plain `.`).
+    negatedClass: [['failed to resolve (?:[^,]+,?)+$', 'u'], ['^(?:.?[^.]+)+$', 'u'], ['(?:[\u0400-\u04ff]+)+!', 'u']],
+    longLiteral: [['windowsshim(?:[a-z]+)+$', 'i'], [String.raw`windowsshim\.interface=(?:[^\s]+\s?)+$`, 'i'], [String.raw`windowsshim(?:\p{Script=Cyrillic}+)+$`, 'iu'], [String.raw`windowsshim(?:\u03c9+)+$`, 'i'], [String.raw`(?:\p{Emoji_Presentation}+)+$`, 'iu'], [String.raw`(?:\p{Script=Greek}+)+!`, 'iu']],
+    branches: [['mapped (?:zzq|(?:k+)+|qzz)$', ''], [String.raw`^[A-Za-z]:\\(?:zz|(?:[k-m]+)+|yy)$`, ''], ['x(?:b|(?:k+)+|c)y', ''], ['(?:b|(?:k+)+|c)$', ''], ['(?:x|a|a|y)*$', ''], [`(?:${'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `${c}${c}q`).join('|')}|(?:k+)+|last)$`, '']],
+  } as const satisfies Record<string, readonly (readonly [string, string])[]>;
+  type ChildCase = keyof typeof CHILD_CASES;
+
+  /**
+   * One child process for the four cases (starting Node and tsx took about 0.4 s of CPU each time, for a child per
+   * test), started by the first test that asks: it writes the lengths of the slow inputs findSlowInput finds for each
+   * case's patterns (null: none) on a line of its own as soon as that case is done, and each test waits for its own
+   * line as long as its own child was given. A wrong length fails only its own test; a case that hangs fails its own
+   * test and, as the child never reaches them, those after it.
+   */
+  let child: { process: ChildProcess; lengths: Record<ChildCase, Promise<(number | null)[]>> } | undefined;
+  // A child still at work (a test failed or timed out) is stopped; either way it is waited for, so that none outlives the file.
+  afterAll(async () => {
+    const proc = child?.process;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGKILL');
+    await exited;
+  });
+  function startChild(): NonNullable<typeof child> {
     const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
-      const f = findSlowInput(/networks:(?:\\s*\\n)+\\s+default:/);
-      process.stdout.write(JSON.stringify(f ?? null));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.signal, 'the check did not end within a minute').toBeNull();
-    expect(r.status, r.stderr).toBe(0);
-    const finding = JSON.parse(r.stdout) as { length: number } | null;
-    expect(finding).not.toBeNull();
-    expect(finding!.length).toBeLessThan(100);
+      for (const [name, patterns] of ${JSON.stringify(Object.entries(CHILD_CASES))}) {
+        const found = patterns.map(([s, f]) => findSlowInput(new RegExp(s, f)));
+        process.stdout.write(JSON.stringify({ name, lengths: found.map((f) => (f ? f.length : null)) }) + '\\n');
+      }`;
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const settle = new Map<string, { resolve: (lengths: (number | null)[]) => void; reject: (e: Error) => void }>();
+    const lengths = Object.fromEntries(
+      Object.keys(CHILD_CASES).map((name) => {
+        const p = new Promise<(number | null)[]>((resolve, reject) => settle.set(name, { resolve, reject }));
+        p.catch(() => undefined);
+        return [name, p];
+      }),
+    ) as Record<ChildCase, Promise<(number | null)[]>>;
+    let out = '';
+    let err = '';
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n')) {
+        const { name, lengths: found } = JSON.parse(out.slice(0, i)) as { name: string; lengths: (number | null)[] };
+        out = out.slice(i + 1);
+        settle.get(name)?.resolve(found);
+        settle.delete(name);
+      }
+    });
+    proc.stderr!.setEncoding('utf8').on('data', (d: string) => void (err += d));
+    proc.on('close', (status, signal) => {
+      for (const [name, s] of settle) s.reject(new Error(`the child ended (${signal ?? `status ${status}`}) before it reached ${name}: ${err}`));
+    });
+    return { process: proc, lengths };
+  }
+
+  /** The lengths of the slow inputs found for a case's patterns (see startChild), or a failure after `withinMs`. */
+  async function slowInputLengths(name: ChildCase, withinMs: number, said: string): Promise<(number | null)[]> {
+    child ??= startChild();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const lengths = await Promise.race([child.lengths[name], new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(said)), withinMs)))]);
+      expect(lengths).toHaveLength(CHILD_CASES[name].length);
+      return lengths;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  it('finds an exponential blow-up still under the budget after 24 pumps, without a jump to a size that never ends', async () => {
+    // `(?:\s*\n)+` on blank lines doubles its work with each one: about 2 ms at 24, and the next size of the schedule
+    // (100 characters) would never return. In the child process, so that a regression fails here instead of hanging the run.
+    const [length] = await slowInputLengths('exponential', 60_000, 'the check did not end within a minute');
+    expect(length).not.toBeNull();
+    expect(length!).toBeLessThan(100);
   }, 70_000);
 
   it('steps in before a size that an exponential growth could not finish, and only then', () => {
@@ -215,16 +286,10 @@ describe('the checker is not vacuous', () => {
     expect(stepBefore([[20, 0.2]], 24, 2, 25, 1, 4)).toBeUndefined();
   });
 
-  it('ends an attack with a character a negated class leaves out, and pumps a class of characters no probe is in', () => {
-    // Found by a helper: each took 13-18 s on about 30 characters in plain Node, and kb check passed all three. A
+  it('ends an attack with a character a negated class leaves out, and pumps a class of characters no probe is in', async () => {
+    // Found by a helper: each took 13-18 s on about 30 characters in plain Node, and kb check passed all three. In the
     // child process, so that a regression fails here instead of hanging the run.
-    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
-      const found = ['failed to resolve (?:[^,]+,?)+$', '^(?:\\.?[^.]+)+$', '(?:[\u0400-\u04ff]+)+!'].map((s) => findSlowInput(new RegExp(s, 'u')));
-      process.stdout.write(JSON.stringify(found.map((f) => (f ? f.length : null))));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.signal, 'the check did not end within a minute').toBeNull();
-    expect(r.status, r.stderr).toBe(0);
-    const lengths = JSON.parse(r.stdout) as (number | null)[];
+    const lengths = await slowInputLengths('negatedClass', 60_000, 'the check did not end within a minute');
     for (const n of lengths) {
       expect(n).not.toBeNull();
       expect(n!).toBeLessThan(100);
@@ -233,25 +298,8 @@ describe('the checker is not vacuous', () => {
     expect(attackCandidates('(?:[\u0400-\u04ff]+)+!', 'u').some((c) => c.pump.includes('\u0400'))).toBe(true);
   }, 70_000);
 
-  /**
-   * The length of the slow input findSlowInput finds for each pattern (null: none), found in a child process, so that
-   * a regression fails here instead of hanging the run.
-   */
-  const slowInputLengths = (patterns: readonly (readonly [string, string])[]): (number | null)[] => {
-    const code = `import { findSlowInput } from ${JSON.stringify(path.join(SRC, 'core/text/regex-safety.ts'))};
-      const found = ${JSON.stringify(patterns)}.map(([s, f]) => findSlowInput(new RegExp(s, f)));
-      process.stdout.write(JSON.stringify(found.map((f) => (f ? f.length : null))));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 90_000 });
-    expect(r.signal, 'the check did not end within 90 s').toBeNull();
-    expect(r.status, r.stderr).toBe(0);
-    const lengths = JSON.parse(r.stdout) as (number | null)[];
-    expect(lengths).toHaveLength(patterns.length);
-    return lengths;
-  };
-
-  it('finds a blow-up after a long literal, over a class by script or property and over an escaped character, without hanging (found by an attacker helper: kb check passed some and never ended on others)', () => {
-    const patterns = [['windowsshim(?:[a-z]+)+$', 'i'], [String.raw`windowsshim\.interface=(?:[^\s]+\s?)+$`, 'i'], [String.raw`windowsshim(?:\p{Script=Cyrillic}+)+$`, 'iu'], [String.raw`windowsshim(?:\u03c9+)+$`, 'i'], [String.raw`(?:\p{Emoji_Presentation}+)+$`, 'iu'], [String.raw`(?:\p{Script=Greek}+)+!`, 'iu']] as const;
-    for (const n of slowInputLengths(patterns)) {
+  it('finds a blow-up after a long literal, over a class by script or property and over an escaped character, without hanging (found by an attacker helper: kb check passed some and never ended on others)', async () => {
+    for (const n of await slowInputLengths('longLiteral', 90_000, 'the check did not end within 90 s')) {
       expect(n).not.toBeNull();
       expect(n!).toBeLessThan(100);
     }
@@ -260,9 +308,9 @@ describe('the checker is not vacuous', () => {
     expect(pumps).toEqual([...pumps].sort((a, b) => a - b));
   }, 100_000);
 
-  it('walks every branch of a group, not only the first and the last: a nested quantifier in a middle branch is found (found by an attacker helper: kb check passed it, and a paste of 53 characters took over 20 s)', () => {
-    const patterns = [['mapped (?:zzq|(?:k+)+|qzz)$', ''], [String.raw`^[A-Za-z]:\\(?:zz|(?:[k-m]+)+|yy)$`, ''], ['x(?:b|(?:k+)+|c)y', ''], ['(?:b|(?:k+)+|c)$', ''], ['(?:x|a|a|y)*$', ''], [`(?:${'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `${c}${c}q`).join('|')}|(?:k+)+|last)$`, '']] as const;
-    slowInputLengths(patterns).forEach((n, i) => expect(n, patterns[i]![0]).not.toBeNull());
+  it('walks every branch of a group, not only the first and the last: a nested quantifier in a middle branch is found (found by an attacker helper: kb check passed it, and a paste of 53 characters took over 20 s)', async () => {
+    const patterns = CHILD_CASES.branches;
+    (await slowInputLengths('branches', 90_000, 'the check did not end within 90 s')).forEach((n, i) => expect(n, patterns[i]![0]).not.toBeNull());
   }, 100_000);
 
   it('pumps a quantified character on its own, not only inside the literal text around it', () => {
