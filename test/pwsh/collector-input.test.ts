@@ -2,16 +2,15 @@
 // to the temporary folder for -File could be changed there by any program of the user's before PowerShell read it, and
 // on Windows an elevated check would then run what an unelevated program wrote. These run the plan's own command line
 // in PowerShell 7 (pwsh for powershell.exe) with the script on its input, as runFix gives it.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCollectorRun } from '../../src/core/check/collector-plan.js';
-import { PWSH, SKIP_NOTE } from './pwsh.js';
+import { PWSH, SKIP_NOTE, spawnPwshSync } from './pwsh.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const [, ...args] = planCollectorRun().argv;
-const run = (script: string) => spawnSync(PWSH!, args, { input: script, encoding: 'utf8', timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
+const run = (script: string) => spawnPwshSync(args, { input: script, timeout: 60000, env: { ...process.env, NO_COLOR: '1' } });
 
 describe.skipIf(!PWSH)(`the collector's command line runs the script on its input${SKIP_NOTE}`, () => {
   it('whole: a param block, statements and strings over several lines, functions, and its exit code, as -File runs them', () => {

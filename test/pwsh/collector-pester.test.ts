@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { readCheckInput } from '../../src/core/check/read-input.js';
 import { READS } from '../../src/core/check/reads.js';
 import { decodeText } from '../../src/core/text/decode-text.js';
 import { runCli } from '../helpers/cli-io.js';
-import { PWSH, SKIP_NOTE } from './pwsh.js';
+import { PWSH, SKIP_NOTE, spawnPwshSync } from './pwsh.js';
 
 // Issue 18, the collector under Pester: test/pwsh/collector/collector.Tests.ps1 runs src/platform/collector/collect.ps1
 // in real PowerShell 7 with every Windows-only command answered from a fixture host (one pwsh process for all the
@@ -60,9 +59,15 @@ let wallMs: number;
 
 type Json = { kind: string; host?: string; elevated?: boolean | null; findings: { check: string; status: string; reason?: string; evidence: { read: string; value: string }[] }[] };
 
-/** `wcdoctor check --from FILE --json`, in-process. */
+/**
+ * `wcdoctor check --from FILE --json`, in-process; once per document (the documents do not change after the Pester
+ * run, and several tests judge the same one). Each caller gets its own parsed copy.
+ */
+const checked = new Map<string, Promise<{ code: number; stdout: string; stderr: string }>>();
 async function checkFrom(file: string): Promise<{ code: number; json: Json; stderr: string }> {
-  const r = await runCli(['check', '--from', file, '--json']);
+  let run = checked.get(file);
+  if (!run) checked.set(file, (run = runCli(['check', '--from', file, '--json'])));
+  const r = await run;
   return { code: r.code, json: JSON.parse(r.stdout) as Json, stderr: r.stderr };
 }
 const status = (j: Json, check: string) => j.findings.find((f) => f.check === check);
@@ -80,16 +85,13 @@ describe.skipIf(SKIP !== '')(`the host collector under PowerShell 7 and Pester${
   beforeAll(() => {
     out = mkdtempSync(path.join(os.tmpdir(), 'wcd-collector-'));
     const started = Date.now();
-    const r = spawnSync(PWSH!, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(HERE, 'collector', 'run-pester.ps1'), '-OutDir', out], {
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-    });
+    const r = spawnPwshSync(['-NoLogo', '-NoProfile', '-NonInteractive', '-File', path.join(HERE, 'collector', 'run-pester.ps1'), '-OutDir', out], { timeout: 240_000 });
     wallMs = Date.now() - started;
     if (r.status !== 0 || !existsSync(path.join(out, 'pester.json'))) throw new Error(`Pester did not run (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
     summary = JSON.parse(readFileSync(path.join(out, 'pester.json'), 'utf8')) as PesterSummary;
   }, 260_000);
   afterAll(() => {
+    checked.clear();
     if (out) rmSync(out, { recursive: true, force: true });
   });
 

@@ -12,52 +12,66 @@ import { PWSH, SKIP_NOTE, runPwshScript } from './pwsh.js';
 
 const COLLECTOR = path.resolve(import.meta.dirname, '../../src/platform/collector/collect.ps1');
 
+// One walk of each parsed text, its nodes sorted by type as FindAll lists them (in document order), and plain loops
+// (a search per node type, each calling a script block on every node, and ForEach-Object pipelines took most of this
+// pwsh's time).
 const SCRIPT = String.raw`
 param([string]$In, [string]$Out)
 $texts = Get-Content -Raw -LiteralPath $In | ConvertFrom-Json
 $L = 'System.Management.Automation.Language'
+$any = [Func[System.Management.Automation.Language.Ast, bool]] { $true }
+$isWord = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $args[0] -is [System.Management.Automation.Language.VariableExpressionAst] }
 $result = foreach ($t in $texts) {
   $tokens = $null; $errors = $null
   $ast = [System.Management.Automation.Language.Parser]::ParseInput($t, [ref]$tokens, [ref]$errors)
-  $all = { param($type) @($ast.FindAll({ param($a) $a.GetType().Name -eq $type }, $true)) }
-  $functions = @(& $all 'FunctionDefinitionAst' | ForEach-Object { $_.Name })
-  $commands = @(& $all 'CommandAst' | ForEach-Object {
-    $first = $_.CommandElements[0]
-    $name = if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $first.Value } else { 'DYNAMIC ' + $first.Extent.Text }
-    $native = $null
-    $named = $null
-    for ($i = 1; $i -lt $_.CommandElements.Count - 1; $i++) {
-      $e = $_.CommandElements[$i]
-      if ($e -is [System.Management.Automation.Language.CommandParameterAst] -and $e.ParameterName -eq 'Name') { $named = $_.CommandElements[$i + 1].Extent.Text }
+  $functions = [System.Collections.Generic.List[object]]::new()
+  $commands = [System.Collections.Generic.List[object]]::new()
+  $members = [System.Collections.Generic.List[object]]::new()
+  $files = [System.Collections.Generic.List[object]]::new()
+  $assigned = [System.Collections.Generic.List[object]]::new()
+  foreach ($node in $ast.FindAll($any, $true)) {
+    switch ($node.GetType().Name) {
+      'FunctionDefinitionAst' { $functions.Add($node.Name) }
+      'InvokeMemberExpressionAst' { $members.Add(($(if ($node.Static) { $node.Expression.Extent.Text + '::' } else { '.' })) + $node.Member.Extent.Text) }
+      'FileRedirectionAst' { $files.Add($node.Extent.Text) }
+      'AssignmentStatementAst' { $assigned.Add($node.Left.Extent.Text) }
+      'CommandAst' {
+        $elements = $node.CommandElements
+        $first = $elements[0]
+        $name = if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $first.Value } else { 'DYNAMIC ' + $first.Extent.Text }
+        $native = $null
+        $named = $null
+        for ($i = 1; $i -lt $elements.Count - 1; $i++) {
+          $e = $elements[$i]
+          if ($e -is [System.Management.Automation.Language.CommandParameterAst] -and $e.ParameterName -eq 'Name') { $named = $elements[$i + 1].Extent.Text }
+        }
+        if ($name -eq 'Read-Native') {
+          $file = $elements[1].Extent.Text
+          $words = @(foreach ($w in $elements[2].FindAll($isWord, $true)) {
+            if ($w -is [System.Management.Automation.Language.VariableExpressionAst]) { '$' + $w.VariablePath.UserPath } else { $w.Value }
+          })
+          $native = [pscustomobject]@{ file = $file; words = $words }
+        }
+        # The command as the rule reads it: its name, its parameters, literal words as written, a script block empty (the
+        # commands in it are listed on their own), anything else a plain word.
+        $simple = @(foreach ($e in $elements) {
+          if ($e -is [System.Management.Automation.Language.CommandParameterAst]) { '-' + $e.ParameterName + $(if ($e.Argument) { ':x0' } else { '' }) }
+          elseif ($e -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $e.Extent.Text }
+          elseif ($e -is [System.Management.Automation.Language.ScriptBlockExpressionAst]) { '{ }' }
+          else { 'x0' }
+        }) -join ' '
+        $commands.Add([pscustomobject]@{
+          simple = $simple
+          name = $name
+          operator = [string]$node.InvocationOperator
+          parameters = @(foreach ($e in $elements) { if ($e -is [System.Management.Automation.Language.CommandParameterAst]) { $e.ParameterName } })
+          native = $native
+          named = $named
+        })
+      }
     }
-    if ($name -eq 'Read-Native') {
-      $file = $_.CommandElements[1].Extent.Text
-      $words = @($_.CommandElements[2].FindAll({ param($a) $a -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $a -is [System.Management.Automation.Language.VariableExpressionAst] }, $true) | ForEach-Object {
-        if ($_ -is [System.Management.Automation.Language.VariableExpressionAst]) { '$' + $_.VariablePath.UserPath } else { $_.Value }
-      })
-      $native = [pscustomobject]@{ file = $file; words = $words }
-    }
-    # The command as the rule reads it: its name, its parameters, literal words as written, a script block empty (the
-    # commands in it are listed on their own), anything else a plain word.
-    $simple = @($_.CommandElements | ForEach-Object {
-      if ($_ -is [System.Management.Automation.Language.CommandParameterAst]) { '-' + $_.ParameterName + $(if ($_.Argument) { ':x0' } else { '' }) }
-      elseif ($_ -is [System.Management.Automation.Language.StringConstantExpressionAst]) { $_.Extent.Text }
-      elseif ($_ -is [System.Management.Automation.Language.ScriptBlockExpressionAst]) { '{ }' }
-      else { 'x0' }
-    }) -join ' '
-    [pscustomobject]@{
-      simple = $simple
-      name = $name
-      operator = [string]$_.InvocationOperator
-      parameters = @($_.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object { $_.ParameterName })
-      native = $native
-      named = $named
-    }
-  })
-  $members = @(& $all 'InvokeMemberExpressionAst' | ForEach-Object { ($(if ($_.Static) { $_.Expression.Extent.Text + '::' } else { '.' })) + $_.Member.Extent.Text })
-  $files = @(& $all 'FileRedirectionAst' | ForEach-Object { $_.Extent.Text })
-  $assigned = @(& $all 'AssignmentStatementAst' | ForEach-Object { $_.Left.Extent.Text })
-  [pscustomobject]@{ errors = @($errors | ForEach-Object { $_.Message }); functions = $functions; commands = $commands; members = $members; files = $files; assigned = $assigned }
+  }
+  [pscustomobject]@{ errors = @(foreach ($e in $errors) { $e.Message }); functions = $functions.ToArray(); commands = $commands.ToArray(); members = $members.ToArray(); files = $files.ToArray(); assigned = $assigned.ToArray() }
 }
 ConvertTo-Json -InputObject @($result) -Depth 6 | Set-Content -LiteralPath $Out -Encoding utf8
 `;

@@ -9,7 +9,7 @@ import { appendAuditEntry, readAuditLog } from '../../src/platform/audit-log.js'
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { getDataDir } from '../../src/platform/paths.js';
 import { runCommand } from '../../src/platform/shell.js';
-import { PWSH, SKIP_NOTE, type StubArg } from './pwsh.js';
+import { PWSH, PWSH_COMMAND, SKIP_NOTE, type StubArg } from './pwsh.js';
 
 // Issue 18: PowerShell fixes of the knowledge run through the real runner (platform/shell.ts runCommand: spawn,
 // streaming, time limit, cancel; runFix: the audit log) with pwsh in place of powershell.exe and the exact
@@ -61,8 +61,11 @@ function plan(topicId: string, fixId: string, values: Record<string, string>): F
   return r.value;
 }
 
-/** The same plan with pwsh where powershell.exe would be: the arguments are exactly the ones wcdoctor builds. */
-const onPwsh = (p: FixPlan): FixPlan => ({ ...p, argv: [PWSH ?? 'pwsh', ...p.argv.slice(1)] });
+/**
+ * The same plan with pwsh where powershell.exe would be: the arguments are exactly the ones wcdoctor builds. (The .NET
+ * tool's pwsh is started as the command its shim starts, `dotnet …/pwsh.dll`: see pwshCommand in pwsh.ts.)
+ */
+const onPwsh = (p: FixPlan): FixPlan => ({ ...p, argv: [...(PWSH_COMMAND ?? ['pwsh']), ...p.argv.slice(1)] });
 
 const stubCalls = (): { name: string; args: StubArg[] }[] =>
   readFileSync(process.env.WCD_STUB_LOG ?? '', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { name: string; args: StubArg[] });

@@ -2,7 +2,9 @@
 # records its arguments, and writes what PowerShell parsed and what each stub received as JSON.
 #   pwsh -NoProfile -NonInteractive -File harness.ps1 -CasesPath cases.json -OutPath results.json
 # A case is {id, argv} (a wcdoctor fix plan: powershell.exe -NoProfile -NonInteractive -EncodedCommand BASE64,
-# decoded here the way PowerShell decodes -EncodedCommand) or {id, line} (a command line shown for copying).
+# decoded here the way PowerShell decodes -EncodedCommand) or {id, line} (a command line shown for copying), or
+# {id, line, native: true}: a line run as it is, nothing stubbed, with the PATH pwsh was started with (its exit code in
+# the result), for a real program that records what it received.
 # Run it in an empty working folder: .NET method calls in a script cannot be stubbed (a fix's
 # [IO.File]::WriteAllText writes a file named like a Windows path into the working folder).
 param(
@@ -57,6 +59,7 @@ $isCommand = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] 
 # No folder to search for programs: every command a case names is a stub (a function) or recorded as not found, as on a
 # Windows host where Linux's programs do not exist; and PowerShell, looking a name up, lists every folder on PATH
 # (about a thousand files in /usr/bin, every time).
+$startPath = $env:PATH
 $env:PATH = ''
 
 $aliases = @{}
@@ -81,6 +84,22 @@ $notFound = [System.EventHandler[System.Management.Automation.CommandLookupEvent
 
 $results = foreach ($case in $cases) {
   $r = [ordered]@{ id = $case.id; script = $null; parseErrors = @(); ast = @(); calls = @(); error = $null }
+  if ($case.native) {
+    $r.script = [string]$case.line
+    $env:PATH = $startPath
+    try {
+      $global:LASTEXITCODE = $null
+      $null = & ([scriptblock]::Create($r.script))
+      $r.exit = $global:LASTEXITCODE
+    } catch {
+      $r.error = "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
+    } finally {
+      $env:PATH = ''
+      $ErrorActionPreference = 'Stop'
+    }
+    $r
+    continue
+  }
   try {
     if ($null -ne $case.argv) {
       # What powershell.exe does with -EncodedCommand: base64 of the UTF-16LE text of the script.

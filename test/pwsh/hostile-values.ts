@@ -54,12 +54,19 @@ const EDGES = [
   '1e3', '0x10', '1kb', '07', '1.0', '5d', '0b101',
 ];
 
+let groupsMade: readonly (readonly string[])[] | undefined;
+
 /**
  * The candidates in groups: one group per atom (the atom in every wrap), per filler (each length, longest first) and
  * per edge value. A placeholder runs the first value of each group that its validator accepts, so every kind of
  * hostile text is tried once in the form the placeholder takes, without running the same shape hundreds of times.
  */
-export function candidateGroups(): string[][] {
+export function candidateGroups(): readonly (readonly string[])[] {
+  // Made once: the same groups every time (callers only read them).
+  return (groupsMade ??= makeGroups());
+}
+
+function makeGroups(): string[][] {
   const groups: string[][] = HOSTILE_ATOMS.map((a) => [...new Set(WRAPS.map((w) => w(a)))]);
   for (const f of FILLERS) {
     const body = f.repeat(Math.ceil(1000 / f.length));
@@ -96,15 +103,29 @@ export function referenceValues(params: Record<string, FixParam>): Record<string
   return out;
 }
 
+/**
+ * The answer of acceptedValues for each kind of placeholder seen: its kind and pattern (all that checkParamValue's
+ * verdict depends on) and the values excluded. Many placeholders of the knowledge are of one kind, and checking every
+ * candidate against each again was most of the time taken to build the cases. It and the groups above are answers of
+ * pure functions: what one test file leaves here is what the next would compute.
+ */
+const acceptedByKind = new Map<string, { accepted: readonly string[]; refused: number; groups: number }>();
+
 /** For a placeholder: the first accepted value of each candidate group, and the groups its validator refused whole. */
 export function acceptedValues(param: FixParam, exclude: readonly string[]): { accepted: string[]; refused: number; groups: number } {
-  const accepted = new Set<string>();
-  let refused = 0;
-  const groups = candidateGroups();
-  for (const g of groups) {
-    const v = g.find((x) => !exclude.includes(x) && checkParamValue(param, x).ok);
-    if (v === undefined) refused++;
-    else accepted.add(v);
+  const key = JSON.stringify([param.kind, param.pattern ?? null, exclude]);
+  let known = acceptedByKind.get(key);
+  if (!known) {
+    const accepted = new Set<string>();
+    let refused = 0;
+    const groups = candidateGroups();
+    for (const g of groups) {
+      const v = g.find((x) => !exclude.includes(x) && checkParamValue(param, x).ok);
+      if (v === undefined) refused++;
+      else accepted.add(v);
+    }
+    known = { accepted: [...accepted], refused, groups: groups.length };
+    acceptedByKind.set(key, known);
   }
-  return { accepted: [...accepted], refused, groups: groups.length };
+  return { accepted: [...known.accepted], refused: known.refused, groups: known.groups };
 }

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncReturns } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -25,6 +25,47 @@ export function findPwsh(env: NodeJS.ProcessEnv = process.env): { path: string }
 const found = findPwsh();
 /** The pwsh to run, or undefined when the PowerShell tests skip. */
 export const PWSH = 'path' in found ? found.path : undefined;
+
+/**
+ * The command that starts PowerShell 7 itself, for a pwsh found at `pwsh`: [program, ...its first arguments].
+ * The .NET global tool's `pwsh` (what scripts/install-pwsh.sh installs) is a shim, a .NET program of its own that starts
+ * `dotnet <tool folder>/unix/pwsh.dll ARGS` as a second process and waits for it (its apphost names the shim's dll,
+ * beside which unix/pwsh.dll lies). Started as that same command, it is the same PowerShell with the same arguments,
+ * without a second .NET runtime start (about a fifth of the CPU of a bare pwsh start). Any other pwsh is run as it is.
+ */
+export function pwshCommand(pwsh: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  try {
+    const apphost = realpathSync(pwsh);
+    const shim = /\.store\/[^\0]{1,400}?Microsoft\.PowerShell\.GlobalTool\.Shim\.dll/.exec(readFileSync(apphost).toString('latin1'))?.[0];
+    if (!shim) return [pwsh];
+    const dll = path.join(path.dirname(path.join(path.dirname(apphost), shim)), 'unix', 'pwsh.dll');
+    const dotnet = (env.PATH ?? '').split(path.delimiter).filter(Boolean).map((d) => path.join(d, 'dotnet')).find((c) => {
+      try {
+        accessSync(c, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return dotnet && existsSync(dll) ? [dotnet, dll] : [pwsh];
+  } catch {
+    return [pwsh];
+  }
+}
+
+/** How the tests start PowerShell 7: PWSH, or the command its shim would start (see pwshCommand). */
+export const PWSH_COMMAND: readonly string[] | undefined = PWSH ? pwshCommand(PWSH) : undefined;
+
+/** The environment a test's pwsh runs in: this process's, without telemetry or an update check. */
+export const pwshEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({ ...env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' });
+
+/** Runs PowerShell 7 (PWSH_COMMAND) with `args`, in pwshEnv() unless `options.env` says otherwise. */
+export function spawnPwshSync(args: readonly string[], options: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}): SpawnSyncReturns<string> {
+  if (!PWSH_COMMAND) throw new Error('pwsh is not available');
+  const [program, ...first] = PWSH_COMMAND as [string, ...string[]];
+  return spawnSync(program, [...first, ...args], { env: pwshEnv(), ...options, encoding: 'utf8' });
+}
+
 /** A describe-block title suffix that says why the PowerShell tests were skipped. */
 export const SKIP_NOTE = 'missing' in found ? ` (SKIPPED: ${found.missing})` : '';
 
@@ -61,10 +102,15 @@ export interface HarnessResult {
   ast: AstNode[];
   calls: StubCall[];
   error: string | null;
+  /** A native case's exit code ($LASTEXITCODE after the line). */
+  exit?: number | null;
 }
 
-/** A case: a fix plan's argv (decoded like -EncodedCommand) or a command line shown for copying. */
-export type HarnessCase = { id: string; argv: string[] } | { id: string; line: string };
+/**
+ * A case: a fix plan's argv (decoded like -EncodedCommand) or a command line shown for copying, each run with every
+ * command stubbed; or a line run as it is (`native`), with nothing stubbed and pwsh's own PATH, for a real program.
+ */
+export type HarnessCase = { id: string; argv: string[] } | { id: string; line: string; native?: true };
 
 const HARNESS = path.join(path.dirname(new URL(import.meta.url).pathname), 'harness.ps1');
 
@@ -76,12 +122,7 @@ export function runHarness(cases: HarnessCase[], timeoutMs = 300_000): Map<strin
     const casesPath = path.join(dir, 'cases.json');
     const outPath = path.join(dir, 'results.json');
     writeFileSync(casesPath, JSON.stringify(cases), 'utf8');
-    const r = spawnSync(PWSH, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', HARNESS, '-CasesPath', casesPath, '-OutPath', outPath], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: timeoutMs,
-      env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-    });
+    const r = spawnPwshSync(['-NoLogo', '-NoProfile', '-NonInteractive', '-File', HARNESS, '-CasesPath', casesPath, '-OutPath', outPath], { cwd: dir, timeout: timeoutMs });
     if (r.status !== 0) throw new Error(`harness failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
     const results = JSON.parse(readFileSync(outPath, 'utf8')) as HarnessResult[];
     return new Map(results.map((x) => [x.id, x]));
@@ -101,11 +142,7 @@ export function runPwshScript<T>(script: string, input: unknown, timeoutMs = 120
     const [scriptPath, inPath, outPath] = ['script.ps1', 'in.json', 'out.json'].map((f) => path.join(dir, f)) as [string, string, string];
     writeFileSync(scriptPath, script, 'utf8');
     writeFileSync(inPath, JSON.stringify(input), 'utf8');
-    const r = spawnSync(PWSH, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', scriptPath, '-In', inPath, '-Out', outPath], {
-      encoding: 'utf8',
-      timeout: timeoutMs,
-      env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
-    });
+    const r = spawnPwshSync(['-NoLogo', '-NoProfile', '-NonInteractive', '-File', scriptPath, '-In', inPath, '-Out', outPath], { timeout: timeoutMs });
     const output = existsSync(outPath) ? (JSON.parse(readFileSync(outPath, 'utf8').replace(/^\uFEFF/, '')) as T) : undefined;
     return { status: r.status, stderr: r.stderr, output };
   } finally {

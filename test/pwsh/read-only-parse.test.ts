@@ -34,18 +34,26 @@ const fuzz = [
   ),
 ];
 
+// Each text's nodes are searched once, with the predicates made into delegates once, in plain loops (a script block
+// made into a predicate at every search, and ForEach-Object pipelines, took most of this pwsh's time).
 const SCRIPT = String.raw`
 param([string]$In, [string]$Out)
 $texts = Get-Content -Raw -LiteralPath $In | ConvertFrom-Json
+$isCommandOrMember = [Func[System.Management.Automation.Language.Ast, bool]] { $args[0] -is [System.Management.Automation.Language.CommandAst] -or $args[0] -is [System.Management.Automation.Language.InvokeMemberExpressionAst] }
 $result = foreach ($t in $texts) {
   $tokens = $null; $errors = $null
   $ast = [System.Management.Automation.Language.Parser]::ParseInput($t, [ref]$tokens, [ref]$errors)
-  $commands = @($ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.CommandAst] }, $true) | ForEach-Object {
-    $first = $_.CommandElements[0]
-    if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $first -is [System.Management.Automation.Language.ExpandableStringExpressionAst]) { $first.Value }
-  })
-  $members = @($ast.FindAll({ param($a) $a -is [System.Management.Automation.Language.InvokeMemberExpressionAst] }, $true) | ForEach-Object { $_.Member.Value })
-  [pscustomobject]@{ text = $t; errors = @($errors | ForEach-Object { $_.Message }); commands = $commands; members = $members }
+  $commands = [System.Collections.Generic.List[object]]::new()
+  $members = [System.Collections.Generic.List[object]]::new()
+  foreach ($node in $ast.FindAll($isCommandOrMember, $true)) {
+    if ($node -is [System.Management.Automation.Language.CommandAst]) {
+      $first = $node.CommandElements[0]
+      if ($first -is [System.Management.Automation.Language.StringConstantExpressionAst] -or $first -is [System.Management.Automation.Language.ExpandableStringExpressionAst]) { $commands.Add($first.Value) }
+    } else {
+      $members.Add($node.Member.Value)
+    }
+  }
+  [pscustomobject]@{ text = $t; errors = @(foreach ($e in $errors) { $e.Message }); commands = $commands.ToArray(); members = $members.ToArray() }
 }
 ConvertTo-Json -InputObject @($result) -Depth 4 | Set-Content -LiteralPath $Out -Encoding utf8
 `;
