@@ -251,12 +251,12 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
    * The bytes of kb-display.json at a range, read alone: a run shows a few topics, and the whole file
    * (0.6 MB) took longer to read than the elements it needs.
    */
+  /** The executable's own copy of kb-display.json (null: none, the file is read), asked once. */
+  let ownDisplay: Buffer | null | undefined;
   const readDisplay = ([start, end]: [number, number]): Buffer | undefined => {
     // The executable's own copy is in memory: the part is a view of it.
-    if (servedByLauncher(root, KB_DISPLAY_ARTEFACT)) {
-      const whole = readPackageFile(root, KB_DISPLAY_ARTEFACT);
-      return end <= whole.length ? whole.subarray(start, end) : undefined;
-    }
+    ownDisplay ??= servedByLauncher(root, KB_DISPLAY_ARTEFACT) ? readPackageFile(root, KB_DISPLAY_ARTEFACT) : null;
+    if (ownDisplay) return end <= ownDisplay.length ? ownDisplay.subarray(start, end) : undefined;
     let fd: number;
     try {
       fd = openSync(path.join(root, KB_DISPLAY_ARTEFACT), 'r');
