@@ -99,7 +99,9 @@ function servePackageFromAssets(root: string, manifest: SeaManifest): void {
 
 /**
  * Serves the ES modules `modules` (paths in the package, `dist/esm/run.mjs`) of the folder at the file URL `prefix` from
- * the executable's assets. Self-contained: a worker thread runs its source (Function.prototype.toString).
+ * the executable's assets. They are resolved here too, without Node's resolution, which follows links: a module or a
+ * folder of the unpacked copy replaced by a link (a junction needs no privilege on Windows) resolved to a file outside
+ * the folder, which was then read from there. Self-contained: a worker thread runs its source (Function.prototype.toString).
  */
 function serveModulesFromAssets(
   registerHooks: (hooks: object) => unknown,
@@ -108,12 +110,16 @@ function serveModulesFromAssets(
   modules: string[],
 ): void {
   const served = new Set(modules);
+  const isServed = (url: string) => url.startsWith(prefix) && served.has(decodeURIComponent(url.slice(prefix.length)));
   registerHooks({
+    resolve(specifier: string, context: { parentURL?: string }, nextResolve: (specifier: string, context: unknown) => unknown) {
+      const relative = specifier.startsWith('./') || specifier.startsWith('../');
+      const url = specifier.startsWith('file:') ? new URL(specifier).href : relative && context.parentURL?.startsWith(prefix) ? new URL(specifier, context.parentURL).href : undefined;
+      if (url !== undefined && isServed(url)) return { url, format: 'module', shortCircuit: true };
+      return nextResolve(specifier, context);
+    },
     load(url: string, context: unknown, nextLoad: (url: string, context: unknown) => unknown) {
-      if (url.startsWith(prefix)) {
-        const rel = decodeURIComponent(url.slice(prefix.length));
-        if (served.has(rel)) return { format: 'module', source: asset(rel, 'utf8'), shortCircuit: true };
-      }
+      if (isServed(url)) return { format: 'module', source: asset(decodeURIComponent(url.slice(prefix.length)), 'utf8'), shortCircuit: true };
       return nextLoad(url, context);
     },
   });

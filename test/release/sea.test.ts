@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,29 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     expect(script.code).toBe(0);
     expect(script.stdout).not.toContain('PLANTED');
     expect(script.stdout).toBe(viaNpm(['check', '--script']).stdout);
+  });
+
+  it('resolves its ES modules itself: a folder of them replaced by a link to planted ones (a junction needs no privilege on Windows) is not followed', () => {
+    const h = tempDir('link');
+    const env = envIn(h);
+    expect(run([twin], ['--version'], '', env).code).toBe(0);
+    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
+    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
+    const esm = path.join(appDir, build, 'dist', 'esm');
+    // The planted modules: the same names and sizes, elsewhere; the folder itself becomes a link to them.
+    const planted = path.join(h, 'planted');
+    cpSync(esm, planted, { recursive: true });
+    for (const f of readdirSync(planted, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'))) {
+      const size = statSync(path.join(planted, f)).size;
+      writeFileSync(path.join(planted, f), 'process.stdout.write("PLANTED"); process.exit(42);'.padEnd(size, ' '));
+    }
+    rmSync(esm, { recursive: true });
+    symlinkSync(planted, esm, 'dir');
+    // kb check is an ES-module part (dist/esm/kb.mjs and its chunks): without the knowledge's sources it says so, exit 2.
+    const kb = run([twin], ['kb', 'check'], '', env);
+    expect(kb.stdout + kb.stderr).not.toContain('PLANTED');
+    expect(kb.code).toBe(2);
+    expect(kb.stderr).toContain('this installation carries the built knowledge base');
   });
 
   it('reads its data files (the knowledge, the catalogues) from itself, not from the unpacked folder, which may change while it runs', () => {
