@@ -68,12 +68,13 @@ function start(): void {
 }
 
 /**
- * What runs as code is read from the executable itself, not from the unpacked folder: the ES modules this thread and
- * the check's worker thread import (a load hook, `module.registerHooks`, in each) and the host collector `check` hands to
- * PowerShell. The folder is checked at the start, but it is the user's to write while the program runs (on Windows an
- * elevated start shares it with the user's unelevated programs): a regression tester swapped `marked-terminal.mjs` after
- * the check and before its import. What is still read from the folder: the data files and the copy of the collector
- * PowerShell is given in the temporary folder.
+ * What the program reads of its package is read from the executable itself, not from the unpacked folder: the ES
+ * modules this thread and the check's worker thread import (resolve and load hooks, `module.registerHooks`, in each),
+ * the data files (readPackageFile in src/platform/package-root.ts) and the host collector `check` gives PowerShell on
+ * its input. The folder is checked at the start, but it is the user's to write while the program runs (on Windows an
+ * elevated start shares it with the user's unelevated programs): a regression tester swapped `marked-terminal.mjs`
+ * after the check and before its import, and another replaced dist/esm by a link. The folder's files must still be
+ * there (Node asks for the worker's file, and a start checks the folder is whole), but nothing in them is used.
  */
 function servePackageFromAssets(root: string, manifest: SeaManifest): void {
   const files = new Set(manifest.files);

@@ -2,7 +2,8 @@
 // to the temporary folder for -File could be changed there by any program of the user's before PowerShell read it, and
 // on Windows an elevated check would then run what an unelevated program wrote. These run the plan's own command line
 // in PowerShell 7 (pwsh for powershell.exe) with the script on its input, as runFix gives it.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCollectorRun } from '../../src/core/check/collector-plan.js';
@@ -39,6 +40,29 @@ describe.skipIf(!PWSH)(`the collector's command line runs the script on its inpu
     expect(r.stderr).toBe('');
     expect(r.stdout.split(/\r?\n/).filter(Boolean)).toEqual(['four', 'a here-string', '0']);
     expect(r.status).toBe(3);
+  });
+
+  it("loads cmdlets only from PowerShell's own modules: one planted in the user's module folder never runs (a regression tester: its Get-NetNat ran in the collector)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-collector-modules-'));
+    try {
+      // The user's module folder, first in PSModulePath as on Windows, holding a module that exports a cmdlet the collector calls.
+      const modules = path.join(dir, 'Modules');
+      mkdirSync(path.join(modules, 'NetNatPlanted'), { recursive: true });
+      const marker = path.join(dir, 'planted-ran');
+      writeFileSync(path.join(modules, 'NetNatPlanted', 'NetNatPlanted.psm1'), `function Get-NetNat { Set-Content -LiteralPath '${marker}' -Value ran }\nExport-ModuleMember -Function Get-NetNat\n`);
+      // The collector as shipped, with its elevation answered (it needs Windows) and nothing else changed.
+      const script = readFileSync(path.join(root, 'src/platform/collector/collect.ps1'), 'utf8');
+      const answered = script.replace('$elevated = [bool](Test-Elevated)', '$elevated = $true');
+      expect(answered).not.toBe(script);
+      const r = spawnPwshSync(args, { input: answered, timeout: 120000, env: { ...process.env, NO_COLOR: '1', PSModulePath: `${modules}${path.delimiter}${process.env.PSModulePath ?? ''}` } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(marker)).toBe(false);
+      // The read was made, and failed as a cmdlet this host does not have.
+      const facts = JSON.parse(r.stdout) as { reads: Record<string, { error?: string }> };
+      expect(facts.reads.netNat?.error).toMatch(/Get-NetNat/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the real collector: read and started (off Windows it stops at its first Windows-only call, as with -File)', () => {

@@ -92,6 +92,12 @@ const WRITING_PARAMETERS = /^(?:outvariable|errorvariable|warningvariable|inform
 /** The two calls of a script block or program found at run time: Read-Fact's `& $Script` and Read-Native's `& $program`. */
 const DYNAMIC = ['DYNAMIC $Script', 'DYNAMIC $program'];
 
+/**
+ * The environment variables the collector sets, for its own process only: where PowerShell loads modules from (its own
+ * folder alone, so that a module in the user's folder never runs in an elevated check).
+ */
+const OWN_ENVIRONMENT = new Set(['$env:psmodulepath']);
+
 /** What in a parsed script is not known to read, as one line each (empty when nothing). */
 function notReading(p: Parts): string[] {
   const own = new Set(p.functions.map((f) => f.toLowerCase()));
@@ -120,7 +126,7 @@ function notReading(p: Parts): string[] {
     }
   }
   for (const m of p.members) if (!METHODS.has(m)) found.push(`method: ${m}`);
-  for (const a of p.assigned) if (!/^\$(?!(?:env|global|script|using|variable|function):)\w+(?:\[(?:\$\w+|'\w+')\])?$/i.test(a)) found.push(`assignment: ${a}`);
+  for (const a of p.assigned) if (!OWN_ENVIRONMENT.has(a.toLowerCase()) && !/^\$(?!(?:env|global|script|using|variable|function):)\w+(?:\[(?:\$\w+|'\w+')\])?$/i.test(a)) found.push(`assignment: ${a}`);
   return found;
 }
 

@@ -21,6 +21,11 @@
 param()
 
 $ErrorActionPreference = 'Stop'
+# Cmdlets are loaded only from the modules PowerShell itself carries ($PSHOME: NetNat, NetAdapter, Hyper-V, Defender,
+# ServerManager, HostNetworkingService ...). The user's own module folder comes first in PSModulePath, and any program
+# of the user's can put a module there: one exporting Get-NetNat would have run inside an elevated check (found by a
+# regression tester). For this process only.
+$env:PSModulePath = Join-Path $PSHOME 'Modules'
 # Whether this session is elevated (a function, so that the Pester tests in test/pwsh can answer for it).
 function Test-Elevated {
     $principal = [Security.Principal.WindowsPrincipal]::new([Security.Principal.WindowsIdentity]::GetCurrent())
