@@ -105,11 +105,13 @@ describe('the collector', () => {
     expect(invoked.sort()).toEqual(['$Script', '$program']);
   });
 
-  it('uses only these .NET members: identity, elevation and a regex (no file, registry or web writes)', () => {
+  it("uses only these .NET members: identity, elevation, the user's profile folder, a string comparison and a regex (no file, registry or web writes)", () => {
     expect([...new Set(tokens.filter((t) => t.kind === 'type' && t.text.includes('::')).map((t) => t.text))].sort()).toEqual([
+      '[Environment]::GetFolderPath',
       '[Security.Principal.WindowsBuiltInRole]::Administrator',
       '[Security.Principal.WindowsIdentity]::GetCurrent',
       '[Security.Principal.WindowsPrincipal]::new',
+      '[StringComparison]::OrdinalIgnoreCase',
       '[regex]::Replace',
     ]);
   });

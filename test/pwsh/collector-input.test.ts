@@ -65,6 +65,34 @@ describe.skipIf(!PWSH)(`the collector's command line runs the script on its inpu
     }
   });
 
+  it("elevated, runs no program from a folder of the user's profile (any program of the user's can put a docker.exe in WindowsApps, which is on PATH); unelevated, the same program runs", () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'wcdoctor-collector-home-'));
+    try {
+      const bin = path.join(home, 'AppData', 'Local', 'Microsoft', 'WindowsApps');
+      mkdirSync(bin, { recursive: true });
+      const marker = path.join(home, 'planted-ran');
+      writeFileSync(path.join(bin, 'docker'), `#!/bin/sh\necho ran >> '${marker}'\necho '{}'\n`, { mode: 0o755 });
+      const script = readFileSync(path.join(root, 'src/platform/collector/collect.ps1'), 'utf8');
+      // PATH holds only that folder: a docker elsewhere on this machine would be found instead (as it should be).
+      const env = { ...process.env, NO_COLOR: '1', HOME: home, PATH: bin };
+      const facts = (elevated: boolean) => {
+        const answered = script.replace('$elevated = [bool](Test-Elevated)', `$elevated = $${elevated}`);
+        expect(answered).not.toBe(script);
+        const r = spawnPwshSync(args, { input: answered, timeout: 120000, env });
+        expect(r.status, r.stderr).toBe(0);
+        return JSON.parse(r.stdout) as { reads: Record<string, { error?: string; output?: string }> };
+      };
+      const elevated = facts(true);
+      expect(existsSync(marker)).toBe(false);
+      expect(elevated.reads.dockerInfo?.error).toBe(`docker was found only in the user's profile (${path.join(bin, 'docker')}), which an elevated check does not run`);
+      const unelevated = facts(false);
+      expect(unelevated.reads.dockerInfo?.output).toBe('{}');
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('the real collector: read and started (off Windows it stops at its first Windows-only call, as with -File)', () => {
     const r = run(readFileSync(path.join(root, 'src/platform/collector/collect.ps1'), 'utf8'));
     expect(r.stderr).toContain('Windows Principal functionality is not supported on this platform');

@@ -86,7 +86,7 @@ interface Parts {
 }
 
 /** Methods the collector calls: who this session runs as, a dictionary's key, the time, and [regex]::Replace for its \uXXXX escapes. */
-const METHODS = new Set(['[Security.Principal.WindowsPrincipal]::new', '[Security.Principal.WindowsIdentity]::GetCurrent', '.IsInRole', '.Contains', '.ToUniversalTime', '.ToString', '[regex]::Replace']);
+const METHODS = new Set(['[Security.Principal.WindowsPrincipal]::new', '[Security.Principal.WindowsIdentity]::GetCurrent', '.IsInRole', '.Contains', '.ToUniversalTime', '.ToString', '[regex]::Replace', '[Environment]::GetFolderPath', '.TrimEnd', '.Replace', '.StartsWith']);
 /** Parameters that write: a variable named by its value (any scope, `env:` too), a file. */
 const WRITING_PARAMETERS = /^(?:outvariable|errorvariable|warningvariable|informationvariable|pipelinevariable|ov|ev|wv|iv|pv|outfile|filepath)$/i;
 /** The two calls of a script block or program found at run time: Read-Fact's `& $Script` and Read-Native's `& $program`. */

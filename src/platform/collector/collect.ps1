@@ -54,10 +54,14 @@ function Read-Fact {
 }
 
 # Runs a program found on PATH and returns what it printed (stdout and stderr); a non-zero exit is an error that
-# carries the text, so docker's "Access is denied" reaches the document.
+# carries the text, so docker's "Access is denied" reaches the document. Elevated, a program in a folder of the user's
+# profile is not run (%LOCALAPPDATA%\Microsoft\WindowsApps is on PATH, and any program of the user's can put one there).
 function Read-Native {
     param([string]$File, [string[]]$Arguments)
-    $program = Get-Command -Name $File -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    $userFolder = [Environment]::GetFolderPath('UserProfile').TrimEnd('\', '/')
+    $found = @(Get-Command -Name $File -CommandType Application -ErrorAction SilentlyContinue)
+    $program = $found | Where-Object { -not ($elevated -and $userFolder -and ($_.Source + '\').Replace('/', '\').StartsWith($userFolder.Replace('/', '\') + '\', [StringComparison]::OrdinalIgnoreCase)) } | Select-Object -First 1
+    if ($null -eq $program -and $found.Count -gt 0) { throw "$File was found only in the user's profile ($($found[0].Source)), which an elevated check does not run" }
     if ($null -eq $program) { throw "$File is not recognized as the name of a program on this host" }
     $ErrorActionPreference = 'Continue'
     $lines = & $program @Arguments 2>&1 | ForEach-Object { [string]$_ }
