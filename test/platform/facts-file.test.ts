@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { evaluateBytes, evaluateText } from '../../src/core/check/evaluate-text.js';
@@ -189,36 +190,43 @@ describe('startFactsFileCheck', () => {
   });
 
   it(`keeps at most ${BATCHES_AHEAD} batches of hosts waiting while the app is busy (Node hands over every waiting message in one go)`, async () => {
-    // The turns of the event loop, to see which batches arrive together: counted from the turn after the first batch's
-    // (started from its callback by setImmediate, so that the batches handed over with it share its number). Before the
-    // hosts there is nothing to count, and a loop kept turning through the read, the parse and the documents only spent
-    // a core of CPU.
-    let turn = 0;
-    let turning = true;
-    const next = () => {
-      turn++;
-      if (turning) setImmediate(next);
+    // The worker itself, given the count of taken batches, which the test raises in the app's place. While nothing is
+    // taken (the app drawing a frame or collecting garbage), the worker posts the batch it has and BATCHES_AHEAD more,
+    // then waits; each batch taken lets one more through. Counted as the messages come: a count of the batches handed
+    // over in one turn of the event loop (this test's first form) also took in batches posted while the app took the
+    // waiting ones, and failed on a busy machine with the flow control intact.
+    const taken = new SharedArrayBuffer(4);
+    const count = new Int32Array(taken);
+    const hosts: number[] = [];
+    let end: FactsWorkerMessage | undefined;
+    const thread = new Worker(worker.url, { workerData: { source: { file: fleet(600) }, taken }, stdout: true, stderr: true, ...(worker.execArgv ? { execArgv: worker.execArgv } : {}) });
+    thread.on('message', (m: FactsWorkerMessage) => {
+      if (m.type === 'hosts') hosts.push(m.hosts.length);
+      else if (m.type !== 'progress') end = m;
+    });
+    const take = (n: number) => {
+      Atomics.add(count, 0, n);
+      Atomics.notify(count, 0);
     };
-    const perTurn = new Map<number, number>();
-    let busy = false;
-    const end = await startFactsFileCheck(fleet(600), {
-      worker,
-      inlineBelow: 0,
-      onProgress: (p) => {
-        if (p.phase !== 'hosts') return;
-        perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
-        // The app busy for a while after the first batch, as when it draws a frame or collects garbage.
-        if (!busy) {
-          busy = true;
-          setImmediate(next);
-          for (const until = Date.now() + 400; Date.now() < until; );
-        }
-      },
-    }).done;
-    turning = false;
-    expect(end).toMatchObject({ kind: 'results', results: { kind: 'fleet' } });
-    expect([...perTurn.values()].reduce((a, b) => a + b, 0)).toBe(600 / HOST_BATCH);
-    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(BATCHES_AHEAD + 1);
+    const quiet = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      await vi.waitFor(() => expect(hosts).toHaveLength(BATCHES_AHEAD + 1), { timeout: 30000, interval: 10 });
+      // Nothing taken: nothing more comes.
+      await quiet(300);
+      expect(hosts).toHaveLength(BATCHES_AHEAD + 1);
+      for (let k = 1; k <= 3; k++) {
+        take(1);
+        await vi.waitFor(() => expect(hosts).toHaveLength(BATCHES_AHEAD + 1 + k), { timeout: 30000, interval: 10 });
+        await quiet(100);
+        expect(hosts).toHaveLength(BATCHES_AHEAD + 1 + k);
+      }
+      // Taken as fast as they come, the rest follow and the fleet ends whole.
+      take(1_000_000);
+      await vi.waitFor(() => expect(end?.type).toBe('fleet'), { timeout: 30000, interval: 10 });
+      expect(hosts).toEqual(Array.from({ length: 600 / HOST_BATCH }, () => HOST_BATCH));
+    } finally {
+      await thread.terminate();
+    }
   });
 
   it('cancel stops the worker: the end is cancelled, and nothing is reported after it', async () => {
