@@ -138,8 +138,8 @@ export function registerPackageRoot(root: string): void {
 
 /**
  * Tells the bundles how to read a file of the package from where the launcher holds it (the executable's assets), as
- * bytes, by its path in the package (`dist/kb.json`, `dist/collect.ps1`), so that readPackageFile and
- * packageFileFromLauncher (src/platform/package-root.ts) need not read the unpacked folder, which may change while the
+ * bytes, by its path in the package (`dist/kb.json`, `dist/collect.ps1`), so that launcherCopy and readPackageFile
+ * (src/platform/package-root.ts) need not read the unpacked folder, which may change while the
  * program runs. The bytes are the launcher's: read, never written.
  */
 export function registerPackageFiles(read: (rel: string) => Uint8Array | undefined): void {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 import path from 'node:path';
-import { findPackageRoot, packageFileFromLauncher } from './package-root.js';
+import { findPackageRoot, launcherCopy } from './package-root.js';
 
 /** Where the collector is: copied to dist/ by the build, beside its source in a checkout. */
 const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
@@ -12,7 +12,7 @@ const CANDIDATES = ['dist/collect.ps1', 'src/platform/collector/collect.ps1'];
  */
 export function readCollectorScript(root: string = findPackageRoot()): string {
   // The executable's own copy, when it runs as one (sea-launcher.ts): its unpacked folder may have changed since the start.
-  const own = packageFileFromLauncher(CANDIDATES[0]!);
+  const own = launcherCopy(root, CANDIDATES[0]!);
   if (own !== undefined) return own.toString('utf8');
   for (const rel of CANDIDATES) {
     const file = path.join(root, rel);

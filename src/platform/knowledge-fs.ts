@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
 import { UserError } from '../core/errors.js';
-import { findPackageRoot, readPackageFile, servedByLauncher } from './package-root.js';
+import { findPackageRoot, launcherCopy, readPackageFile } from './package-root.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
@@ -247,15 +247,15 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   };
   lazy(stored, 'trees', () => loadText().trees);
   lazy(stored, 'compat', () => loadText().compat);
+  /** The executable's own copy of kb-display.json (null: none, the file is read), asked once. */
+  let ownDisplay: Buffer | null | undefined;
   /**
    * The bytes of kb-display.json at a range, read alone: a run shows a few topics, and the whole file
    * (0.6 MB) took longer to read than the elements it needs.
    */
-  /** The executable's own copy of kb-display.json (null: none, the file is read), asked once. */
-  let ownDisplay: Buffer | null | undefined;
   const readDisplay = ([start, end]: [number, number]): Buffer | undefined => {
     // The executable's own copy is in memory: the part is a view of it.
-    ownDisplay ??= servedByLauncher(root, KB_DISPLAY_ARTEFACT) ? readPackageFile(root, KB_DISPLAY_ARTEFACT) : null;
+    ownDisplay ??= launcherCopy(root, KB_DISPLAY_ARTEFACT) ?? null;
     if (ownDisplay) return end <= ownDisplay.length ? ownDisplay.subarray(start, end) : undefined;
     let fd: number;
     try {

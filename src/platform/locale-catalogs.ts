@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../core/i18n/translate.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
-import { findPackageRoot, readPackageFile, servedByLauncher } from './package-root.js';
+import { findPackageRoot, launcherCopy } from './package-root.js';
 
 /** Catalogs already parsed, by file, with the size and time of the file they came from. */
 const parsed = new Map<string, { stamp: string; catalog: Catalog }>();
@@ -15,14 +15,14 @@ const parsed = new Map<string, { stamp: string; catalog: Catalog }>();
  */
 export function readLocaleCatalogs(root = findPackageRoot()): Record<Locale, Catalog> {
   const read = (locale: Locale): Catalog => {
-    const rel = `locales/${locale}.json`;
     const file = path.join(root, 'locales', `${locale}.json`);
     try {
-      // The executable's own copy (not the unpacked folder, which may change while it runs): read once.
-      if (servedByLauncher(root, rel)) {
+      // The executable's own copy (not the unpacked folder, which may change while it runs): parsed once.
+      const own = launcherCopy(root, `locales/${locale}.json`);
+      if (own) {
         const known = parsed.get(file);
         if (known?.stamp === 'launcher') return known.catalog;
-        const catalog = toCatalog(JSON.parse(readPackageFile(root, rel).toString('utf8')));
+        const catalog = toCatalog(JSON.parse(own.toString('utf8')));
         parsed.set(file, { stamp: 'launcher', catalog });
         return catalog;
       }

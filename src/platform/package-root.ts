@@ -10,29 +10,22 @@ const PACKAGE_ROOT = Symbol.for('wcdoctor.packageRoot');
 /** Where a launcher registers how it reads the package's files itself (registerPackageFiles in src/cli/run-bundle.ts). */
 const PACKAGE_FILE = Symbol.for('wcdoctor.packageFile');
 
-/** A file of the package (`dist/collect.ps1`) as the launcher holds it (the executable's own copy), when it registered one. */
-export function packageFileFromLauncher(rel: string): Buffer | undefined {
-  const read = (globalThis as Record<symbol, unknown>)[PACKAGE_FILE];
-  const own = typeof read === 'function' ? (read as (rel: string) => Uint8Array | undefined)(rel) : undefined;
+/**
+ * A file of the package at `root`, by its path there (`dist/kb.json`), as the launcher holds it, when `root` is the
+ * package it registered and it registered a reader (the executable: its assets, not the unpacked folder, which its
+ * user's other programs can change while it runs); undefined otherwise. Read-only bytes.
+ */
+export function launcherCopy(root: string, rel: string): Buffer | undefined {
+  const globals = globalThis as Record<symbol, unknown>;
+  const read = globals[PACKAGE_FILE];
+  if (root !== globals[PACKAGE_ROOT] || typeof read !== 'function') return undefined;
+  const own = (read as (rel: string) => Uint8Array | undefined)(rel);
   return own === undefined ? undefined : Buffer.from(own.buffer, own.byteOffset, own.byteLength);
 }
 
-/**
- * A file of the package at `root`, by its path there (`dist/kb.json`): the launcher's own copy when `root` is the
- * package it registered (the executable: its assets, not the unpacked folder, which its user's other programs can
- * change while it runs), else the file. Throws as readFileSync does when neither is there. Read-only bytes.
- */
+/** A file of the package at `root`: the launcher's copy (launcherCopy), else the file. Throws as readFileSync does when neither is there. */
 export function readPackageFile(root: string, rel: string): Buffer {
-  if (root === (globalThis as Record<symbol, unknown>)[PACKAGE_ROOT]) {
-    const own = packageFileFromLauncher(rel);
-    if (own !== undefined) return own;
-  }
-  return readFileSync(path.join(root, rel));
-}
-
-/** Whether readPackageFile(root, …) answers from the launcher's copy (so a file's parts need not be read from disk). */
-export function servedByLauncher(root: string, rel: string): boolean {
-  return root === (globalThis as Record<symbol, unknown>)[PACKAGE_ROOT] && packageFileFromLauncher(rel) !== undefined;
+  return launcherCopy(root, rel) ?? readFileSync(path.join(root, rel));
 }
 
 /** Where a launcher registers how a worker thread imports the package's modules (registerWorkerLoader in src/cli/run-bundle.ts). */

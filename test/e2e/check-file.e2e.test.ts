@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
 import { writeFleetFile } from '../helpers/fleet-file.js';
 import { paneWatcher } from '../helpers/tmux-pane.js';
-import { release, releaseSkipReason } from '../release/release-artefacts.js';
+import { release, releaseSkipReason, unpackedBuild } from '../release/release-artefacts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = process.env.WCDOCTOR_E2E_CLI ?? path.join(root, 'dist/cli.js');
@@ -105,9 +105,7 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
  */
 function replaceUnpackedModules(exe: string, env: Record<string, string>, marker: string): void {
   execFileSync(exe, ['--version'], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  const appDir = path.join(env.XDG_CACHE_HOME!, 'wcdoctor', 'app');
-  const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d));
-  const esm = path.join(appDir, build!, 'dist', 'esm');
+  const esm = path.join(unpackedBuild(path.join(env.XDG_CACHE_HOME!, 'wcdoctor', 'app')), 'dist', 'esm');
   const modules = readdirSync(esm, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
   expect(modules).toContain('check-worker.mjs');
   const planted = `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'ran');`;

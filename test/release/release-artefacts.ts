@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -61,4 +61,11 @@ export async function firstFrame(command: string, needle: string, env: Record<st
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   }
+}
+
+/** The build folder (`<version>-<16 hex digits>`) a start of the executable or its twin unpacked under `appDir` (…/wcdoctor/app). */
+export function unpackedBuild(appDir: string): string {
+  const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d));
+  if (build === undefined) throw new Error(`no unpacked build in ${appDir}`);
+  return path.join(appDir, build);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
-import { fetchedNode, firstFrame, hasTmux, release, releaseSkipReason, repoRoot } from './release-artefacts.js';
+import { fetchedNode, firstFrame, hasTmux, release, releaseSkipReason, repoRoot, unpackedBuild } from './release-artefacts.js';
 
 // The Linux twin of wcdoctor.exe (the same SEA blob in the Linux node of the same version) against
 // the npm build, `node dist/cli.js`: same output, same exit code, for every command.
@@ -150,9 +150,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const h = tempDir('swap');
     const env = envIn(h);
     expect(run([twin], ['--version'], '', env).code).toBe(0);
-    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
-    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
-    const dist = path.join(appDir, build, 'dist');
+    const dist = path.join(unpackedBuild(path.join(h, 'cache', 'wcdoctor', 'app')), 'dist');
     // Same sizes, so that the start's check takes the folder: every ES module throws, the collector says so.
     const plant = (file: string, text: string) => {
       const size = statSync(file).size;
@@ -177,9 +175,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const h = tempDir('link');
     const env = envIn(h);
     expect(run([twin], ['--version'], '', env).code).toBe(0);
-    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
-    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
-    const esm = path.join(appDir, build, 'dist', 'esm');
+    const esm = path.join(unpackedBuild(path.join(h, 'cache', 'wcdoctor', 'app')), 'dist', 'esm');
     // The planted modules: the same names and sizes, elsewhere; the folder itself becomes a link to them.
     const planted = path.join(h, 'planted');
     cpSync(esm, planted, { recursive: true });
@@ -200,9 +196,7 @@ describe.skipIf(Boolean(skip))('the Linux twin of wcdoctor.exe (single executabl
     const h = tempDir('swap-data');
     const env = envIn(h);
     expect(run([twin], ['--version'], '', env).code).toBe(0);
-    const appDir = path.join(h, 'cache', 'wcdoctor', 'app');
-    const build = readdirSync(appDir).find((d) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(d)) ?? '';
-    const unpacked = path.join(appDir, build);
+    const unpacked = unpackedBuild(path.join(h, 'cache', 'wcdoctor', 'app'));
     // Same sizes, so that the start's check takes the folder; JSON that says something else, or bytes that are none.
     const data = ['dist/kb.json', 'dist/kb-text.json', 'dist/kb-display.json', 'dist/kb-terms.bin', ...readdirSync(path.join(unpacked, 'locales')).map((f) => `locales/${f}`)];
     expect(data.length).toBeGreaterThan(6);
