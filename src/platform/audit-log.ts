@@ -318,7 +318,8 @@ function isEntry(v: unknown): v is AuditEntry {
     // which a line damaged or written by hand may hold: such a line is damaged, not a run that took 1e+297 s.
     (e.exitCode === null || Number.isSafeInteger(e.exitCode)) &&
     (e.durationMs === null || (typeof e.durationMs === 'number' && Number.isFinite(e.durationMs) && e.durationMs >= 0 && e.durationMs <= MAX_DURATION_MS)) &&
-    (e.reason === undefined || typeof e.reason === 'string')
+    (e.reason === undefined || typeof e.reason === 'string') &&
+    (e.inputSha256 === undefined || (typeof e.inputSha256 === 'string' && /^[0-9a-f]{64}$/.test(e.inputSha256)))
   );
 }
 

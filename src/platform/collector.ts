@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { CollectorScript } from '../core/check/collect.js';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
 import path from 'node:path';
 import { findPackageRoot, launcherCopy } from './package-root.js';
@@ -19,6 +21,12 @@ export function readCollectorScript(root: string = findPackageRoot()): string {
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
   throw new Error(`the collector script is missing (looked for ${CANDIDATES.join(' and ')} in ${root}); run: npm run build`);
+}
+
+/** The collector as PowerShell is given it, with the SHA-256 of its UTF-8 bytes (what the audit log records). */
+export function readCollector(root?: string): CollectorScript {
+  const text = readCollectorScript(root);
+  return { text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
 }
 
 export { MAX_FACTS_FILE_BYTES } from '../core/check/read-input.js';

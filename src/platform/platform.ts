@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readLocaleCatalogs } from './locale-catalogs.js';
 import path from 'node:path';
+import type { CollectorScript } from '../core/check/collect.js';
 import type { Elevation } from '../core/fixes/preflight.js';
 import type { HostFacts } from '../core/fixes/runnable.js';
 import type { AuditEntry, RunCommand } from '../core/fixes/types.js';
@@ -8,7 +9,7 @@ import type { Catalog } from '../core/i18n/translate.js';
 import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import { LOCALES, type Locale } from '../core/knowledge/types.js';
 import { appendAuditEntry, getAuditLogPath, probeAuditLog, readAuditLog, type AuditLogRead } from './audit-log.js';
-import { readCollectorScript } from './collector.js';
+import { readCollector } from './collector.js';
 import { DRAW_FIRST_MS, factsWorkerEntry, startFactsFileCheck, startFactsTextCheck, type FactsFileCheck, type FactsFileProgress } from './facts-file.js';
 import { copyToClipboard, type ClipboardResult } from './clipboard.js';
 import { checkElevation } from './elevation.js';
@@ -55,8 +56,8 @@ export interface Platform {
   readonly programs: HostFacts;
   /** What `check` needs beyond the fix runner: the read-only collector and collected files. */
   readonly collector: {
-    /** The collector script (throws when the package lacks it). */
-    read(): string;
+    /** The collector script and its SHA-256 (throws when the package lacks it). */
+    read(): CollectorScript;
     /**
      * Reads, parses and evaluates a collected file (a regular file of at most 256 MiB) as `check --from` does, a large
      * one in a worker thread with progress; `cancel` stops it. Never throws: why a file cannot be read is its end.
@@ -122,7 +123,7 @@ export function createNodePlatform(opts: NodePlatformOptions = {}): Platform {
       resolveDockerElsewhere: () => dockerTalksElsewhereResolved(env),
     },
     collector: {
-      read: () => readCollectorScript(),
+      read: () => readCollector(),
       checkFile: (file, onProgress) => startFactsFileCheck(expandHome(file), { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
       checkText: (text, onProgress) => startFactsTextCheck(text, { worker: factsWorkerEntry(), inlineAfterMs: DRAW_FIRST_MS, ...(onProgress ? { onProgress } : {}) }),
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { fakeIO, runCli } from '../helpers/cli-io.js';
 
 const at = (rel: string) => path.join(CHECK_FIXTURES, rel);
 const tmp = mkdtempSync(path.join(tmpdir(), 'wcd-check-cli-'));
+/** The fake collector's digest, as the platform would give it. */
+const COLLECTOR_SHA256 = createHash('sha256').update('# collector').digest('hex');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('wcdoctor check --from and --script (any system)', () => {
@@ -282,7 +285,7 @@ function harness(o: { answer?: string; elevation?: Elevation; result?: Partial<C
   };
   h.deps = {
     platform: 'win32',
-    readCollector: () => '# collector',
+    readCollector: () => ({ text: '# collector', sha256: COLLECTOR_SHA256 }),
     readFile: () => new Uint8Array(),
     runCommand: run,
     appendAudit: (e) => void h.audit.push(e),
@@ -315,7 +318,9 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     expect(r.stderr).toContain("* Get-HnsNetwork | ConvertTo-Json -Depth 20");
     // The script on PowerShell's input: no file in the temporary folder that another program of the user's could change.
     expect(h.ran).toEqual([{ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '&([scriptblock]::Create([Console]::In.ReadToEnd()))'], input: '# collector' }]);
-    expect(h.audit).toEqual([expect.objectContaining({ topic: 'check', fix: 'collect-host-facts', outcome: 'ran', exitCode: 0 })]);
+    // The log names the script that ran (the command line does not), and the preview said the same digest.
+    expect(h.audit).toEqual([expect.objectContaining({ topic: 'check', fix: 'collect-host-facts', outcome: 'ran', exitCode: 0, inputSha256: COLLECTOR_SHA256 })]);
+    expect(r.stderr).toContain(`SHA-256 (the audit log records it with the run): ${COLLECTOR_SHA256}`);
     // A reader that goes away while the collector runs does not end wcdoctor under it; once it ended, it may.
     expect(h.guarded).toEqual([true]);
     expect(isRunInProgress()).toBe(false);
@@ -349,7 +354,7 @@ describe('wcdoctor check on a Windows host (fake runner)', () => {
     const r = await live(h, {}, true);
     expect(r.code).toBe(130);
     expect(h.ran).toEqual([]);
-    expect(h.audit).toEqual([expect.objectContaining({ outcome: 'refused' })]);
+    expect(h.audit).toEqual([expect.objectContaining({ outcome: 'refused', inputSha256: COLLECTOR_SHA256 })]);
   });
 
   it('declined: nothing runs, the refusal is recorded, exit 3', async () => {

@@ -45,6 +45,18 @@ describe('wcdoctor history', () => {
     expect(lines[3]).toMatch(/not run +demo-topic\/second +- +- +docker second +\(declined at the confirmation prompt\)$/);
   });
 
+  it("shows the digest of a collector run's script, which its command line does not name", async () => {
+    const sha256 = 'cd'.repeat(32);
+    appendAuditEntry(entry('collect-host-facts', 'ran', { command: 'powershell.exe -Command x', inputSha256: sha256 }), dir);
+    appendAuditEntry(entry('collect-host-facts', 'refused', { command: 'powershell.exe -Command x', reason: 'declined at the confirmation prompt', inputSha256: sha256 }), dir);
+    const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir, COLUMNS: '400' } });
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[2]).toMatch(new RegExp(`powershell\\.exe -Command x +\\[input SHA-256 ${sha256}\\]$`));
+    expect(lines[3]).toMatch(new RegExp(`\\(declined at the confirmation prompt\\) +\\[input SHA-256 ${sha256}\\]$`));
+    const json = await runCli(['history', '--json'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect((JSON.parse(json.stdout) as { entries: AuditEntry[] }).entries.map((e) => e.inputSha256)).toEqual([sha256, sha256]);
+  });
+
   it('says the reasons that are its own messages in the interface language, the log and --json keeping English', async () => {
     appendAuditEntry(entry('second', 'refused', { reason: 'declined at the confirmation prompt' }), dir);
     appendAuditEntry(entry('third', 'refused', { reason: 'cannot run here: powershell fixes run only on Windows, and this machine runs linux' }), dir);

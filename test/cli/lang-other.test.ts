@@ -193,7 +193,7 @@ describe('check: input errors and refusals in the user language', () => {
     };
     return Object.assign(h, {
       platform: 'win32' as const,
-      readCollector: () => '# collector',
+      readCollector: () => ({ text: '# collector', sha256: '0'.repeat(64) }),
       readFile: (name: string) => {
         if (name === 'junk.txt') return new TextEncoder().encode('hello there');
         throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });

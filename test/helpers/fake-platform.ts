@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Elevation } from '../../src/core/fixes/preflight.js';
 import type { AuditEntry, RunCommand } from '../../src/core/fixes/types.js';
 import type { KnowledgeBase } from '../../src/core/knowledge/kb.js';
@@ -63,8 +64,8 @@ export interface FakePlatformOptions {
   checkText?: Platform['collector']['checkText'];
 }
 
-/** What the fake platform's collector "script" is: never run, only written to a temp file by name. */
-export const FAKE_COLLECTOR = '# the collector (test stand-in)';
+/** What the fake platform's collector "script" is (never run: the fake shell records what it was given), with its digest. */
+export const FAKE_COLLECTOR = { text: '# the collector (test stand-in)', sha256: createHash('sha256').update('# the collector (test stand-in)').digest('hex') };
 
 /** The fake platform: the recorded audit entries and clipboard copies, and the shell the test drives. */
 export type FakePlatform = Platform & {

@@ -31,6 +31,16 @@ describe('audit log', () => {
     expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['a', 'b']);
   });
 
+  it("keeps a run's input digest, and reads a line whose digest is no SHA-256 in hex as damaged", () => {
+    const digest = 'c0ffee'.repeat(10) + 'abcd';
+    appendAuditEntry({ ...entry('a'), inputSha256: digest }, dir);
+    const line = (v: string) => `{"time":"2026-01-01T00:00:00Z","topic":"t","fix":"f","outcome":"ran","command":"c","argv":[],"exitCode":0,"durationMs":1,"inputSha256":${v}}\n`;
+    for (const bad of ['"abc"', '"' + 'C0FFEE'.repeat(10) + 'ABCD"', '42', '"' + digest + '\\u001b[2J"']) appendFileSync(getAuditLogPath(dir), line(bad));
+    const log = readAuditLog(dir);
+    expect(log.entries.map((e) => [e.fix, e.inputSha256])).toEqual([['a', digest]]);
+    expect(log.warnings).toHaveLength(4);
+  });
+
   it('reads a missing log as empty', () => {
     expect(readAuditLog(dir)).toMatchObject({ entries: [], warnings: [] });
   });

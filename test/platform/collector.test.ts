@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 // The collector only reads: every command it calls is on an allow-list of read-only commands, every program it
 // starts is called in a read-only mode, and it uses no syntax Windows PowerShell 5.1 lacks. The script is scanned at
 // the token level (strings and comments set apart), not by grepping lines; issue 18 will parse it with real pwsh.
 import { describe, expect, it } from 'vitest';
 import { READS } from '../../src/core/check/reads.js';
 import { READ_IDS } from '../../src/core/check/types.js';
-import { readCollectorScript } from '../../src/platform/collector.js';
+import { readCollector, readCollectorScript } from '../../src/platform/collector.js';
 
 type Token = { kind: 'word' | 'string' | 'op' | 'var' | 'type'; text: string; line: number };
 
@@ -157,5 +158,11 @@ describe('the collector', () => {
     expect(ops.filter((o) => o === '>' || o === '>>')).toEqual([]);
     expect(ops.filter((o) => /^-(?:OutFile|Force|Confirm)$/i.test(o))).toEqual([]);
     expect(ops.filter((o) => o === '2>&1')).toHaveLength(1);
+  });
+
+  it("comes with the SHA-256 of the bytes PowerShell is given, what the audit log records for a run", () => {
+    const { text, sha256 } = readCollector();
+    expect(text).toBe(script);
+    expect(sha256).toBe(createHash('sha256').update(Buffer.from(script, 'utf8')).digest('hex'));
   });
 });

@@ -403,14 +403,14 @@ describe('CheckScreen: this host', () => {
     expect(run.file).toBe('powershell.exe');
     // The script on PowerShell's input: no file in the temporary folder that another program of the user's could change.
     expect(run.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '&([scriptblock]::Create([Console]::In.ReadToEnd()))']);
-    expect(run.options.input).toBe(platform.collector.read());
+    expect(run.options.input).toBe(platform.collector.read().text);
     await waitForFrame(lastFrame, t('check.app.collecting', { seconds: 0 }));
 
     run.emit(HOST_DOC);
     run.finish();
     const done = await waitForFrame(lastFrame, t('check.host.elevated', { host: 'LEGACYHOST02' }));
     expect(done).toMatch(/❯ ✖ fail {2}No local image is newer/);
-    expect(platform.audit.entries).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0 }]);
+    expect(platform.audit.entries).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0, inputSha256: platform.collector.read().sha256 }]);
 
     // A finding opens its topic; back, the findings are still there (nothing runs again).
     stdin.write(KEYS.enter);

@@ -30,6 +30,12 @@ describe('historyItem', () => {
     expect(item.label).toContain('a␊forged row');
     expect(item.detail).toBe('x␉y · r␊next');
   });
+
+  it("names a collector run's script by the digest the log recorded (its command line does not name it)", () => {
+    const sha256 = 'ab'.repeat(32);
+    expect(historyItem(entry({ command: 'powershell.exe -Command …', inputSha256: sha256 }), 0, tFor('en')).detail).toBe(`powershell.exe -Command … · input SHA-256 ${sha256}`);
+    expect(historyItem(entry({ command: 'c', reason: 'spawn x ENOENT', inputSha256: sha256 }), 0, tFor('sv-SE')).detail).toBe(`c · spawn x ENOENT · indata SHA-256 ${sha256}`);
+  });
 });
 
 describe('HistoryScreen', () => {

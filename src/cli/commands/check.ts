@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal } from '../../core/check/collect.js';
+import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal, type CollectorScript } from '../../core/check/collect.js';
 import { evaluateInput, hasFindings } from '../../core/check/evaluate.js';
 import { formatCollectorPreview, formatFleetReport, formatHostReport, hostReportJson, type CheckText, type TopicLookup } from '../../core/check/format.js';
 import { readCheckInput, type CheckInput } from '../../core/check/read-input.js';
@@ -11,7 +11,7 @@ import { decodeText } from '../../core/text/decode-text.js';
 import { appendAuditEntry, probeAuditLog } from '../../platform/audit-log.js';
 import { localizeFix } from '../../core/knowledge/fix-text.js';
 import { loadKnowledgeBase } from '../../platform/knowledge-fs.js';
-import { readCollectorScript, readFactsFile } from '../../platform/collector.js';
+import { readCollector, readFactsFile } from '../../platform/collector.js';
 import { checkElevation, type Elevation } from '../../platform/elevation.js';
 import { detectLocales, pickSupportedLocale, readIntlLocale } from '../../platform/locale.js';
 import { getDataDir } from '../../platform/paths.js';
@@ -31,7 +31,8 @@ import { parseLangOption } from '../lang.js';
 /** Everything `wcdoctor check` touches outside itself; tests pass fakes. */
 export interface CheckCommandDeps {
   platform: string;
-  readCollector(): string;
+  /** The collector and its SHA-256 (throws when the package lacks it). */
+  readCollector(): CollectorScript;
   readFile(file: string): Uint8Array;
   runCommand: RunCommand;
   appendAudit(entry: AuditEntry): void;
@@ -59,7 +60,7 @@ export interface CheckOptions {
 export function createNodeCheckDeps(io: CliIO): CheckCommandDeps {
   return {
     platform: process.platform,
-    readCollector: () => readCollectorScript(),
+    readCollector: () => readCollector(),
     readFile: (f) => readFactsFile(f),
     runCommand,
     appendAudit: (e) => appendAuditEntry(e, getDataDir(io.env)),
@@ -146,7 +147,7 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
   }
 
   if (opts.script) {
-    io.out(deps.readCollector());
+    io.out(deps.readCollector().text);
     return;
   }
   if (opts.from !== undefined) {
@@ -180,10 +181,10 @@ export async function runCheckCommand(opts: CheckOptions, lang: string | undefin
 
   if (deps.platform !== 'win32') return fail(EXIT.failure, t('check.needsWindows'), t('check.needsWindowsScript'), t('check.needsWindowsFrom'));
   const elevation = await deps.checkElevation();
-  io.err(formatCollectorPreview(t, elevation.kind === 'not-elevated' ? false : elevation.kind === 'elevated' ? true : undefined));
   const script = deps.readCollector();
+  io.err(formatCollectorPreview(t, elevation.kind === 'not-elevated' ? false : elevation.kind === 'elevated' ? true : undefined, script.sha256));
   const refuse = (code: number, reason: string, ...more: string[]) => {
-    const { auditError } = recordCollectRefusal(reason, deps);
+    const { auditError } = recordCollectRefusal(reason, deps, script);
     fail(code, say(reasonKey(reason), {}, reason), ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
   };
   const blocked = checkAuditLog(() => deps.probeAudit());

@@ -84,16 +84,16 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
   const english = t ? catalogs.en : undefined;
   // The outcomes in the app's words in every language, English too ("not run", where the log says "refused"; found by a
   // tester comparing the two); --json keeps the log's own.
-  const outcomeWord = t ?? createT(catalogs, 'en');
+  const wordsOf = t ?? createT(catalogs, 'en');
   // A reason is a line of the table: cut at 300 characters (a crafted one of 20,000 filled 250 screens; --json keeps it).
   const reasonOf = (reason: string) => echoed(t && english ? auditReasonText(reason, t, english) : reason, 300);
   const rows = entries.map((e) => [
     e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
-    outcomeWord(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed),
+    wordsOf(AUDIT_OUTCOME_KEYS[e.outcome] ?? AUDIT_OUTCOME_KEYS.failed),
     `${e.topic}/${e.fix}`,
     e.exitCode === null ? '-' : String(e.exitCode),
     formatDuration(e.durationMs, locale),
-    e.reason ? `${e.command}  (${reasonOf(e.reason)})` : e.command,
+    [e.command, ...(e.reason ? [`(${reasonOf(e.reason)})`] : []), ...(e.inputSha256 ? [`[${wordsOf('history.inputDigest', { sha256: e.inputSha256 })}]`] : [])].join('  '),
   ]);
   const header = t
     ? [t('history.cli.time'), t('history.cli.outcome'), t('history.cli.fix'), t('history.cli.exit'), t('history.cli.took'), t('history.cli.command')]

@@ -1,6 +1,9 @@
-import { recordRefusal, runFix, type FixRunDeps, type FixRunOptions, type FixRunResult } from '../fixes/run-fix.js';
+import { recordRefusal, runFix, type FixRunDeps, type FixRunOptions, type FixRunResult, type ProgramInput } from '../fixes/run-fix.js';
 import { planCollectorRun } from './collector-plan.js';
 import { readCheckInput, type CheckInput, type InputProblem } from './read-input.js';
+
+/** The collector as PowerShell is given it: its text and the SHA-256 of its UTF-8 bytes, which the audit log records. */
+export type CollectorScript = ProgramInput;
 
 /** What running the collector on this host needs: the fix runner's deps. */
 export type CollectDeps = FixRunDeps;
@@ -28,7 +31,7 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
  * on its input (planCollectorRun), through runFix (so the run reaches the audit log like a fix), and the facts document
  * it printed is read. Never throws for a failing run.
  */
-export async function collectHostFacts(script: string, deps: CollectDeps, options: FixRunOptions & { timeoutMs: number }): Promise<CollectResult> {
+export async function collectHostFacts(script: CollectorScript, deps: CollectDeps, options: Omit<FixRunOptions, 'input'> & { timeoutMs: number }): Promise<CollectResult> {
   const run = await runFix(planCollectorRun(), deps, { ...options, input: script });
   const stderrTail = run.stderr.trim() === '' ? [] : run.stderr.trim().split('\n').slice(-5);
   if (run.outcome !== 'ran') {
@@ -49,8 +52,8 @@ export async function collectHostFacts(script: string, deps: CollectDeps, option
   return { ok: true, input: input.value, run };
 }
 
-/** Records that the collector was not run (declined, no terminal to ask); the audit log names it as the CLI's placeholder run. */
-export function recordCollectRefusal(reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>): { auditError?: string } {
-  const { auditError } = recordRefusal(planCollectorRun(), reason, deps);
+/** Records that the collector was not run (declined, no terminal to ask), with the script's SHA-256 when it was read. */
+export function recordCollectRefusal(reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>, script?: CollectorScript): { auditError?: string } {
+  const { auditError } = recordRefusal(planCollectorRun(), reason, deps, script);
   return auditError === undefined ? {} : { auditError };
 }

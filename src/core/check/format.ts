@@ -28,7 +28,7 @@ const REASON_KEY: Record<NotEvaluatedReason, string> = {
 const TITLE_KEY = new Map(CHECKS.map((c) => [c.id, c.titleKey]));
 
 /** The lines shown before asking to run the collector: what it reads and which reads need elevation. */
-export function formatCollectorPreview(t: CheckText, elevated: boolean | undefined): string {
+export function formatCollectorPreview(t: CheckText, elevated: boolean | undefined, sha256?: string): string {
   const lines = [t('check.preview.title'), ''];
   for (const [id, r] of Object.entries(READS)) {
     if (id === 'kubeNode' || id === 'computerInfo') continue;
@@ -36,6 +36,7 @@ export function formatCollectorPreview(t: CheckText, elevated: boolean | undefin
   }
   lines.push('', t('check.preview.admin'));
   if (elevated === false) lines.push(t('check.preview.notElevated'));
+  if (sha256 !== undefined) lines.push(t('check.preview.digest', { sha256 }));
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,8 +18,14 @@ export interface FixRunOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   onOutput?: (chunk: string, stream: OutputStream) => void;
-  /** Text written to the program's input, which is then closed (the host collector's script). */
-  input?: string;
+  /** Text written to the program's input, which is then closed (the host collector's script), with its SHA-256 for the audit log. */
+  input?: ProgramInput;
+}
+
+/** Text a program is given on its input and the SHA-256 (hex) of its UTF-8 bytes, which the audit entry records. */
+export interface ProgramInput {
+  text: string;
+  sha256: string;
 }
 
 /** The end of a run, with the audit entry that was written (or the reason it could not be). */
@@ -66,7 +72,7 @@ export function classifyResult(result: CommandResult): Exclude<AuditOutcome, 're
 }
 
 /** Builds the audit entry for a plan, using the redacted command so secrets never reach the log. */
-export function buildAuditEntry(plan: FixPlan, outcome: AuditOutcome, time: Date, extra: Partial<Pick<AuditEntry, 'exitCode' | 'durationMs' | 'reason'>> = {}): AuditEntry {
+export function buildAuditEntry(plan: FixPlan, outcome: AuditOutcome, time: Date, extra: Partial<Pick<AuditEntry, 'exitCode' | 'durationMs' | 'reason' | 'inputSha256'>> = {}): AuditEntry {
   return {
     time: time.toISOString(),
     topic: plan.topic,
@@ -79,6 +85,7 @@ export function buildAuditEntry(plan: FixPlan, outcome: AuditOutcome, time: Date
     exitCode: extra.exitCode ?? null,
     durationMs: extra.durationMs ?? null,
     ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+    ...(extra.inputSha256 !== undefined ? { inputSha256: extra.inputSha256 } : {}),
   };
 }
 
@@ -92,8 +99,8 @@ function tryAppend(deps: Pick<FixRunDeps, 'appendAudit'>, entry: AuditEntry): st
 }
 
 /** Records that a fix was not run (declined, cannot run here, not elevated, …); returns the entry and any log error. */
-export function recordRefusal(plan: FixPlan, reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>): { entry: AuditEntry; auditError?: string } {
-  const entry = buildAuditEntry(plan, 'refused', deps.now(), { reason });
+export function recordRefusal(plan: FixPlan, reason: string, deps: Pick<FixRunDeps, 'appendAudit' | 'now'>, input?: ProgramInput): { entry: AuditEntry; auditError?: string } {
+  const entry = buildAuditEntry(plan, 'refused', deps.now(), { reason, ...(input ? { inputSha256: input.sha256 } : {}) });
   const auditError = tryAppend(deps, entry);
   return auditError === undefined ? { entry } : { entry, auditError };
 }
@@ -109,11 +116,16 @@ export async function runFix(plan: FixPlan, deps: FixRunDeps, options: FixRunOpt
     timeoutMs: options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onOutput ? { onOutput: options.onOutput } : {}),
-    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.input !== undefined ? { input: options.input.text } : {}),
   });
   const outcome = classifyResult(result);
   const reason = result.error ?? (outcome === 'timeout' ? `stopped after ${formatSeconds(options.timeoutMs ?? DEFAULT_FIX_TIMEOUT_MS)}` : undefined);
-  const entry = buildAuditEntry(plan, outcome, deps.now(), { exitCode: result.exitCode, durationMs: result.durationMs, ...(reason ? { reason } : {}) });
+  const entry = buildAuditEntry(plan, outcome, deps.now(), {
+    exitCode: result.exitCode,
+    durationMs: result.durationMs,
+    ...(reason ? { reason } : {}),
+    ...(options.input !== undefined ? { inputSha256: options.input.sha256 } : {}),
+  });
   const auditError = tryAppend(deps, entry);
   return {
     outcome,

@@ -128,4 +128,10 @@ export interface AuditEntry {
   durationMs: number | null;
   /** Why it was refused or failed to start, in plain words. */
   reason?: string;
+  /**
+   * The SHA-256 (hex) of the UTF-8 text the program was given on its input: the host collector's script, which the
+   * command line does not name (`-Command &([scriptblock]::Create([Console]::In.ReadToEnd()))`). Compare it with
+   * `wcdoctor check --script | Get-FileHash` … of the same version to know which script ran.
+   */
+  inputSha256?: string;
 }

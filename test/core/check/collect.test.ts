@@ -5,6 +5,8 @@ import type { AuditEntry, CommandResult } from '../../../src/core/fixes/types.js
 import { fixture } from './fixtures.js';
 
 const DOC = fixture('hosts/ws2022-healthy.json');
+/** A script as the platform reads it: its text and a digest (the core only carries it to the log). */
+const SCRIPT = { text: '# script', sha256: 'ab'.repeat(32) };
 
 function deps(result: Partial<CommandResult>, opts: { auditThrows?: boolean } = {}) {
   const audit: AuditEntry[] = [];
@@ -26,10 +28,11 @@ function deps(result: Partial<CommandResult>, opts: { auditThrows?: boolean } = 
 describe('collectHostFacts', () => {
   it('gives PowerShell the script on its input (no file another program could change first), through the fix runner, records the run and reads the facts', async () => {
     const { d, audit, calls } = deps({ stdout: DOC });
-    const r = await collectHostFacts('# script', d, { timeoutMs: 1000 });
+    const r = await collectHostFacts(SCRIPT, d, { timeoutMs: 1000 });
     expect(r.ok && r.input.docs.map((x) => x.host)).toEqual(['CONTAINERHOST01']);
     expect(calls).toEqual([{ file: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', '&([scriptblock]::Create([Console]::In.ReadToEnd()))'], input: '# script' }]);
-    expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0, durationMs: 7 }]);
+    // The command line does not name the script: the entry records its digest.
+    expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'ran', exitCode: 0, durationMs: 7, inputSha256: SCRIPT.sha256 }]);
   });
 
   it.each([
@@ -41,25 +44,25 @@ describe('collectHostFacts', () => {
     [{ stdout: fixture('paste/ver-en.txt') }, 'not-facts', "the collector's output is not a facts document", 'ran'],
   ] as const)('%j: %s', async (result, kind, message, outcome) => {
     const { d, audit, calls } = deps(result);
-    const r = await collectHostFacts('# script', d, { timeoutMs: 300_000 });
+    const r = await collectHostFacts(SCRIPT, d, { timeoutMs: 300_000 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problem.kind).toBe(kind);
     expect(r.problem.message.startsWith(message)).toBe(true);
     expect(calls.map((c) => c.input)).toEqual(['# script']);
-    expect(audit.map((e) => e.outcome)).toEqual([outcome]);
+    expect(audit.map((e) => [e.outcome, e.inputSha256])).toEqual([[outcome, SCRIPT.sha256]]);
     if (kind === 'failed') expect(r.problem.stderrTail).toEqual(['b', 'c', 'd', 'e', 'f']);
   });
 
   it('passes on what the runner throws', async () => {
     const { d } = deps({});
     d.runCommand = () => Promise.reject(new Error('boom'));
-    await expect(collectHostFacts('# s', d, { timeoutMs: 1000 })).rejects.toThrow('boom');
+    await expect(collectHostFacts(SCRIPT, d, { timeoutMs: 1000 })).rejects.toThrow('boom');
   });
 
   it('a run the audit log could not take still returns its facts, with the reason', async () => {
     const { d } = deps({ stdout: DOC }, { auditThrows: true });
-    const r = await collectHostFacts('# s', d, { timeoutMs: 1000 });
+    const r = await collectHostFacts(SCRIPT, d, { timeoutMs: 1000 });
     expect(r.ok).toBe(true);
     expect(r.run.auditError).toBe('EACCES');
   });
@@ -69,7 +72,12 @@ describe('recordCollectRefusal', () => {
   it('records the refusal under the collector run, with the reason', () => {
     const { d, audit } = deps({});
     expect(recordCollectRefusal('declined at the confirmation prompt', d)).toEqual({});
-    expect(audit).toMatchObject([{ topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'refused', reason: 'declined at the confirmation prompt' }]);
+    expect(recordCollectRefusal('no terminal', d, SCRIPT)).toEqual({});
+    expect(audit).toMatchObject([
+      { topic: CHECK_AUDIT.topic, fix: CHECK_AUDIT.fix, outcome: 'refused', reason: 'declined at the confirmation prompt' },
+      { outcome: 'refused', reason: 'no terminal', inputSha256: SCRIPT.sha256 },
+    ]);
+    expect(audit[0]).not.toHaveProperty('inputSha256');
     const failing = deps({}, { auditThrows: true });
     expect(recordCollectRefusal('x', failing.d)).toEqual({ auditError: 'EACCES' });
   });

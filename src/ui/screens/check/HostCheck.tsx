@@ -2,7 +2,7 @@ import { useFullText } from '../../components/FullText.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CHECKS } from '../../../core/check/checks/index.js';
-import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal, type CollectDeps, type CollectProblem } from '../../../core/check/collect.js';
+import { COLLECT_TIMEOUT_MS, collectHostFacts, recordCollectRefusal, type CollectDeps, type CollectorScript, type CollectProblem } from '../../../core/check/collect.js';
 import { evaluateHostSteps, type HostReport } from '../../../core/check/evaluate.js';
 import { formatCollectorPreview } from '../../../core/check/format.js';
 import { wrapAnsiText } from '../../../core/text/wrap-ansi.js';
@@ -163,7 +163,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
       // Checked again at the moment of running: the question may have waited a while.
       const blocked = checkAuditLog(deps.probeAudit);
       if (blocked) return dispatch({ type: 'phase', run: { phase: 'preview', ready: true, blocked: blocked.message, ...(s.elevated !== undefined ? { elevated: s.elevated } : {}) } });
-      let script: string;
+      let script: CollectorScript;
       try {
         script = platform.collector.read();
       } catch (e) {

@@ -45,7 +45,10 @@ export function historyItem(e: AuditEntry, index: number, t: T, english: Catalog
     // One line each: a line feed or tab in the log's fields is shown, not laid out (a crafted entry could forge a row).
     label: oneLine(t('history.row', { time: when, topic: e.topic, fix: e.fix })),
     prefix: { text: `${o.glyph} ${t(o.key)}`, role: o.role },
-    detail: oneLine(e.reason ? `${e.command} · ${auditReasonText(e.reason, t, english)}` : e.command),
+    // A run given its script on its input (the host collector) names it by its digest: the command line does not.
+    detail: oneLine(
+      [e.command, ...(e.reason ? [auditReasonText(e.reason, t, english)] : []), ...(e.inputSha256 ? [t('history.inputDigest', { sha256: e.inputSha256 })] : [])].join(' · '),
+    ),
   };
 }
 
