@@ -384,7 +384,7 @@ describe('CheckScreen: this host', () => {
     expect(keys).toContain('r check.app.keys.again');
   });
 
-  const openHost = (opts: FakePlatformOptions = {}) => open([{ screen: 'check' }, { screen: 'check', way: 'host' }], opts);
+  const openHost = (opts: Parameters<typeof open>[1] = {}) => open([{ screen: 'check' }, { screen: 'check', way: 'host' }], opts);
 
   it('shows the read-only commands and asks once; y runs the collector through the fix runner and lists the findings', async () => {
     const { lastFrame, stdin, t, platform } = openHost({ elevation: { kind: 'not-elevated' } });
@@ -433,6 +433,21 @@ describe('CheckScreen: this host', () => {
     expect(steps[1]).toBe(String(CHECKS.length));
   });
 
+  it("shows the script's digest with the commands and runs the script it read then, not one read later", async () => {
+    const { lastFrame, stdin, t, platform } = openHost({ rows: 60 });
+    const shown = platform.collector.read();
+    await waitForFrame(lastFrame, t('check.app.confirm'));
+    await waitForWrapped(lastFrame, t('check.preview.digest', { sha256: shown.sha256 }));
+    // Changed on disk while the question waits: what runs, and what the log names, is what was shown.
+    platform.collector.read = () => ({ text: '# another script', sha256: 'ef'.repeat(32) });
+    stdin.write('y');
+    await vi.waitFor(() => expect(platform.shell.runs).toHaveLength(1), { timeout: 5000, interval: 10 });
+    expect(platform.shell.runs[0]!.options.input).toBe(shown.text);
+    platform.shell.runs[0]!.emit(HOST_DOC);
+    platform.shell.runs[0]!.finish();
+    await vi.waitFor(() => expect(platform.audit.entries).toMatchObject([{ outcome: 'ran', inputSha256: shown.sha256 }]), { timeout: 5000, interval: 10 });
+  });
+
   it('refused: n, Enter on the default No, or a "y" inside a paste runs nothing; each refusal is in the audit log', async () => {
     const { lastFrame, stdin, t, platform } = openHost();
     await waitForFrame(lastFrame, t('check.app.confirm'));
@@ -443,7 +458,7 @@ describe('CheckScreen: this host', () => {
     stdin.write('n');
     await waitForFrame(lastFrame, t('check.app.declined'));
     expect(platform.shell.runs).toEqual([]);
-    expect(platform.audit.entries).toMatchObject([{ fix: CHECK_AUDIT.fix, outcome: 'refused', reason: DECLINED_REASON }]);
+    expect(platform.audit.entries).toMatchObject([{ fix: CHECK_AUDIT.fix, outcome: 'refused', reason: DECLINED_REASON, inputSha256: platform.collector.read().sha256 }]);
     stdin.write('r');
     await waitForFrame(lastFrame, t('check.app.confirm'));
     stdin.write(KEYS.enter);

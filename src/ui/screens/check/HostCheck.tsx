@@ -28,7 +28,7 @@ import { COLLECT_PROBLEM_KEYS } from '../../check-text.js';
 
 /** Where a check of this host is: the commands shown and the question, the run, the evaluation, the findings. */
 export type HostPhase =
-  | { phase: 'preview'; elevated?: boolean; ready: boolean; blocked?: string }
+  | { phase: 'preview'; elevated?: boolean; ready: boolean; blocked?: string; script?: CollectorScript }
   | { phase: 'declined'; auditError?: string }
   | { phase: 'collecting'; startedAt: number }
   | { phase: 'evaluating'; index: number; count: number; check: string }
@@ -126,10 +126,17 @@ export function HostCheck({ route }: { route: CheckRoute }) {
       .catch(() => undefined)
       .then((elevated) => {
         if (!mounted.current || generation.current !== mine) return;
+        // The script is read once, here: its digest is shown with the commands, and a yes runs exactly this text.
+        let script: CollectorScript;
+        try {
+          script = platform.collector.read();
+        } catch (e) {
+          return dispatch({ type: 'phase', run: { phase: 'failed', reason: t('check.app.failed', { reason: e instanceof Error ? e.message : String(e) }), stderrTail: [] } });
+        }
         const blocked = checkAuditLog(deps.probeAudit);
-        dispatch({ type: 'phase', run: { phase: 'preview', ready: true, ...(elevated !== undefined ? { elevated } : {}), ...(blocked ? { blocked: blocked.message } : {}) } });
+        dispatch({ type: 'phase', run: { phase: 'preview', ready: true, script, ...(elevated !== undefined ? { elevated } : {}), ...(blocked ? { blocked: blocked.message } : {}) } });
       });
-  }, [deps, dispatch, platform]);
+  }, [deps, dispatch, platform, t]);
   useEffect(() => {
     if (get().run.phase === 'preview') preview();
   }, [get, preview]);
@@ -154,21 +161,16 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   const answer = useCallback(
     (yes: boolean) => {
       const s = get().run;
-      if (s.phase !== 'preview' || !s.ready || s.blocked || controller.current) return;
+      const script = s.phase === 'preview' ? s.script : undefined;
+      if (s.phase !== 'preview' || !s.ready || s.blocked || !script || controller.current) return;
       if (!yes) {
-        const { auditError } = recordCollectRefusal(DECLINED_REASON, deps);
+        const { auditError } = recordCollectRefusal(DECLINED_REASON, deps, script);
         dispatch({ type: 'phase', run: { phase: 'declined', ...(auditError ? { auditError } : {}) } });
         return;
       }
       // Checked again at the moment of running: the question may have waited a while.
       const blocked = checkAuditLog(deps.probeAudit);
-      if (blocked) return dispatch({ type: 'phase', run: { phase: 'preview', ready: true, blocked: blocked.message, ...(s.elevated !== undefined ? { elevated: s.elevated } : {}) } });
-      let script: CollectorScript;
-      try {
-        script = platform.collector.read();
-      } catch (e) {
-        return dispatch({ type: 'phase', run: { phase: 'failed', reason: t('check.app.failed', { reason: e instanceof Error ? e.message : String(e) }), stderrTail: [] } });
-      }
+      if (blocked) return dispatch({ type: 'phase', run: { ...s, blocked: blocked.message } });
       const mine = ++generation.current;
       const ac = new AbortController();
       controller.current = ac;
@@ -205,7 +207,7 @@ export function HostCheck({ route }: { route: CheckRoute }) {
   const scopes = run.phase === 'done' ? SCREEN_SCOPES.checkHostResults : asking ? SCREEN_SCOPES.checkPreview : SCREEN_SCOPES.checkRun;
   const frame = useFrame(hints, scopes);
   const { theme, columns } = frame;
-  const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated)
+  const previewLines = run.phase === 'preview' ? formatCollectorPreview((k, p) => t(k as MessageKey, p), run.elevated, run.script?.sha256)
           .trimEnd()
           .split('\n')
           .flatMap((line) => wrapIndented(line, columns))
