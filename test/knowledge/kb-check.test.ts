@@ -145,6 +145,13 @@ describe('kb check on broken topic files', () => {
     expect(r.problems.find((p) => p.field === 'body.en' && /characters: keep it under/.test(p.message))?.message, JSON.stringify(r.problems)).toMatch(/^is \d{5,6} characters/);
   });
 
+  it('refuses a body of more emphasis marks than can be drawn in bounded time (15,900 characters of `_*a` took 8 s to show)', () => {
+    const withBody = (extra: string) => assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, body: { ...(d.body as object), en: `${(d.body as { en: string }).en}\n\n${extra}` } })));
+    const marks = (r: ReturnType<typeof withBody>) => r.problems.filter((p) => p.field === 'body.en' && p.message.includes('emphasis marks'));
+    expect(marks(withBody('_*a'.repeat(600)))).toHaveLength(1);
+    expect(marks(withBody('_*a'.repeat(400)))).toEqual([]);
+  });
+
   it('refuses a topic with more patterns than the diagnosis can number (an attacker helper: 1,024 passed, and every diagnosis of that build was an internal error)', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `zq${i} (?:mount|bind) vx${i}`);
     const withPatterns = (n: number) => assembleKnowledgeBase(withTopic('container-tls12-not-enabled', (d) => ({ ...d, signatures: { ...(d.signatures as object), regexes: many(n) } })));

@@ -2,6 +2,7 @@ import type { Problem } from './problem.js';
 import { notReadOnly } from './read-only.js';
 import { MAX_PATTERNS_PER_TOPIC, type Topic } from './types.js';
 import { nestingProblem } from './nesting-rule.js';
+import { countEmphasisMarks, MAX_EMPHASIS_MARKS } from '../text/emphasis-marks.js';
 
 /**
  * The content rules every topic follows, one definition each, applied by `kb check` to every topic
@@ -154,6 +155,8 @@ function textProblems(t: Topic, file: string): Problem[] {
       // Words are counted, so a body of marks without words (a run of code spans, an attacker helper's) passed the bound
       // above and took 45 s to draw; the renderer shows text past its own bound as written (MAX_RENDERED).
       if (typeof text === 'string' && text.length > BODY_CHARS) add(`body.${lang}`, `is ${text.length} characters: keep it under ${BODY_CHARS} (the knowledge's own bodies are under 6,000)`);
+      const marks = typeof text === 'string' ? countEmphasisMarks(text, MAX_EMPHASIS_MARKS) : 0;
+      if (marks > MAX_EMPHASIS_MARKS) add(`body.${lang}`, `has more than ${MAX_EMPHASIS_MARKS} emphasis marks (_ or *): it would be shown as written, not drawn (the knowledge's own have at most 34)`);
     }
     const en = wordsOf(t.body.en, 'en');
     if (en < BODY_WORDS.min || en > BODY_WORDS.max) add('body.en', `is ${en} words: write ${BODY_WORDS.min}–${BODY_WORDS.max} (symptom, cause, how to confirm, fix)`);

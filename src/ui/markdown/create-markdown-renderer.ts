@@ -1,3 +1,4 @@
+import { countEmphasisMarks, MAX_EMPHASIS_MARKS } from '../../core/text/emphasis-marks.js';
 import type { MarkedExtension, Tokens } from 'marked';
 import { displayWidth } from '../../core/text/display-width.js';
 import { joinSoftBreaks, stripEscapeSequences } from '../../core/text/normalise.js';
@@ -124,7 +125,7 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
           // doubled marked-terminal's output, and 24 levels took gigabytes (list-nesting.ts).
           // So is a text too large to be drawn in bounded time: marked's inline reading grows faster than the text on some
           // shapes (runs of `_a`, URLs with open parentheses: 32 KB in one paragraph took 1.5 s, 200 KB 5 s; an attacker
-          // helper's contributed topic), and a table of thousands of rows takes seconds. The largest topic shown whole,
+          // helper's contributed topic; runs of emphasis marks, MAX_RENDERED), and a table of thousands of rows takes seconds. The largest topic shown whole,
           // with its original, is about 20 KB, with paragraphs of under 2 KB.
           if (tooLargeToRender(markdown)) return markdown.trimEnd();
           if (deepestListNesting(markdown, (m) => marked.lexer(m)) > MAX_LIST_NESTING) return markdown.trimEnd();
@@ -138,12 +139,16 @@ export function createMarkdownRenderer(opts: MarkdownRendererOptions): Promise<M
   return renderer;
 }
 
-/** The most characters a text, and one paragraph of it (lines up to a blank line), may hold to be rendered as Markdown. */
-export const MAX_RENDERED = { text: 64_000, paragraph: 16_000 } as const;
+/**
+ * The most characters a text, and one paragraph of it (lines up to a blank line), may hold to be rendered as Markdown,
+ * and the most emphasis marks (MAX_EMPHASIS_MARKS: marked pairs them up in time that grows faster than their number).
+ */
+export const MAX_RENDERED = { text: 64_000, paragraph: 16_000, emphasisMarks: MAX_EMPHASIS_MARKS } as const;
 
 /** Whether a text is past MAX_RENDERED: in one pass, without building its paragraphs. */
 export function tooLargeToRender(markdown: string): boolean {
   if (markdown.length > MAX_RENDERED.text) return true;
+  if (countEmphasisMarks(markdown, MAX_RENDERED.emphasisMarks) > MAX_RENDERED.emphasisMarks) return true;
   if (markdown.length <= MAX_RENDERED.paragraph) return false;
   let start = 0;
   for (let i = markdown.indexOf('\n'); ; i = markdown.indexOf('\n', i + 1)) {
