@@ -73,7 +73,7 @@ export function renderTroubleshoot(trees: Tree[], topics: Topic[], req: Troubles
     return { out: '', err: `wcdoctor troubleshoot: ${why}\n`, code: EXIT.usage };
   }
   if (req.json) return { out: `${JSON.stringify(tree, null, 2)}\n`, err: '', code: EXIT.ok };
-  const words = tr && { missing: tr('troubleshoot.cli.missing'), fix: (fix: string) => tr('troubleshoot.cli.fix', { fix }) };
+  const words = tr && { missing: tr('troubleshoot.cli.missing'), fix: (fix: string) => tr('troubleshoot.cli.fix', { fix }), above: tr('troubleshoot.cli.above') };
   return { out: `${formatTreeOutline(tree, { locale, topics, ...(words ? { words } : {}) })}\n`, err: '', code: EXIT.ok };
 }
 

@@ -10,38 +10,73 @@ export const DIAGNOSE_HINT = 'wcdoctor diagnose';
 /** Ids of the nodes reachable from the tree's start, in breadth-first order (dangling links are skipped). */
 export function reachableNodeIds(tree: Tree): string[] {
   const seen = new Set<string>();
-  const queue = tree.nodes[tree.start] ? [tree.start] : [];
-  while (queue.length) {
-    const id = queue.shift() as string;
+  const queue = nodeOf(tree, tree.start) ? [tree.start] : [];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
     if (seen.has(id)) continue;
     seen.add(id);
     const node = tree.nodes[id];
-    if (isQuestion(node)) for (const a of node.answers) if (tree.nodes[a.next] && !seen.has(a.next)) queue.push(a.next);
+    if (isQuestion(node)) for (const a of node.answers) if (nodeOf(tree, a.next) && !seen.has(a.next)) queue.push(a.next);
   }
   return [...seen];
 }
 
-function findCycles(tree: Tree): Problem[] {
+/** A tree's node by id, or undefined: only the tree's own ids (an answer leading to "constructor" is no node). */
+export function nodeOf(tree: Tree, id: string): Tree['nodes'][string] | undefined {
+  return Object.hasOwn(tree.nodes, id) ? tree.nodes[id] : undefined;
+}
+
+/**
+ * The most questions one path may ask. The knowledge's own trees ask at most four on a path; a contributed chain of
+ * thousands was a stack overflow in kb check (an attacker helper: 3,000 questions, exit 70), and its outline, indented
+ * a step per question, grew with the square of its depth.
+ */
+export const MAX_TREE_DEPTH = 32;
+
+/**
+ * The cycles of a tree's graph and the paths longer than MAX_TREE_DEPTH questions, found without recursion (depth-first
+ * with a stack of its own, so a chain of any length is one loop).
+ */
+function findCyclesAndDepth(tree: Tree): Problem[] {
   const problems: Problem[] = [];
   const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string): void => {
+  /** For a node done: the most questions on a path from it to a leaf. */
+  const height = new Map<string, number>();
+  const path: string[] = [];
+  const frames: { id: string; next: number }[] = [];
+  const open = (id: string) => {
     state.set(id, 'open');
-    stack.push(id);
-    const node = tree.nodes[id];
-    if (isQuestion(node))
-      node.answers.forEach((a, i) => {
-        if (!tree.nodes[a.next]) return;
-        const s = state.get(a.next);
-        if (s === 'open') {
-          const loop = [...stack.slice(stack.indexOf(a.next)), a.next].join(' → ');
-          problems.push({ file: '', field: `nodes.${id}.answers[${i}].next`, message: `leads back to "${a.next}", a cycle: ${loop}` });
-        } else if (s === undefined) visit(a.next);
-      });
-    stack.pop();
-    state.set(id, 'done');
+    path.push(id);
+    frames.push({ id, next: 0 });
   };
-  for (const id of Object.keys(tree.nodes)) if (!state.has(id)) visit(id);
+  for (const root of Object.keys(tree.nodes)) {
+    if (state.has(root)) continue;
+    open(root);
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      const node = tree.nodes[frame.id];
+      const answers = isQuestion(node) ? node.answers : [];
+      if (frame.next < answers.length) {
+        const i = frame.next++;
+        const next = answers[i]!.next;
+        if (!nodeOf(tree, next)) continue;
+        const s = state.get(next);
+        if (s === 'open') {
+          const loop = [...path.slice(path.indexOf(next)), next].join(' → ');
+          problems.push({ file: '', field: `nodes.${frame.id}.answers[${i}].next`, message: `leads back to "${next}", a cycle: ${loop}` });
+        } else if (s === undefined) open(next);
+        continue;
+      }
+      frames.pop();
+      path.pop();
+      state.set(frame.id, 'done');
+      const below = Math.max(0, ...answers.map((a) => height.get(a.next) ?? 0));
+      height.set(frame.id, (isQuestion(node) ? 1 : 0) + below);
+    }
+  }
+  const deepest = height.get(tree.start) ?? 0;
+  if (deepest > MAX_TREE_DEPTH)
+    problems.push({ file: '', field: 'start', message: `a path asks ${deepest} questions: keep every path to ${MAX_TREE_DEPTH} or fewer (the knowledge's own ask at most four)` });
   return problems;
 }
 
@@ -55,7 +90,7 @@ function checkQuestions(tree: Tree): Problem[] {
     node.answers.forEach((a, i) => {
       if (ids.has(a.id)) problems.push({ file: '', field: `${at}.answers[${i}].id`, message: `duplicate answer id "${a.id}"` });
       ids.add(a.id);
-      if (!tree.nodes[a.next]) problems.push({ file: '', field: `${at}.answers[${i}].next`, message: `no node "${a.next}": the path ends without a leaf` });
+      if (!nodeOf(tree, a.next)) problems.push({ file: '', field: `${at}.answers[${i}].next`, message: `no node "${a.next}": the path ends without a leaf` });
     });
     node.answerFrom?.map.forEach((m, i) => {
       if (!ids.has(m.answer)) problems.push({ file: '', field: `${at}.answerFrom.map[${i}].answer`, message: `no answer "${m.answer}" in this question` });
@@ -90,13 +125,13 @@ function checkLeaves(tree: Tree, topics: Map<string, Topic>): Problem[] {
  */
 export function validateTree(tree: Tree, file: string, topics: Topic[]): Problem[] {
   const problems: Problem[] = [];
-  if (!tree.nodes[tree.start]) problems.push({ file, field: 'start', message: `no node "${tree.start}"` });
+  if (!nodeOf(tree, tree.start)) problems.push({ file, field: 'start', message: `no node "${tree.start}"` });
   else if (!isQuestion(tree.nodes[tree.start])) problems.push({ file, field: 'start', message: 'must be a question' });
   const reachable = new Set(reachableNodeIds(tree));
   for (const id of Object.keys(tree.nodes))
     if (!reachable.has(id)) problems.push({ file, field: `nodes.${id}`, message: `is not reachable from the start "${tree.start}"` });
   const byId = new Map(topics.map((t) => [t.id, t]));
-  for (const p of [...checkQuestions(tree), ...findCycles(tree), ...checkLeaves(tree, byId)]) problems.push({ ...p, file });
+  for (const p of [...checkQuestions(tree), ...findCyclesAndDepth(tree), ...checkLeaves(tree, byId)]) problems.push({ ...p, file });
   return problems;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
-import { findUncoveredIssues } from '../../../src/core/trees/validate-tree.js';
-import { file, t, topic, TOPICS, validTreeData } from './tree-fixtures.js';
+import { findUncoveredIssues, MAX_TREE_DEPTH } from '../../../src/core/trees/validate-tree.js';
+import { chainTreeData, file, t, topic, TOPICS, validTreeData } from './tree-fixtures.js';
 
 type Data = ReturnType<typeof validTreeData> & { nodes: Record<string, Record<string, unknown>> };
 const tree = () => validTreeData() as Data;
@@ -26,6 +26,24 @@ describe('parseTrees', () => {
     (d.nodes.build!.answers as { next: string }[])[1]!.next = 'symptom';
     const p = problemsOf(d);
     expect(p).toContainEqual({ file: 'knowledge/trees/sample.yaml', field: 'nodes.build.answers[1].next', message: expect.stringContaining('symptom → build → symptom') });
+  });
+
+  it('refuses a path of more questions than MAX_TREE_DEPTH, also a chain of thousands (its cycle check recursed: a stack overflow, exit 70)', () => {
+    expect(parseTrees([file(chainTreeData(MAX_TREE_DEPTH, 2))], { topics: [TOPICS[0]!] }).problems).toEqual([]);
+    const deep = parseTrees([file(chainTreeData(MAX_TREE_DEPTH + 1, 1))], { topics: [TOPICS[0]!] }).problems;
+    expect(deep).toEqual([expect.objectContaining({ field: 'start', message: expect.stringContaining(`asks ${MAX_TREE_DEPTH + 1} questions`) })]);
+    const chain = parseTrees([file(chainTreeData(20_000, 1))], { topics: [TOPICS[0]!] }).problems;
+    expect(chain.map((p) => p.message)).toEqual([expect.stringContaining('asks 20000 questions')]);
+  });
+
+  it('takes only the tree\'s own node ids: an answer leading to "constructor" or "__proto__" leads nowhere', () => {
+    // Node ids are kebab-case, so of an object's own names only "constructor" gets past the schema.
+    for (const next of ['constructor']) {
+      const data = validTreeData();
+      ((data.nodes as Record<string, { answers?: { next: string }[] }>).build!.answers![1]!).next = next;
+      const { problems } = parseTrees([file(data)], { topics: TOPICS });
+      expect(problems.map((p) => p.message), next).toContain(`no node "${next}": the path ends without a leaf`);
+    }
   });
 
   it('reports a self-loop as a cycle', () => {

@@ -59,3 +59,18 @@ export function validTreeData(): Record<string, unknown> {
 
 /** Wraps tree data as the raw file the loader would give. */
 export const file = (data: unknown, name = 'sample'): RawFile => ({ file: `knowledge/trees/${name}.yaml`, data });
+
+/**
+ * A tree of `depth` questions in a chain, each with `width` answers that all lead to the next question (a diamond at
+ * each step: no cycle, every node reached), the last question's answers to a topic leaf. An attacker helper's shape.
+ */
+export function chainTreeData(depth: number, width: number): Record<string, unknown> {
+  const nodes: Record<string, unknown> = { leaf: { kind: 'topic', topic: 'slow-start' } };
+  for (let i = 0; i < depth; i++)
+    nodes[`q${i}`] = {
+      kind: 'question',
+      text: t(`Question ${i}?`),
+      answers: Array.from({ length: width }, (_, j) => ({ id: `a${j}`, label: t(`Answer ${j}`), next: i + 1 < depth ? `q${i + 1}` : 'leaf' })),
+    };
+  return { id: 'sample', title: t('A chain'), summary: t('Questions whose answers all lead to the next one'), start: 'q0', nodes };
+}
