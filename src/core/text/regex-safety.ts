@@ -195,20 +195,41 @@ function alternativesOf(src: string): string[] {
  */
 type PathMode = number | 'lean';
 
-/** The most branches any group of the pattern has (at least 1). */
-function mostBranches(src: string): number {
-  const counts: number[] = [1];
+/**
+ * The branch numbers a walk takes (piecesOf's mode k keeps the k-th branch of every group): first each number whose
+ * branch, in some group, holds a quantifier, a class or a group of its own (only such a branch can make the pattern
+ * backtrack), then the first ones in order, MAX_BRANCH_PATHS of each at most. A list of words past the 48th branch hid
+ * a nested quantifier from the check (`(?:word0|…|word59|(?:x+x+)+y|word60|…)`: an attacker helper; a 50-character
+ * paste then held a diagnosis for seconds to hours).
+ */
+function branchesToWalk(src: string): number[] {
+  /** For each open group, the branch the reading is in. */
+  const open: number[] = [0];
+  const risky = new Set<number>();
   let most = 1;
+  /** The reading is at something that can backtrack: the branch it is in, in each group around it, is worth a walk. */
+  const mark = () => {
+    for (let d = 1; d < open.length; d++) risky.add(open[d]!);
+  };
   for (let j = 0; j < src.length; j++) {
     const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '[') j = classEnd(src, j) - 1;
-    else if (c === '(') counts.push(1);
-    else if (c === ')') {
-      if (counts.length > 1) counts.pop();
-    } else if (c === '|') most = Math.max(most, ++counts[counts.length - 1]!);
+    if (c === '\\') {
+      if (/[sSwWdDpPuxc]/.test(src[j + 1] ?? '')) mark();
+      j++;
+    } else if (c === '[') {
+      mark();
+      j = classEnd(src, j) - 1;
+    } else if (c === '(') {
+      mark();
+      open.push(0);
+    } else if (c === ')') {
+      if (open.length > 1) open.pop();
+    } else if (c === '|') most = Math.max(most, ++open[open.length - 1]! + 1);
+    else if (c === '+' || c === '*' || c === '?' || c === '{' || c === '.') mark();
   }
-  return most;
+  const first = [...risky].sort((a, b) => a - b).slice(0, MAX_BRANCH_PATHS);
+  const inOrder = Array.from({ length: Math.min(most, MAX_BRANCH_PATHS) }, (_, k) => k);
+  return [...new Set([...first, ...inOrder])];
 }
 
 /**
@@ -331,7 +352,7 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // Each path both ways (piecesOf): literal text in one piece with the quantified characters inside it (`run --` from
   // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
   const paths = alternativesOf(source).flatMap((alt) => {
-    const modes: PathMode[] = ['lean', ...Array.from({ length: Math.min(mostBranches(alt), MAX_BRANCH_PATHS) }, (_, k) => k), Number.MAX_SAFE_INTEGER];
+    const modes: PathMode[] = ['lean', ...branchesToWalk(alt), Number.MAX_SAFE_INTEGER];
     return modes.flatMap((mode) => piecesOf(alt, flags, mode));
   });
   for (const pieces of paths) {
