@@ -17,7 +17,7 @@ import { FOLDED_HAN } from '../../src/core/text/normalise.js';
 import { LINUX_ENGINE, WINDOWS_IMAGE, WINDOWS_LAYER_IN_UNIX_PATH } from '../../src/core/diagnosis/engine-platform.js';
 import { PYWIN32_ERROR } from '../../src/core/diagnosis/scope.js';
 import { assembleKnowledgeBase } from '../../src/core/knowledge/assemble-kb.js';
-import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, stepBefore } from '../../src/core/text/regex-safety.js';
+import { attackCandidates, defaultClock, findSlowInput, findSlowInputConfirmed, MAX_RISKY_BRANCHES, stepBefore, unsafePatternReason } from '../../src/core/text/regex-safety.js';
 import { realKnowledgeBase, realKnowledgeInput } from '../helpers/real-kb.js';
 import { runCli } from '../helpers/cli-io.js';
 
@@ -198,7 +198,9 @@ describe('the checker is not vacuous', () => {
     longLiteral: [['windowsshim(?:[a-z]+)+$', 'i'], [String.raw`windowsshim\.interface=(?:[^\s]+\s?)+$`, 'i'], [String.raw`windowsshim(?:\p{Script=Cyrillic}+)+$`, 'iu'], [String.raw`windowsshim(?:\u03c9+)+$`, 'i'], [String.raw`(?:\p{Emoji_Presentation}+)+$`, 'iu'], [String.raw`(?:\p{Script=Greek}+)+!`, 'iu']],
     branches: [['mapped (?:zzq|(?:k+)+|qzz)$', ''], [String.raw`^[A-Za-z]:\\(?:zz|(?:[k-m]+)+|yy)$`, ''], ['x(?:b|(?:k+)+|c)y', ''], ['(?:b|(?:k+)+|c)$', ''], ['(?:x|a|a|y)*$', ''], [`(?:${'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `${c}${c}q`).join('|')}|(?:k+)+|last)$`, ''],
       // Past the 48 branches walked in order (an attacker helper: the 61st of 101 words held a diagnosis for hours).
-      [`mapped (?:${Array.from({ length: 60 }, (_, i) => `word${i}`).join('|')}|(?:x+x+)+y|${Array.from({ length: 40 }, (_, i) => `word${60 + i}`).join('|')})`, '']],
+      [`mapped (?:${Array.from({ length: 60 }, (_, i) => `word${i}`).join('|')}|(?:x+x+)+y|${Array.from({ length: 40 }, (_, i) => `word${60 + i}`).join('|')})`, ''],
+      // … and past 60 harmless branches that could backtrack too (each quantified), which come first now.
+      [`mapped (?:${Array.from({ length: 60 }, (_, i) => `w${i}\\s+z`).join('|')}|(?:x+x+)+y|last)`, '']],
   } as const satisfies Record<string, readonly (readonly [string, string])[]>;
   type ChildCase = keyof typeof CHILD_CASES;
 
@@ -314,6 +316,12 @@ describe('the checker is not vacuous', () => {
     const patterns = CHILD_CASES.branches;
     (await slowInputLengths('branches', 90_000, 'the check did not end within 90 s')).forEach((n, i) => expect(n, patterns[i]![0]).not.toBeNull());
   }, 100_000);
+
+  it('refuses a group of more branches that can backtrack than it can check, rather than checking some of them', () => {
+    const many = (n: number) => `mapped (?:${Array.from({ length: n }, (_, i) => `w${i}\\s+z`).join('|')})`;
+    expect(unsafePatternReason(many(MAX_RISKY_BRANCHES + 1), '')).toMatch(/branches that can backtrack in one group: at most 256/);
+    expect(unsafePatternReason(`(?:${Array.from({ length: 1000 }, (_, i) => `word${i}`).join('|')})`, '')).toBeUndefined();
+  });
 
   it('pumps a quantified character on its own, not only inside the literal text around it', () => {
     // `(x+x+)+y` read as the literal text `xxy` pumps `xxy`, which matches at once; `x` alone is the attack.

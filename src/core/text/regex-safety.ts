@@ -198,38 +198,55 @@ type PathMode = number | 'lean';
 /**
  * The branch numbers a walk takes (piecesOf's mode k keeps the k-th branch of every group): first each number whose
  * branch, in some group, holds a quantifier, a class or a group of its own (only such a branch can make the pattern
- * backtrack), then the first ones in order, MAX_BRANCH_PATHS of each at most. A list of words past the 48th branch hid
+ * backtrack), then the first ones in order (MAX_RISKY_BRANCHES and MAX_BRANCH_PATHS at most). A list of words past the 48th branch hid
  * a nested quantifier from the check (`(?:word0|…|word59|(?:x+x+)+y|word60|…)`: an attacker helper; a 50-character
  * paste then held a diagnosis for seconds to hours).
  */
 function branchesToWalk(src: string): number[] {
+  const { risky, most } = branchesOf(src);
+  const inOrder = Array.from({ length: Math.min(most, MAX_BRANCH_PATHS) }, (_, k) => k);
+  return [...new Set([...risky.slice(0, MAX_RISKY_BRANCHES), ...inOrder])];
+}
+
+/**
+ * The most branch numbers that can backtrack a pattern may have to be checked (each is one more path of the walk): a
+ * pattern with more is refused rather than checked in part. The knowledge's own have at most a few.
+ */
+export const MAX_RISKY_BRANCHES = 256;
+
+/**
+ * The branch numbers that hold a quantifier, a class or a group in some group of the pattern, the likeliest to backtrack
+ * first (a quantified group counts ten, any other quantifier one: a path's pumps are tried in the order the paths are
+ * walked, up to MAX_PUMPS, so 60 branches of `w\s+z` before a `(?:x+x+)+y` used the budget up); the most branches of a group.
+ */
+function branchesOf(src: string): { risky: number[]; most: number } {
   /** For each open group, the branch the reading is in. */
   const open: number[] = [0];
-  const risky = new Set<number>();
+  const score = new Map<number, number>();
   let most = 1;
   /** The reading is at something that can backtrack: the branch it is in, in each group around it, is worth a walk. */
-  const mark = () => {
-    for (let d = 1; d < open.length; d++) risky.add(open[d]!);
+  const mark = (weight: number) => {
+    for (let d = 1; d < open.length; d++) score.set(open[d]!, (score.get(open[d]!) ?? 0) + weight);
   };
   for (let j = 0; j < src.length; j++) {
     const c = src[j];
     if (c === '\\') {
-      if (/[sSwWdDpPuxc]/.test(src[j + 1] ?? '')) mark();
+      if (/[sSwWdDpPuxc]/.test(src[j + 1] ?? '')) mark(0);
       j++;
     } else if (c === '[') {
-      mark();
+      mark(0);
       j = classEnd(src, j) - 1;
     } else if (c === '(') {
-      mark();
+      mark(0);
       open.push(0);
     } else if (c === ')') {
       if (open.length > 1) open.pop();
     } else if (c === '|') most = Math.max(most, ++open[open.length - 1]! + 1);
-    else if (c === '+' || c === '*' || c === '?' || c === '{' || c === '.') mark();
+    else if (c === '+' || c === '*' || c === '?' || c === '{') mark(src[j - 1] === ')' ? 10 : 1);
+    else if (c === '.') mark(0);
   }
-  const first = [...risky].sort((a, b) => a - b).slice(0, MAX_BRANCH_PATHS);
-  const inOrder = Array.from({ length: Math.min(most, MAX_BRANCH_PATHS) }, (_, k) => k);
-  return [...new Set([...first, ...inOrder])];
+  const risky = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
+  return { risky, most };
 }
 
 /**
@@ -544,6 +561,8 @@ export function unsafePatternReason(source: string, flags: string): string | und
   } catch {
     return 'is not a valid regular expression';
   }
+  const risky = alternativesOf(source).reduce((n, alt) => Math.max(n, branchesOf(alt).risky.length), 0);
+  if (risky > MAX_RISKY_BRANCHES) return `has ${risky} branches that can backtrack in one group: at most ${MAX_RISKY_BRANCHES} can be checked (split the pattern)`;
   const key = `${flags}/${source}`;
   let finding = verdicts.get(key);
   if (finding === undefined) verdicts.set(key, (finding = findSlowInputConfirmed(re) ?? null));
