@@ -78,8 +78,13 @@ describe('content rules in kb check', () => {
 });
 
 describe('a destructive command is a command word, not a word of an option or a value (found by a reviewer)', () => {
-  it.each(['bcdedit /enum', 'docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd /c ver', 'docker events --filter event=kill', 'Get-Service hns | Format-Table', 'Start-Sleep 2'])('%s is not destructive', (command) => {
+  it.each(['bcdedit /enum', 'docker run --rm mcr.microsoft.com/windows/nanoserver:ltsc2022 cmd /c ver', 'docker events --filter event=kill', 'Get-Service hns | Format-Table', 'Start-Sleep 2', 'Set-Service docker -StartupType Automatic', 'Get-Service docker | Select-Object Status', 'docker context use default', "Set-ItemProperty -LiteralPath (Join-Path C:\\x 'panic.log') -Name IsReadOnly -Value $false; Start-Service docker", '$ri = 1; $spsv = 2', 'Get-Item x.ri'])('%s is not destructive', (command) => {
     expect(DESTRUCTIVE.test(command)).toBe(false);
+  });
+
+  // Found by an attacker helper: each passed kb check as a low-risk fix (one "y" ran it, no typed word).
+  it.each(['Set-Service -Name docker -Status Stopped', 'spsv docker', 'ri C:\\ProgramData\\docker\\windowsfilter -Recurse -Force', 'rp HKLM:\\SYSTEM\\CurrentControlSet\\Services\\docker -Name ImagePath', '(Get-Service docker).Stop()', "(Get-Service docker).'Stop'()", '(Get-Item C:\\x\\daemon.json).Delete()', 'Get-Process dockerd | spps -Force', 'net.exe stop docker', 'sc \\\\localhost stop docker', 'wmic service where name="docker" call stopservice', "Invoke-CimMethod -InputObject $s -MethodName StopService"])('%s is destructive', (command) => {
+    expect(DESTRUCTIVE.test(command)).toBe(true);
   });
 });
 

@@ -28,12 +28,15 @@ export const GENERIC_WORDS = new Set([
  * `sc config … start= disabled`), a service set to Disabled, docker's and kubectl's (`docker stop`, `docker network
  * disconnect`, `docker swarm leave`, `kubectl drain`), and a restart of the host (`shutdown`, `bcdedit`). Found by a
  * helper: `Format-Volume`, `net stop docker` and `Set-Service … -StartupType Disabled` passed as low risk and read-only;
- * and by a reviewer: `taskkill`, `rd /s`, `docker compose down`, `msiexec /x`, `ipconfig /release` and others). A verb
+ * and by a reviewer: `taskkill`, `rd /s`, `docker compose down`, `msiexec /x`, `ipconfig /release` and others; and by an
+ * attacker helper, passed as low risk so that one "y" ran them: PowerShell's aliases `ri`, `rp`, `spsv`, `spps`, a
+ * method that stops or deletes (`(Get-Service docker).Stop()`, `.Delete()`), `Set-Service -Status Stopped`, `net.exe
+ * stop`, `sc \\host stop`, `wmic … call stopservice`, `Invoke-CimMethod -MethodName StopService`). A verb
  * only counts as a command word: `docker run --rm` and `--filter event=kill` delete and kill nothing, nor does
  * `bcdedit /enum`.
  */
 export const DESTRUCTIVE =
-  /\b(?:Remove-|Uninstall-|Disable-|Stop-|Restart-|Format-(?!Table\b|List\b|Wide\b|Custom\b|Hex\b)|Clear-(?!Host\b)|Reset-|Dismount-|Suspend-|Initialize-)|\breg\s+delete\b|(?<![-=\w.])(?:rm|rmi|rmdir|rd|del|erase|delete|prune|kill|taskkill|shutdown)\b|\bbcdedit\b[^\n]{0,80}\/(?:set|delete|deletevalue)\b|\bnetsh\b[^\n]{0,80}\b(?:delete|reset)\b|\bnet\s+stop\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\b|-StartupType\s+['"]?Disabled\b|\bstart=\s*disabled\b|\bdocker(?:-compose|\s+compose)?\s+(?:(?:container\s+)?(?:stop|restart|pause|kill)|network\s+disconnect|swarm\s+leave|down)\b|\bkubectl\s+(?:drain|cordon)\b|\bwsl(?:\.exe)?\b[^\n]{0,40}--(?:unregister|shutdown|terminate)\b|\bwinget\s+uninstall\b|\bmsiexec\b[^\n]{0,40}\/x\b|\bipconfig\s+\/release\b/i;
+  /\b(?:Remove-|Uninstall-|Disable-|Stop-|Restart-|Format-(?!Table\b|List\b|Wide\b|Custom\b|Hex\b)|Clear-(?!Host\b)|Reset-|Dismount-|Suspend-|Initialize-)|\breg\s+delete\b|(?<![-=\w.])(?:rm|rmi|rmdir|rd|del|erase|delete|prune|kill|taskkill|shutdown)\b|\bbcdedit\b[^\n]{0,80}\/(?:set|delete|deletevalue)\b|\bnetsh\b[^\n]{0,80}\b(?:delete|reset)\b|\bnet\s+stop\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\b|-StartupType\s+['"]?Disabled\b|\bstart=\s*disabled\b|\bdocker(?:-compose|\s+compose)?\s+(?:(?:container\s+)?(?:stop|restart|pause|kill)|network\s+disconnect|swarm\s+leave|down)\b|\bkubectl\s+(?:drain|cordon)\b|\bwsl(?:\.exe)?\b[^\n]{0,40}--(?:unregister|shutdown|terminate)\b|\bwinget\s+uninstall\b|\bmsiexec\b[^\n]{0,40}\/x\b|\bipconfig\s+\/release\b|(?<![-=\w.$])(?:ri|rp|spsv|spps|clc|cli|clp|rdr|rmo|rjb)(?=[ \t]|$)|\.[ \t]{0,4}['"]?(?:Stop|Delete|Kill|Remove|Clear|Uninstall|Disable|Terminate|StopService|Shutdown|Reboot|Format)['"]?[ \t]{0,4}\(|-Status[ \t]{1,8}['"]?(?:Stopped|Paused)\b|\bnet\.exe[ \t]{1,8}stop\b|\bsc(?:\.exe)?[ \t]{1,8}\\\\\S{1,255}[ \t]{1,8}(?:stop|delete|config)\b|\bwmic\b[^\n]{0,200}\bcall[ \t]{1,8}(?:stopservice|pauseservice|delete|terminate|uninstall|changestartmode)\b|-MethodName[ \t]{1,8}['"]?(?:StopService|PauseService|Terminate|Delete|Uninstall|ChangeStartMode)\b/i;
 
 /**
  * A command that changes the system: what DESTRUCTIVE names, and what creates, sets, starts or installs (PowerShell's
