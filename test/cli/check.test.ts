@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheckCommand, type CheckCommandDeps } from '../../src/cli/commands/check.js';
 import { isRunInProgress } from '../../src/platform/run-guard.js';
 import { CHECKS } from '../../src/core/check/checks/index.js';
+import { displayWidth } from '../../src/core/text/display-width.js';
 import type { AuditEntry, CommandResult, RunCommand } from '../../src/core/fixes/types.js';
 import type { Elevation } from '../../src/platform/elevation.js';
 import { readLocaleCatalogs } from '../../src/platform/platform.js';
@@ -78,6 +79,17 @@ describe('wcdoctor check --from and --script (any system)', () => {
     // One colon: the reason, then the checks after a dash (found by a helper: "run as administrator: containers-feature").
     expect(r.stdout).toMatch(/· not evaluated: run as administrator — [a-z-]+(?:, [a-z-]+)*/);
     expect(r.stdout).not.toMatch(/run as administrator: /);
+  });
+
+  it("lines a fleet's rows up by the columns each host name takes: a CJK name or one with combining marks (an attacker helper)", async () => {
+    const doc = JSON.parse(fixture('hosts/ws2019-problems.json').replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    const file = path.join(tmp, 'wide-names.json');
+    writeFileSync(file, JSON.stringify(['web01', '数据库服务器一号', 'e\u0301\u0301abcd'].map((host) => ({ ...doc, host }))));
+    const r = await runCli(['check', '--from', file]);
+    const rows = r.stdout.split('\n').filter((l) => /[✔!✖·]{10}/.test(l));
+    expect(rows).toHaveLength(3);
+    const marksAt = rows.map((row) => displayWidth(row.slice(0, row.search(/[✔!✖·]{10}/))));
+    expect(new Set(marksAt).size).toBe(1);
   });
 
   it('a fleet from Invoke-Command: hosts × checks, and the checks that fail on how many hosts', async () => {

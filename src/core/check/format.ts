@@ -1,4 +1,5 @@
 import { CHECKS } from './checks/index.js';
+import { displayWidth } from '../text/display-width.js';
 import type { FleetReport, HostReport } from './evaluate.js';
 import { READS } from './reads.js';
 import { renderMessage, renderValue, shownHost, type CheckText } from './message.js';
@@ -94,8 +95,10 @@ export function formatHostReport(t: CheckText, r: HostReport, opts: { paste?: st
 /** A fleet for the terminal: a hosts × checks grid (one mark per check, numbered), then the checks that fail or warn on how many hosts. */
 export function formatFleetReport(t: CheckText, f: FleetReport): string {
   const names = f.hosts.map((h) => shownHost(h.host));
-  const width = Math.max(4, ...names.map((n) => n.length));
-  const pad = (s: string) => s + ' '.repeat(Math.max(0, width - s.length));
+  // Padded by the columns a name takes, not its UTF-16 length: a CJK name or one with combining marks moved its row of
+  // marks under other check numbers (an attacker helper).
+  const width = Math.max(4, ...names.map(displayWidth));
+  const pad = (s: string) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
   const tens = CHECKS.map((_, i) => String(Math.floor((i + 1) / 10) || ' ')).join('');
   const ones = CHECKS.map((_, i) => String((i + 1) % 10)).join('');
   const out = [t('check.fleet.header', { count: f.hosts.length }), '', `${pad('')}  ${tens}`, `${pad('')}  ${ones}`];
