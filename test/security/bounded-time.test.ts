@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePsList } from '../../src/core/check/parsers/common.js';
+import { parsePlainTextSections } from '../../src/core/knowledge/parse-plain-text.js';
 import { diagnose } from '../../src/core/diagnosis/diagnose.js';
 import { focusLines, reduceLargePaste } from '../../src/core/diagnosis/normalise.js';
 import { literalScanner, requiredAllOf } from '../../src/core/diagnosis/regex-literal.js';
@@ -200,6 +201,17 @@ describe('Markdown is drawn in bounded time (an attacker helper: a contributed t
     }
     expect(tooLargeToRender('_a_ '.repeat(MAX_RENDERED.emphasisMarks / 2))).toBe(false);
     expect(tooLargeToRender('_a_ '.repeat(MAX_RENDERED.emphasisMarks / 2) + '*')).toBe(true);
+  }, T);
+});
+
+describe('a contributed plain-text source is read in bounded time', () => {
+  it('a run of 100,000 heading-like lines (each looked ahead over the rest: 8,000 held kb check 40 s, found by an attacker helper)', () => {
+    const run = Array.from({ length: 100_000 }, (_, i) => `Rubrik nummer ${i}`).join('\n');
+    const text = `Första rubriken\nDet här är en mening som är prosa och som har flera ord i sig.\n${run}\nOch här är en mening till som är prosa för att avsluta det.\n`;
+    const { sections } = parsePlainTextSections(text);
+    // The candidates before prose are headings, as a short run's are.
+    expect(sections.length).toBeGreaterThan(100_000);
+    expect(sections.at(-1)!.heading).toBe('Rubrik nummer 99999');
   }, T);
 });
 
