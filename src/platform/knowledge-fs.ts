@@ -51,9 +51,11 @@ type DisplayField = (typeof DISPLAY_FIELDS)[number];
  * A cold start parsed them into some 3,000 objects and strings it never looked at. Also a topic's settings
  * as written (kb.diagnosis.flat has them normalised), its source sections as its file names them (resolved
  * into sectionIds) and its related topics, which only the topic's own screen shows: another 1,000 objects
- * and strings. (A topic's links stay: the printed diagnosis reads them, to offer the compatibility check.)
+ * and strings. (A topic's links stay: the printed diagnosis reads them, to offer the compatibility check.) Its `needs`
+ * as written too (kb.diagnosis.flat has them normalised): the same list of container words in 29 topics, some 2,000
+ * strings parsed at every start.
  */
-const COLD_SIGNATURE_FIELDS = ['keywords', 'phrases', 'against', 'context', 'setting'] as const;
+const COLD_SIGNATURE_FIELDS = ['keywords', 'phrases', 'against', 'context', 'setting', 'needs'] as const;
 const COLD_TOPIC_FIELDS = ['sections', 'related'] as const;
 const COLD_CODE_FIELDS = ['messageSources', 'variants', 'seenIn', 'source'] as const;
 type Topic = KnowledgeBase['topics'][number];
@@ -81,8 +83,11 @@ type StoredKnowledgeBase = Omit<KnowledgeBase, 'sections' | 'trees' | 'compat' |
    */
   topicRanges: number[];
   codes: Omit<Code, (typeof COLD_CODE_FIELDS)[number]>[];
-  /** `flat`: each topic's FlatSignatures as JSON text, parsed the first time it is read (see loadKnowledgeBase). */
-  diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms' | 'flat'> & { terms: { vocabulary: string[] }; flat: string[] };
+  /**
+   * `flat`: per topic, the byte range of its FlatSignatures in kb-display.json (start and end of topic 0's, then of topic
+   * 1's, …, one after the other), parsed the first time it is read (see loadKnowledgeBase).
+   */
+  diagnosis?: Omit<NonNullable<KnowledgeBase['diagnosis']>, 'terms' | 'flat'> & { terms: { vocabulary: string[] }; flat: number[] };
   /** The byte range of the cold fields (ColdFields) in kb-display.json. */
   cold: [number, number];
 };
@@ -133,6 +138,8 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
     topicRanges.push(...place({ title, summary, fixes, sources }), ...place(regexes));
     return { ...t, signatures };
   });
+  // One after the other, so that the loader reads them in one piece (see loadKnowledgeBase).
+  const flatRanges = diagnosisRest.flat.flatMap((f) => place(f));
   // One after the other, so that the run of them is itself a JSON list's elements (see loadKnowledgeBase).
   const sectionRanges = sections.flatMap(({ body: _body, ...s }) => place(s));
   const storedCodes = codes.map((c) => {
@@ -143,7 +150,7 @@ export function splitKnowledgeBase(kb: KnowledgeBase): { main: StoredKnowledgeBa
   return {
     // A topic of our own keeps its body as sections (in kb-text.json); the copy in the topic is not read at run time.
     // `cold` is last: the loader deletes it, and deleting an object's last property keeps the object's fast layout.
-    main: { ...rest, topics: stored, topicRanges, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, flat: diagnosisRest.flat.map((f) => JSON.stringify(f)), terms: { vocabulary } }, cold: place(cold) },
+    main: { ...rest, topics: stored, topicRanges, codes: storedCodes, sections: sectionRanges, diagnosis: { ...diagnosisRest, flat: flatRanges, terms: { vocabulary } }, cold: place(cold) },
     text: { bodies: sections.map((s) => s.body), trees, compat },
     display: `[${parts.join(',')}]`,
     terms: encodeTermTable(lists),
@@ -439,23 +446,38 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
   coldOf(() => stored.codes, COLD_CODE_FIELDS);
   if (stored.diagnosis) {
     // Each topic's normalised signature texts (kb.diagnosis.flat), parsed the first time they are read: a paste reads
-    // those of the few topics it has evidence for (build-index.ts), and parsing all of them at every start was a
-    // quarter of kb.json's values, enough to make the young generation overflow into a second collection.
-    const flatTexts: unknown = stored.diagnosis.flat;
-    if (!Array.isArray(flatTexts) || flatTexts.length !== stored.topics.length || !flatTexts.every((t) => typeof t === 'string')) throw damaged(KB_ARTEFACT);
-    const flats: FlatSignatures[] = new Array<FlatSignatures>(flatTexts.length);
+    // those of the few topics it has evidence for (build-index.ts). Parsing all of them at every start was a quarter of
+    // kb.json's values, enough to make the young generation overflow into a second collection; kept in kb.json as JSON
+    // text, their 140 KB of escaped quotes were still scanned at every start (some 2 million instructions of a bare
+    // code's 67 million over bare node). They lie one after the other in kb-display.json, read in one piece when the
+    // first is asked: a failure line asks some 30 topics', and a read of each cost three system calls.
+    const flatRanges: unknown = stored.diagnosis.flat;
+    if (!Array.isArray(flatRanges) || flatRanges.length !== 2 * stored.topics.length) throw damaged(KB_ARTEFACT);
+    const flats: FlatSignatures[] = new Array<FlatSignatures>(stored.topics.length);
+    let flatBytes: { bytes: Buffer; at: number } | undefined;
     const flatAt = (i: number): FlatSignatures => {
+      // Each range is checked (rangeOf) when it is read, as the sections' are, and must lie within the piece.
+      const [start, end] = rangeOf([flatRanges[2 * i], flatRanges[2 * i + 1]]);
+      if (!flatBytes) {
+        const [first, last] = rangeOf([flatRanges[0], flatRanges[flatRanges.length - 1]]);
+        const bytes = readDisplay([first, last]);
+        if (!bytes) throw damaged(KB_DISPLAY_ARTEFACT);
+        flatBytes = { bytes, at: first };
+      }
+      const from = start - flatBytes.at;
+      const to = end - flatBytes.at;
       let value: unknown;
       try {
-        value = JSON.parse(flatTexts[i] as string);
+        if (from < 0 || to > flatBytes.bytes.length) throw new Error('out of range');
+        value = JSON.parse(flatBytes.bytes.toString('utf8', from, to));
       } catch {
-        throw damaged(KB_ARTEFACT);
+        throw damaged(KB_DISPLAY_ARTEFACT);
       }
-      if (!isFlatSignatures(value)) throw damaged(KB_ARTEFACT);
+      if (!isFlatSignatures(value)) throw damaged(KB_DISPLAY_ARTEFACT);
       settle(flats, String(i), value);
       return value;
     };
-    for (let i = 0; i < flatTexts.length; i++) Object.defineProperty(flats, i, { get: () => flatAt(i), enumerable: true, configurable: true });
+    for (let i = 0; i < flats.length; i++) Object.defineProperty(flats, i, { get: () => flatAt(i), enumerable: true, configurable: true });
     (stored.diagnosis as unknown as { flat: FlatSignatures[] }).flat = flats;
     const vocabulary = stored.diagnosis.terms?.vocabulary;
     if (!Array.isArray(vocabulary)) throw damaged(KB_ARTEFACT);

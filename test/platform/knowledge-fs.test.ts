@@ -88,9 +88,9 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
     const [start, end] = stored.topicRanges.slice(4, 6) as [number, number];
     expect(JSON.parse(display.toString('utf8', start, end))).toEqual(JSON.parse(JSON.stringify({ title: kb.topics[1]!.title, summary: kb.topics[1]!.summary, fixes: kb.topics[1]!.fixes, sources: kb.topics[1]!.sources })));
-    // Two elements per topic (its display fields, its regexes), one per section, and last the fields no diagnosis
-    // reads (at the range kb.json gives as `cold`).
-    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(2 * kb.topics.length + kb.sections.length + 1);
+    // Three elements per topic (its display fields, its regexes, its normalised signature texts), one per section, and
+    // last the fields no diagnosis reads (at the range kb.json gives as `cold`).
+    expect((JSON.parse(display.toString('utf8')) as unknown[]).length).toBe(3 * kb.topics.length + kb.sections.length + 1);
     const [rs, re] = stored.topicRanges.slice(6, 8) as [number, number];
     expect(JSON.parse(display.toString('utf8', rs, re))).toEqual(kb.topics[1]!.signatures.regexes);
     const loaded = loadKnowledgeBase(root);
@@ -254,11 +254,15 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect((caught(() => loadKnowledgeBase(other).codes[0]!.variants) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
   });
 
-  it("keeps each topic's normalised signature texts as JSON text in kb.json, parsed for the topics a diagnosis reads", () => {
+  it("keeps each topic's normalised signature texts in kb-display.json, at ranges kb.json gives, parsed for the topics a diagnosis reads", () => {
     const root = written();
     const stored = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { diagnosis: { flat: unknown[] } };
-    expect(stored.diagnosis.flat).toHaveLength(kb.topics.length);
-    expect(stored.diagnosis.flat.every((f) => typeof f === 'string')).toBe(true);
+    expect(stored.diagnosis.flat).toHaveLength(2 * kb.topics.length);
+    expect(stored.diagnosis.flat.every((n) => Number.isInteger(n))).toBe(true);
+    // At its range, a topic's texts as kb build computed them.
+    const display = readFileSync(path.join(root, KB_DISPLAY_ARTEFACT));
+    const [start, end] = stored.diagnosis.flat.slice(8, 10) as [number, number];
+    expect(JSON.parse(display.subarray(start, end).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(kb.diagnosis!.flat[4])));
     const loaded = loadKnowledgeBase(root);
     const parsed = () => kb.topics.filter((_, i) => 'value' in Object.getOwnPropertyDescriptor(loaded.diagnosis!.flat, i)!).length;
     expect(parsed()).toBe(0);
@@ -269,19 +273,25 @@ describe('the knowledge base on disk (kb.json + kb-text.json + kb-display.json +
     expect(parsed()).toBeLessThan(kb.topics.length / 2);
     expect(JSON.parse(JSON.stringify(loaded.diagnosis!.flat))).toEqual(JSON.parse(JSON.stringify(kb.diagnosis!.flat)));
     expect(parsed()).toBe(kb.topics.length);
-    // One topic's text damaged: reading that topic's says so; the others read as before.
+    // One topic's texts damaged: reading that topic's says so; the others read as before.
     const other = written();
-    const text = readFileSync(path.join(other, KB_ARTEFACT), 'latin1');
-    const bad = JSON.parse(text) as { diagnosis: { flat: string[] } };
-    bad.diagnosis.flat[4] = '{"phrases": [1]}';
-    writeFileSync(path.join(other, KB_ARTEFACT), JSON.stringify(bad), 'utf8');
+    const text = readFileSync(path.join(other, KB_DISPLAY_ARTEFACT));
+    const [s4, e4] = stored.diagnosis.flat.slice(8, 10) as [number, number];
+    const damagedText = Buffer.concat([text.subarray(0, s4), Buffer.from('{"phrases": [1]}'.padEnd(e4 - s4, ' ')), text.subarray(e4)]);
+    writeFileSync(path.join(other, KB_DISPLAY_ARTEFACT), damagedText);
     const damagedKb = loadKnowledgeBase(other);
-    expect((caught(() => damagedKb.diagnosis!.flat[4]) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+    expect((caught(() => damagedKb.diagnosis!.flat[4]) as UserError).message).toContain(`${KB_DISPLAY_ARTEFACT} is damaged`);
     expect(damagedKb.diagnosis!.flat[5]).toEqual(kb.diagnosis!.flat[5]);
-    // Not one text per topic: damaged when loaded.
+    // A range that is no range: damaged when that topic's texts are read.
+    const bad = JSON.parse(readFileSync(path.join(root, KB_ARTEFACT), 'latin1')) as { diagnosis: { flat: unknown[] } };
+    const swapped = written();
+    bad.diagnosis.flat[8] = (bad.diagnosis.flat[9] as number) + 1;
+    writeFileSync(path.join(swapped, KB_ARTEFACT), JSON.stringify(bad), 'latin1');
+    expect((caught(() => loadKnowledgeBase(swapped).diagnosis!.flat[4]) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
+    // Not one range per topic: damaged when loaded.
     const short = written();
-    bad.diagnosis.flat = bad.diagnosis.flat.slice(1);
-    writeFileSync(path.join(short, KB_ARTEFACT), JSON.stringify(bad), 'utf8');
+    bad.diagnosis.flat = bad.diagnosis.flat.slice(2);
+    writeFileSync(path.join(short, KB_ARTEFACT), JSON.stringify(bad), 'latin1');
     expect((caught(() => loadKnowledgeBase(short)) as UserError).message).toContain(`${KB_ARTEFACT} is damaged`);
   });
 

@@ -114,7 +114,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const codeMessages = messagesOf(codes, index, w);
   // The words of `docker version` / `docker info` blocks say what runs, not what failed: left out of the words,
   // they would dilute every topic's share of the paste (the versions themselves are read above).
-  let wordsText = VERSION_BLOCK_START.test(focus) || EVENT_FIELD.test(focus) ? foldForMatching(withoutVersionBlocks(withoutEventFields(focus))) : flat;
+  let wordsText = holdsVersionBlock(focus) || holdsEventField(focus) ? foldForMatching(withoutVersionBlocks(withoutEventFields(focus))) : flat;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   // A code written as a number or a name is the code rule's evidence: as a word it would count twice.
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
@@ -190,40 +190,53 @@ function englishFocusOf(focus: string, flat: string, codes: FoundCode[], index: 
   return { text, swaps };
 }
 
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
+let eventFieldPattern: RegExp | undefined;
 /**
  * A header field of an event copied from Event Viewer or printed by `Get-WinEvent | Format-List` ("Log Name:",
  * "Source:", "Event ID:", "Level:", "TimeCreated :" …): it says where the event was logged, not what failed.
  */
-const EVENT_FIELD = /^[ \t]{0,4}(?:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|TimeCreated|ProviderName|Id|LevelDisplayName|MachineName|ContainerLog)[ \t]{0,16}:[ \t]/m;
+const EVENT_FIELD = (): RegExp => (eventFieldPattern ??= /^[ \t]{0,4}(?:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|User|Computer|OpCode|TimeCreated|ProviderName|Id|LevelDisplayName|MachineName|ContainerLog)[ \t]{0,16}:[ \t]/m);
 
 /** The text without the header fields of an event record (three or more of them: a lone "Source:" or "User:" stays). */
 function withoutEventFields(text: string): string {
   const lines = text.split('\n');
-  const kept = lines.filter((line) => !EVENT_FIELD.test(line) && !/^[ \t]{0,4}Description:[ \t]*$/.test(line));
+  const kept = lines.filter((line) => !EVENT_FIELD().test(line) && !/^[ \t]{0,4}Description:[ \t]*$/.test(line));
   return lines.length - kept.length >= 3 ? kept.join('\n') : text;
 }
 
+let versionBlockStartPattern: RegExp | undefined;
 /** A line that opens the output of `docker version` or `docker info`: "Client:", "Server: Docker Engine - Community". */
-const VERSION_BLOCK_START = /^[ \t]{0,4}(?:Client|Server)(?::[ \t]{0,4}(?:Docker Engine[^\n]{0,40}|Mirantis[^\n]{0,40})?|[ \t]Version:[^\n]{0,40})[ \t]{0,4}$/m;
+const VERSION_BLOCK_START = (): RegExp => (versionBlockStartPattern ??= /^[ \t]{0,4}(?:Client|Server)(?::[ \t]{0,4}(?:Docker Engine[^\n]{0,40}|Mirantis[^\n]{0,40})?|[ \t]Version:[^\n]{0,40})[ \t]{0,4}$/m);
+
+/**
+ * Whether the text has a line VERSION_BLOCK_START or EVENT_FIELD matches. Each match holds a text looked for first
+ * ("Client" or "Server"; a colon and a space or tab), so that a paste without it (a bare code, most failure lines)
+ * never compiles the pattern: compiling it was most of what asking it cost a cold start.
+ */
+const holdsVersionBlock = (text: string): boolean => (text.includes('Client') || text.includes('Server')) && VERSION_BLOCK_START().test(text);
+const holdsEventField = (text: string): boolean => (text.includes(': ') || text.includes(':\t')) && EVENT_FIELD().test(text);
 
 /** The text without its `docker version` / `docker info` blocks: from a line VERSION_BLOCK_START matches, its indented lines. */
 function withoutVersionBlocks(text: string): string {
   const out: string[] = [];
   let inBlock = false;
   for (const line of text.split('\n')) {
-    if (VERSION_BLOCK_START.test(line)) inBlock = true;
+    if (VERSION_BLOCK_START().test(line)) inBlock = true;
     else if (inBlock && !/^[ \t]{1,12}\S/.test(line)) inBlock = false;
     if (!inBlock) out.push(line);
   }
   return out.join('\n');
 }
 
+let pleaPattern: RegExp | undefined;
 /**
  * A plea that ends a sentence and asks nothing of its own ("…, any idea?", "Can anyone help?",
  * "What am I doing wrong?"): a paste whose only questions are such pleas describes its problem, it
  * does not ask about a setting.
  */
-const PLEA = /(?:^|[,;:(]|\s-{1,2})\s{0,4}(?:(?:hi|hello|thanks)[,!.]?\s{1,4})?(?:any (?:idea|ideas|help|suggestions?|clues?|thoughts|hints?|pointers?)|ideas|why|what can i do|what should i do|can (?:anyone|someone|somebody|you) help(?: me)?(?: with this| here)?|could (?:anyone|someone|you) help(?: me)?|what am i (?:doing wrong|missing)|is this a bug|how (?:can|do) i (?:fix|solve) (?:this|it)|how to (?:fix|solve) (?:this|it)|what(?:'s| is) (?:wrong|going on)|please help|thoughts|anyone)\s{0,4}[?？]+$/i;
+const PLEA = (): RegExp => (pleaPattern ??= /(?:^|[,;:(]|\s-{1,2})\s{0,4}(?:(?:hi|hello|thanks)[,!.]?\s{1,4})?(?:any (?:idea|ideas|help|suggestions?|clues?|thoughts|hints?|pointers?)|ideas|why|what can i do|what should i do|can (?:anyone|someone|somebody|you) help(?: me)?(?: with this| here)?|could (?:anyone|someone|you) help(?: me)?|what am i (?:doing wrong|missing)|is this a bug|how (?:can|do) i (?:fix|solve) (?:this|it)|how to (?:fix|solve) (?:this|it)|what(?:'s| is) (?:wrong|going on)|please help|thoughts|anyone)\s{0,4}[?？]+$/i);
 
 /** Whether some sentence of the paste is a question of its own (not only a plea such as "any idea?"). */
 function asksAboutSomething(text: string): boolean {
@@ -232,7 +245,7 @@ function asksAboutSomething(text: string): boolean {
       // Quotes and brackets after the mark still end a question ('…bara 2016?"}' in a JSON record).
       const s = sentence.trim().replace(/["'`)\]}]{1,6}$/, '');
       // PowerShell's `?` after a pipe is Where-Object (`Get-HnsEndpoint | ? ID -like …`), not a question.
-      if (/[?？]$/.test(s) && !/\|[ \t]{0,4}\?$/.test(s) && !PLEA.test(s.slice(-120))) return true;
+      if (/[?？]$/.test(s) && !/\|[ \t]{0,4}\?$/.test(s) && !PLEA().test(s.slice(-120))) return true;
     }
   return false;
 }

@@ -25,16 +25,20 @@ export function normalisePaste(input: string): string {
 
 const HTML_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: ' ', '#34': '"', '#39': "'", '#x22': '"', '#x27': "'" };
 
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
+let lineTimestampPattern: RegExp | undefined;
 /** An ISO time that starts a line: GitHub Actions, Azure Pipelines and `kubectl logs --timestamps` put one before every line. */
-const LINE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]/;
+const LINE_TIMESTAMP = (): RegExp => (lineTimestampPattern ??= /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]/);
 
 /**
  * A log whose every line that is not empty starts with an ISO time (two lines or more), without those times: a
  * message the tool printed over two lines reads as one again.
  */
 export function withoutLineTimestamps(text: string): string {
-  if (!LINE_TIMESTAMP.test(text) || text.split('\n').filter((l) => l.trim()).length < 2) return text;
-  return withoutPrefixOfEveryLine(text, LINE_TIMESTAMP) ?? text;
+  // Its fifth character is the date's first hyphen: a text without one there never compiles the pattern.
+  if (text.charCodeAt(4) !== 0x2d || !LINE_TIMESTAMP().test(text) || text.split('\n').filter((l) => l.trim()).length < 2) return text;
+  return withoutPrefixOfEveryLine(text, LINE_TIMESTAMP()) ?? text;
 }
 
 /** The text with `prefix` (anchored at a line's start) taken off every line, or undefined when a line that is not empty lacks it. */
@@ -286,13 +290,16 @@ export function focusLines(text: string, limit = 65536): string {
   return pickLines(text.split('\n'), { ends: 40, limit, longest: 4000 }).join('\n');
 }
 
+let evidenceMarkerPattern: RegExp | undefined;
 /** Lines that may carry evidence: words of failure, codes, in the five languages of the knowledge. */
-const EVIDENCE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
+const EVIDENCE_MARKER = (): RegExp => (evidenceMarkerPattern ??= /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|warning|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i);
+let failureMarkerPattern: RegExp | undefined;
 /** Of those, the lines that state a failure (EVIDENCE_MARKER without warnings): kept before the warnings. */
-const FAILURE_MARKER = /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i;
+const FAILURE_MARKER = (): RegExp => (failureMarkerPattern ??= /error|fail|exception|denied|not found|timeout|timed out|0x[0-9a-f]{2,}|hresult|cannot|unable|refused|backoff|错误|失败|오류|실패|\bfel\b|fehler|misslyckades/i);
 
+let failureMarkersPattern: RegExp | undefined;
 /** FAILURE_MARKER for finding every match in a piece of text. */
-const FAILURE_MARKERS = new RegExp(FAILURE_MARKER.source, 'gi');
+const FAILURE_MARKERS = (): RegExp => (failureMarkersPattern ??= new RegExp(FAILURE_MARKER().source, 'gi'));
 /** How much of a long line is read at a time, from its end, looking for its last failure marker, and how far back at most. */
 const EXCERPT_CHUNK = 4096;
 const EXCERPT_SCAN = 1024 * 1024;
@@ -314,8 +321,9 @@ export function excerptOf(line: string, longest: number): string {
     const start = Math.max(stop, end - EXCERPT_CHUNK - 32);
     const chunk = line.slice(start, end);
     let last = -1;
-    FAILURE_MARKERS.lastIndex = 0;
-    for (let m = FAILURE_MARKERS.exec(chunk); m; m = FAILURE_MARKERS.exec(chunk)) last = m.index;
+    const markers = FAILURE_MARKERS();
+    markers.lastIndex = 0;
+    for (let m = markers.exec(chunk); m; m = markers.exec(chunk)) last = m.index;
     if (last < 0) continue;
     const at = start + last;
     // The marker in the middle of what is kept: the message before a code, and the code after a message.
@@ -365,7 +373,7 @@ function pickLines(lines: readonly string[], o: { ends: number; limit: number; l
   };
   for (let i = 0; i < Math.min(o.ends, n); i++) take(i, false);
   for (let i = Math.max(0, n - o.ends); i < n; i++) take(i, false);
-  for (const marker of [FAILURE_MARKER, EVIDENCE_MARKER])
+  for (const marker of [FAILURE_MARKER(), EVIDENCE_MARKER()])
     for (let lo = 0, hi = n - 1; lo <= hi && size < o.limit; ) {
       if (kept[hi] === undefined && marker.test(readable(hi))) take(hi, true);
       hi--;

@@ -230,16 +230,20 @@ const TAIL = String.raw`\s*(?:[:=#]\s*)?(?:[(\[]\s*)?$`;
 export const STRONG_CTX = new RegExp(String.raw`(?:\bsystem\s*error|\bwin32\s*error|\bwindows\s*error|\berror\s*code|\bgetlasterror(?:\s*\(\s*\))?|\blast\s*error|\bwin32|系统错误|系統錯誤|错误代码|시스템\s*오류|\bsystemfel|\bfelkod|\bsystemfehler|\bfehlercode|\bhresult)${TAIL}`, 'i');
 /** Words before a small decimal that make a catalogue Win32 code count. */
 export const WEAK_CTX = new RegExp(String.raw`(?:\berror|\berr|\bfailed(?:\s+with)?|\bfailure|\bfehler|\berreur|错误|报错|出错|오류|에러|\bfel)${TAIL}`, 'i');
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
+let weakCtxAfterPattern: RegExp | undefined;
 /**
  * The word for an error right after a short hex code, which makes a catalogue code count: Korean and Chinese name the
  * error after its code (`0x5b4 오류가 발생합니다`, `0x5b4 错误`), and so does `0x5b4 error`. Only the noun itself, next
  * to the code: a word or two before "failed" let `ReadFile at offset 0x5 failed` read as code 5 (found by a reviewer).
  */
-const WEAK_CTX_AFTER = /^\s*(?:\)\s*)?(?:(?:error|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i;
+const WEAK_CTX_AFTER = (): RegExp => (weakCtxAfterPattern ??= /^\s*(?:\)\s*)?(?:(?:error|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i);
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
+let unitAfterPattern: RegExp | undefined;
 /** A unit after a small number ("Failed 6 seconds ago", "40 MB", "on 3 nodes"): a quantity, not a code. */
-const UNIT_AFTER = /^\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b)/i;
+const UNIT_AFTER = (): RegExp => (unitAfterPattern ??= /^\s*(?:%|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hours?|days?|weeks?|months?|years?|times|x|[kmgt]i?b|bytes?|nodes?|cores?|cpus?|processors?|replicas?|containers?|lines?|chars?|characters?)\b)/i);
 const sliceBefore = (text: string, at: number): string => text.slice(Math.max(0, at - 32), at);
 /** Cheap pre-check: a window without any of these cannot hold a context word. */
 const CTX_HINT = /err|fail|win|fel|fehl|hresult|错误|系|오류/i;
@@ -276,7 +280,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
     if (v <= 0xffff) {
       if (!index.byWin32.has(v)) return v > 0 && isWin32Report(text, at) ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
       const ctx = sliceBefore(text, at);
-      const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx) || WEAK_CTX_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 40));
+      const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx) || WEAK_CTX_AFTER().test(text.slice(at + m[0].length, at + m[0].length + 40));
       return ok ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
     }
     return v >= 0x80000000 && (index.byCode.has(formatCode(v)) || hasKnownFacility(v)) ? makeHit(formatCode(v), m[0], 'hex', at, 6) : undefined;
@@ -297,7 +301,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
       const ok = index.byCode.has(formatCode(v)) || LARGE_CTX.test(sliceBefore(text, at));
       return ok ? makeHit(formatCode(v), m[0], negative ? 'signed-decimal' : 'decimal', at, 4) : undefined;
     }
-    if (n <= 0 || n > 0xffff || negative || UNIT_AFTER.test(text.slice(at + s.length, at + s.length + 14))) return undefined;
+    if (n <= 0 || n > 0xffff || negative || UNIT_AFTER().test(text.slice(at + s.length, at + s.length + 14))) return undefined;
     const known = index.byWin32.has(n);
     // A number alone (`wcdoctor diagnose 1460`) is the code the user asks about, when it is one.
     if (isWholePaste(text, at, s)) return known ? makeHit(formatCode(hresultFromWin32(n)), m[0], 'decimal', at, 3) : undefined;

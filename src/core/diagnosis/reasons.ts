@@ -33,16 +33,20 @@ export function statesFailure(line: string): boolean {
   return FAILURE_PHRASES.some((p) => lower.includes(p));
 }
 
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
+let notAFailurePattern: RegExp | undefined;
 /**
  * Lines that only report progress or success (an error count, a failure policy, the engine saying it
  * will pull an image it does not have yet) or ask a question: a question about an error asks what
  * something is, and is answered by what it names. Also the last step of GitHub's bug report template
  * ("4. See error"), which people leave in their issue: it points at the error, it is not one.
  */
-const NOT_A_FAILURE = /[?？]\s*$|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{0,4})?See (?:the )?error\.?[ \t]{0,8}$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$|^[ \t]{0,8}Unable to find image '[^'\n]{1,300}' locally[ \t]{0,8}$/i;
+const NOT_A_FAILURE = (): RegExp => (notAFailurePattern ??= /[?？]\s*$|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{0,4})?See (?:the )?error\.?[ \t]{0,8}$|^\s*(?:\+\s*)?(?:At line:\d|In Zeile:\d|CategoryInfo\b|FullyQualifiedErrorId\b)|\b0\s+errors?\b|--restart-condition|on-failure|--no-trunc\s*$|^[ \t]{0,8}Unable to find image '[^'\n]{1,300}' locally[ \t]{0,8}$/i);
 
+let psPositionPattern: RegExp | undefined;
 /** Where a PowerShell error record says the error happened: "At line:1 char:1", "At C:\build\run.ps1:12 char:5", German "In Zeile:1 Zeichen:1". */
-const PS_POSITION = /^[ \t]{0,8}(?:At [^\n]{0,300}:\d{1,6} char:\d{1,6}|At line:\d{1,6} char:\d{1,6}|In [^\n]{0,300}:\d{1,6} Zeichen:\d{1,6}|In Zeile:\d{1,6} Zeichen:\d{1,6})[ \t]{0,8}$/;
+const PS_POSITION = (): RegExp => (psPositionPattern ??= /^[ \t]{0,8}(?:At [^\n]{0,300}:\d{1,6} char:\d{1,6}|At line:\d{1,6} char:\d{1,6}|In [^\n]{0,300}:\d{1,6} Zeichen:\d{1,6}|In Zeile:\d{1,6} Zeichen:\d{1,6})[ \t]{0,8}$/);
 
 /**
  * A line that only says that a step around the failure gave up, not why: a CI runner's last line
@@ -64,10 +68,11 @@ export const isWrapperFailure = (line: string): boolean => WRAPPER_FAILURE_MARKS
  * are looked for first; the pattern of the others costs half a millisecond of a start to compile.
  */
 const TOOL_OUTPUT_TEXTS = ['error response from daemon', 'failed in win32', 'hcsshim', 'hnscall', 'hns failed'];
-const TOOL_OUTPUT = /level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^[ \t]*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]{0,200}>|\$ |# )|^[ \t]*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^[ \t]+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^[ \t]*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im;
+let toolOutputPattern: RegExp | undefined;
+const TOOL_OUTPUT = (): RegExp => (toolOutputPattern ??= /level=(?:error|warning|warn|info|fatal)|At line:\d|In Zeile:\d|CategoryInfo|FullyQualifiedErrorId|^[ \t]*(?:PS [A-Za-z]:\\|[A-Za-z]:\\[^\n>]{0,200}>|\$ |# )|^[ \t]*(?:Name|Namespace|Status|Reason|Message|Events|State):\s|\bID\s+NAME\b|Exit Code:|System error \d+|^[ \t]+at \S+\(|Unhandled exception|\bdocker(?:\.exe)?: |time="\d|^[ \t]*(?:Step \d+\/\d+|--->)|\(0x[0-9a-f]+\)/im);
 const isToolOutput = (text: string): boolean => {
   const lower = text.toLowerCase();
-  return TOOL_OUTPUT_TEXTS.some((t) => lower.includes(t)) || TOOL_OUTPUT.test(text);
+  return TOOL_OUTPUT_TEXTS.some((t) => lower.includes(t)) || TOOL_OUTPUT().test(text);
 };
 
 /**
@@ -83,10 +88,10 @@ export function failureText(text: string): string {
   for (const raw of text.split('\n')) {
     // A log line this long is data (a JSON blob); its failure words still count, in a bounded slice.
     const line = raw.length > 2000 ? raw.slice(0, 2000) : raw;
-    if (PS_POSITION.test(line)) echo = true;
+    if ((line.includes(' char:') || line.includes(' Zeichen:')) && PS_POSITION().test(line)) echo = true;
     else if (echo && !/^[ \t]{0,8}\+/.test(line)) echo = false;
     if (echo) continue;
-    if (statesFailure(line) && (!NOT_A_FAILURE.test(line) || saysFailureBeforeQuestion(line)) && !isWrapperFailure(line)) lines.push(line);
+    if (statesFailure(line) && (!NOT_A_FAILURE().test(line) || saysFailureBeforeQuestion(line)) && !isWrapperFailure(line)) lines.push(line);
   }
   if (!lines.length) return '';
   return isToolOutput(text) ? lines.join('\n') : text;
@@ -95,5 +100,5 @@ export function failureText(text: string): string {
 /** A line that ends in a question may still state a failure in an earlier sentence ("It fails. Why?"). */
 function saysFailureBeforeQuestion(line: string): boolean {
   if (!/[?？]\s*$/.test(line)) return false;
-  return line.split(/(?<=[.!。])\s+/).some((sentence) => statesFailure(sentence) && !NOT_A_FAILURE.test(sentence));
+  return line.split(/(?<=[.!。])\s+/).some((sentence) => statesFailure(sentence) && !NOT_A_FAILURE().test(sentence));
 }

@@ -281,10 +281,14 @@ export function operationKey(op: string): string {
 }
 
 
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
 // A quoted name ends at its line (an attacker helper: `-SwitchName "ext` and lines of made-up advice up to the next quote
 // were one name, printed under "Found in the paste").
-const SWITCH_NAME = /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
+let switchNamePattern: RegExp | undefined;
+const SWITCH_NAME = (): RegExp => (switchNamePattern ??= /-(?:VMSwitchName|SwitchName)\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i);
 const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
+let vmswitchNamePattern: RegExp | undefined;
 /**
  * A switch named by the VMSwitch cmdlets' own -Name (New-VMSwitch -Name "ext" -NetAdapterName …, or -Name:ext), in the
  * cmdlet's own command (up to the line's end, a `;` or a `|`) and at most 400 characters after the cmdlet's name: a
@@ -293,7 +297,7 @@ const VM_NAME = /-VMName\s+("[^"\r\n]+"|'[^'\r\n]+'|\S+)/i;
  * is another thing's name (a regression tester: `Get-NetAdapter -Name "Ethernet 2"` after `New-VMSwitch -Name:Hidden`
  * was offered to Remove-VMSwitch). `-NetAdapterName` and the like are not `-Name`: the hyphen must come right before it.
  */
-const VMSWITCH_NAME = /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n;|]{0,400}?-Name(?::[ \t]*|\s+)("[^"\r\n]+"|'[^'\r\n]+'|[^\s;|-][^\s;|]*)/i;
+const VMSWITCH_NAME = (): RegExp => (vmswitchNamePattern ??= /\b(?:New|Get|Set|Remove|Rename)-VMSwitch\b[^\r\n;|]{0,400}?-Name(?::[ \t]*|\s+)("[^"\r\n]+"|'[^'\r\n]+'|[^\s;|-][^\s;|]*)/i);
 /** A line break: no name, address or image a paste shows holds one. */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
@@ -318,7 +322,7 @@ export function recognise(text: string): Recognised {
     const tag = /:([\w.-]+)$/.exec(image.slice(image.lastIndexOf('/') + 1))?.[1];
     if (tag) entities.tag ??= tag;
   }
-  const vswitch = (lower.includes('switchname') ? SWITCH_NAME.exec(text)?.[1] : undefined) ?? (lower.includes('-vmswitch') ? VMSWITCH_NAME.exec(text)?.[1] : undefined);
+  const vswitch = (lower.includes('switchname') ? SWITCH_NAME().exec(text)?.[1] : undefined) ?? (lower.includes('-vmswitch') ? VMSWITCH_NAME().exec(text)?.[1] : undefined);
   if (vswitch) entities.switch ??= vswitch.replace(/^["']|["']$/g, '');
   const vm = lower.includes('-vmname') ? VM_NAME.exec(text)?.[1] : undefined;
   if (vm) entities.vmName ??= vm.replace(/^["']|["']$/g, '');

@@ -152,12 +152,15 @@ const LINUX_RUNTIME = [
   'overlayfs', '/sys/fs/cgroup', '/proc/self', 'exec format error',
 ];
 
+// The patterns below that are functions are made on first use: V8 parses a regex literal when its module loads, and a
+// bare code asks none of these and a failure line few (together about 0.6 million instructions of each start).
+let unixPromptPattern: RegExp | undefined;
 /**
  * A Unix shell's prompt (`simon@k8s-1:~$ `, `root@e351e345bdf9:/app# `): user, host, a path from `~` or
  * `/`, then `$` or `#`. Windows shells prompt `PS C:\>` or `C:\>`; Git Bash puts its path on a line of its
  * own and `$` on the next, so this form is a Linux (or Mac) shell's, WSL's included.
  */
-const UNIX_PROMPT = /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{0,200}[$#])(?=[ \t]|$)/im;
+const UNIX_PROMPT = (): RegExp => (unixPromptPattern ??= /(?:^|\n)[ \t]*([a-z_][\w.-]{0,31}@[\w.-]{1,63}:[~/][^\s$#]{0,200}[$#])(?=[ \t]|$)/im);
 
 /**
  * Words that only a paste about containers has, in any of the languages pastes come in: the engine,
@@ -306,7 +309,7 @@ export function readScope(flat: string, lines = '', containerCode = false): Scop
   if (windows.length) return { kind: 'windows', signals: windows.slice(0, 3), containers: containerCode || windows.some((s) => !WINDOWS_ONLY.has(s)) };
   const linux = LINUX_SIGNALS.filter((s) => hasPhrase(flat, s));
   // Every prompt has its `@`: a paste without one never compiles the pattern (a tenth of a millisecond of a cold start).
-  const prompt = lines.includes('@') ? UNIX_PROMPT.exec(lines)?.[1] : undefined;
+  const prompt = lines.includes('@') ? UNIX_PROMPT().exec(lines)?.[1] : undefined;
   if (prompt) linux.push(prompt.toLowerCase());
   if (linux.length) return { kind: 'linux', signals: linux.slice(0, 3) };
   return { kind: 'unknown', signals: [] };

@@ -38,7 +38,7 @@ export const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x0
  * a log or a child's output says, without how a terminal drew it. A lone ESC is left (see removeControls).
  * @example stripEscapeSequences('\u001b[31mred\u001b[0m \u001b]0;title\u0007x') === 'red x'
  */
-export const stripEscapeSequences = (text: string): string => text.replace(ESCAPE_SEQUENCE, '');
+export const stripEscapeSequences = (text: string): string => (text.includes('\x1b') ? text.replace(ESCAPE_SEQUENCE, '') : text);
 
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** A control character other than the line feed (removeControls' test for a text with nothing else to remove). */
