@@ -410,8 +410,13 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   return out;
 }
 
-/** Sizes a candidate grows through: pump counts while exponential growth is cheap, then lengths. */
-const REPEATS = [4, 8, 12, 16, 20, 24];
+/**
+ * Sizes a candidate grows through: pump counts while exponential growth is cheap, then lengths. Up to 48 pumps, four at
+ * a time: V8 matched `cannot be mapped (?:x+x+)+ to the container` against 24 x's in 0.01 ms, 28 in 0.65 ms, 32 in 7.6 ms
+ * and 40 in 1.9 s, so a jump from 24 pumps to 100 characters never ended, and nothing before it had said to step (an
+ * attacker helper: kb check ran until killed).
+ */
+const REPEATS = [4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48];
 const LENGTHS = [100, 300, 1000, 3000, 8000];
 
 /** Below this time (ms), a match's timing is mostly the clock's own cost and says nothing about growth. */
