@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { KnowledgeInput } from '../core/knowledge/assemble-kb.js';
@@ -191,6 +191,21 @@ function readTranslations(root: string, within: KnowledgeFolder): RawText[] {
 /** Writes the built knowledge base (its four files, each atomically: temp file, then rename); returns kb.json's path. */
 export function writeKnowledgeBase(kb: KnowledgeBase, root = findPackageRoot()): string {
   const { main, text, display, terms } = splitKnowledgeBase(kb);
+  // The folders under the root that the files go into are the root's own: a `dist` link in a contributed folder led
+  // the build's four files wherever it pointed (an attacker helper). The root itself is the user's choice.
+  for (const rel of new Set([KB_TEXT_ARTEFACT, KB_DISPLAY_ARTEFACT, KB_TERMS_ARTEFACT, KB_ARTEFACT].map((f) => path.dirname(f)))) {
+    const parts = rel.split(/[\\/]/).filter((p) => p && p !== '.');
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = path.join(root, ...parts.slice(0, i));
+      let link = false;
+      try {
+        link = lstatSync(dir).isSymbolicLink();
+      } catch {
+        break; // not there yet: made as a folder when written
+      }
+      if (link) throw new UserError(`cannot write ${dir}: it is a link; kb build writes only into folders of the root itself`, [`remove the link ${dir}, or give --root another wcdoctor folder`], 3);
+    }
+  }
   const write = (rel: string, content: string | Uint8Array) => {
     const out = path.join(root, rel);
     try {

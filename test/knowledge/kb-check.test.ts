@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -128,6 +128,24 @@ describe('kb build --root where the output cannot be written', () => {
       expect(r.stderr).not.toContain('internal error');
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('writes nothing through a dist link of the contributed folder (an attacker helper: the four files went where it pointed)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wcd-kb-link-'));
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'wcd-kb-elsewhere-'));
+    try {
+      cpSync(new URL('../../knowledge', import.meta.url), path.join(root, 'knowledge'), { recursive: true });
+      writeFileSync(path.join(elsewhere, 'kb.json'), '{"precious":true}');
+      symlinkSync(elsewhere, path.join(root, 'dist'));
+      const r = await runCli(['kb', 'build', '--root', root]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`cannot write ${path.join(root, 'dist')}: it is a link`);
+      expect(readdirSync(elsewhere)).toEqual(['kb.json']);
+      expect(readFileSync(path.join(elsewhere, 'kb.json'), 'utf8')).toBe('{"precious":true}');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   }, 30_000);
 });
