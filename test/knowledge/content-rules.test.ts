@@ -69,6 +69,7 @@ describe('content rules in kb check', () => {
     ['a body of one word', 'hns-store-corrupted-cleanup', (d: any) => (d.body.en = 'x'), /body\.en is 1 words: write 60–1200/],
     ['a 5 MB body', 'hns-store-corrupted-cleanup', (d: any) => (d.body.en = 'word '.repeat(1_000_000)), /body\.en is 1000000 words/],
     ['a Swedish body cut short', 'hns-store-corrupted-cleanup', (d: any) => (d.body['sv-SE'] = 'Kort.'), /body\.sv-SE is much shorter than the English body/],
+    ['a source whose URL names a user before its host (an attacker helper: it reads as Microsoft\'s page, a browser opens example.net)', 'hns-store-corrupted-cleanup', (d: any) => d.sources.push({ url: 'https://learn.microsoft.com@example.net/x', title: 'Microsoft Learn' }), /sources\[\d+\]\.url must name its host right after https:\/\//],
     ["the template's example source", 'hns-store-corrupted-cleanup', (d: any) => d.sources.push({ url: 'https://github.com/owner/repo/issues/1234', title: 'A thread' }), /sources\[\d+\]\.url "https:\/\/github\.com\/owner\/repo\/issues\/1234" is the template's example/],
     ["the template's example phrase", 'hns-store-corrupted-cleanup', (d: any) => d.signatures.phrases.push('literal error text as the tool prints it'), /signatures\.phrases\[\d+\] .* is the template's example/],
   ])('refuses %s, naming the file and the field', (_name, id, change, message) => {

@@ -101,6 +101,8 @@ describe('invisible characters are refused in placeholder values', () => {
     ['U+1BCA0 shorthand format letter overlap', '\u{1BCA0}', 'invisible'],
     ['U+13430 egyptian hieroglyph vertical joiner', '\u{13430}', 'invisible'],
     ['U+2800 braille pattern blank', '\u2800', 'invisible'],
+    // An attacker helper: a Latin-1 terminal's é in `--set folder=C:\caf…` arrives as U+FFFD, and the plan named C:\caf\ufffd.
+    ['U+FFFD replacement character (bytes that were not UTF-8)', '\uFFFD', 'invisible'],
   ])('%s', (_name, ch, id) => {
     const r = checkParamValue(text, `web${ch}1`);
     expect(r.ok).toBe(false);

@@ -243,6 +243,11 @@ describe('compat and docs bound their input', () => {
     const r = await runCli(['compat', '--host', '-', '--image', 'ltsc2019'], { stdin: `OSType: windows\n${'x'.repeat(1100 * 1024)}` });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/more than the 1024 KiB wcdoctor reads/);
+    expect(r.stderr).toContain('ver, docker info or kubectl describe node');
+    // An image's paste is told what an image's output is (an attacker helper: it was given the host's advice).
+    const image = await runCli(['compat', '--host', 'ltsc2019', '--image', '-'], { stdin: `REPOSITORY TAG\n${'x'.repeat(1100 * 1024)}` });
+    expect(image.code).toBe(2);
+    expect(image.stderr).toMatch(/--image: the text is \d+ KiB.*docker images, docker service ps or kubectl describe pod/);
   }, T);
 
   it('docs with a 10,000-character topic answers "no topic" with the name shortened', async () => {

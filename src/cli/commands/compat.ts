@@ -191,7 +191,10 @@ export function registerCompat(program: Command, io: CliIO, deps: CompatCommandD
       for (const [name, value] of [['--host', opts.host === '-' ? pasted : opts.host], ['--image', opts.image === '-' ? pasted : opts.image]] as const)
         if (value.length > MAX_COMPAT_INPUT) {
           const params = { option: name, size: Math.ceil(value.length / 1024), limit: MAX_COMPAT_INPUT / 1024 };
-          return fail(say('compat.cli.tooLarge', params, `${name}: the text is ${params.size} KiB, more than the ${params.limit} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`));
+          // What to paste instead depends on the option: an image's output is docker images or a pod's description.
+          return name === '--host'
+            ? fail(say('compat.cli.tooLarge', params, `${name}: the text is ${params.size} KiB, more than the ${params.limit} KiB wcdoctor reads for it; paste only the output of ver, docker info or kubectl describe node`))
+            : fail(say('compat.cli.tooLargeImage', params, `${name}: the text is ${params.size} KiB, more than the ${params.limit} KiB wcdoctor reads for it; paste only the output of docker images, docker service ps or kubectl describe pod`));
         }
       const data = deps.loadCompatData();
       if (!data.builds.length) throw new UserError('the knowledge base has no compatibility data (knowledge/compat)', ['run: wcdoctor kb build'], EXIT.failure);

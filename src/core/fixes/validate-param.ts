@@ -171,14 +171,17 @@ const isBidiControl = (cp: number): boolean => cp === 0x200e || cp === 0x200f ||
  * marks and the tag characters; every other default-ignorable code point (variation selectors, musical and shorthand
  * format controls, Egyptian hieroglyph format controls, the Mongolian free variation selectors; found by an attacker
  * helper: `C:\data` + U+FE0F was shown as `C:\data`) and the braille blank U+2800, which looks like a space; also
- * unpaired surrogates (broken text).
+ * unpaired surrogates and U+FFFD (broken text).
  */
 const isInvisible = (cp: number): boolean =>
   cp === 0x00ad || cp === 0x034f || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 || cp === 0x17b5 || (cp >= 0x180b && cp <= 0x180f) ||
   (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x206f) ||
   cp === 0x2800 || cp === 0x3164 || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || cp === 0xffa0 || (cp >= 0xfff0 && cp <= 0xfffb) ||
   (cp >= 0x13430 && cp <= 0x1343f) || (cp >= 0x1bca0 && cp <= 0x1bca3) || (cp >= 0x1d173 && cp <= 0x1d17a) || (cp >= 0xe0000 && cp <= 0xe0fff) ||
-  (cp >= 0xd800 && cp <= 0xdfff);
+  (cp >= 0xd800 && cp <= 0xdfff) ||
+  // The replacement character: bytes that were not UTF-8 (a Latin-1 terminal's `é` in an argument) became it, and the
+  // command would name `C:\caf\ufffd`, not the folder meant (an attacker helper).
+  cp === 0xfffd;
 
 /**
  * A variation selector that changes how the character before it is drawn, which the reader sees: the emoji one (U+FE0F)

@@ -57,7 +57,12 @@ export const topicSchema = z
     // A topic rests on sections of the vendored documents, or (a topic of our own) on public sources
     // with a body we wrote in every language.
     sections: z.array(ref).default([]),
-    sources: z.array(z.object({ url: z.string().regex(/^https:\/\/\S+$/, 'must be an https URL'), title: z.string().min(3) }).strict()).default([]),
+    sources: z.array(z.object({ url: z
+            .string()
+            .regex(/^https:\/\/\S+$/, 'must be an https URL')
+            // No user information before the host: `https://learn.microsoft.com@example.net/` reads as Microsoft's page
+            // and a browser opens example.net (an attacker helper).
+            .regex(/^https:\/\/[^/?#@]+(?:[/?#]|$)/, 'must name its host right after https:// (no user@ before it)'), title: z.string().min(3) }).strict()).default([]),
     body: localized.optional(),
     signatures: z
       .object({
