@@ -156,6 +156,17 @@ describe('input', () => {
     if (!r.ok) expect(r.error.message).toMatch(message);
   });
 
+  it('refuses more documents than one check reads before making each into a document (an attacker helper: 700,000 took 5 s and 594 MB to be refused)', () => {
+    let made = 0;
+    const r = readCheckInput(JSON.stringify(Array(10_001).fill({ schema: 'wcdoctor-facts/1', reads: { ver: { output: 'x' } } })), () => made++);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.id).toBe('tooManyHosts');
+    expect(made).toBe(0);
+    // Items that are no documents still say so, whatever their number.
+    const junk = readCheckInput(JSON.stringify(Array(10_001).fill({ x: 1 })));
+    expect(!junk.ok && junk.error.id).not.toBe('tooManyHosts');
+  });
+
   it('refuses a collector document or a fleet cut short or damaged, instead of reading the output of a command in its strings', () => {
     // Found by trying it: a collector file cut at 20,000 bytes was read as the `ver` output its strings hold, and passed.
     for (const text of [fixture('hosts/ws2019-problems.json').slice(0, 20_000), fixture('fleet-invoke-command.json').slice(0, 3000), fixture('hosts/ws2022-healthy.json').replace('"reads"', '"re\u0000ads"'), `\uFEFF${fixture('hosts/ws2022-healthy.json').slice(0, 500)}`]) {
