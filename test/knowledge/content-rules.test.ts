@@ -84,7 +84,9 @@ describe('a destructive command is a command word, not a word of an option or a 
   });
 
   // Found by an attacker helper: each passed kb check as a low-risk fix (one "y" ran it, no typed word).
-  it.each(['Set-Service -Name docker -Status Stopped', 'spsv docker', 'ri C:\\ProgramData\\docker\\windowsfilter -Recurse -Force', 'rp HKLM:\\SYSTEM\\CurrentControlSet\\Services\\docker -Name ImagePath', '(Get-Service docker).Stop()', "(Get-Service docker).'Stop'()", '(Get-Item C:\\x\\daemon.json).Delete()', 'Get-Process dockerd | spps -Force', 'net.exe stop docker', 'sc \\\\localhost stop docker', 'wmic service where name="docker" call stopservice', "Invoke-CimMethod -InputObject $s -MethodName StopService"])('%s is destructive', (command) => {
+  it.each(['Set-Service -Name docker -Status Stopped', 'spsv docker', 'ri C:\\ProgramData\\docker\\windowsfilter -Recurse -Force', 'rp HKLM:\\SYSTEM\\CurrentControlSet\\Services\\docker -Name ImagePath', '(Get-Service docker).Stop()', "(Get-Service docker).'Stop'()", '(Get-Item C:\\x\\daemon.json).Delete()', 'Get-Process dockerd | spps -Force', 'net.exe stop docker', 'sc \\\\localhost stop docker', 'wmic service where name="docker" call stopservice', "Invoke-CimMethod -InputObject $s -MethodName StopService",
+    // Found by a regression tester of that change: the same, spelled otherwise.
+    'Set-Service docker -Status:Stopped', 'Set-Service docker \u2013Status Stopped', 'Set-Service docker -StartupType:Disabled', 'Set-Service docker -StartMode Disabled', 'Get-Service docker | ForEach-Object -MemberName Stop', 'Get-Service docker | % Stop', '(Get-Service docker).Stop.Invoke()', "Invoke-CimMethod -Query \"SELECT * FROM Win32_Service WHERE Name='docker'\" -Name StopService", 'Invoke-CimMethod -InputObject $p -Name Terminate', 'net pause docker', 'net1 stop docker', 'sc.exe pause docker', 'wsl -t Ubuntu'])('%s is destructive', (command) => {
     expect(DESTRUCTIVE.test(command)).toBe(true);
   });
 });

@@ -70,7 +70,9 @@ function findCyclesAndDepth(tree: Tree): Problem[] {
       frames.pop();
       path.pop();
       state.set(frame.id, 'done');
-      const below = Math.max(0, ...answers.map((a) => height.get(a.next) ?? 0));
+      // A loop, not Math.max(...): a question of 200,000 answers spread into arguments overflowed the stack (a regression tester).
+      let below = 0;
+      for (const a of answers) below = Math.max(below, height.get(a.next) ?? 0);
       height.set(frame.id, (isQuestion(node) ? 1 : 0) + below);
     }
   }

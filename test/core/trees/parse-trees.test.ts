@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrees } from '../../../src/core/trees/parse-trees.js';
-import { findUncoveredIssues, MAX_TREE_DEPTH } from '../../../src/core/trees/validate-tree.js';
+import { findUncoveredIssues, MAX_TREE_DEPTH, validateTree } from '../../../src/core/trees/validate-tree.js';
+import type { Tree } from '../../../src/core/trees/types.js';
 import { chainTreeData, file, t, topic, TOPICS, validTreeData } from './tree-fixtures.js';
 
 type Data = ReturnType<typeof validTreeData> & { nodes: Record<string, Record<string, unknown>> };
@@ -34,6 +35,20 @@ describe('parseTrees', () => {
     expect(deep).toEqual([expect.objectContaining({ field: 'start', message: expect.stringContaining(`asks ${MAX_TREE_DEPTH + 1} questions`) })]);
     const chain = parseTrees([file(chainTreeData(20_000, 1))], { topics: [TOPICS[0]!] }).problems;
     expect(chain.map((p) => p.message)).toEqual([expect.stringContaining('asks 20000 questions')]);
+    // … and a question of a million answers (the depth walk spread them into Math.max's arguments: 200,000 overflowed
+    // the CLI's stack, a regression tester), checked on the parsed tree: one label shared by all of them.
+    const label = t('An answer');
+    const wide = {
+      id: 'sample',
+      title: t('Wide'),
+      summary: t('One question, many answers'),
+      start: 'q',
+      nodes: {
+        q: { id: 'q', kind: 'question', text: t('Which?'), answers: Array.from({ length: 1_000_000 }, (_, i) => ({ id: `a${i}`, label, next: 'leaf' })) },
+        leaf: { id: 'leaf', kind: 'topic', topic: 'slow-start' },
+      },
+    } as unknown as Tree;
+    expect(validateTree(wide, 'wide.yaml', TOPICS)).toEqual([]);
   });
 
   it('takes only the tree\'s own node ids: an answer leading to "constructor" or "__proto__" leads nowhere', () => {
