@@ -203,7 +203,10 @@ describe('the checker is not vacuous', () => {
       // Past the 48 branches walked in order (an attacker helper: the 61st of 101 words held a diagnosis for hours).
       [`mapped (?:${Array.from({ length: 60 }, (_, i) => `word${i}`).join('|')}|(?:x+x+)+y|${Array.from({ length: 40 }, (_, i) => `word${60 + i}`).join('|')})`, ''],
       // … and past 60 harmless branches that could backtrack too (each quantified), which come first now.
-      [`mapped (?:${Array.from({ length: 60 }, (_, i) => `w${i}\\s+z`).join('|')}|(?:x+x+)+y|last)`, '']],
+      [`mapped (?:${Array.from({ length: 60 }, (_, i) => `w${i}\\s+z`).join('|')}|(?:x+x+)+y|last)`, ''],
+      // … and past 40 quantified groups that cannot backtrack (a regression tester: they outscored the nested one, and
+      // the `?` of each `(?:` counted as a quantifier inside it).
+      [`^(?:${Array.from({ length: 40 }, (_, i) => `(?:${String.fromCharCode(0x4e00 + 2 * i)})+(?:${String.fromCharCode(0x4e01 + 2 * i)})+j`).join('|')}|(?:x+x+)+y)`, '']],
   } as const satisfies Record<string, readonly (readonly [string, string])[]>;
   type ChildCase = keyof typeof CHILD_CASES;
 

@@ -220,16 +220,20 @@ export const MAX_RISKY_BRANCHES = 256;
  * walked, up to MAX_PUMPS, so 60 branches of `w\s+z` before a `(?:x+x+)+y` used the budget up); the most branches of a group.
  */
 function branchesOf(src: string): { risky: number[]; most: number } {
-  /** For each open group, the branch the reading is in. */
+  /** For each open group, the branch the reading is in, and whether the group holds a quantifier so far. */
   const open: number[] = [0];
+  const quantified: boolean[] = [false];
   const score = new Map<number, number>();
   let most = 1;
+  /** Whether the group that just closed held a quantifier (a quantifier after it makes a nested one). */
+  let closedHeld = false;
   /** The reading is at something that can backtrack: the branch it is in, in each group around it, is worth a walk. */
   const mark = (weight: number) => {
     for (let d = 1; d < open.length; d++) score.set(open[d]!, (score.get(open[d]!) ?? 0) + weight);
   };
   for (let j = 0; j < src.length; j++) {
     const c = src[j];
+    const afterGroup = src[j - 1] === ')';
     if (c === '\\') {
       if (/[sSwWdDpPuxc]/.test(src[j + 1] ?? '')) mark(0);
       j++;
@@ -239,11 +243,24 @@ function branchesOf(src: string): { risky: number[]; most: number } {
     } else if (c === '(') {
       mark(0);
       open.push(0);
+      quantified.push(false);
+      // `(?:`, `(?=`, `(?<name>` …: the `?` opens the group's kind, it quantifies nothing.
+      const kind = src[j + 1] === '?' ? /^\(\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(src.slice(j, j + 40)) : null;
+      if (kind) j += kind[0].length - 1;
     } else if (c === ')') {
-      if (open.length > 1) open.pop();
+      if (open.length > 1) {
+        open.pop();
+        closedHeld = quantified.pop() ?? false;
+        if (closedHeld) quantified[quantified.length - 1] = true;
+      }
     } else if (c === '|') most = Math.max(most, ++open[open.length - 1]! + 1);
-    else if (c === '+' || c === '*' || c === '?' || c === '{') mark(src[j - 1] === ')' ? 10 : 1);
-    else if (c === '.') mark(0);
+    else if (c === '+' || c === '*' || c === '?' || c === '{') {
+      // A quantified group that itself holds a quantifier is the shape that backtracks: it outranks any number of plain
+      // quantified groups (a regression tester: decoy branches `(?:一)+(?:丁)+j` outscored `(?:x+x+)+y` and used up the
+      // pump budget before it).
+      mark(afterGroup ? (closedHeld ? 1000 : 10) : 1);
+      quantified[quantified.length - 1] = true;
+    } else if (c === '.') mark(0);
   }
   const risky = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
   return { risky, most };
