@@ -206,7 +206,9 @@ describe('the checker is not vacuous', () => {
       [`mapped (?:${Array.from({ length: 60 }, (_, i) => `w${i}\\s+z`).join('|')}|(?:x+x+)+y|last)`, ''],
       // … and past 40 quantified groups that cannot backtrack (a regression tester: they outscored the nested one, and
       // the `?` of each `(?:` counted as a quantifier inside it).
-      [`^(?:${Array.from({ length: 40 }, (_, i) => `(?:${String.fromCharCode(0x4e00 + 2 * i)})+(?:${String.fromCharCode(0x4e01 + 2 * i)})+j`).join('|')}|(?:x+x+)+y)`, '']],
+      [`^(?:${Array.from({ length: 40 }, (_, i) => `(?:${String.fromCharCode(0x4e00 + 2 * i)})+(?:${String.fromCharCode(0x4e01 + 2 * i)})+j`).join('|')}|(?:x+x+)+y)`, ''],
+      // A lookahead's text is no part of the path; 200 one-character alternatives before the nested one.
+      ['ab(?!c)(?:x+x+)+y', ''], ['^(?!z)a(?:x+x+)+y', ''], [`${Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('|')}|(?:x+x+)+y`, '']],
   } as const satisfies Record<string, readonly (readonly [string, string])[]>;
   type ChildCase = keyof typeof CHILD_CASES;
 
@@ -322,6 +324,13 @@ describe('the checker is not vacuous', () => {
     const patterns = CHILD_CASES.branches;
     (await slowInputLengths('branches', 90_000, 'the check did not end within 90 s')).forEach((n, i) => expect(n, patterns[i]![0]).not.toBeNull());
   }, 100_000);
+
+  it('refuses a backreference, whose text the attack strings cannot hold (a regression tester: (a)\\1(?:x+x+)+y passed)', () => {
+    expect(unsafePatternReason(String.raw`(a)\1(?:x+x+)+y`, '')).toMatch(/uses a backreference/);
+    expect(unsafePatternReason(String.raw`(?<q>a)\k<q>b`, '')).toMatch(/uses a backreference/);
+    // A class's `\1` is no backreference.
+    expect(unsafePatternReason(String.raw`[\1-\3]x`, '')).toBeUndefined();
+  });
 
   it('refuses a group of more branches that can backtrack than it can check, rather than checking some of them', () => {
     const many = (n: number) => `mapped (?:${Array.from({ length: n }, (_, i) => `w${i}\\s+z`).join('|')})`;

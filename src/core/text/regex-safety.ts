@@ -219,7 +219,7 @@ export const MAX_RISKY_BRANCHES = 256;
  * first (a quantified group counts ten, any other quantifier one: a path's pumps are tried in the order the paths are
  * walked, up to MAX_PUMPS, so 60 branches of `w\s+z` before a `(?:x+x+)+y` used the budget up); the most branches of a group.
  */
-function branchesOf(src: string): { risky: number[]; most: number } {
+function branchesOf(src: string): { risky: number[]; most: number; total: number } {
   /** For each open group, the branch the reading is in, and whether the group holds a quantifier so far. */
   const open: number[] = [0];
   const quantified: boolean[] = [false];
@@ -227,8 +227,11 @@ function branchesOf(src: string): { risky: number[]; most: number } {
   let most = 1;
   /** Whether the group that just closed held a quantifier (a quantifier after it makes a nested one). */
   let closedHeld = false;
+  /** The whole pattern's weight, at any depth. */
+  let total = 0;
   /** The reading is at something that can backtrack: the branch it is in, in each group around it, is worth a walk. */
   const mark = (weight: number) => {
+    total += weight;
     for (let d = 1; d < open.length; d++) score.set(open[d]!, (score.get(open[d]!) ?? 0) + weight);
   };
   for (let j = 0; j < src.length; j++) {
@@ -263,7 +266,7 @@ function branchesOf(src: string): { risky: number[]; most: number } {
     } else if (c === '.') mark(0);
   }
   const risky = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
-  return { risky, most };
+  return { risky, most, total };
 }
 
 /**
@@ -311,6 +314,14 @@ function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[
     } else if (c === '.') {
       push(membersOf('.', flags));
     } else if (c === '(') {
+      // A lookaround matches no text: what it names is not on the path (`ab(?!c)(?:x+x+)+y` was pumped after `abc`,
+      // which the lookahead refuses at once, so the nested quantifier behind it was never reached: a regression tester).
+      const around = src[i + 1] === '?' ? /^\(\?(?:=|!|<=|<!)/.exec(src.slice(i, i + 4)) : null;
+      if (around) {
+        i = groupEnd(src, i + around[0].length);
+        unit = -1;
+        continue;
+      }
       groupStarts.push(atoms.length);
       branchAt.push(0);
       unit = -1;
@@ -385,7 +396,13 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
   // Each path both ways (piecesOf): literal text in one piece with the quantified characters inside it (`run --` from
   // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
-  const paths = alternativesOf(source).flatMap((alt) => {
+  // The alternatives likeliest to backtrack first (their pumps come first at each length, and MAX_PUMPS cuts the rest):
+  // 200 one-character alternatives before `(?:x+x+)+y` used up the budget (a regression tester).
+  const alternatives = alternativesOf(source)
+    .map((alt, k) => ({ alt, k, risk: branchesOf(alt).total }))
+    .sort((a, b) => b.risk - a.risk || a.k - b.k)
+    .map((a) => a.alt);
+  const paths = alternatives.flatMap((alt) => {
     const modes: PathMode[] = ['lean', ...branchesToWalk(alt), Number.MAX_SAFE_INTEGER];
     return modes.flatMap((mode) => piecesOf(alt, flags, mode));
   });
@@ -572,6 +589,24 @@ export function rememberPatternVerdicts(entries: readonly [string, RegexSafetyFi
 }
 
 /**
+ * Whether a pattern refers back to a group (`\1`, `\k<name>`) outside a class: the attack texts are read from the
+ * pattern, and a backreference's text is not on them (`(a)\1(?:x+x+)+y` passed the check; a regression tester). No
+ * pattern of the knowledge uses one.
+ */
+function hasBackreference(src: string): boolean {
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '[') j = classEnd(src, j) - 1;
+    else if (c === '\\') {
+      const n = src[j + 1] ?? '';
+      if (/[1-9]/.test(n) || (n === 'k' && src[j + 2] === '<')) return true;
+      j++;
+    }
+  }
+  return false;
+}
+
+/**
  * Why a pattern from the knowledge cannot be used, or undefined when it can: not a valid regular
  * expression, or one that stays over the time budget on adversarial input. Results are kept per
  * pattern and flags, so checking the same knowledge twice costs nothing the second time.
@@ -583,6 +618,7 @@ export function unsafePatternReason(source: string, flags: string): string | und
   } catch {
     return 'is not a valid regular expression';
   }
+  if (hasBackreference(source)) return 'uses a backreference (\\1, \\k<name>): the check cannot know what it repeats, so it cannot be checked; write the text out';
   const risky = alternativesOf(source).reduce((n, alt) => Math.max(n, branchesOf(alt).risky.length), 0);
   if (risky > MAX_RISKY_BRANCHES) return `has ${risky} branches that can backtrack in one group: at most ${MAX_RISKY_BRANCHES} can be checked (split the pattern)`;
   const key = `${flags}/${source}`;
