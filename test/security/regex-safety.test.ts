@@ -207,8 +207,8 @@ describe('the checker is not vacuous', () => {
       // … and past 40 quantified groups that cannot backtrack (a regression tester: they outscored the nested one, and
       // the `?` of each `(?:` counted as a quantifier inside it).
       [`^(?:${Array.from({ length: 40 }, (_, i) => `(?:${String.fromCharCode(0x4e00 + 2 * i)})+(?:${String.fromCharCode(0x4e01 + 2 * i)})+j`).join('|')}|(?:x+x+)+y)`, ''],
-      // A lookahead's text is no part of the path; 200 one-character alternatives before the nested one.
-      ['ab(?!c)(?:x+x+)+y', ''], ['^(?!z)a(?:x+x+)+y', ''], [`${Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('|')}|(?:x+x+)+y`, '']],
+      // 200 one-character alternatives before the nested one (a regression tester).
+      [`${Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('|')}|(?:x+x+)+y`, '']],
   } as const satisfies Record<string, readonly (readonly [string, string])[]>;
   type ChildCase = keyof typeof CHILD_CASES;
 

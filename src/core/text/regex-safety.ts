@@ -314,14 +314,6 @@ function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[
     } else if (c === '.') {
       push(membersOf('.', flags));
     } else if (c === '(') {
-      // A lookaround matches no text: what it names is not on the path (`ab(?!c)(?:x+x+)+y` was pumped after `abc`,
-      // which the lookahead refuses at once, so the nested quantifier behind it was never reached: a regression tester).
-      const around = src[i + 1] === '?' ? /^\(\?(?:=|!|<=|<!)/.exec(src.slice(i, i + 4)) : null;
-      if (around) {
-        i = groupEnd(src, i + around[0].length);
-        unit = -1;
-        continue;
-      }
       groupStarts.push(atoms.length);
       branchAt.push(0);
       unit = -1;
