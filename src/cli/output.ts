@@ -16,7 +16,7 @@ export interface OutputTarget {
  * A writer for a descriptor that is a pipe or a file. It writes synchronously with fs.writeSync,
  * which keeps start-up light (process.stdout on a pipe builds a socket stream and loads node:net,
  * about 3 ms) and the output in order. A descriptor left non-blocking by whoever opened it (EAGAIN)
- * hands the rest to the stream; a closed reader (EPIPE) ends the output quietly.
+ * hands the rest to the stream; a closed reader (EPIPE, or ECONNRESET: see readerGone) ends the output quietly.
  */
 export function createSyncWriter(fd: number, target: OutputTarget): (text: string) => void {
   let streaming = false;
@@ -31,7 +31,7 @@ export function createSyncWriter(fd: number, target: OutputTarget): (text: strin
       while (done < bytes.length) done += target.writeSync(fd, bytes.subarray(done));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return target.onClosed();
+      if (readerGone(code)) return target.onClosed();
       if (code !== 'EAGAIN') return target.onFailed(e as NodeJS.ErrnoException);
       streaming = true;
       target.stream().write(bytes.subarray(done));
@@ -39,9 +39,16 @@ export function createSyncWriter(fd: number, target: OutputTarget): (text: strin
   };
 }
 
-/** Calls `onClosed` when the reader of a stream has gone away (EPIPE), `onFailed` on any other write error; once per stream. */
+/**
+ * Whether a write error says the reader went away: EPIPE on a pipe, and ECONNRESET on a socket whose reader closed it
+ * with data unread (Node gives a child's stdio as a socket pair: the CI saw `cannot write standard output: ECONNRESET`,
+ * exit 3, where a pipe's reader leaving gives 141).
+ */
+export const readerGone = (code: string | undefined): boolean => code === 'EPIPE' || code === 'ECONNRESET';
+
+/** Calls `onClosed` when the reader of a stream has gone away (readerGone), `onFailed` on any other write error; once per stream. */
 export function onClosedReader(stream: NodeJS.WritableStream, onClosed: () => void, onFailed?: (e: NodeJS.ErrnoException) => void): void {
-  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? onClosed() : onFailed?.(e)));
+  if (stream.listenerCount('error') === 0) stream.on('error', (e: NodeJS.ErrnoException) => (readerGone(e.code) ? onClosed() : onFailed?.(e)));
 }
 
 /** The real process's target for a descriptor (1 or 2); `onClosed` and `onFailed` decide what the end of the output means. */
