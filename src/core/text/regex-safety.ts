@@ -202,8 +202,7 @@ type PathMode = number | 'lean';
  * a nested quantifier from the check (`(?:word0|…|word59|(?:x+x+)+y|word60|…)`: an attacker helper; a 50-character
  * paste then held a diagnosis for seconds to hours).
  */
-function branchesToWalk(src: string): number[] {
-  const { risky, most } = branchesOf(src);
+function branchesToWalk({ risky, most }: Branches): number[] {
   const inOrder = Array.from({ length: Math.min(most, MAX_BRANCH_PATHS) }, (_, k) => k);
   return [...new Set([...risky.slice(0, MAX_RISKY_BRANCHES), ...inOrder])];
 }
@@ -214,12 +213,23 @@ function branchesToWalk(src: string): number[] {
  */
 export const MAX_RISKY_BRANCHES = 256;
 
-/**
- * The branch numbers that hold a quantifier, a class or a group in some group of the pattern, the likeliest to backtrack
- * first (a quantified group counts ten, any other quantifier one: a path's pumps are tried in the order the paths are
- * walked, up to MAX_PUMPS, so 60 branches of `w\s+z` before a `(?:x+x+)+y` used the budget up); the most branches of a group.
- */
-function branchesOf(src: string): { risky: number[]; most: number; total: number } {
+/** What branchesOf reads of a pattern's groups. */
+interface Branches {
+  /**
+   * The branch numbers that hold a quantifier, a class or a group in some group, the likeliest to backtrack first (a
+   * quantified group holding a quantifier counts a thousand, another quantified group ten, any other quantifier one: a
+   * path's pumps are tried in the order the paths are walked, up to MAX_PUMPS, so 60 branches of `w\s+z` before a
+   * `(?:x+x+)+y` used the budget up).
+   */
+  risky: number[];
+  /** The most branches of a group. */
+  most: number;
+  /** The whole pattern's weight, at any depth (which top-level alternative is pumped first). */
+  total: number;
+}
+
+/** Reads a pattern's groups once: see Branches. */
+function branchesOf(src: string): Branches {
   /** For each open group, the branch the reading is in, and whether the group holds a quantifier so far. */
   const open: number[] = [0];
   const quantified: boolean[] = [false];
@@ -391,11 +401,10 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // The alternatives likeliest to backtrack first (their pumps come first at each length, and MAX_PUMPS cuts the rest):
   // 200 one-character alternatives before `(?:x+x+)+y` used up the budget (a regression tester).
   const alternatives = alternativesOf(source)
-    .map((alt, k) => ({ alt, k, risk: branchesOf(alt).total }))
-    .sort((a, b) => b.risk - a.risk || a.k - b.k)
-    .map((a) => a.alt);
-  const paths = alternatives.flatMap((alt) => {
-    const modes: PathMode[] = ['lean', ...branchesToWalk(alt), Number.MAX_SAFE_INTEGER];
+    .map((alt, k) => ({ alt, k, branches: branchesOf(alt) }))
+    .sort((a, b) => b.branches.total - a.branches.total || a.k - b.k);
+  const paths = alternatives.flatMap(({ alt, branches }) => {
+    const modes: PathMode[] = ['lean', ...branchesToWalk(branches), Number.MAX_SAFE_INTEGER];
     return modes.flatMap((mode) => piecesOf(alt, flags, mode));
   });
   for (const pieces of paths) {
