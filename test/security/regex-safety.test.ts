@@ -332,6 +332,18 @@ describe('the checker is not vacuous', () => {
     expect(unsafePatternReason(String.raw`[\1-\3]x`, '')).toBeUndefined();
   });
 
+  it('pumps past a negative lookaround, whose text a path would otherwise carry and the lookaround then refuse (a regression tester: ab(?!c)(?:x+x+)+y passed)', () => {
+    for (const source of ['ab(?!c)(?:x+x+)+y', '(?<!c)ab(?:x+x+)+y', 'ab(?!c|d)(?:x+x+)+y|q']) {
+      const finding = findSlowInput(new RegExp(source));
+      expect(finding, source).toBeDefined();
+      expect(finding!.length, source).toBeLessThan(100);
+    }
+    // Walked without the lookaround only where what is left nests a quantifier: a tempered token's lookahead keeps its
+    // one path (its candidates are the same with the lookaround's text and without the new walk).
+    const tempered = String.raw`(?:booting|pulling)(?:(?!booting|pulling)[\s\S]){0,1000}not supported`;
+    expect(attackCandidates(tempered, 'i').every((c) => !c.prefix || /booting|pulling/i.test(c.prefix))).toBe(true);
+  });
+
   it('refuses a group of more branches that can backtrack than it can check, rather than checking some of them', () => {
     const many = (n: number) => `mapped (?:${Array.from({ length: n }, (_, i) => `w${i}\\s+z`).join('|')})`;
     expect(unsafePatternReason(many(MAX_RISKY_BRANCHES + 1), '')).toMatch(/branches that can backtrack in one group: at most 256/);

@@ -166,6 +166,28 @@ function groupEnd(src: string, i: number): number {
   return src.length;
 }
 
+/**
+ * A pattern with its negative lookarounds (`(?!…)`, `(?<!…)`) taken out, or undefined when it has none. A path reads a
+ * lookaround's text as if it were matched, which a negative one then refuses: `ab(?!c)(?:x+x+)+y` was pumped only after
+ * `abc`, where the match ends at once, and passed the check (a regression tester).
+ */
+function withoutNegativeLookarounds(src: string): string | undefined {
+  let out = '';
+  let from = 0;
+  for (let j = 0; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = classEnd(src, j) - 1;
+    else if (c === '(' && (src.startsWith('(?!', j) || src.startsWith('(?<!', j))) {
+      const end = groupEnd(src, j + 1);
+      out += src.slice(from, j);
+      from = end + 1;
+      j = end;
+    }
+  }
+  return from === 0 ? undefined : out + src.slice(from);
+}
+
 /** The top-level alternatives of a pattern (`a|b(c|d)` → `a`, `b(c|d)`). */
 function alternativesOf(src: string): string[] {
   const out: string[] = [];
@@ -226,6 +248,8 @@ interface Branches {
   most: number;
   /** The whole pattern's weight, at any depth (which top-level alternative is pumped first). */
   total: number;
+  /** Whether some quantified group holds a quantifier (`(?:x+)+`, `(?:a[\\w]{1,9}){1,8}`): the shape that backtracks. */
+  nested: boolean;
 }
 
 /** Reads a pattern's groups once: see Branches. */
@@ -239,6 +263,8 @@ function branchesOf(src: string): Branches {
   let closedHeld = false;
   /** The whole pattern's weight, at any depth. */
   let total = 0;
+  /** Whether a quantified group holds a quantifier. */
+  let nested = false;
   /** The reading is at something that can backtrack: the branch it is in, in each group around it, is worth a walk. */
   const mark = (weight: number) => {
     total += weight;
@@ -271,12 +297,13 @@ function branchesOf(src: string): Branches {
       // A quantified group that itself holds a quantifier is the shape that backtracks: it outranks any number of plain
       // quantified groups (a regression tester: decoy branches `(?:一)+(?:丁)+j` outscored `(?:x+x+)+y` and used up the
       // pump budget before it).
+      if (afterGroup && closedHeld) nested = true;
       mark(afterGroup ? (closedHeld ? 1000 : 10) : 1);
       quantified[quantified.length - 1] = true;
     } else if (c === '.') mark(0);
   }
   const risky = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k]) => k);
-  return { risky, most, total };
+  return { risky, most, total, nested };
 }
 
 /**
@@ -400,7 +427,14 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
   // The alternatives likeliest to backtrack first (their pumps come first at each length, and MAX_PUMPS cuts the rest):
   // 200 one-character alternatives before `(?:x+x+)+y` used up the budget (a regression tester).
+  // An alternative with a negative lookaround is walked both with its text and without it, where what is left can
+  // backtrack (a quantified group holding a quantifier): only then can the refused text hide a blow-up, and a path
+  // without it elsewhere times a tempered token's lookahead per character for nothing.
   const alternatives = alternativesOf(source)
+    .flatMap((alt) => {
+      const bare = withoutNegativeLookarounds(alt);
+      return bare !== undefined && branchesOf(bare).nested ? [alt, bare] : [alt];
+    })
     .map((alt, k) => ({ alt, k, branches: branchesOf(alt) }))
     .sort((a, b) => b.branches.total - a.branches.total || a.k - b.k);
   const paths = alternatives.flatMap(({ alt, branches }) => {
