@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, renameSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
@@ -7,6 +7,7 @@ import { decodeText } from '../core/text/decode-text.js';
 import { withFileLock } from './file-lock.js';
 import { makeDirs } from './make-dirs.js';
 import { FileTooLarge, readRegularFile } from './read-regular-file.js';
+import { checkPrivateFolder } from './user-cache-dir.js';
 
 /** The colour themes the UI offers. `no-color` is also forced by NO_COLOR. */
 export const THEMES = ['default', 'high-contrast', 'no-color'] as const;
@@ -116,18 +117,56 @@ function readSettingsBytes(file: string): Buffer {
  * them; another process would need write access to the config folder, with which it could replace config.json itself.
  * On Windows atomically retries the rename while another process holds the file open.
  */
-function releaseLink(file: string): void {
+function releaseLink(file: string): string | undefined {
   let stats;
   try {
     stats = lstatSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
+  }
+  if (stats.isSymbolicLink()) {
+    const target = readlinkSync(file);
+    unlinkSync(file);
+    return target;
   }
   if (!stats.isFile() && !stats.isDirectory()) unlinkSync(file);
   // A settings file made read-only is not replaced by a writable one (conf's rename ignores the file's mode: an attacker
   // helper's 0444 config.json became 0600 at the first change): the save fails as unwritable, changes last the session.
   else if (stats.isFile()) accessSync(file, constants.W_OK);
+  return undefined;
+}
+
+/**
+ * Puts back the link releaseLink took away when the write that was to replace it failed (a full disk, a quota): the
+ * link was removed first and nothing came in its place, so the next start read no settings and said nothing (found by
+ * an attacker helper). Only where nothing stands now.
+ */
+function restoreLink(file: string, target: string): void {
+  try {
+    lstatSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      try {
+        symlinkSync(target, file);
+      } catch {
+        // The write's own error is the one reported.
+      }
+    }
+  }
+}
+
+/**
+ * Throws unless no other user can change the settings folder (checkPrivateFolder): a folder another user owns or can
+ * write, or reaches through a link of theirs, could be pointed at any folder of this user's (root's, run with another
+ * user's HOME) between the check of config.json and conf's write, which resolves links when it writes (found by an
+ * attacker helper: a link put back in a loop won the race in 6 of 6 runs, and root's daemon.json got a "theme"; and a
+ * link as the whole folder had root's config.json elsewhere renamed and replaced). Settings there are read, never
+ * written: changes last the session, and the problem says why. Not on Windows, where this process cannot tell a
+ * folder's owner (see privateCacheFolder).
+ */
+function checkSettingsFolder(dir: string): void {
+  checkPrivateFolder(dir, 'settings are not saved there');
 }
 
 /**
@@ -278,16 +317,22 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // mode, which never returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its
         // first saved setting).
         makeDirs(dir, 0o700);
+        checkSettingsFolder(dir);
         // Read, merge and write under a lock file: another copy saving at the same moment otherwise wrote over this change.
         const merged = withFileLock(`${file}.lock`, () => {
           const next: Record<string, unknown> = { ...onDisk() };
-          releaseLink(file);
-          if (change === 'all') Object.assign(next, values);
-          else if (change.value === undefined) delete next[change.key];
-          else next[change.key] = change.value;
-          const store = getConf();
-          releaseLink(file);
-          store.store = next;
+          const link = releaseLink(file);
+          try {
+            if (change === 'all') Object.assign(next, values);
+            else if (change.value === undefined) delete next[change.key];
+            else next[change.key] = change.value;
+            const store = getConf();
+            releaseLink(file);
+            store.store = next;
+          } catch (e) {
+            if (link !== undefined) restoreLink(file, link);
+            throw e;
+          }
           return next;
         });
         // What another copy saved meanwhile is the app's now too, under the changes still waiting to be written.
@@ -303,7 +348,18 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
   try {
     values = sanitise(readFile());
   } catch (e) {
+    let folder: string | undefined;
     if (e instanceof CorruptSettings) {
+      try {
+        checkSettingsFolder(dir);
+      } catch (e2) {
+        folder = messageOf(e2);
+      }
+    }
+    if (folder !== undefined) {
+      // Left as it is: moving it aside would rename a file in a folder another user can point anywhere.
+      problem = unsaved = { kind: 'unwritable', file, detail: folder };
+    } else if (e instanceof CorruptSettings) {
       const backup = backupName();
       try {
         renameSync(file, backup);

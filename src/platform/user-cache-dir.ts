@@ -36,20 +36,20 @@ const homedir = (): string => process.getBuiltinModule('node:os').homedir();
  * code that user had planted in their cache folder. A regression tester then found links and private groups refused on
  * ordinary homes (Fedora Silverblue's /home, Ubuntu's umask 002). Not on Windows (see privateCacheFolder).
  */
-export function checkPrivateFolder(dir: string): void {
+export function checkPrivateFolder(dir: string, consequence = 'nothing is run from it'): void {
   if (typeof process.getuid !== 'function') return;
   const me = process.getuid();
-  walkUp(realpathSync.native(dir), me, true);
+  walkUp(realpathSync.native(dir), me, true, consequence);
   for (let at = path.resolve(dir); path.dirname(at) !== at; at = path.dirname(at)) {
     const st = lstatSync(at);
     if (!st.isSymbolicLink()) continue;
-    if (st.uid !== me && st.uid !== 0) throw new Error(`${at} is a link another user owns (owner ${st.uid}): nothing is run from it`);
-    walkUp(realpathSync.native(path.dirname(at)), me, false);
+    if (st.uid !== me && st.uid !== 0) throw new Error(`${at} is a link another user owns (owner ${st.uid}): ${consequence}`);
+    walkUp(realpathSync.native(path.dirname(at)), me, false, consequence);
   }
 }
 
 /** Checks real folders from `start` up (see checkPrivateFolder); `own`: `start` itself must be this user's. */
-function walkUp(start: string, me: number, own: boolean): void {
+function walkUp(start: string, me: number, own: boolean, consequence: string): void {
   for (let at = start; ; at = path.dirname(at)) {
     const st = lstatSync(at);
     if (!st.isDirectory()) throw new Error(`${at} is not a folder`);
@@ -62,7 +62,7 @@ function walkUp(start: string, me: number, own: boolean): void {
     // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
     // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
     if (!(own && at === start) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
-    throw new Error(`${at} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): nothing is run from it`);
+    throw new Error(`${at} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): ${consequence}`);
   }
 }
 

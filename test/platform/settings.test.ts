@@ -296,3 +296,95 @@ describe.skipIf(process.platform === 'win32')('openSettings: never writes throug
     expectOwnFile('no-color');
   });
 });
+
+// Found by an attacker helper (attack44 F1, F2, F5): a folder another user can change let a link put back in a loop win
+// the race against the link check (root's daemon.json got a "theme"), a link as the whole folder had root's config.json
+// elsewhere renamed and replaced, and a save that failed after the link at config.json was taken away left nothing.
+describe.skipIf(process.platform === 'win32')('openSettings: a folder another user can change is read, never written', () => {
+  it('a folder others can write: the change stays in memory and the problem says why; nothing is written there', async () => {
+    const open = path.join(dir, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    writeFileSync(path.join(open, 'config.json'), '{"theme":"high-contrast","registry-mirrors":["https://m.example"]}');
+    const s = openSettings({ cwd: open });
+    expect(s.get().theme).toBe('high-contrast');
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(s.get().theme).toBe('no-color');
+    expect(s.takeProblem()).toMatchObject({ kind: 'unwritable', detail: expect.stringMatching(/can be changed by another user .*settings are not saved there/) });
+    expect(readFileSync(path.join(open, 'config.json'), 'utf8')).toBe('{"theme":"high-contrast","registry-mirrors":["https://m.example"]}');
+    expect(readdirSync(open)).toEqual(['config.json']);
+  });
+
+  it('a damaged file in such a folder is left where it is (not renamed), and nothing replaces it', () => {
+    const open = path.join(dir, 'open');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    writeFileSync(path.join(open, 'config.json'), '// another program\'s settings\n{"a": 1}');
+    const s = openSettings({ cwd: open, now: NOW });
+    expect(s.takeProblem()).toMatchObject({ kind: 'unwritable' });
+    expect(readdirSync(open)).toEqual(['config.json']);
+    expect(s.get()).toEqual({ theme: 'default' });
+  });
+
+  it('a settings folder that is a link into a folder others can write, or a link another user owns', async () => {
+    const victim = path.join(dir, 'victim');
+    mkdirSync(victim);
+    chmodSync(victim, 0o777);
+    writeFileSync(path.join(victim, 'config.json'), '{"auths":{}}');
+    const home = path.join(dir, 'home');
+    mkdirSync(home);
+    symlinkSync(victim, path.join(home, 'wcdoctor'));
+    const s = openSettings({ cwd: path.join(home, 'wcdoctor') });
+    s.set('theme', 'no-color');
+    await s.flush();
+    expect(s.takeProblem()?.kind).toBe('unwritable');
+    expect(readFileSync(path.join(victim, 'config.json'), 'utf8')).toBe('{"auths":{}}');
+    if (process.getuid?.() === 0) {
+      // Root's own folder behind a link another user made (root can give the link away: lchown).
+      chmodSync(victim, 0o755);
+      const theirs = path.join(home, 'theirs');
+      symlinkSync(victim, theirs);
+      execFileSync('chown', ['-h', '65534:65534', theirs]);
+      const r = openSettings({ cwd: theirs });
+      r.set('theme', 'no-color');
+      await r.flush();
+      expect(r.takeProblem()).toMatchObject({ kind: 'unwritable', detail: expect.stringMatching(/is a link another user owns/) });
+      expect(readFileSync(path.join(victim, 'config.json'), 'utf8')).toBe('{"auths":{}}');
+      expect(readdirSync(victim)).toEqual(['config.json']);
+    }
+  });
+
+  // A full disk, made with a small tmpfs: only where this process may mount one (root, and a kernel that lets it).
+  const mountable = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const probe = mkdtempSync(path.join(tmpdir(), 'wcd-tmpfs-'));
+    const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' }).status === 0;
+    if (ok) spawnSync('umount', [probe], { stdio: 'ignore' });
+    rmSync(probe, { recursive: true, force: true });
+    return ok;
+  })();
+  it.skipIf(!mountable)('a save that fails on a full disk puts back the link it took away (a dotfiles link is not lost)', async () => {
+    const disk = mkdtempSync(path.join(tmpdir(), 'wcd-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]);
+    try {
+      const cfg = path.join(disk, 'cfg');
+      mkdirSync(cfg, { mode: 0o700 });
+      const dotfile = path.join(dir, 'wcdoctor.json');
+      writeFileSync(dotfile, '{"theme":"high-contrast","language":"sv-SE"}');
+      symlinkSync(dotfile, path.join(cfg, 'config.json'));
+      spawnSync('dd', ['if=/dev/zero', `of=${path.join(disk, 'fill')}`, 'bs=1k', 'count=100'], { stdio: 'ignore' });
+      const s = openSettings({ cwd: cfg });
+      s.set('theme', 'no-color');
+      await s.flush();
+      expect(s.takeProblem()?.kind).toBe('unwritable');
+      expect(lstatSync(path.join(cfg, 'config.json')).isSymbolicLink()).toBe(true);
+      rmSync(path.join(disk, 'fill'));
+      expect(openSettings({ cwd: cfg }).get()).toEqual({ theme: 'high-contrast', language: 'sv-SE' });
+      expect(readFileSync(dotfile, 'utf8')).toBe('{"theme":"high-contrast","language":"sv-SE"}');
+    } finally {
+      spawnSync('umount', [disk], { stdio: 'ignore' });
+      rmSync(disk, { recursive: true, force: true });
+    }
+  });
+});
