@@ -143,6 +143,36 @@ describe('FixRunnerScreen: consent', () => {
     await started(shell);
   });
 
+  it('needs the typed word for a low-risk fix that would run an image the paste named, and says where it comes from (found by an attacker helper: one y ran a pasted image)', async () => {
+    const platform = fakePlatform({ kb: realKb() });
+    const { lastFrame, stdin, t } = renderApp({
+      platform,
+      rows: 40,
+      initial: [{ screen: 'fix', topicId: 'container-start-resource-in-use', fixId: 'run-process-isolated', entities: { image: 'contoso-mirror.example/iis:ltsc2019' } }],
+    });
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.enter);
+    const frame = await waitForWrapped(lastFrame, t('fix.typed.promptPastedImage'));
+    expect(frame).toContain(t('fix.plan.riskLow'));
+    expect(frame).toContain(t('fix.plan.pastedImage', { image: 'contoso-mirror.example/iis:ltsc2019', registry: 'contoso-mirror.example' }).replace(/\s+/g, ' '));
+    expect(frame).not.toContain(t('fix.confirm.question'));
+    await new Promise((r) => setTimeout(r, AFTER_ANSWER_MS + 50));
+    stdin.write('y');
+    await waitForFrame(lastFrame, /❯ y█/);
+    expect(platform.shell.runs).toEqual([]);
+    // The same image typed by the user: the usual question.
+    stdin.write(KEYS.esc);
+    await waitForFrame(lastFrame, t('fix.declined'));
+    stdin.write(KEYS.enter);
+    await waitForFrame(lastFrame, t('fix.form.prompt'));
+    stdin.write(KEYS.ctrlU);
+    typeKeys(stdin, 'mcr.microsoft.com/windows/servercore:ltsc2022');
+    await waitForFrame(lastFrame, 'ltsc2022█');
+    stdin.write(KEYS.enter);
+    const own = await waitForFrame(lastFrame, t('fix.confirm.question'));
+    expect(own).not.toContain(t('fix.typed.promptPastedImage'));
+  });
+
   it('cancels the typed confirmation with Esc and records the refusal', async () => {
     const { lastFrame, stdin, t, shell, audit } = openFix('restart-hns', { service: 'hns' });
     await waitForFrame(lastFrame, t('fix.form.prompt'));

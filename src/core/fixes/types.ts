@@ -35,8 +35,13 @@ export interface FixPlan {
   risk: 'low' | 'high';
   admin: boolean;
   readOnly: boolean;
-  /** For high-risk fixes: the word the user must type to go ahead. */
+  /** For high-risk fixes, and fixes that would pull or run an image the paste named: the word the user must type to go ahead. */
   confirmWord?: string;
+  /**
+   * The image a fix that is not read-only would pull, run or deploy, when the value came from the pasted text rather
+   * than from the user: such a plan asks for the typed word (confirmWord) whatever its risk, and says why.
+   */
+  pastedImage?: string;
   /** Set when the fix is refused off Windows whatever its shell (see Fix.windowsOnly). */
   windowsOnly?: true;
   /** Set for a docker fix that means the same on any engine (see Fix.anyEngine). */

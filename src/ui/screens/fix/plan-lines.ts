@@ -1,4 +1,4 @@
-import { commandToPaste } from '../../../core/fixes/plan-fix.js';
+import { commandToPaste, imageRegistry } from '../../../core/fixes/plan-fix.js';
 import type { FixPlan } from '../../../core/fixes/types.js';
 import type { ViewLine } from '../../components/ScrollView.js';
 import type { T } from '../../i18n.js';
@@ -35,5 +35,6 @@ export function buildPlanLines(plan: FixPlan, t: T, width: number, elsewhere = f
     ...wrap(t(plan.admin ? 'fix.plan.admin' : 'fix.plan.noAdmin'), plan.admin ? 'warning' : undefined),
     ...wrap(high ? `${GLYPH.warning} ${t('fix.plan.riskHigh')}` : t(plan.readOnly ? 'fix.plan.readOnly' : 'fix.plan.riskLow'), high ? 'error' : undefined),
   );
+  if (plan.pastedImage !== undefined) lines.push(...wrap(`${GLYPH.warning} ${t('fix.plan.pastedImage', { image: plan.pastedImage, registry: imageRegistry(plan.pastedImage) })}`, 'warning'));
   return lines;
 }
