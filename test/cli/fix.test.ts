@@ -134,7 +134,7 @@ describe('wcdoctor fix: consent and refusals', () => {
   it('never copies a %NAME% that cmd would replace into a Windows command line', async () => {
     const r = await fix(['demo-topic', 'net-use', '--set', 'drive=Z:', '--set', 'share=\\\\srv\\share', '--set', 'user=%USERNAME%', '--set', 'password=p', '--dry-run'], harness());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/"user" "%USERNAME%" holds %NAME%, which cmd replaces/);
+    expect(r.stderr).toMatch(/"user" "%USERNAME%" holds %NAME% or !NAME!, which cmd replaces/);
     // One % is no variable: the line reads the same in cmd.
     const one = await fix(['demo-topic', 'net-use', '--set', 'drive=Z:', '--set', 'share=\\\\srv\\share', '--set', 'user=100%', '--set', 'password=p', '--dry-run'], harness());
     expect(one.code).toBe(0);

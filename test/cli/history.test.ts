@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/core/fixes/types.js';
-import { appendAuditEntry, getAuditLogPath } from '../../src/platform/audit-log.js';
+import { appendAuditEntry, getAuditLogPath, MAX_AUDIT_READ_BYTES } from '../../src/platform/audit-log.js';
 import { runCli } from '../helpers/cli-io.js';
 
 let dir: string;
@@ -29,6 +29,16 @@ describe('wcdoctor history', () => {
     const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No fix has been run or refused yet/);
+  });
+
+  it('does not call a log empty whose newest part holds no whole entry (an attacker helper: one line of 200 MiB)', async () => {
+    const file = getAuditLogPath(dir);
+    appendAuditEntry(entry('early', 'succeeded'), dir);
+    appendFileSync(file, `${'x'.repeat(MAX_AUDIT_READ_BYTES + 1024)}\n`);
+    const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No whole entry in the newest part of the audit log that was read/);
+    expect(r.stdout).not.toMatch(/No fix has been run/);
   });
 
   it('shows the log newest last, skipping a damaged line with a warning', async () => {

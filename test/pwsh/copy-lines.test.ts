@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { fillArgvTemplate } from '../../src/core/fixes/fill-template.js';
 import { commandToPaste, planFix } from '../../src/core/fixes/plan-fix.js';
-import { tokenizeTemplate } from '../../src/core/fixes/quote.js';
+import { formatArgv, tokenizeTemplate } from '../../src/core/fixes/quote.js';
 import type { Fix, Topic } from '../../src/core/knowledge/types.js';
 import { planNetwork, type NetworkPlanInput } from '../../src/core/network/plan-network.js';
 import { checkHnsName, checkInterfaceNames } from '../../src/core/network/validators.js';
@@ -151,6 +151,8 @@ describe.skipIf(!PWSH)(`command lines shown for copying, pasted into PowerShell 
   // pwsh run as the lines above: a case of its own that the harness runs as it is, nothing stubbed.
   let native = '';
   const NUMBERS = 'native: number words';
+  const DASH_DOT = 'native: parameter-like words with a dot';
+  const dashDotWords = ['-m1.5g', '-lapp.kubernetes.io/name=web', '-a=1.5', '-f=a.yaml', '-a_b.c', '--x=a.b', '-a:b.c', '-1.5'];
   afterAll(() => {
     if (native) rmSync(native, { recursive: true, force: true });
   });
@@ -159,8 +161,15 @@ describe.skipIf(!PWSH)(`command lines shown for copying, pasted into PowerShell 
     const rec = path.join(native, 'rec');
     writeFileSync(rec, `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done > "${path.join(native, 'args')}"\n`);
     chmodSync(rec, 0o755);
+    const rec2 = path.join(native, 'rec2');
+    writeFileSync(rec2, `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done > "${path.join(native, 'args2')}"\n`);
+    chmodSync(rec2, 0o755);
     const t = performance.now();
-    results = runHarness([...cases.map(({ id, line }) => ({ id, line })), { id: NUMBERS, line: `& '${rec}' compat --image ${numberWords.join(' ')}`, native: true }]);
+    results = runHarness([
+      ...cases.map(({ id, line }) => ({ id, line })),
+      { id: NUMBERS, line: `& '${rec}' compat --image ${numberWords.join(' ')}`, native: true },
+      { id: DASH_DOT, line: `& '${rec2}' ${formatArgv(['run', ...dashDotWords])}`, native: true },
+    ]);
     seconds = (performance.now() - t) / 1000;
   }, 600_000);
 
@@ -199,6 +208,12 @@ describe.skipIf(!PWSH)(`command lines shown for copying, pasted into PowerShell 
     expect(r?.error ?? null, r?.script).toBeNull();
     expect(r?.exit).toBe(0);
     expect(readFileSync(path.join(native, 'args'), 'utf8').split('\0').slice(0, -1)).toEqual(['compat', '--image', ...numberWords]);
+  });
+
+  it('passes a parameter-like word with a dot to a program whole (an attacker helper: -m1.5g reached it as -m1 and .5g)', () => {
+    const r = results.get(DASH_DOT);
+    expect(r?.error ?? null, r?.script).toBeNull();
+    expect(readFileSync(path.join(native, 'args2'), 'utf8').split('\0').slice(0, -1)).toEqual(['run', ...dashDotWords]);
   });
 
   it("keeps each network option's value the same in the compose snippet as in the command", () => {

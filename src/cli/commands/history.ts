@@ -78,7 +78,10 @@ export function runHistoryCommand(opts: HistoryOptions, io: CliIO, deps: History
     return;
   }
   if (entries.length === 0) {
-    io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
+    // Nothing in the part that was read, with more before it: the log is not empty, its entries are too large to show
+    // (an attacker helper: a log of one 200 MiB line was said to hold no fix at all).
+    if ((log.unreadBytes ?? 0) > 0) io.out(`${t ? t('history.cli.noneRead', { path: log.file }) : `No whole entry in the newest part of the audit log that was read; older or larger entries were left unread (audit log: ${log.file}).`}\n`);
+    else io.out(`${t ? t('history.cli.empty', { path: log.file }) : `No fix has been run or refused yet (audit log: ${log.file}).`}\n`);
     return;
   }
   const english = t ? catalogs.en : undefined;

@@ -109,9 +109,11 @@ function notPasteable(name: string, value: string): FixProblem {
 
 /**
  * `%NAME%` in a value of a Windows command line: cmd replaces it with the variable's value, inside double quotes too,
- * so the line pasted into cmd would not be the one that runs (PowerShell leaves it). Values from a paste never hold `%`.
+ * so the line pasted into cmd would not be the one that runs (PowerShell leaves it); and `!NAME!`, which cmd replaces
+ * the same way where delayed expansion is on (`cmd /V:ON`, or the DelayedExpansion registry value; an attacker helper).
+ * Values from a paste never hold `%` or `!`.
  */
-const CMD_VARIABLE = /%[^%\r\n]+%/;
+const CMD_VARIABLE = /%[^%\r\n]+%|![^!\r\n]+!/;
 
 /**
  * A value with white space that ends in a backslash: Windows PowerShell 5.1, the shell of Server Core, quotes such an
@@ -147,7 +149,7 @@ function gluedProblems(filled: { argv: readonly string[]; written: readonly stri
 
 function cmdVariable(name: string, value: string): FixProblem {
   const params = { name, value: showValue(value) };
-  return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME%, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
+  return problem('invalid', 'cmdVariable', `"${name}" ${params.value} holds %NAME% or !NAME!, which cmd replaces with a variable's value, so the command shown would not be the one that runs`, params, { name });
 }
 
 /**

@@ -77,6 +77,14 @@ const SAFE_POSIX = /^[A-Za-z0-9_@%+=:./-]+$/;
  */
 const PS_ACTIVE_IN_DOUBLE_QUOTES = /["`\u201C\u201D\u201E]|\$[\p{L}\p{N}_{(?^$:]/u;
 
+/**
+ * Whether PowerShell reads a bare word as a parameter that ends at its first dot: a word of one `-` and a letter or
+ * other non-digit, with a `.` before any `:` (`-m1.5g` reaches a program as `-m1` and `.5g`, `-lapp.kubernetes.io/name=web`
+ * as `-lapp` and `.kubernetes.io/name=web`; PowerShell issue 6291, found by an attacker helper with PowerShell's own
+ * parser). `--x=a.b`, `-a:b.c` and `-1.5` pass whole. Such a word is quoted: "-m1.5g" reaches the program whole.
+ */
+const splitAtDot = (arg: string): boolean => /^-[^-\d.:]/.test(arg) && arg.includes('.') && (!arg.includes(':') || arg.indexOf('.') < arg.indexOf(':'));
+
 /** Whether an argument holds text that PowerShell would expand or end a string at, however it is quoted for cmd. */
 export const isPowerShellActive = (arg: string): boolean => PS_ACTIVE_IN_DOUBLE_QUOTES.test(arg);
 
@@ -105,7 +113,7 @@ function cQuote(arg: string): string {
 function quoteWindowsArg(arg: string): string {
   // A bare `--` ends PowerShell's own parameters and is not passed on to the program (kubectl exec POD -- CMD lost it):
   // quoted like any word PowerShell reads otherwise, cmd, the C runtime and PowerShell all pass it.
-  if (arg !== '' && arg !== '--' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg)) return arg;
+  if (arg !== '' && arg !== '--' && SAFE_WINDOWS.test(arg) && !isPowerShellNumberChanged(arg) && !splitAtDot(arg)) return arg;
   let end = arg.length;
   while (end > 0 && arg[end - 1] === '\\') end--;
   const tail = arg.slice(end);

@@ -160,8 +160,9 @@ describe('hostile values', () => {
         expect(!r.ok && r.error.map((p) => p.id)).toEqual(['notPasteable']);
         continue;
       }
-      // cmd replaces %NAME% even inside double quotes: the Windows line shown would not be what runs.
-      if (/%[^%\r\n]+%/.test(value)) {
+      // cmd replaces %NAME% even inside double quotes (and !NAME! with delayed expansion): the Windows line shown would
+      // not be what runs.
+      if (/%[^%\r\n]+%|![^!\r\n]+!/.test(value)) {
         expect(!r.ok && r.error.map((p) => p.id)).toEqual(['cmdVariable']);
         continue;
       }
@@ -173,7 +174,7 @@ describe('hostile values', () => {
       expect(r.ok && r.value.argv).toEqual([program, 'sub', value, '--flag', 'x y']);
     }
     const prefixed = planFix(textFix('docker', 'docker run --label note={{v}} img'), 'f', { v: value }, {}, { quoting: 'posix' });
-    if (isPowerShellActive(value) || /%[^%\r\n]+%/.test(value) || (/\s/.test(value) && value.endsWith('\\'))) expect(prefixed.ok).toBe(false);
+    if (isPowerShellActive(value) || /%[^%\r\n]+%|![^!\r\n]+!/.test(value) || (/\s/.test(value) && value.endsWith('\\'))) expect(prefixed.ok).toBe(false);
     else expect(prefixed.ok && prefixed.value.argv).toEqual(['docker', 'run', '--label', `note=${value}`, 'img']);
   });
 
@@ -211,7 +212,7 @@ describe('hostile values', () => {
         if (value.trim() !== value || value.trim() === '') return;
         assertPowerShellLiteral(value);
         const r = planFix(textFix('kubectl', 'kubectl annotate x a={{v}} {{v}}'), 'f', { v: value }, {}, { quoting: 'posix' });
-        if (value.startsWith('-') || isPowerShellActive(value) || /%[^%\r\n]+%/.test(value) || (/\s/.test(value) && value.endsWith('\\'))) expect(r.ok).toBe(false);
+        if (value.startsWith('-') || isPowerShellActive(value) || /%[^%\r\n]+%|![^!\r\n]+!/.test(value) || (/\s/.test(value) && value.endsWith('\\'))) expect(r.ok).toBe(false);
         else expect(r.ok && r.value.argv).toEqual(['kubectl', 'annotate', 'x', `a=${value}`, value]);
       }),
       { numRuns: 300 },

@@ -107,7 +107,7 @@ describe('planFix', () => {
   });
 
   it("refuses cmd's substitution with a space (%PATH: =%) and a value with a space and a final backslash, which Windows PowerShell 5.1 passes on as a quote (an attacker helper)", () => {
-    for (const [note, id] of [['Eth %PATH: =%', 'cmdVariable'], ['C:\\my app\\', 'trailingBackslash'], ['\\\\srv\\a b\\', 'trailingBackslash']] as const) {
+    for (const [note, id] of [['Eth %PATH: =%', 'cmdVariable'], ['C:\\data!USERNAME!', 'cmdVariable'], ['C:\\my app\\', 'trailingBackslash'], ['\\\\srv\\a b\\', 'trailingBackslash']] as const) {
       const r = planFix(topic, 'docker-net', { iface: 'Ethernet', note, network: 'n1' });
       expect(!r.ok && r.error.map((p) => p.id), note).toEqual([id]);
     }
@@ -320,6 +320,9 @@ describe('summarizeFixes, tokenizeTemplate, formatArgv', () => {
     expect(formatArgv(['docker', 'network', 'create', '-o', 'com.docker.network.windowsshim.interface=a,b', 'n'])).toBe('docker network create -o "com.docker.network.windowsshim.interface=a,b" n');
     expect(formatArgv(['net', 'user', '@x', 'a@b'])).toBe('net user "@x" a@b');
     expect(formatArgv(['docker', 'inspect', '1e3', '0x10', '1kb', '07', '1.0', '42', '10.0.17763.1234'])).toBe('docker inspect "1e3" "0x10" "1kb" "07" "1.0" 42 10.0.17763.1234');
+    // A parameter-like word PowerShell ends at its first dot (an attacker helper: -m1.5g reached docker as -m1 and .5g;
+    // test/pwsh/copy-lines runs these through a real program).
+    expect(formatArgv(['docker', 'run', '-m1.5g', '-lapp.kubernetes.io/name=web', '-a=1.5', '--x=a.b', '-a:b.c', '-1.5', '-d'])).toBe('docker run "-m1.5g" "-lapp.kubernetes.io/name=web" "-a=1.5" --x=a.b -a:b.c "-1.5" -d');
   });
 
   it('starts a Windows line whose program path is quoted with the call operator, which PowerShell needs', () => {
