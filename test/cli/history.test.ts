@@ -33,7 +33,7 @@ describe('wcdoctor history', () => {
 
   it('does not call a log empty whose newest part holds no whole entry (an attacker helper: one line of 200 MiB)', async () => {
     const file = getAuditLogPath(dir);
-    appendAuditEntry(entry('early', 'succeeded'), dir);
+    appendAuditEntry(entry('early', 'ran'), dir);
     appendFileSync(file, `${'x'.repeat(MAX_AUDIT_READ_BYTES + 1024)}\n`);
     const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
     expect(r.code).toBe(0);
