@@ -85,7 +85,7 @@ export interface PasteFeatures {
 }
 
 /** The facilities of the container stack's own codes: HCS (0x37, 0xC037… and 0x8037…) and HNS/HCN (0x3B, 0x803B…). */
-const CONTAINER_FACILITY = /^0x[8C]03[7B]/i;
+export const CONTAINER_FACILITY = /^0x[8C]03[7B]/i;
 
 /**
  * Reads a paste into the features the evidence rules use. `buildOfTag` maps an image tag to its
@@ -109,8 +109,10 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const entities = { ...rec.entities };
   if (builds.host) entities.hostBuild = String(builds.host.build);
   if (builds.image) entities.imageBuild = String(builds.image.build);
-  // A paste that is only codes asks what they mean: every topic that lists one is an answer.
-  const bareCodes = codes.length > 0 && text.length <= w.paste.bareMaxLength && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
+  // A paste that is only codes asks what they mean: every topic that lists one is an answer. Only a message (`The
+  // virtual machine could not be started because …`) is a failure seen, the program that printed it unsaid, as the same
+  // message beside its code is: no bare code.
+  const bareCodes = codes.some((c) => c.via !== 'message') && text.length <= w.paste.bareMaxLength && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
   const codeMessages = messagesOf(codes, index, w);
   // The words of `docker version` / `docker info` blocks say what runs, not what failed: left out of the words,
   // they would dilute every topic's share of the paste (the versions themselves are read above).

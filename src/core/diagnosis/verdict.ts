@@ -1,4 +1,5 @@
-import type { PasteFeatures } from './features.js';
+import { CONTAINER_FACILITY, type PasteFeatures } from './features.js';
+import { termSurfaces } from './terms.js';
 import type { Scored } from './rules/index.js';
 import type { ConfidenceLimit, Match, RuleId } from './types.js';
 import type { Weights } from './weights.js';
@@ -6,24 +7,11 @@ import type { Weights } from './weights.js';
 /** Evidence that says what went wrong, not only words about it. */
 const SPECIFIC: ReadonlySet<RuleId> = new Set(['code', 'phrase', 'regex', 'fact']);
 
-/** One piece of specific evidence: a code, phrase, pattern or fact, or a setting phrase in a question that states no failure. */
-const isSpecificEvidence = (e: Scored['evidence'][number], f: PasteFeatures): boolean => SPECIFIC.has(e.rule) || (e.rule === 'setting' && f.asks);
-
 /**
  * A code of many unrelated causes (access denied, element not found, file in use) in a paste that is
  * more than codes: it counts for a topic that lists it, but cannot say which of its causes this is.
  */
 const isCommonCode = (e: Scored['evidence'][number], f: PasteFeatures): boolean => e.rule === 'code' && e.code?.found.manyCauses === true && !f.bareCodes;
-
-/**
- * Whether something specific matched (`isSpecificEvidence`) other than a code of many causes, and the
- * topic explains the failure the paste states. Otherwise words carry the match, and words must say
- * more (`minScoreOf`): `Element not found` beside the failed operation is every topic's that lists
- * it, and none of them is shown on that alone.
- */
-export function isSpecific(s: Scored, f: PasteFeatures): boolean {
-  return hasSpecific(s, f, (e) => isSpecificEvidence(e, f));
-}
 
 /** Whether evidence of the kinds `counts` takes (other than a code of many causes) matched, and the topic explains the paste's failure. */
 function hasSpecific(s: Scored, f: PasteFeatures, counts: (e: Scored['evidence'][number]) => boolean): boolean {
@@ -31,12 +19,18 @@ function hasSpecific(s: Scored, f: PasteFeatures, counts: (e: Scored['evidence']
 }
 
 /**
- * The score a topic needs to be shown at all; below it the answer is "no known issue". Words alone
- * need more when the paste states a failure, whose own vocabulary (error, failed, network, start)
- * overlaps many topics; less in a question or description, which is short and names its subject.
+ * The score a topic needs to be shown at all; below it the answer is "no known issue". A match that names
+ * a failure (`namesAFailure`) needs `show`. Otherwise words carry the match, and words must say more:
+ * `Element not found` beside the failed operation is every topic's that lists it, and none of them is
+ * shown on that alone. Words alone need more when the paste states a failure, whose own vocabulary
+ * (error, failed, network, start) overlaps many topics; less in a question or description, which is short
+ * and names its subject. The setting a question names (a tool, a command) is such a lead too, and needs
+ * the words' bar: alone it is what the question is about, not a failure (`buildx` asked for in another
+ * image had been shown on it alone; on the training pastes the two answers it carried alone were a paste about
+ * no known issue and a wrong topic).
  */
 export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
-  if (isSpecific(s, f)) return w.verdict.show;
+  if (namesAFailure(s, f)) return w.verdict.show;
   // The context (Kubernetes, Swarm) says where a topic applies, not what failed: when words carry the
   // match, the context's share does not help it over the bar (it still ranks the topic among those shown).
   const context = s.evidence.reduce((sum, e) => sum + (e.rule === 'context' && e.weight > 0 ? e.weight : 0), 0);
@@ -53,7 +47,8 @@ export function minScoreOf(s: Scored, f: PasteFeatures, w: Weights): number {
 const isSignatureOfTheFailure = (e: Scored['evidence'][number]): boolean => e.rule === 'regex' || e.rule === 'fact' || (e.rule === 'code' && e.code?.found.manyCauses !== true);
 
 /**
- * `isSpecific` without the setting a question names: a code, message, pattern or fact matched. A question
+ * Whether a code (not one of many causes), message, pattern or fact matched, and the topic explains the
+ * paste's failure. The setting a question names does not count: a question
  * about a setting (the proxy, buildx, an image's size) is about that setting, but whether its asker has
  * the issue, or only wonders about the setting, the question does not say; on real pastes read before
  * anything was tuned on them, a "high" answer carried by a setting alone was wrong more often than right.
@@ -89,11 +84,26 @@ const HOST_OPERATIONS: ReadonlySet<string> = new Set(['netuse']);
  */
 function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
   if (f.bareCodes || f.scope.containers === true || f.showsContainers || [...f.operations.keys()].some((o) => !HOST_OPERATIONS.has(o))) return false;
+  // A code of the container stack's own facilities (HCS, HNS) is printed by no other program's failure.
+  if (f.codes.some((c) => CONTAINER_FACILITY.test(c.canonical))) return false;
   // Nor where the topic's own setting is in the paste: `Add-NetNatStaticMapping` on the hosts' WinNAT failing with
   // error 1726 is the container networking the topic is about (a regression tester: it had gone from medium to low).
   if (s.evidence.some((e) => e.rule === 'setting' && e.weight > 0)) return false;
   const specific = s.evidence.filter((e) => e.weight > 0 && SPECIFIC.has(e.rule));
   return specific.length > 0 && specific.every((e) => e.rule === 'code');
+}
+
+/**
+ * A match that a code alone carries (nothing else of the topic: no words, setting or operation of it) in a paste that
+ * says more than the code and its message and shows nothing of containers (`codeOnlyOutsideContainers`): the paste is
+ * about a program that printed the code, and nothing ties it to the topic; the topics that list the code are named as
+ * leads instead (`diagnose`'s `leads`). A paste of only the code (and its message) asks what it means: still answered.
+ * On the training pastes, as they are and judged as unseen ones fare, such answers were about no known issue each time
+ * (an application's missing DLL, `net use` refused by a credential store); a right one, an HNS code in HNS's JSON, is a
+ * code of the container stack (`codeOnlyOutsideContainers`).
+ */
+function isCodeAloneOutsideContainers(s: Scored, f: PasteFeatures): boolean {
+  return codeOnlyOutsideContainers(s, f) && s.evidence.every((e) => e.weight <= 0 || e.rule === 'code') && termSurfaces(f.wordsText).size > 0;
 }
 
 /**
@@ -110,8 +120,8 @@ export function verdictOf(s: Scored, f: PasteFeatures, w: Weights, runnerUp = 0)
   if (codeOnlyOutsideContainers(s, f)) return { confidence: 'low', limitedBy: 'other-program' };
   // Words alone, however many, are a lead to check, not a likely answer: on real pastes read before anything was
   // tuned on them, a top answer that only words (and settings) carried was right about one time in four.
-  // The setting a question names lets a topic be shown, but is a lead too: on real pastes, an answer it alone made
-  // "medium" was right one time in five (train side), the questions being about the setting, not about a failure.
+  // The setting a question names helps words show a topic (`minScoreOf`), but is a lead too: on real pastes, an answer
+  // it alone made "medium" was right one time in five (train side), the questions being about the setting, not a failure.
   if (!namesAFailure(s, f)) return { confidence: 'low', limitedBy: withoutAFailure(s, f) };
   // A specialised topic on evidence its orchestrator prints on every platform, in a paste with no mark of Windows, is a
   // lead too: of the six such "medium" answers on the training pastes judged without their own thread's signatures,
@@ -160,7 +170,7 @@ const isLikely = (s: Scored, f: PasteFeatures, w: Weights): boolean => s.score >
  */
 export function selectMatches(scored: Scored[], f: PasteFeatures, w: Weights, limit: number): Scored[] {
   if (f.scope.kind === 'linux' || f.scope.kind === 'unrelated') return [];
-  const passing = scored.filter((s) => s.score >= minScoreOf(s, f, w));
+  const passing = scored.filter((s) => s.score >= minScoreOf(s, f, w) && !isCodeAloneOutsideContainers(s, f));
   const likely = new Set(passing.filter((s) => isLikely(s, f, w)));
   const shown = passing.sort((a, b) => Number(likely.has(b)) - Number(likely.has(a)) || b.score - a.score || a.topic - b.topic);
   const top = shown[0]?.score ?? 0;

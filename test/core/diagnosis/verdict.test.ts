@@ -13,8 +13,8 @@ import { realKnowledgeBase } from '../../helpers/real-kb.js';
 const ev = (rule: Evidence['rule'], weight: number): Evidence => ({ kind: 'keyword', matched: rule, signature: rule, weight, rule });
 const scored = (...evidence: Evidence[]): Scored => ({ topic: 0, score: evidence.reduce((t, e) => t + e.weight, 0), evidence }) as unknown as Scored;
 // A paste about containers (it names the engine) that shows no mark of Windows.
-const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] }, operations: new Map(), showsContainers: true } as unknown as PasteFeatures;
-const question = { asks: true, scope: { kind: 'unknown', signals: [] }, operations: new Map(), showsContainers: true } as unknown as PasteFeatures;
+const failure = { failure: { flat: 'x failed', shown: 'x failed' }, asks: false, scope: { kind: 'unknown', signals: [] }, operations: new Map(), codes: [], showsContainers: true } as unknown as PasteFeatures;
+const question = { asks: true, scope: { kind: 'unknown', signals: [] }, operations: new Map(), codes: [], showsContainers: true } as unknown as PasteFeatures;
 
 describe('minScoreOf', () => {
   it('asks `show` of a specific match, context or not', () => {
@@ -31,6 +31,15 @@ describe('minScoreOf', () => {
   it('asks more of words alone in a failure than in a question', () => {
     expect(minScoreOf(scored(ev('words', 5)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure);
     expect(minScoreOf(scored(ev('words', 5)), question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm);
+  });
+  it('asks of the setting a question names what it asks of words: alone it is what is asked about, not a failure', () => {
+    const asked = scored(ev('setting', WEIGHTS.setting.askedFirst));
+    expect(minScoreOf(asked, question, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyCalm);
+    expect(asked.score < minScoreOf(asked, question, WEIGHTS)).toBe(true);
+    // With the topic's words it may still be shown, as a lead; with its message, as any specific match.
+    const withWords = scored(ev('setting', WEIGHTS.setting.askedFirst), ev('words', 3));
+    expect(withWords.score >= minScoreOf(withWords, question, WEIGHTS)).toBe(true);
+    expect(minScoreOf(scored(ev('setting', 4), ev('phrase', 4)), question, WEIGHTS)).toBe(WEIGHTS.verdict.show);
   });
   it('does not let the context lift words alone over the bar', () => {
     const s = scored(ev('words', 4), ev('context', WEIGHTS.context.found));
@@ -154,6 +163,8 @@ describe('confidence of a lead that may be another program or platform (real kno
   it("shows no answer for the Hyper-V code where no container word surrounds it, and the same code in a container's failure sure", () => {
     // The Hyper-V message alone is WSL's and every VM program's too: hyperv-isolation-no-hypervisor needs a container.
     expect(top('The virtual machine could not be started because a required feature is not installed. (0x80370102)')).toBeUndefined();
+    // The message without its code is the same failure seen, not a code asked about: no answer either.
+    expect(top('The virtual machine could not be started because a required feature is not installed.')).toBeUndefined();
     const bare = top('The virtual machine could not be started because a required feature is not installed. (0x80370102)\nwhile starting the container');
     expect(bare?.id).toBe('hyperv-isolation-no-hypervisor');
     expect(bare?.confidence).not.toBe('low');
@@ -172,6 +183,19 @@ describe('confidence of a lead that may be another program or platform (real kno
       'Add Roles and Features Wizard: Hyper-V cannot be installed: The processor does not have required virtualization capabilities.',
     ])
       expect(top(paste)?.id, paste).toBe('hyperv-isolation-no-hypervisor');
+  });
+  it("gives no answer for a code alone in a paste about another program, and still answers the code asked about", () => {
+    // An application that never starts, with the loader's code: nothing ties it to a container (the CLI names the
+    // topics that list the code as leads).
+    expect(diagnose(kb, 'On Windows 11 23H2 our label printer tool PrintAgent.exe never starts: every attempt ends with application error code 0xc0000135.').matches).toEqual([]);
+    expect(diagnose(kb, 'PS C:\\> net use Z: \\\\fs01\\share /u:svc pass\nSystem error 1783 has occurred.\nThe stub received bad data.').matches).toEqual([]);
+    // The code alone, or with its own message, asks what it means: a lead as before.
+    expect(top('Error 0xc0000135')).toMatchObject({ id: 'vcredist-dedup-filter', confidence: 'low', limitedBy: 'other-program' });
+    expect(top('The stub received bad data. (0x800706F7)')).toMatchObject({ id: 'wincred-token-too-long', limitedBy: 'other-program' });
+    // An HNS code is the container stack's own: HNS's JSON answer names no other program.
+    const hns = top('VERBOSE: Result : {"Error":"An adapter was not found. ","ErrorCode":2151350278,"Success":false} and the script stops there.');
+    expect(hns?.id).toBe('external-vswitch-own-adapter');
+    expect(hns?.limitedBy).not.toBe('other-program');
   });
   it("keeps a node's `cni plugin not initialized` a lead unless the paste shows the node is Windows", () => {
     const line = 'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
