@@ -16,8 +16,12 @@ export type Route =
    * One fix of a topic: fill its placeholders (from `entities` first), confirm, run. `inline` is a fix built
    * elsewhere (the network wizard's command) with its values filled, run as one of the topic's own.
    */
-  /** `prefilledBy`: where `entities` came from, as the form says it (the paste, unless the version check gave them). */
-  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix; prefilledBy?: 'paste' | 'compat' }
+  /**
+   * `prefilledBy`: where `entities` came from, as the form says it (the paste, unless the version check gave them);
+   * `pasted`: of the version check's, the entities that are still what the paste gave its fields (the others the user
+   * typed there).
+   */
+  | { screen: 'fix'; topicId: string; fixId: string; entities?: Entities; inline?: InlineFix; prefilledBy?: 'paste' | 'compat'; pasted?: readonly string[] }
   | { screen: 'docs'; selected?: number; query?: string; locale?: Locale }
   | { screen: 'settings'; selected?: number }
   /** The audit log of fixes run, refused and cancelled, newest first. */

@@ -1,18 +1,19 @@
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import EN from '../../locales/en.json' with { type: 'json' };
 import type { DiagnoseResult } from '../../src/core/diagnosis/types.js';
 import type { KnowledgeBase, ResolvedTopic } from '../../src/core/knowledge/kb.js';
 import type { Locale } from '../../src/core/knowledge/types.js';
 import type { Route } from '../../src/ui/navigation.js';
 import { DOC_003, loadCompatData, sourceBlock } from '../core/compat/load-compat.js';
+import { parseImage } from '../../src/core/compat/parse-image.js';
 import { fakePlatform } from '../helpers/fake-platform.js';
 import { fixtureKb } from '../helpers/kb-fixture.js';
 import { KEYS, bracketedPaste } from '../helpers/keys.js';
 import { actionDigit } from '../../src/ui/screens/compat/CompatScreen.js';
 import { realKb } from '../helpers/real-kb.js';
 import { renderApp } from '../helpers/render.js';
-import { waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
+import { plain, waitForFrame, waitForFrameWithout } from '../helpers/wait-for.js';
 
 afterEach(() => cleanup());
 
@@ -191,6 +192,39 @@ describe('CompatScreen', () => {
     expect(form).not.toContain(t('fix.form.fromPaste'));
     stdin.write(KEYS.esc);
     await waitForFrame(lastFrame, t('compat.process', { verdict: t('compat.verdict.no') }));
+  });
+});
+
+describe('a fix of an action that runs the image the paste named (found by an attacker helper: one y ran a pasted image)', () => {
+  const image = 'contoso-mirror.example/app:ltsc2016';
+  const t0 = (key: keyof typeof EN): string => EN[key];
+  /** The check with the real knowledge, its report's action that runs the image (Hyper-V isolation), its form, Enter. */
+  async function runAction(route: Route) {
+    const r = renderApp({ initial: [route], platform: fakePlatform({ kb: realKb(), settings: { language: 'en' } }), locale: 'en', columns: 100, rows: 60 });
+    const { lastFrame, stdin } = r;
+    await waitForFrame(lastFrame, `1–9 ${t0('compat.keys.runFix')}`);
+    const report = plain(lastFrame()).replace(/\s+/g, ' ');
+    const n = /(\d)\. Run [^.]*Hyper-V isolation/i.exec(report)?.[1];
+    expect(n, report).toBeDefined();
+    stdin.write(n!);
+    await waitForFrame(lastFrame, t0('fix.form.prompt'));
+    expect(plain(lastFrame())).toContain(image);
+    stdin.write(KEYS.enter);
+    await vi.waitFor(() => expect(plain(lastFrame()).replace(/\s+/g, ' ')).toMatch(new RegExp(`${t0('fix.confirm.question')}|${t0('fix.typed.promptPastedImage').slice(0, 30)}`)), { timeout: 5000, interval: 10 });
+    return plain(lastFrame()).replace(/\s+/g, ' ');
+  }
+
+  it('the image as the paste gave it: the typed word; the same image typed in the check: the usual question', async () => {
+    const data = realKb().compat;
+    const hint = parseImage(image, data);
+    expect(hint.ok && hint.value.ref).toBe(image);
+    const pasted = await runAction({ screen: 'compat', host: '10.0.17763.1234', hints: { image: hint.ok ? hint.value : (undefined as never) } });
+    expect(pasted).toContain(t0('fix.typed.promptPastedImage'));
+    expect(pasted).toContain('contoso-mirror.example');
+    cleanup();
+    const typed = await runAction({ screen: 'compat', host: '10.0.17763.1234', image });
+    expect(typed).toContain(t0('fix.confirm.question'));
+    expect(typed).not.toContain(t0('fix.typed.promptPastedImage'));
   });
 });
 

@@ -167,7 +167,13 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
         // An action that is advice (rebuild on another base image, find the build) has nothing to run: said, not ignored
         // (found by a new-user helper: typing its number did nothing).
         if (!action?.fixRef) return dispatch({ type: 'no-fix', action: n });
-        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities: entitiesForAction(knowledge, action), prefilledBy: 'compat' }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
+        // The image is the paste's while the field still holds what the paste gave it: a fix that would run it then asks
+        // for the typed word (core/fixes/plan-fix.ts); one the user typed is theirs.
+        // (Only the image the paste named: an action's own, such as the tag the check advises pulling, is the check's.)
+        const entities = entitiesForAction(knowledge, action);
+        const fromPaste = route.hints?.image?.ref;
+        const pasted = fromPaste && now.image.text === prefilled.image && entities.image === fromPaste ? ['image'] : [];
+        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities, prefilledBy: 'compat', pasted }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
       };
       dispatch({ type: 'no-fix', action: undefined });
       // An action's number being typed: Enter runs it, Esc forgets it, a digit goes on, any other key forgets it.

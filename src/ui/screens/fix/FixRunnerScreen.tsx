@@ -59,7 +59,13 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
   const [offset, setOffset] = useState<number | undefined>(undefined);
 
   const os = platform.programs.platform;
-  const planned = localTopic && fix ? planFromForm(localTopic, fix.id, values, prefill, route.entities, os) : undefined;
+  // What the plan counts as the paste's (an image from it asks for the typed word): the version check's values only where
+  // they are still what the paste gave its fields; what the user typed there is theirs.
+  const pastedPrefill = useMemo(
+    () => (route.prefilledBy === 'compat' && fix ? Object.fromEntries(Object.entries(prefill).filter(([name]) => route.pasted?.includes(fix.params[name]?.entity ?? '') === true)) : prefill),
+    [route.prefilledBy, route.pasted, fix, prefill],
+  );
+  const planned = localTopic && fix ? planFromForm(localTopic, fix.id, values, pastedPrefill, route.entities, os) : undefined;
   const fields = fix ? withPlanProblems(buildFields(fix, values, prefill, t, route.prefilledBy), planned && !planned.ok ? planned.error : [], t) : [];
   // An inline fix comes with its values, checked where it was built: Back (not the form) is where they change.
   const editable = fields.length > 0 && !inline;
@@ -109,7 +115,7 @@ export function FixRunnerScreen({ route }: { route: Extract<Route, { screen: 'fi
     }
     switch (command) {
       case Command.Confirm: {
-        const now = planFromForm(localTopic, fix.id, getForm().values, prefill, route.entities, os);
+        const now = planFromForm(localTopic, fix.id, getForm().values, pastedPrefill, route.entities, os);
         if (now.ok) {
           setCopied(undefined);
           runner.review(now.value);
