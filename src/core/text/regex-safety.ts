@@ -71,6 +71,13 @@ const PROBES = [' ', '\t', '\n', 'a', 'A', 'x', '0', '1', '_', '-', '.', '/', ':
 /** Characters that end an attack string: each makes a different kind of pattern fail late. */
 const SUFFIXES = ['\u0000', '\n', '-\n'];
 const MAX_PUMPS = 160;
+/** The shortest pumps each top-level alternative that nests a quantifier keeps whatever the cap (see attackCandidates). */
+const PER_NESTING_ALTERNATIVE = 24;
+/**
+ * The most top-level alternatives that nest a quantifier a pattern may have (each keeps its own pumps, so the check's cost
+ * grows with them): a pattern with more is refused rather than checked in part. The knowledge's own have a few.
+ */
+export const MAX_NESTING_ALTERNATIVES = 64;
 /** The most branches of one group walked one by one (a longer list of words: its first ones, and the last). */
 const MAX_BRANCH_PATHS = 48;
 
@@ -167,9 +174,10 @@ function groupEnd(src: string, i: number): number {
 }
 
 /**
- * A pattern with its negative lookarounds (`(?!…)`, `(?<!…)`) taken out, or undefined when it has none. A path reads a
- * lookaround's text as if it were matched, which a negative one then refuses: `ab(?!c)(?:x+x+)+y` was pumped only after
- * `abc`, where the match ends at once, and passed the check (a regression tester).
+ * A pattern with its negative lookaheads and its lookbehinds (`(?!…)`, `(?<!…)`, `(?<=…)`) taken out, or undefined when it
+ * has none. A path reads a lookaround's text as if it were matched: a negative one then refuses it (`ab(?!c)(?:x+x+)+y`
+ * was pumped only after `abc`, where the match ends at once, and passed the check: a regression tester), and a
+ * lookbehind's text was already matched before it (`network(?<=k)` is pumped after `networkk`).
  */
 function withoutNegativeLookarounds(src: string): string | undefined {
   let out = '';
@@ -178,7 +186,7 @@ function withoutNegativeLookarounds(src: string): string | undefined {
     const c = src[j];
     if (c === '\\') j++;
     else if (c === '[') j = classEnd(src, j) - 1;
-    else if (c === '(' && (src.startsWith('(?!', j) || src.startsWith('(?<!', j))) {
+    else if (c === '(' && (src.startsWith('(?!', j) || src.startsWith('(?<!', j) || src.startsWith('(?<=', j))) {
       const end = groupEnd(src, j + 1);
       out += src.slice(from, j);
       from = end + 1;
@@ -416,10 +424,12 @@ function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[
 
 /** The attack candidates of a pattern: prefix, pump and suffix, deduplicated. */
 export function attackCandidates(source: string, flags: string): { prefix: string; pump: string; suffix: string }[] {
-  const pumps = new Map<string, string>();
+  /** Each pump (prefix and pump as one key) with its prefix and the rank of the alternative that found it first (-1: none). */
+  const pumps = new Map<string, { prefix: string; rank: number }>();
+  let rank = -1;
   const add = (prefix: string, pump: string) => {
     const key = prefix ? `${prefix}\u0001${pump}` : pump;
-    if (pump && !pumps.has(key)) pumps.set(key, prefix);
+    if (pump && !pumps.has(key)) pumps.set(key, { prefix, rank });
   };
   // Separators that real pastes repeat, whatever the pattern says (first: the pumps derived below may reach the cap).
   for (const extra of [' ', '\t', '\n', '\n\t', ' \n', 'a ', ' -a', ' --a', '0x0 ']) add('', extra);
@@ -427,21 +437,25 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // `run\s+--?`), and quantified parts apart (`x` from `x+x+y`).
   // The alternatives likeliest to backtrack first (their pumps come first at each length, and MAX_PUMPS cuts the rest):
   // 200 one-character alternatives before `(?:x+x+)+y` used up the budget (a regression tester).
-  // An alternative with a negative lookaround is walked both with its text and without it, where what is left can
-  // backtrack (a quantified group holding a quantifier): only then can the refused text hide a blow-up, and a path
-  // without it elsewhere times a tempered token's lookahead per character for nothing.
+  // An alternative with a lookbehind or a negative lookahead is walked both with that text and without it: a path reads
+  // it as matched text, which the lookaround then refuses or which stands before the part that backtracks
+  // (`ab(?!c)(?:x+x+)+y` pumped after `abc`, `network(?<=k)(?:x+x+)+y` after `networkk`, `a(?!\.)\s*\s*\s*b`: found
+  // by regression testers).
   const alternatives = alternativesOf(source)
     .flatMap((alt) => {
       const bare = withoutNegativeLookarounds(alt);
-      return bare !== undefined && branchesOf(bare).nested ? [alt, bare] : [alt];
+      return bare !== undefined ? [alt, bare] : [alt];
     })
     .map((alt, k) => ({ alt, k, branches: branchesOf(alt) }))
     .sort((a, b) => b.branches.total - a.branches.total || a.k - b.k);
-  const paths = alternatives.flatMap(({ alt, branches }) => {
+  /** The ranks (in that order) of the alternatives that nest a quantifier: each keeps its shortest pumps (below). */
+  const nesting = new Set(alternatives.flatMap(({ branches }, r) => (branches.nested ? [r] : [])));
+  const paths = alternatives.flatMap(({ alt, branches }, r) => {
     const modes: PathMode[] = ['lean', ...branchesToWalk(branches), Number.MAX_SAFE_INTEGER];
-    return modes.flatMap((mode) => piecesOf(alt, flags, mode));
+    return modes.flatMap((mode) => piecesOf(alt, flags, mode)).map((pieces) => ({ pieces, r }));
   });
-  for (const pieces of paths) {
+  for (const { pieces, r } of paths) {
+    rank = r;
     const lead: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
       const prefix = lead.join('');
@@ -466,9 +480,24 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // `windowsshim(?:[a-z]+)+$`) multiplies the time by thousands each repeat, and its first size never ended (found by an
   // attacker helper: kb check hung). A finding ends the check before the long pump is tried.
   // The cap applies after that order: the short pumps of every branch are tried, however many branches come first.
-  const ordered = [...pumps].map(([key, prefix], i) => ({ key, prefix, i, length: key.length - (key.includes('\u0001') ? key.indexOf('\u0001') + 1 : 0) }));
-  ordered.sort((a, b) => a.length - b.length || a.i - b.i);
-  ordered.length = Math.min(ordered.length, MAX_PUMPS);
+  const byOrder = (a: { length: number; i: number }, b: { length: number; i: number }) => a.length - b.length || a.i - b.i;
+  const all = [...pumps].map(([key, { prefix, rank: r }], i) => ({ key, prefix, r, i, length: key.length - (key.includes('\u0001') ? key.indexOf('\u0001') + 1 : 0) }));
+  all.sort(byOrder);
+  // Every alternative that nests a quantifier keeps its PER_NESTING_ALTERNATIVE shortest pumps, however many other
+  // alternatives come first; the cap applies to the rest: 23 alternatives of bounded nested groups before
+  // `start(?:\s*\n)+end` filled it with their own one-character pumps (a regression tester: 5 s on 34 characters).
+  const kept = new Map<number, number>();
+  const ordered: typeof all = [];
+  const rest: typeof all = [];
+  for (const p of all) {
+    const n = kept.get(p.r) ?? 0;
+    if (nesting.has(p.r) && n < PER_NESTING_ALTERNATIVE) {
+      kept.set(p.r, n + 1);
+      ordered.push(p);
+    } else rest.push(p);
+  }
+  ordered.push(...rest.slice(0, Math.max(0, MAX_PUMPS - ordered.length)));
+  ordered.sort(byOrder);
   for (const { key, prefix } of ordered) {
     const pump = key.includes('\u0001') ? key.slice(key.indexOf('\u0001') + 1) : key;
     if (!pump) continue;
@@ -654,8 +683,11 @@ export function unsafePatternReason(source: string, flags: string): string | und
     return 'is not a valid regular expression';
   }
   if (hasBackreference(source)) return 'uses a backreference (\\1, \\k<name>): the check cannot know what it repeats, so it cannot be checked; write the text out';
-  const risky = alternativesOf(source).reduce((n, alt) => Math.max(n, branchesOf(alt).risky.length), 0);
+  const read = alternativesOf(source).map(branchesOf);
+  const risky = read.reduce((n, b) => Math.max(n, b.risky.length), 0);
   if (risky > MAX_RISKY_BRANCHES) return `has ${risky} branches that can backtrack in one group: at most ${MAX_RISKY_BRANCHES} can be checked (split the pattern)`;
+  const nesting = read.filter((b) => b.nested).length;
+  if (nesting > MAX_NESTING_ALTERNATIVES) return `has ${nesting} alternatives that nest a quantifier: at most ${MAX_NESTING_ALTERNATIVES} can be checked (split the pattern)`;
   const key = `${flags}/${source}`;
   let finding = verdicts.get(key);
   if (finding === undefined) verdicts.set(key, (finding = findSlowInputConfirmed(re) ?? null));
