@@ -475,8 +475,10 @@ function readLogFile(file: string, maxBytes: number): AuditLogRead & { bytesRead
       const start = Math.max(0, end - maxBytes);
       bytes = readAt(start, end - start);
       if (start === 0) break;
+      // A newline that ends the window starts no line in it: the last line's own end, written with every line (a
+      // regression tester: an oversized last line that ended in one hid the entries before it).
       const nl = bytes.indexOf(0x0a);
-      if (nl >= 0) {
+      if (nl >= 0 && nl < bytes.length - 1) {
         // Start at the first whole line of the tail.
         bytes = bytes.subarray(nl + 1);
         unreadBytes = start + nl + 1;

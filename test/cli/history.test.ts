@@ -31,10 +31,11 @@ describe('wcdoctor history', () => {
     expect(r.stdout).toMatch(/No fix has been run or refused yet/);
   });
 
-  it('does not call a log empty whose newest part holds no whole entry (an attacker helper: one line of 200 MiB)', async () => {
+  it('does not call a log empty whose newest part holds no whole entry (an attacker helper: a log whose tail is one 200 MiB line said "No fix has been run")', async () => {
     const file = getAuditLogPath(dir);
     appendAuditEntry(entry('early', 'ran'), dir);
-    appendFileSync(file, `${'x'.repeat(MAX_AUDIT_READ_BYTES + 1024)}\n`);
+    // More damaged lines than the part read holds: the entry before them is not read.
+    appendFileSync(file, `${'not an entry\n'.repeat(Math.ceil(MAX_AUDIT_READ_BYTES / 13) + 100)}`);
     const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No whole entry in the newest part of the audit log that was read/);

@@ -152,6 +152,9 @@ describe('audit log', () => {
     expect(readAuditLog(dir, 1000).entries.map((e) => e.fix)).toEqual(['c']);
     writeFileSync(getAuditLogPath(dir), 'w'.repeat(5000));
     expect(readAuditLog(dir, 1000)).toMatchObject({ entries: [], notes: [{ id: 'oversized', count: 1 }] });
+    // … ended by its newline, as every line wcdoctor writes is (a regression tester: the entries before it were hidden).
+    writeFileSync(getAuditLogPath(dir), `${JSON.stringify(entry('d'))}\n${'v'.repeat(5000)}\n`);
+    expect(readAuditLog(dir, 1000)).toMatchObject({ entries: [{ fix: 'd' }], notes: [{ id: 'oversized', count: 1 }] });
   });
 
   it('says the folder loops when the data folder is a chain of links that never ends, not that the log is a link (found by a helper)', () => {

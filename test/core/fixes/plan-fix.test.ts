@@ -205,6 +205,13 @@ describe('planFix: an image the paste named asks for the typed word', () => {
     }
   });
 
+  it('the tag a build gives what it makes is no image fetched or started: no word for it (a regression tester)', () => {
+    const r = planFix(topic('buildkit-windows-images'), 'build-with-classic-builder', {}, pasted);
+    expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true);
+    expect(r.ok && r.value.confirmWord).toBeUndefined();
+    expect(r.ok && r.value.pastedImage).toBeUndefined();
+  });
+
   it('the fixes meant to use another image than the one that failed do not take it from the paste', () => {
     for (const [t, f] of [['swarm-update-service-image', 'update-service-image'], ['version-mismatch-error', 'pull-matching-image']] as const) {
       expect(topic(t).fixes.find((x) => x.id === f)!.params.image!.entity, `${t}/${f}`).toBeUndefined();

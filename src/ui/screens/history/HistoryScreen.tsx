@@ -52,7 +52,7 @@ export function historyItem(e: AuditEntry, index: number, t: T, english: Catalog
   };
 }
 
-type Read = { ok: true; entries: AuditEntry[]; warnings: string[] } | { ok: false; error: unknown };
+type Read = { ok: true; entries: AuditEntry[]; warnings: string[]; unread: boolean } | { ok: false; error: unknown };
 
 /** The fix history: the audit log, newest first; Enter opens the entry's topic, where its fixes are. */
 export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'history' }> }) {
@@ -64,7 +64,7 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
       const log = audit.read();
       // The warnings in the interface language, from their ids (the English ones when the two are not in step).
       const warnings = log.notes.length === log.warnings.length ? log.notes.map((n) => auditNoteText(n, t, locale)) : log.warnings;
-      return { ok: true, entries: [...log.entries].reverse(), warnings };
+      return { ok: true, entries: [...log.entries].reverse(), warnings, unread: (log.unreadBytes ?? 0) > 0 };
     } catch (error) {
       return { ok: false, error };
     }
@@ -110,7 +110,8 @@ export function HistoryScreen({ route }: { route: Extract<Route, { screen: 'hist
       {warnings.map((w, i) => (
         <StatusLine key={i} kind="warning" wrap="truncate-end" text={truncateWidth(w, columns - 2)} theme={theme} />
       ))}
-      {read.ok && entries.length === 0 && <StatusLine kind="info" text={t('history.empty')} theme={theme} />}
+      {/* Nothing whole in the part read, with more before it: not "no fix was run" (a regression tester). */}
+      {read.ok && entries.length === 0 && <StatusLine kind="info" text={t(read.unread ? 'history.noneRead' : 'history.empty')} theme={theme} />}
       {missingTopic !== undefined && <StatusLine kind="warning" wrap="truncate-end" text={truncateWidth(oneLine(t('history.noTopic', { topic: safeText(missingTopic) })), columns - 2)} theme={theme} />}
       <Box flexDirection="column" marginTop={1}>
         {entries.length > 0 && (
