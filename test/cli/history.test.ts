@@ -35,7 +35,7 @@ describe('wcdoctor history', () => {
     const file = getAuditLogPath(dir);
     appendAuditEntry(entry('early', 'ran'), dir);
     // More damaged lines than the part read holds: the entry before them is not read.
-    appendFileSync(file, `${'not an entry\n'.repeat(Math.ceil(MAX_AUDIT_READ_BYTES / 13) + 100)}`);
+    appendFileSync(file, `${'not an entry '.repeat(80)}\n`.repeat(Math.ceil(MAX_AUDIT_READ_BYTES / 1041) + 10));
     const r = await runCli(['history'], { env: { WCDOCTOR_DATA_DIR: dir } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/No whole entry in the newest part of the audit log that was read/);

@@ -71,6 +71,12 @@ describe('a code of many causes', () => {
     expect(verdicts.every((v) => v.startsWith('hns-requires-ipv6 ')), verdicts.join(' / ')).toBe(true);
   });
 
+  it('alone, as a message, gets one verdict in every language: a lead, not a diagnosis (a regression tester: the Korean and Swedish wordings, phrases of one topic, got "medium" where English got nothing)', () => {
+    const alone = [...Object.values(MESSAGES), '요소를 찾을 수 없습니다', 'Elementet hittades inte.'];
+    const verdicts = alone.map((m) => verdict(m));
+    expect(verdicts, alone.join(' / ')).toEqual(alone.map(() => 'none'));
+  });
+
   it('does not count against a topic that names no code, but does against one whose codes differ', () => {
     const pipe = diagnose(kb, 'panic: open \\\\.\\pipe\\csi-proxy-filesystem-v1: The system cannot find the file specified.').matches[0]?.id;
     expect(pipe).toBe('csi-proxy-pipe-missing');
