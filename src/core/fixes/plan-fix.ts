@@ -303,9 +303,17 @@ export function planFix(topic: Topic, fixId: string, values: Readonly<Record<str
 
 /** Whether the template uses placeholder `name` only as the tag of what a build makes (`-t {{name}}`, `--tag={{name}}`). */
 function namesBuildOutput(command: string, name: string): boolean {
-  const uses = command.split(`{{${name}}}`).length - 1;
-  const asTag = command.split(new RegExp(`(?:^|\\s)(?:-t|--tag)(?:\\s+|=)\\{\\{${name}\\}\\}`)).length - 1;
-  return uses > 0 && uses === asTag && /\bbuild\b/.test(command);
+  const words = command.split(/\s+/);
+  const placeholder = `{{${name}}}`;
+  if (!words.includes('build')) return false;
+  let uses = 0;
+  let asTag = 0;
+  words.forEach((w, i) => {
+    if (!w.includes(placeholder)) return;
+    uses++;
+    if (w === `--tag=${placeholder}` || (w === placeholder && (words[i - 1] === '-t' || words[i - 1] === '--tag'))) asTag++;
+  });
+  return uses > 0 && uses === asTag;
 }
 
 /**
