@@ -239,6 +239,12 @@ let weakCtxAfterPattern: RegExp | undefined;
  * to the code: a word or two before "failed" let `ReadFile at offset 0x5 failed` read as code 5 (found by a reviewer).
  */
 const WEAK_CTX_AFTER = (): RegExp => (weakCtxAfterPattern ??= /^\s*(?:\)\s*)?(?:(?:error|fehler|erreur|fel)\b|错误|报错|出错|오류|에러)/i);
+/**
+ * An exit status written out and then restated in hex, right before a short hex code: `"docker" exited with code 126
+ * (0x7E)`. A process's exit status is its own number (Linux's 126 is "command not executable"), not a Win32 error, even when
+ * the catalogue has a code of that value.
+ */
+export const EXIT_STATUS_BEFORE = /\bexit(?:ed)?(?: with)? (?:code|status):? ?-?\d{1,10} ?\($/i;
 /** Words before a 10-digit decimal or bare hex that make an uncatalogued value count. */
 export const LARGE_CTX = new RegExp(String.raw`(?:\bcode|\bstatus|\bhresult|\bresult|\breturned|\berror|\berr|\bfailed|\bfailure|\bexception|错误|오류|\bfel|\bfehler)${TAIL}`, 'i');
 let unitAfterPattern: RegExp | undefined;
@@ -278,6 +284,7 @@ function readToken(m: RegExpExecArray, text: string, index: CodeIndex): Hit | un
   if (m[1] !== undefined) {
     const v = parseInt(m[1], 16);
     if (v <= 0xffff) {
+      if (EXIT_STATUS_BEFORE.test(sliceBefore(text, at))) return undefined;
       if (!index.byWin32.has(v)) return v > 0 && isWin32Report(text, at) ? makeHit(formatCode(hresultFromWin32(v)), m[0], 'short-hex', at, 5) : undefined;
       const ctx = sliceBefore(text, at);
       const ok = text[at - 1] === '(' || isWholePaste(text, at, m[0]) || WEAK_CTX.test(ctx) || STRONG_CTX.test(ctx) || LARGE_CTX.test(ctx) || WEAK_CTX_AFTER().test(text.slice(at + m[0].length, at + m[0].length + 40));

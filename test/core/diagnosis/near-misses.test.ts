@@ -23,6 +23,18 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    why: "a debugger's exit status restated in hex (126, 0x7E) is no DLL a program in the image failed to load",
+    other: 'Starting: "docker" exec -i 4f1c2d7e9a0b C:\\remote_debugger\\vsdbg.exe --interpreter=mi\n"docker" exited with code 126 (0x7E).',
+    topic: 'container-program-dll-missing',
+    own: 'PS C:\\> docker run --rm contoso/report:1.2-nanoserver-ltsc2022\nUnhandled exception. System.DllNotFoundException: Die DLL "gdiplus.dll" kann nicht geladen werden: Das angegebene Modul wurde nicht gefunden.',
+  },
+  {
+    why: "a service the service control manager does not know (1060) is any service: WSL's HNS code alone names no missing Containers feature",
+    other: 'Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80070424',
+    topic: 'containers-feature-not-installed',
+    own: 'PS C:\\> dockerd\nError starting daemon: a required service is not installed, ensure the Containers feature is installed: failed to open service vmcompute: Der angegebene Dienst ist nicht als installierter Dienst vorhanden.',
+  },
+  {
     why: "a named pipe refused as a mount source by an engine too old to map pipes is no file to move into a folder",
     other:
       "PS C:\\> docker run -d -v \\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine contoso/agent:1.4\ndocker: Error response from daemon: Invalid volume spec \"\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine\": file '\\\\.\\pipe\\docker_engine' cannot be mapped. Only directories can be mapped on this platform.",

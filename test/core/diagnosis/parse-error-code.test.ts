@@ -226,10 +226,19 @@ describe('extractCodes ignores what is not a code', () => {
     'disk of 3221225472 bytes',
     'error: 1,460 files skipped; version 1.460',
     'Segmentation fault (core dumped)',
+    // An exit status restated in hex is the program's own number (Linux's 126: command not executable), not a Win32 error.
+    '"docker" exited with code 126 (0x7E).',
+    'process exited with code 2 (0x2)',
     'hello',
     '',
   ])('%j', (text) => {
     expect(find(text)).toEqual([]);
+  });
+
+  it('still reads a short hex after a message, and the module-not-found text in any catalogued language', () => {
+    expect(canonicals('Failed to load wlanapi.dll: The specified module could not be found. (0x7E)')).toEqual(['0x8007007E']);
+    expect(canonicals('Die DLL "gdiplus.dll" kann nicht geladen werden: Das angegebene Modul wurde nicht gefunden.')).toEqual(['0x8007007E']);
+    expect(canonicals('panic: Failed to load wlanapi.dll: 找不到指定的模块。')).toEqual(['0x8007007E']);
   });
 
   it('finds only the real code in a kubectl describe pod', () => {
