@@ -162,10 +162,25 @@ function restoreLink(file: string, target: string): void {
  * user's HOME) between the check of config.json and conf's write, which resolves links when it writes (found by an
  * attacker helper: a link put back in a loop won the race in 6 of 6 runs, and root's daemon.json got a "theme"; and a
  * link as the whole folder had root's config.json elsewhere renamed and replaced). Settings there are read, never
- * written: changes last the session, and the problem says why. Not on Windows, where this process cannot tell a
- * folder's owner (see privateCacheFolder).
+ * written: changes last the session, and the problem says why. On Windows, where this process cannot tell a folder's
+ * owner (see privateCacheFolder), the settings folder and the one above it must not be links or junctions.
  */
-function checkSettingsFolder(dir: string): void {
+function checkSettingsFolder(dir: string, platform: string = process.platform): void {
+  if (platform === 'win32') {
+    // Windows: no owner to read, but a junction needs no privilege, and an elevated start shares %APPDATA% with the
+    // user's unelevated programs. The settings folder and the one above it (%APPDATA%\wcdoctor\Config, \wcdoctor) must
+    // be folders of their own, not links or junctions (lstat reports both as links), or the settings are not saved.
+    for (const at of [dir, path.dirname(dir)]) {
+      let link = false;
+      try {
+        link = lstatSync(at).isSymbolicLink();
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      if (link) throw new Error(`${at} is a link or junction: settings are not saved there`);
+    }
+    return;
+  }
   checkPrivateFolder(dir, 'settings are not saved there');
 }
 
@@ -316,8 +331,10 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
         // file) and the write. The folder is made here (makeDirs) because conf makes it with mkdirSync's recursive
         // mode, which never returns under /proc (XDG_CONFIG_HOME or WCDOCTOR_CONFIG_DIR there hung the app at its
         // first saved setting).
+        // (On Windows first as well: makeDirs would otherwise make the folder through a junction above it.)
+        if ((opts.platform ?? process.platform) === 'win32') checkSettingsFolder(dir, 'win32');
         makeDirs(dir, 0o700);
-        checkSettingsFolder(dir);
+        checkSettingsFolder(dir, opts.platform);
         // Read, merge and write under a lock file: another copy saving at the same moment otherwise wrote over this change.
         const merged = withFileLock(`${file}.lock`, () => {
           const next: Record<string, unknown> = { ...onDisk() };
@@ -351,7 +368,7 @@ export function openSettings(opts: OpenSettingsOptions = {}): SettingsStore {
     let folder: string | undefined;
     if (e instanceof CorruptSettings) {
       try {
-        checkSettingsFolder(dir);
+        checkSettingsFolder(dir, opts.platform);
       } catch (e2) {
         folder = messageOf(e2);
       }

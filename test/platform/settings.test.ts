@@ -355,6 +355,31 @@ describe.skipIf(process.platform === 'win32')('openSettings: a folder another us
     }
   });
 
+  it('on Windows (no owner to read), a settings folder or the one above it that is a link or junction is read, never written', async () => {
+    const target = path.join(dir, 'admin-only');
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'config.json'), '{"other":"program"}');
+    const appdata = path.join(dir, 'AppData');
+    mkdirSync(appdata);
+    symlinkSync(target, path.join(appdata, 'Config'));
+    const direct = openSettings({ cwd: path.join(appdata, 'Config'), platform: 'win32' });
+    direct.set('theme', 'no-color');
+    await direct.flush();
+    expect(direct.takeProblem()).toMatchObject({ kind: 'unwritable', detail: expect.stringMatching(/is a link or junction: settings are not saved there/) });
+    symlinkSync(target, path.join(appdata, 'wcdoctor'));
+    const above = openSettings({ cwd: path.join(appdata, 'wcdoctor', 'Config'), platform: 'win32' });
+    above.set('theme', 'no-color');
+    await above.flush();
+    expect(above.takeProblem()?.kind).toBe('unwritable');
+    expect(readdirSync(target)).toEqual(['config.json']);
+    expect(readFileSync(path.join(target, 'config.json'), 'utf8')).toBe('{"other":"program"}');
+    // A folder of its own is saved as ever.
+    const own = openSettings({ cwd: path.join(dir, 'own', 'Config'), platform: 'win32' });
+    own.set('theme', 'no-color');
+    await own.flush();
+    expect(own.takeProblem()).toBeUndefined();
+  });
+
   // A full disk, made with a small tmpfs: only where this process may mount one (root, and a kernel that lets it).
   const mountable = (() => {
     if (process.getuid?.() !== 0) return false;
