@@ -1,5 +1,5 @@
 import { CONTAINER_FACILITY, type PasteFeatures } from './features.js';
-import { termSurfaces } from './terms.js';
+import { termsOf } from './terms.js';
 import type { Scored } from './rules/index.js';
 import type { ConfidenceLimit, Match, RuleId } from './types.js';
 import type { Weights } from './weights.js';
@@ -103,7 +103,15 @@ function codeOnlyOutsideContainers(s: Scored, f: PasteFeatures): boolean {
  * code of the container stack (`codeOnlyOutsideContainers`).
  */
 function isCodeAloneOutsideContainers(s: Scored, f: PasteFeatures): boolean {
-  return codeOnlyOutsideContainers(s, f) && s.evidence.every((e) => e.weight <= 0 || e.rule === 'code') && termSurfaces(f.wordsText).size > 0;
+  return codeOnlyOutsideContainers(s, f) && s.evidence.every((e) => e.weight <= 0 || e.rule === 'code') && saysMoreThanCodes(f);
+}
+
+/** Whether the paste has a term beside its codes and their messages: read once per paste, not once per topic asked. */
+const saysMore = new WeakMap<PasteFeatures, boolean>();
+function saysMoreThanCodes(f: PasteFeatures): boolean {
+  let more = saysMore.get(f);
+  if (more === undefined) saysMore.set(f, (more = termsOf(f.wordsText).length > 0));
+  return more;
 }
 
 /**

@@ -179,7 +179,7 @@ function groupEnd(src: string, i: number): number {
  * was pumped only after `abc`, where the match ends at once, and passed the check: a regression tester), and a
  * lookbehind's text was already matched before it (`network(?<=k)` is pumped after `networkk`).
  */
-function withoutNegativeLookarounds(src: string): string | undefined {
+function withoutRefusingLookarounds(src: string): string | undefined {
   let out = '';
   let from = 0;
   for (let j = 0; j < src.length; j++) {
@@ -426,8 +426,7 @@ function piecesOf(src: string, flags: string, mode: PathMode): [together: Piece[
 export function attackCandidates(source: string, flags: string): { prefix: string; pump: string; suffix: string }[] {
   /** Each pump (prefix and pump as one key) with its prefix and the rank of the alternative that found it first (-1: none). */
   const pumps = new Map<string, { prefix: string; rank: number }>();
-  let rank = -1;
-  const add = (prefix: string, pump: string) => {
+  const add = (prefix: string, pump: string, rank = -1) => {
     const key = prefix ? `${prefix}\u0001${pump}` : pump;
     if (pump && !pumps.has(key)) pumps.set(key, { prefix, rank });
   };
@@ -443,7 +442,7 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
   // by regression testers).
   const alternatives = alternativesOf(source)
     .flatMap((alt) => {
-      const bare = withoutNegativeLookarounds(alt);
+      const bare = withoutRefusingLookarounds(alt);
       return bare !== undefined ? [alt, bare] : [alt];
     })
     .map((alt, k) => ({ alt, k, branches: branchesOf(alt) }))
@@ -455,20 +454,19 @@ export function attackCandidates(source: string, flags: string): { prefix: strin
     return modes.flatMap((mode) => piecesOf(alt, flags, mode)).map((pieces) => ({ pieces, r }));
   });
   for (const { pieces, r } of paths) {
-    rank = r;
     const lead: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
       const prefix = lead.join('');
       for (const member of pieces[i]!) {
-        add('', member);
-        add(prefix, member);
+        add('', member, r);
+        add(prefix, member, r);
       }
       for (let len = 2; len <= 3 && i + len <= pieces.length; len++) {
         const pump = pieces.slice(i, i + len).map((p) => p[0]!).join('');
-        add('', pump);
-        add(prefix, pump);
+        add('', pump, r);
+        add(prefix, pump, r);
         // Words repeated as words: `docker run docker run …`.
-        if (/\w$/.test(pump)) add('', `${pump} `);
+        if (/\w$/.test(pump)) add('', `${pump} `, r);
       }
       lead.push(pieces[i]![0]!);
     }
