@@ -237,8 +237,13 @@ function wrapWidth(text: string): number | undefined {
 /** The widths terminals open with (conhost's 80 and 120, and the other common ones). */
 const CONSOLE_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
-/** The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). */
-function joinAtWindowWidth(text: string): string {
+/**
+ * The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). Without
+ * joinWrappedWords' guess at a word cut at the edge of any long line: the text that names things (entities) is read
+ * from this, since that guess ran a command's last word into the next line's first (`… service update … web` + `web`
+ * gave the service `webweb`; an attacker helper).
+ */
+export function joinAtWindowWidth(text: string): string {
   const width = wrapWidth(text);
   return width === undefined ? text : joinAtWidth(text, width);
 }

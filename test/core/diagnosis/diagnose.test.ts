@@ -92,6 +92,22 @@ describe('diagnose is robust', () => {
     expect(r.matches[0]?.sources.map((s) => s.locale)).toEqual(expect.arrayContaining(['zh-CN', 'ko-KR']));
   });
 
+  // An attacker helper: a long command line ending in a name, and the program's next line starting with one, were
+  // joined as if the window had cut a word there (`web` + `web` gave the service `webweb`, a user `…example` + `System`).
+  it('reads names from lines joined only where the window width shows, not where a long line meets a word', () => {
+    const service = diagnose(kb, 'PS C:\\> docker service update --image mcr.microsoft.com/windows/servercore/iis:ltsc2022 web\nweb\noverall progress: 0 out of 1 tasks\n1/1: hcsshim::ImportLayer failed in Win32: The system cannot find the path specified. (0x3)');
+    expect(service.entities.service).toBe('web');
+    expect(service.entities.image).toBe('mcr.microsoft.com/windows/servercore/iis:ltsc2022');
+    const user = diagnose(kb, 'C:\\> net use S: \\\\srv\\share /user:builder@corp.example.with.a.rather.long.domain.name.org\nsystem error 1223 has occurred.');
+    expect(user.entities.user).toBe('builder@corp.example.with.a.rather.long.domain.name.org');
+    // A line the window did cut (two lines of its width) is still joined inside a name.
+    const cut = 'C:\\> docker run -d --name web mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022 powershell -NoExit';
+    const width = 80;
+    const rows = [cut.slice(0, width), cut.slice(width), 'docker: Error response from daemon: hcsshim::CreateComputeSystem web: The parame', 'ter is incorrect.'];
+    const wrapped = diagnose(kb, rows.join('\n'));
+    expect(wrapped.entities.image).toBe('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022');
+  });
+
   it('never throws on random text or binary input, and answers a 5 MB paste', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), anyCodePoints({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => new TextDecoder('latin1').decode(b))), (s) => {
