@@ -226,6 +226,16 @@ describe('DiagnoseScreen', () => {
     expect(frame).toContain(`${t('diagnose.results.leadsTitle', { count: 1 })}\n  0x80070490: hns-requires-ipv6, hns-store-corrupted-cleanup\n`);
   });
 
+  it('lists the codes the paste writes, not also the code its message names when that is the same condition', async () => {
+    const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
+    const { lastFrame, stdin, t } = renderApp({ platform: fakePlatform({ kb: realKb() }), initial: [{ screen: 'diagnose', text: '' }], diagnose: engine.fn, rows: 30, columns: 80 });
+    await waitForFrame(lastFrame, t('diagnose.input.placeholder'));
+    stdin.write(bracketedPaste('hcs::System::Start: failure in a Windows system call: The virtual machine or container exited unexpectedly. (0xc0370106)'));
+    const frame = plain(await waitForFrame(lastFrame, t('diagnose.results.codes', { codes: '' }).trim()));
+    expect(frame).toContain(t('diagnose.results.codes', { codes: '0xC0370106' }));
+    expect(frame).not.toContain('0x80370106');
+  });
+
   it('when nothing matches, Tab goes to the leads: a list of the known issues and trees to open, and Esc comes back to it (found by a new-user helper: they could not be opened)', async () => {
     const engine = { fn: (kb: KnowledgeBase, text: string) => diagnose(kb, text) };
     const kb = realKb();

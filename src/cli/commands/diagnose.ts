@@ -1,7 +1,7 @@
 import { isLongPaste } from '../../core/diagnosis/paste-length.js';
 import { echoed } from '../../core/text/terminal-safe.js';
 import type { Command } from 'commander';
-import { codeLeads, failureTreeLeads } from '../../core/diagnosis/code-topics.js';
+import { codeLeads, failureTreeLeads, shownCodes } from '../../core/diagnosis/code-topics.js';
 import type { TreeLead } from '../../core/trees/tree-leads.js';
 import type { readCompatHints as ReadCompatHints } from '../../core/compat/read-compat-hints.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
@@ -233,7 +233,7 @@ export function formatDiagnosis(
     if (result.scope?.kind === 'linux') return `${words.linux(result.scope.signals.join(', '))}\n`;
     if (result.scope?.kind === 'unrelated') return `${result.scope.program ? words.otherProgram(result.scope.program) : words.unrelated}\n`;
     const lines = [words.none];
-    if (result.codes.length) lines.push(words.codes(result.codes.map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
+    if (result.codes.length) lines.push(words.codes(shownCodes(result.codes).map((c) => `${c.canonical}${c.names[0] ? ` (${c.names[0]})` : ''}`).join(', '), 'wcdoctor explain CODE'));
     for (const lead of codeLeads(kb, result)) lines.push(words.leads(lead.code, lead.topics.join(', '), 'wcdoctor docs ID'));
     for (const lead of failureTreeLeads(kb, result, paste)) {
       const tree = kb.trees.find((x) => x.id === lead.tree);

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/kb.js';
 import type { Locale } from '../knowledge/types.js';
 import { treeLeads, type TreeLead } from '../trees/tree-leads.js';
-import type { DiagnoseResult } from './types.js';
+import type { DiagnoseResult, FoundCode } from './types.js';
 
 /** A code as the diagnosis or `explain` found it: its canonical form and the forms that are the same code. */
 interface CodeForms {
@@ -36,4 +36,20 @@ export function codeLeads(kb: KnowledgeBase, result: Pick<DiagnoseResult, 'match
 export function failureTreeLeads(kb: KnowledgeBase, result: Pick<DiagnoseResult, 'matches' | 'scope'>, paste: string): TreeLead[] {
   if (result.matches.length || result.scope?.kind === 'linux' || result.scope?.kind === 'unrelated') return [];
   return treeLeads(kb.trees, paste);
+}
+
+/**
+ * The codes to list as found in a paste: every code, except one read from its message text when the paste also writes
+ * out a code that means the same (`… exited unexpectedly. (0xc0370106)` lists 0xC0370106, not also the 0x80370106 its
+ * message names). The diagnosis still reads both.
+ * @example shownCodes([{ canonical: '0x80370106', via: 'message', equivalents: ['0xC0370106'] }, { canonical: '0xC0370106', via: 'hex', equivalents: ['0x80370106'] }] as FoundCode[]).map((c) => c.canonical) // ['0xC0370106']
+ */
+export function shownCodes<C extends Pick<FoundCode, 'canonical' | 'via' | 'equivalents'>>(codes: readonly C[]): C[] {
+  const written = new Set(codes.filter((c) => c.via !== 'message').map((c) => c.canonical));
+  const seen = new Set<string>();
+  return codes.filter((c) => {
+    if (seen.has(c.canonical) || (c.via === 'message' && (written.has(c.canonical) || c.equivalents.some((e) => written.has(e))))) return false;
+    seen.add(c.canonical);
+    return true;
+  });
 }

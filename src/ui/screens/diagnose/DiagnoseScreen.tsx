@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { DiagnoseResult } from '../../../core/diagnosis/types.js';
-import { codeLeads, failureTreeLeads } from '../../../core/diagnosis/code-topics.js';
+import { codeLeads, failureTreeLeads, shownCodes } from '../../../core/diagnosis/code-topics.js';
 import { ErrorPanel } from '../../components/ErrorPanel.js';
 import { ScreenFrame, useFrame } from '../../components/ScreenFrame.js';
 import { SelectList, type ListItem } from '../../components/SelectList.js';
@@ -202,7 +202,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
   );
 
   const { theme } = frame;
-  const codes = outcome?.ok ? outcome.result.codes.map((c) => c.canonical) : [];
+  const codes = outcome?.ok ? shownCodes(outcome.result.codes).map((c) => c.canonical) : [];
   // Nothing matched: why (out of scope, or no known issue), the codes found, and the leads, each code's known issues on a
   // line of its own. Wrapped here, to be measured: every id of every lead must be on screen.
   const noMatchText =
@@ -277,7 +277,7 @@ export function DiagnoseScreen({ route }: { route: Extract<Route, { screen: 'dia
         {showFull && <FullText lines={fullRows} theme={theme} />}
         {codes.length > 0 && (
           <Text color={theme.text.secondary} wrap="truncate-end">
-            {truncateWidth(t('diagnose.results.codes', { codes: [...new Set(codes)].join(', ') }), frame.columns)}
+            {truncateWidth(t('diagnose.results.codes', { codes: codes.join(', ') }), frame.columns)}
           </Text>
         )}
         {/* With the focus, the leads as a list to open; without it, wrapped, not cut, and counted in the rows above: the ids are what the lines are for. */}
