@@ -29,23 +29,3 @@ export async function waitForFrameWithout(lastFrame: () => string | undefined, t
   await tick();
   return plain(lastFrame());
 }
-
-/**
- * Polls until the last frame has stayed the same for `quietMs` (what a resize or a key set off has been drawn,
- * however slow the machine), then returns it. A fixed sleep passed on an idle machine and failed on a loaded one.
- */
-export async function waitForSettledFrame(lastFrame: () => string | undefined, opts: { quietMs?: number; timeout?: number } = {}): Promise<string> {
-  const quietMs = opts.quietMs ?? 250;
-  const deadline = Date.now() + (opts.timeout ?? 10000);
-  let last = plain(lastFrame());
-  let since = Date.now();
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 20));
-    const now = plain(lastFrame());
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return now;
-    if (Date.now() > deadline) throw new Error(`the frame did not settle within ${opts.timeout ?? 10000} ms`);
-  }
-}
