@@ -23,8 +23,9 @@ export interface HostBuild {
 }
 
 // Characters that would change meaning inside a double-quoted argument in cmd or PowerShell; PowerShell ends a
-// double-quoted string at the typographic double quotes “ ” „ as well as at ".
-const SHELL_UNSAFE = /["\u201C\u201D\u201E`$%\u0000-\u001f]/u;
+// double-quoted string at the typographic double quotes “ ” „ as well as at ". cmd replaces %NAME% inside quotes, and
+// !NAME! too when delayed expansion is on (cmd /V:ON, or the DelayedExpansion registry value; an attacker helper).
+const SHELL_UNSAFE = /["\u201C\u201D\u201E`$%!\u0000-\u001f]/u;
 
 const toList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim());
 
@@ -130,7 +131,9 @@ export function checkNetworkName(text: string): Checked<string> {
 /** Validates the name given to the HNS network (`windowsshim.networkname`). */
 export function checkHnsName(text: string): Checked<string> {
   const s = text.trim();
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s) || s.length > 128)
+  // Letters that show as nothing (U+3164 HANGUL FILLER, U+115F, U+FFA0 are letters to Unicode) would name another network
+  // than the one the screen shows (an attacker helper), as they would an adapter.
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} _.()-]*$/u.test(s) || s.length > 128 || hasHiddenCharacter(s))
     return err(issue('hns-name-invalid', { value: text }));
   return ok(s);
 }

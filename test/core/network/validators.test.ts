@@ -71,6 +71,8 @@ describe('validateInterfaceNames', () => {
     ['Ethernet 2,', 'empty'],
     ['Eth"ernet', 'quote'],
     ['Eth$x', '„), $'],
+    // cmd with delayed expansion replaces !NAME! inside the double quotes the name is written in (an attacker helper).
+    ['Ethernet!USERNAME!', '%, !'],
     // PowerShell ends a double-quoted string at “ ” „ too (found by test/pwsh/copy-lines.test.ts).
     ['Eth\u201Cernet', 'quote'],
     ['Eth\u201Dernet', 'quote'],
@@ -107,6 +109,9 @@ describe('validateNetworkName and validateHnsName', () => {
     expect(v.validateHnsName('My Transparent Network').ok).toBe(true);
     expect(v.validateHnsName('bad"name').ok).toBe(false);
     expect(v.validateHnsName(' ').ok).toBe(false);
+    // Letters that show as nothing (an attacker helper: the screen showed "hns x" for the network "hns\u3164x").
+    for (const c of ['\u3164', '\u115f', '\u1160', '\uffa0']) expect(v.validateHnsName(`hns${c}x`).ok, `U+${c.codePointAt(0)!.toString(16)}`).toBe(false);
+    expect(v.validateHnsName('Réseau 東京 (2)').ok).toBe(true);
   });
 });
 
