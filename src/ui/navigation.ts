@@ -30,7 +30,16 @@ export type Route =
   | { screen: 'tree'; treeId?: string; entities?: Entities; selected?: number; walk?: TreeState }
   | { screen: 'network'; entities?: Entities; wizard?: WizardState }
   /** `hints` is what a diagnosed paste revealed; it stands for the prefilled text until that is edited. */
-  | { screen: 'compat'; host?: string; image?: string; hints?: { host?: HostInfo; image?: ImageInfo }; /** Where the report was scrolled to, kept while a fix opened from it is open. */ offset?: number }
+  | {
+      screen: 'compat';
+      host?: string;
+      image?: string;
+      hints?: { host?: HostInfo; image?: ImageInfo };
+      /** Where the report was scrolled to, kept while a fix opened from it is open. */
+      offset?: number;
+      /** Text was pasted into the image field since it was last empty: its images are the paste's, not typed. */
+      imagePasted?: boolean;
+    }
   /**
    * The host check: without `way` the choice of how; `host` collects here, `paste` reads collected output (`text`,
    * or the file `file` names, with what its check gave). What was found (`report`, `file`, `cursor`, `focus`) is kept

@@ -226,6 +226,25 @@ describe('a fix of an action that runs the image the paste named (found by an at
     expect(typed).toContain(t0('fix.confirm.question'));
     expect(typed).not.toContain(t0('fix.typed.promptPastedImage'));
   });
+
+  // An attacker helper: a `docker images` table pasted into the image field, as the field invites, had its image run
+  // after a single y; only an image handed over by the Diagnose screen counted as the paste's.
+  it('an image pasted into the field: the typed word', async () => {
+    const table = `REPOSITORY                         TAG        IMAGE ID       CREATED       SIZE\ncontoso-mirror.example/app         ltsc2016   abcdef123456   3 weeks ago   5.9GB\n`;
+    const r = renderApp({ initial: [{ screen: 'compat', host: '10.0.17763.1234' }], platform: fakePlatform({ kb: realKb(), settings: { language: 'en' } }), locale: 'en', columns: 100, rows: 60 });
+    await waitForFrame(r.lastFrame, t0('compat.image.placeholder').slice(0, 40));
+    r.stdin.write(bracketedPaste(table));
+    await waitForFrame(r.lastFrame, 'contoso-mirror.example/app');
+    r.stdin.write(KEYS.tab);
+    await waitForFrame(r.lastFrame, `1–9 ${t0('compat.keys.runFix')}`);
+    const report = plain(r.lastFrame()).replace(/\s+/g, ' ');
+    const n = /(\d)\. Run [^.]*Hyper-V isolation/i.exec(report)?.[1];
+    r.stdin.write(n!);
+    await waitForFrame(r.lastFrame, t0('fix.form.prompt'));
+    r.stdin.write(KEYS.enter);
+    await waitForFrame(r.lastFrame, t0('fix.typed.promptPastedImage').slice(0, 30));
+    expect(plain(r.lastFrame()).replace(/\s+/g, ' ')).toContain('contoso-mirror.example');
+  });
 });
 
 describe('actions numbered past 9 (a paste of many images)', () => {

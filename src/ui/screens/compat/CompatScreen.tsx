@@ -45,9 +45,11 @@ interface CompatState {
   pending: string;
   /** The action whose number was typed has no fix to run (negative: no action has that number): said until the next key. */
   noFix?: number;
+  /** Text was pasted into the image field since it was last empty (a `docker images` table, as the field invites). */
+  imagePasted: boolean;
 }
 type CompatAction =
-  | { type: 'edit'; buffer: TextBuffer }
+  | { type: 'edit'; buffer: TextBuffer; pasted: boolean }
   | { type: 'focus'; delta: number }
   | { type: 'scroll'; offset: number }
   | { type: 'pending'; digits: string }
@@ -68,7 +70,8 @@ export function actionDigit(pending: string, digit: string, count: number): { ru
 function compatReducer(s: CompatState, a: CompatAction): CompatState {
   switch (a.type) {
     case 'edit':
-      return s.focus === 'report' ? s : { ...s, [s.focus]: a.buffer, offset: 0 };
+      if (s.focus === 'report') return s;
+      return { ...s, [s.focus]: a.buffer, offset: 0, ...(s.focus === 'image' ? { imagePasted: a.buffer.text !== '' && (s.imagePasted || a.pasted) } : {}) };
     case 'focus':
       return { ...s, focus: ORDER[(ORDER.indexOf(s.focus) + a.delta + ORDER.length) % ORDER.length] ?? 'host' };
     case 'scroll':
@@ -108,9 +111,9 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
     const now = get();
     const host = route.hints?.host && now.host.text === prefilled.host ? { host: route.hints.host } : {};
     const image = route.hints?.image && now.image.text === prefilled.image ? { image: route.hints.image } : {};
-    return { screen: 'compat', host: now.host.text, image: now.image.text, hints: { ...host, ...image }, offset: now.offset };
+    return { screen: 'compat', host: now.host.text, image: now.image.text, hints: { ...host, ...image }, offset: now.offset, imagePasted: now.imagePasted };
   });
-  const route: CompatRoute = asked.host === undefined && asked.image === undefined && asked.hints === undefined && asked.offset === undefined ? (kept ?? asked) : asked;
+  const route: CompatRoute = asked.host === undefined && asked.image === undefined && asked.hints === undefined && asked.offset === undefined && asked.imagePasted === undefined ? (kept ?? asked) : asked;
   const prefilled = useMemo(
     () => ({ host: route.host ?? (route.hints?.host ? describeHost(route.hints.host) : ''), image: route.image ?? (route.hints?.image ? describeImage(route.hints.image) : '') }),
     [route.host, route.image, route.hints],
@@ -122,6 +125,7 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
     // Back from a fix opened from the report: where it was scrolled to (found by a new-user helper: it went to the top).
     offset: route.offset ?? 0,
     pending: '',
+    imagePasted: route.imagePasted === true,
   }));
   const { focus, offset } = state;
   const host = state.host.text;
@@ -172,8 +176,12 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
         // (Only the image the paste named: an action's own, such as the tag the check advises pulling, is the check's.)
         const entities = entitiesForAction(knowledge, action);
         const fromPaste = route.hints?.image?.ref;
-        const pasted = fromPaste && now.image.text === prefilled.image && entities.image === fromPaste ? ['image'] : [];
-        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities, prefilledBy: 'compat', pasted }, save: { host: now.host.text, image: now.image.text, offset: now.offset } });
+        // Text pasted into the field is a paste too (a `docker images` table from anywhere, as the field invites; an
+        // attacker helper ran its image after a single y): an image of the field's text is then the paste's.
+        const judged = result.reports.flatMap((r) => r.actions.map(() => r.image.ref))[n - 1];
+        const pastedHere = now.imagePasted && entities.image !== undefined && entities.image === judged;
+        const pasted = (fromPaste && now.image.text === prefilled.image && entities.image === fromPaste) || pastedHere ? ['image'] : [];
+        navigate({ type: 'open', route: { screen: 'fix', topicId: action.fixRef.topic, fixId: action.fixRef.fix, entities, prefilledBy: 'compat', pasted }, save: { host: now.host.text, image: now.image.text, offset: now.offset, imagePasted: now.imagePasted } });
       };
       dispatch({ type: 'no-fix', action: undefined });
       // An action's number being typed: Enter runs it, Esc forgets it, a digit goes on, any other key forgets it.
@@ -202,7 +210,7 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
             : command === Command.Up || command === Command.Down
               ? moveInTextArea(buffer, command === Command.Up, columns)
               : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
-        if (edited) dispatch({ type: 'edit', buffer: edited });
+        if (edited) dispatch({ type: 'edit', buffer: edited, pasted: command === Command.Paste });
         else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
         else if (command === Command.Up) dispatch({ type: 'focus', delta: -1 });
         else return false;
