@@ -189,13 +189,16 @@ export function planNetwork(input: NetworkPlanInput): Result<NetworkPlan, PlanPr
  * (`networks`, `driver_opts`, `com.docker.network.windowsshim.interface`). Docker's YAML reader (yaml.v3, YAML 1.1
  * rules) reads unquoted `1_000`, `0b101`, `0_1` as numbers and `2001-01-01` as a date, where the YAML library here
  * (1.2 rules) saw plain strings: a network named `1_000` made compose refuse the file, and `--hns-name 2001-01-01`
- * named the HNS network `2001-01-01 00:00:00 +0000 UTC` (found by a helper with `docker stack config`).
+ * named the HNS network `2001-01-01 00:00:00 +0000 UTC` (found by a helper with `docker stack config`). A name YAML 1.1
+ * reads as a boolean or null (`yes`, `No`, `on`, `OFF`, `y`, `n`, `null`, `~`) is quoted as well: docker/cli's stack
+ * loader refused such a key ("non-string key in networks: true"; an attacker helper).
  */
+const YAML11_WORDS = /^(?:y|yes|n|no|true|false|on|off|null)$/i;
 function composeYaml(data: unknown): string {
   const doc = new Document(data);
   visit(doc, {
     Scalar(key, node) {
-      if (typeof node.value === 'string' && (key === 'value' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(node.value))) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && (key === 'value' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(node.value) || YAML11_WORDS.test(node.value))) node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString();

@@ -137,7 +137,7 @@ describe('quoteArg', () => {
 });
 
 describe('the compose snippet as Docker reads it (YAML 1.1 rules; found by a helper with docker stack config)', () => {
-  it.each(['1_000', '0b101', '0_1', '1_0.5', 'n2001-01-01'])('network %j: its key and name stay text', (name) => {
+  it.each(['1_000', '0b101', '0_1', '1_0.5', 'n2001-01-01', 'yes', 'No', 'on', 'OFF', 'y', 'N', 'true', 'Null'])('network %j: its key and name stay text', (name) => {
     const p = plan({ driver: 'transparent', name, hnsName: '2001-01-01' });
     const read = parse(p.compose, { version: '1.1' }) as { networks: Record<string, { name: unknown; driver_opts: Record<string, unknown> }> };
     expect(Object.keys(read.networks)).toEqual([name]);
