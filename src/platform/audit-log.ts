@@ -6,6 +6,7 @@ import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { formatMiB } from '../core/i18n/format-number.js';
 import { getDataDir } from './paths.js';
 import { makeDirs } from './make-dirs.js';
+import { checkPrivateFolder } from './user-cache-dir.js';
 import { fileErrorReason } from './write-file-atomic.js';
 
 /** File name of the audit log inside the data directory. */
@@ -87,6 +88,22 @@ const loopingFolder = (file: string) =>
   new AuditLogError(`the folder of the audit log, ${path.dirname(file)}, is a chain of symbolic links that never ends (set WCDOCTOR_DATA_DIR to a folder)`);
 
 /**
+ * Throws an AuditLogError unless no other user can change the log's folder (checkPrivateFolder): a log in a folder
+ * another user owns or can write is theirs to replace. Found by an attacker helper: root run with another user's HOME
+ * (sudo keeping HOME, an elevated prompt) recorded its fixes there, and `history` showed entries that user had written
+ * as root's own. A missing folder passes (nothing is in it). Not on Windows, where the owner of a folder cannot be read.
+ */
+function checkLogFolder(dataDir: string): void {
+  try {
+    checkPrivateFolder(dataDir, 'the audit log is neither written nor read there');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw loopingFolder(getAuditLogPath(dataDir));
+    throw new AuditLogError(`${e instanceof Error ? e.message : String(e)} (set WCDOCTOR_DATA_DIR to a folder of your own)`);
+  }
+}
+
+/**
  * Opens the log for appending, creating it (0600, its folder 0700) when missing. A link, FIFO, device or directory
  * at its path is refused: `lstat` first, then the open itself with O_NOFOLLOW and O_NONBLOCK (where the platform has
  * them) so that nothing is written through a link and a FIFO cannot block, then `fstat` of what was opened.
@@ -95,6 +112,7 @@ function openForAppend(dataDir: string): { fd: number; file: string } {
   const file = getAuditLogPath(dataDir);
   try {
     makeDirs(dataDir, 0o700);
+    checkLogFolder(dataDir);
     let existing: Stats | undefined;
     try {
       existing = lstatSync(file);
@@ -399,6 +417,7 @@ function folderLoops(file: string): boolean {
  * none older than one that cannot be read is read). The files are only read, never repaired in place.
  */
 export function readAuditLog(dataDir: string = getDataDir(), maxBytes: number = MAX_AUDIT_READ_BYTES): AuditLogRead {
+  checkLogFolder(dataDir);
   const current = readLogFile(getAuditLogPath(dataDir), maxBytes);
   let room = maxBytes - current.bytesRead;
   const { bytesRead: _read, ...read } = current;

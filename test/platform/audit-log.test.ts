@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, readdirSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, closeSync, existsSync, readdirSync, renameSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -415,5 +415,37 @@ describe('the log\'s bound (it had none: a run without a terminal appends a refu
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+// Found by an attacker helper (attack45): root run with another user's HOME (sudo keeping HOME, an elevated prompt)
+// recorded its fixes in a log that user could replace, and `history` showed that user's lines as root's own runs.
+describe.skipIf(process.platform === 'win32')('a log folder another user can change is neither written nor read', () => {
+  it('a folder others can write: the probe, the append and the read each refuse it and say why; nothing is written', () => {
+    mkdirSync(dir, { recursive: true });
+    const forged = '{"time":"2026-12-07T18:00:00.000Z","topic":"t","fix":"f","outcome":"ran","command":"docker run evil.example/x","argv":["docker","run","evil.example/x"],"exitCode":0,"durationMs":1}\n';
+    writeFileSync(getAuditLogPath(dir), forged);
+    chmodSync(dir, 0o777);
+    for (const run of [() => probeAuditLog(dir), () => appendAuditEntry(entry('a'), dir), () => readAuditLog(dir)]) {
+      expect(run).toThrow(AuditLogError);
+      expect(run).toThrow(/can be changed by another user.*neither written nor read there.*WCDOCTOR_DATA_DIR/);
+    }
+    expect(readFileSync(getAuditLogPath(dir), 'utf8')).toBe(forged);
+    expect(readdirSync(dir)).toEqual(['audit.jsonl']);
+    // The same folder made private again is the user's log.
+    chmodSync(dir, 0o700);
+    expect(readAuditLog(dir).entries.map((e) => e.fix)).toEqual(['f']);
+  });
+
+  it.runIf(process.getuid?.() === 0)('a folder another user owns (root with that user\'s HOME)', () => {
+    mkdirSync(dir, { recursive: true });
+    chownSync(dir, 65534, 65534);
+    expect(() => appendAuditEntry(entry('a'), dir)).toThrow(AuditLogError);
+    expect(() => readAuditLog(dir)).toThrow(AuditLogError);
+    expect(existsSync(getAuditLogPath(dir))).toBe(false);
+  });
+
+  it('a missing folder reads as an empty log', () => {
+    expect(readAuditLog(path.join(dir, 'never-made')).entries).toEqual([]);
   });
 });
