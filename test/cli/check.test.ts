@@ -84,10 +84,13 @@ describe('wcdoctor check --from and --script (any system)', () => {
   it("lines a fleet's rows up by the columns each host name takes: a CJK name or one with combining marks (an attacker helper)", async () => {
     const doc = JSON.parse(fixture('hosts/ws2019-problems.json').replace(/^\uFEFF/, '')) as Record<string, unknown>;
     const file = path.join(tmp, 'wide-names.json');
-    writeFileSync(file, JSON.stringify(['web01', '数据库服务器一号', 'e\u0301\u0301abcd'].map((host) => ({ ...doc, host }))));
+    // And names with characters shown escaped (U+202E as `\u202e`, ESC as ␛): padded by what is printed (attack45).
+    writeFileSync(file, JSON.stringify(['web01', '数据库服务器一号', 'e\u0301\u0301abcd', 'a\u202eevil', 'ab\u001b[2Jcd'].map((host) => ({ ...doc, host }))));
     const r = await runCli(['check', '--from', file]);
     const rows = r.stdout.split('\n').filter((l) => /[✔!✖·]{10}/.test(l));
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5);
+    expect(r.stdout).toContain('a\\u202eevil');
+    expect(r.stdout).not.toMatch(/[\u202e\u001b]/);
     const marksAt = rows.map((row) => displayWidth(row.slice(0, row.search(/[✔!✖·]{10}/))));
     expect(new Set(marksAt).size).toBe(1);
   });

@@ -1,5 +1,5 @@
 import type { DecimalParam, MessageParams } from '../i18n/translate.js';
-import { oneLine } from '../text/terminal-safe.js';
+import { oneLine, showControls } from '../text/terminal-safe.js';
 import type { Evidence, MessageKey, MessageParam, MessageText } from './types.js';
 
 /** Looks up a UI message (`check.*` in locales/*.json) in the chosen language, English as the fallback; it writes numbers in that language's way. */
@@ -74,8 +74,12 @@ export const renderValue = (t: CheckText, v: Evidence['value']): string => (type
 /** The longest host name shown whole: a name of a million characters padded every row of the fleet grid to it (an attacker helper). */
 export const MAX_HOST_SHOWN = 64;
 
-/** A host's name as reports show it: on one line, and cut with … past MAX_HOST_SHOWN characters. */
+/**
+ * A host's name as reports show it: on one line, its control characters shown (`\u202e`, `␛`), and cut with … past
+ * MAX_HOST_SHOWN characters. Shown here, not only when printed, so that the fleet grid pads a name by what the terminal
+ * gets: a name with U+202E, printed as six characters, moved its row's marks under other checks (an attacker helper).
+ */
 export function shownHost(host: string): string {
-  const line = oneLine(host);
+  const line = showControls(oneLine(host));
   return line.length > MAX_HOST_SHOWN ? `${line.slice(0, MAX_HOST_SHOWN - 1)}…` : line;
 }
