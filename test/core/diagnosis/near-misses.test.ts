@@ -209,6 +209,12 @@ const ROWS: Row[] = [
     topic: 'stale-network-id-after-restart',
     own: 'PS C:\\> docker start web\nError response from daemon: network 7e41a09c5d2b83f6e1a4c7d90b52e8f3a6c1d4e7b0a3f6c9d2e5b8a1c4f7e0d3 not found\nError: failed to start containers: web',
   },
+  {
+    why: "an IIS container, or an ASP.NET image, is the set-up of every IIS paste: a site's own error in one is no ServiceMonitor failure",
+    other: 'Our IIS container from the aspnet image answers every request with HTTP 502 behind the load balancer, while the site works when I browse it inside the container.',
+    topic: 'iis-servicemonitor-config-fails',
+    own: 'PS C:\\> docker run -d -p 8080:80 contoso/intranet:2.1\nPS C:\\> docker logs 3f2a\nAPPCMD failed with error code 4312\nFailed to update IIS configuration',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {

@@ -150,6 +150,52 @@ describe("the containers context: hcsshim's wording of a failed call (vocabulary
   });
 });
 
+describe("the HNS load balancers context (vocabulary.yaml): kube-proxy's load balancers are Kubernetes'", () => {
+  const rulesOf = (paste: string, topic: string) => scoredFor(paste).get(topic)?.evidence.map((e) => e.rule) ?? [];
+  const lost = 'kube-proxy-hns-loadbalancers-lost';
+  const stale = 'kube-proxy-stale-hns-loadbalancers';
+  const sibling = 'kube-proxy-deletes-local-endpoint-ip-reuse';
+
+  it('a Kubernetes paste gives the load-balancer topics the context their kube-proxy siblings get, not only those', () => {
+    const paste = 'On our Windows worker nodes, kube-proxy runs but the ClusterIP services stop answering from the pods an hour after each deployment; the HNS load balancers are gone.';
+    expect(rulesOf(paste, sibling)).toContain('context');
+    expect(rulesOf(paste, lost)).toContain('context');
+    expect(rulesOf(paste, stale)).toContain('context');
+  });
+
+  it("the node's own count or call of HNS load balancers shows the context without a Kubernetes word", () => {
+    const counts = '09:14 - loadbalancers: 211\n09:15 - loadbalancers: 211\n09:16 - loadbalancers: 2';
+    expect(rulesOf(counts, lost)).toContain('context');
+    expect(rulesOf(counts, lost)).not.toContain('missing-context');
+    const call = 'hcnCreateLoadBalancer failed in Win32: Cannot create a file when that file already exists. (0x800700b7)';
+    expect(rulesOf(call, lost)).not.toContain('missing-context');
+  });
+
+  it("hnsdiag's other listings are every HNS user's: no context there", () => {
+    expect(rulesOf('After a reboot, hnsdiag list endpoints shows the old endpoints of the nat network, and loadbalancer policies are empty.', lost)).not.toContain('context');
+  });
+});
+
+describe("keyword phrases name a topic's failure or subject, not the set-up every paste of a kind names", () => {
+  const keywordsOf = (paste: string, topic: string) =>
+    (scoredFor(paste).get(topic)?.evidence ?? []).filter((e) => e.rule === 'keyword-phrase').map((e) => String(e.matched).toLowerCase());
+
+  it("Docker Desktop is most client machines' engine: no keyword of the client-host compatibility table", () => {
+    const paste = 'Docker Desktop on my laptop: the switch to Windows containers finishes, but every container then fails to start and the Hyper-V isolation error says the virtual machine could not start.';
+    expect(keywordsOf(paste, 'windows-client-host-compat')).not.toContain('docker desktop');
+    // The client host's own name still is.
+    expect(keywordsOf('Can ltsc2022 images run with process isolation on Windows 11?', 'windows-client-host-compat')).toContain('windows 11');
+  });
+
+  it("Docker for Windows is the product every such machine runs: a question naming it is not about its DockerNAT switch", () => {
+    const question = 'Is Docker for Windows able to run Linux and Windows containers side by side, or do I have to switch every time?';
+    expect(keywordsOf(question, 'dockernat-moby-vm')).not.toContain('docker for windows');
+    expect(verdictOf(question).map((v) => v.split(' ')[0])).not.toContain('dockernat-moby-vm');
+    // Its own names still are its keywords.
+    expect(keywordsOf('Containers lose their network after the DockerNAT switch was removed with the Moby Linux VM.', 'dockernat-moby-vm')).toContain('moby linux vm');
+  });
+});
+
 describe('the kind gate', () => {
   it("leaves a reference topic whole where the paste holds the topic's own long failure message", () => {
     const message = 'docker: Error response from daemon: Windows client operating systems earlier than version 1809 can only run Hyper-V containers.';
