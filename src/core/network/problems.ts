@@ -23,7 +23,7 @@ export const NETWORK_PROBLEM_TEXT = {
   'vlan-range': '{{value}} is outside the VLAN id range 1-4094',
   'adapter-empty': 'an adapter name is empty (separate several names with commas)',
   'adapter-too-long': 'the adapter name "{{name}}…" is longer than 255 characters',
-  'adapter-unsafe': 'the adapter name "{{name}}" contains a double quote (" “ ” „), $, %, !, `, or a control, invisible or text-direction character',
+  'adapter-unsafe': 'the adapter name "{{name}}" contains a double quote (" “ ” „), $, %, !, `, \\, or a control, invisible or text-direction character',
   'adapter-duplicate': 'the adapter "{{name}}" is listed twice',
   'adapter-too-many': '{{count}} adapters are listed; a network takes at most {{max}} (a Switch Embedded Team has up to 8)',
   'dns-servers-empty': 'give one or more IPv4 addresses separated by commas',

@@ -24,8 +24,11 @@ export interface HostBuild {
 
 // Characters that would change meaning inside a double-quoted argument in cmd or PowerShell; PowerShell ends a
 // double-quoted string at the typographic double quotes “ ” „ as well as at ". cmd replaces %NAME% inside quotes, and
-// !NAME! too when delayed expansion is on (cmd /V:ON, or the DelayedExpansion registry value; an attacker helper).
-const SHELL_UNSAFE = /["\u201C\u201D\u201E`$%!\u0000-\u001f]/u;
+// !NAME! too when delayed expansion is on (cmd /V:ON, or the DelayedExpansion registry value; an attacker helper). A
+// backslash before the closing quote escapes it for the program: Windows PowerShell 5.1 wraps an argument with a space
+// in quotes without doubling a final backslash (`"…interface=Eth 2\"`; an attacker helper, not run on 5.1 here), so no
+// backslash at all: no adapter name needs one.
+const SHELL_UNSAFE = /["\u201C\u201D\u201E`$%!\\\u0000-\u001f]/u;
 
 const toList = (v: string | string[]): string[] => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim());
 

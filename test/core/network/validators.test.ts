@@ -73,6 +73,9 @@ describe('validateInterfaceNames', () => {
     ['Eth$x', '„), $'],
     // cmd with delayed expansion replaces !NAME! inside the double quotes the name is written in (an attacker helper).
     ['Ethernet!USERNAME!', '%, !'],
+    // Windows PowerShell 5.1 wraps an argument with a space in quotes without doubling a final backslash (an attacker helper).
+    ['Eth 2\\', '`, \\'],
+    ['Eth\\x', '`, \\'],
     // PowerShell ends a double-quoted string at “ ” „ too (found by test/pwsh/copy-lines.test.ts).
     ['Eth\u201Cernet', 'quote'],
     ['Eth\u201Dernet', 'quote'],
