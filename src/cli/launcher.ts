@@ -8,9 +8,8 @@
  * written at run time: NODE_DISABLE_COMPILE_CACHE (Node's own switch for its compile cache) turns that
  * off too, and WCDOCTOR_WRITE_CODE_CACHE=1 makes the build's warm-up runs write dist/<bundle>.cache.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readRegularFile } from '../platform/read-regular-file.js';
+import { readIntoSharedBuffer, readTextFile } from '../platform/read-regular-file.js';
 import { privateCacheFolder } from '../platform/user-cache-dir.js';
 import { writeFileAtomic } from '../platform/write-file-atomic.js';
 import { bundleNameFor, loadBundle, registerEsmImporter, registerMainBundle, registerPackageRoot } from './run-bundle.js';
@@ -18,15 +17,18 @@ import { isTerminal } from './terminal.js';
 
 /** The largest code cache read (the bundles' are under 1 MiB; V8's for a bundle is about its size). */
 const MAX_CODE_CACHE = 16 * 1024 * 1024;
+/** The largest bundle read (they are under 1 MiB). */
+const MAX_BUNDLE = 64 * 1024 * 1024;
 
 /**
  * A code cache, when there is a regular file of a sane size at the path: a FIFO, a device (a link to /dev/zero) or a
  * folder there is no cache, never a wait or a read without end (found by a helper: a FIFO in the user's cache folder
- * hung every start on another Node; /dev/zero grew to 2 GB).
+ * hung every start on another Node; /dev/zero grew to 2 GB). Its bytes are the process's shared read buffer
+ * (readIntoSharedBuffer), valid until the next file read through it: loadBundle uses them at once, to compile.
  */
 function readOptional(file: string): Buffer | undefined {
   try {
-    return readRegularFile(file, MAX_CODE_CACHE);
+    return readIntoSharedBuffer(file, MAX_CODE_CACHE);
   } catch {
     return undefined;
   }
@@ -62,7 +64,8 @@ const load = (name: string, write: boolean) => {
   const userCache = userCodeCache(name);
   return loadBundle({
     file,
-    source: readFileSync(file, 'utf8'),
+    // Through the shared buffer too (the bundle is ASCII: its text is a copy of its bytes), before its cache is read into it.
+    source: readTextFile(file, MAX_BUNDLE),
     ...(write ? { writeCacheTo: `${file}.cache` } : { cache: readOptional(`${file}.cache`), ...(userCache ? { userCache } : {}) }),
   });
 };

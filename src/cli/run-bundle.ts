@@ -51,9 +51,14 @@ export function registerMainBundle(load: () => CliBundle): void {
  * The cache's header names the bundle it was made from (the content hash the build writes on the
  * bundle's first line) and the V8 that made it: V8 itself checks only its own version, flags and the
  * source's length, so a cache from another build of the same length would otherwise be taken, and a
- * cache of another V8 is known for what it is before V8 is asked.
+ * cache of another V8 is known for what it is before V8 is asked. The header is padded with spaces to a multiple of
+ * 8 bytes, so that V8's data starts 8-byte aligned in the buffer read: V8 copies cached data that does not (a 350 KiB
+ * copy, about 90 fresh pages, at every start).
  */
-export const cacheHeaderOf = (source: string): Buffer => Buffer.from(`wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'} v8 ${process.versions.v8}\n`);
+export const cacheHeaderOf = (source: string): Buffer => {
+  const text = `wcdoctor-code-cache ${/^\/\/ wcdoctor-build: (\w+)/.exec(source)?.[1] ?? 'unknown'} v8 ${process.versions.v8}`;
+  return Buffer.from(`${text.padEnd(Math.ceil((text.length + 1) / 8) * 8 - 1)}\n`);
+};
 
 /** The V8 data of a cache, when it was made from this bundle. */
 export function cacheDataFor(source: string, cache: Buffer | undefined): Buffer | undefined {

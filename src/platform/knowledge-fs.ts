@@ -8,7 +8,8 @@ import type { KnowledgeBase } from '../core/knowledge/kb.js';
 import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
 import { UserError } from '../core/errors.js';
-import { findPackageRoot, launcherCopy, readPackageFile } from './package-root.js';
+import { findPackageRoot, launcherCopy } from './package-root.js';
+import { readIntoSharedBufferToKeep, readRangeToKeep, readTextFile } from './read-regular-file.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
@@ -166,14 +167,18 @@ const isFlatSignatures = (v: unknown): v is FlatSignatures => {
 };
 const FLAT_FIELDS = ['phrases', 'keywords', 'setting', 'settingTerms', 'against', 'context'] as const;
 
+/** The largest kb.json, kb-text.json or kb-terms.bin read (they are about 0.35, 1.2 and 0.5 MB). */
+const MAX_KB_JSON = 256 * 1024 * 1024;
+
 const damaged = (file: string) => new UserError(`the knowledge base ${file} is damaged`, ['run: npm run build']);
 
 function readJson(root: string, rel: string): unknown {
   let text: string;
   try {
-    const bytes = readPackageFile(root, rel);
-    // kb.json is written in ASCII (asciiJson): read as such it is a plain copy, not a UTF-8 decode.
-    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    // kb.json is written in ASCII (asciiJson): read as such it is a plain copy, not a UTF-8 decode. From the file, through the
+    // process's shared read buffer, whose pages the launcher's reads have already touched.
+    const own = launcherCopy(root, rel);
+    text = own ? (isAscii(own) ? own.toString('latin1') : own.toString('utf8')) : readTextFile(path.join(root, rel), MAX_KB_JSON);
   } catch {
     throw new UserError(`the knowledge base is not built (${rel} is missing)`, ['run: npm run build']);
   }
@@ -188,7 +193,7 @@ function readJson(root: string, rel: string): unknown {
 function readTermTable(root: string): Pick<TermTable, 'postingsOf' | 'toLists'> {
   let bytes: Buffer;
   try {
-    bytes = readPackageFile(root, KB_TERMS_ARTEFACT);
+    bytes = launcherCopy(root, KB_TERMS_ARTEFACT) ?? readIntoSharedBufferToKeep(path.join(root, KB_TERMS_ARTEFACT), MAX_KB_JSON);
   } catch {
     throw new UserError(`the knowledge base is not built (${KB_TERMS_ARTEFACT} is missing)`, ['run: npm run build']);
   }
@@ -260,10 +265,19 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
    * The bytes of kb-display.json at a range, read alone: a run shows a few topics, and the whole file
    * (0.6 MB) took longer to read than the elements it needs.
    */
-  const readDisplay = ([start, end]: [number, number]): Buffer | undefined => {
+  const readDisplay = ([start, end]: [number, number], keep = false): Buffer | undefined => {
     // The executable's own copy is in memory: the part is a view of it.
     ownDisplay ??= launcherCopy(root, KB_DISPLAY_ARTEFACT) ?? null;
     if (ownDisplay) return end <= ownDisplay.length ? ownDisplay.subarray(start, end) : undefined;
+    // A part that is kept (the signature texts, 0.13 MB) goes where the start's reads have already touched the pages.
+    if (keep) {
+      try {
+        return readRangeToKeep(path.join(root, KB_DISPLAY_ARTEFACT), start, end);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).syscall === 'open') throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
+        return undefined;
+      }
+    }
     let fd: number;
     try {
       fd = openSync(path.join(root, KB_DISPLAY_ARTEFACT), 'r');
@@ -460,7 +474,7 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
       const [start, end] = rangeOf([flatRanges[2 * i], flatRanges[2 * i + 1]]);
       if (!flatBytes) {
         const [first, last] = rangeOf([flatRanges[0], flatRanges[flatRanges.length - 1]]);
-        const bytes = readDisplay([first, last]);
+        const bytes = readDisplay([first, last], true);
         if (!bytes) throw damaged(KB_DISPLAY_ARTEFACT);
         flatBytes = { bytes, at: first };
       }

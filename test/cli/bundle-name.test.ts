@@ -1,7 +1,7 @@
 // Which CLI bundle the launchers load for a command line (src/cli/run-bundle.ts): the diagnose bundle
 // for what it answers without commander, the full one for everything else.
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_WRAPPER, bundleNameFor, wrappedSource } from '../../src/cli/run-bundle.js';
+import { BUNDLE_WRAPPER, bundleNameFor, cacheDataFor, cacheHeaderOf, wrappedSource } from '../../src/cli/run-bundle.js';
 import { answeredByRun } from '../../src/cli/main.js';
 
 const terminals = (...fds: number[]) => {
@@ -58,5 +58,26 @@ describe('answeredByRun', () => {
     ['a diagnosis read by commander', ['diagnose', '--json', '--', 'text'], false, false],
   ] as const)('%s → %s', (_name, argv, stdinIsTerminal, expected) => {
     expect(answeredByRun(argv, stdinIsTerminal)).toBe(expected);
+  });
+});
+
+describe('cacheHeaderOf', () => {
+  it('names the build and this V8, padded so that the V8 data after it starts 8-byte aligned (V8 copies data that does not)', () => {
+    for (const id of ['0123', 'a'.repeat(32), 'unknown-build-name-of-odd-length']) {
+      const header = cacheHeaderOf(`// wcdoctor-build: ${id}\n${BUNDLE_WRAPPER}});`);
+      expect(header.length % 8).toBe(0);
+      expect(header.toString()).toMatch(new RegExp(`^wcdoctor-code-cache ${id.replace(/-.*/, '')} v8 ${process.versions.v8.replace(/\./g, '\\.')} *\n$`));
+    }
+  });
+
+  it('keeps a cache apart from another build and from another V8', () => {
+    const data = Buffer.from('V8 data');
+    const source = `// wcdoctor-build: 0123\n${BUNDLE_WRAPPER}});`;
+    const cache = Buffer.concat([cacheHeaderOf(source), data]);
+    const got = cacheDataFor(source, cache);
+    expect(got?.equals(data)).toBe(true);
+    expect(got!.byteOffset % 8).toBe(cache.byteOffset % 8);
+    expect(cacheDataFor(`// wcdoctor-build: 4567\n${BUNDLE_WRAPPER}});`, cache)).toBeUndefined();
+    expect(cacheDataFor(source, Buffer.concat([Buffer.from(cacheHeaderOf(source).toString().replace(/ v8 \S+/, ' v8 1.2.3.4')), data]))).toBeUndefined();
   });
 });

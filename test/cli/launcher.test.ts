@@ -104,7 +104,8 @@ describe.skipIf(!built)('the launcher (dist/cli.js) and its code caches', () => 
     const shipped = path.join(root, 'dist', `${bundle}.cache`);
     const data = readFileSync(shipped);
     const header = data.subarray(0, data.indexOf(10)).toString();
-    expect(header).toMatch(new RegExp(`^wcdoctor-code-cache \\w{32} v8 ${process.versions.v8.replace(/\./g, '\\.')}$`));
+    expect(header).toMatch(new RegExp(`^wcdoctor-code-cache \\w{32} v8 ${process.versions.v8.replace(/\./g, '\\.')} *$`));
+    expect((header.length + 1) % 8).toBe(0);
     writeFileSync(shipped, Buffer.concat([Buffer.from(`${header.replace(/ v8 .*$/, ' v8 1.2.3.4')}\n`), data.subarray(data.indexOf(10) + 1)]));
     const home = mkdtempSync(path.join(tmpdir(), 'wcdoctor-user-cache-'));
     copies.push(home);
