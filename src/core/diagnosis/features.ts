@@ -5,7 +5,7 @@ import { readWindowsImageOnLinux } from './engine-platform.js';
 import { messageKeyOf } from './message-key.js';
 import { hasPhrase, isWordChar } from './phrase-match.js';
 import { foldForMatching, spanAsWritten } from '../text/normalise.js';
-import { focusLines, joinAtWindowWidth, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
+import { focusLines, joinWrappedWords, normalisePaste, reduceLargePaste } from './normalise.js';
 import { extractCodes } from './parse-error-code.js';
 import { failureText } from './reasons.js';
 import { operationKey, recognise, type Recognised } from './recognise.js';
@@ -97,8 +97,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const text = normalisePaste(reduceLargePaste(paste));
   // The lines kept for matching, with the words the console cut at the window's edge joined again: every
   // rule then reads "hcsshim::ImportLayer" and "failing?" whole, as the paste's writer saw them.
-  const kept = focusLines(text);
-  const focus = joinWrappedWords(kept);
+  const focus = joinWrappedWords(focusLines(text));
   // Folded, not flattened again: joining the joined lines once more would run a wrapped line into the next.
   const flat = foldForMatching(focus);
   // Codes come from the lines kept for matching, like everything else: a paste of any size costs the same.
@@ -106,11 +105,8 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   const rec = recognise(focus);
   const failure = failureText(focus);
   const reason = foldForMatching(failure);
-  // The names a fix may be filled with come from the lines joined only where the window's width shows (a guess at a
-  // cut word may run one value into the next line); the operation stays the one read from the whole words.
-  const named = focus === kept ? kept : joinAtWindowWidth(kept);
-  const entities = named === focus ? { ...rec.entities } : { ...recognise(named).entities, ...(rec.entities.operation ? { operation: rec.entities.operation } : {}) };
-  const builds = readPasteBuilds(focus, entities, buildOfTag, buildOfName);
+  const builds = readPasteBuilds(focus, rec.entities, buildOfTag, buildOfName);
+  const entities = { ...rec.entities };
   if (builds.host) entities.hostBuild = String(builds.host.build);
   if (builds.image) entities.imageBuild = String(builds.image.build);
   // A paste that is only codes asks what they mean: every topic that lists one is an answer. Only a message (`The

@@ -212,7 +212,13 @@ export function joinWrappedWords(text: string, opts: { ungated?: boolean } = {})
     // A number that ends a line before a word ("… hcn error 2151350327" + "npm ERR!") is whole too; a hash cut
     // in two ("c424d7940" + "ce4") has letters in it.
     const token = /[A-Za-z0-9]{1,40}$/.exec(joined.slice(Math.max(0, at - 39), at + 1))?.[0] ?? '';
-    return /^\d+$/.test(token) && /[A-Za-z]/.test(joined[at + 2] ?? '') ? whole : last;
+    if (/^\d+$/.test(token) && /[A-Za-z]/.test(joined[at + 2] ?? '')) return whole;
+    // A command's last word and the program's first line saying it again is no cut: docker prints the names it acted on
+    // (`docker service update … web`, then `web`; `docker stop web`, then `web`). Joined, the service read as `webweb`
+    // (an attacker helper).
+    const name = /[\w.-]{1,64}$/.exec(joined.slice(Math.max(0, at - 63), at + 1))?.[0] ?? '';
+    const end = joined.indexOf('\n', at + 2);
+    return joined.slice(at + 2, end < 0 ? undefined : end).trim() === name ? whole : last;
   });
 }
 
@@ -237,13 +243,8 @@ function wrapWidth(text: string): number | undefined {
 /** The widths terminals open with (conhost's 80 and 120, and the other common ones). */
 const CONSOLE_WIDTHS: ReadonlySet<number> = new Set([80, 100, 120, 132, 160, 200]);
 
-/**
- * The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). Without
- * joinWrappedWords' guess at a word cut at the edge of any long line: the text that names things (entities) is read
- * from this, since that guess ran a command's last word into the next line's first (`… service update … web` + `web`
- * gave the service `webweb`; an attacker helper).
- */
-export function joinAtWindowWidth(text: string): string {
+/** The lines the window cut at its width joined (`joinAtWidth`), when the text shows a width (`wrapWidth`). */
+function joinAtWindowWidth(text: string): string {
   const width = wrapWidth(text);
   return width === undefined ? text : joinAtWidth(text, width);
 }

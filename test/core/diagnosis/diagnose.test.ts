@@ -92,20 +92,23 @@ describe('diagnose is robust', () => {
     expect(r.matches[0]?.sources.map((s) => s.locale)).toEqual(expect.arrayContaining(['zh-CN', 'ko-KR']));
   });
 
-  // An attacker helper: a long command line ending in a name, and the program's next line starting with one, were
-  // joined as if the window had cut a word there (`web` + `web` gave the service `webweb`, a user `…example` + `System`).
-  it('reads names from lines joined only where the window width shows, not where a long line meets a word', () => {
+  // An attacker helper: a long command line ending in a name, and the program's next line saying that name again, were
+  // joined as if the window had cut a word there (`web` + `web` gave the service `webweb`).
+  it('reads a name the program says again on its next line as one name, and a name the window cut as one name', () => {
     const service = diagnose(kb, 'PS C:\\> docker service update --image mcr.microsoft.com/windows/servercore/iis:ltsc2022 web\nweb\noverall progress: 0 out of 1 tasks\n1/1: hcsshim::ImportLayer failed in Win32: The system cannot find the path specified. (0x3)');
     expect(service.entities.service).toBe('web');
     expect(service.entities.image).toBe('mcr.microsoft.com/windows/servercore/iis:ltsc2022');
-    const user = diagnose(kb, 'C:\\> net use S: \\\\srv\\share /user:builder@corp.example.with.a.rather.long.domain.name.org\nsystem error 1223 has occurred.');
-    expect(user.entities.user).toBe('builder@corp.example.with.a.rather.long.domain.name.org');
-    // A line the window did cut (two lines of its width) is still joined inside a name.
-    const cut = 'C:\\> docker run -d --name web mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022 powershell -NoExit';
-    const width = 80;
-    const rows = [cut.slice(0, width), cut.slice(width), 'docker: Error response from daemon: hcsshim::CreateComputeSystem web: The parame', 'ter is incorrect.'];
-    const wrapped = diagnose(kb, rows.join('\n'));
-    expect(wrapped.entities.image).toBe('mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022');
+    // A line the window cut, at a width no other line shows (a regression tester: 115 columns, the image read cut), and
+    // at a width two lines show.
+    const image = 'mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019';
+    const wide = `PS C:\\Users\\Administrator\\source\\repos\\contoso-web> docker run -d --name web -p 8080:80 ${image} powershell -NoExit`;
+    const at = wide.indexOf('ltsc2019') + 4;
+    expect(at).toBeGreaterThan(100);
+    const once = [wide.slice(0, at), wide.slice(at), 'docker: Error response from daemon: hcsshim::CreateComputeSystem web: The parameter is incorrect.'];
+    expect(diagnose(kb, once.join('\n')).entities.image, `${at} columns`).toBe(image);
+    const narrow = `C:\\> docker run -d --name web ${image} powershell -NoExit`;
+    const twice = [narrow.slice(0, 80), narrow.slice(80), 'docker: Error response from daemon: hcsshim::CreateComputeSystem web: The parame', 'ter is incorrect.'];
+    expect(diagnose(kb, twice.join('\n')).entities.image, '80 columns').toBe(image);
   });
 
   it('never throws on random text or binary input, and answers a 5 MB paste', () => {
