@@ -245,7 +245,42 @@ describe('a fix of an action that runs the image the paste named (found by an at
     await waitForFrame(r.lastFrame, t0('fix.typed.promptPastedImage').slice(0, 30));
     expect(plain(r.lastFrame()).replace(/\s+/g, ' ')).toContain('contoso-mirror.example');
   });
+
+  // A regression tester: a terminal that does not mark pastes (an older console, a remote console typing the clipboard)
+  // delivers the image in one read, and an image the Diagnose screen handed over counted as typed once a space followed it.
+  it('an image pasted without bracketed-paste markers, and one from Diagnose edited: the typed word', async () => {
+    const unmarked = renderApp({ initial: [{ screen: 'compat', host: '10.0.17763.1234' }], platform: fakePlatform({ kb: realKb(), settings: { language: 'en' } }), locale: 'en', columns: 100, rows: 60 });
+    await waitForFrame(unmarked.lastFrame, t0('compat.image.placeholder').slice(0, 40));
+    unmarked.stdin.write(image);
+    await waitForFrame(unmarked.lastFrame, 'contoso-mirror.example/app');
+    unmarked.stdin.write(KEYS.tab);
+    expect(await hyperVPrompt(unmarked)).toContain(t0('fix.typed.promptPastedImage'));
+    cleanup();
+    const hint = parseImage(image, realKb().compat);
+    const edited = renderApp({ initial: [{ screen: 'compat', host: '10.0.17763.1234', hints: { image: hint.ok ? hint.value : (undefined as never) } }], platform: fakePlatform({ kb: realKb(), settings: { language: 'en' } }), locale: 'en', columns: 100, rows: 60 });
+    await waitForFrame(edited.lastFrame, `1–9 ${t0('compat.keys.runFix')}`);
+    // Shift+Tab to the image field (the report's run key leaves the footer), End, a space.
+    edited.stdin.write('\u001B[Z');
+    await waitForFrameWithout(edited.lastFrame, `1–9 ${t0('compat.keys.runFix')}`);
+    edited.stdin.write('\u001B[F');
+    edited.stdin.write(' ');
+    await vi.waitFor(() => expect(plain(edited.lastFrame())).toContain(`${image} `), { timeout: 5000, interval: 10 });
+    edited.stdin.write(KEYS.tab);
+    expect(await hyperVPrompt(edited)).toContain(t0('fix.typed.promptPastedImage'));
+  });
 });
+
+/** The report's action that runs the image with Hyper-V isolation, opened, its form confirmed: the question then asked. */
+async function hyperVPrompt(r: ReturnType<typeof renderApp>): Promise<string> {
+  await waitForFrame(r.lastFrame, `1–9 ${EN['compat.keys.runFix']}`);
+  const n = /(\d)\. Run [^.]*Hyper-V isolation/i.exec(plain(r.lastFrame()).replace(/\s+/g, ' '))?.[1];
+  expect(n).toBeDefined();
+  r.stdin.write(n!);
+  await waitForFrame(r.lastFrame, EN['fix.form.prompt']);
+  r.stdin.write(KEYS.enter);
+  await vi.waitFor(() => expect(plain(r.lastFrame()).replace(/\s+/g, ' ')).toMatch(new RegExp(`${EN['fix.confirm.question']}|${EN['fix.typed.promptPastedImage'].slice(0, 30)}`)), { timeout: 5000, interval: 10 });
+  return plain(r.lastFrame()).replace(/\s+/g, ' ');
+}
 
 describe('actions numbered past 9 (a paste of many images)', () => {
   // Twelve images built on ltsc2016 for a 17763 host: two actions each (rebuild; run with Hyper-V isolation, a fix).

@@ -125,7 +125,9 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
     // Back from a fix opened from the report: where it was scrolled to (found by a new-user helper: it went to the top).
     offset: route.offset ?? 0,
     pending: '',
-    imagePasted: route.imagePasted === true,
+    // An image the Diagnose screen handed over is the paste's, edited or not (a regression tester: one space typed after
+    // it made it the user's).
+    imagePasted: route.imagePasted === true || route.hints?.image !== undefined,
   }));
   const { focus, offset } = state;
   const host = state.host.text;
@@ -164,7 +166,7 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
   const shownRows = reportRows - (state.pending || state.noFix !== undefined ? 1 : 0);
 
   useKeymap(
-    (command, typed) => {
+    (command, typed, event) => {
       const now = get();
       const open = (n: number) => {
         const action = actions[n - 1];
@@ -210,7 +212,10 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
             : command === Command.Up || command === Command.Down
               ? moveInTextArea(buffer, command === Command.Up, columns)
               : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
-        if (edited) dispatch({ type: 'edit', buffer: edited, pasted: command === Command.Paste });
+        // Text that came with other keys in one read, or right after a large read, is a paste from a terminal that does not
+        // mark pastes (an older console, a remote console typing the clipboard; a regression tester), not typing.
+        const pasted = command === Command.Paste || (command === Command.Insert && (!event.alone || event.soon === true));
+        if (edited) dispatch({ type: 'edit', buffer: edited, pasted });
         else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
         else if (command === Command.Up) dispatch({ type: 'focus', delta: -1 });
         else return false;
