@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../core/errors.js';
 import { withFileLock } from './file-lock.js';
 import type { AuditEntry, AuditOutcome } from '../core/fixes/types.js';
 import { formatMiB } from '../core/i18n/format-number.js';
@@ -45,10 +46,14 @@ export const MAX_AUDIT_WARNINGS = 5;
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-/** The audit log cannot be used: its path is not a regular file, or it cannot be opened. The message says why. */
-export class AuditLogError extends Error {
+/**
+ * The audit log cannot be used: its path is not a regular file, its folder is another user's to change, or it cannot be
+ * opened. The message says why. Something the user can put right (a UserError, exit 3), not a bug: the app's History
+ * screen said "This is a bug in wcdoctor" for a folder another user could change (a regression tester).
+ */
+export class AuditLogError extends UserError {
   constructor(message: string) {
-    super(message);
+    super(message, [], 3);
     this.name = 'AuditLogError';
   }
 }
@@ -91,11 +96,16 @@ const loopingFolder = (file: string) =>
  * Throws an AuditLogError unless no other user can change the log's folder (checkPrivateFolder): a log in a folder
  * another user owns or can write is theirs to replace. Found by an attacker helper: root run with another user's HOME
  * (sudo keeping HOME, an elevated prompt) recorded its fixes there, and `history` showed entries that user had written
- * as root's own. A missing folder passes (nothing is in it). Not on Windows, where the owner of a folder cannot be read.
+ * as root's own. A missing folder is judged by the nearest folder above it that exists. Not on Windows, where the owner
+ * of a folder cannot be read.
  */
 function checkLogFolder(dataDir: string): void {
   try {
-    checkPrivateFolder(dataDir, 'the audit log is neither written nor read there');
+    // The folder, or the nearest one above it that exists: a folder is never made inside another user's (a regression
+    // tester: root with that user's HOME left root-owned ~/.local and ~/.local/share there, then refused to write).
+    let at = path.resolve(dataDir);
+    while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+    checkPrivateFolder(at, 'the audit log is neither written nor read there');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw loopingFolder(getAuditLogPath(dataDir));
@@ -111,8 +121,8 @@ function checkLogFolder(dataDir: string): void {
 function openForAppend(dataDir: string): { fd: number; file: string } {
   const file = getAuditLogPath(dataDir);
   try {
-    makeDirs(dataDir, 0o700);
     checkLogFolder(dataDir);
+    makeDirs(dataDir, 0o700);
     let existing: Stats | undefined;
     try {
       existing = lstatSync(file);

@@ -445,6 +445,17 @@ describe.skipIf(process.platform === 'win32')('a log folder another user can cha
     expect(existsSync(getAuditLogPath(dir))).toBe(false);
   });
 
+  // A regression tester: the refusal came after the folders were made, leaving root-owned ~/.local/share in that user's home.
+  it.runIf(process.getuid?.() === 0)('makes no folder inside another user\'s: the refusal comes first', () => {
+    const home = path.dirname(dir);
+    mkdirSync(home, { recursive: true });
+    chownSync(home, 65534, 65534);
+    expect(() => appendAuditEntry(entry('a'), dir)).toThrow(/another user/);
+    expect(() => probeAuditLog(dir)).toThrow(AuditLogError);
+    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
   it('a missing folder reads as an empty log', () => {
     expect(readAuditLog(path.join(dir, 'never-made')).entries).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { renderApp } from '../helpers/render.js';
 import { waitForFrame } from '../helpers/wait-for.js';
 import { historyItem } from '../../src/ui/screens/history/HistoryScreen.js';
 import { tFor } from '../helpers/i18n.js';
+import { AuditLogError } from '../../src/platform/audit-log.js';
 
 afterEach(() => cleanup());
 
@@ -50,6 +51,18 @@ describe('HistoryScreen', () => {
     expect(empty).not.toContain(t('history.keys.topic'));
     expect(empty).not.toContain(t('keys.showFull'));
     expect(empty).toContain(t('keys.back'));
+  });
+
+  // A regression tester: a log in a folder another user can change is refused (attack45), and the screen said "This is a
+  // bug in wcdoctor" beside the reason.
+  it('says why the log cannot be read, as something to put right, not as a bug', async () => {
+    const platform = fakePlatform({ kb: makeKb() });
+    const reason = '/home/u/.local/share/wcdoctor can be changed by another user (mode 777): the audit log is neither written nor read there (set WCDOCTOR_DATA_DIR to a folder of your own)';
+    const refusing = { ...platform, audit: { ...platform.audit, read: () => { throw new AuditLogError(reason); } } };
+    const { lastFrame, t } = renderApp({ platform: refusing, initial: [{ screen: 'history' }], rows: 30, columns: 120 });
+    const frame = (await waitForFrame(lastFrame, 'neither written')).replace(/\s+/g, ' ');
+    expect(frame).toContain('WCDOCTOR_DATA_DIR');
+    expect(frame).not.toContain(t('error.bug').slice(0, 20));
   });
 
   it('does not say no fix was run when the part of the log it read holds no whole entry (a regression tester: a last line of 9 MiB)', async () => {
