@@ -66,6 +66,24 @@ describe('a Windows image on an engine that runs Linux containers', () => {
     ['hcsshim::ImportLayer failed in Win32: Access is denied. (0x5) path=C:\\ProgramData\\docker\\windowsfilter\\1a2b\\Files\\Windows\\System32', false],
     // A Linux engine with a Linux image.
     ['$ sudo docker pull nginx:1.25\nfailed to register layer: Error processing tar file(exit status 1): unknown blob\nStorage Driver: overlay2', false],
+    // Docker Toolbox's own tools name the engine.
+    ['Kitematic: pulling microsoft/iis failed after 3 of 5 layers', true],
+    ['In the Docker Quickstart Terminal: docker run -it microsoft/windowsservercore cmd\nno such image', true],
+    // A Windows image told in words is enough beside the engine's own mark, not beside `unknown blob` alone.
+    ['Kitematic shows an error as soon as I choose one of the Windows images in its list', true],
+    ['$ podman build -t app .\nthe base is a Windows container image; the build stops at the first layer', true],
+    ['docker pull of a Windows base image stops with: unknown blob', false],
+    ['Which Windows image should I use on Windows Server 2022?', false],
+    // No mark of the engine: a Windows image's pull that stops at a blob the registry does not have (its foreign layers).
+    ['Creating a microsoft/windowsservercore container from the GUI fails: "unknown blob"', true],
+    ['docker-compose build\nStep 1/9 : FROM mcr.microsoft.com/dotnet/framework/sdk:4.8\nERROR: Service \'api\' failed to build: unknown blob', true],
+    // The same words where the pull runs on a Windows host, through a registry between, or for a Linux image.
+    ['PS D:\\src> docker pull mcr.microsoft.com/windows/nanoserver:ltsc2022\nunknown blob', false],
+    ['docker pull nexus.corp.local:8082/windows/servercore:ltsc2019\nunknown blob', false],
+    ['"registry-mirrors": ["https://hub-cache.corp"]\ndocker pull mcr.microsoft.com/windows/servercore:ltsc2022\nunknown blob', false],
+    ['docker pull microsoft/windowsservercore\nblob unknown: blob unknown to registry', false],
+    ['docker pull node:20\nunknown blob', false],
+    ['Docker Hub outage? docker pull microsoft/nanoserver and every other image fail with unknown blob', false],
   ] as const)('%#: %s → %s', (paste, holds) => {
     expect(readWindowsImageOnLinux(paste) !== undefined).toBe(holds);
     expect(factsFor(paste, TOPIC)).toEqual(holds ? ['linux-engine-windows-image'] : []);

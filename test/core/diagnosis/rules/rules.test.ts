@@ -57,6 +57,14 @@ const ROWS: Row[] = [
     topic: 'windows-image-on-linux-engine',
     weight: 5,
   },
+  // The same pull told with no mark of the engine: a Windows base image stopping at `unknown blob` (its foreign layers
+  // asked of the registry), where nothing shows a Windows host or a registry between.
+  {
+    rule: 'fact',
+    paste: 'Expected: the nanoserver image is downloaded.\nActual: the download of microsoft/nanoserver stops with "unknown blob".\nDocker 1.13.0 on my Windows 10 laptop.',
+    topic: 'windows-image-on-linux-engine',
+    weight: 5,
+  },
   { rule: 'context', paste: 'docker service ls\nID             NAME      MODE         REPLICAS   IMAGE\nq2w3e4r5t6y7   web       replicated   0/3        contoso/web:1809', topic: 'swarm-service-wont-start', weight: 3 },
   { rule: 'missing-context', paste: '0xc0370101', topic: 'k8s-pod-os-mismatch', weight: -1 },
   {
