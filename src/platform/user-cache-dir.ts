@@ -62,7 +62,9 @@ function walkUp(start: string, me: number, own: boolean, consequence: string): v
     // Above our own folders: a sticky folder (others cannot replace ours in it), or root's that no one else writes.
     // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
     if (!(own && at === start) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
-    throw new Error(`${at} can be changed by another user (owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}): ${consequence}`);
+    // Said as it is: a folder of another user's (mode 755 is no one else's write), or one others may write to.
+    const why = st.uid !== me && st.uid !== 0 ? `it belongs to another user, owner ${st.uid}` : `others may write to it: owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}`;
+    throw new Error(`${at} can be changed by another user (${why}): ${consequence}`);
   }
 }
 

@@ -81,5 +81,9 @@ export const MAX_HOST_SHOWN = 64;
  */
 export function shownHost(host: string): string {
   const line = showControls(oneLine(host));
-  return line.length > MAX_HOST_SHOWN ? `${line.slice(0, MAX_HOST_SHOWN - 1)}…` : line;
+  if (line.length <= MAX_HOST_SHOWN) return line;
+  // Cut before an escape the cut would split (`\u202e`, `\u{e0001}`, `\x9b`), not inside it (a regression tester: `\…`).
+  const head = line.slice(0, MAX_HOST_SHOWN - 1);
+  const split = /\\(?:u\{?[0-9a-f]{0,5}|x[0-9a-f]?)?$/.exec(head);
+  return `${split ? head.slice(0, split.index) : head}…`;
 }

@@ -153,4 +153,13 @@ describe('shownHost on adversarial names', () => {
     expect(shown).not.toMatch(/[\r\n\t]/);
     expect(shown.length).toBeLessThanOrEqual(MAX_HOST_SHOWN);
   });
+
+  // A regression tester: a name cut after its controls were shown ended in half an escape (`xxxx…\…`).
+  it.each([61, 62, 63, 64, 65])('cuts before an escape, never inside it (%i characters before U+202E)', (n) => {
+    const shown = shownHost(`${'x'.repeat(n)}\u202e\u{e0001}tail`);
+    expect(shown.length).toBeLessThanOrEqual(MAX_HOST_SHOWN);
+    expect(shown).not.toMatch(/[\u202e\u{e0001}]/u);
+    expect(shown).toMatch(/^x+(?:\\u202e(?:\\u\{e0001\})?)?…$/);
+    expect(shownHost('DOMAIN\\host')).toBe('DOMAIN\\host');
+  });
 });
