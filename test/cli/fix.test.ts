@@ -226,6 +226,19 @@ describe('wcdoctor fix: consent and refusals', () => {
     expect(h.audit).toMatchObject([{ outcome: 'refused' }]);
   });
 
+  // A regression tester: the audit log's problem was printed between "run this command where it can run:" and the command.
+  it('says a problem of the audit log before "run this command where it can run:", which leads to the command', async () => {
+    const h = harness({ platform: 'linux' });
+    h.deps.appendAudit = () => {
+      throw new Error('the folder can be changed by another user');
+    };
+    const r = await fix([...PS_SET, '--yes'], h);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/run this command where it can run:$/);
+    expect(r.stderr).toMatch(/could not write the audit log: the folder can be changed by another user/);
+  });
+
   it('puts the command on the clipboard only with --copy', async () => {
     const h = harness({ platform: 'linux' });
     const r = await fix([...PS_SET, '--yes', '--copy'], h);

@@ -218,7 +218,9 @@ async function confirmAndRun(plan: FixPlan, opts: FixOptions, timeoutMs: number,
   const refuse = (code: number, reason: string, shown: string, ...more: string[]) => {
     const { auditError } = recordRefusal(plan, reason, deps);
     if (opts.json) io.out(refusedJson(plan, reason));
-    fail(code, shown, ...more, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []));
+    // The audit log's problem before `more`: its last line ("run this command where it can run:") leads to the command
+    // printed next (a regression tester found the log's problem between the two).
+    fail(code, shown, ...(auditError ? [say('fix.audit.failed', { error: auditError }, `could not write the audit log: ${auditError}`)] : []), ...more);
   };
   const refusal = (r: Refusal) => (say.t ? translateRefusal(r, say.t) : r.message);
 
