@@ -103,9 +103,11 @@ function checkLogFolder(dataDir: string): void {
   try {
     // The folder, or the nearest one above it that exists: a folder is never made inside another user's (a regression
     // tester: root with that user's HOME left root-owned ~/.local and ~/.local/share there, then refused to write).
+    // (The folder above where it is made need not be this user's: /tmp, or a data folder not made yet under a fresh HOME;
+    // a regression tester found WCDOCTOR_DATA_DIR=/tmp/new refused.)
     let at = path.resolve(dataDir);
     while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
-    checkPrivateFolder(at, 'the audit log is neither written nor read there');
+    checkPrivateFolder(at, 'the audit log is neither written nor read there', { parent: at !== path.resolve(dataDir) });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw loopingFolder(getAuditLogPath(dataDir));
@@ -123,6 +125,8 @@ function openForAppend(dataDir: string): { fd: number; file: string } {
   try {
     checkLogFolder(dataDir);
     makeDirs(dataDir, 0o700);
+    // Again once it exists: the folder made (or found made meanwhile, in /tmp by another user) must be this user's.
+    checkLogFolder(dataDir);
     let existing: Stats | undefined;
     try {
       existing = lstatSync(file);

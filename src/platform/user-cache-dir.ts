@@ -35,11 +35,13 @@ const homedir = (): string => process.getBuiltinModule('node:os').homedir();
  * user who ran the exe first owned the build folder in /tmp; root run with another user's HOME (`sudo -E`) ran compiled
  * code that user had planted in their cache folder. A regression tester then found links and private groups refused on
  * ordinary homes (Fedora Silverblue's /home, Ubuntu's umask 002). Not on Windows (see privateCacheFolder).
+ * `parent`: `dir` is where a folder of this user's is about to be made, so it need not be this user's itself: /tmp
+ * (sticky) or a folder of root's that no one else writes passes, as it does above one's own folders.
  */
-export function checkPrivateFolder(dir: string, consequence = 'nothing is run from it'): void {
+export function checkPrivateFolder(dir: string, consequence = 'nothing is run from it', { parent = false }: { parent?: boolean } = {}): void {
   if (typeof process.getuid !== 'function') return;
   const me = process.getuid();
-  walkUp(realpathSync.native(dir), me, true, consequence);
+  walkUp(realpathSync.native(dir), me, !parent, consequence);
   for (let at = path.resolve(dir); path.dirname(at) !== at; at = path.dirname(at)) {
     const st = lstatSync(at);
     if (!st.isSymbolicLink()) continue;
@@ -63,7 +65,7 @@ function walkUp(start: string, me: number, own: boolean, consequence: string): v
     // (A sticky folder of another user's is theirs to rename things in: found by an attacker helper.)
     if (!(own && at === start) && (st.uid === 0 || st.uid === me) && (sticky || !othersWrite)) return;
     // Said as it is: a folder of another user's (mode 755 is no one else's write), or one others may write to.
-    const why = st.uid !== me && st.uid !== 0 ? `it belongs to another user, owner ${st.uid}` : `others may write to it: owner ${st.uid}, mode ${(st.mode & 0o7777).toString(8)}`;
+    const why = st.uid !== me ? `it belongs to another user, owner ${st.uid}` : `others may write to it: mode ${(st.mode & 0o7777).toString(8)}`;
     throw new Error(`${at} can be changed by another user (${why}): ${consequence}`);
   }
 }

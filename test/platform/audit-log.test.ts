@@ -456,6 +456,30 @@ describe.skipIf(process.platform === 'win32')('a log folder another user can cha
     expect(readdirSync(home)).toEqual([]);
   });
 
+  // A regression tester: a data folder not made yet in /tmp (WCDOCTOR_DATA_DIR=/tmp/new) was refused, /tmp being judged
+  // as if it had to be the user's own.
+  it('a folder not made yet in a sticky folder such as /tmp is made and used; one another user made there is refused', () => {
+    const fresh = path.join(os.tmpdir(), `wcd-audit-fresh-${process.pid}-${Date.now()}`);
+    try {
+      appendAuditEntry(entry('a'), fresh);
+      expect(readAuditLog(fresh).entries.map((e) => e.fix)).toEqual(['a']);
+      expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+    if (process.getuid?.() === 0) {
+      const theirs = path.join(os.tmpdir(), `wcd-audit-theirs-${process.pid}-${Date.now()}`);
+      try {
+        mkdirSync(theirs, { mode: 0o700 });
+        chownSync(theirs, 65534, 65534);
+        expect(() => appendAuditEntry(entry('a'), theirs)).toThrow(/belongs to another user, owner 65534/);
+        expect(readdirSync(theirs)).toEqual([]);
+      } finally {
+        rmSync(theirs, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('a missing folder reads as an empty log', () => {
     expect(readAuditLog(path.join(dir, 'never-made')).entries).toEqual([]);
   });

@@ -213,7 +213,8 @@ export function CompatScreen({ route: asked }: { route: CompatRoute }) {
               ? moveInTextArea(buffer, command === Command.Up, columns)
               : editText(buffer, command, typed, { multiline: true, maxLength: MAX_FIELD });
         // Text that came with other keys in one read, or right after a large read, is a paste from a terminal that does not
-        // mark pastes (an older console, a remote console typing the clipboard; a regression tester), not typing.
+        // mark pastes (an older console; a regression tester), not typing. A console that types the clipboard one key per
+        // read (Hyper-V's "Type clipboard text") is not told apart from a person typing: such an image counts as typed.
         const pasted = command === Command.Paste || (command === Command.Insert && (!event.alone || event.soon === true));
         if (edited) dispatch({ type: 'edit', buffer: edited, pasted });
         else if (command === Command.Confirm || command === Command.Down) dispatch({ type: 'focus', delta: 1 });
