@@ -82,8 +82,10 @@ export const MAX_HOST_SHOWN = 64;
 export function shownHost(host: string): string {
   const line = showControls(oneLine(host));
   if (line.length <= MAX_HOST_SHOWN) return line;
-  // Cut before an escape the cut would split (`\u202e`, `\u{e0001}`, `\x9b`), not inside it (a regression tester: `\…`).
-  const head = line.slice(0, MAX_HOST_SHOWN - 1);
+  // Cut before an escape the cut would split (`\u202e`, `\u{e0001}`, `\x9b`), not inside it (a regression tester: `\…`),
+  // and never between the two halves of a character outside the BMP (an emoji was shown as U+FFFD).
+  const cut = line.slice(0, MAX_HOST_SHOWN - 1);
+  const head = /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
   const split = /\\(?:u\{?[0-9a-f]{0,5}|x[0-9a-f]?)?$/.exec(head);
   return `${split ? head.slice(0, split.index) : head}…`;
 }

@@ -165,6 +165,11 @@ describe('input', () => {
     // Items that are no documents still say so, whatever their number.
     const junk = readCheckInput(JSON.stringify(Array(10_001).fill({ x: 1 })));
     expect(!junk.ok && junk.error.id).not.toBe('tooManyHosts');
+    // A `{}` first (attack45 N3): the documents after it are seen before any is made.
+    let after = 0;
+    const led = readCheckInput(JSON.stringify([{}, ...Array(10_001).fill({ schema: 'wcdoctor-facts/1', reads: { ver: { output: 'x' } } })]), () => after++);
+    expect(!led.ok && led.error.id).toBe('tooManyHosts');
+    expect(after).toBe(0);
   });
 
   it('refuses a collector document or a fleet cut short or damaged, instead of reading the output of a command in its strings', () => {

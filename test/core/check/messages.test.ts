@@ -162,4 +162,11 @@ describe('shownHost on adversarial names', () => {
     expect(shown).toMatch(/^x+(?:\\u202e(?:\\u\{e0001\})?)?…$/);
     expect(shownHost('DOMAIN\\host')).toBe('DOMAIN\\host');
   });
+
+  it.each([61, 62, 63, 64])('never cuts a character outside the BMP in two (%i characters before an emoji)', (n) => {
+    const shown = shownHost(`${'x'.repeat(n)}${'😀'.repeat(5)}`);
+    expect(shown.length).toBeLessThanOrEqual(MAX_HOST_SHOWN);
+    expect(shown).toMatch(/^x+(?:😀)*…$/u);
+    expect(shown).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
 });
