@@ -9,7 +9,7 @@ import { topicLocales } from '../../src/core/knowledge/topic-text.js';
 import { tFor } from '../helpers/i18n.js';
 import { loadKnowledgeBase } from '../../src/platform/knowledge-fs.js';
 import { QUIET_MS } from '../../src/ui/contexts/InputContext.js';
-import { paneWatcher } from '../helpers/tmux-pane.js';
+import { afterRecordingStarts, paneWatcher } from '../helpers/tmux-pane.js';
 
 // The built CLI in the repo (CI builds it first). WCDOCTOR_E2E_CLI may point at another build.
 const root = path.resolve(import.meta.dirname, '../..');
@@ -70,7 +70,7 @@ describe.skipIf(skipReason !== undefined)('the interactive app in a real termina
     writeFileSync(path.join(dir, 'error.txt'), ERROR);
     // The pane runs a shell that records the terminal modes before and after, and the exit code.
     const script = [
-      `stty -g > '${dir}/stty-before'`,
+      `${afterRecordingStarts(dir)}stty -g > '${dir}/stty-before'`,
       `node '${cli}'`,
       `echo $? > '${dir}/exit-code'`,
       `stty -g > '${dir}/stty-after'`,
@@ -141,7 +141,7 @@ describe.skipIf(skipReason !== undefined)('Ctrl+C in a real terminal', () => {
     const name = 'ctrlc';
     // WCDOCTOR_DEBUG names the bundle the launcher loaded (on stderr, kept in a file): `wcdoctor` alone in a
     // terminal opens the app from the diagnose bundle, without commander.
-    const script = `stty -g > '${dir}/stty-before'; WCDOCTOR_DEBUG=1 node '${cli}' 2> '${dir}/debug'; stty -g > '${dir}/stty-after'`;
+    const script = `${afterRecordingStarts(dir)}stty -g > '${dir}/stty-before'; WCDOCTOR_DEBUG=1 node '${cli}' 2> '${dir}/debug'; stty -g > '${dir}/stty-after'`;
     tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', '-e', `WCDOCTOR_CONFIG_DIR=${dir}`, '-e', 'LANG=en_US.UTF-8', 'sh', '-c', script, ';', 'set-option', '-t', name, 'remain-on-exit', 'on');
     tmux('pipe-pane', '-t', name, '-o', `cat > '${dir}/output'`);
     try {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tFor } from '../helpers/i18n.js';
 import { writeFleetFile } from '../helpers/fleet-file.js';
-import { paneWatcher } from '../helpers/tmux-pane.js';
+import { afterRecordingStarts, paneWatcher } from '../helpers/tmux-pane.js';
 import { release, releaseSkipReason, unpackedBuild } from '../release/release-artefacts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== undefined).each(TARGETS)('a large fleet file in t
     dir = mkdtempSync(path.join(tmpdir(), 'wcdoctor-e2e-check-'));
     file = path.join(dir, 'fleet.json');
     writeFleetFile(file, HOSTS);
-    const script = [command, `echo $? > '${dir}/exit-code'`].join('; ');
+    const script = afterRecordingStarts(dir) + [command, `echo $? > '${dir}/exit-code'`].join('; ');
     // A cache folder of its own: the executable unpacks its files there.
     const vars = ['LANG=en_US.UTF-8', 'LC_ALL=', 'LANGUAGE=', `WCDOCTOR_CONFIG_DIR=${dir}`, `WCDOCTOR_DATA_DIR=${dir}/data`, `XDG_CACHE_HOME=${dir}/cache`];
     if (replaced) replaceUnpackedModules(twin!, Object.fromEntries(vars.map((v) => v.split(/=(.*)/s).slice(0, 2) as [string, string])), path.join(dir, 'planted-module-ran'));

@@ -1,4 +1,11 @@
 import { statSync } from 'node:fs';
+
+/**
+ * A shell command that waits (at most 10 s) until `pipe-pane` has begun recording the pane into `<dir>/output`, to go
+ * before the program in a pane's script: tmux starts the pane's command at once, and a program that started before the
+ * recording was set up had its first sequences (bracketed paste on, `\e[?2004h`) missed (a fresh-clone CI on Node 22.12).
+ */
+export const afterRecordingStarts = (dir: string): string => `i=0; while [ ! -e '${dir}/output' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; `;
 import { vi } from 'vitest';
 
 /**
