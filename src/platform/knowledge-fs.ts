@@ -1,5 +1,3 @@
-import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { CompatData } from '../core/compat/types.js';
 import type { FlatSignatures, TableTermIndex, TermIndexData } from '../core/diagnosis/build-index.js';
@@ -9,7 +7,7 @@ import type { Section } from '../core/knowledge/types.js';
 import type { Tree } from '../core/trees/types.js';
 import { UserError } from '../core/errors.js';
 import { findPackageRoot, launcherCopy } from './package-root.js';
-import { readIntoSharedBufferToKeep, readRangeToKeep, readTextFile } from './read-regular-file.js';
+import { readIntoSharedBufferToKeep, readRange, readRangeToKeep, readTextFile, textOf } from './read-regular-file.js';
 
 /** Where the built knowledge base lives, relative to the package root. */
 export const KB_ARTEFACT = 'dist/kb.json';
@@ -178,7 +176,7 @@ function readJson(root: string, rel: string): unknown {
     // kb.json is written in ASCII (asciiJson): read as such it is a plain copy, not a UTF-8 decode. From the file, through the
     // process's shared read buffer, whose pages the launcher's reads have already touched.
     const own = launcherCopy(root, rel);
-    text = own ? (isAscii(own) ? own.toString('latin1') : own.toString('utf8')) : readTextFile(path.join(root, rel), MAX_KB_JSON);
+    text = own ? textOf(own) : readTextFile(path.join(root, rel), MAX_KB_JSON);
   } catch {
     throw new UserError(`the knowledge base is not built (${rel} is missing)`, ['run: npm run build']);
   }
@@ -270,29 +268,12 @@ export function loadKnowledgeBase(root = findPackageRoot()): KnowledgeBase {
     ownDisplay ??= launcherCopy(root, KB_DISPLAY_ARTEFACT) ?? null;
     if (ownDisplay) return end <= ownDisplay.length ? ownDisplay.subarray(start, end) : undefined;
     // A part that is kept (the signature texts, 0.13 MB) goes where the start's reads have already touched the pages.
-    if (keep) {
-      try {
-        return readRangeToKeep(path.join(root, KB_DISPLAY_ARTEFACT), start, end);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).syscall === 'open') throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
-        return undefined;
-      }
-    }
-    let fd: number;
+    const file = path.join(root, KB_DISPLAY_ARTEFACT);
     try {
-      fd = openSync(path.join(root, KB_DISPLAY_ARTEFACT), 'r');
-    } catch {
-      throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
-    }
-    try {
-      const bytes = Buffer.allocUnsafe(end - start);
-      let got = 0;
-      for (let n = 1; got < bytes.length && n > 0; got += n) n = readSync(fd, bytes, got, bytes.length - got, start + got);
-      return got === bytes.length ? bytes : undefined;
-    } catch {
+      return keep ? readRangeToKeep(file, start, end) : readRange(file, start, end);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).syscall === 'open') throw new UserError(`the knowledge base is not built (${KB_DISPLAY_ARTEFACT} is missing)`, ['run: npm run build']);
       return undefined;
-    } finally {
-      closeSync(fd);
     }
   };
   const rangeOf = (range: unknown): [number, number] => {

@@ -78,27 +78,33 @@ export function readIntoSharedBufferToKeep(file: string, maxBytes: number): Buff
 }
 
 /**
- * The bytes of a file from `start` to `end`, read into the shared buffer and kept there (as readIntoSharedBufferToKeep);
+ * The bytes of a file from `start` to `end`, read into `bytes` (a new buffer unless given, `end - start` long);
  * undefined when the file ends before `end`. Throws as openSync does when the file cannot be opened.
  */
-export function readRangeToKeep(file: string, start: number, end: number): Buffer | undefined {
+export function readRange(file: string, start: number, end: number, bytes: Buffer = Buffer.allocUnsafe(end - start)): Buffer | undefined {
   const fd = openSync(file, 'r');
   try {
-    const bytes = sharedSpace(end - start).subarray(0, end - start);
     let got = 0;
     for (let n = 1; got < bytes.length && n > 0; got += n) n = readSync(fd, bytes, got, bytes.length - got, start + got);
-    if (got !== bytes.length) return undefined;
-    keepShared(bytes);
-    return bytes;
+    return got === bytes.length ? bytes : undefined;
   } finally {
     closeSync(fd);
   }
 }
 
-/** A regular file's text (readRegularFile's checks) read through the shared buffer: a copy of its bytes when they are ASCII (no UTF-8 decode), else decoded as UTF-8. */
+/** readRange into the shared buffer, the bytes kept there (as readIntoSharedBufferToKeep). */
+export function readRangeToKeep(file: string, start: number, end: number): Buffer | undefined {
+  const bytes = readRange(file, start, end, sharedSpace(end - start).subarray(0, end - start));
+  if (bytes) keepShared(bytes);
+  return bytes;
+}
+
+/** Bytes as text: a copy when they are ASCII (no UTF-8 decode), else decoded as UTF-8. */
+export const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
+
+/** A regular file's text (readRegularFile's checks, textOf) read through the shared buffer. */
 export function readTextFile(file: string, maxBytes: number): string {
-  const bytes = readIntoSharedBuffer(file, maxBytes);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return textOf(readIntoSharedBuffer(file, maxBytes));
 }
 
 function readInto(file: string, maxBytes: number, bufferFor: (size: number) => Buffer, onRead?: (done: number, size: number) => void): Buffer {
