@@ -114,14 +114,20 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
   // message beside its code is: no bare code.
   const bareCodes = codes.some((c) => c.via !== 'message') && text.length <= w.paste.bareMaxLength && codes.reduce((t, c) => t.split(c.raw).join(' '), text).replace(/[\s,;()]+/g, '') === '';
   const codeMessages = messagesOf(codes, index, w);
+  // The drivers `docker info` lists under "Plugins:" (`Network: l2bridge l2tunnel nat null overlay transparent`) are what
+  // the engine offers, printed on every host: no words or phrase of a failure. On the training pastes, a Hyper-V
+  // container's 1 GB memory, pasted with its host's `docker info`, was answered "high" with the network drivers' topic
+  // through that line.
+  const listedFocus = holdsPluginInventory(focus) ? withoutPluginInventory(focus) : focus;
+  const listed = listedFocus === focus ? flat : foldForMatching(listedFocus);
   // The words of `docker version` / `docker info` blocks say what runs, not what failed: left out of the words,
   // they would dilute every topic's share of the paste (the versions themselves are read above).
-  let wordsText = holdsVersionBlock(focus) || holdsEventField(focus) ? foldForMatching(withoutVersionBlocks(withoutEventFields(focus))) : flat;
+  let wordsText = holdsVersionBlock(listedFocus) || holdsEventField(listedFocus) ? foldForMatching(withoutVersionBlocks(withoutEventFields(listedFocus))) : listed;
   for (const m of new Set(codeMessages)) if (wordsText.includes(m)) wordsText = wordsText.split(m).join(' ');
   // A code written as a number or a name is the code rule's evidence: as a word it would count twice.
   for (const c of codes) if (c.via !== 'message') wordsText = withoutToken(wordsText, foldForMatching(c.raw));
   const operations = new Map(rec.operations.map((o) => [operationKey(o), o]));
-  const { text: phraseText, swaps: englishFor } = inEnglish(flat, codes, index, w);
+  const { text: phraseText, swaps: englishFor } = inEnglish(listed, codes, index, w);
   // A link's words name a web page (a repository, an issue: `github.com/docker/for-win/issues/…`, `…/nav-docker-samples/…`),
   // not what ran: no context. On the training pastes, two about no known issue (a host's TLS failure downloading from a
   // repository named after docker, a port exclusion list under links to Docker's issues) had a "medium" answer through
@@ -219,6 +225,28 @@ const VERSION_BLOCK_START = (): RegExp => (versionBlockStartPattern ??= /^[ \t]{
  */
 const holdsVersionBlock = (text: string): boolean => (text.includes('Client') || text.includes('Server')) && VERSION_BLOCK_START().test(text);
 const holdsEventField = (text: string): boolean => (text.includes(': ') || text.includes(':\t')) && EVENT_FIELD().test(text);
+
+let pluginInventoryPattern: RegExp | undefined;
+/** The line of `docker info` that opens its list of drivers ("Plugins:", then indented "Volume:", "Network:", "Log:" lines). */
+const PLUGIN_INVENTORY = (): RegExp => (pluginInventoryPattern ??= /^[ \t]{0,4}Plugins:[ \t]{0,4}$/m);
+const holdsPluginInventory = (text: string): boolean => text.includes('Plugins:') && PLUGIN_INVENTORY().test(text);
+
+/**
+ * The text without the lines indented under `docker info`'s "Plugins:" line (the line itself kept).
+ * @example withoutPluginInventory('Plugins:\n Network: l2bridge nat\nSwarm: inactive') === 'Plugins:\nSwarm: inactive'
+ */
+function withoutPluginInventory(text: string): string {
+  const out: string[] = [];
+  // The indentation of the "Plugins:" line while in its list: a line indented deeper is one of its drivers.
+  let depth = -1;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (depth >= 0 && indent > depth && indent <= depth + 8 && line.trim()) continue;
+    depth = PLUGIN_INVENTORY().test(line) ? indent : -1;
+    out.push(line);
+  }
+  return out.join('\n');
+}
 
 /** The text without its `docker version` / `docker info` blocks: from a line VERSION_BLOCK_START matches, its indented lines. */
 function withoutVersionBlocks(text: string): string {
