@@ -187,6 +187,13 @@ describe('the terminal only ever prints outside text', () => {
     // annotation marks, Hangul fillers, Khmer invisible vowels, musical beam marks; decomposed Hangul keeps its fillers.
     expect(showControls('a\u206ab\u206fc\ufff9d\ufffbe\u3164f\uffa0g\u17b4h\u{1d173}i')).toBe('a\\u206ab\\u206fc\\ufff9d\\ufffbe\\u3164f\\uffa0g\\u17b4h\\u{1d173}i');
     expect(showControls('\u1100\u1161\u11a8 \u115f\u1161')).toBe('\u1100\u1161\u11a8 \u115f\u1161');
+    // A Hangul choseong filler that begins no syllable (no vowel after it), which terminals draw two cells wide, and the
+    // prepended concatenation marks, format characters drawn one cell wide (found by a fuzzing attacker helper: a dozen
+    // of U+0600 pushed the Diagnose box's border onto the next row), in text and in --json.
+    expect(showControls('x\u115f\u115fy \u115f\u1161')).toBe('x\\u115f\\u115fy \u115f\u1161');
+    expect(showControls('error \u0600\u0605\u06dd\u070f\u0890\u08e2\u{110bd}\u{110cd} end')).toBe('error \\u0600\\u0605\\u06dd\\u070f\\u0890\\u08e2\\u{110bd}\\u{110cd} end');
+    expect(showControlsKeepCsi('\u001b[2K\u0600\u115f')).toBe('\u001b[2K\\u0600\\u115f');
+    expect(escapeJsonControls(JSON.stringify({ v: '\u0600\u{110bd}\u115f.\u115f\u1161' }))).toBe('{"v":"\\u0600\\ud804\\udcbd\\u115f.\u115f\u1161"}');
     // … and the ones a later attacker helper found: the combining grapheme joiner, Mongolian variation selectors, U+2065,
     // shorthand and Egyptian hieroglyph format controls (in text and in --json).
     expect(showControls('a\u034fb\u180bc\u180fd\u2065e\u{1bca0}f\u{13430}g\u{1343f}h')).toBe('a\\u034fb\\u180bc\\u180fd\\u2065e\\u{1bca0}f\\u{13430}g\\u{1343f}h');
