@@ -129,6 +129,7 @@ export const WEIGHTS = deepFreeze({
     regexMatched: 120, // characters of a pattern's match quoted as evidence
     failureLine: 100, // characters of the failure line quoted when a topic does not explain it
     wordHits: 6, // words quoted as word evidence at most
+    wordQuoted: 40, // characters of one word quoted at most (a run of Han or Hangul with no space in it reads as one word)
     wordHitField: 0.5, // only words from a field weighing this much or more (keyword parts, titles, headings) are quoted
   },
 });

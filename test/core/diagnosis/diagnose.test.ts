@@ -32,6 +32,18 @@ describe('diagnose on real error strings', () => {
 });
 
 describe('diagnose is robust', () => {
+  it('quotes no word longer than a few dozen characters: a paste that is one run of Chinese is one word (found by a fuzzing attacker helper)', () => {
+    const run = '容器操作系统'.repeat(2000);
+    const r = diagnose(kb, run);
+    const words = r.matches.flatMap((m) => m.evidence.filter((e) => e.rule === 'words'));
+    expect(words.length).toBeGreaterThan(0);
+    for (const e of words) {
+      expect(Array.from(e.matched).length).toBeLessThanOrEqual(40);
+      expect(e.matched.startsWith('容器操作系统')).toBe(true);
+      expect(e.matched.endsWith('…')).toBe(true);
+    }
+  });
+
   it('finds the same topic however the paste is dressed (ANSI, CRLF, JSON-escaped)', () => {
     const plain = 'docker: Error response from daemon: container e15d99c06e31 encountered an error during CreateContainer: failure in a Windows system call: Element not found.';
     const dressed = [

@@ -14,10 +14,15 @@ export const wordsRule: EvidenceRule = {
   describe: "IDF-weighted overlap of the paste's words (not its code messages) with the topic's words, typos at a discount, saturating",
   apply(f, index, acc, w) {
     for (const [topic, weight, hits, fuzzy] of scoreWords(index, f.wordsText, w))
-      // Each word in the paste's own case ("hnsCall", not "hnscall").
-      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: hits.map((h) => wordAsWritten(f.focus, h)).join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
+      // Each word in the paste's own case ("hnsCall", not "hnscall"), cut to a few dozen characters: a paste that is one
+      // run of Chinese (a keyword repeated with no space, found by a fuzzing attacker helper) is one word, and was quoted
+      // whole in the report and in every match of --json.
+      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: hits.map((h) => quotedWord(wordAsWritten(f.focus, h), w.display.wordQuoted)).join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
   },
 };
+
+/** A word cut to `max` characters (code points) with an ellipsis. */
+const quotedWord = (word: string, max: number): string => (word.length <= max ? word : Array.from(word).length <= max ? word : `${Array.from(word).slice(0, max - 1).join('')}…`);
 
 /** Per topic: the word score, the words shown (as the paste writes them), and whether one matched only by spelling. */
 function scoreWords(index: DiagnosisIndex, text: string, w: Weights): [topic: number, weight: number, hits: string[], fuzzy: boolean][] {
