@@ -11,11 +11,25 @@ import { foldForMatching } from '../text/normalise.js';
 // Windows prints localised messages (and German compounds of "Fehler": Systemfehler, Netzwerkfehler); compared on lower-cased text, single words as whole words
 // (so that "errorlevel" or "failover" do not count). Sets and substring tests rather than one large
 // pattern: compiling that cost a plain paste a millisecond at start-up.
+// A registry's or API's refusal of a request (HTTP 401 and 403: `unauthorized: authentication required`) states a
+// failure as surely as "denied" does; so does "never" in a person's account ("the pods never get placed", "the web
+// client never loads"), "stops" ("the build stops at the FROM step with: …"), and something crashed or left damaged in
+// German ("abgestürzt", "beschädigt"; English has `crash…` below and "corrupted"). Without them such a paste read as
+// calm: words alone needed only the calm bar, and no topic was asked to explain the failure line.
+// Measured on the training pastes (2026-12-07, `npm run eval`, as they are and in both estimates):
+//  - `unauthorized`: a pull refused so had been a proxy topic's lead on the words `httpd` and `Downloading`;
+//  - "never": a Kubernetes question whose containers "never get placed" had been a nodeSelector topic's lead, and four
+//    wrong second leads went; one wrong first answer of the stricter estimate became right;
+//  - "stops": the topic of a Linux-only base image then ranked above the missing Windows tag's (a wrong "medium" of the
+//    stricter estimate);
+//  - "abgestürzt", "beschädigt": a German account of a cleanup tool that crashed and a Windows left damaged had been a
+//    lead of the tool's topic in all three readings ("corrupted" moved nothing and is there for the same reading).
+// No training, own or development answer was lost by any of them.
 const FAILURE_WORDS = new Set(
   ("error errors failed failure fail fails failing cannot can't couldn't unable unsupported denied refused timeout timeouts " +
     "expired invalid incorrect exception panic fatal conflict conflicts evicted insufficient mismatch incompatible unavailable " +
-    "unexpected aborted hang hangs hung stuck slow fault " +
-    'fel felet misslyckades nekad fehler fehlgeschlagen nicht verweigert').split(' '),
+    "unexpected aborted hang hangs hung stuck slow fault unauthorized forbidden never stops corrupted " +
+    'fel felet misslyckades nekad fehler fehlgeschlagen nicht verweigert abgestürzt beschädigt').split(' '),
 );
 const FAILURE_PHRASES = [
   'could not', 'not supported', 'not found', 'not recognized', 'timed out', 'time out', 'times out', 'no such', 'not allowed',

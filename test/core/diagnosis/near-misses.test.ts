@@ -215,6 +215,13 @@ const ROWS: Row[] = [
     topic: 'iis-servicemonitor-config-fails',
     own: 'PS C:\\> docker run -d -p 8080:80 contoso/intranet:2.1\nPS C:\\> docker logs 3f2a\nAPPCMD failed with error code 4312\nFailed to update IIS configuration',
   },
+  {
+    why: "a registry refusing the pull (`unauthorized: authentication required`) states a failure: the image's name and its download lines are no lead to a proxy",
+    other:
+      "C:\\src> docker run -d -p 8080:80 --name site httpd\nUnable to find image 'httpd:latest' locally\nlatest: Pulling from library/httpd\na1b2c3d4e5f6: Downloading\nb2c3d4e5f6a1: Download complete\ndocker: unauthorized: authentication required.\nSee 'docker run --help'.",
+    topic: 'container-proxy-not-configured',
+    own: 'Step 3/5 : RUN powershell -Command "Invoke-WebRequest -UseBasicParsing https://download.example.com/tool.zip -OutFile C:\\tool.zip"\nInvoke-WebRequest : Unable to connect to the remote server\n(FROM mcr.microsoft.com/windows/servercore:ltsc2022, behind the corporate proxy)',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {

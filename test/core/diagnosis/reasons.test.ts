@@ -79,6 +79,18 @@ describe('failure lines', () => {
     expect(failureText(line) !== '').toBe(fails);
   });
 
+  it.each([
+    'docker: unauthorized: authentication required.',
+    'Head "https://registry.contoso.local/v2/app/manifests/1.0": forbidden',
+    'Since the update the web client in the container never loads.',
+    'Our Windows pods never get placed on the Windows nodes.',
+    'The build stops at the FROM step.',
+    'Das Aufräumwerkzeug ist beim Start abgestürzt.',
+    'Danach war die Windows-Installation beschädigt.',
+  ])('reads a refused request, a person\'s "never" or "stops", and German "crashed" or "damaged" as a failure: %s', (line) => {
+    expect(failureText(line)).toBe(line);
+  });
+
   it('takes a description in prose whole once a sentence of it says something failed', () => {
     const prose = 'Our web container publishes port 8080 on a transparent network. I suspect the host firewall. Nobody outside can reach it, the request times out.';
     expect(failureText(prose)).toBe(prose);
