@@ -116,6 +116,19 @@ describe('operation patterns', () => {
     expect(recognise('nothing about containers here').operations).toEqual([]);
   });
 
+  // The pull failed, in the words of the tools below the engine and of older engines; a pull command or its progress is no failure.
+  it.each([
+    ['ctr: failed to pull and unpack image "docker.io/library/redis:7": no match for platform in manifest: not found', ['pull']],
+    ['Warning  Failed   9m29s (x4 over 10m)  kubelet  Error: ErrImagePull', ['pull']],
+    ['web-7d9c   0/1   ImagePullBackOff   0   7m', ['pull']],
+    ['Normal   BackOff  2m (x41 over 10m)  kubelet  Back-off pulling image "contoso/api:2.1"', ['pull']],
+    ['1.7: Pulling from library/influxdb\nERROR: no supported platform found in manifest list', ['pull']],
+    ['docker pull mcr.microsoft.com/windows/nanoserver:ltsc2022', []],
+    ['latest: Pulling from library/nginx\nDigest: sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31', []],
+  ])('a failed pull in other words: %s', (text, ops) => {
+    expect(recognise(text).operations).toEqual(ops);
+  });
+
   // hcsshim names the step `hcsshim::X`, `hcsshim::System::X`, and in its newer code `hcs::X`, `hcs::System::X`;
   // the engine can print `CreateComputeSystem <id>:` on its own. The step is X, never the prefix.
   it.each([

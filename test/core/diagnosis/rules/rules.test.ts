@@ -84,6 +84,8 @@ const ROWS: Row[] = [
   { rule: 'operation', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 1.5 },
   // hcsshim's name of the engine's CreateContainer step: a topic listing either one is at that step.
   { rule: 'operation', paste: 'Error response from daemon: hcsshim::CreateComputeSystem web: The paging file is too small for this operation to complete.', topic: 'container-paging-file-too-small', weight: 1.5 },
+  // containerd's words for a failed pull (here with its platform refusal) are the pull operation too.
+  { rule: 'operation', paste: 'ctr: failed to pull and unpack image "docker.io/library/redis:7": no match for platform in manifest: not found', topic: 'linux-image-on-windows-engine', weight: 1.5 },
   { rule: 'elsewhere', paste: 'network create failed: HNS failed with error : 0x800705b4', topic: 'processor-count-start-timeout', weight: -3 },
   { rule: 'unexplained', paste: 'docker run -it mcr.microsoft.com/windows/servercore:ltsc2022 cmd fails: The paging file is too small for this operation to complete. (0x800705af)', topic: 'choose-image-tag', keeps: 0.35 },
   {
