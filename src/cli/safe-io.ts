@@ -3,6 +3,8 @@ import type { CliIO } from './io.js';
 
 /** A C0 control character that showControls shows (all but tab and line feed). */
 const C0_CONTROL = /[\u0000-\u0008\u000b-\u001f]/;
+/** A line that starts with a character beyond ASCII: where a combining mark with nothing to sit on may stand (JSON's own lines never do). */
+const LINE_START_BEYOND_ASCII = /(?:^|\n)[^\u0000-\u007f]/;
 
 /** Whether a command line asks for JSON on standard output (`--json` before any `--`). */
 export function wantsJson(argv: readonly string[]): boolean {
@@ -24,11 +26,12 @@ export function terminalSafeIO(io: CliIO, opts: { json: boolean }): CliIO {
   const out = opts.json
     ? (s: string) => {
         // What escapeJsonControls leaves can hold only one kind of what showControls shows: a C0 control (it writes every
-        // other one, and every mark past the fourth, as an escape). Looked for first with a plain pattern: showControls'
+        // other one, and every mark past the fourth, as an escape), or a mark at the start of a line, which JSON text never
+        // has. Looked for first with plain patterns: showControls'
         // own (Unicode marks) took a cold start a third of a millisecond to build and run over the JSON.
         // The values, decoded, show their control characters as the text output does (showJsonControls).
         const escaped = showJsonControls(escapeJsonControls(s));
-        io.out(C0_CONTROL.test(escaped) ? showControls(escaped) : escaped);
+        io.out(C0_CONTROL.test(escaped) || LINE_START_BEYOND_ASCII.test(escaped) ? showControls(escaped) : escaped);
       }
     : (s: string) => io.out(showControls(s));
   return {
