@@ -186,19 +186,23 @@ describe('the terminal only ever prints outside text', () => {
     // Format characters that draw nothing (found by an attacker helper): deprecated format controls, interlinear
     // annotation marks, Hangul fillers, Khmer invisible vowels, musical beam marks; decomposed Hangul keeps its fillers.
     expect(showControls('a\u206ab\u206fc\ufff9d\ufffbe\u3164f\uffa0g\u17b4h\u{1d173}i')).toBe('a\\u206ab\\u206fc\\ufff9d\\ufffbe\\u3164f\\uffa0g\\u17b4h\\u{1d173}i');
-    expect(showControls('\u1100\u1161\u11a8 \u115f\u1161')).toBe('\u1100\u1161\u11a8 \u115f\u1161');
-    // A Hangul choseong filler that begins no syllable (no vowel after it), which terminals draw two cells wide, and the
+    expect(showControls('\u1100\u1161\u11a8 \u1100\u1160')).toBe('\u1100\u1161\u11a8 \u1100\u1160');
+    // A Hangul choseong filler, alone or before a vowel, which terminals draw two cells wide (a regression tester), and the
     // prepended concatenation marks, format characters drawn one cell wide (found by a fuzzing attacker helper: a dozen
     // of U+0600 pushed the Diagnose box's border onto the next row), in text and in --json.
-    expect(showControls('x\u115f\u115fy \u115f\u1161')).toBe('x\\u115f\\u115fy \u115f\u1161');
+    expect(showControls('x\u115f\u115fy \u115f\u1161')).toBe('x\\u115f\\u115fy \\u115f\\u1161');
     expect(showControls('error \u0600\u0605\u06dd\u070f\u0890\u08e2\u{110bd}\u{110cd} end')).toBe('error \\u0600\\u0605\\u06dd\\u070f\\u0890\\u08e2\\u{110bd}\\u{110cd} end');
     expect(showControlsKeepCsi('\u001b[2K\u0600\u115f')).toBe('\u001b[2K\\u0600\\u115f');
+    // A vowel or final jamo with no syllable to join (measured a cell, drawn none): shown; in a syllable, decomposed or
+    // precomposed, kept.
+    expect(showControls('x\u1161\u1161\u11a8 \u1112\u1161\u11ab\u1100\u116e\u11a8 \uac00\u11a8')).toBe('x\\u1161\\u1161\\u11a8 \u1112\u1161\u11ab\u1100\u116e\u11a8 \uac00\u11a8');
+    expect(escapeJsonControls(JSON.stringify({ v: '.\u1161\u1100\u1161' }))).toBe('{"v":".\\u1161\u1100\u1161"}');
     // Combining marks with no character before them on their line (drawn on the cell before, so the line was one column
     // short; the same fuzzing helper), however few; a mark on a character keeps its place.
     expect(showControls('\u0300\u0300abc\nx\u0301\n\u0301')).toBe('\\u0300\\u0300abc\nx\u0301\n\\u0301');
     expect(showControlsKeepCsi('\u0300ab')).toBe('\\u0300ab');
     expect(showControlsKeepColour('a\n\u0300b')).toBe('a\n\\u0300b');
-    expect(escapeJsonControls(JSON.stringify({ v: '\u0600\u{110bd}\u115f.\u115f\u1161' }))).toBe('{"v":"\\u0600\\ud804\\udcbd\\u115f.\u115f\u1161"}');
+    expect(escapeJsonControls(JSON.stringify({ v: '\u0600\u{110bd}\u115f.\u115f\u1161' }))).toBe('{"v":"\\u0600\\ud804\\udcbd\\u115f.\\u115f\\u1161"}');
     // … and the ones a later attacker helper found: the combining grapheme joiner, Mongolian variation selectors, U+2065,
     // shorthand and Egyptian hieroglyph format controls (in text and in --json).
     expect(showControls('a\u034fb\u180bc\u180fd\u2065e\u{1bca0}f\u{13430}g\u{1343f}h')).toBe('a\\u034fb\\u180bc\\u180fd\\u2065e\\u{1bca0}f\\u{13430}g\\u{1343f}h');

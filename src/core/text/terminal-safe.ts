@@ -25,9 +25,12 @@
 // U+180E U+200B U+200E U+200F U+202A–U+202E U+2060–U+2064 U+2066–U+206F U+3164 U+FFA0 U+FFF9–U+FFFB U+FEFF
 // U+1D173–U+1D17A U+E0000–U+E007F; and, found by a later attacker helper, the combining grapheme joiner U+034F, the
 // Mongolian variation selectors U+180B–U+180D U+180F, U+2065, the shorthand format controls U+1BCA0–U+1BCA3 and the
-// Egyptian hieroglyph format controls U+13430–U+1343F; not the Hangul fillers U+115F and U+1160, which begin and fill
-// the syllables of decomposed Hangul, as a paste from macOS can hold it, unless no vowel follows U+115F: alone, it
-// begins no syllable and terminals draw it two cells wide where the width measure counts none; and, found by a fuzzing
+// Egyptian hieroglyph format controls U+13430–U+1343F; the Hangul choseong filler U+115F, which terminals draw two cells
+// wide where the width measure (and ink's) counts none, alone or before a vowel (found by a fuzzing attacker helper and a
+// regression tester; no Korean syllable decomposes into it: NFD text from macOS begins each syllable with U+1100–U+1112),
+// and a vowel or final consonant jamo (U+1160–U+11FF, U+D7B0–U+D7FB) that no leading consonant or syllable
+// comes before within three jamo: in a syllable the width measure joins it, alone it counts a cell where terminals draw
+// none (the same regression tester); and, found by a fuzzing
 // attacker helper, the prepended concatenation marks U+0600–U+0605 U+06DD U+070F U+0890 U+0891 U+08E2 U+110BD U+110CD,
 // format characters that terminals draw one cell wide: a dozen of them in a paste pushed the Diagnose box's border
 // onto the next row)
@@ -37,12 +40,12 @@
 // written out in each pattern below, as literals, so that the regex-safety test times each of them.
 /** Every control character except \t and \n (a CR is matched with its LF, so CRLF can be kept), and the characters above. */
 let controlPattern: RegExp | undefined;
-const CONTROL = (): RegExp => (controlPattern ??= /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
+const CONTROL = (): RegExp => (controlPattern ??= /\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
 let hasControlPattern: RegExp | undefined;
-const HAS_CONTROL = (): RegExp => (hasControlPattern ??= /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/u);
+const HAS_CONTROL = (): RegExp => (hasControlPattern ??= /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/u);
 /** The same, plus a select-graphic-rendition (colour) sequence with numeric parameters. */
 let controlOrSgrPattern: RegExp | undefined;
-const CONTROL_OR_SGR = (): RegExp => (controlOrSgrPattern ??= /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
+const CONTROL_OR_SGR = (): RegExp => (controlOrSgrPattern ??= /\u001b\[[0-9;]{0,64}m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
 
 /** How one control character is shown: a Control Picture for C0, `\xNN` for DEL and C1, `\uXXXX` (`\u{XXXXX}`) for the rest. */
 export function visibleControl(ch: string): string {
@@ -108,7 +111,7 @@ export function showControlsKeepColour(text: string): string {
  */
 let jsonUnsafePattern: RegExp | undefined;
 /** Exported for the test that holds JSON_UNSAFE_NO_MARKS (below) to the same characters. */
-export const JSON_UNSAFE = (): RegExp => (jsonUnsafePattern ??= /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=\p{M}{5})/gu);
+export const JSON_UNSAFE = (): RegExp => (jsonUnsafePattern ??= /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=\p{M}{5})/gu);
 
 /**
  * JSON text with DEL, the C1 controls, the line and paragraph separators and the characters above written as
@@ -142,7 +145,7 @@ const MAYBE_MARK_RUN = (): RegExp => (maybeMarkRunPattern ??= /[\u0300-\u33ff\u4
 let jsonUnsafeNoMarksPattern: RegExp | undefined;
 const JSON_UNSAFE_NO_MARKS = (): RegExp =>
   (jsonUnsafeNoMarksPattern ??=
-    /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\ufff9-\ufffb\ufeff]|\ud82f[\udca0-\udca3]|\ud80d[\udc30-\udc3f]|\ud834[\udd73-\udd7a]|\udb40[\udc00-\udc7f]|\ud804[\udcbd\udccd]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])/g);
+    /[\u007f-\u009f\u2028\u2029\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\ufff9-\ufffb\ufeff]|\ud82f[\udca0-\udca3]|\ud80d[\udc30-\udc3f]|\ud834[\udd73-\udd7a]|\udb40[\udc00-\udc7f]|\ud804[\udcbd\udccd]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])/g);
 
 /** JSON.stringify (indented by 2) made safe to print with escapeJsonControls. */
 export function safeJsonStringify(value: unknown, indent: number | undefined = 2): string {
@@ -151,9 +154,9 @@ export function safeJsonStringify(value: unknown, indent: number | undefined = 2
 
 /** A CSI sequence (cursor moves, erases, modes such as bracketed paste and synchronised output, colours). */
 let controlOrCsiPattern: RegExp | undefined;
-const CONTROL_OR_CSI = (): RegExp => (controlOrCsiPattern ??= /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
+const CONTROL_OR_CSI = (): RegExp => (controlOrCsiPattern ??= /\u001b\[[0-?]{0,64}[ -/]{0,8}[@-~]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/gu);
 let hasControlNotCrPattern: RegExp | undefined;
-const HAS_CONTROL_NOT_CR = (): RegExp => (hasControlNotCrPattern ??= /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|\u115f(?![\u1160-\u11a7\ud7b0-\ud7c6])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/u);
+const HAS_CONTROL_NOT_CR = (): RegExp => (hasControlNotCrPattern ??= /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u17b4\u17b5\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\uffa0\u115f\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u034f\u180b-\u180d\u180f\u2065\u{1bca0}-\u{1bca3}\u{110bd}\u{110cd}\u{13430}-\u{1343f}\ufff9-\ufffb\ufeff\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]|[\u1160-\u11ff\ud7b0-\ud7fb](?<![\u1100-\u115e\ua960-\ua97c\uac00-\ud7a3][\u1160-\u11ff\ud7b0-\ud7fb]{0,2}[\u1160-\u11ff\ud7b0-\ud7fb])|\p{M}(?<=(?:^|\n)\p{M}{1,4}|\p{M}{5})/u);
 
 /**
  * A filter for what an interactive screen writes to the terminal: CSI sequences (ESC [ …), which the

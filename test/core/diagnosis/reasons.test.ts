@@ -91,6 +91,13 @@ describe('failure lines', () => {
     expect(failureText(line)).toBe(line);
   });
 
+  it.each(['  restartPolicy: Never', '    imagePullPolicy: Never', 'kubectl run probe --image=mcr.microsoft.com/windows/nanoserver:ltsc2022 --restart=Never', 'I never tried Hyper-V isolation.'])(
+    '"never" that says what should have happened states no failure (a regression tester: calm manifests lost their answers): %s',
+    (line) => {
+      expect(failureText(line)).toBe('');
+    },
+  );
+
   it('takes a description in prose whole once a sentence of it says something failed', () => {
     const prose = 'Our web container publishes port 8080 on a transparent network. I suspect the host firewall. Nobody outside can reach it, the request times out.';
     expect(failureText(prose)).toBe(prose);

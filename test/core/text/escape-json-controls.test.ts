@@ -13,7 +13,7 @@ const reference = (json: string) => json.replace(JSON_UNSAFE(), (c) => Array.fro
 const piece = fc.oneof(
   fc.constantFrom('a', ' ', '"', '{', '\n', 'é', '中文标题', '컨테이너', '，', '。', '（', '）'),
   fc.constantFrom('\u0301', '\u0300', '\u036f', '\u0f71', '\u302a', '\u3099', '\ufe0f', '\u{1d167}', '\u{1e94a}', '\u20dd'),
-  fc.constantFrom('\u007f', '\u009d', '\u2028', '\u00ad', '\u034f', '\u200b', '\u3164', '\ufeff', '\u{1bca1}', '\u{13435}', '\u{1d175}', '\u{e0041}', '\u{e007f}', '\u0600', '\u08e2', '\u{110bd}', '\u115f', '\u1161'),
+  fc.constantFrom('\u007f', '\u009d', '\u2028', '\u00ad', '\u034f', '\u200b', '\u3164', '\ufeff', '\u{1bca1}', '\u{13435}', '\u{1d175}', '\u{e0041}', '\u{e007f}', '\u0600', '\u08e2', '\u{110bd}', '\u115f', '\u1161', '\u1100', '\u11a8', '\uac00'),
   fc.constantFrom('\ud82f', '\udca0', '\udb40', '\udc41', '\ud834', '\ud800\udc00'),
   anyCodePoints({ maxLength: 6 }),
 );
