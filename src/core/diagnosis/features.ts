@@ -241,8 +241,10 @@ function withoutPluginInventory(text: string): string {
   let depth = -1;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
-    if (depth >= 0 && indent > depth && indent <= depth + 8 && line.trim()) continue;
-    depth = PLUGIN_INVENTORY().test(line) ? indent : -1;
+    // Only a kind of driver and its list (`Volume: local`, `Network: nat null overlay`, `Log: awslogs etwlogs`,
+    // `Authorization: …`): anything else indented there is the paste's own (a regression tester hid a failure so).
+    if (depth >= 0 && indent > depth && indent <= depth + 8 && /^[ \t]{1,12}(?:Volume|Network|Log|Authorization):[ \t][^\n]{0,300}$/.test(line)) continue;
+    depth = PLUGIN_INVENTORY().test(line) ? indent : depth >= 0 && indent > depth ? depth : -1;
     out.push(line);
   }
   return out.join('\n');

@@ -32,6 +32,14 @@ describe('diagnose on real error strings', () => {
 });
 
 describe('diagnose is robust', () => {
+  it('leaves out only the driver lists under docker info\'s "Plugins:", not text of the paste indented there (a regression tester)', () => {
+    const complaint = 'Every container I start only sees 1GB of RAM, even though the host has 32 GB. Hyper-V isolation.';
+    const top = (text: string) => diagnose(kb, text).matches[0]?.id;
+    expect(top(complaint)).toBe('hyperv-container-default-memory');
+    expect(top(`Plugins:\n  ${complaint}`)).toBe('hyperv-container-default-memory');
+    expect(top(`${complaint}\nPlugins:\n Volume: local\n Network: l2bridge l2tunnel nat null overlay transparent\n Log: awslogs etwlogs\nSwarm: inactive`)).toBe('hyperv-container-default-memory');
+  });
+
   it('quotes no word longer than a few dozen characters: a paste that is one run of Chinese is one word (found by a fuzzing attacker helper)', () => {
     const run = '容器操作系统'.repeat(2000);
     const r = diagnose(kb, run);
