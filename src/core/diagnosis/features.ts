@@ -241,9 +241,10 @@ function withoutPluginInventory(text: string): string {
   let depth = -1;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
-    // Only a kind of driver and its list (`Volume: local`, `Network: nat null overlay`, `Log: awslogs etwlogs`,
-    // `Authorization: …`): anything else indented there is the paste's own (a regression tester hid a failure so).
-    if (depth >= 0 && indent > depth && indent <= depth + 8 && /^[ \t]{1,12}(?:Volume|Network|Log|Authorization):[ \t][^\n]{0,300}$/.test(line)) continue;
+    // Only a kind of driver and its list of lower-case driver names (`Volume: local`, `Network: nat null overlay`,
+    // `Log: awslogs etwlogs json-file`): anything else indented there, a sentence under `Log:` included, is the paste's
+    // own (two regression testers hid a failure so).
+    if (depth >= 0 && indent > depth && indent <= depth + 8 && /^[ \t]{1,12}(?:Volume|Network|Log|Authorization):(?:[ \t]{1,4}[a-z0-9][a-z0-9._/:-]{0,63}){0,40}[ \t]{0,4}$/.test(line)) continue;
     depth = PLUGIN_INVENTORY().test(line) ? indent : depth >= 0 && indent > depth ? depth : -1;
     out.push(line);
   }

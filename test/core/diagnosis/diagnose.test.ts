@@ -37,6 +37,7 @@ describe('diagnose is robust', () => {
     const top = (text: string) => diagnose(kb, text).matches[0]?.id;
     expect(top(complaint)).toBe('hyperv-container-default-memory');
     expect(top(`Plugins:\n  ${complaint}`)).toBe('hyperv-container-default-memory');
+    expect(top(`Plugins:\n  Log: ${complaint}`)).toBe('hyperv-container-default-memory');
     expect(top(`${complaint}\nPlugins:\n Volume: local\n Network: l2bridge l2tunnel nat null overlay transparent\n Log: awslogs etwlogs\nSwarm: inactive`)).toBe('hyperv-container-default-memory');
   });
 
