@@ -230,6 +230,13 @@ let pluginInventoryPattern: RegExp | undefined;
 /** The line of `docker info` that opens its list of drivers ("Plugins:", then indented "Volume:", "Network:", "Log:" lines). */
 const PLUGIN_INVENTORY = (): RegExp => (pluginInventoryPattern ??= /^[ \t]{0,4}Plugins:[ \t]{0,4}$/m);
 const holdsPluginInventory = (text: string): boolean => text.includes('Plugins:') && PLUGIN_INVENTORY().test(text);
+let driverListPattern: RegExp | undefined;
+/**
+ * A line of that list: a kind of driver and its lower-case driver names (`Volume: local`, `Network: nat null overlay`,
+ * `Log: awslogs etwlogs json-file`). Anything else indented there, a sentence under `Log:` included, is the paste's own
+ * (two regression testers hid a failure so).
+ */
+const DRIVER_LIST = (): RegExp => (driverListPattern ??= /^[ \t]{1,12}(?:Volume|Network|Log|Authorization):(?:[ \t]{1,4}[a-z0-9][a-z0-9._/:-]{0,63}){0,40}[ \t]{0,4}$/);
 
 /**
  * The text without the lines indented under `docker info`'s "Plugins:" line (the line itself kept).
@@ -241,10 +248,7 @@ function withoutPluginInventory(text: string): string {
   let depth = -1;
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
-    // Only a kind of driver and its list of lower-case driver names (`Volume: local`, `Network: nat null overlay`,
-    // `Log: awslogs etwlogs json-file`): anything else indented there, a sentence under `Log:` included, is the paste's
-    // own (two regression testers hid a failure so).
-    if (depth >= 0 && indent > depth && indent <= depth + 8 && /^[ \t]{1,12}(?:Volume|Network|Log|Authorization):(?:[ \t]{1,4}[a-z0-9][a-z0-9._/:-]{0,63}){0,40}[ \t]{0,4}$/.test(line)) continue;
+    if (depth >= 0 && indent > depth && indent <= depth + 8 && DRIVER_LIST().test(line)) continue;
     depth = PLUGIN_INVENTORY().test(line) ? indent : depth >= 0 && indent > depth ? depth : -1;
     out.push(line);
   }

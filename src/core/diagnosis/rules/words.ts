@@ -22,7 +22,11 @@ export const wordsRule: EvidenceRule = {
 };
 
 /** A word cut to `max` characters (code points) with an ellipsis. */
-const quotedWord = (word: string, max: number): string => (word.length <= max ? word : Array.from(word).length <= max ? word : `${Array.from(word).slice(0, max - 1).join('')}…`);
+function quotedWord(word: string, max: number): string {
+  if (word.length <= max) return word;
+  const chars = Array.from(word);
+  return chars.length <= max ? word : `${chars.slice(0, max - 1).join('')}…`;
+}
 
 /** Per topic: the word score, the words shown (as the paste writes them), and whether one matched only by spelling. */
 function scoreWords(index: DiagnosisIndex, text: string, w: Weights): [topic: number, weight: number, hits: string[], fuzzy: boolean][] {
