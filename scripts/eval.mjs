@@ -76,6 +76,9 @@ for (const c of cases) {
   add(`${c.set}${c.split === 'all' ? '' : `/${c.split}`}`, c);
   if (c.set === 'real') add(`real/${c.split}/lang=${c.lang}`, c);
   if (c.set === 'real') add(`real/${c.split}/file=${c.file}`, c);
+  // A person's description retold in our words (own_words) or the machine's output as it was printed: the first reads
+  // a symptom in sentences, the second a message, and the two miss for different reasons.
+  if (c.set === 'real') add(`real/${c.split}/form=${c.retold ? 'retold' : 'verbatim'}`, c);
   // Today's failure families: the pastes labelled with a topic of our own, by the tree that leads to it.
   const family = c.set === 'real' && c.expected.map((t) => families.get(t)).find(Boolean);
   if (family) add(`real/${c.split}/family=${family}`, c);

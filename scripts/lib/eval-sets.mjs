@@ -91,7 +91,7 @@ function readJsonl(file) {
     });
 }
 
-/** Every labelled paste: {set, split, id, lang, shape, text, expected: topic ids}. */
+/** Every labelled paste: {set, split, id, lang, shape, retold (a description retold in our words), text, expected: topic ids}. */
 export function loadCases(kb) {
   const topicOfHeading = new Map();
   for (const t of kb.topics) for (const id of t.sectionIds) topicOfHeading.set(norm(kb.sections[id]?.heading), t.id);
@@ -107,6 +107,6 @@ export function loadCases(kb) {
   const realDir = path.join(root, 'test/fixtures/eval/real');
   if (existsSync(realDir))
     for (const f of readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort())
-      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOfCase(c.thread), thread: c.thread, file: f.replace(/\.jsonl$/, ''), id: c.id, lang: c.lang ?? 'en', shape: c.shape, text: c.text, expected: c.topics ?? [] });
+      for (const c of readJsonl(path.join(realDir, f))) cases.push({ set: 'real', split: splitOfCase(c.thread), thread: c.thread, file: f.replace(/\.jsonl$/, ''), id: c.id, lang: c.lang ?? 'en', shape: c.shape, retold: c.own_words === true, text: c.text, expected: c.topics ?? [] });
   return cases;
 }
