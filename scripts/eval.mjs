@@ -89,13 +89,15 @@ if (!only || only === 'real') {
   for (const [mode, row] of [['thread', 'real/train/unseen-estimate'], ['ours', 'real/train/ours-estimate']]) {
     for (const { case: c, matches } of estimates[mode]) {
       const got = matches.map((m) => m.id);
-      add(row, {
+      const judged = {
         ...c,
         got,
         confidence: matches[0]?.confidence,
         top1: c.expected.length ? c.expected.includes(got[0]) : got.length === 0,
         top3: c.expected.length ? got.slice(0, 3).some((g) => c.expected.includes(g)) : got.length === 0,
-      });
+      };
+      add(row, judged);
+      add(`${row}/form=${c.retold ? 'retold' : 'verbatim'}`, judged);
     }
   }
 }
