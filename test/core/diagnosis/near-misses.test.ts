@@ -222,6 +222,36 @@ const ROWS: Row[] = [
     topic: 'container-proxy-not-configured',
     own: 'Step 3/5 : RUN powershell -Command "Invoke-WebRequest -UseBasicParsing https://download.example.com/tool.zip -OutFile C:\\tool.zip"\nInvoke-WebRequest : Unable to connect to the remote server\n(FROM mcr.microsoft.com/windows/servercore:ltsc2022, behind the corporate proxy)',
   },
+  {
+    why: "a sharing violation while a container's own folder is removed is a file held open, not a layer the pull could not register",
+    other:
+      'PS C:\\> docker rm -f web\nError response from daemon: unable to remove filesystem for 5c1e7a2b: remove C:\\ProgramData\\docker\\containers\\5c1e7a2b\\5c1e7a2b-json.log: The process cannot access the file because it is being used by another process.',
+    topic: 'layer-import-path-not-found',
+    // hcsshim before v0.8.8 preparing the utility VM's image of a pulled layer, a file of it held by a scanner
+    // (train-side docker/for-win#1129): the sharing violation is that step's failure.
+    own: 'PS C:\\> docker pull microsoft/windowsservercore\nlatest: Pulling from microsoft/windowsservercore\n3889bb8d808b: Extracting [==================================================>]  4.07GB/4.07GB\nfailed to register layer: re-exec error: exit status 1: output: ProcessUtilityVMImage C:\\ProgramData\\docker\\windowsfilter\\5c1e7a2b\\UtilityVM: The process cannot access the file because it is being used by another process.',
+  },
+  {
+    why: "a backup program's own OpenForBackup call is no layer that a pull writes",
+    other: 'Our backup agent logs: OpenForBackup C:\\Data\\db.mdf: Access is denied. The nightly job skipped 3 files.',
+    topic: 'layer-import-path-not-found',
+    // hcsshim v0.6.x's base-layer writer (baselayer.go: 'Failed to OpenForBackup'), as Docker 17.x printed it.
+    own: 'PS C:\\> docker pull microsoft/windowsservercore\n3889bb8d808b: Extracting [==================================================>]  4.07GB/4.07GB\nfailed to register layer: re-exec error: exit status 1: output: Failed to OpenForBackup failed in Win32: Access is denied. (0x5) C:\\ProgramData\\docker\\windowsfilter\\8a2f41c9\\Files\\Windows\\System32\\config\\SAM',
+  },
+  {
+    why: 'a NotReady Linux node beside a Ready Windows one is no Windows node whose network is not ready',
+    other:
+      'PS C:\\> kubectl get nodes -o wide\nNAME         STATUS     ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION      CONTAINER-RUNTIME\ncp-01        NotReady   control-plane   40m   v1.29.2   10.0.0.4      <none>        Ubuntu 22.04.4 LTS               5.15.0-105-generic  containerd://1.7.13\nwin-node-01  Ready      <none>          9m    v1.29.2   10.0.0.7      <none>        Windows Server 2022 Datacenter   10.0.20348.2340     containerd://1.7.13',
+    topic: 'windows-node-notready-cni',
+    own: 'PS C:\\> kubectl get nodes -o wide\nNAME         STATUS     ROLES           AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION      CONTAINER-RUNTIME\ncp-01        Ready      control-plane   40m   v1.29.2   10.0.0.4      <none>        Ubuntu 22.04.4 LTS               5.15.0-105-generic  containerd://1.7.13\nwin-node-01  NotReady   <none>          9m    v1.29.2   10.0.0.7      <none>        Windows Server 2022 Datacenter   10.0.20348.2340     containerd://1.7.13',
+  },
+  {
+    why: "a Web App's registry refusal is no image too new for App Service's Windows hosts",
+    other: 'Our Linux Web App on App Service cannot pull its container image from the private registry: unauthorized: authentication required. The Windows Containers Web App beside it pulls fine.',
+    topic: 'version-compat-matrix',
+    // App Service's older refusal of an image newer than its hosts' builds (train-side MicrosoftDocs/azure-docs#42620).
+    own: 'Deployment to the Web App failed: Repository/Tag is invalid. Cannot run the specified image as a Windows Containers Web App. App Service supports Windows Containers up to Windows Server Core 2019 and Nanoserver 1809. Platform of the specified image: windows, Version: 10.0.20348.587;',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {
