@@ -93,6 +93,10 @@ const WINDOWS_SIGNALS = [
   // not support privileged mode", "invalid option: … is not supported for Windows containers"): a Linux engine never
   // says it, so the container that failed was sent to a Windows engine, whatever Linux tool (minikube, kind) sent it.
   'windows does not support', 'is not supported for windows containers',
+  // The Windows engine's answer to --network host: its NetworkMode.IsHost() is always false (moby
+  // api/types/container/hostconfig_windows.go), so "host" is looked up as a network's name and FindNetwork fails
+  // (daemon/network.go, libnetwork ErrNoSuchNetwork). A Linux engine always has its host network and never says it.
+  'network host not found',
   // Git Bash or MSYS2 on the Windows client rewrote the command's paths into its own folder (`exec: "C:/Program
   // Files/Git/usr/bin/bash"`): a failure of the Windows client's shell, a known issue whatever OS the container runs.
   'program files/git/', 'program files (x86)/git/', 'msys_no_pathconv',

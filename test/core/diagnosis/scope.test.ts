@@ -247,6 +247,12 @@ describe('readScope', () => {
     },
   );
 
+  it("the Windows engine's refusal of the host network mode keeps the paste in scope, and names the topic", () => {
+    const text = 'docker run --rm -it --net=host landoop/fast-data-dev bash\ndocker: Error response from daemon: network host not found.';
+    expect(readScope(text.toLowerCase(), text).kind).toBe('windows');
+    expect(diagnose(kb, text).matches[0]?.id).toBe('host-network-mode-unsupported');
+  });
+
   // Output of programs that are no container tools, written for this test: the Windows message in each is one a topic knows.
   const PROGRAMS: [string, string][] = [
     ['Python', 'OSError: [WinError 1455] The paging file is too small for this operation to complete'],
