@@ -263,6 +263,33 @@ describe('near misses get no topic that only shares their words', () => {
   });
 });
 
+/**
+ * A symptom told in sentences (a person's description, not the program's output) reaches its topic through the words
+ * people use for it; the same words told of another failure (the reverse observation, another program's log) make a
+ * lead at most. Each paste is written for this test.
+ */
+describe('a symptom told in sentences gets its topic; a near miss in the same words is a lead at most', () => {
+  const sureOf = (text: string, topic: string) => diagnose(kb, text).matches.find((x) => x.id === topic)?.confidence ?? 'none';
+  it.each([
+    {
+      why: 'what a Windows service or application writes shows up nowhere in docker logs',
+      topic: 'container-logs-empty-windows',
+      own: 'Our ASP.NET 4.8 site runs under IIS in a Windows container (servercore ltsc2022). The app writes its errors to the Application event log, but nothing shows up in docker logs.',
+      other: 'Our Node.js API writes its log with winston to /var/log/api/app.log; nothing shows up in docker logs. The image is node:20-alpine.',
+    },
+    {
+      why: "localhost does not answer on the host, the container's own IP address does",
+      topic: 'host-cannot-reach-published-port',
+      own: "IIS runs in a container on our Windows Server 2019 host, started with -p 8080:80. Browsing http://localhost:8080 on the host itself does not work, but using the container's IP address it does.",
+      other: "IIS runs in a container on our Windows Server 2019 host, started with -p 8080:80. On the host, http://localhost:8080 answers, but using the container's IP address it does not.",
+    },
+  ])('$topic: $why', ({ topic, own, other }) => {
+    expect(ids(own)[0]).toBe(topic);
+    expect(diagnose(kb, own).matches[0]?.evidence.some((e) => e.rule === 'regex')).toBe(true);
+    expect(['none', 'low']).toContain(sureOf(other, topic));
+  });
+});
+
 describe('a code of many causes names no issue by itself', () => {
   it.each([
     'Failed to create endpoint: hnsCall failed in Win32: Element not found. (0x490)',
