@@ -195,6 +195,8 @@ export interface DiagnosisIndex {
   failureSites: ReadonlySet<string>;
   /** The words that say a paste is about containers (knowledge/vocabulary.yaml, context `containers`), normalised. */
   containerWords: readonly string[];
+  /** The words that show a Kubernetes cluster (knowledge/vocabulary.yaml, context `kubernetes`), normalised. */
+  kubernetesWords: readonly string[];
   /** Windows builds that only client releases ship (19045, 22631: Windows 10 and 11), from the compatibility data. */
   clientBuilds: ReadonlySet<number>;
 }
@@ -582,6 +584,7 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   let clientBuilds: Set<number> | undefined;
   let failureSites: Set<string> | undefined;
   let containerWords: string[] | undefined;
+  let kubernetesWords: string[] | undefined;
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -607,6 +610,10 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
     // Asked only when a code alone carries a verdict.
     get containerWords() {
       return (containerWords ??= (kb.vocabulary?.contexts.containers ?? []).map(flat));
+    },
+    // Asked only of a topic whose context a paste shows.
+    get kubernetesWords() {
+      return (kubernetesWords ??= (kb.vocabulary?.contexts.kubernetes ?? []).map(flat));
     },
     // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
     get clientBuilds() {

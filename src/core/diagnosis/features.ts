@@ -47,6 +47,8 @@ export interface PasteFeatures {
   bareCodes: boolean;
   /** Whether the paste is about Windows containers (`linux`, `unrelated`: out of scope). */
   scope: Scope;
+  /** The paste says "Windows" somewhere (a node, a host, a pod's name), whatever else it shows. */
+  namesWindows: boolean;
   /** The script of the paste's letters: a hint of its language (Han, Hangul, kana or Latin only). */
   script: 'han' | 'hangul' | 'kana' | 'latin';
   /**
@@ -149,6 +151,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     ...(windowsImageOnLinux ? { windowsImageOnLinux } : {}),
     bareCodes,
     scope: readScope(flat, focus, codes.some((c) => CONTAINER_FACILITY.test(c.canonical))),
+    namesWindows: flat.includes('windows'),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
     phraseText,
     englishFor,

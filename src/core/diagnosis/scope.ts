@@ -125,6 +125,10 @@ const LINUX_FROM_WINDOWS = [
   'wsl 2', 'wsl2',
   // Docker Desktop on a Mac (its Linux VM), which "docker desktop" alone would keep in scope.
   'docker desktop for mac', 'apple silicon', 'macos', 'darwin',
+  // The warning of containers/common's libimage (podman, buildah, CRI-O: runtimes of Linux containers only) when an
+  // image's platform is not the one expected: "image platform (%s) does not match the expected platform (%s)"
+  // (libimage/image.go, f437c58aab). Docker words its own check otherwise ("The requested image's platform …").
+  'does not match the expected platform',
 ];
 
 /**

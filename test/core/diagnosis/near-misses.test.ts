@@ -252,6 +252,24 @@ const ROWS: Row[] = [
     // App Service's older refusal of an image newer than its hosts' builds (train-side MicrosoftDocs/azure-docs#42620).
     own: 'Deployment to the Web App failed: Repository/Tag is invalid. Cannot run the specified image as a Windows Containers Web App. App Service supports Windows Containers up to Windows Server Core 2019 and Nanoserver 1809. Platform of the specified image: windows, Version: 10.0.20348.587;',
   },
+  {
+    why: "every Kubernetes cluster has Linux nodes: a cluster's words alone (pods stuck Terminating) in a paste that names no Windows node are a Linux node's",
+    other: 'After we upgraded the node group of our EKS cluster, many pods stay in Terminating after a rollout or a delete, and only a force delete gets rid of them.',
+    topic: 'k8s-pod-stuck-terminating-windows',
+    own: 'On our mixed Linux/Windows cluster, since the upgrade many pods stay in Terminating after a rollout or a delete, and only a force delete gets rid of them.',
+  },
+  {
+    why: "a node NotReady for its network plugin, told in a cluster's words with nothing of Windows, is any node's",
+    other: 'kubectl get nodes shows the new worker NotReady since we joined it; kubectl describe node says the network plugin is not ready and the cni config is uninitialized.',
+    topic: 'windows-node-notready-cni',
+    own: 'kubectl get nodes shows the new Windows worker NotReady since we joined it; kubectl describe node says the network plugin is not ready and the cni config is uninitialized.',
+  },
+  {
+    why: 'a bug report template asks for the "build number": words about a version, no message of a failure',
+    other: '### Expected behavior\nDocker should start\n### Actual behavior\nDocker reports out of memory at startup\n### Information\n  - host distribution and version (Windows version, build number, etc)\nWindows 10 Pro 1607\n8 GB RAM',
+    topic: 'build-number-rule',
+    own: 'What do the four numbers of a Windows version such as 10.0.14393.103 mean: major, minor, build number and revision number?',
+  },
 ];
 
 describe('near misses get no topic that only shares their words', () => {

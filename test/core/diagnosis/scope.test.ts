@@ -45,6 +45,11 @@ describe('readScope', () => {
     ['Please enable the Virtual Machine Platform Windows feature and ensure virtualization is enabled in the BIOS.', 'linux'],
     ['System.InvalidOperationException: Failed to deploy distro docker-desktop to C:\\Users\\me\\AppData\\Local\\Docker\\wsl\\distro', 'linux'],
     ['C:\\Users\\me> podman machine start\nError: machine did not transition into running state', 'linux'],
+    // containers/common's warning (podman, buildah, CRI-O) of an image of another platform; Docker's own is worded otherwise,
+    // and a Windows image on a Linux engine is about Windows containers (windows-image-on-linux-engine).
+    ['WARNING: image platform (linux/386) does not match the expected platform (linux/amd64)', 'linux'],
+    ['WARNING: image platform ({amd64 linux  [] }) does not match the expected platform ({arm64 linux  [] })', 'linux'],
+    ["WARNING: The requested image's platform (windows/amd64) does not match the detected host platform (linux/amd64) and no specific platform was requested", 'unknown'],
     ['With Docker Desktop 4.1 (Linux containers) on Windows 10 every docker build stops with failed to solve', 'linux'],
     ['Docker Desktop in Linux containers mode: the nginx container exits at once', 'linux'],
     // A Windows image refused by the Linux engine, or switching the Desktop between its modes, is about Windows containers.

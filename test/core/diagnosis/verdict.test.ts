@@ -41,6 +41,18 @@ describe('minScoreOf', () => {
     expect(withWords.score >= minScoreOf(withWords, question, WEIGHTS)).toBe(true);
     expect(minScoreOf(scored(ev('setting', 4), ev('phrase', 4)), question, WEIGHTS)).toBe(WEIGHTS.verdict.show);
   });
+  it("shows no Kubernetes topic on words and the cluster's context where the paste shows and names nothing of Windows", () => {
+    const kubernetes = { ...ev('context', WEIGHTS.context.found), kubernetes: true } as unknown as Evidence;
+    const words = scored(ev('words', 6), kubernetes);
+    expect(minScoreOf(words, failure, WEIGHTS)).toBe(Infinity);
+    // A paste that says Windows (a mixed cluster, a node's name) or shows a mark of it is a Windows node's, as before.
+    expect(minScoreOf(words, { ...failure, namesWindows: true } as PasteFeatures, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure + WEIGHTS.context.found);
+    expect(minScoreOf(words, { ...failure, scope: { kind: 'windows', signals: ['windows node'] } } as PasteFeatures, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure + WEIGHTS.context.found);
+    // Swarm's and containerd's contexts are not Kubernetes's: their nodes may all be Windows ones.
+    expect(minScoreOf(scored(ev('words', 6), ev('context', WEIGHTS.context.found)), failure, WEIGHTS)).toBe(WEIGHTS.verdict.wordsOnlyFailure + WEIGHTS.context.found);
+    // Something specific of the failure is judged as ever (crossPlatformOnly makes it a lead).
+    expect(minScoreOf(scored(ev('phrase', 4), kubernetes), failure, WEIGHTS)).toBe(WEIGHTS.verdict.show);
+  });
   it('does not let the context lift words alone over the bar', () => {
     const s = scored(ev('words', 4), ev('context', WEIGHTS.context.found));
     expect(s.score).toBeGreaterThan(WEIGHTS.verdict.wordsOnlyCalm);

@@ -7,8 +7,13 @@ export const contextRule: EvidenceRule = {
   describe: 'the paste shows the context a specialised topic needs (Kubernetes, Swarm)',
   apply(f, index, acc, w) {
     for (const s of [...acc.values()]) {
-      const context = index.matchers[s.topic]?.context.find((c) => hasPhrase(f.contextText, c));
-      if (context) acc.add(s.topic, { kind: 'structure', matched: context, signature: 'context', weight: w.context.found, rule: 'context' });
+      const m = index.matchers[s.topic];
+      const context = m?.context.find((c) => hasPhrase(f.contextText, c));
+      if (!m || !context) continue;
+      // A topic whose context is Kubernetes's has all of its words (its context list holds every one of them): the
+      // verdict reads it (`minScoreOf`: a cluster's words with nothing of Windows are a Linux node's).
+      const kubernetes = index.kubernetesWords.length > 0 && index.kubernetesWords.every((k) => m.context.includes(k));
+      acc.add(s.topic, { kind: 'structure', matched: context, signature: 'context', weight: w.context.found, rule: 'context', ...(kubernetes ? { kubernetes: true as const } : {}) });
     }
   },
 };

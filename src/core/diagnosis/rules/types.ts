@@ -9,6 +9,8 @@ export interface RuleEvidence extends Evidence {
   code?: { found: FoundCode; key: string };
   /** A pattern's whole match, where `matched` (what is shown) is cut: what the gates read (a code message it quotes). */
   whole?: string;
+  /** For context evidence: the context is Kubernetes's (`minScoreOf` reads it). */
+  kubernetes?: true;
 }
 
 /** A topic's score and the evidence behind it, before presentation. The score is the sum of the evidence. */

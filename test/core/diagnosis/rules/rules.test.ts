@@ -34,9 +34,10 @@ const ROWS: Row[] = [
   { rule: 'code', paste: 'net use Z: \\\\srv01\\share\nSystemfel 1223 har uppstått.', topic: 'net-use-error-1223', weight: 4.8 },
   { rule: 'phrase', paste: '컨테이너에서 이벤트 로그를 사용할 수 없습니다 get-eventlog 오류', topic: 'eventlog-unavailable', weight: 4 },
   { rule: 'setting', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 1.5 },
-  { rule: 'setting', paste: 'kubectl describe pod shows what?', topic: 'k8s-pod-os-mismatch', weight: 4 },
+  // Both name Windows: a cluster's words with nothing of Windows are a Linux node's (verdict.ts, isLinuxClusterByDefault).
+  { rule: 'setting', paste: 'kubectl describe pod on my Windows node shows what?', topic: 'k8s-pod-os-mismatch', weight: 4 },
   // A plea that asks nothing of its own ("…, any idea?") makes no question: the setting stays weak.
-  { rule: 'setting', paste: 'My pods never start and kubectl describe pod lists them all, any idea?', topic: 'k8s-pod-os-mismatch', weight: 1.5 },
+  { rule: 'setting', paste: 'My Windows pods never start and kubectl describe pod lists them all, any idea?', topic: 'k8s-pod-os-mismatch', weight: 1.5 },
   { rule: 'keyword-phrase', paste: 'Nano Server 컨테이너 호스트에서 exit 를 입력하면 원격 세션이 끊어집니다', topic: 'nano-server-exit-session', weight: 2 },
   { rule: 'keyword-phrase', paste: 'how do I clean up stale endpoints', topic: 'hns-stale-endpoint-after-reboot', weight: 2 }, // the keyword "stale endpoint", in the plural
   { rule: 'regex', paste: 'docker run --network=mynet --ip6 fd00::20 myimage: options not supported on Windows?', topic: 'unsupported-network-options', weight: 4 },
