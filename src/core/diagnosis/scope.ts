@@ -100,6 +100,10 @@ const WINDOWS_SIGNALS = [
   // Git Bash or MSYS2 on the Windows client rewrote the command's paths into its own folder (`exec: "C:/Program
   // Files/Git/usr/bin/bash"`): a failure of the Windows client's shell, a known issue whatever OS the container runs.
   'program files/git/', 'program files (x86)/git/', 'msys_no_pathconv',
+  // containerd's runtime for Windows containers and its shim (io.containerd.runhcs.v1, containerd-shim-runhcs-v1.exe,
+  // built from hcsshim): no Linux runtime has it. PowerShell's Format-Volume, which formats a Windows node's disk for a
+  // volume (k8s.io/mount-utils on Windows), says Windows only.
+  'runhcs', 'format-volume',
 ];
 
 /**
@@ -138,7 +142,7 @@ const LINUX_FROM_WINDOWS = [
  */
 const WINDOWS_ONLY = new Set([
   'c:\\', 'c:/', 'ps c:', 'windows server', 'windows 10', 'windows 11', 'win32', 'hresult', 'powershell', 'hyper-v', 'hyperv',
-  'docker for windows', 'docker desktop', 'wsl', 'programdata', '1809', 'kernel32', 'netsh', '\\pipe\\', '//./pipe/',
+  'docker for windows', 'docker desktop', 'wsl', 'programdata', '1809', 'kernel32', 'netsh', '\\pipe\\', '//./pipe/', 'format-volume',
 ]);
 
 /**

@@ -33,6 +33,9 @@ describe('readScope', () => {
     ['NewSmbGlobalMapping failed. output: "New-SmbGlobalMapping : The network path was not found."', 'windows'],
     ['Could not mount target \\var\\lib\\kubelet\\plugins\\kubernetes.io\\csi\\pv\\data\\globalmount', 'windows'],
     ['How do I keep these pods on the Windows nodes of the pool?', 'windows'],
+    // containerd's Windows runtime and its shim, and PowerShell's Format-Volume formatting a node's disk.
+    ['failed to start shim: failed to resolve runtime path: runtime "io.containerd.runhcs.v1" binary not installed "containerd-shim-runhcs-v1.exe": file does not exist', 'windows'],
+    ['MountVolume.MountDevice failed: diskMount: format disk failed, error: exit status 1, output: "Format-Volume : Cannot validate argument on parameter \'FileSystem\'."', 'windows'],
     // A Linux node's folders, modules and bridges; CNI's pod interface eth0 is on Windows nodes too.
     ['kubeadm join fails: [ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: run modprobe br_netfilter', 'linux'],
     ['the node has cni0 and flannel.1 but pods get no address', 'linux'],
