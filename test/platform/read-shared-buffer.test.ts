@@ -3,11 +3,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readIntoSharedBuffer, readIntoSharedBufferToKeep, readRangeToKeep, readTextFile } from '../../src/platform/read-regular-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wcd-shared-read-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The process's shared buffer, kept on globalThis (read-regular-file.ts). */
+const SHARED_BUFFER = Symbol.for('wcdoctor.readBuffer');
+const globals = globalThis as Record<symbol, unknown>;
+// Each test starts with no shared buffer, as a process does: the test files of a worker share globalThis, and a buffer
+// that another file's reads left larger than 1 MiB made room where a test expected none (seen once in a whole run).
+beforeEach(() => {
+  delete globals[SHARED_BUFFER];
+});
+afterAll(() => {
+  delete globals[SHARED_BUFFER];
+  rmSync(dir, { recursive: true, force: true });
+});
 const file = (name: string, data: string | Buffer) => {
   const f = path.join(dir, name);
   writeFileSync(f, data);

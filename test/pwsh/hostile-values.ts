@@ -88,6 +88,8 @@ const REFERENCES = [
   '0c47e1a3-5b2d-4f6e-8a9c-1d2e3f4a5b6c',
   'C:\\wcdref', 'C:\\wcdref2', 'C:\\wcdref\\app.json',
   'http://wcdref.example:3128',
+  // A manifest file for kubectl apply -f.
+  'wcdref.yaml',
   // A unicast MAC address as Set-VMHost takes it, lowest and highest of a range (12 hex digits).
   '00155D4A0000', '00155D4AFFFF',
 ];
