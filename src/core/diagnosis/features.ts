@@ -86,6 +86,17 @@ export interface PasteFeatures {
   sites: string[];
 }
 
+/**
+ * Windows named without the word, as people and tools name a Windows node, pool or host in a cluster (`namesWindows`):
+ * "win" as a name's part or with a release ("win-wrk-01", "k8s-win-02", "win2019", "win22 pool", "Win Server"), "WS2022",
+ * "Server 2022" (not SQL Server's), and AKS's Windows node names, which join "aks", a pool name of at most six characters
+ * and a six-character instance without hyphens ("aksnpwin000002", "akswin22000001"; a Linux node is
+ * "aks-nodepool1-12345678-vmss000000"). Not "win" inside a word (darwin, winget, twin). A regression tester: pods of a
+ * "win2019 node pool" stuck Terminating, first DNS lookups failing "on the WS2022 nodes" and a DaemonSet placed on
+ * "aksnpwin000000" had lost their answers to `isLinuxClusterByDefault` (verdict.ts).
+ */
+const NAMES_WINDOWS_SHORT = /(?<![a-z0-9])win(?:\d{2,4})?(?![a-z])|(?<![a-z0-9])ws20(?:16|19|22|25)(?![0-9])|(?<!sql )\bserver(?: core)? 20(?:16|19|22|25)\b|\baks[a-z0-9]{0,3}win[a-z0-9]{6,9}\b/;
+
 /** The facilities of the container stack's own codes: HCS (0x37, 0xC037… and 0x8037…) and HNS/HCN (0x3B, 0x803B…). */
 export const CONTAINER_FACILITY = /^0x[8C]03[7B]/i;
 
@@ -151,7 +162,7 @@ export function readFeatures(index: DiagnosisIndex, paste: string, buildOfTag: (
     ...(windowsImageOnLinux ? { windowsImageOnLinux } : {}),
     bareCodes,
     scope: readScope(flat, focus, codes.some((c) => CONTAINER_FACILITY.test(c.canonical))),
-    namesWindows: flat.includes('windows'),
+    namesWindows: flat.includes('windows') || NAMES_WINDOWS_SHORT.test(flat),
     script: /[\uac00-\ud7a3]/.test(focus) ? 'hangul' : /[\u3040-\u30ff]/.test(focus) ? 'kana' : /[\u3400-\u9fff]/.test(focus) ? 'han' : 'latin',
     phraseText,
     englishFor,

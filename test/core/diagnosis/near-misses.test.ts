@@ -296,6 +296,13 @@ describe('a symptom told in sentences gets its topic; a near miss in the same wo
       other: 'Our Node.js API writes its log with winston to /var/log/api/app.log; nothing shows up in docker logs. The image is node:20-alpine.',
     },
     {
+      // ASP.NET Core writes to the console on either OS, and mostly runs in Linux containers: not the topic's service (a regression tester).
+      why: 'an ASP.NET Core app whose console logger is gone is no Windows service writing elsewhere',
+      topic: 'container-logs-empty-windows',
+      own: 'Our ASP.NET MVC 5 site runs in a servercore container with ServiceMonitor as its entrypoint. Nothing shows up in docker logs, not even the errors the site writes to the event log.',
+      other: 'My ASP.NET Core 8 API runs in a Linux container (mcr.microsoft.com/dotnet/aspnet:8.0 on an Ubuntu host). The app answers requests, but nothing shows up in docker logs: not even the "Now listening on" line.',
+    },
+    {
       why: "localhost does not answer on the host, the container's own IP address does",
       topic: 'host-cannot-reach-published-port',
       own: "IIS runs in a container on our Windows Server 2019 host, started with -p 8080:80. Browsing http://localhost:8080 on the host itself does not work, but using the container's IP address it does.",

@@ -216,6 +216,19 @@ describe('confidence of a lead that may be another program or platform (real kno
     expect(windows?.id).toBe('windows-node-notready-cni');
     expect(windows?.confidence).not.toBe('low');
   });
+  it('reads Windows named in short ("win2019", "WS2022", a win- node, an AKS Windows node) as a Windows node, not a Linux one', () => {
+    // A regression tester (isLinuxClusterByDefault): each lost its answer, a lead, for want of the word "Windows".
+    const terminating = (pool: string) =>
+      `Pods on our ${pool} are stuck in Terminating for 10 minutes after every rollout; the kubelet never finishes killing the containers and only kubectl delete pod --grace-period=0 --force removes them.`;
+    // The same paste that says "Windows" gets the topic: the short forms must do what the word does.
+    expect(top(terminating('Windows nodes'))?.id).toBe('k8s-pod-stuck-terminating-windows');
+    for (const pool of ['win2019 node pool', 'WS2022 node pool', 'win-22 node pool', 'node pool (aksnpwin000002)'])
+      expect(top(terminating(pool))?.id, pool).toBe('k8s-pod-stuck-terminating-windows');
+    expect(top('Our .NET Framework pods on the WS2022 nodes fail their first DNS lookups right after the pod starts: for the first 5-10 seconds every call fails with "No such host is known", then name resolution works. AKS 1.29.')?.id).toBe('windows-pod-dns-fails-first-second');
+    // Nothing of Windows, or "win" inside another word (darwin, winget, twin) or SQL Server's release: a Linux node's, as before.
+    for (const pool of ['default node pool', 'twin node pool', 'winget node pool', 'SQL Server 2019 node pool', 'node pool (aks-nodepool1-12345678-vmss000000)'])
+      expect(top(terminating(pool)), pool).toBeUndefined();
+  });
 });
 
 describe('selectMatches', () => {
