@@ -93,9 +93,13 @@ export interface PasteFeatures {
  * and a six-character instance without hyphens ("aksnpwin000002", "akswin22000001"; a Linux node is
  * "aks-nodepool1-12345678-vmss000000"). Not "win" inside a word (darwin, winget, twin). A regression tester: pods of a
  * "win2019 node pool" stuck Terminating, first DNS lookups failing "on the WS2022 nodes" and a DaemonSet placed on
- * "aksnpwin000000" had lost their answers to `isLinuxClusterByDefault` (verdict.ts).
+ * "aksnpwin000000" had lost their answers to `isLinuxClusterByDefault` (verdict.ts). "win" alone is a name only with a
+ * release, a hyphen and more of the name, or a word of a machine after it ("win pool", "win nodes"): not the English word
+ * ("any quick win?", "win-win"), nor .NET's runtime identifiers (`-r win-x64`, win-x86, win-arm64), which say what a build
+ * targets, not what a node runs (a second regression tester: both had made a Linux cluster's pods a Windows node's).
  */
-const NAMES_WINDOWS_SHORT = /(?<![a-z0-9])win(?:\d{2,4})?(?![a-z])|(?<![a-z0-9])ws20(?:16|19|22|25)(?![0-9])|(?<!sql )\bserver(?: core)? 20(?:16|19|22|25)\b|\baks[a-z0-9]{0,3}win[a-z0-9]{6,9}\b/;
+const NAMES_WINDOWS_SHORT =
+  /(?<![a-z0-9])win(?:\d{1,4}(?![a-z])|-(?!(?:x64|x86|arm64|arm|win)\b)[a-z0-9]|(?= ?(?:server|nodes?|pool|workers?|hosts?|vms?)\b))|(?<![a-z0-9])ws20(?:16|19|22|25)(?![0-9])|(?<!sql )\bserver(?: core)? 20(?:16|19|22|25)\b|\baks[a-z0-9]{0,3}win[a-z0-9]{6,9}\b/;
 
 /** The facilities of the container stack's own codes: HCS (0x37, 0xC037… and 0x8037…) and HNS/HCN (0x3B, 0x803B…). */
 export const CONTAINER_FACILITY = /^0x[8C]03[7B]/i;

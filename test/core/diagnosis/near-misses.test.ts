@@ -303,6 +303,13 @@ describe('a symptom told in sentences gets its topic; a near miss in the same wo
       other: 'My ASP.NET Core 8 API runs in a Linux container (mcr.microsoft.com/dotnet/aspnet:8.0 on an Ubuntu host). The app answers requests, but nothing shows up in docker logs: not even the "Now listening on" line.',
     },
     {
+      // The name the kubelet checked had its .exe: the file is really missing, a setup error on any release (a regression tester).
+      why: 'a plugin whose .exe path does not exist is missing, not registered without its extension',
+      topic: 'kubelet-credential-provider-exe-name',
+      own: 'E1208 09:40:17.331202    4120 run.go:74] "command failed" err="failed to run Kubelet: failed to register CRI auth plugins: plugin binary executable C:\\\\var\\\\lib\\\\kubelet\\\\credential-provider\\\\acr-credential-provider did not exist"\nkubelet v1.27.9 on Windows Server 2022; acr-credential-provider.exe is in that folder.',
+      other: 'E1208 09:40:17.331202    4120 run.go:74] "command failed" err="failed to run Kubelet: failed to register CRI auth plugins: plugin binary executable C:\\\\var\\\\lib\\\\kubelet\\\\credential-provider\\\\acr-credential-provider.exe did not exist"\nkubelet v1.31.3 on Windows Server 2022; the folder only has the README, the download step of our node image failed.',
+    },
+    {
       why: "localhost does not answer on the host, the container's own IP address does",
       topic: 'host-cannot-reach-published-port',
       own: "IIS runs in a container on our Windows Server 2019 host, started with -p 8080:80. Browsing http://localhost:8080 on the host itself does not work, but using the container's IP address it does.",

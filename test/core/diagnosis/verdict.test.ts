@@ -233,6 +233,14 @@ describe('confidence of a lead that may be another program or platform (real kno
     for (const pool of ['default node pool', 'twin node pool', 'winget node pool', 'SQL Server 2019 node pool', 'node pool (aks-nodepool1-12345678-vmss000000)'])
       expect(top(terminating(pool)), pool).toBeUndefined();
   });
+  it('does not read "win" the English word or a .NET runtime identifier as a Windows node (a second regression tester)', () => {
+    const terminating = (aside: string) =>
+      `Pods of the checkout deployment hang in Terminating for 10+ minutes on every rollout (EKS 1.30, ip-10-0-3-14.ec2.internal). ${aside}`;
+    // The control: the same paste naming a Windows node gets the topic.
+    expect(top(terminating('They all run on the win-wrk-03 node.'))?.id).toBe('k8s-pod-stuck-terminating-windows');
+    for (const aside of ['Any quick win before we dig into the preStop hooks?', 'A win-win fix would be great.', 'The image is built with dotnet publish -r win-x64 by mistake sometimes.', 'The wheel we ship is cp311-win_amd64.'])
+      expect(top(terminating(aside)), aside).toBeUndefined();
+  });
 });
 
 describe('selectMatches', () => {

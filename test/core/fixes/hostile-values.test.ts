@@ -105,6 +105,15 @@ describe('a value that a shell started in a container parses again (an attacker 
     }
   });
 
+  it('takes the folder Docker is unpacked to, with its space, in the shipped service registration (a regression tester)', () => {
+    const topic = realKnowledgeBase().kb.topics.find((t) => t.id === 'dockerd-register-service-current-directory')!;
+    const r = planFix(topic, 'register-with-full-path', { docker_folder: 'C:\\Program Files\\Docker' });
+    expect(r.ok && r.value.script?.split('\n').at(-1)).toBe("$dockerd = Join-Path 'C:\\Program Files\\Docker' 'dockerd.exe'; Start-Process -FilePath $dockerd -ArgumentList '--register-service' -Wait -NoNewWindow");
+    // A quote in the folder stays a literal: doubled inside PowerShell's single quotes.
+    const quoted = planFix(topic, 'register-with-full-path', { docker_folder: "C:\\x'; Stop-Computer; '" });
+    expect(quoted.ok && quoted.value.script?.split('\n').at(-1)).toContain("$dockerd = Join-Path 'C:\\x''; Stop-Computer; ''' 'dockerd.exe';");
+  });
+
   it.each(adversarialRuns(['slashes', '\\/'.repeat(50_000)], ['separators', ';|&{('.repeat(20_000)]))('finds the shell a PowerShell fix starts across %s', (_name, filler) => {
     expect([...nestedPlaceholdersOf(`Get-Date${filler}{{a}}`).keys()]).toEqual([]);
     expect(Object.fromEntries(nestedPlaceholdersOf(`Get-Date${filler} cmd /c echo {{a}}`))).toEqual({ a: 'cmd' });
