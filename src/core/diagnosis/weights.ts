@@ -61,7 +61,7 @@ export const WEIGHTS = deepFreeze({
     clientHost: 5, // … on a host whose build only Windows 10 or 11 ships (topics with `facts: [client-host]`): the client compatibility rules explain it, ahead of the general table's signatures (its pull message weighs 4)
   },
   version: {
-    affected: 1.5, // the paste shows a version of a component (engine, containerd, pause) inside the releases the topic's bug affects
+    affected: 1.5, // the paste shows a version of a component (engine, containerd, pause, compose) inside the releases the topic's bug affects
     outside: -3, // … or one before the bug came or at or after its fix: the known bug cannot be the cause
   },
   context: {

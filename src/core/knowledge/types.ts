@@ -194,7 +194,7 @@ export interface Signatures {
 export const MAX_PATTERNS_PER_TOPIC = 1023;
 
 /** The components whose version a paste can show and a topic's `versions` may name. */
-export const COMPONENTS = ['engine', 'containerd', 'pause'] as const;
+export const COMPONENTS = ['engine', 'containerd', 'pause', 'compose'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 /**

@@ -11,12 +11,20 @@ describe('readComponentVersions', () => {
     ['kubectl get nodes -o wide', 'akswin000000   Ready    agent   10d   v1.30.4   10.224.0.33   <none>   Windows Server 2022 Datacenter   10.0.20348.2655   containerd://1.7.20+azure', 'containerd', '1.7.20'],
     ['containerd --version', 'containerd github.com/containerd/containerd/v2 v2.0.2 c507a0257ea6462fbd6f5ba4f5c74facb04021f4', 'containerd', '2.0.2'],
     ['a sandbox image', 'sandbox_image = "mcr.microsoft.com/oss/kubernetes/pause:3.9"', 'pause', '3.9'],
+    ['docker compose version', 'PS C:\\app> docker compose version\nDocker Compose version v2.29.3', 'compose', '2.29.3'],
+    ['docker-compose 1.x', 'docker-compose version 1.29.2, build 5becea4c', 'compose', '1.29.2'],
+    ['docker info (plugins)', 'Client:\n Plugins:\n  compose: Docker Compose (Docker Inc.)\n    Version:  v2.35.1\n    Path:     C:\\Program Files\\Docker\\cli-plugins\\docker-compose.exe', 'compose', '2.35.1'],
+    ['prose', 'After updating to Docker Compose 2.29.3, every service with volumes fails', 'compose', '2.29.3'],
   ])('%s', (_name, text, component, version) => {
     expect(readComponentVersions(text)).toContainEqual(expect.objectContaining({ component, version }));
   });
 
   it('reads nothing from versions of other things', () => {
     expect(readComponentVersions('Kernel Version: 10.0 20348 (20348.1.amd64fre.fe_release.210507-1500)\nAPI version: 1.43\nGo version: go1.21.3')).toEqual([]);
+  });
+
+  it('reads no Compose release from a compose file format ("Docker Compose 3.8", version: "3.8")', () => {
+    expect(readComponentVersions('We use Docker Compose 3.8 files\nversion: "3.8"\nservices:')).toEqual([]);
   });
 
   it('reads nothing from a long run of near-misses (its patterns are scanned for slow inputs by test/security/regex-safety)', () => {

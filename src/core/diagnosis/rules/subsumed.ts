@@ -58,7 +58,8 @@ const SIGNATURE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['code', 'phrase', 
  * the more specific reading of the same text: the other topic's evidence says what failed, the longer
  * pattern also says which case of it this is (the image that was pulled, the step before). Such a
  * pattern was written to tell the two apart, so it ranks just above the other topic.
- * A topic with an `against` text found is not lifted. Reads scores after every gate but the kind factor.
+ * A topic with evidence against it (an `against` text found, or a version the paste shows outside the releases of
+ * its bug) is not lifted. Reads scores after every gate but the kind factor.
  */
 export const subsumedRule: EvidenceRule = {
   id: 'subsumed',
@@ -79,7 +80,7 @@ export const subsumedRule: EvidenceRule = {
       if (texts.length || wholes.length) read.set(s, { texts, wholes });
     }
     for (const [a, { wholes }] of read) {
-      if (!wholes.length || a.score <= 0 || a.evidence.some((e) => e.rule === 'against')) continue;
+      if (!wholes.length || a.score <= 0 || a.evidence.some((e) => e.rule === 'against' || (e.rule === 'version' && e.weight < 0))) continue;
       let held: Scored | undefined;
       for (const [b, { texts }] of read) {
         if (b === a || !texts.length || b.score < a.score || (held && b.score <= held.score)) continue;

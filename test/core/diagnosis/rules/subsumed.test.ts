@@ -67,4 +67,14 @@ describe('the subsumed rule on the knowledge', () => {
     expect(scoredFor(paste).get('linux-image-on-windows-engine')?.evidence.some((e) => e.rule === 'subsumed') ?? false).toBe(false);
     expect(verdictOf(paste)[0]).toMatch(/^choose-image-tag /);
   });
+
+  it("does not lift a topic whose bug the paste's version rules out (Compose before 2.35.1 and after)", () => {
+    const run = (version: string) =>
+      `PS C:\\app> docker compose version\nDocker Compose version v${version}\nPS C:\\app> docker compose up -d\nError response from daemon: hcs::CreateComputeSystem 20c9b6d58dbc: The request is not supported.`;
+    expect(verdictOf(run('2.29.3'))[0]).toMatch(/^compose-windows-volume-request-not-supported /);
+    const fixed = scoredFor(run('2.36.0')).get('compose-windows-volume-request-not-supported')!;
+    expect(fixed.evidence.some((e) => e.rule === 'version' && e.kind === 'against')).toBe(true);
+    expect(fixed.evidence.some((e) => e.rule === 'subsumed')).toBe(false);
+    expect(verdictOf(run('2.36.0'))[0]).toMatch(/^desktop-windows-containers-switch /);
+  });
 });
