@@ -69,6 +69,8 @@ function figures(group) {
 }
 
 const families = familiesOf(kb);
+/** A real paste's form: a person's description retold in our words, or the machine's output as printed. */
+const formOf = (c) => (c.retold ? 'retold' : 'verbatim');
 const groups = new Map();
 const add = (key, c) => (groups.get(key) ?? groups.set(key, []).get(key)).push(c);
 for (const c of cases) {
@@ -78,7 +80,7 @@ for (const c of cases) {
   if (c.set === 'real') add(`real/${c.split}/file=${c.file}`, c);
   // A person's description retold in our words (own_words) or the machine's output as it was printed: the first reads
   // a symptom in sentences, the second a message, and the two miss for different reasons.
-  if (c.set === 'real') add(`real/${c.split}/form=${c.retold ? 'retold' : 'verbatim'}`, c);
+  if (c.set === 'real') add(`real/${c.split}/form=${formOf(c)}`, c);
   // Today's failure families: the pastes labelled with a topic of our own, by the tree that leads to it.
   const family = c.set === 'real' && c.expected.map((t) => families.get(t)).find(Boolean);
   if (family) add(`real/${c.split}/family=${family}`, c);
@@ -97,7 +99,7 @@ if (!only || only === 'real') {
         top3: c.expected.length ? got.slice(0, 3).some((g) => c.expected.includes(g)) : got.length === 0,
       };
       add(row, judged);
-      add(`${row}/form=${c.retold ? 'retold' : 'verbatim'}`, judged);
+      add(`${row}/form=${formOf(c)}`, judged);
     }
   }
 }

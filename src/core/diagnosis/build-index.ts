@@ -195,8 +195,11 @@ export interface DiagnosisIndex {
   failureSites: ReadonlySet<string>;
   /** The words that say a paste is about containers (knowledge/vocabulary.yaml, context `containers`), normalised. */
   containerWords: readonly string[];
-  /** The words that show a Kubernetes cluster (knowledge/vocabulary.yaml, context `kubernetes`), normalised. */
-  kubernetesWords: readonly string[];
+  /**
+   * Whether a topic's context is Kubernetes's: its context list holds every word of the vocabulary's `kubernetes` context
+   * (assembly expands a context's name into its words). Judged once per topic, on first asking.
+   */
+  kubernetesContext(topic: number): boolean;
   /** Windows builds that only client releases ship (19045, 22631: Windows 10 and 11), from the compatibility data. */
   clientBuilds: ReadonlySet<number>;
 }
@@ -584,7 +587,8 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
   let clientBuilds: Set<number> | undefined;
   let failureSites: Set<string> | undefined;
   let containerWords: string[] | undefined;
-  let kubernetesWords: string[] | undefined;
+  let kubernetesWords: Set<string> | undefined;
+  const kubernetesContexts = new Map<number, boolean>();
   let stored: Map<CodeEntry, MessageKeys> | undefined;
   const messageKeysOf = (entry: CodeEntry): MessageKeys => {
     stored ??= new Map(data.codeMessageKeys ? kb.codes.map((c, i) => [c, data.codeMessageKeys![i]!] as const) : []);
@@ -612,8 +616,15 @@ export function buildDiagnosisIndex(kb: KnowledgeBase): DiagnosisIndex {
       return (containerWords ??= (kb.vocabulary?.contexts.containers ?? []).map(flat));
     },
     // Asked only of a topic whose context a paste shows.
-    get kubernetesWords() {
-      return (kubernetesWords ??= (kb.vocabulary?.contexts.kubernetes ?? []).map(flat));
+    kubernetesContext(topic) {
+      let known = kubernetesContexts.get(topic);
+      if (known === undefined) {
+        kubernetesWords ??= new Set((kb.vocabulary?.contexts.kubernetes ?? []).map(flat));
+        const context = new Set(matchers[topic]?.context ?? []);
+        known = kubernetesWords.size > 0 && [...kubernetesWords].every((k) => context.has(k));
+        kubernetesContexts.set(topic, known);
+      }
+      return known;
     },
     // From the compatibility data (kb-text.json, read on first use): only a paste that shows a build asks.
     get clientBuilds() {

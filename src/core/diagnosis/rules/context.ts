@@ -10,9 +10,9 @@ export const contextRule: EvidenceRule = {
       const m = index.matchers[s.topic];
       const context = m?.context.find((c) => hasPhrase(f.contextText, c));
       if (!m || !context) continue;
-      // A topic whose context is Kubernetes's has all of its words (its context list holds every one of them): the
-      // verdict reads it (`minScoreOf`: a cluster's words with nothing of Windows are a Linux node's).
-      const kubernetes = index.kubernetesWords.length > 0 && index.kubernetesWords.every((k) => m.context.includes(k));
+      // The verdict reads whether the context is Kubernetes's (`minScoreOf`: a cluster's words with nothing of Windows are a
+      // Linux node's).
+      const kubernetes = index.kubernetesContext(s.topic);
       acc.add(s.topic, { kind: 'structure', matched: context, signature: 'context', weight: w.context.found, rule: 'context', ...(kubernetes ? { kubernetes: true as const } : {}) });
     }
   },
