@@ -176,3 +176,19 @@ describe('validateParamValue', () => {
     if (!r.ok) expect(r.error).toMatch(/broken pattern/);
   });
 });
+
+describe('a fix pattern of the knowledge', () => {
+  it("takes tzutil's ids, _dstoff ones included, and nothing that could leave the argument", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const topic = parse(readFileSync(new URL('../../../knowledge/topics/container-time-zone-follows-host.yaml', import.meta.url), 'utf8')) as {
+      fixes: { id: string; params: Record<string, { kind: ParamKind; pattern?: string; description: string }> }[];
+    };
+    const param = topic.fixes.find((f) => f.id === 'set-container-time-zone')?.params.time_zone;
+    expect(param).toBeDefined();
+    if (!param) return;
+    for (const ok of ['W. Europe Standard Time', 'Pacific Standard Time_dstoff', 'UTC', 'UTC-02', 'Cen. Australia Standard Time', 'Korea Standard Time'])
+      expect(validateParamValue(param, ok).ok, ok).toBe(true);
+    for (const bad of ['"; calc', 'UTC & calc', '$(calc)', 'UTC`n', '_dstoff', 'a'.repeat(80)]) expect(validateParamValue(param, bad).ok, bad).toBe(false);
+  });
+});
