@@ -94,6 +94,26 @@ for (const c of FIXES) {
   }
 }
 
+const CODE_PAGE_OK = 'code-page:netsh-ok';
+const CODE_PAGE_NETSH_FAILS = 'code-page:netsh-fails';
+/** The code-page fix's script with chcp and netsh as functions; the case's exit code is the page the console is left at. */
+function codePageCases(): HarnessCase[] {
+  const script = references.get('flannel-netsh-localized-output/show-netsh-addresses-cp437')?.script;
+  if (!script) throw new Error('the flannel code-page fix is gone: update this test');
+  const chcp = "function chcp { param($p) if ($p) { $global:wcdCodePage = [int]$p } else { \"Active code page: $global:wcdCodePage\" } }";
+  const netsh = (fail: boolean) => `function netsh { if ($global:wcdCodePage -ne 437) { throw 'netsh ran under another page' }; ${fail ? "throw 'netsh failed under 437'" : "'Configuration for interface'"} }`;
+  // The console's input page at the start is chcp's; the exit code is 0 when chcp is left there (else the page it was
+  // left at), and a failure's message says the same (a thrown error leaves no exit code).
+  const left = '$(if ($global:wcdCodePage -eq $global:wcdStart) { 0 } else { $global:wcdCodePage })';
+  const run = (fail: boolean) =>
+    `$global:wcdStart = [Console]::InputEncoding.CodePage; $global:wcdCodePage = $global:wcdStart; ${chcp}; ${netsh(fail)}; ` +
+    `try { ${script} } catch { throw "$($_.Exception.Message); left ${left}" }; $global:LASTEXITCODE = ${left}`;
+  return [
+    { id: CODE_PAGE_OK, line: run(false), native: true },
+    { id: CODE_PAGE_NETSH_FAILS, line: run(true), native: true },
+  ];
+}
+
 describe.skipIf(!PWSH)(`PowerShell fixes run by PowerShell 7 with stubbed commands${SKIP_NOTE}`, () => {
   let results: Map<string, HarnessResult>;
   let seconds = 0;
@@ -102,6 +122,7 @@ describe.skipIf(!PWSH)(`PowerShell fixes run by PowerShell 7 with stubbed comman
     const cases: HarnessCase[] = [
       ...[...references].map(([key, p]) => ({ id: `ref:${key}`, argv: p.argv })),
       ...hostileCases.map((h) => ({ id: h.id, argv: h.plan.argv })),
+      ...codePageCases(),
     ];
     const t = performance.now();
     results = runHarness(cases);
@@ -121,6 +142,18 @@ describe.skipIf(!PWSH)(`PowerShell fixes run by PowerShell 7 with stubbed comman
     for (const c of FIXES) for (const [name, values] of c.hostile) expect(values.length, `${c.key} {{${name}}}`).toBeGreaterThan(0);
     // No validator lets a line break through, so no fix value can start a second PowerShell statement that way.
     for (const c of FIXES) for (const values of c.hostile.values()) for (const v of values) expect(v).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
+  });
+
+  it("leaves the console's code page as it found it when a fix switches it for one command", () => {
+    // flannel's netsh fix runs netsh under code page 437; chcp changes the console wcdoctor itself runs in, so the
+    // fix must switch back, also when netsh fails: chcp to the input page (chcp sets both) and the output page as it was.
+    // chcp and netsh are functions here that keep the page in a variable; the output page is .NET's own.
+    for (const id of [CODE_PAGE_OK, CODE_PAGE_NETSH_FAILS]) {
+      const r = results.get(id);
+      expect(r, id).toBeDefined();
+      if (id === CODE_PAGE_OK) expect([r?.error ?? null, r?.exit], id).toEqual([null, 0]);
+      else expect(r?.error, id).toMatch(/: netsh failed under 437; left 0$/);
+    }
   });
 
   it('runs each fix with its reference values: it parses, only commands the script names run, and nothing fails', () => {
