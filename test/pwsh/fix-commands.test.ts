@@ -104,10 +104,13 @@ function codePageCases(): HarnessCase[] {
   const netsh = (fail: boolean) => `function netsh { if ($global:wcdCodePage -ne 437) { throw 'netsh ran under another page' }; ${fail ? "throw 'netsh failed under 437'" : "'Configuration for interface'"} }`;
   // The console's input page at the start is chcp's; the exit code is 0 when chcp is left there (else the page it was
   // left at), and a failure's message says the same (a thrown error leaves no exit code).
-  const left = '$(if ($global:wcdCodePage -eq $global:wcdStart) { 0 } else { $global:wcdCodePage })';
+  // The output page starts as Latin-1, which wcdoctor's prelude switches to UTF-8 for the fix and must put back (-1 if not).
+  const left = '$(if ([Console]::OutputEncoding.CodePage -ne 28591) { -1 } elseif ($global:wcdCodePage -eq $global:wcdStart) { 0 } else { $global:wcdCodePage })';
   const run = (fail: boolean) =>
+    `$global:wcdHarnessOut = [Console]::OutputEncoding; [Console]::OutputEncoding = [Text.Encoding]::Latin1; ` +
     `$global:wcdStart = [Console]::InputEncoding.CodePage; $global:wcdCodePage = $global:wcdStart; ${chcp}; ${netsh(fail)}; ` +
-    `try { ${script} } catch { throw "$($_.Exception.Message); left ${left}" }; $global:LASTEXITCODE = ${left}`;
+    `try { ${script}; $global:wcdLeft = ${left} } catch { $global:wcdLeft = ${left}; throw "$($_.Exception.Message); left $global:wcdLeft" } ` +
+    `finally { [Console]::OutputEncoding = $global:wcdHarnessOut }; $global:LASTEXITCODE = $global:wcdLeft`;
   return [
     { id: CODE_PAGE_OK, line: run(false), native: true },
     { id: CODE_PAGE_NETSH_FAILS, line: run(true), native: true },

@@ -9,12 +9,20 @@ import type { FixPlan, FixProblem, FixProblemId, PlanPlaceholder } from './types
 import { checkParamValue } from './validate-param.js';
 import { echoed, showControls } from '../text/terminal-safe.js';
 
-/** Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. */
+/**
+ * Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. The
+ * output code page is the console's, which powershell.exe shares with the shell wcdoctor was started from: the one it
+ * found is kept and put back after the fix (POWERSHELL_CODA), so that the user's shell does not go on with UTF-8.
+ */
 export const POWERSHELL_PRELUDE = [
   "$ErrorActionPreference = 'Stop'",
   "$ProgressPreference = 'SilentlyContinue'",
+  '$wcdOutputEncoding = [Console]::OutputEncoding',
   '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
 ].join('\n');
+
+/** The script powershell.exe runs for a fix's command: the prelude, then the command, the code page put back whatever happens. */
+export const powerShellScript = (command: string): string => `${POWERSHELL_PRELUDE}\ntry {\n${command}\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}`;
 
 /**
  * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix stops at its first
@@ -190,7 +198,7 @@ function buildCommand(topic: Topic, fix: Fix, values: Map<string, string>, optio
     if (trailing.length || nested.length || optionLike.length) return err([...trailing, ...nested, ...optionLike]);
     const filled = fillPowerShellTemplate(fix.command, values);
     if (!filled.ok) return err(template(filled.error));
-    const script = `${POWERSHELL_PRELUDE}\n${filled.value}`;
+    const script = powerShellScript(filled.value);
     const argv = ['powershell.exe', '-NoProfile', '-NonInteractive', '-EncodedCommand', encodePowerShellCommand(script)];
     return ok({ command: filled.value, program: 'powershell.exe', argv, script });
   }

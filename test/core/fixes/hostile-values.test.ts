@@ -108,10 +108,10 @@ describe('a value that a shell started in a container parses again (an attacker 
   it('takes the folder Docker is unpacked to, with its space, in the shipped service registration (a regression tester)', () => {
     const topic = realKnowledgeBase().kb.topics.find((t) => t.id === 'dockerd-register-service-current-directory')!;
     const r = planFix(topic, 'register-with-full-path', { docker_folder: 'C:\\Program Files\\Docker' });
-    expect(r.ok && r.value.script?.split('\n').at(-1)).toBe("$dockerd = Join-Path 'C:\\Program Files\\Docker' 'dockerd.exe'; Start-Process -FilePath $dockerd -ArgumentList '--register-service' -Wait -NoNewWindow");
+    expect(r.ok && r.value.command).toBe("$dockerd = Join-Path 'C:\\Program Files\\Docker' 'dockerd.exe'; Start-Process -FilePath $dockerd -ArgumentList '--register-service' -Wait -NoNewWindow");
     // A quote in the folder stays a literal: doubled inside PowerShell's single quotes.
     const quoted = planFix(topic, 'register-with-full-path', { docker_folder: "C:\\x'; Stop-Computer; '" });
-    expect(quoted.ok && quoted.value.script?.split('\n').at(-1)).toContain("$dockerd = Join-Path 'C:\\x''; Stop-Computer; ''' 'dockerd.exe';");
+    expect(quoted.ok && quoted.value.script).toContain("$dockerd = Join-Path 'C:\\x''; Stop-Computer; ''' 'dockerd.exe';");
   });
 
   it.each(adversarialRuns(['slashes', '\\/'.repeat(50_000)], ['separators', ';|&{('.repeat(20_000)]))('finds the shell a PowerShell fix starts across %s', (_name, filler) => {
@@ -142,8 +142,10 @@ function assertPowerShellLiteral(value: string): void {
   if (!r.ok) return;
   const script = decodeEncodedCommand(r.value.argv[4] ?? '');
   expect(script).toBe(r.value.script);
-  const line = script.split('\n').at(-1) ?? '';
-  expect(line).toBe(r.value.command);
+  // The command's line is the one inside try, before the finally that puts the console's code page back.
+  const lines = script.split('\n');
+  const line = lines.at(-4) ?? '';
+  expect([lines.at(-5), line, ...lines.slice(-3)]).toEqual(['try {', r.value.command, '} finally {', '[Console]::OutputEncoding = $wcdOutputEncoding', '}']);
   const { literals, outside } = splitLiterals(line);
   expect(literals).toEqual([value]);
   expect(outside).toBe('Write-Output ');

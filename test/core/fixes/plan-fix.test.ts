@@ -23,7 +23,11 @@ describe('planFix', () => {
     expect(p.program).toBe('powershell.exe');
     expect(p.argv.slice(0, 4)).toEqual(['powershell.exe', '-NoProfile', '-NonInteractive', '-EncodedCommand']);
     expect(decodeEncodedCommand(p.argv[4] ?? '')).toBe(p.script);
-    expect(p.script?.endsWith(`\n${p.command}`)).toBe(true);
+    // The command inside try, the console's output code page put back in finally (the shell wcdoctor runs in shares it).
+    expect(p.script).toBe(
+      `$ErrorActionPreference = 'Stop'\n$ProgressPreference = 'SilentlyContinue'\n$wcdOutputEncoding = [Console]::OutputEncoding\n[Console]::OutputEncoding = [System.Text.Encoding]::UTF8\n` +
+        `try {\n${p.command}\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}`,
+    );
     expect(p).toMatchObject({ topic: 'demo-topic', fix: 'ps-set', risk: 'low', admin: true, readOnly: false });
     expect(p.confirmWord).toBeUndefined();
     expect(p.placeholders).toEqual([
