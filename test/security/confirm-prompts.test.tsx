@@ -131,6 +131,29 @@ describe('the Yes/No prompt answers only a key pressed alone', () => {
     }
   });
 
+  it('counts the window after a paste from when the paste was handled: a screen slow to take it does not let the next read through', async () => {
+    const seen: string[] = [];
+    const WINDOW_MS = 150;
+    function SlowRecorder() {
+      useKeymap((command) => {
+        seen.push(command === Command.Paste ? 'paste' : command);
+        // A busy machine: taking the paste lasts three windows.
+        if (command === Command.Paste) for (const end = performance.now() + 3 * WINDOW_MS; performance.now() < end; );
+        return true;
+      });
+      return <Text>ready</Text>;
+    }
+    const { lastFrame, stdin } = renderWithProviders(<SlowRecorder />, { afterBulkMs: WINDOW_MS });
+    await waitForFrame(lastFrame, 'ready');
+    stdin.write('A'.repeat(4095));
+    stdin.write(KEYS.down);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual(['paste']);
+    await new Promise((r) => setTimeout(r, WINDOW_MS + 50));
+    stdin.write(KEYS.down);
+    await vi.waitFor(() => expect(seen).toEqual(['paste', Command.Down]), { timeout: 5000, interval: 10 });
+  });
+
   it('drops the keys that follow a paste\'s end marker in the same read (an attacker helper: a pasted ESC[201~ then arrows and Enter drove the screen)', async () => {
     const seen: string[] = [];
     function Recorder() {

@@ -140,8 +140,17 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       const afterCut = now - lastLongAt < afterBulkMs;
       const alone = isSingleKey(raws) && !parser.isPasting();
       const joined = raws.join('');
-      if (joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~')) lastBulkAt = now;
-      if (joined.length >= LONG_READ) lastLongAt = now;
+      const bulk = joined.length > BULK_CHARACTERS || parser.isPasting() || joined.includes('\u001B[200~');
+      const long = joined.length >= LONG_READ;
+      if (bulk) lastBulkAt = now;
+      if (long) lastLongAt = now;
+      // The windows run from when such a read was handled, not from when it came: on a busy machine handling 4 KB took
+      // longer than the window, and the next read's `y` then counted as a key pressed later (seen under load in a test).
+      const handled = () => {
+        const end = performance.now();
+        if (bulk) lastBulkAt = end;
+        if (long) lastLongAt = end;
+      };
       const mode = modeNow();
       // Text that starts with the screen's search key is a search typed at once (`/compat matrix`), not a paste.
       const searching = !mode.text && parseKey(String.fromCodePoint(joined.codePointAt(0) ?? 0), mode)[0]?.command === Command.Search;
@@ -159,6 +168,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
         // paste, not keys; read as keys, its letters moved the list and a `q` in it quit the app.
         queue.push({ unit: { paste: joined.replace(/\r\n?/g, '\n') }, alone: false });
         drain();
+        handled();
         return;
       }
       // Keys in the same read as a paste's end came with the paste (a text holding the end marker ends the paste early in
@@ -174,6 +184,8 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
           } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried, afterCut });
         }
       drain();
+      handled();
+      if (pasted) lastBulkAt = performance.now();
       // A paste still open waits for more of itself; with no read for PASTE_IDLE_MS it is ended as it is.
       clearTimeout(pasteIdle);
       if (parser.isPasting())
