@@ -185,6 +185,10 @@ const CONTAINER_WORDS: readonly RegExp[] = [
   /\b(?:hns[\w-]{0,20}|hcs[\w:-]{0,20}|hcn[\w-]{0,20}|vmcompute|nano ?server|server ?core|windowsservercore|mcr\.microsoft\.com|ltsc\d{4}|10\.0\.\d{5}|isolation|lcow)\b/i,
   /\b(?:[\w-]{0,10}containerhelper|new-(?:bc|nav)container|[\w-]{0,20}smbglobalmapping|gmsa|credential ?spec|buildkit|buildx|podman|nerdctl|crictl|ctr|manifest|acr|ecr|gcr)\b/i,
   /\b(?:vethernet|flannel|calico|antrea|cni|nat|winnat|overlay|l2bridge|l2tunnel|transparent|vswitch|virtual switch)\b/i,
+  // Kubernetes components' own refusal of a feature gate (k8s.io/component-base/featuregate: "cannot set feature gate %v
+  // to %v, feature is locked to %v", "unrecognized feature gate: %s"): kube-proxy's or the kubelet's
+  // klog lines ("run.go:74] \"command failed\" err=…") often name nothing else of the cluster.
+  /\b(?:cannot set feature gate|unrecognized feature gate)\b/i,
   /container|conteneur|contenedor|contêiner|contenitore|behållare/i,
   /컨테이너|容器|コンテナ/,
   /^[ \t]*step \d{1,4}\/\d{1,4} :|---> running in|^[ \t]*\[[0-9a-f]{12}\]:|^[ \t]*#\d{1,4} \[(?:internal|(?:[\w.-]{1,40} )?\d{1,3}\/\d{1,3})\] |\bfailed to solve(?: with frontend [\w.]{1,40})?: /im,

@@ -190,6 +190,13 @@ describe('readScope', () => {
     expect(diagnose(kb, `${text} The number is 0x803B0006.`).scope?.kind).not.toBe('unrelated');
   });
 
+  it("a Kubernetes component's refusal of a feature gate is about a cluster, though its klog lines name nothing else of it", () => {
+    const text = 'run.go:74] "command failed" err="failed complete: cannot set feature gate IPv6DualStack to false, feature is locked to true"';
+    expect(readScope(text.toLowerCase(), text).kind).not.toBe('unrelated');
+    const removed = 'E0105 10:00:00.000000 4242 server.go:57] unrecognized feature gate: WinOverlay';
+    expect(readScope(removed.toLowerCase(), removed).kind).not.toBe('unrelated');
+  });
+
   it("a CI runner's last line is output, not a person's words: it does not make a short Windows message read as prose", () => {
     const message = "'C:\\Program' is not recognized as an internal or external command,\noperable program or batch file.";
     for (const last of ['Error: Process completed with exit code 1.', '##[error]Process completed with exit code 1.']) {
