@@ -153,6 +153,50 @@ describe('the containers context (vocabulary.yaml)', () => {
   });
 });
 
+describe("the containers context: a Dockerfile's RUN step named in words (vocabulary.yaml)", () => {
+  it('a RUN step runs in a container, so a topic that needs containers keeps its score (train-side t54-018, t54-020 lost it)', () => {
+    const rulesOf = (paste: string) => scoredFor(paste).get('container-tls12-not-enabled')?.evidence.map((e) => e.rule) ?? [];
+    const paste = (where: string) => `Building our image on a Windows Server 2016 host, ${where} that downloads the installer with Invoke-WebRequest fails:\nInvoke-WebRequest : The request was aborted: Could not create SSL/TLS secure channel.`;
+    expect(rulesOf(paste('the RUN step'))).not.toContain('missing-context');
+    expect(rulesOf(paste('each of the RUN steps'))).not.toContain('missing-context');
+    expect(rulesOf(paste('the RUN instruction'))).not.toContain('missing-context');
+    // A step of a deployment script is no container's.
+    expect(rulesOf(paste('the script step'))).toContain('missing-context');
+  });
+});
+
+describe("train-side pastes that got no answer: the words and messages their topics lacked", () => {
+  const top = (paste: string) => verdictOf(paste)[0]?.split(' ')[0];
+  const keywordsOf = (paste: string, topic: string) => scoredFor(paste).get(topic)?.evidence.filter((e) => e.rule === 'keyword-phrase').map((e) => e.matched) ?? [];
+  // Train-side pastes that got no answer (t49-035, c8t-049) or a lead only (c27t-016) said so; these are our own words.
+  it("a Hyper-V container's 1 GB ceiling called a memory limit", () => {
+    const paste = 'Our CI job builds in a Windows container on a Windows 11 laptop and the compiler dies: it looks like a 1GB memory limit that I cannot raise.';
+    expect(keywordsOf(paste, 'hyperv-container-default-memory')).toContain('1gb memory limit');
+    expect(top(paste)).toBe('hyperv-container-default-memory');
+  });
+  it('a custom network that comes back from a reboot with a different ID', () => {
+    const paste = 'After each reboot of the host the nat network our stack made returns with a different ID, and the containers attached to it with a restart policy never start.';
+    expect(keywordsOf(paste, 'stale-network-id-after-restart')).toContain('different id');
+    expect(top(paste)).toBe('stale-network-id-after-restart');
+  });
+  it("Testcontainers refusing an engine in Windows-containers mode (its OSType check), not another tool's refusal of Windows", () => {
+    const log = '2021-03-04 10:11:12.345  WARN 4242 --- [    Test worker] o.t.d.DockerClientProviderStrategy       : windows is currently not supported';
+    const thrown = 'NpipeSocketClientProviderStrategy: failed with exception InvalidConfigurationException (windows containers are currently not supported)';
+    expect(top(log)).toBe('linux-image-on-windows-engine');
+    expect(top(thrown)).toBe('linux-image-on-windows-engine');
+    expect(top('Error: Windows is currently not supported by this installer.')).not.toBe('linux-image-on-windows-engine');
+  });
+  it("a container network left behind after its virtual switch is gone", () => {
+    const paste = 'Remove-ContainerNetwork fails for the old nat network on our Server 2016 host; Hyper-V Manager shows its virtual switch no longer exists.';
+    expect(keywordsOf(paste, 'hns-store-corrupted-cleanup')).toContain('virtual switch no longer exists');
+    expect(top(paste)).toBe('hns-store-corrupted-cleanup');
+  });
+  it('Hyper-V isolation asked of a host where Hyper-V is not installed', () => {
+    const paste = 'Since the update the helper creates the container with Hyper-V isolation, but Hyper-V is not installed on this build server, so creating it fails.';
+    expect(keywordsOf(paste, 'hyperv-isolation-no-hypervisor')).toContain('hyper-v is not installed');
+  });
+});
+
 describe("the containers context: hcsshim's wording of a failed call (vocabulary.yaml)", () => {
   it("a failed call as hcsshim words it is a container's, so a topic that needs containers keeps its score", () => {
     const rulesOf = (paste: string) => scoredFor(paste).get('hyperv-isolation-no-hypervisor')?.evidence.map((e) => e.rule) ?? [];
