@@ -17,9 +17,19 @@ export const wordsRule: EvidenceRule = {
       // Each word in the paste's own case ("hnsCall", not "hnscall"), cut to a few dozen characters: a paste that is one
       // run of Chinese (a keyword repeated with no space, found by a fuzzing attacker helper) is one word, and was quoted
       // whole in the report and in every match of --json.
-      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: hits.map((h) => quotedWord(wordAsWritten(f.focus, h), w.display.wordQuoted)).join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
+      acc.add(topic, { kind: fuzzy ? 'fuzzy' : 'keyword', matched: shownHits(hits).map((h) => quotedWord(wordAsWritten(f.focus, h), w.display.wordQuoted)).join(', '), signature: fuzzy ? 'words (one spelled differently)' : 'words', weight, rule: 'words' });
   },
 };
+
+/**
+ * The words to show: a part of a hyphenated word that is shown too is left out ("Hyper-V, Hyper" read as two words
+ * of the paste where there was one). Only what is shown changes; the score counted each term.
+ */
+function shownHits(hits: string[]): string[] {
+  const compounds = hits.filter((h) => h.includes('-'));
+  if (!compounds.length) return hits;
+  return hits.filter((h) => h.includes('-') || !compounds.some((c) => c.split('-').includes(h)));
+}
 
 /** A word cut to `max` characters (code points) with an ellipsis. */
 function quotedWord(word: string, max: number): string {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOfTag, resolveName } from '../../../../src/core/compat/versions.js';
-import { diagnosisIndexOf } from '../../../../src/core/diagnosis/diagnose.js';
+import { diagnose, diagnosisIndexOf } from '../../../../src/core/diagnosis/diagnose.js';
 import { readFeatures } from '../../../../src/core/diagnosis/features.js';
 import { scoreTopics } from '../../../../src/core/diagnosis/rank.js';
 import { EVIDENCE_RULES } from '../../../../src/core/diagnosis/rules/index.js';
@@ -319,5 +319,14 @@ describe('the regex rule tries only the patterns whose first clause a reading of
       found += got.length;
     }
     expect(found).toBeGreaterThan(200);
+  });
+});
+
+describe('the words evidence shows each word of the paste once', () => {
+  it('leaves out the part of a hyphenated word that is shown whole ("Hyper-V", not "Hyper-V, Hyper")', () => {
+    const m = diagnose(kb, 'Error response from daemon: filesystem operations against a running Hyper-V container are not supported').matches[0];
+    const words = m?.evidence.find((e) => e.rule === 'words')?.matched ?? '';
+    expect(words.split(', ')).toContain('Hyper-V');
+    expect(words.split(', ')).not.toContain('Hyper');
   });
 });
