@@ -154,6 +154,55 @@ describe('the Yes/No prompt answers only a key pressed alone', () => {
     await vi.waitFor(() => expect(seen).toEqual(['paste', Command.Down]), { timeout: 5000, interval: 10 });
   });
 
+  it('counts the window after a paste ended for want of its end marker from when that paste was handled too', async () => {
+    const seen: string[] = [];
+    const WINDOW_MS = 150;
+    function SlowRecorder() {
+      useKeymap((command, _text, event) => {
+        seen.push(command === Command.Paste ? 'paste' : `${command}:${event.soon === true ? 'soon' : 'later'}`);
+        // A busy machine: taking the paste lasts three windows.
+        if (command === Command.Paste) for (const end = performance.now() + 3 * WINDOW_MS; performance.now() < end; );
+        return true;
+      });
+      return <Text>ready</Text>;
+    }
+    const { lastFrame, stdin } = renderWithProviders(<SlowRecorder />, { afterBulkMs: WINDOW_MS, pasteIdleMs: 50 });
+    await waitForFrame(lastFrame, 'ready');
+    // A paste whose end marker never came: ended after pasteIdleMs without input, then handled slowly.
+    stdin.write('\u001B[200~' + 'A'.repeat(100));
+    await vi.waitFor(() => expect(seen).toEqual(['paste']), { timeout: 5000, interval: 10 });
+    stdin.write(KEYS.down);
+    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 5000, interval: 10 });
+    expect(seen[1]).toBe(`${Command.Down}:soon`);
+  });
+
+  it('counts the quiet moment before a key from when the key before was handled: a key a console typed right after one slow to take is still hurried (a regression tester: an Enter whose screen took longer than the moment let the next typed y answer)', async () => {
+    const seen: string[] = [];
+    const QUIET = 150;
+    function SlowOnEnter() {
+      useKeymap((command, _text, event) => {
+        seen.push(`${command}:${event.hurried === true ? 'hurried' : 'quiet'}`);
+        // A busy machine: the screen an Enter opens takes three quiet moments to draw.
+        if (command === Command.Confirm) for (const end = performance.now() + 3 * QUIET; performance.now() < end; );
+        return true;
+      });
+      return <Text>ready</Text>;
+    }
+    const { lastFrame, stdin } = renderWithProviders(<SlowOnEnter />, { quietMs: QUIET });
+    await waitForFrame(lastFrame, 'ready');
+    await new Promise((r) => setTimeout(r, QUIET + 50));
+    // A console typing the clipboard: Enter, then y a few milliseconds later (read while the Enter was being taken).
+    stdin.write('\r');
+    stdin.write('y');
+    await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 5000, interval: 10 });
+    expect(seen).toEqual([`${Command.Confirm}:quiet`, `${Command.Insert}:hurried`]);
+    // A key pressed a quiet moment after the slow one was taken is not hurried.
+    await new Promise((r) => setTimeout(r, QUIET + 50));
+    stdin.write('y');
+    await vi.waitFor(() => expect(seen).toHaveLength(3), { timeout: 5000, interval: 10 });
+    expect(seen[2]).toBe(`${Command.Insert}:quiet`);
+  });
+
   it('drops the keys that follow a paste\'s end marker in the same read (an attacker helper: a pasted ESC[201~ then arrows and Enter drove the screen)', async () => {
     const seen: string[] = [];
     function Recorder() {

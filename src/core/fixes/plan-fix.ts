@@ -12,7 +12,7 @@ import { echoed, showControls } from '../text/terminal-safe.js';
 /**
  * Lines put before every PowerShell fix: stop on the first error (so it shows in the exit code) and print UTF-8. The
  * output code page is the console's, which powershell.exe shares with the shell wcdoctor was started from: the one it
- * found is kept and put back after the fix (POWERSHELL_CODA), so that the user's shell does not go on with UTF-8.
+ * found is kept and put back after the fix (powerShellScript), so that the user's shell does not go on with UTF-8.
  */
 export const POWERSHELL_PRELUDE = [
   "$ErrorActionPreference = 'Stop'",
@@ -21,8 +21,16 @@ export const POWERSHELL_PRELUDE = [
   '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
 ].join('\n');
 
-/** The script powershell.exe runs for a fix's command: the prelude, then the command, the code page put back whatever happens. */
-export const powerShellScript = (command: string): string => `${POWERSHELL_PRELUDE}\ntry {\n${command}\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}`;
+/**
+ * The script powershell.exe runs for a fix's command: the prelude, then the command, the code page put back whatever
+ * happens. The exit code stays the command's own: -EncodedCommand exits with 1 when the script's last statement failed
+ * ($? false, as for a native program such as netsh or calicoctl that exits non-zero, which 'Stop' does not stop), but
+ * here the last statement is the finally's assignment, which succeeds; so the command's $? is kept before the finally
+ * and a failure ends the script with 1 after it (a regression tester: a failed calicoctl was reported as "Fix applied").
+ * An `exit N` in the command keeps its N (finally runs, then PowerShell exits with it).
+ */
+export const powerShellScript = (command: string): string =>
+  `${POWERSHELL_PRELUDE}\ntry {\n${command}\n$wcdSucceeded = $?\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}\nif (-not $wcdSucceeded) { exit 1 }`;
 
 /**
  * The command to give the user to run where wcdoctor cannot (printed, copied): a PowerShell fix stops at its first

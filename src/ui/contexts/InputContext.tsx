@@ -146,8 +146,12 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       if (long) lastLongAt = now;
       // The windows run from when such a read was handled, not from when it came: on a busy machine handling 4 KB took
       // longer than the window, and the next read's `y` then counted as a key pressed later (seen under load in a test).
+      // So does the quiet moment after any read (`hurried`): a console typing the clipboard sent a `y` right after an
+      // Enter whose screen took longer than QUIET_MS to draw, and the `y`, read after it, came "after a quiet moment"
+      // (a regression tester).
       const handled = () => {
         const end = performance.now();
+        lastReadAt = end;
         if (bulk) lastBulkAt = end;
         if (long) lastLongAt = end;
       };
@@ -191,8 +195,9 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       if (parser.isPasting())
         pasteIdle = setTimeout(() => {
           for (const out of parser.end()) if (out.kind === 'paste') queue.push({ unit: { paste: out.text }, alone: false });
-          lastBulkAt = performance.now();
           drain();
+          // From when the paste was handled, as for a read (handled above).
+          lastBulkAt = performance.now();
         }, pasteIdleMs);
     };
     // Ink reads a chunk in its own 'readable' listener and emits its raw events at once: one listener

@@ -144,8 +144,8 @@ function assertPowerShellLiteral(value: string): void {
   expect(script).toBe(r.value.script);
   // The command's line is the one inside try, before the finally that puts the console's code page back.
   const lines = script.split('\n');
-  const line = lines.at(-4) ?? '';
-  expect([lines.at(-5), line, ...lines.slice(-3)]).toEqual(['try {', r.value.command, '} finally {', '[Console]::OutputEncoding = $wcdOutputEncoding', '}']);
+  const line = lines.at(-6) ?? '';
+  expect([lines.at(-7), line, ...lines.slice(-5)]).toEqual(['try {', r.value.command, '$wcdSucceeded = $?', '} finally {', '[Console]::OutputEncoding = $wcdOutputEncoding', '}', 'if (-not $wcdSucceeded) { exit 1 }']);
   const { literals, outside } = splitLiterals(line);
   expect(literals).toEqual([value]);
   expect(outside).toBe('Write-Output ');

@@ -26,7 +26,7 @@ describe('planFix', () => {
     // The command inside try, the console's output code page put back in finally (the shell wcdoctor runs in shares it).
     expect(p.script).toBe(
       `$ErrorActionPreference = 'Stop'\n$ProgressPreference = 'SilentlyContinue'\n$wcdOutputEncoding = [Console]::OutputEncoding\n[Console]::OutputEncoding = [System.Text.Encoding]::UTF8\n` +
-        `try {\n${p.command}\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}`,
+        `try {\n${p.command}\n$wcdSucceeded = $?\n} finally {\n[Console]::OutputEncoding = $wcdOutputEncoding\n}\nif (-not $wcdSucceeded) { exit 1 }`,
     );
     expect(p).toMatchObject({ topic: 'demo-topic', fix: 'ps-set', risk: 'low', admin: true, readOnly: false });
     expect(p.confirmWord).toBeUndefined();
