@@ -22,5 +22,13 @@ describe('a locked feature gate on a Windows node', () => {
   it('is a lead at most for the IPv6DualStack refusal alone, and nothing for a Linux host', () => {
     expect(['low', undefined]).toContain(of(refusal('IPv6DualStack'))?.confidence);
     expect(of(`root@k8s-master:~# kubeadm init --config kubeadm.yaml\n${refusal('IPv6DualStack')}`)).toBeUndefined();
+    // A mixed cluster's pod list names the Windows kube-proxy pod, running, while the Linux one fails (a regression tester).
+    const mixed = [
+      'NAME                         READY   STATUS             RESTARTS   AGE   NODE',
+      'kube-proxy-7xk2p             0/1     CrashLoopBackOff   6          9m    k8s-master',
+      'kube-proxy-windows-q8d4s     1/1     Running            0          9m    win-node-1',
+      refusal('IPv6DualStack'),
+    ].join('\n');
+    expect(['low', undefined]).toContain(of(mixed)?.confidence);
   });
 });
