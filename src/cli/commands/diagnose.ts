@@ -288,7 +288,7 @@ export function registerDiagnose(program: Command, io: CliIO): void {
       'after',
       afterHelp(
         'Confidence is measured, not promised: on real pastes from public threads held out from tuning\n' +
-          '(2026-12-08, 895 pastes), a "high" answer was right 87 % of the time and a "medium" one 72 %;\n' +
+          '(2026-12-08, 894 pastes), a "high" answer was right 87 % of the time and a "medium" one 73 %;\n' +
           'words alone, or a setting a question names, give "low". Read medium and low answers as leads to\n' +
           'check, and the fixes\' read-only steps first.\n' +
           '\nExit codes: 0 a known issue matched, 1 none matched, 2 bad input.',
