@@ -149,10 +149,11 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
       // So does the quiet moment after any read (`hurried`): a console typing the clipboard sent a `y` right after an
       // Enter whose screen took longer than QUIET_MS to draw, and the `y`, read after it, came "after a quiet moment"
       // (a regression tester).
-      const handled = () => {
+      // `pasted`: a paste came out of this read (its start marker may have been cut off at the end of the read before).
+      const handled = (pasted = false) => {
         const end = performance.now();
         lastReadAt = end;
-        if (bulk) lastBulkAt = end;
+        if (bulk || pasted) lastBulkAt = end;
         if (long) lastLongAt = end;
       };
       const mode = modeNow();
@@ -188,8 +189,7 @@ export function InputProvider({ children, afterBulkMs = AFTER_BULK_MS, quietMs =
           } else if (!pasted) for (const key of splitKeys(out.raw)) queue.push({ unit: { key }, alone, soon, hurried, afterCut });
         }
       drain();
-      handled();
-      if (pasted) lastBulkAt = performance.now();
+      handled(pasted);
       // A paste still open waits for more of itself; with no read for PASTE_IDLE_MS it is ended as it is.
       clearTimeout(pasteIdle);
       if (parser.isPasting())
